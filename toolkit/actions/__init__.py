@@ -1,0 +1,1 @@
+"""The operations behind each command: read records, ask git and judge, write records."""

@@ -1,0 +1,29 @@
+"""The one root error type, and the exit codes the command line maps it to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DecisionbookError(Exception):
+    """A problem with the user's input or files; shown as `path:line: message`, never a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class CheckFailed(DecisionbookError):
+    """A check ran and found problems (exit code 1), as opposed to bad input (exit code 2)."""
+
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""Workspace -> pandas DataFrames: the API that notebooks and reports call."""

@@ -1,0 +1,1 @@
+"""Everything that asks git: the only layer that imports GitPython."""

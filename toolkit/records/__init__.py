@@ -1,0 +1,1 @@
+"""File formats: ADRs, prototype cards and JSONL ledgers, read tolerantly and written atomically."""

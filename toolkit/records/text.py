@@ -1,0 +1,26 @@
+"""User text that is safe to store and to show: no NUL, bidi and control characters made visible."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.errors import DecisionbookError
+
+# Bidirectional overrides and isolates can make text read differently from what it is.
+_HIDDEN = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """*text* with control and bidi characters shown as `<U+202E>`, so nothing is disguised."""
+    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def one_line(text: str, what: str) -> str:
+    """Validate a one-line user value (title, reason, note): no NUL, no line breaks, not blank."""
+    if "\x00" in text:
+        raise DecisionbookError(f"{what} contains a NUL character")
+    if "\n" in text or "\r" in text:
+        raise DecisionbookError(f"{what} must be one line")
+    if not text.strip():
+        raise DecisionbookError(f"{what} must not be empty")
+    return text.strip()

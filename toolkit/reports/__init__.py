@@ -1,0 +1,1 @@
+"""Run report notebooks with papermill and export them to sanitised HTML."""

@@ -1,0 +1,269 @@
+"""Find the workspace root, read decisionbook.toml, and know every path inside the workspace."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import DecisionbookError
+from toolkit.records import atomic
+
+CONFIG_NAME = "decisionbook.toml"
+ADR_DIR_CANDIDATES = ("decisions", "docs/decisions", "docs/adr", "doc/adr", "docs/architecture/decisions")
+UNION_MERGE = "prototypes/*.jsonl merge=union"
+
+DEFAULT_DATA_GLOBS = (
+    "**/migrations/**",
+    "**/migrate/**",
+    "**/*.sql",
+    "**/*.proto",
+    "**/*.avsc",
+    "**/*.schema.json",
+    "**/*.schema.yaml",
+    "**/*.schema.yml",
+    "**/schemas/**",
+)
+DEFAULT_NOT_CODE_GLOBS = ("**/*.md", "**/*.rst", "**/*.txt", "docs/**", "doc/**", "tests/**", "test/**")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from decisionbook.toml; every field has a default an absent file satisfies."""
+
+    decisions: str | None = None  # [paths] decisions: the ADR folder, relative to the root
+    prototypes: str = "prototypes"  # [paths] prototypes
+    reports: str = "reports"  # [paths] reports
+    notebooks: str = "notebooks"  # [paths] notebooks: team copies that override the bundled ones
+    keep_threshold: float = 0.7  # [triage] keep_threshold: merit needed for "keep"
+    sunk_cost_hours: float | None = None  # [triage] sunk_cost_hours: effort that counts as high
+    stale_days: int = 14  # [triage] stale_days: days without evidence before a warning
+    main_branch: str | None = None  # [git] main_branch; detected from origin/HEAD, main, master
+    people: dict[str, str] = field(default_factory=dict)  # [people] person = "product|design|engineering"
+    release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
+    release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
+    release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
+
+
+def _expect(value, kind, name, path):
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise DecisionbookError(f"{name} must be {kind.__name__ if isinstance(kind, type) else 'a number'}", path)
+    return value
+
+
+def load_config(path: Path) -> Config:
+    if not path.exists():
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(exc).split(" (at line")[0]
+        raise DecisionbookError(f"invalid TOML: {message}", path, line) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DecisionbookError(f"cannot read: {exc}", path) from None
+    paths = raw.get("paths", {})
+    triage = raw.get("triage", {})
+    git = raw.get("git", {})
+    release = raw.get("release", {})
+    people = raw.get("people", {})
+    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people)):
+        _expect(table, dict, f"[{name}]", path)
+    pairs = []
+    for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
+        if not isinstance(pair, dict) or not isinstance(pair.get("data"), str) or not isinstance(pair.get("code"), str):
+            raise DecisionbookError("each [[release.pairs]] needs data = GLOB and code = GLOB", path)
+        pairs.append((pair["data"], pair["code"]))
+
+    def globs(key):
+        if key not in release:
+            return None
+        value = _expect(release[key], list, f"[release] {key}", path)
+        if not all(isinstance(v, str) for v in value):
+            raise DecisionbookError(f"[release] {key} must be a list of glob strings", path)
+        return tuple(value)
+
+    threshold = _expect(triage.get("keep_threshold", 0.7), (int, float), "[triage] keep_threshold", path)
+    if not 0 <= threshold <= 1:
+        raise DecisionbookError("[triage] keep_threshold must be between 0 and 1", path)
+    sunk = triage.get("sunk_cost_hours")
+    if sunk is not None:
+        _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    for person, role in people.items():
+        if not isinstance(role, str):
+            raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
+    return Config(
+        decisions=_expect(paths["decisions"], str, "[paths] decisions", path) if "decisions" in paths else None,
+        prototypes=_expect(paths.get("prototypes", "prototypes"), str, "[paths] prototypes", path),
+        reports=_expect(paths.get("reports", "reports"), str, "[paths] reports", path),
+        notebooks=_expect(paths.get("notebooks", "notebooks"), str, "[paths] notebooks", path),
+        keep_threshold=float(threshold),
+        sunk_cost_hours=float(sunk) if sunk is not None else None,
+        stale_days=_expect(triage.get("stale_days", 14), int, "[triage] stale_days", path),
+        main_branch=_expect(git["main_branch"], str, "[git] main_branch", path) if "main_branch" in git else None,
+        people=dict(people),
+        release_data=globs("data") or DEFAULT_DATA_GLOBS,
+        release_code=globs("code"),
+        release_pairs=tuple(pairs),
+        raw=raw,
+    )
+
+
+def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise DecisionbookError(f"{what} path {relative!r} leaves the workspace", config_path)
+    return target
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A team's decision repository: its root, its settings and where each kind of record lives."""
+
+    root: Path
+    config: Config
+    adr_dir: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def proto_dir(self) -> Path:
+        return _inside(self.root, self.config.prototypes, "[paths] prototypes", self.config_path)
+
+    @property
+    def effort_ledger(self) -> Path:
+        return self.proto_dir / "effort.jsonl"
+
+    @property
+    def evidence_ledger(self) -> Path:
+        return self.proto_dir / "evidence.jsonl"
+
+    @property
+    def verdict_ledger(self) -> Path:
+        return self.proto_dir / "verdicts.jsonl"
+
+    @property
+    def reports_dir(self) -> Path:
+        return _inside(self.root, self.config.reports, "[paths] reports", self.config_path)
+
+    @property
+    def notebooks_dir(self) -> Path:
+        return _inside(self.root, self.config.notebooks, "[paths] notebooks", self.config_path)
+
+    def relative(self, path: Path) -> str:
+        """*path* as the user sees it in messages: relative to the root where possible."""
+        try:
+            return str(Path(path).resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+def _adr_dir_file(root: Path) -> Path | None:
+    marker = root / ".adr-dir"
+    if marker.is_file():
+        name = marker.read_text(encoding="utf-8").strip()
+        if name:
+            return _inside(root, name, ".adr-dir", marker)
+    return None
+
+
+def _find_adr_dir(root: Path, config: Config) -> Path:
+    if config.decisions:
+        return _inside(root, config.decisions, "[paths] decisions", root / CONFIG_NAME)
+    named = _adr_dir_file(root)
+    if named is not None:
+        return named
+    for candidate in ADR_DIR_CANDIDATES:
+        if (root / candidate).is_dir():
+            return root / candidate
+    return root / ADR_DIR_CANDIDATES[0]
+
+
+def find_root(start: Path) -> Path | None:
+    start = start.resolve()
+    chain = [start, *start.parents]
+    for marker in (CONFIG_NAME, ".adr-dir", ".git"):
+        for folder in chain:
+            if (folder / marker).exists():
+                return folder
+    return None
+
+
+def open_workspace(start: str | Path = ".") -> Workspace:
+    """The workspace holding *start*: nearest decisionbook.toml, else .adr-dir, else git root."""
+    start = Path(start)
+    if not start.exists():
+        raise DecisionbookError("no such folder", start)
+    root = find_root(start)
+    if root is None:
+        raise DecisionbookError(
+            "no workspace here or above (no decisionbook.toml, .adr-dir or git repository); "
+            "run `decide init` first",
+            start.resolve(),
+        )
+    config = load_config(root / CONFIG_NAME)
+    return Workspace(root=root, config=config, adr_dir=_find_adr_dir(root, config))
+
+
+CONFIG_TEMPLATE = """\
+# decisionbook settings. Every key is optional; the values shown are the defaults.
+
+[paths]
+decisions = "{decisions}"
+prototypes = "prototypes"
+reports = "reports"
+
+[triage]
+keep_threshold = 0.7   # merit (share of criterion weight met) needed to recommend "keep"
+stale_days = 14        # warn when a prototype has had no new evidence for this long
+# sunk_cost_hours = 40 # effort that counts as high; default: top quartile of active prototypes
+
+[people]
+# ana = "product"
+# ben = "engineering"
+"""
+
+
+@dataclass(frozen=True)
+class InitResult:
+    workspace: Workspace
+    created: tuple[str, ...]
+
+
+def init(path: str | Path = ".") -> InitResult:
+    """Create (or adopt) a workspace at *path*; running it again changes nothing."""
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    created: list[str] = []
+    config_path = root / CONFIG_NAME
+    if config_path.exists():
+        config = load_config(config_path)
+        adr_dir = _find_adr_dir(root, config)
+    else:
+        adr_dir = _find_adr_dir(root, Config())
+        text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
+        if atomic.create_exclusive(config_path, text.encode("utf-8")):
+            created.append(CONFIG_NAME)
+        config = load_config(config_path)
+    workspace = Workspace(root=root, config=config, adr_dir=adr_dir)
+    for folder in (workspace.adr_dir, workspace.proto_dir):
+        if not folder.is_dir():
+            folder.mkdir(parents=True)
+            created.append(workspace.relative(folder) + "/")
+    attributes = root / ".gitattributes"
+    line = f"{workspace.proto_dir.relative_to(root).as_posix()}/*.jsonl merge=union"
+    if not attributes.exists():
+        atomic.create_exclusive(attributes, (line + "\n").encode("utf-8"))
+        created.append(".gitattributes")
+    else:
+        current = attributes.read_bytes()
+        if line not in current.decode("utf-8", "replace").splitlines():
+            separator = b"" if not current or current.endswith(b"\n") else b"\n"
+            atomic.replace(attributes, current + separator + (line + "\n").encode("utf-8"))
+            created.append(".gitattributes (merge=union line)")
+    return InitResult(workspace, tuple(created))
