@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic
 
@@ -31,7 +32,7 @@ def create_numbered(root: Path, folder: Path, slug: str, render: Callable[[int],
         number = max(taken, default=0) + 1
         while True:
             if number > 9999:
-                raise OverflowError("no free four-digit number left")
+                raise DecisionbookError("no free four-digit number left", folder)
             path = folder / f"{number:04d}-{slug}.md"
             if number not in taken and atomic.create_exclusive(path, render(number)):
                 return path
