@@ -213,6 +213,8 @@ def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
     return with_lines(doc, span[0], span[1], new)
 
 
+# Characters YAML may not hold literally, even inside double quotes (YAML 1.1, section 5.1).
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PLAIN = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9 _./@+-]*$")
 
 
@@ -229,7 +231,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and not text.endswith(" ") and load_yaml(f"k: {text}") == {"k": text}:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def flow_list(values) -> str:

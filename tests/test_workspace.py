@@ -1,0 +1,94 @@
+"""`decide init` and workspace discovery from any subfolder."""
+
+from __future__ import annotations
+
+import subprocess
+
+from conftest import git
+
+from toolkit.workspace import open_workspace
+
+
+def _snapshot(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_init_creates_workspace_and_second_run_changes_nothing(tmp_path, decide):
+    first = decide("init", tmp_path / "team")
+    assert first.exit_code == 0, first.output
+    root = tmp_path / "team"
+    assert (root / "decisionbook.toml").is_file()
+    assert (root / "decisions").is_dir() and (root / "prototypes").is_dir()
+    assert "prototypes/*.jsonl merge=union" in (root / ".gitattributes").read_text().splitlines()
+    before = _snapshot(root)
+    second = decide("init", root)
+    assert second.exit_code == 0
+    assert "nothing to do" in second.stdout
+    assert _snapshot(root) == before
+
+
+def test_init_adopts_existing_adr_folder_and_keeps_gitattributes(tmp_path, decide):
+    root = tmp_path / "legacy"
+    (root / "doc" / "adr").mkdir(parents=True)
+    (root / ".gitattributes").write_text("*.png binary")  # no final newline: must be kept intact
+    result = decide("init", root)
+    assert result.exit_code == 0, result.output
+    assert "decisions: doc/adr" in result.stdout
+    assert not (root / "decisions").exists()
+    assert (root / ".gitattributes").read_text() == "*.png binary\nprototypes/*.jsonl merge=union\n"
+    assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
+
+
+def test_adr_dir_marker_names_the_folder(tmp_path):
+    root = tmp_path / "tools"
+    (root / "architecture" / "records").mkdir(parents=True)
+    (root / ".adr-dir").write_text("architecture/records\n")
+    sub = root / "src" / "deep"
+    sub.mkdir(parents=True)
+    ws = open_workspace(sub)
+    assert ws.root == root.resolve()
+    assert ws.adr_dir == (root / "architecture" / "records").resolve()
+
+
+def test_workspace_found_from_subfolder_of_git_repo(tmp_path):
+    root = tmp_path / "plain"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / "docs" / "adr").mkdir(parents=True)
+    (root / "pkg" / "mod").mkdir(parents=True)
+    ws = open_workspace(root / "pkg" / "mod")
+    assert ws.root == root.resolve()
+    assert ws.adr_dir == root.resolve() / "docs" / "adr"
+
+
+def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
+    lonely = tmp_path / "nowhere"
+    lonely.mkdir()
+    result = decide("adr", "list", cwd=lonely)
+    assert result.exit_code == 2
+    assert "decide init" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_config_names_file_and_line(tmp_path, decide):
+    root = tmp_path / "bad"
+    root.mkdir()
+    (root / "decisionbook.toml").write_text('[triage]\nkeep_threshold = 0.7\nstale_days = "x\n')
+    result = decide("adr", "list", cwd=root)
+    assert result.exit_code == 2
+    assert "decisionbook.toml:3:" in result.stderr
+
+
+def test_config_paths_cannot_leave_the_workspace(tmp_path, decide):
+    root = tmp_path / "escape"
+    root.mkdir()
+    (root / "decisionbook.toml").write_text('[paths]\ndecisions = "../../etc"\n')
+    result = decide("adr", "list", cwd=root)
+    assert result.exit_code == 2
+    assert "leaves the workspace" in result.stderr
+
+
+def test_init_in_git_repo_then_subfolder_commands(repo):
+    (repo / "src").mkdir()
+    assert open_workspace(repo / "src").root == repo
+    assert git(repo, "status", "--porcelain") == ""
