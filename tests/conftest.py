@@ -93,3 +93,22 @@ def repo(tmp_path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "init workspace")
     return root
+
+
+@pytest.fixture(scope="session")
+def report_workspace(tmp_path_factory) -> Path:
+    """The report tests' workspace (hostile titles, distinctive hours, git history), built once."""
+    from report_fixtures import build
+
+    return build(tmp_path_factory.mktemp("reports") / "ws")
+
+
+@pytest.fixture(scope="session")
+def weekly_reports(report_workspace) -> dict:
+    """`decide report weekly` run blind and with --reveal on the report workspace: {"blind"|"revealed": result}."""
+    from report_fixtures import AS_OF, invoke
+
+    return {
+        "blind": invoke(report_workspace, "report", "weekly", "--as-of", AS_OF),
+        "revealed": invoke(report_workspace, "report", "weekly", "--as-of", AS_OF, "--reveal"),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +60,9 @@ def load_config(path: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # Python 3.11 puts the position only in the message: "... (at line 3, column 14)".
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
         message = str(exc).split(" (at line")[0]
         raise DecisionbookError(f"invalid TOML: {message}", path, line) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from toolkit import __version__
@@ -26,36 +28,58 @@ class Group(click.Group):
             ctx.exit(2)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+# Each command's module is imported only when that command runs, so `decide adr list` pays for
+# click and the ADR code, not for the prototype, git or report commands.
+COMMANDS = {
+    "init": "toolkit.cli.workspace:init",
+    "adr": "toolkit.cli.adr:adr",
+    "check": "toolkit.cli.check:check",
+    "proto": "toolkit.cli.proto:proto",
+    "criterion": "toolkit.cli.proto:criterion",
+    "effort": "toolkit.cli.proto:effort",
+    "evidence": "toolkit.cli.proto:evidence",
+    "triage": "toolkit.cli.proto:triage",
+    "keep": "toolkit.cli.proto:keep",
+    "iterate": "toolkit.cli.proto:iterate",
+    "discard": "toolkit.cli.proto:discard",
+    "audit": "toolkit.cli.proto:audit",
+    "report": "toolkit.cli.report:report",
+    "demo": "toolkit.cli.report:demo",
+    "lab": "toolkit.cli.report:lab",
+}
+# Subcommands that live in another module than their group.
+ATTACHED = {
+    "adr": ("toolkit.cli.git:history", "toolkit.cli.git:renumber"),
+    "effort": ("toolkit.cli.git:effort_git",),
+    "check": ("toolkit.cli.git:release",),
+    "proto": ("toolkit.cli.git:restore",),
+}
+
+
+def _load(spec: str) -> click.Command:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class Decide(Group):
+    """The top-level group: loads each command on first use."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMANDS:
+            command = _load(COMMANDS[name])
+            for spec in ATTACHED.get(name, ()):
+                command.add_command(_load(spec))
+            self.add_command(command, name)
+        return self.commands.get(name)
+
+
+@click.group(cls=Decide, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="decide")
 def cli():
     """Decision records, design reviews and keep-or-discard triage, kept as plain files in git."""
-
-
-def _register():
-    from toolkit.cli import adr, check, proto, report, workspace
-
-    for command in (
-        workspace.init,
-        adr.adr,
-        check.check,
-        proto.proto,
-        proto.criterion,
-        proto.effort,
-        proto.evidence,
-        proto.triage,
-        proto.keep,
-        proto.iterate,
-        proto.discard,
-        proto.audit,
-        report.report,
-        report.demo,
-        report.lab,
-    ):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main(args=None, prog_name="decide"):

@@ -1,8 +1,180 @@
 """`decide adr ...`: write, list, show, link and index architecture decision records."""
 
+from __future__ import annotations
+
+import json
+import os
+import sys
+
 import click
+
+from toolkit.cli.output import emit, format_option
+from toolkit.records.text import visible
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _workspace():
+    from toolkit.workspace import open_workspace
+
+    return open_workspace(".")
+
+
+def _where(path) -> str:
+    return os.path.relpath(path)
+
+
+def _link_pair(text: str) -> tuple[str, str]:
+    ref, sep, relation = text.partition(":")
+    if not sep or not ref.strip() or not relation.strip():
+        raise click.BadParameter(f"{text!r} is not N:RELATION, e.g. 5:relates-to", param_hint="--link")
+    return ref.strip(), relation.strip()
 
 
 @click.group()
 def adr():
     """Architecture decision records in the workspace's ADR folder."""
+
+
+@adr.command("new")
+@click.argument("title")
+@click.option("--template", default="madr", show_default=True, metavar="madr|nygard|PATH",
+              help="Built-in template name, or the path of a team's own template file.")
+@click.option("--supersedes", multiple=True, metavar="N", help="An ADR this one supersedes (repeatable); it is marked superseded.")
+@click.option("--amends", multiple=True, metavar="N", help="An ADR this one amends (repeatable); it gets an `amended by` link.")
+@click.option("--link", "links", multiple=True, metavar="N:RELATION",
+              help="Another relation to ADR N, e.g. 5:relates-to (repeatable); N gets the reverse.")
+@click.option("--data-change", is_flag=True, help="The decision changes stored data: adds data-change: true and a migration plan section.")
+@click.option("--prototype", "prototypes", multiple=True, metavar="P", help="A prototype whose evidence informs this decision: P7, P-0007 or 7 (repeatable).")
+@click.option("--date", "day", type=DATE, help="The decision's date (default: today), as YYYY-MM-DD.")
+@click.option("--no-edit", is_flag=True, help="Do not open $VISUAL/$EDITOR on the new file.")
+def new(title, template, supersedes, amends, links, data_change, prototypes, day, no_edit):
+    """Create a new ADR titled TITLE with the next free number and print its path."""
+    from toolkit.actions.adrs import new_decision
+
+    result = new_decision(
+        _workspace(), title, template=template, supersedes=supersedes, amends=amends,
+        links=tuple(_link_pair(text) for text in links), data_change=data_change,
+        prototypes=prototypes, date=day.date() if day else None,
+    )
+    click.echo(_where(result.path))
+    for path in result.updated:
+        click.echo(f"updated {_where(path)}", err=True)
+    if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty():
+        click.edit(filename=str(result.path))
+
+
+@adr.command("list")
+@click.option("--status", help="Only ADRs with this status, e.g. accepted.")
+@format_option()
+def list_(status, fmt):
+    """List the ADRs: number, title, status, date and path."""
+    from toolkit.actions.adrs import decision_row, list_decisions
+    from toolkit.errors import DecisionbookError
+
+    ws = _workspace()
+    decisions = list_decisions(ws, status)
+    rows = [decision_row(ws, record) for record in decisions.records]
+    if fmt != "json":
+        rows = [{**row, "number": row["number"] if row["number"] is not None else row["key"]} for row in rows]
+    emit(rows, ["number", "title", "status", "date", "path"], fmt)
+    if decisions.unreadable:
+        first = decisions.unreadable[0]
+        more = len(decisions.unreadable) - 1
+        suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
+        raise DecisionbookError(first.message + suffix, first.path, first.line)
+
+
+def _show_text(shown) -> str:
+    record = shown.decision
+    lines = [f"{record.label}: {visible(record.title or '(no title)')}"]
+    lines.append(f"status: {visible(record.status_raw or '(none)')}")
+    for name, value in (("date", record.date), ("path", shown.path), ("form", record.form)):
+        if value:
+            lines.append(f"{name}: {visible(str(value))}")
+    for name, people in (("decision-makers", record.decision_makers), ("consulted", record.consulted),
+                         ("informed", record.informed)):
+        if people:
+            lines.append(f"{name}: {visible(', '.join(people))}")
+    if record.data_change:
+        lines.append("data-change: true")
+    if shown.related:
+        lines.append("links:")
+        for item in shown.related:
+            other = item.decision
+            what = f"{other.label}: {visible(other.title or '')} ({other.status or '?'})" if other else f"ADR {item.key} (missing)"
+            lines.append(f"  {item.relation} {what}  [recorded {item.recorded}]")
+    if shown.prototypes:
+        lines.append("prototypes:")
+        for number, title in shown.prototypes:
+            lines.append(f"  P{number}" + (f": {visible(title)}" if title else " (no card)"))
+    return "\n".join(lines)
+
+
+@adr.command("show")
+@click.argument("n")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="text for people, json for machines.")
+def show(n, fmt):
+    """Show ADR N with its links resolved both ways and the prototypes that inform it."""
+    from toolkit.actions.adrs import show as show_decision
+
+    shown = show_decision(_workspace(), n)
+    if fmt == "json":
+        click.echo(json.dumps(shown.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(_show_text(shown))
+
+
+@adr.command("status")
+@click.argument("n")
+@click.argument("status")
+@click.option("--date", "day", type=DATE, help="The date to stamp (default: today), as YYYY-MM-DD.")
+@click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed.")
+@click.option("--by", metavar="M", help="With superseded: the ADR that supersedes N (it gets a `supersedes` link).")
+def status(n, status, day, force, by):
+    """Set the STATUS of ADR N and stamp the date."""
+    from toolkit.actions.adrs import change_status
+
+    result = change_status(_workspace(), n, status, date=day.date() if day else None, force=force, by=by)
+    click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status} ({result.date})")
+
+
+@adr.command("link")
+@click.argument("n")
+@click.argument("relation")
+@click.argument("m")
+@click.option("--reverse", metavar="RELATION",
+              help="The relation to record on M, for relations decisionbook does not know (e.g. clarifies / clarified-by).")
+def link(n, relation, m, reverse):
+    """Record that ADR N RELATION ADR M, such as `5 amends 3`, and the reverse relation on M."""
+    from toolkit.actions.adrs import link as link_decisions
+
+    changed = link_decisions(_workspace(), n, relation, m, reverse=reverse)
+    for path in changed:
+        click.echo(f"updated {_where(path)}")
+    if not changed:
+        click.echo("nothing to do: the link is already recorded")
+
+
+@adr.command("index")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the index is out of date (for CI).")
+def index(check):
+    """Write the table of ADRs into the ADR folder's README.md, between the index markers."""
+    from toolkit.actions.adr_index import index as write_index
+
+    result = write_index(_workspace(), check=check)
+    if check:
+        click.echo(f"{_where(result.path)}: index is up to date")
+    else:
+        click.echo(f"{'updated' if result.changed else 'unchanged'} {_where(result.path)}")
+
+
+@adr.command("graph")
+@click.option("--format", "fmt", type=click.Choice(("dot", "mermaid")), default="dot", show_default=True,
+              help="Graphviz dot, or Mermaid for Markdown that renders it.")
+def graph(fmt):
+    """Print the supersedes / amends / other links between ADRs as Graphviz dot or Mermaid."""
+    from toolkit.actions.adr_graph import graph as draw
+
+    click.echo(draw(_workspace(), fmt))

@@ -1,11 +1,89 @@
 """`decide proto|criterion|effort|evidence|triage|keep|iterate|discard|audit`: prototype triage."""
 
+from __future__ import annotations
+
+import json
+
 import click
+
+from toolkit.actions import ledgers, prototypes, triage as triage_actions, verdicts
+from toolkit.cli import output
+from toolkit.errors import DecisionbookError
+from toolkit.records.criteria import AGGREGATES
+from toolkit.records.prototype import STATUSES
+from toolkit.records.text import visible
+from toolkit.workspace import open_workspace
+
+def _problems(problems) -> None:
+    for problem in problems:
+        click.echo(visible(str(problem)), err=True)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return prototypes.parse_date(value, param.name.replace("_", "-"))
+    except DecisionbookError as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+as_of_option = click.option(
+    "--as-of", callback=_date, metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default: today)."
+)
 
 
 @click.group()
 def proto():
-    """Prototype cards."""
+    """Prototype cards. P is a prototype reference wherever a command takes one: P7, P-0007 or 7."""
+
+
+@proto.command("new")
+@click.argument("title")
+@click.option("--owner", help="Who runs the prototype.")
+@click.option("--deadline", metavar="DATE", help="End of the timebox, YYYY-MM-DD.")
+@click.option("--timebox", metavar="N[d|w]", help="Timebox from today instead of a deadline, e.g. 10d or 2w.")
+@click.option("--branch", help="The git branch holding the prototype's code.")
+@click.option("--decision", "decisions", type=int, multiple=True, metavar="N", help="An ADR this prototype informs; repeatable.")
+def proto_new(title, owner, deadline, timebox, branch, decisions):
+    """Create prototypes/NNNN-slug.md from the card template and print its path."""
+    ws = open_workspace()
+    path = prototypes.new(ws, title, owner, deadline, timebox, branch, decisions)
+    click.echo(ws.relative(path))
+
+
+@proto.command("list")
+@click.option("--status", type=click.Choice(STATUSES), help="Only cards with this status.")
+@output.format_option()
+def proto_list(status, fmt):
+    """List prototype cards."""
+    rows, problems = prototypes.list_cards(open_workspace(), status)
+    _problems(problems)
+    output.emit(rows, ["ref", "title", "status", "owner", "deadline", "criteria", "path"], fmt)
+
+
+@proto.command("show")
+@click.argument("ref", metavar="P")
+@as_of_option
+@output.format_option(("table", "json"))
+def proto_show(ref, as_of, fmt):
+    """Show a card: its hypothesis, criteria states and recommendation. P7, P-0007 or 7."""
+    shown, problems = triage_actions.show(open_workspace(), ref, as_of)
+    _problems(problems)
+    if fmt == "json":
+        click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{shown['ref']}  {visible(shown['title'])}  [{shown['status']}]")
+    for key in ("owner", "started", "deadline", "branch", "path"):
+        if shown[key]:
+            click.echo(f"{key}: {visible(str(shown[key]))}")
+    if shown["hypothesis"]:
+        click.echo(f"hypothesis: {visible(shown['hypothesis'])}")
+    click.echo(f"recommendation: {shown['recommendation']} (merit {shown['merit']:.2f}, coverage {shown['coverage']:.2f})")
+    click.echo(f"reason: {visible(shown['reason'])}")
+    if shown["states"]:
+        output.emit(shown["states"], ["criterion", "state", "value", "target", "kill", "must", "weight", "evidence"], "table")
+    click.echo(f"effort logged: {shown['hours_logged']:g} hours (not used to judge)")
 
 
 @click.group()
@@ -13,9 +91,47 @@ def criterion():
     """Success and kill criteria on a prototype card, fixed before evidence."""
 
 
+@criterion.command("add")
+@click.argument("ref", metavar="P")
+@click.argument("criterion_id", metavar="ID")
+@click.option("--target", required=True, metavar="EXPR", help='Success condition: "<= 200", "> 0.9", "== 1", or yes / no.')
+@click.option("--kill", metavar="EXPR", help="Kill condition in the same form; crossing it recommends discard.")
+@click.option("--must", is_flag=True, help="A must-have: keep needs it met, and a passed deadline without it discards.")
+@click.option("--weight", metavar="W", help="Weight in merit (default 1).")
+@click.option("--metric", metavar="TEXT", help="What is measured, e.g. 'p99 ingest latency (ms)'.")
+@click.option("--aggregate", type=click.Choice(AGGREGATES), help="How several values combine (default latest).")
+def criterion_add(ref, criterion_id, target, kill, must, weight, metric, aggregate):
+    """Add criterion ID to prototype P's card. P7, P-0007 or 7."""
+    ws = open_workspace()
+    card = prototypes.add_criterion(ws, ref, criterion_id, target, kill, must, weight, metric, aggregate)
+    click.echo(f"{card.ref}: added criterion {criterion_id} ({ws.relative(card.path)})")
+
+
+@criterion.command("remove")
+@click.argument("ref", metavar="P")
+@click.argument("criterion_id", metavar="ID")
+def criterion_remove(ref, criterion_id):
+    """Remove criterion ID from prototype P's card; its evidence stays in the ledger."""
+    ws = open_workspace()
+    card = prototypes.remove_criterion(ws, ref, criterion_id)
+    click.echo(f"{card.ref}: removed criterion {criterion_id} ({ws.relative(card.path)})")
+
+
 @click.group()
 def effort():
     """The effort ledger (shown beside verdicts, never used to judge)."""
+
+
+@effort.command("log")
+@click.argument("ref", metavar="P")
+@click.argument("hours")
+@click.option("--date", metavar="DATE", help="The day the work was done, YYYY-MM-DD (default: today).")
+@click.option("--by", metavar="WHO", help="Who did the work.")
+@click.option("--note", metavar="TEXT", help="What the time went on.")
+def effort_log(ref, hours, date, by, note):
+    """Append HOURS spent on prototype P to prototypes/effort.jsonl."""
+    entry = ledgers.log_effort(open_workspace(), ref, hours, date, by, note)
+    click.echo(f"P{entry.prototype}: logged {entry.hours:g} hours on {entry.date} ({entry.id})")
 
 
 @click.group()
@@ -23,26 +139,124 @@ def evidence():
     """The evidence ledger."""
 
 
+@evidence.command("add")
+@click.argument("ref", metavar="P")
+@click.argument("criterion_id", metavar="CRITERION")
+@click.argument("value")
+@click.option("--unit", metavar="U", help="Unit of the value, e.g. ms.")
+@click.option("--source", metavar="URL|PATH", help="Where the measurement comes from.")
+@click.option("--note", metavar="TEXT", help="Anything the number does not say.")
+@click.option("--by", metavar="WHO", help="Who measured it.")
+def evidence_add(ref, criterion_id, value, unit, source, note, by):
+    """Append a measured VALUE for CRITERION of prototype P to prototypes/evidence.jsonl."""
+    entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by)
+    click.echo(f"P{entry.prototype}: recorded {criterion_id} = {value.strip()} ({entry.id})")
+
+
+TRIAGE_COLUMNS = ["ref", "title", "recommendation", "merit", "coverage", "met", "unmet", "killed", "unmeasured", "reason"]
+
+
 @click.command()
-def triage():
+@as_of_option
+@output.format_option()
+def triage(as_of, fmt):
     """Recommend keep / iterate / discard for every active prototype, on evidence alone."""
+    ws = open_workspace()
+    result = triage_actions.triage(ws, as_of)
+    _problems(result.problems)
+    data = triage_actions.as_dict(ws, result)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        output.emit(data["prototypes"], ["ref", "title", "status", "owner", "deadline", *TRIAGE_COLUMNS[2:]], "csv")
+        return
+    click.echo(f"Triage as of {data['as_of']}: {len(data['prototypes'])} active prototype(s), judged on evidence alone.")
+    for row in data["prototypes"]:
+        click.echo("")
+        click.echo(f"{row['ref']}  {visible(row['title'])}  ->  {row['recommendation']}"
+                   f"  (merit {row['merit']:.2f}, coverage {row['coverage']:.2f})")
+        click.echo(f"  {visible(row['reason'])}")
+        if row["states"]:
+            table = output.render(row["states"], ["criterion", "state", "value", "target", "kill", "must", "weight"], "table")
+            click.echo("\n".join("    " + line for line in table.splitlines()))
+    click.echo("")
+    if not data["sunk_cost"]:
+        click.echo("Sunk-cost check: nothing to flag.")
+        return
+    click.echo("Sunk-cost check (effort appears only here, and only to warn):")
+    for warning in data["sunk_cost"]:
+        click.echo(f"  ! {warning['kind']}: {visible(warning['message'])}")
+
+
+def _verdict_report(result) -> None:
+    entry = result.entry
+    click.echo(f"P{entry.prototype}: {entry.verdict} recorded; card status is now {result.card.status}.")
+    click.echo(f"recommendation at this moment: {result.judgement.recommendation} (merit {result.judgement.merit:.2f})")
+    if result.override:
+        click.echo(f"this verdict overrides the recommendation ({result.judgement.recommendation}); it is recorded as an override.")
+
+
+reason_option = click.option("--reason", required=True, metavar="TEXT", help="Why: required, one line, kept in the verdict ledger.")
+by_option = click.option("--by", metavar="WHO", help="Who decided.")
 
 
 @click.command()
-def keep():
-    """Record a keep verdict."""
+@click.argument("ref", metavar="P")
+@reason_option
+@by_option
+@as_of_option
+def keep(ref, reason, by, as_of):
+    """Record a keep verdict for prototype P; its card becomes kept."""
+    _verdict_report(verdicts.keep(open_workspace(), ref, reason, by, as_of))
 
 
 @click.command()
-def iterate():
-    """Record an iterate verdict."""
+@click.argument("ref", metavar="P")
+@reason_option
+@click.option("--deadline", metavar="DATE", help="A new deadline for the next round, YYYY-MM-DD.")
+@by_option
+@as_of_option
+def iterate(ref, reason, deadline, by, as_of):
+    """Record an iterate verdict for prototype P; its card stays active."""
+    _verdict_report(verdicts.iterate(open_workspace(), ref, reason, deadline, by, as_of))
 
 
 @click.command()
-def discard():
-    """Record a discard verdict."""
+@click.argument("ref", metavar="P")
+@reason_option
+@by_option
+@as_of_option
+@click.option("--keep-branch", is_flag=True, help="Leave the prototype's branch alone instead of archiving it.")
+def discard(ref, reason, by, as_of, keep_branch):
+    """Record a discard verdict for prototype P; its card becomes discarded.
+
+    The prototype's branch is tagged archive/<branch> (the reason as message) and deleted;
+    `decide proto restore P` brings it back.
+    """
+    result = verdicts.discard(open_workspace(), ref, reason, by, as_of, keep_branch)
+    _verdict_report(result)
+    if result.archived:
+        archived = result.archived
+        click.echo(f"archived branch {archived.branch} as tag {archived.tag} (at {archived.commit[:12]}); "
+                   f"deleted branch {archived.branch}")
 
 
 @click.command()
-def audit():
-    """Sunk-cost audit over all verdicts."""
+@output.format_option()
+def audit(fmt):
+    """Sunk-cost audit over all verdicts: override rate toward keep by effort quartile."""
+    result = verdicts.audit(open_workspace())
+    rows = [
+        {"quartile": r.quartile, "min_hours": r.min_hours, "max_hours": r.max_hours, "verdicts": r.verdicts,
+         "overrides_toward_keep": r.overrides_toward_keep, "rate": r.rate}
+        for r in result.rows
+    ]
+    if fmt == "json":
+        click.echo(json.dumps({"quartiles": rows, "verdicts": result.verdicts,
+                               "overrides_toward_keep": result.overrides_toward_keep, "conclusion": result.conclusion}, indent=2))
+        return
+    output.emit(rows, list(rows[0]), fmt)
+    if fmt == "table":
+        click.echo("")
+        click.echo(result.conclusion)

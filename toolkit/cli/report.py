@@ -1,19 +1,71 @@
-"""`decide report|demo|lab`: notebooks executed into HTML reports."""
+"""`decide report|demo|lab`: notebooks executed into HTML reports, the sample workspace, JupyterLab."""
+
+from __future__ import annotations
 
 import click
+
+from toolkit.workspace import open_workspace
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.group()
 def report():
-    """Run a report notebook and export it to HTML."""
+    """Run a report notebook and export it to HTML in reports/ (code hidden, user text escaped)."""
+
+
+@report.command("weekly")
+@click.option("--as-of", type=DATE, metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default: today).")
+@click.option("--reveal", is_flag=True, help="Add the Sunk-cost check: effort, warnings, git activity, overrides.")
+def report_weekly(as_of, reveal):
+    """The weekly keep-or-discard report; blind to effort unless --reveal. Prints the HTML path."""
+    from toolkit.reports.make import weekly
+
+    ws = open_workspace()
+    click.echo(ws.relative(weekly(ws, as_of.date() if as_of else None, reveal).html))
+
+
+@report.command("review")
+@click.argument("adr")
+@click.option("--as-of", type=DATE, metavar="DATE", help="Judge the cited prototypes as of this date (default: today).")
+def report_review(adr, as_of):
+    """The design review of ADR (a number or slug): checklist, roles, evidence, lint. Prints the HTML path."""
+    from toolkit.reports.make import review
+
+    ws = open_workspace()
+    click.echo(ws.relative(review(ws, adr, as_of.date() if as_of else None).html))
+
+
+@report.command("log")
+def report_log():
+    """The decision log: statuses, timeline, supersede graph, time to decide, sunk-cost audit. Prints the HTML path."""
+    from toolkit.reports.make import log
+
+    ws = open_workspace()
+    click.echo(ws.relative(log(ws).html))
 
 
 @click.command()
-def demo():
-    """Build the sample workspace and its weekly triage report."""
-    click.echo("decide demo: not yet available")
+@click.argument("directory", default="decisionbook-demo", type=click.Path(file_okay=False))
+def demo(directory):
+    """Build the sample workspace in DIRECTORY (default ./decisionbook-demo) and its weekly report."""
+    from toolkit.reports.demo import AS_OF, demo as build_demo
+
+    result = build_demo(directory)
+    click.echo(f"sample workspace: {result.root}", err=True)
+    click.echo(f"weekly report as of {AS_OF.isoformat()}:", err=True)
+    click.echo(result.html)
 
 
 @click.command()
-def lab():
-    """Start JupyterLab at the workspace root."""
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", type=click.IntRange(1, 65535), help="Port to serve on (default: JupyterLab's choice).")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser; print the URL instead.")
+def lab(path, port, no_browser):
+    """Start JupyterLab at the workspace root holding PATH; copies the report notebooks into notebooks/ first."""
+    from toolkit.reports.lab import copy_notebooks, lab as run_lab
+
+    ws = open_workspace(path)
+    for copied in copy_notebooks(ws):
+        click.echo(f"copied {ws.relative(copied)}", err=True)
+    raise SystemExit(run_lab(ws, port, not no_browser))

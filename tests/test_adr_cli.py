@@ -1,0 +1,292 @@
+"""`decide adr ...` end to end through the real command, in real git repositories."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import git
+from toolkit.bundled import templates_dir
+from toolkit.records import frontmatter
+
+FIXTURES = Path(__file__).parent / "fixtures" / "adr"
+
+
+def new(decide, repo, title, *args):
+    result = decide("adr", "new", title, "--no-edit", "--date", "2026-11-20", *args, cwd=repo)
+    assert result.exit_code == 0, result.output
+    return repo / result.stdout.strip()
+
+
+def rows(decide, repo, *args):
+    result = decide("adr", "list", "--format", "json", *args, cwd=repo)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_three_adrs_accept_one_supersede_it_with_a_fourth(decide, repo):
+    for title in ("Use PostgreSQL", "Use Kafka for events", "Cache in Redis"):
+        new(decide, repo, title)
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    fourth = new(decide, repo, "Use CockroachDB", "--supersedes", "1")
+    assert fourth.name == "0004-use-cockroachdb.md"
+
+    listed = rows(decide, repo)
+    assert [(r["number"], r["status"]) for r in listed] == [
+        (1, "superseded"), (2, "proposed"), (3, "proposed"), (4, "proposed")
+    ]
+    assert listed[0]["superseded_by"] == "4" and listed[3]["supersedes"] == ["1"]
+    assert listed[0]["date"] == "2026-11-21"
+
+    shown = decide("adr", "show", "4", cwd=repo).stdout
+    assert "supersedes ADR-0001: Use PostgreSQL (superseded)" in shown
+    shown = decide("adr", "show", "ADR-0001", cwd=repo).stdout
+    assert "superseded by ADR-0004: Use CockroachDB (proposed)  [recorded both]" in shown
+    as_json = json.loads(decide("adr", "show", "1", "--format", "json", cwd=repo).stdout)
+    assert as_json["related"] == [
+        {"relation": "superseded by", "adr": "4", "title": "Use CockroachDB", "status": "proposed", "recorded": "both"}
+    ]
+
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0, check.output
+
+    assert decide("adr", "index", cwd=repo).stdout.startswith("updated")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "adrs")
+    again = decide("adr", "index", cwd=repo)
+    assert again.exit_code == 0 and again.stdout.startswith("unchanged")
+    assert git(repo, "status", "--porcelain") == ""
+    assert decide("adr", "index", "--check", cwd=repo).exit_code == 0
+    readme = (repo / "decisions" / "README.md").read_text()
+    assert "| ADR-0004 | [Use CockroachDB](0004-use-cockroachdb.md) | proposed | 2026-11-20 |" in readme
+
+
+def test_new_file_content_and_printed_path(decide, repo):
+    path = new(decide, repo, "Ship the Ümlaut API: v2 / beta!")
+    assert path.name == "0001-ship-the-umlaut-api-v2-beta.md"
+    doc = frontmatter.read(path)
+    assert doc.meta == {"status": "proposed", "date": __import__("datetime").date(2026, 11, 20),
+                        "decision-makers": [], "consulted": [], "informed": []}
+    assert "# Ship the Ümlaut API: v2 / beta!\n" in path.read_text()
+    assert "Migration plan" not in path.read_text()
+
+
+def test_new_from_a_subfolder_prints_a_path_that_works_from_there(decide, repo):
+    sub = repo / "src" / "deep"
+    sub.mkdir(parents=True)
+    result = decide("adr", "new", "From below", "--no-edit", cwd=sub)
+    assert (sub / result.stdout.strip()).resolve() == repo / "decisions" / "0001-from-below.md"
+
+
+@pytest.mark.parametrize("name", ["madr.md", "nygard.md"])
+def test_bundled_templates_are_valid_yaml_as_shipped_and_as_created(decide, repo, name):
+    frontmatter.read(templates_dir() / name)
+    path = new(decide, repo, "A: title with {braces} and # hash", "--template", name[:-3])
+    frontmatter.read(path)
+    assert "A: title with {braces} and # hash" in path.read_text()
+
+
+def test_nygard_template_and_supersede_in_its_own_form(decide, repo):
+    old = new(decide, repo, "Old way", "--template", "nygard")
+    assert old.read_text().startswith("# 1. Old way\n\nDate: 2026-11-20\n\n## Status\n\nProposed\n")
+    newer = new(decide, repo, "New way", "--template", "nygard", "--supersedes", "1", "--amends", "1")
+    assert "## Status\n\nProposed\n\nSupersedes [1. Old way](0001-old-way.md)\n\nAmends [1. Old way](0001-old-way.md)\n" in newer.read_text()
+    text = old.read_text()
+    assert "## Status\n\nSuperseded by [2. New way](0002-new-way.md)\n\nAmended by [2. New way](0002-new-way.md)\n" in text
+    assert decide("check", cwd=repo).exit_code == 0
+
+
+def test_data_change_and_prototypes(decide, repo):
+    path = new(decide, repo, "Split the orders table", "--data-change", "--prototype", "P7", "--prototype", "P-0009")
+    doc = frontmatter.read(path)
+    assert doc.meta["data-change"] is True and doc.meta["prototypes"] == [7, 9]
+    assert "## Migration plan" in path.read_text()
+    assert decide("check", cwd=repo).exit_code == 0
+    refused = decide("adr", "new", "X", "--no-edit", "--prototype", "Q1", cwd=repo)
+    assert refused.exit_code == 2 and "prototype reference" in refused.stderr
+    nygard = decide("adr", "new", "Y", "--no-edit", "--template", "nygard", "--data-change", cwd=repo)
+    assert nygard.exit_code == 2 and "front matter" in nygard.stderr
+    assert sorted(p.name for p in (repo / "decisions").glob("0*.md")) == ["0001-split-the-orders-table.md"]
+
+
+def test_team_template_from_a_path(decide, repo, tmp_path):
+    template = tmp_path / "ours.md"
+    template.write_text("---\nstatus: proposed\ndate: ${date}\nowner: platform\n---\n# ${title}\n\nADR ${number}.\n")
+    path = new(decide, repo, "Ours", "--template", template)
+    assert path.read_text() == "---\nstatus: proposed\ndate: 2026-11-20\nowner: platform\n---\n# Ours\n\nADR 1.\n"
+    missing = decide("adr", "new", "X", "--no-edit", "--template", tmp_path / "nope.md", cwd=repo)
+    assert missing.exit_code == 2 and "nope.md" in missing.stderr
+
+
+def test_link_option_and_link_command_record_both_sides(decide, repo):
+    new(decide, repo, "One")
+    new(decide, repo, "Two", "--link", "1:relates-to")
+    assert rows(decide, repo)[0]["links"] == [{"relation": "relates to", "adr": "2"}]
+    bad = decide("adr", "new", "Three", "--no-edit", "--link", "1", cwd=repo)
+    assert bad.exit_code == 2 and "N:RELATION" in bad.output
+
+    assert decide("adr", "link", "2", "amends", "1", cwd=repo).exit_code == 0
+    again = decide("adr", "link", "2", "amends", "1", cwd=repo)
+    assert "already recorded" in again.stdout
+    listed = rows(decide, repo)
+    assert {"relation": "amended by", "adr": "2"} in listed[0]["links"]
+    assert {"relation": "amends", "adr": "1"} in listed[1]["links"]
+
+    unknown = decide("adr", "link", "2", "clarifies", "1", cwd=repo)
+    assert unknown.exit_code == 2 and "--reverse" in unknown.stderr
+    assert decide("adr", "link", "2", "clarifies", "1", "--reverse", "clarified-by", cwd=repo).exit_code == 0
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0 and "relation 'clarified by' is not one decisionbook knows" in check.stdout
+    assert decide("adr", "link", "1", "amends", "1", cwd=repo).exit_code == 2
+    assert decide("adr", "link", "1", "amends", "9", cwd=repo).exit_code == 2
+
+
+def test_status_transitions(decide, repo):
+    path = new(decide, repo, "Decide things")
+    refused = decide("adr", "status", "1", "deprecated", cwd=repo)
+    assert refused.exit_code == 2
+    assert "ADR-0001 is proposed; it can become accepted, rejected (--force to override)" in refused.stderr
+    assert decide("adr", "status", "1", "rejected", "--date", "2026-11-22", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "proposed", "--date", "2026-11-23", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-24", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "proposed", cwd=repo).exit_code == 2
+    forced = decide("adr", "status", "1", "proposed", "--force", "--date", "2026-11-25", cwd=repo)
+    assert forced.stdout.strip() == "ADR-0001: accepted -> proposed (2026-11-25)"
+    assert frontmatter.read(path).meta["status"] == "proposed"
+    assert decide("adr", "status", "1", "approved", cwd=repo).exit_code == 2
+    assert decide("adr", "status", "7", "accepted", cwd=repo).exit_code == 2
+
+
+def test_status_superseded_by(decide, repo):
+    new(decide, repo, "Old")
+    new(decide, repo, "New")
+    decide("adr", "status", "1", "accepted", cwd=repo)
+    result = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-11-30", cwd=repo)
+    assert result.exit_code == 0, result.output
+    old, newer = rows(decide, repo)
+    assert (old["status_raw"], old["date"], newer["supersedes"]) == ("superseded by ADR-0002", "2026-11-30", ["1"])
+    assert decide("check", cwd=repo).exit_code == 0
+
+
+def test_broken_yaml_exit_2_with_path_line_and_file_unchanged(decide, repo):
+    new(decide, repo, "Fine")
+    broken = repo / "decisions" / "0002-broken.md"
+    shutil.copy(FIXTURES / "0008-broken-yaml.md", broken)
+    before = broken.read_bytes()
+    for args in (("adr", "status", "2", "accepted"), ("adr", "show", "2"), ("adr", "list"),
+                 ("adr", "link", "1", "amends", "2")):
+        result = decide(*args, cwd=repo)
+        assert result.exit_code == 2, args
+        assert "decisions/0002-broken.md:5: error: invalid YAML" in result.stderr
+        assert "Traceback" not in result.output
+    assert broken.read_bytes() == before
+    listing = decide("adr", "list", cwd=repo)
+    assert "0001-fine.md" in listing.stdout
+    assert decide("adr", "status", "1", "accepted", cwd=repo).exit_code == 0
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 1 and "decisions/0002-broken.md:5: error: invalid YAML" in check.stdout
+
+
+def test_list_filters_and_formats(decide, repo):
+    new(decide, repo, "Alpha, with comma")
+    new(decide, repo, "Beta")
+    decide("adr", "status", "2", "accepted", cwd=repo)
+    assert [r["title"] for r in rows(decide, repo, "--status", "accepted")] == ["Beta"]
+    table = decide("adr", "list", cwd=repo).stdout.splitlines()
+    assert table[0].split() == ["NUMBER", "TITLE", "STATUS", "DATE", "PATH"]
+    assert table[2].split()[:3] == ["2", "Beta", "accepted"]
+    csv_lines = decide("adr", "list", "--format", "csv", cwd=repo).stdout.splitlines()
+    assert csv_lines[1] == '1,"Alpha, with comma",proposed,2026-11-20,decisions/0001-alpha-with-comma.md'
+
+
+def test_bidi_title_is_shown_visibly(decide, repo):
+    new(decide, repo, "Pay \u202eevil")
+    assert "Pay <U+202E>evil" in decide("adr", "list", cwd=repo).stdout
+    assert "<U+202E>" in decide("adr", "show", "1", cwd=repo).stdout
+    assert decide("adr", "new", "bad\x00title", "--no-edit", cwd=repo).exit_code == 2
+
+
+def test_graph_formats(decide, repo):
+    new(decide, repo, 'Say "hi"')
+    new(decide, repo, "Two", "--supersedes", "1", "--amends", "1")
+    dot = decide("adr", "graph", cwd=repo).stdout
+    assert 'adr_1 [label="ADR-0001: Say \\"hi\\"\\n(superseded)"];' in dot
+    assert 'adr_2 -> adr_1 [label="supersedes"];' in dot and 'adr_2 -> adr_1 [label="amends"];' in dot
+    assert dot.count("->") == 2
+    mermaid = decide("adr", "graph", "--format", "mermaid", cwd=repo).stdout
+    assert mermaid.startswith("graph LR\n") and "adr_2 -->|supersedes| adr_1" in mermaid
+    assert '"hi"' not in mermaid and "#34;hi#34;" in mermaid
+
+
+def test_index_keeps_the_rest_of_the_readme(decide, repo):
+    readme = repo / "decisions" / "README.md"
+    readme.write_bytes(b"# Our decisions\r\n\r\nIntro text.\r\n\r\n<!-- decisionbook:index:start -->\r\nold\r\n<!-- decisionbook:index:end -->\r\n\r\nFooter.\r\n")
+    new(decide, repo, "A | pipe")
+    assert decide("adr", "index", "--check", cwd=repo).exit_code == 1
+    decide("adr", "index", cwd=repo)
+    data = readme.read_bytes()
+    assert data.startswith(b"# Our decisions\r\n\r\nIntro text.\r\n\r\n<!-- decisionbook:index:start -->\r\n\r\n| ADR |")
+    assert data.endswith(b"<!-- decisionbook:index:end -->\r\n\r\nFooter.\r\n")
+    assert b"[A \\| pipe](0001-a-pipe.md)" in data and b"old" not in data
+    assert decide("adr", "index", "--check", cwd=repo).exit_code == 0
+
+
+def test_editor_is_not_opened_without_a_terminal(decide, repo, tmp_path):
+    marker = tmp_path / "opened"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    editor.chmod(0o755)
+    import os
+
+    os.environ["EDITOR"] = str(editor)
+    try:
+        assert decide("adr", "new", "No terminal", cwd=repo).exit_code == 0
+    finally:
+        del os.environ["EDITOR"]
+    assert not marker.exists()
+
+
+def test_commands_outside_a_workspace_fail_cleanly(decide, tmp_path):
+    result = decide("adr", "list", cwd=tmp_path)
+    assert result.exit_code == 2 and "decide init" in result.stderr
+
+
+def test_templates_load_as_yaml_without_placeholders_being_mappings():
+    for name in ("madr.md", "nygard.md"):
+        doc = frontmatter.read(templates_dir() / name)
+        assert all(not isinstance(v, (dict, list)) or v == [] for v in (doc.meta or {}).values())
+    assert yaml.safe_load("date: ${date}") == {"date": "${date}"}
+
+
+def test_new_refuses_before_creating_when_a_target_cannot_be_edited(decide, repo):
+    (repo / "decisions" / "0001-plain.md").write_text("# Plain\n\nNo status anywhere.\n")
+    result = decide("adr", "new", "Next", "--no-edit", "--supersedes", "1", cwd=repo)
+    assert result.exit_code == 2 and "cannot edit" in result.stderr
+    assert sorted(p.name for p in (repo / "decisions").iterdir()) == ["0001-plain.md"]
+
+
+def test_index_in_a_readme_that_starts_with_a_rule(decide, repo):
+    readme = repo / "decisions" / "README.md"
+    readme.write_text("---\nnot: [front matter\n")
+    new(decide, repo, "One")
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    assert readme.read_text().startswith("---\nnot: [front matter\n\n<!-- decisionbook:index:start -->\n")
+
+
+def test_index_and_graph_escape_titles(decide, repo):
+    new(decide, repo, "Render <script>alert(1)</script> \u202eevil")
+    decide("adr", "index", cwd=repo)
+    readme = (repo / "decisions" / "README.md").read_text()
+    assert "<script>" not in readme and "&lt;script>" in readme and "<U+202E>evil" in readme
+    assert "\u202e" not in decide("adr", "graph", cwd=repo).stdout
+
+
+def test_titles_cannot_make_paths_escape_or_hide(decide, repo):
+    names = [new(decide, repo, title).name for title in ("../../etc/passwd", ".hidden", "x" * 300, "日本語")]
+    assert names[:2] == ["0001-etc-passwd.md", "0002-hidden.md"]
+    assert len(names[2]) <= len("0003-.md") + 60 and names[3] == "0004-untitled.md"
+    assert sorted(p.name for p in (repo / "decisions").iterdir()) == sorted(names)

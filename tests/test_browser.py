@@ -1,0 +1,54 @@
+"""The weekly report opened in headless Chromium: no script from user text runs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (the CI script installs it)")
+
+
+class _Body(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.body: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body" and self.body is None:
+            self.body = dict(attrs)
+
+
+def _dom_after_load(page: Path, profile: Path) -> dict:
+    """The <body> attributes of *page* after Chromium loaded it and ran whatever scripts it would."""
+    proc = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    parser = _Body()
+    parser.feed(proc.stdout)
+    assert parser.body is not None, proc.stdout[:500]
+    return parser.body
+
+
+def test_no_script_from_user_text_runs(weekly_reports, report_workspace, tmp_path):
+    result = weekly_reports["blind"]
+    assert result.exit_code == 0, result.output
+    page = report_workspace / result.stdout.strip().splitlines()[-1]
+    html = page.read_text(encoding="utf-8")
+    assert "onerror=" in html  # the payload is in the page, as text
+
+    # The same payload, unescaped, does run: the check below can see a script that ran.
+    control = tmp_path / "control.html"
+    control.write_text(html.replace("</main>", "<img src=x onerror=\"document.body.setAttribute('data-pwned','yes')\"></main>"))
+    assert _dom_after_load(control, tmp_path / "profile-control").get("data-pwned") == "yes"
+
+    assert "data-pwned" not in _dom_after_load(page, tmp_path / "profile")

@@ -1,0 +1,98 @@
+"""`decide check`: workspace-wide findings as `path:line: severity: message`, exit 1 on any error."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from toolkit.cli.check import check
+
+
+def write(repo, name, status, extra="", body=""):
+    path = repo / "decisions" / name
+    path.write_text(f"---\nstatus: {status}\ndate: 2026-11-01\n{extra}---\n# {name[5:-3].replace('-', ' ')}\n{body}")
+    return path
+
+
+def run(decide, repo):
+    result = decide("check", "--format", "json", cwd=repo)
+    return result.exit_code, {(f["path"], f["line"], f["severity"], f["message"]) for f in json.loads(result.stdout)["findings"]}
+
+
+def test_clean_workspace_passes(decide, repo):
+    write(repo, "0001-one.md", "accepted")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 0 and result.stdout == "0 error(s), 0 warning(s)\n"
+
+
+def test_supersede_cycle_is_an_error(decide, repo):
+    write(repo, "0001-one.md", "superseded by ADR-0002")
+    write(repo, "0002-two.md", "superseded by ADR-0001")
+    code, found = run(decide, repo)
+    assert code == 1
+    assert any(f[3] == "supersede cycle: 1 -> 2 -> 1" and f[2] == "error" and f[1] == 2 for f in found)
+    assert sum("supersede cycle" in f[3] for f in found) == 1
+
+
+def test_links_to_missing_adrs(decide, repo):
+    write(repo, "0001-one.md", "accepted", "supersedes: [7]\nlinks: [{relation: amends, adr: 9}]\n")
+    code, found = run(decide, repo)
+    assert code == 1
+    assert ("decisions/0001-one.md", None, "error", "supersedes ADR 7, which does not exist") in found
+    assert ("decisions/0001-one.md", 5, "error", "amends ADR 9, which does not exist") in found
+
+
+def test_superseded_without_successor_and_inconsistent_status(decide, repo):
+    write(repo, "0001-one.md", "superseded")
+    write(repo, "0002-two.md", "accepted")
+    write(repo, "0003-three.md", "proposed", "supersedes: [2]\n")
+    code, found = run(decide, repo)
+    assert code == 1
+    assert ("decisions/0001-one.md", 2, "error", "superseded, but no ADR is named as its successor") in found
+    assert ("decisions/0002-two.md", 2, "warning", "ADR 3 supersedes this one, but its status is accepted") in found
+
+
+def test_data_change_needs_a_complete_migration_plan(decide, repo):
+    write(repo, "0001-no-plan.md", "proposed", "data-change: true\n")
+    write(repo, "0002-half-plan.md", "proposed", "data-change: true\n",
+          "\n## Migration plan\n\n1. Expand the table.\n2. Switch readers.\n\n## Other\n\nContract and rollback are not here.\n")
+    write(repo, "0003-full-plan.md", "proposed", "data-change: true\n",
+          "\n## Migration plan\n\nExpand, then switch, then contract. Rollback: re-enable the old column.\n")
+    write(repo, "0004-no-data.md", "proposed", "data-change: false\n")
+    code, found = run(decide, repo)
+    assert code == 1
+    messages = {f[0]: f[3] for f in found}
+    assert messages["decisions/0001-no-plan.md"].startswith('data-change: true needs a "Migration plan" section')
+    assert messages["decisions/0002-half-plan.md"] == "the migration plan does not name: contract, rollback"
+    assert {f[0] for f in found} == {"decisions/0001-no-plan.md", "decisions/0002-half-plan.md"}
+    assert ("decisions/0001-no-plan.md", 4, "error") in {f[:3] for f in found}
+
+
+def test_text_format_lines_and_exit_code(decide, repo):
+    write(repo, "0001-one.md", "approved")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 0  # warnings only
+    assert result.stdout.splitlines() == [
+        "decisions/0001-one.md:2: warning: unknown status 'approved'; "
+        "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded",
+        "0 error(s), 1 warning(s)",
+    ]
+    (repo / "decisions" / "0002-broken.md").write_text("---\nstatus: [\n---\n# Broken\n")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1].startswith("decisions/0002-broken.md:3: error: invalid YAML")
+    assert result.stderr == "error: 1 error(s), 1 warning(s)\n"
+
+
+def test_check_stays_a_group_that_runs_without_a_subcommand():
+    assert isinstance(check, click.Group) and check.invoke_without_command
+
+
+def test_prototype_cards_and_ledgers_are_checked_too(decide, repo):
+    write(repo, "0001-one.md", "accepted")
+    (repo / "prototypes" / "0001-broken-card.md").write_text("---\ntitle: [unclosed\n---\n## Hypothesis\n")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("prototypes/0001-broken-card.md:")
+    assert ": error: " in result.stdout.splitlines()[0]

@@ -1,0 +1,92 @@
+"""`decide adr history`: each commit that changed an ADR, its author and the status change it made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import git
+from toolkit.actions.adr_history import decision_dates
+from toolkit.workspace import open_workspace
+
+MADR = "---\nstatus: {status}\ndate: 2026-11-02\n---\n# Use Kafka\n\nContext.\n"
+NYGARD = "# 2. Keep logs\n\nDate: 2026-11-02\n\n## Status\n\n{status}\n\n## Context\n\nText.\n"
+
+
+def commit_as(repo: Path, author: str, date: str, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, f"--author={author} <{author}@example.com>", f"--date={date}")
+
+
+@pytest.fixture
+def decided(repo):
+    """ADR 1 proposed by ana on Nov 2, renamed, accepted by ben on Nov 9; ADR 2 (Nygard) still proposed."""
+    path = repo / "decisions" / "0001-use-kafka.md"
+    path.write_text(MADR.format(status="proposed"))
+    (repo / "decisions" / "0002-keep-logs.md").write_text(NYGARD.format(status="Proposed"))
+    commit_as(repo, "ana", "2026-11-02T10:00:00+01:00", "propose kafka")
+    git(repo, "mv", "decisions/0001-use-kafka.md", "decisions/0001-use-kafka-streams.md")
+    commit_as(repo, "ana", "2026-11-03T10:00:00+01:00", "rename")
+    path = repo / "decisions" / "0001-use-kafka-streams.md"
+    path.write_text(MADR.format(status="accepted"))
+    commit_as(repo, "ben", "2026-11-09T16:30:00+01:00", "accept kafka")
+    return repo
+
+
+def test_history_shows_proposed_to_accepted_with_date_and_author(decided, decide):
+    result = decide("adr", "history", "1", cwd=decided)
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["DATE", "COMMIT", "AUTHOR", "BEFORE", "AFTER", "SUBJECT"]
+    assert len(lines) == 4
+    first, rename, accept = (line.split() for line in lines[1:])
+    assert first[0] == "2026-11-02" and first[2] == "ana" and first[3] == "proposed"
+    assert rename[2:5] == ["ana", "proposed", "proposed"]
+    assert accept[0] == "2026-11-09" and accept[2:5] == ["ben", "proposed", "accepted"]
+
+
+def test_history_json_and_nygard_form(decided, decide):
+    (decided / "decisions" / "0002-keep-logs.md").write_text(NYGARD.format(status="Accepted"))
+    commit_as(decided, "chen", "2026-11-12T09:00:00+00:00", "accept logs")
+    rows = json.loads(decide("adr", "history", "2", "--format", "json", cwd=decided).stdout)
+    assert [(r["before"], r["after"], r["author"]) for r in rows] == [
+        (None, "proposed", "ana"), ("proposed", "accepted", "chen"),
+    ]
+    assert rows[1]["date"] == "2026-11-12T09:00:00+00:00" and len(rows[1]["sha"]) == 40
+
+
+def test_decision_dates(decided):
+    dates = decision_dates(open_workspace(decided))
+    assert dates["1"] == {
+        "proposed_on": dt.date(2026, 11, 2), "accepted_on": dt.date(2026, 11, 9), "days_to_decide": 7,
+    }
+    assert dates["2"] == {"proposed_on": dt.date(2026, 11, 2), "accepted_on": None, "days_to_decide": None}
+
+
+def test_uncommitted_adr_and_unknown_adr(repo, decide):
+    (repo / "decisions" / "0001-new.md").write_text(MADR.format(status="proposed"))
+    result = decide("adr", "history", "1", cwd=repo)
+    assert result.exit_code == 2 and "has no commits yet" in result.stderr
+    assert decide("adr", "history", "7", cwd=repo).exit_code == 2
+
+
+def test_history_without_git(tmp_path, decide):
+    (tmp_path / "decisionbook.toml").write_text("")
+    (tmp_path / "decisions").mkdir()
+    (tmp_path / "decisions" / "0001-x.md").write_text(MADR.format(status="proposed"))
+    result = decide("adr", "history", "1", cwd=tmp_path)
+    assert result.exit_code == 2 and "not inside a git repository" in result.stderr
+    assert decision_dates(open_workspace(tmp_path)) == {}
+
+
+def test_decision_history_frame(decided):
+    from toolkit.frames import Book
+
+    frame = Book.open(decided).decision_history()
+    assert list(frame.columns) == ["adr", "title", "status", "proposed on", "accepted on", "days to decide"]
+    first = frame.set_index("adr").loc["ADR-0001"]
+    assert first["days to decide"] == 7 and str(first["accepted on"].date()) == "2026-11-09"
+    assert frame.set_index("adr").loc["ADR-0002"].isna()["days to decide"]

@@ -1,0 +1,173 @@
+"""Numbers that do not collide across branches, duplicates a merge brings in, and `decide adr renumber`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import git
+from toolkit.history.numbers import names_on_branches
+
+MADR = """---
+status: {status}
+date: 2026-11-20
+decision-makers: [ana]
+{extra}---
+# {title}
+
+## Context and Problem Statement
+
+Some context.
+"""
+
+NYGARD = """# {number}. {title}
+
+Date: 2026-11-20
+
+## Status
+
+{status}
+
+## Context
+
+Text.
+"""
+
+
+def write(repo: Path, name: str, text: str) -> Path:
+    path = repo / "decisions" / name
+    path.write_text(text)
+    return path
+
+
+def commit_all(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def test_names_on_branches_reads_every_branch_without_checkout(repo):
+    write(repo, "0001-first.md", MADR.format(status="accepted", extra="", title="First"))
+    commit_all(repo, "adr 1")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, "0002-second.md", MADR.format(status="proposed", extra="", title="Second"))
+    commit_all(repo, "adr 2")
+    git(repo, "checkout", "-q", "main")
+    assert not (repo / "decisions" / "0002-second.md").exists()
+    assert names_on_branches(repo, repo / "decisions") == {"0001-first.md", "0002-second.md"}
+    assert names_on_branches(repo, repo / "nothing-here") == set()
+
+
+def test_names_on_branches_outside_git_or_without_commits(tmp_path):
+    assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
+    git(tmp_path, "init", "-q", "-b", "main")
+    assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
+
+
+def test_adr_new_skips_a_number_taken_on_a_fetched_branch(repo, tmp_path, decide):
+    """Two clones each write an ADR from the same base; after a fetch the second takes another number."""
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", str(repo), str(other))
+    first = decide("adr", "new", "Use Kafka", cwd=repo)
+    assert first.exit_code == 0, first
+    git(repo, "checkout", "-q", "-b", "adr-kafka")
+    commit_all(repo, "kafka")
+    git(other, "fetch", "-q", "origin")
+    second = decide("adr", "new", "Use Postgres", cwd=other)
+    assert second.exit_code == 0, second
+    assert sorted(p.name for p in (repo / "decisions").glob("*.md")) == ["0001-use-kafka.md"]
+    assert sorted(p.name for p in (other / "decisions").glob("*.md")) == ["0002-use-postgres.md"]
+
+
+@pytest.fixture
+def merged(repo):
+    """Two branches from one base each add ADR 0007; both are merged into main."""
+    for n in range(1, 7):
+        write(repo, f"{n:04d}-adr-{n}.md", MADR.format(status="accepted", extra="", title=f"ADR {n}"))
+    commit_all(repo, "base")
+    git(repo, "checkout", "-q", "-b", "cache")
+    write(repo, "0007-use-redis.md", MADR.format(status="proposed", extra="", title="Use Redis"))
+    commit_all(repo, "redis")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-q", "-b", "queue")
+    write(repo, "0007-use-rabbitmq.md", MADR.format(status="proposed", extra="", title="Use RabbitMQ"))
+    write(repo, "0002-adr-2.md", MADR.format(
+        status="superseded by ADR-0007", extra="", title="ADR 2",
+    ) + "\nSee [the queue decision](0007-use-rabbitmq.md#decision).\n")
+    commit_all(repo, "rabbit")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-edit", "cache")
+    git(repo, "merge", "-q", "--no-edit", "queue")
+    return repo
+
+
+def test_check_names_both_duplicates_and_renumber_fixes_links(merged, decide):
+    result = decide("check", cwd=merged)
+    assert result.exit_code == 1, result
+    assert "0007-use-redis.md" in result.output and "0007-use-rabbitmq.md" in result.output
+    shared = decide("adr", "renumber", "7", "--to", "8", cwd=merged)
+    assert shared.exit_code == 2 and "name the file" in shared.stderr
+    fixed = decide("adr", "renumber", "0007-use-rabbitmq.md", "--to", "8", cwd=merged)
+    assert fixed.exit_code == 0, fixed
+    assert "renamed decisions/0007-use-rabbitmq.md -> decisions/0008-use-rabbitmq.md" in fixed.stdout
+    assert "warning: decisions/0002-adr-2.md refers to ADR 7 by number" in fixed.stderr
+    text = (merged / "decisions" / "0002-adr-2.md").read_text()
+    assert "[the queue decision](0008-use-rabbitmq.md#decision)" in text
+    assert (merged / "decisions" / "0008-use-rabbitmq.md").exists()
+    assert not (merged / "decisions" / "0007-use-rabbitmq.md").exists()
+    assert decide("check", cwd=merged).exit_code == 0
+
+
+def test_renumber_rewrites_both_forms_with_minimal_diff(repo, decide):
+    nygard_old = write(repo, "0003-use-nygard.md", NYGARD.format(number=3, title="Use Nygard", status="Accepted"))
+    nygard_ref = write(repo, "0004-later.md", NYGARD.format(
+        number=4, title="Later", status="Accepted\n\nAmends [3. Use Nygard](0003-use-nygard.md)",
+    ))
+    madr_ref = write(repo, "0005-madr.md", MADR.format(
+        status="superseded by ADR-0003", title="Madr",
+        extra="supersedes: [3, 13]  # keep this comment\nlinks:\n  - {relation: amends, adr: 3}\n  - {relation: amends, adr: 33}\n",
+    ))
+    before = {p: p.read_text() for p in (nygard_ref, madr_ref)}
+    result = decide("adr", "renumber", "3", "--to", "9", cwd=repo)
+    assert result.exit_code == 0, result
+    moved = repo / "decisions" / "0009-use-nygard.md"
+    assert moved.read_text() == nygard_old.parent.joinpath("0009-use-nygard.md").read_text()
+    assert moved.read_text().startswith("# 9. Use Nygard\n")
+    assert not nygard_old.exists()
+    assert nygard_ref.read_text() == before[nygard_ref].replace(
+        "Amends [3. Use Nygard](0003-use-nygard.md)", "Amends [9. Use Nygard](0009-use-nygard.md)"
+    )
+    assert madr_ref.read_text() == (
+        before[madr_ref]
+        .replace("superseded by ADR-0003", "superseded by ADR-0009")
+        .replace("supersedes: [3, 13]", "supersedes: [9, 13]")
+        .replace("{relation: amends, adr: 3}", "{relation: amends, adr: 9}")
+    )
+
+
+def test_renumber_refuses_a_number_in_use_here_or_on_a_branch(repo, decide):
+    write(repo, "0001-a.md", MADR.format(status="accepted", extra="", title="A"))
+    write(repo, "0002-b.md", MADR.format(status="accepted", extra="", title="B"))
+    commit_all(repo, "two")
+    git(repo, "checkout", "-q", "-b", "elsewhere")
+    write(repo, "0005-e.md", MADR.format(status="accepted", extra="", title="E"))
+    commit_all(repo, "e")
+    git(repo, "checkout", "-q", "main")
+    here = decide("adr", "renumber", "1", "--to", "2", cwd=repo)
+    assert here.exit_code == 2 and "already used" in here.stderr
+    branch = decide("adr", "renumber", "1", "--to", "5", cwd=repo)
+    assert branch.exit_code == 2 and "already used" in branch.stderr
+    assert (repo / "decisions" / "0001-a.md").exists()
+    assert decide("adr", "renumber", "9", "--to", "10", cwd=repo).exit_code == 2
+
+
+def test_renumber_updates_the_index_page_and_warns_about_cards(repo, decide):
+    write(repo, "0001-a.md", MADR.format(status="accepted", extra="", title="A"))
+    write(repo, "README.md", "# Decisions\n\n- [A](0001-a.md)\n- [B](0002-b.md)\n")
+    (repo / "prototypes" / "0003-p.md").write_text(
+        "---\ntitle: P\nstatus: active\ndecisions: [1]\ncriteria:\n  - id: x\n    target: yes\n---\n"
+    )
+    result = decide("adr", "renumber", "1", "--to", "4", cwd=repo)
+    assert result.exit_code == 0, result
+    assert (repo / "decisions" / "README.md").read_text() == "# Decisions\n\n- [A](0004-a.md)\n- [B](0002-b.md)\n"
+    assert "prototypes/0003-p.md lists ADR 1 in decisions:" in result.stderr

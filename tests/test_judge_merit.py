@@ -1,0 +1,183 @@
+"""The effort-blind judgement: the worked example of every recommendation, and effort-blindness as a property."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import inspect
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import toolkit.judge.merit as merit
+from toolkit.actions.triage import triage
+from toolkit.records import ledger
+from toolkit.records.ledger import Effort, Evidence
+from toolkit.workspace import init, open_workspace
+
+AS_OF = "2026-11-27"
+
+
+def _setup(decide, root, title, deadline, criteria, evidence):
+    path = decide("proto", "new", title, "--deadline", deadline, cwd=root).stdout.strip()
+    number = int(Path(path).name[:4])
+    for args in criteria:
+        assert decide("criterion", "add", number, *args, cwd=root).exit_code == 0
+    for criterion, value in evidence:
+        assert decide("evidence", "add", number, criterion, value, cwd=root).exit_code == 0
+    return f"P{number}"
+
+
+def test_worked_example_one_prototype_per_case(repo, decide):
+    killed = _setup(decide, repo, "Kafka ingest", "2026-12-31",
+                    [("p99", "--target", "<= 200", "--kill", "> 500", "--must"), ("cost", "--target", "< 100")],
+                    [("p99", "612"), ("cost", "40")])
+    kept = _setup(decide, repo, "Edge cache", "2026-12-31",
+                  [("hit-rate", "--target", ">= 0.9", "--must", "--weight", "2"), ("simple", "--target", "yes"),
+                   ("cost", "--target", "< 100")],
+                  [("hit-rate", "0.93"), ("simple", "yes")])
+    empty = _setup(decide, repo, "New search", "2026-12-31", [("recall", "--target", ">= 0.8")], [])
+    late = _setup(decide, repo, "Old importer", "2026-11-20",
+                  [("rows-per-s", "--target", ">= 1000", "--must"), ("errors", "--target", "== 0")],
+                  [("rows-per-s", "400"), ("errors", "0")])
+    partial = _setup(decide, repo, "Dark mode", "2026-12-31",
+                     [("nps", "--target", ">= 30", "--must"), ("a11y", "--target", "yes")], [("a11y", "yes")])
+    result = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    rows = {r["ref"]: r for r in json.loads(result.stdout)["prototypes"]}
+
+    assert rows[killed]["recommendation"] == "discard"
+    assert rows[killed]["reason"] == "kill condition crossed: p99 is 612, kill > 500"
+    assert [s["state"] for s in rows[killed]["states"]] == ["killed", "met"]
+
+    assert rows[kept]["recommendation"] == "keep"
+    assert rows[kept]["merit"] == 0.75 and rows[kept]["coverage"] == 0.75
+    assert rows[kept]["reason"] == "all must-haves met (hit-rate), merit 0.75 >= 0.70 (met: hit-rate, simple)"
+
+    assert rows[empty]["recommendation"] == "needs-evidence"
+    assert rows[empty]["reason"] == "nothing measured yet: recall"
+    assert rows[empty]["coverage"] == 0
+
+    assert rows[late]["recommendation"] == "discard"
+    assert rows[late]["reason"] == "deadline 2026-11-20 passed with must-have not met: rows-per-s"
+
+    assert rows[partial]["recommendation"] == "iterate"
+    assert rows[partial]["reason"] == "must-have not met: nps; merit 0.50 < 0.70"
+    assert [s["state"] for s in rows[partial]["states"]] == ["unmeasured", "met"]
+
+    # The same late prototype, judged before its deadline, is only iterated.
+    before = json.loads(decide("triage", "--as-of", "2026-11-19", "--format", "json", cwd=repo).stdout)
+    assert {r["ref"]: r["recommendation"] for r in before["prototypes"]}[late] == "iterate"
+
+
+def test_table_output_shows_states_and_reason(repo, decide):
+    _setup(decide, repo, "Kafka ingest", "2026-12-31", [("p99", "--target", "<= 200", "--kill", "> 500")], [("p99", "612")])
+    out = decide("triage", "--as-of", AS_OF, cwd=repo).stdout
+    assert "P1  Kafka ingest  ->  discard  (merit 0.00, coverage 1.00)" in out
+    assert "kill condition crossed: p99 is 612, kill > 500" in out
+    assert "killed" in out
+
+
+def test_keep_threshold_comes_from_config(repo, decide):
+    (repo / "decisionbook.toml").write_text("[triage]\nkeep_threshold = 0.5\n")
+    ref = _setup(decide, repo, "Half", "2026-12-31", [("a", "--target", "> 1"), ("b", "--target", "> 1")], [("a", "2"), ("b", "0")])
+    rows = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert rows[0]["ref"] == ref and rows[0]["recommendation"] == "keep"
+
+
+def test_aggregates(repo, decide):
+    _setup(decide, repo, "Agg", "2026-12-31",
+           [("last", "--target", "< 10"), ("med", "--target", "< 10", "--aggregate", "median"),
+            ("top", "--target", "< 10", "--aggregate", "max"), ("avg", "--target", "< 10", "--aggregate", "mean")],
+           [(c, v) for c in ("last", "med", "top", "avg") for v in ("30", "4", "5")])
+    (row,) = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert {s["criterion"]: s["value"] for s in row["states"]} == {"last": 5, "med": 5, "top": 30, "avg": 13}
+    assert {s["criterion"]: s["state"] for s in row["states"]} == {"last": "met", "med": "met", "top": "unmet", "avg": "unmet"}
+
+
+def test_the_judging_function_has_no_way_to_see_effort():
+    assert list(inspect.signature(merit.judge).parameters) == ["criteria", "evidence", "as_of", "deadline", "keep_threshold"]
+    tree = ast.parse(inspect.getsource(merit))
+    imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names]
+    imported += [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert not [name for name in imported if "effort" in name.lower() or name == "Effort"]
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    names |= {node.arg for node in ast.walk(tree) if isinstance(node, ast.arg)}
+    assert not [name for name in names if "effort" in name.lower() or "hour" in name.lower()]
+
+
+# --- effort-blindness as a property -------------------------------------------------------------
+
+OPS = st.sampled_from(["<", "<=", ">", ">=", "=="])
+criterion_st = st.fixed_dictionaries({
+    "op": OPS,
+    "number": st.integers(-5, 5),
+    "kill": st.none() | st.tuples(OPS, st.integers(-5, 5)),
+    "must": st.booleans(),
+    "weight": st.integers(1, 3),
+    "aggregate": st.sampled_from(["latest", "median", "min", "max", "mean"]),
+    "values": st.lists(st.integers(-6, 6), max_size=3),
+})
+prototype_st = st.fixed_dictionaries({
+    "criteria": st.lists(criterion_st, max_size=3),
+    "deadline": st.none() | st.integers(-10, 10),
+    "hours": st.lists(st.floats(0.25, 200, allow_nan=False), max_size=4),
+})
+effort_change_st = st.sampled_from(["add", "remove", "scale", "clear"])
+
+
+def _write_workspace(root: Path, prototypes, as_of: dt.date):
+    ws = open_workspace(init(root).workspace.root)
+    evidence_lines, effort_lines = [], []
+    for number, spec in enumerate(prototypes, start=1):
+        lines = ["---", f"title: Prototype {number}"]
+        if spec["deadline"] is not None:
+            lines.append(f"deadline: {as_of + dt.timedelta(days=spec['deadline'])}")
+        lines.append("criteria:" if spec["criteria"] else "criteria: []")
+        for i, c in enumerate(spec["criteria"]):
+            lines += [f"  - id: c{i}", f'    target: "{c["op"]} {c["number"]}"', f"    must: {str(c['must']).lower()}",
+                      f"    weight: {c['weight']}", f"    aggregate: {c['aggregate']}"]
+            if c["kill"]:
+                lines.append(f'    kill: "{c["kill"][0]} {c["kill"][1]}"')
+            for k, value in enumerate(c["values"]):
+                evidence_lines.append(Evidence(f"01E{number:04d}{i}{k:03d}", "2026-11-20T10:00:00+00:00", number, f"c{i}", float(value)))
+        (ws.proto_dir / f"{number:04d}-p.md").write_text("\n".join(lines + ["---", ""]))
+        for k, hours in enumerate(spec["hours"]):
+            effort_lines.append(Effort(f"01F{number:04d}{k:03d}", "2026-11-20T10:00:00+00:00", number, hours, "2026-11-20"))
+    for entry in evidence_lines:
+        ledger.append(ws.evidence_ledger, entry)
+    return ws, effort_lines
+
+
+def _judgements(ws, as_of):
+    result = triage(ws, as_of)
+    assert result.problems == ()
+    return [(r.card.number, r.judgement.recommendation, r.judgement.merit, r.judgement.coverage, r.judgement.reason,
+             tuple((s.criterion.id, s.state, s.value) for s in r.judgement.states)) for r in result.rows]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prototypes=st.lists(prototype_st, min_size=1, max_size=4), changes=st.lists(effort_change_st, min_size=1, max_size=3),
+       factor=st.floats(0.01, 100, allow_nan=False), extra=st.floats(0.25, 10_000, allow_nan=False))
+def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, factor, extra):
+    as_of = dt.date(2026, 11, 27)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws, effort = _write_workspace(Path(tmp), prototypes, as_of)
+        for entry in effort:
+            ledger.append(ws.effort_ledger, entry)
+        before = _judgements(ws, as_of)
+        for change in changes:
+            if change == "add":
+                effort.append(Effort(ledger.new_id(), ledger.now(), 1, extra, "2026-11-21"))
+            elif change == "remove" and effort:
+                effort.pop(0)
+            elif change == "scale":
+                effort = [Effort(e.id, e.at, e.prototype, e.hours * factor, e.date) for e in effort]
+            elif change == "clear":
+                effort = []
+            ws.effort_ledger.write_text("".join(e.to_json() + "\n" for e in effort))
+            assert _judgements(ws, as_of) == before

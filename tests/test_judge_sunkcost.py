@@ -1,0 +1,155 @@
+"""The sunk-cost check beside the recommendations, and the audit of verdicts against effort."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from toolkit.judge.audit import audit
+from toolkit.judge.sunkcost import high_effort_threshold, is_override, toward_keep
+from toolkit.records.ledger import Effort, Verdict
+
+AS_OF = "2026-11-27"
+
+
+@pytest.fixture
+def ws(repo, decide):
+    def make(title, deadline, *criteria):
+        path = decide("proto", "new", title, "--deadline", deadline, cwd=repo).stdout.strip()
+        number = int(path.split("/")[-1][:4])
+        for args in criteria:
+            assert decide("criterion", "add", number, *args, cwd=repo).exit_code == 0
+        return number
+
+    make("Kafka ingest", "2026-12-31", ("p99", "--target", "<= 200", "--kill", "> 500"), ("cost", "--target", "< 100"))
+    make("Edge cache", "2026-11-20", ("hit-rate", "--target", ">= 0.9", "--must"))
+    make("Dark mode", "2026-12-31", ("nps", "--target", ">= 30"))
+    return repo
+
+
+def warnings(decide, root, as_of=AS_OF):
+    result = decide("triage", "--as-of", as_of, "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["sunk_cost"]
+
+
+def test_goalposts_moved_names_the_criterion(ws, decide):
+    decide("evidence", "add", "P1", "p99", "180", cwd=ws)
+    decide("evidence", "add", "P1", "cost", "50", cwd=ws)
+    assert not [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    card = ws / "prototypes/0001-kafka-ingest.md"
+    card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<= 150"'))
+    moved = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    assert [(w["ref"], w["criteria"]) for w in moved] == [("P1", ["p99"])]
+    assert "goalposts moved: changed after evidence: p99" in moved[0]["message"]
+    table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
+    assert "goalposts moved" in table and "p99" in table
+
+
+def test_goalposts_moved_when_a_criterion_is_redefined_through_the_cli(ws, decide):
+    decide("evidence", "add", "P3", "nps", "25", cwd=ws)
+    decide("criterion", "remove", "P3", "nps", cwd=ws)
+    decide("criterion", "add", "P3", "nps", "--target", ">= 20", cwd=ws)
+    decide("criterion", "add", "P3", "churn", "--target", "< 5", cwd=ws)
+    (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    assert moved["criteria"] == ["nps"]
+
+
+def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):
+    decide("evidence", "add", "P1", "p99", "800", cwd=ws)
+    for ref, hours in (("P1", "120"), ("P2", "5"), ("P3", "8")):
+        decide("effort", "log", ref, hours, "--date", "2026-11-20", cwd=ws)
+    found = warnings(decide, ws)
+    (high,) = [w for w in found if w["kind"] == "high-effort" and w["ref"] == "P1"]
+    assert high["hours"] == 120
+    assert "120 hours logged" in high["message"] and "recommended for discard" in high["message"]
+    assert "sunk and play no part in the recommendation" in high["message"]
+    assert all("play no part" in w["message"] for w in found)
+
+
+def test_configured_sunk_cost_hours(ws, decide):
+    (ws / "decisionbook.toml").write_text("[triage]\nsunk_cost_hours = 200\n")
+    decide("evidence", "add", "P1", "p99", "800", cwd=ws)
+    decide("effort", "log", "P1", "120", cwd=ws)
+    assert not [w for w in warnings(decide, ws) if w["kind"] == "high-effort"]
+    assert high_effort_threshold([1, 2, 3, 100], None) == pytest.approx(27.25)
+    assert high_effort_threshold([1, 2, 3, 100], 40) == 40
+
+
+def test_deadline_passed_and_high_effort_past_deadline(ws, decide):
+    decide("effort", "log", "P2", "60", cwd=ws)
+    decide("effort", "log", "P3", "2", cwd=ws)
+    kinds = {(w["ref"], w["kind"]) for w in warnings(decide, ws)}
+    assert ("P2", "deadline-passed") in kinds and ("P2", "high-effort") in kinds
+    assert ("P3", "deadline-passed") not in kinds
+
+
+def test_stale_evidence(ws, decide):
+    decide("evidence", "add", "P3", "nps", "25", cwd=ws)
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    stale = [w for w in warnings(decide, ws, later) if w["kind"] == "stale-evidence" and w["ref"] == "P3"]
+    assert len(stale) == 1 and "no new evidence for 30 days" in stale[0]["message"]
+    assert "the limit is 14" in stale[0]["message"]
+    today = dt.date.today().isoformat()
+    assert not [w for w in warnings(decide, ws, today) if w["kind"] == "stale-evidence" and w["ref"] == "P3"]
+
+
+def test_override_is_recorded_and_warned(ws, decide):
+    decide("evidence", "add", "P1", "p99", "800", cwd=ws)
+    decide("effort", "log", "P1", "90", cwd=ws)
+    result = decide("keep", "P1", "--reason", "we have come this far", "--as-of", AS_OF, cwd=ws)
+    assert result.exit_code == 0, result.output
+    assert "overrides the recommendation (discard)" in result.stdout
+    today = dt.date.today()
+    (override,) = [w for w in warnings(decide, ws, today.isoformat()) if w["kind"] == "override"]
+    assert override["ref"] == "P1" and "keep verdict" in override["message"] and "we have come this far" in override["message"]
+    assert "90 hours" in override["message"]
+    # The card is closed now: the override is news for stale_days, then it is the audit's business.
+    later = (today + dt.timedelta(days=15)).isoformat()
+    assert not [w for w in warnings(decide, ws, later) if w["kind"] == "override"]
+
+
+def test_override_rules():
+    assert is_override("keep", "discard") and is_override("discard", "keep") and is_override("keep", "needs-evidence")
+    assert not is_override("iterate", "needs-evidence") and not is_override("discard", "discard")
+    assert toward_keep("keep", "iterate") and toward_keep("iterate", "discard") and not toward_keep("discard", "keep")
+
+
+def _verdict(i, prototype, verdict, recommendation):
+    return Verdict(f"01V{i:05d}", "2026-11-25T10:00:00+00:00", prototype, verdict, "r", recommendation, 0.5)
+
+
+def test_audit_finds_overrides_concentrated_on_high_effort():
+    effort = [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n * 10), "2026-11-20") for n in range(1, 9)]
+    verdicts = [_verdict(n, n, "discard", "discard") for n in range(1, 7)]
+    verdicts += [_verdict(7, 7, "keep", "discard"), _verdict(8, 8, "iterate", "discard")]
+    result = audit(verdicts, effort)
+    assert [r.verdicts for r in result.rows] == [2, 2, 2, 2]
+    assert [r.overrides_toward_keep for r in result.rows] == [0, 0, 0, 2]
+    assert result.rows[3].min_hours == 70 and result.rows[3].rate == 1.0
+    assert result.conclusion.startswith("Overrides toward keep concentrate where effort was high: 100%")
+
+
+def test_audit_counts_only_effort_logged_before_the_verdict():
+    effort = [Effort("01E1", "2026-11-20T10:00:00+00:00", 1, 500.0, "2026-12-20")]
+    result = audit([_verdict(1, 1, "keep", "discard")], effort)
+    assert result.rows[0].max_hours == 0
+
+
+def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
+    empty = json.loads(decide("audit", "--format", "json", cwd=ws).stdout)
+    assert empty["conclusion"] == "No verdicts are recorded yet, so there is nothing to audit."
+    effort = [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n), "2026-11-20") for n in range(1, 9)]
+    verdicts = [_verdict(1, 1, "keep", "discard")] + [_verdict(n, n, "keep", "keep") for n in range(2, 9)]
+    assert audit(verdicts, effort).conclusion.startswith("Overrides toward keep do not concentrate where effort was high: 0%")
+
+
+def test_audit_command(ws, decide):
+    decide("evidence", "add", "P1", "p99", "800", cwd=ws)
+    decide("effort", "log", "P1", "50", "--date", "2026-11-20", cwd=ws)
+    decide("keep", "P1", "--reason", "sunk", "--as-of", AS_OF, cwd=ws)
+    out = decide("audit", cwd=ws)
+    assert out.exit_code == 0
+    assert "QUARTILE" in out.stdout and "Too few verdicts (1)" in out.stdout

@@ -1,0 +1,75 @@
+"""`decide lab`: notebooks copied in once, and a real Jupyter server that serves them."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from conftest import DECIDE
+
+from toolkit.bundled import notebooks_dir
+from toolkit.reports.lab import NOTEBOOKS, command, copy_notebooks
+from toolkit.workspace import open_workspace
+
+
+def test_copies_bundled_notebooks_once_and_never_overwrites(repo):
+    ws = open_workspace(repo)
+    (repo / "notebooks").mkdir()
+    (repo / "notebooks" / "weekly-triage.ipynb").write_text("team's own")
+    copied = copy_notebooks(ws)
+    assert [p.name for p in copied] == ["design-review.ipynb", "decision-log.ipynb"]
+    assert (repo / "notebooks" / "weekly-triage.ipynb").read_text() == "team's own"
+    assert (repo / "notebooks" / "decision-log.ipynb").read_bytes() == (notebooks_dir() / "decision-log.ipynb").read_bytes()
+    assert copy_notebooks(ws) == []
+
+
+def test_command_serves_the_workspace_root(repo):
+    args = command(open_workspace(repo), port=8899, browser=False)
+    assert f"--ServerApp.root_dir={repo}" in args and "--no-browser" in args and "--ServerApp.port=8899" in args
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url, token, method="GET"):
+    request = urllib.request.Request(url, method=method, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.loads(response.read() or b"null")
+
+
+def test_a_real_server_lists_the_three_notebooks(repo):
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_TOKEN": token, "JUPYTER_RUNTIME_DIR": str(repo.parent / "runtime")}
+    proc = subprocess.Popen([DECIDE, "lab", str(repo), "--no-browser", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                listing = _get(f"{base}/api/contents/notebooks", token)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None, proc.communicate()[1][-2000:]
+                assert time.monotonic() < deadline, "jupyter did not start within 60 s"
+                time.sleep(0.3)
+        names = sorted(item["name"] for item in listing["content"])
+        assert names == sorted(f"{name}.ipynb" for name in NOTEBOOKS)
+        _get(f"{base}/api/shutdown", token, method="POST")
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=30)
+    _, err = proc.communicate()
+    assert "Traceback" not in err
+    assert "copied notebooks/weekly-triage.ipynb" in err

@@ -1,0 +1,200 @@
+"""Prototype cards through `decide proto` and `decide criterion`: creation, references, line-level edits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit.records import frontmatter
+
+CARD = """\
+---
+title: Streaming ingest on Kafka
+status: active   # active | kept | discarded
+owner: ana
+started: 2026-11-02
+deadline: 2026-11-20
+team-colour: teal            # a key decisionbook does not know
+criteria:
+  - id: p99-latency
+    metric: p99 ingest latency (ms)
+    target: "<= 200"
+    kill: "> 500"
+    must: true
+    weight: 2
+    dashboard: grafana/ingest   # unknown criterion key
+  # a comment between items
+  - id: cost
+    target: "< 100"
+---
+## Hypothesis
+
+Kafka keeps p99 under 200 ms at peak load.
+
+## Approach
+"""
+
+
+@pytest.fixture
+def card(repo):
+    path = repo / "prototypes" / "0007-streaming-ingest.md"
+    path.write_text(CARD)
+    return path
+
+
+def test_new_card_is_numbered_valid_yaml_and_printed(repo, decide):
+    result = decide("proto", "new", "Streaming ingest on Kafka", "--owner", "ana", "--deadline", "2026-12-20",
+                    "--branch", "proto/ingest", "--decision", "12", cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "prototypes/0001-streaming-ingest-on-kafka.md"
+    doc = frontmatter.read(repo / "prototypes/0001-streaming-ingest-on-kafka.md")
+    assert doc.meta["title"] == "Streaming ingest on Kafka"
+    assert doc.meta["status"] == "active"
+    assert doc.meta["owner"] == "ana"
+    assert str(doc.meta["deadline"]) == "2026-12-20"
+    assert doc.meta["branch"] == "proto/ingest"
+    assert doc.meta["decisions"] == [12]
+    assert doc.meta["criteria"] == []
+    body = "".join(doc.lines[doc.body_start :])
+    for section in ("## Hypothesis", "## Approach", "## Results"):
+        assert section in body
+    second = decide("proto", "new", "Second idea", "--timebox", "2w", cwd=repo)
+    assert second.stdout.strip() == "prototypes/0002-second-idea.md"
+
+
+def test_template_is_valid_yaml_as_shipped():
+    from toolkit import bundled
+
+    doc = frontmatter.read(bundled.templates_dir() / "prototype.md")
+    assert doc.meta["status"] == "active" and doc.meta["criteria"] == []
+
+
+def test_new_refuses_bad_deadline_and_both_deadline_forms(repo, decide):
+    assert decide("proto", "new", "X", "--deadline", "next friday", cwd=repo).exit_code == 2
+    both = decide("proto", "new", "X", "--deadline", "2026-12-01", "--timebox", "3d", cwd=repo)
+    assert both.exit_code == 2 and "not both" in both.stderr
+    assert not list((repo / "prototypes").glob("*.md"))
+
+
+@pytest.mark.parametrize("ref", ["P7", "P-0007", "7", "p7", "0007"])
+def test_references(card, repo, decide, ref):
+    result = decide("proto", "show", ref, "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["ref"] == "P7"
+    assert shown["hypothesis"] == "Kafka keeps p99 under 200 ms at peak load."
+
+
+@pytest.mark.parametrize("ref", ["P", "X7", "P-7-1", "0", "P12345"])
+def test_bad_references_are_refused(card, repo, decide, ref):
+    result = decide("proto", "show", ref, cwd=repo)
+    assert result.exit_code == 2
+    assert "P7, P-0007 or 7" in result.stderr or "no prototype" in result.stderr
+
+
+def test_unknown_prototype(repo, decide):
+    result = decide("evidence", "add", "P9", "x", "1", cwd=repo)
+    assert result.exit_code == 2 and "no prototype P9" in result.stderr
+
+
+def test_list_filters_and_formats(card, repo, decide):
+    decide("proto", "new", "Other", cwd=repo)
+    rows = json.loads(decide("proto", "list", "--format", "json", cwd=repo).stdout)
+    assert [r["ref"] for r in rows] == ["P7", "P8"]
+    assert json.loads(decide("proto", "list", "--status", "kept", "--format", "json", cwd=repo).stdout) == []
+    csv_out = decide("proto", "list", "--format", "csv", cwd=repo).stdout.splitlines()
+    assert csv_out[0] == "ref,title,status,owner,deadline,criteria,path"
+    table = decide("proto", "list", cwd=repo).stdout
+    assert "Streaming ingest on Kafka" in table
+
+
+def test_list_reports_a_broken_card_and_goes_on(card, repo, decide):
+    (repo / "prototypes/0008-broken.md").write_text("---\ntitle: A\ntitle: B\n---\n")
+    result = decide("proto", "list", cwd=repo)
+    assert result.exit_code == 0
+    assert "prototypes/0008-broken.md:3: error: invalid YAML: duplicate key 'title'" in result.stderr
+    assert "Streaming ingest" in result.stdout
+
+
+def test_criterion_add_changes_only_new_lines(card, repo, decide):
+    before = card.read_text()
+    result = decide("criterion", "add", "P7", "throughput", "--target", ">= 50000", "--kill", "< 1000",
+                    "--must", "--weight", "3", "--metric", "events/s", "--aggregate", "median", cwd=repo)
+    assert result.exit_code == 0, result.output
+    after = card.read_text()
+    added = [
+        '  - id: throughput',
+        '    metric: events/s',
+        '    target: ">= 50000"',
+        '    kill: "< 1000"',
+        '    must: true',
+        '    weight: 3',
+        '    aggregate: median',
+    ]
+    old_lines = before.splitlines()
+    insert_at = old_lines.index('    target: "< 100"') + 1
+    assert after.splitlines() == old_lines[:insert_at] + added + old_lines[insert_at:]
+
+
+def test_criterion_remove_keeps_every_other_byte(card, repo, decide):
+    before = card.read_text()
+    assert decide("criterion", "remove", "7", "cost", cwd=repo).exit_code == 0
+    after = card.read_text()
+    assert after == before.replace('  - id: cost\n    target: "< 100"\n', "")
+    assert "team-colour: teal            # a key decisionbook does not know" in after
+    assert "dashboard: grafana/ingest   # unknown criterion key" in after
+    assert decide("criterion", "remove", "7", "p99-latency", cwd=repo).exit_code == 0
+    assert frontmatter.read(card).meta["criteria"] == []
+    assert "team-colour" in card.read_text()
+
+
+def test_criterion_add_to_a_new_card_and_crlf_card(repo, decide):
+    decide("proto", "new", "Fresh", cwd=repo)
+    assert decide("criterion", "add", "1", "works", "--target", "yes", cwd=repo).exit_code == 0
+    meta = frontmatter.read(repo / "prototypes/0001-fresh.md").meta
+    assert meta["criteria"] == [{"id": "works", "target": "yes"}]
+    crlf = repo / "prototypes/0002-crlf.md"
+    crlf.write_bytes(b"---\r\ntitle: CRLF card\r\ncriteria:\r\n  - id: a\r\n    target: \"> 1\"\r\n---\r\nBody\r\n")
+    assert decide("criterion", "add", "2", "b", "--target", "< 5", cwd=repo).exit_code == 0
+    data = crlf.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data.endswith(b"    target: \"< 5\"\r\n---\r\nBody\r\n")
+
+
+@pytest.mark.parametrize("expr", ["200", "<=", "~ 5", "<= abc", "<= NaN", "<= inf", "<= 1_000", "<= ٣", "maybe", "=> 3"])
+def test_invalid_expressions_are_refused_naming_the_accepted_forms(card, repo, decide, expr):
+    before = card.read_bytes()
+    result = decide("criterion", "add", "P7", "x", "--target", expr, cwd=repo)
+    assert result.exit_code == 2
+    assert "< <= > >= ==" in result.stderr and "yes" in result.stderr
+    assert card.read_bytes() == before
+
+
+def test_criterion_add_refuses_duplicates_mixed_kinds_and_flow_style(card, repo, decide):
+    assert "already exists" in decide("criterion", "add", "P7", "cost", "--target", "< 5", cwd=repo).stderr
+    mixed = decide("criterion", "add", "P7", "y", "--target", "yes", "--kill", "> 3", cwd=repo)
+    assert mixed.exit_code == 2 and "both" in mixed.stderr
+    flow = repo / "prototypes/0003-flow.md"
+    flow.write_text('---\ntitle: Flow\ncriteria: [{id: a, target: "> 1"}]\n---\n')
+    refused = decide("criterion", "add", "3", "b", "--target", "> 2", cwd=repo)
+    assert refused.exit_code == 2 and "flow style" in refused.stderr
+    assert flow.read_text() == '---\ntitle: Flow\ncriteria: [{id: a, target: "> 1"}]\n---\n'
+
+
+def test_card_errors_carry_lines(repo, decide):
+    from toolkit.actions.prototype_lint import findings
+    from toolkit.workspace import open_workspace
+
+    (repo / "prototypes/0001-a.md").write_text('---\ntitle: A\ncriteria:\n  - id: a\n    target: "about 3"\n---\n')
+    (repo / "prototypes/0002-b.md").write_text("---\ntitle: B\nstatus: paused\n---\n")
+    (repo / "prototypes/0003-c.md").write_text('---\ntitle: C\ncriteria:\n  - id: a\n    target: "> 1"\n  - id: a\n    target: "> 2"\n---\n')
+    shown = [str(f) for f in findings(open_workspace(repo))]
+    assert any(s.startswith("prototypes/0001-a.md:5: error: criterion 'a': target 'about 3'") for s in shown), shown
+    assert any(s.startswith("prototypes/0002-b.md:3: error: status must be one of") for s in shown), shown
+    assert any(s.startswith("prototypes/0003-c.md:6: error: criterion id 'a' appears twice") for s in shown), shown
+
+
+def test_status_edit_keeps_the_comment(card, repo, decide):
+    assert decide("discard", "P7", "--reason", "too slow", cwd=repo).exit_code == 0
+    assert "status: discarded # active | kept | discarded\n" in card.read_text()

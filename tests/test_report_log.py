@@ -1,0 +1,38 @@
+"""`decide report log`: every decision, its status and dates, the supersede graph, the sunk-cost audit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_fixtures import invoke, scan
+
+
+@pytest.fixture(scope="module")
+def log_html(report_workspace):
+    result = invoke(report_workspace, "report", "log")
+    assert result.exit_code == 0, result.output
+    path = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"reports/\d{4}-\d\d-\d\d-decision-log\.html", path)
+    return (report_workspace / path).read_text(encoding="utf-8")
+
+
+def test_counts_timeline_and_supersedes(log_html):
+    text = " ".join(scan(log_html).text)
+    assert "3 decisions in decisions." in text
+    for status in ("proposed", "accepted", "superseded"):
+        assert status in text
+    assert re.search(r"ADR-0003\s*ADR-0001", text)  # ADR-0003 supersedes ADR-0001
+    assert len(scan(log_html).images) >= 4  # counts, timeline, supersede graph, kept/discarded
+
+
+def test_time_to_decide_from_git(log_html):
+    text = " ".join(scan(log_html).text)
+    assert re.search(r"ADR-0003\s*Use CockroachDB\s*2026-09-28\s*2026-10-05\s*7", text)
+
+
+def test_kept_per_month_and_audit(log_html):
+    text = " ".join(scan(log_html).text)
+    assert re.search(r"2026-08\s*1\s*0", text)
+    assert "Sunk-cost audit" in text and "Overrides toward keep" in text
+    assert scan(log_html).problems == []

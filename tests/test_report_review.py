@@ -1,0 +1,59 @@
+"""`decide report review N`: one ADR against the checklist, its roles, its evidence and its lint."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_fixtures import invoke, scan
+
+
+@pytest.fixture(scope="module")
+def review_html(report_workspace):
+    result = invoke(report_workspace, "report", "review", "2", "--as-of", "2026-10-20")
+    assert result.exit_code == 0, result.output
+    path = result.stdout.strip().splitlines()[-1]
+    assert path == "reports/2026-10-20-design-review-0002.html"
+    return (report_workspace / path).read_text(encoding="utf-8")
+
+
+def _row(html: str, item: str) -> str:
+    match = re.search(rf"<tr><td>{re.escape(item)}</td>(.*?)</tr>", html, re.S)
+    assert match, item
+    return match.group(1)
+
+
+def test_checklist_lines_pass_or_warn(review_html):
+    assert "warn" in _row(review_html, "at least two considered options")
+    assert "1 option listed" in _row(review_html, "at least two considered options")
+    assert "pass" in _row(review_html, "consequences stated")
+    assert "no Confirmation section" in _row(review_html, "confirmation stated")
+    assert "pass" in _row(review_html, "migration plan for the data change")
+    assert "pass" in _row(review_html, "expand, switch and contract ship separately")
+    assert "no rollback for: contract" in _row(review_html, "a rollback at each phase")
+
+
+def test_roles_not_involved(review_html):
+    text = " ".join(scan(review_html).text)
+    assert "Roles not involved: design, product." in text  # ana is only informed
+
+
+def test_cited_prototypes_with_recommendations(review_html):
+    text = " ".join(scan(review_html).text)
+    assert re.search(r"P3\s*Cache \"warm\" start \\ path\s*active\s*iterate", text)
+    assert re.search(r"P1\s*<script>alert\(1\)</script>\s*active\s*discard", text)
+    assert "Not backed by evidence yet" in text
+
+
+def test_title_history_and_lint(review_html):
+    text = " ".join(scan(review_html).text)
+    assert 'Design review — ADR-0002 Event-source "orders" <img src=x onerror=alert(2)>' in text
+    assert "2026-09-28" in text and "proposed" in text
+    assert "the migration plan" not in text or "Lint" in text
+    assert scan(review_html).problems == []
+
+
+def test_unknown_adr_is_an_input_error(report_workspace):
+    result = invoke(report_workspace, "report", "review", "42")
+    assert result.exit_code == 2
+    assert "no ADR 42" in result.output

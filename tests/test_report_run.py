@@ -1,0 +1,97 @@
+"""Running report notebooks: team copies win, failures keep the executed notebook, parameters stay data."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+
+import nbformat
+import pytest
+from report_fixtures import scan
+
+from toolkit.errors import DecisionbookError
+from toolkit.reports.kernel import ThisPythonKernelManager
+from toolkit.reports.run import check_parameters
+from toolkit.workspace import init
+
+
+def _notebook(path, *sources, parameters='workspace = "."\nas_of = ""\nblind = True'):
+    book = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(parameters)
+    cell.metadata["tags"] = ["parameters"]
+    book.cells = [cell, *(nbformat.v4.new_code_cell(s) for s in sources)]
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(book, path)
+
+
+def test_team_notebook_replaces_the_bundled_one(repo, decide):
+    _notebook(repo / "notebooks" / "decision-log.ipynb",
+              "from IPython.display import HTML, display\ndisplay(HTML('<h1>TEAM-LOG-MARKER</h1>'))",
+              parameters='workspace = "."')
+    result = decide("report", "log", cwd=repo)
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text()
+    assert "TEAM-LOG-MARKER" in " ".join(scan(html).text)
+    assert "Decision log" not in html
+
+
+def test_a_failing_cell_exits_1_with_its_error_and_keeps_the_notebook(repo, decide):
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "x = 1", "raise ValueError('the ledger says no\\nsecond line')")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 1
+    assert "reports/2026-W43-weekly-triage.ipynb: error: report failed in cell 4: ValueError: the ledger says no" in result.stderr
+    assert "second line" not in result.stderr and "Traceback" not in result.output
+    executed = nbformat.read(repo / "reports" / "2026-W43-weekly-triage.ipynb", as_version=4)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert [e.ename for e in errors] == ["ValueError"]
+    assert not (repo / "reports" / "2026-W43-weekly-triage.html").exists()
+
+
+def test_parameters_reach_the_notebook_as_plain_text(tmp_path, decide):
+    root = tmp_path / "we\"ird' \\ dir\n__import__('os').system('touch PWNED')"
+    init(root)
+    _notebook(root / "notebooks" / "decision-log.ipynb",
+              "from IPython.display import display, HTML\nimport html\ndisplay(HTML('<p>' + html.escape(repr(workspace)) + '</p>'))",
+              parameters='workspace = "."')
+    result = decide("report", "log", cwd=root)
+    assert result.exit_code == 0, result.output
+    html = (root / "reports").glob("*-decision-log.html").__next__().read_text()
+    assert repr(str(root)) in " ".join(scan(html).text)
+    assert not list(tmp_path.rglob("PWNED"))
+
+
+@pytest.mark.parametrize("bad", [
+    {"workspace": b"__import__('os')"},
+    {"workspace": ("a",)},
+    {"x; import os": "a"},
+    {"class": "a"},
+    {"limit": math.nan},
+    {"title": "nul\x00"},
+    {"when": None},
+])
+def test_only_plain_scalars_are_accepted(bad):
+    with pytest.raises(DecisionbookError):
+        check_parameters(bad)
+
+
+def test_plain_scalars_pass_unchanged():
+    values = {"workspace": "a\"b'\\c\nd", "n": 3, "x": 0.5, "blind": False}
+    assert check_parameters(values) == values
+
+
+def test_kernel_is_this_interpreter_whatever_kernelspecs_say(tmp_path, monkeypatch, repo, decide):
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+         "display_name": "Broken", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    assert ThisPythonKernelManager(kernel_name="python3").kernel_spec.argv[0] == sys.executable
+    _notebook(repo / "notebooks" / "decision-log.ipynb",
+              "import sys\nfrom IPython.display import display, HTML\ndisplay(HTML('<p>' + sys.executable + '</p>'))",
+              parameters='workspace = "."')
+    result = decide("report", "log", cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert sys.executable in (repo / result.stdout.strip().splitlines()[-1]).read_text()

@@ -1,0 +1,92 @@
+"""`decide report weekly`: the meeting report, blind to effort unless revealed, safe to share."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_fixtures import BIDI_TITLE, HOURS, IMG_TITLE, JS_SOURCE, QUOTED_TITLE, SCRIPT_TITLE, scan
+
+
+def _html(weekly_reports, which):
+    result = weekly_reports[which]
+    assert result.exit_code == 0, result.output
+    path = result.stdout.strip().splitlines()[-1]
+    return path, (weekly_reports["root"] / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def reports(weekly_reports, report_workspace):
+    return {**weekly_reports, "root": report_workspace}
+
+
+def test_writes_notebook_and_html_named_by_iso_week(reports):
+    path, _ = _html(reports, "blind")
+    assert path == "reports/2026-W43-weekly-triage.html"
+    assert (reports["root"] / "reports/2026-W43-weekly-triage.ipynb").is_file()
+    assert _html(reports, "revealed")[0] == "reports/2026-W43-weekly-triage-revealed.html"
+
+
+def test_shows_every_active_prototype_with_its_recommendation(reports):
+    text = " ".join(scan(_html(reports, "blind")[1]).text)
+    for title in (SCRIPT_TITLE, IMG_TITLE, QUOTED_TITLE):
+        assert title in text
+    assert "Report <U+202E>gnp.exe" in text and BIDI_TITLE not in text
+    for heading, recommendation in (("P1", "discard"), ("P2", "discard"), ("P3", "iterate"), ("P4", "needs-evidence")):
+        assert re.search(rf"{heading} .*?{recommendation}", text, re.S)
+    assert "kill condition crossed: latency is 900, kill > 500" in text
+    assert "Closed prototypes" in text and "Search ranking" in text
+
+
+def test_agenda_puts_kill_then_deadline_then_the_rest(reports):
+    html = _html(reports, "blind")[1]
+    agenda = html[html.index("Agenda") : html.index("Criteria at a glance")]
+    rows = re.findall(r"<tr><td>(P\d)</td>", agenda)
+    assert rows == ["P1", "P2", "P3", "P4"]
+    assert "kill condition crossed" in agenda and "deadline 2026-10-01 passed" in agenda
+
+
+def test_blind_report_has_no_effort_anywhere(reports):
+    html = _html(reports, "blind")[1]
+    for hours in (HOURS, 6.5, 12.5, 20.75):
+        assert str(hours) not in html
+    assert "137" not in html
+    assert ">Sunk-cost check<" not in html
+    assert "Effort is hidden in this report (blind)" in html
+
+
+def test_revealed_report_adds_the_sunk_cost_check(reports):
+    html = _html(reports, "revealed")[1]
+    text = " ".join(scan(html).text)
+    assert "Sunk-cost check" in text
+    assert "137.25" in text and "12.5" in text
+    assert "overrode the recommendation" in text  # P3's keep over iterate
+    assert "proto/script" in text  # git activity of P1's branch
+    assert len(scan(html).images) >= 3  # heatmap, timeline, effort vs merit
+
+
+def test_html_has_charts_and_no_code(reports):
+    html = _html(reports, "blind")[1]
+    parsed = scan(html)
+    assert len([i for i in parsed.images if i.startswith("data:image/png")]) >= 2
+    assert "Book.open" not in html and "show_figure" not in html
+    assert not re.search(r'class="[^"]*jp-InputArea-editor', html)
+
+
+@pytest.mark.parametrize("which", ["blind", "revealed"])
+def test_user_text_is_escaped_and_nothing_can_run(reports, which):
+    html = _html(reports, which)[1]
+    parsed = scan(html)
+    assert parsed.problems == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html
+    assert "&lt;b onmouseover=alert(4)&gt;slow&lt;/b&gt;" in html
+
+
+def test_only_http_sources_are_links(reports):
+    html = _html(reports, "blind")[1]
+    parsed = scan(html)
+    assert "https://example.com/run/1" in parsed.links
+    assert not any(link.startswith(("javascript", "ftp")) for link in parsed.links)
+    text = " ".join(parsed.text)
+    assert JS_SOURCE in text and "ftp://example.com/cost" in text

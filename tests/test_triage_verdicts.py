@@ -1,0 +1,116 @@
+"""Verdicts through `decide keep|iterate|discard`, and triage through the CLI and the Python API alike."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import toolkit
+from toolkit.records import frontmatter
+
+AS_OF = "2026-11-27"
+
+
+@pytest.fixture
+def ws(repo, decide):
+    for title, deadline in (("Kafka ingest", "2026-12-31"), ("Edge cache", "2026-11-20"), ("Dark mode", "2026-12-31")):
+        decide("proto", "new", title, "--deadline", deadline, "--owner", "ana", cwd=repo)
+    decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", cwd=repo)
+    decide("criterion", "add", "P1", "cost", "--target", "< 100", "--weight", "2", cwd=repo)
+    decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.9", "--must", cwd=repo)
+    decide("criterion", "add", "P3", "nps", "--target", ">= 30", cwd=repo)
+    decide("evidence", "add", "P1", "p99", "180", cwd=repo)
+    decide("evidence", "add", "P1", "cost", "130", cwd=repo)
+    decide("evidence", "add", "P2", "hit-rate", "0.7", cwd=repo)
+    decide("effort", "log", "P1", "30", cwd=repo)
+    card = repo / "prototypes/0001-kafka-ingest.md"
+    card.write_text(card.read_text().replace("## Hypothesis\n\n<!--", "## Hypothesis\n\nKafka keeps up.\n\n<!--"))
+    return repo
+
+
+def test_discard_without_reason_is_refused(ws, decide):
+    card = ws / "prototypes/0002-edge-cache.md"
+    before = card.read_bytes()
+    result = decide("discard", "P2", cwd=ws)
+    assert result.exit_code == 2 and "--reason" in result.stderr
+    blank = decide("discard", "P2", "--reason", "  ", cwd=ws)
+    assert blank.exit_code == 2 and "reason" in blank.stderr
+    assert card.read_bytes() == before
+    assert not (ws / "prototypes/verdicts.jsonl").exists()
+
+
+def test_discard_with_reason_sets_status_and_records_the_verdict(ws, decide):
+    result = decide("discard", "P2", "--reason", "hit rate stuck at 0.7", "--by", "ana", "--as-of", AS_OF, cwd=ws)
+    assert result.exit_code == 0, result.output
+    assert "card status is now discarded" in result.stdout
+    assert frontmatter.read(ws / "prototypes/0002-edge-cache.md").meta["status"] == "discarded"
+    (verdict,) = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
+    assert verdict["verdict"] == "discard" and verdict["reason"] == "hit rate stuck at 0.7"
+    assert verdict["recommendation"] == "discard" and verdict["merit"] == 0 and verdict["by"] == "ana"
+    assert verdict["prototype"] == 2 and verdict["criteria_hash"]
+    assert "overrides" not in result.stdout
+    active = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=ws).stdout)["prototypes"]
+    assert [r["ref"] for r in active] == ["P1", "P3"]
+
+
+def test_keep_and_iterate(ws, decide):
+    assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
+    assert frontmatter.read(ws / "prototypes/0003-dark-mode.md").meta["status"] == "kept"
+    result = decide("iterate", "P1", "--reason", "cost next", "--deadline", "2027-01-15", "--as-of", AS_OF, cwd=ws)
+    assert result.exit_code == 0, result.output
+    meta = frontmatter.read(ws / "prototypes/0001-kafka-ingest.md").meta
+    assert meta["status"] == "active" and str(meta["deadline"]) == "2027-01-15"
+    verdicts = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
+    assert [(v["verdict"], v["recommendation"]) for v in verdicts] == [("keep", "needs-evidence"), ("iterate", "iterate")]
+    book = toolkit.open_workspace(ws)
+    frame = book.verdicts()
+    assert frame["override"].tolist() == [True, False]
+    assert frame["toward_keep"].tolist() == [True, False]
+
+
+def test_cli_and_python_api_give_identical_numbers(ws, decide):
+    cli_rows = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=ws).stdout)
+    book = toolkit.open_workspace(ws)
+    frame = book.triage(as_of=AS_OF)
+    assert frame.attrs["as_of"] == AS_OF
+    columns = ["prototype", "ref", "title", "merit", "coverage", "recommendation", "reason", "met", "unmet", "killed", "unmeasured", "criteria_hash"]
+    from_api = frame[columns].to_dict("records")
+    from_cli = [{c: row[c] for c in columns} for row in cli_rows["prototypes"]]
+    assert from_api == from_cli
+    assert frame.loc[frame["ref"] == "P1", "hypothesis"].item() == "Kafka keeps up."
+    warnings = book.sunk_cost(as_of=AS_OF)
+    assert warnings[["ref", "kind", "hours", "message"]].to_dict("records") == [
+        {k: w[k] for k in ("ref", "kind", "hours", "message")} for w in cli_rows["sunk_cost"]
+    ]
+    criteria = book.criteria()
+    p1 = criteria[criteria["ref"] == "P1"].set_index("criterion")
+    states = {s["criterion"]: s for s in cli_rows["prototypes"][0]["states"]}
+    for criterion in ("p99", "cost"):
+        assert p1.loc[criterion, "state"] == states[criterion]["state"]
+        assert p1.loc[criterion, "value"] == states[criterion]["value"]
+
+
+def test_csv_and_table_formats(ws, decide):
+    csv_lines = decide("triage", "--as-of", AS_OF, "--format", "csv", cwd=ws).stdout.splitlines()
+    assert csv_lines[0] == "ref,title,status,owner,deadline,recommendation,merit,coverage,met,unmet,killed,unmeasured,reason"
+    assert csv_lines[1].startswith("P1,Kafka ingest,active,ana,2026-12-31,iterate,0.33,1.00,1,1,0,0,")
+    table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
+    assert "Sunk-cost check" in table and "deadline-passed" in table
+
+
+def test_show(ws, decide):
+    out = decide("proto", "show", "P1", "--as-of", AS_OF, cwd=ws)
+    assert out.exit_code == 0
+    assert "hypothesis: Kafka keeps up." in out.stdout
+    assert "recommendation: iterate (merit 0.33, coverage 1.00)" in out.stdout
+    assert "effort logged: 30 hours (not used to judge)" in out.stdout
+
+
+def test_triage_reports_a_bad_ledger_line_and_goes_on(ws, decide):
+    with open(ws / "prototypes/evidence.jsonl", "a") as ledger:
+        ledger.write("{oops\n")
+    result = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=ws)
+    assert result.exit_code == 0
+    assert "prototypes/evidence.jsonl:4: error: not valid JSON" in result.stderr
+    assert len(json.loads(result.stdout)["prototypes"]) == 3

@@ -1,0 +1,452 @@
+"""ADR operations behind `decide adr ...`: load, create, show, change status and link."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.actions.numbering import create_numbered
+from toolkit.errors import DecisionbookError
+from toolkit.records import adr_edit, atomic, frontmatter
+from toolkit.records.adr import (
+    DATED_FILE,
+    MADR,
+    NUMBERED_FILE,
+    REVERSE,
+    STATUSES,
+    Decision,
+    file_key,
+    from_document,
+    prototype_ref,
+    ref_key,
+    relation_name,
+    require_editable,
+)
+from toolkit.records.finding import Finding
+from toolkit.records.slug import slugify
+from toolkit.records.text import one_line
+from toolkit.workspace import Workspace
+
+TRANSITIONS = {
+    "draft": ("proposed",),
+    "proposed": ("accepted", "rejected"),
+    "accepted": ("deprecated", "superseded"),
+    "rejected": ("proposed",),
+}
+DATA_CHANGE_START = "<!-- decisionbook:data-change -->"
+DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
+_PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """Every ADR in a workspace's ADR folder, plus the files that could not be read at all.
+
+    `records` are sorted by number (log4brains files, which have none, by name after them).
+    `unreadable` holds one error Finding per file whose text or YAML is malformed.
+    """
+
+    folder: Path
+    records: tuple[Decision, ...]
+    unreadable: tuple[Finding, ...] = ()
+
+    def by_key(self) -> dict[str, list[Decision]]:
+        keys: dict[str, list[Decision]] = {}
+        for record in self.records:
+            keys.setdefault(record.key, []).append(record)
+        return keys
+
+    def get(self, ref) -> Decision | None:
+        """The ADR *ref* names (12, "0012", "ADR-0012", a slug), or None."""
+        key = ref_key(ref)
+        matches = [r for r in self.records if r.key == key] or [
+            r for r in self.records if r.number is None and key and r.key.endswith("-" + key)
+        ]
+        return matches[0] if matches else None
+
+    def find(self, ref) -> Decision:
+        """Like get, but a missing or ambiguous reference is a DecisionbookError."""
+        key = ref_key(ref)
+        matches = [r for r in self.records if r.key == key]
+        if len(matches) > 1:
+            names = ", ".join(r.name for r in matches)
+            raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number")
+        found = self.get(ref)
+        if found is None:
+            for finding in self.unreadable:
+                if file_key(finding.path.rsplit("/", 1)[-1]) == key:
+                    raise DecisionbookError(finding.message, finding.path, finding.line)
+            raise DecisionbookError(f"no ADR {ref}")
+        return found
+
+    def findings(self) -> list[Finding]:
+        """What could not be read or understood, file by file."""
+        return [*self.unreadable, *(f for r in self.records for f in r.findings)]
+
+
+def shown_path(ws: Workspace, path: Path) -> str:
+    """*path* relative to the workspace root, as messages show it."""
+    return _relative(ws.root, path.parent) + path.name if path != ws.root else "."
+
+
+@functools.lru_cache(maxsize=16)
+def _relative(root: Path, folder: Path) -> str:
+    try:
+        relative = folder.relative_to(root).as_posix()
+    except ValueError:
+        return str(folder) + "/"
+    return "" if relative == "." else relative + "/"
+
+
+def adr_files(folder: Path) -> list[Path]:
+    """The ADR files in *folder*: `NNNN-slug.md`, or log4brains' `YYYYMMDD-slug.md`."""
+    if not folder.is_dir():
+        return []
+    return [
+        folder / name
+        for name in sorted(p.name for p in folder.iterdir())
+        if NUMBERED_FILE.match(name) or DATED_FILE.match(name)
+    ]
+
+
+def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
+    shown = shown or shown_path(ws, path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
+    doc = frontmatter.parse(data, shown)
+    return doc, from_document(doc, path, shown)
+
+
+def load_decisions(ws: Workspace) -> Decisions:
+    """Read every ADR in the workspace. Never raises for a bad file: it lands in `unreadable`."""
+    records: list[Decision] = []
+    unreadable: list[Finding] = []
+    for path in adr_files(ws.adr_dir):
+        shown = shown_path(ws, path)
+        try:
+            records.append(_parse_file(ws, path, shown)[1])
+        except DecisionbookError as exc:
+            unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
+    records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
+    return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
+
+
+def list_decisions(ws: Workspace, status: str | None = None) -> Decisions:
+    """The workspace's ADRs, only those with *status* when given."""
+    decisions = load_decisions(ws)
+    if status is None:
+        return decisions
+    wanted = status.strip().lower()
+    return Decisions(decisions.folder, tuple(r for r in decisions.records if r.status == wanted), decisions.unreadable)
+
+
+def decision_row(ws: Workspace, record: Decision) -> dict:
+    """One ADR as a flat dict (what `adr list --format json` prints and frames build on)."""
+    return {
+        "number": record.number,
+        "key": record.key,
+        "title": record.title,
+        "status": record.status,
+        "status_raw": record.status_raw,
+        "date": record.date,
+        "path": shown_path(ws, record.path),
+        "form": record.form,
+        "superseded_by": record.superseded_by,
+        "supersedes": list(record.supersedes),
+        "links": [{"relation": link.relation, "adr": link.target} for link in record.links],
+        "decision_makers": list(record.decision_makers),
+        "consulted": list(record.consulted),
+        "informed": list(record.informed),
+        "prototypes": list(record.prototypes),
+        "data_change": record.data_change,
+    }
+
+
+def find_one(ws: Workspace, ref) -> tuple[frontmatter.Document, Decision]:
+    """Read only the file *ref* names, so one broken ADR elsewhere does not block an edit."""
+    key = ref_key(ref)
+    folder = ws.adr_dir
+    if key is None:
+        raise DecisionbookError(f"{ref!r} is not an ADR number or slug")
+    if key.isdigit():
+        candidates = sorted(folder.glob(f"{int(key):04d}-*.md")) if int(key) <= 9999 else []
+        candidates = [p for p in candidates if file_key(p.name) == key]
+    else:
+        candidates = [p for p in adr_files(folder) if p.stem == key or p.stem.endswith("-" + key)]
+    if not candidates:
+        raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
+    if len(candidates) > 1:
+        names = ", ".join(p.name for p in candidates)
+        raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number", shown_path(ws, folder))
+    return _parse_file(ws, candidates[0])
+
+
+def _write(ws: Workspace, path: Path, before: bytes, after: bytes) -> bool:
+    if after == before:
+        return False
+    # The edited file must still read back; a broken edit is never written.
+    from_document(frontmatter.parse(after, shown_path(ws, path)), path)
+    atomic.replace(path, after)
+    return True
+
+
+def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
+    """Record *relation* on source and *reverse* on target; the paths that changed."""
+    changed = []
+    for ref, rel, other in ((source, relation, target), (target, reverse, source)):
+        doc, fresh = find_one(ws, ref.key)
+        if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other)):
+            changed.append(fresh.path)
+    return changed
+
+
+def _reverse_of(relation: str, reverse: str | None) -> str:
+    if reverse:
+        return relation_name(reverse)
+    if relation in REVERSE:
+        return REVERSE[relation]
+    raise DecisionbookError(
+        f"decisionbook does not know the reverse of {relation!r}; name it with --reverse "
+        f"(known relations: {', '.join(sorted(REVERSE))})"
+    )
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
+
+
+def _template_text(template: str) -> tuple[str, Path]:
+    from toolkit.bundled import templates_dir
+
+    path = templates_dir() / f"{template}.md" if template in ("madr", "nygard") else Path(template)
+    try:
+        return frontmatter.decode(path.read_bytes(), path), path
+    except OSError as exc:
+        raise DecisionbookError(f"cannot read template: {exc.strerror}", path) from None
+
+
+def _data_change_block(text: str, keep: bool, template: Path) -> str:
+    lines = text.splitlines(keepends=True)
+    out, inside = [], False
+    for line in lines:
+        marker = line.strip()
+        if marker == DATA_CHANGE_START:
+            inside = True
+        elif marker == DATA_CHANGE_END:
+            inside = False
+        elif keep or not inside:
+            out.append(line)
+    if inside:
+        raise DecisionbookError(f"{DATA_CHANGE_START} is never closed by {DATA_CHANGE_END}", template)
+    return "".join(out)
+
+
+def new_decision(
+    ws: Workspace,
+    title: str,
+    template: str = "madr",
+    supersedes: tuple = (),
+    amends: tuple = (),
+    links: tuple[tuple[str, str], ...] = (),
+    data_change: bool = False,
+    prototypes: tuple = (),
+    date: _dt.date | None = None,
+) -> Created:
+    """Create `NNNN-slug.md` from *template* (madr, nygard or a file) with the next free number.
+
+    *links* are (ADR, relation) pairs: the new ADR holds the relation, the other its reverse.
+    Superseded and linked ADRs are edited in their own form after the new file exists.
+    """
+    title = one_line(title, "title")
+    day = (date or _dt.date.today()).isoformat()
+    relations = [("supersedes", ref) for ref in supersedes] + [("amends", ref) for ref in amends]
+    relations += [(relation_name(rel), ref) for ref, rel in links]
+    targets = []
+    for relation, ref in relations:
+        _reverse_of(relation, None)
+        doc, target = find_one(ws, ref)
+        require_editable(doc, target)  # before the new file exists, so a refusal leaves nothing behind
+        targets.append((relation, target))
+    numbers = []
+    for ref in prototypes:
+        number = prototype_ref(ref)
+        if number is None:
+            raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
+        numbers.append(number)
+    text, template_path = _template_text(template)
+    text = _data_change_block(text, data_change, template_path)
+    slug = slugify(title)
+
+    def render(number: int) -> bytes:
+        values = {"number": str(number), "title": title, "date": day}
+        data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text).encode("utf-8")
+        path = ws.adr_dir / f"{number:04d}-{slug}.md"
+        doc = frontmatter.parse(data, template_path)
+        for relation, target in targets:
+            data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
+            doc = frontmatter.parse(data, template_path)
+        if numbers or data_change:
+            if from_document(doc, path).form != MADR:
+                raise DecisionbookError("--prototype and --data-change need a template with front matter", template_path)
+            if numbers:
+                data = adr_edit.add_prototypes(doc, numbers)
+                doc = frontmatter.parse(data, template_path)
+            if data_change:
+                data = adr_edit.set_data_change(doc)
+        from_document(frontmatter.parse(data, template_path), path)
+        return data
+
+    path = create_numbered(ws.root, ws.adr_dir, slug, render)
+    created = _parse_file(ws, path)[1]
+    updated: list[Path] = []
+    for relation, target in targets:
+        doc, fresh = find_one(ws, target.key)
+        after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+        if _write(ws, fresh.path, doc.to_bytes(), after):
+            updated.append(fresh.path)
+    return Created(path, tuple(dict.fromkeys(updated)))
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    decision: Decision  # as it was before the change
+    status: str
+    date: str
+    changed: tuple[Path, ...]
+
+
+def change_status(
+    ws: Workspace, ref, status: str, date: _dt.date | None = None, force: bool = False, by=None
+) -> StatusChange:
+    """Move ADR *ref* to *status* and stamp *date* (default today); refuse odd transitions unless forced.
+
+    `superseded` with *by* also records `supersedes` on the successor.
+    """
+    status = status.strip().lower()
+    if status not in STATUSES:
+        raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    doc, decision = find_one(ws, ref)
+    allowed = TRANSITIONS.get(decision.status or "", ())
+    if status not in allowed and not force:
+        options = ", ".join(allowed) if allowed else "nothing"
+        raise DecisionbookError(
+            f"{decision.label} is {decision.status or 'without a status'}; it can become {options} "
+            "(--force to override)",
+            shown_path(ws, decision.path),
+        )
+    if by is not None and status != "superseded":
+        raise DecisionbookError("--by names a successor, so it goes with the status superseded")
+    day = (date or _dt.date.today()).isoformat()
+    before = doc.to_bytes()
+    changed = []
+    if by is not None:
+        successor = find_one(ws, by)[1]
+        if successor.key == decision.key:
+            raise DecisionbookError(f"{decision.label} cannot supersede itself")
+        data = adr_edit.mark_superseded(doc, decision, successor)
+        doc2 = frontmatter.parse(data, doc.path)
+        after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+    else:
+        after = adr_edit.set_status(doc, decision, status, day)
+    if _write(ws, decision.path, before, after):
+        changed.append(decision.path)
+    if by is not None:
+        sdoc, successor = find_one(ws, by)
+        if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
+            changed.append(successor.path)
+    return StatusChange(decision, status, day, tuple(changed))
+
+
+def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
+    """Record `source RELATION target` on source and the reverse relation on target."""
+    relation = relation_name(relation)
+    reverse = _reverse_of(relation, reverse)
+    source = find_one(ws, source_ref)[1]
+    target = find_one(ws, target_ref)[1]
+    if source.key == target.key:
+        raise DecisionbookError(f"{source.label} cannot be linked to itself")
+    return tuple(_link_both(ws, source, relation, target, reverse))
+
+
+@dataclass(frozen=True)
+class Related:
+    relation: str  # from the shown ADR's side: "supersedes", "superseded by", "amended by", ...
+    key: str
+    decision: Decision | None  # None when the link points at a missing ADR
+    recorded: str  # "here", "there" or "both": which file holds the link
+
+
+@dataclass(frozen=True)
+class Shown:
+    decision: Decision
+    path: str
+    row: dict  # decision_row of the ADR
+    related: tuple[Related, ...]
+    prototypes: tuple[tuple[int, str | None], ...]  # (number, title when the card exists)
+
+    def as_dict(self) -> dict:
+        return {
+            **self.row,
+            "related": [
+                {
+                    "relation": item.relation,
+                    "adr": item.key,
+                    "title": item.decision.title if item.decision else None,
+                    "status": item.decision.status if item.decision else None,
+                    "recorded": item.recorded,
+                }
+                for item in self.related
+            ],
+            "prototype_cards": [{"number": n, "title": t} for n, t in self.prototypes],
+        }
+
+
+def outgoing(record: Decision) -> list[tuple[str, str]]:
+    """(relation, key) pairs this ADR records itself."""
+    pairs = [("supersedes", key) for key in record.supersedes]
+    if record.superseded_by:
+        pairs.append(("superseded by", record.superseded_by))
+    return pairs + [(link.relation, link.target) for link in record.links if link.target]
+
+
+def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str | None], ...]:
+    from toolkit.records import prototype
+
+    numbers = dict.fromkeys(record.prototypes)
+    titles: dict[int, str | None] = {}
+    folder = ws.proto_dir
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []:
+        try:
+            card = prototype.read(path)
+        except DecisionbookError:
+            continue
+        if card.number in numbers or (record.number is not None and record.number in card.decisions):
+            numbers.setdefault(card.number)
+            titles[card.number] = card.title
+    return tuple((n, titles.get(n)) for n in numbers)
+
+
+def show(ws: Workspace, ref) -> Shown:
+    """One ADR with its links resolved both ways and the prototypes that inform it."""
+    decisions = load_decisions(ws)
+    record = decisions.find(ref)
+    related: dict[tuple[str, str], str] = {}
+    for relation, key in outgoing(record):
+        related[(relation, key)] = "here"
+    for other in decisions.records:
+        if other is record:
+            continue
+        for relation, key in outgoing(other):
+            if key != record.key:
+                continue
+            mine = (REVERSE.get(relation, f"{relation} (reverse)"), other.key)
+            related[mine] = "both" if related.get(mine) in ("here", "both") else "there"
+    rows = tuple(Related(rel, key, decisions.get(key), where) for (rel, key), where in related.items())
+    return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, _prototype_titles(ws, record))

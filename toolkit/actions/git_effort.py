@@ -1,0 +1,63 @@
+"""`decide effort git`: each prototype branch's own commits, shown beside (never mixed into) logged hours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.actions.ledgers import read_effort
+from toolkit.actions.prototypes import load, read_cards
+from toolkit.history.activity import activities
+from toolkit.workspace import Workspace
+
+COLUMNS = ["prototype", "branch", "state", "commits", "active_days", "authors", "added", "removed", "first", "last", "hours"]
+
+
+@dataclass(frozen=True)
+class GitEffort:
+    main_branch: str
+    shallow: bool
+    rows: tuple[dict, ...]
+
+    @property
+    def notes(self) -> list[str]:
+        notes = [f"commits counted against {self.main_branch}; hours come from the effort ledger and are not derived from commits"]
+        if self.shallow:
+            notes.append("this is a shallow clone: only the fetched history is counted (`git fetch --unshallow` for all of it)")
+        return notes
+
+
+def _logged_hours(workspace: Workspace) -> dict[int, float]:
+    hours: dict[int, float] = {}
+    for entry in read_effort(workspace).entries:
+        hours[entry.prototype] = hours.get(entry.prototype, 0.0) + entry.hours
+    return hours
+
+
+def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
+    """Git activity of every prototype with a `branch` (or of *prototype* alone), beside its logged hours.
+
+    A prototype whose branch is gone is reported with state `missing`; one whose branch was
+    archived on discard is read from its `archive/<branch>` tag.
+    """
+    cards = [load(workspace, prototype)] if prototype else list(read_cards(workspace).cards)
+    cards = [card for card in cards if card.branch]
+    report = activities(workspace.root, [card.branch for card in cards], workspace.config.main_branch)
+    hours = _logged_hours(workspace)
+    rows = []
+    for card, act in zip(cards, report.activities):
+        rows.append({
+            "prototype": card.ref,
+            "title": card.title,
+            "branch": card.branch,
+            "state": act.state,
+            "ref": act.ref,
+            "commits": act.commits,
+            "active_days": act.active_days,
+            "authors": list(act.authors),
+            "added": act.added,
+            "removed": act.removed,
+            "first": act.first,
+            "last": act.last,
+            "hours": hours.get(card.number, 0.0),
+        })
+    return GitEffort(report.main_branch, report.shallow, tuple(rows))

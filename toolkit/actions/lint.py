@@ -1,0 +1,156 @@
+"""`decide check`: every finding about the workspace's records, as `path:line: severity: message`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.actions import prototype_lint
+from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path
+from toolkit.records.adr import Decision
+from toolkit.records.finding import Finding
+from toolkit.workspace import Workspace
+
+MIGRATION_PHASES = ("expand", "switch", "contract", "rollback")
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+    def summary(self) -> str:
+        return f"{self.errors} error(s), {self.warnings} warning(s)"
+
+
+def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    found = []
+    for key, records in decisions.by_key().items():
+        if len(records) < 2:
+            continue
+        for record in records:
+            others = ", ".join(shown_path(ws, r.path) for r in records if r is not record)
+            found.append(Finding(shown_path(ws, record.path), None, "error", f"number {key} is also used by {others}"))
+    return found
+
+
+def _link_line(record: Decision, relation: str, key: str) -> int | None:
+    for link in record.links:
+        if link.relation == relation and link.target == key:
+            return link.line
+    return record.status_line if relation == "superseded by" else None
+
+
+def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    keys = decisions.by_key()
+    found = []
+    for record in decisions.records:
+        for relation, key in outgoing(record):
+            if key not in keys and decisions.get(key) is None:
+                found.append(
+                    Finding(
+                        shown_path(ws, record.path),
+                        _link_line(record, relation, key),
+                        "error",
+                        f"{relation} ADR {key}, which does not exist",
+                    )
+                )
+    return found
+
+
+def _successors(decisions: Decisions) -> dict[str, set[str]]:
+    """For each ADR key, the keys of the ADRs that supersede it, from either side's record."""
+    successors: dict[str, set[str]] = {}
+    for record in decisions.records:
+        if record.superseded_by:
+            successors.setdefault(record.key, set()).add(record.superseded_by)
+        for old in record.supersedes:
+            successors.setdefault(old, set()).add(record.key)
+    return successors
+
+
+def _cycles(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]) -> list[Finding]:
+    found = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    reported: set[frozenset] = set()
+
+    def visit(key: str, path: list[str]) -> None:
+        state[key] = 1
+        path.append(key)
+        for nxt in sorted(successors.get(key, ())):
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt) :]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    record = decisions.get(nxt)
+                    where = shown_path(ws, record.path) if record else shown_path(ws, decisions.folder)
+                    chain = " -> ".join([*cycle, nxt])
+                    found.append(Finding(where, record.status_line if record else None, "error", f"supersede cycle: {chain}"))
+            elif state.get(nxt) is None:
+                visit(nxt, path)
+        path.pop()
+        state[key] = 2
+
+    for key in sorted(successors):
+        if state.get(key) is None:
+            visit(key, [])
+    return found
+
+
+def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]) -> list[Finding]:
+    found = []
+    for record in decisions.records:
+        where = shown_path(ws, record.path)
+        if record.status == "superseded" and not successors.get(record.key):
+            found.append(Finding(where, record.status_line, "error", "superseded, but no ADR is named as its successor"))
+        elif successors.get(record.key) and record.status not in ("superseded", None):
+            newer = ", ".join(sorted(successors[record.key]))
+            found.append(
+                Finding(where, record.status_line, "warning", f"ADR {newer} supersedes this one, but its status is {record.status}")
+            )
+    return found
+
+
+def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    found = []
+    for record in decisions.records:
+        if not record.data_change:
+            continue
+        where = shown_path(ws, record.path)
+        if record.migration_plan is None:
+            found.append(
+                Finding(where, record.data_change_line, "error",
+                        "data-change: true needs a \"Migration plan\" section naming expand, switch, contract and rollback")
+            )
+            continue
+        words = set(re.findall(r"[a-z]+", record.migration_plan.lower()))
+        missing = [phase for phase in MIGRATION_PHASES if phase not in words]
+        if missing:
+            found.append(
+                Finding(where, record.data_change_line, "error", f"the migration plan does not name: {', '.join(missing)}")
+            )
+    return found
+
+
+def check(ws: Workspace) -> Report:
+    """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers."""
+    decisions = load_decisions(ws)
+    successors = _successors(decisions)
+    findings = [
+        *decisions.findings(),
+        *_duplicates(ws, decisions),
+        *_missing_targets(ws, decisions),
+        *_cycles(ws, decisions, successors),
+        *_status_consistency(ws, decisions, successors),
+        *_migration_plans(ws, decisions),
+        *prototype_lint.findings(ws),
+    ]
+    findings.sort(key=lambda f: (f.path, f.line or 0))
+    return Report(tuple(findings))

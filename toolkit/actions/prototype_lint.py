@@ -1,0 +1,35 @@
+"""`decide check` findings for prototypes: cards that do not parse, bad criteria, every bad ledger line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.prototypes import read_cards
+from toolkit.records.finding import Finding
+from toolkit.records.prototype import card_number
+from toolkit.workspace import Workspace
+
+
+def findings(ws: Workspace) -> list[Finding]:
+    """Errors for cards and ledger lines that cannot be read; warnings for entries naming no card."""
+    cards = read_cards(ws)
+    found = list(cards.problems)
+    known = {card.number: card for card in cards.cards}
+    numbers = set(known) | {card_number(Path(p.path)) for p in cards.problems}
+    ledgers = ((ws.evidence_ledger, read_evidence(ws)), (ws.effort_ledger, read_effort(ws)), (ws.verdict_ledger, read_verdicts(ws)))
+    for path, read in ledgers:
+        found.extend(read.problems)
+        orphans = sorted({entry.prototype for entry in read.entries} - numbers)
+        if orphans:
+            refs = ", ".join(f"P{n}" for n in orphans)
+            found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
+    gone: dict[tuple[int, str], int] = {}
+    for entry in ledgers[0][1].entries:
+        card = known.get(entry.prototype)
+        if card is not None and card.criterion(entry.criterion) is None:
+            gone[card.number, entry.criterion] = gone.get((card.number, entry.criterion), 0) + 1
+    for (number, criterion), count in sorted(gone.items()):
+        found.append(Finding(ws.relative(ws.evidence_ledger), None, "warning",
+                             f"{count} evidence line(s) for criterion {criterion!r}, which P{number} no longer has"))
+    return found

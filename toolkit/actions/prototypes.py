@@ -1,0 +1,201 @@
+"""Prototype cards as operations: create, find by reference, list, show, and edit their criteria."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit import bundled
+from toolkit.actions.numbering import create_numbered
+from toolkit.errors import DecisionbookError
+from toolkit.records import frontmatter, prototype
+from toolkit.records.criteria import AGGREGATES, parse_expr, parse_number
+from toolkit.records.finding import Finding
+from toolkit.records.prototype import Prototype
+from toolkit.records.slug import slugify
+from toolkit.records.text import one_line
+from toolkit.workspace import Workspace
+
+_REF = re.compile(r"^(?:[Pp]-?)?(\d{1,4})$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_TIMEBOX = re.compile(r"^([0-9]{1,3})([dw])$")
+
+
+def parse_ref(ref: str | int) -> int:
+    """The number in a prototype reference: `P7`, `P-0007` or `7`."""
+    match = _REF.match(str(ref).strip())
+    if not match or int(match.group(1)) == 0:
+        raise DecisionbookError(f"{str(ref)!r} is not a prototype reference; write P7, P-0007 or 7")
+    return int(match.group(1))
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    """A calendar date written YYYY-MM-DD; anything else is refused."""
+    if isinstance(text, dt.date):
+        return text
+    try:
+        if _DATE.match(text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise DecisionbookError(f"{what} {text!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-20")
+
+
+def card_path(ws: Workspace, ref: str | int) -> Path:
+    number = parse_ref(ref)
+    matches = sorted(ws.proto_dir.glob(f"{number:04d}-*.md")) if ws.proto_dir.is_dir() else []
+    if not matches:
+        raise DecisionbookError(f"no prototype P{number}: no {number:04d}-*.md in {ws.relative(ws.proto_dir)}/")
+    if len(matches) > 1:
+        names = ", ".join(ws.relative(p) for p in matches)
+        raise DecisionbookError(f"P{number} is ambiguous: {names} share the number; renumber one of them")
+    return matches[0]
+
+
+def load(ws: Workspace, ref: str | int) -> Prototype:
+    return prototype.read(card_path(ws, ref))
+
+
+@dataclass(frozen=True)
+class CardsRead:
+    """Every card that parses, and an error finding for each one that does not."""
+
+    cards: tuple[Prototype, ...]
+    problems: tuple[Finding, ...]
+
+
+def read_cards(ws: Workspace) -> CardsRead:
+    cards, problems, numbers = [], [], {}
+    folder = ws.proto_dir
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []:
+        try:
+            card = prototype.read(path)
+        except DecisionbookError as exc:
+            problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
+            continue
+        if card.number in numbers:
+            problems.append(Finding(ws.relative(path), None, "error",
+                                    f"P{card.number} is also {ws.relative(numbers[card.number])}; renumber one of them"))
+            continue
+        numbers[card.number] = path
+        cards.append(card)
+    return CardsRead(tuple(cards), tuple(problems))
+
+
+def _deadline(deadline, timebox, today: dt.date) -> dt.date | None:
+    if deadline is not None and timebox is not None:
+        raise DecisionbookError("give --deadline or --timebox, not both")
+    if timebox is not None:
+        match = _TIMEBOX.match(timebox.strip())
+        if not match:
+            raise DecisionbookError(f"timebox {timebox!r} is not understood; write days or weeks, e.g. 10d or 2w")
+        days = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+        return today + dt.timedelta(days=days)
+    return parse_date(deadline, "deadline") if deadline is not None else None
+
+
+def new(
+    ws: Workspace,
+    title: str,
+    owner: str | None = None,
+    deadline: str | None = None,
+    timebox: str | None = None,
+    branch: str | None = None,
+    decisions: tuple[int, ...] = (),
+    today: dt.date | None = None,
+) -> Path:
+    """Create `prototypes/NNNN-slug.md` from the card template with the next free number."""
+    today = today or dt.date.today()
+    title = one_line(title, "title")
+    values = {"title": frontmatter.scalar(title), "started": today.isoformat()}
+    if owner is not None:
+        values["owner"] = frontmatter.scalar(one_line(owner, "owner"))
+    end = _deadline(deadline, timebox, today)
+    if end is not None:
+        values["deadline"] = end.isoformat()
+    if branch is not None:
+        values["branch"] = frontmatter.scalar(one_line(branch, "branch"))
+    if any(n <= 0 for n in decisions):
+        raise DecisionbookError("--decision takes an ADR number such as 12")
+    if decisions:
+        values["decisions"] = frontmatter.flow_list(sorted(set(decisions)))
+    template = (bundled.templates_dir() / "prototype.md").read_bytes()
+    data = prototype.fill_template(template, values)
+    return create_numbered(ws.root, ws.proto_dir, slugify(title), lambda number: data)
+
+
+def summary(ws: Workspace, card: Prototype) -> dict:
+    """A card as a flat row for listings and JSON."""
+    return {
+        "prototype": card.number,
+        "ref": card.ref,
+        "title": card.title,
+        "status": card.status,
+        "owner": card.owner,
+        "started": card.started.isoformat() if card.started else None,
+        "deadline": card.deadline.isoformat() if card.deadline else None,
+        "branch": card.branch,
+        "decisions": list(card.decisions),
+        "criteria": len(card.criteria),
+        "path": _shown(ws, card.path),
+    }
+
+
+def _shown(ws: Workspace, path: Path) -> str:
+    # Cards come from globbing the resolved prototypes folder, so no resolve() per card is needed.
+    try:
+        return path.relative_to(ws.root).as_posix()
+    except ValueError:
+        return ws.relative(path)
+
+
+def list_cards(ws: Workspace, status: str | None = None) -> tuple[list[dict], tuple[Finding, ...]]:
+    read = read_cards(ws)
+    rows = [summary(ws, c) for c in read.cards if status is None or c.status == status]
+    return rows, read.problems
+
+
+def add_criterion(
+    ws: Workspace,
+    ref: str | int,
+    criterion_id: str,
+    target: str,
+    kill: str | None = None,
+    must: bool = False,
+    weight: str | float | None = None,
+    metric: str | None = None,
+    aggregate: str | None = None,
+) -> Prototype:
+    """Register a criterion on the card; the expressions are checked before anything is written."""
+    if not prototype.CRITERION_ID.match(criterion_id):
+        raise DecisionbookError(f"criterion id {criterion_id!r}: use letters, digits, '.', '_' or '-', starting with a letter or digit")
+    target_expr = parse_expr(target, "target")
+    fields: dict = {"id": criterion_id}
+    if metric is not None:
+        fields["metric"] = one_line(metric, "metric")
+    fields["target"] = str(target_expr)
+    if kill is not None:
+        kill_expr = parse_expr(kill, "kill")
+        if kill_expr.is_yes_no != target_expr.is_yes_no:
+            raise DecisionbookError("target and kill must both be yes/no or both be numeric")
+        fields["kill"] = str(kill_expr)
+    if must:
+        fields["must"] = True
+    if weight is not None:
+        number = parse_number(str(weight))
+        if number is None or number <= 0:
+            raise DecisionbookError(f"weight {weight!r} must be a positive number")
+        fields["weight"] = int(number) if number.is_integer() else number
+    if aggregate is not None:
+        if aggregate not in AGGREGATES:
+            raise DecisionbookError(f"aggregate must be one of {', '.join(AGGREGATES)}")
+        if target_expr.is_yes_no and aggregate in ("median", "mean"):
+            raise DecisionbookError("a yes/no criterion aggregates by latest, min or max")
+        fields["aggregate"] = aggregate
+    return prototype.add_criterion(card_path(ws, ref), fields)
+
+
+def remove_criterion(ws: Workspace, ref: str | int, criterion_id: str) -> Prototype:
+    return prototype.remove_criterion(card_path(ws, ref), criterion_id)

@@ -1,0 +1,216 @@
+"""`decide adr renumber`: give an ADR a free number and rewrite every link to it, line by line."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.actions.adrs import adr_files
+from toolkit.actions.numbering import number_of
+from toolkit.errors import DecisionbookError
+from toolkit.history.numbers import names_on_branches
+from toolkit.records import adr, atomic, frontmatter
+from toolkit.workspace import Workspace
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_REF_KEYS = ("supersedes", "links", "status")
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    old: str
+    new: str
+    rewritten: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
+    """The file *which* names: a number (`7`, `0007`, `ADR-0007`) or, for a shared number, a file name."""
+    name = which.rsplit("/", 1)[-1]
+    if name.endswith(".md"):
+        for path in files:
+            if path.name == name:
+                return path
+        raise DecisionbookError(f"no ADR file {name} in {workspace.relative(workspace.adr_dir)}/")
+    key = adr.ref_key(which)
+    if key is None or not key.isdigit():
+        raise DecisionbookError(f"{which!r} is not an ADR number or file name")
+    matches = [p for p in files if number_of(p.name) == int(key)]
+    if not matches:
+        raise DecisionbookError(f"no ADR {key} in {workspace.relative(workspace.adr_dir)}/")
+    if len(matches) > 1:
+        names = ", ".join(p.name for p in matches)
+        raise DecisionbookError(f"ADR {key} is shared by {names}; name the file to renumber, e.g. {matches[-1].name}")
+    return matches[0]
+
+
+def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int) -> str:
+    """*line* with markdown links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
+
+    def swap(match: re.Match) -> str:
+        text, target = match.group(1), match.group(2)
+        path, hash_, anchor = target.partition("#")
+        folder, _, name = path.rpartition("/")
+        if name != old_name:
+            return match.group(0)
+        target = (folder + "/" if folder else "") + new_name + hash_ + anchor
+        text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
+        text = re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
+        return f"[{text}]({target})"
+
+    return _LINK.sub(swap, line)
+
+
+def _retarget_number(line: str, old: int, new: int) -> str:
+    """A front-matter line with numeric references to ADR *old* (`7`, `0007`, `ADR-0007`, `#7`) made *new*."""
+    name, colon, value = line.partition(":")
+    if not colon:
+        name, value = "", line
+
+    def swap(match: re.Match) -> str:
+        prefix, digits = match.group(1) or "", match.group(2)
+        padded = len(digits) == 4 or prefix.upper().startswith("ADR")
+        return f"{prefix}{new:04d}" if padded else f"{prefix}{new}"
+
+    value = re.sub(rf"(?<![\w.-])((?:ADR[-_ ]?|#)?)(0*{old})(?![\w.])", swap, value, flags=re.IGNORECASE)
+    return f"{name}{colon}{value}" if colon else value
+
+
+def _references(decision: adr.Decision) -> list[tuple[str, str]]:
+    refs = [("supersedes", k) for k in decision.supersedes]
+    refs += [(link.relation, link.target) for link in decision.links]
+    if decision.superseded_by:
+        refs.append(("superseded by", decision.superseded_by))
+    return sorted(refs)
+
+
+def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numeric: bool) -> bytes | None:
+    """The new bytes of ADR *path* with its references to the renumbered ADR updated, or None if unchanged.
+
+    Numeric front-matter references are rewritten only when *numeric* (the old number was not
+    shared); every edit is checked by reading the file back.
+    """
+    doc, before = adr.read(path)
+    lines = list(doc.lines)
+    spans = []
+    if numeric and doc.has_front_matter and isinstance(doc.meta, dict):
+        spans = [frontmatter.key_span(doc, key) for key in _REF_KEYS]
+    in_front = {i for span in spans if span for i in range(*span)}
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        ending = line[len(body) :]
+        edited = _retarget_links(body, old_name, new_name, old, new)
+        if index in in_front:
+            edited = _retarget_number(edited, old, new)
+        lines[index] = edited + ending
+    if lines == list(doc.lines):
+        return None
+    data = doc.to_bytes(lines)
+    after = _references(adr.parse(data, path))
+    if numeric:
+        expected = sorted((rel, str(new) if key == str(old) else key) for rel, key in _references(before))
+    else:
+        # Only links by file name changed: reading the new number back as the old gives the old list.
+        expected, after = _references(before), sorted((rel, str(old) if key == str(new) else key) for rel, key in after)
+    if after != expected:
+        raise DecisionbookError(
+            f"cannot rewrite the references to {old_name} safely; nothing was changed. Edit them by hand", path
+        )
+    return data
+
+
+def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int) -> bytes | None:
+    """A Markdown page that is not an ADR (the folder's README index) with its links retargeted."""
+    doc = frontmatter.read(path)
+    lines = list(doc.lines)
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        lines[index] = _retarget_links(body, old_name, new_name, old, new) + line[len(body) :]
+    return None if lines == list(doc.lines) else doc.to_bytes(lines)
+
+
+def _other_pages(workspace: Workspace, files: list[Path]) -> list[Path]:
+    folder = workspace.adr_dir
+    return sorted(p for p in folder.glob("*.md") if p not in files and p.is_file())
+
+
+def _card_warnings(workspace: Workspace, old: int) -> list[str]:
+    """Prototype cards that name the old number in `decisions:`; cards are not edited here."""
+    from toolkit.actions.prototypes import read_cards
+
+    return [
+        f"{workspace.relative(card.path)} lists ADR {old} in decisions:; update it if it means the renumbered ADR"
+        for card in read_cards(workspace).cards
+        if old in card.decisions
+    ]
+
+
+def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
+    """Rename ADR *which* to number *new* and rewrite the links to it in every other ADR.
+
+    Refuses a number used in the working tree or on any branch. When two files share the old
+    number (after a merge), only markdown links by file name are rewritten: a bare number could
+    mean either, so each such reference is reported instead.
+    """
+    files = adr_files(workspace.adr_dir)
+    path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
+    old = number_of(path.name)
+    if old == new:
+        raise DecisionbookError(f"{path.name} already has number {new}")
+    new_path = path.with_name(f"{new:04d}{path.name[4:]}")
+    with atomic.folder_lock(workspace.adr_dir):
+        taken = {number_of(p.name) for p in workspace.adr_dir.iterdir()}
+        taken |= {number_of(n) for n in names_on_branches(workspace.root, workspace.adr_dir)}
+        if new in taken:
+            raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
+        shared = sum(1 for p in files if number_of(p.name) == old) > 1
+        edits: dict[Path, bytes] = {}
+        warnings = []
+        for other in files:
+            if other == path:
+                continue
+            data = _rewrite(other, path.name, new_path.name, old, new, numeric=not shared)
+            if data is not None:
+                edits[other] = data
+            if shared:
+                decision = adr.read(other)[1] if data is None else adr.parse(data, other)
+                if any(key == str(old) for _, key in _references(decision)):
+                    warnings.append(
+                        f"{workspace.relative(other)} refers to ADR {old} by number, which two files shared; "
+                        "check which one it means"
+                    )
+        for page in _other_pages(workspace, files):
+            data = _rewrite_page(page, path.name, new_path.name, old, new)
+            if data is not None:
+                edits[page] = data
+                warnings.append(f"{workspace.relative(page)}: links updated; run `decide adr index` if it holds the index table")
+        warnings += _card_warnings(workspace, old)
+        own = _renumber_title(path, old, new)
+        if new_path.exists():
+            raise DecisionbookError("already exists", workspace.relative(new_path))
+        if own is not None:
+            atomic.replace(path, own)
+        os.rename(path, new_path)
+        for other, data in edits.items():
+            atomic.replace(other, data)
+    return Renumbered(
+        workspace.relative(path), workspace.relative(new_path),
+        tuple(workspace.relative(p) for p in edits), tuple(warnings),
+    )
+
+
+def _renumber_title(path: Path, old: int, new: int) -> bytes | None:
+    """The file with a Nygard title `# 7. Title` made `# 8. Title`; None when it has no numbered title."""
+    doc, decision = adr.read(path)
+    if decision.title_line is None or decision.form == adr.MADR:
+        return None
+    index = decision.title_line - 1
+    line = doc.lines[index]
+    edited = re.sub(rf"^(#\s+){old}\.(?=\s)", rf"\g<1>{new}.", line)
+    if edited == line:
+        return None
+    lines = list(doc.lines)
+    lines[index] = edited
+    return doc.to_bytes(lines)

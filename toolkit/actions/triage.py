@@ -1,0 +1,181 @@
+"""Triage: load the cards and ledgers once, judge every active prototype, and run the sunk-cost check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.prototypes import load, read_cards, summary
+from toolkit.judge import sunkcost
+from toolkit.judge.merit import Judgement, judge
+from toolkit.records.criteria import format_number
+from toolkit.records.finding import Finding
+from toolkit.records.ledger import Effort, Evidence, Verdict
+from toolkit.records.prototype import Prototype
+from toolkit.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Records:
+    """Everything triage reads, loaded once; `problems` holds every card or ledger line that did not load."""
+
+    cards: tuple[Prototype, ...]
+    evidence: tuple[Evidence, ...]
+    effort: tuple[Effort, ...]
+    verdicts: tuple[Verdict, ...]
+    problems: tuple[Finding, ...]
+
+    def evidence_by_prototype(self) -> dict[int, list[Evidence]]:
+        """Evidence entries grouped by prototype number, in ledger order (computed once; do not mutate)."""
+        return self._evidence_by_prototype
+
+    @cached_property
+    def _evidence_by_prototype(self) -> dict[int, list[Evidence]]:
+        grouped: dict[int, list[Evidence]] = defaultdict(list)
+        for entry in self.evidence:
+            grouped[entry.prototype].append(entry)
+        return grouped
+
+
+def load_records(ws: Workspace) -> Records:
+    cards = read_cards(ws)
+    evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
+    problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
+    return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems)
+
+
+@dataclass(frozen=True)
+class TriageRow:
+    card: Prototype
+    judgement: Judgement
+
+
+@dataclass(frozen=True)
+class Triage:
+    as_of: dt.date
+    rows: tuple[TriageRow, ...]  # the active prototypes
+    cards: tuple[Prototype, ...]  # every card, for warnings about verdicts on closed ones
+    warnings: tuple[sunkcost.SunkCostWarning, ...]
+    problems: tuple[Finding, ...]
+
+
+def judge_card(card: Prototype, evidence: list[Evidence], as_of: dt.date, keep_threshold: float) -> Judgement:
+    return judge(card.criteria, evidence, as_of, card.deadline, keep_threshold)
+
+
+def run(ws: Workspace, records: Records, as_of: dt.date) -> Triage:
+    """Judge every active card in *records* as of *as_of*, then the sunk-cost check beside it."""
+    evidence = records.evidence_by_prototype()
+    threshold = ws.config.keep_threshold
+    rows = tuple(
+        TriageRow(card, judge_card(card, evidence.get(card.number, []), as_of, threshold))
+        for card in records.cards
+        if card.status == "active"
+    )
+    warnings = sunkcost.check(
+        records.cards,
+        {row.card.number: row.judgement for row in rows},
+        records.effort,
+        records.evidence,
+        records.verdicts,
+        as_of,
+        ws.config.stale_days,
+        ws.config.sunk_cost_hours,
+    )
+    return Triage(as_of, rows, records.cards, tuple(warnings), records.problems)
+
+
+def triage(ws: Workspace, as_of: dt.date | None = None) -> Triage:
+    """What `decide triage` shows: recommendations for active prototypes, on evidence alone."""
+    return run(ws, load_records(ws), as_of or dt.date.today())
+
+
+def shown_value(value) -> str | float | None:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+def criterion_rows(row: TriageRow) -> list[dict]:
+    return [
+        {
+            "criterion": s.criterion.id,
+            "metric": s.criterion.metric,
+            "target": str(s.criterion.target),
+            "kill": str(s.criterion.kill) if s.criterion.kill is not None else None,
+            "must": s.criterion.must,
+            "weight": s.criterion.weight,
+            "aggregate": s.criterion.aggregate,
+            "value": shown_value(s.value),
+            "evidence": s.count,
+            "state": s.state,
+        }
+        for s in row.judgement.states
+    ]
+
+
+def prototype_row(ws: Workspace, row: TriageRow) -> dict:
+    """One judged prototype as a flat mapping: the shape of `decide triage --format json` and the frame."""
+    j = row.judgement
+    return {
+        **summary(ws, row.card),
+        "hypothesis": row.card.hypothesis,
+        "merit": j.merit,
+        "coverage": j.coverage,
+        "recommendation": j.recommendation,
+        "reason": j.reason,
+        **{state: sum(s.state == state for s in j.states) for state in ("met", "unmet", "killed", "unmeasured")},
+        "criteria_hash": row.card.criteria_hash,
+    }
+
+
+def warning_rows(result: Triage) -> list[dict]:
+    cards = {card.number: card for card in result.cards}
+    return [
+        {
+            "prototype": w.prototype,
+            "ref": cards[w.prototype].ref,
+            "title": cards[w.prototype].title,
+            "kind": w.kind,
+            "hours": w.hours,
+            "criteria": list(w.criteria),
+            "message": w.message,
+        }
+        for w in result.warnings
+    ]
+
+
+def as_dict(ws: Workspace, result: Triage) -> dict:
+    """The whole triage as plain data: what `decide triage --format json` prints."""
+    return {
+        "as_of": result.as_of.isoformat(),
+        "prototypes": [{**prototype_row(ws, row), "states": criterion_rows(row)} for row in result.rows],
+        "sunk_cost": warning_rows(result),
+        "problems": [p.as_dict() for p in result.problems],
+    }
+
+
+def states_text(row: TriageRow) -> str:
+    parts = []
+    for s in row.judgement.states:
+        value = "" if s.value is None else f" {shown_value(s.value) if isinstance(s.value, bool) else format_number(round(s.value, 6))}"
+        parts.append(f"{s.criterion.id}={s.state}{value}")
+    return ", ".join(parts)
+
+
+def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[Finding, ...]]:
+    """One card with its criteria states and recommendation, and the hours logged beside them."""
+    card = load(ws, ref)
+    evidence, effort = read_evidence(ws), read_effort(ws)
+    mine = [e for e in evidence.entries if e.prototype == card.number]
+    row = TriageRow(card, judge_card(card, mine, as_of or dt.date.today(), ws.config.keep_threshold))
+    shown = {
+        **prototype_row(ws, row),
+        "states": criterion_rows(row),
+        "evidence_lines": len(mine),
+        "hours_logged": sum(e.hours for e in effort.entries if e.prototype == card.number),
+    }
+    return shown, evidence.problems + effort.problems

@@ -1,0 +1,83 @@
+"""Keep, iterate and discard: a verdict with its reason, the recommendation it met or overrode, the card's status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
+from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.prototypes import card_path, parse_date
+from toolkit.actions.triage import judge_card
+from toolkit.judge import audit as sunk_audit
+from toolkit.judge.merit import Judgement
+from toolkit.history.archive import Archived
+from toolkit.judge.sunkcost import is_override
+from toolkit.records import ledger, prototype
+from toolkit.records.ledger import Verdict
+from toolkit.records.prototype import Prototype
+from toolkit.records.text import one_line
+from toolkit.workspace import Workspace
+
+STATUS_AFTER = {"keep": "kept", "iterate": "active", "discard": "discarded"}
+
+
+@dataclass(frozen=True)
+class VerdictResult:
+    entry: Verdict
+    card: Prototype  # as it is after the verdict
+    judgement: Judgement  # the recommendation the verdict met or overrode
+    archived: Archived | None = None  # the branch a discard archived under archive/<branch>
+
+    @property
+    def override(self) -> bool:
+        return is_override(self.entry.verdict, self.judgement.recommendation)
+
+
+def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None) -> VerdictResult:
+    """Append the verdict with the recommendation and merit of this moment, then set the card's status."""
+    reason = one_line(reason or "", "reason (--reason)")
+    path = card_path(ws, ref)
+    card = prototype.read(path)
+    evidence = [e for e in read_evidence(ws).entries if e.prototype == card.number]
+    judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
+    entry = Verdict(
+        ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
+        card.criteria_hash, one_line(by, "by") if by is not None else None,
+    )
+    ledger.append(ws.verdict_ledger, entry)
+    if card.status != STATUS_AFTER[verdict]:
+        card = prototype.set_status(path, STATUS_AFTER[verdict])
+    return VerdictResult(entry, card, judgement)
+
+
+def keep(ws: Workspace, ref, reason: str, by: str | None = None, as_of: dt.date | None = None) -> VerdictResult:
+    """Keep the prototype: its card becomes `kept`."""
+    return _record(ws, ref, "keep", reason, by, as_of)
+
+
+def iterate(
+    ws: Workspace, ref, reason: str, deadline: str | None = None, by: str | None = None, as_of: dt.date | None = None
+) -> VerdictResult:
+    """Keep working on the prototype (status `active`), optionally with a new deadline."""
+    new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
+    result = _record(ws, ref, "iterate", reason, by, as_of)
+    if new_deadline is not None:
+        return VerdictResult(result.entry, prototype.set_deadline(result.card.path, new_deadline), result.judgement)
+    return result
+
+
+def discard(
+    ws: Workspace, ref, reason: str, by: str | None = None, as_of: dt.date | None = None, keep_branch: bool = False
+) -> VerdictResult:
+    """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
+    tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first)."""
+    branch = None if keep_branch else prototype.read(card_path(ws, ref)).branch
+    ensure_archivable(ws, branch)
+    result = _record(ws, ref, "discard", reason, by, as_of)
+    return replace(result, archived=archive_prototype_branch(ws, branch, result.entry.reason))
+
+
+def audit(ws: Workspace) -> sunk_audit.Audit:
+    """The sunk-cost audit over every verdict recorded."""
+    return sunk_audit.audit(read_verdicts(ws).entries, read_effort(ws).entries)

@@ -1,0 +1,93 @@
+"""Commands that ask git: `effort git`, `adr history`, `adr renumber`, `check release`, `proto restore`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from toolkit.cli.output import emit, format_option
+
+
+@click.command("git")
+@click.argument("prototype", metavar="[P]", required=False)
+@format_option(("table", "json"))
+def effort_git(prototype, fmt):
+    """Commits, active days, authors and lines on each prototype branch (or P's), beside logged hours.
+
+    Counts only the commits the main branch does not have. Hours come from the effort ledger
+    and are never derived from commits; neither is used to judge.
+    """
+    from toolkit.actions.git_effort import COLUMNS, git_effort
+    from toolkit.workspace import open_workspace
+
+    result = git_effort(open_workspace(), prototype)
+    if fmt == "json":
+        click.echo(json.dumps({"main_branch": result.main_branch, "shallow": result.shallow, "prototypes": list(result.rows)}, indent=2))
+        return
+    emit([{**row, "first": (row["first"] or "")[:10], "last": (row["last"] or "")[:10]} for row in result.rows], COLUMNS, fmt)
+    for note in result.notes:
+        click.echo(f"note: {note}")
+
+
+@click.command()
+@click.argument("number", metavar="N")
+@format_option(("table", "json"))
+def history(number, fmt):
+    """Each commit that changed ADR N (following renames): date, author, status before and after."""
+    from toolkit.actions.adr_history import COLUMNS, adr_history
+    from toolkit.workspace import open_workspace
+
+    rows = adr_history(open_workspace(), number)
+    emit([{**row, "date": row["date"][:10]} if fmt == "table" else row for row in rows], COLUMNS, fmt)
+
+
+@click.command()
+@click.argument("number", metavar="N")
+@click.option("--to", "new_number", metavar="M", required=True, type=click.IntRange(1, 9999), help="The new, unused number.")
+def renumber(number, new_number):
+    """Give ADR N (or its file name, when two ADRs share a number) the number M, fixing links to it."""
+    from toolkit.actions.renumber import renumber_adr
+    from toolkit.workspace import open_workspace
+
+    result = renumber_adr(open_workspace(), number, new_number)
+    click.echo(f"renamed {result.old} -> {result.new}")
+    for path in result.rewritten:
+        click.echo(f"updated links in {path}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@click.command()
+@click.argument("revision_range", metavar="REV_RANGE")
+@format_option(("text", "json"), default="text")
+@click.option("--per-commit", is_flag=True, help="Check each commit on its own instead of the range as a whole.")
+@click.pass_context
+def release(ctx, revision_range, fmt, per_commit):
+    """Exit 1 if REV_RANGE (A..B) ships a data-format change together with code that uses it.
+
+    Files are data when they match [release] data globs in decisionbook.toml (default: migrations
+    folders, *.sql, *.proto, *.avsc, schema files), code when they match [release] code (default:
+    everything but docs, tests and the workspace's records). [[release.pairs]] narrows the rule.
+    """
+    from toolkit.actions.release import check_release, explain
+    from toolkit.workspace import open_workspace
+
+    result = check_release(open_workspace(), revision_range, per_commit)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo("\n".join(explain(result)))
+    if not result.ok:
+        ctx.exit(1)
+
+
+@click.command()
+@click.argument("prototype", metavar="P")
+def restore(prototype):
+    """Recreate prototype P's branch from its archive/<branch> tag (made by `decide discard`). P7, P-0007 or 7."""
+    from toolkit.actions.archive import restore_prototype
+    from toolkit.workspace import open_workspace
+
+    result = restore_prototype(open_workspace(), prototype)
+    click.echo(f"branch {result.branch} restored at {result.commit[:12]} from tag {result.tag}")

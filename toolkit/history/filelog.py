@@ -1,0 +1,104 @@
+"""The commits that changed a file (or every file of a folder), following renames, with its content after each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import DecisionbookError
+from toolkit.history.repository import open_repository
+
+
+@dataclass(frozen=True)
+class FileRevision:
+    commit: str
+    author: str
+    date: str  # ISO author date with offset
+    subject: str
+    change: str  # A, M, R, D, C, T as git reports it
+    path: str  # the file's repository path in this commit
+    content: bytes | None  # None when the commit deleted the file
+
+
+def parse_follow_log(output: str) -> list[tuple[str, str, str, str, str, str]]:
+    """(sha, author, date, subject, change, path) from `git log --follow --name-status -z` output."""
+    rows = []
+    for chunk in output.split("\x01")[1:]:
+        header, _, rest = chunk.partition("\x00")
+        sha, author, date, subject = header.split("\x02", 3)
+        fields = [f for f in rest.lstrip("\n").split("\x00") if f]
+        if not fields:
+            continue
+        rows.append((sha, author, date, subject, fields[0][:1], fields[-1]))
+    return rows
+
+
+def file_history(root: Path, path: Path) -> list[FileRevision]:
+    """Every commit reachable from HEAD that changed *path* (following renames), oldest first."""
+    repo = open_repository(root)
+    try:
+        repo.require_commits()
+        try:
+            inside = repo.relative(path)
+        except ValueError:
+            raise DecisionbookError("is not inside the git repository", path) from None
+        if repo.ref_sha("HEAD") is None:
+            raise DecisionbookError("HEAD points at no commit yet (an unborn branch)", repo.top)
+        output = repo.run(
+            "-c", "core.quotepath=off", "log", "--follow", "--name-status", "-z",
+            "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
+        )
+        revisions = []
+        for sha, author, date, subject, change, at in reversed(parse_follow_log(output)):
+            blob = None if change == "D" else repo.object_data(f"{sha}:{at}")
+            content = blob[2] if blob is not None and blob[1] == "blob" else None
+            revisions.append(FileRevision(sha, author, date, subject, change, at, content))
+        return revisions
+    finally:
+        repo.close()
+
+
+def folder_history(root: Path, folder: Path) -> dict[str, list[FileRevision]]:
+    """For each file now in *folder* (by repository path), the commits that changed it, oldest first.
+
+    One `git log` over the folder with rename detection, and one `cat-file` process for the
+    contents, whatever the number of files.
+    """
+    repo = open_repository(root, required=False)
+    if repo is None:
+        return {}
+    try:
+        if repo.ref_sha("HEAD") is None:
+            return {}
+        try:
+            inside = repo.relative(folder)
+        except ValueError:
+            return {}
+        output = repo.run(
+            "-c", "core.quotepath=off", "log", "-M", "--name-status", "-z", "--no-merges",
+            "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
+        )
+        histories: dict[str, list[FileRevision]] = {}
+        for chunk in reversed(output.split("\x01")[1:]):
+            header, _, rest = chunk.partition("\x00")
+            sha, author, date, subject = header.split("\x02", 3)
+            fields = [f for f in rest.lstrip("\n").split("\x00") if f]
+            at = 0
+            while at < len(fields):
+                change = fields[at][:1]
+                if change in "RC":
+                    before, path = fields[at + 1], fields[at + 2]
+                    at += 3
+                else:
+                    before = path = fields[at + 1]
+                    at += 2
+                if change == "R":
+                    histories[path] = histories.pop(before, [])
+                blob = None if change == "D" else repo.object_data(f"{sha}:{path}")
+                content = blob[2] if blob is not None and blob[1] == "blob" else None
+                histories.setdefault(path, []).append(FileRevision(sha, author, date, subject, change, path, content))
+                if change == "D":
+                    histories.pop(path)
+        return histories
+    finally:
+        repo.close()

@@ -1,0 +1,158 @@
+"""The sunk-cost check: warnings beside the recommendations, the only judging code that sees effort.
+
+Effort is used here to warn, never to judge: every message says the hours are sunk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from toolkit.judge.merit import Judgement
+from toolkit.records.ledger import Effort, Evidence, Verdict
+from toolkit.records.prototype import Prototype
+
+KINDS = ("high-effort", "override", "goalposts-moved", "stale-evidence", "deadline-passed")
+_RANK = {"discard": 0, "iterate": 1, "needs-evidence": 1, "keep": 2}
+
+
+@dataclass(frozen=True)
+class SunkCostWarning:
+    prototype: int
+    kind: str  # one of KINDS
+    message: str
+    hours: float
+    criteria: tuple[str, ...] = ()  # for goalposts-moved: the criteria that moved
+
+
+def is_override(verdict: str, recommendation: str | None) -> bool:
+    """A verdict overrides when it departs from the recommendation; iterate answers needs-evidence."""
+    if recommendation is None:
+        return False
+    if recommendation == "needs-evidence":
+        return verdict != "iterate"
+    return verdict != recommendation
+
+
+def toward_keep(verdict: str, recommendation: str | None) -> bool:
+    """True when the verdict keeps more alive than the evidence recommended (discard -> iterate/keep...)."""
+    return recommendation in _RANK and _RANK[verdict] > _RANK[recommendation]
+
+
+def hours_by_prototype(effort: Iterable[Effort]) -> dict[int, float]:
+    totals: dict[int, float] = defaultdict(float)
+    for entry in effort:
+        totals[entry.prototype] += entry.hours
+    return dict(totals)
+
+
+def quantile(values: Sequence[float], q: float) -> float:
+    """The *q* quantile with linear interpolation between order statistics."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def high_effort_threshold(active_hours: Sequence[float], sunk_cost_hours: float | None) -> float | None:
+    """Hours that count as high: the configured figure, else the top quartile of active prototypes."""
+    if sunk_cost_hours is not None:
+        return sunk_cost_hours
+    positive = [h for h in active_hours if h > 0]
+    return quantile(positive, 0.75) if positive else None
+
+
+def _h(hours: float) -> str:
+    return f"{hours:g}"
+
+
+def _sunk(hours: float) -> str:
+    if hours:
+        return f"The {_h(hours)} hours spent on it are sunk and play no part in the recommendation."
+    return "No hours are logged; effort plays no part in the recommendation either way."
+
+
+def _goalposts(card: Prototype, entries: list[Evidence]) -> tuple[str, tuple[str, ...]] | None:
+    current = card.criteria_hash
+    old = [e for e in entries if e.criteria_hash is not None and e.criteria_hash != current]
+    if not old:
+        return None
+    by_id = {c.id: c for c in card.criteria}
+    changed = sorted({e.criterion for e in old if e.criterion in by_id and e.criterion_hash not in (None, by_id[e.criterion].hash)})
+    removed = sorted({e.criterion for e in old if e.criterion not in by_id})
+    parts, named = [], changed + removed
+    if changed:
+        parts.append(f"changed after evidence: {', '.join(changed)}")
+    if removed:
+        parts.append(f"removed after evidence: {', '.join(removed)}")
+    if not named:
+        evidenced = {(e.criterion, e.criterion_hash) for e in entries}
+        named = [c.id for c in card.criteria if (c.id, c.hash) not in evidenced]
+        parts.append(f"added or changed since: {', '.join(named)}" if named else "criteria redefined since")
+    return "; ".join(parts), tuple(named)
+
+
+def check(
+    cards: Sequence[Prototype],
+    judgements: Mapping[int, Judgement],
+    effort: Iterable[Effort],
+    evidence: Iterable[Evidence],
+    verdicts: Iterable[Verdict],
+    as_of: dt.date,
+    stale_days: int,
+    sunk_cost_hours: float | None,
+) -> list[SunkCostWarning]:
+    """Warnings for the prototypes in *judgements* (the active ones) and the latest verdict of every card.
+
+    Verdicts given after *as_of* are not yet known on that date and are left out.
+    """
+    hours = hours_by_prototype(effort)
+    by_proto: dict[int, list[Evidence]] = defaultdict(list)
+    for entry in evidence:
+        by_proto[entry.prototype].append(entry)
+    latest_verdict: dict[int, Verdict] = {}
+    for verdict in sorted(verdicts, key=lambda v: v.id):
+        if verdict.day <= as_of:
+            latest_verdict[verdict.prototype] = verdict
+    threshold = high_effort_threshold([hours.get(n, 0.0) for n in judgements], sunk_cost_hours)
+    basis = "above the configured sunk_cost_hours" if sunk_cost_hours is not None else "top quartile of active prototypes"
+    warnings = []
+    for card in sorted(cards, key=lambda c: c.number):
+        spent = hours.get(card.number, 0.0)
+        name = f"{card.ref} {card.title}"
+        judgement = judgements.get(card.number)
+        verdict = latest_verdict.get(card.number)
+        # A closed card's override is news for one stale_days window; an active card's stays news.
+        recent = verdict is not None and (judgement is not None or (as_of - verdict.day).days <= stale_days)
+        if recent and is_override(verdict.verdict, verdict.recommendation):
+            warnings.append(SunkCostWarning(card.number, "override", (
+                f"{name}: the {verdict.verdict} verdict of {verdict.day} overrode the recommendation "
+                f"({verdict.recommendation}); reason given: {verdict.reason}. {_sunk(spent)}"), spent))
+        if judgement is None:
+            continue
+        past = card.deadline is not None and as_of > card.deadline
+        if threshold is not None and spent >= threshold and spent > 0 and (judgement.recommendation == "discard" or past):
+            why = "is recommended for discard" if judgement.recommendation == "discard" else f"is past its deadline {card.deadline}"
+            warnings.append(SunkCostWarning(card.number, "high-effort", (
+                f"{name}: {_h(spent)} hours logged ({basis}) and it {why}. Those hours are spent whichever "
+                f"way you decide: they are sunk and play no part in the recommendation."), spent))
+        moved = _goalposts(card, by_proto.get(card.number, []))
+        if moved is not None:
+            warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
+                f"{name}: goalposts moved: {moved[0]}. Evidence is judged against the criteria as they are now. "
+                f"{_sunk(spent)}"), spent, moved[1]))
+        entries = by_proto.get(card.number, [])
+        last = max((e.day for e in entries), default=None) or card.started
+        if last is not None and (as_of - last).days > stale_days:
+            since = f"since {last}" if entries else f"since it started on {last}"
+            warnings.append(SunkCostWarning(card.number, "stale-evidence", (
+                f"{name}: no new evidence for {(as_of - last).days} days ({since}; the limit is {stale_days}). "
+                f"{_sunk(spent)}"), spent))
+        if past:
+            warnings.append(SunkCostWarning(card.number, "deadline-passed", (
+                f"{name}: its deadline {card.deadline} passed {(as_of - card.deadline).days} days ago; decide now "
+                f"on the evidence. {_sunk(spent)}"), spent))
+    return warnings

@@ -1,0 +1,226 @@
+"""Edits to an ADR that keep it in its own form and change only the lines they must."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.errors import DecisionbookError
+from toolkit.records import frontmatter
+from toolkit.records.adr import BULLETS, MADR, NYGARD, Decision, from_document, require_editable
+
+_BULLET_PREFIX = re.compile(r"^(\s*[*-]\s+[^:]+:\s*)(.*?)(\s*<!--.*-->)?\s*$")
+_FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
+_DATE_LINE = re.compile(r"^Date:\s*")
+_SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
+
+
+def reference(target: Decision) -> str:
+    """How a MADR status names another ADR: `ADR-0013`, or a log4brains slug."""
+    return target.label
+
+
+def markdown_link(target: Decision, form: str) -> str:
+    """A link to *target* beside it in the same folder; the file name carries the number, so a
+    renumbering tool finds every reference by the old file name."""
+    if target.number is None:
+        text = target.title or target.key
+    else:
+        text = f"{target.number}. {target.title}" if form == NYGARD else target.label
+    return f"[{text.replace(']', '')}]({target.name})"
+
+
+def _capital(relation: str) -> str:
+    return relation[:1].upper() + relation[1:]
+
+
+def _reparse(doc: frontmatter.Document, data: bytes) -> frontmatter.Document:
+    return frontmatter.parse(data, doc.path)
+
+
+def _insert(doc: frontmatter.Document, index: int, lines: list[str]) -> bytes:
+    return frontmatter.with_lines(doc, index, index, lines)
+
+
+def _replace(doc: frontmatter.Document, index: int, line: str) -> bytes:
+    return frontmatter.with_lines(doc, index, index + 1, [line])
+
+
+def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
+    """[heading index, end) of the `## Status` section."""
+    lines = doc.text_lines()
+    start = None
+    for index in range(doc.body_start, len(lines)):
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*$", lines[index])
+        if not heading:
+            continue
+        if start is not None and len(heading.group(1)) <= 2:
+            return start, index
+        if start is None and len(heading.group(1)) == 2 and heading.group(2).strip().lower() == "status":
+            start = index
+    return (start, len(lines)) if start is not None else None
+
+
+def _last_content(lines: list[str], start: int, end: int) -> int:
+    last = start
+    for index in range(start + 1, end):
+        if lines[index].strip():
+            last = index
+    return last
+
+
+def _bullet_value(line: str, value: str) -> str:
+    match = _BULLET_PREFIX.match(line)
+    return match.group(1) + value + (match.group(3) or "")
+
+
+def _bullet_char(doc: frontmatter.Document, decision: Decision) -> str:
+    line = doc.text_lines()[decision.status_line - 1]
+    return line.lstrip()[0]
+
+
+def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
+    """Set a one-line front-matter value, keeping a comment written after the old value."""
+    span = frontmatter.key_span(doc, key)
+    if span is not None and span[1] == span[0] + 1:
+        match = _SCALAR_LINE.match(doc.text_lines()[span[0]])
+        if match and match.group(2) == key:
+            return _replace(doc, span[0], f"{match.group(1)}{rendered}{match.group(4) or ''}")
+    return frontmatter.set_key(doc, key, rendered)
+
+
+def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> bytes:
+    if decision.form == MADR:
+        return _set_scalar(doc, "status", frontmatter.scalar(text))
+    lines = doc.text_lines()
+    if decision.form == BULLETS:
+        index = decision.status_line - 1
+        return _replace(doc, index, _bullet_value(lines[index], text))
+    if decision.status_line is not None:
+        return _replace(doc, decision.status_line - 1, text)
+    start, _ = _status_section(doc)
+    if start + 1 < len(lines) and not lines[start + 1].strip():
+        return _insert(doc, start + 2, [text, ""])
+    return _insert(doc, start + 1, ["", text])
+
+
+def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
+    """The file with its date set; a Nygard file without a `Date:` line is left as it is."""
+    if decision.form == MADR:
+        return _set_scalar(doc, "date", date)
+    lines = doc.text_lines()
+    if decision.form == BULLETS:
+        for index in range(doc.body_start, len(lines)):
+            match = _BULLET_PREFIX.match(lines[index])
+            if match and match.group(1).strip(" *-:").strip().lower() == "date":
+                return _replace(doc, index, _bullet_value(lines[index], date))
+        bullet = _bullet_char(doc, decision)
+        return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
+    for index in range(doc.body_start, len(lines)):
+        if lines[index].startswith("## "):
+            break
+        if _DATE_LINE.match(lines[index]):
+            return _replace(doc, index, f"Date: {date}")
+    return doc.to_bytes()
+
+
+def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
+    """The file with its status set to *status* (a word) and, when given, its date set to *date*."""
+    require_editable(doc, decision)
+    word = _capital(status) if decision.form == NYGARD else status
+    data = _write_status(doc, decision, word)
+    if date is None:
+        return data
+    doc = _reparse(doc, data)
+    return set_date(doc, from_document(doc, decision.path), date)
+
+
+def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: Decision) -> bytes:
+    """The file marked superseded by *successor*, as its own form writes it (status lines only)."""
+    require_editable(doc, decision)
+    if decision.superseded_by == successor.key and decision.status == "superseded":
+        return doc.to_bytes()
+    if decision.form == MADR:
+        text = f"superseded by {reference(successor)}"
+    elif decision.form == BULLETS:
+        text = f"superseded by {markdown_link(successor, BULLETS)}"
+    else:
+        text = f"Superseded by {markdown_link(successor, NYGARD)}"
+    return _write_status(doc, decision, text)
+
+
+def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
+    """Add *item* (rendered YAML) to the front-matter list *key*, touching only that key's lines."""
+    span = frontmatter.key_span(doc, key)
+    if span is None:
+        return frontmatter.set_key(doc, key, f"[{item}]")
+    start, end = span
+    lines = doc.text_lines()
+    name, _, value = lines[start].partition(":")
+    flow = _FLOW.match(value)
+    if end == start + 1 and flow:
+        inner = flow.group(2).strip()
+        joined = f"{inner}, {item}" if inner else item
+        return _replace(doc, start, f"{name}:{flow.group(1)}{joined}{flow.group(3)}")
+    if end > start + 1 and value.strip().startswith("["):
+        raise DecisionbookError(
+            f"cannot add to `{key}`: its [...] list spans several lines; add {item} to it by hand",
+            doc.path, start + 1,
+        )
+    if end > start + 1:
+        item_line = next((line for line in reversed(lines[start + 1 : end]) if line.lstrip().startswith("-")), None)
+        indent = item_line[: len(item_line) - len(item_line.lstrip())] if item_line else "  "
+        return _insert(doc, end, [f"{indent}- {item}"])
+    old = value.split("#", 1)[0].strip()
+    rendered = f"[{old}, {item}]" if old and old not in ("null", "~") else f"[{item}]"
+    return _replace(doc, start, f"{name}: {rendered}")
+
+
+def _key_item(target: Decision) -> str:
+    return str(target.number) if target.number is not None else frontmatter.scalar(target.key)
+
+
+def has_link(decision: Decision, relation: str, target: Decision) -> bool:
+    if relation == "supersedes":
+        return target.key in decision.supersedes
+    if relation == "superseded by":
+        return decision.superseded_by == target.key
+    return any(link.relation == relation and link.target == target.key for link in decision.links)
+
+
+def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> bytes:
+    """The file with `relation target` recorded in its own form; unchanged if already there."""
+    require_editable(doc, decision)
+    if has_link(decision, relation, target):
+        return doc.to_bytes()
+    if relation == "superseded by":
+        return mark_superseded(doc, decision, target)
+    if decision.form == MADR:
+        if relation == "supersedes":
+            return _append_to_list(doc, "supersedes", _key_item(target))
+        item = f"{{relation: {frontmatter.scalar(relation)}, adr: {_key_item(target)}}}"
+        return _append_to_list(doc, "links", item)
+    lines = doc.text_lines()
+    if decision.form == NYGARD:
+        start, end = _status_section(doc)
+        last = _last_content(lines, start, end)
+        return _insert(doc, last + 1, ["", f"{_capital(relation)} {markdown_link(target, NYGARD)}"])
+    bullet = _bullet_char(doc, decision)
+    line = f"{bullet} {_capital(relation)} {markdown_link(target, BULLETS)}"
+    for index in range(doc.body_start, len(lines)):
+        if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
+            end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+            return _insert(doc, _last_content(lines, index, end) + 1, [line])
+    tail = [] if not lines or not lines[-1].strip() else [""]
+    return _insert(doc, len(lines), [*tail, "## Links", "", line])
+
+
+def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
+    data = doc.to_bytes()
+    for number in numbers:
+        data = _append_to_list(doc, "prototypes", str(number))
+        doc = _reparse(doc, data)
+    return data
+
+
+def set_data_change(doc: frontmatter.Document) -> bytes:
+    return frontmatter.set_key(doc, "data-change", "true")

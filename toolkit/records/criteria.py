@@ -1,0 +1,127 @@
+"""Target and kill expressions (`<= 200`, `yes`), criterion values, and the hash of a card's criteria."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass
+
+from toolkit.errors import DecisionbookError
+
+OPERATORS = ("<=", ">=", "==", "<", ">")
+AGGREGATES = ("latest", "median", "min", "max", "mean")
+ACCEPTED = 'an operator and a number ("<= 200", "> 0.5", "== 3"; operators < <= > >= ==) or "yes" / "no"'
+
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_EXPR = re.compile(r"^(<=|>=|==|<|>)\s*(\S+)$")
+_YES = ("yes", "true")
+_NO = ("no", "false")
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A parsed target or kill condition: `op number`, or a yes/no answer (`op` is "is")."""
+
+    op: str
+    operand: float | bool
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.op == "is"
+
+    def holds(self, value: float | bool) -> bool:
+        if self.is_yes_no:
+            return bool(value) == self.operand
+        return {
+            "<": value < self.operand,
+            "<=": value <= self.operand,
+            ">": value > self.operand,
+            ">=": value >= self.operand,
+            "==": value == self.operand,
+        }[self.op]
+
+    def __str__(self) -> str:
+        if self.is_yes_no:
+            return "yes" if self.operand else "no"
+        return f"{self.op} {format_number(self.operand)}"
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number written in ASCII (`1_000`, `NaN`, `inf` and non-ASCII digits are not), else None."""
+    text = text.strip()
+    if not text.isascii() or not _NUMBER.match(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def parse_yes_no(text: str) -> bool | None:
+    lowered = text.strip().lower()
+    if lowered in _YES:
+        return True
+    if lowered in _NO:
+        return False
+    return None
+
+
+def parse_expr(text, what: str = "target") -> Expr:
+    """Parse a target or kill expression; refuse anything else, naming the accepted forms."""
+    if isinstance(text, bool):
+        return Expr("is", text)
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        raise DecisionbookError(f"{what} {text!r} has no operator; write {ACCEPTED}")
+    if not isinstance(text, str):
+        raise DecisionbookError(f"{what} must be text: {ACCEPTED}")
+    answer = parse_yes_no(text)
+    if answer is not None:
+        return Expr("is", answer)
+    match = _EXPR.match(text.strip())
+    number = parse_number(match.group(2)) if match else None
+    if number is None:
+        raise DecisionbookError(f"{what} {text!r} is not understood; write {ACCEPTED}")
+    return Expr(match.group(1), number)
+
+
+def parse_value(text: str, yes_no: bool, criterion: str) -> float | bool:
+    """An evidence value for a numeric or a yes/no criterion, from the command line."""
+    if yes_no:
+        answer = parse_yes_no(text)
+        if answer is None:
+            raise DecisionbookError(f"criterion {criterion!r} is yes/no: the value must be yes or no, not {text!r}")
+        return answer
+    number = parse_number(text)
+    if number is None:
+        raise DecisionbookError(
+            f"criterion {criterion!r} is numeric: {text!r} is not a finite number written in ASCII digits"
+        )
+    return number
+
+
+def aggregate(values: list[float | bool], how: str) -> float | bool:
+    """Combine a criterion's evidence values (oldest first) as the criterion says."""
+    if how == "latest":
+        return values[-1]
+    if how == "min":
+        return min(values)
+    if how == "max":
+        return max(values)
+    numbers = sorted(float(v) for v in values)
+    if how == "mean":
+        return math.fsum(numbers) / len(numbers)
+    middle = len(numbers) // 2
+    return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
+
+
+def definition_hash(definitions: list[dict]) -> str:
+    """A stable short hash of criterion definitions (id, target, kill, must, weight, aggregate).
+
+    The metric's wording is left out: rewording a description does not move a goalpost.
+    """
+    canonical = json.dumps(definitions, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]

@@ -1,0 +1,243 @@
+"""JSON Lines ledgers of effort, evidence and verdicts: entries, ids, one-line appends, tolerant reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from toolkit.records import atomic
+from toolkit.records.finding import Finding
+
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_id() -> str:
+    """A ULID: 48 bits of milliseconds then 80 random bits, so ids sort by time and never collide."""
+    value = (time.time_ns() // 1_000_000) << 80 | int.from_bytes(os.urandom(10), "big")
+    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+def now() -> str:
+    """The current time as ISO 8601 with the local offset, to the second."""
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+class _Bad(ValueError):
+    pass
+
+
+def _text(raw: dict, names: tuple[str, ...], required: bool) -> list:
+    """The values of *names*: non-empty text when *required*, else text or absent."""
+    values = [raw.get(name) for name in names]
+    for name, value in zip(names, values):
+        if not (type(value) is str and (value or not required) or value is None and not required):
+            raise _Bad(f"{name} must be text")
+    return values
+
+
+def _number(value, name, required=True):
+    if value is None and not required:
+        return None
+    if type(value) not in (int, float):
+        raise _Bad(f"{name} must be a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise _Bad(f"{name} is not finite")
+    return number
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Fields every ledger line has; `extra` carries fields this version does not know."""
+
+    id: str
+    at: str
+    prototype: int
+
+    def to_json(self) -> str:
+        record = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        record.update(self.extra)
+        return json.dumps(record, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+
+    @property
+    def day(self) -> dt.date:
+        return dt.datetime.fromisoformat(self.at).date()
+
+
+@dataclass(frozen=True)
+class Effort(Entry):
+    hours: float
+    date: str
+    by: str | None = None
+    note: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, raw: dict) -> Effort:
+        hours = _number(raw.get("hours"), "hours")
+        if hours < 0:
+            raise _Bad("hours must not be negative")
+        date, by, note = _text(raw, ("date",), True) + _text(raw, ("by", "note"), False)
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise _Bad(f"date {date!r} is not YYYY-MM-DD") from None
+        return cls(*_common(raw), hours, date, by, note, _extra(raw, cls))
+
+
+@dataclass(frozen=True)
+class Evidence(Entry):
+    criterion: str
+    value: float | bool
+    unit: str | None = None
+    source: str | None = None
+    note: str | None = None
+    by: str | None = None
+    criteria_hash: str | None = None
+    criterion_hash: str | None = None  # the one criterion's definition; names what moved
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, raw: dict) -> Evidence:
+        value = raw.get("value")
+        if type(value) is not bool:
+            value = _number(value, "value")
+        optional = _text(raw, ("unit", "source", "note", "by", "criteria_hash", "criterion_hash"), False)
+        return cls(*_common(raw), *_text(raw, ("criterion",), True), value, *optional, _extra(raw, cls))
+
+
+VERDICTS = ("keep", "iterate", "discard")
+
+
+@dataclass(frozen=True)
+class Verdict(Entry):
+    verdict: str
+    reason: str
+    recommendation: str | None = None
+    merit: float | None = None
+    criteria_hash: str | None = None
+    by: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, raw: dict) -> Verdict:
+        verdict = raw.get("verdict")
+        if verdict not in VERDICTS:
+            raise _Bad(f"verdict must be one of {', '.join(VERDICTS)}")
+        (reason,) = _text(raw, ("reason",), True)
+        recommendation, criteria_hash, by = _text(raw, ("recommendation", "criteria_hash", "by"), False)
+        merit = _number(raw.get("merit"), "merit", False)
+        return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, _extra(raw, cls))
+
+
+def _common(raw: dict) -> tuple[str, str, int]:
+    ident, at = _text(raw, ("id", "at"), True)
+    try:
+        stamp = dt.datetime.fromisoformat(at)
+    except ValueError:
+        raise _Bad(f"at {at!r} is not an ISO 8601 timestamp") from None
+    if stamp.tzinfo is None:
+        raise _Bad(f"at {at!r} has no UTC offset")
+    prototype = raw.get("prototype")
+    if type(prototype) is not int:
+        raise _Bad("prototype must be a whole number")
+    return ident, at, prototype
+
+
+_KNOWN_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _extra(raw: dict, cls) -> Mapping[str, Any]:
+    known = _KNOWN_FIELDS.get(cls)
+    if known is None:
+        known = _KNOWN_FIELDS[cls] = frozenset(f.name for f in fields(cls))
+    if len(raw) <= len(known) and known.issuperset(raw):
+        return _EMPTY
+    return MappingProxyType({k: v for k, v in raw.items() if k not in known})
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def append(path: Path, entry: Entry) -> None:
+    """Add *entry* as one line at the end of the ledger, without reading the ledger."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic.append_line(path, entry.to_json())
+
+
+def _no_constant(name: str):
+    raise _Bad(f"{name} is not a number a ledger may hold")
+
+
+# The C scanner reads only ASCII digits, so `١٢` is not JSON; NaN and Infinity are refused here,
+# and numbers too large for a float are refused as not finite when an entry is built.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+@dataclass(frozen=True)
+class LedgerRead:
+    """The entries a ledger holds (each id once, in file order) and a finding for every bad line."""
+
+    entries: tuple
+    problems: tuple[Finding, ...]
+
+
+def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
+    """Read ledger bytes tolerantly: a bad line becomes a finding at `name:LINE`, the rest loads."""
+    entries, problems, seen = [], [], {}
+    lines = data.split(b"\n")
+    torn = bool(lines[-1])
+    if not torn:
+        lines.pop()
+    for number, raw_line in enumerate(lines, start=1):
+        if not raw_line.strip():
+            continue
+        try:
+            try:
+                text = raw_line.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _Bad("not valid UTF-8") from None
+            try:
+                raw = _DECODER.decode(text)
+            except _Bad:
+                raise
+            except json.JSONDecodeError as exc:
+                raise _Bad(f"not valid JSON ({exc.msg})") from None
+            except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, nesting 100,000 deep
+                raise _Bad(f"not a ledger line ({type(exc).__name__})") from None
+            if not isinstance(raw, dict):
+                raise _Bad("a ledger line must be a JSON object")
+            entry = kind.build(raw)
+        except _Bad as exc:
+            message = str(exc)
+            if torn and number == len(lines):
+                message = f"torn last line (an interrupted write?): {message}"
+            problems.append(Finding(name, number, "error", message))
+            continue
+        first = seen.get(entry.id)
+        if first is None:
+            seen[entry.id] = (number, entry)
+            entries.append(entry)
+        elif first[1] != entry:
+            problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {first[0]} for a different entry; the first is kept"))
+    return LedgerRead(tuple(entries), tuple(problems))
+
+
+def read(path: Path, kind, name: str) -> LedgerRead:
+    """Read the ledger at *path* (absent means empty) as entries of *kind*."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return LedgerRead((), ())
+    return parse_lines(data, kind, name)

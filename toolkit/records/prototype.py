@@ -1,0 +1,351 @@
+"""Prototype cards: parse the front matter into `Prototype` and `Criterion`, and edit it line by line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from toolkit.errors import DecisionbookError
+from toolkit.records import atomic, frontmatter
+from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, format_number, parse_expr
+
+STATUSES = ("active", "kept", "discarded")
+CARD_NAME = re.compile(r"^(\d{4})-[^/\\]*\.md$")
+CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+_KNOWN = ("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria")
+_CRITERION_KNOWN = ("id", "metric", "target", "kill", "must", "weight", "aggregate")
+_SECTION = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SCALAR_LINE = re.compile(r"""^([A-Za-z0-9_-]+:[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A success criterion registered on a card before evidence; `kill` crossing recommends discard."""
+
+    id: str
+    target: Expr
+    kill: Expr | None = None
+    must: bool = False
+    weight: float = 1.0
+    aggregate: str = "latest"
+    metric: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def yes_no(self) -> bool:
+        return self.target.is_yes_no
+
+    def definition(self) -> dict:
+        """What the criterion asks for, as hashed: changing any of it moves the goalposts."""
+        return {
+            "id": self.id,
+            "target": str(self.target),
+            "kill": str(self.kill) if self.kill is not None else None,
+            "must": self.must,
+            "weight": format_number(self.weight),
+            "aggregate": self.aggregate,
+        }
+
+    @cached_property
+    def hash(self) -> str:
+        return definition_hash([self.definition()])
+
+
+def criteria_hash(criteria) -> str:
+    """The stable hash of a card's criteria, independent of their order on the card."""
+    return definition_hash(sorted((c.definition() for c in criteria), key=lambda d: d["id"]))
+
+
+@dataclass(frozen=True)
+class Prototype:
+    """A prototype card. `extra` holds front-matter keys this version does not know, unchanged."""
+
+    number: int
+    path: Path
+    title: str
+    status: str = "active"
+    owner: str | None = None
+    started: dt.date | None = None
+    deadline: dt.date | None = None
+    branch: str | None = None
+    decisions: tuple[int, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    hypothesis: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return f"P{self.number}"
+
+    @cached_property
+    def criteria_hash(self) -> str:
+        return criteria_hash(self.criteria)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+
+def card_number(path: Path) -> int | None:
+    match = CARD_NAME.match(path.name)
+    return int(match.group(1)) if match else None
+
+
+def _line(doc: frontmatter.Document, key: str) -> int | None:
+    span = frontmatter.key_span(doc, key)
+    return span[0] + 1 if span else None
+
+
+def _text(value, key, doc, required=False) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        kind = "a mapping" if isinstance(value, dict) else type(value).__name__
+        raise DecisionbookError(f"{key} must be text, found {kind}", doc.path, _line(doc, key))
+    return value
+
+
+def _date(value, key, doc) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DecisionbookError(f"{key} must be a date such as 2026-11-20, found {value!r}", doc.path, _line(doc, key))
+
+
+def _item_lines(doc: frontmatter.Document) -> tuple[list[int], str | None, tuple[int, int] | None]:
+    """Line indexes where each block item of `criteria` starts, their indentation, and the key's span."""
+    span = frontmatter.key_span(doc, "criteria")
+    if span is None:
+        return [], None, None
+    starts, indent = [], None
+    for index in range(span[0] + 1, span[1]):
+        line = doc.lines[index].rstrip("\r\n")
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- ") or stripped == "-":
+            here = line[: len(line) - len(stripped)]
+            if indent is None:
+                indent = here
+            if here == indent:
+                starts.append(index)
+    return starts, indent, span
+
+
+def _criterion(raw, index, starts, doc) -> Criterion:
+    line = starts[index] + 1 if index < len(starts) else _line(doc, "criteria")
+    if not isinstance(raw, dict):
+        raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, line)
+
+    def fail(message, key=None):
+        where = line
+        if key is not None and index < len(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else (doc.fm_end or starts[index] + 1)
+            pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:")
+            where = next((i + 1 for i in range(starts[index], end) if pattern.match(doc.lines[i])), line)
+        raise DecisionbookError(f"criterion {raw.get('id', index + 1)!r}: {message}", doc.path, where)
+
+    ident = raw.get("id")
+    if not isinstance(ident, str) or not CRITERION_ID.match(ident):
+        fail("id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
+    if "target" not in raw:
+        fail("has no target")
+    try:
+        target = parse_expr(raw["target"], "target")
+    except DecisionbookError as exc:
+        fail(exc.message, "target")
+    try:
+        kill = parse_expr(raw["kill"], "kill") if raw.get("kill") is not None else None
+    except DecisionbookError as exc:
+        fail(exc.message, "kill")
+    if kill is not None and kill.is_yes_no != target.is_yes_no:
+        fail("target and kill must both be yes/no or both be numeric", "kill")
+    must = raw.get("must", False)
+    if not isinstance(must, bool):
+        fail("must is true or false", "must")
+    weight = raw.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1e15:
+        fail("weight must be a positive number below 10^15", "weight")
+    how = raw.get("aggregate", "latest")
+    if how not in AGGREGATES:
+        fail(f"aggregate must be one of {', '.join(AGGREGATES)}", "aggregate")
+    if target.is_yes_no and how in ("median", "mean"):
+        fail("a yes/no criterion aggregates by latest, min or max", "aggregate")
+    metric = raw.get("metric")
+    if metric is not None and not isinstance(metric, str):
+        fail("metric must be text", "metric")
+    extra = {k: v for k, v in raw.items() if k not in _CRITERION_KNOWN}
+    return Criterion(ident, target, kill, must, float(weight), how, metric, MappingProxyType(extra))
+
+
+def _hypothesis(doc: frontmatter.Document) -> str:
+    lines = doc.text_lines()[doc.body_start :]
+    collected, inside = [], False
+    for line in lines:
+        heading = _SECTION.match(line)
+        if heading:
+            if inside:
+                break
+            inside = len(heading.group(1)) == 2 and heading.group(2).lower() == "hypothesis"
+            continue
+        if inside:
+            collected.append(line)
+    return " ".join(_COMMENT.sub(" ", "\n".join(collected)).split())
+
+
+def from_document(doc: frontmatter.Document) -> Prototype:
+    """The card in *doc*; raise DecisionbookError naming the line of the first problem."""
+    path = doc.path or Path("card.md")
+    number = card_number(path)
+    if number is None:
+        raise DecisionbookError("a prototype card is named NNNN-slug.md", path)
+    if not doc.has_front_matter:
+        raise DecisionbookError("no front matter: a card starts with a '---' block", path, 1)
+    meta = doc.meta
+    if not isinstance(meta, dict):
+        raise DecisionbookError("front matter must be a mapping of keys to values", path, 2)
+    status = meta.get("status", "active")
+    if status not in STATUSES:
+        raise DecisionbookError(f"status must be one of {', '.join(STATUSES)}, found {status!r}", path, _line(doc, "status"))
+    decisions = meta.get("decisions") or []
+    if not isinstance(decisions, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in decisions):
+        raise DecisionbookError("decisions must be a list of ADR numbers such as [12]", path, _line(doc, "decisions"))
+    raw_criteria = meta.get("criteria") or []
+    if not isinstance(raw_criteria, list):
+        raise DecisionbookError("criteria must be a list", path, _line(doc, "criteria"))
+    starts, _, _ = _item_lines(doc)
+    criteria = tuple(_criterion(raw, i, starts, doc) for i, raw in enumerate(raw_criteria))
+    seen: set[str] = set()
+    for i, c in enumerate(criteria):
+        if c.id in seen:
+            line = starts[i] + 1 if i < len(starts) else _line(doc, "criteria")
+            raise DecisionbookError(f"criterion id {c.id!r} appears twice", path, line)
+        seen.add(c.id)
+    return Prototype(
+        number=number,
+        path=path,
+        title=_text(meta.get("title"), "title", doc, required=True),
+        status=status,
+        owner=_text(meta.get("owner"), "owner", doc),
+        started=_date(meta.get("started"), "started", doc),
+        deadline=_date(meta.get("deadline"), "deadline", doc),
+        branch=_text(meta.get("branch"), "branch", doc),
+        decisions=tuple(decisions),
+        criteria=criteria,
+        hypothesis=_hypothesis(doc),
+        extra=MappingProxyType({k: v for k, v in meta.items() if k not in _KNOWN}),
+    )
+
+
+def read(path: Path) -> Prototype:
+    return from_document(frontmatter.read(path))
+
+
+def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
+    """Set a one-line key, keeping a trailing `# comment` the user wrote on that line."""
+    span = frontmatter.key_span(doc, key)
+    if span is not None and span[1] - span[0] == 1:
+        match = _SCALAR_LINE.match(doc.lines[span[0]].rstrip("\r\n"))
+        if match and match.group(2).strip() not in ("", "|", ">"):
+            comment = match.group(3) or ""
+            if comment:
+                # Keep the comment in its column when the new value fits before it.
+                gap = len(comment) - len(comment.lstrip())
+                width = len(match.group(2)) + gap - len(rendered)
+                comment = " " * max(1, width) + comment.lstrip()
+            return frontmatter.with_lines(doc, span[0], span[1], [match.group(1) + rendered + comment])
+    return frontmatter.set_key(doc, key, rendered)
+
+
+def _write_checked(doc: frontmatter.Document, data: bytes, check) -> Prototype:
+    """Parse the edited bytes and check them before replacing the file, so a bad edit never lands."""
+    card = from_document(frontmatter.parse(data, doc.path))
+    check(card)
+    atomic.replace(doc.path, data)
+    return card
+
+
+def set_status(path: Path, status: str) -> Prototype:
+    doc = frontmatter.read(path)
+    from_document(doc)
+    data = _set_scalar(doc, "status", frontmatter.scalar(status))
+    return _write_checked(doc, data, lambda card: card.status == status or _edit_failed(path))
+
+
+def set_deadline(path: Path, deadline: dt.date) -> Prototype:
+    doc = frontmatter.read(path)
+    from_document(doc)
+    data = _set_scalar(doc, "deadline", deadline.isoformat())
+    return _write_checked(doc, data, lambda card: card.deadline == deadline or _edit_failed(path))
+
+
+def _edit_failed(path):
+    raise DecisionbookError("the card's layout defeated a line edit; change it by hand", path)
+
+
+def render_criterion(fields: dict, indent: str) -> list[str]:
+    """The block lines of one new criterion; expressions are quoted so any YAML reader sees text."""
+    lines = []
+    for key, value in fields.items():
+        text = json.dumps(value, ensure_ascii=False) if key in ("target", "kill") else frontmatter.scalar(value)
+        lines.append(f"{indent}- {key}: {text}" if not lines else f"{indent}  {key}: {text}")
+    return lines
+
+
+def add_criterion(path: Path, fields: dict) -> Prototype:
+    """Append the criterion *fields* (id first) to the card's `criteria` list, touching no other line."""
+    doc = frontmatter.read(path)
+    card = from_document(doc)
+    if card.criterion(fields["id"]) is not None:
+        raise DecisionbookError(f"criterion {fields['id']!r} already exists; remove it first to redefine it", path)
+    starts, indent, span = _item_lines(doc)
+    if card.criteria and not starts:
+        raise DecisionbookError("criteria are written in flow style [...]; use one '- id:' item per block to edit them", path, _line(doc, "criteria"))
+    if starts:
+        data = frontmatter.with_lines(doc, span[1], span[1], render_criterion(fields, indent))
+    else:
+        data = frontmatter.set_key(doc, "criteria", render_criterion(fields, "  "))
+    wanted = [c.id for c in card.criteria] + [fields["id"]]
+    return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+
+
+def remove_criterion(path: Path, criterion_id: str) -> Prototype:
+    doc = frontmatter.read(path)
+    card = from_document(doc)
+    ids = [c.id for c in card.criteria]
+    if criterion_id not in ids:
+        known = ", ".join(ids) or "none"
+        raise DecisionbookError(f"no criterion {criterion_id!r} on {card.ref} (criteria: {known})", path)
+    starts, _, span = _item_lines(doc)
+    if len(starts) != len(ids):
+        raise DecisionbookError("criteria are written in flow style [...]; edit them by hand", path, _line(doc, "criteria"))
+    index = ids.index(criterion_id)
+    if len(ids) == 1:
+        data = frontmatter.set_key(doc, "criteria", "[]")
+    else:
+        end = starts[index + 1] if index + 1 < len(starts) else span[1]
+        data = frontmatter.with_lines(doc, starts[index], end, [])
+    wanted = [i for i in ids if i != criterion_id]
+    return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+
+
+def fill_template(template: bytes, values: dict[str, str]) -> bytes:
+    """A new card's bytes: the template with each key in *values* (rendered YAML) set on its own line."""
+    data = template
+    for key, rendered in values.items():
+        data = _set_scalar(frontmatter.parse(data), key, rendered)
+    return data

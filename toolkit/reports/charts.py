@@ -1,0 +1,160 @@
+"""The report charts, drawn with matplotlib from rows the frames computed; labels are ids, never free text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STATE_COLOURS = {"met": "#4caf50", "unmet": "#f2b705", "killed": "#d9534f", "unmeasured": "#c8cdd2"}
+REC_COLOURS = {"keep": "#4caf50", "iterate": "#f2b705", "discard": "#d9534f", "needs-evidence": "#9aa3ad"}
+STATUS_COLOURS = {
+    "proposed": "#5b8def", "accepted": "#4caf50", "rejected": "#d9534f", "deprecated": "#9aa3ad",
+    "superseded": "#b07cc6", "draft": "#c8cdd2",
+}
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _legend(ax, colours, **kw):
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=c, label=name) for name, c in colours.items()], fontsize=8, **kw)
+
+
+def criteria_heatmap(cells):
+    """Prototype x criterion coloured by state; *cells* are (prototype ref, criterion id, state)."""
+    refs = list(dict.fromkeys(ref for ref, _, _ in cells))
+    per_ref = {ref: [(c, s) for r, c, s in cells if r == ref] for ref in refs}
+    width = max((len(v) for v in per_ref.values()), default=1)
+    fig = _figure(2.2 + 1.9 * width, 0.8 + 0.45 * max(len(refs), 1))
+    ax = fig.add_subplot()
+    for y, ref in enumerate(refs):
+        for x, (criterion, state) in enumerate(per_ref[ref]):
+            ax.add_patch(_rect(x, y, STATE_COLOURS.get(state, "#ffffff")))
+            ax.text(x + 0.5, y + 0.5, criterion, ha="center", va="center", fontsize=7)
+    ax.set_xlim(0, width)
+    ax.set_ylim(len(refs), 0)
+    ax.set_yticks([y + 0.5 for y in range(len(refs))], refs)
+    ax.set_xticks([])
+    ax.set_title("Criteria by state", fontsize=10)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    _legend(ax, STATE_COLOURS, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def _rect(x, y, colour):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x + 0.03, y + 0.06), 0.94, 0.88, color=colour)
+
+
+def evidence_timeline(rows, as_of: dt.date, order):
+    """One row per prototype (refs in *order*), a dot per evidence entry; the meeting date as a line."""
+    fig = _figure(8, 0.8 + 0.42 * max(len(order), 1))
+    ax = fig.add_subplot()
+    position = {ref: i for i, ref in enumerate(order)}
+    xs = [dt.date.fromisoformat(r["date"]) for r in rows if r["ref"] in position]
+    ys = [position[r["ref"]] for r in rows if r["ref"] in position]
+    ax.scatter(xs, ys, s=28, color="#5b8def", zorder=3)
+    ax.axvline(as_of, color="#d9534f", linewidth=1, linestyle="--", label=f"as of {as_of.isoformat()}")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title("Evidence recorded", fontsize=10)
+    ax.legend(fontsize=8, loc="upper left")
+    fig.autofmt_xdate()
+    return fig
+
+
+def effort_vs_merit(rows):
+    """Hours spent (x) against merit (y), coloured by recommendation; only rows marked `charted` are labelled."""
+    fig = _figure(6.5, 4)
+    ax = fig.add_subplot()
+    for row in rows:
+        ax.scatter(row["hours"], row["merit"], s=60, color=REC_COLOURS.get(row["recommendation"], "#000000"), zorder=3)
+        if row.get("charted", True):
+            ax.annotate(row["ref"], (row["hours"], row["merit"]), textcoords="offset points", xytext=(5, 4), fontsize=8)
+    ax.set_xlabel("hours logged")
+    ax.set_ylabel("merit")
+    ax.set_ylim(-0.05, 1.05)
+    ax.grid(alpha=0.3)
+    ax.set_title("Effort and merit", fontsize=10)
+    _legend(ax, REC_COLOURS, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+def status_counts(counts):
+    """A bar per ADR status; *counts* are (status, n)."""
+    fig = _figure(6, 2.8)
+    ax = fig.add_subplot()
+    names = [name for name, _ in counts]
+    ax.bar(names, [n for _, n in counts], color=[STATUS_COLOURS.get(n, "#9aa3ad") for n in names])
+    ax.set_ylabel("decisions")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title("Decisions by status", fontsize=10)
+    return fig
+
+
+def decision_timeline(rows):
+    """Each ADR at its date, coloured by status; rows without a readable date are left out."""
+    dated = []
+    for row in rows:
+        try:
+            dated.append((dt.date.fromisoformat(str(row["date"])[:10]), row["label"], row["status"]))
+        except ValueError:
+            continue
+    fig = _figure(8, 0.8 + 0.32 * max(len(dated), 1))
+    ax = fig.add_subplot()
+    for y, (day, label, status) in enumerate(dated):
+        ax.scatter([day], [y], s=50, color=STATUS_COLOURS.get(status, "#9aa3ad"), zorder=3)
+    ax.set_yticks(range(len(dated)), [label for _, label, _ in dated])
+    ax.set_ylim(len(dated) - 0.5, -0.5)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title("Decisions over time", fontsize=10)
+    _legend(ax, {s: c for s, c in STATUS_COLOURS.items() if any(st == s for _, _, st in dated)},
+            loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    fig.autofmt_xdate()
+    return fig
+
+
+def supersede_graph(labels, edges):
+    """ADRs on a line in number order; an arc from each newer ADR to the one it supersedes."""
+    from matplotlib.patches import FancyArrowPatch
+
+    involved = [label for label in labels if any(label in edge for edge in edges)] or list(labels)
+    fig = _figure(max(4, 1.3 * len(involved)), 2.4)
+    ax = fig.add_subplot()
+    x = {label: i for i, label in enumerate(involved)}
+    for label, i in x.items():
+        ax.scatter([i], [0], s=900, color="#eef2f7", edgecolors="#5b8def", zorder=3)
+        ax.text(i, 0, label.replace("ADR-", ""), ha="center", va="center", fontsize=8, zorder=4)
+    for newer, older in edges:
+        if newer in x and older in x:
+            ax.add_patch(FancyArrowPatch((x[newer], 0.12), (x[older], 0.12), connectionstyle="arc3,rad=0.4",
+                                         arrowstyle="-|>", mutation_scale=12, color="#b07cc6"))
+    ax.set_xlim(-0.7, len(involved) - 0.3)
+    ax.set_ylim(-0.5, 1.0)
+    ax.axis("off")
+    ax.set_title("Supersedes (arrow from the newer decision)", fontsize=10)
+    return fig
+
+
+def verdicts_by_month(rows):
+    """Prototypes kept and discarded per month, side by side."""
+    fig = _figure(6, 2.8)
+    ax = fig.add_subplot()
+    months = [r["month"] for r in rows]
+    positions = range(len(months))
+    ax.bar([p - 0.2 for p in positions], [r["kept"] for r in rows], width=0.4, color=REC_COLOURS["keep"], label="kept")
+    ax.bar([p + 0.2 for p in positions], [r["discarded"] for r in rows], width=0.4, color=REC_COLOURS["discard"],
+           label="discarded")
+    ax.set_xticks(list(positions), months)
+    ax.set_xlim(-0.8, len(months) - 0.2)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize=8)
+    ax.set_title("Prototypes kept and discarded per month", fontsize=10)
+    return fig

@@ -1,0 +1,42 @@
+"""The three reports: which notebook, which parameters, which file name under reports/."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from toolkit.reports.run import Report, run
+from toolkit.workspace import Workspace
+
+
+def week_name(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, progress: bool = True) -> Report:
+    """The weekly triage report as of *as_of* (default today): reports/<ISO week>-weekly-triage.html.
+
+    Blind unless *reveal*: then the Sunk-cost check (effort, warnings, git activity, overrides) is added
+    and the file name says so, so a blind and a revealed report of the same week can sit side by side.
+    """
+    day = as_of or dt.date.today()
+    stem = f"{week_name(day)}-weekly-triage" + ("-revealed" if reveal else "")
+    return run(ws, "weekly-triage", stem, {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal},
+               progress)
+
+
+def review(ws: Workspace, adr: str, as_of: dt.date | None = None, progress: bool = True) -> Report:
+    """The design review of ADR *adr*: reports/<date>-design-review-<adr>.html."""
+    from toolkit.actions.adrs import find_one
+
+    decision = find_one(ws, adr)[1]
+    day = as_of or dt.date.today()
+    name = f"{decision.number:04d}" if decision.number is not None else decision.key
+    return run(ws, "design-review", f"{day.isoformat()}-design-review-{name}",
+               {"workspace": str(ws.root), "adr": decision.key, "as_of": day.isoformat()}, progress)
+
+
+def log(ws: Workspace, on: dt.date | None = None, progress: bool = True) -> Report:
+    """The decision log: reports/<date>-decision-log.html."""
+    day = on or dt.date.today()
+    return run(ws, "decision-log", f"{day.isoformat()}-decision-log", {"workspace": str(ws.root)}, progress)

@@ -1,0 +1,103 @@
+"""HTML pieces for report notebooks: user text always escaped, bidi controls shown, only http(s) links."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+from toolkit.records.criteria import format_number
+from toolkit.records.text import visible
+
+# Words that get a coloured badge; anything else is shown plain.
+BADGES = {
+    "met", "unmet", "killed", "unmeasured", "keep", "iterate", "discard", "needs-evidence", "pass", "warn",
+}
+
+
+class Safe(str):
+    """Markup built here from escaped parts; table() and page() insert it as is."""
+
+
+def esc(value) -> Safe:
+    """*value* as HTML text: escaped, with control and bidi characters made visible."""
+    if value is None:
+        return Safe("")
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, bool):
+        return Safe("yes" if value else "no")
+    if isinstance(value, float):
+        return Safe(format_number(round(value, 2)))
+    if isinstance(value, (list, tuple)):
+        return Safe(", ".join(esc(v) for v in value))
+    return Safe(html.escape(visible(str(value)), quote=True))
+
+
+def link(url, text=None) -> Safe:
+    """A link when *url* is http(s) with a host; otherwise the URL as plain text."""
+    if not url:
+        return esc(text)
+    parts = urlsplit(str(url).strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return Safe(f'<a href="{esc(str(url).strip())}" rel="noopener noreferrer nofollow">{esc(text or url)}</a>')
+    return esc(text or url)
+
+
+def badge(word) -> Safe:
+    if word in BADGES:
+        return Safe(f'<span class="db-rec db-{word}">{esc(word)}</span>')
+    return esc(word)
+
+
+def percent(value) -> Safe:
+    return Safe("") if value is None else Safe(f"{value:.0%}")
+
+
+def heading(text, level: int = 2) -> Safe:
+    return Safe(f"<h{level}>{esc(text)}</h{level}>")
+
+
+def paragraph(text, muted: bool = False) -> Safe:
+    return Safe(f'<p class="db-muted">{esc(text)}</p>' if muted else f"<p>{esc(text)}</p>")
+
+
+def bullets(items) -> Safe:
+    return Safe("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
+
+
+def block(text) -> Safe:
+    """Longer user text (an ADR body, a hypothesis) shown as written, escaped, line breaks kept."""
+    return Safe(f'<div class="db-body">{esc(text)}</div>')
+
+
+def table(rows, columns) -> Safe:
+    """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter)."""
+    head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = row.get(column[0])
+            shown = column[2](value) if len(column) > 2 else esc(value)
+            cells.append(f"<td>{esc(shown)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+
+def show(*parts) -> None:
+    """Display *parts* (Safe markup or text, which is escaped) as one HTML output."""
+    from IPython.display import HTML, display
+
+    display(HTML("".join(esc(part) for part in parts)))
+
+
+def show_figure(figure) -> None:
+    """Display a matplotlib figure as an embedded PNG, its title as the image's alt text."""
+    import io
+
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
+    title = next((ax.get_title() for ax in figure.axes if ax.get_title()), "chart")
+    display(Image(data=buffer.getvalue(), format="png", metadata={"alt": title}))

@@ -1,0 +1,92 @@
+"""Execute a report notebook with papermill and write the executed notebook and its HTML to reports/."""
+
+from __future__ import annotations
+
+import keyword
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import CheckFailed, DecisionbookError
+from toolkit.records import atomic
+from toolkit.workspace import Workspace
+
+# papermill renders these safely as Python literals; other types (bytes, tuples) can smuggle code.
+PLAIN_TYPES = (str, int, float, bool)
+
+
+@dataclass(frozen=True)
+class Report:
+    notebook: Path
+    html: Path
+
+
+def notebook_path(workspace: Workspace, name: str) -> Path:
+    """The notebook *name* (e.g. "weekly-triage"): the team's copy in notebooks/ wins over the bundled one."""
+    from toolkit.bundled import notebooks_dir
+
+    team = workspace.notebooks_dir / f"{name}.ipynb"
+    if team.is_file():
+        return team
+    bundled = notebooks_dir() / f"{name}.ipynb"
+    if not bundled.is_file():
+        raise DecisionbookError(f"no notebook named {name!r}", workspace.notebooks_dir)
+    return bundled
+
+
+def check_parameters(parameters: dict) -> dict:
+    """*parameters* unchanged if every name is an identifier and every value a plain finite scalar."""
+    for name, value in parameters.items():
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+            raise DecisionbookError(f"report parameter name {name!r} is not a Python identifier")
+        if type(value) not in PLAIN_TYPES:
+            raise DecisionbookError(f"report parameter {name} must be str, int, float or bool, not {type(value).__name__}")
+        if type(value) is float and not math.isfinite(value):
+            raise DecisionbookError(f"report parameter {name} must be a finite number")
+        if type(value) is str and "\x00" in value:
+            raise DecisionbookError(f"report parameter {name} contains a NUL character")
+    return parameters
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in str(text).splitlines() if line.strip()]
+    return lines[0].strip() if lines else ""
+
+
+def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: bool = True) -> Report:
+    """Run notebook *name* with *parameters*, write reports/<stem>.ipynb and .html, return both paths.
+
+    On a failing cell the executed notebook (with the error) is kept and CheckFailed names the cell.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from toolkit.reports.export import to_html
+    from toolkit.reports.kernel import ThisPythonKernelManager
+
+    parameters = check_parameters(dict(parameters))
+    source = notebook_path(workspace, name)
+    folder = workspace.reports_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    executed = folder / f"{stem}.ipynb"
+    html = folder / f"{stem}.html"
+    try:
+        nb = papermill.execute_notebook(
+            str(source),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",
+            kernel_manager_class=ThisPythonKernelManager,
+            progress_bar=progress,
+            cwd=str(workspace.root),
+            log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        cell = f"cell {exc.exec_count}" if exc.exec_count else f"cell {exc.cell_index + 1}"
+        raise CheckFailed(
+            f"report failed in {cell}: {exc.ename}: {_first_line(exc.evalue)}", workspace.relative(executed)
+        ) from None
+    page = to_html(nb, stem).encode("utf-8")
+    if not atomic.create_exclusive(html, page):
+        atomic.replace(html, page)
+    return Report(notebook=executed, html=html)
