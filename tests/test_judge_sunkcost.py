@@ -113,7 +113,8 @@ def test_override_is_recorded_and_warned(ws, decide):
 
 def test_override_rules():
     assert is_override("keep", "discard") and is_override("discard", "keep") and is_override("keep", "needs-evidence")
-    assert not is_override("iterate", "needs-evidence") and not is_override("discard", "discard")
+    assert not is_override("iterate", "needs-evidence") and not is_override("discard", "needs-evidence")
+    assert not is_override("discard", "discard")
     assert toward_keep("keep", "iterate") and toward_keep("iterate", "discard") and not toward_keep("discard", "keep")
 
 

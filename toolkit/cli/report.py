@@ -46,9 +46,12 @@ def report_log():
 
 
 @click.command()
-@click.argument("directory", default="decisionbook-demo", type=click.Path(file_okay=False))
+@click.argument("directory", metavar="[DIR]", default="decisionbook-demo", type=click.Path(file_okay=False))
 def demo(directory):
-    """Build the sample workspace in DIRECTORY (default ./decisionbook-demo) and its weekly report."""
+    """Build the sample workspace in DIR (default ./decisionbook-demo) and its weekly report; print its path.
+
+    DIR must be empty, absent, or an earlier demo (which is replaced).
+    """
     from toolkit.reports.demo import AS_OF, demo as build_demo
 
     result = build_demo(directory)
@@ -68,4 +71,4 @@ def lab(path, port, no_browser):
     ws = open_workspace(path)
     for copied in copy_notebooks(ws):
         click.echo(f"copied {ws.relative(copied)}", err=True)
-    raise SystemExit(run_lab(ws, port, not no_browser))
+    click.get_current_context().exit(run_lab(ws, port, not no_browser))

@@ -13,7 +13,6 @@ RECOMMENDATION_ORDER = ("discard", "iterate", "needs-evidence", "keep")
 CHART_LIMIT = 40
 # The evidence log lists what arrived since the last meeting.
 LOG_DAYS = 7
-STATE_ORDER = ("met", "unmet", "killed", "unmeasured")
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def _why(killed: bool, deadline_passed: bool, deadline: dt.date | None) -> str:
 
 
 def _verdict_rows(records, cards, as_of: dt.date) -> list[dict]:
-    from toolkit.judge.sunkcost import is_override, toward_keep
+    from toolkit.judge.sunkcost import is_override
 
     rows = []
     for verdict in sorted(records.verdicts, key=lambda v: v.id):
@@ -66,7 +65,6 @@ def _verdict_rows(records, cards, as_of: dt.date) -> list[dict]:
             "date": verdict.day.isoformat(), "ref": f"P{verdict.prototype}", "title": card.title if card else None,
             "verdict": verdict.verdict, "recommendation": verdict.recommendation, "reason": verdict.reason,
             "by": verdict.by, "override": is_override(verdict.verdict, verdict.recommendation),
-            "toward_keep": toward_keep(verdict.verdict, verdict.recommendation),
         })
     return rows
 

@@ -38,7 +38,7 @@ def hours_at_verdicts(verdicts: Iterable[Verdict], effort: Iterable[Effort]) -> 
     for entry in effort:
         logged[entry.prototype].append((dt.date.fromisoformat(entry.date), entry.hours))
     return [
-        (v, sum(h for day, h in logged.get(v.prototype, ()) if day <= v.day))
+        (v, sum((h for day, h in logged.get(v.prototype, ()) if day <= v.day), 0.0))
         for v in sorted(verdicts, key=lambda v: v.id)
     ]
 

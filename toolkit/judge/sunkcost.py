@@ -28,11 +28,14 @@ class SunkCostWarning:
 
 
 def is_override(verdict: str, recommendation: str | None) -> bool:
-    """A verdict overrides when it departs from the recommendation; iterate answers needs-evidence."""
+    """A verdict overrides when it departs from the recommendation.
+
+    With nothing measured there is no evidence to override, except by keeping the prototype anyway.
+    """
     if recommendation is None:
         return False
     if recommendation == "needs-evidence":
-        return verdict != "iterate"
+        return verdict == "keep"
     return verdict != recommendation
 
 

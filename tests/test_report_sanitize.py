@@ -1,0 +1,105 @@
+"""The report sanitiser: whatever goes in, nothing that can run comes out, as a browser would parse it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from report_fixtures import scan
+
+from toolkit.reports.sanitize import clean, safe_url
+
+html5lib = pytest.importorskip("bleach._vendor.html5lib", reason="html5lib (vendored by bleach) parses like a browser")
+
+ATTACKS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<a href=\"java&#x09;script:alert(1)\">x</a>",
+    "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
+    "<a href=\"&#106;avascript:alert(1)\">x</a>",
+    "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+    "<svg><script>alert(1)</script></svg>",
+    "<svg onload=alert(1)>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<!--<script>alert(1)</script>-->",
+    "<!--><script>alert(1)</script>-->",
+    "<scr<script>ipt>alert(1)</script>",
+    "<div style=\"background:url(javascript:alert(1))\" onclick=\"alert(1)\">x</div>",
+    "<p title=\"x\" onmouseover=\"alert(1)\">x",
+    "<table><tr><td><script>alert(1)</script>",
+    "<style>body{background:red}</style><b>x</b>",
+    "<a href=x onfocus=alert(1) autofocus>x</a>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<form><button formaction=javascript:alert(1)>x</button></form>",
+    "<details open ontoggle=alert(1)>",
+    "<base href=\"javascript:alert(1)//\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<object data=\"javascript:alert(1)\">",
+    "<<script>script>alert(1)<</script>/script>",
+    "<img src=\"x\" alt=\"\\\" onerror=alert(1)//\">",
+]
+
+
+def _browser_problems(fragment: str) -> list[str]:
+    """Parse *fragment* as a browser does (HTML5 rules) and list elements or attributes that could run code."""
+    problems = []
+    root = html5lib.parseFragment(fragment, namespaceHTMLElements=False)
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag.split("}")[-1] in ("script", "iframe", "object", "embed", "svg", "math", "img", "base", "meta",
+                                  "form", "button", "style", "noscript"):
+            problems.append(tag)
+        for name, value in element.attrib.items():
+            name = name if isinstance(name, str) else name[1]
+            if name.startswith("on") or name in ("srcdoc", "formaction", "style", "src"):
+                problems.append(f"{tag} {name}")
+            if name == "href" and not safe_url(value):
+                problems.append(f"{tag} href={value}")
+    return problems
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_known_attacks_come_out_inert(attack):
+    out = clean(attack)
+    assert _browser_problems(out) == [], out
+    assert scan(out).problems == [], out
+
+
+def test_allowed_markup_survives():
+    html = ('<h2 id="a">T</h2><p class="db-muted">x &amp; y</p><table class="db-table"><thead><tr><th scope="col">A</th>'
+            '</tr></thead><tbody><tr><td colspan="2"><span class="db-rec db-keep">keep</span></td></tr></tbody></table>'
+            '<a href="https://example.com/?a=1&amp;b=2" rel="noopener">s</a><br><ul><li>i</li></ul>')
+    assert clean(html) == html
+
+
+def test_disallowed_tags_show_as_text_and_unclosed_tags_are_closed():
+    assert clean("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert clean("<b>bold") == "<b>bold</b>"
+    assert clean("</div>x") == "&lt;/div&gt;x"
+    assert clean('<a href="javascript:alert(1)" title="t">x</a>') == '<a title="t">x</a>'
+    assert clean('<td onclick="x" class="c" class="d">') == '<td class="c"></td>'
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://example.com", True), ("HTTP://example.com", True), ("mailto:a@example.com", True), ("#top", True),
+    ("javascript:alert(1)", False), ("java\nscript:alert(1)", False), (" \x01javascript:x", False),
+    ("data:text/html,x", False), ("vbscript:x", False), ("relative/path", False), ("//evil.example", False),
+])
+def test_safe_url(url, ok):
+    assert safe_url(url) is ok
+
+
+PIECES = st.sampled_from([
+    "<", ">", "</", "/>", "=", '"', "'", " ", "\t", "\n", "&", "&#", "x;", "!--", "--", "script", "img", "a", "svg",
+    "style", "iframe", "p", "td", "href", "src", "onerror", "onload", "title", "class", "javascript:", "java\tscript:",
+    "alert(1)", "https://e.x", "<!DOCTYPE html>", "<![CDATA[", "]]>", "?", "noscript", "textarea", "math",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_random_markup_comes_out_inert(fragment):
+    out = clean(fragment)
+    assert _browser_problems(out) == [], (fragment, out)
