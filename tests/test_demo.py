@@ -103,3 +103,10 @@ def test_refuses_a_folder_that_is_not_a_demo(tmp_path, decide):
     assert result.exit_code == 2
     assert "not empty and was not made by `decide demo`" in result.stderr
     assert [p.name for p in target.iterdir()] == ["notes.md"]
+
+
+def test_sample_workspace_passes_decide_check(demo):
+    folder, _ = demo
+    result = invoke(folder, "check")
+    assert result.exit_code == 0, result.output
+    assert "0 error(s), 0 warning(s)" in result.output

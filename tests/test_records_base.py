@@ -87,3 +87,10 @@ def test_append_after_torn_line_keeps_both(tmp_path):
     ledger.write_bytes(b'{"id": 1}\n{"id": 2, "tor')
     atomic.append_line(ledger, '{"id": 3}')
     assert ledger.read_bytes() == b'{"id": 1}\n{"id": 2, "tor\n{"id": 3}\n'
+
+
+@pytest.mark.parametrize("value,words", [("1" * 5000, "number too long"), ("2026-13-45", "not a date")])
+def test_values_python_cannot_hold_are_errors_with_a_line(value, words):
+    with pytest.raises(DecisionbookError) as caught:
+        frontmatter.parse(f"---\ntitle: x\nvalue: {value}\n---\n".encode(), "x.md")
+    assert caught.value.line == 3 and words in caught.value.message

@@ -1,8 +1,4 @@
-"""The effort-blind judgement: criteria and evidence, as of a date, give states, merit and a recommendation.
-
-Nothing here imports or receives effort. A prototype that took three weeks and one that took thirty
-minutes get the same recommendation on the same evidence.
-"""
+"""The effort-blind judgement: criteria and evidence, as of a date, give states, merit and a recommendation."""
 
 from __future__ import annotations
 
@@ -68,9 +64,11 @@ def judge(
     deadline: dt.date | None,
     keep_threshold: float,
 ) -> Judgement:
-    """Judge one prototype on its *evidence* (for its criteria) against its *criteria*, as of *as_of*.
+    """Judge one prototype on its *evidence* against its *criteria*, as of *as_of*.
 
-    Evidence for criteria not on the card is ignored; values are taken in id order (oldest first).
+    There is no effort parameter, by design: a prototype that took three weeks and one that took
+    thirty minutes get the same recommendation on the same evidence. Evidence for criteria not on
+    the card is ignored; values are taken in id order (oldest first).
     """
     values: dict[str, list] = {c.id: [] for c in criteria}
     for entry in sorted(evidence, key=lambda e: e.id):

@@ -1,7 +1,4 @@
-"""The sunk-cost check: warnings beside the recommendations, the only judging code that sees effort.
-
-Effort is used here to warn, never to judge: every message says the hours are sunk.
-"""
+"""The sunk-cost check: warnings beside the recommendations; the only judging code that sees effort, to warn."""
 
 from __future__ import annotations
 

@@ -51,7 +51,19 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
     def construct_int_12(self, node):
-        text = self.construct_scalar(node)
+        try:
+            return self._int_12(self.construct_scalar(node))
+        except ValueError:
+            raise yaml.constructor.ConstructorError(None, None, "number too long", node.start_mark) from None
+
+    def construct_checked_timestamp(self, node):
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"not a date: {exc}", node.start_mark) from None
+
+    @staticmethod
+    def _int_12(text):
         sign = -1 if text.startswith("-") else 1
         digits = text.lstrip("+-")
         if digits.startswith("0x"):
@@ -79,6 +91,7 @@ StrictLoader.add_implicit_resolver(
     list("-+0123456789."),
 )
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_int_12)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_checked_timestamp)
 StrictLoader.yaml_constructors = {
     tag: fn for tag, fn in StrictLoader.yaml_constructors.items() if tag != "tag:yaml.org,2002:binary"
 }

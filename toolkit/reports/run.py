@@ -78,6 +78,8 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
             kernel_name="python3",
             kernel_manager_class=ThisPythonKernelManager,
             progress_bar=progress,
+            # One write at the end (papermill writes the notebook then, failed or not), not one per cell.
+            request_save_on_cell_execute=False,
             cwd=str(workspace.root),
             log_output=False,
         )
