@@ -24,19 +24,21 @@ class _Body(HTMLParser):
             self.body = dict(attrs)
 
 
-def _dom_after_load(page: Path, profile: Path) -> dict:
-    """The <body> attributes of *page* after Chromium loaded it and ran whatever scripts it would."""
+def _dom_after_load(page: Path, profile: Path) -> tuple[dict, list[str]]:
+    """The <body> attributes of *page* after Chromium loaded it and ran whatever scripts it would,
+    and the console messages it logged."""
     proc = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
+         f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
+         "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=90,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     parser = _Body()
     parser.feed(proc.stdout)
     assert parser.body is not None, proc.stdout[:500]
-    return parser.body
+    return parser.body, [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
 
 
 def test_no_script_from_user_text_runs(weekly_reports, report_workspace, tmp_path):
@@ -48,7 +50,11 @@ def test_no_script_from_user_text_runs(weekly_reports, report_workspace, tmp_pat
 
     # The same payload, unescaped, does run: the check below can see a script that ran.
     control = tmp_path / "control.html"
-    control.write_text(html.replace("</main>", "<img src=x onerror=\"document.body.setAttribute('data-pwned','yes')\"></main>"))
-    assert _dom_after_load(control, tmp_path / "profile-control").get("data-pwned") == "yes"
+    control.write_text(html.replace(
+        "</main>", "<img src=x onerror=\"document.body.setAttribute('data-pwned','yes');console.log('ran')\"></main>"))
+    body, console = _dom_after_load(control, tmp_path / "profile-control")
+    assert body.get("data-pwned") == "yes" and any('"ran"' in line for line in console)
 
-    assert "data-pwned" not in _dom_after_load(page, tmp_path / "profile")
+    body, console = _dom_after_load(page, tmp_path / "profile")
+    assert "data-pwned" not in body
+    assert console == []

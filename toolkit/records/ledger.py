@@ -36,14 +36,22 @@ class _Bad(ValueError):
 
 def _text(raw: dict, names: tuple[str, ...], required: bool) -> list:
     """The values of *names*: non-empty text when *required*, else text or absent."""
-    values = [raw.get(name) for name in names]
+    values = list(map(raw.get, names))
+    if (_STR if required else _STR_OR_NONE).issuperset(map(type, values)) and (not required or all(values)):
+        return values
     for name, value in zip(names, values):
         if not (type(value) is str and (value or not required) or value is None and not required):
             raise _Bad(f"{name} must be text")
     return values
 
 
+_STR = frozenset((str,))
+_STR_OR_NONE = frozenset((str, type(None)))
+
+
 def _number(value, name, required=True):
+    if type(value) is float and value - value == 0.0:  # finite: inf - inf and nan - nan are nan
+        return value
     if value is None and not required:
         return None
     if type(value) not in (int, float):
@@ -183,6 +191,7 @@ def _no_constant(name: str):
 # The C scanner reads only ASCII digits, so `١٢` is not JSON; NaN and Infinity are refused here,
 # and numbers too large for a float are refused as not finite when an entry is built.
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: other Unicode spaces do not make a line blank
 
 
 @dataclass(frozen=True)
@@ -196,20 +205,26 @@ class LedgerRead:
 def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
     """Read ledger bytes tolerantly: a bad line becomes a finding at `name:LINE`, the rest loads."""
     entries, problems, seen = [], [], {}
-    lines = data.split(b"\n")
+    try:
+        # One decode for the whole file; a file with a bad byte is decoded line by line below.
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        lines = data.split(b"\n")
     torn = bool(lines[-1])
     if not torn:
         lines.pop()
-    for number, raw_line in enumerate(lines, start=1):
-        if not raw_line.strip():
+    decode = _DECODER.decode
+    for number, text in enumerate(lines, start=1):
+        if not text.strip(_ASCII_SPACE if type(text) is str else None):
             continue
         try:
+            if type(text) is bytes:
+                try:
+                    text = text.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise _Bad("not valid UTF-8") from None
             try:
-                text = raw_line.decode("utf-8")
-            except UnicodeDecodeError:
-                raise _Bad("not valid UTF-8") from None
-            try:
-                raw = _DECODER.decode(text)
+                raw = decode(text)
             except _Bad:
                 raise
             except json.JSONDecodeError as exc:
