@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import adr_edit, atomic, frontmatter
+from toolkit.records import adr_edit, atomic, frontmatter, parsecache
 from toolkit.records.adr import (
     DATED_FILE,
     MADR,
@@ -89,13 +90,17 @@ class Decisions:
 
 def shown_path(ws: Workspace, path: Path) -> str:
     """*path* relative to the workspace root, as messages show it."""
-    return _relative(ws.root, path.parent) + path.name if path != ws.root else "."
+    if path == ws.root:
+        return "."
+    # Split the text, not the Path: listing 1,000 ADRs would build 1,000 parent Paths.
+    folder, name = os.path.split(str(path))
+    return _relative(str(ws.root), folder) + name
 
 
 @functools.lru_cache(maxsize=16)
-def _relative(root: Path, folder: Path) -> str:
+def _relative(root: str, folder: str) -> str:
     try:
-        relative = folder.relative_to(root).as_posix()
+        relative = Path(folder).relative_to(root).as_posix()
     except ValueError:
         return str(folder) + "/"
     return "" if relative == "." else relative + "/"
@@ -126,12 +131,26 @@ def load_decisions(ws: Workspace) -> Decisions:
     """Read every ADR in the workspace. Never raises for a bad file: it lands in `unreadable`."""
     records: list[Decision] = []
     unreadable: list[Finding] = []
-    for path in adr_files(ws.adr_dir):
+    files = adr_files(ws.adr_dir)
+    cache = parsecache.Store(ws.root, "adrs", files)
+    for path in files:
         shown = shown_path(ws, path)
         try:
-            records.append(_parse_file(ws, path, shown)[1])
-        except DecisionbookError as exc:
-            unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
+            data = path.read_bytes()
+        except OSError as exc:
+            unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
+            continue
+        key = (str(path), shown, parsecache.digest(data))
+        record = cache.get(key)
+        if record is None:
+            try:
+                record = from_document(frontmatter.parse(data, shown), path, shown)
+            except DecisionbookError as exc:
+                unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
+                continue
+            cache.put(key, record)
+        records.append(record)
+    cache.save()
     records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
 

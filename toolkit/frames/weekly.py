@@ -53,13 +53,11 @@ def _why(killed: bool, deadline_passed: bool, deadline: dt.date | None) -> str:
     return ""
 
 
-def _verdict_rows(records, cards, as_of: dt.date) -> list[dict]:
+def _verdict_rows(records, cards) -> list[dict]:
     from toolkit.judge.sunkcost import is_override
 
     rows = []
     for verdict in sorted(records.verdicts, key=lambda v: v.id):
-        if verdict.day > as_of:
-            continue
         card = cards.get(verdict.prototype)
         rows.append({
             "date": verdict.day.isoformat(), "ref": f"P{verdict.prototype}", "title": card.title if card else None,
@@ -78,7 +76,7 @@ def _closed(ws: Workspace, records, as_of: dt.date) -> list[dict]:
         if card.status == "active":
             continue
         judgement = judge_card(card, evidence.get(card.number, []), as_of, ws.config.keep_threshold)
-        given = [v for v in records.verdicts if v.prototype == card.number and v.day <= as_of]
+        given = [v for v in records.verdicts if v.prototype == card.number]
         last = max(given, key=lambda v: v.id) if given else None
         rows.append({
             "ref": card.ref, "title": card.title, "status": card.status,
@@ -89,12 +87,16 @@ def _closed(ws: Workspace, records, as_of: dt.date) -> list[dict]:
 
 
 def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
-    """What the weekly triage report shows as of *as_of*; with *blind* no effort figure is loaded at all."""
+    """What the weekly triage report shows as of *as_of*; with *blind* no effort figure is loaded at all.
+
+    As in `decide triage`, *as_of* is the day deadlines and staleness are judged against; everything
+    recorded counts, so the report and the command always agree.
+    """
     from toolkit.actions.triage import Records, criterion_rows, load_records, run, warning_rows
 
     records = load_records(ws)
-    seen = [e for e in records.evidence if e.day <= as_of]
-    records = Records(records.cards, tuple(seen), () if blind else records.effort, records.verdicts, records.problems)
+    if blind:
+        records = Records(records.cards, records.evidence, (), records.verdicts, records.problems)
     result = run(ws, records, as_of)
     rows = []
     for row in result.rows:
@@ -114,7 +116,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
     active = {r["number"]: r["ref"] for r in rows}
     charted = {r["number"]: r["ref"] for r in rows[:CHART_LIMIT]}
     heatmap = tuple((r["ref"], c["criterion"], c["state"]) for r in rows[:CHART_LIMIT] for c in r["criteria"])
-    ordered = sorted(seen, key=lambda e: e.id)
+    ordered = sorted(records.evidence, key=lambda e: e.id)
     timeline = tuple({"date": e.day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion}
                      for e in ordered if e.prototype in charted)
     since = as_of - dt.timedelta(days=LOG_DAYS - 1)
@@ -134,7 +136,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
     from toolkit.errors import DecisionbookError
     from toolkit.judge.sunkcost import hours_by_prototype
 
-    hours = hours_by_prototype(e for e in records.effort if dt.date.fromisoformat(e.date) <= as_of)
+    hours = hours_by_prototype(records.effort)
     effort = tuple(
         {"ref": r["ref"], "title": r["title"], "hours": hours.get(r["number"], 0.0), "merit": r["merit"],
          "recommendation": r["recommendation"], "charted": r["number"] in charted}
@@ -146,4 +148,4 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
         git = ()
     cards = {card.number: card for card in records.cards}
     return replace(weekly_view, effort=effort, warnings=tuple(warning_rows(result)), git=git,
-                   verdicts=tuple(_verdict_rows(records, cards, as_of)))
+                   verdicts=tuple(_verdict_rows(records, cards)))

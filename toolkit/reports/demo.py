@@ -6,11 +6,11 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
+from toolkit.history.replay import replay
 
 # The demo's "today": inside its data, so the report reads the same whatever day it is built.
 AS_OF = dt.date(2026, 10, 29)
@@ -195,20 +195,6 @@ def fast_import_stream(files: dict[str, bytes]) -> bytes:
     return b"".join(stream)
 
 
-def _git(folder: Path, *args: str, stdin: bytes | None = None) -> None:
-    # A fixed identity and no user or system config: the demo's history is the same on every machine.
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_AUTHOR_NAME": "decisionbook demo", "GIT_AUTHOR_EMAIL": "demo@example.com",
-           "GIT_COMMITTER_NAME": "decisionbook demo", "GIT_COMMITTER_EMAIL": "demo@example.com"}
-    try:
-        subprocess.run(["git", *args], cwd=folder, input=stdin, env=env, capture_output=True, check=True)
-    except FileNotFoundError:
-        raise DecisionbookError("git is not installed; the demo needs it for its prototype branches") from None
-    except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DecisionbookError(f"git {args[0]} failed: {message[-1] if message else exc.returncode}", folder) from None
-
-
 def build(folder: str | Path) -> Path:
     """Copy the sample workspace into *folder* (empty, absent, or a previous demo) and replay its history."""
     folder = Path(folder).resolve()
@@ -219,9 +205,7 @@ def build(folder: str | Path) -> Path:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    _git(folder, "init", "-q", "-b", "main")
-    _git(folder, "fast-import", "--quiet", stdin=fast_import_stream(files))
-    _git(folder, "reset", "-q")
+    replay(folder, fast_import_stream(files))
     return folder
 
 

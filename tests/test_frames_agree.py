@@ -1,0 +1,31 @@
+"""The weekly report's numbers are the numbers `decide triage` prints for the same date."""
+
+from __future__ import annotations
+
+import json
+
+from report_fixtures import AS_OF
+
+import toolkit
+
+
+def test_weekly_frame_agrees_with_triage_command(report_workspace, decide):
+    printed = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=report_workspace).stdout)
+    expected = {row["ref"]: (row["recommendation"], row["merit"], row["reason"]) for row in printed["prototypes"]}
+    for blind in (True, False):
+        week = toolkit.open_workspace(report_workspace).weekly(AS_OF, blind=blind)
+        shown = {row["ref"]: (row["recommendation"], row["merit"], row["reason"]) for row in week.sections}
+        assert shown == expected
+    assert len(expected) >= 3
+
+
+def test_evidence_recorded_after_as_of_counts_in_both(repo, decide):
+    """`--as-of` moves the day deadlines are judged on; it hides no evidence, in either view."""
+    decide("proto", "new", "Edge cache", cwd=repo)
+    decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.8", "--must", cwd=repo)
+    assert decide("evidence", "add", "P1", "hit-rate", "0.9", cwd=repo).exit_code == 0
+    past = "2026-01-05"
+    printed = json.loads(decide("triage", "--as-of", past, "--format", "json", cwd=repo).stdout)["prototypes"]
+    week = toolkit.open_workspace(repo).weekly(past)
+    assert [(r["recommendation"], r["merit"]) for r in printed] == [("keep", 1.0)]
+    assert [(r["recommendation"], r["merit"]) for r in week.sections] == [("keep", 1.0)]

@@ -1,0 +1,142 @@
+"""A disposable cache of parsed records in the repository's git folder, so re-reading 1,000 files is fast.
+
+Entries are keyed by what they were parsed from: a file's path, the name messages show and a hash
+of its bytes, so no timestamp is trusted and any edit is seen. Outside a git repository nothing is
+cached; the user's own files are never touched. A cache that cannot be read is ignored and
+rewritten. Pickle is safe here only because the git folder is trusted already: whoever can write
+`.git/` can make git run any command (hooks, `core.fsmonitor`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+FOLDER = "decisionbook"  # inside the git folder
+# The parsers whose output is cached: a changed parser never sees what the old one made.
+_PARSERS = (
+    "adr.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "prototype.py", "strictyaml.py",
+)
+
+
+def digest(data: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def git_dir(start: Path) -> Path | None:
+    """The git folder of the repository holding *start* (a worktree's own one), or None."""
+    for folder in (start, *start.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                text = dot.read_text(encoding="utf-8").strip()
+                if text.startswith("gitdir:"):
+                    return folder / text[len("gitdir:") :].strip()
+            return None
+    return None
+
+
+_STAMP: bytes | None = None
+
+
+def _stamp() -> bytes:
+    global _STAMP
+    if _STAMP is None:
+        here = Path(__file__).parent
+        _STAMP = digest(b"".join([sys.version.encode(), *((here / name).read_bytes() for name in _PARSERS)]))
+    return _STAMP
+
+
+def _mapping_proxy(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+class _Pickler(pickle.Pickler):
+    # Records carry read-only mappings, which pickle cannot store by itself.
+    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
+
+    def persistent_id(self, obj):
+        # Paths are stored as text and come back as the Path objects the reader already holds.
+        return str(obj) if type(obj) is _PATH else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, paths: dict[str, Path]):
+        super().__init__(file)
+        self._paths = paths
+
+    def persistent_load(self, pid):
+        path = self._paths.get(pid)
+        return path if path is not None else Path(pid)
+
+
+_PATH = type(Path())
+
+
+class Store:
+    """One cache file: a mapping from keys to parsed values, rewritten only when it changed.
+
+    Keys not asked for since the store was opened are dropped on `save`, so the file holds only
+    what the last read needed.
+    """
+
+    def __init__(self, start: Path, name: str, paths=()):
+        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it."""
+        folder = git_dir(start)
+        self.path = folder / FOLDER / f"{name}.pickle" if folder is not None else None
+        self._old = self._load({str(path): path for path in paths})
+        self._new: dict[Any, Any] = {}
+        self._dirty = False
+
+    def _load(self, paths: dict[str, Path]) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        try:
+            stamp, table = _Unpickler(io.BytesIO(data), paths).load()  # the git folder is trusted (see above)
+        except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
+            return {}
+        return table if stamp == _stamp() and isinstance(table, dict) else {}
+
+    def get(self, key) -> Any:
+        value = self._old.get(key)
+        if value is not None:
+            self._new[key] = value
+        return value
+
+    def put(self, key, value) -> None:
+        self._new[key] = value
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the entries used since opening, atomically; a git folder we cannot write is left alone."""
+        if self.path is None or not (self._dirty or self._new.keys() != self._old.keys()):
+            return
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(buffer.getvalue())
+                # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        self._old, self._dirty = self._new, False
