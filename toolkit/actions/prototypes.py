@@ -10,7 +10,7 @@ from pathlib import Path
 from toolkit import bundled
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import frontmatter, prototype
+from toolkit.records import frontmatter, parsecache, prototype
 from toolkit.records.criteria import AGGREGATES, parse_expr, parse_number
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import Prototype
@@ -69,18 +69,30 @@ class CardsRead:
 def read_cards(ws: Workspace) -> CardsRead:
     cards, problems, numbers = [], [], {}
     folder = ws.proto_dir
-    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []:
+    paths = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []
+    cache = parsecache.Store(ws.root, "cards", paths)
+    for path in paths:
         try:
-            card = prototype.read(path)
-        except DecisionbookError as exc:
-            problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(Finding(ws.relative(path), None, "error", f"cannot read: {exc.strerror}"))
             continue
+        key = (str(path), parsecache.digest(data))
+        card = cache.get(key)
+        if card is None:
+            try:
+                card = prototype.from_document(frontmatter.parse(data, path))
+            except DecisionbookError as exc:
+                problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
+                continue
+            cache.put(key, card)
         if card.number in numbers:
             problems.append(Finding(ws.relative(path), None, "error",
                                     f"P{card.number} is also {ws.relative(numbers[card.number])}; renumber one of them"))
             continue
         numbers[card.number] = path
         cards.append(card)
+    cache.save()
     return CardsRead(tuple(cards), tuple(problems))
 
 

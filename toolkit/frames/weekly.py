@@ -53,11 +53,13 @@ def _why(killed: bool, deadline_passed: bool, deadline: dt.date | None) -> str:
     return ""
 
 
-def _verdict_rows(records, cards) -> list[dict]:
+def _verdict_rows(records, cards, as_of: dt.date) -> list[dict]:
     from toolkit.judge.sunkcost import is_override
 
     rows = []
     for verdict in sorted(records.verdicts, key=lambda v: v.id):
+        if verdict.day > as_of:  # as in the sunk-cost check: not yet given on that day
+            continue
         card = cards.get(verdict.prototype)
         rows.append({
             "date": verdict.day.isoformat(), "ref": f"P{verdict.prototype}", "title": card.title if card else None,
@@ -76,7 +78,7 @@ def _closed(ws: Workspace, records, as_of: dt.date) -> list[dict]:
         if card.status == "active":
             continue
         judgement = judge_card(card, evidence.get(card.number, []), as_of, ws.config.keep_threshold)
-        given = [v for v in records.verdicts if v.prototype == card.number]
+        given = [v for v in records.verdicts if v.prototype == card.number and v.day <= as_of]
         last = max(given, key=lambda v: v.id) if given else None
         rows.append({
             "ref": card.ref, "title": card.title, "status": card.status,
@@ -89,8 +91,9 @@ def _closed(ws: Workspace, records, as_of: dt.date) -> list[dict]:
 def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
     """What the weekly triage report shows as of *as_of*; with *blind* no effort figure is loaded at all.
 
-    As in `decide triage`, *as_of* is the day deadlines and staleness are judged against; everything
-    recorded counts, so the report and the command always agree.
+    As in `decide triage`, *as_of* is the day deadlines and staleness are judged against and all
+    recorded evidence and effort count, so the report and the command agree; verdicts given after
+    *as_of* are left out, as the sunk-cost check leaves them out.
     """
     from toolkit.actions.triage import Records, criterion_rows, load_records, run, warning_rows
 
@@ -148,4 +151,4 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
         git = ()
     cards = {card.number: card for card in records.cards}
     return replace(weekly_view, effort=effort, warnings=tuple(warning_rows(result)), git=git,
-                   verdicts=tuple(_verdict_rows(records, cards)))
+                   verdicts=tuple(_verdict_rows(records, cards, as_of)))

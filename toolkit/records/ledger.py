@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from toolkit.records import atomic
+from toolkit.records import atomic, parsecache
 from toolkit.records.finding import Finding
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -202,51 +202,96 @@ class LedgerRead:
     problems: tuple[Finding, ...]
 
 
+@dataclass(frozen=True)
+class _Progress:
+    """What the complete lines before `offset` held: where reading an append-only ledger resumes."""
+
+    offset: int
+    digest: bytes  # of the bytes before offset; any change to them means reading from the start
+    lines: int
+    entries: tuple
+    numbers: tuple[int, ...]  # the line of each entry
+    problems: tuple[Finding, ...]
+
+
+class _Reading:
+    def __init__(self, kind, name: str, done: _Progress | None):
+        self.kind, self.name = kind, name
+        self.entries = list(done.entries) if done else []
+        self.numbers = list(done.numbers) if done else []
+        self.problems = list(done.problems) if done else []
+        self.lines = done.lines if done else 0
+        self.seen = {entry.id: (number, entry) for number, entry in zip(self.numbers, self.entries)}
+
+    def feed(self, data: bytes, torn: bool) -> None:
+        """Read *data*: whole lines, or (*torn*) one last line that has no line break."""
+        try:
+            # One decode for the whole chunk; a chunk with a bad byte is decoded line by line below.
+            lines = data.decode("utf-8").split("\n")
+        except UnicodeDecodeError:
+            lines = data.split(b"\n")
+        if not torn:
+            lines.pop()
+        decode, kind, name, seen = _DECODER.decode, self.kind, self.name, self.seen
+        entries, numbers, problems = self.entries, self.numbers, self.problems
+        for number, text in enumerate(lines, start=self.lines + 1):
+            if not text.strip(_ASCII_SPACE if type(text) is str else None):
+                continue
+            try:
+                if type(text) is bytes:
+                    try:
+                        text = text.decode("utf-8")
+                    except UnicodeDecodeError:
+                        raise _Bad("not valid UTF-8") from None
+                try:
+                    raw = decode(text)
+                except _Bad:
+                    raise
+                except json.JSONDecodeError as exc:
+                    raise _Bad(f"not valid JSON ({exc.msg})") from None
+                except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, nesting 100,000 deep
+                    raise _Bad(f"not a ledger line ({type(exc).__name__})") from None
+                if not isinstance(raw, dict):
+                    raise _Bad("a ledger line must be a JSON object")
+                entry = kind.build(raw)
+            except _Bad as exc:
+                message = f"torn last line (an interrupted write?): {exc}" if torn else str(exc)
+                problems.append(Finding(name, number, "error", message))
+                continue
+            first = seen.get(entry.id)
+            if first is None:
+                seen[entry.id] = (number, entry)
+                entries.append(entry)
+                numbers.append(number)
+            elif first[1] != entry:
+                problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {first[0]} for a different entry; the first is kept"))
+        self.lines += len(lines)
+
+    def progress(self, offset: int, digest: bytes) -> _Progress:
+        return _Progress(offset, digest, self.lines, tuple(self.entries), tuple(self.numbers), tuple(self.problems))
+
+    def result(self) -> LedgerRead:
+        return LedgerRead(tuple(self.entries), tuple(self.problems))
+
+
+def _read(data: bytes, kind, name: str, done: _Progress | None) -> tuple[LedgerRead, _Progress | None]:
+    """Read *data*, resuming after *done* when it still describes the start of *data*."""
+    if done is not None and not (done.offset <= len(data) and parsecache.digest(memoryview(data)[: done.offset]) == done.digest):
+        done = None
+    start = done.offset if done is not None else 0
+    end = data.rfind(b"\n") + 1
+    reading = _Reading(kind, name, done)
+    if end > start:
+        reading.feed(data[start:end], torn=False)
+        done = reading.progress(end, parsecache.digest(memoryview(data)[:end]))
+    if end < len(data):
+        reading.feed(data[end:], torn=True)
+    return reading.result(), done
+
+
 def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
     """Read ledger bytes tolerantly: a bad line becomes a finding at `name:LINE`, the rest loads."""
-    entries, problems, seen = [], [], {}
-    try:
-        # One decode for the whole file; a file with a bad byte is decoded line by line below.
-        lines = data.decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        lines = data.split(b"\n")
-    torn = bool(lines[-1])
-    if not torn:
-        lines.pop()
-    decode = _DECODER.decode
-    for number, text in enumerate(lines, start=1):
-        if not text.strip(_ASCII_SPACE if type(text) is str else None):
-            continue
-        try:
-            if type(text) is bytes:
-                try:
-                    text = text.decode("utf-8")
-                except UnicodeDecodeError:
-                    raise _Bad("not valid UTF-8") from None
-            try:
-                raw = decode(text)
-            except _Bad:
-                raise
-            except json.JSONDecodeError as exc:
-                raise _Bad(f"not valid JSON ({exc.msg})") from None
-            except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, nesting 100,000 deep
-                raise _Bad(f"not a ledger line ({type(exc).__name__})") from None
-            if not isinstance(raw, dict):
-                raise _Bad("a ledger line must be a JSON object")
-            entry = kind.build(raw)
-        except _Bad as exc:
-            message = str(exc)
-            if torn and number == len(lines):
-                message = f"torn last line (an interrupted write?): {message}"
-            problems.append(Finding(name, number, "error", message))
-            continue
-        first = seen.get(entry.id)
-        if first is None:
-            seen[entry.id] = (number, entry)
-            entries.append(entry)
-        elif first[1] != entry:
-            problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {first[0]} for a different entry; the first is kept"))
-    return LedgerRead(tuple(entries), tuple(problems))
+    return _read(data, kind, name, None)[0]
 
 
 def read(path: Path, kind, name: str) -> LedgerRead:
@@ -255,4 +300,12 @@ def read(path: Path, kind, name: str) -> LedgerRead:
         data = path.read_bytes()
     except FileNotFoundError:
         return LedgerRead((), ())
-    return parse_lines(data, kind, name)
+    # Ledgers only grow: the lines read last time are taken from the cache and only new ones parsed.
+    cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
+    key = (str(path), kind.__name__, name)
+    done = cache.get(key)
+    read_now, progress = _read(data, kind, name, done)
+    if progress is not done:
+        cache.put(key, progress)
+        cache.save()
+    return read_now

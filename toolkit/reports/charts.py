@@ -109,7 +109,7 @@ def decision_timeline(rows):
             continue
     fig = _figure(8, 0.8 + 0.32 * max(len(dated), 1))
     ax = fig.add_subplot()
-    for y, (day, label, status) in enumerate(dated):
+    for y, (day, _, status) in enumerate(dated):
         ax.scatter([day], [y], s=50, color=STATUS_COLOURS.get(status, "#9aa3ad"), zorder=3)
     ax.set_yticks(range(len(dated)), [label for _, label, _ in dated])
     ax.set_ylim(len(dated) - 0.5, -0.5)
