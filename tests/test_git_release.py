@@ -187,3 +187,13 @@ def test_a_branch_named_like_an_option_is_never_run(shipped, decide, decide_proc
         assert "may not be empty or start with '-'" in result.stderr
     assert decide_process("adr", "new", "Still numbered", cwd=repo).exit_code == 0
     assert not list(repo.parent.rglob("pwned.txt"))
+
+
+def test_workspace_setup_files_are_not_code(repo, decide):
+    import json
+
+    result = decide("check", "release", "HEAD", "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["code"] == []
+    assert {".gitattributes", "decisionbook.toml"} <= set(report["other"])

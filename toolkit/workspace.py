@@ -26,7 +26,10 @@ DEFAULT_DATA_GLOBS = (
     "**/*.schema.yml",
     "**/schemas/**",
 )
-DEFAULT_NOT_CODE_GLOBS = ("**/*.md", "**/*.rst", "**/*.txt", "docs/**", "doc/**", "tests/**", "test/**")
+DEFAULT_NOT_CODE_GLOBS = (
+    "**/*.md", "**/*.rst", "**/*.txt", "docs/**", "doc/**", "tests/**", "test/**",
+    "**/.gitattributes", "**/.gitignore", "decisionbook.toml",
+)
 
 
 @dataclass(frozen=True)

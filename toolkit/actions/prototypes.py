@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,13 @@ class CardsRead:
     problems: tuple[Finding, ...]
 
 
+def _hash_criteria(card: Prototype) -> None:
+    """Compute the criteria hashes triage compares now, so the cache keeps them with the card."""
+    for criterion in card.criteria:
+        criterion.hash  # noqa: B018 - a cached property, computed for its side effect
+    card.criteria_hash  # noqa: B018
+
+
 def read_cards(ws: Workspace) -> CardsRead:
     cards, problems, numbers = [], [], {}
     folder = ws.proto_dir
@@ -85,6 +93,7 @@ def read_cards(ws: Workspace) -> CardsRead:
             except DecisionbookError as exc:
                 problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
                 continue
+            _hash_criteria(card)
             cache.put(key, card)
         if card.number in numbers:
             problems.append(Finding(ws.relative(path), None, "error",
@@ -156,7 +165,11 @@ def summary(ws: Workspace, card: Prototype) -> dict:
 
 
 def _shown(ws: Workspace, path: Path) -> str:
-    # Cards come from globbing the resolved prototypes folder, so no resolve() per card is needed.
+    # Cards come from globbing the resolved prototypes folder, so no resolve() per card is needed,
+    # and cutting the root's text off is what relative_to does, at a fraction of the cost per card.
+    prefix, text = str(ws.root).rstrip("/") + "/", str(path)
+    if os.sep == "/" and text.startswith(prefix):
+        return text[len(prefix) :]
     try:
         return path.relative_to(ws.root).as_posix()
     except ValueError:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from operator import attrgetter
+
 import pandas as pd
 
 from toolkit.actions.prototypes import summary
@@ -34,28 +37,30 @@ def prototypes_frame(ws: Workspace, records: Records) -> pd.DataFrame:
 
 
 def criteria_frame(records: Records) -> pd.DataFrame:
-    evidence = records.evidence_by_prototype()
+    # One pass over the evidence in id order (oldest first), grouped by card and criterion.
+    values_of: dict[tuple[int, str], list] = defaultdict(list)
+    for entry in sorted(records.evidence, key=attrgetter("id")):
+        values_of[entry.prototype, entry.criterion].append(entry.value)
     rows = []
     for card in records.cards:
-        mine = sorted(evidence.get(card.number, []), key=lambda e: e.id)
         for criterion in card.criteria:
-            values = [e.value for e in mine if e.criterion == criterion.id]
+            values = values_of.get((card.number, criterion.id), [])
             state = state_of(criterion, values)
-            rows.append({
-                "prototype": card.number,
-                "ref": card.ref,
-                "title": card.title,
-                "status": card.status,
-                "criterion": criterion.id,
-                "metric": criterion.metric,
-                "target": str(criterion.target),
-                "kill": str(criterion.kill) if criterion.kill is not None else None,
-                "must": criterion.must,
-                "weight": criterion.weight,
-                "aggregate": criterion.aggregate,
-                "evidence": len(values),
-                "latest": shown_value(values[-1]) if values else None,
-                "value": shown_value(state.value),
-                "state": state.state,
-            })
-    return pd.DataFrame(rows, columns=CRITERIA_COLUMNS)
+            rows.append((
+                card.number,
+                card.ref,
+                card.title,
+                card.status,
+                criterion.id,
+                criterion.metric,
+                str(criterion.target),
+                str(criterion.kill) if criterion.kill is not None else None,
+                criterion.must,
+                criterion.weight,
+                criterion.aggregate,
+                len(values),
+                shown_value(values[-1]) if values else None,
+                shown_value(state.value),
+                state.state,
+            ))
+    return pd.DataFrame.from_records(rows, columns=CRITERIA_COLUMNS)
