@@ -63,11 +63,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, action="append", help="Data multiplier; repeatable (default 1 and 10).")
+    parser.add_argument("--no-git", action="store_true",
+                        help="Workspaces outside git, where nothing is cached: every run parses every file.")
     args = parser.parse_args()
     failed = False
     for scale in args.scale or [1, 10]:
         with tempfile.TemporaryDirectory() as tmp:
-            root = generate(Path(tmp) / "ws", min(1000 * scale, 9999), 5, 20_000 * scale, 20_000 * scale, 300 * scale)
+            root = generate(Path(tmp) / "ws", min(1000 * scale, 9999), 5, 20_000 * scale, 20_000 * scale, 300 * scale,
+                            git=not args.no_git)
             print(f"scale {scale}x: {min(1000 * scale, 9999)} prototypes, {20_000 * scale} evidence, {20_000 * scale} effort lines")
             for name, (wall, cpu) in measure(root, args.runs).items():
                 budget = BUDGETS[name]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import subprocess
 from pathlib import Path
 
 from toolkit.records.ledger import Effort, Evidence, Verdict
@@ -63,8 +64,11 @@ def _id(rng: random.Random, day: dt.date, serial: int) -> str:
 
 
 def generate(root: Path, prototypes: int = 1000, criteria: int = 5, evidence: int = 20_000, effort: int = 20_000,
-             verdicts: int = 300, seed: int = 7) -> Path:
-    """Write a workspace at *root* with the given counts; return its root."""
+             verdicts: int = 300, seed: int = 7, git: bool = True) -> Path:
+    """Write a workspace at *root* with the given counts; return its root.
+
+    With *git* the workspace is a git repository with everything committed, as a team's would be.
+    """
     rng = random.Random(seed)
     ws = init(root).workspace
     cards = []
@@ -95,6 +99,9 @@ def generate(root: Path, prototypes: int = 1000, criteria: int = 5, evidence: in
         lines.append(Verdict(_id(rng, day, serial), at, rng.randint(1, prototypes), verdict, "weekly meeting",
                              recommendation, round(rng.random(), 2)).to_json())
     ws.verdict_ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if git:
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "prototypes"]):
+            subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True)
     return ws.root
 
 
@@ -102,10 +109,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
     parser.add_argument("--scale", type=int, default=1, help="Multiply every count (10 for the growth check).")
+    parser.add_argument("--no-git", action="store_true", help="A plain folder: no git repository, so no parse cache.")
     args = parser.parse_args()
     s = args.scale
     # Card numbers have four digits, so 10x stops at 9,999 cards.
-    print(generate(args.root, min(1000 * s, 9999), 5, 20_000 * s, 20_000 * s, 300 * s))
+    print(generate(args.root, min(1000 * s, 9999), 5, 20_000 * s, 20_000 * s, 300 * s, git=not args.no_git))
 
 
 if __name__ == "__main__":

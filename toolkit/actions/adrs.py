@@ -26,6 +26,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
+from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.slug import slugify
 from toolkit.records.text import one_line
@@ -132,24 +133,25 @@ def load_decisions(ws: Workspace) -> Decisions:
     records: list[Decision] = []
     unreadable: list[Finding] = []
     files = adr_files(ws.adr_dir)
-    cache = parsecache.Store(ws.root, "adrs", files)
-    for path in files:
-        shown = shown_path(ws, path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
-            continue
-        key = (str(path), shown, parsecache.digest(data))
-        record = cache.get(key)
-        if record is None:
+    with paused_gc():
+        cache = parsecache.Store(ws.root, "adrs", files)
+        for path in files:
+            shown = shown_path(ws, path)
             try:
-                record = from_document(frontmatter.parse(data, shown), path, shown)
-            except DecisionbookError as exc:
-                unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
+                data = path.read_bytes()
+            except OSError as exc:
+                unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
-            cache.put(key, record)
-        records.append(record)
+            key = (str(path), shown, parsecache.digest(data))
+            record = cache.get(key)
+            if record is None:
+                try:
+                    record = from_document(frontmatter.parse(data, shown), path, shown)
+                except DecisionbookError as exc:
+                    unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
+                    continue
+                cache.put(key, record)
+            records.append(record)
     cache.save()
     records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))

@@ -93,8 +93,9 @@ def read_cards(ws: Workspace) -> CardsRead:
             except DecisionbookError as exc:
                 problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
                 continue
-            _hash_criteria(card)
-            cache.put(key, card)
+            if cache.enabled:
+                _hash_criteria(card)
+                cache.put(key, card)
         if card.number in numbers:
             problems.append(Finding(ws.relative(path), None, "error",
                                     f"P{card.number} is also {ws.relative(numbers[card.number])}; renumber one of them"))

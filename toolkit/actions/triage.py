@@ -11,6 +11,7 @@ from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
 from toolkit.actions.prototypes import load, read_cards, summary
 from toolkit.judge import sunkcost
 from toolkit.judge.merit import Judgement, judge
+from toolkit.records.bulk import paused_gc
 from toolkit.records.criteria import format_number
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, Verdict
@@ -41,8 +42,9 @@ class Records:
 
 
 def load_records(ws: Workspace) -> Records:
-    cards = read_cards(ws)
-    evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
+    with paused_gc():
+        cards = read_cards(ws)
+        evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
     return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems)
 
@@ -70,21 +72,22 @@ def run(ws: Workspace, records: Records, as_of: dt.date) -> Triage:
     """Judge every active card in *records* as of *as_of*, then the sunk-cost check beside it."""
     evidence = records.evidence_by_prototype()
     threshold = ws.config.keep_threshold
-    rows = tuple(
-        TriageRow(card, judge_card(card, evidence.get(card.number, []), as_of, threshold))
-        for card in records.cards
-        if card.status == "active"
-    )
-    warnings = sunkcost.check(
-        records.cards,
-        {row.card.number: row.judgement for row in rows},
-        records.effort,
-        records.evidence,
-        records.verdicts,
-        as_of,
-        ws.config.stale_days,
-        ws.config.sunk_cost_hours,
-    )
+    with paused_gc():
+        rows = tuple(
+            TriageRow(card, judge_card(card, evidence.get(card.number, []), as_of, threshold))
+            for card in records.cards
+            if card.status == "active"
+        )
+        warnings = sunkcost.check(
+            records.cards,
+            {row.card.number: row.judgement for row in rows},
+            records.effort,
+            records.evidence,
+            records.verdicts,
+            as_of,
+            ws.config.stale_days,
+            ws.config.sunk_cost_hours,
+        )
     return Triage(as_of, rows, records.cards, tuple(warnings), records.problems)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.records.bulk import paused_gc
 from toolkit.workspace import Workspace, open_workspace
 
 
@@ -42,6 +43,7 @@ class Book:
 
         return load_records(self.workspace)
 
+    @paused_gc()
     def decisions(self) -> pd.DataFrame:
         """One row per ADR: number, key, title, status, status_raw, date, path, form, superseded_by,
         supersedes, links, decision_makers, consulted, informed, prototypes, data_change."""
@@ -49,6 +51,7 @@ class Book:
 
         return decisions_frame(self.workspace)
 
+    @paused_gc()
     def prototypes(self) -> pd.DataFrame:
         """One row per card: prototype (number), ref, title, status, owner, started, deadline, branch,
         decisions, criteria (count), path, hypothesis, criteria_hash."""
@@ -56,6 +59,7 @@ class Book:
 
         return prototypes_frame(self.workspace, self.records)
 
+    @paused_gc()
     def criteria(self) -> pd.DataFrame:
         """One row per criterion of every card: prototype, ref, title, status, criterion, metric, target,
         kill, must, weight, aggregate, evidence (count), latest (last value), value (aggregated), state."""
@@ -63,6 +67,7 @@ class Book:
 
         return criteria_frame(self.records)
 
+    @paused_gc()
     def evidence(self) -> pd.DataFrame:
         """One row per evidence entry: id, at, prototype, criterion, value, unit, source, note, by,
         criteria_hash, criterion_hash."""
@@ -70,12 +75,14 @@ class Book:
 
         return evidence_frame(self.records)
 
+    @paused_gc()
     def effort(self) -> pd.DataFrame:
         """One row per effort entry: id, at, prototype, hours, date, by, note."""
         from toolkit.frames.ledgers import effort_frame
 
         return effort_frame(self.records)
 
+    @paused_gc()
     def verdicts(self) -> pd.DataFrame:
         """One row per verdict: id, at, prototype, verdict, reason, recommendation, merit, override,
         toward_keep, criteria_hash, by."""
@@ -91,6 +98,7 @@ class Book:
             self._judged[day] = run(self.workspace, self.records, day)
         return self._judged[day]
 
+    @paused_gc()
     def triage(self, as_of: dt.date | str | None = None) -> pd.DataFrame:
         """One row per active prototype, judged on evidence alone as `decide triage` does: prototype, ref,
         title, status, owner, started, deadline, branch, decisions, criteria, path, hypothesis, merit,
@@ -100,6 +108,7 @@ class Book:
 
         return triage_frame(self.workspace, self._triage(as_of))
 
+    @paused_gc()
     def sunk_cost(self, as_of: dt.date | str | None = None) -> pd.DataFrame:
         """One row per sunk-cost warning: prototype, ref, title, kind (high-effort, override,
         goalposts-moved, stale-evidence, deadline-passed), hours, criteria (that moved), message."""

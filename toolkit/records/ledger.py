@@ -291,8 +291,8 @@ class _Reading:
         return LedgerRead(tuple(self.entries), tuple(self.problems))
 
 
-def _read(data: bytes, kind, name: str, done: _Progress | None) -> tuple[LedgerRead, _Progress | None]:
-    """Read *data*, resuming after *done* when it still describes the start of *data*."""
+def _read(data: bytes, kind, name: str, done: _Progress | None, keep: bool) -> tuple[LedgerRead, _Progress | None]:
+    """Read *data*, resuming after *done* when it still describes the start of *data*; *keep* makes a new progress."""
     if done is not None and not (done.offset <= len(data) and parsecache.digest(memoryview(data)[: done.offset]) == done.digest):
         done = None
     start = done.offset if done is not None else 0
@@ -300,7 +300,7 @@ def _read(data: bytes, kind, name: str, done: _Progress | None) -> tuple[LedgerR
     reading = _Reading(kind, name, done)
     if end > start:
         reading.feed(data[start:end], torn=False)
-        done = reading.progress(end, parsecache.digest(memoryview(data)[:end]))
+        done = reading.progress(end, parsecache.digest(memoryview(data)[:end])) if keep else None
     if end < len(data):
         reading.feed(data[end:], torn=True)
     return reading.result(), done
@@ -308,7 +308,7 @@ def _read(data: bytes, kind, name: str, done: _Progress | None) -> tuple[LedgerR
 
 def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
     """Read ledger bytes tolerantly: a bad line becomes a finding at `name:LINE`, the rest loads."""
-    return _read(data, kind, name, None)[0]
+    return _read(data, kind, name, None, keep=False)[0]
 
 
 def read(path: Path, kind, name: str) -> LedgerRead:
@@ -321,7 +321,7 @@ def read(path: Path, kind, name: str) -> LedgerRead:
     cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
     key = (str(path), kind.__name__, name)
     done = cache.get(key)
-    read_now, progress = _read(data, kind, name, done)
+    read_now, progress = _read(data, kind, name, done, keep=cache.enabled)
     if progress is not done:
         cache.put(key, progress)
         cache.save()

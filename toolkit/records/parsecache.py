@@ -34,16 +34,16 @@ def digest(data: bytes | memoryview) -> bytes:
 
 def git_dir(start: Path) -> Path | None:
     """The git folder of the repository holding *start* (a worktree's own one), or None."""
-    for folder in (start, *start.parents):
-        dot = folder / ".git"
-        if dot.is_dir():
-            return dot
-        if dot.is_file():
-            with contextlib.suppress(OSError, UnicodeDecodeError):
+    try:
+        for folder in (start, *start.parents):
+            dot = folder / ".git"
+            if dot.is_dir():
+                return dot
+            if dot.is_file():
                 text = dot.read_text(encoding="utf-8").strip()
-                if text.startswith("gitdir:"):
-                    return folder / text[len("gitdir:") :].strip()
-            return None
+                return folder / text[len("gitdir:") :].strip() if text.startswith("gitdir:") else None
+    except (OSError, UnicodeDecodeError):  # a folder we may not look into: no cache, not an error
+        return None
     return None
 
 
@@ -76,12 +76,21 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(file)
         self._paths = paths
 
+    def find_class(self, module, name):
+        # Only our record types and the plain values they hold: a planted file cannot name a callable.
+        if module.startswith("toolkit.records.") or (module, name) in _PLAIN_CLASSES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
+
     def persistent_load(self, pid):
         path = self._paths.get(pid)
         return path if path is not None else Path(pid)
 
 
 _PATH = type(Path())
+_PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"), ("datetime", "timedelta"),
+                  ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "object"),
+                  ("builtins", "frozenset"), ("builtins", "set"), ("builtins", "getattr")}
 
 
 class Store:
@@ -111,6 +120,11 @@ class Store:
         except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
             return {}
         return table if stamp == _stamp() and isinstance(table, dict) else {}
+
+    @property
+    def enabled(self) -> bool:
+        """False outside a git repository, where nothing is kept."""
+        return self.path is not None
 
     def get(self, key) -> Any:
         value = self._old.get(key)

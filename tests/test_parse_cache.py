@@ -1,0 +1,192 @@
+"""The parse cache in the git folder: every edit is seen, the worktree stays untouched, a bad cache is rebuilt."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import git
+from toolkit.records import parsecache
+from toolkit.workspace import init
+
+CARD = (
+    "---\ntitle: Ingest\nstatus: active\nstarted: 2026-11-01\ncriteria:\n"
+    '  - id: p99\n    target: "<= 200"\n  - id: works\n    target: "yes"\n---\n## Hypothesis\n\nFast.\n'
+)
+
+
+def cache_files(repo: Path) -> list[str]:
+    folder = repo / ".git" / parsecache.FOLDER
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def rewrite_keeping_stat(path: Path, old: str, new: str) -> None:
+    """Change *old* to *new* (same length) in place and put the modification time back to the nanosecond."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    data = path.read_bytes()
+    assert data.count(old.encode()) == 1
+    with open(path, "r+b") as handle:  # in place: same inode, same size
+        handle.write(data.replace(old.encode(), new.encode()))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+def titles(decide, repo: Path) -> list[str]:
+    result = decide("adr", "list", "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    return [row["title"] for row in json.loads(result.stdout)]
+
+
+def test_adr_edit_with_same_size_and_time_is_seen(repo, decide):
+    for title in ("Use Postgres", "Use Kafka"):
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    assert titles(decide, repo) == ["Use Postgres", "Use Kafka"]
+    assert "adrs.pickle" in cache_files(repo)
+    rewrite_keeping_stat(repo / "decisions/0002-use-kafka.md", "# Use Kafka", "# Use Redis")
+    assert titles(decide, repo) == ["Use Postgres", "Use Redis"]
+
+
+def test_cache_stays_in_the_git_folder(repo, decide):
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=repo).exit_code == 0
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "records")
+    for args in (("adr", "list"), ("triage", "--as-of", "2026-11-27"), ("check",)):
+        assert decide(*args, cwd=repo).exit_code == 0
+    assert git(repo, "status", "--porcelain", "--ignored") == ""
+    assert "adrs.pickle" in cache_files(repo) and "cards.pickle" in cache_files(repo)
+    assert any(name.startswith("ledger-evidence-") for name in cache_files(repo))
+
+
+def test_outside_git_nothing_is_cached(tmp_path, decide):
+    root = tmp_path / "plain"
+    init(root)
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
+    assert titles(decide, root) == ["Use Postgres"]
+    assert not list(tmp_path.rglob("*.pickle")) and not list(tmp_path.rglob(parsecache.FOLDER))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05N."])
+def test_a_bad_cache_is_ignored_and_rebuilt(repo, decide, garbage):
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=repo).exit_code == 0
+    assert titles(decide, repo) == ["Use Postgres"]
+    cache = repo / ".git" / parsecache.FOLDER / "adrs.pickle"
+    cache.write_bytes(garbage)
+    assert titles(decide, repo) == ["Use Postgres"]
+    assert cache.read_bytes() != garbage
+
+
+def test_a_changed_card_is_seen(repo, decide):
+    card = repo / "prototypes/0001-ingest.md"
+    card.write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    first = json.loads(decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout)
+    assert first["prototypes"][0]["met"] == 1
+    rewrite_keeping_stat(card, '"<= 200"', '"<= 100"')
+    second = json.loads(decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout)
+    assert second["prototypes"][0]["met"] == 0 and second["prototypes"][0]["unmet"] == 1
+
+
+def evidence_values(decide, repo: Path) -> list:
+    result = decide("proto", "show", "P1", "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    return [state["value"] for state in json.loads(result.stdout)["states"]]
+
+
+def triage_states(decide, repo: Path) -> dict:
+    result = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    return {s["criterion"]: s["value"] for s in json.loads(result.stdout)["prototypes"][0]["states"]}
+
+
+def test_ledger_appends_and_edits_are_seen(repo, decide):
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    assert triage_states(decide, repo)["p99"] == 180
+    assert decide("evidence", "add", "P1", "works", "yes", cwd=repo).exit_code == 0
+    assert triage_states(decide, repo) == {"p99": 180, "works": "yes"}
+    # A line of the part already cached changes in place, same size and time: it is read again.
+    rewrite_keeping_stat(repo / "prototypes/evidence.jsonl", '"value": 180', '"value": 190')
+    assert triage_states(decide, repo)["p99"] == 190
+
+
+def test_ledger_problems_survive_the_cache_and_a_torn_tail_is_read_again(repo, decide):
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    ledger = repo / "prototypes/evidence.jsonl"
+    good = ledger.read_bytes()
+    ledger.write_bytes(good + b"not json\n" + good.replace(b"180", b"170").replace(b'"id": "', b'"id": "X', 1)[:-30])
+    for _ in range(2):  # the second run takes the first two lines from the cache
+        result = decide("check", cwd=repo)
+        assert result.exit_code == 1
+        assert "prototypes/evidence.jsonl:2: error: not valid JSON" in result.stdout
+        assert "prototypes/evidence.jsonl:3: error: torn last line" in result.stdout
+    # The torn line is completed by hand: now it counts.
+    ledger.write_bytes(good + b"not json\n" + good.replace(b"180", b"170").replace(b'"id": "', b'"id": "X', 1))
+    assert triage_states(decide, repo)["p99"] == 170
+    result = decide("check", cwd=repo)
+    assert "evidence.jsonl:2: error" in result.stdout and ":3:" not in result.stdout
+
+
+def test_cached_and_fresh_reads_agree(repo, decide):
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    for value in ("180", "220", "150"):
+        assert decide("evidence", "add", "P1", "p99", value, cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "3", cwd=repo).exit_code == 0
+    fresh = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout
+    assert fresh == cached
+
+
+def test_git_dir_of_a_worktree(repo, tmp_path):
+    git(repo, "worktree", "add", "-q", str(tmp_path / "other"))
+    folder = parsecache.git_dir(tmp_path / "other" / "decisions")
+    assert folder is not None and folder.resolve() == (repo / ".git" / "worktrees" / "other").resolve()
+    assert parsecache.git_dir(repo / "decisions") == repo / ".git"
+
+
+def test_resumed_ledger_read_equals_a_full_read(repo):
+    from toolkit.records import ledger
+    from toolkit.records.ledger import Evidence
+
+    def line(ident, value, extra=""):
+        return (f'{{"id": "{ident}", "at": "2026-11-20T10:00:00+00:00", "prototype": 1, "criterion": "p99", '
+                f'"value": {value}{extra}}}\n').encode()
+
+    path = repo / "prototypes/evidence.jsonl"
+    parts = [
+        line("A", 1), b"\n", b"  \t\n", line("B", 2, ', "team": {"x": [1]}'), b"\xff\xfe\n", line("A", 1),
+        line("A", 9), b"[1, 2]\n", line("C", 3).replace(b"\n", b"\r\n"), b"\xc2\xa0\n", line("D", 1e400),
+    ]
+    later = [line("B", 2, ', "team": {"x": [1]}'), line("E", 5), line("F", 6)[:-9]]
+    for data in (b"".join(parts), b"".join(parts + later), b"".join(parts + later[:2]), b"".join(parts[:3])):
+        path.write_bytes(data)
+        expected = ledger.parse_lines(data, Evidence, "ev")
+        assert ledger.read(path, Evidence, "ev") == expected  # resumed from what the cache holds
+        assert ledger.read(path, Evidence, "ev") == expected  # all from the cache
+    assert [e.id for e in ledger.read(path, Evidence, "ev").entries] == ["A"]
+
+
+class _Planted:
+    """Pickles as a call of os.system: what a planted cache file would try."""
+
+    def __reduce__(self):
+        return (os.system, ("touch planted-ran",))
+
+
+def test_a_planted_cache_file_cannot_run_code(repo, decide):
+    import pickle
+
+    (repo / "decisions" / "0001-a.md").write_text("---\nstatus: proposed\n---\n# A\n")
+    assert decide("adr", "list", cwd=repo).exit_code == 0
+    (target,) = [repo / ".git" / parsecache.FOLDER / name for name in cache_files(repo) if name.startswith("adrs")]
+    target.write_bytes(pickle.dumps((parsecache._stamp(), {"key": _Planted()})))
+    result = decide("adr", "list", cwd=repo)
+    assert result.exit_code == 0 and "A" in result.stdout
+    assert not (repo / "planted-ran").exists()
