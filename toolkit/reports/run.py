@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,10 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
 
     On a failing cell the executed notebook (with the error) is kept and CheckFailed names the cell.
     """
+    # jsonschema checks the "iri" format with rfc3987_syntax when it is installed (jupyterlab brings
+    # it), and that module builds a grammar on import: a second of every report for a format that no
+    # notebook field uses. Marking it absent makes jsonschema skip that one check.
+    sys.modules.setdefault("rfc3987_syntax", None)
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
