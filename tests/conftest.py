@@ -15,6 +15,22 @@ from toolkit.cli import cli
 
 DECIDE = str(Path(sys.executable).with_name("decide"))
 
+# A prototype card whose branch is filled in with str.format(branch=...).
+BRANCH_CARD = """---
+title: Streaming ingest
+status: active
+owner: ana
+started: 2026-11-02
+deadline: 2026-11-20
+branch: {branch}
+criteria:
+  - id: p99
+    target: "<= 200"
+---
+## Hypothesis
+Kafka is fast enough.
+"""
+
 
 @pytest.fixture(autouse=True)
 def _quiet_git_and_editor(monkeypatch, tmp_path_factory):

@@ -5,26 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
+from conftest import BRANCH_CARD as CARD
 from conftest import git
+
 from toolkit.actions.archive import archive_prototype_branch
 from toolkit.errors import DecisionbookError
 from toolkit.workspace import open_workspace
-
-CARD = """---
-title: Streaming ingest
-status: active
-owner: ana
-started: 2026-11-02
-deadline: 2026-11-20
-branch: {branch}
-criteria:
-  - id: p99
-    target: "<= 200"
----
-## Hypothesis
-Kafka is fast enough.
-"""
 
 
 def refs(repo: Path) -> dict[str, str]:

@@ -6,23 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
+from conftest import BRANCH_CARD as CARD
 from conftest import git
-
-CARD = """---
-title: Streaming ingest
-status: active
-owner: ana
-started: 2026-11-02
-deadline: 2026-11-20
-branch: {branch}
-criteria:
-  - id: p99
-    target: "<= 200"
----
-## Hypothesis
-Kafka is fast enough.
-"""
 
 EFFORT_LINE = (
     '{"id": "01JDX0000000000000000000AA", "at": "2026-11-10T10:00:00+00:00", "prototype": 3, '
