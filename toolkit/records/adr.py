@@ -232,6 +232,17 @@ def _people(reader: _Reader, value: Any, key: str, line: int | None) -> tuple[st
     return ()
 
 
+
+def _references(reader, meta, key, parse, line_of, example) -> list | None:
+    """The references listed under front-matter *key* (one or a list), warning about unreadable ones."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    parsed = [parse(item) for item in (value if isinstance(value, list) else [value])]
+    if None in parsed:
+        reader.warn(line_of(key), f"{key} should list {example}")
+    return [item for item in parsed if item]
+
 def _read_front_matter(reader: _Reader) -> None:
     doc = reader.doc
     lines = reader.lines
@@ -275,13 +286,9 @@ def _read_front_matter(reader: _Reader) -> None:
     for key in ("consulted", "informed"):
         fields[key] = _people(reader, meta.get(key), key, line_of(key))
 
-    supersedes = meta.get("supersedes")
+    supersedes = _references(reader, meta, "supersedes", ref_key, line_of, "ADR numbers, e.g. [3, 5]")
     if supersedes is not None:
-        items = supersedes if isinstance(supersedes, list) else [supersedes]
-        keys = [ref_key(item) for item in items]
-        if None in keys:
-            reader.warn(line_of("supersedes"), "supersedes should list ADR numbers, e.g. [3, 5]")
-        fields["supersedes"] = [k for k in keys if k]
+        fields["supersedes"] = supersedes
     links = meta.get("links")
     if links is not None:
         line = line_of("links")
@@ -292,13 +299,9 @@ def _read_front_matter(reader: _Reader) -> None:
                 reader.warn(line, f"links entries look like {{relation: amends, adr: 5}}; cannot read {item!r}")
                 continue
             reader.add_relation(relation, target, line)
-    prototypes = meta.get("prototypes")
+    prototypes = _references(reader, meta, "prototypes", prototype_ref, line_of, "prototype numbers, e.g. [7] or [P7]")
     if prototypes is not None:
-        items = prototypes if isinstance(prototypes, list) else [prototypes]
-        numbers = [prototype_ref(item) for item in items]
-        if None in numbers:
-            reader.warn(line_of("prototypes"), "prototypes should list prototype numbers, e.g. [7] or [P7]")
-        fields["prototypes"] = tuple(n for n in numbers if n)
+        fields["prototypes"] = tuple(prototypes)
     data_change = meta.get("data-change")
     if data_change is not None:
         fields["data_change_line"] = line_of("data-change")
