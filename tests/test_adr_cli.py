@@ -181,14 +181,14 @@ def test_broken_yaml_exit_2_with_path_line_and_file_unchanged(decide, repo):
                  ("adr", "link", "1", "amends", "2")):
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2, args
-        assert "decisions/0002-broken.md:5: error: invalid YAML" in result.stderr
+        assert "decisions/0002-broken.md:4: error: invalid YAML" in result.stderr
         assert "Traceback" not in result.output
     assert broken.read_bytes() == before
     listing = decide("adr", "list", cwd=repo)
     assert "0001-fine.md" in listing.stdout
     assert decide("adr", "status", "1", "accepted", cwd=repo).exit_code == 0
     check = decide("check", cwd=repo)
-    assert check.exit_code == 1 and "decisions/0002-broken.md:5: error: invalid YAML" in check.stdout
+    assert check.exit_code == 1 and "decisions/0002-broken.md:4: error: invalid YAML" in check.stdout
 
 
 def test_list_filters_and_formats(decide, repo):

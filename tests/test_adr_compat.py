@@ -55,7 +55,7 @@ def test_mixed_folder_of_every_generation_is_listed_and_checked(decide, tmp_path
     git(root, "init", "-q", "-b", "main")
     listed = decide("adr", "list", "--format", "json", cwd=root)
     assert listed.exit_code == 2  # 0008 cannot be read; everything else is still listed
-    assert "docs/adr/0008-broken-yaml.md:5: error: invalid YAML" in listed.stderr
+    assert "docs/adr/0008-broken-yaml.md:4: error: invalid YAML" in listed.stderr
     keys = [r["key"] for r in json.loads(listed.stdout)]
     assert keys == ["1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "20200925-use-log4brains"]
 
@@ -63,7 +63,7 @@ def test_mixed_folder_of_every_generation_is_listed_and_checked(decide, tmp_path
     assert check.exit_code == 1
     report = json.loads(check.stdout)
     found = {(f["path"], f["line"], f["severity"]) for f in report["findings"]}
-    assert ("docs/adr/0008-broken-yaml.md", 5, "error") in found
+    assert ("docs/adr/0008-broken-yaml.md", 4, "error") in found
     assert ("docs/adr/0011-no-title.md", 1, "error") in found
     assert ("docs/adr/0007-upstream-placeholders.md", 2, "warning") in found
     assert ("docs/adr/0006-not-a-mapping.md", 2, "warning") in found

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import click
 
 from toolkit import __version__
 from toolkit.errors import DecisionbookError
+
+
+def _as_typed(path: str) -> str:
+    """*path* relative to the current folder when it lies below it: the name a user would type."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return path
 
 
 class Group(click.Group):
@@ -19,7 +28,8 @@ class Group(click.Group):
         except DecisionbookError as exc:
             where = ""
             if exc.path is not None:
-                where = f"{exc.path}:{exc.line}: " if exc.line is not None else f"{exc.path}: "
+                path = _as_typed(exc.path)
+                where = f"{path}:{exc.line}: " if exc.line is not None else f"{path}: "
             click.echo(f"{where}error: {exc.message}", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:

@@ -185,8 +185,12 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
             return yaml.load(text, Loader=StrictLoader)  # noqa: S506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark is not None else first_line
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark is not None and ("<stream end>" in problem or "end of stream" in problem):
+            # Found only at the end of the block: the line that opened what was never closed.
+            mark = exc.context_mark
+            problem = f"{exc.context} that is never closed"
+        line = first_line + mark.line if mark is not None else first_line
         raise DecisionbookError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise DecisionbookError(f"invalid YAML: {exc}", path, first_line) from None
