@@ -12,7 +12,6 @@ from toolkit.actions.prototypes import load, read_cards, summary
 from toolkit.judge import sunkcost
 from toolkit.judge.merit import Judgement, judge
 from toolkit.records.bulk import paused_gc
-from toolkit.records.criteria import format_number
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, Verdict
 from toolkit.records.prototype import Prototype
@@ -159,14 +158,6 @@ def as_dict(ws: Workspace, result: Triage) -> dict:
         "sunk_cost": warning_rows(result),
         "problems": [p.as_dict() for p in result.problems],
     }
-
-
-def states_text(row: TriageRow) -> str:
-    parts = []
-    for s in row.judgement.states:
-        value = "" if s.value is None else f" {shown_value(s.value) if isinstance(s.value, bool) else format_number(round(s.value, 6))}"
-        parts.append(f"{s.criterion.id}={s.state}{value}")
-    return ", ".join(parts)
 
 
 def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[Finding, ...]]:

@@ -13,14 +13,11 @@ if TYPE_CHECKING:
     from toolkit.records.ledger import Evidence
     from toolkit.records.prototype import Criterion
 
-STATES = ("met", "unmet", "killed", "unmeasured")
-RECOMMENDATIONS = ("keep", "iterate", "discard", "needs-evidence")
-
 
 @dataclass(frozen=True)
 class CriterionState:
     criterion: Criterion
-    state: str
+    state: str  # met | unmet | killed | unmeasured
     value: float | bool | None  # the aggregated evidence value; None when unmeasured
     count: int  # evidence entries behind the value
 
@@ -30,7 +27,7 @@ class Judgement:
     states: tuple[CriterionState, ...]
     merit: float
     coverage: float
-    recommendation: str
+    recommendation: str  # keep | iterate | discard | needs-evidence
     reason: str
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from toolkit.errors import DecisionbookError
 
-OPERATORS = ("<=", ">=", "==", "<", ">")
 AGGREGATES = ("latest", "median", "min", "max", "mean")
 ACCEPTED = 'an operator and a number ("<= 200", "> 0.5", "== 3"; operators < <= > >= ==) or "yes" / "no"'
 
