@@ -13,12 +13,11 @@ from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.records import adr_edit, atomic, frontmatter, parsecache
 from toolkit.records.adr import (
-    DATED_FILE,
     MADR,
-    NUMBERED_FILE,
     REVERSE,
     STATUSES,
     Decision,
+    ReadOptions,
     file_key,
     from_document,
     prototype_ref,
@@ -26,6 +25,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
+from toolkit.records.adr_words import is_record_file
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.slug import slugify
@@ -108,14 +108,30 @@ def _relative(root: str, folder: str) -> str:
 
 
 def adr_files(folder: Path) -> list[Path]:
-    """The ADR files in *folder*: `NNNN-slug.md`, or log4brains' `YYYYMMDD-slug.md`."""
-    if not folder.is_dir():
+    """The ADR files in *folder* and in its category subfolders (`security/0003-x.md`), by name.
+
+    A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by
+    log4brains' date (`YYYYMMDD-slug.md`); README, index and template files are not records.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
         return []
-    return [
-        folder / name
-        for name in sorted(p.name for p in folder.iterdir())
-        if NUMBERED_FILE.match(name) or DATED_FILE.match(name)
-    ]
+    files = sorted(folder / e.name for e in entries if is_record_file(e.name) and not e.is_dir())
+    for entry in sorted(entries, key=lambda e: e.name):
+        if entry.name.startswith(".") or is_record_file(entry.name) or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            inner = sorted(e.name for e in os.scandir(entry.path) if is_record_file(e.name) and not e.is_dir())
+        except OSError:
+            continue
+        files.extend(folder / entry.name / name for name in inner)
+    return files
+
+
+def read_options(ws: Workspace) -> ReadOptions:
+    """How this workspace's records are read: its own status words and date order."""
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order)
 
 
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
@@ -125,7 +141,7 @@ def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[fr
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
     doc = frontmatter.parse(data, shown)
-    return doc, from_document(doc, path, shown)
+    return doc, from_document(doc, path, shown, read_options(ws))
 
 
 def load_decisions(ws: Workspace) -> Decisions:
@@ -133,6 +149,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     records: list[Decision] = []
     unreadable: list[Finding] = []
     files = adr_files(ws.adr_dir)
+    options = read_options(ws)
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", files)
         for path in files:
@@ -142,11 +159,11 @@ def load_decisions(ws: Workspace) -> Decisions:
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
-            key = (str(path), shown, parsecache.digest(data))
+            key = (str(path), shown, parsecache.digest(data), options)
             record = cache.get(key)
             if record is None:
                 try:
-                    record = from_document(frontmatter.parse(data, shown), path, shown)
+                    record = from_document(frontmatter.parse(data, shown), path, shown, options)
                 except DecisionbookError as exc:
                     unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                     continue
@@ -163,7 +180,8 @@ def list_decisions(ws: Workspace, status: str | None = None) -> Decisions:
     if status is None:
         return decisions
     wanted = status.strip().lower()
-    return Decisions(decisions.folder, tuple(r for r in decisions.records if r.status == wanted), decisions.unreadable)
+    chosen = tuple(r for r in decisions.records if (r.status or "").lower() == wanted)
+    return Decisions(decisions.folder, chosen, decisions.unreadable)
 
 
 def decision_row(ws: Workspace, record: Decision) -> dict:
@@ -175,6 +193,7 @@ def decision_row(ws: Workspace, record: Decision) -> dict:
         "status": record.status,
         "status_raw": record.status_raw,
         "date": record.date,
+        "date_raw": record.date_raw,
         "path": shown_path(ws, record.path),
         "form": record.form,
         "superseded_by": record.superseded_by,
@@ -195,8 +214,7 @@ def find_one(ws: Workspace, ref) -> tuple[frontmatter.Document, Decision]:
     if key is None:
         raise DecisionbookError(f"{ref!r} is not an ADR number or slug")
     if key.isdigit():
-        candidates = sorted(folder.glob(f"{int(key):04d}-*.md")) if int(key) <= 9999 else []
-        candidates = [p for p in candidates if file_key(p.name) == key]
+        candidates = [p for p in adr_files(folder) if file_key(p.name) == key]
     else:
         candidates = [p for p in adr_files(folder) if p.stem == key or p.stem.endswith("-" + key)]
     if not candidates:
