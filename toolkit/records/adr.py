@@ -27,6 +27,9 @@ from toolkit.records.finding import Finding
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
 BULLETS = "madr-bullets"  # `* Status: accepted` lines under the title (MADR 2, log4brains)
 NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
+BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
+FIELD = "field"  # a bare `Status: Accepted` line
+TABLE = "table"  # a metadata table row `| Status | Accepted |`
 UNKNOWN = "unknown"  # no status anywhere: listed, never edited
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
@@ -331,12 +334,12 @@ _FIELD = re.compile(
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
 )
 _TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
-_STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
+STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
     ("last updated", "updated", "last modified", "date updated", "created", "date created"),
 )
-_META_HEADINGS = _STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+_META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
 
 
@@ -424,7 +427,7 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if taken:
             continue
         taken = True
-        status = [f for f in line_fields(reader.lines[index]) if f[0] in _STATUS_LABELS]
+        status = [f for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
         span = status[0][1:3] if status else _bare_span(reader.lines[index])
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]
         fields["status_line"] = index + 1
@@ -468,7 +471,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         section = heading_at.get(index)
         if section is not None:
             name = status_words(section[1])
-            if name in _STATUS_LABELS and "status_raw" not in fields:
+            if name in STATUS_LABELS and "status_raw" not in fields:
                 _read_status_section(reader, section[2], section[3])
                 fields.setdefault("form", NYGARD)
             elif name in _DATE_LABELS[0] + _DATE_LABELS[1] and not any(d[0] == 0 for d in dates.values()):
@@ -483,7 +486,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         else:
             found = line_fields(line)
         for label, start, end, style in found:
-            if label in _STATUS_LABELS and "status_raw" not in fields and start < end:
+            if label in STATUS_LABELS and "status_raw" not in fields and start < end:
                 fields["status_raw"] = line[start:end]
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)
@@ -492,7 +495,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 dates[0] = (index, start, end)
             elif label in _DATE_LABELS[1] and 1 not in dates:
                 dates[1] = (index, start, end)
-            elif index < head_end and (label in _RELATION_LABELS or label in REVERSE or label.endswith(" by")):
+            elif label in _RELATION_LABELS or label in REVERSE or index < head_end and label.endswith(" by"):
                 for link in _LINK.finditer(line, start, end):
                     if ref_key(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
