@@ -406,6 +406,8 @@ def change_status(
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     doc, decision = find_one(ws, ref)
+    if status == "superseded" and not force:
+        _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
     allowed = TRANSITIONS.get(decision.status or "", ())
     if status not in allowed and not force:
         options = ", ".join(allowed) if allowed else "nothing"
@@ -423,8 +425,6 @@ def change_status(
         successor = find_one(ws, by)[1]
         if successor.key == decision.key:
             raise DecisionbookError(f"{decision.label} cannot supersede itself")
-        if not force:
-            _refuse_second_successor(ws, decision, successor)
         data = adr_edit.mark_superseded(doc, decision, successor)
         doc2 = frontmatter.parse(data, doc.path)
         after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)

@@ -14,6 +14,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     AMBIGUOUS,
     DATED_FILE,
+    RELATION_STATUS,
     STATUSES,
     iso_date,
     numbered_file,
@@ -139,6 +140,25 @@ def ref_key(value: Any) -> str | None:
         return str(int(text)) if int(text) > 0 else None
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
         return text
+    return None
+
+
+_FILE_IN_TEXT = re.compile(r"[\w.-]+\.(?:md|markdown)\b")
+_NUMBER_IN_TEXT = re.compile(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
+
+
+def loose_ref_key(text: str) -> str | None:
+    """The ADR a phrase such as "ADR-0014 (the body parts)" or "`docs/adr/008-x.md` at noon" names."""
+    key = ref_key(text)
+    if key is not None:
+        return key
+    found = _FILE_IN_TEXT.search(text)
+    if found and file_key(found.group(0)):
+        return file_key(found.group(0))
+    number = _NUMBER_IN_TEXT.search(text)
+    if number:
+        value = int(number.group(1) or number.group(2))
+        return str(value) if value > 0 else None
     return None
 
 
@@ -413,22 +433,25 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
-    """A Status heading at any level: the first line is the status, later lines may be relations."""
+    """A Status heading at any level: a `Status:` field in it, else its first line, is the status;
+    later lines may be relations."""
     fields = reader.fields
-    taken = False
+    chosen = None
     for index in range(start + 1, end):
-        line = _COMMENT.sub("", reader.lines[index])
-        if not line.strip():
+        line = _COMMENT.sub("", reader.lines[index]).strip()
+        if not line:
             continue
-        relation = _RELATION_LINE.match(line.strip())
-        if relation and (taken or relation_name(relation.group(1)) in _RELATION_LABELS | set(REVERSE) - {"superseded by"}):
-            reader.add_relation(relation.group(1), relation.group(2), index + 1)
-            continue
-        if taken:
-            continue
-        taken = True
         status = [f for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
-        span = status[0][1:3] if status else _bare_span(reader.lines[index])
+        if status:
+            chosen = (index, status[0][1:3])
+            break
+        relation = _RELATION_LINE.match(line)
+        if relation and (chosen or relation_name(relation.group(1)) not in RELATION_STATUS):
+            reader.add_relation(relation.group(1), relation.group(2), index + 1)
+        elif chosen is None and not line.startswith("|"):
+            chosen = (index, _bare_span(reader.lines[index]))
+    if chosen is not None:
+        index, span = chosen
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]
         fields["status_line"] = index + 1
         fields["status_span"] = span
@@ -620,10 +643,8 @@ def from_document(
             reader.warn(fields.get("title_line"), "no status")
     else:
         status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
-        if relation and target:
-            target_key = ref_key(target)
-            if target_key:
-                reader.add_relation(relation, target, fields.get("status_line") or 1)
+        if relation and target and loose_ref_key(target):
+            reader.add_relation(relation, loose_ref_key(target), fields.get("status_line") or 1)
         if status not in STATUSES:
             reader.warn(
                 fields.get("status_line"),
