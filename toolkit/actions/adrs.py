@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.actions.adr_form import TEMPLATES, folder_form
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.records import adr_edit, atomic, frontmatter, parsecache
@@ -264,7 +265,7 @@ class Created:
 def _template_text(template: str) -> tuple[str, Path]:
     from toolkit.bundled import templates_dir
 
-    path = templates_dir() / f"{template}.md" if template in ("madr", "nygard") else Path(template)
+    path = templates_dir() / f"{template}.md" if template in TEMPLATES else Path(template)
     try:
         return frontmatter.decode(path.read_bytes(), path), path
     except OSError as exc:
@@ -290,19 +291,24 @@ def _data_change_block(text: str, keep: bool, template: Path) -> str:
 def new_decision(
     ws: Workspace,
     title: str,
-    template: str = "madr",
+    template: str | None = None,
     supersedes: tuple = (),
     amends: tuple = (),
     links: tuple[tuple[str, str], ...] = (),
     data_change: bool = False,
     prototypes: tuple = (),
     date: _dt.date | None = None,
+    force: bool = False,
 ) -> Created:
-    """Create `NNNN-slug.md` from *template* (madr, nygard or a file) with the next free number.
+    """Create a record from *template* (madr, nygard, log4brains or a file) with the next free number.
 
+    Without *template* the folder's own form is used (see adr_form.folder_form), and the name
+    follows the folder's (`NNNN-slug.md`, `ADR-001-slug.md`, log4brains' `YYYYMMDD-slug.md`).
     *links* are (ADR, relation) pairs: the new ADR holds the relation, the other its reverse.
-    Superseded and linked ADRs are edited in their own form after the new file exists.
+    Superseded and linked ADRs are edited in their own form after the new file exists; an ADR
+    already superseded by another is refused unless *force*.
     """
+    ws.require_writable()
     title = one_line(title, "title")
     day = (date or _dt.date.today()).isoformat()
     relations = [("supersedes", ref) for ref in supersedes] + [("amends", ref) for ref in amends]
@@ -312,6 +318,8 @@ def new_decision(
         _reverse_of(relation, None)
         doc, target = find_one(ws, ref)
         require_editable(doc, target)  # before the new file exists, so a refusal leaves nothing behind
+        if relation == "supersedes" and not force:
+            _refuse_second_successor(ws, target, None)
         targets.append((relation, target))
     numbers = []
     for ref in prototypes:
@@ -319,14 +327,22 @@ def new_decision(
         if number is None:
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
         numbers.append(number)
-    text, template_path = _template_text(template)
+    files = adr_files(ws.adr_dir)
+    recent = []
+    for path in files[-5:]:
+        try:
+            recent.append(_parse_file(ws, path)[1])
+        except DecisionbookError:
+            continue
+    form = folder_form(ws, files, recent, template)
+    text, template_path = _template_text(form.template)
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
 
-    def render(number: int) -> bytes:
+    def render(number: int | None) -> bytes:
         values = {"number": str(number), "title": title, "date": day}
         data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text).encode("utf-8")
-        path = ws.adr_dir / f"{number:04d}-{slug}.md"
+        path = ws.adr_dir / (form.name(number, slug) if number is not None else f"{day.replace('-', '')}-{slug}.md")
         doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
@@ -342,7 +358,13 @@ def new_decision(
         from_document(frontmatter.parse(data, template_path), path)
         return data
 
-    path = create_numbered(ws.root, ws.adr_dir, slug, render)
+    if form.dated:
+        path = ws.adr_dir / f"{day.replace('-', '')}-{slug}.{form.extension}"
+        ws.adr_dir.mkdir(parents=True, exist_ok=True)
+        if not atomic.create_exclusive(path, render(None)):
+            raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
+    else:
+        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
     updated: list[Path] = []
     for relation, target in targets:
@@ -351,6 +373,17 @@ def new_decision(
         if _write(ws, fresh.path, doc.to_bytes(), after):
             updated.append(fresh.path)
     return Created(path, tuple(dict.fromkeys(updated)))
+
+
+def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
+    """An ADR names one successor: superseding it again would leave two `superseded by` records."""
+    current = decision.superseded_by
+    if current and (successor is None or current != successor.key):
+        raise DecisionbookError(
+            f"{decision.label} is already superseded by ADR {current}; supersede that one instead, "
+            "or --force to name a new successor in its place",
+            shown_path(ws, decision.path),
+        )
 
 
 @dataclass(frozen=True)
@@ -368,10 +401,13 @@ def change_status(
 
     `superseded` with *by* also records `supersedes` on the successor.
     """
+    ws.require_writable()
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     doc, decision = find_one(ws, ref)
+    if status == "superseded" and not force:
+        _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
     allowed = TRANSITIONS.get(decision.status or "", ())
     if status not in allowed and not force:
         options = ", ".join(allowed) if allowed else "nothing"
@@ -405,6 +441,7 @@ def change_status(
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
     """Record `source RELATION target` on source and the reverse relation on target."""
+    ws.require_writable()
     relation = relation_name(relation)
     reverse = _reverse_of(relation, reverse)
     source = find_one(ws, source_ref)[1]

@@ -133,7 +133,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
     for record in decisions.records:
         where = shown_path(ws, record.path)
         if record.status == "superseded" and not successors.get(record.key):
-            found.append(Finding(where, record.status_line, "error", "superseded, but no ADR is named as its successor"))
+            # Many teams write a bare `Superseded`: worth a warning, not a failed check.
+            found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif successors.get(record.key) and record.status not in ("superseded", None):
             newer = ", ".join(sorted(successors[record.key]))
             found.append(

@@ -14,6 +14,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     AMBIGUOUS,
     DATED_FILE,
+    RELATION_STATUS,
     STATUSES,
     iso_date,
     numbered_file,
@@ -27,6 +28,9 @@ from toolkit.records.finding import Finding
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
 BULLETS = "madr-bullets"  # `* Status: accepted` lines under the title (MADR 2, log4brains)
 NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
+BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
+FIELD = "field"  # a bare `Status: Accepted` line
+TABLE = "table"  # a metadata table row `| Status | Accepted |`
 UNKNOWN = "unknown"  # no status anywhere: listed, never edited
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
@@ -136,6 +140,25 @@ def ref_key(value: Any) -> str | None:
         return str(int(text)) if int(text) > 0 else None
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
         return text
+    return None
+
+
+_FILE_IN_TEXT = re.compile(r"[\w.-]+\.(?:md|markdown)\b")
+_NUMBER_IN_TEXT = re.compile(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
+
+
+def loose_ref_key(text: str) -> str | None:
+    """The ADR a phrase such as "ADR-0014 (the body parts)" or "`docs/adr/008-x.md` at noon" names."""
+    key = ref_key(text)
+    if key is not None:
+        return key
+    found = _FILE_IN_TEXT.search(text)
+    if found and file_key(found.group(0)):
+        return file_key(found.group(0))
+    number = _NUMBER_IN_TEXT.search(text)
+    if number:
+        value = int(number.group(1) or number.group(2))
+        return str(value) if value > 0 else None
     return None
 
 
@@ -331,12 +354,12 @@ _FIELD = re.compile(
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
 )
 _TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
-_STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
+STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
     ("last updated", "updated", "last modified", "date updated", "created", "date created"),
 )
-_META_HEADINGS = _STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+_META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
 
 
@@ -410,22 +433,25 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
-    """A Status heading at any level: the first line is the status, later lines may be relations."""
+    """A Status heading at any level: a `Status:` field in it, else its first line, is the status;
+    later lines may be relations."""
     fields = reader.fields
-    taken = False
+    chosen = None
     for index in range(start + 1, end):
-        line = _COMMENT.sub("", reader.lines[index])
-        if not line.strip():
+        line = _COMMENT.sub("", reader.lines[index]).strip()
+        if not line:
             continue
-        relation = _RELATION_LINE.match(line.strip())
-        if relation and (taken or relation_name(relation.group(1)) in _RELATION_LABELS | set(REVERSE) - {"superseded by"}):
+        status = [f for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
+        if status:
+            chosen = (index, status[0][1:3])
+            break
+        relation = _RELATION_LINE.match(line)
+        if relation and (chosen or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
-            continue
-        if taken:
-            continue
-        taken = True
-        status = [f for f in line_fields(reader.lines[index]) if f[0] in _STATUS_LABELS]
-        span = status[0][1:3] if status else _bare_span(reader.lines[index])
+        elif chosen is None and not line.startswith("|"):
+            chosen = (index, _bare_span(reader.lines[index]))
+    if chosen is not None:
+        index, span = chosen
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]
         fields["status_line"] = index + 1
         fields["status_span"] = span
@@ -468,7 +494,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         section = heading_at.get(index)
         if section is not None:
             name = status_words(section[1])
-            if name in _STATUS_LABELS and "status_raw" not in fields:
+            if name in STATUS_LABELS and "status_raw" not in fields:
                 _read_status_section(reader, section[2], section[3])
                 fields.setdefault("form", NYGARD)
             elif name in _DATE_LABELS[0] + _DATE_LABELS[1] and not any(d[0] == 0 for d in dates.values()):
@@ -483,7 +509,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         else:
             found = line_fields(line)
         for label, start, end, style in found:
-            if label in _STATUS_LABELS and "status_raw" not in fields and start < end:
+            if label in STATUS_LABELS and "status_raw" not in fields and start < end:
                 fields["status_raw"] = line[start:end]
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)
@@ -492,7 +518,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 dates[0] = (index, start, end)
             elif label in _DATE_LABELS[1] and 1 not in dates:
                 dates[1] = (index, start, end)
-            elif index < head_end and (label in _RELATION_LABELS or label in REVERSE or label.endswith(" by")):
+            elif label in _RELATION_LABELS or label in REVERSE or index < head_end and label.endswith(" by"):
                 for link in _LINK.finditer(line, start, end):
                     if ref_key(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
@@ -617,10 +643,8 @@ def from_document(
             reader.warn(fields.get("title_line"), "no status")
     else:
         status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
-        if relation and target:
-            target_key = ref_key(target)
-            if target_key:
-                reader.add_relation(relation, target, fields.get("status_line") or 1)
+        if relation and target and loose_ref_key(target):
+            reader.add_relation(relation, loose_ref_key(target), fields.get("status_line") or 1)
         if status not in STATUSES:
             reader.warn(
                 fields.get("status_line"),

@@ -199,8 +199,8 @@ def iso_date(value: str, order: str | None = None) -> str | None:
 # ---- titles ---------------------------------------------------------------------------------
 
 _TITLE_NUMBER = re.compile(
-    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—]?\s*"
-    r"|#?(\d+)\s*[.:)\-–—]\s*|(\d+)\s+(?=\S))",
+    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
 
