@@ -66,6 +66,12 @@ EXPECTED = {
         ("accepted", "Umgesetzt", "2023-02-02", "02.02.2023", "Keep secrets in the vault", "bold"),
     "0024-write-the-api-first.md":
         ("accepted", "Accepted", "2024-02-29", "2024-02-29", "Write the API first", "nygard"),
+    "0025-horizontal-rule-first.md":
+        ("accepted", "Implemented in [the platform repository][impl]", None, None,
+         "Keep a horizontal rule above the title", "bold"),
+    "0026-choose-a-message-broker.md":
+        (None, "[ proposed | accepted | rejected ]", None, "[YYYY-MM-DD when the decision was last updated]",
+         "Choose a message broker", "madr-bullets"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":

@@ -55,6 +55,7 @@ SYNONYMS = {
     "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
     "under review": "proposed", "review": "proposed", "in discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
+    "considered": "proposed",
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
     "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
@@ -199,7 +200,7 @@ def iso_date(value: str, order: str | None = None) -> str | None:
 # ---- titles ---------------------------------------------------------------------------------
 
 _TITLE_NUMBER = re.compile(
-    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
