@@ -75,6 +75,9 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
         if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
             break
     else:
+        if len(lines) > 1 and (not lines[1].strip() or lines[1].startswith("#")):
+            # A horizontal rule above the title, not an unclosed front matter.
+            return Document(Path(path) if path else None, bom, newline, lines, None, {})
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
     meta = load_yaml("".join(lines[1:index]), path, first_line=2)
     return Document(Path(path) if path else None, bom, newline, lines, index, {} if meta is None else meta)
