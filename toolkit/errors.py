@@ -27,3 +27,23 @@ class CheckFailed(DecisionbookError):
     """A check ran and found problems (exit code 1), as opposed to bad input (exit code 2)."""
 
     exit_code = 1
+
+
+def _as_typed(path: str) -> str:
+    """*path* relative to the current folder when it lies below it: the name a user would type."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return path
+
+
+def error_line(exc: DecisionbookError | OSError) -> str:
+    """The one line the command line prints for *exc*: `path:line: error: message`."""
+    if isinstance(exc, DecisionbookError):
+        where = ""
+        if exc.path is not None:
+            path = _as_typed(exc.path)
+            where = f"{path}:{exc.line}: " if exc.line is not None else f"{path}: "
+        return f"{where}error: {exc.message}"
+    name = f"{exc.filename}: " if exc.filename else ""
+    return f"{name}error: {exc.strerror or exc}"
