@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import plainyaml
 
 FENCE = "---"
 
 
 def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> Any:
     """Load YAML strictly; errors carry the file and the line (counting from *first_line*)."""
+    plain = plainyaml.load(text)
+    if plain is not None:
+        return plain
     from toolkit.records.strictyaml import load_yaml as load  # PyYAML only when a file is really parsed
 
     return load(text, path, first_line)
