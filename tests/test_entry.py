@@ -65,7 +65,7 @@ def test_the_fast_forms_do_not_import_click(adrs):
     code = ("import sys\nfrom toolkit.entry import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('CLICK', 'click' in sys.modules, file=sys.stderr)\n")
-    for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"]):
+    for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"]):
         for _ in range(2):
             proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=adrs, capture_output=True, text=True)
             assert proc.returncode == 0 and "CLICK False" in proc.stderr, proc.stderr
@@ -75,17 +75,52 @@ def test_the_fast_forms_do_not_import_click(adrs):
 
 def test_fast_forms_agree_with_the_click_commands():
     ctx = click.Context(cli)
-    for (group, name), options in FAST.items():
+    for (group, name), form in FAST.items():
         command = cli.get_command(ctx, group).get_command(ctx, name)
         params = {opt: param for param in command.params for opt in param.opts}
-        for option, choices in options.items():
+        for option, choices in form.options.items():
             param = params[option]
             assert not param.is_flag and not param.multiple and param.nargs == 1
             assert choices == (tuple(param.type.choices) if isinstance(param.type, click.Choice) else None)
-        assert not [p for p in command.params if not set(p.opts) & set(options) and p.name != "help"]
+            assert param.type.name in ("text", "choice")
+        for flag in form.flags:
+            assert params[flag].is_flag and not params[flag].secondary_opts
+        arguments = [p for p in command.params if isinstance(p, click.Argument)]
+        assert len(arguments) == form.arguments and all(p.nargs == 1 and p.required for p in arguments)
 
 
-@pytest.mark.parametrize("argv", [["adr"], ["adr", "new", "x"], ["adr", "list", "-h"], ["adr", "list", "--format"],
+NEW_FORMS = [
+    ["adr", "new", "Use queues", "--no-edit"],
+    ["adr", "new", "--no-edit", "Use queues", "--data-change"],
+    ["adr", "new", "Use queues", "--template", "nygard", "--no-edit"],
+    ["adr", "new", "Use queues", "--template=missing.md", "--no-edit"],
+    ["adr", "new", "", "--no-edit"],
+    ["adr", "new", "Two\nlines", "--no-edit"],
+    ["adr", "new", "Use queues"],  # no editor is set: nothing to open
+    ["adr", "new", "--no-edit"],
+    ["adr", "new", "A", "B", "--no-edit"],
+]
+
+
+@pytest.mark.parametrize("argv", NEW_FORMS, ids=" ".join)
+def test_adr_new_through_the_executable_is_what_click_does(tmp_path, decide, decide_process, argv):
+    roots = []
+    for name in ("fast", "click"):
+        root = tmp_path / name
+        root.mkdir()
+        git(root, "init", "-q", "-b", "main")
+        (root / "decisions").mkdir()
+        (root / "decisions" / "0001-first.md").write_text(ADR.format(n=1, status="accepted"))
+        roots.append(root)
+    fast = decide_process(*argv, cwd=roots[0])
+    slow = decide(*argv, cwd=roots[1])
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    made = [sorted((p.name, p.read_bytes()) for p in (root / "decisions").iterdir()) for root in roots]
+    assert made[0] == made[1]
+
+
+@pytest.mark.parametrize("argv", [["adr"], ["adr", "new", "-x"], ["adr", "list", "-h"], ["adr", "list", "--format"],
+                                  ["adr", "new", "x", "--supersedes", "1"], ["adr", "new", "x", "--no-edit=1"],
                                   ["adr", "list", "--status", "--format"], ["adr", "list", "--sta", "x"]])
 def test_everything_else_goes_to_click(argv):
     assert parse(argv) is None
