@@ -75,7 +75,7 @@ def _adr_new(options: dict, arguments: list[str]) -> None:
     from toolkit.actions.adrs import new_decision
     from toolkit.workspace import open_workspace
 
-    result = new_decision(open_workspace("."), arguments[0], template=options.get("--template", "madr"),
+    result = new_decision(open_workspace("."), arguments[0], template=options.get("--template"),
                           data_change=bool(options.get("--data-change")))
     sys.stdout.write(os.path.relpath(result.path) + "\n")
     sys.stdout.flush()

@@ -17,15 +17,16 @@ from toolkit.workspace import Workspace
 
 COLUMNS = ["number", "title", "status", "date", "path"]
 _HERE = Path(__file__).resolve().parents[1]
-# The code between the parsed records and the printed text (parsecache stamps the parsers).
-_SOURCES = ("actions/adr_list.py", "actions/adrs.py", "records/table.py", "records/text.py", "workspace.py")
+# The code between the files and the printed text: a listing kept by other code is never reused.
+_SOURCES = ("records/*.py", "actions/adr*.py", "workspace.py", "errors.py")
 
 
 def _key(ws: Workspace, status: str | None, fmt: str) -> bytes | None:
     """A hash of every input of the listing, or None when the folder holds more than plain files."""
     hasher = parsecache.blake2b(digest_size=16)
-    for name in _SOURCES:
-        hasher.update((_HERE / name).read_bytes())
+    for pattern in _SOURCES:
+        for path in sorted(_HERE.glob(pattern)):
+            hasher.update(path.read_bytes())
     hasher.update(repr((str(ws.root), str(ws.adr_dir), status, fmt)).encode())
     try:
         with os.scandir(ws.adr_dir) as scan:

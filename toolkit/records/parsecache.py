@@ -27,8 +27,8 @@ except ImportError:  # pragma: no cover - interpreters without the built-in modu
 FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
-    "adr.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py", "prototype.py",
-    "strictyaml.py",
+    "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py",
+    "prototype.py", "strictyaml.py",
 )
 
 
