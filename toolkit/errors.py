@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os  # not pathlib: importing it costs `decide --version` more than the rest of its work
 
 
 class DecisionbookError(Exception):
@@ -10,7 +10,7 @@ class DecisionbookError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | os.PathLike | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -31,6 +31,8 @@ class CheckFailed(DecisionbookError):
 
 def _as_typed(path: str) -> str:
     """*path* relative to the current folder when it lies below it: the name a user would type."""
+    from pathlib import Path
+
     try:
         return str(Path(path).relative_to(Path.cwd()))
     except (ValueError, OSError):
