@@ -487,6 +487,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     dates: dict[int, tuple[int, int, int]] = {}
     fence = None
     for index in range(doc.body_start, len(reader.lines)):
+        if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4):
+            break  # status and date found, and the lines a relation is written on are behind us
         line = reader.lines[index]
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
@@ -507,11 +509,14 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     span = _bare_span(reader.lines[first])
                     dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *span))
             offset = len(line) - len(line.lstrip("#"))
-            found = [(label, start + offset, end + offset, "nygard") for label, start, end, _ in line_fields(line[offset:])]
+            found = [(label, start + offset, end + offset, "nygard")
+                     for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
         elif stripped.startswith("#"):
             continue
+        elif ":" in line[:48] or stripped.startswith("|"):
+            found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
-            found = line_fields(line)
+            found = ()
         for label, start, end, style in found:
             if label in STATUS_LABELS and "status_raw" not in fields and start < end:
                 fields["status_raw"] = line[start:end]
@@ -526,7 +531,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 for link in _LINK.finditer(line, start, end):
                     if ref_key(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
-        if index < head_end and not found and not stripped.startswith("#"):
+        if index < head_end and not found and "](" in stripped and not stripped.startswith("#"):
             relation = _RELATION_LINE.match(stripped)
             if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
                 reader.add_relation(relation.group(1), relation.group(2), index + 1)
@@ -617,7 +622,7 @@ def from_document(
 
     numbered = numbered_file(path.name)
     number = numbered[1] if numbered else None
-    key = file_key(path.name) or path.stem
+    key = str(number) if numbered else (file_key(path.name) or path.stem)
     title = _title(reader, sections, number, path.name)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Mapping
 
@@ -78,6 +79,7 @@ RELATION_STATUS = {
     "partially superseded by": "superseded by", "amended by": "amended by",
     "extended by": "extended by", "reverted by": "reverted by",
 }
+_RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = re.compile(
     r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown)\b).*$", re.IGNORECASE
@@ -88,6 +90,7 @@ _DATE_TAIL = re.compile(
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+@functools.lru_cache(maxsize=4096)  # headings such as `Context` repeat in every file
 def status_words(raw: str) -> str:
     """The words of a status line, lower-case: no symbols, emphasis, links, dates or trailing notes."""
     text = _LINK.sub(lambda m: m.group(1), raw)
@@ -104,7 +107,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     text = raw.strip()
     stripped = re.sub(r"^[^\w\[(]+", "", text)  # leading symbols: emoji, bullets, emphasis
     phrase = status_words(text)
-    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in (team or {}).items()}}
+    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in team.items()}} if team else SYNONYMS
     if phrase in lookup:
         status = lookup[phrase]
     else:
@@ -117,7 +120,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
                 break
     relation = target = None
     lowered = stripped.lower()
-    for name in sorted(RELATION_STATUS, key=len, reverse=True):
+    for name in _RELATIONS_LONGEST_FIRST:
         if lowered.startswith(name) and (len(lowered) == len(name) or not lowered[len(name)].isalpha()):
             rest = stripped[len(name) :].strip(" :*_")
             if rest:
