@@ -13,6 +13,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    LazyPattern,
     DATED_FILE,
     RELATION_STATUS,
     STATUSES,
@@ -143,8 +144,8 @@ def ref_key(value: Any) -> str | None:
     return None
 
 
-_FILE_IN_TEXT = re.compile(r"[\w.-]+\.(?:md|markdown)\b")
-_NUMBER_IN_TEXT = re.compile(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
+_FILE_IN_TEXT = LazyPattern(r"[\w.-]+\.(?:md|markdown)\b")
+_NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 
 def loose_ref_key(text: str) -> str | None:
@@ -349,13 +350,13 @@ def _read_front_matter(reader: _Reader) -> None:
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.
-_FIELD = re.compile(
+_FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
 )
-_NEXT_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
-_PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
-_TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
+_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
+_PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
+_TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
 STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
