@@ -334,12 +334,16 @@ def new_decision(
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
         numbers.append(number)
     files = adr_files(ws.adr_dir)
-    recent = []
-    for path in files[-5:]:
-        try:
-            recent.append(_parse_file(ws, path)[1])
-        except DecisionbookError:
-            continue
+
+    def recent() -> list[Decision]:
+        records = []
+        for path in files[-5:]:
+            try:
+                records.append(_parse_file(ws, path)[1])
+            except DecisionbookError:
+                continue
+        return records
+
     form = folder_form(ws, files, recent, template)
     text, template_path = _template_text(form.template)
     text = _data_change_block(text, data_change, template_path)
