@@ -48,6 +48,7 @@ class Config:
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    supersede_on: str = "create"  # [adr] supersede-on: mark the old ADR superseded on "create" or "accept"
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -75,8 +76,13 @@ def load_config(path: Path) -> Config:
     git = raw.get("git", {})
     release = raw.get("release", {})
     people = raw.get("people", {})
-    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people)):
+    adr = raw.get("adr", {})
+    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
+                        ("adr", adr)):
         _expect(table, dict, f"[{name}]", path)
+    supersede_on = adr.get("supersede-on", "create")
+    if supersede_on not in ("create", "accept"):
+        raise DecisionbookError('[adr] supersede-on must be "create" or "accept"', path)
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
         if not isinstance(pair, dict) or not isinstance(pair.get("data"), str) or not isinstance(pair.get("code"), str):
@@ -113,6 +119,7 @@ def load_config(path: Path) -> Config:
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        supersede_on=supersede_on,
         raw=raw,
     )
 

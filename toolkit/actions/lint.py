@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.actions import prototype_lint
-from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path
+from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -135,7 +135,12 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
         if record.status == "superseded" and not successors.get(record.key):
             found.append(Finding(where, record.status_line, "error", "superseded, but no ADR is named as its successor"))
         elif successors.get(record.key) and record.status not in ("superseded", None):
-            newer = ", ".join(sorted(successors[record.key]))
+            waiting = set()
+            if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
+                waiting = {k for k in successors[record.key] if (n := decisions.get(k)) and to_be_superseded(record, n)}
+            if not successors[record.key] - waiting:
+                continue
+            newer = ", ".join(sorted(successors[record.key] - waiting))
             found.append(
                 Finding(where, record.status_line, "warning", f"ADR {newer} supersedes this one, but its status is {record.status}")
             )
