@@ -49,6 +49,7 @@ class Config:
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
     supersede_on: str = "create"  # [adr] supersede-on: mark the old ADR superseded on "create" or "accept"
+    max_hours_per_entry: float = 24.0  # [effort] max_hours_per_entry: more in one entry needs --force
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -77,8 +78,9 @@ def load_config(path: Path) -> Config:
     release = raw.get("release", {})
     people = raw.get("people", {})
     adr = raw.get("adr", {})
+    effort = raw.get("effort", {})
     for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
-                        ("adr", adr)):
+                        ("adr", adr), ("effort", effort)):
         _expect(table, dict, f"[{name}]", path)
     supersede_on = adr.get("supersede-on", "create")
     if supersede_on not in ("create", "accept"):
@@ -103,6 +105,9 @@ def load_config(path: Path) -> Config:
     sunk = triage.get("sunk_cost_hours")
     if sunk is not None:
         _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
+    if not 0 < max_hours < float("inf"):
+        raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
@@ -120,6 +125,7 @@ def load_config(path: Path) -> Config:
         release_code=globs("code"),
         release_pairs=tuple(pairs),
         supersede_on=supersede_on,
+        max_hours_per_entry=float(max_hours),
         raw=raw,
     )
 
@@ -158,6 +164,10 @@ class Workspace:
     @property
     def verdict_ledger(self) -> Path:
         return self.proto_dir / "verdicts.jsonl"
+
+    @property
+    def retraction_ledger(self) -> Path:
+        return self.proto_dir / "retractions.jsonl"
 
     @property
     def reports_dir(self) -> Path:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
+from toolkit.records.ledger import LedgerRead
 from toolkit.actions.prototypes import read_cards
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import card_number
@@ -24,6 +25,7 @@ def findings(ws: Workspace) -> list[Finding]:
         if orphans:
             refs = ", ".join(f"P{n}" for n in orphans)
             found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
+    found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
     gone: dict[tuple[int, str], int] = {}
     for entry in ledgers[0][1].entries:
         card = known.get(entry.prototype)
@@ -32,4 +34,21 @@ def findings(ws: Workspace) -> list[Finding]:
     for (number, criterion), count in sorted(gone.items()):
         found.append(Finding(ws.relative(ws.evidence_ledger), None, "warning",
                              f"{count} evidence line(s) for criterion {criterion!r}, which P{number} no longer has"))
+    return found
+
+
+def _retractions(ws: Workspace, evidence: LedgerRead, effort: LedgerRead) -> list[Finding]:
+    """Bad lines of the retraction ledger, and warnings for retractions naming no entry."""
+    read = read_retractions(ws)
+    name = ws.relative(ws.retraction_ledger)
+    known = {
+        "evidence": (ws.evidence_ledger, {e.id for e in evidence.entries} | {w.entry.id for w in evidence.withdrawn}),
+        "effort": (ws.effort_ledger, {e.id for e in effort.entries} | {w.entry.id for w in effort.withdrawn}),
+    }
+    found = list(read.problems)
+    for retraction in read.entries:
+        path, ids = known[retraction.ledger]
+        if retraction.retracts not in ids:
+            found.append(Finding(name, None, "warning", f"retraction {retraction.id} retracts {retraction.ledger} entry "
+                                                        f"{retraction.retracts}, which is not in {ws.relative(path)}"))
     return found
