@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.actions import prototype_lint
+from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import REVERSE, Decision
 from toolkit.records.finding import Finding
@@ -168,8 +169,13 @@ def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
-def check(ws: Workspace) -> Report:
-    """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers."""
+def check(ws: Workspace, strict: bool = False) -> Report:
+    """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
+
+    Each finder below looks at the workspace (and the ADRs loaded once) and returns findings; a new
+    kind of check, such as template text left in records, is one more finder in this list.
+    *strict* reports every warning as an error, for a CI gate that tolerates neither.
+    """
     decisions = load_decisions(ws)
     successors = _successors(decisions)
     findings = [
@@ -180,7 +186,10 @@ def check(ws: Workspace) -> Report:
         *_cycles(ws, decisions, successors),
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),
-        *prototype_lint.findings(ws),
+        *filter(None, [stale_index(ws, decisions)]),
+        *prototype_lint.findings(ws, decisions),
     ]
+    if strict:
+        findings = [replace(f, severity="error") for f in findings]
     findings.sort(key=lambda f: (f.path, f.line or 0))
     return Report(tuple(findings))
