@@ -105,7 +105,9 @@ def test_data_change_and_prototypes(decide, repo):
     doc = frontmatter.read(path)
     assert doc.meta["data-change"] is True and doc.meta["prototypes"] == [7, 9]
     assert "## Migration plan" in path.read_text()
-    assert decide("check", cwd=repo).exit_code == 0
+    check = decide("check", cwd=repo)  # the prototypes it cites have no cards yet
+    assert check.exit_code == 1
+    assert "0001-split-the-orders-table.md:7: error: cites prototype P7, P9, which has no card in prototypes/" in check.stdout
     refused = decide("adr", "new", "X", "--no-edit", "--prototype", "Q1", cwd=repo)
     assert refused.exit_code == 2 and "prototype reference" in refused.stderr
     nygard = decide("adr", "new", "Y", "--no-edit", "--template", "nygard", "--data-change", cwd=repo)

@@ -136,11 +136,11 @@ def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = 
             raise DecisionbookError(f"{name} entry {ident} was already retracted on {earlier.day}: {earlier.reason}")
     entry = next((e for e in read.entries if e.id == ident), None)
     if entry is None:
-        raise DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, ws.effort_ledger if name == "effort" else ws.evidence_ledger))
+        path = ws.effort_ledger if name == "effort" else ws.evidence_ledger
+        raise DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, path))
     retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, _optional(by, "by"))
     ledger.append(ws.retraction_ledger, retraction)
     return retraction
-
 
 
 def read_verdicts(ws: Workspace) -> LedgerRead:

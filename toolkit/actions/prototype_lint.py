@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.actions.adrs import Decisions, shown_path
+from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
 from toolkit.actions.prototypes import read_cards
 from toolkit.records import frontmatter
@@ -36,15 +36,15 @@ def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Findi
     return found
 
 
-def findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
+def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
     """Errors for cards and ledger lines that cannot be read, branch names git refuses and ADRs citing
-    prototypes with no card; warnings for entries naming no card."""
+    prototypes with no card; warnings for entries naming no card. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
     known = {card.number: card for card in cards.cards}
     numbers = set(known) | {card_number(Path(p.path)) for p in cards.problems}
-    found.extend(_cited(ws, decisions, numbers))
+    found.extend(_cited(ws, decisions or load_decisions(ws), numbers))
     ledgers = ((ws.evidence_ledger, read_evidence(ws)), (ws.effort_ledger, read_effort(ws)), (ws.verdict_ledger, read_verdicts(ws)))
     for path, read in ledgers:
         found.extend(read.problems)
