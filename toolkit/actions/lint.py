@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from toolkit.actions import prototype_lint
 from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
-from toolkit.records.adr import REVERSE, Decision
+from toolkit.records.adr import MADR, REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -70,6 +70,9 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     """A relation the other ADR does not record back: after a renumber or a hand edit it may mean another record.
 
     A successor not yet marked on its predecessor is left to the status check (it may be pending).
+    In a hand-kept form (bullets, bold labels, Nygard) a predecessor's `Superseded by` that the
+    successor does not repeat is only a warning: many teams record the replacement on the old record
+    alone. In front matter, which `decide` writes on both ends, it is an error.
     """
     keys = decisions.by_key()
     found = []
@@ -83,8 +86,9 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 continue
             back = REVERSE[relation]
             if (back, record.key) not in outgoing(target):
+                severity = "warning" if relation == "superseded by" and record.form != MADR else "error"
                 found.append(Finding(
-                    shown_path(ws, record.path), _link_line(record, relation, key), "error",
+                    shown_path(ws, record.path), _link_line(record, relation, key), severity,
                     f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",
                 ))
     return found
@@ -134,7 +138,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
     for record in decisions.records:
         where = shown_path(ws, record.path)
         if record.status == "superseded" and not successors.get(record.key):
-            found.append(Finding(where, record.status_line, "error", "superseded, but no ADR is named as its successor"))
+            # Many teams write a bare `Superseded`: worth a warning, not a failed check.
+            found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted

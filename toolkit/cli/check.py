@@ -17,11 +17,11 @@ def check(ctx, fmt, strict):
     if ctx.invoked_subcommand is not None:
         return
     from toolkit.actions.lint import check as lint
+    from toolkit.cli.output import workspace_here
     from toolkit.errors import CheckFailed
     from toolkit.records.text import visible
-    from toolkit.workspace import open_workspace
 
-    report = lint(open_workspace("."), strict=strict)
+    report = lint(workspace_here(), strict=strict)
     if fmt == "json":
         payload = {"errors": report.errors, "warnings": report.warnings,
                    "findings": [f.as_dict() for f in report.findings]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib.util
 import os
 import signal
 import socket
@@ -19,6 +20,12 @@ from toolkit.workspace import Workspace
 NOTEBOOKS = ("weekly-triage", "design-review", "decision-log")
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 STOP_GRACE = 20  # seconds JupyterLab gets to shut its kernels down before it is killed
+
+
+def require_jupyterlab() -> None:
+    """Refuse, naming the install command, when JupyterLab (the `lab` extra) is not installed."""
+    if importlib.util.find_spec("jupyterlab") is None:
+        raise DecisionbookError("JupyterLab is not installed; install it with: pip install 'decisionbook[lab]'")
 
 
 def copy_notebooks(ws: Workspace) -> list[Path]:
