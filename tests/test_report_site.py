@@ -90,7 +90,7 @@ def test_one_page_per_adr_and_the_index(demo_site):
     assert re.search(r"Open proposals ADR Title Proposed on By Days waiting ADR-0006 Event-source the order history 2026-10-26 Eli Novak 3 ", index)
     assert "Accepted (4)" in index and "Superseded (1)" in index and "Sunk-cost audit" in index
     assert "Too few verdicts (5)" in index  # the demo has 5 verdicts: no conclusion drawn from them
-    assert {p.name for p in demo_site.glob("*.png")} == {"timeline.png", "graph-1.png"}
+    assert {p.name for p in demo_site.glob("*.svg")} == {"timeline.svg", "graph-1.svg"}
 
 
 def test_an_adr_page_has_relations_both_ways_history_prototypes_and_neighbours(demo_site):
@@ -104,7 +104,7 @@ def test_an_adr_page_has_relations_both_ways_history_prototypes_and_neighbours(d
     assert "superseded by ADR-0005 Keep REST with a backend-for-frontend for mobile accepted in both" in older
     html = (demo_site / "0003-use-rest-for-the-mobile-api.html").read_text(encoding="utf-8")
     assert '<a href="0005-keep-rest-with-a-backend-for-frontend.html">ADR-0005</a>' in html
-    assert '<img src="graph-1.png"' in html
+    assert '<img src="graph-1.svg"' in html
 
 
 def test_no_dead_internal_link_in_the_files(demo_site):
@@ -169,7 +169,7 @@ def test_hostile_titles_and_bodies_come_out_as_text(hostile_site):
     assert len(pages) == 6  # four ADRs, index and graph
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        pictures = re.compile(r"src=(timeline|graph-\d+)\.png on <img> is not an embedded image")
+        pictures = re.compile(r"src=(timeline|graph-\d+)\.svg on <img> is not an embedded image")
         assert [p for p in scan(html).problems if not pictures.fullmatch(p)] == [], page.name
         assert all(not ref.lower().startswith(("javascript", "data:text")) for ref in scan(html).links), page.name
     hostile = next(p for p in pages if p.name.startswith("0004-"))

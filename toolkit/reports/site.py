@@ -77,10 +77,6 @@ def _image(name: str, alt: str) -> Safe:
     return Safe(f'<p><img src="{esc(_href(name))}" alt="{esc(alt)}"></p>')
 
 
-def _save(figure, path: Path) -> None:
-    figure.savefig(path, format="png", dpi=96)
-
-
 def _decision_link(decision) -> Safe:
     return _a(_href(page_name(decision)), decision.label)
 
@@ -212,7 +208,7 @@ def _index(data, pages, has_timeline: bool, ws: Workspace) -> bytes:
                 if waiting else Safe('<p class="db-muted">No decision is waiting.</p>'))
     if has_timeline:
         body.append(Safe("<h2>Timeline</h2>"))
-        body.append(_image("timeline.png", "Each decision from proposed to decided"))
+        body.append(_image("timeline.svg", "Each decision from proposed to decided"))
     for status in order:
         body.append(Safe(f'<h2 id="{esc(status)}">{esc(status.capitalize())} ({len(by_status[status])})</h2>'))
         body.append(table([row(e) for e in by_status[status]],
@@ -251,13 +247,13 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
         rows.append((d.label, start, entry.decided.day if entry.decided else None, d.status))
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
-        _save(site_charts.span_timeline(rows, data.as_of), folder / "timeline.png")
+        site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
     names = {e.decision.key: (e.decision.label, e.decision.title) for e in data.entries}
     colours = site_charts.relation_colours(relation for _, relation, _ in data.edges)
     parts, graph_of = [], {}
     for index, part in enumerate(site_charts.graph_parts([e.decision.key for e in data.entries], data.edges), 1):
-        name = f"graph-{index}.png"
-        _save(site_charts.relation_graph(part, names, data.edges, colours), folder / name)
+        name = f"graph-{index}.svg"
+        site_charts.save_svg(site_charts.relation_graph(part, names, data.edges, colours), folder / name)
         parts.append(name)
         graph_of.update(dict.fromkeys(part.places, name))
     return has_timeline, parts, graph_of
