@@ -102,7 +102,7 @@ def _span(entry) -> str:
     return text
 
 
-def _adr_page(entry, pages, graph_of, as_of: dt.date, resolve) -> bytes:
+def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
@@ -174,7 +174,7 @@ def _audit_section(audit, minimum: int) -> list:
     ]
 
 
-def _index(data, pages, has_timeline: bool, ws: Workspace) -> bytes:
+def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
     from toolkit.judge.audit import MINIMUM_PER_QUARTILE
 
     entries = data.entries
@@ -308,11 +308,11 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         has_timeline, parts, graph_of = _pictures(data, built)
         resolve = _adr_resolver(pages)
         for entry in data.entries:
-            (built / page_name(entry.decision)).write_bytes(_adr_page(entry, pages, graph_of, day, resolve))
+            (built / page_name(entry.decision)).write_bytes(_adr_page(entry, graph_of, day, resolve))
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
         (built / MARKER).write_bytes(MARKER_TEXT)
-        (built / "index.html").write_bytes(_index(data, pages, has_timeline, ws))
+        (built / "index.html").write_bytes(_index(data, has_timeline, ws))
         os.chmod(built, 0o755)
         _replace(built, out)
     except BaseException:
