@@ -85,7 +85,8 @@ def test_disallowed_tags_show_as_text_and_unclosed_tags_are_closed():
 @pytest.mark.parametrize("url, ok", [
     ("https://example.com", True), ("HTTP://example.com", True), ("mailto:a@example.com", True), ("#top", True),
     ("javascript:alert(1)", False), ("java\nscript:alert(1)", False), (" \x01javascript:x", False),
-    ("data:text/html,x", False), ("vbscript:x", False), ("relative/path", False), ("//evil.example", False),
+    ("data:text/html,x", False), ("vbscript:x", False), ("relative/path", True), ("../prototypes/0001-a.md", True),
+    ("//evil.example", False), ("/etc/passwd", False), ("\\\\host\\share", False), ("a\\b", False),
 ])
 def test_safe_url(url, ok):
     assert safe_url(url) is ok

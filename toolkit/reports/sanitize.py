@@ -20,6 +20,7 @@ VOID_TAGS = frozenset({"br", "hr"})
 COMMON_ATTRIBUTES = frozenset({"class", "id", "title"})
 TAG_ATTRIBUTES = {
     "a": frozenset({"href", "rel"}),
+    "details": frozenset({"open"}),
     "td": frozenset({"colspan", "rowspan"}),
     "th": frozenset({"colspan", "rowspan", "scope"}),
 }
@@ -30,12 +31,16 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def safe_url(value: str) -> bool:
-    """True for http(s) and mailto URLs and in-page #anchors; everything else is dropped."""
+    """True for http(s) and mailto URLs, in-page #anchors and relative paths (links to the workspace's files);
+    everything else is dropped."""
     cleaned = _URL_NOISE.sub("", value)
     if cleaned.startswith("#"):
         return True
     scheme = _SCHEME.match(cleaned)
-    return scheme is not None and scheme.group(1).lower() in SAFE_SCHEMES
+    if scheme is None:
+        # A relative path: no scheme, and not protocol-relative (//host) nor rooted, which browsers may treat as hosts.
+        return bool(cleaned) and cleaned == value and not cleaned.startswith(("/", "\\")) and "\\" not in cleaned
+    return scheme.group(1).lower() in SAFE_SCHEMES
 
 
 class _Rebuilder(HTMLParser):
