@@ -187,3 +187,20 @@ def test_an_empty_workspace_has_nothing_to_triage(repo, decide):
     assert "Nothing to triage" in text
     assert "<table" not in html and "Agenda" not in text
     shutil.rmtree(repo / "reports")
+
+
+def test_since_starts_at_the_meeting_else_at_since_else_a_week_back(repo, decide):
+    import toolkit
+
+    _ok(decide("proto", "new", "Cache", "--deadline", (TODAY + dt.timedelta(days=3)).isoformat(), cwd=repo))
+    book = toolkit.open_workspace(repo)
+    week = book.weekly(TODAY)
+    assert week.since.start == TODAY - dt.timedelta(days=6) and "last 7 days" in week.since.basis
+    assert [d["when"] for d in week.since.deadlines] == ["due in 3 days"]
+    assert [o["ref"] for o in week.since.opened] == ["P1"]
+    assert book.weekly(TODAY, since=YESTERDAY).since.start == TODAY - dt.timedelta(days=1)
+    _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=repo))
+    week = toolkit.open_workspace(repo).weekly(TODAY, since="2020-01-01")
+    assert week.since.basis == f"the meeting of {YESTERDAY}" and week.since.start == TODAY
+    # The report for the meeting's own day follows the meeting before it, not the one it is for.
+    assert toolkit.open_workspace(repo).weekly(YESTERDAY).since.meeting is None
