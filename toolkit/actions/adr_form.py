@@ -46,7 +46,8 @@ def folder_form(
     """
     top = str(ws.adr_dir)
     names = [p.name for p in files if os.path.dirname(str(p)) == top] or [p.name for p in files]
-    numbered = [n for n in map(numbered_file, names) if n]
+    parsed = [(name, numbered_file(name)) for name in names]
+    numbered = [n for _, n in parsed if n]
     dated = sum(1 for name in names if DATED_FILE.match(name))
     chosen = template or ws.config.adr_template
     if chosen is None:
@@ -63,7 +64,9 @@ def folder_form(
         log4brains = chosen == "log4brains" and (dated or not files)
         return FolderForm(chosen, dated=bool(log4brains), extension=_extension(names))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
-    padded = Counter(len(digits) for digits in map(_digits, names) if digits.startswith("0") and len(digits) > 1)
+    padded = Counter(
+        len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
+    )
     width = _most(padded, 1)
     separators = Counter(sep[:1] or "-" for _, _, sep, _ in numbered)
     return FolderForm(
@@ -75,10 +78,9 @@ def folder_form(
     )
 
 
-def _digits(name: str) -> str:
+def _digits(name: str, prefix: str) -> str:
     """The number of a numbered record's file name as written: `0012` in `ADR-0012-x.md`."""
-    numbered = numbered_file(name)
-    rest = name[len(numbered[0]) :] if numbered else ""
+    rest = name[len(prefix) :]
     return rest[: len(rest) - len(rest.lstrip("0123456789"))]
 
 
