@@ -266,6 +266,7 @@ def _reverse_of(relation: str, reverse: str | None) -> str:
 class Created:
     path: Path
     updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
+    pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
 
 
 def _template_text(template: str) -> tuple[str, Path]:
@@ -311,8 +312,9 @@ def new_decision(
     Without *template* the folder's own form is used (see adr_form.folder_form), and the name
     follows the folder's (`NNNN-slug.md`, `ADR-001-slug.md`, log4brains' `YYYYMMDD-slug.md`).
     *links* are (ADR, relation) pairs: the new ADR holds the relation, the other its reverse.
-    Superseded and linked ADRs are edited in their own form after the new file exists; an ADR
-    already superseded by another is refused unless *force*.
+    Superseded and linked ADRs are edited in their own form after the new file exists (with
+    `[adr] supersede-on = "accept"` a superseded ADR is marked only when the new one is accepted);
+    an ADR already superseded by another is refused unless *force*.
     """
     ws.require_writable()
     title = one_line(title, "title")
@@ -382,12 +384,16 @@ def new_decision(
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
     updated: list[Path] = []
+    pending = []
     for relation, target in targets:
+        if relation == "supersedes" and ws.config.supersede_on == "accept":
+            pending.append(target)
+            continue
         doc, fresh = find_one(ws, target.key)
         after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
         if _write(ws, fresh.path, doc.to_bytes(), after):
             updated.append(fresh.path)
-    return Created(path, tuple(dict.fromkeys(updated)))
+    return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
@@ -414,7 +420,8 @@ def change_status(
 ) -> StatusChange:
     """Move ADR *ref* to *status* and stamp *date* (default today); refuse odd transitions unless forced.
 
-    `superseded` with *by* also records `supersedes` on the successor.
+    `superseded` with *by* also records `supersedes` on the successor. `accepted` marks the ADRs
+    this one supersedes as superseded, where that waited for it (`[adr] supersede-on = "accept"`).
     """
     ws.require_writable()
     status = status.strip().lower()
@@ -451,6 +458,14 @@ def change_status(
         sdoc, successor = find_one(ws, by)
         if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
             changed.append(successor.path)
+    if status == "accepted":
+        accepted = find_one(ws, decision.key)[1]
+        for key in accepted.supersedes:
+            odoc, older = find_one(ws, key)
+            if older.superseded_by:  # marked already, by this one or (refused at creation) another
+                continue
+            if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted)):
+                changed.append(older.path)
     return StatusChange(decision, status, day, tuple(changed))
 
 
@@ -507,6 +522,11 @@ def outgoing(record: Decision) -> list[tuple[str, str]]:
     return pairs + [(link.relation, link.target) for link in record.links if link.target]
 
 
+def to_be_superseded(older: Decision, newer: Decision) -> bool:
+    """Whether *newer*, which names *older* in `supersedes`, is yet to be accepted while *older* is not marked."""
+    return newer.status in ("draft", "proposed") and older.status != "superseded" and not older.superseded_by
+
+
 def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str | None], ...]:
     from toolkit.records import prototype
 
@@ -538,6 +558,8 @@ def show(ws: Workspace, ref) -> Shown:
             if key != record.key:
                 continue
             mine = (REVERSE.get(relation, f"{relation} (reverse)"), other.key)
+            if relation == "supersedes" and to_be_superseded(record, other):
+                mine = ("to be superseded by", other.key)
             related[mine] = "both" if related.get(mine) in ("here", "both") else "there"
     rows = tuple(Related(rel, key, decisions.get(key), where) for (rel, key), where in related.items())
     return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, _prototype_titles(ws, record))

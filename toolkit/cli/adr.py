@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.cli.output import emit, format_option, workspace_here
+from toolkit.cli.output import format_option, workspace_here
 from toolkit.records.text import visible
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -20,6 +20,13 @@ def _workspace():
 
 def _where(path) -> str:
     return os.path.relpath(path)
+
+
+def _label(path) -> str:
+    from toolkit.records.adr import file_key
+
+    key = file_key(path.name)
+    return f"ADR-{int(key):04d}" if key.isdigit() else key
 
 
 def _link_pair(text: str) -> tuple[str, str]:
@@ -60,6 +67,8 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
     click.echo(_where(result.path))
     for path in result.updated:
         click.echo(f"updated {_where(path)}", err=True)
+    for older in result.pending:
+        click.echo(f"{older.label} will be marked superseded when {_label(result.path)} is accepted", err=True)
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty():
         click.edit(filename=str(result.path))
 
@@ -69,20 +78,12 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
 @format_option()
 def list_(status, fmt):
     """List the ADRs: number, title, status, date and path."""
-    from toolkit.actions.adrs import decision_row, list_decisions
-    from toolkit.errors import DecisionbookError
+    from toolkit.actions.adr_list import adr_listing
 
-    ws = _workspace()
-    decisions = list_decisions(ws, status)
-    rows = [decision_row(ws, record) for record in decisions.records]
-    if fmt != "json":
-        rows = [{**row, "number": row["number"] if row["number"] is not None else row["key"]} for row in rows]
-    emit(rows, ["number", "title", "status", "date", "path"], fmt)
-    if decisions.unreadable:
-        first = decisions.unreadable[0]
-        more = len(decisions.unreadable) - 1
-        suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
-        raise DecisionbookError(first.message + suffix, first.path, first.line)
+    text, error = adr_listing(_workspace(), status, fmt)
+    click.echo(text)
+    if error is not None:
+        raise error
 
 
 def _show_text(shown) -> str:

@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import plainyaml
 
 FENCE = "---"
 
 
 def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> Any:
     """Load YAML strictly; errors carry the file and the line (counting from *first_line*)."""
+    plain = plainyaml.load(text)
+    if plain is not None:
+        return plain
     from toolkit.records.strictyaml import load_yaml as load  # PyYAML only when a file is really parsed
 
     return load(text, path, first_line)
@@ -117,6 +121,15 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
     return None
 
 
+def key_line(path: Path, key: str) -> int | None:
+    """The line of front-matter *key* in the file at *path*, to point a finding at; None when it cannot be told."""
+    try:
+        span = key_span(read(path), key)
+    except (DecisionbookError, OSError):
+        return None
+    return span[0] + 1 if span else None
+
+
 def with_lines(doc: Document, start: int, end: int, new_lines: list[str]) -> bytes:
     """The file's bytes with lines [start, end) replaced by *new_lines* (given without endings)."""
     replacement = [line + doc.newline for line in new_lines]
@@ -145,7 +158,7 @@ def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
 
 # Characters YAML may not hold literally, even inside double quotes (YAML 1.1, section 5.1).
 # NEL, LS and PS are allowed but read back as line breaks or spaces, so they are escaped too.
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_UNPRINTABLE = "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 _PLAIN = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9 _./@+-]*$")
 
 
@@ -162,7 +175,8 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and not text.endswith(" ") and load_yaml(f"k: {text}") == {"k": text}:
         return text
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    # Compiled here, not at import: the class's ranges take longer to compile than reading 100 ADRs.
+    return re.sub(_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def flow_list(values) -> str:
