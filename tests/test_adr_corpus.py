@@ -301,3 +301,17 @@ def test_status_changes_replace_only_the_status_and_date_words(decide, tmp_path,
     new = path.read_text().splitlines()
     assert [line for line in old if line not in new] == before
     assert [line for line in new if line not in old] == after
+
+
+def test_changing_the_team_settings_changes_a_cached_listing(decide, tmp_path):
+    root = tmp_path / "repo"
+    (root / "decisions").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "decisions" / "0001-freeze.md").write_text("# 1. Freeze\n\nDate: 05/02/2018\n\n## Status\n\nOn hold\n")
+
+    def row():
+        return json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+
+    assert (row()["status"], row()["date"]) == ("On hold", None)
+    (root / "decisionbook.toml").write_text('[adr]\ndate-order = "day-first"\n\n[adr.statuses]\n"on hold" = "deprecated"\n')
+    assert (row()["status"], row()["date"]) == ("deprecated", "2018-02-05")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from toolkit.records.adr import BULLETS, NYGARD, Decision
 from toolkit.records.adr_words import DATED_FILE, numbered_file
@@ -34,19 +32,17 @@ def _most(counter: Counter, default):
     return counter.most_common(1)[0][0] if counter else default
 
 
-def folder_form(
-    ws: Workspace, files: list[Path], recent: Callable[[], list[Decision]], template: str | None
-) -> FolderForm:
+def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decision]], template: str | None) -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
     (dated names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
-    Names keep the folder's prefix, number width, separator and extension. *recent* reads the
-    last few records, whose forms decide the template when nothing else does.
+    Names keep the folder's prefix, number width, separator and extension (*names* are the
+    folder's record file names). *recent* reads the last few records, whose forms decide the
+    template when nothing else does.
     """
-    top = str(ws.adr_dir)
-    names = [p.name for p in files if os.path.dirname(str(p)) == top] or [p.name for p in files]
-    numbered = [n for n in map(numbered_file, names) if n]
+    parsed = [(name, numbered_file(name)) for name in names]
+    numbered = [n for _, n in parsed if n]
     dated = sum(1 for name in names if DATED_FILE.match(name))
     chosen = template or ws.config.adr_template
     if chosen is None:
@@ -60,10 +56,12 @@ def folder_form(
         else:
             chosen = "madr"
     if not numbered:
-        log4brains = chosen == "log4brains" and (dated or not files)
+        log4brains = chosen == "log4brains" and (dated or not names)
         return FolderForm(chosen, dated=bool(log4brains), extension=_extension(names))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
-    padded = Counter(len(digits) for digits in map(_digits, names) if digits.startswith("0") and len(digits) > 1)
+    padded = Counter(
+        len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
+    )
     width = _most(padded, 1)
     separators = Counter(sep[:1] or "-" for _, _, sep, _ in numbered)
     return FolderForm(
@@ -75,12 +73,11 @@ def folder_form(
     )
 
 
-def _digits(name: str) -> str:
+def _digits(name: str, prefix: str) -> str:
     """The number of a numbered record's file name as written: `0012` in `ADR-0012-x.md`."""
-    numbered = numbered_file(name)
-    rest = name[len(numbered[0]) :] if numbered else ""
+    rest = name[len(prefix) :]
     return rest[: len(rest) - len(rest.lstrip("0123456789"))]
 
 
 def _extension(names: list[str]) -> str:
-    return _most(Counter(Path(name).suffix.lstrip(".") for name in names), "md")
+    return _most(Counter(name.rsplit(".", 1)[-1] for name in names), "md")

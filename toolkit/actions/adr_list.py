@@ -27,7 +27,9 @@ def _key(ws: Workspace, status: str | None, fmt: str) -> bytes | None:
     for pattern in _SOURCES:
         for path in sorted(_HERE.glob(pattern)):
             hasher.update(path.read_bytes())
-    hasher.update(repr((str(ws.root), str(ws.adr_dir), status, fmt)).encode())
+    # The team's status words and date order change what is read from the same bytes.
+    settings = (ws.config.adr_statuses, ws.config.date_order)
+    hasher.update(repr((str(ws.root), str(ws.adr_dir), status, fmt, settings)).encode())
     try:
         with os.scandir(ws.adr_dir) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)

@@ -335,18 +335,23 @@ def new_decision(
         if number is None:
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
         numbers.append(number)
-    files = adr_files(ws.adr_dir)
+    folder = ws.adr_dir
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not e.is_dir())
+    except OSError:
+        names = []
+    files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
 
     def recent() -> list[Decision]:
         records = []
-        for path in files[-5:]:
+        for path in files:
             try:
                 records.append(_parse_file(ws, path)[1])
             except DecisionbookError:
                 continue
         return records
 
-    form = folder_form(ws, files, recent, template)
+    form = folder_form(ws, names or [p.name for p in files], recent, template)
     text, template_path = _template_text(form.template)
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)

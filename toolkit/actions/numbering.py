@@ -32,8 +32,9 @@ def create_numbered(
         local = set()
         with os.scandir(folder) as entries:
             for entry in entries:
-                local.add(number_of(entry.name))
-                if number_of(entry.name) is None and not entry.name.startswith(".") and entry.is_dir():
+                found = number_of(entry.name)
+                local.add(found)
+                if found is None and not entry.name.startswith(".") and entry.is_dir():
                     local |= {number_of(name) for name in os.listdir(entry.path)}
         taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
         number = max(taken, default=0) + 1

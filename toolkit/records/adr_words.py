@@ -39,11 +39,11 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     Dated log4brains names, and templates such as `0000-template.md`, are not numbered records.
     """
     match = RECORD_FILE.match(name)
-    if not match or DATED_FILE.match(name):
+    if not match or len(match.group(2)) == 8 and DATED_FILE.match(name):
         return None
     slug = match.group(4) or ""
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
-    if _TEMPLATE_NAME.match(slug) or int(match.group(2)) == 0 and _TEMPLATE.search(slug):
+    if "emplate" in slug.lower() and (_TEMPLATE_NAME.match(slug) or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
         return None
     return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
