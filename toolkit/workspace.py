@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic
+from toolkit.records import atomic, files
 
 CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = ("decisions", "docs/decisions", "docs/adr", "doc/adr", "docs/architecture/decisions")
@@ -48,6 +48,7 @@ class Config:
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    max_file_bytes: int = files.DEFAULT_LIMIT  # [limits] max_file_mib: the largest record file read
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -61,7 +62,7 @@ def load_config(path: Path) -> Config:
     if not path.exists():
         return Config()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(files.read_bytes(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 puts the position only in the message: "... (at line 3, column 14)".
         found = re.search(r"\(at line (\d+)", str(exc))
@@ -75,7 +76,9 @@ def load_config(path: Path) -> Config:
     git = raw.get("git", {})
     release = raw.get("release", {})
     people = raw.get("people", {})
-    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people)):
+    limits = raw.get("limits", {})
+    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
+                        ("limits", limits)):
         _expect(table, dict, f"[{name}]", path)
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
@@ -100,6 +103,9 @@ def load_config(path: Path) -> Config:
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
+    mib = limits.get("max_file_mib")
+    if mib is not None and (not 0 < _expect(mib, (int, float), "[limits] max_file_mib", path) <= 1024):
+        raise DecisionbookError("[limits] max_file_mib must be more than 0 and at most 1024", path)
     return Config(
         decisions=_expect(paths["decisions"], str, "[paths] decisions", path) if "decisions" in paths else None,
         prototypes=_expect(paths.get("prototypes", "prototypes"), str, "[paths] prototypes", path),
@@ -113,6 +119,7 @@ def load_config(path: Path) -> Config:
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        max_file_bytes=int(mib * 1048576) if mib is not None else files.DEFAULT_LIMIT,
         raw=raw,
     )
 
@@ -267,9 +274,10 @@ def init(path: str | Path = ".") -> InitResult:
         atomic.create_exclusive(attributes, (line + "\n").encode("utf-8"))
         created.append(".gitattributes")
     else:
-        current = attributes.read_bytes()
-        if line not in current.decode("utf-8", "replace").splitlines():
-            separator = b"" if not current or current.endswith(b"\n") else b"\n"
-            atomic.replace(attributes, current + separator + (line + "\n").encode("utf-8"))
-            created.append(".gitattributes (merge=union line)")
+        with files.locked(attributes):
+            current = files.read_bytes(attributes)
+            if line not in current.decode("utf-8", "replace").splitlines():
+                separator = b"" if not current or current.endswith(b"\n") else b"\n"
+                atomic.replace(attributes, current + separator + (line + "\n").encode("utf-8"))
+                created.append(".gitattributes (merge=union line)")
     return InitResult(workspace, tuple(created))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
-from toolkit.records import atomic, frontmatter
+from toolkit.records import atomic, files, frontmatter
 from toolkit.records.text import visible
 from toolkit.workspace import Workspace
 
@@ -28,10 +28,10 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
     return lines
 
 
-def _plain_document(path: Path) -> frontmatter.Document:
+def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:
     """README.md as lines only: a `---` rule at its top is not front matter to load."""
     try:
-        text = frontmatter.decode(path.read_bytes(), path)
+        text = frontmatter.decode(files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown_path(ws, path)), path)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", path) from None
     bom = "\ufeff" if text.startswith("\ufeff") else ""
@@ -46,6 +46,25 @@ class IndexResult:
     changed: bool
 
 
+def _index_bytes(ws: Workspace, path: Path, table: list[str]) -> tuple[bytes, bytes]:
+    """README.md's bytes now, and with *table* between the markers."""
+    if not path.exists():
+        body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
+        return b"", "".join(line + "\n" for line in body).encode("utf-8")
+    doc = _plain_document(ws, path)
+    lines = doc.text_lines()
+    if INDEX_START in (line.strip() for line in lines):
+        start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
+        if end is None:
+            raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
+        after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])
+    else:
+        tail = [""] if lines and lines[-1].strip() else []
+        after = frontmatter.with_lines(doc, len(lines), len(lines), [*tail, INDEX_START, "", *table, "", INDEX_END])
+    return doc.to_bytes(), after
+
+
 def index(ws: Workspace, check: bool = False) -> IndexResult:
     """Write the ADR table into the ADR folder's README.md between the index markers.
 
@@ -54,29 +73,14 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
     """
     path = ws.adr_dir / "README.md"
     table = index_table(ws, load_decisions(ws))
-    if path.exists():
-        doc = _plain_document(path)
-        lines = doc.text_lines()
-        if INDEX_START in (line.strip() for line in lines):
-            start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
-            end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
-            if end is None:
-                raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
-            after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])
-        else:
-            tail = [""] if lines and lines[-1].strip() else []
-            after = frontmatter.with_lines(doc, len(lines), len(lines), [*tail, INDEX_START, "", *table, "", INDEX_END])
-        before = doc.to_bytes()
-    else:
-        before = b""
-        body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
-        after = "".join(line + "\n" for line in body).encode("utf-8")
-    stale = after != before
     if check:
-        if stale:
+        before, after = _index_bytes(ws, path, table)
+        if after != before:
             raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
         return IndexResult(path, False)
-    if stale:
-        ws.adr_dir.mkdir(parents=True, exist_ok=True)
-        atomic.replace(path, after)
-    return IndexResult(path, stale)
+    ws.adr_dir.mkdir(parents=True, exist_ok=True)
+    with files.locked(path, shown_path(ws, path)):
+        before, after = _index_bytes(ws, path, table)
+        if after != before:
+            atomic.replace(path, after)
+    return IndexResult(path, after != before)

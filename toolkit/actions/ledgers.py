@@ -69,12 +69,12 @@ def _name(ws: Workspace, path) -> str:
 
 
 def read_effort(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger))
+    return ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger), ws.root)
 
 
 def read_evidence(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger))
+    return ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger), ws.root)
 
 
 def read_verdicts(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.verdict_ledger, Verdict, _name(ws, ws.verdict_ledger))
+    return ledger.read(ws.verdict_ledger, Verdict, _name(ws, ws.verdict_ledger), ws.root)

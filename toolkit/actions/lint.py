@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.actions import prototype_lint
+from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path
-from toolkit.records.adr import Decision
+from toolkit.records.adr import Decision, file_key
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -50,6 +50,8 @@ def _link_line(record: Decision, relation: str, key: str) -> int | None:
 
 def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keys = decisions.by_key()
+    # A file that could not be read is reported once, as itself; links to it are not errors too.
+    keys.update(dict.fromkeys(file_key(f.path.rsplit("/", 1)[-1]) for f in decisions.unreadable))
     found = []
     for record in decisions.records:
         for relation, key in outgoing(record):
@@ -151,6 +153,7 @@ def check(ws: Workspace) -> Report:
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),
         *prototype_lint.findings(ws),
+        *leftovers.findings(ws),
     ]
     findings.sort(key=lambda f: (f.path, f.line or 0))
     return Report(tuple(findings))

@@ -10,7 +10,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic
 
-NUMBERED = re.compile(r"^(\d{4})-[^/\\]*\.md$")
+NUMBERED = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
 
 
 def number_of(name: str) -> int | None:

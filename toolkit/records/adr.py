@@ -28,8 +28,8 @@ REVERSE = {
     "relates to": "relates to",
 }
 
-NUMBERED_FILE = re.compile(r"^(\d{4})-[^/\\]+\.md$")
-DATED_FILE = re.compile(r"^(\d{8})-[^/\\]+\.md$")  # log4brains: identified by slug, not number
+NUMBERED_FILE = re.compile(r"^([0-9]{4})-[^/\\]+\.md$")
+DATED_FILE = re.compile(r"^([0-9]{8})-[^/\\]+\.md$")  # log4brains: identified by slug, not number
 
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers")
 KNOWN_KEYS = frozenset(

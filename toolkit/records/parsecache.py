@@ -13,13 +13,14 @@ import contextlib
 import copyreg
 import hashlib
 import io
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from toolkit.errors import DecisionbookError
+from toolkit.records import atomic
 
 FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
@@ -142,15 +143,8 @@ class Store:
             return
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, DecisionbookError):
             self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(buffer.getvalue())
-                # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
+            atomic.replace(self.path, buffer.getvalue(), durable=False)
         self._old, self._dirty = self._new, False
