@@ -261,3 +261,17 @@ def test_adr_numbers_are_ascii_digits_only(repo, decide):
     moved = decide("adr", "renumber", "1", "--to", "\uff11\uff12", cwd=repo)
     assert moved.exit_code == 2 and "is not a whole number (numbers are written with the digits 0-9 only)" in moved.stderr
     assert decide("proto", "new", "Card", "--decision", "\u0661", cwd=repo).exit_code == 2
+
+
+def test_renumber_refuses_before_renaming_when_a_file_it_must_edit_is_a_link(repo, tmp_path, decide):
+    _adr(repo, 1, "First")
+    outside = tmp_path / "0002-second.md"
+    outside.write_text(ADR.format(title="Second").replace("---\n#", "links: [{relation: amends, adr: 1}]\n---\n#", 1))
+    shared = repo / "shared"
+    shared.mkdir()
+    (shared / "second.md").write_bytes(outside.read_bytes())
+    (repo / "decisions" / "0002-second.md").symlink_to("../shared/second.md")
+    result = decide("adr", "renumber", "1", "--to", "7", cwd=repo)
+    assert result.exit_code == 2
+    assert "decisions/0002-second.md: error: refusing to write through a symbolic link" in result.stderr
+    assert sorted(p.name for p in (repo / "decisions").iterdir()) == ["0001-first.md", "0002-second.md"]

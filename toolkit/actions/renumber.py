@@ -13,7 +13,7 @@ from toolkit.actions.numbering import number_of
 from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
-from toolkit.records.files import locked
+from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -195,6 +195,8 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         own = _renumber_title(path, old, new)
         if new_path.exists():
             raise DecisionbookError("already exists", workspace.relative(new_path))
+        for target in (path, *edits):  # refused now, not halfway through the renaming
+            require_writable(target)
         if own is not None:
             atomic.replace(path, own)
         os.rename(path, new_path)
