@@ -174,7 +174,12 @@ def _acquire(lock: Path, where) -> int:
         except OSError as exc:
             raise DecisionbookError(f"cannot lock ({lock.name}): {exc.strerror}", where) from None
         else:
-            os.write(fd, (json.dumps(_me()) + "\n").encode())
+            try:
+                os.write(fd, (json.dumps(_me()) + "\n").encode())
+            except OSError as exc:  # a full disk: leave no lock behind that others must wait out
+                os.close(fd)
+                lock.unlink(missing_ok=True)
+                raise DecisionbookError(f"cannot lock ({lock.name}): {exc.strerror}", where) from None
             return fd
         if _break_if_stale(lock):
             continue
