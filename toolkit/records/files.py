@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import json
 import os
 import re
-import socket
 import stat
 import time
 from pathlib import Path
@@ -162,6 +160,8 @@ def locked(path: Path, shown=None):
 
 
 def _acquire(lock: Path, where) -> int:
+    import json  # only writers pay for it, not `decide adr list`
+
     deadline = time.monotonic() + LOCK_WAIT
     pause = 0.002
     while True:
@@ -196,6 +196,7 @@ _ME: dict | None = None
 def _me() -> dict:
     global _ME
     if _ME is None:
+        import socket
         pid = os.getpid()
         _ME = {"pid": pid, "host": socket.gethostname(), "boot": _boot_id(), "start": _start_time(pid), "at": time.time()}
     return {**_ME, "at": time.time()}
@@ -223,6 +224,8 @@ def _start_time(pid: int) -> str | None:
 
 
 def _holder(fd: int) -> dict | None:
+    import json
+
     try:
         data = json.loads(os.pread(fd, 4096, 0))
     except (OSError, ValueError):
