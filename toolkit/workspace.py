@@ -214,7 +214,7 @@ class Workspace:
 def _adr_dir_file(root: Path) -> Path | None:
     marker = root / ".adr-dir"
     if marker.is_file():
-        name = marker.read_text(encoding="utf-8").strip()
+        name = files.read_bytes(marker).decode("utf-8").strip()
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None

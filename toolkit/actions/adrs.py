@@ -284,7 +284,7 @@ def _template_text(template: str) -> tuple[str, Path]:
 
     path = templates_dir() / f"{template}.md" if template in TEMPLATES else Path(template)
     try:
-        return frontmatter.decode(path.read_bytes(), path), path
+        return frontmatter.decode(files.read_bytes(path), path), path
     except OSError as exc:
         raise DecisionbookError(f"cannot read template: {exc.strerror}", path) from None
 
