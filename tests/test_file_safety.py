@@ -203,15 +203,19 @@ def test_leftover_temporary_files_are_reported_and_removed_by_the_next_write(rep
     record = _adr(repo, 1, "First")
     assert decide("adr", "list", cwd=repo).exit_code == 0  # builds the parse cache
     cache = repo / ".git" / "decisionbook"
-    left = [repo / "decisions" / ".0001-first.md.k2j4h1x9.tmp", cache / ".adrs.pickle.a8f0c2z1.tmp"]
+    left = [repo / "decisions" / ".0001-first.md.k2j4h1x9.tmp", cache / ".adrs.pickle.a8f0c2z1.tmp",
+            repo / "decisions" / ".0001-first.md.0123456789ab.tmp"]
     for path in left:
         path.write_bytes(b"half a wri")
+    (repo / ".notes.backup.tmp").write_text("a file of the team's own")
     result = decide("check", cwd=repo)
     assert result.exit_code == 0
+    assert "decisions/.0001-first.md.0123456789ab.tmp: warning" in result.stdout
+    assert ".notes.backup.tmp" not in result.stdout
     assert "decisions/.0001-first.md.k2j4h1x9.tmp: warning: temporary file left by an interrupted write" in result.stdout
     assert ".git/decisionbook/.adrs.pickle.a8f0c2z1.tmp: warning: temporary file left" in result.stdout
     assert decide("adr", "status", "1", "accepted", cwd=repo).exit_code == 0
-    assert not left[0].exists()
+    assert not left[0].exists() and not left[2].exists()
     assert decide("adr", "list", cwd=repo).exit_code == 0  # the changed record is cached anew
     assert not left[1].exists()
     assert decide("check", cwd=repo).stdout == "0 error(s), 0 warning(s)\n"

@@ -17,7 +17,8 @@ DEFAULT_LIMIT = 4 * 1024 * 1024  # bytes; `[limits] max_file_mib` in decisionboo
 LOCK_WAIT = 10.0  # seconds a writer waits for another one's lock before giving up
 _SILENT_LOCK_AGE = 5.0  # a lock still empty this long after creation was left by a writer killed at once
 _FOREIGN_LOCK_AGE = 600.0  # a lock taken on another host (a shared folder) is trusted this long
-_TEMP = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]+\.tmp$")
+# `.NAME.RANDOM.tmp`: twelve hex digits from `atomic.replace`, eight from tempfile in older versions.
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?:[0-9a-f]{12}|[a-z0-9_]{8})\.tmp$")
 
 
 def read_bytes(path: Path, limit: int | None = DEFAULT_LIMIT, root: Path | None = None, shown=None) -> bytes:
