@@ -8,6 +8,7 @@ from pathlib import Path
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import atomic, files, frontmatter
+from toolkit.records.finding import Finding
 from toolkit.records.text import visible
 from toolkit.workspace import Workspace
 
@@ -46,23 +47,41 @@ class IndexResult:
     changed: bool
 
 
-def _index_bytes(ws: Workspace, path: Path, table: list[str]) -> tuple[bytes, bytes]:
-    """README.md's bytes now, and with *table* between the markers."""
-    if not path.exists():
-        body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
-        return b"", "".join(line + "\n" for line in body).encode("utf-8")
-    doc = _plain_document(ws, path)
-    lines = doc.text_lines()
-    if INDEX_START in (line.strip() for line in lines):
-        start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
-        if end is None:
-            raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
-        after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])
+def _render(ws: Workspace, decisions: Decisions) -> tuple[Path, bytes, bytes, bool]:
+    """README.md's path, its bytes now, its bytes with a fresh table, and whether it holds the markers now."""
+    path = ws.adr_dir / "README.md"
+    table = index_table(ws, decisions)
+    marked = False
+    if path.exists():
+        doc = _plain_document(ws, path)
+        lines = doc.text_lines()
+        marked = INDEX_START in (line.strip() for line in lines)
+        if marked:
+            start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
+            end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
+            if end is None:
+                raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
+            after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])
+        else:
+            tail = [""] if lines and lines[-1].strip() else []
+            after = frontmatter.with_lines(doc, len(lines), len(lines), [*tail, INDEX_START, "", *table, "", INDEX_END])
+        before = doc.to_bytes()
     else:
-        tail = [""] if lines and lines[-1].strip() else []
-        after = frontmatter.with_lines(doc, len(lines), len(lines), [*tail, INDEX_START, "", *table, "", INDEX_END])
-    return doc.to_bytes(), after
+        before = b""
+        body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
+        after = "".join(line + "\n" for line in body).encode("utf-8")
+    return path, before, after, marked
+
+
+def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
+    """For `decide check`: a warning when README.md holds an index table that is out of date."""
+    try:
+        path, before, after, marked = _render(ws, decisions)
+    except DecisionbookError as exc:
+        return Finding(str(exc.path or shown_path(ws, ws.adr_dir)), exc.line, "error", exc.message)
+    if marked and before != after:
+        return Finding(shown_path(ws, path), None, "warning", "the ADR index is out of date; run `decide adr index`")
+    return None
 
 
 def index(ws: Workspace, check: bool = False) -> IndexResult:
@@ -71,16 +90,16 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
     Only the lines between the markers change; with *check*, nothing is written and a stale
     index raises CheckFailed.
     """
-    path = ws.adr_dir / "README.md"
-    table = index_table(ws, load_decisions(ws))
+    decisions = load_decisions(ws)
     if check:
-        before, after = _index_bytes(ws, path, table)
+        path, before, after, _ = _render(ws, decisions)
         if after != before:
             raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
         return IndexResult(path, False)
     ws.adr_dir.mkdir(parents=True, exist_ok=True)
-    with files.locked(path, shown_path(ws, path)):
-        before, after = _index_bytes(ws, path, table)
+    path = ws.adr_dir / "README.md"
+    with files.locked(path, shown_path(ws, path)):  # read and written as one step, so no edit is lost
+        path, before, after, _ = _render(ws, decisions)
         if after != before:
             atomic.replace(path, after)
     return IndexResult(path, after != before)
