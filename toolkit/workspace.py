@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic
+from toolkit.records import atomic, files
 from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
@@ -63,6 +63,7 @@ class Config:
     adr_statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] "a team's phrase" = "accepted"
     date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
     adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
+    max_file_bytes: int = files.DEFAULT_LIMIT  # [limits] max_file_mib: the largest record file read
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -76,7 +77,7 @@ def load_config(path: Path) -> Config:
     if not path.exists():
         return Config()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(files.read_bytes(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 puts the position only in the message: "... (at line 3, column 14)".
         found = re.search(r"\(at line (\d+)", str(exc))
@@ -93,8 +94,9 @@ def load_config(path: Path) -> Config:
     links = raw.get("links", {})
     adr = raw.get("adr", {})
     effort = raw.get("effort", {})
+    limits = raw.get("limits", {})
     for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
-                        ("links", links), ("adr", adr), ("effort", effort)):
+                        ("links", links), ("adr", adr), ("effort", effort), ("limits", limits)):
         _expect(table, dict, f"[{name}]", path)
     supersede_on = adr.get("supersede-on", "create")
     if supersede_on not in ("create", "accept"):
@@ -125,6 +127,9 @@ def load_config(path: Path) -> Config:
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
+    mib = limits.get("max_file_mib")
+    if mib is not None and (not 0 < _expect(mib, (int, float), "[limits] max_file_mib", path) <= 1024):
+        raise DecisionbookError("[limits] max_file_mib must be more than 0 and at most 1024", path)
     statuses = _expect(adr.get("statuses", {}), dict, "[adr.statuses]", path)
     for phrase, meaning in statuses.items():
         if meaning not in STATUSES:
@@ -155,6 +160,7 @@ def load_config(path: Path) -> Config:
         adr_statuses=tuple((phrase.strip().lower(), meaning) for phrase, meaning in statuses.items()),
         date_order=order,
         adr_template=_expect(adr["template"], str, "[adr] template", path) if "template" in adr else None,
+        max_file_bytes=int(mib * 1048576) if mib is not None else files.DEFAULT_LIMIT,
         raw=raw,
     )
 
@@ -239,7 +245,7 @@ class Workspace:
 def _adr_dir_file(root: Path) -> Path | None:
     marker = root / ".adr-dir"
     if marker.is_file():
-        name = marker.read_text(encoding="utf-8").strip()
+        name = files.read_bytes(marker).decode("utf-8").strip()
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None
@@ -382,9 +388,10 @@ def init(path: str | Path = ".", adr_dir: str | None = None) -> InitResult:
         atomic.create_exclusive(attributes, (line + "\n").encode("utf-8"))
         created.append(".gitattributes")
     else:
-        current = attributes.read_bytes()
-        if line not in current.decode("utf-8", "replace").splitlines():
-            separator = b"" if not current or current.endswith(b"\n") else b"\n"
-            atomic.replace(attributes, current + separator + (line + "\n").encode("utf-8"))
-            created.append(".gitattributes (merge=union line)")
+        with files.locked(attributes):
+            current = files.read_bytes(attributes)
+            if line not in current.decode("utf-8", "replace").splitlines():
+                separator = b"" if not current or current.endswith(b"\n") else b"\n"
+                atomic.replace(attributes, current + separator + (line + "\n").encode("utf-8"))
+                created.append(".gitattributes (merge=union line)")
     return InitResult(workspace, tuple(created))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
-from toolkit.records import atomic, frontmatter
+from toolkit.records import atomic, files, frontmatter
 from toolkit.records.finding import Finding
 from toolkit.records.text import visible
 from toolkit.workspace import Workspace
@@ -29,10 +29,10 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
     return lines
 
 
-def _plain_document(path: Path) -> frontmatter.Document:
+def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:
     """README.md as lines only: a `---` rule at its top is not front matter to load."""
     try:
-        text = frontmatter.decode(path.read_bytes(), path)
+        text = frontmatter.decode(files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown_path(ws, path)), path)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", path) from None
     bom = "\ufeff" if text.startswith("\ufeff") else ""
@@ -53,7 +53,7 @@ def _render(ws: Workspace, decisions: Decisions) -> tuple[Path, bytes, bytes, bo
     table = index_table(ws, decisions)
     marked = False
     if path.exists():
-        doc = _plain_document(path)
+        doc = _plain_document(ws, path)
         lines = doc.text_lines()
         marked = INDEX_START in (line.strip() for line in lines)
         if marked:
@@ -90,13 +90,16 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
     Only the lines between the markers change; with *check*, nothing is written and a stale
     index raises CheckFailed.
     """
-    path, before, after, _ = _render(ws, load_decisions(ws))
-    stale = after != before
+    decisions = load_decisions(ws)
     if check:
-        if stale:
+        path, before, after, _ = _render(ws, decisions)
+        if after != before:
             raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
         return IndexResult(path, False)
-    if stale:
-        ws.adr_dir.mkdir(parents=True, exist_ok=True)
-        atomic.replace(path, after)
-    return IndexResult(path, stale)
+    ws.adr_dir.mkdir(parents=True, exist_ok=True)
+    path = ws.adr_dir / "README.md"
+    with files.locked(path, shown_path(ws, path)):  # read and written as one step, so no edit is lost
+        path, before, after, _ = _render(ws, decisions)
+        if after != before:
+            atomic.replace(path, after)
+    return IndexResult(path, after != before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import contextlib
 import functools
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 from toolkit.actions.adr_form import TEMPLATES, folder_form
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import adr_edit, atomic, frontmatter, parsecache
+from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache
 from toolkit.records.adr import (
     MADR,
     REVERSE,
@@ -30,7 +31,7 @@ from toolkit.records.adr_words import is_record_file
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.slug import slugify
-from toolkit.records.text import one_line
+from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
 
 TRANSITIONS = {
@@ -82,7 +83,7 @@ class Decisions:
             for finding in self.unreadable:
                 if file_key(finding.path.rsplit("/", 1)[-1]) == key:
                     raise DecisionbookError(finding.message, finding.path, finding.line)
-            raise DecisionbookError(f"no ADR {ref}")
+            raise DecisionbookError(f"no ADR {ref}{digits_hint(str(ref))}")
         return found
 
     def findings(self) -> list[Finding]:
@@ -143,7 +144,7 @@ def read_options(ws: Workspace) -> ReadOptions:
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
     shown = shown or shown_path(ws, path)
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
     doc = frontmatter.parse(data, shown)
@@ -154,17 +155,21 @@ def load_decisions(ws: Workspace) -> Decisions:
     """Read every ADR in the workspace. Never raises for a bad file: it lands in `unreadable`."""
     records: list[Decision] = []
     unreadable: list[Finding] = []
-    files = adr_files(ws.adr_dir)
+    paths = adr_files(ws.adr_dir)
     options = read_options(ws)
     settings = repr(options)  # one string in every cache key: hashed once, the same in every process
     with paused_gc():
-        cache = parsecache.Store(ws.root, "adrs", files)
-        for path in files:
+        cache = parsecache.Store(ws.root, "adrs", paths)
+        limit = ws.config.max_file_bytes
+        for path in paths:
             shown = shown_path(ws, path)
             try:
-                data = path.read_bytes()
+                data = files.read_bytes(path, limit, ws.root, shown)
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
+                continue
+            except DecisionbookError as exc:
+                unreadable.append(Finding(shown, None, "error", exc.message))
                 continue
             key = (str(path), shown, parsecache.digest(data), settings)
             record = cache.get(key)
@@ -216,10 +221,22 @@ def decision_row(ws: Workspace, record: Decision) -> dict:
 
 def find_one(ws: Workspace, ref) -> tuple[frontmatter.Document, Decision]:
     """Read only the file *ref* names, so one broken ADR elsewhere does not block an edit."""
+    return _parse_file(ws, _find_path(ws, ref))
+
+
+@contextlib.contextmanager
+def _editing(ws: Workspace, ref):
+    """Lock the file *ref* names and read it under the lock: what an edit changes is what is there now."""
+    path = _find_path(ws, ref)
+    with files.locked(path, shown_path(ws, path)):
+        yield _parse_file(ws, path)
+
+
+def _find_path(ws: Workspace, ref) -> Path:
     key = ref_key(ref)
     folder = ws.adr_dir
     if key is None:
-        raise DecisionbookError(f"{ref!r} is not an ADR number or slug")
+        raise DecisionbookError(f"{ref!r} is not an ADR number or slug{digits_hint(str(ref))}")
     if key.isdigit():
         candidates = [p for p in adr_files(folder) if file_key(p.name) == key]
     else:
@@ -229,7 +246,7 @@ def find_one(ws: Workspace, ref) -> tuple[frontmatter.Document, Decision]:
     if len(candidates) > 1:
         names = ", ".join(p.name for p in candidates)
         raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number", shown_path(ws, folder))
-    return _parse_file(ws, candidates[0])
+    return candidates[0]
 
 
 def _write(ws: Workspace, path: Path, before: bytes, after: bytes) -> bool:
@@ -245,9 +262,9 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     """Record *relation* on source and *reverse* on target; the paths that changed."""
     changed = []
     for ref, rel, other in ((source, relation, target), (target, reverse, source)):
-        doc, fresh = find_one(ws, ref.key)
-        if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other)):
-            changed.append(fresh.path)
+        with _editing(ws, ref.key) as (doc, fresh):
+            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other)):
+                changed.append(fresh.path)
     return changed
 
 
@@ -274,7 +291,7 @@ def _template_text(template: str) -> tuple[str, Path]:
 
     path = templates_dir() / f"{template}.md" if template in TEMPLATES else Path(template)
     try:
-        return frontmatter.decode(path.read_bytes(), path), path
+        return frontmatter.decode(files.read_bytes(path), path), path
     except OSError as exc:
         raise DecisionbookError(f"cannot read template: {exc.strerror}", path) from None
 
@@ -389,10 +406,10 @@ def new_decision(
         if relation == "supersedes" and ws.config.supersede_on == "accept":
             pending.append(target)
             continue
-        doc, fresh = find_one(ws, target.key)
-        after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-        if _write(ws, fresh.path, doc.to_bytes(), after):
-            updated.append(fresh.path)
+        with _editing(ws, target.key) as (doc, fresh):
+            after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+            if _write(ws, fresh.path, doc.to_bytes(), after):
+                updated.append(fresh.path)
     return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
 
 
@@ -427,45 +444,45 @@ def change_status(
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    doc, decision = find_one(ws, ref)
-    if status == "superseded" and not force:
-        _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
-    allowed = TRANSITIONS.get(decision.status or "", ())
-    if status not in allowed and not force:
-        options = ", ".join(allowed) if allowed else "nothing"
-        raise DecisionbookError(
-            f"{decision.label} is {decision.status or 'without a status'}; it can become {options} "
-            "(--force to override)",
-            shown_path(ws, decision.path),
-        )
-    if by is not None and status != "superseded":
-        raise DecisionbookError("--by names a successor, so it goes with the status superseded")
-    day = (date or _dt.date.today()).isoformat()
-    before = doc.to_bytes()
-    changed = []
+    with _editing(ws, ref) as (doc, decision):
+        if status == "superseded" and not force:
+            _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
+        allowed = TRANSITIONS.get(decision.status or "", ())
+        if status not in allowed and not force:
+            options = ", ".join(allowed) if allowed else "nothing"
+            raise DecisionbookError(
+                f"{decision.label} is {decision.status or 'without a status'}; it can become {options} "
+                "(--force to override)",
+                shown_path(ws, decision.path),
+            )
+        if by is not None and status != "superseded":
+            raise DecisionbookError("--by names a successor, so it goes with the status superseded")
+        day = (date or _dt.date.today()).isoformat()
+        before = doc.to_bytes()
+        changed = []
+        if by is not None:
+            successor = find_one(ws, by)[1]
+            if successor.key == decision.key:
+                raise DecisionbookError(f"{decision.label} cannot supersede itself")
+            data = adr_edit.mark_superseded(doc, decision, successor)
+            doc2 = frontmatter.parse(data, doc.path)
+            after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+        else:
+            after = adr_edit.set_status(doc, decision, status, day)
+        if _write(ws, decision.path, before, after):
+            changed.append(decision.path)
     if by is not None:
-        successor = find_one(ws, by)[1]
-        if successor.key == decision.key:
-            raise DecisionbookError(f"{decision.label} cannot supersede itself")
-        data = adr_edit.mark_superseded(doc, decision, successor)
-        doc2 = frontmatter.parse(data, doc.path)
-        after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
-    else:
-        after = adr_edit.set_status(doc, decision, status, day)
-    if _write(ws, decision.path, before, after):
-        changed.append(decision.path)
-    if by is not None:
-        sdoc, successor = find_one(ws, by)
-        if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
-            changed.append(successor.path)
+        with _editing(ws, by) as (sdoc, successor):
+            if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
+                changed.append(successor.path)
     if status == "accepted":
         accepted = find_one(ws, decision.key)[1]
         for key in accepted.supersedes:
-            odoc, older = find_one(ws, key)
-            if older.superseded_by:  # marked already, by this one or (refused at creation) another
-                continue
-            if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted)):
-                changed.append(older.path)
+            with _editing(ws, key) as (odoc, older):
+                if older.superseded_by:  # marked already, by this one or (refused at creation) another
+                    continue
+                if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted)):
+                    changed.append(older.path)
     return StatusChange(decision, status, day, tuple(changed))
 
 

@@ -98,7 +98,7 @@ def _name(ws: Workspace, path) -> str:
 
 
 def read_retractions(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.retraction_ledger, Retraction, _name(ws, ws.retraction_ledger))
+    return ledger.read(ws.retraction_ledger, Retraction, _name(ws, ws.retraction_ledger), ws.root)
 
 
 def _counted(ws: Workspace, name: str, read: LedgerRead) -> LedgerRead:
@@ -107,12 +107,12 @@ def _counted(ws: Workspace, name: str, read: LedgerRead) -> LedgerRead:
 
 def read_effort(ws: Workspace) -> LedgerRead:
     """The effort entries that count; retracted ones are in `withdrawn`."""
-    return _counted(ws, "effort", ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger)))
+    return _counted(ws, "effort", ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger), ws.root))
 
 
 def read_evidence(ws: Workspace) -> LedgerRead:
     """The evidence entries that count; retracted ones are in `withdrawn`."""
-    return _counted(ws, "evidence", ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger)))
+    return _counted(ws, "evidence", ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger), ws.root))
 
 
 _READERS = {"effort": read_effort, "evidence": read_evidence}
@@ -159,8 +159,8 @@ def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = 
 
 
 def read_verdicts(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.verdict_ledger, Verdict, _name(ws, ws.verdict_ledger))
+    return ledger.read(ws.verdict_ledger, Verdict, _name(ws, ws.verdict_ledger), ws.root)
 
 
 def read_meetings(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.meeting_ledger, Meeting, _name(ws, ws.meeting_ledger))
+    return ledger.read(ws.meeting_ledger, Meeting, _name(ws, ws.meeting_ledger), ws.root)

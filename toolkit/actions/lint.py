@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from toolkit.actions import prototype_lint
+from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
-from toolkit.records.adr import MADR, REVERSE, Decision
+from toolkit.records.adr import MADR, REVERSE, Decision, file_key
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -51,6 +51,8 @@ def _link_line(record: Decision, relation: str, key: str) -> int | None:
 
 def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keys = decisions.by_key()
+    # A file that could not be read is reported once, as itself; links to it are not errors too.
+    keys.update(dict.fromkeys(file_key(f.path.rsplit("/", 1)[-1]) for f in decisions.unreadable))
     found = []
     for record in decisions.records:
         for relation, key in outgoing(record):
@@ -193,6 +195,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
         *_migration_plans(ws, decisions),
         *filter(None, [stale_index(ws, decisions)]),
         *prototype_lint.findings(ws, decisions),
+        *leftovers.findings(ws),
     ]
     if strict:
         findings = [replace(f, severity="error") for f in findings]

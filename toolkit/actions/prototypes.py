@@ -11,15 +11,15 @@ from pathlib import Path
 from toolkit import bundled
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import frontmatter, parsecache, prototype
+from toolkit.records import files, frontmatter, parsecache, prototype
 from toolkit.records.criteria import AGGREGATES, parse_expr, parse_number
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import Prototype
 from toolkit.records.slug import slugify
-from toolkit.records.text import one_line
+from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
 
-_REF = re.compile(r"^(?:[Pp]-?)?(\d{1,4})$")
+_REF = re.compile(r"^(?:[Pp]-?)?([0-9]{1,4})$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _TIMEBOX = re.compile(r"^([0-9]{1,3})([dw])$")
 
@@ -28,7 +28,7 @@ def parse_ref(ref: str | int) -> int:
     """The number in a prototype reference: `P7`, `P-0007` or `7`."""
     match = _REF.match(str(ref).strip())
     if not match or int(match.group(1)) == 0:
-        raise DecisionbookError(f"{str(ref)!r} is not a prototype reference; write P7, P-0007 or 7")
+        raise DecisionbookError(f"{str(ref)!r} is not a prototype reference; write P7, P-0007 or 7{digits_hint(str(ref))}")
     return int(match.group(1))
 
 
@@ -56,7 +56,7 @@ def card_path(ws: Workspace, ref: str | int) -> Path:
 
 
 def load(ws: Workspace, ref: str | int) -> Prototype:
-    return prototype.read(card_path(ws, ref))
+    return prototype.read(card_path(ws, ref), ws.config.max_file_bytes)
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,12 @@ def read_cards(ws: Workspace) -> CardsRead:
     cache = parsecache.Store(ws.root, "cards", paths)
     for path in paths:
         try:
-            data = path.read_bytes()
+            data = files.read_bytes(path, ws.config.max_file_bytes, ws.root)
         except OSError as exc:
             problems.append(Finding(ws.relative(path), None, "error", f"cannot read: {exc.strerror}"))
+            continue
+        except DecisionbookError as exc:
+            problems.append(Finding(ws.relative(path), None, "error", exc.message))
             continue
         key = (str(path), parsecache.digest(data))
         card = cache.get(key)
@@ -220,8 +223,8 @@ def add_criterion(
         if target_expr.is_yes_no and aggregate in ("median", "mean"):
             raise DecisionbookError("a yes/no criterion aggregates by latest, min or max")
         fields["aggregate"] = aggregate
-    return prototype.add_criterion(card_path(ws, ref), fields)
+    return prototype.add_criterion(card_path(ws, ref), fields, limit=ws.config.max_file_bytes)
 
 
 def remove_criterion(ws: Workspace, ref: str | int, criterion_id: str) -> Prototype:
-    return prototype.remove_criterion(card_path(ws, ref), criterion_id)
+    return prototype.remove_criterion(card_path(ws, ref), criterion_id, limit=ws.config.max_file_bytes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
+from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -178,7 +180,10 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     if old == new:
         raise DecisionbookError(f"{path.name} already has number {new}")
     new_path = path.with_name(f"{new:04d}{path.name[4:]}")
-    with atomic.folder_lock(workspace.adr_dir):
+    with atomic.folder_lock(workspace.adr_dir), contextlib.ExitStack() as held:
+        # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
+        for page in sorted({*files, *_other_pages(workspace, files)}):
+            held.enter_context(locked(page))
         taken = {number_of(p.name) for p in workspace.adr_dir.iterdir()}
         taken |= {number_of(n) for n in names_on_branches(workspace.root, workspace.adr_dir)}
         if new in taken:
@@ -210,6 +215,8 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         own = _renumber_title(path, old, new)
         if new_path.exists():
             raise DecisionbookError("already exists", workspace.relative(new_path))
+        for target in (path, *edits):  # refused now, not halfway through the renaming
+            require_writable(target)
         if own is not None:
             atomic.replace(path, own)
         os.rename(path, new_path)

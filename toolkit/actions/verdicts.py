@@ -39,7 +39,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     """Append the verdict with the recommendation and merit of this moment, then set the card's status."""
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
-    card = prototype.read(path)
+    card = prototype.read(path, ws.config.max_file_bytes)
     evidence = [e for e in read_evidence(ws).entries if e.prototype == card.number]
     judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
     entry = Verdict(
@@ -51,7 +51,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     )
     ledger.append(ws.verdict_ledger, entry)
     if card.status != STATUS_AFTER[verdict]:
-        card = prototype.set_status(path, STATUS_AFTER[verdict])
+        card = prototype.set_status(path, STATUS_AFTER[verdict], limit=ws.config.max_file_bytes)
     return VerdictResult(entry, card, judgement)
 
 
@@ -67,7 +67,8 @@ def iterate(
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
     result = _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
     if new_deadline is not None:
-        return VerdictResult(result.entry, prototype.set_deadline(result.card.path, new_deadline), result.judgement)
+        card = prototype.set_deadline(result.card.path, new_deadline, limit=ws.config.max_file_bytes)
+        return VerdictResult(result.entry, card, result.judgement)
     return result
 
 
@@ -76,7 +77,7 @@ def discard(
 ) -> VerdictResult:
     """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
     tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first)."""
-    branch = None if keep_branch else prototype.read(card_path(ws, ref)).branch
+    branch = None if keep_branch else prototype.read(card_path(ws, ref), ws.config.max_file_bytes).branch
     ensure_archivable(ws, branch)
     result = _record(ws, ref, "discard", reason, by, as_of)
     return replace(result, archived=archive_prototype_branch(ws, branch, result.entry.reason))

@@ -8,6 +8,7 @@ import click
 
 from toolkit.actions import ledgers, prototypes, triage as triage_actions, verdicts
 from toolkit.cli import output
+from toolkit.cli.types import AsciiInt
 from toolkit.errors import DecisionbookError
 from toolkit.records.criteria import AGGREGATES
 from toolkit.records.prototype import STATUSES
@@ -44,7 +45,7 @@ def proto():
 @click.option("--deadline", metavar="DATE", help="End of the timebox, YYYY-MM-DD.")
 @click.option("--timebox", metavar="N[d|w]", help="Timebox from today instead of a deadline, e.g. 10d or 2w.")
 @click.option("--branch", help="The git branch holding the prototype's code.")
-@click.option("--decision", "decisions", type=int, multiple=True, metavar="N", help="An ADR this prototype informs; repeatable.")
+@click.option("--decision", "decisions", type=AsciiInt(), multiple=True, metavar="N", help="An ADR this prototype informs; repeatable.")
 def proto_new(title, owner, deadline, timebox, branch, decisions):
     """Create prototypes/NNNN-slug.md from the card template and print its path."""
     ws = open_workspace()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import files
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -210,7 +211,7 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
 
     shown = show(ws, ref)
     decision = shown.decision
-    body = body_of(decision.path.read_bytes())
+    body = body_of(files.read_bytes(decision.path, ws.config.max_file_bytes, ws.root, shown.path))
     rows, missing = people(ws, decision)
     return Review(
         decision=decision,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import plainyaml
+from toolkit.records import files, plainyaml
 
 FENCE = "---"
 
@@ -87,9 +87,9 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
     return Document(Path(path) if path else None, bom, newline, lines, index, {} if meta is None else meta)
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Document:
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path, limit)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", path) from None
     return parse(data, path)
@@ -130,12 +130,22 @@ def key_line(path: Path, key: str) -> int | None:
     return span[0] + 1 if span else None
 
 
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
 def with_lines(doc: Document, start: int, end: int, new_lines: list[str]) -> bytes:
-    """The file's bytes with lines [start, end) replaced by *new_lines* (given without endings)."""
-    replacement = [line + doc.newline for line in new_lines]
+    """The file's bytes with lines [start, end) replaced by *new_lines* (given without endings).
+
+    New lines end as the first line they replace did, or else as the line they follow: in a file
+    of mixed line endings an edit keeps the ending that part of the file has.
+    """
+    near = doc.lines[start] if start < end else doc.lines[start - 1] if start > 0 else ""
+    newline = _ending(near) or doc.newline
+    replacement = [line + newline for line in new_lines]
     if start > 0 and not doc.lines[start - 1].endswith(("\n", "\r")) and replacement:
         # Inserting after a final line that had no line ending.
-        before = list(doc.lines[: start - 1]) + [doc.lines[start - 1] + doc.newline]
+        before = list(doc.lines[: start - 1]) + [doc.lines[start - 1] + newline]
     else:
         before = list(doc.lines[:start])
     return doc.to_bytes(before + replacement + list(doc.lines[end:]))

@@ -13,7 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from toolkit.records import atomic, parsecache
+from toolkit.errors import DecisionbookError
+from toolkit.records import atomic, files, parsecache
 from toolkit.records.finding import Finding
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -413,12 +414,17 @@ def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
     return _read(data, kind, name, None, keep=False)[0]
 
 
-def read(path: Path, kind, name: str) -> LedgerRead:
-    """Read the ledger at *path* (absent means empty) as entries of *kind*."""
+def read(path: Path, kind, name: str, root: Path | None = None) -> LedgerRead:
+    """Read the ledger at *path* (absent means empty) as entries of *kind*; with *root*, only from inside it.
+
+    Ledgers only grow, so no size limit applies; a ledger that is not a regular file reads as one error.
+    """
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path, None, root, name)
     except FileNotFoundError:
         return LedgerRead((), ())
+    except DecisionbookError as exc:
+        return LedgerRead((), (Finding(name, None, "error", exc.message),))
     # Ledgers only grow: the lines read last time are taken from the cache and only new ones parsed.
     cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
     key = (str(path), kind.__name__, name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import io
-import os
 import pickle
 import sys
 from pathlib import Path
@@ -23,6 +22,8 @@ try:  # hashlib loads OpenSSL at import, a cost `decide adr list` would feel; bl
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - interpreters without the built-in module
     from hashlib import blake2b
+
+from toolkit.errors import DecisionbookError
 
 FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
@@ -119,19 +120,12 @@ def save_blob(start: Path, name: str, key: bytes, body: bytes) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """Replace *path* atomically; a git folder we cannot write is left alone."""
-    import tempfile
+    from toolkit.records import atomic  # only writers pay for it, not `decide adr list`
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, DecisionbookError):
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
+        atomic.replace(path, data, durable=False)
 
 
 class Store:

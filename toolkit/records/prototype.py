@@ -13,11 +13,11 @@ from types import MappingProxyType
 from typing import Any
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic, frontmatter
+from toolkit.records import atomic, files, frontmatter
 from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, format_number, parse_expr
 
 STATUSES = ("active", "kept", "discarded")
-CARD_NAME = re.compile(r"^(\d{4})-[^/\\]*\.md$")
+CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
 CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _KNOWN = ("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria")
@@ -251,8 +251,8 @@ def from_document(doc: frontmatter.Document) -> Prototype:
     )
 
 
-def read(path: Path) -> Prototype:
-    return from_document(frontmatter.read(path))
+def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
+    return from_document(frontmatter.read(path, limit))
 
 
 def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
@@ -279,18 +279,20 @@ def _write_checked(doc: frontmatter.Document, data: bytes, check) -> Prototype:
     return card
 
 
-def set_status(path: Path, status: str) -> Prototype:
-    doc = frontmatter.read(path)
-    from_document(doc)
-    data = _set_scalar(doc, "status", frontmatter.scalar(status))
-    return _write_checked(doc, data, lambda card: card.status == status or _edit_failed(path))
+def set_status(path: Path, status: str, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
+    with files.locked(path):  # held from reading to writing, so no concurrent edit is lost
+        doc = frontmatter.read(path, limit)
+        from_document(doc)
+        data = _set_scalar(doc, "status", frontmatter.scalar(status))
+        return _write_checked(doc, data, lambda card: card.status == status or _edit_failed(path))
 
 
-def set_deadline(path: Path, deadline: dt.date) -> Prototype:
-    doc = frontmatter.read(path)
-    from_document(doc)
-    data = _set_scalar(doc, "deadline", deadline.isoformat())
-    return _write_checked(doc, data, lambda card: card.deadline == deadline or _edit_failed(path))
+def set_deadline(path: Path, deadline: dt.date, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
+    with files.locked(path):  # held from reading to writing, so no concurrent edit is lost
+        doc = frontmatter.read(path, limit)
+        from_document(doc)
+        data = _set_scalar(doc, "deadline", deadline.isoformat())
+        return _write_checked(doc, data, lambda card: card.deadline == deadline or _edit_failed(path))
 
 
 def _edit_failed(path):
@@ -306,41 +308,43 @@ def render_criterion(fields: dict, indent: str) -> list[str]:
     return lines
 
 
-def add_criterion(path: Path, fields: dict) -> Prototype:
+def add_criterion(path: Path, fields: dict, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
     """Append the criterion *fields* (id first) to the card's `criteria` list, touching no other line."""
-    doc = frontmatter.read(path)
-    card = from_document(doc)
-    if card.criterion(fields["id"]) is not None:
-        raise DecisionbookError(f"criterion {fields['id']!r} already exists; remove it first to redefine it", path)
-    starts, indent, span = _item_lines(doc)
-    if card.criteria and not starts:
-        raise DecisionbookError("criteria are written in flow style [...]; use one '- id:' item per block to edit them", path, _line(doc, "criteria"))
-    if starts:
-        data = frontmatter.with_lines(doc, span[1], span[1], render_criterion(fields, indent))
-    else:
-        data = frontmatter.set_key(doc, "criteria", render_criterion(fields, "  "))
-    wanted = [c.id for c in card.criteria] + [fields["id"]]
-    return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+    with files.locked(path):  # held from reading to writing, so no concurrent edit is lost
+        doc = frontmatter.read(path, limit)
+        card = from_document(doc)
+        if card.criterion(fields["id"]) is not None:
+            raise DecisionbookError(f"criterion {fields['id']!r} already exists; remove it first to redefine it", path)
+        starts, indent, span = _item_lines(doc)
+        if card.criteria and not starts:
+            raise DecisionbookError("criteria are written in flow style [...]; use one '- id:' item per block to edit them", path, _line(doc, "criteria"))
+        if starts:
+            data = frontmatter.with_lines(doc, span[1], span[1], render_criterion(fields, indent))
+        else:
+            data = frontmatter.set_key(doc, "criteria", render_criterion(fields, "  "))
+        wanted = [c.id for c in card.criteria] + [fields["id"]]
+        return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
 
 
-def remove_criterion(path: Path, criterion_id: str) -> Prototype:
-    doc = frontmatter.read(path)
-    card = from_document(doc)
-    ids = [c.id for c in card.criteria]
-    if criterion_id not in ids:
-        known = ", ".join(ids) or "none"
-        raise DecisionbookError(f"no criterion {criterion_id!r} on {card.ref} (criteria: {known})", path)
-    starts, _, span = _item_lines(doc)
-    if len(starts) != len(ids):
-        raise DecisionbookError("criteria are written in flow style [...]; edit them by hand", path, _line(doc, "criteria"))
-    index = ids.index(criterion_id)
-    if len(ids) == 1:
-        data = frontmatter.set_key(doc, "criteria", "[]")
-    else:
-        end = starts[index + 1] if index + 1 < len(starts) else span[1]
-        data = frontmatter.with_lines(doc, starts[index], end, [])
-    wanted = [i for i in ids if i != criterion_id]
-    return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+def remove_criterion(path: Path, criterion_id: str, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
+    with files.locked(path):  # held from reading to writing, so no concurrent edit is lost
+        doc = frontmatter.read(path, limit)
+        card = from_document(doc)
+        ids = [c.id for c in card.criteria]
+        if criterion_id not in ids:
+            known = ", ".join(ids) or "none"
+            raise DecisionbookError(f"no criterion {criterion_id!r} on {card.ref} (criteria: {known})", path)
+        starts, _, span = _item_lines(doc)
+        if len(starts) != len(ids):
+            raise DecisionbookError("criteria are written in flow style [...]; edit them by hand", path, _line(doc, "criteria"))
+        index = ids.index(criterion_id)
+        if len(ids) == 1:
+            data = frontmatter.set_key(doc, "criteria", "[]")
+        else:
+            end = starts[index + 1] if index + 1 < len(starts) else span[1]
+            data = frontmatter.with_lines(doc, starts[index], end, [])
+        wanted = [i for i in ids if i != criterion_id]
+        return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
 
 
 def fill_template(template: bytes, values: dict[str, str]) -> bytes:

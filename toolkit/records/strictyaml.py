@@ -14,6 +14,13 @@ import yaml
 from toolkit.errors import DecisionbookError
 
 
+MAX_DEPTH = 64  # nesting levels; Python's own recursion limit would be hit near 500
+
+
+def _too_deep(mark):
+    return yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+
+
 class StrictLoader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 scalars, no aliases, no duplicate keys and no binary values.
 
@@ -26,7 +33,13 @@ class StrictLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed here", event.start_mark
             )
-        return super().compose_node(parent, index)
+        self._depth = depth = getattr(self, "_depth", 0) + 1
+        if depth > MAX_DEPTH:
+            raise _too_deep(self.peek_event().start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth - 1
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, yaml.Node] = {}
@@ -118,19 +131,21 @@ class _StrictCLoader(*((CParser,) if CParser is not None else ()), StrictLoader)
     def construct_document(self, node):
         seen: set[int] = set()
         try:
-            return self._build(node, seen)
+            return self._build(node, seen, 1)
         except _NotSimple:
             pass
         seen.clear()
-        stack = [node]
+        stack = [(node, 1)]
         while stack:
-            current = stack.pop()
+            current, depth = stack.pop()
             self._once(current, seen)
+            if depth > MAX_DEPTH:
+                raise _too_deep(current.start_mark)
             if isinstance(current, yaml.SequenceNode):
-                stack.extend(current.value)
+                stack.extend((item, depth + 1) for item in current.value)
             elif isinstance(current, yaml.MappingNode):
-                for pair in current.value:
-                    stack.extend(pair)
+                for key, value in current.value:
+                    stack += [(key, depth + 1), (value, depth + 1)]
         return super().construct_document(node)
 
     @staticmethod
@@ -139,8 +154,10 @@ class _StrictCLoader(*((CParser,) if CParser is not None else ()), StrictLoader)
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here", node.start_mark)
         seen.add(id(node))
 
-    def _build(self, node, seen: set[int]):
+    def _build(self, node, seen: set[int], depth: int):
         self._once(node, seen)
+        if depth > MAX_DEPTH:
+            raise _too_deep(node.start_mark)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag == "tag:yaml.org,2002:str":
@@ -149,18 +166,18 @@ class _StrictCLoader(*((CParser,) if CParser is not None else ()), StrictLoader)
                 raise _NotSimple
             return self.yaml_constructors[tag](self, node)
         if isinstance(node, yaml.SequenceNode) and tag == "tag:yaml.org,2002:seq":
-            return [self._build(item, seen) for item in node.value]
+            return [self._build(item, seen, depth + 1) for item in node.value]
         if isinstance(node, yaml.MappingNode) and tag == "tag:yaml.org,2002:map":
             mapping = {}
             for key_node, value_node in node.value:
-                key = self._build(key_node, seen)
+                key = self._build(key_node, seen, depth + 1)
                 if key_node.tag == "tag:yaml.org,2002:merge" or isinstance(key, (list, dict)):
                     raise _NotSimple
                 if key in mapping:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"duplicate key {key!r}", key_node.start_mark
                     )
-                mapping[key] = self._build(value_node, seen)
+                mapping[key] = self._build(value_node, seen, depth + 1)
             return mapping
         raise _NotSimple
 
@@ -194,3 +211,5 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
         raise DecisionbookError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise DecisionbookError(f"invalid YAML: {exc}", path, first_line) from None
+    except RecursionError:  # a structure the depth checks above did not see, e.g. deep inside a tag
+        raise DecisionbookError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep", path, first_line) from None

@@ -24,3 +24,10 @@ def one_line(text: str, what: str) -> str:
     if not text.strip():
         raise DecisionbookError(f"{what} must not be empty")
     return text.strip()
+
+
+def digits_hint(text: str) -> str:
+    """A note for a message about a number written with digits other than ASCII 0-9, else ""."""
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return " (numbers are written with the digits 0-9 only)"
+    return ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import CheckFailed, DecisionbookError
-from toolkit.records import atomic
+from toolkit.records import atomic, files
 from toolkit.workspace import Workspace
 
 # papermill renders these safely as Python literals; other types (bytes, tuples) can smuggle code.
@@ -75,6 +75,8 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{stem}.ipynb"
     html = folder / f"{stem}.html"
+    for target in (executed, html):  # papermill opens its output by name, so refuse a link before it runs
+        files.require_writable(target)
     try:
         nb = papermill.execute_notebook(
             str(source),

@@ -1,0 +1,281 @@
+"""What decisionbook opens and writes: regular files only, bounded, never through a link, no leftovers."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+
+import pytest
+from conftest import DECIDE
+
+from toolkit.records import prototype
+
+ADR = """---
+status: proposed
+date: 2026-11-02
+---
+# {title}
+"""
+
+
+def _adr(repo, number, title, extra=""):
+    path = repo / "decisions" / f"{number:04d}-{title.lower().replace(' ', '-')}.md"
+    path.write_text(ADR.format(title=title).replace("---\n#", f"{extra}---\n#", 1))
+    return path
+
+
+# --- writes never follow a symbolic link ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["ipynb", "html"])
+def test_a_report_is_not_written_through_a_symbolic_link(repo, tmp_path, decide, suffix):
+    outside = tmp_path / f"victim.{suffix}"
+    outside.write_text("someone else's file")
+    reports = repo / "reports"
+    reports.mkdir()
+    (reports / f"2026-W49-weekly-triage.{suffix}").symlink_to(outside)
+    result = decide("report", "weekly", "--as-of", "2026-12-01", cwd=repo)
+    assert result.exit_code == 2
+    assert f"reports/2026-W49-weekly-triage.{suffix}: error: refusing to write through a symbolic link" in result.stderr
+    assert outside.read_text() == "someone else's file"
+    assert sorted(p.name for p in reports.iterdir()) == [f"2026-W49-weekly-triage.{suffix}"]
+
+
+@pytest.mark.parametrize("ledger, command", [
+    ("effort.jsonl", ["effort", "log", "P1", "2"]),
+    ("evidence.jsonl", ["evidence", "add", "P1", "latency", "150"]),
+    ("verdicts.jsonl", ["keep", "P1", "--reason", "fast enough"]),
+])
+def test_a_ledger_append_does_not_follow_a_symbolic_link(repo, tmp_path, decide, ledger, command):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    outside = tmp_path / "outside.jsonl"
+    outside.write_text("")
+    (repo / "prototypes" / ledger).symlink_to(outside)
+    result = decide(*command, cwd=repo)
+    assert result.exit_code == 2
+    assert f"prototypes/{ledger}: error: refusing to write through a symbolic link" in result.stderr
+    assert outside.read_text() == ""
+    assert prototype.read(repo / "prototypes" / "0001-streaming-ingest.md").status == "active"
+
+
+def test_an_edit_does_not_replace_a_symbolic_link(repo, tmp_path, decide):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    card = repo / "prototypes" / "0001-streaming-ingest.md"
+    outside = tmp_path / "card.md"
+    outside.write_bytes(card.read_bytes())
+    card.unlink()
+    card.symlink_to(outside)
+    before = outside.read_bytes()
+    result = decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo)
+    assert result.exit_code == 2
+    assert "prototypes/0001-streaming-ingest.md: error: refusing to write through a symbolic link" in result.stderr
+    assert card.is_symlink() and outside.read_bytes() == before
+
+
+def test_the_index_is_not_written_through_a_symbolic_link(repo, tmp_path, decide):
+    _adr(repo, 1, "First")
+    outside = tmp_path / "README.md"
+    outside.write_text("# Not yours\n")
+    (repo / "decisions" / "README.md").symlink_to(outside)
+    result = decide("adr", "index", cwd=repo)
+    assert result.exit_code == 2
+    assert "error: " in result.stderr
+    assert outside.read_text() == "# Not yours\n"
+
+
+# --- reads: regular files only, bounded ----------------------------------------------------------
+
+
+def _bounded(*args, cwd):
+    """`decide ARGS` as a process that must finish within a minute: reading a FIFO or /dev/zero would not."""
+    proc = subprocess.run([DECIDE, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def _special_records(repo):
+    """An ADR and a card that are symbolic links to /dev/zero, and an ADR and a card that are FIFOs."""
+    (repo / "decisions" / "0002-zero.md").symlink_to("/dev/zero")
+    os.mkfifo(repo / "decisions" / "0003-fifo.md")
+    (repo / "prototypes" / "0002-zero.md").symlink_to("/dev/zero")
+    os.mkfifo(repo / "prototypes" / "0003-fifo.md")
+
+
+def test_links_to_devices_and_fifos_are_reported_not_read(repo, decide):
+    _adr(repo, 1, "First")
+    _adr(repo, 4, "Fourth")
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    _special_records(repo)
+    listed = _bounded("adr", "list", cwd=repo)
+    assert "First" in listed.stdout and "Fourth" in listed.stdout
+    assert "decisions/0002-zero.md: error: cannot read:" in listed.stderr
+    checked = _bounded("check", cwd=repo)
+    assert checked.returncode == 1
+    assert "decisions/0002-zero.md: error: cannot read: a symbolic link to /dev/zero, outside the workspace" in checked.stdout
+    assert "decisions/0003-fifo.md: error: cannot read: not a regular file (a FIFO)" in checked.stdout
+    assert "prototypes/0003-fifo.md: error: cannot read: not a regular file (a FIFO)" in checked.stdout
+    assert "prototypes/0002-zero.md: error: cannot read:" in checked.stdout
+    assert "Streaming ingest" in _bounded("proto", "list", cwd=repo).stdout
+    assert _bounded("triage", "--as-of", "2026-12-01", cwd=repo).returncode in (0, 1)
+
+
+def test_a_device_inside_the_workspace_is_refused_too(repo):
+    os.mkfifo(repo / "fifo")
+    (repo / "decisions" / "0001-fifo.md").symlink_to("../fifo")
+    result = _bounded("check", cwd=repo)
+    assert "decisions/0001-fifo.md: error: cannot read: not a regular file (a FIFO)" in result.stdout
+
+
+def test_a_link_to_a_file_outside_the_workspace_is_refused_inside_is_read(repo, tmp_path, decide):
+    outside = tmp_path / "secret.md"
+    outside.write_text(ADR.format(title="Private notes"))
+    (repo / "decisions" / "0001-outside.md").symlink_to(outside)
+    shared = repo / "docs"
+    shared.mkdir()
+    (shared / "adr.md").write_text(ADR.format(title="Shared record"))
+    (repo / "decisions" / "0002-inside.md").symlink_to("../docs/adr.md")
+    listed = decide("adr", "list", "--format", "json", cwd=repo)
+    assert [row["title"] for row in json.loads(listed.stdout)] == ["Shared record"]
+    assert f"decisions/0001-outside.md: error: cannot read: a symbolic link to {outside}, outside the workspace" in listed.stderr
+
+
+def test_a_file_above_the_size_limit_is_refused_and_the_limit_is_configurable(repo, decide):
+    _adr(repo, 1, "First")
+    big = _adr(repo, 2, "Big")
+    big.write_text(big.read_text() + ("x" * 99 + "\n") * 50_000)  # 5 MB
+    result = decide("check", cwd=repo)
+    assert "decisions/0002-big.md: error: cannot read: larger than the 4 MiB limit" in result.stdout
+    assert "[limits] max_file_mib" in result.stdout
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + "\n[limits]\nmax_file_mib = 8\n")
+    assert "0002-big.md" not in decide("check", cwd=repo).stdout
+    assert "Big" in decide("adr", "list", cwd=repo).stdout
+
+
+def test_a_bad_size_limit_is_a_config_error(repo, decide):
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + "\n[limits]\nmax_file_mib = 0\n")
+    result = decide("adr", "list", cwd=repo)
+    assert result.exit_code == 2
+    assert "decisionbook.toml: error: [limits] max_file_mib must be more than 0" in result.stderr
+
+
+# --- one bad file never takes down a listing -----------------------------------------------------
+
+
+@pytest.mark.parametrize("nested, depth_line", [
+    ("deep: " + "[" * 500 + "]" * 500 + "\n", 1),
+    ("deep: " + "{a: " * 500 + "1" + "}" * 500 + "\n", 1),
+    ("deep:\n" + "".join("  " * i + "- \n" for i in range(1, 500)), 65),  # the line 64 levels down
+])
+def test_yaml_nested_500_levels_is_that_files_error(repo, nested, depth_line):
+    _adr(repo, 1, "First")
+    _adr(repo, 2, "Deep", nested)
+    _adr(repo, 3, "Third")
+    card = repo / "prototypes" / "0001-deep.md"
+    card.write_text(f"---\ntitle: Deep card\n{nested}---\n")
+    listed = _bounded("adr", "list", cwd=repo)
+    assert "First" in listed.stdout and "Third" in listed.stdout
+    message = "error: invalid YAML: nested more than 64 levels deep"
+    assert f"decisions/0002-deep.md:{3 + depth_line}: {message}" in listed.stderr
+    checked = _bounded("check", cwd=repo)
+    assert f"decisions/0002-deep.md:{3 + depth_line}: {message}" in checked.stdout
+    assert f"prototypes/0001-deep.md:{2 + depth_line}: {message}" in checked.stdout
+    assert checked.stdout.count("error:") == 2
+
+
+def test_a_broken_adr_causes_no_follow_on_errors(repo, decide):
+    _adr(repo, 1, "First")
+    _adr(repo, 2, "Broken", "title: [unclosed\n")
+    _adr(repo, 3, "Amends two", "links: [{relation: amends, adr: 2}]\n")
+    result = decide("check", cwd=repo)
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith("decisions/0002-broken.md:"), result.stdout
+
+
+# --- leftover temporary files --------------------------------------------------------------------
+
+
+def test_leftover_temporary_files_are_reported_and_removed_by_the_next_write(repo, decide):
+    record = _adr(repo, 1, "First")
+    assert decide("adr", "list", cwd=repo).exit_code == 0  # builds the parse cache
+    cache = repo / ".git" / "decisionbook"
+    left = [repo / "decisions" / ".0001-first.md.k2j4h1x9.tmp", cache / ".adrs.pickle.a8f0c2z1.tmp",
+            repo / "decisions" / ".0001-first.md.0123456789ab.tmp"]
+    for path in left:
+        path.write_bytes(b"half a wri")
+    (repo / ".notes.backup.tmp").write_text("a file of the team's own")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 0
+    assert "decisions/.0001-first.md.0123456789ab.tmp: warning" in result.stdout
+    assert ".notes.backup.tmp" not in result.stdout
+    assert "decisions/.0001-first.md.k2j4h1x9.tmp: warning: temporary file left by an interrupted write" in result.stdout
+    assert ".git/decisionbook/.adrs.pickle.a8f0c2z1.tmp: warning: temporary file left" in result.stdout
+    assert decide("adr", "status", "1", "accepted", cwd=repo).exit_code == 0
+    assert not left[0].exists() and not left[2].exists()
+    assert decide("adr", "list", cwd=repo).exit_code == 0  # the changed record is cached anew
+    assert not left[1].exists()
+    assert decide("check", cwd=repo).stdout == "0 error(s), 0 warning(s)\n"
+    assert record.exists()
+
+
+# --- modes, line endings, digits -----------------------------------------------------------------
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_new_files_get_the_users_umask(repo, decide, umask_022):
+    _adr(repo, 1, "First")
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    assert stat.S_IMODE((repo / "decisions" / "README.md").stat().st_mode) == 0o644
+    assert decide("adr", "new", "Second", "--no-edit", cwd=repo).exit_code == 0
+    assert stat.S_IMODE((repo / "decisions" / "0002-second.md").stat().st_mode) == 0o644
+
+
+def test_an_edit_keeps_the_edited_lines_own_ending(repo, decide):
+    path = repo / "decisions" / "0001-mixed.md"
+    path.write_bytes(b"---\r\nstatus: proposed\ndate: 2026-11-02\r\n---\r\n# Mixed\r\n\r\nBody.\n")
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-30", cwd=repo).exit_code == 0
+    assert path.read_bytes() == b"---\r\nstatus: accepted\ndate: 2026-11-30\r\n---\r\n# Mixed\r\n\r\nBody.\n"
+
+
+@pytest.mark.parametrize("ref", ["P\u0661", "\u0661", "P\uff11"])
+def test_prototype_numbers_are_ascii_digits_only(repo, decide, ref):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    result = decide("criterion", "add", ref, "latency", "--target", "<= 200", cwd=repo)
+    assert result.exit_code == 2
+    assert f"error: '{ref}' is not a prototype reference; write P7, P-0007 or 7 (numbers are written with the digits 0-9 only)" in result.stderr
+
+
+def test_adr_numbers_are_ascii_digits_only(repo, decide):
+    _adr(repo, 1, "First")
+    (repo / "decisions" / "\u0660\u0660\u0660\u0662-arabic.md").write_text(ADR.format(title="Arabic digits"))
+    listed = decide("adr", "list", "--format", "json", cwd=repo)
+    assert [row["title"] for row in json.loads(listed.stdout)] == ["First"]
+    shown = decide("adr", "show", "\uff11", cwd=repo)
+    assert shown.exit_code == 2 and "(numbers are written with the digits 0-9 only)" in shown.stderr
+    moved = decide("adr", "renumber", "1", "--to", "\uff11\uff12", cwd=repo)
+    assert moved.exit_code == 2 and "is not a whole number (numbers are written with the digits 0-9 only)" in moved.stderr
+    assert decide("proto", "new", "Card", "--decision", "\u0661", cwd=repo).exit_code == 2
+
+
+def test_renumber_refuses_before_renaming_when_a_file_it_must_edit_is_a_link(repo, tmp_path, decide):
+    _adr(repo, 1, "First")
+    outside = tmp_path / "0002-second.md"
+    outside.write_text(ADR.format(title="Second").replace("---\n#", "links: [{relation: amends, adr: 1}]\n---\n#", 1))
+    shared = repo / "shared"
+    shared.mkdir()
+    (shared / "second.md").write_bytes(outside.read_bytes())
+    (repo / "decisions" / "0002-second.md").symlink_to("../shared/second.md")
+    result = decide("adr", "renumber", "1", "--to", "7", cwd=repo)
+    assert result.exit_code == 2
+    assert "decisions/0002-second.md: error: refusing to write through a symbolic link" in result.stderr
+    assert sorted(p.name for p in (repo / "decisions").iterdir()) == ["0001-first.md", "0002-second.md"]
