@@ -66,11 +66,29 @@ EXPECTED = {
         ("accepted", "Umgesetzt", "2023-02-02", "02.02.2023", "Keep secrets in the vault", "bold"),
     "0024-write-the-api-first.md":
         ("accepted", "Accepted", "2024-02-29", "2024-02-29", "Write the API first", "nygard"),
+    "0025-horizontal-rule-first.md":
+        ("accepted", "Implemented in [the platform repository][impl]", None, None,
+         "Keep a horizontal rule above the title", "bold"),
+    "0026-choose-a-message-broker.md":
+        (None, "[ proposed | accepted | rejected ]", None, "[YYYY-MM-DD when the decision was last updated]",
+         "Choose a message broker", "madr-bullets"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
         ("accepted", "accepted", "2021-03-04", "2021-03-04", "Use Log4brains for the knowledge base", "madr-bullets"),
 }
+
+
+@pytest.mark.parametrize(
+    "name, record",
+    [("0039-use-a-template-engine.md", True), ("0000-adr-template.md", False), ("template.md", False),
+     ("adr-template.md", False), ("0007-template.md", False), ("xxxx-template.md", False), ("README.md", False),
+     ("2-x.markdown", True), ("TEAM-ADR-0002-x.md", True), ("ADR_001_x.md", True), ("notes.txt", False)],
+)
+def test_record_file_names(name, record):
+    from toolkit.records.adr_words import is_record_file
+
+    assert is_record_file(name) is record
 
 
 def test_every_record_file_is_found_and_nothing_else():
@@ -124,7 +142,7 @@ def test_unknown_phrase_and_ambiguous_date_each_warn_once_naming_the_key():
     [("2021-10-5", "2021-10-05"), ("01.06.2020", "2020-06-01"), ("10 August 2022", "2022-08-10"),
      ("2020-Nov-09", "2020-11-09"), ("20220513", "2022-05-13"), ("2024-05-22 (back dated)", "2024-05-22"),
      ("August 10th, 2022", "2022-08-10"), ("2022-08-10T09:30:00Z", "2022-08-10"), ("25/12/2019", "2019-12-25"),
-     ("12/25/2019", "2019-12-25"), ("unknown", None), ("2019-02-30", None)],
+     ("12/25/2019", "2019-12-25"), ("2024-14-02", "2024-02-14"), ("unknown", None), ("2019-02-30", None)],
 )
 def test_date_forms(raw, iso):
     from toolkit.records.adr_words import iso_date
@@ -255,3 +273,31 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
     assert forced.exit_code == 0, forced.output
     text = (root / "docs/adr/0003-send-mail-through-a-queue.md").read_text()
     assert text.lower().count("superseded by") == 1 and "10001-mail-again.md" in text
+
+
+@pytest.mark.parametrize(
+    "name, status, before, after",
+    [
+        ("ADR-0004-cache-product-pages.md", "deprecated",
+         ["**Status:** Approved", "**Date:** 10 August 2022"], ["**Status:** Deprecated", "**Date:** 2026-11-30"]),
+        ("0009-publish-events-with-an-outbox.md", "deprecated",
+         ["**Status:** Accepted | **Date:** 2025-02-17 | **Deciders:** ana"],
+         ["**Status:** Deprecated | **Date:** 2026-11-30 | **Deciders:** ana"]),
+        ("TEAM-ADR-0007-route-mail-through-the-gateway.md", "deprecated",
+         ["| Status | Accepted ✅ |", "| Date | 2024-05-22 (back dated) |"],
+         ["| Status | Deprecated |", "| Date | 2026-11-30 |"]),
+        ("0008-use-grpc-between-services.md", "proposed", ["Declined", "2019-07-01"], ["Proposed", "2026-11-30"]),
+        ("adr-005-split-the-search-index.md", "accepted",
+         ["**Status**: Under review", "**Date**: 01.06.2020"], ["**Status**: Accepted", "**Date**: 2026-11-30"]),
+    ],
+)
+def test_status_changes_replace_only_the_status_and_date_words(decide, tmp_path, name, status, before, after):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / name
+    old = path.read_text().splitlines()
+    result = decide("adr", "status", adr.file_key(name), status, "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    new = path.read_text().splitlines()
+    assert [line for line in old if line not in new] == before
+    assert [line for line in new if line not in old] == after

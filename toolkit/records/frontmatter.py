@@ -79,6 +79,9 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
         if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
             break
     else:
+        if len(lines) > 1 and (not lines[1].strip() or lines[1].startswith("#")):
+            # A horizontal rule above the title, not an unclosed front matter.
+            return Document(Path(path) if path else None, bom, newline, lines, None, {})
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
     meta = load_yaml("".join(lines[1:index]), path, first_line=2)
     return Document(Path(path) if path else None, bom, newline, lines, index, {} if meta is None else meta)
@@ -116,6 +119,15 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
                 break
             return start, last
     return None
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """The line of front-matter *key* in the file at *path*, to point a finding at; None when it cannot be told."""
+    try:
+        span = key_span(read(path), key)
+    except (DecisionbookError, OSError):
+        return None
+    return span[0] + 1 if span else None
 
 
 def with_lines(doc: Document, start: int, end: int, new_lines: list[str]) -> bytes:
