@@ -159,3 +159,13 @@ def test_a_kept_listing_follows_every_edit_and_ignores_a_damaged_or_foreign_file
     blob.unlink()
     assert listing() == edited
     assert not blob.exists()
+
+
+def test_a_kept_listing_follows_the_settings(adrs, decide_process):
+    (adrs / "decisions" / "0005-custom.md").write_text("# 5. Custom\n\nDate: 2026-11-05\n\n## Status\n\nUmgesetzt\n")
+    first = decide_process("adr", "list", "--format", "csv", cwd=adrs)
+    assert "Custom,Umgesetzt," in first.stdout
+    config = adrs / "decisionbook.toml"
+    config.write_text(config.read_text() + '\n[adr.statuses]\n"umgesetzt" = "accepted"\n')
+    second = decide_process("adr", "list", "--format", "csv", cwd=adrs)
+    assert "Custom,accepted," in second.stdout

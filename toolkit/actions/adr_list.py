@@ -1,7 +1,7 @@
 """What `decide adr list` prints: the ADRs as rows in a format, the error it ends with, and a cache of it.
 
 Inside git the printed text is kept (see parsecache) under a hash of everything it comes from: the
-bytes and names of every file in the ADR folder, the workspace paths, the options and the code that
+bytes and names of every file in the ADR folder, the workspace's paths and settings, the options and the code that
 builds it. A warm `decide adr list` then reads and hashes the files and prints, without parsing,
 unpickling records or importing the ADR parser.
 """
@@ -27,9 +27,8 @@ def _key(ws: Workspace, status: str | None, fmt: str) -> bytes | None:
     for pattern in _SOURCES:
         for path in sorted(_HERE.glob(pattern)):
             hasher.update(path.read_bytes())
-    # The team's status words and date order change what is read from the same bytes.
-    settings = (ws.config.adr_statuses, ws.config.date_order)
-    hasher.update(repr((str(ws.root), str(ws.adr_dir), status, fmt, settings)).encode())
+    # The workspace's repr holds its paths and every setting, the team's status words included.
+    hasher.update(repr((ws, status, fmt)).encode())
     try:
         with os.scandir(ws.adr_dir) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
