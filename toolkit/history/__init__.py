@@ -1,1 +1,1 @@
-"""Everything that asks git: the only layer that imports GitPython."""
+"""Everything that asks git, through GitPython; number reservation alone reads git directly (ADR 0021)."""
