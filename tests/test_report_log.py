@@ -1,20 +1,22 @@
-"""`decide report log`: every decision, its status and dates, the supersede graph, the sunk-cost audit."""
+"""The decision-log notebook (for `decide lab` and `toolkit.reports.make.log`): statuses, dates, supersedes, audit."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from report_fixtures import invoke, scan
+from report_fixtures import scan
+
+from toolkit.reports.make import log
+from toolkit.workspace import open_workspace
 
 
 @pytest.fixture(scope="module")
 def log_html(report_workspace):
-    result = invoke(report_workspace, "report", "log")
-    assert result.exit_code == 0, result.output
-    path = result.stdout.strip().splitlines()[-1]
-    assert re.fullmatch(r"reports/\d{4}-\d\d-\d\d-decision-log\.html", path)
-    return (report_workspace / path).read_text(encoding="utf-8")
+    ws = open_workspace(report_workspace)
+    page = log(ws, progress=False).html
+    assert re.fullmatch(r"reports/\d{4}-\d\d-\d\d-decision-log\.html", ws.relative(page))
+    return page.read_text(encoding="utf-8")
 
 
 def test_counts_timeline_and_supersedes(log_html):

@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic
-from toolkit.records.adr_words import STATUSES, is_record_file
+from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = (
@@ -21,8 +21,6 @@ ADR_DIR_CANDIDATES = (
 )
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs")  # found anywhere under docs/, a few levels down
 DEEP_ADR_DIR_DEPTH = 4
-ADR_TEMPLATES = ("madr", "nygard", "log4brains")
-DATE_ORDERS = ("day-first", "month-first")
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
