@@ -41,16 +41,21 @@ def test_kept_per_month_and_audit(log_html):
 
 
 def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
+    from report_fixtures import invoke
+
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
     decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
     decide("adr", "status", "1", "accepted", cwd=repo)
     decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
-    result = invoke(repo, "report", "log")
-    assert result.exit_code == 0, result.output
-    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
-    text = " ".join(scan(html).text)
+    notebook = log(open_workspace(repo), progress=False).html
+    text = " ".join(scan(notebook.read_text(encoding="utf-8")).text)
     assert re.search(r"ADR-0002\s*ADR-0001\s*to be superseded once accepted", text)
+    site = invoke(repo, "report", "log")
+    assert site.exit_code == 0, site.output
+    page = repo / "reports" / "decision-log" / "0001-use-postgresql.html"
+    text = " ".join(" ".join(scan(page.read_text(encoding="utf-8")).text).split())
+    assert "to be superseded by ADR-0002 Use CockroachDB proposed" in text
     review = invoke(repo, "report", "review", "1")
     assert review.exit_code == 0, review.output
     text = " ".join(scan((repo / review.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
