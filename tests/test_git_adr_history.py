@@ -141,3 +141,19 @@ def test_design_review_history_is_the_record_s_own(repo, decide):
 
     rows = status_history(ws, load_decisions(ws).find("2"))
     assert [(r["subject"], r["status"]) for r in rows] == [("c", "proposed")]
+
+
+@pytest.mark.parametrize("before, after, same", [
+    ("decisions/0001-use-kafka.md", "decisions/0005-use-kafka.md", True),
+    ("decisions/0005-use-kafka.md", "decisions/0005-use-apache-kafka.md", True),
+    ("decisions/0001-use-kafka.md", "decisions/0002-use-redis.md", False),
+    ("docs/adr/ADR-001-use-kafka.md", "docs/adr/ADR-002-use-kafka.md", True),
+    ("docs/adr/ADR-001-use-kafka.md", "docs/adr/ADR-001-use-pulsar.md", True),
+    ("docs/adr/ADR-001-use-kafka.md", "docs/adr/ADR-002-use-redis.md", False),
+    ("docs/adr/20240101-use-kafka.md", "docs/adr/20240102-use-kafka.md", True),
+    ("docs/adr/20240101-use-kafka.md", "docs/adr/20240101-use-redis.md", False),
+])
+def test_same_record_by_number_or_slug_in_every_naming(before, after, same):
+    from toolkit.actions.adr_history import same_record
+
+    assert same_record(before, after) is same

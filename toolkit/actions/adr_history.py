@@ -9,18 +9,25 @@ from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.filelog import FileRevision, file_history, folder_history
 from toolkit.records import adr
+from toolkit.records.adr_words import numbered_file
 from toolkit.workspace import Workspace
 
 COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
 DECIDED = ("accepted", "rejected")
 
 
+def _number_and_slug(name: str) -> tuple[int | None, str]:
+    numbered = numbered_file(name)
+    if numbered:
+        return numbered[1], numbered[2].lstrip("-_ ")
+    return None, name.rsplit(".", 1)[0].partition("-")[2]  # log4brains: the slug after the date
+
+
 def same_record(before: str, after: str) -> bool:
     """Whether a rename from *before* to *after* keeps one ADR: its number stays (a retitle) or its slug (a renumber)."""
-    old, new = before.rsplit("/", 1)[-1], after.rsplit("/", 1)[-1]
-    old_number, _, old_slug = old.partition("-")
-    new_number, _, new_slug = new.partition("-")
-    return (old_number == new_number and old_number.isdigit()) or (old_slug == new_slug and bool(old_slug))
+    old_number, old_slug = _number_and_slug(before.rsplit("/", 1)[-1])
+    new_number, new_slug = _number_and_slug(after.rsplit("/", 1)[-1])
+    return (old_number is not None and old_number == new_number) or (bool(old_slug) and old_slug == new_slug)
 
 
 def _status(revision: FileRevision) -> str | None:
