@@ -61,14 +61,14 @@ def test_an_unreadable_adr_is_the_same_error_both_ways_and_never_cached(adrs, de
     assert not list((adrs / ".git" / parsecache.FOLDER).glob("*.blob"))
 
 
-def test_the_fast_forms_do_not_import_click(adrs):
+def test_the_fast_forms_import_neither_click_nor_gitpython(adrs):
     code = ("import sys\nfrom toolkit.entry import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "print('CLICK', 'click' in sys.modules, file=sys.stderr)\n")
+            "print('CLICK', 'click' in sys.modules, 'GIT', 'git' in sys.modules, file=sys.stderr)\n")
     for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"]):
         for _ in range(2):
             proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=adrs, capture_output=True, text=True)
-            assert proc.returncode == 0 and "CLICK False" in proc.stderr, proc.stderr
+            assert proc.returncode == 0 and "CLICK False GIT False" in proc.stderr, proc.stderr
     proc = subprocess.run([sys.executable, "-c", code, "adr", "show", "1"], cwd=adrs, capture_output=True, text=True)
     assert "CLICK True" in proc.stderr
 

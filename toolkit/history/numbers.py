@@ -23,7 +23,7 @@ def names_on_branches(root: Path, folder: Path) -> set[str]:
     """File names in *folder* on every local and remote-tracking branch of the repository at *root*.
 
     Empty when *root* is not a git repository or has no commits. Two git processes whatever the
-    number of branches, and no GitPython (`decide adr new` would spend most of its time importing
+    number of branches, and no GitPython (ADR 0027: `decide adr new` would spend most of its time importing
     it): one `for-each-ref`, and one `cat-file --batch` that reads `<commit>:./<folder>` for every
     branch tip, the folder named relative to *root*, where git runs.
     """
