@@ -38,3 +38,22 @@ def test_kept_per_month_and_audit(log_html):
     assert re.search(r"2026-08\s*1\s*0", text)
     assert "Sunk-cost audit" in text and "Overrides toward keep" in text
     assert scan(log_html).problems == []
+
+
+def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
+    decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
+    decide("adr", "status", "1", "accepted", cwd=repo)
+    decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
+    html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
+    text = " ".join(scan(html).text)
+    assert re.search(r"ADR-0002\s*ADR-0001\s*to be superseded once accepted", text)
+    site = decide("report", "log", cwd=repo)
+    assert site.exit_code == 0, site.output
+    page = next((repo / site.stdout.strip()).parent.glob("**/*0001*.html"))
+    assert re.search(r"to be superseded by\s*ADR-0002", " ".join(scan(page.read_text(encoding="utf-8")).text))
+    review = decide("report", "review", "1", cwd=repo)
+    assert review.exit_code == 0, review.output
+    text = " ".join(scan((repo / review.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert re.search(r"to be superseded by\s*ADR-0002\s*Use CockroachDB", text)

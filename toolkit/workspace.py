@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic
-from toolkit.records.adr_words import STATUSES, is_record_file
+from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = (
@@ -21,8 +21,6 @@ ADR_DIR_CANDIDATES = (
 )
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs")  # found anywhere under docs/, a few levels down
 DEEP_ADR_DIR_DEPTH = 4
-ADR_TEMPLATES = ("madr", "nygard", "log4brains")
-DATE_ORDERS = ("day-first", "month-first")
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
@@ -53,11 +51,15 @@ class Config:
     keep_threshold: float = 0.7  # [triage] keep_threshold: merit needed for "keep"
     sunk_cost_hours: float | None = None  # [triage] sunk_cost_hours: effort that counts as high
     stale_days: int = 14  # [triage] stale_days: days without evidence before a warning
+    max_extensions: int = 2  # [triage] max_extensions: deadline extensions before the agenda warns
+    links_base: str | None = None  # [links] base-url: a repository's web view that report links point into
     main_branch: str | None = None  # [git] main_branch; detected from origin/HEAD, main, master
     people: dict[str, str] = field(default_factory=dict)  # [people] person = "product|design|engineering"
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    supersede_on: str = "create"  # [adr] supersede-on: mark the old ADR superseded on "create" or "accept"
+    max_hours_per_entry: float = 24.0  # [effort] max_hours_per_entry: more in one entry needs --force
     adr_statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] "a team's phrase" = "accepted"
     date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
     adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
@@ -88,10 +90,15 @@ def load_config(path: Path) -> Config:
     git = raw.get("git", {})
     release = raw.get("release", {})
     people = raw.get("people", {})
+    links = raw.get("links", {})
     adr = raw.get("adr", {})
+    effort = raw.get("effort", {})
     for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
-                        ("adr", adr)):
+                        ("links", links), ("adr", adr), ("effort", effort)):
         _expect(table, dict, f"[{name}]", path)
+    supersede_on = adr.get("supersede-on", "create")
+    if supersede_on not in ("create", "accept"):
+        raise DecisionbookError('[adr] supersede-on must be "create" or "accept"', path)
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
         if not isinstance(pair, dict) or not isinstance(pair.get("data"), str) or not isinstance(pair.get("code"), str):
@@ -112,6 +119,9 @@ def load_config(path: Path) -> Config:
     sunk = triage.get("sunk_cost_hours")
     if sunk is not None:
         _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
+    if not 0 < max_hours < float("inf"):
+        raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
@@ -133,16 +143,29 @@ def load_config(path: Path) -> Config:
         keep_threshold=float(threshold),
         sunk_cost_hours=float(sunk) if sunk is not None else None,
         stale_days=_expect(triage.get("stale_days", 14), int, "[triage] stale_days", path),
+        max_extensions=_expect(triage.get("max_extensions", 2), int, "[triage] max_extensions", path),
+        links_base=_base_url(links, path),
         main_branch=_expect(git["main_branch"], str, "[git] main_branch", path) if "main_branch" in git else None,
         people=dict(people),
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        supersede_on=supersede_on,
+        max_hours_per_entry=float(max_hours),
         adr_statuses=tuple((phrase.strip().lower(), meaning) for phrase, meaning in statuses.items()),
         date_order=order,
         adr_template=_expect(adr["template"], str, "[adr] template", path) if "template" in adr else None,
         raw=raw,
     )
+
+
+def _base_url(links: dict, path: Path) -> str | None:
+    if "base-url" not in links:
+        return None
+    url = _expect(links["base-url"], str, "[links] base-url", path)
+    if not re.match(r"https?://[^/\s]+", url):
+        raise DecisionbookError("[links] base-url must be an http(s) URL", path)
+    return url.rstrip("/") + "/"
 
 
 def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
@@ -188,6 +211,14 @@ class Workspace:
     @property
     def verdict_ledger(self) -> Path:
         return self.proto_dir / "verdicts.jsonl"
+
+    @property
+    def retraction_ledger(self) -> Path:
+        return self.proto_dir / "retractions.jsonl"
+
+    @property
+    def meeting_ledger(self) -> Path:
+        return self.proto_dir / "meetings.jsonl"
 
     @property
     def reports_dir(self) -> Path:
@@ -298,6 +329,10 @@ reports = "reports"
 keep_threshold = 0.7   # merit (share of criterion weight met) needed to recommend "keep"
 stale_days = 14        # warn when a prototype has had no new evidence for this long
 # sunk_cost_hours = 40 # effort that counts as high; default: top quartile of active prototypes
+max_extensions = 2     # deadline extensions (iterate with a new deadline) before the agenda warns
+
+[links]
+# base-url = "https://git.example.com/team/repo/blob/main/"  # report links point here instead of to files
 
 [people]
 # ana = "product"

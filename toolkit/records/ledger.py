@@ -114,6 +114,7 @@ class Evidence(Entry):
     by: str | None = None
     criteria_hash: str | None = None
     criterion_hash: str | None = None  # the one criterion's definition; names what moved
+    measured: str | None = None  # YYYY-MM-DD the value was taken, when not the day it was recorded
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -121,8 +122,19 @@ class Evidence(Entry):
         value = raw.get("value")
         if type(value) is not bool:
             value = _number(value, "value")
-        optional = _text(raw, ("unit", "source", "note", "by", "criteria_hash", "criterion_hash"), False)
+        optional = _text(raw, ("unit", "source", "note", "by", "criteria_hash", "criterion_hash", "measured"), False)
+        if optional[-1] is not None:
+            _day(optional[-1], "measured")
         return cls(*_common(raw), *_text(raw, ("criterion",), True), value, *optional, _extra(raw, cls))
+
+    @property
+    def day(self) -> dt.date:
+        """The day the value was measured: `measured` when given, else the day it was recorded."""
+        return dt.date.fromisoformat(self.measured) if self.measured else self.recorded
+
+    @property
+    def recorded(self) -> dt.date:
+        return Entry.day.fget(self)
 
 
 VERDICTS = ("keep", "iterate", "discard")
@@ -136,6 +148,9 @@ class Verdict(Entry):
     merit: float | None = None
     criteria_hash: str | None = None
     by: str | None = None
+    deadline: str | None = None  # iterate only: the new deadline it set (an extension)
+    previous_deadline: str | None = None  # the deadline it replaced
+    previous_status: str | None = None  # the card's status before the verdict
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -146,7 +161,70 @@ class Verdict(Entry):
         (reason,) = _text(raw, ("reason",), True)
         recommendation, criteria_hash, by = _text(raw, ("recommendation", "criteria_hash", "by"), False)
         merit = _number(raw.get("merit"), "merit", False)
-        return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, _extra(raw, cls))
+        deadlines = _text(raw, ("deadline", "previous_deadline"), False)
+        for name, value in zip(("deadline", "previous_deadline"), deadlines):
+            if value is not None:
+                _day(value, name)
+        (previous_status,) = _text(raw, ("previous_status",), False)
+        return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, *deadlines,
+                   previous_status, _extra(raw, cls))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A weekly meeting that took place: its date and who attended; the next report starts from it."""
+
+    id: str
+    at: str
+    date: str
+    attendees: tuple[str, ...] = ()
+    by: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    to_json = Entry.to_json
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    @classmethod
+    def build(cls, raw: dict) -> Meeting:
+        ident, at, date = _text(raw, ("id", "at", "date"), True)
+        _day(date, "date")
+        attendees = raw.get("attendees", [])
+        if not isinstance(attendees, list) or not all(type(a) is str and a for a in attendees):
+            raise _Bad("attendees must be a list of names")
+        (by,) = _text(raw, ("by",), False)
+        return cls(ident, at, date, tuple(attendees), by, _extra(raw, cls))
+
+
+def _day(text: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("x")
+    except ValueError:
+        raise _Bad(f"{name} {text!r} is not YYYY-MM-DD") from None
+
+
+RETRACTABLE = ("effort", "evidence")
+
+
+@dataclass(frozen=True)
+class Retraction(Entry):
+    """A correction: the entry `retracts` of ledger `ledger` no longer counts. Nothing is edited or deleted."""
+
+    ledger: str  # "effort" or "evidence"
+    retracts: str  # the id of the retracted entry
+    reason: str
+    by: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, raw: dict) -> Retraction:
+        if raw.get("ledger") not in RETRACTABLE:
+            raise _Bad(f"ledger must be one of {', '.join(RETRACTABLE)}")
+        retracts, reason = _text(raw, ("retracts", "reason"), True)
+        (by,) = _text(raw, ("by",), False)
+        return cls(*_common(raw), raw["ledger"], retracts, reason, by, _extra(raw, cls))
 
 
 def _common(raw: dict) -> tuple[str, str, int]:
@@ -195,11 +273,35 @@ _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: other Unicode spa
 
 
 @dataclass(frozen=True)
+class Withdrawn:
+    """A ledger entry that a retraction took back, with the (first) retraction that did."""
+
+    entry: Entry
+    retraction: Retraction
+
+
+@dataclass(frozen=True)
 class LedgerRead:
-    """The entries a ledger holds (each id once, in file order) and a finding for every bad line."""
+    """The entries a ledger holds (each id once, in file order) and a finding for every bad line.
+
+    After `withdraw`, `entries` are the ones that count and `withdrawn` the retracted ones.
+    """
 
     entries: tuple
     problems: tuple[Finding, ...]
+    withdrawn: tuple[Withdrawn, ...] = ()
+
+
+def withdraw(read: LedgerRead, retractions) -> LedgerRead:
+    """*read* with the entries that *retractions* name moved from `entries` to `withdrawn`."""
+    first: dict[str, Retraction] = {}
+    for retraction in retractions:
+        first.setdefault(retraction.retracts, retraction)
+    if not first:
+        return read
+    kept = tuple(e for e in read.entries if e.id not in first)
+    gone = tuple(Withdrawn(e, first[e.id]) for e in read.entries if e.id in first)
+    return LedgerRead(kept, read.problems, read.withdrawn + gone)
 
 
 @dataclass(frozen=True)
