@@ -74,7 +74,9 @@ def _page(title: str, nav: list, body: list) -> bytes:
 
 
 def _image(name: str, alt: str) -> Safe:
-    return Safe(f'<p><img src="{esc(_href(name))}" alt="{esc(alt)}"></p>')
+    """The picture *name*, linked to itself so a narrow screen can open it at full size."""
+    href = esc(_href(name))
+    return Safe(f'<p><a href="{href}"><img src="{href}" alt="{esc(alt)}"></a></p>')
 
 
 def _decision_link(decision) -> Safe:
