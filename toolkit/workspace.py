@@ -48,6 +48,9 @@ class Config:
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    review_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [review] required: form -> sections
+    approvals_needed: int | None = None  # [review] approvals-needed; None: every decision-maker
+    review_templates: tuple[str, ...] = ()  # [review] templates: the team's own ADR templates
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -97,6 +100,7 @@ def load_config(path: Path) -> Config:
     sunk = triage.get("sunk_cost_hours")
     if sunk is not None:
         _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    review = _review(_expect(raw.get("review", {}), dict, "[review]", path), path)
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
@@ -113,8 +117,33 @@ def load_config(path: Path) -> Config:
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        **review,
         raw=raw,
     )
+
+
+def _review(review: dict, path: Path) -> dict:
+    """[review]: `required` (a list for every form, or a table of lists by form), `approvals-needed`, `templates`."""
+    def names(value, key):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DecisionbookError(f"[review] {key} must be a list of section names", path)
+        return tuple(value)
+
+    required = review.get("required")
+    if required is None:
+        by_form = {}
+    elif isinstance(required, dict):
+        by_form = {form: names(value, f"required.{form}") for form, value in required.items()}
+    else:
+        by_form = {"*": names(required, "required")}
+    needed = review.get("approvals-needed", "all")
+    if needed != "all" and (not isinstance(needed, int) or isinstance(needed, bool) or needed < 0):
+        raise DecisionbookError('[review] approvals-needed must be "all" or a number of decision-makers', path)
+    templates = review.get("templates", [])
+    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
+        raise DecisionbookError("[review] templates must be a list of template file paths", path)
+    return {"review_required": by_form, "approvals_needed": None if needed == "all" else needed,
+            "review_templates": tuple(templates)}
 
 
 def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:

@@ -139,6 +139,13 @@ def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
+def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    from toolkit.actions.adr_review import template_findings, template_text
+
+    template = template_text(ws)
+    return [f for record in decisions.records for f in template_findings(ws, record, template)]
+
+
 def check(ws: Workspace) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers."""
     decisions = load_decisions(ws)
@@ -150,6 +157,7 @@ def check(ws: Workspace) -> Report:
         *_cycles(ws, decisions, successors),
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),
+        *_template_text(ws, decisions),
         *prototype_lint.findings(ws),
     ]
     findings.sort(key=lambda f: (f.path, f.line or 0))

@@ -11,6 +11,7 @@ from toolkit.records.text import visible
 # Words that get a coloured badge; anything else is shown plain.
 BADGES = {
     "met", "unmet", "killed", "unmeasured", "keep", "iterate", "discard", "needs-evidence", "pass", "warn",
+    "fail", "approved", "approval outdated", "outstanding",
 }
 
 
@@ -45,7 +46,7 @@ def link(url, text=None) -> Safe:
 
 def badge(word) -> Safe:
     if word in BADGES:
-        return Safe(f'<span class="db-rec db-{word}">{esc(word)}</span>')
+        return Safe(f'<span class="db-rec db-{word.replace(" ", "-")}">{esc(word)}</span>')
     return esc(word)
 
 
