@@ -349,3 +349,16 @@ def test_design_review_report_shows_the_gate(decide, repo):
                      r"flip the flag back to rows\.\s*no", text)
     assert "Override: P1 Event log spike was kept against its recommendation (iterate)." in text
     assert "Roles not involved: design (dara could fill it)." in text
+
+
+def test_an_unreadable_approval_is_a_warning_and_counts_as_none(decide, repo):
+    path = repo / _new(decide, repo)
+    _fill(path, makers="[ana]")
+    text = path.read_text().replace("informed: []\n", "informed: []\napprovals:\n  - {by: ana, date: soon}\n")
+    path.write_text(text)
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0
+    assert f"{path.relative_to(repo)}:8: warning: cannot read approval {{'by': 'ana', 'date': 'soon'}}" in check.stdout
+    assert [s.state for s in review_gate(open_workspace(repo), "1").sign_off] == ["outstanding"]
+    assert decide("adr", "approve", "1", "--by", "ben", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    assert path.read_text().count("  - {") == 2  # the unreadable entry is kept as written

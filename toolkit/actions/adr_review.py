@@ -75,7 +75,7 @@ def template_text(ws: Workspace) -> TemplateText:
     for path in template_files(ws):
         if path.stat().st_size > _MAX_TEMPLATE:
             raise DecisionbookError("a template larger than 1 MB is not a template", path)
-        texts.append(frontmatter.decode(path.read_bytes(), path).lstrip("\ufeff"))
+        texts.append(frontmatter.decode(path.read_bytes(), path))
     return TemplateText(texts)
 
 
@@ -104,6 +104,16 @@ def template_findings(ws: Workspace, decision: Decision, template: TemplateText 
     ]
 
 
+def approval_findings(ws: Workspace, decision: Decision) -> list[Finding]:
+    """A warning for each recorded approval that cannot be read (it then counts as no approval)."""
+    data = decision.path.read_bytes()
+    if b"approvals:" not in data:
+        return []
+    where = shown_path(ws, decision.path)
+    _, problems = approvals.read(frontmatter.parse(data, where), decision)
+    return [Finding(where, line, "warning", message) for line, message in problems]
+
+
 def _section_items(found, required: tuple[str, ...], template: TemplateText) -> list[CheckItem]:
     wanted = {heading_key(name): name for name in required}
     items, seen = [], set()
@@ -114,9 +124,9 @@ def _section_items(found, required: tuple[str, ...], template: TemplateText) -> 
         state = template.state(section)
         is_required = key in wanted and key not in seen
         seen.add(key)
-        if state == WRITTEN:
-            items.append(CheckItem(f'section "{section.title}"', "pass", "written", is_required))
-        elif state == TEMPLATE or is_required:
+        if state == WRITTEN and is_required:
+            items.append(CheckItem(f'section "{section.title}"', "pass", "written", True))
+        elif state == TEMPLATE or (is_required and state == EMPTY):
             items.append(CheckItem(f'section "{section.title}"', "fail", _STATE_TEXT[state], is_required))
     for key, name in wanted.items():
         if key not in seen:
@@ -174,7 +184,7 @@ def _migration_items(rows: list[dict] | None) -> list[CheckItem]:
     return items
 
 
-def sign_off(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> list[SignOff]:
+def sign_off(doc: frontmatter.Document, decision: Decision) -> list[SignOff]:
     """Each decision-maker (and anyone else who approved): approved, approval outdated or outstanding."""
     recorded, _ = approvals.read(doc, decision)
     current = approvals.content_hash(doc)
@@ -190,6 +200,7 @@ def sign_off(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> li
 
 
 def _sign_off_item(ws: Workspace, rows: list[SignOff], decision: Decision) -> CheckItem:
+    """Enough current approvals from decision-makers (from anyone, when the ADR names none)."""
     makers = [r for r in rows if r.decision_maker]
     counted = makers if decision.decision_makers else rows
     approved = [r.person for r in counted if r.state == "approved"]
@@ -226,7 +237,7 @@ def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> Gate:
     rows = migration_rows(found, template)
     if decision.data_change:
         items += _migration_items(rows)
-    people = sign_off(ws, doc, decision)
+    people = sign_off(doc, decision)
     items.append(_sign_off_item(ws, people, decision))
     return Gate(tuple(items), tuple(rows) if rows is not None else None, tuple(people))
 

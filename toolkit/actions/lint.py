@@ -140,10 +140,11 @@ def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
 
 
 def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
-    from toolkit.actions.adr_review import template_findings, template_text
+    from toolkit.actions.adr_review import approval_findings, template_findings, template_text
 
     template = template_text(ws)
-    return [f for record in decisions.records for f in template_findings(ws, record, template)]
+    return [f for record in decisions.records
+            for f in (*template_findings(ws, record, template), *approval_findings(ws, record))]
 
 
 def check(ws: Workspace) -> Report:

@@ -23,11 +23,12 @@ _PHASE_START = re.compile(
 _ROLLBACK = re.compile(r"\broll(?:s|ed|ing)?[ -]?back\b|\brevert|\bundo\b|\bgo(?:es)? back\b", re.I)
 _VERIFY = re.compile(r"\bverif|\bcheck|\btest|\bmonitor|\bconfirm|\bmeasur|\bcompar|\bdashboard|\balert|\bobserv", re.I)
 _SEPARATE = re.compile(
-    r"\bseparate(?:ly)?\b|\bown (?:release|deploy\w*|pull request|PR|change|commit)\b|\bindependent(?:ly)?\b"
+    r"\brelease \d+\b|\bseparate(?:ly)?\b|\bown (?:release|deploy\w*|pull request|PR|change|commit)\b|\bindependent(?:ly)?\b"
     r"|\bon its own\b|\bbefore the code\b|\bafter the code\b|\bstandalone\b|\bnot with the code\b",
     re.I,
 )
-_CLAUSE = re.compile(r"(?<=[.;!?])\s+|\s+(?=\b(?:roll[ -]?back|verify|verified by|check)\s*:)", re.I)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_LABEL = re.compile(r"\b(roll[ -]?back|verify|verified by|check)\s*:\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def body_lines(text: str) -> tuple[list[str], int]:
 
 
 def _front_matter_end(lines: list[str]) -> int:
-    if lines and lines[0].lstrip("\ufeff").rstrip() == "---":
+    if lines and lines[0].rstrip() == "---":
         for index in range(1, len(lines)):
             if lines[index].rstrip() in ("---", "..."):
                 return index + 1
@@ -162,27 +163,21 @@ class Phase:
     separate: bool  # whether the text says it ships apart from the code change
 
 
-_LABEL = re.compile(r"^(roll[ -]?back|verify|verified by|check)\s*:\s*", re.I)
-
-
-def _clauses(lines: list[str]) -> list[str]:
-    first = _PHASE_START.sub("", lines[0], count=1)
-    text = " ".join([first, *(_MARKER.sub("", line) for line in lines[1:])])
-    return [c.strip() for c in _CLAUSE.split(text) if c.strip()]
-
-
 def _sorted_clauses(name: str, lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """What ships, how it is verified, how it rolls back: a "Rollback:" or "Verify:" label holds
+    until the next label; unlabelled sentences are sorted by their words."""
+    text = " ".join([_PHASE_START.sub("", lines[0], count=1), *(_MARKER.sub("", line) for line in lines[1:])])
+    parts = _LABEL.split(text)
+    segments = [("", parts[0])] + [(parts[i].lower(), parts[i + 1]) for i in range(1, len(parts), 2)]
     ships, verified, rollback = [], [], []
-    for clause in _clauses(lines) if lines else []:
-        label = _LABEL.match(clause)
-        kind = label.group(1).lower() if label else ""
-        text = clause[label.end():] if label else clause
-        if name == "rollback" or kind.startswith("roll") or (not kind and _ROLLBACK.search(text)):
-            rollback.append(text)
-        elif kind or _VERIFY.search(text):
-            verified.append(text)
-        else:
-            ships.append(text)
+    for kind, segment in segments:
+        for sentence in filter(None, (s.strip() for s in _SENTENCE.split(segment))):
+            if name == "rollback" or kind.startswith("roll"):
+                rollback.append(sentence)
+            elif kind:
+                verified.append(sentence)
+            else:
+                (rollback if _ROLLBACK.search(sentence) else verified if _VERIFY.search(sentence) else ships).append(sentence)
     return ships, verified, rollback
 
 
@@ -217,10 +212,8 @@ def migration_phases(plan: str, template: TemplateText) -> list[Phase]:
         elif blocks:
             blocks[-1][1].append(line)
     parsed = []
-    for name, lines in blocks:
-        own = [line for line in lines if not template.shipped(line)]
-        if own and own[0] is not lines[0]:
-            own.insert(0, lines[0] if _HEADING.match(lines[0]) else "")
+    for name, (first, *rest) in blocks:
+        own = ["" if template.shipped(first) else first, *(line for line in rest if not template.shipped(line))]
         parsed.append((name, own, *_sorted_clauses(name, own)))
     general = [c for name, _, _, _, rollback in parsed if name == "rollback" for c in rollback]
     phases = []
@@ -229,7 +222,7 @@ def migration_phases(plan: str, template: TemplateText) -> list[Phase]:
             named = [c for c in general if re.search(rf"\b{name}", c, re.I)]
             unnamed = not any(re.search(rf"\b{p}", c, re.I) for c in general for p in PHASES)
             rollback = named or (general if unnamed else [])
-        phases.append(Phase(name, any(line.strip() and not _HEADING.match(line) for line in own),
+        phases.append(Phase(name, any(line and not _HEADING.match(line) for line in own),
                             " ".join(ships), " ".join(verified), " ".join(rollback),
                             bool(_SEPARATE.search(" ".join(own)))))
     return phases

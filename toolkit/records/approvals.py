@@ -78,8 +78,8 @@ def _item_lines(doc: frontmatter.Document) -> dict[int, object]:
     return items
 
 
-def read(doc: frontmatter.Document, decision: Decision) -> tuple[list[Approval], list[str]]:
-    """The approvals recorded in the file, and what could not be read among them."""
+def read(doc: frontmatter.Document, decision: Decision) -> tuple[list[Approval], list[tuple[int, str]]]:
+    """The approvals recorded in the file, and (line, message) for each that could not be read."""
     approvals, problems = [], []
     if decision.form == MADR:
         value = doc.meta.get(KEY) if isinstance(doc.meta, dict) else None
@@ -94,7 +94,7 @@ def read(doc: frontmatter.Document, decision: Decision) -> tuple[list[Approval],
             date = _date(entry.get("date")) if isinstance(entry, dict) else None
             content = entry.get("content") if isinstance(entry, dict) else None
             if not isinstance(by, str) or not by.strip() or date is None or not isinstance(content, str):
-                problems.append(f"line {line}: approvals entries look like {{by: ana, date: 2026-11-30, content: sha256:...}}")
+                problems.append((line, f"cannot read approval {entry!r}; write {{by: NAME, date: YYYY-MM-DD, content: HASH}}"))
                 continue
             approvals.append(Approval(by.strip(), date, content, line))
         return approvals, problems
