@@ -89,10 +89,15 @@ def required_sections(ws: Workspace, form: str) -> tuple[str, ...]:
     return DEFAULT_REQUIRED.get(form, DEFAULT_REQUIRED[NYGARD])
 
 
-def template_findings(ws: Workspace, decision: Decision, template: TemplateText | None = None) -> list[Finding]:
-    """One warning per section of the ADR whose text is still its template's (what `decide check` reports)."""
+def template_findings(
+    ws: Workspace, decision: Decision, template: TemplateText | None = None, data: bytes | None = None
+) -> list[Finding]:
+    """One warning per section of the ADR whose text is still its template's (what `decide check` reports).
+
+    *template* and the file's *data* may be passed in when checking many ADRs at once.
+    """
     where = shown_path(ws, decision.path)
-    text = frontmatter.decode(decision.path.read_bytes(), where)
+    text = frontmatter.decode(decision.path.read_bytes() if data is None else data, where)
     template = template or template_text(ws)
     if not template.anywhere(text):
         return []
@@ -104,9 +109,9 @@ def template_findings(ws: Workspace, decision: Decision, template: TemplateText 
     ]
 
 
-def approval_findings(ws: Workspace, decision: Decision) -> list[Finding]:
+def approval_findings(ws: Workspace, decision: Decision, data: bytes | None = None) -> list[Finding]:
     """A warning for each recorded approval that cannot be read (it then counts as no approval)."""
-    data = decision.path.read_bytes()
+    data = decision.path.read_bytes() if data is None else data
     if b"approvals:" not in data:
         return []
     where = shown_path(ws, decision.path)

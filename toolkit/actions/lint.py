@@ -143,8 +143,11 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     from toolkit.actions.adr_review import approval_findings, template_findings, template_text
 
     template = template_text(ws)
-    return [f for record in decisions.records
-            for f in (*template_findings(ws, record, template), *approval_findings(ws, record))]
+    found = []
+    for record in decisions.records:
+        data = record.path.read_bytes()
+        found += [*template_findings(ws, record, template, data), *approval_findings(ws, record, data)]
+    return found
 
 
 def check(ws: Workspace) -> Report:

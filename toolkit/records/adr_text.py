@@ -17,6 +17,7 @@ _CODE_SPAN = re.compile(r"`[^`]*`")
 # `/orders/{id}` or a mapping such as `{relation: amends}` is not one.
 _PLACEHOLDER = re.compile(r"(?<![\w$/{])\{(?![^{}\n]*(?::\s|\"))[^{}\n]*[A-Za-z][^{}\n]*\}")
 _OURS = re.compile(r"\\\$\\\{(?:number|title|date)\\\}")
+_WILD = re.compile(r"\$\{(?:number|title|date)\}")
 _PHASE_START = re.compile(
     r"^\s*(?:#{1,6}\s+|[*+-]\s+|\d+[.)]\s+)?[*_]*\s*(expand|switch|contract|roll[ -]?back)\b[*_]*\s*[:.\-—–]?\s*", re.I
 )
@@ -87,7 +88,7 @@ class TemplateText:
 
     def __init__(self, templates: list[str]):
         self.lines: set[str] = set()
-        patterns = []
+        wild: set[str] = set()  # lines holding `${title}` and the like, which match anything there
         for text in templates:
             lines, start = body_lines(text)
             for section in sections(lines, start):
@@ -95,20 +96,20 @@ class TemplateText:
                     continue  # the title's own lines are metadata (`Date:`), as is a Status section
                 for line in content_lines(section.own):
                     normal = _normal(line)
-                    if "${" in normal:
-                        patterns.append(_OURS.sub(".*", re.escape(normal)))
-                    elif normal:
-                        self.lines.add(normal)
+                    if normal:
+                        (wild if "${" in normal else self.lines).add(normal)
+        patterns = [_OURS.sub(".*", re.escape(line)) for line in sorted(wild)]
         self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-        # One search over a whole file tells most written ADRs apart without looking at each line.
-        every = [re.escape(line).replace(r"\ ", r"\s+") for line in sorted(self.lines)] + patterns
-        self._anywhere = re.compile(
-            r"^[ \t]*(?:(?:[*+-]|\d+[.)])\s+)?(?:" + "|".join(every or ["(?!)"]) + r")[ \t]*\r?$", re.M | re.I
-        )
+        # A shipped line, once normalised, is a substring of the whole file with its whitespace
+        # collapsed: a few substring tests clear most written ADRs without looking at each line.
+        self._pieces = sorted(self.lines) + [max(_WILD.split(line), key=len) for line in sorted(wild)]
 
     def anywhere(self, text: str) -> bool:
         """Whether *text* may hold a template's line or a placeholder (False means surely not)."""
-        return "{" in text or bool(self._anywhere.search(text))
+        if "{" in text:
+            return True
+        flat = " ".join(text.casefold().split())
+        return any(piece in flat for piece in self._pieces)
 
     def shipped(self, line: str) -> bool:
         """Whether *line* is a template's own text or holds a MADR placeholder."""
