@@ -152,6 +152,8 @@ data-change: true
 
 ## Decision Outcome
 
+Builds on [ADR-0003](0003-use-cockroachdb.md); see [the trap](javascript:alert(5)).
+
 ### Consequences
 
 * Good, because history.

@@ -64,7 +64,7 @@ def test_mixed_folder_of_every_generation_is_listed_and_checked(decide, tmp_path
     report = json.loads(check.stdout)
     found = {(f["path"], f["line"], f["severity"]) for f in report["findings"]}
     assert ("docs/adr/0008-broken-yaml.md", 4, "error") in found
-    assert ("docs/adr/0011-no-title.md", 1, "error") in found
+    assert not [f for f in found if f[0] == "docs/adr/0011-no-title.md"]  # titled from its file name
     assert ("docs/adr/0007-upstream-placeholders.md", 2, "warning") in found
     assert ("docs/adr/0006-not-a-mapping.md", 2, "warning") in found
     assert ("docs/adr/0005-nygard-links.md", 13, "warning") in found  # Clarified by

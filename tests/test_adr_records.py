@@ -101,9 +101,10 @@ def test_broken_yaml_names_path_and_line():
 
 def test_unknown_status_and_missing_title():
     _, record = load("0010-unknown-status.md")
-    assert record.status == "approved" and record.findings[0].severity == "warning"
+    assert record.status == "On hold" and record.status_raw == "On hold"
+    assert [f.severity for f in record.findings] == ["warning"] and "[adr.statuses]" in record.findings[0].message
     _, record = load("0011-no-title.md")
-    assert record.title is None and record.findings[0].severity == "error"
+    assert record.title == "No title" and record.findings == ()
 
 
 def test_log4brains_file_is_identified_by_slug():

@@ -90,3 +90,54 @@ def test_decision_history_frame(decided):
     first = frame.set_index("adr").loc["ADR-0001"]
     assert first["days to decide"] == 7 and str(first["accepted on"].date()) == "2026-11-09"
     assert frame.set_index("adr").loc["ADR-0002"].isna()["days to decide"]
+
+
+def test_history_never_borrows_another_record_made_from_the_same_template(repo, decide):
+    """git's copy detection pairs a new ADR with an older one from the same template; history must not follow it."""
+    for title in ("Use A", "Use B", "Use C"):
+        assert decide("adr", "new", title, "--no-edit", "--date", "2026-11-02", cwd=repo).exit_code == 0
+        commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", f"propose {title}")
+        number = title[-1:].replace("A", "1").replace("B", "2").replace("C", "3")
+        assert decide("adr", "status", number, "accepted", "--date", "2026-11-03", "--force", cwd=repo).exit_code == 0
+        commit_as(repo, "ben", "2026-11-03T10:00:00+00:00", f"accept {title}")
+    assert decide("adr", "new", "Use D", "--no-edit", "--date", "2026-11-04", cwd=repo).exit_code == 0
+    commit_as(repo, "chen", "2026-11-04T10:00:00+00:00", "propose D")
+    for number, subjects in (("1", ["propose Use A", "accept Use A"]), ("2", ["propose Use B", "accept Use B"]),
+                             ("3", ["propose Use C", "accept Use C"]), ("4", ["propose D"])):
+        rows = json.loads(decide("adr", "history", number, "--format", "json", cwd=repo).stdout)
+        assert [r["subject"] for r in rows] == subjects, number
+        assert rows[0]["before"] is None
+    dates = decision_dates(open_workspace(repo))
+    assert dates["4"] == {"proposed_on": dt.date(2026, 11, 4), "accepted_on": None, "days_to_decide": None}
+
+
+def test_history_follows_a_retitle_and_a_renumber_but_not_a_swap(repo, decide):
+    """The same number or the same slug is the same record; a delete-and-add of another record is not a rename."""
+    decisions = repo / "decisions"
+    (decisions / "0001-use-kafka.md").write_text(MADR.format(status="proposed"))
+    commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", "propose kafka")
+    git(repo, "mv", "decisions/0001-use-kafka.md", "decisions/0005-use-kafka.md")
+    commit_as(repo, "ana", "2026-11-03T10:00:00+00:00", "renumber")
+    git(repo, "mv", "decisions/0005-use-kafka.md", "decisions/0007-use-pulsar.md")
+    commit_as(repo, "ben", "2026-11-04T10:00:00+00:00", "replace kafka with pulsar")
+    git(repo, "mv", "decisions/0007-use-pulsar.md", "decisions/0007-use-apache-pulsar.md")
+    commit_as(repo, "ben", "2026-11-05T10:00:00+00:00", "retitle")
+    rows = json.loads(decide("adr", "history", "7", "--format", "json", cwd=repo).stdout)
+    assert [r["subject"] for r in rows] == ["replace kafka with pulsar", "retitle"]
+    assert decision_dates(open_workspace(repo))["7"]["proposed_on"] == dt.date(2026, 11, 4)
+
+
+def test_design_review_history_is_the_record_s_own(repo, decide):
+    from toolkit.frames.review import status_history
+
+    decide("adr", "new", "Use A", "--no-edit", cwd=repo)
+    commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", "a")
+    decide("adr", "status", "1", "accepted", "--force", cwd=repo)
+    commit_as(repo, "ana", "2026-11-03T10:00:00+00:00", "b")
+    decide("adr", "new", "Use B", "--no-edit", cwd=repo)
+    commit_as(repo, "ana", "2026-11-04T10:00:00+00:00", "c")
+    ws = open_workspace(repo)
+    from toolkit.actions.adrs import load_decisions
+
+    rows = status_history(ws, load_decisions(ws).find("2"))
+    assert [(r["subject"], r["status"]) for r in rows] == [("c", "proposed")]

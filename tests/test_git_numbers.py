@@ -115,7 +115,10 @@ def test_check_names_both_duplicates_and_renumber_fixes_links(merged, decide):
     assert "[the queue decision](0008-use-rabbitmq.md#decision)" in text
     assert (merged / "decisions" / "0008-use-rabbitmq.md").exists()
     assert not (merged / "decisions" / "0007-use-rabbitmq.md").exists()
-    assert decide("check", cwd=merged).exit_code == 0
+    # "superseded by ADR-0007" was never answered by either 7, so it stays for a person to settle.
+    check = decide("check", cwd=merged)
+    assert check.exit_code == 1
+    assert "decisions/0002-adr-2.md:2: error: superseded by ADR 7, but ADR 7 does not record supersedes ADR 2 back" in check.stdout
 
 
 def test_renumber_rewrites_both_forms_with_minimal_diff(repo, decide):
@@ -171,3 +174,40 @@ def test_renumber_updates_the_index_page_and_warns_about_cards(repo, decide):
     assert result.exit_code == 0, result
     assert (repo / "decisions" / "README.md").read_text() == "# Decisions\n\n- [A](0004-a.md)\n- [B](0002-b.md)\n"
     assert "prototypes/0003-p.md lists ADR 1 in decisions:" in result.stderr
+
+
+def test_renumber_rewrites_a_relation_to_a_shared_number_that_the_moved_record_returns(repo, decide):
+    """After a merge, 0011-x and 0011-y share 11; ADR 10 relates to x (x says it back), so it follows x to 12."""
+    for n in range(1, 10):
+        write(repo, f"{n:04d}-adr-{n}.md", MADR.format(status="accepted", extra="", title=f"ADR {n}"))
+    write(repo, "0010-ten.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 11}]\n", title="Ten"))
+    write(repo, "0011-x.md", MADR.format(status="proposed", extra="links: [{relation: relates to, adr: 10}]\n", title="X"))
+    write(repo, "0011-y.md", MADR.format(status="proposed", extra="", title="Y"))
+    result = decide("adr", "renumber", "0011-x.md", "--to", "12", cwd=repo)
+    assert result.exit_code == 0, result
+    assert "links: [{relation: relates to, adr: 12}]" in (repo / "decisions" / "0010-ten.md").read_text()
+    assert "refers to ADR 11" not in result.stderr
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0, check
+
+
+def test_check_reports_a_relation_the_other_side_does_not_return(repo, decide):
+    write(repo, "0010-ten.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 11}]\n", title="Ten"))
+    write(repo, "0011-y.md", MADR.format(status="proposed", extra="", title="Y"))
+    write(repo, "0012-amends.md", MADR.format(status="accepted", extra="links: [{relation: amends, adr: 11}]\n", title="Amends"))
+    write(repo, "0013-old.md", MADR.format(status="superseded by ADR-0014", extra="", title="Old"))
+    write(repo, "0014-new.md", MADR.format(status="accepted", extra="", title="New"))
+    write(repo, "0015-both.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 16}]\n", title="Both"))
+    write(repo, "0016-both.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 15}]\n", title="Both"))
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 1, result
+    lines = result.stdout.splitlines()
+    assert ("decisions/0010-ten.md:5: error: relates to ADR 11, but ADR 11 does not record "
+            "relates to ADR 10 back") in lines
+    assert ("decisions/0012-amends.md:5: error: amends ADR 11, but ADR 11 does not record "
+            "amended by ADR 12 back") in lines
+    assert ("decisions/0013-old.md:2: error: superseded by ADR 14, but ADR 14 does not record "
+            "supersedes ADR 13 back") in lines
+    assert not any("0015" in line or "0016" in line for line in lines)
+    assert decide("adr", "link", "11", "relates-to", "10", cwd=repo).exit_code == 0
+    assert "0010-ten.md" not in decide("check", cwd=repo).stdout

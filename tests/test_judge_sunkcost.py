@@ -122,15 +122,39 @@ def _verdict(i, prototype, verdict, recommendation):
     return Verdict(f"01V{i:05d}", "2026-11-25T10:00:00+00:00", prototype, verdict, "r", recommendation, 0.5)
 
 
+def _effort(count):
+    return [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n * 10), "2026-11-20") for n in range(1, count + 1)]
+
+
 def test_audit_finds_overrides_concentrated_on_high_effort():
-    effort = [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n * 10), "2026-11-20") for n in range(1, 9)]
+    verdicts = [_verdict(n, n, "discard", "discard") for n in range(1, 16)]
+    verdicts += [_verdict(n, n, "keep", "discard") for n in range(16, 21)]
+    result = audit(verdicts, _effort(20))
+    assert [r.verdicts for r in result.rows] == [5, 5, 5, 5]
+    assert [r.overrides_toward_keep for r in result.rows] == [0, 0, 0, 5]
+    assert result.rows[3].min_hours == 160 and result.rows[3].rate == 1.0
+    assert result.conclusion.startswith("Overrides toward keep concentrate where effort was high: 100%")
+    assert "p = 6.4e-05" in result.conclusion  # 1 in C(20, 5)
+
+
+def test_audit_does_not_conclude_from_too_few_verdicts_per_quartile():
     verdicts = [_verdict(n, n, "discard", "discard") for n in range(1, 7)]
     verdicts += [_verdict(7, 7, "keep", "discard"), _verdict(8, 8, "iterate", "discard")]
-    result = audit(verdicts, effort)
-    assert [r.verdicts for r in result.rows] == [2, 2, 2, 2]
+    result = audit(verdicts, _effort(8))
     assert [r.overrides_toward_keep for r in result.rows] == [0, 0, 0, 2]
-    assert result.rows[3].min_hours == 70 and result.rows[3].rate == 1.0
-    assert result.conclusion.startswith("Overrides toward keep concentrate where effort was high: 100%")
+    assert result.conclusion == (
+        "Too few verdicts (8) to tell whether overrides toward keep follow effort: effort quartiles 1, 2, 3, 4 "
+        "hold fewer than 5 verdicts (at least 5 in each quartile are needed).")
+
+
+def test_audit_states_no_difference_the_counts_cannot_show():
+    # One override in the top quartile of 5 against none elsewhere: 20% against 0%, but chance alone does that often.
+    verdicts = [_verdict(n, n, "keep", "keep") for n in range(1, 20)] + [_verdict(20, 20, "keep", "discard")]
+    result = audit(verdicts, _effort(20))
+    assert result.rows[3].rate == 0.2
+    assert result.conclusion.startswith(
+        "The verdicts do not show overrides toward keep concentrating where effort was high: 20% of verdicts")
+    assert "p = 0.25" in result.conclusion and "concentrate where" not in result.conclusion
 
 
 def test_audit_counts_only_effort_logged_before_the_verdict():
@@ -142,9 +166,9 @@ def test_audit_counts_only_effort_logged_before_the_verdict():
 def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
     empty = json.loads(decide("audit", "--format", "json", cwd=ws).stdout)
     assert empty["conclusion"] == "No verdicts are recorded yet, so there is nothing to audit."
-    effort = [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n), "2026-11-20") for n in range(1, 9)]
-    verdicts = [_verdict(1, 1, "keep", "discard")] + [_verdict(n, n, "keep", "keep") for n in range(2, 9)]
-    assert audit(verdicts, effort).conclusion.startswith("Overrides toward keep do not concentrate where effort was high: 0%")
+    verdicts = [_verdict(1, 1, "keep", "discard")] + [_verdict(n, n, "keep", "keep") for n in range(2, 21)]
+    assert audit(verdicts, _effort(20)).conclusion.startswith(
+        "The verdicts do not show overrides toward keep concentrating where effort was high: 0% of verdicts")
 
 
 def test_audit_command(ws, decide):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
+import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from conftest import DECIDE
 
@@ -73,3 +77,34 @@ def test_a_real_server_lists_the_three_notebooks(repo):
     _, err = proc.communicate()
     assert "Traceback" not in err
     assert "copied notebooks/weekly-triage.ipynb" in err
+
+
+# The command as a process in which JupyterLab cannot be imported: what a core install without
+# the `lab` extra sees (None in sys.modules is how Python marks a module that must not import).
+WITHOUT_JUPYTERLAB = "import sys; sys.modules['jupyterlab'] = None; from toolkit.cli import main; main(sys.argv[1:])"
+
+
+def test_without_jupyterlab_lab_names_the_extra_in_one_line_and_writes_nothing(repo):
+    proc = subprocess.run([sys.executable, "-c", WITHOUT_JUPYTERLAB, "lab", str(repo), "--no-browser"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == "error: JupyterLab is not installed; install it with: pip install 'decisionbook[lab]'\n"
+    assert not (repo / "notebooks").exists()
+
+
+def test_without_jupyterlab_the_other_commands_still_work(repo):
+    proc = subprocess.run([sys.executable, "-c", WITHOUT_JUPYTERLAB, "adr", "new", "Use queues", "--no-edit"],
+                          cwd=repo, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("0001-use-queues.md")
+
+
+def test_jupyterlab_is_an_extra_that_the_test_extra_pulls_in():
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]
+    names = {re.split(r"[<>=\[ ]", spec)[0].lower() for spec in project["dependencies"]}
+    assert "jupyterlab" not in names
+    assert {"papermill", "nbformat", "nbconvert", "ipykernel", "pandas", "matplotlib", "click", "pyyaml"} <= names
+    extras = project["optional-dependencies"]
+    assert any(spec.startswith("jupyterlab") for spec in extras["lab"])
+    assert any(spec.startswith("jupyterlab") for spec in extras["test"])

@@ -60,3 +60,12 @@ def test_unknown_adr_is_an_input_error(report_workspace):
     result = invoke(report_workspace, "report", "review", "42")
     assert result.exit_code == 2
     assert "no ADR 42" in result.output
+
+
+def test_the_record_is_rendered_with_links_between_adrs(review_html):
+    record = review_html[review_html.index('<div class="db-record">'):]
+    assert "<h2>Considered Options</h2>" in record and "<li>Store events</li>" in record
+    assert '<a href="../decisions/0003-use-cockroachdb.md">ADR-0003</a>' in record
+    assert "the trap" in record and "javascript:" not in scan(record).links
+    assert "&lt;img src=x onerror=alert(2)&gt;" in record  # the title's markup, as text
+    assert scan(review_html).problems == []

@@ -263,12 +263,13 @@ Say what we do, in the active voice.
 """
 
 
-@pytest.mark.parametrize("where", ["configured", "folder"])
+@pytest.mark.parametrize("where", ["review", "adr", "folder"])
 def test_a_teams_own_template_is_recognised(decide, repo, where):
-    if where == "configured":
+    if where != "folder":
         (repo / "guild").mkdir()
         template = repo / "guild" / "adr.md"
-        (repo / "decisionbook.toml").write_text('[review]\ntemplates = ["guild/adr.md"]\n')
+        setting = '[review]\ntemplates = ["guild/adr.md"]\n' if where == "review" else '[adr]\ntemplate = "guild/adr.md"\n'
+        (repo / "decisionbook.toml").write_text(setting)
     else:
         template = repo / "decisions" / "template.md"
     template.write_text(TEAM_TEMPLATE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,9 +11,18 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic
+from toolkit.records.adr_words import STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
-ADR_DIR_CANDIDATES = ("decisions", "docs/decisions", "docs/adr", "doc/adr", "docs/architecture/decisions")
+ADR_DIR_CANDIDATES = (
+    "decisions", "docs/decisions", "docs/adr", "doc/adr", "docs/architecture/decisions",
+    "adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
+    "doc/decisions", "docs/adrs", "doc/architecture/decisions",
+)
+DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs")  # found anywhere under docs/, a few levels down
+DEEP_ADR_DIR_DEPTH = 4
+ADR_TEMPLATES = ("madr", "nygard", "log4brains")
+DATE_ORDERS = ("day-first", "month-first")
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
@@ -48,6 +58,9 @@ class Config:
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    adr_statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] "a team's phrase" = "accepted"
+    date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
+    adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
     review_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [review] required: form -> sections
     approvals_needed: int | None = None  # [review] approvals-needed; None: every decision-maker
     review_templates: tuple[str, ...] = ()  # [review] templates: the team's own ADR templates
@@ -78,7 +91,9 @@ def load_config(path: Path) -> Config:
     git = raw.get("git", {})
     release = raw.get("release", {})
     people = raw.get("people", {})
-    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people)):
+    adr = raw.get("adr", {})
+    for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
+                        ("adr", adr)):
         _expect(table, dict, f"[{name}]", path)
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
@@ -104,8 +119,18 @@ def load_config(path: Path) -> Config:
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
+    statuses = _expect(adr.get("statuses", {}), dict, "[adr.statuses]", path)
+    for phrase, meaning in statuses.items():
+        if meaning not in STATUSES:
+            raise DecisionbookError(f"[adr.statuses] {phrase!r} must map to one of {', '.join(STATUSES)}", path)
+    order = adr.get("date-order")
+    if order is not None and order not in DATE_ORDERS:
+        raise DecisionbookError(f"[adr] date-order must be {' or '.join(DATE_ORDERS)}", path)
+    decisions = paths.get("decisions")
+    if "dir" in adr:
+        decisions = _expect(adr["dir"], str, "[adr] dir", path)
     return Config(
-        decisions=_expect(paths["decisions"], str, "[paths] decisions", path) if "decisions" in paths else None,
+        decisions=_expect(decisions, str, "[paths] decisions", path) if decisions is not None else None,
         prototypes=_expect(paths.get("prototypes", "prototypes"), str, "[paths] prototypes", path),
         reports=_expect(paths.get("reports", "reports"), str, "[paths] reports", path),
         notebooks=_expect(paths.get("notebooks", "notebooks"), str, "[paths] notebooks", path),
@@ -117,6 +142,9 @@ def load_config(path: Path) -> Config:
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        adr_statuses=tuple((phrase.strip().lower(), meaning) for phrase, meaning in statuses.items()),
+        date_order=order,
+        adr_template=_expect(adr["template"], str, "[adr] template", path) if "template" in adr else None,
         **review,
         raw=raw,
     )
@@ -160,6 +188,15 @@ class Workspace:
     root: Path
     config: Config
     adr_dir: Path
+    read_only: bool = False  # a folder of ADRs outside git and without decisionbook.toml: nothing is written
+
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise DecisionbookError(
+                "this folder is read as it is (no git repository, no decisionbook.toml); "
+                "run `decide init` to write records here",
+                self.root,
+            )
 
     @property
     def config_path(self) -> Path:
@@ -206,16 +243,46 @@ def _adr_dir_file(root: Path) -> Path | None:
     return None
 
 
+def _holds_records(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(is_record_file(entry.name) for entry in entries)
+    except OSError:
+        return False
+
+
+def _deep_adr_dirs(root: Path) -> list[Path]:
+    """Folders named decisions/adr/adrs under docs/ or doc/, a few levels down, that hold records."""
+    found = []
+    for top in ("docs", "doc"):
+        level = [root / top] if (root / top).is_dir() else []
+        for _ in range(DEEP_ADR_DIR_DEPTH):
+            below = []
+            for folder in level:
+                try:
+                    children = sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+                except OSError:
+                    continue
+                for child in map(Path, children):
+                    if child.name.lower() in DEEP_ADR_DIR_NAMES and _holds_records(child):
+                        found.append(child)
+                    else:
+                        below.append(child)
+            level = below
+    return found
+
+
 def _find_adr_dir(root: Path, config: Config) -> Path:
     if config.decisions:
         return _inside(root, config.decisions, "[paths] decisions", root / CONFIG_NAME)
     named = _adr_dir_file(root)
     if named is not None:
         return named
-    for candidate in ADR_DIR_CANDIDATES:
-        if (root / candidate).is_dir():
-            return root / candidate
-    return root / ADR_DIR_CANDIDATES[0]
+    existing = [root / c for c in ADR_DIR_CANDIDATES if (root / c).is_dir()]
+    with_records = [folder for folder in existing if _holds_records(folder)] or _deep_adr_dirs(root)
+    if with_records:
+        return with_records[0]
+    return existing[0] if existing else root / ADR_DIR_CANDIDATES[0]
 
 
 def find_root(start: Path) -> Path | None:
@@ -235,6 +302,10 @@ def open_workspace(start: str | Path = ".") -> Workspace:
         raise DecisionbookError("no such folder", start)
     root = find_root(start)
     if root is None:
+        folder = start.resolve()
+        adr_dir = folder if _holds_records(folder) else _find_adr_dir(folder, Config())
+        if _holds_records(adr_dir):
+            return Workspace(root=folder, config=Config(), adr_dir=adr_dir, read_only=True)
         raise DecisionbookError(
             "no workspace here or above (no decisionbook.toml, .adr-dir or git repository); "
             "run `decide init` first",
@@ -269,18 +340,27 @@ class InitResult:
     created: tuple[str, ...]
 
 
-def init(path: str | Path = ".") -> InitResult:
-    """Create (or adopt) a workspace at *path*; running it again changes nothing."""
+def init(path: str | Path = ".", adr_dir: str | None = None) -> InitResult:
+    """Create (or adopt) a workspace at *path*; running it again changes nothing.
+
+    *adr_dir* names the ADR folder (relative to *path*) instead of finding it.
+    """
     root = Path(path)
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
     created: list[str] = []
     config_path = root / CONFIG_NAME
+    named = _inside(root, adr_dir, "--adr-dir", root) if adr_dir is not None else None
     if config_path.exists():
         config = load_config(config_path)
         adr_dir = _find_adr_dir(root, config)
+        if named is not None and named != adr_dir:
+            raise DecisionbookError(
+                f"the ADR folder is already {adr_dir.relative_to(root).as_posix()}; change [paths] decisions here",
+                config_path,
+            )
     else:
-        adr_dir = _find_adr_dir(root, Config())
+        adr_dir = named or _find_adr_dir(root, Config())
         text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
         if atomic.create_exclusive(config_path, text.encode("utf-8")):
             created.append(CONFIG_NAME)

@@ -15,6 +15,14 @@ COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
 DECIDED = ("accepted", "rejected")
 
 
+def same_record(before: str, after: str) -> bool:
+    """Whether a rename from *before* to *after* keeps one ADR: its number stays (a retitle) or its slug (a renumber)."""
+    old, new = before.rsplit("/", 1)[-1], after.rsplit("/", 1)[-1]
+    old_number, _, old_slug = old.partition("-")
+    new_number, _, new_slug = new.partition("-")
+    return (old_number == new_number and old_number.isdigit()) or (old_slug == new_slug and bool(old_slug))
+
+
 def _status(revision: FileRevision) -> str | None:
     """The status the file held after *revision*; "deleted", or "unreadable" when it did not parse."""
     if revision.content is None:
@@ -45,9 +53,9 @@ def _rows(revisions: list[FileRevision]) -> list[dict]:
 
 
 def adr_history(workspace: Workspace, ref: str) -> list[dict]:
-    """Each commit that changed ADR *ref* (following renames), oldest first, with status before and after."""
+    """Each commit that changed ADR *ref* (following its own renames only), oldest first, with status before and after."""
     record = load_decisions(workspace).find(ref)
-    rows = _rows(file_history(workspace.root, record.path))
+    rows = _rows(file_history(workspace.root, record.path, same_record))
     if not rows:
         raise DecisionbookError("has no commits yet: commit it to start its history", workspace.relative(record.path))
     return rows
@@ -64,7 +72,7 @@ def decision_dates(workspace: Workspace) -> dict[str, dict]:
     started in another status); "days to decide" runs from there to the first accepted or
     rejected status. None where history does not tell.
     """
-    histories = folder_history(workspace.root, workspace.adr_dir)
+    histories = folder_history(workspace.root, workspace.adr_dir, same_record)
     by_path = {}
     for path, revisions in histories.items():
         by_path[path.rsplit("/", 1)[-1]] = _rows(revisions)

@@ -6,6 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.actions.adr_form import TEMPLATES
 from toolkit.actions.adrs import _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
@@ -55,16 +56,18 @@ class SignOff:
 
 
 def template_files(ws: Workspace) -> list[Path]:
-    """The templates whose text is not content: the bundled ones, `[review] templates`, the ADR folder's own."""
+    """The templates whose text is not content: the bundled ones, `[adr] template`, `[review] templates`
+    and the ADR folder's own."""
     from toolkit.bundled import templates_dir
 
-    files = [templates_dir() / "madr.md", templates_dir() / "nygard.md"]
-    for name in ws.config.review_templates:
+    files = [templates_dir() / f"{name}.md" for name in TEMPLATES]
+    own = ws.config.adr_template
+    for name in ([own] if own and own not in TEMPLATES else []) + list(ws.config.review_templates):
         path = (ws.root / name).resolve()
         if path != ws.root and ws.root not in path.parents:
-            raise DecisionbookError(f"[review] templates path {name!r} leaves the workspace", ws.config_path)
+            raise DecisionbookError(f"template path {name!r} leaves the workspace", ws.config_path)
         if not path.is_file():
-            raise DecisionbookError(f"[review] templates names {name!r}, which is not a file", ws.config_path)
+            raise DecisionbookError(f"template {name!r} is not a file", ws.config_path)
         files.append(path)
     files += [ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()]
     return files

@@ -9,16 +9,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.actions.adr_form import TEMPLATES, folder_form
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.records import adr_edit, atomic, frontmatter, parsecache
 from toolkit.records.adr import (
-    DATED_FILE,
     MADR,
-    NUMBERED_FILE,
     REVERSE,
     STATUSES,
     Decision,
+    ReadOptions,
     file_key,
     from_document,
     prototype_ref,
@@ -26,6 +26,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
+from toolkit.records.adr_words import is_record_file
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.slug import slugify
@@ -108,14 +109,30 @@ def _relative(root: str, folder: str) -> str:
 
 
 def adr_files(folder: Path) -> list[Path]:
-    """The ADR files in *folder*: `NNNN-slug.md`, or log4brains' `YYYYMMDD-slug.md`."""
-    if not folder.is_dir():
+    """The ADR files in *folder* and in its category subfolders (`security/0003-x.md`), by name.
+
+    A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by
+    log4brains' date (`YYYYMMDD-slug.md`); README, index and template files are not records.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
         return []
-    return [
-        folder / name
-        for name in sorted(p.name for p in folder.iterdir())
-        if NUMBERED_FILE.match(name) or DATED_FILE.match(name)
-    ]
+    files = sorted(folder / e.name for e in entries if is_record_file(e.name) and not e.is_dir())
+    for entry in sorted(entries, key=lambda e: e.name):
+        if entry.name.startswith(".") or is_record_file(entry.name) or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            inner = sorted(e.name for e in os.scandir(entry.path) if is_record_file(e.name) and not e.is_dir())
+        except OSError:
+            continue
+        files.extend(folder / entry.name / name for name in inner)
+    return files
+
+
+def read_options(ws: Workspace) -> ReadOptions:
+    """How this workspace's records are read: its own status words and date order."""
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order)
 
 
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
@@ -125,7 +142,7 @@ def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[fr
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
     doc = frontmatter.parse(data, shown)
-    return doc, from_document(doc, path, shown)
+    return doc, from_document(doc, path, shown, read_options(ws))
 
 
 def load_decisions(ws: Workspace) -> Decisions:
@@ -133,6 +150,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     records: list[Decision] = []
     unreadable: list[Finding] = []
     files = adr_files(ws.adr_dir)
+    options = read_options(ws)
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", files)
         for path in files:
@@ -142,11 +160,11 @@ def load_decisions(ws: Workspace) -> Decisions:
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
-            key = (str(path), shown, parsecache.digest(data))
+            key = (str(path), shown, parsecache.digest(data), options)
             record = cache.get(key)
             if record is None:
                 try:
-                    record = from_document(frontmatter.parse(data, shown), path, shown)
+                    record = from_document(frontmatter.parse(data, shown), path, shown, options)
                 except DecisionbookError as exc:
                     unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                     continue
@@ -163,7 +181,8 @@ def list_decisions(ws: Workspace, status: str | None = None) -> Decisions:
     if status is None:
         return decisions
     wanted = status.strip().lower()
-    return Decisions(decisions.folder, tuple(r for r in decisions.records if r.status == wanted), decisions.unreadable)
+    chosen = tuple(r for r in decisions.records if (r.status or "").lower() == wanted)
+    return Decisions(decisions.folder, chosen, decisions.unreadable)
 
 
 def decision_row(ws: Workspace, record: Decision) -> dict:
@@ -175,6 +194,7 @@ def decision_row(ws: Workspace, record: Decision) -> dict:
         "status": record.status,
         "status_raw": record.status_raw,
         "date": record.date,
+        "date_raw": record.date_raw,
         "path": shown_path(ws, record.path),
         "form": record.form,
         "superseded_by": record.superseded_by,
@@ -195,8 +215,7 @@ def find_one(ws: Workspace, ref) -> tuple[frontmatter.Document, Decision]:
     if key is None:
         raise DecisionbookError(f"{ref!r} is not an ADR number or slug")
     if key.isdigit():
-        candidates = sorted(folder.glob(f"{int(key):04d}-*.md")) if int(key) <= 9999 else []
-        candidates = [p for p in candidates if file_key(p.name) == key]
+        candidates = [p for p in adr_files(folder) if file_key(p.name) == key]
     else:
         candidates = [p for p in adr_files(folder) if p.stem == key or p.stem.endswith("-" + key)]
     if not candidates:
@@ -246,7 +265,7 @@ class Created:
 def _template_text(template: str) -> tuple[str, Path]:
     from toolkit.bundled import templates_dir
 
-    path = templates_dir() / f"{template}.md" if template in ("madr", "nygard") else Path(template)
+    path = templates_dir() / f"{template}.md" if template in TEMPLATES else Path(template)
     try:
         return frontmatter.decode(path.read_bytes(), path), path
     except OSError as exc:
@@ -272,19 +291,24 @@ def _data_change_block(text: str, keep: bool, template: Path) -> str:
 def new_decision(
     ws: Workspace,
     title: str,
-    template: str = "madr",
+    template: str | None = None,
     supersedes: tuple = (),
     amends: tuple = (),
     links: tuple[tuple[str, str], ...] = (),
     data_change: bool = False,
     prototypes: tuple = (),
     date: _dt.date | None = None,
+    force: bool = False,
 ) -> Created:
-    """Create `NNNN-slug.md` from *template* (madr, nygard or a file) with the next free number.
+    """Create a record from *template* (madr, nygard, log4brains or a file) with the next free number.
 
+    Without *template* the folder's own form is used (see adr_form.folder_form), and the name
+    follows the folder's (`NNNN-slug.md`, `ADR-001-slug.md`, log4brains' `YYYYMMDD-slug.md`).
     *links* are (ADR, relation) pairs: the new ADR holds the relation, the other its reverse.
-    Superseded and linked ADRs are edited in their own form after the new file exists.
+    Superseded and linked ADRs are edited in their own form after the new file exists; an ADR
+    already superseded by another is refused unless *force*.
     """
+    ws.require_writable()
     title = one_line(title, "title")
     day = (date or _dt.date.today()).isoformat()
     relations = [("supersedes", ref) for ref in supersedes] + [("amends", ref) for ref in amends]
@@ -294,6 +318,8 @@ def new_decision(
         _reverse_of(relation, None)
         doc, target = find_one(ws, ref)
         require_editable(doc, target)  # before the new file exists, so a refusal leaves nothing behind
+        if relation == "supersedes" and not force:
+            _refuse_second_successor(ws, target, None)
         targets.append((relation, target))
     numbers = []
     for ref in prototypes:
@@ -301,14 +327,22 @@ def new_decision(
         if number is None:
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
         numbers.append(number)
-    text, template_path = _template_text(template)
+    files = adr_files(ws.adr_dir)
+    recent = []
+    for path in files[-5:]:
+        try:
+            recent.append(_parse_file(ws, path)[1])
+        except DecisionbookError:
+            continue
+    form = folder_form(ws, files, recent, template)
+    text, template_path = _template_text(form.template)
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
 
-    def render(number: int) -> bytes:
+    def render(number: int | None) -> bytes:
         values = {"number": str(number), "title": title, "date": day}
         data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text).encode("utf-8")
-        path = ws.adr_dir / f"{number:04d}-{slug}.md"
+        path = ws.adr_dir / (form.name(number, slug) if number is not None else f"{day.replace('-', '')}-{slug}.md")
         doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
@@ -324,7 +358,13 @@ def new_decision(
         from_document(frontmatter.parse(data, template_path), path)
         return data
 
-    path = create_numbered(ws.root, ws.adr_dir, slug, render)
+    if form.dated:
+        path = ws.adr_dir / f"{day.replace('-', '')}-{slug}.{form.extension}"
+        ws.adr_dir.mkdir(parents=True, exist_ok=True)
+        if not atomic.create_exclusive(path, render(None)):
+            raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
+    else:
+        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
     updated: list[Path] = []
     for relation, target in targets:
@@ -333,6 +373,17 @@ def new_decision(
         if _write(ws, fresh.path, doc.to_bytes(), after):
             updated.append(fresh.path)
     return Created(path, tuple(dict.fromkeys(updated)))
+
+
+def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
+    """An ADR names one successor: superseding it again would leave two `superseded by` records."""
+    current = decision.superseded_by
+    if current and (successor is None or current != successor.key):
+        raise DecisionbookError(
+            f"{decision.label} is already superseded by ADR {current}; supersede that one instead, "
+            "or --force to name a new successor in its place",
+            shown_path(ws, decision.path),
+        )
 
 
 @dataclass(frozen=True)
@@ -352,10 +403,13 @@ def change_status(
 
     `superseded` with *by* also records `supersedes` on the successor.
     """
+    ws.require_writable()
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     doc, decision = find_one(ws, ref)
+    if status == "superseded" and not force:
+        _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
     allowed = TRANSITIONS.get(decision.status or "", ())
     if status not in allowed and not force:
         options = ", ".join(allowed) if allowed else "nothing"
@@ -393,6 +447,7 @@ def change_status(
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
     """Record `source RELATION target` on source and the reverse relation on target."""
+    ws.require_writable()
     relation = relation_name(relation)
     reverse = _reverse_of(relation, reverse)
     source = find_one(ws, source_ref)[1]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.actions import prototype_lint
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path
-from toolkit.records.adr import Decision
+from toolkit.records.adr import MADR, REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -65,6 +65,34 @@ def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
+def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    """A relation the other ADR does not record back: after a renumber or a hand edit it may mean another record.
+
+    A successor not yet marked on its predecessor is left to the status check (it may be pending).
+    In a hand-kept form (bullets, bold labels, Nygard) a predecessor's `Superseded by` that the
+    successor does not repeat is only a warning: many teams record the replacement on the old record
+    alone. In front matter, which `decide` writes on both ends, it is an error.
+    """
+    keys = decisions.by_key()
+    found = []
+    for record in decisions.records:
+        for relation, key in outgoing(record):
+            targets = keys.get(key, ())
+            if relation not in REVERSE or len(targets) != 1 or len(keys[record.key]) != 1:
+                continue
+            target = targets[0]
+            if relation == "supersedes" and target.status != "superseded" and not target.superseded_by:
+                continue
+            back = REVERSE[relation]
+            if (back, record.key) not in outgoing(target):
+                severity = "warning" if relation == "superseded by" and record.form != MADR else "error"
+                found.append(Finding(
+                    shown_path(ws, record.path), _link_line(record, relation, key), severity,
+                    f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",
+                ))
+    return found
+
+
 def _successors(decisions: Decisions) -> dict[str, set[str]]:
     """For each ADR key, the keys of the ADRs that supersede it, from either side's record."""
     successors: dict[str, set[str]] = {}
@@ -109,7 +137,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
     for record in decisions.records:
         where = shown_path(ws, record.path)
         if record.status == "superseded" and not successors.get(record.key):
-            found.append(Finding(where, record.status_line, "error", "superseded, but no ADR is named as its successor"))
+            # Many teams write a bare `Superseded`: worth a warning, not a failed check.
+            found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif successors.get(record.key) and record.status not in ("superseded", None):
             newer = ", ".join(sorted(successors[record.key]))
             found.append(
@@ -158,6 +187,7 @@ def check(ws: Workspace) -> Report:
         *decisions.findings(),
         *_duplicates(ws, decisions),
         *_missing_targets(ws, decisions),
+        *_one_sided(ws, decisions),
         *_cycles(ws, decisions, successors),
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),

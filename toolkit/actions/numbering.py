@@ -2,38 +2,43 @@
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic
-
-NUMBERED = re.compile(r"^(\d{4})-[^/\\]*\.md$")
+from toolkit.records.adr_words import numbered_file
 
 
 def number_of(name: str) -> int | None:
-    """The record number in a file name such as `0007-use-kafka.md`, or None."""
-    match = NUMBERED.match(name)
-    return int(match.group(1)) if match else None
+    """The record number in a file name such as `0007-use-kafka.md` or `ADR-12-x.markdown`, or None."""
+    numbered = numbered_file(name)
+    return numbered[1] if numbered else None
 
 
-def create_numbered(root: Path, folder: Path, slug: str, render: Callable[[int], bytes]) -> Path:
-    """Create `NNNN-slug.md` in *folder* with the next free number and `render(number)` as content.
+def create_numbered(
+    root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None
+) -> Path:
+    """Create `NNNN-slug.md` (or `name(number)`) in *folder* with the next free number, any number
+    of digits, and `render(number)` as content.
 
     The folder lock serialises concurrent processes; the exclusive create is the reservation, so
     even a process that ignores the lock cannot make us overwrite its file.
     """
     folder.mkdir(parents=True, exist_ok=True)
     with atomic.folder_lock(folder):
-        local = {number_of(p.name) for p in folder.iterdir()}
+        # Records kept in category subfolders share the folder's numbers.
+        local = set()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                local.add(number_of(entry.name))
+                if number_of(entry.name) is None and not entry.name.startswith(".") and entry.is_dir():
+                    local |= {number_of(name) for name in os.listdir(entry.path)}
         taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
         number = max(taken, default=0) + 1
         while True:
-            if number > 9999:
-                raise DecisionbookError("no free four-digit number left", folder)
-            path = folder / f"{number:04d}-{slug}.md"
+            path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
             if number not in taken and atomic.create_exclusive(path, render(number)):
                 return path
             number += 1

@@ -12,6 +12,7 @@ from toolkit.actions.numbering import number_of
 from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
+from toolkit.records.adr import file_key
 from toolkit.workspace import Workspace
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
@@ -147,12 +148,29 @@ def _card_warnings(workspace: Workspace, old: int) -> list[str]:
     ]
 
 
+def _answered(path: Path, siblings: list[Path]) -> dict[str, bool]:
+    """For each ADR key the moved record or its number-sharing *siblings* relate to: whether only the moved one does.
+
+    A bare number shared by two files is read as the one that records the relation back.
+    """
+    def keys(file: Path) -> set[str]:
+        try:
+            return {key for _, key in _references(adr.read(file)[1])}
+        except DecisionbookError:
+            return set()
+
+    mine = keys(path)
+    theirs = set().union(*map(keys, siblings)) if siblings else set()
+    return {key: key not in theirs for key in mine | theirs}
+
+
 def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     """Rename ADR *which* to number *new* and rewrite the links to it in every other ADR.
 
     Refuses a number used in the working tree or on any branch. When two files share the old
-    number (after a merge), only markdown links by file name are rewritten: a bare number could
-    mean either, so each such reference is reported instead.
+    number (after a merge), a bare number is rewritten only in an ADR that the moved record
+    relates back to (and its namesake does not); markdown links by file name are always
+    rewritten, and every other bare reference is reported instead.
     """
     files = adr_files(workspace.adr_dir)
     path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
@@ -165,16 +183,18 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         taken |= {number_of(n) for n in names_on_branches(workspace.root, workspace.adr_dir)}
         if new in taken:
             raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
-        shared = sum(1 for p in files if number_of(p.name) == old) > 1
+        siblings = [p for p in files if number_of(p.name) == old and p != path]
+        answered = _answered(path, siblings)
         edits: dict[Path, bytes] = {}
         warnings = []
         for other in files:
             if other == path:
                 continue
-            data = _rewrite(other, path.name, new_path.name, old, new, numeric=not shared)
+            means_moved = not siblings or answered.get(file_key(other.name)) is True
+            data = _rewrite(other, path.name, new_path.name, old, new, numeric=means_moved)
             if data is not None:
                 edits[other] = data
-            if shared:
+            if not means_moved:
                 decision = adr.read(other)[1] if data is None else adr.parse(data, other)
                 if any(key == str(old) for _, key in _references(decision)):
                     warnings.append(

@@ -88,7 +88,8 @@ class Decide(Group):
 
 @click.group(cls=Decide, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="decide")
-def cli():
+@click.option("-v", "--verbose", is_flag=True, help="Say which workspace folders are used.")
+def cli(verbose):
     """Decision records, design reviews and keep-or-discard triage, kept as plain files in git."""
 
 

@@ -8,16 +8,14 @@ import sys
 
 import click
 
-from toolkit.cli.output import emit, format_option
+from toolkit.cli.output import emit, format_option, workspace_here
 from toolkit.records.text import visible
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _workspace():
-    from toolkit.workspace import open_workspace
-
-    return open_workspace(".")
+    return workspace_here()
 
 
 def _where(path) -> str:
@@ -38,8 +36,9 @@ def adr():
 
 @adr.command("new")
 @click.argument("title")
-@click.option("--template", default="madr", show_default=True, metavar="madr|nygard|PATH",
-              help="Built-in template name, or the path of a team's own template file.")
+@click.option("--template", metavar="madr|nygard|log4brains|PATH",
+              help="Built-in template name, or the path of a team's own template file "
+                   "(default: [adr] template in decisionbook.toml, else the form the folder already uses, else madr).")
 @click.option("--supersedes", multiple=True, metavar="N", help="An ADR this one supersedes (repeatable); it is marked superseded.")
 @click.option("--amends", multiple=True, metavar="N", help="An ADR this one amends (repeatable); it gets an `amended by` link.")
 @click.option("--link", "links", multiple=True, metavar="N:RELATION",
@@ -48,14 +47,15 @@ def adr():
 @click.option("--prototype", "prototypes", multiple=True, metavar="P", help="A prototype whose evidence informs this decision: P7, P-0007 or 7 (repeatable).")
 @click.option("--date", "day", type=DATE, help="The decision's date (default: today), as YYYY-MM-DD.")
 @click.option("--no-edit", is_flag=True, help="Do not open $VISUAL/$EDITOR on the new file.")
-def new(title, template, supersedes, amends, links, data_change, prototypes, day, no_edit):
+@click.option("--force", is_flag=True, help="Supersede an ADR even when another ADR already supersedes it.")
+def new(title, template, supersedes, amends, links, data_change, prototypes, day, no_edit, force):
     """Create a new ADR titled TITLE with the next free number and print its path."""
     from toolkit.actions.adrs import new_decision
 
     result = new_decision(
         _workspace(), title, template=template, supersedes=supersedes, amends=amends,
         links=tuple(_link_pair(text) for text in links), data_change=data_change,
-        prototypes=prototypes, date=day.date() if day else None,
+        prototypes=prototypes, date=day.date() if day else None, force=force,
     )
     click.echo(_where(result.path))
     for path in result.updated:
@@ -130,7 +130,7 @@ def show(n, fmt):
 @click.argument("n")
 @click.argument("status")
 @click.option("--date", "day", type=DATE, help="The date to stamp (default: today), as YYYY-MM-DD.")
-@click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed, and accept an ADR the review gate refuses.")
+@click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed, superseding an ADR that another already supersedes, and accepting an ADR the review gate refuses.")
 @click.option("--by", metavar="M", help="With superseded: the ADR that supersedes N (it gets a `supersedes` link).")
 def status(n, status, day, force, by):
     """Set the STATUS of ADR N and stamp the date."""

@@ -16,11 +16,11 @@ def check(ctx, fmt):
     if ctx.invoked_subcommand is not None:
         return
     from toolkit.actions.lint import check as lint
+    from toolkit.cli.output import workspace_here
     from toolkit.errors import CheckFailed
     from toolkit.records.text import visible
-    from toolkit.workspace import open_workspace
 
-    report = lint(open_workspace("."))
+    report = lint(workspace_here())
     if fmt == "json":
         payload = {"errors": report.errors, "warnings": report.warnings,
                    "findings": [f.as_dict() for f in report.findings]}

@@ -52,3 +52,14 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 
 def emit(rows: list[dict], columns: list[str], fmt: str) -> None:
     click.echo(render(rows, columns, fmt))
+
+
+def workspace_here():
+    """The workspace of the current folder; with `decide -v`, say which ADR folder it reads."""
+    from toolkit.workspace import open_workspace
+
+    ws = open_workspace(".")
+    if click.get_current_context().find_root().params.get("verbose"):
+        mode = " (read only: no git repository or decisionbook.toml)" if ws.read_only else ""
+        click.echo(f"ADR folder: {ws.relative(ws.adr_dir)}{mode}", err=True)
+    return ws

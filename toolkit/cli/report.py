@@ -66,9 +66,10 @@ def demo(directory):
 @click.option("--no-browser", is_flag=True, help="Do not open a browser; print the URL instead.")
 def lab(path, port, no_browser):
     """Start JupyterLab at the workspace root holding PATH; copies the report notebooks into notebooks/ first."""
-    from toolkit.reports.lab import copy_notebooks, lab as run_lab
+    from toolkit.reports.lab import copy_notebooks, lab as run_lab, require_jupyterlab
 
     ws = open_workspace(path)
+    require_jupyterlab()
     for copied in copy_notebooks(ws):
         click.echo(f"copied {ws.relative(copied)}", err=True)
     click.get_current_context().exit(run_lab(ws, port, not no_browser))

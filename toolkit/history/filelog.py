@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,12 @@ class FileRevision:
     content: bytes | None  # None when the commit deleted the file
 
 
-def parse_follow_log(output: str) -> list[tuple[str, str, str, str, str, str]]:
-    """(sha, author, date, subject, change, path) from `git log --follow --name-status -z` output."""
+# Whether a file renamed from the first path to the second is still the same record.
+SameRecord = Callable[[str, str], bool]
+
+
+def parse_follow_log(output: str) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(sha, author, date, subject, change, path before, path) from `git log --follow --name-status -z` output."""
     rows = []
     for chunk in output.split("\x01")[1:]:
         header, _, rest = chunk.partition("\x00")
@@ -29,12 +34,27 @@ def parse_follow_log(output: str) -> list[tuple[str, str, str, str, str, str]]:
         fields = [f for f in rest.lstrip("\n").split("\x00") if f]
         if not fields:
             continue
-        rows.append((sha, author, date, subject, fields[0][:1], fields[-1]))
+        rows.append((sha, author, date, subject, fields[0][:1], fields[1], fields[-1]))
     return rows
 
 
-def file_history(root: Path, path: Path) -> list[FileRevision]:
-    """Every commit reachable from HEAD that changed *path* (following renames), oldest first."""
+def _own_rows(rows: list, same: SameRecord) -> list:
+    """The newest-first *rows* up to the commit that created the file; git's guess of an origin is cut off.
+
+    A copy is never the same file, and a rename only when *same* says so: two records made from one
+    template look alike enough for git to pair them.
+    """
+    own = []
+    for sha, author, date, subject, change, before, at in rows:
+        if change == "C" or change == "R" and not same(before, at):
+            own.append((sha, author, date, subject, "A", at, at))
+            break
+        own.append((sha, author, date, subject, change, before, at))
+    return own
+
+
+def file_history(root: Path, path: Path, same: SameRecord) -> list[FileRevision]:
+    """Every commit reachable from HEAD that changed *path* (following renames that *same* accepts), oldest first."""
     repo = open_repository(root)
     try:
         repo.require_commits()
@@ -49,7 +69,7 @@ def file_history(root: Path, path: Path) -> list[FileRevision]:
             "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
         )
         revisions = []
-        for sha, author, date, subject, change, at in reversed(parse_follow_log(output)):
+        for sha, author, date, subject, change, _, at in reversed(_own_rows(parse_follow_log(output), same)):
             blob = None if change == "D" else repo.object_data(f"{sha}:{at}")
             content = blob[2] if blob is not None and blob[1] == "blob" else None
             revisions.append(FileRevision(sha, author, date, subject, change, at, content))
@@ -58,8 +78,10 @@ def file_history(root: Path, path: Path) -> list[FileRevision]:
         repo.close()
 
 
-def folder_history(root: Path, folder: Path) -> dict[str, list[FileRevision]]:
+def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list[FileRevision]]:
     """For each file now in *folder* (by repository path), the commits that changed it, oldest first.
+
+    A rename carries the history along only when *same* says both paths hold one record.
 
     One `git log` over the folder with rename detection, and one `cat-file` process for the
     contents, whatever the number of files.
@@ -93,7 +115,8 @@ def folder_history(root: Path, folder: Path) -> dict[str, list[FileRevision]]:
                     before = path = fields[at + 1]
                     at += 2
                 if change == "R":
-                    histories[path] = histories.pop(before, [])
+                    carried = histories.pop(before, [])
+                    histories[path] = carried if same(before, path) else []
                 blob = None if change == "D" else repo.object_data(f"{sha}:{path}")
                 content = blob[2] if blob is not None and blob[1] == "blob" else None
                 histories.setdefault(path, []).append(FileRevision(sha, author, date, subject, change, path, content))

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from toolkit.judge.sunkcost import toward_keep
 from toolkit.records.ledger import Effort, Verdict
+
+# Below this many verdicts in an effort quartile, one verdict more or less swings its rate by 20
+# points or more: the audit then says it cannot tell, rather than compare rates of 0 and 100%.
+MINIMUM_PER_QUARTILE = 5
+# A difference is stated only when chance alone would produce it less often than this (one-sided).
+SIGNIFICANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -71,17 +78,31 @@ def audit(verdicts: Iterable[Verdict], effort: Iterable[Effort]) -> Audit:
     return Audit(rows, n, overrides, _conclusion(rows, n, overrides))
 
 
+def p_value(top_overrides: int, top_verdicts: int, overrides: int, verdicts: int) -> float:
+    """Fisher's exact test, one-sided: the chance that *top_verdicts* verdicts drawn at random from all
+    *verdicts* hold *top_overrides* or more of the *overrides*."""
+    most = min(overrides, top_verdicts)
+    tail = sum(math.comb(overrides, k) * math.comb(verdicts - overrides, top_verdicts - k)
+               for k in range(top_overrides, most + 1))
+    return tail / math.comb(verdicts, top_verdicts)
+
+
 def _conclusion(rows: tuple[QuartileRow, ...], n: int, overrides: int) -> str:
     if n == 0:
         return "No verdicts are recorded yet, so there is nothing to audit."
     if overrides == 0:
-        return f"None of the {n} verdicts overrode the evidence toward keep, so overrides do not concentrate where effort was high."
-    if n < 4:
-        return f"Too few verdicts ({n}) to tell whether overrides toward keep follow effort."
+        return f"None of the {n} verdicts overrode the evidence toward keep, so no override follows effort."
+    small = [str(r.quartile) for r in rows if r.verdicts < MINIMUM_PER_QUARTILE]
+    if small:
+        return (f"Too few verdicts ({n}) to tell whether overrides toward keep follow effort: effort quartile"
+                f"{'s' if len(small) > 1 else ''} {', '.join(small)} {'hold' if len(small) > 1 else 'holds'} fewer than "
+                f"{MINIMUM_PER_QUARTILE} verdicts (at least {MINIMUM_PER_QUARTILE} in each quartile are needed).")
     top = rows[3]
-    rest_verdicts = sum(r.verdicts for r in rows[:3])
-    rest_rate = sum(r.overrides_toward_keep for r in rows[:3]) / rest_verdicts if rest_verdicts else None
-    comparison = f"{_percent(top.rate)} of verdicts in the top effort quartile overrode the evidence toward keep, against {_percent(rest_rate)} in the other quartiles"
-    if top.rate is not None and (rest_rate is None or top.rate > rest_rate):
+    rest_verdicts = n - top.verdicts
+    rest_rate = (overrides - top.overrides_toward_keep) / rest_verdicts
+    p = p_value(top.overrides_toward_keep, top.verdicts, overrides, n)
+    comparison = (f"{_percent(top.rate)} of verdicts in the top effort quartile overrode the evidence toward keep, "
+                  f"against {_percent(rest_rate)} in the other quartiles (one-sided Fisher test, p = {p:.2g})")
+    if top.rate > rest_rate and p < SIGNIFICANCE:
         return f"Overrides toward keep concentrate where effort was high: {comparison}; sunk cost may be deciding."
-    return f"Overrides toward keep do not concentrate where effort was high: {comparison}."
+    return f"The verdicts do not show overrides toward keep concentrating where effort was high: {comparison}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,14 +11,27 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
+from toolkit.records.adr_words import (
+    AMBIGUOUS,
+    DATED_FILE,
+    RELATION_STATUS,
+    STATUSES,
+    iso_date,
+    numbered_file,
+    read_status,
+    split_title,
+    status_words,
+    title_from_name,
+)
 from toolkit.records.finding import Finding
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
 BULLETS = "madr-bullets"  # `* Status: accepted` lines under the title (MADR 2, log4brains)
 NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
+BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
+FIELD = "field"  # a bare `Status: Accepted` line
+TABLE = "table"  # a metadata table row `| Status | Accepted |`
 UNKNOWN = "unknown"  # no status anywhere: listed, never edited
-
-STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
 REVERSE = {
@@ -25,11 +39,13 @@ REVERSE = {
     "superseded by": "supersedes",
     "amends": "amended by",
     "amended by": "amends",
+    "extends": "extended by",
+    "extended by": "extends",
+    "reverts": "reverted by",
+    "reverted by": "reverts",
     "relates to": "relates to",
 }
 
-NUMBERED_FILE = re.compile(r"^(\d{4})-[^/\\]+\.md$")
-DATED_FILE = re.compile(r"^(\d{8})-[^/\\]+\.md$")  # log4brains: identified by slug, not number
 
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers")
 KNOWN_KEYS = frozenset(
@@ -41,8 +57,6 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _RELATION_LINE = re.compile(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
 _BULLET = re.compile(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_DATE_LINE = re.compile(r"^Date:\s*(.*?)\s*$")
-_NUMBER_PREFIX = re.compile(r"^(\d+)\.\s+")
 _COMMENT = re.compile(r"<!--.*?-->")
 _PROTOTYPE = re.compile(r"^(?:[Pp]-?)?0*(\d+)$")
 
@@ -66,7 +80,7 @@ class Decision:
     status: str | None  # normalised lower-case word, e.g. "superseded"
     status_raw: str | None  # as written, e.g. "Superseded by [13. Foo](0013-foo.md)"
     superseded_by: str | None  # key of the successor
-    date: str | None
+    date: str | None  # ISO YYYY-MM-DD, or None when there is none or it cannot be read
     path: Path
     form: str
     decision_makers: tuple[str, ...] = ()
@@ -82,6 +96,10 @@ class Decision:
     title_line: int | None = None
     status_line: int | None = None
     data_change_line: int | None = None
+    date_raw: str | None = None  # the date as written, e.g. "10 August 2022"
+    date_line: int | None = None
+    status_span: tuple[int, int] | None = None  # columns of the status words on status_line (body forms)
+    date_span: tuple[int, int] | None = None  # columns of the date on date_line (body forms)
 
     @property
     def name(self) -> str:
@@ -95,11 +113,11 @@ class Decision:
 
 def file_key(name: str) -> str | None:
     """The key of the ADR file *name*, or None when the name is not an ADR file name."""
-    match = NUMBERED_FILE.match(name)
-    if match:
-        return str(int(match.group(1)))
+    numbered = numbered_file(name)
+    if numbered:
+        return str(numbered[1])
     if DATED_FILE.match(name):
-        return name[: -len(".md")]
+        return name.rsplit(".", 1)[0]
     return None
 
 
@@ -115,13 +133,32 @@ def ref_key(value: Any) -> str | None:
     link = _LINK.search(text)
     if link:
         text = link.group(2)
-    if text.endswith(".md") or "/" in text:
+    if text.endswith((".md", ".markdown")) or "/" in text:
         return file_key(text.split("#")[0].rsplit("/", 1)[-1])
-    text = re.sub(r"^(?:adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
         return text
+    return None
+
+
+_FILE_IN_TEXT = re.compile(r"[\w.-]+\.(?:md|markdown)\b")
+_NUMBER_IN_TEXT = re.compile(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
+
+
+def loose_ref_key(text: str) -> str | None:
+    """The ADR a phrase such as "ADR-0014 (the body parts)" or "`docs/adr/008-x.md` at noon" names."""
+    key = ref_key(text)
+    if key is not None:
+        return key
+    found = _FILE_IN_TEXT.search(text)
+    if found and file_key(found.group(0)):
+        return file_key(found.group(0))
+    number = _NUMBER_IN_TEXT.search(text)
+    if number:
+        value = int(number.group(1) or number.group(2))
+        return str(value) if value > 0 else None
     return None
 
 
@@ -142,16 +179,12 @@ def relation_name(text: str) -> str:
 
 
 def normalise_status(raw: str) -> tuple[str | None, str | None]:
-    """(status word, successor key) from text such as `Superseded by [ADR-0005](0005-x.md)`."""
+    """(status, successor key) from text such as `Superseded by [ADR-0005](0005-x.md)`."""
     text = _COMMENT.sub("", raw).strip()
-    lowered = text.lower()
-    if lowered.startswith("superseded"):
-        rest = text[len("superseded") :].strip()
-        if rest.lower().startswith("by"):
-            rest = rest[2:].strip()
-        return "superseded", ref_key(rest) if rest else None
-    word = re.match(r"[a-z]+", lowered)
-    return (word.group(0) if word else None), None
+    if not text:
+        return None, None
+    status, relation, target = read_status(text)
+    return status, ref_key(target) if relation == "superseded by" and target else None
 
 
 def _date_text(value: Any) -> str | None:
@@ -174,7 +207,9 @@ class _Reader:
         self.fields: dict[str, Any] = {"links": []}
 
     def warn(self, line: int | None, message: str) -> None:
-        self.findings.append(Finding(self.rel, line, "warning", message))
+        finding = Finding(self.rel, line, "warning", message)
+        if finding not in self.findings:
+            self.findings.append(finding)
 
     def error(self, line: int | None, message: str) -> None:
         self.findings.append(Finding(self.rel, line, "error", message))
@@ -274,7 +309,9 @@ def _read_front_matter(reader: _Reader) -> None:
     if "title" in meta:
         fields["title"] = text("title")
         fields["title_line"] = line_of("title")
-    fields["date"] = text("date")
+    if meta.get("date") is not None:
+        fields["date_raw"] = text("date")
+        fields["date_line"] = line_of("date")
     status = text("status")
     if status is not None:
         fields["status_raw"] = status
@@ -311,10 +348,118 @@ def _read_front_matter(reader: _Reader) -> None:
             reader.warn(fields["data_change_line"], "data-change should be true or false")
 
 
-def _read_bullets(reader: _Reader, start: int, end: int) -> bool:
-    """Read `* Status: ...` style lines between the title and the first section."""
+# A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.
+_FIELD = re.compile(
+    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__)?"
+    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
+)
+_TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
+STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
+_DATE_LABELS = (
+    ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
+    ("last updated", "updated", "last modified", "date updated", "created", "date created"),
+)
+_META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+_RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """A team's reading settings: its own status words, and how to read `05/02/2018`."""
+
+    statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status
+    date_order: str | None = None  # [adr] date-order: day-first | month-first
+
+
+def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of *line* without surrounding blanks, trailing comments, emphasis or line breaks."""
+    match = _TRAILING.search(line, start, end)
+    if match and match.end() == end:
+        end = match.start()
+    while start < end and line[start] in " \t":
+        start += 1
+    return start, end
+
+
+def line_fields(line: str) -> list[tuple[str, int, int, str]]:
+    """(label, value start, value end, style) of each field written on *line*.
+
+    Styles: `table` (`| Status | Accepted |`), `bold` (`**Status:** X`), `madr-bullets`
+    (`* Status: X`) and `field` (`Status: X`). Several fields may share a line, split by `|`.
+    """
+    stripped = line.lstrip()
+    if stripped.startswith("|"):
+        bars = [i for i, ch in enumerate(line) if ch == "|"]
+        if len(bars) < 3:
+            return []
+        label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
+        start, end = _clean_span(line, bars[1] + 1, bars[2])
+        return [(label.lower(), start, end, "table")] if label else []
+    found = []
+    position = 0
+    while position < len(line):
+        match = _FIELD.match(line, position)
+        if not match:
+            break
+        bar = line.find(" | ", match.end())
+        end = bar if bar >= 0 else len(line)
+        start, stop = _clean_span(line, match.end(), end)
+        if match.group("open") and not match.group("close") and not match.group("after"):
+            # `**Status: Accepted**`: the emphasis closes after the value.
+            stop = stop - 2 if line[start:stop].endswith(("**", "__")) else stop
+        bold = bool(match.group("open"))
+        style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
+        found.append((match.group("label").strip().lower(), start, stop, style))
+        if bar < 0:
+            break
+        position = bar + 3
+    return found
+
+
+def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
+    for index in range(start + 1, end):
+        if _COMMENT.sub("", reader.lines[index]).strip():
+            return index
+    return None
+
+
+def _bare_span(line: str) -> tuple[int, int]:
+    """The words of a line that holds only a value: no bullet, emphasis or trailing comment."""
+    match = re.match(r"[ \t]*(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
+    start, end = _clean_span(line, match.end(), len(line))
+    while end > start and line[end - 1] in "*_":
+        end -= 1
+    return start, end
+
+
+def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
+    """A Status heading at any level: a `Status:` field in it, else its first line, is the status;
+    later lines may be relations."""
     fields = reader.fields
-    found = False
+    chosen = None
+    for index in range(start + 1, end):
+        line = _COMMENT.sub("", reader.lines[index]).strip()
+        if not line:
+            continue
+        status = [f for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
+        if status:
+            chosen = (index, status[0][1:3])
+            break
+        relation = _RELATION_LINE.match(line)
+        if relation and (chosen or relation_name(relation.group(1)) not in RELATION_STATUS):
+            reader.add_relation(relation.group(1), relation.group(2), index + 1)
+        elif chosen is None and not line.startswith("|"):
+            chosen = (index, _bare_span(reader.lines[index]))
+    if chosen is not None:
+        index, span = chosen
+        fields["status_raw"] = reader.lines[index][span[0] : span[1]]
+        fields["status_line"] = index + 1
+        fields["status_span"] = span
+
+
+def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
+    """`* Deciders: ana, ben`-style lines under the title; unknown bullet labels are kept as extra."""
+    fields = reader.fields
     extra = fields.setdefault("extra", {})
     for index in range(start, end):
         match = _BULLET.match(reader.lines[index])
@@ -322,33 +467,70 @@ def _read_bullets(reader: _Reader, start: int, end: int) -> bool:
             continue
         key = relation_name(match.group(1)).replace(" ", "-")
         value = _COMMENT.sub("", match.group(2)).strip()
-        if key == "status":
-            found = True
-            fields["status_raw"] = value
-            fields["status_line"] = index + 1
-        elif key == "date":
-            fields["date"] = value
-        elif key in MAKER_KEYS:
-            fields["decision_makers"] = _people(reader, value, key, index + 1)
+        if key in MAKER_KEYS:
+            fields.setdefault("decision_makers", _people(reader, value, key, index + 1))
         elif key in ("consulted", "informed"):
-            fields[key] = _people(reader, value, key, index + 1)
-        else:
+            fields.setdefault(key, _people(reader, value, key, index + 1))
+        elif key not in ("status", "date") and not _LINK.search(value):
             extra[match.group(1)] = value
-    return found
 
 
-def _read_nygard_status(reader: _Reader, start: int, end: int) -> None:
+def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
+    """Status, date and relation fields written as lines, bold labels, table rows or headings."""
     fields = reader.fields
-    for index in range(start + 1, end):
-        line = _COMMENT.sub("", reader.lines[index]).strip()
-        if not line:
+    doc = reader.doc
+    heading_at = {s[2]: s for s in sections}
+    dates: dict[int, tuple[int, int, int]] = {}
+    fence = None
+    for index in range(doc.body_start, len(reader.lines)):
+        line = reader.lines[index]
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
             continue
-        relation = _RELATION_LINE.match(line)
-        if relation:
-            reader.add_relation(relation.group(1), relation.group(2), index + 1)
-        elif "status_raw" not in fields:
-            fields["status_raw"] = line
-            fields["status_line"] = index + 1
+        if fence:
+            continue
+        section = heading_at.get(index)
+        if section is not None:
+            name = status_words(section[1])
+            if name in STATUS_LABELS and "status_raw" not in fields:
+                _read_status_section(reader, section[2], section[3])
+                fields.setdefault("form", NYGARD)
+            elif name in _DATE_LABELS[0] + _DATE_LABELS[1] and not any(d[0] == 0 for d in dates.values()):
+                first = _section_first_line(reader, section[2], section[3])
+                if first is not None:
+                    span = _bare_span(reader.lines[first])
+                    dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *span))
+            offset = len(line) - len(line.lstrip("#"))
+            found = [(label, start + offset, end + offset, "nygard") for label, start, end, _ in line_fields(line[offset:])]
+        elif stripped.startswith("#"):
+            continue
+        else:
+            found = line_fields(line)
+        for label, start, end, style in found:
+            if label in STATUS_LABELS and "status_raw" not in fields and start < end:
+                fields["status_raw"] = line[start:end]
+                fields["status_line"] = index + 1
+                fields["status_span"] = (start, end)
+                fields.setdefault("form", style)
+            elif label in _DATE_LABELS[0] and 0 not in dates:
+                dates[0] = (index, start, end)
+            elif label in _DATE_LABELS[1] and 1 not in dates:
+                dates[1] = (index, start, end)
+            elif label in _RELATION_LABELS or label in REVERSE or index < head_end and label.endswith(" by"):
+                for link in _LINK.finditer(line, start, end):
+                    if ref_key(link.group(0)):
+                        reader.add_relation(label, link.group(0), index + 1)
+        if index < head_end and not found and not stripped.startswith("#"):
+            relation = _RELATION_LINE.match(stripped)
+            if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
+                reader.add_relation(relation.group(1), relation.group(2), index + 1)
+    if "date_raw" not in fields and dates:
+        index, start, end = dates[min(dates)]
+        fields["date_raw"] = reader.lines[index][start:end]
+        fields["date_line"] = index + 1
+        fields["date_span"] = (start, end)
 
 
 def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bullets_only: bool) -> None:
@@ -373,83 +555,101 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
 _ORDINARY = frozenset(("status", "context", "decision", "consequences", "links", "decision outcome"))
 
 
-def parse(data: bytes, path: Path, display: str | None = None) -> Decision:
+def parse(data: bytes, path: Path, display: str | None = None, options: ReadOptions | None = None) -> Decision:
     """Read one ADR file; raise DecisionbookError (with line) only when its text or YAML is malformed.
 
     *display* is the path as messages show it (relative to the workspace root).
     """
     doc = frontmatter.parse(data, display or path)
-    return from_document(doc, path, display)
+    return from_document(doc, path, display, options)
 
 
-def from_document(doc: frontmatter.Document, path: Path, display: str | None = None) -> Decision:
+def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
+    fields = reader.fields
+    title = fields.get("title")
+    first = sections[0] if sections else None
+    if title is None and first is not None and first[0] == 1 and status_words(first[1]) not in _META_HEADINGS:
+        title = first[1]
+        fields["title_line"] = first[2] + 1
+    if title is None:
+        return title_from_name(name)
+    heading_number, title = split_title(title)
+    if heading_number is not None and number is not None and heading_number != number:
+        reader.warn(fields.get("title_line"), f"the title says {heading_number}, the file name {number}")
+    return title.strip() or None
+
+
+def from_document(
+    doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
+) -> Decision:
+    options = options or ReadOptions()
     reader = _Reader(doc, path, display)
     fields = reader.fields
     sections = reader.sections()
-    level1 = next((s for s in sections if s[0] == 1), None)
-    first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))
     if doc.has_front_matter:
-        form = MADR
         _read_front_matter(reader)
+    if "status_raw" in fields:
+        form = MADR
     else:
-        form = UNKNOWN
-    if fields.get("title") is None and level1 is not None:
-        fields["title"] = level1[1]
-        fields["title_line"] = level1[2] + 1
-    title_index = level1[2] + 1 if level1 is not None else doc.body_start
-    if form == UNKNOWN and _read_bullets(reader, title_index, first_sub):
-        form = BULLETS
+        # No status in the front matter (or none at all): the body says it, in its own form.
+        head_end = next(
+            (s[2] for s in sections if s[0] >= 2 and status_words(s[1]) not in _META_HEADINGS), len(reader.lines)
+        )
+        _scan_fields(reader, sections, head_end)
+        form = fields.get("form", UNKNOWN)
+        title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
+        first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))
+        _read_people_and_extra(reader, title_index, first_sub)
+        if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
+            form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if form == UNKNOWN and level == 2 and name == "status":
-            form = NYGARD
-            _read_nygard_status(reader, start, end)
-        elif name == "links" and form in (BULLETS, NYGARD):
+        if name == "links" and form != MADR:
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
-        elif level == 2 and form in (NYGARD, UNKNOWN) and name not in _ORDINARY:
+        elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in _META_HEADINGS:
             _read_link_section(reader, heading, start, end, bullets_only=False)
-    if form in (NYGARD, UNKNOWN):
-        for index in range(doc.body_start, first_sub):
-            match = _DATE_LINE.match(reader.lines[index])
-            if match:
-                fields["date"] = match.group(1)
-                break
 
-    number = None
-    key = file_key(path.name)
-    match = NUMBERED_FILE.match(path.name)
-    if match:
-        number = int(match.group(1))
-    if key is None:
-        key = path.stem
-    title = fields.get("title")
-    if title is not None:
-        prefix = _NUMBER_PREFIX.match(title)
-        if prefix and (number is None or int(prefix.group(1)) == number):
-            title = title[prefix.end() :]
-        title = title.strip() or None
+    numbered = numbered_file(path.name)
+    number = numbered[1] if numbered else None
+    key = file_key(path.name) or path.stem
+    title = _title(reader, sections, number, path.name)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")
+
+    date_raw = fields.get("date_raw")
+    date = None
+    if date_raw is not None:
+        date = iso_date(date_raw, options.date_order)
+        if date == AMBIGUOUS:
+            date = None
+            reader.warn(
+                fields.get("date_line"),
+                f"date {date_raw!r} could be day or month first; set [adr] date-order = \"day-first\" "
+                "or \"month-first\" in decisionbook.toml",
+            )
+        elif date is None and date_raw.strip():
+            reader.warn(fields.get("date_line"), f"date {date_raw!r} is not a date decisionbook can read; write YYYY-MM-DD")
 
     status = None
     raw = fields.get("status_raw")
     if raw is None:
         if form == UNKNOWN:
-            reader.warn(1, "no status found (no front matter, `* Status:` line or `## Status` section)")
+            reader.warn(1, "no status found (no front matter, `Status:` line or Status section)")
         elif "superseded_by" in fields:
             status = "superseded"
         else:
             reader.warn(fields.get("title_line"), "no status")
     else:
-        status, successor = normalise_status(raw)
-        if successor:
-            fields["superseded_by"] = successor
+        status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
+        if relation and target and loose_ref_key(target):
+            reader.add_relation(relation, loose_ref_key(target), fields.get("status_line") or 1)
         if status not in STATUSES:
             reader.warn(
                 fields.get("status_line"),
-                f"unknown status {raw!r}; decisionbook knows {', '.join(STATUSES)}",
+                f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it in "
+                f"decisionbook.toml under [adr.statuses], e.g. {json.dumps(status.lower())} = \"deprecated\"",
             )
 
     return Decision(
@@ -459,14 +659,14 @@ def from_document(doc: frontmatter.Document, path: Path, display: str | None = N
         status=status,
         status_raw=raw,
         superseded_by=fields.get("superseded_by"),
-        date=fields.get("date"),
+        date=date,
         path=path,
         form=form,
         decision_makers=tuple(fields.get("decision_makers", ())),
         consulted=tuple(fields.get("consulted", ())),
         informed=tuple(fields.get("informed", ())),
         supersedes=tuple(dict.fromkeys(fields.get("supersedes", ()))),
-        links=tuple(fields["links"]),
+        links=tuple(dict.fromkeys(fields["links"])),
         prototypes=tuple(fields.get("prototypes", ())),
         data_change=fields.get("data_change", False),
         migration_plan=fields.get("migration_plan"),
@@ -475,20 +675,24 @@ def from_document(doc: frontmatter.Document, path: Path, display: str | None = N
         title_line=fields.get("title_line"),
         status_line=fields.get("status_line"),
         data_change_line=fields.get("data_change_line"),
+        date_raw=date_raw,
+        date_line=fields.get("date_line"),
+        status_span=fields.get("status_span"),
+        date_span=fields.get("date_span"),
     )
 
 
-def read(path: Path) -> tuple[frontmatter.Document, Decision]:
+def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:
     """The file's lines and the Decision they hold; DecisionbookError when malformed."""
     doc = frontmatter.read(path)
-    return doc, from_document(doc, path)
+    return doc, from_document(doc, path, options=options)
 
 
 def require_editable(doc: frontmatter.Document, decision: Decision) -> None:
     """Refuse, naming the file, to edit a record whose form cannot be edited in place."""
     if decision.form == UNKNOWN:
         raise DecisionbookError(
-            "cannot edit: the file has no front matter, `* Status:` line or `## Status` section",
+            "cannot edit: the file has no status to change (no front matter, `Status:` line or Status section)",
             decision.path,
         )
     if decision.form == MADR and not isinstance(doc.meta, dict):

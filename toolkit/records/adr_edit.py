@@ -6,11 +6,21 @@ import re
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
-from toolkit.records.adr import BULLETS, MADR, NYGARD, Decision, from_document, require_editable
+from toolkit.records.adr import (
+    BOLD,
+    BULLETS,
+    FIELD,
+    MADR,
+    NYGARD,
+    STATUS_LABELS,
+    TABLE,
+    Decision,
+    from_document,
+    require_editable,
+)
+from toolkit.records.adr_words import status_words
 
-_BULLET_PREFIX = re.compile(r"^(\s*[*-]\s+[^:]+:\s*)(.*?)(\s*<!--.*-->)?\s*$")
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
-_DATE_LINE = re.compile(r"^Date:\s*")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
@@ -46,17 +56,17 @@ def _replace(doc: frontmatter.Document, index: int, line: str) -> bytes:
 
 
 def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
-    """[heading index, end) of the `## Status` section."""
+    """[heading index, end) of the Status section, its heading at any level."""
     lines = doc.text_lines()
-    start = None
+    start = level = None
     for index in range(doc.body_start, len(lines)):
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*$", lines[index])
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", lines[index])
         if not heading:
             continue
-        if start is not None and len(heading.group(1)) <= 2:
+        if start is not None and len(heading.group(1)) <= level:
             return start, index
-        if start is None and len(heading.group(1)) == 2 and heading.group(2).strip().lower() == "status":
-            start = index
+        if start is None and status_words(heading.group(2)) in STATUS_LABELS:
+            start, level = index, len(heading.group(1))
     return (start, len(lines)) if start is not None else None
 
 
@@ -66,11 +76,6 @@ def _last_content(lines: list[str], start: int, end: int) -> int:
         if lines[index].strip():
             last = index
     return last
-
-
-def _bullet_value(line: str, value: str) -> str:
-    match = _BULLET_PREFIX.match(line)
-    return match.group(1) + value + (match.group(3) or "")
 
 
 def _bullet_char(doc: frontmatter.Document, decision: Decision) -> str:
@@ -88,45 +93,46 @@ def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
     return frontmatter.set_key(doc, key, rendered)
 
 
+def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
+    """The file with columns *span* of *line* (1-based) replaced by *text*: only those words change."""
+    current = doc.text_lines()[line - 1]
+    return _replace(doc, line - 1, current[: span[0]] + text + current[span[1] :])
+
+
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> bytes:
     if decision.form == MADR:
         return _set_scalar(doc, "status", frontmatter.scalar(text))
+    if decision.status_line is not None and decision.status_span is not None:
+        return _in_place(doc, decision.status_line, decision.status_span, text)
     lines = doc.text_lines()
-    if decision.form == BULLETS:
-        index = decision.status_line - 1
-        return _replace(doc, index, _bullet_value(lines[index], text))
-    if decision.status_line is not None:
-        return _replace(doc, decision.status_line - 1, text)
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
         return _insert(doc, start + 2, [text, ""])
     return _insert(doc, start + 1, ["", text])
 
 
+def _capitalised(decision: Decision) -> bool:
+    """Whether the file writes its status with a capital, as `Accepted`."""
+    raw = (decision.status_raw or "").lstrip(" *_`[")
+    return raw[:1].isupper() if raw else decision.form == NYGARD
+
+
 def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
-    """The file with its date set; a Nygard file without a `Date:` line is left as it is."""
+    """The file with its date set; a body form without a date line is left as it is."""
+    if decision.date_span is not None and decision.date_line is not None:
+        return _in_place(doc, decision.date_line, decision.date_span, date)
     if decision.form == MADR:
         return _set_scalar(doc, "date", date)
-    lines = doc.text_lines()
     if decision.form == BULLETS:
-        for index in range(doc.body_start, len(lines)):
-            match = _BULLET_PREFIX.match(lines[index])
-            if match and match.group(1).strip(" *-:").strip().lower() == "date":
-                return _replace(doc, index, _bullet_value(lines[index], date))
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
-    for index in range(doc.body_start, len(lines)):
-        if lines[index].startswith("## "):
-            break
-        if _DATE_LINE.match(lines[index]):
-            return _replace(doc, index, f"Date: {date}")
     return doc.to_bytes()
 
 
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, its date set to *date*."""
     require_editable(doc, decision)
-    word = _capital(status) if decision.form == NYGARD else status
+    word = _capital(status) if _capitalised(decision) else status
     data = _write_status(doc, decision, word)
     if date is None:
         return data
@@ -141,11 +147,9 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
         return doc.to_bytes()
     if decision.form == MADR:
         text = f"superseded by {reference(successor)}"
-    elif decision.form == BULLETS:
-        text = f"superseded by {markdown_link(successor, BULLETS)}"
     else:
-        text = f"Superseded by {markdown_link(successor, NYGARD)}"
-    return _write_status(doc, decision, text)
+        text = f"superseded by {markdown_link(successor, decision.form)}"
+    return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text)
 
 
 def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
@@ -200,6 +204,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         item = f"{{relation: {frontmatter.scalar(relation)}, adr: {_key_item(target)}}}"
         return _append_to_list(doc, "links", item)
     lines = doc.text_lines()
+    if decision.form in (BOLD, FIELD, TABLE):
+        return _insert(doc, decision.status_line, [_field_line(doc, decision, relation, target)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
@@ -212,6 +218,23 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, "## Links", "", line])
+
+
+def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> str:
+    """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
+    line = doc.text_lines()[decision.status_line - 1]
+    start, _ = decision.status_span
+    prefix = line[:start]
+    label = max((m for m in re.finditer(r"status|state", prefix, re.IGNORECASE)), key=lambda m: m.start())
+    field_start = prefix.rfind(" | ", 0, label.start()) + 3 if decision.form != TABLE else 0
+    if field_start < 3 and decision.form != TABLE:
+        field_start = 0
+    name = _capital(relation) if label.group(0)[:1].isupper() else relation
+    if label.group(0).isupper():
+        name = relation.upper()
+    value = markdown_link(target, decision.form)
+    tail = " |" if decision.form == TABLE else ""
+    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:

@@ -24,7 +24,7 @@ from typing import Any
 FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
-    "adr.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "prototype.py", "strictyaml.py",
+    "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "prototype.py", "strictyaml.py",
 )
 
 

@@ -45,6 +45,7 @@ def _exporter_class():
 def to_html(nb, title: str) -> str:
     """The notebook *nb* (executed, not modified) as a self-contained HTML page titled *title*, without code."""
     import copy
+    import functools
 
     from toolkit.reports.sanitize import clean
 
@@ -57,7 +58,7 @@ def to_html(nb, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         sanitize_html=True,
-        filters={"clean_html": clean},
+        filters={"clean_html": functools.partial(clean, relative=True)},
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from toolkit.errors import DecisionbookError
 from toolkit.records import atomic
 from toolkit.workspace import Workspace
 
 NOTEBOOKS = ("weekly-triage", "design-review", "decision-log")
+
+
+def require_jupyterlab() -> None:
+    """Refuse, naming the install command, when JupyterLab (the `lab` extra) is not installed."""
+    if importlib.util.find_spec("jupyterlab") is None:
+        raise DecisionbookError("JupyterLab is not installed; install it with: pip install 'decisionbook[lab]'")
 
 
 def copy_notebooks(ws: Workspace) -> list[Path]:

@@ -71,6 +71,13 @@ def block(text) -> Safe:
     return Safe(f'<div class="db-body">{esc(text)}</div>')
 
 
+def record(text, resolve=None) -> Safe:
+    """An ADR's Markdown rendered and sanitised (`toolkit.reports.markdown.to_html`); *resolve* maps relative links."""
+    from toolkit.reports.markdown import to_html
+
+    return Safe(f'<div class="db-record">{to_html(text, resolve)}</div>')
+
+
 def table(rows, columns) -> Safe:
     """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter)."""
     head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)

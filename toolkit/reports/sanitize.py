@@ -29,18 +29,22 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
-def safe_url(value: str) -> bool:
-    """True for http(s) and mailto URLs and in-page #anchors; everything else is dropped."""
+def safe_url(value: str, relative: bool = False) -> bool:
+    """True for http(s) and mailto URLs and in-page #anchors, and with *relative* for a path to a
+    sibling page or file (no scheme, no leading slash); everything else is dropped."""
     cleaned = _URL_NOISE.sub("", value)
     if cleaned.startswith("#"):
         return True
     scheme = _SCHEME.match(cleaned)
-    return scheme is not None and scheme.group(1).lower() in SAFE_SCHEMES
+    if scheme is None:
+        return relative and bool(cleaned) and not cleaned.startswith("/") and "\\" not in cleaned
+    return scheme.group(1).lower() in SAFE_SCHEMES
 
 
 class _Rebuilder(HTMLParser):
-    def __init__(self):
+    def __init__(self, relative: bool):
         super().__init__(convert_charrefs=True)
+        self.relative = relative
         self.out: list[str] = []
         self.open: list[str] = []
 
@@ -49,7 +53,7 @@ class _Rebuilder(HTMLParser):
         kept: dict[str, str] = {}
         for name, value in attrs:
             if name in allowed and value is not None and name not in kept:
-                if name == "href" and not safe_url(value):
+                if name == "href" and not safe_url(value, self.relative):
                     continue
                 kept[name] = value
         return "<" + tag + "".join(f' {name}="{escape(value, quote=True)}"' for name, value in kept.items()) + ">"
@@ -100,8 +104,11 @@ class _Rebuilder(HTMLParser):
         return "".join(self.out) + "".join(f"</{tag}>" for tag in reversed(self.open))
 
 
-def clean(html) -> str:
-    """*html* with only allowed tags and attributes left as markup; everything else escaped or dropped."""
-    parser = _Rebuilder()
+def clean(html, relative: bool = False) -> str:
+    """*html* with only allowed tags and attributes left as markup; everything else escaped or dropped.
+
+    With *relative*, links to relative paths survive too (pages and files next to the page).
+    """
+    parser = _Rebuilder(relative)
     parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else str(html))
     return parser.result()

@@ -1,0 +1,257 @@
+"""A corpus of ADRs in the shapes public collections use: every record found, read and edited in its form."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import git
+
+from toolkit.actions.adrs import adr_files
+from toolkit.records import adr
+
+CORPUS = Path(__file__).parent / "fixtures" / "adr_corpus"
+TEAM = adr.ReadOptions(statuses=(("umgesetzt", "accepted"),))
+
+# file: (status, status_raw, date, date_raw, title, form)
+EXPECTED = {
+    "0001-record-architecture-decisions.md":
+        ("accepted", "Accepted", "2018-03-12", "2018-03-12", "Record architecture decisions", "nygard"),
+    "0002-keep-orders-in-postgres.md":
+        ("accepted", "accepted", "2021-10-05", "2021-10-5", "Keep orders in PostgreSQL", "madr"),
+    "0003-send-mail-through-a-queue.md":
+        ("superseded", "superseded by [ADR-0007](TEAM-ADR-0007-route-mail-through-the-gateway.md)", "2020-11-09",
+         "2020-Nov-09", "Send mail through a queue", "madr-bullets"),
+    "ADR-0004-cache-product-pages.md":
+        ("accepted", "Approved", "2022-08-10", "10 August 2022", "Cache product pages at the edge", "bold"),
+    "adr-005-split-the-search-index.md":
+        ("proposed", "Under review", "2020-06-01", "01.06.2020", "Split the search index by region", "bold"),
+    "ADR_006_retire-the-soap-api.md":
+        ("superseded", "Partly superseded by [ADR-0009](0009-publish-events-with-an-outbox.md)", "2022-05-13",
+         "20220513", "Retire the SOAP API", "bold"),
+    "TEAM-ADR-0007-route-mail-through-the-gateway.md":
+        ("accepted", "Accepted ✅", "2024-05-22", "2024-05-22 (back dated)", "Route mail through the gateway", "table"),
+    "0008-use-grpc-between-services.md":
+        ("rejected", "Declined", "2019-07-01", "2019-07-01", "Use gRPC between services", "nygard"),
+    "0009-publish-events-with-an-outbox.md":
+        ("accepted", "Accepted", "2025-02-17", "2025-02-17", "Publish events with an outbox table", "bold"),
+    "0010-freeze-the-mobile-release-train.md":
+        ("On hold", "On hold", "2023-03-04", "2023-03-04", "Freeze the mobile release train", "field"),
+    "0011-adopt-feature-flags.md":
+        ("proposed", "Proposed", "2022-03-03", "March 3, 2022", "Adopt feature flags", "nygard"),
+    "0012-drop-the-legacy-reports.md":
+        ("deprecated", "Obsolete", "2017-09-30", "2017-09-30", "Drop the legacy reports", "field"),
+    "0013-one-repository-per-team.md":
+        ("accepted", "🟢 **Agreed** (2021-01-04)", None, None, "One repository per team", "nygard"),
+    "0014-log-in-json.md":
+        ("accepted", "Amended by [17. Keep request ids in every log line](17-keep-request-ids-in-every-log-line.markdown)",
+         "2019-02-11", "2019-02-11", "Log in JSON", "nygard"),
+    "0015-store-times-in-utc.md":
+        ("accepted", "Accepted", None, "05/02/2018", "Store times in UTC", "nygard"),
+    "17-keep-request-ids-in-every-log-line.markdown":
+        ("accepted", "Accepted", "2019-03-01", "2019-03-01", "Keep request ids in every log line", "nygard"),
+    "018-pin-base-images.md":
+        ("deprecated", "deprecated", "2022-12-01", "2022-12-01", "Pin base images by digest", "madr-bullets"),
+    "security/0019-rotate-keys-every-ninety-days.md":
+        ("accepted", "Accepted", "2023-06-30", "2023-06-30", "Rotate keys every ninety days", "nygard"),
+    "0020-no-title-heading.md":
+        ("rejected", "Rejected", "2020-01-15", "2020-01-15", "No title heading", "nygard"),
+    "0021-run-migrations-before-deploys.md":
+        ("accepted", "accepted", "2021-05-06", "2021-05-06", "Run migrations before deploys", "madr-bullets"),
+    "ADR-0022-build-once-deploy-everywhere.md":
+        ("proposed", "Proposed", "2024-11-02", "2024-11-02", "Build once, deploy everywhere", "bold"),
+    "0023-keep-secrets-in-the-vault.md":
+        ("accepted", "Umgesetzt", "2023-02-02", "02.02.2023", "Keep secrets in the vault", "bold"),
+    "0024-write-the-api-first.md":
+        ("accepted", "Accepted", "2024-02-29", "2024-02-29", "Write the API first", "nygard"),
+    "10000-number-beyond-four-digits.md":
+        ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
+    "20210304-use-log4brains-for-the-knowledge-base.md":
+        ("accepted", "accepted", "2021-03-04", "2021-03-04", "Use Log4brains for the knowledge base", "madr-bullets"),
+}
+
+
+def test_every_record_file_is_found_and_nothing_else():
+    found = sorted(p.relative_to(CORPUS).as_posix() for p in adr_files(CORPUS))
+    assert found == sorted(EXPECTED)  # README.md, index.md, template.md, 0000-adr-template.md are not records
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_record_reads_status_date_title_and_form(name):
+    path = CORPUS / name
+    record = adr.parse(path.read_bytes(), path, name, TEAM)
+    got = (record.status, record.status_raw, record.date, record.date_raw, record.title, record.form)
+    assert got == EXPECTED[name]
+
+
+def test_relations_written_as_status_lines_bullets_and_table_rows():
+    def read(name):
+        return adr.parse((CORPUS / name).read_bytes(), CORPUS / name, name)
+
+    assert read("0003-send-mail-through-a-queue.md").superseded_by == "7"
+    assert read("ADR_006_retire-the-soap-api.md").superseded_by == "9"
+    assert read("TEAM-ADR-0007-route-mail-through-the-gateway.md").supersedes == ("3",)
+    assert [(x.relation, x.target) for x in read("0014-log-in-json.md").links] == [("amended by", "17")]
+    assert [(x.relation, x.target) for x in read("17-keep-request-ids-in-every-log-line.markdown").links] == [("amends", "14")]
+    custom = read("0021-run-migrations-before-deploys.md")
+    assert [(x.relation, x.target) for x in custom.links] == [("clarified by", "2")]
+    assert [f.message for f in custom.findings] == [
+        "relation 'clarified by' is not one decisionbook knows; kept as a link",
+        "the title says 12, the file name 21",
+    ]
+
+
+def test_unknown_phrase_and_ambiguous_date_each_warn_once_naming_the_key():
+    record = adr.parse((CORPUS / "0010-freeze-the-mobile-release-train.md").read_bytes(), CORPUS / "x.md", "x.md")
+    assert [(f.line, f.message) for f in record.findings] == [
+        (3, "unknown status 'On hold'; decisionbook knows draft, proposed, accepted, rejected, deprecated, "
+            'superseded; map it in decisionbook.toml under [adr.statuses], e.g. "on hold" = "deprecated"'),
+    ]
+    record = adr.parse((CORPUS / "0015-store-times-in-utc.md").read_bytes(), CORPUS / "x.md", "x.md")
+    assert record.date is None and len(record.findings) == 1
+    assert "[adr] date-order" in record.findings[0].message and record.findings[0].line == 3
+    day_first = adr.ReadOptions(date_order="day-first")
+    month_first = adr.ReadOptions(date_order="month-first")
+    data = (CORPUS / "0015-store-times-in-utc.md").read_bytes()
+    assert adr.parse(data, CORPUS / "x.md", "x.md", day_first).date == "2018-02-05"
+    assert adr.parse(data, CORPUS / "x.md", "x.md", month_first).date == "2018-05-02"
+
+
+@pytest.mark.parametrize(
+    "raw, iso",
+    [("2021-10-5", "2021-10-05"), ("01.06.2020", "2020-06-01"), ("10 August 2022", "2022-08-10"),
+     ("2020-Nov-09", "2020-11-09"), ("20220513", "2022-05-13"), ("2024-05-22 (back dated)", "2024-05-22"),
+     ("August 10th, 2022", "2022-08-10"), ("2022-08-10T09:30:00Z", "2022-08-10"), ("25/12/2019", "2019-12-25"),
+     ("12/25/2019", "2019-12-25"), ("unknown", None), ("2019-02-30", None)],
+)
+def test_date_forms(raw, iso):
+    from toolkit.records.adr_words import iso_date
+
+    assert iso_date(raw) == iso
+
+
+@pytest.mark.parametrize(
+    "raw, status",
+    [("Partly superseded", "superseded"), ("On hold", "On hold"), ("Under review", "proposed"),
+     ("**Accepted**", "accepted"), ("✅ Accepted (2020-01-01)", "accepted"), ("[Accepted](#status)", "accepted"),
+     ("Proposed, awaiting the security review", "proposed"), ("pending", "proposed"), ("Declined", "rejected"),
+     ("Retired", "deprecated"), ("ACCEPTED", "accepted"), ("Superseded by ADR-0014 (the parts)", "superseded")],
+)
+def test_status_phrases_are_read_by_their_words(raw, status):
+    from toolkit.records.adr_words import read_status
+
+    assert read_status(raw)[0] == status
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [("12. Title", "Title"), ("ADR-0012: Title", "Title"), ("ADR 12: Title", "Title"), ("ADR-0012 Title", "Title"),
+     ("12 Title", "Title"), ("ADR 0002 — Title", "Title"), ("0010 · Title", "Title"), ("Title", "Title")],
+)
+def test_numbered_titles(heading, title):
+    from toolkit.records.adr_words import split_title
+
+    assert split_title(heading)[1] == title
+
+
+def _team_folder(tmp_path: Path, inside: str = "docs/adr") -> Path:
+    root = tmp_path / "team"
+    shutil.copytree(CORPUS, root / inside)
+    return root
+
+
+def test_a_folder_of_adrs_outside_git_is_a_read_only_workspace(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    listed = decide("-v", "adr", "list", "--format", "json", cwd=root)
+    assert listed.exit_code == 0, listed.output
+    assert listed.stderr == "ADR folder: docs/adr (read only: no git repository or decisionbook.toml)\n"
+    rows = json.loads(listed.stdout)
+    assert sorted(r["path"] for r in rows) == sorted(f"docs/adr/{name}" for name in EXPECTED)
+    assert [r["number"] for r in rows][-2:] == [10000, None]
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0, check.output  # warnings only, on a folder as its team keeps it
+    refused = decide("adr", "new", "Anything", "--no-edit", cwd=root)
+    assert refused.exit_code == 2 and "run `decide init`" in refused.stderr
+    assert decide("adr", "list", cwd=root / "docs" / "adr").exit_code == 0
+
+
+def test_team_statuses_and_date_order_from_decisionbook_toml(decide, tmp_path):
+    root = _team_folder(tmp_path, "records")
+    (root / "decisionbook.toml").write_text(
+        '[adr]\ndir = "records"\ndate-order = "day-first"\n\n[adr.statuses]\n"On hold" = "deprecated"\n'
+    )
+    rows = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert rows["15"]["date"] == "2018-02-05" and rows["15"]["date_raw"] == "05/02/2018"
+    assert rows["10"]["status"] == "deprecated" and rows["10"]["status_raw"] == "On hold"
+    (root / "decisionbook.toml").write_text('[adr.statuses]\nparked = "shelved"\n')
+    bad = decide("adr", "list", cwd=root)
+    assert bad.exit_code == 2 and "[adr.statuses] 'parked' must map to one of" in bad.stderr
+
+
+# One record of each form, superseded by a new ADR: its file changes only in its status words.
+FORMS = {
+    "nygard": "0001-record-architecture-decisions.md",
+    "madr": "0002-keep-orders-in-postgres.md",
+    "bold": "ADR-0004-cache-product-pages.md",
+    "bold, several fields on one line": "0009-publish-events-with-an-outbox.md",
+    "bare line": "0010-freeze-the-mobile-release-train.md",
+    "front matter without status over a Status section": "0011-adopt-feature-flags.md",
+    "heading level 1": "0008-use-grpc-between-services.md",
+    "heading with its value": "0024-write-the-api-first.md",
+    "table row": "TEAM-ADR-0007-route-mail-through-the-gateway.md",
+    "bullets": "018-pin-base-images.md",
+    "blockquote bold": "0023-keep-secrets-in-the-vault.md",
+    "CRLF bold": "ADR-0022-build-once-deploy-everywhere.md",
+    "category subfolder": "security/0019-rotate-keys-every-ninety-days.md",
+}
+
+
+def test_superseding_one_record_of_each_form_changes_only_its_status_words(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "corpus")
+    folder = root / "docs" / "adr"
+    for form, name in FORMS.items():
+        before = (folder / name).read_bytes()
+        number = adr.file_key(Path(name).name)
+        result = decide("adr", "new", f"Replace {number}", "--supersedes", number, "--template", "madr",
+                        "--no-edit", "--date", "2026-11-30", cwd=root)
+        assert result.exit_code == 0, (form, result.output)
+        after = (folder / name).read_bytes()
+        old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
+        changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+        assert len(changed) == 1, form
+        old, new = changed[0]
+        head = len(old) - len(old.lstrip()) if form == "madr" else 0
+        while old[head] == new[head]:
+            head += 1
+        tail = 1
+        while old[-tail] == new[-tail]:
+            tail += 1
+        words = old[head : len(old) - tail + 1].decode()
+        record = adr.parse(before, folder / name, name)
+        assert words.strip(" *") in (record.status_raw, record.status_raw.lower()), form
+        assert new.endswith(b"\r\n") == old.endswith(b"\r\n"), form
+        reread = adr.parse(after, folder / name, name)
+        assert reread.status == "superseded" and reread.superseded_by is not None, form
+        assert reread.form == record.form and reread.date == record.date, form
+
+
+def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    before = (root / "docs/adr/0003-send-mail-through-a-queue.md").read_bytes()
+    refused = decide("adr", "new", "Mail again", "--supersedes", "3", "--no-edit", cwd=root)
+    assert refused.exit_code == 2
+    assert "ADR-0003 is already superseded by ADR 7" in refused.stderr
+    assert (root / "docs/adr/0003-send-mail-through-a-queue.md").read_bytes() == before
+    assert not list((root / "docs/adr").glob("*mail-again*"))
+    again = decide("adr", "status", "3", "superseded", "--by", "9", cwd=root)
+    assert again.exit_code == 2 and "already superseded by ADR 7" in again.stderr
+    forced = decide("adr", "new", "Mail again", "--supersedes", "3", "--no-edit", "--force", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    text = (root / "docs/adr/0003-send-mail-through-a-queue.md").read_text()
+    assert text.lower().count("superseded by") == 1 and "10001-mail-again.md" in text

@@ -1,0 +1,133 @@
+"""ADR folders where teams keep them, and new records named and written in each folder's own form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import git
+
+NYGARD = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+BOLD = "# ADR-{n:03d}: {title}\n\n**Status:** Accepted\n**Date:** 2020-01-0{n}\n\n## Context\n\nWhy.\n"
+BULLETS = "# {title}\n\n- Status: accepted\n- Date: 2020-01-0{n}\n\n## Context and Problem Statement\n\nWhy.\n"
+
+
+def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+def _listed(decide, root: Path) -> list[dict]:
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
+     "docs/engineering/platform/decisions", "docs/handbook/adr"],
+)
+def test_folders_teams_use_are_found(decide, tmp_path, folder):
+    root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})
+    assert [r["path"] for r in _listed(decide, root)] == [f"{folder}/0001-first.md"]
+
+
+def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bounded(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/a/decisions/notes.md": "# Notes\n",
+        "docs/a/b/c/d/e/adr/0001-too-deep.md": NYGARD.format(n=1, title="Too deep"),
+        "docs/b/adr/0002-here.md": NYGARD.format(n=2, title="Here"),
+    })
+    assert [r["path"] for r in _listed(decide, root)] == ["docs/b/adr/0002-here.md"]
+
+
+def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-first.md": NYGARD.format(n=1, title="First"),
+        "docs/adr/security/0002-rotate.md": NYGARD.format(n=2, title="Rotate"),
+        "docs/adr/operations/0003-on-call.md": NYGARD.format(n=3, title="On call"),
+        "docs/adr/images/diagram.md": "# Not a record\n",
+    })
+    assert [r["path"] for r in _listed(decide, root)] == [
+        "docs/adr/0001-first.md", "docs/adr/security/0002-rotate.md", "docs/adr/operations/0003-on-call.md",
+    ]
+    created = decide("adr", "new", "Next one", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert created.stdout.strip() == "docs/adr/0004-next-one.md"
+
+
+def test_init_adr_dir_and_adr_dir_key_name_any_folder(decide, tmp_path):
+    root = _repo(tmp_path, {"engineering/records/0001-first.md": NYGARD.format(n=1, title="First"),
+                            "docs/adr/0001-other.md": NYGARD.format(n=1, title="Other")})
+    result = decide("init", "--adr-dir", "engineering/records", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert 'decisions = "engineering/records"' in (root / "decisionbook.toml").read_text()
+    assert [r["title"] for r in _listed(decide, root)] == ["First"]
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/adr"\n')
+    assert [r["title"] for r in _listed(decide, root)] == ["Other"]
+    outside = decide("init", "--adr-dir", "../elsewhere", cwd=root)
+    assert outside.exit_code == 2 and "leaves the workspace" in outside.stderr
+
+
+def test_new_in_an_adr_tools_folder_writes_a_nygard_record(decide, tmp_path):
+    root = _repo(tmp_path, {".adr-dir": "doc/arch\n", "doc/arch/0001-record-decisions.md": NYGARD.format(n=1, title="Record")})
+    result = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "doc/arch/0002-use-a-queue.md"
+    text = (root / "doc/arch/0002-use-a-queue.md").read_text()
+    assert text.startswith("# 2. Use a queue\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\n## Context\n")
+
+
+def test_new_in_a_log4brains_folder_writes_a_dated_madr2_record(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/20200925-use-log4brains.md": BULLETS.format(n=1, title="Use Log4brains")})
+    result = decide("adr", "new", "Adopt GraphQL", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/adr/20261130-adopt-graphql.md"
+    text = (root / "docs/adr/20261130-adopt-graphql.md").read_text()
+    assert text.startswith("# Adopt GraphQL\n\n* Status: proposed\n* Date: 2026-11-30\n\n## Context and Problem Statement\n")
+    again = decide("adr", "new", "Adopt GraphQL", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/ADR-{n:03d}-record-{n}.md": BOLD.format(n=n, title=f"Record {n}") for n in (1, 2)})
+    result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/adr/ADR-003-third-one.md"
+    rows = _listed(decide, root)
+    assert [r["number"] for r in rows] == [1, 2, 3]
+
+
+def test_new_in_an_unpadded_markdown_folder_and_template_override(decide, tmp_path):
+    root = _repo(tmp_path, {f"adr/{n}-record-{n}.markdown": NYGARD.format(n=n, title=f"Record {n}") for n in (1, 2)})
+    result = decide("adr", "new", "Third", "--no-edit", "--template", "madr", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "adr/3-third.markdown"
+    assert (root / "adr/3-third.markdown").read_text().startswith("---\nstatus: proposed\ndate: 2026-11-30\n")
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "adr"\ntemplate = "log4brains"\n')
+    result = decide("adr", "new", "Fourth", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert (root / "adr/4-fourth.markdown").read_text().startswith("# Fourth\n\n* Status: proposed\n")
+
+
+def test_an_empty_folder_keeps_madr4(decide, tmp_path):
+    root = _repo(tmp_path, {})
+    (root / "decisions").mkdir()
+    result = decide("adr", "new", "First", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "decisions/0001-first.md"
+    assert (root / "decisions/0001-first.md").read_text().startswith("---\nstatus: proposed\n")
+
+
+def test_numbers_past_9999_are_listed_and_created(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisions/9999-last-four-digit.md": "---\nstatus: accepted\n---\n# Last four digit\n",
+        "decisions/10000-first-five-digit.md": "---\nstatus: accepted\n---\n# First five digit\n",
+    })
+    assert [r["number"] for r in _listed(decide, root)] == [9999, 10000]
+    result = decide("adr", "new", "Next", "--no-edit", "--supersedes", "10000", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "decisions/10001-next.md"
+    assert decide("adr", "show", "10001", cwd=root).exit_code == 0
+    shown = json.loads(decide("adr", "show", "10000", "--format", "json", cwd=root).stdout)
+    assert shown["status"] == "superseded" and shown["superseded_by"] == "10001"

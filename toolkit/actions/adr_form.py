@@ -1,0 +1,81 @@
+"""The form a folder's ADRs already have, so a new record is named and written the same way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.records.adr import BULLETS, NYGARD, Decision
+from toolkit.records.adr_words import DATED_FILE, numbered_file
+from toolkit.workspace import Workspace
+
+TEMPLATES = ("madr", "nygard", "log4brains")
+
+
+@dataclass(frozen=True)
+class FolderForm:
+    """How new records in a folder are named and which template writes them."""
+
+    template: str  # madr | nygard | log4brains | a path
+    prefix: str = ""  # `ADR-` in `ADR-0012-x.md`
+    width: int = 4  # digits, zero padded
+    separator: str = "-"
+    extension: str = "md"
+    dated: bool = False  # log4brains: `YYYYMMDD-slug.md`, no number
+
+    def name(self, number: int, slug: str) -> str:
+        return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
+
+
+def _most(counter: Counter, default):
+    return counter.most_common(1)[0][0] if counter else default
+
+
+def folder_form(ws: Workspace, files: list[Path], recent: list[Decision], template: str | None) -> FolderForm:
+    """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
+
+    An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
+    (dated names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    Names keep the folder's prefix, number width, separator and extension. *recent* are the
+    last few records, read: their forms decide the template.
+    """
+    names = [p.name for p in files if p.parent == ws.adr_dir] or [p.name for p in files]
+    numbered = [n for n in map(numbered_file, names) if n]
+    dated = sum(1 for name in names if DATED_FILE.match(name))
+    chosen = template or ws.config.adr_template
+    if chosen is None:
+        forms = Counter(r.form for r in recent)
+        if (ws.root / ".log4brains.yml").is_file() or (dated and dated >= len(numbered)):
+            chosen = "log4brains"
+        elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:
+            chosen = "nygard"
+        elif _most(forms, None) == BULLETS:
+            chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
+        else:
+            chosen = "madr"
+    if not numbered:
+        log4brains = chosen == "log4brains" and (dated or not files)
+        return FolderForm(chosen, dated=bool(log4brains), extension=_extension(names))
+    # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
+    padded = Counter(len(digits) for digits in map(_digits, names) if digits.startswith("0") and len(digits) > 1)
+    width = _most(padded, 1)
+    separators = Counter(sep[:1] or "-" for _, _, sep, _ in numbered)
+    return FolderForm(
+        chosen,
+        prefix=_most(Counter(prefix for prefix, _, _, _ in numbered), ""),
+        width=width,
+        separator=_most(separators, "-"),
+        extension=_extension(names),
+    )
+
+
+def _digits(name: str) -> str:
+    """The number of a numbered record's file name as written: `0012` in `ADR-0012-x.md`."""
+    numbered = numbered_file(name)
+    rest = name[len(numbered[0]) :] if numbered else ""
+    return rest[: len(rest) - len(rest.lstrip("0123456789"))]
+
+
+def _extension(names: list[str]) -> str:
+    return _most(Counter(Path(name).suffix.lstrip(".") for name in names), "md")

@@ -1,0 +1,215 @@
+"""What the words of an ADR mean: file names, status phrases, dates and numbered titles."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+
+STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
+
+# A record file: an optional prefix of words (`ADR-`, `adr_`, `TEAM-ADR-`), a number of any width,
+# then a slug, ending .md or .markdown. log4brains names files by date instead of number.
+RECORD_FILE = re.compile(
+    r"^((?:[A-Za-z][A-Za-z0-9]*[-_])*)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE
+)
+DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
+_NOT_RECORDS = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+
+
+def numbered_file(name: str) -> tuple[str, int, str, str] | None:
+    """(prefix, number, separator + slug, extension) of a numbered record file name, else None.
+
+    Dated log4brains names, and templates such as `0000-template.md`, are not numbered records.
+    """
+    match = RECORD_FILE.match(name)
+    if not match or DATED_FILE.match(name) or not match.group(2).isascii():
+        return None
+    slug = match.group(4) or ""
+    if _NOT_RECORDS.search(slug):
+        return None
+    return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
+
+
+def is_record_file(name: str) -> bool:
+    return numbered_file(name) is not None or DATED_FILE.match(name) is not None
+
+
+def title_from_name(name: str) -> str | None:
+    """`Use postgres` from `0005-use-postgres.md`: the title of a record without a heading."""
+    numbered = numbered_file(name)
+    if numbered:
+        slug = numbered[2].lstrip("-_. ")
+    else:
+        dated = DATED_FILE.match(name)
+        slug = dated.group(2) if dated else ""
+    words = re.split(r"[-_\s]+", slug.strip())
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:] if text else None
+
+
+# ---- status phrases -------------------------------------------------------------------------
+
+SYNONYMS = {
+    "draft": "draft", "wip": "draft", "work in progress": "draft", "in progress": "draft",
+    "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
+    "under review": "proposed", "review": "proposed", "in discussion": "proposed",
+    "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
+    "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
+    "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
+    "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
+    "extended by": "accepted",
+    "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
+    "withdrawn": "rejected", "abandoned": "rejected",
+    "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
+    "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
+    "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
+    "superceded by": "superseded", "replaced by": "superseded", "partly superseded": "superseded",
+    "partly superseded by": "superseded", "partially superseded": "superseded",
+    "partially superseded by": "superseded",
+}
+# A status phrase that names another record: the relation it records.
+RELATION_STATUS = {
+    "superseded": "superseded by", "superseded by": "superseded by", "superceded by": "superseded by",
+    "replaced by": "superseded by", "partly superseded by": "superseded by",
+    "partially superseded by": "superseded by", "amended by": "amended by",
+    "extended by": "extended by", "reverted by": "reverted by",
+}
+_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REFERENCE = re.compile(
+    r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown)\b).*$", re.IGNORECASE
+)
+_DATE_TAIL = re.compile(
+    r"\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^)]*\)\s*$", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def status_words(raw: str) -> str:
+    """The words of a status line, lower-case: no symbols, emphasis, links, dates or trailing notes."""
+    text = _LINK.sub(lambda m: m.group(1), raw)
+    return " ".join(_WORDS.findall(text)).lower()
+
+
+def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, str | None, str | None]:
+    """(status, relation, reference text) for a status phrase as written.
+
+    The status is one of STATUSES when the phrase (or its leading words) is known to decisionbook
+    or mapped by the team; otherwise it is the phrase's words as written. The relation is set when
+    the phrase names another record (`Superseded by [ADR-0013](...)`), with the text naming it.
+    """
+    text = raw.strip()
+    stripped = re.sub(r"^[^\w\[(]+", "", text)  # leading symbols: emoji, bullets, emphasis
+    phrase = status_words(text)
+    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in (team or {}).items()}}
+    if phrase in lookup:
+        status = lookup[phrase]
+    else:
+        status = None
+        words = phrase.split()
+        for size in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:size])
+            if head in lookup:
+                status = lookup[head]
+                break
+    relation = target = None
+    lowered = stripped.lower()
+    for name in sorted(RELATION_STATUS, key=len, reverse=True):
+        if lowered.startswith(name) and (len(lowered) == len(name) or not lowered[len(name)].isalpha()):
+            rest = stripped[len(name) :].strip(" :*_")
+            if rest:
+                relation, target = RELATION_STATUS[name], rest
+            break
+    if status is None:
+        kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
+        status = " ".join(kept.split()) or phrase
+    return status, relation, target
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+DAY_FIRST = "day-first"
+MONTH_FIRST = "month-first"
+DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+_DOTTED = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_SLASHED = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(\d{4})", re.IGNORECASE)
+_MONTH_DAY = re.compile(_MONTH + r"[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
+AMBIGUOUS = "ambiguous"
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:3] if name.lower()[:4] != "sept" else "sep"]
+
+
+def iso_date(value: str, order: str | None = None) -> str | None:
+    """The ISO date a written date means, None when there is none, or AMBIGUOUS for `05/02/2018`
+    when *order* (day-first or month-first) does not say which number is the month."""
+    text = value.strip()
+    match = _ISO.search(text)
+    if match:
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _DOTTED.search(text)
+    if match:  # dotted dates are written day first wherever they are used
+        return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    match = _SLASHED.search(text)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if first > 12 or order == DAY_FIRST and second <= 12:
+            return _valid(year, second, first)
+        if second > 12 or order == MONTH_FIRST:
+            return _valid(year, first, second)
+        return _valid(year, first, second) if first == second else AMBIGUOUS
+    match = _DAY_MONTH.search(text)
+    if match:
+        return _valid(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
+    match = _MONTH_DAY.search(text)
+    if match:
+        return _valid(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
+    match = _YEAR_MONTH_DAY.search(text)
+    if match:
+        return _valid(int(match.group(1)), _month(match.group(2)), int(match.group(3)))
+    match = _COMPACT.search(text)
+    if match:
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return None
+
+
+# ---- titles ---------------------------------------------------------------------------------
+
+_TITLE_NUMBER = re.compile(
+    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
+    re.IGNORECASE,
+)
+
+
+def split_title(heading: str) -> tuple[int | None, str]:
+    """(number, title) of a heading such as `12. Title`, `ADR-0012: Title` or `ADR 12 Title`."""
+    match = _TITLE_NUMBER.match(heading.strip())
+    if not match:
+        return None, heading.strip()
+    number = next(int(g) for g in match.groups() if g is not None)
+    rest = heading.strip()[match.end() :].strip()
+    return (number, rest) if rest else (None, heading.strip())

@@ -1,0 +1,81 @@
+"""An ADR's Markdown as sanitised HTML: raw HTML shown as text, links resolved or made plain, images as links."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from toolkit.reports.sanitize import clean, safe_url
+
+# A relative link's target (without its #fragment) -> the href to write, or None to show the text only.
+Resolver = Callable[[str], "str | None"]
+_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+PLUGINS = ("table", "strikethrough")
+
+
+def _renderer_class():
+    from mistune.renderers.html import HTMLRenderer
+
+    class LinkingRenderer(HTMLRenderer):
+        """Writes a link only when its URL is safe: http(s), mailto, #anchors, or what the resolver allows."""
+
+        def __init__(self, resolve: Resolver | None):
+            super().__init__(escape=True)
+            self.resolve = resolve
+
+        def href(self, url: str) -> str | None:
+            cleaned = _NOISE.sub("", url)
+            if safe_url(cleaned):
+                return cleaned
+            if self.resolve is None or not safe_url(cleaned, relative=True):
+                return None
+            target, _, fragment = cleaned.partition("#")
+            resolved = self.resolve(unquote(target)) if target else ""
+            if resolved is None:
+                return None
+            return resolved + ("#" + fragment if fragment else "")
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            href = self.href(url)
+            if href is None:
+                return f'<span title="{escape(url)}">{text}</span>'
+            titled = f' title="{escape(title)}"' if title else ""
+            return f'<a href="{escape(href)}"{titled}>{text}</a>'
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            # Never load an image from a record: a remote one tracks the reader. Link to it instead.
+            return self.link(f"[image: {text or url}]", url, title)
+
+    return LinkingRenderer
+
+
+def to_html(text: str, resolve: Resolver | None = None) -> str:
+    """*text* (Markdown) as HTML with headings, lists, tables and code; raw HTML in it shows as text.
+
+    Links to relative paths go through *resolve* (None: shown as text); the result is sanitised
+    again by `sanitize.clean`, so no tag or attribute outside its allow-list survives.
+    """
+    import mistune
+
+    markdown = mistune.create_markdown(renderer=_renderer_class()(resolve), plugins=list(PLUGINS))
+    return clean(markdown(text), relative=True)
+
+
+def file_links(root: Path, source_dir: Path, page_dir: Path) -> Resolver:
+    """A resolver for a record in *source_dir* shown in a page in *page_dir*: links to files that exist
+    inside *root* point at them; anything else becomes text."""
+    root = root.resolve()
+
+    def resolve(target: str) -> str | None:
+        if urlsplit(target).scheme:
+            return None
+        path = (source_dir / target).resolve()
+        if not path.is_relative_to(root) or not path.exists():
+            return None
+        return quote(Path(os.path.relpath(path, page_dir.resolve())).as_posix())
+
+    return resolve
