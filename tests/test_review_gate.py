@@ -363,3 +363,23 @@ def test_an_unreadable_approval_is_a_warning_and_counts_as_none(decide, repo):
     assert [s.state for s in review_gate(open_workspace(repo), "1").sign_off] == ["outstanding"]
     assert decide("adr", "approve", "1", "--by", "ben", "--date", "2026-11-21", cwd=repo).exit_code == 0
     assert path.read_text().count("  - {") == 2  # the unreadable entry is kept as written
+
+
+def test_approvals_refuse_what_they_cannot_write_and_keep_odd_names_exact(decide, repo):
+    folder = repo / "decisions"
+    (folder / "0005-no-status.md").write_text("# No status\n\nJust text.\n")
+    refused = decide("adr", "approve", "5", "--by", "ana", cwd=repo)
+    assert refused.exit_code == 2 and "cannot edit" in refused.stderr
+    assert (folder / "0005-no-status.md").read_text() == "# No status\n\nJust text.\n"
+
+    (folder / "0003-use-kafka.md").write_text(BULLETS)
+    comma = decide("adr", "approve", "3", "--by", "Lima, Ana", cwd=repo)
+    assert comma.exit_code == 2 and "may not hold a comma" in comma.stderr
+    assert (folder / "0003-use-kafka.md").read_text() == BULLETS
+
+    path = repo / _new(decide, repo)
+    name = '<script>alert("x")</script>: {by: eve}'
+    assert decide("adr", "approve", "6", "--by", name, "--date", "2026-11-21", cwd=repo).exit_code == 0
+    assert [s.person for s in review_gate(open_workspace(repo), "6").sign_off] == [name]
+    assert decide("adr", "approve", "6", "--by", "two\nlines", cwd=repo).exit_code == 2
+    assert "two" not in path.read_text()
