@@ -66,11 +66,29 @@ EXPECTED = {
         ("accepted", "Umgesetzt", "2023-02-02", "02.02.2023", "Keep secrets in the vault", "bold"),
     "0024-write-the-api-first.md":
         ("accepted", "Accepted", "2024-02-29", "2024-02-29", "Write the API first", "nygard"),
+    "0025-horizontal-rule-first.md":
+        ("accepted", "Implemented in [the platform repository][impl]", None, None,
+         "Keep a horizontal rule above the title", "bold"),
+    "0026-choose-a-message-broker.md":
+        (None, "[ proposed | accepted | rejected ]", None, "[YYYY-MM-DD when the decision was last updated]",
+         "Choose a message broker", "madr-bullets"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
         ("accepted", "accepted", "2021-03-04", "2021-03-04", "Use Log4brains for the knowledge base", "madr-bullets"),
 }
+
+
+@pytest.mark.parametrize(
+    "name, record",
+    [("0039-use-a-template-engine.md", True), ("0000-adr-template.md", False), ("template.md", False),
+     ("adr-template.md", False), ("0007-template.md", False), ("xxxx-template.md", False), ("README.md", False),
+     ("2-x.markdown", True), ("TEAM-ADR-0002-x.md", True), ("ADR_001_x.md", True), ("notes.txt", False)],
+)
+def test_record_file_names(name, record):
+    from toolkit.records.adr_words import is_record_file
+
+    assert is_record_file(name) is record
 
 
 def test_every_record_file_is_found_and_nothing_else():
@@ -124,7 +142,7 @@ def test_unknown_phrase_and_ambiguous_date_each_warn_once_naming_the_key():
     [("2021-10-5", "2021-10-05"), ("01.06.2020", "2020-06-01"), ("10 August 2022", "2022-08-10"),
      ("2020-Nov-09", "2020-11-09"), ("20220513", "2022-05-13"), ("2024-05-22 (back dated)", "2024-05-22"),
      ("August 10th, 2022", "2022-08-10"), ("2022-08-10T09:30:00Z", "2022-08-10"), ("25/12/2019", "2019-12-25"),
-     ("12/25/2019", "2019-12-25"), ("unknown", None), ("2019-02-30", None)],
+     ("12/25/2019", "2019-12-25"), ("2024-14-02", "2024-02-14"), ("unknown", None), ("2019-02-30", None)],
 )
 def test_date_forms(raw, iso):
     from toolkit.records.adr_words import iso_date

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "toolkit"
-LAYERS = ["records", "workspace", "history", "judge", "actions", "frames", "reports", "cli"]
+LAYERS = ["records", "workspace", "history", "judge", "actions", "frames", "reports", "cli", "entry"]
 BASE = {"errors", "bundled"}  # importable from every layer
 ONLY_IN = {"git": {"history"}, "pandas": {"frames", "reports", "judge"}, "papermill": {"reports"},
            "nbconvert": {"reports"}, "click": {"cli"}}

@@ -36,6 +36,12 @@ def rewrite_keeping_stat(path: Path, old: str, new: str) -> None:
     assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
 
 
+def forget_listings(repo: Path) -> None:
+    """Remove the kept `adr list` output, so that the next listing reads the record cache."""
+    for blob in (repo / ".git" / parsecache.FOLDER).glob("*.blob"):
+        blob.unlink()
+
+
 def titles(decide, repo: Path) -> list[str]:
     result = decide("adr", "list", "--format", "json", cwd=repo)
     assert result.exit_code == 0, result.output
@@ -78,6 +84,8 @@ def test_a_bad_cache_is_ignored_and_rebuilt(repo, decide, garbage):
     assert titles(decide, repo) == ["Use Postgres"]
     cache = repo / ".git" / parsecache.FOLDER / "adrs.pickle"
     cache.write_bytes(garbage)
+    for blob in (repo / ".git" / parsecache.FOLDER).glob("*.blob"):
+        blob.write_bytes(garbage)
     assert titles(decide, repo) == ["Use Postgres"]
     assert cache.read_bytes() != garbage
 
@@ -187,6 +195,7 @@ def test_a_planted_cache_file_cannot_run_code(repo, decide):
     assert decide("adr", "list", cwd=repo).exit_code == 0
     (target,) = [repo / ".git" / parsecache.FOLDER / name for name in cache_files(repo) if name.startswith("adrs")]
     target.write_bytes(pickle.dumps((parsecache._stamp(), {"key": _Planted()})))
+    forget_listings(repo)
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 0 and "A" in result.stdout
     assert not (repo / "planted-ran").exists()

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from conftest import git
 from toolkit.actions.adr_review import review_gate
 from toolkit.workspace import open_workspace
 
@@ -134,6 +135,7 @@ def test_an_approval_goes_outdated_when_the_text_changes(decide, repo):
 
 
 def test_approve_defaults_to_git_user_name_and_keeps_every_other_byte(decide, repo):
+    git(repo, "config", "user.name", "Test User")  # the repository's own setting, whatever HOME says
     path = repo / _new(decide, repo)
     before = path.read_bytes().replace(b"\n", b"\r\n").replace(b"informed: []", b"informed: []  # nobody yet")
     path.write_bytes(before)

@@ -1,5 +1,5 @@
 """Run the `decide` command as `python -m toolkit`."""
 
-from toolkit.cli import main
+from toolkit.entry import main
 
 main(prog_name="decide")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os  # not pathlib: importing it costs `decide --version` more than the rest of its work
 
 
 class DecisionbookError(Exception):
@@ -10,7 +10,7 @@ class DecisionbookError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | os.PathLike | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -27,3 +27,25 @@ class CheckFailed(DecisionbookError):
     """A check ran and found problems (exit code 1), as opposed to bad input (exit code 2)."""
 
     exit_code = 1
+
+
+def _as_typed(path: str) -> str:
+    """*path* relative to the current folder when it lies below it: the name a user would type."""
+    from pathlib import Path
+
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return path
+
+
+def error_line(exc: DecisionbookError | OSError) -> str:
+    """The one line the command line prints for *exc*: `path:line: error: message`."""
+    if isinstance(exc, DecisionbookError):
+        where = ""
+        if exc.path is not None:
+            path = _as_typed(exc.path)
+            where = f"{path}:{exc.line}: " if exc.line is not None else f"{path}: "
+        return f"{where}error: {exc.message}"
+    name = f"{exc.filename}: " if exc.filename else ""
+    return f"{name}error: {exc.strerror or exc}"

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import click
 
 from toolkit import __version__
-from toolkit.errors import DecisionbookError
-
-
-def _as_typed(path: str) -> str:
-    """*path* relative to the current folder when it lies below it: the name a user would type."""
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except (ValueError, OSError):
-        return path
+from toolkit.errors import DecisionbookError, error_line
 
 
 class Group(click.Group):
@@ -26,15 +17,10 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except DecisionbookError as exc:
-            where = ""
-            if exc.path is not None:
-                path = _as_typed(exc.path)
-                where = f"{path}:{exc.line}: " if exc.line is not None else f"{path}: "
-            click.echo(f"{where}error: {exc.message}", err=True)
+            click.echo(error_line(exc), err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:
-            name = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"{name}error: {exc.strerror or exc}", err=True)
+            click.echo(error_line(exc), err=True)
             ctx.exit(2)
 
 

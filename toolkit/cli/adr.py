@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.cli.output import emit, format_option, workspace_here
+from toolkit.cli.output import format_option, workspace_here
 from toolkit.records.text import visible
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -69,20 +69,12 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
 @format_option()
 def list_(status, fmt):
     """List the ADRs: number, title, status, date and path."""
-    from toolkit.actions.adrs import decision_row, list_decisions
-    from toolkit.errors import DecisionbookError
+    from toolkit.actions.adr_list import adr_listing
 
-    ws = _workspace()
-    decisions = list_decisions(ws, status)
-    rows = [decision_row(ws, record) for record in decisions.records]
-    if fmt != "json":
-        rows = [{**row, "number": row["number"] if row["number"] is not None else row["key"]} for row in rows]
-    emit(rows, ["number", "title", "status", "date", "path"], fmt)
-    if decisions.unreadable:
-        first = decisions.unreadable[0]
-        more = len(decisions.unreadable) - 1
-        suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
-        raise DecisionbookError(first.message + suffix, first.path, first.line)
+    text, error = adr_listing(_workspace(), status, fmt)
+    click.echo(text)
+    if error is not None:
+        raise error
 
 
 def _show_text(shown) -> str:

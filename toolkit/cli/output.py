@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import click
 
-from toolkit.records.text import visible
-
-FORMATS = ("table", "json", "csv")
+from toolkit.records.table import FORMATS, render
 
 
 def format_option(choices=FORMATS, default="table"):
@@ -22,32 +16,6 @@ def format_option(choices=FORMATS, default="table"):
         show_default=True,
         help="Output format; json and csv are for machines.",
     )
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    return visible(str(value))
-
-
-def render(rows: list[dict], columns: list[str], fmt: str) -> str:
-    """*rows* (dicts) in *fmt*; JSON keeps types and every key, table and CSV show *columns*."""
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False, default=str)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        return buffer.getvalue().rstrip("\n")
-    table = [[c.upper() for c in columns]] + [[_cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in table)
 
 
 def emit(rows: list[dict], columns: list[str], fmt: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 
@@ -20,32 +22,39 @@ def tree_names(data: bytes) -> set[str]:
 def names_on_branches(root: Path, folder: Path) -> set[str]:
     """File names in *folder* on every local and remote-tracking branch of the repository at *root*.
 
-    Empty when *root* is not a git repository or has no commits. Two processes whatever the
-    number of branches: one `for-each-ref`, and one `cat-file --batch` that reads `<ref>:<folder>`
-    for every ref and each distinct tree once.
+    Empty when *root* is not a git repository or has no commits. Two git processes whatever the
+    number of branches, and no GitPython (`decide adr new` would spend most of its time importing
+    it): one `for-each-ref`, and one `cat-file --batch` that reads `<commit>:./<folder>` for every
+    branch tip, the folder named relative to *root*, where git runs.
     """
-    from toolkit.history.repository import open_repository
-
-    repo = open_repository(root, required=False)
-    if repo is None:
+    inside = os.path.relpath(folder, root).replace(os.sep, "/")
+    refs = _git(root, ["for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes"])
+    if not refs:
         return set()
+    commits = sorted(set(refs.decode("ascii").split()))
+    specs = "".join(f"{commit}:./{inside}\n" if inside != "." else f"{commit}^{{tree}}\n" for commit in commits)
+    out = _git(root, ["cat-file", "--batch"], specs.encode("utf-8", "surrogateescape"))
+    names: set[str] = set()
+    seen_trees: set[bytes] = set()
+    at = 0
+    while out and at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].split(b" ")
+        at = end + 1
+        if len(header) != 3:  # `<spec> missing` or `ambiguous`: nothing there on that branch
+            continue
+        sha, kind, size = header[0], header[1], int(header[2])
+        data, at = out[at : at + size], at + size + 1
+        if kind == b"tree" and sha not in seen_trees:
+            seen_trees.add(sha)
+            names |= tree_names(data)
+    return names
+
+
+def _git(root: Path, args: list[str], stdin: bytes = b"") -> bytes | None:
+    """Output of git *args* (fixed options only) run in *root*, or None when git fails or is missing."""
     try:
-        try:
-            inside = repo.relative(folder)
-        except ValueError:
-            return set()
-        refs = repo.run_ok("for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes")
-        if not refs:
-            return set()
-        commits = set(refs.split())
-        names: set[str] = set()
-        seen_trees: set[str] = set()
-        for commit in sorted(commits):
-            found = repo.object_data(f"{commit}:{inside}" if inside != "." else f"{commit}^{{tree}}")
-            if found is None or found[1] != "tree" or found[0] in seen_trees:
-                continue
-            seen_trees.add(found[0])
-            names |= tree_names(found[2])
-        return names
-    finally:
-        repo.close()
+        proc = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True)
+    except OSError:
+        return None
+    return proc.stdout if proc.returncode == 0 else None

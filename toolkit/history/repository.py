@@ -2,50 +2,64 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 
+# git's messages in English whatever the user's locale, as the messages we pass on expect.
+_ENV = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
 
-def _git_message(exc) -> str:
-    """git's own error text from a GitCommandError, in one line."""
-    text = str(exc.stderr or "").strip().removeprefix("stderr:").strip()
-    if len(text) >= 2 and text[0] == text[-1] == "'":
-        text = text[1:-1]
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+
+class _GitFailed(Exception):
+    def __init__(self, status: int, stderr: str):
+        super().__init__(stderr)
+        self.status = status
+        self.stderr = stderr
+
+
+def _git_message(exc: _GitFailed) -> str:
+    """git's own error text, in one line."""
+    lines = [line.strip() for line in exc.stderr.splitlines() if line.strip()]
     return "; ".join(lines) or f"git exited with status {exc.status}"
+
+
+def _git(cwd: Path, args: list[str]) -> str:
+    """Output of `git ARGS` in *cwd* (one final newline dropped); _GitFailed when git fails."""
+    proc = subprocess.run(["git", *args], cwd=cwd, env=_ENV, capture_output=True)
+    if proc.returncode != 0:
+        raise _GitFailed(proc.returncode, proc.stderr.decode("utf-8", "replace"))
+    out = proc.stdout.decode("utf-8", "surrogateescape")
+    return out[:-1] if out.endswith("\n") else out
 
 
 @dataclass
 class Repository:
-    """An open git repository.
+    """An open git repository, asked through plain `git` processes (importing GitPython costs more than most answers).
 
     User strings never reach git as options: revisions go through `resolve` (`rev-parse --verify
     --end-of-options REV^{commit}`) and only the SHAs are used afterwards; branch names go through
     `check_branch_name` (`git check-ref-format --branch`, no leading `-`).
     """
 
-    handle: object  # git.Repo
     top: Path
+    _batch: subprocess.Popen | None = field(default=None, repr=False)
 
     def run(self, *args: str, what: str | None = None) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
-        from git.exc import GitCommandError
-
         try:
-            return self.handle.git.execute(["git", *args])
-        except GitCommandError as exc:
+            return _git(self.top, list(args))
+        except _GitFailed as exc:
             message = _git_message(exc)
             raise DecisionbookError(f"{what}: {message}" if what else message, self.top) from None
 
     def run_ok(self, *args: str) -> str | None:
         """Output of `git ARGS`, or None when git fails (for questions whose answer may be no)."""
-        from git.exc import GitCommandError
-
         try:
-            return self.handle.git.execute(["git", *args])
-        except GitCommandError:
+            return _git(self.top, list(args))
+        except _GitFailed:
             return None
 
     def object_data(self, spec: str) -> tuple[str, str, bytes] | None:
@@ -56,11 +70,17 @@ class Repository:
         """
         if "\n" in spec:
             return None
-        try:
-            sha, kind, _, data = self.handle.git.get_object_data(spec)
-        except ValueError:
+        if self._batch is None:
+            self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, env=_ENV,
+                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._batch.stdin.write(spec.encode("utf-8", "surrogateescape") + b"\n")
+        self._batch.stdin.flush()
+        header = self._batch.stdout.readline().split()
+        if len(header) != 3:  # `<spec> missing` or `ambiguous`
             return None
-        return sha.decode("ascii"), kind.decode("ascii"), data
+        size = int(header[2])
+        data = self._batch.stdout.read(size + 1)[:size]
+        return header[0].decode("ascii"), header[1].decode("ascii"), data
 
     @property
     def is_shallow(self) -> bool:
@@ -91,11 +111,9 @@ class Repository:
             raise DecisionbookError(f"{what} {rev!r} is not a revision: it may not be empty or start with '-'")
         if "\n" in rev or "\x00" in rev:
             raise DecisionbookError(f"{what} must be one line")
-        from git.exc import GitCommandError
-
         try:
-            return self.handle.git.execute(["git", "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"])
-        except GitCommandError as exc:
+            return _git(self.top, ["rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"])
+        except _GitFailed as exc:
             message = _git_message(exc)
             if not self.has_commits:
                 message = "the git repository has no commits yet"
@@ -143,22 +161,24 @@ class Repository:
         return Path(path).resolve().relative_to(self.top).as_posix()
 
     def close(self) -> None:
-        self.handle.close()
+        if self._batch is not None:
+            self._batch.stdin.close()
+            self._batch.wait()
+            self._batch.stdout.close()
+            self._batch = None
 
 
 def open_repository(root: Path, required: bool = True) -> Repository | None:
     """The git repository holding *root*; None (or, when *required*, a clear error) when there is none."""
-    import git
-
     try:
-        handle = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        inside = _git(Path(root), ["rev-parse", "--is-inside-work-tree"]).strip()
+        top = _git(Path(root), ["rev-parse", "--show-toplevel"]).strip() if inside == "true" else ""
+    except (_GitFailed, OSError):
         if required:
             raise DecisionbookError("not inside a git repository", root) from None
         return None
-    if handle.bare or handle.working_tree_dir is None:
-        handle.close()
+    if not top:
         if required:
             raise DecisionbookError("the workspace must be a git working tree, not a bare repository", root)
         return None
-    return Repository(handle, Path(handle.working_tree_dir).resolve())
+    return Repository(Path(top).resolve())

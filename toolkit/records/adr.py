@@ -353,6 +353,8 @@ _FIELD = re.compile(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
 )
+_NEXT_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
+_PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
 STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
 _DATE_LABELS = (
@@ -402,6 +404,8 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if not match:
             break
         bar = line.find(" | ", match.end())
+        while bar >= 0 and not _NEXT_FIELD.match(line, bar + 3):
+            bar = line.find(" | ", bar + 3)  # a `|` inside the value, as in `[ accepted | rejected ]`
         end = bar if bar >= 0 else len(line)
         start, stop = _clean_span(line, match.end(), end)
         if match.group("open") and not match.group("close") and not match.group("after"):
@@ -641,6 +645,8 @@ def from_document(
             status = "superseded"
         else:
             reader.warn(fields.get("title_line"), "no status")
+    elif _PLACEHOLDER.match(raw):
+        reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
         if relation and target and loose_ref_key(target):

@@ -14,7 +14,8 @@ RECORD_FILE = re.compile(
     r"^((?:[A-Za-z][A-Za-z0-9]*[-_])*)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE
 )
 DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
-_NOT_RECORDS = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+_TEMPLATE = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+_TEMPLATE_NAME = re.compile(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 
 
 def numbered_file(name: str) -> tuple[str, int, str, str] | None:
@@ -26,7 +27,8 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     if not match or DATED_FILE.match(name) or not match.group(2).isascii():
         return None
     slug = match.group(4) or ""
-    if _NOT_RECORDS.search(slug):
+    # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
+    if _TEMPLATE_NAME.match(slug) or int(match.group(2)) == 0 and _TEMPLATE.search(slug):
         return None
     return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
@@ -55,6 +57,7 @@ SYNONYMS = {
     "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
     "under review": "proposed", "review": "proposed", "in discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
+    "considered": "proposed",
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
     "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
@@ -169,7 +172,10 @@ def iso_date(value: str, order: str | None = None) -> str | None:
     text = value.strip()
     match = _ISO.search(text)
     if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if month > 12 >= day:  # `2024-14-02`: written year, day, month
+            month, day = day, month
+        return _valid(year, month, day)
     match = _DOTTED.search(text)
     if match:  # dotted dates are written day first wherever they are used
         return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
@@ -199,7 +205,7 @@ def iso_date(value: str, order: str | None = None) -> str | None:
 # ---- titles ---------------------------------------------------------------------------------
 
 _TITLE_NUMBER = re.compile(
-    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -37,6 +36,8 @@ def create_exclusive(path: Path, data: bytes) -> bool:
 
 def replace(path: Path, data: bytes) -> None:
     """Replace the contents of *path* by writing a temporary file beside it and renaming it over."""
+    import tempfile  # only writers pay for it, not `decide adr list`
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

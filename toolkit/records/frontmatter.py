@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import plainyaml
 
 FENCE = "---"
 
 
 def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> Any:
     """Load YAML strictly; errors carry the file and the line (counting from *first_line*)."""
+    plain = plainyaml.load(text)
+    if plain is not None:
+        return plain
     from toolkit.records.strictyaml import load_yaml as load  # PyYAML only when a file is really parsed
 
     return load(text, path, first_line)
@@ -75,6 +79,9 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
         if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
             break
     else:
+        if len(lines) > 1 and (not lines[1].strip() or lines[1].startswith("#")):
+            # A horizontal rule above the title, not an unclosed front matter.
+            return Document(Path(path) if path else None, bom, newline, lines, None, {})
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
     meta = load_yaml("".join(lines[1:index]), path, first_line=2)
     return Document(Path(path) if path else None, bom, newline, lines, index, {} if meta is None else meta)
@@ -142,7 +149,7 @@ def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
 
 # Characters YAML may not hold literally, even inside double quotes (YAML 1.1, section 5.1).
 # NEL, LS and PS are allowed but read back as line breaks or spaces, so they are escaped too.
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_UNPRINTABLE = "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 _PLAIN = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9 _./@+-]*$")
 
 
@@ -159,7 +166,8 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and not text.endswith(" ") and load_yaml(f"k: {text}") == {"k": text}:
         return text
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    # Compiled here, not at import: the class's ranges take longer to compile than reading 100 ADRs.
+    return re.sub(_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def flow_list(values) -> str:

@@ -11,25 +11,29 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
-import hashlib
 import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+try:  # hashlib loads OpenSSL at import, a cost `decide adr list` would feel; blake2 is built in
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - interpreters without the built-in module
+    from hashlib import blake2b
+
 FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
-    "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "prototype.py", "strictyaml.py",
+    "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py",
+    "prototype.py", "strictyaml.py",
 )
 
 
 def digest(data: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, digest_size=16).digest()
 
 
 def git_dir(start: Path) -> Path | None:
@@ -93,6 +97,43 @@ _PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "
                   ("builtins", "frozenset"), ("builtins", "set"), ("builtins", "getattr")}
 
 
+def load_blob(start: Path, name: str, key: bytes) -> bytes | None:
+    """The bytes saved as *name* under *key* by save_blob, or None: no git folder, another key or parser, a damaged file."""
+    folder = git_dir(start)
+    if folder is None:
+        return None
+    try:
+        data = (folder / FOLDER / f"{name}.blob").read_bytes()
+    except OSError:
+        return None
+    head, body = data[:32], data[32:]
+    return body if head == digest(_stamp() + key) + digest(body) else None
+
+
+def save_blob(start: Path, name: str, key: bytes, body: bytes) -> None:
+    """Keep *body* as *name* under *key* (and the parsers' stamp) until another save replaces it."""
+    folder = git_dir(start)
+    if folder is not None:
+        _write(folder / FOLDER / f"{name}.blob", digest(_stamp() + key) + digest(body) + body)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace *path* atomically; a git folder we cannot write is left alone."""
+    import tempfile
+
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
 class Store:
     """One cache file: a mapping from keys to parsed values, rewritten only when it changed.
 
@@ -142,15 +183,5 @@ class Store:
             return
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(buffer.getvalue())
-                # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+        _write(self.path, buffer.getvalue())
         self._old, self._dirty = self._new, False

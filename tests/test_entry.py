@@ -1,0 +1,161 @@
+"""The `decide` executable's fast path: the same bytes and exit codes as click, without importing click."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+
+from conftest import git
+from toolkit.cli import cli
+from toolkit.entry import FAST, parse
+from toolkit.records import parsecache
+
+ADR = "---\nstatus: {status}\ndate: 2026-11-0{n}\n---\n# Decision {n}\n"
+
+
+@pytest.fixture
+def adrs(repo):
+    for n, status in ((1, "accepted"), (2, "proposed"), (3, "accepted")):
+        (repo / "decisions" / f"000{n}-decision-{n}.md").write_text(ADR.format(n=n, status=status))
+    (repo / "decisions" / "20240101-dated.md").write_text("# Dated \u202e one\n")
+    return repo
+
+
+FORMS = [
+    ["adr", "list"],
+    ["adr", "list", "--format", "json"],
+    ["adr", "list", "--format=csv"],
+    ["adr", "list", "--status", "accepted", "--format", "json"],
+    ["adr", "list", "--format", "table", "--status=proposed"],
+    ["adr", "list", "--status", ""],
+    ["--version"],
+    # Not fast forms: click answers them through the same executable.
+    ["adr", "list", "--format", "xml"],
+    ["adr", "list", "--status"],
+    ["adr", "list", "--status", "accepted", "--status", "proposed"],
+    ["adr", "list", "--help"],
+    ["adr", "list", "extra"],
+]
+
+
+@pytest.mark.parametrize("argv", FORMS, ids=" ".join)
+def test_the_executable_prints_what_click_prints(adrs, decide, decide_process, argv):
+    for _ in range(2):  # a cold and a warm cache
+        fast = decide_process(*argv, cwd=adrs)
+        slow = decide(*argv, cwd=adrs)
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+
+
+def test_an_unreadable_adr_is_the_same_error_both_ways_and_never_cached(adrs, decide, decide_process):
+    (adrs / "decisions" / "0004-broken.md").write_text("---\nstatus: [unclosed\n---\n# Broken\n")
+    for _ in range(2):
+        fast = decide_process("adr", "list", cwd=adrs / "decisions")
+        slow = decide("adr", "list", cwd=adrs / "decisions")
+        assert fast.exit_code == slow.exit_code == 2
+        assert (fast.stdout, fast.stderr) == (slow.stdout, slow.stderr)
+        assert fast.stderr.startswith("decisions/0004-broken.md:2: error:")
+    assert not list((adrs / ".git" / parsecache.FOLDER).glob("*.blob"))
+
+
+def test_the_fast_forms_do_not_import_click(adrs):
+    code = ("import sys\nfrom toolkit.entry import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print('CLICK', 'click' in sys.modules, file=sys.stderr)\n")
+    for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"]):
+        for _ in range(2):
+            proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=adrs, capture_output=True, text=True)
+            assert proc.returncode == 0 and "CLICK False" in proc.stderr, proc.stderr
+    proc = subprocess.run([sys.executable, "-c", code, "adr", "show", "1"], cwd=adrs, capture_output=True, text=True)
+    assert "CLICK True" in proc.stderr
+
+
+def test_fast_forms_agree_with_the_click_commands():
+    ctx = click.Context(cli)
+    for (group, name), form in FAST.items():
+        command = cli.get_command(ctx, group).get_command(ctx, name)
+        params = {opt: param for param in command.params for opt in param.opts}
+        for option, choices in form.options.items():
+            param = params[option]
+            assert not param.is_flag and not param.multiple and param.nargs == 1
+            assert choices == (tuple(param.type.choices) if isinstance(param.type, click.Choice) else None)
+            assert param.type.name in ("text", "choice")
+        for flag in form.flags:
+            assert params[flag].is_flag and not params[flag].secondary_opts
+        arguments = [p for p in command.params if isinstance(p, click.Argument)]
+        assert len(arguments) == form.arguments and all(p.nargs == 1 and p.required for p in arguments)
+
+
+NEW_FORMS = [
+    ["adr", "new", "Use queues", "--no-edit"],
+    ["adr", "new", "--no-edit", "Use queues", "--data-change"],
+    ["adr", "new", "Use queues", "--template", "nygard", "--no-edit"],
+    ["adr", "new", "Use queues", "--template=missing.md", "--no-edit"],
+    ["adr", "new", "", "--no-edit"],
+    ["adr", "new", "Two\nlines", "--no-edit"],
+    ["adr", "new", "Use queues"],  # no editor is set: nothing to open
+    ["adr", "new", "--no-edit"],
+    ["adr", "new", "A", "B", "--no-edit"],
+]
+
+
+@pytest.mark.parametrize("argv", NEW_FORMS, ids=" ".join)
+def test_adr_new_through_the_executable_is_what_click_does(tmp_path, decide, decide_process, argv):
+    roots = []
+    for name in ("fast", "click"):
+        root = tmp_path / name
+        root.mkdir()
+        git(root, "init", "-q", "-b", "main")
+        (root / "decisions").mkdir()
+        (root / "decisions" / "0001-first.md").write_text(ADR.format(n=1, status="accepted"))
+        roots.append(root)
+    fast = decide_process(*argv, cwd=roots[0])
+    slow = decide(*argv, cwd=roots[1])
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    made = [sorted((p.name, p.read_bytes()) for p in (root / "decisions").iterdir()) for root in roots]
+    assert made[0] == made[1]
+
+
+@pytest.mark.parametrize("argv", [["adr"], ["adr", "new", "-x"], ["adr", "list", "-h"], ["adr", "list", "--format"],
+                                  ["adr", "new", "x", "--supersedes", "1"], ["adr", "new", "x", "--no-edit=1"],
+                                  ["adr", "list", "--status", "--format"], ["adr", "list", "--sta", "x"]])
+def test_everything_else_goes_to_click(argv):
+    assert parse(argv) is None
+
+
+def test_a_kept_listing_follows_every_edit_and_ignores_a_damaged_or_foreign_file(adrs, decide_process, tmp_path):
+    def listing():
+        result = decide_process("adr", "list", "--format", "csv", cwd=adrs)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    first = listing()
+    (blob,) = (adrs / ".git" / parsecache.FOLDER).glob("adr-list-csv.blob")
+    assert listing() == first
+    # The same size and modification time: only the bytes tell.
+    path = adrs / "decisions" / "0002-decision-2.md"
+    stat = path.stat()
+    path.write_text(path.read_text().replace("# Decision 2", "# Decisive 2"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert "Decisive 2" in listing()
+    edited = listing()
+    for damage in (b"", blob.read_bytes()[:40], blob.read_bytes().replace(b"Decisive", b"Decoyive")):
+        blob.write_bytes(damage)
+        assert listing() == edited
+    # A listing kept for another workspace is not this one's.
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "decisions").mkdir()
+    (other / "decisions" / "0001-elsewhere.md").write_text(ADR.format(n=1, status="rejected"))
+    decide_process("adr", "list", "--format", "csv", cwd=other)
+    blob.write_bytes((other / ".git" / parsecache.FOLDER / "adr-list-csv.blob").read_bytes())
+    assert listing() == edited
+    # A sub-folder could hold what a future reader lists: no kept listing is used then.
+    (adrs / "decisions" / "assets").mkdir()
+    blob.unlink()
+    assert listing() == edited
+    assert not blob.exists()

@@ -1,0 +1,115 @@
+"""The `decide` executable: answers its hottest forms without importing click, hands the rest to click.
+
+`decide adr list` on 1,000 ADRs would spend most of its time importing click. For the forms in
+FAST, spelled exactly as click accepts them, this module parses the arguments itself, calls the same
+library function the click command calls and prints the same bytes; anything else (help, another
+option, a value click would refuse, an editor to open) goes to the click group, which stays the one
+definition of the command line. tests/test_entry.py holds the two paths to the same output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NamedTuple
+
+
+class Form(NamedTuple):
+    """What a fast form may hold: options with a value (-> the values click accepts, None: any), flags, arguments."""
+
+    options: dict[str, tuple[str, ...] | None]
+    flags: tuple[str, ...] = ()
+    arguments: int = 0
+
+
+FAST = {
+    ("adr", "list"): Form({"--status": None, "--format": ("table", "json", "csv")}),
+    ("adr", "new"): Form({"--template": None}, ("--no-edit", "--data-change"), 1),
+}
+
+
+def parse(argv: list[str]) -> tuple[tuple[str, str], dict[str, str | bool], list[str]] | None:
+    """The fast form *argv* spells, its options and its arguments; None when click must handle it."""
+    if len(argv) < 2 or (argv[0], argv[1]) not in FAST:
+        return None
+    form = FAST[(argv[0], argv[1])]
+    options: dict[str, str | bool] = {}
+    arguments: list[str] = []
+    rest = iter(argv[2:])
+    for word in rest:
+        if not word.startswith("-"):
+            arguments.append(word)
+            continue
+        name, sep, value = word.partition("=")
+        if name in options:
+            return None
+        if name in form.flags and not sep:
+            options[name] = True
+            continue
+        if name not in form.options:
+            return None
+        if not sep:
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None
+        if form.options[name] is not None and value not in form.options[name]:
+            return None
+        options[name] = value
+    if len(arguments) != form.arguments:
+        return None
+    return (argv[0], argv[1]), options, arguments
+
+
+def _adr_list(options: dict, arguments: list[str]) -> None:
+    from toolkit.actions.adr_list import adr_listing
+    from toolkit.workspace import open_workspace
+
+    text, error = adr_listing(open_workspace("."), options.get("--status"), options.get("--format", "table"))
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    if error is not None:
+        raise error
+
+
+def _adr_new(options: dict, arguments: list[str]) -> None:
+    from toolkit.actions.adrs import new_decision
+    from toolkit.workspace import open_workspace
+
+    result = new_decision(open_workspace("."), arguments[0], template=options.get("--template"),
+                          data_change=bool(options.get("--data-change")))
+    sys.stdout.write(os.path.relpath(result.path) + "\n")
+    sys.stdout.flush()
+
+
+def _opens_an_editor(options: dict) -> bool:
+    return not options.get("--no-edit") and bool(os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty()
+
+
+RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new}
+
+
+def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
+    """Run `decide` with *args* (default: the process's arguments) and exit with its code."""
+    argv = sys.argv[1:] if args is None else list(args)
+    if argv == ["--version"]:
+        from toolkit import __version__
+
+        sys.stdout.write(f"{prog_name}, version {__version__}\n")
+        sys.exit(0)
+    parsed = parse(argv)
+    if parsed is None or (parsed[0] == ("adr", "new") and _opens_an_editor(parsed[1])):
+        from toolkit.cli import main as click_main
+
+        click_main(argv, prog_name)
+        return
+    from toolkit.errors import DecisionbookError, error_line
+
+    try:
+        RUN[parsed[0]](parsed[1], parsed[2])
+    except DecisionbookError as exc:
+        sys.stderr.write(error_line(exc) + "\n")
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        sys.stderr.write(error_line(exc) + "\n")
+        sys.exit(2)
+    sys.exit(0)
