@@ -75,6 +75,7 @@ def test_untouched_data_change_adr_fails_every_section_it_did_not_fill(decide, r
     for phase in ("expand", "switch", "contract"):
         assert items[f"migration plan: {phase}"].detail == "still the template's text"
     assert items["migration plan: rollback"].detail == "no rollback for: expand, switch, contract"
+    assert items["expand, switch and contract ship separately"].result == "warn"  # template phases are no phases
     assert "at least two considered options" not in items  # template options are not options
 
     check = decide("check", cwd=repo)

@@ -183,11 +183,11 @@ def _migration_items(rows: list[dict] | None) -> list[CheckItem]:
     items.append(CheckItem("migration plan: rollback", "fail" if without else "pass",
                            f"no rollback for: {', '.join(without)}" if without else "every phase says how to roll back",
                            True))
-    order = [r["phase"] for r in rows if r["phase"] in PHASES]
+    order = [r["phase"] for r in rows if r["phase"] in PHASES and r["written"]]
     items.append(CheckItem(
         "expand, switch and contract ship separately", "pass" if order == list(PHASES) else "warn",
         "separate steps, in that order" if order == list(PHASES)
-        else f"found {', '.join(order) or 'no phases'}; expected each once, in the order expand, switch, contract",
+        else f"found {', '.join(order) or 'no written phase'}; expected each once, in the order expand, switch, contract",
     ))
     return items
 
