@@ -386,3 +386,15 @@ def test_approvals_refuse_what_they_cannot_write_and_keep_odd_names_exact(decide
     assert [s.person for s in review_gate(open_workspace(repo), "6").sign_off] == [name]
     assert decide("adr", "approve", "6", "--by", "two\nlines", cwd=repo).exit_code == 2
     assert "two" not in path.read_text()
+
+
+def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
+    path = repo / _new(decide, repo)
+    text = path.read_text().replace("informed: []\n", "informed: []\napprovals: {by: ana, date: 2026-11-20, content: x}\n")
+    path.write_text(text)
+    result = decide("adr", "approve", "1", "--by", "ben", cwd=repo)
+    assert result.exit_code == 2 and "write it as a list of one-line" in result.stderr
+    assert path.read_text() == text
+    path.write_text(text.replace("approvals: {by: ana, date: 2026-11-20, content: x}", "approvals: []  # none yet"))
+    assert decide("adr", "approve", "1", "--by", "ben", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    assert "approvals:\n  - {by: ben, date: 2026-11-21, content: \"sha256:" in path.read_text()

@@ -120,23 +120,22 @@ def approve(doc: frontmatter.Document, decision: Decision, by: str, date: str) -
     if decision.form == MADR:
         item = f"{{by: {frontmatter.scalar(by)}, date: {date}, content: {frontmatter.scalar(digest)}}}"
         span = frontmatter.key_span(doc, KEY)
-        if span is None:
+        if span is None or (
+            span[1] == span[0] + 1
+            and re.fullmatch(r"approvals:\s*(?:\[\s*\]|null|~)?\s*(?:#.*)?", doc.text_lines()[span[0]])
+        ):
             return frontmatter.set_key(doc, KEY, [f"  - {item}"])
         items = _item_lines(doc)
-        if mine is not None:
-            index = mine.line - 1
-            indent = doc.lines[index][: len(doc.lines[index]) - len(doc.lines[index].lstrip())]
+        if not items:
+            raise DecisionbookError(
+                "cannot add to `approvals`: write it as a list of one-line {by: ..., date: ..., content: ...} items",
+                doc.path, span[0] + 1,
+            )
+        index = mine.line - 1 if mine is not None else max(items)
+        indent = doc.lines[index][: len(doc.lines[index]) - len(doc.lines[index].lstrip())]
+        if mine is not None:  # one approval per person: the new one replaces the old
             return frontmatter.with_lines(doc, index, index + 1, [f"{indent}- {item}"])
-        if items:
-            last = max(items)
-            indent = doc.lines[last][: len(doc.lines[last]) - len(doc.lines[last].lstrip())]
-            return frontmatter.with_lines(doc, last + 1, last + 1, [f"{indent}- {item}"])
-        if span[1] == span[0] + 1 and re.fullmatch(r"approvals:\s*(?:\[\s*\]|null|~)?\s*(?:#.*)?", doc.text_lines()[span[0]]):
-            return frontmatter.set_key(doc, KEY, [f"  - {item}"])
-        raise DecisionbookError(
-            "cannot add to `approvals`: write it as a list of one-line {by: ..., date: ..., content: ...} items",
-            doc.path, span[0] + 1,
-        )
+        return frontmatter.with_lines(doc, index + 1, index + 1, [f"{indent}- {item}"])
     lines = doc.text_lines()
     if any(c in by for c in ",\n"):
         raise DecisionbookError(f"an approver's name may not hold a comma in a {decision.form} file: {by!r}")
