@@ -105,7 +105,9 @@ def test_data_change_and_prototypes(decide, repo):
     doc = frontmatter.read(path)
     assert doc.meta["data-change"] is True and doc.meta["prototypes"] == [7, 9]
     assert "## Migration plan" in path.read_text()
-    assert decide("check", cwd=repo).exit_code == 0
+    check = decide("check", cwd=repo)  # the prototypes it cites have no cards yet
+    assert check.exit_code == 1
+    assert "0001-split-the-orders-table.md:7: error: cites prototype P7, P9, which has no card in prototypes/" in check.stdout
     refused = decide("adr", "new", "X", "--no-edit", "--prototype", "Q1", cwd=repo)
     assert refused.exit_code == 2 and "prototype reference" in refused.stderr
     nygard = decide("adr", "new", "Y", "--no-edit", "--template", "nygard", "--data-change", cwd=repo)
@@ -290,3 +292,35 @@ def test_titles_cannot_make_paths_escape_or_hide(decide, repo):
     assert names[:2] == ["0001-etc-passwd.md", "0002-hidden.md"]
     assert len(names[2]) <= len("0003-.md") + 60 and names[3] == "0004-untitled.md"
     assert sorted(p.name for p in (repo / "decisions").iterdir()) == sorted(names)
+
+
+@pytest.mark.parametrize("template", ["madr", "nygard"])
+def test_supersede_on_accept_waits_for_the_new_record(decide, repo, template):
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
+    old = new(decide, repo, "Use PostgreSQL", "--template", template)
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    before = old.read_bytes()
+    created = decide("adr", "new", "Use CockroachDB", "--no-edit", "--template", template, "--supersedes", "1", cwd=repo)
+    assert created.exit_code == 0, created.output
+    assert "ADR-0001 will be marked superseded when ADR-0002 is accepted" in created.stderr
+    assert old.read_bytes() == before
+    assert [r["status"] for r in rows(decide, repo)] == ["accepted", "proposed"]
+    shown = decide("adr", "show", "1", cwd=repo).stdout
+    assert "to be superseded by ADR-0002: Use CockroachDB (proposed)  [recorded there]" in shown
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0 and "0 warning(s)" in check.stdout, check.output
+
+    accepted = decide("adr", "status", "2", "accepted", "--date", "2026-11-22", cwd=repo)
+    assert accepted.exit_code == 0, accepted.output
+    listed = rows(decide, repo)
+    assert [r["status"] for r in listed] == ["superseded", "accepted"] and listed[0]["superseded_by"] == "2"
+    assert "superseded by ADR-0002: Use CockroachDB (accepted)  [recorded both]" in decide("adr", "show", "1", cwd=repo).stdout
+    assert decide("check", cwd=repo).exit_code == 0
+
+
+def test_supersede_on_must_be_create_or_accept(decide, repo):
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "later"\n')
+    result = decide("adr", "list", cwd=repo)
+    assert result.exit_code == 2 and '[adr] supersede-on must be "create" or "accept"' in result.stderr

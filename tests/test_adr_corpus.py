@@ -273,3 +273,31 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
     assert forced.exit_code == 0, forced.output
     text = (root / "docs/adr/0003-send-mail-through-a-queue.md").read_text()
     assert text.lower().count("superseded by") == 1 and "10001-mail-again.md" in text
+
+
+@pytest.mark.parametrize(
+    "name, status, before, after",
+    [
+        ("ADR-0004-cache-product-pages.md", "deprecated",
+         ["**Status:** Approved", "**Date:** 10 August 2022"], ["**Status:** Deprecated", "**Date:** 2026-11-30"]),
+        ("0009-publish-events-with-an-outbox.md", "deprecated",
+         ["**Status:** Accepted | **Date:** 2025-02-17 | **Deciders:** ana"],
+         ["**Status:** Deprecated | **Date:** 2026-11-30 | **Deciders:** ana"]),
+        ("TEAM-ADR-0007-route-mail-through-the-gateway.md", "deprecated",
+         ["| Status | Accepted ✅ |", "| Date | 2024-05-22 (back dated) |"],
+         ["| Status | Deprecated |", "| Date | 2026-11-30 |"]),
+        ("0008-use-grpc-between-services.md", "proposed", ["Declined", "2019-07-01"], ["Proposed", "2026-11-30"]),
+        ("adr-005-split-the-search-index.md", "accepted",
+         ["**Status**: Under review", "**Date**: 01.06.2020"], ["**Status**: Accepted", "**Date**: 2026-11-30"]),
+    ],
+)
+def test_status_changes_replace_only_the_status_and_date_words(decide, tmp_path, name, status, before, after):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / name
+    old = path.read_text().splitlines()
+    result = decide("adr", "status", adr.file_key(name), status, "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    new = path.read_text().splitlines()
+    assert [line for line in old if line not in new] == before
+    assert [line for line in new if line not in old] == after

@@ -97,3 +97,36 @@ def test_prototype_cards_and_ledgers_are_checked_too(decide, repo):
     assert result.exit_code == 1
     assert result.stdout.startswith("prototypes/0001-broken-card.md:")
     assert ": error: " in result.stdout.splitlines()[0]
+
+
+def test_stale_index_uncarded_prototype_and_a_branch_git_refuses(decide, repo):
+    from conftest import BRANCH_CARD
+
+    write(repo, "0001-one.md", "accepted", "prototypes: [1, P7]\n")
+    (repo / "prototypes" / "0001-streaming-ingest.md").write_text(BRANCH_CARD.format(branch="proto/..kafka"))
+    (repo / "prototypes" / "0002-streaming-ingest.md").write_text(BRANCH_CARD.format(branch='"proto/kafka.lock"'))
+    (repo / "prototypes" / "0003-streaming-ingest.md").write_text(BRANCH_CARD.format(branch="proto/kafka"))
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    write(repo, "0002-two.md", "proposed")
+    code, found = run(decide, repo)
+    assert code == 1
+    assert ("decisions/0001-one.md", 4, "error", "cites prototype P7, which has no card in prototypes/") in found
+    assert ("prototypes/0001-streaming-ingest.md", 7, "error",
+            "branch 'proto/..kafka' is not a name git accepts: it contains '..'") in found
+    assert ("prototypes/0002-streaming-ingest.md", 7, "error",
+            "branch 'proto/kafka.lock' is not a name git accepts: part 'kafka.lock' ends with '.lock'") in found
+    assert not any(f[0] == "prototypes/0003-streaming-ingest.md" for f in found)
+    assert ("decisions/README.md", None, "warning", "the ADR index is out of date; run `decide adr index`") in found
+
+
+def test_strict_turns_warnings_into_errors(decide, repo):
+    write(repo, "0001-one.md", "accepted")
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    write(repo, "0002-two.md", "proposed")
+    plain = decide("check", cwd=repo)
+    assert plain.exit_code == 0 and "0 error(s), 1 warning(s)" in plain.stdout
+    strict = decide("check", "--strict", cwd=repo)
+    assert strict.exit_code == 1
+    assert "decisions/README.md: error: the ADR index is out of date; run `decide adr index`" in strict.stdout
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    assert decide("check", "--strict", cwd=repo).exit_code == 0

@@ -60,7 +60,7 @@ def test_goalposts_moved_when_a_criterion_is_redefined_through_the_cli(ws, decid
 def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     for ref, hours in (("P1", "120"), ("P2", "5"), ("P3", "8")):
-        decide("effort", "log", ref, hours, "--date", "2026-11-20", cwd=ws)
+        decide("effort", "log", ref, hours, "--date", "2026-11-20", "--force", cwd=ws)
     found = warnings(decide, ws)
     (high,) = [w for w in found if w["kind"] == "high-effort" and w["ref"] == "P1"]
     assert high["hours"] == 120
@@ -72,14 +72,14 @@ def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):
 def test_configured_sunk_cost_hours(ws, decide):
     (ws / "decisionbook.toml").write_text("[triage]\nsunk_cost_hours = 200\n")
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
-    decide("effort", "log", "P1", "120", cwd=ws)
+    decide("effort", "log", "P1", "120", "--force", cwd=ws)
     assert not [w for w in warnings(decide, ws) if w["kind"] == "high-effort"]
     assert high_effort_threshold([1, 2, 3, 100], None) == pytest.approx(27.25)
     assert high_effort_threshold([1, 2, 3, 100], 40) == 40
 
 
 def test_deadline_passed_and_high_effort_past_deadline(ws, decide):
-    decide("effort", "log", "P2", "60", cwd=ws)
+    decide("effort", "log", "P2", "60", "--force", cwd=ws)
     decide("effort", "log", "P3", "2", cwd=ws)
     kinds = {(w["ref"], w["kind"]) for w in warnings(decide, ws)}
     assert ("P2", "deadline-passed") in kinds and ("P2", "high-effort") in kinds
@@ -98,7 +98,7 @@ def test_stale_evidence(ws, decide):
 
 def test_override_is_recorded_and_warned(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
-    decide("effort", "log", "P1", "90", cwd=ws)
+    decide("effort", "log", "P1", "90", "--force", cwd=ws)
     result = decide("keep", "P1", "--reason", "we have come this far", "--as-of", AS_OF, cwd=ws)
     assert result.exit_code == 0, result.output
     assert "overrides the recommendation (discard)" in result.stdout
@@ -173,7 +173,7 @@ def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
 
 def test_audit_command(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
-    decide("effort", "log", "P1", "50", "--date", "2026-11-20", cwd=ws)
+    decide("effort", "log", "P1", "50", "--date", "2026-11-20", "--force", cwd=ws)
     decide("keep", "P1", "--reason", "sunk", "--as-of", AS_OF, cwd=ws)
     out = decide("audit", cwd=ws)
     assert out.exit_code == 0

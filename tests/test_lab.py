@@ -6,6 +6,7 @@ import json
 import os
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import DECIDE
 
 from toolkit.bundled import notebooks_dir
@@ -79,6 +81,72 @@ def test_a_real_server_lists_the_three_notebooks(repo):
     assert "copied notebooks/weekly-triage.ipynb" in err
 
 
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as handle:
+        return [int(child) for child in handle.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ", 1)[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _start_lab(repo):
+    """`decide lab` on a free port, once its server answers: (process, port, token, env)."""
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_TOKEN": token, "JUPYTER_RUNTIME_DIR": str(repo.parent / "runtime")}
+    proc = subprocess.Popen([DECIDE, "lab", str(repo), "--no-browser", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            _get(f"http://127.0.0.1:{port}/api/status", token)
+            return proc, port, token, env
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"jupyter did not start: {proc.communicate()[1][-2000:]}") from None
+            time.sleep(0.3)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_decide_lab_stops_its_server(repo, stop):
+    proc, port, token, _ = _start_lab(repo)
+    servers = _children(proc.pid)
+    try:
+        assert servers and all(_alive(pid) for pid in servers)
+        proc.send_signal(stop)
+        assert proc.wait(timeout=40) == 128 + stop
+        gone = time.monotonic() + 10
+        while any(_alive(pid) for pid in servers) and time.monotonic() < gone:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in servers), "the JupyterLab server outlived decide lab"
+        with pytest.raises((urllib.error.URLError, ConnectionError)):
+            _get(f"http://127.0.0.1:{port}/api/status", token)
+    finally:
+        for pid in servers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+    _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err
+
+
+def test_a_busy_port_exits_2_with_one_line(repo):
+    proc, port, token, env = _start_lab(repo)
+    try:
+        busy = subprocess.run([DECIDE, "lab", str(repo), "--no-browser", "--port", str(port)],
+                              capture_output=True, text=True, env=env, timeout=60)
+        assert busy.returncode == 2
+        assert busy.stderr == f"error: port {port} is already in use; choose another with --port\n"
+    finally:
+        _get(f"http://127.0.0.1:{port}/api/shutdown", token, method="POST")
+        assert proc.wait(timeout=30) == 0
+        proc.communicate()
 # The command as a process in which JupyterLab cannot be imported: what a core install without
 # the `lab` extra sees (None in sys.modules is how Python marks a module that must not import).
 WITHOUT_JUPYTERLAB = "import sys; sys.modules['jupyterlab'] = None; from toolkit.cli import main; main(sys.argv[1:])"

@@ -1,20 +1,22 @@
-"""`decide report log`: every decision, its status and dates, the supersede graph, the sunk-cost audit."""
+"""The decision-log notebook (for `decide lab` and `toolkit.reports.make.log`): statuses, dates, supersedes, audit."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from report_fixtures import invoke, scan
+from report_fixtures import scan
+
+from toolkit.reports.make import log
+from toolkit.workspace import open_workspace
 
 
 @pytest.fixture(scope="module")
 def log_html(report_workspace):
-    result = invoke(report_workspace, "report", "log")
-    assert result.exit_code == 0, result.output
-    path = result.stdout.strip().splitlines()[-1]
-    assert re.fullmatch(r"reports/\d{4}-\d\d-\d\d-decision-log\.html", path)
-    return (report_workspace / path).read_text(encoding="utf-8")
+    ws = open_workspace(report_workspace)
+    page = log(ws, progress=False).html
+    assert re.fullmatch(r"reports/\d{4}-\d\d-\d\d-decision-log\.html", ws.relative(page))
+    return page.read_text(encoding="utf-8")
 
 
 def test_counts_timeline_and_supersedes(log_html):
@@ -36,3 +38,20 @@ def test_kept_per_month_and_audit(log_html):
     assert re.search(r"2026-08\s*1\s*0", text)
     assert "Sunk-cost audit" in text and "Overrides toward keep" in text
     assert scan(log_html).problems == []
+
+
+def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
+    decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
+    decide("adr", "status", "1", "accepted", cwd=repo)
+    decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
+    result = invoke(repo, "report", "log")
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    text = " ".join(scan(html).text)
+    assert re.search(r"ADR-0002\s*ADR-0001\s*to be superseded once accepted", text)
+    review = invoke(repo, "report", "review", "1")
+    assert review.exit_code == 0, review.output
+    text = " ".join(scan((repo / review.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert re.search(r"to be superseded by\s*ADR-0002\s*Use CockroachDB", text)

@@ -27,14 +27,13 @@ def _notebook(path, *sources, parameters='workspace = "."\nas_of = ""\nblind = T
 
 
 def test_team_notebook_replaces_the_bundled_one(repo, decide):
-    _notebook(repo / "notebooks" / "decision-log.ipynb",
-              "from IPython.display import HTML, display\ndisplay(HTML('<h1>TEAM-LOG-MARKER</h1>'))",
-              parameters='workspace = "."')
-    result = decide("report", "log", cwd=repo)
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
+              "from IPython.display import HTML, display\ndisplay(HTML('<h1>TEAM-LOG-MARKER</h1>'))")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
     assert result.exit_code == 0, result.output
     html = (repo / result.stdout.strip().splitlines()[-1]).read_text()
     assert "TEAM-LOG-MARKER" in " ".join(scan(html).text)
-    assert "Decision log" not in html
+    assert "Weekly triage" not in html
 
 
 def test_a_failing_cell_exits_1_with_its_error_and_keeps_the_notebook(repo, decide):
@@ -52,12 +51,11 @@ def test_a_failing_cell_exits_1_with_its_error_and_keeps_the_notebook(repo, deci
 def test_parameters_reach_the_notebook_as_plain_text(tmp_path, decide):
     root = tmp_path / "we\"ird' \\ dir\n__import__('os').system('touch PWNED')"
     init(root)
-    _notebook(root / "notebooks" / "decision-log.ipynb",
-              "from IPython.display import display, HTML\nimport html\ndisplay(HTML('<p>' + html.escape(repr(workspace)) + '</p>'))",
-              parameters='workspace = "."')
-    result = decide("report", "log", cwd=root)
+    _notebook(root / "notebooks" / "weekly-triage.ipynb",
+              "from IPython.display import display, HTML\nimport html\ndisplay(HTML('<p>' + html.escape(repr(workspace)) + '</p>'))")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=root)
     assert result.exit_code == 0, result.output
-    html = (root / "reports").glob("*-decision-log.html").__next__().read_text()
+    html = (root / "reports").glob("*-weekly-triage.html").__next__().read_text()
     assert repr(str(root)) in " ".join(scan(html).text)
     assert not list(tmp_path.rglob("PWNED"))
 
@@ -89,9 +87,8 @@ def test_kernel_is_this_interpreter_whatever_kernelspecs_say(tmp_path, monkeypat
          "display_name": "Broken", "language": "python"}))
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     assert ThisPythonKernelManager(kernel_name="python3").kernel_spec.argv[0] == sys.executable
-    _notebook(repo / "notebooks" / "decision-log.ipynb",
-              "import sys\nfrom IPython.display import display, HTML\ndisplay(HTML('<p>' + sys.executable + '</p>'))",
-              parameters='workspace = "."')
-    result = decide("report", "log", cwd=repo)
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
+              "import sys\nfrom IPython.display import display, HTML\ndisplay(HTML('<p>' + sys.executable + '</p>'))")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
     assert result.exit_code == 0, result.output
     assert sys.executable in (repo / result.stdout.strip().splitlines()[-1]).read_text()

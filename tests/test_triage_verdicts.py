@@ -23,7 +23,7 @@ def ws(repo, decide):
     decide("evidence", "add", "P1", "p99", "180", cwd=repo)
     decide("evidence", "add", "P1", "cost", "130", cwd=repo)
     decide("evidence", "add", "P2", "hit-rate", "0.7", cwd=repo)
-    decide("effort", "log", "P1", "30", cwd=repo)
+    decide("effort", "log", "P1", "30", "--force", cwd=repo)
     card = repo / "prototypes/0001-kafka-ingest.md"
     card.write_text(card.read_text().replace("## Hypothesis\n\n<!--", "## Hypothesis\n\nKafka keeps up.\n\n<!--"))
     return repo

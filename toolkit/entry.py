@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple
 
 
-class Form(NamedTuple):
+class Form:
     """What a fast form may hold: options with a value (-> the values click accepts, None: any), flags, arguments."""
 
-    options: dict[str, tuple[str, ...] | None]
-    flags: tuple[str, ...] = ()
-    arguments: int = 0
+    # A plain class: typing's NamedTuple would cost `decide --version` more than its own work.
+    def __init__(self, options: dict[str, tuple[str, ...] | None], flags: tuple[str, ...] = (), arguments: int = 0):
+        self.options = options
+        self.flags = flags
+        self.arguments = arguments
 
 
 FAST = {

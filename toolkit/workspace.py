@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic
-from toolkit.records.adr_words import STATUSES, is_record_file
+from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = (
@@ -21,8 +21,6 @@ ADR_DIR_CANDIDATES = (
 )
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs")  # found anywhere under docs/, a few levels down
 DEEP_ADR_DIR_DEPTH = 4
-ADR_TEMPLATES = ("madr", "nygard", "log4brains")
-DATE_ORDERS = ("day-first", "month-first")
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
@@ -58,6 +56,8 @@ class Config:
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
+    supersede_on: str = "create"  # [adr] supersede-on: mark the old ADR superseded on "create" or "accept"
+    max_hours_per_entry: float = 24.0  # [effort] max_hours_per_entry: more in one entry needs --force
     adr_statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] "a team's phrase" = "accepted"
     date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
     adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
@@ -92,9 +92,13 @@ def load_config(path: Path) -> Config:
     release = raw.get("release", {})
     people = raw.get("people", {})
     adr = raw.get("adr", {})
+    effort = raw.get("effort", {})
     for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
-                        ("adr", adr)):
+                        ("adr", adr), ("effort", effort)):
         _expect(table, dict, f"[{name}]", path)
+    supersede_on = adr.get("supersede-on", "create")
+    if supersede_on not in ("create", "accept"):
+        raise DecisionbookError('[adr] supersede-on must be "create" or "accept"', path)
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
         if not isinstance(pair, dict) or not isinstance(pair.get("data"), str) or not isinstance(pair.get("code"), str):
@@ -115,6 +119,9 @@ def load_config(path: Path) -> Config:
     sunk = triage.get("sunk_cost_hours")
     if sunk is not None:
         _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
+    if not 0 < max_hours < float("inf"):
+        raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
     review = _review(_expect(raw.get("review", {}), dict, "[review]", path), path)
     for person, role in people.items():
         if not isinstance(role, str):
@@ -142,6 +149,8 @@ def load_config(path: Path) -> Config:
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
         release_code=globs("code"),
         release_pairs=tuple(pairs),
+        supersede_on=supersede_on,
+        max_hours_per_entry=float(max_hours),
         adr_statuses=tuple((phrase.strip().lower(), meaning) for phrase, meaning in statuses.items()),
         date_order=order,
         adr_template=_expect(adr["template"], str, "[adr] template", path) if "template" in adr else None,
@@ -217,6 +226,10 @@ class Workspace:
     @property
     def verdict_ledger(self) -> Path:
         return self.proto_dir / "verdicts.jsonl"
+
+    @property
+    def retraction_ledger(self) -> Path:
+        return self.proto_dir / "retractions.jsonl"
 
     @property
     def reports_dir(self) -> Path:

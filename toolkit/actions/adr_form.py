@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,20 +34,23 @@ def _most(counter: Counter, default):
     return counter.most_common(1)[0][0] if counter else default
 
 
-def folder_form(ws: Workspace, files: list[Path], recent: list[Decision], template: str | None) -> FolderForm:
+def folder_form(
+    ws: Workspace, files: list[Path], recent: Callable[[], list[Decision]], template: str | None
+) -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
     (dated names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
-    Names keep the folder's prefix, number width, separator and extension. *recent* are the
-    last few records, read: their forms decide the template.
+    Names keep the folder's prefix, number width, separator and extension. *recent* reads the
+    last few records, whose forms decide the template when nothing else does.
     """
-    names = [p.name for p in files if p.parent == ws.adr_dir] or [p.name for p in files]
+    top = str(ws.adr_dir)
+    names = [p.name for p in files if os.path.dirname(str(p)) == top] or [p.name for p in files]
     numbered = [n for n in map(numbered_file, names) if n]
     dated = sum(1 for name in names if DATED_FILE.match(name))
     chosen = template or ws.config.adr_template
     if chosen is None:
-        forms = Counter(r.form for r in recent)
+        forms = Counter(r.form for r in recent())
         if (ws.root / ".log4brains.yml").is_file() or (dated and dated >= len(numbered)):
             chosen = "log4brains"
         elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:

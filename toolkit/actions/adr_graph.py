@@ -11,7 +11,7 @@ from toolkit.records.text import visible
 from toolkit.workspace import Workspace
 
 
-def _edges(decisions: Decisions) -> list[tuple[str, str, str]]:
+def edges(decisions: Decisions) -> list[tuple[str, str, str]]:
     """(from, relation, to), each relation drawn once, in its forward direction."""
     forward = {rev: rel for rel, rev in REVERSE.items() if rel in ("supersedes", "amends")}
     edges = {}
@@ -31,13 +31,13 @@ def _node(key: str) -> str:
 def graph(ws: Workspace, fmt: str = "dot") -> str:
     """Supersedes, amends and other links between ADRs as Graphviz dot or Mermaid text."""
     decisions = load_decisions(ws)
-    edges = _edges(decisions)
+    drawn = edges(decisions)
     if fmt == "mermaid":
         lines = ["graph LR"]
         for record in decisions.records:
             label = f"{record.label}: {visible(record.title or '')} ({record.status or '?'})"
             lines.append(f'  {_node(record.key)}["{_mermaid(label)}"]')
-        for source, relation, target in edges:
+        for source, relation, target in drawn:
             lines.append(f"  {_node(source)} -->|{_mermaid(relation)}| {_node(target)}")
         return "\n".join(lines)
     if fmt != "dot":
@@ -46,7 +46,7 @@ def graph(ws: Workspace, fmt: str = "dot") -> str:
     for record in decisions.records:
         label = f"{record.label}: {visible(record.title or '')}\n({record.status or '?'})"
         lines.append(f"  {_node(record.key)} [label={_dot(label)}];")
-    for source, relation, target in edges:
+    for source, relation, target in drawn:
         lines.append(f"  {_node(source)} -> {_node(target)} [label={_dot(relation)}];")
     lines.append("}")
     return "\n".join(lines)

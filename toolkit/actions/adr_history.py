@@ -65,6 +65,12 @@ def _day(iso: str) -> dt.date:
     return dt.datetime.fromisoformat(iso).date()
 
 
+def histories(workspace: Workspace) -> dict[str, list[dict]]:
+    """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by file name."""
+    return {path.rsplit("/", 1)[-1]: _rows(revisions)
+            for path, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
+
+
 def decision_dates(workspace: Workspace) -> dict[str, dict]:
     """For each committed ADR (keyed as `load_decisions` keys it): proposed on, accepted on, days to decide.
 
@@ -72,10 +78,7 @@ def decision_dates(workspace: Workspace) -> dict[str, dict]:
     started in another status); "days to decide" runs from there to the first accepted or
     rejected status. None where history does not tell.
     """
-    histories = folder_history(workspace.root, workspace.adr_dir, same_record)
-    by_path = {}
-    for path, revisions in histories.items():
-        by_path[path.rsplit("/", 1)[-1]] = _rows(revisions)
+    by_path = histories(workspace)
     dates = {}
     for record in load_decisions(workspace).records:
         rows = by_path.get(record.name)

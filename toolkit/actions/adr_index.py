@@ -8,6 +8,7 @@ from pathlib import Path
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import atomic, frontmatter
+from toolkit.records.finding import Finding
 from toolkit.records.text import visible
 from toolkit.workspace import Workspace
 
@@ -46,18 +47,16 @@ class IndexResult:
     changed: bool
 
 
-def index(ws: Workspace, check: bool = False) -> IndexResult:
-    """Write the ADR table into the ADR folder's README.md between the index markers.
-
-    Only the lines between the markers change; with *check*, nothing is written and a stale
-    index raises CheckFailed.
-    """
+def _render(ws: Workspace, decisions: Decisions) -> tuple[Path, bytes, bytes, bool]:
+    """README.md's path, its bytes now, its bytes with a fresh table, and whether it holds the markers now."""
     path = ws.adr_dir / "README.md"
-    table = index_table(ws, load_decisions(ws))
+    table = index_table(ws, decisions)
+    marked = False
     if path.exists():
         doc = _plain_document(path)
         lines = doc.text_lines()
-        if INDEX_START in (line.strip() for line in lines):
+        marked = INDEX_START in (line.strip() for line in lines)
+        if marked:
             start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
             end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
             if end is None:
@@ -71,6 +70,27 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
         before = b""
         body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
         after = "".join(line + "\n" for line in body).encode("utf-8")
+    return path, before, after, marked
+
+
+def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
+    """For `decide check`: a warning when README.md holds an index table that is out of date."""
+    try:
+        path, before, after, marked = _render(ws, decisions)
+    except DecisionbookError as exc:
+        return Finding(str(exc.path or shown_path(ws, ws.adr_dir)), exc.line, "error", exc.message)
+    if marked and before != after:
+        return Finding(shown_path(ws, path), None, "warning", "the ADR index is out of date; run `decide adr index`")
+    return None
+
+
+def index(ws: Workspace, check: bool = False) -> IndexResult:
+    """Write the ADR table into the ADR folder's README.md between the index markers.
+
+    Only the lines between the markers change; with *check*, nothing is written and a stale
+    index raises CheckFailed.
+    """
+    path, before, after, _ = _render(ws, load_decisions(ws))
     stale = after != before
     if check:
         if stale:

@@ -118,15 +118,20 @@ def adr_files(folder: Path) -> list[Path]:
         entries = list(os.scandir(folder))
     except OSError:
         return []
-    files = sorted(folder / e.name for e in entries if is_record_file(e.name) and not e.is_dir())
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.name.startswith(".") or is_record_file(entry.name) or not entry.is_dir(follow_symlinks=False):
-            continue
+    names, subfolders = [], []
+    for entry in entries:
+        if is_record_file(entry.name):
+            if not entry.is_dir():
+                names.append(entry.name)
+        elif not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+            subfolders.append(entry.name)
+    files = [folder / name for name in sorted(names)]  # sort names, not Paths: 10,000 of them
+    for sub in sorted(subfolders):
         try:
-            inner = sorted(e.name for e in os.scandir(entry.path) if is_record_file(e.name) and not e.is_dir())
+            inner = sorted(e.name for e in os.scandir(folder / sub) if is_record_file(e.name) and not e.is_dir())
         except OSError:
             continue
-        files.extend(folder / entry.name / name for name in inner)
+        files.extend(folder / sub / name for name in inner)
     return files
 
 
@@ -151,6 +156,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     unreadable: list[Finding] = []
     files = adr_files(ws.adr_dir)
     options = read_options(ws)
+    settings = repr(options)  # one string in every cache key: hashed once, the same in every process
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", files)
         for path in files:
@@ -160,7 +166,7 @@ def load_decisions(ws: Workspace) -> Decisions:
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
-            key = (str(path), shown, parsecache.digest(data), options)
+            key = (str(path), shown, parsecache.digest(data), settings)
             record = cache.get(key)
             if record is None:
                 try:
@@ -260,6 +266,7 @@ def _reverse_of(relation: str, reverse: str | None) -> str:
 class Created:
     path: Path
     updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
+    pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
 
 
 def _template_text(template: str) -> tuple[str, Path]:
@@ -305,8 +312,9 @@ def new_decision(
     Without *template* the folder's own form is used (see adr_form.folder_form), and the name
     follows the folder's (`NNNN-slug.md`, `ADR-001-slug.md`, log4brains' `YYYYMMDD-slug.md`).
     *links* are (ADR, relation) pairs: the new ADR holds the relation, the other its reverse.
-    Superseded and linked ADRs are edited in their own form after the new file exists; an ADR
-    already superseded by another is refused unless *force*.
+    Superseded and linked ADRs are edited in their own form after the new file exists (with
+    `[adr] supersede-on = "accept"` a superseded ADR is marked only when the new one is accepted);
+    an ADR already superseded by another is refused unless *force*.
     """
     ws.require_writable()
     title = one_line(title, "title")
@@ -328,12 +336,16 @@ def new_decision(
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
         numbers.append(number)
     files = adr_files(ws.adr_dir)
-    recent = []
-    for path in files[-5:]:
-        try:
-            recent.append(_parse_file(ws, path)[1])
-        except DecisionbookError:
-            continue
+
+    def recent() -> list[Decision]:
+        records = []
+        for path in files[-5:]:
+            try:
+                records.append(_parse_file(ws, path)[1])
+            except DecisionbookError:
+                continue
+        return records
+
     form = folder_form(ws, files, recent, template)
     text, template_path = _template_text(form.template)
     text = _data_change_block(text, data_change, template_path)
@@ -367,12 +379,16 @@ def new_decision(
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
     updated: list[Path] = []
+    pending = []
     for relation, target in targets:
+        if relation == "supersedes" and ws.config.supersede_on == "accept":
+            pending.append(target)
+            continue
         doc, fresh = find_one(ws, target.key)
         after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
         if _write(ws, fresh.path, doc.to_bytes(), after):
             updated.append(fresh.path)
-    return Created(path, tuple(dict.fromkeys(updated)))
+    return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
@@ -401,7 +417,8 @@ def change_status(
 
     Accepting is refused (exit 1) while the review gate finds required items failing, unless forced.
 
-    `superseded` with *by* also records `supersedes` on the successor.
+    `superseded` with *by* also records `supersedes` on the successor. `accepted` marks the ADRs
+    this one supersedes as superseded, where that waited for it (`[adr] supersede-on = "accept"`).
     """
     ws.require_writable()
     status = status.strip().lower()
@@ -442,6 +459,14 @@ def change_status(
         sdoc, successor = find_one(ws, by)
         if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
             changed.append(successor.path)
+    if status == "accepted":
+        accepted = find_one(ws, decision.key)[1]
+        for key in accepted.supersedes:
+            odoc, older = find_one(ws, key)
+            if older.superseded_by:  # marked already, by this one or (refused at creation) another
+                continue
+            if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted)):
+                changed.append(older.path)
     return StatusChange(decision, status, day, tuple(changed))
 
 
@@ -498,6 +523,11 @@ def outgoing(record: Decision) -> list[tuple[str, str]]:
     return pairs + [(link.relation, link.target) for link in record.links if link.target]
 
 
+def to_be_superseded(older: Decision, newer: Decision) -> bool:
+    """Whether *newer*, which names *older* in `supersedes`, is yet to be accepted while *older* is not marked."""
+    return newer.status in ("draft", "proposed") and older.status != "superseded" and not older.superseded_by
+
+
 def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str | None], ...]:
     from toolkit.records import prototype
 
@@ -529,6 +559,8 @@ def show(ws: Workspace, ref) -> Shown:
             if key != record.key:
                 continue
             mine = (REVERSE.get(relation, f"{relation} (reverse)"), other.key)
+            if relation == "supersedes" and to_be_superseded(record, other):
+                mine = ("to be superseded by", other.key)
             related[mine] = "both" if related.get(mine) in ("here", "both") else "there"
     rows = tuple(Related(rel, key, decisions.get(key), where) for (rel, key), where in related.items())
     return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, _prototype_titles(ws, record))

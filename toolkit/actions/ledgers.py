@@ -1,14 +1,16 @@
-"""Appending effort and evidence, checked first so a refused entry writes nothing; reading the ledgers."""
+"""Appending effort and evidence, checked first so a refused entry writes nothing; reading, listing and retracting."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from toolkit.actions.prototypes import card_path, load, parse_date, parse_ref
 from toolkit.errors import DecisionbookError
 from toolkit.records import ledger
 from toolkit.records.criteria import parse_number, parse_value
-from toolkit.records.ledger import Effort, Evidence, LedgerRead, Verdict
+from toolkit.records.finding import Finding
+from toolkit.records.ledger import Effort, Evidence, LedgerRead, Retraction, Verdict
 from toolkit.records.text import one_line
 from toolkit.workspace import Workspace
 
@@ -24,13 +26,25 @@ def log_effort(
     date: str | None = None,
     by: str | None = None,
     note: str | None = None,
+    force: bool = False,
 ) -> Effort:
-    """Append hours spent on a prototype to the effort ledger (which judging never reads)."""
+    """Append hours spent on a prototype to the effort ledger (which judging never reads).
+
+    More than `[effort] max_hours_per_entry` (24) in one entry is refused as a likely typo unless *force*.
+    """
     number = parse_number(str(hours))
     if number is None:
         raise DecisionbookError(f"hours {hours!r} is not a finite number written in ASCII digits")
-    if number <= 0:
+    if number < 0:
+        raise DecisionbookError(f"hours must not be negative, not {hours}")
+    if number == 0:
         raise DecisionbookError(f"hours must be more than 0, not {hours}")
+    limit = ws.config.max_hours_per_entry
+    if number > limit and not force:
+        raise DecisionbookError(
+            f"{number:g} hours in one entry is more than {limit:g} ([effort] max_hours_per_entry); "
+            "pass --force if it is right"
+        )
     day = parse_date(date, "date") if date is not None else dt.date.today()
     card_path(ws, ref)
     entry = Effort(ledger.new_id(), ledger.now(), parse_ref(ref), number, day.isoformat(),
@@ -68,12 +82,65 @@ def _name(ws: Workspace, path) -> str:
     return ws.relative(path)
 
 
+def read_retractions(ws: Workspace) -> LedgerRead:
+    return ledger.read(ws.retraction_ledger, Retraction, _name(ws, ws.retraction_ledger))
+
+
+def _counted(ws: Workspace, name: str, read: LedgerRead) -> LedgerRead:
+    return ledger.withdraw(read, (r for r in read_retractions(ws).entries if r.ledger == name))
+
+
 def read_effort(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger))
+    """The effort entries that count; retracted ones are in `withdrawn`."""
+    return _counted(ws, "effort", ledger.read(ws.effort_ledger, Effort, _name(ws, ws.effort_ledger)))
 
 
 def read_evidence(ws: Workspace) -> LedgerRead:
-    return ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger))
+    """The evidence entries that count; retracted ones are in `withdrawn`."""
+    return _counted(ws, "evidence", ledger.read(ws.evidence_ledger, Evidence, _name(ws, ws.evidence_ledger)))
+
+
+_READERS = {"effort": read_effort, "evidence": read_evidence}
+
+
+def _row(entry, retraction: Retraction | None) -> dict:
+    row = json.loads(entry.to_json())
+    row["ref"] = f"P{entry.prototype}"
+    if isinstance(entry, Evidence):
+        row["date"] = entry.day.isoformat()
+        row["value"] = ("yes" if entry.value else "no") if isinstance(entry.value, bool) else entry.value
+    row["retracted"] = retraction is not None
+    row["retraction"] = (
+        {"id": retraction.id, "at": retraction.at, "reason": retraction.reason, "by": retraction.by}
+        if retraction else None
+    )
+    return row
+
+
+def list_entries(ws: Workspace, name: str) -> tuple[list[dict], tuple[Finding, ...]]:
+    """Every entry of ledger *name* ("effort" or "evidence") in id order, retracted ones marked; and the bad lines."""
+    read = _READERS[name](ws)
+    pairs = [(e, None) for e in read.entries] + [(w.entry, w.retraction) for w in read.withdrawn]
+    pairs.sort(key=lambda pair: pair[0].id)
+    return [_row(entry, retraction) for entry, retraction in pairs], read.problems + read_retractions(ws).problems
+
+
+def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = None) -> Retraction:
+    """Append a retraction of entry *ident* of ledger *name*; the entry stays, but no longer counts."""
+    reason = one_line(reason, "reason")
+    read = _READERS[name](ws)
+    ident = ident.strip().upper()
+    for withdrawn in read.withdrawn:
+        if withdrawn.entry.id == ident:
+            earlier = withdrawn.retraction
+            raise DecisionbookError(f"{name} entry {ident} was already retracted on {earlier.day}: {earlier.reason}")
+    entry = next((e for e in read.entries if e.id == ident), None)
+    if entry is None:
+        path = ws.effort_ledger if name == "effort" else ws.evidence_ledger
+        raise DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, path))
+    retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, _optional(by, "by"))
+    ledger.append(ws.retraction_ledger, retraction)
+    return retraction
 
 
 def read_verdicts(ws: Workspace) -> LedgerRead:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.actions import prototype_lint
-from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path
+from toolkit.actions.adr_index import stale_index
+from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import MADR, REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -140,7 +141,12 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
             # Many teams write a bare `Superseded`: worth a warning, not a failed check.
             found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif successors.get(record.key) and record.status not in ("superseded", None):
-            newer = ", ".join(sorted(successors[record.key]))
+            waiting = set()
+            if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
+                waiting = {k for k in successors[record.key] if (n := decisions.get(k)) and to_be_superseded(record, n)}
+            if not successors[record.key] - waiting:
+                continue
+            newer = ", ".join(sorted(successors[record.key] - waiting))
             found.append(
                 Finding(where, record.status_line, "warning", f"ADR {newer} supersedes this one, but its status is {record.status}")
             )
@@ -179,8 +185,13 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
-def check(ws: Workspace) -> Report:
-    """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers."""
+def check(ws: Workspace, strict: bool = False) -> Report:
+    """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
+
+    Each finder below looks at the workspace (and the ADRs loaded once) and returns findings; a new
+    kind of check, such as template text left in records, is one more finder in this list.
+    *strict* reports every warning as an error, for a CI gate that tolerates neither.
+    """
     decisions = load_decisions(ws)
     successors = _successors(decisions)
     findings = [
@@ -192,7 +203,10 @@ def check(ws: Workspace) -> Report:
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),
         *_template_text(ws, decisions),
-        *prototype_lint.findings(ws),
+        *filter(None, [stale_index(ws, decisions)]),
+        *prototype_lint.findings(ws, decisions),
     ]
+    if strict:
+        findings = [replace(f, severity="error") for f in findings]
     findings.sort(key=lambda f: (f.path, f.line or 0))
     return Report(tuple(findings))

@@ -1,22 +1,50 @@
-"""`decide check` findings for prototypes: cards that do not parse, bad criteria, every bad ledger line."""
+"""`decide check` findings for prototypes: cards that do not parse, bad branch names, uncarded citations, bad ledger lines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.adrs import Decisions, load_decisions, shown_path
+from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
 from toolkit.actions.prototypes import read_cards
+from toolkit.records import frontmatter
 from toolkit.records.finding import Finding
+from toolkit.records.ledger import LedgerRead
 from toolkit.records.prototype import card_number
+from toolkit.records.refname import branch_name_problem
 from toolkit.workspace import Workspace
 
 
-def findings(ws: Workspace) -> list[Finding]:
-    """Errors for cards and ledger lines that cannot be read; warnings for entries naming no card."""
+def _branch_names(ws: Workspace, cards) -> list[Finding]:
+    found = []
+    for card in cards:
+        why = branch_name_problem(card.branch) if card.branch is not None else None
+        if why:
+            found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "branch"), "error",
+                                 f"branch {card.branch!r} is not a name git accepts: {why}"))
+    return found
+
+
+def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Finding]:
+    found = []
+    for record in decisions.records:
+        missing = [n for n in record.prototypes if n not in numbers]
+        if missing:
+            refs = ", ".join(f"P{n}" for n in missing)
+            found.append(Finding(shown_path(ws, record.path), frontmatter.key_line(record.path, "prototypes"), "error",
+                                 f"cites prototype {refs}, which has no card in {ws.relative(ws.proto_dir)}/"))
+    return found
+
+
+def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
+    """Errors for cards and ledger lines that cannot be read, branch names git refuses and ADRs citing
+    prototypes with no card; warnings for entries naming no card. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
+    found.extend(_branch_names(ws, cards.cards))
     known = {card.number: card for card in cards.cards}
     numbers = set(known) | {card_number(Path(p.path)) for p in cards.problems}
+    found.extend(_cited(ws, decisions or load_decisions(ws), numbers))
     ledgers = ((ws.evidence_ledger, read_evidence(ws)), (ws.effort_ledger, read_effort(ws)), (ws.verdict_ledger, read_verdicts(ws)))
     for path, read in ledgers:
         found.extend(read.problems)
@@ -24,6 +52,7 @@ def findings(ws: Workspace) -> list[Finding]:
         if orphans:
             refs = ", ".join(f"P{n}" for n in orphans)
             found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
+    found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
     gone: dict[tuple[int, str], int] = {}
     for entry in ledgers[0][1].entries:
         card = known.get(entry.prototype)
@@ -32,4 +61,21 @@ def findings(ws: Workspace) -> list[Finding]:
     for (number, criterion), count in sorted(gone.items()):
         found.append(Finding(ws.relative(ws.evidence_ledger), None, "warning",
                              f"{count} evidence line(s) for criterion {criterion!r}, which P{number} no longer has"))
+    return found
+
+
+def _retractions(ws: Workspace, evidence: LedgerRead, effort: LedgerRead) -> list[Finding]:
+    """Bad lines of the retraction ledger, and warnings for retractions naming no entry."""
+    read = read_retractions(ws)
+    name = ws.relative(ws.retraction_ledger)
+    known = {
+        "evidence": (ws.evidence_ledger, {e.id for e in evidence.entries} | {w.entry.id for w in evidence.withdrawn}),
+        "effort": (ws.effort_ledger, {e.id for e in effort.entries} | {w.entry.id for w in effort.withdrawn}),
+    }
+    found = list(read.problems)
+    for retraction in read.entries:
+        path, ids = known[retraction.ledger]
+        if retraction.retracts not in ids:
+            found.append(Finding(name, None, "warning", f"retraction {retraction.id} retracts {retraction.ledger} entry "
+                                                        f"{retraction.retracts}, which is not in {ws.relative(path)}"))
     return found

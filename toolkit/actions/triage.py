@@ -13,7 +13,7 @@ from toolkit.judge import sunkcost
 from toolkit.judge.merit import Judgement, judge
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
-from toolkit.records.ledger import Effort, Evidence, Verdict
+from toolkit.records.ledger import Effort, Evidence, Verdict, Withdrawn
 from toolkit.records.prototype import Prototype
 from toolkit.workspace import Workspace
 
@@ -27,6 +27,7 @@ class Records:
     effort: tuple[Effort, ...]
     verdicts: tuple[Verdict, ...]
     problems: tuple[Finding, ...]
+    withdrawn: tuple[Withdrawn, ...] = ()  # retracted evidence and effort: shown as such, never counted
 
     def evidence_by_prototype(self) -> dict[int, list[Evidence]]:
         """Evidence entries grouped by prototype number, in ledger order (computed once; do not mutate)."""
@@ -45,7 +46,8 @@ def load_records(ws: Workspace) -> Records:
         cards = read_cards(ws)
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
-    return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems)
+    return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems,
+                   evidence.withdrawn + effort.withdrawn)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,13 @@ def _where(path) -> str:
     return os.path.relpath(path)
 
 
+def _label(path) -> str:
+    from toolkit.records.adr import file_key
+
+    key = file_key(path.name)
+    return f"ADR-{int(key):04d}" if key.isdigit() else key
+
+
 def _link_pair(text: str) -> tuple[str, str]:
     ref, sep, relation = text.partition(":")
     if not sep or not ref.strip() or not relation.strip():
@@ -60,6 +67,8 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
     click.echo(_where(result.path))
     for path in result.updated:
         click.echo(f"updated {_where(path)}", err=True)
+    for older in result.pending:
+        click.echo(f"{older.label} will be marked superseded when {_label(result.path)} is accepted", err=True)
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty():
         click.edit(filename=str(result.path))
 

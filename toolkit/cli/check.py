@@ -10,8 +10,9 @@ import click
 @click.group(invoke_without_command=True)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
               help="text: one `path:line: severity: message` line per finding; json for machines.")
+@click.option("--strict", is_flag=True, help="Report every warning as an error, so it fails the check too (for CI).")
 @click.pass_context
-def check(ctx, fmt):
+def check(ctx, fmt, strict):
     """Lint every record in the workspace; exit 1 on any error."""
     if ctx.invoked_subcommand is not None:
         return
@@ -20,7 +21,7 @@ def check(ctx, fmt):
     from toolkit.errors import CheckFailed
     from toolkit.records.text import visible
 
-    report = lint(workspace_here())
+    report = lint(workspace_here(), strict=strict)
     if fmt == "json":
         payload = {"errors": report.errors, "warnings": report.warnings,
                    "findings": [f.as_dict() for f in report.findings]}

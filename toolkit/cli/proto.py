@@ -122,16 +122,56 @@ def effort():
     """The effort ledger (shown beside verdicts, never used to judge)."""
 
 
-@effort.command("log")
+# A number such as -3 is an argument to refuse with a clear message, not an unknown option.
+NUMBER_ARGUMENTS = {"ignore_unknown_options": True}
+
+
+@effort.command("log", context_settings=NUMBER_ARGUMENTS)
 @click.argument("ref", metavar="P")
 @click.argument("hours")
 @click.option("--date", metavar="DATE", help="The day the work was done, YYYY-MM-DD (default: today).")
 @click.option("--by", metavar="WHO", help="Who did the work.")
 @click.option("--note", metavar="TEXT", help="What the time went on.")
-def effort_log(ref, hours, date, by, note):
+@click.option("--force", is_flag=True, help="Accept more hours in one entry than [effort] max_hours_per_entry (24).")
+def effort_log(ref, hours, date, by, note, force):
     """Append HOURS spent on prototype P to prototypes/effort.jsonl."""
-    entry = ledgers.log_effort(open_workspace(), ref, hours, date, by, note)
+    entry = ledgers.log_effort(open_workspace(), ref, hours, date, by, note, force)
     click.echo(f"P{entry.prototype}: logged {entry.hours:g} hours on {entry.date} ({entry.id})")
+
+
+EFFORT_COLUMNS = ["id", "date", "ref", "hours", "by", "note", "retracted"]
+EVIDENCE_COLUMNS = ["id", "date", "ref", "criterion", "value", "unit", "source", "by", "retracted"]
+
+
+def _list(name: str, columns: list[str], fmt: str) -> None:
+    rows, problems = ledgers.list_entries(open_workspace(), name)
+    _problems(problems)
+    if fmt != "json":
+        rows = [{**row, "retracted": f"retracted: {row['retraction']['reason']}" if row["retracted"] else ""}
+                for row in rows]
+    output.emit(rows, columns, fmt)
+
+
+def _retract(name: str, entry_id: str, reason: str, by: str | None) -> None:
+    retraction = ledgers.retract(open_workspace(), name, entry_id, reason, by)
+    click.echo(f"P{retraction.prototype}: {name} entry {retraction.retracts} retracted ({retraction.id}); "
+               "it stays in the ledger and no longer counts")
+
+
+@effort.command("list")
+@output.format_option()
+def effort_list(fmt):
+    """List the effort ledger, oldest first; retracted entries are marked."""
+    _list("effort", EFFORT_COLUMNS, fmt)
+
+
+@effort.command("retract")
+@click.argument("entry_id", metavar="ID")
+@click.option("--reason", required=True, metavar="TEXT", help="Why the entry is wrong: required, one line.")
+@click.option("--by", metavar="WHO", help="Who retracts it.")
+def effort_retract(entry_id, reason, by):
+    """Retract effort entry ID: a line in prototypes/retractions.jsonl; nothing is edited or deleted."""
+    _retract("effort", entry_id, reason, by)
 
 
 @click.group()
@@ -139,7 +179,7 @@ def evidence():
     """The evidence ledger."""
 
 
-@evidence.command("add")
+@evidence.command("add", context_settings=NUMBER_ARGUMENTS)
 @click.argument("ref", metavar="P")
 @click.argument("criterion_id", metavar="CRITERION")
 @click.argument("value")
@@ -151,6 +191,22 @@ def evidence_add(ref, criterion_id, value, unit, source, note, by):
     """Append a measured VALUE for CRITERION of prototype P to prototypes/evidence.jsonl."""
     entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by)
     click.echo(f"P{entry.prototype}: recorded {criterion_id} = {value.strip()} ({entry.id})")
+
+
+@evidence.command("list")
+@output.format_option()
+def evidence_list(fmt):
+    """List the evidence ledger, oldest first; retracted entries are marked."""
+    _list("evidence", EVIDENCE_COLUMNS, fmt)
+
+
+@evidence.command("retract")
+@click.argument("entry_id", metavar="ID")
+@click.option("--reason", required=True, metavar="TEXT", help="Why the measurement is wrong: required, one line.")
+@click.option("--by", metavar="WHO", help="Who retracts it.")
+def evidence_retract(entry_id, reason, by):
+    """Retract evidence entry ID: a line in prototypes/retractions.jsonl; nothing is edited or deleted."""
+    _retract("evidence", entry_id, reason, by)
 
 
 TRIAGE_COLUMNS = ["ref", "title", "recommendation", "merit", "coverage", "met", "unmet", "killed", "unmeasured", "reason"]

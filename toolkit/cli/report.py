@@ -37,12 +37,15 @@ def report_review(adr, as_of):
 
 
 @report.command("log")
-def report_log():
-    """The decision log: statuses, timeline, supersede graph, time to decide, sunk-cost audit. Prints the HTML path."""
-    from toolkit.reports.make import log
+@click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder to write the site to (default: reports/decision-log); an earlier site there is replaced.")
+@click.option("--as-of", type=DATE, metavar="DATE", help="Count waiting days and judge prototypes as of this date (default: today).")
+def report_log(out, as_of):
+    """The decision log as a static site: an index, a page per ADR, a timeline and a graph. Prints the index path."""
+    from toolkit.reports.site import build_site
 
     ws = open_workspace()
-    click.echo(ws.relative(log(ws).html))
+    click.echo(ws.relative(build_site(ws, out, as_of.date() if as_of else None)))
 
 
 @click.command()

@@ -15,6 +15,7 @@ class DecisionLog:
     status_counts: tuple[tuple[str, int], ...]  # (status, count), known statuses first
     timeline: tuple[dict, ...]  # one row per ADR: number, label, title, date, status
     supersedes: tuple[tuple[str, str], ...]  # (newer label, older label)
+    pending: tuple[tuple[str, str], ...]  # the supersedes edges whose newer ADR is yet to be accepted
     time_to_decide: tuple[dict, ...]  # label, proposed_on, accepted_on, days
     verdicts_by_month: tuple[dict, ...]  # month "YYYY-MM", kept, discarded
     audit: object  # toolkit.judge.audit.Audit
@@ -37,6 +38,19 @@ def supersede_edges(records) -> list[tuple[str, str]]:
         if record.superseded_by:
             edges.append((labels.get(record.superseded_by, f"ADR-{record.superseded_by}"), record.label))
     return list(dict.fromkeys(edges))
+
+
+def pending_edges(records) -> list[tuple[str, str]]:
+    """(newer, older) labels where the older ADR is to be superseded once the newer one is accepted."""
+    from toolkit.actions.adrs import to_be_superseded
+
+    by_key = {r.key: r for r in records}
+    return [
+        (record.label, by_key[older].label)
+        for record in records
+        for older in record.supersedes
+        if older in by_key and to_be_superseded(by_key[older], record)
+    ]
 
 
 def verdicts_by_month(verdicts) -> list[dict]:
@@ -77,6 +91,7 @@ def decision_log(ws: Workspace) -> DecisionLog:
         status_counts=tuple(status_counts(r.status for r in records)),
         timeline=tuple(timeline),
         supersedes=tuple(supersede_edges(records)),
+        pending=tuple(pending_edges(records)),
         time_to_decide=tuple(waits),
         verdicts_by_month=tuple(verdicts_by_month(verdicts)),
         audit=audit(verdicts, read_effort(ws).entries),

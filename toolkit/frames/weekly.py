@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import Workspace
 
 # What needs a decision first: a recommendation to stop outranks one to go on measuring.
@@ -24,7 +25,7 @@ class Weekly:
     charted: tuple[str, ...]  # refs in the charts: the first CHART_LIMIT of the agenda
     heatmap: tuple[tuple[str, str, str], ...]  # (prototype ref, criterion id, state) for the charted refs
     timeline: tuple[dict, ...]  # evidence of the charted refs: date, ref, criterion
-    evidence: tuple[dict, ...]  # the last LOG_DAYS days: date, ref, criterion, value, unit, source, note, by
+    evidence: tuple[dict, ...]  # the last LOG_DAYS days: date, ref, criterion, value, unit, source, note, by, retracted
     log_since: dt.date  # first day of the evidence log
     closed: tuple[dict, ...]  # kept and discarded prototypes: their verdict and today's recommendation
     problems: tuple  # cards or ledger lines that did not load
@@ -33,6 +34,7 @@ class Weekly:
     warnings: tuple[dict, ...] = ()
     git: tuple[dict, ...] = ()
     verdicts: tuple[dict, ...] = ()
+    retracted_effort: tuple[dict, ...] = ()  # date, ref, hours, reason: entries that no longer count
 
 
 def agenda_key(row: dict) -> tuple:
@@ -99,7 +101,8 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
 
     records = load_records(ws)
     if blind:
-        records = Records(records.cards, records.evidence, (), records.verdicts, records.problems)
+        withdrawn = tuple(w for w in records.withdrawn if isinstance(w.entry, Evidence))
+        records = Records(records.cards, records.evidence, (), records.verdicts, records.problems, withdrawn)
     result = run(ws, records, as_of)
     rows = []
     for row in result.rows:
@@ -123,11 +126,15 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
     timeline = tuple({"date": e.day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion}
                      for e in ordered if e.prototype in charted)
     since = as_of - dt.timedelta(days=LOG_DAYS - 1)
+    retracted = {w.entry.id: w.retraction for w in records.withdrawn}
+    logged = sorted([*records.evidence, *(w.entry for w in records.withdrawn if isinstance(w.entry, Evidence))],
+                    key=lambda e: e.id)
     evidence = tuple(
         {"date": e.day.isoformat(), "ref": active[e.prototype], "criterion": e.criterion,
          "value": ("yes" if e.value else "no") if isinstance(e.value, bool) else e.value,
-         "unit": e.unit, "source": e.source, "note": e.note, "by": e.by}
-        for e in ordered if e.prototype in active and e.day >= since
+         "unit": e.unit, "source": e.source, "note": e.note, "by": e.by,
+         "retracted": f"retracted: {retracted[e.id].reason}" if e.id in retracted else None}
+        for e in logged if e.prototype in active and e.day >= since
     )
     weekly_view = Weekly(as_of, blind, agenda, tuple(rows), tuple(charted.values()), heatmap, timeline, evidence,
                          since, tuple(_closed(ws, records, as_of)), tuple(result.problems))
@@ -150,5 +157,9 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
     except DecisionbookError:
         git = ()
     cards = {card.number: card for card in records.cards}
+    retracted_effort = tuple(
+        {"date": w.entry.date, "ref": f"P{w.entry.prototype}", "hours": w.entry.hours, "reason": w.retraction.reason}
+        for w in records.withdrawn if isinstance(w.entry, Effort)
+    )
     return replace(weekly_view, effort=effort, warnings=tuple(warning_rows(result)), git=git,
-                   verdicts=tuple(_verdict_rows(records, cards, as_of)))
+                   verdicts=tuple(_verdict_rows(records, cards, as_of)), retracted_effort=retracted_effort)

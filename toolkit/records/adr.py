@@ -13,6 +13,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    LazyPattern,
     DATED_FILE,
     RELATION_STATUS,
     STATUSES,
@@ -143,8 +144,8 @@ def ref_key(value: Any) -> str | None:
     return None
 
 
-_FILE_IN_TEXT = re.compile(r"[\w.-]+\.(?:md|markdown)\b")
-_NUMBER_IN_TEXT = re.compile(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
+_FILE_IN_TEXT = LazyPattern(r"[\w.-]+\.(?:md|markdown)\b")
+_NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 
 def loose_ref_key(text: str) -> str | None:
@@ -349,13 +350,13 @@ def _read_front_matter(reader: _Reader) -> None:
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.
-_FIELD = re.compile(
+_FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
 )
-_NEXT_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
-_PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
-_TRAILING = re.compile(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
+_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
+_PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
+_TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
 STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
@@ -487,6 +488,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     dates: dict[int, tuple[int, int, int]] = {}
     fence = None
     for index in range(doc.body_start, len(reader.lines)):
+        if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4):
+            break  # status and date found, and the lines a relation is written on are behind us
         line = reader.lines[index]
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
@@ -507,11 +510,14 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     span = _bare_span(reader.lines[first])
                     dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *span))
             offset = len(line) - len(line.lstrip("#"))
-            found = [(label, start + offset, end + offset, "nygard") for label, start, end, _ in line_fields(line[offset:])]
+            found = [(label, start + offset, end + offset, "nygard")
+                     for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
         elif stripped.startswith("#"):
             continue
+        elif ":" in line[:48] or stripped.startswith("|"):
+            found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
-            found = line_fields(line)
+            found = ()
         for label, start, end, style in found:
             if label in STATUS_LABELS and "status_raw" not in fields and start < end:
                 fields["status_raw"] = line[start:end]
@@ -526,7 +532,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 for link in _LINK.finditer(line, start, end):
                     if ref_key(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
-        if index < head_end and not found and not stripped.startswith("#"):
+        if index < head_end and not found and "](" in stripped and not stripped.startswith("#"):
             relation = _RELATION_LINE.match(stripped)
             if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
                 reader.add_relation(relation.group(1), relation.group(2), index + 1)
@@ -617,7 +623,7 @@ def from_document(
 
     numbered = numbered_file(path.name)
     number = numbered[1] if numbered else None
-    key = file_key(path.name) or path.stem
+    key = str(number) if numbered else (file_key(path.name) or path.stem)
     title = _title(reader, sections, number, path.name)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")

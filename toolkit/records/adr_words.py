@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Mapping
 
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
 
+
+class LazyPattern:
+    """A regular expression compiled on first use: listing records from the parse cache never
+    pays for the patterns only parsing needs."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        method = getattr(re.compile(*self._args), name)
+        setattr(self, name, method)  # later lookups find the compiled method directly
+        return method
+
+
 # A record file: an optional prefix of words (`ADR-`, `adr_`, `TEAM-ADR-`), a number of any width,
 # then a slug, ending .md or .markdown. log4brains names files by date instead of number.
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z][A-Za-z0-9]*[-_])*)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE
+    r"^((?:[A-Za-z][A-Za-z0-9]*[-_])*)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE | re.ASCII
 )
 DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
-_TEMPLATE = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
-_TEMPLATE_NAME = re.compile(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
+_TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+_TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 
 
 def numbered_file(name: str) -> tuple[str, int, str, str] | None:
@@ -24,7 +39,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     Dated log4brains names, and templates such as `0000-template.md`, are not numbered records.
     """
     match = RECORD_FILE.match(name)
-    if not match or DATED_FILE.match(name) or not match.group(2).isascii():
+    if not match or DATED_FILE.match(name):
         return None
     slug = match.group(4) or ""
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
@@ -34,7 +49,10 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 
 def is_record_file(name: str) -> bool:
-    return numbered_file(name) is not None or DATED_FILE.match(name) is not None
+    if RECORD_FILE.match(name) is None:
+        return False
+    # Only a name that mentions a template needs the full look (listing 10,000 names is hot).
+    return "template" not in name.lower() or numbered_file(name) is not None or DATED_FILE.match(name) is not None
 
 
 def title_from_name(name: str) -> str | None:
@@ -78,16 +96,18 @@ RELATION_STATUS = {
     "partially superseded by": "superseded by", "amended by": "amended by",
     "extended by": "extended by", "reverted by": "reverted by",
 }
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_REFERENCE = re.compile(
+_RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
+_LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REFERENCE = LazyPattern(
     r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown)\b).*$", re.IGNORECASE
 )
-_DATE_TAIL = re.compile(
+_DATE_TAIL = LazyPattern(
     r"\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^)]*\)\s*$", re.IGNORECASE
 )
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORDS = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+@functools.lru_cache(maxsize=4096)  # headings such as `Context` repeat in every file
 def status_words(raw: str) -> str:
     """The words of a status line, lower-case: no symbols, emphasis, links, dates or trailing notes."""
     text = _LINK.sub(lambda m: m.group(1), raw)
@@ -104,7 +124,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     text = raw.strip()
     stripped = re.sub(r"^[^\w\[(]+", "", text)  # leading symbols: emoji, bullets, emphasis
     phrase = status_words(text)
-    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in (team or {}).items()}}
+    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in team.items()}} if team else SYNONYMS
     if phrase in lookup:
         status = lookup[phrase]
     else:
@@ -117,7 +137,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
                 break
     relation = target = None
     lowered = stripped.lower()
-    for name in sorted(RELATION_STATUS, key=len, reverse=True):
+    for name in _RELATIONS_LONGEST_FIRST:
         if lowered.startswith(name) and (len(lowered) == len(name) or not lowered[len(name)].isalpha()):
             rest = stripped[len(name) :].strip(" :*_")
             if rest:
@@ -145,13 +165,13 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
-_DOTTED = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_SLASHED = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(\d{4})", re.IGNORECASE)
-_MONTH_DAY = re.compile(_MONTH + r"[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
-_YEAR_MONTH_DAY = re.compile(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
+_ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+_DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+_DAY_MONTH = LazyPattern(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(\d{4})", re.IGNORECASE)
+_MONTH_DAY = LazyPattern(_MONTH + r"[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
+_YEAR_MONTH_DAY = LazyPattern(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
 AMBIGUOUS = "ambiguous"
 
 
@@ -204,7 +224,7 @@ def iso_date(value: str, order: str | None = None) -> str | None:
 
 # ---- titles ---------------------------------------------------------------------------------
 
-_TITLE_NUMBER = re.compile(
+_TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,

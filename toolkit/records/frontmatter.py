@@ -121,6 +121,15 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
     return None
 
 
+def key_line(path: Path, key: str) -> int | None:
+    """The line of front-matter *key* in the file at *path*, to point a finding at; None when it cannot be told."""
+    try:
+        span = key_span(read(path), key)
+    except (DecisionbookError, OSError):
+        return None
+    return span[0] + 1 if span else None
+
+
 def with_lines(doc: Document, start: int, end: int, new_lines: list[str]) -> bytes:
     """The file's bytes with lines [start, end) replaced by *new_lines* (given without endings)."""
     replacement = [line + doc.newline for line in new_lines]

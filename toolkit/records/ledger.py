@@ -149,6 +149,28 @@ class Verdict(Entry):
         return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, _extra(raw, cls))
 
 
+RETRACTABLE = ("effort", "evidence")
+
+
+@dataclass(frozen=True)
+class Retraction(Entry):
+    """A correction: the entry `retracts` of ledger `ledger` no longer counts. Nothing is edited or deleted."""
+
+    ledger: str  # "effort" or "evidence"
+    retracts: str  # the id of the retracted entry
+    reason: str
+    by: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, raw: dict) -> Retraction:
+        if raw.get("ledger") not in RETRACTABLE:
+            raise _Bad(f"ledger must be one of {', '.join(RETRACTABLE)}")
+        retracts, reason = _text(raw, ("retracts", "reason"), True)
+        (by,) = _text(raw, ("by",), False)
+        return cls(*_common(raw), raw["ledger"], retracts, reason, by, _extra(raw, cls))
+
+
 def _common(raw: dict) -> tuple[str, str, int]:
     ident, at = _text(raw, ("id", "at"), True)
     try:
@@ -195,11 +217,35 @@ _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: other Unicode spa
 
 
 @dataclass(frozen=True)
+class Withdrawn:
+    """A ledger entry that a retraction took back, with the (first) retraction that did."""
+
+    entry: Entry
+    retraction: Retraction
+
+
+@dataclass(frozen=True)
 class LedgerRead:
-    """The entries a ledger holds (each id once, in file order) and a finding for every bad line."""
+    """The entries a ledger holds (each id once, in file order) and a finding for every bad line.
+
+    After `withdraw`, `entries` are the ones that count and `withdrawn` the retracted ones.
+    """
 
     entries: tuple
     problems: tuple[Finding, ...]
+    withdrawn: tuple[Withdrawn, ...] = ()
+
+
+def withdraw(read: LedgerRead, retractions) -> LedgerRead:
+    """*read* with the entries that *retractions* name moved from `entries` to `withdrawn`."""
+    first: dict[str, Retraction] = {}
+    for retraction in retractions:
+        first.setdefault(retraction.retracts, retraction)
+    if not first:
+        return read
+    kept = tuple(e for e in read.entries if e.id not in first)
+    gone = tuple(Withdrawn(e, first[e.id]) for e in read.entries if e.id in first)
+    return LedgerRead(kept, read.problems, read.withdrawn + gone)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -59,10 +60,14 @@ def to_html(text: str, resolve: Resolver | None = None) -> str:
     Links to relative paths go through *resolve* (None: shown as text); the result is sanitised
     again by `sanitize.clean`, so no tag or attribute outside its allow-list survives.
     """
+    return clean(_parser(resolve)(text), relative=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _parser(resolve: Resolver | None):
     import mistune
 
-    markdown = mistune.create_markdown(renderer=_renderer_class()(resolve), plugins=list(PLUGINS))
-    return clean(markdown(text), relative=True)
+    return mistune.create_markdown(renderer=_renderer_class()(resolve), plugins=list(PLUGINS))
 
 
 def file_links(root: Path, source_dir: Path, page_dir: Path) -> Resolver:

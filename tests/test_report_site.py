@@ -1,0 +1,197 @@
+"""`decide report log`: the decision log as a static site, checked page by page in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from report_fixtures import IMG_TITLE, SCRIPT_TITLE, invoke, scan
+from test_browser import CHROMIUM, _dom_after_load
+
+from toolkit.reports.demo import build
+
+DEMO_DAY = "2026-10-29"
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (the CI script installs it)")
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.refs.append(attrs[name])
+
+
+def _refs(html: str) -> _Refs:
+    parser = _Refs()
+    parser.feed(html)
+    return parser
+
+
+def _dom(page: Path, profile: Path) -> str:
+    """*page* as Chromium's DOM after loading it from disk."""
+    proc = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def dead_links(site: Path, read) -> list[str]:
+    """Every href/src in every page of *site* (as *read* returns the page) whose relative target or #anchor is missing."""
+    dead = []
+    pages = {page.name: read(page) for page in sorted(site.glob("*.html"))}
+    for name, html in pages.items():
+        for ref in _refs(html).refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc:
+                continue  # not internal: only http(s) and mailto survive the sanitiser
+            target = unquote(parts.path) or name
+            if not (site / target).is_file() or (site / target).resolve().parent != site.resolve():
+                dead.append(f"{name}: {ref}")
+            elif parts.fragment and target.endswith(".html") and parts.fragment not in _refs(pages[target]).ids:
+                dead.append(f"{name}: {ref} (no such anchor)")
+    return dead
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    root = build(tmp_path_factory.mktemp("site") / "demo")
+    result = invoke(root, "report", "log", "--as-of", DEMO_DAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "reports/decision-log/index.html"
+    return root / "reports" / "decision-log"
+
+
+def _text(page: Path) -> str:
+    return " ".join(" ".join(scan(page.read_text(encoding="utf-8")).text).split())
+
+
+def test_one_page_per_adr_and_the_index(demo_site):
+    adrs = sorted(p.stem for p in (demo_site.parent.parent / "decisions").glob("*.md"))
+    assert sorted(p.stem for p in demo_site.glob("*.html")) == sorted([*adrs, "index", "graph"])
+    index = _text(demo_site / "index.html")
+    assert "6 decisions in decisions, as of 2026-10-29." in index
+    assert re.search(r"Open proposals ADR Title Proposed on By Days waiting ADR-0006 Event-source the order history 2026-10-26 Eli Novak 3 ", index)
+    assert "Accepted (4)" in index and "Superseded (1)" in index and "Sunk-cost audit" in index
+    assert "Too few verdicts (5)" in index  # the demo has 5 verdicts: no conclusion drawn from them
+    assert {p.name for p in demo_site.glob("*.svg")} == {"timeline.svg", "graph-1.svg"}
+
+
+def test_an_adr_page_has_relations_both_ways_history_prototypes_and_neighbours(demo_site):
+    newer = _text(demo_site / "0005-keep-rest-with-a-backend-for-frontend.html")
+    assert "supersedes ADR-0003 Use REST for the mobile API superseded in both" in newer
+    assert "Proposed on 2026-08-20 by Chen Li; accepted on 2026-08-24 by Chen Li (4 days later)." in newer
+    assert re.search(r"P2 GraphQL gateway for mobile discarded discard kill condition crossed.* discard", newer)
+    assert "previous: ADR-0004 Ingest events through Kafka" in newer and "next: ADR-0006" in newer
+    assert "Considered Options" in newer  # the record itself, rendered
+    older = _text(demo_site / "0003-use-rest-for-the-mobile-api.html")
+    assert "superseded by ADR-0005 Keep REST with a backend-for-frontend for mobile accepted in both" in older
+    html = (demo_site / "0003-use-rest-for-the-mobile-api.html").read_text(encoding="utf-8")
+    assert '<a href="0005-keep-rest-with-a-backend-for-frontend.html">ADR-0005</a>' in html
+    assert '<img src="graph-1.svg"' in html
+
+
+def test_no_dead_internal_link_in_the_files(demo_site):
+    assert dead_links(demo_site, lambda page: page.read_text(encoding="utf-8")) == []
+    assert len(_refs((demo_site / "index.html").read_text()).refs) > 10
+
+
+@needs_chromium
+def test_no_dead_internal_link_in_the_browser(demo_site, tmp_path):
+    assert dead_links(demo_site, lambda page: _dom(page, tmp_path / page.stem)) == []
+
+
+def test_a_second_run_replaces_the_site_and_a_foreign_folder_is_refused(demo_site, tmp_path):
+    root = demo_site.parent.parent
+    (demo_site / "stale.html").write_text("left over")
+    assert invoke(root, "report", "log", "--as-of", DEMO_DAY).exit_code == 0
+    assert not (demo_site / "stale.html").exists() and (demo_site / "index.html").is_file()
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    result = invoke(root, "report", "log", "--out", str(foreign))
+    assert result.exit_code == 2 and "was not written by `decide report log`" in result.output
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+    assert invoke(root, "report", "log", "--out", str(tmp_path / "new" / "site")).exit_code == 0
+    assert (tmp_path / "new" / "site" / "graph.html").is_file()
+
+
+HOSTILE_BODY = f"""
+## Context and Problem Statement
+
+<script>document.body.setAttribute('data-pwned','yes');console.log('ran')</script>
+
+{IMG_TITLE}
+
+<div onmouseover="alert(1)">hover</div>
+
+[click](javascript:document.body.setAttribute('data-pwned','yes'))
+[tab](java&#x09;script:alert(1)) ![pixel](https://tracker.example/p.png) [data](data:text/html,<script>alert(1)</script>)
+[the cockroach decision](0003-use-cockroachdb.md)
+
+| a | b |
+|---|---|
+| <svg onload=alert(1)> | `<script>` |
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(report_workspace, tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile") / "ws"
+    shutil.copytree(report_workspace, root)
+    result = invoke(root, "adr", "new", SCRIPT_TITLE, "--no-edit", "--date", "2026-10-10")
+    assert result.exit_code == 0, result.output
+    path = root / result.stdout.strip()
+    path.write_text(path.read_text().replace("## Context and Problem Statement", HOSTILE_BODY, 1))
+    result = invoke(root, "report", "log", "--as-of", "2026-10-20", "--out", "reports/hostile")
+    assert result.exit_code == 0, result.output
+    return root / "reports" / "hostile"
+
+
+def test_hostile_titles_and_bodies_come_out_as_text(hostile_site):
+    pages = sorted(hostile_site.glob("*.html"))
+    assert len(pages) == 6  # four ADRs, index and graph
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        pictures = re.compile(r"src=(timeline|graph-\d+)\.svg on <img> is not an embedded image")
+        assert [p for p in scan(html).problems if not pictures.fullmatch(p)] == [], page.name
+        assert all(not ref.lower().startswith(("javascript", "data:text")) for ref in scan(html).links), page.name
+    hostile = next(p for p in pages if p.name.startswith("0004-"))
+    text = _text(hostile)
+    assert f"ADR-0004: {SCRIPT_TITLE}" in text and "<div onmouseover=\"alert(1)\">hover</div>" in text
+    assert '<a href="0003-use-cockroachdb.html">the cockroach decision</a>' in hostile.read_text()
+    index = _text(hostile_site / "index.html")
+    assert SCRIPT_TITLE in index and 'Event-source "orders" <img src=x onerror=alert(2)>' in index
+    assert dead_links(hostile_site, lambda page: page.read_text(encoding="utf-8")) == []
+
+
+@needs_chromium
+def test_no_script_runs_in_any_page_of_the_hostile_site(hostile_site, tmp_path):
+    page = hostile_site / "index.html"
+    control = hostile_site / "control.html"  # the same payload, live: proves the check can see a script run
+    control.write_text(page.read_text().replace(
+        "</main>", "<img src=x onerror=\"document.body.setAttribute('data-pwned','yes');console.log('ran')\"></main>"))
+    try:
+        body, console = _dom_after_load(control, tmp_path / "control")
+        assert body.get("data-pwned") == "yes" and console
+    finally:
+        control.unlink()
+    for page in sorted(hostile_site.glob("*.html")):
+        body, console = _dom_after_load(page, tmp_path / page.stem)
+        assert "data-pwned" not in body and console == [], page.name

@@ -1,0 +1,61 @@
+"""The decision-log site's pictures: whole groups per graph picture, titles in the boxes, every relation in the legend."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from toolkit.reports.site_charts import (
+    COLUMNS,
+    ROWS_PER_PART,
+    graph_parts,
+    relation_colours,
+    relation_graph,
+    save_svg,
+    span_timeline,
+)
+
+
+def _chain(first, length, relation="supersedes"):
+    return [(str(n + 1), relation, str(n)) for n in range(first, first + length - 1)]
+
+
+def test_graph_parts_keep_each_group_whole_and_stay_small():
+    order = [str(n) for n in range(1, 2001)]
+    edges = [edge for start in range(1, 2000, 10) for edge in _chain(start, 3)] + _chain(1500, 9, "amends")
+    parts = graph_parts(order, edges)
+    placed = [key for part in parts for key in part.places]
+    assert sorted(placed, key=int) == sorted({k for s, _, t in edges for k in (s, t)}, key=int)
+    assert len(placed) == len(set(placed))
+    for part in parts:
+        assert part.rows <= ROWS_PER_PART
+        assert all(column < COLUMNS for column, _ in part.places.values())
+    where = {key: index for index, part in enumerate(parts) for key in part.places}
+    assert all(where[s] == where[t] for s, _, t in edges)  # a relation never crosses pictures
+
+
+def test_the_graph_names_each_record_and_every_relation(tmp_path):
+    edges = [("2", "supersedes", "1"), ("3", "amends", "2"), ("3", "relates to", "9"), ("4", "clarifies", "3")]
+    names = {"1": ("ADR-0001", "Use $PostgreSQL$ for orders"), "2": ("ADR-0002", "Move to CockroachDB"),
+             "3": ("ADR-0003", "Outbox \u202eevents"), "4": ("ADR-0004", None)}
+    (part,) = graph_parts(["1", "2", "3", "4"], edges)
+    colours = relation_colours(r for _, r, _ in edges)
+    assert len(set(colours.values())) == 4
+    figure = relation_graph(part, names, edges, colours)
+    texts = " ".join(t.get_text() for t in figure.axes[0].texts)
+    assert "Use $PostgreSQL$ for\norders" in texts and "Outbox <U+202E>events" in texts
+    assert "ADR-0004\n(no title)" in texts and "9\n(missing record)" in texts
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend == ["amends", "clarifies", "relates to", "supersedes"]
+    save_svg(figure, tmp_path / "g.svg")
+    svg = (tmp_path / "g.svg").read_text()
+    assert "Move to CockroachDB" in svg and "<script" not in svg
+
+
+def test_the_timeline_spans_open_and_decided_records(tmp_path):
+    day = dt.date(2026, 1, 1)
+    rows = [(f"ADR-{n:04d}", day + dt.timedelta(days=n % 50), day + dt.timedelta(days=n % 50 + 3) if n % 3 else None,
+             "accepted" if n % 3 else "proposed") for n in range(1, 301)] + [("ADR-0999", None, None, "draft")]
+    figure = span_timeline(rows, dt.date(2026, 3, 1))
+    (lines,) = figure.axes[0].collections
+    assert len(lines.get_segments()) == 300  # one bar per dated record, in one collection
+    save_svg(figure, tmp_path / "t.svg")

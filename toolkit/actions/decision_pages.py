@@ -1,0 +1,161 @@
+"""What the decision-log site shows of each ADR: relations both ways, git history, prototypes, neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from toolkit.actions.adr_graph import edges
+from toolkit.actions.adr_history import DECIDED, histories
+from toolkit.actions.adrs import Related, load_decisions, outgoing
+from toolkit.records.adr import REVERSE, Decision
+from toolkit.records.finding import Finding
+from toolkit.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Step:
+    """A status the record reached in git: on which day, by whom."""
+
+    status: str
+    day: dt.date
+    author: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    decision: Decision
+    body: str  # the Markdown after the front matter
+    related: tuple[Related, ...]
+    history: tuple[dict, ...]  # date, commit, author, before, after, subject (oldest first)
+    proposed: Step | None  # first proposed (or first committed) in git; None without history
+    decided: Step | None  # first accepted or rejected after that
+    prototypes: tuple[dict, ...]  # ref, title, status, recommendation, reason, verdict
+    previous: Decision | None
+    next: Decision | None
+
+    def waiting(self, as_of: dt.date) -> int | None:
+        """Days an open proposal has waited by *as_of*: from its proposal in git, else its date field."""
+        if self.decision.status not in ("proposed", "draft"):
+            return None
+        start = self.proposed.day if self.proposed else _date(self.decision.date)
+        return (as_of - start).days if start else None
+
+
+@dataclass(frozen=True)
+class DecisionPages:
+    entries: tuple[Entry, ...]  # in record order
+    edges: tuple[tuple[str, str, str], ...]  # (from key, relation, to key), each relation once
+    unreadable: tuple[Finding, ...]
+    audit: object  # toolkit.judge.audit.Audit
+    as_of: dt.date
+
+
+def _date(text) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def body(data: bytes) -> str:
+    """The Markdown after the front matter (the whole text when there is none)."""
+    text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5 :]
+    return text
+
+
+def relations(records) -> dict[str, list[Related]]:
+    """For each ADR key, its relations from its own side, whichever file records them (as `adr show` does)."""
+    found: dict[str, dict[tuple[str, str], str]] = {r.key: {} for r in records}
+    for record in records:
+        for pair in outgoing(record):
+            found[record.key][pair] = "here"
+    for record in records:
+        for relation, key in outgoing(record):
+            if key == record.key or key not in found:
+                continue
+            mine = (REVERSE.get(relation, f"{relation} (reverse)"), record.key)
+            where = found[key].get(mine)
+            found[key][mine] = "both" if where in ("here", "both") else "there"
+    by_key: dict[str, Decision] = {}
+    for record in records:
+        by_key.setdefault(record.key, record)
+    return {key: [Related(rel, other, by_key.get(other), where) for (rel, other), where in pairs.items()]
+            for key, pairs in found.items()}
+
+
+def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
+    if not rows:
+        return None, None
+    first = next((r for r in rows if r["after"] == "proposed"), rows[0])
+    later = rows[rows.index(first):]
+    decided = next((r for r in later if r["after"] in DECIDED), None)
+    step = lambda r: Step(r["after"] or "unknown", dt.datetime.fromisoformat(r["date"]).date(), r["author"])  # noqa: E731
+    return step(first), step(decided) if decided else None
+
+
+def _prototypes(ws: Workspace, as_of: dt.date):
+    """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
+    from toolkit.actions.triage import judge_card, load_records
+
+    records = load_records(ws)
+    evidence = records.evidence_by_prototype()
+    latest = {}
+    for verdict in sorted(records.verdicts, key=lambda v: v.id):
+        latest[verdict.prototype] = verdict.verdict
+    cards = {card.number: card for card in records.cards}
+    naming: dict[int, list[int]] = {}
+    for card in records.cards:
+        for number in card.decisions:
+            naming.setdefault(number, []).append(card.number)
+    judged: dict[int, dict] = {}
+
+    def row(number: int) -> dict:
+        if number not in judged:
+            card = cards.get(number)
+            if card is None:
+                judged[number] = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
+                                  "reason": "no prototype card with this number", "verdict": None}
+            else:
+                seen = [e for e in evidence.get(number, []) if e.day <= as_of]
+                judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
+                judged[number] = {"ref": card.ref, "title": card.title, "status": card.status,
+                                  "recommendation": judgement.recommendation, "reason": judgement.reason,
+                                  "verdict": latest.get(number)}
+        return judged[number]
+
+    return naming, row, records
+
+
+def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
+    """Every ADR with what its page in the decision-log site shows; prototypes judged as of *as_of*."""
+    from toolkit.judge.audit import audit
+
+    decisions = load_decisions(ws)
+    records = decisions.records
+    related = relations(records)
+    history = histories(ws)
+    naming, prototype_row, ledgers = _prototypes(ws, as_of)
+    entries = []
+    for index, record in enumerate(records):
+        rows = history.get(record.name, [])
+        proposed, decided = _steps(rows)
+        numbers = dict.fromkeys(record.prototypes)
+        numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
+        entries.append(Entry(
+            decision=record,
+            body=body(record.path.read_bytes()),
+            related=tuple(related[record.key]),
+            history=tuple(rows),
+            proposed=proposed,
+            decided=decided,
+            prototypes=tuple(prototype_row(n) for n in numbers),
+            previous=records[index - 1] if index else None,
+            next=records[index + 1] if index + 1 < len(records) else None,
+        ))
+    return DecisionPages(tuple(entries), tuple(edges(decisions)), decisions.unreadable,
+                         audit(ledgers.verdicts, ledgers.effort), as_of)

@@ -1,0 +1,321 @@
+"""`decide report log`: the decision log as a static folder of pages that need no script and link relatively."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from toolkit.errors import DecisionbookError
+from toolkit.records.adr import ref_key
+from toolkit.reports.present import Safe, badge, esc, table
+from toolkit.workspace import Workspace
+
+MARKER = ".decisionbook-log"
+MARKER_TEXT = b"a decision-log site written by decisionbook; `decide report log` replaces this folder\n"
+STATUS_ORDER = ("proposed", "draft", "accepted", "rejected", "deprecated", "superseded")
+MINIMUM_NOTE = "A quartile with fewer than {n} verdicts is too small to compare; no conclusion is drawn from it."
+
+CSS = """\
+body { font: 15px/1.5 system-ui, sans-serif; color: #1f2937; margin: 0; }
+main, nav { max-width: 72rem; margin: 0 auto; padding: .5rem 1.5rem; }
+nav { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; border-bottom: 1px solid #e5e7eb; font-size: 14px; }
+nav .next { margin-left: auto; }
+h1 { font-size: 1.6rem; margin: .6rem 0 .2rem; }
+h2 { font-size: 1.2rem; margin-top: 1.6rem; border-bottom: 1px solid #e5e7eb; }
+a { color: #1d4ed8; }
+img { max-width: 100%; height: auto; }
+table.db-table { border-collapse: collapse; margin: .5em 0 1em; }
+table.db-table th, table.db-table td { border: 1px solid #d1d5db; padding: .2em .6em; text-align: left; vertical-align: top; }
+table.db-table th { background: #f3f4f6; }
+.db-muted { color: #6b7280; }
+.db-rec { display: inline-block; padding: 0 .45em; border-radius: .3em; font-weight: 600; }
+.db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
+.db-iterate, .db-proposed, .db-draft { background: #dbe6fd; color: #1e3a8a; }
+.db-discard, .db-rejected { background: #fbd5d5; color: #7f1d1d; }
+.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown { background: #e5e7eb; color: #374151; }
+.db-record { border-left: 3px solid #e5e7eb; padding-left: 1em; overflow-wrap: anywhere; }
+.db-record pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
+.db-record table { border-collapse: collapse; }
+.db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
+@media (max-width: 40rem) { main, nav { padding: .4rem .7rem; } table.db-table { font-size: 13px; display: block; overflow-x: auto; } }
+"""
+
+
+def page_name(decision) -> str:
+    """The file name of *decision*'s page: its own file name, with .html."""
+    return decision.path.stem + ".html"
+
+
+def _href(name: str) -> str:
+    return quote(name)
+
+
+def _a(href: str, text) -> Safe:
+    return Safe(f'<a href="{esc(href)}">{esc(text)}</a>')
+
+
+def _status(word) -> Safe:
+    word = word or "unknown"
+    return Safe(f'<span class="db-rec db-{esc(word)}">{esc(word)}</span>')
+
+
+def _page(title: str, nav: list, body: list) -> bytes:
+    links = "".join(str(part) for part in nav)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{esc(title)}</title><link rel="stylesheet" href="style.css"></head>\n'
+        f'<body><nav>{links}</nav>\n<main>{"".join(esc(part) for part in body)}</main></body></html>\n'
+    ).encode("utf-8")
+
+
+def _image(name: str, alt: str) -> Safe:
+    return Safe(f'<p><img src="{esc(_href(name))}" alt="{esc(alt)}"></p>')
+
+
+def _decision_link(decision) -> Safe:
+    return _a(_href(page_name(decision)), decision.label)
+
+
+def _people(decision) -> Safe:
+    rows = [{"part": part, "names": ", ".join(names)} for part, names in
+            (("decision-makers", decision.decision_makers), ("consulted", decision.consulted),
+             ("informed", decision.informed)) if names]
+    return table(rows, [("part", "Part"), ("names", "People")]) if rows else Safe(
+        '<p class="db-muted">Nobody is named as decision-maker, consulted or informed.</p>')
+
+
+def _span(entry) -> str:
+    if entry.proposed is None:
+        return "No git history for this file yet."
+    text = f"{entry.proposed.status.capitalize()} on {entry.proposed.day.isoformat()} by {entry.proposed.author}"
+    if entry.decided:
+        days = (entry.decided.day - entry.proposed.day).days
+        text += (f"; {entry.decided.status} on {entry.decided.day.isoformat()} by {entry.decided.author}"
+                 f" ({days} day{'s' if days != 1 else ''} later).")
+    else:
+        text += "; not decided yet."
+    return text
+
+
+def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
+    from toolkit.reports.present import record
+
+    d = entry.decision
+    nav = [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')]
+    if entry.previous:
+        nav.append(Safe(f'<span>previous: {_decision_link(entry.previous)} {esc(entry.previous.title)}</span>'))
+    if entry.next:
+        nav.append(Safe(f'<span class="next">next: {_decision_link(entry.next)} {esc(entry.next.title)}</span>'))
+    related = [{
+        "relation": item.relation,
+        "adr": _decision_link(item.decision) if item.decision else Safe(f"{esc(item.key)} (no such ADR)"),
+        "title": item.decision.title if item.decision else None,
+        "status": _status(item.decision.status) if item.decision else None,
+        "recorded": {"here": "in this record", "there": "in the other record", "both": "in both"}[item.recorded],
+    } for item in entry.related]
+    history = [{"date": row["date"][:10], "author": row["author"], "before": row["before"], "after": row["after"],
+                "subject": row["subject"]} for row in entry.history]
+    body = [
+        Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
+        Safe(f'<p>{_status(d.status)} <span class="db-muted">date {esc(d.date or "none")} · {esc(d.name)}'
+             f'{" · data change" if d.data_change else ""}</span></p>'),
+        Safe("<h2>People</h2>"), _people(d),
+        Safe("<h2>Relations</h2>"),
+        table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title"), ("status", "Status"),
+                        ("recorded", "Recorded")]) if related
+        else Safe('<p class="db-muted">No relation to another decision.</p>'),
+        Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry))}</p>"),
+    ]
+    if history:
+        body.append(table(history, [("date", "Date"), ("author", "Author"), ("before", "Status before"),
+                                    ("after", "Status after"), ("subject", "Commit")]))
+    body.append(Safe("<h2>Prototypes behind it</h2>"))
+    body.append(table(entry.prototypes, [("ref", "#"), ("title", "Prototype"), ("status", "Card"),
+                                         ("recommendation", f"Evidence recommends (as of {as_of.isoformat()})", badge),
+                                         ("reason", "Why"), ("verdict", "Latest verdict", badge)])
+                if entry.prototypes else Safe('<p class="db-muted">No prototype informs this decision.</p>'))
+    if d.key in graph_of:
+        body.append(Safe("<h2>In the graph</h2>"))
+        body.append(_image(graph_of[d.key], f"Relations of {d.label} and the records connected to it"))
+    body.append(Safe("<h2>The record</h2>"))
+    body.append(record(entry.body, resolve))
+    return _page(f"{d.label}: {d.title or ''}", nav, body)
+
+
+def _adr_resolver(pages: dict[str, str]):
+    """Links in a record to another ADR's file lead to that ADR's page; other relative links become text."""
+    def resolve(target: str) -> str | None:
+        if "/" in target.rstrip("/").removeprefix("./") or not target.endswith(".md"):
+            return None
+        key = ref_key(target)
+        return _href(pages[key]) if key in pages else None
+
+    return resolve
+
+
+def _audit_section(audit, minimum: int) -> list:
+    rows = [{"quartile": q.quartile, "hours": f"{q.min_hours:g}–{q.max_hours:g}" if q.min_hours is not None else "",
+             "verdicts": q.verdicts, "overrides": q.overrides_toward_keep,
+             "rate": f"{q.rate:.0%}" if q.rate is not None else "",
+             "enough": "yes" if q.verdicts >= minimum else "too few"} for q in audit.rows]
+    return [
+        Safe("<h2>Sunk-cost audit</h2>"),
+        Safe('<p class="db-muted">Do overrides toward keep follow the hours already spent? '
+             "Verdicts grouped by effort quartile.</p>"),
+        table(rows, [("quartile", "Effort quartile"), ("hours", "Hours"), ("verdicts", "Verdicts"),
+                     ("overrides", "Overrides toward keep"), ("rate", "Rate"), ("enough", "Enough to compare")]),
+        Safe(f"<p><strong>{esc(audit.conclusion)}</strong></p>"),
+        Safe(f'<p class="db-muted">{esc(MINIMUM_NOTE.format(n=minimum))}</p>'),
+    ]
+
+
+def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
+    from toolkit.judge.audit import MINIMUM_PER_QUARTILE
+
+    entries = data.entries
+    by_status: dict[str, list] = {}
+    for entry in entries:
+        by_status.setdefault(entry.decision.status or "unknown", []).append(entry)
+    order = [s for s in STATUS_ORDER if s in by_status] + sorted(s for s in by_status if s not in STATUS_ORDER)
+    waiting = sorted(((e.waiting(data.as_of), e) for e in entries if e.waiting(data.as_of) is not None),
+                     key=lambda pair: (-pair[0], pair[1].decision.number or 0))
+
+    def row(entry) -> dict:
+        d = entry.decision
+        return {"adr": _decision_link(d), "title": d.title, "status": _status(d.status), "date": d.date,
+                "proposed": entry.proposed.day.isoformat() if entry.proposed else None,
+                "decided": entry.decided.day.isoformat() if entry.decided else None}
+
+    body = [
+        Safe("<h1>Decision log</h1>"),
+        Safe(f'<p class="db-muted">{len(entries)} decisions in {esc(ws.relative(ws.adr_dir))}, '
+             f"as of {data.as_of.isoformat()}. " + " · ".join(
+                 f'<a href="#{esc(s)}">{esc(s)}: {len(by_status[s])}</a>' for s in order) + "</p>"),
+    ]
+    if data.unreadable:
+        body.append(Safe("<h2>Files that could not be read</h2>"))
+        body.append(Safe("<ul>" + "".join(f"<li>{esc(str(f))}</li>" for f in data.unreadable) + "</ul>"))
+    body.append(Safe("<h2>Open proposals</h2>"))
+    body.append(table([{**row(e), "waited": days, "by": e.proposed.author if e.proposed else None}
+                       for days, e in waiting],
+                      [("adr", "ADR"), ("title", "Title"), ("proposed", "Proposed on"), ("by", "By"),
+                       ("waited", "Days waiting")])
+                if waiting else Safe('<p class="db-muted">No decision is waiting.</p>'))
+    if has_timeline:
+        body.append(Safe("<h2>Timeline</h2>"))
+        body.append(_image("timeline.svg", "Each decision from proposed to decided"))
+    for status in order:
+        body.append(Safe(f'<h2 id="{esc(status)}">{esc(status.capitalize())} ({len(by_status[status])})</h2>'))
+        body.append(table([row(e) for e in by_status[status]],
+                          [("adr", "ADR"), ("title", "Title"), ("date", "Date"), ("proposed", "Proposed on"),
+                           ("decided", "Decided on")]))
+    body.extend(_audit_section(data.audit, MINIMUM_PER_QUARTILE))
+    nav = [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')]
+    return _page("Decision log", nav, body)
+
+
+def _graph_page(parts: list[str], edge_count: int) -> bytes:
+    body = [Safe("<h1>How the decisions relate</h1>")]
+    if not parts:
+        body.append(Safe('<p class="db-muted">No decision records a relation to another.</p>'))
+    else:
+        body.append(Safe(f'<p class="db-muted">{edge_count} relation{"s" if edge_count != 1 else ""}. Records without any relation are left out; '
+                         "each picture holds whole groups of connected records.</p>"))
+        body.extend(_image(name, f"Relation graph, part {i}") for i, name in enumerate(parts, 1))
+    return _page("Decision graph", [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')],
+                 body)
+
+
+def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
+    """Draw the timeline and the graph parts into *folder*; (timeline drawn, part file names, key -> part)."""
+    from toolkit.reports import site_charts
+
+    rows = []
+    for entry in data.entries:
+        d = entry.decision
+        start = entry.proposed.day if entry.proposed else None
+        if start is None:
+            try:
+                start = dt.date.fromisoformat(str(d.date)[:10])
+            except ValueError:
+                start = None
+        rows.append((d.label, start, entry.decided.day if entry.decided else None, d.status))
+    has_timeline = any(start for _, start, _, _ in rows)
+    if has_timeline:
+        site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
+    names = {e.decision.key: (e.decision.label, e.decision.title) for e in data.entries}
+    colours = site_charts.relation_colours(relation for _, relation, _ in data.edges)
+    parts, graph_of = [], {}
+    for index, part in enumerate(site_charts.graph_parts([e.decision.key for e in data.entries], data.edges), 1):
+        name = f"graph-{index}.svg"
+        site_charts.save_svg(site_charts.relation_graph(part, names, data.edges, colours), folder / name)
+        parts.append(name)
+        graph_of.update(dict.fromkeys(part.places, name))
+    return has_timeline, parts, graph_of
+
+
+def _is_site(folder: Path) -> bool:
+    marker = folder / MARKER
+    return marker.is_file() and not marker.is_symlink() and marker.read_bytes() == MARKER_TEXT
+
+
+def _check_out(ws: Workspace, out: Path) -> None:
+    """Refuse an --out that is a file, a link, or a folder holding something other than an earlier site."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise DecisionbookError("exists and is not a folder", ws.relative(out))
+    if out.is_dir() and any(out.iterdir()) and not _is_site(out):
+        raise DecisionbookError("folder is not empty and was not written by `decide report log`; choose another --out",
+                                ws.relative(out))
+
+
+def _replace(built: Path, out: Path) -> None:
+    """Put the folder *built* where *out* is, swapping an earlier site out of the way first."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.replace(out, old / "site")
+    os.replace(built, out)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = None) -> Path:
+    """Write the decision-log site to *out* (default reports/decision-log) and return its index.html.
+
+    One page per ADR (relations both ways, git history, prototypes judged as of *as_of*, previous and
+    next), an index by status with open proposals and how long they waited, a timeline and a graph.
+    The folder is written next to *out* and then swapped in, so a reader never sees half a site.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from toolkit.actions.decision_pages import decision_pages
+
+    day = as_of or dt.date.today()
+    out = Path(out) if out is not None else ws.reports_dir / "decision-log"
+    out = out if out.is_absolute() else Path.cwd() / out
+    _check_out(ws, out)
+    data = decision_pages(ws, day)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    built = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        pages = {e.decision.key: page_name(e.decision) for e in reversed(data.entries)}
+        has_timeline, parts, graph_of = _pictures(data, built)
+        resolve = _adr_resolver(pages)
+        for entry in data.entries:
+            (built / page_name(entry.decision)).write_bytes(_adr_page(entry, graph_of, day, resolve))
+        (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
+        (built / "style.css").write_text(CSS, encoding="utf-8")
+        (built / MARKER).write_bytes(MARKER_TEXT)
+        (built / "index.html").write_bytes(_index(data, has_timeline, ws))
+        os.chmod(built, 0o755)
+        _replace(built, out)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+    return out / "index.html"
