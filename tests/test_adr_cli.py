@@ -299,7 +299,7 @@ def test_supersede_on_accept_waits_for_the_new_record(decide, repo, template):
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
     old = new(decide, repo, "Use PostgreSQL", "--template", template)
-    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-21", "--force", cwd=repo).exit_code == 0
     before = old.read_bytes()
     created = decide("adr", "new", "Use CockroachDB", "--no-edit", "--template", template, "--supersedes", "1", cwd=repo)
     assert created.exit_code == 0, created.output
@@ -311,7 +311,7 @@ def test_supersede_on_accept_waits_for_the_new_record(decide, repo, template):
     check = decide("check", cwd=repo)
     assert check.exit_code == 0 and "0 warning(s)" in check.stdout, check.output
 
-    accepted = decide("adr", "status", "2", "accepted", "--date", "2026-11-22", cwd=repo)
+    accepted = decide("adr", "status", "2", "accepted", "--date", "2026-11-22", "--force", cwd=repo)
     assert accepted.exit_code == 0, accepted.output
     listed = rows(decide, repo)
     assert [r["status"] for r in listed] == ["superseded", "accepted"] and listed[0]["superseded_by"] == "2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_fixtures import scan
+from report_fixtures import invoke, scan
 
 from toolkit.reports.make import log
 from toolkit.workspace import open_workspace
@@ -44,7 +44,7 @@ def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
     decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
-    decide("adr", "status", "1", "accepted", cwd=repo)
+    decide("adr", "status", "1", "accepted", "--force", cwd=repo)
     decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
     result = invoke(repo, "report", "log")
     assert result.exit_code == 0, result.output
