@@ -19,13 +19,15 @@ def test_weekly_frame_agrees_with_triage_command(report_workspace, decide):
     assert len(expected) >= 3
 
 
-def test_evidence_recorded_after_as_of_counts_in_both(repo, decide):
-    """`--as-of` moves the day deadlines are judged on; it hides no evidence, in either view."""
+def test_records_made_after_as_of_count_in_neither(repo, decide):
+    """`--as-of` takes the workspace as it stood that day: later cards, evidence and verdicts do not count."""
     decide("proto", "new", "Edge cache", cwd=repo)
     decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.8", "--must", cwd=repo)
     assert decide("evidence", "add", "P1", "hit-rate", "0.9", cwd=repo).exit_code == 0
+    future = "2046-01-05"
+    now = json.loads(decide("triage", "--as-of", future, "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert [(r["recommendation"], r["merit"]) for r in now] == [("keep", 1.0)]
+    assert [(r["recommendation"], r["merit"]) for r in toolkit.open_workspace(repo).weekly(future).sections] == [("keep", 1.0)]
     past = "2026-01-05"
-    printed = json.loads(decide("triage", "--as-of", past, "--format", "json", cwd=repo).stdout)["prototypes"]
-    week = toolkit.open_workspace(repo).weekly(past)
-    assert [(r["recommendation"], r["merit"]) for r in printed] == [("keep", 1.0)]
-    assert [(r["recommendation"], r["merit"]) for r in week.sections] == [("keep", 1.0)]
+    assert json.loads(decide("triage", "--as-of", past, "--format", "json", cwd=repo).stdout)["prototypes"] == []
+    assert toolkit.open_workspace(repo).weekly(past).sections == ()

@@ -18,7 +18,7 @@ from toolkit.records import ledger
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import init, open_workspace
 
-AS_OF = "2026-11-27"
+AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
 
 
 def _setup(decide, root, title, deadline, criteria, evidence):
@@ -32,18 +32,18 @@ def _setup(decide, root, title, deadline, criteria, evidence):
 
 
 def test_worked_example_one_prototype_per_case(repo, decide):
-    killed = _setup(decide, repo, "Kafka ingest", "2026-12-31",
+    killed = _setup(decide, repo, "Kafka ingest", "2046-12-31",
                     [("p99", "--target", "<= 200", "--kill", "> 500", "--must"), ("cost", "--target", "< 100")],
                     [("p99", "612"), ("cost", "40")])
-    kept = _setup(decide, repo, "Edge cache", "2026-12-31",
+    kept = _setup(decide, repo, "Edge cache", "2046-12-31",
                   [("hit-rate", "--target", ">= 0.9", "--must", "--weight", "2"), ("simple", "--target", "yes"),
                    ("cost", "--target", "< 100")],
                   [("hit-rate", "0.93"), ("simple", "yes")])
-    empty = _setup(decide, repo, "New search", "2026-12-31", [("recall", "--target", ">= 0.8")], [])
-    late = _setup(decide, repo, "Old importer", "2026-11-20",
+    empty = _setup(decide, repo, "New search", "2046-12-31", [("recall", "--target", ">= 0.8")], [])
+    late = _setup(decide, repo, "Old importer", "2046-11-20",
                   [("rows-per-s", "--target", ">= 1000", "--must"), ("errors", "--target", "== 0")],
                   [("rows-per-s", "400"), ("errors", "0")])
-    partial = _setup(decide, repo, "Dark mode", "2026-12-31",
+    partial = _setup(decide, repo, "Dark mode", "2046-12-31",
                      [("nps", "--target", ">= 30", "--must"), ("a11y", "--target", "yes")], [("a11y", "yes")])
     result = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo)
     assert result.exit_code == 0, result.output
@@ -62,19 +62,19 @@ def test_worked_example_one_prototype_per_case(repo, decide):
     assert rows[empty]["coverage"] == 0
 
     assert rows[late]["recommendation"] == "discard"
-    assert rows[late]["reason"] == "deadline 2026-11-20 passed with must-have not met: rows-per-s"
+    assert rows[late]["reason"] == "deadline 2046-11-20 passed with must-have not met: rows-per-s"
 
     assert rows[partial]["recommendation"] == "iterate"
     assert rows[partial]["reason"] == "must-have not met: nps; merit 0.50 < 0.70"
     assert [s["state"] for s in rows[partial]["states"]] == ["unmeasured", "met"]
 
     # The same late prototype, judged before its deadline, is only iterated.
-    before = json.loads(decide("triage", "--as-of", "2026-11-19", "--format", "json", cwd=repo).stdout)
+    before = json.loads(decide("triage", "--as-of", "2046-11-19", "--format", "json", cwd=repo).stdout)
     assert {r["ref"]: r["recommendation"] for r in before["prototypes"]}[late] == "iterate"
 
 
 def test_table_output_shows_states_and_reason(repo, decide):
-    _setup(decide, repo, "Kafka ingest", "2026-12-31", [("p99", "--target", "<= 200", "--kill", "> 500")], [("p99", "612")])
+    _setup(decide, repo, "Kafka ingest", "2046-12-31", [("p99", "--target", "<= 200", "--kill", "> 500")], [("p99", "612")])
     out = decide("triage", "--as-of", AS_OF, cwd=repo).stdout
     assert "P1  Kafka ingest  ->  discard  (merit 0.00, coverage 1.00)" in out
     assert "kill condition crossed: p99 is 612, kill > 500" in out
@@ -83,13 +83,13 @@ def test_table_output_shows_states_and_reason(repo, decide):
 
 def test_keep_threshold_comes_from_config(repo, decide):
     (repo / "decisionbook.toml").write_text("[triage]\nkeep_threshold = 0.5\n")
-    ref = _setup(decide, repo, "Half", "2026-12-31", [("a", "--target", "> 1"), ("b", "--target", "> 1")], [("a", "2"), ("b", "0")])
+    ref = _setup(decide, repo, "Half", "2046-12-31", [("a", "--target", "> 1"), ("b", "--target", "> 1")], [("a", "2"), ("b", "0")])
     rows = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
     assert rows[0]["ref"] == ref and rows[0]["recommendation"] == "keep"
 
 
 def test_aggregates(repo, decide):
-    _setup(decide, repo, "Agg", "2026-12-31",
+    _setup(decide, repo, "Agg", "2046-12-31",
            [("last", "--target", "< 10"), ("med", "--target", "< 10", "--aggregate", "median"),
             ("top", "--target", "< 10", "--aggregate", "max"), ("avg", "--target", "< 10", "--aggregate", "mean")],
            [(c, v) for c in ("last", "med", "top", "avg") for v in ("30", "4", "5")])
@@ -144,10 +144,10 @@ def _write_workspace(root: Path, prototypes, as_of: dt.date):
             if c["kill"]:
                 lines.append(f'    kill: "{c["kill"][0]} {c["kill"][1]}"')
             for k, value in enumerate(c["values"]):
-                evidence_lines.append(Evidence(f"01E{number:04d}{i}{k:03d}", "2026-11-20T10:00:00+00:00", number, f"c{i}", float(value)))
+                evidence_lines.append(Evidence(f"01E{number:04d}{i}{k:03d}", "2046-11-20T10:00:00+00:00", number, f"c{i}", float(value)))
         (ws.proto_dir / f"{number:04d}-p.md").write_text("\n".join(lines + ["---", ""]))
         for k, hours in enumerate(spec["hours"]):
-            effort_lines.append(Effort(f"01F{number:04d}{k:03d}", "2026-11-20T10:00:00+00:00", number, hours, "2026-11-20"))
+            effort_lines.append(Effort(f"01F{number:04d}{k:03d}", "2046-11-20T10:00:00+00:00", number, hours, "2046-11-20"))
     for entry in evidence_lines:
         ledger.append(ws.evidence_ledger, entry)
     return ws, effort_lines
@@ -172,7 +172,7 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
         before = _judgements(ws, as_of)
         for change in changes:
             if change == "add":
-                effort.append(Effort(ledger.new_id(), ledger.now(), 1, extra, "2026-11-21"))
+                effort.append(Effort(ledger.new_id(), ledger.now(), 1, extra, "2046-11-21"))
             elif change == "remove" and effort:
                 effort.pop(0)
             elif change == "scale":

@@ -11,7 +11,7 @@ from toolkit.judge.audit import audit
 from toolkit.judge.sunkcost import high_effort_threshold, is_override, toward_keep
 from toolkit.records.ledger import Effort, Verdict
 
-AS_OF = "2026-11-27"
+AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
 
 
 @pytest.fixture
@@ -23,9 +23,9 @@ def ws(repo, decide):
             assert decide("criterion", "add", number, *args, cwd=repo).exit_code == 0
         return number
 
-    make("Kafka ingest", "2026-12-31", ("p99", "--target", "<= 200", "--kill", "> 500"), ("cost", "--target", "< 100"))
-    make("Edge cache", "2026-11-20", ("hit-rate", "--target", ">= 0.9", "--must"))
-    make("Dark mode", "2026-12-31", ("nps", "--target", ">= 30"))
+    make("Kafka ingest", "2046-12-31", ("p99", "--target", "<= 200", "--kill", "> 500"), ("cost", "--target", "< 100"))
+    make("Edge cache", "2046-11-20", ("hit-rate", "--target", ">= 0.9", "--must"))
+    make("Dark mode", "2046-12-31", ("nps", "--target", ">= 30"))
     return repo
 
 
@@ -60,7 +60,7 @@ def test_goalposts_moved_when_a_criterion_is_redefined_through_the_cli(ws, decid
 def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     for ref, hours in (("P1", "120"), ("P2", "5"), ("P3", "8")):
-        decide("effort", "log", ref, hours, "--date", "2026-11-20", "--force", cwd=ws)
+        decide("effort", "log", ref, hours, "--date", "2046-11-20", "--force", cwd=ws)
     found = warnings(decide, ws)
     (high,) = [w for w in found if w["kind"] == "high-effort" and w["ref"] == "P1"]
     assert high["hours"] == 120
@@ -119,11 +119,11 @@ def test_override_rules():
 
 
 def _verdict(i, prototype, verdict, recommendation):
-    return Verdict(f"01V{i:05d}", "2026-11-25T10:00:00+00:00", prototype, verdict, "r", recommendation, 0.5)
+    return Verdict(f"01V{i:05d}", "2046-11-25T10:00:00+00:00", prototype, verdict, "r", recommendation, 0.5)
 
 
 def _effort(count):
-    return [Effort(f"01E{n:05d}", "2026-11-20T10:00:00+00:00", n, float(n * 10), "2026-11-20") for n in range(1, count + 1)]
+    return [Effort(f"01E{n:05d}", "2046-11-20T10:00:00+00:00", n, float(n * 10), "2046-11-20") for n in range(1, count + 1)]
 
 
 def test_audit_finds_overrides_concentrated_on_high_effort():
@@ -158,7 +158,7 @@ def test_audit_states_no_difference_the_counts_cannot_show():
 
 
 def test_audit_counts_only_effort_logged_before_the_verdict():
-    effort = [Effort("01E1", "2026-11-20T10:00:00+00:00", 1, 500.0, "2026-12-20")]
+    effort = [Effort("01E1", "2046-11-20T10:00:00+00:00", 1, 500.0, "2046-12-20")]
     result = audit([_verdict(1, 1, "keep", "discard")], effort)
     assert result.rows[0].max_hours == 0
 
@@ -173,7 +173,7 @@ def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
 
 def test_audit_command(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
-    decide("effort", "log", "P1", "50", "--date", "2026-11-20", "--force", cwd=ws)
+    decide("effort", "log", "P1", "50", "--date", "2046-11-20", "--force", cwd=ws)
     decide("keep", "P1", "--reason", "sunk", "--as-of", AS_OF, cwd=ws)
     out = decide("audit", cwd=ws)
     assert out.exit_code == 0

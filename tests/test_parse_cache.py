@@ -13,7 +13,7 @@ from toolkit.records import parsecache
 from toolkit.workspace import init
 
 CARD = (
-    "---\ntitle: Ingest\nstatus: active\nstarted: 2026-11-01\ncriteria:\n"
+    "---\ntitle: Ingest\nstatus: active\nstarted: 2046-11-01\ncriteria:\n"
     '  - id: p99\n    target: "<= 200"\n  - id: works\n    target: "yes"\n---\n## Hypothesis\n\nFast.\n'
 )
 
@@ -63,7 +63,7 @@ def test_cache_stays_in_the_git_folder(repo, decide):
     assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "records")
-    for args in (("adr", "list"), ("triage", "--as-of", "2026-11-27"), ("check",)):
+    for args in (("adr", "list"), ("triage", "--as-of", "2046-11-27"), ("check",)):
         assert decide(*args, cwd=repo).exit_code == 0
     assert git(repo, "status", "--porcelain", "--ignored") == ""
     assert "adrs.pickle" in cache_files(repo) and "cards.pickle" in cache_files(repo)
@@ -94,10 +94,10 @@ def test_a_changed_card_is_seen(repo, decide):
     card = repo / "prototypes/0001-ingest.md"
     card.write_text(CARD)
     assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
-    first = json.loads(decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout)
+    first = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)
     assert first["prototypes"][0]["met"] == 1
     rewrite_keeping_stat(card, '"<= 200"', '"<= 100"')
-    second = json.loads(decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout)
+    second = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)
     assert second["prototypes"][0]["met"] == 0 and second["prototypes"][0]["unmet"] == 1
 
 
@@ -108,7 +108,7 @@ def evidence_values(decide, repo: Path) -> list:
 
 
 def triage_states(decide, repo: Path) -> dict:
-    result = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo)
+    result = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo)
     assert result.exit_code == 0, result.output
     return {s["criterion"]: s["value"] for s in json.loads(result.stdout)["prototypes"][0]["states"]}
 
@@ -147,8 +147,8 @@ def test_cached_and_fresh_reads_agree(repo, decide):
     for value in ("180", "220", "150"):
         assert decide("evidence", "add", "P1", "p99", value, cwd=repo).exit_code == 0
     assert decide("effort", "log", "P1", "3", cwd=repo).exit_code == 0
-    fresh = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout
-    cached = decide("triage", "--as-of", "2026-11-27", "--format", "json", cwd=repo).stdout
+    fresh = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
     assert fresh == cached
 
 
@@ -164,7 +164,7 @@ def test_resumed_ledger_read_equals_a_full_read(repo):
     from toolkit.records.ledger import Evidence
 
     def line(ident, value, extra=""):
-        return (f'{{"id": "{ident}", "at": "2026-11-20T10:00:00+00:00", "prototype": 1, "criterion": "p99", '
+        return (f'{{"id": "{ident}", "at": "2046-11-20T10:00:00+00:00", "prototype": 1, "criterion": "p99", '
                 f'"value": {value}{extra}}}\n').encode()
 
     path = repo / "prototypes/evidence.jsonl"

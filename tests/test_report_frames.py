@@ -56,7 +56,11 @@ def test_agenda_order():
         {"number": 4, "killed": False, "deadline_passed": False, "recommendation": "iterate", "deadline": "2026-05-01"},
         {"number": 5, "killed": False, "deadline_passed": False, "recommendation": "iterate", "deadline": "2026-03-01"},
     ]
+    for row in rows:
+        row["now"] = True
     assert [r["number"] for r in sorted(rows, key=agenda_key)] == [3, 2, 5, 4, 1]
+    rows[0]["now"] = rows[1]["now"] = False  # what needs no decision this week goes after all that does
+    assert [r["number"] for r in sorted(rows, key=agenda_key)] == [3, 5, 4, 2, 1]
 
 
 def _adr(key, label, supersedes=(), superseded_by=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_fixtures import invoke, scan
+from report_fixtures import scan
 
 from toolkit.reports.make import log
 from toolkit.workspace import open_workspace
@@ -46,12 +46,14 @@ def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
     decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
     decide("adr", "status", "1", "accepted", "--force", cwd=repo)
     decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
-    result = invoke(repo, "report", "log")
-    assert result.exit_code == 0, result.output
-    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
     text = " ".join(scan(html).text)
     assert re.search(r"ADR-0002\s*ADR-0001\s*to be superseded once accepted", text)
-    review = invoke(repo, "report", "review", "1")
+    site = decide("report", "log", cwd=repo)
+    assert site.exit_code == 0, site.output
+    page = next((repo / site.stdout.strip()).parent.glob("**/*0001*.html"))
+    assert re.search(r"to be superseded by\s*ADR-0002", " ".join(scan(page.read_text(encoding="utf-8")).text))
+    review = decide("report", "review", "1", cwd=repo)
     assert review.exit_code == 0, review.output
     text = " ".join(scan((repo / review.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
     assert re.search(r"to be superseded by\s*ADR-0002\s*Use CockroachDB", text)

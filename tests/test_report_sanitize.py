@@ -91,6 +91,15 @@ def test_safe_url(url, ok):
     assert safe_url(url) is ok
 
 
+@pytest.mark.parametrize("url, ok", [
+    ("../prototypes/0001-a.md", True), ("relative/path", True), ("//evil.example", False), ("/etc/passwd", False),
+    ("\\\\host\\share", False), ("javascript:alert(1)", False),
+])
+def test_safe_url_relative(url, ok):
+    """Reports link to the workspace's files with relative paths, and only those."""
+    assert safe_url(url, relative=True) is ok
+
+
 PIECES = st.sampled_from([
     "<", ">", "</", "/>", "=", '"', "'", " ", "\t", "\n", "&", "&#", "x;", "!--", "--", "script", "img", "a", "svg",
     "style", "iframe", "p", "td", "href", "src", "onerror", "onload", "title", "class", "javascript:", "java\tscript:",

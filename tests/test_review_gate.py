@@ -212,14 +212,13 @@ def test_approvals_in_the_files_own_form(decide, repo, name, text, line):
     assert [s.state for s in review_gate(open_workspace(repo), "3").sign_off if s.person == "ana"] == ["approval outdated"]
 
 
-def test_approve_without_a_name_outside_git_is_an_input_error(decide, tmp_path):
+def test_approve_outside_git_names_the_global_git_user(decide, tmp_path):
     (tmp_path / "decisionbook.toml").write_text("")
     (tmp_path / "decisions").mkdir()
     (tmp_path / "decisions" / "0003-use-kafka.md").write_text(NYGARD)
-    result = decide("adr", "approve", "3", cwd=tmp_path)
-    assert result.exit_code == 2
-    assert "name one with --by" in result.stderr
-    assert (tmp_path / "decisions" / "0003-use-kafka.md").read_text() == NYGARD
+    result = decide("adr", "approve", "3", "--date", "2026-11-21", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "Approved by: Test User, 2026-11-21, sha256:" in (tmp_path / "decisions" / "0003-use-kafka.md").read_text()
 
 
 def test_required_sections_and_approvals_needed_are_configurable(decide, repo):

@@ -9,12 +9,12 @@ import pytest
 import toolkit
 from toolkit.records import frontmatter
 
-AS_OF = "2026-11-27"
+AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
 
 
 @pytest.fixture
 def ws(repo, decide):
-    for title, deadline in (("Kafka ingest", "2026-12-31"), ("Edge cache", "2026-11-20"), ("Dark mode", "2026-12-31")):
+    for title, deadline in (("Kafka ingest", "2046-12-31"), ("Edge cache", "2046-11-20"), ("Dark mode", "2046-12-31")):
         decide("proto", "new", title, "--deadline", deadline, "--owner", "ana", cwd=repo)
     decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", cwd=repo)
     decide("criterion", "add", "P1", "cost", "--target", "< 100", "--weight", "2", cwd=repo)
@@ -57,10 +57,10 @@ def test_discard_with_reason_sets_status_and_records_the_verdict(ws, decide):
 def test_keep_and_iterate(ws, decide):
     assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
     assert frontmatter.read(ws / "prototypes/0003-dark-mode.md").meta["status"] == "kept"
-    result = decide("iterate", "P1", "--reason", "cost next", "--deadline", "2027-01-15", "--as-of", AS_OF, cwd=ws)
+    result = decide("iterate", "P1", "--reason", "cost next", "--deadline", "2047-01-15", "--as-of", AS_OF, cwd=ws)
     assert result.exit_code == 0, result.output
     meta = frontmatter.read(ws / "prototypes/0001-kafka-ingest.md").meta
-    assert meta["status"] == "active" and str(meta["deadline"]) == "2027-01-15"
+    assert meta["status"] == "active" and str(meta["deadline"]) == "2047-01-15"
     verdicts = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
     assert [(v["verdict"], v["recommendation"]) for v in verdicts] == [("keep", "needs-evidence"), ("iterate", "iterate")]
     book = toolkit.open_workspace(ws)
@@ -94,7 +94,7 @@ def test_cli_and_python_api_give_identical_numbers(ws, decide):
 def test_csv_and_table_formats(ws, decide):
     csv_lines = decide("triage", "--as-of", AS_OF, "--format", "csv", cwd=ws).stdout.splitlines()
     assert csv_lines[0] == "ref,title,status,owner,deadline,recommendation,merit,coverage,met,unmet,killed,unmeasured,reason"
-    assert csv_lines[1].startswith("P1,Kafka ingest,active,ana,2026-12-31,iterate,0.33,1.00,1,1,0,0,")
+    assert csv_lines[1].startswith("P1,Kafka ingest,active,ana,2046-12-31,iterate,0.33,1.00,1,1,0,0,")
     table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
     assert "Sunk-cost check" in table and "deadline-passed" in table
 

@@ -51,6 +51,8 @@ class Config:
     keep_threshold: float = 0.7  # [triage] keep_threshold: merit needed for "keep"
     sunk_cost_hours: float | None = None  # [triage] sunk_cost_hours: effort that counts as high
     stale_days: int = 14  # [triage] stale_days: days without evidence before a warning
+    max_extensions: int = 2  # [triage] max_extensions: deadline extensions before the agenda warns
+    links_base: str | None = None  # [links] base-url: a repository's web view that report links point into
     main_branch: str | None = None  # [git] main_branch; detected from origin/HEAD, main, master
     people: dict[str, str] = field(default_factory=dict)  # [people] person = "product|design|engineering"
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
@@ -91,10 +93,11 @@ def load_config(path: Path) -> Config:
     git = raw.get("git", {})
     release = raw.get("release", {})
     people = raw.get("people", {})
+    links = raw.get("links", {})
     adr = raw.get("adr", {})
     effort = raw.get("effort", {})
     for name, table in (("paths", paths), ("triage", triage), ("git", git), ("release", release), ("people", people),
-                        ("adr", adr), ("effort", effort)):
+                        ("links", links), ("adr", adr), ("effort", effort)):
         _expect(table, dict, f"[{name}]", path)
     supersede_on = adr.get("supersede-on", "create")
     if supersede_on not in ("create", "accept"):
@@ -144,6 +147,8 @@ def load_config(path: Path) -> Config:
         keep_threshold=float(threshold),
         sunk_cost_hours=float(sunk) if sunk is not None else None,
         stale_days=_expect(triage.get("stale_days", 14), int, "[triage] stale_days", path),
+        max_extensions=_expect(triage.get("max_extensions", 2), int, "[triage] max_extensions", path),
+        links_base=_base_url(links, path),
         main_branch=_expect(git["main_branch"], str, "[git] main_branch", path) if "main_branch" in git else None,
         people=dict(people),
         release_data=globs("data") or DEFAULT_DATA_GLOBS,
@@ -181,6 +186,15 @@ def _review(review: dict, path: Path) -> dict:
         raise DecisionbookError("[review] templates must be a list of template file paths", path)
     return {"review_required": by_form, "approvals_needed": None if needed == "all" else needed,
             "review_templates": tuple(templates)}
+
+
+def _base_url(links: dict, path: Path) -> str | None:
+    if "base-url" not in links:
+        return None
+    url = _expect(links["base-url"], str, "[links] base-url", path)
+    if not re.match(r"https?://[^/\s]+", url):
+        raise DecisionbookError("[links] base-url must be an http(s) URL", path)
+    return url.rstrip("/") + "/"
 
 
 def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
@@ -230,6 +244,10 @@ class Workspace:
     @property
     def retraction_ledger(self) -> Path:
         return self.proto_dir / "retractions.jsonl"
+
+    @property
+    def meeting_ledger(self) -> Path:
+        return self.proto_dir / "meetings.jsonl"
 
     @property
     def reports_dir(self) -> Path:
@@ -340,6 +358,10 @@ reports = "reports"
 keep_threshold = 0.7   # merit (share of criterion weight met) needed to recommend "keep"
 stale_days = 14        # warn when a prototype has had no new evidence for this long
 # sunk_cost_hours = 40 # effort that counts as high; default: top quartile of active prototypes
+max_extensions = 2     # deadline extensions (iterate with a new deadline) before the agenda warns
+
+[links]
+# base-url = "https://git.example.com/team/repo/blob/main/"  # report links point here instead of to files
 
 [people]
 # ana = "product"

@@ -279,13 +279,13 @@ class Approved:
 
 
 def approve(ws: Workspace, ref, by: str | None = None, date: _dt.date | None = None) -> Approved:
-    """Record *by*'s approval of ADR *ref*'s current text (default approver: git's user.name)."""
+    """Record *by*'s approval of ADR *ref*'s current text (default approver: git's user.name, else the login name)."""
     if by is None:
         from toolkit.history.identity import user_name
 
         by = user_name(ws.root)
         if not by:
-            raise DecisionbookError("no approver: name one with --by (git has no user.name here)")
+            raise DecisionbookError("no approver: name one with --by (git has no user.name and there is no login name)")
     by = one_line(by, "approver")
     day = (date or _dt.date.today()).isoformat()
     doc, decision = find_one(ws, ref)

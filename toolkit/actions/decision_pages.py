@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, histories
-from toolkit.actions.adrs import Related, load_decisions, outgoing
+from toolkit.actions.adrs import Related, load_decisions, outgoing, to_be_superseded
 from toolkit.records.adr import REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -71,7 +71,9 @@ def body(data: bytes) -> str:
 def relations(records) -> dict[str, list[Related]]:
     """For each ADR key, its relations from its own side, whichever file records them (as `adr show` does)."""
     found: dict[str, dict[tuple[str, str], str]] = {r.key: {} for r in records}
+    by_key: dict[str, Decision] = {}
     for record in records:
+        by_key.setdefault(record.key, record)
         for pair in outgoing(record):
             found[record.key][pair] = "here"
     for record in records:
@@ -79,11 +81,10 @@ def relations(records) -> dict[str, list[Related]]:
             if key == record.key or key not in found:
                 continue
             mine = (REVERSE.get(relation, f"{relation} (reverse)"), record.key)
+            if relation == "supersedes" and to_be_superseded(by_key[key], record):
+                mine = ("to be superseded by", record.key)
             where = found[key].get(mine)
             found[key][mine] = "both" if where in ("here", "both") else "there"
-    by_key: dict[str, Decision] = {}
-    for record in records:
-        by_key.setdefault(record.key, record)
     return {key: [Related(rel, other, by_key.get(other), where) for (rel, other), where in pairs.items()]
             for key, pairs in found.items()}
 

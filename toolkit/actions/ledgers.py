@@ -10,13 +10,21 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import ledger
 from toolkit.records.criteria import parse_number, parse_value
 from toolkit.records.finding import Finding
-from toolkit.records.ledger import Effort, Evidence, LedgerRead, Retraction, Verdict
+from toolkit.records.ledger import Effort, Evidence, LedgerRead, Meeting, Retraction, Verdict
 from toolkit.records.text import one_line
 from toolkit.workspace import Workspace
 
 
 def _optional(value: str | None, what: str) -> str | None:
     return one_line(value, what) if value is not None else None
+
+
+def who(ws: Workspace, by: str | None) -> str | None:
+    """*by* as given, else git's user.name (else the login name): who records something, one line."""
+    from toolkit.history.identity import user_name
+
+    name = by if by is not None else user_name(ws.root)
+    return one_line(name, "by") if name is not None else None
 
 
 def log_effort(
@@ -48,7 +56,7 @@ def log_effort(
     day = parse_date(date, "date") if date is not None else dt.date.today()
     card_path(ws, ref)
     entry = Effort(ledger.new_id(), ledger.now(), parse_ref(ref), number, day.isoformat(),
-                   _optional(by, "by"), _optional(note, "note"))
+                   who(ws, by), _optional(note, "note"))
     ledger.append(ws.effort_ledger, entry)
     return entry
 
@@ -62,17 +70,24 @@ def add_evidence(
     source: str | None = None,
     note: str | None = None,
     by: str | None = None,
+    measured: str | None = None,
 ) -> Evidence:
-    """Append one measurement for a criterion on the card, stamped with the card's criteria hash now."""
+    """Append one measurement for a criterion on the card, stamped with the card's criteria hash now.
+
+    *measured* (YYYY-MM-DD, not after today) is the day the value was taken when that is not today.
+    """
     card = load(ws, ref)
+    day = parse_date(measured, "measured") if measured is not None else None
+    if day is not None and day > dt.date.today():
+        raise DecisionbookError(f"measured {day} is in the future")
     found = card.criterion(criterion)
     if found is None:
         known = ", ".join(c.id for c in card.criteria) or "none yet; add one with `decide criterion add`"
         raise DecisionbookError(f"{card.ref} has no criterion {criterion!r} (criteria: {known})")
     entry = Evidence(
         ledger.new_id(), ledger.now(), card.number, criterion, parse_value(value, found.yes_no, criterion),
-        _optional(unit, "unit"), _optional(source, "source"), _optional(note, "note"), _optional(by, "by"),
-        card.criteria_hash, found.hash,
+        _optional(unit, "unit"), _optional(source, "source"), _optional(note, "note"), who(ws, by),
+        card.criteria_hash, found.hash, day.isoformat() if day is not None else None,
     )
     ledger.append(ws.evidence_ledger, entry)
     return entry
@@ -145,3 +160,7 @@ def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = 
 
 def read_verdicts(ws: Workspace) -> LedgerRead:
     return ledger.read(ws.verdict_ledger, Verdict, _name(ws, ws.verdict_ledger))
+
+
+def read_meetings(ws: Workspace) -> LedgerRead:
+    return ledger.read(ws.meeting_ledger, Meeting, _name(ws, ws.meeting_ledger))

@@ -50,6 +50,55 @@ def load_records(ws: Workspace) -> Records:
                    evidence.withdrawn + effort.withdrawn)
 
 
+def as_of_records(records: Records, as_of: dt.date) -> Records:
+    """*records* as they stood at the end of *as_of*: entries recorded (or measured) later are left out,
+    cards started later are left out, and a card's status and deadline are put back to what they were
+    before the verdicts given after *as_of*. Criteria are read from the cards as they are now.
+    """
+    from dataclasses import replace
+
+    from toolkit.actions.verdicts import STATUS_AFTER
+
+    day = as_of.isoformat()
+    # An entry retracted after *as_of* still counted on that day.
+    undone = [w.entry for w in records.withdrawn if w.retraction.at[:10] > day]
+    withdrawn = tuple(w for w in records.withdrawn if w.retraction.at[:10] <= day)
+    all_evidence = sorted([*records.evidence, *(e for e in undone if isinstance(e, Evidence))], key=lambda e: e.id) \
+        if undone else records.evidence
+    all_effort = sorted([*records.effort, *(e for e in undone if isinstance(e, Effort))], key=lambda e: e.id) \
+        if undone else records.effort
+    # `at` starts with its own calendar date, so comparing text is comparing days, without parsing.
+    evidence = tuple(e for e in all_evidence if e.at[:10] <= day and (e.measured or "") <= day)
+    effort = tuple(e for e in all_effort if e.at[:10] <= day and e.date <= day)
+    verdicts = tuple(v for v in records.verdicts if v.at[:10] <= day)
+    if not undone and len(evidence) == len(records.evidence) and len(effort) == len(records.effort) \
+            and len(verdicts) == len(records.verdicts) and all(c.started is None or c.started <= as_of for c in records.cards):
+        return records
+    later: dict[int, list[Verdict]] = defaultdict(list)
+    for verdict in records.verdicts:
+        if verdict.at[:10] > day:
+            later[verdict.prototype].append(verdict)
+    given: dict[int, Verdict] = {}
+    for verdict in sorted(verdicts, key=lambda v: v.id):
+        given[verdict.prototype] = verdict
+    cards = []
+    for card in records.cards:
+        if card.started is not None and card.started > as_of:
+            continue
+        undone = sorted(later.get(card.number, ()), key=lambda v: v.id)
+        if undone:
+            status = undone[0].previous_status  # recorded by newer versions; else what the verdicts imply
+            if status is None:
+                status = STATUS_AFTER[given[card.number].verdict] if card.number in given else "active"
+            extended = next((v for v in undone if v.deadline is not None), None)
+            deadline = card.deadline
+            if extended is not None:
+                deadline = dt.date.fromisoformat(extended.previous_deadline) if extended.previous_deadline else None
+            card = replace(card, status=status, deadline=deadline)
+        cards.append(card)
+    return Records(tuple(cards), evidence, effort, verdicts, records.problems, withdrawn)
+
+
 @dataclass(frozen=True)
 class TriageRow:
     card: Prototype
@@ -69,8 +118,10 @@ def judge_card(card: Prototype, evidence: list[Evidence], as_of: dt.date, keep_t
     return judge(card.criteria, evidence, as_of, card.deadline, keep_threshold)
 
 
-def run(ws: Workspace, records: Records, as_of: dt.date) -> Triage:
-    """Judge every active card in *records* as of *as_of*, then the sunk-cost check beside it."""
+def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) -> Triage:
+    """Judge every active card in *records* as it stood on *as_of* (see `as_of_records`), then the
+    sunk-cost check beside it; *blind* leaves effort out of the warnings' wording too."""
+    records = as_of_records(records, as_of)
     evidence = records.evidence_by_prototype()
     threshold = ws.config.keep_threshold
     with paused_gc():
@@ -88,6 +139,7 @@ def run(ws: Workspace, records: Records, as_of: dt.date) -> Triage:
             as_of,
             ws.config.stale_days,
             ws.config.sunk_cost_hours,
+            blind,
         )
     return Triage(as_of, rows, records.cards, tuple(warnings), records.problems)
 

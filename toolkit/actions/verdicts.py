@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
-from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, who
 from toolkit.actions.prototypes import card_path, parse_date
 from toolkit.actions.triage import judge_card
 from toolkit.judge import audit as sunk_audit
@@ -34,7 +34,8 @@ class VerdictResult:
         return is_override(self.entry.verdict, self.judgement.recommendation)
 
 
-def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None) -> VerdictResult:
+def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,
+            deadline: dt.date | None = None) -> VerdictResult:
     """Append the verdict with the recommendation and merit of this moment, then set the card's status."""
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
@@ -43,7 +44,10 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
     entry = Verdict(
         ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
-        card.criteria_hash, one_line(by, "by") if by is not None else None,
+        card.criteria_hash, who(ws, by),
+        deadline.isoformat() if deadline is not None else None,
+        card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
+        card.status,
     )
     ledger.append(ws.verdict_ledger, entry)
     if card.status != STATUS_AFTER[verdict]:
@@ -61,7 +65,7 @@ def iterate(
 ) -> VerdictResult:
     """Keep working on the prototype (status `active`), optionally with a new deadline."""
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
-    result = _record(ws, ref, "iterate", reason, by, as_of)
+    result = _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
     if new_deadline is not None:
         return VerdictResult(result.entry, prototype.set_deadline(result.card.path, new_deadline), result.judgement)
     return result

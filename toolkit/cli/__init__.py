@@ -39,6 +39,7 @@ COMMANDS = {
     "iterate": "toolkit.cli.proto:iterate",
     "discard": "toolkit.cli.proto:discard",
     "audit": "toolkit.cli.proto:audit",
+    "meeting": "toolkit.cli.meeting:meeting",
     "report": "toolkit.cli.report:report",
     "demo": "toolkit.cli.report:demo",
     "lab": "toolkit.cli.report:lab",

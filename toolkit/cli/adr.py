@@ -143,7 +143,7 @@ def status(n, status, day, force, by):
 
 @adr.command("approve")
 @click.argument("n")
-@click.option("--by", metavar="NAME", help="Who approves (default: git's user.name).")
+@click.option("--by", metavar="NAME", help="Who approves (default: git's user.name, else the login name).")
 @click.option("--date", "day", type=DATE, help="The date of the approval (default: today), as YYYY-MM-DD.")
 def approve(n, by, day):
     """Record an approval of ADR N's current text: who, the date and a hash of the text."""

@@ -130,7 +130,7 @@ NUMBER_ARGUMENTS = {"ignore_unknown_options": True}
 @click.argument("ref", metavar="P")
 @click.argument("hours")
 @click.option("--date", metavar="DATE", help="The day the work was done, YYYY-MM-DD (default: today).")
-@click.option("--by", metavar="WHO", help="Who did the work.")
+@click.option("--by", metavar="WHO", help="Who did the work (default: git's user.name).")
 @click.option("--note", metavar="TEXT", help="What the time went on.")
 @click.option("--force", is_flag=True, help="Accept more hours in one entry than [effort] max_hours_per_entry (24).")
 def effort_log(ref, hours, date, by, note, force):
@@ -186,10 +186,11 @@ def evidence():
 @click.option("--unit", metavar="U", help="Unit of the value, e.g. ms.")
 @click.option("--source", metavar="URL|PATH", help="Where the measurement comes from.")
 @click.option("--note", metavar="TEXT", help="Anything the number does not say.")
-@click.option("--by", metavar="WHO", help="Who measured it.")
-def evidence_add(ref, criterion_id, value, unit, source, note, by):
+@click.option("--by", metavar="WHO", help="Who measured it (default: git's user.name).")
+@click.option("--measured", metavar="DATE", help="The day the value was taken, YYYY-MM-DD (default: today).")
+def evidence_add(ref, criterion_id, value, unit, source, note, by, measured):
     """Append a measured VALUE for CRITERION of prototype P to prototypes/evidence.jsonl."""
-    entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by)
+    entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by, measured)
     click.echo(f"P{entry.prototype}: recorded {criterion_id} = {value.strip()} ({entry.id})")
 
 
@@ -254,7 +255,7 @@ def _verdict_report(result) -> None:
 
 
 reason_option = click.option("--reason", required=True, metavar="TEXT", help="Why: required, one line, kept in the verdict ledger.")
-by_option = click.option("--by", metavar="WHO", help="Who decided.")
+by_option = click.option("--by", metavar="WHO", help="Who decided (default: git's user.name).")
 
 
 @click.command()

@@ -16,13 +16,16 @@ def report():
 
 @report.command("weekly")
 @click.option("--as-of", type=DATE, metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default: today).")
-@click.option("--reveal", is_flag=True, help="Add the Sunk-cost check: effort, warnings, git activity, overrides.")
-def report_weekly(as_of, reveal):
-    """The weekly keep-or-discard report; blind to effort unless --reveal. Prints the HTML path."""
+@click.option("--reveal", is_flag=True, help="Add the Sunk-cost check: hours, effort chart, high-effort warnings, git activity.")
+@click.option("--since", type=DATE, metavar="DATE",
+              help="Where 'since the last meeting' starts when no meeting is recorded (default: 7 days back).")
+def report_weekly(as_of, reveal, since):
+    """The weekly keep-or-discard report, as the workspace stood on DATE; blind to effort unless --reveal.
+    Prints the HTML path."""
     from toolkit.reports.make import weekly
 
     ws = open_workspace()
-    click.echo(ws.relative(weekly(ws, as_of.date() if as_of else None, reveal).html))
+    click.echo(ws.relative(weekly(ws, as_of.date() if as_of else None, reveal, since=since.date() if since else None).html))
 
 
 @report.command("review")

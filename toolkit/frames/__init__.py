@@ -124,11 +124,12 @@ class Book:
 
         return audit_frame(audit(self.records.verdicts, self.records.effort))
 
-    def weekly(self, as_of: dt.date | str | None = None, blind: bool = True):
-        """What the weekly triage report shows (`toolkit.frames.weekly.Weekly`); blind loads no effort at all."""
+    def weekly(self, as_of: dt.date | str | None = None, blind: bool = True, since: dt.date | str | None = None):
+        """What the weekly triage report shows (`toolkit.frames.weekly.Weekly`); blind loads no effort at all.
+        "Since" starts at the previous meeting, else at *since*, else a week before *as_of*."""
         from toolkit.frames.weekly import weekly
 
-        return weekly(self.workspace, _as_of(as_of), blind)
+        return weekly(self.workspace, _as_of(as_of), blind, _as_of(since) if since else None)
 
     def review(self, adr, as_of: dt.date | str | None = None):
         """What the design-review report shows for ADR *adr* (`toolkit.frames.review.Review`)."""

@@ -1,10 +1,16 @@
-"""The weekly keep-or-discard meeting: agenda order, per-prototype sections, and (revealed only) effort."""
+"""The weekly keep-or-discard meeting: what changed, the agenda, what to decide, and (revealed only) effort."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
+from collections import Counter
 from dataclasses import dataclass
 
+from toolkit.frames.links import file_links, source_href
+from toolkit.records.criteria import format_number
+from toolkit.frames.since import DUE_DAYS, Since, since_last
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import Workspace
 
@@ -12,29 +18,39 @@ from toolkit.workspace import Workspace
 RECOMMENDATION_ORDER = ("discard", "iterate", "needs-evidence", "keep")
 # Charts stay readable (and reports fast) with hundreds of prototypes: they show the top of the agenda.
 CHART_LIMIT = 40
-# The evidence log lists what arrived since the last meeting.
-LOG_DAYS = 7
+# An iterate verdict with a passed deadline proposes a new timebox this long.
+NEXT_TIMEBOX_DAYS = 14
+# Warnings that exist only because of effort: the only ones a blind report leaves out.
+EFFORT_KINDS = ("high-effort",)
 
 
 @dataclass(frozen=True)
 class Weekly:
     as_of: dt.date
     blind: bool
-    agenda: tuple[dict, ...]  # ordered: kill crossed, deadline passed, then by recommendation
+    agenda: tuple[dict, ...]  # ordered: what needs a decision this week first (`now`), then the rest
     sections: tuple[dict, ...]  # per active prototype, in agenda order, with its criteria rows
     charted: tuple[str, ...]  # refs in the charts: the first CHART_LIMIT of the agenda
-    heatmap: tuple[tuple[str, str, str], ...]  # (prototype ref, criterion id, state) for the charted refs
-    timeline: tuple[dict, ...]  # evidence of the charted refs: date, ref, criterion
-    evidence: tuple[dict, ...]  # the last LOG_DAYS days: date, ref, criterion, value, unit, source, note, by, retracted
-    log_since: dt.date  # first day of the evidence log
+    heatmap: tuple[tuple[str, str, str, bool], ...]  # (prototype ref, criterion id, state, must) for the charted refs
+    timeline: tuple[dict, ...]  # evidence of the charted refs: date (measured), ref, criterion
     closed: tuple[dict, ...]  # kept and discarded prototypes: their verdict and today's recommendation
     problems: tuple  # cards or ledger lines that did not load
+    since: Since | None = None  # what changed since the previous meeting
+    counts: tuple[tuple[str, int], ...] = ()  # (recommendation, active prototypes), in RECOMMENDATION_ORDER
+    decisions: tuple[dict, ...] = ()  # per agenda row: ref, title, recommendation, command
+    warnings: tuple[dict, ...] = ()  # blind: every warning but the effort-derived ones, without hours
+    warning_counts: tuple[tuple[str, int], ...] = ()  # (kind, warnings) of the meeting's warnings, most first
+    verdicts: tuple[dict, ...] = ()  # verdict history up to as_of
     # Filled only when not blind: effort never reaches a blind report.
     effort: tuple[dict, ...] = ()  # ref, title, hours, merit, recommendation
-    warnings: tuple[dict, ...] = ()
     git: tuple[dict, ...] = ()
-    verdicts: tuple[dict, ...] = ()
-    retracted_effort: tuple[dict, ...] = ()  # date, ref, hours, reason: entries that no longer count
+    retracted: tuple[dict, ...] = ()  # evidence entries taken back: date, ref, criterion, value, reason
+    retracted_effort: tuple[dict, ...] = ()  # date, ref, hours, reason: effort entries that no longer count
+
+    @property
+    def now(self) -> int:
+        """How many agenda rows (from the top) need a decision this week."""
+        return sum(1 for row in self.agenda if row["now"])
 
 
 def agenda_key(row: dict) -> tuple:
@@ -44,14 +60,21 @@ def agenda_key(row: dict) -> tuple:
         group = 1
     else:
         group = 2
-    return (group, RECOMMENDATION_ORDER.index(row["recommendation"]), row["deadline"] or "9999", row["number"])
+    return (not row["now"], group, RECOMMENDATION_ORDER.index(row["recommendation"]), row["deadline"] or "9999",
+            row["number"])
 
 
-def _why(killed: bool, deadline_passed: bool, deadline: dt.date | None) -> str:
-    if killed:
+def _why(row: dict, due: bool, limit: int) -> str:
+    if row["killed"]:
         return "kill condition crossed"
-    if deadline_passed:
-        return f"deadline {deadline.isoformat()} passed"
+    if row["deadline_passed"]:
+        return f"deadline {row['deadline']} passed"
+    if due:
+        return f"deadline {row['deadline']} within {DUE_DAYS} days"
+    if row["extensions"] > limit:
+        return f"extended {row['extensions']} times"
+    if row["recommendation"] in ("keep", "discard"):
+        return f"evidence says {row['recommendation']}"
     return ""
 
 
@@ -67,77 +90,167 @@ def _verdict_rows(records, cards, as_of: dt.date) -> list[dict]:
             "date": verdict.day.isoformat(), "ref": f"P{verdict.prototype}", "title": card.title if card else None,
             "verdict": verdict.verdict, "recommendation": verdict.recommendation, "reason": verdict.reason,
             "by": verdict.by, "override": is_override(verdict.verdict, verdict.recommendation),
+            "deadline": verdict.deadline,
         })
     return rows
 
 
-def _closed(ws: Workspace, records, as_of: dt.date) -> list[dict]:
+def _closed(ws: Workspace, records, as_of: dt.date, file_href) -> list[dict]:
     from toolkit.actions.triage import judge_card
 
     evidence = records.evidence_by_prototype()
+    last = _last_verdicts(records)
     rows = []
     for card in records.cards:
         if card.status == "active":
             continue
         judgement = judge_card(card, evidence.get(card.number, []), as_of, ws.config.keep_threshold)
-        given = [v for v in records.verdicts if v.prototype == card.number and v.day <= as_of]
-        last = max(given, key=lambda v: v.id) if given else None
+        verdict = last.get(card.number)
         rows.append({
-            "ref": card.ref, "title": card.title, "status": card.status,
-            "verdict": last.verdict if last else None, "verdict_on": last.day.isoformat() if last else None,
+            "ref": card.ref, "title": card.title, "status": card.status, "href": file_href(card.path),
+            "verdict": verdict.verdict if verdict else None, "verdict_on": verdict.day.isoformat() if verdict else None,
             "recommendation": judgement.recommendation, "reason": judgement.reason,
         })
     return rows
 
 
-def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
+def _last_verdicts(records) -> dict:
+    last = {}
+    for verdict in sorted(records.verdicts, key=lambda v: v.id):
+        last[verdict.prototype] = verdict
+    return last
+
+
+def with_unit(value, unit: str | None) -> str | None:
+    """A value as the report shows it: numbers without float noise, then the unit when one was recorded."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, (int, float)):
+        text = format_number(round(value, 6))
+    else:
+        text = str(value)
+    return f"{text} {unit}" if unit and not isinstance(value, bool) and text not in ("yes", "no") else text
+
+
+def _adr_files(ws: Workspace, file_href) -> dict[int, str]:
+    names: dict[int, str] = {}
+    if ws.adr_dir.is_dir():
+        for path in sorted(ws.adr_dir.iterdir()):
+            found = re.match(r"^(\d+)-.*\.md$", path.name)
+            if found:
+                names.setdefault(int(found.group(1)), file_href(path))
+    return names
+
+
+def command(row: dict, as_of: dt.date) -> str:
+    """The `decide` command that records the recommendation of agenda *row*, quoted for a POSIX shell."""
+    recommendation = row["recommendation"]
+    verb = recommendation if recommendation in ("keep", "discard") else "iterate"
+    words = ["decide", verb, row["ref"]]
+    if verb == "iterate" and (row["deadline"] is None or row["deadline_passed"]):
+        words += ["--deadline", (as_of + dt.timedelta(days=NEXT_TIMEBOX_DAYS)).isoformat()]
+    words += ["--reason", f"{recommendation} recommended: {row['reason']}"]
+    return shlex.join(words)
+
+
+def _units(records) -> dict[tuple[int, str], str]:
+    """The unit of the latest evidence of each (prototype, criterion) that names one."""
+    units = {}
+    for entry in records.evidence:
+        if entry.unit:
+            units[(entry.prototype, entry.criterion)] = entry.unit
+    return units
+
+
+def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | None = None) -> Weekly:
     """What the weekly triage report shows as of *as_of*; with *blind* no effort figure is loaded at all.
 
-    As in `decide triage`, *as_of* is the day deadlines and staleness are judged against and all
-    recorded evidence and effort count, so the report and the command agree; verdicts given after
-    *as_of* are left out, as the sunk-cost check leaves them out.
+    The workspace is taken as it stood at the end of *as_of* (`toolkit.actions.triage.as_of_records`),
+    as `decide triage --as-of` takes it, so the report and the command agree and a past report can be
+    rendered again as it was. "Since" starts at the previous meeting (prototypes/meetings.jsonl), else
+    at *since*, else a week before *as_of*.
     """
-    from toolkit.actions.triage import Records, criterion_rows, load_records, run, warning_rows
+    from toolkit.actions.ledgers import read_meetings
+    from toolkit.actions.meetings import previous_meeting
+    from toolkit.actions.triage import Records, as_of_records, criterion_rows, load_records, run, warning_rows
 
-    records = load_records(ws)
+    loaded = load_records(ws)
     if blind:
-        withdrawn = tuple(w for w in records.withdrawn if isinstance(w.entry, Evidence))
-        records = Records(records.cards, records.evidence, (), records.verdicts, records.problems, withdrawn)
-    result = run(ws, records, as_of)
+        withdrawn = tuple(w for w in loaded.withdrawn if isinstance(w.entry, Evidence))
+        loaded = Records(loaded.cards, loaded.evidence, (), loaded.verdicts, loaded.problems, withdrawn)
+    meetings = read_meetings(ws)
+    records = as_of_records(loaded, as_of)
+    result = run(ws, records, as_of, blind)  # on records already as of the date: nothing filtered twice
+    last = _last_verdicts(records)
+    extensions = Counter(v.prototype for v in records.verdicts if v.verdict == "iterate" and v.deadline is not None)
+    units = _units(records)
+    file_href = file_links(ws)
+    adrs = _adr_files(ws, file_href) if any(row.card.decisions for row in result.rows) else {}
+    limit = ws.config.max_extensions
     rows = []
     for row in result.rows:
         card, judgement = row.card, row.judgement
         killed = any(s.state == "killed" for s in judgement.states)
         passed = card.deadline is not None and as_of > card.deadline
-        rows.append({
+        due = card.deadline is not None and not passed and (card.deadline - as_of).days <= DUE_DAYS
+        verdict = last.get(card.number)
+        criteria = criterion_rows(row)
+        for criterion in criteria:
+            unit = units.get((card.number, criterion["criterion"]))
+            criterion["unit"] = unit
+            criterion["value_shown"] = with_unit(criterion["value"], unit)
+            criterion["target_shown"] = with_unit(criterion["target"], unit) if criterion["target"] not in ("yes", "no") else criterion["target"]
+            criterion["kill_shown"] = with_unit(criterion["kill"], unit)
+        shaped = {
             "number": card.number, "ref": card.ref, "title": card.title, "owner": card.owner,
             "deadline": card.deadline.isoformat() if card.deadline else None, "branch": card.branch,
             "hypothesis": card.hypothesis, "merit": judgement.merit, "coverage": judgement.coverage,
             "recommendation": judgement.recommendation, "reason": judgement.reason,
-            "killed": killed, "deadline_passed": passed, "why": _why(killed, passed, card.deadline),
-            "criteria": criterion_rows(row),
-        })
+            "killed": killed, "deadline_passed": passed, "href": file_href(card.path),
+            "decisions": [{"label": f"ADR-{n:04d}", "href": adrs.get(n)} for n in card.decisions],
+            "verdict": verdict.verdict if verdict else None, "verdict_on": verdict.day.isoformat() if verdict else None,
+            "verdict_by": verdict.by if verdict else None, "verdict_reason": verdict.reason if verdict else None,
+            "extensions": extensions.get(card.number, 0),
+            "criteria": criteria,
+        }
+        shaped["extension_warning"] = (
+            f"extended {shaped['extensions']} times (limit {limit}): decide, or it lingers"
+            if shaped["extensions"] > limit else None)
+        shaped["why"] = _why(shaped, due, limit)
+        shaped["now"] = bool(shaped["why"])
+        rows.append(shaped)
     rows.sort(key=agenda_key)
     agenda = tuple({k: v for k, v in r.items() if k not in ("criteria", "hypothesis")} for r in rows)
-    active = {r["number"]: r["ref"] for r in rows}
     charted = {r["number"]: r["ref"] for r in rows[:CHART_LIMIT]}
-    heatmap = tuple((r["ref"], c["criterion"], c["state"]) for r in rows[:CHART_LIMIT] for c in r["criteria"])
-    ordered = sorted(records.evidence, key=lambda e: e.id)
-    timeline = tuple({"date": e.day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion}
-                     for e in ordered if e.prototype in charted)
-    since = as_of - dt.timedelta(days=LOG_DAYS - 1)
-    retracted = {w.entry.id: w.retraction for w in records.withdrawn}
-    logged = sorted([*records.evidence, *(w.entry for w in records.withdrawn if isinstance(w.entry, Evidence))],
-                    key=lambda e: e.id)
-    evidence = tuple(
-        {"date": e.day.isoformat(), "ref": active[e.prototype], "criterion": e.criterion,
-         "value": ("yes" if e.value else "no") if isinstance(e.value, bool) else e.value,
-         "unit": e.unit, "source": e.source, "note": e.note, "by": e.by,
-         "retracted": f"retracted: {retracted[e.id].reason}" if e.id in retracted else None}
-        for e in logged if e.prototype in active and e.day >= since
+    heatmap = tuple((r["ref"], c["criterion"], c["state"], c["must"]) for r in rows[:CHART_LIMIT] for c in r["criteria"])
+    shown = [(e.day, e.id, e) for e in records.evidence if e.prototype in charted]
+    timeline = tuple({"date": day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion}
+                     for day, _, e in sorted(shown, key=lambda t: t[:2]))
+    judged = {row.card.number: (row.card, row.judgement) for row in result.rows}
+    previous = previous_meeting(meetings.entries, as_of)
+    changes = since_last(ws, records, judged, previous, since, as_of)
+    changes = _with_sources(ws, changes)
+    counts = Counter(r["recommendation"] for r in rows)
+    cards = {card.number: card for card in records.cards}
+    warnings = [w for w in warning_rows(result) if not (blind and w["kind"] in EFFORT_KINDS)]
+    if blind:
+        warnings = [{k: v for k, v in w.items() if k != "hours"} for w in warnings]
+    kinds = Counter(w["kind"] for w in warnings if w["kind"] not in EFFORT_KINDS).most_common()
+    weekly_view = Weekly(
+        as_of, blind, agenda, tuple(rows), tuple(charted.values()), heatmap, timeline,
+        tuple(_closed(ws, records, as_of, file_href)), tuple(result.problems) + tuple(meetings.problems), changes,
+        tuple((name, counts[name]) for name in RECOMMENDATION_ORDER),
+        tuple({"ref": r["ref"], "title": r["title"], "recommendation": r["recommendation"], "now": r["now"],
+               "command": command(r, as_of)} for r in agenda),
+        tuple(warnings), tuple(kinds), tuple(_verdict_rows(records, cards, as_of)),
+        retracted=tuple(
+            {"date": w.entry.day.isoformat(), "ref": f"P{w.entry.prototype}", "criterion": w.entry.criterion,
+             "value": with_unit(w.entry.value, w.entry.unit), "reason": w.retraction.reason, "by": w.retraction.by}
+            for w in records.withdrawn if isinstance(w.entry, Evidence)
+        ),
     )
-    weekly_view = Weekly(as_of, blind, agenda, tuple(rows), tuple(charted.values()), heatmap, timeline, evidence,
-                         since, tuple(_closed(ws, records, as_of)), tuple(result.problems))
     if blind:
         return weekly_view
     from dataclasses import replace
@@ -152,14 +265,21 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True) -> Weekly:
          "recommendation": r["recommendation"], "charted": r["number"] in charted}
         for r in rows
     )
+    active = {r["ref"] for r in rows}
     try:
-        git = tuple(g for g in git_effort(ws).rows if g["prototype"] in active.values())
+        git = tuple(g for g in git_effort(ws).rows if g["prototype"] in active)
     except DecisionbookError:
         git = ()
-    cards = {card.number: card for card in records.cards}
     retracted_effort = tuple(
         {"date": w.entry.date, "ref": f"P{w.entry.prototype}", "hours": w.entry.hours, "reason": w.retraction.reason}
         for w in records.withdrawn if isinstance(w.entry, Effort)
     )
-    return replace(weekly_view, effort=effort, warnings=tuple(warning_rows(result)), git=git,
-                   verdicts=tuple(_verdict_rows(records, cards, as_of)), retracted_effort=retracted_effort)
+    return replace(weekly_view, effort=effort, git=git, retracted_effort=retracted_effort)
+
+
+def _with_sources(ws: Workspace, changes: Since) -> Since:
+    from dataclasses import replace
+
+    evidence = tuple({**e, "value_shown": with_unit(e["value"], e["unit"]), "source_href": source_href(ws, e["source"])}
+                     for e in changes.evidence)
+    return replace(changes, evidence=evidence)

@@ -104,12 +104,15 @@ def check(
     as_of: dt.date,
     stale_days: int,
     sunk_cost_hours: float | None,
+    blind: bool = False,
 ) -> list[SunkCostWarning]:
     """Warnings for the prototypes in *judgements* (the active ones) and the latest verdict of every card.
 
-    Verdicts given after *as_of* are not yet known on that date and are left out.
+    Verdicts given after *as_of* are not yet known on that date and are left out. *blind*: no effort
+    was given, and the messages do not speak of hours.
     """
     hours = hours_by_prototype(effort)
+    sunk = (lambda spent: "") if blind else _sunk
     by_proto: dict[int, list[Evidence]] = defaultdict(list)
     for entry in evidence:
         by_proto[entry.prototype].append(entry)
@@ -130,7 +133,7 @@ def check(
         if recent and is_override(verdict.verdict, verdict.recommendation):
             warnings.append(SunkCostWarning(card.number, "override", (
                 f"{name}: the {verdict.verdict} verdict of {verdict.day} overrode the recommendation "
-                f"({verdict.recommendation}); reason given: {verdict.reason}. {_sunk(spent)}"), spent))
+                f"({verdict.recommendation}); reason given: {verdict.reason}. {sunk(spent)}"), spent))
         if judgement is None:
             continue
         past = card.deadline is not None and as_of > card.deadline
@@ -143,16 +146,18 @@ def check(
         if moved is not None:
             warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
                 f"{name}: goalposts moved: {moved[0]}. Evidence is judged against the criteria as they are now. "
-                f"{_sunk(spent)}"), spent, moved[1]))
+                f"{sunk(spent)}"), spent, moved[1]))
         entries = by_proto.get(card.number, [])
         last = max((e.day for e in entries), default=None) or card.started
         if last is not None and (as_of - last).days > stale_days:
             since = f"since {last}" if entries else f"since it started on {last}"
             warnings.append(SunkCostWarning(card.number, "stale-evidence", (
                 f"{name}: no new evidence for {(as_of - last).days} days ({since}; the limit is {stale_days}). "
-                f"{_sunk(spent)}"), spent))
+                f"{sunk(spent)}"), spent))
         if past:
             warnings.append(SunkCostWarning(card.number, "deadline-passed", (
                 f"{name}: its deadline {card.deadline} passed {(as_of - card.deadline).days} days ago; decide now "
-                f"on the evidence. {_sunk(spent)}"), spent))
+                f"on the evidence. {sunk(spent)}"), spent))
+    if blind:
+        return [SunkCostWarning(w.prototype, w.kind, w.message.rstrip(), w.hours, w.criteria) for w in warnings]
     return warnings

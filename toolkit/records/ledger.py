@@ -114,6 +114,7 @@ class Evidence(Entry):
     by: str | None = None
     criteria_hash: str | None = None
     criterion_hash: str | None = None  # the one criterion's definition; names what moved
+    measured: str | None = None  # YYYY-MM-DD the value was taken, when not the day it was recorded
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -121,8 +122,19 @@ class Evidence(Entry):
         value = raw.get("value")
         if type(value) is not bool:
             value = _number(value, "value")
-        optional = _text(raw, ("unit", "source", "note", "by", "criteria_hash", "criterion_hash"), False)
+        optional = _text(raw, ("unit", "source", "note", "by", "criteria_hash", "criterion_hash", "measured"), False)
+        if optional[-1] is not None:
+            _day(optional[-1], "measured")
         return cls(*_common(raw), *_text(raw, ("criterion",), True), value, *optional, _extra(raw, cls))
+
+    @property
+    def day(self) -> dt.date:
+        """The day the value was measured: `measured` when given, else the day it was recorded."""
+        return dt.date.fromisoformat(self.measured) if self.measured else self.recorded
+
+    @property
+    def recorded(self) -> dt.date:
+        return Entry.day.fget(self)
 
 
 VERDICTS = ("keep", "iterate", "discard")
@@ -136,6 +148,9 @@ class Verdict(Entry):
     merit: float | None = None
     criteria_hash: str | None = None
     by: str | None = None
+    deadline: str | None = None  # iterate only: the new deadline it set (an extension)
+    previous_deadline: str | None = None  # the deadline it replaced
+    previous_status: str | None = None  # the card's status before the verdict
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -146,7 +161,48 @@ class Verdict(Entry):
         (reason,) = _text(raw, ("reason",), True)
         recommendation, criteria_hash, by = _text(raw, ("recommendation", "criteria_hash", "by"), False)
         merit = _number(raw.get("merit"), "merit", False)
-        return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, _extra(raw, cls))
+        deadlines = _text(raw, ("deadline", "previous_deadline"), False)
+        for name, value in zip(("deadline", "previous_deadline"), deadlines):
+            if value is not None:
+                _day(value, name)
+        (previous_status,) = _text(raw, ("previous_status",), False)
+        return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, *deadlines,
+                   previous_status, _extra(raw, cls))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A weekly meeting that took place: its date and who attended; the next report starts from it."""
+
+    id: str
+    at: str
+    date: str
+    attendees: tuple[str, ...] = ()
+    by: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    to_json = Entry.to_json
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    @classmethod
+    def build(cls, raw: dict) -> Meeting:
+        ident, at, date = _text(raw, ("id", "at", "date"), True)
+        _day(date, "date")
+        attendees = raw.get("attendees", [])
+        if not isinstance(attendees, list) or not all(type(a) is str and a for a in attendees):
+            raise _Bad("attendees must be a list of names")
+        (by,) = _text(raw, ("by",), False)
+        return cls(ident, at, date, tuple(attendees), by, _extra(raw, cls))
+
+
+def _day(text: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("x")
+    except ValueError:
+        raise _Bad(f"{name} {text!r} is not YYYY-MM-DD") from None
 
 
 RETRACTABLE = ("effort", "evidence")

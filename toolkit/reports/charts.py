@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 STATE_COLOURS = {"met": "#4caf50", "unmet": "#f2b705", "killed": "#d9534f", "unmeasured": "#c8cdd2"}
+# State by symbol as well as colour, for readers who cannot tell the colours apart and for grey print.
+STATE_SYMBOLS = {"met": "✓", "unmet": "✗", "killed": "☠", "unmeasured": "?"}
+# At the 96 dpi the report embeds, 8 points are 10.7 pixels: the smallest text a chart may carry.
+LABEL_POINTS = 8
+LABEL_CHARS = 22
 REC_COLOURS = {"keep": "#4caf50", "iterate": "#f2b705", "discard": "#d9534f", "needs-evidence": "#9aa3ad"}
 STATUS_COLOURS = {
     "proposed": "#5b8def", "accepted": "#4caf50", "rejected": "#d9534f", "deprecated": "#9aa3ad",
@@ -21,28 +26,40 @@ def _figure(width: float, height: float):
 def _legend(ax, colours, **kw):
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=c, label=name) for name, c in colours.items()], fontsize=8, **kw)
+    ax.legend(handles=[Patch(color=c, label=name) for name, c in colours.items()], fontsize=LABEL_POINTS, **kw)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
 def criteria_heatmap(cells):
-    """Prototype x criterion coloured by state; *cells* are (prototype ref, criterion id, state)."""
-    refs = list(dict.fromkeys(ref for ref, _, _ in cells))
-    per_ref = {ref: [(c, s) for r, c, s in cells if r == ref] for ref in refs}
+    """Prototype x criterion coloured by state, with the state's symbol; must-haves starred.
+
+    *cells* are (prototype ref, criterion id, state, must); names longer than LABEL_CHARS are shortened.
+    """
+    from matplotlib.patches import Patch
+
+    refs = list(dict.fromkeys(cell[0] for cell in cells))
+    per_ref = {ref: [cell[1:] for cell in cells if cell[0] == ref] for ref in refs}
     width = max((len(v) for v in per_ref.values()), default=1)
-    fig = _figure(2.2 + 1.9 * width, 0.8 + 0.45 * max(len(refs), 1))
+    fig = _figure(2.6 + 2.2 * width, 1.0 + 0.45 * max(len(refs), 1))
     ax = fig.add_subplot()
     for y, ref in enumerate(refs):
-        for x, (criterion, state) in enumerate(per_ref[ref]):
+        for x, (criterion, state, must) in enumerate(per_ref[ref]):
             ax.add_patch(_rect(x, y, STATE_COLOURS.get(state, "#ffffff")))
-            ax.text(x + 0.5, y + 0.5, criterion, ha="center", va="center", fontsize=7)
+            label = f"{STATE_SYMBOLS.get(state, '')} {_short(criterion)}{' *' if must else ''}"
+            ax.text(x + 0.5, y + 0.5, label, ha="center", va="center", fontsize=LABEL_POINTS,
+                    fontweight="bold" if must else "normal")
     ax.set_xlim(0, width)
     ax.set_ylim(len(refs), 0)
-    ax.set_yticks([y + 0.5 for y in range(len(refs))], refs)
+    ax.set_yticks([y + 0.5 for y in range(len(refs))], refs, fontsize=LABEL_POINTS + 1)
     ax.set_xticks([])
-    ax.set_title("Criteria by state", fontsize=10)
+    ax.set_title("Criteria by state (* must-have)", fontsize=10)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
-    _legend(ax, STATE_COLOURS, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    handles = [Patch(color=c, label=f"{STATE_SYMBOLS[name]} {name}") for name, c in STATE_COLOURS.items()]
+    fig.legend(handles=handles, fontsize=LABEL_POINTS, loc="outside lower center", ncols=len(handles))
     return fig
 
 
@@ -53,19 +70,30 @@ def _rect(x, y, colour):
 
 
 def evidence_timeline(rows, as_of: dt.date, order):
-    """One row per prototype (refs in *order*), a dot per evidence entry; the meeting date as a line."""
-    fig = _figure(8, 0.8 + 0.42 * max(len(order), 1))
+    """One row per prototype (refs in *order*), a dot per evidence entry on the day it was measured; the
+    meeting date as a line. The date axis always spans at least a week, so one day of evidence reads."""
+    import matplotlib.dates as mdates
+
+    fig = _figure(8, 1.2 + 0.42 * max(len(order), 1))
     ax = fig.add_subplot()
     position = {ref: i for i, ref in enumerate(order)}
     xs = [dt.date.fromisoformat(r["date"]) for r in rows if r["ref"] in position]
     ys = [position[r["ref"]] for r in rows if r["ref"] in position]
-    ax.scatter(xs, ys, s=28, color="#5b8def", zorder=3)
+    ax.scatter(xs, ys, s=28, color="#5b8def", zorder=3, label="evidence")
     ax.axvline(as_of, color="#d9534f", linewidth=1, linestyle="--", label=f"as of {as_of.isoformat()}")
-    ax.set_yticks(range(len(order)), order)
-    ax.set_ylim(len(order) - 0.5, -0.5)
+    first, last = min(xs + [as_of]), max(xs + [as_of])
+    pad = max(dt.timedelta(days=1), (last - first) / 20)
+    if last - first < dt.timedelta(days=7):
+        pad = (dt.timedelta(days=7) - (last - first)) / 2 + dt.timedelta(days=1)
+    ax.set_xlim(first - pad, last + pad)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.set_yticks(range(len(order)), order, fontsize=LABEL_POINTS + 1)
+    ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
+    ax.tick_params(axis="x", labelsize=LABEL_POINTS)
     ax.grid(axis="x", alpha=0.3)
-    ax.set_title("Evidence recorded", fontsize=10)
-    ax.legend(fontsize=8, loc="upper left")
+    ax.set_title("Evidence by day measured", fontsize=10)
+    fig.legend(fontsize=LABEL_POINTS, loc="outside lower center", ncols=2)
     fig.autofmt_xdate()
     return fig
 
@@ -77,10 +105,12 @@ def effort_vs_merit(rows):
     for row in rows:
         ax.scatter(row["hours"], row["merit"], s=60, color=REC_COLOURS.get(row["recommendation"], "#000000"), zorder=3)
         if row.get("charted", True):
-            ax.annotate(row["ref"], (row["hours"], row["merit"]), textcoords="offset points", xytext=(5, 4), fontsize=8)
-    ax.set_xlabel("hours logged")
-    ax.set_ylabel("merit")
-    ax.set_ylim(-0.05, 1.05)
+            ax.annotate(row["ref"], (row["hours"], row["merit"]), textcoords="offset points", xytext=(5, 4),
+                        fontsize=LABEL_POINTS)
+    ax.set_xlabel("hours logged (h)")
+    ax.set_ylabel("merit (share of criterion weight met)")
+    ax.set_xlim(0, max([row["hours"] for row in rows] + [1.0]) * 1.12)
+    ax.set_ylim(0, 1.05)
     ax.grid(alpha=0.3)
     ax.set_title("Effort and merit", fontsize=10)
     _legend(ax, REC_COLOURS, loc="upper left", bbox_to_anchor=(1.0, 1.0))

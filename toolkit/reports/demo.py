@@ -14,7 +14,7 @@ from toolkit.history.replay import replay
 # The demo's "today": inside its data, so the report reads the same whatever day it is built.
 AS_OF = dt.date(2026, 10, 29)
 MARKER = ".decisionbook-demo"
-LEDGERS = ("effort", "evidence", "verdicts")
+LEDGERS = ("effort", "evidence", "verdicts", "meetings")
 TZ = "+0200"
 
 PEOPLE = {

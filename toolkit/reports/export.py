@@ -51,6 +51,11 @@ def to_html(nb, title: str) -> str:
 
     nb = copy.deepcopy(nb)
     _drop_active_outputs(nb)
+    for cell in nb.cells:
+        # papermill gives the cell it injects a random id; the page shows ids, and the same report
+        # rendered twice must be the same file.
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", ()):
+            cell["id"] = "injected-parameters"
     exporter = _exporter_class()(
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         template_name="decisionbook",

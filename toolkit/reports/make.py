@@ -13,16 +13,20 @@ def week_name(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, progress: bool = True) -> Report:
+def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, progress: bool = True,
+           since: dt.date | None = None) -> Report:
     """The weekly triage report as of *as_of* (default today): reports/<ISO week>-weekly-triage.html.
 
-    Blind unless *reveal*: then the Sunk-cost check (effort, warnings, git activity, overrides) is added
-    and the file name says so, so a blind and a revealed report of the same week can sit side by side.
+    Blind unless *reveal*: then the Sunk-cost check (hours, effort chart, high-effort warnings, git
+    activity) is added and the file name says so, so a blind and a revealed report of the same week can
+    sit side by side. "Since the last meeting" starts at the last recorded meeting, else *since*, else
+    a week back.
     """
     day = as_of or dt.date.today()
     stem = f"{week_name(day)}-weekly-triage" + ("-revealed" if reveal else "")
-    return run(ws, "weekly-triage", stem, {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal},
-               progress)
+    parameters = {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal,
+                  "since": since.isoformat() if since else ""}
+    return run(ws, "weekly-triage", stem, parameters, progress)
 
 
 def review(ws: Workspace, adr: str, as_of: dt.date | None = None, progress: bool = True) -> Report:

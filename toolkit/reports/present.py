@@ -1,4 +1,4 @@
-"""HTML pieces for report notebooks: user text always escaped, bidi controls shown, only http(s) links."""
+"""HTML pieces for report notebooks: user text always escaped, bidi controls shown, only http(s) and relative links."""
 
 from __future__ import annotations
 
@@ -35,13 +35,20 @@ def esc(value) -> Safe:
 
 
 def link(url, text=None) -> Safe:
-    """A link when *url* is http(s) with a host; otherwise the URL as plain text."""
+    """A link when *url* is http(s) with a host or a relative path; otherwise the URL as plain text."""
     if not url:
         return esc(text)
-    parts = urlsplit(str(url).strip())
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+    if is_safe_href(str(url).strip()):
         return Safe(f'<a href="{esc(str(url).strip())}" rel="noopener noreferrer nofollow">{esc(text or url)}</a>')
     return esc(text or url)
+
+
+def is_safe_href(url: str) -> bool:
+    """http(s) with a host, or a relative path that names no scheme, host or root (never javascript: and kin)."""
+    parts = urlsplit(url)
+    if parts.scheme:
+        return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return bool(url) and not url.startswith(("/", "\\")) and "\\" not in url and url.isprintable() and ":" not in url.split("/")[0]
 
 
 def badge(word) -> Safe:
@@ -54,8 +61,21 @@ def percent(value) -> Safe:
     return Safe("") if value is None else Safe(f"{value:.0%}")
 
 
-def heading(text, level: int = 2) -> Safe:
-    return Safe(f"<h{level}>{esc(text)}</h{level}>")
+def heading(text, level: int = 2, page: bool = False) -> Safe:
+    """A heading; *page* starts a new printed page with it."""
+    return Safe(f'<h{level} class="db-page">{esc(text)}</h{level}>' if page else f"<h{level}>{esc(text)}</h{level}>")
+
+
+def code(text) -> Safe:
+    """Text to copy as it is, such as a shell command."""
+    return Safe(f"<code>{esc(text)}</code>")
+
+
+def fold(summary, content, opened: bool = False) -> Safe:
+    """*content* (markup, or a list of parts) folded under *summary*: a `<details>` block, no script needed."""
+    inner = "".join(esc(part) for part in content) if isinstance(content, list) else esc(content)
+    attribute = ' open="open"' if opened else ""
+    return Safe(f'<details class="db-fold"{attribute}><summary>{esc(summary)}</summary>{inner}</details>')
 
 
 def paragraph(text, muted: bool = False) -> Safe:
@@ -90,6 +110,14 @@ def table(rows, columns) -> Safe:
             cells.append(f"<td>{esc(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+
+def long_table(rows, columns, what: str, limit: int = 15) -> Safe:
+    """A table of the first *limit* rows, the rest folded under "N more *what*": long lists stay short in print."""
+    rows = list(rows)
+    if len(rows) <= limit:
+        return table(rows, columns)
+    return Safe(table(rows[:limit], columns) + fold(f"{len(rows) - limit} more {what}", table(rows[limit:], columns)))
 
 
 def show(*parts) -> None:

@@ -20,6 +20,7 @@ VOID_TAGS = frozenset({"br", "hr"})
 COMMON_ATTRIBUTES = frozenset({"class", "id", "title"})
 TAG_ATTRIBUTES = {
     "a": frozenset({"href", "rel"}),
+    "details": frozenset({"open"}),
     "td": frozenset({"colspan", "rowspan"}),
     "th": frozenset({"colspan", "rowspan", "scope"}),
 }

@@ -1,0 +1,206 @@
+"""The weekly meeting end to end: since the last meeting, decisions to record, closing the meeting, re-rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shlex
+import shutil
+from html import unescape
+
+import pytest
+from report_fixtures import AS_OF, HOURS, build, scan
+
+TODAY = dt.date.today()
+YESTERDAY = (TODAY - dt.timedelta(days=1)).isoformat()
+
+
+def _ok(result):
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _report(decide, root, *args):
+    path = _ok(decide("report", "weekly", *args, cwd=root)).stdout.strip().splitlines()[-1]
+    return (root / path).read_text(encoding="utf-8")
+
+
+def _section(html: str, title: str) -> str:
+    """The HTML from heading *title* to the next heading of the same level or higher."""
+    found = re.search(rf"<h([12])[^>]*>{re.escape(title)}[^<]*</h\1>", html)
+    assert found, f"no section {title!r}"
+    rest = html[found.end():]
+    following = re.search(r"<h[12][ >]", rest)
+    return rest[: following.start()] if following else rest
+
+
+def _text(html: str) -> str:
+    return " ".join(scan(html).text)
+
+
+def _ledger(root, name):
+    path = root / "prototypes" / name
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+@pytest.fixture
+def meeting_workspace(repo, decide):
+    """Three prototypes started today: one killed, one met, one unmeasured; distinctive effort; a meeting yesterday."""
+    for title in ("Kafka ingest", "Edge cache", "Dark mode"):
+        _ok(decide("proto", "new", title, cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", "--must", cwd=repo))
+    _ok(decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.8", "--must", cwd=repo))
+    _ok(decide("criterion", "add", "P3", "nps", "--target", ">= 30", cwd=repo))
+    (repo / "bench").mkdir()
+    (repo / "bench" / "run-1.txt").write_text("p99 912\n")
+    _ok(decide("evidence", "add", "P1", "p99", "912", "--unit", "ms", "--source", "bench/run-1.txt", cwd=repo))
+    _ok(decide("evidence", "add", "P2", "hit-rate", "0.111", "--source", "javascript:alert(1)", cwd=repo))
+    _ok(decide("effort", "log", "P2", str(HOURS), "--force", cwd=repo))
+    return repo
+
+
+def test_since_the_last_meeting_starts_when_the_meeting_was_closed(meeting_workspace, decide):
+    root = meeting_workspace
+    closed = _ok(decide("meeting", "close", "--date", YESTERDAY, "--attendee", "ana", cwd=root))
+    assert "3 active prototype(s) got no verdict" in closed.stdout and "P1  Kafka ingest" in closed.stdout
+    (meeting,) = _ledger(root, "meetings.jsonl")
+    assert meeting["date"] == YESTERDAY and meeting["attendees"] == ["ana"] and meeting["by"] == "Test User"
+    _ok(decide("evidence", "add", "P2", "hit-rate", "0.987", "--unit", "ratio", cwd=root))
+
+    since = _section(_report(decide, root, "--as-of", TODAY.isoformat()), f"Since the meeting of {YESTERDAY}")
+    text = _text(since)
+    assert "0.987 ratio" in text and "unmet → met" in text  # the value, its unit, the state it moved
+    assert "0.111" not in text and "912" not in text  # recorded before the meeting was closed
+    assert "iterate" in text and "keep" in text  # P2's recommendation changed
+
+
+def test_decisions_to_record_run_as_printed(meeting_workspace, decide):
+    _ok(decide("evidence", "add", "P2", "hit-rate", "0.95", "--note", "it's \"warm\" $HOME `x`", cwd=meeting_workspace))
+    html = _report(decide, meeting_workspace, "--as-of", TODAY.isoformat())
+    commands = [unescape(c) for c in re.findall(r"<code>(.*?)</code>", _section(html, "Decisions to record"))]
+    assert sorted(shlex.split(c)[1:3] for c in commands) == [["discard", "P1"], ["iterate", "P3"], ["keep", "P2"]]
+    for command in commands:
+        words = shlex.split(command)
+        assert words[0] == "decide"
+        _ok(decide(*words[1:], cwd=meeting_workspace))
+    verdicts = {v["prototype"]: v for v in _ledger(meeting_workspace, "verdicts.jsonl")}
+    assert {n: v["verdict"] for n, v in verdicts.items()} == {1: "discard", 2: "keep", 3: "iterate"}
+    assert not any(v["verdict"] != v["recommendation"] and v["recommendation"] != "needs-evidence"
+                   for v in verdicts.values())
+    assert verdicts[3]["deadline"] == (TODAY + dt.timedelta(days=14)).isoformat()  # no deadline yet: a timebox
+    assert all(v["by"] == "Test User" for v in verdicts.values())  # --by defaults to git's user.name
+    closed = _ok(decide("meeting", "close", cwd=meeting_workspace))
+    assert "every active prototype got a verdict" in closed.stdout
+
+
+def test_blind_report_warns_of_moved_goalposts_and_shows_no_hours(meeting_workspace, decide):
+    root = meeting_workspace
+    _ok(decide("criterion", "remove", "P2", "hit-rate", cwd=root))
+    _ok(decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.05", "--must", cwd=root))
+    html = _report(decide, root, "--as-of", TODAY.isoformat())
+    warnings = _text(_section(html, "Warnings"))
+    assert "goalposts moved: changed after evidence: hit-rate" in warnings
+    without_images = re.sub(r"data:image/png;base64,[^\"]+", "", html)
+    assert str(HOURS) not in without_images and "hours" not in _text(html).lower().replace("hours, no", "")
+    assert ">Sunk-cost check<" not in html
+    revealed = _report(decide, root, "--as-of", TODAY.isoformat(), "--reveal")
+    assert str(HOURS) in _text(revealed)
+
+
+def test_links_to_cards_and_sources_and_never_to_scripts(meeting_workspace, decide):
+    root = meeting_workspace
+    html = _report(decide, root, "--as-of", TODAY.isoformat(), "--since", YESTERDAY)
+    assert 'href="../prototypes/0001-kafka-ingest.md"' in html
+    assert 'href="../bench/run-1.txt"' in html
+    assert "javascript:" not in re.sub(r">[^<]*<", "><", html)  # only as text, never in an attribute
+    assert scan(html).problems == []
+    (root / "decisionbook.toml").write_text('[links]\nbase-url = "https://git.example.com/team/repo/blob/main"\n')
+    html = _report(decide, root, "--as-of", TODAY.isoformat())
+    assert 'href="https://git.example.com/team/repo/blob/main/prototypes/0001-kafka-ingest.md"' in html
+
+
+def test_rendered_again_as_of_a_past_date_it_is_the_same_file(tmp_path, decide):
+    root = build(tmp_path / "ws")
+    first = _report(decide, root, "--as-of", AS_OF).encode("utf-8")
+    # Everything after AS_OF: evidence, a verdict closing a card, an extension, a meeting, effort.
+    _ok(decide("evidence", "add", "P3", "hit-rate", "0.95", cwd=root))
+    _ok(decide("evidence", "add", "P4", "works", "yes", "--measured", "2026-10-15", cwd=root))
+    _ok(decide("keep", "P3", "--reason", "fast enough", cwd=root))
+    _ok(decide("iterate", "P4", "--reason", "more time", "--deadline", "2027-03-01", cwd=root))
+    _ok(decide("meeting", "close", "--date", "2026-10-19", cwd=root))
+    _ok(decide("effort", "log", "P1", "3", cwd=root))
+    again = _report(decide, root, "--as-of", AS_OF).encode("utf-8")
+    assert again == first
+    later = _report(decide, root, "--as-of", TODAY.isoformat())
+    assert "Since the meeting of 2026-10-19" in later and "0.95" in _text(later)
+
+
+def test_extensions_past_the_limit_are_a_warning(repo, decide):
+    (repo / "decisionbook.toml").write_text("[triage]\nmax_extensions = 1\n")
+    _ok(decide("proto", "new", "Zombie", "--deadline", TODAY.isoformat(), cwd=repo))
+    for weeks in (1, 2):
+        deadline = (TODAY + dt.timedelta(weeks=weeks)).isoformat()
+        _ok(decide("iterate", "P1", "--reason", f"round {weeks}", "--deadline", deadline, "--by", "ana", cwd=repo))
+    import toolkit
+
+    (row,) = toolkit.open_workspace(repo).weekly(TODAY).agenda
+    assert row["extensions"] == 2 and row["now"]
+    assert row["extension_warning"] == "extended 2 times (limit 1): decide, or it lingers"
+    assert (row["verdict"], row["verdict_by"], row["verdict_reason"]) == ("iterate", "ana", "round 2")
+
+
+def test_measured_date_places_evidence_and_cannot_be_in_the_future(repo, decide):
+    _ok(decide("proto", "new", "Cache", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "hit", "--target", ">= 1", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "hit", "2", "--measured", YESTERDAY, cwd=repo))
+    (entry,) = _ledger(repo, "evidence.jsonl")
+    assert entry["measured"] == YESTERDAY and entry["at"][:10] == TODAY.isoformat()
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    result = decide("evidence", "add", "P1", "hit", "2", "--measured", tomorrow, cwd=repo)
+    assert result.exit_code == 2 and "in the future" in result.stderr
+    import toolkit
+
+    week = toolkit.open_workspace(repo).weekly(TODAY)
+    assert [t["date"] for t in week.timeline] == [YESTERDAY]
+
+
+def test_by_falls_back_to_the_login_name_outside_git(tmp_path, decide_process, monkeypatch):
+    import getpass
+
+    from toolkit.workspace import init
+
+    init(tmp_path / "ws")
+    root = tmp_path / "ws"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    assert decide_process("proto", "new", "Cache", cwd=root, env=env).exit_code == 0
+    assert decide_process("effort", "log", "P1", "2", cwd=root, env=env).exit_code == 0
+    (entry,) = _ledger(root, "effort.jsonl")
+    assert entry["by"] == getpass.getuser()
+
+
+def test_an_empty_workspace_has_nothing_to_triage(repo, decide):
+    html = _report(decide, repo)
+    text = _text(html)
+    assert "Nothing to triage" in text
+    assert "<table" not in html and "Agenda" not in text
+    shutil.rmtree(repo / "reports")
+
+
+def test_since_starts_at_the_meeting_else_at_since_else_a_week_back(repo, decide):
+    import toolkit
+
+    _ok(decide("proto", "new", "Cache", "--deadline", (TODAY + dt.timedelta(days=3)).isoformat(), cwd=repo))
+    book = toolkit.open_workspace(repo)
+    week = book.weekly(TODAY)
+    assert week.since.start == TODAY - dt.timedelta(days=6) and "last 7 days" in week.since.basis
+    assert [d["when"] for d in week.since.deadlines] == ["due in 3 days"]
+    assert [o["ref"] for o in week.since.opened] == ["P1"]
+    assert book.weekly(TODAY, since=YESTERDAY).since.start == TODAY - dt.timedelta(days=1)
+    _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=repo))
+    week = toolkit.open_workspace(repo).weekly(TODAY, since="2020-01-01")
+    assert week.since.basis == f"the meeting of {YESTERDAY}" and week.since.start == TODAY
+    # The report for the meeting's own day follows the meeting before it, not the one it is for.
+    assert toolkit.open_workspace(repo).weekly(YESTERDAY).since.meeting is None

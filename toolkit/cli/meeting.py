@@ -1,0 +1,39 @@
+"""`decide meeting close`: record that the weekly meeting took place."""
+
+from __future__ import annotations
+
+import click
+
+from toolkit.records.text import visible
+from toolkit.workspace import open_workspace
+
+
+@click.group()
+def meeting():
+    """The weekly keep-or-discard meeting, kept in prototypes/meetings.jsonl."""
+
+
+@meeting.command("close")
+@click.option("--date", metavar="DATE", help="The day the meeting took place, YYYY-MM-DD (default: today).")
+@click.option("--attendee", "attendees", multiple=True, metavar="NAME", help="Who attended; repeatable.")
+@click.option("--by", metavar="WHO", help="Who records it (default: git's user.name).")
+def meeting_close(date, attendees, by):
+    """Record that the meeting took place; list the active prototypes that got no verdict in it.
+
+    The next weekly report's "since the last meeting" starts from it.
+    """
+    from toolkit.actions.meetings import close
+
+    ws = open_workspace()
+    result = close(ws, date, attendees, by)
+    for problem in result.problems:
+        click.echo(visible(str(problem)), err=True)
+    entry = result.meeting
+    with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
+    click.echo(f"meeting of {entry.date}{with_whom} recorded in {ws.relative(ws.meeting_ledger)} ({entry.id})")
+    if not result.undecided:
+        click.echo("every active prototype got a verdict")
+        return
+    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict:")
+    for card in result.undecided:
+        click.echo(f"  {card.ref}  {visible(card.title)}")

@@ -1,0 +1,43 @@
+"""Where a report links to: workspace files (or their page under `[links] base-url`) and evidence sources."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, urlsplit
+
+from toolkit.workspace import Workspace
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def file_links(ws: Workspace):
+    """A function giving, for a path inside the workspace, its link from a report in reports/, or into the
+    repository's web view under `[links] base-url`."""
+    base = ws.config.links_base
+    up = None if base else PurePosixPath(*Path(os.path.relpath(ws.root, ws.reports_dir)).parts).as_posix()
+
+    def href(path: Path) -> str:
+        relative = path.relative_to(ws.root).as_posix() if path.is_absolute() else PurePosixPath(path).as_posix()
+        if base:
+            return base + quote(relative, safe="/")
+        return quote(relative if up == "." else f"{up}/{relative}", safe="/")
+
+    return href
+
+
+def source_href(ws: Workspace, source: str | None) -> str | None:
+    """A link for an evidence source: an http(s) URL as it is, a file of the workspace as a file link, else None."""
+    if not source:
+        return None
+    text = source.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return text
+    if _SCHEME.match(text) or text.startswith(("/", "\\", "~")) or "\\" in text or any(ord(c) < 32 for c in text):
+        return None
+    target = (ws.root / text).resolve()
+    if ws.root not in target.parents or not target.exists():
+        return None
+    return file_links(ws)(target.relative_to(ws.root))

@@ -1,0 +1,141 @@
+"""What changed since the last meeting: new evidence, moved states and recommendations, opened and closed
+prototypes, kill conditions crossed, deadlines, verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from toolkit.actions.triage import Records, judge_card, shown_value
+from toolkit.records.ledger import Meeting
+from toolkit.workspace import Workspace
+
+# Deadlines this close are on the agenda now, not next week.
+DUE_DAYS = 7
+# Without a meeting or --since, "since" means the week before the report.
+DEFAULT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Since:
+    start: dt.date  # the first day that counts as new
+    basis: str  # what the start is: the previous meeting, --since, or the week before
+    meeting: Meeting | None
+    evidence: tuple[dict, ...]  # date, recorded, ref, title, criterion, value, unit, source, note, by, before, state
+    states: tuple[dict, ...]  # ref, title, criterion, before, state: criterion states that changed
+    recommendations: tuple[dict, ...]  # ref, title, before, recommendation, reason
+    opened: tuple[dict, ...]  # ref, title, started
+    closed: tuple[dict, ...]  # ref, title, verdict, date, by, reason
+    killed: tuple[dict, ...]  # ref, title, criteria: kill conditions crossed now and not before
+    deadlines: tuple[dict, ...]  # ref, title, deadline, when ("passed 3 days ago", "due in 2 days")
+    verdicts: tuple[dict, ...]  # date, ref, title, verdict, recommendation, by, reason
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.evidence, self.states, self.recommendations, self.opened, self.closed, self.killed,
+                        self.deadlines, self.verdicts))
+
+
+def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date):
+    """(first new day, basis, is_new(at)): the previous meeting wins, then --since, then the week before."""
+    if meeting is not None:
+        closed_at = dt.datetime.fromisoformat(meeting.at)
+        # Entries recorded after the meeting was closed are new; a meeting closed on a later day than it
+        # took place still counts from the moment it was recorded. `at` has whole seconds: within the
+        # same second the ids (ULIDs, milliseconds first) say which came later.
+        def is_new(at: str, ident: str = "") -> bool:
+            moment = dt.datetime.fromisoformat(at)
+            return moment > closed_at or moment == closed_at and ident > meeting.id
+
+        return meeting.day + dt.timedelta(days=1), f"the meeting of {meeting.date}", is_new
+    if since is not None:
+        start, basis = since, f"{since.isoformat()} (--since)"
+    else:
+        start = as_of - dt.timedelta(days=DEFAULT_DAYS - 1)
+        basis = f"{start.isoformat()}, the last {DEFAULT_DAYS} days (no meeting recorded yet)"
+    first = start.isoformat()
+    return start, basis, lambda at, ident="": at[:10] >= first
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting | None, since: dt.date | None,
+               as_of: dt.date) -> Since:
+    """The changes between the start of the window and *as_of*; *records* are already as of *as_of* and
+    *judged* maps each active card's number to (card, judgement) as of *as_of*."""
+    start, basis, is_new = window(meeting, since, as_of)
+    before_day = start - dt.timedelta(days=1)
+    titles = {c.number: (c.ref, c.title) for c in records.cards}
+    new_evidence = [e for e in records.evidence if is_new(e.at, e.id)]
+    new_ids = {e.id for e in new_evidence}
+    old_by_proto: dict[int, list] = {}
+    for entry in records.evidence:
+        if entry.id not in new_ids:
+            old_by_proto.setdefault(entry.prototype, []).append(entry)
+    moved: dict[tuple[int, str], tuple[str, str]] = {}
+    states, recommendations, killed = [], [], []
+    threshold = ws.config.keep_threshold
+    touched = {e.prototype for e in new_evidence}
+    for number, (card, now) in judged.items():
+        # States follow evidence alone; without new evidence only a deadline in the window can move the
+        # recommendation, so only those cards are judged again.
+        if number not in touched and not (card.deadline is not None and before_day <= card.deadline < as_of):
+            for state in now.states:
+                moved[(number, state.criterion.id)] = (state.state, state.state)
+            continue
+        before = judge_card(card, old_by_proto.get(number, []), before_day, threshold)
+        ref, title = card.ref, card.title
+        was = {s.criterion.id: s.state for s in before.states}
+        crossed = []
+        for state in now.states:
+            old = was.get(state.criterion.id, "unmeasured")
+            moved[(number, state.criterion.id)] = (old, state.state)
+            if old != state.state:
+                states.append({"ref": ref, "title": title, "criterion": state.criterion.id, "before": old,
+                               "state": state.state})
+                if state.state == "killed":
+                    crossed.append(state.criterion.id)
+        if crossed:
+            killed.append({"ref": ref, "title": title, "criteria": ", ".join(crossed)})
+        if before.recommendation != now.recommendation:
+            recommendations.append({"ref": ref, "title": title, "before": before.recommendation,
+                                    "recommendation": now.recommendation, "reason": now.reason})
+    evidence = []
+    for entry in sorted(new_evidence, key=lambda e: (e.day, e.id)):
+        if entry.prototype not in titles:
+            continue
+        before, state = moved.get((entry.prototype, entry.criterion), (None, None))
+        ref, title = titles[entry.prototype]
+        evidence.append({
+            "date": entry.day.isoformat(), "recorded": entry.recorded.isoformat(), "ref": ref, "title": title,
+            "criterion": entry.criterion, "value": shown_value(entry.value), "unit": entry.unit,
+            "source": entry.source, "note": entry.note, "by": entry.by, "before": before, "state": state,
+        })
+    verdicts = []
+    for verdict in sorted(records.verdicts, key=lambda v: v.id):
+        if is_new(verdict.at, verdict.id) and verdict.prototype in titles:
+            ref, title = titles[verdict.prototype]
+            verdicts.append({"date": verdict.day.isoformat(), "ref": ref, "title": title, "verdict": verdict.verdict,
+                             "recommendation": verdict.recommendation, "by": verdict.by, "reason": verdict.reason,
+                             "deadline": verdict.deadline})
+    last_verdict = {v["ref"]: v for v in verdicts}
+    closed = [last_verdict[c.ref] for c in records.cards if c.status != "active" and c.ref in last_verdict]
+    opened = [{"ref": c.ref, "title": c.title, "started": c.started.isoformat()} for c in records.cards
+              if c.started is not None and start <= c.started <= as_of]
+    deadlines = []
+    for card, _ in judged.values():
+        if card.deadline is None:
+            continue
+        # A deadline passes at the end of its day: it passed within the window if the day after is in it.
+        if before_day <= card.deadline < as_of:
+            when = f"passed {_days((as_of - card.deadline).days)} ago"
+        elif as_of <= card.deadline <= as_of + dt.timedelta(days=DUE_DAYS):
+            when = "due today" if card.deadline == as_of else f"due in {_days((card.deadline - as_of).days)}"
+        else:
+            continue
+        deadlines.append({"ref": card.ref, "title": card.title, "deadline": card.deadline.isoformat(), "when": when})
+    deadlines.sort(key=lambda d: d["deadline"])
+    return Since(start, basis, meeting, tuple(evidence), tuple(states), tuple(recommendations), tuple(opened),
+                 tuple(closed), tuple(killed), tuple(deadlines), tuple(verdicts))
