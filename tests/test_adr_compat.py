@@ -89,7 +89,7 @@ def test_log4brains_records_are_found_by_slug(decide, tmp_path):
     ]
     table = decide("adr", "list", cwd=root).stdout
     assert table.splitlines()[2].split()[:3] == ["20201001-adopt-graphql", "Adopt", "GraphQL"]
-    result = decide("adr", "status", "adopt-graphql", "accepted", "--date", "2020-10-05", cwd=root)
+    result = decide("adr", "status", "adopt-graphql", "accepted", "--date", "2020-10-05", "--force", cwd=root)
     assert result.exit_code == 0, result.output
     assert (folder / "20201001-adopt-graphql.md").read_text().startswith(
         "# Adopt GraphQL\n\n- Status: accepted\n- Date: 2020-10-05\n\n"

@@ -296,7 +296,7 @@ def test_status_changes_replace_only_the_status_and_date_words(decide, tmp_path,
     git(root, "init", "-q", "-b", "main")
     path = root / "docs" / "adr" / name
     old = path.read_text().splitlines()
-    result = decide("adr", "status", adr.file_key(name), status, "--date", "2026-11-30", cwd=root)
+    result = decide("adr", "status", adr.file_key(name), status, "--date", "2026-11-30", "--force", cwd=root)
     assert result.exit_code == 0, result.output
     new = path.read_text().splitlines()
     assert [line for line in old if line not in new] == before

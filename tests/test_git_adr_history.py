@@ -98,7 +98,7 @@ def test_history_never_borrows_another_record_made_from_the_same_template(repo, 
         assert decide("adr", "new", title, "--no-edit", "--date", "2026-11-02", cwd=repo).exit_code == 0
         commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", f"propose {title}")
         number = title[-1:].replace("A", "1").replace("B", "2").replace("C", "3")
-        assert decide("adr", "status", number, "accepted", "--date", "2026-11-03", cwd=repo).exit_code == 0
+        assert decide("adr", "status", number, "accepted", "--date", "2026-11-03", "--force", cwd=repo).exit_code == 0
         commit_as(repo, "ben", "2026-11-03T10:00:00+00:00", f"accept {title}")
     assert decide("adr", "new", "Use D", "--no-edit", "--date", "2026-11-04", cwd=repo).exit_code == 0
     commit_as(repo, "chen", "2026-11-04T10:00:00+00:00", "propose D")
@@ -132,7 +132,7 @@ def test_design_review_history_is_the_record_s_own(repo, decide):
 
     decide("adr", "new", "Use A", "--no-edit", cwd=repo)
     commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", "a")
-    decide("adr", "status", "1", "accepted", cwd=repo)
+    decide("adr", "status", "1", "accepted", "--force", cwd=repo)
     commit_as(repo, "ana", "2026-11-03T10:00:00+00:00", "b")
     decide("adr", "new", "Use B", "--no-edit", cwd=repo)
     commit_as(repo, "ana", "2026-11-04T10:00:00+00:00", "c")

@@ -46,7 +46,7 @@ def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
     decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)
-    decide("adr", "status", "1", "accepted", cwd=repo)
+    decide("adr", "status", "1", "accepted", "--force", cwd=repo)
     decide("adr", "new", "Use CockroachDB", "--no-edit", "--supersedes", "1", cwd=repo)
     html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
     text = " ".join(scan(html).text)

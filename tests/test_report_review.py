@@ -23,19 +23,22 @@ def _row(html: str, item: str) -> str:
     return match.group(1)
 
 
-def test_checklist_lines_pass_or_warn(review_html):
+def test_checklist_lines_pass_fail_or_warn(review_html):
     assert "warn" in _row(review_html, "at least two considered options")
     assert "1 option listed" in _row(review_html, "at least two considered options")
-    assert "pass" in _row(review_html, "consequences stated")
-    assert "no Confirmation section" in _row(review_html, "confirmation stated")
-    assert "pass" in _row(review_html, "migration plan for the data change")
+    assert "pass" in _row(review_html, 'section "Consequences"')
+    assert "missing" in _row(review_html, 'section "Context and Problem Statement"')
+    assert "pass" in _row(review_html, "migration plan: expand")
+    assert "does not say how it rolls back" in _row(review_html, "migration plan: contract")
+    assert "no rollback for: contract" in _row(review_html, "migration plan: rollback")
     assert "pass" in _row(review_html, "expand, switch and contract ship separately")
-    assert "no rollback for: contract" in _row(review_html, "a rollback at each phase")
+    assert "ben (outstanding)" in _row(review_html, "sign-off")
+    assert "Not ready to accept: 4 required item(s) fail" in " ".join(scan(review_html).text)
 
 
 def test_roles_not_involved(review_html):
     text = " ".join(scan(review_html).text)
-    assert "Roles not involved: design, product." in text  # ana is only informed
+    assert "Roles not involved: design (dara could fill it), product (ana could fill it)." in text  # ana is only informed
 
 
 def test_cited_prototypes_with_recommendations(review_html):

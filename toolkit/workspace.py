@@ -64,6 +64,9 @@ class Config:
     date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
     adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
     max_file_bytes: int = files.DEFAULT_LIMIT  # [limits] max_file_mib: the largest record file read
+    review_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [review] required: form -> sections
+    approvals_needed: int | None = None  # [review] approvals-needed; None: every decision-maker
+    review_templates: tuple[str, ...] = ()  # [review] templates: the team's own ADR templates
     raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
 
 
@@ -124,6 +127,7 @@ def load_config(path: Path) -> Config:
     max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
     if not 0 < max_hours < float("inf"):
         raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
+    review = _review(_expect(raw.get("review", {}), dict, "[review]", path), path)
     for person, role in people.items():
         if not isinstance(role, str):
             raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
@@ -161,8 +165,33 @@ def load_config(path: Path) -> Config:
         date_order=order,
         adr_template=_expect(adr["template"], str, "[adr] template", path) if "template" in adr else None,
         max_file_bytes=int(mib * 1048576) if mib is not None else files.DEFAULT_LIMIT,
+        **review,
         raw=raw,
     )
+
+
+def _review(review: dict, path: Path) -> dict:
+    """[review]: `required` (a list for every form, or a table of lists by form), `approvals-needed`, `templates`."""
+    def names(value, key):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DecisionbookError(f"[review] {key} must be a list of section names", path)
+        return tuple(value)
+
+    required = review.get("required")
+    if required is None:
+        by_form = {}
+    elif isinstance(required, dict):
+        by_form = {form: names(value, f"required.{form}") for form, value in required.items()}
+    else:
+        by_form = {"*": names(required, "required")}
+    needed = review.get("approvals-needed", "all")
+    if needed != "all" and (not isinstance(needed, int) or isinstance(needed, bool) or needed < 0):
+        raise DecisionbookError('[review] approvals-needed must be "all" or a number of decision-makers', path)
+    templates = review.get("templates", [])
+    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
+        raise DecisionbookError("[review] templates must be a list of template file paths", path)
+    return {"review_required": by_form, "approvals_needed": None if needed == "all" else needed,
+            "review_templates": tuple(templates)}
 
 
 def _base_url(links: dict, path: Path) -> str | None:

@@ -437,6 +437,8 @@ def change_status(
 ) -> StatusChange:
     """Move ADR *ref* to *status* and stamp *date* (default today); refuse odd transitions unless forced.
 
+    Accepting is refused (exit 1) while the review gate finds required items failing, unless forced.
+
     `superseded` with *by* also records `supersedes` on the successor. `accepted` marks the ADRs
     this one supersedes as superseded, where that waited for it (`[adr] supersede-on = "accept"`).
     """
@@ -457,6 +459,10 @@ def change_status(
             )
         if by is not None and status != "superseded":
             raise DecisionbookError("--by names a successor, so it goes with the status superseded")
+        if status == "accepted" and not force:
+            from toolkit.actions.adr_review import require_acceptable
+
+            require_acceptable(ws, doc, decision)
         day = (date or _dt.date.today()).isoformat()
         before = doc.to_bytes()
         changed = []

@@ -176,6 +176,17 @@ def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
+def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    from toolkit.actions.adr_review import approval_findings, template_findings, template_text
+
+    template = template_text(ws)
+    found = []
+    for record in decisions.records:
+        data = record.path.read_bytes()
+        found += [*template_findings(ws, record, template, data), *approval_findings(ws, record, data)]
+    return found
+
+
 def check(ws: Workspace, strict: bool = False) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
 
@@ -193,6 +204,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
         *_cycles(ws, decisions, successors),
         *_status_consistency(ws, decisions, successors),
         *_migration_plans(ws, decisions),
+        *_template_text(ws, decisions),
         *filter(None, [stale_index(ws, decisions)]),
         *prototype_lint.findings(ws, decisions),
         *leftovers.findings(ws),

@@ -131,7 +131,7 @@ def show(n, fmt):
 @click.argument("n")
 @click.argument("status")
 @click.option("--date", "day", type=DATE, help="The date to stamp (default: today), as YYYY-MM-DD.")
-@click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed, and superseding an ADR that another already supersedes.")
+@click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed, superseding an ADR that another already supersedes, and accepting an ADR the review gate refuses.")
 @click.option("--by", metavar="M", help="With superseded: the ADR that supersedes N (it gets a `supersedes` link).")
 def status(n, status, day, force, by):
     """Set the STATUS of ADR N and stamp the date."""
@@ -139,6 +139,19 @@ def status(n, status, day, force, by):
 
     result = change_status(_workspace(), n, status, date=day.date() if day else None, force=force, by=by)
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status} ({result.date})")
+
+
+@adr.command("approve")
+@click.argument("n")
+@click.option("--by", metavar="NAME", help="Who approves (default: git's user.name, else the login name).")
+@click.option("--date", "day", type=DATE, help="The date of the approval (default: today), as YYYY-MM-DD.")
+def approve(n, by, day):
+    """Record an approval of ADR N's current text: who, the date and a hash of the text."""
+    from toolkit.actions.adr_review import approve as record_approval
+
+    result = record_approval(_workspace(), n, by=by, date=day.date() if day else None)
+    note = "" if result.changed else " (already recorded)"
+    click.echo(f"{result.decision.label}: approved by {visible(result.by)} on {result.date} ({result.content}){note}")
 
 
 @adr.command("link")

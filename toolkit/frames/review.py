@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
-
-PHASES = ("expand", "switch", "contract")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^(?:[*+-]|\d+[.)])\s+\S")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_PHASE_START = re.compile(r"^\s*(?:#{1,6}\s+|[*+-]\s+|\d+[.)]\s+)?[*_]*\s*(expand|switch|contract)\b", re.I)
-_ROLLBACK = re.compile(r"\broll[ -]?back\b", re.I)
-
-
-@dataclass(frozen=True)
-class CheckItem:
-    item: str
-    result: str  # "pass" | "warn"
-    detail: str
-
-
-@dataclass(frozen=True)
-class Section:
-    level: int
-    title: str
-    text: str  # everything under the heading, subsections included
 
 
 def body_of(data: bytes) -> str:
@@ -43,99 +21,17 @@ def body_of(data: bytes) -> str:
     return text
 
 
-def sections(text: str) -> list[Section]:
-    """Every heading in *text* with the text it governs, in order; fenced code is not scanned."""
-    lines = text.split("\n")
-    heads, fenced = [], False
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match:
-            heads.append((index, len(match.group(1)), match.group(2)))
-    found = []
-    for position, (index, level, title) in enumerate(heads):
-        end = next((i for i, lvl, _ in heads[position + 1 :] if lvl <= level), len(lines))
-        found.append(Section(level, title, "\n".join(lines[index + 1 : end])))
-    return found
-
-
-def _meaningful(text: str) -> str:
-    return _COMMENT.sub("", text).strip()
-
-
-def _section(found: list[Section], *names: str) -> Section | None:
-    return next((s for s in found if any(n in s.title.lower() for n in names)), None)
-
-
-def phases(plan: str) -> list[tuple[str, str]]:
-    """(phase, text) for each expand/switch/contract block of a migration plan, in the order written."""
-    blocks: list[tuple[str, list[str]]] = []
-    for line in plan.split("\n"):
-        match = _PHASE_START.match(line)
-        if match:
-            blocks.append((match.group(1).lower(), [line]))
-        elif blocks:
-            blocks[-1][1].append(line)
-    return [(name, "\n".join(lines)) for name, lines in blocks]
-
-
-def checklist(body: str, data_change: bool, migration_plan: str | None = None) -> list[CheckItem]:
-    """The review checklist for an ADR whose Markdown body is *body*, one pass/warn line per item."""
-    found = sections(body)
-    items = []
-    options = _section(found, "considered options", "options considered", "alternatives")
-    count = sum(1 for line in options.text.split("\n") if _LIST_ITEM.match(line)) if options else 0
-    items.append(CheckItem(
-        "at least two considered options",
-        "pass" if count >= 2 else "warn",
-        f"{count} option{'s' if count != 1 else ''} listed" if options else "no Considered Options section",
-    ))
-    for item, names in (("consequences stated", ("consequences",)), ("confirmation stated", ("confirmation",))):
-        section = _section(found, *names)
-        stated = section is not None and bool(_meaningful(section.text))
-        detail = "stated" if stated else ("section is empty" if section else f"no {names[0].title()} section")
-        items.append(CheckItem(item, "pass" if stated else "warn", detail))
-    if not data_change:
-        return items
-    plan_section = _section(found, "migration plan", "migration")
-    plan = _meaningful(migration_plan if migration_plan is not None else (plan_section.text if plan_section else ""))
-    items.append(CheckItem(
-        "migration plan for the data change", "pass" if plan else "warn",
-        "present" if plan else "data-change: true but no Migration Plan section",
-    ))
-    if not plan:
-        return items
-    written = phases(plan)
-    names = [name for name, _ in written]
-    separate = names == list(PHASES)
-    missing = [p for p in PHASES if p not in names]
-    if separate:
-        detail = "expand, switch and contract are separate steps, in that order"
-    elif missing:
-        detail = f"missing: {', '.join(missing)}"
-    else:
-        detail = f"found {', '.join(names)}; expected each once, in the order expand, switch, contract"
-    items.append(CheckItem("expand, switch and contract ship separately", "pass" if separate else "warn", detail))
-    without = [name for name, text in written if not _ROLLBACK.search(text)] + missing
-    items.append(CheckItem(
-        "a rollback at each phase",
-        "pass" if written and not without else "warn",
-        "every phase says how to roll back" if written and not without
-        else f"no rollback for: {', '.join(dict.fromkeys(without)) or ', '.join(PHASES)}",
-    ))
-    return items
-
-
-def people(ws: Workspace, decision) -> tuple[list[dict], list[str]]:
-    """Who took part and in what role, and the roles from `[people]` that no maker or consulted person holds."""
+def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
+    """Who took part and in what role, and each role from `[people]` that no maker or consulted person
+    holds, with the people who could fill it."""
     roles = ws.config.people
     rows = []
     for part, names in (("decision-maker", decision.decision_makers), ("consulted", decision.consulted),
                         ("informed", decision.informed)):
         rows.extend({"person": name, "part": part, "role": roles.get(name)} for name in names)
     involved = {roles.get(name) for name in (*decision.decision_makers, *decision.consulted)}
-    missing = sorted(set(roles.values()) - involved)
+    missing = [{"role": role, "who": sorted(name for name, held in roles.items() if held == role)}
+               for role in sorted(set(roles.values()) - involved)]
     return rows, missing
 
 
@@ -163,16 +59,20 @@ def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
         if card is None:
             rows.append({"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
                          "reason": "no prototype card with this number", "merit": None, "coverage": None,
-                         "verdict": None})
+                         "verdict": None, "override": False})
             continue
         seen = [e for e in evidence.get(number, []) if e.day <= as_of]
         judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
         verdicts = sorted((v for v in records.verdicts if v.prototype == number and v.day <= as_of), key=lambda v: v.id)
+        latest = verdicts[-1] if verdicts else None
         rows.append({
             "ref": card.ref, "title": card.title, "status": card.status,
             "recommendation": judgement.recommendation, "reason": judgement.reason,
             "merit": judgement.merit, "coverage": judgement.coverage,
-            "verdict": verdicts[-1].verdict if verdicts else None,
+            "verdict": latest.verdict if latest else None,
+            # Kept although the evidence of that moment recommended otherwise: a judgement, not evidence.
+            "override": bool(latest and latest.verdict == "keep" and latest.recommendation not in (None, "keep")),
+            "recommended": latest.recommendation if latest else None,
         })
     return rows
 
@@ -184,16 +84,28 @@ class Review:
     related: tuple  # toolkit.actions.adrs.Related
     history: tuple[dict, ...]
     people: tuple[dict, ...]
-    missing_roles: tuple[str, ...]
+    missing_roles: tuple[dict, ...]  # {"role", "who": [people who hold it in [people]]}
     roles_known: bool  # whether decisionbook.toml names anyone's role
     prototypes: tuple[dict, ...]
-    checklist: tuple[CheckItem, ...]
+    checklist: tuple  # toolkit.actions.adr_review.CheckItem
+    migration: tuple[dict, ...] | None  # one row per phase; None without a migration plan
+    sign_off: tuple  # toolkit.actions.adr_review.SignOff
     findings: tuple[Finding, ...]
 
     @property
     def backed_by_evidence(self) -> bool:
         """Whether a cited prototype's evidence recommends keep; a verdict that overrode it does not count."""
         return any(p["recommendation"] == "keep" for p in self.prototypes)
+
+    @property
+    def overrides(self) -> list[dict]:
+        """Cited prototypes kept against their recommendation."""
+        return [p for p in self.prototypes if p["override"]]
+
+    @property
+    def acceptable(self) -> bool:
+        """Whether `decide adr status N accepted` would pass the review gate."""
+        return not any(item.required and item.result == "fail" for item in self.checklist)
 
 
 def lint_findings(ws: Workspace, decision) -> list[Finding]:
@@ -207,11 +119,15 @@ def lint_findings(ws: Workspace, decision) -> list[Finding]:
 
 def review(ws: Workspace, ref, as_of: dt.date) -> Review:
     """Everything the design-review report shows for ADR *ref*, with prototypes judged as of *as_of*."""
+    from toolkit.actions.adr_review import gate
     from toolkit.actions.adrs import show
+    from toolkit.records import frontmatter
 
     shown = show(ws, ref)
     decision = shown.decision
-    body = body_of(files.read_bytes(decision.path, ws.config.max_file_bytes, ws.root, shown.path))
+    data = files.read_bytes(decision.path, ws.config.max_file_bytes, ws.root, shown.path)
+    body = body_of(data)
+    checked = gate(ws, frontmatter.parse(data, shown.path), decision)
     rows, missing = people(ws, decision)
     return Review(
         decision=decision,
@@ -222,6 +138,8 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
         missing_roles=tuple(missing),
         roles_known=bool(ws.config.people),
         prototypes=tuple(cited_prototypes(ws, [n for n, _ in shown.prototypes], as_of)),
-        checklist=tuple(checklist(body, decision.data_change, decision.migration_plan)),
+        checklist=checked.checklist,
+        migration=checked.migration,
+        sign_off=checked.sign_off,
         findings=tuple(lint_findings(ws, decision)),
     )

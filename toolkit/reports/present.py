@@ -11,6 +11,7 @@ from toolkit.records.text import visible
 # Words that get a coloured badge; anything else is shown plain.
 BADGES = {
     "met", "unmet", "killed", "unmeasured", "keep", "iterate", "discard", "needs-evidence", "pass", "warn",
+    "fail", "approved", "approval outdated", "outstanding",
 }
 
 
@@ -52,7 +53,7 @@ def is_safe_href(url: str) -> bool:
 
 def badge(word) -> Safe:
     if word in BADGES:
-        return Safe(f'<span class="db-rec db-{word}">{esc(word)}</span>')
+        return Safe(f'<span class="db-rec db-{word.replace(" ", "-")}">{esc(word)}</span>')
     return esc(word)
 
 

@@ -1,0 +1,295 @@
+"""The review gate of one ADR: required sections, template text, the migration plan and sign-off."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.actions.adr_form import TEMPLATES
+from toolkit.actions.adrs import _editing, _write, find_one, shown_path
+from toolkit.errors import DecisionbookError
+from toolkit.records import approvals, frontmatter
+from toolkit.records.adr import BULLETS, MADR, NYGARD, Decision
+from toolkit.records.adr_text import (
+    EMPTY,
+    PHASES,
+    TEMPLATE,
+    WRITTEN,
+    TemplateText,
+    body_lines,
+    heading_key,
+    list_items,
+    migration_phases,
+    sections,
+)
+from toolkit.records.finding import Finding
+from toolkit.records.text import one_line
+from toolkit.workspace import Workspace
+
+DEFAULT_REQUIRED = {
+    MADR: ("Context and Problem Statement", "Considered Options", "Decision Outcome", "Consequences"),
+    BULLETS: ("Context and Problem Statement", "Considered Options", "Decision Outcome"),
+    NYGARD: ("Context", "Decision", "Consequences"),
+}
+# Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
+FOLDER_TEMPLATES = ("template.md", "adr-template.md", "templates/template.md")
+_OPTIONS = ("considered options", "options considered", "alternatives")
+_STATE_TEXT = {TEMPLATE: "still the template's text", EMPTY: "empty"}
+_MAX_TEMPLATE = 1 << 20
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    item: str
+    result: str  # "pass" | "fail" | "warn"
+    detail: str
+    required: bool = False  # a failing required item stops `decide adr status N accepted`
+
+
+@dataclass(frozen=True)
+class SignOff:
+    person: str
+    state: str  # "approved" | "approval outdated" | "outstanding"
+    date: str | None  # of the approval
+    decision_maker: bool
+
+
+def template_files(ws: Workspace) -> list[Path]:
+    """The templates whose text is not content: the bundled ones, `[adr] template`, `[review] templates`
+    and the ADR folder's own."""
+    from toolkit.bundled import templates_dir
+
+    files = [templates_dir() / f"{name}.md" for name in TEMPLATES]
+    own = ws.config.adr_template
+    for name in ([own] if own and own not in TEMPLATES else []) + list(ws.config.review_templates):
+        path = (ws.root / name).resolve()
+        if path != ws.root and ws.root not in path.parents:
+            raise DecisionbookError(f"template path {name!r} leaves the workspace", ws.config_path)
+        if not path.is_file():
+            raise DecisionbookError(f"template {name!r} is not a file", ws.config_path)
+        files.append(path)
+    files += [ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()]
+    return files
+
+
+def template_text(ws: Workspace) -> TemplateText:
+    texts = []
+    for path in template_files(ws):
+        if path.stat().st_size > _MAX_TEMPLATE:
+            raise DecisionbookError("a template larger than 1 MB is not a template", path)
+        texts.append(frontmatter.decode(path.read_bytes(), path))
+    return TemplateText(texts)
+
+
+def required_sections(ws: Workspace, form: str) -> tuple[str, ...]:
+    """The sections an ADR in *form* must have written: `[review] required`, else the form's defaults."""
+    configured = ws.config.review_required
+    if form in configured:
+        return configured[form]
+    if "*" in configured:
+        return configured["*"]
+    return DEFAULT_REQUIRED.get(form, DEFAULT_REQUIRED[NYGARD])
+
+
+def template_findings(
+    ws: Workspace, decision: Decision, template: TemplateText | None = None, data: bytes | None = None
+) -> list[Finding]:
+    """One warning per section of the ADR whose text is still its template's (what `decide check` reports).
+
+    *template* and the file's *data* may be passed in when checking many ADRs at once.
+    """
+    where = shown_path(ws, decision.path)
+    text = frontmatter.decode(decision.path.read_bytes() if data is None else data, where)
+    template = template or template_text(ws)
+    if not template.anywhere(text):
+        return []
+    lines, start = body_lines(text)
+    return [
+        Finding(where, section.line, "warning", f'section "{section.title}" is still the template\'s text')
+        for section in sections(lines, start)
+        if section.level >= 2 and heading_key(section.title) != "status" and template.state(section) == TEMPLATE
+    ]
+
+
+def approval_findings(ws: Workspace, decision: Decision, data: bytes | None = None) -> list[Finding]:
+    """A warning for each recorded approval that cannot be read (it then counts as no approval)."""
+    data = decision.path.read_bytes() if data is None else data
+    if b"approvals:" not in data:
+        return []
+    where = shown_path(ws, decision.path)
+    _, problems = approvals.read(frontmatter.parse(data, where), decision)
+    return [Finding(where, line, "warning", message) for line, message in problems]
+
+
+def _section_items(found, required: tuple[str, ...], template: TemplateText) -> list[CheckItem]:
+    wanted = {heading_key(name): name for name in required}
+    items, seen = [], set()
+    for section in found:
+        key = heading_key(section.title)
+        if section.level < 2 or key == "status":
+            continue
+        state = template.state(section)
+        is_required = key in wanted and key not in seen
+        seen.add(key)
+        if state == WRITTEN and is_required:
+            items.append(CheckItem(f'section "{section.title}"', "pass", "written", True))
+        elif state == TEMPLATE or (is_required and state == EMPTY):
+            items.append(CheckItem(f'section "{section.title}"', "fail", _STATE_TEXT[state], is_required))
+    for key, name in wanted.items():
+        if key not in seen:
+            items.append(CheckItem(f'section "{name}"', "fail", "missing", True))
+    options = next((s for s in found if heading_key(s.title) in _OPTIONS), None)
+    if options is not None and template.state(options) == WRITTEN:
+        count = list_items(template.written(options.text))
+        items.append(CheckItem("at least two considered options", "pass" if count >= 2 else "warn",
+                               f"{count} option{'s' if count != 1 else ''} listed"))
+    return items
+
+
+def migration_rows(found, template: TemplateText) -> list[dict] | None:
+    """The migration plan, one row per phase: what ships, how it is verified, how it rolls back,
+    whether the text says it ships separately from the code change; None without a plan section."""
+    plan = next((s for s in found if "migration" in heading_key(s.title)), None)
+    if plan is None:
+        return None
+    return [
+        {"phase": p.name, "written": p.written, "ships": p.ships, "verified": p.verified,
+         "rollback": p.rollback, "separate": p.separate}
+        for p in migration_phases(plan.text, template)
+    ]
+
+
+def _migration_items(rows: list[dict] | None) -> list[CheckItem]:
+    if rows is None:
+        return [CheckItem("migration plan", "fail", "data-change: true but no Migration plan section", True)]
+    items, without = [], []
+    for phase in PHASES:
+        row = next((r for r in rows if r["phase"] == phase), None)
+        if row is None:
+            detail = "not in the plan"
+        elif not row["written"]:
+            detail = "still the template's text"
+        elif not row["ships"]:
+            detail = "does not say what ships"
+        elif not row["rollback"]:
+            detail = "does not say how it rolls back"
+        else:
+            detail = ""
+        if row is None or not row["rollback"]:
+            without.append(phase)
+        items.append(CheckItem(f"migration plan: {phase}", "fail" if detail else "pass",
+                               detail or "says what ships and how it rolls back", True))
+    items.append(CheckItem("migration plan: rollback", "fail" if without else "pass",
+                           f"no rollback for: {', '.join(without)}" if without else "every phase says how to roll back",
+                           True))
+    order = [r["phase"] for r in rows if r["phase"] in PHASES and r["written"]]
+    items.append(CheckItem(
+        "expand, switch and contract ship separately", "pass" if order == list(PHASES) else "warn",
+        "separate steps, in that order" if order == list(PHASES)
+        else f"found {', '.join(order) or 'no written phase'}; expected each once, in the order expand, switch, contract",
+    ))
+    return items
+
+
+def sign_off(doc: frontmatter.Document, decision: Decision) -> list[SignOff]:
+    """Each decision-maker (and anyone else who approved): approved, approval outdated or outstanding."""
+    recorded, _ = approvals.read(doc, decision)
+    current = approvals.content_hash(doc)
+    rows = []
+    for person in (*decision.decision_makers, *(a.by for a in recorded)):
+        if any(r.person.casefold() == person.casefold() for r in rows):
+            continue
+        mine = next((a for a in recorded if a.by.casefold() == person.casefold()), None)
+        state = "outstanding" if mine is None else ("approved" if mine.content == current else "approval outdated")
+        maker = any(m.casefold() == person.casefold() for m in decision.decision_makers)
+        rows.append(SignOff(person, state, mine.date if mine else None, maker))
+    return rows
+
+
+def _sign_off_item(ws: Workspace, rows: list[SignOff], decision: Decision) -> CheckItem:
+    """Enough current approvals from decision-makers (from anyone, when the ADR names none)."""
+    makers = [r for r in rows if r.decision_maker]
+    counted = makers if decision.decision_makers else rows
+    approved = [r.person for r in counted if r.state == "approved"]
+    needed = ws.config.approvals_needed
+    if needed is None:
+        needed = len(makers)
+    if len(approved) >= needed:
+        detail = f"{len(approved)} approval(s), {needed} needed" if needed else "no approvals needed"
+        return CheckItem("sign-off", "pass", detail, True)
+    waiting = [f"{r.person} ({r.state})" for r in counted if r.state != "approved"]
+    detail = f"{len(approved)} of {needed} approval(s) needed" + (f"; waiting for {', '.join(waiting)}" if waiting else "")
+    return CheckItem("sign-off", "fail", detail, True)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What the review gate found for one ADR."""
+
+    checklist: tuple[CheckItem, ...]
+    migration: tuple[dict, ...] | None
+    sign_off: tuple[SignOff, ...]
+
+    @property
+    def blocking(self) -> list[CheckItem]:
+        """The failing items that stop acceptance."""
+        return [item for item in self.checklist if item.required and item.result == "fail"]
+
+
+def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> Gate:
+    """The checklist of *decision* (read as *doc*), its migration plan rows and who has signed off."""
+    template = template_text(ws)
+    found = [s for s in sections(doc.text_lines(), doc.body_start)]
+    items = _section_items(found, required_sections(ws, decision.form), template)
+    rows = migration_rows(found, template)
+    if decision.data_change:
+        items += _migration_items(rows)
+    people = sign_off(doc, decision)
+    items.append(_sign_off_item(ws, people, decision))
+    return Gate(tuple(items), tuple(rows) if rows is not None else None, tuple(people))
+
+
+def review_gate(ws: Workspace, ref) -> Gate:
+    """The gate for ADR *ref*, read fresh from its file."""
+    doc, decision = find_one(ws, ref)
+    return gate(ws, doc, decision)
+
+
+def require_acceptable(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> None:
+    """Refuse (exit 1) to accept an ADR whose required items fail, naming each of them."""
+    from toolkit.errors import CheckFailed
+
+    blocking = gate(ws, doc, decision).blocking
+    if blocking:
+        listed = "".join(f"\n  {item.item}: {item.detail}" for item in blocking)
+        raise CheckFailed(
+            f"{decision.label} cannot be accepted yet (--force accepts it anyway):{listed}",
+            shown_path(ws, decision.path),
+        )
+
+
+@dataclass(frozen=True)
+class Approved:
+    decision: Decision
+    by: str
+    date: str
+    content: str  # the hash of the text approved
+    changed: bool  # False when the same approval was already recorded
+
+
+def approve(ws: Workspace, ref, by: str | None = None, date: _dt.date | None = None) -> Approved:
+    """Record *by*'s approval of ADR *ref*'s current text (default approver: git's user.name, else the login name)."""
+    if by is None:
+        from toolkit.history.identity import user_name
+
+        by = user_name(ws.root)
+        if not by:
+            raise DecisionbookError("no approver: name one with --by (git has no user.name and there is no login name)")
+    by = one_line(by, "approver")
+    day = (date or _dt.date.today()).isoformat()
+    with _editing(ws, ref) as (doc, decision):
+        before = doc.to_bytes()
+        after = approvals.approve(doc, decision, by, day)
+        changed = _write(ws, decision.path, before, after)
+    return Approved(decision, by, day, approvals.content_hash(doc), changed)
