@@ -214,7 +214,7 @@ def test_leftover_temporary_files_are_reported_and_removed_by_the_next_write(rep
     assert ".notes.backup.tmp" not in result.stdout
     assert "decisions/.0001-first.md.k2j4h1x9.tmp: warning: temporary file left by an interrupted write" in result.stdout
     assert ".git/decisionbook/.adrs.pickle.a8f0c2z1.tmp: warning: temporary file left" in result.stdout
-    assert decide("adr", "status", "1", "accepted", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "accepted", "--force", cwd=repo).exit_code == 0
     assert not left[0].exists() and not left[2].exists()
     assert decide("adr", "list", cwd=repo).exit_code == 0  # the changed record is cached anew
     assert not left[1].exists()
@@ -243,7 +243,7 @@ def test_new_files_get_the_users_umask(repo, decide, umask_022):
 def test_an_edit_keeps_the_edited_lines_own_ending(repo, decide):
     path = repo / "decisions" / "0001-mixed.md"
     path.write_bytes(b"---\r\nstatus: proposed\ndate: 2026-11-02\r\n---\r\n# Mixed\r\n\r\nBody.\n")
-    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-30", cwd=repo).exit_code == 0
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-30", "--force", cwd=repo).exit_code == 0
     assert path.read_bytes() == b"---\r\nstatus: accepted\ndate: 2026-11-30\r\n---\r\n# Mixed\r\n\r\nBody.\n"
 
 
