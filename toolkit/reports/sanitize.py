@@ -52,6 +52,8 @@ _TOKEN = re.compile(r"""
 """, re.S | re.X)
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
+_END_TAGS = {tag: f"</{tag}>" for tag in ALLOWED_TAGS}
+
 
 def _attributes(text: str):
     for match in _ATTRIBUTE.finditer(text):
@@ -83,37 +85,47 @@ def clean(html, relative: bool = False) -> str:
     text = html.decode("utf-8", "replace") if isinstance(html, bytes) else str(html)
     out: list[str] = []
     opened: list[str] = []
-    rebuilt: dict[str, str] = {}  # a page repeats a few hundred distinct tags many thousand times
+    # A page repeats a few hundred distinct start tags many thousand times: each is rebuilt once,
+    # kept as (markup, the tag it opens or None).
+    rebuilt: dict[str, tuple[str, str | None]] = {}
     position = 0
     for match in _TOKEN.finditer(text):
-        if match.start() > position:
-            out.append(_text(text[position:match.start()]))
-        position = match.end()
+        begin, finish = match.span()
+        if begin > position:
+            out.append(_text(text[position:begin]))
+        position = finish
+        raw = match.group()
+        known = rebuilt.get(raw)
+        if known is not None:
+            out.append(known[0])
+            if known[1] is not None:
+                opened.append(known[1])
+            continue
         end, start, attributes = match.groups()
         if end is not None:
             tag = end.lower()
-            if tag in VOID_TAGS:
+            if opened and opened[-1] == tag:
+                out.append(_END_TAGS.get(tag) or f"</{tag}>")
+                opened.pop()
+            elif tag in VOID_TAGS:
                 continue
-            if tag not in opened:
+            elif tag not in opened:
                 out.append(escape(f"</{tag}>"))
-                continue
-            while opened:
-                current = opened.pop()
-                out.append(f"</{current}>")
-                if current == tag:
-                    break
+            else:
+                while opened:
+                    current = opened.pop()
+                    out.append(f"</{current}>")
+                    if current == tag:
+                        break
         elif start is not None:
             tag = start.lower()
             if tag not in ALLOWED_TAGS:
-                out.append(escape(match.group()))
+                out.append(escape(raw))
                 continue
-            raw = match.group()
-            markup = rebuilt.get(raw)
-            if markup is None:
-                markup = rebuilt[raw] = _start_tag(tag, attributes, relative)
-            out.append(markup)
-            if tag not in VOID_TAGS:
-                opened.append(tag)
+            known = rebuilt[raw] = (_start_tag(tag, attributes, relative), None if tag in VOID_TAGS else tag)
+            out.append(known[0])
+            if known[1] is not None:
+                opened.append(known[1])
     if position < len(text):
         out.append(_text(text[position:]))
     return "".join(out) + "".join(f"</{tag}>" for tag in reversed(opened))
