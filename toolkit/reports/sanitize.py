@@ -43,13 +43,15 @@ def safe_url(value: str, relative: bool = False) -> bool:
 
 # One pass over the page: comments and declarations (dropped), end tags, start tags; what lies between
 # is text. Whatever a browser might read differently from these patterns still comes out as escaped text
-# or a tag rebuilt here, never as markup copied from the input.
+# or a tag rebuilt here, never as markup copied from the input. Possessive quantifiers, no `<` outside
+# quotes and a bounded tag length keep each `<` to one short scan: hostile input cannot make it slow.
+_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.S)
 _TOKEN = re.compile(r"""
-    <!--.*?(?:--!?>|\Z)
-  | <[!?][^>]*>?
-  | </([a-zA-Z][^\s/>]*)[^>]*>
-  | <([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>
-""", re.S | re.X)
+    <[!?][^>]*+>?
+  | </([a-zA-Z][^\s/<>]*+)[^<>]*+>
+  | <([a-zA-Z][^\s/<>]*+)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>
+""", re.X)
+_LONGEST_TAG = 4096
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 _END_TAGS = {tag: f"</{tag}>" for tag in ALLOWED_TAGS}
@@ -89,11 +91,20 @@ def clean(html, relative: bool = False) -> str:
     # kept as (markup, the tag it opens or None).
     rebuilt: dict[str, tuple[str, str | None]] = {}
     position = 0
-    for match in _TOKEN.finditer(text):
-        begin, finish = match.span()
+    while (begin := text.find("<", position)) >= 0:
+        if text.startswith("<!--", begin):
+            match = _COMMENT.match(text, begin)
+        else:
+            match = _TOKEN.match(text, begin, begin + _LONGEST_TAG)
+        if match is None:
+            out.append(_text(text[position:begin + 1]))
+            position = begin + 1
+            continue
         if begin > position:
             out.append(_text(text[position:begin]))
-        position = finish
+        position = match.end()
+        if match.lastindex is None:
+            continue  # a comment or declaration: dropped
         raw = match.group()
         known = rebuilt.get(raw)
         if known is not None:
