@@ -1,4 +1,4 @@
-"""Sanitise report HTML by rebuilding it from its tokens: only a few tags and attributes survive as markup.
+"""Sanitise report HTML by rebuilding it from its tokens in one pass: only a few tags and attributes survive as markup.
 
 Nothing from the input is copied through as markup: every tag written out is re-serialised here with
 escaped attribute values, and all text is escaped, so a parser disagreement cannot smuggle a tag out.
@@ -8,8 +8,7 @@ A tag that is not allowed is shown as text, the way a title like `<script>` shou
 from __future__ import annotations
 
 import re
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
@@ -42,67 +41,42 @@ def safe_url(value: str, relative: bool = False) -> bool:
     return scheme.group(1).lower() in SAFE_SCHEMES
 
 
-class _Rebuilder(HTMLParser):
-    def __init__(self, relative: bool):
-        super().__init__(convert_charrefs=True)
-        self.relative = relative
-        self.out: list[str] = []
-        self.open: list[str] = []
+# One pass over the page: comments and declarations (dropped), end tags, start tags; what lies between
+# is text. Whatever a browser might read differently from these patterns still comes out as escaped text
+# or a tag rebuilt here, never as markup copied from the input. Possessive quantifiers, no `<` outside
+# quotes and a bounded tag length keep each `<` to one short scan: hostile input cannot make it slow.
+_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.S)
+_TOKEN = re.compile(r"""
+    <[!?][^>]*+>?
+  | </([a-zA-Z][^\s/<>]*+)[^<>]*+>
+  | <([a-zA-Z][^\s/<>]*+)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>
+""", re.X)
+_LONGEST_TAG = 4096
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
-    def _tag(self, tag: str, attrs) -> str:
-        allowed = COMMON_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
-        kept: dict[str, str] = {}
-        for name, value in attrs:
-            if name in allowed and value is not None and name not in kept:
-                if name == "href" and not safe_url(value, self.relative):
-                    continue
-                kept[name] = value
-        return "<" + tag + "".join(f' {name}="{escape(value, quote=True)}"' for name, value in kept.items()) + ">"
+_END_TAGS = {tag: f"</{tag}>" for tag in ALLOWED_TAGS}
 
-    def handle_starttag(self, tag, attrs):
-        if tag not in ALLOWED_TAGS:
-            self.out.append(escape(self.get_starttag_text() or f"<{tag}>"))
-            return
-        self.out.append(self._tag(tag, attrs))
-        if tag not in VOID_TAGS:
-            self.open.append(tag)
 
-    def handle_startendtag(self, tag, attrs):
-        if tag in VOID_TAGS:
-            self.out.append(self._tag(tag, attrs))
-        else:
-            self.handle_starttag(tag, attrs)
+def _attributes(text: str):
+    for match in _ATTRIBUTE.finditer(text):
+        name, double, single, bare = match.groups()
+        value = double if double is not None else single if single is not None else bare
+        yield name.lower(), None if value is None else unescape(value)
 
-    def handle_endtag(self, tag):
-        if tag in VOID_TAGS:
-            return
-        if tag not in self.open:
-            self.out.append(escape(f"</{tag}>"))
-            return
-        while self.open:
-            current = self.open.pop()
-            self.out.append(f"</{current}>")
-            if current == tag:
-                break
 
-    def handle_data(self, data):
-        self.out.append(escape(data, quote=False))
+def _start_tag(tag: str, attributes: str, relative: bool) -> str:
+    allowed = COMMON_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+    kept: dict[str, str] = {}
+    for name, value in _attributes(attributes):
+        if name in allowed and value is not None and name not in kept:
+            if name == "href" and not safe_url(value, relative):
+                continue
+            kept[name] = value
+    return "<" + tag + "".join(f' {name}="{escape(value, quote=True)}"' for name, value in kept.items()) + ">"
 
-    def handle_comment(self, data):
-        pass  # comments are dropped: conditional comments and `--!>` tricks have no place in a report
 
-    def handle_decl(self, decl):
-        pass
-
-    def unknown_decl(self, data):
-        pass
-
-    def handle_pi(self, data):
-        pass
-
-    def result(self) -> str:
-        self.close()
-        return "".join(self.out) + "".join(f"</{tag}>" for tag in reversed(self.open))
+def _text(text: str) -> str:
+    return escape(unescape(text), quote=False) if "&" in text or "<" in text or ">" in text else text
 
 
 def clean(html, relative: bool = False) -> str:
@@ -110,6 +84,59 @@ def clean(html, relative: bool = False) -> str:
 
     With *relative*, links to relative paths survive too (pages and files next to the page).
     """
-    parser = _Rebuilder(relative)
-    parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else str(html))
-    return parser.result()
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else str(html)
+    out: list[str] = []
+    opened: list[str] = []
+    # A page repeats a few hundred distinct start tags many thousand times: each is rebuilt once,
+    # kept as (markup, the tag it opens or None).
+    rebuilt: dict[str, tuple[str, str | None]] = {}
+    position = 0
+    while (begin := text.find("<", position)) >= 0:
+        if text.startswith("<!--", begin):
+            match = _COMMENT.match(text, begin)
+        else:
+            match = _TOKEN.match(text, begin, begin + _LONGEST_TAG)
+        if match is None:
+            out.append(_text(text[position:begin + 1]))
+            position = begin + 1
+            continue
+        if begin > position:
+            out.append(_text(text[position:begin]))
+        position = match.end()
+        if match.lastindex is None:
+            continue  # a comment or declaration: dropped
+        raw = match.group()
+        known = rebuilt.get(raw)
+        if known is not None:
+            out.append(known[0])
+            if known[1] is not None:
+                opened.append(known[1])
+            continue
+        end, start, attributes = match.groups()
+        if end is not None:
+            tag = end.lower()
+            if opened and opened[-1] == tag:
+                out.append(_END_TAGS.get(tag) or f"</{tag}>")
+                opened.pop()
+            elif tag in VOID_TAGS:
+                continue
+            elif tag not in opened:
+                out.append(escape(f"</{tag}>"))
+            else:
+                while opened:
+                    current = opened.pop()
+                    out.append(f"</{current}>")
+                    if current == tag:
+                        break
+        elif start is not None:
+            tag = start.lower()
+            if tag not in ALLOWED_TAGS:
+                out.append(escape(raw))
+                continue
+            known = rebuilt[raw] = (_start_tag(tag, attributes, relative), None if tag in VOID_TAGS else tag)
+            out.append(known[0])
+            if known[1] is not None:
+                opened.append(known[1])
+    if position < len(text):
+        out.append(_text(text[position:]))
+    return "".join(out) + "".join(f"</{tag}>" for tag in reversed(opened))
