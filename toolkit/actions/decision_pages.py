@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, histories
-from toolkit.actions.adrs import Related, load_decisions, outgoing, to_be_superseded
+from toolkit.actions.adrs import Related, load_decisions, outgoing, shown_path, to_be_superseded
+from toolkit.records import files
 from toolkit.records.adr import REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -149,7 +150,7 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
         entries.append(Entry(
             decision=record,
-            body=body(record.path.read_bytes()),
+            body=body(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))),
             related=tuple(related[record.key]),
             history=tuple(rows),
             proposed=proposed,

@@ -5,20 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from toolkit.actions.decision_pages import body as body_of
 from toolkit.errors import DecisionbookError
 from toolkit.records import files
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
-
-
-def body_of(data: bytes) -> str:
-    """The Markdown after the front matter (the whole text when there is none)."""
-    text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + 5 :]
-    return text
 
 
 def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
