@@ -10,7 +10,7 @@ import shutil
 from html import unescape
 
 import pytest
-from report_fixtures import AS_OF, HOURS, build, scan
+from report_fixtures import AS_OF, HOURS, build, git, scan
 
 TODAY = dt.date.today()
 YESTERDAY = (TODAY - dt.timedelta(days=1)).isoformat()
@@ -134,6 +134,20 @@ def test_rendered_again_as_of_a_past_date_it_is_the_same_file(tmp_path, decide):
     assert again == first
     later = _report(decide, root, "--as-of", TODAY.isoformat())
     assert "Since the meeting of 2026-10-19" in later and "0.95" in _text(later)
+
+
+def test_criteria_edited_after_the_date_do_not_count_as_of_it(tmp_path, decide):
+    root = build(tmp_path / "ws")
+    first = _report(decide, root, "--as-of", AS_OF).encode("utf-8")
+    before = _ok(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=root)).stdout
+    # One card's criteria changed in a later commit, another's left changed in the working tree.
+    _ok(decide("criterion", "add", "P3", "cold-start", "--target", "<= 5", "--must", cwd=root))
+    git(root, "commit", "-q", "-am", "P3: cold start is a must", day="2026-11-02")
+    _ok(decide("criterion", "add", "P4", "cost", "--target", "<= 10", "--must", cwd=root))
+    assert _report(decide, root, "--as-of", AS_OF).encode("utf-8") == first
+    assert _ok(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=root)).stdout == before
+    now = _ok(decide("triage", "--as-of", TODAY.isoformat(), "--format", "json", cwd=root)).stdout
+    assert '"cold-start"' in now and '"cost"' in now and '"cold-start"' not in before
 
 
 def test_extensions_past_the_limit_are_a_warning(repo, decide):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
 from toolkit.actions.prototypes import load, read_cards, summary
+from toolkit.errors import DecisionbookError
 from toolkit.judge import sunkcost
 from toolkit.judge.merit import Judgement, judge
+from toolkit.records import frontmatter, prototype
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, Verdict, Withdrawn
@@ -28,6 +30,7 @@ class Records:
     verdicts: tuple[Verdict, ...]
     problems: tuple[Finding, ...]
     withdrawn: tuple[Withdrawn, ...] = ()  # retracted evidence and effort: shown as such, never counted
+    as_of: dt.date | None = None  # set by `as_of_records`: these are the records as they stood that day
 
     def evidence_by_prototype(self) -> dict[int, list[Evidence]]:
         """Evidence entries grouped by prototype number, in ledger order (computed once; do not mutate)."""
@@ -50,13 +53,39 @@ def load_records(ws: Workspace) -> Records:
                    evidence.withdrawn + effort.withdrawn)
 
 
-def as_of_records(records: Records, as_of: dt.date) -> Records:
+def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None) -> Records:
     """*records* as they stood at the end of *as_of*: entries recorded (or measured) later are left out,
     cards started later are left out, and a card's status and deadline are put back to what they were
-    before the verdicts given after *as_of*. Criteria are read from the cards as they are now.
+    before the verdicts given after *as_of*. With *ws* in git and *as_of* before today, each card's
+    criteria are those it had in the last commit of that day, when the card differs from it now.
     """
-    from dataclasses import replace
+    if records.as_of == as_of:
+        return records
+    stood = _ledgers_as_of(records, as_of)
+    if ws is not None and as_of < dt.date.today():
+        stood = _criteria_as_of(ws, stood, as_of)
+    return replace(stood, as_of=as_of)
 
+
+def _criteria_as_of(ws: Workspace, records: Records, as_of: dt.date) -> Records:
+    from toolkit.history.snapshot import changed_since_day
+
+    earlier = changed_since_day(ws.root, ws.proto_dir, as_of)
+    if not earlier:
+        return records
+    cards = []
+    for card in records.cards:
+        data = earlier.get(card.path.resolve())
+        if data is not None:
+            try:
+                card = replace(card, criteria=prototype.from_document(frontmatter.parse(data, card.path)).criteria)
+            except DecisionbookError:
+                pass  # a version that no longer parses: the card as it is now is the best answer
+        cards.append(card)
+    return replace(records, cards=tuple(cards))
+
+
+def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
     from toolkit.actions.verdicts import STATUS_AFTER
 
     day = as_of.isoformat()
@@ -121,7 +150,7 @@ def judge_card(card: Prototype, evidence: list[Evidence], as_of: dt.date, keep_t
 def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) -> Triage:
     """Judge every active card in *records* as it stood on *as_of* (see `as_of_records`), then the
     sunk-cost check beside it; *blind* leaves effort out of the warnings' wording too."""
-    records = as_of_records(records, as_of)
+    records = as_of_records(records, as_of, ws)
     evidence = records.evidence_by_prototype()
     threshold = ws.config.keep_threshold
     with paused_gc():

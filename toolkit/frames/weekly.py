@@ -181,7 +181,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
         withdrawn = tuple(w for w in loaded.withdrawn if isinstance(w.entry, Evidence))
         loaded = Records(loaded.cards, loaded.evidence, (), loaded.verdicts, loaded.problems, withdrawn)
     meetings = read_meetings(ws)
-    records = as_of_records(loaded, as_of)
+    records = as_of_records(loaded, as_of, ws)
     result = run(ws, records, as_of, blind)  # on records already as of the date: nothing filtered twice
     last = _last_verdicts(records)
     extensions = Counter(v.prototype for v in records.verdicts if v.verdict == "iterate" and v.deadline is not None)
