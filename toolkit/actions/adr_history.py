@@ -8,7 +8,7 @@ from pathlib import Path
 from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.filelog import FileRevision, file_history, folder_history
-from toolkit.records import adr
+from toolkit.records import adr, frontmatter
 from toolkit.records.adr_words import numbered_file
 from toolkit.workspace import Workspace
 
@@ -30,21 +30,71 @@ def same_record(before: str, after: str) -> bool:
     return (old_number is not None and old_number == new_number) or (bool(old_slug) and old_slug == new_slug)
 
 
-def _status(revision: FileRevision) -> str | None:
-    """The status the file held after *revision*; "deleted", or "unreadable" when it did not parse."""
+def _parsed(revision: FileRevision):
+    """(status, document, decision) of *revision*: "deleted" or "unreadable" (and no document) when it has none."""
     if revision.content is None:
-        return "deleted" if revision.change == "D" else None
+        return ("deleted" if revision.change == "D" else None), None, None
     try:
-        return adr.parse(revision.content, Path(revision.path)).status
+        doc = frontmatter.parse(revision.content, revision.path)
+        decision = adr.from_document(doc, Path(revision.path))
     except DecisionbookError:
-        return "unreadable"
+        return "unreadable", None, None
+    return decision.status, doc, decision
+
+
+def _status_beside(revision: FileRevision, lines: tuple[str, ...], newer) -> tuple[str | None, tuple[str, ...]] | None:
+    """The status of *revision* when it differs from the parsed *newer* (document, decision) only in its
+    front matter's `status:` line, with its lines; None when it must be parsed whole."""
+    doc, decision = newer
+    if revision.content is None or decision.status_raw is None or doc.fm_end is None:
+        return None
+    try:
+        text = revision.content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or text.startswith("\ufeff") != bool(doc.bom):
+        return None
+    mine = tuple(text[len(doc.bom):].splitlines(keepends=True))
+    if len(mine) != len(lines):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(mine, lines)) if a != b]
+    if len(changed) != 1 or not 0 < changed[0] < doc.fm_end or lines[changed[0] + 1][:1] in (" ", "\t"):
+        return None
+    index = changed[0]
+    plain, _ = adr.front_matter_status(lines[index])
+    if not plain or adr.front_matter_value(lines[index]) != decision.status_raw:
+        return None
+    plain, status = adr.front_matter_status(mine[index])
+    return (status, mine) if plain else None
+
+
+def _statuses(revisions: list[FileRevision]) -> list[str | None]:
+    """The status the file held after each revision; "deleted", or "unreadable" when it did not parse.
+
+    The newest revision is parsed; an older one that changed only the status line of the front
+    matter is read from that line alone, which is what most revisions of a record are.
+    """
+    statuses: list[str | None] = []
+    newer = None  # (document, decision) of the nearest newer revision that parsed, and its lines
+    for revision in reversed(revisions):
+        quick = _status_beside(revision, newer[2], newer[:2]) if newer else None
+        if quick is not None:
+            statuses.append(quick[0])
+            newer = (newer[0], newer[1], quick[1])
+            continue
+        status, doc, decision = _parsed(revision)
+        statuses.append(status)
+        if doc is not None:
+            newer = (doc, decision, doc.lines)
+        elif revision.content is not None:
+            newer = None
+    return statuses[::-1]
 
 
 def _rows(revisions: list[FileRevision]) -> list[dict]:
     rows = []
     before = None
-    for revision in revisions:
-        after = _status(revision)
+    for revision, after in zip(revisions, _statuses(revisions)):
         rows.append({
             "date": revision.date,
             "commit": revision.commit[:12],

@@ -83,8 +83,8 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
 
     A rename carries the history along only when *same* says both paths hold one record.
 
-    One `git log` over the folder with rename detection, and one `cat-file` process for the
-    contents, whatever the number of files.
+    One `git log` over the folder with rename detection, and one `cat-file` run reading every
+    content at once, whatever the number of files.
     """
     repo = open_repository(root, required=False)
     if repo is None:
@@ -100,7 +100,7 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
             "-c", "core.quotepath=off", "log", "-M", "--raw", "--no-abbrev", "-z", "--no-merges",
             "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
         )
-        histories: dict[str, list[FileRevision]] = {}
+        changes = []  # (sha, author, date, subject, change, path before, path, blob id), oldest first
         for chunk in reversed(output.split("\x01")[1:]):
             header, _, rest = chunk.partition("\x00")
             sha, author, date, subject = header.split("\x02", 3)
@@ -117,14 +117,17 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
                 else:
                     before = path = fields[at + 1]
                     at += 2
-                if change == "R":
-                    carried = histories.pop(before, [])
-                    histories[path] = carried if same(before, path) else []
-                blob = None if change == "D" else repo.object_data(blob_id)
-                content = blob[2] if blob is not None and blob[1] == "blob" else None
-                histories.setdefault(path, []).append(FileRevision(sha, author, date, subject, change, path, content))
-                if change == "D":
-                    histories.pop(path)
+                changes.append((sha, author, date, subject, change, before, path, blob_id))
+        contents = repo.blobs(blob_id for *_, change, _, _, blob_id in changes if change != "D")
+        histories: dict[str, list[FileRevision]] = {}
+        for sha, author, date, subject, change, before, path, blob_id in changes:
+            if change == "R":
+                carried = histories.pop(before, [])
+                histories[path] = carried if same(before, path) else []
+            content = None if change == "D" else contents.get(blob_id)
+            histories.setdefault(path, []).append(FileRevision(sha, author, date, subject, change, path, content))
+            if change == "D":
+                histories.pop(path)
         return histories
     finally:
         repo.close()

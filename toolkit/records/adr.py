@@ -574,6 +574,30 @@ def parse(data: bytes, path: Path, display: str | None = None, options: ReadOpti
     return from_document(doc, path, display, options)
 
 
+def front_matter_value(line: str):
+    """What the plain front-matter line *line* (`key: value`) holds, or None when it is not that plain."""
+    from toolkit.records import plainyaml
+
+    meta = plainyaml.load(line if line.endswith("\n") else line + "\n")
+    return next(iter(meta.values())) if isinstance(meta, dict) and len(meta) == 1 else None
+
+
+def front_matter_status(line: str, options: ReadOptions | None = None) -> tuple[bool, str | None]:
+    """(whether *line* is a plain `status: words` line of front matter, the status a record holding it has).
+
+    For a history of status changes: a revision that differs from a parsed one only in such a line
+    has that line's status, with no need to parse the whole file again.
+    """
+    if not line.startswith("status:"):
+        return False, None
+    raw = front_matter_value(line)
+    if not isinstance(raw, str):
+        return False, None
+    if _PLACEHOLDER.match(raw):
+        return True, None
+    return True, read_status(_COMMENT.sub("", raw), dict((options or ReadOptions()).statuses))[0]
+
+
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
     fields = reader.fields
     title = fields.get("title")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
@@ -11,6 +12,7 @@ from urllib.parse import quote
 
 from toolkit.errors import DecisionbookError
 from toolkit.records.adr import ref_key
+from toolkit.records.bulk import paused_gc
 from toolkit.reports.present import Safe, badge, esc, table
 from toolkit.workspace import Workspace
 
@@ -253,9 +255,17 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
     names = {e.decision.key: (e.decision.label, e.decision.title) for e in data.entries}
     colours = site_charts.relation_colours(relation for _, relation, _ in data.edges)
     parts, graph_of = [], {}
-    for index, part in enumerate(site_charts.graph_parts([e.decision.key for e in data.entries], data.edges), 1):
+    layout = site_charts.graph_parts([e.decision.key for e in data.entries], data.edges)
+    # Each relation joins two records of one connected group, so it belongs to one picture: hand each
+    # picture its own relations rather than all of them.
+    part_of = {key: i for i, part in enumerate(layout) for key in part.places}
+    own_edges: list[list] = [[] for _ in layout]
+    for edge in data.edges:
+        if edge[0] in part_of:
+            own_edges[part_of[edge[0]]].append(edge)
+    for index, part in enumerate(layout, 1):
         name = f"graph-{index}.svg"
-        site_charts.save_svg(site_charts.relation_graph(part, names, data.edges, colours), folder / name)
+        site_charts.save_svg(site_charts.relation_graph(part, names, own_edges[index - 1], colours), folder / name)
         parts.append(name)
         graph_of.update(dict.fromkeys(part.places, name))
     return has_timeline, parts, graph_of
@@ -302,9 +312,13 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
     out = Path(out) if out is not None else ws.reports_dir / "decision-log"
     out = out if out.is_absolute() else Path.cwd() / out
     _check_out(ws, out)
-    data = decision_pages(ws, day)
+    with paused_gc():
+        data = decision_pages(ws, day)
+    # The records stay alive to the end: set them aside from the cyclic collector, whose full
+    # collections would otherwise walk all of them again and again while the pages and pictures are made.
     out.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    gc.freeze()
     try:
         pages = {e.decision.key: page_name(e.decision) for e in reversed(data.entries)}
         has_timeline, parts, graph_of = _pictures(data, built)
@@ -320,4 +334,6 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise
+    finally:
+        gc.unfreeze()
     return out / "index.html"
