@@ -12,6 +12,7 @@ from typing import Any
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
+    HEADING,
     AMBIGUOUS,
     LazyPattern,
     DATED_FILE,
@@ -57,7 +58,6 @@ KNOWN_KEYS = frozenset(
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _RELATION_LINE = re.compile(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
 _BULLET = re.compile(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->")
 _PROTOTYPE = re.compile(r"^(?:[Pp]-?)?0*(\d+)$")
 
@@ -230,7 +230,7 @@ class _Reader:
                     continue
             if fence or not line.startswith("#"):
                 continue
-            match = _HEADING.match(line)
+            match = HEADING.match(line)
             if match:
                 found.append([len(match.group(1)), match.group(2), index, len(lines)])
         for i, section in enumerate(found):

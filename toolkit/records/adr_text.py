@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.records.adr_words import HEADING
+
 WRITTEN, TEMPLATE, EMPTY = "written", "template", "empty"
 PHASES = ("expand", "switch", "contract")
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MARKER = re.compile(r"^(?:[*+-]|\d+[.)])\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+\S")
@@ -51,7 +52,7 @@ def sections(lines: list[str], start: int = 0) -> list[Section]:
             marker = stripped[:3]
             fence = None if fence == marker else (fence or marker)
             continue
-        match = None if fence else _HEADING.match(lines[index])
+        match = None if fence else HEADING.match(lines[index])
         if match:
             heads.append((index, len(match.group(1)), _COMMENT.sub("", match.group(2)).strip()))
     found = []
@@ -120,7 +121,7 @@ class TemplateText:
 
     def written(self, text: str) -> list[str]:
         """The lines of *text* its author wrote: not blank, not comments, not headings, not template text."""
-        return [line for line in content_lines(text) if not _HEADING.match(line) and not self.shipped(line)]
+        return [line for line in content_lines(text) if not HEADING.match(line) and not self.shipped(line)]
 
     def state(self, section: Section) -> str:
         """WRITTEN, TEMPLATE (only template text or placeholders) or EMPTY.
@@ -128,7 +129,7 @@ class TemplateText:
         A section with no text of its own (only subsections) is judged on its subsections.
         """
         text = section.own if content_lines(section.own) else section.text
-        lines = [line for line in content_lines(text) if not _HEADING.match(line)]
+        lines = [line for line in content_lines(text) if not HEADING.match(line)]
         if not lines:
             return EMPTY
         return WRITTEN if self.written(text) else TEMPLATE
@@ -223,7 +224,7 @@ def migration_phases(plan: str, template: TemplateText) -> list[Phase]:
             named = [c for c in general if re.search(rf"\b{name}", c, re.I)]
             unnamed = not any(re.search(rf"\b{p}", c, re.I) for c in general for p in PHASES)
             rollback = named or (general if unnamed else [])
-        phases.append(Phase(name, any(line and not _HEADING.match(line) for line in own),
+        phases.append(Phase(name, any(line and not HEADING.match(line) for line in own),
                             " ".join(ships), " ".join(verified), " ".join(rollback),
                             bool(_SEPARATE.search(" ".join(own)))))
     return phases

@@ -7,6 +7,9 @@ import functools
 import re
 from collections.abc import Mapping
 
+# A Markdown ATX heading: its hashes and its text, closing hashes left out.
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
 
 
