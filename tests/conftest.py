@@ -34,7 +34,7 @@ Kafka is fast enough.
 
 @pytest.fixture(autouse=True)
 def _quiet_git_and_editor(monkeypatch, tmp_path_factory):
-    """Git with a known identity and no user config; no editor is ever opened."""
+    """Git with a known identity and no user config; no editor is ever opened; a cache folder of the test's own."""
     home = tmp_path_factory.mktemp("home")
     (home / ".gitconfig").write_text(
         "[user]\n\tname = Test User\n\temail = test@example.com\n"
@@ -42,7 +42,7 @@ def _quiet_git_and_editor(monkeypatch, tmp_path_factory):
     )
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("VISUAL", "EDITOR", "GIT_DIR", "GIT_WORK_TREE"):
+    for name in ("VISUAL", "EDITOR", "GIT_DIR", "GIT_WORK_TREE", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -65,7 +65,8 @@ def test_the_fast_forms_import_neither_click_nor_gitpython(adrs):
     code = ("import sys\nfrom toolkit.entry import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('CLICK', 'click' in sys.modules, 'GIT', 'git' in sys.modules, file=sys.stderr)\n")
-    for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"]):
+    for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"],
+                 ["adr", "index"], ["adr", "index", "--check"]):
         for _ in range(2):
             proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=adrs, capture_output=True, text=True)
             assert proc.returncode == 0 and "CLICK False GIT False" in proc.stderr, proc.stderr
@@ -119,7 +120,45 @@ def test_adr_new_through_the_executable_is_what_click_does(tmp_path, decide, dec
     assert made[0] == made[1]
 
 
-@pytest.mark.parametrize("argv", [["adr"], ["adr", "new", "-x"], ["adr", "list", "-h"], ["adr", "list", "--format"],
+INDEX_FORMS = [["adr", "index"], ["adr", "index", "--check"]]
+
+
+@pytest.mark.parametrize("argv", INDEX_FORMS, ids=" ".join)
+def test_adr_index_through_the_executable_is_what_click_does_and_follows_edits(tmp_path, decide, decide_process, argv):
+    roots = []
+    for name in ("fast", "click"):
+        root = tmp_path / name
+        root.mkdir()
+        git(root, "init", "-q", "-b", "main")
+        (root / "decisions").mkdir()
+        for n in (1, 2):
+            (root / "decisions" / f"000{n}-decision-{n}.md").write_text(ADR.format(n=n, status="accepted"))
+        (root / "decisions" / "README.md").write_text(
+            "# Decisions\n\n<!-- decisionbook:index:start -->\n<!-- decisionbook:index:end -->\n\nKept.\n")
+        roots.append(root)
+
+    def both():
+        fast = decide_process(*argv, cwd=roots[0])
+        slow = decide(*argv, cwd=roots[1])
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+        readmes = [(root / "decisions" / "README.md").read_bytes() for root in roots]
+        assert readmes[0] == readmes[1]
+        return fast, readmes[0].decode()
+
+    for _ in range(2):  # a cold and a warm cache
+        result, readme = both()
+    assert result.exit_code == (1 if "--check" in argv else 0)
+    assert ("[Decision 2](0002-decision-2.md)" in readme) != ("--check" in argv) and readme.endswith("\n\nKept.\n")
+    for root in roots:  # the same size and modification time: only the bytes tell
+        path = root / "decisions" / "0002-decision-2.md"
+        stat = path.stat()
+        path.write_text(path.read_text().replace("# Decision 2", "# Decisive 2"))
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result, readme = both()
+    assert ("[Decisive 2](0002-decision-2.md)" in readme) != ("--check" in argv)
+
+
+@pytest.mark.parametrize("argv", [["adr"], ["adr", "new", "-x"], ["adr", "index", "x"], ["adr", "index", "--check=1"], ["adr", "list", "-h"], ["adr", "list", "--format"],
                                   ["adr", "new", "x", "--supersedes", "1"], ["adr", "new", "x", "--no-edit=1"],
                                   ["adr", "list", "--status", "--format"], ["adr", "list", "--sta", "x"]])
 def test_everything_else_goes_to_click(argv):

@@ -1,4 +1,4 @@
-"""The parse cache in the git folder: every edit is seen, the worktree stays untouched, a bad cache is rebuilt."""
+"""The parse cache: every edit is seen, the worktree stays untouched, a bad cache is rebuilt, outside git only texts are kept."""
 
 from __future__ import annotations
 
@@ -70,12 +70,47 @@ def test_cache_stays_in_the_git_folder(repo, decide):
     assert any(name.startswith("ledger-evidence-") for name in cache_files(repo))
 
 
-def test_outside_git_nothing_is_cached(tmp_path, decide):
+def user_cache() -> Path:
+    return Path(os.environ["HOME"], ".cache", parsecache.FOLDER)
+
+
+def test_outside_git_no_record_is_pickled_and_texts_stay_in_the_users_cache(tmp_path, decide):
     root = tmp_path / "plain"
     init(root)
     assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
     assert titles(decide, root) == ["Use Postgres"]
+    assert decide("adr", "index", cwd=root).exit_code == 0
     assert not list(tmp_path.rglob("*.pickle")) and not list(tmp_path.rglob(parsecache.FOLDER))
+    kept = sorted(path.name for path in user_cache().rglob("*"))
+    assert "adr-list-json.blob" in kept and "adr-index.blob" in kept
+    assert not [name for name in kept if name.endswith(".pickle")]
+    assert oct(user_cache().stat().st_mode & 0o777) == "0o700"
+    # An edit that keeps the file's size and time is seen outside git too.
+    rewrite_keeping_stat(root / "decisions/0001-use-postgres.md", "# Use Postgres", "# Use Postgrex")
+    assert titles(decide, root) == ["Use Postgrex"]
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert "[Use Postgrex](0001-use-postgres.md)" in (root / "decisions/README.md").read_text()
+
+
+def test_a_cache_folder_others_can_write_is_never_used(tmp_path, decide):
+    root = tmp_path / "plain"
+    init(root)
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
+    user_cache().mkdir(parents=True)
+    user_cache().chmod(0o777)
+    assert titles(decide, root) == ["Use Postgres"]
+    assert list(user_cache().iterdir()) == []
+    # A listing planted there with the right key and checksum is printed only from a folder of the user's own.
+    user_cache().chmod(0o700)
+    assert titles(decide, root) == ["Use Postgres"]
+    (blob,) = user_cache().rglob("adr-list-json.blob")
+    data = blob.read_bytes()
+    body = data[32:].replace(b"Use Postgres", b"Use Oracle")
+    blob.write_bytes(data[:16] + parsecache.digest(body) + body)
+    user_cache().chmod(0o777)
+    assert titles(decide, root) == ["Use Postgres"]
+    user_cache().chmod(0o700)
+    assert titles(decide, root) == ["Use Oracle"]
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05N."])

@@ -26,6 +26,7 @@ class Form:
 FAST = {
     ("adr", "list"): Form({"--status": None, "--format": ("table", "json", "csv")}),
     ("adr", "new"): Form({"--template": None}, ("--no-edit", "--data-change"), 1),
+    ("adr", "index"): Form({}, ("--check",)),
 }
 
 
@@ -82,11 +83,22 @@ def _adr_new(options: dict, arguments: list[str]) -> None:
     sys.stdout.flush()
 
 
+def _adr_index(options: dict, arguments: list[str]) -> None:
+    from toolkit.actions.adr_index import index
+    from toolkit.workspace import open_workspace
+
+    check = bool(options.get("--check"))
+    result = index(open_workspace("."), check=check)
+    where = os.path.relpath(result.path)
+    sys.stdout.write(f"{where}: index is up to date\n" if check else f"{'updated' if result.changed else 'unchanged'} {where}\n")
+    sys.stdout.flush()
+
+
 def _opens_an_editor(options: dict) -> bool:
     return not options.get("--no-edit") and bool(os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty()
 
 
-RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new}
+RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new, ("adr", "index"): _adr_index}
 
 
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:

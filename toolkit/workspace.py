@@ -1,16 +1,14 @@
 """Find the workspace root, read decisionbook.toml, and know every path inside the workspace."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile every field's annotation string.
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple  # tomllib imports typing anyway; dataclasses would add inspect and ast
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic, files
+from toolkit.records import files
 from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
@@ -40,9 +38,8 @@ DEFAULT_NOT_CODE_GLOBS = (
 )
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings from decisionbook.toml; every field has a default an absent file satisfies."""
+class Config(NamedTuple):
+    """Settings from decisionbook.toml; every field has a default an absent file satisfies (never mutated)."""
 
     decisions: str | None = None  # [paths] decisions: the ADR folder, relative to the root
     prototypes: str = "prototypes"  # [paths] prototypes
@@ -54,7 +51,7 @@ class Config:
     max_extensions: int = 2  # [triage] max_extensions: deadline extensions before the agenda warns
     links_base: str | None = None  # [links] base-url: a repository's web view that report links point into
     main_branch: str | None = None  # [git] main_branch; detected from origin/HEAD, main, master
-    people: dict[str, str] = field(default_factory=dict)  # [people] person = "product|design|engineering"
+    people: dict[str, str] = {}  # [people] person = "product|design|engineering"
     release_data: tuple[str, ...] = DEFAULT_DATA_GLOBS  # [release] data
     release_code: tuple[str, ...] | None = None  # [release] code; None: all but docs, ADRs, tests
     release_pairs: tuple[tuple[str, str], ...] = ()  # [[release.pairs]] data = GLOB, code = GLOB
@@ -64,10 +61,10 @@ class Config:
     date_order: str | None = None  # [adr] date-order: how to read 05/02/2018 (day-first | month-first)
     adr_template: str | None = None  # [adr] template: madr | nygard | log4brains | a path; default: the folder's form
     max_file_bytes: int = files.DEFAULT_LIMIT  # [limits] max_file_mib: the largest record file read
-    review_required: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [review] required: form -> sections
+    review_required: dict[str, tuple[str, ...]] = {}  # [review] required: form -> sections
     approvals_needed: int | None = None  # [review] approvals-needed; None: every decision-maker
     review_templates: tuple[str, ...] = ()  # [review] templates: the team's own ADR templates
-    raw: dict[str, Any] = field(default_factory=dict)  # the whole file, unknown keys included
+    raw: dict[str, object] = {}  # the whole file, unknown keys included
 
 
 def _expect(value, kind, name, path):
@@ -210,8 +207,7 @@ def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
     return target
 
 
-@dataclass(frozen=True)
-class Workspace:
+class Workspace(NamedTuple):
     """A team's decision repository: its root, its settings and where each kind of record lives."""
 
     root: Path
@@ -375,8 +371,7 @@ max_extensions = 2     # deadline extensions (iterate with a new deadline) befor
 """
 
 
-@dataclass(frozen=True)
-class InitResult:
+class InitResult(NamedTuple):
     workspace: Workspace
     created: tuple[str, ...]
 
@@ -386,6 +381,8 @@ def init(path: str | Path = ".", adr_dir: str | None = None) -> InitResult:
 
     *adr_dir* names the ADR folder (relative to *path*) instead of finding it.
     """
+    from toolkit.records import atomic  # only `decide init` writes here
+
     root = Path(path)
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()

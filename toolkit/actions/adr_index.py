@@ -1,16 +1,23 @@
-"""`decide adr index`: the table of ADRs kept between markers in the ADR folder's README.md."""
+"""`decide adr index`: the table of ADRs kept between markers in the ADR folder's README.md.
+
+The table is kept under the folder's hash (see adr_folder), so an index that is up to date costs
+reading the folder, not parsing it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.actions.adrs import Decisions, load_decisions, shown_path
+from toolkit.actions.adr_folder import folder_key, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
-from toolkit.records import atomic, files, frontmatter
-from toolkit.records.finding import Finding
+from toolkit.records import files, frontmatter, parsecache
 from toolkit.records.text import visible
 from toolkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from toolkit.actions.adrs import Decisions
+    from toolkit.records.finding import Finding
 
 INDEX_START = "<!-- decisionbook:index:start -->"
 INDEX_END = "<!-- decisionbook:index:end -->"
@@ -41,16 +48,28 @@ def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:
     return frontmatter.Document(path, bom, newline, lines, None, {})
 
 
-@dataclass(frozen=True)
-class IndexResult:
+class IndexResult(NamedTuple):
     path: Path
     changed: bool
 
 
-def _render(ws: Workspace, decisions: Decisions) -> tuple[Path, bytes, bytes, bool]:
-    """README.md's path, its bytes now, its bytes with a fresh table, and whether it holds the markers now."""
+def _table(ws: Workspace) -> list[str]:
+    """The index table of *ws*'s ADRs: kept from the last run while the folder is unchanged."""
+    key = folder_key(ws, "index", skip="README.md")
+    kept = parsecache.load_blob(ws.root, "adr-index", key) if key is not None else None
+    if kept is not None:
+        return kept.decode("utf-8").split("\n")
+    from toolkit.actions.adrs import load_decisions
+
+    table = index_table(ws, load_decisions(ws))
+    if key is not None:
+        parsecache.save_blob(ws.root, "adr-index", key, "\n".join(table).encode("utf-8"))
+    return table
+
+
+def _render(ws: Workspace, table: list[str]) -> tuple[Path, bytes, bytes, bool]:
+    """README.md's path, its bytes now, its bytes with *table*, and whether it holds the markers now."""
     path = ws.adr_dir / "README.md"
-    table = index_table(ws, decisions)
     marked = False
     if path.exists():
         doc = _plain_document(ws, path)
@@ -75,8 +94,10 @@ def _render(ws: Workspace, decisions: Decisions) -> tuple[Path, bytes, bytes, bo
 
 def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
     """For `decide check`: a warning when README.md holds an index table that is out of date."""
+    from toolkit.records.finding import Finding
+
     try:
-        path, before, after, marked = _render(ws, decisions)
+        path, before, after, marked = _render(ws, index_table(ws, decisions))
     except DecisionbookError as exc:
         return Finding(str(exc.path or shown_path(ws, ws.adr_dir)), exc.line, "error", exc.message)
     if marked and before != after:
@@ -90,16 +111,19 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
     Only the lines between the markers change; with *check*, nothing is written and a stale
     index raises CheckFailed.
     """
-    decisions = load_decisions(ws)
-    if check:
-        path, before, after, _ = _render(ws, decisions)
-        if after != before:
-            raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
-        return IndexResult(path, False)
-    ws.adr_dir.mkdir(parents=True, exist_ok=True)
+    table = _table(ws)
     path = ws.adr_dir / "README.md"
+    if check or ws.adr_dir.is_dir():
+        path, before, after, _ = _render(ws, table)
+        if after == before:  # nothing to write, so no lock to take
+            return IndexResult(path, False)
+        if check:
+            raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
+    ws.adr_dir.mkdir(parents=True, exist_ok=True)
     with files.locked(path, shown_path(ws, path)):  # read and written as one step, so no edit is lost
-        path, before, after, _ = _render(ws, decisions)
+        path, before, after, _ = _render(ws, table)
         if after != before:
+            from toolkit.records import atomic
+
             atomic.replace(path, after)
     return IndexResult(path, after != before)

@@ -1,71 +1,17 @@
 """What `decide adr list` prints: the ADRs as rows in a format, the error it ends with, and a cache of it.
 
-Inside git the printed text is kept (see parsecache) under a hash of everything it comes from: the
-bytes and names of every file in the ADR folder, the workspace's paths and settings, the options and the code that
-builds it. A warm `decide adr list` then reads and hashes the files and prints, without parsing,
-unpickling records or importing the ADR parser.
+The printed text is kept under the folder's hash (see adr_folder) in the git folder, else in the
+user's cache folder (see parsecache), unless the listing ends in an error.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
+from toolkit.actions.adr_folder import folder_key
 from toolkit.errors import DecisionbookError
 from toolkit.records import parsecache
 from toolkit.workspace import Workspace
 
 COLUMNS = ["number", "title", "status", "date", "path"]
-_HERE = Path(__file__).resolve().parents[1]
-# The code between the files and the printed text: a listing kept by other code is never reused.
-_SOURCES = ("records/*.py", "actions/adr*.py", "workspace.py", "errors.py")
-
-
-def _key(ws: Workspace, status: str | None, fmt: str) -> bytes | None:
-    """A hash of every input of the listing, or None when the folder holds more than plain files."""
-    hasher = parsecache.blake2b(digest_size=16)
-    for pattern in _SOURCES:
-        for path in sorted(_HERE.glob(pattern)):
-            hasher.update(path.read_bytes())
-    # The workspace's repr holds its paths and every setting, the team's status words included.
-    hasher.update(repr((ws, status, fmt)).encode())
-    try:
-        with os.scandir(ws.adr_dir) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-        for entry in entries:
-            # A folder, link or device could change what is listed without changing these bytes.
-            if not entry.is_file(follow_symlinks=False):
-                return None
-            data = _read(entry.path, ws.config.max_file_bytes)
-            if data is None:  # too large to read: the listing reports it, uncached
-                return None
-            hasher.update(b"%s\0%d\0" % (os.fsencode(entry.name), len(data)))
-            hasher.update(data)
-    except OSError:
-        return None
-    return hasher.digest()
-
-
-# Never follow a link or wait on a pipe that replaced a file since the folder was listed.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-
-
-def _read(path: str, limit: int) -> bytes | None:
-    """The file's bytes, or None when it holds more than *limit*."""
-    # Unbuffered reads: a third of the time of open().read() over 1,000 small files.
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        chunks, size = [], 0
-        while chunk := os.read(fd, 1 << 16):
-            size += len(chunk)
-            if size > limit:
-                return None
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _listing(ws: Workspace, status: str | None, fmt: str) -> tuple[str, DecisionbookError | None]:
     from toolkit.actions.adrs import decision_row, list_decisions
     from toolkit.records.table import render
@@ -89,7 +35,7 @@ def adr_listing(ws: Workspace, status: str | None = None, fmt: str = "table") ->
     The listing shows every readable ADR even when some file cannot be read; the error then names
     that file and counts the others.
     """
-    key = _key(ws, status, fmt) if parsecache.git_dir(ws.root) is not None else None
+    key = folder_key(ws, status, fmt)
     if key is not None:
         cached = parsecache.load_blob(ws.root, f"adr-list-{fmt}", key)
         if cached is not None:

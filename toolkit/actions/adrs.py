@@ -1,15 +1,15 @@
 """ADR operations behind `decide adr ...`: load, create, show, change status and link."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import datetime as _dt
 import contextlib
 import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
+from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import TEMPLATES, folder_form
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
@@ -45,8 +45,7 @@ DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
 _PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
 
 
-@dataclass(frozen=True)
-class Decisions:
+class Decisions(NamedTuple):
     """Every ADR in a workspace's ADR folder, plus the files that could not be read at all.
 
     `records` are sorted by number (log4brains files, which have none, by name after them).
@@ -89,24 +88,6 @@ class Decisions:
     def findings(self) -> list[Finding]:
         """What could not be read or understood, file by file."""
         return [*self.unreadable, *(f for r in self.records for f in r.findings)]
-
-
-def shown_path(ws: Workspace, path: Path) -> str:
-    """*path* relative to the workspace root, as messages show it."""
-    if path == ws.root:
-        return "."
-    # Split the text, not the Path: listing 1,000 ADRs would build 1,000 parent Paths.
-    folder, name = os.path.split(str(path))
-    return _relative(str(ws.root), folder) + name
-
-
-@functools.lru_cache(maxsize=16)
-def _relative(root: str, folder: str) -> str:
-    try:
-        relative = Path(folder).relative_to(root).as_posix()
-    except ValueError:
-        return str(folder) + "/"
-    return "" if relative == "." else relative + "/"
 
 
 def adr_files(folder: Path) -> list[Path]:
@@ -279,8 +260,7 @@ def _reverse_of(relation: str, reverse: str | None) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Created:
+class Created(NamedTuple):
     path: Path
     updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
     pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
@@ -424,8 +404,7 @@ def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decis
         )
 
 
-@dataclass(frozen=True)
-class StatusChange:
+class StatusChange(NamedTuple):
     decision: Decision  # as it was before the change
     status: str
     date: str
@@ -504,16 +483,14 @@ def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | No
     return tuple(_link_both(ws, source, relation, target, reverse))
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     relation: str  # from the shown ADR's side: "supersedes", "superseded by", "amended by", ...
     key: str
     decision: Decision | None  # None when the link points at a missing ADR
     recorded: str  # "here", "there" or "both": which file holds the link
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     decision: Decision
     path: str
     row: dict  # decision_row of the ADR

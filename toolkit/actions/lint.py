@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
@@ -210,6 +210,6 @@ def check(ws: Workspace, strict: bool = False) -> Report:
         *leftovers.findings(ws),
     ]
     if strict:
-        findings = [replace(f, severity="error") for f in findings]
+        findings = [f._replace(severity="error") for f in findings]
     findings.sort(key=lambda f: (f.path, f.line or 0))
     return Report(tuple(findings))

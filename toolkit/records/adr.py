@@ -1,13 +1,10 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import datetime as _dt
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple  # not dataclasses: `decide adr new` would import inspect and ast for them
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
@@ -55,15 +52,14 @@ KNOWN_KEYS = frozenset(
     + MAKER_KEYS
 )
 
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
-_RELATION_LINE = re.compile(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
-_BULLET = re.compile(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
-_COMMENT = re.compile(r"<!--.*?-->")
-_PROTOTYPE = re.compile(r"^(?:[Pp]-?)?0*(\d+)$")
+_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_RELATION_LINE = LazyPattern(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
+_BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
+_COMMENT = LazyPattern(r"<!--.*?-->")
+_PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A relation from one ADR to another: `amends` 5, or a team's own such as `clarified by`."""
 
     relation: str  # lower-case words: "amends", "amended by", "clarified by"
@@ -71,8 +67,7 @@ class Link:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """One ADR as read from its file; `findings` holds what could not be understood."""
 
     key: str  # how the CLI names it: "12" for 0012-x.md, the file stem for a log4brains file
@@ -92,7 +87,7 @@ class Decision:
     prototypes: tuple[int, ...] = ()
     data_change: bool = False
     migration_plan: str | None = None  # text of a "Migration plan" section, when there is one
-    extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys decisionbook does not know
+    extra: dict[str, Any] = {}  # front-matter keys decisionbook does not know (never mutated)
     findings: tuple[Finding, ...] = ()
     title_line: int | None = None
     status_line: int | None = None
@@ -366,8 +361,7 @@ _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DA
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """A team's reading settings: its own status words, and how to read `05/02/2018`."""
 
     statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status
@@ -682,6 +676,8 @@ def from_document(
         if relation and target and loose_ref_key(target):
             reader.add_relation(relation, loose_ref_key(target), fields.get("status_line") or 1)
         if status not in STATUSES:
+            import json  # only for this message
+
             reader.warn(
                 fields.get("status_line"),
                 f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it in "

@@ -7,9 +7,6 @@ import functools
 import re
 from collections.abc import Mapping
 
-# A Markdown ATX heading: its hashes and its text, closing hashes left out.
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
 
 
@@ -26,6 +23,9 @@ class LazyPattern:
         return method
 
 
+# A Markdown ATX heading: its hashes and its text, closing hashes left out.
+HEADING = LazyPattern(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
 # A record file: an optional prefix of words (`ADR-`, `adr_`, `TEAM-ADR-`), a number of any width,
 # then a slug, ending .md or .markdown. log4brains names files by date instead of number.
 RECORD_FILE = re.compile(
@@ -36,6 +36,7 @@ _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
 def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     """(prefix, number, separator + slug, extension) of a numbered record file name, else None.
 

@@ -1,12 +1,10 @@
 """A lint finding: `path:line: error|warning: message`, the unit every check reports in."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
+from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     line: int | None
     severity: str  # "error" | "warning"

@@ -4,13 +4,10 @@ A user's front matter is never re-serialised. Reading keeps the file's lines (BO
 included); an edit replaces or inserts whole lines and leaves every other byte as it was.
 """
 
-from __future__ import annotations
-
-import json
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple  # not dataclasses: `decide adr index` would import inspect and ast for them
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plainyaml
@@ -28,8 +25,7 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
     return load(text, path, first_line)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A Markdown file split into its lines; `meta` is the loaded front matter ({} when absent)."""
 
     path: Path | None
@@ -186,6 +182,8 @@ def scalar(value: Any) -> str:
     if _PLAIN.match(text) and not text.endswith(" ") and load_yaml(f"k: {text}") == {"k": text}:
         return text
     # Compiled here, not at import: the class's ranges take longer to compile than reading 100 ADRs.
+    import json
+
     return re.sub(_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 

@@ -1,22 +1,20 @@
 """A disposable cache of parsed records in the repository's git folder, so re-reading 1,000 files is fast.
 
 Entries are keyed by what they were parsed from: a file's path, the name messages show and a hash
-of its bytes, so no timestamp is trusted and any edit is seen. Outside a git repository nothing is
-cached; the user's own files are never touched. A cache that cannot be read is ignored and
-rewritten. Pickle is safe here only because the git folder is trusted already: whoever can write
-`.git/` can make git run any command (hooks, `core.fsmonitor`).
+of its bytes, so no timestamp is trusted and any edit is seen. A cache that cannot be read is
+ignored and rewritten; the user's own files are never touched. Parsed records (pickles) are kept
+only in a git folder, which is trusted already: whoever can write `.git/` can make git run any
+command (hooks, `core.fsmonitor`). Texts built from a folder's files (blobs: a listing, an index
+table) are kept outside git too, in the user's own cache folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copyreg
-import io
-import pickle
+import os
+import stat
 import sys
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
 try:  # hashlib loads OpenSSL at import, a cost `decide adr list` would feel; blake2 is built in
     from _blake2 import blake2b
@@ -29,7 +27,7 @@ FOLDER = "decisionbook"  # inside the git folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
     "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py",
-    "prototype.py", "strictyaml.py",
+    "prototype.py", "recordpickle.py", "strictyaml.py",
 )
 
 
@@ -63,48 +61,48 @@ def _stamp() -> bytes:
     return _STAMP
 
 
-def _mapping_proxy(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(mapping)
+def user_folder(start: Path) -> Path | None:
+    """Where texts built from the files under *start* are kept outside git: the user's cache folder.
+
+    `$XDG_CACHE_HOME/decisionbook` (default `~/.cache/decisionbook`), one sub-folder per workspace.
+    None when there is no home, or when that folder is not the user's alone: a text planted there
+    by someone else would be printed, or written into the team's README.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
+    top = os.path.join(base, FOLDER)
+    try:
+        info = os.lstat(top)
+    except FileNotFoundError:
+        try:
+            os.makedirs(top, mode=0o700)
+            info = os.lstat(top)
+        except OSError:
+            return None
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None
+    return Path(top, digest(os.fsencode(str(start))).hex())
 
 
-class _Pickler(pickle.Pickler):
-    # Records carry read-only mappings, which pickle cannot store by itself.
-    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
-
-    def persistent_id(self, obj):
-        # Paths are stored as text and come back as the Path objects the reader already holds.
-        return str(obj) if type(obj) is _PATH else None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, paths: dict[str, Path]):
-        super().__init__(file)
-        self._paths = paths
-
-    def find_class(self, module, name):
-        # Only our record types and the plain values they hold: a planted file cannot name a callable.
-        if module.startswith("toolkit.records.") or (module, name) in _PLAIN_CLASSES:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
-
-    def persistent_load(self, pid):
-        path = self._paths.get(pid)
-        return path if path is not None else Path(pid)
-
-
-_PATH = type(Path())
-_PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"), ("datetime", "timedelta"),
-                  ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "object"),
-                  ("builtins", "frozenset"), ("builtins", "set"), ("builtins", "getattr")}
+def _blob_path(start: Path, name: str) -> Path | None:
+    folder = git_dir(start)
+    folder = folder / FOLDER if folder is not None else user_folder(start)
+    return folder / f"{name}.blob" if folder is not None else None
 
 
 def load_blob(start: Path, name: str, key: bytes) -> bytes | None:
-    """The bytes saved as *name* under *key* by save_blob, or None: no git folder, another key or parser, a damaged file."""
-    folder = git_dir(start)
-    if folder is None:
+    """The bytes saved as *name* under *key* by save_blob, or None: another key or parser, a damaged file."""
+    path = _blob_path(start, name)
+    if path is None:
         return None
     try:
-        data = (folder / FOLDER / f"{name}.blob").read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     head, body = data[:32], data[32:]
@@ -112,10 +110,13 @@ def load_blob(start: Path, name: str, key: bytes) -> bytes | None:
 
 
 def save_blob(start: Path, name: str, key: bytes, body: bytes) -> None:
-    """Keep *body* as *name* under *key* (and the parsers' stamp) until another save replaces it."""
-    folder = git_dir(start)
-    if folder is not None:
-        _write(folder / FOLDER / f"{name}.blob", digest(_stamp() + key) + digest(body) + body)
+    """Keep *body* as *name* under *key* (and the parsers' stamp) until another save replaces it.
+
+    In a git repository it is kept in the git folder, elsewhere in the user's cache folder.
+    """
+    path = _blob_path(start, name)
+    if path is not None:
+        _write(path, digest(_stamp() + key) + digest(body) + body)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -123,7 +124,7 @@ def _write(path: Path, data: bytes) -> None:
     from toolkit.records import atomic  # only writers pay for it, not `decide adr list`
 
     with contextlib.suppress(OSError, DecisionbookError):
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(mode=0o700, exist_ok=True)
         # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
         atomic.replace(path, data, durable=False)
 
@@ -140,7 +141,7 @@ class Store:
         folder = git_dir(start)
         self.path = folder / FOLDER / f"{name}.pickle" if folder is not None else None
         self._old = self._load({str(path): path for path in paths})
-        self._new: dict[Any, Any] = {}
+        self._new: dict = {}
         self._dirty = False
 
     def _load(self, paths: dict[str, Path]) -> dict:
@@ -150,8 +151,10 @@ class Store:
             data = self.path.read_bytes()
         except OSError:
             return {}
+        from toolkit.records import recordpickle
+
         try:
-            stamp, table = _Unpickler(io.BytesIO(data), paths).load()  # the git folder is trusted (see above)
+            stamp, table = recordpickle.loads(data, paths)  # the git folder is trusted (see above)
         except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
             return {}
         return table if stamp == _stamp() and isinstance(table, dict) else {}
@@ -161,7 +164,7 @@ class Store:
         """False outside a git repository, where nothing is kept."""
         return self.path is not None
 
-    def get(self, key) -> Any:
+    def get(self, key):
         value = self._old.get(key)
         if value is not None:
             self._new[key] = value
@@ -175,7 +178,7 @@ class Store:
         """Write the entries used since opening, atomically; a git folder we cannot write is left alone."""
         if self.path is None or not (self._dirty or self._new.keys() != self._old.keys()):
             return
-        buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
-        _write(self.path, buffer.getvalue())
+        from toolkit.records import recordpickle
+
+        _write(self.path, recordpickle.dumps((_stamp(), self._new)))
         self._old, self._dirty = self._new, False

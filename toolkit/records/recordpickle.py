@@ -1,0 +1,58 @@
+"""The pickle dialect of the parse cache: our record types and plain date values in, nothing callable.
+
+Kept apart from parsecache so that a command answered from a kept text (`decide adr list`) never
+imports pickle.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import pickle
+from pathlib import Path
+from types import MappingProxyType
+
+_PATH = type(Path())
+_PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"), ("datetime", "timedelta"),
+                  ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "object"),
+                  ("builtins", "frozenset"), ("builtins", "set"), ("builtins", "getattr")}
+
+
+def _mapping_proxy(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+class _Pickler(pickle.Pickler):
+    # Records carry read-only mappings, which pickle cannot store by itself.
+    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
+
+    def persistent_id(self, obj):
+        # Paths are stored as text and come back as the Path objects the reader already holds.
+        return str(obj) if type(obj) is _PATH else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, paths: dict[str, Path]):
+        super().__init__(file)
+        self._paths = paths
+
+    def find_class(self, module, name):
+        # Only our record types and the plain values they hold: a planted file cannot name a callable.
+        if module.startswith("toolkit.records.") or (module, name) in _PLAIN_CLASSES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
+
+    def persistent_load(self, pid):
+        path = self._paths.get(pid)
+        return path if path is not None else Path(pid)
+
+
+def dumps(value) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def loads(data: bytes, paths: dict[str, Path]):
+    """The value pickled in *data*; *paths* maps text back to the Path objects the reader holds."""
+    return _Unpickler(io.BytesIO(data), paths).load()
