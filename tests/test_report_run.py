@@ -11,6 +11,7 @@ import pytest
 from report_fixtures import scan
 
 from toolkit.errors import DecisionbookError
+from toolkit.reports.export import Page
 from toolkit.reports.kernel import ThisPythonKernelManager
 from toolkit.reports.run import check_parameters
 from toolkit.workspace import init
@@ -92,3 +93,26 @@ def test_kernel_is_this_interpreter_whatever_kernelspecs_say(tmp_path, monkeypat
     result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
     assert result.exit_code == 0, result.output
     assert sys.executable in (repo / result.stdout.strip().splitlines()[-1]).read_text()
+
+
+def _executed_notebook():
+    book = nbformat.v4.new_notebook()
+    html = ['<p>plain <a href="prototypes/0001-a.md">card</a></p>',
+            '<script>alert(1)</script><table><tr><td>cell</td></tr></table><a href="javascript:x">bad</a>']
+    book.cells = [nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", {"text/html": text, "text/plain": ""}) for text in html])
+        for html in (html, html[::-1])]
+    return book
+
+
+def test_the_page_is_the_same_however_much_was_sanitised_while_the_notebook_ran():
+    book = _executed_notebook()
+    ahead = Page()
+    for cell in book.cells:
+        ahead.cell_executed(cell=cell, cell_index=0, execute_reply={})
+    page = ahead.html(book, "t")
+    assert page == Page().html(book, "t")
+    found = scan(page)
+    assert not found.problems
+    assert "prototypes/0001-a.md" in found.links and "javascript:x" not in page
+    assert "<script>alert(1)</script>" not in page

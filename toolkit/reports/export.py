@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplate"
@@ -19,6 +20,7 @@ def _drop_active_outputs(nb) -> None:
                     del data[key]
 
 
+@functools.cache
 def _exporter_class():
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
@@ -42,12 +44,36 @@ def _exporter_class():
     return StaticHTMLExporter
 
 
-def to_html(nb, title: str) -> str:
-    """The notebook *nb* (executed, not modified) as a self-contained HTML page titled *title*, without code."""
-    import copy
-    import functools
-
+def _clean_html(html, cleaned: dict) -> str:
     from toolkit.reports.sanitize import clean
+
+    done = cleaned.get(html) if isinstance(html, str) else None
+    return done if done is not None else clean(html, relative=True)
+
+
+def _exporter(cleaned: dict):
+    """An exporter with its templates loaded; *cleaned* maps HTML outputs to their sanitised form, done ahead."""
+    exporter = _exporter_class()(
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        template_name="decisionbook",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        sanitize_html=True,
+        filters={"clean_html": functools.partial(_clean_html, cleaned=cleaned)},
+    )
+    # The first page an exporter renders compiles its Jinja templates and the notebook schema's
+    # validator: a fraction of a second, spent here on a one-cell page.
+    import nbformat
+
+    warm_up = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", {"text/html": "<p></p>", "text/plain": ""})])])
+    _render(exporter, warm_up, "")
+    return exporter
+
+
+def _render(exporter, nb, title: str) -> str:
+    import copy
 
     nb = copy.deepcopy(nb)
     _drop_active_outputs(nb)
@@ -56,14 +82,43 @@ def to_html(nb, title: str) -> str:
         # rendered twice must be the same file.
         if "injected-parameters" in cell.get("metadata", {}).get("tags", ()):
             cell["id"] = "injected-parameters"
-    exporter = _exporter_class()(
-        extra_template_basedirs=[str(TEMPLATE_DIR)],
-        template_name="decisionbook",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        sanitize_html=True,
-        filters={"clean_html": functools.partial(clean, relative=True)},
-    )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
+
+
+class Page:
+    """The HTML export of a notebook that is still running, prepared on a worker thread meanwhile.
+
+    The kernel computes in its own process; this one mostly waits for it. So the worker loads nbconvert
+    and its templates and sanitises each cell's HTML outputs as the cell finishes (`cell_executed`, an
+    nbclient hook); `html` then only renders. The page does not depend on how much the worker did: sanitising
+    is a function of the output's text alone, and what the worker has not done the template still does.
+    """
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._cleaned: dict[str, str] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-export")
+        self._exporter = self._worker.submit(_exporter, self._cleaned)
+
+    def cell_executed(self, cell, **_) -> None:
+        texts = [output["data"]["text/html"] for output in cell.get("outputs", ())
+                 if isinstance(output.get("data", {}).get("text/html"), str)]
+        if texts:
+            self._worker.submit(self._clean, texts)
+
+    def _clean(self, texts) -> None:
+        from toolkit.reports.sanitize import clean
+
+        for text in texts:
+            self._cleaned[text] = clean(text, relative=True)
+
+    def close(self) -> None:
+        """Drop what the worker has not started and wait for the rest: the report failed."""
+        self._worker.shutdown(wait=True, cancel_futures=True)
+
+    def html(self, nb, title: str) -> str:
+        """The notebook *nb* (executed, not modified) as a self-contained HTML page titled *title*, without code."""
+        self._worker.shutdown(wait=True)
+        return _render(self._exporter.result(), nb, title)

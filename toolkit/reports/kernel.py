@@ -8,6 +8,8 @@ from jupyter_client.manager import AsyncKernelManager
 
 # The kernel listens on loopback only; its start-up warning about unencrypted TCP would be noise on stderr.
 QUIET = ["--IPKernelApp.log_level=ERROR"]
+# What nbclient passes to a kernel it starts itself: no IPython history file is read or written.
+NO_HISTORY = ["--HistoryManager.hist_file=:memory:"]
 
 
 class ThisPythonKernelManager(AsyncKernelManager):
@@ -17,6 +19,10 @@ class ThisPythonKernelManager(AsyncKernelManager):
     the report must run where `decide` runs.
     """
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.clients = []
+
     @property
     def kernel_spec(self) -> KernelSpec:
         if self._kernel_spec is None:
@@ -24,3 +30,46 @@ class ThisPythonKernelManager(AsyncKernelManager):
 
             self._kernel_spec = KernelSpec(resource_dir=RESOURCES, **get_kernel_dict(QUIET))
         return self._kernel_spec
+
+    def client(self, **kwargs):
+        # The notebook runner leaves the channels of a client it did not make the manager for open;
+        # whoever started this kernel closes them (see `stop`).
+        client = super().client(**kwargs)
+        self.clients.append(client)
+        return client
+
+
+class Kernel:
+    """A kernel started now, so that it boots while this process goes on importing and preparing.
+
+    `stop_soon` asks it to exit and returns at once; `stop` waits for that (or kills it) and frees
+    its files and sockets. Both are safe to call more than once.
+    """
+
+    def __init__(self, cwd: str):
+        from jupyter_core.utils import run_sync
+
+        self._run_sync = run_sync
+        self.manager = ThisPythonKernelManager(kernel_name="python3")
+        run_sync(self.manager.start_kernel)(extra_arguments=NO_HISTORY, cwd=cwd)
+        self._asked = False
+
+    def _close_clients(self) -> None:
+        for client in self.manager.clients:
+            client.stop_channels()
+        self.manager.clients.clear()
+
+    def stop_soon(self) -> None:
+        if self.manager.has_kernel and not self._asked:
+            self._close_clients()
+            self._run_sync(self.manager.request_shutdown)()
+            self._asked = True
+
+    def stop(self) -> None:
+        self._close_clients()
+        if self.manager.has_kernel:
+            if self._asked:
+                self._run_sync(self.manager.finish_shutdown)()
+                self._run_sync(self.manager.cleanup_resources)()
+            else:
+                self._run_sync(self.manager.shutdown_kernel)()

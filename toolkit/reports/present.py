@@ -134,6 +134,6 @@ def show_figure(figure) -> None:
     from IPython.display import Image, display
 
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=96)
     title = next((ax.get_title() for ax in figure.axes if ax.get_title()), "chart")
     display(Image(data=buffer.getvalue(), format="png", metadata={"alt": title}))

@@ -59,16 +59,6 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
 
     On a failing cell the executed notebook (with the error) is kept and CheckFailed names the cell.
     """
-    # jsonschema checks the "iri" format with rfc3987_syntax when it is installed (jupyterlab brings
-    # it), and that module builds a grammar on import: a second of every report for a format that no
-    # notebook field uses. Marking it absent makes jsonschema skip that one check.
-    sys.modules.setdefault("rfc3987_syntax", None)
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from toolkit.reports.export import to_html
-    from toolkit.reports.kernel import ThisPythonKernelManager
-
     parameters = check_parameters(dict(parameters))
     source = notebook_path(workspace, name)
     folder = workspace.reports_dir
@@ -77,25 +67,49 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
     html = folder / f"{stem}.html"
     for target in (executed, html):  # papermill opens its output by name, so refuse a link before it runs
         files.require_writable(target)
+
+    from toolkit.reports.kernel import Kernel
+
+    # The kernel boots (a second and more) in its own process while this one imports papermill and
+    # nbconvert; while the notebook runs, a worker here prepares the HTML page (see Page).
+    kernel = Kernel(cwd=str(workspace.root))
+    page = None
     try:
-        nb = papermill.execute_notebook(
-            str(source),
-            str(executed),
-            parameters=parameters,
-            kernel_name="python3",
-            kernel_manager_class=ThisPythonKernelManager,
-            progress_bar=progress,
-            # One write at the end (papermill writes the notebook then, failed or not), not one per cell.
-            request_save_on_cell_execute=False,
-            cwd=str(workspace.root),
-            log_output=False,
-        )
-    except PapermillExecutionError as exc:
-        cell = f"cell {exc.exec_count}" if exc.exec_count else f"cell {exc.cell_index + 1}"
-        raise CheckFailed(
-            f"report failed in {cell}: {exc.ename}: {_first_line(exc.evalue)}", workspace.relative(executed)
-        ) from None
-    page = to_html(nb, stem).encode("utf-8")
-    if not atomic.create_exclusive(html, page):
-        atomic.replace(html, page)
+        # jsonschema checks the "iri" format with rfc3987_syntax when it is installed (jupyterlab brings
+        # it), and that module builds a grammar on import: a second of every report for a format that no
+        # notebook field uses. Marking it absent makes jsonschema skip that one check.
+        sys.modules.setdefault("rfc3987_syntax", None)
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        from toolkit.reports.export import Page
+
+        page = Page()
+        try:
+            nb = papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=parameters,
+                kernel_name="python3",
+                km=kernel.manager,
+                on_cell_executed=page.cell_executed,
+                progress_bar=progress,
+                # One write at the end (papermill writes the notebook then, failed or not), not one per cell.
+                request_save_on_cell_execute=False,
+                cwd=str(workspace.root),
+                log_output=False,
+            )
+        except PapermillExecutionError as exc:
+            cell = f"cell {exc.exec_count}" if exc.exec_count else f"cell {exc.cell_index + 1}"
+            raise CheckFailed(
+                f"report failed in {cell}: {exc.ename}: {_first_line(exc.evalue)}", workspace.relative(executed)
+            ) from None
+        kernel.stop_soon()  # it exits while the page renders
+        body = page.html(nb, stem).encode("utf-8")
+    finally:
+        if page is not None:
+            page.close()
+        kernel.stop()
+    if not atomic.create_exclusive(html, body):
+        atomic.replace(html, body)
     return Report(notebook=executed, html=html)
