@@ -150,11 +150,12 @@ def parse_numstat_log(output: str) -> dict[str, tuple]:
         author, _, date = author_date.rpartition("\x02")
         added = removed = 0
         for line in rest.split("\n"):
-            parts = line.split("\t", 2)
-            if len(parts) == 3:
-                # Binary files show "-" for both counts: they have no lines to count.
-                added += int(parts[0]) if parts[0].isdigit() else 0
-                removed += int(parts[1]) if parts[1].isdigit() else 0
+            if line:
+                parts = line.split("\t", 2)
+                if len(parts) == 3:
+                    # Binary files show "-" for both counts: they have no lines to count.
+                    added += int(parts[0]) if parts[0].isdigit() else 0
+                    removed += int(parts[1]) if parts[1].isdigit() else 0
         commits[sha] = (parents.split(), author, date, iso(date), added, removed)
     return commits
 
