@@ -41,11 +41,12 @@ def _message(stderr: bytes, status: int) -> str:
     return "; ".join(lines) or f"git exited with status {status}"
 
 
-@dataclass(frozen=True)
 class _Git:
     """git run in one working tree, with fixed options; user strings are only ever looked up, never passed as options."""
 
-    top: Path
+    # A plain class, as is _Refs: a dataclass costs this command more to define than it saves to write.
+    def __init__(self, top: Path):
+        self.top = top
 
     def output(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=self.top, env=_ENV, capture_output=True)
@@ -71,13 +72,13 @@ def _open(root: Path) -> tuple[_Git, bool]:
     return _Git(Path(lines[1]).resolve()), lines[0] == "true"
 
 
-@dataclass(frozen=True)
 class _Refs:
     """Every branch, remote-tracking branch and archive tag: the commit each points at, from one `for-each-ref`."""
 
-    targets: dict[str, str]  # ref -> the object it points at, tags peeled (what `git log` is given)
-    commits: dict[str, str]  # ref -> commit, for the refs that point at a commit (what `REF^{commit}` resolves)
-    symbolic: dict[str, str]  # symbolic ref -> the ref it points at (origin/HEAD)
+    def __init__(self, targets: dict[str, str], commits: dict[str, str], symbolic: dict[str, str]):
+        self.targets = targets  # ref -> the object it points at, tags peeled (what `git log` is given)
+        self.commits = commits  # ref -> commit, for the refs that point at a commit (what `REF^{commit}` resolves)
+        self.symbolic = symbolic  # symbolic ref -> the ref it points at (origin/HEAD)
 
     @classmethod
     def read(cls, git: _Git) -> _Refs:
