@@ -198,3 +198,10 @@ def test_effort_git_does_not_import_gitpython(branched):
     proc = subprocess.run([sys.executable, "-c", code], cwd=branched, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_missing_object_is_git_s_message_and_exit_2(branched, decide):
+    blob = git(branched, "rev-parse", "proto/ingest:consumer.py").strip()
+    (branched / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    result = decide("effort", "git", cwd=branched)
+    assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr

@@ -52,9 +52,14 @@ class _Git:
         return subprocess.run(["git", *args], cwd=self.top, env=_ENV, capture_output=True)
 
     def run(self, *args: str) -> str:
-        proc = self.output(*args)
+        """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
+        # With stdout the only pipe, Python reads it in one go; watching stderr too would poll through
+        # a megabyte of log in small pieces. git's message is asked for again when it failed.
+        proc = subprocess.run(["git", *args], cwd=self.top, env=_ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if proc.returncode != 0:
-            raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
+            proc = self.output(*args)
+            if proc.returncode != 0:
+                raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
         return proc.stdout.decode("utf-8", "surrogateescape")
 
 
