@@ -205,3 +205,21 @@ def test_a_missing_object_is_git_s_message_and_exit_2(branched, decide):
     (branched / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
     result = decide("effort", "git", cwd=branched)
     assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr
+
+
+def test_a_log_longer_than_one_read_is_counted_whole(branched, decide):
+    """The log is parsed block by block while git writes it; a commit cut by a block boundary still counts once."""
+    stream = []
+    for i in range(2500):
+        stream.append(
+            f"commit refs/heads/proto/long\nauthor ana <ana@example.com> {1767225600 + 3600 * i} +0100\n"
+            f"committer ana <ana@example.com> {1767225600 + 3600 * i} +0100\ndata 5\nstep\n"
+            + ("from refs/heads/main^0\n" if i == 0 else "")
+            + f"M 100644 inline long/file-{i % 7}.txt\ndata {len(str(i)) + 1}\n{i}\n\n"
+        )
+    subprocess.run(["git", "fast-import", "--quiet"], input="".join(stream), cwd=branched, check=True, text=True)
+    card(branched, 8, "proto/long")
+    assert len(git(branched, "log", "--numstat", "--format=%x01%H%x02%P%x02%aN%x02%aI", "proto/long", "^main")) > 1 << 18
+    row = json.loads(decide("effort", "git", "P8", "--format", "json", cwd=branched).stdout)["prototypes"][0]
+    assert (row["commits"], row["added"], row["removed"]) == own_log(branched, "proto/long") == (2500, 2500, 2493)
+    assert row["first"] == "2026-01-01T01:00:00+01:00" and row["active_days"] == 105

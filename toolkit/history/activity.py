@@ -53,14 +53,32 @@ class _Git:
 
     def run(self, *args: str) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
-        # With stdout the only pipe, Python reads it in one go; watching stderr too would poll through
-        # a megabyte of log in small pieces. git's message is asked for again when it failed.
-        proc = subprocess.run(["git", *args], cwd=self.top, env=_ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        proc = self.output(*args)
         if proc.returncode != 0:
-            proc = self.output(*args)
-            if proc.returncode != 0:
-                raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
+            raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
         return proc.stdout.decode("utf-8", "surrogateescape")
+
+    def log(self, *args: str) -> dict[str, tuple]:
+        """The commits of `git log ARGS` (in parse_numstat_log's format), parsed while git is still writing.
+
+        stdout is the only pipe, read in large blocks: watching stderr as well would make Python poll
+        through a megabyte of log in small pieces. git's message is asked for again when it failed.
+        """
+        commits: dict[str, tuple] = {}
+        with subprocess.Popen(["git", *args], cwd=self.top, env=_ENV, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL) as proc:
+            pending = b""
+            while block := proc.stdout.read(1 << 18):
+                pending += block
+                # Commits start at \x01: parse the complete ones, keep the last, which may go on.
+                end = pending.rfind(b"\x01")
+                if end > 0:
+                    parse_numstat_log(pending[:end].decode("utf-8", "surrogateescape"), commits)
+                    pending = pending[end:]
+            parse_numstat_log(pending.decode("utf-8", "surrogateescape"), commits)
+        if proc.returncode != 0:
+            return parse_numstat_log(self.run(*args))
+        return commits
 
 
 def _open(root: Path) -> tuple[_Git, bool]:
@@ -143,12 +161,13 @@ class _Refs:
         return None, None, None
 
 
-def parse_numstat_log(output: str) -> dict[str, tuple]:
+def parse_numstat_log(output: str, commits: dict[str, tuple] | None = None) -> dict[str, tuple]:
     """Each commit of `git log --numstat --format=%x01%H%x02%P%x02%aN%x02%aI` output, in git's order.
 
-    By SHA: (parent SHAs, author, ISO author date, that date as a datetime, lines added, lines removed).
+    By SHA: (parent SHAs, author, ISO author date, that date as a datetime, lines added, lines removed);
+    added to *commits* when given.
     """
-    commits = {}
+    commits = {} if commits is None else commits
     iso = dt.datetime.fromisoformat
     for chunk in output.split("\x01")[1:]:
         header, _, rest = chunk.partition("\n")
@@ -220,9 +239,9 @@ def activities(root: Path, branches: list[str], main_branch: str | None) -> Acti
     tips = sorted({sha for _, _, sha in found.values() if sha})
     commits = {}
     if tips:
-        commits = parse_numstat_log(git.run(
+        commits = git.log(
             "log", "--numstat", "--format=%x01%H%x02%P%x02%aN%x02%aI", "--end-of-options", *tips, f"^{main_sha}", "--",
-        ))
+        )
     order = {sha: at for at, sha in enumerate(commits)}
     totals = {tip: _totals(commits, order, tip) for tip in tips}
     return ActivityReport(name, shallow, tuple(
