@@ -223,3 +223,17 @@ def test_a_log_longer_than_one_read_is_counted_whole(branched, decide):
     row = json.loads(decide("effort", "git", "P8", "--format", "json", cwd=branched).stdout)["prototypes"][0]
     assert (row["commits"], row["added"], row["removed"]) == own_log(branched, "proto/long") == (2500, 2500, 2493)
     assert row["first"] == "2026-01-01T01:00:00+01:00" and row["active_days"] == 105
+
+
+def test_git_runs_in_the_environment_of_each_call(branched, decide, monkeypatch, tmp_path):
+    """A notebook that changes git's environment between two calls gets the second one's answer."""
+    def authors():
+        return json.loads(decide("effort", "git", "P3", "--format", "json", cwd=branched).stdout)["prototypes"][0]["authors"]
+
+    assert authors() == ["ana", "ben"]
+    mailmap = tmp_path / "mailmap"
+    mailmap.write_text("Ana Real <ana@example.com>\n")
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "mailmap.file")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", str(mailmap))
+    assert authors() == ["Ana Real", "ben"]

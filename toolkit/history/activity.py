@@ -15,10 +15,13 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.history.archive import TAG_PREFIX
 
-# As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
-# GIT_FLUSH=0: into a pipe `git log` would flush after every commit, and both it and we would spend
-# more CPU on thousands of small writes and reads than on parsing.
-_ENV = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", "GIT_FLUSH": "0"}
+
+def _env() -> dict[str, str]:
+    """The environment git runs in, read at each run as the caller's environment may change."""
+    # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
+    # GIT_FLUSH=0: into a pipe `git log` would flush after every commit, and both it and we would spend
+    # more CPU on thousands of small writes and reads than on parsing.
+    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", "GIT_FLUSH": "0"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class _Git:
         self.top = top
 
     def output(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=self.top, env=_ENV, capture_output=True)
+        return subprocess.run(["git", *args], cwd=self.top, env=_env(), capture_output=True)
 
     def run(self, *args: str) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
@@ -65,7 +68,7 @@ class _Git:
         through a megabyte of log in small pieces. git's message is asked for again when it failed.
         """
         commits: dict[str, tuple] = {}
-        with subprocess.Popen(["git", *args], cwd=self.top, env=_ENV, stdout=subprocess.PIPE,
+        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL) as proc:
             pending = b""
             while block := proc.stdout.read(1 << 18):
@@ -83,16 +86,16 @@ class _Git:
 
 def _open(root: Path) -> tuple[_Git, bool]:
     """The working tree holding *root* and whether it is a shallow clone, from one `git rev-parse`."""
-    proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root, env=_ENV,
+    proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root, env=_env(),
                           capture_output=True)
-    lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if proc.returncode != 0 or len(lines) != 2:
+    shallow, _, top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n").partition("\n")
+    if proc.returncode != 0 or not top:
         # Not a repository, a bare one, or one git refuses: the history layer's own opening says which.
         from toolkit.history.repository import open_repository
 
         open_repository(root).close()
         raise DecisionbookError(_message(proc.stderr, proc.returncode), root)
-    return _Git(Path(lines[1]).resolve()), lines[0] == "true"
+    return _Git(Path(top).resolve()), shallow == "true"
 
 
 class _Refs:
