@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,99 @@ def test_shallow_clone_says_counts_are_partial(branched, decide, tmp_path):
     assert result.exit_code == 0, result
     assert "shallow clone" in result.stdout
     assert json.loads(decide("effort", "git", "P3", "--format", "json", cwd=clone).stdout)["shallow"] is True
+
+
+def own_log(repo: Path, branch: str) -> tuple[int, int, int]:
+    """(commits, lines added, lines removed) of `git log --numstat BRANCH ^main`, as git itself counts them."""
+    out = git(repo, "log", "--numstat", "--format=%x01%H", branch, "^main")
+    lines = [line.split("\t") for line in out.splitlines() if line.count("\t") >= 2]
+    return out.count("\x01"), sum(int(a) for a, *_ in lines if a != "-"), sum(int(r) for _, r, *_ in lines if r != "-")
+
+
+def test_branches_sharing_commits_merges_renames_and_binaries_count_as_git_log_does(branched, decide):
+    """One `git log` for all branches: each branch still gets exactly the commits `git log BRANCH ^main` lists."""
+    card(branched, 4, "proto/ingest-v2")
+    card(branched, 5, "proto/ingest")  # a second card on the same branch
+    card(branched, 6, "proto/behind")
+    git(branched, "add", "-A")
+    git(branched, "commit", "-q", "-m", "cards")
+    git(branched, "branch", "proto/behind", "main~1")
+    # proto/ingest-v2 grows out of proto/ingest: the four commits of P3 are its commits too.
+    git(branched, "checkout", "-q", "-b", "proto/ingest-v2", "proto/ingest")
+    git(branched, "mv", "ingest.py", "pipeline.py")
+    (branched / "pipeline.py").write_text("a\nz\n")
+    git(branched, "commit", "-q", "-am", "rename with an edit", "--author=dee <dee@example.com>", "--date=2026-11-07T09:00:00+00:00")
+    (branched / "blob.bin").write_bytes(b"\x00\x01binary")
+    git(branched, "add", "blob.bin")
+    git(branched, "commit", "-q", "-m", "binary", "--author=dee <dee@example.com>", "--date=2026-11-08T09:00:00+00:00")
+    git(branched, "merge", "-q", "--no-edit", "main")  # main's commits come in; they are not the branch's own
+    result = decide("effort", "git", "--format", "json", cwd=branched)
+    assert result.exit_code == 0, result
+    rows = {row["prototype"]: row for row in json.loads(result.stdout)["prototypes"]}
+    for ref, branch in (("P3", "proto/ingest"), ("P4", "proto/ingest-v2"), ("P5", "proto/ingest"), ("P6", "proto/behind")):
+        row = rows[ref]
+        assert (row["commits"], row["added"], row["removed"]) == own_log(branched, branch), ref
+    assert rows["P3"] == {**rows["P5"], "prototype": "P3", "title": rows["P3"]["title"], "hours": 12.5}
+    # P3's four commits, the rename (only its added line, +1), the binary (no lines) and the merge (no diff of its own).
+    assert (rows["P4"]["commits"], rows["P4"]["added"], rows["P4"]["removed"]) == (7, 7, 4)
+    assert rows["P4"]["authors"] == ["Test User", "ana", "ben", "dee"]  # the merge's author is the committer's identity
+    assert rows["P4"]["first"] == rows["P3"]["first"]
+    assert rows["P6"]["commits"] == 0 and rows["P6"]["first"] is None
+
+
+def test_not_a_repository_is_exit_2(tmp_path, decide):
+    (tmp_path / "decisionbook.toml").write_text("")
+    (tmp_path / "prototypes").mkdir()
+    card(tmp_path, 1, "proto/x")
+    result = decide("effort", "git", cwd=tmp_path)
+    assert result.exit_code == 2 and "not inside a git repository" in result.stderr
+
+
+def test_effort_git_does_not_import_gitpython(branched):
+    """Its import and its `git version` calls would cost a third of the CPU git's own diffing does."""
+    code = (
+        "import sys; from toolkit.actions.git_effort import git_effort; from toolkit.workspace import open_workspace; "
+        "assert git_effort(open_workspace()).rows[0]['commits'] == 4; print(sorted(m for m in sys.modules if m.split('.')[0] == 'git'))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=branched, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_a_missing_object_is_git_s_message_and_exit_2(branched, decide):
+    blob = git(branched, "rev-parse", "proto/ingest:consumer.py").strip()
+    (branched / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    result = decide("effort", "git", cwd=branched)
+    assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr
+
+
+def test_a_log_longer_than_one_read_is_counted_whole(branched, decide):
+    """The log is parsed block by block while git writes it; a commit cut by a block boundary still counts once."""
+    stream = []
+    for i in range(2500):
+        stream.append(
+            f"commit refs/heads/proto/long\nauthor ana <ana@example.com> {1767225600 + 3600 * i} +0100\n"
+            f"committer ana <ana@example.com> {1767225600 + 3600 * i} +0100\ndata 5\nstep\n"
+            + ("from refs/heads/main^0\n" if i == 0 else "")
+            + f"M 100644 inline long/file-{i % 7}.txt\ndata {len(str(i)) + 1}\n{i}\n\n"
+        )
+    subprocess.run(["git", "fast-import", "--quiet"], input="".join(stream), cwd=branched, check=True, text=True)
+    card(branched, 8, "proto/long")
+    assert len(git(branched, "log", "--numstat", "--format=%x01%H%x02%P%x02%aN%x02%aI", "proto/long", "^main")) > 1 << 18
+    row = json.loads(decide("effort", "git", "P8", "--format", "json", cwd=branched).stdout)["prototypes"][0]
+    assert (row["commits"], row["added"], row["removed"]) == own_log(branched, "proto/long") == (2500, 2500, 2493)
+    assert row["first"] == "2026-01-01T01:00:00+01:00" and row["active_days"] == 105
+
+
+def test_git_runs_in_the_environment_of_each_call(branched, decide, monkeypatch, tmp_path):
+    """A notebook that changes git's environment between two calls gets the second one's answer."""
+    def authors():
+        return json.loads(decide("effort", "git", "P3", "--format", "json", cwd=branched).stdout)["prototypes"][0]["authors"]
+
+    assert authors() == ["ana", "ben"]
+    mailmap = tmp_path / "mailmap"
+    mailmap.write_text("Ana Real <ana@example.com>\n")
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "mailmap.file")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", str(mailmap))
+    assert authors() == ["Ana Real", "ben"]

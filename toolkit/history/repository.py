@@ -145,27 +145,6 @@ class Repository:
             raise DecisionbookError(f"{name!r} is not a valid git branch name")
         return name
 
-    def main_branch(self, configured: str | None) -> tuple[str, str]:
-        """(name, sha) of the main branch: [git] main_branch, else origin/HEAD, else main, else master."""
-        if configured:
-            self.check_branch_name(configured)
-            for ref in (f"refs/heads/{configured}", f"refs/remotes/{configured}", f"refs/remotes/origin/{configured}"):
-                sha = self.ref_sha(ref)
-                if sha:
-                    return configured, sha
-            raise DecisionbookError(f"[git] main_branch {configured!r} is not a branch of this repository")
-        origin = self.run_ok("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD")
-        if origin and self.ref_sha(origin.strip()):
-            return origin.strip().removeprefix("refs/remotes/"), self.ref_sha(origin.strip())
-        for name in ("main", "master"):
-            for ref in (f"refs/heads/{name}", f"refs/remotes/origin/{name}"):
-                sha = self.ref_sha(ref)
-                if sha:
-                    return name, sha
-        raise DecisionbookError(
-            "cannot tell the main branch (no origin/HEAD, main or master); set [git] main_branch in decisionbook.toml"
-        )
-
     def relative(self, path: Path) -> str:
         """*path* relative to the repository's top folder, with `/` separators."""
         return Path(path).resolve().relative_to(self.top).as_posix()
