@@ -71,6 +71,9 @@ class _Pickler(pickle.Pickler):
     # Records carry read-only mappings, which pickle cannot store by itself.
     dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
 
+
+class _PathPickler(_Pickler):
+    # Asked about every object pickled, so only stores of records that hold paths pay for it.
     def persistent_id(self, obj):
         # Paths are stored as text and come back as the Path objects the reader already holds.
         return str(obj) if type(obj) is _PATH else None
@@ -135,11 +138,13 @@ class Store:
     what the last read needed.
     """
 
-    def __init__(self, start: Path, name: str, paths=()):
-        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it."""
+    def __init__(self, start: Path, name: str, paths=None):
+        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it
+        (None: the values hold no paths)."""
         folder = git_dir(start)
         self.path = folder / FOLDER / f"{name}.pickle" if folder is not None else None
-        self._old = self._load({str(path): path for path in paths})
+        self._pickler = _Pickler if paths is None else _PathPickler
+        self._old = self._load({str(path): path for path in paths or ()})
         self._new: dict[Any, Any] = {}
         self._dirty = False
 
@@ -176,6 +181,6 @@ class Store:
         if self.path is None or not (self._dirty or self._new.keys() != self._old.keys()):
             return
         buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
+        self._pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((_stamp(), self._new))
         _write(self.path, buffer.getvalue())
         self._old, self._dirty = self._new, False
