@@ -234,3 +234,38 @@ def test_a_planted_cache_file_cannot_run_code(repo, decide):
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 0 and "A" in result.stdout
     assert not (repo / "planted-ran").exists()
+
+
+def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo, tmp_path):
+    from toolkit.records import ledger
+    from toolkit.records.ledger import Evidence
+
+    def line(n, note=""):
+        return (f'{{"id": "{n:08d}", "at": "2046-11-20T10:00:00+00:00", "prototype": {n % 7 + 1}, '
+                f'"criterion": "c{n % 3}", "value": {n}, "by": "ana", "note": "{note}"}}\n').encode()
+
+    lines = [line(n, "x" * (n % 50)) for n in range(30_000)]
+    lines[9_000] = b"not json\n"
+    lines[20_000] = line(20_000, "long " * 300_000)  # one line longer than a piece, across several
+    data = b"".join(lines)
+    assert len(data) > 4 * ledger._CHUNK
+    # Every line on its own is the oracle: the entry it holds, or the one problem on its line.
+    good = [ledger.parse_lines(text, Evidence, "ev").entries[0] for n, text in enumerate(lines) if n != 9_000]
+    plain = tmp_path / "evidence.jsonl"  # outside git: no cache
+    in_git = repo / "prototypes/evidence.jsonl"
+    for cut in (len(data), len(data) - 7, sum(map(len, lines[:20_001])) + 3):
+        for path in (plain, in_git):
+            path.write_bytes(data[:cut])
+            read = ledger.read(path, Evidence, "ev")
+            count = data[:cut].count(b"\n") - 1
+            assert list(read.entries) == good[:count]
+            assert [(p.line, "torn" in p.message) for p in read.problems] == \
+                [(9_001, False)] + ([(count + 2, True)] if cut < len(data) else [])
+    path = in_git
+    path.write_bytes(data[: len(data) // 3])
+    ledger.read(path, Evidence, "ev")
+    path.write_bytes(data)  # resumed after what the cache holds
+    plain.write_bytes(data)
+    assert ledger.read(path, Evidence, "ev") == ledger.read(plain, Evidence, "ev")
+    entries = ledger.read(path, Evidence, "ev").entries
+    assert len({id(e.criterion) for e in entries}) == 3  # repeated text is held once

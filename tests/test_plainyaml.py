@@ -57,6 +57,39 @@ def test_agrees_with_the_strict_loader_or_steps_aside(lines, newline):
     agree(text)
 
 
+ITEM_VALUES = st.sampled_from([
+    "p99", "c0", '"<= 200"', "'>= 3'", '"yes"', "yes", "true", "2", "2.5", "latest", "", "~", "[a]", "[]", '"a #b"',
+    '"a" # c', '"a"#c', "'it''s'", '"a\\"b"', '"x', "a: b", "p99 # c", "2026-11-27", "- x", "&a x", "*a", '""',
+])
+ITEM_KEYS = st.sampled_from(["id", "target", "kill", "must", "weight", "metric", "id", "true", "<<", "x-y"])
+BLOCK_LINES = st.one_of(
+    st.tuples(st.sampled_from(["  - ", "    ", "- ", "  ", "   ", "      ", "  -  ", "  -"]), ITEM_KEYS,
+              st.sampled_from([": ", ":", " : "]), ITEM_VALUES).map("".join),
+    st.sampled_from(["", "  # a comment", "criteria:", "criteria: # c", "criteria: []", "title: x", "  -", "---"]),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(BLOCK_LINES, min_size=1, max_size=10), st.sampled_from(["\n", "\r\n"]))
+def test_lists_of_criteria_agree_with_the_strict_loader_or_step_aside(lines, newline):
+    text = "title: t\ncriteria:" + newline + newline.join(lines) + newline
+    try:
+        load_yaml(text)
+    except Exception:  # noqa: BLE001 - the strict loader refuses it: the plain reader must step aside
+        assert plainyaml.load(text) is None, text
+        return
+    agree(text)
+
+
+def test_reads_a_card_with_criteria_itself():
+    text = ("title: Ingest\nstatus: active\ndecisions: [12]\ncriteria:\n"
+            '  - id: p99\n    metric: p99 latency (ms)\n    target: "<= 200"   # the goal\n    kill: "> 500"\n'
+            "    must: true\n    weight: 2\n  - id: works\n    target: 'yes'\nowner: ana\n")
+    assert agree(text)
+    assert plainyaml.load(text)["criteria"][1] == {"id": "works", "target": "yes"}
+    assert agree(text.replace("  - ", "- ").replace("    ", "  "))  # the list at the key's own indentation
+
+
 def test_reads_the_usual_front_matter_itself():
     text = ("status: accepted\ndate: 2026-11-27\ndecision-makers: [ana, ben]\nconsulted: [chen]\ninformed: []\n"
             "supersedes: [3]\nteam-tag: platform  # unknown key, kept\n")

@@ -69,22 +69,31 @@ def parse_yes_no(text: str) -> bool | None:
     return None
 
 
+_YES_NO = {True: Expr("is", True), False: Expr("is", False)}
+# Expressions are immutable and repeat across cards ("yes", "<= 200"): 10,000 cards share one of each.
+_SEEN: dict[tuple[str, str], Expr] = {}
+
+
 def parse_expr(text, what: str = "target") -> Expr:
     """Parse a target or kill expression; refuse anything else, naming the accepted forms."""
     if isinstance(text, bool):
-        return Expr("is", text)
+        return _YES_NO[text]
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         raise DecisionbookError(f"{what} {text!r} has no operator; write {ACCEPTED}")
     if not isinstance(text, str):
         raise DecisionbookError(f"{what} must be text: {ACCEPTED}")
     answer = parse_yes_no(text)
     if answer is not None:
-        return Expr("is", answer)
+        return _YES_NO[answer]
     match = _EXPR.match(text.strip())
     number = parse_number(match.group(2)) if match else None
     if number is None:
         raise DecisionbookError(f"{what} {text!r} is not understood; write {ACCEPTED}")
-    return Expr(match.group(1), number)
+    key = (match.group(1), repr(number))  # repr tells -0.0 from 0.0
+    expr = _SEEN.get(key)
+    if expr is None:
+        expr = _SEEN[key] = Expr(match.group(1), number)
+    return expr
 
 
 def parse_value(text: str, yes_no: bool, criterion: str) -> float | bool:

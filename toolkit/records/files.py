@@ -29,6 +29,30 @@ def read_bytes(path: Path, limit: int | None = DEFAULT_LIMIT, root: Path | None 
     problem a DecisionbookError naming *shown* (default *path*).
     """
     where = shown if shown is not None else path
+    fd = open_regular(path, root, shown)
+    try:
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise DecisionbookError(_too_big(size, limit), where)
+        chunks, done = [], 0
+        while True:
+            # Read to the end rather than trusting st_size: the file may grow meanwhile.
+            chunk = os.read(fd, max(size - done, 0) + 65536)
+            if not chunk:
+                return b"".join(chunks)
+            done += len(chunk)
+            if limit is not None and done > limit:
+                raise DecisionbookError(_too_big(done, limit), where)
+            chunks.append(chunk)
+    except OSError as exc:
+        raise DecisionbookError(f"cannot read: {exc.strerror}", where) from None
+    finally:
+        os.close(fd)
+
+
+def open_regular(path: Path, root: Path | None = None, shown=None) -> int:
+    """A file descriptor open for reading the regular file *path*, refused as `read_bytes` refuses; the caller closes it."""
+    where = shown if shown is not None else path
     try:
         try:
             # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.
@@ -46,22 +70,13 @@ def read_bytes(path: Path, limit: int | None = DEFAULT_LIMIT, root: Path | None 
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise DecisionbookError(f"cannot read: not a regular file ({_kind(info.st_mode)})", where)
-        if limit is not None and info.st_size > limit:
-            raise DecisionbookError(_too_big(info.st_size, limit), where)
-        chunks, size = [], 0
-        while True:
-            # Read to the end rather than trusting st_size: the file may grow meanwhile.
-            chunk = os.read(fd, max(info.st_size - size, 0) + 65536)
-            if not chunk:
-                return b"".join(chunks)
-            size += len(chunk)
-            if limit is not None and size > limit:
-                raise DecisionbookError(_too_big(size, limit), where)
-            chunks.append(chunk)
     except OSError as exc:
-        raise DecisionbookError(f"cannot read: {exc.strerror}", where) from None
-    finally:
         os.close(fd)
+        raise DecisionbookError(f"cannot read: {exc.strerror}", where) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _kind(mode: int) -> str:

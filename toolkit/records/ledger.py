@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import os
 import time
 from collections.abc import Mapping
+from array import array
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -16,6 +19,11 @@ from typing import Any
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files, parsecache
 from toolkit.records.finding import Finding
+
+try:  # as in parsecache: hashlib would load OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - interpreters without the built-in module
+    from hashlib import blake2b
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -66,7 +74,7 @@ def _number(value, name, required=True):
     return number
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """Fields every ledger line has; `extra` carries fields this version does not know."""
 
@@ -84,7 +92,7 @@ class Entry:
         return dt.datetime.fromisoformat(self.at).date()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Effort(Entry):
     hours: float
     date: str
@@ -105,7 +113,7 @@ class Effort(Entry):
         return cls(*_common(raw), hours, date, by, note, _extra(raw, cls))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence(Entry):
     criterion: str
     value: float | bool
@@ -141,7 +149,7 @@ class Evidence(Entry):
 VERDICTS = ("keep", "iterate", "discard")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict(Entry):
     verdict: str
     reason: str
@@ -171,7 +179,7 @@ class Verdict(Entry):
                    previous_status, _extra(raw, cls))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """A weekly meeting that took place: its date and who attended; the next report starts from it."""
 
@@ -209,7 +217,7 @@ def _day(text: str, name: str) -> dt.date:
 RETRACTABLE = ("effort", "evidence")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Retraction(Entry):
     """A correction: the entry `retracts` of ledger `ledger` no longer counts. Nothing is edited or deleted."""
 
@@ -309,37 +317,47 @@ def withdraw(read: LedgerRead, retractions) -> LedgerRead:
 class _Progress:
     """What the complete lines before `offset` held: where reading an append-only ledger resumes.
 
-    Entries are kept as their field dicts (`extra` None when empty), which load far faster than
-    pickled dataclasses.
+    Entries are kept as tuples of their field values, which load far faster than pickled dataclasses.
     """
 
     offset: int
     digest: bytes  # of the bytes before offset; any change to them means reading from the start
     lines: int
-    states: tuple[dict, ...]
-    numbers: tuple[int, ...]  # the line of each entry
+    rows: tuple[tuple, ...]
+    numbers: bytes  # the line of each entry, as array("q") bytes
     problems: tuple[Finding, ...]
+    strings: tuple[str, ...]  # the shared text values (see _SHARED), the same objects the rows hold
 
 
 def _rebuild(kind, done: _Progress) -> list:
     # The fields were validated when first read, so the entries are rebuilt without running build again.
-    new, set_state, entries = object.__new__, object.__setattr__, []
-    for state in done.states:
-        extra = state["extra"]
-        state["extra"] = _EMPTY if extra is None else MappingProxyType(extra)
-        entry = new(kind)
-        set_state(entry, "__dict__", state)
-        entries.append(entry)
-    return entries
+    return [kind(*row) for row in done.rows]
+
+
+# Text fields whose values repeat from line to line (criteria, people, hashes, dates): one string
+# object per value instead of a new one per line keeps the ledgers of 10,000 prototypes small.
+_SHARED = {
+    "Effort": ("date", "by"),
+    "Evidence": ("criterion", "unit", "source", "by", "criteria_hash", "criterion_hash", "measured"),
+    "Verdict": ("verdict", "reason", "recommendation", "criteria_hash", "by", "previous_status"),
+    "Retraction": ("ledger", "reason", "by"),
+    "Meeting": ("by",),
+}
 
 
 class _Reading:
     def __init__(self, kind, name: str, done: _Progress | None):
         self.kind, self.name = kind, name
         self.entries = _rebuild(kind, done) if done else []
-        self.numbers = list(done.numbers) if done else []
+        self.numbers = array("q")
+        if done:
+            self.numbers.frombytes(done.numbers)
         self.problems = list(done.problems) if done else []
         self.lines = done.lines if done else 0
+        self.seen: dict[str, int] | None = None  # id -> index in entries, once new lines come
+        self.names = [f.name for f in fields(kind)]
+        self.shared = _SHARED.get(kind.__name__, ())
+        self.strings: dict[str, str] = {text: text for text in done.strings} if done else {}
 
     def feed(self, data: bytes, torn: bool) -> None:
         """Read *data*: whole lines, or (*torn*) one last line that has no line break."""
@@ -350,9 +368,10 @@ class _Reading:
             lines = data.split(b"\n")
         if not torn:
             lines.pop()
-        seen = {entry.id: (number, entry) for number, entry in zip(self.numbers, self.entries)}
-        decode, kind, name = _DECODER.decode, self.kind, self.name
-        entries, numbers, problems = self.entries, self.numbers, self.problems
+        if self.seen is None:
+            self.seen = {entry.id: index for index, entry in enumerate(self.entries)}
+        decode, kind, name, shared, strings = _DECODER.decode, self.kind, self.name, self.shared, self.strings
+        entries, numbers, problems, seen = self.entries, self.numbers, self.problems, self.seen
         for number, text in enumerate(lines, start=self.lines + 1):
             if not text.strip(_ASCII_SPACE if type(text) is str else None):
                 continue
@@ -372,6 +391,10 @@ class _Reading:
                     raise _Bad(f"not a ledger line ({type(exc).__name__})") from None
                 if not isinstance(raw, dict):
                     raise _Bad("a ledger line must be a JSON object")
+                for key in shared:
+                    value = raw.get(key)
+                    if type(value) is str:
+                        raw[key] = strings.setdefault(value, value)
                 entry = kind.build(raw)
             except _Bad as exc:
                 message = f"torn last line (an interrupted write?): {exc}" if torn else str(exc)
@@ -379,57 +402,122 @@ class _Reading:
                 continue
             first = seen.get(entry.id)
             if first is None:
-                seen[entry.id] = (number, entry)
+                seen[entry.id] = len(entries)
                 entries.append(entry)
                 numbers.append(number)
-            elif first[1] != entry:
-                problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {first[0]} for a different entry; the first is kept"))
+            elif entries[first] != entry:
+                problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {numbers[first]} for a different entry; the first is kept"))
         self.lines += len(lines)
 
     def progress(self, offset: int, digest: bytes) -> _Progress:
-        states = tuple({**entry.__dict__, "extra": dict(entry.extra) or None} for entry in self.entries)
-        return _Progress(offset, digest, self.lines, states, tuple(self.numbers), tuple(self.problems))
+        row = attrgetter(*self.names)
+        return _Progress(offset, digest, self.lines, tuple(map(row, self.entries)), self.numbers.tobytes(),
+                         tuple(self.problems), tuple(self.strings))
 
     def result(self) -> LedgerRead:
         return LedgerRead(tuple(self.entries), tuple(self.problems))
 
 
-def _read(data: bytes, kind, name: str, done: _Progress | None, keep: bool) -> tuple[LedgerRead, _Progress | None]:
-    """Read *data*, resuming after *done* when it still describes the start of *data*; *keep* makes a new progress."""
-    if done is not None and not (done.offset <= len(data) and parsecache.digest(memoryview(data)[: done.offset]) == done.digest):
-        done = None
-    start = done.offset if done is not None else 0
-    end = data.rfind(b"\n") + 1
+_CHUNK = 1024 * 1024  # bytes read and parsed at a time: a ledger is never held whole in memory
+
+
+def _read(chunks, kind, name: str, done: _Progress | None, keep: bool, restart=None) -> tuple[LedgerRead, _Progress | None]:
+    """Read the ledger whose bytes *chunks* yields, resuming after *done* when it still describes the
+    start of them (else *restart*() gives the chunks again from the start); *keep* makes a new progress."""
+    hasher = blake2b(digest_size=16)
+    if done is not None:
+        chunks, done = _skip(chunks, done, hasher)
+        if done is None:
+            hasher = blake2b(digest_size=16)
+            if restart is not None:
+                chunks = restart()
+    start = end = done.offset if done is not None else 0
     reading = _Reading(kind, name, done)
+    pending = bytearray()
+    for chunk in chunks:
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:
+            pending += chunk
+            continue
+        whole = bytes(pending) + chunk[:cut] if pending else chunk[:cut]
+        if keep:
+            hasher.update(whole)
+        reading.feed(whole, torn=False)
+        end += len(whole)
+        pending = bytearray(chunk[cut:])
     if end > start:
-        reading.feed(data[start:end], torn=False)
-        done = reading.progress(end, parsecache.digest(memoryview(data)[:end])) if keep else None
-    if end < len(data):
-        reading.feed(data[end:], torn=True)
+        done = reading.progress(end, hasher.digest()) if keep else None
+    if pending:
+        reading.feed(bytes(pending), torn=True)
     return reading.result(), done
+
+
+def _skip(chunks, done: _Progress, hasher):
+    """Hash the first `done.offset` bytes of *chunks* into *hasher*: the rest of the chunks and *done*,
+    or None in place of *done* when those bytes are not the ones it describes."""
+    chunks, need = iter(chunks), done.offset
+    for chunk in chunks:
+        if len(chunk) >= need:
+            hasher.update(memoryview(chunk)[:need])
+            if hasher.digest() != done.digest:
+                return chunks, None
+            rest = chunk[need:]
+            return (itertools.chain((rest,), chunks) if rest else chunks), done
+        hasher.update(chunk)
+        need -= len(chunk)
+    return chunks, None if need else done
+
+
+def _pieces(data: bytes):
+    view = memoryview(data)
+    for start in range(0, len(data), _CHUNK):
+        yield bytes(view[start : start + _CHUNK])
 
 
 def parse_lines(data: bytes, kind, name: str) -> LedgerRead:
     """Read ledger bytes tolerantly: a bad line becomes a finding at `name:LINE`, the rest loads."""
-    return _read(data, kind, name, None, keep=False)[0]
+    return _read(_pieces(data), kind, name, None, keep=False)[0]
+
+
+def _file_chunks(fd: int, name: str):
+    while True:
+        try:
+            chunk = os.read(fd, _CHUNK)
+        except OSError as exc:
+            raise DecisionbookError(f"cannot read: {exc.strerror}", name) from None
+        if not chunk:
+            return
+        yield chunk
 
 
 def read(path: Path, kind, name: str, root: Path | None = None) -> LedgerRead:
     """Read the ledger at *path* (absent means empty) as entries of *kind*; with *root*, only from inside it.
 
     Ledgers only grow, so no size limit applies; a ledger that is not a regular file reads as one error.
+    The file is read a few MiB at a time, so memory holds its entries, not its text.
     """
     try:
-        data = files.read_bytes(path, None, root, name)
+        fd = files.open_regular(path, root, name)
     except FileNotFoundError:
         return LedgerRead((), ())
     except DecisionbookError as exc:
         return LedgerRead((), (Finding(name, None, "error", exc.message),))
-    # Ledgers only grow: the lines read last time are taken from the cache and only new ones parsed.
-    cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
-    key = (str(path), kind.__name__, name)
-    done = cache.get(key)
-    read_now, progress = _read(data, kind, name, done, keep=cache.enabled)
+    try:
+        # Ledgers only grow: the lines read last time are taken from the cache and only new ones parsed.
+        cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
+        key = (str(path), kind.__name__, name)
+        done = cache.get(key)
+
+        def restart():
+            os.lseek(fd, 0, os.SEEK_SET)
+            return _file_chunks(fd, name)
+
+        try:
+            read_now, progress = _read(_file_chunks(fd, name), kind, name, done, cache.enabled, restart)
+        except DecisionbookError as exc:
+            return LedgerRead((), (Finding(name, None, "error", exc.message),))
+    finally:
+        os.close(fd)
     if progress is not done:
         cache.put(key, progress)
         cache.save()

@@ -136,11 +136,13 @@ class Store:
     what the last read needed.
     """
 
-    def __init__(self, start: Path, name: str, paths=()):
-        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it."""
+    def __init__(self, start: Path, name: str, paths=None):
+        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it
+        (None: the values hold no paths)."""
         folder = git_dir(start)
         self.path = folder / FOLDER / f"{name}.pickle" if folder is not None else None
-        self._old = self._load({str(path): path for path in paths})
+        self._paths = paths is not None
+        self._old = self._load({str(path): path for path in paths or ()})
         self._new: dict = {}
         self._dirty = False
 
@@ -180,5 +182,5 @@ class Store:
             return
         from toolkit.records import recordpickle
 
-        _write(self.path, recordpickle.dumps((_stamp(), self._new)))
+        _write(self.path, recordpickle.dumps((_stamp(), self._new), self._paths))
         self._old, self._dirty = self._new, False

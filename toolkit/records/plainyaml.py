@@ -1,4 +1,5 @@
-"""The plainest front matter (`key: value`, `key: [a, b]`) read without PyYAML, exactly as StrictLoader reads it.
+"""The plainest front matter (`key: value`, `key: [a, b]`, a card's list of criteria) read without
+PyYAML, exactly as StrictLoader reads it.
 
 Most ADRs and cards hold nothing else, and reading 1,000 of them through a YAML parser costs far more
 than the files do. Anything this reader is not sure of (quotes, blocks, indentation, tags, floats,
@@ -58,26 +59,84 @@ def _value(text: str):
     return _scalar(text, False)
 
 
+def _quoted(rest: str):
+    """A one-line quoted scalar with nothing to unescape, then at most a comment; else _NOT_SURE."""
+    quote = rest[0]
+    end = rest.find(quote, 1)
+    if end < 0:
+        return _NOT_SURE
+    inner, after = rest[1:end], rest[end + 1 :]
+    if "\\" in inner or (after.strip() and not (after[0] == " " and after.lstrip().startswith("#"))):
+        return _NOT_SURE
+    return inner
+
+
+def _entry(line: str, keys) -> tuple[str, object]:
+    """The key and value of a `key: value` line (no indentation), or (None, _NOT_SURE)."""
+    key, sep, rest = line.partition(":")
+    if not sep or not _KEY.match(key) or key in keys or _scalar(key, False) != key:
+        return None, _NOT_SURE
+    if rest and rest[0] != " ":
+        return None, _NOT_SURE
+    text = rest.strip()
+    if text[:1] in ("'", '"'):
+        return key, _quoted(text)
+    comment = rest.find(" #")
+    if comment >= 0:
+        rest = rest[:comment]
+    return key, _value(rest.strip())
+
+
+def _items(lines: list[str], start: int) -> tuple[list | None, int]:
+    """A block list of one-line mappings from *start* (`  - key: value`, then `    key: value`):
+    the list and the index after it, or None when the lines hold anything else."""
+    first = lines[start]
+    indent = len(first) - len(first.lstrip(" "))
+    dash, inner = " " * indent + "- ", " " * (indent + 2)
+    items: list[dict] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith(dash):
+            item: dict = {}
+            items.append(item)
+            line = line[len(dash) :]
+        elif line.startswith(inner) and items:
+            item = items[-1]
+            line = line[len(inner) :]
+        elif line and line[0] != " " and not (indent == 0 and line.startswith("-")):
+            break  # the next top-level key
+        else:
+            return None, index
+        key, value = _entry(line, item)
+        if value is _NOT_SURE or value is None:  # an empty value may open a nested block
+            return None, index
+        item[key] = value
+        index += 1
+    return items, index
+
+
 def load(text: str) -> dict | None:
-    """The mapping *text* holds when every line is `key: plain value`, a comment or blank; else None."""
+    """The mapping *text* holds when every line is `key: plain value`, a comment, blank, or belongs to
+    a block list of one-line mappings; else None."""
     # Tabs, control characters and Unicode line breaks (which splitlines would split on) are YAML's.
     if not text.replace("\r", "").replace("\n", "").isprintable():
         return None
     mapping: dict = {}
-    for line in text.splitlines():
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if not line or line.startswith("#"):
             continue
         if line[0] == " ":
             return None
-        key, sep, rest = line.partition(":")
-        if not sep or not _KEY.match(key) or key in mapping or _scalar(key, False) != key:
-            return None
-        if rest and rest[0] != " ":
-            return None
-        comment = rest.find(" #")
-        if comment >= 0:
-            rest = rest[:comment]
-        value = _value(rest.strip())
+        key, value = _entry(line, mapping)
+        if value is None and line.rstrip().endswith(":") and index < len(lines) and lines[index][:1] in (" ", "-"):
+            value, index = _items(lines, index)
+            if value is None:
+                return None
         if value is _NOT_SURE:
             return None
         mapping[key] = value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -189,7 +190,8 @@ def _criterion(raw, index, starts, doc) -> Criterion:
     if metric is not None and not isinstance(metric, str):
         fail("metric must be text", "metric")
     extra = {k: v for k, v in raw.items() if k not in _CRITERION_KNOWN}
-    return Criterion(ident, target, kill, must, float(weight), how, metric, MappingProxyType(extra))
+    return Criterion(sys.intern(ident), target, kill, must, float(weight), how, metric,
+                     MappingProxyType(extra) if extra else _NONE)
 
 
 def _hypothesis(doc: frontmatter.Document) -> str:
@@ -205,6 +207,14 @@ def _hypothesis(doc: frontmatter.Document) -> str:
         if inside:
             collected.append(line)
     return " ".join(_COMMENT.sub(" ", "\n".join(collected)).split())
+
+
+_NONE: Mapping[str, Any] = MappingProxyType({})  # read-only, so every card without unknown keys shares it
+
+
+def _extra(meta: dict) -> Mapping[str, Any]:
+    extra = {k: v for k, v in meta.items() if k not in _KNOWN}
+    return MappingProxyType(extra) if extra else _NONE
 
 
 def from_document(doc: frontmatter.Document) -> Prototype:
@@ -247,7 +257,7 @@ def from_document(doc: frontmatter.Document) -> Prototype:
         decisions=tuple(decisions),
         criteria=criteria,
         hypothesis=_hypothesis(doc),
-        extra=MappingProxyType({k: v for k, v in meta.items() if k not in _KNOWN}),
+        extra=_extra(meta),
     )
 
 

@@ -26,6 +26,9 @@ class _Pickler(pickle.Pickler):
     # Records carry read-only mappings, which pickle cannot store by itself.
     dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
 
+
+class _PathPickler(_Pickler):
+    # Asked about every object pickled, so only values that hold paths pay for it.
     def persistent_id(self, obj):
         # Paths are stored as text and come back as the Path objects the reader already holds.
         return str(obj) if type(obj) is _PATH else None
@@ -47,9 +50,10 @@ class _Unpickler(pickle.Unpickler):
         return path if path is not None else Path(pid)
 
 
-def dumps(value) -> bytes:
+def dumps(value, paths: bool) -> bytes:
+    """*value* pickled; *paths* says whether it holds Path objects, stored as their text."""
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    (_PathPickler if paths else _Pickler)(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return buffer.getvalue()
 
 
