@@ -1,4 +1,4 @@
-"""The parse cache: every edit is seen, the worktree stays untouched, a bad cache is rebuilt, outside git only texts are kept."""
+"""The parse cache: every edit is seen, the worktree stays untouched, a bad cache is rebuilt, outside git it is the user's own."""
 
 from __future__ import annotations
 
@@ -74,17 +74,28 @@ def user_cache() -> Path:
     return Path(os.environ["HOME"], ".cache", parsecache.FOLDER)
 
 
-def test_outside_git_no_record_is_pickled_and_texts_stay_in_the_users_cache(tmp_path, decide):
+def test_outside_git_the_cache_stays_in_the_users_cache_folder(tmp_path, decide):
     root = tmp_path / "plain"
     init(root)
     assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
+    (root / "prototypes/0001-ingest.md").write_text(CARD)
+    (root / "prototypes/evidence.jsonl").write_text(
+        '{"id": "E1", "at": "2046-11-02T10:00:00+00:00", "prototype": 1, "criterion": "works", "value": true}\n')
     assert titles(decide, root) == ["Use Postgres"]
     assert decide("adr", "index", cwd=root).exit_code == 0
+    assert decide("triage", "--as-of", "2046-11-10", cwd=root).exit_code == 0
     assert not list(tmp_path.rglob("*.pickle")) and not list(tmp_path.rglob(parsecache.FOLDER))
     kept = sorted(path.name for path in user_cache().rglob("*"))
     assert "adr-list-json.blob" in kept and "adr-index.blob" in kept
-    assert not [name for name in kept if name.endswith(".pickle")]
+    assert {"adrs.pickle", "cards.pickle"} <= set(kept) and any(name.startswith("ledger-evidence-") for name in kept)
     assert oct(user_cache().stat().st_mode & 0o777) == "0o700"
+    assert {oct(path.stat().st_mode & 0o777) for path in user_cache().iterdir()} == {"0o700"}
+    # Parsed records come back from there: an edit of the card is seen, the cached evidence still counts.
+    shown = json.loads(decide("triage", "--as-of", "2046-11-10", "--format", "json", cwd=root).stdout)["prototypes"]
+    assert [(row["title"], row["met"]) for row in shown] == [("Ingest", 1)]
+    rewrite_keeping_stat(root / "prototypes/0001-ingest.md", "title: Ingest", "title: Egress")
+    shown = json.loads(decide("triage", "--as-of", "2046-11-10", "--format", "json", cwd=root).stdout)["prototypes"]
+    assert [(row["title"], row["met"]) for row in shown] == [("Egress", 1)]
     # An edit that keeps the file's size and time is seen outside git too.
     rewrite_keeping_stat(root / "decisions/0001-use-postgres.md", "# Use Postgres", "# Use Postgrex")
     assert titles(decide, root) == ["Use Postgrex"]
@@ -251,7 +262,7 @@ def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo,
     assert len(data) > 4 * ledger._CHUNK
     # Every line on its own is the oracle: the entry it holds, or the one problem on its line.
     good = [ledger.parse_lines(text, Evidence, "ev").entries[0] for n, text in enumerate(lines) if n != 9_000]
-    plain = tmp_path / "evidence.jsonl"  # outside git: no cache
+    plain = tmp_path / "evidence.jsonl"  # outside git: the user's cache folder
     in_git = repo / "prototypes/evidence.jsonl"
     for cut in (len(data), len(data) - 7, sum(map(len, lines[:20_001])) + 3):
         for path in (plain, in_git):

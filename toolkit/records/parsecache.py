@@ -1,11 +1,11 @@
-"""A disposable cache of parsed records in the repository's git folder, so re-reading 1,000 files is fast.
+"""A disposable cache of parsed records, so re-reading 1,000 files is fast.
 
 Entries are keyed by what they were parsed from: a file's path, the name messages show and a hash
 of its bytes, so no timestamp is trusted and any edit is seen. A cache that cannot be read is
-ignored and rewritten; the user's own files are never touched. Parsed records (pickles) are kept
-only in a git folder, which is trusted already: whoever can write `.git/` can make git run any
-command (hooks, `core.fsmonitor`). Texts built from a folder's files (blobs: a listing, an index
-table) are kept outside git too, in the user's own cache folder.
+ignored and rewritten; the user's own files are never touched. The cache lives in the repository's
+git folder, or outside git in the user's own cache folder (ADR 0031). Both are trusted already:
+whoever can write `.git/` can make git run any command (hooks, `core.fsmonitor`), and the user's
+cache folder is used only when nobody else can write it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - interpreters without the built-in modu
 
 from toolkit.errors import DecisionbookError
 
-FOLDER = "decisionbook"  # inside the git folder
+FOLDER = "decisionbook"  # inside the git folder or the user's cache folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
     "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py",
@@ -62,11 +62,11 @@ def _stamp() -> bytes:
 
 
 def user_folder(start: Path) -> Path | None:
-    """Where texts built from the files under *start* are kept outside git: the user's cache folder.
+    """Where the cache of the files under *start* is kept outside git: the user's cache folder.
 
     `$XDG_CACHE_HOME/decisionbook` (default `~/.cache/decisionbook`), one sub-folder per workspace.
     None when there is no home, or when that folder is not the user's alone: a text planted there
-    by someone else would be printed, or written into the team's README.
+    by someone else would be printed, or written into the team's README, and a record could run code.
     """
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
@@ -90,9 +90,14 @@ def user_folder(start: Path) -> Path | None:
     return Path(top, digest(os.fsencode(str(start))).hex())
 
 
-def _blob_path(start: Path, name: str) -> Path | None:
+def cache_folder(start: Path) -> Path | None:
+    """Where the cache of the files under *start* lives: the git folder's, else the user's (or none)."""
     folder = git_dir(start)
-    folder = folder / FOLDER if folder is not None else user_folder(start)
+    return folder / FOLDER if folder is not None else user_folder(start)
+
+
+def _blob_path(start: Path, name: str) -> Path | None:
+    folder = cache_folder(start)
     return folder / f"{name}.blob" if folder is not None else None
 
 
@@ -120,7 +125,7 @@ def save_blob(start: Path, name: str, key: bytes, body: bytes) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace *path* atomically; a git folder we cannot write is left alone."""
+    """Replace *path* atomically; a folder we cannot write is left alone."""
     from toolkit.records import atomic  # only writers pay for it, not `decide adr list`
 
     with contextlib.suppress(OSError, DecisionbookError):
@@ -137,10 +142,10 @@ class Store:
     """
 
     def __init__(self, start: Path, name: str, paths=None):
-        """The store *name* of the repository holding *start*; *paths* are Paths to reuse when reading it
+        """The store *name* of the files under *start*; *paths* are Paths to reuse when reading it
         (None: the values hold no paths)."""
-        folder = git_dir(start)
-        self.path = folder / FOLDER / f"{name}.pickle" if folder is not None else None
+        folder = cache_folder(start)
+        self.path = folder / f"{name}.pickle" if folder is not None else None
         self._paths = paths is not None
         self._old = self._load({str(path): path for path in paths or ()})
         self._new: dict = {}
@@ -156,14 +161,14 @@ class Store:
         from toolkit.records import recordpickle
 
         try:
-            stamp, table = recordpickle.loads(data, paths)  # the git folder is trusted (see above)
+            stamp, table = recordpickle.loads(data, paths)  # the folder is trusted (see above)
         except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
             return {}
         return table if stamp == _stamp() and isinstance(table, dict) else {}
 
     @property
     def enabled(self) -> bool:
-        """False outside a git repository, where nothing is kept."""
+        """False where nothing is kept: outside git without a cache folder of the user's own."""
         return self.path is not None
 
     def get(self, key):
@@ -177,7 +182,7 @@ class Store:
         self._dirty = True
 
     def save(self) -> None:
-        """Write the entries used since opening, atomically; a git folder we cannot write is left alone."""
+        """Write the entries used since opening, atomically; a folder we cannot write is left alone."""
         if self.path is None or not (self._dirty or self._new.keys() != self._old.keys()):
             return
         from toolkit.records import recordpickle
