@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property
+from operator import attrgetter
 
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
 from toolkit.actions.prototypes import load, read_cards, summary
@@ -33,13 +34,13 @@ class Records:
     as_of: dt.date | None = None  # set by `as_of_records`: these are the records as they stood that day
 
     def evidence_by_prototype(self) -> dict[int, list[Evidence]]:
-        """Evidence entries grouped by prototype number, in ledger order (computed once; do not mutate)."""
+        """Evidence entries grouped by prototype number, in id order, oldest first (computed once; do not mutate)."""
         return self._evidence_by_prototype
 
     @cached_property
     def _evidence_by_prototype(self) -> dict[int, list[Evidence]]:
         grouped: dict[int, list[Evidence]] = defaultdict(list)
-        for entry in self.evidence:
+        for entry in sorted(self.evidence, key=attrgetter("id")):
             grouped[entry.prototype].append(entry)
         return grouped
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from operator import attrgetter
 
 import pandas as pd
 
@@ -37,14 +36,14 @@ def prototypes_frame(ws: Workspace, records: Records) -> pd.DataFrame:
 
 
 def criteria_frame(records: Records) -> pd.DataFrame:
-    # One pass over the evidence in id order (oldest first), grouped by card and criterion.
-    values_of: dict[tuple[int, str], list] = defaultdict(list)
-    for entry in sorted(records.evidence, key=attrgetter("id")):
-        values_of[entry.prototype, entry.criterion].append(entry.value)
+    evidence = records.evidence_by_prototype()  # in id order, oldest first; shared with triage
     rows = []
     for card in records.cards:
+        values_of: dict[str, list] = defaultdict(list)
+        for entry in evidence.get(card.number, ()):
+            values_of[entry.criterion].append(entry.value)
         for criterion in card.criteria:
-            values = values_of.get((card.number, criterion.id), [])
+            values = values_of.get(criterion.id, [])
             state = state_of(criterion, values)
             rows.append((
                 card.number,

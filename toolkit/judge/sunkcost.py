@@ -148,7 +148,9 @@ def check(
                 f"{name}: goalposts moved: {moved[0]}. Evidence is judged against the criteria as they are now. "
                 f"{sunk(spent)}"), spent, moved[1]))
         entries = by_proto.get(card.number, [])
-        last = max((e.day for e in entries), default=None) or card.started
+        # ISO days compare as text, and `at` starts with the day it was recorded: one date parsed, not one per entry.
+        latest = max((e.measured or e.at[:10] for e in entries), default=None)
+        last = dt.date.fromisoformat(latest) if latest else card.started
         if last is not None and (as_of - last).days > stale_days:
             since = f"since {last}" if entries else f"since it started on {last}"
             warnings.append(SunkCostWarning(card.number, "stale-evidence", (
