@@ -37,6 +37,16 @@ def test_team_notebook_replaces_the_bundled_one(repo, decide):
     assert "Weekly triage" not in html
 
 
+def test_the_kernel_has_the_reports_libraries_loaded_before_the_first_cell(repo, decide):
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
+              "import sys\nfrom IPython.display import HTML, display\n"
+              "display(HTML(' '.join(sorted(m for m in ('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text()
+    assert "matplotlib.figure pandas toolkit.reports.charts" in " ".join(scan(html).text)
+
+
 def test_a_failing_cell_exits_1_with_its_error_and_keeps_the_notebook(repo, decide):
     _notebook(repo / "notebooks" / "weekly-triage.ipynb", "x = 1", "raise ValueError('the ledger says no\\nsecond line')")
     result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)

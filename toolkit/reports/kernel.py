@@ -8,6 +8,8 @@ from jupyter_client.manager import AsyncKernelManager
 
 # The kernel listens on loopback only; its start-up warning about unencrypted TCP would be noise on stderr.
 QUIET = ["--IPKernelApp.log_level=ERROR"]
+# The heavy imports of every report, made by the kernel as it boots (see toolkit.reports.preload).
+PRELOAD = ["--IPKernelApp.exec_lines=import toolkit.reports.preload"]
 # What nbclient passes to a kernel it starts itself: no IPython history file is read or written.
 NO_HISTORY = ["--HistoryManager.hist_file=:memory:"]
 
@@ -28,7 +30,7 @@ class ThisPythonKernelManager(AsyncKernelManager):
         if self._kernel_spec is None:
             from ipykernel.kernelspec import RESOURCES, get_kernel_dict
 
-            self._kernel_spec = KernelSpec(resource_dir=RESOURCES, **get_kernel_dict(QUIET))
+            self._kernel_spec = KernelSpec(resource_dir=RESOURCES, **get_kernel_dict(QUIET + PRELOAD))
         return self._kernel_spec
 
     def client(self, **kwargs):
