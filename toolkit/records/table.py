@@ -12,6 +12,8 @@ FORMATS = ("table", "json", "csv")
 
 
 def _cell(value) -> str:
+    if type(value) is str:  # most cells: checked first
+        return visible(value)
     if value is None:
         return ""
     if isinstance(value, float):
