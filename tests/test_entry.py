@@ -66,7 +66,7 @@ def test_the_fast_forms_import_neither_click_nor_gitpython(adrs):
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('CLICK', 'click' in sys.modules, 'GIT', 'git' in sys.modules, file=sys.stderr)\n")
     for argv in (["adr", "list"], ["adr", "list", "--format", "json"], ["--version"], ["adr", "new", "Z", "--no-edit"],
-                 ["adr", "index"], ["adr", "index", "--check"]):
+                 ["adr", "index"], ["adr", "index", "--check"], ["effort", "git"], ["effort", "git", "--format=json"]):
         for _ in range(2):
             proc = subprocess.run([sys.executable, "-c", code, *argv], cwd=adrs, capture_output=True, text=True)
             assert proc.returncode == 0 and "CLICK False GIT False" in proc.stderr, proc.stderr
@@ -87,7 +87,8 @@ def test_fast_forms_agree_with_the_click_commands():
         for flag in form.flags:
             assert params[flag].is_flag and not params[flag].secondary_opts
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
-        assert len(arguments) == form.arguments and all(p.nargs == 1 and p.required for p in arguments)
+        assert all(p.nargs == 1 and p.type.name == "text" for p in arguments)
+        assert [p.required for p in arguments] == [True] * form.arguments + [False] * form.optional
 
 
 NEW_FORMS = [

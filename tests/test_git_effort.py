@@ -237,3 +237,23 @@ def test_git_runs_in_the_environment_of_each_call(branched, decide, monkeypatch,
     monkeypatch.setenv("GIT_CONFIG_KEY_0", "mailmap.file")
     monkeypatch.setenv("GIT_CONFIG_VALUE_0", str(mailmap))
     assert authors() == ["Ana Real", "ben"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["effort", "git"], ["effort", "git", "--format", "json"], ["effort", "git", "P3", "--format=table"],
+    ["effort", "git", "P9"], ["effort", "git", "P3", "P4"], ["effort", "git", "--format", "csv"],
+], ids=" ".join)
+def test_the_executable_prints_what_click_prints(branched, decide, decide_process, argv):
+    card(branched, 4, "proto/gone")
+    fast, slow = decide_process(*argv, cwd=branched), decide(*argv, cwd=branched)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert fast.exit_code != 0 or "proto/ingest" in fast.stdout
+
+
+def test_outside_a_repository_the_executable_says_what_click_says(tmp_path, decide, decide_process):
+    (tmp_path / "decisionbook.toml").write_text("")
+    (tmp_path / "prototypes").mkdir()
+    card(tmp_path, 1, "proto/x")
+    fast, slow = decide_process("effort", "git", cwd=tmp_path), decide("effort", "git", cwd=tmp_path)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert fast.exit_code == 2 and "not inside a git repository" in fast.stderr

@@ -1,10 +1,11 @@
 """The `decide` executable: answers its hottest forms without importing click, hands the rest to click.
 
-`decide adr list` on 1,000 ADRs would spend most of its time importing click. For the forms in
-FAST, spelled exactly as click accepts them, this module parses the arguments itself, calls the same
-library function the click command calls and prints the same bytes; anything else (help, another
-option, a value click would refuse, an editor to open) goes to the click group, which stays the one
-definition of the command line. tests/test_entry.py holds the two paths to the same output.
+`decide adr list` on 1,000 ADRs would spend most of its time importing click, and `decide effort git`
+a fifth of what the git it runs costs. For the forms in FAST, spelled exactly as click accepts them,
+this module parses the arguments itself, calls the same library function the click command calls and
+prints the same bytes; anything else (help, another option, a value click would refuse, an editor to
+open) goes to the click group, which stays the one definition of the command line.
+tests/test_entry.py holds the two paths to the same output.
 """
 
 from __future__ import annotations
@@ -14,19 +15,23 @@ import sys
 
 
 class Form:
-    """What a fast form may hold: options with a value (-> the values click accepts, None: any), flags, arguments."""
+    """What a fast form may hold: options with a value (-> the values click accepts, None: any), flags,
+    required arguments and optional ones after them."""
 
     # A plain class: typing's NamedTuple would cost `decide --version` more than its own work.
-    def __init__(self, options: dict[str, tuple[str, ...] | None], flags: tuple[str, ...] = (), arguments: int = 0):
+    def __init__(self, options: dict[str, tuple[str, ...] | None], flags: tuple[str, ...] = (), arguments: int = 0,
+                 optional: int = 0):
         self.options = options
         self.flags = flags
         self.arguments = arguments
+        self.optional = optional
 
 
 FAST = {
     ("adr", "list"): Form({"--status": None, "--format": ("table", "json", "csv")}),
     ("adr", "new"): Form({"--template": None}, ("--no-edit", "--data-change"), 1),
     ("adr", "index"): Form({}, ("--check",)),
+    ("effort", "git"): Form({"--format": ("table", "json")}, optional=1),
 }
 
 
@@ -57,7 +62,7 @@ def parse(argv: list[str]) -> tuple[tuple[str, str], dict[str, str | bool], list
         if form.options[name] is not None and value not in form.options[name]:
             return None
         options[name] = value
-    if len(arguments) != form.arguments:
+    if not form.arguments <= len(arguments) <= form.arguments + form.optional:
         return None
     return (argv[0], argv[1]), options, arguments
 
@@ -94,11 +99,19 @@ def _adr_index(options: dict, arguments: list[str]) -> None:
     sys.stdout.flush()
 
 
+def _effort_git(options: dict, arguments: list[str]) -> None:
+    from toolkit.actions.git_effort import as_text, git_effort
+    from toolkit.workspace import open_workspace
+
+    sys.stdout.write(as_text(git_effort(open_workspace("."), *arguments), options.get("--format", "table")))
+    sys.stdout.flush()
+
+
 def _opens_an_editor(options: dict) -> bool:
     return not options.get("--no-edit") and bool(os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty()
 
 
-RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new, ("adr", "index"): _adr_index}
+RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new, ("adr", "index"): _adr_index, ("effort", "git"): _effort_git}
 
 
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:

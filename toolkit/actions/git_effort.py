@@ -61,3 +61,16 @@ def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
             "hours": hours.get(card.number, 0.0),
         })
     return GitEffort(report.main_branch, report.shallow, tuple(rows))
+
+
+def as_text(result: GitEffort, fmt: str) -> str:
+    """What `decide effort git` prints: a table with its notes, or JSON (*fmt*), ending in a line break."""
+    if fmt == "json":
+        import json
+
+        return json.dumps({"main_branch": result.main_branch, "shallow": result.shallow, "prototypes": list(result.rows)},
+                          indent=2) + "\n"
+    from toolkit.records.table import render
+
+    rows = [{**row, "first": (row["first"] or "")[:10], "last": (row["last"] or "")[:10]} for row in result.rows]
+    return "".join(f"{line}\n" for line in (render(rows, COLUMNS, fmt), *(f"note: {note}" for note in result.notes)))

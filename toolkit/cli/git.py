@@ -19,16 +19,10 @@ def effort_git(prototype, fmt):
     Counts only the commits the main branch does not have. Hours come from the effort ledger
     and are never derived from commits; neither is used to judge.
     """
-    from toolkit.actions.git_effort import COLUMNS, git_effort
+    from toolkit.actions.git_effort import as_text, git_effort
     from toolkit.workspace import open_workspace
 
-    result = git_effort(open_workspace(), prototype)
-    if fmt == "json":
-        click.echo(json.dumps({"main_branch": result.main_branch, "shallow": result.shallow, "prototypes": list(result.rows)}, indent=2))
-        return
-    emit([{**row, "first": (row["first"] or "")[:10], "last": (row["last"] or "")[:10]} for row in result.rows], COLUMNS, fmt)
-    for note in result.notes:
-        click.echo(f"note: {note}")
+    click.echo(as_text(git_effort(open_workspace(), prototype), fmt), nl=False)
 
 
 @click.command()
