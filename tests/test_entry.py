@@ -91,6 +91,19 @@ def test_fast_forms_agree_with_the_click_commands():
         assert [p.required for p in arguments] == [True] * form.arguments + [False] * form.optional
 
 
+def twin_repos(tmp_path, adrs: int) -> list:
+    """Two identical repositories, one for the executable and one for click, holding *adrs* accepted ADRs."""
+    roots = []
+    for name in ("fast", "click"):
+        root = tmp_path / name
+        (root / "decisions").mkdir(parents=True)
+        git(root, "init", "-q", "-b", "main")
+        for n in range(1, adrs + 1):
+            (root / "decisions" / f"000{n}-decision-{n}.md").write_text(ADR.format(n=n, status="accepted"))
+        roots.append(root)
+    return roots
+
+
 NEW_FORMS = [
     ["adr", "new", "Use queues", "--no-edit"],
     ["adr", "new", "--no-edit", "Use queues", "--data-change"],
@@ -106,14 +119,7 @@ NEW_FORMS = [
 
 @pytest.mark.parametrize("argv", NEW_FORMS, ids=" ".join)
 def test_adr_new_through_the_executable_is_what_click_does(tmp_path, decide, decide_process, argv):
-    roots = []
-    for name in ("fast", "click"):
-        root = tmp_path / name
-        root.mkdir()
-        git(root, "init", "-q", "-b", "main")
-        (root / "decisions").mkdir()
-        (root / "decisions" / "0001-first.md").write_text(ADR.format(n=1, status="accepted"))
-        roots.append(root)
+    roots = twin_repos(tmp_path, 1)
     fast = decide_process(*argv, cwd=roots[0])
     slow = decide(*argv, cwd=roots[1])
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
@@ -126,17 +132,10 @@ INDEX_FORMS = [["adr", "index"], ["adr", "index", "--check"]]
 
 @pytest.mark.parametrize("argv", INDEX_FORMS, ids=" ".join)
 def test_adr_index_through_the_executable_is_what_click_does_and_follows_edits(tmp_path, decide, decide_process, argv):
-    roots = []
-    for name in ("fast", "click"):
-        root = tmp_path / name
-        root.mkdir()
-        git(root, "init", "-q", "-b", "main")
-        (root / "decisions").mkdir()
-        for n in (1, 2):
-            (root / "decisions" / f"000{n}-decision-{n}.md").write_text(ADR.format(n=n, status="accepted"))
+    roots = twin_repos(tmp_path, 2)
+    for root in roots:
         (root / "decisions" / "README.md").write_text(
             "# Decisions\n\n<!-- decisionbook:index:start -->\n<!-- decisionbook:index:end -->\n\nKept.\n")
-        roots.append(root)
 
     def both():
         fast = decide_process(*argv, cwd=roots[0])
