@@ -77,9 +77,12 @@ def _number(value, name, required=True):
 def _typed(raw: dict, shape) -> tuple | None:
     """The field values of *raw* when it has exactly the fields a written entry has, each of a type a
     valid entry allows; else None, and the precise checks run to name what is wrong."""
-    keys, values, types = shape
-    if raw.keys() == keys:
-        row = values(raw)
+    count, values, types = shape
+    if len(raw) == count:
+        try:
+            row = values(raw)
+        except KeyError:  # as many fields, not the same ones
+            return None
         if tuple(map(type, row)) in types:
             return row
     return None
@@ -88,7 +91,7 @@ def _typed(raw: dict, shape) -> tuple | None:
 def _shape(*spec: tuple[str, tuple[type, ...]]):
     """What `_typed` compares a line with: its field names and every allowed combination of value types."""
     names = [name for name, _ in spec]
-    return frozenset(names), itemgetter(*names), frozenset(itertools.product(*(types for _, types in spec)))
+    return len(names), itemgetter(*names), frozenset(itertools.product(*(types for _, types in spec)))
 
 
 def _stamped(at: str) -> bool:
