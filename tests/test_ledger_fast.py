@@ -90,3 +90,25 @@ def test_entries_from_the_cache_equal_those_read_from_the_file(repo):
     assert cold == first == warm and len(warm.entries) == 5 and len(warm.problems) == 1
     assert {type(e) for e in warm.entries} == {Effort}
     assert any(p.name.startswith("ledger-effort-") for p in (repo / ".git/decisionbook").iterdir())
+
+
+@pytest.mark.parametrize("kind", [ledger.Effort, ledger.Evidence, ledger.Verdict, ledger.Retraction, ledger.Meeting])
+def test_every_kind_is_made_from_its_values_as_its_constructor_makes_it(kind):
+    values = [f"v{n}" for n in range(len(dataclasses.fields(kind)))]
+    made = ledger._MAKE[kind](*values)
+    assert type(made) is kind and made == kind(*values) and repr(made) == repr(kind(*values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.by = "someone"
+
+
+def test_shared_numbers_keep_their_type_and_sign(repo):
+    path = repo / "prototypes/evidence.jsonl"
+    values = [1.0, True, 1, -0.0, 0.0, -0.0, 1.0, False, 0]
+    records = [{**EVIDENCE, "id": f"01V{n}", "value": v, "prototype": 4321} for n, v in enumerate(values)]
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    for read in (ledger.read(path, Evidence, "e"), ledger.read(path, Evidence, "e")):  # from the file, then the cache
+        got = [e.value for e in read.entries]
+        assert [(type(v), repr(v)) for v in got] == [(float, "1.0"), (bool, "True"), (float, "1.0"), (float, "-0.0"),
+                                                     (float, "0.0"), (float, "-0.0"), (float, "1.0"), (bool, "False"),
+                                                     (float, "0.0")]
+        assert got[0] is got[6] and read.entries[0].prototype is read.entries[8].prototype
