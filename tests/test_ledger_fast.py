@@ -1,0 +1,114 @@
+"""Lines written in full take a quicker path through validation and construction: same entries, same findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from toolkit.records import ledger
+from toolkit.records.ledger import Effort, Evidence
+
+EFFORT = {"id": "01E", "at": "2026-11-20T10:00:00+01:00", "prototype": 3, "hours": 1.5, "date": "2026-11-20",
+          "by": "ana", "note": None}
+EVIDENCE = {"id": "01V", "at": "2026-11-20T10:00:00+01:00", "prototype": 3, "criterion": "p99", "value": 180.0,
+            "unit": "ms", "source": None, "note": None, "by": "ana", "criteria_hash": "ab", "criterion_hash": "cd",
+            "measured": None}
+
+
+def _outcome(kind, record):
+    """The entry (without the extra field) or the finding that a line of *record* gives."""
+    text = json.dumps(record).replace("Infinity", "1e400")  # a number too large for a float, as a line may hold
+    read = ledger.parse_lines(text.encode() + b"\n", kind, "l.jsonl")
+    if read.problems:
+        return read.problems[0].message
+    (entry,) = read.entries
+    assert type(entry) is kind
+    return dataclasses.replace(entry, extra={}) if entry.extra else entry
+
+
+WRONG = [None, "", "x", 0, 2.5, -1.0, True, 1e400, "2026-11-20", "2026-11-20T10:00:00", "20261120", [], {}]
+
+
+@pytest.mark.parametrize("kind, base", [(Effort, EFFORT), (Evidence, EVIDENCE)])
+def test_a_line_with_every_field_reads_as_one_with_an_unknown_field_more(kind, base):
+    # An unknown field sends a line through the precise checks: both paths must agree on every value.
+    for name in base:
+        for value in WRONG:
+            record = {**base, name: value}
+            assert _outcome(kind, record) == _outcome(kind, {**record, "zz": 1}), (name, value)
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("hours", 1e400, "hours is not finite"),
+    ("hours", -1.0, "hours must not be negative"),
+    ("at", "2026-11-20T10:00:00", "has no UTC offset"),
+    ("date", "11/20", "is not YYYY-MM-DD"),
+    ("id", "", "id must be text"),
+])
+def test_a_full_line_with_a_wrong_value_is_named_as_before(field, value, message):
+    assert message in _outcome(Effort, {**EFFORT, field: value})
+
+
+def test_whole_numbers_become_floats_and_measured_days_are_checked():
+    assert type(_outcome(Effort, {**EFFORT, "hours": 2}).hours) is float
+    assert _outcome(Evidence, {**EVIDENCE, "value": True}).value is True
+    assert "measured '2026-1-02' is not YYYY-MM-DD" in _outcome(Evidence, {**EVIDENCE, "measured": "2026-1-02"})
+
+
+@pytest.mark.parametrize("text, message", [
+    (' {"id": 1}', "hours must be a number"),
+    ('{"id": 1} x', "not valid JSON (Extra data)"),
+    ('{"id": 1} {}', "not valid JSON (Extra data)"),
+    ('{"id": 1,}', "not valid JSON (Expecting property name enclosed in double quotes)"),
+    ("", None),
+])
+def test_what_surrounds_a_json_value_is_judged_as_before(text, message):
+    for ending in ("", " \t", "\r"):
+        read = ledger.parse_lines((text + ending + "\n").encode(), Effort, "l.jsonl")
+        assert [p.message for p in read.problems] == ([message] if message else [])
+
+
+def test_quickly_built_entries_are_ordinary_frozen_entries():
+    entry = _outcome(Evidence, EVIDENCE)
+    assert entry == Evidence(**{**EVIDENCE, "extra": ledger._EMPTY}) and type(entry) is Evidence
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.value = 1.0
+    assert dataclasses.replace(entry, value=2.0).value == 2.0
+    assert [f.name for f in dataclasses.fields(entry)][-1] == "extra"
+    assert json.loads(entry.to_json()) == EVIDENCE
+
+
+def test_entries_from_the_cache_equal_those_read_from_the_file(repo):
+    path = repo / "prototypes/effort.jsonl"
+    rows = [{**EFFORT, "id": f"01E{n}", "hours": float(n)} for n in range(5)]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows) + '{"id": "01Ex", "mood": 1}\n')
+    cold = ledger.parse_lines(path.read_bytes(), Effort, "e")
+    first = ledger.read(path, Effort, "e")
+    warm = ledger.read(path, Effort, "e")
+    assert cold == first == warm and len(warm.entries) == 5 and len(warm.problems) == 1
+    assert {type(e) for e in warm.entries} == {Effort}
+    assert any(p.name.startswith("ledger-effort-") for p in (repo / ".git/decisionbook").iterdir())
+
+
+@pytest.mark.parametrize("kind", [ledger.Effort, ledger.Evidence, ledger.Verdict, ledger.Retraction, ledger.Meeting])
+def test_every_kind_is_made_from_its_values_as_its_constructor_makes_it(kind):
+    values = [f"v{n}" for n in range(len(dataclasses.fields(kind)))]
+    made = ledger._MAKE[kind](*values)
+    assert type(made) is kind and made == kind(*values) and repr(made) == repr(kind(*values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.by = "someone"
+
+
+def test_shared_numbers_keep_their_type_and_sign(repo):
+    path = repo / "prototypes/evidence.jsonl"
+    values = [1.0, True, 1, -0.0, 0.0, -0.0, 1.0, False, 0]
+    records = [{**EVIDENCE, "id": f"01V{n}", "value": v, "prototype": 4321} for n, v in enumerate(values)]
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    for read in (ledger.read(path, Evidence, "e"), ledger.read(path, Evidence, "e")):  # from the file, then the cache
+        got = [e.value for e in read.entries]
+        assert [(type(v), repr(v)) for v in got] == [(float, "1.0"), (bool, "True"), (float, "1.0"), (float, "-0.0"),
+                                                     (float, "0.0"), (float, "-0.0"), (float, "1.0"), (bool, "False"),
+                                                     (float, "0.0")]
+        assert got[0] is got[6] and read.entries[0].prototype is read.entries[8].prototype
