@@ -65,7 +65,10 @@ def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None)
     stood = _ledgers_as_of(records, as_of)
     if ws is not None and as_of < dt.date.today():
         stood = _criteria_as_of(ws, stood, as_of)
-    return replace(stood, as_of=as_of)
+    result = replace(stood, as_of=as_of)
+    if result.evidence is records.evidence and "_evidence_by_prototype" in records.__dict__:
+        result.__dict__["_evidence_by_prototype"] = records._evidence_by_prototype  # the same entries: grouped once
+    return result
 
 
 def _criteria_as_of(ws: Workspace, records: Records, as_of: dt.date) -> Records:
@@ -99,6 +102,8 @@ def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
         if undone else records.effort
     # `at` starts with its own calendar date, so comparing text is comparing days, without parsing.
     evidence = tuple(e for e in all_evidence if e.at[:10] <= day and (e.measured or "") <= day)
+    if len(evidence) == len(records.evidence) and not undone:
+        evidence = records.evidence  # nothing left out: the same tuple, so its grouping is shared
     effort = tuple(e for e in all_effort if e.at[:10] <= day and e.date <= day)
     verdicts = tuple(v for v in records.verdicts if v.at[:10] <= day)
     if not undone and len(evidence) == len(records.evidence) and len(effort) == len(records.effort) \
