@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, action="append", help="Data multiplier; repeatable (default 1 and 10).")
     parser.add_argument("--no-git", action="store_true",
-                        help="Workspaces outside git, where nothing is cached: every run parses every file.")
+                        help="Workspaces outside git, whose parse cache lives in the user's cache folder.")
     args = parser.parse_args()
     failed = False
     for scale in args.scale or [1, 10]:
