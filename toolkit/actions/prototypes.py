@@ -74,10 +74,23 @@ def _hash_criteria(card: Prototype) -> None:
     card.criteria_hash  # noqa: B018
 
 
+# What `glob("[0-9][0-9][0-9][0-9]-*.md")` matches, with the file system's case rule.
+_CARD_FILE = re.compile(r"[0-9]{4}-.*\.md", re.S | (re.I if os.path.normcase("A") == "a" else 0))
+
+
+def _card_paths(folder: Path) -> list[Path]:
+    """The card files in *folder*, in order; listing the names costs far less than globbing for them."""
+    try:
+        names = sorted(os.listdir(folder))  # one folder: name order is path order
+    except OSError:  # no folder, or one we may not list: no cards, as globbing gives
+        return []
+    return [folder / name for name in names if _CARD_FILE.fullmatch(name)]
+
+
 def read_cards(ws: Workspace) -> CardsRead:
     cards, problems, numbers = [], [], {}
     folder = ws.proto_dir
-    paths = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []
+    paths = _card_paths(folder)
     cache = parsecache.Store(ws.root, "cards", paths)
     for path in paths:
         try:
@@ -88,15 +101,15 @@ def read_cards(ws: Workspace) -> CardsRead:
         except DecisionbookError as exc:
             problems.append(Finding(ws.relative(path), None, "error", exc.message))
             continue
-        key = (str(path), parsecache.digest(data))
-        card = cache.get(key)
+        key = (str(path), parsecache.digest(data)) if cache.enabled else None  # outside git nothing is kept
+        card = cache.get(key) if key else None
         if card is None:
             try:
                 card = prototype.from_document(frontmatter.parse(data, path))
             except DecisionbookError as exc:
                 problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
                 continue
-            if cache.enabled:
+            if key:
                 _hash_criteria(card)
                 cache.put(key, card)
         if card.number in numbers:

@@ -72,10 +72,16 @@ def parse_yes_no(text: str) -> bool | None:
 _YES_NO = {True: Expr("is", True), False: Expr("is", False)}
 # Expressions are immutable and repeat across cards ("yes", "<= 200"): 10,000 cards share one of each.
 _SEEN: dict[tuple[str, str], Expr] = {}
+# The same, by the text a card wrote, so a repeated expression is not parsed again.
+_WRITTEN: dict[str, Expr] = {}
+_WRITTEN_MAX = 4096
 
 
 def parse_expr(text, what: str = "target") -> Expr:
     """Parse a target or kill expression; refuse anything else, naming the accepted forms."""
+    expr = _WRITTEN.get(text) if type(text) is str else None
+    if expr is not None:
+        return expr
     if isinstance(text, bool):
         return _YES_NO[text]
     if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -84,15 +90,18 @@ def parse_expr(text, what: str = "target") -> Expr:
         raise DecisionbookError(f"{what} must be text: {ACCEPTED}")
     answer = parse_yes_no(text)
     if answer is not None:
-        return _YES_NO[answer]
-    match = _EXPR.match(text.strip())
-    number = parse_number(match.group(2)) if match else None
-    if number is None:
-        raise DecisionbookError(f"{what} {text!r} is not understood; write {ACCEPTED}")
-    key = (match.group(1), repr(number))  # repr tells -0.0 from 0.0
-    expr = _SEEN.get(key)
-    if expr is None:
-        expr = _SEEN[key] = Expr(match.group(1), number)
+        expr = _YES_NO[answer]
+    else:
+        match = _EXPR.match(text.strip())
+        number = parse_number(match.group(2)) if match else None
+        if number is None:
+            raise DecisionbookError(f"{what} {text!r} is not understood; write {ACCEPTED}")
+        key = (match.group(1), repr(number))  # repr tells -0.0 from 0.0
+        expr = _SEEN.get(key)
+        if expr is None:
+            expr = _SEEN[key] = Expr(match.group(1), number)
+    if len(_WRITTEN) < _WRITTEN_MAX:  # texts vary more than expressions: keep a bounded few
+        _WRITTEN[text] = expr
     return expr
 
 

@@ -69,18 +69,28 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
     text = text[len(bom) :]
     lines = tuple(text.splitlines(keepends=True))
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if not lines or lines[0].rstrip("\r\n").rstrip() != FENCE:
-        return Document(Path(path) if path else None, bom, newline, lines, None, {})
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
-            break
-    else:
+    # A card read in bulk comes with its Path already: building another costs as much as its lines.
+    where = path if isinstance(path, Path) else Path(path) if path else None
+    if not lines or lines[0].rstrip() != FENCE:
+        return Document(where, bom, newline, lines, None, {})
+    index = _closing_fence(lines)
+    if index is None:
         if len(lines) > 1 and (not lines[1].strip() or lines[1].startswith("#")):
             # A horizontal rule above the title, not an unclosed front matter.
-            return Document(Path(path) if path else None, bom, newline, lines, None, {})
+            return Document(where, bom, newline, lines, None, {})
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
     meta = load_yaml("".join(lines[1:index]), path, first_line=2)
-    return Document(Path(path) if path else None, bom, newline, lines, index, {} if meta is None else meta)
+    return Document(where, bom, newline, lines, index, {} if meta is None else meta)
+
+
+def _closing_fence(lines: tuple[str, ...]) -> int | None:
+    """The index of the line closing the front matter opened on the first, or None."""
+    for index in range(1, len(lines)):
+        line = lines[index]
+        # Trailing whitespace, line ending included, is allowed: `rstrip()` only for lines that may be fences.
+        if line[0] in "-." and line.rstrip() in (FENCE, "..."):
+            return index
+    return None
 
 
 def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Document:

@@ -12,24 +12,24 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _INT = re.compile(r"[-+]?[0-9]{1,18}\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NULLS = ("", "~", "null", "Null", "NULL")
+_WORDS = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), **_BOOLS}  # what YAML reads as null or a bool
+# Keys YAML reads as something other than their text.
+_NOT_KEYS = frozenset(_WORDS) - {"", "~"}
 # A plain scalar that starts with one of these is something else in YAML, or may be.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_INDICATORS = frozenset(",[]{}:#")  # which inside a flow list may end an item or open another
 _NOT_SURE = object()
 
 
 def _scalar(text: str, flow: bool):
     """What StrictLoader makes of the plain scalar *text*, or _NOT_SURE."""
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
+    if text in _WORDS:
+        return _WORDS[text]
     if (text[0] in _INDICATORS or ": " in text or text.endswith(":")
-            or (flow and any(c in text for c in ",[]{}:#"))):
+            or (flow and not _FLOW_INDICATORS.isdisjoint(text))):
         return _NOT_SURE
     first = text[0]
     if first.isdigit() or first in "+.":
@@ -47,97 +47,103 @@ def _scalar(text: str, flow: bool):
     return text
 
 
-def _value(text: str):
-    if text.startswith("["):
-        if not text.endswith("]"):
-            return _NOT_SURE
-        inner = text[1:-1].strip()
-        if not inner:
-            return []
-        items = [_scalar(item.strip(), True) if item.strip() else _NOT_SURE for item in inner.split(",")]
-        return _NOT_SURE if any(item is _NOT_SURE for item in items) else items
-    return _scalar(text, False)
-
-
-def _quoted(rest: str):
-    """A one-line quoted scalar with nothing to unescape, then at most a comment; else _NOT_SURE."""
-    quote = rest[0]
-    end = rest.find(quote, 1)
-    if end < 0:
+def _flow(text: str):
+    """The one-line flow list *text* (`[a, b]`), or _NOT_SURE."""
+    if not text.endswith("]"):
         return _NOT_SURE
-    inner, after = rest[1:end], rest[end + 1 :]
-    if "\\" in inner or (after.strip() and not (after[0] == " " and after.lstrip().startswith("#"))):
-        return _NOT_SURE
-    return inner
+    inner = text[1:-1].strip()
+    if not inner:
+        return []
+    items = [_scalar(item.strip(), True) if item.strip() else _NOT_SURE for item in inner.split(",")]
+    return _NOT_SURE if any(item is _NOT_SURE for item in items) else items
 
 
-def _entry(line: str, keys) -> tuple[str, object]:
-    """The key and value of a `key: value` line (no indentation), or (None, _NOT_SURE)."""
-    key, sep, rest = line.partition(":")
-    if not sep or not _KEY.match(key) or key in keys or _scalar(key, False) != key:
-        return None, _NOT_SURE
-    if rest and rest[0] != " ":
-        return None, _NOT_SURE
-    text = rest.strip()
-    if text[:1] in ("'", '"'):
-        return key, _quoted(text)
-    comment = rest.find(" #")
-    if comment >= 0:
-        rest = rest[:comment]
-    return key, _value(rest.strip())
+# One line: `key: value` (indented, or opening an item with `- `), or a blank or comment line. A value
+# is quoted text with nothing to unescape (quotes kept, so that `""` is told from no value), words that
+# start with a letter and hold no colon (text, unless null or a bool), or other plain words up to a
+# ` #` comment. No group backtracks, so matching stays linear.
+_LINE = re.compile(
+    r"""(?:( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:("[^"\\\n]*"|'[^'\n]*')"""
+    r"""|([A-Za-z][^ \n:]*(?: +[^ \n#:][^ \n:]*)*)|([^ \n#'"][^ \n]*(?: +[^ \n#][^ \n]*)*)))? *(?:(?<= )#[^\n]*)?"""
+    r"""| *(?:#[^\n]*)?)"""
+)
+_BLANK = ("", "", "", None, False)
+# Cards repeat lines (`status: active`, `    must: true`): each distinct one is read once per process.
+_SEEN: dict[str, tuple] = {}
+_SEEN_MAX = 10_000
 
 
-def _items(lines: list[str], start: int) -> tuple[list | None, int]:
-    """A block list of one-line mappings from *start* (`  - key: value`, then `    key: value`):
-    the list and the index after it, or None when the lines hold anything else."""
-    first = lines[start]
-    indent = len(first) - len(first.lstrip(" "))
-    dash, inner = " " * indent + "- ", " " * (indent + 2)
-    items: list[dict] = []
-    index = start
-    while index < len(lines):
-        line = lines[index]
-        if line.startswith(dash):
-            item: dict = {}
-            items.append(item)
-            line = line[len(dash) :]
-        elif line.startswith(inner) and items:
-            item = items[-1]
-            line = line[len(inner) :]
-        elif line and line[0] != " " and not (indent == 0 and line.startswith("-")):
-            break  # the next top-level key
-        else:
-            return None, index
-        key, value = _entry(line, item)
-        if value is _NOT_SURE or value is None:  # an empty value may open a nested block
-            return None, index
-        item[key] = value
-        index += 1
-    return items, index
+def _line(line: str) -> tuple | None:
+    """(indentation, dash, key, value, whether a block list may follow) for a `key: value` line,
+    _BLANK for a blank or comment line, None for a line this reader leaves to YAML."""
+    # Tabs, control characters and Unicode line breaks are YAML's.
+    match = _LINE.fullmatch(line) if line.isprintable() else None
+    if match is None:
+        return None
+    spaces, dash, key, quoted, words, plain = match.groups()
+    if not key:
+        return _BLANK
+    if key in _NOT_KEYS:
+        return None
+    if words:
+        value = _WORDS.get(words, words)
+    elif quoted:
+        value = quoted[1:-1]
+    elif plain:
+        value = _flow(plain) if plain[0] == "[" else _scalar(plain, False)
+        if value is _NOT_SURE:
+            return None
+        if type(value) is list:
+            value = tuple(value)  # kept read-only; each mapping gets its own list
+    else:
+        return spaces, dash or "", key, None, True
+    return spaces, dash or "", key, value, False
 
 
 def load(text: str) -> dict | None:
     """The mapping *text* holds when every line is `key: plain value`, a comment, blank, or belongs to
     a block list of one-line mappings; else None."""
-    # Tabs, control characters and Unicode line breaks (which splitlines would split on) are YAML's.
-    if not text.replace("\r", "").replace("\n", "").isprintable():
-        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     mapping: dict = {}
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if not line or line.startswith("#"):
+    opener = None  # a top-level key with nothing after its colon, which a block list may follow
+    items: list | None = None  # that block list, once its first item is seen
+    inner = ""  # the indentation of its items' keys after the first
+    for line in text.split("\n"):
+        entry = _SEEN.get(line)
+        if entry is None:
+            entry = _line(line)
+            if entry is None:
+                return None
+            if len(_SEEN) < _SEEN_MAX:
+                _SEEN[line] = entry
+        spaces, dash, key, value, opens = entry
+        if not key:
             continue
-        if line[0] == " ":
-            return None
-        key, value = _entry(line, mapping)
-        if value is None and line.rstrip().endswith(":") and index < len(lines) and lines[index][:1] in (" ", "-"):
-            value, index = _items(lines, index)
+        if type(value) is tuple:
+            value = list(value)
+        if not spaces and not dash:
+            if key in mapping:
+                return None
+            mapping[key] = value
+            opener = key if opens else None
+            items = None
+        elif dash:
+            if items is None:
+                if opener is None:
+                    return None
+                items = mapping[opener] = []
+                inner, opener = spaces + "  ", None
+            elif spaces + "  " != inner:
+                return None
+            item: dict = {}
+            items.append(item)
+            # An empty value would open a nested block: YAML's to read.
             if value is None:
                 return None
-        if value is _NOT_SURE:
+            item[key] = value
+        elif spaces != inner or items is None or key in item or value is None:
             return None
-        mapping[key] = value
+        else:
+            item[key] = value
     return mapping or None

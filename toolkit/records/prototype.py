@@ -21,8 +21,8 @@ STATUSES = ("active", "kept", "discarded")
 CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
 CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
-_KNOWN = ("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria")
-_CRITERION_KNOWN = ("id", "metric", "target", "kill", "must", "weight", "aggregate")
+_KNOWN = frozenset(("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria"))
+_CRITERION_KNOWN = frozenset(("id", "metric", "target", "kill", "must", "weight", "aggregate"))
 _SECTION = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCALAR_LINE = re.compile(r"""^([A-Za-z0-9_-]+:[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -95,6 +95,14 @@ class Prototype:
         return next((c for c in self.criteria if c.id == criterion_id), None)
 
 
+def _record(cls, fields: dict):
+    """An instance of the frozen dataclass *cls* holding *fields* (every one, in order), built without
+    its `__init__`: that sets each field through `object.__setattr__`, which cost more than reading the card."""
+    record = object.__new__(cls)
+    object.__setattr__(record, "__dict__", fields)
+    return record
+
+
 def card_number(path: Path) -> int | None:
     match = CARD_NAME.match(path.name)
     return int(match.group(1)) if match else None
@@ -147,74 +155,83 @@ def _item_lines(doc: frontmatter.Document) -> tuple[list[int], str | None, tuple
     return starts, indent, span
 
 
-def _criterion(raw, index, starts, doc) -> Criterion:
-    line = starts[index] + 1 if index < len(starts) else _line(doc, "criteria")
+def _item_line(doc: frontmatter.Document, index: int, starts: list[int]) -> int | None:
+    """The line of criterion *index*: its item's first line, or the `criteria` key's when it has none."""
+    return starts[index] + 1 if index < len(starts) else _line(doc, "criteria")
+
+
+def _invalid(doc, raw: dict, index: int, message: str, key: str | None = None) -> DecisionbookError:
+    """The error for criterion *index*, at the line of its *key* when that can be told."""
+    # Lines are looked for only now: a card that reads cleanly never scans its lines again.
+    starts = _item_lines(doc)[0]
+    where = line = _item_line(doc, index, starts)
+    if key is not None and index < len(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else (doc.fm_end or starts[index] + 1)
+        pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:")
+        where = next((i + 1 for i in range(starts[index], end) if pattern.match(doc.lines[i])), line)
+    return DecisionbookError(f"criterion {raw.get('id', index + 1)!r}: {message}", doc.path, where)
+
+
+def _criterion(raw, index, doc) -> Criterion:
     if not isinstance(raw, dict):
-        raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, line)
-
-    def fail(message, key=None):
-        where = line
-        if key is not None and index < len(starts):
-            end = starts[index + 1] if index + 1 < len(starts) else (doc.fm_end or starts[index] + 1)
-            pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:")
-            where = next((i + 1 for i in range(starts[index], end) if pattern.match(doc.lines[i])), line)
-        raise DecisionbookError(f"criterion {raw.get('id', index + 1)!r}: {message}", doc.path, where)
-
+        starts = _item_lines(doc)[0]
+        raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, _item_line(doc, index, starts))
     ident = raw.get("id")
     if not isinstance(ident, str) or not CRITERION_ID.match(ident):
-        fail("id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
+        raise _invalid(doc, raw, index, "id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
     if "target" not in raw:
-        fail("has no target")
+        raise _invalid(doc, raw, index, "has no target")
     try:
         target = parse_expr(raw["target"], "target")
     except DecisionbookError as exc:
-        fail(exc.message, "target")
+        raise _invalid(doc, raw, index, exc.message, "target")
     try:
         kill = parse_expr(raw["kill"], "kill") if raw.get("kill") is not None else None
     except DecisionbookError as exc:
-        fail(exc.message, "kill")
+        raise _invalid(doc, raw, index, exc.message, "kill")
     if kill is not None and kill.is_yes_no != target.is_yes_no:
-        fail("target and kill must both be yes/no or both be numeric", "kill")
+        raise _invalid(doc, raw, index, "target and kill must both be yes/no or both be numeric", "kill")
     must = raw.get("must", False)
     if not isinstance(must, bool):
-        fail("must is true or false", "must")
+        raise _invalid(doc, raw, index, "must is true or false", "must")
     weight = raw.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1e15:
-        fail("weight must be a positive number below 10^15", "weight")
+        raise _invalid(doc, raw, index, "weight must be a positive number below 10^15", "weight")
     how = raw.get("aggregate", "latest")
     if how not in AGGREGATES:
-        fail(f"aggregate must be one of {', '.join(AGGREGATES)}", "aggregate")
+        raise _invalid(doc, raw, index, f"aggregate must be one of {', '.join(AGGREGATES)}", "aggregate")
     if target.is_yes_no and how in ("median", "mean"):
-        fail("a yes/no criterion aggregates by latest, min or max", "aggregate")
+        raise _invalid(doc, raw, index, "a yes/no criterion aggregates by latest, min or max", "aggregate")
     metric = raw.get("metric")
     if metric is not None and not isinstance(metric, str):
-        fail("metric must be text", "metric")
-    extra = {k: v for k, v in raw.items() if k not in _CRITERION_KNOWN}
-    return Criterion(sys.intern(ident), target, kill, must, float(weight), how, metric,
-                     MappingProxyType(extra) if extra else _NONE)
+        raise _invalid(doc, raw, index, "metric must be text", "metric")
+    extra = _NONE if raw.keys() <= _CRITERION_KNOWN else MappingProxyType(
+        {k: v for k, v in raw.items() if k not in _CRITERION_KNOWN})
+    return _record(Criterion, {"id": sys.intern(ident), "target": target, "kill": kill, "must": must,
+                               "weight": float(weight), "aggregate": how, "metric": metric, "extra": extra})
 
 
 def _hypothesis(doc: frontmatter.Document) -> str:
-    lines = doc.text_lines()[doc.body_start :]
     collected, inside = [], False
-    for line in lines:
-        heading = _SECTION.match(line)
+    for line in doc.lines[doc.body_start :]:
+        heading = _SECTION.match(line.rstrip("\r\n")) if line[0] == "#" else None  # no regex for most lines
         if heading:
             if inside:
                 break
             inside = len(heading.group(1)) == 2 and heading.group(2).lower() == "hypothesis"
-            continue
-        if inside:
-            collected.append(line)
-    return " ".join(_COMMENT.sub(" ", "\n".join(collected)).split())
+        elif inside:
+            collected.append(line.rstrip("\r\n"))
+    text = "\n".join(collected)
+    return " ".join((_COMMENT.sub(" ", text) if "<!--" in text else text).split())
 
 
 _NONE: Mapping[str, Any] = MappingProxyType({})  # read-only, so every card without unknown keys shares it
 
 
 def _extra(meta: dict) -> Mapping[str, Any]:
-    extra = {k: v for k, v in meta.items() if k not in _KNOWN}
-    return MappingProxyType(extra) if extra else _NONE
+    if meta.keys() <= _KNOWN:
+        return _NONE
+    return MappingProxyType({k: v for k, v in meta.items() if k not in _KNOWN})
 
 
 def from_document(doc: frontmatter.Document) -> Prototype:
@@ -237,28 +254,27 @@ def from_document(doc: frontmatter.Document) -> Prototype:
     raw_criteria = meta.get("criteria") or []
     if not isinstance(raw_criteria, list):
         raise DecisionbookError("criteria must be a list", path, _line(doc, "criteria"))
-    starts, _, _ = _item_lines(doc)
-    criteria = tuple(_criterion(raw, i, starts, doc) for i, raw in enumerate(raw_criteria))
+    criteria = tuple(_criterion(raw, i, doc) for i, raw in enumerate(raw_criteria))
     seen: set[str] = set()
     for i, c in enumerate(criteria):
         if c.id in seen:
-            line = starts[i] + 1 if i < len(starts) else _line(doc, "criteria")
+            line = _item_line(doc, i, _item_lines(doc)[0])
             raise DecisionbookError(f"criterion id {c.id!r} appears twice", path, line)
         seen.add(c.id)
-    return Prototype(
-        number=number,
-        path=path,
-        title=_text(meta.get("title"), "title", doc, required=True),
-        status=status,
-        owner=_text(meta.get("owner"), "owner", doc),
-        started=_date(meta.get("started"), "started", doc),
-        deadline=_date(meta.get("deadline"), "deadline", doc),
-        branch=_text(meta.get("branch"), "branch", doc),
-        decisions=tuple(decisions),
-        criteria=criteria,
-        hypothesis=_hypothesis(doc),
-        extra=_extra(meta),
-    )
+    return _record(Prototype, {
+        "number": number,
+        "path": path,
+        "title": _text(meta.get("title"), "title", doc, required=True),
+        "status": status,
+        "owner": _text(meta.get("owner"), "owner", doc),
+        "started": _date(meta.get("started"), "started", doc),
+        "deadline": _date(meta.get("deadline"), "deadline", doc),
+        "branch": _text(meta.get("branch"), "branch", doc),
+        "decisions": tuple(decisions),
+        "criteria": criteria,
+        "hypothesis": _hypothesis(doc),
+        "extra": _extra(meta),
+    })
 
 
 def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
