@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from toolkit.actions.adr_folder import folder_key, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
-from toolkit.records.text import visible
 from toolkit.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -25,6 +24,8 @@ INDEX_END = "<!-- decisionbook:index:end -->"
 
 def _cell(text) -> str:
     """Table-safe Markdown: no column breaks, no HTML, hidden characters shown."""
+    from toolkit.records.text import visible  # only when a table is built, not for an up-to-date index
+
     return visible(str(text or "").replace("<", "&lt;")).replace("|", "\\|")
 
 

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any, NamedTuple  # not dataclasses: `decide adr index` would import inspect and ast for them
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import files, plainyaml
+from toolkit.records import files
 
 FENCE = "---"
 
 
 def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> Any:
     """Load YAML strictly; errors carry the file and the line (counting from *first_line*)."""
+    from toolkit.records import plainyaml  # not at import: an up-to-date `decide adr index` loads no YAML
+
     plain = plainyaml.load(text)
     if plain is not None:
         return plain
