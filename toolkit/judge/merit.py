@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from toolkit.records.criteria import aggregate, format_number
@@ -68,7 +69,7 @@ def judge(
     the card is ignored; values are taken in id order (oldest first).
     """
     values: dict[str, list] = {c.id: [] for c in criteria}
-    for entry in sorted(evidence, key=lambda e: e.id):
+    for entry in sorted(evidence, key=attrgetter("id")):
         if entry.criterion in values:
             values[entry.criterion].append(entry.value)
     states = tuple(state_of(c, values[c.id]) for c in criteria)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -33,18 +34,15 @@ class Expr:
     def holds(self, value: float | bool) -> bool:
         if self.is_yes_no:
             return bool(value) == self.operand
-        return {
-            "<": value < self.operand,
-            "<=": value <= self.operand,
-            ">": value > self.operand,
-            ">=": value >= self.operand,
-            "==": value == self.operand,
-        }[self.op]
+        return _COMPARE[self.op](value, self.operand)
 
     def __str__(self) -> str:
         if self.is_yes_no:
             return "yes" if self.operand else "no"
         return f"{self.op} {format_number(self.operand)}"
+
+
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq}
 
 
 def format_number(value: float) -> str:
