@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -234,13 +235,36 @@ class _Planted:
         return (os.system, ("touch planted-ran",))
 
 
-def test_a_planted_cache_file_cannot_run_code(repo, decide):
-    import pickle
+def _text(value: str) -> bytes:
+    return pickle.SHORT_BINUNICODE + bytes([len(value)]) + value.encode()
 
+
+def _global_call(module: str, name: str, argument: str) -> bytes:
+    """A pickle that looks up *module*.*name* and calls it with *argument*."""
+    return (pickle.PROTO + b"\x04" + _text(module) + _text(name) + pickle.STACK_GLOBAL + _text(argument)
+            + pickle.TUPLE1 + pickle.REDUCE + pickle.STOP)
+
+
+def _through_getattr() -> bytes:
+    """getattr(toolkit.records.files module's `os`, "system")("touch planted-ran"), spelled by hand."""
+    return (pickle.PROTO + b"\x04" + _text("builtins") + _text("getattr") + pickle.STACK_GLOBAL
+            + _text("toolkit.records.files") + _text("os") + pickle.STACK_GLOBAL + _text("system") + pickle.TUPLE2
+            + pickle.REDUCE + _text("touch planted-ran") + pickle.TUPLE1 + pickle.REDUCE + pickle.STOP)
+
+
+PLANTED = {
+    "reduce": lambda: pickle.dumps((parsecache._stamp(), {"key": _Planted()})),
+    "dotted name through a record module": lambda: _global_call("toolkit.records.files", "os.system", "touch planted-ran"),
+    "getattr": _through_getattr,
+}
+
+
+@pytest.mark.parametrize("planted", PLANTED)
+def test_a_planted_cache_file_cannot_run_code(repo, decide, planted):
     (repo / "decisions" / "0001-a.md").write_text("---\nstatus: proposed\n---\n# A\n")
     assert decide("adr", "list", cwd=repo).exit_code == 0
     (target,) = [repo / ".git" / parsecache.FOLDER / name for name in cache_files(repo) if name.startswith("adrs")]
-    target.write_bytes(pickle.dumps((parsecache._stamp(), {"key": _Planted()})))
+    target.write_bytes(PLANTED[planted]())
     forget_listings(repo)
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 0 and "A" in result.stdout

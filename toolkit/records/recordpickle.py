@@ -14,8 +14,7 @@ from types import MappingProxyType
 
 _PATH = type(Path())
 _PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"), ("datetime", "timedelta"),
-                  ("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "object"),
-                  ("builtins", "frozenset"), ("builtins", "set"), ("builtins", "getattr")}
+                  ("builtins", "frozenset"), ("builtins", "set")}
 
 
 def _mapping_proxy(mapping: dict) -> MappingProxyType:
@@ -41,13 +40,23 @@ class _Unpickler(pickle.Unpickler):
 
     def find_class(self, module, name):
         # Only our record types and the plain values they hold: a planted file cannot name a callable.
-        if module.startswith("toolkit.records.") or (module, name) in _PLAIN_CLASSES:
+        # A dotted name would reach through a module to whatever it imported (`files.os.system`).
+        if (module, name) in _PLAIN_CLASSES:
             return super().find_class(module, name)
+        if module.startswith("toolkit.records.") and "." not in name:
+            found = super().find_class(module, name)
+            if found is _mapping_proxy or _is_record_type(found) and found.__module__ == module:
+                return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
 
     def persistent_load(self, pid):
         path = self._paths.get(pid)
         return path if path is not None else Path(pid)
+
+
+def _is_record_type(found) -> bool:
+    """A dataclass or named tuple: building one only stores values, it runs nothing of the file's choosing."""
+    return isinstance(found, type) and (hasattr(found, "__dataclass_fields__") or issubclass(found, tuple))
 
 
 def dumps(value, paths: bool) -> bytes:
