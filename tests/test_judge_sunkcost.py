@@ -96,6 +96,17 @@ def test_stale_evidence(ws, decide):
     assert not [w for w in warnings(decide, ws, today) if w["kind"] == "stale-evidence" and w["ref"] == "P3"]
 
 
+def test_stale_evidence_counts_from_the_day_measured_not_the_day_recorded(ws, decide):
+    today = dt.date.today()
+    taken = (today - dt.timedelta(days=40)).isoformat()
+    assert decide("evidence", "add", "P3", "nps", "25", "--measured", taken, cwd=ws).exit_code == 0
+    (stale,) = [w for w in warnings(decide, ws, today.isoformat()) if w["kind"] == "stale-evidence" and w["ref"] == "P3"]
+    assert f"no new evidence for 40 days (since {taken}" in stale["message"]
+    assert decide("evidence", "add", "P3", "nps", "26", "--measured", (today - dt.timedelta(days=2)).isoformat(),
+                  cwd=ws).exit_code == 0
+    assert not [w for w in warnings(decide, ws, today.isoformat()) if w["kind"] == "stale-evidence" and w["ref"] == "P3"]
+
+
 def test_override_is_recorded_and_warned(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     decide("effort", "log", "P1", "90", "--force", cwd=ws)

@@ -101,7 +101,7 @@ def read_cards(ws: Workspace) -> CardsRead:
         except DecisionbookError as exc:
             problems.append(Finding(ws.relative(path), None, "error", exc.message))
             continue
-        key = (str(path), parsecache.digest(data)) if cache.enabled else None  # outside git nothing is kept
+        key = (str(path), parsecache.digest(data)) if cache.enabled else None  # no cache folder: nothing is kept
         card = cache.get(key) if key else None
         if card is None:
             try:
