@@ -181,12 +181,13 @@ def test_branches_sharing_commits_merges_renames_and_binaries_count_as_git_log_d
     assert rows["P6"]["commits"] == 0 and rows["P6"]["first"] is None
 
 
-def test_not_a_repository_is_exit_2(tmp_path, decide):
+def test_not_a_repository_is_exit_2_through_click_and_the_executable(tmp_path, decide, decide_process):
     (tmp_path / "decisionbook.toml").write_text("")
     (tmp_path / "prototypes").mkdir()
     card(tmp_path, 1, "proto/x")
-    result = decide("effort", "git", cwd=tmp_path)
-    assert result.exit_code == 2 and "not inside a git repository" in result.stderr
+    fast, slow = decide_process("effort", "git", cwd=tmp_path), decide("effort", "git", cwd=tmp_path)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert slow.exit_code == 2 and "not inside a git repository" in slow.stderr
 
 
 def test_effort_git_does_not_import_gitpython(branched):
@@ -249,11 +250,3 @@ def test_the_executable_prints_what_click_prints(branched, decide, decide_proces
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
     assert fast.exit_code != 0 or "proto/ingest" in fast.stdout
 
-
-def test_outside_a_repository_the_executable_says_what_click_says(tmp_path, decide, decide_process):
-    (tmp_path / "decisionbook.toml").write_text("")
-    (tmp_path / "prototypes").mkdir()
-    card(tmp_path, 1, "proto/x")
-    fast, slow = decide_process("effort", "git", cwd=tmp_path), decide("effort", "git", cwd=tmp_path)
-    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
-    assert fast.exit_code == 2 and "not inside a git repository" in fast.stderr

@@ -27,23 +27,23 @@ def _notebook(path, *sources, parameters='workspace = "."\nas_of = ""\nblind = T
     nbformat.write(book, path)
 
 
-def test_team_notebook_replaces_the_bundled_one(repo, decide):
-    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
-              "from IPython.display import HTML, display\ndisplay(HTML('<h1>TEAM-LOG-MARKER</h1>'))")
+def _team_weekly_page(repo, decide, source: str) -> str:
+    """The page `decide report weekly` makes from a team notebook of one cell holding *source*."""
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "from IPython.display import HTML, display\n" + source)
     result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
     assert result.exit_code == 0, result.output
-    html = (repo / result.stdout.strip().splitlines()[-1]).read_text()
+    return (repo / result.stdout.strip().splitlines()[-1]).read_text()
+
+
+def test_team_notebook_replaces_the_bundled_one(repo, decide):
+    html = _team_weekly_page(repo, decide, "display(HTML('<h1>TEAM-LOG-MARKER</h1>'))")
     assert "TEAM-LOG-MARKER" in " ".join(scan(html).text)
     assert "Weekly triage" not in html
 
 
 def test_the_kernel_has_the_reports_libraries_loaded_before_the_first_cell(repo, decide):
-    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
-              "import sys\nfrom IPython.display import HTML, display\n"
-              "display(HTML(' '.join(sorted(m for m in ('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")
-    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
-    assert result.exit_code == 0, result.output
-    html = (repo / result.stdout.strip().splitlines()[-1]).read_text()
+    html = _team_weekly_page(repo, decide, "import sys\ndisplay(HTML(' '.join(sorted(m for m in "
+                             "('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")
     assert "matplotlib.figure pandas toolkit.reports.charts" in " ".join(scan(html).text)
 
 
