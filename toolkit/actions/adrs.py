@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import datetime as _dt
 import contextlib
-import functools
 import os
 import re
 from pathlib import Path
