@@ -112,3 +112,71 @@ def test_shared_numbers_keep_their_type_and_sign(repo):
                                                      (float, "0.0"), (float, "-0.0"), (float, "1.0"), (bool, "False"),
                                                      (float, "0.0")]
         assert got[0] is got[6] and read.entries[0].prototype is read.entries[8].prototype
+
+
+def _written_lines(base, rng, count) -> list[str]:
+    """Lines in the form `decide` writes, with values of the kinds it writes; in about half of the
+    ledgers one value is one a hand edit or another tool might leave, often wrong."""
+    texts = [None, "", "ana", "é ü", "\u2028", "x" * 3]
+    records = []
+    for n in range(count):
+        record = {**base, "id": f"01X{n}", "measured": rng.choice([None, "2026-11-19"])} if "measured" in base \
+            else {**base, "id": f"01X{n}"}
+        for name in record:
+            if name in ("hours", "value"):
+                record[name] = rng.choice([0.0, -0.0, 1.5, 1e21, 3, True] if name == "value" else [0.0, 1.5, 2, 7.25])
+            elif base[name] is None or name in ("unit", "by", "criteria_hash"):
+                record[name] = rng.choice(texts)
+        records.append(record)
+    if rng.random() < 0.5:
+        record = rng.choice(records)
+        record[rng.choice(list(record))] = rng.choice(
+            [*texts, 'say "hi"', "back\\slash", "tab\there", "01X0", 0, 1, -1, -0.5, 2.5, -0.0, 1e300, 1e400, True,
+             False, "2026-11-20", "2026-11-20T10:00:00", "2026-11-20T10:00:00+01:00", "20261120", "2026-13-01"])
+    return [json.dumps(r, ensure_ascii=rng.random() < 0.2).replace("Infinity", "1e400") for r in records]
+
+
+@pytest.mark.parametrize("kind, base", [(Effort, EFFORT), (Evidence, EVIDENCE)])
+def test_a_ledger_in_the_written_form_reads_as_the_same_lines_read_one_by_one(kind, base):
+    # A space after the opening brace is still the same JSON, but not the written form: it takes the
+    # line-by-line reading. Both must give the same entries, line numbers and findings, in the same order.
+    import random
+
+    rng = random.Random(7)
+    for trial in range(1000):
+        lines = _written_lines(base, rng, rng.randint(1, 5))
+        if trial % 10 == 0:
+            lines.insert(rng.randint(0, len(lines)), rng.choice(["", "  ", "{}", lines[0] + "\r"]))
+        data = "".join(line + "\n" for line in lines).encode()
+        spaced = b"".join(b"{ " + line[1:] + b"\n" if line.startswith(b"{") else line + b"\n"
+                          for line in data.split(b"\n")[:-1])
+        written, one_by_one = ledger.parse_lines(data, kind, "l"), ledger.parse_lines(spaced, kind, "l")
+        assert written == one_by_one, lines
+        assert list(map(_types, written.entries)) == list(map(_types, one_by_one.entries))
+
+
+def _types(entry) -> tuple:
+    return tuple(type(getattr(entry, f.name)) for f in dataclasses.fields(entry))
+
+
+@pytest.mark.parametrize("entry", [
+    Effort("01E", "2026-11-20T10:00:00+01:00", 3, 1.5, "2026-11-20", None, "é \"quoted\""),
+    Effort("01E", "2026-11-20T10:00:00+01:00", 3, 0.25, "2026-11-20", "ana", ""),
+    Evidence("01V", "2026-11-20T10:00:00+01:00", 3, "p99", 180.0, "ms", None, None, "ana", "ab", "cd", "2026-11-19"),
+    Evidence("01V", "2026-11-20T10:00:00+01:00", 3, "works", True),
+])
+def test_what_decide_writes_is_read_in_the_written_form(entry):
+    pattern = ledger._WRITTEN[type(entry)][0]
+    # Text with a quote is written escaped: that line takes the line-by-line reading, which is right too.
+    assert bool(pattern.fullmatch(entry.to_json())) is ('"' not in (entry.note or ""))
+    assert ledger.parse_lines(entry.to_json().encode() + b"\n", type(entry), "l").entries == (entry,)
+
+
+def test_an_id_seen_in_an_earlier_piece_of_a_large_ledger_is_still_caught():
+    lines = [json.dumps({**EFFORT, "id": f"01E{n:06}"}) for n in range(ledger._CHUNK // 100)]
+    assert sum(map(len, lines)) > ledger._CHUNK  # read in two pieces
+    for last, problems in ((lines[0], []), (json.dumps({**EFFORT, "id": "01E000000", "hours": 9.0}), [
+            (len(lines) + 1, "id 01E000000 already used on line 1 for a different entry; the first is kept")])):
+        read = ledger.parse_lines("".join(line + "\n" for line in [*lines, last]).encode(), Effort, "l")
+        assert len(read.entries) == len(lines) and read.entries[0].hours == EFFORT["hours"]
+        assert [(p.line, p.message) for p in read.problems] == problems

@@ -7,11 +7,12 @@ import itertools
 import json
 import math
 import os
+import re
 import time
 from collections.abc import Mapping
 from array import array
 from dataclasses import dataclass, field, fields
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -326,6 +327,48 @@ def _common(raw: dict) -> tuple[str, str, int]:
 
 
 _MAKE = {kind: _maker(kind) for kind in (Effort, Evidence, Verdict, Retraction, Meeting)}
+
+# The JSON of a line as `decide` writes it (`Entry.to_json`): its fields in order, ", " and ": " between.
+# A text without escapes or control characters is its own value, so a regular expression reads it exactly.
+_JSON_PARTS = {
+    "text": r'"([^"\\\x00-\x1f]+)"',  # required: not empty
+    "optional": r'(?:"([^"\\\x00-\x1f]*)"|null)',
+    "int": r"(-?(?:0|[1-9][0-9]*))",
+    "number": r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)",
+}
+_JSON_PARTS["value"] = f"(?:{_JSON_PARTS['number']}|(true|false))"
+
+
+def _written(kinds: tuple[tuple[str, str], ...], check):
+    body = ", ".join(f'"{name}": {_JSON_PARTS[kind]}' for name, kind in kinds)
+    return re.compile(f"^\\{{{body}\\}}$", re.M), kinds, check
+
+
+_GROUPS = methodcaller("groups")
+
+
+def _finite(numbers) -> bool:
+    return all(map(math.isfinite, numbers))
+
+
+def _effort_ok(values) -> bool:
+    _, at, _, hours, date, _, _ = values
+    return _finite(hours) and min(hours) >= 0 and all(map(_stamped, at)) and all(map(_iso_date, date))
+
+
+def _evidence_ok(values) -> bool:
+    at, value, measured = values[1], values[4], values[11]
+    return (_finite(v for v in value if type(v) is float) and all(map(_stamped, at))
+            and all(_is_day(day) for day in measured if day is not None))
+
+
+_WRITTEN = {
+    Effort: _written((("id", "text"), ("at", "text"), ("prototype", "int"), ("hours", "number"), ("date", "text"),
+                      ("by", "optional"), ("note", "optional")), _effort_ok),
+    Evidence: _written((("id", "text"), ("at", "text"), ("prototype", "int"), ("criterion", "text"), ("value", "value"),
+                        *((name, "optional") for name in ("unit", "source", "note", "by", "criteria_hash",
+                                                          "criterion_hash", "measured"))), _evidence_ok),
+}
 _KNOWN_FIELDS: dict[type, frozenset[str]] = {}
 
 
@@ -449,15 +492,19 @@ class _Reading:
 
     def feed(self, data: bytes, torn: bool) -> None:
         """Read *data*: whole lines, or (*torn*) one last line that has no line break."""
-        try:
-            # One decode for the whole chunk; a chunk with a bad byte is decoded line by line below.
-            lines = data.decode("utf-8").split("\n")
-        except UnicodeDecodeError:
-            lines = data.split(b"\n")
-        if not torn:
-            lines.pop()
         if self.seen is None:
             self.seen = {entry.id: index for index, entry in enumerate(self.entries)}
+        try:
+            # One decode for the whole chunk; a chunk with a bad byte is decoded line by line below.
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            lines = data.split(b"\n")
+        else:
+            if not torn and self._feed_written(text):
+                return
+            lines = text.split("\n")
+        if not torn:
+            lines.pop()
         scan, decode, kind, name = _DECODER.scan_once, _DECODER.decode, self.kind, self.name
         shared, strings, ints, floats, amount = self.shared, self.strings, self.ints, self.floats, self.amount
         entries, numbers, problems, seen = self.entries, self.numbers, self.problems, self.seen
@@ -510,6 +557,49 @@ class _Reading:
             elif entries[first] != entry:
                 problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {numbers[first]} for a different entry; the first is kept"))
         self.lines += len(lines)
+
+    def _feed_written(self, text: str) -> bool:
+        """Read *text* column by column when every line in it is as `decide` writes it, valid, and new;
+        else read nothing and say so, and the lines are read one by one, to the same entries or findings."""
+        written = _WRITTEN.get(self.kind)
+        if written is None:
+            return False
+        pattern, kinds, check = written
+        rows = list(map(_GROUPS, pattern.finditer(text)))  # findall would give "" for null
+        count = len(rows)
+        # Each match is one whole line (no group matches a line break), so as many matches as lines is all.
+        if not count or count != text.count("\n"):
+            return False
+        columns = list(zip(*rows))
+        values, index, strings = [], 0, self.strings
+        for name, kind in kinds:
+            column = columns[index]
+            index += 1
+            if kind == "int":
+                column = list(map(int, column))
+                column = list(map(self.ints.setdefault, column, column))
+            elif kind == "number":
+                column = list(map(float, column))
+            elif kind == "value":  # a number, or yes/no in the next group
+                column = [float(n) if n else y == "true" for n, y in zip(column, columns[index])]
+                index += 1
+            elif name in self.shared:
+                column = list(map(strings.setdefault, column, column))
+            values.append(column)
+        ids = values[0]
+        if not check(values) or len(set(ids)) != count or not self.seen.keys().isdisjoint(ids):
+            return False  # a value to name, or an id seen before: the line-by-line reading says which
+        if self.amount is not None:
+            amounts, floats = values[self.names.index(self.amount)], self.floats
+            for at, value in enumerate(amounts):
+                if type(value) is float and value:  # as in the line-by-line reading
+                    amounts[at] = floats.setdefault(value, value)
+        start = len(self.entries)
+        self.entries.extend(map(_MAKE[self.kind], *values, itertools.repeat(_EMPTY, count)))
+        self.seen.update(zip(ids, range(start, start + count)))
+        self.numbers.extend(range(self.lines + 1, self.lines + count + 1))
+        self.lines += count
+        return True
 
     def progress(self, offset: int, digest: bytes) -> _Progress:
         columns = tuple(tuple(map(attrgetter(name), self.entries)) for name in self.names)
