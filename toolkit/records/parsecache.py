@@ -155,15 +155,17 @@ class Store:
         if self.path is None:
             return {}
         try:
-            data = self.path.read_bytes()
+            file = open(self.path, "rb")
         except OSError:
             return {}
         from toolkit.records import recordpickle
 
-        try:
-            stamp, table = recordpickle.loads(data, paths)  # the folder is trusted (see above)
-        except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
-            return {}
+        # Read as a stream: the file's bytes are never all in memory beside what they hold.
+        with file:
+            try:
+                stamp, table = recordpickle.load(file, paths)  # the folder is trusted (see above)
+            except Exception:  # noqa: BLE001 - a torn, old or foreign file is just a cache miss
+                return {}
         return table if stamp == _stamp() and isinstance(table, dict) else {}
 
     @property

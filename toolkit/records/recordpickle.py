@@ -66,6 +66,6 @@ def dumps(value, paths: bool) -> bytes:
     return buffer.getvalue()
 
 
-def loads(data: bytes, paths: dict[str, Path]):
-    """The value pickled in *data*; *paths* maps text back to the Path objects the reader holds."""
-    return _Unpickler(io.BytesIO(data), paths).load()
+def load(file, paths: dict[str, Path]):
+    """The value pickled in the binary *file*; *paths* maps text back to the Path objects the reader holds."""
+    return _Unpickler(file, paths).load()
