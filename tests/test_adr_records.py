@@ -126,7 +126,9 @@ def test_log4brains_file_is_identified_by_slug():
     ],
 )
 def test_status_normalisation(text, expected):
-    assert adr.normalise_status(text) == expected
+    data = f"# 7. Use queues\n\nDate: 2026-11-02\n\n## Status\n\n{text}\n\n## Context\n\nWhy.\n".encode()
+    record = adr.parse(data, Path("0007-use-queues.md"))
+    assert (record.status, record.superseded_by) == expected
 
 
 @pytest.mark.parametrize(

@@ -174,15 +174,6 @@ def relation_name(text: str) -> str:
     return " ".join(re.split(r"[\s_-]+", text.strip().lower()))
 
 
-def normalise_status(raw: str) -> tuple[str | None, str | None]:
-    """(status, successor key) from text such as `Superseded by [ADR-0005](0005-x.md)`."""
-    text = _COMMENT.sub("", raw).strip()
-    if not text:
-        return None, None
-    status, relation, target = read_status(text)
-    return status, ref_key(target) if relation == "superseded by" and target else None
-
-
 def _date_text(value: Any) -> str | None:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
