@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from toolkit.records import parsecache
+from toolkit.records import parsecache, recordpickle
 from toolkit.workspace import init
 
 CARD = (
@@ -269,6 +269,18 @@ def test_a_planted_cache_file_cannot_run_code(repo, decide, planted):
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 0 and "A" in result.stdout
     assert not (repo / "planted-ran").exists()
+
+
+def test_paths_come_back_as_the_readers_and_nothing_else_of_the_pickle_module_is_reachable():
+    held, other = Path("/w/prototypes/0001-a.md"), Path("/w/prototypes/0002-b.md")
+    back = recordpickle.loads(recordpickle.dumps({"card": held, "other": other}), {str(held): held})
+    assert back["card"] is held and back["other"] == other
+    # The one function a cache file may name there turns text into a Path, and runs nothing.
+    planted = recordpickle.loads(_global_call("toolkit.records.recordpickle", "_path", "touch planted-ran"), {})
+    assert planted == Path("touch planted-ran")
+    for name in ("dumps", "loads", "Path", "pickle", "io", "_Unpickler", "_Pickler", "_path.__globals__"):
+        with pytest.raises(pickle.UnpicklingError):
+            recordpickle.loads(_global_call("toolkit.records.recordpickle", name, "touch planted-ran"), {})
 
 
 def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo, tmp_path):
