@@ -15,7 +15,7 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files, frontmatter
-from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, format_number, parse_expr
+from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, definition_text, format_number, parse_expr
 
 STATUSES = ("active", "kept", "discarded")
 CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
@@ -45,25 +45,35 @@ class Criterion:
     def yes_no(self) -> bool:
         return self.target.is_yes_no
 
-    def definition(self) -> dict:
-        """What the criterion asks for, as hashed: changing any of it moves the goalposts."""
-        return {
-            "id": self.id,
-            "target": str(self.target),
-            "kill": str(self.kill) if self.kill is not None else None,
-            "must": self.must,
-            "weight": format_number(self.weight),
-            "aggregate": self.aggregate,
-        }
+    def definition(self) -> str:
+        """What the criterion asks for, as the JSON that is hashed: changing any of it moves the goalposts."""
+        kill = self.kill
+        return definition_text(self.id, self.target.text, None if kill is None else kill.text, self.must,
+                               format_number(self.weight), self.aggregate)
 
     @cached_property
     def hash(self) -> str:
         return definition_hash([self.definition()])
 
 
+def _by_id(pair: tuple[str, str]) -> str:
+    return pair[0]
+
+
 def criteria_hash(criteria) -> str:
     """The stable hash of a card's criteria, independent of their order on the card."""
-    return definition_hash(sorted((c.definition() for c in criteria), key=lambda d: d["id"]))
+    return definition_hash([text for _, text in sorted(((c.id, c.definition()) for c in criteria), key=_by_id)])
+
+
+def hash_criteria(card: Prototype) -> None:
+    """Compute the hashes of *card* and of each of its criteria now, writing each definition once.
+
+    They are stored where their cached properties keep them, so that a cache of the card keeps them too.
+    """
+    pairs = [(c.id, c.definition()) for c in card.criteria]
+    for criterion, (_, text) in zip(card.criteria, pairs):
+        vars(criterion)["hash"] = definition_hash([text])
+    vars(card)["criteria_hash"] = definition_hash([text for _, text in sorted(pairs, key=_by_id)])
 
 
 @dataclass(frozen=True)
