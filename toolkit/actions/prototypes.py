@@ -103,7 +103,9 @@ def read_cards(ws: Workspace) -> CardsRead:
                 problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
                 continue
             if key:
-                prototype.hash_criteria(card)  # triage compares them: the cache keeps them with the card
+                # Triage compares every card's hash, so the cache keeps it; a criterion's own is asked for
+                # only where the goalposts moved.
+                card.criteria_hash  # noqa: B018 - a cached property, computed for its side effect
                 cache.put(key, card)
         if card.number in numbers:
             problems.append(Finding(ws.relative(path), None, "error",

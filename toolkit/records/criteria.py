@@ -9,7 +9,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from json.encoder import encode_basestring_ascii
+from json.encoder import encode_basestring_ascii as _text
 
 from toolkit.errors import DecisionbookError
 
@@ -140,27 +140,21 @@ def aggregate(values: list[float | bool], how: str) -> float | bool:
     return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
 
 
-def _json(value) -> str:
-    """*value* as `json.dumps(value, ensure_ascii=True)` writes it; text through json's own escaping."""
-    if type(value) is str:
-        return encode_basestring_ascii(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-
-
 def definition_text(ident, target, kill, must, weight, aggregate) -> str:
     """One criterion's definition as canonical JSON: the bytes of
     `json.dumps({...}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)`, written without
     building a dict and an encoder per criterion. Hashes of it are kept in users' ledgers, so not one
-    byte may differ.
+    byte may differ: text goes through json's own escaping, and anything unusual through json.dumps.
     """
-    return (f'{{"aggregate":{_json(aggregate)},"id":{_json(ident)},"kill":{_json(kill)},'
-            f'"must":{_json(must)},"target":{_json(target)},"weight":{_json(weight)}}}')
+    if must is True or must is False:
+        try:
+            return (f'{{"aggregate":{_text(aggregate)},"id":{_text(ident)},'
+                    f'"kill":{"null" if kill is None else _text(kill)},"must":{"true" if must else "false"},'
+                    f'"target":{_text(target)},"weight":{_text(weight)}}}')
+        except TypeError:  # a value that is not text
+            pass
+    definition = {"id": ident, "target": target, "kill": kill, "must": must, "weight": weight, "aggregate": aggregate}
+    return json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
 def definition_hash(texts: list[str]) -> str:
