@@ -50,7 +50,7 @@ class Criterion:
     def definition(self) -> str:
         """What the criterion asks for, as the JSON that is hashed: changing any of it moves the goalposts."""
         kill = self.kill
-        return definition_text(self.id, self.target.text, None if kill is None else kill.text, self.must,
+        return definition_text(self.id, str(self.target), None if kill is None else str(kill), self.must,
                                format_number(self.weight), self.aggregate)
 
     @cached_property
