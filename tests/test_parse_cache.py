@@ -199,6 +199,17 @@ def test_cached_and_fresh_reads_agree(repo, decide):
     assert fresh == cached
 
 
+def test_moved_goalposts_are_named_alike_from_a_cached_card(repo, decide):
+    card = repo / "prototypes/0001-ingest.md"
+    card.write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    card.write_text(CARD.replace('"<= 200"', '"<= 250"'))
+    # The cache keeps a card's criteria hash; a criterion's own is computed from the cached card when asked.
+    fresh = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    assert fresh == cached and "changed after evidence: p99" in fresh
+
+
 def test_git_dir_of_a_worktree(repo, tmp_path):
     git(repo, "worktree", "add", "-q", str(tmp_path / "other"))
     folder = parsecache.git_dir(tmp_path / "other" / "decisions")
