@@ -7,6 +7,7 @@ imports pickle.
 from __future__ import annotations
 
 import copyreg
+import functools
 import io
 import pickle
 from pathlib import Path
@@ -22,7 +23,7 @@ def _mapping_proxy(mapping: dict) -> MappingProxyType:
 
 
 def _path(text: str) -> Path:
-    # The name a stored path is rebuilt by; the reader answers it with its own lookup (`_Unpickler._path`).
+    # The name a stored path is rebuilt by; the reader answers it with its own lookup (`_known_path`).
     return Path(text)
 
 
@@ -37,7 +38,9 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     def __init__(self, file, paths: dict[str, Path]):
         super().__init__(file)
-        self._paths = paths
+        # Not a bound method: the memo keeps what find_class returns, and a method would tie the
+        # unpickler, its memo and the file's bytes into a cycle that outlives the load.
+        self._path = functools.partial(_known_path, paths)
 
     def find_class(self, module, name):
         # Only our record types and the plain values they hold: a planted file cannot name a callable.
@@ -52,9 +55,10 @@ class _Unpickler(pickle.Unpickler):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
 
-    def _path(self, text: str) -> Path:
-        path = self._paths.get(text)
-        return path if path is not None else Path(text)
+
+def _known_path(paths: dict[str, Path], text: str) -> Path:
+    path = paths.get(text)
+    return path if path is not None else Path(text)
 
 
 def _is_record_type(found) -> bool:
