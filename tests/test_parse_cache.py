@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from toolkit.records import parsecache
+from toolkit.records import parsecache, recordpickle
 from toolkit.workspace import init
 
 CARD = (
@@ -199,6 +199,17 @@ def test_cached_and_fresh_reads_agree(repo, decide):
     assert fresh == cached
 
 
+def test_moved_goalposts_are_named_alike_from_a_cached_card(repo, decide):
+    card = repo / "prototypes/0001-ingest.md"
+    card.write_text(CARD)
+    assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
+    card.write_text(CARD.replace('"<= 200"', '"<= 250"'))
+    # The cache keeps a card's criteria hash; a criterion's own is computed from the cached card when asked.
+    fresh = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    assert fresh == cached and "changed after evidence: p99" in fresh
+
+
 def test_git_dir_of_a_worktree(repo, tmp_path):
     git(repo, "worktree", "add", "-q", str(tmp_path / "other"))
     folder = parsecache.git_dir(tmp_path / "other" / "decisions")
@@ -269,6 +280,18 @@ def test_a_planted_cache_file_cannot_run_code(repo, decide, planted):
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 0 and "A" in result.stdout
     assert not (repo / "planted-ran").exists()
+
+
+def test_paths_come_back_as_the_readers_and_nothing_else_of_the_pickle_module_is_reachable():
+    held, other = Path("/w/prototypes/0001-a.md"), Path("/w/prototypes/0002-b.md")
+    back = recordpickle.loads(recordpickle.dumps({"card": held, "other": other}), {str(held): held})
+    assert back["card"] is held and back["other"] == other
+    # The one function a cache file may name there turns text into a Path, and runs nothing.
+    planted = recordpickle.loads(_global_call("toolkit.records.recordpickle", "_path", "touch planted-ran"), {})
+    assert planted == Path("touch planted-ran")
+    for name in ("dumps", "loads", "Path", "pickle", "io", "_Unpickler", "_Pickler", "_path.__globals__"):
+        with pytest.raises(pickle.UnpicklingError):
+            recordpickle.loads(_global_call("toolkit.records.recordpickle", name, "touch planted-ran"), {})
 
 
 def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo, tmp_path):

@@ -67,13 +67,6 @@ class CardsRead:
     problems: tuple[Finding, ...]
 
 
-def _hash_criteria(card: Prototype) -> None:
-    """Compute the criteria hashes triage compares now, so the cache keeps them with the card."""
-    for criterion in card.criteria:
-        criterion.hash  # noqa: B018 - a cached property, computed for its side effect
-    card.criteria_hash  # noqa: B018
-
-
 # What `glob("[0-9][0-9][0-9][0-9]-*.md")` matches, with the file system's case rule.
 _CARD_FILE = re.compile(r"[0-9]{4}-.*\.md", re.S | (re.I if os.path.normcase("A") == "a" else 0))
 
@@ -110,7 +103,9 @@ def read_cards(ws: Workspace) -> CardsRead:
                 problems.append(Finding(ws.relative(path), exc.line, "error", exc.message))
                 continue
             if key:
-                _hash_criteria(card)
+                # Triage compares every card's hash, so the cache keeps it; a criterion's own is asked for
+                # only where the goalposts moved.
+                card.criteria_hash  # noqa: B018 - a cached property, computed for its side effect
                 cache.put(key, card)
         if card.number in numbers:
             problems.append(Finding(ws.relative(path), None, "error",

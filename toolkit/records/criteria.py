@@ -8,6 +8,8 @@ import math
 import operator
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from json.encoder import encode_basestring_ascii as _text
 
 from toolkit.errors import DecisionbookError
 
@@ -37,6 +39,11 @@ class Expr:
         return _COMPARE[self.op](value, self.operand)
 
     def __str__(self) -> str:
+        return self.text
+
+    @cached_property
+    def text(self) -> str:
+        # Kept: expressions are shared across cards, and every criterion hash writes its target and kill.
         if self.is_yes_no:
             return "yes" if self.operand else "no"
         return f"{self.op} {format_number(self.operand)}"
@@ -133,10 +140,26 @@ def aggregate(values: list[float | bool], how: str) -> float | bool:
     return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
 
 
-def definition_hash(definitions: list[dict]) -> str:
-    """A stable short hash of criterion definitions (id, target, kill, must, weight, aggregate).
+def definition_text(ident, target, kill, must, weight, aggregate) -> str:
+    """One criterion's definition as canonical JSON: the bytes of
+    `json.dumps({...}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)`, written without
+    building a dict and an encoder per criterion. Hashes of it are kept in users' ledgers, so not one
+    byte may differ: text goes through json's own escaping, and anything unusual through json.dumps.
+    """
+    if must is True or must is False:
+        try:
+            return (f'{{"aggregate":{_text(aggregate)},"id":{_text(ident)},'
+                    f'"kill":{"null" if kill is None else _text(kill)},"must":{"true" if must else "false"},'
+                    f'"target":{_text(target)},"weight":{_text(weight)}}}')
+        except TypeError:  # a value that is not text
+            pass
+    definition = {"id": ident, "target": target, "kill": kill, "must": must, "weight": weight, "aggregate": aggregate}
+    return json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def definition_hash(texts: list[str]) -> str:
+    """A stable short hash of the JSON list of criterion definitions *texts* (see definition_text).
 
     The metric's wording is left out: rewording a description does not move a goalpost.
     """
-    canonical = json.dumps(definitions, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]
+    return hashlib.sha256(f"[{','.join(texts)}]".encode("ascii")).hexdigest()[:16]

@@ -142,11 +142,10 @@ class Store:
     """
 
     def __init__(self, start: Path, name: str, paths=None):
-        """The store *name* of the files under *start*; *paths* are Paths to reuse when reading it
-        (None: the values hold no paths)."""
+        """The store *name* of the files under *start*; *paths* are Paths that a path read back from it
+        is when it names one of them (None: none to reuse)."""
         folder = cache_folder(start)
         self.path = folder / f"{name}.pickle" if folder is not None else None
-        self._paths = paths is not None
         self._old = self._load({str(path): path for path in paths or ()})
         self._new: dict = {}
         self._dirty = False
@@ -189,5 +188,5 @@ class Store:
             return
         from toolkit.records import recordpickle
 
-        _write(self.path, recordpickle.dumps((_stamp(), self._new), self._paths))
+        _write(self.path, recordpickle.dumps((_stamp(), self._new)))
         self._old, self._dirty = self._new, False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 import sys
 from collections.abc import Mapping
@@ -15,7 +16,7 @@ from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files, frontmatter
-from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, format_number, parse_expr
+from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, definition_text, format_number, parse_expr
 
 STATUSES = ("active", "kept", "discarded")
 CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
@@ -25,6 +26,7 @@ _KNOWN = frozenset(("title", "status", "owner", "started", "deadline", "branch",
 _CRITERION_KNOWN = frozenset(("id", "metric", "target", "kill", "must", "weight", "aggregate"))
 _SECTION = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ID = operator.attrgetter("id")
 _SCALAR_LINE = re.compile(r"""^([A-Za-z0-9_-]+:[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
@@ -45,16 +47,11 @@ class Criterion:
     def yes_no(self) -> bool:
         return self.target.is_yes_no
 
-    def definition(self) -> dict:
-        """What the criterion asks for, as hashed: changing any of it moves the goalposts."""
-        return {
-            "id": self.id,
-            "target": str(self.target),
-            "kill": str(self.kill) if self.kill is not None else None,
-            "must": self.must,
-            "weight": format_number(self.weight),
-            "aggregate": self.aggregate,
-        }
+    def definition(self) -> str:
+        """What the criterion asks for, as the JSON that is hashed: changing any of it moves the goalposts."""
+        kill = self.kill
+        return definition_text(self.id, str(self.target), None if kill is None else str(kill), self.must,
+                               format_number(self.weight), self.aggregate)
 
     @cached_property
     def hash(self) -> str:
@@ -63,7 +60,7 @@ class Criterion:
 
 def criteria_hash(criteria) -> str:
     """The stable hash of a card's criteria, independent of their order on the card."""
-    return definition_hash(sorted((c.definition() for c in criteria), key=lambda d: d["id"]))
+    return definition_hash([c.definition() for c in sorted(criteria, key=_ID)])
 
 
 @dataclass(frozen=True)
@@ -176,7 +173,8 @@ def _criterion(raw, index, doc) -> Criterion:
     if not isinstance(raw, dict):
         starts = _item_lines(doc)[0]
         raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, _item_line(doc, index, starts))
-    ident = raw.get("id")
+    get = raw.get
+    ident = get("id")
     if not isinstance(ident, str) or not CRITERION_ID.match(ident):
         raise _invalid(doc, raw, index, "id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
     if "target" not in raw:
@@ -185,24 +183,27 @@ def _criterion(raw, index, doc) -> Criterion:
         target = parse_expr(raw["target"], "target")
     except DecisionbookError as exc:
         raise _invalid(doc, raw, index, exc.message, "target")
-    try:
-        kill = parse_expr(raw["kill"], "kill") if raw.get("kill") is not None else None
-    except DecisionbookError as exc:
-        raise _invalid(doc, raw, index, exc.message, "kill")
-    if kill is not None and kill.is_yes_no != target.is_yes_no:
-        raise _invalid(doc, raw, index, "target and kill must both be yes/no or both be numeric", "kill")
-    must = raw.get("must", False)
-    if not isinstance(must, bool):
+    yes_no = target.op == "is"
+    kill = get("kill")
+    if kill is not None:
+        try:
+            kill = parse_expr(kill, "kill")
+        except DecisionbookError as exc:
+            raise _invalid(doc, raw, index, exc.message, "kill")
+        if (kill.op == "is") != yes_no:
+            raise _invalid(doc, raw, index, "target and kill must both be yes/no or both be numeric", "kill")
+    must = get("must", False)
+    if must is not False and must is not True:
         raise _invalid(doc, raw, index, "must is true or false", "must")
-    weight = raw.get("weight", 1)
+    weight = get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1e15:
         raise _invalid(doc, raw, index, "weight must be a positive number below 10^15", "weight")
-    how = raw.get("aggregate", "latest")
+    how = get("aggregate", "latest")
     if how not in AGGREGATES:
         raise _invalid(doc, raw, index, f"aggregate must be one of {', '.join(AGGREGATES)}", "aggregate")
-    if target.is_yes_no and how in ("median", "mean"):
+    if yes_no and how in ("median", "mean"):
         raise _invalid(doc, raw, index, "a yes/no criterion aggregates by latest, min or max", "aggregate")
-    metric = raw.get("metric")
+    metric = get("metric")
     if metric is not None and not isinstance(metric, str):
         raise _invalid(doc, raw, index, "metric must be text", "metric")
     extra = _NONE if raw.keys() <= _CRITERION_KNOWN else MappingProxyType(

@@ -7,6 +7,7 @@ imports pickle.
 from __future__ import annotations
 
 import copyreg
+import functools
 import io
 import pickle
 from pathlib import Path
@@ -21,37 +22,43 @@ def _mapping_proxy(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
 
 
+def _path(text: str) -> Path:
+    # The name a stored path is rebuilt by; the reader answers it with its own lookup (`_known_path`).
+    return Path(text)
+
+
 class _Pickler(pickle.Pickler):
-    # Records carry read-only mappings, which pickle cannot store by itself.
-    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),))}
-
-
-class _PathPickler(_Pickler):
-    # Asked about every object pickled, so only values that hold paths pay for it.
-    def persistent_id(self, obj):
-        # Paths are stored as text and come back as the Path objects the reader already holds.
-        return str(obj) if type(obj) is _PATH else None
+    # Records carry read-only mappings, which pickle cannot store by itself. Paths are stored as their
+    # text and come back as the Path objects the reader already holds. A table entry is looked up only
+    # for objects of those types; a `persistent_id` would be a Python call for every object pickled.
+    dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_mapping_proxy, (dict(m),)),
+                      _PATH: lambda p: (_path, (str(p),))}
 
 
 class _Unpickler(pickle.Unpickler):
     def __init__(self, file, paths: dict[str, Path]):
         super().__init__(file)
-        self._paths = paths
+        # Not a bound method: the memo keeps what find_class returns, and a method would tie the
+        # unpickler, its memo and the file's bytes into a cycle that outlives the load.
+        self._path = functools.partial(_known_path, paths)
 
     def find_class(self, module, name):
         # Only our record types and the plain values they hold: a planted file cannot name a callable.
         # A dotted name would reach through a module to whatever it imported (`files.os.system`).
         if (module, name) in _PLAIN_CLASSES:
             return super().find_class(module, name)
+        if (module, name) == (__name__, "_path"):  # makes a Path of a text, nothing more
+            return self._path
         if module.startswith("toolkit.records.") and "." not in name:
             found = super().find_class(module, name)
             if found is _mapping_proxy or _is_record_type(found) and found.__module__ == module:
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a cached record type")
 
-    def persistent_load(self, pid):
-        path = self._paths.get(pid)
-        return path if path is not None else Path(pid)
+
+def _known_path(paths: dict[str, Path], text: str) -> Path:
+    path = paths.get(text)
+    return path if path is not None else Path(text)
 
 
 def _is_record_type(found) -> bool:
@@ -59,10 +66,10 @@ def _is_record_type(found) -> bool:
     return isinstance(found, type) and (hasattr(found, "__dataclass_fields__") or issubclass(found, tuple))
 
 
-def dumps(value, paths: bool) -> bytes:
-    """*value* pickled; *paths* says whether it holds Path objects, stored as their text."""
+def dumps(value) -> bytes:
+    """*value* pickled, its Path objects as their text."""
     buffer = io.BytesIO()
-    (_PathPickler if paths else _Pickler)(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return buffer.getvalue()
 
 
