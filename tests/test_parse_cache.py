@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -284,14 +285,18 @@ def test_a_planted_cache_file_cannot_run_code(repo, decide, planted):
 
 def test_paths_come_back_as_the_readers_and_nothing_else_of_the_pickle_module_is_reachable():
     held, other = Path("/w/prototypes/0001-a.md"), Path("/w/prototypes/0002-b.md")
-    back = recordpickle.loads(recordpickle.dumps({"card": held, "other": other}), {str(held): held})
+    back = _load(recordpickle.dumps({"card": held, "other": other}), {str(held): held})
     assert back["card"] is held and back["other"] == other
     # The one function a cache file may name there turns text into a Path, and runs nothing.
-    planted = recordpickle.loads(_global_call("toolkit.records.recordpickle", "_path", "touch planted-ran"), {})
+    planted = _load(_global_call("toolkit.records.recordpickle", "_path", "touch planted-ran"), {})
     assert planted == Path("touch planted-ran")
-    for name in ("dumps", "loads", "Path", "pickle", "io", "_Unpickler", "_Pickler", "_path.__globals__"):
+    for name in ("dumps", "load", "Path", "pickle", "io", "_Unpickler", "_Pickler", "_path.__globals__"):
         with pytest.raises(pickle.UnpicklingError):
-            recordpickle.loads(_global_call("toolkit.records.recordpickle", name, "touch planted-ran"), {})
+            _load(_global_call("toolkit.records.recordpickle", name, "touch planted-ran"), {})
+
+
+def _load(data: bytes, paths: dict):
+    return recordpickle.load(io.BytesIO(data), paths)
 
 
 def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo, tmp_path):
