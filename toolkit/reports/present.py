@@ -115,7 +115,9 @@ def table(rows, columns) -> Safe:
     """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter)."""
     head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)
     plain = [column[0] for column in columns if len(column) == 2]
-    if len(plain) == len(columns):
+    if not columns:
+        body = ["<tr></tr>" for _ in rows]
+    elif len(plain) == len(columns):
         body = ["<tr><td>" + "</td><td>".join([esc(row.get(key)) for key in plain]) + "</td></tr>" for row in rows]
     else:
         shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
