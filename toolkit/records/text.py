@@ -7,7 +7,8 @@ import re
 from toolkit.errors import DecisionbookError
 
 # Bidirectional overrides and isolates can make text read differently from what it is.
-_HIDDEN = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+HIDDEN_CHARACTERS = r"\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 
 
 def visible(text: str) -> str:

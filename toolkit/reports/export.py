@@ -61,6 +61,8 @@ def _exporter(cleaned: dict):
         exclude_output_prompt=True,
         sanitize_html=True,
         filters={"clean_html": functools.partial(_clean_html, cleaned=cleaned)},
+        # The notebook is checked against its schema once, after every preprocessor, not after each one.
+        optimistic_validation=True,
     )
     # The first page an exporter renders compiles its Jinja templates and the notebook schema's
     # validator: a fraction of a second, spent here on a one-cell page.

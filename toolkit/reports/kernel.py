@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 
@@ -44,8 +46,10 @@ class ThisPythonKernelManager(AsyncKernelManager):
 class Kernel:
     """A kernel started now, so that it boots while this process goes on importing and preparing.
 
-    `stop_soon` asks it to exit and returns at once; `stop` waits for that (or kills it) and frees
-    its files and sockets. Both are safe to call more than once.
+    `stop_soon` kills it and returns at once; `stop` reaps it and frees its files and sockets. Both
+    are safe to call more than once. A report's kernel holds nothing worth a clean exit (its history
+    is in memory and the executed notebook is already here), and a clean exit of a process that has
+    loaded pandas and matplotlib takes a few tenths of a second.
     """
 
     def __init__(self, cwd: str):
@@ -54,7 +58,7 @@ class Kernel:
         self._run_sync = run_sync
         self.manager = ThisPythonKernelManager(kernel_name="python3")
         run_sync(self.manager.start_kernel)(extra_arguments=NO_HISTORY, cwd=cwd)
-        self._asked = False
+        self._killed = False
 
     def _close_clients(self) -> None:
         for client in self.manager.clients:
@@ -62,16 +66,12 @@ class Kernel:
         self.manager.clients.clear()
 
     def stop_soon(self) -> None:
-        if self.manager.has_kernel and not self._asked:
+        if self.manager.has_kernel and not self._killed:
             self._close_clients()
-            self._run_sync(self.manager.request_shutdown)()
-            self._asked = True
+            self._run_sync(self.manager.signal_kernel)(signal.SIGKILL)
+            self._killed = True
 
     def stop(self) -> None:
         self._close_clients()
         if self.manager.has_kernel:
-            if self._asked:
-                self._run_sync(self.manager.finish_shutdown)()
-                self._run_sync(self.manager.cleanup_resources)()
-            else:
-                self._run_sync(self.manager.shutdown_kernel)()
+            self._run_sync(self.manager.shutdown_kernel)(now=True)

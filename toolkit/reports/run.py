@@ -104,7 +104,7 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
             raise CheckFailed(
                 f"report failed in {cell}: {exc.ename}: {_first_line(exc.evalue)}", workspace.relative(executed)
             ) from None
-        kernel.stop_soon()  # it exits while the page renders
+        kernel.stop_soon()  # killed while the page renders
         body = page.html(nb, stem).encode("utf-8")
     finally:
         if page is not None:

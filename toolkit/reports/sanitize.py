@@ -87,56 +87,63 @@ def clean(html, relative: bool = False) -> str:
     text = html.decode("utf-8", "replace") if isinstance(html, bytes) else str(html)
     out: list[str] = []
     opened: list[str] = []
-    # A page repeats a few hundred distinct start tags many thousand times: each is rebuilt once,
-    # kept as (markup, the tag it opens or None).
-    rebuilt: dict[str, tuple[str, str | None]] = {}
+    # A page repeats a few hundred distinct tags many thousand times: each is worked out once, kept as
+    # (markup, the tag it opens or None) for a start tag and (None, the tag it closes) for an end tag.
+    # A tag already seen is recognised without the scan: it runs to the first ">", and a tag that matched
+    # once matches the same way wherever it appears again.
+    known: dict[str, tuple[str | None, str | None]] = {}
     position = 0
     while (begin := text.find("<", position)) >= 0:
-        if text.startswith("<!--", begin):
-            match = _COMMENT.match(text, begin)
-        else:
-            match = _TOKEN.match(text, begin, begin + _LONGEST_TAG)
-        if match is None:
-            out.append(_text(text[position:begin + 1]))
-            position = begin + 1
-            continue
-        if begin > position:
-            out.append(_text(text[position:begin]))
-        position = match.end()
-        if match.lastindex is None:
-            continue  # a comment or declaration: dropped
-        raw = match.group()
-        known = rebuilt.get(raw)
-        if known is not None:
-            out.append(known[0])
-            if known[1] is not None:
-                opened.append(known[1])
-            continue
-        end, start, attributes = match.groups()
-        if end is not None:
-            tag = end.lower()
-            if opened and opened[-1] == tag:
-                out.append(_END_TAGS.get(tag) or f"</{tag}>")
-                opened.pop()
-            elif tag in VOID_TAGS:
-                continue
-            elif tag not in opened:
-                out.append(escape(f"</{tag}>"))
+        close = text.find(">", begin, begin + _LONGEST_TAG)
+        raw = text[begin:close + 1]
+        seen = known.get(raw) if close > 0 else None
+        if seen is None:
+            if text.startswith("<!--", begin):
+                match = _COMMENT.match(text, begin)
             else:
-                while opened:
-                    current = opened.pop()
-                    out.append(f"</{current}>")
-                    if current == tag:
-                        break
-        elif start is not None:
-            tag = start.lower()
-            if tag not in ALLOWED_TAGS:
-                out.append(escape(raw))
+                match = _TOKEN.match(text, begin, begin + _LONGEST_TAG)
+            if match is None:
+                out.append(_text(text[position:begin + 1]))
+                position = begin + 1
                 continue
-            known = rebuilt[raw] = (_start_tag(tag, attributes, relative), None if tag in VOID_TAGS else tag)
-            out.append(known[0])
-            if known[1] is not None:
-                opened.append(known[1])
+            if begin > position:
+                out.append(_text(text[position:begin]))
+            position = match.end()
+            if match.lastindex is None:
+                continue  # a comment or declaration: dropped
+            raw = match.group()
+            seen = known.get(raw)
+            if seen is None:
+                end, start, attributes = match.groups()
+                if end is not None:
+                    seen = (None, end.lower())
+                elif (tag := start.lower()) in ALLOWED_TAGS:
+                    seen = (_start_tag(tag, attributes, relative), None if tag in VOID_TAGS else tag)
+                else:
+                    seen = (escape(raw), None)
+                known[raw] = seen
+        else:
+            if begin > position:
+                out.append(_text(text[position:begin]))
+            position = close + 1
+        markup, tag = seen
+        if markup is not None:
+            out.append(markup)
+            if tag is not None:
+                opened.append(tag)
+        elif opened and opened[-1] == tag:
+            out.append(_END_TAGS[tag])
+            opened.pop()
+        elif tag in VOID_TAGS:
+            continue
+        elif tag not in opened:
+            out.append(escape(f"</{tag}>"))
+        else:
+            while opened:
+                current = opened.pop()
+                out.append(f"</{current}>")
+                if current == tag:
+                    break
     if position < len(text):
         out.append(_text(text[position:]))
     return "".join(out) + "".join(f"</{tag}>" for tag in reversed(opened))
