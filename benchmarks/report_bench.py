@@ -1,7 +1,7 @@
 """Time the weekly report and `decide demo` and print medians against the budgets.
 
 The weekly report runs on the 1,000-prototype workspace of proto_generate.py; it is compared with the
-same library calls in a plain Python process plus one kernel start (budget 1.5x), and timed on 10x
+same library calls in a plain Python process plus one kernel start (budget 1.3x), and timed on 10x
 the data (9,999 prototypes, the most four-digit numbers allow, and ten times the ledgers) to check it grows no faster than the data.
 
 Run: python benchmarks/report_bench.py [--runs 3]
@@ -23,8 +23,8 @@ from proto_generate import generate  # noqa: E402
 
 DECIDE = str(Path(sys.executable).with_name("decide"))
 AS_OF = "2026-11-27"
-BUDGETS = {"weekly report, 1,000 prototypes": 8.0, "decide demo": 15.0}
-RATIO = 1.5  # the report against its library calls plus one kernel start
+BUDGETS = {"weekly report, 1,000 prototypes": 6.0, "decide demo": 15.0}
+RATIO = 1.3  # the report against its library calls plus one kernel start
 LARGE = 9_999  # 10x the data: prototype numbers have four digits
 
 # What the weekly notebook computes and draws, without a kernel, papermill or nbconvert.
