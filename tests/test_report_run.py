@@ -41,6 +41,13 @@ def test_team_notebook_replaces_the_bundled_one(repo, decide):
     assert "Weekly triage" not in html
 
 
+def test_a_team_notebook_older_than_a_parameter_runs_without_a_warning(repo, decide):
+    # `since` came after teams had copied the weekly notebook: it is passed only when given.
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "print(as_of)")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 0 and "parameter" not in result.stderr, result.stderr
+
+
 def test_the_kernel_has_the_reports_libraries_loaded_before_the_first_cell(repo, decide):
     html = _team_weekly_page(repo, decide, "import sys\ndisplay(HTML(' '.join(sorted(m for m in "
                              "('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")

@@ -24,8 +24,9 @@ def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, pr
     """
     day = as_of or dt.date.today()
     stem = f"{week_name(day)}-weekly-triage" + ("-revealed" if reveal else "")
-    parameters = {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal,
-                  "since": since.isoformat() if since else ""}
+    parameters = {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal}
+    if since is not None:  # only when given: a team's notebook copied before `since` existed lacks it
+        parameters["since"] = since.isoformat()
     return run(ws, "weekly-triage", stem, parameters, progress)
 
 
