@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ def test_outside_git_the_cache_stays_in_the_users_cache_folder(tmp_path, decide)
     assert "adr-list-json.blob" in kept and "adr-index.blob" in kept
     assert {"adrs.pickle", "cards.pickle"} <= set(kept) and any(name.startswith("ledger-evidence-") for name in kept)
     assert oct(user_cache().stat().st_mode & 0o777) == "0o700"
-    assert {oct(path.stat().st_mode & 0o777) for path in user_cache().iterdir()} == {"0o700"}
+    assert {oct(path.stat().st_mode & 0o777) for path in user_cache().iterdir() if path.is_dir()} == {"0o700"}
     # Parsed records come back from there: an edit of the card is seen, the cached evidence still counts.
     shown = json.loads(decide("triage", "--as-of", "2046-11-10", "--format", "json", cwd=root).stdout)["prototypes"]
     assert [(row["title"], row["met"]) for row in shown] == [("Ingest", 1)]
@@ -124,6 +125,54 @@ def test_a_cache_folder_others_can_write_is_never_used(tmp_path, decide):
     assert titles(decide, root) == ["Use Postgres"]
     user_cache().chmod(0o700)
     assert titles(decide, root) == ["Use Oracle"]
+
+
+def _aged(path: Path, days: float) -> None:
+    when = time.time() - days * 24 * 60 * 60
+    os.utime(path, (when, when), follow_symlinks=False)
+
+
+def test_the_caches_of_workspace_folders_unused_for_a_month_are_removed(tmp_path, decide):
+    root = tmp_path / "plain"
+    init(root)
+    user_cache().mkdir(parents=True, mode=0o700)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    old, recent, other = (user_cache() / name for name in ("a" * 32, "b" * 32, "notes"))
+    for folder in (old, recent, other):
+        folder.mkdir()
+        (folder / "cards.pickle").write_bytes(b"x")
+    link = user_cache() / ("c" * 32)
+    link.symlink_to(elsewhere, target_is_directory=True)
+    for path, days in ((old, 31), (recent, 29), (other, 90), (link, 90), (elsewhere, 90)):
+        _aged(path, days)
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
+    assert titles(decide, root) == ["Use Postgres"]  # writes a cache
+    left = sorted(path.name for path in user_cache().iterdir())
+    own = parsecache.user_folder(root).name
+    assert left == sorted([".pruned", "b" * 32, "c" * 32, "notes", own])
+    assert (elsewhere / "keep.txt").read_text() == "mine" and (recent / "cards.pickle").exists()
+    # At most once a day: a folder that turns old the same day waits for the next day's look.
+    _aged(recent, 31)
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=root).exit_code == 0
+    assert len(titles(decide, root)) == 2 and recent.exists()
+    _aged(user_cache() / ".pruned", 1.1)
+    assert decide("adr", "new", "Use Redis", "--no-edit", cwd=root).exit_code == 0
+    assert len(titles(decide, root)) == 3 and not recent.exists() and (user_cache() / own).exists()
+
+
+def test_a_workspace_folder_read_every_day_keeps_its_cache(tmp_path, decide):
+    root = tmp_path / "plain"
+    init(root)
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
+    assert titles(decide, root) == ["Use Postgres"]  # the listing is kept
+    own = parsecache.user_folder(root)
+    _aged(own, 40)
+    kept = {path.name: path.stat().st_mtime for path in own.iterdir()}
+    assert titles(decide, root) == ["Use Postgres"]  # read from the cache, nothing written
+    assert {path.name: path.stat().st_mtime for path in own.iterdir()} == kept
+    assert time.time() - own.stat().st_mtime < 60 * 60
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05N."])

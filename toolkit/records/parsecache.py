@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
+import time
 from pathlib import Path
 
 try:  # hashlib loads OpenSSL at import, a cost `decide adr list` would feel; blake2 is built in
@@ -24,6 +26,7 @@ except ImportError:  # pragma: no cover - interpreters without the built-in modu
 from toolkit.errors import DecisionbookError
 
 FOLDER = "decisionbook"  # inside the git folder or the user's cache folder
+_DIGEST_NAME = re.compile(r"[0-9a-f]{32}")  # a workspace folder's sub-folder of the user's cache folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
     "adr.py", "adr_words.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py", "plainyaml.py",
@@ -87,7 +90,48 @@ def user_folder(start: Path) -> Path | None:
         return None
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
         return None
-    return Path(top, digest(os.fsencode(str(start))).hex())
+    global _user_top
+    _user_top = top
+    folder = os.path.join(top, digest(os.fsencode(str(start))).hex())
+    with contextlib.suppress(OSError):  # not there yet
+        os.utime(folder)  # in use: kept by `_prune`
+    return Path(folder)
+
+
+KEEP_DAYS = 30  # a workspace folder's cache unused this long is removed (ADR 0032)
+_DAY = 24 * 60 * 60
+_PRUNED = ".pruned"  # in the user's cache folder: its time is when that folder was last pruned
+_user_top: str | None = None  # the user's cache folder, once found to be the user's alone
+
+
+def _prune(top: str) -> None:
+    """Remove the caches of workspace folders not used for KEEP_DAYS, looking at most once a day.
+
+    Only sub-folders named as `user_folder` names them are removed; links and other names stay.
+    """
+    stamp = os.path.join(top, _PRUNED)
+    now = time.time()
+    try:
+        if now - os.stat(stamp).st_mtime < _DAY:
+            return
+    except FileNotFoundError:
+        pass
+    try:
+        with open(stamp, "a"):
+            pass
+        os.utime(stamp)
+        entries = list(os.scandir(top))
+    except OSError:
+        return
+    import shutil
+
+    for entry in entries:
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > KEEP_DAYS * _DAY
+            if old and _DIGEST_NAME.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def cache_folder(start: Path) -> Path | None:
@@ -132,6 +176,8 @@ def _write(path: Path, data: bytes) -> None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         # No fsync: after a crash a torn cache reads as a miss, and is rebuilt.
         atomic.replace(path, data, durable=False)
+    if _user_top is not None and path.parent.parent == Path(_user_top):
+        _prune(_user_top)
 
 
 class Store:
