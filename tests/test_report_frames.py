@@ -98,3 +98,18 @@ def test_escaping_helpers():
     assert badge("<x>") == "&lt;x&gt;"
     html = table([{"a": "<i>", "b": Safe("<b>ok</b>")}], [("a", "A"), ("b", "B")])
     assert "<td>&lt;i&gt;</td>" in html and "<td><b>ok</b></td>" in html
+
+
+def test_text_that_needs_no_escaping_is_told_apart_from_text_that_does():
+    import html
+
+    from toolkit.records.text import visible
+
+    # Plain text is passed through unchanged; anything else goes the whole way, escaped and marked.
+    for point in [*range(0x180), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0x1F600]:
+        text = f"a{chr(point)}b"
+        assert esc(text) == html.escape(visible(text), quote=True), hex(point)
+    rows = [{"a": "<i>", "b": 1.234, "c": "x"}]
+    assert table(rows, [("a", "A"), ("b", "B", lambda v: Safe(f"<em>{v}</em>")), ("c", "C")]) == (
+        '<table class="db-table"><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead><tbody>'
+        "<tr><td>&lt;i&gt;</td><td><em>1.234</em></td><td>x</td></tr></tbody></table>")

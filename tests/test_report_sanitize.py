@@ -128,3 +128,55 @@ def test_unclosed_tags_take_linear_time(piece):
     out = clean(hostile)
     assert time.perf_counter() - started < 5
     assert "<a" not in out and _browser_problems(out) == []
+
+
+def _clean_tag_by_tag(text: str) -> str:
+    """What `clean` makes of *text* when every tag is scanned where it stands: the oracle for the way
+    `clean` recognises a tag it has already seen by its text up to the first `>`."""
+    from toolkit.reports import sanitize as s
+
+    out, opened, position = [], [], 0
+    while (begin := text.find("<", position)) >= 0:
+        pattern = s._COMMENT if text.startswith("<!--", begin) else s._TOKEN
+        match = pattern.match(text, begin, begin + s._LONGEST_TAG)
+        if match is None:
+            out.append(s._text(text[position:begin + 1]))
+            position = begin + 1
+            continue
+        out.append(s._text(text[position:begin]) if begin > position else "")
+        position = match.end()
+        if match.lastindex is None:
+            continue
+        end, start, attributes = match.groups()
+        if start is not None:
+            tag = start.lower()
+            if tag in s.ALLOWED_TAGS:
+                out.append(s._start_tag(tag, attributes, False))
+                opened += [] if tag in s.VOID_TAGS else [tag]
+            else:
+                out.append(s.escape(match.group()))
+        elif opened and opened[-1] == end.lower():
+            out.append(f"</{opened.pop()}>")
+        elif end.lower() in s.VOID_TAGS:
+            continue
+        elif end.lower() not in opened:
+            out.append(s.escape(f"</{end.lower()}>"))
+        else:
+            while opened and (current := opened.pop()) != end.lower():
+                out.append(f"</{current}>")
+            out.append(f"</{end.lower()}>")
+    out.append(s._text(text[position:]) if position < len(text) else "")
+    return "".join(out) + "".join(f"</{tag}>" for tag in reversed(opened))
+
+
+TAGS = st.sampled_from([
+    "<b>", "</b>", "<B>", "<i>", "</i>", "<p>", "</p>", "<br>", "</br>", "<td>", "</td>", "<x>", "</x>",
+    '<a title="x>y" href="javascript:alert(1)">', '<a title="x>', '<a title="x>y">', "<a href='h>t'>", "</a>",
+    '<b title="a>b">', "<b title=\"a>", "<!-- c -->", "<!-->", "<!x>", "<img src=x onerror=alert(1)>", "text", " ", ">",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TAGS, max_size=30).map("".join))
+def test_a_tag_seen_before_is_cleaned_as_if_scanned_again(fragment):
+    assert clean(fragment) == _clean_tag_by_tag(fragment)
