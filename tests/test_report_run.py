@@ -112,6 +112,31 @@ def test_kernel_is_this_interpreter_whatever_kernelspecs_say(tmp_path, monkeypat
     assert sys.executable in (repo / result.stdout.strip().splitlines()[-1]).read_text()
 
 
+def _kernels_in(folder) -> list[int]:
+    """The ipykernel processes still running in *folder* (a report's kernel runs in its workspace)."""
+    import os
+
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if "ipykernel_launcher" in open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace") \
+                    and os.readlink(f"/proc/{pid}/cwd") == str(folder):
+                found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_no_kernel_is_left_running_after_a_report_or_a_failed_one(repo, decide):
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "print(as_of)")
+    assert decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo).exit_code == 0
+    assert _kernels_in(repo) == []
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "raise ValueError('no')")
+    assert decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo).exit_code == 1
+    assert _kernels_in(repo) == []
+
+
 def _executed_notebook():
     book = nbformat.v4.new_notebook()
     html = ['<p>plain <a href="prototypes/0001-a.md">card</a></p>',
