@@ -173,8 +173,7 @@ def _criterion(raw, index, doc) -> Criterion:
     if not isinstance(raw, dict):
         starts = _item_lines(doc)[0]
         raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, _item_line(doc, index, starts))
-    get = raw.get
-    ident = get("id")
+    ident = raw.get("id")
     if not isinstance(ident, str) or not CRITERION_ID.match(ident):
         raise _invalid(doc, raw, index, "id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
     if "target" not in raw:
@@ -183,27 +182,26 @@ def _criterion(raw, index, doc) -> Criterion:
         target = parse_expr(raw["target"], "target")
     except DecisionbookError as exc:
         raise _invalid(doc, raw, index, exc.message, "target")
-    yes_no = target.op == "is"
-    kill = get("kill")
+    kill = raw.get("kill")
     if kill is not None:
         try:
             kill = parse_expr(kill, "kill")
         except DecisionbookError as exc:
             raise _invalid(doc, raw, index, exc.message, "kill")
-        if (kill.op == "is") != yes_no:
+        if kill.is_yes_no != target.is_yes_no:
             raise _invalid(doc, raw, index, "target and kill must both be yes/no or both be numeric", "kill")
-    must = get("must", False)
-    if must is not False and must is not True:
+    must = raw.get("must", False)
+    if not isinstance(must, bool):
         raise _invalid(doc, raw, index, "must is true or false", "must")
-    weight = get("weight", 1)
+    weight = raw.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1e15:
         raise _invalid(doc, raw, index, "weight must be a positive number below 10^15", "weight")
-    how = get("aggregate", "latest")
+    how = raw.get("aggregate", "latest")
     if how not in AGGREGATES:
         raise _invalid(doc, raw, index, f"aggregate must be one of {', '.join(AGGREGATES)}", "aggregate")
-    if yes_no and how in ("median", "mean"):
+    if target.is_yes_no and how in ("median", "mean"):
         raise _invalid(doc, raw, index, "a yes/no criterion aggregates by latest, min or max", "aggregate")
-    metric = get("metric")
+    metric = raw.get("metric")
     if metric is not None and not isinstance(metric, str):
         raise _invalid(doc, raw, index, "metric must be text", "metric")
     extra = _NONE if raw.keys() <= _CRITERION_KNOWN else MappingProxyType(
