@@ -380,4 +380,6 @@ def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo,
     plain.write_bytes(data)
     assert ledger.read(path, Evidence, "ev") == ledger.read(plain, Evidence, "ev")
     entries = ledger.read(path, Evidence, "ev").entries
-    assert len({id(e.criterion) for e in entries}) == 3  # repeated text is held once
+    held = entries.columns[entries.names.index("criterion")]
+    # Repeated text is never an object per entry: one string of short values, or one object per value.
+    assert type(held) is not tuple or len({id(text) for text in held}) == 3

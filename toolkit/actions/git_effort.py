@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from toolkit.actions.ledgers import read_effort
 from toolkit.actions.prototypes import load, read_cards
 from toolkit.history.activity import activities
+from toolkit.records import columns
 from toolkit.workspace import Workspace
 
 COLUMNS = ["prototype", "branch", "state", "commits", "active_days", "authors", "added", "removed", "first", "last", "hours"]
@@ -28,8 +29,8 @@ class GitEffort:
 
 def _logged_hours(workspace: Workspace) -> dict[int, float]:
     hours: dict[int, float] = {}
-    for entry in read_effort(workspace).entries:
-        hours[entry.prototype] = hours.get(entry.prototype, 0.0) + entry.hours
+    for prototype, spent in columns.values(read_effort(workspace).entries, "prototype", "hours"):
+        hours[prototype] = hours.get(prototype, 0.0) + spent
     return hours
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
-from operator import attrgetter
 
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
 from toolkit.actions.prototypes import load, read_cards, summary
 from toolkit.errors import DecisionbookError
 from toolkit.judge import sunkcost
 from toolkit.judge.merit import Judgement, judge
-from toolkit.records import frontmatter, prototype
+from toolkit.records import columns, frontmatter, prototype
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, Verdict, Withdrawn
@@ -33,16 +33,13 @@ class Records:
     withdrawn: tuple[Withdrawn, ...] = ()  # retracted evidence and effort: shown as such, never counted
     as_of: dt.date | None = None  # set by `as_of_records`: these are the records as they stood that day
 
-    def evidence_by_prototype(self) -> dict[int, list[Evidence]]:
-        """Evidence entries grouped by prototype number, in id order, oldest first (computed once; do not mutate)."""
+    def evidence_by_prototype(self) -> Mapping[int, list[Evidence]]:
+        """Evidence entries grouped by prototype number, in id order, oldest first (grouped once)."""
         return self._evidence_by_prototype
 
     @cached_property
-    def _evidence_by_prototype(self) -> dict[int, list[Evidence]]:
-        grouped: dict[int, list[Evidence]] = defaultdict(list)
-        for entry in sorted(self.evidence, key=attrgetter("id")):
-            grouped[entry.prototype].append(entry)
-        return grouped
+    def _evidence_by_prototype(self) -> Mapping[int, list[Evidence]]:
+        return columns.grouped(self.evidence, "prototype", "id")
 
 
 def load_records(ws: Workspace) -> Records:
@@ -89,6 +86,13 @@ def _criteria_as_of(ws: Workspace, records: Records, as_of: dt.date) -> Records:
     return replace(records, cards=tuple(cards))
 
 
+def _until(entries, day: str, *names: str):
+    """The *entries* whose fields *names* (timestamps or days, or None) fall on *day* or before."""
+    if all(max(filter(None, columns.column(entries, name)), default="")[:10] <= day for name in names):
+        return entries  # the usual case, a day after the last entry: found without a call per entry
+    return columns.select(entries, lambda *values: all((v or "")[:10] <= day for v in values), *names)
+
+
 def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
     from toolkit.actions.verdicts import STATUS_AFTER
 
@@ -101,11 +105,9 @@ def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
     all_effort = sorted([*records.effort, *(e for e in undone if isinstance(e, Effort))], key=lambda e: e.id) \
         if undone else records.effort
     # `at` starts with its own calendar date, so comparing text is comparing days, without parsing.
-    evidence = tuple(e for e in all_evidence if e.at[:10] <= day and (e.measured or "") <= day)
-    if len(evidence) == len(records.evidence) and not undone:
-        evidence = records.evidence  # nothing left out: the same tuple, so its grouping is shared
-    effort = tuple(e for e in all_effort if e.at[:10] <= day and e.date <= day)
-    verdicts = tuple(v for v in records.verdicts if v.at[:10] <= day)
+    evidence = _until(all_evidence, day, "at", "measured")
+    effort = _until(all_effort, day, "at", "date")
+    verdicts = _until(records.verdicts, day, "at")
     if not undone and len(evidence) == len(records.evidence) and len(effort) == len(records.effort) \
             and len(verdicts) == len(records.verdicts) and all(c.started is None or c.started <= as_of for c in records.cards):
         return records
@@ -169,7 +171,7 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
             records.cards,
             {row.card.number: row.judgement for row in rows},
             records.effort,
-            records.evidence,
+            evidence,
             records.verdicts,
             as_of,
             ws.config.stale_days,
@@ -253,12 +255,12 @@ def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[
     """One card with its criteria states and recommendation, and the hours logged beside them."""
     card = load(ws, ref)
     evidence, effort = read_evidence(ws), read_effort(ws)
-    mine = [e for e in evidence.entries if e.prototype == card.number]
+    mine = list(columns.select(evidence.entries, card.number.__eq__, "prototype"))
     row = TriageRow(card, judge_card(card, mine, as_of or dt.date.today(), ws.config.keep_threshold))
     shown = {
         **prototype_row(ws, row),
         "states": criterion_rows(row),
         "evidence_lines": len(mine),
-        "hours_logged": sum(e.hours for e in effort.entries if e.prototype == card.number),
+        "hours_logged": sunkcost.hours_by_prototype(effort.entries).get(card.number, 0),
     }
     return shown, evidence.problems + effort.problems

@@ -13,7 +13,7 @@ from toolkit.judge import audit as sunk_audit
 from toolkit.judge.merit import Judgement
 from toolkit.history.archive import Archived
 from toolkit.judge.sunkcost import is_override
-from toolkit.records import ledger, prototype
+from toolkit.records import columns, ledger, prototype
 from toolkit.records.ledger import Verdict
 from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
@@ -40,7 +40,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
     card = prototype.read(path, ws.config.max_file_bytes)
-    evidence = [e for e in read_evidence(ws).entries if e.prototype == card.number]
+    evidence = list(columns.select(read_evidence(ws).entries, card.number.__eq__, "prototype"))
     judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
     entry = Verdict(
         ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,

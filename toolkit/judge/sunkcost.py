@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.judge.merit import Judgement
+from toolkit.records import columns
 from toolkit.records.ledger import Effort, Evidence, Verdict
 from toolkit.records.prototype import Prototype
 
@@ -43,8 +44,8 @@ def toward_keep(verdict: str, recommendation: str | None) -> bool:
 
 def hours_by_prototype(effort: Iterable[Effort]) -> dict[int, float]:
     totals: dict[int, float] = defaultdict(float)
-    for entry in effort:
-        totals[entry.prototype] += entry.hours
+    for prototype, hours in columns.values(effort, "prototype", "hours"):
+        totals[prototype] += hours
     return dict(totals)
 
 
@@ -99,7 +100,7 @@ def check(
     cards: Sequence[Prototype],
     judgements: Mapping[int, Judgement],
     effort: Iterable[Effort],
-    evidence: Iterable[Evidence],
+    evidence: Mapping[int, Sequence[Evidence]],
     verdicts: Iterable[Verdict],
     as_of: dt.date,
     stale_days: int,
@@ -108,14 +109,11 @@ def check(
 ) -> list[SunkCostWarning]:
     """Warnings for the prototypes in *judgements* (the active ones) and the latest verdict of every card.
 
-    Verdicts given after *as_of* are not yet known on that date and are left out. *blind*: no effort
-    was given, and the messages do not speak of hours.
+    *evidence* is grouped by prototype. Verdicts given after *as_of* are not yet known on that date and
+    are left out. *blind*: no effort was given, and the messages do not speak of hours.
     """
     hours = hours_by_prototype(effort)
     sunk = (lambda spent: "") if blind else _sunk
-    by_proto: dict[int, list[Evidence]] = defaultdict(list)
-    for entry in evidence:
-        by_proto[entry.prototype].append(entry)
     latest_verdict: dict[int, Verdict] = {}
     for verdict in sorted(verdicts, key=lambda v: v.id):
         if verdict.day <= as_of:
@@ -142,12 +140,12 @@ def check(
             warnings.append(SunkCostWarning(card.number, "high-effort", (
                 f"{name}: {_h(spent)} hours logged ({basis}) and it {why}. Those hours are spent whichever "
                 f"way you decide: they are sunk and play no part in the recommendation."), spent))
-        moved = _goalposts(card, by_proto.get(card.number, []))
+        entries = evidence.get(card.number, [])
+        moved = _goalposts(card, entries)
         if moved is not None:
             warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
                 f"{name}: goalposts moved: {moved[0]}. Evidence is judged against the criteria as they are now. "
                 f"{sunk(spent)}"), spent, moved[1]))
-        entries = by_proto.get(card.number, [])
         # ISO days compare as text, and `at` starts with the day it was recorded: one date parsed, not one per entry.
         latest = max((e.measured or e.at[:10] for e in entries), default=None)
         last = dt.date.fromisoformat(latest) if latest else card.started

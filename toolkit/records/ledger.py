@@ -9,16 +9,16 @@ import math
 import os
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from array import array
 from dataclasses import dataclass, field, fields
-from operator import attrgetter, itemgetter, methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic, files, parsecache
+from toolkit.records import atomic, columns, files, parsecache
 from toolkit.records.finding import Finding
 
 try:  # as in parsecache: hashlib would load OpenSSL
@@ -416,7 +416,7 @@ class LedgerRead:
     After `withdraw`, `entries` are the ones that count and `withdrawn` the retracted ones.
     """
 
-    entries: tuple
+    entries: Sequence  # a columns.Table when read from a file
     problems: tuple[Finding, ...]
     withdrawn: tuple[Withdrawn, ...] = ()
 
@@ -428,7 +428,7 @@ def withdraw(read: LedgerRead, retractions) -> LedgerRead:
         first.setdefault(retraction.retracts, retraction)
     if not first:
         return read
-    kept = tuple(e for e in read.entries if e.id not in first)
+    kept = columns.select(read.entries, lambda ident: ident not in first, "id")
     gone = tuple(Withdrawn(e, first[e.id]) for e in read.entries if e.id in first)
     return LedgerRead(kept, read.problems, read.withdrawn + gone)
 
@@ -437,13 +437,14 @@ def withdraw(read: LedgerRead, retractions) -> LedgerRead:
 class _Progress:
     """What the complete lines before `offset` held: where reading an append-only ledger resumes.
 
-    Entries are kept as one tuple of values per field, which load far faster than pickled dataclasses.
+    Entries are kept as one stored column per field (`columns.pack`): far smaller and faster to load
+    than pickled dataclasses.
     """
 
     offset: int
     digest: bytes  # of the bytes before offset; any change to them means reading from the start
     lines: int
-    columns: tuple[tuple, ...]
+    columns: tuple  # of columns.pack values
     numbers: bytes  # the line of each entry, as array("q") bytes
     problems: tuple[Finding, ...]
     strings: tuple[str, ...]  # the shared text values (see _SHARED), the same objects the columns hold
@@ -472,28 +473,40 @@ class _Reading:
         self.strings: dict[str, str] = {text: text for text in done.strings} if done else {}
         self.ints: dict[int, int] = {}
         self.floats: dict[float, float] = {}
-        self.entries = self._rebuild(done.columns) if done else []
+        # The rows read before (from the cache) as columns; rows read now are added to `new`, one list per field.
+        self.old = [self._unpack(name, stored) for name, stored in zip(self.names, done.columns)] if done else []
+        self.count = len(self.old[0]) if self.old else 0
+        self.new: list[list] = [[] for _ in self.names]
         self.numbers = array("q")
         if done:
             self.numbers.frombytes(done.numbers)
         self.problems = list(done.problems) if done else []
         self.lines = done.lines if done else 0
-        self.seen: dict[str, int] | None = None  # id -> index in entries, once new lines come
+        self.seen: dict[str, int] | None = None  # id -> row, once new lines come
+        self.packed: tuple | None = done.columns if done else None
 
-    def _rebuild(self, columns) -> list:
-        # The fields were validated when first read, so the entries are rebuilt without running build again.
-        columns, ints, floats = list(columns), self.ints, self.floats
-        for index, name in enumerate(self.names):
-            if name == "prototype":
-                columns[index] = list(map(ints.setdefault, columns[index], columns[index]))
-            elif name == self.amount:
-                columns[index] = [floats.setdefault(v, v) if type(v) is float and v else v for v in columns[index]]
-        return list(map(_MAKE[self.kind], *columns))
+    def _unpack(self, name: str, stored):
+        column = columns.unpack(stored)
+        if name == self.amount and type(column) is tuple:
+            # Pickle makes a new object per number: amounts that repeat are shared again, as when read.
+            floats = self.floats
+            column = tuple(floats.setdefault(v, v) if type(v) is float and v else v for v in column)
+        return column
+
+    def _entry(self, row: int):
+        if row < self.count:
+            return _MAKE[self.kind](*[column[row] for column in self.old])
+        return _MAKE[self.kind](*[column[row - self.count] for column in self.new])
+
+    def _add(self, entry) -> None:
+        for column, name in zip(self.new, self.names):
+            column.append(getattr(entry, name))
+        self.packed = None
 
     def feed(self, data: bytes, torn: bool) -> None:
         """Read *data*: whole lines, or (*torn*) one last line that has no line break."""
         if self.seen is None:
-            self.seen = {entry.id: index for index, entry in enumerate(self.entries)}
+            self.seen = dict(zip(self.old[0], range(self.count))) if self.old else {}
         try:
             # One decode for the whole chunk; a chunk with a bad byte is decoded line by line below.
             text = data.decode("utf-8")
@@ -507,7 +520,7 @@ class _Reading:
             lines.pop()
         scan, decode, kind, name = _DECODER.scan_once, _DECODER.decode, self.kind, self.name
         shared, strings, ints, floats, amount = self.shared, self.strings, self.ints, self.floats, self.amount
-        entries, numbers, problems, seen = self.entries, self.numbers, self.problems, self.seen
+        numbers, problems, seen = self.numbers, self.problems, self.seen
         for number, text in enumerate(lines, start=self.lines + 1):
             if not text.strip(_ASCII_SPACE if type(text) is str else None):
                 continue
@@ -551,10 +564,10 @@ class _Reading:
                 continue
             first = seen.get(entry.id)
             if first is None:
-                seen[entry.id] = len(entries)
-                entries.append(entry)
+                seen[entry.id] = self.count + len(self.new[0])
+                self._add(entry)
                 numbers.append(number)
-            elif entries[first] != entry:
+            elif self._entry(first) != entry:
                 problems.append(Finding(name, number, "error", f"id {entry.id} already used on line {numbers[first]} for a different entry; the first is kept"))
         self.lines += len(lines)
 
@@ -570,10 +583,10 @@ class _Reading:
         # Each match is one whole line (no group matches a line break), so as many matches as lines is all.
         if not count or count != text.count("\n"):
             return False
-        columns = list(zip(*rows))
+        matched = list(zip(*rows))
         values, index, strings = [], 0, self.strings
         for name, kind in kinds:
-            column = columns[index]
+            column = matched[index]
             index += 1
             if kind == "int":
                 column = list(map(int, column))
@@ -581,7 +594,7 @@ class _Reading:
             elif kind == "number":
                 column = list(map(float, column))
             elif kind == "value":  # a number, or yes/no in the next group
-                column = [float(n) if n else y == "true" for n, y in zip(column, columns[index])]
+                column = [float(n) if n else y == "true" for n, y in zip(column, matched[index])]
                 index += 1
             elif name in self.shared:
                 column = list(map(strings.setdefault, column, column))
@@ -594,20 +607,33 @@ class _Reading:
             for at, value in enumerate(amounts):
                 if type(value) is float and value:  # as in the line-by-line reading
                     amounts[at] = floats.setdefault(value, value)
-        start = len(self.entries)
-        self.entries.extend(map(_MAKE[self.kind], *values, itertools.repeat(_EMPTY, count)))
+        start = self.count + len(self.new[0])
+        for column, new in zip(self.new, values):
+            column.extend(new)
+        self.new[-1].extend(itertools.repeat(_EMPTY, count))  # `extra`: written lines hold no other keys
+        self.packed = None
         self.seen.update(zip(ids, range(start, start + count)))
         self.numbers.extend(range(self.lines + 1, self.lines + count + 1))
         self.lines += count
         return True
 
+    def _columns(self) -> tuple:
+        """Every row read, old and new, as stored columns (packed once)."""
+        if self.packed is None:
+            pairs = itertools.zip_longest(self.old, self.new, fillvalue=())
+            self.packed = tuple(columns.pack([*old, *new]) for old, new in pairs)
+        return self.packed
+
     def progress(self, offset: int, digest: bytes) -> _Progress:
-        columns = tuple(tuple(map(attrgetter(name), self.entries)) for name in self.names)
-        return _Progress(offset, digest, self.lines, columns, self.numbers.tobytes(), tuple(self.problems),
+        return _Progress(offset, digest, self.lines, self._columns(), self.numbers.tobytes(), tuple(self.problems),
                          tuple(self.strings))
 
     def result(self) -> LedgerRead:
-        return LedgerRead(tuple(self.entries), tuple(self.problems))
+        if self.new[0]:
+            table = [self._unpack(name, stored) for name, stored in zip(self.names, self._columns())]
+        else:
+            table = self.old or [() for _ in self.names]
+        return LedgerRead(columns.Table(_MAKE[self.kind], self.names, table), tuple(self.problems))
 
 
 _CHUNK = 1024 * 1024  # bytes read and parsed at a time: a ledger is never held whole in memory
