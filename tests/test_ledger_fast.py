@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 
@@ -166,7 +167,7 @@ def _types(entry) -> tuple:
     Evidence("01V", "2026-11-20T10:00:00+01:00", 3, "works", True),
 ])
 def test_what_decide_writes_is_read_in_the_written_form(entry):
-    pattern = ledger._WRITTEN[type(entry)][0]
+    pattern = re.compile(ledger._WRITTEN[type(entry)][0], re.M)
     # Text with a quote is written escaped: that line takes the line-by-line reading, which is right too.
     assert bool(pattern.fullmatch(entry.to_json())) is ('"' not in (entry.note or ""))
     assert ledger.parse_lines(entry.to_json().encode() + b"\n", type(entry), "l").entries == (entry,)

@@ -341,7 +341,9 @@ _JSON_PARTS["value"] = f"(?:{_JSON_PARTS['number']}|(true|false))"
 
 def _written(kinds: tuple[tuple[str, str], ...], check):
     body = ", ".join(f'"{name}": {_JSON_PARTS[kind]}' for name, kind in kinds)
-    return re.compile(f"^\\{{{body}\\}}$", re.M), kinds, check
+    # The text of the pattern: compiled at its first use (and kept by re), so a command that finds
+    # every ledger in the cache does not pay for compiling it.
+    return f"^\\{{{body}\\}}$", kinds, check
 
 
 _GROUPS = methodcaller("groups")
@@ -577,7 +579,8 @@ class _Reading:
         written = _WRITTEN.get(self.kind)
         if written is None:
             return False
-        pattern, kinds, check = written
+        source, kinds, check = written
+        pattern = re.compile(source, re.M)
         rows = list(map(_GROUPS, pattern.finditer(text)))  # findall would give "" for null
         count = len(rows)
         # Each match is one whole line (no group matches a line break), so as many matches as lines is all.
