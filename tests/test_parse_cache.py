@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -383,3 +384,35 @@ def test_a_ledger_of_many_mib_is_read_piece_by_piece_as_a_whole_read_would(repo,
     held = entries.columns[entries.names.index("criterion")]
     # Repeated text is never an object per entry: one string of short values, or one object per value.
     assert type(held) is not tuple or len({id(text) for text in held}) == 3
+
+
+def test_planted_ledger_columns_neither_run_code_nor_change_what_is_read(repo):
+    from toolkit.records import columns, ledger
+    from toolkit.records.ledger import Effort
+
+    path = repo / "prototypes" / "effort.jsonl"
+    path.parent.mkdir(exist_ok=True)
+    lines = [f'{{"id": "01J{n:023d}", "at": "2026-11-0{1 + n % 9}T10:00:00+00:00", "prototype": {n % 3}, '
+             f'"hours": {n}.5, "date": "2026-11-0{1 + n % 9}", "by": null, "note": null}}\n' for n in range(40)]
+    path.write_text("".join(lines))
+    expected = ledger.read(path, Effort, "ef")
+    (name,) = [name for name in cache_files(repo) if name.startswith("ledger-effort")]
+    target = repo / ".git" / parsecache.FOLDER / name
+    stamp, table = recordpickle.load(io.BytesIO(target.read_bytes()), {})
+    (key,) = table
+    done = table[key]
+    hostile = "0]; __import__('os').system('touch planted-ran'); [0"
+    ids = done.columns[0]
+    assert type(ids) is columns.Fixed
+    plantings = [
+        columns.Fixed(ids.text, hostile, ids.count),  # a width that would be code if written into code
+        columns.Fixed(ids.text[:-1], ids.width, ids.count),  # text one character short
+        columns.Numbers("q", b"\0" * 7),
+        columns.Same("x", 39),  # one row fewer than the other columns
+    ]
+    for planted in plantings:
+        table[key] = dataclasses.replace(done, columns=(planted, *done.columns[1:]))
+        target.write_bytes(recordpickle.dumps((stamp, table)))
+        assert ledger.read(path, Effort, "ef") == expected, planted
+        assert recordpickle.load(io.BytesIO(target.read_bytes()), {})[1][key] == done  # read afresh and kept again
+        assert not (repo / "planted-ran").exists()

@@ -3,8 +3,8 @@
 Ten thousand prototypes log some 400,000 evidence and effort entries. As objects each costs about
 300 bytes, mostly its object and its two unique strings (`id`, `at`); as columns about 100. A column
 whose values are all one object is held once; numbers sit in arrays; text whose values all have one
-length and rarely repeat (ids, timestamps) is one string. Entries are made on each look, so an
-entry read twice is two equal objects, not the same one.
+length and rarely repeat (ids, timestamps) is one string. Entries are made when looked at, so an
+entry read twice may be two equal objects, not the same one.
 """
 
 from __future__ import annotations
@@ -57,6 +57,22 @@ def pack(values: list):
         if width and set(map(len, values)) == {width} and len(set(values)) > count // 2:
             return Fixed("".join(values), width, count)
     return tuple(values)
+
+
+def rows_in(stored) -> int | None:
+    """How many rows the stored column *stored* holds; None when it is not one `pack` makes."""
+    kind = type(stored)
+    if kind is tuple:
+        return len(stored)
+    if kind is Same:
+        return stored.count if type(stored.count) is int and stored.count > 0 else None
+    if kind is Fixed:
+        text, width, count = stored
+        whole = type(text) is str and type(width) is int and type(count) is int and width > 0
+        return count if whole and count > 0 and len(text) == width * count else None
+    if kind is Numbers and stored.typecode in ("q", "d") and type(stored.data) is bytes and not len(stored.data) % 8:
+        return len(stored.data) // 8
+    return None
 
 
 def unpack(stored) -> Sequence:
@@ -179,20 +195,23 @@ def _rows_maker(make, columns: tuple):
 
     It is one list comprehension written for the kinds of these columns (a value held once is passed
     as is, one-string text is sliced in place), made once per kind of table: making the 20 entries of a
-    prototype through a call per field cost more than judging them.
+    prototype through a call per field cost more than judging them. Only the kinds shape the code;
+    every value, widths included, is passed in, so nothing read from a cache file becomes code.
     """
-    layout = tuple(column.width if type(column) is _Fixed else type(column) is _Same for column in columns)
+    layout = tuple(_Fixed if type(column) is _Fixed else _Same if type(column) is _Same else None for column in columns)
     factory = _MAKERS.get(layout)
     if factory is None:
         names = [f"c{index}" for index in range(len(columns))]
-        parts = [name if kind is True else name + "[r]" if kind is False else f"{name}[r * {kind}:r * {kind} + {kind}]"
+        parts = [name if kind is _Same else f"{name}[r * w{name}:r * w{name} + w{name}]" if kind is _Fixed else name + "[r]"
                  for name, kind in zip(names, layout)]
+        widths = [f"w{name}" for name, kind in zip(names, layout) if kind is _Fixed]
         space: dict = {}
-        exec(f"def factory(make, {', '.join(names)}):\n"
+        exec(f"def factory(make, {', '.join(names + widths)}):\n"
              f"    return lambda rows: [make({', '.join(parts)}) for r in rows]\n", space)
         factory = _MAKERS[layout] = space["factory"]
-    return factory(make, *(column.value if type(column) is _Same else column.text if type(column) is _Fixed
-                           else column for column in columns))
+    values = [column.value if type(column) is _Same else column.text if type(column) is _Fixed else column
+              for column in columns]
+    return factory(make, *values, *(column.width for column in columns if type(column) is _Fixed))
 
 
 def column(entries: Sequence, name: str) -> list:

@@ -673,6 +673,15 @@ def _read(chunks, kind, name: str, done: _Progress | None, keep: bool, restart=N
     return reading.result(), done
 
 
+def _usable(done, kind) -> bool:
+    """Whether *done*, from the cache, is a progress of *kind* in the form this version writes."""
+    if type(done) is not _Progress or len(done.columns) != len(fields(kind)):
+        return False
+    rows = {columns.rows_in(stored) for stored in done.columns}
+    return (len(rows) == 1 and None not in rows and type(done.numbers) is bytes
+            and len(done.numbers) == 8 * rows.pop())
+
+
 def _skip(chunks, done: _Progress, hasher):
     """Hash the first `done.offset` bytes of *chunks* into *hasher*: the rest of the chunks and *done*,
     or None in place of *done* when those bytes are not the ones it describes."""
@@ -728,6 +737,8 @@ def read(path: Path, kind, name: str, root: Path | None = None) -> LedgerRead:
         cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
         key = (str(path), kind.__name__, name)
         done = cache.get(key)
+        if done is not None and not _usable(done, kind):
+            done = None  # not what this version writes: read the whole ledger, as with no cache
 
         def restart():
             os.lseek(fd, 0, os.SEEK_SET)
