@@ -102,3 +102,15 @@ def test_select_and_grouping_give_what_the_entries_would():
         for number, group in plain.items():
             assert lazy[number] == group == sorted(group, key=lambda e: e.id)
         assert lazy.get(99) is None
+
+
+def test_a_grouping_keeps_the_groups_it_made_only_up_to_its_room(monkeypatch):
+    table = ledger.parse_lines(_ledger(Evidence, 70), Evidence, "e.jsonl").entries  # 10 entries per prototype
+    monkeypatch.setattr(columns._Groups, "KEEP", 25)
+    lazy = columns.grouped(table, "prototype", "id")
+    plain = columns.grouped(list(table), "prototype", "id")
+    for _ in range(2):  # made, then kept or made again: the same entries either way
+        for number in sorted(plain):
+            assert lazy[number] == plain[number]
+    assert sorted(lazy.kept) == [0, 1] and lazy.room == 5  # two groups of 10 fit, the third does not
+    assert lazy[0] is lazy[0] and lazy[2] is not lazy[2]

@@ -112,7 +112,9 @@ def test_shared_numbers_keep_their_type_and_sign(repo):
         assert [(type(v), repr(v)) for v in got] == [(float, "1.0"), (bool, "True"), (float, "1.0"), (float, "-0.0"),
                                                      (float, "0.0"), (float, "-0.0"), (float, "1.0"), (bool, "False"),
                                                      (float, "0.0")]
-        assert got[0] is got[6] and read.entries[0].prototype is read.entries[8].prototype
+        assert got[0] is got[6]
+        # Whole numbers are never an object per entry: one value held once, or an array.
+        assert type(read.entries.columns[read.entries.names.index("prototype")]) is not tuple
 
 
 def _written_lines(base, rng, count) -> list[str]:

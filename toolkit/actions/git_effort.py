@@ -28,6 +28,8 @@ class GitEffort:
 
 
 def _logged_hours(workspace: Workspace) -> dict[int, float]:
+    # What judge.sunkcost.hours_by_prototype sums, without importing the judge: this command's CPU
+    # is measured against raw git's.
     hours: dict[int, float] = {}
     for prototype, spent in columns.values(read_effort(workspace).entries, "prototype", "hours"):
         hours[prototype] = hours.get(prototype, 0.0) + spent

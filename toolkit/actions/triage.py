@@ -255,7 +255,7 @@ def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[
     """One card with its criteria states and recommendation, and the hours logged beside them."""
     card = load(ws, ref)
     evidence, effort = read_evidence(ws), read_effort(ws)
-    mine = list(columns.select(evidence.entries, card.number.__eq__, "prototype"))
+    mine = list(columns.select(evidence.entries, lambda number: number == card.number, "prototype"))
     row = TriageRow(card, judge_card(card, mine, as_of or dt.date.today(), ws.config.keep_threshold))
     shown = {
         **prototype_row(ws, row),

@@ -40,7 +40,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
     card = prototype.read(path, ws.config.max_file_bytes)
-    evidence = list(columns.select(read_evidence(ws).entries, card.number.__eq__, "prototype"))
+    evidence = list(columns.select(read_evidence(ws).entries, lambda number: number == card.number, "prototype"))
     judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
     entry = Verdict(
         ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,

@@ -461,8 +461,9 @@ _SHARED = {
     "Retraction": ("ledger", "reason", "by"),
     "Meeting": ("by",),
 }
-# Numbers repeat too: the prototype on each of its lines, and hours, values and merits. Pickle makes
-# a new object per number, so these are shared again when entries come from the cache.
+# Amounts repeat too. Where a column of them stays a tuple (evidence values mix numbers and yes/no,
+# merits may be null) one object per value is kept; pickle makes a new object per number, so they are
+# shared again when read from the cache. Whole numbers and all-float columns are packed into arrays.
 _AMOUNT = {"Effort": "hours", "Evidence": "value", "Verdict": "merit"}
 
 
@@ -473,7 +474,6 @@ class _Reading:
         self.shared = _SHARED.get(kind.__name__, ())
         self.amount = _AMOUNT.get(kind.__name__)
         self.strings: dict[str, str] = {text: text for text in done.strings} if done else {}
-        self.ints: dict[int, int] = {}
         self.floats: dict[float, float] = {}
         # The rows read before (from the cache) as columns; rows read now are added to `new`, one list per field.
         self.old = [self._unpack(name, stored) for name, stored in zip(self.names, done.columns)] if done else []
@@ -521,7 +521,7 @@ class _Reading:
         if not torn:
             lines.pop()
         scan, decode, kind, name = _DECODER.scan_once, _DECODER.decode, self.kind, self.name
-        shared, strings, ints, floats, amount = self.shared, self.strings, self.ints, self.floats, self.amount
+        shared, strings, floats, amount = self.shared, self.strings, self.floats, self.amount
         numbers, problems, seen = self.numbers, self.problems, self.seen
         for number, text in enumerate(lines, start=self.lines + 1):
             if not text.strip(_ASCII_SPACE if type(text) is str else None):
@@ -552,11 +552,7 @@ class _Reading:
                     value = raw.get(key)
                     if type(value) is str:
                         raw[key] = strings.setdefault(value, value)
-                # One pool per type, as True, 1 and 1.0 are equal keys.
-                value = raw.get("prototype")
-                if type(value) is int:
-                    raw["prototype"] = ints.setdefault(value, value)
-                value = raw.get(amount)
+                value = raw.get(amount)  # floats only, as True, 1 and 1.0 are equal keys
                 if type(value) is float and value:  # not 0.0 and -0.0, which are equal yet differ
                     raw[amount] = floats.setdefault(value, value)
                 entry = kind.build(raw)
@@ -593,7 +589,6 @@ class _Reading:
             index += 1
             if kind == "int":
                 column = list(map(int, column))
-                column = list(map(self.ints.setdefault, column, column))
             elif kind == "number":
                 column = list(map(float, column))
             elif kind == "value":  # a number, or yes/no in the next group
