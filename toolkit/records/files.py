@@ -181,6 +181,9 @@ def _acquire(lock: Path, where) -> int:
     deadline = time.monotonic() + LOCK_WAIT
     pause = 0.002
     while True:
+        # Who we are is found before the lock exists: a lock stays empty only for one write, never
+        # while this process imports or reads /proc, so a waiting writer does not take it for a dead one's.
+        holder = (json.dumps(_me()) + "\n").encode()
         try:
             fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
         except FileExistsError:
@@ -191,7 +194,7 @@ def _acquire(lock: Path, where) -> int:
             raise DecisionbookError(f"cannot lock ({lock.name}): {exc.strerror}", where) from None
         else:
             try:
-                os.write(fd, (json.dumps(_me()) + "\n").encode())
+                os.write(fd, holder)
             except OSError as exc:  # a full disk: leave no lock behind that others must wait out
                 os.close(fd)
                 lock.unlink(missing_ok=True)
