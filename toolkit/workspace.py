@@ -3,12 +3,11 @@
 # No `from __future__ import annotations`: NamedTuple would compile every field's annotation string.
 import os
 import re
-import tomllib
 from pathlib import Path
-from typing import NamedTuple  # tomllib imports typing anyway; dataclasses would add inspect and ast
+from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import files
+from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
 
 CONFIG_NAME = "decisionbook.toml"
@@ -73,19 +72,30 @@ def _expect(value, kind, name, path):
     return value
 
 
-def load_config(path: Path) -> Config:
-    if not path.exists():
-        return Config()
+def _toml(text: str, path: Path) -> dict:
+    raw = plaintoml.load(text)
+    if raw is not None:
+        return raw
+    import tomllib
+
     try:
-        raw = tomllib.loads(files.read_bytes(path).decode("utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 puts the position only in the message: "... (at line 3, column 14)".
         found = re.search(r"\(at line (\d+)", str(exc))
         line = int(found.group(1)) if found else None
         message = str(exc).split(" (at line")[0]
         raise DecisionbookError(f"invalid TOML: {message}", path, line) from None
+
+
+def load_config(path: Path) -> Config:
+    if not path.exists():
+        return Config()
+    try:
+        text = files.read_bytes(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DecisionbookError(f"cannot read: {exc}", path) from None
+    raw = _toml(text, path)
     paths = raw.get("paths", {})
     triage = raw.get("triage", {})
     git = raw.get("git", {})

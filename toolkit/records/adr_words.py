@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import re
 from collections.abc import Mapping
@@ -180,6 +179,8 @@ AMBIGUOUS = "ambiguous"
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
+    import datetime as _dt  # here: an index read from the cache parses no date and need not import it
+
     try:
         return _dt.date(year, month, day).isoformat()
     except ValueError:
