@@ -1,14 +1,13 @@
 """Find the workspace root, read decisionbook.toml, and know every path inside the workspace."""
 
-# No `from __future__ import annotations`: NamedTuple would compile every field's annotation string.
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
+from toolkit.records.named import named
 
 CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = (
@@ -37,7 +36,8 @@ DEFAULT_NOT_CODE_GLOBS = (
 )
 
 
-class Config(NamedTuple):
+@named
+class Config:
     """Settings from decisionbook.toml; every field has a default an absent file satisfies (never mutated)."""
 
     decisions: str | None = None  # [paths] decisions: the ADR folder, relative to the root
@@ -217,7 +217,8 @@ def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
     return target
 
 
-class Workspace(NamedTuple):
+@named
+class Workspace:
     """A team's decision repository: its root, its settings and where each kind of record lives."""
 
     root: Path
@@ -381,7 +382,8 @@ max_extensions = 2     # deadline extensions (iterate with a new deadline) befor
 """
 
 
-class InitResult(NamedTuple):
+@named
+class InitResult:
     workspace: Workspace
     created: tuple[str, ...]
 

@@ -1,18 +1,18 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
-# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
 from toolkit.records.adr import BULLETS, NYGARD, Decision
 from toolkit.records.adr_words import DATED_FILE, numbered_file
+from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
 TEMPLATES = ("madr", "nygard", "log4brains")
 
 
-class FolderForm(NamedTuple):
+@named
+class FolderForm:
     """How new records in a folder are named and which template writes them."""
 
     template: str  # madr | nygard | log4brains | a path

@@ -7,13 +7,14 @@ reading the folder, not parsing it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.actions.adr_folder import folder_key, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
+from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
+TYPE_CHECKING = False  # typing's constant, read as true by type checkers, without importing typing
 if TYPE_CHECKING:
     from toolkit.actions.adrs import Decisions
     from toolkit.records.finding import Finding
@@ -49,7 +50,8 @@ def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:
     return frontmatter.Document(path, bom, newline, lines, None, {})
 
 
-class IndexResult(NamedTuple):
+@named
+class IndexResult:
     path: Path
     changed: bool
 

@@ -1,12 +1,10 @@
 """ADR operations behind `decide adr ...`: load, create, show, change status and link."""
 
-# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import datetime as _dt
 import contextlib
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple  # not dataclasses, which import inspect and ast
 
 from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import TEMPLATES, folder_form
@@ -29,6 +27,7 @@ from toolkit.records.adr import (
 from toolkit.records.adr_words import is_record_file
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
+from toolkit.records.named import named
 from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
@@ -44,7 +43,8 @@ DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
 _PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
 
 
-class Decisions(NamedTuple):
+@named
+class Decisions:
     """Every ADR in a workspace's ADR folder, plus the files that could not be read at all.
 
     `records` are sorted by number (log4brains files, which have none, by name after them).
@@ -259,7 +259,8 @@ def _reverse_of(relation: str, reverse: str | None) -> str:
     )
 
 
-class Created(NamedTuple):
+@named
+class Created:
     path: Path
     updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
     pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
@@ -403,7 +404,8 @@ def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decis
         )
 
 
-class StatusChange(NamedTuple):
+@named
+class StatusChange:
     decision: Decision  # as it was before the change
     status: str
     date: str
@@ -482,14 +484,16 @@ def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | No
     return tuple(_link_both(ws, source, relation, target, reverse))
 
 
-class Related(NamedTuple):
+@named
+class Related:
     relation: str  # from the shown ADR's side: "supersedes", "superseded by", "amended by", ...
     key: str
     decision: Decision | None  # None when the link points at a missing ADR
     recorded: str  # "here", "there" or "both": which file holds the link
 
 
-class Shown(NamedTuple):
+@named
+class Shown:
     decision: Decision
     path: str
     row: dict  # decision_row of the ADR

@@ -1,10 +1,8 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
-# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import datetime as _dt
 import re
 from pathlib import Path
-from typing import Any, NamedTuple  # not dataclasses: `decide adr new` would import inspect and ast for them
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
@@ -23,6 +21,7 @@ from toolkit.records.adr_words import (
     title_from_name,
 )
 from toolkit.records.finding import Finding
+from toolkit.records.named import named
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
 BULLETS = "madr-bullets"  # `* Status: accepted` lines under the title (MADR 2, log4brains)
@@ -59,7 +58,8 @@ _COMMENT = LazyPattern(r"<!--.*?-->")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
 
 
-class Link(NamedTuple):
+@named
+class Link:
     """A relation from one ADR to another: `amends` 5, or a team's own such as `clarified by`."""
 
     relation: str  # lower-case words: "amends", "amended by", "clarified by"
@@ -67,7 +67,8 @@ class Link(NamedTuple):
     line: int | None = None
 
 
-class Decision(NamedTuple):
+@named
+class Decision:
     """One ADR as read from its file; `findings` holds what could not be understood."""
 
     key: str  # how the CLI names it: "12" for 0012-x.md, the file stem for a log4brains file
@@ -87,7 +88,7 @@ class Decision(NamedTuple):
     prototypes: tuple[int, ...] = ()
     data_change: bool = False
     migration_plan: str | None = None  # text of a "Migration plan" section, when there is one
-    extra: dict[str, Any] = {}  # front-matter keys decisionbook does not know (never mutated)
+    extra: dict[str, object] = {}  # front-matter keys decisionbook does not know (never mutated)
     findings: tuple[Finding, ...] = ()
     title_line: int | None = None
     status_line: int | None = None
@@ -117,7 +118,7 @@ def file_key(name: str) -> str | None:
     return None
 
 
-def ref_key(value: Any) -> str | None:
+def ref_key(value: object) -> str | None:
     """The key an ADR reference means: 12, "0012", "ADR-0012", "#12", a file name or a slug."""
     if isinstance(value, bool) or value is None:
         return None
@@ -158,7 +159,7 @@ def loose_ref_key(text: str) -> str | None:
     return None
 
 
-def prototype_ref(value: Any) -> int | None:
+def prototype_ref(value: object) -> int | None:
     """A prototype number from 7, "7", "P7" or "P-0007"."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value > 0 else None
@@ -174,7 +175,7 @@ def relation_name(text: str) -> str:
     return " ".join(re.split(r"[\s_-]+", text.strip().lower()))
 
 
-def _date_text(value: Any) -> str | None:
+def _date_text(value: object) -> str | None:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -191,7 +192,7 @@ class _Reader:
         self.rel = display or str(path)
         self.lines = doc.text_lines()
         self.findings: list[Finding] = []
-        self.fields: dict[str, Any] = {"links": []}
+        self.fields: dict[str, object] = {"links": []}
 
     def warn(self, line: int | None, message: str) -> None:
         finding = Finding(self.rel, line, "warning", message)
@@ -243,7 +244,7 @@ class _Reader:
         self.fields["links"].append(Link(relation, target, line))
 
 
-def _people(reader: _Reader, value: Any, key: str, line: int | None) -> tuple[str, ...]:
+def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -352,7 +353,8 @@ _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DA
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
 
 
-class ReadOptions(NamedTuple):
+@named
+class ReadOptions:
     """A team's reading settings: its own status words, and how to read `05/02/2018`."""
 
     statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status

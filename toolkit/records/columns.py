@@ -13,22 +13,26 @@ import itertools
 import operator
 from array import array
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+
+from toolkit.records.named import named
 
 
 # What the parse cache stores for a column; plain named tuples, so its reader may rebuild them.
-class Same(NamedTuple):
+@named
+class Same:
     value: object
     count: int
 
 
-class Fixed(NamedTuple):
+@named
+class Fixed:
     text: str
     width: int
     count: int
 
 
-class Numbers(NamedTuple):
+@named
+class Numbers:
     typecode: str  # "q" (whole numbers) or "d" (floats)
     data: bytes
 

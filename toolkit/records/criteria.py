@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import operator
@@ -162,4 +161,6 @@ def definition_hash(texts: list[str]) -> str:
 
     The metric's wording is left out: rewording a description does not move a goalpost.
     """
+    import hashlib  # here: cards read from the cache come with their hashes, and OpenSSL takes a while to load
+
     return hashlib.sha256(f"[{','.join(texts)}]".encode("ascii")).hexdigest()[:16]

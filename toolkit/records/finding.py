@@ -1,10 +1,10 @@
 """A lint finding: `path:line: error|warning: message`, the unit every check reports in."""
 
-# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
-from typing import NamedTuple  # not dataclasses, which import inspect and ast
+from toolkit.records.named import named
 
 
-class Finding(NamedTuple):
+@named
+class Finding:
     path: str
     line: int | None
     severity: str  # "error" | "warning"

@@ -4,18 +4,17 @@ A user's front matter is never re-serialised. Reading keeps the file's lines (BO
 included); an edit replaces or inserts whole lines and leaves every other byte as it was.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string.
 import re
 from pathlib import Path
-from typing import Any, NamedTuple  # not dataclasses: `decide adr index` would import inspect and ast for them
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files
+from toolkit.records.named import named
 
 FENCE = "---"
 
 
-def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> Any:
+def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> object:
     """Load YAML strictly; errors carry the file and the line (counting from *first_line*)."""
     from toolkit.records import plainyaml  # not at import: an up-to-date `decide adr index` loads no YAML
 
@@ -27,7 +26,8 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
     return load(text, path, first_line)
 
 
-class Document(NamedTuple):
+@named
+class Document:
     """A Markdown file split into its lines; `meta` is the loaded front matter ({} when absent)."""
 
     path: Path | None
@@ -35,7 +35,7 @@ class Document(NamedTuple):
     newline: str
     lines: tuple[str, ...]  # each with its own line ending
     fm_end: int | None  # index of the closing fence; None when the file has no front matter
-    meta: Any
+    meta: object
 
     @property
     def has_front_matter(self) -> bool:
@@ -180,7 +180,7 @@ _UNPRINTABLE = "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|
 _PLAIN = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9 _./@+-]*$")
 
 
-def scalar(value: Any) -> str:
+def scalar(value: object) -> str:
     """Render a scalar as YAML that StrictLoader reads back as exactly *value*."""
     if value is None:
         return "null"

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, fields
 from operator import itemgetter, methodcaller
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, columns, files, parsecache
@@ -145,7 +144,7 @@ class Effort(Entry):
     date: str
     by: str | None = None
     note: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, raw: dict) -> Effort:
@@ -176,7 +175,7 @@ class Evidence(Entry):
     criteria_hash: str | None = None
     criterion_hash: str | None = None  # the one criterion's definition; names what moved
     measured: str | None = None  # YYYY-MM-DD the value was taken, when not the day it was recorded
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, raw: dict) -> Evidence:
@@ -232,7 +231,7 @@ class Verdict(Entry):
     deadline: str | None = None  # iterate only: the new deadline it set (an extension)
     previous_deadline: str | None = None  # the deadline it replaced
     previous_status: str | None = None  # the card's status before the verdict
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, raw: dict) -> Verdict:
@@ -260,7 +259,7 @@ class Meeting:
     date: str
     attendees: tuple[str, ...] = ()
     by: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     to_json = Entry.to_json
 
@@ -301,7 +300,7 @@ class Retraction(Entry):
     retracts: str  # the id of the retracted entry
     reason: str
     by: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, raw: dict) -> Retraction:
@@ -374,7 +373,7 @@ _WRITTEN = {
 _KNOWN_FIELDS: dict[type, frozenset[str]] = {}
 
 
-def _extra(raw: dict, cls) -> Mapping[str, Any]:
+def _extra(raw: dict, cls) -> Mapping[str, object]:
     known = _KNOWN_FIELDS.get(cls)
     if known is None:
         known = _KNOWN_FIELDS[cls] = frozenset(f.name for f in fields(cls))
@@ -383,7 +382,7 @@ def _extra(raw: dict, cls) -> Mapping[str, Any]:
     return MappingProxyType({k: v for k, v in raw.items() if k not in known})
 
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_EMPTY: Mapping[str, object] = MappingProxyType({})
 
 
 def append(path: Path, entry: Entry) -> None:

@@ -30,7 +30,7 @@ _DIGEST_NAME = re.compile(r"[0-9a-f]{32}")  # a workspace folder's sub-folder of
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
     "adr.py", "adr_words.py", "columns.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py",
-    "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
+    "named.py", "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
 )
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files, frontmatter
@@ -41,7 +40,7 @@ class Criterion:
     weight: float = 1.0
     aggregate: str = "latest"
     metric: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def yes_no(self) -> bool:
@@ -78,7 +77,7 @@ class Prototype:
     decisions: tuple[int, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     hypothesis: str = ""
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def ref(self) -> str:
@@ -224,10 +223,10 @@ def _hypothesis(doc: frontmatter.Document) -> str:
     return " ".join((_COMMENT.sub(" ", text) if "<!--" in text else text).split())
 
 
-_NONE: Mapping[str, Any] = MappingProxyType({})  # read-only, so every card without unknown keys shares it
+_NONE: Mapping[str, object] = MappingProxyType({})  # read-only, so every card without unknown keys shares it
 
 
-def _extra(meta: dict) -> Mapping[str, Any]:
+def _extra(meta: dict) -> Mapping[str, object]:
     if meta.keys() <= _KNOWN:
         return _NONE
     return MappingProxyType({k: v for k, v in meta.items() if k not in _KNOWN})
