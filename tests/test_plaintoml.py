@@ -40,7 +40,7 @@ KEYS = st.sampled_from(["decisions", "keep_threshold", "base-url", "main_branch"
 VALUES = st.sampled_from([
     '"decisions"', '"docs/adr"', '""', '"a # b"', '"tab\there"', '"é ✓"', '"q\\"q"', '"back\\\\slash"', "'lit'",
     '"""multi"""', '"ctl\x01"', '"del\x7f"', "true", "false", "True", "0", "7", "-3", "+3", "-0", "007", "1_000",
-    "12345678901234567890", "0.7", "1e3", "inf", "nan", "2026-11-30", "[]", '["a", "b"]', "{}", "{ a = 1 }",
+    "12345678901234567890", "0.7", "-2.25", "1.", ".5", "01.5", "-0.0", "1.5e3", "1_0.5", "1e3", "inf", "nan", "2026-11-30", "[]", '["a", "b"]', "{}", "{ a = 1 }",
     '"a" "b"', "", "x",
 ])
 LINES = st.one_of(
@@ -67,8 +67,17 @@ def test_reads_the_settings_teams_write():
                                     "adr": {"supersede-on": "accept"}, "review": {}}
 
 
+def test_reads_the_settings_decide_init_writes(tmp_path):
+    from toolkit.workspace import init
+
+    init(tmp_path)
+    text = (tmp_path / "decisionbook.toml").read_text()
+    assert agree_or_step_aside(text)
+    assert plaintoml.load(text)["triage"]["keep_threshold"] == 0.7
+
+
 def test_steps_aside_from_what_only_tomllib_reads_or_refuses():
-    for text in ('[release]\ndata = ["**/*.sql"]\n', "[triage]\nkeep_threshold = 0.6\n", '[a]\nx = "1"\n[a]\ny = "2"\n',
+    for text in ('[release]\ndata = ["**/*.sql"]\n', "[triage]\nkeep_threshold = 6e-1\n", '[a]\nx = "1"\n[a]\ny = "2"\n',
                  'x = "1"\nx = "2"\n', 'paths = "p"\n[paths]\n', '[[release.pairs]]\ndata = "a"\n', 'a = "x"\r\n',
                  '[adr.statuses]\n"in review" = "proposed"\n', 'name = "a\\u00e9"\n'):
         assert plaintoml.load(text) is None, text

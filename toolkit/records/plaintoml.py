@@ -1,8 +1,8 @@
-"""The plainest decisionbook.toml (`[table]` headers, `key = "text"`, whole numbers, true and false,
-comments) read without tomllib, exactly as tomllib reads it.
+"""The plainest decisionbook.toml (`[table]` headers, `key = "text"`, numbers such as 14 and 0.7,
+true and false, comments) read without tomllib, exactly as tomllib reads it.
 
 A team's settings are a few such lines, and importing tomllib (with typing and datetime) cost the
-hottest commands more than reading their ADR folder. Anything else (arrays, floats, dates, quoted or
+hottest commands more than reading their ADR folder. Anything else (arrays, exponents, dates, quoted or
 dotted keys, escapes, a repeated key) makes `load` return None, and tomllib reads the file and words
 every error.
 """
@@ -15,7 +15,7 @@ import re
 _TEXT = r"[^\"\\\x00-\x08\x0a-\x1f\x7f]"
 _LINE = re.compile(
     rf"[ \t]*(?:\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]|([A-Za-z0-9_-]+)[ \t]*=[ \t]*"
-    rf"(?:\"({_TEXT}*)\"|(true|false)|(0|-?[1-9][0-9]{{0,17}})))?[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
+    rf"(?:\"({_TEXT}*)\"|(true|false)|(-?(?:0|[1-9][0-9]{{0,17}})(?:\.[0-9]+)?)))?[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
 )
 
 
@@ -38,5 +38,10 @@ def load(text: str) -> dict | None:
         elif key is not None:
             if key in table:
                 return None
-            table[key] = string if string is not None else word == "true" if word is not None else int(number)
+            if string is not None:
+                table[key] = string
+            elif word is not None:
+                table[key] = word == "true"
+            else:
+                table[key] = float(number) if "." in number else int(number)
     return document
