@@ -10,6 +10,7 @@ Run: python benchmarks/speed.py [--runs 5] [--only adr triage git report]
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -58,12 +59,56 @@ def adr_rows(table: Table, tmp: Path, runs: int) -> None:
 
     pair = paired(adr_new, python_start, runs)
     table.add("`decide adr new X`, 1,000 ADRs, in git", f"{pair.ratio:.1f}x", "`python -c pass`", "<= 6x", pair.ratio <= 6)
+    fastest = fastest_peer(tmp, plain / "decisions", runs)
     for where, root in (("outside git", plain), ("in git", in_git)):
         # The README changes on the first run only; every timed run rewrites nothing, on both sides.
         pair = paired(lambda: run([DECIDE, "adr", "index"], root),
                       lambda: run([PYTHON, str(HERE / "floor_index.py"), str(root / "decisions")]), runs)
         table.add(f"`decide adr index`, 1,000 MADR 4 ADRs, {where}", f"{pair.ratio:.2f}x",
-                  "stdlib floor script (`floor_index.py`)", "<= 1.2x", pair.ratio <= 1.2)
+                  "stdlib floor script (`floor_index.py`)", "(reference)", True)
+        if fastest is None:
+            table.add(f"`decide adr index`, 1,000 MADR 4 ADRs, {where}", "not measured",
+                      "the fastest peer (needs Node.js and npm)", "<= 1.2x", False)
+            continue
+        name, peer = fastest
+        # One ADR changed before each run, so decide builds the table again, as the peers always do.
+        extra = root / "decisions" / "2000-benchmark-change.md"
+
+        def changed(root=root, extra=extra):
+            extra.write_text(f"---\nstatus: proposed\ndate: 2026-11-01\n---\n# Change {os.urandom(4).hex()}\n")
+            return run([DECIDE, "adr", "index"], root)
+
+        for form, measure in (("unchanged", lambda: run([DECIDE, "adr", "index"], root)), ("one ADR changed", changed)):
+            pair = paired(measure, peer, runs)
+            table.add(f"`decide adr index`, 1,000 MADR 4 ADRs, {where}, {form}", f"{pair.ratio:.2f}x",
+                      f"the fastest peer, {name} ({pair.base_wall * 1000:.0f} ms)", "<= 1.2x", pair.ratio <= 1.2)
+        extra.unlink()
+        run([DECIDE, "adr", "index"], root)
+
+
+PEERS = ("adr-log@2.2.0", "madr-tools@1.2.7")
+
+
+def fastest_peer(tmp: Path, decisions: Path, runs: int):
+    """(name, measure) of the faster of adr-log and madr-tools building the index of a copy of
+    *decisions*, installed with npm into *tmp*; None without Node.js and npm."""
+    if not (shutil.which("node") and shutil.which("npm")):
+        return None
+    tools = tmp / "peers"
+    subprocess.run(["npm", "install", "--prefix", str(tools), "--no-audit", "--no-fund", *PEERS], check=True,
+                   capture_output=True)
+    bin_ = tools / "node_modules" / ".bin"
+    folder = tmp / "peer-workspace"
+    shutil.copytree(decisions, folder / "decisions", ignore=shutil.ignore_patterns("README.md"))
+    (folder / "decisions" / "README.md").write_text("# Decisions\n\n<!-- adrlog -->\n")
+    (folder / ".madrrc.json").write_text('{"madrDirectory": "decisions", "indexFileName": "index.md"}\n')
+    measures = {
+        "adr-log": lambda: run([str(bin_ / "adr-log"), "-d", "decisions", "-i", "decisions/README.md"], folder),
+        "madr-tools (`madr index`)": lambda: run([str(bin_ / "madr"), "index"], folder),
+    }
+    times = {name: statistics.median(measure()[0] for _ in range(runs + 1)) for name, measure in measures.items()}
+    name = min(times, key=times.get)
+    return name, measures[name]
 
 
 def triage_rows(table: Table, tmp: Path, runs: int) -> None:
