@@ -96,3 +96,41 @@ def test_an_edit_waits_for_a_live_holder_and_then_keeps_both(repo, decide, decid
     assert time.monotonic() - started >= 1.0
     assert holder.wait(timeout=30) == 0
     assert [c.id for c in prototype.read(card).criteria] == ["latency"]
+
+
+# A `socket` that takes 1.5 s to import, then is the real one: the first lock a process takes asks
+# socket for its host name, so a writer whose imports are slow (a cold disk, a loaded machine) is shown.
+_SLOW_SOCKET = """
+import importlib.machinery, importlib.util, os, sys, time
+time.sleep(1.5)
+here = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.machinery.PathFinder.find_spec("socket", [p for p in sys.path if os.path.abspath(p or ".") != here])
+module = importlib.util.module_from_spec(spec)
+sys.modules["socket"] = module
+spec.loader.exec_module(module)
+"""
+
+
+def test_a_lock_holds_its_holder_from_the_moment_it_exists(tmp_path):
+    # A lock seen empty for long reads as left by a writer killed at once, and is taken over.
+    shim = tmp_path / "slow"
+    shim.mkdir()
+    (shim / "socket.py").write_text(_SLOW_SOCKET)
+    target = tmp_path / "card.md"
+    target.write_text("x\n")
+    lock = target.with_name(target.name + ".lock")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shim), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD, str(target), "0.5"], stdout=subprocess.PIPE, text=True, env=env)
+    empty_since, longest = None, 0.0
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            empty = lock.read_bytes() == b""
+        except FileNotFoundError:
+            empty = False
+        now = time.monotonic()
+        empty_since = (empty_since or now) if empty else None
+        longest = max(longest, now - empty_since) if empty_since else longest
+        time.sleep(0.002)
+    assert proc.wait(timeout=30) == 0 and proc.stdout.read().strip() == "locked"
+    assert longest < 0.5, f"the lock stayed empty for {longest:.2f} s"
