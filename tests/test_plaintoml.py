@@ -53,15 +53,15 @@ LINES = st.one_of(
 
 
 @settings(max_examples=800, deadline=None)
-@given(st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\r\n", ""]))
-def test_agrees_with_tomllib_or_steps_aside(lines, end):
-    agree_or_step_aside("\n".join(lines) + end)
+@given(st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_agrees_with_tomllib_or_steps_aside(lines, newline, last):
+    agree_or_step_aside(newline.join(lines) + (newline if last else ""))
 
 
 def test_reads_the_settings_teams_write():
     text = ('# decisionbook settings\n[paths]\ndecisions = "docs/decisions"  # moved in 2025\nprototypes = "protos"\n\n'
             '[triage]\nstale_days = 21\n[git]\nmain_branch = "trunk"\n[adr]\nsupersede-on = "accept"\n[review]\n')
-    assert agree_or_step_aside(text)
+    assert agree_or_step_aside(text) and agree_or_step_aside(text.replace("\n", "\r\n"))
     assert plaintoml.load(text) == {"paths": {"decisions": "docs/decisions", "prototypes": "protos"},
                                     "triage": {"stale_days": 21}, "git": {"main_branch": "trunk"},
                                     "adr": {"supersede-on": "accept"}, "review": {}}
@@ -78,7 +78,7 @@ def test_reads_the_settings_decide_init_writes(tmp_path):
 
 def test_steps_aside_from_what_only_tomllib_reads_or_refuses():
     for text in ('[release]\ndata = ["**/*.sql"]\n', "[triage]\nkeep_threshold = 6e-1\n", '[a]\nx = "1"\n[a]\ny = "2"\n',
-                 'x = "1"\nx = "2"\n', 'paths = "p"\n[paths]\n', '[[release.pairs]]\ndata = "a"\n', 'a = "x"\r\n',
+                 'x = "1"\nx = "2"\n', 'paths = "p"\n[paths]\n', '[[release.pairs]]\ndata = "a"\n', 'a = "x"\r', 'a = "x\r"\n',
                  '[adr.statuses]\n"in review" = "proposed"\n', 'name = "a\\u00e9"\n'):
         assert plaintoml.load(text) is None, text
 

@@ -23,7 +23,9 @@ def load(text: str) -> dict | None:
     """The mapping *text* holds when every line is a table header, `key = plain value`, a comment or
     blank; else None."""
     if "\r" in text:
-        return None  # line ends other than LF are tomllib's to judge
+        text = text.replace("\r\n", "\n")  # a file saved on Windows
+        if "\r" in text:
+            return None  # a carriage return on its own: tomllib's to refuse
     document: dict = {}
     table = document
     for line in text.split("\n"):
