@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,24 @@ def test_a_known_card_keeps_its_known_hashes():
 def test_an_expression_keeps_its_text():
     expr = criteria.parse_expr("<=  2e2")
     assert str(expr) == expr.text == "<= 200" and vars(expr)["text"] == "<= 200"
+
+
+_OPENSSL_SEEN = ("import sys\nfrom toolkit.entry import main\n"
+                 "try:\n    main(sys.argv[1:])\n"
+                 "finally:\n    print('OPENSSL', '_hashlib' in sys.modules, file=sys.stderr)\n")
+
+
+def test_hashing_criteria_and_sign_off_never_loads_openssl(repo):
+    # hashlib loads OpenSSL when imported, a few milliseconds of every command that judges or records
+    # evidence; the interpreter's own sha256 gives the same hashes (checked against hashlib above).
+    steps = [["proto", "new", "Streaming ingest"], ["criterion", "add", "P1", "p99", "--target", "<= 200"],
+             ["evidence", "add", "P1", "p99", "150"], ["triage"], ["triage", "--format", "json"],
+             ["adr", "new", "Use a queue", "--no-edit"], ["adr", "approve", "1", "--by", "ana"]]
+    for argv in steps:
+        proc = subprocess.run([sys.executable, "-c", _OPENSSL_SEEN, *argv], cwd=repo, capture_output=True, text=True)
+        assert proc.returncode == 0, (argv, proc.stderr)
+        assert "OPENSSL False" in proc.stderr, (argv, proc.stderr)
+    entry = json.loads((repo / "prototypes" / "evidence.jsonl").read_text().splitlines()[0])
+    card = prototype.read(repo / "prototypes" / "0001-streaming-ingest.md")
+    assert entry["criteria_hash"] == original_criteria_hash(card.criteria)
+    assert entry["criterion_hash"] == original_criteria_hash(card.criteria[:1])

@@ -41,8 +41,6 @@ def test_kept_per_month_and_audit(log_html):
 
 
 def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
-    from report_fixtures import invoke
-
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "accept"\n')
     decide("adr", "new", "Use PostgreSQL", "--no-edit", cwd=repo)

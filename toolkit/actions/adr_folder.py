@@ -12,7 +12,7 @@ import functools
 import os
 from pathlib import Path
 
-from toolkit.records import parsecache
+from toolkit.records.hashes import blake2b
 from toolkit.workspace import Workspace
 
 _HERE = Path(__file__).resolve().parents[1]
@@ -23,7 +23,7 @@ _SOURCES = ("records/*.py", "actions/adr*.py", "workspace.py", "errors.py")
 def folder_key(ws: Workspace, *options, skip: str | None = None) -> bytes | None:
     """A hash of every input of a text built from *ws*'s ADR folder with *options*, or None when the
     folder holds more than plain files. The file named *skip* (the text's own file) is left out."""
-    hasher = parsecache.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     for pattern in _SOURCES:
         for path in sorted(_HERE.glob(pattern)):
             hasher.update(path.read_bytes())

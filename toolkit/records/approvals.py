@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 from dataclasses import dataclass
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import MADR, NYGARD, Decision, require_editable
+from toolkit.records.hashes import sha256
 from toolkit.records.adr_text import heading_key, sections
 
 KEY = "approvals"
@@ -51,7 +51,7 @@ def content_hash(doc: frontmatter.Document) -> str:
             continue
         kept.append(_NUMBER.sub(r"\1", line) if index < first - 1 else line)
     text = "\n".join(kept).strip("\n")
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return "sha256:" + sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _date(value) -> str | None:

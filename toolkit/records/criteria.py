@@ -11,6 +11,7 @@ from functools import cached_property
 from json.encoder import encode_basestring_ascii as _text
 
 from toolkit.errors import DecisionbookError
+from toolkit.records.hashes import sha256
 
 AGGREGATES = ("latest", "median", "min", "max", "mean")
 ACCEPTED = 'an operator and a number ("<= 200", "> 0.5", "== 3"; operators < <= > >= ==) or "yes" / "no"'
@@ -161,6 +162,4 @@ def definition_hash(texts: list[str]) -> str:
 
     The metric's wording is left out: rewording a description does not move a goalpost.
     """
-    import hashlib  # here: cards read from the cache come with their hashes, and OpenSSL takes a while to load
-
-    return hashlib.sha256(f"[{','.join(texts)}]".encode("ascii")).hexdigest()[:16]
+    return sha256(f"[{','.join(texts)}]".encode("ascii")).hexdigest()[:16]

@@ -19,11 +19,7 @@ from types import MappingProxyType
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, columns, files, parsecache
 from toolkit.records.finding import Finding
-
-try:  # as in parsecache: hashlib would load OpenSSL
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - interpreters without the built-in module
-    from hashlib import blake2b
+from toolkit.records.hashes import blake2b
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 

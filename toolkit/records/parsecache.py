@@ -18,19 +18,15 @@ import sys
 import time
 from pathlib import Path
 
-try:  # hashlib loads OpenSSL at import, a cost `decide adr list` would feel; blake2 is built in
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - interpreters without the built-in module
-    from hashlib import blake2b
-
 from toolkit.errors import DecisionbookError
+from toolkit.records.hashes import blake2b
 
 FOLDER = "decisionbook"  # inside the git folder or the user's cache folder
 _DIGEST_NAME = re.compile(r"[0-9a-f]{32}")  # a workspace folder's sub-folder of the user's cache folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
-    "adr.py", "adr_words.py", "columns.py", "criteria.py", "finding.py", "frontmatter.py", "ledger.py", "parsecache.py",
-    "named.py", "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
+    "adr.py", "adr_words.py", "columns.py", "criteria.py", "finding.py", "frontmatter.py", "hashes.py", "ledger.py",
+    "parsecache.py", "named.py", "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
 )
 
 
