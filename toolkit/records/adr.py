@@ -345,12 +345,20 @@ _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
 STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
+# Dates a record was first written on: a later change of status leaves them as they are.
+CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
 _DATE_LABELS = (
-    ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on"),
-    ("last updated", "updated", "last modified", "date updated", "created", "date created"),
+    ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
+     "date approved", "approval date"),
+    ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
+# The fields a table's header row may name, each read from the column below it; and every label a
+# key-value table's row may start with, which tells such a table from one with a header row.
+_COLUMN_LABELS = STATUS_LABELS | frozenset(_DATE_LABELS[0] + _DATE_LABELS[1]) | _RELATION_LABELS | frozenset(REVERSE)
+_ANY_LABEL = _COLUMN_LABELS | frozenset(MAKER_KEYS) | {"decision makers", "deciders", "consulted", "informed", "author",
+                                                        "authors", "author(s)", "owner", "owners", "tags", "title"}
 
 
 @named
@@ -369,6 +377,52 @@ def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
     while start < end and line[start] in " \t":
         start += 1
     return start, end
+
+
+_DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """[start, end) of each cell of the table row *line* (`| a | b |`), between its bars."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    return [(left + 1, right) for left, right in zip(bars, bars[1:])]
+
+
+def _cell_label(line: str, cell: tuple[int, int]) -> str:
+    return line[cell[0] : cell[1]].strip(" \t*_`:").lower()
+
+
+def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, int]] | None:
+    """(label, row, value start, value end) of each field of a table whose header row, at index
+    *header*, names the fields and whose first row holds their values:
+
+        | Status   | Date       | Author(s) |
+        |----------|------------|-----------|
+        | Accepted | 2024-03-18 | @ana      |
+
+    None when the rows there are not such a table: a key-value table (`| Status | Accepted |`)
+    may have a header row too, but its second cell is a value, or its next row starts with a label.
+    """
+    if header + 2 >= len(lines) or not _DELIMITER_ROW.match(lines[header + 1]):
+        return None
+    head, row = lines[header], lines[header + 2]
+    if not row.lstrip().startswith("|"):
+        return None
+    names, values = _cells(head), _cells(row)
+    labels = [_cell_label(head, cell) for cell in names]
+    if not values or not any(label in _COLUMN_LABELS for label in labels):
+        return None
+    first, second = labels[0], (head[names[1][0] : names[1][1]] if len(names) > 1 else "")
+    if (first in STATUS_LABELS and read_status(second)[0] in STATUSES
+            or first in _DATE_LABELS[0] + _DATE_LABELS[1] and iso_date(second) not in (None, AMBIGUOUS)
+            or _cell_label(row, values[0]) in _ANY_LABEL):
+        return None
+    found = []
+    for label, cell in zip(labels, values):
+        if label in _COLUMN_LABELS:
+            start, end = _clean_span(row, *cell)
+            found.append((label, header + 2, start, end))
+    return found
 
 
 def line_fields(line: str) -> list[tuple[str, int, int, str]]:
@@ -406,6 +460,11 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
             break
         position = bar + 3
     return found
+
+
+def heading_label(heading: str) -> str:
+    """The words naming a section: `status` for `Status` and for `Status: Accepted`."""
+    return status_words(heading.split(":", 1)[0])
 
 
 def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
@@ -473,6 +532,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     doc = reader.doc
     heading_at = {s[2]: s for s in sections}
     dates: dict[int, tuple[int, int, int]] = {}
+    columns: dict[int, list] = {}  # row index -> the fields a header row above it names
     fence = None
     for index in range(doc.body_start, len(reader.lines)):
         if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4):
@@ -500,6 +560,12 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
         elif stripped.startswith("#"):
+            continue
+        elif index in columns:
+            found = columns.pop(index)
+        elif stripped.startswith("|") and index < head_end and (table := column_fields(reader.lines, index)):
+            for label, row, start, end in table:
+                columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
         elif ":" in line[:48] or stripped.startswith("|"):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -614,7 +680,7 @@ def from_document(
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         head_end = next(
-            (s[2] for s in sections if s[0] >= 2 and status_words(s[1]) not in _META_HEADINGS), len(reader.lines)
+            (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in _META_HEADINGS), len(reader.lines)
         )
         _scan_fields(reader, sections, head_end)
         form = fields.get("form", UNKNOWN)

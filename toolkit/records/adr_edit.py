@@ -9,16 +9,19 @@ from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
     BULLETS,
+    CREATION_LABELS,
     FIELD,
     MADR,
     NYGARD,
     STATUS_LABELS,
     TABLE,
     Decision,
+    column_fields,
     from_document,
+    heading_label,
     require_editable,
 )
-from toolkit.records.adr_words import status_words
+from toolkit.records.adr_words import find_date, status_words
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -65,7 +68,7 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
             continue
         if start is not None and len(heading.group(1)) <= level:
             return start, index
-        if start is None and status_words(heading.group(2)) in STATUS_LABELS:
+        if start is None and heading_label(heading.group(2)) in STATUS_LABELS:
             start, level = index, len(heading.group(1))
     return (start, len(lines)) if start is not None else None
 
@@ -113,14 +116,22 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
 
 def _capitalised(decision: Decision) -> bool:
     """Whether the file writes its status with a capital, as `Accepted`."""
-    raw = (decision.status_raw or "").lstrip(" *_`[")
+    raw = (decision.status_raw or "").lstrip(" *_`[!")
     return raw[:1].isupper() if raw else decision.form == NYGARD
 
 
 def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
-    """The file with its date set; a body form without a date line is left as it is."""
+    """The file with its date set; a body form without a date line, or whose date says when the record
+    was created, is left as it is. Only the written date changes: a note beside it stays."""
     if decision.date_span is not None and decision.date_line is not None:
-        return _in_place(doc, decision.date_line, decision.date_span, date)
+        line = doc.text_lines()[decision.date_line - 1]
+        start, end = decision.date_span
+        if decision.form != MADR and status_words(line[:start]) in CREATION_LABELS:
+            return doc.to_bytes()
+        found = find_date(line[start:end])
+        if found is not None:
+            start, end = start + found[1], start + found[2]
+        return _in_place(doc, decision.date_line, (start, end), date)
     if decision.form == MADR:
         return _set_scalar(doc, "date", date)
     if decision.form == BULLETS:
@@ -204,6 +215,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         item = f"{{relation: {frontmatter.scalar(relation)}, adr: {_key_item(target)}}}"
         return _append_to_list(doc, "links", item)
     lines = doc.text_lines()
+    if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
+        return _insert_below_table(doc, end, f"{_capital(relation)}: {markdown_link(target, decision.form)}")
     if decision.form in (BOLD, FIELD, TABLE):
         return _insert(doc, decision.status_line, [_field_line(doc, decision, relation, target)])
     if decision.form == NYGARD:
@@ -218,6 +231,35 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, "## Links", "", line])
+
+
+def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:
+    """The index after the last row of the table whose header row names the status column, or None
+    when the status is a row of a key-value table (`| Status | Accepted |`)."""
+    lines = doc.text_lines()
+    row = decision.status_line - 1
+    table = column_fields(lines, row - 2) if row >= 2 else None
+    if not table or not any(label in STATUS_LABELS and at == row for label, at, _, _ in table):
+        return None
+    end = row + 1
+    while end < len(lines) and lines[end].lstrip().startswith("|"):
+        end += 1
+    return end
+
+
+_WRITTEN_RELATION = re.compile(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
+
+
+def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes:
+    """*line* below the table that ends before index *end*, after the relation lines written there
+    before; a blank line keeps it out of the table."""
+    lines = doc.text_lines()
+    at = end + 1
+    while at < len(lines) and _WRITTEN_RELATION.match(lines[at]):
+        at += 1
+    if at > end + 1 and not lines[end].strip():
+        return _insert(doc, at, [line])
+    return _insert(doc, end, ["", line] + ([""] if end < len(lines) and lines[end].strip() else []))
 
 
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> str:

@@ -33,13 +33,15 @@ RECORD_FILE = re.compile(
 DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme)$", re.IGNORECASE)  # `000-index.md` lists the records
 
 
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
 def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     """(prefix, number, separator + slug, extension) of a numbered record file name, else None.
 
-    Dated log4brains names, and templates such as `0000-template.md`, are not numbered records.
+    Dated log4brains names, templates such as `0000-template.md` and indexes numbered 0
+    (`000-index.md`, `0000-README.md`) are not numbered records.
     """
     match = RECORD_FILE.match(name)
     if not match or len(match.group(2)) == 8 and DATED_FILE.match(name):
@@ -48,14 +50,19 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
     if "emplate" in slug.lower() and (_TEMPLATE_NAME.match(slug) or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
         return None
+    if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
+        return None
     return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
 
 def is_record_file(name: str) -> bool:
     if RECORD_FILE.match(name) is None:
         return False
-    # Only a name that mentions a template needs the full look (listing 10,000 names is hot).
-    return "template" not in name.lower() or numbered_file(name) is not None or DATED_FILE.match(name) is not None
+    # Only a name that may be a template or an index needs the full look (listing 10,000 names is hot).
+    lowered = name.lower()
+    if "template" not in lowered and "index" not in lowered and "readme" not in lowered:
+        return True
+    return numbered_file(name) is not None or DATED_FILE.match(name) is not None
 
 
 def title_from_name(name: str) -> str | None:
@@ -108,6 +115,8 @@ _DATE_TAIL = LazyPattern(
     r"\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^)]*\)\s*$", re.IGNORECASE
 )
 _WORDS = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_IMAGE = LazyPattern(r"!\[([^\]]*)\]\(([^)\s]*)")
+_URL_WORD = LazyPattern(r"[/_.\-]+|%20")
 
 
 @functools.lru_cache(maxsize=4096)  # headings such as `Context` repeat in every file
@@ -146,10 +155,27 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
             if rest:
                 relation, target = RELATION_STATUS[name], rest
             break
+    if status is None and "![" in text:
+        status = _badge_status(text, lookup)
     if status is None:
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
     return status, relation, target
+
+
+def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
+    """The status a badge image shows: its alt text (`![Accepted](...)`), else a word of its address
+    (`https://badgen.net/badge/ADR/approved/green`, `https://img.shields.io/badge/status-accepted-green`)."""
+    for match in _IMAGE.finditer(text):
+        alt, url = match.groups()
+        words = status_words(alt)
+        if words in lookup:
+            return lookup[words]
+        path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+        for word in _URL_WORD.split(path.lower()):
+            if word in lookup:
+                return lookup[word]
+    return None
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -194,36 +220,43 @@ def _month(name: str) -> int:
 def iso_date(value: str, order: str | None = None) -> str | None:
     """The ISO date a written date means, None when there is none, or AMBIGUOUS for `05/02/2018`
     when *order* (day-first or month-first) does not say which number is the month."""
-    text = value.strip()
-    match = _ISO.search(text)
+    found = find_date(value, order)
+    return found[0] if found else None
+
+
+def find_date(value: str, order: str | None = None) -> tuple[str | None, int, int] | None:
+    """(what `iso_date` says, start, end of the written date in *value*), or None when it holds none."""
+    match = _ISO.search(value)
     if match:
         year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         if month > 12 >= day:  # `2024-14-02`: written year, day, month
             month, day = day, month
-        return _valid(year, month, day)
-    match = _DOTTED.search(text)
+        return _valid(year, month, day), *match.span()
+    match = _DOTTED.search(value)
     if match:  # dotted dates are written day first wherever they are used
-        return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    match = _SLASHED.search(text)
+        return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1))), *match.span()
+    match = _SLASHED.search(value)
     if match:
         first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         if first > 12 or order == DAY_FIRST and second <= 12:
-            return _valid(year, second, first)
-        if second > 12 or order == MONTH_FIRST:
-            return _valid(year, first, second)
-        return _valid(year, first, second) if first == second else AMBIGUOUS
-    match = _DAY_MONTH.search(text)
+            date = _valid(year, second, first)
+        elif second > 12 or order == MONTH_FIRST:
+            date = _valid(year, first, second)
+        else:
+            date = _valid(year, first, second) if first == second else AMBIGUOUS
+        return date, *match.span()
+    match = _DAY_MONTH.search(value)
     if match:
-        return _valid(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
-    match = _MONTH_DAY.search(text)
+        return _valid(int(match.group(3)), _month(match.group(2)), int(match.group(1))), *match.span()
+    match = _MONTH_DAY.search(value)
     if match:
-        return _valid(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
-    match = _YEAR_MONTH_DAY.search(text)
+        return _valid(int(match.group(3)), _month(match.group(1)), int(match.group(2))), *match.span()
+    match = _YEAR_MONTH_DAY.search(value)
     if match:
-        return _valid(int(match.group(1)), _month(match.group(2)), int(match.group(3)))
-    match = _COMPACT.search(text)
+        return _valid(int(match.group(1)), _month(match.group(2)), int(match.group(3))), *match.span()
+    match = _COMPACT.search(value)
     if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3))), *match.span()
     return None
 
 
