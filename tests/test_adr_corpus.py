@@ -83,6 +83,12 @@ EXPECTED = {
     "0030-drop-the-nightly-export.md":
         ("rejected", "![status](https://img.shields.io/badge/status-rejected-red)", "2023-09-12", "2023-09-12",
          "Drop the nightly export", "field"),
+    "adr031-publish-domain-events.md":
+        ("accepted", "Accepted", "2022-04-01", "2022-04-01", "Publish domain events", "nygard"),
+    "0032-render-pages-at-the-edge.md":
+        ("accepted", "decided", "2025-07-02", "2025-07-02T16:05:00+00:00", "Render pages at the edge", "madr"),
+    "0033-cache-search-results.md":
+        ("draft", "Draft", "2026-01-20", "2026-01-20", "Cache search results", "madr"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -96,6 +102,7 @@ EXPECTED = {
      ("adr-template.md", False), ("0007-template.md", False), ("xxxx-template.md", False), ("README.md", False),
      ("2-x.markdown", True), ("TEAM-ADR-0002-x.md", True), ("ADR_001_x.md", True), ("notes.txt", False),
      ("000-index.md", False), ("0000-README.md", False), ("0-adr-index.md", False), ("0001-index.md", True),
+     ("adr001-x.md", True), ("ADR001_x.md", True), ("adr000-template.md", False),
      ("0012-build-a-search-index.md", True)],
 )
 def test_record_file_names(name, record):
@@ -299,6 +306,10 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0008-use-grpc-between-services.md", "proposed", ["Declined", "2019-07-01"], ["Proposed", "2026-11-30"]),
         ("0027-split-reads-from-writes.md", "deprecated", ["| Accepted | 2024-03-18 | @ana      |"],
          ["| Deprecated | 2026-11-30 | @ana      |"]),
+        # A date the front matter names as other tools do: set where it is, or added beside a creation date.
+        ("0033-cache-search-results.md", "proposed", ["status: Draft", 'last_updated: "2026-01-20"'],
+         ["status: Proposed", "last_updated: 2026-11-30"]),
+        ("0032-render-pages-at-the-edge.md", "deprecated", ["status: decided"], ["status: deprecated", "date: 2026-11-30"]),
         # The day it was proposed stays; only the status changes.
         ("0029-share-one-schema.md", "deprecated", ["**Status:** Accepted"], ["**Status:** Deprecated"]),
         ("adr-005-split-the-search-index.md", "accepted",

@@ -32,7 +32,8 @@ def _listed(decide, root: Path) -> list[dict]:
 @pytest.mark.parametrize(
     "folder",
     ["adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
-     "docs/engineering/platform/decisions", "docs/handbook/adr"],
+     "docs/engineering/platform/decisions", "docs/handbook/adr", "ADRs", "architecture-decisions",
+     "docs/architecture-decisions", "docs/Decision-Records"],
 )
 def test_folders_teams_use_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})
@@ -99,6 +100,17 @@ def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide
     assert result.stdout.strip() == "docs/adr/ADR-003-third-one.md"
     rows = _listed(decide, root)
     assert [r["number"] for r in rows] == [1, 2, 3]
+
+
+def test_new_in_a_folder_of_adr001_names_keeps_the_attached_prefix(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/architecture-decisions/adr000-template.md": "# Title\n\n## Status\n\n[Proposed, Accepted]\n",
+        **{f"docs/architecture-decisions/adr{n:03d}-record-{n}.md": NYGARD.format(n=n, title=f"Record {n}") for n in (1, 2)},
+    })
+    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [(1, "Record 1"), (2, "Record 2")]
+    result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/architecture-decisions/adr003-third-one.md"
+    assert [r["number"] for r in _listed(decide, root)] == [1, 2, 3]
 
 
 def test_new_in_an_unpadded_markdown_folder_and_template_override(decide, tmp_path):

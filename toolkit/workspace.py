@@ -15,7 +15,9 @@ ADR_DIR_CANDIDATES = (
     "adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
     "doc/decisions", "docs/adrs", "doc/architecture/decisions",
 )
-DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs")  # found anywhere under docs/, a few levels down
+# Found, in any case (`ADRs/`), at the top or anywhere under docs/ a few levels down, when holding records.
+DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
+                      "decision-records")
 DEEP_ADR_DIR_DEPTH = 4
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
@@ -296,8 +298,12 @@ def _holds_records(folder: Path) -> bool:
 
 
 def _deep_adr_dirs(root: Path) -> list[Path]:
-    """Folders named decisions/adr/adrs under docs/ or doc/, a few levels down, that hold records."""
-    found = []
+    """Folders named as DEEP_ADR_DIR_NAMES, at the top or under docs/ or doc/ a few levels down, that hold records."""
+    try:
+        tops = sorted(e.path for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
+    except OSError:
+        tops = []
+    found = [Path(p) for p in tops if os.path.basename(p).lower() in DEEP_ADR_DIR_NAMES and _holds_records(Path(p))]
     for top in ("docs", "doc"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):

@@ -266,6 +266,12 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
         reader.warn(line_of(key), f"{key} should list {example}")
     return [item for item in parsed if item]
 
+# Front-matter keys of a record's date, MADR's first, the others as other tools name them; a status
+# change sets the first of these a record has, and adds `date` beside a creation date.
+FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
+_FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created")
+
+
 def _read_front_matter(reader: _Reader) -> None:
     doc = reader.doc
     lines = reader.lines
@@ -288,7 +294,7 @@ def _read_front_matter(reader: _Reader) -> None:
         value = meta.get(key)
         if value is None:
             return None
-        result = _date_text(value) if key == "date" else (value if isinstance(value, str) else None)
+        result = _date_text(value) if key in _FRONT_MATTER_DATES else (value if isinstance(value, str) else None)
         if result is None:
             kind = "mapping" if isinstance(value, dict) else type(value).__name__
             reader.warn(line_of(key), f"{key} holds a {kind} where text belongs (a template placeholder?)")
@@ -297,9 +303,10 @@ def _read_front_matter(reader: _Reader) -> None:
     if "title" in meta:
         fields["title"] = text("title")
         fields["title_line"] = line_of("title")
-    if meta.get("date") is not None:
-        fields["date_raw"] = text("date")
-        fields["date_line"] = line_of("date")
+    key = next((key for key in _FRONT_MATTER_DATES if meta.get(key) is not None), None)
+    if key is not None:
+        fields["date_raw"] = text(key)
+        fields["date_line"] = line_of(key)
     status = text("status")
     if status is not None:
         fields["status_raw"] = status

@@ -11,6 +11,7 @@ from toolkit.records.adr import (
     BULLETS,
     CREATION_LABELS,
     FIELD,
+    FRONT_MATTER_DATES,
     MADR,
     NYGARD,
     STATUS_LABELS,
@@ -133,7 +134,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             start, end = start + found[1], start + found[2]
         return _in_place(doc, decision.date_line, (start, end), date)
     if decision.form == MADR:
-        return _set_scalar(doc, "date", date)
+        key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else "date"
+        return _set_scalar(doc, key if key in FRONT_MATTER_DATES else "date", date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])

@@ -25,10 +25,11 @@ class LazyPattern:
 # A Markdown ATX heading: its hashes and its text, closing hashes left out.
 HEADING = LazyPattern(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
-# A record file: an optional prefix of words (`ADR-`, `adr_`, `TEAM-ADR-`), a number of any width,
-# then a slug, ending .md or .markdown. log4brains names files by date instead of number.
+# A record file: an optional prefix of words of letters (`ADR-`, `adr_`, `TEAM-ADR-`, or `adr` itself:
+# `adr001-x.md`), a number of any width, then a slug, ending .md or .markdown. log4brains names files
+# by date instead.
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z][A-Za-z0-9]*[-_])*)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE | re.ASCII
+    r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE | re.ASCII
 )
 DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
