@@ -89,6 +89,10 @@ EXPECTED = {
         ("accepted", "decided", "2025-07-02", "2025-07-02T16:05:00+00:00", "Render pages at the edge", "madr"),
     "0033-cache-search-results.md":
         ("draft", "Draft", "2026-01-20", "2026-01-20", "Cache search results", "madr"),
+    "0034-choose-the-job-runner.md":
+        ("accepted", "Accepted", "2023-05-09", "2023-05-09", "Choose the job runner", "nygard"),
+    "0035-keep-one-log-format.md":
+        ("rejected", "Rejected", "2022-03-03", "2022-03-03", "Keep one log format", "nygard"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -310,6 +314,10 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0033-cache-search-results.md", "proposed", ["status: Draft", 'last_updated: "2026-01-20"'],
          ["status: Proposed", "last_updated: 2026-11-30"]),
         ("0032-render-pages-at-the-edge.md", "deprecated", ["status: decided"], ["status: deprecated", "date: 2026-11-30"]),
+        # A list of choices: the new one is checked, the old one no longer.
+        ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],
+         ["Date: 2026-11-30", "- [ ] Accepted", "- [x] Deprecated"]),
+        ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
         # The day it was proposed stays; only the status changes.
         ("0029-share-one-schema.md", "deprecated", ["**Status:** Accepted"], ["**Status:** Deprecated"]),
         ("adr-005-split-the-search-index.md", "accepted",
@@ -364,3 +372,20 @@ def test_links_of_a_record_whose_table_has_a_header_row_go_below_the_table(decid
     assert api["status"] == "accepted"
     assert [(link["relation"], link["adr"]) for link in api["links"]] == [("relates to", "27")]
     assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_list_of_choices_says_its_status_by_the_checked_one(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0034-choose-the-job-runner.md"
+    unchecked = path.read_text().replace("- [x] Accepted", "- [ ] Accepted")
+    path.write_text(unchecked)
+    assert adr.parse(path.read_bytes(), path, path.name).status is None  # no choice made yet: no status
+    path.write_text(unchecked.replace("- [ ] Accepted", "- [x] Accepted"))
+    replaced = decide("adr", "new", "Run jobs on the queue", "--supersedes", "34", "--no-edit", cwd=root)
+    assert replaced.exit_code == 0, replaced.output
+    lines = path.read_text().splitlines()
+    assert lines[6:10] == ["- [ ] Proposed", "- [ ] Accepted", "- [ ] Deprecated",
+                           "- [x] Superseded by [10001. Run jobs on the queue](10001-run-jobs-on-the-queue.md)"]
+    record = adr.parse(path.read_bytes(), path, path.name)
+    assert (record.status, record.superseded_by) == ("superseded", "10001")

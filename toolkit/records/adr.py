@@ -490,24 +490,39 @@ def _bare_span(line: str) -> tuple[int, int]:
     return start, end
 
 
+# A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.
+CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
-    """A Status heading at any level: a `Status:` field in it, else its first line, is the status;
-    later lines may be relations."""
+    """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
+    item, else its first line, is the status; later lines may be relations."""
     fields = reader.fields
-    chosen = None
+    chosen = checked = None
+    boxes = False
     for index in range(start + 1, end):
         line = _COMMENT.sub("", reader.lines[index]).strip()
         if not line:
             continue
-        status = [f for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
+        box = CHECKBOX.match(reader.lines[index])
+        if box:
+            boxes = True
+            if box.group(1) != " " and checked is None:
+                checked = (index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
+            continue
+        table = column_fields(reader.lines, index) if line.startswith("|") else None
+        status = [(row, (a, b)) for label, row, a, b in table or () if label in STATUS_LABELS]
+        status = status or [(index, f[1:3]) for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
         if status:
-            chosen = (index, status[0][1:3])
+            chosen, boxes = status[0], False
             break
         relation = _RELATION_LINE.match(line)
-        if relation and (chosen or relation_name(relation.group(1)) not in RELATION_STATUS):
+        if relation and (chosen or boxes or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
             chosen = (index, _bare_span(reader.lines[index]))
+    if boxes:  # a list of choices: the checked one, or none yet
+        chosen = checked
     if chosen is not None:
         index, span = chosen
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]

@@ -9,6 +9,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
     BULLETS,
+    CHECKBOX,
     CREATION_LABELS,
     FIELD,
     FRONT_MATTER_DATES,
@@ -22,7 +23,7 @@ from toolkit.records.adr import (
     heading_label,
     require_editable,
 )
-from toolkit.records.adr_words import find_date, status_words
+from toolkit.records.adr_words import find_date, read_status, status_words
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -107,12 +108,36 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     if decision.form == MADR:
         return _set_scalar(doc, "status", frontmatter.scalar(text))
     if decision.status_line is not None and decision.status_span is not None:
-        return _in_place(doc, decision.status_line, decision.status_span, text)
+        ticked = _tick(doc, decision.status_line - 1, text)
+        return ticked if ticked is not None else _in_place(doc, decision.status_line, decision.status_span, text)
     lines = doc.text_lines()
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
         return _insert(doc, start + 2, [text, ""])
     return _insert(doc, start + 1, ["", text])
+
+
+def _tick(doc: frontmatter.Document, row: int, text: str) -> bytes | None:
+    """When the status is the checked item of a list of choices (`- [x] Accepted`) and another item
+    means the status *text* does: the file with that item checked instead (and worded as *text*
+    when it says more, as `Superseded by [...]`). None otherwise."""
+    lines = doc.text_lines()
+    box = CHECKBOX.match(lines[row])
+    section = _status_section(doc) if box else None
+    if section is None:
+        return None
+    wanted = read_status(text)[0]
+    for index in range(*section):
+        item = CHECKBOX.match(lines[index])
+        if item is None or item.group(1) != " " or read_status(lines[index][item.end() :])[0] != wanted:
+            continue
+        words = lines[index][item.end() :]
+        if status_words(words) != status_words(text):
+            words = text
+        unticked = lines[row][: box.start(1)] + " " + lines[row][box.end(1) :]
+        data = _replace(doc, row, unticked)
+        return _replace(_reparse(doc, data), index, lines[index][: item.start(1)] + "x" + lines[index][item.end(1) : item.end()] + words)
+    return None
 
 
 def _capitalised(decision: Decision) -> bool:
