@@ -93,6 +93,10 @@ EXPECTED = {
         ("accepted", "Accepted", "2023-05-09", "2023-05-09", "Choose the job runner", "nygard"),
     "0035-keep-one-log-format.md":
         ("rejected", "Rejected", "2022-03-03", "2022-03-03", "Keep one log format", "nygard"),
+    "0036-version-the-public-api.md":
+        ("accepted", "Accepted", "2025-10-23", "2025-10-23", "Version the public API", "table"),
+    "0037-pin-the-node-version.md":
+        ("accepted", "Accepted", "2024-01-08", "2024-01-08", "Pin the Node.js version", "table"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -389,3 +393,27 @@ def test_a_list_of_choices_says_its_status_by_the_checked_one(decide, tmp_path):
                            "- [x] Superseded by [10001. Run jobs on the queue](10001-run-jobs-on-the-queue.md)"]
     record = adr.parse(path.read_bytes(), path, path.name)
     assert (record.status, record.superseded_by) == ("superseded", "10001")
+
+
+def test_links_of_key_value_tables_are_rows_of_the_table(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    folder = root / "docs" / "adr"
+    assert decide("adr", "link", "36", "amends", "37", cwd=root).exit_code == 0
+    # A `Decision` row whose value is a status word is the status row; the new row follows it.
+    assert (folder / "0036-version-the-public-api.md").read_text().splitlines()[11:14] == [
+        "| Decision      | Accepted            |",
+        "| Amends      | [ADR-0037](0037-pin-the-node-version.md) |",
+        "| Decision date | 2025-10-23          |",
+    ]
+    # The status row is the table's header: the new row goes below the delimiter row, not into the header.
+    assert (folder / "0037-pin-the-node-version.md").read_text().splitlines()[2:6] == [
+        "| Decision status | Accepted   |",
+        "|-----------------|------------|",
+        "| Amended by | [ADR-0036](0036-version-the-public-api.md) |",
+        "| Date            | 2024-01-08 |",
+    ]
+    for key, links in (("36", [("amends", "37")]), ("37", [("amended by", "36")])):
+        shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+        assert shown["status"] == "accepted"
+        assert [(link["relation"], link["adr"]) for link in shown["links"]] == links

@@ -386,7 +386,7 @@ def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -410,7 +410,7 @@ def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, in
     None when the rows there are not such a table: a key-value table (`| Status | Accepted |`)
     may have a header row too, but its second cell is a value, or its next row starts with a label.
     """
-    if header + 2 >= len(lines) or not _DELIMITER_ROW.match(lines[header + 1]):
+    if header + 2 >= len(lines) or not DELIMITER_ROW.match(lines[header + 1]):
         return None
     head, row = lines[header], lines[header + 2]
     if not row.lstrip().startswith("|"):
@@ -492,6 +492,12 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 # A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.
 CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
+
+
+def _is_status(text: str) -> bool:
+    """Whether *text* is a status phrase (`Accepted`), not a decision's words: a table's `Decision`
+    row holds either."""
+    return read_status(text)[0] in STATUSES
 
 
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
@@ -594,7 +600,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         else:
             found = ()
         for label, start, end, style in found:
-            if label in STATUS_LABELS and "status_raw" not in fields and start < end:
+            if "status_raw" not in fields and start < end and (
+                label in STATUS_LABELS or label == "decision" and style == TABLE and _is_status(line[start:end])
+            ):
                 fields["status_raw"] = line[start:end]
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)

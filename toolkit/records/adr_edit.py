@@ -11,6 +11,7 @@ from toolkit.records.adr import (
     BULLETS,
     CHECKBOX,
     CREATION_LABELS,
+    DELIMITER_ROW,
     FIELD,
     FRONT_MATTER_DATES,
     MADR,
@@ -245,7 +246,10 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         return _insert_below_table(doc, end, f"{_capital(relation)}: {markdown_link(target, decision.form)}")
     if decision.form in (BOLD, FIELD, TABLE):
-        return _insert(doc, decision.status_line, [_field_line(doc, decision, relation, target)])
+        at = decision.status_line
+        if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
+            at += 1  # the status row is the table's header: the new row goes below the delimiter row
+        return _insert(doc, at, [_field_line(doc, decision, relation, target)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
@@ -289,12 +293,16 @@ def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes
     return _insert(doc, end, ["", line] + ([""] if end < len(lines) and lines[end].strip() else []))
 
 
+# The label of a status line, whole (`Decision status`, not `status`); `Decision` labels a table's status row.
+_STATUS_LABEL = re.compile("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
+
+
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> str:
     """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
     line = doc.text_lines()[decision.status_line - 1]
     start, _ = decision.status_span
     prefix = line[:start]
-    label = max((m for m in re.finditer(r"status|state", prefix, re.IGNORECASE)), key=lambda m: m.start())
+    label = max(_STATUS_LABEL.finditer(prefix), key=lambda m: m.start())
     field_start = prefix.rfind(" | ", 0, label.start()) + 3 if decision.form != TABLE else 0
     if field_start < 3 and decision.form != TABLE:
         field_start = 0
