@@ -97,6 +97,10 @@ EXPECTED = {
         ("accepted", "Accepted", "2025-10-23", "2025-10-23", "Version the public API", "table"),
     "0037-pin-the-node-version.md":
         ("accepted", "Accepted", "2024-01-08", "2024-01-08", "Pin the Node.js version", "table"),
+    "0038-serve-images-from-the-cdn.md":
+        ("accepted", "Proposed -> Accepted", "2021-02-03", "2021-02-03", "Serve images from the CDN", "field"),
+    "0039-write-changelogs-by-hand.md":
+        ("rejected", "~~Proposed~~ Rejected", "2020-08-19", "2020-08-19", "Write changelogs by hand", "nygard"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -185,7 +189,9 @@ def test_date_forms(raw, iso):
      ("Proposed, awaiting the security review", "proposed"), ("pending", "proposed"), ("Declined", "rejected"),
      ("Retired", "deprecated"), ("ACCEPTED", "accepted"), ("Superseded by ADR-0014 (the parts)", "superseded"),
      ("![Proposed](badges/adr.svg)", "proposed"), ("![status](https://img.shields.io/badge/status-under_review-blue)", "proposed"),
-     ("[![ADR](https://badgen.net/badge/ADR/deprecated/grey)](README.md)", "deprecated")],
+     ("[![ADR](https://badgen.net/badge/ADR/deprecated/grey)](README.md)", "deprecated"),
+     ("~~Proposed~~ Accepted", "accepted"), ("Proposed -> Accepted (2021-02-03)", "accepted"),
+     ("Proposed → Accepted → Superseded by [ADR-9](0009-x.md)", "superseded")],
 )
 def test_status_phrases_are_read_by_their_words(raw, status):
     from toolkit.records.adr_words import read_status
@@ -252,6 +258,8 @@ FORMS = {
     "table with a header row of field names": "0027-split-reads-from-writes.md",
     "badge": "0028-build-on-arm-runners.md",
     "badge on a bare line": "0030-drop-the-nightly-export.md",
+    "history with arrows": "0038-serve-images-from-the-cdn.md",
+    "history struck through": "0039-write-changelogs-by-hand.md",
     "bullets": "018-pin-base-images.md",
     "blockquote bold": "0023-keep-secrets-in-the-vault.md",
     "CRLF bold": "ADR-0022-build-once-deploy-everywhere.md",
@@ -322,6 +330,11 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],
          ["Date: 2026-11-30", "- [ ] Accepted", "- [x] Deprecated"]),
         ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
+        # A status that keeps its history keeps it.
+        ("0038-serve-images-from-the-cdn.md", "deprecated", ["Date: 2021-02-03", "Status: Proposed -> Accepted"],
+         ["Date: 2026-11-30", "Status: Proposed -> Accepted -> Deprecated"]),
+        ("0039-write-changelogs-by-hand.md", "proposed", ["Date: 2020-08-19", "~~Proposed~~ Rejected"],
+         ["Date: 2026-11-30", "~~Proposed~~ ~~Rejected~~ Proposed"]),
         # The day it was proposed stays; only the status changes.
         ("0029-share-one-schema.md", "deprecated", ["**Status:** Accepted"], ["**Status:** Deprecated"]),
         ("adr-005-split-the-search-index.md", "accepted",

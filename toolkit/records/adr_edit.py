@@ -24,7 +24,7 @@ from toolkit.records.adr import (
     heading_label,
     require_editable,
 )
-from toolkit.records.adr_words import find_date, read_status, status_words
+from toolkit.records.adr_words import find_date, present_part, read_status, status_words, with_history
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -110,7 +110,9 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
         return _set_scalar(doc, "status", frontmatter.scalar(text))
     if decision.status_line is not None and decision.status_span is not None:
         ticked = _tick(doc, decision.status_line - 1, text)
-        return ticked if ticked is not None else _in_place(doc, decision.status_line, decision.status_span, text)
+        if ticked is not None:
+            return ticked
+        return _in_place(doc, decision.status_line, decision.status_span, with_history(decision.status_raw or "", text))
     lines = doc.text_lines()
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
@@ -143,7 +145,7 @@ def _tick(doc: frontmatter.Document, row: int, text: str) -> bytes | None:
 
 def _capitalised(decision: Decision) -> bool:
     """Whether the file writes its status with a capital, as `Accepted`."""
-    raw = (decision.status_raw or "").lstrip(" *_`[!")
+    raw = present_part(decision.status_raw or "").lstrip(" *_`[!")
     return raw[:1].isupper() if raw else decision.form == NYGARD
 
 

@@ -133,8 +133,10 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     The status is one of STATUSES when the phrase (or its leading words) is known to decisionbook
     or mapped by the team; otherwise it is the phrase's words as written. The relation is set when
     the phrase names another record (`Superseded by [ADR-0013](...)`), with the text naming it.
+    A phrase that keeps its history (`~~Proposed~~ Accepted`, `Proposed -> Accepted`) is read by
+    its present part.
     """
-    text = raw.strip()
+    text = present_part(raw).strip()
     stripped = re.sub(r"^[^\w\[(]+", "", text)  # leading symbols: emoji, bullets, emphasis
     phrase = status_words(text)
     lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in team.items()}} if team else SYNONYMS
@@ -162,6 +164,34 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
     return status, relation, target
+
+
+_STRUCK = LazyPattern(r"~~.*?~~")
+_ARROWS = ("→", "->", "⇒", "=>")
+
+
+def present_part(phrase: str) -> str:
+    """The part of a status phrase that is the status now: struck words and what comes before the
+    last arrow are its history."""
+    if "~~" in phrase:
+        phrase = _STRUCK.sub(" ", phrase)
+    for arrow in _ARROWS:
+        if arrow in phrase:
+            phrase = phrase.rsplit(arrow, 1)[1]
+    return phrase
+
+
+def with_history(old: str, new: str) -> str:
+    """The status phrase *old* moved on to *new*, keeping its history as *old* keeps it
+    (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`); else *new*."""
+    arrow = next((arrow for arrow in _ARROWS if arrow in old), None)
+    if arrow is not None:
+        return f"{old.rstrip()} {arrow} {new}"
+    if "~~" in old:
+        now = " ".join(_STRUCK.sub(" ", old).split())
+        struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
+        return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
+    return new
 
 
 def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
