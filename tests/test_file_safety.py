@@ -279,3 +279,23 @@ def test_renumber_refuses_before_renaming_when_a_file_it_must_edit_is_a_link(rep
     assert result.exit_code == 2
     assert "decisions/0002-second.md: error: refusing to write through a symbolic link" in result.stderr
     assert sorted(p.name for p in (repo / "decisions").iterdir()) == ["0001-first.md", "0002-second.md"]
+
+
+# --- a file's name is shown, never obeyed ----------------------------------------------------------
+
+
+def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(repo):
+    # Someone else's file names in a shared repository: an escape sequence would retitle the
+    # terminal or clear it; a line break would split a table row in two.
+    folder = repo / "decisions"
+    (folder / "0001-\x1b]0;owned\x07.md").write_bytes(b"\xff not text")
+    (folder / "0002-new\nline.md").write_text(ADR.format(title="Two"))
+    for argv in (["adr", "status", "1", "accepted"], ["adr", "list"], ["adr", "list", "--format", "csv"], ["check"]):
+        # The executable's own fast path for `adr list`, and click for the others.
+        proc = subprocess.run([DECIDE, *argv], cwd=repo, capture_output=True, text=True)
+        shown = proc.stdout + proc.stderr
+        assert "\x1b" not in shown and "\x07" not in shown, (argv, shown)
+        assert "0001-<U+001B>]0;owned<U+0007>.md" in shown, (argv, shown)
+    listed = subprocess.run([DECIDE, "adr", "list"], cwd=repo, capture_output=True, text=True).stdout.splitlines()
+    assert [line.split()[0] for line in listed] == ["NUMBER", "2"]  # one row per record
+    assert listed[1].endswith("decisions/0002-new<U+000A>line.md")

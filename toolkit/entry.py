@@ -114,6 +114,13 @@ def _opens_an_editor(options: dict) -> bool:
 RUN = {("adr", "list"): _adr_list, ("adr", "new"): _adr_new, ("adr", "index"): _adr_index, ("effort", "git"): _effort_git}
 
 
+def _visible(text: str) -> str:
+    """*text* with a terminal's control characters shown, not obeyed: a file's name may hold them."""
+    from toolkit.records.text import visible
+
+    return visible(text)
+
+
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     """Run `decide` with *args* (default: the process's arguments) and exit with its code."""
     argv = sys.argv[1:] if args is None else list(args)
@@ -133,9 +140,9 @@ def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     try:
         RUN[parsed[0]](parsed[1], parsed[2])
     except DecisionbookError as exc:
-        sys.stderr.write(error_line(exc) + "\n")
+        sys.stderr.write(_visible(error_line(exc)) + "\n")
         sys.exit(exc.exit_code)
     except OSError as exc:
-        sys.stderr.write(error_line(exc) + "\n")
+        sys.stderr.write(_visible(error_line(exc)) + "\n")
         sys.exit(2)
     sys.exit(0)

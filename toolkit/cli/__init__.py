@@ -8,6 +8,7 @@ import click
 
 from toolkit import __version__
 from toolkit.errors import DecisionbookError, error_line
+from toolkit.records.text import visible  # a file's name may hold a terminal's control characters
 
 
 class Group(click.Group):
@@ -17,10 +18,10 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except DecisionbookError as exc:
-            click.echo(error_line(exc), err=True)
+            click.echo(visible(error_line(exc)), err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:
-            click.echo(error_line(exc), err=True)
+            click.echo(visible(error_line(exc)), err=True)
             ctx.exit(2)
 
 

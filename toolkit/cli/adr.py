@@ -19,7 +19,7 @@ def _workspace():
 
 
 def _where(path) -> str:
-    return os.path.relpath(path)
+    return visible(os.path.relpath(path))
 
 
 def _label(path) -> str:

@@ -46,11 +46,13 @@ def renumber(number, new_number):
     from toolkit.workspace import open_workspace
 
     result = renumber_adr(open_workspace(), number, new_number)
-    click.echo(f"renamed {result.old} -> {result.new}")
+    from toolkit.records.text import visible
+
+    click.echo(visible(f"renamed {result.old} -> {result.new}"))
     for path in result.rewritten:
-        click.echo(f"updated links in {path}")
+        click.echo(visible(f"updated links in {path}"))
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(visible(f"warning: {warning}"), err=True)
 
 
 @click.command()

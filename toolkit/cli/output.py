@@ -29,5 +29,7 @@ def workspace_here():
     ws = open_workspace(".")
     if click.get_current_context().find_root().params.get("verbose"):
         mode = " (read only: no git repository or decisionbook.toml)" if ws.read_only else ""
-        click.echo(f"ADR folder: {ws.relative(ws.adr_dir)}{mode}", err=True)
+        from toolkit.records.text import visible
+
+        click.echo(f"ADR folder: {visible(ws.relative(ws.adr_dir))}{mode}", err=True)
     return ws

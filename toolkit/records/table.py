@@ -6,21 +6,21 @@ import csv
 import io
 import json
 
-from toolkit.records.text import visible
+from toolkit.records.text import visible_line
 
 FORMATS = ("table", "json", "csv")
 
 
 def _cell(value) -> str:
     if type(value) is str:  # most cells: checked first
-        return visible(value)
+        return visible_line(value)
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
-    return visible(str(value))
+    return visible_line(str(value))
 
 
 def render(rows: list[dict], columns: list[str], fmt: str) -> str:

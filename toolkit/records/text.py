@@ -11,6 +11,14 @@ HIDDEN_CHARACTERS = r"\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\
 _HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 
 
+_HIDDEN_IN_A_LINE = re.compile(f"[{HIDDEN_CHARACTERS}\t\n]")
+
+
+def visible_line(text: str) -> str:
+    """*text* as `visible` shows it, its tabs and line breaks too: one cell of a table stays one cell."""
+    return _HIDDEN_IN_A_LINE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
 def visible(text: str) -> str:
     """*text* with control and bidi characters shown as `<U+202E>`, so nothing is disguised."""
     return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
