@@ -101,6 +101,9 @@ EXPECTED = {
         ("accepted", "Proposed -> Accepted", "2021-02-03", "2021-02-03", "Serve images from the CDN", "field"),
     "0039-write-changelogs-by-hand.md":
         ("rejected", "~~Proposed~~ Rejected", "2020-08-19", "2020-08-19", "Write changelogs by hand", "nygard"),
+    # A table of other records under the title is not this record's metadata.
+    "0040-split-the-monolith.md":
+        ("proposed", "Proposed", None, None, "Split the monolith", "nygard"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":

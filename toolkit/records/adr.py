@@ -361,11 +361,14 @@ _DATE_LABELS = (
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
-# The fields a table's header row may name, each read from the column below it; and every label a
-# key-value table's row may start with, which tells such a table from one with a header row.
+# The fields a table's header row may name, each read from the column below it; and the labels of a
+# record's metadata: a header row names nothing else (a table of related records, `| ADR | Title |
+# Status |`, is not the record's own), and a key-value table's row starts with one of them.
 _COLUMN_LABELS = STATUS_LABELS | frozenset(_DATE_LABELS[0] + _DATE_LABELS[1]) | _RELATION_LABELS | frozenset(REVERSE)
-_ANY_LABEL = _COLUMN_LABELS | frozenset(MAKER_KEYS) | {"decision makers", "deciders", "consulted", "informed", "author",
-                                                        "authors", "author(s)", "owner", "owners", "tags", "title"}
+_META_LABELS = _COLUMN_LABELS | frozenset(MAKER_KEYS) | {
+    "decision makers", "deciders", "consulted", "informed", "author", "authors", "author(s)", "owner", "owners",
+    "reviewers", "tags", "version",
+}
 
 
 @named
@@ -407,8 +410,9 @@ def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, in
         |----------|------------|-----------|
         | Accepted | 2024-03-18 | @ana      |
 
-    None when the rows there are not such a table: a key-value table (`| Status | Accepted |`)
-    may have a header row too, but its second cell is a value, or its next row starts with a label.
+    None when the rows there are not such a table: its header row names something other than the
+    record's metadata (a value, as `| Status | Accepted |`; a table of other records), or its next
+    row starts with a label (a key-value table under a header row).
     """
     if header + 2 >= len(lines) or not DELIMITER_ROW.match(lines[header + 1]):
         return None
@@ -417,12 +421,8 @@ def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, in
         return None
     names, values = _cells(head), _cells(row)
     labels = [_cell_label(head, cell) for cell in names]
-    if not values or not any(label in _COLUMN_LABELS for label in labels):
-        return None
-    first, second = labels[0], (head[names[1][0] : names[1][1]] if len(names) > 1 else "")
-    if (first in STATUS_LABELS and read_status(second)[0] in STATUSES
-            or first in _DATE_LABELS[0] + _DATE_LABELS[1] and iso_date(second) not in (None, AMBIGUOUS)
-            or _cell_label(row, values[0]) in _ANY_LABEL):
+    if (not values or not all(label in _META_LABELS for label in labels if label)
+            or not any(label in _COLUMN_LABELS for label in labels) or _cell_label(row, values[0]) in _META_LABELS):
         return None
     found = []
     for label, cell in zip(labels, values):
