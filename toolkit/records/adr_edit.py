@@ -155,7 +155,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     if decision.date_span is not None and decision.date_line is not None:
         line = doc.text_lines()[decision.date_line - 1]
         start, end = decision.date_span
-        if decision.form != MADR and status_words(line[:start]) in CREATION_LABELS:
+        if status_words(line[:start]) in CREATION_LABELS:
             return doc.to_bytes()
         found = find_date(line[start:end])
         if found is not None:
