@@ -398,17 +398,29 @@ def test_a_list_of_choices_says_its_status_by_the_checked_one(decide, tmp_path):
     root = _team_folder(tmp_path)
     git(root, "init", "-q", "-b", "main")
     path = root / "docs" / "adr" / "0034-choose-the-job-runner.md"
-    unchecked = path.read_text().replace("- [x] Accepted", "- [ ] Accepted")
-    path.write_text(unchecked)
+    text = path.read_text()
+    path.write_text(text.replace("- [x] Accepted", "- [ ] Accepted"))
     assert adr.parse(path.read_bytes(), path, path.name).status is None  # no choice made yet: no status
-    path.write_text(unchecked.replace("- [ ] Accepted", "- [x] Accepted"))
-    replaced = decide("adr", "new", "Run jobs on the queue", "--supersedes", "34", "--no-edit", cwd=root)
+    assert decide("adr", "status", "34", "accepted", "--date", "2026-11-29", "--force", cwd=root).exit_code == 0
+    assert path.read_text() == text.replace("2023-05-09", "2026-11-29")  # checked again, nothing else changed
+    rejected = decide("adr", "status", "34", "rejected", "--date", "2026-11-30", "--force", cwd=root)
+    assert rejected.exit_code == 0, rejected.output
+    lines = path.read_text().splitlines()
+    assert lines[6:11] == ["- [ ] Proposed", "- [ ] Accepted", "- [ ] Deprecated", "- [ ] Superseded", "- [x] Rejected"]
+    replaced = decide("adr", "new", "Run jobs on the queue", "--supersedes", "34", "--no-edit", "--force", cwd=root)
     assert replaced.exit_code == 0, replaced.output
     lines = path.read_text().splitlines()
-    assert lines[6:10] == ["- [ ] Proposed", "- [ ] Accepted", "- [ ] Deprecated",
-                           "- [x] Superseded by [10001. Run jobs on the queue](10001-run-jobs-on-the-queue.md)"]
+    assert lines[6:11] == ["- [ ] Proposed", "- [ ] Accepted", "- [ ] Deprecated",
+                           "- [x] Superseded by [10001. Run jobs on the queue](10001-run-jobs-on-the-queue.md)",
+                           "- [ ] Rejected"]
     record = adr.parse(path.read_bytes(), path, path.name)
     assert (record.status, record.superseded_by) == ("superseded", "10001")
+
+
+def test_a_checklist_of_follow_ups_is_not_a_status():
+    text = "# 41. Rotate the tokens\n\n## Status\n\nAccepted\n\n- [x] Reviewed by security\n- [ ] Announced\n"
+    record = adr.parse(text.encode(), Path("0041-rotate-the-tokens.md"), "0041-rotate-the-tokens.md")
+    assert (record.status, record.status_raw, record.status_line) == ("accepted", "Accepted", 5)
 
 
 def test_links_of_key_value_tables_are_rows_of_the_table(decide, tmp_path):

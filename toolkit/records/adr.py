@@ -491,7 +491,7 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 
 # A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.
-CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
+_CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
 
 
 def _is_status(text: str) -> bool:
@@ -500,35 +500,39 @@ def _is_status(text: str) -> bool:
     return read_status(text)[0] in STATUSES
 
 
+def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re.Match]]:
+    """The task-list items (`- [x] Accepted`) of the section of *lines* between *start* and *end*,
+    when they list the choices of its status: most of them name a status. Else none (a checklist
+    of follow-ups is no status)."""
+    items = [(index, box) for index in range(start + 1, end) if (box := _CHECKBOX.match(lines[index]))]
+    named = sum(_is_status(lines[index][box.end() :]) for index, box in items)
+    return items if items and 2 * named >= len(items) else []
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
-    item, else its first line, is the status; later lines may be relations."""
+    choice, else its first line, is the status; later lines may be relations."""
     fields = reader.fields
-    chosen = checked = None
-    boxes = False
+    choices = dict(status_choices(reader.lines, start, end))
+    chosen = None
     for index in range(start + 1, end):
         line = _COMMENT.sub("", reader.lines[index]).strip()
-        if not line:
-            continue
-        box = CHECKBOX.match(reader.lines[index])
-        if box:
-            boxes = True
-            if box.group(1) != " " and checked is None:
-                checked = (index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
+        if not line or index in choices:
             continue
         table = column_fields(reader.lines, index) if line.startswith("|") else None
         status = [(row, (a, b)) for label, row, a, b in table or () if label in STATUS_LABELS]
         status = status or [(index, f[1:3]) for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
         if status:
-            chosen, boxes = status[0], False
+            chosen, choices = status[0], {}
             break
         relation = _RELATION_LINE.match(line)
-        if relation and (chosen or boxes or relation_name(relation.group(1)) not in RELATION_STATUS):
+        if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
             chosen = (index, _bare_span(reader.lines[index]))
-    if boxes:  # a list of choices: the checked one, or none yet
-        chosen = checked
+    if choices:  # the checked choice, or none yet
+        chosen = next(((index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
+                       for index, box in choices.items() if box.group(1) != " "), None)
     if chosen is not None:
         index, span = chosen
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]

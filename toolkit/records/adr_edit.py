@@ -9,7 +9,6 @@ from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
     BULLETS,
-    CHECKBOX,
     CREATION_LABELS,
     DELIMITER_ROW,
     FIELD,
@@ -23,6 +22,7 @@ from toolkit.records.adr import (
     from_document,
     heading_label,
     require_editable,
+    status_choices,
 )
 from toolkit.records.adr_words import find_date, present_part, read_status, status_words, with_history
 
@@ -108,10 +108,10 @@ def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text:
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> bytes:
     if decision.form == MADR:
         return _set_scalar(doc, "status", frontmatter.scalar(text))
+    ticked = _tick(doc, text)
+    if ticked is not None:
+        return ticked
     if decision.status_line is not None and decision.status_span is not None:
-        ticked = _tick(doc, decision.status_line - 1, text)
-        if ticked is not None:
-            return ticked
         return _in_place(doc, decision.status_line, decision.status_span, with_history(decision.status_raw or "", text))
     lines = doc.text_lines()
     start, _ = _status_section(doc)
@@ -120,27 +120,34 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     return _insert(doc, start + 1, ["", text])
 
 
-def _tick(doc: frontmatter.Document, row: int, text: str) -> bytes | None:
-    """When the status is the checked item of a list of choices (`- [x] Accepted`) and another item
-    means the status *text* does: the file with that item checked instead (and worded as *text*
-    when it says more, as `Superseded by [...]`). None otherwise."""
+def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
+    """When the Status section lists the choices as a task list (`- [x] Accepted`): the file with the
+    choice meaning the status *text* checked and every other one unchecked. That choice is worded as
+    *text* when it says more (`Superseded by [...]`); with no such choice, *text* is added, checked,
+    after the others. None when the section lists no choices."""
+    section = _status_section(doc)
     lines = doc.text_lines()
-    box = CHECKBOX.match(lines[row])
-    section = _status_section(doc) if box else None
-    if section is None:
+    choices = status_choices(lines, *section) if section else []
+    if not choices:
         return None
     wanted = read_status(text)[0]
-    for index in range(*section):
-        item = CHECKBOX.match(lines[index])
-        if item is None or item.group(1) != " " or read_status(lines[index][item.end() :])[0] != wanted:
-            continue
-        words = lines[index][item.end() :]
-        if status_words(words) != status_words(text):
+    target = next((index for index, box in choices if read_status(lines[index][box.end() :])[0] == wanted), None)
+    changes = []  # (index, new line), each a line that changes
+    for index, box in choices:
+        words = lines[index][box.end() :]
+        if index == target and status_words(words) != status_words(text):
             words = text
-        unticked = lines[row][: box.start(1)] + " " + lines[row][box.end(1) :]
-        data = _replace(doc, row, unticked)
-        return _replace(_reparse(doc, data), index, lines[index][: item.start(1)] + "x" + lines[index][item.end(1) : item.end()] + words)
-    return None
+        line = lines[index][: box.start(1)] + ("x" if index == target else " ") + lines[index][box.end(1) : box.end()] + words
+        if line != lines[index]:
+            changes.append((index, line))
+    data = doc.to_bytes()
+    if target is None:
+        last, box = choices[-1]
+        data = _insert(doc, last + 1, [lines[last][: box.start(1)] + "x" + lines[last][box.end(1) : box.end()] + text])
+    for index, line in changes:  # all above an added line: their indexes hold
+        doc = _reparse(doc, data)
+        data = _replace(doc, index, line)
+    return data
 
 
 def _capitalised(decision: Decision) -> bool:
