@@ -229,13 +229,21 @@ def _find_path(ws: Workspace, ref) -> Path:
     return candidates[0]
 
 
-def _write(ws: Workspace, path: Path, before: bytes, after: bytes) -> bool:
+def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -> bool:
+    """Write *after* over *before* when it reads back, and says what the edit meant (*holds* of the
+    record it reads as); a broken edit, or one the file's layout would hide, is never written."""
     if after == before:
         return False
-    # The edited file must still read back; a broken edit is never written.
-    from_document(frontmatter.parse(after, shown_path(ws, path)), path)
+    record = from_document(frontmatter.parse(after, shown_path(ws, path)), path, None, read_options(ws))
+    if holds is not None and not holds(record):
+        raise DecisionbookError("the file's layout defeats this edit; make it by hand", shown_path(ws, path))
     atomic.replace(path, after)
     return True
+
+
+def _links(relation: str, target: Decision):
+    """What a record must read as once *relation* *target* is written in it."""
+    return lambda record: adr_edit.has_link(record, relation, target)
 
 
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
@@ -243,7 +251,7 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     changed = []
     for ref, rel, other in ((source, relation, target), (target, reverse, source)):
         with _editing(ws, ref.key) as (doc, fresh):
-            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other)):
+            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(rel, other)):
                 changed.append(fresh.path)
     return changed
 
@@ -388,7 +396,7 @@ def new_decision(
             continue
         with _editing(ws, target.key) as (doc, fresh):
             after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-            if _write(ws, fresh.path, doc.to_bytes(), after):
+            if _write(ws, fresh.path, doc.to_bytes(), after, _links(REVERSE[relation], created)):
                 updated.append(fresh.path)
     return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
 
@@ -455,11 +463,18 @@ def change_status(
             after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
         else:
             after = adr_edit.set_status(doc, decision, status, day)
-        if _write(ws, decision.path, before, after):
+        if by is not None:
+            def holds(record):
+                return record.status == "superseded" and record.superseded_by == successor.key
+        else:
+            def holds(record):
+                return record.status == status
+        if _write(ws, decision.path, before, after, holds):
             changed.append(decision.path)
     if by is not None:
         with _editing(ws, by) as (sdoc, successor):
-            if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision)):
+            if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision),
+                      _links("supersedes", decision)):
                 changed.append(successor.path)
     if status == "accepted":
         accepted = find_one(ws, decision.key)[1]
@@ -467,7 +482,8 @@ def change_status(
             with _editing(ws, key) as (odoc, older):
                 if older.superseded_by:  # marked already, by this one or (refused at creation) another
                     continue
-                if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted)):
+                if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted),
+                          _links("superseded by", accepted)):
                     changed.append(older.path)
     return StatusChange(decision, status, day, tuple(changed))
 
