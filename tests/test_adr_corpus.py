@@ -104,6 +104,8 @@ EXPECTED = {
     # A table of other records under the title is not this record's metadata.
     "0040-split-the-monolith.md":
         ("proposed", "Proposed", None, None, "Split the monolith", "nygard"),
+    "0041-page-the-owner-first.md":
+        ("accepted", "Accepted", "2024-03-14", "14 March 2024", "Page the owning team first", "nygard"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -263,6 +265,7 @@ FORMS = {
     "badge on a bare line": "0030-drop-the-nightly-export.md",
     "history with arrows": "0038-serve-images-from-the-cdn.md",
     "history struck through": "0039-write-changelogs-by-hand.md",
+    "bold line as a heading": "0041-page-the-owner-first.md",
     "bullets": "018-pin-base-images.md",
     "blockquote bold": "0023-keep-secrets-in-the-vault.md",
     "CRLF bold": "ADR-0022-build-once-deploy-everywhere.md",
@@ -445,3 +448,17 @@ def test_links_of_key_value_tables_are_rows_of_the_table(decide, tmp_path):
         shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
         assert shown["status"] == "accepted"
         assert [(link["relation"], link["adr"]) for link in shown["links"]] == links
+
+
+def test_a_bold_label_line_is_read_and_linked_as_a_heading(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0041-page-the-owner-first.md"
+    before = path.read_text().splitlines()
+    assert decide("adr", "link", "41", "relates-to", "38", cwd=root).exit_code == 0
+    after = path.read_text().splitlines()
+    assert after == [*before[:5], "", "Relates to [38. Serve images from the CDN](0038-serve-images-from-the-cdn.md)",
+                     *before[5:]]
+    shown = json.loads(decide("adr", "show", "41", "--format", "json", cwd=root).stdout)
+    assert (shown["status"], shown["date"]) == ("accepted", "2024-03-14")
+    assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]

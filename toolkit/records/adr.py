@@ -490,6 +490,10 @@ def _bare_span(line: str) -> tuple[int, int]:
     return start, end
 
 
+# A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
+BOLD_LABEL = LazyPattern(r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*$")
+
+
 # A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.
 _CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
 
@@ -592,6 +596,19 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
         elif stripped.startswith("#"):
+            continue
+        elif (bold := BOLD_LABEL.match(line)) is not None:
+            # `**Status**` alone on its line: a heading in all but name, its value on the lines below.
+            name = status_words(bold.group("label"))
+            end = next((i for i in range(index + 1, len(reader.lines))
+                        if reader.lines[i].startswith("#") or BOLD_LABEL.match(reader.lines[i])), len(reader.lines))
+            if name in STATUS_LABELS and "status_raw" not in fields:
+                _read_status_section(reader, index, end)
+                fields.setdefault("form", NYGARD)
+            elif name in _DATE_LABELS[0] + _DATE_LABELS[1]:
+                first = _section_first_line(reader, index, end)
+                if first is not None:
+                    dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
             continue
         elif index in columns:
             found = columns.pop(index)

@@ -8,6 +8,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
+    BOLD_LABEL,
     BULLETS,
     CREATION_LABELS,
     DELIMITER_ROW,
@@ -62,17 +63,21 @@ def _replace(doc: frontmatter.Document, index: int, line: str) -> bytes:
 
 
 def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
-    """[heading index, end) of the Status section, its heading at any level."""
+    """[heading index, end) of the Status section, its heading at any level or a bold `**Status**` line
+    (which any heading or bold label line ends)."""
     lines = doc.text_lines()
     start = level = None
     for index in range(doc.body_start, len(lines)):
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", lines[index])
-        if not heading:
+        bold = None if heading else BOLD_LABEL.match(lines[index])
+        if heading is None and bold is None:
             continue
-        if start is not None and len(heading.group(1)) <= level:
+        depth = len(heading.group(1)) if heading else 7
+        if start is not None and depth <= level:
             return start, index
-        if start is None and heading_label(heading.group(2)) in STATUS_LABELS:
-            start, level = index, len(heading.group(1))
+        label = heading_label(heading.group(2)) if heading else status_words(bold.group("label"))
+        if start is None and label in STATUS_LABELS:
+            start, level = index, depth
     return (start, len(lines)) if start is not None else None
 
 
