@@ -202,7 +202,7 @@ def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
         words = status_words(alt)
         if words in lookup:
             return lookup[words]
-        path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+        path = (url.split("://", 1)[1].partition("/")[2] if "://" in url else url).split("?", 1)[0]  # not the host
         for word in _URL_WORD.split(path.lower()):
             if word in lookup:
                 return lookup[word]
