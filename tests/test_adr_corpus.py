@@ -193,9 +193,11 @@ def test_date_forms(raw, iso):
      ("**Accepted**", "accepted"), ("✅ Accepted (2020-01-01)", "accepted"), ("[Accepted](#status)", "accepted"),
      ("Proposed, awaiting the security review", "proposed"), ("pending", "proposed"), ("Declined", "rejected"),
      ("Retired", "deprecated"), ("ACCEPTED", "accepted"), ("Superseded by ADR-0014 (the parts)", "superseded"),
-     ("![Proposed](badges/adr.svg)", "proposed"), ("![status](https://img.shields.io/badge/status-under_review-blue)", "proposed"),
+     ("![Proposed](badges/adr.svg)", "proposed"),
+     ("![status](https://img.shields.io/badge/status-under_review-blue)", "proposed"),
      ("[![ADR](https://badgen.net/badge/ADR/deprecated/grey)](README.md)", "deprecated"),
-     ("![status](rejected.svg)", "rejected"), ("~~Proposed~~ Accepted", "accepted"), ("Proposed -> Accepted (2021-02-03)", "accepted"),
+     ("![status](rejected.svg)", "rejected"), ("~~Proposed~~ Accepted", "accepted"),
+     ("Proposed -> Accepted (2021-02-03)", "accepted"),
      ("Proposed → Accepted → Superseded by [ADR-9](0009-x.md)", "superseded")],
 )
 def test_status_phrases_are_read_by_their_words(raw, status):

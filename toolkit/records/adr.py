@@ -491,7 +491,9 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
-BOLD_LABEL = LazyPattern(r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*$")
+BOLD_LABEL = LazyPattern(
+    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*$"
+)
 
 
 # A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.

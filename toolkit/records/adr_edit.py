@@ -142,7 +142,8 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
         words = lines[index][box.end() :]
         if index == target and status_words(words) != status_words(text):
             words = text
-        line = lines[index][: box.start(1)] + ("x" if index == target else " ") + lines[index][box.end(1) : box.end()] + words
+        mark = "x" if index == target else " "
+        line = lines[index][: box.start(1)] + mark + lines[index][box.end(1) : box.end()] + words
         if line != lines[index]:
             changes.append((index, line))
     data = doc.to_bytes()
