@@ -464,3 +464,19 @@ def test_a_bold_label_line_is_read_and_linked_as_a_heading(decide, tmp_path):
     shown = json.loads(decide("adr", "show", "41", "--format", "json", cwd=root).stdout)
     assert (shown["status"], shown["date"]) == ("accepted", "2024-03-14")
     assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]
+
+
+def test_every_link_below_a_status_line_at_the_end_is_read(decide, tmp_path):
+    # The status line at the foot of the record: each link goes right under it, and the reader must
+    # read the whole run of them, not the first four.
+    root = tmp_path / "team"
+    (root / "decisions").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "decisions" / "0001-one.md").write_text(
+        "# 1. One\n\n## Context\n\nWhy.\n\n## Decision\n\nWe do it.\n\nDate: 2024-01-01\nStatus: Accepted\n")
+    for n in range(2, 8):
+        (root / "decisions" / f"000{n}-r{n}.md").write_text(f"# {n}. R{n}\n\n## Status\n\nAccepted\n")
+        assert decide("adr", "link", "1", "relates-to", str(n), cwd=root).exit_code == 0
+    shown = json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)
+    assert sorted(link["adr"] for link in shown["links"]) == ["2", "3", "4", "5", "6", "7"]
+    assert decide("check", cwd=root).exit_code == 0

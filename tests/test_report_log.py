@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_fixtures import invoke, scan
+from report_fixtures import scan
 
 from toolkit.reports.make import log
 from toolkit.workspace import open_workspace

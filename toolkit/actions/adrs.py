@@ -241,9 +241,14 @@ def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -
     return True
 
 
-def _links(relation: str, target: Decision):
-    """What a record must read as once *relation* *target* is written in it."""
-    return lambda record: adr_edit.has_link(record, relation, target)
+def _relations(record: Decision) -> set[tuple[str, str]]:
+    return {("supersedes", key) for key in record.supersedes} | {(link.relation, link.target) for link in record.links}
+
+
+def _links(before: Decision, relation: str, target: Decision):
+    """What the record *before* must read as once *relation* *target* is written in it: that link
+    beside every relation it had."""
+    return lambda record: adr_edit.has_link(record, relation, target) and _relations(record) >= _relations(before)
 
 
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
@@ -251,7 +256,7 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     changed = []
     for ref, rel, other in ((source, relation, target), (target, reverse, source)):
         with _editing(ws, ref.key) as (doc, fresh):
-            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(rel, other)):
+            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(fresh, rel, other)):
                 changed.append(fresh.path)
     return changed
 
@@ -396,7 +401,7 @@ def new_decision(
             continue
         with _editing(ws, target.key) as (doc, fresh):
             after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-            if _write(ws, fresh.path, doc.to_bytes(), after, _links(REVERSE[relation], created)):
+            if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
                 updated.append(fresh.path)
     return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
 
@@ -463,18 +468,19 @@ def change_status(
             after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
         else:
             after = adr_edit.set_status(doc, decision, status, day)
+        kept = _relations(decision)
         if by is not None:
             def holds(record):
-                return record.status == "superseded" and record.superseded_by == successor.key
+                return (record.status, record.superseded_by) == ("superseded", successor.key) and _relations(record) >= kept
         else:
             def holds(record):
-                return record.status == status
+                return record.status == status and _relations(record) >= kept
         if _write(ws, decision.path, before, after, holds):
             changed.append(decision.path)
     if by is not None:
         with _editing(ws, by) as (sdoc, successor):
             if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision),
-                      _links("supersedes", decision)):
+                      _links(successor, "supersedes", decision)):
                 changed.append(successor.path)
     if status == "accepted":
         accepted = find_one(ws, decision.key)[1]
@@ -483,7 +489,7 @@ def change_status(
                 if older.superseded_by:  # marked already, by this one or (refused at creation) another
                     continue
                 if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted),
-                          _links("superseded by", accepted)):
+                          _links(older, "superseded by", accepted)):
                     changed.append(older.path)
     return StatusChange(decision, status, day, tuple(changed))
 

@@ -28,7 +28,7 @@ BULLETS = "madr-bullets"  # `* Status: accepted` lines under the title (MADR 2, 
 NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
 BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
 FIELD = "field"  # a bare `Status: Accepted` line
-TABLE = "table"  # a metadata table row `| Status | Accepted |`
+TABLE = "table"  # a metadata table: a row `| Status | Accepted |`, or a header row over the values
 UNKNOWN = "unknown"  # no status anywhere: listed, never edited
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
@@ -265,6 +265,7 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
     if None in parsed:
         reader.warn(line_of(key), f"{key} should list {example}")
     return [item for item in parsed if item]
+
 
 # Front-matter keys of a record's date, MADR's first, the others as other tools name them; a status
 # change sets the first of these a record has, and adds `date` beside a creation date.
@@ -564,6 +565,18 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
             extra[match.group(1)] = value
 
 
+def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dict) -> None:
+    """A section named *name* (a heading, or a bold label line standing for one) from line *start* to
+    *end*: a Status section's status, or a Date section's first line as a date."""
+    if name in STATUS_LABELS and "status_raw" not in reader.fields:
+        _read_status_section(reader, start, end)
+        reader.fields.setdefault("form", NYGARD)
+    elif name in _DATE_LABELS[0] + _DATE_LABELS[1]:
+        first = _section_first_line(reader, start, end)
+        if first is not None:
+            dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
+
+
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     """Status, date and relation fields written as lines, bold labels, table rows or headings."""
     fields = reader.fields
@@ -571,9 +584,10 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     heading_at = {s[2]: s for s in sections}
     dates: dict[int, tuple[int, int, int]] = {}
     columns: dict[int, list] = {}  # row index -> the fields a header row above it names
+    near = 0  # the line of the last field read: fields come in runs (relations below a status), read to their end
     fence = None
     for index in range(doc.body_start, len(reader.lines)):
-        if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4):
+        if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4, near + 4):
             break  # status and date found, and the lines a relation is written on are behind us
         line = reader.lines[index]
         stripped = line.lstrip()
@@ -585,15 +599,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             continue
         section = heading_at.get(index)
         if section is not None:
-            name = status_words(section[1])
-            if name in STATUS_LABELS and "status_raw" not in fields:
-                _read_status_section(reader, section[2], section[3])
-                fields.setdefault("form", NYGARD)
-            elif name in _DATE_LABELS[0] + _DATE_LABELS[1] and not any(d[0] == 0 for d in dates.values()):
-                first = _section_first_line(reader, section[2], section[3])
-                if first is not None:
-                    span = _bare_span(reader.lines[first])
-                    dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *span))
+            _read_section(reader, status_words(section[1]), section[2], section[3], dates)
             offset = len(line) - len(line.lstrip("#"))
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
@@ -601,16 +607,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             continue
         elif (bold := BOLD_LABEL.match(line)) is not None:
             # `**Status**` alone on its line: a heading in all but name, its value on the lines below.
-            name = status_words(bold.group("label"))
             end = next((i for i in range(index + 1, len(reader.lines))
                         if reader.lines[i].startswith("#") or BOLD_LABEL.match(reader.lines[i])), len(reader.lines))
-            if name in STATUS_LABELS and "status_raw" not in fields:
-                _read_status_section(reader, index, end)
-                fields.setdefault("form", NYGARD)
-            elif name in _DATE_LABELS[0] + _DATE_LABELS[1]:
-                first = _section_first_line(reader, index, end)
-                if first is not None:
-                    dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
+            _read_section(reader, status_words(bold.group("label")), index, end, dates)
             continue
         elif index in columns:
             found = columns.pop(index)
@@ -622,6 +621,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
             found = ()
+        if any(label in _COLUMN_LABELS or label.endswith(" by") for label, *_ in found):
+            near = index + 1
         for label, start, end, style in found:
             if "status_raw" not in fields and start < end and (
                 label in STATUS_LABELS or label == "decision" and style == TABLE and _is_status(line[start:end])

@@ -25,7 +25,7 @@ from toolkit.records.adr import (
     require_editable,
     status_choices,
 )
-from toolkit.records.adr_words import find_date, present_part, read_status, status_words, with_history
+from toolkit.records.adr_words import HEADING, find_date, present_part, read_status, status_words, with_history
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -68,7 +68,7 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
     lines = doc.text_lines()
     start = level = None
     for index in range(doc.body_start, len(lines)):
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", lines[index])
+        heading = HEADING.match(lines[index])
         bold = None if heading else BOLD_LABEL.match(lines[index])
         if heading is None and bold is None:
             continue

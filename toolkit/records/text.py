@@ -9,19 +9,21 @@ from toolkit.errors import DecisionbookError
 # Bidirectional overrides and isolates can make text read differently from what it is.
 HIDDEN_CHARACTERS = r"\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
-
-
 _HIDDEN_IN_A_LINE = re.compile(f"[{HIDDEN_CHARACTERS}\t\n]")
 
 
-def visible_line(text: str) -> str:
-    """*text* as `visible` shows it, its tabs and line breaks too: one cell of a table stays one cell."""
-    return _HIDDEN_IN_A_LINE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+def _shown(match: re.Match) -> str:
+    return f"<U+{ord(match.group()):04X}>"
 
 
 def visible(text: str) -> str:
     """*text* with control and bidi characters shown as `<U+202E>`, so nothing is disguised."""
-    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return _HIDDEN.sub(_shown, text)
+
+
+def visible_line(text: str) -> str:
+    """*text* as `visible` shows it, its tabs and line breaks too: one cell of a table stays one cell."""
+    return _HIDDEN_IN_A_LINE.sub(_shown, text)
 
 
 def one_line(text: str, what: str) -> str:
