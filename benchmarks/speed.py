@@ -154,12 +154,18 @@ def git_rows(table: Table, tmp: Path, runs: int) -> None:
         return wall, cpu
 
     effort = [DECIDE, "effort", "git", "--format", "json"]
+    each_branch = f"one `git log --numstat` per branch ({len(branches)})"
     for name, baseline in (("`git log --all --numstat`", lambda: run(["git", "log", "--all", "--numstat"], repo)),
-                           (f"one `git log --numstat` per branch ({len(branches)})", per_branch)):
+                           (each_branch, per_branch)):
         pair = paired(lambda: run(effort, repo), baseline, runs)
         ok = pair.ratio <= 1.3 and pair.cpu_ratio <= 1.3
         table.add("`decide effort git`, 10,000 commits", f"{pair.ratio:.2f}x wall, {pair.cpu_ratio:.2f}x CPU", name,
                   "<= 1.3x both", ok)
+    # The runs above find the line counts of earlier runs kept (ADR 0036); the first run in a clone has none.
+    kept = repo / ".git" / "decisionbook" / "commit-lines.blob"
+    first = paired(lambda: run(effort, repo, before=lambda: kept.unlink(missing_ok=True)), per_branch, runs)
+    table.add("`decide effort git`, 10,000 commits, first run (no line counts kept)",
+              f"{first.ratio:.2f}x wall, {first.cpu_ratio:.2f}x CPU", each_branch, "(reference)", True)
 
 
 def report_rows(table: Table, tmp: Path, runs: int) -> None:

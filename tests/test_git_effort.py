@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +251,65 @@ def test_the_executable_prints_what_click_prints(branched, decide, decide_proces
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
     assert fast.exit_code != 0 or "proto/ingest" in fast.stdout
 
+
+
+def counts(repo: Path, decide, ref: str = "P3") -> tuple[int, int, int]:
+    row = json.loads(decide("effort", "git", ref, "--format", "json", cwd=repo).stdout)["prototypes"][0]
+    return row["commits"], row["added"], row["removed"]
+
+
+def test_a_commit_is_diffed_once_and_new_commits_are_counted(branched, decide):
+    """The second run asks git for the commits alone: a blob git could no longer diff is not needed."""
+    assert counts(branched, decide) == (4, 6, 4)
+    git(branched, "checkout", "-q", "proto/ingest")
+    work(branched, "ingest.py", "a\nb\nc\n", "ana", "2026-11-09T10:00:00+00:00")
+    assert own_log(branched, "proto/ingest") == (5, 8, 4)
+    # The new commit leaves consumer.py as it was: diffing it alone never reads that file's content.
+    blob = git(branched, "rev-parse", "proto/ingest:consumer.py").strip()
+    (branched / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    assert counts(branched, decide) == (5, 8, 4)
+    assert counts(branched, decide) == (5, 8, 4)
+    shutil.rmtree(branched / ".git" / "decisionbook")
+    result = decide("effort", "git", "P3", cwd=branched)
+    assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr
+
+
+def test_a_change_of_attributes_or_diff_settings_counts_every_commit_again(branched, decide):
+    assert counts(branched, decide) == (4, 6, 4)
+    (branched / ".gitattributes").write_text("ingest.py binary\n")
+    git(branched, "add", ".gitattributes")
+    git(branched, "commit", "-q", "-m", "ingest.py is binary")
+    assert counts(branched, decide) == (4, 1, 0) == own_log(branched, "proto/ingest")
+    nested = branched / "docs"
+    nested.mkdir()
+    (nested / ".gitattributes").write_text("*.md -diff\n")
+    git(branched, "add", "docs")
+    git(branched, "commit", "-q", "-m", "nested attributes")
+    (branched / ".git" / "info").mkdir(exist_ok=True)
+    (branched / ".git" / "info" / "attributes").write_text("consumer.py binary\n")
+    assert counts(branched, decide) == (4, 0, 0) == own_log(branched, "proto/ingest")
+    (branched / ".git" / "info" / "attributes").unlink()
+    (branched / ".gitattributes").unlink()
+    git(branched, "commit", "-q", "-am", "no attributes")
+    assert counts(branched, decide) == (4, 6, 4) == own_log(branched, "proto/ingest")
+    git(branched, "config", "diff.ingest.binary", "true")
+    (branched / ".gitattributes").write_text("ingest.py diff=ingest\n")
+    assert counts(branched, decide) == (4, 1, 0) == own_log(branched, "proto/ingest")
+
+
+def test_a_boundary_commit_of_a_shallow_clone_is_counted_again_once_unshallowed(branched, decide, tmp_path):
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "2", "--no-single-branch", f"file://{branched}", str(clone))
+    shallow = counts(clone, decide)
+    assert shallow == own_log(clone, "origin/proto/ingest") != (4, 6, 4)
+    git(clone, "fetch", "-q", "--unshallow")
+    assert counts(clone, decide) == (4, 6, 4) == own_log(clone, "origin/proto/ingest")
+
+
+def test_a_damaged_or_foreign_store_of_counts_changes_no_answer(branched, decide):
+    assert counts(branched, decide) == (4, 6, 4)
+    store = branched / ".git" / "decisionbook" / "commit-lines.blob"
+    kept = store.read_bytes()
+    for damaged in (kept[:-7], kept[:32] + b"[1, 2]", b"", kept.replace(b",", b";", 3)):
+        store.write_bytes(damaged)
+        assert counts(branched, decide) == (4, 6, 4)

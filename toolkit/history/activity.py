@@ -1,4 +1,4 @@
-"""Work on a branch that the main branch does not have: commits, days, authors, lines, from one `git log`.
+"""Work on a branch that the main branch does not have: commits, days, authors, lines, from `git log`.
 
 This module runs plain git processes rather than GitPython (ADR 0030): importing GitPython and the
 `git version` calls it makes cost `decide effort git` a third of the CPU that git's own diffing does.
@@ -6,6 +6,7 @@ This module runs plain git processes rather than GitPython (ADR 0030): importing
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
+from toolkit.history import linecounts
 from toolkit.history.archive import TAG_PREFIX
 
 
@@ -51,25 +53,30 @@ class _Git:
     def __init__(self, top: Path):
         self.top = top
 
-    def output(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=self.top, env=_env(), capture_output=True)
+    def output(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=self.top, env=_env(), capture_output=True, input=stdin)
 
-    def run(self, *args: str) -> str:
+    def run(self, *args: str, stdin: bytes | None = None) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
-        proc = self.output(*args)
+        proc = self.output(*args, stdin=stdin)
         if proc.returncode != 0:
             raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
         return proc.stdout.decode("utf-8", "surrogateescape")
 
-    def log(self, *args: str) -> dict[str, tuple]:
+    def log(self, *args: str, stdin: bytes | None = None) -> dict[str, tuple]:
         """The commits of `git log ARGS` (in parse_numstat_log's format), parsed while git is still writing.
 
         stdout is the only pipe, read in large blocks: watching stderr as well would make Python poll
         through a megabyte of log in small pieces. git's message is asked for again when it failed.
+        *stdin* is for `--stdin`, which git reads whole before it writes anything.
         """
         commits: dict[str, tuple] = {}
-        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL) as proc:
+        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE) as proc:
+            if stdin is not None:
+                with contextlib.suppress(BrokenPipeError):  # git stopped early: its message is asked for below
+                    proc.stdin.write(stdin)
+                    proc.stdin.close()
             pending = b""
             while block := proc.stdout.read(1 << 18):
                 pending += block
@@ -80,7 +87,7 @@ class _Git:
                     pending = pending[end:]
             parse_numstat_log(pending.decode("utf-8", "surrogateescape"), commits)
         if proc.returncode != 0:
-            return parse_numstat_log(self.run(*args))
+            return parse_numstat_log(self.run(*args, stdin=stdin))
         return commits
 
 
@@ -188,6 +195,35 @@ def parse_numstat_log(output: str, commits: dict[str, tuple] | None = None) -> d
     return commits
 
 
+_FORMAT = "--format=%x01%H%x02%P%x02%aN%x02%aI"
+
+
+def _counted_log(git: _Git, revisions: list[str]) -> dict[str, tuple]:
+    """The commits of `git log --numstat REVISIONS`; git diffs only those no earlier run counted (ADR 0036)."""
+    key = linecounts.settings(git)
+    known = linecounts.load(git.top, key)
+    if not known:
+        commits = git.log("log", "--numstat", _FORMAT, "--end-of-options", *revisions, "--")
+    else:
+        commits = git.log("log", _FORMAT, "--end-of-options", *revisions, "--")
+        missing = []
+        for sha, commit in commits.items():
+            kept = known.get(sha)
+            if type(kept) is list and len(kept) == 3 and kept[2] == " ".join(commit[0]) and type(kept[0]) is type(kept[1]) is int:
+                commits[sha] = (*commit[:4], kept[0], kept[1])
+            else:
+                missing.append(sha)
+        if missing:
+            counted = git.log("log", "--numstat", "--no-walk=unsorted", _FORMAT, "--stdin",
+                              stdin="".join(f"{sha}\n" for sha in missing).encode())
+            for sha in missing:
+                commits[sha] = (*commits[sha][:4], *counted[sha][4:])
+        elif known.keys() == commits.keys():
+            return commits
+    linecounts.save(git.top, key, {sha: [commit[4], commit[5], " ".join(commit[0])] for sha, commit in commits.items()})
+    return commits
+
+
 def _totals(commits: dict[str, tuple], order: dict[str, int], tip: str) -> dict:
     """Totals over the commits reachable from *tip* among *commits*, the log of every branch without main.
 
@@ -225,7 +261,8 @@ def activities(root: Path, branches: list[str], main_branch: str | None) -> Acti
 
     Each branch is read from its local branch, else its remote-tracking copy, else its archive tag;
     branch names are only looked up among the refs git listed, and git itself gets SHAs. One
-    `git log` over all of them diffs each commit once, however many branches share it.
+    `git log` over all of them diffs each commit once, however many branches share it, and a commit
+    an earlier run counted is not diffed again.
     """
     git, shallow = _open(root)
     refs = _Refs.read(git)
@@ -240,11 +277,7 @@ def activities(root: Path, branches: list[str], main_branch: str | None) -> Acti
             state, ref, sha = refs.branch(branch)
             found[branch] = ("missing", None, None) if sha is None else (state, ref, sha)
     tips = sorted({sha for _, _, sha in found.values() if sha})
-    commits = {}
-    if tips:
-        commits = git.log(
-            "log", "--numstat", "--format=%x01%H%x02%P%x02%aN%x02%aI", "--end-of-options", *tips, f"^{main_sha}", "--",
-        )
+    commits = _counted_log(git, [*tips, f"^{main_sha}"]) if tips else {}
     order = {sha: at for at, sha in enumerate(commits)}
     totals = {tip: _totals(commits, order, tip) for tip in tips}
     return ActivityReport(name, shallow, tuple(
