@@ -332,7 +332,7 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
          ["| Deprecated | 2026-11-30 | @ana      |"]),
         # A date the front matter names as other tools do: set where it is, or added beside a creation date.
         ("0033-cache-search-results.md", "proposed", ["status: Draft", 'last_updated: "2026-01-20"'],
-         ["status: Proposed", "last_updated: 2026-11-30"]),
+         ["status: Proposed", 'last_updated: "2026-11-30"']),
         ("0032-render-pages-at-the-edge.md", "deprecated", ["status: decided"], ["status: deprecated", "date: 2026-11-30"]),
         # A list of choices: the new one is checked, the old one no longer.
         ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],

@@ -95,11 +95,15 @@ def _bullet_char(doc: frontmatter.Document, decision: Decision) -> str:
 
 
 def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
-    """Set a one-line front-matter value, keeping a comment written after the old value."""
+    """Set a one-line front-matter value, keeping a comment written after the old value and the
+    quotes the old value was written in."""
     span = frontmatter.key_span(doc, key)
     if span is not None and span[1] == span[0] + 1:
         match = _SCALAR_LINE.match(doc.text_lines()[span[0]])
         if match and match.group(2) == key:
+            quote = match.group(3)[:1]
+            if quote in ("'", '"') and not any(c in rendered for c in "'\"\\"):
+                rendered = f"{quote}{rendered}{quote}"  # a plain value means the same quoted
             return _replace(doc, span[0], f"{match.group(1)}{rendered}{match.group(4) or ''}")
     return frontmatter.set_key(doc, key, rendered)
 
