@@ -106,6 +106,11 @@ EXPECTED = {
         ("proposed", "Proposed", None, None, "Split the monolith", "nygard"),
     "0041-page-the-owner-first.md":
         ("accepted", "Accepted", "2024-03-14", "14 March 2024", "Page the owning team first", "nygard"),
+    "0042-render-charts-on-the-server.md":
+        ("superseded", "superseded by [ADR-0043](0043-render-charts-in-the-browser.md)", "2022-04-11", "2022-04-11",
+         "Render charts on the server", "madr"),
+    "0043-render-charts-in-the-browser.md":
+        ("accepted", "accepted", "2023-09-28", "2023-09-28", "Render charts in the browser", "madr"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -150,6 +155,10 @@ def test_relations_written_as_status_lines_bullets_and_table_rows():
     assert read("TEAM-ADR-0007-route-mail-through-the-gateway.md").supersedes == ("3",)
     assert [(x.relation, x.target) for x in read("0014-log-in-json.md").links] == [("amended by", "17")]
     assert [(x.relation, x.target) for x in read("17-keep-request-ids-in-every-log-line.markdown").links] == [("amends", "14")]
+    # Front matter holds the status; the relations are lines under the title and a Links section.
+    browser = read("0043-render-charts-in-the-browser.md")
+    assert browser.supersedes == ("42",) and read("0042-render-charts-on-the-server.md").superseded_by == "43"
+    assert [(x.relation, x.target) for x in browser.links] == [("relates to", "42")]
     custom = read("0021-run-migrations-before-deploys.md")
     assert [(x.relation, x.target) for x in custom.links] == [("clarified by", "2")]
     assert [f.message for f in custom.findings] == [

@@ -640,14 +640,19 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     if ref_key(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
         if index < head_end and not found and "](" in stripped and not stripped.startswith("#"):
-            relation = _RELATION_LINE.match(stripped)
-            if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
-                reader.add_relation(relation.group(1), relation.group(2), index + 1)
+            _read_relation_line(reader, index)
     if "date_raw" not in fields and dates:
         index, start, end = dates[min(dates)]
         fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"] = index + 1
         fields["date_span"] = (start, end)
+
+
+def _read_relation_line(reader: _Reader, index: int) -> None:
+    """A line that is one relation alone (`Supersedes [ADR-0001](0001-x.md)`, `* Amended by [...]`)."""
+    relation = _RELATION_LINE.match(reader.lines[index].strip())
+    if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
+        reader.add_relation(relation.group(1), relation.group(2), index + 1)
 
 
 def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bullets_only: bool) -> None:
@@ -731,6 +736,11 @@ def from_document(
         _read_front_matter(reader)
     if "status_raw" in fields:
         form = MADR
+        # The front matter says status and date; relation lines may still stand under the title.
+        title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
+        for index in range(title_index, next((s[2] for s in sections if s[0] >= 2), len(reader.lines))):
+            if "](" in reader.lines[index]:
+                _read_relation_line(reader, index)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         head_end = next(
@@ -745,7 +755,7 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if name == "links" and form != MADR:
+        if name == "links":
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
