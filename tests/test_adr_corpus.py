@@ -111,6 +111,8 @@ EXPECTED = {
          "Render charts on the server", "madr"),
     "0043-render-charts-in-the-browser.md":
         ("accepted", "accepted", "2023-09-28", "2023-09-28", "Render charts in the browser", "madr"),
+    "0044-settle-trades-at-fixed-hours.md":
+        ("accepted", "Active", "2022-01-20", "20/01/2022", "Settle trades at fixed hours", "field"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -347,6 +349,9 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],
          ["Date: 2026-11-30", "- [ ] Accepted", "- [x] Deprecated"]),
         ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
+        # Fields in a code block under the title are edited there; a later block is not theirs.
+        ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
+         ["Date: 2026-11-30", "Status: Deprecated"]),
         # A status that keeps its history keeps it.
         ("0038-serve-images-from-the-cdn.md", "deprecated", ["Date: 2021-02-03", "Status: Proposed -> Accepted"],
          ["Date: 2026-11-30", "Status: Proposed -> Accepted -> Deprecated"]),
@@ -489,3 +494,16 @@ def test_every_link_below_a_status_line_at_the_end_is_read(decide, tmp_path):
     shown = json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)
     assert sorted(link["adr"] for link in shown["links"]) == ["2", "3", "4", "5", "6", "7"]
     assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_link_of_a_record_whose_fields_stand_in_a_code_block_goes_into_the_block(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0044-settle-trades-at-fixed-hours.md"
+    before = path.read_text().splitlines()
+    assert decide("adr", "link", "44", "relates-to", "38", cwd=root).exit_code == 0
+    after = path.read_text().splitlines()
+    assert after == [*before[:6], "Relates to: [ADR-0038](0038-serve-images-from-the-cdn.md)", *before[6:]]
+    shown = json.loads(decide("adr", "show", "44", "--format", "json", cwd=root).stdout)
+    assert (shown["status"], shown["date"]) == ("accepted", "2022-01-20")
+    assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]

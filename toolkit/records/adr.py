@@ -586,11 +586,14 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     columns: dict[int, list] = {}  # row index -> the fields a header row above it names
     near = 0  # the line of the last field read: fields come in runs (relations below a status), read to their end
     fence = None
+    block = _metadata_block(reader.lines, doc.body_start, head_end)
     for index in range(doc.body_start, len(reader.lines)):
         if 0 in dates and "status_line" in fields and index >= max(head_end, fields["status_line"] + 4, near + 4):
             break  # status and date found, and the lines a relation is written on are behind us
         line = reader.lines[index]
         stripped = line.lstrip()
+        if index in block:
+            continue  # the fences of a block of fields: the lines between them are read
         if stripped.startswith(("```", "~~~")):
             marker = stripped[:3]
             fence = None if fence == marker else (fence or marker)
@@ -646,6 +649,32 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"] = index + 1
         fields["date_span"] = (start, end)
+
+
+_FIELD_LINE = LazyPattern(r"^\s*([A-Za-z][A-Za-z _-]*?)\s*:\s")
+
+
+def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] | tuple[()]:
+    """The opening and closing fence lines of a code block above the first section that holds only
+    `Label: value` lines, one of them the status (`Author: ana` / `Date: ...` / `Status: Active`)."""
+    for index in range(start, end):
+        stripped = lines[index].strip()
+        if not stripped.startswith(("```", "~~~")):
+            continue
+        labels = []
+        for close in range(index + 1, end):
+            inner = lines[close].strip()
+            if inner.startswith(stripped[:3]):
+                break
+            field = _FIELD_LINE.match(inner)
+            if inner and field is None:
+                return ()
+            if field is not None:
+                labels.append(status_words(field.group(1)))
+        else:
+            return ()
+        return (index, close) if any(label in STATUS_LABELS for label in labels) else ()
+    return ()
 
 
 def _read_relation_line(reader: _Reader, index: int) -> None:
