@@ -94,6 +94,25 @@ def test_new_in_a_log4brains_folder_writes_a_dated_madr2_record(decide, tmp_path
     assert again.exit_code == 2 and "already exists" in again.stderr
 
 
+def test_records_named_by_an_iso_date_are_dated_not_numbered_by_their_year(decide, tmp_path):
+    nygard = "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"docs/decisions/2025-10-09-use-postgres.md": nygard.format(title="Use Postgres"),
+                            "docs/decisions/2025-11-02-use-kafka.md": nygard.format(title="Use Kafka")})
+    rows = _listed(decide, root)
+    assert [(r["number"], r["key"], r["title"]) for r in rows] == [
+        (None, "2025-10-09-use-postgres", "Use Postgres"), (None, "2025-11-02-use-kafka", "Use Kafka")]
+    assert decide("check", cwd=root).exit_code == 0  # not two records numbered 2025
+    result = decide("adr", "new", "Use Redis", "--supersedes", "use-kafka", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/decisions/2026-11-30-use-redis.md"
+    # The folder's own form, without the number a numbered record's title carries.
+    assert (root / "docs/decisions/2026-11-30-use-redis.md").read_text().startswith(
+        "# Use Redis\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n")
+    kafka = (root / "docs/decisions/2025-11-02-use-kafka.md").read_text()
+    assert "Superseded by [Use Redis](2026-11-30-use-redis.md)" in kafka
+    assert [r["status"] for r in _listed(decide, root)] == ["accepted", "superseded", "proposed"]
+    assert decide("check", cwd=root).exit_code == 0
+
+
 def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide, tmp_path):
     root = _repo(tmp_path, {f"docs/adr/ADR-{n:03d}-record-{n}.md": BOLD.format(n=n, title=f"Record {n}") for n in (1, 2)})
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)

@@ -20,10 +20,14 @@ class FolderForm:
     width: int = 4  # digits, zero padded
     separator: str = "-"
     extension: str = "md"
-    dated: bool = False  # log4brains: `YYYYMMDD-slug.md`, no number
+    dated: str = ""  # names dated, not numbered: "" (numbered), "-" (`2021-03-04-slug.md`) or "none" (log4brains' `20210304-`)
 
     def name(self, number: int, slug: str) -> str:
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
+
+    def dated_name(self, day: str, slug: str) -> str:
+        """The name of a record made on *day* (YYYY-MM-DD) in a folder named by dates."""
+        return f"{day if self.dated == '-' else day.replace('-', '')}-{slug}.{self.extension}"
 
 
 def _most(counter: Counter, default):
@@ -34,18 +38,20 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
-    (dated names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    A folder of dated names gets a dated name, written as most of them are.
     Names keep the folder's prefix, number width, separator and extension (*names* are the
     folder's record file names). *recent* reads the last few records, whose forms decide the
     template when nothing else does.
     """
     parsed = [(name, numbered_file(name)) for name in names]
     numbered = [n for _, n in parsed if n]
-    dated = sum(1 for name in names if DATED_FILE.match(name))
+    dated = [match.group(2) for match in map(DATED_FILE.match, names) if match]  # the separator in each date
+    compact = dated.count("")
     chosen = template or ws.config.adr_template
     if chosen is None:
         forms = Counter(r.form for r in recent())
-        if (ws.root / ".log4brains.yml").is_file() or (dated and dated >= len(numbered)):
+        if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
             chosen = "log4brains"
         elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:
             chosen = "nygard"
@@ -54,8 +60,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         else:
             chosen = "madr"
     if not numbered:
-        log4brains = chosen == "log4brains" and (dated or not names)
-        return FolderForm(chosen, dated=bool(log4brains), extension=_extension(names))
+        if dated:
+            return FolderForm(chosen, dated="none" if 2 * compact >= len(dated) else "-", extension=_extension(names))
+        return FolderForm(chosen, dated="none" if chosen == "log4brains" and not names else "", extension=_extension(names))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1

@@ -41,6 +41,7 @@ TRANSITIONS = {
 DATA_CHANGE_START = "<!-- decisionbook:data-change -->"
 DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
 _PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
+_UNNUMBERED = re.compile(r"(?:\b[A-Za-z]+[-_ ]?)?\$\{number\}[ \t]*[.:-]?[ \t]*")
 
 
 @named
@@ -368,8 +369,10 @@ def new_decision(
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number), "title": title, "date": day}
-        data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text).encode("utf-8")
-        path = ws.adr_dir / (form.name(number, slug) if number is not None else f"{day.replace('-', '')}-{slug}.md")
+        # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
+        numbered = text if number is not None else _UNNUMBERED.sub("", text)
+        data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered).encode("utf-8")
+        path = ws.adr_dir / (form.name(number, slug) if number is not None else form.dated_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
@@ -386,7 +389,7 @@ def new_decision(
         return data
 
     if form.dated:
-        path = ws.adr_dir / f"{day.replace('-', '')}-{slug}.{form.extension}"
+        path = ws.adr_dir / form.dated_name(day, slug)
         ws.adr_dir.mkdir(parents=True, exist_ok=True)
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))

@@ -27,11 +27,13 @@ HEADING = LazyPattern(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 # A record file: an optional prefix of words of letters (`ADR-`, `adr_`, `TEAM-ADR-`, or `adr` itself:
 # `adr001-x.md`), a number of any width, then a slug, ending .md or .markdown. log4brains names files
-# by date instead.
+# by date instead (`20210304-slug.md`), as do teams that write the date as ISO does (`2021-03-04-slug.md`).
 RECORD_FILE = re.compile(
     r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE | re.ASCII
 )
-DATED_FILE = re.compile(r"^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$")
+DATED_FILE = re.compile(
+    r"^((?:19|20)\d\d(-?)(?:0[1-9]|1[0-2])\2(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$"
+)  # groups: the date, the separator inside it, the slug, the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme)$", re.IGNORECASE)  # `000-index.md` lists the records
@@ -45,7 +47,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     (`000-index.md`, `0000-README.md`) are not numbered records.
     """
     match = RECORD_FILE.match(name)
-    if not match or len(match.group(2)) == 8 and DATED_FILE.match(name):
+    if not match or DATED_FILE.match(name):
         return None
     slug = match.group(4) or ""
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
@@ -73,7 +75,7 @@ def title_from_name(name: str) -> str | None:
         slug = numbered[2].lstrip("-_. ")
     else:
         dated = DATED_FILE.match(name)
-        slug = dated.group(2) if dated else ""
+        slug = dated.group(3) if dated else ""
     words = re.split(r"[-_\s]+", slug.strip())
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:] if text else None
