@@ -113,6 +113,12 @@ EXPECTED = {
         ("accepted", "accepted", "2023-09-28", "2023-09-28", "Render charts in the browser", "madr"),
     "0044-settle-trades-at-fixed-hours.md":
         ("accepted", "Active", "2022-01-20", "20/01/2022", "Settle trades at fixed hours", "field"),
+    "0045-queue-jobs-in-redis.md":
+        ("superseded", "superseded", "2023-03-03", "03-Mar-2023", "Queue jobs in Redis", "madr"),
+    "0046-queue-jobs-in-postgres.md":
+        ("accepted", "accepted", "2023-11-14", "14-Nov-2023", "Queue jobs in Postgres", "madr"),
+    "0047-sign-webhooks.md":
+        ("superseded", "superseded", "2023-02-10", "2023-02-10", "Sign webhooks", "madr"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -161,6 +167,11 @@ def test_relations_written_as_status_lines_bullets_and_table_rows():
     browser = read("0043-render-charts-in-the-browser.md")
     assert browser.supersedes == ("42",) and read("0042-render-charts-on-the-server.md").superseded_by == "43"
     assert [(x.relation, x.target) for x in browser.links] == [("relates to", "42")]
+    # Fields under an `adr:` key (mkdocs-material-adr), and relation keys other tools write.
+    redis, postgres = read("0045-queue-jobs-in-redis.md"), read("0046-queue-jobs-in-postgres.md")
+    assert redis.superseded_by == "46" and redis.decision_makers == ("Lena Park",)
+    assert [(x.relation, x.target) for x in postgres.links] == [("extends", "45")]
+    assert read("0047-sign-webhooks.md").superseded_by == "46"
     custom = read("0021-run-migrations-before-deploys.md")
     assert [(x.relation, x.target) for x in custom.links] == [("clarified by", "2")]
     assert [f.message for f in custom.findings] == [
@@ -349,6 +360,8 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],
          ["Date: 2026-11-30", "- [ ] Accepted", "- [x] Deprecated"]),
         ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
+        ("0046-queue-jobs-in-postgres.md", "deprecated", ["    status: accepted  # moved after the outage review"],
+         ["    status: deprecated  # moved after the outage review", "date: 2026-11-30"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
         ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
          ["Date: 2026-11-30", "Status: Deprecated"]),

@@ -74,7 +74,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     A successor not yet marked on its predecessor is left to the status check (it may be pending).
     In a hand-kept form (bullets, bold labels, Nygard) a predecessor's `Superseded by` that the
     successor does not repeat is only a warning: many teams record the replacement on the old record
-    alone. In front matter, which `decide` writes on both ends, it is an error.
+    alone, as do tools that keep a `superseded_by` key. A front-matter status naming the successor,
+    which `decide` writes together with the successor's `supersedes`, is an error.
     """
     keys = decisions.by_key()
     found = []
@@ -88,7 +89,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 continue
             back = REVERSE[relation]
             if (back, record.key) not in outgoing(target):
-                severity = "warning" if relation == "superseded by" and record.form != MADR else "error"
+                decide_wrote = record.form == MADR and "superseded by" in (record.status_raw or "").lower()
+                severity = "warning" if relation == "superseded by" and not decide_wrote else "error"
                 found.append(Finding(
                     shown_path(ws, record.path), _link_line(record, relation, key), severity,
                     f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",

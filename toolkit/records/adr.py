@@ -136,7 +136,8 @@ def ref_key(value: object) -> str | None:
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
-        return text
+        numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
+        return str(numbered[1]) if numbered and numbered[1] > 0 else text
     return None
 
 
@@ -289,7 +290,9 @@ def _read_front_matter(reader: _Reader) -> None:
     if not isinstance(meta, dict):
         reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
         return
-    fields["extra"] = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
+    relations = {key: name for key in meta if isinstance(key, str)
+                 and (name := relation_name(key.replace("_", " ").replace("-", " "))) in REVERSE and name != "supersedes"}
+    fields["extra"] = {k: v for k, v in meta.items() if k not in KNOWN_KEYS and k not in relations}
 
     def text(key: str) -> str | None:
         value = meta.get(key)
@@ -312,6 +315,8 @@ def _read_front_matter(reader: _Reader) -> None:
     if status is not None:
         fields["status_raw"] = status
         fields["status_line"] = line_of("status")
+    elif isinstance(meta.get("adr"), dict) and isinstance(meta["adr"].get("status"), str):
+        _read_adr_mapping(reader, meta["adr"], line_of("adr"))
     for key in MAKER_KEYS:
         if key in meta:
             fields["decision_makers"] = _people(reader, meta[key], key, line_of(key))
@@ -332,6 +337,10 @@ def _read_front_matter(reader: _Reader) -> None:
                 reader.warn(line, f"links entries look like {{relation: amends, adr: 5}}; cannot read {item!r}")
                 continue
             reader.add_relation(relation, target, line)
+    # Relations as other tools keep them in front matter: `superseded_by: 2`, `amended-by: [5]`.
+    for key, relation in relations.items():
+        for target in _references(reader, meta, key, ref_key, line_of, "ADR numbers, e.g. [3, 5]") or ():
+            reader.add_relation(relation, target, line_of(key))
     prototypes = _references(reader, meta, "prototypes", prototype_ref, line_of, "prototype numbers, e.g. [7] or [P7]")
     if prototypes is not None:
         fields["prototypes"] = tuple(prototypes)
@@ -342,6 +351,40 @@ def _read_front_matter(reader: _Reader) -> None:
             fields["data_change"] = data_change
         else:
             reader.warn(fields["data_change_line"], "data-change should be true or false")
+
+
+def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
+    """Fields kept under an `adr:` key, as mkdocs-material-adr writes them: status, created, author,
+    superseded_by, extends. The status is edited where it stands."""
+    fields, lines = reader.fields, reader.lines
+    where: dict[str, tuple[int, int, int]] = {}  # key -> (line, value start, value end) of its one-line value
+    for index in range(start or 1, reader.doc.fm_end):
+        line = lines[index]
+        if not line.startswith((" ", "\t")):
+            break
+        key, colon, value = line.partition(":")
+        if colon and value.strip() and key.strip() in block and key.strip() not in where:
+            begin = len(line) - len(value.lstrip())
+            where[key.strip()] = (index + 1, *_clean_span(line, begin, len(line.split(" #")[0].rstrip())))
+    fields["status_raw"] = block["status"]
+    if "status" in where:
+        fields["status_line"], *span = where["status"]
+        fields["status_span"] = tuple(span)
+    date_key = next((key for key in _FRONT_MATTER_DATES if block.get(key) is not None), None)
+    if date_key is not None and "date_raw" not in fields:
+        fields["date_raw"] = _date_text(block[date_key])
+        fields["date_line"] = where.get(date_key, (start,))[0]
+    if "decision_makers" not in fields and block.get("author") is not None:
+        fields["decision_makers"] = _people(reader, block["author"], "author", where.get("author", (start,))[0])
+    for key, value in block.items():
+        relation = relation_name(str(key).replace("_", " ").replace("-", " "))
+        if relation in REVERSE:
+            line = where.get(key, (start,))[0]
+            for item in value if isinstance(value, list) else [value]:
+                if ref_key(item):
+                    reader.add_relation(relation, ref_key(item), line)
+                else:
+                    reader.warn(line, f"adr.{key} should list ADRs, e.g. [0001-use-x]; cannot read {item!r}")
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.

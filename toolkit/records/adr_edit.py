@@ -116,6 +116,8 @@ def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text:
 
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> bytes:
     if decision.form == MADR:
+        if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
+            return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))
         return _set_scalar(doc, "status", frontmatter.scalar(text))
     ticked = _tick(doc, text)
     if ticked is not None:
