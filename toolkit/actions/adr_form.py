@@ -20,7 +20,7 @@ class FolderForm:
     width: int = 4  # digits, zero padded
     separator: str = "-"
     extension: str = "md"
-    dated: str = ""  # names dated, not numbered: "" (numbered), "-" (`2021-03-04-slug.md`) or "none" (log4brains' `20210304-`)
+    dated: str = ""  # "" numbered names; dated ones: "-" (`2021-03-04-slug.md`) or "none" (log4brains' `20210304-`)
 
     def name(self, number: int, slug: str) -> str:
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
@@ -61,8 +61,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             chosen = "madr"
     if not numbered:
         if dated:
-            return FolderForm(chosen, dated="none" if 2 * compact >= len(dated) else "-", extension=_extension(names))
-        return FolderForm(chosen, dated="none" if chosen == "log4brains" and not names else "", extension=_extension(names))
+            style = "none" if 2 * compact >= len(dated) else "-"
+        else:
+            style = "none" if chosen == "log4brains" and not names else ""
+        return FolderForm(chosen, dated=style, extension=_extension(names))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1

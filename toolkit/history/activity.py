@@ -71,8 +71,9 @@ class _Git:
         *stdin* is for `--stdin`, which git reads whole before it writes anything.
         """
         commits: dict[str, tuple] = {}
-        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE) as proc:
+        source = subprocess.DEVNULL if stdin is None else subprocess.PIPE
+        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdin=source, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL) as proc:
             if stdin is not None:
                 with contextlib.suppress(BrokenPipeError):  # git stopped early: its message is asked for below
                     proc.stdin.write(stdin)
@@ -208,8 +209,9 @@ def _counted_log(git: _Git, revisions: list[str]) -> dict[str, tuple]:
         commits = git.log("log", _FORMAT, "--end-of-options", *revisions, "--")
         missing = []
         for sha, commit in commits.items():
-            kept = known.get(sha)
-            if type(kept) is list and len(kept) == 3 and kept[2] == " ".join(commit[0]) and type(kept[0]) is type(kept[1]) is int:
+            kept = known.get(sha)  # [added, removed, parents]: counted against these parents only
+            parents = " ".join(commit[0])
+            if type(kept) is list and len(kept) == 3 and type(kept[0]) is type(kept[1]) is int and kept[2] == parents:
                 commits[sha] = (*commit[:4], kept[0], kept[1])
             else:
                 missing.append(sha)

@@ -18,7 +18,7 @@ from toolkit.records import parsecache
 from toolkit.records.hashes import blake2b
 
 NAME = "commit-lines"
-_FORMAT = b"commit-lines 1\0"
+_VERSION = b"commit-lines 1\0"  # a new layout of the store starts afresh
 # The settings that change what `git log --numstat` counts for a commit; any other diff.* key only
 # makes a needless recount.
 _SETTINGS = r"^(diff\.|log\.showroot$|core\.(attributesfile|bigfilethreshold)$)"
@@ -34,7 +34,7 @@ def settings(git) -> bytes:
     if common is not None:
         files.append(common / "info" / "attributes")
     files.append(_user_attributes(config))
-    hasher = blake2b(_FORMAT + config, digest_size=16)
+    hasher = blake2b(_VERSION + config, digest_size=16)
     for path in files:
         try:
             content = path.read_bytes()

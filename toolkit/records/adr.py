@@ -291,7 +291,8 @@ def _read_front_matter(reader: _Reader) -> None:
         reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
         return
     relations = {key: name for key in meta if isinstance(key, str)
-                 and (name := relation_name(key.replace("_", " ").replace("-", " "))) in REVERSE and name != "supersedes"}
+                 and (name := relation_name(key.replace("_", " ").replace("-", " "))) in REVERSE
+                 and name != "supersedes"}
     fields["extra"] = {k: v for k, v in meta.items() if k not in KNOWN_KEYS and k not in relations}
 
     def text(key: str) -> str | None:
