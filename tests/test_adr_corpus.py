@@ -119,6 +119,10 @@ EXPECTED = {
         ("accepted", "accepted", "2023-11-14", "14-Nov-2023", "Queue jobs in Postgres", "madr"),
     "0047-sign-webhooks.md":
         ("superseded", "superseded", "2023-02-10", "2023-02-10", "Sign webhooks", "madr"),
+    "0048-archive-raw-events.md":
+        ("accepted", "Accepted", "2024-06-03", "2024-06-03", "Archive raw events after ninety days", "madr"),
+    "0049-keep-secrets-in-the-vault.md":
+        ("accepted", "Accepted", "2022-11-08", "2022-11-08", "Keep secrets in the vault", "bold"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -362,6 +366,11 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
         ("0046-queue-jobs-in-postgres.md", "deprecated", ["    status: accepted  # moved after the outage review"],
          ["    status: deprecated  # moved after the outage review", "date: 2026-11-30"]),
+        # Front-matter keys as the team capitalises them, and labels in italics.
+        ("0048-archive-raw-events.md", "deprecated", ["Status: Accepted", "Date: 2024-06-03"],
+         ["Status: Deprecated", "Date: 2026-11-30"]),
+        ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted", "*Date:* 2022-11-08"],
+         ["*Status:* Deprecated", "*Date:* 2026-11-30"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
         ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
          ["Date: 2026-11-30", "Status: Deprecated"]),

@@ -272,6 +272,7 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 # change sets the first of these a record has, and adds `date` beside a creation date.
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created")
+_KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 
 
 def _read_front_matter(reader: _Reader) -> None:
@@ -281,7 +282,7 @@ def _read_front_matter(reader: _Reader) -> None:
     def line_of(key: str) -> int | None:
         for index in range(1, doc.fm_end):
             line = lines[index]
-            if line.startswith(key) and line[len(key) :].lstrip(" \t").startswith(":"):
+            if line[: len(key)].lower() == key and line[len(key) :].lstrip(" \t").startswith(":"):
                 return index + 1
         return None
 
@@ -290,10 +291,14 @@ def _read_front_matter(reader: _Reader) -> None:
     if not isinstance(meta, dict):
         reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
         return
+    # `Status:` and `Date:` as some teams capitalise them mean what `status:` and `date:` do.
+    meta = {**{key.lower(): value for key, value in meta.items() if isinstance(key, str) and key.lower() in _KEYS},
+            **meta}
     relations = {key: name for key in meta if isinstance(key, str)
                  and (name := relation_name(key.replace("_", " ").replace("-", " "))) in REVERSE
                  and name != "supersedes"}
-    fields["extra"] = {k: v for k, v in meta.items() if k not in KNOWN_KEYS and k not in relations}
+    fields["extra"] = {k: v for k, v in doc.meta.items()
+                       if k not in relations and (k.lower() if isinstance(k, str) else k) not in _KEYS}
 
     def text(key: str) -> str | None:
         value = meta.get(key)
@@ -390,10 +395,10 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.
 _FIELD = LazyPattern(
-    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__)?"
-    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__)?[ \t]*:[ \t]*(?P<after>\*\*|__)?[ \t]*"
+    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__|\*|_)?"
+    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
-_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__)?[ \t]*:")
+_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
 STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
@@ -504,7 +509,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         start, stop = _clean_span(line, match.end(), end)
         if match.group("open") and not match.group("close") and not match.group("after"):
             # `**Status: Accepted**`: the emphasis closes after the value.
-            stop = stop - 2 if line[start:stop].endswith(("**", "__")) else stop
+            stop = stop - len(match.group("open")) if line[start:stop].endswith(match.group("open")) else stop
         bold = bool(match.group("open"))
         style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
         found.append((match.group("label").strip().lower(), start, stop, style))

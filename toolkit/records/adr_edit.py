@@ -108,6 +108,14 @@ def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
     return frontmatter.set_key(doc, key, rendered)
 
 
+def _written_key(doc: frontmatter.Document, name: str) -> str:
+    """Front-matter key *name* as the file spells it (`Status`), or *name* when the file has none."""
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    if name in meta:
+        return name
+    return next((key for key in meta if isinstance(key, str) and key.lower() == name), name)
+
+
 def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
     """The file with columns *span* of *line* (1-based) replaced by *text*: only those words change."""
     current = doc.text_lines()[line - 1]
@@ -118,7 +126,7 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     if decision.form == MADR:
         if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
             return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))
-        return _set_scalar(doc, "status", frontmatter.scalar(text))
+        return _set_scalar(doc, _written_key(doc, "status"), frontmatter.scalar(text))
     ticked = _tick(doc, text)
     if ticked is not None:
         return ticked
@@ -182,7 +190,9 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         return _in_place(doc, decision.date_line, (start, end), date)
     if decision.form == MADR:
         key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else "date"
-        return _set_scalar(doc, key if key in FRONT_MATTER_DATES else "date", date)
+        if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
+            key = "Date" if _written_key(doc, "status") == "Status" else "date"
+        return _set_scalar(doc, key, date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
