@@ -113,6 +113,43 @@ def test_records_named_by_an_iso_date_are_dated_not_numbered_by_their_year(decid
     assert decide("check", cwd=root).exit_code == 0
 
 
+def test_a_folder_of_records_named_by_their_slug_alone(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/README.md": "# Decisions\n\nOne file per decision.\n",
+        "docs/decisions/choose-a-database.md":
+            "# Choose a database\n\n## Status\n\nSuperseded by [Use Postgres](use-postgres.md)\n\n## Context\n\nWhy.\n",
+        "docs/decisions/use-postgres.md":
+            "# Use Postgres\n\n## Status\n\nAccepted\n\nSupersedes [Choose a database](choose-a-database.md)\n",
+    })
+    rows = _listed(decide, root)
+    assert [(r["number"], r["key"], r["status"], r["superseded_by"], r["supersedes"]) for r in rows] == [
+        (None, "choose-a-database", "superseded", "use-postgres", []),
+        (None, "use-postgres", "accepted", None, ["choose-a-database"]),
+    ]
+    assert decide("check", cwd=root).exit_code == 0
+    result = decide("adr", "new", "Cache reads", "--amends", "use-postgres", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/decisions/cache-reads.md"
+    assert (root / "docs/decisions/cache-reads.md").read_text().startswith(
+        "# Cache reads\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\nAmends [Use Postgres](use-postgres.md)\n")
+    shown = json.loads(decide("adr", "show", "use-postgres", "--format", "json", cwd=root).stdout)
+    assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("amended by", "cache-reads")]
+    assert decide("check", cwd=root).exit_code == 0
+
+
+def test_names_alone_count_only_where_no_record_has_a_number_or_date(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/meeting-notes.md": "# Notes\n\nStatus: Accepted\n",
+        "docs/adr/0001-record.md": NYGARD.format(n=1, title="Record"),
+        "docs/adr/glossary.md": "# Glossary\n",
+    })
+    assert [r["path"] for r in _listed(decide, root)] == ["docs/adr/0001-record.md"]
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "shopping.md").write_text("# Shopping\n\nStatus: Accepted\n")
+    outside = decide("adr", "list", cwd=notes)  # a folder of Markdown files is not an ADR folder by itself
+    assert outside.exit_code == 2 and "no workspace here" in outside.stderr
+
+
 def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide, tmp_path):
     root = _repo(tmp_path, {f"docs/adr/ADR-{n:03d}-record-{n}.md": BOLD.format(n=n, title=f"Record {n}") for n in (1, 2)})
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)

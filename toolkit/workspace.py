@@ -6,7 +6,7 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
-from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file
+from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file, is_slug_record
 from toolkit.records.named import named
 
 CONFIG_NAME = "decisionbook.toml"
@@ -289,21 +289,26 @@ def _adr_dir_file(root: Path) -> Path | None:
     return None
 
 
-def _holds_records(folder: Path) -> bool:
+def _holds_records(folder: Path, slugs: bool) -> bool:
+    """Whether *folder* holds records; with *slugs*, records named by their slug alone count too (only
+    in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
     try:
         with os.scandir(folder) as entries:
-            return any(is_record_file(entry.name) for entry in entries)
+            names = [entry.name for entry in entries]
     except OSError:
         return False
+    return any(map(is_record_file, names)) or slugs and any(map(is_slug_record, names))
 
 
-def _deep_adr_dirs(root: Path) -> list[Path]:
-    """Folders named as DEEP_ADR_DIR_NAMES, at the top or under docs/ or doc/ a few levels down, that hold records."""
+def _deep_adr_dirs(root: Path, slugs: bool) -> list[Path]:
+    """Folders named as DEEP_ADR_DIR_NAMES, at the top or under docs/ or doc/ a few levels down, that hold
+    records (*slugs*: records named by their slug alone count)."""
     try:
         tops = sorted(e.path for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
     except OSError:
         tops = []
-    found = [Path(p) for p in tops if os.path.basename(p).lower() in DEEP_ADR_DIR_NAMES and _holds_records(Path(p))]
+    found = [Path(p) for p in tops
+             if os.path.basename(p).lower() in DEEP_ADR_DIR_NAMES and _holds_records(Path(p), slugs=slugs)]
     for top in ("docs", "doc"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
@@ -314,7 +319,7 @@ def _deep_adr_dirs(root: Path) -> list[Path]:
                 except OSError:
                     continue
                 for child in map(Path, children):
-                    if child.name.lower() in DEEP_ADR_DIR_NAMES and _holds_records(child):
+                    if child.name.lower() in DEEP_ADR_DIR_NAMES and _holds_records(child, slugs=slugs):
                         found.append(child)
                     else:
                         below.append(child)
@@ -329,9 +334,11 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
     if named is not None:
         return named
     existing = [root / c for c in ADR_DIR_CANDIDATES if (root / c).is_dir()]
-    with_records = [folder for folder in existing if _holds_records(folder)] or _deep_adr_dirs(root)
-    if with_records:
-        return with_records[0]
+    # Numbered or dated records first: a folder of names alone is taken only where none has those.
+    for slugs in (False, True):
+        with_records = [folder for folder in existing if _holds_records(folder, slugs)] or _deep_adr_dirs(root, slugs)
+        if with_records:
+            return with_records[0]
     return existing[0] if existing else root / ADR_DIR_CANDIDATES[0]
 
 
@@ -353,8 +360,8 @@ def open_workspace(start: str | Path = ".") -> Workspace:
     root = find_root(start)
     if root is None:
         folder = start.resolve()
-        adr_dir = folder if _holds_records(folder) else _find_adr_dir(folder, Config())
-        if _holds_records(adr_dir):
+        adr_dir = folder if _holds_records(folder, slugs=False) else _find_adr_dir(folder, Config())
+        if _holds_records(adr_dir, slugs=adr_dir != folder):
             return Workspace(root=folder, config=Config(), adr_dir=adr_dir, read_only=True)
         raise DecisionbookError(
             "no workspace here or above (no decisionbook.toml, .adr-dir or git repository); "

@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from toolkit.records.adr import BULLETS, NYGARD, Decision
-from toolkit.records.adr_words import DATED_FILE, numbered_file
+from toolkit.records.adr_words import DATED_FILE, is_slug_record, numbered_file
 from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
@@ -20,14 +20,17 @@ class FolderForm:
     width: int = 4  # digits, zero padded
     separator: str = "-"
     extension: str = "md"
-    dated: str = ""  # "" numbered names; dated ones: "-" (`2021-03-04-slug.md`) or "none" (log4brains' `20210304-`)
+    # Names without a number: "date" (`2021-03-04-slug.md`), "compact date" (log4brains' `20210304-slug.md`)
+    # or "slug" (`slug.md`); "" for numbered names.
+    unnumbered: str = ""
 
     def name(self, number: int, slug: str) -> str:
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
 
-    def dated_name(self, day: str, slug: str) -> str:
-        """The name of a record made on *day* (YYYY-MM-DD) in a folder named by dates."""
-        return f"{day if self.dated == '-' else day.replace('-', '')}-{slug}.{self.extension}"
+    def unnumbered_name(self, day: str, slug: str) -> str:
+        """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
+        stem = {"date": f"{day}-{slug}", "compact date": f"{day.replace('-', '')}-{slug}"}.get(self.unnumbered, slug)
+        return f"{stem}.{self.extension}"
 
 
 def _most(counter: Counter, default):
@@ -39,7 +42,8 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
     (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
-    A folder of dated names gets a dated name, written as most of them are.
+    A folder of dated names gets a dated name, written as most of them are; a folder of names that
+    are slugs alone, a slug alone.
     Names keep the folder's prefix, number width, separator and extension (*names* are the
     folder's record file names). *recent* reads the last few records, whose forms decide the
     template when nothing else does.
@@ -61,10 +65,12 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             chosen = "madr"
     if not numbered:
         if dated:
-            style = "none" if 2 * compact >= len(dated) else "-"
+            style = "compact date" if 2 * compact >= len(dated) else "date"
+        elif names and all(map(is_slug_record, names)):
+            style = "slug"
         else:
-            style = "none" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, dated=style, extension=_extension(names))
+            style = "compact date" if chosen == "log4brains" and not names else ""
+        return FolderForm(chosen, unnumbered=style, extension=_extension(names))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1

@@ -24,7 +24,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
-from toolkit.records.adr_words import is_record_file
+from toolkit.records.adr_words import is_record_file, is_slug_record
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
@@ -93,33 +93,40 @@ class Decisions:
 def adr_files(folder: Path) -> list[Path]:
     """The ADR files in *folder* and in its category subfolders (`security/0003-x.md`), by name.
 
-    A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by
-    log4brains' date (`YYYYMMDD-slug.md`); README, index and template files are not records.
+    A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by a date
+    (`YYYYMMDD-slug.md`, `YYYY-MM-DD-slug.md`); in a folder with none of those, by its slug alone
+    (`choose-a-database.md`). README, index and template files are not records.
     """
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return []
-    names, subfolders = [], []
+    names, slugs, subfolders = [], [], []
     for entry in entries:
         if is_record_file(entry.name):
             if not entry.is_dir():
                 names.append(entry.name)
         elif not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
             subfolders.append(entry.name)
+        elif is_slug_record(entry.name) and not entry.is_dir():
+            slugs.append(entry.name)
     files = [folder / name for name in sorted(names)]  # sort names, not Paths: 10,000 of them
+    slug_files = [folder / name for name in sorted(slugs)]
     for sub in sorted(subfolders):
         try:
-            inner = sorted(e.name for e in os.scandir(folder / sub) if is_record_file(e.name) and not e.is_dir())
+            inner = [e.name for e in os.scandir(folder / sub) if not e.is_dir()]
         except OSError:
             continue
-        files.extend(folder / sub / name for name in inner)
-    return files
+        files.extend(folder / sub / name for name in sorted(filter(is_record_file, inner)))
+        slug_files.extend(folder / sub / name for name in sorted(filter(is_slug_record, inner)))
+    return files or slug_files
 
 
-def read_options(ws: Workspace) -> ReadOptions:
-    """How this workspace's records are read: its own status words and date order."""
-    return ReadOptions(ws.config.adr_statuses, ws.config.date_order)
+def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:
+    """How this workspace's records are read: its own status words and date order, and the records
+    named by their slug alone, which a link names by file name (*paths*: the folder's records)."""
+    slugs = tuple(sorted(path.stem for path in paths if is_slug_record(path.name))) if paths else ()
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs)
 
 
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
@@ -129,7 +136,12 @@ def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[fr
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
     doc = frontmatter.parse(data, shown)
-    return doc, from_document(doc, path, shown, read_options(ws))
+    return doc, from_document(doc, path, shown, _options_for(ws, path))
+
+
+def _options_for(ws: Workspace, path: Path) -> ReadOptions:
+    # Only a record named by its slug alone needs its folder listed: its links name other such files.
+    return read_options(ws, adr_files(ws.adr_dir) if is_slug_record(path.name) else None)
 
 
 def load_decisions(ws: Workspace) -> Decisions:
@@ -137,7 +149,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     records: list[Decision] = []
     unreadable: list[Finding] = []
     paths = adr_files(ws.adr_dir)
-    options = read_options(ws)
+    options = read_options(ws, paths)
     settings = repr(options)  # one string in every cache key: hashed once, the same in every process
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", paths)
@@ -221,7 +233,8 @@ def _find_path(ws: Workspace, ref) -> Path:
     if key.isdigit():
         candidates = [p for p in adr_files(folder) if file_key(p.name) == key]
     else:
-        candidates = [p for p in adr_files(folder) if p.stem == key or p.stem.endswith("-" + key)]
+        paths = adr_files(folder)
+        candidates = [p for p in paths if p.stem == key] or [p for p in paths if p.stem.endswith("-" + key)]
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
@@ -235,7 +248,7 @@ def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -
     record it reads as); a broken edit, or one the file's layout would hide, is never written."""
     if after == before:
         return False
-    record = from_document(frontmatter.parse(after, shown_path(ws, path)), path, None, read_options(ws))
+    record = from_document(frontmatter.parse(after, shown_path(ws, path)), path, None, _options_for(ws, path))
     if holds is not None and not holds(record):
         raise DecisionbookError("the file's layout defeats this edit; make it by hand", shown_path(ws, path))
     atomic.replace(path, after)
@@ -372,7 +385,7 @@ def new_decision(
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered).encode("utf-8")
-        path = ws.adr_dir / (form.name(number, slug) if number is not None else form.dated_name(day, slug))
+        path = ws.adr_dir / (form.name(number, slug) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
@@ -388,8 +401,8 @@ def new_decision(
         from_document(frontmatter.parse(data, template_path), path)
         return data
 
-    if form.dated:
-        path = ws.adr_dir / form.dated_name(day, slug)
+    if form.unnumbered:
+        path = ws.adr_dir / form.unnumbered_name(day, slug)
         ws.adr_dir.mkdir(parents=True, exist_ok=True)
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))

@@ -187,13 +187,24 @@ def _date_text(value: object) -> str | None:
 class _Reader:
     """Collects the fields and findings of one file while it is being read."""
 
-    def __init__(self, doc: frontmatter.Document, path: Path, display: str | None):
+    def __init__(self, doc: frontmatter.Document, path: Path, display: str | None, slugs: tuple[str, ...] = ()):
         self.doc = doc
         self.path = path
         self.rel = display or str(path)
         self.lines = doc.text_lines()
         self.findings: list[Finding] = []
         self.fields: dict[str, object] = {"links": []}
+        self.slugs = slugs
+
+    def ref(self, text: str) -> str | None:
+        """The record *text* names: as ref_key reads it, or a link to a record named by its slug alone."""
+        key = ref_key(text)
+        if key is None and self.slugs:
+            link = _LINK.search(text)
+            name = (link.group(2) if link else text).split("#")[0].rsplit("/", 1)[-1]
+            stem, dot, extension = name.rpartition(".")
+            key = stem if dot and extension in ("md", "markdown") and stem in self.slugs else None
+        return key
 
     def warn(self, line: int | None, message: str) -> None:
         finding = Finding(self.rel, line, "warning", message)
@@ -230,7 +241,7 @@ class _Reader:
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:
         relation = relation_name(relation)
-        target = ref_key(target_text) or ""
+        target = self.ref(target_text) or ""
         if not target:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
             return
@@ -427,6 +438,7 @@ class ReadOptions:
 
     statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status
     date_order: str | None = None  # [adr] date-order: day-first | month-first
+    slugs: tuple[str, ...] = ()  # the folder's records named by their slug alone, which links name by file
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -689,7 +701,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 dates[1] = (index, start, end)
             elif label in _RELATION_LABELS or label in REVERSE or index < head_end and label.endswith(" by"):
                 for link in _LINK.finditer(line, start, end):
-                    if ref_key(link.group(0)):
+                    if reader.ref(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
         if index < head_end and not found and "](" in stripped and not stripped.startswith("#"):
             _read_relation_line(reader, index)
@@ -742,9 +754,9 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
             continue
         relation = _RELATION_LINE.match(line)
         plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
-        if relation and ref_key(relation.group(2)):
+        if relation and reader.ref(relation.group(2)):
             rows.append((relation.group(1), relation.group(2), index + 1))
-        elif plain and not bullets_only and ref_key(plain.group(1)):
+        elif plain and not bullets_only and reader.ref(plain.group(1)):
             rows.append((heading, plain.group(1), index + 1))
         elif not bullets_only:
             return  # an ordinary section that happens to contain a link
@@ -807,7 +819,7 @@ def from_document(
     doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
 ) -> Decision:
     options = options or ReadOptions()
-    reader = _Reader(doc, path, display)
+    reader = _Reader(doc, path, display, options.slugs)
     fields = reader.fields
     sections = reader.sections()
     if doc.has_front_matter:
@@ -874,8 +886,9 @@ def from_document(
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
-        if relation and target and loose_ref_key(target):
-            reader.add_relation(relation, loose_ref_key(target), fields.get("status_line") or 1)
+        named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
+        if named:
+            reader.add_relation(relation, named, fields.get("status_line") or 1)
         if status not in STATUSES:
             import json  # only for this message
 

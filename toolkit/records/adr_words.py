@@ -68,6 +68,15 @@ def is_record_file(name: str) -> bool:
     return numbered_file(name) is not None or DATED_FILE.match(name) is not None
 
 
+def is_slug_record(name: str) -> bool:
+    """Whether *name* may be a record named by its slug alone (`choose-a-database.md`): in a folder
+    that holds no numbered or dated record, every Markdown file but README, index, templates and
+    files starting with `_` or `.` is one."""
+    stem, dot, extension = name.rpartition(".")
+    return bool(dot and stem and extension.lower() in ("md", "markdown") and stem[0] not in "._"
+                and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem) and not _TEMPLATE_NAME.match(stem))
+
+
 def title_from_name(name: str) -> str | None:
     """`Use postgres` from `0005-use-postgres.md`: the title of a record without a heading."""
     numbered = numbered_file(name)
@@ -75,7 +84,7 @@ def title_from_name(name: str) -> str | None:
         slug = numbered[2].lstrip("-_. ")
     else:
         dated = DATED_FILE.match(name)
-        slug = dated.group(3) if dated else ""
+        slug = dated.group(3) if dated else name.rpartition(".")[0] if is_slug_record(name) else ""
     words = re.split(r"[-_\s]+", slug.strip())
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:] if text else None
