@@ -123,6 +123,8 @@ EXPECTED = {
         ("accepted", "Accepted", "2024-06-03", "2024-06-03", "Archive raw events after ninety days", "madr"),
     "0049-keep-secrets-in-the-vault.md":
         ("accepted", "Accepted", "2022-11-08", "2022-11-08", "Keep secrets in the vault", "bold"),
+    "0050-keep-secrets-in-ci-variables.md":
+        ("superseded", "Superseded by", "2020-05-11", "2020-05-11", "Keep secrets in CI variables", "bold"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -176,6 +178,8 @@ def test_relations_written_as_status_lines_bullets_and_table_rows():
     assert redis.superseded_by == "46" and redis.decision_makers == ("Lena Park",)
     assert [(x.relation, x.target) for x in postgres.links] == [("extends", "45")]
     assert read("0047-sign-webhooks.md").superseded_by == "46"
+    # A status whose successor wraps onto the next line of its paragraph.
+    assert read("0050-keep-secrets-in-ci-variables.md").superseded_by == "49"
     custom = read("0021-run-migrations-before-deploys.md")
     assert [(x.relation, x.target) for x in custom.links] == [("clarified by", "2")]
     assert [f.message for f in custom.findings] == [
@@ -529,3 +533,15 @@ def test_a_link_of_a_record_whose_fields_stand_in_a_code_block_goes_into_the_blo
     shown = json.loads(decide("adr", "show", "44", "--format", "json", cwd=root).stdout)
     assert (shown["status"], shown["date"]) == ("accepted", "2022-01-20")
     assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]
+
+
+def test_a_link_of_a_record_whose_successor_wraps_onto_the_next_line_keeps_the_two_together(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0050-keep-secrets-in-ci-variables.md"
+    before = path.read_text().splitlines()
+    assert decide("adr", "link", "50", "relates-to", "48", cwd=root).exit_code == 0
+    after = path.read_text().splitlines()
+    assert after == [*before[:4], "**Relates to**: [ADR-0048](0048-archive-raw-events.md)", *before[4:]]
+    shown = json.loads(decide("adr", "show", "50", "--format", "json", cwd=root).stdout)
+    assert shown["superseded_by"] == "49" and [(x["relation"], x["adr"]) for x in shown["links"]] == [("relates to", "48")]

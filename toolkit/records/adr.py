@@ -886,6 +886,13 @@ def from_document(
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
+        line = fields.get("status_line")
+        if relation is None and line is not None and line < len(reader.lines) and form != MADR:
+            # `Superseded by` at the end of a line whose paragraph goes on: the link opens the next line.
+            wrapped = RELATION_STATUS.get(status_words(raw))
+            link = _LINK.match(reader.lines[line].strip()) if wrapped else None
+            if link:
+                relation, target = wrapped, link.group(0)
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)

@@ -25,7 +25,15 @@ from toolkit.records.adr import (
     require_editable,
     status_choices,
 )
-from toolkit.records.adr_words import HEADING, find_date, present_part, read_status, status_words, with_history
+from toolkit.records.adr_words import (
+    HEADING,
+    RELATION_STATUS,
+    find_date,
+    present_part,
+    read_status,
+    status_words,
+    with_history,
+)
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 _SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -280,6 +288,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
+        elif at < len(lines) and status_words(decision.status_raw or "") in RELATION_STATUS and lines[at].startswith("["):
+            at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
         return _insert(doc, at, [_field_line(doc, decision, relation, target)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
