@@ -125,6 +125,10 @@ EXPECTED = {
         ("accepted", "Accepted", "2022-11-08", "2022-11-08", "Keep secrets in the vault", "bold"),
     "0050-keep-secrets-in-ci-variables.md":
         ("superseded", "Superseded by", "2020-05-11", "2020-05-11", "Keep secrets in CI variables", "bold"),
+    "0051-expire-sessions-after-a-day.md":
+        ("accepted", "Accepted", "2023-04-02", "2023-04-02", "Expire sessions after a day", "nygard"),
+    "0052-expire-admin-sessions-sooner.md":
+        ("accepted", "Accepted", "2023-09-19", "2023-09-19", "Expire admin sessions sooner", "nygard"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -180,6 +184,9 @@ def test_relations_written_as_status_lines_bullets_and_table_rows():
     assert read("0047-sign-webhooks.md").superseded_by == "46"
     # A status whose successor wraps onto the next line of its paragraph.
     assert read("0050-keep-secrets-in-ci-variables.md").superseded_by == "49"
+    # A relation line that goes on in words after its link.
+    assert [(x.relation, x.target) for x in read("0051-expire-sessions-after-a-day.md").links] == [("amended by", "52")]
+    assert [(x.relation, x.target) for x in read("0052-expire-admin-sessions-sooner.md").links] == [("amends", "51")]
     custom = read("0021-run-migrations-before-deploys.md")
     assert [(x.relation, x.target) for x in custom.links] == [("clarified by", "2")]
     assert [f.message for f in custom.findings] == [

@@ -53,6 +53,7 @@ KNOWN_KEYS = frozenset(
 
 _LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _RELATION_LINE = LazyPattern(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
+_RELATION_FIRST = LazyPattern(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))(?![\w(\[])")
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
@@ -593,7 +594,7 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if status:
             chosen, choices = status[0], {}
             break
-        relation = _RELATION_LINE.match(line)
+        relation = _relation_line(line)
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
@@ -738,10 +739,24 @@ def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] |
     return ()
 
 
+def _known_relation(words: str) -> bool:
+    return relation_name(words) in REVERSE or relation_name(words).endswith(" by")
+
+
+def _relation_line(text: str) -> re.Match | None:
+    """A line that is a relation and a link (`Supersedes [ADR-0001](0001-x.md)`, `* Clarified by [...]`),
+    or that starts with one decisionbook knows and goes on (`Amended by [ADR-0001](...), for this layer`)."""
+    match = _RELATION_LINE.match(text)
+    if match is None:
+        match = _RELATION_FIRST.match(text)
+        return match if match and _known_relation(match.group(1)) else None
+    return match
+
+
 def _read_relation_line(reader: _Reader, index: int) -> None:
-    """A line that is one relation alone (`Supersedes [ADR-0001](0001-x.md)`, `* Amended by [...]`)."""
-    relation = _RELATION_LINE.match(reader.lines[index].strip())
-    if relation and (relation_name(relation.group(1)) in REVERSE or relation_name(relation.group(1)).endswith(" by")):
+    """A line that is one relation (`Supersedes [ADR-0001](0001-x.md)`, `* Amended by [...]`)."""
+    relation = _relation_line(reader.lines[index].strip())
+    if relation and _known_relation(relation.group(1)):
         reader.add_relation(relation.group(1), relation.group(2), index + 1)
 
 
@@ -752,7 +767,7 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         line = reader.lines[index].strip()
         if not line:
             continue
-        relation = _RELATION_LINE.match(line)
+        relation = _relation_line(line)
         plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
         if relation and reader.ref(relation.group(2)):
             rows.append((relation.group(1), relation.group(2), index + 1))
