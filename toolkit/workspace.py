@@ -292,12 +292,16 @@ def _adr_dir_file(root: Path) -> Path | None:
 def _holds_records(folder: Path, slugs: bool) -> bool:
     """Whether *folder* holds records; with *slugs*, records named by their slug alone count too (only
     in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
+    named_alone = False
     try:
         with os.scandir(folder) as entries:
-            names = [entry.name for entry in entries]
+            for entry in entries:
+                if is_record_file(entry.name):
+                    return True
+                named_alone = named_alone or slugs and is_slug_record(entry.name)
     except OSError:
         return False
-    return any(map(is_record_file, names)) or slugs and any(map(is_slug_record, names))
+    return named_alone
 
 
 def _deep_adr_dirs(root: Path, slugs: bool) -> list[Path]:
