@@ -204,7 +204,7 @@ class _Reader:
             link = _LINK.search(text)
             name = (link.group(2) if link else text).split("#")[0].rsplit("/", 1)[-1]
             stem, dot, extension = name.rpartition(".")
-            key = stem if dot and extension in ("md", "markdown") and stem in self.slugs else None
+            key = stem if dot and extension.lower() in ("md", "markdown") and stem in self.slugs else None
         return key
 
     def warn(self, line: int | None, message: str) -> None:
@@ -405,7 +405,7 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
                     reader.warn(line, f"adr.{key} should list ADRs, e.g. [0001-use-x]; cannot read {item!r}")
 
 
-# A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`.
+# A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`.
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
