@@ -313,3 +313,34 @@ def test_a_damaged_or_foreign_store_of_counts_changes_no_answer(branched, decide
     for damaged in (kept[:-7], kept[:32] + b"[1, 2]", b"", kept.replace(b",", b";", 3)):
         store.write_bytes(damaged)
         assert counts(branched, decide) == (4, 6, 4)
+
+
+def test_a_run_over_one_prototype_keeps_the_counts_of_the_others_until_long_unlisted(branched, decide):
+    from toolkit.history.linecounts import KEEP
+
+    card(branched, 4, "proto/other")
+    git(branched, "add", "-A")
+    git(branched, "commit", "-q", "-m", "card 4")
+    git(branched, "checkout", "-q", "-b", "proto/other", "main")
+    work(branched, "other.py", "o\np\n", "dee", "2026-11-07T09:00:00+00:00")
+    git(branched, "checkout", "-q", "main")
+    assert counts(branched, decide, "P4") == (1, 2, 0)
+    assert counts(branched, decide) == (4, 6, 4)  # every branch counted and kept
+
+    def new_work_on_p3(n):
+        git(branched, "checkout", "-q", "proto/ingest")
+        work(branched, f"step-{n}.py", "s\n", "ana", "2026-11-09T10:00:00+00:00")
+        git(branched, "checkout", "-q", "main")
+
+    new_work_on_p3(0)
+    assert counts(branched, decide, "P3") == (5, 7, 4)  # counted and kept beside P4's, not in their place
+    blob = git(branched, "rev-parse", "proto/other:other.py").strip()
+    shutil.move(branched / ".git" / "objects" / blob[:2] / blob[2:], branched / "other-blob")
+    assert counts(branched, decide, "P4") == (1, 2, 0)  # P4's commit is not diffed again
+    for n in range(1, KEEP + 1):  # P4 goes unlisted while KEEP more runs count new work
+        new_work_on_p3(n)
+        assert counts(branched, decide, "P3") == (5 + n, 7 + n, 4)
+    result = decide("effort", "git", "P4", cwd=branched)  # its count has gone: git must diff it again
+    assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr
+    shutil.move(branched / "other-blob", branched / ".git" / "objects" / blob[:2] / blob[2:])
+    assert counts(branched, decide, "P4") == (1, 2, 0)

@@ -202,27 +202,25 @@ _FORMAT = "--format=%x01%H%x02%P%x02%aN%x02%aI"
 def _counted_log(git: _Git, revisions: list[str]) -> dict[str, tuple]:
     """The commits of `git log --numstat REVISIONS`; git diffs only those no earlier run counted (ADR 0036)."""
     key = linecounts.settings(git)
-    known = linecounts.load(git.top, key)
+    saves, known = linecounts.load(git.top, key)
     if not known:
         commits = git.log("log", "--numstat", _FORMAT, "--end-of-options", *revisions, "--")
     else:
         commits = git.log("log", _FORMAT, "--end-of-options", *revisions, "--")
         missing = []
         for sha, commit in commits.items():
-            kept = known.get(sha)  # [added, removed, parents]: counted against these parents only
-            parents = " ".join(commit[0])
-            if type(kept) is list and len(kept) == 3 and type(kept[0]) is type(kept[1]) is int and kept[2] == parents:
-                commits[sha] = (*commit[:4], kept[0], kept[1])
-            else:
+            counted = linecounts.lines(known.get(sha), " ".join(commit[0]))
+            if counted is None:
                 missing.append(sha)
-        if missing:
-            counted = git.log("log", "--numstat", "--no-walk=unsorted", _FORMAT, "--stdin",
-                              stdin="".join(f"{sha}\n" for sha in missing).encode())
-            for sha in missing:
-                commits[sha] = (*commits[sha][:4], *counted[sha][4:])
-        elif known.keys() == commits.keys():
+            else:
+                commits[sha] = (*commit[:4], *counted)
+        if not missing:
             return commits
-    linecounts.save(git.top, key, {sha: [commit[4], commit[5], " ".join(commit[0])] for sha, commit in commits.items()})
+        counted = git.log("log", "--numstat", "--no-walk=unsorted", _FORMAT, "--stdin",
+                          stdin="".join(f"{sha}\n" for sha in missing).encode())
+        for sha in missing:
+            commits[sha] = (*commits[sha][:4], *counted[sha][4:])
+    linecounts.save(git.top, key, saves, known, commits)
     return commits
 
 

@@ -6,6 +6,7 @@ only the commits not counted before are given to `git log --numstat`. What else 
 change to any of it counts every commit again. A count is kept with the parents it was made against: a
 shallow clone's boundary commit has none and counts its whole tree, and after `git fetch --unshallow`
 it is counted again. Authors and dates are always read from git, so a new mailmap applies at once.
+A count is kept while one of the last KEEP saves listed its commit (ADR 0045).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from toolkit.records import parsecache
 from toolkit.records.hashes import blake2b
 
 NAME = "commit-lines"
-_VERSION = b"commit-lines 1\0"  # a new layout of the store starts afresh
+_VERSION = b"commit-lines 2\0"  # a new layout of the store starts afresh
+KEEP = 20  # saves that a count outlives the last run listing its commit
 # The settings that change what `git log --numstat` counts for a commit; any other diff.* key only
 # makes a needless recount.
 _SETTINGS = r"^(diff\.|log\.showroot$|core\.(attributesfile|bigfilethreshold)$)"
@@ -64,18 +66,33 @@ def _user_attributes(config: bytes) -> Path:
     return Path(base, "git", "attributes")
 
 
-def load(top: Path, key: bytes) -> dict[str, list]:
-    """SHA -> [lines added, lines removed, parents as `%P` shows them], as last saved under *key*."""
+def load(top: Path, key: bytes) -> tuple[int, dict[str, list]]:
+    """(saves so far, SHA -> [lines added, lines removed, parents as `%P` shows them, the save that last
+    listed it]) as kept under *key*; (0, {}) when nothing usable is kept."""
     body = parsecache.load_blob(top, NAME, key)
-    if body is None:
-        return {}
     try:
-        known = json.loads(body)
+        kept = json.loads(body) if body is not None else None
     except ValueError:
-        return {}
-    return known if type(known) is dict else {}
+        kept = None
+    if type(kept) is not dict or type(kept.get("saves")) is not int or type(kept.get("commits")) is not dict:
+        return 0, {}
+    return kept["saves"], kept["commits"]
 
 
-def save(top: Path, key: bytes, counts: dict[str, list]) -> None:
-    """Keep *counts* (in load's form) under *key*, in place of what was kept before."""
-    parsecache.save_blob(top, NAME, key, json.dumps(counts, separators=(",", ":")).encode())
+def lines(entry: object, parents: str) -> tuple[int, int] | None:
+    """The (added, removed) an entry of load's keeps for a commit that has *parents* now, else None."""
+    if type(entry) is list and len(entry) == 4 and type(entry[0]) is type(entry[1]) is int and entry[2] == parents:
+        return entry[0], entry[1]
+    return None
+
+
+def save(top: Path, key: bytes, saves: int, known: dict[str, list], commits: dict[str, tuple]) -> None:
+    """Keep the counts of *commits* (parse_numstat_log's) and those of *known* (load's) that one of the
+    last KEEP saves listed, under *key*: a run over one branch does not drop the others' counts, and
+    the commits of branches long merged or deleted go."""
+    saves += 1
+    kept = {sha: entry for sha, entry in known.items() if type(entry) is list and len(entry) == 4
+            and type(entry[3]) is int and entry[3] > saves - KEEP}
+    kept.update({sha: [commit[4], commit[5], " ".join(commit[0]), saves] for sha, commit in commits.items()})
+    body = json.dumps({"saves": saves, "commits": kept}, separators=(",", ":")).encode()
+    parsecache.save_blob(top, NAME, key, body)
