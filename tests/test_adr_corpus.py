@@ -529,26 +529,22 @@ def test_every_link_below_a_status_line_at_the_end_is_read(decide, tmp_path):
     assert decide("check", cwd=root).exit_code == 0
 
 
-def test_a_link_of_a_record_whose_fields_stand_in_a_code_block_goes_into_the_block(decide, tmp_path):
+@pytest.mark.parametrize("name, target, at, line", [
+    # Fields in a code block under the title: the link goes into the block.
+    ("0044-settle-trades-at-fixed-hours.md", "38", 6, "Relates to: [ADR-0038](0038-serve-images-from-the-cdn.md)"),
+    # `Superseded by` with its link on the next line: the link goes below both.
+    ("0050-keep-secrets-in-ci-variables.md", "48", 4, "**Relates to**: [ADR-0048](0048-archive-raw-events.md)"),
+])
+def test_a_link_goes_where_the_record_keeps_its_fields_and_changes_nothing_else(decide, tmp_path, name, target, at, line):
     root = _team_folder(tmp_path)
     git(root, "init", "-q", "-b", "main")
-    path = root / "docs" / "adr" / "0044-settle-trades-at-fixed-hours.md"
+    path = root / "docs" / "adr" / name
+    key = adr.file_key(name)
     before = path.read_text().splitlines()
-    assert decide("adr", "link", "44", "relates-to", "38", cwd=root).exit_code == 0
-    after = path.read_text().splitlines()
-    assert after == [*before[:6], "Relates to: [ADR-0038](0038-serve-images-from-the-cdn.md)", *before[6:]]
-    shown = json.loads(decide("adr", "show", "44", "--format", "json", cwd=root).stdout)
-    assert (shown["status"], shown["date"]) == ("accepted", "2022-01-20")
-    assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]
-
-
-def test_a_link_of_a_record_whose_successor_wraps_onto_the_next_line_keeps_the_two_together(decide, tmp_path):
-    root = _team_folder(tmp_path)
-    git(root, "init", "-q", "-b", "main")
-    path = root / "docs" / "adr" / "0050-keep-secrets-in-ci-variables.md"
-    before = path.read_text().splitlines()
-    assert decide("adr", "link", "50", "relates-to", "48", cwd=root).exit_code == 0
-    after = path.read_text().splitlines()
-    assert after == [*before[:4], "**Relates to**: [ADR-0048](0048-archive-raw-events.md)", *before[4:]]
-    shown = json.loads(decide("adr", "show", "50", "--format", "json", cwd=root).stdout)
-    assert shown["superseded_by"] == "49" and [(x["relation"], x["adr"]) for x in shown["links"]] == [("relates to", "48")]
+    shown_before = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+    assert decide("adr", "link", key, "relates-to", target, cwd=root).exit_code == 0
+    assert path.read_text().splitlines() == [*before[:at], line, *before[at:]]
+    shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+    assert [(x["relation"], x["adr"]) for x in shown["links"]] == [("relates to", target)]
+    assert {k: v for k, v in shown.items() if k not in ("links", "related")} == {
+        k: v for k, v in shown_before.items() if k not in ("links", "related")}
