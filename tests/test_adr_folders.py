@@ -116,6 +116,8 @@ def test_records_named_by_an_iso_date_are_dated_not_numbered_by_their_year(decid
 def test_a_folder_of_records_named_by_their_slug_alone(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/decisions/README.md": "# Decisions\n\nOne file per decision.\n",
+        "docs/decisions/SUMMARY.md": "# Summary\n\n- [Use Postgres](use-postgres.md)\n",
+        "docs/decisions/_template.md": "# Title\n\n## Status\n\nProposed\n",
         "docs/decisions/choose-a-database.md":
             "# Choose a database\n\n## Status\n\nSuperseded by [Use Postgres](use-postgres.md)\n\n## Context\n\nWhy.\n",
         "docs/decisions/use-postgres.md":

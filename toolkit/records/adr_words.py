@@ -36,7 +36,8 @@ DATED_FILE = re.compile(
 )  # groups: the date, the separator inside it, the slug, the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme)$", re.IGNORECASE)  # `000-index.md` lists the records
+# Files that list the records: `000-index.md`, `README.md`, mdBook's and GitBook's `SUMMARY.md`.
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
