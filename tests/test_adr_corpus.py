@@ -129,6 +129,16 @@ EXPECTED = {
         ("accepted", "Accepted", "2023-04-02", "2023-04-02", "Expire sessions after a day", "nygard"),
     "0052-expire-admin-sessions-sooner.md":
         ("accepted", "Accepted", "2023-09-19", "2023-09-19", "Expire admin sessions sooner", "nygard"),
+    # Records written in German, French and Spanish.
+    "0053-quellen-taeglich-abrufen.md":
+        ("accepted", "akzeptiert", "2025-08-18", "2025-08-18", "Quellen täglich abrufen", "field"),
+    "0054-sitzungen-im-cache-halten.md":
+        ("superseded", "Ersetzt durch [ADR-0051](0051-expire-sessions-after-a-day.md)", "2022-07-28", "28. Juli 2022",
+         "Sitzungen im Cache halten", "bold"),
+    "0055-utiliser-postgresql.md":
+        ("accepted", "Accepté", "2021-03-12", "12 mars 2021", "Utiliser PostgreSQL", "madr-bullets"),
+    "0056-usar-colas-para-los-correos.md":
+        ("proposed", "Propuesto", "2022-03-03", "3 de marzo de 2022", "Usar colas para los correos", "madr-bullets"),
     "10000-number-beyond-four-digits.md":
         ("proposed", "proposed", "2026-01-15", "2026-01-15", "Number beyond four digits", "madr"),
     "20210304-use-log4brains-for-the-knowledge-base.md":
@@ -216,7 +226,9 @@ def test_unknown_phrase_and_ambiguous_date_each_warn_once_naming_the_key():
     [("2021-10-5", "2021-10-05"), ("01.06.2020", "2020-06-01"), ("10 August 2022", "2022-08-10"),
      ("2020-Nov-09", "2020-11-09"), ("20220513", "2022-05-13"), ("2024-05-22 (back dated)", "2024-05-22"),
      ("August 10th, 2022", "2022-08-10"), ("2022-08-10T09:30:00Z", "2022-08-10"), ("25/12/2019", "2019-12-25"),
-     ("12/25/2019", "2019-12-25"), ("2024-14-02", "2024-02-14"), ("unknown", None), ("2019-02-30", None)],
+     ("12/25/2019", "2019-12-25"), ("2024-14-02", "2024-02-14"), ("unknown", None), ("2019-02-30", None),
+     ("28. Juli 2026", "2026-07-28"), ("1er février 2020", "2020-02-01"), ("3 de marzo de 2022", "2022-03-03"),
+     ("4 januari 2023", "2023-01-04"), ("5 déc. 2020", "2020-12-05"), ("Periodic 3 2020", None)],
 )
 def test_date_forms(raw, iso):
     from toolkit.records.adr_words import iso_date
@@ -235,7 +247,10 @@ def test_date_forms(raw, iso):
      ("[![ADR](https://badgen.net/badge/ADR/deprecated/grey)](README.md)", "deprecated"),
      ("![status](rejected.svg)", "rejected"), ("~~Proposed~~ Accepted", "accepted"),
      ("Proposed -> Accepted (2021-02-03)", "accepted"),
-     ("Proposed → Accepted → Superseded by [ADR-9](0009-x.md)", "superseded")],
+     ("Proposed → Accepted → Superseded by [ADR-9](0009-x.md)", "superseded"),
+     ("Angenommen", "accepted"), ("In Prüfung", "proposed"), ("Veraltet", "deprecated"), ("Rejetée", "rejected"),
+     ("Remplacé par [ADR-9](0009-x.md)", "superseded"), ("Aprobada", "accepted"), ("Substituído por ADR-9", "superseded"),
+     ("Voorgesteld", "proposed")],
 )
 def test_status_phrases_are_read_by_their_words(raw, status):
     from toolkit.records.adr_words import read_status
@@ -382,6 +397,11 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
          ["Status: Deprecated", "Date: 2026-11-30"]),
         ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted", "*Date:* 2022-11-08"],
          ["*Status:* Deprecated", "*Date:* 2026-11-30"]),
+        # Fields in other languages, and fields parted by a middle dot: only the value changes.
+        ("0053-quellen-taeglich-abrufen.md", "deprecated", ["Datum: 2025-08-18 · Status: akzeptiert · Ergänzt ADR-0052"],
+         ["Datum: 2026-11-30 · Status: deprecated · Ergänzt ADR-0052"]),
+        ("0055-utiliser-postgresql.md", "deprecated", ["- Statut : Accepté", "- Date : 12 mars 2021"],
+         ["- Statut : Deprecated", "- Date : 2026-11-30"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
         ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
          ["Date: 2026-11-30", "Status: Deprecated"]),

@@ -410,15 +410,19 @@ _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
+_BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)")  # `Date: x | Status: y`, `Datum: x · Status: y`
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
-STATUS_LABELS = frozenset(("status", "decision status", "current status", "adr status", "state"))
+# `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian.
+STATUS_LABELS = frozenset(
+    ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato")
+)
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
-     "date approved", "approval date"),
+     "date approved", "approval date", "datum", "fecha"),
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
@@ -515,10 +519,13 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         match = _FIELD.match(line, position)
         if not match:
             break
-        bar = line.find(" | ", match.end())
-        while bar >= 0 and not _NEXT_FIELD.match(line, bar + 3):
-            bar = line.find(" | ", bar + 3)  # a `|` inside the value, as in `[ accepted | rejected ]`
-        end = bar if bar >= 0 else len(line)
+        end = position = len(line)
+        for between in _BETWEEN_FIELDS.finditer(line, match.end()):
+            # A middle dot ends a field; a `|` or a wide gap only before another (a `|` may stand in a
+            # value, as in `[ accepted | rejected ]`).
+            if between.group() == " · " or _NEXT_FIELD.match(line, between.end()):
+                end, position = between.start(), between.end()
+                break
         start, stop = _clean_span(line, match.end(), end)
         if match.group("open") and not match.group("close") and not match.group("after"):
             # `**Status: Accepted**`: the emphasis closes after the value.
@@ -526,9 +533,6 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         bold = bool(match.group("open"))
         style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
         found.append((match.group("label").strip().lower(), start, stop, style))
-        if bar < 0:
-            break
-        position = bar + 3
     return found
 
 

@@ -112,12 +112,48 @@ SYNONYMS = {
     "partly superseded by": "superseded", "partially superseded": "superseded",
     "partially superseded by": "superseded",
 }
+# The same in the languages teams write their records in most after English: German, French, Spanish,
+# Portuguese, Dutch, Italian (with and without accents, as keyboards allow).
+_TRANSLATED = {
+    "draft": "entwurf brouillon borrador rascunho concept bozza",
+    "proposed": "vorgeschlagen vorschlag in prüfung in pruefung proposé proposée propose proposee en discussion "
+                "propuesto propuesta propuesto propuesta proposto proposta em discussão voorgesteld proposto",
+    "accepted": "akzeptiert angenommen beschlossen entschieden genehmigt accepté acceptée accepte acceptee adopté "
+                "adoptée validé validée aceptado aceptada aprobado aprobada aceito aceita aprovado aprovada "
+                "geaccepteerd aangenomen accettato accettata approvato approvata",
+    "rejected": "abgelehnt verworfen rejeté rejetée rejete rejetee refusé refusée rechazado rechazada rejeitado "
+                "rejeitada recusado recusada afgewezen verworpen rifiutato rifiutata respinto respinta",
+    "deprecated": "veraltet überholt ueberholt obsolet obsolète obsolete déprécié dépréciée obsoleto obsoleta "
+                  "deprecado deprecada depreciado depreciada verouderd deprecato deprecata",
+    "superseded": "ersetzt ersetzt durch remplacé remplacée remplace remplacee remplacé par remplacée par "
+                  "reemplazado reemplazada reemplazado por reemplazada por sustituido sustituida sustituido por "
+                  "sustituida por substituído substituída substituido substituida substituído por substituída por "
+                  "vervangen vervangen door sostituito sostituita sostituito da sostituita da",
+}
+_PHRASES = ("in prüfung", "in pruefung", "en discussion", "em discussão", "ersetzt durch", "remplacé par",
+            "remplacée par", "reemplazado por", "reemplazada por", "sustituido por", "sustituida por",
+            "substituído por", "substituída por", "vervangen door", "sostituito da", "sostituita da")
+
+
+def _translated() -> dict[str, str]:
+    words = {}
+    for status, text in _TRANSLATED.items():
+        for phrase in _PHRASES:
+            if phrase in text:
+                words[phrase] = status
+                text = text.replace(phrase, " ")
+        words.update((word, status) for word in text.split())
+    return words
+
+
+SYNONYMS.update(_translated())
 # A status phrase that names another record: the relation it records.
 RELATION_STATUS = {
     "superseded": "superseded by", "superseded by": "superseded by", "superceded by": "superseded by",
     "replaced by": "superseded by", "partly superseded by": "superseded by",
     "partially superseded by": "superseded by", "amended by": "amended by",
     "extended by": "extended by", "reverted by": "reverted by",
+    **{phrase: "superseded by" for phrase in _PHRASES if SYNONYMS[phrase] == "superseded"},
 }
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
 _LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -226,22 +262,36 @@ def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
 DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
+# Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch and Italian.
 _MONTHS = {
     name: index
     for index, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        ("jan january januar jänner janvier janv enero ene janeiro januari gennaio",
+         "feb february februar février fevrier févr fevr febrero fevereiro februari febbraio",
+         "mar march märz maerz mär mars marzo março marco maart mrt",
+         "apr april avril avr abril abr aprile",
+         "may mai mayo maio mei maggio",
+         "jun june juni juin junio junho giugno",
+         "jul july juli juillet juil julio julho luglio",
+         "aug august août aout agosto augustus",
+         "sep sept september septembre septiembre setiembre setembro settembre",
+         "oct october oktober okt octobre octubre outubro ottobre",
+         "nov november novembre noviembre novembro",
+         "dec december dezember dez décembre decembre déc diciembre dic dezembro dicembre"),
         start=1,
     )
-    for name in names
+    for name in names.split()
 }
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = r"(?<![^\W\d_])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"  # a whole word
 _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
-_DAY_MONTH = LazyPattern(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+" + _MONTH + r",?[\s-]+(\d{4})", re.IGNORECASE)
+# `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
+_DAY_MONTH = LazyPattern(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
+    re.IGNORECASE,
+)
 _MONTH_DAY = LazyPattern(_MONTH + r"[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
 _YEAR_MONTH_DAY = LazyPattern(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
 AMBIGUOUS = "ambiguous"
@@ -257,7 +307,7 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:3] if name.lower()[:4] != "sept" else "sep"]
+    return _MONTHS[name.lower().rstrip(".")]
 
 
 def iso_date(value: str, order: str | None = None) -> str | None:
