@@ -285,32 +285,41 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created")
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
+# Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
+# `supersedes` is decisionbook's own key, read on its own.
+_KEYED_RELATIONS = {
+    joined.join(relation.split()): relation for relation in REVERSE if relation != "supersedes" for joined in "_- "
+}
 
 
 def _read_front_matter(reader: _Reader) -> None:
     doc = reader.doc
     lines = reader.lines
 
-    def line_of(key: str) -> int | None:
-        for index in range(1, doc.fm_end):
-            line = lines[index]
-            if line[: len(key)].lower() == key and line[len(key) :].lstrip(" \t").startswith(":"):
-                return index + 1
-        return None
+    keyed: dict[str, int] = {}  # each top-level key, lower-case, and the line it is on
+    for index in range(1, doc.fm_end or 1):
+        name, colon, _ = lines[index].partition(":")
+        if colon and name[:1] not in (" ", "\t", "-", "#"):
+            keyed.setdefault(name.rstrip(" \t").lower(), index + 1)
+    line_of = keyed.get
 
     meta = doc.meta
     fields = reader.fields
     if not isinstance(meta, dict):
         reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
         return
+    known, relations, extra = {}, {}, {}
+    for key, value in meta.items():
+        lowered = key.lower() if isinstance(key, str) else key
+        if lowered in _KEYS:
+            known[lowered] = value
+        elif lowered in _KEYED_RELATIONS:
+            relations[key] = _KEYED_RELATIONS[lowered]
+        else:
+            extra[key] = value
+    fields["extra"] = extra
     # `Status:` and `Date:` as some teams capitalise them mean what `status:` and `date:` do.
-    meta = {**{key.lower(): value for key, value in meta.items() if isinstance(key, str) and key.lower() in _KEYS},
-            **meta}
-    relations = {key: name for key in meta if isinstance(key, str)
-                 and (name := relation_name(key.replace("_", " ").replace("-", " "))) in REVERSE
-                 and name != "supersedes"}
-    fields["extra"] = {k: v for k, v in doc.meta.items()
-                       if k not in relations and (k.lower() if isinstance(k, str) else k) not in _KEYS}
+    meta = {**known, **meta}
 
     def text(key: str) -> str | None:
         value = meta.get(key)
