@@ -568,3 +568,14 @@ def test_a_link_goes_where_the_record_keeps_its_fields_and_changes_nothing_else(
     assert [(x["relation"], x["adr"]) for x in shown["links"]] == [("relates to", target)]
     assert {k: v for k, v in shown.items() if k not in ("links", "related")} == {
         k: v for k, v in shown_before.items() if k not in ("links", "related")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("# 7. Usar filas\n\n* Status: Aceito\n* Data: 3 de março de 2022\n", "2022-03-03"),
+    ("# 7. Usare code\n\nStato: Approvato\nData: 12 maggio 2021\n", "2021-05-12"),
+    # In English `Data:` says what a record is about: it is no date, and the real one is read.
+    ("# 7. Keep data\n\nStatus: Accepted\nData: customer records\nDate: 2021-01-02\n", "2021-01-02"),
+])
+def test_data_is_the_date_when_it_holds_one(text, date):
+    record = adr.parse(text.encode(), Path("0007-x.md"), "0007-x.md")
+    assert (record.status, record.date, record.findings) == ("accepted", date, ())

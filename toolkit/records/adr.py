@@ -13,6 +13,7 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     RELATION_STATUS,
     STATUSES,
+    find_date,
     iso_date,
     numbered_file,
     read_status,
@@ -709,7 +710,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)
                 fields.setdefault("form", style)
-            elif label in _DATE_LABELS[0] and 0 not in dates:
+            elif 0 not in dates and (label in _DATE_LABELS[0] or label == "data" and find_date(line[start:end])):
+                # `Data:` is the date in Portuguese and Italian, and in English what a record is about.
                 dates[0] = (index, start, end)
             elif label in _DATE_LABELS[1] and 1 not in dates:
                 dates[1] = (index, start, end)
