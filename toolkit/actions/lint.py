@@ -75,7 +75,9 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     In a hand-kept form (bullets, bold labels, Nygard) a predecessor's `Superseded by` that the
     successor does not repeat is only a warning: many teams record the replacement on the old record
     alone, as do tools that keep a `superseded_by` key. A front-matter status naming the successor,
-    which `decide` writes together with the successor's `supersedes`, is an error.
+    which `decide` writes together with the successor's `supersedes`, is an error. A record that keeps
+    its fields under an `adr:` mapping (mkdocs-material-adr) records every relation on one side, as that
+    plugin shows both from one: any one-sided relation of its is a warning.
     """
     keys = decisions.by_key()
     found = []
@@ -90,7 +92,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
             back = REVERSE[relation]
             if (back, record.key) not in outgoing(target):
                 decide_wrote = record.form == MADR and "superseded by" in (record.status_raw or "").lower()
-                severity = "warning" if relation == "superseded by" and not decide_wrote else "error"
+                mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
+                severity = "warning" if mapped or relation == "superseded by" and not decide_wrote else "error"
                 found.append(Finding(
                     shown_path(ws, record.path), _link_line(record, relation, key), severity,
                     f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",
