@@ -579,3 +579,18 @@ def test_a_link_goes_where_the_record_keeps_its_fields_and_changes_nothing_else(
 def test_data_is_the_date_when_it_holds_one(text, date):
     record = adr.parse(text.encode(), Path("0007-x.md"), "0007-x.md")
     assert (record.status, record.date, record.findings) == ("accepted", date, ())
+
+
+def test_a_record_kept_in_an_adr_mapping_is_superseded_as_its_plugin_writes_it(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0046-queue-jobs-in-postgres.md"
+    old = path.read_text().splitlines()
+    result = decide("adr", "new", "Queue jobs in Kafka", "--supersedes", "46", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    new = path.read_text().splitlines()
+    assert [line for line in old if line not in new] == ["    status: accepted  # moved after the outage review"]
+    assert [line for line in new if line not in old] == [
+        "    status: superseded  # moved after the outage review", "    superseded_by: 10001-queue-jobs-in-kafka"]
+    shown = json.loads(decide("adr", "show", "46", "--format", "json", cwd=root).stdout)
+    assert (shown["status"], shown["superseded_by"]) == ("superseded", "10001")

@@ -223,11 +223,31 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
     require_editable(doc, decision)
     if decision.superseded_by == successor.key and decision.status == "superseded":
         return doc.to_bytes()
+    if decision.form == MADR and decision.status_span is not None:
+        return _supersede_in_mapping(doc, decision, successor)
     if decision.form == MADR:
         text = f"superseded by {reference(successor)}"
     else:
         text = f"superseded by {markdown_link(successor, decision.form)}"
     return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text)
+
+
+def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, successor: Decision) -> bytes:
+    """A record whose fields stand under `adr:` (mkdocs-material-adr) superseded as that plugin writes
+    it: the status word `superseded`, and the successor's file name under `superseded_by`."""
+    marked = frontmatter.parse(_in_place(doc, decision.status_line, decision.status_span, "superseded"), doc.path)
+    lines = marked.text_lines()
+    status = decision.status_line - 1
+    indent = lines[status][: len(lines[status]) - len(lines[status].lstrip())]
+    entry = f"{indent}superseded_by: {successor.name.rpartition('.')[0]}"
+    index = status
+    while index > 0 and lines[index - 1].startswith(indent):  # back to the mapping's first line
+        index -= 1
+    while index < (marked.fm_end or 0) and lines[index].startswith(indent):
+        if lines[index][len(indent):].split(":", 1)[0].strip() in ("superseded_by", "superseded-by"):
+            return _replace(marked, index, entry)
+        index += 1
+    return _insert(marked, status + 1, [entry])
 
 
 def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
