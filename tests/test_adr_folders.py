@@ -201,3 +201,19 @@ def test_numbers_past_9999_are_listed_and_created(decide, tmp_path):
     assert decide("adr", "show", "10001", cwd=root).exit_code == 0
     shown = json.loads(decide("adr", "show", "10000", "--format", "json", cwd=root).stdout)
     assert shown["status"] == "superseded" and shown["superseded_by"] == "10001"
+
+
+def test_a_relation_in_the_sentence_after_the_status_is_read_and_kept_on_a_status_change(decide, tmp_path):
+    root = _repo(tmp_path, {
+        ".adr-dir": "doc/adr\n",
+        "doc/adr/0001-one.md": "# 1. One\n\n## Status\n\nAccepted\n\nAmends [2. Two](0002-two.md)\n",
+        "doc/adr/0002-two.md": "# 2. Two\n\nDate: 2026-08-21\n\n## Status\n\nAccepted. Amended by [ADR-0001](0001-one.md).\n",
+    })
+    two = _listed(decide, root)[1]
+    assert (two["status"], two["status_raw"]) == ("accepted", "Accepted")
+    assert two["links"] == [{"relation": "amended by", "adr": "1"}]
+    assert decide("check", cwd=root).exit_code == 0
+    assert decide("adr", "status", "2", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    text = (root / "doc/adr/0002-two.md").read_text()
+    assert "\nDeprecated. Amended by [ADR-0001](0001-one.md).\n" in text and "2026-11-30" in text
+    assert decide("check", cwd=root).exit_code == 0
