@@ -397,11 +397,13 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
          ["Status: Deprecated", "Date: 2026-11-30"]),
         ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted", "*Date:* 2022-11-08"],
          ["*Status:* Deprecated", "*Date:* 2026-11-30"]),
-        # Fields in other languages, and fields parted by a middle dot: only the value changes.
+        # Fields in other languages, in words of the record's language; fields parted by a middle dot.
         ("0053-quellen-taeglich-abrufen.md", "deprecated", ["Datum: 2025-08-18 · Status: akzeptiert · Ergänzt ADR-0052"],
-         ["Datum: 2026-11-30 · Status: deprecated · Ergänzt ADR-0052"]),
+         ["Datum: 2026-11-30 · Status: veraltet · Ergänzt ADR-0052"]),
         ("0055-utiliser-postgresql.md", "deprecated", ["- Statut : Accepté", "- Date : 12 mars 2021"],
-         ["- Statut : Deprecated", "- Date : 2026-11-30"]),
+         ["- Statut : Obsolète", "- Date : 2026-11-30"]),
+        ("0056-usar-colas-para-los-correos.md", "accepted", ["* Estado: Propuesto", "* Fecha: 3 de marzo de 2022"],
+         ["* Estado: Aceptado", "* Fecha: 2026-11-30"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
         ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
          ["Date: 2026-11-30", "Status: Deprecated"]),
@@ -593,4 +595,16 @@ def test_a_record_kept_in_an_adr_mapping_is_superseded_as_its_plugin_writes_it(d
     assert [line for line in new if line not in old] == [
         "    status: superseded  # moved after the outage review", "    superseded_by: 10001-queue-jobs-in-kafka"]
     shown = json.loads(decide("adr", "show", "46", "--format", "json", cwd=root).stdout)
+    assert (shown["status"], shown["superseded_by"]) == ("superseded", "10001")
+
+
+def test_superseding_a_record_written_in_german_writes_german(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0053-quellen-taeglich-abrufen.md"
+    result = decide("adr", "new", "Quellen stündlich abrufen", "--supersedes", "53", "--no-edit", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert ("Status: ersetzt durch [ADR-10001](10001-quellen-stundlich-abrufen.md) · Ergänzt ADR-0052"
+            in path.read_text())
+    shown = json.loads(decide("adr", "show", "53", "--format", "json", cwd=root).stdout)
     assert (shown["status"], shown["superseded_by"]) == ("superseded", "10001")

@@ -31,6 +31,7 @@ from toolkit.records.adr_words import (
     find_date,
     present_part,
     read_status,
+    status_word,
     status_words,
     with_history,
 )
@@ -210,7 +211,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, its date set to *date*."""
     require_editable(doc, decision)
-    word = _capital(status) if _capitalised(decision) else status
+    word = status_word(status, decision.status_raw or "")  # in the language the record is written in
+    word = _capital(word) if _capitalised(decision) else word
     data = _write_status(doc, decision, word)
     if date is None:
         return data
@@ -225,10 +227,11 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
         return doc.to_bytes()
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
+    words = status_word("superseded by", decision.status_raw or "")
     if decision.form == MADR:
-        text = f"superseded by {reference(successor)}"
+        text = f"{words} {reference(successor)}"
     else:
-        text = f"superseded by {markdown_link(successor, decision.form)}"
+        text = f"{words} {markdown_link(successor, decision.form)}"
     return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text)
 
 
@@ -308,7 +311,7 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
-        elif at < len(lines) and status_words(decision.status_raw or "") in RELATION_STATUS and lines[at].startswith("["):
+        elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
         return _insert(doc, at, [_field_line(doc, decision, relation, target)])
     if decision.form == NYGARD:
@@ -340,6 +343,11 @@ def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | No
 
 
 _WRITTEN_RELATION = re.compile(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
+
+
+def _ends_in_relation(decision: Decision) -> bool:
+    """Whether the status is a relation alone (`Superseded by`), its record named on the next line."""
+    return status_words(decision.status_raw or "") in RELATION_STATUS
 
 
 def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes:

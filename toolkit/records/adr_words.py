@@ -113,48 +113,123 @@ SYNONYMS = {
     "partially superseded by": "superseded",
 }
 # The same in the languages teams write their records in most after English: German, French, Spanish,
-# Portuguese, Dutch, Italian (with and without accents, as keyboards allow).
-_TRANSLATED = {
-    "draft": "entwurf brouillon borrador rascunho concept bozza",
-    "proposed": "vorgeschlagen vorschlag in prüfung in pruefung proposé proposée propose proposee en discussion "
-                "propuesto propuesta propuesto propuesta proposto proposta em discussão voorgesteld proposto",
-    "accepted": "akzeptiert angenommen beschlossen entschieden genehmigt accepté acceptée accepte acceptee adopté "
-                "adoptée validé validée aceptado aceptada aprobado aprobada aceito aceita aprovado aprovada "
-                "geaccepteerd aangenomen accettato accettata approvato approvata",
-    "rejected": "abgelehnt verworfen rejeté rejetée rejete rejetee refusé refusée rechazado rechazada rejeitado "
-                "rejeitada recusado recusada afgewezen verworpen rifiutato rifiutata respinto respinta",
-    "deprecated": "veraltet überholt ueberholt obsolet obsolète obsolete déprécié dépréciée obsoleto obsoleta "
-                  "deprecado deprecada depreciado depreciada verouderd deprecato deprecata",
-    "superseded": "ersetzt ersetzt durch remplacé remplacée remplace remplacee remplacé par remplacée par "
-                  "reemplazado reemplazada reemplazado por reemplazada por sustituido sustituida sustituido por "
-                  "sustituida por substituído substituída substituido substituida substituído por substituída por "
-                  "vervangen vervangen door sostituito sostituita sostituito da sostituita da",
+# Portuguese, Dutch, Italian, with and without accents as keyboards allow, and the feminine forms where
+# a record's status agrees with a feminine noun. The first of each is what a change of status writes.
+_LANGUAGES = {
+    "de": {
+        "draft": "Entwurf",
+        "proposed": "vorgeschlagen|Vorschlag|in Prüfung|in Pruefung",
+        "accepted": "akzeptiert|angenommen|beschlossen|entschieden|genehmigt",
+        "rejected": "abgelehnt|verworfen",
+        "deprecated": "veraltet|überholt|ueberholt|obsolet",
+        "superseded": "ersetzt",
+        "superseded by": "ersetzt durch",
+    },
+    "fr": {
+        "draft": "brouillon",
+        "proposed": "proposé|propose|en discussion",
+        "accepted": "accepté|accepte|adopté|validé",
+        "rejected": "rejeté|rejete|refusé",
+        "deprecated": "obsolète|déprécié",
+        "superseded": "remplacé|remplace",
+        "superseded by": "remplacé par",
+    },
+    "fr-f": {
+        "proposed": "proposée|proposee",
+        "accepted": "acceptée|acceptee|adoptée|validée",
+        "rejected": "rejetée|rejetee|refusée",
+        "deprecated": "obsolète|dépréciée",
+        "superseded": "remplacée|remplacee",
+        "superseded by": "remplacée par",
+    },
+    "es": {
+        "draft": "borrador",
+        "proposed": "propuesto",
+        "accepted": "aceptado|aprobado",
+        "rejected": "rechazado",
+        "deprecated": "obsoleto|deprecado",
+        "superseded": "reemplazado|sustituido",
+        "superseded by": "reemplazado por|sustituido por",
+    },
+    "es-f": {
+        "proposed": "propuesta",
+        "accepted": "aceptada|aprobada",
+        "rejected": "rechazada",
+        "deprecated": "obsoleta|deprecada",
+        "superseded": "reemplazada|sustituida",
+        "superseded by": "reemplazada por|sustituida por",
+    },
+    "it": {
+        "draft": "bozza",
+        "proposed": "proposto",
+        "accepted": "accettato|approvato",
+        "rejected": "respinto|rifiutato",
+        "deprecated": "deprecato|obsoleto",
+        "superseded": "sostituito",
+        "superseded by": "sostituito da",
+    },
+    "it-f": {
+        "proposed": "proposta",
+        "accepted": "accettata|approvata",
+        "rejected": "respinta|rifiutata",
+        "deprecated": "deprecata|obsoleta",
+        "superseded": "sostituita",
+        "superseded by": "sostituita da",
+    },
+    "pt": {
+        "draft": "rascunho",
+        "proposed": "proposto|em discussão",
+        "accepted": "aceito|aprovado",
+        "rejected": "rejeitado|recusado",
+        "deprecated": "obsoleto|depreciado",
+        "superseded": "substituído|substituido",
+        "superseded by": "substituído por",
+    },
+    "pt-f": {
+        "proposed": "proposta",
+        "accepted": "aceita|aprovada",
+        "rejected": "rejeitada|recusada",
+        "deprecated": "obsoleta|depreciada",
+        "superseded": "substituída|substituida",
+        "superseded by": "substituída por",
+    },
+    "nl": {
+        "draft": "concept",
+        "proposed": "voorgesteld",
+        "accepted": "geaccepteerd|aangenomen",
+        "rejected": "afgewezen|verworpen",
+        "deprecated": "verouderd",
+        "superseded": "vervangen",
+        "superseded by": "vervangen door",
+    },
 }
-_PHRASES = ("in prüfung", "in pruefung", "en discussion", "em discussão", "ersetzt durch", "remplacé par",
-            "remplacée par", "reemplazado por", "reemplazada por", "sustituido por", "sustituida por",
-            "substituído por", "substituída por", "vervangen door", "sostituito da", "sostituita da")
-
-
-def _translated() -> dict[str, str]:
-    words = {}
-    for status, text in _TRANSLATED.items():
-        for phrase in _PHRASES:
-            if phrase in text:
-                words[phrase] = status
-                text = text.replace(phrase, " ")
-        words.update((word, status) for word in text.split())
-    return words
-
-
-SYNONYMS.update(_translated())
+_READ_IN = {}  # a word or phrase of another language -> (its language, the status it says)
+for _language, _words in _LANGUAGES.items():
+    for _status, _text in _words.items():
+        for _word in _text.lower().split("|"):
+            _READ_IN.setdefault(_word, (_language, _status))
+SYNONYMS.update({word: status.removesuffix(" by") for word, (_, status) in _READ_IN.items()})
 # A status phrase that names another record: the relation it records.
 RELATION_STATUS = {
     "superseded": "superseded by", "superseded by": "superseded by", "superceded by": "superseded by",
     "replaced by": "superseded by", "partly superseded by": "superseded by",
     "partially superseded by": "superseded by", "amended by": "amended by",
     "extended by": "extended by", "reverted by": "reverted by",
-    **{phrase: "superseded by" for phrase in _PHRASES if SYNONYMS[phrase] == "superseded"},
+    **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
 }
+
+
+def status_word(status: str, phrase: str) -> str:
+    """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
+    status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
+    words = status_words(present_part(phrase))
+    for candidate in (words, words.split(" ", 1)[0]):
+        if candidate in _READ_IN:
+            written = _LANGUAGES[_READ_IN[candidate][0]].get(status)
+            if written is None:  # a feminine table names fewer: its masculine one has the rest
+                written = _LANGUAGES[_READ_IN[candidate][0].split("-")[0]].get(status)
+            return written.split("|")[0] if written else status
+    return status
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
 _LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
