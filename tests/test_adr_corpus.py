@@ -608,3 +608,15 @@ def test_superseding_a_record_written_in_german_writes_german(decide, tmp_path):
             in path.read_text())
     shown = json.loads(decide("adr", "show", "53", "--format", "json", cwd=root).stdout)
     assert (shown["status"], shown["superseded_by"]) == ("superseded", "10001")
+
+
+def test_a_status_under_an_adr_mapping_that_spans_lines_is_changed_by_hand_only(decide, tmp_path):
+    root = tmp_path / "team"
+    (root / "docs" / "adr").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    path = root / "docs" / "adr" / "0001-use-x.md"
+    path.write_text("---\ntitle: 0001 Use x\nadr:\n    status: >\n      accepted\n---\n\nBody.\n")
+    before = path.read_bytes()
+    result = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert result.exit_code == 2 and "docs/adr/0001-use-x.md:4: error: the status under `adr:` spans" in result.stderr
+    assert path.read_bytes() == before

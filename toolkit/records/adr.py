@@ -397,22 +397,21 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
     fields["status_raw"] = block["status"]
     if "status" in where:
         fields["status_line"], *span = where["status"]
-        fields["status_span"] = tuple(span)
+        # Edited in place only when its line holds all of it (not `status: >` and lines below).
+        if lines[fields["status_line"] - 1][span[0] : span[1]].strip("\"'") == block["status"]:
+            fields["status_span"] = tuple(span)
     date_key = next((key for key in _FRONT_MATTER_DATES if block.get(key) is not None), None)
     if date_key is not None and "date_raw" not in fields:
         fields["date_raw"] = _date_text(block[date_key])
         fields["date_line"] = where.get(date_key, (start,))[0]
     if "decision_makers" not in fields and block.get("author") is not None:
         fields["decision_makers"] = _people(reader, block["author"], "author", where.get("author", (start,))[0])
-    for key, value in block.items():
-        relation = relation_name(str(key).replace("_", " ").replace("-", " "))
-        if relation in REVERSE:
+    for key in block:
+        relation = "supersedes" if key == "supersedes" else _KEYED_RELATIONS.get(str(key).lower())
+        if relation is not None:
             line = where.get(key, (start,))[0]
-            for item in value if isinstance(value, list) else [value]:
-                if ref_key(item):
-                    reader.add_relation(relation, ref_key(item), line)
-                else:
-                    reader.warn(line, f"adr.{key} should list ADRs, e.g. [0001-use-x]; cannot read {item!r}")
+            for target in _references(reader, block, key, ref_key, lambda _: line, "ADRs, e.g. [0001-use-x]") or ():
+                reader.add_relation(relation, target, line)
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`.
@@ -871,11 +870,12 @@ def from_document(
     sections = reader.sections()
     if doc.has_front_matter:
         _read_front_matter(reader)
+    title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
+    first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))
     if "status_raw" in fields:
         form = MADR
         # The front matter says status and date; relation lines may still stand under the title.
-        title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
-        for index in range(title_index, next((s[2] for s in sections if s[0] >= 2), len(reader.lines))):
+        for index in range(title_index, first_sub):
             if "](" in reader.lines[index]:
                 _read_relation_line(reader, index)
     else:
@@ -885,8 +885,6 @@ def from_document(
         )
         _scan_fields(reader, sections, head_end)
         form = fields.get("form", UNKNOWN)
-        title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
-        first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))
         _read_people_and_extra(reader, title_index, first_sub)
         if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
             form = MADR  # front matter without a status: the status is added there

@@ -135,7 +135,12 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     if decision.form == MADR:
         if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
             return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))
-        return _set_scalar(doc, _written_key(doc, "status"), frontmatter.scalar(text))
+        key = _written_key(doc, "status")
+        if key not in doc.meta and isinstance(doc.meta.get("adr"), dict):
+            # A second status at the top would leave the mapping's, which the team's tool shows, as it was.
+            raise DecisionbookError("the status under `adr:` spans several lines; change it by hand",
+                                    doc.path, decision.status_line)
+        return _set_scalar(doc, key, frontmatter.scalar(text))
     ticked = _tick(doc, text)
     if ticked is not None:
         return ticked
