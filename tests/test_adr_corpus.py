@@ -44,7 +44,7 @@ EXPECTED = {
     "0012-drop-the-legacy-reports.md":
         ("deprecated", "Obsolete", "2017-09-30", "2017-09-30", "Drop the legacy reports", "field"),
     "0013-one-repository-per-team.md":
-        ("accepted", "🟢 **Agreed** (2021-01-04)", None, None, "One repository per team", "nygard"),
+        ("accepted", "🟢 **Agreed** (2021-01-04)", "2021-01-04", "2021-01-04", "One repository per team", "nygard"),
     "0014-log-in-json.md":
         ("accepted", "Amended by [17. Keep request ids in every log line](17-keep-request-ids-in-every-log-line.markdown)",
          "2019-02-11", "2019-02-11", "Log in JSON", "nygard"),
@@ -620,3 +620,15 @@ def test_a_status_under_an_adr_mapping_that_spans_lines_is_changed_by_hand_only(
     result = decide("adr", "status", "1", "deprecated", cwd=root)
     assert result.exit_code == 2 and "docs/adr/0001-use-x.md:4: error: the status under `adr:` spans" in result.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("text, date", [
+    # No date field: the date the status names is the record's; a link's address names none.
+    ("# 9. Socle\n\nStatut : acceptée, 2 octobre 2026.\n", "2026-10-02"),
+    ("# 9. Socle\n\nStatus: Superseded by [Use y](20210304-use-y.md)\n", None),
+    # A record in a language that writes the day first reads `05/08/2026` so; one in English asks.
+    ("# 9. Un site\n\nDate : 05/08/2026 · Statut : accepté\n", "2026-08-05"),
+    ("# 9. A site\n\nDate: 05/08/2026 · Status: accepted\n", None),
+])
+def test_a_date_from_the_status_and_the_day_first_in_other_languages(text, date):
+    assert adr.parse(text.encode(), Path("0009-x.md"), "0009-x.md").date == date

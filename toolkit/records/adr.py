@@ -13,8 +13,10 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     RELATION_STATUS,
     STATUSES,
+    DAY_FIRST,
     find_date,
     iso_date,
+    language_of,
     numbered_file,
     read_status,
     split_title,
@@ -905,9 +907,20 @@ def from_document(
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")
 
     date_raw = fields.get("date_raw")
+    status_raw = fields.get("status_raw")
+    if date_raw is None and isinstance(status_raw, str):
+        # No date field, but the status says when (`Accepted (2021-01-04)`, `acceptée, 2 octobre 2026`);
+        # a link's address is no date (`Superseded by [...](20210304-x.md)`).
+        words = _LINK.sub(" ", status_raw)
+        found = find_date(words)
+        if found is not None:
+            date_raw = fields["date_raw"] = words[found[1] : found[2]]
+            fields["date_line"] = fields.get("status_line")
     date = None
     if date_raw is not None:
-        date = iso_date(date_raw, options.date_order)
+        # The languages decisionbook reads besides English all write the day first (`05/08/2026`).
+        order = options.date_order or (DAY_FIRST if language_of(status_raw or "") else None)
+        date = iso_date(date_raw, order)
         if date == AMBIGUOUS:
             date = None
             reader.warn(

@@ -219,17 +219,26 @@ RELATION_STATUS = {
 }
 
 
-def status_word(status: str, phrase: str) -> str:
-    """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
-    status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
+def language_of(phrase: str) -> str | None:
+    """The language (`de`, `fr-f`...) of a status phrase written in one other than English, else None."""
     words = status_words(present_part(phrase))
     for candidate in (words, words.split(" ", 1)[0]):
         if candidate in _READ_IN:
-            written = _LANGUAGES[_READ_IN[candidate][0]].get(status)
-            if written is None:  # a feminine table names fewer: its masculine one has the rest
-                written = _LANGUAGES[_READ_IN[candidate][0].split("-")[0]].get(status)
-            return written.split("|")[0] if written else status
-    return status
+            return _READ_IN[candidate][0]
+    return None
+
+
+def status_word(status: str, phrase: str) -> str:
+    """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
+    status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
+    language = language_of(phrase)
+    if language is None:
+        return status
+    # A feminine table names fewer: its masculine one has the rest.
+    written = _LANGUAGES[language].get(status) or _LANGUAGES[language.split("-")[0]].get(status)
+    return written.split("|")[0] if written else status
+
+
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
 _LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
