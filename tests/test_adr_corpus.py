@@ -632,3 +632,57 @@ def test_a_status_under_an_adr_mapping_that_spans_lines_is_changed_by_hand_only(
 ])
 def test_a_date_from_the_status_and_the_day_first_in_other_languages(text, date):
     assert adr.parse(text.encode(), Path("0009-x.md"), "0009-x.md").date == date
+
+
+def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "team"
+    (root / "docs" / "adr").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        (root / "docs" / "adr" / name).write_text(text)
+    return root
+
+
+def test_edits_keep_a_tabbed_comment_and_set_the_date_key_that_is_read(decide, tmp_path):
+    root = _folder(tmp_path, {
+        "0001-a.md": "---\ntitle: 0001 A\nadr:\n    status: accepted\t# agreed in March\n---\n\nA.\n",
+        "0002-b.md": "---\nstatus: accepted\nDate: 2020-01-01\ndate: 2021-02-02\n---\n# B\n",
+    })
+    for key in ("1", "2"):
+        assert decide("adr", "status", key, "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "    status: deprecated\t# agreed in March\n" in (root / "docs/adr/0001-a.md").read_text()
+    assert (root / "docs/adr/0002-b.md").read_text().startswith(
+        "---\nstatus: deprecated\nDate: 2020-01-01\ndate: 2026-11-30\n---\n")
+
+
+def test_a_link_on_a_line_of_several_fields_is_a_line_of_its_own(decide, tmp_path):
+    root = _folder(tmp_path, {
+        "0001-eins.md": "# 1. Eins\n\nDatum: 28. Juli 2026 · Status: akzeptiert · Autor: ana\n",
+        "0002-two.md": "# 2. Two\n\nDate: 2021-05-12  Status: Accepted  Author: ana\n",
+    })
+    assert decide("adr", "link", "1", "relates-to", "2", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0001-eins.md").read_text().splitlines()[2:4] == [
+        "Datum: 28. Juli 2026 · Status: akzeptiert · Autor: ana", "Relates to: [ADR-0002](0002-two.md)"]
+    assert (root / "docs/adr/0002-two.md").read_text().splitlines()[2:4] == [
+        "Date: 2021-05-12  Status: Accepted  Author: ana", "Relates to: [ADR-0001](0001-eins.md)"]
+
+
+def test_a_new_record_whose_successor_side_fails_leaves_nothing_behind(decide, tmp_path):
+    root = _folder(tmp_path, {"0001-a.md": '---\n"status": accepted\n---\n# A\n'})
+    before = (root / "docs/adr/0001-a.md").read_bytes()
+    result = decide("adr", "new", "B", "--supersedes", "1", "--no-edit", cwd=root)
+    assert result.exit_code == 2 and "0001-a.md: error: the file's layout defeats this edit" in result.stderr
+    assert sorted(p.name for p in (root / "docs/adr").iterdir()) == ["0001-a.md"]
+    assert (root / "docs/adr/0001-a.md").read_bytes() == before
+
+
+def test_records_named_by_a_slug_in_any_script_are_found_and_a_new_one_stays_one_of_them(decide, tmp_path):
+    root = _folder(tmp_path, {"wähle-café.md": "# Wähle Café\n\nStatus: Accepted\n",
+                              "choose-db.md": "# Db\n\nStatus: Accepted\n"})
+    shown = decide("adr", "show", "wähle-café", "--format", "json", cwd=root)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["title"] == "Wähle Café"
+    assert decide("adr", "status", "wähle-café", "deprecated", cwd=root).exit_code == 0
+    for title in ("0007 seven", "README"):  # a numbered name would turn the folder into a numbered one
+        refused = decide("adr", "new", title, "--no-edit", cwd=root)
+        assert refused.exit_code == 2 and "would not be read as one of this folder's" in refused.stderr
+    assert sorted(p.name for p in (root / "docs/adr").iterdir()) == ["choose-db.md", "wähle-café.md"]

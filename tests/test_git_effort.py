@@ -344,3 +344,23 @@ def test_a_run_over_one_prototype_keeps_the_counts_of_the_others_until_long_unli
     assert result.exit_code == 2 and f"unable to read {blob}" in result.stderr
     shutil.move(branched / "other-blob", branched / ".git" / "objects" / blob[:2] / blob[2:])
     assert counts(branched, decide, "P4") == (1, 2, 0)
+
+
+def test_an_attribute_file_that_is_a_link_or_a_store_nested_past_reading_changes_no_answer(branched, decide):
+    """A tracked `.gitattributes` linked to an endless device is not read (git reads no link either), and a
+    kept store nested too deep to decode is read as empty, not a traceback."""
+    from conftest import DECIDE
+
+    from toolkit.history import activity, linecounts
+    from toolkit.records import parsecache
+
+    (branched / "sub").mkdir()
+    (branched / "sub" / ".gitattributes").symlink_to("/dev/zero")
+    git(branched, "add", "sub/.gitattributes")
+    git(branched, "commit", "-q", "-m", "a linked attribute file")
+    proc = subprocess.run([DECIDE, "effort", "git", "P3", "--format", "json"], cwd=branched, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["prototypes"][0]["commits"] == 4, proc.stderr
+    key = linecounts.settings(activity._open(branched)[0])
+    parsecache.save_blob(branched, linecounts.NAME, key, b'{"saves":1,"commits":{"a":' + b"[" * 100_000 + b"]}}")
+    assert counts(branched, decide) == (4, 6, 4)

@@ -80,7 +80,7 @@ class Decisions:
         found = self.get(ref)
         if found is None:
             for finding in self.unreadable:
-                if file_key(finding.path.rsplit("/", 1)[-1]) == key:
+                if key is not None and file_key(finding.path.rsplit("/", 1)[-1]) == key:
                     raise DecisionbookError(finding.message, finding.path, finding.line)
             raise DecisionbookError(f"no ADR {ref}{digits_hint(str(ref))}")
         return found
@@ -248,8 +248,11 @@ def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -
     record it reads as); a broken edit, or one the file's layout would hide, is never written."""
     if after == before:
         return False
-    record = from_document(frontmatter.parse(after, shown_path(ws, path)), path, None, _options_for(ws, path))
-    if holds is not None and not holds(record):
+    try:
+        record = from_document(frontmatter.parse(after, shown_path(ws, path)), path, None, _options_for(ws, path))
+    except DecisionbookError:  # the edit, not the file, broke its YAML
+        record = None
+    if record is None or holds is not None and not holds(record):
         raise DecisionbookError("the file's layout defeats this edit; make it by hand", shown_path(ws, path))
     atomic.replace(path, after)
     return True
@@ -403,23 +406,34 @@ def new_decision(
 
     if form.unnumbered:
         path = ws.adr_dir / form.unnumbered_name(day, slug)
+        if form.unnumbered == "slug" and not is_slug_record(path.name):
+            # `0007-seven.md` would make the folder a numbered one, `readme.md` no record at all.
+            raise DecisionbookError(f"a record named {path.name} would not be read as one of this folder's; "
+                                    "give it another title", shown_path(ws, ws.adr_dir))
         ws.adr_dir.mkdir(parents=True, exist_ok=True)
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
-    updated: list[Path] = []
+    written: list[tuple[Path, bytes]] = []  # each record edited, with what it held before
     pending = []
-    for relation, target in targets:
-        if relation == "supersedes" and ws.config.supersede_on == "accept":
-            pending.append(target)
-            continue
-        with _editing(ws, target.key) as (doc, fresh):
-            after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-            if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
-                updated.append(fresh.path)
-    return Created(path, tuple(dict.fromkeys(updated)), tuple(pending))
+    try:
+        for relation, target in targets:
+            if relation == "supersedes" and ws.config.supersede_on == "accept":
+                pending.append(target)
+                continue
+            with _editing(ws, target.key) as (doc, fresh):
+                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+                if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
+                    written.append((fresh.path, doc.to_bytes()))
+    except DecisionbookError:
+        # A record that cannot take its side of a relation: the new one is not left behind, half-linked.
+        for edited, before in reversed(written):
+            atomic.replace(edited, before)
+        path.unlink()
+        raise
+    return Created(path, tuple(dict.fromkeys(p for p, _ in written)), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:

@@ -15,12 +15,14 @@ import json
 import os
 from pathlib import Path
 
-from toolkit.records import parsecache
+from toolkit.errors import DecisionbookError
+from toolkit.records import files, parsecache
 from toolkit.records.hashes import blake2b
 
 NAME = "commit-lines"
 _VERSION = b"commit-lines 2\0"  # a new layout of the store starts afresh
 KEEP = 20  # saves that a count outlives the last run listing its commit
+_ATTRIBUTES_LIMIT = 1 << 20  # an attribute file larger than this counts by its name alone
 # The settings that change what `git log --numstat` counts for a commit; any other diff.* key only
 # makes a needless recount.
 _SETTINGS = r"^(diff\.|log\.showroot$|core\.(attributesfile|bigfilethreshold)$)"
@@ -31,16 +33,17 @@ def settings(git) -> bytes:
     settings and the attribute files (tracked `.gitattributes`, `info/attributes`, the user's own)."""
     config = git.output("config", "-z", "--get-regexp", _SETTINGS).stdout
     tracked = git.output("ls-files", "-z", "--", ":(glob)**/.gitattributes").stdout
-    files = [git.top / os.fsdecode(name) for name in tracked.split(b"\0") if name]
+    # In the working tree a link is no attribute file to git either; nothing waits on a FIFO or reads a device.
+    places = [(git.top / os.fsdecode(name), git.top) for name in tracked.split(b"\0") if name]
     common = _common_dir(git.top)
     if common is not None:
-        files.append(common / "info" / "attributes")
-    files.append(_user_attributes(config))
+        places.append((common / "info" / "attributes", None))
+    places.append((_user_attributes(config), None))
     hasher = blake2b(_VERSION + config, digest_size=16)
-    for path in files:
+    for path, root in places:
         try:
-            content = path.read_bytes()
-        except OSError:
+            content = files.read_bytes(path, _ATTRIBUTES_LIMIT, root)
+        except (FileNotFoundError, DecisionbookError):
             content = b"\0absent"
         hasher.update(b"\0%d\0%s\0" % (len(content), os.fsencode(path)) + content)
     return hasher.digest()
@@ -72,7 +75,7 @@ def load(top: Path, key: bytes) -> tuple[int, dict[str, list]]:
     body = parsecache.load_blob(top, NAME, key)
     try:
         kept = json.loads(body) if body is not None else None
-    except ValueError:
+    except (ValueError, RecursionError):  # a store damaged or made by hand
         kept = None
     if type(kept) is not dict or type(kept.get("saves")) is not int or type(kept.get("commits")) is not dict:
         return 0, {}

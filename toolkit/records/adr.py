@@ -139,7 +139,7 @@ def ref_key(value: object) -> str | None:
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
-    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
+    if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered and numbered[1] > 0 else text
     return None
@@ -303,7 +303,9 @@ def _read_front_matter(reader: _Reader) -> None:
     for index in range(1, doc.fm_end or 1):
         name, colon, _ = lines[index].partition(":")
         if colon and name[:1] not in (" ", "\t", "-", "#"):
-            keyed.setdefault(name.rstrip(" \t").lower(), index + 1)
+            name = name.rstrip(" \t")
+            if name.islower() or name.lower() not in keyed:  # `date:` beside `Date:` is the one read
+                keyed[name.lower()] = index + 1
     line_of = keyed.get
 
     meta = doc.meta
@@ -395,7 +397,7 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
         key, colon, value = line.partition(":")
         if colon and value.strip() and key.strip() in block and key.strip() not in where:
             begin = len(line) - len(value.lstrip())
-            where[key.strip()] = (index + 1, *_clean_span(line, begin, len(line.split(" #")[0].rstrip())))
+            where[key.strip()] = (index + 1, *_clean_span(line, begin, len(re.split(r"[ \t]#", line)[0].rstrip())))
     fields["status_raw"] = block["status"]
     if "status" in where:
         fields["status_line"], *span = where["status"]
@@ -421,7 +423,7 @@ _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
-_BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)")  # `Date: x | Status: y`, `Datum: x · Status: y`
+BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)")  # `Date: x | Status: y`, `Datum: x · Status: y`
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
@@ -531,7 +533,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if not match:
             break
         end = position = len(line)
-        for between in _BETWEEN_FIELDS.finditer(line, match.end()):
+        for between in BETWEEN_FIELDS.finditer(line, match.end()):
             # A middle dot ends a field; a `|` or a wide gap only before another (a `|` may stand in a
             # value, as in `[ accepted | rejected ]`).
             if between.group() == " · " or _NEXT_FIELD.match(line, between.end()):

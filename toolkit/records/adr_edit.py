@@ -8,6 +8,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
+    BETWEEN_FIELDS,
     BOLD_LABEL,
     BULLETS,
     CREATION_LABELS,
@@ -377,9 +378,9 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     start, _ = decision.status_span
     prefix = line[:start]
     label = max(_STATUS_LABEL.finditer(prefix), key=lambda m: m.start())
-    field_start = prefix.rfind(" | ", 0, label.start()) + 3 if decision.form != TABLE else 0
-    if field_start < 3 and decision.form != TABLE:
-        field_start = 0
+    # The status field alone, not the fields before it on its line (`Date: x | `, `Datum: x · `).
+    parted = [gap for gap in BETWEEN_FIELDS.finditer(prefix, 0, label.start() + 1) if prefix[: gap.start()].strip()]
+    field_start = parted[-1].end() if parted and decision.form != TABLE else 0
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()
