@@ -474,10 +474,9 @@ def change_status(
             _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
         allowed = TRANSITIONS.get(decision.status or "", ())
         if status not in allowed and not force:
-            options = ", ".join(allowed) if allowed else "nothing"
+            then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
             raise DecisionbookError(
-                f"{decision.label} is {decision.status or 'without a status'}; it can become {options} "
-                "(--force to override)",
+                f"{decision.label} is {decision.status or 'without a status'}; {then} (--force to set {status} anyway)",
                 shown_path(ws, decision.path),
             )
         if by is not None and status != "superseded":
