@@ -686,3 +686,14 @@ def test_records_named_by_a_slug_in_any_script_are_found_and_a_new_one_stays_one
         refused = decide("adr", "new", title, "--no-edit", cwd=root)
         assert refused.exit_code == 2 and "would not be read as one of this folder's" in refused.stderr
     assert sorted(p.name for p in (root / "docs/adr").iterdir()) == ["choose-db.md", "wähle-café.md"]
+
+
+@pytest.mark.parametrize("argv", [["adr", "link", "1", "relates-to", "2"],
+                                  ["adr", "status", "1", "superseded", "--by", "2"]], ids=["link", "supersede"])
+def test_an_edit_of_two_records_refused_on_the_second_leaves_the_first_as_it_was(decide, tmp_path, argv):
+    root = _folder(tmp_path, {"0001-a.md": "---\nstatus: accepted\ndate: 2026-01-02\n---\n# A\n",
+                              "0002-b.md": "# 2. B\n\nNo status.\n"})
+    before = {p.name: p.read_bytes() for p in (root / "docs/adr").iterdir()}
+    result = decide(*argv, cwd=root)
+    assert result.exit_code == 2 and "0002-b.md" in result.stderr and "no status" in result.stderr
+    assert {p.name: p.read_bytes() for p in (root / "docs/adr").iterdir()} == before

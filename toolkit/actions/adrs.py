@@ -268,14 +268,28 @@ def _links(before: Decision, relation: str, target: Decision):
     return lambda record: adr_edit.has_link(record, relation, target) and _relations(record) >= _relations(before)
 
 
+@contextlib.contextmanager
+def _together():
+    """Edits of several records that stand or fall together: each one written is listed as (path, bytes
+    before), and when a later one is refused, those are put back."""
+    made: list[tuple[Path, bytes]] = []
+    try:
+        yield made
+    except DecisionbookError:
+        for path, before in reversed(made):
+            atomic.replace(path, before)
+        raise
+
+
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
-    """Record *relation* on source and *reverse* on target; the paths that changed."""
-    changed = []
-    for ref, rel, other in ((source, relation, target), (target, reverse, source)):
-        with _editing(ws, ref.key) as (doc, fresh):
-            if _write(ws, fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(fresh, rel, other)):
-                changed.append(fresh.path)
-    return changed
+    """Record *relation* on source and *reverse* on target, or on neither; the paths that changed."""
+    with _together() as made:
+        for ref, rel, other in ((source, relation, target), (target, reverse, source)):
+            with _editing(ws, ref.key) as (doc, fresh):
+                after = adr_edit.add_link(doc, fresh, rel, other)
+                if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, rel, other)):
+                    made.append((fresh.path, doc.to_bytes()))
+    return [path for path, _ in made]
 
 
 def _reverse_of(relation: str, reverse: str | None) -> str:
@@ -416,24 +430,21 @@ def new_decision(
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
-    written: list[tuple[Path, bytes]] = []  # each record edited, with what it held before
     pending = []
     try:
-        for relation, target in targets:
-            if relation == "supersedes" and ws.config.supersede_on == "accept":
-                pending.append(target)
-                continue
-            with _editing(ws, target.key) as (doc, fresh):
-                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-                if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
-                    written.append((fresh.path, doc.to_bytes()))
+        with _together() as made:
+            for relation, target in targets:
+                if relation == "supersedes" and ws.config.supersede_on == "accept":
+                    pending.append(target)
+                    continue
+                with _editing(ws, target.key) as (doc, fresh):
+                    after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+                    if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
+                        made.append((fresh.path, doc.to_bytes()))
     except DecisionbookError:
-        # A record that cannot take its side of a relation: the new one is not left behind, half-linked.
-        for edited, before in reversed(written):
-            atomic.replace(edited, before)
-        path.unlink()
+        path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         raise
-    return Created(path, tuple(dict.fromkeys(p for p, _ in written)), tuple(pending))
+    return Created(path, tuple(dict.fromkeys(p for p, _ in made)), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
@@ -469,58 +480,57 @@ def change_status(
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    with _editing(ws, ref) as (doc, decision):
-        if status == "superseded" and not force:
-            _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
-        allowed = TRANSITIONS.get(decision.status or "", ())
-        if status not in allowed and not force:
-            then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
-            raise DecisionbookError(
-                f"{decision.label} is {decision.status or 'without a status'}; {then} (--force to set {status} anyway)",
-                shown_path(ws, decision.path),
-            )
-        if by is not None and status != "superseded":
-            raise DecisionbookError("--by names a successor, so it goes with the status superseded")
-        if status == "accepted" and not force:
-            from toolkit.actions.adr_review import require_acceptable
+    with _together() as made:
+        with _editing(ws, ref) as (doc, decision):
+            if status == "superseded" and not force:
+                _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
+            allowed = TRANSITIONS.get(decision.status or "", ())
+            if status not in allowed and not force:
+                then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
+                raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "
+                                        f"(--force to set {status} anyway)", shown_path(ws, decision.path))
+            if by is not None and status != "superseded":
+                raise DecisionbookError("--by names a successor, so it goes with the status superseded")
+            if status == "accepted" and not force:
+                from toolkit.actions.adr_review import require_acceptable
 
-            require_acceptable(ws, doc, decision)
-        day = (date or _dt.date.today()).isoformat()
-        before = doc.to_bytes()
-        changed = []
+                require_acceptable(ws, doc, decision)
+            day = (date or _dt.date.today()).isoformat()
+            before = doc.to_bytes()
+            if by is not None:
+                successor = find_one(ws, by)[1]
+                if successor.key == decision.key:
+                    raise DecisionbookError(f"{decision.label} cannot supersede itself")
+                data = adr_edit.mark_superseded(doc, decision, successor)
+                doc2 = frontmatter.parse(data, doc.path)
+                after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+            else:
+                after = adr_edit.set_status(doc, decision, status, day)
+            kept = _relations(decision)
+            if by is not None:
+                def holds(record):
+                    superseded = (record.status, record.superseded_by) == ("superseded", successor.key)
+                    return superseded and _relations(record) >= kept
+            else:
+                def holds(record):
+                    return record.status == status and _relations(record) >= kept
+            if _write(ws, decision.path, before, after, holds):
+                made.append((decision.path, before))
         if by is not None:
-            successor = find_one(ws, by)[1]
-            if successor.key == decision.key:
-                raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            data = adr_edit.mark_superseded(doc, decision, successor)
-            doc2 = frontmatter.parse(data, doc.path)
-            after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
-        else:
-            after = adr_edit.set_status(doc, decision, status, day)
-        kept = _relations(decision)
-        if by is not None:
-            def holds(record):
-                return (record.status, record.superseded_by) == ("superseded", successor.key) and _relations(record) >= kept
-        else:
-            def holds(record):
-                return record.status == status and _relations(record) >= kept
-        if _write(ws, decision.path, before, after, holds):
-            changed.append(decision.path)
-    if by is not None:
-        with _editing(ws, by) as (sdoc, successor):
-            if _write(ws, successor.path, sdoc.to_bytes(), adr_edit.add_link(sdoc, successor, "supersedes", decision),
-                      _links(successor, "supersedes", decision)):
-                changed.append(successor.path)
-    if status == "accepted":
-        accepted = find_one(ws, decision.key)[1]
-        for key in accepted.supersedes:
-            with _editing(ws, key) as (odoc, older):
-                if older.superseded_by:  # marked already, by this one or (refused at creation) another
-                    continue
-                if _write(ws, older.path, odoc.to_bytes(), adr_edit.add_link(odoc, older, "superseded by", accepted),
-                          _links(older, "superseded by", accepted)):
-                    changed.append(older.path)
-    return StatusChange(decision, status, day, tuple(changed))
+            with _editing(ws, by) as (sdoc, successor):
+                after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
+                if _write(ws, successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision)):
+                    made.append((successor.path, sdoc.to_bytes()))
+        if status == "accepted":
+            accepted = find_one(ws, decision.key)[1]
+            for key in accepted.supersedes:
+                with _editing(ws, key) as (odoc, older):
+                    if older.superseded_by:  # marked already, by this one or (refused at creation) another
+                        continue
+                    after = adr_edit.add_link(odoc, older, "superseded by", accepted)
+                    if _write(ws, older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted)):
+                        made.append((older.path, odoc.to_bytes()))
+    return StatusChange(decision, status, day, tuple(path for path, _ in made))
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
