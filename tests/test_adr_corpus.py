@@ -11,6 +11,7 @@ from conftest import git
 
 from toolkit.actions.adrs import adr_files
 from toolkit.records import adr
+from toolkit.records.adr_words import status_words
 
 CORPUS = Path(__file__).parent / "fixtures" / "adr_corpus"
 TEAM = adr.ReadOptions(statuses=(("umgesetzt", "accepted"),))
@@ -349,6 +350,9 @@ def test_superseding_one_record_of_each_form_changes_only_its_status_words(decid
         assert old.decode().replace(record.status_raw, reread.status_raw, 1) == new.decode(), form
         assert reread.status == "superseded" and reread.superseded_by is not None, form
         assert reread.form == record.form and reread.date == record.date, form
+        # Where the record keeps a history of its statuses, every word of it stays.
+        if any(mark in record.status_raw for mark in ("->", "→", "~~")):
+            assert set(status_words(record.status_raw).split()) <= set(status_words(reread.status_raw).split()), form
 
 
 def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, tmp_path):
@@ -697,3 +701,69 @@ def test_an_edit_of_two_records_refused_on_the_second_leaves_the_first_as_it_was
     result = decide(*argv, cwd=root)
     assert result.exit_code == 2 and "0002-b.md" in result.stderr and "no status" in result.stderr
     assert {p.name: p.read_bytes() for p in (root / "docs/adr").iterdir()} == before
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("# 1. X\n\nStatus: Accepted    Date: 2020-01-02\n", "date", "2020-01-02"),  # fields parted by a wide gap
+    ("---\nstatus: accepted\namended-by: [2]\n---\n# X\n", "links", (("amended by", "2"),)),
+    ("# 1. X\n\n*Status*: Accepted\n", "status", "accepted"),
+    ("# 1. X\n\n*Status: Accepted*\n", "status_raw", "Accepted"),
+    ("# 1. X\n\n*Status:* Accepted | *Date:* 2020-01-02\n", "date", "2020-01-02"),
+    # Words that are no relation decisionbook knows, followed by more words, are prose.
+    ("# 1. X\n\n## Status\n\nAccepted\n\nDiscussed in [ADR-0002](0002-y.md) last week.\n", "links", ()),
+    # A successor in the sentence after the status word is not read against that word.
+    ("# 1. X\n\n## Status\n\nAccepted. Superseded by [ADR-0002](0002-y.md).\n", "superseded_by", None),
+    # Only the first code block under the title holds fields; one in a later section does not.
+    ("# 1. T\n\n## Status\n\nAccepted\n\n## Context\n\n```\nStatus: running\nDate: 2020-01-01\n```\n", "date", None),
+])
+def test_fields_read_in_the_forms_teams_write(text, field, value):
+    record = adr.parse(text.encode(), Path("0001-x.md"), "0001-x.md")
+    got = getattr(record, field)
+    assert (tuple((x.relation, x.target) for x in got) if field == "links" else got) == value
+    assert not [f for f in record.findings if f.severity == "error"]
+
+
+def test_names_and_words_of_dated_records_and_other_languages():
+    from toolkit.records.adr_words import status_word, title_from_name
+
+    assert title_from_name("2025-10-09-use-postgres.md") == "Use postgres"
+    # Words Portuguese shares with Italian are taken for Portuguese; a feminine table lends the rest.
+    assert (status_word("accepted", "Proposto"), status_word("draft", "Aceptada")) == ("aceito", "borrador")
+    assert read_relation("Substituído por [ADR-9](0009-x.md)") == ("superseded", "superseded by", "[ADR-9](0009-x.md)")
+
+
+def read_relation(raw):
+    from toolkit.records.adr_words import read_status
+
+    return read_status(raw)
+
+
+@pytest.mark.parametrize("files, edit, written", [
+    ({"0001-x.md": "---\nstatus: 'accepted'\ndate: '2020-01-01'\n---\n# X\n"}, ["status", "1", "deprecated"],
+     ["status: 'deprecated'", "date: '2026-11-30'"]),
+    ({"0001-x.md": "---\nStatus: Accepted\n---\n# X\n"}, ["status", "1", "deprecated"], ["Date: 2026-11-30"]),
+    ({"0001-x.md": "# 1. X\n\n* Estado: Proposto\n* Data: 2020-01-01\n"}, ["status", "1", "accepted", "--force"],
+     ["* Estado: Aceito"]),
+])
+def test_a_status_change_writes_as_the_record_writes(decide, tmp_path, files, edit, written):
+    root = _folder(tmp_path, files)
+    assert decide("adr", *edit, "--date", "2026-11-30", cwd=root).exit_code == 0
+    lines = (root / "docs/adr/0001-x.md").read_text().splitlines()
+    assert all(line in lines for line in written), lines
+
+
+def test_a_mapped_record_superseded_again_names_its_new_successor_once(decide, tmp_path):
+    root = _team_folder(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    result = decide("adr", "new", "Queue jobs in Kafka", "--supersedes", "45", "--no-edit", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "docs/adr/0045-queue-jobs-in-redis.md").read_text().splitlines()
+    assert [line for line in lines if "superseded_by" in line] == ["    superseded_by: 10001-queue-jobs-in-kafka"]
+
+
+def test_one_sided_relations_of_mapped_and_hand_kept_records_are_warnings_that_name_them(decide, tmp_path):
+    check = decide("check", cwd=_team_folder(tmp_path))
+    assert check.exit_code == 0
+    assert ("docs/adr/0046-queue-jobs-in-postgres.md:7: warning: extends ADR 45, but ADR 45 does not record "
+            "extended by ADR 46 back") in check.output, check.output
+    assert "docs/adr/0047-sign-webhooks.md:3: warning: superseded by ADR 46, but" in check.output, check.output

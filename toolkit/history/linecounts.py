@@ -30,11 +30,13 @@ _SETTINGS = r"^(diff\.|log\.showroot$|core\.(attributesfile|bigfilethreshold)$)"
 
 def settings(git) -> bytes:
     """A hash of what, beside a commit and its parents, decides the lines git counts for it: diff
-    settings and the attribute files (tracked `.gitattributes`, `info/attributes`, the user's own)."""
+    settings and the attribute files (every `.gitattributes` of the tree, `info/attributes`, the user's own)."""
     config = git.output("config", "-z", "--get-regexp", _SETTINGS).stdout
-    tracked = git.output("ls-files", "-z", "--", ":(glob)**/.gitattributes").stdout
+    # Untracked attribute files count for git too; ignored folders (node_modules) are not walked.
+    listed = git.output("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
+                         ":(glob)**/.gitattributes").stdout
     # In the working tree a link is no attribute file to git either; nothing waits on a FIFO or reads a device.
-    places = [(git.top / os.fsdecode(name), git.top) for name in tracked.split(b"\0") if name]
+    places = [(git.top / os.fsdecode(name), git.top) for name in listed.split(b"\0") if name]
     common = _common_dir(git.top)
     if common is not None:
         places.append((common / "info" / "attributes", None))

@@ -389,13 +389,13 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
     """Fields kept under an `adr:` key, as mkdocs-material-adr writes them: status, created, author,
     superseded_by, extends. The status is edited where it stands."""
     fields, lines = reader.fields, reader.lines
-    where: dict[str, tuple[int, int, int]] = {}  # key -> (line, value start, value end) of its one-line value
+    where: dict[str, tuple[int, int, int]] = {}  # key -> (line, value start, value end); a block's value is empty
     for index in range(start or 1, reader.doc.fm_end):
         line = lines[index]
         if not line.startswith((" ", "\t")):
             break
         key, colon, value = line.partition(":")
-        if colon and value.strip() and key.strip() in block and key.strip() not in where:
+        if colon and key.strip() in block and key.strip() not in where:
             begin = len(line) - len(value.lstrip())
             where[key.strip()] = (index + 1, *_clean_span(line, begin, len(re.split(r"[ \t]#", line)[0].rstrip())))
     fields["status_raw"] = block["status"]

@@ -204,7 +204,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             start, end = start + found[1], start + found[2]
         return _in_place(doc, decision.date_line, (start, end), date)
     if decision.form == MADR:
-        key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else "date"
+        key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else ""
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
             key = "Date" if _written_key(doc, "status") == "Status" else "date"
         return _set_scalar(doc, key, date)
