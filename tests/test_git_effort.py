@@ -353,7 +353,7 @@ def test_an_attribute_file_that_is_a_link_or_a_store_nested_past_reading_changes
     assert counts(branched, decide) == (4, 6, 4)
 
 
-def test_every_attribute_file_and_a_store_made_by_hand_count_as_git_does(branched, decide):
+def test_every_attribute_file_and_a_store_made_by_hand_count_as_git_does(branched, decide, monkeypatch, tmp_path):
     """`info/attributes` alone, a nested `.gitattributes` alone and one not yet added each change what git
     counts, and the kept counts follow; a store whose digest holds but whose body is no store is ignored."""
     from toolkit.records import parsecache
@@ -370,6 +370,11 @@ def test_every_attribute_file_and_a_store_made_by_hand_count_as_git_does(branche
     assert counts(branched, decide) == own_log(branched, "proto/ingest") == (4, 1, 0)
     (branched / ".git" / "info" / "attributes").unlink()
     assert counts(branched, decide) == (4, 6, 4)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # the user's own attributes file
+    (tmp_path / "config" / "git").mkdir(parents=True)
+    (tmp_path / "config" / "git" / "attributes").write_text("consumer.py binary\n")
+    assert counts(branched, decide) == own_log(branched, "proto/ingest") == (4, 5, 4)
+    (tmp_path / "config" / "git" / "attributes").unlink()
     git(branched, "checkout", "-q", "proto/ingest")
     (branched / "src").mkdir()
     work(branched, "src/x.py", "a\nb\n", "ana", "2026-11-09T10:00:00+00:00")
