@@ -315,13 +315,18 @@ def test_a_damaged_or_foreign_store_of_counts_changes_no_answer(branched, decide
         assert counts(branched, decide) == (4, 6, 4)
 
 
+def other_prototype(repo: Path) -> None:
+    """P4 on proto/other: one commit of its own, adding two lines."""
+    card(repo, 4, "proto/other")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "card 4")
+    git(repo, "checkout", "-q", "-b", "proto/other", "main")
+    work(repo, "other.py", "o\np\n", "dee", "2026-11-07T09:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+
+
 def test_a_run_over_one_prototype_keeps_the_counts_of_the_others(branched, decide):
-    card(branched, 4, "proto/other")
-    git(branched, "add", "-A")
-    git(branched, "commit", "-q", "-m", "card 4")
-    git(branched, "checkout", "-q", "-b", "proto/other", "main")
-    work(branched, "other.py", "o\np\n", "dee", "2026-11-07T09:00:00+00:00")
-    git(branched, "checkout", "-q", "main")
+    other_prototype(branched)
     assert counts(branched, decide, "P4") == (1, 2, 0)
     assert counts(branched, decide) == (4, 6, 4)  # every branch counted and kept
     git(branched, "checkout", "-q", "proto/ingest")
@@ -390,12 +395,7 @@ def test_every_attribute_file_and_a_store_made_by_hand_count_as_git_does(branche
 def test_a_count_is_kept_exactly_until_keep_saves_have_not_listed_it(branched, decide):
     from toolkit.history.linecounts import KEEP
 
-    card(branched, 4, "proto/other")
-    git(branched, "add", "-A")
-    git(branched, "commit", "-q", "-m", "card 4")
-    git(branched, "checkout", "-q", "-b", "proto/other", "main")
-    work(branched, "other.py", "o\np\n", "dee", "2026-11-07T09:00:00+00:00")
-    git(branched, "checkout", "-q", "main")
+    other_prototype(branched)
     assert counts(branched, decide, "P4") == (1, 2, 0)  # save 1 lists P4's commit
     blob = git(branched, "rev-parse", "proto/other:other.py").strip()
     shutil.move(branched / ".git" / "objects" / blob[:2] / blob[2:], branched / "other-blob")
