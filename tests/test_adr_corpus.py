@@ -711,8 +711,9 @@ def test_an_edit_of_two_records_refused_on_the_second_leaves_the_first_as_it_was
     ("# 1. X\n\n*Status:* Accepted | *Date:* 2020-01-02\n", "date", "2020-01-02"),
     # Words that are no relation decisionbook knows, followed by more words, are prose.
     ("# 1. X\n\n## Status\n\nAccepted\n\nDiscussed in [ADR-0002](0002-y.md) last week.\n", "links", ()),
-    # A successor in the sentence after the status word is not read against that word.
-    ("# 1. X\n\n## Status\n\nAccepted. Superseded by [ADR-0002](0002-y.md).\n", "superseded_by", None),
+    # A successor in the sentence after the status word is what the record is now.
+    ("# 1. X\n\n## Status\n\nAccepted. Superseded by [ADR-0002](0002-y.md).\n", "superseded_by", "2"),
+    ("# 1. X\n\n## Status\n\nAccepted. Superseded by [ADR-0002](0002-y.md).\n", "status", "superseded"),
     # Only the first code block under the title holds fields; one in a later section does not.
     ("# 1. T\n\n## Status\n\nAccepted\n\n## Context\n\n```\nStatus: running\nDate: 2020-01-01\n```\n", "date", None),
 ])

@@ -217,3 +217,22 @@ def test_a_relation_in_the_sentence_after_the_status_is_read_and_kept_on_a_statu
     text = (root / "doc/adr/0002-two.md").read_text()
     assert "\nDeprecated. Amended by [ADR-0001](0001-one.md).\n" in text and "2026-11-30" in text
     assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_successor_in_the_sentence_after_the_status_makes_the_record_superseded(decide, tmp_path):
+    line = "Accepted. Superseded by [2. Use Postgres](0002-use-postgres.md)"
+    root = _repo(tmp_path, {
+        ".adr-dir": "doc/adr\n",
+        "doc/adr/0001-use-mysql.md": f"# 1. Use MySQL\n\nDate: 2024-01-10\n\n## Status\n\n{line}\n",
+        "doc/adr/0002-use-postgres.md": "# 2. Use Postgres\n\nDate: 2024-02-10\n\n## Status\n\nAccepted\n\n"
+                                        "Supersedes [1. Use MySQL](0001-use-mysql.md)\n",
+    })
+    one = _listed(decide, root)[0]
+    assert (one["status"], one["status_raw"], one["superseded_by"]) == ("superseded", line, "2")
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+    # The successor is the status: an ordinary change is refused, and the file stays as it was.
+    before = (root / "doc/adr/0001-use-mysql.md").read_bytes()
+    refused = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert refused.exit_code != 0 and "superseded" in refused.output
+    assert (root / "doc/adr/0001-use-mysql.md").read_bytes() == before

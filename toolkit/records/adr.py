@@ -774,18 +774,21 @@ def _relation_line(text: str) -> re.Match | None:
 _SENTENCE_RELATION = LazyPattern(r"[.;,]\s+([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))")
 
 
-def _status_then_relation(reader: _Reader, raw: str) -> str:
-    """The status of `Accepted. Amended by [ADR-0001](...)`: the words before the sentence that records
-    a relation, which is read, and which a change of status leaves as it is. A successor named so is
-    left unread: the status words would contradict it."""
+def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
+    """The status as written and the words it is read from, for `Accepted. Amended by [ADR-0001](...)`:
+    the words before the sentence that records a relation, which is read, and which a change of status
+    leaves as it is. A successor named so (`Accepted. Superseded by [...]`) is the status, as on a line
+    of its own: the later sentence says what the record is now, and a status change replaces both."""
     match = _SENTENCE_RELATION.search(raw)
-    if match is None or not _known_relation(match.group(1)) or relation_name(match.group(1)) == "superseded by":
-        return raw
+    if match is None or not _known_relation(match.group(1)):
+        return raw, raw
+    if relation_name(match.group(1)) == "superseded by":
+        return raw, raw[match.start(1) :]
     fields = reader.fields
     reader.add_relation(match.group(1), match.group(2), fields["status_line"])
     start, _ = fields["status_span"]
     fields["status_raw"], fields["status_span"] = raw[: match.start()], (start, start + match.start())
-    return raw[: match.start()]
+    return raw[: match.start()], raw[: match.start()]
 
 
 def _read_relation_line(reader: _Reader, index: int) -> None:
@@ -945,9 +948,10 @@ def from_document(
     elif _PLACEHOLDER.match(raw):
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
+        words = raw
         if form != MADR and fields.get("status_span") is not None:
-            raw = _status_then_relation(reader, raw)
-        status, relation, target = read_status(_COMMENT.sub("", raw), dict(options.statuses))
+            raw, words = _status_then_relation(reader, raw)
+        status, relation, target = read_status(_COMMENT.sub("", words), dict(options.statuses))
         line = fields.get("status_line")
         if relation is None and line is not None and line < len(reader.lines) and form != MADR:
             # `Superseded by` at the end of a line whose paragraph goes on: the link opens the next line.
