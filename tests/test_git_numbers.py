@@ -58,6 +58,17 @@ def test_names_on_branches_reads_every_branch_without_checkout(repo):
     assert names_on_branches(repo, repo / "nothing-here") == set()
 
 
+def test_a_folder_with_spaces_that_a_branch_lacks_is_no_number_there(repo, decide):
+    git(repo, "branch", "older")  # made before the folder: git answers "<commit>:./my adrs missing" for it
+    (repo / "decisionbook.toml").write_text('[paths]\ndecisions = "my adrs"\n')
+    (repo / "my adrs").mkdir()
+    (repo / "my adrs" / "0001-first.md").write_text(MADR.format(status="accepted", extra="", title="First"))
+    commit_all(repo, "adr 1 in a folder with a space")
+    assert names_on_branches(repo, repo / "my adrs") == {"0001-first.md"}
+    result = decide("adr", "new", "Second", "--no-edit", cwd=repo)
+    assert result.exit_code == 0 and result.stdout.strip() == "my adrs/0002-second.md", result.output
+
+
 def test_names_on_branches_outside_git_or_without_commits(tmp_path):
     assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
     git(tmp_path, "init", "-q", "-b", "main")

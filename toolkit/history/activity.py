@@ -8,22 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
-from toolkit.history import linecounts
+from toolkit.history import linecounts, plaingit
 from toolkit.history.archive import TAG_PREFIX
-
-
-def _env() -> dict[str, str]:
-    """The environment git runs in, read at each run as the caller's environment may change."""
-    # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
-    # GIT_FLUSH=0: into a pipe `git log` would flush after every commit, and both it and we would spend
-    # more CPU on thousands of small writes and reads than on parsing.
-    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", "GIT_FLUSH": "0"}
 
 
 @dataclass(frozen=True)
@@ -40,28 +31,8 @@ class Activity:
     last: str | None = None
 
 
-def _message(stderr: bytes, status: int) -> str:
-    """git's error text in one line."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "surrogateescape").splitlines() if line.strip()]
-    return "; ".join(lines) or f"git exited with status {status}"
-
-
-class _Git:
-    """git run in one working tree, with fixed options; user strings are only ever looked up, never passed as options."""
-
-    # A plain class, as is _Refs: a dataclass costs this command more to define than it saves to write.
-    def __init__(self, top: Path):
-        self.top = top
-
-    def output(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=self.top, env=_env(), capture_output=True, input=stdin)
-
-    def run(self, *args: str, stdin: bytes | None = None) -> str:
-        """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
-        proc = self.output(*args, stdin=stdin)
-        if proc.returncode != 0:
-            raise DecisionbookError(_message(proc.stderr, proc.returncode), self.top)
-        return proc.stdout.decode("utf-8", "surrogateescape")
+class _Git(plaingit.Git):
+    """git in one working tree, and its log parsed as it comes."""
 
     def log(self, *args: str, stdin: bytes | None = None) -> dict[str, tuple]:
         """The commits of `git log ARGS` (in parse_numstat_log's format), parsed while git is still writing.
@@ -72,7 +43,7 @@ class _Git:
         """
         commits: dict[str, tuple] = {}
         source = subprocess.DEVNULL if stdin is None else subprocess.PIPE
-        with subprocess.Popen(["git", *args], cwd=self.top, env=_env(), stdin=source, stdout=subprocess.PIPE,
+        with subprocess.Popen(["git", *args], cwd=self.top, env=plaingit.env(), stdin=source, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL) as proc:
             if stdin is not None:
                 with contextlib.suppress(BrokenPipeError):  # git stopped early: its message is asked for below
@@ -94,7 +65,7 @@ class _Git:
 
 def _open(root: Path) -> tuple[_Git, bool]:
     """The working tree holding *root* and whether it is a shallow clone, from one `git rev-parse`."""
-    proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root, env=_env(),
+    proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root, env=plaingit.env(),
                           capture_output=True)
     shallow, _, top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n").partition("\n")
     if proc.returncode != 0 or not top:
@@ -102,7 +73,7 @@ def _open(root: Path) -> tuple[_Git, bool]:
         from toolkit.history.repository import open_repository
 
         open_repository(root).close()
-        raise DecisionbookError(_message(proc.stderr, proc.returncode), root)
+        raise DecisionbookError(plaingit.message(proc.stderr, proc.returncode), root)
     return _Git(Path(top).resolve()), shallow == "true"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
+
+from toolkit.errors import DecisionbookError
+from toolkit.history.plaingit import Git
 
 
 def tree_names(data: bytes) -> set[str]:
@@ -28,33 +30,19 @@ def names_on_branches(root: Path, folder: Path) -> set[str]:
     branch tip, the folder named relative to *root*, where git runs.
     """
     inside = os.path.relpath(folder, root).replace(os.sep, "/")
-    refs = _git(root, ["for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes"])
-    if not refs:
+    git = Git(root)
+    try:
+        refs = git.output("for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes")
+        if refs.returncode != 0 or not refs.stdout:
+            return set()
+        commits = sorted(set(refs.stdout.decode("ascii").split()))
+        found = git.objects(f"{commit}:./{inside}" if inside != "." else f"{commit}^{{tree}}" for commit in commits)
+    except (OSError, DecisionbookError):  # no git, or one that cannot answer: no names from other branches
         return set()
-    commits = sorted(set(refs.decode("ascii").split()))
-    specs = "".join(f"{commit}:./{inside}\n" if inside != "." else f"{commit}^{{tree}}\n" for commit in commits)
-    out = _git(root, ["cat-file", "--batch"], specs.encode("utf-8", "surrogateescape"))
     names: set[str] = set()
     seen_trees: set[bytes] = set()
-    at = 0
-    while out and at < len(out):
-        end = out.index(b"\n", at)
-        header = out[at:end].split(b" ")
-        at = end + 1
-        if len(header) != 3:  # `<spec> missing` or `ambiguous`: nothing there on that branch
-            continue
-        sha, kind, size = header[0], header[1], int(header[2])
-        data, at = out[at : at + size], at + size + 1
+    for sha, kind, data in found.values():  # a branch without the folder has no answer
         if kind == b"tree" and sha not in seen_trees:
             seen_trees.add(sha)
             names |= tree_names(data)
     return names
-
-
-def _git(root: Path, args: list[str], stdin: bytes = b"") -> bytes | None:
-    """Output of git *args* (fixed options only) run in *root*, or None when git fails or is missing."""
-    try:
-        proc = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True)
-    except OSError:
-        return None
-    return proc.stdout if proc.returncode == 0 else None

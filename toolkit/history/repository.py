@@ -63,32 +63,10 @@ class Repository:
         return sha.decode("ascii"), kind.decode("ascii"), data
 
     def blobs(self, ids) -> dict[str, bytes]:
-        """The data of each blob in *ids* (full object ids), by id; ids that are missing or not blobs are left out.
+        """The data of each blob in *ids* (full object ids), by id; ids that are missing or not blobs are left out."""
+        from toolkit.history.plaingit import Git
 
-        All of them are asked of one `git cat-file --batch` in one go: a question and answer per object
-        makes both processes wait for each other thousands of times, which a busy machine makes slow.
-        """
-        import subprocess
-
-        wanted = list(dict.fromkeys(i for i in ids if "\n" not in i))
-        if not wanted:
-            return {}
-        proc = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, input="\n".join(wanted).encode() + b"\n",
-                              capture_output=True)
-        if proc.returncode != 0:
-            raise DecisionbookError(f"git cat-file failed: {proc.stderr.decode(errors='replace').strip()}", self.top)
-        out, at, found = proc.stdout, 0, {}
-        for _ in wanted:
-            end = out.index(b"\n", at)
-            header = out[at:end].split()
-            at = end + 1
-            if len(header) != 3:  # "<id> missing"
-                continue
-            size = int(header[2])
-            if header[1] == b"blob":
-                found[header[0].decode("ascii")] = out[at : at + size]
-            at += size + 1
-        return found
+        return Git(self.top).blobs(ids)
 
     @property
     def is_shallow(self) -> bool:

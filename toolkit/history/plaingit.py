@@ -1,0 +1,78 @@
+"""git run as plain processes, for the questions GitPython's import would cost more than git's answer (ADR 0030)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from toolkit.errors import DecisionbookError
+
+
+def env() -> dict[str, str]:
+    """The environment git runs in, read at each run as the caller's environment may change."""
+    # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
+    # GIT_FLUSH=0: into a pipe `git log` would flush after every commit, and both it and we would spend
+    # more CPU on thousands of small writes and reads than on parsing.
+    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", "GIT_FLUSH": "0"}
+
+
+def message(stderr: bytes, status: int) -> str:
+    """git's error text in one line."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "surrogateescape").splitlines() if line.strip()]
+    return "; ".join(lines) or f"git exited with status {status}"
+
+
+class Git:
+    """git run in one working tree, with fixed options; user strings are only ever looked up, never passed as options."""
+
+    # A plain class: a dataclass costs the commands that use it more to define than it saves to write.
+    def __init__(self, top: Path):
+        self.top = top
+
+    def output(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=self.top, env=env(), capture_output=True, input=stdin)
+
+    def run(self, *args: str, stdin: bytes | None = None) -> str:
+        """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
+        proc = self.output(*args, stdin=stdin)
+        if proc.returncode != 0:
+            raise DecisionbookError(message(proc.stderr, proc.returncode), self.top)
+        return proc.stdout.decode("utf-8", "surrogateescape")
+
+    def objects(self, specs) -> dict[str, tuple[bytes, bytes, bytes]]:
+        """(id, type, data) of the object each of *specs* names (an id, `<commit>:<path>`), by spec;
+        specs that name nothing are left out.
+
+        All of them are asked of one `git cat-file --batch` in one go: a question and answer per object
+        makes both processes wait for each other thousands of times, which a busy machine makes slow.
+        """
+        wanted = list(dict.fromkeys(s for s in specs if "\n" not in s))
+        if not wanted:
+            return {}
+        proc = self.output("cat-file", "--batch", stdin="\n".join(wanted).encode("utf-8", "surrogateescape") + b"\n")
+        if proc.returncode != 0:
+            raise DecisionbookError(f"git cat-file failed: {message(proc.stderr, proc.returncode)}", self.top)
+        out, at, found = proc.stdout, 0, {}
+        for spec in wanted:
+            end = out.index(b"\n", at)
+            header = out[at:end].split(b" ")
+            at = end + 1
+            # "<id> <type> <size>"; else "<spec> missing" or "<spec> ambiguous", and a spec may hold spaces.
+            if len(header) != 3 or not header[2].isdigit():
+                continue
+            size = int(header[2])
+            found[spec] = (header[0], header[1], out[at : at + size])
+            at += size + 1
+        return found
+
+    def blobs(self, specs) -> dict[str, bytes]:
+        """The data of each blob *specs* name, by spec; specs that name nothing, or no blob, are left out."""
+        return {spec: data for spec, (_, kind, data) in self.objects(specs).items() if kind == b"blob"}
+
+
+def working_tree(root: Path) -> Git | None:
+    """The working tree holding *root*; None outside git, in a bare repository or one git refuses."""
+    proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, env=env(), capture_output=True)
+    top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n")
+    return Git(Path(top).resolve()) if proc.returncode == 0 and top else None
