@@ -45,7 +45,7 @@ EXPECTED = {
     "0012-drop-the-legacy-reports.md":
         ("deprecated", "Obsolete", "2017-09-30", "2017-09-30", "Drop the legacy reports", "field"),
     "0013-one-repository-per-team.md":
-        ("accepted", "🟢 **Agreed** (2021-01-04)", "2021-01-04", "2021-01-04", "One repository per team", "nygard"),
+        ("accepted", "🟢 **Agreed**", "2021-01-04", "2021-01-04", "One repository per team", "nygard"),
     "0014-log-in-json.md":
         ("accepted", "Amended by [17. Keep request ids in every log line](17-keep-request-ids-in-every-log-line.markdown)",
          "2019-02-11", "2019-02-11", "Log in JSON", "nygard"),

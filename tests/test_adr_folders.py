@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -236,3 +237,45 @@ def test_a_successor_in_the_sentence_after_the_status_makes_the_record_supersede
     refused = decide("adr", "status", "1", "deprecated", cwd=root)
     assert refused.exit_code != 0 and "superseded" in refused.output
     assert (root / "doc/adr/0001-use-mysql.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(("line", "after"), [
+    ("**Accepted** on 2024-06-01", "**Deprecated** on 2026-11-30"),
+    ("Accepted (2024-08-01)", "Deprecated (2026-11-30)"),
+    ("> Accepted", "> Deprecated"),
+    ("**Accepted** by the architecture board", "**Deprecated** by the architecture board"),
+    ("🟢 **Agreed** (2021-01-04)", "Deprecated (2026-11-30)"),
+])
+def test_a_status_change_rewrites_the_status_words_and_their_day_only(decide, tmp_path, line, after):
+    root = _repo(tmp_path, {"doc/adr/0001-use-rust.md": f"# 1. Use Rust\n\n## Status\n\n{line}\n\n## Context\n\nWhy.\n"})
+    path = root / "doc/adr/0001-use-rust.md"
+    result = decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == f"# 1. Use Rust\n\n## Status\n\n{after}\n\n## Context\n\nWhy.\n"
+
+
+def test_an_approval_of_a_record_with_status_lines_is_written_as_they_are_and_survives_acceptance(decide, tmp_path):
+    root = _repo(tmp_path, {"doc/adr/0001-use-go.md": "# 1. Use Go\n\nStatus: Proposed  \nDate: 2024-07-01  \n\n## Context\n\n"
+                                                      "Why.\n\n## Decision\n\nGo.\n\n## Consequences\n\nFast builds.\n"})
+    path = root / "doc/adr/0001-use-go.md"
+    assert decide("adr", "approve", "1", "--by", "ana", cwd=root).exit_code == 0
+    lines = path.read_text().splitlines()
+    assert lines[4].startswith("Approved by: ana, ") and lines[4].endswith("  "), lines
+    assert decide("adr", "status", "1", "accepted", cwd=root).exit_code == 0
+    from toolkit.actions.adr_review import review_gate
+    from toolkit.workspace import open_workspace
+
+    assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approved"]
+
+
+def test_an_approval_an_earlier_version_hashed_with_the_status_line_still_counts(decide, tmp_path):
+    # Versions before ADR 0055 kept a `Status:` line under the title in the hash of the approved text.
+    earlier = hashlib.sha256(b"# Use Go\n\nStatus: Proposed\n\n## Context\n\nWhy.").hexdigest()[:12]
+    root = _repo(tmp_path, {"doc/adr/0001-use-go.md": "# 1. Use Go\n\nStatus: Proposed\nDate: 2024-07-01\n"
+                                                      f"Approved by: ana, 2024-07-02, sha256:{earlier}\n\n## Context\n\nWhy.\n"})
+    from toolkit.actions.adr_review import review_gate
+    from toolkit.workspace import open_workspace
+
+    assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approved"]
+    (root / "doc/adr/0001-use-go.md").write_text((root / "doc/adr/0001-use-go.md").read_text().replace("Why.", "Why not."))
+    assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approval outdated"]

@@ -15,7 +15,7 @@ TEMPLATES = ("madr", "nygard", "log4brains")
 class FolderForm:
     """How new records in a folder are named and which template writes them."""
 
-    template: str  # madr | nygard | log4brains | a path
+    template: str  # madr | nygard | log4brains | a path; nygard is written in reStructuredText as `.rst`
     prefix: str = ""  # `ADR-` in `ADR-0012-x.md`
     width: int = 4  # digits, zero padded
     separator: str = "-"
@@ -53,6 +53,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     dated = [match.group(2) for match in map(DATED_FILE.match, names) if match]  # the separator in each date
     compact = dated.count("")
     chosen = template or ws.config.adr_template
+    extension = _extension(names)
+    if chosen is None and extension == "rst":
+        chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)
     if chosen is None:
         forms = Counter(r.form for r in recent())
         if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
@@ -63,6 +66,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
         else:
             chosen = "madr"
+    if chosen.lower().endswith(".rst"):
+        extension = "rst"
+    elif extension == "rst" and chosen != "nygard":
+        extension = "md"  # a Markdown template writes a Markdown file, whatever the folder's others are
     if not numbered:
         if dated:
             style = "compact date" if 2 * compact >= len(dated) else "date"
@@ -70,7 +77,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             style = "slug"
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, unnumbered=style, extension=_extension(names))
+        return FolderForm(chosen, unnumbered=style, extension=extension)
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
@@ -82,7 +89,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         prefix=_most(Counter(prefix for prefix, _, _, _ in numbered), ""),
         width=width,
         separator=_most(separators, "-"),
-        extension=_extension(names),
+        extension=extension,
     )
 
 

@@ -11,6 +11,7 @@ from toolkit.actions.adrs import _editing, _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
 from toolkit.records.adr import BULLETS, MADR, NYGARD, Decision
+from toolkit.records.adr_words import is_rst
 from toolkit.records.adr_text import (
     EMPTY,
     PHASES,
@@ -60,7 +61,7 @@ def template_files(ws: Workspace) -> list[Path]:
     and the ADR folder's own."""
     from toolkit.bundled import templates_dir
 
-    files = [templates_dir() / f"{name}.md" for name in TEMPLATES]
+    files = [templates_dir() / f"{name}.md" for name in TEMPLATES] + [templates_dir() / "nygard.rst"]
     own = ws.config.adr_template
     for name in ([own] if own and own not in TEMPLATES else []) + list(ws.config.review_templates):
         path = (ws.root / name).resolve()
@@ -74,12 +75,12 @@ def template_files(ws: Workspace) -> list[Path]:
 
 
 def template_text(ws: Workspace) -> TemplateText:
-    texts = []
-    for path in template_files(ws):
+    texts, paths = [], template_files(ws)
+    for path in paths:
         if path.stat().st_size > _MAX_TEMPLATE:
             raise DecisionbookError("a template larger than 1 MB is not a template", path)
         texts.append(frontmatter.decode(path.read_bytes(), path))
-    return TemplateText(texts)
+    return TemplateText(texts, tuple(map(is_rst, paths)))
 
 
 def required_sections(ws: Workspace, form: str) -> tuple[str, ...]:
@@ -107,7 +108,7 @@ def template_findings(
     lines, start = body_lines(text)
     return [
         Finding(where, section.line, "warning", f'section "{section.title}" is still the template\'s text')
-        for section in sections(lines, start)
+        for section in sections(lines, start, rst=is_rst(decision.path))
         if section.level >= 2 and heading_key(section.title) != "status" and template.state(section) == TEMPLATE
     ]
 
@@ -195,13 +196,13 @@ def _migration_items(rows: list[dict] | None) -> list[CheckItem]:
 def sign_off(doc: frontmatter.Document, decision: Decision) -> list[SignOff]:
     """Each decision-maker (and anyone else who approved): approved, approval outdated or outstanding."""
     recorded, _ = approvals.read(doc, decision)
-    current = approvals.content_hash(doc)
+    current = approvals.approved_hashes(doc)
     rows = []
     for person in (*decision.decision_makers, *(a.by for a in recorded)):
         if any(r.person.casefold() == person.casefold() for r in rows):
             continue
         mine = next((a for a in recorded if a.by.casefold() == person.casefold()), None)
-        state = "outstanding" if mine is None else ("approved" if mine.content == current else "approval outdated")
+        state = "outstanding" if mine is None else ("approved" if mine.content in current else "approval outdated")
         maker = any(m.casefold() == person.casefold() for m in decision.decision_makers)
         rows.append(SignOff(person, state, mine.date if mine else None, maker))
     return rows
@@ -240,7 +241,7 @@ class Gate:
 def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> Gate:
     """The checklist of *decision* (read as *doc*), its migration plan rows and who has signed off."""
     template = template_text(ws)
-    found = [s for s in sections(doc.text_lines(), doc.body_start)]
+    found = sections(doc.text_lines(), doc.body_start, rst=is_rst(doc.path))
     items = _section_items(found, required_sections(ws, decision.form), template)
     rows = migration_rows(found, template)
     if decision.data_change:

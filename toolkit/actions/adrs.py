@@ -24,7 +24,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
-from toolkit.records.adr_words import is_record_file, is_slug_record
+from toolkit.records.adr_words import is_record_file, is_rst, is_slug_record
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
@@ -310,10 +310,11 @@ class Created:
     pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
 
 
-def _template_text(template: str) -> tuple[str, Path]:
+def _template_text(template: str, extension: str) -> tuple[str, Path]:
     from toolkit.bundled import templates_dir
 
-    path = templates_dir() / f"{template}.md" if template in TEMPLATES else Path(template)
+    kind = "rst" if extension == "rst" else "md"
+    path = templates_dir() / f"{template}.{kind}" if template in TEMPLATES else Path(template)
     try:
         return frontmatter.decode(files.read_bytes(path), path), path
     except OSError as exc:
@@ -393,7 +394,7 @@ def new_decision(
         return records
 
     form = folder_form(ws, names or [p.name for p in files], recent, template)
-    text, template_path = _template_text(form.template)
+    text, template_path = _template_text(form.template, form.extension)
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
 
@@ -401,7 +402,8 @@ def new_decision(
         values = {"number": str(number), "title": title, "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
-        data = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered).encode("utf-8")
+        filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered)
+        data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
         path = ws.adr_dir / (form.name(number, slug) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         for relation, target in targets:

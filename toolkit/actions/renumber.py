@@ -14,10 +14,14 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
+from toolkit.records.adr_words import adornment, is_rst
 from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+# Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ `` and Sphinx's :doc:`target`
+# or :doc:`text <target>`, whose target has no extension.
+_LINK = re.compile(r"\[(?P<md>[^\]]*)\]\((?P<md_to>[^)\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^>\s`]+)>`(?P<end>__?)"
+                   r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^>\s`]+)>|(?P<doc_only>[^`<]+))`")
 _REF_KEYS = ("supersedes", "links", "status")
 
 
@@ -32,7 +36,7 @@ class Renumbered:
 def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
     """The file *which* names: a number (`7`, `0007`, `ADR-0007`) or, for a shared number, a file name."""
     name = which.rsplit("/", 1)[-1]
-    if name.endswith(".md"):
+    if name.endswith((".md", ".markdown", ".rst")):
         for path in files:
             if path.name == name:
                 return path
@@ -50,18 +54,31 @@ def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
 
 
 def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int) -> str:
-    """*line* with markdown links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
+    """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
+
+    old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
 
     def swap(match: re.Match) -> str:
-        text, target = match.group(1), match.group(2)
-        path, hash_, anchor = target.partition("#")
+        found = match.groupdict()
+        target = found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"]
+        path, hash_, anchor = target.strip().partition("#")
         folder, _, name = path.rpartition("/")
-        if name != old_name:
+        if name == old_name:
+            name = new_name
+        elif name == old_stem and found["md_to"] is None and found["rst_to"] is None:
+            name = new_stem  # Sphinx names the document without its extension
+        else:
             return match.group(0)
-        target = (folder + "/" if folder else "") + new_name + hash_ + anchor
-        text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
-        text = re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
-        return f"[{text}]({target})"
+        target = (folder + "/" if folder else "") + name + hash_ + anchor
+        text = found["md"] if found["md_to"] else found["rst"] if found["rst_to"] else found["doc"]
+        if text is not None:
+            text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
+            text = re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
+        if found["md_to"]:
+            return f"[{text}]({target})"
+        if found["rst_to"]:
+            return f"`{text}<{target}>`{found['end']}"
+        return f":doc:`{text}<{target}>`" if text is not None else f":doc:`{target}`"
 
     return _LINK.sub(swap, line)
 
@@ -125,7 +142,7 @@ def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numer
 
 
 def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int) -> bytes | None:
-    """A Markdown page that is not an ADR (the folder's README index) with its links retargeted."""
+    """A page that is not an ADR (the folder's README index, a Sphinx index) with its links retargeted."""
     doc = frontmatter.read(path)
     lines = list(doc.lines)
     for index, line in enumerate(lines):
@@ -136,7 +153,7 @@ def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int) 
 
 def _other_pages(workspace: Workspace, files: list[Path]) -> list[Path]:
     folder = workspace.adr_dir
-    return sorted(p for p in folder.glob("*.md") if p not in files and p.is_file())
+    return sorted(p for pattern in ("*.md", "*.rst") for p in folder.glob(pattern) if p not in files and p.is_file())
 
 
 def _card_warnings(workspace: Workspace, old: int) -> list[str]:
@@ -229,15 +246,27 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
 
 
 def _renumber_title(path: Path, old: int, new: int) -> bytes | None:
-    """The file with a Nygard title `# 7. Title` made `# 8. Title`; None when it has no numbered title."""
+    """The file with a numbered title (`# 7. Title`, `7. Title` or `0007 Title` over `=====`) given *new*;
+    None when it has no numbered title. A reStructuredText title's lines grow with it."""
     doc, decision = adr.read(path)
     if decision.title_line is None or decision.form == adr.MADR:
         return None
     index = decision.title_line - 1
-    line = doc.lines[index]
-    edited = re.sub(rf"^(#\s+){old}\.(?=\s)", rf"\g<1>{new}.", line)
+    lines = list(doc.lines)
+    line = lines[index]
+
+    def swap(match: re.Match) -> str:
+        return f"{match.group(1)}{str(new).zfill(len(match.group(2)))}"
+
+    edited = re.sub(rf"^(#\s+|)(0*{old})(?=[.\s])", swap, line)
     if edited == line:
         return None
-    lines = list(doc.lines)
     lines[index] = edited
+    text = edited.rstrip("\r\n")
+    rule = lines[index + 1] if index + 1 < len(lines) else ""
+    if is_rst(path) and adornment(rule) and len(rule.rstrip("\r\n")) < len(text):
+        widened = rule[0] * len(text) + rule[len(rule.rstrip("\r\n")) :]
+        if index > 0 and lines[index - 1] == rule:  # the same line over the title
+            lines[index - 1] = widened
+        lines[index + 1] = widened
     return doc.to_bytes(lines)

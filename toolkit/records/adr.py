@@ -8,6 +8,9 @@ from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     HEADING,
+    RECORD_EXTENSIONS,
+    is_rst,
+    underlined_headings,
     AMBIGUOUS,
     LazyPattern,
     DATED_FILE,
@@ -54,9 +57,22 @@ KNOWN_KEYS = frozenset(
     + MAKER_KEYS
 )
 
-_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)")
-_RELATION_LINE = LazyPattern(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))\s*$")
-_RELATION_FIRST = LazyPattern(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))(?![\w(\[])")
+# A link: Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ `` and Sphinx's
+# :doc:`target` or :doc:`text <target>`; `_target` gives the target of a match.
+# The underscores after a reStructuredText link may be cut off with a value's trailing emphasis.
+_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)|`([^`<]*)<([^>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^>\s`]+)>|([^`<]+))`")
+_ANY_LINK = r"(?:\[[^\]]*\]\([^)\s]+\)|`[^`<]*<[^>\s`]+>`__?|:doc:`[^`]+`)"
+_RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})\s*$")
+_RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})(?![\w(\[])")
+
+
+def _has_link(line: str) -> bool:
+    """Whether *line* may hold a link: a cheap look before the patterns."""
+    return "](" in line or ">`_" in line or ":doc:`" in line
+
+
+def _target(link: re.Match) -> str:
+    return link.group(2) or link.group(4) or link.group(6) or link.group(7)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
@@ -133,9 +149,10 @@ def ref_key(value: object) -> str | None:
     text = value.strip()
     link = _LINK.search(text)
     if link:
-        text = link.group(2)
-    if text.endswith((".md", ".markdown")) or "/" in text:
-        return file_key(text.split("#")[0].rsplit("/", 1)[-1])
+        text = _target(link).strip()
+    if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
+        name = text.split("#")[0].rsplit("/", 1)[-1]
+        return file_key(name) or file_key(name + ".rst")  # Sphinx names a document without its extension
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
@@ -145,7 +162,7 @@ def ref_key(value: object) -> str | None:
     return None
 
 
-_FILE_IN_TEXT = LazyPattern(r"[\w.-]+\.(?:md|markdown)\b")
+_FILE_IN_TEXT = LazyPattern(r"[\w.-]+\.(?:md|markdown|rst)\b")
 _NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 
@@ -199,15 +216,16 @@ class _Reader:
         self.findings: list[Finding] = []
         self.fields: dict[str, object] = {"links": []}
         self.slugs = slugs
+        self.underlined = underlined_headings(self.lines, doc.body_start, is_rst(path))
 
     def ref(self, text: str) -> str | None:
         """The record *text* names: as ref_key reads it, or a link to a record named by its slug alone."""
         key = ref_key(text)
         if key is None and self.slugs:
             link = _LINK.search(text)
-            name = (link.group(2) if link else text).split("#")[0].rsplit("/", 1)[-1]
+            name = (_target(link) if link else text).split("#")[0].rsplit("/", 1)[-1]
             stem, dot, extension = name.rpartition(".")
-            key = stem if dot and extension.lower() in ("md", "markdown") and stem in self.slugs else None
+            key = stem if dot and extension.lower() in RECORD_EXTENSIONS and stem in self.slugs else None
         return key
 
     def warn(self, line: int | None, message: str) -> None:
@@ -219,10 +237,15 @@ class _Reader:
         self.findings.append(Finding(self.rel, line, "error", message))
 
     def sections(self) -> list[tuple[int, str, int, int]]:
-        """(level, heading, index of heading line, index after the section) outside code fences."""
+        """(level, heading, index of heading line, index after the section) outside code fences.
+
+        A heading underlined (`Status` over `------`) has the index of the line under it, so that its
+        text starts on the next line as an ATX heading's does; `underlined` keeps its text's line.
+        """
         found: list[list] = []
         fence = None
         lines = self.lines
+        underlined = self.underlined
         for index in range(self.doc.body_start, len(lines)):
             line = lines[index]
             if "```" in line or "~~~" in line:
@@ -231,10 +254,16 @@ class _Reader:
                     marker = stripped[:3]
                     fence = None if fence == marker else (fence or marker)
                     continue
-            if fence or not line.startswith("#"):
+            if fence:
+                continue
+            if index in underlined:
+                level, text, _ = underlined[index]
+                found.append([level, text, index, len(lines)])
+                continue
+            if not line.startswith("#"):
                 continue
             match = HEADING.match(line)
-            if match:
+            if match and index + 1 not in underlined:
                 found.append([len(match.group(1)), match.group(2), index, len(lines)])
         for i, section in enumerate(found):
             for later in found[i + 1 :]:
@@ -418,15 +447,17 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
                 reader.add_relation(relation, target, line)
 
 
-# A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`.
+# A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
+# and reStructuredText's field list, `:Status: X`.
 _FIELD = LazyPattern(
-    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?)(?P<open>\*\*|__|\*|_)?"
+    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)")  # `Date: x | Status: y`, `Datum: x · Status: y`
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
-_TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|[ \t]*__|[ \t]+)+$")
+# The underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's, not emphasis.
+_TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|(?<!`)[ \t]*__|[ \t]+)+$")
 # `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian.
 STATUS_LABELS = frozenset(
     ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato")
@@ -562,12 +593,39 @@ def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
 
 
 def _bare_span(line: str) -> tuple[int, int]:
-    """The words of a line that holds only a value: no bullet, emphasis or trailing comment."""
-    match = re.match(r"[ \t]*(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
+    """The words of a line that holds only a value: no quote mark, bullet, emphasis or trailing comment."""
+    match = re.match(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
     start, end = _clean_span(line, match.end(), len(line))
     while end > start and line[end - 1] in "*_":
         end -= 1
     return start, end
+
+
+_EMPHASIS_START = LazyPattern(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?([^\w\s*_>]+[ \t]*)?(\*\*|__|\*|_)(?=\S)")
+_BEFORE_DATE = LazyPattern(r"(?:[\s(\[,;:*–—-]|(?<!`)(?<!`_)_|\b(?:on|since|as of|from)\b)*$", re.IGNORECASE)
+
+
+def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
+    """The status words of a line that holds a status (`**Accepted** *2023-09-13*`, `Accepted (2021-01-04)`):
+    their span, and the span of the date written after them, if any. Emphasis ends the words, so a
+    status change rewrites them alone and the note after them stays; a symbol before the emphasis
+    (`🟢 **Agreed**`) is part of the status, and goes with it."""
+    start, end = _bare_span(line)
+    tail = end
+    emphasis = _EMPHASIS_START.match(line)
+    if emphasis is not None:
+        mark = emphasis.group(2)
+        close = line.find(mark, emphasis.end())
+        if close > emphasis.end():
+            end = close + len(mark) if emphasis.group(1) else close
+    masked = _LINK.sub(lambda link: " " * len(link.group()), line[:tail])  # a link's address is no date
+    found = find_date(masked[start:])
+    if found is None or found[1] == 0:
+        return start, end, None
+    date = (start + found[1], start + found[2])
+    if date[0] < end:
+        end = start + len(_BEFORE_DATE.sub("", line[start : date[0]], count=1))
+    return start, end, date
 
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
@@ -615,7 +673,10 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
-            chosen = (index, _bare_span(reader.lines[index]))
+            start, end, date = _status_span(reader.lines[index])
+            chosen = (index, (start, end))
+            if date is not None:
+                fields["status_date"] = (index, *date)
     if choices:  # the checked choice, or none yet
         chosen = next(((index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
                        for index, box in choices.items() if box.group(1) != " "), None)
@@ -722,7 +783,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 for link in _LINK.finditer(line, start, end):
                     if reader.ref(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
-        if index < head_end and not found and "](" in stripped and not stripped.startswith("#"):
+        if index < head_end and not found and _has_link(stripped) and not stripped.startswith("#"):
             _read_relation_line(reader, index)
     if "date_raw" not in fields and dates:
         index, start, end = dates[min(dates)]
@@ -771,7 +832,7 @@ def _relation_line(text: str) -> re.Match | None:
     return match
 
 
-_SENTENCE_RELATION = LazyPattern(r"[.;,]\s+([A-Za-z][A-Za-z -]*?)\s*:?\s+(\[[^\]]*\]\([^)\s]+\))")
+_SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})")
 
 
 def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
@@ -859,7 +920,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     first = sections[0] if sections else None
     if title is None and first is not None and first[0] == 1 and status_words(first[1]) not in _META_HEADINGS:
         title = first[1]
-        fields["title_line"] = first[2] + 1
+        fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
     if title is None:
         return title_from_name(name)
     heading_number, title = split_title(title)
@@ -883,7 +944,7 @@ def from_document(
         form = MADR
         # The front matter says status and date; relation lines may still stand under the title.
         for index in range(title_index, first_sub):
-            if "](" in reader.lines[index]:
+            if _has_link(reader.lines[index]):
                 _read_relation_line(reader, index)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
@@ -913,9 +974,15 @@ def from_document(
 
     date_raw = fields.get("date_raw")
     status_raw = fields.get("status_raw")
-    if date_raw is None and isinstance(status_raw, str):
-        # No date field, but the status says when (`Accepted (2021-01-04)`, `acceptée, 2 octobre 2026`);
-        # a link's address is no date (`Superseded by [...](20210304-x.md)`).
+    if date_raw is None and "status_date" in fields:
+        # No date field, but the status says when, after its words (`**Accepted** *2023-09-13*`,
+        # `acceptée, 2 octobre 2026`): a status change writes its own date there.
+        index, start, end = fields["status_date"]
+        date_raw = fields["date_raw"] = reader.lines[index][start:end]
+        fields["date_line"], fields["date_span"] = index + 1, (start, end)
+    elif date_raw is None and isinstance(status_raw, str):
+        # A date in the status field itself (`Status: Accepted (2021-01-04)`); a link's address is no
+        # date (`Superseded by [...](20210304-x.md)`).
         words = _LINK.sub(" ", status_raw)
         found = find_date(words)
         if found is not None:

@@ -30,10 +30,12 @@ from toolkit.records.adr_words import (
     HEADING,
     RELATION_STATUS,
     find_date,
+    is_rst,
     present_part,
     read_status,
     status_word,
     status_words,
+    underlined_headings,
     with_history,
 )
 
@@ -46,14 +48,30 @@ def reference(target: Decision) -> str:
     return target.label
 
 
-def markdown_link(target: Decision, form: str) -> str:
-    """A link to *target* beside it in the same folder; the file name carries the number, so a
-    renumbering tool finds every reference by the old file name."""
+def record_link(target: Decision, form: str, rst: bool = False) -> str:
+    """A link to *target* beside it in the same folder, in Markdown or (*rst*) reStructuredText; the
+    file name carries the number, so a renumbering tool finds every reference by the old file name."""
     if target.number is None:
         text = target.title or target.key
     else:
         text = f"{target.number}. {target.title}" if form == NYGARD else target.label
+    if rst:  # anonymous (`__`), so two links with one text are no duplicate target
+        return f"`{text.replace('`', '').replace('<', '')} <{target.name}>`__"
     return f"[{text.replace(']', '')}]({target.name})"
+
+
+def fit_underlines(text: str) -> str:
+    """*text* (reStructuredText) with each line under (and over) a heading as long as the heading's
+    text: a filled-in title is longer than its template's line, which reStructuredText would refuse."""
+    lines = text.split("\n")
+    for index, (level, heading, first) in underlined_headings(lines, 0, rst=True).items():
+        width = len(lines[index - 1].rstrip())
+        if len(lines[index].rstrip()) < width:
+            rule = lines[index][0] * width
+            lines[index] = rule
+            if first < index - 1:
+                lines[first] = rule
+    return "\n".join(lines)
 
 
 def _capital(relation: str) -> str:
@@ -76,8 +94,16 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
     """[heading index, end) of the Status section, its heading at any level or a bold `**Status**` line
     (which any heading or bold label line ends)."""
     lines = doc.text_lines()
+    underlined = underlined_headings(lines, doc.body_start, is_rst(doc.path))
     start = level = None
     for index in range(doc.body_start, len(lines)):
+        if index in underlined:  # `Status` over `------`: the section starts below the line under it
+            depth, text, first = underlined[index]
+            if start is not None and depth <= level:
+                return start, first
+            if start is None and heading_label(text) in STATUS_LABELS:
+                start, level = index, depth
+            continue
         heading = HEADING.match(lines[index])
         bold = None if heading else BOLD_LABEL.match(lines[index])
         if heading is None and bold is None:
@@ -187,8 +213,8 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
 
 def _capitalised(decision: Decision) -> bool:
     """Whether the file writes its status with a capital, as `Accepted`."""
-    raw = present_part(decision.status_raw or "").lstrip(" *_`[!")
-    return raw[:1].isupper() if raw else decision.form == NYGARD
+    words = re.search(r"[^\W\d_]", present_part(decision.status_raw or ""))  # past symbols: `🟢 **Agreed**`
+    return words.group().isupper() if words else decision.form == NYGARD
 
 
 def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
@@ -236,9 +262,25 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
     words = status_word("superseded by", decision.status_raw or "")
     if decision.form == MADR:
         text = f"{words} {reference(successor)}"
+    elif is_rst(decision.path):
+        text = f"{words} {record_link(successor, decision.form, rst=True)}"
+        decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
-        text = f"{words} {markdown_link(successor, decision.form)}"
+        text = f"{words} {record_link(successor, decision.form)}"
     return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text)
+
+
+def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
+    """*decision* with its status span widened over the emphasis around it (`**Accepted**`), if any."""
+    if decision.status_line is None or decision.status_span is None:
+        return decision
+    line = doc.text_lines()[decision.status_line - 1]
+    start, end = decision.status_span
+    for mark in ("**", "*"):
+        width = len(mark)
+        if line[max(0, start - width) : start] == mark and line[end : end + width] == mark:
+            return decision._replace(status_span=(start - width, end + width))
+    return decision
 
 
 def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, successor: Decision) -> bytes:
@@ -311,8 +353,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         item = f"{{relation: {frontmatter.scalar(relation)}, adr: {_key_item(target)}}}"
         return _append_to_list(doc, "links", item)
     lines = doc.text_lines()
+    rst = is_rst(decision.path)
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
-        return _insert_below_table(doc, end, f"{_capital(relation)}: {markdown_link(target, decision.form)}")
+        return _insert_below_table(doc, end, f"{_capital(relation)}: {record_link(target, decision.form, rst)}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
@@ -323,9 +366,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
-        return _insert(doc, last + 1, ["", f"{_capital(relation)} {markdown_link(target, NYGARD)}"])
+        return _insert(doc, last + 1, ["", f"{_capital(relation)} {record_link(target, NYGARD, rst)}"])
     bullet = _bullet_char(doc, decision)
-    line = f"{bullet} {_capital(relation)} {markdown_link(target, BULLETS)}"
+    line = f"{bullet} {_capital(relation)} {record_link(target, BULLETS, rst)}"
     for index in range(doc.body_start, len(lines)):
         if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
@@ -384,7 +427,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()
-    value = markdown_link(target, decision.form)
+    value = record_link(target, decision.form, is_rst(decision.path))
     tail = " |" if decision.form == TABLE else ""
     return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.records.adr_words import HEADING
+from toolkit.records.adr_words import HEADING, underlined_headings
 
 WRITTEN, TEMPLATE, EMPTY = "written", "template", "empty"
 PHASES = ("expand", "switch", "contract")
@@ -43,25 +43,35 @@ class Section:
     end: int  # index of the first line after the section
 
 
-def sections(lines: list[str], start: int = 0) -> list[Section]:
-    """Every heading in *lines* from index *start* on, with the text it governs; fenced code is not scanned."""
-    heads, fence = [], None
+def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Section]:
+    """Every heading in *lines* from index *start* on, with the text it governs; fenced code is not scanned.
+
+    A heading may be underlined (`Status` over `------`); *rst* reads the file as reStructuredText.
+    """
+    heads, fence = [], None  # (index of the heading's first line, level, title, its text's line, index after it)
+    underlined = underlined_headings(lines, start, rst)
     for index in range(start, len(lines)):
         stripped = lines[index].lstrip()
         if stripped.startswith(("```", "~~~")):
             marker = stripped[:3]
             fence = None if fence == marker else (fence or marker)
             continue
-        match = None if fence else HEADING.match(lines[index])
-        if match:
-            heads.append((index, len(match.group(1)), _COMMENT.sub("", match.group(2)).strip()))
+        if fence:
+            continue
+        if index in underlined:
+            level, title, first = underlined[index]
+            heads.append((first, level, _COMMENT.sub("", title).strip(), index, index + 1))
+            continue
+        match = HEADING.match(lines[index])
+        if match and index + 1 not in underlined:
+            heads.append((index, len(match.group(1)), _COMMENT.sub("", match.group(2)).strip(), index + 1, index + 1))
     found = []
-    for position, (index, level, title) in enumerate(heads):
+    for position, (index, level, title, line, body) in enumerate(heads):
         later = heads[position + 1 :]
-        end = next((i for i, lvl, _ in later if lvl <= level), len(lines))
+        end = next((i for i, lvl, *_ in later if lvl <= level), len(lines))
         own_end = later[0][0] if later else len(lines)
-        found.append(Section(level, title, index + 1, "\n".join(lines[index + 1 : own_end]),
-                             "\n".join(lines[index + 1 : end]), end))
+        found.append(Section(level, title, line, "\n".join(lines[body:own_end]),
+                             "\n".join(lines[body:end]), end))
     return found
 
 
@@ -87,12 +97,13 @@ def has_placeholder(line: str) -> bool:
 class TemplateText:
     """The lines that templates ship; a line of an ADR equal to one of them was not written by its author."""
 
-    def __init__(self, templates: list[str]):
+    def __init__(self, templates: list[str], rst: tuple[bool, ...] = ()):
+        """*rst* says, template by template, which are reStructuredText (none, when left out)."""
         self.lines: set[str] = set()
         wild: set[str] = set()  # lines holding `${title}` and the like, which match anything there
-        for text in templates:
+        for at, text in enumerate(templates):
             lines, start = body_lines(text)
-            for section in sections(lines, start):
+            for section in sections(lines, start, rst=at < len(rst) and rst[at]):
                 if section.level == 1 or heading_key(section.title) == "status":
                     continue  # the title's own lines are metadata (`Date:`), as is a Status section
                 for line in content_lines(section.own):

@@ -24,15 +24,77 @@ class LazyPattern:
 
 # A Markdown ATX heading: its hashes and its text, closing hashes left out.
 HEADING = LazyPattern(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# The line under (and over) a heading's text in reStructuredText, and under it in Markdown (`===`, `---`).
+_ADORNMENT = LazyPattern(r"^([=\-~^\"'`#*+:._<>!$%&,;?@|/\\])\1{2,}[ \t]*$")
+_NOT_HEADING_TEXT = LazyPattern(r"^(?:[ \t]|[*+-][ \t]|\d+[.)][ \t]|#{1,6}(?:[ \t]|$)|>|\||```|~~~|<!--)")
 
+
+def adornment(line: str) -> bool:
+    """Whether *line* is a line of one symbol, as under (or over) a heading's text."""
+    return _ADORNMENT.match(line.rstrip("\r\n")) is not None
+
+
+def is_rst(path) -> bool:
+    """Whether the file at *path* (a Path, or None) is reStructuredText."""
+    return path is not None and str(path).lower().endswith(".rst")
+
+
+def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tuple[int, str, int]]:
+    """The headings written as text with a line of one symbol under it (and, in reStructuredText, over
+    it), from index *start* on: {index of the line under the text: (level, text, index of the first line)}.
+
+    In Markdown `===` makes level 1 and `---` level 2 (a list item, quote or table row is no heading's
+    text). In reStructuredText the first heading is the title, at level 1, and each style (symbol, and
+    whether it is also over the text) takes the next level in the order the file first uses it after
+    the title, so a title underlined as its sections are stands above them all the same.
+    """
+    found: dict[int, tuple[int, str, int]] = {}
+    styles: list[tuple[str, bool]] = []
+    title = None
+    index = start + 1
+    while index < len(lines):
+        under = lines[index]
+        if not under or _ADORNMENT.match(under) is None:
+            index += 1
+            continue
+        text = lines[index - 1]
+        first = index - 1
+        if not text.strip() or _ADORNMENT.match(text) or (not rst and _NOT_HEADING_TEXT.match(text)):
+            index += 1
+            continue
+        symbol = under[0]
+        over = first > start and lines[first - 1].rstrip() == under.rstrip()
+        if rst and over:
+            first -= 1
+        elif rst and text[:1] in " \t":
+            index += 1
+            continue
+        elif not rst and (symbol not in "=-" or first > start and lines[first - 1].strip()):
+            index += 1  # a paragraph's last line above `---` is text over a rule, in all we read
+            continue
+        if rst:
+            style = (symbol, over)
+            if title is None:
+                title, level = style, 1
+            else:
+                if style not in styles:
+                    styles.append(style)
+                level = 2 + styles.index(style)
+        else:
+            level = 1 if symbol == "=" else 2
+        found[index] = (level, text.strip(), first)
+        index += 2
+    return found
+
+RECORD_EXTENSIONS = ("md", "markdown", "rst")
 # A record file: an optional prefix of words of letters (`ADR-`, `adr_`, `TEAM-ADR-`, or `adr` itself:
 # `adr001-x.md`), a number of any width, then a slug, ending .md or .markdown. log4brains names files
 # by date instead (`20210304-slug.md`), as do teams that write the date as ISO does (`2021-03-04-slug.md`).
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown)$", re.IGNORECASE | re.ASCII
+    r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$", re.IGNORECASE | re.ASCII
 )
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d(-?)(?:0[1-9]|1[0-2])\2(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown)$"
+    r"^((?:19|20)\d\d(-?)(?:0[1-9]|1[0-2])\2(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
@@ -74,7 +136,7 @@ def is_slug_record(name: str) -> bool:
     that holds no numbered or dated record, every Markdown file but README, index, templates and
     files starting with `_` or `.` is one."""
     stem, dot, extension = name.rpartition(".")
-    return bool(dot and stem and extension.lower() in ("md", "markdown") and stem[0] not in "._"
+    return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
                 and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem) and not _TEMPLATE_NAME.match(stem))
 
 
@@ -98,7 +160,7 @@ SYNONYMS = {
     "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
     "under review": "proposed", "review": "proposed", "in discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
-    "considered": "proposed",
+    "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
     "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
@@ -242,7 +304,7 @@ def status_word(status: str, phrase: str) -> str:
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
 _LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
-    r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown)\b).*$", re.IGNORECASE
+    r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
 )
 _DATE_TAIL = LazyPattern(
     r"\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^)]*\)\s*$", re.IGNORECASE
@@ -286,7 +348,9 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     lowered = stripped.lower()
     for name in _RELATIONS_LONGEST_FIRST:
         if lowered.startswith(name) and (len(lowered) == len(name) or not lowered[len(name)].isalpha()):
-            rest = stripped[len(name) :].strip(" :*_")
+            rest = stripped[len(name) :].strip(" *_")
+            if not rest.startswith(":doc:"):  # Sphinx's link to a document keeps its colon
+                rest = rest.strip(" :*_")
             if rest:
                 relation, target = RELATION_STATUS[name], rest
             break

@@ -11,13 +11,21 @@ from toolkit.records import frontmatter
 from toolkit.records.adr import MADR, NYGARD, Decision, require_editable
 from toolkit.records.hashes import sha256
 from toolkit.records.adr_text import heading_key, sections
+from toolkit.records.adr_words import is_rst, underlined_headings
 
 KEY = "approvals"
 _LINE = re.compile(
-    r"^\s*(?:(?P<bullet>[*-])\s+)?Approved by:\s*(?P<by>.+?),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<hash>sha256:[0-9a-f]+)\s*$"
+    r"^\s*(?:(?P<bullet>[*-])\s+)?(?P<colon>:)?Approved by:\s*(?P<by>.+?),\s*(?P<date>\d{4}-\d{2}-\d{2}),\s*(?P<hash>sha256:[0-9a-f]+)\s*$"
 )
-# Header lines that are bookkeeping, not the decision: `* Status: x`, `Date: x`, `Approved by: ...`.
-_HEADER_META = re.compile(r"^\s*(?:[*-]\s+[A-Za-z][\w -]*:|Date:|Approved by:)")
+# A field line's start: `* Status:`, `:Status:` (a reStructuredText field list), `**Status:**`, `Status:`.
+_FIELD_START = re.compile(r"^\s*(?:(?P<bullet>[*+-]\s+)|(?P<colon>:))?(?:\*\*|__)?[A-Za-z][A-Za-z /-]{0,30}?(?:\*\*|__)?\s*:")
+# Header lines that are bookkeeping, not the decision, as versions before ADR 0055 told them apart.
+_HEADER_META_BEFORE = re.compile(r"^\s*(?:[*-]\s+[A-Za-z][\w -]*:|Date:|Approved by:)")
+# Header lines that are bookkeeping, not the decision: `* Status: x`, `Status: x`, `**Date:** x`, a
+# reStructuredText field (`:Status: x`), `Approved by: ...`.
+_HEADER_META = re.compile(
+    r"^\s*(?:[*-]\s+[A-Za-z][\w -]*:|:[A-Za-z][\w -]*:|(?:\*\*|__)?(?:Status|Date)\s*:|Approved by:)"
+)
 _BOOKKEEPING = ("status", "links")
 _NUMBER = re.compile(r"^(#\s+)\d+\.\s+")
 
@@ -30,15 +38,17 @@ class Approval:
     line: int  # 1-based line in the file
 
 
-def content_hash(doc: frontmatter.Document) -> str:
+def content_hash(doc: frontmatter.Document, header=None) -> str:
     """A hash of what the decision says: its title and text, without bookkeeping the tool edits.
 
     Left out: the front matter (status, date, people, links, approvals), the header lines between
-    the title and the first section (`* Status:`, `Date:`, `Approved by:`), and the Status and
-    Links sections. Line endings, a BOM and trailing spaces do not count.
+    the title and the first section (`* Status:`, `Status:`, `Date:`, `:Date:`, `Approved by:`), and
+    the Status and Links sections. Line endings, a BOM and trailing spaces do not count. *header*
+    is the pattern of the header lines left out (default: this version's).
     """
+    header = header or _HEADER_META
     lines = doc.text_lines()
-    found = sections(lines, doc.body_start)
+    found = sections(lines, doc.body_start, rst=is_rst(doc.path))
     first = next((s.line for s in found if s.level >= 2), len(lines) + 1)
     skipped: set[int] = set()
     for section in found:
@@ -47,11 +57,17 @@ def content_hash(doc: frontmatter.Document) -> str:
     kept = []
     for index in range(doc.body_start, len(lines)):
         line = lines[index].rstrip()
-        if index in skipped or (index < first - 1 and _HEADER_META.match(line)):
+        if index in skipped or (index < first - 1 and header.match(line)):
             continue
         kept.append(_NUMBER.sub(r"\1", line) if index < first - 1 else line)
     text = "\n".join(kept).strip("\n")
     return "sha256:" + sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def approved_hashes(doc: frontmatter.Document) -> set[str]:
+    """The hashes an approval of the text as it is now may hold: this version's, and the one earlier
+    versions wrote, which kept `Status:` lines under the title in the hash (ADR 0055)."""
+    return {content_hash(doc), content_hash(doc, _HEADER_META_BEFORE)}
 
 
 def _date(value) -> str | None:
@@ -99,7 +115,8 @@ def read(doc: frontmatter.Document, decision: Decision) -> tuple[list[Approval],
             approvals.append(Approval(by.strip(), date, content, line))
         return approvals, problems
     lines = doc.text_lines()
-    first = next((s.line - 1 for s in sections(lines, doc.body_start) if s.level >= 2), len(lines))
+    found = sections(lines, doc.body_start, rst=is_rst(doc.path))
+    first = next((s.line - 1 for s in found if s.level >= 2), len(lines))
     for index in range(doc.body_start, first):
         match = _LINE.match(lines[index])
         if match:
@@ -142,16 +159,21 @@ def approve(doc: frontmatter.Document, decision: Decision, by: str, date: str) -
     if mine is not None:
         index = mine.line - 1
         match = _LINE.match(lines[index])
-        bullet = f"{match.group('bullet')} " if match.group("bullet") else ""
+        bullet = f"{match.group('bullet')} " if match.group("bullet") else match.group("colon") or ""
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         return frontmatter.with_lines(doc, index, index + 1, [f"{indent}{bullet}Approved by: {by}, {date}, {digest}"])
     if decision.form == NYGARD:
         text = f"Approved by: {by}, {date}, {digest}"
         anchor = existing[-1].line if existing else _date_line(doc) or _title_line(doc, decision)
         return frontmatter.with_lines(doc, anchor, anchor, [text])
-    bullet = lines[decision.status_line - 1].lstrip()[0]
-    anchor = existing[-1].line if existing else _last_header_bullet(doc, decision.status_line)
-    return frontmatter.with_lines(doc, anchor, anchor, [f"{bullet} Approved by: {by}, {date}, {digest}"])
+    # Written as the status is: `* Status: x` has bullets, reStructuredText's `:Status: x` is a field list,
+    # and a line ending in two spaces breaks there.
+    status = lines[decision.status_line - 1]
+    field = _FIELD_START.match(status)
+    prefix = field.group("bullet") or field.group("colon") or "" if field else ""
+    breaks = "  " if status.endswith("  ") else ""
+    anchor = existing[-1].line if existing else _last_header_field(doc, decision.status_line)
+    return frontmatter.with_lines(doc, anchor, anchor, [f"{prefix}Approved by: {by}, {date}, {digest}{breaks}"])
 
 
 def _date_line(doc: frontmatter.Document) -> int | None:
@@ -165,14 +187,19 @@ def _date_line(doc: frontmatter.Document) -> int | None:
 
 
 def _title_line(doc: frontmatter.Document, decision: Decision) -> int:
+    """The last line of the title: its text's, or the line under it (`=====`)."""
     if decision.title_line is None:
         raise DecisionbookError("cannot record an approval: the file has no title line", doc.path)
+    # The line under the title has index title_line; a heading written so is keyed by it.
+    if decision.title_line in underlined_headings(doc.text_lines(), doc.body_start, is_rst(doc.path)):
+        return decision.title_line + 1
     return decision.title_line
 
 
-def _last_header_bullet(doc: frontmatter.Document, status_line: int) -> int:
+def _last_header_field(doc: frontmatter.Document, status_line: int) -> int:
+    """The last line of the run of field lines (`* Date: x`, `Date: x`, `:Date: x`) the status line opens."""
     lines = doc.text_lines()
     index = status_line
-    while index < len(lines) and re.match(r"^\s*[*-]\s+\S", lines[index]):
+    while index < len(lines) and _FIELD_START.match(lines[index]):
         index += 1
     return index

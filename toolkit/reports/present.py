@@ -104,8 +104,17 @@ def block(text) -> Safe:
     return Safe(f'<div class="db-body">{esc(text)}</div>')
 
 
-def record(text, resolve=None) -> Safe:
-    """An ADR's Markdown rendered and sanitised (`toolkit.reports.markdown.to_html`); *resolve* maps relative links."""
+def record(text, resolve=None, path=None) -> Safe:
+    """An ADR's Markdown rendered and sanitised (`toolkit.reports.markdown.to_html`); *resolve* maps relative links.
+
+    A record in reStructuredText (*path* ends `.rst`) is shown as written, escaped: read as Markdown
+    its links and field lists would come out as stray symbols, and plain text is what it is made to
+    read as.
+    """
+    from toolkit.records.adr_words import is_rst
+
+    if is_rst(path):
+        return Safe(f'<div class="db-record"><pre class="db-text">{esc(text)}</pre></div>')
     from toolkit.reports.markdown import to_html
 
     return Safe(f'<div class="db-record">{to_html(text, resolve)}</div>')

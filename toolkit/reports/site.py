@@ -41,6 +41,7 @@ table.db-table th { background: #f3f4f6; }
 .db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown { background: #e5e7eb; color: #374151; }
 .db-record { border-left: 3px solid #e5e7eb; padding-left: 1em; overflow-wrap: anywhere; }
 .db-record pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
+.db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
 .db-record table { border-collapse: collapse; }
 .db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
 @media (max-width: 40rem) { main, nav { padding: .4rem .7rem; } table.db-table { font-size: 13px; display: block; overflow-x: auto; } }
@@ -147,7 +148,7 @@ def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
         body.append(Safe("<h2>In the graph</h2>"))
         body.append(_image(graph_of[d.key], f"Relations of {d.label} and the records connected to it"))
     body.append(Safe("<h2>The record</h2>"))
-    body.append(record(entry.body, resolve))
+    body.append(record(entry.body, resolve, d.path))
     return _page(f"{d.label}: {d.title or ''}", nav, body)
 
 
