@@ -102,7 +102,12 @@ def test_configured_main_branch(branched, decide):
     (branched / "decisionbook.toml").write_text('[git]\nmain_branch = "--upload-pack=touch pwned.txt"\n')
     result = decide("effort", "git", "P3", cwd=branched)
     assert result.exit_code == 2 and "not a usable branch name" in result.stderr
+    assert result.stderr.startswith("decisionbook.toml: error: [git] main_branch '--upload-pack"), result.stderr
     assert not list(branched.parent.rglob("pwned.txt"))
+    (branched / "decisionbook.toml").write_text('[git]\nmain_branch = "trnk"\n')
+    result = decide("effort", "git", "P3", cwd=branched)
+    assert result.exit_code == 2
+    assert result.stderr == "decisionbook.toml: error: [git] main_branch 'trnk' is not a branch of this repository\n"
 
 
 def test_hostile_branch_name_in_a_card_is_reported_not_run(repo, decide):

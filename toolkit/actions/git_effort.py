@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.actions.ledgers import read_effort
 from toolkit.actions.prototypes import load, read_cards
@@ -44,7 +45,8 @@ def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
     """
     cards = [load(workspace, prototype)] if prototype else list(read_cards(workspace).cards)
     cards = [card for card in cards if card.branch]
-    report = activities(workspace.root, [card.branch for card in cards], workspace.config.main_branch)
+    report = activities(workspace.root, [card.branch for card in cards], workspace.config.main_branch,
+                        Path(workspace.relative(workspace.config_path)))
     hours = _logged_hours(workspace)
     rows = []
     for card, act in zip(cards, report.activities):

@@ -106,18 +106,20 @@ class _Refs:
             return True
         return git.output("rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
 
-    def main_branch(self, git: _Git, configured: str | None) -> tuple[str, str]:
-        """(name, sha) of the main branch: [git] main_branch, else origin/HEAD, else main, else master."""
+    def main_branch(self, git: _Git, configured: str | None, settings: Path | None) -> tuple[str, str]:
+        """(name, sha) of the main branch: [git] main_branch (set in *settings*), else origin/HEAD, else
+        main, else master."""
         if configured:
+            setting = f"[git] main_branch {configured!r}"
             if configured.startswith("-") or any(c in configured for c in "\n\x00"):
-                raise DecisionbookError(f"{configured!r} is not a usable branch name: it may not be empty or start with '-'")
+                raise DecisionbookError(f"{setting} is not a usable branch name: it may not start with '-'", settings)
             checked = git.output("check-ref-format", "--branch", configured)
             if checked.returncode != 0 or checked.stdout.decode("utf-8", "surrogateescape").strip() != configured:
-                raise DecisionbookError(f"{configured!r} is not a valid git branch name")
+                raise DecisionbookError(f"{setting} is not a valid git branch name", settings)
             for ref in (f"refs/heads/{configured}", f"refs/remotes/{configured}", f"refs/remotes/origin/{configured}"):
                 if ref in self.commits:
                     return configured, self.commits[ref]
-            raise DecisionbookError(f"[git] main_branch {configured!r} is not a branch of this repository")
+            raise DecisionbookError(f"{setting} is not a branch of this repository", settings)
         origin = self.symbolic.get("refs/remotes/origin/HEAD")
         if origin in self.commits:
             return origin.removeprefix("refs/remotes/"), self.commits[origin]
@@ -227,8 +229,9 @@ class ActivityReport:
     activities: tuple[Activity, ...]
 
 
-def activities(root: Path, branches: list[str], main_branch: str | None) -> ActivityReport:
-    """Activity of each branch in *branches* against the main branch ([git] main_branch or detected).
+def activities(root: Path, branches: list[str], main_branch: str | None, settings: Path | None = None) -> ActivityReport:
+    """Activity of each branch in *branches* against the main branch ([git] main_branch, set in
+    *settings*, or detected).
 
     Each branch is read from its local branch, else its remote-tracking copy, else its archive tag;
     branch names are only looked up among the refs git listed, and git itself gets SHAs. One
@@ -239,7 +242,7 @@ def activities(root: Path, branches: list[str], main_branch: str | None) -> Acti
     refs = _Refs.read(git)
     if not refs.has_commits(git):
         raise DecisionbookError("the git repository has no commits yet; commit something first", git.top)
-    name, main_sha = refs.main_branch(git, main_branch)
+    name, main_sha = refs.main_branch(git, main_branch, settings)
     found = {}
     for branch in branches:
         if not branch or branch.startswith("-") or any(c in branch for c in "\n\x00"):
