@@ -411,3 +411,11 @@ def test_a_count_is_kept_exactly_until_keep_saves_have_not_listed_it(branched, d
         counts(branched, decide, "P3")  # counts new work: save number `save`, which does not list P4
         kept = decide("effort", "git", "P4", cwd=branched).exit_code == 0  # diffing P4 again would fail
         assert kept == (save <= KEEP), save
+
+
+def test_a_card_that_does_not_load_is_named_not_dropped_in_silence(branched, decide, decide_process):
+    card(branched, 4, "[a, b]")
+    fast, slow = decide_process("effort", "git", cwd=branched), decide("effort", "git", cwd=branched)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert slow.exit_code == 0 and "P3" in slow.stdout
+    assert slow.stderr == "prototypes/0004-proto-4.md:7: error: branch must be text, found list\n"

@@ -103,8 +103,11 @@ def _effort_git(options: dict, arguments: list[str]) -> None:
     from toolkit.actions.git_effort import as_text, git_effort
     from toolkit.workspace import open_workspace
 
-    sys.stdout.write(as_text(git_effort(open_workspace("."), *arguments), options.get("--format", "table")))
+    result = git_effort(open_workspace("."), *arguments)
+    sys.stdout.write(as_text(result, options.get("--format", "table")))
     sys.stdout.flush()
+    for problem in result.problems:
+        sys.stderr.write(_visible(str(problem)) + "\n")
 
 
 def _opens_an_editor(options: dict) -> bool:

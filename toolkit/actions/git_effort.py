@@ -9,6 +9,7 @@ from toolkit.actions.ledgers import read_effort
 from toolkit.actions.prototypes import load, read_cards
 from toolkit.history.activity import activities
 from toolkit.records import columns
+from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
 COLUMNS = ["prototype", "branch", "state", "commits", "active_days", "authors", "added", "removed", "first", "last", "hours"]
@@ -19,6 +20,7 @@ class GitEffort:
     main_branch: str
     shallow: bool
     rows: tuple[dict, ...]
+    problems: tuple[Finding, ...] = ()  # the cards that did not load, so their branches are not counted
 
     @property
     def notes(self) -> list[str]:
@@ -43,7 +45,11 @@ def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
     A prototype whose branch is gone is reported with state `missing`; one whose branch was
     archived on discard is read from its `archive/<branch>` tag.
     """
-    cards = [load(workspace, prototype)] if prototype else list(read_cards(workspace).cards)
+    if prototype:
+        cards, problems = [load(workspace, prototype)], ()
+    else:
+        read = read_cards(workspace)
+        cards, problems = list(read.cards), read.problems
     cards = [card for card in cards if card.branch]
     report = activities(workspace.root, [card.branch for card in cards], workspace.config.main_branch,
                         Path(workspace.relative(workspace.config_path)))
@@ -65,7 +71,7 @@ def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
             "last": act.last,
             "hours": hours.get(card.number, 0.0),
         })
-    return GitEffort(report.main_branch, report.shallow, tuple(rows))
+    return GitEffort(report.main_branch, report.shallow, tuple(rows), problems)
 
 
 def as_text(result: GitEffort, fmt: str) -> str:

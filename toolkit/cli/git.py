@@ -22,7 +22,12 @@ def effort_git(prototype, fmt):
     from toolkit.actions.git_effort import as_text, git_effort
     from toolkit.workspace import open_workspace
 
-    click.echo(as_text(git_effort(open_workspace(), prototype), fmt), nl=False)
+    from toolkit.records.text import visible
+
+    result = git_effort(open_workspace(), prototype)
+    click.echo(as_text(result, fmt), nl=False)
+    for problem in result.problems:
+        click.echo(visible(str(problem)), err=True)
 
 
 @click.command()
