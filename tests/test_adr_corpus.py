@@ -768,3 +768,32 @@ def test_one_sided_relations_of_mapped_and_hand_kept_records_are_warnings_that_n
     assert ("docs/adr/0046-queue-jobs-in-postgres.md:7: warning: extends ADR 45, but ADR 45 does not record "
             "extended by ADR 46 back") in check.output, check.output
     assert "docs/adr/0047-sign-webhooks.md:3: warning: superseded by ADR 46, but" in check.output, check.output
+
+
+def test_records_written_in_japanese_chinese_and_korean_are_read_and_written_in_their_language(decide, tmp_path):
+    root = _folder(tmp_path, {
+        "0001-postgres.md": "# ADR-0001: PostgreSQL移行\n\n## ステータス\n\n採用 (Accepted)\n\n## 日付\n\n2026-03-29\n\n"
+                            "## コンテキスト\n\nSQLiteの限界。\n",
+        "0002-flags.md": "# ADR-0002: Feature Flags戦略\n\n## ステータス\n採用済み（v1：DBカラム方式）\n\n## コンテキスト\nテナント。\n",
+        "0003-cache.md": "# 3. 使用 Redis 缓存\n\n## 状态\n\n已接受\n\n## 日期\n\n2024年3月5日\n\n## 背景\n\n读多写少。\n",
+        "0004-queue.md": "# 4. 메시지 큐\n\n## 상태\n\n제안됨\n\n## 날짜\n\n2025년 11월 2일\n\n## 맥락\n\n처리량.\n",
+        "0005-front.md": "---\nstatus: 已废弃\ndate: 2023-01-09\n---\n# 前端框架\n",
+    })
+    rows = {r["number"]: (r["status"], r["date"]) for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert rows == {1: ("accepted", "2026-03-29"), 2: ("accepted", None), 3: ("accepted", "2024-03-05"),
+                    4: ("proposed", "2025-11-02"), 5: ("deprecated", "2023-01-09")}
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "warning" not in checked.stdout.replace("0 warning(s)", ""), checked.stdout
+    for key, status in (("1", "deprecated"), ("3", "deprecated"), ("4", "accepted")):
+        result = decide("adr", "status", key, status, "--date", "2026-11-30", "--force", cwd=root)
+        assert result.exit_code == 0, result.output
+    assert "## ステータス\n\n非推奨\n\n## 日付\n\n2026-11-30\n" in (root / "docs/adr/0001-postgres.md").read_text()
+    assert "## 状态\n\n已废弃\n\n## 日期\n\n2026-11-30\n" in (root / "docs/adr/0003-cache.md").read_text()
+    assert "## 상태\n\n승인됨\n" in (root / "docs/adr/0004-queue.md").read_text()
+
+
+@pytest.mark.parametrize("status", ["ADR-0001 により置き換え", "[ADR-0001](0001-postgres.md) で置き換え済み",
+                                    "已被 ADR-0001 取代", "ADR-0001로 대체됨"])
+def test_a_successor_named_before_the_words_in_japanese_chinese_and_korean(status):
+    record = adr.parse(f"# 6. X\n\n## Status\n\n{status}\n".encode(), Path("0006-x.md"), "0006-x.md")
+    assert (record.status, record.superseded_by) == ("superseded", "1")

@@ -458,15 +458,17 @@ _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 # The underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's, not emphasis.
 _TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|(?<!`)[ \t]*__|[ \t]+)+$")
-# `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian.
+# `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian;
+# Japanese, Chinese (simplified and traditional) and Korean.
 STATUS_LABELS = frozenset(
-    ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato")
+    ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato",
+     "ステータス", "状態", "状态", "狀態", "상태")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
-     "date approved", "approval date", "datum", "fecha"),
+     "date approved", "approval date", "datum", "fecha", "日付", "日期", "날짜"),
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])

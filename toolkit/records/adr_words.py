@@ -255,6 +255,38 @@ _LANGUAGES = {
         "superseded": "sostituita",
         "superseded by": "sostituita da",
     },
+    # Japanese, Chinese (simplified, then traditional) and Korean write a successor before the words
+    # (`ADR-0005 により置き換え`): those words are read as the status, and a successor is written in English.
+    "ja": {
+        "draft": "下書き|ドラフト",
+        "proposed": "提案|提案中|検討中|レビュー中",
+        "accepted": "採用|採用済み|承認|承認済み|決定|決定済み|受理",
+        "rejected": "却下|不採用",
+        "deprecated": "非推奨|廃止|廃止済み",
+        "superseded": "置き換え済み|置き換え|置換済み|代替済み",
+    },
+    "zh": {
+        "draft": "草稿|草案",
+        "proposed": "提议|提议中|建议|讨论中|待定",
+        "accepted": "已接受|接受|已采纳|采纳|已通过|通过|已批准|批准",
+        "rejected": "已拒绝|拒绝|已否决|否决",
+        "deprecated": "已废弃|废弃|已弃用|弃用",
+        "superseded": "已取代|被取代|已替代|被替代|取代|替代",
+    },
+    "zh-hant": {
+        "proposed": "提議|提議中|討論中",
+        "accepted": "已採納|採納|已批准",
+        "rejected": "已拒絕|拒絕",
+        "deprecated": "已廢棄|廢棄|已棄用|棄用",
+    },
+    "ko": {
+        "draft": "초안",
+        "proposed": "제안됨|제안|검토 중|검토중",
+        "accepted": "승인됨|승인|채택됨|채택|수락됨|수락",
+        "rejected": "거절됨|거절|반려|기각",
+        "deprecated": "폐기됨|폐기|사용 중단",
+        "superseded": "대체됨|대체",
+    },
     "nl": {
         "draft": "concept",
         "proposed": "voorgesteld",
@@ -302,6 +334,10 @@ def status_word(status: str, phrase: str) -> str:
 
 
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
+_SUCCESSOR_FIRST = ("ja", "zh", "zh-hant", "ko")  # languages that write the successor before "superseded"
+_SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.items()
+                                if status == "superseded" and language in _SUCCESSOR_FIRST), key=len, reverse=True))
+_NAMED = LazyPattern(r"\[[^\]]*\]\([^)\s]+\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
 _LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
     r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
@@ -356,6 +392,13 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
             break
     if status is None and "![" in text:
         status = _badge_status(text, lookup)
+    if status is None and relation is None and phrase:
+        # Japanese, Chinese and Korean name the successor first: `ADR-0005 により置き換え`, `被 ADR-0005 取代`.
+        last = phrase.rsplit(" ", 1)[-1]
+        ending = next((w for w in _SUCCESSOR_LAST if last.endswith(w)), None)
+        named = _NAMED.search(text) if ending else None
+        if named:
+            status, relation, target = "superseded", "superseded by", named.group(0)
     if status is None:
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
@@ -432,6 +475,7 @@ _MONTHS = {
 }
 _MONTH = r"(?<![^\W\d_])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"  # a whole word
 _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # `2024年3月5日`
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
@@ -473,6 +517,9 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
         if month > 12 >= day:  # `2024-14-02`: written year, day, month
             month, day = day, month
         return _valid(year, month, day), *match.span()
+    match = _YEAR_FIRST_CJK.search(value)
+    if match:
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3))), *match.span()
     match = _DOTTED.search(value)
     if match:  # dotted dates are written day first wherever they are used
         return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1))), *match.span()
