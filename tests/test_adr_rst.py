@@ -208,6 +208,13 @@ def test_links_are_written_as_rst_and_read_back(decide, folder):
     for number in (1, 3, 4, 5):  # 2 holds Sphinx's :doc:, which docutils alone does not know
         (path,) = (folder / "docs/decisions").glob(f"000{number}-*.rst")
         _valid_rst(path)
+    assert _shown(decide, folder, 1)["status_raw"] == \
+        "Superseded by `4. Sign tokens with key pairs <0004-sign-tokens-with-key-pairs.rst>`__"
+    # The index is Markdown: its status column holds Markdown links.
+    assert decide("adr", "index", cwd=folder).exit_code == 0
+    index = (folder / "docs/decisions/README.md").read_text()
+    assert "| Superseded by [4. Sign tokens with key pairs](0004-sign-tokens-with-key-pairs.rst) |" in index
+    assert "| Superseded by [0004-sign-tokens-with-key-pairs](0004-sign-tokens-with-key-pairs.rst) |" in index
     # The new record is still its template's text, which the rst template's sections show.
     checked = decide("check", cwd=folder)
     assert checked.stdout.count("is still the template's text") == 3, checked.stdout

@@ -31,10 +31,16 @@ def _cell(text) -> str:
 
 
 def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
+    from toolkit.records.adr import markdown_links
+    from toolkit.records.adr_words import is_rst
+
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for record in decisions.records:
         title = f"[{_cell(record.title or record.name).replace(']', '')}]({record.name})"
-        lines.append(f"| {_cell(record.label)} | {title} | {_cell(record.status_raw or record.status)} | {_cell(record.date)} |")
+        status = record.status_raw or record.status
+        if status and is_rst(record.path):  # the index is Markdown: its links too
+            status = markdown_links(status)
+        lines.append(f"| {_cell(record.label)} | {title} | {_cell(status)} | {_cell(record.date)} |")
     return lines
 
 

@@ -68,7 +68,23 @@ _RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_A
 
 def _has_link(line: str) -> bool:
     """Whether *line* may hold a link: a cheap look before the patterns."""
-    return "](" in line or ">`_" in line or ":doc:`" in line
+    return "](" in line or ">`" in line or ":doc:`" in line
+
+
+def markdown_links(text: str) -> str:
+    """*text* with its reStructuredText and Sphinx links written as Markdown's; a Sphinx target, which
+    has no extension, names its `.rst` file."""
+
+    def written(link: re.Match) -> str:
+        if link.group(2) is not None:
+            return link.group(0)
+        target = _target(link).strip()
+        words = (link.group(3) or link.group(5) or "").strip() or target
+        if link.group(3) is None and "." not in target.rsplit("/", 1)[-1]:
+            target += ".rst"
+        return f"[{words.replace(']', '')}]({target})"
+
+    return _LINK.sub(written, text) if _has_link(text) else text
 
 
 def _target(link: re.Match) -> str:
@@ -598,8 +614,8 @@ def _bare_span(line: str) -> tuple[int, int]:
     """The words of a line that holds only a value: no quote mark, bullet, emphasis or trailing comment."""
     match = re.match(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
     start, end = _clean_span(line, match.end(), len(line))
-    while end > start and line[end - 1] in "*_":
-        end -= 1
+    while end > start and line[end - 1] in "*_" and not line[start:end].rstrip("_").endswith("`"):
+        end -= 1  # emphasis, not the underscores that end a reStructuredText link
     return start, end
 
 
