@@ -279,3 +279,32 @@ def test_an_approval_an_earlier_version_hashed_with_the_status_line_still_counts
     assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approved"]
     (root / "doc/adr/0001-use-go.md").write_text((root / "doc/adr/0001-use-go.md").read_text().replace("Why.", "Why not."))
     assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approval outdated"]
+
+
+def test_wiki_links_are_relations_and_renumbering_rewrites_them(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0004-use-micronaut.md": '---\nstatus: superseded\nsuperseded_by: "[[0005-use-spring]]"\n---\n# Use Micronaut\n',
+        "docs/adr/0005-use-spring.md": "---\nstatus: accepted\n---\n# Use Spring\n\n"
+                                       "Supersedes [[0004-use-micronaut|ADR-0004, Micronaut]]\n",
+    })
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+    shown = json.loads(decide("adr", "show", "5", "--format", "json", cwd=root).stdout)
+    assert shown["supersedes"] == ["4"]
+    assert decide("adr", "renumber", "4", "--to", "9", cwd=root).exit_code == 0
+    assert "\nSupersedes [[0009-use-micronaut|ADR-0009, Micronaut]]\n" in (root / "docs/adr/0005-use-spring.md").read_text()
+    assert decide("adr", "renumber", "5", "--to", "10", cwd=root).exit_code == 0
+    assert 'superseded_by: "[[0010-use-spring]]"' in (root / "docs/adr/0009-use-micronaut.md").read_text()
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+
+
+def test_a_wiki_link_names_a_record_of_a_folder_named_by_slugs(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisions/choose-a-database.md": '---\nstatus: superseded\nsuperseded_by: "[[use-postgres]]"\n---\n# Choose a database\n',
+        "decisions/use-postgres.md": "# Use Postgres\n\nStatus: Accepted\n\nSupersedes [[choose-a-database]]\n",
+    })
+    shown = json.loads(decide("adr", "show", "use-postgres", "--format", "json", cwd=root).stdout)
+    assert shown["supersedes"] == ["choose-a-database"]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout

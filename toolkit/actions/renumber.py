@@ -18,10 +18,11 @@ from toolkit.records.adr_words import adornment, is_rst
 from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
-# Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ `` and Sphinx's :doc:`target`
-# or :doc:`text <target>`, whose target has no extension.
+# Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's :doc:`target` or
+# :doc:`text <target>` and a wiki's `[[target|text]]`, whose targets have no extension.
 _LINK = re.compile(r"\[(?P<md>[^\]]*)\]\((?P<md_to>[^)\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^>\s`]+)>`(?P<end>__?)"
-                   r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^>\s`]+)>|(?P<doc_only>[^`<]+))`")
+                   r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^>\s`]+)>|(?P<doc_only>[^`<]+))`"
+                   r"|\[\[(?P<wiki_to>[^\]|#\n]+)(?P<wiki_rest>[^\]\n]*)\]\]")
 _REF_KEYS = ("supersedes", "links", "status")
 
 
@@ -55,25 +56,30 @@ def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
 
 def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int) -> str:
     """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
-
     old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
+
+    def renumbered(text: str) -> str:
+        text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
+        return re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
 
     def swap(match: re.Match) -> str:
         found = match.groupdict()
-        target = found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"]
+        target = found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"] or found["wiki_to"]
         path, hash_, anchor = target.strip().partition("#")
         folder, _, name = path.rpartition("/")
         if name == old_name:
             name = new_name
         elif name == old_stem and found["md_to"] is None and found["rst_to"] is None:
-            name = new_stem  # Sphinx names the document without its extension
+            name = new_stem  # Sphinx and wikis name the page without its extension
         else:
             return match.group(0)
         target = (folder + "/" if folder else "") + name + hash_ + anchor
+        if found["wiki_to"]:
+            heading, bar, text = found["wiki_rest"].partition("|")
+            return f"[[{target}{heading}{bar}{renumbered(text)}]]"
         text = found["md"] if found["md_to"] else found["rst"] if found["rst_to"] else found["doc"]
         if text is not None:
-            text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
-            text = re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
+            text = renumbered(text)
         if found["md_to"]:
             return f"[{text}]({target})"
         if found["rst_to"]:

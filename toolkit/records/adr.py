@@ -57,18 +57,20 @@ KNOWN_KEYS = frozenset(
     + MAKER_KEYS
 )
 
-# A link: Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ `` and Sphinx's
-# :doc:`target` or :doc:`text <target>`; `_target` gives the target of a match.
-# The underscores after a reStructuredText link may be cut off with a value's trailing emphasis.
-_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)|`([^`<]*)<([^>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^>\s`]+)>|([^`<]+))`")
-_ANY_LINK = r"(?:\[[^\]]*\]\([^)\s]+\)|`[^`<]*<[^>\s`]+>`__?|:doc:`[^`]+`)"
+# A link: Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's
+# :doc:`target` or :doc:`text <target>`, and a wiki's (Obsidian, Foam) `[[target]]` or `[[target|text]]`;
+# `_target` gives the target of a match. The underscores after a reStructuredText link may be cut off
+# with a value's trailing emphasis.
+_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)|`([^`<]*)<([^>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^>\s`]+)>|([^`<]+))`"
+                    r"|\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]")
+_ANY_LINK = r"(?:\[[^\]]*\]\([^)\s]+\)|`[^`<]*<[^>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\]\n]+\]\])"
 _RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})\s*$")
 _RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})(?![\w(\[])")
 
 
 def _has_link(line: str) -> bool:
     """Whether *line* may hold a link: a cheap look before the patterns."""
-    return "](" in line or ">`" in line or ":doc:`" in line
+    return "](" in line or ">`" in line or ":doc:`" in line or "[[" in line
 
 
 def markdown_links(text: str) -> str:
@@ -76,7 +78,7 @@ def markdown_links(text: str) -> str:
     has no extension, names its `.rst` file."""
 
     def written(link: re.Match) -> str:
-        if link.group(2) is not None:
+        if link.group(2) is not None or link.group(8) is not None:  # Markdown's own, or a wiki's
             return link.group(0)
         target = _target(link).strip()
         words = (link.group(3) or link.group(5) or "").strip() or target
@@ -88,7 +90,7 @@ def markdown_links(text: str) -> str:
 
 
 def _target(link: re.Match) -> str:
-    return link.group(2) or link.group(4) or link.group(6) or link.group(7)
+    return link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
@@ -168,7 +170,7 @@ def ref_key(value: object) -> str | None:
         text = _target(link).strip()
     if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
         name = text.split("#")[0].rsplit("/", 1)[-1]
-        return file_key(name) or file_key(name + ".rst")  # Sphinx names a document without its extension
+        return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
@@ -239,9 +241,11 @@ class _Reader:
         key = ref_key(text)
         if key is None and self.slugs:
             link = _LINK.search(text)
-            name = (_target(link) if link else text).split("#")[0].rsplit("/", 1)[-1]
+            name = (_target(link) if link else text).split("#")[0].rsplit("/", 1)[-1].strip()
             stem, dot, extension = name.rpartition(".")
-            key = stem if dot and extension.lower() in RECORD_EXTENSIONS and stem in self.slugs else None
+            if not dot or extension.lower() not in RECORD_EXTENSIONS:
+                stem = name if link and link.group(8) else None  # a wiki link names the page alone
+            key = stem if stem in self.slugs else None
         return key
 
     def warn(self, line: int | None, message: str) -> None:
