@@ -308,3 +308,14 @@ def test_a_wiki_link_names_a_record_of_a_folder_named_by_slugs(decide, tmp_path)
     assert shown["supersedes"] == ["choose-a-database"]
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+
+
+def test_a_name_dated_with_no_such_day_is_a_dated_record_and_a_warning(decide, tmp_path):
+    dated = {f"docs/adr/{day}-use-{slug}.md": f"---\nstatus: accepted\ndate: {day}\n---\n# Use {slug}\n"
+             for day, slug in (("2025-01-10", "a"), ("2025-02-11", "b"))}
+    root = _repo(tmp_path, {**dated, "docs/adr/2025-13-40-use-d.md": "---\nstatus: accepted\n---\n# Use d\n"})
+    assert [r["key"] for r in _listed(decide, root)] == ["2025-01-10-use-a", "2025-02-11-use-b", "2025-13-40-use-d"]
+    checked = decide("check", cwd=root)
+    assert "docs/adr/2025-13-40-use-d.md: warning: the file name's date 2025-13-40 is no day" in checked.stdout
+    created = decide("adr", "new", "Use e", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert created.exit_code == 0 and created.stdout.strip() == "docs/adr/2026-11-30-use-e.md", created.output

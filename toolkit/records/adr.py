@@ -14,6 +14,7 @@ from toolkit.records.adr_words import (
     AMBIGUOUS,
     LazyPattern,
     DATED_FILE,
+    dated_name_problem,
     RELATION_STATUS,
     STATUSES,
     DAY_FIRST,
@@ -990,6 +991,8 @@ def from_document(
     numbered = numbered_file(path.name)
     number = numbered[1] if numbered else None
     key = str(number) if numbered else (file_key(path.name) or path.stem)
+    if number is None and (problem := dated_name_problem(path.name)) is not None:
+        reader.warn(None, problem)
     title = _title(reader, sections, number, path.name)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")

@@ -93,8 +93,10 @@ RECORD_EXTENSIONS = ("md", "markdown", "rst")
 RECORD_FILE = re.compile(
     r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$", re.IGNORECASE | re.ASCII
 )
+# A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
+# typo): read as the number 2025 it would make the folder a numbered one (`dated_name_problem` says so).
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d(-?)(?:0[1-9]|1[0-2])\2(?:0[1-9]|[12]\d|3[01]))-([^/\\]+)\.(md|markdown|rst)$"
+    r"^((?:19|20)\d\d(-?)\d\d\2\d\d)-([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
@@ -487,6 +489,17 @@ _DAY_MONTH = LazyPattern(
 _MONTH_DAY = LazyPattern(_MONTH + r"[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
 _YEAR_MONTH_DAY = LazyPattern(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
 AMBIGUOUS = "ambiguous"
+
+
+def dated_name_problem(name: str) -> str | None:
+    """What is wrong with the date a dated record's file *name* starts with, or None."""
+    dated = DATED_FILE.match(name)
+    if dated is None:
+        return None
+    digits = dated.group(1).replace("-", "")
+    if _valid(int(digits[:4]), int(digits[4:6]), int(digits[6:])) is not None:
+        return None
+    return f"the file name's date {dated.group(1)} is no day; rename the file to the day it names"
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
