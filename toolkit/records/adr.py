@@ -696,8 +696,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
-            start, end, date = _status_span(reader.lines[index])
-            chosen = (index, (start, end))
+            words_start, words_end, date = _status_span(reader.lines[index])
+            chosen = (index, (words_start, words_end))
             if date is not None:
                 fields["status_date"] = (index, *date)
     if choices:  # the checked choice, or none yet

@@ -86,9 +86,10 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
         index += 2
     return found
 
+
 RECORD_EXTENSIONS = ("md", "markdown", "rst")
 # A record file: an optional prefix of words of letters (`ADR-`, `adr_`, `TEAM-ADR-`, or `adr` itself:
-# `adr001-x.md`), a number of any width, then a slug, ending .md or .markdown. log4brains names files
+# `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. log4brains names files
 # by date instead (`20210304-slug.md`), as do teams that write the date as ISO does (`2021-03-04-slug.md`).
 RECORD_FILE = re.compile(
     r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$", re.IGNORECASE | re.ASCII
@@ -257,8 +258,8 @@ _LANGUAGES = {
         "superseded": "sostituita",
         "superseded by": "sostituita da",
     },
-    # Japanese, Chinese (simplified, then traditional) and Korean write a successor before the words
-    # (`ADR-0005 により置き換え`): those words are read as the status, and a successor is written in English.
+    # Japanese, Chinese (simplified, then traditional) and Korean name a successor before the words
+    # (`ADR-0005 により置き換え`, which read_status reads); decisionbook writes a successor in English.
     "ja": {
         "draft": "下書き|ドラフト",
         "proposed": "提案|提案中|検討中|レビュー中",
@@ -277,7 +278,7 @@ _LANGUAGES = {
     },
     "zh-hant": {
         "proposed": "提議|提議中|討論中",
-        "accepted": "已採納|採納|已批准",
+        "accepted": "已採納|採納",
         "rejected": "已拒絕|拒絕",
         "deprecated": "已廢棄|廢棄|已棄用|棄用",
     },
