@@ -319,3 +319,23 @@ def test_a_name_dated_with_no_such_day_is_a_dated_record_and_a_warning(decide, t
     assert "docs/adr/2025-13-40-use-d.md: warning: the file name's date 2025-13-40 is no day" in checked.stdout
     created = decide("adr", "new", "Use e", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert created.exit_code == 0 and created.stdout.strip() == "docs/adr/2026-11-30-use-e.md", created.output
+
+
+@pytest.mark.parametrize("head", [
+    "| Status | Proposed |\n| --- | --- |\n| Date | 2024-01-01 |\n",  # a table, with no blank line before the next heading
+    "## Status\n\nProposed\n\n## Date\n\n2024-01-01\n\n",
+])
+def test_approvals_go_below_a_table_and_outlive_a_status_change_that_dates_the_record(decide, tmp_path, head):
+    root = _repo(tmp_path, {"doc/adr/0001-use-x.md": f"# 1. Use X\n\n{head}## Context\n\nWhy.\n\n## Decision\n\nX.\n\n"
+                                                     "## Consequences\n\nY.\n"})
+    for person in ("ana", "ben"):
+        assert decide("adr", "approve", "1", "--by", person, cwd=root).exit_code == 0
+    text = (root / "doc/adr/0001-use-x.md").read_text()
+    if head.startswith("|"):
+        assert "| Date | 2024-01-01 |\n\nApproved by: ana, " in text and "\nApproved by: ben, " in text
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "2026-11-30" in (root / "doc/adr/0001-use-x.md").read_text()
+    from toolkit.actions.adr_review import review_gate
+    from toolkit.workspace import open_workspace
+
+    assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approved", "approved"]

@@ -196,7 +196,7 @@ def _migration_items(rows: list[dict] | None) -> list[CheckItem]:
 def sign_off(doc: frontmatter.Document, decision: Decision) -> list[SignOff]:
     """Each decision-maker (and anyone else who approved): approved, approval outdated or outstanding."""
     recorded, _ = approvals.read(doc, decision)
-    current = approvals.approved_hashes(doc)
+    current = approvals.approved_hashes(doc, decision)
     rows = []
     for person in (*decision.decision_makers, *(a.by for a in recorded)):
         if any(r.person.casefold() == person.casefold() for r in rows):
@@ -291,6 +291,6 @@ def approve(ws: Workspace, ref, by: str | None = None, date: _dt.date | None = N
     day = (date or _dt.date.today()).isoformat()
     with _editing(ws, ref) as (doc, decision):
         before = doc.to_bytes()
-        after = approvals.approve(doc, decision, by, day)
+        after, digest = approvals.approve(doc, decision, by, day)
         changed = _write(ws, decision.path, before, after)
-    return Approved(decision, by, day, approvals.content_hash(doc), changed)
+    return Approved(decision, by, day, digest, changed)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
-from toolkit.records.adr import MADR, NYGARD, Decision, require_editable
+from toolkit.records.adr import MADR, NYGARD, Decision, from_document, require_editable
 from toolkit.records.hashes import sha256
 from toolkit.records.adr_text import heading_key, sections
 from toolkit.records.adr_words import is_rst, underlined_headings
@@ -38,15 +38,16 @@ class Approval:
     line: int  # 1-based line in the file
 
 
-def content_hash(doc: frontmatter.Document, header=None) -> str:
+def content_hash(doc: frontmatter.Document, decision: Decision | None = None) -> str:
     """A hash of what the decision says: its title and text, without bookkeeping the tool edits.
 
-    Left out: the front matter (status, date, people, links, approvals), the header lines between
-    the title and the first section (`* Status:`, `Status:`, `Date:`, `:Date:`, `Approved by:`), and
-    the Status and Links sections. Line endings, a BOM and trailing spaces do not count. *header*
-    is the pattern of the header lines left out (default: this version's).
+    Left out: the front matter (status, date, people, links, approvals), the lines that hold the
+    status or the date of *decision* (read from *doc*: `Status:`, `* Date:`, `:Status:`, a table's
+    row, a Date section's line), the header lines between the title and the first section that are
+    fields (`* X:`, `:X:`) or approvals, and the Status and Links sections. Line endings, a BOM and
+    trailing spaces do not count. Without *decision*, the hash earlier versions wrote: only bulleted
+    fields, `Date:` and approvals left out of the header.
     """
-    header = header or _HEADER_META
     lines = doc.text_lines()
     found = sections(lines, doc.body_start, rst=is_rst(doc.path))
     first = next((s.line for s in found if s.level >= 2), len(lines) + 1)
@@ -54,6 +55,10 @@ def content_hash(doc: frontmatter.Document, header=None) -> str:
     for section in found:
         if section.level == 2 and heading_key(section.title) in _BOOKKEEPING:
             skipped.update(range(section.line - 1, section.end))
+    header = _HEADER_META_BEFORE
+    if decision is not None:
+        header = _HEADER_META
+        skipped.update(line - 1 for line in (decision.status_line, decision.date_line) if line is not None)
     kept = []
     for index in range(doc.body_start, len(lines)):
         line = lines[index].rstrip()
@@ -64,10 +69,10 @@ def content_hash(doc: frontmatter.Document, header=None) -> str:
     return "sha256:" + sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def approved_hashes(doc: frontmatter.Document) -> set[str]:
+def approved_hashes(doc: frontmatter.Document, decision: Decision) -> set[str]:
     """The hashes an approval of the text as it is now may hold: this version's, and the one earlier
     versions wrote, which kept `Status:` lines under the title in the hash (ADR 0055)."""
-    return {content_hash(doc), content_hash(doc, _HEADER_META_BEFORE)}
+    return {content_hash(doc, decision), content_hash(doc)}
 
 
 def _date(value) -> str | None:
@@ -128,10 +133,22 @@ def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
-def approve(doc: frontmatter.Document, decision: Decision, by: str, date: str) -> bytes:
-    """The file with *by*'s approval of its current text recorded in its own form (one per person)."""
+def approve(doc: frontmatter.Document, decision: Decision, by: str, date: str) -> tuple[bytes, str]:
+    """The file with *by*'s approval of its current text recorded in its own form (one per person), and
+    the hash recorded: that of the text as it reads with the approval in it, since a blank line
+    written before the approval (below a table) is text too."""
     require_editable(doc, decision)
-    digest = content_hash(doc)
+    digest = content_hash(doc, decision)
+    data = _with_approval(doc, decision, by, date, digest)
+    if decision.form != MADR:
+        after = frontmatter.parse(data, doc.path)
+        written = content_hash(after, from_document(after, decision.path))
+        if written != digest:
+            digest, data = written, _with_approval(doc, decision, by, date, written)
+    return data, digest
+
+
+def _with_approval(doc: frontmatter.Document, decision: Decision, by: str, date: str, digest: str) -> bytes:
     existing, _ = read(doc, decision)
     mine = next((a for a in existing if _same(a.by, by)), None)
     if decision.form == MADR:
@@ -167,13 +184,20 @@ def approve(doc: frontmatter.Document, decision: Decision, by: str, date: str) -
         anchor = existing[-1].line if existing else _date_line(doc) or _title_line(doc, decision)
         return frontmatter.with_lines(doc, anchor, anchor, [text])
     # Written as the status is: `* Status: x` has bullets, reStructuredText's `:Status: x` is a field list,
-    # and a line ending in two spaces breaks there.
+    # and a line ending in two spaces breaks there. A status in a table gets its line below the table.
     status = lines[decision.status_line - 1]
     field = _FIELD_START.match(status)
-    prefix = field.group("bullet") or field.group("colon") or "" if field else ""
-    breaks = "  " if status.endswith("  ") else ""
-    anchor = existing[-1].line if existing else _last_header_field(doc, decision.status_line)
-    return frontmatter.with_lines(doc, anchor, anchor, [f"{prefix}Approved by: {by}, {date}, {digest}{breaks}"])
+    prefix = (field.group("bullet") or field.group("colon") or "") if field else ""
+    line = f"{prefix}Approved by: {by}, {date}, {digest}{'  ' if status.endswith('  ') else ''}"
+    if existing:
+        return frontmatter.with_lines(doc, existing[-1].line, existing[-1].line, [line])
+    if status.lstrip().startswith("|"):
+        end = decision.status_line
+        while end < len(lines) and lines[end].lstrip().startswith("|"):
+            end += 1
+        return frontmatter.with_lines(doc, end, end, ["", line])
+    anchor = _last_header_field(doc, decision.status_line)
+    return frontmatter.with_lines(doc, anchor, anchor, [line])
 
 
 def _date_line(doc: frontmatter.Document) -> int | None:
