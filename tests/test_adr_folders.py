@@ -339,3 +339,34 @@ def test_approvals_go_below_a_table_and_outlive_a_status_change_that_dates_the_r
     from toolkit.workspace import open_workspace
 
     assert [s.state for s in review_gate(open_workspace(root), 1).sign_off] == ["approved", "approved"]
+
+
+def test_toml_front_matter_is_read_and_its_status_and_date_edited_in_place(decide, tmp_path):
+    zola = ('+++\ntitle = "ADR-006: Review site with Zola"\ndate = 2026-02-01  # first draft\nweight = 6\n\n'
+            '[extra]\nstatus = "accepted"\n+++\n\nWe publish the plan as a static site.\n')
+    hugo = '+++\ntitle = "ADR 0024: Intake contract"\nstatus = "proposed"\n+++\n\n## Context\n\nText.\n'
+    root = _repo(tmp_path, {"content/adr/0006-review-site-with-zola.md": zola, "content/adr/0024-intake-contract.md": hugo,
+                            "decisionbook.toml": '[paths]\ndecisions = "content/adr"\n'})
+    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in _listed(decide, root)}
+    assert rows == {6: ("Review site with Zola", "accepted", "2026-02-01"), 24: ("Intake contract", "proposed", None)}
+    assert decide("adr", "status", "6", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "content/adr/0006-review-site-with-zola.md").read_text() == zola.replace(
+        "date = 2026-02-01", "date = 2026-11-30").replace('status = "accepted"', 'status = "deprecated"')
+    result = decide("adr", "new", "Intake contract, second take", "--no-edit", "--supersedes", "24", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert 'status = "superseded by ADR-0025"\n' in (root / "content/adr/0024-intake-contract.md").read_text()
+    checked = decide("check", cwd=root)
+    assert "error" not in checked.stdout.replace("0 error(s)", ""), checked.stdout
+    # What decisionbook writes only as YAML is refused, naming the file, and the file stays as it was.
+    before = (root / "content/adr/0006-review-site-with-zola.md").read_bytes()
+    refused = decide("adr", "approve", "6", "--by", "ana", cwd=root)
+    assert refused.exit_code == 2 and "content/adr/0006-review-site-with-zola.md:1: error: the front matter is TOML" \
+        in refused.stderr
+    assert (root / "content/adr/0006-review-site-with-zola.md").read_bytes() == before
+
+
+def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp_path):
+    root = _repo(tmp_path, {"content/adr/0001-x.md": '+++\ntitle = "X"\nstatus = accepted\n+++\n',
+                            "decisionbook.toml": '[paths]\ndecisions = "content/adr"\n'})
+    checked = decide("check", cwd=root)
+    assert checked.exit_code != 0 and "content/adr/0001-x.md:3: error: front matter is not valid TOML" in checked.stdout

@@ -350,10 +350,11 @@ def _read_front_matter(reader: _Reader) -> None:
     lines = reader.lines
 
     keyed: dict[str, int] = {}  # each top-level key, lower-case, and the line it is on
+    separator = "=" if doc.is_toml else ":"
     for index in range(1, doc.fm_end or 1):
-        name, colon, _ = lines[index].partition(":")
-        if colon and name[:1] not in (" ", "\t", "-", "#"):
-            name = name.rstrip(" \t")
+        name, colon, _ = lines[index].partition(separator)
+        if colon and name[:1] not in (" ", "\t", "-", "#", "["):
+            name = name.strip(" \t")
             if name.islower() or name.lower() not in keyed:  # `date:` beside `Date:` is the one read
                 keyed[name.lower()] = index + 1
     line_of = keyed.get
@@ -363,6 +364,10 @@ def _read_front_matter(reader: _Reader) -> None:
     if not isinstance(meta, dict):
         reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
         return
+    if doc.is_toml and isinstance(meta.get("extra"), dict):
+        # Zola keeps a page's own fields in its `[extra]` table: `status` there is the record's.
+        meta = {**{key: value for key, value in meta["extra"].items() if key not in meta}, **meta}
+        del meta["extra"]
     known, relations, extra = {}, {}, {}
     for key, value in meta.items():
         lowered = key.lower() if isinstance(key, str) else key

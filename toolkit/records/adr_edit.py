@@ -130,6 +130,35 @@ def _bullet_char(doc: frontmatter.Document, decision: Decision) -> str:
     return line.lstrip()[0]
 
 
+_TOML_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_TOML_VALUE = re.compile(r"""^(\s*([A-Za-z0-9_-]+)\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^#]*?)(\s*#.*)?$""")
+
+
+def _set_toml(doc: frontmatter.Document, key: str, value: str, date: bool = False) -> bytes:
+    """Set *key* of TOML front matter to text *value* (a day, when *date*) where the file keeps it: at
+    the top, else in Zola's `[extra]` table; a missing key is added at the top. A day written bare
+    (`date = 2026-02-01`) stays bare, and a comment after the value stays."""
+    lines = doc.text_lines()
+    table, found = None, None
+    for index in range(1, doc.fm_end):
+        header = _TOML_TABLE.match(lines[index])
+        if header:
+            table = header.group(1)
+            continue
+        match = _TOML_VALUE.match(lines[index])
+        if match and match.group(2).lower() == key and table in (None, "extra") and (found is None or table is None):
+            found = (index, match)
+    import json  # only for such a file
+
+    text = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")  # TOML's basic string is JSON's
+    if found is None:
+        first_table = next((i for i in range(1, doc.fm_end) if _TOML_TABLE.match(lines[i])), doc.fm_end)
+        return frontmatter.with_lines(doc, first_table, first_table, [f"{key} = {value if date else text}"])
+    index, match = found
+    bare = date and match.group(3)[:1] not in ("'", '"')
+    return _replace(doc, index, f"{match.group(1)}{value if bare else text}{match.group(4) or ''}")
+
+
 def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
     """Set a one-line front-matter value, keeping a comment written after the old value and the
     quotes the old value was written in."""
@@ -167,6 +196,8 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
             # A second status at the top would leave the mapping's, which the team's tool shows, as it was.
             raise DecisionbookError("the status under `adr:` spans several lines; change it by hand",
                                     doc.path, decision.status_line)
+        if doc.is_toml:
+            return _set_toml(doc, key, text)
         return _set_scalar(doc, key, frontmatter.scalar(text))
     ticked = _tick(doc, text)
     if ticked is not None:
@@ -233,7 +264,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else ""
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
             key = "Date" if _written_key(doc, "status") == "Status" else "date"
-        return _set_scalar(doc, key, date)
+        return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
@@ -303,6 +334,7 @@ def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, success
 
 def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
     """Add *item* (rendered YAML) to the front-matter list *key*, touching only that key's lines."""
+    frontmatter.require_yaml(doc, key)
     span = frontmatter.key_span(doc, key)
     if span is None:
         return frontmatter.set_key(doc, key, f"[{item}]")

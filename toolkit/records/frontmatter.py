@@ -1,4 +1,5 @@
-"""Markdown files with YAML front matter: strict safe loading, and edits that touch only their lines.
+"""Markdown files with YAML front matter (or TOML, as Hugo and Zola write it between `+++` lines):
+strict safe loading, and edits that touch only their lines.
 
 A user's front matter is never re-serialised. Reading keeps the file's lines (BOM and CRLF
 included); an edit replaces or inserts whole lines and leaves every other byte as it was.
@@ -12,6 +13,7 @@ from toolkit.records import files
 from toolkit.records.named import named
 
 FENCE = "---"
+TOML_FENCE = "+++"
 
 
 def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) -> object:
@@ -40,6 +42,11 @@ class Document:
     @property
     def has_front_matter(self) -> bool:
         return self.fm_end is not None
+
+    @property
+    def is_toml(self) -> bool:
+        """Whether the front matter is TOML (`+++` fences) rather than YAML."""
+        return self.fm_end is not None and self.lines[0].rstrip() == TOML_FENCE
 
     @property
     def body_start(self) -> int:
@@ -73,6 +80,8 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     # A card read in bulk comes with its Path already: building another costs as much as its lines.
     where = path if isinstance(path, Path) else Path(path) if path else None
+    if lines and lines[0].rstrip() == TOML_FENCE:
+        return _toml_document(where, bom, newline, lines, path)
     if not lines or lines[0].rstrip() != FENCE:
         return Document(where, bom, newline, lines, None, {})
     index = _closing_fence(lines)
@@ -83,6 +92,22 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
     meta = load_yaml("".join(lines[1:index]), path, first_line=2)
     return Document(where, bom, newline, lines, index, {} if meta is None else meta)
+
+
+def _toml_document(where: Path | None, bom: str, newline: str, lines: tuple[str, ...], path) -> Document:
+    """A file whose front matter is TOML between `+++` lines; an error names the file and line."""
+    end = next((index for index in range(1, len(lines)) if lines[index].rstrip() == TOML_FENCE), None)
+    if end is None:
+        raise DecisionbookError("front matter opened with '+++' on line 1 is never closed", path, 1)
+    import tomllib  # only for such a file: the everyday commands read no TOML but their settings
+
+    try:
+        meta = tomllib.loads("".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"\(at line (\d+)", str(exc))
+        raise DecisionbookError(f"front matter is not valid TOML: {str(exc).split(' (at')[0]}", path,
+                                int(at.group(1)) + 1 if at else 1) from None
+    return Document(where, bom, newline, lines, end, meta)
 
 
 def _closing_fence(lines: tuple[str, ...]) -> int | None:
@@ -159,6 +184,13 @@ def with_lines(doc: Document, start: int, end: int, new_lines: list[str]) -> byt
     return doc.to_bytes(before + replacement + list(doc.lines[end:]))
 
 
+def require_yaml(doc: Document, key: str) -> None:
+    """Refuse to write *key* into TOML front matter, where decisionbook sets only the status and date."""
+    if doc.is_toml:
+        raise DecisionbookError(f"the front matter is TOML, where decisionbook sets the status and date only; "
+                                f"add `{key}` by hand", doc.path, 1)
+
+
 def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
     """Set top-level *key* to an already rendered YAML value, replacing only that key's lines.
 
@@ -167,6 +199,7 @@ def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
     """
     if doc.fm_end is None:
         raise ValueError("document has no front matter")
+    require_yaml(doc, key)
     new = [f"{key}: {rendered}"] if isinstance(rendered, str) else [f"{key}:", *rendered]
     span = key_span(doc, key)
     if span is None:
