@@ -367,6 +367,8 @@ def test_toml_front_matter_is_read_and_its_status_and_date_edited_in_place(decid
 
 def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp_path):
     root = _repo(tmp_path, {"content/adr/0001-x.md": '+++\ntitle = "X"\nstatus = accepted\n+++\n',
+                            "content/adr/0002-deep.md": "+++\na = " + "[" * 100_000 + "]" * 100_000 + "\n+++\n# Deep\n",
                             "decisionbook.toml": '[paths]\ndecisions = "content/adr"\n'})
     checked = decide("check", cwd=root)
     assert checked.exit_code != 0 and "content/adr/0001-x.md:3: error: front matter is not valid TOML" in checked.stdout
+    assert "content/adr/0002-deep.md:2: error: front matter nests too deep to read" in checked.stdout

@@ -107,6 +107,8 @@ def _toml_document(where: Path | None, bom: str, newline: str, lines: tuple[str,
         at = re.search(r"\(at line (\d+)", str(exc))
         raise DecisionbookError(f"front matter is not valid TOML: {str(exc).split(' (at')[0]}", path,
                                 int(at.group(1)) + 1 if at else 1) from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise DecisionbookError("front matter nests too deep to read", path, 2) from None
     return Document(where, bom, newline, lines, end, meta)
 
 
