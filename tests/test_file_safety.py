@@ -299,3 +299,13 @@ def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(rep
     listed = subprocess.run([DECIDE, "adr", "list"], cwd=repo, capture_output=True, text=True).stdout.splitlines()
     assert [line.split()[0] for line in listed] == ["NUMBER", "2"]  # one row per record
     assert listed[1].endswith("decisions/0002-new<U+000A>line.md")
+
+
+def test_a_status_line_of_a_whole_megabyte_is_read_in_linear_time_and_named_briefly(repo):
+    """Each leading run of its words was looked up: 190,000 words took minutes."""
+    (repo / "decisions" / "0001-long.md").write_text("# 1. Long\n\n## Status\n\n" + "word " * 190_000 + "\n")
+    (repo / "decisions" / "0002-links.rst").write_text("2. Links\n========\n\nStatus\n------\n\n" + ":doc:`" * 150_000 + "\n")
+    proc = _bounded("check", cwd=repo)
+    warnings = [line for line in proc.stdout.splitlines() if "unknown status" in line]
+    assert len(warnings) == 2 and all(len(line) < 200 for line in warnings), warnings
+    assert "decisions/0001-long.md:5: warning: unknown status 'word word" in warnings[0]

@@ -1062,11 +1062,14 @@ def from_document(
         if status not in STATUSES:
             import json  # only for this message
 
-            reader.warn(
-                fields.get("status_line"),
-                f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it in "
-                f"decisionbook.toml under [adr.statuses], e.g. {json.dumps(status.lower())} = \"deprecated\"",
-            )
+            if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
+                reader.warn(fields.get("status_line"), f"unknown status {status[:60]!r}... ({len(status)} characters)")
+            else:
+                reader.warn(
+                    fields.get("status_line"),
+                    f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it in "
+                    f"decisionbook.toml under [adr.statuses], e.g. {json.dumps(status.lower())} = \"deprecated\"",
+                )
 
     return Decision(
         key=key,

@@ -337,6 +337,7 @@ def status_word(status: str, phrase: str) -> str:
 
 
 _RELATIONS_LONGEST_FIRST = sorted(RELATION_STATUS, key=len, reverse=True)
+_LONGEST_SYNONYM = max(len(phrase.split()) for phrase in SYNONYMS)
 _SUCCESSOR_FIRST = ("ja", "zh", "zh-hant", "ko")  # languages that write the successor before "superseded"
 _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.items()
                                 if status == "superseded" and language in _SUCCESSOR_FIRST), key=len, reverse=True))
@@ -378,7 +379,9 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     else:
         status = None
         words = phrase.split()
-        for size in range(len(words) - 1, 0, -1):
+        # No known phrase is longer than the longest key: a line of 50,000 words is not joined 50,000 times.
+        longest = max(map(len, map(str.split, lookup))) if team else _LONGEST_SYNONYM
+        for size in range(min(len(words) - 1, longest), 0, -1):
             head = " ".join(words[:size])
             if head in lookup:
                 status = lookup[head]
