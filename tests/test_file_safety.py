@@ -301,10 +301,12 @@ def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(rep
     assert listed[1].endswith("decisions/0002-new<U+000A>line.md")
 
 
-def test_a_status_line_of_a_whole_megabyte_is_read_in_linear_time_and_named_briefly(repo):
-    """Each leading run of its words was looked up: 190,000 words took minutes."""
+def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(repo):
+    """Each leading run of a status's words was looked up, and each section's end looked for among all the
+    headings after it: 190,000 words, or 190,000 headings, took minutes."""
     (repo / "decisions" / "0001-long.md").write_text("# 1. Long\n\n## Status\n\n" + "word " * 190_000 + "\n")
     (repo / "decisions" / "0002-links.rst").write_text("2. Links\n========\n\nStatus\n------\n\n" + ":doc:`" * 150_000 + "\n")
+    (repo / "decisions" / "0003-headings.md").write_text("# 3. Headings\n\n## Status\n\nAccepted\n" + "## a\n" * 190_000)
     proc = _bounded("check", cwd=repo)
     warnings = [line for line in proc.stdout.splitlines() if "unknown status" in line]
     assert len(warnings) == 2 and all(len(line) < 200 for line in warnings), warnings

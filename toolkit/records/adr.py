@@ -286,11 +286,11 @@ class _Reader:
             match = HEADING.match(line)
             if match and index + 1 not in underlined:
                 found.append([len(match.group(1)), match.group(2), index, len(lines)])
-        for i, section in enumerate(found):
-            for later in found[i + 1 :]:
-                if later[0] <= section[0]:
-                    section[3] = later[2]
-                    break
+        open_sections: list[list] = []  # each section ends at the next heading of its level or higher
+        for section in found:
+            while open_sections and open_sections[-1][0] >= section[0]:
+                open_sections.pop()[3] = section[2]
+            open_sections.append(section)
         return [tuple(s) for s in found]
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:

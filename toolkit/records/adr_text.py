@@ -65,13 +65,17 @@ def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Sectio
         match = HEADING.match(lines[index])
         if match and index + 1 not in underlined:
             heads.append((index, len(match.group(1)), _COMMENT.sub("", match.group(2)).strip(), index + 1, index + 1))
+    ends = [len(lines)] * len(heads)  # each section ends at the next heading of its level or higher
+    open_sections: list[int] = []
+    for position, (index, level, *_) in enumerate(heads):
+        while open_sections and heads[open_sections[-1]][1] >= level:
+            ends[open_sections.pop()] = index
+        open_sections.append(position)
     found = []
     for position, (index, level, title, line, body) in enumerate(heads):
-        later = heads[position + 1 :]
-        end = next((i for i, lvl, *_ in later if lvl <= level), len(lines))
-        own_end = later[0][0] if later else len(lines)
+        own_end = heads[position + 1][0] if position + 1 < len(heads) else len(lines)
         found.append(Section(level, title, line, "\n".join(lines[body:own_end]),
-                             "\n".join(lines[body:end]), end))
+                             "\n".join(lines[body : ends[position]]), ends[position]))
     return found
 
 
