@@ -372,3 +372,16 @@ def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp
     checked = decide("check", cwd=root)
     assert checked.exit_code != 0 and "content/adr/0001-x.md:3: error: front matter is not valid TOML" in checked.stdout
     assert "content/adr/0002-deep.md:2: error: front matter nests too deep to read" in checked.stdout
+
+
+@pytest.mark.parametrize(("head", "after"), [
+    ("**Status.** Accepted\n\n**Date.** 2026-04-08", "**Status.** Deprecated\n\n**Date.** 2026-11-30"),
+    ("**Date.** 2026-08-02. **Status.** Accepted.", "**Date.** 2026-11-30. **Status.** Deprecated."),
+    ("- **Status.** Accepted\n- **Date.** 2026-04-26 (hotfix)", "- **Status.** Deprecated\n- **Date.** 2026-11-30 (hotfix)"),
+])
+def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, after):
+    root = _repo(tmp_path, {"doc/adr/0001-use-x.md": f"# ADR-0001 — Use X\n\n{head}\n\n**Context.** Why.\n"})
+    (row,) = _listed(decide, root)
+    assert (row["status"], row["status_raw"], row["date"]) == ("accepted", "Accepted", head.split("**Date.** ")[1][:10])
+    assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "doc/adr/0001-use-x.md").read_text() == f"# ADR-0001 — Use X\n\n{after}\n\n**Context.** Why.\n"

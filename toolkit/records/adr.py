@@ -479,7 +479,9 @@ _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
-BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)")  # `Date: x | Status: y`, `Datum: x · Status: y`
+# `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
+BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
+_RUN_IN = LazyPattern(r"(\*\*|__)([A-Za-z][A-Za-z /-]{0,30}?)\.(\1)")
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 # The underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's, not emphasis.
@@ -585,6 +587,11 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
         start, end = _clean_span(line, bars[1] + 1, bars[2])
         return [(label.lower(), start, end, "table")] if label else []
+    run_in = ".**" in line or ".__" in line
+    if run_in:
+        # `**Status.** Accepted.`, a run-in label: read as `**Status:**`, which has the same length, so
+        # every span found is one of *line* too; the period that ends the value's sentence is not the value's.
+        line = _RUN_IN.sub(lambda m: f"{m.group(1)}{m.group(2)}:{m.group(3)}", line)
     found = []
     position = 0
     while position < len(line):
@@ -602,6 +609,8 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if match.group("open") and not match.group("close") and not match.group("after"):
             # `**Status: Accepted**`: the emphasis closes after the value.
             stop = stop - len(match.group("open")) if line[start:stop].endswith(match.group("open")) else stop
+        if run_in and stop > start and line[stop - 1] == ".":
+            stop -= 1
         bold = bool(match.group("open"))
         style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
         found.append((match.group("label").strip().lower(), start, stop, style))
@@ -788,7 +797,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
-        elif ":" in line[:48] or stripped.startswith("|"):
+        elif ":" in line[:48] or stripped.startswith("|") or ".**" in line[:48] or ".__" in line[:48]:
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
             found = ()
