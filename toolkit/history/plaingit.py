@@ -72,7 +72,11 @@ class Git:
 
 
 def working_tree(root: Path) -> Git | None:
-    """The working tree holding *root*; None outside git, in a bare repository or one git refuses."""
-    proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, env=env(), capture_output=True)
+    """The working tree holding *root*; None outside git, in a bare repository, one git refuses, or
+    where git is not installed."""
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, env=env(), capture_output=True)
+    except OSError:
+        return None
     top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n")
     return Git(Path(top).resolve()) if proc.returncode == 0 and top else None

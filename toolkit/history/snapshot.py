@@ -13,8 +13,8 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
     from the last commit on HEAD made on or before *day* (committer date, local time).
 
     Files that did not exist in that commit are left out, as is everything outside git or before the
-    first commit: the caller keeps what it has now. Plain git processes answer (ADR 0030): GitPython's
-    import alone would cost a triage as of a past day a third of its time.
+    first commit: the caller keeps what it has now. Plain git processes answer (ADR 0053): GitPython's
+    import alone would cost a triage as of a past day a sixth of its time.
     """
     git = working_tree(root)
     if git is None:
