@@ -97,6 +97,16 @@ def git(repo: Path, *args: str) -> str:
     return proc.stdout
 
 
+def repository_with(root: Path, files: dict[str, str]) -> Path:
+    """A new git repository at *root* (branch main, nothing committed) holding *files* (path -> text)."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """An empty git repository (branch main) initialised as a decisionbook workspace, one commit in."""

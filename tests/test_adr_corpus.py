@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import git
+from conftest import git, repository_with
 
 from toolkit.actions.adrs import adr_files
 from toolkit.records import adr
@@ -639,12 +639,7 @@ def test_a_date_from_the_status_and_the_day_first_in_other_languages(text, date)
 
 
 def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "team"
-    (root / "docs" / "adr").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    for name, text in files.items():
-        (root / "docs" / "adr" / name).write_text(text)
-    return root
+    return repository_with(tmp_path / "team", {f"docs/adr/{name}": text for name, text in files.items()})
 
 
 def test_edits_keep_a_tabbed_comment_and_set_the_date_key_that_is_read(decide, tmp_path):

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import git
+from conftest import repository_with
 
 NYGARD = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
 BOLD = "# ADR-{n:03d}: {title}\n\n**Status:** Accepted\n**Date:** 2020-01-0{n}\n\n## Context\n\nWhy.\n"
@@ -15,13 +15,7 @@ BULLETS = "# {title}\n\n- Status: accepted\n- Date: 2020-01-0{n}\n\n## Context a
 
 
 def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    return root
+    return repository_with(tmp_path / "repo", files)
 
 
 def _listed(decide, root: Path) -> list[dict]:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import git
+from conftest import git, repository_with
 from docutils.core import publish_doctree
 
 # Three title styles teams use: the title underlined as its sections are, `=` over `-`, `#` over `*`;
@@ -129,12 +129,7 @@ Clients verify with the public key alone.
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    root = tmp_path / "repo"
-    (root / "docs" / "decisions").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    for name, text in RECORDS.items():
-        (root / "docs" / "decisions" / name).write_text(text)
-    return root
+    return repository_with(tmp_path / "repo", {f"docs/decisions/{name}": text for name, text in RECORDS.items()})
 
 
 def _listed(decide, root: Path) -> dict[int, dict]:
