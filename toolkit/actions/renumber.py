@@ -20,9 +20,9 @@ from toolkit.workspace import Workspace
 
 # Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's :doc:`target` or
 # :doc:`text <target>` and a wiki's `[[target|text]]`, whose targets have no extension.
-_LINK = re.compile(r"\[(?P<md>[^\]]*)\]\((?P<md_to>[^)\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^>\s`]+)>`(?P<end>__?)"
-                   r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^>\s`]+)>|(?P<doc_only>[^`<]+))`"
-                   r"|\[\[(?P<wiki_to>[^\]|#\n]+)(?P<wiki_rest>[^\]\n]*)\]\]")
+_LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to>[^()\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^<>\s`]+)>`(?P<end>__?)"
+                   r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^<>\s`]+)>|(?P<doc_only>[^`<]+))`"
+                   r"|\[\[(?P<wiki_to>[^\[\]|#\n]+)(?P<wiki_rest>[^\[\]\n]*)\]\]")
 _REF_KEYS = ("supersedes", "links", "status")
 
 

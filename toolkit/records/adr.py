@@ -9,6 +9,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     HEADING,
     RECORD_EXTENSIONS,
+    heading_text,
     is_rst,
     underlined_headings,
     AMBIGUOUS,
@@ -62,11 +63,16 @@ KNOWN_KEYS = frozenset(
 # :doc:`target` or :doc:`text <target>`, and a wiki's (Obsidian, Foam) `[[target]]` or `[[target|text]]`;
 # `_target` gives the target of a match. The underscores after a reStructuredText link may be cut off
 # with a value's trailing emphasis.
-_LINK = LazyPattern(r"\[([^\]]*)\]\(([^)\s]+)\)|`([^`<]*)<([^>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^>\s`]+)>|([^`<]+))`"
-                    r"|\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]")
-_ANY_LINK = r"(?:\[[^\]]*\]\([^)\s]+\)|`[^`<]*<[^>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\]\n]+\]\])"
-_RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})\s*$")
-_RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})(?![\w(\[])")
+# No part may hold the bracket that opens it: from each `[` of a line of `[[[[`, a part that could would
+# be tried to the end of the line, and a megabyte of them would take hours.
+_LINK = LazyPattern(r"\[([^\[\]]*)\]\(([^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^<>\s`]+)>|([^`<]+))`"
+                    r"|\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
+_ANY_LINK = r"(?:\[[^\[\]]*\]\([^()\s]+\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\[\]\n]+\]\])"
+# A label ends with a letter and meets its link at one colon or one run of spaces: a label that could end
+# inside a run of spaces, before a colon that may be absent, would try every split of the run.
+_LABEL = r"([A-Za-z](?:[A-Za-z -]*?[A-Za-z])?)(?:\s*:\s*|\s+)"
+_RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})\s*$")
+_RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})(?![\w(\[])")
 
 
 def _has_link(line: str) -> bool:
@@ -92,7 +98,7 @@ def markdown_links(text: str) -> str:
 
 def _target(link: re.Match) -> str:
     return link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
-_BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*?)\s*$")
+_BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
 
@@ -181,7 +187,7 @@ def ref_key(value: object) -> str | None:
     return None
 
 
-_FILE_IN_TEXT = LazyPattern(r"[\w.-]+\.(?:md|markdown|rst)\b")
+_FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|rst)\b")  # from the start of a run only
 _NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 
@@ -285,7 +291,7 @@ class _Reader:
                 continue
             match = HEADING.match(line)
             if match and index + 1 not in underlined:
-                found.append([len(match.group(1)), match.group(2), index, len(lines)])
+                found.append([len(match.group(1)), heading_text(match), index, len(lines)])
         open_sections: list[list] = []  # each section ends at the next heading of its level or higher
         for section in found:
             while open_sections and open_sections[-1][0] >= section[0]:
@@ -477,15 +483,14 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 # and reStructuredText's field list, `:Status: X`.
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>\*\*|__|\*|_)?"
-    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?P<close>\*\*|__|\*|_)?[ \t]*:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
+    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
-BETWEEN_FIELDS = LazyPattern(r" \| | · |[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
+BETWEEN_FIELDS = LazyPattern(r" \| | · |(?<![ \t])[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
 _RUN_IN = LazyPattern(r"(\*\*|__)([A-Za-z][A-Za-z /-]{0,30}?)\.(\1)")
-_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:")
+_NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:(?:\*\*|__|\*|_)[ \t]*)?:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
-# The underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's, not emphasis.
-_TRAILING = LazyPattern(r"(?:[ \t]*<!--.*?-->|[ \t]*<br\s*/?>|[ \t]*\\|[ \t]*\*\*|(?<!`)[ \t]*__|[ \t]+)+$")
+_BR = LazyPattern(r"<br\s*/?>$")
 # `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian;
 # Japanese, Chinese (simplified and traditional) and Korean.
 STATUS_LABELS = frozenset(
@@ -521,16 +526,28 @@ class ReadOptions:
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) of *line* without surrounding blanks, trailing comments, emphasis or line breaks."""
-    match = _TRAILING.search(line, start, end)
-    if match and match.end() == end:
-        end = match.start()
+    """[start, end) of *line* without surrounding blanks, trailing comments, emphasis or line breaks.
+
+    Taken off from the end one at a time: a pattern of them, tried from each character, took minutes
+    on a line of `** ** ** ...`."""
+    while end > start:
+        tail = line[start:end]
+        if tail[-1] in " \t\\":
+            end -= 1
+        elif tail.endswith("**") or tail.endswith("__") and not tail[:-2].endswith("`"):
+            end -= 2  # the underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's
+        elif tail.endswith("-->") and (opening := tail.rfind("<!--")) >= 0:
+            end = start + opening
+        elif tail.endswith(">") and (br := _BR.search(tail, max(0, len(tail) - 16))) is not None:
+            end = start + br.start()
+        else:
+            break
     while start < end and line[start] in " \t":
         start += 1
     return start, end
 
 
-DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -639,7 +656,23 @@ def _bare_span(line: str) -> tuple[int, int]:
 
 
 _EMPHASIS_START = LazyPattern(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?([^\w\s*_>]+[ \t]*)?(\*\*|__|\*|_)(?=\S)")
-_BEFORE_DATE = LazyPattern(r"(?:[\s(\[,;:*–—-]|(?<!`)(?<!`_)_|\b(?:on|since|as of|from)\b)*$", re.IGNORECASE)
+_CONNECTORS = (" on", " since", " as of", " from")  # the words between a status and its day
+
+
+def _before_date(words: str) -> str:
+    """*words* without the symbols and words that lead to a day after them (`Accepted on`, `**Agreed** (`);
+    the underscores that end a reStructuredText link stay."""
+    while True:
+        kept = words.rstrip(" \t([,;:*–—-")
+        while kept.endswith("_") and not kept.rstrip("_").endswith("`"):
+            kept = kept[:-1].rstrip(" \t([,;:*–—-")
+        lowered = kept.lower()
+        connector = next((c for c in _CONNECTORS if lowered.endswith(c)), None)
+        if connector is not None:
+            kept = kept[: -len(connector)]
+        if kept == words:
+            return kept
+        words = kept
 
 
 def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
@@ -661,13 +694,13 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
         return start, end, None
     date = (start + found[1], start + found[2])
     if date[0] < end:
-        end = start + len(_BEFORE_DATE.sub("", line[start : date[0]], count=1))
+        end = start + len(_before_date(line[start : date[0]]))
     return start, end, date
 
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
 BOLD_LABEL = LazyPattern(
-    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*$"
+    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*(?::[ \t]*)?$"
 )
 
 
@@ -829,7 +862,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_span"] = (start, end)
 
 
-_FIELD_LINE = LazyPattern(r"^\s*([A-Za-z][A-Za-z _-]*?)\s*:\s")
+_FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
 def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] | tuple[()]:
@@ -869,7 +902,7 @@ def _relation_line(text: str) -> re.Match | None:
     return match
 
 
-_SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+([A-Za-z][A-Za-z -]*?)\s*:?\s+({_ANY_LINK})")
+_SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+{_LABEL}({_ANY_LINK})")
 
 
 def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:

@@ -30,6 +30,7 @@ from toolkit.records.adr_words import (
     HEADING,
     RELATION_STATUS,
     find_date,
+    heading_text,
     is_rst,
     present_part,
     read_status,
@@ -111,7 +112,7 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
         depth = len(heading.group(1)) if heading else 7
         if start is not None and depth <= level:
             return start, index
-        label = heading_label(heading.group(2)) if heading else status_words(bold.group("label"))
+        label = heading_label(heading_text(heading)) if heading else status_words(bold.group("label"))
         if start is None and label in STATUS_LABELS:
             start, level = index, depth
     return (start, len(lines)) if start is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.records.adr_words import HEADING, underlined_headings
+from toolkit.records.adr_words import HEADING, heading_text, underlined_headings
 
 WRITTEN, TEMPLATE, EMPTY = "written", "template", "empty"
 PHASES = ("expand", "switch", "contract")
@@ -20,7 +20,7 @@ _PLACEHOLDER = re.compile(r"(?<![\w$/{])\{(?![^{}\n]*(?::\s|\"))[^{}\n]*[A-Za-z]
 _OURS = re.compile(r"\\\$\\\{(?:number|title|date)\\\}")
 _WILD = re.compile(r"\$\{(?:number|title|date)\}")
 _PHASE_START = re.compile(
-    r"^\s*(?:#{1,6}\s+|[*+-]\s+|\d+[.)]\s+)?[*_]*\s*(expand|switch|contract|roll[ -]?back)\b[*_]*\s*[:.\-—–]?\s*", re.I
+    r"^\s*(?:(?:#{1,6}|[*+-]|\d+[.)])\s+)?(?:[*_]+\s*)?(expand|switch|contract|roll[ -]?back)\b[*_]*\s*[:.\-—–]?\s*", re.I
 )
 _ROLLBACK = re.compile(r"\broll(?:s|ed|ing)?[ -]?back\b|\brevert|\bundo\b|\bgo(?:es)? back\b", re.I)
 _VERIFY = re.compile(r"\bverif|\bcheck|\btest|\bmonitor|\bconfirm|\bmeasur|\bcompar|\bdashboard|\balert|\bobserv", re.I)
@@ -64,7 +64,7 @@ def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Sectio
             continue
         match = HEADING.match(lines[index])
         if match and index + 1 not in underlined:
-            heads.append((index, len(match.group(1)), _COMMENT.sub("", match.group(2)).strip(), index + 1, index + 1))
+            heads.append((index, len(match.group(1)), _COMMENT.sub("", heading_text(match)).strip(), index + 1, index + 1))
     ends = [len(lines)] * len(heads)  # each section ends at the next heading of its level or higher
     open_sections: list[int] = []
     for position, (index, level, *_) in enumerate(heads):

@@ -22,8 +22,14 @@ class LazyPattern:
         return method
 
 
-# A Markdown ATX heading: its hashes and its text, closing hashes left out.
-HEADING = LazyPattern(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# A Markdown ATX heading: its hashes and its text; `heading_text` leaves out closing hashes. The text
+# ends at a character that is no space, so no line of spaces makes the match try every split of it.
+HEADING = LazyPattern(r"^(#{1,6})[ \t]+(.*\S)?[ \t]*$")
+
+
+def heading_text(match: re.Match) -> str:
+    """The text of a HEADING match, without the hashes that close it (`## Status ##`)."""
+    return (match.group(2) or "").rstrip("#").rstrip()
 # The line under (and over) a heading's text in reStructuredText, and under it in Markdown (`===`, `---`).
 _ADORNMENT = LazyPattern(r"^([=\-~^\"'`#*+:._<>!$%&,;?@|/\\])\1{2,}[ \t]*$")
 _NOT_HEADING_TEXT = LazyPattern(r"^(?:[ \t]|[*+-][ \t]|\d+[.)][ \t]|#{1,6}(?:[ \t]|$)|>|\||```|~~~|<!--)")
@@ -341,16 +347,18 @@ _LONGEST_SYNONYM = max(len(phrase.split()) for phrase in SYNONYMS)
 _SUCCESSOR_FIRST = ("ja", "zh", "zh-hant", "ko")  # languages that write the successor before "superseded"
 _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.items()
                                 if status == "superseded" and language in _SUCCESSOR_FIRST), key=len, reverse=True))
-_NAMED = LazyPattern(r"\[[^\]]*\]\([^)\s]+\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
-_LINK = LazyPattern(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_NAMED = LazyPattern(r"\[[^\[\]]*\]\([^()\s]+\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
+# As in adr.py, no part holds the bracket that opens it, so no line makes these take more than linear time.
+_LINK = LazyPattern(r"!?\[([^\[\]]*)\]\(([^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
-    r"\s*(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*|[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
+    r"(?<!\s)\s*(?:\[[^\[\]]*\]\([^()]*\)|\[[^\[\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*"
+    r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
 )
 _DATE_TAIL = LazyPattern(
-    r"\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^)]*\)\s*$", re.IGNORECASE
+    r"(?<!\s)(?:\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^()]*\)\s*$)", re.IGNORECASE
 )
 _WORDS = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_IMAGE = LazyPattern(r"!\[([^\]]*)\]\(([^)\s]*)")
+_IMAGE = LazyPattern(r"!\[([^\[\]]*)\]\(([^()\s]*)")
 _URL_WORD = LazyPattern(r"[/_.\-]+|%20")
 
 
