@@ -355,7 +355,8 @@ _REFERENCE = LazyPattern(
     r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
 )
 _DATE_TAIL = LazyPattern(
-    r"(?<!\s)(?:\s*(?:\(|,|-|–|—|on|since|as of|in)?\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^()]*\)\s*$)", re.IGNORECASE
+    r"(?<!\s)(?:\s*(?:(?:\(|,|-|–|—|on|since|as of|in)\s*)?\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^()]*\)\s*$)",
+    re.IGNORECASE
 )
 _WORDS = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _IMAGE = LazyPattern(r"!\[([^\[\]]*)\]\(([^()\s]*)")
