@@ -313,7 +313,10 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     for number, run in enumerate(runs, start=4):
         (repo / "decisions" / f"{number:04d}-run.md").write_text(
             f"# {number}. Run\n\n## Status\n\nSuperseded by {run}\n\nStatus: {run}\n")
+    (repo / "prototypes" / "0001-wide.md").write_text(
+        "---\ntitle: Wide\nstatus: active\n---\n# a" + " " * 900_000 + ":\n## Hypothesis\n\nIt holds.\n")
     proc = _bounded("check", cwd=repo)
+    assert not [line for line in proc.stdout.splitlines() if "0001-wide.md" in line and "error" in line]
     warnings = [line for line in proc.stdout.splitlines() if "unknown status" in line]
     assert len(warnings) >= 2 and all(len(line) < 300 for line in warnings), warnings
     assert all(len(line) < 1000 for line in proc.stdout.splitlines())

@@ -23,7 +23,7 @@ CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _KNOWN = frozenset(("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria"))
 _CRITERION_KNOWN = frozenset(("id", "metric", "target", "kill", "must", "weight", "aggregate"))
-_SECTION = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$")
+_SECTION = re.compile(r"^(#{1,2})[ \t]+(.*\S)?[ \t]*$")  # its text ends at no space: linear on any line
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ID = operator.attrgetter("id")
 _SCALAR_LINE = re.compile(r"""^([A-Za-z0-9_-]+:[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
@@ -216,7 +216,7 @@ def _hypothesis(doc: frontmatter.Document) -> str:
         if heading:
             if inside:
                 break
-            inside = len(heading.group(1)) == 2 and heading.group(2).lower() == "hypothesis"
+            inside = len(heading.group(1)) == 2 and (heading.group(2) or "").rstrip("#").rstrip().lower() == "hypothesis"
         elif inside:
             collected.append(line.rstrip("\r\n"))
     text = "\n".join(collected)
