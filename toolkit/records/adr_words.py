@@ -577,7 +577,7 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 # ---- titles ---------------------------------------------------------------------------------
 
 _TITLE_NUMBER = LazyPattern(
-    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*[-_#]?\s*(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )

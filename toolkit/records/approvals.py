@@ -156,7 +156,7 @@ def _with_approval(doc: frontmatter.Document, decision: Decision, by: str, date:
         span = frontmatter.key_span(doc, KEY)
         if span is None or (
             span[1] == span[0] + 1
-            and re.fullmatch(r"approvals:\s*(?:\[\s*\]|null|~)?\s*(?:#.*)?", doc.text_lines()[span[0]])
+            and re.fullmatch(r"approvals:\s*(?:(?:\[\s*\]|null|~)\s*)?(?:#.*)?", doc.text_lines()[span[0]])
         ):
             return frontmatter.set_key(doc, KEY, [f"  - {item}"])
         items = _item_lines(doc)
