@@ -530,16 +530,18 @@ def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
 
     Taken off from the end one at a time: a pattern of them, tried from each character, took minutes
     on a line of `** ** ** ...`."""
-    while end > start:
-        tail = line[start:end]
-        if tail[-1] in " \t\\":
+    while end > start:  # indexes, not slices: a line of `****...` is taken off two characters at a time
+        last = line[end - 1]
+        if last in " \t\\":
             end -= 1
-        elif tail.endswith("**") or tail.endswith("__") and not tail[:-2].endswith("`"):
+        elif end - start >= 2 and line[end - 2] == last and last in "*_" and (
+            last == "*" or end - 2 == start or line[end - 3] != "`"
+        ):
             end -= 2  # the underscores that end a reStructuredText link (`` `x <y>`__ ``) are the link's
-        elif tail.endswith("-->") and (opening := tail.rfind("<!--")) >= 0:
-            end = start + opening
-        elif tail.endswith(">") and (br := _BR.search(tail, max(0, len(tail) - 16))) is not None:
-            end = start + br.start()
+        elif line.endswith("-->", start, end) and (opening := line.rfind("<!--", start, end)) >= 0:
+            end = opening
+        elif last == ">" and (br := _BR.search(line, max(start, end - 16), end)) is not None:
+            end = br.start()
         else:
             break
     while start < end and line[start] in " \t":
