@@ -357,6 +357,13 @@ def test_toml_front_matter_is_read_and_its_status_and_date_edited_in_place(decid
     assert refused.exit_code == 2 and "content/adr/0006-review-site-with-zola.md:1: error: the front matter is TOML" \
         in refused.stderr
     assert (root / "content/adr/0006-review-site-with-zola.md").read_bytes() == before
+    # An approval written by hand in TOML is read, and judged against the text.
+    (root / "content/adr/0024-intake-contract.md").write_text(hugo.replace(
+        '+++\n\n', 'approvals = [{by = "ana", date = 2026-12-01, content = "sha256:000000000000"}]\n+++\n\n'))
+    from toolkit.actions.adr_review import review_gate
+    from toolkit.workspace import open_workspace
+
+    assert [(s.person, s.state) for s in review_gate(open_workspace(root), 24).sign_off] == [("ana", "approval outdated")]
 
 
 def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp_path):

@@ -137,6 +137,8 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
     """Line indexes [start, end) of top-level *key* and its continuation lines, or None."""
     if doc.fm_end is None:
         return None
+    if doc.is_toml:
+        return _toml_key_span(doc, key)
     for start in range(1, doc.fm_end):
         match = _KEY.match(doc.lines[start])
         if match and match.group(1) == key:
@@ -153,6 +155,25 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
                     continue
                 break
             return start, last
+    return None
+
+
+_TOML_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _toml_key_span(doc: Document, key: str) -> tuple[int, int] | None:
+    """[start, end) of top-level *key* of TOML front matter: its line, and the indented lines or the
+    closing bracket of an array written over several."""
+    for start in range(1, doc.fm_end):
+        line = doc.lines[start]
+        if line.lstrip().startswith("["):
+            return None  # a table: the top-level keys are all above it
+        match = _TOML_KEY.match(line)
+        if match and match.group(1) == key:
+            end = start + 1
+            while end < doc.fm_end and doc.lines[end][:1] in (" ", "\t", "]"):
+                end += 1
+            return start, end
     return None
 
 
