@@ -134,3 +134,68 @@ def test_a_lock_holds_its_holder_from_the_moment_it_exists(tmp_path):
         time.sleep(0.002)
     assert proc.wait(timeout=30) == 0 and proc.stdout.read().strip() == "locked"
     assert longest < 0.5, f"the lock stayed empty for {longest:.2f} s"
+
+
+_HOLD_UNTIL_TOLD = """
+import sys
+from pathlib import Path
+from toolkit.records import files
+with files.locked(Path(sys.argv[1])):
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_put_back_of_several_records_keeps_an_edit_made_meanwhile(repo, decide):
+    # `adr status 1 superseded --by 2` waits for the lock of 2, which breaks meanwhile, so 1 is put back
+    # as it was. An edit of 1 made while it waited must survive that: it has to wait its turn.
+    for title in ("Use REST", "Use gRPC", "Log as JSON"):
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    first, second = (next((repo / "decisions").glob(f"000{n}-*.md")) for n in (1, 2))
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_UNTIL_TOLD, str(second)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    status = subprocess.Popen([DECIDE, "adr", "status", "1", "superseded", "--by", "2", "--force"], cwd=repo,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = first.with_name(first.name + ".lock")
+
+    def holds_first():
+        try:
+            return json.loads(lock.read_text())["pid"] == status.pid
+        except (FileNotFoundError, ValueError):
+            return False
+
+    deadline = time.monotonic() + 30
+    while not (adr.read(first)[1].status == "superseded" or holds_first()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert status.poll() is None  # 1 written, or locked for writing, and now waiting for the lock of 2
+    linking = subprocess.Popen([DECIDE, "adr", "link", "1", "relates-to", "3"], cwd=repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        linking.wait(timeout=3)  # before the put-back it would be done by now; it must wait instead
+    except subprocess.TimeoutExpired:
+        pass
+    second.write_text("---\nstatus: [accepted\n---\n# 2. Use gRPC\n")  # no longer parses: the group fails
+    holder.communicate("go\n", timeout=30)
+    _, err = status.communicate(timeout=30)
+    assert status.returncode == 2 and "Traceback" not in err, err
+    assert linking.wait(timeout=30) == 0, linking.communicate()
+    record = adr.read(first)[1]
+    assert record.status == "proposed"  # put back
+    assert [(link.relation, link.target) for link in record.links] == [("relates to", "3")]  # and the link kept
+    assert not list((repo / "decisions").glob("*.lock"))
+
+
+def test_links_made_both_ways_at_once_do_not_wait_on_each_other(repo, decide):
+    # Each link holds the locks of both ends until both are written, taken in one order whichever end
+    # is named first, so `link 1 ... 2` and `link 2 ... 1` never hold one lock each and wait for the other.
+    for i in range(1, 7):
+        assert decide("adr", "new", f"Decision {i}", "--no-edit", cwd=repo).exit_code == 0
+    pairs = [(a, b) for a in range(1, 7) for b in range(1, 7) if a != b]
+    started = time.monotonic()
+    _run_all([["adr", "link", str(a), "relates-to", str(b)] for a, b in pairs], repo)
+    assert time.monotonic() - started < 60
+    files = {int(p.name[:4]): p for p in (repo / "decisions").glob("0*.md")}
+    for k in range(1, 7):
+        targets = [int(link.target) for link in adr.read(files[k])[1].links]
+        assert sorted(set(targets)) == [n for n in range(1, 7) if n != k]

@@ -268,28 +268,47 @@ def _links(before: Decision, relation: str, target: Decision):
     return lambda record: adr_edit.has_link(record, relation, target) and _relations(record) >= _relations(before)
 
 
+class _Group:
+    """Edits of several records that stand or fall together (see `_together`)."""
+
+    def __init__(self, ws: Workspace, locks: contextlib.ExitStack):
+        self.ws, self.locks = ws, locks
+        self.made: list[tuple[Path, bytes]] = []  # each file written, with its bytes before
+
+    def editing(self, ref) -> tuple[frontmatter.Document, Decision]:
+        """The record *ref* names, read under its lock, which is held until the whole group ends."""
+        return self.locks.enter_context(_editing(self.ws, ref))
+
+    def write(self, path: Path, before: bytes, after: bytes, holds=None) -> None:
+        if _write(self.ws, path, before, after, holds):
+            self.made.append((path, before))
+
+
 @contextlib.contextmanager
-def _together():
-    """Edits of several records that stand or fall together: each one written is listed as (path, bytes
-    before), and when a later one is refused, those are put back."""
-    made: list[tuple[Path, bytes]] = []
-    try:
-        yield made
-    except DecisionbookError:
-        for path, before in reversed(made):
-            atomic.replace(path, before)
-        raise
+def _together(ws: Workspace, refs=()):
+    """Edits of several records that stand or fall together: when a later one is refused, those
+    written are put back. Every record's lock is held until the group ends, so no edit made in
+    between is lost to a put-back; the records *refs* name are locked first, in path order, so two
+    groups over the same records cannot wait on each other."""
+    with contextlib.ExitStack() as locks:
+        for path in sorted({_find_path(ws, ref) for ref in refs}):
+            locks.enter_context(files.locked(path, shown_path(ws, path)))
+        group = _Group(ws, locks)
+        try:
+            yield group
+        except DecisionbookError:
+            for path, before in reversed(group.made):
+                atomic.replace(path, before)
+            raise
 
 
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
     """Record *relation* on source and *reverse* on target, or on neither; the paths that changed."""
-    with _together() as made:
+    with _together(ws, (source.key, target.key)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
-            with _editing(ws, ref.key) as (doc, fresh):
-                after = adr_edit.add_link(doc, fresh, rel, other)
-                if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, rel, other)):
-                    made.append((fresh.path, doc.to_bytes()))
-    return [path for path, _ in made]
+            doc, fresh = group.editing(ref.key)
+            group.write(fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(fresh, rel, other))
+    return [path for path, _ in group.made]
 
 
 def _reverse_of(relation: str, reverse: str | None) -> str:
@@ -432,21 +451,19 @@ def new_decision(
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
     created = _parse_file(ws, path)[1]
-    pending = []
+    waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
+    pending = [target for relation, target in targets if relation == "supersedes" and waits]
+    edited = [(relation, target) for relation, target in targets if not (relation == "supersedes" and waits)]
     try:
-        with _together() as made:
-            for relation, target in targets:
-                if relation == "supersedes" and ws.config.supersede_on == "accept":
-                    pending.append(target)
-                    continue
-                with _editing(ws, target.key) as (doc, fresh):
-                    after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-                    if _write(ws, fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created)):
-                        made.append((fresh.path, doc.to_bytes()))
+        with _together(ws, [target.key for _, target in edited]) as group:
+            for relation, target in edited:
+                doc, fresh = group.editing(target.key)
+                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+                group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         raise
-    return Created(path, tuple(dict.fromkeys(p for p, _ in made)), tuple(pending))
+    return Created(path, tuple(dict.fromkeys(p for p, _ in group.made)), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
@@ -482,57 +499,57 @@ def change_status(
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    with _together() as made:
-        with _editing(ws, ref) as (doc, decision):
-            if status == "superseded" and not force:
-                _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
-            allowed = TRANSITIONS.get(decision.status or "", ())
-            if status not in allowed and not force:
-                then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
-                raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "
-                                        f"(--force to set {status} anyway)", shown_path(ws, decision.path))
-            if by is not None and status != "superseded":
-                raise DecisionbookError("--by names a successor, so it goes with the status superseded")
-            if status == "accepted" and not force:
-                from toolkit.actions.adr_review import require_acceptable
+    # Every record the change may edit is locked first: the successor, and those this one supersedes.
+    related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
+    with _together(ws, (ref, *related)) as group:
+        doc, decision = group.editing(ref)
+        if status == "superseded" and not force:
+            _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
+        allowed = TRANSITIONS.get(decision.status or "", ())
+        if status not in allowed and not force:
+            then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
+            raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "
+                                    f"(--force to set {status} anyway)", shown_path(ws, decision.path))
+        if by is not None and status != "superseded":
+            raise DecisionbookError("--by names a successor, so it goes with the status superseded")
+        if status == "accepted" and not force:
+            from toolkit.actions.adr_review import require_acceptable
 
-                require_acceptable(ws, doc, decision)
-            day = (date or _dt.date.today()).isoformat()
-            before = doc.to_bytes()
-            if by is not None:
-                successor = find_one(ws, by)[1]
-                if successor.key == decision.key:
-                    raise DecisionbookError(f"{decision.label} cannot supersede itself")
-                data = adr_edit.mark_superseded(doc, decision, successor)
-                doc2 = frontmatter.parse(data, doc.path)
-                after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
-            else:
-                after = adr_edit.set_status(doc, decision, status, day)
-            kept = _relations(decision)
-            if by is not None:
-                def holds(record):
-                    superseded = (record.status, record.superseded_by) == ("superseded", successor.key)
-                    return superseded and _relations(record) >= kept
-            else:
-                def holds(record):
-                    return record.status == status and _relations(record) >= kept
-            if _write(ws, decision.path, before, after, holds):
-                made.append((decision.path, before))
+            require_acceptable(ws, doc, decision)
+        day = (date or _dt.date.today()).isoformat()
+        before = doc.to_bytes()
         if by is not None:
-            with _editing(ws, by) as (sdoc, successor):
-                after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
-                if _write(ws, successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision)):
-                    made.append((successor.path, sdoc.to_bytes()))
+            successor = find_one(ws, by)[1]
+            if successor.key == decision.key:
+                raise DecisionbookError(f"{decision.label} cannot supersede itself")
+            data = adr_edit.mark_superseded(doc, decision, successor)
+            doc2 = frontmatter.parse(data, doc.path)
+            after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+        else:
+            after = adr_edit.set_status(doc, decision, status, day)
+        kept = _relations(decision)
+        if by is not None:
+            def holds(record):
+                superseded = (record.status, record.superseded_by) == ("superseded", successor.key)
+                return superseded and _relations(record) >= kept
+        else:
+            def holds(record):
+                return record.status == status and _relations(record) >= kept
+        group.write(decision.path, before, after, holds)
+        if by is not None:
+            sdoc, successor = group.editing(by)
+            after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
+            group.write(successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision))
         if status == "accepted":
             accepted = find_one(ws, decision.key)[1]
             for key in accepted.supersedes:
-                with _editing(ws, key) as (odoc, older):
-                    if older.superseded_by:  # marked already, by this one or (refused at creation) another
-                        continue
+                odoc, older = group.editing(key)
+                if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
                     after = adr_edit.add_link(odoc, older, "superseded by", accepted)
-                    if _write(ws, older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted)):
-                        made.append((older.path, odoc.to_bytes()))
-    return StatusChange(decision, status, day, tuple(path for path, _ in made))
+                    group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
+    return StatusChange(decision, status, day, tuple(path for path, _ in group.made))
+
+
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
