@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git
+from conftest import git, repository_with
 from toolkit.history.numbers import names_on_branches
 
 MADR = """---
@@ -222,3 +222,36 @@ def test_check_reports_a_relation_the_other_side_does_not_return(repo, decide):
     assert not any("0015" in line or "0016" in line for line in lines)
     assert decide("adr", "link", "11", "relates-to", "10", cwd=repo).exit_code == 0
     assert "0010-ten.md" not in decide("check", cwd=repo).stdout
+
+
+
+_STATUS = "\n## Status\n\nAccepted\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "moved", "new_title", "link", "new_link"),
+    [
+        ("ADR-001-use-rest.md", "# ADR-001: Use REST\n", "ADR-003-use-rest.md", "# ADR-003: Use REST\n",
+         "[ADR-001](ADR-001-use-rest.md)", "[ADR-003](ADR-003-use-rest.md)"),
+        ("adr_1_use_rest.md", "# ADR 1 - Use REST\n", "adr_3_use_rest.md", "# ADR 3 - Use REST\n",
+         "[ADR 1](adr_1_use_rest.md)", "[ADR 3](adr_3_use_rest.md)"),
+        ("001-use-rest.md", "# 1. Use REST\n", "003-use-rest.md", "# 3. Use REST\n",
+         "[1. Use REST](001-use-rest.md)", "[3. Use REST](003-use-rest.md)"),
+        ("0001-use-rest.md", '---\ntitle: "ADR 1: Use REST"\n---\n', "0003-use-rest.md",
+         '---\ntitle: "ADR 3: Use REST"\n---\n', "[ADR-0001](0001-use-rest.md)", "[ADR-0003](0003-use-rest.md)"),
+        ("0001-use-rest.md", '+++\ntitle = "ADR-0001: Use REST"\n+++\n', "0003-use-rest.md",
+         '+++\ntitle = "ADR-0003: Use REST"\n+++\n', "[ADR-0001](0001-use-rest.md)", "[ADR-0003](0003-use-rest.md)"),
+    ],
+)
+def test_renumber_keeps_the_folder_s_names_and_renumbers_the_title_wherever_it_is(tmp_path, decide, name, title, moved,
+                                                                                   new_title, link, new_link):
+    # A name with a prefix or another width became `0003001-x.md`; a title not written `# N.` kept its number.
+    root = repository_with(tmp_path / "ws", {f"docs/adr/{name}": title + _STATUS,
+                                             "docs/adr/later.md": f"# Later\n\nSee {link}.\n"})
+    result = decide("adr", "renumber", "1", "--to", "3", cwd=root)
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in (root / "docs" / "adr").iterdir()) == sorted([moved, "later.md"])
+    assert (root / "docs" / "adr" / moved).read_text() == new_title + _STATUS
+    assert (root / "docs" / "adr" / "later.md").read_text() == f"# Later\n\nSee {new_link}.\n"
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0 and "0 warning(s)" in check.output, check

@@ -14,7 +14,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
-from toolkit.records.adr_words import adornment, is_rst
+from toolkit.records.adr_words import adornment, is_rst, renumbered_name, title_number_span
 from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
@@ -54,13 +54,18 @@ def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
     return matches[0]
 
 
+def _as_wide(number: int, digits: str) -> str:
+    """*number* written as wide as *digits* were (`007` -> `012`, `7` -> `12`)."""
+    return str(number).zfill(len(digits))
+
+
 def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int) -> str:
     """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
     old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
 
     def renumbered(text: str) -> str:
         text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
-        return re.sub(rf"(?i)\b(ADR[-_ ]?)0*{old}\b", lambda m: f"{m.group(1)}{new:04d}", text)
+        return re.sub(rf"(?i)\b(ADR[-_ ]?)(0*{old})\b", lambda m: m.group(1) + _as_wide(new, m.group(2)), text)
 
     def swap(match: re.Match) -> str:
         found = match.groupdict()
@@ -96,9 +101,7 @@ def _retarget_number(line: str, old: int, new: int) -> str:
         name, value = "", line
 
     def swap(match: re.Match) -> str:
-        prefix, digits = match.group(1) or "", match.group(2)
-        padded = len(digits) == 4 or prefix.upper().startswith("ADR")
-        return f"{prefix}{new:04d}" if padded else f"{prefix}{new}"
+        return (match.group(1) or "") + _as_wide(new, match.group(2))
 
     value = re.sub(rf"(?<![\w.-])((?:ADR[-_ ]?|#)?)(0*{old})(?![\w.])", swap, value, flags=re.IGNORECASE)
     return f"{name}{colon}{value}" if colon else value
@@ -202,7 +205,7 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     old = number_of(path.name)
     if old == new:
         raise DecisionbookError(f"{path.name} already has number {new}")
-    new_path = path.with_name(f"{new:04d}{path.name[4:]}")
+    new_path = path.with_name(renumbered_name(path.name, new))
     with atomic.folder_lock(workspace.adr_dir), contextlib.ExitStack() as held:
         # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
         for page in sorted({*files, *_other_pages(workspace, files)}):
@@ -252,21 +255,21 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
 
 
 def _renumber_title(path: Path, old: int, new: int) -> bytes | None:
-    """The file with a numbered title (`# 7. Title`, `7. Title` or `0007 Title` over `=====`) given *new*;
-    None when it has no numbered title. A reStructuredText title's lines grow with it."""
+    """The file with its numbered title (`# 7. Title`, `# ADR-007: Title`, `title: "ADR 7: Title"` in
+    front matter, `0007 Title` over `=====`) given *new*, as wide as it was written; None when the
+    title holds no number. A reStructuredText title's lines grow with it."""
     doc, decision = adr.read(path)
-    if decision.title_line is None or decision.form == adr.MADR:
+    if decision.title_line is None:
         return None
     index = decision.title_line - 1
     lines = list(doc.lines)
     line = lines[index]
-
-    def swap(match: re.Match) -> str:
-        return f"{match.group(1)}{str(new).zfill(len(match.group(2)))}"
-
-    edited = re.sub(rf"^(#\s+|)(0*{old})(?=[.\s])", swap, line)
-    if edited == line:
+    start = _TITLE_START.match(line).end()
+    span = title_number_span(line[start:])
+    if span is None or int(line[start + span[0] : start + span[1]]) != old:
         return None
+    begin, end = start + span[0], start + span[1]
+    edited = line[:begin] + _as_wide(new, line[begin:end]) + line[end:]
     lines[index] = edited
     text = edited.rstrip("\r\n")
     rule = lines[index + 1] if index + 1 < len(lines) else ""
@@ -276,3 +279,7 @@ def _renumber_title(path: Path, old: int, new: int) -> bytes | None:
             lines[index - 1] = widened
         lines[index + 1] = widened
     return doc.to_bytes(lines)
+
+
+# What comes before a title's own words on its line: a Markdown heading's marks, a front-matter key.
+_TITLE_START = re.compile(r"""[ \t]*(?:#+[ \t]+|title[ \t]*[:=][ \t]*["']?)?""")

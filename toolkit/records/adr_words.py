@@ -130,6 +130,13 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
 
+def renumbered_name(name: str, number: int) -> str:
+    """The numbered record file *name* with *number* in place of its own: its prefix, the width of
+    its number and its slug kept (`ADR-007-x.md` -> `ADR-012-x.md`)."""
+    match = RECORD_FILE.match(name)
+    return name[: match.start(2)] + str(number).zfill(len(match.group(2))) + name[match.end(2) :]
+
+
 def is_record_file(name: str) -> bool:
     if RECORD_FILE.match(name) is None:
         return False
@@ -581,6 +588,17 @@ _TITLE_NUMBER = LazyPattern(
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
+
+
+def title_number_span(heading: str) -> tuple[int, int] | None:
+    """Where the number of a numbered title (`12. Title`, `ADR-0012: Title`) is in *heading*, or None."""
+    stripped = heading.lstrip()
+    match = _TITLE_NUMBER.match(stripped)
+    if not match or not stripped[match.end() :].strip():
+        return None
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    offset = len(heading) - len(stripped)
+    return offset + match.start(group), offset + match.end(group)
 
 
 def split_title(heading: str) -> tuple[int | None, str]:
