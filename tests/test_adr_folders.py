@@ -133,6 +133,32 @@ def test_a_folder_of_records_named_by_their_slug_alone(decide, tmp_path):
     assert decide("check", cwd=root).exit_code == 0
 
 
+def test_a_number_at_the_end_of_a_slug_is_part_of_the_slug(decide, tmp_path):
+    # Hugo sites name records `drupal-9.md`: read as record 9, it made the folder a numbered one, and
+    # every record named by its slug alone vanished from the list without a word.
+    records = {"cms-10.md": "Move to CMS 10", "adopt-calendar-versioning.md": "Adopt calendar versioning",
+               "use-python-3-12.md": "Use Python 3.12"}
+    root = _repo(tmp_path, {f"content/adr/{name}": f"# {title}\n\n## Status\n\nAccepted\n"
+                            for name, title in records.items()})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "content/adr"\n')
+    assert [(r["number"], r["key"], r["title"]) for r in _listed(decide, root)] == [
+        (None, "adopt-calendar-versioning", "Adopt calendar versioning"), (None, "cms-10", "Move to CMS 10"),
+        (None, "use-python-3-12", "Use Python 3.12")]
+
+
+def test_notes_beside_records_are_not_records_because_their_names_hold_a_number(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-token-theming.md": NYGARD.format(n=1, title="Token theming"),
+        "docs/adr/0001/comparison-with-pr-3160.md": "# Comparison with PR 3160\n",
+        "docs/adr/0001/phase-0-1-audit-findings.md": "# Audit\n\n**Status:** Complete\n",
+        "docs/adr/TEAM-ADR-002-queues.md": NYGARD.format(n=2, title="Queues"),
+        "docs/adr/RFC-003-tracing.md": NYGARD.format(n=3, title="Tracing"),
+    })
+    assert [(r["number"], r["path"]) for r in _listed(decide, root)] == [
+        (1, "docs/adr/0001-token-theming.md"), (2, "docs/adr/TEAM-ADR-002-queues.md"), (3, "docs/adr/RFC-003-tracing.md")]
+    assert decide("check", cwd=root).exit_code == 0
+
+
 def test_names_alone_count_only_where_no_record_has_a_number_or_date(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/decisions/meeting-notes.md": "# Notes\n\nStatus: Accepted\n",

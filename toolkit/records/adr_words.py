@@ -94,11 +94,14 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
 
 
 RECORD_EXTENSIONS = ("md", "markdown", "rst")
-# A record file: an optional prefix of words of letters (`ADR-`, `adr_`, `TEAM-ADR-`, or `adr` itself:
-# `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. log4brains names files
-# by date instead (`20210304-slug.md`), as do teams that write the date as ISO does (`2021-03-04-slug.md`).
+# A record file: an optional prefix that names a record (`ADR-`, `adr_`, `TEAM-ADR-`, `RFC-`, `oep-`, or
+# `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
+# words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
+# log4brains names files by date instead (`20210304-slug.md`), as do teams that write the date as ISO
+# does (`2021-03-04-slug.md`).
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adr)?)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$", re.IGNORECASE | re.ASCII
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
+    re.IGNORECASE | re.ASCII,
 )
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
 # typo): read as the number 2025 it would make the folder a numbered one (`dated_name_problem` says so).
