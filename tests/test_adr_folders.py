@@ -412,3 +412,18 @@ def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, aft
     assert (row["status"], row["status_raw"], row["date"]) == ("accepted", "Accepted", head.split("**Date.** ")[1][:10])
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "doc/adr/0001-use-x.md").read_text() == f"# ADR-0001 — Use X\n\n{after}\n\n**Context.** Why.\n"
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("Amend ADR-0003: allow queues", "Amend ADR-0003: allow queues"),
+    ("Follow-up to ADR 0002 for retries", "Follow-up to ADR 0002 for retries"),
+    ("ADR-0004: Use queues", "Use queues"),
+    ("TEAM-ADR-4: Use queues", "Use queues"),
+    ("Architecture Decision Record 4: Use queues", "Use queues"),
+])
+def test_a_title_that_names_another_record_is_not_numbered_by_it(decide, tmp_path, heading, title):
+    # A MADR title naming the record it amends was cut at that name and warned of as misnumbered.
+    root = _repo(tmp_path, {"docs/adr/0004-queues.md": f"# {heading}\n\n## Status\n\nAccepted\n"})
+    assert [r["title"] for r in _listed(decide, root)] == [title]
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0 and "0 warning(s)" in check.output, check.output

@@ -586,8 +586,10 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 
 # ---- titles ---------------------------------------------------------------------------------
 
+# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`; not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
-    r"^(?:\[?(?:[A-Za-z]+[-_ ])*(?:ADR|RFC|Decision|Record)\s*(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|]?\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*(?:ADR|RFC|Decision|Record)\s*"
+    r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
