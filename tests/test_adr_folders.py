@@ -427,3 +427,20 @@ def test_a_title_that_names_another_record_is_not_numbered_by_it(decide, tmp_pat
     assert [r["title"] for r in _listed(decide, root)] == [title]
     check = decide("check", cwd=root)
     assert check.exit_code == 0 and "0 warning(s)" in check.output, check.output
+
+
+@pytest.mark.parametrize(("line", "status", "after"), [
+    ("Proposed | **Accepted** | Deprecated", "accepted", "Proposed | Accepted | **Deprecated**"),
+    ("**Proposed** | Accepted | Deprecated", "proposed", "Proposed | Accepted | **Deprecated**"),
+    ("[Proposed | Accepted | __Rejected__ | Superseded]", "rejected", "[Proposed | Accepted | Rejected | __Superseded__]"),
+])
+def test_the_emphasized_one_of_a_template_s_choices_is_the_status_and_an_edit_moves_the_emphasis(
+        decide, tmp_path, line, status, after):
+    # Teams keep the template's list and mark the choice: it read as the first choice, or as a placeholder.
+    text = f"# ADR-003: CLI parser\n\n## Status\n{line}\n\n## Context\n\nParse commands.\n"
+    root = _repo(tmp_path, {"docs/adr/0003-cli-parser.md": text})
+    assert [r["status"] for r in _listed(decide, root)] == [status]
+    new = "superseded" if status == "rejected" else "deprecated"
+    assert decide("adr", "status", "3", new, "--force", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0003-cli-parser.md").read_text() == text.replace(line, after)
+    assert [r["status"] for r in _listed(decide, root)] == [new]

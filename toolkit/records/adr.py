@@ -13,6 +13,7 @@ from toolkit.records.adr_words import (
     is_rst,
     underlined_headings,
     AMBIGUOUS,
+    chosen,
     LazyPattern,
     DATED_FILE,
     dated_name_problem,
@@ -681,7 +682,11 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
     """The status words of a line that holds a status (`**Accepted** *2023-09-13*`, `Accepted (2021-01-04)`):
     their span, and the span of the date written after them, if any. Emphasis ends the words, so a
     status change rewrites them alone and the note after them stays; a symbol before the emphasis
-    (`🟢 **Agreed**`) is part of the status, and goes with it."""
+    (`🟢 **Agreed**`) is part of the status, and goes with it. A list of choices with one emphasized
+    (`**Proposed** | Accepted`) is the status whole, emphasis and all."""
+    if chosen(line) is not None:
+        match = re.match(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?", line)
+        return match.end(), len(line.rstrip()), None
     start, end = _bare_span(line)
     tail = end
     emphasis = _EMPHASIS_START.match(line)
@@ -1086,7 +1091,7 @@ def from_document(
             status = "superseded"
         else:
             reader.warn(fields.get("title_line"), "no status")
-    elif _PLACEHOLDER.match(raw):
+    elif _PLACEHOLDER.match(raw) and chosen(raw) is None:
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         words = raw

@@ -434,9 +434,36 @@ _STRUCK = LazyPattern(r"~~.*?~~")
 _ARROWS = ("→", "->", "⇒", "=>")
 
 
+_CHOICE = LazyPattern(r"(\*\*|__)([^*_|\[\]]*?\w[^*_|\[\]]*?)\1")  # `**Accepted**` among `A | B | C`
+
+
+def chosen(phrase: str) -> str | None:
+    """The one choice emphasized in a template's list of choices kept as written
+    (`Proposed | **Accepted** | Deprecated`), or None."""
+    if "|" not in phrase:
+        return None
+    marked = [match.group(2).strip() for match in _CHOICE.finditer(phrase)]
+    return marked[0] if len(marked) == 1 else None
+
+
+def _choose(phrase: str, new: str) -> str | None:
+    """The list of choices *phrase* with the emphasis moved to the choice *new*; None when it is not one."""
+    match = next(_CHOICE.finditer(phrase))
+    plain = phrase[: match.start()] + match.group(2) + phrase[match.end() :]
+    for part in re.finditer(r"[^|\[\]]+", plain):
+        words = part.group(0).strip()
+        if words.lower() == new.lower():
+            start = part.start() + part.group(0).index(words)
+            return f"{plain[:start]}{match.group(1)}{words}{match.group(1)}{plain[start + len(words):]}"
+    return None
+
+
 def present_part(phrase: str) -> str:
-    """The part of a status phrase that is the status now: struck words and what comes before the
-    last arrow are its history."""
+    """The part of a status phrase that is the status now: the emphasized one of a list of choices;
+    struck words and what comes before the last arrow are its history."""
+    choice = chosen(phrase)
+    if choice is not None:
+        return choice
     if "~~" in phrase:
         phrase = _STRUCK.sub(" ", phrase)
     for arrow in _ARROWS:
@@ -447,7 +474,10 @@ def present_part(phrase: str) -> str:
 
 def with_history(old: str, new: str) -> str:
     """The status phrase *old* moved on to *new*, keeping its history as *old* keeps it
-    (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`); else *new*."""
+    (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`), or *new* emphasized
+    in its list of choices (`Proposed | Accepted | **Deprecated**`); else *new*."""
+    if chosen(old) is not None:
+        return _choose(old, new) or new
     arrow = next((arrow for arrow in _ARROWS if arrow in old), None)
     if arrow is not None:
         return f"{old.rstrip()} {arrow} {new}"
