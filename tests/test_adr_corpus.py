@@ -210,7 +210,7 @@ def test_unknown_phrase_and_ambiguous_date_each_warn_once_naming_the_key():
     record = adr.parse((CORPUS / "0010-freeze-the-mobile-release-train.md").read_bytes(), CORPUS / "x.md", "x.md")
     assert [(f.line, f.message) for f in record.findings] == [
         (3, "unknown status 'On hold'; decisionbook knows draft, proposed, accepted, rejected, deprecated, "
-            'superseded; map it in decisionbook.toml under [adr.statuses], e.g. "on hold" = "deprecated"'),
+            'superseded; map it to the one it means in decisionbook.toml under [adr.statuses]: "on hold" = "..."'),
     ]
     record = adr.parse((CORPUS / "0015-store-times-in-utc.md").read_bytes(), CORPUS / "x.md", "x.md")
     assert record.date is None and len(record.findings) == 1

@@ -444,3 +444,49 @@ def test_the_emphasized_one_of_a_template_s_choices_is_the_status_and_an_edit_mo
     assert decide("adr", "status", "3", new, "--force", cwd=root).exit_code == 0
     assert (root / "docs/adr/0003-cli-parser.md").read_text() == text.replace(line, after)
     assert [r["status"] for r in _listed(decide, root)] == [new]
+
+
+_OEP = """OEP-5: Containerize the dev environment
+#######################################
+
++---------------+-----------------------------------------+
+| OEP           | :doc:`oep-0005-arch-containerize`       |
++---------------+-----------------------------------------+
+| Last-Modified | 2017-01-05                              |
++---------------+-----------------------------------------+
+| Status        | Replaced                                |
++---------------+-----------------------------------------+
+| `Replaced-By` | :doc:`oep-0012-arch-new-devenv`         |
++---------------+-----------------------------------------+
+| Created       | 2016-07-01                              |
++---------------+-----------------------------------------+
+"""
+
+
+def test_other_words_for_statuses_relations_and_labels(decide, tmp_path):
+    # Open edX's OEPs, the IETF's `Obsoleted by`, Cosmos SDK's `LAST CALL`: read as the words they stand for.
+    nygard = "# {n}. {title}\n\nDate: 2021-04-0{n}\n\n## Status\n\n{status}\n"
+    root = _repo(tmp_path, {
+        "docs/decisions/oep-0005-arch-containerize.rst": _OEP,
+        "docs/decisions/oep-0012-arch-new-devenv.rst": "OEP-12: New dev environment\n###########################\n\n"
+                                                       ":Status: Accepted\n:Replaces: :doc:`oep-0005-arch-containerize`\n",
+        "docs/decisions/0007-partly.md": nygard.format(n=7, title="Partly", status=(
+            "Accepted, partially superseded by [ADR-0012](oep-0012-arch-new-devenv.rst)")),
+        "docs/decisions/0008-obsoleted.md": nygard.format(n=8, title="Obsoleted", status="Obsoleted by ADR-0012"),
+        "docs/decisions/0009-replaced.md": nygard.format(n=9, title="Replaced", status="Replaced by [ADR 12](oep-0012-arch-new-devenv.rst)"),
+        "docs/decisions/0010-last-call.md": "# 10. Last call\n\nDate: 2021-04-01\n\n## Status\n\nLAST CALL\n",
+    })
+    rows = {r["number"]: r for r in _listed(decide, root)}
+    assert [(n, r["title"], r["status"], r["date"], r["superseded_by"]) for n, r in rows.items()] == [
+        (5, "Containerize the dev environment", "superseded", "2017-01-05", "12"),
+        (7, "Partly", "accepted", "2021-04-07", None),
+        (8, "Obsoleted", "superseded", "2021-04-08", "12"),
+        (9, "Replaced", "superseded", "2021-04-09", "12"),
+        (10, "Last call", "proposed", "2021-04-01", None),
+        (12, "New dev environment", "accepted", None, None),
+    ]
+    assert rows[7]["links"] == [{"relation": "partly superseded by", "adr": "12"}]
+    check = decide("check", cwd=root)
+    assert check.stdout.splitlines() == [
+        f"docs/decisions/{name}:7: warning: superseded by ADR 12, but ADR 12 does not record supersedes ADR {n} back"
+        for n, name in ((8, "0008-obsoleted.md"), (9, "0009-replaced.md"))] + ["0 error(s), 2 warning(s)"], check.stdout

@@ -76,7 +76,7 @@ def test_text_format_lines_and_exit_code(decide, repo):
     assert result.stdout.splitlines() == [
         "decisions/0001-one.md:2: warning: unknown status 'parked'; "
         "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded; "
-        'map it in decisionbook.toml under [adr.statuses], e.g. "parked" = "deprecated"',
+        'map it to the one it means in decisionbook.toml under [adr.statuses]: "parked" = "..."',
         "0 error(s), 1 warning(s)",
     ]
     (repo / "decisions" / "0002-broken.md").write_text("---\nstatus: [\n---\n# Broken\n")

@@ -52,6 +52,11 @@ REVERSE = {
     "reverted by": "reverts",
     "relates to": "relates to",
 }
+# Other words for the relations above.
+_SAME_RELATION = {"replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
+                  "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
+                  "partially superseded by": "partly superseded by"}
+_PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers")
@@ -302,6 +307,7 @@ class _Reader:
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:
         relation = relation_name(relation)
+        relation = _SAME_RELATION.get(relation, relation)
         target = self.ref(target_text) or ""
         if not target:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
@@ -312,7 +318,7 @@ class _Reader:
         if relation == "superseded by":
             self.fields.setdefault("superseded_by", target)
             return
-        if relation not in REVERSE:
+        if relation not in REVERSE and relation not in _PARTLY:
             self.warn(line, f"relation {relation!r} is not one decisionbook knows; kept as a link")
         self.fields["links"].append(Link(relation, target, line))
 
@@ -506,7 +512,8 @@ _DATE_LABELS = (
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
-_RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to"))
+_RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to",
+                              *_SAME_RELATION))
 # The fields a table's header row may name, each read from the column below it; and the labels of a
 # record's metadata: a header row names nothing else (a table of related records, `| ADR | Title |
 # Status |`, is not the record's own), and a key-value table's row starts with one of them.
@@ -606,7 +613,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
             return []
         label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
         start, end = _clean_span(line, bars[1] + 1, bars[2])
-        return [(label.lower(), start, end, "table")] if label else []
+        return [(_label(label), start, end, "table")] if label else []
     run_in = ".**" in line or ".__" in line
     if run_in:
         # `**Status.** Accepted.`, a run-in label: read as `**Status:**`, which has the same length, so
@@ -633,8 +640,13 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
             stop -= 1
         bold = bool(match.group("open"))
         style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
-        found.append((match.group("label").strip().lower(), start, stop, style))
+        found.append((_label(match.group("label")), start, stop, style))
     return found
+
+
+def _label(written: str) -> str:
+    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`)."""
+    return " ".join(written.lower().replace("-", " ").split())
 
 
 def heading_label(heading: str) -> str:
@@ -1116,8 +1128,8 @@ def from_document(
             else:
                 reader.warn(
                     fields.get("status_line"),
-                    f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it in "
-                    f"decisionbook.toml under [adr.statuses], e.g. {json.dumps(status.lower())} = \"deprecated\"",
+                    f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it to the one it "
+                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(status.lower())} = \"...\"",
                 )
 
     return Decision(

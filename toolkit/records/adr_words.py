@@ -179,6 +179,7 @@ SYNONYMS = {
     "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
     "under review": "proposed", "review": "proposed", "in discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
+    "last call": "proposed",  # Cosmos SDK: the last days of a proposal's review
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
@@ -189,7 +190,8 @@ SYNONYMS = {
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
-    "superceded by": "superseded", "replaced by": "superseded", "partly superseded": "superseded",
+    "superceded by": "superseded", "replaced": "superseded", "replaced by": "superseded",  # Open edX
+    "obsoleted by": "superseded", "partly superseded": "superseded",  # the IETF's word
     "partly superseded by": "superseded", "partially superseded": "superseded",
     "partially superseded by": "superseded",
 }
@@ -325,7 +327,7 @@ SYNONYMS.update({word: status.removesuffix(" by") for word, (_, status) in _READ
 # A status phrase that names another record: the relation it records.
 RELATION_STATUS = {
     "superseded": "superseded by", "superseded by": "superseded by", "superceded by": "superseded by",
-    "replaced by": "superseded by", "partly superseded by": "superseded by",
+    "replaced by": "superseded by", "obsoleted by": "superseded by", "partly superseded by": "superseded by",
     "partially superseded by": "superseded by", "amended by": "amended by",
     "extended by": "extended by", "reverted by": "reverted by",
     **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
@@ -618,7 +620,7 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 
 # `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`; not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
-    r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*(?:ADR|RFC|Decision|Record)\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*(?:ADR|RFC|OEP|Decision|Record)\s*"
     r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
