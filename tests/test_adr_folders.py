@@ -490,3 +490,27 @@ def test_other_words_for_statuses_relations_and_labels(decide, tmp_path):
     assert check.stdout.splitlines() == [
         f"docs/decisions/{name}:7: warning: superseded by ADR 12, but ADR 12 does not record supersedes ADR {n} back"
         for n, name in ((8, "0008-obsoleted.md"), (9, "0009-replaced.md"))] + ["0 error(s), 2 warning(s)"], check.stdout
+
+
+@pytest.mark.parametrize(("history", "status", "superseded_by", "after"), [
+    ("* Proposed (2021-06-16)\n* Rejected partially (2022-09-26)\n", "rejected", None,
+     "* Proposed (2021-06-16)\n* Rejected partially (2022-09-26)\n* Deprecated (2026-11-30)\n"),
+    ("- 2022-09-26: Accepted\n- 2021-06-16: Proposed\n", "accepted", None,
+     "- 2026-11-30: Deprecated\n- 2022-09-26: Accepted\n- 2021-06-16: Proposed\n"),
+    ("* Accepted (2021-06-16)\n* Superseded by [2. Use Kafka](0002-use-kafka.md) (2024-02-01)\n", "superseded", "2", None),
+    ("* Proposed (2023-04-13)\n", "proposed", None, "* Proposed (2023-04-13)\n* Deprecated (2026-11-30)\n"),
+])
+def test_a_dated_status_list_is_a_history_read_by_its_latest_entry_and_added_to(decide, tmp_path, history, status,
+                                                                                superseded_by, after):
+    # The first entry was read as the status now, and a status change rewrote it, losing the history.
+    text = f"# 1. Collect usage data\n\nDate: 2021-09-06\n\n## Status\n\n{history}\nNotes.\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"doc/adr/0001-collect-usage-data.md": text,
+                            "doc/adr/0002-use-kafka.md": "# 2. Use Kafka\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n"})
+    row = _listed(decide, root)[0]
+    assert (row["status"], row["superseded_by"], row["date"]) == (status, superseded_by, "2021-09-06")
+    if after is None:
+        return
+    assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", "--force", cwd=root).exit_code == 0
+    path = root / "doc/adr/0001-collect-usage-data.md"
+    assert path.read_text() == text.replace(history, after).replace("Date: 2021-09-06", "Date: 2026-11-30")
+    assert _listed(decide, root)[0]["status"] == "deprecated"

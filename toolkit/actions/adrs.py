@@ -522,7 +522,7 @@ def change_status(
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            data = adr_edit.mark_superseded(doc, decision, successor)
+            data = adr_edit.mark_superseded(doc, decision, successor, day)
             doc2 = frontmatter.parse(data, doc.path)
             after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
         else:

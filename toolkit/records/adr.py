@@ -148,6 +148,7 @@ class Decision:
     date_line: int | None = None
     status_span: tuple[int, int] | None = None  # columns of the status words on status_line (body forms)
     date_span: tuple[int, int] | None = None  # columns of the date on date_line (body forms)
+    status_list: tuple[int, int] | None = None  # first and last line of a Status section's dated history list
 
     @property
     def name(self) -> str:
@@ -769,11 +770,46 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     if choices:  # the checked choice, or none yet
         chosen = next(((index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
                        for index, box in choices.items() if box.group(1) != " "), None)
+    elif chosen is not None and (history := _history(reader.lines, chosen[0], end)):
+        # `* Proposed (2021-06-16)` / `* Rejected (2022-09-26)`: the latest entry is the status now.
+        index, span, date = history[-1]
+        chosen = (index, span)
+        fields["status_date"] = (index, *date)
+        fields["status_list"] = (min(history)[0] + 1, max(history)[0] + 1)
     if chosen is not None:
         index, span = chosen
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]
         fields["status_line"] = index + 1
         fields["status_span"] = span
+
+
+_ITEM = LazyPattern(r"[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _history(lines: list[str], first: int, end: int) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+    """The list items from line *first* on that each hold a status and its day, a status history
+    (`* Proposed (2021-06-16)`), as (line, status span, date span), oldest first; one such item is a
+    history too, which a status change adds to."""
+    items = []
+    for index in range(first, end):
+        line = lines[index]
+        if not line.strip():
+            continue
+        if not _ITEM.match(line):
+            break
+        start, stop, date = _status_span(line)
+        found = find_date(line[start:stop]) if date is None else None
+        if found is not None and found[1] == 0:  # `- 2022-09-26: Accepted`, the day first
+            date = (start, start + found[2])
+            start = date[1] + len(line[date[1] : stop]) - len(line[date[1] : stop].lstrip(" \t:–—-"))
+        day = iso_date(line[date[0] : date[1]]) if date else None
+        if day is None or day == AMBIGUOUS or read_status(line[start:stop])[0] not in STATUSES:
+            break
+        items.append((day, index, (start, stop), date))
+    newest_first = len(items) > 1 and items[0][0] > items[-1][0]
+    # By day; the same day keeps the list's order, whichever way the list runs.
+    items.sort(key=lambda item: (item[0], -item[1] if newest_first else item[1]))
+    return [(index, span, date) for _, index, span, date in items]
 
 
 def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
@@ -1159,6 +1195,7 @@ def from_document(
         date_line=fields.get("date_line"),
         status_span=fields.get("status_span"),
         date_span=fields.get("date_span"),
+        status_list=fields.get("status_list"),
     )
 
 

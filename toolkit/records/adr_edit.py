@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from toolkit.errors import DecisionbookError
@@ -188,7 +189,9 @@ def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text:
     return _replace(doc, line - 1, current[: span[0]] + text + current[span[1] :])
 
 
-def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> bytes:
+def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day: str | None = None) -> bytes:
+    """The file with *text* as its status, written where and as the record keeps it; *day* dates a new
+    entry of a status history."""
     if decision.form == MADR:
         if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
             return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))
@@ -203,6 +206,8 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     ticked = _tick(doc, text)
     if ticked is not None:
         return ticked
+    if decision.status_list is not None:
+        return _add_to_history(doc, decision, text, day)
     if decision.status_line is not None and decision.status_span is not None:
         return _in_place(doc, decision.status_line, decision.status_span, with_history(decision.status_raw or "", text))
     lines = doc.text_lines()
@@ -210,6 +215,25 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str) -> b
     if start + 1 < len(lines) and not lines[start + 1].strip():
         return _insert(doc, start + 2, [text, ""])
     return _insert(doc, start + 1, ["", text])
+
+
+def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, day: str | None) -> bytes:
+    """A status history list (`* Proposed (2021-06-16)`) with a new entry at its newest end, written
+    as the latest one is: *text* in place of its words, *day* (default today) in place of its day."""
+    first, last = decision.status_list
+    latest = doc.text_lines()[decision.status_line - 1].rstrip("\r\n")
+    start, end = decision.status_span
+    entry = latest[:start] + text + latest[end:]
+    day = day or _dt.date.today().isoformat()
+    # The day after the words (`* Proposed (2021-06-16)`), or before them (`- 2021-06-16: Proposed`).
+    after, before = find_date(latest[end:]), find_date(latest[:start])
+    if after is not None:
+        at = start + len(text)
+        entry = entry[: at + after[1]] + day + entry[at + after[2] :]
+    elif before is not None:
+        entry = entry[: before[1]] + day + entry[before[2] :]
+    newest_first = first != last and decision.status_line == first
+    return _insert(doc, first - 1 if newest_first else last, [entry])
 
 
 def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
@@ -277,15 +301,16 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     require_editable(doc, decision)
     word = status_word(status, decision.status_raw or "")  # in the language the record is written in
     word = _capital(word) if _capitalised(decision) else word
-    data = _write_status(doc, decision, word)
+    data = _write_status(doc, decision, word, date)
     if date is None:
         return data
     doc = _reparse(doc, data)
     return set_date(doc, from_document(doc, decision.path), date)
 
 
-def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: Decision) -> bytes:
-    """The file marked superseded by *successor*, as its own form writes it (status lines only)."""
+def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None) -> bytes:
+    """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
+    dates a new entry of a status history."""
     require_editable(doc, decision)
     if decision.superseded_by == successor.key and decision.status == "superseded":
         return doc.to_bytes()
@@ -299,7 +324,7 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
         text = f"{words} {record_link(successor, decision.form)}"
-    return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text)
+    return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text, day)
 
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
