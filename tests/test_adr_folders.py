@@ -514,3 +514,34 @@ def test_a_dated_status_list_is_a_history_read_by_its_latest_entry_and_added_to(
     path = root / "doc/adr/0001-collect-usage-data.md"
     assert path.read_text() == text.replace(history, after).replace("Date: 2021-09-06", "Date: 2026-11-30")
     assert _listed(decide, root)[0]["status"] == "deprecated"
+
+
+def test_records_in_docs_architecture_are_found_but_numbered_chapters_are_not(decide, tmp_path):
+    # Cosmos SDK keeps `docs/architecture/adr-020-x.md`; arc42 numbers its chapters in the same folder.
+    record = "# ADR 020: Wire encoding\n\n## Status\n\nACCEPTED Implemented\n"
+    found = _repo(tmp_path / "a", {"docs/architecture/adr-020-wire-encoding.md": record,
+                                   "docs/architecture/PROCESS.md": "# Process\n"})
+    assert [(r["number"], r["status"]) for r in _listed(decide, found)] == [(20, "accepted")]
+    chapters = _repo(tmp_path / "b", {"docs/architecture/01_introduction_and_goals.md": "# Introduction\n",
+                                      "docs/architecture/02_constraints.md": "# Constraints\n"})
+    listed = decide("adr", "list", cwd=chapters)
+    assert listed.exit_code == 0 and listed.stdout.splitlines() == ["NUMBER  TITLE  STATUS  DATE  PATH"]
+    hint = ('warning: no ADR folder: decisions/ does not exist, and no folder where teams keep them '
+            '(docs/adr/, doc/adr/, docs/decisions/...) holds records; name yours in decisionbook.toml: '
+            '[paths] decisions = "its/path"')
+    assert listed.stderr.strip() == hint
+    check = decide("check", cwd=chapters)
+    assert check.exit_code == 0 and check.stdout.splitlines()[0] == "decisions: " + hint
+
+
+def test_a_subfolder_named_by_a_record_holds_its_notes_not_records(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0009-use-a-url-standard.md": NYGARD.format(n=9, title="Use a URL standard"),
+        "docs/adr/009-use-a-url-standard/0009-supporting-package-urls.md": "# Package URLs\n\n## Status\n\nAccepted\n",
+        "docs/adr/0009/comparison.md": "# Comparison\n",
+        "docs/adr/0012/0012-schedule-jobs.md": NYGARD.format(n=2, title="Schedule jobs").replace("# 2.", "# 12."),
+    })
+    assert [r["path"] for r in _listed(decide, root)] == ["docs/adr/0009-use-a-url-standard.md",
+                                                          "docs/adr/0012/0012-schedule-jobs.md"]
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout

@@ -69,11 +69,14 @@ def parse(argv: list[str]) -> tuple[tuple[str, str], dict[str, str | bool], list
 
 def _adr_list(options: dict, arguments: list[str]) -> None:
     from toolkit.actions.adr_list import adr_listing
-    from toolkit.workspace import open_workspace
+    from toolkit.workspace import missing_adr_dir, open_workspace
 
-    text, error = adr_listing(open_workspace("."), options.get("--status"), options.get("--format", "table"))
+    ws = open_workspace(".")
+    text, error = adr_listing(ws, options.get("--status"), options.get("--format", "table"))
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    if (missing := missing_adr_dir(ws)) is not None:
+        sys.stderr.write(f"warning: {_visible(missing)}\n")
     if error is not None:
         raise error
 

@@ -19,6 +19,9 @@ ADR_DIR_CANDIDATES = (
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
                       "decision-records")
 DEEP_ADR_DIR_DEPTH = 4
+# Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
+# not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
+LOOSE_ADR_DIR_NAMES = ("architecture",)
 UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
@@ -304,15 +307,25 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     return named_alone
 
 
-def _deep_adr_dirs(root: Path, slugs: bool) -> list[Path]:
-    """Folders named as DEEP_ADR_DIR_NAMES, at the top or under docs/ or doc/ a few levels down, that hold
+def _has_status(folder: Path) -> bool:
+    """Whether the first record file of *folder* speaks of a status near its start."""
+    try:
+        name = min(name for name in os.listdir(folder) if is_record_file(name))
+        with open(folder / name, "rb") as file:
+            return b"status" in file.read(4096).lower()
+    except (OSError, ValueError):  # unreadable, or no record after all
+        return False
+
+
+def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
+    """Folders named as *names*, at the top or under docs/ or doc/ a few levels down, that hold
     records (*slugs*: records named by their slug alone count)."""
     try:
         tops = sorted(e.path for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
     except OSError:
         tops = []
     found = [Path(p) for p in tops
-             if os.path.basename(p).lower() in DEEP_ADR_DIR_NAMES and _holds_records(Path(p), slugs=slugs)]
+             if os.path.basename(p).lower() in names and _holds_records(Path(p), slugs=slugs)]
     for top in ("docs", "doc"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
@@ -323,7 +336,7 @@ def _deep_adr_dirs(root: Path, slugs: bool) -> list[Path]:
                 except OSError:
                     continue
                 for child in map(Path, children):
-                    if child.name.lower() in DEEP_ADR_DIR_NAMES and _holds_records(child, slugs=slugs):
+                    if child.name.lower() in names and _holds_records(child, slugs=slugs):
                         found.append(child)
                     else:
                         below.append(child)
@@ -343,7 +356,18 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
         with_records = [folder for folder in existing if _holds_records(folder, slugs)] or _deep_adr_dirs(root, slugs)
         if with_records:
             return with_records[0]
-    return existing[0] if existing else root / ADR_DIR_CANDIDATES[0]
+    loose = [folder for folder in _deep_adr_dirs(root, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder)]
+    return existing[0] if existing else loose[0] if loose else root / ADR_DIR_CANDIDATES[0]
+
+
+def missing_adr_dir(ws: Workspace) -> str | None:
+    """What to tell someone whose ADR folder is not there (none named, none found), or None."""
+    if ws.adr_dir.is_dir():
+        return None
+    named = ws.config.decisions is not None or _adr_dir_file(ws.root) is not None
+    where = "" if named else ", and no folder where teams keep them (docs/adr/, doc/adr/, docs/decisions/...) holds records"
+    return (f"no ADR folder: {ws.relative(ws.adr_dir)}/ does not exist{where}; "
+            f'name yours in {CONFIG_NAME}: [paths] decisions = "its/path"')
 
 
 def find_root(start: Path) -> Path | None:

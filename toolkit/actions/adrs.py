@@ -24,7 +24,7 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
-from toolkit.records.adr_words import is_record_file, is_rst, is_slug_record
+from toolkit.records.adr_words import is_record_file, is_rst, is_slug_record, numbered_file
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
@@ -95,7 +95,9 @@ def adr_files(folder: Path) -> list[Path]:
 
     A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by a date
     (`YYYYMMDD-slug.md`, `YYYY-MM-DD-slug.md`); in a folder with none of those, by its slug alone
-    (`choose-a-database.md`). README, index and template files are not records.
+    (`choose-a-database.md`). README, index and template files are not records. A subfolder named with
+    the number of a record beside it (`0009/` or `009-use-x/` by `0009-use-x.md`) holds that record's
+    notes and drafts, not records.
     """
     try:
         entries = list(os.scandir(folder))
@@ -112,6 +114,9 @@ def adr_files(folder: Path) -> list[Path]:
             slugs.append(entry.name)
     files = [folder / name for name in sorted(names)]  # sort names, not Paths: 10,000 of them
     slug_files = [folder / name for name in sorted(slugs)]
+    if subfolders:
+        numbers = {numbered[1] for name in names if (numbered := numbered_file(name))}
+        subfolders = [sub for sub in subfolders if (numbered_file(sub + ".md") or (None, None))[1] not in numbers]
     for sub in sorted(subfolders):
         try:
             inner = [e.name for e in os.scandir(folder / sub) if not e.is_dir()]

@@ -10,7 +10,7 @@ from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import MADR, REVERSE, Decision, file_key
 from toolkit.records.finding import Finding
-from toolkit.workspace import Workspace
+from toolkit.workspace import Workspace, missing_adr_dir
 
 MIGRATION_PHASES = ("expand", "switch", "contract", "rollback")
 
@@ -192,6 +192,11 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
+def _folder(ws: Workspace) -> list[Finding]:
+    message = missing_adr_dir(ws)
+    return [Finding(shown_path(ws, ws.adr_dir), None, "warning", message)] if message else []
+
+
 def check(ws: Workspace, strict: bool = False) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
 
@@ -202,6 +207,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     decisions = load_decisions(ws)
     successors = _successors(decisions)
     findings = [
+        *_folder(ws),
         *decisions.findings(),
         *_duplicates(ws, decisions),
         *_missing_targets(ws, decisions),

@@ -80,8 +80,13 @@ def list_(status, fmt):
     """List the ADRs: number, title, status, date and path."""
     from toolkit.actions.adr_list import adr_listing
 
-    text, error = adr_listing(_workspace(), status, fmt)
+    from toolkit.workspace import missing_adr_dir
+
+    ws = _workspace()
+    text, error = adr_listing(ws, status, fmt)
     click.echo(text)
+    if (missing := missing_adr_dir(ws)) is not None:
+        click.echo(f"warning: {visible(missing)}", err=True)
     if error is not None:
         raise error
 
