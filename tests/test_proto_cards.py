@@ -198,3 +198,12 @@ def test_card_errors_carry_lines(repo, decide):
 def test_status_edit_keeps_the_comment(card, repo, decide):
     assert decide("discard", "P7", "--reason", "too slow", cwd=repo).exit_code == 0
     assert "status: discarded # active | kept | discarded\n" in card.read_text()
+
+
+def test_a_card_with_text_yaml_refuses_unquoted_is_an_error_at_its_line(repo, decide):
+    # ADRs take such text as site generators do; a card stays exact YAML.
+    card = repo / "prototypes" / "0001-fast-builds.md"
+    card.write_text("---\ntitle: P1: fast builds\nstatus: active\ncriteria:\n  - id: c1\n    target: yes\n---\n")
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 1
+    assert "prototypes/0001-fast-builds.md:2: error: invalid YAML: a `: ` or a leading `@` in unquoted text" in result.stdout

@@ -1062,6 +1062,9 @@ def from_document(
     fields = reader.fields
     sections = reader.sections()
     if doc.has_front_matter:
+        for line in doc.loose:
+            reader.warn(line, "not valid YAML (a `: ` or a leading `@` in unquoted text); read as the text after "
+                              "the key, as site generators do; quote it")
         _read_front_matter(reader)
     title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
     first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))

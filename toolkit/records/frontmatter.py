@@ -38,6 +38,7 @@ class Document:
     lines: tuple[str, ...]  # each with its own line ending
     fm_end: int | None  # index of the closing fence; None when the file has no front matter
     meta: object
+    loose: tuple[int, ...] = ()  # lines (1-based) that are not YAML, read as the text after their key
 
     @property
     def has_front_matter(self) -> bool:
@@ -90,8 +91,41 @@ def parse(data: bytes, path: str | Path | None = None) -> Document:
             # A horizontal rule above the title, not an unclosed front matter.
             return Document(where, bom, newline, lines, None, {})
         raise DecisionbookError("front matter opened with '---' on line 1 is never closed", path, 1)
-    meta = load_yaml("".join(lines[1:index]), path, first_line=2)
+    try:
+        meta = load_yaml("".join(lines[1:index]), path, first_line=2)
+    except DecisionbookError:
+        found = _loose_mapping(lines[1:index], path)
+        if found is None:
+            raise
+        meta, loose = found
+        return Document(where, bom, newline, lines, index, meta, loose)
     return Document(where, bom, newline, lines, index, {} if meta is None else meta)
+
+
+_YAML_OPENERS = "[{\"'|>&*!%#,?-"
+
+
+def _loose_mapping(lines: tuple[str, ...], path) -> tuple[dict, tuple[int, ...]] | None:
+    """Front matter that is YAML but for lines `key: text` whose text YAML refuses unquoted
+    (`title: ADR002: Catalog format`, `deciders: @ana @ben`), as static site generators take them:
+    the mapping with each such text as written, and those lines; None when there are no such lines.
+    The rest must be YAML: its error is raised, at its line."""
+    texts, loose, kept = {}, [], list(lines)
+    for index, line in enumerate(lines):
+        key = _KEY.match(line)
+        rest = line[key.end() :].strip() if key else ""
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (key and rest and rest[0] not in _YAML_OPENERS and (": " in rest or rest[0] in "@`")
+                and not following.startswith((" ", "\t")) and key.group(1) not in texts):
+            texts[key.group(1)] = rest  # never YAML, so not asked
+            loose.append(index + 2)  # the file's line: after the opening fence, counting from 1
+            kept[index] = "\n"  # the rest keeps its line numbers for the error it may raise
+    if not loose:
+        return None
+    meta = load_yaml("".join(kept), path, first_line=2) or {}
+    if not isinstance(meta, dict) or meta.keys() & texts.keys():
+        return None
+    return {**meta, **texts}, tuple(loose)
 
 
 def _toml_document(where: Path | None, bom: str, newline: str, lines: tuple[str, ...], path) -> Document:
