@@ -565,3 +565,22 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = (root / "docs/adr/adr002-default-catalog-file-format.md").read_text()
     assert after == text.replace("status: proposed", "status: accepted").replace("---\n\n", "date: 2026-11-30\n---\n\n")
+
+
+def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions"),
+        "doc/adr/0009-transactions.adoc": "= 9. Transactions\n\nDate: 2021-09-09\n\n== Status\n\nProposed\n",
+        "doc/adr/0010-writes.adoc": "= 10. Writes\n",
+        "doc/adr/0011-kernel.mdx": "# 11. Kernel\n",
+        "doc/adr/diagram.adoc": "= Diagram\n",
+    })
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0
+    assert check.stdout.splitlines() == [
+        "doc/adr: warning: 2 AsciiDoc file(s) named as records are not read (0009-transactions.adoc, "
+        "0010-writes.adoc): decisionbook reads records in Markdown and reStructuredText",
+        "doc/adr: warning: 1 MDX file(s) named as records are not read (0011-kernel.mdx): decisionbook reads "
+        "records in Markdown and reStructuredText",
+        "0 error(s), 2 warning(s)",
+    ]
