@@ -584,3 +584,12 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
         "records in Markdown and reStructuredText",
         "0 error(s), 2 warning(s)",
     ]
+
+
+def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):
+    # A template writes `_**Status:** Accepted  `: the opening underscore is never closed.
+    text = "## Store records in git\n\n_**Authors:** Some Architect  \n\n_**Status:** Proposed  \n\n### Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"adr/ADR-0001-store-records-in-git.md": text})
+    assert [(r["status"], r["form"]) for r in _listed(decide, root)] == [("proposed", "bold")]
+    assert decide("adr", "status", "1", "rejected", cwd=root).exit_code == 0
+    assert (root / "adr/ADR-0001-store-records-in-git.md").read_text() == text.replace("Proposed", "Rejected")

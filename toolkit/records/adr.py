@@ -490,7 +490,7 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
 # and reStructuredText's field list, `:Status: X`.
 _FIELD = LazyPattern(
-    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>\*\*|__|\*|_)?"
+    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
     r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
