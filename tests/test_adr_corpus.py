@@ -792,3 +792,22 @@ def test_records_written_in_japanese_chinese_and_korean_are_read_and_written_in_
 def test_a_successor_named_before_the_words_in_japanese_chinese_and_korean(status):
     record = adr.parse(f"# 6. X\n\n## Status\n\n{status}\n".encode(), Path("0006-x.md"), "0006-x.md")
     assert (record.status, record.superseded_by) == ("superseded", "1")
+
+
+def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_path):
+    root = _folder(tmp_path, {
+        "0010-layout.md": "# 10. Выбор модели декомпозиции\n\nДата: 2025-10-18\n\n## Статус\n\nПринято\n\n"
+                          "## Контекст\n\nНесколько бизнес-функций.\n",
+        "0011-old-broker.md": "# 11. Старый брокер\n\n**Дата:** 5 марта 2024 г.\n\n## Статус\n\n"
+                              "Заменено [12. Новый брокер](0012-new-broker.md)\n",
+        "0012-new-broker.md": "# 12. Новый брокер\n\nДата: 05.03.2024\n\n## Статус\n\nПредложено\n\n"
+                              "Заменяет [11. Старый брокер](0011-old-broker.md)\n",
+        "0013-queue.md": "# 13. Очередь\n\n- Статус: отклонено\n- Дата: 2025-01-02\n",
+    })
+    rows = {r["number"]: (r["status"], r["date"], r["superseded_by"])
+            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert rows == {10: ("accepted", "2025-10-18", None), 11: ("superseded", "2024-03-05", "12"),
+                    12: ("proposed", "2024-03-05", None), 13: ("rejected", "2025-01-02", None)}
+    result = decide("adr", "status", "10", "deprecated", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "Дата: 2026-11-30\n\n## Статус\n\nУстарело\n" in (root / "docs/adr/0010-layout.md").read_text()

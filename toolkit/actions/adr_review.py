@@ -10,7 +10,7 @@ from toolkit.actions.adr_form import TEMPLATES
 from toolkit.actions.adrs import _editing, _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
-from toolkit.records.adr import BULLETS, MADR, NYGARD, Decision
+from toolkit.records.adr import BULLETS, MADR, NYGARD, STATUS_LABELS, Decision
 from toolkit.records.adr_words import is_rst
 from toolkit.records.adr_text import (
     EMPTY,
@@ -109,7 +109,7 @@ def template_findings(
     return [
         Finding(where, section.line, "warning", f'section "{section.title}" is still the template\'s text')
         for section in sections(lines, start, rst=is_rst(decision.path))
-        if section.level >= 2 and heading_key(section.title) != "status" and template.state(section) == TEMPLATE
+        if section.level >= 2 and heading_key(section.title) not in STATUS_LABELS and template.state(section) == TEMPLATE
     ]
 
 
@@ -128,7 +128,7 @@ def _section_items(found, required: tuple[str, ...], template: TemplateText) -> 
     items, seen = [], set()
     for section in found:
         key = heading_key(section.title)
-        if section.level < 2 or key == "status":
+        if section.level < 2 or key in STATUS_LABELS:  # a status section says the status, in any language
             continue
         state = template.state(section)
         is_required = key in wanted and key not in seen

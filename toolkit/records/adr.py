@@ -491,7 +491,7 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 # and reStructuredText's field list, `:Status: X`.
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
-    r"(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
+    r"(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
 BETWEEN_FIELDS = LazyPattern(r" \| | · |(?<![ \t])[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
@@ -500,16 +500,16 @@ _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _BR = LazyPattern(r"<br\s*/?>$")
 # `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian;
-# Japanese, Chinese (simplified and traditional) and Korean.
+# Japanese, Chinese (simplified and traditional), Korean and Russian.
 STATUS_LABELS = frozenset(
     ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato",
-     "ステータス", "状態", "状态", "狀態", "상태")
+     "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
-     "date approved", "approval date", "datum", "fecha", "日付", "日期", "날짜"),
+     "date approved", "approval date", "datum", "fecha", "日付", "日期", "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
@@ -720,7 +720,7 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
 BOLD_LABEL = LazyPattern(
-    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*(?::[ \t]*)?$"
+    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*(?::[ \t]*)?$"
 )
 
 

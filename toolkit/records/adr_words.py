@@ -308,6 +308,16 @@ _LANGUAGES = {
         "deprecated": "폐기됨|폐기|사용 중단",
         "superseded": "대체됨|대체",
     },
+    # Russian: the neuter agrees with `решение` (decision), the feminine with `запись` (record).
+    "ru": {
+        "draft": "черновик",
+        "proposed": "предложено|предложен|предложена|на рассмотрении|обсуждается",
+        "accepted": "принято|принят|принята|утверждено|утверждён|одобрено|согласовано",
+        "rejected": "отклонено|отклонён|отклонен|отклонена",
+        "deprecated": "устарело|устарел|устарела|не актуально|неактуально",
+        "superseded by": "заменено|заменён|заменен|заменена|заменено на",
+        "superseded": "заменено|заменён|заменен|заменена",
+    },
     "nl": {
         "draft": "concept",
         "proposed": "voorgesteld",
@@ -510,7 +520,8 @@ def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
 DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
-# Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch and Italian.
+# Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch, Italian
+# and Russian.
 _MONTHS = {
     name: index
     for index, names in enumerate(
@@ -526,6 +537,15 @@ _MONTHS = {
          "oct october oktober okt octobre octubre outubro ottobre",
          "nov november novembre noviembre novembro",
          "dec december dezember dez décembre decembre déc diciembre dic dezembro dicembre"),
+        start=1,
+    )
+    for name in names.split()
+} | {
+    name: index
+    for index, names in enumerate(  # Russian: each month as it follows a day, as it stands alone, and short
+        ("января январь янв", "февраля февраль фев", "марта март мар", "апреля апрель апр", "мая май",
+         "июня июнь июн", "июля июль июл", "августа август авг", "сентября сентябрь сен сент",
+         "октября октябрь окт", "ноября ноябрь ноя нояб", "декабря декабрь дек"),
         start=1,
     )
     for name in names.split()
