@@ -811,3 +811,10 @@ def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_
     result = decide("adr", "status", "10", "deprecated", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0, result.output
     assert "Дата: 2026-11-30\n\n## Статус\n\nУстарело\n" in (root / "docs/adr/0010-layout.md").read_text()
+
+
+@pytest.mark.parametrize(("line", "status"), [("- 状态：已接受", "accepted"), ("**状态**: 已废弃", "deprecated"),
+                                              ("ステータス：採用", "accepted"), ("**상태**: 승인됨", "accepted")])
+def test_fields_labelled_in_japanese_chinese_and_korean_with_a_wide_colon(line, status):
+    record = adr.parse(f"# 3. 缓存\n\n{line}\n- 日期：2024-03-05\n".encode(), Path("0003-x.md"), "0003-x.md")
+    assert (record.status, record.date, record.findings) == (status, "2024-03-05", ())

@@ -489,9 +489,12 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
 # and reStructuredText's field list, `:Status: X`.
+# The letters a label is written in: Latin, Cyrillic, and Japanese, Chinese and Korean, whose colon is wide.
+_LETTER = "A-Za-zА-Яа-яЁё\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
-    r"(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?:[ \t]*(?P<after>\*\*|__|\*|_)?[ \t]*"
+    rf"(?P<label>[{_LETTER}][{_LETTER} /-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
+    r"(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
 BETWEEN_FIELDS = LazyPattern(r" \| | · |(?<![ \t])[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
@@ -870,7 +873,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             _read_section(reader, status_words(section[1]), section[2], section[3], dates)
             offset = len(line) - len(line.lstrip("#"))
             found = [(label, start + offset, end + offset, "nygard")
-                     for label, start, end, _ in (line_fields(line[offset:]) if ":" in line else ())]
+                     for label, start, end, _ in (line_fields(line[offset:]) if ":" in line or "：" in line else ())]
         elif stripped.startswith("#"):
             continue
         elif (bold := BOLD_LABEL.match(line)) is not None:
@@ -885,7 +888,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
-        elif ":" in line[:48] or stripped.startswith("|") or ".**" in line[:48] or ".__" in line[:48]:
+        elif ":" in line[:48] or "：" in line[:48] or stripped.startswith("|") or ".**" in line[:48] or ".__" in line[:48]:
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
             found = ()
