@@ -818,3 +818,14 @@ def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_
 def test_fields_labelled_in_japanese_chinese_and_korean_with_a_wide_colon(line, status):
     record = adr.parse(f"# 3. 缓存\n\n{line}\n- 日期：2024-03-05\n".encode(), Path("0003-x.md"), "0003-x.md")
     assert (record.status, record.date, record.findings) == (status, "2024-03-05", ())
+
+
+def test_a_changelog_dates_a_record_that_has_no_date_and_a_status_change_leaves_it(decide, tmp_path):
+    # Cosmos SDK's records say when only in a Changelog; they listed without a date.
+    text = ("# ADR 020: Wire encoding\n\n## Changelog\n\n- 2020 March 06: Initial draft\n- 11/23/2020: Reworded\n"
+            "- 2020 Dec 1: Accepted\n\n## Status\n\nPROPOSED\n\n## Context\n\nEncoding.\n")
+    root = _folder(tmp_path, {"adr-020-wire-encoding.md": text})
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert (row["number"], row["status"], row["date"], row["date_raw"]) == (20, "proposed", "2020-12-01", "2020 Dec 1")
+    assert decide("adr", "status", "20", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "docs/adr/adr-020-wire-encoding.md").read_text() == text.replace("PROPOSED", "REJECTED")  # in capitals, as written

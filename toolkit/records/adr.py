@@ -843,6 +843,26 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
         first = _section_first_line(reader, start, end)
         if first is not None:
             dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
+    elif name in _CHANGELOG_LABELS:
+        reader.fields.setdefault("changelog", (start, end))
+
+
+_CHANGELOG_LABELS = ("changelog", "change log", "changes", "revision history", "history")
+
+
+def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
+    """The latest day, as written, of a Changelog section's entries that each start with their day
+    (`- 2020 March 06: Initial draft`, `* Dec 06, 2019: Accepted`); None when none does."""
+    latest = None
+    for index in range(start + 1, end):
+        item = _ITEM.match(lines[index])
+        entry = lines[index][item.end() - 1 :] if item else ""
+        found = find_date(entry) if item else None
+        if found is None or found[1] != 0 or found[0] in (None, AMBIGUOUS):
+            continue
+        if latest is None or found[0] >= latest[0]:
+            latest = (found[0], entry[: found[2]])
+    return latest[1] if latest else None
 
 
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
@@ -1113,14 +1133,14 @@ def from_document(
         index, start, end = fields["status_date"]
         date_raw = fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"], fields["date_span"] = index + 1, (start, end)
-    elif date_raw is None and isinstance(status_raw, str):
+    elif date_raw is None and isinstance(status_raw, str) and (found := find_date(_LINK.sub(" ", status_raw))):
         # A date in the status field itself (`Status: Accepted (2021-01-04)`); a link's address is no
         # date (`Superseded by [...](20210304-x.md)`).
-        words = _LINK.sub(" ", status_raw)
-        found = find_date(words)
-        if found is not None:
-            date_raw = fields["date_raw"] = words[found[1] : found[2]]
-            fields["date_line"] = fields.get("status_line")
+        date_raw = fields["date_raw"] = _LINK.sub(" ", status_raw)[found[1] : found[2]]
+        fields["date_line"] = fields.get("status_line")
+    elif date_raw is None and "changelog" in fields:
+        # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
+        date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
     date = None
     if date_raw is not None:
         # The languages decisionbook reads besides English all write the day first (`05/08/2026`).

@@ -267,6 +267,14 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
     return data
 
 
+def _cased(words: str, decision: Decision) -> str:
+    """*words* cased as the file writes its status: `ACCEPTED` (Cosmos SDK), `Accepted` or `accepted`."""
+    first = re.search(r"[^\W\d_]+", present_part(decision.status_raw or ""))
+    if first is not None and len(first.group()) > 1 and first.group().isupper():
+        return words.upper()
+    return _capital(words) if _capitalised(decision) else words
+
+
 def _capitalised(decision: Decision) -> bool:
     """Whether the file writes its status with a capital, as `Accepted`."""
     words = re.search(r"[^\W\d_]", present_part(decision.status_raw or ""))  # past symbols: `🟢 **Agreed**`
@@ -300,8 +308,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     """The file with its status set to *status* (a word) and, when given, its date set to *date*."""
     require_editable(doc, decision)
     word = status_word(status, decision.status_raw or "")  # in the language the record is written in
-    word = _capital(word) if _capitalised(decision) else word
-    data = _write_status(doc, decision, word, date)
+    data = _write_status(doc, decision, _cased(word, decision), date)
     if date is None:
         return data
     doc = _reparse(doc, data)
@@ -316,7 +323,7 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
         return doc.to_bytes()
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
-    words = status_word("superseded by", decision.status_raw or "")
+    words = _cased(status_word("superseded by", decision.status_raw or ""), decision)
     if decision.form == MADR:
         text = f"{words} {reference(successor)}"
     elif is_rst(decision.path):
@@ -324,7 +331,7 @@ def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: De
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
         text = f"{words} {record_link(successor, decision.form)}"
-    return _write_status(doc, decision, _capital(text) if _capitalised(decision) else text, day)
+    return _write_status(doc, decision, text, day)
 
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
