@@ -130,3 +130,20 @@ def test_strict_turns_warnings_into_errors(decide, repo):
     assert "decisions/README.md: error: the ADR index is out of date; run `decide adr index`" in strict.stdout
     assert decide("adr", "index", cwd=repo).exit_code == 0
     assert decide("check", "--strict", cwd=repo).exit_code == 0
+
+
+def test_a_successor_of_a_shared_number_is_not_laid_at_the_other_record_s_door(decide, tmp_path):
+    # After a merge two records share 5; the one that names 22 as its successor is the one superseded.
+    from conftest import repository_with
+
+    root = repository_with(tmp_path / "repo", {
+        "doc/adr/0005-old-monitoring.md": "# 5. Old monitoring\n\n## Status\n\nSuperseded by [22. Kubes](0022-kubes.md)\n",
+        "doc/adr/0005-telemetry.md": "# 5. Telemetry\n\n## Status\n\nProposed\n",
+        "doc/adr/0022-kubes.md": "# 22. Kubes\n\n## Status\n\nAccepted\n\nSupersedes [5. Old monitoring](0005-old-monitoring.md)\n",
+    })
+    result = decide("check", cwd=root)
+    assert result.stdout.splitlines() == [
+        "doc/adr/0005-old-monitoring.md: error: number 5 is also used by doc/adr/0005-telemetry.md",
+        "doc/adr/0005-telemetry.md: error: number 5 is also used by doc/adr/0005-old-monitoring.md",
+        "2 error(s), 0 warning(s)",
+    ], result.stdout

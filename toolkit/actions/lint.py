@@ -144,11 +144,14 @@ def _cycles(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]
 
 def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]) -> list[Finding]:
     found = []
+    shared = {key for key, records in decisions.by_key().items() if len(records) > 1}
     for record in decisions.records:
         where = shown_path(ws, record.path)
         if record.status == "superseded" and not successors.get(record.key):
             # Many teams write a bare `Superseded`: worth a warning, not a failed check.
             found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
+        elif record.key in shared and not record.superseded_by:
+            continue  # which of the records sharing the number another one supersedes, its number cannot say
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
