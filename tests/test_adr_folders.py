@@ -593,3 +593,22 @@ def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_
     assert [(r["status"], r["form"]) for r in _listed(decide, root)] == [("proposed", "bold")]
     assert decide("adr", "status", "1", "rejected", cwd=root).exit_code == 0
     assert (root / "adr/ADR-0001-store-records-in-git.md").read_text() == text.replace("Proposed", "Rejected")
+
+
+def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide, tmp_path):
+    # pyadr and CERT/CC name a proposal `XXXX-slug.md` until it is accepted; it was left out in silence.
+    root = _repo(tmp_path, {
+        "docs/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions"),
+        "docs/adr/XXXX-points-have-owners.md": "---\nstatus: proposed\ndate: 2023-10-18\n---\n# Points have owners\n",
+        "docs/adr/00xx-python-helpers.md": "# xx. Organise helper code\n\nDate: 2025-11-28\n\n## Status\n\nProposed\n",
+        "docs/adr/XXXX-template.md": "# Title\n\n## Status\n\nProposed\n",
+    })
+    rows = [(r["number"], r["key"], r["title"], r["status"]) for r in _listed(decide, root)]
+    assert rows == [(1, "1", "Record decisions", "accepted"),
+                    (None, "00xx-python-helpers", "Organise helper code", "proposed"),
+                    (None, "XXXX-points-have-owners", "Points have owners", "proposed")]
+    assert decide("check", cwd=root).exit_code == 0
+    assert decide("adr", "status", "XXXX-points-have-owners", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "status: rejected\ndate: 2026-11-30\n" in (root / "docs/adr/XXXX-points-have-owners.md").read_text()
+    created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
+    assert created.stdout.strip() == "docs/adr/0002-use-queues.md"

@@ -9,7 +9,7 @@ from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.filelog import FileRevision, file_history, folder_history
 from toolkit.records import adr, frontmatter
-from toolkit.records.adr_words import DATED_FILE, is_slug_record, numbered_file
+from toolkit.records.adr_words import DATED_FILE, draft_slug, is_slug_record, numbered_file
 from toolkit.workspace import Workspace
 
 COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
@@ -21,7 +21,9 @@ def _number_and_slug(name: str) -> tuple[int | None, str]:
     if numbered:
         return numbered[1], numbered[2].lstrip("-_ ")
     dated = DATED_FILE.match(name)
-    return None, dated.group(3) if dated else name.rpartition(".")[0] if is_slug_record(name) else ""
+    if dated:
+        return None, dated.group(3)
+    return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
 
 
 def same_record(before: str, after: str) -> bool:

@@ -17,6 +17,7 @@ from toolkit.records.adr_words import (
     LazyPattern,
     DATED_FILE,
     dated_name_problem,
+    draft_slug,
     RELATION_STATUS,
     STATUSES,
     DAY_FIRST,
@@ -165,7 +166,7 @@ def file_key(name: str) -> str | None:
     numbered = numbered_file(name)
     if numbered:
         return str(numbered[1])
-    if DATED_FILE.match(name):
+    if DATED_FILE.match(name) or draft_slug(name) is not None:
         return name.rsplit(".", 1)[0]
     return None
 

@@ -108,6 +108,11 @@ RECORD_FILE = re.compile(
 DATED_FILE = re.compile(
     r"^((?:19|20)\d\d(-?)\d\d\2\d\d)-([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
+# A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
+# `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX).
+DRAFT_FILE = re.compile(
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,})[-_. ]([^/\\]+?)\.(md|markdown|rst)$"
+)  # groups: the prefix, the placeholder, the slug, the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md`, mdBook's and GitBook's `SUMMARY.md`.
@@ -140,9 +145,15 @@ def renumbered_name(name: str, number: int) -> str:
     return name[: match.start(2)] + str(number).zfill(len(match.group(2))) + name[match.end(2) :]
 
 
+def draft_slug(name: str) -> str | None:
+    """The slug of a draft's file *name* (`XXXX-use-kafka.md`), None when it is not a draft's."""
+    match = DRAFT_FILE.match(name)
+    return match.group(3) if match and not _TEMPLATE.search(match.group(3)) else None
+
+
 def is_record_file(name: str) -> bool:
     if RECORD_FILE.match(name) is None:
-        return False
+        return draft_slug(name) is not None
     # Only a name that may be a template or an index needs the full look (listing 10,000 names is hot).
     lowered = name.lower()
     if "template" not in lowered and "index" not in lowered and "readme" not in lowered:
@@ -166,7 +177,7 @@ def title_from_name(name: str) -> str | None:
         slug = numbered[2].lstrip("-_. ")
     else:
         dated = DATED_FILE.match(name)
-        slug = dated.group(3) if dated else name.rpartition(".")[0] if is_slug_record(name) else ""
+        slug = dated.group(3) if dated else draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
     words = re.split(r"[-_\s]+", slug.strip())
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:] if text else None
@@ -658,8 +669,15 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
     return offset + match.start(group), offset + match.end(group)
 
 
+_TITLE_PLACEHOLDER = LazyPattern(r"^(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|]\s*(?=\S)", re.IGNORECASE)
+
+
 def split_title(heading: str) -> tuple[int | None, str]:
-    """(number, title) of a heading such as `12. Title`, `ADR-0012: Title` or `ADR 12 Title`."""
+    """(number, title) of a heading such as `12. Title`, `ADR-0012: Title` or `ADR 12 Title`; a draft's
+    placeholder (`xx. Title`, `ADR-XXXX: Title`) is no number and not part of the title."""
+    placeholder = _TITLE_PLACEHOLDER.match(heading.strip())
+    if placeholder:
+        return None, heading.strip()[placeholder.end() :]
     match = _TITLE_NUMBER.match(heading.strip())
     if not match:
         return None, heading.strip()
