@@ -680,8 +680,17 @@ _CONNECTORS = (" on", " since", " as of", " from")  # the words between a status
 
 
 def _before_date(words: str) -> str:
-    """*words* without the symbols and words that lead to a day after them (`Accepted on`, `**Agreed** (`);
-    the underscores that end a reStructuredText link stay."""
+    """*words* without the symbols and words that lead to a day after them (`Accepted on`, `**Agreed** (`,
+    `Approved (ARB`: a parenthesis the day is inside, with what it holds before the day); the underscores
+    that end a reStructuredText link stay."""
+    if "(" in words:
+        opened = []
+        for at, char in enumerate(words):
+            if char == "(":
+                opened.append(at)
+            elif char == ")" and opened:
+                opened.pop()
+        words = words[: opened[0]] if opened else words
     while True:
         kept = words.rstrip(" \t([,;:*–—-")
         while kept.endswith("_") and not kept.rstrip("_").endswith("`"):
