@@ -457,7 +457,8 @@ _STRUCK = LazyPattern(r"~~.*?~~")
 _ARROWS = ("→", "->", "⇒", "=>")
 
 
-_CHOICE = LazyPattern(r"(\*\*|__)([^*_|\[\]]*?\w[^*_|\[\]]*?)\1")  # `**Accepted**` among `A | B | C`
+# `**Accepted**` among `A | B | C`; no part can hold the marks, so each try ends at the next one: linear.
+_CHOICE = LazyPattern(r"(\*\*|__)([^*_|\[\]]+)\1")
 
 
 def chosen(phrase: str) -> str | None:
@@ -465,13 +466,13 @@ def chosen(phrase: str) -> str | None:
     (`Proposed | **Accepted** | Deprecated`), or None."""
     if "|" not in phrase:
         return None
-    marked = [match.group(2).strip() for match in _CHOICE.finditer(phrase)]
+    marked = [match.group(2).strip() for match in _CHOICE.finditer(phrase) if match.group(2).strip()]
     return marked[0] if len(marked) == 1 else None
 
 
 def _choose(phrase: str, new: str) -> str | None:
     """The list of choices *phrase* with the emphasis moved to the choice *new*; None when it is not one."""
-    match = next(_CHOICE.finditer(phrase))
+    match = next(m for m in _CHOICE.finditer(phrase) if m.group(2).strip())
     plain = phrase[: match.start()] + match.group(2) + phrase[match.end() :]
     for part in re.finditer(r"[^|\[\]]+", plain):
         words = part.group(0).strip()
