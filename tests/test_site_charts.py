@@ -59,3 +59,17 @@ def test_the_timeline_spans_open_and_decided_records(tmp_path):
     (lines,) = figure.axes[0].collections
     assert len(lines.get_segments()) == 300  # one bar per dated record, in one collection
     save_svg(figure, tmp_path / "t.svg")
+
+
+def test_the_timeline_leaves_room_for_long_names_and_cuts_the_longest():
+    # A record named by its slug or date was cut at the picture's left edge: `nts-have-owners`.
+    day = dt.date(2026, 11, 1)
+    rows = [("ADR-0001", day, None, "proposed"), ("XXXX-points-have-owners", day, None, "proposed"),
+            ("20210304-" + "a-very-long-slug-" * 5, day, day, "accepted")]
+    fig = span_timeline(rows, dt.date(2026, 12, 1))
+    labels = [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    assert labels[:2] == ["ADR-0001", "XXXX-points-have-owners"] and len(labels[2]) == 40 and labels[2].endswith("…")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    assert min(label.get_window_extent(renderer).x0 for label in fig.axes[0].get_yticklabels()) >= 0

@@ -47,9 +47,11 @@ def span_timeline(rows, as_of: dt.date):
     from matplotlib.dates import date2num
     from matplotlib.patches import Patch
 
-    rows = [row for row in rows if row[1] is not None]
+    rows = [(_short(label), *rest) for label, *rest in rows if rest[0] is not None]
     count = max(len(rows), 1)
-    fig = _figure(10, 1.3 + 0.24 * count if count <= LABELLED_ROWS else 11, 0.9, 1.4, 0.35, 0.75)
+    # Room on the left for the longest label (a slug or a dated name is longer than `ADR-0012`), at 7 points.
+    left = max(0.9, 0.2 + 0.058 * max((len(label) for label, *_ in rows), default=0))
+    fig = _figure(10, 1.3 + 0.24 * count if count <= LABELLED_ROWS else 11, left, 1.4, 0.35, 0.75)
     ax = fig.add_subplot()
     today = date2num(as_of)
     # Dates converted in one call and one line collection for every bar: per-record calls take seconds.
@@ -77,6 +79,11 @@ def span_timeline(rows, as_of: dt.date):
     for label in ax.get_xticklabels():
         label.set(rotation=30, horizontalalignment="right")
     return fig
+
+
+def _short(label: str, most: int = 40) -> str:
+    """*label* cut to *most* characters, so a long slug leaves the picture room for its bars."""
+    return label if len(label) <= most else label[: most - 1] + "…"
 
 
 def relation_colours(relations) -> dict[str, str]:
