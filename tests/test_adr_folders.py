@@ -613,3 +613,12 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
     assert "status: rejected\ndate: 2026-11-30\n" in (root / "docs/adr/XXXX-points-have-owners.md").read_text()
     created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
     assert created.stdout.strip() == "docs/adr/0002-use-queues.md"
+
+
+def test_a_new_record_does_not_take_the_number_of_a_record_in_a_form_not_read(decide, tmp_path):
+    # Quarkus keeps `adr/0001-x.adoc`: the first Markdown record was numbered 1 beside it.
+    root = _repo(tmp_path, {"adr/0001-community-channels.adoc": "= Community channels\n\n* Status: accepted\n",
+                            "adr/0002-reactive-rename.adoc": "= Reactive rename\n\n* Status: proposed\n"})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "adr"\n')
+    created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
+    assert created.exit_code == 0 and created.stdout.strip() == "adr/0003-use-queues.md", created.output

@@ -10,7 +10,7 @@ from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import MADR, REVERSE, Decision, file_key
-from toolkit.records.adr_words import is_record_file
+from toolkit.records.adr_words import UNREAD_EXTENSIONS, is_record_file
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace, missing_adr_dir
 
@@ -197,20 +197,17 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
-# Records written in a form decisionbook does not read, which would otherwise be left out in silence.
-_UNREAD = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
-
-
 def _folder(ws: Workspace) -> list[Finding]:
-    """The ADR folder missing, or holding records named as records are but in a form not read."""
+    """The ADR folder missing, or holding records named as records are but in a form not read, which
+    would otherwise be left out in silence."""
     message = missing_adr_dir(ws)
     if message:
         return [Finding(shown_path(ws, ws.adr_dir), None, "warning", message)]
     unread: dict[str, list[str]] = {}
     for name in sorted(os.listdir(ws.adr_dir)):
         stem, _, extension = name.rpartition(".")
-        if extension.lower() in _UNREAD and is_record_file(stem + ".md"):
-            unread.setdefault(_UNREAD[extension.lower()], []).append(name)
+        if extension.lower() in UNREAD_EXTENSIONS and is_record_file(stem + ".md"):
+            unread.setdefault(UNREAD_EXTENSIONS[extension.lower()], []).append(name)
     return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
                     f"{len(names)} {kind} file(s) named as records are not read ({', '.join(names[:3])}"
                     f"{', ...' if len(names) > 3 else ''}): decisionbook reads records in Markdown and reStructuredText")

@@ -94,6 +94,8 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
 
 
 RECORD_EXTENSIONS = ("md", "markdown", "rst")
+# Records written in a form decisionbook does not read: named by `decide check`, their numbers taken.
+UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
 # A record file: an optional prefix that names a record (`ADR-`, `adr_`, `TEAM-ADR-`, `RFC-`, `oep-`, or
 # `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
