@@ -622,3 +622,12 @@ def test_a_new_record_does_not_take_the_number_of_a_record_in_a_form_not_read(de
     (root / "decisionbook.toml").write_text('[adr]\ndir = "adr"\n')
     created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
     assert created.exit_code == 0 and created.stdout.strip() == "adr/0003-use-queues.md", created.output
+
+
+def test_a_status_in_backticks_in_a_table_keeps_them_when_changed(decide, tmp_path):
+    # NATS writes `|Status  | `Implemented`   |`; a status change dropped the backticks.
+    text = "# Stream mirrors\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2021-07-04|\n|Status  |`Proposed`|\n\n## Context\n"
+    root = _repo(tmp_path, {"adr/ADR-12.md": text})
+    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("proposed", "Proposed")]
+    assert decide("adr", "status", "12", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "adr/ADR-12.md").read_text() == text.replace("`Proposed`", "`Rejected`").replace("2021-07-04", "2026-11-30")

@@ -562,6 +562,14 @@ def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _code_inside(line: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of a table cell's value without the backticks it is written in (`` `Implemented` ``),
+    which an edit keeps."""
+    if end - start > 2 and line[start] == line[end - 1] == "`" and "`" not in line[start + 1 : end - 1]:
+        return start + 1, end - 1
+    return start, end
+
+
 DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 
 
@@ -600,7 +608,7 @@ def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, in
     found = []
     for label, cell in zip(labels, values):
         if label in _COLUMN_LABELS:
-            start, end = _clean_span(row, *cell)
+            start, end = _code_inside(row, *_clean_span(row, *cell))
             found.append((label, header + 2, start, end))
     return found
 
@@ -617,7 +625,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if len(bars) < 3:
             return []
         label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
-        start, end = _clean_span(line, bars[1] + 1, bars[2])
+        start, end = _code_inside(line, *_clean_span(line, bars[1] + 1, bars[2]))
         return [(_label(label), start, end, "table")] if label else []
     run_in = ".**" in line or ".__" in line
     if run_in:
