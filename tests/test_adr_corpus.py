@@ -828,4 +828,5 @@ def test_a_changelog_dates_a_record_that_has_no_date_and_a_status_change_leaves_
     row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
     assert (row["number"], row["status"], row["date"], row["date_raw"]) == (20, "proposed", "2020-12-01", "2020 Dec 1")
     assert decide("adr", "status", "20", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
-    assert (root / "docs/adr/adr-020-wire-encoding.md").read_text() == text.replace("PROPOSED", "REJECTED")  # in capitals, as written
+    after = (root / "docs/adr/adr-020-wire-encoding.md").read_text()
+    assert after == text.replace("PROPOSED", "REJECTED")  # in capitals, as written

@@ -474,7 +474,8 @@ def test_other_words_for_statuses_relations_and_labels(decide, tmp_path):
         "docs/decisions/0007-partly.md": nygard.format(n=7, title="Partly", status=(
             "Accepted, partially superseded by [ADR-0012](oep-0012-arch-new-devenv.rst)")),
         "docs/decisions/0008-obsoleted.md": nygard.format(n=8, title="Obsoleted", status="Obsoleted by ADR-0012"),
-        "docs/decisions/0009-replaced.md": nygard.format(n=9, title="Replaced", status="Replaced by [ADR 12](oep-0012-arch-new-devenv.rst)"),
+        "docs/decisions/0009-replaced.md": nygard.format(
+            n=9, title="Replaced", status="Replaced by [ADR 12](oep-0012-arch-new-devenv.rst)"),
         "docs/decisions/0010-last-call.md": "# 10. Last call\n\nDate: 2021-04-01\n\n## Status\n\nLAST CALL\n",
     })
     rows = {r["number"]: r for r in _listed(decide, root)}
@@ -603,13 +604,18 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
         "docs/adr/XXXX-points-have-owners.md": "---\nstatus: proposed\ndate: 2023-10-18\n---\n# Points have owners\n",
         "docs/adr/00xx-python-helpers.md": "# xx. Organise helper code\n\nDate: 2025-11-28\n\n## Status\n\nProposed\n",
         "docs/adr/XXXX-template.md": "# Title\n\n## Status\n\nProposed\n",
+        "docs/adr/nnnn-utf8-span.md": "# UTF-8 span\n\n* Status: **Active review**\n",
+        "docs/adr/ADR-XX.md": "# Stream mirrors\n\n|Metadata|Value|\n|---|---|\n|Status|Proposed|\n",
     })
     rows = [(r["number"], r["key"], r["title"], r["status"]) for r in _listed(decide, root)]
     assert rows == [(1, "1", "Record decisions", "accepted"),
                     (None, "00xx-python-helpers", "Organise helper code", "proposed"),
-                    (None, "XXXX-points-have-owners", "Points have owners", "proposed")]
+                    (None, "ADR-XX", "Stream mirrors", "proposed"),
+                    (None, "XXXX-points-have-owners", "Points have owners", "proposed"),
+                    (None, "nnnn-utf8-span", "UTF-8 span", "proposed")]
     assert decide("check", cwd=root).exit_code == 0
-    assert decide("adr", "status", "XXXX-points-have-owners", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    changed = decide("adr", "status", "XXXX-points-have-owners", "rejected", "--date", "2026-11-30", cwd=root)
+    assert changed.exit_code == 0
     assert "status: rejected\ndate: 2026-11-30\n" in (root / "docs/adr/XXXX-points-have-owners.md").read_text()
     created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
     assert created.stdout.strip() == "docs/adr/0002-use-queues.md"
@@ -626,8 +632,10 @@ def test_a_new_record_does_not_take_the_number_of_a_record_in_a_form_not_read(de
 
 def test_a_status_in_backticks_in_a_table_keeps_them_when_changed(decide, tmp_path):
     # NATS writes `|Status  | `Implemented`   |`; a status change dropped the backticks.
-    text = "# Stream mirrors\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2021-07-04|\n|Status  |`Proposed`|\n\n## Context\n"
+    text = ("# Stream mirrors\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2021-07-04|\n"
+            "|Status  |`Proposed`|\n\n## Context\n")
     root = _repo(tmp_path, {"adr/ADR-12.md": text})
     assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("proposed", "Proposed")]
     assert decide("adr", "status", "12", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
-    assert (root / "adr/ADR-12.md").read_text() == text.replace("`Proposed`", "`Rejected`").replace("2021-07-04", "2026-11-30")
+    after = text.replace("`Proposed`", "`Rejected`").replace("2021-07-04", "2026-11-30")
+    assert (root / "adr/ADR-12.md").read_text() == after

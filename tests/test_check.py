@@ -139,7 +139,8 @@ def test_a_successor_of_a_shared_number_is_not_laid_at_the_other_record_s_door(d
     root = repository_with(tmp_path / "repo", {
         "doc/adr/0005-old-monitoring.md": "# 5. Old monitoring\n\n## Status\n\nSuperseded by [22. Kubes](0022-kubes.md)\n",
         "doc/adr/0005-telemetry.md": "# 5. Telemetry\n\n## Status\n\nProposed\n",
-        "doc/adr/0022-kubes.md": "# 22. Kubes\n\n## Status\n\nAccepted\n\nSupersedes [5. Old monitoring](0005-old-monitoring.md)\n",
+        "doc/adr/0022-kubes.md": "# 22. Kubes\n\n## Status\n\nAccepted\n\n"
+                                 "Supersedes [5. Old monitoring](0005-old-monitoring.md)\n",
     })
     result = decide("check", cwd=root)
     assert result.stdout.splitlines() == [

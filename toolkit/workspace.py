@@ -365,7 +365,8 @@ def missing_adr_dir(ws: Workspace) -> str | None:
     if ws.adr_dir.is_dir():
         return None
     named = ws.config.decisions is not None or _adr_dir_file(ws.root) is not None
-    where = "" if named else ", and no folder where teams keep them (docs/adr/, doc/adr/, docs/decisions/...) holds records"
+    where = "" if named else (", and no folder where teams keep them (docs/adr/, doc/adr/, docs/decisions/...) "
+                              "holds records")
     return (f"no ADR folder: {ws.relative(ws.adr_dir)}/ does not exist{where}; "
             f'name yours in {CONFIG_NAME}: [paths] decisions = "its/path"')
 

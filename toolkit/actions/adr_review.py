@@ -109,7 +109,8 @@ def template_findings(
     return [
         Finding(where, section.line, "warning", f'section "{section.title}" is still the template\'s text')
         for section in sections(lines, start, rst=is_rst(decision.path))
-        if section.level >= 2 and heading_key(section.title) not in STATUS_LABELS and template.state(section) == TEMPLATE
+        if section.level >= 2 and heading_key(section.title) not in STATUS_LABELS
+        and template.state(section) == TEMPLATE
     ]
 
 

@@ -312,7 +312,8 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     with _together(ws, (source.key, target.key)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
             doc, fresh = group.editing(ref.key)
-            group.write(fresh.path, doc.to_bytes(), adr_edit.add_link(doc, fresh, rel, other), _links(fresh, rel, other))
+            after = adr_edit.add_link(doc, fresh, rel, other)
+            group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
 
 

@@ -210,7 +210,8 @@ def _folder(ws: Workspace) -> list[Finding]:
             unread.setdefault(UNREAD_EXTENSIONS[extension.lower()], []).append(name)
     return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
                     f"{len(names)} {kind} file(s) named as records are not read ({', '.join(names[:3])}"
-                    f"{', ...' if len(names) > 3 else ''}): decisionbook reads records in Markdown and reStructuredText")
+                    f"{', ...' if len(names) > 3 else ''}): decisionbook reads records in Markdown and "
+                    "reStructuredText")
             for kind, names in unread.items()]
 
 

@@ -741,7 +741,8 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
 BOLD_LABEL = LazyPattern(
-    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*(?::[ \t]*)?$"
+    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)"
+    r"[ \t]*(?::[ \t]*)?$"
 )
 
 
@@ -926,7 +927,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
-        elif ":" in line[:48] or "：" in line[:48] or stripped.startswith("|") or ".**" in line[:48] or ".__" in line[:48]:
+        elif (":" in line[:48] or "：" in line[:48] or stripped.startswith("|") or ".**" in line[:48]
+              or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:
             found = ()

@@ -315,7 +315,9 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     return set_date(doc, from_document(doc, decision.path), date)
 
 
-def mark_superseded(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None) -> bytes:
+def mark_superseded(
+    doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None
+) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
     dates a new entry of a status history."""
     require_editable(doc, decision)

@@ -111,10 +111,11 @@ DATED_FILE = re.compile(
     r"^((?:19|20)\d\d(-?)\d\d\2\d\d)-([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
-# `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX).
+# `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS).
 DRAFT_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,})[-_. ]([^/\\]+?)\.(md|markdown|rst)$"
-)  # groups: the prefix, the placeholder, the slug, the extension
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,}|[nN]{4})(?:[-_. ]([^/\\]+?))?"
+    r"\.(md|markdown|rst)$", re.IGNORECASE
+)  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
 _TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md`, mdBook's and GitBook's `SUMMARY.md`.
@@ -150,7 +151,9 @@ def renumbered_name(name: str, number: int) -> str:
 def draft_slug(name: str) -> str | None:
     """The slug of a draft's file *name* (`XXXX-use-kafka.md`), None when it is not a draft's."""
     match = DRAFT_FILE.match(name)
-    return match.group(3) if match and not _TEMPLATE.search(match.group(3)) else None
+    if match is None or not (match.group(1) or match.group(3)) or _TEMPLATE.search(match.group(3) or ""):
+        return None  # `xx.md` alone is no draft; `XXXX-template.md` is a template
+    return match.group(3) or ""
 
 
 def is_record_file(name: str) -> bool:
@@ -179,7 +182,9 @@ def title_from_name(name: str) -> str | None:
         slug = numbered[2].lstrip("-_. ")
     else:
         dated = DATED_FILE.match(name)
-        slug = dated.group(3) if dated else draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
+        slug = dated.group(3) if dated else draft_slug(name)
+        if slug is None:
+            slug = name.rpartition(".")[0] if is_slug_record(name) else ""
     words = re.split(r"[-_\s]+", slug.strip())
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:] if text else None
@@ -193,6 +198,8 @@ SYNONYMS = {
     "under review": "proposed", "review": "proposed", "in discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
     "last call": "proposed",  # Cosmos SDK: the last days of a proposal's review
+    "active review": "proposed", "awaiting review": "proposed", "scheduled for review": "proposed",  # Swift
+    "returned for revision": "proposed",
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
