@@ -830,3 +830,16 @@ def test_a_changelog_dates_a_record_that_has_no_date_and_a_status_change_leaves_
     assert decide("adr", "status", "20", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = (root / "docs/adr/adr-020-wire-encoding.md").read_text()
     assert after == text.replace("PROPOSED", "REJECTED")  # in capitals, as written
+
+
+def test_relations_named_by_a_series_own_letters_and_other_tools_keys(decide, tmp_path):
+    # Tekton's TEPs: `superseded-by: [TEP-0004]` was an error naming a record that does not exist.
+    root = _folder(tmp_path, {
+        "0003-old-catalog.md": "---\nstatus: replaced\nsuperseded-by:\n- TEP-0004\n---\n# Old catalog\n",
+        "0004-versioned-catalog.md": "---\nstatus: implementable\nreplaces:\n- TEP-0003\n---\n# Versioned catalog\n",
+    })
+    rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"])
+            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert rows == {3: ("superseded", "4", []), 4: ("accepted", None, ["3"])}
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout

@@ -187,6 +187,7 @@ def ref_key(value: object) -> str | None:
         name = text.split("#")[0].rsplit("/", 1)[-1]
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`
     if text.isascii() and text.isdigit():
         return str(int(text)) if int(text) > 0 else None
     if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`
@@ -356,8 +357,9 @@ _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
 # `supersedes` is decisionbook's own key, read on its own.
 _KEYED_RELATIONS = {
-    joined.join(relation.split()): relation for relation in REVERSE if relation != "supersedes" for joined in "_- "
-}
+    joined.join(relation.split()): relation for relation in (*REVERSE, *_SAME_RELATION) if relation != "supersedes"
+    for joined in "_- "
+}  # with other words for them: `replaces`, `replaced-by` (Tekton's TEPs)
 
 
 def _read_front_matter(reader: _Reader) -> None:

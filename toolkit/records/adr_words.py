@@ -204,7 +204,7 @@ SYNONYMS = {
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
     "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
-    "extended by": "accepted",
+    "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected",
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
