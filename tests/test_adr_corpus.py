@@ -843,3 +843,21 @@ def test_relations_named_by_a_series_own_letters_and_other_tools_keys(decide, tm
     assert rows == {3: ("superseded", "4", []), 4: ("accepted", None, ["3"])}
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+
+
+def test_records_written_in_norwegian_danish_and_swedish(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "dok/arkitektur/beslutninger/0001-egen-app.md": "# 1. Egen app\n\nDato: 22. desember 2021\n\n## Status\n\n"
+                                                        "Akseptert\n\n## Kontekst\n\nHvorfor.\n",
+        "dok/arkitektur/beslutninger/0002-byggekjede.md": "# 2. Byggekjede\n\nDato: 2020-03-02\n\n## Status\n\n"
+                                                          "Erstattet av [3. Ny byggekjede](0003-ny.md)\n",
+        "dok/arkitektur/beslutninger/0003-ny.md": "# 3. Ny byggekjede\n\nDato: 2022-09-14\n\n## Status\n\nForeslått\n",
+        "dok/arkitektur/beslutninger/0004-sv.md": "# 4. Kö\n\nDatum: 3 maj 2023\n\n## Status\n\nGodkänd\n",
+    })
+    rows = {r["number"]: (r["status"], r["date"], r["superseded_by"])
+            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert rows == {1: ("accepted", "2021-12-22", None), 2: ("superseded", "2020-03-02", "3"),
+                    3: ("proposed", "2022-09-14", None), 4: ("accepted", "2023-05-03", None)}
+    assert decide("adr", "status", "3", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    after = (root / "dok/arkitektur/beslutninger/0003-ny.md").read_text()
+    assert after == "# 3. Ny byggekjede\n\nDato: 2026-11-30\n\n## Status\n\nAvvist\n"

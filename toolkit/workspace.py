@@ -17,7 +17,7 @@ ADR_DIR_CANDIDATES = (
 )
 # Found, in any case (`ADRs/`), at the top or anywhere under docs/ a few levels down, when holding records.
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
-                      "decision-records")
+                      "decision-records", "beslutninger")  # the last Norwegian and Danish
 DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
@@ -326,7 +326,7 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
         tops = []
     found = [Path(p) for p in tops
              if os.path.basename(p).lower() in names and _holds_records(Path(p), slugs=slugs)]
-    for top in ("docs", "doc"):
+    for top in ("docs", "doc", "dok"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
             below = []

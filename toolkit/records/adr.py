@@ -515,7 +515,7 @@ STATUS_LABELS = frozenset(
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
-     "date approved", "approval date", "datum", "fecha", "日付", "日期", "날짜", "дата", "дата принятия"),
+     "date approved", "approval date", "datum", "fecha", "dato", "日付", "日期", "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])

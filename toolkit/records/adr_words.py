@@ -216,8 +216,9 @@ SYNONYMS = {
     "partially superseded by": "superseded",
 }
 # The same in the languages teams write their records in most after English: German, French, Spanish,
-# Portuguese, Dutch, Italian, with and without accents as keyboards allow, and the feminine forms where
-# a record's status agrees with a feminine noun. The first of each is what a change of status writes.
+# Portuguese, Dutch, Italian, Norwegian, Danish, Swedish, with and without accents as keyboards allow,
+# and the feminine forms where a record's status agrees with a feminine noun. The first of each is what
+# a change of status writes.
 _LANGUAGES = {
     "de": {
         "draft": "Entwurf",
@@ -337,6 +338,33 @@ _LANGUAGES = {
         "deprecated": "устарело|устарел|устарела|не актуально|неактуально",
         "superseded by": "заменено|заменён|заменен|заменена|заменено на",
         "superseded": "заменено|заменён|заменен|заменена",
+    },
+    # Norwegian, Danish and Swedish.
+    "no": {
+        "draft": "utkast",
+        "proposed": "foreslått|forslag|til vurdering",
+        "accepted": "akseptert|godkjent|vedtatt|besluttet",
+        "rejected": "avvist|forkastet",
+        "deprecated": "utdatert|foreldet",
+        "superseded": "erstattet",
+        "superseded by": "erstattet av",
+    },
+    "da": {
+        "draft": "udkast",
+        "proposed": "foreslået",
+        "accepted": "accepteret|godkendt|vedtaget",
+        "rejected": "afvist",
+        "deprecated": "forældet|udfaset",
+        "superseded by": "erstattet af",
+    },
+    "sv": {
+        "draft": "utkast",
+        "proposed": "föreslagen|föreslaget|förslag",
+        "accepted": "accepterad|accepterat|godkänd|godkänt|beslutad|beslutat",
+        "rejected": "avvisad|avvisat|avslagen",
+        "deprecated": "föråldrad|föråldrat|utfasad",
+        "superseded": "ersatt",
+        "superseded by": "ersatt av",
     },
     "nl": {
         "draft": "concept",
@@ -541,23 +569,23 @@ def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
 DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
-# Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch, Italian
-# and Russian.
+# Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch, Italian,
+# Norwegian, Danish, Swedish and Russian.
 _MONTHS = {
     name: index
     for index, names in enumerate(
         ("jan january januar jänner janvier janv enero ene janeiro januari gennaio",
          "feb february februar février fevrier févr fevr febrero fevereiro februari febbraio",
-         "mar march märz maerz mär mars marzo março marco maart mrt",
+         "mar march märz maerz mär mars marzo março marco maart mrt marts",
          "apr april avril avr abril abr aprile",
-         "may mai mayo maio mei maggio",
+         "may mai mayo maio mei maggio maj",
          "jun june juni juin junio junho giugno",
          "jul july juli juillet juil julio julho luglio",
-         "aug august août aout agosto augustus",
+         "aug august août aout agosto augustus augusti",
          "sep sept september septembre septiembre setiembre setembro settembre",
          "oct october oktober okt octobre octubre outubro ottobre",
          "nov november novembre noviembre novembro",
-         "dec december dezember dez décembre decembre déc diciembre dic dezembro dicembre"),
+         "dec december dezember dez décembre decembre déc diciembre dic dezembro dicembre desember des"),
         start=1,
     )
     for name in names.split()
