@@ -10,7 +10,7 @@ import pytest
 from conftest import git, repository_with
 
 from toolkit.actions.adrs import adr_files
-from toolkit.records import adr
+from toolkit.records import adr, adr_words
 from toolkit.records.adr_words import status_words
 
 CORPUS = Path(__file__).parent / "fixtures" / "adr_corpus"
@@ -861,3 +861,21 @@ def test_records_written_in_norwegian_danish_and_swedish(decide, tmp_path):
     assert decide("adr", "status", "3", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = (root / "dok/arkitektur/beslutninger/0003-ny.md").read_text()
     assert after == "# 3. Ny byggekjede\n\nDato: 2026-11-30\n\n## Status\n\nAvvist\n"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("# Architecture Decision Record: Use ADRs\n\n## Status\n\nAccepted\n", "Use ADRs"),
+    ("## ADR-0006 - Decide on downloads\n\n**Status:** ✅ CONFIRMED 2023/02/11\n", "Decide on downloads"),
+    ("# Summary\n\nWhy.\n\n## Status\n\nAccepted\n", "Use kafka"),  # an RFC's first part is no title
+    ("# Use Truss' [Golang](https://golang.org/) server\n\n## Status\n\nAccepted\n", "Use Truss' Golang server"),
+    ("Relay through a tunnel\n----------------------\n\n* Status: Draft\n", "Relay through a tunnel"),
+])
+def test_titles_as_teams_write_them(text, title):
+    record = adr.parse(text.encode(), Path("0006-use-kafka.md"), "0006-use-kafka.md")
+    assert record.title == title and record.status in ("accepted", "draft")
+    assert not [f for f in record.findings if "title" in f.message]
+
+
+@pytest.mark.parametrize("name", ["GRFC-TEMPLATE.md", "adr-template.md", "template.md"])
+def test_a_team_s_template_is_no_record(name):
+    assert not adr_words.is_slug_record(name) and not adr_words.is_record_file(name)

@@ -519,6 +519,12 @@ _DATE_LABELS = (
     ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+# Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
+_PART_HEADINGS = frozenset((
+    "summary", "abstract", "overview", "introduction", "context", "context and problem statement", "background",
+    "motivation", "problem", "problem statement", "goals", "decision drivers", "considered options", "options",
+    "alternatives", "proposal", "decision", "decision outcome", "rationale", "consequences", "details",
+))
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to",
                               *_SAME_RELATION))
 # The fields a table's header row may name, each read from the column below it; and the labels of a
@@ -1085,14 +1091,20 @@ def front_matter_status(line: str, options: ReadOptions | None = None) -> tuple[
 
 
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
+    """The title: front matter's, else the first heading's when it is a level-1 heading (a level-2 one
+    where there is none) that names no part of the record, else the file name's words."""
     fields = reader.fields
     title = fields.get("title")
     first = sections[0] if sections else None
-    if title is None and first is not None and first[0] == 1 and status_words(first[1]) not in _META_HEADINGS:
+    top = 1 if any(section[0] == 1 for section in sections) else 2
+    if (title is None and first is not None and first[0] == top
+            and status_words(first[1]) not in _META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
     if title is None:
         return title_from_name(name)
+    if "](" in title:  # a link in a title heading: its words (`Use [Go](https://go.dev)`)
+        title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
     heading_number, title = split_title(title)
     if heading_number is not None and number is not None and heading_number != number:
         reader.warn(fields.get("title_line"), f"the title says {heading_number}, the file name {number}")

@@ -117,7 +117,7 @@ DRAFT_FILE = re.compile(
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
-_TEMPLATE_NAME = LazyPattern(r"^(?:adr[-_ ])?template$", re.IGNORECASE)
+_TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)  # `template`, `adr-template`, `GRFC-TEMPLATE`
 # Files that list the records: `000-index.md`, `README.md`, mdBook's and GitBook's `SUMMARY.md`.
 _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary)$", re.IGNORECASE)
 
@@ -203,7 +203,7 @@ SYNONYMS = {
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
-    "active": "accepted", "completed": "accepted", "amended": "accepted", "amended by": "accepted",
+    "active": "accepted", "completed": "accepted", "confirmed": "accepted", "amended": "accepted", "amended by": "accepted",
     "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected",
@@ -707,12 +707,17 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
     return offset + match.start(group), offset + match.end(group)
 
 
-_TITLE_PLACEHOLDER = LazyPattern(r"^(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|]\s*(?=\S)", re.IGNORECASE)
+# A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
+# (`Architecture Decision Record: Title`).
+_TITLE_PLACEHOLDER = LazyPattern(
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|]|(?:Architectur(?:e|al) )?Decision Record\s*:|ADR\s*:)"
+    r"\s*(?=\S)", re.IGNORECASE)
 
 
 def split_title(heading: str) -> tuple[int | None, str]:
     """(number, title) of a heading such as `12. Title`, `ADR-0012: Title` or `ADR 12 Title`; a draft's
-    placeholder (`xx. Title`, `ADR-XXXX: Title`) is no number and not part of the title."""
+    placeholder (`xx. Title`, `ADR-XXXX: Title`) or a label alone (`ADR: Title`) is no number and not
+    part of the title."""
     placeholder = _TITLE_PLACEHOLDER.match(heading.strip())
     if placeholder:
         return None, heading.strip()[placeholder.end() :]
