@@ -639,3 +639,23 @@ def test_a_status_in_backticks_in_a_table_keeps_them_when_changed(decide, tmp_pa
     assert decide("adr", "status", "12", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("`Proposed`", "`Rejected`").replace("2021-07-04", "2026-11-30")
     assert (root / "adr/ADR-12.md").read_text() == after
+
+
+def test_names_dated_with_an_underscore_or_spaces_are_dated_and_date_their_record(decide, tmp_path):
+    # CockroachDB's `20160720_backup.md` was record 20160720, and a new record took 20160721.
+    root = _repo(tmp_path, {
+        "docs/RFCS/20160720_snapshot_export.md": "# Snapshot export\n\n- Status: draft\n",
+        "docs/RFCS/20170117_paid_features.md": "# Paid features\n\n- Status: completed\n",
+        "docs/RFCS/00000000_cascade_deletes.md": "# Cascade deletes\n\n- Status: draft\n",
+        "docs/RFCS/20200707 - Branch aware API.md": "# Branch aware API\n\n- Status: accepted\n",
+        "docs/RFCS/2021-10-xx-accept-traces.md": "# Accept traces\n\n- Status: draft\n",
+    })
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/RFCS"\n')
+    rows = [(r["number"], r["key"], r["date"]) for r in _listed(decide, root)]
+    assert rows == [(0, "0", None), (None, "20160720_snapshot_export", "2016-07-20"),
+                    (None, "20170117_paid_features", "2017-01-17"), (None, "20200707 - Branch aware API", "2020-07-07"),
+                    (None, "2021-10-xx-accept-traces", None)]
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0 and "0 warning(s)" in check.stdout, check.stdout
+    created = decide("adr", "new", "Adopt a cache", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert created.stdout.strip() == "docs/RFCS/20261130_adopt-a-cache.md"

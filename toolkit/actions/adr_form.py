@@ -23,13 +23,15 @@ class FolderForm:
     # Names without a number: "date" (`2021-03-04-slug.md`), "compact date" (log4brains' `20210304-slug.md`)
     # or "slug" (`slug.md`); "" for numbered names.
     unnumbered: str = ""
+    joint: str = "-"  # between a dated name's date and its slug: `-`, `_` (`20160720_x.md`) or ` - `
 
     def name(self, number: int, slug: str) -> str:
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
-        stem = {"date": f"{day}-{slug}", "compact date": f"{day.replace('-', '')}-{slug}"}.get(self.unnumbered, slug)
+        dates = {"date": day, "compact date": day.replace("-", "")}
+        stem = f"{dates[self.unnumbered]}{self.joint}{slug}" if self.unnumbered in dates else slug
         return f"{stem}.{self.extension}"
 
 
@@ -50,7 +52,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     """
     parsed = [(name, numbered_file(name)) for name in names]
     numbered = [n for _, n in parsed if n]
-    dated = [match.group(2) for match in map(DATED_FILE.match, names) if match]  # the separator in each date
+    matches = [match for match in map(DATED_FILE.match, names) if match]
+    dated = [match.group(2) for match in matches]  # the separator in each date
+    joint = _most(Counter(match.string[match.end(1) : match.start(3)] for match in matches), "-")
     compact = dated.count("")
     chosen = template or ws.config.adr_template
     extension = _extension(names)
@@ -70,14 +74,14 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
         extension = "md"  # a Markdown template writes a Markdown file, whatever the folder's others are
-    if not numbered:
+    if not numbered or len(dated) > len(numbered):  # a folder of dated names, with a draft `00000000_x.md`
         if dated:
             style = "compact date" if 2 * compact >= len(dated) else "date"
         elif names and all(map(is_slug_record, names)):
             style = "slug"
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, unnumbered=style, extension=extension)
+        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint)
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1

@@ -1175,6 +1175,9 @@ def from_document(
     elif date_raw is None and "changelog" in fields:
         # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
+    dated = DATED_FILE.match(path.name) if date_raw is None and number is None else None
+    if dated and dated.group(1)[-1].isdigit():
+        date_raw = fields["date_raw"] = dated.group(1)  # nothing inside says when: the file's name does
     date = None
     if date_raw is not None:
         # The languages decisionbook reads besides English all write the day first (`05/08/2026`).
