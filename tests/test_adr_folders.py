@@ -659,3 +659,15 @@ def test_names_dated_with_an_underscore_or_spaces_are_dated_and_date_their_recor
     assert check.exit_code == 0 and "0 warning(s)" in check.stdout, check.stdout
     created = decide("adr", "new", "Adopt a cache", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert created.stdout.strip() == "docs/RFCS/20261130_adopt-a-cache.md"
+
+
+def test_a_status_shown_by_a_badge_is_changed_in_the_badge(decide, tmp_path):
+    # A status change wrote plain `Accepted` over the team's badge.
+    badge = "[![Generic badge](https://badgen.net/badge/ADR/proposed/orange/)](../README.md)"
+    text = f"# ADR-003: Use token auth\n\n## Status\n\n{badge}\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"adr/adr-003-use-token-auth.md": text})
+    assert [r["status"] for r in _listed(decide, root)] == ["proposed"]
+    assert decide("adr", "status", "3", "rejected", cwd=root).exit_code == 0
+    after = text.replace("/ADR/proposed/", "/ADR/rejected/")
+    assert (root / "adr/adr-003-use-token-auth.md").read_text() == after
+    assert [r["status"] for r in _listed(decide, root)] == ["rejected"]

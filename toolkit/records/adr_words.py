@@ -538,9 +538,11 @@ def present_part(phrase: str) -> str:
 def with_history(old: str, new: str) -> str:
     """The status phrase *old* moved on to *new*, keeping its history as *old* keeps it
     (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`), or *new* emphasized
-    in its list of choices (`Proposed | Accepted | **Deprecated**`); else *new*."""
+    in its list of choices (`Proposed | Accepted | **Deprecated**`), or shown by its badge; else *new*."""
     if chosen(old) is not None:
         return _choose(old, new) or new
+    if "![" in old:
+        return _rebadged(old, new) or new
     arrow = next((arrow for arrow in _ARROWS if arrow in old), None)
     if arrow is not None:
         return f"{old.rstrip()} {arrow} {new}"
@@ -549,6 +551,24 @@ def with_history(old: str, new: str) -> str:
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
     return new
+
+
+def _rebadged(phrase: str, new: str) -> str | None:
+    """*phrase*, a status shown as a badge, showing *new* instead: its alt text when that says the status,
+    else the word of its address that does (`.../badge/ADR/proposed/orange` -> `.../ADR/accepted/orange`)."""
+    match = _IMAGE.search(phrase)
+    if match is None:
+        return None
+    alt, url = match.groups()
+    if status_words(alt) in SYNONYMS:
+        return phrase[: match.start(1)] + new + phrase[match.end(1) :]
+    host = url.find("://")
+    start = url.index("/", host + 3) if host >= 0 and "/" in url[host + 3 :] else 0
+    for word in re.finditer(r"[^/_.\-?=&]+", url[start:]):
+        if word.group(0).lower() in SYNONYMS:
+            at = match.start(2) + start + word.start()
+            return phrase[:at] + new.lower().replace(" ", "%20") + phrase[at + len(word.group(0)) :]
+    return None
 
 
 def _badge_status(text: str, lookup: Mapping[str, str]) -> str | None:
