@@ -557,8 +557,8 @@ def _rebadged(phrase: str, new: str) -> str | None:
     """*phrase*, a status shown as a badge, showing *new* instead: its alt text when that says the status,
     else the word of its address that does (`.../badge/ADR/proposed/orange` -> `.../ADR/accepted/orange`)."""
     match = _IMAGE.search(phrase)
-    if match is None:
-        return None
+    if match is None or not re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", new):
+        return None  # no badge, or words a badge cannot show (`Superseded by [ADR-0012](...)`)
     alt, url = match.groups()
     if status_words(alt) in SYNONYMS:
         return phrase[: match.start(1)] + new + phrase[match.end(1) :]
