@@ -671,3 +671,17 @@ def test_a_status_shown_by_a_badge_is_changed_in_the_badge(decide, tmp_path):
     after = text.replace("/ADR/proposed/", "/ADR/rejected/")
     assert (root / "adr/adr-003-use-token-auth.md").read_text() == after
     assert [r["status"] for r in _listed(decide, root)] == ["rejected"]
+
+
+def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path):
+    # One folder per proposal (`CIP-0010/README.md`) is not read; check passed on nothing, and a
+    # translation, `README.fr.md`, was the one record found.
+    root = _repo(tmp_path, {"CIPs/CIP-0001/README.md": "---\nCIP: 1\nStatus: Active\n---\n\n## Abstract\n",
+                            "CIPs/CIP-0001/README.fr.md": "---\nCIP: 1\n---\n\n## Résumé\n",
+                            "CIPs/CIP-0010/README.md": "---\nCIP: 10\nStatus: Proposed\n---\n\n## Abstract\n"})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "CIPs"\n')
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0 and check.stdout.splitlines() == [
+        "CIPs: warning: holds 3 Markdown or reStructuredText file(s) but no record: records are named by their "
+        "number (`0001-use-kafka.md`), their date or, in a folder of no others, their slug",
+        "0 error(s), 1 warning(s)"]

@@ -197,12 +197,17 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
-def _folder(ws: Workspace) -> list[Finding]:
-    """The ADR folder missing, or holding records named as records are but in a form not read, which
-    would otherwise be left out in silence."""
+def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    """The ADR folder missing, holding documents but no record read, or records named as records are
+    but in a form not read: each would otherwise be a passing check of nothing."""
+    where = shown_path(ws, ws.adr_dir)
     message = missing_adr_dir(ws)
     if message:
-        return [Finding(shown_path(ws, ws.adr_dir), None, "warning", message)]
+        return [Finding(where, None, "warning", message)]
+    if not decisions.records and not decisions.unreadable and (pages := _pages(ws.adr_dir)):
+        return [Finding(where, None, "warning",
+                        f"holds {pages} Markdown or reStructuredText file(s) but no record: records are named by "
+                        "their number (`0001-use-kafka.md`), their date or, in a folder of no others, their slug")]
     unread: dict[str, list[str]] = {}
     for name in sorted(os.listdir(ws.adr_dir)):
         stem, _, extension = name.rpartition(".")
@@ -215,6 +220,20 @@ def _folder(ws: Workspace) -> list[Finding]:
             for kind, names in unread.items()]
 
 
+def _pages(folder) -> int:
+    """The Markdown and reStructuredText files in *folder* (but its index) and a level down (`CIP-0010/README.md`)."""
+    count = 0
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            try:
+                count += sum(1 for inner in os.scandir(entry.path) if inner.name.endswith((".md", ".rst")))
+            except OSError:
+                continue
+        elif entry.name.endswith((".md", ".rst")) and entry.name.lower() not in ("readme.md", "readme.rst", "index.md"):
+            count += 1
+    return count
+
+
 def check(ws: Workspace, strict: bool = False) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
 
@@ -225,7 +244,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     decisions = load_decisions(ws)
     successors = _successors(decisions)
     findings = [
-        *_folder(ws),
+        *_folder(ws, decisions),
         *decisions.findings(),
         *_duplicates(ws, decisions),
         *_missing_targets(ws, decisions),

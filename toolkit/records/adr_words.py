@@ -119,9 +119,11 @@ DRAFT_FILE = re.compile(
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
-_TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)  # `template`, `adr-template`, `GRFC-TEMPLATE`
-# Files that list the records: `000-index.md`, `README.md`, mdBook's and GitBook's `SUMMARY.md`.
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary)$", re.IGNORECASE)
+# `template`, `adr-template`, `GRFC-TEMPLATE`
+_TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
+# Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
+# `SUMMARY.md`.
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
@@ -205,7 +207,8 @@ SYNONYMS = {
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
     "accepted": "accepted", "accept": "accepted", "approved": "accepted", "agreed": "accepted",
     "decided": "accepted", "adopted": "accepted", "implemented": "accepted", "done": "accepted",
-    "active": "accepted", "completed": "accepted", "confirmed": "accepted", "amended": "accepted", "amended by": "accepted",
+    "active": "accepted", "completed": "accepted", "confirmed": "accepted", "amended": "accepted",
+    "amended by": "accepted",
     "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected",
