@@ -556,8 +556,6 @@ def change_status(
     return StatusChange(decision, status, day, tuple(path for path, _ in group.made))
 
 
-
-
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:
     """Record `source RELATION target` on source and the reverse relation on target."""
     ws.require_writable()
