@@ -685,3 +685,33 @@ def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path)
         "CIPs: warning: holds 3 Markdown or reStructuredText file(s) but no record: records are named by their "
         "number (`0001-use-kafka.md`), their date or, in a folder of no others, their slug",
         "0 error(s), 1 warning(s)"]
+
+
+@pytest.mark.parametrize(("files", "created", "text"), [
+    ({"docs/adr/ADR-001-use-go.md": "# ADR-001: Use Go\n\n**Status:** Accepted\n**Date:** 2024-07-01\n"
+                                    "**Authors:** ana\n\n## Context\n\nWhy.\n\n## Decision\n\nGo.\n\n"
+                                    "Supersedes [ADR-000](ADR-000-x.md)\n\n## Consequences\n\nFast.\n"},
+     "docs/adr/ADR-002-use-zig.md",
+     "# ADR-002: Use Zig\n\n**Status:** Proposed\n**Date:** 2026-11-30\n**Authors:** \n\n## Context\n\n"
+     "## Decision\n\n## Consequences\n"),
+    ({"adr/ADR-12.md": "# Stream mirrors\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2021-07-04|\n"
+                       "|Author  |@ana|\n|Status  |`Implemented`|\n\n## Context\n\nWhy.\n\n## Design\n\nHow.\n"},
+     "adr/ADR-13.md",
+     "# Use Zig\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2026-11-30|\n|Author  ||\n|Status  |`Proposed`|\n\n"
+     "## Context\n\n## Design\n"),
+    ({"doc/adr/0007-use-go.md": "# 7. Use Go\n\nStatus: Accepted · Date: 2024-07-01 · Owner: ana\n\n## Context\n\nWhy.\n"},
+     "doc/adr/0008-use-zig.md",
+     "# 8. Use Zig\n\nStatus: Proposed · Date: 2026-11-30 · Owner: \n\n## Context\n"),
+])
+def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest_record(decide, tmp_path, files,
+                                                                                         created, text):
+    # Bold labels, a metadata table, `Status:` lines: a new record came out in MADR front matter.
+    root = _repo(tmp_path, files)
+    result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == created, result.output
+    assert (root / created).read_text() == text
+    row = _listed(decide, root)[-1]
+    assert (row["title"], row["status"], row["date"]) == ("Use Zig", "proposed", "2026-11-30")
+    # A data change needs front matter: the MADR template writes it.
+    other = decide("adr", "new", "Move data", "--no-edit", "--data-change", cwd=root)
+    assert other.exit_code == 0 and (root / other.stdout.strip()).read_text().startswith("---\nstatus: proposed\n")

@@ -1,10 +1,13 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
+import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
-from toolkit.records.adr import BULLETS, NYGARD, Decision
-from toolkit.records.adr_words import DATED_FILE, is_slug_record, numbered_file
+from toolkit.records import adr
+from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, NYGARD, TABLE, Decision, line_fields
+from toolkit.records.adr_words import DATED_FILE, is_rst, is_slug_record, numbered_file, split_title, title_number_span
 from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
@@ -24,9 +27,12 @@ class FolderForm:
     # or "slug" (`slug.md`); "" for numbered names.
     unnumbered: str = ""
     joint: str = "-"  # between a dated name's date and its slug: `-`, `_` (`20160720_x.md`) or ` - `
+    model: Path | None = None  # a record of the folder whose form no template writes: new ones copy it
+    slugged: bool = True  # False where names are the number alone (`ADR-12.md`)
 
     def name(self, number: int, slug: str) -> str:
-        return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.{self.extension}"
+        tail = f"{self.separator}{slug}" if self.slugged else ""
+        return f"{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
@@ -60,8 +66,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     extension = _extension(names)
     if chosen is None and extension == "rst":
         chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)
+    model = None
     if chosen is None:
-        forms = Counter(r.form for r in recent())
+        records = recent()
+        forms = Counter(r.form for r in records)
         if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
             chosen = "log4brains"
         elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:
@@ -70,6 +78,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
         else:
             chosen = "madr"
+            # Bold labels, `Status:` lines, a table: no template writes these, so the latest such record is copied.
+            form = _most(forms, None)
+            if form in _COPIED and numbered and not dated:
+                model = next(r.path for r in reversed(records) if r.form == form and r.status_line is not None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
@@ -94,7 +106,67 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         width=width,
         separator=_most(separators, "-"),
         extension=extension,
+        model=model,
+        slugged=any(slug for _, _, slug, _ in numbered),
     )
+
+
+_COPIED = (BOLD, FIELD, TABLE)
+_HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t#]*$")
+
+
+def copied_template(path: Path) -> tuple[str, int] | None:
+    """A template that writes a new record as the record at *path* is written, and the width of the
+    number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
+
+    The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
+    `${date}`; other fields above the first section keep their labels without their values, and each
+    section its heading without its text. Nothing else is copied: no relation, approval or decision."""
+    if is_rst(path):
+        return None
+    doc, record = adr.read(path)
+    if doc.has_front_matter or record.title_line is None or record.status_line is None or record.status_span is None:
+        return None
+    lines = doc.text_lines()
+    title = _HEADING.match(lines[record.title_line - 1])
+    if title is None:
+        return None
+    heading = title.group(2)
+    number = title_number_span(heading)
+    words = split_title(heading)[1]
+    at = heading.rfind(words)
+    heading = heading[:at] + "${title}" + heading[at + len(words) :]
+    width = 0
+    if number is not None:
+        width = number[1] - number[0]
+        heading = heading[: number[0]] + "${number}" + heading[number[1] :]
+    spans = {record.status_line - 1: [(*record.status_span, "Proposed")]}
+    if record.date_line is not None and record.date_span is not None:
+        spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
+    first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
+                         len(lines))
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index == record.title_line - 1:
+            line = title.group(1) + heading
+        elif line.startswith("#"):
+            pass
+        elif index < first_section and line.lstrip().startswith("|") and (
+                DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
+            pass  # a table's header or delimiter row
+        elif index in spans or index < first_section and line.strip() and line_fields(line):
+            # The status and date as a new record has them; other fields above the sections without values.
+            edits = spans.get(index, [])
+            edits += [(start, end, "") for _, start, end, _ in line_fields(line)
+                      if not any(start < e and s < end for s, e, _ in edits)]
+            for start, end, text in sorted(edits, reverse=True):
+                line = line[:start] + text + line[end:]
+        elif line.strip():
+            continue  # what the record says, which a new one does not
+        if not line.strip() and (not out or not out[-1].strip()):
+            continue
+        out.append(line.rstrip() if not line.strip() else line)
+    return "\n".join(out).rstrip("\n") + "\n", width
 
 
 def _digits(name: str, prefix: str) -> str:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from toolkit.actions.adr_folder import shown_path
-from toolkit.actions.adr_form import TEMPLATES, folder_form
+from toolkit.actions.adr_form import TEMPLATES, copied_template, folder_form
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache
@@ -419,12 +419,17 @@ def new_decision(
         return records
 
     form = folder_form(ws, names or [p.name for p in files], recent, template)
-    text, template_path = _template_text(form.template, form.extension)
+    # A copy has no front matter to hold prototypes or a data change: those take the MADR template.
+    copied = copied_template(form.model) if form.model is not None and not (numbers or data_change) else None
+    if copied is not None:
+        (text, width), template_path = copied, form.model
+    else:
+        (text, template_path), width = _template_text(form.template, form.extension), 0
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
 
     def render(number: int | None) -> bytes:
-        values = {"number": str(number), "title": title, "date": day}
+        values = {"number": str(number).zfill(width), "title": title, "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered)
