@@ -5,7 +5,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.records import adr
 from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, NYGARD, TABLE, Decision, line_fields
 from toolkit.records.adr_words import DATED_FILE, is_rst, is_slug_record, numbered_file, split_title, title_number_span
 from toolkit.records.named import named
@@ -115,16 +114,15 @@ _COPIED = (BOLD, FIELD, TABLE)
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t#]*$")
 
 
-def copied_template(path: Path) -> tuple[str, int] | None:
-    """A template that writes a new record as the record at *path* is written, and the width of the
-    number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
+def copied_template(doc, record: Decision) -> tuple[str, int] | None:
+    """A template that writes a new record as *record* (read from *doc*) is written, and the width of
+    the number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
 
     The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
     `${date}`; other fields above the first section keep their labels without their values, and each
     section its heading without its text. Nothing else is copied: no relation, approval or decision."""
-    if is_rst(path):
+    if is_rst(record.path):
         return None
-    doc, record = adr.read(path)
     if doc.has_front_matter or record.title_line is None or record.status_line is None or record.status_span is None:
         return None
     lines = doc.text_lines()

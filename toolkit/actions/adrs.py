@@ -420,7 +420,7 @@ def new_decision(
 
     form = folder_form(ws, names or [p.name for p in files], recent, template)
     # A copy has no front matter to hold prototypes or a data change: those take the MADR template.
-    copied = copied_template(form.model) if form.model is not None and not (numbers or data_change) else None
+    copied = copied_template(*_parse_file(ws, form.model)) if form.model and not (numbers or data_change) else None
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
