@@ -879,3 +879,14 @@ def test_titles_as_teams_write_them(text, title):
 @pytest.mark.parametrize("name", ["GRFC-TEMPLATE.md", "adr-template.md", "template.md"])
 def test_a_team_s_template_is_no_record(name):
     assert not adr_words.is_slug_record(name) and not adr_words.is_record_file(name)
+
+
+def test_a_dates_field_is_read_by_its_latest_date_which_a_status_change_updates(decide, tmp_path):
+    text = ("# Use REST\n\n* Status: proposed\n* Deciders: ana\n"
+            "* Dates: proposed - 2021-03-04, last updated - 2021-05-06\n\n## Context\n\nWhy.\n")
+    root = _folder(tmp_path, {"0001-use-rest.md": text})
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert (row["status"], row["date"]) == ("proposed", "2021-05-06")
+    assert decide("adr", "status", "1", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
+    after = text.replace("Status: proposed", "Status: rejected").replace("updated - 2021-05-06", "updated - 2026-11-30")
+    assert (root / "docs/adr/0001-use-rest.md").read_text() == after

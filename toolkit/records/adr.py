@@ -874,6 +874,16 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
         reader.fields.setdefault("changelog", (start, end))
 
 
+def _latest_date(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) of the latest of the dates written in *line* between *start* and *end*."""
+    latest = None
+    while start < end and (found := find_date(line[start:end])) is not None:
+        if found[0] not in (None, AMBIGUOUS) and (latest is None or found[0] >= latest[0]):
+            latest = (found[0], start + found[1], start + found[2])
+        start += found[2]
+    return latest[1:] if latest else None
+
+
 _CHANGELOG_LABELS = ("changelog", "change log", "changes", "revision history", "history")
 
 
@@ -953,6 +963,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             elif 0 not in dates and (label in _DATE_LABELS[0] or label == "data" and find_date(line[start:end])):
                 # `Data:` is the date in Portuguese and Italian, and in English what a record is about.
                 dates[0] = (index, start, end)
+            elif 0 not in dates and label == "dates" and (latest := _latest_date(line, start, end)):
+                dates[0] = (index, *latest)  # `Dates: proposed - 2021-01-04, last updated - 2021-03-02`
             elif label in _DATE_LABELS[1] and 1 not in dates:
                 dates[1] = (index, start, end)
             elif label in _RELATION_LABELS or label in REVERSE or index < head_end and label.endswith(" by"):
