@@ -875,8 +875,9 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
 
 
 def _latest_date(line: str, start: int, end: int) -> tuple[int, int] | None:
-    """[start, end) of the latest of the dates written in *line* between *start* and *end*."""
-    latest = None
+    """[start, end) of the latest of the dates written in *line* between *start* and *end*; a field's few
+    dates are near its start, so only that is looked at (a line of thousands would take quadratic time)."""
+    latest, end = None, min(end, start + 200)
     while start < end and (found := find_date(line[start:end])) is not None:
         if found[0] not in (None, AMBIGUOUS) and (latest is None or found[0] >= latest[0]):
             latest = (found[0], start + found[1], start + found[2])
