@@ -313,6 +313,7 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     for number, run in enumerate(runs, start=4):
         (repo / "decisions" / f"{number:04d}-run.md").write_text(
             f"# {number}. Run\n\n## Status\n\nSuperseded by {run}\n\nStatus: {run}\n")
+    (repo / "decisions" / "0021-dates.md").write_text("# 21. Dates\n\n* Status: proposed\n* Dates: " + "2021-01-01, " * 80_000)
     (repo / "decisions" / "0020-loose.md").write_text(  # front matter that is not YAML, read line by line
         "---\n" + "".join(f"k{i}: a: b\n" for i in range(60_000)) + "status: [accepted\n---\n# 20. Loose\n")
     (repo / "prototypes" / "0001-wide.md").write_text(
