@@ -890,3 +890,17 @@ def test_a_dates_field_is_read_by_its_latest_date_which_a_status_change_updates(
     assert decide("adr", "status", "1", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("Status: proposed", "Status: rejected").replace("updated - 2021-05-06", "updated - 2026-11-30")
     assert (root / "docs/adr/0001-use-rest.md").read_text() == after
+
+
+def test_record_0000_is_addressed_by_its_number_and_anchor_links_are_no_relations(decide, tmp_path):
+    # MADR's own first record is 0000: `show 0` said there was none, `status 0` that 0 is no number.
+    root = _folder(tmp_path, {
+        "0000-use-markdown-records.md": "---\nstatus: proposed\n---\n# Use Markdown records\n\n"
+                                        "## Considered Options\n\n* [MADR](#madr)\n* [Nygard](#nygard)\n",
+        "0001-use-kafka.md": "---\nstatus: proposed\n---\n# Use Kafka\n",
+    })
+    assert decide("adr", "show", "0", cwd=root).exit_code == 0
+    assert decide("adr", "status", "0", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert decide("adr", "link", "1", "relates-to", "0", cwd=root).exit_code == 0
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout

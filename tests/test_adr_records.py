@@ -135,7 +135,8 @@ def test_status_normalisation(text, expected):
     "value, key",
     [(12, "12"), ("0012", "12"), ("ADR-0012", "12"), ("#12", "12"), ("0012-x.md", "12"),
      ("docs/adr/0003-y.md#top", "3"), ("20200925-use-log4brains.md", "20200925-use-log4brains"),
-     (True, None), (0, None), ("../etc/passwd", None), ({"a": 1}, None)],
+     (True, None), (0, "0"), ("ADR-0000", "0"), (-1, None), ("[Graph API](#graph-api)", None),  # MADR's first is 0000
+     ("../etc/passwd", None), ({"a": 1}, None)],
 )
 def test_references(value, key):
     assert adr.ref_key(value) == key

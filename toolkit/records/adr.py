@@ -176,23 +176,25 @@ def ref_key(value: object) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return str(value) if value > 0 else None
+        return str(value) if value >= 0 else None  # MADR numbers its first record 0000
     if not isinstance(value, str):
         return None
     text = value.strip()
     link = _LINK.search(text)
     if link:
         text = _target(link).strip()
+        if text.startswith("#"):
+            return None  # a place in the same page (`[Graph API](#graph-api)`), not a record
     if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
         name = text.split("#")[0].rsplit("/", 1)[-1]
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`
     if text.isascii() and text.isdigit():
-        return str(int(text)) if int(text) > 0 else None
+        return str(int(text))
     if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
-        return str(numbered[1]) if numbered and numbered[1] > 0 else text
+        return str(numbered[1]) if numbered else text
     return None
 
 
