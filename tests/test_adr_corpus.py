@@ -904,3 +904,28 @@ def test_record_0000_is_addressed_by_its_number_and_anchor_links_are_no_relation
     assert decide("adr", "link", "1", "relates-to", "0", cwd=root).exit_code == 0
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+
+
+def test_adr_tools_own_spelling_superceded_is_the_relation(decide, tmp_path):
+    # adr-tools writes `Superceded by` and `Supercedes`: check warned of an unknown relation and a one-sided one.
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "doc/adr\n",
+        "doc/adr/0002-use-a-queue.md": "# 2. Use a queue\n\nDate: 2020-01-02\n\n## Status\n\n"
+                                       "Superceded by [4. Use Kafka](0004-use-kafka.md)\n",
+        "doc/adr/0004-use-kafka.md": "# 4. Use Kafka\n\nDate: 2020-01-04\n\n## Status\n\nAccepted\n\n"
+                                     "Supercedes [2. Use a queue](0002-use-a-queue.md)\n",
+    })
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
+    refused = decide("adr", "new", "Use NATS", "--supersedes", "2", "--no-edit", cwd=root)
+    assert refused.exit_code == 2 and "already superseded by ADR 4" in refused.stderr
+
+
+def test_a_record_named_by_its_file_is_that_file_where_two_share_a_number(decide, tmp_path):
+    # Language twins, `0004-x.md` and `0004-x-de.md`: even the exact file name was "ambiguous".
+    root = _folder(tmp_path, {"0004-use-kafka.md": "# 4. Use Kafka\n\n## Status\n\nProposed\n",
+                              "0004-use-kafka-de.md": "# 4. Kafka nutzen\n\n## Status\n\nVorgeschlagen\n"})
+    assert decide("adr", "status", "0004-use-kafka-de.md", "accepted", "--force", cwd=root).exit_code == 0
+    assert "## Status\n\nAkzeptiert\n" in (root / "docs/adr/0004-use-kafka-de.md").read_text()
+    ambiguous = decide("adr", "status", "4", "accepted", "--force", cwd=root)
+    assert ambiguous.exit_code == 2 and "ambiguous" in ambiguous.stderr

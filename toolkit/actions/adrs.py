@@ -231,8 +231,15 @@ def _editing(ws: Workspace, ref):
 
 
 def _find_path(ws: Workspace, ref) -> Path:
+    if isinstance(ref, Path):  # a record already found: that very file
+        return ref
     key = ref_key(ref)
     folder = ws.adr_dir
+    if isinstance(ref, str) and ref.endswith((".md", ".markdown", ".rst")):
+        # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`).
+        named = [p for p in adr_files(folder) if p.name == ref.rsplit("/", 1)[-1]]
+        if len(named) == 1:
+            return named[0]
     if key is None:
         raise DecisionbookError(f"{ref!r} is not an ADR number or slug{digits_hint(str(ref))}")
     if key.isdigit():
@@ -309,9 +316,9 @@ def _together(ws: Workspace, refs=()):
 
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
     """Record *relation* on source and *reverse* on target, or on neither; the paths that changed."""
-    with _together(ws, (source.key, target.key)) as group:
+    with _together(ws, (source.path, target.path)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
-            doc, fresh = group.editing(ref.key)
+            doc, fresh = group.editing(ref.path)
             after = adr_edit.add_link(doc, fresh, rel, other)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
@@ -466,9 +473,9 @@ def new_decision(
     pending = [target for relation, target in targets if relation == "supersedes" and waits]
     edited = [(relation, target) for relation, target in targets if not (relation == "supersedes" and waits)]
     try:
-        with _together(ws, [target.key for _, target in edited]) as group:
+        with _together(ws, [target.path for _, target in edited]) as group:
             for relation, target in edited:
-                doc, fresh = group.editing(target.key)
+                doc, fresh = group.editing(target.path)
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
                 group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
@@ -552,7 +559,7 @@ def change_status(
             after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
             group.write(successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision))
         if status == "accepted":
-            accepted = find_one(ws, decision.key)[1]
+            accepted = _parse_file(ws, decision.path)[1]
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another

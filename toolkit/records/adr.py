@@ -54,7 +54,8 @@ REVERSE = {
     "relates to": "relates to",
 }
 # Other words for the relations above.
-_SAME_RELATION = {"replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
+_SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes",  # as adr-tools spells them
+                  "replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
                   "partially superseded by": "partly superseded by"}
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
