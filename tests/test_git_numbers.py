@@ -255,3 +255,17 @@ def test_renumber_keeps_the_folder_s_names_and_renumbers_the_title_wherever_it_i
     assert (root / "docs" / "adr" / "later.md").read_text() == f"# Later\n\nSee {new_link}.\n"
     check = decide("check", cwd=root)
     assert check.exit_code == 0 and "0 warning(s)" in check.output, check
+
+
+def test_renumber_rewrites_reference_definitions_and_a_link_text_that_is_the_number(tmp_path, decide):
+    # `[ADR-001]: 001-x.md` kept pointing at a file renumbering had renamed; an index's `[0002](...)` kept 0002.
+    root = repository_with(tmp_path / "ws", {
+        "docs/adr/001-drop-the-broker.md": "# 1. Drop the broker\n\n## Status\n\nAccepted\n",
+        "docs/adr/002-use-workflows.md": "# 2. Use workflows\n\n## Status\n\nAccepted\n\nAs [ADR-001] says.\n\n"
+                                         "[ADR-001]: 001-drop-the-broker.md\n",
+        "docs/adr/README.md": "# Decisions\n\n| ADR | Title |\n|---|---|\n| [001](001-drop-the-broker.md) | Drop |\n",
+    })
+    assert decide("adr", "renumber", "1", "--to", "7", cwd=root).exit_code == 0
+    assert (root / "docs/adr/002-use-workflows.md").read_text().endswith("As [ADR-001] says.\n\n"
+                                                                        "[ADR-001]: 007-drop-the-broker.md\n")
+    assert "| [007](007-drop-the-broker.md) | Drop |" in (root / "docs/adr/README.md").read_text()

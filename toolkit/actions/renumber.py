@@ -22,7 +22,8 @@ from toolkit.workspace import Workspace
 # :doc:`text <target>` and a wiki's `[[target|text]]`, whose targets have no extension.
 _LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to>[^()\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^<>\s`]+)>`(?P<end>__?)"
                    r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^<>\s`]+)>|(?P<doc_only>[^`<]+))`"
-                   r"|\[\[(?P<wiki_to>[^\[\]|#\n]+)(?P<wiki_rest>[^\[\]\n]*)\]\]")
+                   r"|\[\[(?P<wiki_to>[^\[\]|#\n]+)(?P<wiki_rest>[^\[\]\n]*)\]\]"
+                   r"|^(?P<def>[ ]{0,3}\[[^\[\]]+\]:[ \t]*<?)(?P<def_to>[^\s<>]+)")  # `[ADR-001]: 001-x.md`
 _REF_KEYS = ("supersedes", "links", "status")
 
 
@@ -64,12 +65,14 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int)
     old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
 
     def renumbered(text: str) -> str:
+        text = re.sub(rf"^0*{old}$", lambda m: _as_wide(new, m.group(0)), text)  # an index's `[0002](...)`
         text = re.sub(rf"^{old}\.(?=\s)", f"{new}.", text)
         return re.sub(rf"(?i)\b(ADR[-_ ]?)(0*{old})\b", lambda m: m.group(1) + _as_wide(new, m.group(2)), text)
 
     def swap(match: re.Match) -> str:
         found = match.groupdict()
-        target = found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"] or found["wiki_to"]
+        target = (found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"] or found["wiki_to"]
+                  or found["def_to"])
         path, hash_, anchor = target.strip().partition("#")
         folder, _, name = path.rpartition("/")
         if name == old_name:
@@ -79,6 +82,8 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int)
         else:
             return match.group(0)
         target = (folder + "/" if folder else "") + name + hash_ + anchor
+        if found["def_to"]:
+            return found["def"] + target  # the label stays: the text refers to the link by it
         if found["wiki_to"]:
             heading, bar, text = found["wiki_rest"].partition("|")
             return f"[[{target}{heading}{bar}{renumbered(text)}]]"
