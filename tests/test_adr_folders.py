@@ -715,3 +715,21 @@ def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest
     # A data change needs front matter: the MADR template writes it.
     other = decide("adr", "new", "Move data", "--no-edit", "--data-change", cwd=root)
     assert other.exit_code == 0 and (root / other.stdout.strip()).read_text().startswith("---\nstatus: proposed\n")
+
+
+def test_links_to_and_from_a_category_subfolder_are_written_by_their_path(decide, tmp_path):
+    # A link written in `deprecated/0002-x.md` named `0003-y.md`, which is not beside it; the index too.
+    root = _repo(tmp_path, {"docs/adr/0001-use-go.md": NYGARD.format(n=1, title="Use Go"),
+                            "docs/adr/deprecated/0002-use-jwt.md": NYGARD.format(n=2, title="Use JWT")})
+    assert decide("adr", "new", "Use sessions", "--supersedes", "2", "--no-edit", "--template", "nygard",
+                  cwd=root).exit_code == 0
+    assert decide("adr", "link", "1", "relates-to", "2", cwd=root).exit_code == 0
+    old = (root / "docs/adr/deprecated/0002-use-jwt.md").read_text()
+    assert "Superseded by [3. Use sessions](../0003-use-sessions.md)" in old
+    assert "Relates to [1. Use Go](../0001-use-go.md)" in old
+    assert "Supersedes [2. Use JWT](deprecated/0002-use-jwt.md)" in (root / "docs/adr/0003-use-sessions.md").read_text()
+    assert "Relates to [2. Use JWT](deprecated/0002-use-jwt.md)" in (root / "docs/adr/0001-use-go.md").read_text()
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert ("| ADR-0002 | [Use JWT](deprecated/0002-use-jwt.md) | Superseded by [3. Use sessions](0003-use-sessions.md) |"
+            in (root / "docs/adr/README.md").read_text())
+    assert decide("check", cwd=root).exit_code == 0

@@ -6,6 +6,9 @@ reading the folder, not parsing it.
 
 from __future__ import annotations
 
+import os
+import posixpath
+import re
 from pathlib import Path
 
 from toolkit.actions.adr_folder import folder_key, shown_path
@@ -36,12 +39,29 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
 
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for record in decisions.records:
-        title = f"[{_cell(record.title or record.name).replace(']', '')}]({record.name})"
+        # A record in a category subfolder is linked by its path from the folder's README, and so are
+        # the links in its status, which it writes from its own folder.
+        where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
+        href = record.name if where == "." else f"{where}/{record.name}"
+        title = f"[{_cell(record.title or record.name).replace(']', '')}]({href})"
         status = record.status_raw or record.status
         if status and is_rst(record.path):  # the index is Markdown: its links too
             status = markdown_links(status)
+        if status and where != ".":
+            status = _MARKDOWN_LINK.sub(lambda link: f"[{link.group(1)}]({_rebased(where, link.group(2))})", status)
         lines.append(f"| {_cell(record.label)} | {title} | {_cell(status)} | {_cell(record.date)} |")
     return lines
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+
+
+def _rebased(folder: str, href: str) -> str:
+    """*href*, written from the subfolder *folder*, as the folder above it reaches it; an address or an
+    anchor stays as it is."""
+    if "://" in href or href.startswith(("#", "/", "mailto:")):
+        return href
+    return posixpath.normpath(f"{folder}/{href}")
 
 
 def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 
 from toolkit.errors import DecisionbookError
@@ -50,16 +51,21 @@ def reference(target: Decision) -> str:
     return target.label
 
 
-def record_link(target: Decision, form: str, rst: bool = False) -> str:
-    """A link to *target* beside it in the same folder, in Markdown or (*rst*) reStructuredText; the
-    file name carries the number, so a renumbering tool finds every reference by the old file name."""
+def record_link(target: Decision, form: str, source: Decision, rst: bool = False) -> str:
+    """A link from *source* to *target*, in Markdown or (*rst*) reStructuredText, by the path from the
+    one's folder to the other (`../0006-x.md` from a category subfolder); the file name carries the
+    number, so a renumbering tool finds every reference by the old file name."""
     if target.number is None:
         text = target.title or target.key
     else:
         text = f"{target.number}. {target.title}" if form == NYGARD else target.label
+    if target.path.is_absolute() == source.path.is_absolute():
+        href = os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
+    else:  # one of them named without its folder: nothing to go by but the name
+        href = target.name
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
-        return f"`{text.replace('`', '').replace('<', '')} <{target.name}>`__"
-    return f"[{text.replace(']', '')}]({target.name})"
+        return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
+    return f"[{text.replace(']', '')}]({href})"
 
 
 def fit_underlines(text: str) -> str:
@@ -329,10 +335,10 @@ def mark_superseded(
     if decision.form == MADR:
         text = f"{words} {reference(successor)}"
     elif is_rst(decision.path):
-        text = f"{words} {record_link(successor, decision.form, rst=True)}"
+        text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
-        text = f"{words} {record_link(successor, decision.form)}"
+        text = f"{words} {record_link(successor, decision.form, decision)}"
     return _write_status(doc, decision, text, day)
 
 
@@ -422,7 +428,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     lines = doc.text_lines()
     rst = is_rst(decision.path)
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
-        return _insert_below_table(doc, end, f"{_capital(relation)}: {record_link(target, decision.form, rst)}")
+        link = record_link(target, decision.form, decision, rst)
+        return _insert_below_table(doc, end, f"{_capital(relation)}: {link}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
@@ -433,9 +440,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
-        return _insert(doc, last + 1, ["", f"{_capital(relation)} {record_link(target, NYGARD, rst)}"])
+        return _insert(doc, last + 1, ["", f"{_capital(relation)} {record_link(target, NYGARD, decision, rst)}"])
     bullet = _bullet_char(doc, decision)
-    line = f"{bullet} {_capital(relation)} {record_link(target, BULLETS, rst)}"
+    line = f"{bullet} {_capital(relation)} {record_link(target, BULLETS, decision, rst)}"
     for index in range(doc.body_start, len(lines)):
         if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
@@ -494,7 +501,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()
-    value = record_link(target, decision.form, is_rst(decision.path))
+    value = record_link(target, decision.form, decision, is_rst(decision.path))
     tail = " |" if decision.form == TABLE else ""
     return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 
