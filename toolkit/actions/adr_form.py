@@ -5,8 +5,16 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, NYGARD, TABLE, Decision, line_fields
-from toolkit.records.adr_words import DATED_FILE, is_rst, is_slug_record, numbered_file, split_title, title_number_span
+from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, NYGARD, REVERSE, TABLE, Decision, line_fields
+from toolkit.records.adr_words import (
+    DATED_FILE,
+    is_rst,
+    is_slug_record,
+    numbered_file,
+    split_title,
+    status_word,
+    title_number_span,
+)
 from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
@@ -138,7 +146,10 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     if number is not None:
         width = number[1] - number[0]
         heading = heading[: number[0]] + "${number}" + heading[number[1] :]
-    spans = {record.status_line - 1: [(*record.status_span, "Proposed")]}
+    raw = record.status_raw or ""
+    word = status_word("proposed", raw)  # in the record's language and case
+    word = word.upper() if raw.isupper() else word[:1].upper() + word[1:] if raw[:1].isupper() else word
+    spans = {record.status_line - 1: [(*record.status_span, word)]}
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
@@ -152,7 +163,9 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
         elif index < first_section and line.lstrip().startswith("|") and (
                 DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
             pass  # a table's header or delimiter row
-        elif index in spans or index < first_section and line.strip() and line_fields(line):
+        elif index in spans or index < first_section and line.strip() and (fields := line_fields(line)):
+            if index not in spans and all(label in REVERSE or label.endswith(" by") for label, *_ in fields):
+                continue  # a relation of that record's, not a field of every record
             # The status and date as a new record has them; other fields above the sections without values.
             edits = spans.get(index, [])
             edits += [(start, end, "") for _, start, end, _ in line_fields(line)
@@ -164,7 +177,7 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
         if not line.strip() and (not out or not out[-1].strip()):
             continue
         out.append(line.rstrip() if not line.strip() else line)
-    return "\n".join(out).rstrip("\n") + "\n", width
+    return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
 
 
 def _digits(name: str, prefix: str) -> str:
