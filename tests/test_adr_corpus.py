@@ -929,3 +929,14 @@ def test_a_record_named_by_its_file_is_that_file_where_two_share_a_number(decide
     assert "## Status\n\nAkzeptiert\n" in (root / "docs/adr/0004-use-kafka-de.md").read_text()
     ambiguous = decide("adr", "status", "4", "accepted", "--force", cwd=root)
     assert ambiguous.exit_code == 2 and "ambiguous" in ambiguous.stderr
+
+
+def test_a_status_history_of_lines_opened_by_their_day(decide, tmp_path):
+    # `## 状态` over `2017-11-22 提议` and `2017-11-24 完成`: the first was read, and a change rewrote it.
+    text = "# 3. 图形生成\n\n## 状态\n\n2017-11-22 提议\n\n2017-11-24 完成\n\n## 背景\n\n文字。\n"
+    root = _folder(tmp_path, {"0003-graphs.md": text})
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert (row["status"], row["date"]) == ("accepted", "2017-11-24")
+    assert decide("adr", "status", "3", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    after = text.replace("2017-11-24 完成\n", "2017-11-24 完成\n\n2026-11-30 已废弃\n")
+    assert (root / "docs/adr/0003-graphs.md").read_text() == after

@@ -820,15 +820,16 @@ _ITEM = LazyPattern(r"[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+\S")
 
 
 def _history(lines: list[str], first: int, end: int) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
-    """The list items from line *first* on that each hold a status and its day, a status history
-    (`* Proposed (2021-06-16)`), as (line, status span, date span), oldest first; one such item is a
-    history too, which a status change adds to."""
+    """The list items (or lines that open with their day) from line *first* on that each hold a status
+    and its day, a status history (`* Proposed (2021-06-16)`, `2017-11-22 Proposed`), as (line, status
+    span, date span), oldest first; one such item is a history too, which a status change adds to."""
     items = []
     for index in range(first, end):
         line = lines[index]
         if not line.strip():
             continue
-        if not _ITEM.match(line):
+        day_first = find_date(line.strip()[:40])
+        if not _ITEM.match(line) and not (day_first and day_first[1] == 0):  # an item, or a line opened by its day
             break
         start, stop, date = _status_span(line)
         found = find_date(line[start:stop]) if date is None else None

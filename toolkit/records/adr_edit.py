@@ -239,7 +239,10 @@ def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, da
     elif before is not None:
         entry = entry[: before[1]] + day + entry[before[2] :]
     newest_first = first != last and decision.status_line == first
-    return _insert(doc, first - 1 if newest_first else last, [entry])
+    spaced = first != last and not doc.text_lines()[last - 2].strip()  # entries parted by blank lines
+    if newest_first:
+        return _insert(doc, first - 1, [entry, ""] if spaced else [entry])
+    return _insert(doc, last, ["", entry] if spaced else [entry])
 
 
 def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
