@@ -266,6 +266,7 @@ def test_a_successor_in_the_sentence_after_the_status_makes_the_record_supersede
     ("**Accepted** by the architecture board", "**Deprecated** by the architecture board"),
     ("🟢 **Agreed** (2021-01-04)", "Deprecated (2026-11-30)"),
     ("Approved (ARB 2021-04-09)", "Deprecated (ARB 2026-11-30)"),  # the words were `Approved (ARB`
+    ("`Accepted`", "`Deprecated`"),  # in a code span, which stays
 ])
 def test_a_status_change_rewrites_the_status_words_and_their_day_only(decide, tmp_path, line, after):
     root = _repo(tmp_path, {"doc/adr/0001-use-rust.md": f"# 1. Use Rust\n\n## Status\n\n{line}\n\n## Context\n\nWhy.\n"})

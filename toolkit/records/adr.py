@@ -732,7 +732,7 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
     if chosen(line) is not None:
         match = re.match(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?", line)
         return match.end(), len(line.rstrip()), None
-    start, end = _bare_span(line)
+    start, end = _code_inside(line, *_bare_span(line))  # `` `Proposed` ``: the words, the backticks stay
     tail = end
     emphasis = _EMPHASIS_START.match(line)
     if emphasis is not None:
