@@ -61,7 +61,15 @@ def test_slug_is_safe_file_name(title):
     slug = slugify(title)
     assert slug and len(slug) <= 60
     assert "/" not in slug and "\\" not in slug and not slug.startswith(".")
-    assert slug.isascii()
+    assert all(part and all(ch.isalnum() for ch in part) for part in slug.split("-"))  # letters, digits, hyphens
+    assert slug.isascii() or not any(ch.isascii() and ch.isalnum() for ch in title)  # ASCII where the title has it
+
+
+@pytest.mark.parametrize(("title", "slug"), [("Wähle Café", "wahle-cafe"), ("使用 Redis 缓存", "redis"),
+                                             ("生成图形", "生成图形"), ("Выбор брокера", "выбор-брокера")])
+def test_a_title_in_another_script_keeps_its_letters(title, slug):
+    # A title with no ASCII letter was `untitled`: every such record of a folder named by slugs the same name.
+    assert slugify(title) == slug
 
 
 def test_visible_shows_bidi_controls():
