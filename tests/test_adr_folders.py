@@ -739,3 +739,20 @@ def test_links_to_and_from_a_category_subfolder_are_written_by_their_path(decide
     assert ("| ADR-0002 | [Use JWT](deprecated/0002-use-jwt.md) | Superseded by [3. Use sessions](0003-use-sessions.md) |"
             in (root / "docs/adr/README.md").read_text())
     assert decide("check", cwd=root).exit_code == 0
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("# 1. Use Go\n\nSome text.\n\n## Context\n\nWhy.\n",
+     "# 1. Use Go\n\nSome text.\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n"),
+    ("# Use Go\n\n- Deciders: ana\n- Date: 2024-01-02\n\n## Context\n\nWhy.\n",
+     "# Use Go\n\n- Status: proposed\n- Deciders: ana\n- Date: 2026-11-30\n\n## Context\n\nWhy.\n"),
+    ("---\nparent: Decisions\n---\n# Use Go\n\nWhy.\n",
+     "---\nparent: Decisions\nstatus: proposed\ndate: 2026-11-30\n---\n# Use Go\n\nWhy.\n"),
+])
+def test_a_record_that_says_no_status_is_given_one_in_its_own_form(decide, tmp_path, text, after):
+    # `decide adr status` refused a record with no status at all: "no status to change".
+    root = _repo(tmp_path, {"docs/adr/0001-use-go.md": text})
+    result = decide("adr", "status", "1", "proposed", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0001-use-go.md").read_text() == after
+    assert [r["status"] for r in _listed(decide, root)] == ["proposed"]

@@ -523,7 +523,7 @@ def change_status(
         doc, decision = group.editing(ref)
         if status == "superseded" and not force:
             _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
-        allowed = TRANSITIONS.get(decision.status or "", ())
+        allowed = TRANSITIONS.get(decision.status, ()) if decision.status else STATUSES  # none yet: any
         if status not in allowed and not force:
             then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
             raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "

@@ -39,7 +39,7 @@ NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
 BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
 FIELD = "field"  # a bare `Status: Accepted` line
 TABLE = "table"  # a metadata table: a row `| Status | Accepted |`, or a header row over the values
-UNKNOWN = "unknown"  # no status anywhere: listed, never edited
+UNKNOWN = "unknown"  # no status anywhere: listed; a status change gives it one (ADR 0071)
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
 REVERSE = {

@@ -21,6 +21,7 @@ from toolkit.records.adr import (
     NYGARD,
     STATUS_LABELS,
     TABLE,
+    UNKNOWN,
     Decision,
     column_fields,
     from_document,
@@ -313,8 +314,37 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     return doc.to_bytes()
 
 
+_FIELD_BULLET = re.compile(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
+
+
+def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> bytes:
+    """A record that says no status given one, as it keeps its other fields: a front-matter key, a
+    bullet above its first field bullet (MADR 2), or a Status section under its title (Nygard)."""
+    if doc.has_front_matter:
+        if doc.is_toml:
+            return _set_toml(doc, "status", status)
+        frontmatter.require_yaml(doc, "status")
+        return _set_scalar(doc, _written_key(doc, "status"), status)
+    lines = doc.text_lines()
+    title = decision.title_line or 0
+    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")), len(lines))
+    bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
+    if bullet is not None:
+        index, match = bullet
+        return _insert(doc, index, [f"{match.group(1)} Status: {status}"])
+    at = first_section
+    while at > title and not lines[at - 1].strip():
+        at -= 1
+    return _insert(doc, at, ["", "## Status", "", _capital(status)])
+
+
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
-    """The file with its status set to *status* (a word) and, when given, its date set to *date*."""
+    """The file with its status set to *status* (a word) and, when given, its date set to *date*; a
+    record that says none is given one."""
+    if decision.form == UNKNOWN and not is_rst(decision.path):
+        data = _add_status(doc, decision, status)
+        doc = _reparse(doc, data)
+        return set_date(doc, from_document(doc, decision.path), date) if date is not None else data
     require_editable(doc, decision)
     word = status_word(status, decision.status_raw or "")  # in the language the record is written in
     data = _write_status(doc, decision, _cased(word, decision), date)
