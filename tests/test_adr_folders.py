@@ -756,3 +756,38 @@ def test_a_record_that_says_no_status_is_given_one_in_its_own_form(decide, tmp_p
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0001-use-go.md").read_text() == after
     assert [r["status"] for r in _listed(decide, root)] == ["proposed"]
+
+
+_LOG4BRAINS_TEMPLATE = (
+    "# [short title of solved problem and solution]\n\n"
+    "- Status: [draft | proposed | rejected | accepted | deprecated | … | superseded by [xxx](yyyymmdd-xxx.md)]"
+    " <!-- optional -->\n- Deciders: [list everyone involved in the decision] <!-- optional -->\n"
+    "- Date: [YYYY-MM-DD when the decision was last updated] <!-- optional -->\n\n"
+    "## Context and Problem Statement\n\n[Describe the context.]\n")
+
+
+@pytest.mark.parametrize(("files", "created", "text"), [
+    ({"doc/adr/templates/template.md": "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nWhy.\n",
+      "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions")},
+     "doc/adr/0002-use-queues.md", "# 2. Use queues\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n"),
+    ({"docs/adr/template.md": _LOG4BRAINS_TEMPLATE,
+      "docs/adr/20200925-use-log4brains.md": "# Use log4brains\n\n- Status: accepted\n- Date: 2020-09-25\n"},
+     "docs/adr/20261130-use-queues.md",
+     _LOG4BRAINS_TEMPLATE.replace("[short title of solved problem and solution]", "Use queues")
+     .replace("[draft | proposed | rejected | accepted | deprecated | … | superseded by [xxx](yyyymmdd-xxx.md)]", "proposed")
+     .replace("[YYYY-MM-DD when the decision was last updated]", "2026-11-30")),
+    ({"docs/decisions/adr-template.md": "---\nstatus: \"{proposed | rejected | accepted}\"\n"
+                                        "date: {YYYY-MM-DD when the decision was last updated}\n---\n\n"
+                                        "# {short title of solved problem}\n\n## Context\n\n{Describe it.}\n",
+      "docs/decisions/0000-use-madr.md": "---\nstatus: accepted\ndate: 2020-01-01\n---\n# Use MADR\n"},
+     "docs/decisions/0001-use-queues.md",
+     "---\nstatus: proposed\ndate: 2026-11-30\n---\n\n# Use queues\n\n## Context\n\n{Describe it.}\n"),
+])
+def test_a_new_record_is_written_from_the_team_s_own_template_in_the_folder(decide, tmp_path, files, created, text):
+    # adr-tools, log4brains and MADR keep the team's template in the folder; decide wrote its own instead.
+    root = _repo(tmp_path, files)
+    result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == created, result.output
+    assert (root / created).read_text() == text
+    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    assert (row["title"], row["status"], row["date"]) == ("Use queues", "proposed", "2026-11-30")

@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, NYGARD, REVERSE, TABLE, Decision, line_fields
+from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, MADR, NYGARD, REVERSE, TABLE, Decision, line_fields
 from toolkit.records.adr_words import (
     DATED_FILE,
     is_rst,
@@ -19,6 +19,8 @@ from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
 TEMPLATES = ("madr", "nygard", "log4brains")
+# Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
+FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
 
 
 @named
@@ -75,6 +77,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)
     model = None
     if chosen is None:
+        # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
+        own = next((ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()), None)
+        chosen = str(own) if own is not None and not own.is_symlink() else None
+    if chosen is None:
         records = recent()
         forms = Counter(r.form for r in records)
         if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
@@ -116,6 +122,45 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         model=model,
         slugged=any(slug for _, _, slug, _ in numbered),
     )
+
+
+# The blanks of the templates adr-tools ships (`# NUMBER. TITLE`, `Date: DATE`, `STATUS`).
+_ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date}", "STATUS": "Proposed"}
+_HEADING_TEXT = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t]*$")
+
+
+def team_template(doc, record: Decision) -> str:
+    """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
+    words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
+    log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written."""
+    lines = doc.text_lines()
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    if record.title_line is not None and (title := _HEADING_TEXT.match(lines[record.title_line - 1])):
+        if "${title}" not in title.group(2):
+            edits[record.title_line - 1] = [(title.start(2), title.end(2), "${title}")]
+    raw = record.status_raw or ""
+    status = "Proposed" if raw[:1].isupper() else "proposed"
+    if record.form == MADR and record.status_line is not None:
+        line = lines[record.status_line - 1]
+        edits[record.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
+    elif record.status_line is not None and record.status_span is not None and "Proposed" not in raw:
+        edits.setdefault(record.status_line - 1, []).append((*record.status_span, status))
+    if record.date_line is not None and "${date}" not in lines[record.date_line - 1]:
+        line = lines[record.date_line - 1]
+        span = record.date_span or (line.index(":") + 2, len(line)) if ":" in line else None
+        if span is not None:
+            edits.setdefault(record.date_line - 1, []).append((*span, "${date}"))
+    for index, changes in edits.items():
+        line = lines[index]
+        for start, end, text in sorted(changes, reverse=True):
+            line = line[:start] + text + line[end:]
+        lines[index] = line
+    return doc.bom + doc.newline.join(lines) + doc.newline
+
+
+def adr_tools_blanks(text: str) -> str:
+    """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders."""
+    return re.sub(r"\b(NUMBER|TITLE|DATE|STATUS)\b", lambda m: _ADR_TOOLS_BLANKS[m.group(1)], text)
 
 
 _COPIED = (BOLD, FIELD, TABLE)

@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.actions.adr_form import TEMPLATES
+from toolkit.actions.adr_form import FOLDER_TEMPLATES, TEMPLATES
 from toolkit.actions.adrs import _editing, _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
@@ -33,8 +33,6 @@ DEFAULT_REQUIRED = {
     BULLETS: ("Context and Problem Statement", "Considered Options", "Decision Outcome"),
     NYGARD: ("Context", "Decision", "Consequences"),
 }
-# Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
-FOLDER_TEMPLATES = ("template.md", "adr-template.md", "templates/template.md")
 _OPTIONS = ("considered options", "options considered", "alternatives")
 _STATE_TEXT = {TEMPLATE: "still the template's text", EMPTY: "empty"}
 _MAX_TEMPLATE = 1 << 20
