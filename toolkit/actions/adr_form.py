@@ -126,7 +126,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
 
 # The blanks of the templates adr-tools ships (`# NUMBER. TITLE`, `Date: DATE`, `STATUS`).
 _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date}", "STATUS": "Proposed"}
-_HEADING_TEXT = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t]*$")
+_HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t#]*$")
 
 
 def team_template(doc, record: Decision) -> str:
@@ -135,19 +135,19 @@ def team_template(doc, record: Decision) -> str:
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written."""
     lines = doc.text_lines()
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    if record.title_line is not None and (title := _HEADING_TEXT.match(lines[record.title_line - 1])):
+    if record.title_line is not None and (title := _HEADING.match(lines[record.title_line - 1])):
         if "${title}" not in title.group(2):
             edits[record.title_line - 1] = [(title.start(2), title.end(2), "${title}")]
     raw = record.status_raw or ""
     status = "Proposed" if raw[:1].isupper() else "proposed"
-    if record.form == MADR and record.status_line is not None:
+    if record.form == MADR and record.status_line is not None and ":" in lines[record.status_line - 1]:
         line = lines[record.status_line - 1]
         edits[record.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
     elif record.status_line is not None and record.status_span is not None and "Proposed" not in raw:
         edits.setdefault(record.status_line - 1, []).append((*record.status_span, status))
     if record.date_line is not None and "${date}" not in lines[record.date_line - 1]:
         line = lines[record.date_line - 1]
-        span = record.date_span or (line.index(":") + 2, len(line)) if ":" in line else None
+        span = record.date_span or ((line.index(":") + 2, len(line)) if ":" in line else None)
         if span is not None:
             edits.setdefault(record.date_line - 1, []).append((*span, "${date}"))
     for index, changes in edits.items():
@@ -164,7 +164,6 @@ def adr_tools_blanks(text: str) -> str:
 
 
 _COPIED = (BOLD, FIELD, TABLE)
-_HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t#]*$")
 
 
 def copied_template(doc, record: Decision) -> tuple[str, int] | None:
