@@ -940,3 +940,15 @@ def test_a_status_history_of_lines_opened_by_their_day(decide, tmp_path):
     assert decide("adr", "status", "3", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("2017-11-24 完成\n", "2017-11-24 完成\n\n2026-11-30 已废弃\n")
     assert (root / "docs/adr/0003-graphs.md").read_text() == after
+
+
+def test_a_madr_folder_that_names_successors_on_one_side_passes_the_check_with_warnings(decide, tmp_path):
+    # MADR writes `status: superseded by ADR-0045` on the old record alone; the check failed such a folder.
+    root = _folder(tmp_path, {
+        "0041-use-trello.md": "---\nstatus: superseded by [ADR 0045](0045-use-jira.md)\ndate: 2024-01-02\n---\n# Use Trello\n",
+        "0045-use-jira.md": "---\nstatus: accepted\ndate: 2024-03-04\n---\n# Use Jira\n",
+    })
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and checked.stdout.splitlines() == [
+        "docs/adr/0041-use-trello.md:2: warning: superseded by ADR 45, but ADR 45 does not record supersedes "
+        "ADR 41 back", "0 error(s), 1 warning(s)"], checked.stdout

@@ -126,10 +126,12 @@ def test_check_names_both_duplicates_and_renumber_fixes_links(merged, decide):
     assert "[the queue decision](0008-use-rabbitmq.md#decision)" in text
     assert (merged / "decisions" / "0008-use-rabbitmq.md").exists()
     assert not (merged / "decisions" / "0007-use-rabbitmq.md").exists()
-    # "superseded by ADR-0007" was never answered by either 7, so it stays for a person to settle.
+    # "superseded by ADR-0007" was never answered by either 7, so it stays for a person to settle: a
+    # warning, as no record of the folder keeps `supersedes` (MADR names a successor on one side).
     check = decide("check", cwd=merged)
-    assert check.exit_code == 1
-    assert "decisions/0002-adr-2.md:2: error: superseded by ADR 7, but ADR 7 does not record supersedes ADR 2 back" in check.stdout
+    assert check.exit_code == 0
+    assert ("decisions/0002-adr-2.md:2: warning: superseded by ADR 7, but ADR 7 does not record supersedes "
+            "ADR 2 back") in check.stdout
 
 
 def test_renumber_rewrites_both_forms_with_minimal_diff(repo, decide):
@@ -207,7 +209,8 @@ def test_check_reports_a_relation_the_other_side_does_not_return(repo, decide):
     write(repo, "0011-y.md", MADR.format(status="proposed", extra="", title="Y"))
     write(repo, "0012-amends.md", MADR.format(status="accepted", extra="links: [{relation: amends, adr: 11}]\n", title="Amends"))
     write(repo, "0013-old.md", MADR.format(status="superseded by ADR-0014", extra="", title="Old"))
-    write(repo, "0014-new.md", MADR.format(status="accepted", extra="", title="New"))
+    # The folder keeps `supersedes` keys, as `decide` writes them: a successor that leaves one out fails.
+    write(repo, "0014-new.md", MADR.format(status="accepted", extra="supersedes: [11]\n", title="New"))
     write(repo, "0015-both.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 16}]\n", title="Both"))
     write(repo, "0016-both.md", MADR.format(status="accepted", extra="links: [{relation: relates to, adr: 15}]\n", title="Both"))
     result = decide("check", cwd=repo)

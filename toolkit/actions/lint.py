@@ -77,11 +77,14 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     In a hand-kept form (bullets, bold labels, Nygard) a predecessor's `Superseded by` that the
     successor does not repeat is only a warning: many teams record the replacement on the old record
     alone, as do tools that keep a `superseded_by` key. A front-matter status naming the successor,
-    which `decide` writes together with the successor's `supersedes`, is an error. A record that keeps
+    which `decide` writes together with the successor's `supersedes`, is an error where the folder
+    keeps `supersedes` keys; where no record does, the folder follows MADR, which names a successor
+    in the old record's status alone, and it is a warning (ADR 0073). A record that keeps
     its fields under an `adr:` mapping (mkdocs-material-adr) records every relation on one side, as that
     plugin shows both from one: any one-sided relation of its is a warning.
     """
     keys = decisions.by_key()
+    keeps_supersedes = any(r.form == MADR and r.supersedes for r in decisions.records)
     found = []
     for record in decisions.records:
         for relation, key in outgoing(record):
@@ -93,7 +96,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 continue
             back = REVERSE[relation]
             if (back, record.key) not in outgoing(target):
-                decide_wrote = record.form == MADR and "superseded by" in (record.status_raw or "").lower()
+                decide_wrote = (keeps_supersedes and record.form == MADR
+                                and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
                 severity = "warning" if mapped or relation == "superseded by" and not decide_wrote else "error"
                 found.append(Finding(
