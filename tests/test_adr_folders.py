@@ -535,6 +535,12 @@ def test_records_in_docs_architecture_are_found_but_numbered_chapters_are_not(de
     assert listed.stderr.strip() == hint
     check = decide("check", cwd=chapters)
     assert check.exit_code == 0 and check.stdout.splitlines()[0] == "decisions: " + hint
+    # A record that is a link to a file outside the repository is not read to find the folder.
+    outside = tmp_path / "outside.md"
+    outside.write_text(record)
+    linked = _repo(tmp_path / "c", {"docs/architecture/README.md": "# Architecture\n"})
+    (linked / "docs/architecture/adr-020-wire-encoding.md").symlink_to(outside)
+    assert decide("adr", "list", cwd=linked).stderr.strip() == hint
 
 
 def test_a_subfolder_named_by_a_record_holds_its_notes_not_records(decide, tmp_path):
@@ -791,3 +797,13 @@ def test_a_new_record_is_written_from_the_team_s_own_template_in_the_folder(deci
     assert (root / created).read_text() == text
     row = next(r for r in _listed(decide, root) if r["path"] == created)
     assert (row["title"], row["status"], row["date"]) == ("Use queues", "proposed", "2026-11-30")
+
+
+def test_a_record_whose_front_matter_is_a_list_is_not_given_a_status(decide, tmp_path):
+    # The key it would add is no YAML: the error named a line of the user's file as broken.
+    text = "---\n- a\n- b\n---\n# 6. List\n"
+    root = _repo(tmp_path, {"docs/adr/0006-list.md": text})
+    result = decide("adr", "status", "6", "proposed", cwd=root)
+    assert result.exit_code == 2 and result.stderr.strip() == (
+        "docs/adr/0006-list.md:2: error: cannot edit: the front matter is not a mapping of keys")
+    assert (root / "docs/adr/0006-list.md").read_text() == text

@@ -307,13 +307,12 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     return named_alone
 
 
-def _has_status(folder: Path) -> bool:
-    """Whether the first record file of *folder* speaks of a status near its start."""
+def _has_status(folder: Path, root: Path) -> bool:
+    """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
-        with open(folder / name, "rb") as file:
-            return b"status" in file.read(4096).lower()
-    except (OSError, ValueError):  # unreadable, or no record after all
+        return b"status" in files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096].lower()
+    except (OSError, ValueError, DecisionbookError):  # unreadable, not a regular file, or no record after all
         return False
 
 
@@ -356,7 +355,7 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
         with_records = [folder for folder in existing if _holds_records(folder, slugs)] or _deep_adr_dirs(root, slugs)
         if with_records:
             return with_records[0]
-    loose = [folder for folder in _deep_adr_dirs(root, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder)]
+    loose = [folder for folder in _deep_adr_dirs(root, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
     return existing[0] if existing else loose[0] if loose else root / ADR_DIR_CANDIDATES[0]
 
 

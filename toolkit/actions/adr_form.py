@@ -6,13 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, MADR, NYGARD, REVERSE, TABLE, Decision, line_fields
+from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
+    HEADING,
+    heading_text,
     is_rst,
     is_slug_record,
     numbered_file,
     split_title,
-    status_word,
     title_number_span,
 )
 from toolkit.records.named import named
@@ -59,6 +61,8 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
     (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    A folder that holds its own template (FOLDER_TEMPLATES) gets that (ADR 0072); a folder of records
+    in a form no template writes, a copy of its latest such record (`model`, ADR 0069).
     A folder of dated names gets a dated name, written as most of them are; a folder of names that
     are slugs alone, a slug alone.
     Names keep the folder's prefix, number width, separator and extension (*names* are the
@@ -94,7 +98,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             # Bold labels, `Status:` lines, a table: no template writes these, so the latest such record is copied.
             form = _most(forms, None)
             if form in _COPIED and numbered and not dated:
-                model = next(r.path for r in reversed(records) if r.form == form and r.status_line is not None)
+                model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
@@ -126,7 +130,6 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
 
 # The blanks of the templates adr-tools ships (`# NUMBER. TITLE`, `Date: DATE`, `STATUS`).
 _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date}", "STATUS": "Proposed"}
-_HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)[ \t#]*$")
 
 
 def team_template(doc, record: Decision) -> str:
@@ -135,11 +138,11 @@ def team_template(doc, record: Decision) -> str:
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written."""
     lines = doc.text_lines()
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    if record.title_line is not None and (title := _HEADING.match(lines[record.title_line - 1])):
-        if "${title}" not in title.group(2):
-            edits[record.title_line - 1] = [(title.start(2), title.end(2), "${title}")]
+    title = HEADING.match(lines[record.title_line - 1]) if record.title_line is not None else None
+    if title is not None and title.group(2) is not None and "${title}" not in title.group(0):
+        edits[record.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), "${title}")]
     raw = record.status_raw or ""
-    status = "Proposed" if raw[:1].isupper() else "proposed"
+    status = status_as_written("proposed", record)
     if record.form == MADR and record.status_line is not None and ":" in lines[record.status_line - 1]:
         line = lines[record.status_line - 1]
         edits[record.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
@@ -178,10 +181,10 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     if doc.has_front_matter or record.title_line is None or record.status_line is None or record.status_span is None:
         return None
     lines = doc.text_lines()
-    title = _HEADING.match(lines[record.title_line - 1])
-    if title is None:
+    title = HEADING.match(lines[record.title_line - 1])
+    if title is None or title.group(2) is None:
         return None
-    heading = title.group(2)
+    heading = heading_text(title)
     number = title_number_span(heading)
     words = split_title(heading)[1]
     at = heading.rfind(words)
@@ -190,10 +193,7 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     if number is not None:
         width = number[1] - number[0]
         heading = heading[: number[0]] + "${number}" + heading[number[1] :]
-    raw = record.status_raw or ""
-    word = status_word("proposed", raw)  # in the record's language and case
-    word = word.upper() if raw.isupper() else word[:1].upper() + word[1:] if raw[:1].isupper() else word
-    spans = {record.status_line - 1: [(*record.status_span, word)]}
+    spans = {record.status_line - 1: [(*record.status_span, status_as_written("proposed", record))]}
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
@@ -201,7 +201,7 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     out: list[str] = []
     for index, line in enumerate(lines):
         if index == record.title_line - 1:
-            line = title.group(1) + heading
+            line = line[: title.start(2)] + heading
         elif line.startswith("#"):
             pass
         elif index < first_section and line.lstrip().startswith("|") and (

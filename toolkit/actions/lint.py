@@ -213,21 +213,29 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                         f"holds {pages} Markdown or reStructuredText file(s) but no record: records are named by "
                         "their number (`0001-use-kafka.md`), their date or, in a folder of no others, their slug")]
     unread: dict[str, list[str]] = {}
-    for name in sorted(os.listdir(ws.adr_dir)):
+    try:
+        names = sorted(os.listdir(ws.adr_dir))
+    except OSError:  # a folder we may not list: its records are named unreadable elsewhere
+        names = []
+    for name in names:
         stem, _, extension = name.rpartition(".")
         if extension.lower() in UNREAD_EXTENSIONS and is_record_file(stem + ".md"):
             unread.setdefault(UNREAD_EXTENSIONS[extension.lower()], []).append(name)
     return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
-                    f"{len(names)} {kind} file(s) named as records are not read ({', '.join(names[:3])}"
-                    f"{', ...' if len(names) > 3 else ''}): decisionbook reads records in Markdown and "
+                    f"{len(found)} {kind} file(s) named as records are not read ({', '.join(found[:3])}"
+                    f"{', ...' if len(found) > 3 else ''}): decisionbook reads records in Markdown and "
                     "reStructuredText")
-            for kind, names in unread.items()]
+            for kind, found in unread.items()]
 
 
 def _pages(folder) -> int:
     """The Markdown and reStructuredText files in *folder* (but its index) and a level down (`CIP-0010/README.md`)."""
     count = 0
-    for entry in os.scandir(folder):
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
         if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
             try:
                 count += sum(1 for inner in os.scandir(entry.path) if inner.name.endswith((".md", ".rst")))

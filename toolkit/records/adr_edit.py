@@ -321,9 +321,10 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> b
     """A record that says no status given one, as it keeps its other fields: a front-matter key, a
     bullet above its first field bullet (MADR 2), or a Status section under its title (Nygard)."""
     if doc.has_front_matter:
+        if not isinstance(doc.meta, dict):
+            raise DecisionbookError("cannot edit: the front matter is not a mapping of keys", decision.path, 2)
         if doc.is_toml:
             return _set_toml(doc, "status", status)
-        frontmatter.require_yaml(doc, "status")
         return _set_scalar(doc, _written_key(doc, "status"), status)
     lines = doc.text_lines()
     title = decision.title_line or 0
@@ -338,6 +339,12 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> b
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
 
 
+def status_as_written(status: str, decision: Decision) -> str:
+    """*status* (a word: `proposed`, `superseded by`) in the record's language and case, as a change of
+    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`)."""
+    return _cased(status_word(status, decision.status_raw or ""), decision)
+
+
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, its date set to *date*; a
     record that says none is given one."""
@@ -346,8 +353,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         doc = _reparse(doc, data)
         return set_date(doc, from_document(doc, decision.path), date) if date is not None else data
     require_editable(doc, decision)
-    word = status_word(status, decision.status_raw or "")  # in the language the record is written in
-    data = _write_status(doc, decision, _cased(word, decision), date)
+    data = _write_status(doc, decision, status_as_written(status, decision), date)
     if date is None:
         return data
     doc = _reparse(doc, data)
@@ -364,7 +370,7 @@ def mark_superseded(
         return doc.to_bytes()
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
-    words = _cased(status_word("superseded by", decision.status_raw or ""), decision)
+    words = status_as_written("superseded by", decision)
     if decision.form == MADR:
         text = f"{words} {reference(successor)}"
     elif is_rst(decision.path):
