@@ -22,7 +22,6 @@ DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
 LOOSE_ADR_DIR_NAMES = ("architecture",)
-UNION_MERGE = "prototypes/*.jsonl merge=union"
 
 DEFAULT_DATA_GLOBS = (
     "**/migrations/**",
