@@ -376,47 +376,44 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
     "name, status, before, after",
     [
         ("ADR-0004-cache-product-pages.md", "deprecated",
-         ["**Status:** Approved", "**Date:** 10 August 2022"], ["**Status:** Deprecated", "**Date:** 2026-11-30"]),
+         ["**Status:** Approved"], ["**Status:** Deprecated"]),
         ("0009-publish-events-with-an-outbox.md", "deprecated",
          ["**Status:** Accepted | **Date:** 2025-02-17 | **Deciders:** ana"],
-         ["**Status:** Deprecated | **Date:** 2026-11-30 | **Deciders:** ana"]),
+         ["**Status:** Deprecated | **Date:** 2025-02-17 | **Deciders:** ana"]),
         ("TEAM-ADR-0007-route-mail-through-the-gateway.md", "deprecated",
-         ["| Status | Accepted ✅ |", "| Date | 2024-05-22 (back dated) |"],
-         ["| Status | Deprecated |", "| Date | 2026-11-30 (back dated) |"]),
-        ("0008-use-grpc-between-services.md", "proposed", ["Declined", "2019-07-01"], ["Proposed", "2026-11-30"]),
+         ["| Status | Accepted ✅ |"], ["| Status | Deprecated |"]),
+        ("0008-use-grpc-between-services.md", "proposed", ["Declined"], ["Proposed"]),
         ("0027-split-reads-from-writes.md", "deprecated", ["| Accepted | 2024-03-18 | @ana      |"],
-         ["| Deprecated | 2026-11-30 | @ana      |"]),
+         ["| Deprecated | 2024-03-18 | @ana      |"]),
         # A date the front matter names as other tools do: set where it is, or added beside a creation date.
         ("0033-cache-search-results.md", "proposed", ["status: Draft", 'last_updated: "2026-01-20"'],
          ["status: Proposed", 'last_updated: "2026-11-30"']),
         ("0032-render-pages-at-the-edge.md", "deprecated", ["status: decided"], ["status: deprecated", "date: 2026-11-30"]),
         # A list of choices: the new one is checked, the old one no longer.
-        ("0034-choose-the-job-runner.md", "deprecated", ["Date: 2023-05-09", "- [x] Accepted", "- [ ] Deprecated"],
-         ["Date: 2026-11-30", "- [ ] Accepted", "- [x] Deprecated"]),
-        ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2026-11-30 |"]),
+        ("0034-choose-the-job-runner.md", "deprecated", ["- [x] Accepted", "- [ ] Deprecated"],
+         ["- [ ] Accepted", "- [x] Deprecated"]),
+        ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2022-03-03 |"]),
         ("0046-queue-jobs-in-postgres.md", "deprecated", ["    status: accepted  # moved after the outage review"],
          ["    status: deprecated  # moved after the outage review", "date: 2026-11-30"]),
         # Front-matter keys as the team capitalises them, and labels in italics.
         ("0048-archive-raw-events.md", "deprecated", ["Status: Accepted", "Date: 2024-06-03"],
          ["Status: Deprecated", "Date: 2026-11-30"]),
-        ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted", "*Date:* 2022-11-08"],
-         ["*Status:* Deprecated", "*Date:* 2026-11-30"]),
+        ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted"], ["*Status:* Deprecated"]),
         # Fields in other languages, in words of the record's language; fields parted by a middle dot.
         ("0053-quellen-taeglich-abrufen.md", "deprecated", ["Datum: 2025-08-18 · Status: akzeptiert · Ergänzt ADR-0052"],
-         ["Datum: 2026-11-30 · Status: veraltet · Ergänzt ADR-0052"]),
+         ["Datum: 2025-08-18 · Status: veraltet · Ergänzt ADR-0052"]),
         ("0055-utiliser-postgresql.md", "deprecated", ["- Statut : Accepté", "- Date : 12 mars 2021"],
          ["- Statut : Obsolète", "- Date : 2026-11-30"]),
         ("0056-usar-colas-para-los-correos.md", "accepted", ["* Estado: Propuesto", "* Fecha: 3 de marzo de 2022"],
          ["* Estado: Aceptado", "* Fecha: 2026-11-30"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
-        ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Date: 20/01/2022", "Status: Active"],
-         ["Date: 2026-11-30", "Status: Deprecated"]),
+        ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Status: Active"], ["Status: Deprecated"]),
         # A status that keeps its history keeps it.
-        ("0038-serve-images-from-the-cdn.md", "deprecated", ["Date: 2021-02-03", "Status: Proposed -> Accepted"],
-         ["Date: 2026-11-30", "Status: Proposed -> Accepted -> Deprecated"]),
-        ("0039-write-changelogs-by-hand.md", "proposed", ["Date: 2020-08-19", "~~Proposed~~ Rejected"],
-         ["Date: 2026-11-30", "~~Proposed~~ ~~Rejected~~ Proposed"]),
-        # The day it was proposed stays; only the status changes.
+        ("0038-serve-images-from-the-cdn.md", "deprecated", ["Status: Proposed -> Accepted"],
+         ["Status: Proposed -> Accepted -> Deprecated"]),
+        ("0039-write-changelogs-by-hand.md", "proposed", ["~~Proposed~~ Rejected"],
+         ["~~Proposed~~ ~~Rejected~~ Proposed"]),
+        # A date field says when the decision was taken: a later change keeps it, accepting sets it.
         ("0029-share-one-schema.md", "deprecated", ["**Status:** Accepted"], ["**Status:** Deprecated"]),
         ("adr-005-split-the-search-index.md", "accepted",
          ["**Status**: Under review", "**Date**: 01.06.2020"], ["**Status**: Accepted", "**Date**: 2026-11-30"]),
@@ -782,8 +779,8 @@ def test_records_written_in_japanese_chinese_and_korean_are_read_and_written_in_
     for key, status in (("1", "deprecated"), ("3", "deprecated"), ("4", "accepted")):
         result = decide("adr", "status", key, status, "--date", "2026-11-30", "--force", cwd=root)
         assert result.exit_code == 0, result.output
-    assert "## ステータス\n\n非推奨\n\n## 日付\n\n2026-11-30\n" in (root / "docs/adr/0001-postgres.md").read_text()
-    assert "## 状态\n\n已废弃\n\n## 日期\n\n2026-11-30\n" in (root / "docs/adr/0003-cache.md").read_text()
+    assert "## ステータス\n\n非推奨\n\n## 日付\n\n2026-03-29\n" in (root / "docs/adr/0001-postgres.md").read_text()
+    assert "## 状态\n\n已废弃\n\n## 日期\n\n2024年3月5日\n" in (root / "docs/adr/0003-cache.md").read_text()
     assert "## 상태\n\n승인됨\n" in (root / "docs/adr/0004-queue.md").read_text()
 
 
@@ -810,7 +807,7 @@ def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_
                     12: ("proposed", "2024-03-05", None), 13: ("rejected", "2025-01-02", None)}
     result = decide("adr", "status", "10", "deprecated", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0, result.output
-    assert "Дата: 2026-11-30\n\n## Статус\n\nУстарело\n" in (root / "docs/adr/0010-layout.md").read_text()
+    assert "Дата: 2025-10-18\n\n## Статус\n\nУстарело\n" in (root / "docs/adr/0010-layout.md").read_text()
 
 
 @pytest.mark.parametrize(("line", "status"), [("- 状态：已接受", "accepted"), ("**状态**: 已废弃", "deprecated"),

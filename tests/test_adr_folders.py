@@ -79,6 +79,26 @@ def test_new_in_an_adr_tools_folder_writes_a_nygard_record(decide, tmp_path):
     assert text.startswith("# 2. Use a queue\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\n## Context\n")
 
 
+def test_a_status_change_keeps_the_day_a_decision_was_taken_and_dates_a_madr_record(decide, tmp_path):
+    proposed = NYGARD.format(n=3, title="Use Redis").replace("Accepted", "Proposed")
+    madr = "---\nstatus: accepted\ndate: 2020-01-04\n---\n# Use Go\n"
+    root = _repo(tmp_path, {".adr-dir": "doc/adr\n", "doc/adr/0001-use-kafka.md": NYGARD.format(n=1, title="Use Kafka"),
+                            "doc/adr/0002-use-pulsar.md": NYGARD.format(n=2, title="Use Pulsar"),
+                            "doc/adr/0003-use-redis.md": proposed, "doc/adr/0004-use-go.md": madr,
+                            "doc/adr/0005-use-rust.md": BULLETS.format(n=5, title="Use Rust")})
+    for edit in (("1", "superseded", "--by", "2"), ("3", "accepted"), ("4", "deprecated"), ("5", "deprecated")):
+        result = decide("adr", "status", *edit, "--date", "2026-11-30", "--force", cwd=root)
+        assert result.exit_code == 0, result.output
+    # adr-tools keeps a record's Date when it is superseded: it says when the decision was taken.
+    assert "Date: 2020-01-01\n\n## Status\n\nSuperseded by [2. Use Pulsar](0002-use-pulsar.md)\n" in (
+        root / "doc/adr/0001-use-kafka.md").read_text()
+    assert "Date: 2020-01-02\n" in (root / "doc/adr/0002-use-pulsar.md").read_text()
+    assert "Date: 2026-11-30\n\n## Status\n\nAccepted\n" in (root / "doc/adr/0003-use-redis.md").read_text()
+    # MADR's date says when the record last changed.
+    assert "status: deprecated\ndate: 2026-11-30\n" in (root / "doc/adr/0004-use-go.md").read_text()
+    assert "- Status: deprecated\n- Date: 2026-11-30\n" in (root / "doc/adr/0005-use-rust.md").read_text()
+
+
 def test_new_in_a_log4brains_folder_writes_a_dated_madr2_record(decide, tmp_path):
     root = _repo(tmp_path, {"docs/adr/20200925-use-log4brains.md": BULLETS.format(n=1, title="Use Log4brains")})
     result = decide("adr", "new", "Adopt GraphQL", "--no-edit", "--date", "2026-11-30", cwd=root)
@@ -236,7 +256,7 @@ def test_a_relation_in_the_sentence_after_the_status_is_read_and_kept_on_a_statu
     assert decide("check", cwd=root).exit_code == 0
     assert decide("adr", "status", "2", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     text = (root / "doc/adr/0002-two.md").read_text()
-    assert "\nDeprecated. Amended by [ADR-0001](0001-one.md).\n" in text and "2026-11-30" in text
+    assert "\nDeprecated. Amended by [ADR-0001](0001-one.md).\n" in text and "Date: 2026-08-21" in text
     assert decide("check", cwd=root).exit_code == 0
 
 
@@ -404,9 +424,9 @@ def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp
 
 
 @pytest.mark.parametrize(("head", "after"), [
-    ("**Status.** Accepted\n\n**Date.** 2026-04-08", "**Status.** Deprecated\n\n**Date.** 2026-11-30"),
-    ("**Date.** 2026-08-02. **Status.** Accepted.", "**Date.** 2026-11-30. **Status.** Deprecated."),
-    ("- **Status.** Accepted\n- **Date.** 2026-04-26 (hotfix)", "- **Status.** Deprecated\n- **Date.** 2026-11-30 (hotfix)"),
+    ("**Status.** Accepted\n\n**Date.** 2026-04-08", "**Status.** Deprecated\n\n**Date.** 2026-04-08"),
+    ("**Date.** 2026-08-02. **Status.** Accepted.", "**Date.** 2026-08-02. **Status.** Deprecated."),
+    ("- **Status.** Accepted\n- **Date.** 2026-04-26 (hotfix)", "- **Status.** Deprecated\n- **Date.** 2026-04-26 (hotfix)"),
 ])
 def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, after):
     root = _repo(tmp_path, {"doc/adr/0001-use-x.md": f"# ADR-0001 — Use X\n\n{head}\n\n**Context.** Why.\n"})

@@ -207,7 +207,7 @@ def test_status_with_date_on_dash_bullets_and_nygard():
     before = (FIXTURES / "0009-consequence-of.md").read_bytes()
     doc, record = load("0009-consequence-of.md")
     assert changed_lines(before, adr_edit.set_status(doc, record, "deprecated", "2026-11-27")) == [
-        "-Date: 2026-07-07\n", "+Date: 2026-11-27\n", "-Accepted\n", "+Deprecated\n",
+        "-Accepted\n", "+Deprecated\n",
     ]
 
 

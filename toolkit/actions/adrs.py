@@ -553,8 +553,10 @@ def change_status(
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
             data = adr_edit.mark_superseded(doc, decision, successor, day)
-            doc2 = frontmatter.parse(data, doc.path)
-            after = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+            if adr_edit.dated_by_change(doc, decision, status):
+                doc2 = frontmatter.parse(data, doc.path)
+                data = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
+            after = data
         else:
             after = adr_edit.set_status(doc, decision, status, day)
         kept = _relations(decision)

@@ -345,16 +345,43 @@ def status_as_written(status: str, decision: Decision) -> str:
     return _cased(status_word(status, decision.status_raw or ""), decision)
 
 
+def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, previous: str | None = "") -> bool:
+    """Whether moving *decision* (from *previous*, default its status) to *status* sets its date. A day
+    beside the status words is the status's own, and MADR's date says when the record last changed
+    (its templates' words): every change sets those. Any other date field says when the decision was
+    taken: set when the record is decided (accepted or rejected, from a draft, a proposal or no
+    status) and kept after, as adr-tools keeps it."""
+    if decision.form in (MADR, BULLETS) or _status_day(doc, decision):
+        return True
+    previous = decision.status if previous == "" else previous
+    return status in ("accepted", "rejected") and previous in (None, "draft", "proposed")
+
+
+def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:
+    """Whether the record's date is the day written with its status (`Accepted (2024-08-01)`, `**Accepted**
+    on 2024-06-01`), not a field of its own on that line (`Datum: 2025-08-18 · Status: veraltet`)."""
+    if decision.status_list is not None:
+        return True
+    if decision.date_line is None or decision.date_line != decision.status_line:
+        return False
+    if decision.date_span is None or decision.status_span is None:
+        return True  # the day is inside the status field's text
+    between = doc.text_lines()[decision.date_line - 1][decision.status_span[1] : decision.date_span[0]]
+    return decision.date_span[0] >= decision.status_span[1] and not any(mark in between for mark in "|:")
+
+
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
-    """The file with its status set to *status* (a word) and, when given, its date set to *date*; a
-    record that says none is given one."""
+    """The file with its status set to *status* (a word) and, when given, dated *date* where the change
+    dates it (`dated_by_change`); a record that says none is given one."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
         data = _add_status(doc, decision, status)
         doc = _reparse(doc, data)
-        return set_date(doc, from_document(doc, decision.path), date) if date is not None else data
+        added = from_document(doc, decision.path)
+        return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
+    dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     data = _write_status(doc, decision, status_as_written(status, decision), date)
-    if date is None:
+    if not dated:
         return data
     doc = _reparse(doc, data)
     return set_date(doc, from_document(doc, decision.path), date)
