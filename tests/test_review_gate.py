@@ -397,3 +397,29 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
     path.write_text(text.replace("approvals: {by: ana, date: 2026-11-20, content: x}", "approvals: []  # none yet"))
     assert decide("adr", "approve", "1", "--by", "ben", "--date", "2026-11-21", cwd=repo).exit_code == 0
     assert "approvals:\n  - {by: ben, date: 2026-11-21, content: \"sha256:" in path.read_text()
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # Sections named in the record's language, numbered as the team numbers them.
+    ("0005-quellen.md", "# 5. Quellen abrufen\n\nDatum: 2026-02-10\n\n## Status\n\nVorgeschlagen\n\n"
+                        "## Kontext\n\nDie Quellen ändern sich täglich.\n\n## Entscheidung\n\nWir rufen sie "
+                        "nachts ab.\n\n## Konsequenzen\n\nDie Daten sind einen Tag alt.\n"),
+    ("0006-colas.md", "# ADR-006: Colas\n\n**Estado:** Propuesto\n\n## 1. Contexto\n\nLos correos tardan.\n\n"
+                      "## 2. Decisión\n\nUsamos una cola.\n\n## 7. Consecuencias\n\nUn servicio más.\n"),
+    # Front matter over a Nygard body, and a MADR body without front matter: the body says which sections.
+    ("0007-use-go.md", "---\nstatus: proposed\nowning-stage: platform\n---\n# Use Go\n\n## Context\n\nWe need "
+                       "a compiled language.\n\n## Decision\n\nWe use Go.\n\n## Consequences\n\nOne toolchain.\n"),
+    ("0008-cache.md", "# 8. Cache pages\n\nStatus: proposed\n\n## Context and Problem Statement\n\nPages are "
+                      "slow.\n\n## Considered Options\n\n* A CDN\n* An in-process cache\n\n## Decision Outcome\n\n"
+                      "Chosen option: \"A CDN\", because it is the cheapest.\n"),
+])
+def test_required_sections_are_found_by_what_the_headings_name(decide, repo, name, text):
+    (repo / "decisions" / name).write_text(text)
+    number = str(int(name[:4]))
+    result = decide("adr", "status", number, "accepted", cwd=repo)
+    assert result.exit_code == 0, result.output
+    # The same record without its last section fails the gate, naming the section as the gate calls it.
+    (repo / "decisions" / name).write_text("\n\n## ".join(text.split("\n\n## ")[:-1]) + "\n")
+    items = _items(repo, number)
+    assert [item for item, check in items.items() if check.required and check.result == "fail"] in (
+        ['section "Consequences"'], ['section "Decision Outcome"'])

@@ -33,7 +33,26 @@ DEFAULT_REQUIRED = {
     BULLETS: ("Context and Problem Statement", "Considered Options", "Decision Outcome"),
     NYGARD: ("Context", "Decision", "Consequences"),
 }
-_OPTIONS = ("considered options", "options considered", "alternatives")
+# What each required section is called in the records teams write, in English and the languages
+# decisionbook reads: a heading stands for the section it names (`## Kontext` is a Nygard record's
+# Context, MADR's "Decision Outcome" is the Decision a Nygard-style gate asks for).
+_SECTIONS = {
+    "context": "context|context and problem statement|problem statement|background|kontext|hintergrund|contexte"
+               "|contexto|contesto|achtergrond|контекст|コンテキスト|背景|맥락|배경|kontekst|bakgrunn|bakgrund",
+    "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|decisión|decisão"
+                "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt",
+    "consequences": "consequences|konsequenzen|auswirkungen|conséquences|consecuencias|consequências"
+                    "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser",
+    "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
+               "|options envisagées|alternativas|opciones consideradas|opções consideradas|alternative"
+               "|alternatieven|альтернативы|рассмотренные варианты|検討した選択肢|代替案|备选方案|考虑的选项"
+               "|고려한 옵션|대안|alternativer",
+}
+_SECTION = {name: section for section, names in _SECTIONS.items() for name in names.split("|")}
+_OPTIONS = frozenset(_SECTIONS["options"].split("|"))
+# Headings only MADR's templates write: a body that has one is written as MADR, whatever its form.
+_MADR_HEADINGS = frozenset(("context and problem statement", "considered options", "decision outcome",
+                            "decision drivers", "pros and cons of the options"))
 _STATE_TEXT = {TEMPLATE: "still the template's text", EMPTY: "empty"}
 _MAX_TEMPLATE = 1 << 20
 
@@ -81,13 +100,19 @@ def template_text(ws: Workspace) -> TemplateText:
     return TemplateText(texts, tuple(map(is_rst, paths)))
 
 
-def required_sections(ws: Workspace, form: str) -> tuple[str, ...]:
-    """The sections an ADR in *form* must have written: `[review] required`, else the form's defaults."""
+def required_sections(ws: Workspace, form: str, found=()) -> tuple[str, ...]:
+    """The sections an ADR in *form* with the sections *found* must have written: `[review] required`,
+    else the defaults of how its body is written (a MADR body, a Nygard body), else of its form."""
     configured = ws.config.review_required
     if form in configured:
         return configured[form]
     if "*" in configured:
         return configured["*"]
+    keys = {heading_key(section.title) for section in found if section.level >= 2}
+    if keys & _MADR_HEADINGS:
+        return DEFAULT_REQUIRED[form if form in (MADR, BULLETS) else BULLETS]
+    if any(key in _SECTION for key in keys):
+        return DEFAULT_REQUIRED[NYGARD]
     return DEFAULT_REQUIRED.get(form, DEFAULT_REQUIRED[NYGARD])
 
 
@@ -122,11 +147,16 @@ def approval_findings(ws: Workspace, decision: Decision, data: bytes | None = No
     return [Finding(where, line, "warning", message) for line, message in problems]
 
 
+def _section_key(title: str) -> str:
+    key = heading_key(title)
+    return _SECTION.get(key, key)
+
+
 def _section_items(found, required: tuple[str, ...], template: TemplateText) -> list[CheckItem]:
-    wanted = {heading_key(name): name for name in required}
+    wanted = {_section_key(name): name for name in required}
     items, seen = [], set()
     for section in found:
-        key = heading_key(section.title)
+        key = _section_key(section.title)
         if section.level < 2 or key in STATUS_LABELS:  # a status section says the status, in any language
             continue
         state = template.state(section)
@@ -241,7 +271,7 @@ def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> Gate:
     """The checklist of *decision* (read as *doc*), its migration plan rows and who has signed off."""
     template = template_text(ws)
     found = sections(doc.text_lines(), doc.body_start, rst=is_rst(doc.path))
-    items = _section_items(found, required_sections(ws, decision.form), template)
+    items = _section_items(found, required_sections(ws, decision.form, found), template)
     rows = migration_rows(found, template)
     if decision.data_change:
         items += _migration_items(rows)
