@@ -827,3 +827,25 @@ def test_a_record_whose_front_matter_is_a_list_is_not_given_a_status(decide, tmp
     assert result.exit_code == 2 and result.stderr.strip() == (
         "docs/adr/0006-list.md:2: error: cannot edit: the front matter is not a mapping of keys")
     assert (root / "docs/adr/0006-list.md").read_text() == text
+
+
+def test_titles_statuses_and_dates_as_proposal_processes_and_site_generators_write_them(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-flashback.md": "# RFC: Flashback a cluster\n\n- Start Date: 2017-12-22\n\n## Status\n\nComplete\n",
+        "docs/adr/0002-thing.md": "# 2) Use the thing {#adr_0002}\n\nDate: 2021-01-02\n\n## Status\n\nDefunct\n",
+        "docs/adr/0003-direct.md": "# AI Gateway ADR 003: Allow direct connections\n\n## Status\n\nSpeculative\n",
+        "docs/adr/0004-routing.md": "# ADR-004：分层路由\n\n## 状态\n\n已接受\n",
+        "docs/adr/0005-feast.md": "# Use **Feast** for *daily_synthetic* features\n\n* Status: Public discussion\n",
+        "docs/adr/0006-proxy.md": "---\ntitle: Proxy\nstatus: Ready for Implementation\ncreation-date: 2021-03-04\n"
+                                  "---\n# Proxy\n",
+        "docs/adr/0007-init.md": "# 7. Amend ADR-0003: allow `__init__` files\n\n## Status\n\nDrafting\n",
+    })
+    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in _listed(decide, root)}
+    assert rows == {
+        1: ("Flashback a cluster", "accepted", "2017-12-22"), 2: ("Use the thing", "deprecated", "2021-01-02"),
+        3: ("Allow direct connections", "draft", None), 4: ("分层路由", "accepted", None),
+        5: ("Use Feast for daily_synthetic features", "proposed", None), 6: ("Proxy", "accepted", "2021-03-04"),
+        7: ("Amend ADR-0003: allow `__init__` files", "draft", None),
+    }
+    checked = decide("check", cwd=root)
+    assert "unknown status" not in checked.stdout, checked.stdout

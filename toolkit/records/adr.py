@@ -355,7 +355,8 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 # Front-matter keys of a record's date, MADR's first, the others as other tools name them; a status
 # change sets the first of these a record has, and adds `date` beside a creation date.
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
-_FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created")
+_FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
+                                             "creation_date")  # KEPs and the proposals modelled on them
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
 # `supersedes` is decisionbook's own key, read on its own.
@@ -515,7 +516,8 @@ STATUS_LABELS = frozenset(
      "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
-CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date")
+CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
+                   "start date")  # Rust's RFCs and those modelled on them: the day the proposal was opened
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "日付", "日期", "날짜", "дата", "дата принятия"),
@@ -1107,6 +1109,14 @@ def front_matter_status(line: str, options: ReadOptions | None = None) -> tuple[
     return True, read_status(_COMMENT.sub("", raw), dict((options or ReadOptions()).statuses))[0]
 
 
+# A heading's id as Pandoc, kramdown and Doxygen write it (`# 18) Title {#adr_0018}`): no part of the title.
+_HEADING_ID = LazyPattern(r"\s*\{:?\s*#[\w.:-]+(?:\s+[.#]?[\w.:=-]+)*\s*\}\s*$")
+# Bold and emphasis inside a title (`Use **Feast** for *daily_synthetic* features`): their words.
+_STRONG = LazyPattern(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
+_PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*[:.)\-–—·|：]\s*(?=\S)")
+_EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+
+
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
     """The title: front matter's, else the first heading's when it is a level-1 heading (a level-2 one
     where there is none) that names no part of the record, else the file name's words."""
@@ -1122,7 +1132,16 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         return title_from_name(name)
     if "](" in title:  # a link in a title heading: its words (`Use [Go](https://go.dev)`)
         title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
+    title = _HEADING_ID.sub("", title)
+    if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
+        title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
+        title = _EMPHASIZED.sub(r"\1", title)
     heading_number, title = split_title(title)
+    if heading_number is None and number is not None and ("ADR" in title or "RFC" in title):
+        # The record's own number after words naming its project (`AI Gateway ADR 001: Allow ...`);
+        # another's (`Amend ADR-3: ...`) is part of the title.
+        own = _PROJECT_NUMBER.match(title)
+        title = title[own.end() :] if own and int(own.group(1)) == number else title
     if heading_number is not None and number is not None and heading_number != number:
         reader.warn(fields.get("title_line"), f"the title says {heading_number}, the file name {number}")
     return title.strip() or None

@@ -197,9 +197,10 @@ def title_from_name(name: str) -> str | None:
 # ---- status phrases -------------------------------------------------------------------------
 
 SYNONYMS = {
-    "draft": "draft", "wip": "draft", "work in progress": "draft", "in progress": "draft",
+    "draft": "draft", "wip": "draft", "work in progress": "draft", "in progress": "draft", "drafting": "draft",
+    "speculative": "draft",  # Crossplane's design docs: an idea not yet proposed
     "proposed": "proposed", "proposal": "proposed", "pending": "proposed", "in review": "proposed",
-    "under review": "proposed", "review": "proposed", "in discussion": "proposed",
+    "under review": "proposed", "review": "proposed", "in discussion": "proposed", "public discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
     "last call": "proposed",  # Cosmos SDK: the last days of a proposal's review
     "active review": "proposed", "awaiting review": "proposed", "scheduled for review": "proposed",  # Swift
@@ -210,8 +211,10 @@ SYNONYMS = {
     "active": "accepted", "completed": "accepted", "confirmed": "accepted", "amended": "accepted",
     "amended by": "accepted",
     "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
+    "ready for implementation": "accepted",  # Dapr's proposals
+    "complete": "accepted",  # Thanos: a proposal whose work is done
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
-    "withdrawn": "rejected", "abandoned": "rejected",
+    "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
@@ -307,7 +310,7 @@ _LANGUAGES = {
     "ja": {
         "draft": "下書き|ドラフト",
         "proposed": "提案|提案中|検討中|レビュー中",
-        "accepted": "採用|採用済み|承認|承認済み|決定|決定済み|受理",
+        "accepted": "採用|採用済み|承認|承認済み|決定|決定済み|受理|対応済み",
         "rejected": "却下|不採用",
         "deprecated": "非推奨|廃止|廃止済み",
         "superseded": "置き換え済み|置き換え|置換済み|代替済み",
@@ -715,8 +718,8 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 # `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`; not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*(?:ADR|RFC|OEP|Decision|Record)\s*"
-    r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|]?\s*"
-    r"|#?(\d+)\s*[.:)\-–—·|]\s*|(\d+)\s+(?=\S))",
+    r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|：]?\s*"
+    r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
 
@@ -735,7 +738,7 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|]|(?:Architectur(?:e|al) )?Decision Record\s*:|ADR\s*:)"
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|：]|(?:Architectur(?:e|al) )?Decision Record\s*:|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
 
 
