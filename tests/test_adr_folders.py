@@ -849,3 +849,24 @@ def test_titles_statuses_and_dates_as_proposal_processes_and_site_generators_wri
     }
     checked = decide("check", cwd=root)
     assert "unknown status" not in checked.stdout, checked.stdout
+
+
+def test_a_successor_named_once_anywhere_in_a_superseded_status_is_the_successor(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/2026-01-05_fotos-lokal.md": "# ADR: Fotos lokal\n\n- Datum: 2026-01-05\n"
+                                                    "- Status: ersetzt (siehe 2026-02-10_fotos-cloud.md)\n",
+        "docs/decisions/2026-02-10_fotos-cloud.md": "# ADR: Fotos in der Cloud\n\n- Datum: 2026-02-10\n"
+                                                    "- Status: angenommen\n- Ersetzt: 2026-01-05_fotos-lokal.md\n",
+        "docs/adr/0022-gates.md": "# 22. 게이트\n\n## 상태\n\n대체됨 (Superseded by ADR-0024)\n",
+        "docs/adr/0024-new-gates.md": "# 24. 새 게이트\n\n## 상태\n\n승인됨\n\n**Relacionado con:** [ADR-0022](0022-gates.md)\n",
+        "docs/adr/0015-routing.md": "# ADR-015：路由\n\n状态：已取代（2026-09-02），由 [ADR-016](0016-smart.md) 取代\n",
+        "docs/adr/0016-smart.md": "# ADR-016：智能路由\n\n状态：已接受\n",
+    })
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/adr"\n')
+    rows = {r["number"]: (r["status"], r["superseded_by"], r["links"]) for r in _listed(decide, root)}
+    assert rows[22][:2] == ("superseded", "24") and rows[15][:2] == ("superseded", "16")
+    assert rows[24][2] == [{"relation": "relates to", "adr": "22"}]
+    assert "no successor" not in decide("check", cwd=root).stdout
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/decisions"\n')
+    rows = {r["key"]: (r["status"], r["superseded_by"]) for r in _listed(decide, root)}
+    assert rows["2026-01-05_fotos-lokal"] == ("superseded", "2026-02-10_fotos-cloud")

@@ -57,7 +57,8 @@ REVERSE = {
 _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes",  # as adr-tools spells them
                   "replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
-                  "partially superseded by": "partly superseded by"}
+                  "partially superseded by": "partly superseded by", "related to": "relates to",
+                  "relacionado con": "relates to", "relacionada con": "relates to"}
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 

@@ -426,6 +426,15 @@ _SUCCESSOR_FIRST = ("ja", "zh", "zh-hant", "ko")  # languages that write the suc
 _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.items()
                                 if status == "superseded" and language in _SUCCESSOR_FIRST), key=len, reverse=True))
 _NAMED = LazyPattern(r"\[[^\[\]]*\]\([^()\s]+\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
+# A record named in a status's sentence: a link's address (see _link_address), `ADR-24`, or a file name.
+_NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|rst)\b",
+                              re.IGNORECASE)
+
+
+def _link_address(link: re.Match) -> str:
+    return f" {link.group(2)} " if "://" not in link.group(2) and not link.group(0).startswith("!") else " "
+
+
 # As in adr.py, no part holds the bracket that opens it, so no line makes these take more than linear time.
 _LINK = LazyPattern(r"!?\[([^\[\]]*)\]\(([^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
@@ -492,6 +501,12 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         named = _NAMED.search(text) if ending else None
         if named:
             status, relation, target = "superseded", "superseded by", named.group(0)
+    if status == "superseded" and relation is None:
+        # The successor named once anywhere in the phrase: `ersetzt (siehe 2026-02-10_x.md)`,
+        # `대체됨 (Superseded by ADR-0024)`, `已取代，由 [ADR-016](016-x.md) 取代`.
+        named = {match.group(0) for match in _NAMED_ANYWHERE.finditer(_LINK.sub(_link_address, text))}
+        if len(named) == 1:
+            relation, target = "superseded by", named.pop()
     if status is None:
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
