@@ -870,3 +870,17 @@ def test_a_successor_named_once_anywhere_in_a_superseded_status_is_the_successor
     (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/decisions"\n')
     rows = {r["key"]: (r["status"], r["superseded_by"]) for r in _listed(decide, root)}
     assert rows["2026-01-05_fotos-lokal"] == ("superseded", "2026-02-10_fotos-cloud")
+
+
+def test_a_metadata_table_inside_a_blockquote_is_read_and_edited_in_place(decide, tmp_path):
+    quoted = ("# ADR-002: Scan for secrets\n\n>|              | |\n>| ------------ | --- |\n"
+              ">| Date         | `2023-06-05` |\n>| Status       | `RFC` |\n>| Deciders     | `Engineering` |\n\n"
+              "## Context\n\nKeys leak.\n")
+    root = _repo(tmp_path, {"docs/adr/ADR-002_Scan_for_secrets.md": quoted})
+    (row,) = _listed(decide, root)
+    assert (row["status"], row["status_raw"], row["date"], row["form"]) == ("proposed", "RFC", "2023-06-05", "table")
+    result = decide("adr", "status", "2", "accepted", "--date", "2026-11-30", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    # `RFC` is an abbreviation, not a status written in capitals: the new one is written as a word.
+    assert (root / "docs/adr/ADR-002_Scan_for_secrets.md").read_text() == quoted.replace(
+        "`2023-06-05`", "`2026-11-30`").replace("`RFC`", "`Accepted`")

@@ -584,7 +584,7 @@ def _code_inside(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
+DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:>[ \t]*)*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -612,7 +612,7 @@ def column_fields(lines: list[str], header: int) -> list[tuple[str, int, int, in
     if header + 2 >= len(lines) or not DELIMITER_ROW.match(lines[header + 1]):
         return None
     head, row = lines[header], lines[header + 2]
-    if not row.lstrip().startswith("|"):
+    if not row.lstrip("> \t").startswith("|"):
         return None
     names, values = _cells(head), _cells(row)
     labels = [_cell_label(head, cell) for cell in names]
@@ -634,7 +634,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
     (`* Status: X`) and `field` (`Status: X`). Several fields may share a line, split by `|`.
     """
     stripped = line.lstrip()
-    if stripped.startswith("|"):
+    if stripped.lstrip("> \t").startswith("|"):  # a table row, in a blockquote too (`>| Status | RFC |`)
         bars = [i for i, ch in enumerate(line) if ch == "|"]
         if len(bars) < 3:
             return []
@@ -925,6 +925,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             break  # status and date found, and the lines a relation is written on are behind us
         line = reader.lines[index]
         stripped = line.lstrip()
+        row = stripped.lstrip("> \t") if stripped.startswith(">") else stripped  # a table may stand in a quote
         if index in block:
             continue  # the fences of a block of fields: the lines between them are read
         if stripped.startswith(("```", "~~~")):
@@ -949,11 +950,11 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             continue
         elif index in columns:
             found = columns.pop(index)
-        elif stripped.startswith("|") and index < head_end and (table := column_fields(reader.lines, index)):
+        elif row.startswith("|") and index < head_end and (table := column_fields(reader.lines, index)):
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
-        elif (":" in line[:48] or "：" in line[:48] or stripped.startswith("|") or ".**" in line[:48]
+        elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
         else:

@@ -280,7 +280,8 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
 def _cased(words: str, decision: Decision) -> str:
     """*words* cased as the file writes its status: `ACCEPTED` (Cosmos SDK), `Accepted` or `accepted`."""
     first = re.search(r"[^\W\d_]+", present_part(decision.status_raw or ""))
-    if first is not None and len(first.group()) > 1 and first.group().isupper():
+    # Capitals make a word of four letters or more (`ACCEPTED`); shorter, an abbreviation (`RFC`, `WIP`).
+    if first is not None and len(first.group()) > 3 and first.group().isupper():
         return words.upper()
     return _capital(words) if _capitalised(decision) else words
 
