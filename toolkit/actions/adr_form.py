@@ -1,5 +1,6 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
     heading_text,
+    is_record_file,
     is_rst,
     is_slug_record,
     numbered_file,
@@ -23,6 +25,30 @@ from toolkit.workspace import Workspace
 TEMPLATES = ("madr", "nygard", "log4brains")
 # Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
 FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
+_TEMPLATE_WORD = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+
+
+def folder_template(folder: Path) -> Path | None:
+    """The team's own template kept in the ADR folder (ADR 0072): one of FOLDER_TEMPLATES, else a
+    Markdown file there named as a template and not as a record (`0000-template.md`, `_template.md`,
+    `ADRXXX-architecture-decision-record-template.md`, `NNNN-adr-template.md`) or kept in its
+    `templates/` folder; of several, the shortest name (`adr-template.md` before `adr-template-lite.md`)."""
+    for name in FOLDER_TEMPLATES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            return path
+    found = []
+    for sub in ("", "templates"):
+        try:
+            with os.scandir(folder / sub) as entries:
+                for entry in entries:
+                    stem, dot, extension = entry.name.rpartition(".")
+                    if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_WORD.search(stem))
+                            and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
+                        found.append(folder / sub / entry.name)
+        except OSError:
+            continue
+    return min(found, key=lambda path: (len(path.name), path.name)) if found else None
 
 
 @named
@@ -39,10 +65,12 @@ class FolderForm:
     unnumbered: str = ""
     joint: str = "-"  # between a dated name's date and its slug: `-`, `_` (`20160720_x.md`) or ` - `
     model: Path | None = None  # a record of the folder whose form no template writes: new ones copy it
+    own: bool = False  # the template is the team's own, kept in the folder: its blanks are filled as written
     slugged: bool = True  # False where names are the number alone (`ADR-12.md`)
+    joiner: str = "-"  # between a slug's words: `-`, or `_` (`ADR-001_use_git_hooks.md`)
 
     def name(self, number: int, slug: str) -> str:
-        tail = f"{self.separator}{slug}" if self.slugged else ""
+        tail = f"{self.separator}{slug.replace('-', self.joiner)}" if self.slugged else ""
         return f"{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
 
     def unnumbered_name(self, day: str, slug: str) -> str:
@@ -79,11 +107,11 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     extension = _extension(names)
     if chosen is None and extension == "rst":
         chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)
-    model = None
+    model, own = None, None
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
-        own = next((ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()), None)
-        chosen = str(own) if own is not None and not own.is_symlink() else None
+        own = folder_template(ws.adr_dir)
+        chosen = str(own) if own is not None else None
     if chosen is None:
         records = recent()
         forms = Counter(r.form for r in records)
@@ -110,13 +138,16 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             style = "slug"
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint)
+        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, own=own is not None)
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
     )
     width = _most(padded, 1)
-    separators = Counter(sep[:1] or "-" for _, _, sep, _ in numbered)
+    # `0001-x.md`, `0001_x.md`, `0001--x.md`; the words of slugs joined as the folder joins them (`ADR-001_Use_git.md`).
+    separators = Counter(re.match(r"(?:-+|_+)?", sep).group() or sep[:1] or "-" for _, _, sep, _ in numbered)
+    words = Counter("_" if "_" in slug and "-" not in slug else "-"
+                    for _, _, sep, _ in numbered if (slug := sep.lstrip("-_. ")))
     return FolderForm(
         chosen,
         prefix=_most(Counter(prefix for prefix, _, _, _ in numbered), ""),
@@ -124,6 +155,8 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         separator=_most(separators, "-"),
         extension=extension,
         model=model,
+        own=own is not None,
+        joiner=_most(words, "-"),
         slugged=any(slug for _, _, slug, _ in numbered),
     )
 
@@ -132,21 +165,43 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
 _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date}", "STATUS": "Proposed"}
 
 
-def team_template(doc, record: Decision) -> str:
+# The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
+# `ADR-nnn: Title`, `${number}. TITLE`), and a heading id after the title (`{#adr_nnnn}`).
+_TITLE_BLANK = re.compile(r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|[xX]{2,}|[nN]{3,}|0{3,})(\s*[.:)\-–—·|：]\s*)")
+_HEADING_ID = re.compile(r"\s*\{#[^{}]*\}\s*$")
+
+
+def _titled(heading: str) -> tuple[str, int]:
+    """A template's title *heading* as a new record's: its label and number blank kept, as `${number}`, its
+    words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
+    blank = _TITLE_BLANK.match(heading)
+    if blank is None:
+        return "${title}", 0
+    number = blank.group(2)
+    width = 0 if number == "${number}" else len(number)
+    ident = _HEADING_ID.search(heading[blank.end() :])
+    tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
+    return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
+
+
+def team_template(doc, record: Decision) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
-    log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written."""
+    log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written.
+    With it, the width of the number its title's blank holds (`ADRxxx`: 3), 0 when it says none."""
     lines = doc.text_lines()
     edits: dict[int, list[tuple[int, int, str]]] = {}
     title = HEADING.match(lines[record.title_line - 1]) if record.title_line is not None else None
-    if title is not None and title.group(2) is not None and "${title}" not in title.group(0):
-        edits[record.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), "${title}")]
+    width = 0
+    if title is not None and title.group(2) is not None:
+        heading, width = _titled(heading_text(title))
+        edits[record.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
     raw = record.status_raw or ""
     status = status_as_written("proposed", record)
     if record.form == MADR and record.status_line is not None and ":" in lines[record.status_line - 1]:
         line = lines[record.status_line - 1]
         edits[record.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
-    elif record.status_line is not None and record.status_span is not None and "Proposed" not in raw:
+    elif record.status_line is not None and record.status_span is not None and raw.strip() != status:
         edits.setdefault(record.status_line - 1, []).append((*record.status_span, status))
     if record.date_line is not None and "${date}" not in lines[record.date_line - 1]:
         line = lines[record.date_line - 1]
@@ -158,7 +213,7 @@ def team_template(doc, record: Decision) -> str:
         for start, end, text in sorted(changes, reverse=True):
             line = line[:start] + text + line[end:]
         lines[index] = line
-    return doc.bom + doc.newline.join(lines) + doc.newline
+    return doc.bom + doc.newline.join(lines) + doc.newline, width
 
 
 def adr_tools_blanks(text: str) -> str:

@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.actions.adr_form import FOLDER_TEMPLATES, TEMPLATES
+from toolkit.actions.adr_form import FOLDER_TEMPLATES, TEMPLATES, folder_template
 from toolkit.actions.adrs import _editing, _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
@@ -88,6 +88,8 @@ def template_files(ws: Workspace) -> list[Path]:
             raise DecisionbookError(f"template {name!r} is not a file", ws.config_path)
         files.append(path)
     files += [ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()]
+    own = folder_template(ws.adr_dir)
+    files += [own] if own is not None and own not in files else []
     return files
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import (
-    FOLDER_TEMPLATES,
     TEMPLATES,
     adr_tools_blanks,
     copied_template,
@@ -48,7 +47,6 @@ TRANSITIONS = {
 DATA_CHANGE_START = "<!-- decisionbook:data-change -->"
 DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
 _PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
-_FOLDER_TEMPLATE_NAMES = {name.rsplit("/", 1)[-1] for name in FOLDER_TEMPLATES}
 _UNNUMBERED = re.compile(r"(?:\b[A-Za-z]+[-_ ]?)?\$\{number\}[ \t]*[.:-]?[ \t]*")
 
 
@@ -440,10 +438,10 @@ def new_decision(
         (text, width), template_path = copied, form.model
     else:
         (text, template_path), width = _template_text(form.template, form.extension), 0
-        if template is None and not ws.config.adr_template and template_path.name in _FOLDER_TEMPLATE_NAMES:
+        if form.own:
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
             doc = frontmatter.parse(adr_tools_blanks(text).encode("utf-8"), template_path)
-            text = team_template(doc, from_document(doc, template_path))
+            text, width = team_template(doc, from_document(doc, template_path))
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
 
