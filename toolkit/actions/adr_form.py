@@ -42,6 +42,8 @@ def folder_template(folder: Path) -> Path | None:
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
+                    if not sub and "template" not in entry.name.lower():
+                        continue  # most names of a folder of 10,000 records
                     stem, dot, extension = entry.name.rpartition(".")
                     if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_WORD.search(stem))
                             and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
