@@ -28,7 +28,8 @@ def _listed(decide, root: Path) -> list[dict]:
     "folder",
     ["adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
      "docs/engineering/platform/decisions", "docs/handbook/adr", "ADRs", "architecture-decisions",
-     "docs/architecture-decisions", "docs/Decision-Records"],
+     "docs/architecture-decisions", "docs/Decision-Records", "documentation/adr", "rfcs", "docs/proposals",
+     "design"],
 )
 def test_folders_teams_use_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})
@@ -42,6 +43,12 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
         "docs/b/adr/0002-here.md": NYGARD.format(n=2, title="Here"),
     })
     assert [r["path"] for r in _listed(decide, root)] == ["docs/b/adr/0002-here.md"]
+
+
+def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
+    root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n"})
+    listed = decide("adr", "list", cwd=root)
+    assert "design/" not in listed.stdout and "no ADR folder" in listed.output
 
 
 def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tmp_path):

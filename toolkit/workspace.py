@@ -21,7 +21,8 @@ DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "arc
 DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
-LOOSE_ADR_DIR_NAMES = ("architecture",)
+# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`).
+LOOSE_ADR_DIR_NAMES = ("architecture", "rfcs", "rfc", "proposals", "design")
 
 DEFAULT_DATA_GLOBS = (
     "**/migrations/**",
@@ -324,7 +325,7 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
         tops = []
     found = [Path(p) for p in tops
              if os.path.basename(p).lower() in names and _holds_records(Path(p), slugs=slugs)]
-    for top in ("docs", "doc", "dok"):
+    for top in ("docs", "doc", "dok", "documentation"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
             below = []
