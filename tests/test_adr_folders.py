@@ -668,6 +668,23 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
     assert created.stdout.strip() == "docs/adr/0002-use-queues.md"
 
 
+def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, tmp_path):
+    # Rust's, Ember's and OpenTelemetry's RFCs are `0000-x.md` until merged: they were one number used twice.
+    rfc = "# {title}\n\n- Start Date: 2020-01-0{n}\n\n## Status\n\nProposed\n"
+    root = _repo(tmp_path, {"text/0000-feature-a.md": rfc.format(title="Feature A", n=1),
+                            "text/0000-feature-b.md": rfc.format(title="Feature B", n=2),
+                            "text/0001-old.md": rfc.format(title="Old", n=3).replace("Proposed", "Accepted")})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "text"\n')
+    rows = [(r["number"], r["key"], r["title"]) for r in _listed(decide, root)]
+    assert rows == [(1, "1", "Old"), (None, "0000-feature-a", "Feature A"), (None, "0000-feature-b", "Feature B")]
+    assert decide("check", cwd=root).exit_code == 0
+    assert decide("adr", "status", "feature-b", "rejected", cwd=root).exit_code == 0
+    assert "## Status\n\nRejected\n" in (root / "text/0000-feature-b.md").read_text()
+    # One record numbered 0 is record 0, as MADR numbers its first.
+    (root / "text/0000-feature-b.md").unlink()
+    assert [r["number"] for r in _listed(decide, root)] == [0, 1]
+
+
 def test_a_new_record_does_not_take_the_number_of_a_record_in_a_form_not_read(decide, tmp_path):
     # Quarkus keeps `adr/0001-x.adoc`: the first Markdown record was numbered 1 beside it.
     root = _repo(tmp_path, {"adr/0001-community-channels.adoc": "= Community channels\n\n* Status: accepted\n",

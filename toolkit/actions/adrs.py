@@ -186,6 +186,11 @@ def load_decisions(ws: Workspace) -> Decisions:
                 cache.put(key, record)
             records.append(record)
     cache.save()
+    if sum(record.number == 0 for record in records) > 1:
+        # Several records numbered 0 are drafts waiting for their numbers (Rust's and Ember's RFCs,
+        # `0000-x.md`): each is known by its name, as `XXXX-x.md` is; one alone is record 0 (MADR's first).
+        records = [record._replace(number=None, key=record.path.stem) if record.number == 0 else record
+                   for record in records]
     records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
 
