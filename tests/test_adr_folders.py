@@ -668,6 +668,18 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
     assert created.stdout.strip() == "docs/adr/0002-use-queues.md"
 
 
+def test_a_proposal_process_s_name_in_capitals_prefixes_a_record_number(decide, tmp_path):
+    keep = "# {title}\n\n* **Status**: {status}\n"
+    root = _repo(tmp_path, {"proposals/KEEP-0371-guards.md": keep.format(title="Guards", status="Stable in 2.2"),
+                            "proposals/KEEP-0367-context.md": keep.format(title="Context", status="Public discussion"),
+                            "notes/step-2-deploy.md": "# Deploy\n\nStatus: done\n"})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "proposals"\n')
+    assert [(r["number"], r["status"]) for r in _listed(decide, root)] == [(367, "proposed"), (371, "accepted")]
+    assert decide("adr", "show", "371", cwd=root).stdout.startswith("ADR-0371: Guards")
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "notes"\n')
+    assert [(r["number"], r["key"]) for r in _listed(decide, root)] == [(None, "step-2-deploy")]
+
+
 def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, tmp_path):
     # Rust's, Ember's and OpenTelemetry's RFCs are `0000-x.md` until merged: they were one number used twice.
     rfc = "# {title}\n\n- Start Date: 2020-01-0{n}\n\n## Status\n\nProposed\n"

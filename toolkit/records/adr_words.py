@@ -100,9 +100,11 @@ UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
 # `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
 # log4brains names files by date instead (`20210304-slug.md`), as do teams that write the date as ISO
-# does (`2021-03-04-slug.md`).
+# does (`2021-03-04-slug.md`). An enhancement or improvement proposal's name in capitals is such a
+# prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`), in capitals only (`step-2-x.md` is a slug).
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(\d+)(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|(?-i:[A-Z]{1,3}(?:EP|IP)))[-_]?|)(\d+)"
+    r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
 )
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
@@ -213,6 +215,7 @@ SYNONYMS = {
     "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
     "ready for implementation": "accepted",  # Dapr's proposals
     "complete": "accepted",  # Thanos: a proposal whose work is done
+    "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
