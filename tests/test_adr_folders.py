@@ -950,3 +950,23 @@ def test_a_metadata_table_inside_a_blockquote_is_read_and_edited_in_place(decide
     # `RFC` is an abbreviation, not a status written in capitals: the new one is written as a word.
     assert (root / "docs/adr/ADR-002_Scan_for_secrets.md").read_text() == quoted.replace(
         "`2023-06-05`", "`2026-11-30`").replace("`RFC`", "`Accepted`")
+
+
+def test_a_section_of_related_records_relates_them_and_one_way_is_a_warning(decide, tmp_path):
+    nygard = "# {n}. {title}\n\n## Status\n\n{status}\n\n## {heading}\n\n- [ADR-{other}](000{other}-x.md)\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-x.md": nygard.format(n=1, title="Cache", status="Accepted", heading="See also", other=2),
+        "docs/adr/0002-x.md": nygard.format(n=2, title="Queue", status="Accepted", heading="Related decisions", other=1),
+        "docs/adr/0003-x.md": nygard.format(n=3, title="路由", status="已取代（2026-09-02），由 [ADR-004](0004-x.md) 取代",
+                                            heading="相关文档", other=1),
+        "docs/adr/0004-x.md": "# 4. 新路由\n\n## 状态\n\n已接受\n",
+    })
+    rows = {r["number"]: (r["status"], r["superseded_by"], [link["adr"] for link in r["links"]])
+            for r in _listed(decide, root)}
+    assert rows[1] == ("accepted", None, ["2"]) and rows[2] == ("accepted", None, ["1"])
+    assert rows[3] == ("superseded", "4", ["1"])
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0, checked.output
+    assert "docs/adr/0003-x.md:9: warning: relates to ADR 1, but ADR 1 does not record relates to ADR 3 back" in (
+        checked.stdout), checked.stdout
+    assert "is not one decisionbook knows" not in checked.stdout

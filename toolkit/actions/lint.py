@@ -81,7 +81,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keeps `supersedes` keys; where no record does, the folder follows MADR, which names a successor
     in the old record's status alone, and it is a warning (ADR 0073). A record that keeps
     its fields under an `adr:` mapping (mkdocs-material-adr) records every relation on one side, as that
-    plugin shows both from one: any one-sided relation of its is a warning.
+    plugin shows both from one: any one-sided relation of its is a warning. So is a `relates to` in a
+    record's body, where teams list related records one way (`## Related`, `## See also`).
     """
     keys = decisions.by_key()
     keeps_supersedes = any(r.form == MADR and r.supersedes for r in decisions.records)
@@ -99,7 +100,10 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 decide_wrote = (keeps_supersedes and record.form == MADR
                                 and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
-                severity = "warning" if mapped or relation == "superseded by" and not decide_wrote else "error"
+                # A body's `relates to` is often written one way, as a list of related records (`## See also`).
+                hand_related = relation == "relates to" and record.form != MADR
+                severity = ("warning" if mapped or hand_related or relation == "superseded by" and not decide_wrote
+                            else "error")
                 found.append(Finding(
                     shown_path(ws, record.path), _link_line(record, relation, key), severity,
                     f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",

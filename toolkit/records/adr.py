@@ -24,6 +24,7 @@ from toolkit.records.adr_words import (
     find_date,
     iso_date,
     language_of,
+    named_once,
     numbered_file,
     read_status,
     split_title,
@@ -714,9 +715,9 @@ def _before_date(words: str) -> str:
                 opened.pop()
         words = words[: opened[0]] if opened else words
     while True:
-        kept = words.rstrip(" \t([,;:*–—-")
+        kept = words.rstrip(" \t([,;:*–—-（，；：")
         while kept.endswith("_") and not kept.rstrip("_").endswith("`"):
-            kept = kept[:-1].rstrip(" \t([,;:*–—-")
+            kept = kept[:-1].rstrip(" \t([,;:*–—-（，；：")
         lowered = kept.lower()
         connector = next((c for c in _CONNECTORS if lowered.endswith(c)), None)
         if connector is not None:
@@ -1076,6 +1077,13 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
 
 
 _ORDINARY = frozenset(("status", "context", "decision", "consequences", "links", "decision outcome"))
+# Sections whose links are related records, in the languages records are written in: each a `relates to`.
+_RELATED_HEADINGS = frozenset((
+    "related", "related decisions", "related documents", "related adrs", "related records", "see also",
+    "references", "siehe auch", "verwandte entscheidungen", "voir aussi", "décisions liées", "ver también",
+    "decisiones relacionadas", "relacionados", "veja também", "см. также", "связанные решения", "相关文档",
+    "相关决策", "相关", "関連", "関連ドキュメント", "関連する決定", "관련 문서", "관련 결정", "관련",
+))
 
 
 def parse(data: bytes, path: Path, display: str | None = None, options: ReadOptions | None = None) -> Decision:
@@ -1186,7 +1194,8 @@ def from_document(
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in _META_HEADINGS:
-            _read_link_section(reader, heading, start, end, bullets_only=False)
+            related = status_words(name) in _RELATED_HEADINGS
+            _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False)
 
     numbered = numbered_file(path.name)
     number = numbered[1] if numbered else None
@@ -1254,6 +1263,10 @@ def from_document(
             link = _LINK.match(reader.lines[line].strip()) if wrapped else None
             if link:
                 relation, target = wrapped, link.group(0)
+        if status == "superseded" and relation is None and line is not None and form != MADR:
+            # The successor after the day the status ends at (`已取代（2026-09-02），由 [ADR-016](...) 取代`).
+            target = named_once(reader.lines[line - 1])
+            relation = "superseded by" if target else None
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)

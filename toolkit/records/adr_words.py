@@ -434,6 +434,13 @@ _NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-
                               re.IGNORECASE)
 
 
+def named_once(text: str) -> str | None:
+    """The one record *text* names, if it names one (`ersetzt (siehe 2026-02-10_x.md)`, `대체됨 (Superseded
+    by ADR-0024)`, `已取代，由 [ADR-016](016-x.md) 取代`): the successor a superseded status names anywhere."""
+    named = {match.group(0) for match in _NAMED_ANYWHERE.finditer(_LINK.sub(_link_address, text))}
+    return named.pop() if len(named) == 1 else None
+
+
 def _link_address(link: re.Match) -> str:
     return f" {link.group(2)} " if "://" not in link.group(2) and not link.group(0).startswith("!") else " "
 
@@ -505,11 +512,8 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         if named:
             status, relation, target = "superseded", "superseded by", named.group(0)
     if status == "superseded" and relation is None:
-        # The successor named once anywhere in the phrase: `ersetzt (siehe 2026-02-10_x.md)`,
-        # `대체됨 (Superseded by ADR-0024)`, `已取代，由 [ADR-016](016-x.md) 取代`.
-        named = {match.group(0) for match in _NAMED_ANYWHERE.finditer(_LINK.sub(_link_address, text))}
-        if len(named) == 1:
-            relation, target = "superseded by", named.pop()
+        target = named_once(text)
+        relation = "superseded by" if target else None
     if status is None:
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
