@@ -955,6 +955,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
+        elif (row.startswith("|") and index >= head_end and index + 1 < len(reader.lines)
+              and DELIMITER_ROW.match(reader.lines[index + 1])):
+            continue  # the header row of a table in the body (`| Date | Author | Change |`) names no field
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
