@@ -798,6 +798,26 @@ def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest
     assert other.exit_code == 0 and (root / other.stdout.strip()).read_text().startswith("---\nstatus: proposed\n")
 
 
+@pytest.mark.parametrize(("files", "created", "text"), [
+    ({"docs/decisions/2026-02-10_excel-import.md": "# ADR: Excel-Import\n\n- Datum: 2026-02-10\n- Status: angenommen\n"
+                                                   "- Ersetzt: 2026-01-23_pdf.md\n\n## Kontext\n\nExcel.\n",
+      "docs/decisions/2026-01-23_pdf.md": "# ADR: PDF\n\n- Datum: 2026-01-23\n- Status: ersetzt\n\n## Kontext\n\nPDF.\n"},
+     "docs/decisions/2026-11-30_use-zig.md", "# ADR: Use Zig\n\n- Datum: 2026-11-30\n- Status: vorgeschlagen\n\n## Kontext\n"),
+    ({"docs/adr/015-routing.md": "# ADR-015：路由\n\n## 状态\n\n已接受（2026-09-02），2026-09-03 修订\n\n## 决策\n\n直连。\n"},
+     "docs/adr/016-use-zig.md", "# ADR-016：Use Zig\n\n## 状态\n\n提议（2026-11-30）\n\n## 决策\n"),
+])
+def test_a_new_record_in_a_folder_written_in_another_language_copies_the_latest_record(decide, tmp_path, files,
+                                                                                        created, text):
+    # adr-tools' and log4brains' templates are English: a German or Chinese folder got English records.
+    # The latest is copied, without its relations or the note after a Status section's status.
+    root = _repo(tmp_path, files)
+    result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == created, result.output
+    assert (root / created).read_text() == text
+    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    assert (row["title"], row["status"], row["date"]) == ("Use Zig", "proposed", "2026-11-30")
+
+
 def test_links_to_and_from_a_category_subfolder_are_written_by_their_path(decide, tmp_path):
     # A link written in `deprecated/0002-x.md` named `0003-y.md`, which is not beside it; the index too.
     root = _repo(tmp_path, {"docs/adr/0001-use-go.md": NYGARD.format(n=1, title="Use Go"),

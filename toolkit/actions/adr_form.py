@@ -11,10 +11,12 @@ from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
+    SYNONYMS,
     heading_text,
     is_record_file,
     is_rst,
     is_slug_record,
+    language_of,
     numbered_file,
     split_title,
     title_number_span,
@@ -129,6 +131,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             form = _most(forms, None)
             if form in _COPIED and numbered and not dated:
                 model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
+        if chosen != "madr":
+            # adr-tools' and log4brains' templates are English: records written in another language are copied.
+            model = next((r.path for r in reversed(records)
+                          if r.form in (NYGARD, BULLETS) and r.status_line and language_of(r.status_raw or "")), None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
@@ -140,7 +146,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             style = "slug"
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, own=own is not None)
+        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, model=model, own=own is not None)
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
@@ -265,10 +271,15 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
                 DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
             pass  # a table's header or delimiter row
         elif index in spans or index < first_section and line.strip() and (fields := line_fields(line)):
-            if index not in spans and all(label in REVERSE or label.endswith(" by") for label, *_ in fields):
+            if index not in spans and all(label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"
+                                          for label, *_ in fields):
                 continue  # a relation of that record's, not a field of every record
             # The status and date as a new record has them; other fields above the sections without values.
             edits = spans.get(index, [])
+            if record.form == NYGARD and index == record.status_line - 1:
+                # A Status section's line ends with its status (and day): the note after them was that record's.
+                end = max(end for _, end, _ in edits)
+                line = line[: end + len(re.match(r"[)）*_`\]]*", line[end:]).group())]
             edits += [(start, end, "") for _, start, end, _ in line_fields(line)
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
