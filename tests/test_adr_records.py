@@ -301,3 +301,10 @@ def test_a_multi_line_flow_list_is_refused_not_broken():
     with pytest.raises(DecisionbookError) as caught:
         adr_edit.add_link(doc, adr.from_document(doc, Path("0009-t.md")), "supersedes", _successor())
     assert caught.value.line == 3 and "by hand" in caught.value.message
+
+
+@pytest.mark.parametrize("written", ["{YYYY-MM-DD when the decision was last updated}", "`dd/mm/YYYY`"])
+def test_a_date_left_as_the_template_s_placeholder_is_named_so(written):
+    record = adr.parse(f"# X\n\n- Status: proposed\n- Date: {written}\n".encode(), Path("0003-x.md"), "0003-x.md")
+    assert record.date is None
+    assert [f.message for f in record.findings] == [f"date {written!r} is the template's placeholder; write the day"]

@@ -1241,7 +1241,11 @@ def from_document(
                 "or \"month-first\" in decisionbook.toml",
             )
         elif date is None and date_raw.strip():
-            reader.warn(fields.get("date_line"), f"date {date_raw!r} is not a date decisionbook can read; write YYYY-MM-DD")
+            if "yyyy" in date_raw.lower():  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
+                reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")
+            else:
+                reader.warn(fields.get("date_line"),
+                            f"date {date_raw!r} is not a date decisionbook can read; write YYYY-MM-DD")
 
     status = None
     raw = fields.get("status_raw")
