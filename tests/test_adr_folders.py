@@ -623,16 +623,21 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
         "doc/adr/0010-writes.adoc": "= 10. Writes\n",
         "doc/adr/0011-kernel.mdx": "# 11. Kernel\n",
         "doc/adr/diagram.adoc": "= Diagram\n",
+        "doc/adr/ADR0012-use-notify": "# ADR0012: Use Notify\n",  # the extension forgotten
+        "doc/adr/notes": "Meeting notes\n",
     })
     check = decide("check", cwd=root)
     assert check.exit_code == 0
+    read = "decisionbook reads records in Markdown (`.md`) and reStructuredText (`.rst`)"
     assert check.stdout.splitlines() == [
-        "doc/adr: warning: 2 AsciiDoc file(s) named as records are not read (0009-transactions.adoc, "
-        "0010-writes.adoc): decisionbook reads records in Markdown and reStructuredText",
-        "doc/adr: warning: 1 MDX file(s) named as records are not read (0011-kernel.mdx): decisionbook reads "
-        "records in Markdown and reStructuredText",
-        "0 error(s), 2 warning(s)",
+        f"doc/adr: warning: 2 AsciiDoc file(s) named as records are not read (0009-transactions.adoc, "
+        f"0010-writes.adoc): {read}",
+        f"doc/adr: warning: 1 MDX file(s) named as records are not read (0011-kernel.mdx): {read}",
+        f"doc/adr: warning: 1 extension-less file(s) named as records are not read (ADR0012-use-notify): {read}",
+        "0 error(s), 3 warning(s)",
     ]
+    # Their numbers are taken: a new record is not numbered 12.
+    assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0013-next.md"
 
 
 def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):

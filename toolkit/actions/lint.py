@@ -10,7 +10,7 @@ from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import MADR, REVERSE, Decision, file_key
-from toolkit.records.adr_words import UNREAD_EXTENSIONS, is_record_file
+from toolkit.records.adr_words import is_record_file, unread_record
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace, missing_adr_dir
 
@@ -222,13 +222,12 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
     except OSError:  # a folder we may not list: its records are named unreadable elsewhere
         names = []
     for name in names:
-        stem, _, extension = name.rpartition(".")
-        if extension.lower() in UNREAD_EXTENSIONS and is_record_file(stem + ".md"):
-            unread.setdefault(UNREAD_EXTENSIONS[extension.lower()], []).append(name)
+        if (kind := unread_record(name)) is not None and is_record_file(kind[1]) and (ws.adr_dir / name).is_file():
+            unread.setdefault(kind[0], []).append(name)
     return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
                     f"{len(found)} {kind} file(s) named as records are not read ({', '.join(found[:3])}"
-                    f"{', ...' if len(found) > 3 else ''}): decisionbook reads records in Markdown and "
-                    "reStructuredText")
+                    f"{', ...' if len(found) > 3 else ''}): decisionbook reads records in Markdown (`.md`) and "
+                    "reStructuredText (`.rst`)")
             for kind, found in unread.items()]
 
 

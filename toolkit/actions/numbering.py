@@ -8,15 +8,15 @@ from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic
-from toolkit.records.adr_words import UNREAD_EXTENSIONS, numbered_file
+from toolkit.records.adr_words import numbered_file, unread_record
 
 
 def number_of(name: str) -> int | None:
     """The record number in a file name such as `0007-use-kafka.md` or `ADR-12-x.markdown`, or None; a
     record in a form not read (`0001-x.adoc`) holds its number too, which a new record must not take."""
     numbered = numbered_file(name)
-    if numbered is None and name.rpartition(".")[2].lower() in UNREAD_EXTENSIONS:
-        numbered = numbered_file(name.rpartition(".")[0] + ".md")
+    if numbered is None and (unread := unread_record(name)) is not None:
+        numbered = numbered_file(unread[1])
     return numbered[1] if numbered else None
 
 

@@ -95,7 +95,19 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
 
 RECORD_EXTENSIONS = ("md", "markdown", "rst")
 # Records written in a form decisionbook does not read: named by `decide check`, their numbers taken.
-UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
+UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX", "txt": "plain text"}
+
+
+def unread_record(name: str) -> tuple[str, str] | None:
+    """(what it is, the name read as a Markdown record's) for a file named as a record but in a form
+    decisionbook does not read: `0001-x.adoc`, `0001-x.mdx`, `0001-x.txt`, or `ADR002-x` with no
+    extension; None for any other name."""
+    stem, dot, extension = name.rpartition(".")
+    kind = UNREAD_EXTENSIONS.get(extension.lower()) if dot else None
+    if kind is None and dot and stem:
+        return None
+    kind, stem = (kind, stem) if kind else ("extension-less", name)
+    return (kind, stem + ".md") if stem and not stem.startswith(".") and RECORD_FILE.match(stem + ".md") else None
 # A record file: an optional prefix that names a record (`ADR-`, `adr_`, `TEAM-ADR-`, `RFC-`, `oep-`, or
 # `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
