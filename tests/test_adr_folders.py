@@ -995,3 +995,13 @@ def test_a_section_of_related_records_relates_them_and_one_way_is_a_warning(deci
     assert "docs/adr/0003-x.md:9: warning: relates to ADR 1, but ADR 1 does not record relates to ADR 3 back" in (
         checked.stdout), checked.stdout
     assert "is not one decisionbook knows" not in checked.stdout
+
+
+def test_a_record_named_with_spaces_is_addressed_by_the_key_it_is_listed_with(decide, tmp_path):
+    name = "2022-06-15 - Keycloak configuration managed by Terraform"
+    root = _repo(tmp_path, {f"rfc/{name}.md": "# RFC: Keycloak by Terraform\n\nStatus: Accepted\n"})
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "rfc"\n')
+    assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [(name, "Keycloak by Terraform")]
+    assert decide("adr", "show", name, cwd=root).stdout.startswith(f"{name}: Keycloak by Terraform")
+    assert decide("adr", "status", name, "deprecated", cwd=root).exit_code == 0
+    assert "Status: Deprecated" in (root / f"rfc/{name}.md").read_text()

@@ -198,7 +198,8 @@ def ref_key(value: object) -> str | None:
     if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered else text
-    return None
+    # The key of a record named with spaces, as listed: `2022-06-15 - Keycloak managed by Terraform`.
+    return text if " " in text and file_key(text + ".md") == text else None
 
 
 _FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|rst)\b")  # from the start of a run only
