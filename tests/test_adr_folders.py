@@ -1005,3 +1005,13 @@ def test_a_record_named_with_spaces_is_addressed_by_the_key_it_is_listed_with(de
     assert decide("adr", "show", name, cwd=root).stdout.startswith(f"{name}: Keycloak by Terraform")
     assert decide("adr", "status", name, "deprecated", cwd=root).exit_code == 0
     assert "Status: Deprecated" in (root / f"rfc/{name}.md").read_text()
+
+
+def test_the_index_goes_into_the_readme_as_the_folder_spells_its_name(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/decisions/readme.md": "# Decisions\n\nOne file per decision.\n",
+                            "docs/decisions/0001-use-rails.md": NYGARD.format(n=1, title="Use Rails")})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert sorted(p.name for p in (root / "docs/decisions").iterdir()) == ["0001-use-rails.md", "readme.md"]
+    text = (root / "docs/decisions/readme.md").read_text()
+    assert text.startswith("# Decisions\n\nOne file per decision.\n") and "Use Rails" in text
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0

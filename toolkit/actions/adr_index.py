@@ -84,7 +84,7 @@ class IndexResult:
 
 def _table(ws: Workspace) -> list[str]:
     """The index table of *ws*'s ADRs: kept from the last run while the folder is unchanged."""
-    key = folder_key(ws, "index", skip="README.md")
+    key = folder_key(ws, "index", skip=_readme(ws.adr_dir).name)
     kept = parsecache.load_blob(ws.root, "adr-index", key) if key is not None else None
     if kept is not None:
         return kept.decode("utf-8").split("\n")
@@ -96,9 +96,20 @@ def _table(ws: Workspace) -> list[str]:
     return table
 
 
+def _readme(folder: Path) -> Path:
+    """The folder's README as it spells the name (`readme.md`, `Readme.md`), else README.md: a second
+    README beside it would collide with the first where names ignore case (macOS, Windows)."""
+    try:
+        with os.scandir(folder) as entries:
+            spelled = sorted(entry.name for entry in entries if entry.name.lower() == "readme.md")
+    except OSError:
+        spelled = []
+    return folder / (spelled[0] if spelled else "README.md")
+
+
 def _render(ws: Workspace, table: list[str]) -> tuple[Path, bytes, bytes, bool]:
     """README.md's path, its bytes now, its bytes with *table*, and whether it holds the markers now."""
-    path = ws.adr_dir / "README.md"
+    path = _readme(ws.adr_dir)
     marked = False
     if path.exists():
         doc = _plain_document(ws, path)
@@ -141,7 +152,7 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
     index raises CheckFailed.
     """
     table = _table(ws)
-    path = ws.adr_dir / "README.md"
+    path = _readme(ws.adr_dir)
     if check or ws.adr_dir.is_dir():
         path, before, after, _ = _render(ws, table)
         if after == before:  # nothing to write, so no lock to take
