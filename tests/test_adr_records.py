@@ -308,3 +308,17 @@ def test_a_date_left_as_the_template_s_placeholder_is_named_so(written):
     record = adr.parse(f"# X\n\n- Status: proposed\n- Date: {written}\n".encode(), Path("0003-x.md"), "0003-x.md")
     assert record.date is None
     assert [f.message for f in record.findings] == [f"date {written!r} is the template's placeholder; write the day"]
+
+
+@pytest.mark.parametrize(("written", "status"), [
+    ("> Accepted or Rejected", None), ("proposed/accepted/rejected", None), ("Proposed | Accepted | Rejected", None),
+    ("Proposed, Accepted, Rejected, Deprecated, Superseded by ADRzzz", None),
+    ("options: proposed, accepted, rejected, deprecated, superseded, ...", None),
+    # One status, said with others of its meaning or a relation, and a history, are statuses.
+    ("Accepted / Implemented", "accepted"), ("Proposed, Accepted", "proposed"),
+    ("Accepted, amended by [ADR-3](0003-x.md)", "accepted"), ("Proposed | **Accepted** | Rejected", "accepted"),
+])
+def test_a_template_s_list_of_statuses_to_choose_from_is_no_status(written, status):
+    record = adr.parse(f"# 2. X\n\n## Status\n\n{written}\n".encode(), Path("0002-x.md"), "0002-x.md")
+    assert record.status == status
+    assert any("is the template's list of choices" in f.message for f in record.findings) == (status is None)

@@ -13,6 +13,7 @@ from toolkit.records.adr_words import (
     is_rst,
     underlined_headings,
     AMBIGUOUS,
+    choices,
     chosen,
     LazyPattern,
     DATED_FILE,
@@ -1118,7 +1119,7 @@ def front_matter_status(line: str, options: ReadOptions | None = None) -> tuple[
     raw = front_matter_value(line)
     if not isinstance(raw, str):
         return False, None
-    if _PLACEHOLDER.match(raw):
+    if _PLACEHOLDER.match(raw) or choices(raw):
         return True, None
     return True, read_status(_COMMENT.sub("", raw), dict((options or ReadOptions()).statuses))[0]
 
@@ -1146,10 +1147,11 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         return title_from_name(name)
     if "](" in title:  # a link in a title heading: its words (`Use [Go](https://go.dev)`)
         title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
-    title = _HEADING_ID.sub("", title)
-    if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
-        title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
-        title = _EMPHASIZED.sub(r"\1", title)
+    if len(title) <= 1000:  # a longer heading is no title to tidy, and the patterns stay linear on it
+        title = _HEADING_ID.sub("", title) if "{" in title else title
+        if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
+            title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
+            title = _EMPHASIZED.sub(r"\1", title)
     heading_number, title = split_title(title)
     if heading_number is None and number is not None and ("ADR" in title or "RFC" in title):
         # The record's own number after words naming its project (`AI Gateway ADR 001: Allow ...`);
@@ -1257,7 +1259,7 @@ def from_document(
             status = "superseded"
         else:
             reader.warn(fields.get("title_line"), "no status")
-    elif _PLACEHOLDER.match(raw) and chosen(raw) is None:
+    elif (_PLACEHOLDER.match(raw) or choices(raw)) and chosen(raw) is None:
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         words = raw

@@ -540,6 +540,31 @@ _ARROWS = ("→", "->", "⇒", "=>")
 _CHOICE = LazyPattern(r"(\*\*|__)([^*_|\[\]]+)\1")
 
 
+_CHOICE_SEPARATORS = LazyPattern(r"\s+or\s+|\s*[|/,]\s*")
+
+
+def choices(phrase: str) -> bool:
+    """Whether *phrase* is a template's list of the statuses to choose from, not one of them:
+    `Accepted or Rejected`, `proposed/accepted/rejected`, `Proposed, Accepted, Rejected, Superseded by ADRzzz`.
+    Commas alone list choices only when accepted and rejected are both among them; a list of one
+    meaning (`Accepted / Implemented`) is a status."""
+    if len(phrase) > 400:
+        return False  # no template lists its choices at such length; and the splitting below stays linear
+    text = re.sub(r"^[^\w]*(?:options?\s*:\s*)?", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+    parts = [part for part in _CHOICE_SEPARATORS.split(text) if part.strip(" .…")]
+    if len(parts) < 2 or len(parts) > 12:
+        return False
+    meanings = set()
+    for part in parts:
+        words = status_words(part)
+        meaning = SYNONYMS.get(words) or SYNONYMS.get(words.split(" ", 1)[0]) if words else None
+        if meaning is None:
+            return False
+        meanings.add(meaning)
+    only_commas = "," in text and not re.search(r"\s+or\s+|[|/]", text)
+    return len(meanings) > 1 and (not only_commas or {"accepted", "rejected"} <= meanings)
+
+
 def chosen(phrase: str) -> str | None:
     """The one choice emphasized in a template's list of choices kept as written
     (`Proposed | **Accepted** | Deprecated`), or None."""
