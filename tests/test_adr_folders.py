@@ -1015,3 +1015,21 @@ def test_the_index_goes_into_the_readme_as_the_folder_spells_its_name(decide, tm
     text = (root / "docs/decisions/readme.md").read_text()
     assert text.startswith("# Decisions\n\nOne file per decision.\n") and "Use Rails" in text
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+
+
+@pytest.mark.parametrize(("accepted", "superseded_by", "supersedes"), [
+    ("Принято", "Заменено", "Заменяет"), ("Akzeptiert", "Ersetzt durch", "Ersetzt"),
+    ("Godkänd", "Ersatt av", "Ersätter"), ("Accepté", "Remplacé par", "Remplace"),
+])
+def test_supersession_is_written_on_both_records_in_their_language_and_read_back(decide, tmp_path, accepted,
+                                                                                  superseded_by, supersedes):
+    record = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"doc/adr/0001-old.md": record.format(n=1, title="Old", status=accepted),
+                            "doc/adr/0002-new.md": record.format(n=2, title="New", status=accepted)})
+    result = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert f"## Status\n\n{superseded_by} [2. New](0002-new.md)\n" in (root / "doc/adr/0001-old.md").read_text()
+    assert f"{accepted}\n\n{supersedes} [1. Old](0001-old.md)\n" in (root / "doc/adr/0002-new.md").read_text()
+    rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"]) for r in _listed(decide, root)}
+    assert rows == {1: ("superseded", "2", []), 2: ("accepted", None, ["1"])}
+    assert decide("check", cwd=root).exit_code == 0

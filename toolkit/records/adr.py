@@ -21,6 +21,7 @@ from toolkit.records.adr_words import (
     draft_slug,
     RELATION_STATUS,
     STATUSES,
+    SUPERSEDES_IN,
     DAY_FIRST,
     find_date,
     iso_date,
@@ -60,7 +61,8 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
                   "partially superseded by": "partly superseded by", "related to": "relates to",
-                  "relacionado con": "relates to", "relacionada con": "relates to"}
+                  "relacionado con": "relates to", "relacionada con": "relates to",
+                  **{word: "supersedes" for word in SUPERSEDES_IN.values()}}
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
@@ -81,7 +83,8 @@ _LINK = LazyPattern(r"\[([^\[\]]*)\]\(([^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?
 _ANY_LINK = r"(?:\[[^\[\]]*\]\([^()\s]+\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\[\]\n]+\]\])"
 # A label ends with a letter and meets its link at one colon or one run of spaces: a label that could end
 # inside a run of spaces, before a colon that may be absent, would try every split of the run.
-_LABEL = r"([A-Za-z](?:[A-Za-z -]*?[A-Za-z])?)(?:\s*:\s*|\s+)"
+# A relation's words, in the Latin and Cyrillic letters of the languages decisionbook reads (`Ersätter`, `Заменяет`).
+_LABEL = r"([A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё](?:[A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё -]*?[A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё])?)(?:\s*:\s*|\s+)"
 _RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})\s*$")
 _RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})(?![\w(\[])")
 

@@ -37,6 +37,7 @@ from toolkit.records.adr_words import (
     is_rst,
     present_part,
     read_status,
+    relation_word,
     status_word,
     status_words,
     underlined_headings,
@@ -340,6 +341,11 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> b
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
 
 
+def _relation_as_written(relation: str, decision: Decision) -> str:
+    """*relation* as a relation line of *decision* names it: in its language where decisionbook reads that."""
+    return relation_word(relation, decision.status_raw or "")
+
+
 def status_as_written(status: str, decision: Decision) -> str:
     """*status* (a word: `proposed`, `superseded by`) in the record's language and case, as a change of
     its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`)."""
@@ -496,7 +502,7 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     rst = is_rst(decision.path)
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
-        return _insert_below_table(doc, end, f"{_capital(relation)}: {link}")
+        return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
@@ -507,9 +513,10 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
-        return _insert(doc, last + 1, ["", f"{_capital(relation)} {record_link(target, NYGARD, decision, rst)}"])
+        words = _capital(_relation_as_written(relation, decision))
+        return _insert(doc, last + 1, ["", f"{words} {record_link(target, NYGARD, decision, rst)}"])
     bullet = _bullet_char(doc, decision)
-    line = f"{bullet} {_capital(relation)} {record_link(target, BULLETS, decision, rst)}"
+    line = f"{bullet} {_capital(_relation_as_written(relation, decision))} {record_link(target, BULLETS, decision, rst)}"
     for index in range(doc.body_start, len(lines)):
         if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
@@ -565,6 +572,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     # The status field alone, not the fields before it on its line (`Date: x | `, `Datum: x · `).
     parted = [gap for gap in BETWEEN_FIELDS.finditer(prefix, 0, label.start() + 1) if prefix[: gap.start()].strip()]
     field_start = parted[-1].end() if parted and decision.form != TABLE else 0
+    relation = _relation_as_written(relation, decision)
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()

@@ -424,6 +424,21 @@ def language_of(phrase: str) -> str | None:
     return None
 
 
+# `Supersedes [...]` in the languages whose status words decisionbook reads, as a relation line on the
+# newer record: read as `supersedes`, and written so on a record whose status is in that language.
+SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "substitui", "it": "sostituisce",
+                 "nl": "vervangt", "no": "erstatter", "da": "erstatter", "sv": "ersätter", "ru": "заменяет"}
+
+
+def relation_word(relation: str, phrase: str) -> str:
+    """*relation* as a record whose status reads *phrase* writes it: `supersedes` in its language
+    (`ersetzt` beside `akzeptiert`), any other relation in English, as decisionbook reads no other."""
+    if relation != "supersedes":
+        return relation
+    language = language_of(phrase)
+    return SUPERSEDES_IN.get(language.split("-")[0], relation) if language else relation
+
+
 def status_word(status: str, phrase: str) -> str:
     """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
     status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
