@@ -1033,3 +1033,11 @@ def test_supersession_is_written_on_both_records_in_their_language_and_read_back
     rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"]) for r in _listed(decide, root)}
     assert rows == {1: ("superseded", "2", []), 2: ("accepted", None, ["1"])}
     assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_status_change_keeps_a_date_the_site_generator_computes(decide, tmp_path):
+    text = "---\nstatus: proposed\ndate: git Created\n---\n# Use Terraform\n"
+    root = _repo(tmp_path, {"documentation/adr/002-terraform.md": text})
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert decide("adr", "status", "2", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / "documentation/adr/002-terraform.md").read_text() == text.replace("proposed", "accepted")

@@ -322,3 +322,9 @@ def test_a_template_s_list_of_statuses_to_choose_from_is_no_status(written, stat
     record = adr.parse(f"# 2. X\n\n## Status\n\n{written}\n".encode(), Path("0002-x.md"), "0002-x.md")
     assert record.status == status
     assert any("is the template's list of choices" in f.message for f in record.findings) == (status is None)
+
+
+def test_a_date_eleventy_computes_is_no_date_and_no_warning():
+    record = adr.parse(b"---\nstatus: accepted\ndate: git Created\ntitle: 002 - Use Terraform\n---\n# X\n",
+                       Path("002-terraform.md"), "002-terraform.md")
+    assert (record.status, record.date, record.date_raw, record.findings) == ("accepted", None, "git Created", ())

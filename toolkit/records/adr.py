@@ -1127,6 +1127,8 @@ def front_matter_status(line: str, options: ReadOptions | None = None) -> tuple[
     return True, read_status(_COMMENT.sub("", raw), dict((options or ReadOptions()).statuses))[0]
 
 
+# The dates Eleventy fills in itself (`date: git Created`): no day to read, and nothing wrong.
+COMPUTED_DATES = frozenset(("git created", "git last modified", "created", "last modified"))
 # A heading's id as Pandoc, kramdown and Doxygen write it (`# 18) Title {#adr_0018}`): no part of the title.
 _HEADING_ID = LazyPattern(r"\s*\{:?\s*#[\w.:-]+(?:\s+[.#]?[\w.:=-]+)*\s*\}\s*$")
 # Bold and emphasis inside a title (`Use **Feast** for *daily_synthetic* features`): their words.
@@ -1246,6 +1248,8 @@ def from_document(
                 f"date {date_raw!r} could be day or month first; set [adr] date-order = \"day-first\" "
                 "or \"month-first\" in decisionbook.toml",
             )
+        elif date is None and date_raw.strip().lower() in COMPUTED_DATES:
+            pass  # Eleventy writes the day from git or the file when it builds the page: no day is written here
         elif date is None and date_raw.strip():
             if "yyyy" in date_raw.lower():  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
                 reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")

@@ -13,6 +13,7 @@ from toolkit.records.adr import (
     BETWEEN_FIELDS,
     BOLD_LABEL,
     BULLETS,
+    COMPUTED_DATES,
     CREATION_LABELS,
     DELIMITER_ROW,
     FIELD,
@@ -358,6 +359,8 @@ def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, 
     (its templates' words): every change sets those. Any other date field says when the decision was
     taken: set when the record is decided (accepted or rejected, from a draft, a proposal or no
     status) and kept after, as adr-tools keeps it."""
+    if (decision.date_raw or "").strip().lower() in COMPUTED_DATES:
+        return False  # `date: git Created`: the site generator writes the day
     if decision.form in (MADR, BULLETS) or _status_day(doc, decision):
         return True
     previous = decision.status if previous == "" else previous
