@@ -215,7 +215,8 @@ def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide
     (("0001--use-rails.md", "0002--host-on-azure.md"), "0003--third-one.md"),
 ])
 def test_new_joins_the_words_of_its_name_as_the_folder_does(decide, tmp_path, names, created):
-    root = _repo(tmp_path, {f"docs/adr/{name}": NYGARD.format(n=n, title=f"Record {n}") for n, name in enumerate(names, 1)})
+    root = _repo(tmp_path, {f"docs/adr/{name}": NYGARD.format(n=n, title=f"Record {n}")
+                            for n, name in enumerate(names, 1)})
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.stdout.strip() == f"docs/adr/{created}"
     assert [r["number"] for r in _listed(decide, root)] == [1, 2, 3]
@@ -446,7 +447,8 @@ def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp
 @pytest.mark.parametrize(("head", "after"), [
     ("**Status.** Accepted\n\n**Date.** 2026-04-08", "**Status.** Deprecated\n\n**Date.** 2026-04-08"),
     ("**Date.** 2026-08-02. **Status.** Accepted.", "**Date.** 2026-08-02. **Status.** Deprecated."),
-    ("- **Status.** Accepted\n- **Date.** 2026-04-26 (hotfix)", "- **Status.** Deprecated\n- **Date.** 2026-04-26 (hotfix)"),
+    ("- **Status.** Accepted\n- **Date.** 2026-04-26 (hotfix)",
+     "- **Status.** Deprecated\n- **Date.** 2026-04-26 (hotfix)"),
 ])
 def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, after):
     root = _repo(tmp_path, {"doc/adr/0001-use-x.md": f"# ADR-0001 — Use X\n\n{head}\n\n**Context.** Why.\n"})
@@ -806,8 +808,10 @@ def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest
 @pytest.mark.parametrize(("files", "created", "text"), [
     ({"docs/decisions/2026-02-10_excel-import.md": "# ADR: Excel-Import\n\n- Datum: 2026-02-10\n- Status: angenommen\n"
                                                    "- Ersetzt: 2026-01-23_pdf.md\n\n## Kontext\n\nExcel.\n",
-      "docs/decisions/2026-01-23_pdf.md": "# ADR: PDF\n\n- Datum: 2026-01-23\n- Status: ersetzt\n\n## Kontext\n\nPDF.\n"},
-     "docs/decisions/2026-11-30_use-zig.md", "# ADR: Use Zig\n\n- Datum: 2026-11-30\n- Status: vorgeschlagen\n\n## Kontext\n"),
+      "docs/decisions/2026-01-23_pdf.md":
+          "# ADR: PDF\n\n- Datum: 2026-01-23\n- Status: ersetzt\n\n## Kontext\n\nPDF.\n"},
+     "docs/decisions/2026-11-30_use-zig.md",
+     "# ADR: Use Zig\n\n- Datum: 2026-11-30\n- Status: vorgeschlagen\n\n## Kontext\n"),
     ({"docs/adr/015-routing.md": "# ADR-015：路由\n\n## 状态\n\n已接受（2026-09-02），2026-09-03 修订\n\n## 决策\n\n直连。\n"},
      "docs/adr/016-use-zig.md", "# ADR-016：Use Zig\n\n## 状态\n\n提议（2026-11-30）\n\n## 决策\n"),
 ])
@@ -894,7 +898,8 @@ _LOG4BRAINS_TEMPLATE = (
       "docs/adr/0035-use-lua.md": "# 35) Use Lua {#adr_0035}\n\nDate: 2021-04-28\n\n## Status\n\naccepted\n"},
      "docs/adr/0036-use-queues.md",
      "# 0036) Use queues {#adr_0036}\n\nDate: 2026-11-30\n\n## Status\n\nproposed\n\n## Context\n\n...\n"),
-    ({"docs/decisions/0000--template.md": "# (CHANGE ME) DECISION TEMPLATE TITLE\n\n## Context and Problem Statement\n\n"
+    ({"docs/decisions/0000--template.md": "# (CHANGE ME) DECISION TEMPLATE TITLE\n\n"
+                                          "## Context and Problem Statement\n\n"
                                           "- Situation:\n",
       "docs/decisions/0001--use-rails.md": "# Use Rails\n\n## Context and Problem Statement\n\nWe need one.\n"},
      "docs/decisions/0002--use-queues.md", "# Use queues\n\n## Context and Problem Statement\n\n- Situation:\n"),
@@ -922,7 +927,8 @@ def test_a_record_whose_front_matter_is_a_list_is_not_given_a_status(decide, tmp
 
 def test_titles_statuses_and_dates_as_proposal_processes_and_site_generators_write_them(decide, tmp_path):
     root = _repo(tmp_path, {
-        "docs/adr/0001-flashback.md": "# RFC: Flashback a cluster\n\n- Start Date: 2017-12-22\n\n## Status\n\nComplete\n",
+        "docs/adr/0001-flashback.md":
+            "# RFC: Flashback a cluster\n\n- Start Date: 2017-12-22\n\n## Status\n\nComplete\n",
         "docs/adr/0002-thing.md": "# 2) Use the thing {#adr_0002}\n\nDate: 2021-01-02\n\n## Status\n\nDefunct\n",
         "docs/adr/0003-direct.md": "# AI Gateway ADR 003: Allow direct connections\n\n## Status\n\nSpeculative\n",
         "docs/adr/0004-routing.md": "# ADR-004：分层路由\n\n## 状态\n\n已接受\n",
@@ -981,7 +987,8 @@ def test_a_section_of_related_records_relates_them_and_one_way_is_a_warning(deci
     nygard = "# {n}. {title}\n\n## Status\n\n{status}\n\n## {heading}\n\n- [ADR-{other}](000{other}-x.md)\n"
     root = _repo(tmp_path, {
         "docs/adr/0001-x.md": nygard.format(n=1, title="Cache", status="Accepted", heading="See also", other=2),
-        "docs/adr/0002-x.md": nygard.format(n=2, title="Queue", status="Accepted", heading="Related decisions", other=1),
+        "docs/adr/0002-x.md":
+            nygard.format(n=2, title="Queue", status="Accepted", heading="Related decisions", other=1),
         "docs/adr/0003-x.md": nygard.format(n=3, title="路由", status="已取代（2026-09-02），由 [ADR-004](0004-x.md) 取代",
                                             heading="相关文档", other=1),
         "docs/adr/0004-x.md": "# 4. 新路由\n\n## 状态\n\n已接受\n",

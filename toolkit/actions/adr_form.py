@@ -232,6 +232,10 @@ def adr_tools_blanks(text: str) -> str:
 _COPIED = (BOLD, FIELD, TABLE)
 
 
+def _names_a_relation(label: str) -> bool:
+    return label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"  # `Ersetzt:`
+
+
 def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
     the number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
@@ -271,8 +275,7 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
                 DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
             pass  # a table's header or delimiter row
         elif index in spans or index < first_section and line.strip() and (fields := line_fields(line)):
-            if index not in spans and all(label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"
-                                          for label, *_ in fields):
+            if index not in spans and all(map(_names_a_relation, (label for label, *_ in fields))):
                 continue  # a relation of that record's, not a field of every record
             # The status and date as a new record has them; other fields above the sections without values.
             edits = spans.get(index, [])

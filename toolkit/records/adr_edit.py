@@ -519,7 +519,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         words = _capital(_relation_as_written(relation, decision))
         return _insert(doc, last + 1, ["", f"{words} {record_link(target, NYGARD, decision, rst)}"])
     bullet = _bullet_char(doc, decision)
-    line = f"{bullet} {_capital(_relation_as_written(relation, decision))} {record_link(target, BULLETS, decision, rst)}"
+    words = _capital(_relation_as_written(relation, decision))
+    line = f"{bullet} {words} {record_link(target, BULLETS, decision, rst)}"
     for index in range(doc.body_start, len(lines)):
         if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
