@@ -1048,3 +1048,15 @@ def test_a_status_change_keeps_a_date_the_site_generator_computes(decide, tmp_pa
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
     assert decide("adr", "status", "2", "accepted", "--force", cwd=root).exit_code == 0
     assert (root / "documentation/adr/002-terraform.md").read_text() == text.replace("proposed", "accepted")
+
+
+def test_a_date_that_could_be_day_or_month_first_is_read_as_the_folder_s_other_dates_prove(decide, tmp_path):
+    table = "# ADR-00{n}: {title}\n\n| | |\n|---|---|\n| Date | {date} |\n| Status | Accepted |\n"
+    root = _repo(tmp_path, {"docs/adr/ADR-001_Hooks.md": table.format(n=1, title="Hooks", date="04/07/2023"),
+                            "docs/adr/ADR-002_Secrets.md": table.format(n=2, title="Secrets", date="20/08/2023")})
+    assert [r["date"] for r in _listed(decide, root)] == ["2023-07-04", "2023-08-20"]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    # Dates that prove both orders prove none: the folder names its order in decisionbook.toml.
+    (root / "docs/adr/ADR-003_Keys.md").write_text(table.format(n=3, title="Keys", date="08/20/2023"))
+    assert [r["date"] for r in _listed(decide, root)] == [None, "2023-08-20", "2023-08-20"]
+    assert "could be day or month first" in decide("check", cwd=root).stdout

@@ -30,7 +30,15 @@ from toolkit.records.adr import (
     relation_name,
     require_editable,
 )
-from toolkit.records.adr_words import is_record_file, is_rst, is_slug_record, numbered_file
+from toolkit.records.adr_words import (
+    AMBIGUOUS,
+    iso_date,
+    is_record_file,
+    is_rst,
+    is_slug_record,
+    numbered_file,
+    proven_order,
+)
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
@@ -140,14 +148,15 @@ def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:
     return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs)
 
 
-def _parse_file(ws: Workspace, path: Path, shown: str | None = None) -> tuple[frontmatter.Document, Decision]:
+def _parse_file(ws: Workspace, path: Path, shown: str | None = None,
+                options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:
     shown = shown or shown_path(ws, path)
     try:
         data = files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
     doc = frontmatter.parse(data, shown)
-    return doc, from_document(doc, path, shown, _options_for(ws, path))
+    return doc, from_document(doc, path, shown, options or _options_for(ws, path))
 
 
 def _options_for(ws: Workspace, path: Path) -> ReadOptions:
@@ -186,6 +195,8 @@ def load_decisions(ws: Workspace) -> Decisions:
                 cache.put(key, record)
             records.append(record)
     cache.save()
+    if options.date_order is None:
+        records = _dated_as_the_folder_writes(ws, records, options)
     if sum(record.number == 0 for record in records) > 1:
         # Several records numbered 0 are drafts waiting for their numbers (Rust's and Ember's RFCs,
         # `0000-x.md`): each is known by its name, as `XXXX-x.md` is; one alone is record 0 (MADR's first).
@@ -193,6 +204,25 @@ def load_decisions(ws: Workspace) -> Decisions:
                    for record in records]
     records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
+
+
+def _dated_as_the_folder_writes(ws: Workspace, records: list[Decision], options: ReadOptions) -> list[Decision]:
+    """*records* with each date that could be day or month first (`04/07/2023`) read in the order the
+    folder's other dates prove (`20/08/2023`: day first), when they prove one order and not the other."""
+    unsure = [r for r in records if r.date is None and r.date_raw and iso_date(r.date_raw) == AMBIGUOUS]
+    if not unsure:
+        return records
+    orders = {proven_order(r.date_raw) for r in records if r.date_raw} - {None}
+    if len(orders) != 1:
+        return records
+    options = options._replace(date_order=orders.pop())
+    again = {}
+    for record in unsure:
+        try:
+            again[record.path] = _parse_file(ws, record.path, options=options)[1]
+        except (DecisionbookError, OSError):
+            continue  # changed since it was read: it stays as read
+    return [again.get(record.path, record) for record in records]
 
 
 def list_decisions(ws: Workspace, status: str | None = None) -> Decisions:

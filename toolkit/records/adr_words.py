@@ -741,6 +741,16 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
+def proven_order(value: str) -> str | None:
+    """The order a slashed date proves it is written in (`20/08/2023` day first, `08/20/2023` month
+    first), None when either could be meant or it is no such date."""
+    match = _SLASHED.search(value)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    return DAY_FIRST if first > 12 >= second else MONTH_FIRST if second > 12 >= first else None
+
+
 def iso_date(value: str, order: str | None = None) -> str | None:
     """The ISO date a written date means, None when there is none, or AMBIGUOUS for `05/02/2018`
     when *order* (day-first or month-first) does not say which number is the month."""
