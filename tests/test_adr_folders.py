@@ -1060,3 +1060,22 @@ def test_a_date_that_could_be_day_or_month_first_is_read_as_the_folder_s_other_d
     (root / "docs/adr/ADR-003_Keys.md").write_text(table.format(n=3, title="Keys", date="08/20/2023"))
     assert [r["date"] for r in _listed(decide, root)] == [None, "2023-08-20", "2023-08-20"]
     assert "could be day or month first" in decide("check", cwd=root).stdout
+
+
+def test_a_new_record_is_written_from_madr_3_s_template_whose_placeholders_yaml_cannot_read(decide, tmp_path):
+    # MADR 3 writes `status: {proposed | ... | superseded by [ADR-0005](0005-example.md)}` bare: `adr new` failed.
+    template = ("---\n# These are optional elements. Feel free to remove any of them.\n"
+                "status: {proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)}\n"
+                "date: {YYYY-MM-DD when the decision was last updated}\ndeciders: {list everyone involved}\n"
+                "consulted: {list everyone whose opinions are sought}\nproject: {the project's name}\n---\n"
+                "# {short title of solved problem and solution}\n\n## Context and Problem Statement\n\n{Describe it.}\n")
+    root = _repo(tmp_path, {"docs/decisions/adr-template.md": template,
+                            "docs/decisions/0000-use-madr.md": "---\nstatus: accepted\ndate: 2022-01-01\n---\n# Use MADR\n"})
+    result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/decisions/0001-use-queues.md").read_text() == (
+        "---\n# These are optional elements. Feel free to remove any of them.\nstatus: proposed\ndate: 2026-11-30\n"
+        "deciders: []\nconsulted: []\nproject: \"{the project's name}\"\n---\n# Use queues\n\n"
+        "## Context and Problem Statement\n\n{Describe it.}\n")
+    row = _listed(decide, root)[-1]
+    assert (row["title"], row["status"], row["date"], row["decision_makers"]) == ("Use queues", "proposed", "2026-11-30", [])

@@ -1,12 +1,25 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
+import json
 import os
 import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.records.adr import BOLD, BULLETS, DELIMITER_ROW, FIELD, MADR, NYGARD, REVERSE, TABLE, Decision, line_fields
+from toolkit.records.adr import (
+    BOLD,
+    BULLETS,
+    DELIMITER_ROW,
+    FIELD,
+    MADR,
+    MAKER_KEYS,
+    NYGARD,
+    REVERSE,
+    TABLE,
+    Decision,
+    line_fields,
+)
 from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
@@ -222,6 +235,28 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
             line = line[:start] + text + line[end:]
         lines[index] = line
     return doc.bom + doc.newline.join(lines) + doc.newline, width
+
+
+_PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
+_BRACED_VALUE = re.compile(r"^([ \t]*[^\s:#][^:#]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
+
+
+def front_matter_blanks(text: str) -> str:
+    """*text* with each front-matter value that is a placeholder in braces quoted, as MADR 3's template
+    writes them bare (`status: {proposed | ... | superseded by [ADR-0005](0005-example.md)}`), which YAML
+    cannot read, and the people's lists empty; the rest of the template is kept as written."""
+    if not text.startswith("---"):
+        return text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return text
+    def blank(match: re.Match) -> str:
+        key = match.group(1).strip().rstrip(":").strip().lower()
+        # Who decides, is consulted or informed is named in each record: an empty list, not the template's words.
+        value = "[]" if key in _PEOPLE_KEYS else json.dumps(match.group(2), ensure_ascii=False)
+        return match.group(1) + value
+
+    return _BRACED_VALUE.sub(blank, text[:end]) + text[end:]
 
 
 def adr_tools_blanks(text: str) -> str:

@@ -12,6 +12,7 @@ from toolkit.actions.adr_form import (
     adr_tools_blanks,
     copied_template,
     folder_form,
+    front_matter_blanks,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -475,7 +476,7 @@ def new_decision(
         (text, template_path), width = _template_text(form.template, form.extension), 0
         if form.own:
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
-            doc = frontmatter.parse(adr_tools_blanks(text).encode("utf-8"), template_path)
+            doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
             text, width = team_template(doc, from_document(doc, template_path))
     text = _data_change_block(text, data_change, template_path)
     slug = slugify(title)
