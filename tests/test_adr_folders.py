@@ -1079,3 +1079,14 @@ def test_a_new_record_is_written_from_madr_3_s_template_whose_placeholders_yaml_
         "## Context and Problem Statement\n\n{Describe it.}\n")
     row = _listed(decide, root)[-1]
     assert (row["title"], row["status"], row["date"], row["decision_makers"]) == ("Use queues", "proposed", "2026-11-30", [])
+
+
+def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/0001-x.md": "---\nstatut: accepté\ndate: 2024-03-01\n---\n# Utiliser X\n",
+        "docs/decisions/0002-y.md": "---\nestado: propuesto\n---\n# Usar Y\n",
+    })
+    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("accepted", "accepté"),
+                                                                                ("proposed", "propuesto")]
+    assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0001-x.md").read_text() == '---\nstatut: "obsolète"\ndate: 2026-11-30\n---\n# Utiliser X\n'

@@ -361,6 +361,8 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 
 # Front-matter keys of a record's date, MADR's first, the others as other tools name them; a status
 # change sets the first of these a record has, and adds `date` beside a creation date.
+# The status key in the languages teams write their front matter in (`statut: accepté`, MADR in French).
+FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status"}
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date")  # KEPs and the proposals modelled on them
@@ -383,8 +385,9 @@ def _read_front_matter(reader: _Reader) -> None:
         name, colon, _ = lines[index].partition(separator)
         if colon and name[:1] not in (" ", "\t", "-", "#", "["):
             name = name.strip(" \t")
-            if name.islower() or name.lower() not in keyed:  # `date:` beside `Date:` is the one read
-                keyed[name.lower()] = index + 1
+            lowered = FRONT_MATTER_ALIASES.get(name.lower(), name.lower())
+            if name.islower() or lowered not in keyed:  # `date:` beside `Date:` is the one read
+                keyed[lowered] = index + 1
     line_of = keyed.get
 
     meta = doc.meta
@@ -398,7 +401,7 @@ def _read_front_matter(reader: _Reader) -> None:
         del meta["extra"]
     known, relations, extra = {}, {}, {}
     for key, value in meta.items():
-        lowered = key.lower() if isinstance(key, str) else key
+        lowered = FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) if isinstance(key, str) else key
         if lowered in _KEYS:
             known[lowered] = value
         elif lowered in _KEYED_RELATIONS:

@@ -17,6 +17,7 @@ from toolkit.records.adr import (
     CREATION_LABELS,
     DELIMITER_ROW,
     FIELD,
+    FRONT_MATTER_ALIASES,
     FRONT_MATTER_DATES,
     MADR,
     NYGARD,
@@ -189,7 +190,8 @@ def _written_key(doc: frontmatter.Document, name: str) -> str:
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     if name in meta:
         return name
-    return next((key for key in meta if isinstance(key, str) and key.lower() == name), name)
+    return next((key for key in meta if isinstance(key, str)
+                 and FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) == name), name)
 
 
 def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
