@@ -46,7 +46,8 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
 
 
 def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
-    root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n"})
+    root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n",
+                            "docs/design/01-api.md": "# API\n\nErrors use HTTP status codes.\n"})
     listed = decide("adr", "list", cwd=root)
     assert "design/" not in listed.stdout and "no ADR folder" in listed.output
 
@@ -627,6 +628,7 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
         "doc/adr/diagram.adoc": "= Diagram\n",
         "doc/adr/ADR0012-use-notify": "# ADR0012: Use Notify\n",  # the extension forgotten
         "doc/adr/notes": "Meeting notes\n",
+        "doc/adr/2019/0002-old.md": NYGARD.format(n=2, title="Old"),  # a folder named by a year holds records
     })
     check = decide("check", cwd=root)
     assert check.exit_code == 0
@@ -638,8 +640,8 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
         f"doc/adr: warning: 1 extension-less file(s) named as records are not read (ADR0012-use-notify): {read}",
         "0 error(s), 3 warning(s)",
     ]
-    # Their numbers are taken: a new record is not numbered 12.
-    assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0013-next.md"
+    # A folder named by a year is no record numbered 2019: the next number follows the records'.
+    assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0012-next.md"
 
 
 def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):
@@ -699,6 +701,9 @@ def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, t
     assert decide("check", cwd=root).exit_code == 0
     assert decide("adr", "status", "feature-b", "rejected", cwd=root).exit_code == 0
     assert "## Status\n\nRejected\n" in (root / "text/0000-feature-b.md").read_text()
+    assert decide("adr", "status", "0000-feature-a", "rejected", cwd=root).exit_code == 0  # the key it is listed by
+    assert decide("adr", "link", "feature-a", "relates-to", "1", cwd=root).exit_code == 0
+    assert decide("check", cwd=root).exit_code == 0
     # One record numbered 0 is record 0, as MADR numbers its first.
     (root / "text/0000-feature-b.md").unlink()
     assert [r["number"] for r in _listed(decide, root)] == [0, 1]
@@ -898,6 +903,10 @@ _LOG4BRAINS_TEMPLATE = (
       "docs/adr/0035-use-lua.md": "# 35) Use Lua {#adr_0035}\n\nDate: 2021-04-28\n\n## Status\n\naccepted\n"},
      "docs/adr/0036-use-queues.md",
      "# 0036) Use queues {#adr_0036}\n\nDate: 2026-11-30\n\n## Status\n\nproposed\n\n## Context\n\n...\n"),
+    # A title that is all blanks already keeps their places.
+    ({"doc/adr/templates/template.md": "# NUMBER TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
+      "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions")},
+     "doc/adr/0002-use-queues.md", "# 2 Use queues\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n"),
     ({"docs/decisions/0000--template.md": "# (CHANGE ME) DECISION TEMPLATE TITLE\n\n"
                                           "## Context and Problem Statement\n\n"
                                           "- Situation:\n",
@@ -1090,3 +1099,16 @@ def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(deci
                                                                                 ("proposed", "propuesto")]
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "docs/decisions/0001-x.md").read_text() == '---\nstatut: "obsolète"\ndate: 2026-11-30\n---\n# Utiliser X\n'
+
+
+def test_a_record_whose_name_speaks_of_a_template_is_no_template(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/choose-database.md": "# Choose a database\n\n## Status\n\nAccepted\n\n## Considered Options\n\n* A\n",
+        "docs/decisions/use-a-template-engine.md": "# Use a template engine\n\n## Status\n\nAccepted\n\nWe discussed it.\n",
+        "docs/decisions/ADRXXX-decision-record-template.md": "# ADRxxx: Title\n\n## Status\n\nProposed\n",
+    })
+    assert [r["key"] for r in _listed(decide, root)] == ["choose-database", "use-a-template-engine"]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    result = decide("adr", "new", "Use Redis", "--no-edit", cwd=root)
+    assert result.stdout.strip() == "docs/decisions/use-redis.md"
+    assert "We discussed it" not in (root / "docs/decisions/use-redis.md").read_text()

@@ -317,6 +317,8 @@ def test_a_date_left_as_the_template_s_placeholder_is_named_so(written):
     # One status, said with others of its meaning or a relation, and a history, are statuses.
     ("Accepted / Implemented", "accepted"), ("Proposed, Accepted", "proposed"),
     ("Accepted, amended by [ADR-3](0003-x.md)", "accepted"), ("Proposed | **Accepted** | Rejected", "accepted"),
+    ("Deprecated / Superseded by [ADR-7](0007-seven.md)", "deprecated"), ("Accepted | Superseded by ADR-7", "accepted"),
+    ("Superseded / Deprecated", "superseded"), ("Draft/Proposed", "draft"),
 ])
 def test_a_template_s_list_of_statuses_to_choose_from_is_no_status(written, status):
     record = adr.parse(f"# 2. X\n\n## Status\n\n{written}\n".encode(), Path("0002-x.md"), "0002-x.md")
@@ -328,3 +330,21 @@ def test_a_date_eleventy_computes_is_no_date_and_no_warning():
     record = adr.parse(b"---\nstatus: accepted\ndate: git Created\ntitle: 002 - Use Terraform\n---\n# X\n",
                        Path("002-terraform.md"), "002-terraform.md")
     assert (record.status, record.date, record.date_raw, record.findings) == ("accepted", None, "git Created", ())
+
+
+@pytest.mark.parametrize("head", [
+    "| Status | Date | Supersedes |\n|---|---|---|\n| Superseded | 2020-02-01 | [ADR-0001](0001-one.md) |\n",
+    "**Status:** Superseded · **Supersedes:** [ADR-0001](0001-one.md)\n",
+])
+def test_a_superseded_status_beside_other_fields_takes_no_successor_from_them(head):
+    record = adr.parse(f"# 2. Two\n\n{head}".encode(), Path("0002-two.md"), "0002-two.md")
+    assert (record.status, record.superseded_by, record.supersedes) == ("superseded", None, ("1",))
+
+
+def test_a_key_value_table_in_the_body_whose_first_pair_is_its_header_is_read():
+    text = "# 1. X\n\n## Context\n\nWhy.\n\n## Metadata\n\n| Status | Accepted |\n|---|---|\n| Date | 2021-05-05 |\n"
+    record = adr.parse(text.encode(), Path("0001-x.md"), "0001-x.md")
+    assert (record.status, record.date) == ("accepted", "2021-05-05")
+    history = "# 1. X\n\n## Status\n\nAccepted\n\n## History\n\n| Date | Author | Change |\n|---|---|---|\n| 2025-06-11 | ana | First |\n"
+    record = adr.parse(history.encode(), Path("0001-x.md"), "0001-x.md")
+    assert (record.status, record.date, record.findings) == ("accepted", None, ())

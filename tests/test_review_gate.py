@@ -409,6 +409,8 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
     # Front matter over a Nygard body, and a MADR body without front matter: the body says which sections.
     ("0007-use-go.md", "---\nstatus: proposed\nowning-stage: platform\n---\n# Use Go\n\n## Context\n\nWe need "
                        "a compiled language.\n\n## Decision\n\nWe use Go.\n\n## Consequences\n\nOne toolchain.\n"),
+    ("0009-drivers.md", "# 9. Drivers\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n\n## Decision Drivers\n\n"
+                        "* Speed\n\n## Decision\n\nThis.\n\n## Consequences\n\nThat.\n"),
     ("0008-cache.md", "# 8. Cache pages\n\nStatus: proposed\n\n## Context and Problem Statement\n\nPages are "
                       "slow.\n\n## Considered Options\n\n* A CDN\n* An in-process cache\n\n## Decision Outcome\n\n"
                       "Chosen option: \"A CDN\", because it is the cheapest.\n"),

@@ -307,11 +307,16 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     return named_alone
 
 
+# A status as a field or a heading near a record's start (`status: accepted`, `* Status: x`, `**Status:** x`,
+# `| Status | x |`, `## Status`), not the word in a sentence (`Errors use HTTP status codes`).
+_STATUS_FIELD = re.compile(rb"(?im)^[ \t>*+|#-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||$)")
+
+
 def _has_status(folder: Path, root: Path) -> bool:
     """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
-        return b"status" in files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096].lower()
+        return _STATUS_FIELD.search(files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096]) is not None
     except (OSError, ValueError, DecisionbookError):  # unreadable, not a regular file, or no record after all
         return False
 

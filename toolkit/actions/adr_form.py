@@ -61,7 +61,8 @@ def folder_template(folder: Path) -> Path | None:
                         continue  # most names of a folder of 10,000 records
                     stem, dot, extension = entry.name.rpartition(".")
                     if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_WORD.search(stem))
-                            and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
+                            and not is_record_file(entry.name) and (sub or not is_slug_record(entry.name))
+                            and entry.is_file(follow_symlinks=False)):
                         found.append(folder / sub / entry.name)
         except OSError:
             continue
@@ -192,10 +193,16 @@ _TITLE_BLANK = re.compile(r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|[xX]{2,}|[nN]
 _HEADING_ID = re.compile(r"\s*\{#[^{}]*\}\s*$")
 
 
+def _blanks_only(heading: str) -> bool:
+    """Whether *heading* is blanks and a label already (`${number}. ${title}`, `${title} (ADR-${number})`),
+    not a template's words around them (`(CHANGE ME) DECISION TEMPLATE ${title}`)."""
+    return "${title}" in heading and len(re.sub(r"\$\{\w+\}|[^A-Za-z]", "", heading)) <= 4
+
+
 def _titled(heading: str) -> tuple[str, int]:
     """A template's title *heading* as a new record's: its label and number blank kept, as `${number}`, its
     words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
-    blank = _TITLE_BLANK.match(heading)
+    blank = _TITLE_BLANK.match(heading) if len(heading) <= 200 else None  # the pattern is slow on longer
     if blank is None:
         return "${title}", 0
     number = blank.group(2)
@@ -214,7 +221,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     edits: dict[int, list[tuple[int, int, str]]] = {}
     title = HEADING.match(lines[record.title_line - 1]) if record.title_line is not None else None
     width = 0
-    if title is not None and title.group(2) is not None:
+    if title is not None and title.group(2) is not None and not _blanks_only(heading_text(title)):
         heading, width = _titled(heading_text(title))
         edits[record.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
     raw = record.status_raw or ""

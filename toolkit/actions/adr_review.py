@@ -50,9 +50,9 @@ _SECTIONS = {
 }
 _SECTION = {name: section for section, names in _SECTIONS.items() for name in names.split("|")}
 _OPTIONS = frozenset(_SECTIONS["options"].split("|"))
-# Headings only MADR's templates write: a body that has one is written as MADR, whatever its form.
-_MADR_HEADINGS = frozenset(("context and problem statement", "considered options", "decision outcome",
-                            "decision drivers", "pros and cons of the options"))
+# Headings only MADR's templates write, every one of them: a body that has one is written as MADR,
+# whatever its form. (A Nygard record may add Decision Drivers or call its Decision an outcome.)
+_MADR_HEADINGS = frozenset(("context and problem statement", "considered options"))
 _STATE_TEXT = {TEMPLATE: "still the template's text", EMPTY: "empty"}
 _MAX_TEMPLATE = 1 << 20
 

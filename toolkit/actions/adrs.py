@@ -277,9 +277,11 @@ def _find_path(ws: Workspace, ref) -> Path:
         return ref
     key = ref_key(ref)
     folder = ws.adr_dir
-    if isinstance(ref, str) and ref.endswith((".md", ".markdown", ".rst")):
-        # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`).
-        named = [p for p in adr_files(folder) if p.name == ref.rsplit("/", 1)[-1]]
+    if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".rst")) or not ref.strip().isdigit()):
+        # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`),
+        # and so is the name without its extension that a draft is listed by (`0000-feature-a`).
+        name = ref.strip().rsplit("/", 1)[-1]
+        named = [p for p in adr_files(folder) if name in (p.name, p.stem)]
         if len(named) == 1:
             return named[0]
     if key is None:

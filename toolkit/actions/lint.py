@@ -10,7 +10,7 @@ from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
 from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
 from toolkit.records.adr import MADR, REVERSE, Decision, file_key
-from toolkit.records.adr_words import is_record_file, unread_record
+from toolkit.records.adr_words import is_record_file, numbered_file, unread_record
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace, missing_adr_dir
 
@@ -55,6 +55,10 @@ def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keys = decisions.by_key()
     # A file that could not be read is reported once, as itself; links to it are not errors too.
     keys.update(dict.fromkeys(file_key(f.path.rsplit("/", 1)[-1]) for f in decisions.unreadable))
+    # A link to one of several drafts numbered 0 (ADR 0077) names it by the number they share: it is there.
+    if any(record.number is None and (numbered_file(record.path.name) or (0, 1))[1] == 0
+           for record in decisions.records):
+        keys.setdefault("0", [])
     found = []
     for record in decisions.records:
         for relation, key in outgoing(record):
@@ -222,7 +226,8 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
     except OSError:  # a folder we may not list: its records are named unreadable elsewhere
         names = []
     for name in names:
-        if (kind := unread_record(name)) is not None and is_record_file(kind[1]) and (ws.adr_dir / name).is_file():
+        kind = unread_record(name, extension_less=(ws.adr_dir / name).is_file())
+        if kind is not None and is_record_file(kind[1]):
             unread.setdefault(kind[0], []).append(name)
     return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
                     f"{len(found)} {kind} file(s) named as records are not read ({', '.join(found[:3])}"

@@ -964,8 +964,10 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
         elif (row.startswith("|") and index >= head_end and index + 1 < len(reader.lines)
-              and DELIMITER_ROW.match(reader.lines[index + 1])):
-            continue  # the header row of a table in the body (`| Date | Author | Change |`) names no field
+              and DELIMITER_ROW.match(reader.lines[index + 1]) and len(_cells(line)) > 2):
+            # The header row of a table of columns in the body (`| Date | Author | Change |`) names no field;
+            # a key-value table may make its first pair the header (`| Status | Accepted |`).
+            continue
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1283,9 +1285,11 @@ def from_document(
             link = _LINK.match(reader.lines[line].strip()) if wrapped else None
             if link:
                 relation, target = wrapped, link.group(0)
-        if status == "superseded" and relation is None and line is not None and form != MADR:
-            # The successor after the day the status ends at (`已取代（2026-09-02），由 [ADR-016](...) 取代`).
-            target = named_once(reader.lines[line - 1])
+        if status == "superseded" and relation is None and line is not None and form == NYGARD:
+            # A Status section's sentence names the successor after the day the status ends at
+            # (`已取代（2026-09-02），由 [ADR-016](...) 取代`); a line of fields names other things.
+            start = fields["status_span"][0] if fields.get("status_span") else 0
+            target = named_once(reader.lines[line - 1][start:])
             relation = "superseded by" if target else None
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:

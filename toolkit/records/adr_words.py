@@ -95,19 +95,22 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
 
 RECORD_EXTENSIONS = ("md", "markdown", "rst")
 # Records written in a form decisionbook does not read: named by `decide check`, their numbers taken.
-UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX", "txt": "plain text"}
+UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
 
 
-def unread_record(name: str) -> tuple[str, str] | None:
-    """(what it is, the name read as a Markdown record's) for a file named as a record but in a form
-    decisionbook does not read: `0001-x.adoc`, `0001-x.mdx`, `0001-x.txt`, or `ADR002-x` with no
-    extension; None for any other name."""
+def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | None:
+    """(what it is, the name read as a Markdown record's) for a file named as a record in a form
+    decisionbook does not read, `0001-x.adoc` or `0001-x.mdx`, and with *extension_less* (the name
+    is a file's, not a folder's) `ADR002-use-notify`: a number and a slug but no extension."""
     stem, dot, extension = name.rpartition(".")
-    kind = UNREAD_EXTENSIONS.get(extension.lower()) if dot else None
-    if kind is None and dot and stem:
+    if dot and extension.lower() in UNREAD_EXTENSIONS:
+        kind = UNREAD_EXTENSIONS[extension.lower()]
+    elif extension_less and not dot and not name.startswith("."):
+        kind, stem = "extension-less", name
+    else:
         return None
-    kind, stem = (kind, stem) if kind else ("extension-less", name)
-    return (kind, stem + ".md") if stem and not stem.startswith(".") and RECORD_FILE.match(stem + ".md") else None
+    match = RECORD_FILE.match(stem + ".md")
+    return (kind, stem + ".md") if match and (kind != "extension-less" or match.group(4)) else None
 # A record file: an optional prefix that names a record (`ADR-`, `adr_`, `TEAM-ADR-`, `RFC-`, `oep-`, or
 # `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
@@ -129,7 +132,7 @@ DATED_FILE = re.compile(
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS).
 DRAFT_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,}|[nN]{4})(?:[-_. ]([^/\\]+?))?"
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,}|[nN]{3,4})(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
@@ -190,7 +193,8 @@ def is_slug_record(name: str) -> bool:
     files starting with `_` or `.` is one."""
     stem, dot, extension = name.rpartition(".")
     return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
-                and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem) and not _TEMPLATE_NAME.match(stem))
+                and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem) and not _TEMPLATE_NAME.match(stem)
+                and DRAFT_FILE.match(name) is None)  # `ADRXXX-...-template.md` is a draft's name or a template's
 
 
 def title_from_name(name: str) -> str | None:
@@ -561,8 +565,9 @@ _CHOICE_SEPARATORS = LazyPattern(r"\s+or\s+|\s*[|/,]\s*")
 def choices(phrase: str) -> bool:
     """Whether *phrase* is a template's list of the statuses to choose from, not one of them:
     `Accepted or Rejected`, `proposed/accepted/rejected`, `Proposed, Accepted, Rejected, Superseded by ADRzzz`.
-    Commas alone list choices only when accepted and rejected are both among them; a list of one
-    meaning (`Accepted / Implemented`) is a status."""
+    Choices not joined by `or` are three or more, and listed by commas alone only when accepted and
+    rejected are both among them; two side by side (`Superseded / Deprecated`), one meaning (`Accepted /
+    Implemented`) or a named record (`Deprecated / Superseded by [ADR-7](...)`) are a status."""
     if len(phrase) > 400:
         return False  # no template lists its choices at such length; and the splitting below stays linear
     text = re.sub(r"^[^\w]*(?:options?\s*:\s*)?", "", " ".join(phrase.split()), flags=re.IGNORECASE)
@@ -573,11 +578,14 @@ def choices(phrase: str) -> bool:
     for part in parts:
         words = status_words(part)
         meaning = SYNONYMS.get(words) or SYNONYMS.get(words.split(" ", 1)[0]) if words else None
-        if meaning is None:
+        if meaning is None or named_once(part):  # `Superseded by ADR-7`: a record's own status names another
             return False
         meanings.add(meaning)
-    only_commas = "," in text and not re.search(r"\s+or\s+|[|/]", text)
-    return len(meanings) > 1 and (not only_commas or {"accepted", "rejected"} <= meanings)
+    if " or " in text.lower():
+        return len(meanings) > 1
+    # Two words side by side may be the record's own (`Superseded / Deprecated`, `Draft/Proposed`).
+    only_commas = "," in text and not re.search(r"[|/]", text)
+    return len(meanings) > 2 and (not only_commas or {"accepted", "rejected"} <= meanings)
 
 
 def chosen(phrase: str) -> str | None:
