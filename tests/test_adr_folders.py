@@ -662,12 +662,16 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
         "docs/adr/XXXX-template.md": "# Title\n\n## Status\n\nProposed\n",
         "docs/adr/nnnn-utf8-span.md": "# UTF-8 span\n\n* Status: **Active review**\n",
         "docs/adr/ADR-XX.md": "# Stream mirrors\n\n|Metadata|Value|\n|---|---|\n|Status|Proposed|\n",
+        "docs/adr/000X-kotlin.md": "# ADR-000X - Kotlin for services\n\n## Status\n\nWIP\n",
+        "docs/adr/adr-x-peering.md": "# ADR X: Peering\n\n## Status\n\nProposed\n",
     })
     rows = [(r["number"], r["key"], r["title"], r["status"]) for r in _listed(decide, root)]
     assert rows == [(1, "1", "Record decisions", "accepted"),
+                    (None, "000X-kotlin", "Kotlin for services", "draft"),
                     (None, "00xx-python-helpers", "Organise helper code", "proposed"),
                     (None, "ADR-XX", "Stream mirrors", "proposed"),
                     (None, "XXXX-points-have-owners", "Points have owners", "proposed"),
+                    (None, "adr-x-peering", "Peering", "proposed"),
                     (None, "nnnn-utf8-span", "UTF-8 span", "proposed")]
     assert decide("check", cwd=root).exit_code == 0
     changed = decide("adr", "status", "XXXX-points-have-owners", "rejected", "--date", "2026-11-30", cwd=root)

@@ -130,9 +130,11 @@ DATED_FILE = re.compile(
     r"^((?:19|20)\d\d(-?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
-# `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS).
+# `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
+# `000X-slug.md` (Gradle), `adr-x-slug.md` after a prefix (CometBFT).
 DRAFT_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)(0*[xX]{2,}|[nN]{3,4})(?:[-_. ]([^/\\]+?))?"
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)"
+    r"(0*[xX]{2,}|0{2,}[xX]|(?<=[-_])[xX](?=[-_])|[nN]{3,4})(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
@@ -830,7 +832,8 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?0*[xX]{2,}\s*[.:)\-–—·|：]|(?:Architectur(?:e|al) )?Decision Record\s*:"
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]|(?:ADR|RFC|OEP)[-_ ][xX]\s*[.:)\-–—·|：]"
+    r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
 
