@@ -1116,3 +1116,18 @@ def test_a_record_whose_name_speaks_of_a_template_is_no_template(decide, tmp_pat
     result = decide("adr", "new", "Use Redis", "--no-edit", cwd=root)
     assert result.stdout.strip() == "docs/decisions/use-redis.md"
     assert "We discussed it" not in (root / "docs/decisions/use-redis.md").read_text()
+
+
+def test_the_index_of_a_folder_kept_by_adr_log_is_its_list_between_adr_log_s_markers(decide, tmp_path):
+    readme = ("# Decision log\n\n<!-- adrlog -- Regenerate with adr-log -->\n\n"
+              "- [ADR-0000](0000-use-madr.md) - Use MADR\n\n<!-- adrlogstop -->\n\nSee template.md.\n")
+    madr = "---\nstatus: accepted\n---\n# {title}\n"
+    root = _repo(tmp_path, {"docs/decisions/README.md": readme,
+                            "docs/decisions/0000-use-madr.md": madr.format(title="Use MADR"),
+                            "docs/decisions/0001-use-rust.md": madr.format(title="Use Rust | and C")})
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"  # adr-log's list is adr-log's
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 1
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/README.md").read_text() == readme.replace(
+        "- Use MADR\n", "- Use MADR\n- [ADR-0001](0001-use-rust.md) - Use Rust \\| and C\n")
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 INDEX_START = "<!-- decisionbook:index:start -->"
 INDEX_END = "<!-- decisionbook:index:end -->"
+# adr-log's markers (MADR's index tool), which may carry a note: `<!-- adrlog -- Regenerate with ... -->`.
+ADRLOG_START = "<!-- adrlog"
+ADRLOG_END = "<!-- adrlogstop -->"
 
 
 def _cell(text) -> str:
@@ -107,14 +110,47 @@ def _readme(folder: Path) -> Path:
     return folder / (spelled[0] if spelled else "README.md")
 
 
-def _render(ws: Workspace, table: list[str]) -> tuple[Path, bytes, bytes, bool]:
-    """README.md's path, its bytes now, its bytes with *table*, and whether it holds the markers now."""
+def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[str]:
+    """The ADRs as adr-log lists them between its markers: `* [ADR-0001](0001-x.md) - Title`."""
+    rows = []
+    for record in decisions.records:
+        where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
+        href = record.name if where == "." else f"{where}/{record.name}"
+        digits = re.match(r"\D*(\d+)", record.name) if record.number is not None else None
+        label = f"ADR-{digits.group(1)}" if digits else record.key
+        rows.append(f"{bullet} [{_cell(label)}]({href}) - {_cell(record.title or record.name)}")
+    return rows
+
+
+def _adrlog(ws: Workspace, lines: list[str]) -> tuple[int, int, list[str]] | None:
+    """Where adr-log keeps its list in the README (`<!-- adrlog ... -->` to `<!-- adrlogstop -->`) and
+    the list as it would write it now, in the README's own bullets; None without those markers."""
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith(ADRLOG_START)), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == ADRLOG_END), None)
+    if end is None:
+        return None
+    bullet = next((line.strip()[0] for line in lines[start + 1 : end] if line.strip()[:2] in ("* ", "- ")), "*")
+    from toolkit.actions.adrs import load_decisions
+
+    return start, end, adrlog_list(ws, load_decisions(ws), bullet)
+
+
+def _render(ws: Workspace, table: list[str], adrlog: bool = True) -> tuple[Path, bytes, bytes, bool]:
+    """README.md's path, its bytes now, its bytes with *table*, and whether it holds the markers now.
+    A README that keeps adr-log's list (and not decisionbook's markers) has that list written as adr-log
+    writes it, with *adrlog*."""
     path = _readme(ws.adr_dir)
     marked = False
     if path.exists():
         doc = _plain_document(ws, path)
         lines = doc.text_lines()
         marked = INDEX_START in (line.strip() for line in lines)
+        kept = _adrlog(ws, lines) if adrlog and not marked else None
+        if kept is not None:
+            start, end, rows = kept
+            return path, doc.to_bytes(), frontmatter.with_lines(doc, start + 1, end, ["", *rows, ""]), False
         if marked:
             start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
             end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
@@ -137,7 +173,7 @@ def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
     from toolkit.records.finding import Finding
 
     try:
-        path, before, after, marked = _render(ws, index_table(ws, decisions))
+        path, before, after, marked = _render(ws, index_table(ws, decisions), adrlog=False)
     except DecisionbookError as exc:
         return Finding(str(exc.path or shown_path(ws, ws.adr_dir)), exc.line, "error", exc.message)
     if marked and before != after:
