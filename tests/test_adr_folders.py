@@ -1131,3 +1131,15 @@ def test_the_index_of_a_folder_kept_by_adr_log_is_its_list_between_adr_log_s_mar
     assert (root / "docs/decisions/README.md").read_text() == readme.replace(
         "- Use MADR\n", "- Use MADR\n- [ADR-0001](0001-use-rust.md) - Use Rust \\| and C\n")
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+
+
+@pytest.mark.parametrize(("written", "proposed"), [("承認済み", "提案"), ("angenommen", "vorgeschlagen"), ("Approved", "Proposed")])
+def test_a_status_change_writes_the_word_the_folder_uses_for_that_status(decide, tmp_path, written, proposed):
+    # decisionbook wrote its own word (`採用`, `akzeptiert`, `Accepted`) among records that all say another.
+    record = ("# {n}. {title}\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n\n## Decision\n\nThis.\n\n"
+              "## Consequences\n\nThat.\n")
+    root = _repo(tmp_path, {f"docs/adr/000{n}-r{n}.md": record.format(n=n, title=f"R{n}", status=written)
+                            for n in (1, 2)} | {"docs/adr/0003-r3.md": record.format(n=3, title="R3", status=proposed)})
+    result = decide("adr", "status", "3", "accepted", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert f"## Status\n\n{written}\n" in (root / "docs/adr/0003-r3.md").read_text()

@@ -348,3 +348,11 @@ def test_a_key_value_table_in_the_body_whose_first_pair_is_its_header_is_read():
     history = "# 1. X\n\n## Status\n\nAccepted\n\n## History\n\n| Date | Author | Change |\n|---|---|---|\n| 2025-06-11 | ana | First |\n"
     record = adr.parse(history.encode(), Path("0001-x.md"), "0001-x.md")
     assert (record.status, record.date, record.findings) == ("accepted", None, ())
+
+
+def test_a_task_list_of_statuses_keeps_its_own_words_for_the_choice_checked():
+    text = "# 1. X\n\n## Status\n\n- [x] Proposed\n- [ ] Approved\n- [ ] Obsolete\n"
+    doc = frontmatter.parse(text.encode(), "0001-x.md")
+    record = adr.from_document(doc, Path("0001-x.md"))
+    after = adr_edit.set_status(doc, record, "accepted", None).decode()
+    assert after == "# 1. X\n\n## Status\n\n- [ ] Proposed\n- [x] Approved\n- [ ] Obsolete\n"

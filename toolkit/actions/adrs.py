@@ -4,6 +4,7 @@ import datetime as _dt
 import contextlib
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 from toolkit.actions.adr_folder import shown_path
@@ -33,6 +34,9 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    SYNONYMS,
+    language_of,
+    status_word,
     iso_date,
     is_record_file,
     is_rst,
@@ -594,7 +598,7 @@ def change_status(
                 data = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
             after = data
         else:
-            after = adr_edit.set_status(doc, decision, status, day)
+            after = adr_edit.set_status(doc, decision, status, day, _folder_words(ws, decision, status))
         kept = _relations(decision)
         if by is not None:
             def holds(record):
@@ -616,6 +620,25 @@ def change_status(
                     after = adr_edit.add_link(odoc, older, "superseded by", accepted)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, day, tuple(path for path, _ in group.made))
+
+
+def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
+    """The words the folder's records write *status* in, in *decision*'s language, where they agree on
+    one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
+    language = language_of(decision.status_raw or "")
+    written, records = Counter(), 0
+    for record in load_decisions(ws).records:
+        if record.status != status or language_of(record.status_raw or "") != language:
+            continue
+        records += 1
+        raw = (record.status_raw or "").strip().strip("*_`")
+        if SYNONYMS.get(raw.lower()) == status:
+            written[raw.lower()] += 1
+    words, count = written.most_common(1)[0] if written else (None, 0)
+    # Two records or more, and most of those with that status: one record's word is not the folder's.
+    if count < 2 or 2 * count <= records or words == status_word(status, decision.status_raw or "").lower():
+        return None
+    return words
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:

@@ -265,8 +265,8 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
     changes = []  # (index, new line), each a line that changes
     for index, box in choices:
         words = lines[index][box.end() :]
-        if index == target and status_words(words) != status_words(text):
-            words = text
+        if index == target and read_status(text)[1] is not None and status_words(words) != status_words(text):
+            words = text  # the choice, worded as the status says more: `Superseded by [...]`
         mark = "x" if index == target else " "
         line = lines[index][: box.start(1)] + mark + lines[index][box.end(1) : box.end()] + words
         if line != lines[index]:
@@ -382,9 +382,11 @@ def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:
     return decision.date_span[0] >= decision.status_span[1] and not any(mark in between for mark in "|:")
 
 
-def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None) -> bytes:
+def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None,
+               words: str | None = None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, dated *date* where the change
-    dates it (`dated_by_change`); a record that says none is given one."""
+    dates it (`dated_by_change`); a record that says none is given one. *words* are the ones the
+    folder writes *status* in (`angenommen` where decisionbook would write `akzeptiert`)."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
         data = _add_status(doc, decision, status)
         doc = _reparse(doc, data)
@@ -392,7 +394,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
-    data = _write_status(doc, decision, status_as_written(status, decision), date)
+    data = _write_status(doc, decision, _cased(words, decision) if words else status_as_written(status, decision), date)
     if not dated:
         return data
     doc = _reparse(doc, data)
