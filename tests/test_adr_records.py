@@ -319,6 +319,7 @@ def test_a_date_left_as_the_template_s_placeholder_is_named_so(written):
     ("Accepted, amended by [ADR-3](0003-x.md)", "accepted"), ("Proposed | **Accepted** | Rejected", "accepted"),
     ("Deprecated / Superseded by [ADR-7](0007-seven.md)", "deprecated"), ("Accepted | Superseded by ADR-7", "accepted"),
     ("Superseded / Deprecated", "superseded"), ("Draft/Proposed", "draft"),
+    ("proposed | rejected | accepted | deprecated | superseded by [ADR-0005](0005-example.md)", None),
 ])
 def test_a_template_s_list_of_statuses_to_choose_from_is_no_status(written, status):
     record = adr.parse(f"# 2. X\n\n## Status\n\n{written}\n".encode(), Path("0002-x.md"), "0002-x.md")
@@ -339,6 +340,14 @@ def test_a_date_eleventy_computes_is_no_date_and_no_warning():
 def test_a_superseded_status_beside_other_fields_takes_no_successor_from_them(head):
     record = adr.parse(f"# 2. Two\n\n{head}".encode(), Path("0002-two.md"), "0002-two.md")
     assert (record.status, record.superseded_by, record.supersedes) == ("superseded", None, ("1",))
+
+
+@pytest.mark.parametrize("table", ["| Status | Meaning |\n|---|---|\n| Accepted | in force |\n",
+                                   "| Date | Milestone |\n|---|---|\n| 2021-01-01 | go |\n"])
+def test_a_table_of_columns_in_the_body_names_no_field(table):
+    text = f"# 1. X\n\n## Context\n\n{table}\n## Status\n\nAccepted\n"
+    record = adr.parse(text.encode(), Path("0001-x.md"), "0001-x.md")
+    assert (record.status, record.status_line, record.date, record.findings) == ("accepted", 11, None, ())
 
 
 def test_a_key_value_table_in_the_body_whose_first_pair_is_its_header_is_read():

@@ -308,8 +308,10 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
 
 
 # A status as a field or a heading near a record's start (`status: accepted`, `* Status: x`, `**Status:** x`,
-# `| Status | x |`, `## Status`), not the word in a sentence (`Errors use HTTP status codes`).
-_STATUS_FIELD = re.compile(rb"(?im)^[ \t>*+|#-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||$)")
+# `:Status: x`, `| Status | x |`, a table's `| Author | Status |` column, `## Status`), not the word in a
+# sentence (`Errors use HTTP status codes`).
+_STATUS_FIELD = re.compile(
+    rb"(?im)^[ \t>*+|#:-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||\r?$)|\|[ \t]*[*_]{0,3}status[*_]{0,3}[ \t]*\|")
 
 
 def _has_status(folder: Path, root: Path) -> bool:

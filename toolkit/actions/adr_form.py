@@ -40,7 +40,9 @@ from toolkit.workspace import Workspace
 TEMPLATES = ("madr", "nygard", "log4brains")
 # Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
 FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
-_TEMPLATE_WORD = re.compile(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+# A template's name: "template" as its first or second word, or its last (`adr-template-minimal`, `template-adr`,
+# `decision-record-template`, `ADRXXX-...-template`, `0000--template`); `use-a-template-engine` is a record's.
+_TEMPLATE_WORD = re.compile(r"^[-_ ]*(?:[^-_ ]+[-_ ]+)?template(?:$|[-_ ])|[-_ ]template$", re.IGNORECASE)
 
 
 def folder_template(folder: Path) -> Path | None:
@@ -52,20 +54,22 @@ def folder_template(folder: Path) -> Path | None:
         path = folder / name
         if path.is_file() and not path.is_symlink():
             return path
-    found = []
+    found, slugs, numbered = [], [], False
     for sub in ("", "templates"):
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
                     if not sub and "template" not in entry.name.lower():
+                        numbered = numbered or not sub and is_record_file(entry.name)
                         continue  # most names of a folder of 10,000 records
                     stem, dot, extension = entry.name.rpartition(".")
                     if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_WORD.search(stem))
-                            and not is_record_file(entry.name) and (sub or not is_slug_record(entry.name))
-                            and entry.is_file(follow_symlinks=False)):
-                        found.append(folder / sub / entry.name)
+                            and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
+                        # In a folder named by slugs alone, such a name is one of its records.
+                        (slugs if not sub and is_slug_record(entry.name) else found).append(folder / sub / entry.name)
         except OSError:
             continue
+    found += slugs if numbered else []
     return min(found, key=lambda path: (len(path.name), path.name)) if found else None
 
 
@@ -245,7 +249,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
 
 
 _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
-_BRACED_VALUE = re.compile(r"^([ \t]*[^\s:#][^:#]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
+_BRACED_VALUE = re.compile(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
 
 
 def front_matter_blanks(text: str) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 INDEX_START = "<!-- decisionbook:index:start -->"
 INDEX_END = "<!-- decisionbook:index:end -->"
 # adr-log's markers (MADR's index tool), which may carry a note: `<!-- adrlog -- Regenerate with ... -->`.
-ADRLOG_START = "<!-- adrlog"
+ADRLOG_START = re.compile(r"<!--\s*adrlog(?:\s|-->)")
 ADRLOG_END = "<!-- adrlogstop -->"
 
 
@@ -112,25 +112,36 @@ def _readme(folder: Path) -> Path:
 
 def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[str]:
     """The ADRs as adr-log lists them between its markers: `* [ADR-0001](0001-x.md) - Title`."""
+    from toolkit.records.text import visible
+
     rows = []
     for record in decisions.records:
         where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
         href = record.name if where == "." else f"{where}/{record.name}"
         digits = re.match(r"\D*(\d+)", record.name) if record.number is not None else None
         label = f"ADR-{digits.group(1)}" if digits else record.key
-        rows.append(f"{bullet} [{_cell(label)}]({href}) - {_cell(record.title or record.name)}")
+        # As adr-log writes it, but for `<`, which stays text here as everywhere decisionbook writes a title.
+        title = visible(str(record.title or record.name)).replace("<", "&lt;")
+        rows.append(f"{bullet} [{_cell(label)}]({href}) - {title}")
     return rows
 
 
-def _adrlog(ws: Workspace, lines: list[str]) -> tuple[int, int, list[str]] | None:
+def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list[str]] | None:
     """Where adr-log keeps its list in the README (`<!-- adrlog ... -->` to `<!-- adrlogstop -->`) and
     the list as it would write it now, in the README's own bullets; None without those markers."""
-    start = next((i for i, line in enumerate(lines) if line.strip().startswith(ADRLOG_START)), None)
+    start, fence = None, None
+    for i, line in enumerate(lines):  # markers shown in a code block are an example, not the index
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence == stripped[:3] else (fence or stripped[:3])
+        elif fence is None and ADRLOG_START.match(stripped):
+            start = i
+            break
     if start is None:
         return None
     end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == ADRLOG_END), None)
     if end is None:
-        return None
+        raise DecisionbookError(f"{lines[start].strip()} is never closed by {ADRLOG_END}", shown_path(ws, path), start + 1)
     bullet = next((line.strip()[0] for line in lines[start + 1 : end] if line.strip()[:2] in ("* ", "- ")), "*")
     from toolkit.actions.adrs import load_decisions
 
@@ -147,7 +158,7 @@ def _render(ws: Workspace, table: list[str], adrlog: bool = True) -> tuple[Path,
         doc = _plain_document(ws, path)
         lines = doc.text_lines()
         marked = INDEX_START in (line.strip() for line in lines)
-        kept = _adrlog(ws, lines) if adrlog and not marked else None
+        kept = _adrlog(ws, path, lines) if adrlog and not marked else None
         if kept is not None:
             start, end, rows = kept
             return path, doc.to_bytes(), frontmatter.with_lines(doc, start + 1, end, ["", *rows, ""]), False

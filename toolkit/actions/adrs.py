@@ -34,8 +34,8 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     AMBIGUOUS,
-    SYNONYMS,
     language_of,
+    plain_words,
     status_word,
     iso_date,
     is_record_file,
@@ -626,14 +626,15 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     """The words the folder's records write *status* in, in *decision*'s language, where they agree on
     one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
     language = language_of(decision.status_raw or "")
+    plain = plain_words(status, language)
     written, records = Counter(), 0
     for record in load_decisions(ws).records:
         if record.status != status or language_of(record.status_raw or "") != language:
             continue
         records += 1
-        raw = (record.status_raw or "").strip().strip("*_`")
-        if SYNONYMS.get(raw.lower()) == status:
-            written[raw.lower()] += 1
+        raw = (record.status_raw or "").strip().strip("*_`").lower()
+        if raw in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)
+            written[raw] += 1
     words, count = written.most_common(1)[0] if written else (None, 0)
     # Two records or more, and most of those with that status: one record's word is not the folder's.
     if count < 2 or 2 * count <= records or words == status_word(status, decision.status_raw or "").lower():

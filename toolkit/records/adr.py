@@ -964,10 +964,12 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
         elif (row.startswith("|") and index >= head_end and index + 1 < len(reader.lines)
-              and DELIMITER_ROW.match(reader.lines[index + 1]) and len(_cells(line)) > 2):
-            # The header row of a table of columns in the body (`| Date | Author | Change |`) names no field;
-            # a key-value table may make its first pair the header (`| Status | Accepted |`).
-            continue
+              and DELIMITER_ROW.match(reader.lines[index + 1])):
+            # The header row of a table in the body names its columns (`| Date | Author | Change |`,
+            # `| Status | Meaning |`), unless it is a key-value table's first pair (`| Status | Accepted |`).
+            found = [(label, start, end, style) for label, start, end, style in line_fields(line)
+                     if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
+                                                    or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped

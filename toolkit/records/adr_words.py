@@ -131,10 +131,10 @@ DATED_FILE = re.compile(
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
-# `000X-slug.md` (Gradle), `adr-x-slug.md` after a prefix (CometBFT).
+# `000X-slug.md` (Gradle).
 DRAFT_FILE = re.compile(
     r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)"
-    r"(0*[xX]{2,}|0{2,}[xX]|(?<=[-_])[xX](?=[-_])|[nN]{3,4})(?:[-_. ]([^/\\]+?))?"
+    r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4})(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 _TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
@@ -195,8 +195,8 @@ def is_slug_record(name: str) -> bool:
     files starting with `_` or `.` is one."""
     stem, dot, extension = name.rpartition(".")
     return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
-                and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem) and not _TEMPLATE_NAME.match(stem)
-                and DRAFT_FILE.match(name) is None)  # `ADRXXX-...-template.md` is a draft's name or a template's
+                and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem)
+                and not _TEMPLATE_NAME.match(stem) and DRAFT_FILE.match(name) is None)
 
 
 def title_from_name(name: str) -> str | None:
@@ -445,6 +445,24 @@ def relation_word(relation: str, phrase: str) -> str:
     return SUPERSEDES_IN.get(language.split("-")[0], relation) if language else relation
 
 
+# The English words that mean a status and nothing more: a folder's own word for it may stand in for
+# decisionbook's (`Approved` for accepted), where `Implemented`, `Withdrawn` or `Retired` say more.
+_PLAIN_WORDS = {
+    "draft": ("draft", "wip"), "proposed": ("proposed", "proposal", "pending", "in review", "under review"),
+    "accepted": ("accepted", "approved", "agreed", "adopted", "decided"),
+    "rejected": ("rejected", "declined", "refused", "not accepted"), "deprecated": ("deprecated", "obsolete"),
+    "superseded": ("superseded",),
+}
+
+
+def plain_words(status: str, language: str | None) -> frozenset[str]:
+    """The words that say *status* and nothing more in *language* (None: English), lower-case."""
+    if language is None:
+        return frozenset(_PLAIN_WORDS.get(status, ()))
+    words = _LANGUAGES[language].get(status) or _LANGUAGES[language.split("-")[0]].get(status) or ""
+    return frozenset(word.lower() for word in words.split("|") if word)
+
+
 def status_word(status: str, phrase: str) -> str:
     """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
     status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
@@ -576,13 +594,18 @@ def choices(phrase: str) -> bool:
     parts = [part for part in _CHOICE_SEPARATORS.split(text) if part.strip(" .…")]
     if len(parts) < 2 or len(parts) > 12:
         return False
-    meanings = set()
+    meanings, naming = set(), set()
     for part in parts:
         words = status_words(part)
         meaning = SYNONYMS.get(words) or SYNONYMS.get(words.split(" ", 1)[0]) if words else None
-        if meaning is None or named_once(part):  # `Superseded by ADR-7`: a record's own status names another
+        if meaning is None:
             return False
-        meanings.add(meaning)
+        # `Superseded by ADR-7` is a record's own status, unless the others already list the choices
+        # (`proposed | rejected | accepted | superseded by [ADR-0005](0005-example.md)`, MADR's example).
+        (naming if named_once(part) else meanings).add(meaning)
+    if naming and len(meanings) < 3:
+        return False
+    meanings |= naming
     if " or " in text.lower():
         return len(meanings) > 1
     # Two words side by side may be the record's own (`Superseded / Deprecated`, `Draft/Proposed`).
@@ -832,8 +855,7 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]|(?:ADR|RFC|OEP)[-_ ][xX]\s*[.:)\-–—·|：]"
-    r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
 
