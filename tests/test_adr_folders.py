@@ -905,6 +905,9 @@ _LOG4BRAINS_TEMPLATE = (
       "docs/adr/0035-use-lua.md": "# 35) Use Lua {#adr_0035}\n\nDate: 2021-04-28\n\n## Status\n\naccepted\n"},
      "docs/adr/0036-use-queues.md",
      "# 0036) Use queues {#adr_0036}\n\nDate: 2026-11-30\n\n## Status\n\nproposed\n\n## Context\n\n...\n"),
+    ({"docs/architecture/adr-template.md": "# ADR {ADR-NUMBER}: {TITLE}\n\n## Status\n\n{Proposed}\n",
+      "docs/architecture/adr-114-peering.md": "# ADR 114: Peering\n\n## Status\n\nAccepted\n"},
+     "docs/architecture/adr-115-use-queues.md", "# ADR 115: Use queues\n\n## Status\n\nProposed\n"),
     # A title that is all blanks already keeps their places.
     ({"doc/adr/templates/template.md": "# NUMBER TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
       "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions")},

@@ -192,8 +192,10 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
-# `ADR-nnn: Title`, `${number}. TITLE`), and a heading id after the title (`{#adr_nnnn}`).
-_TITLE_BLANK = re.compile(r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|[xX]{2,}|[nN]{3,}|0{3,})(\s*[.:)\-–—·|：]\s*)")
+# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`), and a heading id after it (`{#adr_nnnn}`).
+_TITLE_BLANK = re.compile(
+    r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
+    r"(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = re.compile(r"\s*\{#[^{}]*\}\s*$")
 
 
@@ -210,7 +212,7 @@ def _titled(heading: str) -> tuple[str, int]:
     if blank is None:
         return "${title}", 0
     number = blank.group(2)
-    width = 0 if number == "${number}" else len(number)
+    width = 0 if number.startswith(("${", "{")) else len(number)  # `{ADR-NUMBER}` says no width
     ident = _HEADING_ID.search(heading[blank.end() :])
     tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
