@@ -365,3 +365,10 @@ def test_a_task_list_of_statuses_keeps_its_own_words_for_the_choice_checked():
     record = adr.from_document(doc, Path("0001-x.md"))
     after = adr_edit.set_status(doc, record, "accepted", None).decode()
     assert after == "# 1. X\n\n## Status\n\n- [ ] Proposed\n- [x] Approved\n- [ ] Obsolete\n"
+
+
+def test_front_matter_that_says_superseded_takes_the_successor_its_status_section_names():
+    text = ("---\ndate: 2026-05-01\nstatus: 대체됨\n---\n\n# ADR-0022: 게이트\n\n## 상태\n\n"
+            "대체됨 (Superseded by ADR-0024) — 2026-05-04.\n\n## 맥락\n\nWhy.\n")
+    record = adr.parse(text.encode(), Path("0022-gates.md"), "0022-gates.md")
+    assert (record.status, record.superseded_by, record.findings) == ("superseded", "24", ())

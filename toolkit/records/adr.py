@@ -1293,6 +1293,13 @@ def from_document(
             start = fields["status_span"][0] if fields.get("status_span") else 0
             target = named_once(reader.lines[line - 1][start:])
             relation = "superseded by" if target else None
+        elif status == "superseded" and relation is None and form == MADR and "superseded_by" not in fields:
+            # Front matter says superseded; the body's Status section says by which record
+            # (`## 상태` over `대체됨 (Superseded by ADR-0024)`).
+            section = next((s for s in sections if s[0] >= 2 and status_words(s[1]) in STATUS_LABELS), None)
+            first = _section_first_line(reader, section[2], section[3]) if section else None
+            target = named_once(reader.lines[first]) if first is not None else None
+            relation = "superseded by" if target else None
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
