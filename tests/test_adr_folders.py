@@ -1190,3 +1190,12 @@ def test_a_slug_with_an_x_in_it_is_no_draft(decide, tmp_path):
                             "docs/adr/adr-x-ray-tracing.md": record.format(title="X-Ray tracing")})
     assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [
         ("adr-use-postgres", "Use Postgres"), ("adr-x-ray-tracing", "X-Ray tracing")]
+
+
+def test_a_folder_whose_records_never_say_a_status_gets_one_warning_not_one_per_record(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/000{n}-r{n}.md": f"# ADR-00{n} R{n}\n\n## Context\n\nWhy.\n" for n in (1, 2, 3)})
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "docs/adr: warning: none of its 3 records says its status; `decide adr status N STATUS` gives one its "
+        "status in its own form", "0 error(s), 1 warning(s)"]
+    (root / "docs/adr/0004-r4.md").write_text("# ADR-004 R4\n\n## Status\n\nAccepted\n")
+    assert decide("check", cwd=root).stdout.count("no status found") == 3

@@ -254,6 +254,22 @@ def _pages(folder) -> int:
     return count
 
 
+_NO_STATUS = "no status found"
+
+
+def _record_findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    """What each record's reading found; where no record says a status, which some folders never do
+    (their records are decided once written), one warning for the folder instead of one per record."""
+    found = decisions.findings()
+    silent = [f for f in found if f.message.startswith(_NO_STATUS)]
+    if len(decisions.records) < 2 or len(silent) < len(decisions.records):
+        return found
+    return [*(f for f in found if not f.message.startswith(_NO_STATUS)),
+            Finding(shown_path(ws, ws.adr_dir), None, "warning",
+                    f"none of its {len(silent)} records says its status; `decide adr status N STATUS` gives one "
+                    "its status in its own form")]
+
+
 def check(ws: Workspace, strict: bool = False) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
 
@@ -265,7 +281,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     successors = _successors(decisions)
     findings = [
         *_folder(ws, decisions),
-        *decisions.findings(),
+        *_record_findings(ws, decisions),
         *_duplicates(ws, decisions),
         *_missing_targets(ws, decisions),
         *_one_sided(ws, decisions),
