@@ -819,13 +819,18 @@ def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest
           "# ADR: PDF\n\n- Datum: 2026-01-23\n- Status: ersetzt\n\n## Kontext\n\nPDF.\n"},
      "docs/decisions/2026-11-30_use-zig.md",
      "# ADR: Use Zig\n\n- Datum: 2026-11-30\n- Status: vorgeschlagen\n\n## Kontext\n"),
+    ({"docs/adr/0007-java.md": "# ADR-0007 - Support several Java versions\n\n## Status\n\n"
+                                             "- ACCEPTED on 2024-12-20\n\n## Context\n\nWhy.\n"},
+     "docs/adr/0008-use-zig.md",
+     "# ADR-0008 - Use Zig\n\n## Status\n\n- PROPOSED on 2026-11-30\n\n## Context\n"),
     ({"docs/adr/015-routing.md": "# ADR-015：路由\n\n## 状态\n\n已接受（2026-09-02），2026-09-03 修订\n\n## 决策\n\n直连。\n"},
      "docs/adr/016-use-zig.md", "# ADR-016：Use Zig\n\n## 状态\n\n提议（2026-11-30）\n\n## 决策\n"),
 ])
 def test_a_new_record_in_a_folder_written_in_another_language_copies_the_latest_record(decide, tmp_path, files,
                                                                                         created, text):
-    # adr-tools' and log4brains' templates are English: a German or Chinese folder got English records.
-    # The latest is copied, without its relations or the note after a Status section's status.
+    # adr-tools' and log4brains' templates are English: a German or Chinese folder got English records, and
+    # a folder titling its records `# ADR-0007 - Title` got `# 8. Title`. The latest is copied, without its
+    # relations or the note after a Status section's status.
     root = _repo(tmp_path, files)
     result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0 and result.stdout.strip() == created, result.output

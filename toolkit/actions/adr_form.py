@@ -150,9 +150,12 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             if form in _COPIED and numbered and not dated:
                 model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
         if chosen != "madr":
-            # adr-tools' and log4brains' templates are English: records written in another language are copied.
-            model = next((r.path for r in reversed(records)
-                          if r.form in (NYGARD, BULLETS) and r.status_line and language_of(r.status_raw or "")), None)
+            # adr-tools' and log4brains' templates are English: records written in another language are copied,
+            # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`).
+            model = next((r.path for r in reversed(records) if r.form in (NYGARD, BULLETS) and r.status_line
+                          and (language_of(r.status_raw or "")
+                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r))),
+                         None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
@@ -278,6 +281,15 @@ def adr_tools_blanks(text: str) -> str:
 
 
 _COPIED = (BOLD, FIELD, TABLE)
+
+
+def _adr_tools_title(record: Decision) -> bool:
+    """Whether *record*'s title heading is written as adr-tools writes it: `# 12. Title`."""
+    try:
+        line = record.path.read_text(encoding="utf-8").splitlines()[record.title_line - 1]
+    except (OSError, UnicodeDecodeError, IndexError, TypeError):
+        return True
+    return re.match(r"#\s+\d+\.\s", line) is not None
 
 
 def _names_a_relation(label: str) -> bool:
