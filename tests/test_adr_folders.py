@@ -1204,3 +1204,17 @@ def test_a_folder_whose_records_never_say_a_status_gets_one_warning_not_one_per_
         "status in its own form", "0 error(s), 1 warning(s)"]
     (root / "docs/adr/0004-r4.md").write_text("# ADR-004 R4\n\n## Status\n\nAccepted\n")
     assert decide("check", cwd=root).stdout.count("no status found") == 3
+
+
+def test_names_dated_with_underscores_are_dated_and_new_ones_named_so(decide, tmp_path):
+    record = "# {title}\n\n## Status\n\n{status}\n"
+    root = _repo(tmp_path, {
+        "docs/adr/2021_12_12_dedicated-search.md": record.format(title="Dedicated search", status="- [x] Decided"),
+        "docs/adr/2022_02_03_comparison.md": record.format(title="Comparison", status="- [x] Decided Against"),
+    })
+    rows = [(r["number"], r["key"], r["date"], r["status"]) for r in _listed(decide, root)]
+    assert rows == [(None, "2021_12_12_dedicated-search", "2021-12-12", "accepted"),
+                    (None, "2022_02_03_comparison", "2022-02-03", "rejected")]
+    assert decide("check", cwd=root).exit_code == 0
+    result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.stdout.strip() == "docs/adr/2026_11_30_use-zig.md"

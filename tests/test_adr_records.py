@@ -372,3 +372,12 @@ def test_front_matter_that_says_superseded_takes_the_successor_its_status_sectio
             "대체됨 (Superseded by ADR-0024) — 2026-05-04.\n\n## 맥락\n\nWhy.\n")
     record = adr.parse(text.encode(), Path("0022-gates.md"), "0022-gates.md")
     assert (record.status, record.superseded_by, record.findings) == ("superseded", "24", ())
+
+
+@pytest.mark.parametrize(("text", "status", "date"), [
+    ("---\nlast revised: 2022-05-16\n---\n# X\n\n## Status\n\nFinal\n", "accepted", "2022-05-16"),
+    ("# X\n\n| Last revised | 2022-05-16 |\n|---|---|\n| Status | Undecided |\n", "proposed", "2022-05-16"),
+])
+def test_a_last_revised_date_and_more_status_words(text, status, date):
+    record = adr.parse(text.encode(), Path("0012-x.md"), "0012-x.md")
+    assert (record.status, record.date, record.findings) == (status, date, ())

@@ -86,6 +86,7 @@ class FolderForm:
     # or "slug" (`slug.md`); "" for numbered names.
     unnumbered: str = ""
     joint: str = "-"  # between a dated name's date and its slug: `-`, `_` (`20160720_x.md`) or ` - `
+    date_joint: str = "-"  # inside a dated name's date: `2021-12-12`, or `2021_12_12`
     model: Path | None = None  # a record of the folder whose form no template writes: new ones copy it
     own: bool = False  # the template is the team's own, kept in the folder: its blanks are filled as written
     slugged: bool = True  # False where names are the number alone (`ADR-12.md`)
@@ -97,7 +98,7 @@ class FolderForm:
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
-        dates = {"date": day, "compact date": day.replace("-", "")}
+        dates = {"date": day.replace("-", self.date_joint), "compact date": day.replace("-", "")}
         stem = f"{dates[self.unnumbered]}{self.joint}{slug}" if self.unnumbered in dates else slug
         return f"{stem}.{self.extension}"
 
@@ -167,7 +168,8 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             style = "slug"
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
-        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, model=model, own=own is not None)
+        return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, model=model, own=own is not None,
+                          date_joint=_most(Counter(sep for sep in dated if sep), "-"))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     padded = Counter(
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1

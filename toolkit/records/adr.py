@@ -363,7 +363,8 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 # change sets the first of these a record has, and adds `date` beside a creation date.
 # The status key in the languages teams write their front matter in (`statut: accepté`, MADR in French).
 FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status"}
-FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at")
+FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at",
+                      "last revised", "last-revised", "last_revised")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date")  # KEPs and the proposals modelled on them
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
@@ -531,7 +532,7 @@ CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "p
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "日付", "日期", "날짜", "дата", "дата принятия"),
-    ("last updated", "updated", "last modified", "date updated", *CREATION_LABELS),
+    ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
@@ -1242,7 +1243,8 @@ def from_document(
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
     dated = DATED_FILE.match(path.name) if date_raw is None and number is None else None
     if dated and dated.group(1)[-1].isdigit():
-        date_raw = fields["date_raw"] = dated.group(1)  # nothing inside says when: the file's name does
+        # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
+        date_raw = fields["date_raw"] = dated.group(1).replace("_", "-")
     date = None
     if date_raw is not None:
         # The languages decisionbook reads besides English all write the day first (`05/08/2026`).

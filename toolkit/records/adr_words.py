@@ -127,7 +127,7 @@ RECORD_FILE = re.compile(
 # The slug follows a hyphen, an underscore (`20160720_backup.md`, CockroachDB) or spaces (`20200707 - X.md`);
 # a draft's day may be `xx` (`2021-10-xx-x.md`, Vector).
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d(-?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|rst)$"
+    r"^((?:19|20)\d\d([-_]?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
@@ -236,6 +236,7 @@ SYNONYMS = {
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
+    "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
