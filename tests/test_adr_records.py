@@ -381,3 +381,12 @@ def test_front_matter_that_says_superseded_takes_the_successor_its_status_sectio
 def test_a_last_revised_date_and_more_status_words(text, status, date):
     record = adr.parse(text.encode(), Path("0012-x.md"), "0012-x.md")
     assert (record.status, record.date, record.findings) == (status, date, ())
+
+
+def test_a_day_alone_on_its_line_under_the_title_is_the_date():
+    text = "# 00003. Use gRPC\n\n2025-05-02\n\n## Status\n\nProposed\n\n## Context\n\nOn 2024-01-01 we met.\n"
+    doc = frontmatter.parse(text.encode(), "00003-use-grpc.md")
+    record = adr.from_document(doc, Path("00003-use-grpc.md"))
+    assert (record.date, record.date_line) == ("2025-05-02", 3)
+    after = adr_edit.set_status(doc, record, "accepted", "2026-11-30").decode()
+    assert after == text.replace("2025-05-02", "2026-11-30").replace("Proposed", "Accepted")

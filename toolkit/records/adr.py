@@ -964,6 +964,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
+        elif index < head_end and 2 not in dates and (bare := _BARE_DATE.fullmatch(line)) is not None:
+            dates[2] = (index, *bare.span(1))  # a day alone on its line under the title (adr-cli for .NET)
+            continue
         elif (row.startswith("|") and index >= head_end and index + 1 < len(reader.lines)
               and DELIMITER_ROW.match(reader.lines[index + 1])):
             # The header row of a table in the body names its columns (`| Date | Author | Change |`,
@@ -1006,6 +1009,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_span"] = (start, end)
 
 
+_BARE_DATE = LazyPattern(r"[ \t]*[*_]{0,2}((?:19|20)\d\d-\d\d-\d\d)[*_]{0,2}[ \t]*")
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
