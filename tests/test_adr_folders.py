@@ -1084,13 +1084,16 @@ def test_a_date_that_could_be_day_or_month_first_is_read_as_the_folder_s_other_d
 def test_a_new_record_is_written_from_madr_3_s_template_whose_placeholders_yaml_cannot_read(decide, tmp_path):
     # MADR 3 writes `status: {proposed | ... | superseded by [ADR-0005](0005-example.md)}` bare: `adr new` failed.
     template = ("---\n# These are optional elements. Feel free to remove any of them.\n"
-                "status: {proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)}\n"
+                "status: {proposed | rejected | accepted | deprecated | … "
+                "| superseded by [ADR-0005](0005-example.md)}\n"
                 "date: {YYYY-MM-DD when the decision was last updated}\ntags:\n  - architecture\n"
                 "deciders: {list everyone involved}\n"
                 "consulted: {list everyone whose opinions are sought}\nproject: {the project's name}\n---\n"
-                "# {short title of solved problem and solution}\n\n## Context and Problem Statement\n\n{Describe it.}\n")
+                "# {short title of solved problem and solution}\n\n"
+                "## Context and Problem Statement\n\n{Describe it.}\n")
     root = _repo(tmp_path, {"docs/decisions/adr-template.md": template,
-                            "docs/decisions/0000-use-madr.md": "---\nstatus: accepted\ndate: 2022-01-01\n---\n# Use MADR\n"})
+                            "docs/decisions/0000-use-madr.md":
+                                "---\nstatus: accepted\ndate: 2022-01-01\n---\n# Use MADR\n"})
     result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/decisions/0001-use-queues.md").read_text() == (
@@ -1098,7 +1101,8 @@ def test_a_new_record_is_written_from_madr_3_s_template_whose_placeholders_yaml_
         "tags:\n  - architecture\ndeciders: []\nconsulted: []\nproject: \"{the project's name}\"\n---\n# Use queues\n\n"
         "## Context and Problem Statement\n\n{Describe it.}\n")
     row = _listed(decide, root)[-1]
-    assert (row["title"], row["status"], row["date"], row["decision_makers"]) == ("Use queues", "proposed", "2026-11-30", [])
+    assert (row["title"], row["status"], row["date"], row["decision_makers"]) == (
+        "Use queues", "proposed", "2026-11-30", [])
 
 
 def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(decide, tmp_path):
@@ -1109,13 +1113,16 @@ def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(deci
     assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("accepted", "accepté"),
                                                                                 ("proposed", "propuesto")]
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
-    assert (root / "docs/decisions/0001-x.md").read_text() == '---\nstatut: "obsolète"\ndate: 2026-11-30\n---\n# Utiliser X\n'
+    assert (root / "docs/decisions/0001-x.md").read_text() == (
+        '---\nstatut: "obsolète"\ndate: 2026-11-30\n---\n# Utiliser X\n')
 
 
 def test_a_record_whose_name_speaks_of_a_template_is_no_template(decide, tmp_path):
     root = _repo(tmp_path, {
-        "docs/decisions/choose-database.md": "# Choose a database\n\n## Status\n\nAccepted\n\n## Considered Options\n\n* A\n",
-        "docs/decisions/use-a-template-engine.md": "# Use a template engine\n\n## Status\n\nAccepted\n\nWe discussed it.\n",
+        "docs/decisions/choose-database.md":
+            "# Choose a database\n\n## Status\n\nAccepted\n\n## Considered Options\n\n* A\n",
+        "docs/decisions/use-a-template-engine.md":
+            "# Use a template engine\n\n## Status\n\nAccepted\n\nWe discussed it.\n",
         "docs/decisions/ADRXXX-decision-record-template.md": "# ADRxxx: Title\n\n## Status\n\nProposed\n",
     })
     assert [r["key"] for r in _listed(decide, root)] == ["choose-database", "use-a-template-engine"]
@@ -1140,7 +1147,8 @@ def test_the_index_of_a_folder_kept_by_adr_log_is_its_list_between_adr_log_s_mar
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
 
 
-@pytest.mark.parametrize(("written", "proposed"), [("承認済み", "提案"), ("angenommen", "vorgeschlagen"), ("Approved", "Proposed")])
+@pytest.mark.parametrize(("written", "proposed"),
+                         [("承認済み", "提案"), ("angenommen", "vorgeschlagen"), ("Approved", "Proposed")])
 def test_a_status_change_writes_the_word_the_folder_uses_for_that_status(decide, tmp_path, written, proposed):
     # decisionbook wrote its own word (`採用`, `akzeptiert`, `Accepted`) among records that all say another.
     record = ("# {n}. {title}\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n\n## Decision\n\nThis.\n\n"
@@ -1161,13 +1169,15 @@ def test_adr_log_s_markers_in_a_code_block_are_an_example_and_one_never_closed_i
     assert text.startswith(example) and "decisionbook:index:start" in text
     (root / "docs/decisions/README.md").write_text("# Decisions\n\n<!-- adrlog -->\n\n* [ADR-0001](x.md) - X\n")
     result = decide("adr", "index", cwd=root)
-    assert result.exit_code == 2 and "docs/decisions/README.md:3: error: <!-- adrlog --> is never closed" in result.stderr
+    assert result.exit_code == 2
+    assert "docs/decisions/README.md:3: error: <!-- adrlog --> is never closed" in result.stderr
 
 
 def test_a_status_change_takes_the_folder_s_word_only_where_it_means_that_status_alone(decide, tmp_path):
     record = "# {n}. R{n}\n\n## Status\n\n{status}\n"
     root = _repo(tmp_path, {f"docs/adr/000{n}-r{n}.md": record.format(n=n, status=status)
-                            for n, status in ((1, "Accepted"), (2, "Implemented"), (3, "Implemented"), (4, "Proposed"))})
+                            for n, status in ((1, "Accepted"), (2, "Implemented"), (3, "Implemented"),
+                                              (4, "Proposed"))})
     assert decide("adr", "status", "4", "accepted", "--force", cwd=root).exit_code == 0
     assert "## Status\n\nAccepted\n" in (root / "docs/adr/0004-r4.md").read_text()
 

@@ -354,7 +354,8 @@ def test_a_key_value_table_in_the_body_whose_first_pair_is_its_header_is_read():
     text = "# 1. X\n\n## Context\n\nWhy.\n\n## Metadata\n\n| Status | Accepted |\n|---|---|\n| Date | 2021-05-05 |\n"
     record = adr.parse(text.encode(), Path("0001-x.md"), "0001-x.md")
     assert (record.status, record.date) == ("accepted", "2021-05-05")
-    history = "# 1. X\n\n## Status\n\nAccepted\n\n## History\n\n| Date | Author | Change |\n|---|---|---|\n| 2025-06-11 | ana | First |\n"
+    history = ("# 1. X\n\n## Status\n\nAccepted\n\n## History\n\n| Date | Author | Change |\n|---|---|---|\n"
+               "| 2025-06-11 | ana | First |\n")
     record = adr.parse(history.encode(), Path("0001-x.md"), "0001-x.md")
     assert (record.status, record.date, record.findings) == ("accepted", None, ())
 

@@ -141,7 +141,8 @@ def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
         return None
     end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == ADRLOG_END), None)
     if end is None:
-        raise DecisionbookError(f"{lines[start].strip()} is never closed by {ADRLOG_END}", shown_path(ws, path), start + 1)
+        raise DecisionbookError(f"{lines[start].strip()} is never closed by {ADRLOG_END}", shown_path(ws, path),
+                                start + 1)
     bullet = next((line.strip()[0] for line in lines[start + 1 : end] if line.strip()[:2] in ("* ", "- ")), "*")
     from toolkit.actions.adrs import load_decisions
 

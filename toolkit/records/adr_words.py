@@ -856,7 +856,8 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]|(?:Architectur(?:e|al) )?Decision Record\s*:"
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]"
+    r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
 
