@@ -391,3 +391,10 @@ def test_a_day_alone_on_its_line_under_the_title_is_the_date():
     assert (record.date, record.date_line) == ("2025-05-02", 3)
     after = adr_edit.set_status(doc, record, "accepted", "2026-11-30").decode()
     assert after == text.replace("2025-05-02", "2026-11-30").replace("Proposed", "Accepted")
+
+
+def test_a_link_written_as_a_windows_path_without_its_extension_names_the_record():
+    # adr-cli for .NET writes `[00004.Use gRPC](.\00004-use-grpc)`.
+    text = "# 3. Use REST\n\n## Status\n\nSuperseded by [00004.Use gRPC](.\\00004-use-grpc)\n"
+    record = adr.parse(text.encode(), Path("00003-use-rest.md"), "00003-use-rest.md")
+    assert (record.status, record.superseded_by, record.findings) == ("superseded", "4", ())

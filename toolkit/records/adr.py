@@ -192,6 +192,8 @@ def ref_key(value: object) -> str | None:
         text = _target(link).strip()
         if text.startswith("#"):
             return None  # a place in the same page (`[Graph API](#graph-api)`), not a record
+    if "\\" in text and not text.startswith("\\"):
+        text = text.replace("\\", "/")  # a Windows path, as adr-cli for .NET writes links (`.\\00004-x`)
     if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
         name = text.split("#")[0].rsplit("/", 1)[-1]
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
