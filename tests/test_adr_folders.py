@@ -640,8 +640,8 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
         f"doc/adr: warning: 1 extension-less file(s) named as records are not read (ADR0012-use-notify): {read}",
         "0 error(s), 3 warning(s)",
     ]
-    # A folder named by a year is no record numbered 2019: the next number follows the records'.
-    assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0012-next.md"
+    # Their numbers are taken; a folder named by a year is no record numbered 2019.
+    assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0013-next.md"
 
 
 def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):

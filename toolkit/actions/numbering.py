@@ -11,11 +11,12 @@ from toolkit.records import atomic
 from toolkit.records.adr_words import numbered_file, unread_record
 
 
-def number_of(name: str) -> int | None:
+def number_of(name: str, is_file: bool = False) -> int | None:
     """The record number in a file name such as `0007-use-kafka.md` or `ADR-12-x.markdown`, or None; a
-    record in a form not read (`0001-x.adoc`) holds its number too, which a new record must not take."""
+    record in a form not read (`0001-x.adoc`, and for the name of a file, not a folder, `ADR002-x` with
+    no extension) holds its number too, which a new record must not take."""
     numbered = numbered_file(name)
-    if numbered is None and (unread := unread_record(name)) is not None:
+    if numbered is None and (unread := unread_record(name, extension_less=is_file)) is not None:
         numbered = numbered_file(unread[1])
     return numbered[1] if numbered else None
 
@@ -35,7 +36,7 @@ def create_numbered(
         local = set()
         with os.scandir(folder) as entries:
             for entry in entries:
-                found = number_of(entry.name)
+                found = number_of(entry.name, entry.is_file(follow_symlinks=False))
                 local.add(found)
                 if found is None and not entry.name.startswith(".") and entry.is_dir():
                     local |= {number_of(name) for name in os.listdir(entry.path)}
