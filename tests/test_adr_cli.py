@@ -179,13 +179,17 @@ def test_broken_yaml_exit_2_with_path_line_and_file_unchanged(decide, repo):
     broken = repo / "decisions" / "0002-broken.md"
     shutil.copy(FIXTURES / "0008-broken-yaml.md", broken)
     before = broken.read_bytes()
+    index = repo / "decisions" / "README.md"
+    index_before = index.read_bytes() if index.exists() else None
+    # The index and the graph would leave the record out: they name the file and write nothing.
     for args in (("adr", "status", "2", "accepted"), ("adr", "show", "2"), ("adr", "list"),
-                 ("adr", "link", "1", "amends", "2")):
+                 ("adr", "link", "1", "amends", "2"), ("adr", "index"), ("adr", "index", "--check"), ("adr", "graph")):
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2, args
         assert "decisions/0002-broken.md:4: error: invalid YAML" in result.stderr
         assert "Traceback" not in result.output
     assert broken.read_bytes() == before
+    assert (index.read_bytes() if index.exists() else None) == index_before
     listing = decide("adr", "list", cwd=repo)
     assert "0001-fine.md" in listing.stdout
     assert decide("adr", "status", "1", "accepted", "--force", cwd=repo).exit_code == 0

@@ -25,6 +25,8 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
     SYNONYMS,
+    TEMPLATE_WORD,
+    TEMPLATE_WORDS,
     heading_text,
     is_record_file,
     is_rst,
@@ -42,7 +44,8 @@ TEMPLATES = ("madr", "nygard", "log4brains")
 FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
 # A template's name: "template" as its first or second word, or its last (`adr-template-minimal`, `template-adr`,
 # `decision-record-template`, `ADRXXX-...-template`, `0000--template`); `use-a-template-engine` is a record's.
-_TEMPLATE_WORD = re.compile(r"^[-_ ]*(?:[^-_ ]+[-_ ]+)?template(?:$|[-_ ])|[-_ ]template$", re.IGNORECASE)
+_TEMPLATE_STEM = re.compile(rf"^[-_ ]*(?:[^-_ ]+[-_ ]+)?(?:{TEMPLATE_WORDS})(?:$|[-_ ])|[-_ ](?:{TEMPLATE_WORDS})$",
+                            re.IGNORECASE)
 
 
 def folder_template(folder: Path) -> Path | None:
@@ -59,11 +62,11 @@ def folder_template(folder: Path) -> Path | None:
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
-                    if not sub and "template" not in entry.name.lower():
+                    if not sub and not TEMPLATE_WORD.search(entry.name):
                         numbered = numbered or not sub and is_record_file(entry.name)
                         continue  # most names of a folder of 10,000 records
                     stem, dot, extension = entry.name.rpartition(".")
-                    if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_WORD.search(stem))
+                    if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_STEM.search(stem))
                             and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
                         # In a folder named by slugs alone, such a name is one of its records.
                         (slugs if not sub and is_slug_record(entry.name) else found).append(folder / sub / entry.name)

@@ -29,8 +29,11 @@ def _node(key: str) -> str:
 
 
 def graph(ws: Workspace, fmt: str = "dot") -> str:
-    """Supersedes, amends and other links between ADRs as Graphviz dot or Mermaid text."""
+    """Supersedes, amends and other links between ADRs as Graphviz dot or Mermaid text; a record that
+    cannot be read is named as the error, not left out of the picture."""
     decisions = load_decisions(ws)
+    if (error := decisions.unreadable_error()) is not None:
+        raise error
     drawn = edges(decisions)
     if fmt == "mermaid":
         lines = ["graph LR"]

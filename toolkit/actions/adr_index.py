@@ -93,7 +93,11 @@ def _table(ws: Workspace) -> list[str]:
         return kept.decode("utf-8").split("\n")
     from toolkit.actions.adrs import load_decisions
 
-    table = index_table(ws, load_decisions(ws))
+    decisions = load_decisions(ws)
+    error = decisions.unreadable_error()
+    if error is not None:  # an index without that record would drop its row: the file is named instead
+        raise error
+    table = index_table(ws, decisions)
     if key is not None:
         parsecache.save_blob(ws.root, "adr-index", key, "\n".join(table).encode("utf-8"))
     return table

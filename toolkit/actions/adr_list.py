@@ -20,13 +20,7 @@ def _listing(ws: Workspace, status: str | None, fmt: str) -> tuple[str, Decision
     rows = [decision_row(ws, record) for record in decisions.records]
     if fmt != "json":
         rows = [{**row, "number": row["number"] if row["number"] is not None else row["key"]} for row in rows]
-    error = None
-    if decisions.unreadable:
-        first = decisions.unreadable[0]
-        more = len(decisions.unreadable) - 1
-        suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
-        error = DecisionbookError(first.message + suffix, first.path, first.line)
-    return render(rows, COLUMNS, fmt), error
+    return render(rows, COLUMNS, fmt), decisions.unreadable_error()
 
 
 def adr_listing(ws: Workspace, status: str | None = None, fmt: str = "table") -> tuple[str, DecisionbookError | None]:

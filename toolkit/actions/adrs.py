@@ -108,6 +108,14 @@ class Decisions:
         """What could not be read or understood, file by file."""
         return [*self.unreadable, *(f for r in self.records for f in r.findings)]
 
+    def unreadable_error(self) -> DecisionbookError | None:
+        """The first file that could not be read, as the error naming it (and how many more), or None."""
+        if not self.unreadable:
+            return None
+        first, more = self.unreadable[0], len(self.unreadable) - 1
+        suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
+        return DecisionbookError(first.message + suffix, first.path, first.line)
+
 
 def adr_files(folder: Path) -> list[Path]:
     """The ADR files in *folder* and in its category subfolders (`security/0003-x.md`), by name.
@@ -625,11 +633,13 @@ def change_status(
 def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     """The words the folder's records write *status* in, in *decision*'s language, where they agree on
     one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
-    language = language_of(decision.status_raw or "")
+    folder = load_decisions(ws).records
+    languages = Counter(said.split("-")[0] for r in folder if (said := language_of(r.status_raw or "")))
+    language = language_of(decision.status_raw or "", languages)
     plain = plain_words(status, language)
     written, records = Counter(), 0
-    for record in load_decisions(ws).records:
-        if record.status != status or language_of(record.status_raw or "") != language:
+    for record in folder:
+        if record.status != status or language_of(record.status_raw or "", languages) != language:
             continue
         records += 1
         raw = (record.status_raw or "").strip().strip("*_`").lower()
@@ -637,9 +647,10 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
             written[raw] += 1
     words, count = written.most_common(1)[0] if written else (None, 0)
     # Two records or more, and most of those with that status: one record's word is not the folder's.
-    if count < 2 or 2 * count <= records or words == status_word(status, decision.status_raw or "").lower():
-        return None
-    return words
+    if count < 2 or 2 * count <= records:
+        # A word of two languages (`Proposta`) moves on in the one the folder is written in.
+        return status_word(status, "", language) if language != language_of(decision.status_raw or "") else None
+    return None if words == status_word(status, decision.status_raw or "", language).lower() else words
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:

@@ -84,7 +84,10 @@ _ANY_LINK = r"(?:\[[^\[\]]*\]\([^()\s]+\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[
 # A label ends with a letter and meets its link at one colon or one run of spaces: a label that could end
 # inside a run of spaces, before a colon that may be absent, would try every split of the run.
 # A relation's words, in the Latin and Cyrillic letters of the languages decisionbook reads (`Ersätter`, `Заменяет`).
-_LABEL = r"([A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё](?:[A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё -]*?[A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё])?)(?:\s*:\s*|\s+)"
+# The letters a label is written in: Latin (with the accented letters of Western and Central Europe and
+# Turkey) and Cyrillic.
+_LATIN_CYRILLIC = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f\u0400-\u04ff"
+_LABEL = rf"([{_LATIN_CYRILLIC}](?:[{_LATIN_CYRILLIC} -]*?[{_LATIN_CYRILLIC}])?)(?:\s*:\s*|\s+)"
 _RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})\s*$")
 _RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})(?![\w(\[])")
 
@@ -328,7 +331,9 @@ class _Reader:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
             return
         if relation == "supersedes":
-            self.fields.setdefault("supersedes", []).append(target)
+            predecessors = self.fields.setdefault("supersedes", [])
+            if target not in predecessors:  # said twice (a status's note and a relation line) is one relation
+                predecessors.append(target)
             return
         if relation == "superseded by":
             self.fields.setdefault("superseded_by", target)
@@ -510,7 +515,7 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
 # and reStructuredText's field list, `:Status: X`.
 # The letters a label is written in: Latin, Cyrillic, and Japanese, Chinese and Korean, whose colon is wide.
-_LETTER = "A-Za-zА-Яа-яЁё\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+_LETTER = _LATIN_CYRILLIC + "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
     rf"(?P<label>[{_LETTER}][{_LETTER} /-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
@@ -522,18 +527,20 @@ _RUN_IN = LazyPattern(r"(\*\*|__)([A-Za-z][A-Za-z /-]{0,30}?)\.(\1)")
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:(?:\*\*|__|\*|_)[ \t]*)?:")
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _BR = LazyPattern(r"<br\s*/?>$")
-# `Status` in English, German and Dutch; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese, Italian;
-# Japanese, Chinese (simplified and traditional), Korean and Russian.
+# `Status` in English, German, Dutch and Polish; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese,
+# Italian; `Durum`, `Stav`, `Tila` in Turkish, Czech, Finnish; Japanese, Chinese (simplified and traditional),
+# Korean, Russian and Ukrainian.
 STATUS_LABELS = frozenset(
     ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato",
-     "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
+     "durum", "stav", "tila", "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date")  # Rust's RFCs and those modelled on them: the day the proposal was opened
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
-     "date approved", "approval date", "datum", "fecha", "dato", "日付", "日期", "날짜", "дата", "дата принятия"),
+     "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
+     "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
 )
 _META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
@@ -767,7 +774,7 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
 
 # A label in bold alone on its line, `**Status**` or `**Status:**`: a heading written as emphasis.
 BOLD_LABEL = LazyPattern(
-    r"^[ \t]*(?:\*\*|__)(?P<label>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё /-]{0,30}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)"
+    rf"^[ \t]*(?:\*\*|__)(?P<label>[{_LATIN_CYRILLIC}][{_LATIN_CYRILLIC} /-]{{0,30}}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)"
     r"[ \t]*(?::[ \t]*)?$"
 )
 
@@ -991,7 +998,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)
                 fields.setdefault("form", style)
-            elif 0 not in dates and (label in _DATE_LABELS[0] or label == "data" and find_date(line[start:end])):
+            elif 0 not in dates and (label in _DATE_LABELS[0] or label == "data" and (
+                    find_date(line[start:end]) or _DATE_BLANK.search(line[start:end]))):
                 # `Data:` is the date in Portuguese and Italian, and in English what a record is about.
                 dates[0] = (index, start, end)
             elif 0 not in dates and label == "dates" and (latest := _latest_date(line, start, end)):
@@ -1004,6 +1012,10 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                         reader.add_relation(label, link.group(0), index + 1)
         if index < head_end and not found and _has_link(stripped) and not stripped.startswith("#"):
             _read_relation_line(reader, index)
+        if index < head_end and "upersede" in line and _has_link(line):
+            for sentence in _THIS_SUPERSEDES.finditer(line):
+                for link in _LINK.finditer(sentence.group(1)):
+                    reader.add_relation("supersedes", link.group(0), index + 1)
     if "date_raw" not in fields and dates:
         index, start, end = dates[min(dates)]
         fields["date_raw"] = reader.lines[index][start:end]
@@ -1011,6 +1023,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_span"] = (start, end)
 
 
+# A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
+# German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
+_DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|гггг)(?![^\W\d_])", re.IGNORECASE)
 _BARE_DATE = LazyPattern(r"[ \t]*[*_]{0,2}((?:19|20)\d\d-\d\d-\d\d)[*_]{0,2}[ \t]*")
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
@@ -1053,6 +1068,26 @@ def _relation_line(text: str) -> re.Match | None:
 
 
 _SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+{_LABEL}({_ANY_LINK})")
+# A sentence under the title: `This ADR updates and supersedes [ADR0003](...)`, `This decision supersedes
+# decision: [0015 ...](...)`; the links that follow it, joined by commas or "and", are the records replaced.
+_THIS_SUPERSEDES = LazyPattern(
+    r"\bthis (?:adr|decision|record)(?: (?:\w+ and|also|hereby|now))? supersedes"
+    r"(?: (?:the )?(?:adr|decision|record)s?)?"
+    rf"\s*:?\s*({_ANY_LINK}(?:\s*(?:,|and|&)\s*{_ANY_LINK})*)", re.IGNORECASE)
+# A note after a status that names the records this one replaces: `Accepted (supersedes ADR-0010)`,
+# `Zaakceptowany (zastępuje ADR-0010)`; the records it names run to the note's end.
+_SUPERSEDES_NOTE = LazyPattern(
+    r"[(,;]\s*(?:supersedes|supercedes|replaces|" + "|".join(SUPERSEDES_IN.values()) + r")\s*:?\s+([^();]*)",
+    re.IGNORECASE)
+_NOTED = LazyPattern(rf"{_ANY_LINK}|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
+
+
+def _noted_predecessors(phrase: str) -> list[str]:
+    """The records a status's note says this one supersedes (links, or `ADR-0010`), as written."""
+    found = []
+    for note in _SUPERSEDES_NOTE.finditer(phrase):
+        found += [named.group(0) for named in _NOTED.finditer(note.group(1))]
+    return found
 
 
 def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
@@ -1266,7 +1301,7 @@ def from_document(
         elif date is None and date_raw.strip().lower() in COMPUTED_DATES:
             pass  # Eleventy writes the day from git or the file when it builds the page: no day is written here
         elif date is None and date_raw.strip():
-            if "yyyy" in date_raw.lower():  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
+            if _DATE_BLANK.search(date_raw):  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
                 reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")
             else:
                 reader.warn(fields.get("date_line"),
@@ -1311,6 +1346,9 @@ def from_document(
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
+        if status in STATUSES:
+            for predecessor in _noted_predecessors(words):
+                reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
         if status not in STATUSES:
             import json  # only for this message
 

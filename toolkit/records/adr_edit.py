@@ -405,7 +405,10 @@ def mark_superseded(
     doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None
 ) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
-    dates a new entry of a status history."""
+    dates a new entry of a status history. A record that says no status is given one (ADR 0071)."""
+    if decision.form == UNKNOWN and not is_rst(decision.path):
+        doc = _reparse(doc, _add_status(doc, decision, "superseded"))
+        decision = from_document(doc, decision.path)
     require_editable(doc, decision)
     if decision.superseded_by == successor.key and decision.status == "superseded":
         return doc.to_bytes()
@@ -495,9 +498,9 @@ def has_link(decision: Decision, relation: str, target: Decision) -> bool:
 
 def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> bytes:
     """The file with `relation target` recorded in its own form; unchanged if already there."""
-    require_editable(doc, decision)
     if has_link(decision, relation, target):
         return doc.to_bytes()
+    require_editable(doc, decision)
     if relation == "superseded by":
         return mark_superseded(doc, decision, target)
     if decision.form == MADR:

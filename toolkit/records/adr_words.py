@@ -137,7 +137,11 @@ DRAFT_FILE = re.compile(
     r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4})(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
-_TEMPLATE = LazyPattern(r"(?:^|[-_. ])template(?:$|[-_. ])", re.IGNORECASE)
+# "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
+TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
+                  r"|模板|テンプレート|템플릿")
+TEMPLATE_WORD = LazyPattern(TEMPLATE_WORDS, re.IGNORECASE)
+_TEMPLATE = LazyPattern(rf"(?:^|[-_. ])(?:{TEMPLATE_WORDS})(?:$|[-_. ])", re.IGNORECASE)
 # `template`, `adr-template`, `GRFC-TEMPLATE`
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
@@ -157,7 +161,8 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
         return None
     slug = match.group(4) or ""
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
-    if "emplate" in slug.lower() and (_TEMPLATE_NAME.match(slug) or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
+    if ("emplate" in slug.lower() and _TEMPLATE_NAME.match(slug)
+            or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
         return None
     if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
         return None
@@ -184,7 +189,7 @@ def is_record_file(name: str) -> bool:
         return draft_slug(name) is not None
     # Only a name that may be a template or an index needs the full look (listing 10,000 names is hot).
     lowered = name.lower()
-    if "template" not in lowered and "index" not in lowered and "readme" not in lowered:
+    if "index" not in lowered and "readme" not in lowered and not TEMPLATE_WORD.search(lowered):
         return True
     return numbered_file(name) is not None or DATED_FILE.match(name) is not None
 
@@ -246,8 +251,9 @@ SYNONYMS = {
     "partially superseded by": "superseded",
 }
 # The same in the languages teams write their records in most after English: German, French, Spanish,
-# Portuguese, Dutch, Italian, Norwegian, Danish, Swedish, with and without accents as keyboards allow,
-# and the feminine forms where a record's status agrees with a feminine noun. The first of each is what
+# Portuguese, Dutch, Italian, Norwegian, Danish, Swedish, Polish, Czech, Ukrainian, Turkish, Finnish and
+# Indonesian, with and without accents as keyboards allow, and the feminine (and neuter) forms where a
+# record's status agrees with such a noun. The first of each is what
 # a change of status writes.
 _LANGUAGES = {
     "de": {
@@ -396,6 +402,75 @@ _LANGUAGES = {
         "superseded": "ersatt",
         "superseded by": "ersatt av",
     },
+    # Polish: the masculine agrees with `ADR`, the feminine with `decyzja`, the neuter with `rozwiązanie`.
+    "pl": {
+        "draft": "szkic|wersja robocza",
+        "proposed": "proponowany|zaproponowany|propozycja|w trakcie przeglądu",
+        "accepted": "zaakceptowany|przyjęty|zatwierdzony",
+        "rejected": "odrzucony",
+        "deprecated": "przestarzały|wycofany|nieaktualny",
+        "superseded": "zastąpiony",
+        "superseded by": "zastąpiony przez",
+    },
+    "pl-f": {
+        "proposed": "proponowana|zaproponowana",
+        "accepted": "zaakceptowana|przyjęta|zatwierdzona",
+        "rejected": "odrzucona",
+        "deprecated": "przestarzała|wycofana|nieaktualna",
+        "superseded": "zastąpiona",
+        "superseded by": "zastąpiona przez",
+    },
+    "pl-n": {
+        "proposed": "proponowane|zaproponowane",
+        "accepted": "zaakceptowane|przyjęte|zatwierdzone",
+        "rejected": "odrzucone",
+        "deprecated": "przestarzałe|wycofane|nieaktualne",
+        "superseded": "zastąpione",
+        "superseded by": "zastąpione przez",
+    },
+    "cs": {
+        "draft": "koncept",
+        "proposed": "navrženo|navržený|návrh",
+        "accepted": "přijato|přijatý|schváleno|schválený",
+        "rejected": "zamítnuto|zamítnutý",
+        "deprecated": "zastaralé|zastaralý",
+        "superseded": "nahrazeno|nahrazený",
+        "superseded by": "nahrazeno",
+    },
+    "uk": {
+        "draft": "чернетка",
+        "proposed": "запропоновано|на розгляді",
+        "accepted": "прийнято|затверджено|ухвалено",
+        "rejected": "відхилено",
+        "deprecated": "застаріло|неактуально",
+        "superseded": "замінено",
+        "superseded by": "замінено",
+    },
+    "tr": {
+        "draft": "taslak",
+        "proposed": "önerildi|önerilen|öneri|incelemede",
+        "accepted": "kabul edildi|kabul|onaylandı",
+        "rejected": "reddedildi",
+        "deprecated": "kullanımdan kaldırıldı|geçersiz",
+        "superseded": "yerini aldı|değiştirildi",
+    },
+    "fi": {
+        "draft": "luonnos",
+        "proposed": "ehdotettu|ehdotus",
+        "accepted": "hyväksytty",
+        "rejected": "hylätty",
+        "deprecated": "vanhentunut",
+        "superseded": "korvattu",
+    },
+    "id": {
+        "draft": "draf",
+        "proposed": "diusulkan|usulan",
+        "accepted": "diterima|disetujui",
+        "rejected": "ditolak",
+        "deprecated": "usang",
+        "superseded": "digantikan",
+        "superseded by": "digantikan oleh",
+    },
     "nl": {
         "draft": "concept",
         "proposed": "voorgesteld",
@@ -407,10 +482,13 @@ _LANGUAGES = {
     },
 }
 _READ_IN = {}  # a word or phrase of another language -> (its language, the status it says)
+_ALL_LANGUAGES: dict[str, list[str]] = {}  # such a word -> every language it is a status word of
 for _language, _words in _LANGUAGES.items():
     for _status, _text in _words.items():
         for _word in _text.lower().split("|"):
             _READ_IN.setdefault(_word, (_language, _status))
+            if _language not in _ALL_LANGUAGES.setdefault(_word, []):
+                _ALL_LANGUAGES[_word].append(_language)
 SYNONYMS.update({word: status.removesuffix(" by") for word, (_, status) in _READ_IN.items()})
 # A status phrase that names another record: the relation it records.
 RELATION_STATUS = {
@@ -422,19 +500,25 @@ RELATION_STATUS = {
 }
 
 
-def language_of(phrase: str) -> str | None:
-    """The language (`de`, `fr-f`...) of a status phrase written in one other than English, else None."""
+def language_of(phrase: str, likely: Mapping[str, int] | None = None) -> str | None:
+    """The language (`de`, `fr-f`...) of a status phrase written in one other than English, else None.
+    A word of several languages (`proposta`, Italian and Portuguese) is read in the one *likely* counts
+    most (languages without their `-f`: the folder's other records), else in the first."""
     words = status_words(present_part(phrase))
     for candidate in (words, words.split(" ", 1)[0]):
         if candidate in _READ_IN:
-            return _READ_IN[candidate][0]
+            languages = _ALL_LANGUAGES[candidate]
+            if not likely:
+                return languages[0]
+            return max(languages, key=lambda language: likely.get(language.split("-")[0], 0))
     return None
 
 
 # `Supersedes [...]` in the languages whose status words decisionbook reads, as a relation line on the
 # newer record: read as `supersedes`, and written so on a record whose status is in that language.
 SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "substitui", "it": "sostituisce",
-                 "nl": "vervangt", "no": "erstatter", "da": "erstatter", "sv": "ersätter", "ru": "заменяет"}
+                 "nl": "vervangt", "no": "erstatter", "da": "erstatter", "sv": "ersätter", "ru": "заменяет",
+                 "pl": "zastępuje", "cs": "nahrazuje", "uk": "замінює", "fi": "korvaa", "id": "menggantikan"}
 
 
 def relation_word(relation: str, phrase: str) -> str:
@@ -464,10 +548,11 @@ def plain_words(status: str, language: str | None) -> frozenset[str]:
     return frozenset(word.lower() for word in words.split("|") if word)
 
 
-def status_word(status: str, phrase: str) -> str:
+def status_word(status: str, phrase: str, language: str | None = None) -> str:
     """*status* (`deprecated`, or `superseded by` for the words before a successor) as a record whose
-    status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), else as is."""
-    language = language_of(phrase)
+    status reads *phrase* writes it: in that phrase's language (`veraltet` for `akzeptiert`), or in
+    *language* when given, else as is."""
+    language = language or language_of(phrase)
     if language is None:
         return status
     # A feminine table names fewer: its masculine one has the rest.
@@ -664,7 +749,13 @@ def with_history(old: str, new: str) -> str:
         now = " ".join(_STRUCK.sub(" ", old).split())
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
-    return new
+    # A note naming other records says how this one stands to them, whatever its status: it stays.
+    notes = [note.group(0) for note in _NOTE.finditer(old)
+             if _NAMED_ANYWHERE.search(_LINK.sub(_link_address, note.group(0)))]
+    return " ".join((new, *notes))
+
+
+_NOTE = LazyPattern(r"\((?:[^()]|\([^()]*\))*\)")  # `(supersedes ADR-0010)`, one bracket deep inside
 
 
 def _rebadged(phrase: str, new: str) -> str | None:
@@ -706,7 +797,7 @@ DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 # Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch, Italian,
-# Norwegian, Danish, Swedish and Russian.
+# Norwegian, Danish, Swedish and Russian; and the months of the other languages whose status words are read.
 _MONTHS = {
     name: index
     for index, names in enumerate(
@@ -731,6 +822,24 @@ _MONTHS = {
         ("января январь янв", "февраля февраль фев", "марта март мар", "апреля апрель апр", "мая май",
          "июня июнь июн", "июля июль июл", "августа август авг", "сентября сентябрь сен сент",
          "октября октябрь окт", "ноября ноябрь ноя нояб", "декабря декабрь дек"),
+        start=1,
+    )
+    for name in names.split()
+} | {
+    name: index
+    for index, names in enumerate(  # Polish, Czech, Ukrainian, Turkish, Finnish and Indonesian, where not above
+        ("stycznia styczeń ledna leden січня ocak tammikuuta",
+         "lutego luty února únor лютого şubat helmikuuta",
+         "marca marzec března březen березня maaliskuuta maret",
+         "kwietnia kwiecień dubna duben квітня nisan huhtikuuta",
+         "maja května květen травня mayıs toukokuuta",
+         "czerwca czerwiec června červen червня haziran kesäkuuta",
+         "lipca lipiec července červenec липня temmuz heinäkuuta",
+         "sierpnia sierpień srpna srpen серпня ağustos elokuuta agustus",
+         "września wrzesień září вересня eylül syyskuuta",
+         "października październik října říjen жовтня ekim lokakuuta",
+         "listopada listopad listopadu листопада kasım marraskuuta",
+         "grudnia grudzień prosince prosinec грудня aralık joulukuuta desember"),
         start=1,
     )
     for name in names.split()

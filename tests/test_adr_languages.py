@@ -1,0 +1,136 @@
+"""ADR folders written in languages whose words decisionbook reads, and notes that relate records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import repository_with
+
+POLISH = ("# ADR-{n:04d}: {title}\n\n- **Status:** {status}\n- **Data:** {date}\n- **Decydenci:** zespół\n\n"
+          "## Kontekst\n\nDlaczego.\n")
+
+
+def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    return repository_with(tmp_path / "repo", files)
+
+
+def _listed(decide, root: Path) -> dict:
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return {r["key"]: r for r in json.loads(result.stdout)}
+
+
+def _polish(tmp_path: Path) -> Path:
+    return _repo(tmp_path, {
+        "docs/adr/0000-szablon.md": POLISH.format(n=0, title="Tytuł decyzji", date="RRRR-MM-DD",
+                                                  status="Proponowany | Zaakceptowany | Odrzucony").replace(
+                                                      "Dlaczego.", "Jaki problem rozwiązujemy?"),
+        "docs/adr/0001-kolejka.md": POLISH.format(n=1, title="Kolejka w Redisie", date="2026-03-02",
+                                                  status="Zastąpiony przez ADR-0002 (2026-05-04: koszty)"),
+        "docs/adr/0002-kolejka-w-bazie.md": POLISH.format(n=2, title="Kolejka w bazie", date="2026-05-04",
+                                                          status="Zaakceptowany (zastępuje ADR-0001)"),
+        "docs/adr/0003-logi.md": POLISH.format(n=3, title="Logi w JSON", date="3 września 2026",
+                                               status="Proponowana (doprecyzowuje ADR-0002; czeka na zespół)"),
+        "docs/adr/0004-cache.md": POLISH.format(n=4, title="Cache", date="2026-10-01", status="Zaakceptowany"),
+    })
+
+
+def test_a_polish_folder_reads_its_statuses_dates_relations_and_template(decide, tmp_path):
+    root = _polish(tmp_path)
+    listed = _listed(decide, root)
+    assert sorted(listed) == ["1", "2", "3", "4"]  # the template, `0000-szablon.md`, is no record
+    assert {k: (r["status"], r["date"], r["superseded_by"], r["supersedes"]) for k, r in listed.items()} == {
+        "1": ("superseded", "2026-03-02", "2", []),
+        "2": ("accepted", "2026-05-04", None, ["1"]),
+        "3": ("proposed", "2026-09-03", None, []),
+        "4": ("accepted", "2026-10-01", None, []),
+    }
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    made = decide("adr", "new", "Limity zapytań", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert made.exit_code == 0, made.output
+    text = (root / "docs/adr/0005-limity-zapytan.md").read_text()
+    assert text.startswith("# ADR-0005: Limity zapytań\n\n- **Status:** Proponowany\n- **Data:** 2026-11-30\n")
+
+
+def test_a_polish_status_change_writes_the_folder_s_words_and_keeps_the_notes_that_name_records(decide, tmp_path):
+    root = _polish(tmp_path)
+    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "- **Status:** Zaakceptowana (doprecyzowuje ADR-0002; czeka na zespół)\n" in (
+        root / "docs/adr/0003-logi.md").read_text()
+    result = decide("adr", "status", "2", "superseded", "--by", "4", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert ("- **Status:** Zastąpiony przez [ADR-0004](0004-cache.md) (zastępuje ADR-0001)\n"
+            in (root / "docs/adr/0002-kolejka-w-bazie.md").read_text())
+    assert "- **Zastępuje:** [ADR-0002](0002-kolejka-w-bazie.md)\n" in (root / "docs/adr/0004-cache.md").read_text()
+    listed = _listed(decide, root)
+    assert (listed["2"]["status"], listed["2"]["superseded_by"], listed["2"]["supersedes"]) == (
+        "superseded", "4", ["1"])
+    assert listed["4"]["supersedes"] == ["2"]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_turkish_fields_and_month_names_are_read(decide, tmp_path):
+    record = "# ADR-000{n}: {title}\n\n- Durum: {status}\n- Tarih: {date}\n\n## Bağlam\n\nNeden.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-servisler.md": record.format(n=1, title="Servisler", status="Kabul edildi",
+                                                    date="14 Temmuz 2026"),
+        "docs/adr/0002-kuyruk.md": record.format(n=2, title="Kuyruk", status="Önerildi", date="2026-08-01"),
+    })
+    listed = _listed(decide, root)
+    assert [(r["status"], r["date"]) for r in listed.values()] == [
+        ("accepted", "2026-07-14"), ("proposed", "2026-08-01")]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path):
+    # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it.
+    record = "# ADR-000{n}: {title}\n\n- **Stato:** {status}\n- **Data:** 2026-0{n}-01\n\n## Contesto\n\nPerché.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-a.md": record.format(n=1, title="Uno", status="Accettata; completa"),
+        "docs/adr/0002-b.md": record.format(n=2, title="Due", status="Accettata (con riserva)"),
+        "docs/adr/0003-c.md": record.format(n=3, title="Tre", status="Proposta"),
+    })
+    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "- **Stato:** Accettata\n" in (root / "docs/adr/0003-c.md").read_text()
+
+
+def test_a_note_after_the_status_names_the_records_this_one_supersedes(decide, tmp_path):
+    record = "# ADR-000{n}: {title}\n\n**Status:** {status}\n**Date:** 2026-01-0{n}\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-a.md": record.format(n=1, title="Old", status="Superseded by ADR-0002"),
+        "docs/adr/0002-b.md": record.format(n=2, title="New", status="Accepted (supersedes ADR-0001)"),
+    })
+    assert _listed(decide, root)["2"]["supersedes"] == ["1"]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert decide("adr", "status", "2", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "**Status:** Deprecated (supersedes ADR-0001)\n" in (root / "docs/adr/0002-b.md").read_text()
+
+
+def test_a_sentence_under_the_title_says_which_records_this_one_supersedes(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-a.md": "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Context\n\nWhy.\n",
+        "docs/adr/0002-b.md": "# 2. Logging\n\n**Date:** 2019-03-01\n\n## Context\n\nWhy.\n",
+        "docs/adr/0003-c.md": "# 3. Layout again\n\n**Date:** 2020-06-01\n\n**NOTE:** This ADR updates and supersedes "
+                              "[ADR0001 Layout](./0001-a.md).\n\n## Context\n\nWhy.\n",
+        "docs/adr/0004-d.md": "# 4. Logging again\n\n**Date:** 2021-06-01\n\nThis decision supersedes decision: "
+                              "[0002 Logging](0002-b.md)\n\n## Context\n\nWhy.\n",
+    })
+    listed = _listed(decide, root)
+    assert (listed["3"]["supersedes"], listed["4"]["supersedes"]) == (["1"], ["2"])
+
+
+def test_superseding_a_record_that_says_no_status_gives_it_one(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-a.md": "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Context\n\nWhy.\n",
+        "docs/adr/0002-b.md": "# 2. Layout again\n\n**Date:** 2020-06-01\n\nThis ADR supersedes [ADR 1](0001-a.md).\n\n"
+                              "## Context\n\nWhy.\n",
+    })
+    before = (root / "docs/adr/0002-b.md").read_bytes()
+    result = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0001-a.md").read_text() == (
+        "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Status\n\nSuperseded by [2. Layout again](0002-b.md)\n\n"
+        "## Context\n\nWhy.\n")
+    assert (root / "docs/adr/0002-b.md").read_bytes() == before  # it says so already
+    assert _listed(decide, root)["1"]["superseded_by"] == "2"
