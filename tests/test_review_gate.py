@@ -328,7 +328,7 @@ def test_design_review_report_shows_the_gate(decide, repo):
     assert decide("proto", "new", "Event log spike", "--owner", "ben", "--deadline", "2099-12-31", cwd=repo).exit_code == 0
     assert decide("criterion", "add", "P1", "replay", "--target", "<= 60", "--must", cwd=repo).exit_code == 0
     assert decide("evidence", "add", "P1", "replay", "95", cwd=repo).exit_code == 0
-    kept = decide("keep", "P1", "--reason", "we like it", "--by", "ben", "--as-of", "2026-11-20", cwd=repo)
+    kept = decide("keep", "P1", "--reason", "we like it", "--by", "ben", cwd=repo)
     assert kept.exit_code == 0, kept.output
     path = repo / _new(decide, repo, "--data-change", "--prototype", "P1")
     _fill(path)

@@ -114,3 +114,36 @@ def test_triage_reports_a_bad_ledger_line_and_goes_on(ws, decide):
     assert result.exit_code == 0
     assert "prototypes/evidence.jsonl:4: error: not valid JSON" in result.stderr
     assert len(json.loads(result.stdout)["prototypes"]) == 3
+
+
+def test_show_as_of_a_day_judges_what_triage_judges_that_day(ws, decide):
+    # A measurement and hours written after AS_OF (a ledger kept by hand, or a clock set wrong) do not count on it.
+    later = ('{"id": "20461201100000000000000001", "at": "2046-12-01T10:00:00+00:00", "prototype": 1, "criterion": '
+             '"p99", "value": 600.0, "unit": null, "source": null, "note": null, "by": null, "criteria_hash": null, '
+             '"criterion_hash": null, "measured": null}\n')
+    with open(ws / "prototypes/evidence.jsonl", "a") as ledger:
+        ledger.write(later)
+    with open(ws / "prototypes/effort.jsonl", "a") as ledger:
+        ledger.write('{"id": "20461201100000000000000002", "at": "2046-12-01T10:00:00+00:00", "prototype": 1, '
+                     '"hours": 12.0, "date": "2046-12-01", "by": null, "note": null}\n')
+    for day, recommendation, hours in ((AS_OF, "iterate", 30), ("2046-12-02", "discard", 42)):
+        shown = json.loads(decide("proto", "show", "P1", "--as-of", day, "--format", "json", cwd=ws).stdout)
+        triaged = json.loads(decide("triage", "--as-of", day, "--format", "json", cwd=ws).stdout)["prototypes"]
+        row = next(r for r in triaged if r["ref"] == "P1")
+        assert (shown["recommendation"], shown["hours_logged"]) == (recommendation, hours)
+        assert (shown["recommendation"], shown["merit"]) == (row["recommendation"], row["merit"])
+    early = decide("proto", "show", "P1", "--as-of", "2000-01-01", cwd=ws)
+    assert early.exit_code == 2 and "P1 was started on" in early.stderr
+
+
+def test_a_second_keep_or_discard_is_refused_and_the_audit_counts_one(ws, decide):
+    assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
+    assert decide("discard", "P2", "--reason", "stuck", "--as-of", AS_OF, cwd=ws).exit_code == 0
+    ledger = (ws / "prototypes/verdicts.jsonl").read_bytes()
+    for verdict, ref, status in (("keep", "P3", "kept"), ("discard", "P2", "discarded")):
+        again = decide(verdict, ref, "--reason", "again", "--as-of", AS_OF, cwd=ws)
+        assert again.exit_code == 2 and f"{ref} is {status} already" in again.stderr
+    assert (ws / "prototypes/verdicts.jsonl").read_bytes() == ledger
+    # A card kept may still be discarded later, and one discarded taken up again: a change of mind is a verdict.
+    assert decide("discard", "P3", "--reason", "too costly after all", "--as-of", AS_OF, cwd=ws).exit_code == 0
+    assert decide("iterate", "P2", "--reason", "new data", "--as-of", AS_OF, cwd=ws).exit_code == 0

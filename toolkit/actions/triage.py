@@ -252,15 +252,36 @@ def as_dict(ws: Workspace, result: Triage) -> dict:
 
 
 def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[Finding, ...]]:
-    """One card with its criteria states and recommendation, and the hours logged beside them."""
-    card = load(ws, ref)
-    evidence, effort = read_evidence(ws), read_effort(ws)
-    mine = list(columns.select(evidence.entries, lambda number: number == card.number, "prototype"))
-    row = TriageRow(card, judge_card(card, mine, as_of or dt.date.today(), ws.config.keep_threshold))
+    """One card with its criteria states and recommendation, and the hours logged beside them, as they
+    stood at the end of *as_of* (default today), as triage judges them that day (see `as_of_records`)."""
+    day = as_of or dt.date.today()
+    stood = card_records(ws, load(ws, ref), day)
+    row = TriageRow(stood.cards[0], judge_stood(ws, stood, day))
     shown = {
         **prototype_row(ws, row),
         "states": criterion_rows(row),
-        "evidence_lines": len(mine),
-        "hours_logged": sunkcost.hours_by_prototype(effort.entries).get(card.number, 0),
+        "evidence_lines": len(stood.evidence),
+        "hours_logged": sunkcost.hours_by_prototype(stood.effort).get(row.card.number, 0),
     }
-    return shown, evidence.problems + effort.problems
+    return shown, stood.problems
+
+
+def card_records(ws: Workspace, card: Prototype, day: dt.date) -> Records:
+    """*card* and its own ledger entries as they stood at the end of *day*, as triage reads them that
+    day (see `as_of_records`); `problems` are the ledgers' bad lines. A card started later is an error."""
+    evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
+    mine = Records((card,), tuple(columns.select(evidence.entries, lambda n: n == card.number, "prototype")),
+                   tuple(columns.select(effort.entries, lambda n: n == card.number, "prototype")),
+                   tuple(v for v in verdicts.entries if v.prototype == card.number),
+                   evidence.problems + effort.problems,
+                   tuple(w for w in evidence.withdrawn + effort.withdrawn if w.entry.prototype == card.number))
+    stood = as_of_records(mine, day, ws)
+    if not stood.cards:
+        raise DecisionbookError(f"{card.ref} was started on {card.started}, after {day}")
+    return stood
+
+
+def judge_stood(ws: Workspace, stood: Records, day: dt.date) -> Judgement:
+    """The judgement of the one card of *stood* (from `card_records`) on *day*, as triage gives it."""
+    card = stood.cards[0]
+    return judge_card(card, stood.evidence_by_prototype().get(card.number, []), day, ws.config.keep_threshold)

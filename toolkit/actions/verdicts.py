@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
-from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, who
+from toolkit.actions.ledgers import read_effort, read_verdicts, who
 from toolkit.actions.prototypes import card_path, parse_date
-from toolkit.actions.triage import judge_card
+from toolkit.actions.triage import card_records, judge_stood
+from toolkit.errors import DecisionbookError
+from toolkit.history.archive import Archived
 from toolkit.judge import audit as sunk_audit
 from toolkit.judge.merit import Judgement
-from toolkit.history.archive import Archived
 from toolkit.judge.sunkcost import is_override
-from toolkit.records import columns, ledger, prototype
+from toolkit.records import ledger, prototype
 from toolkit.records.ledger import Verdict
 from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
@@ -40,8 +41,11 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
     card = prototype.read(path, ws.config.max_file_bytes)
-    evidence = list(columns.select(read_evidence(ws).entries, lambda number: number == card.number, "prototype"))
-    judgement = judge_card(card, evidence, as_of or dt.date.today(), ws.config.keep_threshold)
+    if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
+        raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in the "
+                                "sunk-cost audit")
+    day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
+    judgement = judge_stood(ws, card_records(ws, card, day), day)
     entry = Verdict(
         ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
         card.criteria_hash, who(ws, by),
