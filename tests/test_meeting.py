@@ -66,17 +66,30 @@ def meeting_workspace(repo, decide):
 
 def test_since_the_last_meeting_starts_when_the_meeting_was_closed(meeting_workspace, decide):
     root = meeting_workspace
-    closed = _ok(decide("meeting", "close", "--date", YESTERDAY, "--attendee", "ana", cwd=root))
+    closed = _ok(decide("meeting", "close", "--attendee", "ana", cwd=root))
     assert "3 active prototype(s) got no verdict" in closed.stdout and "P1  Kafka ingest" in closed.stdout
     (meeting,) = _ledger(root, "meetings.jsonl")
-    assert meeting["date"] == YESTERDAY and meeting["attendees"] == ["ana"] and meeting["by"] == "Test User"
+    assert meeting["date"] == TODAY.isoformat() and meeting["attendees"] == ["ana"] and meeting["by"] == "Test User"
     _ok(decide("evidence", "add", "P2", "hit-rate", "0.987", "--unit", "ratio", cwd=root))
 
-    since = _section(_report(decide, root, "--as-of", TODAY.isoformat()), f"Since the meeting of {YESTERDAY}")
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()  # the report that follows today's meeting
+    since = _section(_report(decide, root, "--as-of", tomorrow), f"Since the meeting of {TODAY}")
     text = _text(since)
     assert "0.987 ratio" in text and "unmet → met" in text  # the value, its unit, the state it moved
     assert "0.111" not in text and "912" not in text  # recorded before the meeting was closed
     assert "iterate" in text and "keep" in text  # P2's recommendation changed
+    again = decide("meeting", "close", "--attendee", "ben", cwd=root)
+    assert again.exit_code == 2 and f"the meeting of {TODAY} was closed already" in again.stderr
+    assert len(_ledger(root, "meetings.jsonl")) == 1
+
+
+def test_a_meeting_closed_days_late_counts_what_came_after_its_day_as_new(meeting_workspace, decide):
+    # Recorded today, after yesterday's meeting took place and before anyone closed it: the meeting never saw it.
+    root = meeting_workspace
+    closed = _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=root))
+    assert "every active prototype got a verdict" in closed.stdout  # all three started today, after it
+    since = _section(_report(decide, root, "--as-of", TODAY.isoformat()), f"Since the meeting of {YESTERDAY}")
+    assert "912" in _text(since) and "0.111" in _text(since)
 
 
 def test_decisions_to_record_run_as_printed(meeting_workspace, decide):

@@ -44,11 +44,15 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
     names = tuple(one_line(a, "attendee (--attendee)") for a in attendees)
     meetings = read_meetings(ws)
+    same = next((m for m in meetings.entries if m.date == day.isoformat()), None)
+    if same is not None:
+        raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}")
     previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
     records = as_of_records(load_records(ws), max(day, dt.date.today()))
     first = (day - dt.timedelta(days=6)).isoformat()  # without a previous meeting: the week before
     decided = {v.prototype for v in records.verdicts if (v.id > previous.id if previous else v.at[:10] >= first)}
-    undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided)
+    undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided
+                      and (c.started is None or c.started <= day))  # one started later was not on its agenda
     entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, who(ws, by))
     ledger.append(ws.meeting_ledger, entry)
     return Closed(entry, previous, undecided, meetings.problems + records.problems)

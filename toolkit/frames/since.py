@@ -39,15 +39,19 @@ class Since:
 def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date):
     """(first new day, basis, is_new(at)): the previous meeting wins, then --since, then the week before."""
     if meeting is not None:
+        start, basis = meeting.day + dt.timedelta(days=1), f"the meeting of {meeting.date}"
+        if meeting.at[:10] > meeting.date:
+            # Closed on a later day than it took place (ADR 0088): what was recorded after its day is new,
+            # though recorded before the close; the meeting cannot have seen it.
+            return start, basis, lambda at, ident="": at[:10] > meeting.date
         closed_at = dt.datetime.fromisoformat(meeting.at)
-        # Entries recorded after the meeting was closed are new; a meeting closed on a later day than it
-        # took place still counts from the moment it was recorded. `at` has whole seconds: within the
-        # same second the ids (ULIDs, milliseconds first) say which came later.
+        # Closed on its day: entries recorded after the close are new, those of that day too. `at` has
+        # whole seconds: within the same second the ids (ULIDs, milliseconds first) say which came later.
         def is_new(at: str, ident: str = "") -> bool:
             moment = dt.datetime.fromisoformat(at)
             return moment > closed_at or moment == closed_at and ident > meeting.id
 
-        return meeting.day + dt.timedelta(days=1), f"the meeting of {meeting.date}", is_new
+        return start, basis, is_new
     if since is not None:
         start, basis = since, f"{since.isoformat()} (--since)"
     else:
