@@ -37,7 +37,7 @@ def test_frames_hold_the_records(repo, decide):
     decide("evidence", "add", "P1", "p99", "250", "--unit", "ms", cwd=repo)
     decide("evidence", "add", "P1", "p99", "190", cwd=repo)
     decide("evidence", "add", "P1", "works", "no", cwd=repo)
-    decide("effort", "log", "P1", "3.5", "--date", "2046-11-20", "--note", "wiring", cwd=repo)
+    decide("effort", "log", "P1", "3.5", "--date", "2026-11-20", "--note", "wiring", cwd=repo)
     book = toolkit.open_workspace(repo / "prototypes")
     prototypes = book.prototypes()
     assert prototypes.loc[0, "title"] == "Kafka ingest" and prototypes.loc[0, "decisions"] == [1]
@@ -50,7 +50,7 @@ def test_frames_hold_the_records(repo, decide):
     assert evidence["value"].tolist() == [250.0, 190.0, "no"] and evidence.loc[0, "unit"] == "ms"
     assert str(evidence["at"].dt.tz) == "UTC"
     effort = book.effort()
-    assert effort["hours"].sum() == 3.5 and effort.loc[0, "date"] == pd.Timestamp("2046-11-20")
+    assert effort["hours"].sum() == 3.5 and effort.loc[0, "date"] == pd.Timestamp("2026-11-20")
     triage = book.triage(as_of="2046-11-27")
     assert triage.loc[0, "merit"] == 0.5 and triage.loc[0, "recommendation"] == "iterate"
     assert book.audit().attrs["conclusion"].startswith("No verdicts")

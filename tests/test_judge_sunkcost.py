@@ -60,7 +60,7 @@ def test_goalposts_moved_when_a_criterion_is_redefined_through_the_cli(ws, decid
 def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     for ref, hours in (("P1", "120"), ("P2", "5"), ("P3", "8")):
-        decide("effort", "log", ref, hours, "--date", "2046-11-20", "--force", cwd=ws)
+        decide("effort", "log", ref, hours, "--date", "2026-11-20", "--force", cwd=ws)
     found = warnings(decide, ws)
     (high,) = [w for w in found if w["kind"] == "high-effort" and w["ref"] == "P1"]
     assert high["hours"] == 120
@@ -184,7 +184,7 @@ def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
 
 def test_audit_command(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
-    decide("effort", "log", "P1", "50", "--date", "2046-11-20", "--force", cwd=ws)
+    decide("effort", "log", "P1", "50", "--date", "2026-11-20", "--force", cwd=ws)
     decide("keep", "P1", "--reason", "sunk", "--as-of", AS_OF, cwd=ws)
     out = decide("audit", cwd=ws)
     assert out.exit_code == 0

@@ -44,7 +44,7 @@ def card(repo):
 
 
 def test_new_card_is_numbered_valid_yaml_and_printed(repo, decide):
-    result = decide("proto", "new", "Streaming ingest on Kafka", "--owner", "ana", "--deadline", "2026-12-20",
+    result = decide("proto", "new", "Streaming ingest on Kafka", "--owner", "ana", "--deadline", "2099-12-20",
                     "--branch", "proto/ingest", "--decision", "12", cwd=repo)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "prototypes/0001-streaming-ingest-on-kafka.md"
@@ -52,7 +52,7 @@ def test_new_card_is_numbered_valid_yaml_and_printed(repo, decide):
     assert doc.meta["title"] == "Streaming ingest on Kafka"
     assert doc.meta["status"] == "active"
     assert doc.meta["owner"] == "ana"
-    assert str(doc.meta["deadline"]) == "2026-12-20"
+    assert str(doc.meta["deadline"]) == "2099-12-20"
     assert doc.meta["branch"] == "proto/ingest"
     assert doc.meta["decisions"] == [12]
     assert doc.meta["criteria"] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -147,3 +148,18 @@ def test_a_second_keep_or_discard_is_refused_and_the_audit_counts_one(ws, decide
     # A card kept may still be discarded later, and one discarded taken up again: a change of mind is a verdict.
     assert decide("discard", "P3", "--reason", "too costly after all", "--as-of", AS_OF, cwd=ws).exit_code == 0
     assert decide("iterate", "P2", "--reason", "new data", "--as-of", AS_OF, cwd=ws).exit_code == 0
+
+
+def test_days_that_cannot_be_are_refused_and_nothing_is_written(ws, decide):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    ledgers = {name: (ws / "prototypes" / name).read_bytes() for name in ("effort.jsonl", "evidence.jsonl")}
+    for args, message in (
+        (("effort", "log", "P1", "3", "--date", tomorrow), "in the future"),
+        (("iterate", "P1", "--reason", "more", "--deadline", "2020-01-01"), "has passed already"),
+        (("proto", "new", "Late", "--deadline", "2020-01-01"), "before the card starts"),
+    ):
+        result = decide(*args, cwd=ws)
+        assert result.exit_code == 2 and message in result.stderr, args
+    assert {name: (ws / "prototypes" / name).read_bytes() for name in ledgers} == ledgers
+    assert not (ws / "prototypes/verdicts.jsonl").exists()
+    assert not list((ws / "prototypes").glob("0004-*"))

@@ -54,6 +54,8 @@ def log_effort(
             "pass --force if it is right"
         )
     day = parse_date(date, "date") if date is not None else dt.date.today()
+    if day > dt.date.today():
+        raise DecisionbookError(f"date {day} is in the future; log hours once they are spent")
     card_path(ws, ref)
     entry = Effort(ledger.new_id(), ledger.now(), parse_ref(ref), number, day.isoformat(),
                    who(ws, by), _optional(note, "note"))

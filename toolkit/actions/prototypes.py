@@ -146,6 +146,8 @@ def new(
     if owner is not None:
         values["owner"] = frontmatter.scalar(one_line(owner, "owner"))
     end = _deadline(deadline, timebox, today)
+    if end is not None and end < today:
+        raise DecisionbookError(f"deadline {end} is before the card starts, on {today}")
     if end is not None:
         values["deadline"] = end.isoformat()
     if branch is not None:

@@ -69,6 +69,8 @@ def iterate(
 ) -> VerdictResult:
     """Keep working on the prototype (status `active`), optionally with a new deadline."""
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
+    if new_deadline is not None and new_deadline < (as_of or dt.date.today()):
+        raise DecisionbookError(f"deadline {new_deadline} has passed already; give the day the next round ends")
     result = _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
     if new_deadline is not None:
         card = prototype.set_deadline(result.card.path, new_deadline, limit=ws.config.max_file_bytes)
