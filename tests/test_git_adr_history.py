@@ -157,3 +157,17 @@ def test_same_record_by_number_or_slug_in_every_naming(before, after, same):
     from toolkit.actions.adr_history import same_record
 
     assert same_record(before, after) is same
+
+
+def test_a_proposal_superseded_before_anyone_accepted_it_is_closed_and_a_later_one_is_not_yet_waiting(repo):
+    from toolkit.actions.decision_pages import decision_pages
+
+    (repo / "decisions" / "0001-use-kafka.md").write_text(MADR.format(status="proposed"))
+    commit_as(repo, "ana", "2026-11-02T10:00:00+01:00", "propose kafka")
+    (repo / "decisions" / "0001-use-kafka.md").write_text(MADR.format(status="superseded by ADR-0002"))
+    (repo / "decisions" / "0002-use-pulsar.md").write_text(MADR.format(status="proposed").replace("Kafka", "Pulsar"))
+    commit_as(repo, "ben", "2026-11-09T16:30:00+01:00", "pulsar instead")
+    first, second = decision_pages(open_workspace(repo), dt.date(2026, 11, 5)).entries
+    assert (first.decided.status, first.decided.day) == ("superseded", dt.date(2026, 11, 9))
+    assert second.waiting(dt.date(2026, 11, 5)) is None  # proposed on the 9th: not waiting yet on the 5th
+    assert second.waiting(dt.date(2026, 11, 12)) == 3

@@ -96,6 +96,12 @@ def test_aggregates(repo, decide):
     (row,) = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
     assert {s["criterion"]: s["value"] for s in row["states"]} == {"last": 5, "med": 5, "top": 30, "avg": 13}
     assert {s["criterion"]: s["state"] for s in row["states"]} == {"last": "met", "med": "met", "top": "unmet", "avg": "unmet"}
+    # The weekly report says which of the entries' values it judged, beside the value.
+    import toolkit
+
+    (card,) = toolkit.open_workspace(repo).weekly(AS_OF).sections
+    shown = {c["criterion"]: c["value_shown"] for c in card["criteria"]}
+    assert shown == {"last": "5", "med": "5 (median of 3)", "top": "30 (max of 3)", "avg": "13 (mean of 3)"}
 
 
 def test_the_judging_function_has_no_way_to_see_effort():

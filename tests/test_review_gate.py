@@ -332,6 +332,7 @@ def test_design_review_report_shows_the_gate(decide, repo):
     assert kept.exit_code == 0, kept.output
     path = repo / _new(decide, repo, "--data-change", "--prototype", "P1")
     _fill(path)
+    path.write_text(path.read_text().replace("add the events table next", "add the `events` table next"))
     assert decide("adr", "approve", "1", "--by", "ana", "--date", "2026-11-21", cwd=repo).exit_code == 0
     path.write_text(path.read_text().replace("by triggers", "by database triggers"))
     assert decide("adr", "approve", "1", "--by", "ben", "--date", "2026-11-22", cwd=repo).exit_code == 0
@@ -351,6 +352,7 @@ def test_design_review_report_shows_the_gate(decide, repo):
     assert re.search(r"switch\s*ship the code that writes events and reads the projection\.\s*not said\s*"
                      r"flip the flag back to rows\.\s*no", text)
     assert "Override: P1 Event log spike was kept against its recommendation (iterate)." in text
+    assert "add the <code>events</code> table" in html and "`events`" not in html  # a code span, not backticks
     assert "Roles not involved: design (dara could fill it)." in text
 
 

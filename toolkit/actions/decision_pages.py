@@ -13,6 +13,9 @@ from toolkit.records.adr import REVERSE, Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
+# A proposal closes when it is decided, or when it is deprecated or superseded before anyone committed a decision.
+CLOSED = (*DECIDED, "deprecated", "superseded")
+
 
 @dataclass(frozen=True)
 class Step:
@@ -30,7 +33,7 @@ class Entry:
     related: tuple[Related, ...]
     history: tuple[dict, ...]  # date, commit, author, before, after, subject (oldest first)
     proposed: Step | None  # first proposed (or first committed) in git; None without history
-    decided: Step | None  # first accepted or rejected after that
+    decided: Step | None  # first accepted, rejected, deprecated or superseded after that
     prototypes: tuple[dict, ...]  # ref, title, status, recommendation, reason, verdict
     previous: Decision | None
     next: Decision | None
@@ -40,7 +43,7 @@ class Entry:
         if self.decision.status not in ("proposed", "draft"):
             return None
         start = self.proposed.day if self.proposed else _date(self.decision.date)
-        return (as_of - start).days if start else None
+        return (as_of - start).days if start and start <= as_of else None  # proposed later: not yet waiting
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
         return None, None
     first = next((r for r in rows if r["after"] == "proposed"), rows[0])
     later = rows[rows.index(first):]
-    decided = next((r for r in later if r["after"] in DECIDED), None)
+    decided = next((r for r in later if r["after"] in CLOSED), None)
     step = lambda r: Step(r["after"] or "unknown", dt.datetime.fromisoformat(r["date"]).date(), r["author"])  # noqa: E731
     return step(first), step(decided) if decided else None
 

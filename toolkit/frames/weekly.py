@@ -201,6 +201,9 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
             unit = units.get((card.number, criterion["criterion"]))
             criterion["unit"] = unit
             criterion["value_shown"] = with_unit(criterion["value"], unit)
+            if criterion["aggregate"] != "latest" and criterion["evidence"] > 1 and criterion["value"] is not None:
+                # What is judged: the median, mean, min or max of the entries, said so beside the value.
+                criterion["value_shown"] += f" ({criterion['aggregate']} of {criterion['evidence']})"
             criterion["target_shown"] = with_unit(criterion["target"], unit) if criterion["target"] not in ("yes", "no") else criterion["target"]
             criterion["kill_shown"] = with_unit(criterion["kill"], unit)
         shaped = {

@@ -115,7 +115,9 @@ def evidence_timeline(rows, as_of: dt.date, order):
     # Date labels are turned 30 degrees: they reach down by their width's half plus their height.
     date_drop = (_text_points(["2000-00-00"], LABEL_POINTS) * math.sin(math.radians(30))
                  + LABEL_POINTS * 1.2 * math.cos(math.radians(30))) / 72
-    left = EDGE_INCHES + _text_points(order, LABEL_POINTS + 1) / 72 + TICK_INCHES
+    # Turned labels end at their tick: the first one reaches left of the axes by most of its width.
+    date_reach = _text_points(["2000-00-00"], LABEL_POINTS) * math.cos(math.radians(30)) / 72
+    left = max(EDGE_INCHES + _text_points(order, LABEL_POINTS + 1) / 72 + TICK_INCHES, EDGE_INCHES + date_reach)
     height = 1.2 + 0.42 * max(len(order), 1)
     bottom = LEGEND_INCHES + date_drop + TICK_INCHES
     fig = _placed(8, height, left, 0.25, TITLE_INCHES, bottom)
@@ -153,8 +155,9 @@ def effort_vs_merit(rows):
                         fontsize=LABEL_POINTS)
     ax.set_xlabel("hours logged (h)")
     ax.set_ylabel("merit (share of criterion weight met)")
-    ax.set_xlim(0, max([row["hours"] for row in rows] + [1.0]) * 1.12)
-    ax.set_ylim(0, 1.05)
+    most = max([row["hours"] for row in rows] + [1.0])
+    ax.set_xlim(-0.04 * most, most * 1.12)  # a margin on every side: a dot at 0 h or merit 0 or 1 shows whole
+    ax.set_ylim(-0.06, 1.08)
     ax.grid(alpha=0.3)
     ax.set_title("Effort and merit", fontsize=10)
     _legend(ax, REC_COLOURS, loc="upper left", bbox_to_anchor=(1.0, 1.0))

@@ -84,6 +84,13 @@ def code(text) -> Safe:
     return Safe(f"<code>{esc(text)}</code>")
 
 
+def inline(text) -> Safe:
+    """A line of user Markdown with its code spans (`` `notes` ``) as code and everything else escaped text."""
+    parts = re.split(r"`([^`\n]+)`", str(text))
+    return Safe("".join(f"<code>{esc(part)}</code>" if odd else esc(part) for odd, part in
+                        ((i % 2, part) for i, part in enumerate(parts))))
+
+
 def fold(summary, content, opened: bool = False) -> Safe:
     """*content* (markup, or a list of parts) folded under *summary*: a `<details>` block, no script needed."""
     inner = "".join(esc(part) for part in content) if isinstance(content, list) else esc(content)

@@ -249,7 +249,10 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
                 start = dt.date.fromisoformat(str(d.date)[:10])
             except ValueError:
                 start = None
-        rows.append((d.label, start, entry.decided.day if entry.decided else None, d.status))
+        if start is not None and start > data.as_of:
+            continue  # proposed after the day the site is as of
+        end = entry.decided.day if entry.decided and entry.decided.day <= data.as_of else None
+        rows.append((d.label, start, end, d.status))
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
         site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
