@@ -40,7 +40,7 @@ def test_three_adrs_accept_one_supersede_it_with_a_fourth(decide, repo):
         (1, "superseded"), (2, "proposed"), (3, "proposed"), (4, "proposed")
     ]
     assert listed[0]["superseded_by"] == "4" and listed[3]["supersedes"] == ["1"]
-    assert listed[0]["date"] == "2026-11-21"
+    assert listed[0]["date"] == "2026-11-20"  # MADR's date is the last change's: the new record's day superseded it
 
     shown = decide("adr", "show", "4", cwd=repo).stdout
     assert "supersedes ADR-0001: Use PostgreSQL (superseded)" in shown
@@ -269,7 +269,7 @@ def test_templates_load_as_yaml_without_placeholders_being_mappings():
 
 
 def test_new_refuses_before_creating_when_a_target_cannot_be_edited(decide, repo):
-    (repo / "decisions" / "0001-plain.md").write_text("# Plain\n\nNo status anywhere.\n")
+    (repo / "decisions" / "0001-plain.md").write_text("---\n- a list, not keys\n---\n# Plain\n\nNo status anywhere.\n")
     result = decide("adr", "new", "Next", "--no-edit", "--supersedes", "1", cwd=repo)
     assert result.exit_code == 2 and "cannot edit" in result.stderr
     assert sorted(p.name for p in (repo / "decisions").iterdir()) == ["0001-plain.md"]
@@ -329,3 +329,22 @@ def test_supersede_on_must_be_create_or_accept(decide, repo):
     config.write_text(config.read_text() + '\n[adr]\nsupersede-on = "later"\n')
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 2 and '[adr] supersede-on must be "create" or "accept"' in result.stderr
+
+
+def test_a_new_record_that_supersedes_dates_the_older_one_as_a_status_change_does(decide, repo):
+    # MADR's date is the day the record last changed: superseding by a new record changes it, as `status` does.
+    old = new(decide, repo, "Use PostgreSQL")
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-11-21", cwd=repo).exit_code == 0
+    made = decide("adr", "new", "Use CockroachDB", "--supersedes", "1", "--no-edit", "--date", "2026-11-25", cwd=repo)
+    assert made.exit_code == 0, made.output
+    meta = frontmatter.read(old).meta
+    assert (meta["status"], str(meta["date"])) == ("superseded by ADR-0002", "2026-11-25")
+
+
+def test_a_day_that_is_no_date_is_refused_in_the_same_words_by_every_command(decide, repo):
+    new(decide, repo, "Use PostgreSQL")
+    for args in (("adr", "status", "1", "accepted", "--date", "2026-13-01"),
+                 ("adr", "approve", "1", "--by", "ana", "--date", "2026-13-01"),
+                 ("report", "weekly", "--as-of", "2026-13-01"), ("triage", "--as-of", "2026-13-01")):
+        result = decide(*args, cwd=repo)
+        assert result.exit_code == 2 and "'2026-13-01' is not a date; write YYYY-MM-DD" in result.stderr, args

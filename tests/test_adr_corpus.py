@@ -343,13 +343,18 @@ def test_superseding_one_record_of_each_form_changes_only_its_status_words(decid
         after = (folder / name).read_bytes()
         old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
         changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
-        assert len(changed) == 1, form
-        old, new = changed[0]
         record = adr.parse(before, folder / name, name)
         reread = adr.parse(after, folder / name, name)
+        if reread.date != record.date:  # MADR's date is the day of its last change (ADR 0074): it moves too
+            assert form in ("madr", "bullets") and reread.date == "2026-11-30", form
+            dated = [pair for pair in changed if record.date_raw.encode() in pair[0]]
+            assert [new for _, new in dated] == [old.replace(record.date_raw.encode(), b"2026-11-30") for old, _ in dated]
+            changed = [pair for pair in changed if pair not in dated]
+        assert len(changed) == 1, form
+        old, new = changed[0]
         assert old.decode().replace(record.status_raw, reread.status_raw, 1) == new.decode(), form
         assert reread.status == "superseded" and reread.superseded_by is not None, form
-        assert reread.form == record.form and reread.date == record.date, form
+        assert reread.form == record.form, form
         # Where the record keeps a history of its statuses, every word of it stays.
         if any(mark in record.status_raw for mark in ("->", "→", "~~")):
             assert set(status_words(record.status_raw).split()) <= set(status_words(reread.status_raw).split()), form
@@ -393,8 +398,9 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0034-choose-the-job-runner.md", "deprecated", ["- [x] Accepted", "- [ ] Deprecated"],
          ["- [ ] Accepted", "- [x] Deprecated"]),
         ("0035-keep-one-log-format.md", "proposed", ["| Rejected | 2022-03-03 |"], ["| Proposed | 2022-03-03 |"]),
+        # Fields under the plugin's `adr:` mapping: its own `created` day stays, and no other date is added.
         ("0046-queue-jobs-in-postgres.md", "deprecated", ["    status: accepted  # moved after the outage review"],
-         ["    status: deprecated  # moved after the outage review", "date: 2026-11-30"]),
+         ["    status: deprecated  # moved after the outage review"]),
         # Front-matter keys as the team capitalises them, and labels in italics.
         ("0048-archive-raw-events.md", "deprecated", ["Status: Accepted", "Date: 2024-06-03"],
          ["Status: Deprecated", "Date: 2026-11-30"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 from conftest import repository_with
@@ -134,3 +135,29 @@ def test_superseding_a_record_that_says_no_status_gives_it_one(decide, tmp_path)
         "## Context\n\nWhy.\n")
     assert (root / "docs/adr/0002-b.md").read_bytes() == before  # it says so already
     assert _listed(decide, root)["1"]["superseded_by"] == "2"
+
+
+def test_a_new_record_supersedes_one_that_says_no_status(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0001-a.md": "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Context\n\nWhy.\n"})
+    made = decide("adr", "new", "Layout again", "--supersedes", "1", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert made.exit_code == 0, made.output
+    listed = _listed(decide, root)
+    assert (listed["1"]["status"], listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("superseded", "2", ["1"])
+
+
+def test_a_long_or_wide_title_does_not_pad_every_row_of_a_listing(decide, tmp_path):
+    record = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n"
+    long_title = "Keep " + "every request and its answer " * 10
+    root = _repo(tmp_path, {"doc/adr/0001-a.md": record.format(n=1, title=long_title.strip()),
+                            "doc/adr/0002-b.md": record.format(n=2, title="決定記録を日本語で書く"),
+                            "doc/adr/0003-c.md": record.format(n=3, title="Short")})
+    lines = decide("adr", "list", cwd=root).stdout.splitlines()
+
+    def columns(text):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    assert max(map(columns, lines)) <= 120
+    starts = {line.index("accepted") + columns(line[: line.index("accepted")]) - len(line[: line.index("accepted")])
+              for line in lines[1:]}
+    assert len(starts) == 1  # the status column starts at one terminal column on every row
+    assert "…" in lines[1] and long_title.strip() in _listed(decide, root)["1"]["title"]  # JSON keeps it whole

@@ -3,6 +3,7 @@ underlined: read as their teams render them, and edited in their own syntax."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -187,9 +188,10 @@ def test_links_are_written_as_rst_and_read_back(decide, folder):
     assert text.startswith("5. Use one roles service for every course\n=========================================\n")
     assert "\nSupersedes `3. Course level roles <0003-course-roles.rst>`__\n" in text
     old = (folder / "docs/decisions/0003-course-roles.rst").read_text()
-    # A link inside bold is no link in reStructuredText: the emphasis goes with the old status.
+    # A link inside bold is no link in reStructuredText: the emphasis goes with the old status. The day beside
+    # the status is the status's own: it moves to the day of the change (ADR 0074).
     assert "\nSuperseded by `5. Use one roles service for every course <0005-use-one-roles-service-for-every-course.rst>`__" \
-           " *2023-09-13*\n" in old
+           f" *{dt.date.today().isoformat()}*\n" in old
     assert decide("adr", "link", "1", "relates to", "4", cwd=folder).exit_code == 0
     assert "\nRelates to `4. Sign tokens with key pairs <0004-sign-tokens-with-key-pairs.rst>`__\n" in \
            (folder / "docs/decisions/0001-record-architecture-decisions.rst").read_text()

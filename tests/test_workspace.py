@@ -104,3 +104,25 @@ def test_error_names_the_file_as_typed_from_here(repo, decide):
     assert result.exit_code == 2
     assert result.stderr.startswith("prototypes/0001-broken.md:3: error: invalid YAML: while parsing a flow sequence that is never closed"), result.stderr
     assert card.read_bytes() == before
+
+
+def test_init_inside_a_workspace_is_refused_unless_nested(tmp_path, decide):
+    assert decide("init", cwd=tmp_path).exit_code == 0
+    inner = tmp_path / "app"
+    inner.mkdir()
+    refused = decide("init", cwd=inner)
+    assert refused.exit_code == 2 and f"inside the workspace at {tmp_path}" in refused.stderr
+    assert list(inner.iterdir()) == []  # nothing made
+    assert open_workspace(inner).root == tmp_path  # commands run there still reach the outer workspace
+    assert decide("init", "--nested", cwd=inner).exit_code == 0
+    assert open_workspace(inner).root == inner
+
+
+def test_paths_printed_from_a_subfolder_open_from_there(repo, decide):
+    sub = repo / "app" / "src"
+    sub.mkdir(parents=True)
+    for args in (("proto", "new", "Edge cache"), ("adr", "new", "Use a cache", "--no-edit")):
+        printed = decide(*args, cwd=sub).stdout.strip()
+        assert printed.startswith("../../") and (sub / printed).is_file(), (args, printed)
+    added = decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.9", cwd=sub).stdout
+    assert "(../../prototypes/0001-edge-cache.md)" in added

@@ -436,10 +436,11 @@ class InitResult:
     created: tuple[str, ...]
 
 
-def init(path: str | Path = ".", adr_dir: str | None = None) -> InitResult:
+def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = False) -> InitResult:
     """Create (or adopt) a workspace at *path*; running it again changes nothing.
 
-    *adr_dir* names the ADR folder (relative to *path*) instead of finding it.
+    *adr_dir* names the ADR folder (relative to *path*) instead of finding it. Inside another workspace
+    a new one is refused unless *nested*: it would take over every command run below it.
     """
     from toolkit.records import atomic  # only `decide init` writes here
 
@@ -458,6 +459,10 @@ def init(path: str | Path = ".", adr_dir: str | None = None) -> InitResult:
                 config_path,
             )
     else:
+        outer = next((folder for folder in root.parents if (folder / CONFIG_NAME).is_file()), None)
+        if outer is not None and not nested:
+            raise DecisionbookError(f"this folder is inside the workspace at {outer}; run decide there, or pass "
+                                    "--nested to keep a separate workspace here", root)
         adr_dir = named or _find_adr_dir(root, Config())
         text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
         if atomic.create_exclusive(config_path, text.encode("utf-8")):

@@ -23,6 +23,7 @@ from toolkit.records.adr import (
     MADR,
     REVERSE,
     STATUSES,
+    UNKNOWN,
     Decision,
     ReadOptions,
     file_key,
@@ -455,7 +456,10 @@ def new_decision(
     for relation, ref in relations:
         _reverse_of(relation, None)
         doc, target = find_one(ws, ref)
-        require_editable(doc, target)  # before the new file exists, so a refusal leaves nothing behind
+        # Superseding a Markdown record that says no status gives it one (ADR 0086): nothing to refuse.
+        if not (relation == "supersedes" and target.form == UNKNOWN and not is_rst(target.path)
+                and not doc.has_front_matter):
+            require_editable(doc, target)  # before the new file exists, so a refusal leaves nothing behind
         if relation == "supersedes" and not force:
             _refuse_second_successor(ws, target, None)
         targets.append((relation, target))
@@ -536,7 +540,10 @@ def new_decision(
         with _together(ws, [target.path for _, target in edited]) as group:
             for relation, target in edited:
                 doc, fresh = group.editing(target.path)
-                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+                if relation == "supersedes":  # a change of the older record's status: dated as one
+                    after = adr_edit.superseded_and_dated(doc, fresh, created, day)
+                else:
+                    after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
                 group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
@@ -600,11 +607,7 @@ def change_status(
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            data = adr_edit.mark_superseded(doc, decision, successor, day)
-            if adr_edit.dated_by_change(doc, decision, status):
-                doc2 = frontmatter.parse(data, doc.path)
-                data = adr_edit.set_date(doc2, from_document(doc2, decision.path), day)
-            after = data
+            after = adr_edit.superseded_and_dated(doc, decision, successor, day)
         else:
             after = adr_edit.set_status(doc, decision, status, day, _folder_words(ws, decision, status))
         kept = _relations(decision)
@@ -625,7 +628,7 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.add_link(odoc, older, "superseded by", accepted)
+                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, day, tuple(path for path, _ in group.made))
 

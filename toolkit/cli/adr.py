@@ -8,18 +8,15 @@ import sys
 
 import click
 
-from toolkit.cli.output import format_option, workspace_here
+from toolkit.cli.output import format_option, here, workspace_here
+from toolkit.cli.types import Day
 from toolkit.records.text import visible
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Day()
 
 
 def _workspace():
     return workspace_here()
-
-
-def _where(path) -> str:
-    return visible(os.path.relpath(path))
 
 
 def _label(path) -> str:
@@ -62,11 +59,11 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
     result = new_decision(
         _workspace(), title, template=template, supersedes=supersedes, amends=amends,
         links=tuple(_link_pair(text) for text in links), data_change=data_change,
-        prototypes=prototypes, date=day.date() if day else None, force=force,
+        prototypes=prototypes, date=day, force=force,
     )
-    click.echo(_where(result.path))
+    click.echo(here(result.path))
     for path in result.updated:
-        click.echo(f"updated {_where(path)}", err=True)
+        click.echo(f"updated {here(path)}", err=True)
     for older in result.pending:
         click.echo(f"{older.label} will be marked superseded when {_label(result.path)} is accepted", err=True)
     if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty():
@@ -142,7 +139,7 @@ def status(n, status, day, force, by):
     """Set the STATUS of ADR N and stamp the date."""
     from toolkit.actions.adrs import change_status
 
-    result = change_status(_workspace(), n, status, date=day.date() if day else None, force=force, by=by)
+    result = change_status(_workspace(), n, status, date=day, force=force, by=by)
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status} ({result.date})")
 
 
@@ -154,7 +151,7 @@ def approve(n, by, day):
     """Record an approval of ADR N's current text: who, the date and a hash of the text."""
     from toolkit.actions.adr_review import approve as record_approval
 
-    result = record_approval(_workspace(), n, by=by, date=day.date() if day else None)
+    result = record_approval(_workspace(), n, by=by, date=day)
     note = "" if result.changed else " (already recorded)"
     click.echo(f"{result.decision.label}: approved by {visible(result.by)} on {result.date} ({result.content}){note}")
 
@@ -171,7 +168,7 @@ def link(n, relation, m, reverse):
 
     changed = link_decisions(_workspace(), n, relation, m, reverse=reverse)
     for path in changed:
-        click.echo(f"updated {_where(path)}")
+        click.echo(f"updated {here(path)}")
     if not changed:
         click.echo("nothing to do: the link is already recorded")
 
@@ -184,9 +181,9 @@ def index(check):
 
     result = write_index(_workspace(), check=check)
     if check:
-        click.echo(f"{_where(result.path)}: index is up to date")
+        click.echo(f"{here(result.path)}: index is up to date")
     else:
-        click.echo(f"{'updated' if result.changed else 'unchanged'} {_where(result.path)}")
+        click.echo(f"{'updated' if result.changed else 'unchanged'} {here(result.path)}")
 
 
 @adr.command("graph")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from toolkit.records.text import visible
+from toolkit.cli.output import here
 from toolkit.workspace import open_workspace
 
 
@@ -30,7 +31,7 @@ def meeting_close(date, attendees, by):
         click.echo(visible(str(problem)), err=True)
     entry = result.meeting
     with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
-    click.echo(f"meeting of {entry.date}{with_whom} recorded in {ws.relative(ws.meeting_ledger)} ({entry.id})")
+    click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
     if not result.undecided:
         click.echo("every active prototype got a verdict")
         return

@@ -18,6 +18,15 @@ def format_option(choices=FORMATS, default="table"):
     )
 
 
+def here(path) -> str:
+    """*path* as the user may type it from the current folder, as every command prints a file it wrote."""
+    import os
+
+    from toolkit.records.text import visible
+
+    return visible(os.path.relpath(path))
+
+
 def emit(rows: list[dict], columns: list[str], fmt: str) -> None:
     click.echo(render(rows, columns, fmt))
 

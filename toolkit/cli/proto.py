@@ -50,7 +50,7 @@ def proto_new(title, owner, deadline, timebox, branch, decisions):
     """Create prototypes/NNNN-slug.md from the card template and print its path."""
     ws = open_workspace()
     path = prototypes.new(ws, title, owner, deadline, timebox, branch, decisions)
-    click.echo(ws.relative(path))
+    click.echo(output.here(path))
 
 
 @proto.command("list")
@@ -105,7 +105,7 @@ def criterion_add(ref, criterion_id, target, kill, must, weight, metric, aggrega
     """Add criterion ID to prototype P's card. P7, P-0007 or 7."""
     ws = open_workspace()
     card = prototypes.add_criterion(ws, ref, criterion_id, target, kill, must, weight, metric, aggregate)
-    click.echo(f"{card.ref}: added criterion {criterion_id} ({ws.relative(card.path)})")
+    click.echo(f"{card.ref}: added criterion {criterion_id} ({output.here(card.path)})")
 
 
 @criterion.command("remove")
@@ -115,7 +115,7 @@ def criterion_remove(ref, criterion_id):
     """Remove criterion ID from prototype P's card; its evidence stays in the ledger."""
     ws = open_workspace()
     card = prototypes.remove_criterion(ws, ref, criterion_id)
-    click.echo(f"{card.ref}: removed criterion {criterion_id} ({ws.relative(card.path)})")
+    click.echo(f"{card.ref}: removed criterion {criterion_id} ({output.here(card.path)})")
 
 
 @click.group()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
+from toolkit.cli.output import here
+from toolkit.cli.types import Day
 from toolkit.workspace import open_workspace
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Day()
 
 
 @click.group()
@@ -25,7 +27,7 @@ def report_weekly(as_of, reveal, since):
     from toolkit.reports.make import weekly
 
     ws = open_workspace()
-    click.echo(ws.relative(weekly(ws, as_of.date() if as_of else None, reveal, since=since.date() if since else None).html))
+    click.echo(here(weekly(ws, as_of, reveal, since=since).html))
 
 
 @report.command("review")
@@ -36,7 +38,7 @@ def report_review(adr, as_of):
     from toolkit.reports.make import review
 
     ws = open_workspace()
-    click.echo(ws.relative(review(ws, adr, as_of.date() if as_of else None).html))
+    click.echo(here(review(ws, adr, as_of).html))
 
 
 @report.command("log")
@@ -48,7 +50,7 @@ def report_log(out, as_of):
     from toolkit.reports.site import build_site
 
     ws = open_workspace()
-    click.echo(ws.relative(build_site(ws, out, as_of.date() if as_of else None)))
+    click.echo(here(build_site(ws, out, as_of)))
 
 
 @click.command()

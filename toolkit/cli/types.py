@@ -26,3 +26,18 @@ class AsciiInt(click.ParamType):
             upper = f" to {self.high}" if self.high is not None else " or more"
             self.fail(f"{number} is not in the range {self.low}{upper}", param, ctx)
         return number
+
+
+class Day(click.ParamType):
+    """A calendar day written YYYY-MM-DD, refused with the same words everywhere (a `datetime.date`)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from toolkit.actions.prototypes import parse_date  # only when a day is given
+        from toolkit.errors import DecisionbookError
+
+        try:
+            return parse_date(value, param.opts[0].lstrip("-") if param is not None else "date")
+        except DecisionbookError as exc:
+            self.fail(exc.message, param, ctx)

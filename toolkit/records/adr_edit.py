@@ -308,6 +308,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         if found is not None:
             start, end = start + found[1], start + found[2]
         return _in_place(doc, decision.date_line, (start, end), date)
+    if decision.form == MADR and decision.status_span is not None:
+        return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:
         key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else ""
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
@@ -423,6 +425,19 @@ def mark_superseded(
     else:
         text = f"{words} {record_link(successor, decision.form, decision)}"
     return _write_status(doc, decision, text, day)
+
+
+def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str) -> bytes:
+    """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
+    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it."""
+    data = mark_superseded(doc, decision, successor, day)
+    if data == doc.to_bytes() or not dated_by_change(doc, decision, "superseded"):
+        return data
+    try:
+        redone = _reparse(doc, data)
+    except DecisionbookError:
+        return data  # the edit broke the file: the caller's read-back check says so, naming the layout
+    return set_date(redone, from_document(redone, decision.path), day)
 
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:

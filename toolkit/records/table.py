@@ -34,6 +34,32 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
         return buffer.getvalue().rstrip("\n")
-    table = [[c.upper() for c in columns]] + [[_cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in table)
+    cut = [c in _CUT for c in columns]
+    table = [[c.upper() for c in columns]] + [
+        [_cut(cell) if cut_it else cell for cell, cut_it in zip((_cell(row.get(c)) for c in columns), cut)]
+        for row in rows
+    ]
+    widths = [max(_width(r[i]) for r in table) for i in range(len(columns))]
+    return "\n".join("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths)).rstrip() for r in table)
+
+
+# Free text cut in a table (JSON and CSV keep it whole): one long title does not pad every row of a listing.
+_CUT = frozenset(("title", "reason"))
+_MOST = 60  # terminal columns
+
+
+def _width(text: str) -> int:
+    """The columns *text* takes in a terminal: two for a wide (CJK) character, none for a combining mark."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(text: str) -> str:
+    if len(text) <= _MOST // 2 or _width(text) <= _MOST:
+        return text
+    while _width(text) > _MOST - 1:
+        text = text[: -max(1, (_width(text) - _MOST) // 2)]
+    return text + "…"
