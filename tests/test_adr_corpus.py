@@ -422,7 +422,7 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         # A date field says when the decision was taken: a later change keeps it, accepting sets it.
         ("0029-share-one-schema.md", "deprecated", ["**Status:** Accepted"], ["**Status:** Deprecated"]),
         ("adr-005-split-the-search-index.md", "accepted",
-         ["**Status**: Under review", "**Date**: 01.06.2020"], ["**Status**: Accepted", "**Date**: 2026-11-30"]),
+         ["**Status**: Under review", "**Date**: 01.06.2020"], ["**Status**: Accepted", "**Date**: 30.11.2026"]),
     ],
 )
 def test_status_changes_replace_only_the_status_and_date_words(decide, tmp_path, name, status, before, after):

@@ -427,3 +427,19 @@ def test_required_sections_are_found_by_what_the_headings_name(decide, repo, nam
     items = _items(repo, number)
     assert [item for item, check in items.items() if check.required and check.result == "fail"] in (
         ['section "Consequences"'], ['section "Decision Outcome"'])
+
+
+def test_madr_2_consequences_split_into_positive_and_negative_are_the_consequences(decide, repo):
+    path = repo / _new(decide, repo)
+    _fill(path)
+    path.write_text(path.read_text().replace(
+        "### Consequences\n\n* Good, because support sees each step.\n* Bad, because reads go through a projection.\n",
+        "### Positive Consequences\n\n* Support sees each step.\n\n### Negative Consequences\n\n"
+        "* Reads go through a projection.\n"))
+    items = _items(repo)
+    assert 'section "Consequences"' not in items
+    assert items['section "Positive Consequences"'].result == "pass"
+    assert decide("adr", "approve", "1", "--by", "ana", cwd=repo).exit_code == 0
+    assert decide("adr", "approve", "1", "--by", "ben", cwd=repo).exit_code == 0
+    accepted = decide("adr", "status", "1", "accepted", cwd=repo)
+    assert accepted.exit_code == 0, accepted.output

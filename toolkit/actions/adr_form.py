@@ -17,6 +17,7 @@ from toolkit.records.adr import (
     NYGARD,
     REVERSE,
     TABLE,
+    UNKNOWN,
     Decision,
     line_fields,
 )
@@ -149,10 +150,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
         else:
             chosen = "madr"
-            # Bold labels, `Status:` lines, a table: no template writes these, so the latest such record is copied.
+            # Bold labels, `Status:` lines, a table: no template writes these, so the latest such record is copied;
+            # so is one of a folder whose records say no status, by their date line (`**Date:** 2020-02-20`).
             form = _most(forms, None)
             if form in _COPIED and numbered and not dated:
                 model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
+            elif form == UNKNOWN and numbered and not dated:
+                model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
         if chosen != "madr":
             # adr-tools' and log4brains' templates are English: records written in another language are copied,
             # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`).
@@ -310,7 +314,11 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     section its heading without its text. Nothing else is copied: no relation, approval or decision."""
     if is_rst(record.path):
         return None
-    if doc.has_front_matter or record.title_line is None or record.status_line is None or record.status_span is None:
+    if doc.has_front_matter or record.title_line is None:
+        return None
+    # A record that says no status is copied by its date line: a status line written as it, below it.
+    statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
+    if not statusless and (record.status_line is None or record.status_span is None):
         return None
     lines = doc.text_lines()
     title = HEADING.match(lines[record.title_line - 1])
@@ -325,7 +333,7 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
     if number is not None:
         width = number[1] - number[0]
         heading = heading[: number[0]] + "${number}" + heading[number[1] :]
-    spans = {record.status_line - 1: [(*record.status_span, status_as_written("proposed", record))]}
+    spans = {} if statusless else {record.status_line - 1: [(*record.status_span, status_as_written("proposed", record))]}
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
@@ -357,7 +365,23 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
         if not line.strip() and (not out or not out[-1].strip()):
             continue
         out.append(line.rstrip() if not line.strip() else line)
+        if statusless and index == record.date_line - 1:
+            out += _status_like(lines, index, record.date_span[0])
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
+
+
+def _status_like(lines: list[str], index: int, start: int) -> list[str]:
+    """A `Proposed` status written as the date on line *index* (its value from column *start*) is: a line
+    with its label (`**Date:** 2020-02-20` gives `**Status:** Proposed`), or a section after a `## Date` one."""
+    line = lines[index]
+    label = re.search(r"[^\W\d_][^\W\d_ ]*(?:[ ][^\W\d_]+)*", line[:start])
+    if label is not None:
+        name = "STATUS" if label.group().isupper() else "Status"
+        return [line[: label.start()] + name + line[label.end() : start] + "Proposed"]
+    heading = next((HEADING.match(text) for text in reversed(lines[:index]) if text.strip()), None)
+    if heading is not None:
+        return ["", f"{heading.group(1)} Status", "", "Proposed"]
+    return ["Status: Proposed"]
 
 
 def _digits(name: str, prefix: str) -> str:

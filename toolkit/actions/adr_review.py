@@ -41,7 +41,9 @@ _SECTIONS = {
                "|contexto|contesto|achtergrond|контекст|コンテキスト|背景|맥락|배경|kontekst|bakgrunn|bakgrund",
     "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|decisión|decisão"
                 "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt",
-    "consequences": "consequences|konsequenzen|auswirkungen|conséquences|consecuencias|consequências"
+    # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
+    "consequences": "consequences|positive consequences|negative consequences|konsequenzen|auswirkungen|conséquences"
+                    "|consecuencias|consequências"
                     "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser",
     "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
                "|options envisagées|alternativas|opciones consideradas|opções consideradas|alternative"

@@ -645,9 +645,11 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
         if record.status != status or language_of(record.status_raw or "", languages) != language:
             continue
         records += 1
-        raw = (record.status_raw or "").strip().strip("*_`").lower()
-        if raw in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)
-            written[raw] += 1
+        raw = (record.status_raw or "").strip().strip("*_`")
+        mark = re.match(r"[^\w\[(*_`]*", raw).group()  # a symbol the folder writes before the word: `✅ Accepted`
+        word = raw[len(mark) :].strip("*_` ").lower()
+        if word in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)
+            written[mark + word] += 1
     words, count = written.most_common(1)[0] if written else (None, 0)
     # Two records or more, and most of those with that status: one record's word is not the folder's.
     if count < 2 or 2 * count <= records:

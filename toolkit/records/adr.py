@@ -1054,7 +1054,8 @@ def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] |
 
 
 def _known_relation(words: str) -> bool:
-    return relation_name(words) in REVERSE or relation_name(words).endswith(" by")
+    name = relation_name(words)
+    return _SAME_RELATION.get(name, name) in REVERSE or name in _PARTLY or name.endswith(" by")
 
 
 def _relation_line(text: str) -> re.Match | None:
@@ -1064,6 +1065,8 @@ def _relation_line(text: str) -> re.Match | None:
     if match is None:
         match = _RELATION_FIRST.match(text)
         return match if match and _known_relation(match.group(1)) else None
+    if ":" not in text[match.end(1) : match.start(2)] and not _known_relation(match.group(1)):
+        return None  # a sentence ending in a link (`Naming is defined in [ADR-6](ADR-6.md)`), not a field
     return match
 
 
@@ -1254,7 +1257,7 @@ def from_document(
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in _META_HEADINGS:
-            related = status_words(name) in _RELATED_HEADINGS
+            related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False)
 
     numbered = numbered_file(path.name)

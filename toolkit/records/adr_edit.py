@@ -44,6 +44,7 @@ from toolkit.records.adr_words import (
     status_words,
     underlined_headings,
     with_history,
+    written_as,
 )
 
 _FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
@@ -86,8 +87,9 @@ def fit_underlines(text: str) -> str:
     return "\n".join(lines)
 
 
-def _capital(relation: str) -> str:
-    return relation[:1].upper() + relation[1:]
+def _capital(words: str) -> str:
+    """*words* with their first letter a capital, past any symbol before it (`✅ accepted` -> `✅ Accepted`)."""
+    return re.sub(r"[^\W\d_]", lambda letter: letter.group().upper(), words, count=1)
 
 
 def _reparse(doc: frontmatter.Document, data: bytes) -> frontmatter.Document:
@@ -307,7 +309,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         found = find_date(line[start:end])
         if found is not None:
             start, end = start + found[1], start + found[2]
-        return _in_place(doc, decision.date_line, (start, end), date)
+        # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD.
+        return _in_place(doc, decision.date_line, (start, end), written_as(line[start:end], date))
     if decision.form == MADR and decision.status_span is not None:
         return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:

@@ -238,6 +238,8 @@ SYNONYMS = {
     "extended by": "accepted", "implementable": "accepted",  # Kubernetes' KEPs, Tekton's TEPs: approved to build
     "ready for implementation": "accepted",  # Dapr's proposals
     "complete": "accepted",  # Thanos: a proposal whose work is done
+    "partially implemented": "accepted", "partly implemented": "accepted",  # NATS: decided, part of it built
+    "tbc": "proposed", "tbd": "proposed", "to be confirmed": "proposed", "to be decided": "proposed",
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
@@ -899,6 +901,55 @@ def iso_date(value: str, order: str | None = None) -> str | None:
     when *order* (day-first or month-first) does not say which number is the month."""
     found = find_date(value, order)
     return found[0] if found else None
+
+
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December")
+
+
+def written_as(example: str, day: str, order: str | None = None) -> str:
+    """*day* (YYYY-MM-DD) written as the date *example* is (`17/08/2020`, `2020.08.17`, `14 March 2024`,
+    `Nov 14, 2023`, `20200817`): a date a record keeps is changed in its own form. Forms read but not
+    written here (months named in other languages) give *day* as it is."""
+    meant = iso_date(example, order)
+    text = example.strip()
+    if not meant or meant == AMBIGUOUS or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return day
+    year, month, date = day.split("-")
+    old_month, old_date = meant[5:7], meant[8:10]
+    parts = re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)
+    # Padded when a part shows it (`07/08`), not when one is a single digit (`7/8`); else as numbers usually are.
+    padded = any(p.startswith("0") for p in parts) or not any(len(p) == 1 for p in parts) and len(parts) == 2
+
+    def like(value: str) -> str:
+        return value if padded else value.lstrip("0")
+
+    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text)
+    if numbers:
+        first, sep, second, _ = numbers.groups()
+        if int(first) == int(old_date) and int(second) == int(old_month):
+            return f"{like(date)}{sep}{like(month)}{sep}{year}"
+        return f"{like(month)}{sep}{like(date)}{sep}{year}"
+    numbers = re.fullmatch(r"\d{4}([/.])(\d{1,2})\1(\d{1,2})", text)
+    if numbers:
+        sep = numbers.group(1)
+        return f"{year}{sep}{like(month)}{sep}{like(date)}"
+    if re.fullmatch(r"\d{8}", text):
+        return day.replace("-", "")
+    named = re.search(r"[A-Za-z]+", text)
+    if named and named.group(0).lower().rstrip(".") in _ENGLISH_NAMES:
+        name = _ENGLISH_MONTHS[int(month) - 1]
+        word = named.group(0)
+        name = name[: len(word)] if len(word) == 3 else name  # `Nov`, `November`
+        name = name.upper() if word.isupper() and len(word) > 1 else name.lower() if word.islower() else name
+        out = text[: named.start()] + name + text[named.end() :]
+        out = re.sub(r"(?<!\d)\d{4}(?!\d)", year, out, count=1)
+        return re.sub(r"(?<!\d)\d{1,2}(?!\d)", date if parts and parts[0].startswith("0") else date.lstrip("0"), out,
+                      count=1)
+    return day
+
+
+_ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
 
 
 def find_date(value: str, order: str | None = None) -> tuple[str | None, int, int] | None:
