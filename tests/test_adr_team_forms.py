@@ -80,3 +80,19 @@ def test_more_status_words_teams_write(decide, tmp_path, written, status):
     root = _repo(tmp_path, {"adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status=written)})
     (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
     assert listed["status"] == status
+
+
+def test_a_record_kept_as_a_folder_s_page_holds_its_number(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted"),
+        "docs/adr/012-release/index.md": "---\ntitle: Release process\n---\n\nHow we release.\n",
+    })
+    made = decide("adr", "new", "Use a cache", "--no-edit", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "docs/adr/013-use-a-cache.md", made.output
+
+
+@pytest.mark.parametrize("folder", ["Decision-Log", "docs/05_decisions", "docs/arc42/09_architecture_decisions"])
+def test_folders_named_as_a_decision_log_or_a_numbered_chapter_are_found(decide, tmp_path, folder):
+    root = _repo(tmp_path, {f"{folder}/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert listed["path"] == f"{folder}/0001-a.md"

@@ -16,8 +16,11 @@ ADR_DIR_CANDIDATES = (
     "doc/decisions", "docs/adrs", "doc/architecture/decisions",
 )
 # Found, in any case (`ADRs/`), at the top or anywhere under docs/ a few levels down, when holding records.
+# A name is compared in lower case, `_` read as `-`, after a chapter's number (`05_decisions`, arc42's
+# `09_architecture_decisions`).
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
-                      "decision-records", "beslutninger")  # the last Norwegian and Danish
+                      "decision-records", "decision-log", "decision-logs", "decisionlog",
+                      "beslutninger")  # the last Norwegian and Danish
 DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
@@ -323,6 +326,10 @@ def _has_status(folder: Path, root: Path) -> bool:
         return False
 
 
+def _dir_name(name: str) -> str:
+    return re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-")
+
+
 def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
     """Folders named as *names*, at the top or under docs/ or doc/ a few levels down, that hold
     records (*slugs*: records named by their slug alone count)."""
@@ -330,8 +337,7 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
         tops = sorted(e.path for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
     except OSError:
         tops = []
-    found = [Path(p) for p in tops
-             if os.path.basename(p).lower() in names and _holds_records(Path(p), slugs=slugs)]
+    found = [Path(p) for p in tops if _dir_name(os.path.basename(p)) in names and _holds_records(Path(p), slugs=slugs)]
     for top in ("docs", "doc", "dok", "documentation"):
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
@@ -342,7 +348,7 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
                 except OSError:
                     continue
                 for child in map(Path, children):
-                    if child.name.lower() in names and _holds_records(child, slugs=slugs):
+                    if _dir_name(child.name) in names and _holds_records(child, slugs=slugs):
                         found.append(child)
                     else:
                         below.append(child)

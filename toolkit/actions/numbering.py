@@ -21,6 +21,9 @@ def number_of(name: str, is_file: bool = False) -> int | None:
     return numbered[1] if numbered else None
 
 
+_PAGE = frozenset(("index.md", "readme.md", "_index.md"))  # a site generator's page of a folder
+
+
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None
 ) -> Path:
@@ -39,7 +42,11 @@ def create_numbered(
                 found = number_of(entry.name, entry.is_file(follow_symlinks=False))
                 local.add(found)
                 if found is None and not entry.name.startswith(".") and entry.is_dir():
-                    local |= {number_of(name) for name in os.listdir(entry.path)}
+                    inside = os.listdir(entry.path)
+                    local |= {number_of(name) for name in inside}
+                    if _PAGE.intersection(name.lower() for name in inside):
+                        # A record kept as a folder's page (`012-release/index.md`) holds the folder's number.
+                        local.add(number_of(entry.name + ".md"))
         taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
         number = max(taken, default=0) + 1
         while True:
