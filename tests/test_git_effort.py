@@ -419,3 +419,18 @@ def test_a_card_that_does_not_load_is_named_not_dropped_in_silence(branched, dec
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
     assert slow.exit_code == 0 and "P3" in slow.stdout
     assert slow.stderr == "prototypes/0004-proto-4.md:7: error: branch must be text, found list\n"
+
+
+def test_the_revealed_weekly_counts_the_branch_as_it_stood_on_its_day(branched, decide):
+    # The commits of the 6th came after the week of the 4th: a report as of the 4th counts three of four,
+    # and a branch archived since is still a branch on it.
+    import toolkit
+
+    week = toolkit.open_workspace(branched).weekly("2026-11-04", blind=False)
+    (row,) = [g for g in week.git if g["prototype"] == "P3"]
+    assert (row["commits"], row["active_days"], row["last"][:10]) == (3, 2, "2026-11-04")
+    git(branched, "tag", "archive/proto/ingest", "proto/ingest")
+    git(branched, "branch", "-q", "-D", "proto/ingest")
+    week = toolkit.open_workspace(branched).weekly("2026-11-04", blind=False)
+    (row,) = [g for g in week.git if g["prototype"] == "P3"]
+    assert (row["state"], row["commits"]) == ("branch", 3)

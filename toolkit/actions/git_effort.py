@@ -39,8 +39,9 @@ def _logged_hours(workspace: Workspace) -> dict[int, float]:
     return hours
 
 
-def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
-    """Git activity of every prototype with a `branch` (or of *prototype* alone), beside its logged hours.
+def git_effort(workspace: Workspace, prototype: str | None = None, until: str | None = None) -> GitEffort:
+    """Git activity of every prototype with a `branch` (or of *prototype* alone), beside its logged hours;
+    with *until* (YYYY-MM-DD), of the commits authored by the end of that day.
 
     A prototype whose branch is gone is reported with state `missing`; one whose branch was
     archived on discard is read from its `archive/<branch>` tag.
@@ -52,7 +53,7 @@ def git_effort(workspace: Workspace, prototype: str | None = None) -> GitEffort:
         cards, problems = list(read.cards), read.problems
     cards = [card for card in cards if card.branch]
     report = activities(workspace.root, [card.branch for card in cards], workspace.config.main_branch,
-                        Path(workspace.relative(workspace.config_path)))
+                        Path(workspace.relative(workspace.config_path)), until)
     hours = _logged_hours(workspace)
     rows = []
     for card, act in zip(cards, report.activities):

@@ -270,7 +270,11 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
     )
     active = {r["ref"] for r in rows}
     try:
-        git = tuple(g for g in git_effort(ws).rows if g["prototype"] in active)
+        # As the branches stood on the day: commits made since do not count, and a branch archived since
+        # (its prototype discarded after that day) was still a branch.
+        past = as_of < dt.date.today()
+        git = tuple({**g, "state": "branch" if past and g["state"] == "archived" else g["state"]}
+                    for g in git_effort(ws, until=as_of.isoformat()).rows if g["prototype"] in active)
     except DecisionbookError:
         git = ()
     retracted_effort = tuple(

@@ -197,8 +197,9 @@ def _counted_log(git: _Git, revisions: list[str]) -> dict[str, tuple]:
     return commits
 
 
-def _totals(commits: dict[str, tuple], order: dict[str, int], tip: str) -> dict:
-    """Totals over the commits reachable from *tip* among *commits*, the log of every branch without main.
+def _totals(commits: dict[str, tuple], order: dict[str, int], tip: str, until: str | None = None) -> dict:
+    """Totals over the commits reachable from *tip* among *commits*, the log of every branch without main;
+    with *until* (YYYY-MM-DD), over those authored by the end of that day.
 
     A commit of that log reached from *tip* has all its ancestors that main lacks in the log too, so
     walking parents inside it finds exactly what `git log TIP ^main` lists.
@@ -211,6 +212,8 @@ def _totals(commits: dict[str, tuple], order: dict[str, int], tip: str) -> dict:
             seen.add(sha)
             stack.extend(commits[sha][0])
     own = [commits[sha] for sha in sorted(seen, key=order.__getitem__)]
+    if until is not None:
+        own = [commit for commit in own if commit[2][:10] <= until]
     return {
         "commits": len(own),
         "active_days": len({date[:10] for _, _, date, _, _, _ in own}),
@@ -229,9 +232,10 @@ class ActivityReport:
     activities: tuple[Activity, ...]
 
 
-def activities(root: Path, branches: list[str], main_branch: str | None, settings: Path | None = None) -> ActivityReport:
+def activities(root: Path, branches: list[str], main_branch: str | None, settings: Path | None = None,
+               until: str | None = None) -> ActivityReport:
     """Activity of each branch in *branches* against the main branch ([git] main_branch, set in
-    *settings*, or detected).
+    *settings*, or detected); with *until* (YYYY-MM-DD), of the commits authored by the end of that day.
 
     Each branch is read from its local branch, else its remote-tracking copy, else its archive tag;
     branch names are only looked up among the refs git listed, and git itself gets SHAs. One
@@ -253,7 +257,7 @@ def activities(root: Path, branches: list[str], main_branch: str | None, setting
     tips = sorted({sha for _, _, sha in found.values() if sha})
     commits = _counted_log(git, [*tips, f"^{main_sha}"]) if tips else {}
     order = {sha: at for at, sha in enumerate(commits)}
-    totals = {tip: _totals(commits, order, tip) for tip in tips}
+    totals = {tip: _totals(commits, order, tip, until) for tip in tips}
     return ActivityReport(name, shallow, tuple(
         Activity(branch, state, ref, **totals[sha]) if sha else Activity(branch, state, ref)
         for branch, (state, ref, sha) in ((branch, found[branch]) for branch in branches)
