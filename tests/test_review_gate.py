@@ -353,6 +353,7 @@ def test_design_review_report_shows_the_gate(decide, repo):
                      r"flip the flag back to rows\.\s*no", text)
     assert "Override: P1 Event log spike was kept against its recommendation (iterate)." in text
     assert "add the <code>events</code> table" in html and "`events`" not in html  # a code span, not backticks
+    assert "so <code>decide adr status</code> refuses" in html
     assert "Roles not involved: design (dara could fill it)." in text
 
 

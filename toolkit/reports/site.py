@@ -44,7 +44,8 @@ table.db-table th { background: #f3f4f6; }
 .db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
 .db-record table { border-collapse: collapse; }
 .db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
-@media (max-width: 40rem) { main, nav { padding: .4rem .7rem; } table.db-table { font-size: 13px; display: block; overflow-x: auto; } }
+@media (max-width: 40rem) { main, nav { padding: .4rem .7rem; } table.db-table { font-size: 13px; display: block; overflow-x: auto; }
+  .db-chart { overflow-x: auto; } .db-chart img { max-width: none; width: 46rem; } }
 """
 
 
@@ -79,7 +80,8 @@ def _page(title: str, nav: list, body: list) -> bytes:
 def _image(name: str, alt: str) -> Safe:
     """The picture *name*, linked to itself so a narrow screen can open it at full size."""
     href = esc(_href(name))
-    return Safe(f'<p><a href="{href}"><img src="{href}" alt="{esc(alt)}"></a></p>')
+    # On a narrow screen a chart keeps a readable size and scrolls sideways rather than shrinking its text.
+    return Safe(f'<p class="db-chart"><a href="{href}"><img src="{href}" alt="{esc(alt)}"></a></p>')
 
 
 def _decision_link(decision) -> Safe:
