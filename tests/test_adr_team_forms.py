@@ -96,3 +96,10 @@ def test_folders_named_as_a_decision_log_or_a_numbered_chapter_are_found(decide,
     root = _repo(tmp_path, {f"{folder}/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")})
     (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
     assert listed["path"] == f"{folder}/0001-a.md"
+
+
+def test_front_matter_written_without_a_space_after_the_colon_is_named_so(decide, tmp_path):
+    root = _repo(tmp_path, {"doc/adr/0001-a.md": "---\ntag:Web Client\n---\n\n" + RECORD.format(
+        n=1, title="A", date="2018-08-30", status="Accepted.")})
+    assert ("doc/adr/0001-a.md:2: warning: front matter is a str, not a mapping of keys; its values are ignored; "
+            "a key needs a space after its colon: tag: Web Client") in decide("check", cwd=root).stdout

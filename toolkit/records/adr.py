@@ -401,7 +401,11 @@ def _read_front_matter(reader: _Reader) -> None:
     meta = doc.meta
     fields = reader.fields
     if not isinstance(meta, dict):
-        reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored")
+        hint = ""
+        if isinstance(meta, str) and re.match(r"[\w-]+:\S", meta):  # `tag:Web Client`, meant as `tag: Web Client`
+            key, value = meta.split(":", 1)
+            hint = f"; a key needs a space after its colon: {key}: {value[:40]}"
+        reader.warn(2, f"front matter is a {type(meta).__name__}, not a mapping of keys; its values are ignored{hint}")
         return
     if doc.is_toml and isinstance(meta.get("extra"), dict):
         # Zola keeps a page's own fields in its `[extra]` table: `status` there is the record's.
