@@ -151,7 +151,8 @@ def test_status_transitions(decide, repo):
     path = new(decide, repo, "Decide things")
     refused = decide("adr", "status", "1", "deprecated", cwd=repo)
     assert refused.exit_code == 2
-    assert "ADR-0001 is proposed; it can become accepted, rejected (--force to set deprecated anyway)" in refused.stderr
+    assert ("ADR-0001 is proposed; it can become accepted, rejected, superseded (--force to set deprecated anyway)"
+            in refused.stderr)
     assert decide("adr", "status", "1", "rejected", "--date", "2026-11-22", cwd=repo).exit_code == 0
     assert decide("adr", "status", "1", "proposed", "--date", "2026-11-23", cwd=repo).exit_code == 0
     assert decide("adr", "status", "1", "accepted", "--date", "2026-11-24", "--force", cwd=repo).exit_code == 0

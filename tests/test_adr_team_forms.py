@@ -103,3 +103,37 @@ def test_front_matter_written_without_a_space_after_the_colon_is_named_so(decide
         n=1, title="A", date="2018-08-30", status="Accepted.")})
     assert ("doc/adr/0001-a.md:2: warning: front matter is a str, not a mapping of keys; its values are ignored; "
             "a key needs a space after its colon: tag: Web Client") in decide("check", cwd=root).stdout
+
+
+@pytest.mark.parametrize(("status", "to"), [("Draft", "accepted"), ("Proposed", "superseded"), ("mergé", "deprecated")])
+def test_a_draft_may_be_decided_a_proposal_superseded_and_an_unknown_word_changed(decide, tmp_path, status, to):
+    written = RECORD.format(n=1, title="A", date="2021-01-06", status=status) + "\n## Decision\n\nA.\n\n## Consequences\n\nB.\n"
+    root = _repo(tmp_path, {"adr/0001-a.md": written,
+                            "adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Accepted")})
+    more = ("--by", "2") if to == "superseded" else ()
+    result = decide("adr", "status", "1", to, *more, "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0, result.output
+    (listed,) = [r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout) if r["key"] == "1"]
+    assert listed["status"] == to
+
+
+def test_the_index_links_names_with_hashes_and_titles_in_brackets(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-sdk-as-a-c#-library.md": RECORD.format(n=1, title="SDK as a C# library", date="2021-01-06",
+                                                              status="Accepted"),
+        "docs/adr/0002-dates.md": RECORD.format(n=2, title="[Gestion des Dates]", date="2021-01-07", status="Accepted"),
+        "docs/adr/0003-x.md": RECORD.format(n=3, title="Use [x] and [y]", date="2021-01-08", status="Accepted"),
+    })
+    assert [r["title"] for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)] == [
+        "SDK as a C# library", "Gestion des Dates", "Use [x] and [y]"]
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    text = (root / "docs/adr/README.md").read_text()
+    assert "[SDK as a C# library](0001-sdk-as-a-c%23-library.md)" in text
+    assert "[Gestion des Dates](0002-dates.md)" in text and "[Use \\[x\\] and \\[y\\]](0003-x.md)" in text
+
+
+def test_a_number_not_yet_given_in_a_title_is_no_part_of_it(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0010-templates.md": "# n. Django Templates\n\nDate: 2023-01-02\n\n## Status\n\n"
+                                                           "Accepted\n"})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert (listed["number"], listed["title"]) == (10, "Django Templates")

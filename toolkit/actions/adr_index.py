@@ -45,8 +45,9 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
         # A record in a category subfolder is linked by its path from the folder's README, and so are
         # the links in its status, which it writes from its own folder.
         where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
-        href = record.name if where == "." else f"{where}/{record.name}"
-        title = f"[{_cell(record.title or record.name).replace(']', '')}]({href})"
+        href = _href(record.name if where == "." else f"{where}/{record.name}")
+        text = _cell(record.title or record.name).replace("[", "\\[").replace("]", "\\]")
+        title = f"[{text}]({href})"
         status = record.status_raw or record.status
         if status and is_rst(record.path):  # the index is Markdown: its links too
             status = markdown_links(status)
@@ -57,6 +58,11 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+
+
+def _href(path: str) -> str:
+    """*path* as a Markdown link's target: the characters that would end it or make it an anchor encoded."""
+    return re.sub(r"[ #()<>%]", lambda char: f"%{ord(char.group()):02X}", path)
 
 
 def _rebased(folder: str, href: str) -> str:
@@ -121,7 +127,7 @@ def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[
     rows = []
     for record in decisions.records:
         where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
-        href = record.name if where == "." else f"{where}/{record.name}"
+        href = _href(record.name if where == "." else f"{where}/{record.name}")
         digits = re.match(r"\D*(\d+)", record.name) if record.number is not None else None
         label = f"ADR-{digits.group(1)}" if digits else record.key
         # As adr-log writes it, but for `<`, which stays text here as everywhere decisionbook writes a title.

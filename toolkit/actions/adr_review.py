@@ -38,15 +38,17 @@ DEFAULT_REQUIRED = {
 # Context, MADR's "Decision Outcome" is the Decision a Nygard-style gate asks for).
 _SECTIONS = {
     "context": "context|context and problem statement|problem statement|background|kontext|hintergrund|contexte"
+               "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
                "|contexto|contesto|achtergrond|контекст|コンテキスト|背景|맥락|배경|kontekst|bakgrunn|bakgrund",
-    "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|decisión|decisão"
+    "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|résultat de la décision"
+                "|decisión|decisão"
                 "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt",
     # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
     "consequences": "consequences|positive consequences|negative consequences|konsequenzen|auswirkungen|conséquences"
-                    "|consecuencias|consequências"
+                    "|impacts positifs|impacts négatifs|consecuencias|consequências"
                     "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser",
     "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
-               "|options envisagées|alternativas|opciones consideradas|opções consideradas|alternative"
+               "|options envisagées|solutions étudiées|alternativas|opciones consideradas|opções consideradas|alternative"
                "|alternatieven|альтернативы|рассмотренные варианты|検討した選択肢|代替案|备选方案|考虑的选项"
                "|고려한 옵션|대안|alternativer",
 }

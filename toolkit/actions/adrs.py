@@ -52,9 +52,11 @@ from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
 
+# The life of a decision (ADR 0091): a draft may be decided without being proposed first, and a
+# proposal may be replaced by another before it is decided.
 TRANSITIONS = {
-    "draft": ("proposed",),
-    "proposed": ("accepted", "rejected"),
+    "draft": ("proposed", "accepted", "rejected"),
+    "proposed": ("accepted", "rejected", "superseded"),
     "accepted": ("deprecated", "superseded"),
     "rejected": ("proposed",),
 }
@@ -590,7 +592,8 @@ def change_status(
         doc, decision = group.editing(ref)
         if status == "superseded" and not force:
             _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
-        allowed = TRANSITIONS.get(decision.status, ()) if decision.status else STATUSES  # none yet: any
+        # No status yet, or a word decisionbook does not know (`mergé`): any status may follow.
+        allowed = TRANSITIONS.get(decision.status, ()) if decision.status in STATUSES else STATUSES
         if status not in allowed and not force:
             then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
             raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "

@@ -1214,6 +1214,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
     heading_number, title = split_title(title)
+    if title.startswith("[") and title.endswith("]") and title.count("[") == 1 and title.count("]") == 1:
+        title = title[1:-1]  # `# [Gestion des Dates]`, written in the brackets of MADR's `[short title]`
     if heading_number is None and number is not None and ("ADR" in title or "RFC" in title):
         # The record's own number after words naming its project (`AI Gateway ADR 001: Allow ...`);
         # another's (`Amend ADR-3: ...`) is part of the title.

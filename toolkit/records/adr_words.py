@@ -239,6 +239,7 @@ SYNONYMS = {
     "ready for implementation": "accepted",  # Dapr's proposals
     "complete": "accepted",  # Thanos: a proposal whose work is done
     "partially implemented": "accepted", "partly implemented": "accepted",  # NATS: decided, part of it built
+    "merged": "accepted",  # the pull request that proposed it was merged
     "tbc": "proposed", "tbd": "proposed", "to be confirmed": "proposed", "to be decided": "proposed",
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
@@ -270,7 +271,7 @@ _LANGUAGES = {
     "fr": {
         "draft": "brouillon",
         "proposed": "proposé|propose|en discussion",
-        "accepted": "accepté|accepte|adopté|validé",
+        "accepted": "accepté|accepte|adopté|validé|mergé",
         "rejected": "rejeté|rejete|refusé",
         "deprecated": "obsolète|déprécié",
         "superseded": "remplacé|remplace",
@@ -278,7 +279,7 @@ _LANGUAGES = {
     },
     "fr-f": {
         "proposed": "proposée|proposee",
-        "accepted": "acceptée|acceptee|adoptée|validée",
+        "accepted": "acceptée|acceptee|adoptée|validée|mergée",
         "rejected": "rejetée|rejetee|refusée",
         "deprecated": "obsolète|dépréciée",
         "superseded": "remplacée|remplacee",
@@ -1016,7 +1017,7 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX])\s*[.:)\-–—·|：]"
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s))\s*[.:)\-–—·|：]"  # `n. Title`: no number yet
     r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
