@@ -101,11 +101,15 @@ def test_nygard_template_and_supersede_in_its_own_form(decide, repo):
 
 
 def test_data_change_and_prototypes(decide, repo):
+    for number in (7, 9):
+        (repo / "prototypes" / f"{number:04d}-p{number}.md").write_text(f"---\ntitle: P{number}\nstatus: active\n---\n")
     path = new(decide, repo, "Split the orders table", "--data-change", "--prototype", "P7", "--prototype", "P-0009")
     doc = frontmatter.read(path)
     assert doc.meta["data-change"] is True and doc.meta["prototypes"] == [7, 9]
     assert "## Migration plan" in path.read_text()
-    check = decide("check", cwd=repo)  # the prototypes it cites have no cards yet
+    for number in (7, 9):
+        (repo / "prototypes" / f"{number:04d}-p{number}.md").unlink()
+    check = decide("check", cwd=repo)  # the prototypes it cites have no cards any more
     assert check.exit_code == 1
     assert "0001-split-the-orders-table.md:7: error: cites prototype P7, P9, which has no card in prototypes/" in check.stdout
     refused = decide("adr", "new", "X", "--no-edit", "--prototype", "Q1", cwd=repo)
@@ -349,3 +353,13 @@ def test_a_day_that_is_no_date_is_refused_in_the_same_words_by_every_command(dec
                  ("report", "weekly", "--as-of", "2026-13-01"), ("triage", "--as-of", "2026-13-01")):
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2 and "'2026-13-01' is not a date; write YYYY-MM-DD" in result.stderr, args
+
+
+def test_what_new_and_list_cannot_use_is_refused_before_anything_is_written(decide, repo):
+    new(decide, repo, "Use PostgreSQL")
+    for args, message in ((("adr", "new", "X", "--prototype", "P99", "--no-edit"), "no prototype P99"),
+                          (("adr", "new", "X", "--link", "1:bogus", "--no-edit"), "`decide adr link N bogus 1 --reverse"),
+                          (("adr", "list", "--status", "bogus"), "no status 'bogus'")):
+        result = decide(*args, cwd=repo)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    assert sorted(p.name for p in (repo / "decisions").glob("0*.md")) == ["0001-use-postgresql.md"]

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+import pytest
 from conftest import repository_with
 
 POLISH = ("# ADR-{n:04d}: {title}\n\n- **Status:** {status}\n- **Data:** {date}\n- **Decydenci:** zespół\n\n"
@@ -84,16 +85,17 @@ def test_turkish_fields_and_month_names_are_read(decide, tmp_path):
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
-def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path):
-    # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it.
+@pytest.mark.parametrize("accepted", [("Accettata; completa", "Accettata (con riserva)"), ("Accettata",) * 4])
+def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path, accepted):
+    # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it, however many
+    # proposals there are (they do not say which language they are in).
     record = "# ADR-000{n}: {title}\n\n- **Stato:** {status}\n- **Data:** 2026-0{n}-01\n\n## Contesto\n\nPerché.\n"
-    root = _repo(tmp_path, {
-        "docs/adr/0001-a.md": record.format(n=1, title="Uno", status="Accettata; completa"),
-        "docs/adr/0002-b.md": record.format(n=2, title="Due", status="Accettata (con riserva)"),
-        "docs/adr/0003-c.md": record.format(n=3, title="Tre", status="Proposta"),
-    })
-    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
-    assert "- **Stato:** Accettata\n" in (root / "docs/adr/0003-c.md").read_text()
+    statuses = [*accepted, "Proposta", "Proposta", "Proposta", "Proposta"]
+    root = _repo(tmp_path, {f"docs/adr/000{n}-r.md": record.format(n=n, title=f"R{n}", status=status)
+                            for n, status in enumerate(statuses, start=1)})
+    last = len(statuses)
+    assert decide("adr", "status", str(last), "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert "- **Stato:** Accettata\n" in (root / f"docs/adr/000{last}-r.md").read_text()
 
 
 def test_a_note_after_the_status_names_the_records_this_one_supersedes(decide, tmp_path):

@@ -18,13 +18,14 @@ def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 @pytest.mark.parametrize(("example", "written"), [
-    ("17/08/2020", "05/03/2026"), ("08/17/2020", "03/05/2026"), ("17/11/2020", "05/03/2026"),
-    ("2020.8.17", "2026.3.5"), ("20200817", "20260305"), ("14 March 2024", "5 March 2026"),
-    ("Nov 14, 2023", "Mar 5, 2026"), ("03-Nov-2023", "05-Mar-2026"), ("2020-08-17", "2026-03-05"),
-    ("28. Juli 2026", "2026-03-05"),  # a month named in another language: written as YYYY-MM-DD
+    ("17/08/2020", "22/03/2026"), ("08/17/2020", "03/22/2026"), ("17/11/2020", "22/03/2026"),
+    ("2020.8.17", "2026.3.22"), ("20200817", "20260322"), ("14 March 2024", "22 March 2026"),
+    ("Nov 14, 2023", "Mar 22, 2026"), ("03-Nov-2023", "22-Mar-2026"), ("2020-08-17", "2026-03-22"),
+    ("28. Juli 2026", "2026-03-22"),  # a month named in another language: written as YYYY-MM-DD
+    ("March 5th, 2021", "March 22nd, 2026"), ("May 4, 2021", "March 22, 2026"),
 ])
 def test_a_day_is_written_in_the_form_of_the_date_it_replaces(example, written):
-    assert written_as(example, "2026-03-05") == written
+    assert written_as(example, "2026-03-22") == written
 
 
 def test_accepting_writes_the_folder_s_date_form_and_the_symbol_before_its_word(decide, tmp_path):
@@ -32,9 +33,9 @@ def test_accepting_writes_the_folder_s_date_form_and_the_symbol_before_its_word(
                                                    status="✅ Accepted") for n in range(1, 4)}
     files["adr/004-r4.md"] = RECORD.format(n=4, title="Record 4", date="17/08/2020", status="🤔 Proposed")
     root = _repo(tmp_path, files)
-    result = decide("adr", "status", "4", "accepted", "--force", "--date", "2026-03-05", cwd=root)
+    result = decide("adr", "status", "4", "accepted", "--force", "--date", "2026-03-22", cwd=root)
     assert result.exit_code == 0, result.output
-    assert (root / "adr/004-r4.md").read_text() == files["adr/004-r4.md"].replace("17/08/2020", "05/03/2026").replace(
+    assert (root / "adr/004-r4.md").read_text() == files["adr/004-r4.md"].replace("17/08/2020", "22/03/2026").replace(
         "🤔 Proposed", "✅ Accepted")
 
 
@@ -51,6 +52,8 @@ def test_a_section_of_related_adrs_relates_them(decide, tmp_path):
 
 @pytest.mark.parametrize(("dated", "status"), [
     ("**Date:** {day}\n", "**Date:** 2026-11-30\n**Status:** Proposed\n"),
+    ("**Date: {day}**\n", "**Date: 2026-11-30**\n**Status: Proposed**\n"),
+    ("| Date | {day} |\n", "| Date | 2026-11-30 |\n| Status | Proposed |\n"),
     ("## Date\n\n{day}\n", "## Date\n\n2026-11-30\n\n## Status\n\nProposed\n"),
 ])
 def test_a_new_record_in_a_folder_that_says_no_status_is_written_as_its_latest_record(decide, tmp_path, dated, status):
@@ -87,6 +90,8 @@ def test_a_record_kept_as_a_folder_s_page_holds_its_number(decide, tmp_path):
         "docs/adr/001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted"),
         "docs/adr/012-release/index.md": "---\ntitle: Release process\n---\n\nHow we release.\n",
     })
+    (root / "docs/adr/2019").mkdir()
+    (root / "docs/adr/2019/README.md").write_text("Decisions of 2019.\n")  # a category, numbered by nothing
     made = decide("adr", "new", "Use a cache", "--no-edit", cwd=root)
     assert made.exit_code == 0 and made.stdout.strip() == "docs/adr/013-use-a-cache.md", made.output
 
@@ -137,3 +142,76 @@ def test_a_number_not_yet_given_in_a_title_is_no_part_of_it(decide, tmp_path):
                                                            "Accepted\n"})
     (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
     assert (listed["number"], listed["title"]) == (10, "Django Templates")
+
+
+def test_a_day_that_could_be_read_in_either_order_is_written_as_yyyy_mm_dd():
+    assert written_as("17/08/2020", "2026-01-09") == "2026-01-09" and written_as("17/08/2020", "2026-01-22") == "22/01/2026"
+
+
+def test_a_team_s_own_relation_in_a_few_words_is_read_and_written(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Accepted\n\nDepends on [1. A](0001-a.md)"),
+        "doc/adr/0003-c.md": RECORD.format(n=3, title="C", date="2021-01-08", status="Accepted"),
+    })
+    shown = json.loads(decide("adr", "show", "2", "--format", "json", cwd=root).stdout)
+    assert [(r["relation"], r["adr"]) for r in shown["related"]] == [("depends on", "1")]
+    linked = decide("adr", "link", "3", "clarifies", "1", "--reverse", "clarified-by", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    assert "Clarifies [1. A](0001-a.md)" in (root / "doc/adr/0003-c.md").read_text()
+
+
+def test_replaced_by_in_a_note_names_no_record_this_one_supersedes(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Veraltet (ersetzt durch ADR-0002)"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Akzeptiert\n\nErsetzt [1. A](0001-a.md)"),
+    })
+    assert "supersede cycle" not in decide("check", cwd=root).stdout
+    listed = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert (listed["1"]["supersedes"], listed["2"]["supersedes"]) == ([], ["1"])
+
+
+def test_a_status_change_leaves_no_address_of_a_link_behind(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Superseded by [2. B](0002-b.md)"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Accepted"),
+    })
+    assert decide("adr", "status", "1", "deprecated", "--force", cwd=root).exit_code == 0
+    assert "## Status\n\nDeprecated\n" in (root / "doc/adr/0001-a.md").read_text()
+
+
+def test_a_record_numbered_0_whose_name_has_the_word_for_model_is_a_record(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0000-usar-o-modelo-c4.md": RECORD.format(n=0, title="Usar o modelo C4",
+                                                                               date="2021-01-06", status="Aceito")})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert listed["title"] == "Usar o modelo C4"
+
+
+def test_superseding_a_record_whose_status_section_names_its_successor_already_names_it_once(decide, tmp_path):
+    section = "Accepted\n\nSupersedes [1. A](0001-a.md)\n\nSuperseded by [3. C](0003-c.md)"
+    root = _repo(tmp_path, {
+        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Superseded by [2. B](0002-b.md)"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status=section),
+        "doc/adr/0003-c.md": RECORD.format(n=3, title="C", date="2021-01-08", status="Accepted\n\nSupersedes [2. B](0002-b.md)"),
+    })
+    assert decide("adr", "status", "2", "superseded", "--by", "3", cwd=root).exit_code == 0
+    text = (root / "doc/adr/0002-b.md").read_text()
+    assert text == RECORD.format(n=2, title="B", date="2021-01-07", status=section.replace("Accepted", "Superseded", 1))
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_placeholder_where_the_deciders_belong_is_no_one(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/20240101-use-a-cdn.md": "# Use a CDN\n\n- Status: proposed\n"
+                            "- Deciders: [list everyone involved in the decision]\n- Date: 2024-01-01\n"})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert listed["decision_makers"] == []
+    assert "is the template's placeholder; name the people" in decide("check", cwd=root).stdout
+
+
+def test_a_merge_conflict_left_in_a_record_fails_check(decide, tmp_path):
+    text = RECORD.format(n=6, title="F", date="2021-01-06", status="Accepted").replace(
+        "## Context", "<<<<<<< HEAD\nRelates to [1. A](0001-a.md)\n=======\nRelates to [2. B](0002-b.md)\n"
+        ">>>>>>> proto/x\n\n## Context")
+    root = _repo(tmp_path, {"doc/adr/0006-f.md": text})
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 1 and "doc/adr/0006-f.md:9: error: an unresolved merge conflict" in checked.stdout

@@ -444,3 +444,12 @@ def test_madr_2_consequences_split_into_positive_and_negative_are_the_consequenc
     assert decide("adr", "approve", "1", "--by", "ben", cwd=repo).exit_code == 0
     accepted = decide("adr", "status", "1", "accepted", cwd=repo)
     assert accepted.exit_code == 0, accepted.output
+
+
+def test_an_approval_by_someone_who_is_not_a_decision_maker_says_it_does_not_count(decide, repo):
+    path = repo / _new(decide, repo)
+    _fill(path, makers="[ana]")
+    result = decide("adr", "approve", "1", "--by", "Ana Lima", cwd=repo)
+    assert result.exit_code == 0 and "approved by Ana Lima" in result.stdout
+    assert "Ana Lima is not one of its decision-makers (ana): the approval is recorded but does not count" in result.stderr
+    assert "warning" not in decide("adr", "approve", "1", "--by", "ana", cwd=repo).stderr

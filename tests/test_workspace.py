@@ -114,6 +114,7 @@ def test_init_inside_a_workspace_is_refused_unless_nested(tmp_path, decide):
     assert refused.exit_code == 2 and f"inside the workspace at {tmp_path}" in refused.stderr
     assert list(inner.iterdir()) == []  # nothing made
     assert open_workspace(inner).root == tmp_path  # commands run there still reach the outer workspace
+    assert decide("init", "sub/new", cwd=inner).exit_code == 2 and not (inner / "sub").exists()  # nothing made
     assert decide("init", "--nested", cwd=inner).exit_code == 0
     assert open_workspace(inner).root == inner
 

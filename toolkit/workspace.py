@@ -450,11 +450,14 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
     """
     from toolkit.records import atomic  # only `decide init` writes here
 
-    root = Path(path)
-    root.mkdir(parents=True, exist_ok=True)
-    root = root.resolve()
-    created: list[str] = []
+    root = Path(path).resolve()
     config_path = root / CONFIG_NAME
+    outer = next((folder for folder in root.parents if (folder / CONFIG_NAME).is_file()), None)
+    if outer is not None and not nested and not config_path.exists():
+        raise DecisionbookError(f"this folder is inside the workspace at {outer}; run decide there, or pass "
+                                "--nested to keep a separate workspace here", root)
+    root.mkdir(parents=True, exist_ok=True)
+    created: list[str] = []
     named = _inside(root, adr_dir, "--adr-dir", root) if adr_dir is not None else None
     if config_path.exists():
         config = load_config(config_path)
@@ -465,10 +468,6 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
                 config_path,
             )
     else:
-        outer = next((folder for folder in root.parents if (folder / CONFIG_NAME).is_file()), None)
-        if outer is not None and not nested:
-            raise DecisionbookError(f"this folder is inside the workspace at {outer}; run decide there, or pass "
-                                    "--nested to keep a separate workspace here", root)
         adr_dir = named or _find_adr_dir(root, Config())
         text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
         if atomic.create_exclusive(config_path, text.encode("utf-8")):

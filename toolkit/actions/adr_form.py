@@ -366,18 +366,20 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
             continue
         out.append(line.rstrip() if not line.strip() else line)
         if statusless and index == record.date_line - 1:
-            out += _status_like(lines, index, record.date_span[0])
+            out += _status_like(lines, index, record.date_span)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
 
 
-def _status_like(lines: list[str], index: int, start: int) -> list[str]:
-    """A `Proposed` status written as the date on line *index* (its value from column *start*) is: a line
-    with its label (`**Date:** 2020-02-20` gives `**Status:** Proposed`), or a section after a `## Date` one."""
+def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[str]:
+    """A `Proposed` status written as the date on line *index* (its value at columns *span*) is: a line
+    with its label and marks (`**Date:** 2020-02-20` gives `**Status:** Proposed`, `| Date | x |` gives
+    `| Status | Proposed |`), or a section after a `## Date` one."""
     line = lines[index]
+    start, end = span
     label = re.search(r"[^\W\d_][^\W\d_ ]*(?:[ ][^\W\d_]+)*", line[:start])
     if label is not None:
         name = "STATUS" if label.group().isupper() else "Status"
-        return [line[: label.start()] + name + line[label.end() : start] + "Proposed"]
+        return [line[: label.start()] + name + line[label.end() : start] + "Proposed" + line[end:].rstrip()]
     heading = next((HEADING.match(text) for text in reversed(lines[:index]) if text.strip()), None)
     if heading is not None:
         return ["", f"{heading.group(1)} Status", "", "Proposed"]

@@ -313,6 +313,12 @@ class Approved:
     content: str  # the hash of the text approved
     changed: bool  # False when the same approval was already recorded
 
+    @property
+    def counted(self) -> bool:
+        """Whether the approval counts toward sign-off: the approver is a decision-maker, or none is named."""
+        makers = self.decision.decision_makers
+        return not makers or any(maker.casefold() == self.by.casefold() for maker in makers)
+
 
 def approve(ws: Workspace, ref, by: str | None = None, date: _dt.date | None = None) -> Approved:
     """Record *by*'s approval of ADR *ref*'s current text (default approver: git's user.name, else the login name)."""

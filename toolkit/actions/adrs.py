@@ -36,6 +36,7 @@ from toolkit.records.adr import (
 from toolkit.records.adr_words import (
     AMBIGUOUS,
     language_of,
+    languages_of,
     plain_words,
     status_word,
     iso_date,
@@ -247,6 +248,8 @@ def list_decisions(ws: Workspace, status: str | None = None) -> Decisions:
     if status is None:
         return decisions
     wanted = status.strip().lower()
+    if wanted not in STATUSES and not any((r.status or "").lower() == wanted for r in decisions.records):
+        raise DecisionbookError(f"no status {status!r}: the statuses are {', '.join(STATUSES)}")
     chosen = tuple(r for r in decisions.records if (r.status or "").lower() == wanted)
     return Decisions(decisions.folder, chosen, decisions.unreadable)
 
@@ -383,14 +386,13 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     return [path for path, _ in group.made]
 
 
-def _reverse_of(relation: str, reverse: str | None) -> str:
+def _reverse_of(relation: str, reverse: str | None, how: str = "name it with --reverse") -> str:
     if reverse:
         return relation_name(reverse)
     if relation in REVERSE:
         return REVERSE[relation]
     raise DecisionbookError(
-        f"decisionbook does not know the reverse of {relation!r}; name it with --reverse "
-        f"(known relations: {', '.join(sorted(REVERSE))})"
+        f"decisionbook does not know the reverse of {relation!r}; {how} (known relations: {', '.join(sorted(REVERSE))})"
     )
 
 
@@ -456,7 +458,7 @@ def new_decision(
     relations += [(relation_name(rel), ref) for ref, rel in links]
     targets = []
     for relation, ref in relations:
-        _reverse_of(relation, None)
+        _reverse_of(relation, None, f"make the record, then `decide adr link N {relation} {ref} --reverse ...`")
         doc, target = find_one(ws, ref)
         # Superseding a Markdown record that says no status gives it one (ADR 0086): nothing to refuse.
         if not (relation == "supersedes" and target.form == UNKNOWN and not is_rst(target.path)
@@ -470,6 +472,9 @@ def new_decision(
         number = prototype_ref(ref)
         if number is None:
             raise DecisionbookError(f"{ref!r} is not a prototype reference (P7, P-0007 or 7)")
+        from toolkit.actions.prototypes import card_path  # only a record that cites a prototype needs it
+
+        card_path(ws, number)  # no card: refused before the record exists, as `check` would fail on it
         numbers.append(number)
     folder = ws.adr_dir
     try:
@@ -640,7 +645,9 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     """The words the folder's records write *status* in, in *decision*'s language, where they agree on
     one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
     folder = load_decisions(ws).records
-    languages = Counter(said.split("-")[0] for r in folder if (said := language_of(r.status_raw or "")))
+    # The folder's language, from the words that belong to one language only (`Accettata`, not `Proposta`).
+    languages = Counter(bases.pop() for r in folder
+                        if len(bases := {said.split("-")[0] for said in languages_of(r.status_raw or "")}) == 1)
     language = language_of(decision.status_raw or "", languages)
     plain = plain_words(status, language)
     written, records = Counter(), 0
@@ -656,9 +663,9 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     words, count = written.most_common(1)[0] if written else (None, 0)
     # Two records or more, and most of those with that status: one record's word is not the folder's.
     if count < 2 or 2 * count <= records:
-        # A word of two languages (`Proposta`) moves on in the one the folder is written in.
-        return status_word(status, "", language) if language != language_of(decision.status_raw or "") else None
-    return None if words == status_word(status, decision.status_raw or "", language).lower() else words
+        words = status_word(status, "", language)  # a word of two languages moves on in the folder's
+    # None where a change of status writes that word anyway, from the record's own phrase.
+    return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:

@@ -44,9 +44,11 @@ def create_numbered(
                 if found is None and not entry.name.startswith(".") and entry.is_dir():
                     inside = os.listdir(entry.path)
                     local |= {number_of(name) for name in inside}
-                    if _PAGE.intersection(name.lower() for name in inside):
-                        # A record kept as a folder's page (`012-release/index.md`) holds the folder's number.
-                        local.add(number_of(entry.name + ".md"))
+                    page = numbered_file(entry.name + ".md")
+                    if page is not None and page[2] and _PAGE.intersection(name.lower() for name in inside):
+                        # A record kept as a folder's page (`012-release/index.md`) holds the folder's number;
+                        # a folder named by a number alone (`2019/`) is a category, not a record.
+                        local.add(page[1])
         taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
         number = max(taken, default=0) + 1
         while True:

@@ -154,6 +154,10 @@ def approve(n, by, day):
     result = record_approval(_workspace(), n, by=by, date=day)
     note = "" if result.changed else " (already recorded)"
     click.echo(f"{result.decision.label}: approved by {visible(result.by)} on {result.date} ({result.content}){note}")
+    if not result.counted:
+        makers = ", ".join(result.decision.decision_makers)
+        click.echo(f"warning: {visible(result.by)} is not one of its decision-makers ({visible(makers)}): the approval "
+                   "is recorded but does not count toward sign-off; --by names the approver", err=True)
 
 
 @adr.command("link")

@@ -8,13 +8,14 @@ from toolkit.records.table import FORMATS, render
 
 
 def format_option(choices=FORMATS, default="table"):
+    machines = " and ".join(c for c in choices if c in ("json", "csv"))
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(choices),
         default=default,
         show_default=True,
-        help="Output format; json and csv are for machines.",
+        help=f"Output format; {machines} {'are' if ' and ' in machines else 'is'} for machines.",
     )
 
 

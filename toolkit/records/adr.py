@@ -347,6 +347,10 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
     if value is None:
         return ()
     if isinstance(value, str):
+        if re.fullmatch(r"\s*(?:\[[^\[\]]*\s[^\[\]]*\]|\{[^{}]*\s[^{}]*\})\s*", value):
+            # log4brains' `[list everyone involved in the decision]`: words to replace, not a person
+            reader.warn(line, f"{key} {value.strip()!r} is the template's placeholder; name the people")
+            return ()
         return tuple(p.strip() for p in value.split(",") if p.strip())
     if isinstance(value, list) and all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in value):
         return tuple(str(p) for p in value)
@@ -1062,6 +1066,9 @@ def _known_relation(words: str) -> bool:
     return _SAME_RELATION.get(name, name) in REVERSE or name in _PARTLY or name.endswith(" by")
 
 
+_RELATION_WORDS = 3  # a team's own relation is named in a few words (`Clarifies`, `Depends on`, `See also`)
+
+
 def _relation_line(text: str) -> re.Match | None:
     """A line that is a relation and a link (`Supersedes [ADR-0001](0001-x.md)`, `* Clarified by [...]`),
     or that starts with one decisionbook knows and goes on (`Amended by [ADR-0001](...), for this layer`)."""
@@ -1069,8 +1076,9 @@ def _relation_line(text: str) -> re.Match | None:
     if match is None:
         match = _RELATION_FIRST.match(text)
         return match if match and _known_relation(match.group(1)) else None
-    if ":" not in text[match.end(1) : match.start(2)] and not _known_relation(match.group(1)):
-        return None  # a sentence ending in a link (`Naming is defined in [ADR-6](ADR-6.md)`), not a field
+    if (":" not in text[match.end(1) : match.start(2)] and not _known_relation(match.group(1))
+            and len(match.group(1).split()) > _RELATION_WORDS):
+        return None  # a sentence ending in a link (`Naming is defined in [ADR-6](ADR-6.md)`), not a relation
     return match
 
 
@@ -1080,11 +1088,13 @@ _SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+{_LABEL}({_ANY_LINK})")
 _THIS_SUPERSEDES = LazyPattern(
     r"\bthis (?:adr|decision|record)(?: (?:\w+ and|also|hereby|now))? supersedes"
     r"(?: (?:the )?(?:adr|decision|record)s?)?"
-    rf"\s*:?\s*({_ANY_LINK}(?:\s*(?:,|and|&)\s*{_ANY_LINK})*)", re.IGNORECASE)
+    rf"(?:[ \t]*:)?[ \t]*({_ANY_LINK}(?:[ \t]*(?:,|and|&)[ \t]*{_ANY_LINK})*)", re.IGNORECASE)
 # A note after a status that names the records this one replaces: `Accepted (supersedes ADR-0010)`,
 # `Zaakceptowany (zastępuje ADR-0010)`; the records it names run to the note's end.
 _SUPERSEDES_NOTE = LazyPattern(
-    r"[(,;]\s*(?:supersedes|supercedes|replaces|" + "|".join(SUPERSEDES_IN.values()) + r")\s*:?\s+([^();]*)",
+    r"[(,;]\s*(?:supersedes|supercedes|replaces|" + "|".join(SUPERSEDES_IN.values()) + r")"
+    # Not `ersetzt durch`, `remplacé par`: replaced *by* names the successor.
+    r"(?!\s+(?:by|durch|par|por|da|door|av|af|przez|oleh|на)\b)(?:\s*:)?\s+([^();]*)",
     re.IGNORECASE)
 _NOTED = LazyPattern(rf"{_ANY_LINK}|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
 
@@ -1226,12 +1236,18 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     return title.strip() or None
 
 
+_CONFLICT_MARKS = frozenset(("<<<<<<< ", ">>>>>>> "))  # the first eight characters of git's conflict lines
+
+
 def from_document(
     doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
 ) -> Decision:
     options = options or ReadOptions()
     reader = _Reader(doc, path, display, options.slugs)
     fields = reader.fields
+    conflict = next((at for at, line in enumerate(reader.lines, 1) if line[:8] in _CONFLICT_MARKS), None)
+    if conflict is not None:
+        reader.error(conflict, "an unresolved merge conflict (git's <<<<<<< marks); resolve it before reading on")
     sections = reader.sections()
     if doc.has_front_matter:
         for line in doc.loose:

@@ -417,6 +417,10 @@ def mark_superseded(
     require_editable(doc, decision)
     if decision.superseded_by == successor.key and decision.status == "superseded":
         return doc.to_bytes()
+    if decision.superseded_by == successor.key and decision.form != MADR and decision.status_span is not None:
+        # A line of its own names the successor already (`Accepted` above `Superseded by [9. X](...)`, adr-j):
+        # the status word changes, and the successor is not named twice.
+        return _write_status(doc, decision, status_as_written("superseded", decision), day)
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
     words = status_as_written("superseded by", decision)

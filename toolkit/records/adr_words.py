@@ -141,7 +141,9 @@ DRAFT_FILE = re.compile(
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
                   r"|模板|テンプレート|템플릿")
 TEMPLATE_WORD = LazyPattern(TEMPLATE_WORDS, re.IGNORECASE)
-_TEMPLATE = LazyPattern(rf"(?:^|[-_. ])(?:{TEMPLATE_WORDS})(?:$|[-_. ])", re.IGNORECASE)
+# `template` anywhere in a name numbered 0 (`0000-adr-template-lite.md`); the other languages' words, which
+# are also ordinary words (`modelo`: model), only as its last word (`0000-szablon.md`, `0000-adr-modello.md`).
+_TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|(?:^|[-_. ])(?:{TEMPLATE_WORDS})$", re.IGNORECASE)
 # `template`, `adr-template`, `GRFC-TEMPLATE`
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
@@ -503,18 +505,25 @@ RELATION_STATUS = {
 }
 
 
+def languages_of(phrase: str) -> tuple[str, ...]:
+    """Every language a status phrase may be written in (`proposta`: Italian and Portuguese), none for English."""
+    words = status_words(present_part(phrase))
+    for candidate in (words, words.split(" ", 1)[0]):
+        if candidate in _READ_IN:
+            return tuple(_ALL_LANGUAGES[candidate])
+    return ()
+
+
 def language_of(phrase: str, likely: Mapping[str, int] | None = None) -> str | None:
     """The language (`de`, `fr-f`...) of a status phrase written in one other than English, else None.
     A word of several languages (`proposta`, Italian and Portuguese) is read in the one *likely* counts
     most (languages without their `-f`: the folder's other records), else in the first."""
-    words = status_words(present_part(phrase))
-    for candidate in (words, words.split(" ", 1)[0]):
-        if candidate in _READ_IN:
-            languages = _ALL_LANGUAGES[candidate]
-            if not likely:
-                return languages[0]
-            return max(languages, key=lambda language: likely.get(language.split("-")[0], 0))
-    return None
+    languages = languages_of(phrase)
+    if not languages:
+        return None
+    if not likely:
+        return languages[0]
+    return max(languages, key=lambda language: likely.get(language.split("-")[0], 0))
 
 
 # `Supersedes [...]` in the languages whose status words decisionbook reads, as a relation line on the
@@ -758,7 +767,8 @@ def with_history(old: str, new: str) -> str:
     return " ".join((new, *notes))
 
 
-_NOTE = LazyPattern(r"\((?:[^()]|\([^()]*\))*\)")  # `(supersedes ADR-0010)`, one bracket deep inside
+# `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`.
+_NOTE = LazyPattern(r"(?<!\])\((?:[^()]|\([^()]*\))*\)")
 
 
 def _rebadged(phrase: str, new: str) -> str | None:
@@ -928,6 +938,8 @@ def written_as(example: str, day: str, order: str | None = None) -> str:
     numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text)
     if numbers:
         first, sep, second, _ = numbers.groups()
+        if int(date) <= 12 and date != month and sep != ".":
+            return day  # `09/01/2026` could be either order: written so it reads back as one day
         if int(first) == int(old_date) and int(second) == int(old_month):
             return f"{like(date)}{sep}{like(month)}{sep}{year}"
         return f"{like(month)}{sep}{like(date)}{sep}{year}"
@@ -937,17 +949,24 @@ def written_as(example: str, day: str, order: str | None = None) -> str:
         return f"{year}{sep}{like(month)}{sep}{like(date)}"
     if re.fullmatch(r"\d{8}", text):
         return day.replace("-", "")
-    named = re.search(r"[A-Za-z]+", text)
+    named = re.search(r"[A-Za-z]{3,}", text)
     if named and named.group(0).lower().rstrip(".") in _ENGLISH_NAMES:
         name = _ENGLISH_MONTHS[int(month) - 1]
         word = named.group(0)
-        name = name[: len(word)] if len(word) == 3 else name  # `Nov`, `November`
+        name = name[:3] if len(word) == 3 and word.lower() != "may" else name  # `Nov`; `May` may be either
         name = name.upper() if word.isupper() and len(word) > 1 else name.lower() if word.islower() else name
         out = text[: named.start()] + name + text[named.end() :]
         out = re.sub(r"(?<!\d)\d{4}(?!\d)", year, out, count=1)
-        return re.sub(r"(?<!\d)\d{1,2}(?!\d)", date if parts and parts[0].startswith("0") else date.lstrip("0"), out,
-                      count=1)
+        written = date if parts and parts[0].startswith("0") else date.lstrip("0")
+        ordinal = re.search(r"(?<!\d)\d{1,2}(st|nd|rd|th)\b", out)  # `March 5th`: the suffix follows the day
+        if ordinal:
+            written += _ordinal(int(date)) if ordinal.group(1).islower() else _ordinal(int(date)).upper()
+        return re.sub(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\w)", written, out, count=1)
     return day
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 < day % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
