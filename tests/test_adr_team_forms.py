@@ -215,3 +215,15 @@ def test_a_merge_conflict_left_in_a_record_fails_check(decide, tmp_path):
     root = _repo(tmp_path, {"doc/adr/0006-f.md": text})
     checked = decide("check", cwd=root)
     assert checked.exit_code == 1 and "doc/adr/0006-f.md:9: error: an unresolved merge conflict" in checked.stdout
+
+
+def test_a_data_change_from_a_team_template_without_the_section_gets_a_migration_plan(decide, tmp_path):
+    template = ("---\nstatus: proposed\ndate: 2020-01-01\ndecision-makers: []\n---\n# Title\n\n"
+                "## Context and Problem Statement\n\nDescribe it.\n")
+    root = _repo(tmp_path, {"docs/decisions/adr-template.md": template})
+    made = decide("adr", "new", "Split the orders table", "--data-change", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    text = (root / made.stdout.strip()).read_text()
+    assert "data-change: true" in text and text.endswith("4. Rollback: how to go back at each phase without losing data.\n")
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "needs a 'Migration plan' section" not in checked.stdout

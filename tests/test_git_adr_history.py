@@ -171,3 +171,14 @@ def test_a_proposal_superseded_before_anyone_accepted_it_is_closed_and_a_later_o
     assert (first.decided.status, first.decided.day) == ("superseded", dt.date(2026, 11, 9))
     assert second.waiting(dt.date(2026, 11, 5)) is None  # proposed on the 9th: not waiting yet on the 5th
     assert second.waiting(dt.date(2026, 11, 12)) == 3
+
+
+def test_a_record_that_came_into_git_decided_was_decided_on_the_day_its_file_gives(repo):
+    from toolkit.actions.decision_pages import decision_pages
+    from toolkit.reports.site import _span
+
+    (repo / "decisions" / "0002-keep-logs.md").write_text(NYGARD.format(status="Accepted"))  # dated 2026-11-02
+    commit_as(repo, "ana", "2026-11-20T10:00:00+01:00", "adopt the team's folder")
+    (entry,) = decision_pages(open_workspace(repo), dt.date(2026, 11, 30)).entries
+    assert (entry.proposed, entry.decided.day, entry.decided_on) == (None, dt.date(2026, 11, 20), dt.date(2026, 11, 2))
+    assert _span(entry) == "Accepted when it came into git on 2026-11-20 by ana; its file dates it 2026-11-02."

@@ -98,9 +98,13 @@ def test_names_data_change_adrs(shipped, decide):
     (repo / "decisions" / "0004-add-order-notes.md").write_text(
         "---\nstatus: accepted\ndate: 2026-11-27\ndata-change: true\n---\n# Add notes to orders\n"
     )
+    (repo / "decisions" / "0003-keep-notes-apart.md").write_text(  # one that no longer stands is not named
+        "---\nstatus: superseded by ADR-0004\ndate: 2026-11-27\ndata-change: true\n---\n# Keep notes apart\n"
+    )
     result = decide("check", "release", f"{base}..{code}", cwd=repo)
     assert result.exit_code == 1
     assert "0004-add-order-notes.md" in result.stdout and "Add notes to orders" in result.stdout
+    assert "0003-keep-notes-apart.md" not in result.stdout
 
 
 @pytest.mark.parametrize("bad", ["--output=pwned.txt", "-p", "nosuchref..HEAD", "HEAD..nosuchref", ""])

@@ -38,6 +38,15 @@ class Entry:
     previous: Decision | None
     next: Decision | None
 
+    @property
+    def decided_on(self) -> dt.date | None:
+        """The day it was decided: in git, or for a record that came into git decided, the earlier day its
+        file gives (an adopted folder's record of 2023 was not decided the day it was committed)."""
+        if self.decided is None:
+            return None
+        own = _date(self.decision.date) if self.proposed is None else None
+        return own if own is not None and own < self.decided.day else self.decided.day
+
     def waiting(self, as_of: dt.date) -> int | None:
         """Days an open proposal has waited by *as_of*: from its proposal in git, else its date field."""
         if self.decision.status not in ("proposed", "draft"):
@@ -100,6 +109,8 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
     later = rows[rows.index(first):]
     decided = next((r for r in later if r["after"] in CLOSED), None)
     step = lambda r: Step(r["after"] or "unknown", dt.datetime.fromisoformat(r["date"]).date(), r["author"])  # noqa: E731
+    if decided is first:  # it came into git decided (a folder adopted, a record written after the fact)
+        return None, step(decided)
     return step(first), step(decided) if decided else None
 
 

@@ -144,13 +144,14 @@ def _conflicts(data, code, pairs, commit=None, subject=None) -> list[Conflict]:
 
 
 def _data_change_adrs(workspace: Workspace) -> tuple[dict, ...]:
-    """The ADRs marked `data-change: true`; unreadable files are left to `decide check`."""
+    """The ADRs marked `data-change: true` that still stand (not superseded, deprecated or rejected);
+    unreadable files are left to `decide check`."""
     from toolkit.actions.adrs import load_decisions
 
     return tuple(
         {"path": workspace.relative(r.path), "title": r.title, "status": r.status}
         for r in load_decisions(workspace).records
-        if r.data_change
+        if r.data_change and r.status not in ("superseded", "deprecated", "rejected")
     )
 
 

@@ -33,6 +33,7 @@ img { max-width: 100%; height: auto; }
 table.db-table { border-collapse: collapse; margin: .5em 0 1em; }
 table.db-table th, table.db-table td { border: 1px solid #d1d5db; padding: .2em .6em; text-align: left; vertical-align: top; }
 table.db-table th { background: #f3f4f6; }
+table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one line */
 .db-muted { color: #6b7280; }
 .db-rec { display: inline-block; padding: 0 .45em; border-radius: .3em; font-weight: 600; }
 .db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
@@ -97,6 +98,10 @@ def _people(decision) -> Safe:
 
 
 def _span(entry) -> str:
+    if entry.proposed is None and entry.decided is not None:
+        decided = entry.decided
+        text = f"{decided.status.capitalize()} when it came into git on {decided.day.isoformat()} by {decided.author}"
+        return text + (f"; its file dates it {entry.decided_on.isoformat()}." if entry.decided_on != decided.day else ".")
     if entry.proposed is None:
         return "No git history for this file yet."
     text = f"{entry.proposed.status.capitalize()} on {entry.proposed.day.isoformat()} by {entry.proposed.author}"
@@ -196,7 +201,7 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
         d = entry.decision
         return {"adr": _decision_link(d), "title": d.title, "status": _status(d.status), "date": d.date,
                 "proposed": entry.proposed.day.isoformat() if entry.proposed else None,
-                "decided": entry.decided.day.isoformat() if entry.decided else None}
+                "decided": entry.decided_on.isoformat() if entry.decided_on else None}
 
     body = [
         Safe("<h1>Decision log</h1>"),
@@ -253,7 +258,7 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
                 start = None
         if start is not None and start > data.as_of:
             continue  # proposed after the day the site is as of
-        end = entry.decided.day if entry.decided and entry.decided.day <= data.as_of else None
+        end = entry.decided_on if entry.decided_on and entry.decided_on <= data.as_of else None
         rows.append((d.label, start, end, d.status))
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
