@@ -26,8 +26,9 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
     SYNONYMS,
-    TEMPLATE_WORD,
+    TEMPLATE_HINTS,
     TEMPLATE_WORDS,
+    LazyPattern,
     heading_text,
     is_record_file,
     is_rst,
@@ -45,7 +46,7 @@ TEMPLATES = ("madr", "nygard", "log4brains")
 FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
 # A template's name: "template" as its first or second word, or its last (`adr-template-minimal`, `template-adr`,
 # `decision-record-template`, `ADRXXX-...-template`, `0000--template`); `use-a-template-engine` is a record's.
-_TEMPLATE_STEM = re.compile(rf"^[-_ ]*(?:[^-_ ]+[-_ ]+)?(?:{TEMPLATE_WORDS})(?:$|[-_ ])|[-_ ](?:{TEMPLATE_WORDS})$",
+_TEMPLATE_STEM = LazyPattern(rf"^[-_ ]*(?:[^-_ ]+[-_ ]+)?(?:{TEMPLATE_WORDS})(?:$|[-_ ])|[-_ ](?:{TEMPLATE_WORDS})$",
                             re.IGNORECASE)
 
 
@@ -63,9 +64,12 @@ def folder_template(folder: Path) -> Path | None:
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
-                    if not sub and not TEMPLATE_WORD.search(entry.name):
-                        numbered = numbered or not sub and is_record_file(entry.name)
+                    if not sub and is_record_file(entry.name):
+                        numbered = True
                         continue  # most names of a folder of 10,000 records
+                    lowered = entry.name.lower()
+                    if not sub and not any(hint in lowered for hint in TEMPLATE_HINTS):
+                        continue
                     stem, dot, extension = entry.name.rpartition(".")
                     if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_STEM.search(stem))
                             and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
@@ -205,10 +209,10 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
 # `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`), and a heading id after it (`{#adr_nnnn}`).
-_TITLE_BLANK = re.compile(
+_TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
     r"(\s*[.:)\-–—·|：]\s*)")
-_HEADING_ID = re.compile(r"\s*\{#[^{}]*\}\s*$")
+_HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 
 
 def _blanks_only(heading: str) -> bool:
@@ -263,7 +267,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
 
 
 _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
-_BRACED_VALUE = re.compile(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
+_BRACED_VALUE = LazyPattern(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
 
 
 def front_matter_blanks(text: str) -> str:
