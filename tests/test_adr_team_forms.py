@@ -227,3 +227,18 @@ def test_a_data_change_from_a_team_template_without_the_section_gets_a_migration
     assert "data-change: true" in text and text.endswith("4. Rollback: how to go back at each phase without losing data.\n")
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "needs a 'Migration plan' section" not in checked.stdout
+
+
+def test_a_copied_record_keeps_the_sections_the_folder_shares_and_not_its_own(decide, tmp_path):
+    bold = "# ADR-00{n:02d}: {title}\n\n**Status:** Accepted\n**Date:** 2024-0{m}-01\n{extra}\n{sections}"
+    usual = "## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n"
+    files = {f"docs/adr/ADR-00{n:02d}-r{n}.md": bold.format(n=n, m=n, title=f"R{n}", extra="", sections=usual)
+             for n in range(1, 5)}
+    files["docs/adr/ADR-0005-r5.md"] = bold.format(n=5, m=5, title="R5", extra="**RFC:** [RFC-20](https://x)\n",
+                                                  sections="## Context\n\nWhy.\n\n## Authentication\n\nTokens.\n")
+    root = _repo(tmp_path, files)
+    made = decide("adr", "new", "Use a cache", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == (
+        "# ADR-0006: Use a cache\n\n**Status:** Proposed\n**Date:** 2026-11-30\n\n## Context\n\n## Decision\n\n"
+        "## Consequences\n")

@@ -14,11 +14,13 @@ from toolkit.records.adr import (
     FIELD,
     MADR,
     MAKER_KEYS,
+    META_HEADINGS,
     NYGARD,
     REVERSE,
     TABLE,
     UNKNOWN,
     Decision,
+    heading_label,
     line_fields,
 )
 from toolkit.records.adr_edit import status_as_written
@@ -309,13 +311,29 @@ def _names_a_relation(label: str) -> bool:
     return label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"  # `Ersetzt:`
 
 
-def copied_template(doc, record: Decision) -> tuple[str, int] | None:
+def _parts(doc) -> dict[str, str]:
+    """The labels of *doc*'s sections (level 2 and below, `#` before each, with their heading lines) and
+    of the fields above its first section (with themselves)."""
+    labels, sections = {}, False
+    for line in doc.text_lines():
+        heading = HEADING.match(line) if line.startswith("#") else None
+        if heading is not None and len(heading.group(1)) >= 2:
+            sections = True
+            labels.setdefault("#" + heading_label(heading_text(heading)), line.rstrip())
+        elif not sections and ":" in line:
+            labels.update((label, label) for label, *_ in line_fields(line))
+    return labels
+
+
+def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
     the number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
 
     The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
     `${date}`; other fields above the first section keep their labels without their values, and each
-    section its heading without its text. Nothing else is copied: no relation, approval or decision."""
+    section its heading without its text. Nothing else is copied: no relation, approval or decision.
+    With two or more *others* (the folder's other recent records, as documents), a section or field
+    that most of them lack was that record's own and is left out (`## Authentication`, `RFC:`)."""
     if is_rst(record.path):
         return None
     if doc.has_front_matter or record.title_line is None:
@@ -342,12 +360,26 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
                          len(lines))
+    parts = [_parts(other) for other in others]
+    counts = Counter(label for labels in parts for label in labels)
+    # Of the record's own sections and fields, those no other record has are left out; of the others',
+    # those most of them have and it lacks are added.
+    seen = set(counts) if len(others) >= 2 else None
+    shared = {label for label, count in counts.items() if 2 * count > len(others)} if len(others) >= 2 else set()
+    copied: set[str] = set()
     out: list[str] = []
     for index, line in enumerate(lines):
         if index == record.title_line - 1:
             line = line[: title.start(2)] + heading
         elif line.startswith("#"):
-            pass
+            section = HEADING.match(line)
+            label = "#" + heading_label(heading_text(section)) if section is not None else ""
+            if seen is not None and section is not None and label not in seen and label[1:] not in META_HEADINGS:
+                continue  # a section only this record has
+            copied.add(label)
+        elif (seen is not None and index not in spans and index < first_section and ":" in line
+              and (fields := line_fields(line)) and not any(label in seen for label, *_ in fields)):
+            continue  # a field only this record has
         elif index < first_section and line.lstrip().startswith("|") and (
                 DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
             pass  # a table's header or delimiter row
@@ -371,6 +403,11 @@ def copied_template(doc, record: Decision) -> tuple[str, int] | None:
         out.append(line.rstrip() if not line.strip() else line)
         if statusless and index == record.date_line - 1:
             out += _status_like(lines, index, record.date_span)
+    # Sections most of the folder's records have and this one lacks (its `## Decision`), as they write them.
+    for label, line in ((label, line) for labels in parts for label, line in labels.items()):
+        if label.startswith("#") and label in shared and label not in copied:
+            out += ["", line] if out and out[-1].strip() else [line]
+            copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
 
 

@@ -499,7 +499,16 @@ def new_decision(
 
     form = folder_form(ws, names or [p.name for p in files], recent, template)
     # A copy has no front matter to hold prototypes or a data change: those take the MADR template.
-    copied = copied_template(*_parse_file(ws, form.model)) if form.model and not (numbers or data_change) else None
+    copied = None
+    if form.model and not (numbers or data_change):
+        others = []
+        for path in files:
+            if path != form.model:
+                try:
+                    others.append(_parse_file(ws, path)[0])
+                except DecisionbookError:
+                    continue
+        copied = copied_template(*_parse_file(ws, form.model), others)
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:

@@ -551,7 +551,7 @@ _DATE_LABELS = (
      "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
 )
-_META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
 _PART_HEADINGS = frozenset((
     "summary", "abstract", "overview", "introduction", "context", "context and problem statement", "background",
@@ -1211,7 +1211,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     first = sections[0] if sections else None
     top = 1 if any(section[0] == 1 for section in sections) else 2
     if (title is None and first is not None and first[0] == top
-            and status_words(first[1]) not in _META_HEADINGS | _PART_HEADINGS):
+            and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
     if title is None:
@@ -1265,7 +1265,7 @@ def from_document(
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         head_end = next(
-            (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in _META_HEADINGS), len(reader.lines)
+            (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in META_HEADINGS), len(reader.lines)
         )
         _scan_fields(reader, sections, head_end)
         form = fields.get("form", UNKNOWN)
@@ -1278,7 +1278,7 @@ def from_document(
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
-        elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in _META_HEADINGS:
+        elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in META_HEADINGS:
             related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False)
 
