@@ -145,8 +145,12 @@ def test_link_option_and_link_command_record_both_sides(decide, repo):
     unknown = decide("adr", "link", "2", "clarifies", "1", cwd=repo)
     assert unknown.exit_code == 2 and "--reverse" in unknown.stderr
     assert decide("adr", "link", "2", "clarifies", "1", "--reverse", "clarified-by", cwd=repo).exit_code == 0
-    check = decide("check", cwd=repo)
-    assert check.exit_code == 0 and "relation 'clarified by' is not one decisionbook knows" in check.stdout
+    check = decide("check", cwd=repo)  # both sides named: the team said what its pair means, no warning
+    assert check.exit_code == 0 and "is not one decisionbook knows" not in check.stdout
+    (repo / "decisions/0002-two.md").write_text(
+        (repo / "decisions/0002-two.md").read_text().replace(", {relation: clarifies, adr: 1}", ""))
+    one_sided = decide("check", cwd=repo).stdout  # `clarified by` on 1 is no longer answered by 2
+    assert "relation 'clarified by' is not one decisionbook knows" in one_sided
     assert decide("adr", "link", "1", "amends", "1", cwd=repo).exit_code == 2
     assert decide("adr", "link", "1", "amends", "9", cwd=repo).exit_code == 2
 

@@ -257,10 +257,26 @@ def _pages(folder) -> int:
 _NO_STATUS = "no status found"
 
 
+def _without_named_pairs(ws: Workspace, decisions: Decisions, found: list[Finding]) -> list[Finding]:
+    """*found* without the warnings about a team's own relation whose other record names it back
+    (`Clarifies [1]` on 3 and `Clarified by [3]` on 1, as `decide adr link 3 clarifies 1 --reverse
+    clarified-by` writes them): the team has said what the pair means."""
+    by_key = {record.key: record for record in decisions.records}
+    paired = set()
+    for record in decisions.records:
+        for link in record.links:
+            other = by_key.get(link.target)
+            # Answered by a relation of the team's own on the other record (`clarified by` for `clarifies`).
+            if other is not None and any(back.target == record.key and back.relation not in REVERSE
+                                         for back in other.links):
+                paired.add((shown_path(ws, record.path), f"relation {link.relation!r} is not one decisionbook knows"))
+    return [f for f in found if not any(f.path == path and f.message.startswith(start) for path, start in paired)]
+
+
 def _record_findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
     """What each record's reading found; where no record says a status, which some folders never do
     (their records are decided once written), one warning for the folder instead of one per record."""
-    found = decisions.findings()
+    found = _without_named_pairs(ws, decisions, decisions.findings())
     silent = [f for f in found if f.message.startswith(_NO_STATUS)]
     if len(decisions.records) < 2 or len(silent) < len(decisions.records):
         return found
