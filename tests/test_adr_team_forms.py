@@ -242,3 +242,53 @@ def test_a_copied_record_keeps_the_sections_the_folder_shares_and_not_its_own(de
     assert (root / made.stdout.strip()).read_text() == (
         "# ADR-0006: Use a cache\n\n**Status:** Proposed\n**Date:** 2026-11-30\n\n## Context\n\n## Decision\n\n"
         "## Consequences\n")
+
+
+def test_words_and_a_link_to_a_page_on_the_web_are_no_relation(decide, tmp_path):
+    root = _repo(tmp_path, {"doc/adr/0001-a.md": RECORD.format(
+        n=1, title="A", date="2021-01-06", status="Accepted in [PR 12](https://github.com/org/repo/pull/12)").replace(
+        "## Context", "## Links\n\n* Discussed in [issue 7](https://github.com/org/repo/issues/7)\n\n## Context")})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert (listed["status"], listed["links"]) == ("accepted", [])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_sections_written_at_level_1_are_copied_and_named_people_in_brackets_are_people(decide, tmp_path):
+    record = "# ADR-00{n:02d}: R{n}\n\n**Status:** Accepted\n**Date:** 2024-0{n}-01\n\n"
+    files = {f"docs/adr/ADR-00{n:02d}-r{n}.md": record.format(n=n) + "# Context\n\nWhy.\n\n# Decision\n\nWhat.\n"
+             for n in range(1, 5)}
+    root = _repo(tmp_path, files)
+    made = decide("adr", "new", "Use a cache", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert (root / made.stdout.strip()).read_text().endswith("# Context\n\n# Decision\n")
+    people = _repo(tmp_path / "people", {"docs/adr/20240101-x.md": "# X\n\n- Status: accepted\n"
+                                                                     "- Deciders: [Ana Lima, Ben Ode]\n"})
+    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=people).stdout)
+    assert listed["decision_makers"] == ["Ana Lima", "Ben Ode"]
+
+
+def test_conflict_marks_shown_in_a_code_block_are_no_conflict(decide, tmp_path):
+    shown = "```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> feature/x\n```\n"
+    root = _repo(tmp_path, {"doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")
+                            + "\n" + shown})
+    assert decide("check", cwd=root).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["0000-plantilla-de-adr.md", "0000-modèle.md", "0000-szablon.md"])
+def test_a_template_named_in_another_language_is_the_folder_s_template(decide, tmp_path, name):
+    template = "# NNNN. Título\n\nDate: YYYY-MM-DD\n\n## Status\n\nProposed\n\n## Contexto\n\nQué.\n"
+    root = _repo(tmp_path, {f"doc/adr/{name}": template,
+                            "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")})
+    assert [r["key"] for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)] == ["1"]
+    made = decide("adr", "new", "Usar caché", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert "## Contexto" in (root / made.stdout.strip()).read_text()
+
+
+def test_a_relation_line_in_the_record_s_language_is_read_and_not_written_twice(decide, tmp_path):
+    record = "# {n}. {t}\n\nDatum: 2021-01-0{n}\n\n## Status\n\nAkzeptiert\n\n{rel}\n\n## Kontext\n\nWarum.\n"
+    root = _repo(tmp_path, {"doc/adr/0001-a.md": record.format(n=1, t="A", rel="Ersetzt durch [3. C](0003-c.md)"),
+                            "doc/adr/0003-c.md": record.format(n=3, t="C", rel="Ersetzt [1. A](0001-a.md)")})
+    assert "not one decisionbook knows" not in decide("check", cwd=root).stdout
+    assert decide("adr", "status", "1", "superseded", "--by", "3", cwd=root).exit_code == 0
+    text = (root / "doc/adr/0001-a.md").read_text()
+    assert "## Status\n\nErsetzt\n\nErsetzt durch [3. C](0003-c.md)\n" in text and text.count("0003-c.md") == 1
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

@@ -314,10 +314,12 @@ def _names_a_relation(label: str) -> bool:
 def _parts(doc) -> dict[str, str]:
     """The labels of *doc*'s sections (level 2 and below, `#` before each, with their heading lines) and
     of the fields above its first section (with themselves)."""
-    labels, sections = {}, False
+    labels, title, sections = {}, False, False
     for line in doc.text_lines():
         heading = HEADING.match(line) if line.startswith("#") else None
-        if heading is not None and len(heading.group(1)) >= 2:
+        if heading is not None and len(heading.group(1)) == 1 and not title:
+            title = True  # the title; a folder may write its sections at level 1 too (`# Context`)
+        elif heading is not None:
             sections = True
             labels.setdefault("#" + heading_label(heading_text(heading)), line.rstrip())
         elif not sections and ":" in line:
@@ -420,7 +422,9 @@ def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[st
     label = re.search(r"[^\W\d_][^\W\d_ ]*(?:[ ][^\W\d_]+)*", line[:start])
     if label is not None:
         name = "STATUS" if label.group().isupper() else "Status"
-        return [line[: label.start()] + name + line[label.end() : start] + "Proposed" + line[end:].rstrip()]
+        rest = line[end:].rstrip()
+        rest = rest[: rest.index("|") + 1] if "|" in rest else rest  # a table row's cell closes; other cells stay
+        return [line[: label.start()] + name + line[label.end() : start] + "Proposed" + rest]
     heading = next((HEADING.match(text) for text in reversed(lines[:index]) if text.strip()), None)
     if heading is not None:
         return ["", f"{heading.group(1)} Status", "", "Proposed"]

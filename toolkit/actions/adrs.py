@@ -427,7 +427,7 @@ def _data_change_block(text: str, keep: bool, template: Path) -> str:
             out.append(line)
     if inside:
         raise DecisionbookError(f"{DATA_CHANGE_START} is never closed by {DATA_CHANGE_END}", template)
-    if keep and DATA_CHANGE_START not in text and not re.search(r"^#+[ \t]+Migration plan", text, re.M | re.I):
+    if keep and DATA_CHANGE_START not in text and not re.search(r"^#+[ \t][^\n]*migration plan", text, re.M | re.I):
         # A team's template without the section: a data change needs it, so it comes from decisionbook's own.
         madr = _template_text("madr", "md")[0]
         block = madr[madr.index(DATA_CHANGE_START) + len(DATA_CHANGE_START) : madr.index(DATA_CHANGE_END)]

@@ -199,6 +199,8 @@ def ref_key(value: object) -> str | None:
         text = text.replace("\\", "/")  # a Windows path, as adr-cli for .NET writes links (`.\\00004-x`)
     if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
         name = text.split("#")[0].rsplit("/", 1)[-1]
+        if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
+            return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
     text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`
@@ -325,7 +327,9 @@ class _Reader:
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:
         relation = relation_name(relation)
-        relation = _SAME_RELATION.get(relation, relation)
+        # `Superceded by`, `Ersetzt durch`, `Заменено`: the relations decisionbook names otherwise.
+        if relation not in REVERSE:
+            relation = _SAME_RELATION.get(relation) or RELATION_STATUS.get(relation, relation)
         target = self.ref(target_text) or ""
         if not target:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
@@ -347,10 +351,14 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
     if value is None:
         return ()
     if isinstance(value, str):
-        if re.fullmatch(r"\s*(?:\[[^\[\]]*\s[^\[\]]*\]|\{[^{}]*\s[^{}]*\})\s*", value):
+        inner = value.strip()
+        if (inner[:1] + inner[-1:] in ("[]", "{}") and "," not in inner and len(inner.split()) >= 4
+                and not any(mark in inner[1:-1] for mark in "[]{}")):
             # log4brains' `[list everyone involved in the decision]`: words to replace, not a person
             reader.warn(line, f"{key} {value.strip()!r} is the template's placeholder; name the people")
             return ()
+        if inner[:1] + inner[-1:] == "[]" and not any(mark in inner[1:-1] for mark in "[]"):
+            value = inner[1:-1]  # `[Ana Lima, Ben Ode]`, a list written as YAML would write it
         return tuple(p.strip() for p in value.split(",") if p.strip())
     if isinstance(value, list) and all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in value):
         return tuple(str(p) for p in value)
@@ -823,6 +831,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             chosen, choices = status[0], {}
             break
         relation = _relation_line(line)
+        if relation and not (_known_relation(relation.group(1)) or reader.ref(relation.group(2))):
+            relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen is None and not line.startswith("|"):
@@ -1063,7 +1073,8 @@ def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] |
 
 def _known_relation(words: str) -> bool:
     name = relation_name(words)
-    return _SAME_RELATION.get(name, name) in REVERSE or name in _PARTLY or name.endswith(" by")
+    return (_SAME_RELATION.get(name, name) in REVERSE or name in _PARTLY or name in RELATION_STATUS
+            or name.endswith(" by"))
 
 
 _RELATION_WORDS = 3  # a team's own relation is named in a few words (`Clarifies`, `Depends on`, `See also`)
@@ -1094,7 +1105,7 @@ _THIS_SUPERSEDES = LazyPattern(
 _SUPERSEDES_NOTE = LazyPattern(
     r"[(,;]\s*(?:supersedes|supercedes|replaces|" + "|".join(SUPERSEDES_IN.values()) + r")"
     # Not `ersetzt durch`, `remplacé par`: replaced *by* names the successor.
-    r"(?!\s+(?:by|durch|par|por|da|door|av|af|przez|oleh|на)\b)(?:\s*:)?\s+([^();]*)",
+    r"(?!\s+(?:by|durch|von|par|por|da|door|av|af|przez|oleh|на)\b)(?:\s*:)?\s+([^();]*)",
     re.IGNORECASE)
 _NOTED = LazyPattern(rf"{_ANY_LINK}|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
 
@@ -1239,13 +1250,24 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
 _CONFLICT_MARKS = frozenset(("<<<<<<< ", ">>>>>>> "))  # the first eight characters of git's conflict lines
 
 
+def _conflict_line(lines: list[str]) -> int | None:
+    """The line (1-based) of the first conflict mark git left outside a code block, or None."""
+    fence = None
+    for at, line in enumerate(lines, 1):
+        if line[:8] in _CONFLICT_MARKS and fence is None:
+            return at
+        if line.startswith(("```", "~~~")):
+            fence = None if fence == line[:3] else fence or line[:3]
+    return None
+
+
 def from_document(
     doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
 ) -> Decision:
     options = options or ReadOptions()
     reader = _Reader(doc, path, display, options.slugs)
     fields = reader.fields
-    conflict = next((at for at, line in enumerate(reader.lines, 1) if line[:8] in _CONFLICT_MARKS), None)
+    conflict = _conflict_line(reader.lines)
     if conflict is not None:
         reader.error(conflict, "an unresolved merge conflict (git's <<<<<<< marks); resolve it before reading on")
     sections = reader.sections()

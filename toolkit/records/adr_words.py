@@ -141,11 +141,13 @@ DRAFT_FILE = re.compile(
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
                   r"|模板|テンプレート|템플릿")
 # A cheap first look, in lower case, for those words: a folder of 10,000 records is listed name by name.
-TEMPLATE_HINTS = ("templ", "szablon", "model", "vorlage", "plantilla", "sjabloon", "ablon", "шаблон", "模板",
+TEMPLATE_HINTS = ("templ", "szablon", "model", "modèle", "vorlage", "plantilla", "sjabloon", "ablon", "шаблон", "模板",
                   "テンプレート", "템플릿")
 # `template` anywhere in a name numbered 0 (`0000-adr-template-lite.md`); the other languages' words, which
-# are also ordinary words (`modelo`: model), only as its last word (`0000-szablon.md`, `0000-adr-modello.md`).
-_TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|(?:^|[-_. ])(?:{TEMPLATE_WORDS})$", re.IGNORECASE)
+# are also ordinary words (`modelo`: model), only as its first or last word (`0000-szablon.md`,
+# `0000-plantilla-de-adr.md`, `0000-adr-modello.md`; not `0000-usar-o-modelo-c4.md`).
+_TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|^(?:{TEMPLATE_WORDS})(?:$|[-_. ])"
+                        rf"|(?:^|[-_. ])(?:{TEMPLATE_WORDS})$", re.IGNORECASE)
 # `template`, `adr-template`, `GRFC-TEMPLATE`
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
