@@ -362,7 +362,8 @@ def test_a_day_that_is_no_date_is_refused_in_the_same_words_by_every_command(dec
 def test_what_new_and_list_cannot_use_is_refused_before_anything_is_written(decide, repo):
     new(decide, repo, "Use PostgreSQL")
     for args, message in ((("adr", "new", "X", "--prototype", "P99", "--no-edit"), "no prototype P99"),
-                          (("adr", "new", "X", "--link", "1:bogus", "--no-edit"), "`decide adr link N bogus 1 --reverse"),
+                          (("adr", "new", "X", "--link", "1:bogus", "--no-edit"),
+                           "`decide adr link N bogus 1 --reverse"),
                           (("adr", "list", "--status", "bogus"), "no status 'bogus'")):
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)

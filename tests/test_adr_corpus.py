@@ -348,7 +348,8 @@ def test_superseding_one_record_of_each_form_changes_only_its_status_words(decid
         if reread.date != record.date:  # MADR's date is the day of its last change (ADR 0074): it moves too
             assert form in ("madr", "bullets") and reread.date == "2026-11-30", form
             dated = [pair for pair in changed if record.date_raw.encode() in pair[0]]
-            assert [new for _, new in dated] == [old.replace(record.date_raw.encode(), b"2026-11-30") for old, _ in dated]
+            moved = [old.replace(record.date_raw.encode(), b"2026-11-30") for old, _ in dated]
+            assert [new for _, new in dated] == moved
             changed = [pair for pair in changed if pair not in dated]
         assert len(changed) == 1, form
         old, new = changed[0]

@@ -144,7 +144,8 @@ def test_a_new_record_supersedes_one_that_says_no_status(decide, tmp_path):
     made = decide("adr", "new", "Layout again", "--supersedes", "1", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert made.exit_code == 0, made.output
     listed = _listed(decide, root)
-    assert (listed["1"]["status"], listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("superseded", "2", ["1"])
+    assert (listed["1"]["status"], listed["1"]["superseded_by"], listed["2"]["supersedes"]) == (
+        "superseded", "2", ["1"])
 
 
 def test_a_long_or_wide_title_does_not_pad_every_row_of_a_listing(decide, tmp_path):

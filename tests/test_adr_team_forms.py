@@ -112,7 +112,8 @@ def test_front_matter_written_without_a_space_after_the_colon_is_named_so(decide
 
 @pytest.mark.parametrize(("status", "to"), [("Draft", "accepted"), ("Proposed", "superseded"), ("mergé", "deprecated")])
 def test_a_draft_may_be_decided_a_proposal_superseded_and_an_unknown_word_changed(decide, tmp_path, status, to):
-    written = RECORD.format(n=1, title="A", date="2021-01-06", status=status) + "\n## Decision\n\nA.\n\n## Consequences\n\nB.\n"
+    written = (RECORD.format(n=1, title="A", date="2021-01-06", status=status)
+               + "\n## Decision\n\nA.\n\n## Consequences\n\nB.\n")
     root = _repo(tmp_path, {"adr/0001-a.md": written,
                             "adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Accepted")})
     more = ("--by", "2") if to == "superseded" else ()
@@ -145,13 +146,15 @@ def test_a_number_not_yet_given_in_a_title_is_no_part_of_it(decide, tmp_path):
 
 
 def test_a_day_that_could_be_read_in_either_order_is_written_as_yyyy_mm_dd():
-    assert written_as("17/08/2020", "2026-01-09") == "2026-01-09" and written_as("17/08/2020", "2026-01-22") == "22/01/2026"
+    assert written_as("17/08/2020", "2026-01-09") == "2026-01-09"
+    assert written_as("17/08/2020", "2026-01-22") == "22/01/2026"
 
 
 def test_a_team_s_own_relation_in_a_few_words_is_read_and_written(decide, tmp_path):
     root = _repo(tmp_path, {
         "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted"),
-        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Accepted\n\nDepends on [1. A](0001-a.md)"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07",
+                                           status="Accepted\n\nDepends on [1. A](0001-a.md)"),
         "doc/adr/0003-c.md": RECORD.format(n=3, title="C", date="2021-01-08", status="Accepted"),
     })
     shown = json.loads(decide("adr", "show", "2", "--format", "json", cwd=root).stdout)
@@ -163,8 +166,10 @@ def test_a_team_s_own_relation_in_a_few_words_is_read_and_written(decide, tmp_pa
 
 def test_replaced_by_in_a_note_names_no_record_this_one_supersedes(decide, tmp_path):
     root = _repo(tmp_path, {
-        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Veraltet (ersetzt durch ADR-0002)"),
-        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status="Akzeptiert\n\nErsetzt [1. A](0001-a.md)"),
+        "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06",
+                                           status="Veraltet (ersetzt durch ADR-0002)"),
+        "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07",
+                                           status="Akzeptiert\n\nErsetzt [1. A](0001-a.md)"),
     })
     assert "supersede cycle" not in decide("check", cwd=root).stdout
     listed = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
@@ -192,7 +197,8 @@ def test_superseding_a_record_whose_status_section_names_its_successor_already_n
     root = _repo(tmp_path, {
         "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Superseded by [2. B](0002-b.md)"),
         "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07", status=section),
-        "doc/adr/0003-c.md": RECORD.format(n=3, title="C", date="2021-01-08", status="Accepted\n\nSupersedes [2. B](0002-b.md)"),
+        "doc/adr/0003-c.md": RECORD.format(n=3, title="C", date="2021-01-08",
+                                           status="Accepted\n\nSupersedes [2. B](0002-b.md)"),
     })
     assert decide("adr", "status", "2", "superseded", "--by", "3", cwd=root).exit_code == 0
     text = (root / "doc/adr/0002-b.md").read_text()
@@ -224,7 +230,8 @@ def test_a_data_change_from_a_team_template_without_the_section_gets_a_migration
     made = decide("adr", "new", "Split the orders table", "--data-change", "--no-edit", cwd=root)
     assert made.exit_code == 0, made.output
     text = (root / made.stdout.strip()).read_text()
-    assert "data-change: true" in text and text.endswith("4. Rollback: how to go back at each phase without losing data.\n")
+    assert "data-change: true" in text
+    assert text.endswith("4. Rollback: how to go back at each phase without losing data.\n")
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "needs a 'Migration plan' section" not in checked.stdout
 

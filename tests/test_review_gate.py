@@ -451,5 +451,6 @@ def test_an_approval_by_someone_who_is_not_a_decision_maker_says_it_does_not_cou
     _fill(path, makers="[ana]")
     result = decide("adr", "approve", "1", "--by", "Ana Lima", cwd=repo)
     assert result.exit_code == 0 and "approved by Ana Lima" in result.stdout
-    assert "Ana Lima is not one of its decision-makers (ana): the approval is recorded but does not count" in result.stderr
+    assert ("Ana Lima is not one of its decision-makers (ana): the approval is recorded but does not count"
+            in result.stderr)
     assert "warning" not in decide("adr", "approve", "1", "--by", "ana", cwd=repo).stderr

@@ -357,7 +357,9 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     if number is not None:
         width = number[1] - number[0]
         heading = heading[: number[0]] + "${number}" + heading[number[1] :]
-    spans = {} if statusless else {record.status_line - 1: [(*record.status_span, status_as_written("proposed", record))]}
+    spans = {}
+    if not statusless:
+        spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),

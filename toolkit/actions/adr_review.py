@@ -48,7 +48,8 @@ _SECTIONS = {
                     "|impacts positifs|impacts négatifs|consecuencias|consequências"
                     "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser",
     "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
-               "|options envisagées|solutions étudiées|alternativas|opciones consideradas|opções consideradas|alternative"
+               "|options envisagées|solutions étudiées|alternativas|opciones consideradas|opções consideradas"
+               "|alternative"
                "|alternatieven|альтернативы|рассмотренные варианты|検討した選択肢|代替案|备选方案|考虑的选项"
                "|고려한 옵션|대안|alternativer",
 }

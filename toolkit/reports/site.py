@@ -45,7 +45,8 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
 .db-record table { border-collapse: collapse; }
 .db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
-@media (max-width: 40rem) { main, nav { padding: .4rem .7rem; } table.db-table { font-size: 13px; display: block; overflow-x: auto; }
+@media (max-width: 40rem) { main, nav { padding: .4rem .7rem; }
+  table.db-table { font-size: 13px; display: block; overflow-x: auto; }
   .db-chart { overflow-x: auto; } .db-chart img { max-width: none; width: 46rem; } }
 """
 
@@ -101,7 +102,8 @@ def _span(entry) -> str:
     if entry.proposed is None and entry.decided is not None:
         decided = entry.decided
         text = f"{decided.status.capitalize()} when it came into git on {decided.day.isoformat()} by {decided.author}"
-        return text + (f"; its file dates it {entry.decided_on.isoformat()}." if entry.decided_on != decided.day else ".")
+        dated = entry.decided_on != decided.day
+        return text + (f"; its file dates it {entry.decided_on.isoformat()}." if dated else ".")
     if entry.proposed is None:
         return "No git history for this file yet."
     text = f"{entry.proposed.status.capitalize()} on {entry.proposed.day.isoformat()} by {entry.proposed.author}"
