@@ -147,6 +147,11 @@ def test_link_option_and_link_command_record_both_sides(decide, repo):
     assert decide("adr", "link", "2", "clarifies", "1", "--reverse", "clarified-by", cwd=repo).exit_code == 0
     check = decide("check", cwd=repo)  # both sides named: the team said what its pair means, no warning
     assert check.exit_code == 0 and "is not one decisionbook knows" not in check.stdout
+    shown = json.loads(decide("adr", "show", "1", "--format", "json", cwd=repo).stdout)["related"]
+    assert [(r["relation"], r["recorded"]) for r in shown if r["relation"].startswith("clarif")] == [
+        ("clarified by", "both")]  # one pair, not a relation and a `(reverse)` of it
+    drawn = decide("adr", "graph", cwd=repo).stdout
+    assert drawn.count("clarifies") + drawn.count("clarified by") == 1
     (repo / "decisions/0002-two.md").write_text(
         (repo / "decisions/0002-two.md").read_text().replace(", {relation: clarifies, adr: 1}", ""))
     one_sided = decide("check", cwd=repo).stdout  # `clarified by` on 1 is no longer answered by 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.actions.adrs import Decisions, load_decisions, outgoing
+from toolkit.actions.adrs import Decisions, load_decisions, outgoing, reverse_seen
 from toolkit.errors import DecisionbookError
 from toolkit.records.adr import REVERSE
 from toolkit.records.text import visible
@@ -15,11 +15,17 @@ def edges(decisions: Decisions) -> list[tuple[str, str, str]]:
     """(from, relation, to), each relation drawn once, in its forward direction."""
     forward = {rev: rel for rel, rev in REVERSE.items() if rel in ("supersedes", "amends")}
     edges = {}
+    by_key = {record.key: record for record in decisions.records}
     for record in decisions.records:
         for relation, key in outgoing(record):
             edge = (key, forward[relation], record.key) if relation in forward else (record.key, relation, key)
             if relation == "relates to":
                 edge = (min(record.key, key), relation, max(record.key, key))
+            elif relation not in REVERSE and key in by_key:
+                # A pair of the team's own (`clarifies` / `clarified by`): drawn once, from the smaller key.
+                back = reverse_seen(relation, record.key, by_key[key])
+                if not back.endswith(" (reverse)") and (key, back, record.key) in edges:
+                    continue
             edges[edge] = None
     return list(edges)
 

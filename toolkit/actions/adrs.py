@@ -757,6 +757,16 @@ def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str |
     return tuple((n, titles.get(n)) for n in numbers)
 
 
+def reverse_seen(relation: str, source: str, holder: Decision) -> str:
+    """What *holder* calls the reverse of *source*'s `relation` to it: decisionbook's name, else the one
+    relation of the team's own that *holder* records back to *source* (`clarified by` for `clarifies`,
+    as `decide adr link 3 clarifies 1 --reverse clarified-by` writes them), else `relation (reverse)`."""
+    if relation in REVERSE:
+        return REVERSE[relation]
+    own = {rel for rel, key in outgoing(holder) if key == source and rel not in REVERSE}
+    return own.pop() if len(own) == 1 else f"{relation} (reverse)"
+
+
 def show(ws: Workspace, ref) -> Shown:
     """One ADR with its links resolved both ways and the prototypes that inform it."""
     decisions = load_decisions(ws)
@@ -770,7 +780,7 @@ def show(ws: Workspace, ref) -> Shown:
         for relation, key in outgoing(other):
             if key != record.key:
                 continue
-            mine = (REVERSE.get(relation, f"{relation} (reverse)"), other.key)
+            mine = (reverse_seen(relation, other.key, record), other.key)
             if relation == "supersedes" and to_be_superseded(record, other):
                 mine = ("to be superseded by", other.key)
             related[mine] = "both" if related.get(mine) in ("here", "both") else "there"

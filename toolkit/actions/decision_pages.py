@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, histories
-from toolkit.actions.adrs import Related, load_decisions, outgoing, shown_path, to_be_superseded
+from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
 from toolkit.records import files
-from toolkit.records.adr import REVERSE, Decision
+from toolkit.records.adr import Decision
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -93,7 +93,7 @@ def relations(records) -> dict[str, list[Related]]:
         for relation, key in outgoing(record):
             if key == record.key or key not in found:
                 continue
-            mine = (REVERSE.get(relation, f"{relation} (reverse)"), record.key)
+            mine = (reverse_seen(relation, record.key, by_key[key]), record.key)
             if relation == "supersedes" and to_be_superseded(by_key[key], record):
                 mine = ("to be superseded by", record.key)
             where = found[key].get(mine)
