@@ -165,10 +165,11 @@ def test_a_team_s_own_relation_in_a_few_words_is_read_and_written(decide, tmp_pa
     assert "Clarifies [1. A](0001-a.md)" in (root / "doc/adr/0003-c.md").read_text()
 
 
-def test_replaced_by_in_a_note_names_no_record_this_one_supersedes(decide, tmp_path):
+@pytest.mark.parametrize("replaced", ["ersetzt durch", "ersetzt von"])
+def test_replaced_by_in_a_note_names_no_record_this_one_supersedes(decide, tmp_path, replaced):
     root = _repo(tmp_path, {
         "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06",
-                                           status="Veraltet (ersetzt durch ADR-0002)"),
+                                           status=f"Veraltet ({replaced} ADR-0002)"),
         "doc/adr/0002-b.md": RECORD.format(n=2, title="B", date="2021-01-07",
                                            status="Akzeptiert\n\nErsetzt [1. A](0001-a.md)"),
     })
@@ -235,6 +236,10 @@ def test_a_data_change_from_a_team_template_without_the_section_gets_a_migration
     assert text.endswith("4. Rollback: how to go back at each phase without losing data.\n")
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "needs a 'Migration plan' section" not in checked.stdout
+    # A template that has the section already, numbered, keeps the one it has.
+    (root / "docs/decisions/adr-template.md").write_text(template + "\n## 2. Migration plan\n\nPhases.\n")
+    again = decide("adr", "new", "Split the users table", "--data-change", "--no-edit", cwd=root)
+    assert (root / again.stdout.strip()).read_text().lower().count("migration plan") == 1
 
 
 def test_a_copied_record_keeps_the_sections_the_folder_shares_and_not_its_own(decide, tmp_path):

@@ -46,7 +46,7 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     meetings = read_meetings(ws)
     same = next((m for m in meetings.entries if m.date == day.isoformat()), None)
     if same is not None:
-        raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}")
+        raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}", ws.relative(ws.meeting_ledger))
     previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
     records = as_of_records(load_records(ws), max(day, dt.date.today()))
     first = (day - dt.timedelta(days=6)).isoformat()  # without a previous meeting: the week before

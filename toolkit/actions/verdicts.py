@@ -43,7 +43,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     card = prototype.read(path, ws.config.max_file_bytes)
     if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
         raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in the "
-                                "sunk-cost audit")
+                                "sunk-cost audit", ws.relative(path))
     day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
     judgement = judge_stood(ws, card_records(ws, card, day), day)
     entry = Verdict(
