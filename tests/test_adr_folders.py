@@ -644,6 +644,45 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
     assert decide("adr", "new", "Next", "--no-edit", cwd=root).stdout.strip() == "doc/adr/0013-next.md"
 
 
+def test_records_named_by_no_number_beside_numbered_ones_are_named_by_check(decide, tmp_path):
+    # A series of its own beside the numbered records (`ADR-CFR-001`), a misspelt prefix (`ard-6.md`):
+    # left out of the list in silence, and `supersedes: [ADR-CFR-001]` was read as ADR 1.
+    root = _repo(tmp_path, {
+        "docs/adr/ADR-001-modular-monolith.md": "# ADR-001: Modular monolith\n\n**Status:** Accepted\n",
+        "docs/adr/ADR-016-one-context-flow.md": "---\nsupersedes: [ADR-CFR-001]\n---\n# ADR-016: One context flow\n\n"
+                                                "**Status:** Accepted\n",
+        "docs/adr/ADR-CFR-001-context-flow.md": "# ADR-CFR-001: Context flow\n\n**Status:** PROPOSED\n",
+        "docs/adr/ard-6.md": "# ADR 6: Drawing tools\n\n## Status\n\nAccepted\n",
+        "docs/adr/ADR-nnn_Decision_Record_Template.md": "# ADR-nnn: Title\n\n**Status:** Proposed\n",
+        "docs/adr/PROCESS.md": "# How we decide\n\n## ADR status\n\n`{CONSENSUS STATUS} {IMPLEMENTATION STATUS}`\n",
+        "docs/adr/notes.md": "# Notes from the workshop\n",
+    })
+    assert [r["number"] for r in _listed(decide, root)] == [1, 16]
+    check = decide("check", cwd=root)
+    assert check.stdout.splitlines() == [
+        "docs/adr: warning: 2 file(s) state a status but are not read as records, as their names hold no record "
+        "number (docs/adr/ADR-CFR-001-context-flow.md, docs/adr/ard-6.md): name a record by its number, "
+        "`0017-use-kafka.md`",
+        "0 error(s), 1 warning(s)",  # no more "ADR 16 supersedes this one" on ADR 1
+    ]
+    assert _listed(decide, root)[1]["supersedes"] == ["CFR-001"]
+
+
+def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path):
+    # mkdocs-static-i18n keeps `0001-x.en.md` beside `0001-x.md`: four "number 1 is also used" errors,
+    # and `adr show 1` refused as ambiguous.
+    es = "# Registrar decisiones\n\n## Estado\n\nAceptado\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-registrar-decisiones.md": es,
+        "docs/adr/0001-registrar-decisiones.en.md": "# Record decisions\n\n## Status\n\nAccepted\n",
+        "docs/adr/0002-cola.pt-BR.md": "# Fila\n\n## Status\n\nProposto\n",  # no original beside it: a record
+        "docs/adr/index.es.md": "# Decisiones\n",
+    })
+    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [(1, "Registrar decisiones"), (2, "Fila")]
+    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+    assert decide("adr", "show", "1", cwd=root).exit_code == 0
+
+
 def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):
     # A template writes `_**Status:** Accepted  `: the opening underscore is never closed.
     text = "## Store records in git\n\n_**Authors:** Some Architect  \n\n_**Status:** Proposed  \n\n### Context\n\nWhy.\n"

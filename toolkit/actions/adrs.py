@@ -40,6 +40,8 @@ from toolkit.records.adr_words import (
     plain_words,
     status_word,
     iso_date,
+    template_name,
+    without_translations,
     is_record_file,
     is_rst,
     is_slug_record,
@@ -130,10 +132,35 @@ def adr_files(folder: Path) -> list[Path]:
     the number of a record beside it (`0009/` or `009-use-x/` by `0009-use-x.md`) holds that record's
     notes and drafts, not records.
     """
+    files, slug_files = _named_files(folder)
+    return files or slug_files
+
+
+def unnamed_records(ws: Workspace) -> list[Path]:
+    """The files of the ADR folder (and its category subfolders) that state a status as records do but
+    are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
+    `ard-6.md` by `0005-x.md`)."""
+    files, slug_files = _named_files(ws.adr_dir)
+    found = []
+    for path in slug_files if files else ():
+        if template_name(path.stem):
+            continue
+        try:
+            record = _parse_file(ws, path)[1]
+        except DecisionbookError:
+            continue
+        if record.status in STATUSES:
+            found.append(path)
+    return found
+
+
+def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The numbered or dated record files in *folder* and its category subfolders, and those that may be
+    records named by their slug alone."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return []
+        return [], []
     names, slugs, subfolders = [], [], []
     for entry in entries:
         if is_record_file(entry.name):
@@ -143,7 +170,7 @@ def adr_files(folder: Path) -> list[Path]:
             subfolders.append(entry.name)
         elif is_slug_record(entry.name) and not entry.is_dir():
             slugs.append(entry.name)
-    files = [folder / name for name in sorted(names)]  # sort names, not Paths: 10,000 of them
+    files = [folder / name for name in sorted(without_translations(names))]  # sort names, not Paths: 10,000
     slug_files = [folder / name for name in sorted(slugs)]
     if subfolders:
         numbers = {numbered[1] for name in names if (numbered := numbered_file(name))}
@@ -153,9 +180,10 @@ def adr_files(folder: Path) -> list[Path]:
             inner = [e.name for e in os.scandir(folder / sub) if not e.is_dir()]
         except OSError:
             continue
-        files.extend(folder / sub / name for name in sorted(filter(is_record_file, inner)))
+        inner_records = without_translations(list(filter(is_record_file, inner)))
+        files.extend(folder / sub / name for name in sorted(inner_records))
         slug_files.extend(folder / sub / name for name in sorted(filter(is_slug_record, inner)))
-    return files or slug_files
+    return files, slug_files
 
 
 def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
-from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded
+from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded, unnamed_records
 from toolkit.records.adr import MADR, REVERSE, Decision, file_key
 from toolkit.records.adr_words import is_record_file, numbered_file, unread_record
 from toolkit.records.finding import Finding
@@ -229,11 +229,20 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
         kind = unread_record(name, extension_less=(ws.adr_dir / name).is_file())
         if kind is not None and is_record_file(kind[1]):
             unread.setdefault(kind[0], []).append(name)
-    return [Finding(shown_path(ws, ws.adr_dir), None, "warning",
-                    f"{len(found)} {kind} file(s) named as records are not read ({', '.join(found[:3])}"
-                    f"{', ...' if len(found) > 3 else ''}): decisionbook reads records in Markdown (`.md`) and "
-                    "reStructuredText (`.rst`)")
-            for kind, found in unread.items()]
+    findings = [Finding(where, None, "warning",
+                        f"{len(found)} {kind} file(s) named as records are not read ({_some(found)}): decisionbook "
+                        "reads records in Markdown (`.md`) and reStructuredText (`.rst`)")
+                for kind, found in unread.items()]
+    if unnamed := [shown_path(ws, path) for path in unnamed_records(ws)]:
+        findings.append(Finding(where, None, "warning",
+                                f"{len(unnamed)} file(s) state a status but are not read as records, as their names "
+                                f"hold no record number ({_some(unnamed)}): name a record by its number, "
+                                "`0017-use-kafka.md`"))
+    return findings
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
 
 
 def _pages(folder) -> int:

@@ -202,8 +202,10 @@ def ref_key(value: object) -> str | None:
         if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
-    text = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`
+    bare = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
+    if bare == text:  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`; after `ADR-` a series of
+        bare = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # records beside (`ADR-CFR-001`), not ADR 1
+    text = bare
     if text.isascii() and text.isdigit():
         return str(int(text))
     if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`

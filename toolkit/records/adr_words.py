@@ -175,6 +175,23 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
 
+# A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
+_TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
+
+
+def without_translations(names: list[str]) -> list[str]:
+    """*names* but the translations of a record named among them (`0001-x.en.md` by `0001-x.md`)."""
+    present = set(names)
+    return [name for name in names if name.count(".") < 2 or (match := _TRANSLATION.match(name)) is None
+            or match.group(1) + match.group(2) not in present]
+
+
+def template_name(stem: str) -> bool:
+    """Whether a file named *stem* is a template by its name: `ADR-nnn_Decision_Record_Template`,
+    `0000-szablon`, or blanks to fill (`ADR-(YEAR)-(TITLE)`, `{number}-{title}`)."""
+    return bool(_TEMPLATE.search(stem)) or any(mark in stem for mark in "({<[")
+
+
 def renumbered_name(name: str, number: int) -> str:
     """The numbered record file *name* with *number* in place of its own: its prefix, the width of
     its number and its slug kept (`ADR-007-x.md` -> `ADR-012-x.md`)."""
