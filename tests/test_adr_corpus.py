@@ -956,3 +956,16 @@ def test_a_madr_folder_that_names_successors_on_one_side_passes_the_check_with_w
     assert checked.exit_code == 0 and checked.stdout.splitlines() == [
         "docs/adr/0041-use-trello.md:2: warning: superseded by ADR 45, but ADR 45 does not record supersedes "
         "ADR 41 back", "0 error(s), 1 warning(s)"], checked.stdout
+
+
+def test_deciders_written_as_a_bold_label_are_read(decide, tmp_path):
+    # `**Deciders:** Ontwikkelteam, Product Owner` under the status line gave no decision makers.
+    root = _folder(tmp_path, {
+        "ADR-002-features-first.md": "# ADR-002: Features first\n\n**Status:** Geaccepteerd\n**Datum:** 2025-07-17\n"
+                                     "**Deciders:** Ontwikkelteam, Product Owner\n\n## Context\n\nWhy.\n",
+        "ADR-003-split.md": "# ADR-003: Split\n\n- **Status**: Accepted\n- **Deciders**: Ana Rossi\n"
+                            "- **Consulted**: Ben\n\n## Context\n\nWhy.\n",
+    })
+    rows = [(r["decision_makers"], r["consulted"]) for r in json.loads(
+        decide("adr", "list", "--format", "json", cwd=root).stdout)]
+    assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"])]

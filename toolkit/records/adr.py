@@ -893,8 +893,11 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
     fields = reader.fields
     extra = fields.setdefault("extra", {})
     for index in range(start, end):
-        match = _BULLET.match(reader.lines[index])
+        line = reader.lines[index]
+        match = _BULLET.match(line)
         if not match:
+            if "**" in line or "__" in line:  # `**Deciders:** Ana, Ben`, `- **Consulted**: Cy`
+                _read_bold_people(reader, line, index)
             continue
         key = relation_name(match.group(1)).replace(" ", "-")
         value = _COMMENT.sub("", match.group(2)).strip()
@@ -904,6 +907,15 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
             fields.setdefault(key, _people(reader, value, key, index + 1))
         elif key not in ("status", "date") and not _LINK.search(value):
             extra[match.group(1)] = value
+
+
+def _read_bold_people(reader: "_Reader", line: str, index: int) -> None:
+    for label, start, stop, style in line_fields(line):
+        key = label.replace(" ", "-")
+        if style == "bold" and (key in MAKER_KEYS or key in ("consulted", "informed")):
+            value = _COMMENT.sub("", line[start:stop]).strip()
+            reader.fields.setdefault("decision_makers" if key in MAKER_KEYS else key,
+                                     _people(reader, value, key, index + 1))
 
 
 def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dict) -> None:
