@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import git
+from conftest import git, repository_with
 from toolkit.bundled import templates_dir
 from toolkit.records import frontmatter
 
@@ -175,6 +175,15 @@ def test_status_transitions(decide, repo):
     assert frontmatter.read(path).meta["status"] == "proposed"
     assert decide("adr", "status", "1", "approved", cwd=repo).exit_code == 2
     assert decide("adr", "status", "7", "accepted", cwd=repo).exit_code == 2
+
+
+def test_a_status_change_that_keeps_the_date_says_so(decide, tmp_path):
+    # `**Date:**` says when the decision was taken: deprecating keeps it, yet the change printed today.
+    text = "# ADR-002: B\n\n**Status:** Accepted\n**Date:** 2025-07-17\n\n## Context\n\nx\n"
+    root = repository_with(tmp_path / "repo", {"docs/adr/ADR-002-b.md": text})
+    changed = decide("adr", "status", "2", "deprecated", "--date", "2026-11-30", cwd=root)
+    assert changed.stdout.strip() == "ADR-0002: accepted -> deprecated (its date, 2025-07-17, kept)"
+    assert (root / "docs/adr/ADR-002-b.md").read_text() == text.replace("Accepted", "Deprecated")
 
 
 def test_status_superseded_by(decide, repo):

@@ -615,7 +615,7 @@ def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decis
 class StatusChange:
     decision: Decision  # as it was before the change
     status: str
-    date: str
+    date: str | None  # the day the change wrote as the record's date; None when the date was kept
     changed: tuple[Path, ...]
 
 
@@ -673,14 +673,17 @@ def change_status(
             sdoc, successor = group.editing(by)
             after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
             group.write(successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision))
+        changed = _parse_file(ws, decision.path)[1]
+        # A date that says when the decision was taken is kept after (`dated_by_change`).
+        dated = day if changed.date == day else None
         if status == "accepted":
-            accepted = _parse_file(ws, decision.path)[1]
+            accepted = changed
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
-    return StatusChange(decision, status, day, tuple(path for path, _ in group.made))
+    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
 
 
 def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:

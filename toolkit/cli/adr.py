@@ -140,7 +140,9 @@ def status(n, status, day, force, by):
     from toolkit.actions.adrs import change_status
 
     result = change_status(_workspace(), n, status, date=day, force=force, by=by)
-    click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status} ({result.date})")
+    kept = f" (its date, {result.decision.date}, kept)" if result.decision.date else ""
+    click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status}"
+               + (f" ({result.date})" if result.date else kept))
 
 
 @adr.command("approve")
