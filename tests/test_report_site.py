@@ -132,6 +132,21 @@ def test_a_second_run_replaces_the_site_and_a_foreign_folder_is_refused(demo_sit
     assert (tmp_path / "new" / "site" / "graph.html").is_file()
 
 
+def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
+    # An empty folder became a site, and each later run replaced it whole: the ADRs written there since
+    # were deleted. The records' own folders are refused, and a site holding a file of someone else's too.
+    new_adr = decide("adr", "new", "Precious decision", "--no-edit", cwd=repo).stdout.strip()
+    for out in ("decisions", "prototypes", ".", ".."):
+        refused = decide("report", "log", "--out", out, cwd=repo)
+        assert refused.exit_code == 2 and "holds the workspace's records" in refused.stderr, out
+    assert decide("report", "log", "--out", "site", cwd=repo).exit_code == 0
+    (repo / "site" / "notes.md").write_text("my notes\n")
+    refused = decide("report", "log", "--out", "site", cwd=repo)
+    assert refused.exit_code == 2
+    assert "site: error: holds notes.md, which `decide report log` did not write and would remove" in refused.stderr
+    assert (repo / "site" / "notes.md").read_text() == "my notes\n" and (repo / new_adr).is_file()
+
+
 HOSTILE_BODY = f"""
 ## Context and Problem Statement
 

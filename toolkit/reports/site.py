@@ -289,12 +289,30 @@ def _is_site(folder: Path) -> bool:
     return marker.is_file() and not marker.is_symlink() and marker.read_bytes() == MARKER_TEXT
 
 
+def _written_by_site(name: str, folder: Path) -> bool:
+    """Whether the entry *name* of a site folder is one a site holds: pages, pictures, its style and mark."""
+    return name in (MARKER, "style.css") or name.endswith((".html", ".svg")) and (folder / name).is_file()
+
+
 def _check_out(ws: Workspace, out: Path) -> None:
-    """Refuse an --out that is a file, a link, or a folder holding something other than an earlier site."""
+    """Refuse an --out that is a file, a link, a folder of the workspace's records, or a folder holding
+    something other than an earlier site (an earlier site with a file of someone else's added too)."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise DecisionbookError("exists and is not a folder", ws.relative(out))
-    if out.is_dir() and any(out.iterdir()) and not _is_site(out):
+    where = out.resolve()
+    for folder in (ws.root, ws.adr_dir, ws.proto_dir):
+        if where == folder.resolve() or where in folder.resolve().parents:
+            raise DecisionbookError("holds the workspace's records, which the site would replace; choose another "
+                                    "--out", ws.relative(out))
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    if not _is_site(out):
         raise DecisionbookError("folder is not empty and was not written by `decide report log`; choose another --out",
+                                ws.relative(out))
+    added = sorted(name for name in os.listdir(out) if not _written_by_site(name, out))
+    if added:
+        raise DecisionbookError(f"holds {', '.join(added[:3])}{', ...' if len(added) > 3 else ''}, which "
+                                "`decide report log` did not write and would remove; move it or choose another --out",
                                 ws.relative(out))
 
 
