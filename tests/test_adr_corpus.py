@@ -969,3 +969,46 @@ def test_deciders_written_as_a_bold_label_are_read(decide, tmp_path):
     rows = [(r["decision_makers"], r["consulted"]) for r in json.loads(
         decide("adr", "list", "--format", "json", cwd=root).stdout)]
     assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"])]
+
+
+NORWEGIAN_CHOICES = ("# {n} - {title}\n\n## Status\n\n{choices}\n\n## Kontekst\n\nHvorfor.\n\n"
+                     "## Beslutning\n\nDette.\n\n## Konsekvenser\n\nSå.\n")
+BLANK_CHOICES = ("- [ ] Foreslått (dato: ÅÅÅÅ-MM-DD)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n"
+                 "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n"
+                 "- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_")
+
+
+def test_a_task_list_of_dated_choices_is_the_records_history(decide, tmp_path):
+    # Arbeidstilsynet's template checks each status as it comes, with its day: the first one checked was
+    # read as the status, a change unchecked the history, and the day stayed a blank.
+    accepted = BLANK_CHOICES.replace("[ ] Foreslått (dato: ÅÅÅÅ-MM-DD", "[x] Foreslått (dato: 2025-05-02").replace(
+        "[ ] Akseptert (dato: ÅÅÅÅ-MM-DD", "[x] Akseptert (dato: 2025-05-05")
+    root = _folder(tmp_path, {
+        "adr-0000-template.md": NORWEGIAN_CHOICES.format(n="0000", title="Tittel", choices=BLANK_CHOICES),
+        "adr-0001-repo-init.md": NORWEGIAN_CHOICES.format(n="0001", title="Oppsett av repo", choices=accepted),
+    })
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert (row["status"], row["date"]) == ("accepted", "2025-05-05")
+    made = decide("adr", "new", "Ny løsning", "--supersedes", "1", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert made.stdout.splitlines()[0] == "docs/adr/adr-0002-ny-losning.md"
+    new = (root / "docs/adr/adr-0002-ny-losning.md").read_text()
+    assert "- [x] Foreslått (dato: 2026-11-30)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n" in new
+    old = (root / "docs/adr/adr-0001-repo-init.md").read_text()
+    assert old == NORWEGIAN_CHOICES.format(n="0001", title="Oppsett av repo", choices=accepted.replace(
+        "- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_",
+        "- [x] Erstattet av [2. Ny løsning](adr-0002-ny-losning.md) (dato: 2026-11-30)"))
+    rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert [(r["status"], r["date"], r["superseded_by"]) for r in rows] == [
+        ("superseded", "2026-11-30", "2"), ("proposed", "2026-11-30", None)]
+
+
+def test_a_checked_successor_named_by_a_reference_link(decide, tmp_path):
+    # Letterbook checks `Superseded` under `Decided`, naming the successor by a reference link: the record
+    # read as decided, and once read as superseded, as superseded by ADR 2024 (the link's words).
+    text = ("# Design patterns\n\n## Status\n\n- [x] Decided (2023-07-04)\n- [ ] Decided Against\n"
+            "- [x] Superseded ([2024-02-16][adr-08])\n\n# Decision\n\nPorts.\n\n[adr-08]: ./08-update.md\n")
+    root = _folder(tmp_path, {"02-design-patterns.md": text,
+                              "08-update.md": "# Update\n\n## Status\n\n- [x] Decided\n"})
+    rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    assert [(r["number"], r["status"], r["date"], r["superseded_by"]) for r in rows] == [
+        (2, "superseded", "2024-02-16", "8"), (8, "accepted", None, None)]

@@ -66,7 +66,8 @@ def test_slug_is_safe_file_name(title):
 
 
 @pytest.mark.parametrize(("title", "slug"), [("Wähle Café", "wahle-cafe"), ("使用 Redis 缓存", "redis"),
-                                             ("生成图形", "生成图形"), ("Выбор брокера", "выбор-брокера")])
+                                             ("生成图形", "生成图形"), ("Выбор брокера", "выбор-брокера"),
+                                             ("Ny løsning", "ny-losning"), ("Große Łódź", "grosse-lodz")])
 def test_a_title_in_another_script_keeps_its_letters(title, slug):
     # A title with no ASCII letter was `untitled`: every such record of a folder named by slugs the same name.
     assert slugify(title) == slug

@@ -117,6 +117,8 @@ def _target(link: re.Match) -> str:
     return link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
+_REFERENCE_LINK = LazyPattern(r"\[[^\]]*\]\[([^\]]+)\]")  # `[words][label]`, its target on a line of its own
+_LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
 
 
@@ -282,6 +284,19 @@ class _Reader:
                 stem = name if link and link.group(8) else None  # a wiki link names the page alone
             key = stem if stem in self.slugs else None
         return key
+
+    def defined_link(self, text: str) -> str | None:
+        """For a reference link in *text* (`[2024-02-16][adr-08]`), the target its definition line gives
+        (`[adr-08]: ./08-update.md`); None when no line defines it. Else *text*."""
+        link = _REFERENCE_LINK.search(text)
+        if link is None:
+            return text
+        label = link.group(1).lower()
+        for line in self.lines:
+            defined = _LINK_DEFINITION.match(line)
+            if defined and defined.group(1).lower() == label:
+                return defined.group(2)
+        return None
 
     def warn(self, line: int | None, message: str) -> None:
         finding = Finding(self.rel, line, "warning", message)
@@ -842,9 +857,11 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             chosen = (index, (words_start, words_end))
             if date is not None:
                 fields["status_date"] = (index, *date)
-    if choices:  # the checked choice, or none yet
+    if choices:  # the checked choice (the last, where earlier ones stay checked as its history), or none yet
         chosen = next(((index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
-                       for index, box in choices.items() if box.group(1) != " "), None)
+                       for index, box in reversed(choices.items()) if box.group(1) != " "), None)
+        if chosen is not None and (day := _latest_date(reader.lines[chosen[0]], *chosen[1])) is not None:
+            fields["status_date"] = (chosen[0], *day)  # `- [x] Akseptert (dato: 2025-05-05)`
     elif chosen is not None and (history := _history(reader.lines, chosen[0], end)):
         # `* Proposed (2021-06-16)` / `* Rejected (2022-09-26)`: the latest entry is the status now.
         index, span, date = history[-1]
@@ -1057,7 +1074,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
 
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
 # German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
-_DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|гггг)(?![^\W\d_])", re.IGNORECASE)
+_DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
 _BARE_DATE = LazyPattern(r"[ \t]*[*_]{0,2}((?:19|20)\d\d-\d\d-\d\d)[*_]{0,2}[ \t]*")
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
@@ -1404,6 +1421,8 @@ def from_document(
             first = _section_first_line(reader, section[2], section[3]) if section else None
             target = named_once(reader.lines[first]) if first is not None else None
             relation = "superseded by" if target else None
+        if relation and target and "][" in target:
+            target = reader.defined_link(target)
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)

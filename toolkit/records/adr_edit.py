@@ -216,7 +216,7 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
         if doc.is_toml:
             return _set_toml(doc, key, text)
         return _set_scalar(doc, key, frontmatter.scalar(text))
-    ticked = _tick(doc, text)
+    ticked = tick(doc, text, day)
     if ticked is not None:
         return ticked
     if decision.status_list is not None:
@@ -252,11 +252,16 @@ def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, da
     return _insert(doc, last, ["", entry] if spaced else [entry])
 
 
-def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
+# A day to fill in beside a choice: `(dato: ÅÅÅÅ-MM-DD)`, `(date: YYYY-MM-DD)`.
+_DAY_BLANK = re.compile(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)-mm-dd(?![^\W\d_])", re.IGNORECASE)
+
+
+def tick(doc: frontmatter.Document, text: str, day: str | None) -> bytes | None:
     """When the Status section lists the choices as a task list (`- [x] Accepted`): the file with the
     choice meaning the status *text* checked and every other one unchecked. That choice is worded as
     *text* when it says more (`Superseded by [...]`); with no such choice, *text* is added, checked,
-    after the others. None when the section lists no choices."""
+    after the others. Choices that each hold a day (`- [x] Akseptert (dato: 2025-05-05)`) are a history:
+    the checked ones stay checked, and the new one's day is *day*. None when the section lists no choices."""
     section = _status_section(doc)
     lines = doc.text_lines()
     choices = status_choices(lines, *section) if section else []
@@ -264,12 +269,15 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
         return None
     wanted = read_status(text)[0]
     target = next((index for index, box in choices if read_status(lines[index][box.end() :])[0] == wanted), None)
+    dated = all(find_date(lines[i][b.end() :]) or _DAY_BLANK.search(lines[i]) for i, b in choices)
     changes = []  # (index, new line), each a line that changes
     for index, box in choices:
         words = lines[index][box.end() :]
-        if index == target and read_status(text)[1] is not None and status_words(words) != status_words(text):
+        if index == target and dated and day is not None:
+            words = _dated_choice(words, text, day)
+        elif index == target and read_status(text)[1] is not None and status_words(words) != status_words(text):
             words = text  # the choice, worded as the status says more: `Superseded by [...]`
-        mark = "x" if index == target else " "
+        mark = "x" if index == target or dated and box.group(1) != " " else " "
         line = lines[index][: box.start(1)] + mark + lines[index][box.end(1) : box.end()] + words
         if line != lines[index]:
             changes.append((index, line))
@@ -281,6 +289,18 @@ def _tick(doc: frontmatter.Document, text: str) -> bytes | None:
         doc = _reparse(doc, data)
         data = _replace(doc, index, line)
     return data
+
+
+def _dated_choice(words: str, text: str, day: str) -> str:
+    """A choice's *words* with *day* as its day (`Erstattet (dato: ÅÅÅÅ-MM-DD)` -> `(dato: 2026-12-02)`),
+    worded as the status *text* where that says more, its day kept after: `Erstattet av [5. X](...) (dato: ...)`."""
+    blank = _DAY_BLANK.search(words)
+    found = (None, *blank.span()) if blank else find_date(words)
+    dated = words[: found[1]] + day + words[found[2] :] if found else words
+    if read_status(text)[1] is None or status_words(words) == status_words(text):
+        return dated
+    part = re.search(r"\([^()]*" + re.escape(day) + r"[^()]*\)", dated)
+    return f"{text} {part.group()}" if part else text
 
 
 def _cased(words: str, decision: Decision) -> str:

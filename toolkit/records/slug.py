@@ -11,10 +11,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 _LETTERS = re.compile(r"[^\W_]+")  # letters and digits of any script: never a separator or a dot
 
 
+# Latin letters that are no accented letter, so that decomposing them leaves nothing: `løsning` was `lsning`.
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "đ": "d",
+                       "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
+
+
 def slugify(title: str, max_length: int = MAX_SLUG) -> str:
-    """ASCII words of *title* (`Wähle Café` -> `wahle-cafe`); a title with none, written in another
-    script, keeps its own letters (`使用 Redis 缓存` -> `redis`, `生成图形` -> `生成图形`)."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    """ASCII words of *title* (`Wähle Café` -> `wahle-cafe`, `Ny løsning` -> `ny-losning`); a title with
+    none, written in another script, keeps its own letters (`使用 Redis 缓存` -> `redis`, `生成图形` -> `生成图形`)."""
+    ascii_text = unicodedata.normalize("NFKD", title.translate(_FOLD)).encode("ascii", "ignore").decode("ascii").lower()
     words = _WORD.findall(ascii_text) or _LETTERS.findall(unicodedata.normalize("NFC", title).lower())
     slug = ""
     for word in words:
