@@ -683,6 +683,27 @@ def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path
     assert decide("adr", "show", "1", cwd=root).exit_code == 0
 
 
+def test_a_folder_that_names_records_by_their_titles_gets_a_name_and_links_that_work(decide, tmp_path):
+    # `001 - Layered Desktop App.md`: a new record was `003 try-a-thing.md`, and the links written to such
+    # names held raw spaces, which Markdown does not read as a link (nor did decisionbook, or `%20`, or `<...>`).
+    record = "# {n} - {title}\n\n### Status: Accepted\n{links}\n### Context\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "adrs/001 - Layered Desktop App.md": record.format(n="001", title="Layered Desktop App", links=""),
+        "adrs/002 -  Local Persistence.md": record.format(n="002", title="Local Persistence", links=(
+            "\nRelates to [1](<001 - Layered Desktop App.md>)\n\n"
+            "Amends [the app](001%20-%20Layered%20Desktop%20App.md)\n")),
+        "decisionbook.toml": '[paths]\ndecisions = "adrs"\n',
+    })
+    made = decide("adr", "new", "Use a web app: v2/beta", "--supersedes", "1", "--no-edit", cwd=root)
+    assert made.stdout.splitlines()[0] == "adrs/003 - Use a web app v2 beta.md"
+    old = (root / "adrs/001 - Layered Desktop App.md").read_text()
+    assert "### Status: Superseded by [3. Use a web app: v2/beta](003%20-%20Use%20a%20web%20app%20v2%20beta.md)" in old
+    rows = {r["number"]: r for r in _listed(decide, root)}
+    assert (rows[1]["superseded_by"], rows[3]["supersedes"]) == ("3", ["1"])
+    links = sorted((link["relation"], link["adr"]) for link in rows[2]["links"])
+    assert links == [("amends", "1"), ("relates to", "1")]
+
+
 def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_path):
     # A template writes `_**Status:** Accepted  `: the opening underscore is never closed.
     text = "## Store records in git\n\n_**Authors:** Some Architect  \n\n_**Status:** Proposed  \n\n### Context\n\nWhy.\n"

@@ -41,6 +41,7 @@ from toolkit.records.adr_words import (
     title_number_span,
 )
 from toolkit.records.named import named
+from toolkit.records.slug import MAX_SLUG, slugify
 from toolkit.workspace import Workspace
 
 TEMPLATES = ("madr", "nygard", "log4brains")
@@ -101,6 +102,15 @@ class FolderForm:
     own: bool = False  # the template is the team's own, kept in the folder: its blanks are filled as written
     slugged: bool = True  # False where names are the number alone (`ADR-12.md`)
     joiner: str = "-"  # between a slug's words: `-`, or `_` (`ADR-001_use_git_hooks.md`)
+    titled: bool = False  # names write the title as it is, not a slug: `001 - Layered Desktop App.md`
+
+    def words(self, title: str) -> str:
+        """What a new record's name says after its number: the slug of *title*, or in a titled folder the
+        title itself, without the characters a file name or a link cannot hold."""
+        if not self.titled:
+            return slugify(title)
+        words = " ".join(re.sub(r'[/\\:*?"<>|#%\x00-\x1f\x7f]', " ", title).split()).strip(" .-")
+        return words[:MAX_SLUG].rsplit(" ", 1)[0].rstrip(" .-") if len(words) > MAX_SLUG else words or slugify(title)
 
     def name(self, number: int, slug: str) -> str:
         tail = f"{self.separator}{slug.replace('-', self.joiner)}" if self.slugged else ""
@@ -192,6 +202,12 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     separators = Counter(re.match(r"(?:-+|_+)?", sep).group() or sep[:1] or "-" for _, _, sep, _ in numbered)
     words = Counter("_" if "_" in slug and "-" not in slug else "-"
                     for _, _, sep, _ in numbered if (slug := sep.lstrip("-_. ")))
+    # Titles as they are (`001 - Layered Desktop App.md`): words parted by spaces, in capitals too.
+    titled = 2 * sum(bool(re.search(r"\S\s+\S", tail) and re.search(r"[A-Z]", tail))
+                     for _, _, tail, _ in numbered) > len(numbered)
+    if titled:
+        separators = Counter(re.match(r"[ ._-]*", tail).group() or "-" for _, _, tail, _ in numbered)
+        words = Counter()
     return FolderForm(
         chosen,
         prefix=_most(Counter(prefix for prefix, _, _, _ in numbered), ""),
@@ -202,6 +218,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         own=own is not None,
         joiner=_most(words, "-"),
         slugged=any(slug for _, _, slug, _ in numbered),
+        titled=titled,
     )
 
 

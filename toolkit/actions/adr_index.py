@@ -14,6 +14,7 @@ from pathlib import Path
 from toolkit.actions.adr_folder import folder_key, shown_path
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
+from toolkit.records.adr_edit import link_target
 from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
@@ -45,7 +46,7 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
         # A record in a category subfolder is linked by its path from the folder's README, and so are
         # the links in its status, which it writes from its own folder.
         where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
-        href = _href(record.name if where == "." else f"{where}/{record.name}")
+        href = link_target(record.name if where == "." else f"{where}/{record.name}")
         text = _cell(record.title or record.name).replace("[", "\\[").replace("]", "\\]")
         title = f"[{text}]({href})"
         status = record.status_raw or record.status
@@ -58,11 +59,6 @@ def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
-
-
-def _href(path: str) -> str:
-    """*path* as a Markdown link's target: the characters that would end it or make it an anchor encoded."""
-    return re.sub(r"[ #()<>%]", lambda char: f"%{ord(char.group()):02X}", path)
 
 
 def _rebased(folder: str, href: str) -> str:
@@ -127,7 +123,7 @@ def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[
     rows = []
     for record in decisions.records:
         where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
-        href = _href(record.name if where == "." else f"{where}/{record.name}")
+        href = link_target(record.name if where == "." else f"{where}/{record.name}")
         digits = re.match(r"\D*(\d+)", record.name) if record.number is not None else None
         label = f"ADR-{digits.group(1)}" if digits else record.key
         # As adr-log writes it, but for `<`, which stays text here as everywhere decisionbook writes a title.

@@ -51,7 +51,6 @@ from toolkit.records.adr_words import (
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
-from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
 
@@ -546,7 +545,7 @@ def new_decision(
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
             text, width = team_template(doc, from_document(doc, template_path))
     text = _data_change_block(text, data_change, template_path)
-    slug = slugify(title)
+    slug = form.words(title)
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(width), "title": title, "date": day}

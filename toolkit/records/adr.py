@@ -78,9 +78,10 @@ KNOWN_KEYS = frozenset(
 # with a value's trailing emphasis.
 # No part may hold the bracket that opens it: from each `[` of a line of `[[[[`, a part that could would
 # be tried to the end of the line, and a megabyte of them would take hours.
-_LINK = LazyPattern(r"\[([^\[\]]*)\]\(([^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?)?|:doc:`(?:([^`<]*)<([^<>\s`]+)>|([^`<]+))`"
+_LINK = LazyPattern(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?)?"
+                    r"|:doc:`(?:([^`<]*)<([^<>\s`]+)>|([^`<]+))`"
                     r"|\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
-_ANY_LINK = r"(?:\[[^\[\]]*\]\([^()\s]+\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\[\]\n]+\]\])"
+_ANY_LINK = r"(?:\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\[\]\n]+\]\])"
 # A label ends with a letter and meets its link at one colon or one run of spaces: a label that could end
 # inside a run of spaces, before a colon that may be absent, would try every split of the run.
 # A relation's words, in the Latin and Cyrillic letters of the languages decisionbook reads (`Ersätter`, `Заменяет`).
@@ -114,7 +115,15 @@ def markdown_links(text: str) -> str:
 
 
 def _target(link: re.Match) -> str:
-    return link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
+    """Where *link* points, as a file name: `<001 - A.md>` and `001%20-%20A.md` name `001 - A.md`."""
+    target = link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
+    if target.startswith("<") and link.group(2):
+        target = target[1:-1]
+    if "%" not in target:
+        return target
+    from urllib.parse import unquote  # only a link with an escaped character pays for the import
+
+    return unquote(target)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _REFERENCE_LINK = LazyPattern(r"\[[^\]]*\]\[([^\]]+)\]")  # `[words][label]`, its target on a line of its own

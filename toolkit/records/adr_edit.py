@@ -70,7 +70,13 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
         href = target.name
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
-    return f"[{text.replace(']', '')}]({href})"
+    return f"[{text.replace(']', '')}]({link_target(href)})"
+
+
+def link_target(path: str) -> str:
+    """*path* as a Markdown link's target: the characters that would end it or make it an anchor encoded
+    (`001 - A.md` -> `001%20-%20A.md`)."""
+    return re.sub(r"[ #()<>%]", lambda char: f"%{ord(char.group()):02X}", path)
 
 
 def fit_underlines(text: str) -> str:
