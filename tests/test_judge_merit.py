@@ -65,12 +65,80 @@ def test_worked_example_one_prototype_per_case(repo, decide):
     assert rows[late]["reason"] == "deadline 2046-11-20 passed with must-have not met: rows-per-s"
 
     assert rows[partial]["recommendation"] == "iterate"
-    assert rows[partial]["reason"] == "must-have not met: nps; merit 0.50 < 0.70"
+    assert rows[partial]["reason"] == "must-have not yet measured: nps; merit 0.50 < 0.70; unmeasured: nps"
     assert [s["state"] for s in rows[partial]["states"]] == ["unmeasured", "met"]
 
     # The same late prototype, judged before its deadline, is only iterated.
     before = json.loads(decide("triage", "--as-of", "2046-11-19", "--format", "json", cwd=repo).stdout)
     assert {r["ref"]: r["recommendation"] for r in before["prototypes"]}[late] == "iterate"
+
+
+def test_the_reason_names_unmet_and_unmeasured_must_haves_apart_as_the_counts_count_them(repo, decide):
+    ref = _setup(decide, repo, "Polling relay", "2046-12-31",
+                 [("lag", "--target", "<= 500", "--kill", "> 2000", "--must", "--weight", "2"),
+                  ("db-cpu", "--target", "< 5", "--kill", "> 20"), ("lost", "--target", "== 0", "--must"),
+                  ("docs", "--target", "yes")],
+                 [("lag", "650"), ("db-cpu", "12")])
+    (row,) = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert row["ref"] == ref and row["recommendation"] == "iterate"
+    assert row["reason"] == ("must-have not met: lag; must-have not yet measured: lost; merit 0.00 < 0.70; "
+                             "unmet: lag, db-cpu; unmeasured: lost, docs")
+    listed = dict(part.split(": ", 1) for part in row["reason"].split("; ") if ": " in part)
+    for state in ("unmet", "unmeasured"):
+        named = listed[state].split(", ")
+        assert len(named) == row[state] and named == [s["criterion"] for s in row["states"] if s["state"] == state]
+    # Past the deadline the discard says which must-haves were measured and which never were.
+    later = json.loads(decide("triage", "--as-of", "2047-01-05", "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert later[0]["reason"] == "deadline 2046-12-31 passed with must-have not met: lag; must-have not yet measured: lost"
+
+
+def test_latest_is_the_value_measured_last_not_the_one_recorded_last(repo, decide):
+    """A figure backfilled with --measured for an earlier day does not replace a newer one; values of one
+    day count in the order recorded (by id); as of a day, what was recorded after it is not yet known."""
+    ref = _setup(decide, repo, "Lag probe", "2046-12-31", [("lag", "--target", "<= 500", "--kill", "> 2000"),
+                                                           ("p50", "--target", "<= 100", "--aggregate", "max")], [])
+    ws = open_workspace(repo)
+
+    def add(ident, at, value, measured=None, criterion="lag"):
+        ledger.append(ws.evidence_ledger, Evidence(ident, f"{at}+00:00", 1, criterion, float(value), unit="ms",
+                                                   measured=measured))
+
+    add("01H001", "2046-11-22T09:00:00", 700)
+    add("01H002", "2046-11-30T10:00:00", 450)
+    add("01H003", "2046-11-30T10:05:00", 900, "2046-11-20")  # recorded last, measured before both
+    add("01H004", "2046-11-30T11:00:00", 90, criterion="p50")
+    add("01H005", "2046-11-30T11:00:00", 95, "2046-11-21", criterion="p50")
+
+    def states(day):
+        (row,) = json.loads(decide("triage", "--as-of", day, "--format", "json", cwd=repo).stdout)["prototypes"]
+        assert row["ref"] == ref
+        return {s["criterion"]: (s["value"], s["evidence"], s["state"]) for s in row["states"]}
+
+    assert states("2046-11-30")["lag"] == (450, 3, "met")
+    assert states("2046-11-30")["p50"] == (95, 2, "met")  # max: the order does not matter
+    assert states("2046-11-29")["lag"] == (700, 1, "unmet")  # 450 and 900 were recorded on 11-30
+    add("01H006", "2046-11-30T12:00:00", 480)  # the same day as 450, recorded after it
+    add("01H007", "2046-12-01T08:00:00", 300, "2046-11-30")  # a later id, measured on that day too
+    assert states("2046-11-30")["lag"] == (480, 4, "met")
+    assert states("2046-12-01")["lag"] == (300, 5, "met")
+    # The frames and the weekly report take the same order.
+    import toolkit
+
+    book = toolkit.open_workspace(repo)
+    criteria = book.criteria().set_index("criterion")
+    assert criteria.loc["lag", "latest"] == 300 and criteria.loc["lag", "value"] == 300
+    (section,) = book.weekly("2046-12-01").sections
+    assert {c["criterion"]: c["value"] for c in section["criteria"]}["lag"] == 300
+
+
+def test_a_value_that_meets_the_target_is_met_even_where_an_overlapping_kill_holds():
+    from toolkit.records.criteria import parse_expr
+    from toolkit.records.prototype import Criterion
+
+    small = Criterion("small", parse_expr("<= 5"), parse_expr("< 10"))
+    assert [merit.state_of(small, [v]).state for v in (3, 5, 7, 12)] == ["met", "met", "killed", "unmet"]
+    flag = Criterion("flag", parse_expr("yes"), parse_expr("yes"))
+    assert [merit.state_of(flag, [v]).state for v in (True, False)] == ["met", "unmet"]
 
 
 def test_table_output_shows_states_and_reason(repo, decide):

@@ -167,6 +167,21 @@ def test_criteria_edited_after_the_date_do_not_count_as_of_it(tmp_path, decide):
     assert '"cold-start"' in now and '"cost"' in now and '"cold-start"' not in before
 
 
+def test_a_verdict_as_of_a_day_records_the_hash_of_the_criteria_it_was_judged_on(tmp_path, decide):
+    root = build(tmp_path / "ws")
+    then = {r["ref"]: r for r in json.loads(_ok(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=root)).stdout)
+            ["prototypes"]}["P3"]
+    _ok(decide("criterion", "add", "P3", "cold-start", "--target", "<= 5", cwd=root))
+    git(root, "commit", "-q", "-am", "P3: cold start too", day="2026-11-02")
+    now = {r["ref"]: r for r in json.loads(_ok(decide("triage", "--format", "json", cwd=root)).stdout)["prototypes"]}["P3"]
+    assert then["criteria_hash"] != now["criteria_hash"] and then["merit"] != now["merit"]
+    _ok(decide("iterate", "P3", "--reason", "as the meeting saw it", "--as-of", AS_OF, cwd=root))
+    _ok(decide("iterate", "P3", "--reason", "as it is now", cwd=root))
+    past, present = _ledger(root, "verdicts.jsonl")[-2:]
+    assert (past["merit"], past["criteria_hash"]) == (then["merit"], then["criteria_hash"])
+    assert (present["merit"], present["criteria_hash"]) == (now["merit"], now["criteria_hash"])
+
+
 def test_criteria_as_of_a_day_come_from_git_without_gitpython(tmp_path, decide):
     """Its import alone would cost every `--as-of` triage a sixth of its time."""
     root = build(tmp_path / "ws")
@@ -211,16 +226,20 @@ def test_extensions_past_the_limit_are_a_warning(repo, decide):
 def test_measured_date_places_evidence_and_cannot_be_in_the_future(repo, decide):
     _ok(decide("proto", "new", "Cache", cwd=repo))
     _ok(decide("criterion", "add", "P1", "hit", "--target", ">= 1", cwd=repo))
-    _ok(decide("evidence", "add", "P1", "hit", "2", "--measured", YESTERDAY, cwd=repo))
+    # The card started today: a day before it is recorded as given, with a warning (a likely typo).
+    early = _ok(decide("evidence", "add", "P1", "hit", "2", "--measured", YESTERDAY, cwd=repo))
     (entry,) = _ledger(repo, "evidence.jsonl")
     assert entry["measured"] == YESTERDAY and entry["at"][:10] == TODAY.isoformat()
+    assert early.stderr == (f"warning: measured {YESTERDAY} is before P1 started ({TODAY}): a typo? Recorded as "
+                            f"given; if the day is wrong, `decide evidence retract {entry['id']}` and add it again\n")
+    assert _ok(decide("evidence", "add", "P1", "hit", "3", "--measured", TODAY.isoformat(), cwd=repo)).stderr == ""
     tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
     result = decide("evidence", "add", "P1", "hit", "2", "--measured", tomorrow, cwd=repo)
     assert result.exit_code == 2 and "in the future" in result.stderr
     import toolkit
 
     week = toolkit.open_workspace(repo).weekly(TODAY)
-    assert [t["date"] for t in week.timeline] == [YESTERDAY]
+    assert [t["date"] for t in week.timeline] == [YESTERDAY, TODAY.isoformat()]
 
 
 def test_by_falls_back_to_the_login_name_outside_git(tmp_path, decide_process, monkeypatch):

@@ -207,3 +207,62 @@ def test_a_card_with_text_yaml_refuses_unquoted_is_an_error_at_its_line(repo, de
     result = decide("check", cwd=repo)
     assert result.exit_code == 1
     assert "prototypes/0001-fast-builds.md:2: error: invalid YAML: a `: ` or a leading `@` in unquoted text" in result.stdout
+
+
+@pytest.mark.parametrize(("target", "kill", "example"), [
+    ("<= 5", "< 10", "5"), ("<= 5", ">= 5", "5"), (">= 0.9", "> 0.5", "0.9"), ("> 0", "> 100", "101"),
+    ("== 0", ">= 0", "0"), ("yes", "yes", "the answer yes"), ("no", "false", "the answer no"),
+])
+def test_criterion_add_refuses_a_kill_a_target_meeting_value_satisfies(card, repo, decide, target, kill, example):
+    before = card.read_bytes()
+    result = decide("criterion", "add", "P7", "small", "--target", target, "--kill", kill, cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert f"error: criterion 'small': kill '{kill.replace('false', 'no')}' overlaps target '{target}'" in result.stderr
+    assert f"{example} would meet the target and cross the kill condition" in result.stderr
+    assert card.read_bytes() == before
+
+
+@pytest.mark.parametrize(("target", "kill"), [("<= 5", "> 5"), ("< 5", ">= 5"), ("== 0", "> 0"), ("yes", "no"),
+                                              (">= 0.3", "< 0.1")])
+def test_criterion_add_takes_a_kill_beyond_the_target(card, repo, decide, target, kill):
+    assert decide("criterion", "add", "P7", "edge", "--target", target, "--kill", kill, cwd=repo).exit_code == 0
+
+
+def test_overlap_finds_a_value_exactly_when_one_meets_both():
+    import itertools
+
+    from toolkit.records.criteria import overlap, parse_expr
+
+    ops, numbers = ["<", "<=", ">", ">=", "=="], [-2, -0.5, 0, 0.25, 1, 3]
+    grid = [n / 8 for n in range(-40, 41)]
+    for (t_op, t), (k_op, k) in itertools.product(itertools.product(ops, numbers), repeat=2):
+        target, kill = parse_expr(f"{t_op} {t}"), parse_expr(f"{k_op} {k}")
+        value = overlap(target, kill)
+        assert (value is not None) == any(target.holds(x) and kill.holds(x) for x in grid), (target, kill)
+        assert value is None or target.holds(value) and kill.holds(value)
+
+
+def test_a_card_whose_kill_overlaps_its_target_is_a_check_error_and_meets_in_triage(repo, decide):
+    """Written by hand (or before `criterion add` refused it): read, reported at its criterion's line, and
+    judged target first, so a value that meets the target is met and never recommends discard."""
+    card = repo / "prototypes" / "0001-small.md"
+    card.write_text('---\ntitle: Small\nstatus: active\ncriteria:\n  - id: lag\n    target: "<= 500"\n'
+                    '    kill: "> 2000"\n  - id: size\n    metric: bytes\n    target: "<= 5"\n    kill: "< 10"\n'
+                    '  - id: flag\n    target: yes\n    kill: yes\n---\n')
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("prototypes/0001-small.md:8: error: criterion 'size': kill '< 10' overlaps target "
+                               "'<= 5': a value such as 5 would meet") for line in lines), lines
+    assert any(line.startswith("prototypes/0001-small.md:12: error: criterion 'flag': kill 'yes' overlaps target "
+                               "'yes'") for line in lines), lines
+    assert not any("'lag'" in line for line in lines)
+    for criterion, value in (("lag", "450"), ("size", "3"), ("flag", "yes")):
+        assert decide("evidence", "add", "P1", criterion, value, cwd=repo).exit_code == 0
+    (row,) = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert [s["state"] for s in row["states"]] == ["met", "met", "met"]
+    assert row["recommendation"] == "keep" and row["killed"] == 0
+    # Beyond the target the kill fires as before.
+    assert decide("evidence", "add", "P1", "size", "7", cwd=repo).exit_code == 0
+    (row,) = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert row["recommendation"] == "discard" and row["reason"] == "kill condition crossed: size is 7, kill < 10"

@@ -69,3 +69,25 @@ def test_the_record_is_rendered_with_links_between_adrs(review_html):
     assert "the trap" in record and "javascript:" not in scan(record).links
     assert "&lt;img src=x onerror=alert(2)&gt;" in record  # the title's markup, as text
     assert scan(review_html).problems == []
+
+
+def test_cited_prototypes_count_evidence_as_triage_does_as_of_a_day(tmp_path):
+    """A value measured before the day but recorded after it was not known that day (ADR 0028)."""
+    import datetime as dt
+
+    from report_fixtures import build
+
+    from toolkit.actions.decision_pages import decision_pages
+    from toolkit.frames.review import cited_prototypes
+    from toolkit.records import ledger
+    from toolkit.records.ledger import Evidence
+    from toolkit.workspace import open_workspace
+
+    ws = open_workspace(build(tmp_path / "ws"))
+    ledger.append(ws.evidence_ledger, Evidence("E90", "2026-10-25T10:00:00+00:00", 3, "hit-rate", 0.95,
+                                               measured="2026-10-18"))
+    for day, recommendation in (("2026-10-20", "iterate"), ("2026-10-25", "keep")):
+        (row,) = cited_prototypes(ws, [3], dt.date.fromisoformat(day))
+        assert row["recommendation"] == recommendation, (day, row)
+        (entry,) = [e for e in decision_pages(ws, dt.date.fromisoformat(day)).entries if e.decision.number == 2]
+        assert {p["ref"]: p["recommendation"] for p in entry.prototypes}["P3"] == recommendation

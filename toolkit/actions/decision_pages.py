@@ -116,7 +116,7 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
 
 def _prototypes(ws: Workspace, as_of: dt.date):
     """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
-    from toolkit.actions.triage import judge_card, load_records
+    from toolkit.actions.triage import evidence_until, judge_card, load_records
 
     records = load_records(ws)
     evidence = records.evidence_by_prototype()
@@ -137,7 +137,7 @@ def _prototypes(ws: Workspace, as_of: dt.date):
                 judged[number] = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
                                   "reason": "no prototype card with this number", "verdict": None}
             else:
-                seen = [e for e in evidence.get(number, []) if e.day <= as_of]
+                seen = evidence_until(evidence.get(number, []), as_of)
                 judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
                 judged[number] = {"ref": card.ref, "title": card.title, "status": card.status,
                                   "recommendation": judgement.recommendation, "reason": judgement.reason,

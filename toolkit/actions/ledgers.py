@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 from toolkit.actions.prototypes import card_path, load, parse_date, parse_ref
 from toolkit.errors import DecisionbookError
@@ -73,10 +74,13 @@ def add_evidence(
     note: str | None = None,
     by: str | None = None,
     measured: str | None = None,
+    warn: Callable[[str], object] | None = None,
 ) -> Evidence:
     """Append one measurement for a criterion on the card, stamped with the card's criteria hash now.
 
     *measured* (YYYY-MM-DD, not after today) is the day the value was taken when that is not today.
+    A day before the card's `started` is recorded all the same (a prototype may reuse an earlier
+    measurement), and *warn* is told of it, as a likely typo.
     """
     card = load(ws, ref)
     day = parse_date(measured, "measured") if measured is not None else None
@@ -86,12 +90,16 @@ def add_evidence(
     if found is None:
         known = ", ".join(c.id for c in card.criteria) or "none yet; add one with `decide criterion add`"
         raise DecisionbookError(f"{card.ref} has no criterion {criterion!r} (criteria: {known})")
+    early = day is not None and card.started is not None and day < card.started
     entry = Evidence(
         ledger.new_id(), ledger.now(), card.number, criterion, parse_value(value, found.yes_no, criterion),
         _optional(unit, "unit"), _optional(source, "source"), _optional(note, "note"), who(ws, by),
         card.criteria_hash, found.hash, day.isoformat() if day is not None else None,
     )
     ledger.append(ws.evidence_ledger, entry)
+    if early and warn is not None:
+        warn(f"measured {day} is before {card.ref} started ({card.started}): a typo? Recorded as given; if the "
+             f"day is wrong, `decide evidence retract {entry.id}` and add it again")
     return entry
 
 

@@ -1,4 +1,5 @@
-"""`decide check` findings for prototypes: cards that do not parse, bad branch names, uncarded citations, bad ledger lines."""
+"""`decide check` findings for prototypes: cards that do not parse, bad branch names, kills that overlap targets,
+uncarded citations, bad ledger lines."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from toolkit.actions.prototypes import read_cards
 from toolkit.records import frontmatter
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import LedgerRead
-from toolkit.records.prototype import card_number
+from toolkit.records.prototype import card_number, contradictions, criterion_line
 from toolkit.records.refname import branch_name_problem
 from toolkit.workspace import Workspace
 
@@ -22,6 +23,16 @@ def _branch_names(ws: Workspace, cards) -> list[Finding]:
         if why:
             found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "branch"), "error",
                                  f"branch {card.branch!r} is not a name git accepts: {why}"))
+    return found
+
+
+def _contradictions(ws: Workspace, cards) -> list[Finding]:
+    """An error for each criterion whose kill condition overlaps its target, at the criterion's line."""
+    found = []
+    for card in cards:
+        for index, message in contradictions(card):
+            found.append(Finding(ws.relative(card.path), criterion_line(card.path, index, ws.config.max_file_bytes),
+                                 "error", f"{message}; triage counts such a value as met"))
     return found
 
 
@@ -37,11 +48,13 @@ def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Findi
 
 
 def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
-    """Errors for cards and ledger lines that cannot be read, branch names git refuses and ADRs citing
-    prototypes with no card; warnings for entries naming no card. *decisions*: the ADRs, if already loaded."""
+    """Errors for cards and ledger lines that cannot be read, branch names git refuses, kill conditions
+    that overlap their targets and ADRs citing prototypes with no card; warnings for entries naming no
+    card. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
+    found.extend(_contradictions(ws, cards.cards))
     known = {card.number: card for card in cards.cards}
     numbers = set(known) | {card_number(Path(p.path)) for p in cards.problems}
     found.extend(_cited(ws, decisions or load_decisions(ws), numbers))

@@ -37,7 +37,8 @@ class VerdictResult:
 
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,
             deadline: dt.date | None = None) -> VerdictResult:
-    """Append the verdict with the recommendation and merit of this moment, then set the card's status."""
+    """Append the verdict with the recommendation and merit of this moment (of *as_of*, when given: judged
+    on the criteria of that day, whose hash is recorded with them), then set the card's status."""
     reason = one_line(reason or "", "reason (--reason)")
     path = card_path(ws, ref)
     card = prototype.read(path, ws.config.max_file_bytes)
@@ -45,10 +46,13 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
         raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in the "
                                 "sunk-cost audit", ws.relative(path))
     day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
-    judgement = judge_stood(ws, card_records(ws, card, day), day)
+    stood = card_records(ws, card, day)
+    judgement = judge_stood(ws, stood, day)
+    # The hash of the criteria the merit was computed from: that day's (ADR 0028), not the card's now.
+    judged_hash = stood.cards[0].criteria_hash
     entry = Verdict(
         ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
-        card.criteria_hash, who(ws, by),
+        judged_hash, who(ws, by),
         deadline.isoformat() if deadline is not None else None,
         card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
         card.status,

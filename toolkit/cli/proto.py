@@ -20,6 +20,10 @@ def _problems(problems) -> None:
         click.echo(visible(str(problem)), err=True)
 
 
+def _warning(message: str) -> None:
+    click.echo(visible(f"warning: {message}"), err=True)
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -191,7 +195,8 @@ def evidence():
 @click.option("--measured", metavar="DATE", help="The day the value was taken, YYYY-MM-DD (default: today).")
 def evidence_add(ref, criterion_id, value, unit, source, note, by, measured):
     """Append a measured VALUE for CRITERION of prototype P to prototypes/evidence.jsonl."""
-    entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by, measured)
+    entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by, measured,
+                                 warn=_warning)
     click.echo(f"P{entry.prototype}: recorded {criterion_id} = {value.strip()} ({entry.id})")
 
 

@@ -62,7 +62,8 @@ class Book:
     @paused_gc()
     def criteria(self) -> pd.DataFrame:
         """One row per criterion of every card: prototype, ref, title, status, criterion, metric, target,
-        kill, must, weight, aggregate, evidence (count), latest (last value), value (aggregated), state."""
+        kill, must, weight, aggregate, evidence (count), latest (the value measured last), value (aggregated),
+        state."""
         from toolkit.frames.prototypes import criteria_frame
 
         return criteria_frame(self.records)

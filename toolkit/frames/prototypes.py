@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pandas as pd
 
 from toolkit.actions.prototypes import summary
 from toolkit.actions.triage import Records, shown_value
-from toolkit.judge.merit import state_of
+from toolkit.judge.merit import state_of, values_by_criterion
 from toolkit.workspace import Workspace
 
 PROTOTYPE_COLUMNS = [
@@ -36,14 +34,13 @@ def prototypes_frame(ws: Workspace, records: Records) -> pd.DataFrame:
 
 
 def criteria_frame(records: Records) -> pd.DataFrame:
-    evidence = records.evidence_by_prototype()  # in id order, oldest first; shared with triage
+    evidence = records.evidence_by_prototype()  # grouped once, shared with triage
     rows = []
     for card in records.cards:
-        values_of: dict[str, list] = defaultdict(list)
-        for entry in evidence.get(card.number, ()):
-            values_of[entry.criterion].append(entry.value)
+        # In the order triage takes them (the day measured, then id): `latest` is the value measured last.
+        values_of = values_by_criterion(card.criteria, evidence.get(card.number, ()))
         for criterion in card.criteria:
-            values = values_of.get(criterion.id, [])
+            values = values_of[criterion.id]
             state = state_of(criterion, values)
             rows.append((
                 card.number,

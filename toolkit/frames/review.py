@@ -39,7 +39,7 @@ def status_history(ws: Workspace, decision) -> list[dict]:
 
 def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
     """Each prototype the ADR cites, judged on its evidence up to *as_of*, with its latest verdict."""
-    from toolkit.actions.triage import judge_card, load_records
+    from toolkit.actions.triage import evidence_until, judge_card, load_records
 
     records = load_records(ws)
     cards = {card.number: card for card in records.cards}
@@ -52,7 +52,7 @@ def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
                          "reason": "no prototype card with this number", "merit": None, "coverage": None,
                          "verdict": None, "override": False})
             continue
-        seen = [e for e in evidence.get(number, []) if e.day <= as_of]
+        seen = evidence_until(evidence.get(number, []), as_of)
         judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
         verdicts = sorted((v for v in records.verdicts if v.prototype == number and v.day <= as_of), key=lambda v: v.id)
         latest = verdicts[-1] if verdicts else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from toolkit.frames.links import file_links, source_href
 from toolkit.records.criteria import format_number
 from toolkit.frames.since import DUE_DAYS, Since, since_last
+from toolkit.judge.merit import measured_order
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import Workspace
 
@@ -156,9 +157,10 @@ def command(row: dict, as_of: dt.date) -> str:
 
 
 def _units(records) -> dict[tuple[int, str], str]:
-    """The unit of the latest evidence of each (prototype, criterion) that names one."""
+    """The unit of the latest evidence (the last measured, see `measured_order`) of each (prototype,
+    criterion) that names one."""
     units = {}
-    for entry in records.evidence:
+    for entry in sorted(records.evidence, key=measured_order):
         if entry.unit:
             units[(entry.prototype, entry.criterion)] = entry.unit
     return units

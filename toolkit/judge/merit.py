@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from toolkit.records.criteria import aggregate, format_number
@@ -42,14 +41,34 @@ def _names(states: Iterable[CriterionState]) -> str:
     return ", ".join(s.criterion.id for s in states)
 
 
+def measured_order(entry: Evidence) -> tuple[str, str]:
+    """Where an evidence entry stands among its criterion's values: by the day it was measured (`measured`
+    when given, else the day of `at`), then by id, the order it was recorded in. "latest" is the last."""
+    return (entry.measured or entry.at[:10], entry.id)
+
+
+def values_by_criterion(criteria: Iterable[Criterion], evidence: Iterable[Evidence]) -> dict[str, list]:
+    """{criterion id: its evidence values in `measured_order`, oldest first}; evidence for criteria not
+    in *criteria* is left out. A value recorded late for an earlier day does not replace a newer one."""
+    values: dict[str, list] = {c.id: [] for c in criteria}
+    for entry in sorted(evidence, key=measured_order):
+        found = values.get(entry.criterion)
+        if found is not None:
+            found.append(entry.value)
+    return values
+
+
 def state_of(criterion: Criterion, values: list) -> CriterionState:
+    """The state of *criterion* on its *values* (in `measured_order`). A value that meets the target is
+    `met` even where the kill condition holds too: a card whose kill overlaps its target is an error
+    `decide check` names, and a value meeting the card's own target never recommends discard."""
     if not values:
         return CriterionState(criterion, "unmeasured", None, 0)
     value = aggregate(values, criterion.aggregate)
-    if criterion.kill is not None and criterion.kill.holds(value):
-        state = "killed"
-    elif criterion.target.holds(value):
+    if criterion.target.holds(value):
         state = "met"
+    elif criterion.kill is not None and criterion.kill.holds(value):
+        state = "killed"
     else:
         state = "unmet"
     return CriterionState(criterion, state, value, len(values))
@@ -66,12 +85,10 @@ def judge(
 
     There is no effort parameter, by design: a prototype that took three weeks and one that took
     thirty minutes get the same recommendation on the same evidence. Evidence for criteria not on
-    the card is ignored; values are taken in id order (oldest first).
+    the card is ignored; values are taken in `measured_order` (the day measured, then id), so
+    "latest" is the value measured last, whenever it was recorded.
     """
-    values: dict[str, list] = {c.id: [] for c in criteria}
-    for entry in sorted(evidence, key=attrgetter("id")):
-        if entry.criterion in values:
-            values[entry.criterion].append(entry.value)
+    values = values_by_criterion(criteria, evidence)
     states = tuple(state_of(c, values[c.id]) for c in criteria)
     total = sum(c.weight for c in criteria)
     met = sum(s.criterion.weight for s in states if s.state == "met")
@@ -82,6 +99,19 @@ def judge(
     return Judgement(states, merit, coverage, recommendation, reason)
 
 
+def _musts(states) -> list[str]:
+    """The parts of a reason naming the must-haves that hold keep back: those measured and not met
+    (unmet), apart from those not yet measured."""
+    parts = []
+    unmet = [s for s in states if s.criterion.must and s.state == "unmet"]
+    unmeasured = [s for s in states if s.criterion.must and s.state == "unmeasured"]
+    if unmet:
+        parts.append(f"must-have not met: {_names(unmet)}")
+    if unmeasured:
+        parts.append(f"must-have not yet measured: {_names(unmeasured)}")
+    return parts
+
+
 def _recommend(states, merit, as_of, deadline, threshold) -> tuple[str, str]:
     killed = [s for s in states if s.state == "killed"]
     musts_unmet = [s for s in states if s.criterion.must and s.state != "met"]
@@ -89,7 +119,7 @@ def _recommend(states, merit, as_of, deadline, threshold) -> tuple[str, str]:
         crossed = "; ".join(f"{s.criterion.id} is {_shown(s.value)}, kill {s.criterion.kill}" for s in killed)
         return "discard", f"kill condition crossed: {crossed}"
     if deadline is not None and as_of > deadline and musts_unmet:
-        return "discard", f"deadline {deadline.isoformat()} passed with must-have not met: {_names(musts_unmet)}"
+        return "discard", f"deadline {deadline.isoformat()} passed with {'; '.join(_musts(musts_unmet))}"
     if not states:
         return "needs-evidence", "no criteria registered; add them with `decide criterion add`"
     if all(s.state == "unmeasured" for s in states):
@@ -100,13 +130,13 @@ def _recommend(states, merit, as_of, deadline, threshold) -> tuple[str, str]:
         musts = [s for s in met if s.criterion.must]
         must_text = f"all must-haves met ({_names(musts)}), " if musts else ""
         return "keep", f"{must_text}{score} >= {threshold:.2f} (met: {_names(met)})"
-    parts = []
-    if musts_unmet:
-        parts.append(f"must-have not met: {_names(musts_unmet)}")
+    # The must-haves first, then every unmet and every unmeasured criterion (must-haves too), so the
+    # lists name what the counts `unmet` and `unmeasured` count.
+    parts = _musts(musts_unmet)
     if merit < threshold:
         parts.append(f"{score} < {threshold:.2f}")
-    unmet = [s for s in states if s.state == "unmet" and not s.criterion.must]
-    unmeasured = [s for s in states if s.state == "unmeasured" and not s.criterion.must]
+    unmet = [s for s in states if s.state == "unmet"]
+    unmeasured = [s for s in states if s.state == "unmeasured"]
     if unmet:
         parts.append(f"unmet: {_names(unmet)}")
     if unmeasured:

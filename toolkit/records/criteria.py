@@ -7,7 +7,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from json.encoder import encode_basestring_ascii as _text
 
 from toolkit.errors import DecisionbookError
@@ -108,6 +108,56 @@ def parse_expr(text, what: str = "target") -> Expr:
     if len(_WRITTEN) < _WRITTEN_MAX:  # texts vary more than expressions: keep a bounded few
         _WRITTEN[text] = expr
     return expr
+
+
+def _bounds(expr: Expr) -> tuple[float, bool, float, bool]:
+    """The numbers *expr* holds for, as (low, low included, high, high included)."""
+    op, n, inf = expr.op, float(expr.operand), math.inf
+    if op == "==":
+        return n, True, n, True
+    if op in ("<", "<="):
+        return -inf, False, n, op == "<="
+    return n, op == ">=", inf, False
+
+
+def overlap(target: Expr, kill: Expr) -> float | bool | None:
+    """A value that meets *target* and crosses *kill* as well, or None when no value can do both.
+
+    A kill condition names values that miss the target badly enough to stop; one that a value meeting
+    the target can satisfy contradicts its target (`<= 5` and kill `< 10`: 3 meets and kills).
+    """
+    if target.is_yes_no or kill.is_yes_no:
+        return target.operand if target.is_yes_no and kill.is_yes_no and target.operand == kill.operand else None
+    t_low, t_low_in, t_high, t_high_in = _bounds(target)
+    k_low, k_low_in, k_high, k_high_in = _bounds(kill)
+    low, low_in = max((t_low, t_low_in), (k_low, k_low_in), key=lambda b: (b[0], not b[1]))
+    high, high_in = min((t_high, t_high_in), (k_high, k_high_in), key=lambda b: (b[0], b[1]))
+    if low > high or low == high and not (low_in and high_in):
+        return None
+    if low_in:
+        return low
+    if high_in:
+        return high
+    if math.isinf(low) and math.isinf(high):  # pragma: no cover - one side is always a number
+        return 0.0
+    if math.isinf(low):
+        return math.floor(high) - 1.0 if high == math.floor(high) else float(math.floor(high))
+    if math.isinf(high):
+        return math.floor(low) + 1.0
+    return (low + high) / 2
+
+
+@lru_cache(maxsize=4096)  # expressions repeat across cards: `decide check` over 10,000 asks a few pairs
+def contradiction(target: Expr, kill: Expr | None) -> str | None:
+    """Why *kill* contradicts *target* (see `overlap`), or None when it does not."""
+    if kill is None:
+        return None
+    value = overlap(target, kill)
+    if value is None:
+        return None
+    shown = f"the answer {kill.text}" if isinstance(value, bool) else f"a value such as {format_number(value)}"
+    return (f"kill {kill.text!r} overlaps target {target.text!r}: {shown} would meet the target and cross the "
+            "kill condition; a kill condition holds only for values that miss the target")
 
 
 def parse_value(text: str, yes_no: bool, criterion: str) -> float | bool:

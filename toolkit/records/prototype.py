@@ -15,7 +15,8 @@ from types import MappingProxyType
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files, frontmatter
-from toolkit.records.criteria import AGGREGATES, Expr, definition_hash, definition_text, format_number, parse_expr
+from toolkit.records.criteria import (AGGREGATES, Expr, contradiction, definition_hash, definition_text,
+                                      format_number, parse_expr)
 
 STATUSES = ("active", "kept", "discarded")
 CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
@@ -154,6 +155,29 @@ def _item_lines(doc: frontmatter.Document) -> tuple[list[int], str | None, tuple
 def _item_line(doc: frontmatter.Document, index: int, starts: list[int]) -> int | None:
     """The line of criterion *index*: its item's first line, or the `criteria` key's when it has none."""
     return starts[index] + 1 if index < len(starts) else _line(doc, "criteria")
+
+
+def criterion_line(path: Path, index: int, limit: int | None = files.DEFAULT_LIMIT) -> int | None:
+    """The line where criterion *index* of the card at *path* starts (its `- id:` item), to point a
+    finding at; None when it cannot be told."""
+    try:
+        doc = frontmatter.read(path, limit)
+    except (DecisionbookError, OSError):
+        return None
+    return _item_line(doc, index, _item_lines(doc)[0])
+
+
+def contradictions(card: Prototype) -> list[tuple[int, str]]:
+    """(index, message) for each criterion of *card* whose kill condition a value meeting its target
+    can satisfy (see `criteria.overlap`). Such a card is read, and judged with the target first: a value
+    that meets the target is `met`, never `killed`."""
+    found = []
+    for index, criterion in enumerate(card.criteria):
+        if criterion.kill is not None:
+            why = contradiction(criterion.target, criterion.kill)
+            if why is not None:
+                found.append((index, f"criterion {criterion.id!r}: {why}"))
+    return found
 
 
 def _invalid(doc, raw: dict, index: int, message: str, key: str | None = None) -> DecisionbookError:
@@ -349,7 +373,16 @@ def add_criterion(path: Path, fields: dict, limit: int | None = files.DEFAULT_LI
         else:
             data = frontmatter.set_key(doc, "criteria", render_criterion(fields, "  "))
         wanted = [c.id for c in card.criteria] + [fields["id"]]
-        return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+
+        def check(new: Prototype) -> None:
+            if [c.id for c in new.criteria] != wanted:
+                _edit_failed(path)
+            added = new.criteria[-1]
+            why = contradiction(added.target, added.kill)
+            if why is not None:
+                raise DecisionbookError(f"criterion {added.id!r}: {why}", path)
+
+        return _write_checked(doc, data, check)
 
 
 def remove_criterion(path: Path, criterion_id: str, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
