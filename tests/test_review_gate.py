@@ -414,6 +414,9 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
                        "a compiled language.\n\n## Decision\n\nWe use Go.\n\n## Consequences\n\nOne toolchain.\n"),
     ("0009-drivers.md", "# 9. Drivers\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n\n## Decision Drivers\n\n"
                         "* Speed\n\n## Decision\n\nThis.\n\n## Consequences\n\nThat.\n"),
+    # A heading with a note in brackets: the note or the words before it name the section.
+    ("0010-realtime.md", "# 10. Realtime\n\n## Status\n\nProposed\n\n## 背景 (Context)\n\nPolling is slow.\n\n"
+                         "## Decision (recommended default)\n\nWebSockets.\n\n## 影響（Consequences）\n\nA server.\n"),
     ("0008-cache.md", "# 8. Cache pages\n\nStatus: proposed\n\n## Context and Problem Statement\n\nPages are "
                       "slow.\n\n## Considered Options\n\n* A CDN\n* An in-process cache\n\n## Decision Outcome\n\n"
                       "Chosen option: \"A CDN\", because it is the cheapest.\n"),

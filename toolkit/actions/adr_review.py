@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,8 +155,15 @@ def approval_findings(ws: Workspace, decision: Decision, data: bytes | None = No
     return [Finding(where, line, "warning", message) for line, message in problems]
 
 
+# A heading with a note in brackets: `背景 (Context)`, `决策（建议默认）`, `Decision (recommended default)`.
+_NOTED = re.compile(r"(.*?)\s*[(（]([^()（）]*)[)）]\s*")
+
+
 def _section_key(title: str) -> str:
+    """The section a heading names: its words, else the words before or inside a bracketed note."""
     key = heading_key(title)
+    if key not in _SECTION and (noted := _NOTED.fullmatch(key)):
+        return next((_SECTION[part] for part in map(heading_key, noted.groups()) if part in _SECTION), key)
     return _SECTION.get(key, key)
 
 
