@@ -154,7 +154,8 @@ EXPECTED = {
      ("2-x.markdown", True), ("TEAM-ADR-0002-x.md", True), ("ADR_001_x.md", True), ("notes.txt", False),
      ("000-index.md", False), ("0000-README.md", False), ("0-adr-index.md", False), ("0001-index.md", True),
      ("adr001-x.md", True), ("ADR001_x.md", True), ("adr000-template.md", False),
-     ("0012-build-a-search-index.md", True)],
+     ("0012-build-a-search-index.md", True), ("ADR-000-索引.md", False), ("000-inhalt.md", False),
+     ("0001-索引.md", True)],
 )
 def test_record_file_names(name, record):
     from toolkit.records.adr_words import is_record_file

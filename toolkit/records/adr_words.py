@@ -151,8 +151,10 @@ _TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|^(?:{TEMPLATE_WORDS}
 # `template`, `adr-template`, `GRFC-TEMPLATE`
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
-# `SUMMARY.md`.
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
+# `SUMMARY.md`, and "index" or "contents" in the languages whose records are read (`ADR-000-索引.md`).
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|indice|índice|inhalt|inhaltsverzeichnis|sommaire"
+                          r"|inhoud|innhold|innehåll|spis[-_ ]treści|索引|目录|目次|インデックス|색인|목차)"
+                          r"(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
