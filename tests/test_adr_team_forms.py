@@ -50,8 +50,10 @@ def _related_and_check(decide, tmp_path, section: str) -> tuple[list, str]:
     return [(r["relation"], r["adr"]) for r in shown["related"]], decide("check", cwd=root).stdout
 
 
-def test_a_section_of_related_adrs_relates_them(decide, tmp_path):
-    related, checked = _related_and_check(decide, tmp_path, "## Related ADR(s)\n- [0001-a](0001-a.md)")
+@pytest.mark.parametrize("heading", ["Related ADR(s)", "Verweise", "Relaterte dokumenter", "📎 Tài liệu liên quan",
+                                     "Decisioni correlate"])
+def test_a_section_of_related_adrs_relates_them(decide, tmp_path, heading):
+    related, checked = _related_and_check(decide, tmp_path, f"## {heading}\n- [0001-a](0001-a.md)")
     assert related == [("relates to", "1")] and "not one decisionbook knows" not in checked
 
 

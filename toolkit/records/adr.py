@@ -1208,6 +1208,11 @@ _RELATED_HEADINGS = frozenset((
     "references", "siehe auch", "verwandte entscheidungen", "voir aussi", "décisions liées", "ver también",
     "decisiones relacionadas", "relacionados", "veja também", "см. также", "связанные решения", "相关文档",
     "相关决策", "相关", "関連", "関連ドキュメント", "関連する決定", "관련 문서", "관련 결정", "관련",
+    "verweise", "referenzen", "zie ook", "gerelateerde beslissingen", "gerelateerde documenten", "vedi anche",
+    "riferimenti", "decisioni correlate", "documenti correlati", "referências", "decisões relacionadas",
+    "referencias", "relaterte dokumenter", "relaterte beslutninger", "relaterede beslutninger", "relaterade beslut",
+    "se også", "se även", "zobacz też", "powiązane decyzje", "související rozhodnutí", "ilgili kararlar",
+    "liittyvät päätökset", "tài liệu liên quan", "quyết định liên quan",
 ))
 
 
