@@ -295,3 +295,39 @@ def test_a_triage_as_of_a_past_day_needs_no_git_outside_a_repository(tmp_path):
                           capture_output=True, text=True, env={**os.environ, "PATH": str(bin_only)})
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     assert json.loads(proc.stdout)["prototypes"] == []
+
+
+def _rows(html: str, heading: str) -> list[list[str]]:
+    """The body rows of the first table after *heading*, each as its cells' text."""
+    rest = html[html.index(f">{heading}<"):]
+    table = rest[: rest.index("</table>")]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(<td>.*?)</tr>", table, re.S)]
+
+
+def test_new_evidence_shows_what_each_entry_did_in_date_order(repo, decide):
+    def day(n: int) -> str:
+        return (TODAY - dt.timedelta(days=n)).isoformat()
+
+    _ok(decide("proto", "new", "Relay", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "lag", "--target", "<= 500", "--kill", "> 2000", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "hit", "--target", ">= 0.8", "--aggregate", "median", cwd=repo))
+    for criterion, value, measured in (("lag", "820 ms", 5), ("lag", "830 ms", 4), ("lag", "430 ms", 3),
+                                       ("hit", "0.9", 3), ("hit", "0.5", 2), ("hit", "0.85", 1), ("lag", "2500 ms", 0)):
+        number, *unit = value.split()
+        _ok(decide("evidence", "add", "P1", criterion, number, *(("--unit", *unit) if unit else ()),
+                   "--measured", day(measured), cwd=repo))
+    # Recorded last, measured first: placed by its day, judged in the order the entries were recorded.
+    _ok(decide("evidence", "add", "P1", "lag", "450", "--unit", "ms", "--measured", day(6), cwd=repo))
+    html = _report(decide, repo, "--as-of", TODAY.isoformat())
+    rows = [(r[0], r[2], r[3], r[4]) for r in _rows(html, "New evidence")]
+    assert rows == [
+        (day(6), "lag", "450 ms", "killed → met"),
+        (day(5), "lag", "820 ms", "unmeasured → unmet"),
+        (day(4), "lag", "830 ms", "unmet"),
+        (day(3), "lag", "430 ms", "unmet → met"),
+        (day(3), "hit", "0.9", "unmeasured → met"),
+        (day(2), "hit", "0.5", "met → unmet"),  # the median of 0.9 and 0.5 is 0.7
+        (day(1), "hit", "0.85", "unmet → met"),  # the median of the three is 0.85
+        (day(0), "lag", "2500 ms", "met → killed"),
+    ]

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.actions.triage import Records, judge_card, shown_value
+from toolkit.judge.merit import state_of
 from toolkit.records.ledger import Meeting
 from toolkit.workspace import Workspace
 
@@ -21,7 +22,9 @@ class Since:
     start: dt.date  # the first day that counts as new
     basis: str  # what the start is: the previous meeting, --since, or the week before
     meeting: Meeting | None
-    evidence: tuple[dict, ...]  # date, recorded, ref, title, criterion, value, unit, source, note, by, before, state
+    # date, recorded, ref, title, criterion, value, unit, source, note, by, and before and state: the criterion's
+    # state just before the entry counted and just after; by measured date, then in the order they were recorded
+    evidence: tuple[dict, ...]
     states: tuple[dict, ...]  # ref, title, criterion, before, state: criterion states that changed
     recommendations: tuple[dict, ...]  # ref, title, before, recommendation, reason
     opened: tuple[dict, ...]  # ref, title, started
@@ -65,6 +68,29 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, tuple[str, str]]:
+    """Each new entry's id -> the state of its criterion just before the entry counted and just after.
+
+    Entries count in the order they were recorded, under the criterion's aggregate, as the judgement
+    takes them: for `latest` the previous value's state, then this value's. Entries of the *touched*
+    prototypes only; an entry for a criterion the card does not have has none.
+    """
+    cards = {c.number: c for c in records.cards if c.number in touched}
+    evidence = records.evidence_by_prototype()
+    moves = {}
+    for number, card in cards.items():
+        values: dict[str, list] = {}
+        for entry in evidence.get(number, ()):
+            criterion = card.criterion(entry.criterion)
+            if criterion is None:
+                continue
+            counted = values.setdefault(criterion.id, [])
+            counted.append(entry.value)
+            if entry.id in new_ids:
+                moves[entry.id] = (state_of(criterion, counted[:-1]).state, state_of(criterion, counted).state)
+    return moves
+
+
 def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting | None, since: dt.date | None,
                as_of: dt.date) -> Since:
     """The changes between the start of the window and *as_of*; *records* are already as of *as_of* and
@@ -78,7 +104,6 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
     for entry in records.evidence:
         if entry.id not in new_ids:
             old_by_proto.setdefault(entry.prototype, []).append(entry)
-    moved: dict[tuple[int, str], tuple[str, str]] = {}
     states, recommendations, killed = [], [], []
     threshold = ws.config.keep_threshold
     touched = {e.prototype for e in new_evidence}
@@ -86,8 +111,6 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
         # States follow evidence alone; without new evidence only a deadline in the window can move the
         # recommendation, so only those cards are judged again.
         if number not in touched and not (card.deadline is not None and before_day <= card.deadline < as_of):
-            for state in now.states:
-                moved[(number, state.criterion.id)] = (state.state, state.state)
             continue
         before = judge_card(card, old_by_proto.get(number, []), before_day, threshold)
         ref, title = card.ref, card.title
@@ -95,7 +118,6 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
         crossed = []
         for state in now.states:
             old = was.get(state.criterion.id, "unmeasured")
-            moved[(number, state.criterion.id)] = (old, state.state)
             if old != state.state:
                 states.append({"ref": ref, "title": title, "criterion": state.criterion.id, "before": old,
                                "state": state.state})
@@ -106,11 +128,12 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
         if before.recommendation != now.recommendation:
             recommendations.append({"ref": ref, "title": title, "before": before.recommendation,
                                     "recommendation": now.recommendation, "reason": now.reason})
+    moves = _moves(records, new_ids, touched)
     evidence = []
     for entry in sorted(new_evidence, key=lambda e: (e.day, e.id)):
         if entry.prototype not in titles:
             continue
-        before, state = moved.get((entry.prototype, entry.criterion), (None, None))
+        before, state = moves.get(entry.id, (None, None))
         ref, title = titles[entry.prototype]
         evidence.append({
             "date": entry.day.isoformat(), "recorded": entry.recorded.isoformat(), "ref": ref, "title": title,
