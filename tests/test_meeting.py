@@ -331,3 +331,21 @@ def test_new_evidence_shows_what_each_entry_did_in_date_order(repo, decide):
         (day(1), "hit", "0.85", "unmet → met"),  # the median of the three is 0.85
         (day(0), "lag", "2500 ms", "met → killed"),
     ]
+
+
+def test_cards_that_cannot_be_read_are_counted_beside_the_recommendations(meeting_workspace, decide):
+    root = meeting_workspace
+    killed = root / "prototypes/0001-kafka-ingest.md"  # the one that needs a decision this week
+    killed.write_text(killed.read_text().replace('target: "<= 200"', 'target: "<== 200"'))
+    html = _report(decide, root, "--as-of", TODAY.isoformat())
+    text = _text(html)
+    assert ("2 active prototypes, judged on their evidence against criteria registered in advance; 0 need a "
+            "decision this week; 1 card(s) could not be read, so not judged or counted here, and may need one") in text
+    counts = _rows(html, f"Weekly triage — {TODAY}")[0]
+    assert counts[-1] == "1" and "could not be read" in html[html.index("<table"):html.index("</thead>")]
+    assert "Nothing needs a decision this week" not in text
+    assert "prototypes/0001-kafka-ingest.md:" in _text(_section(html, f"Weekly triage — {TODAY}"))
+    for card in (root / "prototypes").glob("000[23]-*.md"):
+        card.write_text(card.read_text().replace("target: ", "target: <"))
+    text = _text(_report(decide, root, "--as-of", TODAY.isoformat()))
+    assert "Nothing to triage" not in text and "3 card(s) could not be read" in text

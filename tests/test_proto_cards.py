@@ -112,9 +112,9 @@ def test_list_filters_and_formats(card, repo, decide):
 def test_list_reports_a_broken_card_and_goes_on(card, repo, decide):
     (repo / "prototypes/0008-broken.md").write_text("---\ntitle: A\ntitle: B\n---\n")
     result = decide("proto", "list", cwd=repo)
-    assert result.exit_code == 0
+    assert result.exit_code == 2
     assert "prototypes/0008-broken.md:3: error: invalid YAML: duplicate key 'title'" in result.stderr
-    assert "Streaming ingest" in result.stdout
+    assert "Streaming ingest" in result.stdout and "P8" in result.stdout and "unreadable" in result.stdout
 
 
 def test_criterion_add_changes_only_new_lines(card, repo, decide):

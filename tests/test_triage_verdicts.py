@@ -117,6 +117,39 @@ def test_triage_reports_a_bad_ledger_line_and_goes_on(ws, decide):
     assert len(json.loads(result.stdout)["prototypes"]) == 3
 
 
+def test_a_card_that_cannot_be_read_is_shown_and_triage_and_list_exit_2(ws, decide):
+    card = ws / "prototypes/0002-edge-cache.md"
+    card.write_text(card.read_text().replace('target: ">= 0.9"', 'target: "<== 0.9"'))
+    line = card.read_text().splitlines().index('    target: "<== 0.9"') + 1
+    error = f"prototypes/0002-edge-cache.md:{line}: error: criterion 'hit-rate': target '<== 0.9' is not understood"
+    result = decide("triage", "--as-of", AS_OF, cwd=ws)
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"Triage as of {AS_OF}: 2 active prototype(s), judged on evidence alone; "
+                                    "1 card(s) could not be read.")
+    assert "P1  Kafka ingest" in result.stdout and "P3  Dark mode" in result.stdout
+    assert f"Cards that could not be read, so not judged:\n  {error}" in result.stdout
+    assert result.stderr.startswith(error) and result.stderr.count("\n") == 1
+    shown = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=ws)
+    assert shown.exit_code == 2 and shown.stderr.startswith(error)
+    data = json.loads(shown.stdout)
+    assert [p["ref"] for p in data["prototypes"]] == ["P1", "P3"]
+    assert [(u["path"], u["line"], u["severity"]) for u in data["unreadable"]] == [
+        ("prototypes/0002-edge-cache.md", line, "error")]
+    assert decide("triage", "--as-of", AS_OF, "--format", "csv", cwd=ws).exit_code == 2
+
+    listed = decide("proto", "list", cwd=ws)
+    assert listed.exit_code == 2 and listed.stderr.startswith(error)
+    rows = [line.split() for line in listed.stdout.splitlines()[1:]]
+    assert [row[0] for row in rows] == ["P1", "P2", "P3"]
+    assert rows[1] == ["P2", "unreadable", "prototypes/0002-edge-cache.md"]
+    for status in (None, "active"):  # its status cannot be told: it is listed under any
+        shown = decide("proto", "list", "--format", "json", *(("--status", status) if status else ()), cwd=ws)
+        assert shown.exit_code == 2
+        (unreadable,) = [row for row in json.loads(shown.stdout) if row["status"] == "unreadable"]
+        assert unreadable["ref"] == "P2" and unreadable["path"] == "prototypes/0002-edge-cache.md"
+        assert unreadable["line"] == line and "target '<== 0.9' is not understood" in unreadable["problem"]
+
+
 def test_show_as_of_a_day_judges_what_triage_judges_that_day(ws, decide):
     # A measurement and hours written after AS_OF (a ledger kept by hand, or a clock set wrong) do not count on it.
     later = ('{"id": "20461201100000000000000001", "at": "2046-12-01T10:00:00+00:00", "prototype": 1, "criterion": '

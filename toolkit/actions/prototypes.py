@@ -191,9 +191,33 @@ def _shown(ws: Workspace, path: Path) -> str:
 
 
 def list_cards(ws: Workspace, status: str | None = None) -> tuple[list[dict], tuple[Finding, ...]]:
+    """The cards (only *status* when given) as rows in file order, and the cards that could not be read.
+
+    A card that could not be read is a row too, with status `unreadable` and the `line` and `problem`
+    that say why: its status cannot be told, so it is listed whatever *status* asks for.
+    """
     read = read_cards(ws)
     rows = [summary(ws, c) for c in read.cards if status is None or c.status == status]
+    if read.problems:
+        rows = sorted(rows + [unreadable_row(problem) for problem in read.problems], key=lambda row: row["path"])
     return rows, read.problems
+
+
+def unreadable_row(problem: Finding) -> dict:
+    """A card that could not be read, as a listing row: its number from the file name, nothing from inside."""
+    number = prototype.card_number(Path(problem.path))
+    return {"prototype": number, "ref": f"P{number}" if number is not None else None, "title": None,
+            "status": "unreadable", "owner": None, "started": None, "deadline": None, "branch": None, "decisions": [],
+            "criteria": None, "path": problem.path, "line": problem.line, "problem": problem.message}
+
+
+def unreadable_error(problems: tuple[Finding, ...]) -> DecisionbookError | None:
+    """The first card that could not be read, as the error naming it (and how many more), or None."""
+    if not problems:
+        return None
+    first, more = problems[0], len(problems) - 1
+    suffix = f" (and {more} more cards that could not be read)" if more else ""
+    return DecisionbookError(first.message + suffix, first.path, first.line)
 
 
 def add_criterion(

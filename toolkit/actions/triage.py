@@ -32,6 +32,7 @@ class Records:
     problems: tuple[Finding, ...]
     withdrawn: tuple[Withdrawn, ...] = ()  # retracted evidence and effort: shown as such, never counted
     as_of: dt.date | None = None  # set by `as_of_records`: these are the records as they stood that day
+    unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: not loaded, so never judged
 
     def evidence_by_prototype(self) -> Mapping[int, list[Evidence]]:
         """Evidence entries grouped by prototype number, in id order, oldest first (grouped once)."""
@@ -48,7 +49,7 @@ def load_records(ws: Workspace) -> Records:
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
     return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems,
-                   evidence.withdrawn + effort.withdrawn)
+                   evidence.withdrawn + effort.withdrawn, unreadable=cards.problems)
 
 
 def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None) -> Records:
@@ -140,7 +141,8 @@ def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
                 deadline = dt.date.fromisoformat(extended.previous_deadline) if extended.previous_deadline else None
             card = replace(card, status=status, deadline=deadline)
         cards.append(card)
-    return Records(tuple(cards), evidence, effort, verdicts, records.problems, withdrawn)
+    return Records(tuple(cards), evidence, effort, verdicts, records.problems, withdrawn,
+                   unreadable=records.unreadable)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ class Triage:
     cards: tuple[Prototype, ...]  # every card, for warnings about verdicts on closed ones
     warnings: tuple[sunkcost.SunkCostWarning, ...]
     problems: tuple[Finding, ...]
+    unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: their prototypes are not judged
 
 
 def judge_card(card: Prototype, evidence: list[Evidence], as_of: dt.date, keep_threshold: float) -> Judgement:
@@ -185,7 +188,7 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
             ws.config.sunk_cost_hours,
             blind,
         )
-    return Triage(as_of, rows, records.cards, tuple(warnings), records.problems)
+    return Triage(as_of, rows, records.cards, tuple(warnings), records.problems, records.unreadable)
 
 
 def triage(ws: Workspace, as_of: dt.date | None = None) -> Triage:
@@ -255,6 +258,7 @@ def as_dict(ws: Workspace, result: Triage) -> dict:
         "prototypes": [{**prototype_row(ws, row), "states": criterion_rows(row)} for row in result.rows],
         "sunk_cost": warning_rows(result),
         "problems": [p.as_dict() for p in result.problems],
+        "unreadable": [p.as_dict() for p in result.unreadable],
     }
 
 

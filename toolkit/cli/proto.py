@@ -24,6 +24,13 @@ def _warning(message: str) -> None:
     click.echo(visible(f"warning: {message}"), err=True)
 
 
+def _fail_on(unreadable) -> None:
+    """End with exit 2 naming the first card that could not be read, after the rest was printed."""
+    error = prototypes.unreadable_error(unreadable)
+    if error is not None:
+        raise error
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -61,10 +68,10 @@ def proto_new(title, owner, deadline, timebox, branch, decisions):
 @click.option("--status", type=click.Choice(STATUSES), help="Only cards with this status.")
 @output.format_option()
 def proto_list(status, fmt):
-    """List prototype cards."""
+    """List prototype cards; one that cannot be read is listed as unreadable, and the command exits 2."""
     rows, problems = prototypes.list_cards(open_workspace(), status)
-    _problems(problems)
     output.emit(rows, ["ref", "title", "status", "owner", "deadline", "criteria", "path"], fmt)
+    _fail_on(problems)
 
 
 @proto.command("show")
@@ -223,32 +230,44 @@ TRIAGE_COLUMNS = ["ref", "title", "recommendation", "merit", "coverage", "met", 
 @as_of_option
 @output.format_option()
 def triage(as_of, fmt):
-    """Recommend keep / iterate / discard for every active prototype, on evidence alone."""
+    """Recommend keep / iterate / discard for every active prototype, on evidence alone.
+
+    A card that cannot be read is named, its prototype not judged, and the command exits 2.
+    """
     ws = open_workspace()
     result = triage_actions.triage(ws, as_of)
-    _problems(result.problems)
+    _problems(p for p in result.problems if p not in result.unreadable)
     data = triage_actions.as_dict(ws, result)
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    if fmt == "csv":
+    elif fmt == "csv":
         output.emit(data["prototypes"], ["ref", "title", "status", "owner", "deadline", *TRIAGE_COLUMNS[2:]], "csv")
-        return
+    else:
+        click.echo(_triage_text(data, result.unreadable))
+    _fail_on(result.unreadable)
+
+
+def _triage_text(data: dict, unreadable) -> str:
+    """The triage as text; *unreadable* are the cards that could not be read."""
     # One write for the whole text: 10,000 prototypes print 40,000 lines.
-    lines = [f"Triage as of {data['as_of']}: {len(data['prototypes'])} active prototype(s), judged on evidence alone."]
+    lines = [f"Triage as of {data['as_of']}: {len(data['prototypes'])} active prototype(s), judged on evidence alone"
+             + (f"; {len(unreadable)} card(s) could not be read." if unreadable else ".")]
     for row in data["prototypes"]:
         lines += ["", f"{row['ref']}  {visible(row['title'])}  ->  {row['recommendation']}"
                       f"  (merit {row['merit']:.2f}, coverage {row['coverage']:.2f})", f"  {visible(row['reason'])}"]
         if row["states"]:
             table = output.render(row["states"], ["criterion", "state", "value", "target", "kill", "must", "weight"], "table")
             lines += ["    " + line for line in table.splitlines()]
+    if unreadable:
+        lines += ["", "Cards that could not be read, so not judged:"]
+        lines += [f"  {visible(str(problem))}" for problem in unreadable]
     lines.append("")
     if not data["sunk_cost"]:
         lines.append("Sunk-cost check: nothing to flag.")
     else:
         lines.append("Sunk-cost check (effort appears only here, and only to warn):")
         lines += [f"  ! {warning['kind']}: {visible(warning['message'])}" for warning in data["sunk_cost"]]
-    click.echo("\n".join(lines))
+    return "\n".join(lines)
 
 
 def _verdict_report(result) -> None:

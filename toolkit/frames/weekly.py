@@ -47,6 +47,7 @@ class Weekly:
     git: tuple[dict, ...] = ()
     retracted: tuple[dict, ...] = ()  # evidence entries taken back: date, ref, criterion, value, reason
     retracted_effort: tuple[dict, ...] = ()  # date, ref, hours, reason: effort entries that no longer count
+    unreadable: tuple = ()  # the cards among `problems`: not judged, so in no count, though they may need a decision
 
     @property
     def now(self) -> int:
@@ -181,7 +182,8 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
     loaded = load_records(ws)
     if blind:
         withdrawn = tuple(w for w in loaded.withdrawn if isinstance(w.entry, Evidence))
-        loaded = Records(loaded.cards, loaded.evidence, (), loaded.verdicts, loaded.problems, withdrawn)
+        loaded = Records(loaded.cards, loaded.evidence, (), loaded.verdicts, loaded.problems, withdrawn,
+                         unreadable=loaded.unreadable)
     meetings = read_meetings(ws)
     records = as_of_records(loaded, as_of, ws)
     result = run(ws, records, as_of, blind)  # on records already as of the date: nothing filtered twice
@@ -255,6 +257,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
              "value": with_unit(w.entry.value, w.entry.unit), "reason": w.retraction.reason, "by": w.retraction.by}
             for w in records.withdrawn if isinstance(w.entry, Evidence)
         ),
+        unreadable=tuple(result.unreadable),
     )
     if blind:
         return weekly_view
