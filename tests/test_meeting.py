@@ -95,7 +95,8 @@ def test_a_meeting_closed_days_late_counts_what_came_after_its_day_as_new(meetin
 def test_decisions_to_record_run_as_printed(meeting_workspace, decide):
     _ok(decide("evidence", "add", "P2", "hit-rate", "0.95", "--note", "it's \"warm\" $HOME `x`", cwd=meeting_workspace))
     html = _report(decide, meeting_workspace, "--as-of", TODAY.isoformat())
-    commands = [unescape(c) for c in re.findall(r"<code>(.*?)</code>", _section(html, "Decisions to record"))]
+    commands = [unescape(re.sub(r"<[^>]+>", "", c))
+                for c in re.findall(r'<code class="db-command">(.*?)</code>', _section(html, "Decisions to record"))]
     assert sorted(shlex.split(c)[1:3] for c in commands) == [["discard", "P1"], ["iterate", "P3"], ["keep", "P2"]]
     for command in commands:
         words = shlex.split(command)

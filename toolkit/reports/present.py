@@ -84,6 +84,12 @@ def code(text) -> Safe:
     return Safe(f"<code>{esc(text)}</code>")
 
 
+def command(text) -> Safe:
+    """A shell command to copy: it wraps only at its spaces, so each word reads whole at any width."""
+    words = "</span> <span>".join(esc(word) for word in str(text).split(" "))
+    return Safe(f'<code class="db-command"><span>{words}</span></code>')
+
+
 def inline(text) -> Safe:
     """A line of user Markdown with its code spans (`` `notes` ``) as code and everything else escaped text."""
     parts = re.split(r"`([^`\n]+)`", str(text))
@@ -127,8 +133,12 @@ def record(text, resolve=None, path=None) -> Safe:
     return Safe(f'<div class="db-record">{to_html(text, resolve)}</div>')
 
 
-def table(rows, columns) -> Safe:
-    """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter)."""
+def table(rows, columns, beneath=None) -> Safe:
+    """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter).
+
+    *beneath*, a (key, formatter), shows that value of each row on a line of its own under the row, across
+    every column: for a value too long to share a row with the others, such as a command to copy.
+    """
     head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)
     plain = [column[0] for column in columns if len(column) == 2]
     if not columns:
@@ -139,7 +149,13 @@ def table(rows, columns) -> Safe:
         shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
         body = ["<tr><td>" + "</td><td>".join([esc(show(row.get(key))) for key, show in shows]) + "</td></tr>"
                 for row in rows]
-    return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    if beneath is None:
+        return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    key, show = beneath
+    # A body per row keeps the row and the line under it one block, striped and bordered as one.
+    pairs = "".join(f'<tbody class="db-pair">{tr}<tr class="db-beneath"><td colspan="{len(columns)}">'
+                    f"{esc(show(row.get(key)))}</td></tr></tbody>" for tr, row in zip(body, rows))
+    return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead>{pairs}</table>')
 
 
 def long_table(rows, columns, what: str, limit: int = 15) -> Safe:
