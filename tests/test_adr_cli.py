@@ -220,6 +220,24 @@ def test_broken_yaml_exit_2_with_path_line_and_file_unchanged(decide, repo):
     assert check.exit_code == 1 and "decisions/0002-broken.md:4: error: invalid YAML" in check.stdout
 
 
+@pytest.mark.parametrize("opened, shown", [
+    ("decision-makers: [ana, ben", "while parsing a flow sequence that is never closed: expected ',' or ']', "
+                                   "but got ':' on line 5"),
+    ("decision-makers: {ana: product", "while parsing a flow mapping that is never closed: expected ',' or '}', "
+                                       "but got ':' on line 5"),
+    ("decision-makers: [ana,\n  ben", "while parsing a flow sequence that is never closed: expected ',' or ']', "
+                                     "but got ':' on line 6"),
+])
+def test_an_unclosed_bracket_is_reported_on_the_line_that_opens_it(decide, repo, opened, shown):
+    record = repo / "decisions" / "0001-use-x.md"
+    record.write_text(f"---\nstatus: proposed\ndate: 2026-11-27\n{opened}\nconsulted: [chen]\n---\n# Use X\n")
+    result = decide("adr", "list", cwd=repo)
+    assert result.exit_code == 2
+    assert result.stderr == f"decisions/0001-use-x.md:4: error: invalid YAML: {shown}\n"
+    record.write_text("---\nstatus: proposed\ndecision-makers: [ana,\n  ben]\nconsulted: [chen]\n---\n# Use X\n")
+    assert decide("adr", "list", cwd=repo).exit_code == 0  # a list over two lines that is closed is fine
+
+
 def test_list_filters_and_formats(decide, repo):
     new(decide, repo, "Alpha, with comma")
     new(decide, repo, "Beta")

@@ -207,6 +207,13 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
             # Found only at the end of the block: the line that opened what was never closed.
             mark = exc.context_mark
             problem = f"{exc.context} that is never closed"
+        elif exc.context_mark is not None and mark is not None and mark.line > exc.context_mark.line \
+                and problem.startswith("expected ',' or "):
+            # A `[` or `{` left open runs on into the next key, where the parser stops: the line to fix is the one
+            # that opened it.
+            found = first_line + mark.line
+            mark = exc.context_mark
+            problem = f"{exc.context} that is never closed: {problem} on line {found}"
         line = first_line + mark.line if mark is not None else first_line
         raise DecisionbookError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
