@@ -128,7 +128,7 @@ def test_no_commits_yet(tmp_path, decide):
     (tmp_path / "prototypes").mkdir()
     card(tmp_path, 1, "proto/x")
     result = decide("effort", "git", cwd=tmp_path)
-    assert result.exit_code == 2 and "no commits yet" in result.stderr
+    assert result.exit_code == 2 and result.stderr.startswith("error: ") and "no commits yet" in result.stderr
 
 
 def test_git_activity_frame_keeps_hours_apart(branched):

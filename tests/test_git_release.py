@@ -131,7 +131,7 @@ def test_unknown_revision_message_is_one_line(shipped, decide):
     repo = shipped[0]
     result = decide("check", "release", "main..nope", cwd=repo)
     assert result.exit_code == 2
-    assert "revision 'nope' does not resolve" in result.stderr
+    assert result.stderr.startswith("error: revision 'nope' does not resolve")  # about no file: no path before it
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -139,7 +139,7 @@ def test_no_commits_yet(tmp_path, decide):
     git(tmp_path, "init", "-q", "-b", "main")
     result = decide("check", "release", "main..HEAD", cwd=tmp_path)
     assert result.exit_code == 2
-    assert "no commits yet" in result.stderr
+    assert result.stderr.startswith("error: ") and "no commits yet" in result.stderr
 
 
 def test_shallow_clone_explains_missing_history(shipped, decide, tmp_path):

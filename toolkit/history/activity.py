@@ -245,7 +245,7 @@ def activities(root: Path, branches: list[str], main_branch: str | None, setting
     git, shallow = _open(root)
     refs = _Refs.read(git)
     if not refs.has_commits(git):
-        raise DecisionbookError("the git repository has no commits yet; commit something first", git.top)
+        raise DecisionbookError("the git repository has no commits yet; commit something first")
     name, main_sha = refs.main_branch(git, main_branch, settings)
     found = {}
     for branch in branches:

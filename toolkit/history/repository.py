@@ -89,7 +89,7 @@ class Repository:
 
     def require_commits(self) -> None:
         if not self.has_commits:
-            raise DecisionbookError("the git repository has no commits yet; commit something first", self.top)
+            raise DecisionbookError("the git repository has no commits yet; commit something first")
 
     def resolve(self, rev: str, what: str = "revision") -> str:
         """The commit SHA that user revision *rev* names; exit 2 with git's message when it does not."""
@@ -107,7 +107,7 @@ class Repository:
                 message = "the git repository has no commits yet"
             elif self.is_shallow:
                 message += " (this is a shallow clone: `git fetch --unshallow` brings the missing history)"
-            raise DecisionbookError(f"{what} {rev!r} does not resolve: {message}", self.top) from None
+            raise DecisionbookError(f"{what} {rev!r} does not resolve: {message}") from None
 
     def ref_sha(self, refname: str) -> str | None:
         """The commit a full ref name (`refs/heads/x`, built by us from a checked name) points at."""
