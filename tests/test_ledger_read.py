@@ -36,6 +36,9 @@ def test_evidence_line_has_id_time_and_criteria_hash(ws, decide):
     assert record["criteria_hash"] == card.criteria_hash
     assert record["at"][:4].isdigit() and record["at"][-6] in "+-"
     assert len(record["id"]) == 26
+    assert result.stdout == f"P1: recorded p99 = 180 ms ({record['id']})\n"  # the value as it was measured
+    plain = decide("evidence", "add", "P1", "p99", "175", cwd=ws.root)
+    assert plain.stdout == f"P1: recorded p99 = 175 ({json.loads(lines(ws.evidence_ledger)[-1])['id']})\n"
 
 
 def test_effort_line(ws, decide):

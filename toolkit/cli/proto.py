@@ -204,7 +204,10 @@ def evidence_add(ref, criterion_id, value, unit, source, note, by, measured):
     """Append a measured VALUE for CRITERION of prototype P to prototypes/evidence.jsonl."""
     entry = ledgers.add_evidence(open_workspace(), ref, criterion_id, value, unit, source, note, by, measured,
                                  warn=_warning)
-    click.echo(f"P{entry.prototype}: recorded {criterion_id} = {value.strip()} ({entry.id})")
+    shown = value.strip()
+    if entry.unit and not isinstance(entry.value, bool):  # a yes/no has no unit, as the report shows it
+        shown += f" {visible(entry.unit)}"
+    click.echo(f"P{entry.prototype}: recorded {criterion_id} = {shown} ({entry.id})")
 
 
 @evidence.command("list")
