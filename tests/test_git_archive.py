@@ -51,6 +51,11 @@ def test_discard_tags_the_tip_and_deletes_the_branch_then_restore(proto, decide)
     assert restored.exit_code == 0, restored
     assert "branch proto/ingest restored" in restored.stdout
     assert refs(proto)["refs/heads/proto/ingest"] == tip
+    again = decide("proto", "restore", "P3", cwd=proto)
+    assert again.exit_code == 0, again
+    assert again.stdout == (f"branch proto/ingest was already restored at {tip[:12]} from tag archive/proto/ingest; "
+                            "nothing to do\n")
+    assert refs(proto)["refs/heads/proto/ingest"] == tip
 
 
 def test_keep_branch_skips_the_archive(proto, decide):

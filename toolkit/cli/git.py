@@ -92,4 +92,8 @@ def restore(prototype):
     from toolkit.workspace import open_workspace
 
     result = restore_prototype(open_workspace(), prototype)
-    click.echo(f"branch {result.branch} restored at {result.commit[:12]} from tag {result.tag}")
+    if result.already:
+        click.echo(f"branch {result.branch} was already restored at {result.commit[:12]} from tag {result.tag}; "
+                   "nothing to do")
+    else:
+        click.echo(f"branch {result.branch} restored at {result.commit[:12]} from tag {result.tag}")

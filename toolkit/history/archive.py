@@ -16,6 +16,7 @@ class Archived:
     branch: str
     tag: str
     commit: str
+    already: bool = False  # restore found the branch at the tag's commit already: nothing was done
 
 
 def _worktree_holding(repo: Repository, branch: str) -> Path | None:
@@ -101,7 +102,7 @@ def restore_branch(root: Path, branch: str) -> Archived:
         current = repo.ref_sha(f"refs/heads/{branch}")
         if current is not None:
             if current == commit:
-                return Archived(branch, tag, commit)
+                return Archived(branch, tag, commit, already=True)
             raise DecisionbookError(f"branch {branch!r} already exists at {current[:12]}; nothing restored")
         repo.run("update-ref", f"refs/heads/{branch}", commit, "", what=f"cannot create branch {branch!r}")
         return Archived(branch, tag, commit)
