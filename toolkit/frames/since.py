@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.actions.triage import Records, judge_card, shown_value
-from toolkit.judge.merit import state_of
+from toolkit.judge.merit import measured_order, state_of
 from toolkit.records.ledger import Meeting
 from toolkit.workspace import Workspace
 
@@ -71,16 +71,16 @@ def _days(n: int) -> str:
 def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, tuple[str, str]]:
     """Each new entry's id -> the state of its criterion just before the entry counted and just after.
 
-    Entries count in the order they were recorded, under the criterion's aggregate, as the judgement
-    takes them: for `latest` the previous value's state, then this value's. Entries of the *touched*
-    prototypes only; an entry for a criterion the card does not have has none.
+    Entries count in the order the judgement takes them (by the day measured, then as recorded), under
+    the criterion's aggregate: for `latest` the previous value's state, then this value's. Entries of the
+    *touched* prototypes only; an entry for a criterion the card does not have has none.
     """
     cards = {c.number: c for c in records.cards if c.number in touched}
     evidence = records.evidence_by_prototype()
     moves = {}
     for number, card in cards.items():
         values: dict[str, list] = {}
-        for entry in evidence.get(number, ()):
+        for entry in sorted(evidence.get(number, ()), key=measured_order):
             criterion = card.criterion(entry.criterion)
             if criterion is None:
                 continue
