@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from toolkit.judge import goalposts
 from toolkit.judge.merit import Judgement
 from toolkit.records import columns
 from toolkit.records.ledger import Effort, Evidence, Verdict
@@ -76,26 +77,6 @@ def _sunk(hours: float) -> str:
     return "No hours are logged; effort plays no part in the recommendation either way."
 
 
-def _goalposts(card: Prototype, entries: list[Evidence]) -> tuple[str, tuple[str, ...]] | None:
-    current = card.criteria_hash
-    old = [e for e in entries if e.criteria_hash is not None and e.criteria_hash != current]
-    if not old:
-        return None
-    by_id = {c.id: c for c in card.criteria}
-    changed = sorted({e.criterion for e in old if e.criterion in by_id and e.criterion_hash not in (None, by_id[e.criterion].hash)})
-    removed = sorted({e.criterion for e in old if e.criterion not in by_id})
-    parts, named = [], changed + removed
-    if changed:
-        parts.append(f"changed after evidence: {', '.join(changed)}")
-    if removed:
-        parts.append(f"removed after evidence: {', '.join(removed)}")
-    if not named:
-        evidenced = {(e.criterion, e.criterion_hash) for e in entries}
-        named = [c.id for c in card.criteria if (c.id, c.hash) not in evidenced]
-        parts.append(f"added or changed since: {', '.join(named)}" if named else "criteria redefined since")
-    return "; ".join(parts), tuple(named)
-
-
 def check(
     cards: Sequence[Prototype],
     judgements: Mapping[int, Judgement],
@@ -141,11 +122,11 @@ def check(
                 f"{name}: {_h(spent)} hours logged ({basis}) and it {why}. Those hours are spent whichever "
                 f"way you decide: they are sunk and play no part in the recommendation."), spent))
         entries = evidence.get(card.number, [])
-        moved = _goalposts(card, entries)
-        if moved is not None:
+        moved = goalposts.moved(card, entries)
+        if moved:
             warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
-                f"{name}: goalposts moved: {moved[0]}. Evidence is judged against the criteria as they are now. "
-                f"{sunk(spent)}"), spent, moved[1]))
+                f"{name}: goalposts moved: {goalposts.explain(moved)}. Evidence is judged against the criteria "
+                f"as they are now. {sunk(spent)}"), spent, tuple(m.criterion for m in moved)))
         # ISO days compare as text, and `at` starts with the day it was recorded: one date parsed, not one per entry.
         latest = max((e.measured or e.at[:10] for e in entries), default=None)
         last = dt.date.fromisoformat(latest) if latest else card.started
