@@ -148,3 +148,24 @@ def test_a_successor_of_a_shared_number_is_not_laid_at_the_other_record_s_door(d
         "doc/adr/0005-telemetry.md: error: number 5 is also used by doc/adr/0005-old-monitoring.md",
         "2 error(s), 0 warning(s)",
     ], result.stdout
+
+
+def test_criteria_changed_after_evidence_are_warnings_at_their_line(decide, repo):
+    (repo / "prototypes/0003-cache.md").write_text(
+        '---\ntitle: Cache\ncriteria:\n  - id: p95\n    target: "<= 200"\n'
+        '  - id: hit_rate\n    target: ">= 0.9"\n---\n')
+    assert decide("evidence", "add", "P3", "hit_rate", "0.86", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P3", "p95", "180", cwd=repo).exit_code == 0
+    assert run(decide, repo) == (0, set())
+    decide("criterion", "remove", "P3", "hit_rate", cwd=repo)
+    decide("criterion", "add", "P3", "hit_rate", "--target", ">= 0.85", cwd=repo)
+    code, found = run(decide, repo)
+    assert code == 0 and found == {(
+        "prototypes/0003-cache.md", 6, "warning",
+        "criterion 'hit_rate' changed after evidence: 1 evidence entry was recorded under another definition; "
+        "now target >= 0.85 (goalposts moved)")}
+    strict = decide("check", "--strict", cwd=repo)
+    assert strict.exit_code == 1 and "1 error(s), 0 warning(s)" in strict.stdout
+    decide("criterion", "remove", "P3", "hit_rate", cwd=repo)
+    decide("criterion", "add", "P3", "hit_rate", "--target", ">= 0.9", cwd=repo)  # put back as it was
+    assert run(decide, repo) == (0, set())

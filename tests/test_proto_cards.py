@@ -182,6 +182,32 @@ def test_criterion_add_refuses_duplicates_mixed_kinds_and_flow_style(card, repo,
     assert flow.read_text() == '---\ntitle: Flow\ncriteria: [{id: a, target: "> 1"}]\n---\n'
 
 
+def test_changing_a_criterion_after_evidence_is_loud(card, repo, decide):
+    assert decide("evidence", "add", "P7", "cost", "95", cwd=repo).exit_code == 0
+    again = decide("criterion", "add", "P7", "cost", "--target", "< 90", cwd=repo)
+    assert again.exit_code == 2 and "criterion 'cost' already exists (target < 100)" in again.stderr
+    assert "remove" not in again.stderr
+    removed = decide("criterion", "remove", "P7", "cost", cwd=repo)
+    assert removed.exit_code == 0 and "removed criterion cost" in removed.stdout
+    assert removed.stderr == ("warning: 1 evidence entry was recorded for cost (target < 100); "
+                              "triage will flag P7 as goalposts moved\n")
+    added = decide("criterion", "add", "P7", "cost", "--target", "< 90", cwd=repo)
+    assert added.exit_code == 0 and "added criterion cost" in added.stdout
+    assert added.stderr == ("warning: 1 evidence entry was recorded for cost under another definition than "
+                            "this one (target < 90); triage will flag P7 as goalposts moved\n")
+    decide("criterion", "remove", "P7", "cost", cwd=repo)
+    assert decide("criterion", "add", "P7", "cost", "--target", "< 100", cwd=repo).stderr == ""  # back as it was
+    quiet = decide("criterion", "remove", "P7", "p99-latency", cwd=repo)  # no evidence: nothing moves
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_retracted_evidence_moves_no_goalposts(card, repo, decide):
+    entry = decide("evidence", "add", "P7", "cost", "95", cwd=repo).stdout.split("(")[-1].rstrip(")\n")
+    assert decide("evidence", "retract", entry, "--reason", "wrong unit", cwd=repo).exit_code == 0
+    removed = decide("criterion", "remove", "P7", "cost", cwd=repo)
+    assert removed.exit_code == 0 and removed.stderr == ""
+
+
 def test_card_errors_carry_lines(repo, decide):
     from toolkit.actions.prototype_lint import findings
     from toolkit.workspace import open_workspace

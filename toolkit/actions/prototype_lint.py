@@ -1,5 +1,5 @@
 """`decide check` findings for prototypes: cards that do not parse, bad branch names, kills that overlap targets,
-uncarded citations, bad ledger lines."""
+moved goalposts, uncarded citations, bad ledger lines."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
 from toolkit.actions.prototypes import read_cards
-from toolkit.records import frontmatter
+from toolkit.judge import goalposts
+from toolkit.records import columns, frontmatter
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import LedgerRead
 from toolkit.records.prototype import card_number, contradictions, criterion_line
@@ -31,8 +32,8 @@ def _contradictions(ws: Workspace, cards) -> list[Finding]:
     found = []
     for card in cards:
         for index, message in contradictions(card):
-            found.append(Finding(ws.relative(card.path), criterion_line(card.path, index, ws.config.max_file_bytes),
-                                 "error", f"{message}; triage counts such a value as met"))
+            line = criterion_line(card.path, card.criteria[index].id, ws.config.max_file_bytes)
+            found.append(Finding(ws.relative(card.path), line, "error", f"{message}; triage counts such a value as met"))
     return found
 
 
@@ -50,7 +51,7 @@ def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Findi
 def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
     """Errors for cards and ledger lines that cannot be read, branch names git refuses, kill conditions
     that overlap their targets and ADRs citing prototypes with no card; warnings for entries naming no
-    card. *decisions*: the ADRs, if already loaded."""
+    card or criterion, and for criteria changed after evidence. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
@@ -74,6 +75,29 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
     for (number, criterion), count in sorted(gone.items()):
         found.append(Finding(ws.relative(ws.evidence_ledger), None, "warning",
                              f"{count} evidence line(s) for criterion {criterion!r}, which P{number} no longer has"))
+    found.extend(_moved_goalposts(ws, cards.cards, ledgers[0][1]))
+    return found
+
+
+def _moved_goalposts(ws: Workspace, cards, evidence: LedgerRead) -> list[Finding]:
+    """A warning at each criterion whose definition changed after evidence was recorded under another one
+    (a criterion removed since is reported with the ledger's other findings)."""
+    by_card = columns.grouped(evidence.entries, "prototype", "id")
+    found = []
+    for card in cards:
+        for moved in goalposts.moved(card, by_card.get(card.number, ())):
+            if moved.removed:
+                continue
+            count = goalposts.entry_count(moved.entries)
+            if moved.certain:
+                what = f"changed after evidence: {count} recorded under another definition"
+            else:
+                what = (f"may have changed after evidence: {count} recorded when the card's criteria differed, "
+                        "before each criterion's own definition was kept")
+            now = goalposts.describe(card.criterion(moved.criterion))
+            line = criterion_line(card.path, moved.criterion, ws.config.max_file_bytes)
+            found.append(Finding(ws.relative(card.path), line, "warning",
+                                 f"criterion {moved.criterion!r} {what}; now {now} (goalposts moved)"))
     return found
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 from toolkit import bundled
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import files, frontmatter, parsecache, prototype
+from toolkit.judge import goalposts
+from toolkit.records import columns, files, frontmatter, parsecache, prototype
 from toolkit.records.criteria import AGGREGATES, contradiction, parse_expr, parse_number
 from toolkit.records.finding import Finding
-from toolkit.records.prototype import Prototype
+from toolkit.records.prototype import Criterion, Prototype
 from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
@@ -230,8 +231,9 @@ def add_criterion(
     weight: str | float | None = None,
     metric: str | None = None,
     aggregate: str | None = None,
-) -> Prototype:
-    """Register a criterion on the card; the expressions are checked before anything is written."""
+) -> CriterionEdit:
+    """Register a criterion on the card; the expressions are checked before anything is written. Evidence
+    recorded under another definition with this id is a warning: the goalposts moved."""
     if not prototype.CRITERION_ID.match(criterion_id):
         raise DecisionbookError(f"criterion id {criterion_id!r}: use letters, digits, '.', '_' or '-', starting with a letter or digit")
     target_expr = parse_expr(target, "target")
@@ -260,8 +262,39 @@ def add_criterion(
         if target_expr.is_yes_no and aggregate in ("median", "mean"):
             raise DecisionbookError("a yes/no criterion aggregates by latest, min or max")
         fields["aggregate"] = aggregate
-    return prototype.add_criterion(card_path(ws, ref), fields, limit=ws.config.max_file_bytes)
+    card = prototype.add_criterion(card_path(ws, ref), fields, limit=ws.config.max_file_bytes)
+    return CriterionEdit(card, _moved_warning(ws, card, criterion_id))
 
 
-def remove_criterion(ws: Workspace, ref: str | int, criterion_id: str) -> Prototype:
-    return prototype.remove_criterion(card_path(ws, ref), criterion_id, limit=ws.config.max_file_bytes)
+def remove_criterion(ws: Workspace, ref: str | int, criterion_id: str) -> CriterionEdit:
+    """Take a criterion off the card; its evidence stays in the ledger, and if there is any, the goalposts moved."""
+    removed = load(ws, ref).criterion(criterion_id)
+    card = prototype.remove_criterion(card_path(ws, ref), criterion_id, limit=ws.config.max_file_bytes)
+    return CriterionEdit(card, _moved_warning(ws, card, criterion_id, removed))
+
+
+@dataclass(frozen=True)
+class CriterionEdit:
+    """A card after a criterion was added or removed; *warning* when that moved the goalposts of evidence."""
+
+    card: Prototype
+    warning: str | None = None
+
+
+def _moved_warning(ws: Workspace, card: Prototype, criterion_id: str, removed: Criterion | None = None) -> str | None:
+    """What to say when evidence for *criterion_id* was recorded under another definition than *card* has now
+    (*removed*: the definition just taken off the card), as triage will flag it."""
+    from toolkit.actions.ledgers import read_evidence  # it reads cards through this module
+
+    mine = columns.select(read_evidence(ws).entries, lambda n, c: n == card.number and c == criterion_id,
+                          "prototype", "criterion")
+    found = goalposts.moved(card, mine)
+    if not found:
+        return None
+    count, now = goalposts.entry_count(found[0].entries), card.criterion(criterion_id)
+    if now is None:
+        under = f" ({goalposts.describe(removed)})" if removed is not None else ""
+        what = f"{count} recorded for {criterion_id}{under}"
+    else:
+        what = f"{count} recorded for {criterion_id} under another definition than this one ({goalposts.describe(now)})"
+    return f"{what}; triage will flag {card.ref} as goalposts moved"

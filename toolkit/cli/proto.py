@@ -113,20 +113,34 @@ def criterion():
 @click.option("--metric", metavar="TEXT", help="What is measured, e.g. 'p99 ingest latency (ms)'.")
 @click.option("--aggregate", type=click.Choice(AGGREGATES), help="How several values combine (default latest).")
 def criterion_add(ref, criterion_id, target, kill, must, weight, metric, aggregate):
-    """Add criterion ID to prototype P's card. P7, P-0007 or 7."""
+    """Add criterion ID to prototype P's card. P7, P-0007 or 7.
+
+    If evidence with this ID was recorded under another definition, a warning says so: triage flags the
+    goalposts as moved.
+    """
     ws = open_workspace()
-    card = prototypes.add_criterion(ws, ref, criterion_id, target, kill, must, weight, metric, aggregate)
-    click.echo(f"{card.ref}: added criterion {criterion_id} ({output.here(card.path)})")
+    edit = prototypes.add_criterion(ws, ref, criterion_id, target, kill, must, weight, metric, aggregate)
+    click.echo(f"{edit.card.ref}: added criterion {criterion_id} ({output.here(edit.card.path)})")
+    _moved(edit)
 
 
 @criterion.command("remove")
 @click.argument("ref", metavar="P")
 @click.argument("criterion_id", metavar="ID")
 def criterion_remove(ref, criterion_id):
-    """Remove criterion ID from prototype P's card; its evidence stays in the ledger."""
+    """Remove criterion ID from prototype P's card; its evidence stays in the ledger.
+
+    If evidence was recorded for it, a warning says so: triage flags the goalposts as moved.
+    """
     ws = open_workspace()
-    card = prototypes.remove_criterion(ws, ref, criterion_id)
-    click.echo(f"{card.ref}: removed criterion {criterion_id} ({output.here(card.path)})")
+    edit = prototypes.remove_criterion(ws, ref, criterion_id)
+    click.echo(f"{edit.card.ref}: removed criterion {criterion_id} ({output.here(edit.card.path)})")
+    _moved(edit)
+
+
+def _moved(edit) -> None:
+    if edit.warning:
+        click.echo(visible(f"warning: {edit.warning}"), err=True)
 
 
 @click.group()

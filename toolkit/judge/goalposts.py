@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from toolkit.records.criteria import format_number
 from toolkit.records.ledger import Evidence
-from toolkit.records.prototype import Prototype
+from toolkit.records.prototype import Criterion, Prototype
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,26 @@ class Moved:
     criterion: str
     entries: int  # evidence entries recorded under another definition
     removed: bool  # the card has no such criterion now
-    certain: bool = True  # False: entries older than criterion hashes, recorded when other criteria of the card differed
+    certain: bool = True  # False: entries older than criterion hashes, recorded when the card's criteria differed
+
+
+def describe(criterion: Criterion) -> str:
+    """What *criterion* asks for, in words: every part of it whose change moves the goalposts."""
+    parts = [f"target {criterion.target}"]
+    if criterion.kill is not None:
+        parts.append(f"kill {criterion.kill}")
+    if criterion.must:
+        parts.append("must")
+    if criterion.weight != 1:
+        parts.append(f"weight {format_number(criterion.weight)}")
+    if criterion.aggregate != "latest":
+        parts.append(f"aggregate {criterion.aggregate}")
+    return ", ".join(parts)
+
+
+def entry_count(count: int) -> str:
+    """`1 evidence entry was` or `N evidence entries were`."""
+    return "1 evidence entry was" if count == 1 else f"{count} evidence entries were"
 
 
 def _moved(card: Prototype, entry: Evidence) -> bool | None:

@@ -157,16 +157,6 @@ def _item_line(doc: frontmatter.Document, index: int, starts: list[int]) -> int 
     return starts[index] + 1 if index < len(starts) else _line(doc, "criteria")
 
 
-def criterion_line(path: Path, index: int, limit: int | None = files.DEFAULT_LIMIT) -> int | None:
-    """The line where criterion *index* of the card at *path* starts (its `- id:` item), to point a
-    finding at; None when it cannot be told."""
-    try:
-        doc = frontmatter.read(path, limit)
-    except (DecisionbookError, OSError):
-        return None
-    return _item_line(doc, index, _item_lines(doc)[0])
-
-
 def contradictions(card: Prototype) -> list[tuple[int, str]]:
     """(index, message) for each criterion of *card* whose kill condition a value meeting its target
     can satisfy (see `criteria.overlap`). Such a card is read, and judged with the target first: a value
@@ -363,8 +353,9 @@ def add_criterion(path: Path, fields: dict, limit: int | None = files.DEFAULT_LI
     with files.locked(path):  # held from reading to writing, so no concurrent edit is lost
         doc = frontmatter.read(path, limit)
         card = from_document(doc)
-        if card.criterion(fields["id"]) is not None:
-            raise DecisionbookError(f"criterion {fields['id']!r} already exists; remove it first to redefine it", path)
+        existing = card.criterion(fields["id"])
+        if existing is not None:
+            raise DecisionbookError(f"criterion {existing.id!r} already exists (target {existing.target})", path)
         starts, indent, span = _item_lines(doc)
         if card.criteria and not starts:
             raise DecisionbookError("criteria are written in flow style [...]; use one '- id:' item per block to edit them", path, _line(doc, "criteria"))
@@ -404,6 +395,20 @@ def remove_criterion(path: Path, criterion_id: str, limit: int | None = files.DE
             data = frontmatter.with_lines(doc, starts[index], end, [])
         wanted = [i for i in ids if i != criterion_id]
         return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
+
+
+def criterion_line(path: Path, criterion_id: str, limit: int | None = files.DEFAULT_LIMIT) -> int | None:
+    """The line where criterion *criterion_id* starts on the card at *path*, to point a finding at (the
+    `criteria` key's line for criteria in flow style); None when it cannot be told."""
+    try:
+        doc = frontmatter.read(path, limit)
+        ids = [c.id for c in from_document(doc).criteria]
+    except (DecisionbookError, OSError):
+        return None
+    if criterion_id not in ids:
+        return None
+    starts = _item_lines(doc)[0]
+    return starts[ids.index(criterion_id)] + 1 if len(starts) == len(ids) else _line(doc, "criteria")
 
 
 def fill_template(template: bytes, values: dict[str, str]) -> bytes:
