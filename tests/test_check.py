@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import click
+from conftest import git
 
 from toolkit.cli.check import check
 
@@ -164,8 +165,19 @@ def test_criteria_changed_after_evidence_are_warnings_at_their_line(decide, repo
         "prototypes/0003-cache.md", 6, "warning",
         "criterion 'hit_rate' changed after evidence: 1 evidence entry was recorded under another definition; "
         "now target >= 0.85 (goalposts moved)")}
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "hit_rate at 0.85")
+    assert decide("evidence", "add", "P3", "hit_rate", "0.87", cwd=repo).exit_code == 0
+    decide("criterion", "remove", "P3", "hit_rate", cwd=repo)
+    decide("criterion", "add", "P3", "hit_rate", "--target", ">= 0.8", "--must", cwd=repo)
+    code, found = run(decide, repo)
+    assert found == {(
+        "prototypes/0003-cache.md", 6, "warning",
+        "criterion 'hit_rate' changed after evidence: 2 evidence entries were recorded under another definition "
+        "and under target >= 0.85; now target >= 0.8, must (goalposts moved)")}
     strict = decide("check", "--strict", cwd=repo)
     assert strict.exit_code == 1 and "1 error(s), 0 warning(s)" in strict.stdout
-    decide("criterion", "remove", "P3", "hit_rate", cwd=repo)
-    decide("criterion", "add", "P3", "hit_rate", "--target", ">= 0.9", cwd=repo)  # put back as it was
+    git(repo, "checkout", "-q", "--", "prototypes/0003-cache.md")  # put back to the 0.85 of its last commit
+    decide("evidence", "retract", json.loads(decide("evidence", "list", "--format", "json", cwd=repo).stdout)[0]["id"],
+           "--reason", "measured against the wrong target", cwd=repo)
     assert run(decide, repo) == (0, set())

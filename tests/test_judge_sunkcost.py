@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import git
 
 from toolkit.judge.audit import audit
 from toolkit.judge.sunkcost import high_effort_threshold, is_override, toward_keep
@@ -81,6 +82,42 @@ def test_entries_without_their_criterion_hash_fall_back_to_the_card_and_name_the
     (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
     assert moved["criteria"] == ["cost", "p99"]  # recorded under other criteria: which one moved is not known
     assert "may have changed after evidence: cost" in moved["message"] and "p99" in moved["message"]
+
+
+def test_goalposts_warning_says_what_evidence_was_recorded_under_and_what_holds_now(ws, decide):
+    decide("evidence", "add", "P3", "nps", "25", cwd=ws)
+    decide("criterion", "remove", "P3", "nps", cwd=ws)
+    decide("criterion", "add", "P3", "nps", "--target", ">= 20", "--must", cwd=ws)
+    (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    # Never committed: the old definition is kept nowhere, and the warning says so.
+    assert ("goalposts moved: changed after evidence: nps (1 evidence entry was recorded under another definition; "
+            "now target >= 20, must)") in moved["message"]
+    git(ws, "add", "-A")
+    git(ws, "commit", "-qm", "nps at 20")
+    decide("evidence", "add", "P3", "nps", "22", cwd=ws)
+    decide("criterion", "remove", "P3", "nps", cwd=ws)
+    decide("criterion", "add", "P3", "nps", "--target", ">= 10", "--weight", "2", cwd=ws)
+    (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    assert ("changed after evidence: nps (2 evidence entries were recorded under another definition and under "
+            "target >= 20, must; now target >= 10, weight 2)") in moved["message"]
+    table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
+    assert "recorded under another definition and under target >= 20, must; now target >= 10, weight 2" in table
+
+
+def test_committed_cards_tell_which_criterion_moved_under_entries_without_their_own_hash(ws, decide):
+    git(ws, "add", "-A")
+    git(ws, "commit", "-qm", "cards")
+    decide("evidence", "add", "P1", "p99", "180", cwd=ws)
+    decide("evidence", "add", "P1", "cost", "50", cwd=ws)
+    ledger = ws / "prototypes/evidence.jsonl"
+    lines = [json.loads(line) for line in ledger.read_text().splitlines()]
+    ledger.write_text("".join(json.dumps({k: v for k, v in e.items() if k != "criterion_hash"}) + "\n" for e in lines))
+    card = ws / "prototypes/0001-kafka-ingest.md"
+    card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<= 150"'))
+    (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    assert moved["criteria"] == ["p99"]
+    assert ("changed after evidence: p99 (1 evidence entry was recorded under target <= 200, kill > 500; "
+            "now target <= 150, kill > 500)") in moved["message"]
 
 
 def test_high_effort_on_discard_says_the_hours_are_sunk(ws, decide):

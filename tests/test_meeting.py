@@ -126,6 +126,32 @@ def test_blind_report_warns_of_moved_goalposts_and_shows_no_hours(meeting_worksp
     assert str(HOURS) in _text(revealed)
 
 
+def test_report_shows_what_moved_goalposts_did(meeting_workspace, decide):
+    root = meeting_workspace
+    # Three days ago P2's hit-rate was 0.111 against ">= 0.8"; since yesterday it is judged against ">= 0.05".
+    past = (TODAY - dt.timedelta(days=3)).isoformat()
+    evidence = root / "prototypes/evidence.jsonl"
+    evidence.write_text("".join(json.dumps({**e, "at": f"{past}T10:00:00+00:00"}) + "\n"
+                                for e in _ledger(root, "evidence.jsonl")))
+    git(root, "add", "-A", day=past)
+    git(root, "commit", "-qm", "cards and evidence", day=past)
+    _ok(decide("criterion", "remove", "P2", "hit-rate", cwd=root))
+    _ok(decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.05", "--must", cwd=root))
+    html = _report(decide, root, "--as-of", TODAY.isoformat(), "--since", YESTERDAY)
+    since = _text(_section(html, f"Since {YESTERDAY} (--since)"))
+    assert "hit-rate unmet met goalposts moved: target >= 0.8, must → target >= 0.05, must" in since
+    assert "iterate keep" in since  # the recommendation the new target made
+    agenda = _text(_section(html, "Agenda"))
+    assert "evidence says keep; goalposts moved after evidence: hit-rate" in agenda
+    decisions = _section(html, "Decisions to record")
+    assert ("changed after evidence: hit-rate (1 evidence entry was recorded under target >= 0.8, must; "
+            "now target >= 0.05, must)") in _text(decisions)
+    (command,) = [unescape(c) for c in re.findall(r"<code>(.*?)</code>", decisions) if " P2 " in unescape(c)]
+    assert shlex.split(command)[1] == "keep" and "goalposts moved after evidence: hit-rate" in command
+    warnings = _text(_section(html, "Warnings"))
+    assert "recorded under target >= 0.8, must; now target >= 0.05, must" in warnings
+
+
 def test_links_to_cards_and_sources_and_never_to_scripts(meeting_workspace, decide):
     root = meeting_workspace
     html = _report(decide, root, "--as-of", TODAY.isoformat(), "--since", YESTERDAY)

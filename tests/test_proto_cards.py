@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import git
 
 from toolkit.records import frontmatter
 
@@ -189,16 +190,23 @@ def test_changing_a_criterion_after_evidence_is_loud(card, repo, decide):
     assert "remove" not in again.stderr
     removed = decide("criterion", "remove", "P7", "cost", cwd=repo)
     assert removed.exit_code == 0 and "removed criterion cost" in removed.stdout
-    assert removed.stderr == ("warning: 1 evidence entry was recorded for cost (target < 100); "
-                              "triage will flag P7 as goalposts moved\n")
+    assert removed.stderr == ("warning: criterion 'cost' removed after evidence: 1 evidence entry was recorded under "
+                              "target < 100. Triage will flag P7 as goalposts moved.\n")
     added = decide("criterion", "add", "P7", "cost", "--target", "< 90", cwd=repo)
     assert added.exit_code == 0 and "added criterion cost" in added.stdout
-    assert added.stderr == ("warning: 1 evidence entry was recorded for cost under another definition than "
-                            "this one (target < 90); triage will flag P7 as goalposts moved\n")
+    # The card was never committed: the definition the evidence was recorded under is kept nowhere.
+    assert added.stderr == ("warning: criterion 'cost' changed after evidence: 1 evidence entry was recorded under "
+                            "another definition; now target < 90. Triage will flag P7 as goalposts moved.\n")
     decide("criterion", "remove", "P7", "cost", cwd=repo)
     assert decide("criterion", "add", "P7", "cost", "--target", "< 100", cwd=repo).stderr == ""  # back as it was
     quiet = decide("criterion", "remove", "P7", "p99-latency", cwd=repo)  # no evidence: nothing moves
     assert quiet.exit_code == 0 and quiet.stderr == ""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "cost as registered")
+    decide("criterion", "remove", "P7", "cost", cwd=repo)
+    added = decide("criterion", "add", "P7", "cost", "--target", "< 90", "--must", cwd=repo)
+    assert added.stderr == ("warning: criterion 'cost' changed after evidence: 1 evidence entry was recorded under "
+                            "target < 100; now target < 90, must. Triage will flag P7 as goalposts moved.\n")
 
 
 def test_retracted_evidence_moves_no_goalposts(card, repo, decide):

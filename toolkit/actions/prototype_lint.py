@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
-from toolkit.actions.prototypes import read_cards
+from toolkit.actions.prototypes import earlier_definitions, read_cards
 from toolkit.judge import goalposts
 from toolkit.records import columns, frontmatter
 from toolkit.records.finding import Finding
@@ -83,21 +83,15 @@ def _moved_goalposts(ws: Workspace, cards, evidence: LedgerRead) -> list[Finding
     """A warning at each criterion whose definition changed after evidence was recorded under another one
     (a criterion removed since is reported with the ledger's other findings)."""
     by_card = columns.grouped(evidence.entries, "prototype", "id")
+    moved = [card for card in cards if goalposts.moved(card, by_card.get(card.number, ()))]
+    earlier = earlier_definitions(ws, moved)
     found = []
-    for card in cards:
-        for moved in goalposts.moved(card, by_card.get(card.number, ())):
-            if moved.removed:
-                continue
-            count = goalposts.entry_count(moved.entries)
-            if moved.certain:
-                what = f"changed after evidence: {count} recorded under another definition"
-            else:
-                what = (f"may have changed after evidence: {count} recorded when the card's criteria differed, "
-                        "before each criterion's own definition was kept")
-            now = goalposts.describe(card.criterion(moved.criterion))
-            line = criterion_line(card.path, moved.criterion, ws.config.max_file_bytes)
-            found.append(Finding(ws.relative(card.path), line, "warning",
-                                 f"criterion {moved.criterion!r} {what}; now {now} (goalposts moved)"))
+    for card in moved:
+        for criterion in goalposts.moved(card, by_card.get(card.number, ()), earlier):
+            if not criterion.removed:
+                line = criterion_line(card.path, criterion.criterion, ws.config.max_file_bytes)
+                found.append(Finding(ws.relative(card.path), line, "warning",
+                                     f"{goalposts.said(criterion)} (goalposts moved)"))
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from toolkit.judge import goalposts
 from toolkit.records import columns, files, frontmatter, parsecache, prototype
 from toolkit.records.criteria import AGGREGATES, contradiction, parse_expr, parse_number
 from toolkit.records.finding import Finding
-from toolkit.records.prototype import Criterion, Prototype
+from toolkit.records.prototype import Prototype
 from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
@@ -116,6 +117,28 @@ def read_cards(ws: Workspace) -> CardsRead:
         cards.append(card)
     cache.save()
     return CardsRead(tuple(cards), tuple(problems))
+
+
+def earlier_definitions(ws: Workspace, cards: Iterable[Prototype]) -> goalposts.Earlier:
+    """The criteria *cards* had in each version committed on HEAD's history of their own files."""
+    return goalposts.earlier(committed_cards(ws, cards))
+
+
+def committed_cards(ws: Workspace, cards: Iterable[Prototype]) -> list[Prototype]:
+    """Every version of *cards* committed on HEAD's history of their own files that still parses."""
+    paths = [card.path for card in cards]
+    if not paths:
+        return []  # asked only where goalposts moved: no git process otherwise
+    from toolkit.history.snapshot import committed_versions
+
+    versions = []
+    for path, contents in committed_versions(ws.root, paths).items():
+        for data in contents:
+            try:
+                versions.append(prototype.from_document(frontmatter.parse(data, path)))
+            except DecisionbookError:
+                continue  # a version that does not parse tells nothing of its criteria
+    return versions
 
 
 def _deadline(deadline, timebox, today: dt.date) -> dt.date | None:
@@ -262,15 +285,16 @@ def add_criterion(
         if target_expr.is_yes_no and aggregate in ("median", "mean"):
             raise DecisionbookError("a yes/no criterion aggregates by latest, min or max")
         fields["aggregate"] = aggregate
-    card = prototype.add_criterion(card_path(ws, ref), fields, limit=ws.config.max_file_bytes)
-    return CriterionEdit(card, _moved_warning(ws, card, criterion_id))
+    before = load(ws, ref)
+    card = prototype.add_criterion(before.path, fields, limit=ws.config.max_file_bytes)
+    return CriterionEdit(card, _moved_warning(ws, card, criterion_id, before))
 
 
 def remove_criterion(ws: Workspace, ref: str | int, criterion_id: str) -> CriterionEdit:
     """Take a criterion off the card; its evidence stays in the ledger, and if there is any, the goalposts moved."""
-    removed = load(ws, ref).criterion(criterion_id)
-    card = prototype.remove_criterion(card_path(ws, ref), criterion_id, limit=ws.config.max_file_bytes)
-    return CriterionEdit(card, _moved_warning(ws, card, criterion_id, removed))
+    before = load(ws, ref)
+    card = prototype.remove_criterion(before.path, criterion_id, limit=ws.config.max_file_bytes)
+    return CriterionEdit(card, _moved_warning(ws, card, criterion_id, before))
 
 
 @dataclass(frozen=True)
@@ -281,20 +305,14 @@ class CriterionEdit:
     warning: str | None = None
 
 
-def _moved_warning(ws: Workspace, card: Prototype, criterion_id: str, removed: Criterion | None = None) -> str | None:
+def _moved_warning(ws: Workspace, card: Prototype, criterion_id: str, before: Prototype) -> str | None:
     """What to say when evidence for *criterion_id* was recorded under another definition than *card* has now
-    (*removed*: the definition just taken off the card), as triage will flag it."""
+    (*before*: the card before the edit), as triage will flag it."""
     from toolkit.actions.ledgers import read_evidence  # it reads cards through this module
 
     mine = columns.select(read_evidence(ws).entries, lambda n, c: n == card.number and c == criterion_id,
                           "prototype", "criterion")
-    found = goalposts.moved(card, mine)
-    if not found:
+    if not goalposts.moved(card, mine):
         return None
-    count, now = goalposts.entry_count(found[0].entries), card.criterion(criterion_id)
-    if now is None:
-        under = f" ({goalposts.describe(removed)})" if removed is not None else ""
-        what = f"{count} recorded for {criterion_id}{under}"
-    else:
-        what = f"{count} recorded for {criterion_id} under another definition than this one ({goalposts.describe(now)})"
-    return f"{what}; triage will flag {card.ref} as goalposts moved"
+    (found,) = goalposts.moved(card, mine, goalposts.earlier([before, *committed_cards(ws, [card])]))
+    return f"{goalposts.said(found)}. Triage will flag {card.ref} as goalposts moved."

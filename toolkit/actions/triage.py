@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
-from toolkit.actions.prototypes import load, read_cards, summary
+from toolkit.actions.prototypes import earlier_definitions, load, read_cards, summary
 from toolkit.errors import DecisionbookError
-from toolkit.judge import sunkcost
+from toolkit.judge import goalposts, sunkcost
 from toolkit.judge.merit import Judgement, judge
 from toolkit.records import columns, frontmatter, prototype
 from toolkit.records.bulk import paused_gc
@@ -70,21 +70,27 @@ def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None)
 
 
 def _criteria_as_of(ws: Workspace, records: Records, as_of: dt.date) -> Records:
+    cards = criteria_as_of(ws, records.cards, as_of)
+    return records if cards is records.cards else replace(records, cards=cards)
+
+
+def criteria_as_of(ws: Workspace, cards: tuple[Prototype, ...], day: dt.date) -> tuple[Prototype, ...]:
+    """*cards*, each with the criteria it had in the last commit of *day* where it differs from that (in git)."""
     from toolkit.history.snapshot import changed_since_day
 
-    earlier = changed_since_day(ws.root, ws.proto_dir, as_of)
+    earlier = changed_since_day(ws.root, ws.proto_dir, day)
     if not earlier:
-        return records
-    cards = []
-    for card in records.cards:
+        return cards
+    stood = []
+    for card in cards:
         data = earlier.get(card.path.resolve())
         if data is not None:
             try:
                 card = replace(card, criteria=prototype.from_document(frontmatter.parse(data, card.path)).criteria)
             except DecisionbookError:
                 pass  # a version that no longer parses: the card as it is now is the best answer
-        cards.append(card)
-    return replace(records, cards=tuple(cards))
+        stood.append(card)
+    return tuple(stood)
 
 
 def _until(entries, day: str, *names: str):
@@ -177,6 +183,7 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
             for card in records.cards
             if card.status == "active"
         )
+        moved = [row.card for row in rows if goalposts.moved(row.card, evidence.get(row.card.number, []))]
         warnings = sunkcost.check(
             records.cards,
             {row.card.number: row.judgement for row in rows},
@@ -187,6 +194,7 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
             ws.config.stale_days,
             ws.config.sunk_cost_hours,
             blind,
+            earlier_definitions(ws, moved),
         )
     return Triage(as_of, rows, records.cards, tuple(warnings), records.problems, records.unreadable)
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from toolkit.actions.triage import Records, judge_card, shown_value
+from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_value
+from toolkit.judge.goalposts import describe
 from toolkit.judge.merit import measured_order, state_of
 from toolkit.records.ledger import Meeting
+from toolkit.records.prototype import Criterion, Prototype
 from toolkit.workspace import Workspace
 
 # Deadlines this close are on the agenda now, not next week.
@@ -25,7 +27,7 @@ class Since:
     # date, recorded, ref, title, criterion, value, unit, source, note, by, and before and state: the criterion's
     # state just before the entry counted and just after; by measured date, then in the order they were recorded
     evidence: tuple[dict, ...]
-    states: tuple[dict, ...]  # ref, title, criterion, before, state: criterion states that changed
+    states: tuple[dict, ...]  # ref, title, criterion, before, state, note: criterion states that changed
     recommendations: tuple[dict, ...]  # ref, title, before, recommendation, reason
     opened: tuple[dict, ...]  # ref, title, started
     closed: tuple[dict, ...]  # ref, title, verdict, date, by, reason
@@ -91,6 +93,23 @@ def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, 
     return moves
 
 
+def _redefined(ws: Workspace, judged: dict, day: dt.date) -> dict[int, Prototype]:
+    """The cards of *judged* whose criteria at the end of *day* (as committed then) differ from those judged now,
+    with those criteria; none for today, whose criteria are the files' own."""
+    if day >= dt.date.today():
+        return {}
+    cards = tuple(card for card, _ in judged.values())
+    return {c.number: c for c in criteria_as_of(ws, cards, day) if c.criteria_hash != judged[c.number][0].criteria_hash}
+
+
+def _goalposts(earlier: Prototype, criterion: Criterion) -> str | None:
+    """What a state change owes to *criterion*'s definition being another than in the card *earlier*."""
+    was = earlier.criterion(criterion.id)
+    if was is None or was.hash == criterion.hash:
+        return None
+    return f"goalposts moved: {describe(was)} → {describe(criterion)}"
+
+
 def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting | None, since: dt.date | None,
                as_of: dt.date) -> Since:
     """The changes between the start of the window and *as_of*; *records* are already as of *as_of* and
@@ -107,12 +126,15 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
     states, recommendations, killed = [], [], []
     threshold = ws.config.keep_threshold
     touched = {e.prototype for e in new_evidence}
+    redefined = _redefined(ws, judged, before_day)
     for number, (card, now) in judged.items():
-        # States follow evidence alone; without new evidence only a deadline in the window can move the
-        # recommendation, so only those cards are judged again.
-        if number not in touched and not (card.deadline is not None and before_day <= card.deadline < as_of):
+        # States follow evidence and criteria; without new evidence or criteria only a deadline in the window
+        # can move the recommendation, so only those cards are judged again.
+        if number not in touched and number not in redefined and not (
+                card.deadline is not None and before_day <= card.deadline < as_of):
             continue
-        before = judge_card(card, old_by_proto.get(number, []), before_day, threshold)
+        earlier = redefined.get(number, card)
+        before = judge_card(earlier, old_by_proto.get(number, []), before_day, threshold)
         ref, title = card.ref, card.title
         was = {s.criterion.id: s.state for s in before.states}
         crossed = []
@@ -120,7 +142,7 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
             old = was.get(state.criterion.id, "unmeasured")
             if old != state.state:
                 states.append({"ref": ref, "title": title, "criterion": state.criterion.id, "before": old,
-                               "state": state.state})
+                               "state": state.state, "note": _goalposts(earlier, state.criterion)})
                 if state.state == "killed":
                     crossed.append(state.criterion.id)
         if crossed:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.frames.links import file_links, source_href
+from toolkit.judge.goalposts import explain
 from toolkit.records.criteria import format_number
 from toolkit.frames.since import DUE_DAYS, Since, since_last
 from toolkit.judge.merit import measured_order
@@ -38,7 +39,7 @@ class Weekly:
     problems: tuple  # cards or ledger lines that did not load
     since: Since | None = None  # what changed since the previous meeting
     counts: tuple[tuple[str, int], ...] = ()  # (recommendation, active prototypes), in RECOMMENDATION_ORDER
-    decisions: tuple[dict, ...] = ()  # per agenda row: ref, title, recommendation, command
+    decisions: tuple[dict, ...] = ()  # per agenda row: ref, title, recommendation, command, goalposts (moved, or None)
     warnings: tuple[dict, ...] = ()  # blind: every warning but the effort-derived ones, without hours
     warning_counts: tuple[tuple[str, int], ...] = ()  # (kind, warnings) of the meeting's warnings, most first
     verdicts: tuple[dict, ...] = ()  # verdict history up to as_of
@@ -147,14 +148,22 @@ def _adr_files(ws: Workspace, file_href) -> dict[int, str]:
 
 
 def command(row: dict, as_of: dt.date) -> str:
-    """The `decide` command that records the recommendation of agenda *row*, quoted for a POSIX shell."""
+    """The `decide` command that records the recommendation of agenda *row*, quoted for a POSIX shell; its
+    reason says when the recommendation rests on goalposts moved after evidence."""
     recommendation = row["recommendation"]
     verb = recommendation if recommendation in ("keep", "discard") else "iterate"
     words = ["decide", verb, row["ref"]]
     if verb == "iterate" and (row["deadline"] is None or row["deadline_passed"]):
         words += ["--deadline", (as_of + dt.timedelta(days=NEXT_TIMEBOX_DAYS)).isoformat()]
-    words += ["--reason", f"{recommendation} recommended: {row['reason']}"]
+    reason = f"{recommendation} recommended: {row['reason']}"
+    if row["moved"]:
+        reason += f"; {_moved_words(row['moved'])}"
+    words += ["--reason", reason]
     return shlex.join(words)
+
+
+def _moved_words(criteria) -> str:
+    return f"goalposts moved after evidence: {', '.join(criteria)}"
 
 
 def _units(records) -> dict[tuple[int, str], str]:
@@ -187,6 +196,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
     meetings = read_meetings(ws)
     records = as_of_records(loaded, as_of, ws)
     result = run(ws, records, as_of, blind)  # on records already as of the date: nothing filtered twice
+    goalposts_moved = {w.prototype: w for w in result.warnings if w.kind == "goalposts-moved"}
     last = _last_verdicts(records)
     extensions = Counter(v.prototype for v in records.verdicts if v.verdict == "iterate" and v.deadline is not None)
     units = _units(records)
@@ -225,7 +235,12 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
         shaped["extension_warning"] = (
             f"extended {shaped['extensions']} times (limit {limit}): decide, or it lingers"
             if shaped["extensions"] > limit else None)
-        shaped["why"] = _why(shaped, due, limit)
+        # A recommendation that rests on goalposts moved after evidence is for the meeting to weigh, and says so.
+        shifted = goalposts_moved.get(card.number)
+        shaped["moved"] = list(shifted.criteria) if shifted else []
+        shaped["goalposts"] = explain(shifted.moved) if shifted else None
+        why = _why(shaped, due, limit)
+        shaped["why"] = "; ".join(filter(None, (why, _moved_words(shaped["moved"]) if shifted else None)))
         shaped["now"] = bool(shaped["why"])
         rows.append(shaped)
     rows.sort(key=agenda_key)
@@ -250,7 +265,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
         tuple(_closed(ws, records, as_of, file_href)), tuple(result.problems) + tuple(meetings.problems), changes,
         tuple((name, counts[name]) for name in RECOMMENDATION_ORDER),
         tuple({"ref": r["ref"], "title": r["title"], "recommendation": r["recommendation"], "now": r["now"],
-               "command": command(r, as_of)} for r in agenda),
+               "command": command(r, as_of), "goalposts": r["goalposts"]} for r in agenda),
         tuple(warnings), tuple(kinds), tuple(_verdict_rows(records, cards, as_of)),
         retracted=tuple(
             {"date": w.entry.day.isoformat(), "ref": f"P{w.entry.prototype}", "criterion": w.entry.criterion,

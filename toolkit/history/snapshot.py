@@ -1,8 +1,9 @@
-"""Files of a folder as they were committed at the end of a past day, for those that differ now."""
+"""Files as they were committed: a folder's at the end of a past day, and every version of a few files."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit.history.plaingit import working_tree
@@ -33,3 +34,35 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
         return {}
     paths = {f"{commit}:{name}": name for name in names.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
     return {git.top / paths[spec]: data for spec, data in git.blobs(paths).items()}
+
+
+def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[bytes]]:
+    """{path: every content it was committed with on HEAD's history, newest first} for each of *paths* in git.
+
+    Each file's own history: a rename is not followed, so a file is never taken for the one it was made from.
+    Outside git or before the first commit there is none.
+    """
+    git = working_tree(root)
+    if git is None:
+        return {}
+    names: dict[str, Path] = {}
+    for path in paths:
+        try:
+            names[Path(path).resolve().relative_to(git.top).as_posix()] = path
+        except ValueError:  # outside the working tree: git keeps nothing of it
+            continue
+    if not names:
+        return {}
+    log = git.output("--literal-pathspecs", "-c", "core.quotepath=off", "log", "--no-renames", "--raw", "--no-abbrev",
+                     "-z", "--format=", "HEAD", "--", *names)
+    if log.returncode != 0:
+        return {}
+    fields = log.stdout.decode("utf-8", "surrogateescape").split("\0")
+    blobs: dict[str, list[str]] = {}
+    # ":<old mode> <new mode> <old blob> <new blob> <status>", then the path: a deletion has no content.
+    for header, name in zip(fields, fields[1:]):
+        parts = header.lstrip("\n").split()
+        if len(parts) == 5 and parts[0].startswith(":") and parts[4] != "D" and name in names:
+            blobs.setdefault(name, []).append(parts[3])
+    contents = git.blobs(blob for found in blobs.values() for blob in found)
+    return {names[name]: [contents[blob] for blob in found if blob in contents] for name, found in blobs.items()}

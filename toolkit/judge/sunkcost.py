@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.judge import goalposts
 from toolkit.judge.merit import Judgement
@@ -24,6 +24,7 @@ class SunkCostWarning:
     message: str
     hours: float
     criteria: tuple[str, ...] = ()  # for goalposts-moved: the criteria that moved
+    moved: tuple[goalposts.Moved, ...] = ()  # for goalposts-moved: how each of them moved
 
 
 def is_override(verdict: str, recommendation: str | None) -> bool:
@@ -87,11 +88,13 @@ def check(
     stale_days: int,
     sunk_cost_hours: float | None,
     blind: bool = False,
+    earlier: goalposts.Earlier = goalposts.NOTHING,
 ) -> list[SunkCostWarning]:
     """Warnings for the prototypes in *judgements* (the active ones) and the latest verdict of every card.
 
     *evidence* is grouped by prototype. Verdicts given after *as_of* are not yet known on that date and
-    are left out. *blind*: no effort was given, and the messages do not speak of hours.
+    are left out. *blind*: no effort was given, and the messages do not speak of hours. *earlier*: the
+    definitions the cards had before, to say what evidence was recorded under where goalposts moved.
     """
     hours = hours_by_prototype(effort)
     sunk = (lambda spent: "") if blind else _sunk
@@ -122,11 +125,11 @@ def check(
                 f"{name}: {_h(spent)} hours logged ({basis}) and it {why}. Those hours are spent whichever "
                 f"way you decide: they are sunk and play no part in the recommendation."), spent))
         entries = evidence.get(card.number, [])
-        moved = goalposts.moved(card, entries)
+        moved = goalposts.moved(card, entries, earlier)
         if moved:
             warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
                 f"{name}: goalposts moved: {goalposts.explain(moved)}. Evidence is judged against the criteria "
-                f"as they are now. {sunk(spent)}"), spent, tuple(m.criterion for m in moved)))
+                f"as they are now. {sunk(spent)}"), spent, tuple(m.criterion for m in moved), moved))
         # ISO days compare as text, and `at` starts with the day it was recorded: one date parsed, not one per entry.
         latest = max((e.measured or e.at[:10] for e in entries), default=None)
         last = dt.date.fromisoformat(latest) if latest else card.started
@@ -140,5 +143,5 @@ def check(
                 f"{name}: its deadline {card.deadline} passed {(as_of - card.deadline).days} days ago; decide now "
                 f"on the evidence. {sunk(spent)}"), spent))
     if blind:
-        return [SunkCostWarning(w.prototype, w.kind, w.message.rstrip(), w.hours, w.criteria) for w in warnings]
+        return [replace(w, message=w.message.rstrip()) for w in warnings]
     return warnings
