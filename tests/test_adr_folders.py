@@ -29,7 +29,7 @@ def _listed(decide, root: Path) -> list[dict]:
     ["adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
      "docs/engineering/platform/decisions", "docs/handbook/adr", "ADRs", "architecture-decisions",
      "docs/architecture-decisions", "docs/Decision-Records", "documentation/adr", "rfcs", "docs/proposals",
-     "design"],
+     "design", "docs/architectuur/beslissingen", "docs/arch", "docs/entscheidungen"],
 )
 def test_folders_teams_use_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})

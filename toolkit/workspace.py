@@ -20,12 +20,13 @@ ADR_DIR_CANDIDATES = (
 # `09_architecture_decisions`).
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
                       "decision-records", "decision-log", "decision-logs", "decisionlog",
-                      "beslutninger")  # the last Norwegian and Danish
+                      "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "décisions")
+# (the last five Norwegian and Danish, Dutch, German, Spanish, Portuguese and French)
 DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
 # So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`).
-LOOSE_ADR_DIR_NAMES = ("architecture", "rfcs", "rfc", "proposals", "design")
+LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design")
 
 DEFAULT_DATA_GLOBS = (
     "**/migrations/**",
