@@ -1013,3 +1013,11 @@ def test_a_checked_successor_named_by_a_reference_link(decide, tmp_path):
     rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
     assert [(r["number"], r["status"], r["date"], r["superseded_by"]) for r in rows] == [
         (2, "superseded", "2024-02-16", "8"), (8, "accepted", None, None)]
+
+
+def test_a_date_written_with_non_breaking_hyphens_is_read(decide, tmp_path):
+    # Django's DEP 18 writes `2026‑02‑09` with U+2011: an empty date and a warning.
+    root = _folder(tmp_path, {"0018-mailers.md": "# 18. Mailers\n\nDate: 2026\u201102\u201109\n\n## Status\n\nAccepted\n"})
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert row["date"] == "2026-02-09"
+    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"

@@ -996,8 +996,15 @@ def _ordinal(day: int) -> str:
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
 
 
+# Hyphens that word processors and wikis write for `-` (`2026‑02‑09` with U+2011): one character each, so
+# the spans found in the translated text are the written text's.
+_DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2212", "-----")
+
+
 def find_date(value: str, order: str | None = None) -> tuple[str | None, int, int] | None:
     """(what `iso_date` says, start, end of the written date in *value*), or None when it holds none."""
+    if not value.isascii():
+        value = value.translate(_DASHES)
     match = _ISO.search(value)
     if match:
         year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
