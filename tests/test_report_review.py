@@ -91,3 +91,14 @@ def test_cited_prototypes_count_evidence_as_triage_does_as_of_a_day(tmp_path):
         assert row["recommendation"] == recommendation, (day, row)
         (entry,) = [e for e in decision_pages(ws, dt.date.fromisoformat(day)).entries if e.decision.number == 2]
         assert {p["ref"]: p["recommendation"] for p in entry.prototypes}["P3"] == recommendation
+
+
+def test_a_decided_record_is_reviewed_as_decided_not_as_ready_to_accept(decide, repo):
+    # After acceptance the review still said "Ready to accept".
+    path = repo / decide("adr", "new", "Use a queue", "--no-edit", cwd=repo).stdout.strip()
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-11-20", cwd=repo).exit_code == 0
+    made = decide("report", "review", "1", "--as-of", "2026-11-21", cwd=repo)
+    assert made.exit_code == 0, made.output
+    text = " ".join(scan((repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert "Decided: accepted on 2026-11-20; " in text and "ready to accept" not in text.lower()
+    assert path.is_file()
