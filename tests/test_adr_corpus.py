@@ -1021,3 +1021,12 @@ def test_a_date_written_with_non_breaking_hyphens_is_read(decide, tmp_path):
     row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
     assert row["date"] == "2026-02-09"
     assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+def test_a_record_that_opens_with_meta_is_titled_by_its_name_field(decide, tmp_path):
+    # Buildpacks' RFCs: every title read `Meta`.
+    text = ("# Meta\n[meta]: #meta\n- Name: Remove Shell Processes\n- Start Date: 2020-06-02\n- Status: Approved\n\n"
+            "# Summary\n[summary]: #summary\n\nWhy.\n")
+    root = _folder(tmp_path, {"0045-remove-shell.md": text})
+    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    assert (row["title"], row["date"]) == ("Remove Shell Processes", "2020-06-02")

@@ -126,6 +126,7 @@ def _target(link: re.Match) -> str:
     return unquote(target)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
+_NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 _REFERENCE_LINK = LazyPattern(r"\[[^\]]*\]\[([^\]]+)\]")  # `[words][label]`, its target on a line of its own
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
@@ -1266,6 +1267,12 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     title = fields.get("title")
     first = sections[0] if sections else None
     top = 1 if any(section[0] == 1 for section in sections) else 2
+    if title is None and first is not None and status_words(first[1]) == "meta":
+        # Buildpacks' RFCs open with `# Meta` and name themselves in a field under it: `- Name: RFC Process`.
+        named = next((i for i in range(first[2] + 1, first[3]) if _NAME_FIELD.match(reader.lines[i])), None)
+        if named is not None:
+            title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
+            fields["title_line"] = named + 1
     if (title is None and first is not None and first[0] == top
             and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
