@@ -164,6 +164,40 @@ def test_a_bad_size_limit_is_a_config_error(repo, decide):
     assert "decisionbook.toml: error: [limits] max_file_mib must be more than 0" in result.stderr
 
 
+# --- files that decisionbook.toml names stay inside the workspace ------------------------------------
+
+
+def _with_config(repo, text):
+    """decisionbook.toml with *text* added at its end, and the number of the last line added."""
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + text)
+    return len(config.read_text().splitlines())
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "tpl.md", "../outside.md"])
+def test_an_adr_template_that_leaves_the_workspace_is_refused_naming_its_line(repo, tmp_path, decide, name):
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\nstatus: proposed\n---\n# Private ${title}\n")
+    (repo / "tpl.md").symlink_to(outside)
+    line = _with_config(repo, f'\n[adr]\ntemplate = "{name}"\n')
+    made = decide("adr", "new", "Leak", "--no-edit", cwd=repo)
+    assert made.exit_code == 2
+    assert f"decisionbook.toml:{line}: error: [adr] template path '{name}' leaves the workspace" in made.stderr
+    assert list((repo / "decisions").iterdir()) == []
+    checked = decide("check", cwd=repo)
+    assert f"decisionbook.toml:{line}: error: [adr] template path '{name}' leaves the workspace" in checked.stderr
+
+
+def test_an_adr_template_inside_the_workspace_is_read_from_the_root_wherever_decide_runs(repo, decide):
+    (repo / "docs").mkdir()
+    (repo / "docs" / "template.md").write_text("---\nstatus: proposed\ndate: ${date}\n---\n# ${title}\n\nOurs.\n")
+    (repo / "tpl.md").symlink_to("docs/template.md")
+    _with_config(repo, '\n[adr]\ntemplate = "tpl.md"\n')
+    made = decide("adr", "new", "Inside", "--no-edit", cwd=repo / "docs")
+    assert made.exit_code == 0, made.output
+    assert (repo / "decisions" / "0001-inside.md").read_text().endswith("# Inside\n\nOurs.\n")
+
+
 # --- one bad file never takes down a listing -----------------------------------------------------
 
 

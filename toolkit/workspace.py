@@ -220,10 +220,40 @@ def _base_url(links: dict, path: Path) -> str | None:
 
 
 def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
-    target = (root / relative).resolve()
+    # realpath, not resolve(): a symbolic link that loops is left as it is, to be refused where it is read.
+    target = Path(os.path.realpath(root / relative))
     if target != root and root not in target.parents:
         raise DecisionbookError(f"{what} path {relative!r} leaves the workspace", config_path)
     return target
+
+
+def config_inside(root: Path, relative: str, table: str, key: str) -> Path:
+    """*relative*, the path `[table] key` of decisionbook.toml gives, below *root*; refused, naming the
+    key's line, when it or a symbolic link on its way leaves the workspace."""
+    config_path = root / CONFIG_NAME
+    try:
+        return _inside(root, relative, f"[{table}] {key}", config_path)
+    except DecisionbookError as exc:
+        raise DecisionbookError(exc.message, config_path, config_line(config_path, table, key)) from None
+
+
+_TABLE = re.compile(r"[ \t]*\[\[?[ \t]*([^\]]*?)[ \t]*\]")
+_KEY = re.compile(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
+
+
+def config_line(path: Path, table: str, key: str) -> int | None:
+    """The line of the TOML file *path* that sets *key* in [*table*], for a message; None when none does."""
+    try:
+        text = files.read_bytes(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError, DecisionbookError):
+        return None
+    current = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if header := _TABLE.match(line):
+            current = header.group(1)
+        elif (found := _KEY.match(line)) and f"{current}.{found.group(1)}".lstrip(".") == f"{table}.{key}":
+            return number
+    return None
 
 
 @named
@@ -249,7 +279,7 @@ class Workspace:
 
     @property
     def proto_dir(self) -> Path:
-        return _inside(self.root, self.config.prototypes, "[paths] prototypes", self.config_path)
+        return config_inside(self.root, self.config.prototypes, "paths", "prototypes")
 
     @property
     def effort_ledger(self) -> Path:
@@ -273,11 +303,11 @@ class Workspace:
 
     @property
     def reports_dir(self) -> Path:
-        return _inside(self.root, self.config.reports, "[paths] reports", self.config_path)
+        return config_inside(self.root, self.config.reports, "paths", "reports")
 
     @property
     def notebooks_dir(self) -> Path:
-        return _inside(self.root, self.config.notebooks, "[paths] notebooks", self.config_path)
+        return config_inside(self.root, self.config.notebooks, "paths", "notebooks")
 
     def relative(self, path: Path) -> str:
         """*path* as the user sees it in messages: relative to the root where possible."""
@@ -359,7 +389,8 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
 
 def _find_adr_dir(root: Path, config: Config) -> Path:
     if config.decisions:
-        return _inside(root, config.decisions, "[paths] decisions", root / CONFIG_NAME)
+        table, key = ("adr", "dir") if "dir" in config.raw.get("adr", {}) else ("paths", "decisions")
+        return config_inside(root, config.decisions, table, key)
     named = _adr_dir_file(root)
     if named is not None:
         return named

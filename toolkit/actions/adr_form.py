@@ -42,7 +42,7 @@ from toolkit.records.adr_words import (
 )
 from toolkit.records.named import named
 from toolkit.records.slug import MAX_SLUG, slugify
-from toolkit.workspace import Workspace
+from toolkit.workspace import Workspace, config_inside
 
 TEMPLATES = ("madr", "nygard", "log4brains")
 # Where adr-tools, log4brains and MADR keep a team's template inside the ADR folder.
@@ -51,6 +51,15 @@ FOLDER_TEMPLATES = ("templates/template.md", "template.md", "adr-template.md")
 # `decision-record-template`, `ADRXXX-...-template`, `0000--template`); `use-a-template-engine` is a record's.
 _TEMPLATE_STEM = LazyPattern(rf"^[-_ ]*(?:[^-_ ]+[-_ ]+)?(?:{TEMPLATE_WORDS})(?:$|[-_ ])|[-_ ](?:{TEMPLATE_WORDS})$",
                             re.IGNORECASE)
+
+
+def config_template(ws: Workspace) -> str | None:
+    """`[adr] template`: a bundled template's name, or the path of a file inside the workspace (one that
+    leaves it, itself or through a symbolic link, is refused)."""
+    name = ws.config.adr_template
+    if name is None or name in TEMPLATES:
+        return name
+    return str(config_inside(ws.root, name, "adr", "template"))
 
 
 def folder_template(folder: Path) -> Path | None:
@@ -146,7 +155,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     dated = [match.group(2) for match in matches]  # the separator in each date
     joint = _most(Counter(match.string[match.end(1) : match.start(3)] for match in matches), "-")
     compact = dated.count("")
-    chosen = template or ws.config.adr_template
+    chosen = template or config_template(ws)
     extension = _extension(names)
     if chosen is None and extension == "rst":
         chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)

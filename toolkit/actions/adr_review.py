@@ -27,7 +27,7 @@ from toolkit.records.adr_text import (
 )
 from toolkit.records.finding import Finding
 from toolkit.records.text import one_line
-from toolkit.workspace import Workspace
+from toolkit.workspace import Workspace, config_inside, config_line
 
 DEFAULT_REQUIRED = {
     MADR: ("Context and Problem Statement", "Considered Options", "Decision Outcome", "Consequences"),
@@ -86,12 +86,12 @@ def template_files(ws: Workspace) -> list[Path]:
 
     files = [templates_dir() / f"{name}.md" for name in TEMPLATES] + [templates_dir() / "nygard.rst"]
     own = ws.config.adr_template
-    for name in ([own] if own and own not in TEMPLATES else []) + list(ws.config.review_templates):
-        path = (ws.root / name).resolve()
-        if path != ws.root and ws.root not in path.parents:
-            raise DecisionbookError(f"template path {name!r} leaves the workspace", ws.config_path)
+    named = [("adr", "template", own)] if own and own not in TEMPLATES else []
+    for table, key, name in named + [("review", "templates", name) for name in ws.config.review_templates]:
+        path = config_inside(ws.root, name, table, key)
         if not path.is_file():
-            raise DecisionbookError(f"template {name!r} is not a file", ws.config_path)
+            raise DecisionbookError(f"template {name!r} is not a file", ws.config_path,
+                                    config_line(ws.config_path, table, key))
         files.append(path)
     files += [ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()]
     own = folder_template(ws.adr_dir)
