@@ -90,6 +90,28 @@ def test_bad_config_is_an_input_error_naming_the_file(tmp_path, decide, config, 
     assert (root / "decisionbook.toml").read_text() == config
 
 
+@pytest.mark.parametrize("target, message", [
+    ("shared.toml", "cannot read: a symbolic link to shared.toml, which does not exist"),
+    ("decisionbook.toml", "cannot read: Too many levels of symbolic links"),
+])
+@pytest.mark.parametrize("in_git", [True, False])
+def test_a_config_link_that_leads_nowhere_is_an_input_error(tmp_path, decide, target, message, in_git):
+    root = tmp_path / "team"
+    (root / "arch").mkdir(parents=True)
+    if in_git:
+        git(root, "init", "-q")
+    (root / "shared.toml").write_text('[paths]\ndecisions = "arch"\n')
+    (root / "decisionbook.toml").symlink_to(target)
+    if target == "shared.toml":
+        assert decide("adr", "new", "A", "--no-edit", cwd=root).exit_code == 0
+        assert (root / "arch" / "0001-a.md").is_file()
+        (root / "shared.toml").unlink()
+    result = decide("adr", "new", "B", "--no-edit", cwd=root)
+    assert result.exit_code == 2
+    assert f"decisionbook.toml: error: {message}" in result.stderr
+    assert not (root / "decisions").exists() and not (root / "arch" / "0002-b.md").exists()
+
+
 def test_init_in_git_repo_then_subfolder_commands(repo):
     (repo / "src").mkdir()
     assert open_workspace(repo / "src").root == repo

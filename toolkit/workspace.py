@@ -98,10 +98,12 @@ def _toml(text: str, path: Path) -> dict:
 
 
 def load_config(path: Path) -> Config:
-    if not path.exists():
+    if not os.path.lexists(path):
         return Config()
     try:
         text = files.read_bytes(path).decode("utf-8")
+    except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
+        raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist", path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DecisionbookError(f"cannot read: {exc}", path) from None
     raw = _toml(text, path)
@@ -418,9 +420,10 @@ def missing_adr_dir(ws: Workspace) -> str | None:
 def find_root(start: Path) -> Path | None:
     start = start.resolve()
     chain = [start, *start.parents]
-    for marker in (CONFIG_NAME, ".adr-dir", ".git"):
+    # A settings file that is a broken link marks the root too, to be reported there rather than skipped.
+    for marker, there in ((CONFIG_NAME, os.path.lexists), (".adr-dir", os.path.exists), (".git", os.path.exists)):
         for folder in chain:
-            if (folder / marker).exists():
+            if there(folder / marker):
                 return folder
     return None
 
