@@ -198,6 +198,26 @@ def test_an_adr_template_inside_the_workspace_is_read_from_the_root_wherever_dec
     assert (repo / "decisions" / "0001-inside.md").read_text().endswith("# Inside\n\nOurs.\n")
 
 
+def test_symbolic_links_that_loop_are_each_that_files_error(repo, decide):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    prototypes = repo / "prototypes"
+    (prototypes / "0009-loop.md").symlink_to("0009-loop.md")
+    (prototypes / "evidence.jsonl").symlink_to("evidence.jsonl")
+    (repo / "tpl.md").symlink_to("tpl.md")
+    loop = "cannot read: Too many levels of symbolic links"
+    listed = decide("proto", "list", cwd=repo)
+    assert "Streaming ingest" in listed.stdout and f"prototypes/0009-loop.md: error: {loop}" in listed.stderr
+    for args in (("evidence", "list"), ("proto", "show", "1"), ("triage", "--as-of", "2026-12-01")):
+        result = decide(*args, cwd=repo)
+        assert f"prototypes/evidence.jsonl: error: {loop}" in result.output, args
+    checked = decide("check", cwd=repo)
+    assert f"prototypes/0009-loop.md: error: {loop}" in checked.stdout
+    assert f"prototypes/evidence.jsonl: error: {loop}" in checked.stdout
+    line = _with_config(repo, '\n[adr]\ntemplate = "tpl.md"\n')
+    checked = decide("check", cwd=repo)
+    assert checked.exit_code == 2 and f"decisionbook.toml:{line}: error: template 'tpl.md' is not a file" in checked.stderr
+
+
 # --- one bad file never takes down a listing -----------------------------------------------------
 
 

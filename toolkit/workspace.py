@@ -314,7 +314,8 @@ class Workspace:
     def relative(self, path: Path) -> str:
         """*path* as the user sees it in messages: relative to the root where possible."""
         try:
-            return str(Path(path).resolve().relative_to(self.root))
+            # realpath, not resolve(): a file that is a looping link is named, not a RuntimeError.
+            return str(Path(os.path.realpath(path)).relative_to(self.root))
         except ValueError:
             return str(path)
 
