@@ -123,6 +123,22 @@ def test_links_to_devices_and_fifos_are_reported_not_read(repo, decide):
     assert triaged.returncode == 2 and "prototypes/0003-fifo.md: error: cannot read" in triaged.stdout
 
 
+def test_a_looping_link_in_the_adr_folder_is_that_files_error_as_a_broken_one_is(repo):
+    _adr(repo, 1, "First")
+    (repo / "decisions" / "0009-loop.md").symlink_to("0009-loop.md")
+    (repo / "decisions" / "0010-gone.md").symlink_to("nowhere.md")
+    (repo / "decisions" / "notes").symlink_to("notes")
+    (repo / "docs").symlink_to("docs")
+    listed = _bounded("adr", "list", cwd=repo)
+    assert listed.returncode == 2 and "First" in listed.stdout
+    assert listed.stderr.startswith("decisions/0009-loop.md: error: cannot read: Too many levels of symbolic links (and 1 more")
+    checked = _bounded("check", cwd=repo)
+    assert "decisions/0009-loop.md: error: cannot read: Too many levels of symbolic links" in checked.stdout
+    assert "decisions/0010-gone.md: error: cannot read: No such file or directory" in checked.stdout
+    made = _bounded("adr", "new", "Second", "--no-edit", cwd=repo)
+    assert made.returncode == 0 and made.stdout == "decisions/0011-second.md\n"
+
+
 def test_a_device_inside_the_workspace_is_refused_too(repo):
     os.mkfifo(repo / "fifo")
     (repo / "decisions" / "0001-fifo.md").symlink_to("../fifo")

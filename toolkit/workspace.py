@@ -103,7 +103,8 @@ def load_config(path: Path) -> Config:
     try:
         text = files.read_bytes(path).decode("utf-8")
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
-        raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist", path) from None
+        raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
+                                path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DecisionbookError(f"cannot read: {exc}", path) from None
     raw = _toml(text, path)
@@ -368,7 +369,7 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
     """Folders named as *names*, at the top or under docs/ or doc/ a few levels down, that hold
     records (*slugs*: records named by their slug alone count)."""
     try:
-        tops = sorted(e.path for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
+        tops = sorted(e.path for e in os.scandir(root) if files.is_folder(e) and not e.name.startswith("."))
     except OSError:
         tops = []
     found = [Path(p) for p in tops if _dir_name(os.path.basename(p)) in names and _holds_records(Path(p), slugs=slugs)]
@@ -378,7 +379,8 @@ def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Pa
             below = []
             for folder in level:
                 try:
-                    children = sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+                    children = sorted(e.path for e in os.scandir(folder)
+                                      if files.is_folder(e) and not e.name.startswith("."))
                 except OSError:
                     continue
                 for child in map(Path, children):

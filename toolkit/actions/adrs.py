@@ -49,6 +49,7 @@ from toolkit.records.adr_words import (
     proven_order,
 )
 from toolkit.records.bulk import paused_gc
+from toolkit.records.files import is_folder
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
 from toolkit.records.text import digits_hint, one_line
@@ -163,11 +164,11 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
     names, slugs, subfolders = [], [], []
     for entry in entries:
         if is_record_file(entry.name):
-            if not entry.is_dir():
+            if not is_folder(entry):
                 names.append(entry.name)
         elif not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
             subfolders.append(entry.name)
-        elif is_slug_record(entry.name) and not entry.is_dir():
+        elif is_slug_record(entry.name) and not is_folder(entry):
             slugs.append(entry.name)
     files = [folder / name for name in sorted(without_translations(names))]  # sort names, not Paths: 10,000
     slug_files = [folder / name for name in sorted(slugs)]
@@ -176,7 +177,7 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
         subfolders = [sub for sub in subfolders if (numbered_file(sub + ".md") or (None, None))[1] not in numbers]
     for sub in sorted(subfolders):
         try:
-            inner = [e.name for e in os.scandir(folder / sub) if not e.is_dir()]
+            inner = [e.name for e in os.scandir(folder / sub) if not is_folder(e)]
         except OSError:
             continue
         inner_records = without_translations(list(filter(is_record_file, inner)))
@@ -510,7 +511,7 @@ def new_decision(
         numbers.append(number)
     folder = ws.adr_dir
     try:
-        names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not e.is_dir())
+        names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not is_folder(e))
     except OSError:
         names = []
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
-from toolkit.records import atomic
+from toolkit.records import atomic, files
 from toolkit.records.adr_words import numbered_file, unread_record
 
 
@@ -41,7 +41,7 @@ def create_numbered(
             for entry in entries:
                 found = number_of(entry.name, entry.is_file(follow_symlinks=False))
                 local.add(found)
-                if found is None and not entry.name.startswith(".") and entry.is_dir():
+                if found is None and not entry.name.startswith(".") and files.is_folder(entry):
                     inside = os.listdir(entry.path)
                     local |= {number_of(name) for name in inside}
                     page = numbered_file(entry.name + ".md")

@@ -79,6 +79,14 @@ def open_regular(path: Path, root: Path | None = None, shown=None) -> int:
     return fd
 
 
+def is_folder(entry: os.DirEntry) -> bool:
+    """Whether the folder entry *entry* is a folder or a link to one; a link that loops is not (reading it says why)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
