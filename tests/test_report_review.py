@@ -102,3 +102,13 @@ def test_a_decided_record_is_reviewed_as_decided_not_as_ready_to_accept(decide, 
     text = " ".join(scan((repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
     assert "Decided: accepted on 2026-11-20; " in text and "ready to accept" not in text.lower()
     assert path.is_file()
+
+
+def test_a_link_to_a_looping_symbolic_link_is_shown_as_text(repo, decide):
+    record = repo / "decisions" / "0001-use-a-queue.md"
+    record.write_text("---\nstatus: proposed\ndate: 2026-10-01\n---\n# Use a queue\n\nSee [the notes](notes.md).\n")
+    (repo / "decisions" / "notes.md").symlink_to("notes.md")
+    result = decide("report", "review", "1", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert "the notes" in html and not [link for link in scan(html).links if "notes" in link]

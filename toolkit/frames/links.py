@@ -37,7 +37,7 @@ def source_href(ws: Workspace, source: str | None) -> str | None:
         return text
     if _SCHEME.match(text) or text.startswith(("/", "\\", "~")) or "\\" in text or any(ord(c) < 32 for c in text):
         return None
-    target = (ws.root / text).resolve()
+    target = Path(os.path.realpath(ws.root / text))  # not resolve(): a looping link raises there
     if ws.root not in target.parents or not target.exists():
         return None
     return file_links(ws)(target.relative_to(ws.root))

@@ -78,7 +78,7 @@ def file_links(root: Path, source_dir: Path, page_dir: Path) -> Resolver:
     def resolve(target: str) -> str | None:
         if urlsplit(target).scheme:
             return None
-        path = (source_dir / target).resolve()
+        path = Path(os.path.realpath(source_dir / target))  # not resolve(): a looping link raises there
         if not path.is_relative_to(root) or not path.exists():
             return None
         return quote(Path(os.path.relpath(path, page_dir.resolve())).as_posix())
