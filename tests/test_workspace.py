@@ -78,6 +78,8 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
         ('[triage]\nkeep_threshold = 0.7\nstale_days = "x\n', "decisionbook.toml:3: error: invalid TOML"),
         ('[paths]\ndecisions = "../../etc"\n', "leaves the workspace"),
         ("[triage]\nkeep_threshold = 7\n", "keep_threshold must be between 0 and 1"),
+        ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
+        ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
     ],
 )
 def test_bad_config_is_an_input_error_naming_the_file(tmp_path, decide, config, expected):

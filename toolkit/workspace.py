@@ -95,6 +95,8 @@ def _toml(text: str, path: Path) -> dict:
         line = int(found.group(1)) if found else None
         message = str(exc).split(" (at line")[0]
         raise DecisionbookError(f"invalid TOML: {message}", path, line) from None
+    except RecursionError:  # arrays or tables nested some 500 deep: tomllib parses them recursively
+        raise DecisionbookError("invalid TOML: nested too deeply", path) from None
 
 
 def load_config(path: Path) -> Config:
