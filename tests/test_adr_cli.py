@@ -391,6 +391,26 @@ def test_a_day_that_is_no_date_is_refused_in_the_same_words_by_every_command(dec
         assert result.exit_code == 2 and "'2026-13-01' is not a date; write YYYY-MM-DD" in result.stderr, args
 
 
+def test_a_day_outside_1900_to_2999_is_refused_by_every_command_that_takes_one(decide, repo):
+    new(decide, repo, "Use PostgreSQL")
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo).exit_code == 0
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts}
+    for day in ("0001-01-01", "1899-12-31", "3000-01-01", "9999-12-31"):
+        for args in (("adr", "new", "X", "--no-edit", "--date", day), ("adr", "status", "1", "accepted", "--date", day),
+                     ("adr", "approve", "1", "--by", "ana", "--date", day), ("report", "weekly", "--as-of", day),
+                     ("report", "weekly", "--since", day), ("report", "log", "--as-of", day),
+                     ("triage", "--as-of", day), ("meeting", "close", "--date", day),
+                     ("evidence", "add", "P1", "p99", "3", "--measured", day),
+                     ("effort", "log", "P1", "1", "--date", day),
+                     ("proto", "new", "Y", "--deadline", day), ("proto", "show", "1", "--as-of", day),
+                     ("iterate", "P1", "--reason", "r", "--deadline", day)):
+            result = decide(*args, cwd=repo)
+            assert result.exit_code == 2, (args, result.output)
+            assert f"{day!r} is outside the days decisionbook takes (1900-01-01 to 2999-12-31)" in result.stderr, args
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts} == before
+
+
 def test_what_new_and_list_cannot_use_is_refused_before_anything_is_written(decide, repo):
     new(decide, repo, "Use PostgreSQL")
     for args, message in ((("adr", "new", "X", "--prototype", "P99", "--no-edit"), "no prototype P99"),

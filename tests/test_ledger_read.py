@@ -64,6 +64,8 @@ def test_effort_line(ws, decide):
         (("effort", "log", "P1", "3", "--date", "yesterday"), "not a date"),
         (("effort", "log", "P1", "3", "--date", "2026-02-30"), "not a date"),
         (("effort", "log", "P9", "3"), "no prototype P9"),
+        (("effort", "log", "P1", "10000.5", "--force"), "more than one entry may hold (10,000 hours), even with"),
+        (("effort", "log", "P1", "1.7e308", "--force"), "more than one entry may hold (10,000 hours), even with"),
     ],
 )
 def test_refused_entries_write_nothing(ws, decide, args, message):
@@ -98,6 +100,9 @@ def _effort_line(**fields):
         (_effort_line(hours=1e400).replace("Infinity", "1e400"), "not finite"),
         (_effort_line(hours=-1), "must not be negative"),
         (_effort_line(date="20/11/2026"), "is not YYYY-MM-DD"),
+        (_effort_line(date="0001-01-01"), "date '0001-01-01' is outside the days decisionbook takes"),
+        (_effort_line(at="0001-01-01T00:00:00+00:00"), "is outside the days decisionbook takes"),
+        (_effort_line(hours=1.7e308), "hours 1.7e+308 is more than one entry may hold (10,000 hours)"),
         (_effort_line(at="2026-11-20T10:00:00"), "no UTC offset"),
         (_effort_line(prototype="7"), "prototype must be a whole number"),
         ("[1, 2]", "must be a JSON object"),
@@ -197,3 +202,24 @@ def test_two_branches_append_evidence_and_merge_without_conflict(ws, decide):
     # The same line arriving from both sides is counted once.
     ws.evidence_ledger.write_text(text + text.splitlines()[0] + "\n")
     assert len(ledgers.read_evidence(ws).entries) == 3
+
+
+def test_lines_as_decide_writes_them_with_days_or_hours_beyond_reason_are_named_and_not_counted(ws, decide):
+    """Lines written before such input was refused: the fast reading of written lines checks them too."""
+    assert decide("evidence", "add", "P1", "p99", "150", "--measured", "2026-11-02", cwd=ws.root).exit_code == 0
+    assert decide("effort", "log", "P1", "2", "--date", "2026-11-02", cwd=ws.root).exit_code == 0
+    changes = ((ws.evidence_ledger, '"2026-11-02"', '"0001-01-01"'),
+               (ws.effort_ledger, '"hours": 2.0', '"hours": 1.7e308'))
+    for path, old, new in changes:
+        (line,) = lines(path)
+        path.write_text(line + "\n" + line.replace(old, new).replace(line[8:34], "01BBBBBBBBBBBBBBBBBBBBBBBB") + "\n")
+    for args in (("evidence", "list"), ("effort", "list")):
+        listed = decide(*args, "--format", "json", cwd=ws.root)
+        assert len(json.loads(listed.stdout)) == 1, args
+    checked = decide("check", cwd=ws.root)
+    assert checked.exit_code == 1
+    outside = "prototypes/evidence.jsonl:2: error: measured '0001-01-01' is outside the days decisionbook takes"
+    assert outside in checked.stdout
+    assert "prototypes/effort.jsonl:2: error: hours 1.7e+308 is more than one entry may hold" in checked.stdout
+    shown = decide("proto", "show", "1", cwd=ws.root)
+    assert shown.exit_code == 0 and "effort logged: 2 hours" in shown.stdout

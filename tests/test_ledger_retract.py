@@ -41,9 +41,12 @@ def test_negative_evidence_value_is_a_value(ws, decide):
 
 def test_implausible_effort_needs_force(ws, decide):
     ledger = ws / "prototypes/effort.jsonl"
-    typo = decide("effort", "log", "P1", "1e9", cwd=ws)
+    typo = decide("effort", "log", "P1", "1e3", cwd=ws)
     assert typo.exit_code == 2
-    assert "1e+09 hours in one entry is more than 24 ([effort] max_hours_per_entry); pass --force" in typo.stderr
+    assert "1000 hours in one entry is more than 24 ([effort] max_hours_per_entry); pass --force" in typo.stderr
+    forced = decide("effort", "log", "P1", "1e9", "--force", cwd=ws)
+    assert forced.exit_code == 2
+    assert "1e+09 hours is more than one entry may hold (10,000 hours), even with --force" in forced.stderr
     assert not ledger.exists()
     assert decide("effort", "log", "P1", "24", cwd=ws).exit_code == 0
     assert decide("effort", "log", "P1", "30", "--force", cwd=ws).exit_code == 0
@@ -55,11 +58,11 @@ def test_implausible_effort_needs_force(ws, decide):
 
 def test_retracting_effort_appends_and_stops_counting(ws, decide):
     decide("effort", "log", "P1", "6", "--date", "2026-11-20", "--note", "setup", cwd=ws)
-    decide("effort", "log", "P1", "1e9", "--force", cwd=ws)
+    decide("effort", "log", "P1", "6000", "--force", cwd=ws)
     ledger = ws / "prototypes/effort.jsonl"
     before = ledger.read_bytes()
     good, typo = ids(decide, ws, "effort")
-    assert "effort logged: 1e+09 hours" in decide("proto", "show", "P1", cwd=ws).stdout
+    assert "effort logged: 6006 hours" in decide("proto", "show", "P1", cwd=ws).stdout
     missing = decide("effort", "retract", typo["id"], cwd=ws)
     assert missing.exit_code == 2 and "--reason" in missing.stderr
 

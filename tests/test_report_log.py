@@ -57,3 +57,18 @@ def test_a_supersede_waiting_for_acceptance_shows_as_such(repo, decide):
     assert review.exit_code == 0, review.output
     text = " ".join(scan((repo / review.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
     assert re.search(r"to be superseded by\s*ADR-0002\s*Use CockroachDB", text)
+
+
+def test_a_record_dated_outside_the_charts_days_is_listed_but_left_off_the_timelines(repo, decide):
+    for number, day in ((1, "2026-11-02"), (2, "0001-01-01"), (3, "9999-12-31")):
+        (repo / "decisions" / f"{number:04d}-record-{number}.md").write_text(
+            f"---\nstatus: proposed\ndate: {day}\n---\n# Record {number}\n")
+    site = decide("report", "log", "--as-of", "2026-12-01", cwd=repo)
+    assert site.exit_code == 0, site.output
+    index = (repo / site.stdout.strip()).read_text(encoding="utf-8")
+    assert all(f"Record {n}" in " ".join(scan(index).text) for n in (1, 2, 3))
+    timeline = (repo / site.stdout.strip()).parent / "timeline.svg"
+    drawn = timeline.read_text(encoding="utf-8")
+    assert "ADR-0001" in drawn and "ADR-0002" not in drawn and "ADR-0003" not in drawn
+    html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
+    assert "Record 2" in " ".join(scan(html).text)

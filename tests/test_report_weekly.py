@@ -90,3 +90,20 @@ def test_only_http_sources_are_links(reports):
     assert not any(link.startswith(("javascript", "ftp")) for link in parsed.links)
     text = " ".join(parsed.text)
     assert JS_SOURCE in text and "ftp://example.com/cost" in text
+
+
+def test_ledger_lines_with_days_or_hours_beyond_reason_are_named_and_the_report_still_runs(repo, decide):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "p99", "150", "--measured", "2026-11-30", cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "2", cwd=repo).exit_code == 0
+    changes = (("evidence", '"2026-11-30"', '"0001-01-01"'), ("effort", '"hours": 2.0', '"hours": 1.7e308'))
+    for name, old, new in changes:
+        path = repo / "prototypes" / f"{name}.jsonl"
+        line = path.read_text()
+        path.write_text(line + line.replace(old, new).replace(line[8:34], "01BBBBBBBBBBBBBBBBBBBBBBBB"))
+    for args in ((), ("--reveal",)):
+        result = decide("report", "weekly", "--as-of", "2026-12-01", *args, cwd=repo)
+        assert result.exit_code == 0, result.output
+        text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+        assert "evidence.jsonl:2: error: measured '0001-01-01' is outside the days decisionbook takes" in text

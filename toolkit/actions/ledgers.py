@@ -39,7 +39,8 @@ def log_effort(
 ) -> Effort:
     """Append hours spent on a prototype to the effort ledger (which judging never reads).
 
-    More than `[effort] max_hours_per_entry` (24) in one entry is refused as a likely typo unless *force*.
+    More than `[effort] max_hours_per_entry` (24) in one entry is refused as a likely typo unless *force*;
+    more than ledger.MAX_HOURS always.
     """
     number = parse_number(str(hours))
     if number is None:
@@ -48,6 +49,9 @@ def log_effort(
         raise DecisionbookError(f"hours must not be negative, not {hours}")
     if number == 0:
         raise DecisionbookError(f"hours must be more than 0, not {hours}")
+    if number > ledger.MAX_HOURS:
+        raise DecisionbookError(f"{number:g} hours is more than one entry may hold "
+                                f"({ledger.MAX_HOURS:,.0f} hours), even with --force; log them in several entries")
     limit = ws.config.max_hours_per_entry
     if number > limit and not force:
         raise DecisionbookError(

@@ -13,7 +13,7 @@ from toolkit import bundled
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.judge import goalposts
-from toolkit.records import columns, files, frontmatter, parsecache, prototype
+from toolkit.records import columns, days, files, frontmatter, parsecache, prototype
 from toolkit.records.criteria import AGGREGATES, contradiction, parse_expr, parse_number
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import Prototype
@@ -35,15 +35,19 @@ def parse_ref(ref: str | int) -> int:
 
 
 def parse_date(text: str, what: str = "date") -> dt.date:
-    """A calendar date written YYYY-MM-DD; anything else is refused."""
+    """A calendar date written YYYY-MM-DD within days.FIRST to days.LAST; anything else is refused."""
     if isinstance(text, dt.date):
-        return text
-    try:
-        if _DATE.match(text.strip()):
-            return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise DecisionbookError(f"{what} {text!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-20")
+        day = text
+    else:
+        try:
+            day = dt.date.fromisoformat(text.strip()) if _DATE.match(text.strip()) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise DecisionbookError(f"{what} {text!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-20")
+    if not days.in_range(day):
+        raise DecisionbookError(f"{what} {str(text)!r} is outside the days decisionbook takes ({days.SPAN})")
+    return day
 
 
 def card_path(ws: Workspace, ref: str | int) -> Path:

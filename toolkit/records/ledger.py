@@ -17,11 +17,12 @@ from pathlib import Path
 from types import MappingProxyType
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import atomic, columns, files, parsecache
+from toolkit.records import atomic, columns, days, files, parsecache
 from toolkit.records.finding import Finding
 from toolkit.records.hashes import blake2b
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+MAX_HOURS = 10_000.0  # in one effort entry, even with --force: more is a typo, and enough of them would sum to infinity
 
 
 def new_id() -> str:
@@ -92,9 +93,10 @@ def _shape(*spec: tuple[str, tuple[type, ...]]):
 
 def _stamped(at: str) -> bool:
     try:
-        return dt.datetime.fromisoformat(at).tzinfo is not None
+        stamp = dt.datetime.fromisoformat(at)
     except ValueError:
         return False
+    return stamp.tzinfo is not None and days.in_range(stamp.date())
 
 
 def _maker(cls):
@@ -145,18 +147,20 @@ class Effort(Entry):
     @classmethod
     def build(cls, raw: dict) -> Effort:
         row = _typed(raw, _EFFORT)
-        # hours - hours is 0.0 only when finite: JSON's 1e400 reads as infinity
-        if (row and row[0] and row[1] and row[3] - row[3] == 0.0 and row[3] >= 0 and _stamped(row[1])
-                and _iso_date(row[4])):
+        # JSON's 1e400 reads as infinity, which no bound lets through
+        if row and row[0] and row[1] and 0 <= row[3] <= MAX_HOURS and _stamped(row[1]) and _iso_date(row[4]):
             return _MAKE[cls](*row, _EMPTY)
         hours = _number(raw.get("hours"), "hours")
         if hours < 0:
             raise _Bad("hours must not be negative")
+        if hours > MAX_HOURS:
+            raise _Bad(f"hours {hours:g} is more than one entry may hold ({MAX_HOURS:,.0f} hours)")
         date, by, note = _text(raw, ("date",), True) + _text(raw, ("by", "note"), False)
         try:
-            dt.date.fromisoformat(date)
+            day = dt.date.fromisoformat(date)
         except ValueError:
             raise _Bad(f"date {date!r} is not YYYY-MM-DD") from None
+        _in_range(day, date, "date")
         return cls(*_common(raw), hours, date, by, note, _extra(raw, cls))
 
 
@@ -207,10 +211,14 @@ _EVIDENCE = _shape(("id", (str,)), ("at", (str,)), ("prototype", (int,)), ("crit
 
 def _iso_date(text: str) -> bool:
     try:
-        dt.date.fromisoformat(text)
+        return days.in_range(dt.date.fromisoformat(text))
     except ValueError:
         return False
-    return True
+
+
+def _in_range(day: dt.date, text: str, name: str) -> None:
+    if not days.in_range(day):
+        raise _Bad(f"{name} {text!r} is outside the days decisionbook takes ({days.SPAN})")
 
 
 VERDICTS = ("keep", "iterate", "discard")
@@ -280,9 +288,11 @@ def _is_day(text: str) -> bool:
 
 def _day(text: str, name: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("x")
+        day = dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("x")
     except ValueError:
         raise _Bad(f"{name} {text!r} is not YYYY-MM-DD") from None
+    _in_range(day, text, name)
+    return day
 
 
 RETRACTABLE = ("effort", "evidence")
@@ -315,6 +325,7 @@ def _common(raw: dict) -> tuple[str, str, int]:
         raise _Bad(f"at {at!r} is not an ISO 8601 timestamp") from None
     if stamp.tzinfo is None:
         raise _Bad(f"at {at!r} has no UTC offset")
+    _in_range(stamp.date(), at, "at")
     prototype = raw.get("prototype")
     if type(prototype) is not int:
         raise _Bad("prototype must be a whole number")
@@ -350,7 +361,8 @@ def _finite(numbers) -> bool:
 
 def _effort_ok(values) -> bool:
     _, at, _, hours, date, _, _ = values
-    return _finite(hours) and min(hours) >= 0 and all(map(_stamped, at)) and all(map(_iso_date, date))
+    return (_finite(hours) and min(hours) >= 0 and max(hours) <= MAX_HOURS and all(map(_stamped, at))
+            and all(map(_iso_date, date)))
 
 
 def _evidence_ok(values) -> bool:

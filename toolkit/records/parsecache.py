@@ -25,8 +25,8 @@ FOLDER = "decisionbook"  # inside the git folder or the user's cache folder
 _DIGEST_NAME = re.compile(r"[0-9a-f]{32}")  # a workspace folder's sub-folder of the user's cache folder
 # The parsers whose output is cached: a changed parser never sees what the old one made.
 _PARSERS = (
-    "adr.py", "adr_words.py", "columns.py", "criteria.py", "finding.py", "frontmatter.py", "hashes.py", "ledger.py",
-    "parsecache.py", "named.py", "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
+    "adr.py", "adr_words.py", "columns.py", "criteria.py", "days.py", "finding.py", "frontmatter.py", "hashes.py",
+    "ledger.py", "parsecache.py", "named.py", "plainyaml.py", "prototype.py", "recordpickle.py", "strictyaml.py",
 )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from toolkit.records import days
+
 STATE_COLOURS = {"met": "#4caf50", "unmet": "#f2b705", "killed": "#d9534f", "unmeasured": "#c8cdd2"}
 # State by symbol as well as colour, for readers who cannot tell the colours apart and for grey print.
 STATE_SYMBOLS = {"met": "✓", "unmet": "✗", "killed": "☠", "unmeasured": "?"}
@@ -177,13 +179,16 @@ def status_counts(counts):
 
 
 def decision_timeline(rows):
-    """Each ADR at its date, coloured by status; rows without a readable date are left out."""
+    """Each ADR at its date, coloured by status; rows without a readable date, or with one outside
+    days.FIRST to days.LAST, are left out."""
     dated = []
     for row in rows:
         try:
-            dated.append((dt.date.fromisoformat(str(row["date"])[:10]), row["label"], row["status"]))
+            day = dt.date.fromisoformat(str(row["date"])[:10])
         except ValueError:
             continue
+        if days.in_range(day):
+            dated.append((day, row["label"], row["status"]))
     fig = _figure(8, 0.8 + 0.32 * max(len(dated), 1))
     ax = fig.add_subplot()
     for y, (day, _, status) in enumerate(dated):

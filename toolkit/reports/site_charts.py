@@ -10,6 +10,7 @@ import datetime as dt
 import textwrap
 from dataclasses import dataclass
 
+from toolkit.records import days
 from toolkit.records.text import visible
 from toolkit.reports.charts import STATUS_COLOURS
 
@@ -41,13 +42,15 @@ COLUMN_INCHES, ROW_INCHES = 2.3, 1.3  # room for one record in the graph
 def span_timeline(rows, as_of: dt.date):
     """A bar per record from proposed to decided (to *as_of*, lighter, while still open), coloured by status.
 
-    *rows* are (label, start, end or None, status); rows without a start are left out.
+    *rows* are (label, start, end or None, status); rows without a start, or with a day outside
+    days.FIRST to days.LAST (which the axis cannot draw with room around it), are left out.
     """
     from matplotlib.colors import to_rgba
     from matplotlib.dates import date2num
     from matplotlib.patches import Patch
 
-    rows = [(_short(label), *rest) for label, *rest in rows if rest[0] is not None]
+    rows = [(_short(label), start, end, status) for label, start, end, status in rows
+            if start is not None and days.in_range(start) and (end is None or days.in_range(end))]
     count = max(len(rows), 1)
     # Room on the left for the longest label (a slug or a dated name is longer than `ADR-0012`), at 7 points.
     left = max(0.9, 0.2 + 0.058 * max((len(label) for label, *_ in rows), default=0))
