@@ -78,6 +78,17 @@ def test_new_refuses_bad_deadline_and_both_deadline_forms(repo, decide):
     assert not list((repo / "prototypes").glob("*.md"))
 
 
+@pytest.mark.parametrize("branch, why", [
+    ("a..b", "it contains '..'"), ("x.lock", "part 'x.lock' ends with '.lock'"), ("has space", "it contains ' '"),
+    ("-x", "it starts with '-'"), ("@", "'@' is reserved"), ("a~1", "it contains '~'"), ("HEAD", "'HEAD' is reserved"),
+])
+def test_new_refuses_a_branch_name_git_refuses_as_check_would(repo, decide, branch, why):
+    result = decide("proto", "new", "Z", "--owner", "a", f"--branch={branch}", cwd=repo)
+    assert result.exit_code == 2
+    assert f"error: branch {branch!r} is not a name git accepts: {why}" in result.stderr
+    assert not list((repo / "prototypes").glob("*.md"))
+
+
 @pytest.mark.parametrize("ref", ["P7", "P-0007", "7", "p7", "0007"])
 def test_references(card, repo, decide, ref):
     result = decide("proto", "show", ref, "--format", "json", cwd=repo)

@@ -17,6 +17,7 @@ from toolkit.records import columns, days, files, frontmatter, parsecache, proto
 from toolkit.records.criteria import AGGREGATES, contradiction, parse_expr, parse_number
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import Prototype
+from toolkit.records.refname import branch_name_problem
 from toolkit.records.slug import slugify
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
@@ -179,7 +180,12 @@ def new(
     if end is not None:
         values["deadline"] = end.isoformat()
     if branch is not None:
-        values["branch"] = frontmatter.scalar(one_line(branch, "branch"))
+        # Refused here by the rule `decide check` applies to the card, so no card is written that check fails.
+        branch = one_line(branch, "branch")
+        why = branch_name_problem(branch)
+        if why:
+            raise DecisionbookError(f"branch {branch!r} is not a name git accepts: {why}")
+        values["branch"] = frontmatter.scalar(branch)
     if any(n <= 0 for n in decisions):
         raise DecisionbookError("--decision takes an ADR number such as 12")
     if decisions:
