@@ -41,6 +41,22 @@ def test_init_adopts_existing_adr_folder_and_keeps_gitattributes(tmp_path, decid
     assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
 
 
+def test_init_refuses_a_linked_gitattributes_before_creating_anything(tmp_path, decide):
+    root = tmp_path / "team"
+    root.mkdir()
+    outside = tmp_path / "attributes"
+    outside.write_text("*.png binary\n")
+    (root / ".gitattributes").symlink_to(outside)
+    result = decide("init", root)
+    assert result.exit_code == 2
+    assert ".gitattributes: error: refusing to write through a symbolic link" in result.stderr
+    assert [p.name for p in root.iterdir()] == [".gitattributes"]
+    assert outside.read_text() == "*.png binary\n"
+    outside.write_text("prototypes/*.jsonl merge=union\n")  # nothing to write: the link is left alone
+    assert decide("init", root).exit_code == 0
+    assert (root / "decisionbook.toml").is_file() and outside.read_text() == "prototypes/*.jsonl merge=union\n"
+
+
 def test_adr_dir_marker_names_the_folder(tmp_path):
     root = tmp_path / "tools"
     (root / "architecture" / "records").mkdir(parents=True)
@@ -78,6 +94,7 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
         ('[triage]\nkeep_threshold = 0.7\nstale_days = "x\n', "decisionbook.toml:3: error: invalid TOML"),
         ('[paths]\ndecisions = "../../etc"\n', "leaves the workspace"),
         ("[triage]\nkeep_threshold = 7\n", "keep_threshold must be between 0 and 1"),
+        ("[paths]\n[triage]\nstale_days = -5\n", "decisionbook.toml:3: error: [triage] stale_days must not be"),
         ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
         ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
     ],

@@ -172,7 +172,7 @@ def load_config(path: Path) -> Config:
         notebooks=_expect(paths.get("notebooks", "notebooks"), str, "[paths] notebooks", path),
         keep_threshold=float(threshold),
         sunk_cost_hours=float(sunk) if sunk is not None else None,
-        stale_days=_expect(triage.get("stale_days", 14), int, "[triage] stale_days", path),
+        stale_days=_stale_days(triage, path),
         max_extensions=_expect(triage.get("max_extensions", 2), int, "[triage] max_extensions", path),
         links_base=_base_url(links, path),
         main_branch=_expect(git["main_branch"], str, "[git] main_branch", path) if "main_branch" in git else None,
@@ -189,6 +189,14 @@ def load_config(path: Path) -> Config:
         **review,
         raw=raw,
     )
+
+
+def _stale_days(triage: dict, path: Path) -> int:
+    days = _expect(triage.get("stale_days", 14), int, "[triage] stale_days", path)
+    if days < 0:
+        line = config_line(path, "triage", "stale_days")
+        raise DecisionbookError("[triage] stale_days must not be negative", path, line)
+    return days
 
 
 def _review(review: dict, path: Path) -> dict:
@@ -482,6 +490,14 @@ class InitResult:
     created: tuple[str, ...]
 
 
+def _text_lines(path: Path) -> list[str]:
+    """The lines of the text file *path*; none when there is no such file."""
+    try:
+        return files.read_bytes(path).decode("utf-8", "replace").splitlines()
+    except FileNotFoundError:
+        return []
+
+
 def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = False) -> InitResult:
     """Create (or adopt) a workspace at *path*; running it again changes nothing.
 
@@ -509,6 +525,13 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
             )
     else:
         adr_dir = named or _find_adr_dir(root, Config())
+        config = None  # the template's settings are the defaults
+    attributes = root / ".gitattributes"
+    proto_dir = Workspace(root=root, config=config or Config(), adr_dir=adr_dir).proto_dir
+    line = f"{proto_dir.relative_to(root).as_posix()}/*.jsonl merge=union"
+    if line not in _text_lines(attributes):
+        files.require_writable(attributes)  # refused before anything is made: the folder stays as it was
+    if config is None:
         text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
         if atomic.create_exclusive(config_path, text.encode("utf-8")):
             created.append(CONFIG_NAME)
@@ -518,8 +541,6 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
         if not folder.is_dir():
             folder.mkdir(parents=True)
             created.append(workspace.relative(folder) + "/")
-    attributes = root / ".gitattributes"
-    line = f"{workspace.proto_dir.relative_to(root).as_posix()}/*.jsonl merge=union"
     if not attributes.exists():
         atomic.create_exclusive(attributes, (line + "\n").encode("utf-8"))
         created.append(".gitattributes")
