@@ -131,7 +131,8 @@ def test_a_looping_link_in_the_adr_folder_is_that_files_error_as_a_broken_one_is
     (repo / "docs").symlink_to("docs")
     listed = _bounded("adr", "list", cwd=repo)
     assert listed.returncode == 2 and "First" in listed.stdout
-    assert listed.stderr.startswith("decisions/0009-loop.md: error: cannot read: Too many levels of symbolic links (and 1 more")
+    loop = "decisions/0009-loop.md: error: cannot read: Too many levels of symbolic links (and 1 more"
+    assert listed.stderr.startswith(loop)
     checked = _bounded("check", cwd=repo)
     assert "decisions/0009-loop.md: error: cannot read: Too many levels of symbolic links" in checked.stdout
     assert "decisions/0010-gone.md: error: cannot read: No such file or directory" in checked.stdout
@@ -231,7 +232,8 @@ def test_symbolic_links_that_loop_are_each_that_files_error(repo, decide):
     assert f"prototypes/evidence.jsonl: error: {loop}" in checked.stdout
     line = _with_config(repo, '\n[adr]\ntemplate = "tpl.md"\n')
     checked = decide("check", cwd=repo)
-    assert checked.exit_code == 2 and f"decisionbook.toml:{line}: error: template 'tpl.md' is not a file" in checked.stderr
+    assert checked.exit_code == 2
+    assert f"decisionbook.toml:{line}: error: template 'tpl.md' is not a file" in checked.stderr
 
 
 # --- one bad file never takes down a listing -----------------------------------------------------

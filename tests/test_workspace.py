@@ -95,8 +95,8 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
         ('[paths]\ndecisions = "../../etc"\n', "leaves the workspace"),
         ("[triage]\nkeep_threshold = 7\n", "keep_threshold must be between 0 and 1"),
         ("[paths]\n[triage]\nstale_days = -5\n", "decisionbook.toml:3: error: [triage] stale_days must not be"),
-        ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
-        ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deeply"),
+        ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
+        ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
     ],
 )
 def test_bad_config_is_an_input_error_naming_the_file(tmp_path, decide, config, expected):
