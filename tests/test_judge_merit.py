@@ -250,7 +250,9 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
             elif change == "remove" and effort:
                 effort.pop(0)
             elif change == "scale":
-                effort = [Effort(e.id, e.at, e.prototype, e.hours * factor, e.date) for e in effort]
+                # At most what one entry may hold: more is a bad line, which triage reports.
+                effort = [Effort(e.id, e.at, e.prototype, min(e.hours * factor, ledger.MAX_HOURS), e.date)
+                          for e in effort]
             elif change == "clear":
                 effort = []
             ws.effort_ledger.write_text("".join(e.to_json() + "\n" for e in effort))
