@@ -8,6 +8,7 @@ import datetime as dt
 FIRST = dt.date(1900, 1, 1)
 LAST = dt.date(2999, 12, 31)
 SPAN = f"{FIRST.isoformat()} to {LAST.isoformat()}"
+FIRST_YEAR, LAST_YEAR = f"{FIRST.year:04d}", f"{LAST.year:04d}"  # as an ISO date's text starts
 
 
 def in_range(day: dt.date) -> bool:

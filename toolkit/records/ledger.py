@@ -96,7 +96,8 @@ def _stamped(at: str) -> bool:
         stamp = dt.datetime.fromisoformat(at)
     except ValueError:
         return False
-    return stamp.tzinfo is not None and days.in_range(stamp.date())
+    # The year is the text's first four digits: compared as text, 40,000 lines pay for no date object each.
+    return stamp.tzinfo is not None and days.FIRST_YEAR <= at[:4] <= days.LAST_YEAR
 
 
 def _maker(cls):
@@ -211,9 +212,10 @@ _EVIDENCE = _shape(("id", (str,)), ("at", (str,)), ("prototype", (int,)), ("crit
 
 def _iso_date(text: str) -> bool:
     try:
-        return days.in_range(dt.date.fromisoformat(text))
+        dt.date.fromisoformat(text)
     except ValueError:
         return False
+    return days.FIRST_YEAR <= text[:4] <= days.LAST_YEAR
 
 
 def _in_range(day: dt.date, text: str, name: str) -> None:
