@@ -146,7 +146,8 @@ def test_report_shows_what_moved_goalposts_did(meeting_workspace, decide):
     decisions = _section(html, "Decisions to record")
     assert ("changed after evidence: hit-rate (1 evidence entry was recorded under target >= 0.8, must; "
             "now target >= 0.05, must)") in _text(decisions)
-    (command,) = [unescape(c) for c in re.findall(r"<code>(.*?)</code>", decisions) if " P2 " in unescape(c)]
+    (command,) = [c for c in (unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(
+        r'<code class="db-command">(.*?)</code>', decisions)) if " P2 " in c]
     assert shlex.split(command)[1] == "keep" and "goalposts moved after evidence: hit-rate" in command
     warnings = _text(_section(html, "Warnings"))
     assert "recorded under target >= 0.8, must; now target >= 0.05, must" in warnings
