@@ -14,7 +14,7 @@ from toolkit.history.archive import Archived
 from toolkit.judge import audit as sunk_audit
 from toolkit.judge.merit import Judgement
 from toolkit.judge.sunkcost import is_override
-from toolkit.records import ledger, prototype
+from toolkit.records import files, ledger, prototype
 from toolkit.records.ledger import Verdict
 from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
@@ -38,28 +38,34 @@ class VerdictResult:
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,
             deadline: dt.date | None = None) -> VerdictResult:
     """Append the verdict with the recommendation and merit of this moment (of *as_of*, when given: judged
-    on the criteria of that day, whose hash is recorded with them), then set the card's status."""
+    on the criteria of that day, whose hash is recorded with them), then set the card's status (and
+    *deadline*)."""
     reason = one_line(reason or "", "reason (--reason)")
+    by = who(ws, by)  # asks git: done before the lock, so no one waits on it
     path = card_path(ws, ref)
-    card = prototype.read(path, ws.config.max_file_bytes)
-    if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
-        raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in the "
-                                "sunk-cost audit", ws.relative(path))
-    day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
-    stood = card_records(ws, card, day)
-    judgement = judge_stood(ws, stood, day)
-    # The hash of the criteria the merit was computed from: that day's (ADR 0028), not the card's now.
-    judged_hash = stood.cards[0].criteria_hash
-    entry = Verdict(
-        ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
-        judged_hash, who(ws, by),
-        deadline.isoformat() if deadline is not None else None,
-        card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
-        card.status,
-    )
-    ledger.append(ws.verdict_ledger, entry)
-    if card.status != STATUS_AFTER[verdict]:
-        card = prototype.set_status(path, STATUS_AFTER[verdict], limit=ws.config.max_file_bytes)
+    # The card is locked from the check to the last write, so verdicts given at once come out as given
+    # one after another: a second keep is refused, and each deadline replaced is the one the card had.
+    with files.locked(path, ws.relative(path)):
+        card = prototype.read(path, ws.config.max_file_bytes)
+        if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
+            raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in "
+                                    "the sunk-cost audit", ws.relative(path))
+        day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
+        stood = card_records(ws, card, day)
+        judgement = judge_stood(ws, stood, day)
+        entry = Verdict(
+            ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
+            # The hash of the criteria the merit was computed from: that day's (ADR 0028), not the card's now.
+            stood.cards[0].criteria_hash, by,
+            deadline.isoformat() if deadline is not None else None,
+            card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
+            card.status,
+        )
+        ledger.append(ws.verdict_ledger, entry)
+        if card.status != STATUS_AFTER[verdict]:
+            card = prototype.set_status(path, STATUS_AFTER[verdict], limit=ws.config.max_file_bytes)
+        if deadline is not None:
+            card = prototype.set_deadline(path, deadline, limit=ws.config.max_file_bytes)
     return VerdictResult(entry, card, judgement)
 
 
@@ -75,11 +81,7 @@ def iterate(
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
     if new_deadline is not None and new_deadline < (as_of or dt.date.today()):
         raise DecisionbookError(f"deadline {new_deadline} has passed already; give the day the next round ends")
-    result = _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
-    if new_deadline is not None:
-        card = prototype.set_deadline(result.card.path, new_deadline, limit=ws.config.max_file_bytes)
-        return VerdictResult(result.entry, card, result.judgement)
-    return result
+    return _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
 
 
 def discard(

@@ -1,0 +1,94 @@
+"""Commands that check before they write, run by many real `decide` processes at once: the outcomes
+are only those that running them one after another can give."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.records import frontmatter
+
+ROUNDS = 2
+
+# `decide` (toolkit.entry:main, what the installed script runs) in a process that has done its imports
+# before it waits at a gate: once the gate opens, every process makes its check within milliseconds of
+# the others, so a check made outside the lock is caught in every run, not in one of three.
+_GATED = """
+import sys
+import toolkit.actions.adrs, toolkit.actions.meetings, toolkit.actions.verdicts, toolkit.cli
+from toolkit.entry import main
+print("ready", flush=True)
+sys.stdin.readline()
+main()
+"""
+
+
+def _run_together(commands, cwd) -> list[tuple[int, str]]:
+    """Start every command, open the gate for all at once; each one's exit code and error output, in order."""
+    procs = [subprocess.Popen([sys.executable, "-c", _GATED, *command], cwd=cwd, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for command in commands]
+    assert [proc.stdout.readline() for proc in procs] == ["ready\n"] * len(procs)
+    for proc in procs:
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    results = [(proc.communicate(timeout=120)[1], proc.returncode)[::-1] for proc in procs]
+    assert not any("Traceback" in err for _, err in results), results
+    return results
+
+
+def _ledger(root, name) -> list[dict]:
+    path = root / "prototypes" / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+@pytest.fixture
+def cards(repo, decide):
+    """A workspace with a card for each round, P1 and P2, deadline 2046-12-31."""
+    for n in range(1, ROUNDS + 1):
+        assert decide("proto", "new", f"Idea {n}", "--deadline", "2046-12-31", cwd=repo).exit_code == 0
+    return repo
+
+
+def _status(root, number) -> str:
+    (card,) = (root / "prototypes").glob(f"{number:04d}-*.md")
+    return frontmatter.read(card).meta["status"]
+
+
+def test_of_ten_keeps_or_discards_at_once_one_is_recorded_and_the_others_refused(cards, decide_process):
+    for n, verdict, status in ((1, "keep", "kept"), (2, "discard", "discarded")):
+        results = _run_together([[verdict, f"P{n}", "--reason", f"r{i}"] for i in range(10)], cards)
+        assert sorted(code for code, _ in results) == [0] + [2] * 9, results
+        again = decide_process(verdict, f"P{n}", "--reason", "once more", cwd=cards)
+        assert again.exit_code == 2 and f"a second {verdict} would count twice" in again.stderr
+        assert [err for code, err in results if code == 2] == [again.stderr] * 9  # as when given one after another
+        assert [v["verdict"] for v in _ledger(cards, "verdicts") if v["prototype"] == n] == [verdict]
+        assert _status(cards, n) == status
+
+
+def test_keeps_and_discards_at_once_leave_the_card_as_the_last_verdict_says(cards):
+    for n in range(1, ROUNDS + 1):
+        results = _run_together([[("keep", "discard")[i % 2], f"P{n}", "--reason", f"r{i}"] for i in range(10)], cards)
+        given = [v for v in _ledger(cards, "verdicts") if v["prototype"] == n]
+        assert sorted(code for code, _ in results) == [0] * len(given) + [2] * (10 - len(given)), results
+        assert given == sorted(given, key=lambda v: v["id"])  # the file's order is the order they were given
+        for before, after in zip(["active"] + [v["verdict"] for v in given], given):
+            assert after["previous_status"] == {"active": "active", "keep": "kept", "discard": "discarded"}[before]
+            assert after["verdict"] != before  # a second keep or discard in a row is refused
+        assert _status(cards, n) == {"keep": "kept", "discard": "discarded"}[given[-1]["verdict"]]
+    assert not list((cards / "prototypes").glob("*.lock"))
+
+
+def test_iterations_at_once_chain_each_deadline_to_the_one_it_replaced(cards):
+    for n in range(1, ROUNDS + 1):
+        days = [f"2047-02-{day:02d}" for day in range(10, 20)]
+        results = _run_together([["iterate", f"P{n}", "--reason", "again", "--deadline", day] for day in days], cards)
+        assert [code for code, _ in results] == [0] * len(days), results
+        given = [v for v in _ledger(cards, "verdicts") if v["prototype"] == n]
+        assert given == sorted(given, key=lambda v: v["id"])
+        assert sorted(v["deadline"] for v in given) == days
+        assert [v["previous_deadline"] for v in given] == ["2046-12-31"] + [v["deadline"] for v in given[:-1]]
+        (card,) = (cards / "prototypes").glob(f"{n:04d}-*.md")
+        assert str(frontmatter.read(card).meta["deadline"]) == given[-1]["deadline"]
