@@ -92,3 +92,14 @@ def test_iterations_at_once_chain_each_deadline_to_the_one_it_replaced(cards):
         assert [v["previous_deadline"] for v in given] == ["2046-12-31"] + [v["deadline"] for v in given[:-1]]
         (card,) = (cards / "prototypes").glob(f"{n:04d}-*.md")
         assert str(frontmatter.read(card).meta["deadline"]) == given[-1]["deadline"]
+
+
+def test_a_meeting_closed_ten_times_at_once_is_closed_once(repo, decide_process):
+    for day in ("2026-11-06", "2026-11-13"):
+        results = _run_together([["meeting", "close", "--date", day, "--attendee", f"a{i}"] for i in range(10)], repo)
+        assert sorted(code for code, _ in results) == [0] + [2] * 9, results
+        again = decide_process("meeting", "close", "--date", day, cwd=repo)
+        assert again.exit_code == 2 and f"prototypes/meetings.jsonl: error: the meeting of {day} was closed already" \
+            in again.stderr
+        assert [err for code, err in results if code == 2] == [again.stderr] * 9
+    assert [m["date"] for m in _ledger(repo, "meetings")] == ["2026-11-06", "2026-11-13"]

@@ -9,7 +9,7 @@ from toolkit.actions.ledgers import read_meetings, who
 from toolkit.actions.prototypes import parse_date
 from toolkit.actions.triage import as_of_records, load_records
 from toolkit.errors import DecisionbookError
-from toolkit.records import ledger
+from toolkit.records import files, ledger
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Meeting
 from toolkit.records.prototype import Prototype
@@ -43,16 +43,22 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     if day > dt.date.today():
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
     names = tuple(one_line(a, "attendee (--attendee)") for a in attendees)
-    meetings = read_meetings(ws)
-    same = next((m for m in meetings.entries if m.date == day.isoformat()), None)
-    if same is not None:
-        raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}", ws.relative(ws.meeting_ledger))
-    previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
+    by = who(ws, by)  # asks git: done before the lock, so no one waits on it
+    ws.meeting_ledger.parent.mkdir(parents=True, exist_ok=True)
+    # The ledger is locked from the check to the append, so closes at once come out as closes one after
+    # another: one a day. Closing is rare and the lock is held for one read and one write, so no day needs its own.
+    with files.locked(ws.meeting_ledger, ws.relative(ws.meeting_ledger)):
+        meetings = read_meetings(ws)
+        same = next((m for m in meetings.entries if m.date == day.isoformat()), None)
+        if same is not None:
+            raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}",
+                                    ws.relative(ws.meeting_ledger))
+        previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
+        entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by)
+        ledger.append(ws.meeting_ledger, entry)
     records = as_of_records(load_records(ws), max(day, dt.date.today()))
     first = (day - dt.timedelta(days=6)).isoformat()  # without a previous meeting: the week before
     decided = {v.prototype for v in records.verdicts if (v.id > previous.id if previous else v.at[:10] >= first)}
     undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided
                       and (c.started is None or c.started <= day))  # one started later was not on its agenda
-    entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, who(ws, by))
-    ledger.append(ws.meeting_ledger, entry)
     return Closed(entry, previous, undecided, meetings.problems + records.problems)
