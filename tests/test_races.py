@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from toolkit.records import frontmatter
+from toolkit.records import adr, frontmatter
 
 ROUNDS = 2
 
@@ -103,3 +103,25 @@ def test_a_meeting_closed_ten_times_at_once_is_closed_once(repo, decide_process)
             in again.stderr
         assert [err for code, err in results if code == 2] == [again.stderr] * 9
     assert [m["date"] for m in _ledger(repo, "meetings")] == ["2026-11-06", "2026-11-13"]
+
+
+def test_of_ten_records_superseding_one_at_once_one_is_made_and_named_back(repo, decide, decide_process):
+    folder = repo / "decisions"
+    for n in range(1, ROUNDS + 1):
+        assert decide("adr", "new", f"Old {n}", "--no-edit", cwd=repo).exit_code == 0
+        before = set(folder.glob("0*.md"))
+        old = max(before)
+        results = _run_together([["adr", "new", f"New {n}.{i}", "--supersedes", old.name[:4], "--no-edit"]
+                                 for i in range(10)], repo)
+        assert sorted(code for code, _ in results) == [0] + [2] * 9, results
+        (successor,) = set(folder.glob("0*.md")) - before
+        again = decide_process("adr", "new", "Once more", "--supersedes", old.name[:4], "--no-edit", cwd=repo)
+        assert again.exit_code == 2 and f"{old.name}: error: " in again.stderr
+        assert f"is already superseded by ADR {int(successor.name[:4])};" in again.stderr
+        assert [err for code, err in results if code == 2] == [again.stderr] * 9
+        assert adr.read(old)[1].superseded_by == str(int(successor.name[:4]))
+        assert adr.read(successor)[1].supersedes == (str(int(old.name[:4])),)
+        assert set(folder.glob("0*.md")) == before | {successor}
+    assert not list(folder.glob("*.lock"))
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0, check.output

@@ -486,12 +486,22 @@ def new_decision(
     """
     ws.require_writable()
     title = one_line(title, "title")
-    day = (date or _dt.date.today()).isoformat()
     relations = [("supersedes", ref) for ref in supersedes] + [("amends", ref) for ref in amends]
     relations += [(relation_name(rel), ref) for ref, rel in links]
-    targets = []
     for relation, ref in relations:
         _reverse_of(relation, None, f"make the record, then `decide adr link N {relation} {ref} --reverse ...`")
+    # Every ADR named is locked from its check to its edit: of records superseding one at once, one is
+    # made and the others are refused, as when they are made one after another.
+    with _together(ws, [ref for _, ref in relations]) as group:
+        return _new_decision(ws, group, title, template, relations, data_change, prototypes, date, force)
+
+
+def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None, relations: list,
+                  data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool) -> Created:
+    """`new_decision` once the ADRs *relations* name are locked in *group*."""
+    day = (date or _dt.date.today()).isoformat()
+    targets = []
+    for relation, ref in relations:
         doc, target = find_one(ws, ref)
         # Superseding a Markdown record that says no status gives it one (ADR 0086): nothing to refuse.
         if not (relation == "supersedes" and target.form == UNKNOWN and not is_rst(target.path)
@@ -589,14 +599,13 @@ def new_decision(
     pending = [target for relation, target in targets if relation == "supersedes" and waits]
     edited = [(relation, target) for relation, target in targets if not (relation == "supersedes" and waits)]
     try:
-        with _together(ws, [target.path for _, target in edited]) as group:
-            for relation, target in edited:
-                doc, fresh = group.editing(target.path)
-                if relation == "supersedes":  # a change of the older record's status: dated as one
-                    after = adr_edit.superseded_and_dated(doc, fresh, created, day)
-                else:
-                    after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
-                group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
+        for relation, target in edited:
+            doc, fresh = group.editing(target.path)
+            if relation == "supersedes":  # a change of the older record's status: dated as one
+                after = adr_edit.superseded_and_dated(doc, fresh, created, day)
+            else:
+                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+            group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         raise
