@@ -181,3 +181,36 @@ def test_criteria_changed_after_evidence_are_warnings_at_their_line(decide, repo
     decide("evidence", "retract", json.loads(decide("evidence", "list", "--format", "json", cwd=repo).stdout)[0]["id"],
            "--reason", "measured against the wrong target", cwd=repo)
     assert run(decide, repo) == (0, set())
+
+
+def _jsonl(path, rows):
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+
+
+def test_a_second_keep_of_a_card_or_close_of_a_day_in_a_ledger_is_named_at_its_line(decide, repo):
+    # As an older version, a union merge of two branches or a hand edit can leave them.
+    write(repo, "0001-one.md", "accepted")
+    for title in ("Kafka ingest", "Edge cache"):
+        assert decide("proto", "new", title, cwd=repo).exit_code == 0
+    at = "2026-11-06T10:00:00+01:00"
+    _jsonl(repo / "prototypes" / "verdicts.jsonl", [
+        {"id": f"01M8T1P6G1XYF4X0WWGC8D5M{n:02d}", "at": at, "prototype": number, "verdict": verdict, "reason": "r"}
+        for n, (number, verdict) in enumerate([(1, "keep"), (2, "discard"), (1, "keep"), (1, "iterate"),
+                                               (1, "keep"), (2, "keep"), (2, "discard"), (2, "discard")], start=10)
+    ])
+    _jsonl(repo / "prototypes" / "meetings.jsonl", [
+        {"id": f"01M8T1P6G1XYF4X0WWGC8D5M{n:02d}", "at": at, "date": day}
+        for n, day in enumerate(["2026-11-06", "2026-11-13", "2026-11-06", "20261120"], start=10)
+    ])
+    code, found = run(decide, repo)
+    assert code == 1
+    assert {f for f in found if f[0].endswith(".jsonl")} == {
+        ("prototypes/meetings.jsonl", 4, "error", "date '20261120' is not YYYY-MM-DD"),
+        ("prototypes/verdicts.jsonl", 3, "warning", "a second keep of P1 in a row (the first on line 1): "
+                                                    "the sunk-cost audit counts each"),
+        ("prototypes/verdicts.jsonl", 8, "warning", "a second discard of P2 in a row (the first on line 7): "
+                                                    "the sunk-cost audit counts each"),
+        ("prototypes/meetings.jsonl", 3, "warning",
+         "a second close of the meeting of 2026-11-06 (the first on line 1)"),
+    }
+    assert run(decide, repo) == (code, found)  # the ledgers' lines read again from the parse cache

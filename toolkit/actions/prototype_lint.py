@@ -1,12 +1,12 @@
 """`decide check` findings for prototypes: cards that do not parse, bad branch names, kills that overlap targets,
-moved goalposts, uncarded citations, bad ledger lines."""
+moved goalposts, uncarded citations, bad ledger lines, verdicts and meeting closes given twice."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
-from toolkit.actions.ledgers import read_effort, read_evidence, read_retractions, read_verdicts
+from toolkit.actions.ledgers import read_effort, read_evidence, read_meetings, read_retractions, read_verdicts
 from toolkit.actions.prototypes import earlier_definitions, read_cards
 from toolkit.judge import goalposts
 from toolkit.records import columns, frontmatter
@@ -51,7 +51,8 @@ def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Findi
 def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
     """Errors for cards and ledger lines that cannot be read, branch names git refuses, kill conditions
     that overlap their targets and ADRs citing prototypes with no card; warnings for entries naming no
-    card or criterion, and for criteria changed after evidence. *decisions*: the ADRs, if already loaded."""
+    card or criterion, for criteria changed after evidence, and for a second keep or discard of a card in a
+    row and a second close of a meeting. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
@@ -67,6 +68,8 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
             refs = ", ".join(f"P{n}" for n in orphans)
             found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
     found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
+    found.extend(_repeated_verdicts(ws, ledgers[2][1]))
+    found.extend(_repeated_closes(ws))
     gone: dict[tuple[int, str], int] = {}
     for entry in ledgers[0][1].entries:
         card = known.get(entry.prototype)
@@ -109,4 +112,34 @@ def _retractions(ws: Workspace, evidence: LedgerRead, effort: LedgerRead) -> lis
         if retraction.retracts not in ids:
             found.append(Finding(name, None, "warning", f"retraction {retraction.id} retracts {retraction.ledger} entry "
                                                         f"{retraction.retracts}, which is not in {ws.relative(path)}"))
+    return found
+
+
+def _repeated_verdicts(ws: Workspace, verdicts: LedgerRead) -> list[Finding]:
+    """A warning at each keep or discard that follows the same verdict on its card, in the order given:
+    `decide` refuses it, but an older version, a union merge of two branches or a hand edit can leave one."""
+    name = ws.relative(ws.verdict_ledger)
+    last: dict[int, tuple[str, int]] = {}  # prototype -> its latest verdict and that verdict's line
+    found = []
+    for line, entry in sorted(zip(verdicts.lines, verdicts.entries), key=lambda pair: pair[1].id):
+        verdict, first = last.get(entry.prototype, (None, None))
+        if entry.verdict != "iterate" and entry.verdict == verdict:
+            message = f"a second {verdict} of P{entry.prototype} in a row (the first on line {first})"
+            found.append(Finding(name, line, "warning", message + ": the sunk-cost audit counts each"))
+        else:
+            last[entry.prototype] = (entry.verdict, line)
+    return sorted(found, key=lambda finding: finding.line)
+
+
+def _repeated_closes(ws: Workspace) -> list[Finding]:
+    """Bad lines of the meeting ledger, and a warning at each close of a day closed before."""
+    read = read_meetings(ws)
+    name = ws.relative(ws.meeting_ledger)
+    first: dict[str, int] = {}
+    found = list(read.problems)
+    for line, meeting in zip(read.lines, read.entries):
+        if meeting.date in first:
+            found.append(Finding(name, line, "warning", f"a second close of the meeting of {meeting.date} "
+                                                        f"(the first on line {first[meeting.date]})"))
+        first.setdefault(meeting.date, line)
     return found

@@ -430,6 +430,7 @@ class LedgerRead:
     entries: Sequence  # a columns.Table when read from a file
     problems: tuple[Finding, ...]
     withdrawn: tuple[Withdrawn, ...] = ()
+    lines: Sequence[int] = ()  # the line each of `entries` was read from, when read from a file
 
 
 def withdraw(read: LedgerRead, retractions) -> LedgerRead:
@@ -441,7 +442,8 @@ def withdraw(read: LedgerRead, retractions) -> LedgerRead:
         return read
     kept = columns.select(read.entries, lambda ident: ident not in first, "id")
     gone = tuple(Withdrawn(e, first[e.id]) for e in read.entries if e.id in first)
-    return LedgerRead(kept, read.problems, read.withdrawn + gone)
+    lines = [line for line, ident in zip(read.lines, columns.column(read.entries, "id")) if ident not in first]
+    return LedgerRead(kept, read.problems, read.withdrawn + gone, lines)
 
 
 @dataclass(frozen=True)
@@ -640,7 +642,7 @@ class _Reading:
             table = [self._unpack(name, stored) for name, stored in zip(self.names, self._columns())]
         else:
             table = self.old or [() for _ in self.names]
-        return LedgerRead(columns.Table(_MAKE[self.kind], self.names, table), tuple(self.problems))
+        return LedgerRead(columns.Table(_MAKE[self.kind], self.names, table), tuple(self.problems), (), self.numbers)
 
 
 _CHUNK = 1024 * 1024  # bytes read and parsed at a time: a ledger is never held whole in memory
