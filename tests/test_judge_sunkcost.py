@@ -71,7 +71,8 @@ def test_a_criterion_put_back_as_it_was_is_no_moved_goalpost(ws, decide):
     assert not [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
 
 
-def test_entries_without_their_criterion_hash_fall_back_to_the_card_and_name_their_criterion(ws, decide):
+def _old_entries_then_p99_moved(ws, decide) -> None:
+    """Evidence for P1's p99 and cost as older versions wrote it (no criterion hash), then p99's target moved."""
     decide("evidence", "add", "P1", "p99", "180", cwd=ws)
     decide("evidence", "add", "P1", "cost", "50", cwd=ws)
     ledger = ws / "prototypes/evidence.jsonl"
@@ -79,6 +80,10 @@ def test_entries_without_their_criterion_hash_fall_back_to_the_card_and_name_the
     ledger.write_text("".join(json.dumps({k: v for k, v in e.items() if k != "criterion_hash"}) + "\n" for e in lines))
     card = ws / "prototypes/0001-kafka-ingest.md"
     card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<= 150"'))
+
+
+def test_entries_without_their_criterion_hash_fall_back_to_the_card_and_name_their_criterion(ws, decide):
+    _old_entries_then_p99_moved(ws, decide)
     (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
     assert moved["criteria"] == ["cost", "p99"]  # recorded under other criteria: which one moved is not known
     assert "may have changed after evidence: cost" in moved["message"] and "p99" in moved["message"]
@@ -107,13 +112,7 @@ def test_goalposts_warning_says_what_evidence_was_recorded_under_and_what_holds_
 def test_committed_cards_tell_which_criterion_moved_under_entries_without_their_own_hash(ws, decide):
     git(ws, "add", "-A")
     git(ws, "commit", "-qm", "cards")
-    decide("evidence", "add", "P1", "p99", "180", cwd=ws)
-    decide("evidence", "add", "P1", "cost", "50", cwd=ws)
-    ledger = ws / "prototypes/evidence.jsonl"
-    lines = [json.loads(line) for line in ledger.read_text().splitlines()]
-    ledger.write_text("".join(json.dumps({k: v for k, v in e.items() if k != "criterion_hash"}) + "\n" for e in lines))
-    card = ws / "prototypes/0001-kafka-ingest.md"
-    card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<= 150"'))
+    _old_entries_then_p99_moved(ws, decide)
     (moved,) = [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
     assert moved["criteria"] == ["p99"]
     assert ("changed after evidence: p99 (1 evidence entry was recorded under target <= 200, kill > 500; "
