@@ -212,7 +212,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     words = Counter("_" if "_" in slug and "-" not in slug else "-"
                     for _, _, sep, _ in numbered if (slug := sep.lstrip("-_. ")))
     # Titles as they are (`001 - Layered Desktop App.md`): words parted by spaces, in capitals too.
-    titled = 2 * sum(bool(re.search(r"\S\s+\S", tail) and re.search(r"[A-Z]", tail))
+    titled = 2 * sum(" " in tail.strip() and bool(re.search(r"[A-Z]", tail))
                      for _, _, tail, _ in numbered) > len(numbered)
     if titled:
         separators = Counter(re.match(r"[ ._-]*", tail).group() or "-" for _, _, tail, _ in numbered)

@@ -567,7 +567,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         path = ws.adr_dir / (form.name(number, slug) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         # A template whose Status section lists the choices unchecked (`- [ ] Proposed`): the new record's is.
-        if from_document(doc, path).status is None and (ticked := adr_edit.tick(doc, "Proposed", day)) is not None:
+        if ("[ ]" in numbered and from_document(doc, path).status is None
+                and (ticked := adr_edit.tick(doc, "Proposed", day)) is not None):
             data, doc = ticked, frontmatter.parse(ticked, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
