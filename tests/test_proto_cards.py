@@ -194,6 +194,25 @@ def test_criterion_add_refuses_duplicates_mixed_kinds_and_flow_style(card, repo,
     assert flow.read_text() == '---\ntitle: Flow\ncriteria: [{id: a, target: "> 1"}]\n---\n'
 
 
+def test_a_criterion_put_back_under_older_evidence_is_no_crash(card, repo, decide):
+    # Evidence written without its criterion hash, the criterion removed and put back as it was after
+    # another criterion was added: `criterion add` raised a ValueError after writing the card.
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "card")
+    assert decide("evidence", "add", "P7", "cost", "95", cwd=repo).exit_code == 0
+    ledger = repo / "prototypes" / "evidence.jsonl"
+    entry = {k: v for k, v in json.loads(ledger.read_text()).items() if k != "criterion_hash"}
+    ledger.write_text(json.dumps(entry) + "\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "evidence")
+    assert decide("criterion", "remove", "P7", "cost", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "cost removed")
+    assert decide("criterion", "add", "P7", "z", "--target", ">= 1", cwd=repo).exit_code == 0
+    back = decide("criterion", "add", "P7", "cost", "--target", "< 100", cwd=repo)
+    assert back.exit_code == 0 and "added criterion cost" in back.stdout
+
+
 def test_changing_a_criterion_after_evidence_is_loud(card, repo, decide):
     assert decide("evidence", "add", "P7", "cost", "95", cwd=repo).exit_code == 0
     again = decide("criterion", "add", "P7", "cost", "--target", "< 90", cwd=repo)

@@ -324,5 +324,6 @@ def _moved_warning(ws: Workspace, card: Prototype, criterion_id: str, before: Pr
                           "prototype", "criterion")
     if not goalposts.moved(card, mine):
         return None
-    (found,) = goalposts.moved(card, mine, goalposts.earlier([before, *committed_cards(ws, [card])]))
-    return f"{goalposts.said(found)}. Triage will flag {card.ref} as goalposts moved."
+    # With the definitions known from before, an entry without its own criterion hash may turn out unmoved.
+    found = goalposts.moved(card, mine, goalposts.earlier([before, *committed_cards(ws, [card])]))
+    return f"{goalposts.said(found[0])}. Triage will flag {card.ref} as goalposts moved." if found else None
