@@ -382,7 +382,7 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     (repo / "decisions" / "0003-headings.md").write_text("# 3. Headings\n\n## Status\n\nAccepted\n" + "## a\n" * 190_000)
     # Runs that a pattern scanning from each of their characters to the end of the line took minutes on.
     runs = ["[[" * 300_000, "[a](" * 150_000, "(" * 600_000, "a" * 600_000, "** " * 200_000 + "x", "`a <" * 150_000,
-            "accepted" + " " * 600_000 + "x", "| **" + "a" * 600_000]
+            "accepted" + " " * 600_000 + "x", "| **" + "a" * 600_000, "[" * 300_000 + "][x]"]
     for number, run in enumerate(runs, start=4):
         (repo / "decisions" / f"{number:04d}-run.md").write_text(
             f"# {number}. Run\n\n## Status\n\nSuperseded by {run}\n\nStatus: {run}\n")

@@ -145,6 +145,8 @@ def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
     assert refused.exit_code == 2
     assert "site: error: holds notes.md, which `decide report log` did not write and would remove" in refused.stderr
     assert (repo / "site" / "notes.md").read_text() == "my notes\n" and (repo / new_adr).is_file()
+    (repo / "loop").symlink_to("loop")
+    assert decide("report", "log", "--out", "loop/site", cwd=repo).exit_code == 2  # named, no traceback
 
 
 HOSTILE_BODY = f"""

@@ -127,7 +127,8 @@ def _target(link: re.Match) -> str:
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
-_REFERENCE_LINK = LazyPattern(r"\[[^\]]*\]\[([^\]]+)\]")  # `[words][label]`, its target on a line of its own
+# `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
+_REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
 _PROTOTYPE = LazyPattern(r"^(?:[Pp]-?)?0*(\d+)$")
 

@@ -299,9 +299,10 @@ def _check_out(ws: Workspace, out: Path) -> None:
     something other than an earlier site (an earlier site with a file of someone else's added too)."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise DecisionbookError("exists and is not a folder", ws.relative(out))
-    where = out.resolve()
+    where = Path(os.path.realpath(out))  # a link that loops resolves as far as it goes, no error
     for folder in (ws.root, ws.adr_dir, ws.proto_dir):
-        if where == folder.resolve() or where in folder.resolve().parents:
+        inside = Path(os.path.realpath(folder))
+        if where == inside or where in inside.parents:
             raise DecisionbookError("holds the workspace's records, which the site would replace; choose another "
                                     "--out", ws.relative(out))
     if not out.is_dir() or not any(out.iterdir()):
