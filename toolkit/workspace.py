@@ -21,7 +21,7 @@ ADR_DIR_CANDIDATES = (
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
                       "decision-records", "decision-log", "decision-logs", "decisionlog",
                       "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "décisions")
-# (the last five Norwegian and Danish, Dutch, German, Spanish, Portuguese and French)
+# (the last six Norwegian and Danish, Dutch, German, Spanish, Portuguese and French)
 DEEP_ADR_DIR_DEPTH = 4
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).

@@ -253,7 +253,8 @@ def triage(as_of, fmt):
     """
     ws = open_workspace()
     result = triage_actions.triage(ws, as_of)
-    _problems(p for p in result.problems if p not in result.unreadable)
+    unreadable = set(result.unreadable)
+    _problems(p for p in result.problems if p not in unreadable)
     data = triage_actions.as_dict(ws, result)
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -4,6 +4,8 @@ prototypes, kill conditions crossed, deadlines, verdicts."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+from bisect import insort
 from dataclasses import dataclass
 
 from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_value
@@ -81,16 +83,36 @@ def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, 
     evidence = records.evidence_by_prototype()
     moves = {}
     for number, card in cards.items():
-        values: dict[str, list] = {}
+        counted: dict[str, list] = {}
         for entry in sorted(evidence.get(number, ()), key=measured_order):
-            criterion = card.criterion(entry.criterion)
-            if criterion is None:
-                continue
-            counted = values.setdefault(criterion.id, [])
-            counted.append(entry.value)
-            if entry.id in new_ids:
-                moves[entry.id] = (state_of(criterion, counted[:-1]).state, state_of(criterion, counted).state)
+            if card.criterion(entry.criterion) is not None:
+                counted.setdefault(entry.criterion, []).append(entry)
+        for criterion_id, entries in counted.items():
+            states = _running_states(card.criterion(criterion_id), [e.value for e in entries])
+            for index, entry in enumerate(entries):
+                if entry.id in new_ids:
+                    moves[entry.id] = (states[index - 1] if index else "unmeasured", states[index])
     return moves
+
+
+def _running_states(criterion: Criterion, values: list) -> list[str]:
+    """The state of *criterion* after each of *values* counted (in `measured_order`), aggregated as it says,
+    the aggregate kept up as the values come: a window of 40,000 entries costs what one judgement does."""
+    how, ordered, states, value = criterion.aggregate, [], [], None
+    for index, new in enumerate(values):
+        if how == "latest" or index == 0 and how in ("min", "max"):
+            value = new
+        elif how == "min":
+            value = min(value, new)
+        elif how == "max":
+            value = max(value, new)
+        else:  # as `criteria.aggregate` computes them, on the sorted numbers
+            insort(ordered, float(new))
+            middle = len(ordered) // 2
+            value = (math.fsum(ordered) / len(ordered) if how == "mean" else ordered[middle] if len(ordered) % 2
+                     else (ordered[middle - 1] + ordered[middle]) / 2)
+        states.append(state_of(criterion, [value]).state)  # one value aggregates to itself
+    return states
 
 
 def _redefined(ws: Workspace, judged: dict, day: dt.date) -> dict[int, Prototype]:
