@@ -1001,6 +1001,12 @@ def test_a_task_list_of_dated_choices_is_the_records_history(decide, tmp_path):
     rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
     assert [(r["status"], r["date"], r["superseded_by"]) for r in rows] == [
         ("superseded", "2026-11-30", "2"), ("proposed", "2026-11-30", None)]
+    # Rejected, then proposed again: the choice checked latest is the status, wherever it stands in the list.
+    assert decide("adr", "status", "2", "rejected", "--date", "2026-12-01", cwd=root).exit_code == 0
+    again = decide("adr", "status", "2", "proposed", "--date", "2026-12-03", cwd=root)
+    assert again.stdout == "ADR-0002: rejected -> proposed (2026-12-03)\n"
+    new = (root / "docs/adr/adr-0002-ny-losning.md").read_text()
+    assert "- [x] Foreslått (dato: 2026-12-03)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n- [x] Avvist (dato: 2026-12-01)\n" in new
 
 
 def test_a_checked_successor_named_by_a_reference_link(decide, tmp_path):

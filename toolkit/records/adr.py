@@ -868,9 +868,11 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             chosen = (index, (words_start, words_end))
             if date is not None:
                 fields["status_date"] = (index, *date)
-    if choices:  # the checked choice (the last, where earlier ones stay checked as its history), or none yet
-        chosen = next(((index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
-                       for index, box in reversed(choices.items()) if box.group(1) != " "), None)
+    if choices:  # the checked choice, or none yet; of several (a history), the latest by its day, else the last
+        checked = [(index, box) for index, box in choices.items() if box.group(1) != " "]
+        if checked:
+            index, box = max(checked, key=lambda choice: (_choice_day(reader.lines[choice[0]], choice[1]), choice[0]))
+            chosen = (index, _clean_span(reader.lines[index], box.end(), len(reader.lines[index])))
         if chosen is not None and (day := _latest_date(reader.lines[chosen[0]], *chosen[1])) is not None:
             fields["status_date"] = (chosen[0], *day)  # `- [x] Akseptert (dato: 2025-05-05)`
     elif chosen is not None and (history := _history(reader.lines, chosen[0], end)):
@@ -884,6 +886,12 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         fields["status_raw"] = reader.lines[index][span[0] : span[1]]
         fields["status_line"] = index + 1
         fields["status_span"] = span
+
+
+def _choice_day(line: str, box: re.Match) -> str:
+    """The ISO day a task-list choice was checked on (`- [x] Akseptert (dato: 2025-05-05)`), "" for none."""
+    found = find_date(line[box.end() : box.end() + 200])
+    return found[0] if found and found[0] not in (None, AMBIGUOUS) else ""
 
 
 _ITEM = LazyPattern(r"[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+\S")
