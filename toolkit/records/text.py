@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from toolkit.errors import DecisionbookError
 
 # Bidirectional overrides and isolates can make text read differently from what it is.
 HIDDEN_CHARACTERS = r"\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
-_HIDDEN_IN_A_LINE = re.compile(f"[{HIDDEN_CHARACTERS}\t\n]")
+
+
+@functools.cache  # compiled at the first text that needs it: most commands print none
+def _hidden(in_a_line: bool) -> re.Pattern:
+    return re.compile(f"[{HIDDEN_CHARACTERS}\t\n]" if in_a_line else f"[{HIDDEN_CHARACTERS}]")
 
 
 def _shown(match: re.Match) -> str:
@@ -18,12 +22,13 @@ def _shown(match: re.Match) -> str:
 
 def visible(text: str) -> str:
     """*text* with control and bidi characters shown as `<U+202E>`, so nothing is disguised."""
-    return _HIDDEN.sub(_shown, text)
+    # Every hidden character is one Python does not print: text it prints whole has none.
+    return text if text.isprintable() else _hidden(False).sub(_shown, text)
 
 
 def visible_line(text: str) -> str:
     """*text* as `visible` shows it, its tabs and line breaks too: one cell of a table stays one cell."""
-    return _HIDDEN_IN_A_LINE.sub(_shown, text)
+    return text if text.isprintable() else _hidden(True).sub(_shown, text)
 
 
 def one_line(text: str, what: str) -> str:
