@@ -201,9 +201,14 @@ def renumbered_name(name: str, number: int) -> str:
     return name[: match.start(2)] + str(number).zfill(len(match.group(2))) + name[match.end(2) :]
 
 
+def _draft_match(name: str) -> re.Match | None:
+    low = name.lower()  # no placeholder, no draft: most names are told without compiling the pattern
+    return DRAFT_FILE.match(name) if "xx" in low or "0x" in low or "nnnn" in low else None
+
+
 def draft_slug(name: str) -> str | None:
     """The slug of a draft's file *name* (`XXXX-use-kafka.md`), None when it is not a draft's."""
-    match = DRAFT_FILE.match(name)
+    match = _draft_match(name)
     if match is None or not (match.group(1) or match.group(3)) or _TEMPLATE.search(match.group(3) or ""):
         return None  # `xx.md` alone is no draft; `XXXX-template.md` is a template
     return match.group(3) or ""
@@ -227,7 +232,7 @@ def is_slug_record(name: str) -> bool:
     stem, dot, extension = name.rpartition(".")
     return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
                 and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem)
-                and not _TEMPLATE_NAME.match(stem) and DRAFT_FILE.match(name) is None)
+                and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
 
 
 def title_from_name(name: str) -> str | None:
