@@ -33,6 +33,7 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     HEADING,
+    LazyPattern,
     RELATION_STATUS,
     find_date,
     heading_text,
@@ -47,8 +48,8 @@ from toolkit.records.adr_words import (
     written_as,
 )
 
-_FLOW = re.compile(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
-_SCALAR_LINE = re.compile(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
+_FLOW = LazyPattern(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
+_SCALAR_LINE = LazyPattern(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
 def reference(target: Decision) -> str:
@@ -150,8 +151,8 @@ def _bullet_char(doc: frontmatter.Document, decision: Decision) -> str:
     return line.lstrip()[0]
 
 
-_TOML_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
-_TOML_VALUE = re.compile(r"""^(\s*([A-Za-z0-9_-]+)\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^#]*?)(\s*#.*)?$""")
+_TOML_TABLE = LazyPattern(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_TOML_VALUE = LazyPattern(r"""^(\s*([A-Za-z0-9_-]+)\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^#]*?)(\s*#.*)?$""")
 
 
 def _set_toml(doc: frontmatter.Document, key: str, value: str, date: bool = False) -> bytes:
@@ -259,7 +260,7 @@ def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, da
 
 
 # A day to fill in beside a choice: `(dato: ÅÅÅÅ-MM-DD)`, `(date: YYYY-MM-DD)`.
-_DAY_BLANK = re.compile(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)-mm-dd(?![^\W\d_])", re.IGNORECASE)
+_DAY_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)-mm-dd(?![^\W\d_])", re.IGNORECASE)
 
 
 def tick(doc: frontmatter.Document, text: str, day: str | None) -> bytes | None:
@@ -350,7 +351,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     return doc.to_bytes()
 
 
-_FIELD_BULLET = re.compile(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
+_FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
 
 
 def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> bytes:
@@ -598,7 +599,7 @@ def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | No
     return end
 
 
-_WRITTEN_RELATION = re.compile(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
+_WRITTEN_RELATION = LazyPattern(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
 
 
 def _ends_in_relation(decision: Decision) -> bool:
@@ -619,7 +620,7 @@ def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes
 
 
 # The label of a status line, whole (`Decision status`, not `status`); `Decision` labels a table's status row.
-_STATUS_LABEL = re.compile("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
+_STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
 
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> str:
