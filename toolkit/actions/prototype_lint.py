@@ -33,7 +33,8 @@ def _contradictions(ws: Workspace, cards) -> list[Finding]:
     for card in cards:
         for index, message in contradictions(card):
             line = criterion_line(card.path, card.criteria[index].id, ws.config.max_file_bytes)
-            found.append(Finding(ws.relative(card.path), line, "error", f"{message}; triage counts such a value as met"))
+            found.append(Finding(ws.relative(card.path), line, "error",
+                                 f"{message}; triage counts such a value as met"))
     return found
 
 
