@@ -55,6 +55,15 @@ def test_discard_with_reason_sets_status_and_records_the_verdict(ws, decide):
     assert [r["ref"] for r in active] == ["P1", "P3"]
 
 
+def test_a_reason_that_speaks_of_effort_is_recorded_with_a_warning(ws, decide):
+    # `keep --reason "we already invested 40 hours"` was taken without a word.
+    kept = decide("keep", "P1", "--reason", "we already invested 40 hours", "--as-of", AS_OF, cwd=ws)
+    assert kept.exit_code == 0 and "keep recorded" in kept.stdout
+    assert kept.stderr.startswith("warning: the reason speaks of effort ('invested'): a verdict rests on the evidence")
+    plain = decide("discard", "P2", "--reason", "hit rate stuck at 0.7 after 3 weeks", "--as-of", AS_OF, cwd=ws)
+    assert plain.exit_code == 0 and plain.stderr == ""
+
+
 def test_keep_and_iterate(ws, decide):
     assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
     assert frontmatter.read(ws / "prototypes/0003-dark-mode.md").meta["status"] == "kept"

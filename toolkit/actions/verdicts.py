@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
@@ -21,6 +22,9 @@ from toolkit.records.text import one_line
 from toolkit.workspace import Workspace
 
 STATUS_AFTER = {"keep": "kept", "iterate": "active", "discard": "discarded"}
+# A reason that leans on what was spent, not on what was measured: `we already invested 40 hours`.
+_EFFORT_WORDS = re.compile(r"\b(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|person[- ]?(?:days?|weeks?|months?)|sprints?)"
+                           r"|invest(?:ed|ment)|sunk|spent|effort)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,13 @@ class VerdictResult:
     @property
     def override(self) -> bool:
         return is_override(self.entry.verdict, self.judgement.recommendation)
+
+    @property
+    def effort_words(self) -> str | None:
+        """The words of the reason that speak of effort spent (`40 hours`, `invested`), or None: a verdict
+        rests on evidence, and effort already spent is sunk."""
+        found = _EFFORT_WORDS.search(self.entry.reason)
+        return found.group() if found else None
 
 
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,

@@ -294,6 +294,9 @@ def _verdict_report(result) -> None:
     click.echo(f"recommendation at this moment: {result.judgement.recommendation} (merit {result.judgement.merit:.2f})")
     if result.override:
         click.echo(f"this verdict overrides the recommendation ({result.judgement.recommendation}); it is recorded as an override.")
+    if result.effort_words:
+        _warning(f"the reason speaks of effort ({result.effort_words!r}): a verdict rests on the evidence against the "
+                 "criteria, and the effort already spent is sunk; the sunk-cost audit counts this one as given")
 
 
 reason_option = click.option("--reason", required=True, metavar="TEXT", help="Why: required, one line, kept in the verdict ledger.")
