@@ -377,3 +377,13 @@ def test_cards_that_cannot_be_read_are_counted_beside_the_recommendations(meetin
         card.write_text(card.read_text().replace("target: ", "target: <"))
     text = _text(_report(decide, root, "--as-of", TODAY.isoformat()))
     assert "Nothing to triage" not in text and "3 card(s) could not be read" in text
+
+
+def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace, decide):
+    # A card that could not be read was left out of "got no verdict" in silence.
+    card = meeting_workspace / "prototypes/0001-kafka-ingest.md"
+    card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<== 200"'))
+    closed = decide("meeting", "close", cwd=meeting_workspace)
+    assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
+    assert ("2 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
+            "is not known:") in closed.stdout

@@ -23,6 +23,7 @@ class Closed:
     previous: Meeting | None
     undecided: tuple[Prototype, ...]  # active prototypes with no verdict since the previous meeting
     problems: tuple[Finding, ...]
+    unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
 
 
 def previous_meeting(meetings, as_of: dt.date) -> Meeting | None:
@@ -61,4 +62,4 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     decided = {v.prototype for v in records.verdicts if (v.id > previous.id if previous else v.at[:10] >= first)}
     undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided
                       and (c.started is None or c.started <= day))  # one started later was not on its agenda
-    return Closed(entry, previous, undecided, meetings.problems + records.problems)
+    return Closed(entry, previous, undecided, meetings.problems + records.problems, records.unreadable)

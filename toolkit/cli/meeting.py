@@ -32,9 +32,10 @@ def meeting_close(date, attendees, by):
     entry = result.meeting
     with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
     click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
+    unread = f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
     if not result.undecided:
-        click.echo("every active prototype got a verdict")
+        click.echo("every active prototype got a verdict" + (unread if result.unreadable else ""))
         return
-    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict:")
+    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict" + (unread if result.unreadable else "") + ":")
     for card in result.undecided:
         click.echo(f"  {card.ref}  {visible(card.title)}")
