@@ -32,10 +32,11 @@ def meeting_close(date, attendees, by):
     entry = result.meeting
     with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
     click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
-    unread = f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
+    unread = (f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
+              if result.unreadable else "")
     if not result.undecided:
-        click.echo("every active prototype got a verdict" + (unread if result.unreadable else ""))
+        click.echo("every active prototype got a verdict" + unread)
         return
-    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict" + (unread if result.unreadable else "") + ":")
+    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict{unread}:")
     for card in result.undecided:
         click.echo(f"  {card.ref}  {visible(card.title)}")
