@@ -14,7 +14,7 @@ from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.judge import goalposts
 from toolkit.records import columns, days, files, frontmatter, parsecache, prototype
-from toolkit.records.criteria import AGGREGATES, contradiction, parse_expr, parse_number
+from toolkit.records.criteria import AGGREGATES, parse_expr, parse_number
 from toolkit.records.finding import Finding
 from toolkit.records.prototype import Prototype
 from toolkit.records.refname import branch_name_problem
@@ -278,9 +278,6 @@ def add_criterion(
         kill_expr = parse_expr(kill, "kill")
         if kill_expr.is_yes_no != target_expr.is_yes_no:
             raise DecisionbookError("target and kill must both be yes/no or both be numeric")
-        why = contradiction(target_expr, kill_expr)
-        if why is not None:
-            raise DecisionbookError(f"criterion {criterion_id!r}: {why}")
         fields["kill"] = str(kill_expr)
     if must:
         fields["must"] = True
