@@ -9,6 +9,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -257,3 +258,16 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
                 effort = []
             ws.effort_ledger.write_text("".join(e.to_json() + "\n" for e in effort))
             assert _judgements(ws, as_of) == before
+
+
+@pytest.mark.parametrize("how", ["latest", "min", "max", "mean", "median"])
+def test_the_weekly_reports_running_states_are_the_judgements_of_each_prefix(how):
+    # The report keeps each aggregate up as entries come (a window of 40,000 took minutes re-aggregated).
+    from toolkit.frames.since import _running_states
+    from toolkit.judge.merit import state_of
+    from toolkit.records.criteria import parse_expr
+    from toolkit.records.prototype import Criterion
+
+    criterion = Criterion("x", parse_expr(">= 0.5"), kill=parse_expr("< 0.1"), aggregate=how)
+    values = [0.6, 0.05, 0.3, 0.9, 0.55, 0.2, 0.7, 0.08, 0.52]
+    assert _running_states(criterion, values) == [state_of(criterion, values[: i + 1]).state for i in range(len(values))]

@@ -4,13 +4,13 @@ prototypes, kill conditions crossed, deadlines, verdicts."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from bisect import insort
 from dataclasses import dataclass
 
 from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_value
 from toolkit.judge.goalposts import describe
 from toolkit.judge.merit import measured_order, state_of
+from toolkit.records.criteria import of_sorted
 from toolkit.records.ledger import Meeting
 from toolkit.records.prototype import Criterion, Prototype
 from toolkit.workspace import Workspace
@@ -106,11 +106,9 @@ def _running_states(criterion: Criterion, values: list) -> list[str]:
             value = min(value, new)
         elif how == "max":
             value = max(value, new)
-        else:  # as `criteria.aggregate` computes them, on the sorted numbers
+        else:  # mean or median, of the numbers kept sorted
             insort(ordered, float(new))
-            middle = len(ordered) // 2
-            value = (math.fsum(ordered) / len(ordered) if how == "mean" else ordered[middle] if len(ordered) % 2
-                     else (ordered[middle - 1] + ordered[middle]) / 2)
+            value = of_sorted(ordered, how)
         states.append(state_of(criterion, [value]).state)  # one value aggregates to itself
     return states
 

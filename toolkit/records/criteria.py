@@ -183,7 +183,11 @@ def aggregate(values: list[float | bool], how: str) -> float | bool:
         return min(values)
     if how == "max":
         return max(values)
-    numbers = sorted(float(v) for v in values)
+    return of_sorted(sorted(float(v) for v in values), how)
+
+
+def of_sorted(numbers: list[float], how: str) -> float:
+    """The mean or the median of *numbers*, sorted ascending (a list kept sorted as values come, too)."""
     if how == "mean":
         return math.fsum(numbers) / len(numbers)
     middle = len(numbers) // 2
