@@ -270,4 +270,5 @@ def test_the_weekly_reports_running_states_are_the_judgements_of_each_prefix(how
 
     criterion = Criterion("x", parse_expr(">= 0.5"), kill=parse_expr("< 0.1"), aggregate=how)
     values = [0.6, 0.05, 0.3, 0.9, 0.55, 0.2, 0.7, 0.08, 0.52]
-    assert _running_states(criterion, values) == [state_of(criterion, values[: i + 1]).state for i in range(len(values))]
+    prefixes = [values[: i + 1] for i in range(len(values))]
+    assert _running_states(criterion, values) == [state_of(criterion, prefix).state for prefix in prefixes]
