@@ -94,6 +94,13 @@ class Review:
         return [p for p in self.prototypes if p["override"]]
 
     @property
+    def closed(self) -> bool:
+        """Whether the record was decided (or replaced) already: the review is then a record of the decision."""
+        from toolkit.actions.decision_pages import CLOSED
+
+        return self.decision.status in CLOSED
+
+    @property
     def acceptable(self) -> bool:
         """Whether `decide adr status N accepted` would pass the review gate."""
         return not any(item.required and item.result == "fail" for item in self.checklist)
