@@ -146,7 +146,9 @@ def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
     assert "site: error: holds notes.md, which `decide report log` did not write and would remove" in refused.stderr
     assert (repo / "site" / "notes.md").read_text() == "my notes\n" and (repo / new_adr).is_file()
     (repo / "loop").symlink_to("loop")
-    assert decide("report", "log", "--out", "loop/site", cwd=repo).exit_code == 2  # named, no traceback
+    looped = decide("report", "log", "--out", "loop/site", cwd=repo)
+    assert looped.exit_code == 2
+    assert looped.stderr.startswith("loop/site: error: cannot be used: Too many levels of symbolic links"), looped.stderr
 
 
 HOSTILE_BODY = f"""

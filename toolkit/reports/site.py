@@ -297,6 +297,12 @@ def _written_by_site(name: str, folder: Path) -> bool:
 def _check_out(ws: Workspace, out: Path) -> None:
     """Refuse an --out that is a file, a link, a folder of the workspace's records, or a folder holding
     something other than an earlier site (an earlier site with a file of someone else's added too)."""
+    try:
+        os.stat(out)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a link on the way that loops: named, not a traceback or a later "File exists"
+        raise DecisionbookError(f"cannot be used: {exc.strerror}", ws.relative(out)) from None
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise DecisionbookError("exists and is not a folder", ws.relative(out))
     where = Path(os.path.realpath(out))  # a link that loops resolves as far as it goes, no error
