@@ -107,3 +107,4 @@ def test_ledger_lines_with_days_or_hours_beyond_reason_are_named_and_the_report_
         assert result.exit_code == 0, result.output
         text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
         assert "evidence.jsonl:2: error: measured '0001-01-01' is outside the days decisionbook takes" in text
+        assert "effort.jsonl:2: error: hours 1.7e+308 is more than one entry may hold" in text
