@@ -148,7 +148,7 @@ def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
     (repo / "loop").symlink_to("loop")
     looped = decide("report", "log", "--out", "loop/site", cwd=repo)
     assert looped.exit_code == 2
-    assert looped.stderr.startswith("loop/site: error: cannot be used: Too many levels of symbolic links"), looped.stderr
+    assert looped.stderr.startswith("loop/site: error: cannot be used: Too many levels of symbolic"), looped.stderr
 
 
 HOSTILE_BODY = f"""
