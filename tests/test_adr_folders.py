@@ -683,6 +683,21 @@ def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path
     assert decide("adr", "show", "1", cwd=root).exit_code == 0
 
 
+def test_an_addendum_beside_its_record_is_not_a_second_record(decide, tmp_path):
+    # `ADR-003-ADDENDUM-approccio-duale.md` beside `ADR-003-...md` read as a second ADR 3: two "number 3 is
+    # also used" errors, and `adr show 3` refused as ambiguous.
+    record = "# ADR-{n}: {title}\n\n## Stato\n\nAccettato\n\n## Contesto\n\nPerché.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/ADR-003-architettura-plugin.md": record.format(n="003", title="Architettura a plugin"),
+        "docs/adr/ADR-003-ADDENDUM-approccio-duale.md": record.format(n="003", title="Addendum: approccio duale"),
+        "docs/adr/ADR-004-amendment-process.md": record.format(n="004", title="Amendment process"),  # alone: a record
+    })
+    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [
+        (3, "Architettura a plugin"), (4, "Amendment process")]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[2] == "path: docs/adr/ADR-003-architettura-plugin.md"
+
+
 def test_a_folder_that_names_records_by_their_titles_gets_a_name_and_links_that_work(decide, tmp_path):
     # `001 - Layered Desktop App.md`: a new record was `003 try-a-thing.md`, and the links written to such
     # names held raw spaces, which Markdown does not read as a link (nor did decisionbook, or `%20`, or `<...>`).

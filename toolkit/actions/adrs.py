@@ -41,7 +41,7 @@ from toolkit.records.adr_words import (
     status_word,
     iso_date,
     template_name,
-    without_translations,
+    without_companions,
     is_record_file,
     is_rst,
     is_slug_record,
@@ -128,7 +128,8 @@ def adr_files(folder: Path) -> list[Path]:
 
     A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by a date
     (`YYYYMMDD-slug.md`, `YYYY-MM-DD-slug.md`); in a folder with none of those, by its slug alone
-    (`choose-a-database.md`). README, index and template files are not records. A subfolder named with
+    (`choose-a-database.md`). README, index and template files are not records, nor are a record's
+    translations and addenda beside it (`0009-use-x.en.md`, `0009-ADDENDUM-y.md`). A subfolder named with
     the number of a record beside it (`0009/` or `009-use-x/` by `0009-use-x.md`) holds that record's
     notes and drafts, not records.
     """
@@ -170,7 +171,7 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
             subfolders.append(entry.name)
         elif is_slug_record(entry.name) and not is_folder(entry):
             slugs.append(entry.name)
-    files = [folder / name for name in sorted(without_translations(names))]  # sort names, not Paths: 10,000
+    files = [folder / name for name in sorted(without_companions(names))]  # sort names, not Paths: 10,000
     slug_files = [folder / name for name in sorted(slugs)]
     if subfolders:
         numbers = {numbered[1] for name in names if (numbered := numbered_file(name))}
@@ -180,7 +181,7 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
             inner = [e.name for e in os.scandir(folder / sub) if not is_folder(e)]
         except OSError:
             continue
-        inner_records = without_translations(list(filter(is_record_file, inner)))
+        inner_records = without_companions(list(filter(is_record_file, inner)))
         files.extend(folder / sub / name for name in sorted(inner_records))
         slug_files.extend(folder / sub / name for name in sorted(filter(is_slug_record, inner)))
     return files, slug_files

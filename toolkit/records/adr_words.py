@@ -179,13 +179,27 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
 _TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
+# What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
+_ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato|anexo"
+                   r"|vedlegg")
+_ADDENDUM = LazyPattern(rf"^[-_. ]*(?:{_ADDENDUM_WORDS})(?:$|[-_. ]|\d)", re.IGNORECASE)
+_ADDENDUM_WORD = LazyPattern(_ADDENDUM_WORDS, re.IGNORECASE)
 
 
-def without_translations(names: list[str]) -> list[str]:
-    """*names* but the translations of a record named among them (`0001-x.en.md` by `0001-x.md`)."""
+def without_companions(names: list[str]) -> list[str]:
+    """*names* but the files that go with a record named among them: its translations (`0001-x.en.md`
+    by `0001-x.md`) and addenda (`ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`)."""
     present = set(names)
-    return [name for name in names if name.count(".") < 2 or (match := _TRANSLATION.match(name)) is None
+    kept = [name for name in names if name.count(".") < 2 or (match := _TRANSLATION.match(name)) is None
             or match.group(1) + match.group(2) not in present]
+    if not _ADDENDUM_WORD.search("\n".join(kept)):  # one search over the folder, not a match per name
+        return kept
+    addenda = {name: numbered[1] for name in kept
+               if (numbered := numbered_file(name)) and _ADDENDUM.match(numbered[2])}
+    if not addenda:
+        return kept
+    numbers = {numbered[1] for name in kept if name not in addenda and (numbered := numbered_file(name))}
+    return [name for name in kept if addenda.get(name) not in numbers]
 
 
 def template_name(stem: str) -> bool:
