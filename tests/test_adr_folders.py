@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -696,6 +697,26 @@ def test_an_addendum_beside_its_record_is_not_a_second_record(decide, tmp_path):
         (3, "Architettura a plugin"), (4, "Amendment process")]
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
     assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[2] == "path: docs/adr/ADR-003-architettura-plugin.md"
+
+
+def test_names_that_start_with_their_day_then_a_record_number_are_numbered_records(decide, tmp_path):
+    # `2026-02-26_adr-0001_auth-library.md` read as a dated record keyed by its whole name: `ADR-0001` named
+    # nothing, and a new record was `2026-12-02_try-a-thing.md`, with no number.
+    record = "# ADR-{n}: {title}\n\n- Status: {status}\n\n## Context\n\n{text}\n"
+    root = _repo(tmp_path, {
+        "docs/decisions/2026-02-26_adr-0001_auth-library.md": record.format(
+            n="0001", title="Auth library", status="Accepted", text="Cookies."),
+        "docs/decisions/2026-02-27_adr-0002_session-strategy.md": record.format(
+            n="0002", title="Session strategy", status="Proposed", text="Supersedes ADR-0001."),
+        "docs/decisions/2026-02-20_research-notes.md": "# Research notes\n\nWhat we read.\n",
+        "decisionbook.toml": '[paths]\ndecisions = "docs/decisions"\n',
+    })
+    listed = _listed(decide, root)
+    assert [(r["number"], r["title"], r["date"]) for r in listed if r["number"] is not None] == [
+        (1, "Auth library", "2026-02-26"), (2, "Session strategy", "2026-02-27")]
+    made = decide("adr", "new", "Rate limit storage", "--no-edit", cwd=root)
+    assert made.stdout.splitlines()[0] == f"docs/decisions/{dt.date.today()}_adr-0003_rate-limit-storage.md"
+    assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[0] == "ADR-0003: Rate limit storage"
 
 
 def test_a_folder_that_names_records_by_their_titles_gets_a_name_and_links_that_work(decide, tmp_path):

@@ -112,6 +112,7 @@ class FolderForm:
     slugged: bool = True  # False where names are the number alone (`ADR-12.md`)
     joiner: str = "-"  # between a slug's words: `-`, or `_` (`ADR-001_use_git_hooks.md`)
     titled: bool = False  # names write the title as it is, not a slug: `001 - Layered Desktop App.md`
+    day_first: bool = False  # numbered names start with the day they were made: `2026-02-26_adr-0001_x.md`
 
     def words(self, title: str) -> str:
         """What a new record's name says after its number: the slug of *title*, or in a titled folder the
@@ -121,9 +122,11 @@ class FolderForm:
         words = " ".join(re.sub(r'[/\\:*?"<>|#%\x00-\x1f\x7f]', " ", title).split()).strip(" .-")
         return words[:MAX_SLUG].rsplit(" ", 1)[0].rstrip(" .-") if len(words) > MAX_SLUG else words or slugify(title)
 
-    def name(self, number: int, slug: str) -> str:
+    def name(self, number: int, slug: str, day: str) -> str:
+        """The name of record *number* made on *day* (YYYY-MM-DD)."""
         tail = f"{self.separator}{slug.replace('-', self.joiner)}" if self.slugged else ""
-        return f"{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
+        lead = f"{day.replace('-', self.date_joint)}{self.joint}" if self.day_first else ""
+        return f"{lead}{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
@@ -151,7 +154,11 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     """
     parsed = [(name, numbered_file(name)) for name in names]
     numbered = [n for _, n in parsed if n]
-    matches = [match for match in map(DATED_FILE.match, names) if match]
+    # The names that start with a day, and those of them that give no number (log4brains' `20210304-x.md`).
+    leads = [match for match in map(DATED_FILE.match, names) if match]
+    matches = [match for match in leads if not numbered_file(match.string)]
+    days = [match for match in leads if numbered_file(match.string)]
+    day_first = 2 * len(days) > len(numbered)
     dated = [match.group(2) for match in matches]  # the separator in each date
     joint = _most(Counter(match.string[match.end(1) : match.start(3)] for match in matches), "-")
     compact = dated.count("")
@@ -217,6 +224,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     if titled:
         separators = Counter(re.match(r"[ ._-]*", tail).group() or "-" for _, _, tail, _ in numbered)
         words = Counter()
+    if day_first:
+        joint = _most(Counter(match.string[match.end(1) : match.start(3)] for match in days), "-")
+        date_joint = _most(Counter(match.group(2) for match in days), "-")
+        numbered = [(prefix[match.start(3) :] if (match := DATED_FILE.match(prefix + "x.md")) else prefix, *rest)
+                    for prefix, *rest in numbered]
+    else:
+        date_joint = "-"
     return FolderForm(
         chosen,
         prefix=_most(Counter(prefix for prefix, _, _, _ in numbered), ""),
@@ -228,6 +242,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         joiner=_most(words, "-"),
         slugged=any(slug for _, _, slug, _ in numbered),
         titled=titled,
+        day_first=day_first,
+        joint=joint,
+        date_joint=date_joint,
     )
 
 

@@ -565,7 +565,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
-        path = ws.adr_dir / (form.name(number, slug) if number is not None else form.unnumbered_name(day, slug))
+        path = ws.adr_dir / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         # A template whose Status section lists the choices unchecked (`- [ ] Proposed`): the new record's is.
         if ("[ ]" in numbered and from_document(doc, path).status is None
@@ -595,7 +595,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
-        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug))
+        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day))
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]

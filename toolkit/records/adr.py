@@ -1390,7 +1390,7 @@ def from_document(
     elif date_raw is None and "changelog" in fields:
         # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
-    dated = DATED_FILE.match(path.name) if date_raw is None and number is None else None
+    dated = DATED_FILE.match(path.name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
     if dated and dated.group(1)[-1].isdigit():
         # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
         date_raw = fields["date_raw"] = dated.group(1).replace("_", "-")

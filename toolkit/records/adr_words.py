@@ -157,16 +157,33 @@ _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|indice|índi
                           r"(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
 
+def _record_match(name: str) -> tuple[str, re.Match] | None:
+    """The day a record's name starts with, with the joint after it (`2026-02-26_` in
+    `2026-02-26_adr-0001_x.md`, else ""), and the match of RECORD_FILE on the rest; None for a name
+    that names no number, or whose number is the date (log4brains' `20210304-x.md`)."""
+    match = RECORD_FILE.match(name)
+    if match is None:
+        return None
+    dated = DATED_FILE.match(name)
+    if dated is None:
+        return "", match
+    # A dated name whose slug names a record by its number, after a prefix (`adr-0001_x`), is that record.
+    inner = RECORD_FILE.match(name[dated.start(3) :])
+    return (name[: dated.start(3)], inner) if inner is not None and inner.group(1) else None
+
+
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
 def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     """(prefix, number, separator + slug, extension) of a numbered record file name, else None.
 
+    The prefix holds the day a dated name starts with (`2026-02-26_adr-` in `2026-02-26_adr-0001_x.md`).
     Dated log4brains names, templates such as `0000-template.md` and indexes numbered 0
     (`000-index.md`, `0000-README.md`) are not numbered records.
     """
-    match = RECORD_FILE.match(name)
-    if not match or DATED_FILE.match(name):
+    found = _record_match(name)
+    if found is None:
         return None
+    day, match = found
     slug = match.group(4) or ""
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
     if ("emplate" in slug.lower() and _TEMPLATE_NAME.match(slug)
@@ -174,7 +191,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
         return None
     if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
         return None
-    return match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
+    return day + match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
 
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
@@ -211,8 +228,9 @@ def template_name(stem: str) -> bool:
 def renumbered_name(name: str, number: int) -> str:
     """The numbered record file *name* with *number* in place of its own: its prefix, the width of
     its number and its slug kept (`ADR-007-x.md` -> `ADR-012-x.md`)."""
-    match = RECORD_FILE.match(name)
-    return name[: match.start(2)] + str(number).zfill(len(match.group(2))) + name[match.end(2) :]
+    day, match = _record_match(name)
+    rest = match.string
+    return day + rest[: match.start(2)] + str(number).zfill(len(match.group(2))) + rest[match.end(2) :]
 
 
 def _draft_match(name: str) -> re.Match | None:
