@@ -133,10 +133,49 @@ def test_superseding_a_record_that_says_no_status_gives_it_one(decide, tmp_path)
     result = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0001-a.md").read_text() == (
-        "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Status\n\nSuperseded by [2. Layout again](0002-b.md)\n\n"
-        "## Context\n\nWhy.\n")
+        "# 1. Layout\n\n**Date:** 2019-02-01\n**Status:** Superseded by [ADR-0002](0002-b.md)\n\n"
+        "## Context\n\nWhy.\n")  # a bold field beside its other one
     assert (root / "docs/adr/0002-b.md").read_bytes() == before  # it says so already
     assert _listed(decide, root)["1"]["superseded_by"] == "2"
+
+
+def test_a_status_labelled_as_the_records_kind_is_read_and_changed_in_place(decide, tmp_path):
+    # Sentry's RFCs: `* RFC Status: draft` was no status, and a change added `* Status: accepted` above it.
+    root = _repo(tmp_path, {"text/0042-gocd.md": "* Start Date: 2022-09-20\n* RFC Type: feature\n"
+                                                 "* RFC Status: draft\n\n# Summary\n\nUse gocd.\n",
+                            "decisionbook.toml": '[paths]\ndecisions = "text"\n'})
+    assert _listed(decide, root)["42"]["status"] == "draft"
+    assert decide("adr", "status", "42", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / "text/0042-gocd.md").read_text().splitlines()[:3] == [
+        "* Start Date: 2022-09-20", "* RFC Type: feature", "* RFC Status: accepted"]
+
+
+@pytest.mark.parametrize("head, line", [
+    # conda's CEPs: an HTML table; Stellar's SEPs: a preamble in a code block under its own heading.
+    ("<table>\n<tr><td> Title </td><td> Purpose </td>\n<tr><td> Status </td><td> Proposed </td></tr>\n</table>\n",
+     3),
+    ("## Preamble\n\n```\nSEP: 0004\nTitle: Tx Status Endpoint\nStatus: Draft\nCreated: 2017-10-30\n```\n", 6),
+], ids=["html-table", "code-block-preamble"])
+def test_a_status_stated_where_it_is_not_read_is_named_and_never_contradicted(decide, tmp_path, head, line):
+    # A change gave such a record a second status, a Status section beside the one it had.
+    text = head + "\n## Summary\n\nWhy.\n"
+    root = _repo(tmp_path, {"docs/adr/0004-a.md": text, "docs/adr/0005-b.md": "# 5. B\n\nStatus: Accepted\n"})
+    check = decide("check", cwd=root)
+    assert check.stdout.splitlines()[0].startswith(f"docs/adr/0004-a.md:{line}: warning: states its status where or "
+                                                   "as decisionbook does not read it")
+    result = decide("adr", "status", "4", "accepted", "--force", cwd=root)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"docs/adr/0004-a.md:{line}: error: cannot change the status")
+    assert (root / "docs/adr/0004-a.md").read_text() == text
+
+
+def test_a_record_of_bold_fields_that_says_no_status_gets_a_bold_status_field(decide, tmp_path):
+    # Cilium's CFPs keep their fields in bold, a blank line apart: a change wrote a Nygard `## Status` section.
+    head = "# CFP-30984: DNS proxy HA\n\n**SIG: SIG-POLICY**\n\n**Begin Design Discussion:** 2024-08-19\n\n" \
+           "**Authors:** Ana\n"
+    root = _repo(tmp_path, {"docs/adr/0001-a.md": head + "\n## Summary\n\nWhy.\n"})
+    assert decide("adr", "status", "1", "proposed", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0001-a.md").read_text() == head + "\n**Status:** Proposed\n\n## Summary\n\nWhy.\n"
 
 
 def test_a_new_record_supersedes_one_that_says_no_status(decide, tmp_path):

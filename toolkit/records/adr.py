@@ -575,7 +575,8 @@ _BR = LazyPattern(r"<br\s*/?>$")
 # Italian; `Durum`, `Stav`, `Tila` in Turkish, Czech, Finnish; Japanese, Chinese (simplified and traditional),
 # Korean, Russian and Ukrainian.
 STATUS_LABELS = frozenset(
-    ("status", "decision status", "current status", "adr status", "state", "statut", "estado", "stato",
+    ("status", "decision status", "current status", "adr status", "rfc status", "proposal status", "design status",
+     "state", "statut", "estado", "stato",
      "durum", "stav", "tila", "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
@@ -831,6 +832,24 @@ def _is_status(text: str) -> bool:
     """Whether *text* is a status phrase (`Accepted`), not a decision's words: a table's `Decision`
     row holds either."""
     return read_status(text)[0] in STATUSES
+
+
+# The word a status is labelled by, then what follows it: a colon, a bar, a cell's end and a cell's start
+# (`<td> Status </td><td> Proposed </td>`), emphasis; the value runs to the next bar, tag or bracket.
+_STATUS_STATEMENT = LazyPattern(
+    r"(?<![\w-])(?:status|statut|stato|estado)(?![\w-])[\s*_:|`]*(?:<[^>\n]*>[\s*_:|`]*)*([^|<>\n()\[\]]+)",
+    re.IGNORECASE)
+
+
+def status_statement(lines: list[str]) -> int | None:
+    """The index of the first of *lines* that states a status (a status label, then a status), in any
+    form: for a record whose status is not read, where its own statement is (`* RFC Status: draft`,
+    an HTML table's row, a preamble in a code block), which a change must not contradict."""
+    for index, line in enumerate(lines):
+        if "tat" in line.lower() and any(_is_status(match.group(1).strip(" *_`.")) for match in
+                                         _STATUS_STATEMENT.finditer(line)):
+            return index
+    return None
 
 
 def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re.Match]]:
@@ -1418,7 +1437,10 @@ def from_document(
     status = None
     raw = fields.get("status_raw")
     if raw is None:
-        if form == UNKNOWN:
+        if form == UNKNOWN and (stated := status_statement(reader.lines)) is not None:
+            reader.warn(stated + 1, f"states its status where or as decisionbook does not read it "
+                                    f"({reader.lines[stated].strip()!r}): no status is read")
+        elif form == UNKNOWN:
             reader.warn(1, "no status found (no front matter, `Status:` line or Status section)")
         elif "superseded_by" in fields:
             status = "superseded"

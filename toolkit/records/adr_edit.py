@@ -30,6 +30,7 @@ from toolkit.records.adr import (
     heading_label,
     require_editable,
     status_choices,
+    status_statement,
 )
 from toolkit.records.adr_words import (
     HEADING,
@@ -352,24 +353,38 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
 
 
 _FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
+_BOLD_FIELD = LazyPattern(r"^\*\*[A-Za-z][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**Date**: 2024-08-19`
 
 
 def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> bytes:
     """A record that says no status given one, as it keeps its other fields: a front-matter key, a
-    bullet above its first field bullet (MADR 2), or a Status section under its title (Nygard)."""
+    bullet above its first field bullet (MADR 2), a bold field below its last one, or a Status section
+    under its title (Nygard).
+    One that states its status in a form not read is refused: a second status would contradict it."""
+    lines = doc.text_lines()
+    stated = status_statement(lines[doc.body_start :])
+    if stated is not None:
+        line = doc.body_start + stated
+        raise DecisionbookError(f"cannot change the status: this line states it where or as decisionbook does not "
+                                f"edit it ({lines[line].strip()!r}); change it there by hand",
+                                decision.path, line + 1)
     if doc.has_front_matter:
         if not isinstance(doc.meta, dict):
             raise DecisionbookError("cannot edit: the front matter is not a mapping of keys", decision.path, 2)
         if doc.is_toml:
             return _set_toml(doc, "status", status)
         return _set_scalar(doc, _written_key(doc, "status"), status)
-    lines = doc.text_lines()
     title = decision.title_line or 0
     first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")), len(lines))
     bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
     if bullet is not None:
         index, match = bullet
         return _insert(doc, index, [f"{match.group(1)} Status: {status}"])
+    bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
+    if bold:
+        (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
+        field = f"**Status{match.group(1)} {_capital(status)}"
+        return _insert(doc, index + 1, ["", field] if spaced else [field])
     at = first_section
     while at > title and not lines[at - 1].strip():
         at -= 1
