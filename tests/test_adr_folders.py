@@ -759,9 +759,11 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
         "docs/adr/nnnn-utf8-span.md": "# UTF-8 span\n\n* Status: **Active review**\n",
         "docs/adr/ADR-XX.md": "# Stream mirrors\n\n|Metadata|Value|\n|---|---|\n|Status|Proposed|\n",
         "docs/adr/000X-kotlin.md": "# ADR-000X - Kotlin for services\n\n## Status\n\nWIP\n",
+        "docs/adr/####-slsa-provenance.md": "# ####. SLSA Provenance\n\n## Status\n\nProposed\n",  # Konflux
     })
     rows = [(r["number"], r["key"], r["title"], r["status"]) for r in _listed(decide, root)]
     assert rows == [(1, "1", "Record decisions", "accepted"),
+                    (None, "####-slsa-provenance", "SLSA Provenance", "proposed"),
                     (None, "000X-kotlin", "Kotlin for services", "draft"),
                     (None, "00xx-python-helpers", "Organise helper code", "proposed"),
                     (None, "ADR-XX", "Stream mirrors", "proposed"),
@@ -771,6 +773,7 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
     changed = decide("adr", "status", "XXXX-points-have-owners", "rejected", "--date", "2026-11-30", cwd=root)
     assert changed.exit_code == 0
     assert "status: rejected\ndate: 2026-11-30\n" in (root / "docs/adr/XXXX-points-have-owners.md").read_text()
+    assert decide("adr", "show", "####-slsa-provenance", cwd=root).stdout.startswith("####-slsa-provenance: SLSA")
     created = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
     assert created.stdout.strip() == "docs/adr/0002-use-queues.md"
 

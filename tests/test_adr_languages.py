@@ -178,6 +178,30 @@ def test_a_record_of_bold_fields_that_says_no_status_gets_a_bold_status_field(de
     assert (root / "docs/adr/0001-a.md").read_text() == head + "\n**Status:** Proposed\n\n## Summary\n\nWhy.\n"
 
 
+def test_relations_listed_under_their_label_are_read_and_added_to(decide, tmp_path):
+    # Konflux: `Supercedes:` over a list of links to the pages the records are published as (`.html`) was no
+    # relation, so `check` warned that ADR 32 did not record superseding 28, and a new one went on a line below.
+    record = "# {n}. {title}\n\nDate: 2023-11-17\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+    status = ("Draft\n\nRelates to:\n* [ADR 14. Proceed](0014-proceed.html)\n\nSupercedes:\n"
+              "* [ADR 08. Provisioning](0008-provisioning.html)\n* [ADR 28. Errors](0028-errors.html)")
+    root = _repo(tmp_path, {
+        "ADR/0008-provisioning.md": record.format(n=8, title="Provisioning",
+                                                  status="Superseded by [ADR 32](0032-x.md)"),
+        "ADR/0009-operator.md": record.format(n=9, title="Operator", status="Proposed"),
+        "ADR/0014-proceed.md": record.format(n=14, title="Proceed",
+                                             status="Accepted\n\nRelates to [ADR 32](0032-x.md)"),
+        "ADR/0028-errors.md": record.format(n=28, title="Errors", status="Superceded by [ADR 32](0032-x.html)"),
+        "ADR/0032-x.md": record.format(n=32, title="X", status=status),
+    })
+    listed = _listed(decide, root)
+    assert (listed["32"]["supersedes"], listed["32"]["links"]) == (
+        ["8", "28"], [{"relation": "relates to", "adr": "14"}])
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    assert decide("adr", "link", "32", "supersedes", "9", cwd=root).exit_code == 0
+    assert (root / "ADR/0032-x.md").read_text() == record.format(n=32, title="X", status=status.replace(
+        "(0028-errors.html)", "(0028-errors.html)\n* [9. Operator](0009-operator.md)"))
+
+
 def test_a_new_record_supersedes_one_that_says_no_status(decide, tmp_path):
     root = _repo(tmp_path, {"docs/adr/0001-a.md": "# 1. Layout\n\n**Date:** 2019-02-01\n\n## Context\n\nWhy.\n"})
     made = decide("adr", "new", "Layout again", "--supersedes", "1", "--no-edit", "--date", "2026-11-30", cwd=root)

@@ -215,13 +215,15 @@ def ref_key(value: object) -> str | None:
         if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
-    bare = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#)", "", text, flags=re.IGNORECASE)
+    if text.endswith((".html", ".htm")) and "://" not in text:  # the page a record is published as (Jekyll)
+        return file_key(text.split("#")[0].rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".md")
+    bare = re.sub(r"^(?:(?:[a-z]+[-_])*adr[-_ ]?|#(?!##))", "", text, flags=re.IGNORECASE)  # not `####-x`
     if bare == text:  # a series' own letters: `TEP-0004`, `SE-0105`, `NEP 20`; after `ADR-` a series of
         bare = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # records beside (`ADR-CFR-001`), not ADR 1
     text = bare
     if text.isascii() and text.isdigit():
         return str(int(text))
-    if re.fullmatch(r"[^\W_][\w-]*", text):  # a slug, in any script: `wähle-café`
+    if re.fullmatch(r"(?:[^\W_]|###)[\w#-]*", text):  # a slug, in any script: `wähle-café`; a draft's `####-x`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered else text
     # The key of a record named with spaces, as listed: `2022-06-15 - Keycloak managed by Terraform`.
@@ -354,10 +356,7 @@ class _Reader:
         return [tuple(s) for s in found]
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:
-        relation = relation_name(relation)
-        # `Superceded by`, `Ersetzt durch`, `Заменено`: the relations decisionbook names otherwise.
-        if relation not in REVERSE:
-            relation = _SAME_RELATION.get(relation) or RELATION_STATUS.get(relation, relation)
+        relation = relation_of(relation)
         target = self.ref(target_text) or ""
         if not target:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
@@ -861,15 +860,49 @@ def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re
     return items if items and 2 * named >= len(items) else []
 
 
+_LIST_LABEL = LazyPattern(r"[*_]{0,2}([^\W\d_][\w ]{2,40}?)[*_]{0,2}:[*_]{0,2}")
+LINK_ITEM = LazyPattern(r"[*+-][ \t]+(\[[^\]\n]*\]\([^)\s]+\))[.,;]?")
+
+
+def relation_of(words: str) -> str:
+    """The relation *words* name as decisionbook names it: `Superceded by`, `Ersetzt durch` are "superseded by"."""
+    relation = relation_name(words)
+    if relation not in REVERSE:
+        relation = _SAME_RELATION.get(relation) or RELATION_STATUS.get(relation, relation)
+    return relation
+
+
+def listed_relation(lines: list[str], relation: str, start: int) -> int | None:
+    """The index of the last item of the list of *relation*'s links under its label (`Supersedes:` over
+    `* [ADR 8](...)`) in *lines* from *start*, or None when they hold no such list."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        label = _LIST_LABEL.fullmatch(line.strip()) if line.rstrip().endswith(":") else None
+        if label and relation_of(label.group(1)) == relation:
+            end = index + 1
+            while end < len(lines) and LINK_ITEM.fullmatch(lines[end].strip()):
+                end += 1
+            if end > index + 1:
+                return end - 1
+    return None
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
     choice, else its first line, is the status; later lines may be relations."""
     fields = reader.fields
     choices = dict(status_choices(reader.lines, start, end))
-    chosen = None
+    chosen = listed = None  # *listed*: a relation whose links follow as items (`Supersedes:` over `* [ADR 8](...)`)
     for index in range(start + 1, end):
         line = _COMMENT.sub("", reader.lines[index]).strip()
         if not line or index in choices:
+            continue
+        if listed is not None and (item := LINK_ITEM.fullmatch(line)) and reader.ref(item.group(1)):
+            reader.add_relation(listed, item.group(1), index + 1)
+            continue
+        listed = None
+        if chosen and (label := _LIST_LABEL.fullmatch(line)) and _known_relation(label.group(1)):
+            listed = label.group(1)
             continue
         table = column_fields(reader.lines, index) if line.startswith("|") else None
         status = [(row, (a, b)) for label, row, a, b in table or () if label in STATUS_LABELS]

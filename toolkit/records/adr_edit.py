@@ -28,6 +28,7 @@ from toolkit.records.adr import (
     column_fields,
     from_document,
     heading_label,
+    listed_relation,
     require_editable,
     status_choices,
     status_statement,
@@ -574,6 +575,12 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         return _append_to_list(doc, "links", item)
     lines = doc.text_lines()
     rst = is_rst(decision.path)
+    section = _status_section(doc) if decision.form == NYGARD else None
+    item = listed_relation(lines[: section[1]], relation, section[0]) if section else None
+    if item is not None:  # the Status section lists the relation's links under its label: one item more
+        indent = lines[item][: len(lines[item]) - len(lines[item].lstrip())]
+        link = record_link(target, NYGARD, decision, rst)
+        return _insert(doc, item + 1, [f"{indent}{lines[item].lstrip()[0]} {link}"])
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")

@@ -131,10 +131,10 @@ DATED_FILE = re.compile(
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
-# `000X-slug.md` (Gradle).
+# `000X-slug.md` (Gradle), `####-slug.md` (Konflux), `RFC####-slug.md` (PowerShell).
 DRAFT_FILE = re.compile(
     r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)"
-    r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4})(?:[-_. ]([^/\\]+?))?"
+    r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,})(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 # "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
@@ -235,7 +235,7 @@ def renumbered_name(name: str, number: int) -> str:
 
 def _draft_match(name: str) -> re.Match | None:
     low = name.lower()  # no placeholder, no draft: most names are told without compiling the pattern
-    return DRAFT_FILE.match(name) if "xx" in low or "0x" in low or "nnnn" in low else None
+    return DRAFT_FILE.match(name) if "xx" in low or "0x" in low or "nnnn" in low or "###" in low else None
 
 
 def draft_slug(name: str) -> str | None:
@@ -1104,7 +1104,7 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
 # A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
 # (`Architecture Decision Record: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s))\s*[.:)\-–—·|：]"  # `n. Title`: no number yet
+    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
     r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
