@@ -1,4 +1,4 @@
-"""`decide adr index`: the table of ADRs kept between markers in the ADR folder's README.md.
+"""`decide adr index`: the table of ADRs kept between markers in the ADR folder's index (README.md).
 
 The table is kept under the folder's hash (see adr_folder), so an index that is up to date costs
 reading the folder, not parsing it.
@@ -7,11 +7,12 @@ reading the folder, not parsing it.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from pathlib import Path
 
 from toolkit.actions.adr_folder import folder_key, shown_path
+from toolkit.actions.index_file import INDEX_END, INDEX_START, index_path
+from toolkit.actions.index_forms import cell, row_cells, team_index
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
 from toolkit.records.adr_edit import link_target
@@ -23,54 +24,21 @@ if TYPE_CHECKING:
     from toolkit.actions.adrs import Decisions
     from toolkit.records.finding import Finding
 
-INDEX_START = "<!-- decisionbook:index:start -->"
-INDEX_END = "<!-- decisionbook:index:end -->"
 # adr-log's markers (MADR's index tool), which may carry a note: `<!-- adrlog -- Regenerate with ... -->`.
 ADRLOG_START = re.compile(r"<!--\s*adrlog(?:\s|-->)")
 ADRLOG_END = "<!-- adrlogstop -->"
 
 
-def _cell(text) -> str:
-    """Table-safe Markdown: no column breaks, no HTML, hidden characters shown."""
-    from toolkit.records.text import visible  # only when a table is built, not for an up-to-date index
-
-    return visible(str(text or "").replace("<", "&lt;")).replace("|", "\\|")
-
-
 def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
-    from toolkit.records.adr import markdown_links
-    from toolkit.records.adr_words import is_rst
-
     lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
     for record in decisions.records:
-        # A record in a category subfolder is linked by its path from the folder's README, and so are
-        # the links in its status, which it writes from its own folder.
-        where = os.path.relpath(record.path.parent, ws.adr_dir).replace(os.sep, "/")
-        href = link_target(record.name if where == "." else f"{where}/{record.name}")
-        text = _cell(record.title or record.name).replace("[", "\\[").replace("]", "\\]")
-        title = f"[{text}]({href})"
-        status = record.status_raw or record.status
-        if status and is_rst(record.path):  # the index is Markdown: its links too
-            status = markdown_links(status)
-        if status and where != ".":
-            status = _MARKDOWN_LINK.sub(lambda link: f"[{link.group(1)}]({_rebased(where, link.group(2))})", status)
-        lines.append(f"| {_cell(record.label)} | {title} | {_cell(status)} | {_cell(record.date)} |")
+        label, title, href, status, date = row_cells(ws.adr_dir, record)
+        lines.append(f"| {label} | [{title}]({href}) | {status} | {date} |")
     return lines
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
-
-
-def _rebased(folder: str, href: str) -> str:
-    """*href*, written from the subfolder *folder*, as the folder above it reaches it; an address or an
-    anchor stays as it is."""
-    if "://" in href or href.startswith(("#", "/", "mailto:")):
-        return href
-    return posixpath.normpath(f"{folder}/{href}")
-
-
 def _plain_document(ws: Workspace, path: Path) -> frontmatter.Document:
-    """README.md as lines only: a `---` rule at its top is not front matter to load."""
+    """The index as lines only: a `---` rule at its top is not front matter to load."""
     try:
         text = frontmatter.decode(files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown_path(ws, path)), path)
     except OSError as exc:
@@ -87,9 +55,9 @@ class IndexResult:
     changed: bool
 
 
-def _table(ws: Workspace) -> list[str]:
-    """The index table of *ws*'s ADRs: kept from the last run while the folder is unchanged."""
-    key = folder_key(ws, "index", skip=_readme(ws.adr_dir).name)
+def _table(ws: Workspace, path: Path) -> list[str]:
+    """The index table of *ws*'s ADRs for the index *path*: kept from the last run while the folder is unchanged."""
+    key = folder_key(ws, "index", skip=path.name)
     kept = parsecache.load_blob(ws.root, "adr-index", key) if key is not None else None
     if kept is not None:
         return kept.decode("utf-8").split("\n")
@@ -105,15 +73,8 @@ def _table(ws: Workspace) -> list[str]:
     return table
 
 
-def _readme(folder: Path) -> Path:
-    """The folder's README as it spells the name (`readme.md`, `Readme.md`), else README.md: a second
-    README beside it would collide with the first where names ignore case (macOS, Windows)."""
-    try:
-        with os.scandir(folder) as entries:
-            spelled = sorted(entry.name for entry in entries if entry.name.lower() == "readme.md")
-    except OSError:
-        spelled = []
-    return folder / (spelled[0] if spelled else "README.md")
+def _index_path(ws: Workspace) -> Path:
+    return index_path(ws.adr_dir, ws.config.max_file_bytes, ws.root)
 
 
 def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[str]:
@@ -128,7 +89,7 @@ def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[
         label = f"ADR-{digits.group(1)}" if digits else record.key
         # As adr-log writes it, but for `<`, which stays text here as everywhere decisionbook writes a title.
         title = visible(str(record.title or record.name)).replace("<", "&lt;")
-        rows.append(f"{bullet} [{_cell(label)}]({href}) - {title}")
+        rows.append(f"{bullet} [{cell(label)}]({href}) - {title}")
     return rows
 
 
@@ -155,20 +116,29 @@ def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
     return start, end, adrlog_list(ws, load_decisions(ws), bullet)
 
 
-def _render(ws: Workspace, table: list[str], adrlog: bool = True) -> tuple[Path, bytes, bytes, bool]:
-    """README.md's path, its bytes now, its bytes with *table*, and whether it holds the markers now.
-    A README that keeps adr-log's list (and not decisionbook's markers) has that list written as adr-log
-    writes it, with *adrlog*."""
-    path = _readme(ws.adr_dir)
+def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) -> tuple[bytes, bytes, bool]:
+    """The index *path*'s bytes now, its bytes with *table*, and whether it holds the markers now.
+    With *theirs*, an index that keeps adr-log's list, or a table or list of the records of the team's
+    own, and not decisionbook's markers, has that list or table written anew in its own form instead."""
     marked = False
     if path.exists():
+        if path.suffix.lower() == ".rst":
+            raise DecisionbookError(
+                "this index of the ADR folder is reStructuredText, which `decide adr index` does not write (it writes "
+                "Markdown); nothing was written. Keep it by hand, or let Sphinx list the records: `.. toctree::` "
+                "with `:glob:`",
+                shown_path(ws, path))
         doc = _plain_document(ws, path)
         lines = doc.text_lines()
         marked = INDEX_START in (line.strip() for line in lines)
-        kept = _adrlog(ws, path, lines) if adrlog and not marked else None
+        kept = _adrlog(ws, path, lines) if theirs and not marked else None
         if kept is not None:
             start, end, rows = kept
-            return path, doc.to_bytes(), frontmatter.with_lines(doc, start + 1, end, ["", *rows, ""]), False
+            return doc.to_bytes(), frontmatter.with_lines(doc, start + 1, end, ["", *rows, ""]), False
+        kept = _theirs(ws, path, lines) if theirs and not marked else None
+        if kept is not None:
+            start, end, rows = kept
+            return doc.to_bytes(), frontmatter.with_lines(doc, start, end, rows), False
         if marked:
             start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
             end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
@@ -183,15 +153,33 @@ def _render(ws: Workspace, table: list[str], adrlog: bool = True) -> tuple[Path,
         before = b""
         body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
         after = "".join(line + "\n" for line in body).encode("utf-8")
-    return path, before, after, marked
+    return before, after, marked
+
+
+def _theirs(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list[str]] | None:
+    """The team's own table or list of the records in the index, and its lines written anew (index_forms)."""
+    if not any("](" in line for line in lines):  # no link, no index of links: the records need not be read
+        return None
+    from toolkit.actions.adrs import load_decisions
+
+    decisions = load_decisions(ws)
+    error = decisions.unreadable_error()
+    if error is not None:  # an index without that record would drop its row: the file is named instead
+        raise error
+    return team_index(ws.adr_dir, decisions.records, lines, shown_path(ws, path))
 
 
 def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
-    """For `decide check`: a warning when README.md holds an index table that is out of date."""
+    """For `decide check`: a warning when the ADR folder's index holds decisionbook's table, out of date.
+    An index decisionbook does not keep (adr-log's list, the team's own table, reStructuredText) is not its
+    to judge."""
     from toolkit.records.finding import Finding
 
+    path = _index_path(ws)
+    if path.suffix.lower() == ".rst":
+        return None
     try:
-        path, before, after, marked = _render(ws, index_table(ws, decisions), adrlog=False)
+        before, after, marked = _render(ws, path, index_table(ws, decisions), theirs=False)
     except DecisionbookError as exc:
         return Finding(str(exc.path or shown_path(ws, ws.adr_dir)), exc.line, "error", exc.message)
     if marked and before != after:
@@ -200,22 +188,23 @@ def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
 
 
 def index(ws: Workspace, check: bool = False) -> IndexResult:
-    """Write the ADR table into the ADR folder's README.md between the index markers.
+    """Write the ADR table into the ADR folder's index (index_file) between the index markers, or the team's
+    own table or list of the records there anew; a new README.md holds it where the folder has no index.
 
-    Only the lines between the markers change; with *check*, nothing is written and a stale
-    index raises CheckFailed.
+    Only the lines between the markers (or of the team's table or list) change; with *check*, nothing is
+    written and a stale index raises CheckFailed.
     """
-    table = _table(ws)
-    path = _readme(ws.adr_dir)
+    path = _index_path(ws)
+    table = _table(ws, path)
     if check or ws.adr_dir.is_dir():
-        path, before, after, _ = _render(ws, table)
+        before, after, _ = _render(ws, path, table)
         if after == before:  # nothing to write, so no lock to take
             return IndexResult(path, False)
         if check:
             raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
     ws.adr_dir.mkdir(parents=True, exist_ok=True)
     with files.locked(path, shown_path(ws, path)):  # read and written as one step, so no edit is lost
-        path, before, after, _ = _render(ws, table)
+        before, after, _ = _render(ws, path, table)
         if after != before:
             from toolkit.records import atomic
 

@@ -182,7 +182,7 @@ def link(n, relation, m, reverse):
 @adr.command("index")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when the index is out of date (for CI).")
 def index(check):
-    """Write the table of ADRs into the ADR folder's README.md, between the index markers."""
+    """Write the table of ADRs into the ADR folder's index (a new README.md where it has none)."""
     from toolkit.actions.adr_index import index as write_index
 
     result = write_index(_workspace(), check=check)

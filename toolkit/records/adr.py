@@ -9,6 +9,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     HEADING,
     RECORD_EXTENSIONS,
+    RECORD_FILE,
     heading_text,
     is_rst,
     underlined_headings,
@@ -182,6 +183,20 @@ class Decision:
     def label(self) -> str:
         """`ADR-0012` or the slug: how messages name this record."""
         return f"ADR-{self.number:04d}" if self.number is not None else self.key
+
+    @property
+    def cited(self) -> str:
+        """How the index and other records name this one: its number as its file name writes it, after
+        the name's prefix (`ADR-006` for `ADR-006-x.md` or `006-x.md`, `RFC-0003`, `ADR001`), so a folder
+        that writes three digits is not given four; `label` where such text would not read back."""
+        match = RECORD_FILE.match(self.path.name) if self.number is not None else None
+        if match is None or int(match.group(2)) != self.number:
+            return self.label
+        prefix = match.group(1).upper().replace("_", "-")
+        for text in (prefix and prefix + match.group(2), "ADR-" + match.group(2)):
+            if text and ref_key(text) == str(self.number):
+                return text
+        return self.label
 
 
 def file_key(name: str) -> str | None:

@@ -55,8 +55,9 @@ _SCALAR_LINE = LazyPattern(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?
 
 
 def reference(target: Decision) -> str:
-    """How a MADR status names another ADR: `ADR-0013`, or a log4brains slug."""
-    return target.label
+    """How a MADR status names another ADR: `ADR-0013` (`ADR-013` in a folder of three digits), or a
+    log4brains slug."""
+    return target.cited
 
 
 def record_link(target: Decision, form: str, source: Decision, rst: bool = False) -> str:
@@ -66,7 +67,7 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
     if target.number is None:
         text = target.title or target.key
     else:
-        text = f"{target.number}. {target.title}" if form == NYGARD else target.label
+        text = f"{target.number}. {target.title}" if form == NYGARD else target.cited
     if target.path.is_absolute() == source.path.is_absolute():
         href = os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
     else:  # one of them named without its folder: nothing to go by but the name

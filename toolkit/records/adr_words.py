@@ -151,10 +151,11 @@ _TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|^(?:{TEMPLATE_WORDS}
 # `template`, `adr-template`, `GRFC-TEMPLATE`
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
-# `SUMMARY.md`, and "index" or "contents" in the languages whose records are read (`ADR-000-索引.md`).
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|indice|índice|inhalt|inhaltsverzeichnis|sommaire"
-                          r"|inhoud|innhold|innehåll|spis[-_ ]treści|索引|目录|目次|インデックス|색인|목차)"
-                          r"(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
+# `SUMMARY.md`, the `toc.md` adr-tools' `adr generate toc` is saved as, and "index" or "contents" in the
+# languages whose records are read (`ADR-000-索引.md`).
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|toc|contents|table[-_ ]of[-_ ]contents"
+                          r"|indice|índice|inhalt|inhaltsverzeichnis|sommaire|inhoud|innhold|innehåll|spis[-_ ]treści"
+                          r"|索引|目录|目次|インデックス|색인|목차)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
 
 def _record_match(name: str) -> tuple[str, re.Match] | None:
@@ -201,6 +202,22 @@ _ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um
                    r"|vedlegg")
 _ADDENDUM = LazyPattern(rf"^[-_. ]*(?:{_ADDENDUM_WORDS})(?:$|[-_. ]|\d)", re.IGNORECASE)
 _ADDENDUM_WORD = LazyPattern(_ADDENDUM_WORDS, re.IGNORECASE)
+
+
+_NONZERO = frozenset("123456789")
+
+
+def is_index_file(name: str) -> bool:
+    """Whether the file *name* lists the records rather than being one: `README.md`, `index.es.md`,
+    `0000-index.md`, `ADR-000-索引.md`, `toc.md`, `README.rst`."""
+    stem, dot, extension = name.rpartition(".")
+    # No index name holds a digit but 0: the records of a folder of 10,000 are told by that alone.
+    if not dot or extension.lower() not in RECORD_EXTENSIONS or not _NONZERO.isdisjoint(stem):
+        return False
+    if _INDEX_NAME.match(stem):
+        return True
+    match = RECORD_FILE.match(name)
+    return bool(match and int(match.group(2)) == 0 and _INDEX_NAME.match(match.group(4) or ""))
 
 
 def without_companions(names: list[str]) -> list[str]:

@@ -1,0 +1,158 @@
+"""`decide adr index` on the index a team already keeps: found by its name, updated in place, or refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import repository_with
+
+BOLD = "# ADR-{n:03d}: {title}\n\n**Status:** {status}\n**Date:** 2020-01-0{n}\n\n## Context\n\nWhy.\n"
+NYGARD = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+MADR = "---\nstatus: {status}\ndate: 2020-01-0{n}\n---\n# {title}\n\n## Context and Problem Statement\n\nWhy.\n"
+TABLE = ("# Decisions\n\nOne file per decision.\n\n| # | Decision | Status |\n|---|---|---|\n"
+         "| [ADR-001](ADR-001-use-git.md) | Use Git | Proposed |\n\nAsk ana before adding one.\n")
+WRITTEN = ("| [ADR-001](ADR-001-use-git.md) | Use Git | Accepted |\n"
+           "| [ADR-002](ADR-002-use-rust.md) | Use Rust | Proposed |\n")
+
+
+def _folder(tmp_path: Path, index: dict[str, str]) -> Path:
+    records = {"docs/adr/ADR-001-use-git.md": BOLD.format(n=1, title="Use Git", status="Accepted"),
+               "docs/adr/ADR-002-use-rust.md": BOLD.format(n=2, title="Use Rust", status="Proposed")}
+    return repository_with(tmp_path / "repo", records | {f"docs/adr/{name}": text for name, text in index.items()})
+
+
+def _names(root: Path) -> list[str]:
+    return sorted(path.name for path in (root / "docs/adr").iterdir())
+
+
+@pytest.mark.parametrize("name", ["index.md", "index.es.md", "00-index.md", "0000-index.md", "ADR-000-索引.md",
+                                  "toc.md", "Readme.md"])
+def test_the_index_the_folder_keeps_is_updated_in_place_and_no_readme_is_written_beside_it(decide, tmp_path, name):
+    root = _folder(tmp_path, {name: TABLE})
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 1
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"updated docs/adr/{name}\n"
+    assert _names(root) == sorted(["ADR-001-use-git.md", "ADR-002-use-rust.md", name])
+    # The team's own table, in its own columns: only its rows change, and nothing else of the file.
+    assert (root / "docs/adr" / name).read_text() == TABLE.replace(
+        "| [ADR-001](ADR-001-use-git.md) | Use Git | Proposed |\n", WRITTEN)
+    assert decide("adr", "index", cwd=root).stdout == f"unchanged docs/adr/{name}\n"
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_of_several_index_files_the_one_that_lists_the_records_is_kept(decide, tmp_path):
+    readme = "# ADRs\n\nSee the index.\n"
+    root = _folder(tmp_path, {"README.md": readme, "index.md": TABLE})
+    assert decide("adr", "index", cwd=root).stdout == "updated docs/adr/index.md\n"
+    assert (root / "docs/adr/README.md").read_text() == readme
+    assert WRITTEN in (root / "docs/adr/index.md").read_text()
+
+
+def test_decisionbook_s_markers_in_an_index_not_named_readme_hold_its_table(decide, tmp_path):
+    marked = "# Index\r\n\r\n<!-- decisionbook:index:start -->\r\nold\r\n<!-- decisionbook:index:end -->\r\n\r\nEnd.\r\n"
+    root = _folder(tmp_path, {"00-index.md": marked})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    text = (root / "docs/adr/00-index.md").read_bytes().decode()
+    assert text.startswith("# Index\r\n\r\n<!-- decisionbook:index:start -->\r\n\r\n| ADR | Title | Status | Date |\r\n")
+    assert text.endswith("<!-- decisionbook:index:end -->\r\n\r\nEnd.\r\n") and "old" not in text
+    assert _names(root) == ["00-index.md", "ADR-001-use-git.md", "ADR-002-use-rust.md"]
+
+
+@pytest.mark.parametrize("name", ["README.rst", "index.rst"])
+def test_an_index_in_restructuredtext_is_named_and_left_as_it_is(decide, tmp_path, name):
+    index = "Decisions\n=========\n\n.. toctree::\n   :glob:\n\n   *\n"
+    beside = {"README.md": "# ADRs\n\nThe records, for GitHub.\n"} if name == "index.rst" else {}
+    root = _folder(tmp_path, {name: index, **beside})
+    for args in (("adr", "index"), ("adr", "index", "--check")):
+        result = decide(*args, cwd=root)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"docs/adr/{name}: error: this index of the ADR folder is reStructuredText")
+    assert (root / "docs/adr" / name).read_text() == index
+    if name == "index.rst":  # the README beside it is GitHub's page of the folder, not its index
+        assert (root / "docs/adr/README.md").read_text() == "# ADRs\n\nThe records, for GitHub.\n"
+    else:
+        assert "README.md" not in _names(root)
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+@pytest.mark.parametrize(("items", "written"), [
+    # adr-tools' `adr generate toc`, as its first record leaves it
+    ("* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n",
+     "* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n* [2. Use Go](0002-use-go.md)\n"
+     "* [3. Use gRPC](0003-use-grpc.md)\n"),
+    # adr-log's list, without its markers; loose, and with `./`
+    ("- [ADR-0001](./0001-record-architecture-decisions.md) - Record\n\n- [ADR-0002](./0002-use-go.md) - Go\n",
+     "- [ADR-0001](./0001-record-architecture-decisions.md) - Record architecture decisions\n\n"
+     "- [ADR-0002](./0002-use-go.md) - Use Go\n\n- [ADR-0003](./0003-use-grpc.md) - Use gRPC\n"),
+    ("1. [Record architecture decisions](0001-record-architecture-decisions.md)\n2. [Use Go](0002-use-go.md)\n",
+     "1. [Record architecture decisions](0001-record-architecture-decisions.md)\n2. [Use Go](0002-use-go.md)\n"
+     "3. [Use gRPC](0003-use-grpc.md)\n"),
+])
+def test_a_list_of_the_records_is_written_anew_in_its_own_form(decide, tmp_path, items, written):
+    toc = f"# Architecture Decision Records\n\n{items}\nWritten by hand.\n"
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "doc/adr", "doc/adr/toc.md": toc,
+        **{f"doc/adr/000{n}-{slug}.md": NYGARD.format(n=n, title=title) for n, slug, title in (
+            (1, "record-architecture-decisions", "Record architecture decisions"), (2, "use-go", "Use Go"))}})
+    assert decide("adr", "new", "Use gRPC", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "doc/adr/toc.md").read_text() == f"# Architecture Decision Records\n\n{written}\nWritten by hand.\n"
+    assert not (root / "doc/adr/README.md").exists()
+
+
+@pytest.mark.parametrize(("index", "line", "why"), [
+    (TABLE.replace("| Status |", "| Owner |"), 5, 'has a column decisionbook does not fill ("Owner")'),
+    (TABLE + "\n## Superseded\n\n| ADR | Title |\n| --- | --- |\n| [ADR-002](ADR-002-use-rust.md) | Use Rust |\n", 13,
+     "more than one table or list of the ADRs here (lines 5 and 13)"),
+    (TABLE.replace("Proposed |\n", "Proposed |\n| (next) | Caching | Draft |\n"), 8, "links no record"),
+    ("# ADRs\n\n* [ADR-001](ADR-001-use-git.md) by ana, 2020\n* [ADR-002](ADR-002-use-rust.md) by ben, 2020\n", 3,
+     "is not a link to a record written as the others are"),
+])
+def test_an_index_it_cannot_rewrite_safely_is_left_untouched_and_says_what_to_do(decide, tmp_path, index, line, why):
+    root = _folder(tmp_path, {"index.md": index})
+    for args in (("adr", "index"), ("adr", "index", "--check")):
+        result = decide(*args, cwd=root)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"docs/adr/index.md:{line}: error: "), result.stderr
+        assert why in result.stderr and "<!-- decisionbook:index:start -->" in result.stderr
+    assert (root / "docs/adr/index.md").read_text() == index
+    assert "README.md" not in _names(root)
+
+
+def test_a_readme_that_names_a_record_in_passing_gets_decisionbook_s_table_below_its_text(decide, tmp_path):
+    readme = "# ADRs\n\n- Start with [ADR-001](ADR-001-use-git.md), which says why.\n- Ask ana.\n"
+    root = _folder(tmp_path, {"README.md": readme})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    text = (root / "docs/adr/README.md").read_text()
+    assert text.startswith(readme + "\n<!-- decisionbook:index:start -->\n") and text.count("| ADR-002 |") == 1
+
+
+def test_records_are_named_as_the_folder_writes_their_numbers(decide, tmp_path):
+    root = _folder(tmp_path, {})
+    assert decide("adr", "link", "2", "amends", "1", cwd=root).exit_code == 0
+    assert "**Amends:** [ADR-001](ADR-001-use-git.md)\n" in (root / "docs/adr/ADR-002-use-rust.md").read_text()
+    assert "**Amended by:** [ADR-002](ADR-002-use-rust.md)\n" in (root / "docs/adr/ADR-001-use-git.md").read_text()
+    created = decide("adr", "new", "Use Zig", "--supersedes", "2", "--no-edit", cwd=root)
+    assert created.exit_code == 0, created.output
+    assert "[ADR-002](ADR-002-use-rust.md)" in (root / "docs/adr/ADR-003-use-zig.md").read_text()
+    assert "**Status:** Superseded by [ADR-003](ADR-003-use-zig.md)\n" in (
+        root / "docs/adr/ADR-002-use-rust.md").read_text()
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    readme = (root / "docs/adr/README.md").read_text()
+    assert "| ADR-001 | [Use Git](ADR-001-use-git.md) |" in readme and "ADR-0001" not in readme
+    assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_madr_status_names_its_successor_as_the_folder_s_three_digit_names_do(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/001-use-git.md": MADR.format(n=1, title="Use Git", status="accepted"),
+        "docs/decisions/002-use-rust.md": MADR.format(n=2, title="Use Rust", status="proposed")})
+    assert decide("adr", "status", "1", "superseded", "--by", "2", "--force", cwd=root).exit_code == 0
+    assert "status: superseded by ADR-002\n" in (root / "docs/decisions/001-use-git.md").read_text()
+    assert json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)["superseded_by"] == "2"
+    assert decide("check", cwd=root).exit_code == 0

@@ -1,0 +1,54 @@
+"""Which file of the ADR folder is its index: the one the team keeps there, else a new README.md."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from toolkit.errors import DecisionbookError
+from toolkit.records import files
+from toolkit.records.adr_edit import link_target
+from toolkit.records.adr_words import is_index_file, is_record_file
+
+INDEX_START = "<!-- decisionbook:index:start -->"
+INDEX_END = "<!-- decisionbook:index:end -->"
+ADRLOG = "<!-- adrlog"
+
+_TRANSLATED = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)  # `index.es`, `README.pt-BR`
+
+
+def _rank(name: str) -> tuple:
+    """The likelier index first: the folder's own language before a translation (`index.md` before
+    `index.es.md`), README before index before any other name (`00-index.md`, `toc.md`), mdBook's
+    SUMMARY last, Markdown before reStructuredText."""
+    stem, _, extension = name.rpartition(".")
+    low = stem.lower()
+    kind = 0 if "readme" in low else 3 if "summary" in low else 1 if "index" in low else 2
+    return bool(_TRANSLATED.search(stem)), kind, extension.lower() == "rst", low[:1].isdigit(), name
+
+
+def index_path(folder: Path, limit: int, root: Path) -> Path:
+    """The index of the ADR folder *folder*: its README, `index.md`, `0000-index.md`, adr-tools' `toc.md`,
+    `README.rst`... as the folder spells the name; of several, the first that holds an index (decisionbook's
+    or adr-log's markers, a link to a record, a Sphinx toctree); README.md when the folder has none."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, not entry.is_dir()) for entry in entries]
+    except OSError:
+        found = []
+    candidates = sorted((name for name, is_file in found if is_file and is_index_file(name)), key=_rank)
+    if len(candidates) > 1:
+        records = [name for name, _ in found if is_record_file(name)]
+        held = next((name for name in candidates if _holds_index(folder / name, records, limit, root)), None)
+        candidates = [held] if held else candidates
+    return folder / (candidates[0] if candidates else "README.md")
+
+
+def _holds_index(path: Path, records: list[str], limit: int, root: Path) -> bool:
+    try:
+        text = files.read_bytes(path, limit, root).decode("utf-8", "replace")
+    except (OSError, DecisionbookError):  # no index to choose; writing it, if it is the one, says why
+        return False
+    return (INDEX_START in text or ADRLOG in text or ".. toctree::" in text
+            or any(name in text or link_target(name) in text for name in records))

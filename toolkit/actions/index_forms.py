@@ -1,0 +1,302 @@
+"""The rows of an ADR index, and a team's own table or list of its records, kept without markers."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from toolkit.actions.index_file import INDEX_END, INDEX_START
+from toolkit.errors import DecisionbookError
+from toolkit.records.adr_edit import link_target
+from toolkit.records.adr_words import is_record_file
+
+TYPE_CHECKING = False  # typing's constant, read as true by type checkers, without importing typing
+if TYPE_CHECKING:
+    from toolkit.records.adr import Decision
+
+# Said with every refusal: the team's index stays as it is until they choose where decisionbook's goes.
+_HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
+        f"{INDEX_END} in place of the table or list it should keep")
+
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+
+
+def cell(text) -> str:
+    """Table-safe Markdown: no column breaks, no HTML, hidden characters shown."""
+    from toolkit.records.text import visible  # only when a table is built, not for an up-to-date index
+
+    return visible(str(text or "").replace("<", "&lt;")).replace("|", "\\|")
+
+
+def _rebased(folder: str, href: str) -> str:
+    """*href*, written from the subfolder *folder*, as the folder above it reaches it; an address or an
+    anchor stays as it is."""
+    if "://" in href or href.startswith(("#", "/", "mailto:")):
+        return href
+    return posixpath.normpath(f"{folder}/{href}")
+
+
+def row_cells(adr_dir: Path, record: Decision) -> tuple[str, str, str, str, str]:
+    """(label, title as link text, link, status, date) of *record*'s row in an index in *adr_dir*, each
+    safe in a table cell."""
+    from toolkit.records.adr import markdown_links
+    from toolkit.records.adr_words import is_rst
+
+    # A record in a category subfolder is linked by its path from the folder's index, and so are the
+    # links in its status, which it writes from its own folder.
+    where = os.path.relpath(record.path.parent, adr_dir).replace(os.sep, "/")
+    href = link_target(record.name if where == "." else f"{where}/{record.name}")
+    title = cell(record.title or record.name).replace("[", "\\[").replace("]", "\\]")
+    status = record.status_raw or record.status
+    if status and is_rst(record.path):  # the index is Markdown: its links too
+        status = markdown_links(status)
+    if status and where != ".":
+        status = _MARKDOWN_LINK.sub(lambda link: f"[{link.group(1)}]({_rebased(where, link.group(2))})", status)
+    return cell(record.cited), title, href, cell(status), cell(record.date)
+
+
+# A table's header words, by the field decisionbook writes in that column.
+_COLUMNS = {
+    **dict.fromkeys(("adr", "adrs", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "id", "adr #",
+                     "adr no.", "adr number", "adr id", "rfc", "nummer", "numéro", "número", "numero"), "label"),
+    **dict.fromkeys(("title", "decision", "name", "subject", "topic", "adr title", "titel", "titre", "título",
+                     "titulo", "titolo", "tittel", "entscheidung", "décision", "decisión", "beslutning"), "title"),
+    **dict.fromkeys(("status", "state", "statut", "estado", "stato"), "status"),
+    **dict.fromkeys(("date", "decided", "decision date", "date decided", "last updated", "updated", "datum",
+                     "fecha", "data", "dato"), "date"),
+}
+_LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((<[^<>\n]*>|[^()\s]+)\)")
+_ITEM = re.compile(r"^([*+-]|\d{1,9}[.)])([ \t]+)(.*)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LABEL = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?\d+"
+_TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001](0001-x.md) - Title`, as adr-log
+
+
+def _link_text_form(text: str) -> tuple[str, str]:
+    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `ADR-001` ->
+    ("label", ""), `ADR-001: Title` -> ("label title", ": "), else ("title", "")."""
+    if match := re.match(r"^\d+(\.\s+)\S", text):
+        return "number", match.group(1)
+    if re.fullmatch(_LABEL, text):
+        return "label", ""
+    if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
+        return "label title", match.group(1)
+    return "title", ""
+
+
+def _link_text(form: tuple[str, str], record: Decision, label: str, title: str) -> str:
+    kind, between = form
+    if kind == "number":
+        return f"{record.number}{between}{title}" if record.number is not None else title
+    if kind == "label":
+        return label
+    return f"{label}{between}{title}" if kind == "label title" else title
+
+
+def _target(href: str) -> str | None:
+    """The path a link's target names from the index's folder, None for an address or an anchor."""
+    href = href.strip("<>")
+    if "://" in href or href.startswith(("#", "/", "mailto:")):
+        return None
+    return posixpath.normpath(unquote(href.split("#", 1)[0]))
+
+
+class _Index:
+    """The index's lines and what is known of the folder's records, to find the team's table or list."""
+
+    def __init__(self, adr_dir: Path, records: list[Decision], lines: list[str], shown: str):
+        self.adr_dir, self.records, self.lines, self.shown = adr_dir, records, lines, shown
+        self.paths = {os.path.relpath(r.path, adr_dir).replace(os.sep, "/") for r in records}
+
+    def names_record(self, href: str) -> bool:
+        """Whether a link goes to a record: one of the folder's, or a record's name (one since removed)."""
+        path = _target(href)
+        return path is not None and (path in self.paths or is_record_file(posixpath.basename(path)))
+
+    def refuse(self, line: int, why: str) -> DecisionbookError:
+        return DecisionbookError(f"{why}: {_HOW}", self.shown, line + 1)
+
+
+def team_index(adr_dir: Path, records: list[Decision], lines: list[str],
+               shown: str) -> tuple[int, int, list[str]] | None:
+    """Where a team's own index of the records is in *lines* (a table or a list of links to them, kept
+    without markers) and its lines written anew from *records*, in its own columns or its list's form;
+    None when *lines* hold none. A second such table, a column or row decisionbook cannot write, or a
+    list in a form it does not know raises, naming the line, and the file stays as it is."""
+    index = _Index(adr_dir, records, lines, shown)
+    found = [block for block in _blocks(lines) if _lists_records(index, block)]
+    if not found:
+        return None
+    if len(found) > 1:
+        places = " and ".join(str(block[1] + 1) for block in found[:2])
+        raise index.refuse(found[1][1], f"more than one table or list of the ADRs here (lines {places})")
+    kind, start, end = found[0]
+    return _table(index, start, end) if kind == "table" else _list(index, start, end)
+
+
+def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
+    """("table" | "list", first line, end) of each table and each list outside code blocks."""
+    from toolkit.records.adr import DELIMITER_ROW
+
+    blocks, fence, i = [], None, 0
+    while i < len(lines):
+        line = lines[i]
+        mark = _FENCE.match(line)
+        if fence is not None or mark:  # a table or list shown in a code block is an example, not the index
+            if mark and fence in (None, mark.group(1)[0]):
+                fence = None if fence else mark.group(1)[0]
+            i += 1
+            continue
+        if ("|" in line and i + 1 < len(lines) and "|" in lines[i + 1] and DELIMITER_ROW.match(lines[i + 1])
+                and not line.lstrip().startswith(">")):
+            end = i + 2
+            while end < len(lines) and lines[end].strip() and "|" in lines[end]:
+                end += 1
+            blocks.append(("table", i, end))
+            i = end
+            continue
+        item = _ITEM.match(line)
+        if item:
+            end, last = i + 1, i
+            while end < len(lines):
+                following = _ITEM.match(lines[end])
+                if following and _same_list(item.group(1), following.group(1)) or lines[end][:1] in (" ", "\t"):
+                    last = end
+                elif lines[end].strip():
+                    break
+                end += 1
+            blocks.append(("list", i, last + 1))
+            i = last + 1
+            continue
+        i += 1
+    return blocks
+
+
+def _same_list(bullet: str, other: str) -> bool:
+    return bullet == other if not bullet[0].isdigit() else other[:1].isdigit() and other[-1] == bullet[-1]
+
+
+def _lists_records(index: _Index, block: tuple[str, int, int]) -> bool:
+    """Whether the table or list is an index of the records: a table with a row that links one, a list
+    of which two items start with such a link, or all items as adr-tools, adr-log or a list of titles
+    write them."""
+    kind, start, end = block
+    lines = index.lines[start:end]
+    if kind == "table":
+        return any(index.names_record(link.group(2)) for line in lines[2:] for link in _LINK.finditer(line))
+    items = [_item(line) for line in lines if _ITEM.match(line)]
+    linked = [item for item in items if item is not None and index.names_record(item[1])]
+    return len(linked) >= 2 or bool(linked) and len(linked) == len(items) and all(item[2] for item in linked)
+
+
+def _item(line: str) -> tuple[str, str, tuple | None] | None:
+    """(bullet, link, form) of a list item that starts with a link; its form is None when decisionbook
+    cannot write it: ((link text form), words after the link)."""
+    item = _ITEM.match(line)
+    link = _LINK.match(item.group(3)) if item else None
+    if link is None:
+        return None
+    text, tail = link.group(1), item.group(3)[link.end() :].rstrip()
+    form = _link_text_form(text)
+    if not tail:
+        return item.group(1), link.group(2), (form, None)
+    after = _TITLE_AFTER.match(tail)
+    return item.group(1), link.group(2), ((form, after.group(1)) if after and form[0] == "label" else None)
+
+
+def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
+    lines = index.lines
+    head = lines[start].strip()
+    names = [name.strip(" \t*_`").lower() for name in _split(head)]
+    kinds = [_COLUMNS.get(name) for name in names]
+    unknown = next((name for name, kind in zip(_split(head), kinds) if kind is None), None)
+    if unknown is not None:
+        column = f'"{unknown.strip()}"' if unknown.strip() else "without a name"
+        raise index.refuse(start, f"the table of the ADRs here has a column decisionbook does not fill ({column})")
+    linked_at, form = None, None
+    for row in range(start + 2, end):
+        cells = _split(lines[row].strip())
+        at = next((n for n, text in enumerate(cells) if (link := _LINK.search(text))
+                   and index.names_record(link.group(2))), None)
+        if at is None:
+            raise index.refuse(row, "this row of the table of the ADRs links no record")
+        if linked_at is None:
+            linked_at, form = at, _link_text_form(_LINK.search(cells[at]).group(1).strip())
+    if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
+        raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
+                                  "number or the title")
+    if kinds[linked_at] == "label":
+        form = ("label", "")
+    opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
+    rows = []
+    for record in index.records:
+        label, title, href, status, date = row_cells(index.adr_dir, record)
+        values = {"label": label, "title": title, "status": status, "date": date}
+        cells = [values[kind] for kind in kinds]
+        cells[linked_at] = f"[{_link_text(form, record, label, title)}]({href})"
+        rows.append(("| " if opened else "") + " | ".join(cells) + (" |" if closed else ""))
+    return start + 2, end, rows
+
+
+def _split(row: str) -> list[str]:
+    """The cells of a table row, between its bars; a bar escaped (`\\|`) or in code is text."""
+    cells, current, code, i = [], "", False, 0
+    while i < len(row):
+        char = row[i]
+        if char == "\\" and i + 1 < len(row):
+            current += row[i : i + 2]
+            i += 2
+            continue
+        if char == "`":
+            code = not code
+        if char == "|" and not code:
+            cells.append(current)
+            current = ""
+        else:
+            current += char
+        i += 1
+    cells.append(current)
+    if row.startswith("|"):
+        cells = cells[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
+    lines = index.lines[start:end]
+    nested = next((n for n, line in enumerate(lines) if line.strip() and not _ITEM.match(line)), None)
+    if nested is not None:
+        raise index.refuse(start + nested, "the list of the ADRs here holds lines decisionbook would not write "
+                                           "back (a nested list, or an item on more than one line)")
+    items = [(n, _item(line)) for n, line in enumerate(lines) if line.strip()]
+    first = items[0][1][2] if items[0][1] else None
+    odd = next((n for n, item in items
+                if item is None or item[2] is None or item[2] != first or not index.names_record(item[1])), None)
+    if odd is not None:
+        raise index.refuse(start + odd, "this item of the list of the ADRs is not a link to a record written as the "
+                                        "others are, in a form decisionbook writes (`* [1. Title](0001-x.md)` as "
+                                        "adr-tools, `* [ADR-0001](0001-x.md) - Title` as adr-log, "
+                                        "`* [Title](0001-x.md)`)")
+    text_form, after = first
+    bullets = [item[0] for _, item in items]
+    counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
+    prefix = "./" if all(item[1].strip("<>").startswith("./") for _, item in items) else ""
+    gap = _ITEM.match(lines[0]).group(2)
+    loose = any(not line.strip() for line in lines)
+    from toolkit.records.text import visible
+
+    written = []
+    for n, record in enumerate(index.records):
+        # As adr-tools and adr-log write it, but for `<`, which stays text here as everywhere decisionbook
+        # writes a title, and for brackets in a link's text, which would end it.
+        title = visible(str(record.title or record.name)).replace("<", "&lt;")
+        text = _link_text(text_form, record, visible(record.cited), title.replace("[", "\\[").replace("]", "\\]"))
+        bullet = f"{int(bullets[0][:-1]) + n}{bullets[0][-1]}" if counted else bullets[0]
+        href = link_target(os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/"))
+        line = f"{bullet}{gap}[{text}]({prefix}{href})" + (after + title if after is not None else "")
+        written += ["", line] if loose and written else [line]
+    return start, end, written
