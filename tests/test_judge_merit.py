@@ -262,13 +262,20 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
 
 @pytest.mark.parametrize("how", ["latest", "min", "max", "mean", "median"])
 def test_the_weekly_reports_running_states_are_the_judgements_of_each_prefix(how):
-    # The report keeps each aggregate up as entries come (a window of 40,000 took minutes re-aggregated).
+    # The report keeps each aggregate up as entries come (a window of 40,000 took minutes re-aggregated), in the
+    # order they were recorded: a value recorded late for an earlier day read as "unmet -> met", then the next
+    # as "met -> unmet", where the judgement never saw the criterion met.
     from toolkit.frames.since import _running_states
-    from toolkit.judge.merit import state_of
+    from toolkit.judge.merit import state_of, values_by_criterion
     from toolkit.records.criteria import parse_expr
+    from toolkit.records.ledger import Evidence
     from toolkit.records.prototype import Criterion
 
     criterion = Criterion("x", parse_expr(">= 0.5"), kill=parse_expr("< 0.1"), aggregate=how)
     values = [0.6, 0.05, 0.3, 0.9, 0.55, 0.2, 0.7, 0.08, 0.52]
-    prefixes = [values[: i + 1] for i in range(len(values))]
-    assert _running_states(criterion, values) == [state_of(criterion, prefix).state for prefix in prefixes]
+    measured = ["03", "05", "04", "01", "09", "06", "02", "08", "07"]  # in the order recorded: some came late
+    entries = [Evidence(f"2026110{i}", f"2026-11-1{i}T09:00:00+00:00", 1, "x", value, measured=f"2026-11-{day}")
+               for i, (value, day) in enumerate(zip(values, measured))]
+    judged = [state_of(criterion, values_by_criterion([criterion], entries[: i + 1])["x"]).state
+              for i in range(len(entries))]
+    assert _running_states(criterion, entries) == judged

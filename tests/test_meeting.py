@@ -345,13 +345,14 @@ def test_new_evidence_shows_what_each_entry_did_in_date_order(repo, decide):
         number, *unit = value.split()
         _ok(decide("evidence", "add", "P1", criterion, number, *(("--unit", *unit) if unit else ()),
                    "--measured", day(measured), cwd=repo))
-    # Recorded last, measured first: placed by its day, and judged there, as the judgement takes it.
+    # Recorded last, measured first: placed by its day, and moving nothing, as the judgement takes the latest
+    # measured; it read "unmeasured -> met", then the next row "met -> unmet": a met criterion that never was.
     _ok(decide("evidence", "add", "P1", "lag", "450", "--unit", "ms", "--measured", day(6), cwd=repo))
     html = _report(decide, repo, "--as-of", TODAY.isoformat())
     rows = [(r[0], r[2], r[3], r[4]) for r in _rows(html, "New evidence")]
     assert rows == [
-        (day(6), "lag", "450 ms", "unmeasured → met"),
-        (day(5), "lag", "820 ms", "met → unmet"),
+        (day(6), "lag", "450 ms", "killed"),
+        (day(5), "lag", "820 ms", "unmeasured → unmet"),
         (day(4), "lag", "830 ms", "unmet"),
         (day(3), "lag", "430 ms", "unmet → met"),
         (day(3), "hit", "0.9", "unmeasured → met"),

@@ -11,7 +11,7 @@ from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_va
 from toolkit.judge.goalposts import describe
 from toolkit.judge.merit import measured_order, state_of
 from toolkit.records.criteria import of_sorted
-from toolkit.records.ledger import Meeting
+from toolkit.records.ledger import Evidence, Meeting
 from toolkit.records.prototype import Criterion, Prototype
 from toolkit.workspace import Workspace
 
@@ -75,32 +75,41 @@ def _days(n: int) -> str:
 def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, tuple[str, str]]:
     """Each new entry's id -> the state of its criterion just before the entry counted and just after.
 
-    Entries count in the order the judgement takes them (by the day measured, then as recorded), under
-    the criterion's aggregate: for `latest` the previous value's state, then this value's. Entries of the
-    *touched* prototypes only; an entry for a criterion the card does not have has none.
+    Entries count in the order they were recorded; the state after one is the judgement of the entries
+    counted so far, under the criterion's aggregate (`latest`: the one measured last, so a value recorded
+    late for an earlier day moves nothing). Entries of the *touched* prototypes only; an entry for a
+    criterion the card does not have has none.
     """
     cards = {c.number: c for c in records.cards if c.number in touched}
     evidence = records.evidence_by_prototype()
     moves = {}
     for number, card in cards.items():
         counted: dict[str, list] = {}
-        for entry in sorted(evidence.get(number, ()), key=measured_order):
+        for entry in sorted(evidence.get(number, ()), key=_recorded_order):
             if card.criterion(entry.criterion) is not None:
                 counted.setdefault(entry.criterion, []).append(entry)
         for criterion_id, entries in counted.items():
-            states = _running_states(card.criterion(criterion_id), [e.value for e in entries])
+            states = _running_states(card.criterion(criterion_id), entries)
             for index, entry in enumerate(entries):
                 if entry.id in new_ids:
                     moves[entry.id] = (states[index - 1] if index else "unmeasured", states[index])
     return moves
 
 
-def _running_states(criterion: Criterion, values: list) -> list[str]:
-    """The state of *criterion* after each of *values* counted (in `measured_order`), aggregated as it says,
-    the aggregate kept up as the values come: a window of 40,000 entries costs what one judgement does."""
-    how, ordered, states, value = criterion.aggregate, [], [], None
-    for index, new in enumerate(values):
-        if how == "latest" or index == 0 and how in ("min", "max"):
+def _recorded_order(entry: Evidence) -> tuple[str, str]:
+    return entry.at, entry.id
+
+
+def _running_states(criterion: Criterion, entries: list[Evidence]) -> list[str]:
+    """The state of *criterion* after each of *entries* counted, in the order given: the judgement of those
+    counted so far, the aggregate kept up as they come (a window of 40,000 entries costs what one judgement does)."""
+    how, ordered, states, value, last = criterion.aggregate, [], [], None, None
+    for index, entry in enumerate(entries):
+        new = entry.value
+        if how == "latest":
+            if last is None or measured_order(entry) > last:
+                last, value = measured_order(entry), new
+        elif index == 0 and how in ("min", "max"):
             value = new
         elif how == "min":
             value = min(value, new)
