@@ -179,6 +179,17 @@ def test_show_as_of_a_day_judges_what_triage_judges_that_day(ws, decide):
     assert early.exit_code == 2 and "P1 was started on" in early.stderr
 
 
+def test_a_kept_card_is_not_judged_against_the_deadline_its_keep_ended(ws, decide):
+    # A kept prototype read "discard: deadline passed" once the day of its old timebox went by, in the design
+    # review, the weekly report's closed cards and the decision log, though nothing new was measured.
+    def shown(day: str) -> str:
+        return json.loads(decide("proto", "show", "P2", "--as-of", day, "--format", "json", cwd=ws).stdout)["reason"]
+
+    assert shown(AS_OF).startswith("deadline 2046-11-20 passed")
+    assert decide("keep", "P2", "--reason", "the cache pays off in production", cwd=ws).exit_code == 0
+    assert shown(AS_OF) == "must-have not met: hit-rate; merit 0.00 < 0.70; unmet: hit-rate"
+
+
 def test_a_second_keep_or_discard_is_refused_and_the_audit_counts_one(ws, decide):
     assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
     assert decide("discard", "P2", "--reason", "stuck", "--as-of", AS_OF, cwd=ws).exit_code == 0

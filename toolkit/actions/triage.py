@@ -168,7 +168,8 @@ class Triage:
 
 
 def judge_card(card: Prototype, evidence: list[Evidence], as_of: dt.date, keep_threshold: float) -> Judgement:
-    return judge(card.criteria, evidence, as_of, card.deadline, keep_threshold)
+    """*card* judged on *evidence*; its deadline counts while it is active: a keep or a discard ends its timebox."""
+    return judge(card.criteria, evidence, as_of, card.deadline if card.status == "active" else None, keep_threshold)
 
 
 def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) -> Triage:
