@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -86,6 +87,15 @@ def test_retracting_effort_appends_and_stops_counting(ws, decide):
     unknown = decide("effort", "retract", "01NOSUCHID", "--reason", "x", cwd=ws)
     assert unknown.exit_code == 2 and "no effort entry 01NOSUCHID" in unknown.stderr
     assert decide("check", cwd=ws).exit_code == 0
+
+
+def test_a_retraction_is_signed_by_git_s_user_when_no_one_is_named(ws, decide):
+    # Effort and evidence are signed so; a retraction wrote `"by": null`, and the report's By column was empty.
+    subprocess.run(["git", "config", "user.name", "Dara Okafor"], cwd=ws, check=True)
+    decide("evidence", "add", "P1", "p99", "9000", cwd=ws)
+    assert decide("evidence", "retract", ids(decide, ws, "evidence")[0]["id"], "--reason", "µs", cwd=ws).exit_code == 0
+    (line,) = (ws / "prototypes/retractions.jsonl").read_text().splitlines()
+    assert json.loads(line)["by"] == "Dara Okafor"
 
 
 def test_retracting_evidence_changes_the_judgement_not_the_ledger(ws, decide):

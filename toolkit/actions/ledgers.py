@@ -167,7 +167,7 @@ def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = 
     if entry is None:
         path = ws.effort_ledger if name == "effort" else ws.evidence_ledger
         raise DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, path))
-    retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, _optional(by, "by"))
+    retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, who(ws, by))
     ledger.append(ws.retraction_ledger, retraction)
     return retraction
 
