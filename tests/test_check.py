@@ -160,8 +160,8 @@ def test_criteria_changed_after_evidence_are_warnings_at_their_line(decide, repo
     assert run(decide, repo) == (0, set())
     decide("criterion", "remove", "P3", "hit_rate", cwd=repo)
     decide("criterion", "add", "P3", "hit_rate", "--target", ">= 0.85", cwd=repo)
-    code, found = run(decide, repo)
-    assert code == 0 and found == {(
+    code, first = run(decide, repo)
+    assert code == 0 and first == {(
         "prototypes/0003-cache.md", 6, "warning",
         "criterion 'hit_rate' changed after evidence: 1 evidence entry was recorded under another definition; "
         "now target >= 0.85 (goalposts moved)")}
@@ -177,7 +177,12 @@ def test_criteria_changed_after_evidence_are_warnings_at_their_line(decide, repo
         "and under target >= 0.85; now target >= 0.8, must (goalposts moved)")}
     strict = decide("check", "--strict", cwd=repo)
     assert strict.exit_code == 1 and "1 error(s), 0 warning(s)" in strict.stdout
+    # A verdict on the criteria as they now are says the team judged with the goalposts where they stand: it
+    # failed `check --strict` for ever after, the card closed or not.
+    assert decide("iterate", "P3", "--reason", "0.80 is what users notice", cwd=repo).exit_code == 0
+    assert run(decide, repo) == (0, set())
     git(repo, "checkout", "-q", "--", "prototypes/0003-cache.md")  # put back to the 0.85 of its last commit
+    assert run(decide, repo)[1] == first  # no verdict given on these: the warning is back
     decide("evidence", "retract", json.loads(decide("evidence", "list", "--format", "json", cwd=repo).stdout)[0]["id"],
            "--reason", "measured against the wrong target", cwd=repo)
     assert run(decide, repo) == (0, set())

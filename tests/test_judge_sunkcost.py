@@ -47,6 +47,11 @@ def test_goalposts_moved_names_the_criterion(ws, decide):
     assert "goalposts moved: changed after evidence: p99" in moved[0]["message"]
     table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
     assert "goalposts moved" in table and "p99" in table
+    # A verdict given on the criteria as they are now: the team judged it with the goalposts where they stand.
+    assert decide("iterate", "P1", "--reason", "150 ms is the real budget", cwd=ws).exit_code == 0
+    assert not [w for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"]
+    card.write_text(card.read_text().replace('target: "< 100"', 'target: "< 80"'))
+    assert [w["criteria"] for w in warnings(decide, ws) if w["kind"] == "goalposts-moved"] == [["cost", "p99"]]
 
 
 def test_goalposts_moved_when_a_criterion_is_redefined_through_the_cli(ws, decide):

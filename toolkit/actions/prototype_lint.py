@@ -79,15 +79,18 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
     for (number, criterion), count in sorted(gone.items()):
         found.append(Finding(ws.relative(ws.evidence_ledger), None, "warning",
                              f"{count} evidence line(s) for criterion {criterion!r}, which P{number} no longer has"))
-    found.extend(_moved_goalposts(ws, cards.cards, ledgers[0][1]))
+    found.extend(_moved_goalposts(ws, cards.cards, ledgers[0][1], ledgers[2][1]))
     return found
 
 
-def _moved_goalposts(ws: Workspace, cards, evidence: LedgerRead) -> list[Finding]:
+def _moved_goalposts(ws: Workspace, cards, evidence: LedgerRead, verdicts: LedgerRead) -> list[Finding]:
     """A warning at each criterion whose definition changed after evidence was recorded under another one
-    (a criterion removed since is reported with the ledger's other findings)."""
+    (a criterion removed since is reported with the ledger's other findings), until a verdict is given on the
+    criteria as they are: the team has then judged the card with the goalposts where they stand."""
     by_card = columns.grouped(evidence.entries, "prototype", "id")
-    moved = [card for card in cards if goalposts.moved(card, by_card.get(card.number, ()))]
+    judged = {(v.prototype, v.criteria_hash) for v in verdicts.entries}
+    moved = [card for card in cards if (card.number, card.criteria_hash) not in judged
+             and goalposts.moved(card, by_card.get(card.number, ()))]
     earlier = earlier_definitions(ws, moved)
     found = []
     for card in moved:

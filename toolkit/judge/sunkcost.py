@@ -99,9 +99,11 @@ def check(
     hours = hours_by_prototype(effort)
     sunk = (lambda spent: "") if blind else _sunk
     latest_verdict: dict[int, Verdict] = {}
+    judged = set()  # (prototype, criteria hash) of each verdict given: a card judged on its criteria as they are
     for verdict in sorted(verdicts, key=lambda v: v.id):
         if verdict.day <= as_of:
             latest_verdict[verdict.prototype] = verdict
+            judged.add((verdict.prototype, verdict.criteria_hash))
     threshold = high_effort_threshold([hours.get(n, 0.0) for n in judgements], sunk_cost_hours)
     basis = "above the configured sunk_cost_hours" if sunk_cost_hours is not None else "top quartile of active prototypes"
     warnings = []
@@ -125,7 +127,7 @@ def check(
                 f"{name}: {_h(spent)} hours logged ({basis}) and it {why}. Those hours are spent whichever "
                 f"way you decide: they are sunk and play no part in the recommendation."), spent))
         entries = evidence.get(card.number, [])
-        moved = goalposts.moved(card, entries, earlier)
+        moved = goalposts.moved(card, entries, earlier) if (card.number, card.criteria_hash) not in judged else ()
         if moved:
             warnings.append(SunkCostWarning(card.number, "goalposts-moved", (
                 f"{name}: goalposts moved: {goalposts.explain(moved)}. Evidence is judged against the criteria "
