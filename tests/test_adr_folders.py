@@ -601,9 +601,10 @@ def test_a_subfolder_named_by_a_record_holds_its_notes_not_records(decide, tmp_p
 
 
 def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators_read_it(decide, tmp_path):
-    # Backstage's `title: ADR002: ...` and SSVC's `deciders: @ana @ben` ended the listing in an error.
+    # Backstage's `title: ADR002: ...`, SSVC's `deciders: @ana @ben` and Cluster API's `reviewers:` over
+    # `  - @detiber` ended the listing in an error.
     text = ("---\nid: adrs-adr002\ntitle: ADR002: Default catalog file format\nstatus: proposed\n"
-            "deciders: @ana @ben\ntags:\n  - catalog\n---\n\nWhy.\n")
+            "deciders: @ana @ben\ntags:\n  - catalog\nreviewers:\n  - @detiber\n  - \"@vincepri\"\n---\n\nWhy.\n")
     root = _repo(tmp_path, {"docs/adr/adr002-default-catalog-file-format.md": text,
                             "docs/adr/adr003-broken.md": "---\ntitle: ADR003: Broken\nstatus: [accepted\n---\n"})
     listed = decide("adr", "list", "--format", "json", cwd=root)
@@ -613,8 +614,9 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     assert (row["number"], row["title"], row["status"], row["decision_makers"]) == (
         2, "Default catalog file format", "proposed", ["@ana @ben"])
     check = decide("check", cwd=root)
-    assert [line.split(": warning: ")[0] for line in check.stdout.splitlines()[:-1]] == [
-        "docs/adr/adr002-default-catalog-file-format.md:3", "docs/adr/adr002-default-catalog-file-format.md:5"]
+    assert check.stdout.splitlines()[:-1] == [
+        "docs/adr/adr002-default-catalog-file-format.md:3: warning: not valid YAML (and lines 5, 9): a `: ` or a "
+        "leading `@` in unquoted text; read as the text written, as site generators do; quote it"]
     assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = (root / "docs/adr/adr002-default-catalog-file-format.md").read_text()
     assert after == text.replace("status: proposed", "status: accepted").replace("---\n\n", "date: 2026-11-30\n---\n\n")

@@ -106,12 +106,19 @@ _YAML_OPENERS = "[{\"'|>&*!%#,?-"
 
 
 def _loose_mapping(lines: tuple[str, ...], path) -> tuple[dict, tuple[int, ...]] | None:
-    """Front matter that is YAML but for lines `key: text` whose text YAML refuses unquoted
-    (`title: ADR002: Catalog format`, `deciders: @ana @ben`), as static site generators take them:
+    """Front matter that is YAML but for lines `key: text` or list items `- text` whose text YAML refuses
+    unquoted (`title: ADR002: Catalog format`, `deciders: @ana @ben`, `- @ana`), as static site generators take them:
     the mapping with each such text as written, and those lines; None when there are no such lines.
     The rest must be YAML: its error is raised, at its line."""
     texts, loose, kept = {}, [], list(lines)
     for index, line in enumerate(lines):
+        item = _LOOSE_ITEM.match(line)
+        if item:  # `  - @detiber` in a list of authors: loaded as the text it is
+            import json
+
+            kept[index] = f"{item.group(1)}{json.dumps(item.group(2).rstrip())}\n"
+            loose.append(index + 2)
+            continue
         key = _KEY.match(line)
         rest = line[key.end() :].strip() if key else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -165,6 +172,7 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Document:
 
 
 _KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:")
+_LOOSE_ITEM = re.compile(r"^(\s*-\s+)([@`][^\r\n]*)")  # a list item YAML refuses unquoted: `- @ana`
 
 
 def key_span(doc: Document, key: str) -> tuple[int, int] | None:
