@@ -792,6 +792,20 @@ def test_a_proposal_process_s_name_in_capitals_prefixes_a_record_number(decide, 
     assert [(r["number"], r["key"]) for r in _listed(decide, root)] == [(None, "step-2-deploy")]
 
 
+def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_html_row(decide, tmp_path):
+    # Stellar's SEPs (`sep-0004.md`, a preamble in a code block under `## Preamble`) were titled "Preamble",
+    # with no number; conda's CEPs (`cep-0001.md`, an HTML table of fields) were titled "Cep 0001".
+    sep = ("## Preamble\n\n```\nSEP: 0004\nTitle: Tx Status Endpoint\nAuthor: stellar.org\nStatus: Approved\n"
+           "Created: 2017-10-30\n```\n\n## Simple Summary\n\nA way to get a payment's status.\n")
+    cep = ("<table>\n<tr><td> Title </td><td> CEP Purpose and Guidelines </td>\n"
+           "<tr><td> Status </td><td> Proposed </td></tr>\n</table>\n\n# Abstract\n\nWhat a CEP is.\n")
+    root = _repo(tmp_path, {"ecosystem/sep-0004.md": sep, "ecosystem/cep-0001.md": cep,
+                            "ecosystem/step-2-deploy.md": "# Deploy\n\nStatus: done\n",  # not zero-padded: a slug
+                            "decisionbook.toml": '[adr]\ndir = "ecosystem"\n'})
+    rows = [(r["number"], r["title"], r["status"], r["date"]) for r in _listed(decide, root)]
+    assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
+
+
 def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, tmp_path):
     # Rust's, Ember's and OpenTelemetry's RFCs are `0000-x.md` until merged: they were one number used twice.
     rfc = "# {title}\n\n- Start Date: 2020-01-0{n}\n\n## Status\n\nProposed\n"

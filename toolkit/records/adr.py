@@ -128,6 +128,10 @@ def _target(link: re.Match) -> str:
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
+# A title written as a field near the top, where no heading gives one: a preamble's `Title: X` (Stellar's SEPs,
+# in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
+_TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)[*_]{0,2}"
+                           r"[ \t]*(?::|</td>[ \t]*<td>)[*_]{0,2}[ \t]*([^<\n]*?)[*_]{0,2}[ \t]*(?:</td>.*)?$", re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
 _REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
@@ -602,7 +606,7 @@ _DATE_LABELS = (
      "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
 )
-META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date"} | set(_DATE_LABELS[1])
+META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
 _PART_HEADINGS = frozenset((
     "summary", "abstract", "overview", "introduction", "context", "context and problem statement", "background",
@@ -1354,7 +1358,12 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
     if title is None:
-        return title_from_name(name)
+        named = next((i for i in range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
+                      if _TITLE_FIELD.match(reader.lines[i])), None)
+        title = _TITLE_FIELD.match(reader.lines[named]).group(1).strip() or None if named is not None else None
+        if title is None:
+            return title_from_name(name)
+        fields["title_line"] = named + 1
     if "](" in title:  # a link in a title heading: its words (`Use [Go](https://go.dev)`)
         title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
     if len(title) <= 1000:  # a longer heading is no title to tidy, and the patterns stay linear on it

@@ -116,9 +116,11 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
 # log4brains names files by date instead (`20210304-slug.md`), as do teams that write the date as ISO
 # does (`2021-03-04-slug.md`). An enhancement or improvement proposal's name in capitals is such a
-# prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`), in capitals only (`step-2-x.md` is a slug).
+# prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`), in capitals, or in small
+# letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`; `step-2-x.md` is a slug).
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|(?-i:[A-Z]{1,3}(?:EP|IP)))[-_]?|)(\d+)"
+    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|(?-i:[A-Z]{1,3}(?:EP|IP))"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?0\d))[-_]?|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
 )
@@ -1098,9 +1100,11 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 
 # ---- titles ---------------------------------------------------------------------------------
 
-# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`; not `Amend ADR-3: ...`, which names another record.
+# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`; not
+# `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
-    r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*(?:ADR|RFC|OEP|Decision|Record)\s*"
+    r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*"
+    r"(?:ADR|RFC|OEP|Decision|Record|(?-i:[A-Z]{1,3}(?:EP|IP)))\s*"
     r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|：]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
