@@ -329,8 +329,8 @@ def _rows(html: str, heading: str) -> list[list[str]]:
     """The body rows of the first table after *heading*, each as its cells' text."""
     rest = html[html.index(f">{heading}<"):]
     table = rest[: rest.index("</table>")]
-    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(<td>.*?)</tr>", table, re.S)]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(<td.*?)</tr>", table, re.S)]
 
 
 def test_new_evidence_shows_what_each_entry_did_in_date_order(repo, decide):

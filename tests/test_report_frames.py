@@ -113,3 +113,13 @@ def test_text_that_needs_no_escaping_is_told_apart_from_text_that_does():
     assert table(rows, [("a", "A"), ("b", "B", lambda v: Safe(f"<em>{v}</em>")), ("c", "C")]) == (
         '<table class="db-table"><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead><tbody>'
         "<tr><td>&lt;i&gt;</td><td><em>1.234</em></td><td>x</td></tr></tbody></table>")
+
+
+def test_a_stacked_table_names_each_cell_after_its_heading_cells():
+    # On a phone the header row is hidden: every cell but the row's heading carries its column's header.
+    rows = [{"ref": "P1", "title": "<b>", "state": "met", "note": None}]
+    columns = [("ref", "#"), ("title", "Prototype"), ("state", "State", badge), ("note", "<Note>")]
+    assert table(rows, columns, stack=2) == (
+        '<table class="db-table db-stack"><thead><tr><th>#</th><th>Prototype</th><th>State</th><th>&lt;Note&gt;</th>'
+        '</tr></thead><tbody><tr><td>P1</td><td>&lt;b&gt;</td><td data-label="State"><span class="db-rec db-met">met'
+        '</span></td><td data-label="&lt;Note&gt;"></td></tr></tbody></table>')

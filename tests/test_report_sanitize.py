@@ -80,6 +80,8 @@ def test_disallowed_tags_show_as_text_and_unclosed_tags_are_closed():
     assert clean("</div>x") == "&lt;/div&gt;x"
     assert clean('<a href="javascript:alert(1)" title="t">x</a>') == '<a title="t">x</a>'
     assert clean('<td onclick="x" class="c" class="d">') == '<td class="c"></td>'
+    assert clean('<td data-label="a&quot;b" onclick="x">') == '<td data-label="a&quot;b"></td>'
+    assert clean('<p data-label="x">') == "<p></p>"
 
 
 @pytest.mark.parametrize("url, ok", [

@@ -133,37 +133,49 @@ def record(text, resolve=None, path=None) -> Safe:
     return Safe(f'<div class="db-record">{to_html(text, resolve)}</div>')
 
 
-def table(rows, columns, beneath=None) -> Safe:
+def table(rows, columns, beneath=None, stack=None) -> Safe:
     """An HTML table of *rows* (dicts); *columns* is a list of (key, header) or (key, header, formatter).
 
     *beneath*, a (key, formatter), shows that value of each row on a line of its own under the row, across
     every column: for a value too long to share a row with the others, such as a command to copy.
+
+    *stack*, a number of leading columns, lets a table too wide for a phone stack on a narrow screen: each
+    row becomes a block, its first *stack* cells on one line as its heading, then every other cell on a line
+    of its own after its column's header. A wide screen shows the table as it is.
     """
     head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)
     plain = [column[0] for column in columns if len(column) == 2]
     if not columns:
         body = ["<tr></tr>" for _ in rows]
+    elif stack is not None:
+        # The header goes on each cell as well: the stacked layout has no header row to show it.
+        opens = [f'<td data-label="{esc(column[1])}">' if i >= stack else "<td>" for i, column in enumerate(columns)]
+        shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
+        body = ["<tr>" + "".join([f"{td}{esc(show(row.get(key)))}</td>" for td, (key, show) in zip(opens, shows)])
+                + "</tr>" for row in rows]
     elif len(plain) == len(columns):
         body = ["<tr><td>" + "</td><td>".join([esc(row.get(key)) for key in plain]) + "</td></tr>" for row in rows]
     else:
         shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
         body = ["<tr><td>" + "</td><td>".join([esc(show(row.get(key))) for key, show in shows]) + "</td></tr>"
                 for row in rows]
+    kind = "db-table" if stack is None else "db-table db-stack"
     if beneath is None:
-        return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+        return Safe(f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
     key, show = beneath
     # A body per row keeps the row and the line under it one block, striped and bordered as one.
     pairs = "".join(f'<tbody class="db-pair">{tr}<tr class="db-beneath"><td colspan="{len(columns)}">'
                     f"{esc(show(row.get(key)))}</td></tr></tbody>" for tr, row in zip(body, rows))
-    return Safe(f'<table class="db-table"><thead><tr>{head}</tr></thead>{pairs}</table>')
+    return Safe(f'<table class="{kind}"><thead><tr>{head}</tr></thead>{pairs}</table>')
 
 
-def long_table(rows, columns, what: str, limit: int = 15) -> Safe:
+def long_table(rows, columns, what: str, limit: int = 15, stack=None) -> Safe:
     """A table of the first *limit* rows, the rest folded under "N more *what*": long lists stay short in print."""
     rows = list(rows)
     if len(rows) <= limit:
-        return table(rows, columns)
-    return Safe(table(rows[:limit], columns) + fold(f"{len(rows) - limit} more {what}", table(rows[limit:], columns)))
+        return table(rows, columns, stack=stack)
+    return Safe(table(rows[:limit], columns, stack=stack)
+                + fold(f"{len(rows) - limit} more {what}", table(rows[limit:], columns, stack=stack)))
 
 
 def show(*parts) -> None:

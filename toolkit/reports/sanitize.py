@@ -20,7 +20,8 @@ COMMON_ATTRIBUTES = frozenset({"class", "id", "title"})
 TAG_ATTRIBUTES = {
     "a": frozenset({"href", "rel"}),
     "details": frozenset({"open"}),
-    "td": frozenset({"colspan", "rowspan"}),
+    # data-label: a cell's column header, shown beside it by the stacked layout of a table on a phone.
+    "td": frozenset({"colspan", "rowspan", "data-label"}),
     "th": frozenset({"colspan", "rowspan", "scope"}),
 }
 SAFE_SCHEMES = ("http", "https", "mailto")
