@@ -124,7 +124,9 @@ const tables = [...document.querySelectorAll("table")].map(table => ({
   columns: [...table.querySelectorAll("th")].map(th => th.textContent).join(","),
   right: table.getBoundingClientRect().right,
 }));
-parent.postMessage(JSON.stringify({viewport: document.documentElement.clientWidth, tables}), "*");
+const charts = [...document.querySelectorAll("img")].map(img => img.getBoundingClientRect().width);
+const page = document.documentElement;
+parent.postMessage(JSON.stringify({viewport: page.clientWidth, page: page.scrollWidth, tables, charts}), "*");
 </script>"""
 
 
@@ -140,3 +142,6 @@ def test_no_table_is_wider_than_a_phone(weekly_reports, report_workspace, tmp_pa
     assert sum(c.startswith("Criterion,Metric,Target,Kill") for c in columns) == 4  # one per active prototype
     wide = [table for table in measured["tables"] if table["right"] > measured["viewport"]]
     assert wide == [], wide
+    # A chart keeps a size its labels can be read at and scrolls in its own frame; the page does not scroll.
+    assert measured["charts"] and min(measured["charts"]) >= 700, measured["charts"]
+    assert measured["page"] == 390
