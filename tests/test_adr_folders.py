@@ -1229,7 +1229,7 @@ def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(deci
                                                                                 ("proposed", "propuesto")]
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "docs/decisions/0001-x.md").read_text() == (
-        '---\nstatut: "obsolète"\ndate: 2026-11-30\n---\n# Utiliser X\n')
+        '---\nstatut: obsolète\ndate: 2026-11-30\n---\n# Utiliser X\n')
 
 
 def test_a_record_whose_name_speaks_of_a_template_is_no_template(decide, tmp_path):

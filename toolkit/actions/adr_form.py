@@ -1,5 +1,6 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
+import datetime as _dt
 import json
 import os
 import re
@@ -7,11 +8,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from toolkit.records import frontmatter
 from toolkit.records.adr import (
     BOLD,
     BULLETS,
     DELIMITER_ROW,
     FIELD,
+    FRONT_MATTER_ALIASES,
     MADR,
     MAKER_KEYS,
     META_HEADINGS,
@@ -20,7 +23,9 @@ from toolkit.records.adr import (
     TABLE,
     UNKNOWN,
     Decision,
+    from_document,
     heading_label,
+    keyed_relation,
     line_fields,
 )
 from toolkit.records.adr_edit import status_as_written
@@ -113,6 +118,7 @@ class FolderForm:
     joiner: str = "-"  # between a slug's words: `-`, or `_` (`ADR-001_use_git_hooks.md`)
     titled: bool = False  # names write the title as it is, not a slug: `001 - Layered Desktop App.md`
     day_first: bool = False  # numbered names start with the day they were made: `2026-02-26_adr-0001_x.md`
+    timestamped: bool = False  # numbers are the time each record was made: `20240516132303-x.md`
 
     def words(self, title: str) -> str:
         """What a new record's name says after its number: the slug of *title*, or in a titled folder the
@@ -128,11 +134,29 @@ class FolderForm:
         lead = f"{day.replace('-', self.date_joint)}{self.joint}" if self.day_first else ""
         return f"{lead}{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
 
+    def least_number(self, day: str) -> int:
+        """The lowest number a record made on *day* (YYYY-MM-DD) takes: in a folder numbered by the time
+        each record was made, the time now on that day, local as the day is; else 0 (the next number)."""
+        if not self.timestamped:
+            return 0
+        return int(_dt.datetime.combine(_dt.date.fromisoformat(day), _dt.datetime.now().time()).strftime(_STAMP))
+
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
         dates = {"date": day.replace("-", self.date_joint), "compact date": day.replace("-", "")}
         stem = f"{dates[self.unnumbered]}{self.joint}{slug}" if self.unnumbered in dates else slug
         return f"{stem}.{self.extension}"
+
+
+_STAMP = "%Y%m%d%H%M%S"
+
+
+def _is_stamp(digits: str) -> bool:
+    """Whether *digits* are a time written as `20240516132303` (YYYYMMDDHHMMSS)."""
+    try:
+        return len(digits) == 14 and bool(_dt.datetime.strptime(digits, _STAMP))
+    except ValueError:
+        return False
 
 
 def _most(counter: Counter, default):
@@ -214,6 +238,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
     )
     width = _most(padded, 1)
+    stamps = sum(_is_stamp(_digits(name, n[0])) for name, n in parsed if n)
     # `0001-x.md`, `0001_x.md`, `0001--x.md`; the words of slugs joined as the folder joins them (`ADR-001_Use_git.md`).
     separators = Counter(re.match(r"(?:-+|_+)?", sep).group() or sep[:1] or "-" for _, _, sep, _ in numbered)
     words = Counter("_" if "_" in slug and "-" not in slug else "-"
@@ -243,6 +268,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         slugged=any(slug for _, _, slug, _ in numbered),
         titled=titled,
         day_first=day_first,
+        timestamped=2 * stamps > len(numbered),
         joint=joint,
         date_joint=date_joint,
     )
@@ -282,33 +308,157 @@ def _titled(heading: str) -> tuple[str, int]:
 def team_template(doc, record: Decision) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
-    log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`; the rest as written.
+    log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`, in its front matter and
+    below it; a day's blank in any front-matter key (`creation-date: yyyy-mm-dd`) as `${date}`, and the
+    records its front matter relates to (`replaces:`), which are examples, none; the rest as written.
+    A template that is one of the folder's records (its title numbered, its decision taken: an ADR 0 kept
+    as `0000-adr-template.md`) is copied as the latest record is (ADR 0069), its front matter's other
+    values emptied.
     With it, the width of the number its title's blank holds (`ADRxxx`: 3), 0 when it says none."""
     lines = doc.text_lines()
+    # Below front matter a template may state its title, status and date again (`# Title`, `## Status`).
+    below = _below_front_matter(doc, record) if doc.has_front_matter and not doc.is_toml else None
+    kept = _kept_record(lines, record, below)
+    copied = (copied_template(*below) if below else copied_template(doc, record)) if kept else None
+    if copied is not None and below is None:
+        return copied
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    title = HEADING.match(lines[record.title_line - 1]) if record.title_line is not None else None
-    width = 0
-    if title is not None and title.group(2) is not None and not _blanks_only(heading_text(title)):
-        heading, width = _titled(heading_text(title))
-        edits[record.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
-    raw = record.status_raw or ""
-    status = status_as_written("proposed", record)
-    if record.form == MADR and record.status_line is not None and ":" in lines[record.status_line - 1]:
-        line = lines[record.status_line - 1]
-        edits[record.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
-    elif record.status_line is not None and record.status_span is not None and raw.strip() != status:
-        edits.setdefault(record.status_line - 1, []).append((*record.status_span, status))
-    if record.date_line is not None and "${date}" not in lines[record.date_line - 1]:
-        line = lines[record.date_line - 1]
-        span = record.date_span or ((line.index(":") + 2, len(line)) if ":" in line else None)
-        if span is not None:
-            edits.setdefault(record.date_line - 1, []).append((*span, "${date}"))
+    dropped: set[int] = set()
+    width = _fill_stated(lines, record, edits)
+    if below:
+        if copied is None:
+            width = _fill_stated(lines, below[1], edits, level=1) or width
+        _fill_front_matter(doc, record, edits, dropped, copied is not None)
     for index, changes in edits.items():
         line = lines[index]
         for start, end, text in sorted(changes, reverse=True):
             line = line[:start] + text + line[end:]
         lines[index] = line
-    return doc.bom + doc.newline.join(lines) + doc.newline, width
+    if copied is not None:
+        head = [line for index, line in enumerate(lines[: doc.body_start]) if index not in dropped]
+        if doc.body_start < len(lines) and not lines[doc.body_start].strip():
+            head.append("")
+        return doc.bom + doc.newline.join([*head, copied[0]]), copied[1]
+    out = [line for index, line in enumerate(lines) if index not in dropped]
+    return doc.bom + doc.newline.join(out) + doc.newline, width
+
+
+def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None) -> int:
+    """Add to *edits* the blanks of the title heading (of *level* only, when given), status and date
+    *stated* reads on *lines*; the width of the number the title's blank holds."""
+    title = HEADING.match(lines[stated.title_line - 1]) if stated.title_line is not None else None
+    if title is not None and level is not None and len(title.group(1)) != level:
+        title = None  # read alone, the text below front matter may be titled by its first section: no title
+    width = 0
+    if title is not None and title.group(2) is not None and not _blanks_only(heading_text(title)):
+        heading, width = _titled(heading_text(title))
+        edits[stated.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
+    raw = stated.status_raw or ""
+    status = status_as_written("proposed", stated)
+    if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
+        line = lines[stated.status_line - 1]
+        edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
+    elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
+        edits.setdefault(stated.status_line - 1, []).append((*stated.status_span, status))
+    if stated.date_line is not None and "${date}" not in lines[stated.date_line - 1]:
+        line = lines[stated.date_line - 1]
+        span = stated.date_span or ((line.index(":") + 2, len(line)) if ":" in line else None)
+        if span is not None:
+            edits.setdefault(stated.date_line - 1, []).append((*span, "${date}"))
+    return width
+
+
+def _below_front_matter(doc, record: Decision) -> tuple:
+    """The text below *doc*'s front matter as a document and record of its own, on the lines it has in *doc*."""
+    lines = doc.text_lines()
+    text = doc.newline.join([""] * doc.body_start + lines[doc.body_start :])
+    below = frontmatter.parse(text.encode("utf-8"), doc.path)
+    return below, from_document(below, record.path)
+
+
+# A template that says a decision was taken, under a title with a number, is a record kept as the template.
+_DECIDED = frozenset(("accepted", "rejected", "deprecated", "superseded"))
+
+
+def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> bool:
+    """Whether the template *record* (*below* its front matter, if any) is a record kept as the template."""
+    stated = below[1] if below else record
+    if not {record.status, stated.status} & _DECIDED or stated.title_line is None:
+        return False
+    title = HEADING.match(lines[stated.title_line - 1])
+    span = title_number_span(heading_text(title)) if title is not None and title.group(2) is not None else None
+    return span is not None and heading_text(title)[span[0] : span[1]].isdigit()
+
+
+# A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
+_DAY_BLANK = LazyPattern(r"""^["'{\[]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
+# A front-matter line's key and colon, its value, and a comment after it.
+_FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#]*?)([ \t]+#.*)?$""")
+
+
+def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> None:
+    """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
+    title, each day's blank, its relations as no relation (their lines after the first to *dropped*); and
+    where the template is a record *kept*, each day as the new record's and every other value emptied."""
+    lines = doc.text_lines()
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    for key, value in meta.items():
+        span = frontmatter.key_span(doc, key) if isinstance(key, str) and value is not None else None
+        if span is None or span[0] + 1 in (record.status_line, record.date_line):
+            continue
+        start, end = span
+        line = lines[start]
+        found = _FRONT_VALUE.match(line)
+        if key.lower() == "title" and isinstance(value, str) and found:
+            quote = found.group(2)[:1] if found.group(2)[:1] in "'\"" else ""
+            blanks = _kept_title(value)[0] if kept else None if _blanks_only(value) else _titled(value)[0]
+            if blanks is not None:
+                edits[start] = [(found.start(2), found.end(2), f"{quote}{blanks}{quote}")]
+        elif found and (_DAY_BLANK.match(found.group(2)) or kept and _is_day(value)):
+            edits[start] = [(found.start(2), found.end(2), "${date}")]
+        elif keyed_relation(key) or key.lower() == "links" or kept:
+            # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).
+            empty = "[]" if isinstance(value, list) or not kept else "{}" if isinstance(value, dict) else ""
+            edits[start] = [(0, len(line), f"{line[: line.index(':') + 1]} {empty}".rstrip())]
+            dropped.update(range(start + 1, end))
+
+
+def _kept_title(title: str) -> tuple[str, int]:
+    """A record's *title* as a new record's: its number `${number}`, its words `${title}`; and the width
+    of its number (0: none)."""
+    span = title_number_span(title)
+    words = split_title(title)[1]
+    at = title.rfind(words)
+    blanks = title[:at] + "${title}" + title[at + len(words) :]
+    if span is None:
+        return blanks, 0
+    return blanks[: span[0]] + "${number}" + blanks[span[1] :], span[1] - span[0]
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, _dt.date) or isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value) is not None
+
+
+def front_matter_filled(text: str, fill: Callable[[str], str]) -> str:
+    """*text* with each front-matter value that holds the title's blank filled by *fill* as YAML reads it
+    back: quoted where the title holds `: ` or a quote, in the template's own quotes where they can hold it."""
+    end = text.find("\n---", 3) if text.lstrip("\ufeff").startswith("---") else -1
+    if end < 0 or "${title}" not in text[:end]:
+        return text
+    lines = text[:end].split("\n")
+    for index, line in enumerate(lines):
+        bare = line.rstrip("\r")
+        found = _FRONT_VALUE.match(bare) if "${title}" in bare else None
+        if found is None:
+            continue
+        value = found.group(2)
+        quote = value[:1] if len(value) > 1 and value[:1] in "'\"" and value[-1] == value[0] else ""
+        filled = fill(value[1:-1] if quote else value)
+        rendered = frontmatter.scalar(filled)
+        if quote and rendered == filled:
+            rendered = quote + filled + quote
+        lines[index] = found.group(1) + rendered + (found.group(3) or "") + line[len(bare) :]
+    return "\n".join(lines) + text[end:]
 
 
 _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
@@ -326,6 +476,7 @@ def front_matter_blanks(text: str) -> str:
         return text
     def blank(match: re.Match) -> str:
         key = match.group(1).strip().rstrip(":").strip().lower()
+        key = FRONT_MATTER_ALIASES.get(key, key)
         # Who decides, is consulted or informed is named in each record: an empty list, not the template's words.
         value = "[]" if key in _PEOPLE_KEYS else json.dumps(match.group(2), ensure_ascii=False)
         return match.group(1) + value
@@ -391,15 +542,7 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     title = HEADING.match(lines[record.title_line - 1])
     if title is None or title.group(2) is None:
         return None
-    heading = heading_text(title)
-    number = title_number_span(heading)
-    words = split_title(heading)[1]
-    at = heading.rfind(words)
-    heading = heading[:at] + "${title}" + heading[at + len(words) :]
-    width = 0
-    if number is not None:
-        width = number[1] - number[0]
-        heading = heading[: number[0]] + "${number}" + heading[number[1] :]
+    heading, width = _kept_title(heading_text(title))
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]

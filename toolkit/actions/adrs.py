@@ -14,6 +14,7 @@ from toolkit.actions.adr_form import (
     copied_template,
     folder_form,
     front_matter_blanks,
+    front_matter_filled,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -563,7 +564,11 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         values = {"number": str(number).zfill(width), "title": title, "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
-        filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], numbered)
+
+        def fill(part: str) -> str:
+            return _PLACEHOLDER.sub(lambda m: values[m.group(1)], part)
+
+        filled = fill(front_matter_filled(numbered, fill))
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
         path = ws.adr_dir / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
@@ -595,7 +600,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
-        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day))
+        path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day),
+                               form.least_number(day))
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]

@@ -25,10 +25,11 @@ _PAGE = frozenset(("index.md", "readme.md", "_index.md"))  # a site generator's 
 
 
 def create_numbered(
-    root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None
+    root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
+    least: int = 0,
 ) -> Path:
     """Create `NNNN-slug.md` (or `name(number)`) in *folder* with the next free number, any number
-    of digits, and `render(number)` as content.
+    of digits, and `render(number)` as content; the number is *least* at least.
 
     The folder lock serialises concurrent processes; the exclusive create is the reservation, so
     even a process that ignores the lock cannot make us overwrite its file.
@@ -50,7 +51,7 @@ def create_numbered(
                         # a folder named by a number alone (`2019/`) is a category, not a record.
                         local.add(page[1])
         taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
-        number = max(taken, default=0) + 1
+        number = max(max(taken, default=0) + 1, least)
         while True:
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
             if number not in taken and atomic.create_exclusive(path, render(number)):

@@ -67,7 +67,9 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
-MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers")
+# Who decided, as MADR names them and as its French, Spanish, Portuguese, German and Dutch records do.
+MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "decisores",
+              "entscheider", "entscheidungsträger", "beslissers")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
     + MAKER_KEYS
@@ -284,6 +286,12 @@ def relation_name(text: str) -> str:
     return " ".join(re.split(r"[\s_-]+", text.strip().lower()))
 
 
+def keyed_relation(key: str) -> str | None:
+    """The relation front-matter *key* records (`supersedes`, `replaces`, `superseded-by`), or None."""
+    lowered = key.lower()
+    return "supersedes" if lowered == "supersedes" else _KEYED_RELATIONS.get(lowered)
+
+
 def _date_text(value: object) -> str | None:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
@@ -426,8 +434,9 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 
 # Front-matter keys of a record's date, MADR's first, the others as other tools name them; a status
 # change sets the first of these a record has, and adds `date` beside a creation date.
-# The status key in the languages teams write their front matter in (`statut: accepté`, MADR in French).
-FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status"}
+# Keys in the languages teams write their front matter in (`statut: accepté`, `consultés:`, MADR in French).
+FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status",
+                        "consultés": "consulted", "informés": "informed"}
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at",
                       "last revised", "last-revised", "last_revised")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",

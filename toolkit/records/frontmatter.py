@@ -275,7 +275,7 @@ def set_key(doc: Document, key: str, rendered: str | list[str]) -> bytes:
 # Characters YAML may not hold literally, even inside double quotes (YAML 1.1, section 5.1).
 # NEL, LS and PS are allowed but read back as line breaks or spaces, so they are escaped too.
 _UNPRINTABLE = "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
-_PLAIN = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9 _./@+-]*$")
+_PLAIN = re.compile(r"^[\w.][\w ./@+-]*$")  # letters of every language: `accepté` as a French team writes it
 
 
 def scalar(value: object) -> str:

@@ -1,0 +1,196 @@
+"""New records from a team's own template: its blanks filled, its examples and another record's words left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import repository_with
+
+# Kubernetes' proposals (cluster-api): KEP-style front matter with a day's blanks and example relations.
+PROPOSAL_TEMPLATE = (
+    '---\ntitle: proposal Template\nauthors:\n  - "@janedoe"\nreviewers:\n  - "@janedoe"\n'
+    "creation-date: yyyy-mm-dd\nlast-updated: yyyy-mm-dd\n"
+    "status: provisional|implementable|implemented|deferred|rejected|withdrawn|replaced\n"
+    'see-also:\n  - "/docs/proposals/20190101-we-heard-you-like-proposals.md"\n'
+    'replaces:\n  - "/docs/proposals/20181231-replaced-proposal.md"\n'
+    'superseded-by:\n  - "/docs/proposals/20190104-superceding-proposal.md"\n---\n\n'
+    "# Title\n- Keep it simple and descriptive.\n\n## Summary\n\nThe `Summary` section matters most.\n"
+)
+PROPOSAL = ('---\ntitle: {title}\nauthors:\n- "@ana"\ncreation-date: {day}\nlast-updated: {day}\n'
+            "status: implementable\n---\n\n# {title}\n\n## Summary\n\nWhy.\n")
+# An ADR 0 kept as the folder's template (konflux-ci/architecture): a decided record, front matter and Nygard below.
+ADR_ZERO = (
+    '---\ntitle: "0. Record architecture decisions"\nstatus: Implemented\napplies_to:\n  - "*"\n'
+    "topics:\n  - process\n  - documentation\n---\n\n# 0. Record architecture decisions\n\nDate: 2022-06-17\n\n"
+    "## Status\n\nImplemented\n\n**Amended**, August, 2025: the process moved to the community repository.\n\n"
+    "## Context\n\nWe need to record the architectural decisions made on this project.\n\n"
+    "## Decision\n\nWe will use Architecture Decision Records.\n\n## Consequences\n\nSee Nygard's article.\n"
+)
+NYGARD = "# {n}. {title}\n\nDate: 2023-11-17\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+# MADR 4's template in French (zero-logement-vacant), with records named by the second they were made.
+FRENCH_TEMPLATE = (
+    "---\n# Ce sont des éléments optionnels.\n"
+    "statut: {proposé | rejeté | accepté | obsolète | … | remplacé par [ADR-0005](0005-example.md)}\n"
+    "date: {AAAA-MM-JJ de la dernière mise à jour de la décision}\n"
+    "décideurs: {liste de toutes les personnes impliquées dans la décision}\n"
+    "consultés: {liste de toutes les personnes dont les opinions sont sollicitées}\n"
+    "informés: {liste de toutes les personnes qui sont tenues informées}\n---\n\n"
+    "# {titre court du problème résolu et de la solution}\n\n"
+    "## Contexte et problématique\n\n{Décrivez le contexte.}\n"
+)
+FRENCH = ("---\nstatut: {status}\ndate: {day}\ndécideurs: {makers}\n---\n\n# {title}\n\n"
+          "## Contexte et problématique\n\nPourquoi.\n")
+
+
+def _listed(decide, root: Path) -> list[dict]:
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _errors(decide, root: Path) -> list[str]:
+    return [line for line in decide("check", cwd=root).output.splitlines() if ": error: " in line]
+
+
+def test_a_proposal_template_s_title_days_and_example_relations_are_filled_and_emptied(decide, tmp_path):
+    # The new record kept `title: proposal Template`, `# Title`, `creation-date: yyyy-mm-dd` and the template's
+    # `replaces:`/`superseded-by:` examples, so `decide check` found two errors in it.
+    root = repository_with(tmp_path / "repo", {
+        "docs/proposals/YYYYMMDD-template.md": PROPOSAL_TEMPLATE,
+        "docs/proposals/20240930-machine-drain-rules.md": PROPOSAL.format(title="MachineDrainRules", day="2024-09-30"),
+    })
+    result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == "docs/proposals/20261130-use-queues.md", result.output
+    assert (root / "docs/proposals/20261130-use-queues.md").read_text() == (
+        '---\ntitle: Use queues\nauthors:\n  - "@janedoe"\nreviewers:\n  - "@janedoe"\n'
+        "creation-date: 2026-11-30\nlast-updated: 2026-11-30\nstatus: proposed\n"
+        'see-also:\n  - "/docs/proposals/20190101-we-heard-you-like-proposals.md"\n'
+        "replaces: []\nsuperseded-by: []\n---\n\n"
+        "# Use queues\n- Keep it simple and descriptive.\n\n## Summary\n\nThe `Summary` section matters most.\n")
+    # A title YAML cannot hold bare is quoted in the front matter, and read back as given.
+    title = 'Queues: a "second" look'
+    assert decide("adr", "new", title, "--no-edit", "--date", "2026-12-01", cwd=root).exit_code == 0
+    rows = {row["date"]: row for row in _listed(decide, root)}
+    assert [(rows[day]["title"], rows[day]["supersedes"], rows[day]["superseded_by"])
+            for day in ("2026-11-30", "2026-12-01")] == [("Use queues", [], None), (title, [], None)]
+    assert _errors(decide, root) == []
+
+
+def test_a_record_kept_as_the_template_is_copied_with_the_new_title_day_and_status_in_both_places(decide, tmp_path):
+    # The new record was ADR 0 again: its title, its day, `Implemented` under `status: Proposed`, and its text.
+    root = repository_with(tmp_path / "repo", {
+        "ADR/0000-adr-template.md": ADR_ZERO,
+        "ADR/0001-pipeline-service.md": NYGARD.format(n=1, title="Pipeline Service"),
+        "ADR/0032-decoupling-deployment.md": NYGARD.format(n=32, title="Decoupling Deployment"),
+    })
+    result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == "ADR/0033-use-queues.md", result.output
+    assert (root / "ADR/0033-use-queues.md").read_text() == (
+        '---\ntitle: "33. Use queues"\nstatus: Proposed\napplies_to: []\ntopics: []\n---\n\n'
+        "# 33. Use queues\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\n## Context\n\n## Decision\n\n"
+        "## Consequences\n")
+    title = 'Queues: a "second" look'
+    assert decide("adr", "new", title, "--no-edit", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "ADR/0034-queues-a-second-look.md").read_text().startswith(
+        '---\ntitle: "34. Queues: a \\"second\\" look"\nstatus: Proposed\n')
+    rows = [row for row in _listed(decide, root) if row["number"] in (33, 34)]
+    assert [(row["title"], row["status"]) for row in rows] == [("Use queues", "proposed"), (title, "proposed")]
+    assert _errors(decide, root) == []
+
+
+def test_a_folder_named_by_the_second_each_record_was_made_names_a_new_one_by_the_time_now(decide, tmp_path):
+    # The new record was named by the last name's second plus one, a time long past.
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/TEMPLATE.md": FRENCH_TEMPLATE,
+        "docs/decisions/20240516132303-use-madr.md": FRENCH.format(status="accepté", day="2024-05-16",
+                                                                    makers="Ana", title="Utiliser MADR"),
+        "docs/decisions/20240603162604-msw.md": FRENCH.format(status="proposé", day="2024-06-03",
+                                                               makers="Ana, Ben", title="Mocker l'API"),
+    })
+    # A day given is the day in the name, at the time now.
+    dated = decide("adr", "new", "Use streams", "--no-edit", "--date", "2025-01-31", cwd=root)
+    assert re.fullmatch(r"docs/decisions/20250131\d{6}-use-streams\.md", dated.stdout.strip()), dated.output
+    before = dt.datetime.now().replace(microsecond=0)
+    result = decide("adr", "new", "Use queues", "--no-edit", cwd=root)
+    after = dt.datetime.now()
+    assert result.exit_code == 0, result.output
+    name = re.fullmatch(r"docs/decisions/(\d{14})-use-queues\.md", result.stdout.strip())
+    assert name is not None, result.stdout
+    assert before <= dt.datetime.strptime(name.group(1), "%Y%m%d%H%M%S") <= after
+    assert f"\ndate: {before.date()}\n" in (root / result.stdout.strip()).read_text()
+
+
+def test_the_people_a_french_template_asks_for_are_empty_lists_in_a_new_record(decide, tmp_path):
+    # `décideurs: {liste ...}` was kept as a quoted placeholder, where `decision-makers: {...}` became [].
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/TEMPLATE.md": FRENCH_TEMPLATE,
+        "docs/decisions/0001-use-madr.md": FRENCH.format(status="accepté", day="2024-05-16", makers="Ana",
+                                                         title="Utiliser MADR"),
+    })
+    result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == "docs/decisions/0002-use-queues.md", result.output
+    assert (root / "docs/decisions/0002-use-queues.md").read_text().startswith(
+        "---\n# Ce sont des éléments optionnels.\nstatut: proposé\ndate: 2026-11-30\n"
+        "décideurs: []\nconsultés: []\ninformés: []\n---\n\n# Use queues\n")
+    row = _listed(decide, root)[-1]
+    assert (row["decision_makers"], row["consulted"], row["informed"]) == ([], [], [])
+
+
+@pytest.mark.parametrize(("record", "makers"), [
+    pytest.param(FRENCH.format(status="proposé", day="2024-06-03", makers="Andrea GUEUGNAUT, Loïc GUILLOIS",
+                               title="X"), ["Andrea GUEUGNAUT", "Loïc GUILLOIS"], id="french"),
+    pytest.param("---\nestado: aceptado\ndecisores: [Ana, Ben]\n---\n# X\n", ["Ana", "Ben"], id="spanish"),
+    pytest.param("# X\n\n* Estado: aceitado\n* Decisores: Ana, Ben\n\n## Contexto\n", ["Ana", "Ben"],
+                 id="portuguese-bullets"),
+    pytest.param("# X\n\n**Status:** Akzeptiert\n**Entscheider:** Ana\n\n## Kontext\n", ["Ana"], id="german-bold"),
+    pytest.param("---\nstatus: accepted\nentscheidungsträger: [Ana]\n---\n# X\n", ["Ana"], id="german"),
+    pytest.param("# X\n\n- Status: geaccepteerd\n- Beslissers: Ana, Ben\n\n## Context\n", ["Ana", "Ben"],
+                 id="dutch-bullets"),
+])
+def test_decision_makers_named_in_the_record_s_language_are_its_decision_makers(decide, tmp_path, record, makers):
+    root = repository_with(tmp_path / "repo", {"docs/decisions/0001-x.md": record})
+    assert _listed(decide, root)[0]["decision_makers"] == makers
+
+
+def test_a_status_written_bare_in_a_language_with_accents_stays_bare(decide, tmp_path):
+    # `statut: proposé` became `statut: "accepté"`: YAML reads the word bare, as the team writes it.
+    record = FRENCH.format(status="proposé", day="2024-06-03", makers="Ana", title="Mocker l'API")
+    quoted = record.replace("statut: proposé", 'statut: "proposé"')
+    root = repository_with(tmp_path / "repo", {"docs/decisions/0001-bare.md": record,
+                                               "docs/decisions/0002-quoted.md": quoted})
+    for number in ("1", "2"):
+        result = decide("adr", "status", number, "accepted", "--force", "--date", "2026-11-30", cwd=root)
+        assert result.exit_code == 0, result.output
+    assert (root / "docs/decisions/0001-bare.md").read_text().startswith("---\nstatut: accepté\ndate: 2026-11-30\n")
+    assert (root / "docs/decisions/0002-quoted.md").read_text().startswith(
+        '---\nstatut: "accepté"\ndate: 2026-11-30\n')
+
+
+def test_a_template_titled_in_its_front_matter_keeps_its_first_section_s_heading(decide, tmp_path):
+    # Read alone, the text below the front matter is titled by its first heading, `## Preamble`: no title.
+    template = ('---\ntitle: "{short title}"\nstatus: proposed\ndate: YYYY-MM-DD\n---\n\n## Preamble\n\n{Who.}\n\n'
+                "## Context\n\n{Describe it.}\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/adr-template.md": template,
+        "docs/decisions/0001-use-madr.md": '---\ntitle: "Use MADR"\nstatus: accepted\n---\n\n## Context\n\nWhy.\n',
+    })
+    assert decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0002-use-queues.md").read_text() == (
+        '---\ntitle: "Use queues"\nstatus: proposed\ndate: 2026-11-30\n---\n\n## Preamble\n\n{Who.}\n\n'
+        "## Context\n\n{Describe it.}\n")
+
+
+def test_the_relations_a_template_gives_as_examples_are_none_in_a_new_record(decide, tmp_path):
+    template = ("---\nstatus: proposed\ndate: YYYY-MM-DD\nsupersedes: [3]\nlinks:\n  - {relation: amends, adr: 5}\n"
+                "tags: [architecture]\n---\n# {short title}\n\n## Context\n\n{Describe it.}\n")
+    root = repository_with(tmp_path / "repo", {"docs/decisions/adr-template.md": template,
+                                               "docs/decisions/0001-use-madr.md": "---\nstatus: accepted\n---\n# MADR\n"})
+    assert decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0002-use-queues.md").read_text() == (
+        "---\nstatus: proposed\ndate: 2026-11-30\nsupersedes: []\nlinks: []\ntags: [architecture]\n---\n"
+        "# Use queues\n\n## Context\n\n{Describe it.}\n")
+    assert _errors(decide, root) == []
