@@ -151,11 +151,12 @@ def test_a_status_labelled_as_the_records_kind_is_read_and_changed_in_place(deci
 
 
 @pytest.mark.parametrize("head, line", [
-    # conda's CEPs: an HTML table; Stellar's SEPs: a preamble in a code block under its own heading.
+    # conda's CEPs: an HTML table; an HTML definition list; a field in a code block below the record's parts.
     ("<table>\n<tr><td> Title </td><td> Purpose </td>\n<tr><td> Status </td><td> Proposed </td></tr>\n</table>\n",
      3),
-    ("## Preamble\n\n```\nSEP: 0004\nTitle: Tx Status Endpoint\nStatus: Draft\nCreated: 2017-10-30\n```\n", 6),
-], ids=["html-table", "code-block-preamble"])
+    ("# A\n\n<dl><dt>Status</dt><dd>Draft</dd></dl>\n", 3),
+    ("# A\n\n## Motivation\n\nWhy.\n\n```\nStatus: Draft\n```\n", 8),
+], ids=["html-table", "html-definition-list", "code-block"])
 def test_a_status_stated_where_it_is_not_read_is_named_and_never_contradicted(decide, tmp_path, head, line):
     # A change gave such a record a second status, a Status section beside the one it had.
     text = head + "\n## Summary\n\nWhy.\n"
