@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import stat
 import subprocess
 
@@ -59,6 +60,56 @@ def test_a_ledger_append_does_not_follow_a_symbolic_link(repo, tmp_path, decide,
     assert f"prototypes/{ledger}: error: refusing to write through a symbolic link" in result.stderr
     assert outside.read_text() == ""
     assert prototype.read(repo / "prototypes" / "0001-streaming-ingest.md").status == "active"
+
+
+@pytest.mark.parametrize("ledger, command", [
+    ("evidence.jsonl", ["evidence", "add", "P1", "latency", "150"]),
+    ("effort.jsonl", ["effort", "log", "P1", "2"]),
+    ("meetings.jsonl", ["meeting", "close"]),
+])
+def test_a_ledger_that_is_a_fifo_is_refused_not_waited_on(repo, decide, ledger, command):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    os.mkfifo(repo / "prototypes" / ledger)
+    result = _bounded(*command, cwd=repo)
+    assert result.returncode == 2, result
+    assert f"prototypes/{ledger}: error: cannot write: not a regular file (a FIFO)" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(repo / "prototypes" / ledger).st_mode)
+
+
+def _file_size_limited(limit: int, *args, cwd):
+    """`decide ARGS` as a process whose files may not grow past *limit* bytes: a write beyond it is cut
+    short and then fails (EFBIG), as on a full disk."""
+    def limit_size():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run([DECIDE, *args], cwd=cwd, capture_output=True, text=True, timeout=60, preexec_fn=limit_size)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.mark.parametrize("ledger, first, command", [
+    ("evidence.jsonl", ["evidence", "add", "P1", "latency", "150"],
+     ["evidence", "add", "P1", "latency", "160", "--note", "n" * 500]),
+    ("effort.jsonl", ["effort", "log", "P1", "2"], ["effort", "log", "P1", "3"]),
+    ("verdicts.jsonl", ["iterate", "P1", "--reason", "more runs"], ["keep", "P1", "--reason", "fast enough"]),
+])
+def test_an_append_the_disk_cannot_hold_records_nothing_and_says_so(repo, decide, ledger, first, command):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    assert decide(*first, cwd=repo).exit_code == 0
+    path = repo / "prototypes" / ledger
+    card = repo / "prototypes" / "0001-streaming-ingest.md"
+    before, card_before = path.read_bytes(), card.read_bytes()
+    result = _file_size_limited(len(before) + 40, *command, cwd=repo)  # room for the start of the line only
+    assert result.returncode == 2, result
+    assert f"prototypes/{ledger}: error: cannot write: File too large; nothing was recorded" in result.stderr
+    assert result.stdout == ""
+    assert path.read_bytes() == before and card.read_bytes() == card_before
+    # With room, the same command records its line after the others, and nothing is torn.
+    assert decide(*command, cwd=repo).exit_code == 0
+    assert path.read_bytes().startswith(before) and len(path.read_text().splitlines()) == 2
+    assert "prototypes/" not in decide("check", cwd=repo).stdout
 
 
 def test_an_edit_does_not_replace_a_symbolic_link(repo, tmp_path, decide):

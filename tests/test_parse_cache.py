@@ -7,12 +7,13 @@ import io
 import json
 import os
 import pickle
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import git
+from conftest import DECIDE, git
 from toolkit.records import parsecache, recordpickle
 from toolkit.workspace import init
 
@@ -416,3 +417,24 @@ def test_planted_ledger_columns_neither_run_code_nor_change_what_is_read(repo):
         assert ledger.read(path, Effort, "ef") == expected, planted
         assert recordpickle.load(io.BytesIO(target.read_bytes()), {})[1][key] == done  # read afresh and kept again
         assert not (repo / "planted-ran").exists()
+
+
+def test_a_cache_file_that_is_not_a_regular_file_is_a_miss_not_a_wait(repo, decide):
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "p99", "150", cwd=repo).exit_code == 0
+    commands = (["adr", "list"], ["triage", "--as-of", "2046-11-27", "--format", "json"])
+
+    def run(args):
+        proc = subprocess.run([DECIDE, *args], cwd=repo, capture_output=True, text=True, timeout=60)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    before = [run(args) for args in commands]
+    assert [code for code, _, _ in before] == [0, 0]
+    folder = repo / ".git" / parsecache.FOLDER
+    names = cache_files(repo)
+    assert any(name.endswith(".blob") for name in names) and any(name.startswith("ledger-") for name in names)
+    for name in names:
+        (folder / name).unlink()
+        os.mkfifo(folder / name)
+    assert [run(args) for args in commands] == before

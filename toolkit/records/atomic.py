@@ -6,8 +6,10 @@ import contextlib
 import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
+from toolkit.errors import DecisionbookError
 from toolkit.records import files
 
 
@@ -72,26 +74,41 @@ def replace(path: Path, data: bytes, durable: bool = True) -> None:
 
 
 def append_line(path: Path, line: str) -> None:
-    """Append one record; a single write() so a crash can tear at most this last line."""
+    """Append one record; a single write() so a crash can tear at most this last line.
+
+    A write cut short (a full disk, a file size limit) is taken back: the ledger is left as it was and
+    the error names it. A ledger that is not a regular file (a FIFO) is refused without waiting.
+    """
     if "\n" in line:
         raise ValueError("a ledger record must be a single line")
     data = (line + "\n").encode("utf-8")
     try:
         # O_NOFOLLOW: a ledger that is a symbolic link is refused, not followed out of the workspace.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        # O_NONBLOCK and O_RDWR: a FIFO opens at once, without a reader, and is refused below.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY
+                     | os.O_CLOEXEC, 0o666)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             files.require_writable(path)
-        raise
+        raise DecisionbookError(f"cannot write: {exc.strerror}", path) from None
     try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DecisionbookError(f"cannot write: not a regular file ({files.kind(mode)})", path)
+        # Appends take turns, so the length before this one is where a failed one must cut back to.
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        start = os.fstat(fd).st_size
         # A torn last line from an earlier crash must not swallow this record.
-        if os.fstat(fd).st_size:
-            with open(path, "rb") as reader:
-                reader.seek(-1, os.SEEK_END)
-                if reader.read(1) != b"\n":
-                    data = b"\n" + data
-        os.write(fd, data)
-        os.fsync(fd)
+        if start and os.pread(fd, 1, start - 1) != b"\n":
+            data = b"\n" + data
+        try:
+            done = 0
+            while done < len(data):  # one write, unless the disk fills: the rest then fails, saying why
+                done += os.write(fd, data[done:])
+            os.fsync(fd)
+        except OSError as exc:
+            os.ftruncate(fd, start)
+            raise DecisionbookError(f"cannot write: {exc.strerror}; nothing was recorded", path) from None
     finally:
         os.close(fd)
 

@@ -69,7 +69,7 @@ def open_regular(path: Path, root: Path | None = None, shown=None) -> int:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise DecisionbookError(f"cannot read: not a regular file ({_kind(info.st_mode)})", where)
+            raise DecisionbookError(f"cannot read: not a regular file ({kind(info.st_mode)})", where)
     except OSError as exc:
         os.close(fd)
         raise DecisionbookError(f"cannot read: {exc.strerror}", where) from None
@@ -87,7 +87,8 @@ def is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def _kind(mode: int) -> str:
+def kind(mode: int) -> str:
+    """What a file of *mode* that is not a regular file is, for a message."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import files
 from toolkit.records.hashes import blake2b
 
 FOLDER = "decisionbook"  # inside the git folder or the user's cache folder
@@ -113,8 +114,8 @@ def _prune(top: str) -> None:
     except FileNotFoundError:
         pass
     try:
-        with open(stamp, "a"):
-            pass
+        # O_NONBLOCK: a FIFO in its place is an error (no reader), not a wait for one.
+        os.close(os.open(stamp, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666))
         os.utime(stamp)
         entries = list(os.scandir(top))
     except OSError:
@@ -147,8 +148,8 @@ def load_blob(start: Path, name: str, key: bytes) -> bytes | None:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = files.read_bytes(path, None)
+    except (OSError, DecisionbookError):  # absent, or not a regular file (a FIFO would block): a miss
         return None
     head, body = data[:32], data[32:]
     return body if head == digest(_stamp() + key) + digest(body) else None
@@ -196,8 +197,8 @@ class Store:
         if self.path is None:
             return {}
         try:
-            file = open(self.path, "rb")
-        except OSError:
+            file = open(files.open_regular(self.path), "rb")
+        except (OSError, DecisionbookError):  # absent, or not a regular file (a FIFO would block): a miss
             return {}
         from toolkit.records import recordpickle
 
