@@ -44,15 +44,16 @@ def test_a_report_is_not_written_through_a_symbolic_link(repo, tmp_path, decide,
     assert sorted(p.name for p in reports.iterdir()) == [f"2026-W49-weekly-triage.{suffix}"]
 
 
-@pytest.mark.parametrize("ledger, command", [
-    ("effort.jsonl", ["effort", "log", "P1", "2"]),
-    ("evidence.jsonl", ["evidence", "add", "P1", "latency", "150"]),
-    ("verdicts.jsonl", ["keep", "P1", "--reason", "fast enough"]),
+@pytest.mark.parametrize("ledger, command, inside", [
+    ("effort.jsonl", ["effort", "log", "P1", "2"], False),
+    ("evidence.jsonl", ["evidence", "add", "P1", "latency", "150"], False),
+    # A verdict reads its ledger first, and a link leaving the workspace stops it there; one inside is read.
+    ("verdicts.jsonl", ["keep", "P1", "--reason", "fast enough"], True),
 ])
-def test_a_ledger_append_does_not_follow_a_symbolic_link(repo, tmp_path, decide, ledger, command):
+def test_a_ledger_append_does_not_follow_a_symbolic_link(repo, tmp_path, decide, ledger, command, inside):
     assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
     assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
-    outside = tmp_path / "outside.jsonl"
+    outside = (repo if inside else tmp_path) / "outside.jsonl"
     outside.write_text("")
     (repo / "prototypes" / ledger).symlink_to(outside)
     result = decide(*command, cwd=repo)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -162,3 +163,43 @@ def test_weekly_report_shows_retracted_entries_as_retracted(ws, decide):
             assert re.search(r"P1\s*Kafka ingest\s*5\s", text)
         else:
             assert "meant 4 hours" not in text
+
+
+@pytest.mark.parametrize("broken", ["a FIFO", "a link out of the workspace"])
+def test_a_retraction_ledger_that_cannot_be_read_stops_judging(ws, decide, tmp_path, broken):
+    # Read without its retractions, the ledger would count a retracted value again: 150 met, not 700 killed.
+    assert decide("evidence", "add", "P1", "p99", "700", cwd=ws).exit_code == 0
+    assert decide("evidence", "add", "P1", "p99", "150", cwd=ws).exit_code == 0
+    wrong = ids(decide, ws, "evidence")[1]["id"]
+    assert decide("evidence", "retract", wrong, "--reason", "ran on the wrong host", cwd=ws).exit_code == 0
+    triaged = json.loads(decide("triage", "--format", "json", cwd=ws).stdout)["prototypes"]
+    assert [(row["ref"], row["recommendation"]) for row in triaged][0] == ("P1", "discard")
+    ledger = ws / "prototypes/retractions.jsonl"
+    if broken == "a FIFO":
+        ledger.unlink()
+        os.mkfifo(ledger)
+    else:
+        ledger.rename(tmp_path / "retractions.jsonl")
+        ledger.symlink_to(tmp_path / "retractions.jsonl")
+    card = (ws / "prototypes/0001-kafka-ingest.md").read_bytes()
+    for args in (["triage"], ["triage", "--format", "json"], ["proto", "show", "P1"], ["keep", "P1", "--reason", "ok"]):
+        result = decide(*args, cwd=ws)
+        assert result.exit_code == 2, (args, result)
+        assert result.stdout == "", args
+        assert "prototypes/retractions.jsonl: error: cannot read: " in result.stderr
+        assert result.stderr.strip().endswith("; nothing is judged until it can be read"), args
+    assert not (ws / "prototypes/verdicts.jsonl").exists()
+    assert (ws / "prototypes/0001-kafka-ingest.md").read_bytes() == card
+
+
+def test_an_evidence_ledger_that_cannot_be_read_stops_judging(ws, decide, tmp_path):
+    assert decide("evidence", "add", "P2", "hits", "0.95", cwd=ws).exit_code == 0
+    ledger = ws / "prototypes/evidence.jsonl"
+    ledger.rename(tmp_path / "evidence.jsonl")
+    ledger.symlink_to(tmp_path / "evidence.jsonl")
+    result = decide("triage", cwd=ws)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert (f"prototypes/evidence.jsonl: error: cannot read: a symbolic link to {tmp_path / 'evidence.jsonl'}, outside "
+            "the workspace; nothing is judged until it can be read") in result.stderr
+    checked = decide("check", cwd=ws)  # the check still names it, among whatever else it finds
+    assert checked.exit_code == 1 and "prototypes/evidence.jsonl: error: cannot read: a symbolic link" in checked.stdout

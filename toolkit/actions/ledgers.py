@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 
 from toolkit.actions.prototypes import card_path, load, parse_date, parse_ref
 from toolkit.errors import DecisionbookError
@@ -116,7 +117,19 @@ def read_retractions(ws: Workspace) -> LedgerRead:
 
 
 def _counted(ws: Workspace, name: str, read: LedgerRead) -> LedgerRead:
-    return ledger.withdraw(read, (r for r in read_retractions(ws).entries if r.ledger == name))
+    retractions = read_retractions(ws)
+    counted = ledger.withdraw(read, (r for r in retractions.entries if r.ledger == name))
+    if retractions.unreadable:  # the entries it retracts would count again: what is read is not whole
+        return replace(counted, unreadable=counted.unreadable + retractions.unreadable)
+    return counted
+
+
+def require_whole(*reads: LedgerRead) -> None:
+    """Refuse, naming the ledger, when one of *reads* could not be read at all (or its retractions could not):
+    a judgement on the rest would be a wrong one, as a retracted value would count again."""
+    for read in reads:
+        for finding in read.unreadable:
+            raise DecisionbookError(f"{finding.message}; nothing is judged until it can be read", finding.path)
 
 
 def read_effort(ws: Workspace) -> LedgerRead:

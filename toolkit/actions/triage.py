@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, require_whole
 from toolkit.actions.prototypes import earlier_definitions, load, read_cards, summary
 from toolkit.errors import DecisionbookError
 from toolkit.judge import goalposts, sunkcost
@@ -44,9 +44,11 @@ class Records:
 
 
 def load_records(ws: Workspace) -> Records:
+    """Every card and ledger entry triage judges on; a ledger that cannot be read at all is an error."""
     with paused_gc():
         cards = read_cards(ws)
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
+    require_whole(evidence, effort, verdicts)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
     return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems,
                    evidence.withdrawn + effort.withdrawn, unreadable=cards.problems)
@@ -288,8 +290,10 @@ def show(ws: Workspace, ref, as_of: dt.date | None = None) -> tuple[dict, tuple[
 
 def card_records(ws: Workspace, card: Prototype, day: dt.date) -> Records:
     """*card* and its own ledger entries as they stood at the end of *day*, as triage reads them that
-    day (see `as_of_records`); `problems` are the ledgers' bad lines. A card started later is an error."""
+    day (see `as_of_records`); `problems` are the ledgers' bad lines. A card started later is an error, as is
+    a ledger that cannot be read at all."""
     evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
+    require_whole(evidence, effort, verdicts)
     mine = Records((card,), tuple(columns.select(evidence.entries, lambda n: n == card.number, "prototype")),
                    tuple(columns.select(effort.entries, lambda n: n == card.number, "prototype")),
                    tuple(v for v in verdicts.entries if v.prototype == card.number),

@@ -431,6 +431,9 @@ class LedgerRead:
     problems: tuple[Finding, ...]
     withdrawn: tuple[Withdrawn, ...] = ()
     lines: Sequence[int] = ()  # the line each of `entries` was read from, when read from a file
+    # The ledgers that could not be read at all (also among `problems`): this one, or the retractions
+    # that correct it. A judgement made without them would be a wrong one.
+    unreadable: tuple[Finding, ...] = ()
 
 
 def withdraw(read: LedgerRead, retractions) -> LedgerRead:
@@ -443,7 +446,7 @@ def withdraw(read: LedgerRead, retractions) -> LedgerRead:
     kept = columns.select(read.entries, lambda ident: ident not in first, "id")
     gone = tuple(Withdrawn(e, first[e.id]) for e in read.entries if e.id in first)
     lines = [line for line, ident in zip(read.lines, columns.column(read.entries, "id")) if ident not in first]
-    return LedgerRead(kept, read.problems, read.withdrawn + gone, lines)
+    return LedgerRead(kept, read.problems, read.withdrawn + gone, lines, read.unreadable)
 
 
 @dataclass(frozen=True)
@@ -737,7 +740,7 @@ def read(path: Path, kind, name: str, root: Path | None = None) -> LedgerRead:
     except FileNotFoundError:
         return LedgerRead((), ())
     except DecisionbookError as exc:
-        return LedgerRead((), (Finding(name, None, "error", exc.message),))
+        return _unreadable(name, exc)
     try:
         # Ledgers only grow: the lines read last time are taken from the cache and only new ones parsed.
         cache = parsecache.Store(path.parent, f"ledger-{path.stem}-{parsecache.digest(str(path).encode()).hex()[:12]}")
@@ -753,10 +756,15 @@ def read(path: Path, kind, name: str, root: Path | None = None) -> LedgerRead:
         try:
             read_now, progress = _read(_file_chunks(fd, name), kind, name, done, cache.enabled, restart)
         except DecisionbookError as exc:
-            return LedgerRead((), (Finding(name, None, "error", exc.message),))
+            return _unreadable(name, exc)
     finally:
         os.close(fd)
     if progress is not done:
         cache.put(key, progress)
         cache.save()
     return read_now
+
+
+def _unreadable(name: str, exc: DecisionbookError) -> LedgerRead:
+    finding = Finding(name, None, "error", exc.message)
+    return LedgerRead((), (finding,), unreadable=(finding,))
