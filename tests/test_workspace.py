@@ -94,6 +94,10 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
         ('[triage]\nkeep_threshold = 0.7\nstale_days = "x\n', "decisionbook.toml:3: error: invalid TOML"),
         ('[paths]\ndecisions = "../../etc"\n', "leaves the workspace"),
         ("[triage]\nkeep_threshold = 7\n", "keep_threshold must be between 0 and 1"),
+        ("[triage]\n\nkeep_threshold = nan\n", "decisionbook.toml:3: error: [triage] keep_threshold must be between"),
+        *((f"[triage]\nstale_days = 7\nsunk_cost_hours = {hours}\n",
+           "decisionbook.toml:3: error: [triage] sunk_cost_hours must be a finite number above 0")
+          for hours in ("nan", "inf", "-inf", "-1", "0")),
         ("[paths]\n[triage]\nstale_days = -5\n", "decisionbook.toml:3: error: [triage] stale_days must not be"),
         ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
         ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),

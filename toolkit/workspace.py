@@ -141,10 +141,13 @@ def load_config(path: Path) -> Config:
 
     threshold = _expect(triage.get("keep_threshold", 0.7), (int, float), "[triage] keep_threshold", path)
     if not 0 <= threshold <= 1:
-        raise DecisionbookError("[triage] keep_threshold must be between 0 and 1", path)
+        raise DecisionbookError("[triage] keep_threshold must be between 0 and 1", path,
+                                config_line(path, "triage", "keep_threshold"))
     sunk = triage.get("sunk_cost_hours")
-    if sunk is not None:
-        _expect(sunk, (int, float), "[triage] sunk_cost_hours", path)
+    # nan and inf compare false with every number of hours: the sunk-cost warning would never fire.
+    if sunk is not None and not 0 < _expect(sunk, (int, float), "[triage] sunk_cost_hours", path) < float("inf"):
+        raise DecisionbookError("[triage] sunk_cost_hours must be a finite number above 0", path,
+                                config_line(path, "triage", "sunk_cost_hours"))
     max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
     if not 0 < max_hours < float("inf"):
         raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
