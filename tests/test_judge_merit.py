@@ -260,6 +260,26 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
             assert _judgements(ws, as_of) == before
 
 
+def test_values_near_the_largest_float_aggregate_without_overflow(repo, decide):
+    _setup(decide, repo, "Huge", "2046-12-31",
+           [("avg", "--target", "<= 10", "--aggregate", "mean"), ("med", "--target", "<= 10", "--aggregate", "median")],
+           [(c, v) for c in ("avg", "med") for v in ("1e308", "1.7e308")])
+
+    def no_constants(name):
+        raise AssertionError(f"{name} is not JSON")
+
+    result = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result
+    (row,) = json.loads(result.stdout, parse_constant=no_constants)["prototypes"]
+    assert {s["criterion"]: s["value"] for s in row["states"]} == {"avg": 1.35e308, "med": 1.35e308}
+    assert {s["state"] for s in row["states"]} == {"unmet"}
+    assert decide("proto", "show", "P1", "--as-of", AS_OF, cwd=repo).exit_code == 0
+    assert "recommendation at this moment: iterate" in decide("keep", "P1", "--reason", "ok", cwd=repo).stdout
+    from toolkit.records.criteria import of_sorted
+
+    assert of_sorted([-1.7e308, 1.7e308, 1.7e308], "mean") == pytest.approx(1.7e308 / 3)
+
+
 @pytest.mark.parametrize("how", ["latest", "min", "max", "mean", "median"])
 def test_the_weekly_reports_running_states_are_the_judgements_of_each_prefix(how):
     # The report keeps each aggregate up as entries come (a window of 40,000 took minutes re-aggregated), in the

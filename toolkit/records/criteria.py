@@ -189,9 +189,13 @@ def aggregate(values: list[float | bool], how: str) -> float | bool:
 def of_sorted(numbers: list[float], how: str) -> float:
     """The mean or the median of *numbers*, sorted ascending (a list kept sorted as values come, too)."""
     if how == "mean":
-        return math.fsum(numbers) / len(numbers)
+        try:
+            return math.fsum(numbers) / len(numbers)
+        except OverflowError:  # the sum passes the largest float; the mean of finite numbers never does
+            return math.fsum(number / len(numbers) for number in numbers)
     middle = len(numbers) // 2
-    return numbers[middle] if len(numbers) % 2 else (numbers[middle - 1] + numbers[middle]) / 2
+    # Halved first: the two middle values may sum past the largest float, their mean never does.
+    return numbers[middle] if len(numbers) % 2 else numbers[middle - 1] / 2 + numbers[middle] / 2
 
 
 def definition_text(ident, target, kill, must, weight, aggregate) -> str:
