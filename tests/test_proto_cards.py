@@ -161,6 +161,45 @@ def test_criterion_remove_keeps_every_other_byte(card, repo, decide):
     assert "team-colour" in card.read_text()
 
 
+COMMENTED = """\
+---
+title: Commented
+criteria:
+  # Agreed with SRE on 2026-11-02; do not relax without asking them.
+  - id: p99
+    target: "<= 200"   # ms
+
+  # Cost ceiling from finance (ticket FIN-12): the hard limit.
+  - id: cost
+    target: "<= 5000"
+# Written at the margin, above the last one.
+  - id: errors
+    target: "< 1"
+    # the SLO page says 0.5; kept at 1 until the next review
+status: active
+---
+## Hypothesis
+"""
+
+
+def test_criterion_remove_takes_only_the_criterion_s_own_lines_and_leaves_every_comment(repo, decide):
+    card = repo / "prototypes" / "0002-commented.md"
+    card.write_text(COMMENTED)
+    assert decide("criterion", "remove", "2", "p99", cwd=repo).exit_code == 0
+    expected = COMMENTED.replace('  - id: p99\n    target: "<= 200"   # ms\n', "")
+    assert card.read_text() == expected
+    assert decide("criterion", "remove", "2", "errors", cwd=repo).exit_code == 0
+    # A comment indented into the item, right below it, is the item's own.
+    errors = '  - id: errors\n    target: "< 1"\n    # the SLO page says 0.5; kept at 1 until the next review\n'
+    expected = expected.replace(errors, "")
+    assert card.read_text() == expected
+    # The last one: the list becomes empty, and the comments written in it stay.
+    assert decide("criterion", "remove", "2", "cost", cwd=repo).exit_code == 0
+    expected = expected.replace('criteria:\n', "criteria: []\n").replace('  - id: cost\n    target: "<= 5000"\n', "")
+    assert card.read_text() == expected
+    assert frontmatter.read(card).meta == {"title": "Commented", "criteria": [], "status": "active"}
+
+
 def test_criterion_add_to_a_new_card_and_crlf_card(repo, decide):
     decide("proto", "new", "Fresh", cwd=repo)
     assert decide("criterion", "add", "1", "works", "--target", "yes", cwd=repo).exit_code == 0

@@ -188,7 +188,7 @@ def key_span(doc: Document, key: str) -> tuple[int, int] | None:
             last = start + 1
             while end < doc.fm_end:
                 line = doc.lines[end].rstrip("\r\n")
-                if line.strip() == "":
+                if line.strip() == "" or line[0] == "#":  # a comment at the margin does not end the value
                     end += 1
                     continue
                 if line[0] in " \t" or line.startswith("- ") or line == "-":

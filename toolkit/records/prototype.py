@@ -27,6 +27,7 @@ _CRITERION_KNOWN = frozenset(("id", "metric", "target", "kill", "must", "weight"
 _SECTION = re.compile(r"^(#{1,2})[ \t]+(.*\S)?[ \t]*$")  # its text ends at no space: linear on any line
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ID = operator.attrgetter("id")
+_EMPTY_LIST = re.compile(r"^(criteria:)[ \t]*([ \t]#.*)?$")  # the key of a block list, and its comment
 _SCALAR_LINE = re.compile(r"""^([A-Za-z0-9_-]+:[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
@@ -150,6 +151,20 @@ def _item_lines(doc: frontmatter.Document) -> tuple[list[int], str | None, tuple
             if here == indent:
                 starts.append(index)
     return starts, indent, span
+
+
+def _item_end(doc: frontmatter.Document, start: int, limit: int) -> int:
+    """Where the `criteria` item starting at line *start* ends: after its last value line, and the comments
+    indented into it right below. Blank lines and comments at the dash's margin below it, up to *limit*,
+    are written above what follows."""
+    margin = len(doc.lines[start]) - len(doc.lines[start].lstrip(" "))
+    end = start + 1
+    for index in range(start + 1, limit):
+        line = doc.lines[index]
+        text = line.strip()
+        if text and (not text.startswith("#") or index == end and len(line) - len(line.lstrip(" ")) > margin):
+            end = index + 1
+    return end
 
 
 def _item_line(doc: frontmatter.Document, index: int, starts: list[int]) -> int | None:
@@ -388,11 +403,12 @@ def remove_criterion(path: Path, criterion_id: str, limit: int | None = files.DE
         if len(starts) != len(ids):
             raise DecisionbookError("criteria are written in flow style [...]; edit them by hand", path, _line(doc, "criteria"))
         index = ids.index(criterion_id)
-        if len(ids) == 1:
-            data = frontmatter.set_key(doc, "criteria", "[]")
-        else:
-            end = starts[index + 1] if index + 1 < len(starts) else span[1]
-            data = frontmatter.with_lines(doc, starts[index], end, [])
+        end = _item_end(doc, starts[index], starts[index + 1] if index + 1 < len(starts) else span[1])
+        data = frontmatter.with_lines(doc, starts[index], end, [])
+        if len(ids) == 1:  # the key's own line says the list is empty; the comments written in it stay
+            emptied = frontmatter.parse(data, doc.path)
+            line = _EMPTY_LIST.sub(r"\1 []\2", emptied.lines[span[0]].rstrip("\r\n"))
+            data = frontmatter.with_lines(emptied, span[0], span[0] + 1, [line])
         wanted = [i for i in ids if i != criterion_id]
         return _write_checked(doc, data, lambda new: [c.id for c in new.criteria] == wanted or _edit_failed(path))
 
