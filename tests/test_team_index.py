@@ -156,3 +156,29 @@ def test_a_madr_status_names_its_successor_as_the_folder_s_three_digit_names_do(
     assert "status: superseded by ADR-002\n" in (root / "docs/decisions/001-use-git.md").read_text()
     assert json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)["superseded_by"] == "2"
     assert decide("check", cwd=root).exit_code == 0
+
+
+SHOWN = ("# Decisions\n\nTo index another folder, paste these lines:\n\n```markdown\n"
+         "<!-- decisionbook:index:start -->\n(the table appears here)\n<!-- decisionbook:index:end -->\n```\n\n"
+         "~~~~\nA fence of tildes, with backticks inside:\n```\n<!-- decisionbook:index:start -->\n~~~\n~~~~\n\n"
+         "Or, indented:\n\n    <!-- decisionbook:index:start -->\n    <!-- decisionbook:index:end -->\n")
+
+
+def test_markers_shown_in_code_are_an_example_and_the_real_ones_hold_the_table(decide, tmp_path):
+    readme = SHOWN + "\n## Index\n\n<!-- decisionbook:index:start -->\n<!-- decisionbook:index:end -->\n"
+    root = _folder(tmp_path, {"README.md": readme})
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 1
+    assert decide("adr", "index", cwd=root).stdout == "updated docs/adr/README.md\n"
+    text = (root / "docs/adr/README.md").read_text()
+    assert text.startswith(SHOWN + "\n## Index\n\n<!-- decisionbook:index:start -->\n\n| ADR | Title |")
+    assert text.endswith("| Proposed | 2020-01-02 |\n\n<!-- decisionbook:index:end -->\n")
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_markers_shown_only_in_code_leave_the_example_and_the_table_goes_below(decide, tmp_path):
+    root = _folder(tmp_path, {"README.md": SHOWN})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    text = (root / "docs/adr/README.md").read_text()
+    assert text.startswith(SHOWN + "\n<!-- decisionbook:index:start -->\n\n| ADR | Title | Status | Date |\n")
+    assert text.count("| ADR-001 |") == 1 and text.endswith("<!-- decisionbook:index:end -->\n")

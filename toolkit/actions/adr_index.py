@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from toolkit.actions.adr_folder import folder_key, shown_path
-from toolkit.actions.index_file import INDEX_END, INDEX_START, index_path
+from toolkit.actions.index_file import INDEX_END, INDEX_START, index_path, marker_line, outside_code
 from toolkit.actions.index_forms import cell, row_cells, team_index
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
@@ -96,17 +96,10 @@ def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[
 def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list[str]] | None:
     """Where adr-log keeps its list in the README (`<!-- adrlog ... -->` to `<!-- adrlogstop -->`) and
     the list as it would write it now, in the README's own bullets; None without those markers."""
-    start, fence = None, None
-    for i, line in enumerate(lines):  # markers shown in a code block are an example, not the index
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence == stripped[:3] else (fence or stripped[:3])
-        elif fence is None and ADRLOG_START.match(stripped):
-            start = i
-            break
+    start = next((i for i in outside_code(lines) if ADRLOG_START.match(lines[i].strip())), None)
     if start is None:
         return None
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == ADRLOG_END), None)
+    end = marker_line(lines, ADRLOG_END, start)
     if end is None:
         raise DecisionbookError(f"{lines[start].strip()} is never closed by {ADRLOG_END}", shown_path(ws, path),
                                 start + 1)
@@ -130,7 +123,8 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
                 shown_path(ws, path))
         doc = _plain_document(ws, path)
         lines = doc.text_lines()
-        marked = INDEX_START in (line.strip() for line in lines)
+        start = marker_line(lines, INDEX_START)
+        marked = start is not None
         kept = _adrlog(ws, path, lines) if theirs and not marked else None
         if kept is not None:
             start, end, rows = kept
@@ -140,8 +134,7 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
             start, end, rows = kept
             return doc.to_bytes(), frontmatter.with_lines(doc, start, end, rows), False
         if marked:
-            start = next(i for i, line in enumerate(lines) if line.strip() == INDEX_START)
-            end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == INDEX_END), None)
+            end = marker_line(lines, INDEX_END, start)
             if end is None:
                 raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
             after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])

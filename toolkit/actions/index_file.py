@@ -15,6 +15,7 @@ INDEX_START = "<!-- decisionbook:index:start -->"
 INDEX_END = "<!-- decisionbook:index:end -->"
 ADRLOG = "<!-- adrlog"
 
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _TRANSLATED = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)  # `index.es`, `README.pt-BR`
 
 
@@ -50,5 +51,29 @@ def _holds_index(path: Path, records: list[str], limit: int, root: Path) -> bool
         text = files.read_bytes(path, limit, root).decode("utf-8", "replace")
     except (OSError, DecisionbookError):  # no index to choose; writing it, if it is the one, says why
         return False
-    return (INDEX_START in text or ADRLOG in text or ".. toctree::" in text
+    lines = text.splitlines()
+    return (marker_line(lines, INDEX_START) is not None or ADRLOG in text or ".. toctree::" in text
             or any(name in text or link_target(name) in text for name in records))
+
+
+def outside_code(lines: list[str]) -> list[int]:
+    """The indexes of the Markdown *lines* that are not code: neither in a block fenced by ``` or ~~~ (closed by
+    a fence of its character at least as long; never closed, it runs to the end) nor indented as code. Markers
+    shown there are an example of how to write them, not the place the index goes."""
+    found, fence = [], None
+    for index, line in enumerate(lines):
+        mark = _FENCE.match(line)
+        if fence is not None:
+            closing = mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence)
+            if closing and not line[mark.end() :].strip():
+                fence = None
+        elif mark:
+            fence = mark.group(1)
+        elif not line.startswith(("    ", "\t")):
+            found.append(index)
+    return found
+
+
+def marker_line(lines: list[str], marker: str, after: int = -1) -> int | None:
+    """The index of the first line below *after* that is *marker*, outside code (outside_code); None when none is."""
+    return next((index for index in outside_code(lines) if index > after and lines[index].strip() == marker), None)
