@@ -9,7 +9,7 @@ import stat
 import subprocess
 
 import pytest
-from conftest import DECIDE
+from conftest import DECIDE, repository_with
 
 from toolkit.records import prototype
 
@@ -288,6 +288,48 @@ def test_symbolic_links_that_loop_are_each_that_files_error(repo, decide):
     assert f"decisionbook.toml:{line}: error: template 'tpl.md' is not a file" in checked.stderr
 
 
+
+# --- folders found without a setting stay inside the workspace too ----------------------------------
+
+
+@pytest.mark.parametrize("link, below", [("docs/adr", ""), ("decisions", ""), ("docs", "adr")])
+def test_an_adr_folder_found_through_a_link_out_of_the_repository_is_refused_naming_the_link(
+        tmp_path, decide, link, below):
+    outside = tmp_path / "outside"
+    records = outside / below
+    records.mkdir(parents=True)
+    record = ADR.format(title="Private notes") + "\nsecret body\n"
+    (records / "0001-notes.md").write_text(record)
+    root = repository_with(tmp_path / "repo", {})
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    (root / link).symlink_to(outside)
+    refused = f"{link}: error: a symbolic link to {outside}, outside the workspace\n"
+    for args in (("adr", "list"), ("adr", "status", "1", "deprecated", "--force"), ("adr", "new", "Lands", "--no-edit"),
+                 ("check",), ("proto", "new", "Elsewhere")):
+        result = decide(*args, cwd=root)
+        assert result.exit_code == 2 and result.stderr == refused, (args, result.output)
+    assert [p.name for p in records.iterdir()] == ["0001-notes.md"]
+    assert (records / "0001-notes.md").read_text() == record
+    assert sorted(p.name for p in root.iterdir()) == [".git", link.split("/")[0]]
+
+
+def test_an_adr_folder_found_through_a_link_inside_the_repository_is_read(tmp_path, decide):
+    root = repository_with(tmp_path / "repo", {"records/0001-notes.md": ADR.format(title="Shared notes")})
+    (root / "docs").mkdir()
+    (root / "docs" / "adr").symlink_to("../records")
+    assert "Shared notes" in decide("adr", "list", cwd=root).stdout
+
+
+def test_a_prototypes_folder_found_through_a_link_out_is_named_not_a_settings_file_that_is_not_there(
+        tmp_path, decide):
+    outside = tmp_path / "out"
+    outside.mkdir()
+    root = repository_with(tmp_path / "repo", {})
+    (root / "prototypes").symlink_to("../out")
+    result = decide("proto", "new", "X", "--owner", "a", cwd=root)
+    assert result.exit_code == 2
+    assert result.stderr == f"prototypes: error: a symbolic link to {outside}, outside the workspace\n"
+    assert list(outside.iterdir()) == []
 # --- one bad file never takes down a listing -----------------------------------------------------
 
 

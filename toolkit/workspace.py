@@ -243,6 +243,20 @@ def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
     return target
 
 
+def _found_inside(root: Path, relative: str) -> Path:
+    """*relative*, a folder no setting names (found, or the default), below *root*; refused as one a setting
+    names is when it leaves the workspace, naming the symbolic link on its way that leaves."""
+    target = Path(os.path.realpath(root / relative))
+    if target != root and root not in target.parents:
+        parts = Path(relative).parts
+        for count in range(1, len(parts) + 1):  # the whole path leaves, so one of these does
+            link = root.joinpath(*parts[:count])
+            beyond = Path(os.path.realpath(link))
+            if beyond != root and root not in beyond.parents:
+                raise DecisionbookError(f"a symbolic link to {beyond}, outside the workspace", link)
+    return target
+
+
 def config_inside(root: Path, relative: str, table: str, key: str) -> Path:
     """*relative*, the path `[table] key` of decisionbook.toml gives, below *root*; refused, naming the
     key's line, when it or a symbolic link on its way leaves the workspace."""
@@ -289,13 +303,19 @@ class Workspace:
                 self.root,
             )
 
+    def _folder(self, key: str) -> Path:
+        """The folder `[paths] key` names, or its default, inside the workspace."""
+        if key in self.config.raw.get("paths", {}):
+            return config_inside(self.root, getattr(self.config, key), "paths", key)
+        return _found_inside(self.root, getattr(self.config, key))
+
     @property
     def config_path(self) -> Path:
         return self.root / CONFIG_NAME
 
     @property
     def proto_dir(self) -> Path:
-        return config_inside(self.root, self.config.prototypes, "paths", "prototypes")
+        return self._folder("prototypes")
 
     @property
     def effort_ledger(self) -> Path:
@@ -319,11 +339,11 @@ class Workspace:
 
     @property
     def reports_dir(self) -> Path:
-        return config_inside(self.root, self.config.reports, "paths", "reports")
+        return self._folder("reports")
 
     @property
     def notebooks_dir(self) -> Path:
-        return config_inside(self.root, self.config.notebooks, "paths", "notebooks")
+        return self._folder("notebooks")
 
     def relative(self, path: Path) -> str:
         """*path* as the user sees it in messages: relative to the root where possible."""
@@ -412,6 +432,13 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
     named = _adr_dir_file(root)
     if named is not None:
         return named
+    found = _discover_adr_dir(root)
+    _found_inside(root, str(found.relative_to(root)))  # its own path, not the link's target, names its records
+    return found
+
+
+def _discover_adr_dir(root: Path) -> Path:
+    """The first folder where teams keep ADRs that holds records, else the first of those that exists."""
     existing = [root / c for c in ADR_DIR_CANDIDATES if (root / c).is_dir()]
     # Numbered or dated records first: a folder of names alone is taken only where none has those.
     for slugs in (False, True):
