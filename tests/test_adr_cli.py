@@ -128,6 +128,27 @@ def test_team_template_from_a_path(decide, repo, tmp_path):
     assert missing.exit_code == 2 and "nope.md" in missing.stderr
 
 
+TITLES = ["Plain # not comment", "2026-01-01", "no", "&a x", "[list]", "|", 'He said "no"', "It's: 'quoted'", "yes",
+          "Use Kafka", "back\\slash", "Café — 100%"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_filled_into_a_team_template_s_front_matter_reads_back_as_typed(decide, repo, tmp_path, title):
+    template = tmp_path / "team.md"
+    template.write_text("---\nstatus: proposed\ntitle: ${title}   # as typed\nquoted: \"${title}\"\n"
+                        "single: '${title}'\naliases: [${title}, short]\nsummary: ADR ${number}: ${title}\n"
+                        "notes: |\n  ${title} ${date}\ndate: ${date}\n---\n# ${title}\n")
+    path = new(decide, repo, title, "--template", template)
+    meta = frontmatter.read(path).meta
+    assert (meta["title"], meta["quoted"], meta["single"]) == (title, title, title)
+    assert (meta["aliases"], meta["summary"]) == ([title, "short"], f"ADR 1: {title}")
+    assert (meta["notes"], str(meta["date"])) == (f"{title} 2026-11-20\n", "2026-11-20")
+    text = path.read_text()
+    assert "   # as typed\n" in text and text.endswith(f"\n---\n# {title}\n")
+    checked = decide("check", cwd=repo)
+    assert checked.exit_code == 0 and "YAML" not in checked.output and "0 error(s)" in checked.stdout
+
+
 def test_link_option_and_link_command_record_both_sides(decide, repo):
     new(decide, repo, "One")
     new(decide, repo, "Two", "--link", "1:relates-to")

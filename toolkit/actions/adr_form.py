@@ -439,30 +439,51 @@ def _is_day(value) -> bool:
     return isinstance(value, _dt.date) or isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value) is not None
 
 
-def front_matter_filled(text: str, fill: Callable[[str], str]) -> str:
-    """*text* with each front-matter value that holds the title's blank filled by *fill* as YAML reads it
-    back: quoted where the title holds `: ` or a quote, in the template's own quotes where they can hold it."""
-    end = text.find("\n---", 3) if text.lstrip("\ufeff").startswith("---") else -1
-    if end < 0 or "${title}" not in text[:end]:
-        return text
-    lines = text[:end].split("\n")
-    for index, line in enumerate(lines):
-        bare = line.rstrip("\r")
-        found = _FRONT_VALUE.match(bare) if "${title}" in bare else None
-        if found is None:
-            continue
-        value = found.group(2)
-        quote = value[:1] if len(value) > 1 and value[:1] in "'\"" and value[-1] == value[0] else ""
-        filled = fill(value[1:-1] if quote else value)
-        rendered = frontmatter.scalar(filled)
-        if quote and rendered == filled:
-            rendered = quote + filled + quote
-        lines[index] = found.group(1) + rendered + (found.group(3) or "") + line[len(bare) :]
-    return "\n".join(lines) + text[end:]
-
-
 _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
 _BRACED_VALUE = LazyPattern(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
+
+
+_PLACEHOLDER = LazyPattern(r"\$\{(number|title|date)\}")
+# A line of YAML front matter that holds one value: its key or list dash, the value, a comment or spaces after it.
+_YAML_VALUE = LazyPattern(r"""^([ \t]*(?:-[ \t]+)?(?:[A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*'):[ \t]+|[ \t]*-[ \t]+)"""
+                          r"""("(?:\\.|[^"\\])*"|'(?:''|[^'])*'|[^#]*?)((?:[ \t]+#.*)?[ \t]*)$""")
+
+
+def fill_blanks(text: str, values: dict[str, str]) -> str:
+    """*text* with each blank (`${title}`) filled from *values*, in one pass. In YAML front matter the title,
+    words a user typed, is written so that YAML reads it back as typed: on its own as frontmatter.scalar
+    writes a value, in the template's quotes escaped as they need, among other words the whole value quoted."""
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    if not lines or lines[0].rstrip() != "---":
+        end = 0
+    filled, block = [], None  # block: the indentation of a block scalar's key (`notes: |`); its text is as written
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        indent = len(body) - len(body.lstrip(" "))
+        found = None
+        if 0 < index < end and (block is None or body.strip() and indent <= block):
+            found = _YAML_VALUE.match(body)
+            block = indent if found and found.group(2)[:1] in ("|", ">") else None
+        if found and "${title}" in found.group(2):
+            filled.append(found.group(1) + _yaml_value(found.group(2), values) + found.group(3) + line[len(body) :])
+        else:
+            filled.append(_PLACEHOLDER.sub(lambda m: values[m.group(1)], line))
+    return "".join(filled)
+
+
+def _yaml_value(value: str, values: dict[str, str]) -> str:
+    """The YAML *value* of a template's front matter, its blanks filled and its title read back as typed."""
+    title = frontmatter.scalar(values["title"])
+    if value[:1] == "'":
+        words = values["title"].replace("'", "''")
+    elif value[:1] == '"':
+        words = title[1:-1] if title[:1] == '"' else title
+    elif value[:1] in ("[", "{"):
+        words = title
+    else:
+        return frontmatter.scalar(_PLACEHOLDER.sub(lambda m: values[m.group(1)], value))
+    return _PLACEHOLDER.sub(lambda m: words if m.group(1) == "title" else values[m.group(1)], value)
 
 
 def front_matter_blanks(text: str) -> str:

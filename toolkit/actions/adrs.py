@@ -12,9 +12,9 @@ from toolkit.actions.adr_form import (
     TEMPLATES,
     adr_tools_blanks,
     copied_template,
+    fill_blanks,
     folder_form,
     front_matter_blanks,
-    front_matter_filled,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -66,7 +66,6 @@ TRANSITIONS = {
 }
 DATA_CHANGE_START = "<!-- decisionbook:data-change -->"
 DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
-_PLACEHOLDER = re.compile(r"\$\{(number|title|date)\}")
 _UNNUMBERED = re.compile(r"(?:\b[A-Za-z]+[-_ ]?)?\$\{number\}[ \t]*[.:-]?[ \t]*")
 
 
@@ -564,11 +563,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         values = {"number": str(number).zfill(width), "title": title, "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
-
-        def fill(part: str) -> str:
-            return _PLACEHOLDER.sub(lambda m: values[m.group(1)], part)
-
-        filled = fill(front_matter_filled(numbered, fill))
+        filled = fill_blanks(numbered, values)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
         path = ws.adr_dir / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
