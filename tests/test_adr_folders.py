@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,29 @@ def test_a_folder_of_records_named_by_their_slug_alone(decide, tmp_path):
     shown = json.loads(decide("adr", "show", "use-postgres", "--format", "json", cwd=root).stdout)
     assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("amended by", "cache-reads")]
     assert decide("check", cwd=root).exit_code == 0
+
+
+def test_every_record_is_found_by_the_key_it_is_listed_by(decide, tmp_path):
+    # A Mac names a file `café.md` in NFD (e and a combining accent), a keyboard types NFC; brackets are text.
+    nfd, nfc = unicodedata.normalize("NFD", "café"), unicodedata.normalize("NFC", "café")
+    record = "---\nstatus: proposed\ndate: 2026-01-02\n---\n# {}\n"
+    root = _repo(tmp_path, {f"decisions/{nfd}.md": record.format("Written on a Mac"),
+                            "decisions/use-[k]afka.md": record.format("Bracketed"), "decisions/other.md": record.format("Other")})
+    keys = [row["key"] for row in _listed(decide, root)]
+    assert sorted(keys) == sorted([nfd, "other", "use-[k]afka"])
+    for key in keys:
+        shown = decide("adr", "show", key, "--format", "json", cwd=root)
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["key"] == key, (key, shown.output)
+    assert json.loads(decide("adr", "show", nfc, "--format", "json", cwd=root).stdout)["title"] == "Written on a Mac"
+    assert decide("adr", "status", nfc, "accepted", "--force", cwd=root).exit_code == 0
+    assert "status: accepted" in (root / "decisions" / f"{nfd}.md").read_text()
+    # A twin named in NFC beside it: each is found by its own key.
+    (root / "decisions" / f"{nfc}.md").write_text(record.format("Twin"))
+    for key, title in ((nfd, "Written on a Mac"), (nfc, "Twin")):
+        assert json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)["title"] == title
+    assert decide("adr", "status", nfc, "rejected", cwd=root).exit_code == 0
+    assert "status: rejected" in (root / "decisions" / f"{nfc}.md").read_text()
+    assert "status: accepted" in (root / "decisions" / f"{nfd}.md").read_text()
 
 
 def test_a_number_at_the_end_of_a_slug_is_part_of_the_slug(decide, tmp_path):

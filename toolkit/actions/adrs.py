@@ -92,7 +92,7 @@ class Decisions:
         key = ref_key(ref)
         matches = [r for r in self.records if r.key == key] or [
             r for r in self.records if r.number is None and key and r.key.endswith("-" + key)
-        ]
+        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
         return matches[0] if matches else None
 
     def find(self, ref) -> Decision:
@@ -121,6 +121,16 @@ class Decisions:
         first, more = self.unreadable[0], len(self.unreadable) - 1
         suffix = f" (and {more} more unreadable ADR files; `decide check` lists them)" if more else ""
         return DecisionbookError(first.message + suffix, first.path, first.line)
+
+
+def _as_listed(items: list, typed: str, key) -> list:
+    """The *items* whose *key* is the text *typed*; else those it is once both are in Unicode's composed form
+    (NFC), as a keyboard types `café` that a Mac names a file in its decomposed form."""
+    import unicodedata  # only when a reference is looked up by its text, not while listing
+
+    typed = typed.strip()
+    return [item for item in items if key(item) == typed] or [
+        item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
 
 
 def adr_files(folder: Path) -> list[Path]:
@@ -328,7 +338,8 @@ def _find_path(ws: Workspace, ref) -> Path:
         # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`),
         # and so is the name without its extension that a draft is listed by (`0000-feature-a`).
         name = ref.strip().rsplit("/", 1)[-1]
-        named = [p for p in adr_files(folder) if name in (p.name, p.stem)]
+        paths = adr_files(folder)
+        named = _as_listed(paths, name, lambda p: p.stem) or _as_listed(paths, name, lambda p: p.name)
         if len(named) == 1:
             return named[0]
     if key is None:
