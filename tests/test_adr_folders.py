@@ -169,7 +169,8 @@ def test_every_record_is_found_by_the_key_it_is_listed_by(decide, tmp_path):
     nfd, nfc = unicodedata.normalize("NFD", "café"), unicodedata.normalize("NFC", "café")
     record = "---\nstatus: proposed\ndate: 2026-01-02\n---\n# {}\n"
     root = _repo(tmp_path, {f"decisions/{nfd}.md": record.format("Written on a Mac"),
-                            "decisions/use-[k]afka.md": record.format("Bracketed"), "decisions/other.md": record.format("Other")})
+                            "decisions/use-[k]afka.md": record.format("Bracketed"),
+                            "decisions/other.md": record.format("Other")})
     keys = [row["key"] for row in _listed(decide, root)]
     assert sorted(keys) == sorted([nfd, "other", "use-[k]afka"])
     for key in keys:
