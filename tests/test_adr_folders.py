@@ -904,11 +904,12 @@ def test_a_status_shown_by_a_badge_is_changed_in_the_badge(decide, tmp_path):
 
 
 def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path):
-    # One folder per proposal (`CIP-0010/README.md`) is not read; check passed on nothing, and a
-    # translation, `README.fr.md`, was the one record found.
-    root = _repo(tmp_path, {"CIPs/CIP-0001/README.md": "---\nCIP: 1\nStatus: Active\n---\n\n## Abstract\n",
-                            "CIPs/CIP-0001/README.fr.md": "---\nCIP: 1\n---\n\n## Résumé\n",
-                            "CIPs/CIP-0010/README.md": "---\nCIP: 10\nStatus: Proposed\n---\n\n## Abstract\n"})
+    # Proposals waiting for their numbers (`CIP-my-feature/README.md`) are no records yet: check passed on
+    # nothing, and a translation, `README.fr.md`, was the one record found. Numbered ones are records
+    # (tests/test_adr_record_folders.py).
+    root = _repo(tmp_path, {"CIPs/CIP-my-feature/README.md": "---\nCIP: ?\nStatus: Proposed\n---\n\n## Abstract\n",
+                            "CIPs/CIP-my-feature/README.fr.md": "---\nCIP: ?\n---\n\n## Résumé\n",
+                            "CIPs/CIP-other/README.md": "---\nCIP: ?\nStatus: Proposed\n---\n\n## Abstract\n"})
     (root / "decisionbook.toml").write_text('[adr]\ndir = "CIPs"\n')
     check = decide("check", cwd=root)
     assert check.exit_code == 0 and check.stdout.splitlines() == [

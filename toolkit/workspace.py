@@ -6,7 +6,7 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
-from toolkit.records.adr_words import DATE_ORDERS, STATUSES, is_record_file, is_slug_record
+from toolkit.records.adr_words import DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record
 from toolkit.records.named import named
 
 CONFIG_NAME = "decisionbook.toml"
@@ -370,12 +370,20 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if is_record_file(entry.name):
+                if is_record_file(entry.name) or folder_record(entry.name) and _holds_page(entry):
                     return True
                 named_alone = named_alone or slugs and is_slug_record(entry.name)
     except OSError:
         return False
     return named_alone
+
+
+def _holds_page(entry: os.DirEntry) -> bool:
+    """Whether *entry* is a record kept as a folder: a folder holding its page (`0001-use-x/README.md`)."""
+    try:
+        return files.is_folder(entry) and folder_page(os.listdir(entry.path)) is not None
+    except OSError:
+        return False
 
 
 # A status as a field or a heading near a record's start (`status: accepted`, `* Status: x`, `**Status:** x`,

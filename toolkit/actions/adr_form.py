@@ -119,6 +119,7 @@ class FolderForm:
     titled: bool = False  # names write the title as it is, not a slug: `001 - Layered Desktop App.md`
     day_first: bool = False  # numbered names start with the day they were made: `2026-02-26_adr-0001_x.md`
     timestamped: bool = False  # numbers are the time each record was made: `20240516132303-x.md`
+    page: str = ""  # records kept as folders: the page in each (`CIP-0012/README.md`)
 
     def words(self, title: str) -> str:
         """What a new record's name says after its number: the slug of *title*, or in a titled folder the
@@ -132,7 +133,8 @@ class FolderForm:
         """The name of record *number* made on *day* (YYYY-MM-DD)."""
         tail = f"{self.separator}{slug.replace('-', self.joiner)}" if self.slugged else ""
         lead = f"{day.replace('-', self.date_joint)}{self.joint}" if self.day_first else ""
-        return f"{lead}{self.prefix}{number:0{self.width}d}{tail}.{self.extension}"
+        stem = f"{lead}{self.prefix}{number:0{self.width}d}{tail}"
+        return f"{stem}/{self.page}" if self.page else f"{stem}.{self.extension}"
 
     def least_number(self, day: str) -> int:
         """The lowest number a record made on *day* (YYYY-MM-DD) takes: in a folder numbered by the time
@@ -163,7 +165,8 @@ def _most(counter: Counter, default):
     return counter.most_common(1)[0][0] if counter else default
 
 
-def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decision]], template: str | None) -> FolderForm:
+def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decision]], template: str | None,
+                page: str = "") -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
     An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
@@ -173,8 +176,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     A folder of dated names gets a dated name, written as most of them are; a folder of names that
     are slugs alone, a slug alone.
     Names keep the folder's prefix, number width, separator and extension (*names* are the
-    folder's record file names). *recent* reads the last few records, whose forms decide the
-    template when nothing else does.
+    folder's record file names; a record kept as a folder is named by the folder, and *page* names
+    the page in each). *recent* reads the last few records, whose forms decide the template when
+    nothing else does.
     """
     parsed = [(name, numbered_file(name)) for name in names]
     numbered = [n for _, n in parsed if n]
@@ -271,6 +275,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         timestamped=2 * stamps > len(numbered),
         joint=joint,
         date_joint=date_joint,
+        page=page,
     )
 
 

@@ -9,7 +9,7 @@ from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.filelog import FileRevision, file_history, folder_history
 from toolkit.records import adr, frontmatter
-from toolkit.records.adr_words import DATED_FILE, draft_slug, is_slug_record, numbered_file
+from toolkit.records.adr_words import DATED_FILE, draft_slug, is_slug_record, numbered_file, record_name
 from toolkit.workspace import Workspace
 
 COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
@@ -28,8 +28,9 @@ def _number_and_slug(name: str) -> tuple[int | None, str]:
 
 def same_record(before: str, after: str) -> bool:
     """Whether a rename from *before* to *after* keeps one ADR: its number stays (a retitle) or its slug (a renumber)."""
-    old_number, old_slug = _number_and_slug(before.rsplit("/", 1)[-1])
-    new_number, new_slug = _number_and_slug(after.rsplit("/", 1)[-1])
+    # A record kept as a folder is named by it: `CIP-0010/CIP-0010.md` moved to `CIP-0010/README.md` is one record.
+    old_number, old_slug = _number_and_slug(record_name(before))
+    new_number, new_slug = _number_and_slug(record_name(after))
     return (old_number is not None and old_number == new_number) or (bool(old_slug) and old_slug == new_slug)
 
 
@@ -126,8 +127,9 @@ def _day(iso: str) -> dt.date:
 
 
 def histories(workspace: Workspace) -> dict[str, list[dict]]:
-    """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by file name."""
-    return {path.rsplit("/", 1)[-1]: _rows(revisions)
+    """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by its
+    record's file name (`CIP-0001.md` for `CIP-0001/README.md`)."""
+    return {record_name(path): _rows(revisions)
             for path, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
 
 
@@ -141,7 +143,7 @@ def decision_dates(workspace: Workspace) -> dict[str, dict]:
     by_path = histories(workspace)
     dates = {}
     for record in load_decisions(workspace).records:
-        rows = by_path.get(record.name)
+        rows = by_path.get(record_name(record.path))
         if not rows:
             continue
         proposed = next((r["date"] for r in rows if r["after"] == "proposed"), rows[0]["date"])

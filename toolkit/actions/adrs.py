@@ -19,7 +19,7 @@ from toolkit.actions.adr_form import (
 )
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
-from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache
+from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache, sidecar
 from toolkit.records.adr import (
     MADR,
     REVERSE,
@@ -36,6 +36,10 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    FOLDER_PAGES,
+    folder_page,
+    folder_record,
+    record_name,
     language_of,
     languages_of,
     plain_words,
@@ -100,12 +104,12 @@ class Decisions:
         key = ref_key(ref)
         matches = [r for r in self.records if r.key == key]
         if len(matches) > 1:
-            names = ", ".join(r.name for r in matches)
+            names = ", ".join(_file_name(r.path) for r in matches)
             raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number")
         found = self.get(ref)
         if found is None:
             for finding in self.unreadable:
-                if key is not None and file_key(finding.path.rsplit("/", 1)[-1]) == key:
+                if key is not None and unreadable_key(finding) == key:
                     raise DecisionbookError(finding.message, finding.path, finding.line)
             raise DecisionbookError(f"no ADR {ref}{digits_hint(str(ref))}")
         return found
@@ -131,6 +135,17 @@ def _as_listed(items: list, typed: str, key) -> list:
     typed = typed.strip()
     return [item for item in items if key(item) == typed] or [
         item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
+
+
+def _file_name(path: Path) -> str:
+    """A record's file as messages name it: `0002-x.md`; a page with its folder, `0002-x/README.md`."""
+    return f"{path.parent.name}/{path.name}" if record_name(path) != path.name else path.name
+
+
+def unreadable_key(finding: Finding) -> str | None:
+    """The key of the record a file that could not be read would be: its page's, for a KEP's kep.yaml."""
+    folder, _, name = finding.path.rpartition("/")
+    return file_key(record_name(f"{folder}/README.md" if name == sidecar.NAME else finding.path))
 
 
 def adr_files(folder: Path) -> list[Path]:
@@ -188,12 +203,30 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
         subfolders = [sub for sub in subfolders if (numbered_file(sub + ".md") or (None, None))[1] not in numbers]
     for sub in sorted(subfolders):
         try:
-            inner = [e.name for e in os.scandir(folder / sub) if not is_folder(e)]
+            entries = list(os.scandir(folder / sub))
         except OSError:
             continue
+        inner = [e.name for e in entries if not is_folder(e)]
         inner_records = without_companions(list(filter(is_record_file, inner)))
+        if not inner_records and folder_record(sub) and (page := folder_page(inner)) is not None:
+            # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
+            # translations and notes are not records.
+            files.append(folder / sub / page)
+            continue
         files.extend(folder / sub / name for name in sorted(inner_records))
         slug_files.extend(folder / sub / name for name in sorted(filter(is_slug_record, inner)))
+        # A category's records kept as folders (`keps/sig-cli/1441-shell-debug/README.md`), but for the
+        # notes of a record beside them (`1802-x/` by `1802-x.md`).
+        beside = {numbered[1] for name in inner_records if (numbered := numbered_file(name))}
+        for name in sorted(e.name for e in entries if folder_record(e.name) and is_folder(e)):
+            if numbered_file(name + ".md")[1] in beside:
+                continue
+            try:
+                page = folder_page(e.name for e in os.scandir(folder / sub / name) if not is_folder(e))
+            except OSError:
+                continue
+            if page is not None:
+                files.append(folder / sub / name / page)
     return files, slug_files
 
 
@@ -208,11 +241,32 @@ def _parse_file(ws: Workspace, path: Path, shown: str | None = None,
                 options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:
     shown = shown or shown_path(ws, path)
     try:
-        data = files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown)
+        data = sidecar.read(path, ws.config.max_file_bytes, ws.root, shown)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
-    doc = frontmatter.parse(data, shown)
-    return doc, from_document(doc, path, shown, options or _options_for(ws, path))
+    try:
+        doc = frontmatter.parse(data, shown)
+    except DecisionbookError as exc:
+        raise _in_own_file(exc, path) from None
+    return doc, _in_own_files(from_document(doc, path, shown, options or _options_for(ws, path)))
+
+
+def _in_own_file(error: DecisionbookError, path: Path) -> DecisionbookError:
+    """*error* about *path*'s record at the file and line that hold it: a KEP's fields are its kep.yaml's."""
+    if path.name.lower() not in FOLDER_PAGES or error.path is None:
+        return error
+    # The YAML reader names a second line in its message (`... never closed: ... on line 5`): placed too.
+    message = re.sub(r"(?<= on line )\d+$",
+                     lambda line: str(sidecar.place(path, error.path, int(line.group()))[1] or line.group()),
+                     error.message)
+    return DecisionbookError(message, *sidecar.place(path, error.path, error.line))
+
+
+def _in_own_files(record: Decision) -> Decision:
+    """*record* with each finding at the file and line that hold it (see `_in_own_file`)."""
+    if record.path.name.lower() not in FOLDER_PAGES or not record.findings:
+        return record
+    return record._replace(findings=tuple(sidecar.placed(finding, record.path) for finding in record.findings))
 
 
 def _options_for(ws: Workspace, path: Path) -> ReadOptions:
@@ -233,7 +287,7 @@ def load_decisions(ws: Workspace) -> Decisions:
         for path in paths:
             shown = shown_path(ws, path)
             try:
-                data = files.read_bytes(path, limit, ws.root, shown)
+                data = sidecar.read(path, limit, ws.root, shown)
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
@@ -244,8 +298,9 @@ def load_decisions(ws: Workspace) -> Decisions:
             record = cache.get(key)
             if record is None:
                 try:
-                    record = from_document(frontmatter.parse(data, shown), path, shown, options)
+                    record = _in_own_files(from_document(frontmatter.parse(data, shown), path, shown, options))
                 except DecisionbookError as exc:
+                    exc = _in_own_file(exc, path)
                     unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                     continue
                 cache.put(key, record)
@@ -256,8 +311,8 @@ def load_decisions(ws: Workspace) -> Decisions:
     if sum(record.number == 0 for record in records) > 1:
         # Several records numbered 0 are drafts waiting for their numbers (Rust's and Ember's RFCs,
         # `0000-x.md`): each is known by its name, as `XXXX-x.md` is; one alone is record 0 (MADR's first).
-        records = [record._replace(number=None, key=record.path.stem) if record.number == 0 else record
-                   for record in records]
+        records = [record._replace(number=None, key=record_name(record.path).rpartition(".")[0])
+                   if record.number == 0 else record for record in records]
     records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
 
@@ -337,22 +392,26 @@ def _find_path(ws: Workspace, ref) -> Path:
     if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".rst")) or not ref.strip().isdigit()):
         # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`),
         # and so is the name without its extension that a draft is listed by (`0000-feature-a`).
-        name = ref.strip().rsplit("/", 1)[-1]
+        name = record_name(ref.strip())
         paths = adr_files(folder)
-        named = _as_listed(paths, name, lambda p: p.stem) or _as_listed(paths, name, lambda p: p.name)
+        named = (_as_listed(paths, name, lambda p: (own := record_name(p)).rpartition(".")[0] or own)
+                 or _as_listed(paths, name, record_name))
         if len(named) == 1:
             return named[0]
     if key is None:
         raise DecisionbookError(f"{ref!r} is not an ADR number or slug{digits_hint(str(ref))}")
+    # A record kept as a folder (`CIP-0001/README.md`) is found by the folder's name.
+    record_names = {path: record_name(path) for path in adr_files(folder)}
     if key.isdigit():
-        candidates = [p for p in adr_files(folder) if file_key(p.name) == key]
+        candidates = [p for p, name in record_names.items() if file_key(name) == key]
     else:
-        paths = adr_files(folder)
-        candidates = [p for p in paths if p.stem == key] or [p for p in paths if p.stem.endswith("-" + key)]
+        stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
+        candidates = ([p for p, stem in stems.items() if stem == key]
+                      or [p for p, stem in stems.items() if stem.endswith("-" + key)])
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
-        names = ", ".join(p.name for p in candidates)
+        names = ", ".join(map(_file_name, candidates))
         raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number", shown_path(ws, folder))
     return candidates[0]
 
@@ -368,7 +427,7 @@ def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -
         record = None
     if record is None or holds is not None and not holds(record):
         raise DecisionbookError("the file's layout defeats this edit; make it by hand", shown_path(ws, path))
-    atomic.replace(path, after)
+    sidecar.write(path, after)
     return True
 
 
@@ -412,7 +471,7 @@ def _together(ws: Workspace, refs=()):
             yield group
         except DecisionbookError:
             for path, before in reversed(group.made):
-                atomic.replace(path, before)
+                sidecar.write(path, before)
             raise
 
 
@@ -547,7 +606,10 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
                 continue
         return records
 
-    form = folder_form(ws, names or [p.name for p in files], recent, template)
+    kept = [] if names else [path.name for path in files if record_name(path) != path.name]
+    # Records kept as folders (`CIP-0001/README.md`): a new one is a folder too, its page named as theirs.
+    page = Counter(kept).most_common(1)[0][0] if 2 * len(kept) > len(files) else ""
+    form = folder_form(ws, names or [record_name(path) for path in files], recent, template, page)
     # A copy has no front matter to hold prototypes or a data change: those take the MADR template.
     copied = None
     if form.model and not (numbers or data_change):
@@ -622,6 +684,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
+        if form.page:
+            path.parent.rmdir()
         raise
     return Created(path, tuple(dict.fromkeys(p for p, _ in group.made)), tuple(pending))
 
@@ -685,7 +749,7 @@ def change_status(
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
             after = adr_edit.superseded_and_dated(doc, decision, successor, day)
         else:
-            after = adr_edit.set_status(doc, decision, status, day, _folder_words(ws, decision, status))
+            after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status))
         kept = _relations(decision)
         if by is not None:
             def holds(record):
@@ -710,6 +774,14 @@ def change_status(
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
+
+
+def _written_words(ws: Workspace, decision: Decision, status: str) -> str | None:
+    """The words *decision* takes for *status*: a KEP's kep.yaml knows its own (`implementable`), else
+    those of the folder's records (`_folder_words`)."""
+    if status in sidecar.WORDS and sidecar.beside(decision.path) is not None:
+        return sidecar.WORDS[status]
+    return _folder_words(ws, decision, status)
 
 
 def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:

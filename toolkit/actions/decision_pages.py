@@ -10,6 +10,7 @@ from toolkit.actions.adr_history import DECIDED, histories
 from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
 from toolkit.records import files
 from toolkit.records.adr import Decision
+from toolkit.records.adr_words import record_name
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -158,7 +159,7 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
     naming, prototype_row, ledgers = _prototypes(ws, as_of)
     entries = []
     for index, record in enumerate(records):
-        rows = history.get(record.name, [])
+        rows = history.get(record_name(record.path), [])
         proposed, decided = _steps(rows)
         numbers = dict.fromkeys(record.prototypes)
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))

@@ -8,9 +8,18 @@ from dataclasses import dataclass
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
-from toolkit.actions.adrs import Decisions, load_decisions, outgoing, shown_path, to_be_superseded, unnamed_records
-from toolkit.records.adr import MADR, REVERSE, Decision, file_key
-from toolkit.records.adr_words import is_record_file, numbered_file, unread_record
+from toolkit.actions.adrs import (
+    Decisions,
+    load_decisions,
+    outgoing,
+    shown_path,
+    to_be_superseded,
+    unnamed_records,
+    unreadable_key,
+)
+from toolkit.records import sidecar
+from toolkit.records.adr import MADR, REVERSE, Decision
+from toolkit.records.adr_words import FOLDER_PAGES, is_record_file, numbered_file, record_name, unread_record
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace, missing_adr_dir
 
@@ -54,9 +63,9 @@ def _link_line(record: Decision, relation: str, key: str) -> int | None:
 def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keys = decisions.by_key()
     # A file that could not be read is reported once, as itself; links to it are not errors too.
-    keys.update(dict.fromkeys(file_key(f.path.rsplit("/", 1)[-1]) for f in decisions.unreadable))
+    keys.update(dict.fromkeys(unreadable_key(f) for f in decisions.unreadable))
     # A link to one of several drafts numbered 0 (ADR 0077) names it by the number they share: it is there.
-    if any(record.number is None and (numbered_file(record.path.name) or (0, 1))[1] == 0
+    if any(record.number is None and (numbered_file(record_name(record.path)) or (0, 1))[1] == 0
            for record in decisions.records):
         keys.setdefault("0", [])
     found = []
@@ -204,7 +213,7 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     template = template_text(ws)
     found = []
     for record in decisions.records:
-        data = record.path.read_bytes()
+        data = sidecar.read(record.path, None)  # a KEP's approvals are in its kep.yaml
         found += [*template_findings(ws, record, template, data), *approval_findings(ws, record, data)]
     return found
 
@@ -295,6 +304,12 @@ def _record_findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
                     "its status in its own form")]
 
 
+def _in_own_files(ws: Workspace, decisions: Decisions, found: list[Finding]) -> list[Finding]:
+    """*found* at the file and line that hold each: a line of a KEP's fields is its kep.yaml's."""
+    pages = {shown_path(ws, r.path): r.path for r in decisions.records if r.path.name.lower() in FOLDER_PAGES}
+    return [sidecar.placed(finding, pages[finding.path]) if finding.path in pages else finding for finding in found]
+
+
 def check(ws: Workspace, strict: bool = False) -> Report:
     """Lint the whole workspace: ADRs one by one, then across ADRs, then prototypes and ledgers.
 
@@ -307,13 +322,15 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     findings = [
         *_folder(ws, decisions),
         *_record_findings(ws, decisions),
-        *_duplicates(ws, decisions),
-        *_missing_targets(ws, decisions),
-        *_one_sided(ws, decisions),
-        *_cycles(ws, decisions, successors),
-        *_status_consistency(ws, decisions, successors),
-        *_migration_plans(ws, decisions),
-        *_template_text(ws, decisions),
+        *_in_own_files(ws, decisions, [
+            *_duplicates(ws, decisions),
+            *_missing_targets(ws, decisions),
+            *_one_sided(ws, decisions),
+            *_cycles(ws, decisions, successors),
+            *_status_consistency(ws, decisions, successors),
+            *_migration_plans(ws, decisions),
+            *_template_text(ws, decisions),
+        ]),
         *filter(None, [stale_index(ws, decisions)]),
         *prototype_lint.findings(ws, decisions),
         *leftovers.findings(ws),

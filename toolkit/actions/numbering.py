@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic, files
-from toolkit.records.adr_words import numbered_file, unread_record
+from toolkit.records.adr_words import folder_record, numbered_file, unread_record
 
 
 def number_of(name: str, is_file: bool = False) -> int | None:
@@ -22,6 +22,12 @@ def number_of(name: str, is_file: bool = False) -> int | None:
 
 
 _PAGE = frozenset(("index.md", "readme.md", "_index.md"))  # a site generator's page of a folder
+
+
+def _folder_number(name: str) -> int | None:
+    """The number of a record kept as a folder named *name* (`CIP-0007`, `0007-use-kafka`); a name with
+    an extension is a file's."""
+    return numbered_file(name + ".md")[1] if "." not in name and folder_record(name) else None
 
 
 def create_numbered(
@@ -44,16 +50,32 @@ def create_numbered(
                 local.add(found)
                 if found is None and not entry.name.startswith(".") and files.is_folder(entry):
                     inside = os.listdir(entry.path)
-                    local |= {number_of(name) for name in inside}
-                    page = numbered_file(entry.name + ".md")
-                    if page is not None and page[2] and _PAGE.intersection(name.lower() for name in inside):
-                        # A record kept as a folder's page (`012-release/index.md`) holds the folder's number;
-                        # a folder named by a number alone (`2019/`) is a category, not a record.
-                        local.add(page[1])
-        taken = (local | {number_of(n) for n in names_on_branches(root, folder)}) - {None}
+                    # A category's records, also those kept as folders (`sig-cli/1441-shell-debug/`).
+                    local |= {number_of(name) or _folder_number(name) for name in inside}
+                    if folder_record(entry.name) and _PAGE.intersection(name.lower() for name in inside):
+                        # A record kept as a folder's page (`012-release/index.md`, `CIP-0012/README.md`) holds
+                        # the folder's number; a folder named by a number alone (`2019/`) is a category.
+                        local.add(numbered_file(entry.name + ".md")[1])
+        taken = (local | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}) - {None}
         number = max(max(taken, default=0) + 1, least)
         while True:
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
-            if number not in taken and atomic.create_exclusive(path, render(number)):
+            if number not in taken and _create(folder, path, lambda: render(number)):
                 return path
             number += 1
+
+
+def _create(folder: Path, path: Path, render: Callable[[], bytes]) -> bool:
+    """Create *path* exclusively; a record kept as a folder (`CIP-0007/README.md`) reserves its number by
+    creating the folder exclusively, and leaves none behind when its page cannot be written."""
+    if path.parent == folder:
+        return atomic.create_exclusive(path, render())
+    try:
+        path.parent.mkdir()
+    except FileExistsError:
+        return False
+    try:
+        return atomic.create_exclusive(path, render())
+    except BaseException:
+        path.parent.rmdir()
+        raise

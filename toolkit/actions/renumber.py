@@ -14,7 +14,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
-from toolkit.records.adr_words import adornment, is_rst, renumbered_name, title_number_span
+from toolkit.records.adr_words import adornment, is_rst, record_name, renumbered_name, title_number_span
 from toolkit.records.files import locked, require_writable
 from toolkit.workspace import Workspace
 
@@ -206,6 +206,11 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     rewritten, and every other bare reference is reported instead.
     """
     files = adr_files(workspace.adr_dir)
+    key = adr.ref_key(which)
+    for page in files:
+        if page.name != record_name(page) and key == str(number_of(record_name(page))):
+            raise DecisionbookError(f"ADR {key} is kept as a folder ({workspace.relative(page.parent)}/); renumbering "
+                                    "renames record files, so rename the folder and the links to it by hand")
     path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
     old = number_of(path.name)
     if old == new:

@@ -30,6 +30,7 @@ from toolkit.records.adr_words import (
     named_once,
     numbered_file,
     read_status,
+    record_name,
     split_title,
     status_words,
     title_from_name,
@@ -232,7 +233,8 @@ def ref_key(value: object) -> str | None:
     if "\\" in text and not text.startswith("\\"):
         text = text.replace("\\", "/")  # a Windows path, as adr-cli for .NET writes links (`.\\00004-x`)
     if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
-        name = text.split("#")[0].rsplit("/", 1)[-1]
+        # A record kept as a folder is named by the folder, with its page or without (`../CIP-0001/`).
+        name = record_name(text.split("#")[0].rstrip("/"))
         if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
@@ -1451,12 +1453,13 @@ def from_document(
             related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False)
 
-    numbered = numbered_file(path.name)
+    name = record_name(path)  # a record kept as a folder (`CIP-0001/README.md`) is named by the folder
+    numbered = numbered_file(name)
     number = numbered[1] if numbered else None
-    key = str(number) if numbered else (file_key(path.name) or path.stem)
-    if number is None and (problem := dated_name_problem(path.name)) is not None:
+    key = str(number) if numbered else (file_key(name) or name.rpartition(".")[0] or name)
+    if number is None and (problem := dated_name_problem(name)) is not None:
         reader.warn(None, problem)
-    title = _title(reader, sections, number, path.name)
+    title = _title(reader, sections, number, name)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")
 
@@ -1476,7 +1479,7 @@ def from_document(
     elif date_raw is None and "changelog" in fields:
         # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
-    dated = DATED_FILE.match(path.name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
+    dated = DATED_FILE.match(name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
     if dated and dated.group(1)[-1].isdigit():
         # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
         date_raw = fields["date_raw"] = dated.group(1).replace("_", "-")

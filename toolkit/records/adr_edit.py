@@ -35,6 +35,7 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     HEADING,
+    record_name,
     LazyPattern,
     RELATION_STATUS,
     find_date,
@@ -345,6 +346,10 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:
         key = doc.text_lines()[decision.date_line - 1].split(":", 1)[0].strip() if decision.date_line else ""
+        if key and key.lower() not in FRONT_MATTER_DATES and record_name(decision.path) != decision.path.name:
+            # A proposal kept as a folder (a CIP's preamble, a KEP's kep.yaml) says when it was created,
+            # and its process refuses a field it does not define: the date is kept and none is added.
+            return doc.to_bytes()
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
             key = "Date" if _written_key(doc, "status") == "Status" else "date"
         return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)

@@ -286,6 +286,35 @@ def is_slug_record(name: str) -> bool:
                 and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
 
 
+# The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`).
+FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index") for extension in RECORD_EXTENSIONS)
+
+
+def folder_record(name: str) -> bool:
+    """Whether a folder named *name* is named as a record kept as a folder: a number after a prefix that
+    names a record (`CIP-0001`) or before a slug (`0001-use-x`, `1441-shell-debug`). A number alone names
+    a category (`2019/`) or a record's notes (`0009/` by `0009-x.md`)."""
+    numbered = numbered_file(name + ".md")
+    return numbered is not None and bool(numbered[0] or numbered[2])
+
+
+def folder_page(names) -> str | None:
+    """The page of a record kept as a folder, among the file *names* in it: its README, else its index."""
+    pages = [name for name in names if name.lower() in FOLDER_PAGES]
+    return min(pages, key=lambda name: (not name.lower().startswith("readme"), name)) if pages else None
+
+
+def record_name(path) -> str:
+    """The file name that numbers and names the record in *path* (a Path or a `/`-separated text): its
+    own, or for the page of a record kept as a folder, the folder's (`CIP-0001/README.md`: `CIP-0001.md`)."""
+    folder, _, name = str(path).rpartition("/")
+    if name.lower() in FOLDER_PAGES:
+        parent = folder.rpartition("/")[2]
+        if folder_record(parent):
+            return parent + name[name.rindex(".") :]
+    return name
+
+
 def title_from_name(name: str) -> str | None:
     """`Use postgres` from `0005-use-postgres.md`: the title of a record without a heading."""
     numbered = numbered_file(name)
@@ -328,6 +357,7 @@ SYNONYMS = {
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
+    "inactive": "deprecated",  # Cardano's CIPs: no longer in effect, the reason after it in parentheses
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
     "superceded by": "superseded", "replaced": "superseded", "replaced by": "superseded",  # Open edX

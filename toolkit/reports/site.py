@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from toolkit.errors import DecisionbookError
 from toolkit.records.adr import ref_key
+from toolkit.records.adr_words import record_name
 from toolkit.records.bulk import paused_gc
 from toolkit.reports.present import Safe, badge, esc, table
 from toolkit.workspace import Workspace
@@ -52,8 +53,9 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 
 
 def page_name(decision) -> str:
-    """The file name of *decision*'s page: its own file name, with .html."""
-    return decision.path.stem + ".html"
+    """The file name of *decision*'s page: its own file name, with .html; a record kept as a folder
+    (`CIP-0001/README.md`) is named by the folder, so no two are `README.html` and none `index.html`."""
+    return Path(record_name(decision.path)).stem + ".html"
 
 
 def _href(name: str) -> str:

@@ -1,0 +1,351 @@
+"""Records kept as folders of their own, each named by its number and holding its page: Cardano's CIPs
+(`CIP-0001/README.md`), Kubernetes' KEPs (`keps/sig-cli/1441-x/README.md` beside its `kep.yaml`), and
+`docs/adr/0001-use-x/README.md` or `docs/decisions/001-use-x/index.md`. The fixtures follow those
+repositories' layouts; their text is our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import git, repository_with
+
+CIP = ("---\nCIP: {n}\nTitle: {title}\nCategory: Tools\nStatus: {status}\nAuthors:\n    - Ana Lima <ana@example.org>\n"
+       "Implementors: []\nDiscussions:\n    - Original pull request: https://example.org/pull/{n}\nCreated: {created}\n"
+       "License: CC-BY-4.0\n---\n{lines}\n## Abstract\n\n{abstract}\n\n## Motivation: why is this CIP necessary?\n\n"
+       "Wallets disagree.\n")
+KEP_FIELDS = ('title: {title}\nkep-number: {n}\nauthors:\n  - "@ana"\nowning-sig: {sig}\nstatus: {status}\n'
+              'creation-date: {created}\n{more}\n# The stage this KEP aims for in the coming release.\nstage: alpha\n')
+KEP_PAGE = ("# KEP-{n}: {title}\n\n<!-- toc -->\n- [Summary](#summary)\n<!-- /toc -->\n\n## Summary\n\n{summary}\n\n"
+            "## Motivation\n\nOperators asked for it.\n")
+NYGARD = "# {n}. {title}\n\nDate: 2024-0{n}-01\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n"
+MADR = "---\nstatus: {status}\ndate: 2024-0{n}-01\n---\n# {title}\n\n## Context and Problem Statement\n\nWhy.\n"
+
+
+def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    return repository_with(tmp_path / "repo", files)
+
+
+def _listed(decide, root: Path) -> list[dict]:
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _rows(decide, root: Path) -> list[tuple]:
+    keys = ("number", "title", "status", "status_raw", "date", "path")
+    return [tuple(row[key] for key in keys) for row in _listed(decide, root)]
+
+
+def _cips(tmp_path: Path) -> Path:
+    root = _repo(tmp_path, {
+        "CIPs/README.md": "# Proposals\n\nOne folder per proposal, named by its number.\n",
+        "CIPs/CIP-0001/README.md": CIP.format(n=1, title="Proposal process", status="Active", created="2020-03-21",
+                                              lines="", abstract="How a proposal is written and reviewed."),
+        "CIPs/CIP-0001/README.fr.md": "---\nCIP: 1\nTitle: Processus\nLanguage: fr\n---\n\n## Résumé\n\nComment.\n",
+        "CIPs/CIP-0001/process.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>\n",
+        "CIPs/CIP-0002/README.md": CIP.format(n=2, title="Coin selection", status="Proposed", created="2020-05-04",
+                                              lines="", abstract="Which coins a wallet spends."),
+        "CIPs/CIP-0002/notes.md": "# Call notes\n\nStatus: proposed at the call, accepted a week later.\n",
+        "CIPs/CIP-0002/test-vectors.json": "[]\n",
+        "CIPs/CIP-0005/README.md": CIP.format(n=5, title="Common prefixes", status="Inactive (superseded by CIP-0002)",
+                                              created="2020-06-10", lines="", abstract="Prefixes for keys."),
+    })
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "CIPs"\n')
+    return root
+
+
+def _keps(tmp_path: Path) -> Path:
+    root = _repo(tmp_path, {
+        "keps/README.md": "# Enhancement proposals\n",
+        "keps/NNNN-kep-template/README.md": "# KEP-NNNN: Your short, descriptive title\n\n## Summary\n",
+        "keps/NNNN-kep-template/kep.yaml": "title: KEP Template\nkep-number: NNNN\n"
+                                           "status: provisional|implementable|implemented|deferred|rejected|withdrawn\n"
+                                           "creation-date: yyyy-mm-dd\n",
+        "keps/sig-cli/1441-shell-debug/README.md": KEP_PAGE.format(n=1441, title="shell debug",
+                                                                   summary="A shell in a running pod."),
+        "keps/sig-cli/1441-shell-debug/kep.yaml": KEP_FIELDS.format(
+            title="shell debug", n=1441, sig="sig-cli", status="implementable", created="2019-08-05",
+            more='see-also:\n  - "/keps/sig-node/277-side-containers"\n'
+                 'replaces:\n  - "/keps/sig-node/277-side-containers"'),
+        "keps/sig-cli/1441-shell-debug/flow.png": "not really a picture\n",
+        "keps/sig-node/277-side-containers/README.md": KEP_PAGE.format(n=277, title="Side containers",
+                                                                       summary="Containers beside the main one."),
+        "keps/sig-node/277-side-containers/kep.yaml": KEP_FIELDS.format(
+            title="Side containers", n=277, sig="sig-node", status="replaced", created="2019-02-12",
+            more='last-updated: 2020-01-10\nsuperseded-by:\n  - "/keps/sig-cli/1441-shell-debug"'),
+        "keps/sig-node/2200-node-swap/README.md": KEP_PAGE.format(n=2200, title="Node swap", summary="Swap memory."),
+        "keps/sig-node/2200-node-swap/kep.yaml": KEP_FIELDS.format(
+            title="Node swap", n=2200, sig="sig-node", status="provisional", created="2021-01-07", more=""),
+        "keps/sig-node/2300-pod-quotas/README.md": KEP_PAGE.format(n=2300, title="Pod quotas", summary="Quotas."),
+        "keps/sig-node/2300-pod-quotas/kep.yaml": KEP_FIELDS.format(
+            title="Pod quotas", n=2300, sig="sig-node", status="withdrawn", created="2021-03-01", more=""),
+        # A KEP from before folders, and its notes in a folder named as it is.
+        "keps/sig-node/0031-node-labels.md": "---\ntitle: Node labels\nstatus: implemented\ncreation-date: 2018-04-02\n"
+                                             "---\n\n# Node labels\n\n## Summary\n\nLabels.\n",
+        "keps/sig-node/0031-node-labels/README.md": "# Notes on node labels\n\nStatus: implementable, then done.\n",
+    })
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "keps"\n')
+    return root
+
+
+def test_numbered_proposal_folders_are_records_named_by_the_folder(decide, tmp_path):
+    # `CIP-0001/README.md` listed no record, and check warned "holds 6 Markdown file(s) but no record".
+    root = _cips(tmp_path)
+    assert _rows(decide, root) == [
+        (1, "Proposal process", "accepted", "Active", "2020-03-21", "CIPs/CIP-0001/README.md"),
+        (2, "Coin selection", "proposed", "Proposed", "2020-05-04", "CIPs/CIP-0002/README.md"),
+        (5, "Common prefixes", "deprecated", "Inactive (superseded by CIP-0002)", "2020-06-10",
+         "CIPs/CIP-0005/README.md"),
+    ]
+    # The translation, the picture and the notes in a record's folder are not records, nor records unnamed.
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    shown = decide("adr", "show", "CIP-0002", cwd=root)
+    assert shown.exit_code == 0 and shown.stdout.splitlines()[:4] == [
+        "ADR-0002: Coin selection", "status: Proposed", "date: 2020-05-04", "path: CIPs/CIP-0002/README.md"]
+
+
+def test_a_kep_is_read_from_its_page_and_the_kep_yaml_beside_it(decide, tmp_path):
+    root = _keps(tmp_path)
+    assert _rows(decide, root) == [
+        (31, "Node labels", "accepted", "implemented", "2018-04-02", "keps/sig-node/0031-node-labels.md"),
+        (277, "Side containers", "superseded", "replaced", "2020-01-10", "keps/sig-node/277-side-containers/README.md"),
+        (1441, "shell debug", "accepted", "implementable", "2019-08-05", "keps/sig-cli/1441-shell-debug/README.md"),
+        (2200, "Node swap", "proposed", "provisional", "2021-01-07", "keps/sig-node/2200-node-swap/README.md"),
+        (2300, "Pod quotas", "rejected", "withdrawn", "2021-03-01", "keps/sig-node/2300-pod-quotas/README.md"),
+    ]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    # `replaces` and `superseded-by` name a KEP by its folder's path from the repository's root.
+    shown = decide("adr", "show", "1441", cwd=root)
+    assert shown.stdout.splitlines() == [
+        "ADR-1441: shell debug", "status: implementable", "date: 2019-08-05",
+        "path: keps/sig-cli/1441-shell-debug/README.md", "form: madr", "links:",
+        "  supersedes ADR-0277: Side containers (superseded)  [recorded both]"]
+
+
+@pytest.mark.parametrize(("files", "rows"), [
+    ({"docs/adr/0001-use-postgres/README.md": NYGARD.format(n=1, title="Use Postgres", status="Accepted"),
+      "docs/adr/0001-use-postgres/schema.png": "not really a picture\n",
+      "docs/adr/0002-use-queues/readme.md": NYGARD.format(n=2, title="Use queues", status="Proposed"),
+      "docs/adr/0002-use-queues/index.md": "# Attachments\n",  # beside a README, an index is no record's page
+      "docs/adr/2019/README.md": "# What we decided in 2019\n",  # a folder named by a number alone: a category
+      # A folder where teams keep records, before docs/adr/ in that order, that holds none.
+      "docs/decisions/README.md": "# Decisions\n\nThey are kept in docs/adr.\n"},
+     [(1, "Use Postgres", "accepted", "2024-01-01", "docs/adr/0001-use-postgres/README.md"),
+      (2, "Use queues", "proposed", "2024-02-01", "docs/adr/0002-use-queues/readme.md")]),
+    ({"docs/decisions/001-use-postgres/index.md": MADR.format(n=1, title="Use Postgres", status="accepted"),
+      "docs/decisions/002-use-queues/index.md": MADR.format(n=2, title="Use queues", status="rejected")},
+     [(1, "Use Postgres", "accepted", "2024-01-01", "docs/decisions/001-use-postgres/index.md"),
+      (2, "Use queues", "rejected", "2024-02-01", "docs/decisions/002-use-queues/index.md")]),
+])
+def test_a_folder_per_record_is_found_and_read_without_a_config(decide, tmp_path, files, rows):
+    root = _repo(tmp_path, {"docs/guide.md": "# Guide\n", **files})
+    assert [(r["number"], r["title"], r["status"], r["date"], r["path"]) for r in _listed(decide, root)] == rows
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+
+
+def test_a_status_change_edits_only_the_status_line_of_the_file_that_holds_it(decide, tmp_path):
+    cips = _cips(tmp_path / "cip")
+    page = cips / "CIPs/CIP-0002/README.md"
+    before = page.read_text()
+    changed = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-11-30", cwd=cips)
+    assert changed.exit_code == 0, changed.output
+    # The preamble admits no field of its own: the day it was created stays, and no date is added.
+    assert page.read_text() == before.replace("Status: Proposed", "Status: Accepted")
+    keps = _keps(tmp_path / "kep")
+    fields, page = keps / "keps/sig-node/2200-node-swap/kep.yaml", keps / "keps/sig-node/2200-node-swap/README.md"
+    before, text = fields.read_text(), page.read_text()
+    changed = decide("adr", "status", "2200", "accepted", "--force", "--date", "2026-11-30", cwd=keps)
+    assert changed.exit_code == 0, changed.output
+    assert fields.read_text() == before.replace("status: provisional", "status: implementable")
+    assert page.read_text() == text
+    # A KEP that keeps the day it was last updated has that day set.
+    fields = keps / "keps/sig-node/277-side-containers/kep.yaml"
+    before = fields.read_text()
+    assert decide("adr", "status", "277", "deprecated", "--force", "--date", "2026-11-30", cwd=keps).exit_code == 0
+    assert fields.read_text() == before.replace("status: replaced", "status: deprecated").replace(
+        "last-updated: 2020-01-10", "last-updated: 2026-11-30")
+    # A kep.yaml whose lines end in CRLF keeps them; one whose last line has no line end keeps it so.
+    fields = keps / "keps/sig-cli/1441-shell-debug/kep.yaml"
+    before = fields.read_text().replace("\n", "\r\n")
+    fields.write_bytes(before.encode())
+    assert decide("adr", "status", "1441", "deprecated", "--date", "2026-11-30", cwd=keps).exit_code == 0
+    assert fields.read_bytes().decode() == before.replace("status: implementable", "status: deprecated")
+    assert decide("adr", "approve", "1441", "--by", "ana", "--date", "2026-11-30", cwd=keps).exit_code == 0
+    assert b"\r\napprovals:\r\n" in fields.read_bytes() and b"\n" not in fields.read_bytes().replace(b"\r\n", b"")
+    fields = keps / "keps/sig-node/2300-pod-quotas/kep.yaml"
+    before = fields.read_text().rstrip("\n")
+    fields.write_text(before)
+    assert decide("adr", "status", "2300", "proposed", "--date", "2026-11-30", cwd=keps).exit_code == 0
+    assert fields.read_text() == before.replace("status: withdrawn", "status: provisional")
+    plain = _repo(tmp_path / "plain", {"docs/adr/0001-use-postgres/README.md": NYGARD.format(
+        n=1, title="Use Postgres", status="Accepted")})
+    assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=plain).exit_code == 0
+    assert (plain / "docs/adr/0001-use-postgres/README.md").read_text() == NYGARD.format(
+        n=1, title="Use Postgres", status="Deprecated")
+
+
+def test_a_kep_yaml_that_cannot_be_read_is_named_at_its_own_line(decide, tmp_path):
+    root = _keps(tmp_path)
+    fields = root / "keps/sig-node/2200-node-swap/kep.yaml"
+    fields.write_text(fields.read_text().replace("status: provisional", "status: [provisional"))
+    error = ("keps/sig-node/2200-node-swap/kep.yaml:6: error: invalid YAML: while parsing a flow sequence that is "
+             "never closed: expected ',' or ']', but got ':' on line 7")
+    check = decide("check", cwd=root)
+    assert check.exit_code == 1 and check.stdout.splitlines() == [error, "1 error(s), 0 warning(s)"]
+    status = decide("adr", "status", "2200", "accepted", cwd=root)
+    assert status.exit_code == 2 and status.stderr.strip() == error
+    assert decide("adr", "show", "2200", cwd=root).stderr.strip() == error
+    # What reading its fields or checking its approvals finds is named at the kep.yaml's line too.
+    fields.write_text(fields.read_text().replace("status: [provisional", "status: provisional")
+                      + "prototypes: soon\napprovals:\n  - {by: ana}\n")
+    assert [line.split(": warning: ")[0] for line in decide("check", cwd=root).stdout.splitlines()[:-1]] == [
+        "keps/sig-node/2200-node-swap/kep.yaml:11", "keps/sig-node/2200-node-swap/kep.yaml:13"]
+
+
+@pytest.mark.parametrize(("make", "created"), [
+    (_cips, "CIPs/CIP-0006/README.md"),
+    (_keps, "keps/2301-try-a-thing/README.md"),
+    (lambda tmp_path: _repo(tmp_path, {"docs/adr/0001-use-postgres/README.md": NYGARD.format(
+        n=1, title="Use Postgres", status="Accepted")}), "docs/adr/0002-try-a-thing/README.md"),
+    (lambda tmp_path: _repo(tmp_path, {"docs/decisions/001-use-postgres/index.md": MADR.format(
+        n=1, title="Use Postgres", status="accepted")}), "docs/decisions/002-try-a-thing/index.md"),
+])
+def test_a_new_record_is_a_folder_named_as_the_others_holding_its_page(decide, tmp_path, make, created):
+    # A new record in such a folder was `CIPs/0001-try-a-thing.md`: a number taken, and another form.
+    root = make(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == created, result.output
+    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    assert (row["title"], row["status"], row["date"]) == ("Try a thing", "proposed", "2026-11-30")
+
+
+def test_a_record_folder_on_another_branch_holds_its_number(decide, tmp_path):
+    root = _cips(tmp_path)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "proposals")
+    git(root, "checkout", "-q", "-b", "cip-6")
+    (root / "CIPs/CIP-0006").mkdir()
+    (root / "CIPs/CIP-0006/README.md").write_text(CIP.format(n=6, title="Pools", status="Proposed",
+                                                             created="2021-01-01", lines="", abstract="Pools."))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "CIP 6")
+    git(root, "checkout", "-q", "main")
+    made = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "CIPs/CIP-0007/README.md", made.output
+
+
+def test_links_to_a_record_folder_name_it_with_its_page_or_without(decide, tmp_path):
+    relation = "\n{words} [{label}]({target})\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-use-postgres/README.md": NYGARD.format(n=1, title="Use Postgres", status=(
+            "Superseded by [2. Use Cockroach](../0002-use-cockroach/README.md)")),
+        "docs/adr/0002-use-cockroach/README.md": NYGARD.format(n=2, title="Use Cockroach", status=(
+            "Accepted\n\nSupersedes [1. Use Postgres](../0001-use-postgres)\n\n"
+            "Amended by [3. Shard by tenant](../0003-shard-by-tenant/)")),
+        "docs/adr/0003-shard-by-tenant/index.md": NYGARD.format(n=3, title="Shard by tenant", status=(
+            "Accepted\n\nAmends [2. Use Cockroach](../0002-use-cockroach/README.md)")),
+    })
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    assert decide("adr", "show", "2", cwd=root).stdout.splitlines()[5:] == [
+        "links:", "  supersedes ADR-0001: Use Postgres (superseded)  [recorded both]",
+        "  amended by ADR-0003: Shard by tenant (accepted)  [recorded both]"]
+    # Written by decide: from one folder to the other's page, and read back.
+    assert decide("adr", "link", "3", "relates-to", "1", cwd=root).exit_code == 0
+    assert "Relates to [1. Use Postgres](../0001-use-postgres/README.md)" in (
+        root / "docs/adr/0003-shard-by-tenant/index.md").read_text()
+    assert "Relates to [3. Shard by tenant](../0003-shard-by-tenant/index.md)" in (
+        root / "docs/adr/0001-use-postgres/README.md").read_text()
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    # A CIP names another in a line under its preamble, by the folder alone or by its page.
+    cips = _cips(tmp_path / "cip")
+    page = cips / "CIPs/CIP-0001/README.md"
+    page.write_text(page.read_text().replace("---\n\n## Abstract", "---\n" + relation.format(
+        words="Extended by", label="CIP-0002", target="../CIP-0002/README.md") + "\n## Abstract", 1))
+    page = cips / "CIPs/CIP-0002/README.md"
+    page.write_text(page.read_text().replace("---\n\n## Abstract", "---\n" + relation.format(
+        words="Extends", label="CIP-0001", target="../CIP-0001") + "\n## Abstract", 1))
+    assert decide("adr", "show", "2", cwd=cips).stdout.splitlines()[5:] == [
+        "links:", "  extends ADR-0001: Proposal process (accepted)  [recorded both]"]
+    assert decide("check", cwd=cips).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+
+
+def test_a_record_kept_as_a_folder_has_its_own_history_and_page_in_the_decision_log(decide, tmp_path):
+    # Every record's page was `README.html`, each written over the one before, all with one history; and
+    # moving `CIP-0010/CIP-0010.md` to `CIP-0010/README.md`, as the CIPs did, cut the record's history.
+    root = _cips(tmp_path)
+    page = root / "CIPs/CIP-0010/CIP-0010.md"
+    page.parent.mkdir()
+    page.write_text(CIP.format(n=10, title="Labels", status="Proposed", created="2020-01-01", lines="",
+                               abstract="Labels for metadata."))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose labels")
+    git(root, "mv", "CIPs/CIP-0010/CIP-0010.md", "CIPs/CIP-0010/README.md")
+    git(root, "commit", "-q", "-m", "Move CIP 10 to its folder's README")
+    page = root / "CIPs/CIP-0010/README.md"
+    page.write_text(page.read_text().replace("Status: Proposed", "Status: Active"))
+    git(root, "commit", "-q", "-a", "-m", "Activate labels")
+    history = decide("adr", "history", "10", "--format", "json", cwd=root)
+    assert [(row["subject"], row["after"]) for row in json.loads(history.stdout)] == [
+        ("Propose labels", "proposed"), ("Move CIP 10 to its folder's README", "proposed"),
+        ("Activate labels", "accepted")]
+    assert decide("report", "log", "--out", "site", "--as-of", "2026-11-30", cwd=root).exit_code == 0
+    pages = sorted(path.name for path in (root / "site").glob("*.html"))
+    assert pages == ["CIP-0001.html", "CIP-0002.html", "CIP-0005.html", "CIP-0010.html", "graph.html", "index.html"]
+    assert "Activate labels" in (root / "site/CIP-0010.html").read_text()
+    assert "Activate labels" not in (root / "site/CIP-0002.html").read_text()
+    from toolkit.frames import Book
+
+    decided = Book.open(root).decision_history().set_index("adr")["accepted on"].isna()
+    assert (decided["ADR-0010"], decided["ADR-0002"]) == (False, True)
+
+
+def test_renumbering_a_record_kept_as_a_folder_is_refused_naming_the_folder(decide, tmp_path):
+    root = _cips(tmp_path)
+    refused = decide("adr", "renumber", "2", "--to", "9", cwd=root)
+    assert refused.exit_code == 2 and refused.stderr.strip() == (
+        "error: ADR 2 is kept as a folder (CIPs/CIP-0002/); renumbering renames record files, so rename the folder "
+        "and the links to it by hand")
+    assert (root / "CIPs/CIP-0002/README.md").is_file()
+
+
+def test_a_new_record_s_folder_is_not_left_behind_when_the_record_is_refused(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0001-use-go/README.md": '+++\ntitle = "Use Go"\nstatus = "accepted"\n'
+                                                              'date = 2024-01-01\n+++\n\nWhy.\n'})
+    # Refused while its page is written, and after, when the record it amends cannot take the link.
+    assert decide("adr", "new", "Use Zig", "--no-edit", "--data-change", "--template", "nygard", cwd=root).exit_code == 2
+    refused = decide("adr", "new", "Use Zig", "--no-edit", "--amends", "1", cwd=root)
+    assert refused.exit_code == 2 and "add `links` by hand" in refused.stderr
+    assert sorted(path.name for path in (root / "docs/adr").iterdir()) == ["0001-use-go"]
+
+
+def test_drafts_kept_as_folders_numbered_zero_are_known_by_their_folders(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-use-go/README.md": NYGARD.format(n=1, title="Use Go", status="Accepted").replace(
+            "Accepted", "Accepted\n\nRelates to [a draft](../0000-use-zig/README.md)"),
+        "docs/adr/0000-use-zig/README.md": "# Use Zig\n\n## Status\n\nProposed\n",
+        "docs/adr/0000-use-nim/README.md": "# Use Nim\n\n## Status\n\nProposed\n",
+    })
+    assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [
+        ("1", "Use Go"), ("0000-use-nim", "Use Nim"), ("0000-use-zig", "Use Zig")]
+    assert decide("adr", "status", "0000-use-zig", "rejected", cwd=root).exit_code == 0
+    assert "## Status\n\nRejected\n" in (root / "docs/adr/0000-use-zig/README.md").read_text()
+    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+def test_records_kept_as_folders_that_share_a_number_are_named_with_their_folders(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0002-use-queues/README.md": NYGARD.format(n=2, title="Use queues", status="Proposed"),
+                            "docs/adr/0002-use-streams/README.md": NYGARD.format(n=2, title="Use streams",
+                                                                                 status="Proposed")})
+    shared = "ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number"
+    assert decide("adr", "show", "2", cwd=root).stderr.strip() == f"error: {shared}"
+    assert decide("adr", "status", "2", "rejected", cwd=root).stderr.strip() == f"docs/adr: error: {shared}"
+
+
+def test_a_page_with_front_matter_of_its_own_is_read_without_the_kep_yaml_beside_it(decide, tmp_path):
+    root = _keps(tmp_path)
+    page = root / "keps/sig-node/2200-node-swap/README.md"
+    page.write_text("---\nstatus: accepted\ndate: 2021-02-02\n---\n" + page.read_text())
+    row = next(r for r in _listed(decide, root) if r["number"] == 2200)
+    assert (row["status"], row["date"]) == ("accepted", "2021-02-02")

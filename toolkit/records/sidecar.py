@@ -1,0 +1,92 @@
+"""A record's fields kept in a file beside its page (a KEP's `kep.yaml`), read and edited as its front matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.records import atomic, files
+from toolkit.records.adr_words import FOLDER_PAGES, folder_record
+
+NAME = "kep.yaml"
+# The words kep.yaml writes for decisionbook's statuses, where it has one that reads back as that status.
+WORDS = {"proposed": "provisional", "accepted": "implementable", "superseded": "replaced"}
+_BOM = b"\xef\xbb\xbf"
+
+
+def beside(path: Path) -> Path | None:
+    """The fields file read with *path*, the page of a record kept as a folder (`1441-x/README.md` by
+    `1441-x/kep.yaml`); None when there is none, or when the page keeps front matter of its own."""
+    if path.name.lower() not in FOLDER_PAGES or not folder_record(path.parent.name):
+        return None
+    fields = path.parent / NAME
+    try:
+        if not fields.is_file() or fields.is_symlink():
+            return None
+        with open(path, "rb") as page:
+            own = page.read(6).removeprefix(_BOM).startswith((b"---", b"+++"))
+    except OSError:
+        return None
+    return None if own else fields
+
+
+def shown_beside(shown: str) -> str:
+    """The fields file's path as messages show it, from its page's."""
+    folder = shown.rpartition("/")[0]
+    return f"{folder}/{NAME}" if folder else NAME
+
+
+def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None = None, shown=None) -> bytes:
+    """*path*'s bytes; with a fields file beside it, those fields first, between `---` lines, as front matter."""
+    data = files.read_bytes(path, limit, root, shown)
+    fields = beside(path)
+    if fields is None:
+        return data
+    kept = files.read_bytes(fields, limit, root, shown_beside(shown) if shown else None)
+    if kept and not kept.endswith(b"\n"):
+        kept += b"\n"
+    return b"---\n" + kept + b"---\n" + data
+
+
+def _split(data: bytes) -> tuple[bytes, bytes]:
+    """The fields and the page of bytes `read` joined."""
+    end = data.index(b"\n---\n", 3) + 1
+    return data[4:end], data[end + 4 :]
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write *data*, bytes as `read` gives them, back: the fields to the file beside the page, the rest
+    to the page; a file whose bytes stay the same is not written."""
+    fields = beside(path)
+    if fields is None:
+        atomic.replace(path, data)
+        return
+    kept, page = _split(data)
+    old = files.read_bytes(fields)
+    if old and not old.endswith(b"\n"):
+        kept = kept.removesuffix(b"\n")  # its last line had no line end: `read` gave it one
+    if kept != old:
+        atomic.replace(fields, kept)
+    if page != files.read_bytes(path):
+        atomic.replace(path, page)
+
+
+def place(path: Path, shown: str, line: int | None) -> tuple[str, int | None]:
+    """Where line *line* of *path*'s bytes as `read` joins them stands: in the fields file or on the page."""
+    fields = beside(path)
+    if fields is None or line is None:
+        return shown, line
+    try:
+        kept = files.read_bytes(fields)
+    except OSError:
+        return shown, line
+    closing = 2 + kept.count(b"\n") + (0 if kept.endswith(b"\n") or not kept else 1)
+    if line > closing:
+        return shown, line - closing
+    return shown_beside(shown), line - 1 if 1 < line < closing else None
+
+
+def placed(finding, path: Path):
+    """*finding* about *path*'s joined bytes, at the file and line that hold it."""
+    where, line = place(path, finding.path, finding.line)
+    return finding._replace(path=where, line=line) if (where, line) != (finding.path, finding.line) else finding
+
