@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -95,6 +96,13 @@ def git(repo: Path, *args: str) -> str:
     proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
     assert proc.returncode == 0, f"git {' '.join(args)} failed: {proc.stderr}"
     return proc.stdout
+
+
+def listed_adrs(decide, root: Path) -> list[dict]:
+    """The rows of `decide adr list --format json` in *root*, which must list without an error."""
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
 
 
 def repository_with(root: Path, files: dict[str, str]) -> Path:

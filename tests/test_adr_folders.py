@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 NYGARD = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
 BOLD = "# ADR-{n:03d}: {title}\n\n**Status:** Accepted\n**Date:** 2020-01-0{n}\n\n## Context\n\nWhy.\n"
@@ -18,12 +18,6 @@ BULLETS = "# {title}\n\n- Status: accepted\n- Date: 2020-01-0{n}\n\n## Context a
 
 def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
     return repository_with(tmp_path / "repo", files)
-
-
-def _listed(decide, root: Path) -> list[dict]:
-    result = decide("adr", "list", "--format", "json", cwd=root)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +29,7 @@ def _listed(decide, root: Path) -> list[dict]:
 )
 def test_folders_teams_use_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})
-    assert [r["path"] for r in _listed(decide, root)] == [f"{folder}/0001-first.md"]
+    assert [r["path"] for r in listed_adrs(decide, root)] == [f"{folder}/0001-first.md"]
 
 
 def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bounded(decide, tmp_path):
@@ -44,7 +38,7 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
         "docs/a/b/c/d/e/adr/0001-too-deep.md": NYGARD.format(n=1, title="Too deep"),
         "docs/b/adr/0002-here.md": NYGARD.format(n=2, title="Here"),
     })
-    assert [r["path"] for r in _listed(decide, root)] == ["docs/b/adr/0002-here.md"]
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/b/adr/0002-here.md"]
 
 
 def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
@@ -61,7 +55,7 @@ def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tm
         "docs/adr/operations/0003-on-call.md": NYGARD.format(n=3, title="On call"),
         "docs/adr/images/diagram.md": "# Not a record\n",
     })
-    assert [r["path"] for r in _listed(decide, root)] == [
+    assert [r["path"] for r in listed_adrs(decide, root)] == [
         "docs/adr/0001-first.md", "docs/adr/security/0002-rotate.md", "docs/adr/operations/0003-on-call.md",
     ]
     created = decide("adr", "new", "Next one", "--no-edit", "--date", "2026-11-30", cwd=root)
@@ -74,9 +68,9 @@ def test_init_adr_dir_and_adr_dir_key_name_any_folder(decide, tmp_path):
     result = decide("init", "--adr-dir", "engineering/records", cwd=root)
     assert result.exit_code == 0, result.output
     assert 'decisions = "engineering/records"' in (root / "decisionbook.toml").read_text()
-    assert [r["title"] for r in _listed(decide, root)] == ["First"]
+    assert [r["title"] for r in listed_adrs(decide, root)] == ["First"]
     (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/adr"\n')
-    assert [r["title"] for r in _listed(decide, root)] == ["Other"]
+    assert [r["title"] for r in listed_adrs(decide, root)] == ["Other"]
     outside = decide("init", "--adr-dir", "../elsewhere", cwd=root)
     assert outside.exit_code == 2 and "leaves the workspace" in outside.stderr
 
@@ -123,7 +117,7 @@ def test_records_named_by_an_iso_date_are_dated_not_numbered_by_their_year(decid
     nygard = "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
     root = _repo(tmp_path, {"docs/decisions/2025-10-09-use-postgres.md": nygard.format(title="Use Postgres"),
                             "docs/decisions/2025-11-02-use-kafka.md": nygard.format(title="Use Kafka")})
-    rows = _listed(decide, root)
+    rows = listed_adrs(decide, root)
     assert [(r["number"], r["key"], r["title"]) for r in rows] == [
         (None, "2025-10-09-use-postgres", "Use Postgres"), (None, "2025-11-02-use-kafka", "Use Kafka")]
     assert decide("check", cwd=root).exit_code == 0  # not two records numbered 2025
@@ -134,7 +128,7 @@ def test_records_named_by_an_iso_date_are_dated_not_numbered_by_their_year(decid
         "# Use Redis\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n")
     kafka = (root / "docs/decisions/2025-11-02-use-kafka.md").read_text()
     assert "Superseded by [Use Redis](2026-11-30-use-redis.md)" in kafka
-    assert [r["status"] for r in _listed(decide, root)] == ["accepted", "superseded", "proposed"]
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "superseded", "proposed"]
     assert decide("check", cwd=root).exit_code == 0
 
 
@@ -148,7 +142,7 @@ def test_a_folder_of_records_named_by_their_slug_alone(decide, tmp_path):
         "docs/decisions/use-postgres.md":
             "# Use Postgres\n\n## Status\n\nAccepted\n\nSupersedes [Choose a database](choose-a-database.md)\n",
     })
-    rows = _listed(decide, root)
+    rows = listed_adrs(decide, root)
     assert [(r["number"], r["key"], r["status"], r["superseded_by"], r["supersedes"]) for r in rows] == [
         (None, "choose-a-database", "superseded", "use-postgres", []),
         (None, "use-postgres", "accepted", None, ["choose-a-database"]),
@@ -171,7 +165,7 @@ def test_every_record_is_found_by_the_key_it_is_listed_by(decide, tmp_path):
     root = _repo(tmp_path, {f"decisions/{nfd}.md": record.format("Written on a Mac"),
                             "decisions/use-[k]afka.md": record.format("Bracketed"),
                             "decisions/other.md": record.format("Other")})
-    keys = [row["key"] for row in _listed(decide, root)]
+    keys = [row["key"] for row in listed_adrs(decide, root)]
     assert sorted(keys) == sorted([nfd, "other", "use-[k]afka"])
     for key in keys:
         shown = decide("adr", "show", key, "--format", "json", cwd=root)
@@ -196,7 +190,7 @@ def test_a_number_at_the_end_of_a_slug_is_part_of_the_slug(decide, tmp_path):
     root = _repo(tmp_path, {f"content/adr/{name}": f"# {title}\n\n## Status\n\nAccepted\n"
                             for name, title in records.items()})
     (root / "decisionbook.toml").write_text('[adr]\ndir = "content/adr"\n')
-    assert [(r["number"], r["key"], r["title"]) for r in _listed(decide, root)] == [
+    assert [(r["number"], r["key"], r["title"]) for r in listed_adrs(decide, root)] == [
         (None, "adopt-calendar-versioning", "Adopt calendar versioning"), (None, "cms-10", "Move to CMS 10"),
         (None, "use-python-3-12", "Use Python 3.12")]
 
@@ -209,7 +203,7 @@ def test_notes_beside_records_are_not_records_because_their_names_hold_a_number(
         "docs/adr/TEAM-ADR-002-queues.md": NYGARD.format(n=2, title="Queues"),
         "docs/adr/RFC-003-tracing.md": NYGARD.format(n=3, title="Tracing"),
     })
-    assert [(r["number"], r["path"]) for r in _listed(decide, root)] == [
+    assert [(r["number"], r["path"]) for r in listed_adrs(decide, root)] == [
         (1, "docs/adr/0001-token-theming.md"), (2, "docs/adr/TEAM-ADR-002-queues.md"), (3, "docs/adr/RFC-003-tracing.md")]
     assert decide("check", cwd=root).exit_code == 0
 
@@ -220,7 +214,7 @@ def test_names_alone_count_only_where_no_record_has_a_number_or_date(decide, tmp
         "docs/adr/0001-record.md": NYGARD.format(n=1, title="Record"),
         "docs/adr/glossary.md": "# Glossary\n",
     })
-    assert [r["path"] for r in _listed(decide, root)] == ["docs/adr/0001-record.md"]
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-record.md"]
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "shopping.md").write_text("# Shopping\n\nStatus: Accepted\n")
@@ -232,7 +226,7 @@ def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide
     root = _repo(tmp_path, {f"docs/adr/ADR-{n:03d}-record-{n}.md": BOLD.format(n=n, title=f"Record {n}") for n in (1, 2)})
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.stdout.strip() == "docs/adr/ADR-003-third-one.md"
-    rows = _listed(decide, root)
+    rows = listed_adrs(decide, root)
     assert [r["number"] for r in rows] == [1, 2, 3]
 
 
@@ -246,7 +240,7 @@ def test_new_joins_the_words_of_its_name_as_the_folder_does(decide, tmp_path, na
                             for n, name in enumerate(names, 1)})
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.stdout.strip() == f"docs/adr/{created}"
-    assert [r["number"] for r in _listed(decide, root)] == [1, 2, 3]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]
 
 
 def test_new_in_a_folder_of_adr001_names_keeps_the_attached_prefix(decide, tmp_path):
@@ -254,10 +248,10 @@ def test_new_in_a_folder_of_adr001_names_keeps_the_attached_prefix(decide, tmp_p
         "docs/architecture-decisions/adr000-template.md": "# Title\n\n## Status\n\n[Proposed, Accepted]\n",
         **{f"docs/architecture-decisions/adr{n:03d}-record-{n}.md": NYGARD.format(n=n, title=f"Record {n}") for n in (1, 2)},
     })
-    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [(1, "Record 1"), (2, "Record 2")]
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [(1, "Record 1"), (2, "Record 2")]
     result = decide("adr", "new", "Third one", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.stdout.strip() == "docs/architecture-decisions/adr003-third-one.md"
-    assert [r["number"] for r in _listed(decide, root)] == [1, 2, 3]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]
 
 
 def test_new_in_an_unpadded_markdown_folder_and_template_override(decide, tmp_path):
@@ -283,7 +277,7 @@ def test_numbers_past_9999_are_listed_and_created(decide, tmp_path):
         "decisions/9999-last-four-digit.md": "---\nstatus: accepted\n---\n# Last four digit\n",
         "decisions/10000-first-five-digit.md": "---\nstatus: accepted\n---\n# First five digit\n",
     })
-    assert [r["number"] for r in _listed(decide, root)] == [9999, 10000]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [9999, 10000]
     result = decide("adr", "new", "Next", "--no-edit", "--supersedes", "10000", cwd=root)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "decisions/10001-next.md"
@@ -298,7 +292,7 @@ def test_a_relation_in_the_sentence_after_the_status_is_read_and_kept_on_a_statu
         "doc/adr/0001-one.md": "# 1. One\n\n## Status\n\nAccepted\n\nAmends [2. Two](0002-two.md)\n",
         "doc/adr/0002-two.md": "# 2. Two\n\nDate: 2026-08-21\n\n## Status\n\nAccepted. Amended by [ADR-0001](0001-one.md).\n",
     })
-    two = _listed(decide, root)[1]
+    two = listed_adrs(decide, root)[1]
     assert (two["status"], two["status_raw"]) == ("accepted", "Accepted")
     assert two["links"] == [{"relation": "amended by", "adr": "1"}]
     assert decide("check", cwd=root).exit_code == 0
@@ -316,7 +310,7 @@ def test_a_successor_in_the_sentence_after_the_status_makes_the_record_supersede
         "doc/adr/0002-use-postgres.md": "# 2. Use Postgres\n\nDate: 2024-02-10\n\n## Status\n\nAccepted\n\n"
                                         "Supersedes [1. Use MySQL](0001-use-mysql.md)\n",
     })
-    one = _listed(decide, root)[0]
+    one = listed_adrs(decide, root)[0]
     assert (one["status"], one["status_raw"], one["superseded_by"]) == ("superseded", line, "2")
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
@@ -404,7 +398,7 @@ def test_a_name_dated_with_no_such_day_is_a_dated_record_and_a_warning(decide, t
     dated = {f"docs/adr/{day}-use-{slug}.md": f"---\nstatus: accepted\ndate: {day}\n---\n# Use {slug}\n"
              for day, slug in (("2025-01-10", "a"), ("2025-02-11", "b"))}
     root = _repo(tmp_path, {**dated, "docs/adr/2025-13-40-use-d.md": "---\nstatus: accepted\n---\n# Use d\n"})
-    assert [r["key"] for r in _listed(decide, root)] == ["2025-01-10-use-a", "2025-02-11-use-b", "2025-13-40-use-d"]
+    assert [r["key"] for r in listed_adrs(decide, root)] == ["2025-01-10-use-a", "2025-02-11-use-b", "2025-13-40-use-d"]
     checked = decide("check", cwd=root)
     assert "docs/adr/2025-13-40-use-d.md: warning: the file name's date 2025-13-40 is no day" in checked.stdout
     created = decide("adr", "new", "Use e", "--no-edit", "--date", "2026-11-30", cwd=root)
@@ -437,7 +431,7 @@ def test_toml_front_matter_is_read_and_its_status_and_date_edited_in_place(decid
     hugo = '+++\ntitle = "ADR 0024: Intake contract"\nstatus = "proposed"\n+++\n\n## Context\n\nText.\n'
     root = _repo(tmp_path, {"content/adr/0006-review-site-with-zola.md": zola, "content/adr/0024-intake-contract.md": hugo,
                             "decisionbook.toml": '[paths]\ndecisions = "content/adr"\n'})
-    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in _listed(decide, root)}
+    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)}
     assert rows == {6: ("Review site with Zola", "accepted", "2026-02-01"), 24: ("Intake contract", "proposed", None)}
     assert decide("adr", "status", "6", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "content/adr/0006-review-site-with-zola.md").read_text() == zola.replace(
@@ -479,7 +473,7 @@ def test_front_matter_that_is_not_valid_toml_is_an_error_at_its_line(decide, tmp
 ])
 def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, after):
     root = _repo(tmp_path, {"doc/adr/0001-use-x.md": f"# ADR-0001 — Use X\n\n{head}\n\n**Context.** Why.\n"})
-    (row,) = _listed(decide, root)
+    (row,) = listed_adrs(decide, root)
     assert (row["status"], row["status_raw"], row["date"]) == ("accepted", "Accepted", head.split("**Date.** ")[1][:10])
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "doc/adr/0001-use-x.md").read_text() == f"# ADR-0001 — Use X\n\n{after}\n\n**Context.** Why.\n"
@@ -495,7 +489,7 @@ def test_run_in_labels_ending_in_a_period_are_fields(decide, tmp_path, head, aft
 def test_a_title_that_names_another_record_is_not_numbered_by_it(decide, tmp_path, heading, title):
     # A MADR title naming the record it amends was cut at that name and warned of as misnumbered.
     root = _repo(tmp_path, {"docs/adr/0004-queues.md": f"# {heading}\n\n## Status\n\nAccepted\n"})
-    assert [r["title"] for r in _listed(decide, root)] == [title]
+    assert [r["title"] for r in listed_adrs(decide, root)] == [title]
     check = decide("check", cwd=root)
     assert check.exit_code == 0 and "0 warning(s)" in check.output, check.output
 
@@ -510,11 +504,11 @@ def test_the_emphasized_one_of_a_template_s_choices_is_the_status_and_an_edit_mo
     # Teams keep the template's list and mark the choice: it read as the first choice, or as a placeholder.
     text = f"# ADR-003: CLI parser\n\n## Status\n{line}\n\n## Context\n\nParse commands.\n"
     root = _repo(tmp_path, {"docs/adr/0003-cli-parser.md": text})
-    assert [r["status"] for r in _listed(decide, root)] == [status]
+    assert [r["status"] for r in listed_adrs(decide, root)] == [status]
     new = "superseded" if status == "rejected" else "deprecated"
     assert decide("adr", "status", "3", new, "--force", cwd=root).exit_code == 0
     assert (root / "docs/adr/0003-cli-parser.md").read_text() == text.replace(line, after)
-    assert [r["status"] for r in _listed(decide, root)] == [new]
+    assert [r["status"] for r in listed_adrs(decide, root)] == [new]
 
 
 _OEP = """OEP-5: Containerize the dev environment
@@ -548,7 +542,7 @@ def test_other_words_for_statuses_relations_and_labels(decide, tmp_path):
             n=9, title="Replaced", status="Replaced by [ADR 12](oep-0012-arch-new-devenv.rst)"),
         "docs/decisions/0010-last-call.md": "# 10. Last call\n\nDate: 2021-04-01\n\n## Status\n\nLAST CALL\n",
     })
-    rows = {r["number"]: r for r in _listed(decide, root)}
+    rows = {r["number"]: r for r in listed_adrs(decide, root)}
     assert [(n, r["title"], r["status"], r["date"], r["superseded_by"]) for n, r in rows.items()] == [
         (5, "Containerize the dev environment", "superseded", "2017-01-05", "12"),
         (7, "Partly", "accepted", "2021-04-07", None),
@@ -578,14 +572,14 @@ def test_a_dated_status_list_is_a_history_read_by_its_latest_entry_and_added_to(
     text = f"# 1. Collect usage data\n\nDate: 2021-09-06\n\n## Status\n\n{history}\nNotes.\n\n## Context\n\nWhy.\n"
     root = _repo(tmp_path, {"doc/adr/0001-collect-usage-data.md": text,
                             "doc/adr/0002-use-kafka.md": "# 2. Use Kafka\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n"})
-    row = _listed(decide, root)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["status"], row["superseded_by"], row["date"]) == (status, superseded_by, "2021-09-06")
     if after is None:
         return
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", "--force", cwd=root).exit_code == 0
     path = root / "doc/adr/0001-collect-usage-data.md"
     assert path.read_text() == text.replace(history, after).replace("Date: 2021-09-06", "Date: 2026-11-30")
-    assert _listed(decide, root)[0]["status"] == "deprecated"
+    assert listed_adrs(decide, root)[0]["status"] == "deprecated"
 
 
 def test_records_in_docs_architecture_are_found_but_numbered_chapters_are_not(decide, tmp_path):
@@ -593,7 +587,7 @@ def test_records_in_docs_architecture_are_found_but_numbered_chapters_are_not(de
     record = "# ADR 020: Wire encoding\n\n## Status\n\nACCEPTED Implemented\n"
     found = _repo(tmp_path / "a", {"docs/architecture/adr-020-wire-encoding.md": record,
                                    "docs/architecture/PROCESS.md": "# Process\n"})
-    assert [(r["number"], r["status"]) for r in _listed(decide, found)] == [(20, "accepted")]
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, found)] == [(20, "accepted")]
     chapters = _repo(tmp_path / "b", {"docs/architecture/01_introduction_and_goals.md": "# Introduction\n",
                                       "docs/architecture/02_constraints.md": "# Constraints\n"})
     listed = decide("adr", "list", cwd=chapters)
@@ -619,7 +613,7 @@ def test_a_subfolder_named_by_a_record_holds_its_notes_not_records(decide, tmp_p
         "docs/adr/0009/comparison.md": "# Comparison\n",
         "docs/adr/0012/0012-schedule-jobs.md": NYGARD.format(n=2, title="Schedule jobs").replace("# 2.", "# 12."),
     })
-    assert [r["path"] for r in _listed(decide, root)] == ["docs/adr/0009-use-a-url-standard.md",
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0009-use-a-url-standard.md",
                                                           "docs/adr/0012/0012-schedule-jobs.md"]
     check = decide("check", cwd=root)
     assert check.exit_code == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
@@ -635,7 +629,7 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     listed = decide("adr", "list", "--format", "json", cwd=root)
     assert listed.exit_code == 2 and "adr003-broken.md:3: error: invalid YAML: while parsing a flow" in listed.stderr
     (root / "docs/adr/adr003-broken.md").unlink()
-    row = _listed(decide, root)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["number"], row["title"], row["status"], row["decision_makers"]) == (
         2, "Default catalog file format", "proposed", ["@ana @ben"])
     check = decide("check", cwd=root)
@@ -685,7 +679,7 @@ def test_records_named_by_no_number_beside_numbered_ones_are_named_by_check(deci
         "docs/adr/PROCESS.md": "# How we decide\n\n## ADR status\n\n`{CONSENSUS STATUS} {IMPLEMENTATION STATUS}`\n",
         "docs/adr/notes.md": "# Notes from the workshop\n",
     })
-    assert [r["number"] for r in _listed(decide, root)] == [1, 16]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 16]
     check = decide("check", cwd=root)
     assert check.stdout.splitlines() == [
         "docs/adr: warning: 2 file(s) state a status but are not read as records, as their names hold no record "
@@ -693,7 +687,7 @@ def test_records_named_by_no_number_beside_numbered_ones_are_named_by_check(deci
         "`0017-use-kafka.md`",
         "0 error(s), 1 warning(s)",  # no more "ADR 16 supersedes this one" on ADR 1
     ]
-    assert _listed(decide, root)[1]["supersedes"] == ["CFR-001"]
+    assert listed_adrs(decide, root)[1]["supersedes"] == ["CFR-001"]
 
 
 def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path):
@@ -706,7 +700,7 @@ def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path
         "docs/adr/0002-cola.pt-BR.md": "# Fila\n\n## Status\n\nProposto\n",  # no original beside it: a record
         "docs/adr/index.es.md": "# Decisiones\n",
     })
-    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [(1, "Registrar decisiones"), (2, "Fila")]
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [(1, "Registrar decisiones"), (2, "Fila")]
     assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
     assert decide("adr", "show", "1", cwd=root).exit_code == 0
 
@@ -720,7 +714,7 @@ def test_an_addendum_beside_its_record_is_not_a_second_record(decide, tmp_path):
         "docs/adr/ADR-003-ADDENDUM-approccio-duale.md": record.format(n="003", title="Addendum: approccio duale"),
         "docs/adr/ADR-004-amendment-process.md": record.format(n="004", title="Amendment process"),  # alone: a record
     })
-    assert [(r["number"], r["title"]) for r in _listed(decide, root)] == [
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
         (3, "Architettura a plugin"), (4, "Amendment process")]
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
     assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[2] == "path: docs/adr/ADR-003-architettura-plugin.md"
@@ -738,7 +732,7 @@ def test_names_that_start_with_their_day_then_a_record_number_are_numbered_recor
         "docs/decisions/2026-02-20_research-notes.md": "# Research notes\n\nWhat we read.\n",
         "decisionbook.toml": '[paths]\ndecisions = "docs/decisions"\n',
     })
-    listed = _listed(decide, root)
+    listed = listed_adrs(decide, root)
     assert [(r["number"], r["title"], r["date"]) for r in listed if r["number"] is not None] == [
         (1, "Auth library", "2026-02-26"), (2, "Session strategy", "2026-02-27")]
     made = decide("adr", "new", "Rate limit storage", "--no-edit", cwd=root)
@@ -761,7 +755,7 @@ def test_a_folder_that_names_records_by_their_titles_gets_a_name_and_links_that_
     assert made.stdout.splitlines()[0] == "adrs/003 - Use a web app v2 beta.md"
     old = (root / "adrs/001 - Layered Desktop App.md").read_text()
     assert "### Status: Superseded by [3. Use a web app: v2/beta](003%20-%20Use%20a%20web%20app%20v2%20beta.md)" in old
-    rows = {r["number"]: r for r in _listed(decide, root)}
+    rows = {r["number"]: r for r in listed_adrs(decide, root)}
     assert (rows[1]["superseded_by"], rows[3]["supersedes"]) == ("3", ["1"])
     links = sorted((link["relation"], link["adr"]) for link in rows[2]["links"])
     assert links == [("amends", "1"), ("relates to", "1")]
@@ -771,7 +765,7 @@ def test_a_label_in_bold_inside_an_emphasis_never_closed_is_a_field(decide, tmp_
     # A template writes `_**Status:** Accepted  `: the opening underscore is never closed.
     text = "## Store records in git\n\n_**Authors:** Some Architect  \n\n_**Status:** Proposed  \n\n### Context\n\nWhy.\n"
     root = _repo(tmp_path, {"adr/ADR-0001-store-records-in-git.md": text})
-    assert [(r["status"], r["form"]) for r in _listed(decide, root)] == [("proposed", "bold")]
+    assert [(r["status"], r["form"]) for r in listed_adrs(decide, root)] == [("proposed", "bold")]
     assert decide("adr", "status", "1", "rejected", cwd=root).exit_code == 0
     assert (root / "adr/ADR-0001-store-records-in-git.md").read_text() == text.replace("Proposed", "Rejected")
 
@@ -788,7 +782,7 @@ def test_a_draft_waiting_for_its_number_is_listed_by_its_name_and_edited(decide,
         "docs/adr/000X-kotlin.md": "# ADR-000X - Kotlin for services\n\n## Status\n\nWIP\n",
         "docs/adr/####-slsa-provenance.md": "# ####. SLSA Provenance\n\n## Status\n\nProposed\n",  # Konflux
     })
-    rows = [(r["number"], r["key"], r["title"], r["status"]) for r in _listed(decide, root)]
+    rows = [(r["number"], r["key"], r["title"], r["status"]) for r in listed_adrs(decide, root)]
     assert rows == [(1, "1", "Record decisions", "accepted"),
                     (None, "####-slsa-provenance", "SLSA Provenance", "proposed"),
                     (None, "000X-kotlin", "Kotlin for services", "draft"),
@@ -811,10 +805,10 @@ def test_a_proposal_process_s_name_in_capitals_prefixes_a_record_number(decide, 
                             "proposals/KEEP-0367-context.md": keep.format(title="Context", status="Public discussion"),
                             "notes/step-2-deploy.md": "# Deploy\n\nStatus: done\n"})
     (root / "decisionbook.toml").write_text('[adr]\ndir = "proposals"\n')
-    assert [(r["number"], r["status"]) for r in _listed(decide, root)] == [(367, "proposed"), (371, "accepted")]
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [(367, "proposed"), (371, "accepted")]
     assert decide("adr", "show", "371", cwd=root).stdout.startswith("ADR-0371: Guards")
     (root / "decisionbook.toml").write_text('[adr]\ndir = "notes"\n')
-    assert [(r["number"], r["key"]) for r in _listed(decide, root)] == [(None, "step-2-deploy")]
+    assert [(r["number"], r["key"]) for r in listed_adrs(decide, root)] == [(None, "step-2-deploy")]
 
 
 def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_html_row(decide, tmp_path):
@@ -827,7 +821,7 @@ def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_h
     root = _repo(tmp_path, {"ecosystem/sep-0004.md": sep, "ecosystem/cep-0001.md": cep,
                             "ecosystem/step-2-deploy.md": "# Deploy\n\nStatus: done\n",  # not zero-padded: a slug
                             "decisionbook.toml": '[adr]\ndir = "ecosystem"\n'})
-    rows = [(r["number"], r["title"], r["status"], r["date"]) for r in _listed(decide, root)]
+    rows = [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
     assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
 
 
@@ -838,7 +832,7 @@ def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, t
                             "text/0000-feature-b.md": rfc.format(title="Feature B", n=2),
                             "text/0001-old.md": rfc.format(title="Old", n=3).replace("Proposed", "Accepted")})
     (root / "decisionbook.toml").write_text('[adr]\ndir = "text"\n')
-    rows = [(r["number"], r["key"], r["title"]) for r in _listed(decide, root)]
+    rows = [(r["number"], r["key"], r["title"]) for r in listed_adrs(decide, root)]
     assert rows == [(1, "1", "Old"), (None, "0000-feature-a", "Feature A"), (None, "0000-feature-b", "Feature B")]
     assert decide("check", cwd=root).exit_code == 0
     assert decide("adr", "status", "feature-b", "rejected", cwd=root).exit_code == 0
@@ -848,7 +842,7 @@ def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, t
     assert decide("check", cwd=root).exit_code == 0
     # One record numbered 0 is record 0, as MADR numbers its first.
     (root / "text/0000-feature-b.md").unlink()
-    assert [r["number"] for r in _listed(decide, root)] == [0, 1]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [0, 1]
 
 
 def test_a_new_record_does_not_take_the_number_of_a_record_in_a_form_not_read(decide, tmp_path):
@@ -865,7 +859,7 @@ def test_a_status_in_backticks_in_a_table_keeps_them_when_changed(decide, tmp_pa
     text = ("# Stream mirrors\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2021-07-04|\n"
             "|Status  |`Proposed`|\n\n## Context\n")
     root = _repo(tmp_path, {"adr/ADR-12.md": text})
-    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("proposed", "Proposed")]
+    assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [("proposed", "Proposed")]
     assert decide("adr", "status", "12", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("`Proposed`", "`Rejected`").replace("2021-07-04", "2026-11-30")
     assert (root / "adr/ADR-12.md").read_text() == after
@@ -881,7 +875,7 @@ def test_names_dated_with_an_underscore_or_spaces_are_dated_and_date_their_recor
         "docs/RFCS/2021-10-xx-accept-traces.md": "# Accept traces\n\n- Status: draft\n",
     })
     (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/RFCS"\n')
-    rows = [(r["number"], r["key"], r["date"]) for r in _listed(decide, root)]
+    rows = [(r["number"], r["key"], r["date"]) for r in listed_adrs(decide, root)]
     assert rows == [(0, "0", None), (None, "20160720_snapshot_export", "2016-07-20"),
                     (None, "20170117_paid_features", "2017-01-17"), (None, "20200707 - Branch aware API", "2020-07-07"),
                     (None, "2021-10-xx-accept-traces", None)]
@@ -896,11 +890,11 @@ def test_a_status_shown_by_a_badge_is_changed_in_the_badge(decide, tmp_path):
     badge = "[![Generic badge](https://badgen.net/badge/ADR/proposed/orange/)](../README.md)"
     text = f"# ADR-003: Use token auth\n\n## Status\n\n{badge}\n\n## Context\n\nWhy.\n"
     root = _repo(tmp_path, {"adr/adr-003-use-token-auth.md": text})
-    assert [r["status"] for r in _listed(decide, root)] == ["proposed"]
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["proposed"]
     assert decide("adr", "status", "3", "rejected", cwd=root).exit_code == 0
     after = text.replace("/ADR/proposed/", "/ADR/rejected/")
     assert (root / "adr/adr-003-use-token-auth.md").read_text() == after
-    assert [r["status"] for r in _listed(decide, root)] == ["rejected"]
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["rejected"]
 
 
 def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path):
@@ -946,7 +940,7 @@ def test_a_new_record_in_a_folder_of_a_form_no_template_writes_copies_the_latest
     result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0 and result.stdout.strip() == created, result.output
     assert (root / created).read_bytes().decode() == text
-    row = _listed(decide, root)[-1]
+    row = listed_adrs(decide, root)[-1]
     assert (row["title"], row["status"], row["date"]) == ("Use Zig", "proposed", "2026-11-30" if "2026" in text else None)
     # A data change needs front matter: the MADR template writes it.
     other = decide("adr", "new", "Move data", "--no-edit", "--data-change", cwd=root)
@@ -976,7 +970,7 @@ def test_a_new_record_in_a_folder_written_in_another_language_copies_the_latest_
     result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0 and result.stdout.strip() == created, result.output
     assert (root / created).read_text() == text
-    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    row = next(r for r in listed_adrs(decide, root) if r["path"] == created)
     assert (row["title"], row["status"], row["date"]) == ("Use Zig", "proposed", "2026-11-30")
 
 
@@ -1012,7 +1006,7 @@ def test_a_record_that_says_no_status_is_given_one_in_its_own_form(decide, tmp_p
     result = decide("adr", "status", "1", "proposed", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0001-use-go.md").read_text() == after
-    assert [r["status"] for r in _listed(decide, root)] == ["proposed"]
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["proposed"]
 
 
 _LOG4BRAINS_TEMPLATE = (
@@ -1070,7 +1064,7 @@ def test_a_new_record_is_written_from_the_team_s_own_template_in_the_folder(deci
     result = decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0 and result.stdout.strip() == created, result.output
     assert (root / created).read_text() == text
-    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    row = next(r for r in listed_adrs(decide, root) if r["path"] == created)
     assert (row["title"], row["status"] or "proposed", row["date"] or "2026-11-30") == (
         "Use queues", "proposed", "2026-11-30")  # a template without a status or date gives none
 
@@ -1097,7 +1091,7 @@ def test_titles_statuses_and_dates_as_proposal_processes_and_site_generators_wri
                                   "---\n# Proxy\n",
         "docs/adr/0007-init.md": "# 7. Amend ADR-0003: allow `__init__` files\n\n## Status\n\nDrafting\n",
     })
-    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in _listed(decide, root)}
+    rows = {r["number"]: (r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)}
     assert rows == {
         1: ("Flashback a cluster", "accepted", "2017-12-22"), 2: ("Use the thing", "deprecated", "2021-01-02"),
         3: ("Allow direct connections", "draft", None), 4: ("分层路由", "accepted", None),
@@ -1120,12 +1114,12 @@ def test_a_successor_named_once_anywhere_in_a_superseded_status_is_the_successor
         "docs/adr/0016-smart.md": "# ADR-016：智能路由\n\n状态：已接受\n",
     })
     (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/adr"\n')
-    rows = {r["number"]: (r["status"], r["superseded_by"], r["links"]) for r in _listed(decide, root)}
+    rows = {r["number"]: (r["status"], r["superseded_by"], r["links"]) for r in listed_adrs(decide, root)}
     assert rows[22][:2] == ("superseded", "24") and rows[15][:2] == ("superseded", "16")
     assert rows[24][2] == [{"relation": "relates to", "adr": "22"}]
     assert "no successor" not in decide("check", cwd=root).stdout
     (root / "decisionbook.toml").write_text('[adr]\ndir = "docs/decisions"\n')
-    rows = {r["key"]: (r["status"], r["superseded_by"]) for r in _listed(decide, root)}
+    rows = {r["key"]: (r["status"], r["superseded_by"]) for r in listed_adrs(decide, root)}
     assert rows["2026-01-05_fotos-lokal"] == ("superseded", "2026-02-10_fotos-cloud")
 
 
@@ -1134,7 +1128,7 @@ def test_a_metadata_table_inside_a_blockquote_is_read_and_edited_in_place(decide
               ">| Date         | `2023-06-05` |\n>| Status       | `RFC` |\n>| Deciders     | `Engineering` |\n\n"
               "## Context\n\nKeys leak.\n")
     root = _repo(tmp_path, {"docs/adr/ADR-002_Scan_for_secrets.md": quoted})
-    (row,) = _listed(decide, root)
+    (row,) = listed_adrs(decide, root)
     assert (row["status"], row["status_raw"], row["date"], row["form"]) == ("proposed", "RFC", "2023-06-05", "table")
     result = decide("adr", "status", "2", "accepted", "--date", "2026-11-30", "--force", cwd=root)
     assert result.exit_code == 0, result.output
@@ -1154,7 +1148,7 @@ def test_a_section_of_related_records_relates_them_and_one_way_is_a_warning(deci
         "docs/adr/0004-x.md": "# 4. 新路由\n\n## 状态\n\n已接受\n",
     })
     rows = {r["number"]: (r["status"], r["superseded_by"], [link["adr"] for link in r["links"]])
-            for r in _listed(decide, root)}
+            for r in listed_adrs(decide, root)}
     assert rows[1] == ("accepted", None, ["2"]) and rows[2] == ("accepted", None, ["1"])
     assert rows[3] == ("superseded", "4", ["1"])
     checked = decide("check", cwd=root)
@@ -1168,7 +1162,7 @@ def test_a_record_named_with_spaces_is_addressed_by_the_key_it_is_listed_with(de
     name = "2022-06-15 - Keycloak configuration managed by Terraform"
     root = _repo(tmp_path, {f"rfc/{name}.md": "# RFC: Keycloak by Terraform\n\nStatus: Accepted\n"})
     (root / "decisionbook.toml").write_text('[adr]\ndir = "rfc"\n')
-    assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [(name, "Keycloak by Terraform")]
+    assert [(r["key"], r["title"]) for r in listed_adrs(decide, root)] == [(name, "Keycloak by Terraform")]
     assert decide("adr", "show", name, cwd=root).stdout.startswith(f"{name}: Keycloak by Terraform")
     assert decide("adr", "status", name, "deprecated", cwd=root).exit_code == 0
     assert "Status: Deprecated" in (root / f"rfc/{name}.md").read_text()
@@ -1197,7 +1191,7 @@ def test_supersession_is_written_on_both_records_in_their_language_and_read_back
     assert result.exit_code == 0, result.output
     assert f"## Status\n\n{superseded_by} [2. New](0002-new.md)\n" in (root / "doc/adr/0001-old.md").read_text()
     assert f"{accepted}\n\n{supersedes} [1. Old](0001-old.md)\n" in (root / "doc/adr/0002-new.md").read_text()
-    rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"]) for r in _listed(decide, root)}
+    rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"]) for r in listed_adrs(decide, root)}
     assert rows == {1: ("superseded", "2", []), 2: ("accepted", None, ["1"])}
     assert decide("check", cwd=root).exit_code == 0
 
@@ -1214,11 +1208,11 @@ def test_a_date_that_could_be_day_or_month_first_is_read_as_the_folder_s_other_d
     table = "# ADR-00{n}: {title}\n\n| | |\n|---|---|\n| Date | {date} |\n| Status | Accepted |\n"
     root = _repo(tmp_path, {"docs/adr/ADR-001_Hooks.md": table.format(n=1, title="Hooks", date="04/07/2023"),
                             "docs/adr/ADR-002_Secrets.md": table.format(n=2, title="Secrets", date="20/08/2023")})
-    assert [r["date"] for r in _listed(decide, root)] == ["2023-07-04", "2023-08-20"]
+    assert [r["date"] for r in listed_adrs(decide, root)] == ["2023-07-04", "2023-08-20"]
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
     # Dates that prove both orders prove none: the folder names its order in decisionbook.toml.
     (root / "docs/adr/ADR-003_Keys.md").write_text(table.format(n=3, title="Keys", date="08/20/2023"))
-    assert [r["date"] for r in _listed(decide, root)] == [None, "2023-08-20", "2023-08-20"]
+    assert [r["date"] for r in listed_adrs(decide, root)] == [None, "2023-08-20", "2023-08-20"]
     assert "could be day or month first" in decide("check", cwd=root).stdout
 
 
@@ -1241,7 +1235,7 @@ def test_a_new_record_is_written_from_madr_3_s_template_whose_placeholders_yaml_
         "---\n# These are optional elements. Feel free to remove any of them.\nstatus: proposed\ndate: 2026-11-30\n"
         "tags:\n  - architecture\ndeciders: []\nconsulted: []\nproject: \"{the project's name}\"\n---\n# Use queues\n\n"
         "## Context and Problem Statement\n\n{Describe it.}\n")
-    row = _listed(decide, root)[-1]
+    row = listed_adrs(decide, root)[-1]
     assert (row["title"], row["status"], row["date"], row["decision_makers"]) == (
         "Use queues", "proposed", "2026-11-30", [])
 
@@ -1251,7 +1245,7 @@ def test_a_status_key_in_another_language_is_the_status_and_is_edited_there(deci
         "docs/decisions/0001-x.md": "---\nstatut: accepté\ndate: 2024-03-01\n---\n# Utiliser X\n",
         "docs/decisions/0002-y.md": "---\nestado: propuesto\n---\n# Usar Y\n",
     })
-    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root)] == [("accepted", "accepté"),
+    assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [("accepted", "accepté"),
                                                                                 ("proposed", "propuesto")]
     assert decide("adr", "status", "1", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "docs/decisions/0001-x.md").read_text() == (
@@ -1266,7 +1260,7 @@ def test_a_record_whose_name_speaks_of_a_template_is_no_template(decide, tmp_pat
             "# Use a template engine\n\n## Status\n\nAccepted\n\nWe discussed it.\n",
         "docs/decisions/ADRXXX-decision-record-template.md": "# ADRxxx: Title\n\n## Status\n\nProposed\n",
     })
-    assert [r["key"] for r in _listed(decide, root)] == ["choose-database", "use-a-template-engine"]
+    assert [r["key"] for r in listed_adrs(decide, root)] == ["choose-database", "use-a-template-engine"]
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
     result = decide("adr", "new", "Use Redis", "--no-edit", cwd=root)
     assert result.stdout.strip() == "docs/decisions/use-redis.md"
@@ -1328,7 +1322,7 @@ def test_a_status_change_takes_the_folder_s_word_only_where_it_means_that_status
 def test_a_folder_of_proposals_is_found_by_a_status_in_any_form(decide, tmp_path, record):
     name = "rfcs/0001-x.rst" if record.startswith("X\n") else "rfcs/0001-x.md"
     root = _repo(tmp_path, {name: record})
-    assert [r["path"] for r in _listed(decide, root)] == [name]
+    assert [r["path"] for r in listed_adrs(decide, root)] == [name]
 
 
 @pytest.mark.parametrize("name", ["adr-template-minimal.md", "template-adr.md", "decision-record-template.md"])
@@ -1344,7 +1338,7 @@ def test_a_slug_with_an_x_in_it_is_no_draft(decide, tmp_path):
     record = "# {title}\n\n## Status\n\nAccepted\n"
     root = _repo(tmp_path, {"docs/adr/adr-use-postgres.md": record.format(title="Use Postgres"),
                             "docs/adr/adr-x-ray-tracing.md": record.format(title="X-Ray tracing")})
-    assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [
+    assert [(r["key"], r["title"]) for r in listed_adrs(decide, root)] == [
         ("adr-use-postgres", "Use Postgres"), ("adr-x-ray-tracing", "X-Ray tracing")]
 
 
@@ -1363,7 +1357,7 @@ def test_names_dated_with_underscores_are_dated_and_new_ones_named_so(decide, tm
         "docs/adr/2021_12_12_dedicated-search.md": record.format(title="Dedicated search", status="- [x] Decided"),
         "docs/adr/2022_02_03_comparison.md": record.format(title="Comparison", status="- [x] Decided Against"),
     })
-    rows = [(r["number"], r["key"], r["date"], r["status"]) for r in _listed(decide, root)]
+    rows = [(r["number"], r["key"], r["date"], r["status"]) for r in listed_adrs(decide, root)]
     assert rows == [(None, "2021_12_12_dedicated-search", "2021-12-12", "accepted"),
                     (None, "2022_02_03_comparison", "2022-02-03", "rejected")]
     assert decide("check", cwd=root).exit_code == 0

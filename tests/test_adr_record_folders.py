@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import git, repository_with
+from conftest import git, listed_adrs, repository_with
 
 CIP = ("---\nCIP: {n}\nTitle: {title}\nCategory: Tools\nStatus: {status}\nAuthors:\n    - Ana Lima <ana@example.org>\n"
        "Implementors: []\nDiscussions:\n    - Original pull request: https://example.org/pull/{n}\nCreated: {created}\n"
@@ -27,15 +27,9 @@ def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
     return repository_with(tmp_path / "repo", files)
 
 
-def _listed(decide, root: Path) -> list[dict]:
-    result = decide("adr", "list", "--format", "json", cwd=root)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
 def _rows(decide, root: Path) -> list[tuple]:
     keys = ("number", "title", "status", "status_raw", "date", "path")
-    return [tuple(row[key] for key in keys) for row in _listed(decide, root)]
+    return [tuple(row[key] for key in keys) for row in listed_adrs(decide, root)]
 
 
 def _cips(tmp_path: Path) -> Path:
@@ -141,7 +135,7 @@ def test_a_kep_is_read_from_its_page_and_the_kep_yaml_beside_it(decide, tmp_path
 ])
 def test_a_folder_per_record_is_found_and_read_without_a_config(decide, tmp_path, files, rows):
     root = _repo(tmp_path, {"docs/guide.md": "# Guide\n", **files})
-    assert [(r["number"], r["title"], r["status"], r["date"], r["path"]) for r in _listed(decide, root)] == rows
+    assert [(r["number"], r["title"], r["status"], r["date"], r["path"]) for r in listed_adrs(decide, root)] == rows
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
 
 
@@ -217,7 +211,7 @@ def test_a_new_record_is_a_folder_named_as_the_others_holding_its_page(decide, t
     root = make(tmp_path)
     result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0 and result.stdout.strip() == created, result.output
-    row = next(r for r in _listed(decide, root) if r["path"] == created)
+    row = next(r for r in listed_adrs(decide, root) if r["path"] == created)
     assert (row["title"], row["status"], row["date"]) == ("Try a thing", "proposed", "2026-11-30")
 
 
@@ -327,7 +321,7 @@ def test_drafts_kept_as_folders_numbered_zero_are_known_by_their_folders(decide,
         "docs/adr/0000-use-zig/README.md": "# Use Zig\n\n## Status\n\nProposed\n",
         "docs/adr/0000-use-nim/README.md": "# Use Nim\n\n## Status\n\nProposed\n",
     })
-    assert [(r["key"], r["title"]) for r in _listed(decide, root)] == [
+    assert [(r["key"], r["title"]) for r in listed_adrs(decide, root)] == [
         ("1", "Use Go"), ("0000-use-nim", "Use Nim"), ("0000-use-zig", "Use Zig")]
     assert decide("adr", "status", "0000-use-zig", "rejected", cwd=root).exit_code == 0
     assert "## Status\n\nRejected\n" in (root / "docs/adr/0000-use-zig/README.md").read_text()
@@ -347,5 +341,5 @@ def test_a_page_with_front_matter_of_its_own_is_read_without_the_kep_yaml_beside
     root = _keps(tmp_path)
     page = root / "keps/sig-node/2200-node-swap/README.md"
     page.write_text("---\nstatus: accepted\ndate: 2021-02-02\n---\n" + page.read_text())
-    row = next(r for r in _listed(decide, root) if r["number"] == 2200)
+    row = next(r for r in listed_adrs(decide, root) if r["number"] == 2200)
     assert (row["status"], row["date"]) == ("accepted", "2021-02-02")
