@@ -119,9 +119,9 @@ def test_no_dead_internal_link_in_the_browser(demo_site, tmp_path):
 
 def test_a_second_run_replaces_the_site_and_a_foreign_folder_is_refused(demo_site, tmp_path):
     root = demo_site.parent.parent
-    (demo_site / "stale.html").write_text("left over")
+    (demo_site / "index.html").write_text("an earlier run's page")
     assert invoke(root, "report", "log", "--as-of", DEMO_DAY).exit_code == 0
-    assert not (demo_site / "stale.html").exists() and (demo_site / "index.html").is_file()
+    assert "Decision log" in (demo_site / "index.html").read_text()
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
@@ -149,6 +149,49 @@ def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
     looped = decide("report", "log", "--out", "loop/site", cwd=repo)
     assert looped.exit_code == 2
     assert looped.stderr.startswith("loop/site: error: cannot be used: Too many levels of symbolic"), looped.stderr
+
+
+
+def test_a_site_removes_only_the_files_it_wrote(decide, repo):
+    # Any .html or .svg in an earlier site passed for one of its own: a hand-written about.html and logo.svg
+    # put into the published folder were deleted without a word.
+    gone = decide("adr", "new", "Short lived", "--no-edit", cwd=repo).stdout.strip()
+    assert decide("report", "log", "--out", "site", cwd=repo).exit_code == 0
+    site = repo / "site"
+    mine = {"about.html": "<p>our contact page</p>", "logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "notes.txt": "x"}
+    for name, text in mine.items():
+        (site / name).write_text(text)
+    refused = decide("report", "log", "--out", "site", cwd=repo)
+    assert refused.exit_code == 2
+    assert refused.stderr == ("site: error: holds about.html, logo.svg, notes.txt, which `decide report log` did "
+                              "not write and would remove; move them or choose another --out\n")
+    assert all((site / name).read_text() == text for name, text in mine.items())
+    # The pages and pictures it wrote are its own: the page of a record removed since goes with the rest.
+    for name in mine:
+        (site / name).unlink()
+    page = site / (Path(gone).stem + ".html")
+    assert page.is_file()
+    (repo / gone).unlink()
+    assert decide("report", "log", "--out", "site", cwd=repo).exit_code == 0
+    assert not page.exists() and (site / "index.html").is_file()
+
+
+def test_a_site_written_before_it_listed_its_files_keeps_what_it_cannot_have_written(decide, repo):
+    # A site of an earlier version marks its folder without listing its files: its own are the pages of
+    # the records there now, the index, the graph, the style and the pictures; any other file is refused.
+    decide("adr", "new", "Kept", "--no-edit", cwd=repo)
+    assert decide("report", "log", "--out", "site", cwd=repo).exit_code == 0
+    site = repo / "site"
+    (site / ".decisionbook-log").write_bytes(
+        b"a decision-log site written by decisionbook; `decide report log` replaces this folder\n")
+    (site / "graph-7.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")  # a picture of a larger graph
+    (site / "about.html").write_text("mine")
+    refused = decide("report", "log", "--out", "site", cwd=repo)
+    assert refused.exit_code == 2 and "holds about.html, which" in refused.stderr, refused.stderr
+    (site / "about.html").unlink()
+    assert decide("report", "log", "--out", "site", cwd=repo).exit_code == 0
+    assert not (site / "graph-7.svg").exists() and (site / "index.html").is_file()
 
 
 HOSTILE_BODY = f"""

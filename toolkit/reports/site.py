@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from toolkit.errors import DecisionbookError
+from toolkit.records import files
 from toolkit.records.adr import ref_key
 from toolkit.records.adr_words import record_name
 from toolkit.records.bulk import paused_gc
@@ -18,7 +21,10 @@ from toolkit.reports.present import Safe, badge, esc, table
 from toolkit.workspace import Workspace
 
 MARKER = ".decisionbook-log"
+# The mark's first line; the files the site wrote follow, one JSON string a line. A mark of this line alone
+# was written before the list was kept.
 MARKER_TEXT = b"a decision-log site written by decisionbook; `decide report log` replaces this folder\n"
+GRAPH_PART = re.compile(r"graph-[1-9][0-9]*\.svg")
 STATUS_ORDER = ("proposed", "draft", "accepted", "rejected", "deprecated", "superseded")
 MINIMUM_NOTE = "A quartile with fewer than {n} verdicts is too small to compare; no conclusion is drawn from it."
 
@@ -286,19 +292,29 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
     return has_timeline, parts, graph_of
 
 
-def _is_site(folder: Path) -> bool:
+def _mark(names) -> bytes:
+    return MARKER_TEXT + "".join(json.dumps(name) + "\n" for name in sorted(names)).encode("utf-8")
+
+
+def _listed(folder: Path) -> list[str] | None:
+    """The files the site in *folder* wrote, as its mark lists them (empty for a mark written before the
+    list was kept); None when *folder* holds no site's mark or one that cannot be read."""
     marker = folder / MARKER
-    return marker.is_file() and not marker.is_symlink() and marker.read_bytes() == MARKER_TEXT
-
-
-def _written_by_site(name: str, folder: Path) -> bool:
-    """Whether the entry *name* of a site folder is one a site holds: pages, pictures, its style and mark."""
-    return name in (MARKER, "style.css") or name.endswith((".html", ".svg")) and (folder / name).is_file()
+    if marker.is_symlink():
+        return None
+    try:
+        text = files.read_bytes(marker)
+        if not text.startswith(MARKER_TEXT):
+            return None
+        names = [json.loads(line) for line in text[len(MARKER_TEXT):].decode("utf-8").splitlines()]
+    except (FileNotFoundError, DecisionbookError, ValueError):
+        return None
+    return names if all(type(name) is str for name in names) else None
 
 
 def _check_out(ws: Workspace, out: Path) -> None:
-    """Refuse an --out that is a file, a link, a folder of the workspace's records, or a folder holding
-    something other than an earlier site (an earlier site with a file of someone else's added too)."""
+    """Refuse an --out that is a file, a link, a folder of the workspace's records, or a non-empty folder
+    that no site marked as its own."""
     try:
         os.stat(out)
     except FileNotFoundError:
@@ -313,16 +329,36 @@ def _check_out(ws: Workspace, out: Path) -> None:
         if where == inside or where in inside.parents:
             raise DecisionbookError("holds the workspace's records, which the site would replace; choose another "
                                     "--out", ws.relative(out))
-    if not out.is_dir() or not any(out.iterdir()):
+    if out.is_dir() and any(out.iterdir()) and _listed(out) is None:
+        raise _not_a_site(ws, out)
+
+
+def _not_a_site(ws: Workspace, out: Path) -> DecisionbookError:
+    return DecisionbookError("folder is not empty and was not written by `decide report log`; choose another --out",
+                             ws.relative(out))
+
+
+def _check_own(ws: Workspace, out: Path, written: set[str]) -> None:
+    """Refuse to replace the earlier site *out* while it holds a file that site did not write, naming them.
+
+    Its own are the files its mark lists. A site marked before the list was kept may have written the
+    pages of the records there now and every picture: *written* (what this run writes) and any graph part.
+    """
+    names = os.listdir(out) if out.is_dir() else []
+    if not names:
         return
-    if not _is_site(out):
-        raise DecisionbookError("folder is not empty and was not written by `decide report log`; choose another --out",
-                                ws.relative(out))
-    added = sorted(name for name in os.listdir(out) if not _written_by_site(name, out))
+    listed = _listed(out)
+    if listed is None:  # its mark went while the site was built
+        raise _not_a_site(ws, out)
+    own = set(listed) if listed else {*written, *(name for name in names if GRAPH_PART.fullmatch(name))}
+    own.add(MARKER)
+    added = sorted(name for name in names
+                   if name not in own or (out / name).is_symlink() or not (out / name).is_file())
     if added:
+        which = "it" if len(added) == 1 else "them"
         raise DecisionbookError(f"holds {', '.join(added[:3])}{', ...' if len(added) > 3 else ''}, which "
-                                "`decide report log` did not write and would remove; move it or choose another --out",
-                                ws.relative(out))
+                                f"`decide report log` did not write and would remove; move {which} or choose another "
+                                "--out", ws.relative(out))
 
 
 def _replace(built: Path, out: Path) -> None:
@@ -341,7 +377,8 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
 
     One page per ADR (relations both ways, git history, prototypes judged as of *as_of*, previous and
     next), an index by status with open proposals and how long they waited, a timeline and a graph.
-    The folder is written next to *out* and then swapped in, so a reader never sees half a site.
+    The folder is written next to *out* and then swapped in, so a reader never sees half a site; its mark
+    lists the files it wrote, the only ones a later run replaces or removes.
     """
     import matplotlib
 
@@ -367,9 +404,12 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
             (built / page_name(entry.decision)).write_bytes(_adr_page(entry, graph_of, day, resolve))
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
-        (built / MARKER).write_bytes(MARKER_TEXT)
         (built / "index.html").write_bytes(_index(data, has_timeline, ws))
+        written = set(os.listdir(built))
+        (built / MARKER).write_bytes(_mark(written))
         os.chmod(built, 0o755)
+        # Checked last, just before the swap: a file put into the folder while the site was built is kept too.
+        _check_own(ws, out, written)
         _replace(built, out)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
