@@ -72,3 +72,28 @@ def test_a_record_dated_outside_the_charts_days_is_listed_but_left_off_the_timel
     assert "ADR-0001" in drawn and "ADR-0002" not in drawn and "ADR-0003" not in drawn
     html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
     assert "Record 2" in " ".join(scan(html).text)
+
+
+def test_dollar_signs_in_names_are_drawn_as_written(repo, decide):
+    # Matplotlib read `$...$` in a record's file name as mathtext: `report log` died in its parser.
+    folder = repo / "decisions"
+    (folder / "cost-in-$\\frac$.md").write_text("---\nstatus: proposed\ndate: 2026-01-01\n---\n# Price in $\n")
+    (folder / "other-$x$.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-01-02\n---\n# Other\n\nSupersedes [the price](cost-in-$\\frac$.md)\n")
+    site = decide("report", "log", "--as-of", "2026-02-01", cwd=repo)
+    assert site.exit_code == 0, site.output
+    folder = (repo / site.stdout.strip()).parent
+    assert "cost-in-$\\frac$" in (folder / "timeline.svg").read_text(encoding="utf-8")
+    assert "other-$x$" in (folder / "graph-1.svg").read_text(encoding="utf-8")
+    html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
+    assert "cost-in-$\\frac$" in " ".join(scan(html).text) and len(scan(html).images) >= 3
+
+
+def test_dollar_signs_in_a_team_s_own_relation_are_drawn_as_written(repo, decide):
+    decide("adr", "new", "One", "--no-edit", cwd=repo)
+    two = repo / decide("adr", "new", "Two", "--no-edit", cwd=repo).stdout.strip()
+    relation = "links: [{relation: 'pays $\\frac$', adr: 1}]\n"
+    two.write_text(two.read_text().replace("informed: []\n", "informed: []\n" + relation))
+    site = decide("report", "log", cwd=repo)
+    assert site.exit_code == 0, site.output
+    assert "pays $\\frac$" in ((repo / site.stdout.strip()).parent / "graph-1.svg").read_text(encoding="utf-8")

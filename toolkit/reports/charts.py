@@ -1,8 +1,9 @@
-"""The report charts, drawn with matplotlib from rows the frames computed; labels are ids, never free text."""
+"""The report charts, drawn with matplotlib from rows the frames computed; labels are ids and names, never free text."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from toolkit.records import days
 
@@ -17,6 +18,23 @@ STATUS_COLOURS = {
     "proposed": "#5b8def", "accepted": "#4caf50", "rejected": "#d9534f", "deprecated": "#9aa3ad",
     "superseded": "#b07cc6", "draft": "#c8cdd2",
 }
+
+
+def literal(draw):
+    """*draw* (a chart function) with every text it makes drawn as written.
+
+    Matplotlib reads text between two `$` as mathtext (a record named `cost-$\\frac$.md` stops the chart
+    with a parse error) and, under `text.usetex`, hands it to LaTeX. The text made inside the function
+    keeps the settings it was made with, so saving the figure later still draws it literally.
+    """
+    @functools.wraps(draw)
+    def drawn(*args, **kwargs):
+        import matplotlib
+
+        with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+            return draw(*args, **kwargs)
+
+    return drawn
 
 
 def _figure(width: float, height: float):
@@ -67,6 +85,7 @@ EDGE_INCHES = 0.1
 TICK_INCHES = 7 / 72
 
 
+@literal
 def criteria_heatmap(cells):
     """Prototype x criterion coloured by state, with the state's symbol; must-haves starred.
 
@@ -107,6 +126,7 @@ def criteria_heatmap(cells):
     return fig
 
 
+@literal
 def evidence_timeline(rows, as_of: dt.date, order):
     """One row per prototype (refs in *order*), a dot per evidence entry on the day it was measured; the
     meeting date as a line. The date axis always spans at least a week, so one day of evidence reads."""
@@ -146,6 +166,7 @@ def evidence_timeline(rows, as_of: dt.date, order):
     return fig
 
 
+@literal
 def effort_vs_merit(rows):
     """Hours spent (x) against merit (y), coloured by recommendation; only rows marked `charted` are labelled."""
     fig = _figure(6.5, 4)
@@ -166,6 +187,7 @@ def effort_vs_merit(rows):
     return fig
 
 
+@literal
 def status_counts(counts):
     """A bar per ADR status; *counts* are (status, n)."""
     fig = _figure(6, 2.8)
@@ -178,6 +200,7 @@ def status_counts(counts):
     return fig
 
 
+@literal
 def decision_timeline(rows):
     """Each ADR at its date, coloured by status; rows without a readable date, or with one outside
     days.FIRST to days.LAST, are left out."""
@@ -203,6 +226,7 @@ def decision_timeline(rows):
     return fig
 
 
+@literal
 def supersede_graph(labels, edges):
     """ADRs on a line in number order; an arc from each newer ADR to the one it supersedes."""
     from matplotlib.patches import FancyArrowPatch
@@ -225,6 +249,7 @@ def supersede_graph(labels, edges):
     return fig
 
 
+@literal
 def verdicts_by_month(rows):
     """Prototypes kept and discarded per month, side by side."""
     fig = _figure(6, 2.8)

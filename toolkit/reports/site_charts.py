@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from toolkit.records import days
 from toolkit.records.text import visible
-from toolkit.reports.charts import STATUS_COLOURS
+from toolkit.reports.charts import STATUS_COLOURS, literal
 
 def _figure(width: float, height: float, left: float, right: float, top: float, bottom: float):
     """A figure of *width* x *height* inches whose axes leave the given margins, in inches."""
@@ -39,6 +39,7 @@ LABELLED_ROWS = 60  # above this many records, the timeline's rows are not named
 COLUMN_INCHES, ROW_INCHES = 2.3, 1.3  # room for one record in the graph
 
 
+@literal
 def span_timeline(rows, as_of: dt.date):
     """A bar per record from proposed to decided (to *as_of*, lighter, while still open), coloured by status.
 
@@ -155,6 +156,7 @@ def _label(name: str, title: str | None) -> str:
     return "\n".join([name, *wrapped])
 
 
+@literal
 def relation_graph(part: GraphPart, names, edges, colours):
     """One graph picture: a box per record holding its label and title, an arrow per relation, a legend."""
     from matplotlib.lines import Line2D
@@ -170,7 +172,7 @@ def relation_graph(part: GraphPart, names, edges, colours):
                                     boxstyle="round,pad=0,rounding_size=0.05", facecolor="#f5f7fa",
                                     edgecolor="#5b8def", linewidth=1, zorder=3))
         ax.text(x, y, _label(*names.get(key, (key, "(missing record)"))), ha="center", va="center", fontsize=8,
-                zorder=4, parse_math=False)
+                zorder=4)
     used, pairs = set(), {}
     for source, relation, target in edges:
         if source not in centre or target not in centre:
