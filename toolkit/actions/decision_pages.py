@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.actions.adr_graph import edges
-from toolkit.actions.adr_history import DECIDED, histories
+from toolkit.actions.adr_history import DECIDED, dated, histories
 from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
 from toolkit.records import files
 from toolkit.records.adr import Decision
@@ -104,15 +104,15 @@ def relations(records) -> dict[str, list[Related]]:
 
 
 def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
-    if not rows:
+    steps = [Step(r["after"] or "unknown", day, r["author"]) for r, day in dated(rows)]
+    if not steps:
         return None, None
-    first = next((r for r in rows if r["after"] == "proposed"), rows[0])
-    later = rows[rows.index(first):]
-    decided = next((r for r in later if r["after"] in CLOSED), None)
-    step = lambda r: Step(r["after"] or "unknown", dt.datetime.fromisoformat(r["date"]).date(), r["author"])  # noqa: E731
+    first = next((s for s in steps if s.status == "proposed"), steps[0])
+    later = steps[steps.index(first):]
+    decided = next((s for s in later if s.status in CLOSED), None)
     if decided is first:  # it came into git decided (a folder adopted, a record written after the fact)
-        return None, step(decided)
-    return step(first), step(decided) if decided else None
+        return None, decided
+    return first, decided
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):

@@ -8,6 +8,7 @@ from pathlib import Path
 from toolkit.actions.ledgers import read_effort
 from toolkit.actions.prototypes import load, read_cards
 from toolkit.history.activity import activities
+from toolkit.history.dates import day_text
 from toolkit.records import columns
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -84,5 +85,5 @@ def as_text(result: GitEffort, fmt: str) -> str:
                           indent=2) + "\n"
     from toolkit.records.table import render
 
-    rows = [{**row, "first": (row["first"] or "")[:10], "last": (row["last"] or "")[:10]} for row in result.rows]
+    rows = [{**row, "first": day_text(row["first"]), "last": day_text(row["last"])} for row in result.rows]
     return "".join(f"{line}\n" for line in (render(rows, COLUMNS, fmt), *(f"note: {note}" for note in result.notes)))

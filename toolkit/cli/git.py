@@ -36,10 +36,11 @@ def effort_git(prototype, fmt):
 def history(number, fmt):
     """Each commit that changed ADR N (following renames): date, author, status before and after."""
     from toolkit.actions.adr_history import COLUMNS, adr_history
+    from toolkit.history.dates import day_text
     from toolkit.workspace import open_workspace
 
     rows = adr_history(open_workspace(), number)
-    emit([{**row, "date": row["date"][:10]} if fmt == "table" else row for row in rows], COLUMNS, fmt)
+    emit([{**row, "date": day_text(row["date"])} if fmt == "table" else row for row in rows], COLUMNS, fmt)
 
 
 @click.command()

@@ -16,6 +16,7 @@ def git_activity(workspace: Workspace):
     import pandas as pd
 
     from toolkit.actions.git_effort import git_effort
+    from toolkit.history.dates import moment
 
     rows = [
         {
@@ -28,8 +29,9 @@ def git_activity(workspace: Workspace):
             "authors": len(r["authors"]),
             "lines added": r["added"],
             "lines removed": r["removed"],
-            "first commit": pd.Timestamp(r["first"]) if r["first"] else pd.NaT,
-            "last commit": pd.Timestamp(r["last"]) if r["last"] else pd.NaT,
+            # A date past the year 9999 is no datetime: not a time the frame can hold.
+            "first commit": pd.Timestamp(moment(r["first"]) or pd.NaT),
+            "last commit": pd.Timestamp(moment(r["last"]) or pd.NaT),
             "hours logged": r["hours"],
         }
         for r in git_effort(workspace).rows

@@ -29,12 +29,14 @@ def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
 def status_history(ws: Workspace, decision) -> list[dict]:
     """The ADR's status after each commit that changed it (oldest first); empty when it has no commits."""
     from toolkit.actions.adr_history import adr_history
+    from toolkit.history.dates import day_text
 
     try:
         rows = adr_history(ws, decision.key)
     except DecisionbookError:
         return []
-    return [{"date": r["date"][:10], "author": r["author"], "subject": r["subject"], "status": r["after"]} for r in rows]
+    return [{"date": day_text(r["date"]), "author": r["author"], "subject": r["subject"], "status": r["after"]}
+            for r in rows]
 
 
 def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:

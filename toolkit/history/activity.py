@@ -7,7 +7,6 @@ This module runs plain git processes rather than GitPython (ADR 0030): importing
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.history import linecounts, plaingit
 from toolkit.history.archive import TAG_PREFIX
+from toolkit.history.dates import day_order, day_text, written
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Activity:
     authors: tuple[str, ...] = ()
     added: int = 0  # lines; a renamed file counts only its changed lines
     removed: int = 0
-    first: str | None = None  # ISO author date of the earliest commit
+    first: str | None = None  # ISO author date of the earliest commit, as git writes it
     last: str | None = None
 
 
@@ -146,17 +146,16 @@ class _Refs:
 
 
 def parse_numstat_log(output: str, commits: dict[str, tuple] | None = None) -> dict[str, tuple]:
-    """Each commit of `git log --numstat --format=%x01%H%x02%P%x02%aN%x02%aI` output, in git's order.
+    """Each commit of `git log --numstat --format=%x01%H%x02%P%x02%aN%x02%aI%x02%at` output, in git's order.
 
-    By SHA: (parent SHAs, author, ISO author date, that date as a datetime, lines added, lines removed);
-    added to *commits* when given.
+    By SHA: (parent SHAs, author, ISO author date as git writes it, seconds since 1970, lines added, lines
+    removed); both dates None where git cannot write the commit's date. Added to *commits* when given.
     """
     commits = {} if commits is None else commits
-    iso = dt.datetime.fromisoformat
     for chunk in output.split("\x01")[1:]:
         header, _, rest = chunk.partition("\n")
-        sha, parents, author_date = header.split("\x02", 2)
-        author, _, date = author_date.rpartition("\x02")
+        sha, parents, author_dates = header.split("\x02", 2)
+        author, date, seconds = author_dates.rsplit("\x02", 2)
         added = removed = 0
         for line in rest.split("\n"):
             if line:
@@ -165,11 +164,13 @@ def parse_numstat_log(output: str, commits: dict[str, tuple] | None = None) -> d
                     # Binary files show "-" for both counts: they have no lines to count.
                     added += int(parts[0]) if parts[0].isdigit() else 0
                     removed += int(parts[1]) if parts[1].isdigit() else 0
-        commits[sha] = (parents.split(), author, date, iso(date), added, removed)
+        date = written(date)
+        commits[sha] = (parents.split(), author, date, int(seconds) if date else None, added, removed)
     return commits
 
 
-_FORMAT = "--format=%x01%H%x02%P%x02%aN%x02%aI"
+# The seconds order the commits: a date past the year 9999 is no Python datetime.
+_FORMAT = "--format=%x01%H%x02%P%x02%aN%x02%aI%x02%at"
 
 
 def _counted_log(git: _Git, revisions: list[str]) -> dict[str, tuple]:
@@ -213,15 +214,17 @@ def _totals(commits: dict[str, tuple], order: dict[str, int], tip: str, until: s
             stack.extend(commits[sha][0])
     own = [commits[sha] for sha in sorted(seen, key=order.__getitem__)]
     if until is not None:
-        own = [commit for commit in own if commit[2][:10] <= until]
+        # A commit git cannot date is not known to be authored by then.
+        own = [commit for commit in own if commit[2] and day_order(day_text(commit[2])) <= day_order(until)]
+    dated = [commit for commit in own if commit[2]]
     return {
         "commits": len(own),
-        "active_days": len({date[:10] for _, _, date, _, _, _ in own}),
+        "active_days": len({day_text(date) for _, _, date, _, _, _ in dated}),
         "authors": tuple(sorted({author for _, author, _, _, _, _ in own})),
         "added": sum(commit[4] for commit in own),
         "removed": sum(commit[5] for commit in own),
-        "first": min(own, key=lambda commit: commit[3])[2] if own else None,
-        "last": max(own, key=lambda commit: commit[3])[2] if own else None,
+        "first": min(dated, key=lambda commit: commit[3])[2] if dated else None,
+        "last": max(dated, key=lambda commit: commit[3])[2] if dated else None,
     }
 
 

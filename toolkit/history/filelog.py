@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
+from toolkit.history.dates import written
 from toolkit.history.repository import open_repository
 
 
@@ -14,7 +15,7 @@ from toolkit.history.repository import open_repository
 class FileRevision:
     commit: str
     author: str
-    date: str  # ISO author date with offset
+    date: str | None  # ISO author date with offset, as git writes it; None where git cannot write it
     subject: str
     change: str  # A, M, R, D, C, T as git reports it
     path: str  # the file's repository path in this commit
@@ -34,7 +35,7 @@ def parse_follow_log(output: str) -> list[tuple[str, str, str, str, str, str, st
         fields = [f for f in rest.lstrip("\n").split("\x00") if f]
         if not fields:
             continue
-        rows.append((sha, author, date, subject, fields[0][:1], fields[1], fields[-1]))
+        rows.append((sha, author, written(date), subject, fields[0][:1], fields[1], fields[-1]))
     return rows
 
 
@@ -117,7 +118,7 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
                 else:
                     before = path = fields[at + 1]
                     at += 2
-                changes.append((sha, author, date, subject, change, before, path, blob_id))
+                changes.append((sha, author, written(date), subject, change, before, path, blob_id))
         contents = repo.blobs(blob_id for *_, change, _, _, blob_id in changes if change != "D")
         histories: dict[str, list[FileRevision]] = {}
         for sha, author, date, subject, change, before, path, blob_id in changes:

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from toolkit.errors import DecisionbookError
+from toolkit.history.dates import day_text
 from toolkit.records import files
 from toolkit.records.adr import ref_key
 from toolkit.records.adr_words import record_name
@@ -140,7 +141,7 @@ def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
         "status": _status(item.decision.status) if item.decision else None,
         "recorded": {"here": "in this record", "there": "in the other record", "both": "in both"}[item.recorded],
     } for item in entry.related]
-    history = [{"date": row["date"][:10], "author": row["author"], "before": row["before"], "after": row["after"],
+    history = [{"date": day_text(row["date"]), "author": row["author"], "before": row["before"], "after": row["after"],
                 "subject": row["subject"]} for row in entry.history]
     body = [
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
