@@ -41,6 +41,30 @@ def test_evidence_line_has_id_time_and_criteria_hash(ws, decide):
     assert plain.stdout == f"P1: recorded p99 = 175 ({json.loads(lines(ws.evidence_ledger)[-1])['id']})\n"
 
 
+def test_a_source_path_is_taken_from_the_folder_it_was_typed_in(ws, decide):
+    # Typed in bench/run7, `--source results.csv` was stored as typed and read from the root: the report
+    # linked an unrelated results.csv there.
+    run = ws.root / "bench" / "run7"
+    run.mkdir(parents=True)
+    (run / "results.csv").write_text("p99=180\n")
+    (ws.root / "results.csv").write_text("p99=900, an old unrelated run\n")
+    for source in ("results.csv", "./../../results.csv", "https://ci.example.com/run/7", "the dashboard"):
+        assert decide("evidence", "add", "P1", "p99", "180", "--source", source, cwd=run).exit_code == 0
+    assert decide("evidence", "add", "P1", "p99", "180", "--source", "results.csv", cwd=ws.root).exit_code == 0
+    stored = [json.loads(line)["source"] for line in lines(ws.evidence_ledger)]
+    assert stored == ["bench/run7/results.csv", "results.csv", "https://ci.example.com/run/7", "the dashboard",
+                      "results.csv"]
+    # Named from bench, it is no file there: the root's file of that name is not taken for it.
+    refused = decide("evidence", "add", "P1", "p99", "180", "--source", "results.csv", cwd=run.parent)
+    assert refused.exit_code == 2 and len(lines(ws.evidence_ledger)) == 5
+    assert refused.stderr == ("error: --source results.csv names no file in bench; give the path from here "
+                              "(../results.csv for the one at the workspace root)\n")
+    report = decide("report", "weekly", cwd=run)
+    assert report.exit_code == 0, report.output
+    html = (run / report.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert 'href="../bench/run7/results.csv"' in html
+
+
 def test_effort_line(ws, decide):
     assert decide("effort", "log", "P-0001", "2.5", "--date", "2026-11-20", "--by", "ben", "--note", "setup", cwd=ws.root).exit_code == 0
     (record,) = [json.loads(line) for line in lines(ws.effort_ledger)]

@@ -354,6 +354,16 @@ class Workspace:
             return str(path)
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def reads_as_path(text: str) -> bool:
+    """Whether *text* (an evidence source) reads as a relative file path: no scheme, as a URL has, not
+    absolute or from a home folder, no backslash or control character."""
+    return not (_SCHEME.match(text) or text.startswith(("/", "\\", "~")) or "\\" in text
+                or any(ord(c) < 32 for c in text))
+
+
 def _adr_dir_file(root: Path) -> Path | None:
     marker = root / ".adr-dir"
     if marker.is_file():

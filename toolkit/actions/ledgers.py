@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from toolkit.actions.prototypes import card_path, load, parse_date, parse_ref
 from toolkit.errors import DecisionbookError
@@ -14,7 +16,7 @@ from toolkit.records.criteria import parse_number, parse_value
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, LedgerRead, Meeting, Retraction, Verdict
 from toolkit.records.text import one_line
-from toolkit.workspace import Workspace
+from toolkit.workspace import Workspace, reads_as_path
 
 
 def _optional(value: str | None, what: str) -> str | None:
@@ -69,6 +71,26 @@ def log_effort(
     return entry
 
 
+def _source(ws: Workspace, source: str | None) -> str | None:
+    """*source* as reports read it, from the workspace root: a relative path typed in another folder is
+    taken from there, as every path a command is given is.
+
+    One that names no file there is kept as typed (it may be a note), unless the root has a file of that
+    name, which the reports would then link in its place.
+    """
+    here = Path.cwd()
+    if source is None or here == ws.root or not reads_as_path(source):
+        return source
+    typed = Path(os.path.normpath(here / source))
+    if typed.exists() and (typed == ws.root or ws.root in typed.parents):
+        return typed.relative_to(ws.root).as_posix()
+    at_root = Path(os.path.realpath(ws.root / source))  # what the reports would link
+    if ws.root in at_root.parents and at_root.exists():
+        raise DecisionbookError(f"--source {source} names no file in {ws.relative(here)}; give the path from here "
+                                f"({os.path.relpath(at_root, here)} for the one at the workspace root)")
+    return source
+
+
 def add_evidence(
     ws: Workspace,
     ref: str | int,
@@ -98,7 +120,7 @@ def add_evidence(
     early = day is not None and card.started is not None and day < card.started
     entry = Evidence(
         ledger.new_id(), ledger.now(), card.number, criterion, parse_value(value, found.yes_no, criterion),
-        _optional(unit, "unit"), _optional(source, "source"), _optional(note, "note"), who(ws, by),
+        _optional(unit, "unit"), _source(ws, _optional(source, "source")), _optional(note, "note"), who(ws, by),
         card.criteria_hash, found.hash, day.isoformat() if day is not None else None,
     )
     ledger.append(ws.evidence_ledger, entry)

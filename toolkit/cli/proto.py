@@ -210,7 +210,7 @@ def evidence():
 @click.argument("criterion_id", metavar="CRITERION")
 @click.argument("value")
 @click.option("--unit", metavar="U", help="Unit of the value, e.g. ms.")
-@click.option("--source", metavar="URL|PATH", help="Where the measurement comes from.")
+@click.option("--source", metavar="URL|PATH", help="Where the measurement comes from; a path from the current folder.")
 @click.option("--note", metavar="TEXT", help="Anything the number does not say.")
 @click.option("--by", metavar="WHO", help="Who measured it (default: git's user.name).")
 @click.option("--measured", metavar="DATE", help="The day the value was taken, YYYY-MM-DD (default: today).")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from toolkit.workspace import Workspace
-
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+from toolkit.workspace import Workspace, reads_as_path
 
 
 def file_links(ws: Workspace):
@@ -35,7 +32,7 @@ def source_href(ws: Workspace, source: str | None) -> str | None:
     parts = urlsplit(text)
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return text
-    if _SCHEME.match(text) or text.startswith(("/", "\\", "~")) or "\\" in text or any(ord(c) < 32 for c in text):
+    if not reads_as_path(text):
         return None
     target = Path(os.path.realpath(ws.root / text))  # not resolve(): a looping link raises there
     if ws.root not in target.parents or not target.exists():
