@@ -74,7 +74,7 @@ def test_effort_git_counts_every_commit_and_dates_those_git_dates(dated, decide)
     frame = git_activity(open_workspace(dated))
     assert frame["commits"].tolist() == [3] and frame["last commit"].isna().tolist() == [True]
     history = decision_history(open_workspace(dated))
-    assert str(history["proposed on"][0].date()) == "2026-11-02"
+    assert str(history["proposed on"][0].date()) == "2026-11-02" and history["accepted on"].isna().tolist() == [True]
 
 
 def test_the_site_and_the_reports_show_the_history(dated, decide):
@@ -82,7 +82,8 @@ def test_the_site_and_the_reports_show_the_history(dated, decide):
     assert site.exit_code == 0, site.output
     page = next((dated / site.stdout.strip()).parent.glob("0001-*.html"))
     text = " ".join(scan(page.read_text(encoding="utf-8")).text)
-    assert "Proposed on 2026-11-02" in text and "33658-09-27" in text and "%aI" not in text
+    assert "Proposed on 2026-11-02 by Test User; accepted in a commit git cannot date by ana." in text
+    assert "33658-09-27" in text and "%aI" not in text
     weekly = decide("report", "weekly", "--reveal", cwd=dated)
     assert weekly.exit_code == 0, weekly.output
     review = decide("report", "review", "1", cwd=dated)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
-from toolkit.history.dates import moment
+from toolkit.history.dates import day
 from toolkit.history.filelog import FileRevision, file_history, folder_history
 from toolkit.records import adr, frontmatter
 from toolkit.records.adr_words import DATED_FILE, draft_slug, is_slug_record, numbered_file, record_name
@@ -123,18 +122,6 @@ def adr_history(workspace: Workspace, ref: str) -> list[dict]:
     return rows
 
 
-def _day(date: str | None) -> dt.date | None:
-    """The day of a history row's *date*; None where git wrote no date or one past the year 9999."""
-    found = moment(date)
-    return found.date() if found else None
-
-
-def dated(rows: list[dict]) -> list[tuple[dict, dt.date]]:
-    """Each of the history *rows* that falls on a day, with that day: a commit without one is listed in a
-    record's history but places no step of it."""
-    return [(row, found) for row, found in ((row, _day(row["date"])) for row in rows) if found]
-
-
 def histories(workspace: Workspace) -> dict[str, list[dict]]:
     """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by its
     record's file name (`CIP-0001.md` for `CIP-0001/README.md`)."""
@@ -152,14 +139,15 @@ def decision_dates(workspace: Workspace) -> dict[str, dict]:
     by_path = histories(workspace)
     dates = {}
     for record in load_decisions(workspace).records:
-        rows = dated(by_path.get(record_name(record.path), []))
+        rows = by_path.get(record_name(record.path))
         if not rows:
             continue
-        proposed = next((on for r, on in rows if r["after"] == "proposed"), rows[0][1])
-        decided = next((on for r, on in rows if r["after"] in DECIDED), None)
+        # A day is None where the commit has none to give (git wrote no date, or one past the year 9999).
+        proposed = day(next((r for r in rows if r["after"] == "proposed"), rows[0])["date"])
+        decided = next((day(r["date"]) for r in rows if r["after"] in DECIDED), None)
         dates[record.key] = {
             "proposed_on": proposed,
-            "accepted_on": next((on for r, on in rows if r["after"] == "accepted"), None),
-            "days_to_decide": (decided - proposed).days if decided else None,
+            "accepted_on": next((day(r["date"]) for r in rows if r["after"] == "accepted"), None),
+            "days_to_decide": (decided - proposed).days if decided and proposed else None,
         }
     return dates

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.actions.adr_graph import edges
-from toolkit.actions.adr_history import DECIDED, dated, histories
+from toolkit.actions.adr_history import DECIDED, histories
 from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
+from toolkit.history import dates
 from toolkit.records import files
 from toolkit.records.adr import Decision
 from toolkit.records.adr_words import record_name
@@ -20,11 +21,16 @@ CLOSED = (*DECIDED, "deprecated", "superseded")
 
 @dataclass(frozen=True)
 class Step:
-    """A status the record reached in git: on which day, by whom."""
+    """A status the record reached in git: in a commit of which date, by whom."""
 
     status: str
-    day: dt.date
+    date: str | None  # the commit's date as git writes it; None where git cannot write it
     author: str
+
+    @property
+    def day(self) -> dt.date | None:
+        """The calendar day of the commit; None where it has none (no date, or a year past 9999)."""
+        return dates.day(self.date)
 
 
 @dataclass(frozen=True)
@@ -46,13 +52,14 @@ class Entry:
         if self.decided is None:
             return None
         own = _date(self.decision.date) if self.proposed is None else None
-        return own if own is not None and own < self.decided.day else self.decided.day
+        return own if own is not None and (self.decided.day is None or own < self.decided.day) else self.decided.day
 
     def waiting(self, as_of: dt.date) -> int | None:
-        """Days an open proposal has waited by *as_of*: from its proposal in git, else its date field."""
+        """Days an open proposal has waited by *as_of*: from its proposal in git where that commit has a
+        day, else its date field."""
         if self.decision.status not in ("proposed", "draft"):
             return None
-        start = self.proposed.day if self.proposed else _date(self.decision.date)
+        start = (self.proposed.day if self.proposed else None) or _date(self.decision.date)
         return (as_of - start).days if start and start <= as_of else None  # proposed later: not yet waiting
 
 
@@ -104,15 +111,15 @@ def relations(records) -> dict[str, list[Related]]:
 
 
 def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
-    steps = [Step(r["after"] or "unknown", day, r["author"]) for r, day in dated(rows)]
-    if not steps:
+    if not rows:
         return None, None
-    first = next((s for s in steps if s.status == "proposed"), steps[0])
-    later = steps[steps.index(first):]
-    decided = next((s for s in later if s.status in CLOSED), None)
+    first = next((r for r in rows if r["after"] == "proposed"), rows[0])
+    later = rows[rows.index(first):]
+    decided = next((r for r in later if r["after"] in CLOSED), None)
+    step = lambda r: Step(r["after"] or "unknown", r["date"], r["author"])  # noqa: E731
     if decided is first:  # it came into git decided (a folder adopted, a record written after the fact)
-        return None, decided
-    return first, decided
+        return None, step(decided)
+    return step(first), step(decided) if decided else None
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):

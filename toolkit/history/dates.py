@@ -31,3 +31,9 @@ def moment(date: str | None) -> dt.datetime | None:
         return dt.datetime.fromisoformat(date) if date else None
     except ValueError:
         return None
+
+
+def day(date: str | None) -> dt.date | None:
+    """The calendar day of git's date *date*; None when git wrote none or its year is past Python's 9999."""
+    found = moment(date)
+    return found.date() if found else None

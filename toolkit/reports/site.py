@@ -107,19 +107,25 @@ def _people(decision) -> Safe:
         '<p class="db-muted">Nobody is named as decision-maker, consulted or informed.</p>')
 
 
+def _when(step) -> str:
+    return f"on {day_text(step.date)}" if step.date else "in a commit git cannot date"
+
+
 def _span(entry) -> str:
     if entry.proposed is None and entry.decided is not None:
         decided = entry.decided
-        text = f"{decided.status.capitalize()} when it came into git on {decided.day.isoformat()} by {decided.author}"
+        text = f"{decided.status.capitalize()} when it came into git {_when(decided)} by {decided.author}"
         dated = entry.decided_on != decided.day
         return text + (f"; its file dates it {entry.decided_on.isoformat()}." if dated else ".")
     if entry.proposed is None:
         return "No git history for this file yet."
-    text = f"{entry.proposed.status.capitalize()} on {entry.proposed.day.isoformat()} by {entry.proposed.author}"
+    text = f"{entry.proposed.status.capitalize()} {_when(entry.proposed)} by {entry.proposed.author}"
     if entry.decided:
-        days = (entry.decided.day - entry.proposed.day).days
-        text += (f"; {entry.decided.status} on {entry.decided.day.isoformat()} by {entry.decided.author}"
-                 f" ({days} day{'s' if days != 1 else ''} later).")
+        text += f"; {entry.decided.status} {_when(entry.decided)} by {entry.decided.author}"
+        if entry.decided.day and entry.proposed.day:
+            days = (entry.decided.day - entry.proposed.day).days
+            text += f" ({days} day{'s' if days != 1 else ''} later)"
+        text += "."
     else:
         text += "; not decided yet."
     return text
@@ -211,8 +217,9 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
     def row(entry) -> dict:
         d = entry.decision
         return {"adr": _decision_link(d), "title": d.title, "status": _status(d.status), "date": d.date,
-                "proposed": entry.proposed.day.isoformat() if entry.proposed else None,
-                "decided": entry.decided_on.isoformat() if entry.decided_on else None}
+                "proposed": day_text(entry.proposed.date) if entry.proposed else None,
+                "decided": entry.decided_on.isoformat() if entry.decided_on
+                else day_text(entry.decided.date) if entry.decided else None}
 
     body = [
         Safe("<h1>Decision log</h1>"),
@@ -269,6 +276,8 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
                 start = None
         if start is not None and start > data.as_of:
             continue  # proposed after the day the site is as of
+        if entry.decided and entry.decided_on is None:
+            continue  # decided on no day the axis has: an open bar would say it is still open
         end = entry.decided_on if entry.decided_on and entry.decided_on <= data.as_of else None
         rows.append((d.label, start, end, d.status))
     has_timeline = any(start for _, start, _, _ in rows)
