@@ -67,7 +67,9 @@ def meeting_workspace(repo, decide):
 def test_since_the_last_meeting_starts_when_the_meeting_was_closed(meeting_workspace, decide):
     root = meeting_workspace
     closed = _ok(decide("meeting", "close", "--attendee", "ana", cwd=root))
-    assert "3 active prototype(s) got no verdict" in closed.stdout and "P1  Kafka ingest" in closed.stdout
+    # P3, started today with nothing recorded, counts as opened after the meeting: next week's news.
+    assert "2 active prototype(s) got no verdict" in closed.stdout and "P1  Kafka ingest" in closed.stdout
+    assert "P3" not in closed.stdout
     (meeting,) = _ledger(root, "meetings.jsonl")
     assert meeting["date"] == TODAY.isoformat() and meeting["attendees"] == ["ana"] and meeting["by"] == "Test User"
     _ok(decide("evidence", "add", "P2", "hit-rate", "0.987", "--unit", "ratio", cwd=root))
@@ -83,13 +85,130 @@ def test_since_the_last_meeting_starts_when_the_meeting_was_closed(meeting_works
     assert len(_ledger(root, "meetings.jsonl")) == 1
 
 
-def test_a_meeting_closed_days_late_counts_what_came_after_its_day_as_new(meeting_workspace, decide):
+def test_a_meeting_closed_days_late_counts_what_came_after_it_as_new(meeting_workspace, decide):
     # Recorded today, after yesterday's meeting took place and before anyone closed it: the meeting never saw it.
     root = meeting_workspace
     closed = _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=root))
     assert "every active prototype got a verdict" in closed.stdout  # all three started today, after it
     since = _section(_report(decide, root, "--as-of", TODAY.isoformat()), f"Since the meeting of {YESTERDAY}")
     assert "912" in _text(since) and "0.111" in _text(since)
+
+
+def _moment(day: str, time: str) -> str:
+    """*time* on *day* in the local offset, as `decide` writes `at`."""
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(time)).astimezone().isoformat()
+
+
+def _recorded(root, name: str, *stamps: str) -> None:
+    """Give the last len(*stamps*) lines of ledger *name* these `at` stamps, as if recorded then."""
+    path = root / "prototypes" / name
+    lines = path.read_text().splitlines()
+    for index, stamp in zip(range(len(lines) - len(stamps), len(lines)), stamps):
+        lines[index] = json.dumps({**json.loads(lines[index]), "at": stamp}, ensure_ascii=False)
+    path.write_text("".join(line + "\n" for line in lines))
+
+
+def _started(root, number: int, day: str) -> None:
+    (card,) = (root / "prototypes").glob(f"{number:04d}-*.md")
+    card.write_text(card.read_text().replace(f"started: {TODAY}", f"started: {day}"))
+
+
+@pytest.fixture
+def late_meeting(repo, decide):
+    """A meeting yesterday gives P1 a verdict at 14:00; at 16:00 P2 is opened and crosses its kill condition;
+    the meeting is not closed yet."""
+    before = (TODAY - dt.timedelta(days=2)).isoformat()
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--must", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "p99", "250", cwd=repo))
+    _recorded(repo, "evidence.jsonl", _moment(before, "10:00"))
+    _started(repo, 1, before)
+    _ok(decide("iterate", "P1", "--reason", "tune batching", cwd=repo))
+    _recorded(repo, "verdicts.jsonl", _moment(YESTERDAY, "14:00"))
+    _ok(decide("proto", "new", "Embeddings search", cwd=repo))
+    _ok(decide("criterion", "add", "P2", "p95", "--target", "<= 80", "--kill", "> 300", cwd=repo))
+    _ok(decide("evidence", "add", "P2", "p95", "350", "--unit", "ms", cwd=repo))
+    _recorded(repo, "evidence.jsonl", _moment(YESTERDAY, "16:02"))
+    _started(repo, 2, YESTERDAY)
+    return repo
+
+
+def test_a_meeting_closed_a_day_late_leaves_no_hole_after_it(late_meeting, decide):
+    # Closed the next morning with --date: what came after the meeting on its day was in no report.
+    closed = _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=late_meeting))
+    assert "every active prototype got a verdict" in closed.stdout  # P2 was opened after the meeting
+    assert f"counts as new what is recorded from the start of {YESTERDAY}" in closed.stdout
+    html = _report(decide, late_meeting, "--as-of", TODAY.isoformat())
+    since = _text(_section(html, f"Since the meeting of {YESTERDAY}"))
+    assert (f"Changes recorded from the start of {YESTERDAY} (the meeting's day: it was closed on {TODAY} without "
+            f"the time it ended) to the end of {TODAY}.") in since
+    assert "Nothing changed" not in since
+    assert [r[:3] for r in _rows(html, "Prototypes opened and closed")] == [["P2", "Embeddings search", "opened"]]
+    assert _rows(html, "Kill conditions newly crossed") == [["P2", "Embeddings search", "p95"]]
+    assert [r[:4] for r in _rows(html, "Recommendations that changed")] == [["P2", "Embeddings search", "new",
+                                                                             "discard"]]
+    assert [r[1:4] for r in _rows(html, "New evidence")] == [["P2", "p95", "350 ms"]]
+    # When the meeting ended is not known: its own verdict is shown again rather than anything never.
+    assert [r[1] for r in _rows(html, "Verdicts recorded")] == ["P1"]
+
+
+def test_a_meeting_closed_late_counts_from_when_it_ended(late_meeting, decide):
+    for wrong in ("3pm", "25:00", "15:00:00"):
+        refused = decide("meeting", "close", "--date", YESTERDAY, "--ended", wrong, cwd=late_meeting)
+        assert refused.exit_code == 2 and f"ended {wrong!r} is not a time of day" in refused.stderr
+    closed = _ok(decide("meeting", "close", "--date", YESTERDAY, "--ended", "15:00", "--attendee", "ana",
+                        cwd=late_meeting))
+    assert "every active prototype got a verdict" in closed.stdout
+    ended = _moment(YESTERDAY, "15:00")
+    assert _ledger(late_meeting, "meetings.jsonl")[0]["ended"] == ended
+    html = _report(decide, late_meeting, "--as-of", TODAY.isoformat())
+    since = _text(_section(html, f"Since the meeting of {YESTERDAY}"))
+    assert (f"Changes recorded from {ended.replace('T', ' ')} (when the meeting ended) to the end of {TODAY}."
+            in since)
+    assert [r[:3] for r in _rows(html, "Prototypes opened and closed")] == [["P2", "Embeddings search", "opened"]]
+    assert "Verdicts recorded" not in since  # P1's was given at the meeting
+
+
+def test_a_prototype_opened_after_a_same_day_close_is_listed_as_opened(repo, decide):
+    _ok(decide("meeting", "close", cwd=repo))
+    _ok(decide("proto", "new", "Embeddings search", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p95", "--target", "<= 80", "--kill", "> 300", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "p95", "350", cwd=repo))
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    html = _report(decide, repo, "--as-of", tomorrow)
+    assert _rows(html, "Prototypes opened and closed") == [["P1", "Embeddings search", "opened", TODAY.isoformat()]]
+    assert [r[:4] for r in _rows(html, "Recommendations that changed")] == [["P1", "Embeddings search", "new",
+                                                                             "discard"]]
+    assert _rows(html, "Kill conditions newly crossed") == [["P1", "Embeddings search", "p95"]]
+
+
+def test_the_window_is_stated_to_the_second_the_meeting_was_closed(repo, decide):
+    _ok(decide("proto", "new", "GraphQL gateway", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "coverage", "--target", ">= 0.9", "--must", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "coverage", "0.5", cwd=repo))
+    _ok(decide("meeting", "close", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "coverage", "0.82", cwd=repo))
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    html = _report(decide, repo, "--as-of", tomorrow)
+    closed_at = _ledger(repo, "meetings.jsonl")[0]["at"]
+    since = _text(_section(html, f"Since the meeting of {TODAY}"))
+    # It said "Changes from" the day after the meeting, above a row of the meeting's own day.
+    assert (f"Changes recorded after {closed_at.replace('T', ' ')} (when the meeting was closed) to the end of "
+            f"{tomorrow}.") in since
+    assert [(r[0], r[3]) for r in _rows(html, "New evidence")] == [(TODAY.isoformat(), "0.82")]
+
+
+def test_since_given_wins_over_the_last_meeting(repo, decide):
+    _ok(decide("proto", "new", "X", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "a", "--target", ">= 1", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "a", "0.5", cwd=repo))
+    _ok(decide("meeting", "close", cwd=repo))
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    assert "0.5" not in _text(_section(_report(decide, repo, "--as-of", tomorrow), f"Since the meeting of {TODAY}"))
+    html = _report(decide, repo, "--as-of", tomorrow, "--since", TODAY.isoformat())
+    since = _text(_section(html, f"Since {TODAY} (--since)"))  # it was ignored, in silence
+    assert f"Changes recorded from the start of {TODAY} (--since) to the end of {tomorrow}." in since
+    assert [r[3] for r in _rows(html, "New evidence")] == ["0.5"]
 
 
 def test_decisions_to_record_run_as_printed(meeting_workspace, decide):
@@ -294,7 +413,7 @@ def test_an_empty_workspace_has_nothing_to_triage(repo, decide):
     shutil.rmtree(repo / "reports")
 
 
-def test_since_starts_at_the_meeting_else_at_since_else_a_week_back(repo, decide):
+def test_since_starts_at_since_else_at_the_meeting_else_a_week_back(repo, decide):
     import toolkit
 
     _ok(decide("proto", "new", "Cache", "--deadline", (TODAY + dt.timedelta(days=3)).isoformat(), cwd=repo))
@@ -305,8 +424,10 @@ def test_since_starts_at_the_meeting_else_at_since_else_a_week_back(repo, decide
     assert [o["ref"] for o in week.since.opened] == ["P1"]
     assert book.weekly(TODAY, since=YESTERDAY).since.start == TODAY - dt.timedelta(days=1)
     _ok(decide("meeting", "close", "--date", YESTERDAY, cwd=repo))
-    week = toolkit.open_workspace(repo).weekly(TODAY, since="2020-01-01")
-    assert week.since.basis == f"the meeting of {YESTERDAY}" and week.since.start == TODAY
+    week = toolkit.open_workspace(repo).weekly(TODAY)
+    assert week.since.basis == f"the meeting of {YESTERDAY}" and week.since.start == TODAY - dt.timedelta(days=1)
+    week = toolkit.open_workspace(repo).weekly(TODAY, since="2020-01-01")  # asked for: it wins
+    assert week.since.basis == "2020-01-01 (--since)" and week.since.meeting is None
     # The report for the meeting's own day follows the meeting before it, not the one it is for.
     assert toolkit.open_workspace(repo).weekly(YESTERDAY).since.meeting is None
 
@@ -386,5 +507,5 @@ def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace,
     card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<== 200"'))
     closed = decide("meeting", "close", cwd=meeting_workspace)
     assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
-    assert ("2 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
+    assert ("1 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
             "is not known:") in closed.stdout

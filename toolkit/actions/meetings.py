@@ -1,13 +1,15 @@
-"""The weekly meeting as a record: close it (a line in prototypes/meetings.jsonl) and find the previous one."""
+"""The weekly meeting as a record: close it (a line in prototypes/meetings.jsonl), find the previous one, and
+the window of what came after it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from toolkit.actions.ledgers import read_meetings, who
 from toolkit.actions.prototypes import parse_date
-from toolkit.actions.triage import as_of_records, load_records
+from toolkit.actions.triage import Records, as_of_records, load_records
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, ledger
 from toolkit.records.finding import Finding
@@ -16,13 +18,88 @@ from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
 from toolkit.workspace import Workspace
 
+# Without a meeting or --since, "since" means the week before the report.
+DEFAULT_DAYS = 7
+_TIME = re.compile(r"^\d{2}:\d{2}$")
+
+
+@dataclass(frozen=True)
+class Window:
+    """What counts as new after a meeting (or from --since, or in the week before a report): the one rule that
+    the weekly report and `decide meeting close` share.
+
+    An entry is new when recorded after the meeting ended: at the moment it was closed, when closed on its own
+    day; at the time given with --ended; else (closed on a later day without one) from the start of its day,
+    so what cannot be placed is shown again rather than never. Cards say only the day they started (see
+    `opened`).
+    """
+
+    first: dt.date  # the first day an entry can be recorded, or a card started, and be new
+    basis: str  # where it starts: the meeting of DATE, DATE (--since), or the last 7 days
+    start: str  # the start in words, exact to the second where a moment is known
+    after: dt.datetime | None = None  # new from this moment on; None: from the start of `first`
+    tie: str = ""  # within `after`'s second, entries whose ids sort after this one are new
+    meeting: Meeting | None = None
+
+    def is_new(self, at: str, ident: str = "") -> bool:
+        if self.after is None:
+            return at[:10] >= self.first.isoformat()  # the day in the offset it was recorded in, as everywhere
+        moment = dt.datetime.fromisoformat(at)
+        return moment > self.after or moment == self.after and ident > self.tie
+
+    @property
+    def judged_on(self) -> dt.date:
+        """The day whose judgement is the state before the window: a deadline passes at the end of its day."""
+        return self.after.date() if self.after is not None else self.first - dt.timedelta(days=1)
+
+    def span(self, as_of: dt.date) -> str:
+        return f"Changes recorded {self.start} to the end of {as_of.isoformat()}."
+
+    def opened(self, records: Records, as_of: dt.date) -> list[Prototype]:
+        """The cards opened in the window: started on its first day or later, with nothing recorded for them
+        before it began. A card says only the day it started: a ledger entry tells that it was there earlier."""
+        candidates = {c.number: c for c in records.cards if c.started is not None and self.first <= c.started <= as_of}
+        if not candidates:
+            return []
+        evidence = records.evidence_by_prototype()
+        seen = {number for number in candidates
+                if any(not self.is_new(e.at, e.id) for e in evidence.get(number, ()))}
+        seen.update(v.prototype for v in records.verdicts if v.prototype in candidates and not self.is_new(v.at, v.id))
+        return [card for number, card in candidates.items() if number not in seen]
+
+
+def _moment(moment: dt.datetime) -> str:
+    return moment.isoformat(sep=" ")
+
+
+def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Window:
+    """The window of a report for *as_of*: from *since* when asked for, else from *meeting*, else the last week."""
+    if since is not None:
+        return Window(since, f"{since.isoformat()} (--since)", f"from the start of {since.isoformat()} (--since)")
+    if meeting is None:
+        first = as_of - dt.timedelta(days=DEFAULT_DAYS - 1)
+        return Window(first, f"{first.isoformat()}, the last {DEFAULT_DAYS} days (no meeting recorded yet)",
+                      f"from the start of {first.isoformat()}")
+    basis = f"the meeting of {meeting.date}"
+    if meeting.ended is not None:
+        ended = dt.datetime.fromisoformat(meeting.ended)
+        return Window(meeting.day, basis, f"from {_moment(ended)} (when the meeting ended)", ended, meeting=meeting)
+    if meeting.at[:10] == meeting.date:
+        closed = dt.datetime.fromisoformat(meeting.at)
+        # `at` has whole seconds: within the same second the ids (ULIDs, milliseconds first) say which came later.
+        return Window(meeting.day, basis, f"after {_moment(closed)} (when the meeting was closed)", closed,
+                      meeting.id, meeting)
+    return Window(meeting.day, basis, f"from the start of {meeting.date} (the meeting's day: it was closed on "
+                                      f"{meeting.at[:10]} without the time it ended)", meeting=meeting)
+
 
 @dataclass(frozen=True)
 class Closed:
     meeting: Meeting
     previous: Meeting | None
-    undecided: tuple[Prototype, ...]  # active prototypes with no verdict since the previous meeting
+    undecided: tuple[Prototype, ...]  # active prototypes of its agenda with no verdict since the previous meeting
     problems: tuple[Finding, ...]
+    after: Window  # the window of the next report: what it counts as new
     unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
 
 
@@ -35,14 +112,31 @@ def previous_meeting(meetings, as_of: dt.date) -> Meeting | None:
     return max(held, key=lambda m: (m.date, m.id), default=None)
 
 
-def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: str | None = None) -> Closed:
-    """Record that the meeting of *date* (default today) took place, and list what got no verdict in it.
+def _ended(day: dt.date, ended: str) -> str:
+    try:
+        time = dt.time.fromisoformat(ended) if _TIME.match(ended) else None
+    except ValueError:
+        time = None
+    if time is None:
+        raise DecisionbookError(f"ended {ended!r} is not a time of day; write HH:MM, e.g. 15:30")
+    moment = dt.datetime.combine(day, time).astimezone()  # in the local offset, as `at` is written
+    if moment > dt.datetime.now(dt.timezone.utc):
+        raise DecisionbookError(f"ended {day} {ended} is in the future; close a meeting once it has ended")
+    return moment.isoformat(timespec="seconds")
 
-    "No verdict" means: still active, and no verdict recorded since the previous meeting was closed.
+
+def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: str | None = None,
+          ended: str | None = None) -> Closed:
+    """Record that the meeting of *date* (default today) took place, ending at *ended* (HH:MM, default: now),
+    and list what got no verdict in it.
+
+    "No verdict" means: on its agenda (not opened in the window after it), still active, and no verdict
+    recorded in the window after the previous meeting (`window`).
     """
     day = parse_date(date, "date") if date is not None else dt.date.today()
     if day > dt.date.today():
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
+    end = _ended(day, ended) if ended is not None else None
     names = tuple(one_line(a, "attendee (--attendee)") for a in attendees)
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
     ws.meeting_ledger.parent.mkdir(parents=True, exist_ok=True)
@@ -55,11 +149,13 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
             raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}",
                                     ws.relative(ws.meeting_ledger))
         previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
-        entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by)
+        entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by, end)
         ledger.append(ws.meeting_ledger, entry)
-    records = as_of_records(load_records(ws), max(day, dt.date.today()))
-    first = (day - dt.timedelta(days=6)).isoformat()  # without a previous meeting: the week before
-    decided = {v.prototype for v in records.verdicts if (v.id > previous.id if previous else v.at[:10] >= first)}
-    undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided
-                      and (c.started is None or c.started <= day))  # one started later was not on its agenda
-    return Closed(entry, previous, undecided, meetings.problems + records.problems, records.unreadable)
+    today = dt.date.today()
+    records = as_of_records(load_records(ws), max(day, today))
+    since = window(previous, None, day)
+    decided = {v.prototype for v in records.verdicts if since.is_new(v.at, v.id)}
+    after = window(entry, None, today)
+    later = {card.number for card in after.opened(records, today)}  # opened after it: not on its agenda
+    undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided | later)
+    return Closed(entry, previous, undecided, meetings.problems + records.problems, after, records.unreadable)

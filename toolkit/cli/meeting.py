@@ -16,22 +16,26 @@ def meeting():
 
 @meeting.command("close")
 @click.option("--date", metavar="DATE", help="The day the meeting took place, YYYY-MM-DD (default: today).")
+@click.option("--ended", metavar="HH:MM",
+              help="When it ended, that day, local time (default: now; closed on a later day: the start of its day).")
 @click.option("--attendee", "attendees", multiple=True, metavar="NAME", help="Who attended; repeatable.")
 @click.option("--by", metavar="WHO", help="Who records it (default: git's user.name).")
-def meeting_close(date, attendees, by):
+def meeting_close(date, ended, attendees, by):
     """Record that the meeting took place; list the active prototypes that got no verdict in it.
 
-    The next weekly report's "since the last meeting" starts from it.
+    The next weekly report counts what was recorded after the meeting ended as new: after this close, or
+    from --ended. Closed on a later day without --ended, all of the meeting's day counts as new.
     """
     from toolkit.actions.meetings import close
 
     ws = open_workspace()
-    result = close(ws, date, attendees, by)
+    result = close(ws, date, attendees, by, ended)
     for problem in result.problems:
         click.echo(visible(str(problem)), err=True)
     entry = result.meeting
     with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
     click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
+    click.echo(f"the next weekly report counts as new what is recorded {result.after.start}")
     unread = (f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
               if result.unreadable else "")
     if not result.undecided:

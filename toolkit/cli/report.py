@@ -20,7 +20,8 @@ def report():
 @click.option("--as-of", type=DATE, metavar="DATE", help="Judge as of this date, YYYY-MM-DD (default: today).")
 @click.option("--reveal", is_flag=True, help="Add the Sunk-cost check: hours, effort chart, high-effort warnings, git activity.")
 @click.option("--since", type=DATE, metavar="DATE",
-              help="Where 'since the last meeting' starts when no meeting is recorded (default: 7 days back).")
+              help="Where 'since' starts, YYYY-MM-DD, in place of the last meeting (default: the last meeting, "
+                   "else 7 days back).")
 def report_weekly(as_of, reveal, since):
     """The weekly keep-or-discard report, as the workspace stood on DATE; blind to effort unless --reveal.
     Prints the HTML path."""

@@ -127,7 +127,7 @@ class Book:
 
     def weekly(self, as_of: dt.date | str | None = None, blind: bool = True, since: dt.date | str | None = None):
         """What the weekly triage report shows (`toolkit.frames.weekly.Weekly`); blind loads no effort at all.
-        "Since" starts at the previous meeting, else at *since*, else a week before *as_of*."""
+        "Since" starts at *since* when given, else at the previous meeting, else a week before *as_of*."""
         from toolkit.frames.weekly import weekly
 
         return weekly(self.workspace, _as_of(as_of), blind, _as_of(since) if since else None)

@@ -7,6 +7,7 @@ import datetime as dt
 from bisect import insort
 from dataclasses import dataclass
 
+from toolkit.actions.meetings import window
 from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_value
 from toolkit.judge.goalposts import describe
 from toolkit.judge.merit import measured_order, state_of
@@ -17,15 +18,13 @@ from toolkit.workspace import Workspace
 
 # Deadlines this close are on the agenda now, not next week.
 DUE_DAYS = 7
-# Without a meeting or --since, "since" means the week before the report.
-DEFAULT_DAYS = 7
 
 
 @dataclass(frozen=True)
 class Since:
-    start: dt.date  # the first day that counts as new
-    basis: str  # what the start is: the previous meeting, --since, or the week before
-    meeting: Meeting | None
+    start: dt.date  # the first day on which an entry recorded, or a card started, can be new
+    basis: str  # what the start is: --since, the previous meeting, or the week before
+    meeting: Meeting | None  # the meeting the window starts at, if it does
     # date, recorded, ref, title, criterion, value, unit, source, note, by, and before and state: the criterion's
     # state just before the entry counted and just after; by measured date, then in the order they were recorded
     evidence: tuple[dict, ...]
@@ -36,36 +35,12 @@ class Since:
     killed: tuple[dict, ...]  # ref, title, criteria: kill conditions crossed now and not before
     deadlines: tuple[dict, ...]  # ref, title, deadline, when ("passed 3 days ago", "due in 2 days")
     verdicts: tuple[dict, ...]  # date, ref, title, verdict, recommendation, by, reason
+    span: str  # the window in words, exact to the second where its start is a moment
 
     @property
     def empty(self) -> bool:
         return not any((self.evidence, self.states, self.recommendations, self.opened, self.closed, self.killed,
                         self.deadlines, self.verdicts))
-
-
-def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date):
-    """(first new day, basis, is_new(at)): the previous meeting wins, then --since, then the week before."""
-    if meeting is not None:
-        start, basis = meeting.day + dt.timedelta(days=1), f"the meeting of {meeting.date}"
-        if meeting.at[:10] > meeting.date:
-            # Closed on a later day than it took place (ADR 0088): what was recorded after its day is new,
-            # though recorded before the close; the meeting cannot have seen it.
-            return start, basis, lambda at, ident="": at[:10] > meeting.date
-        closed_at = dt.datetime.fromisoformat(meeting.at)
-        # Closed on its day: entries recorded after the close are new, those of that day too. `at` has
-        # whole seconds: within the same second the ids (ULIDs, milliseconds first) say which came later.
-        def is_new(at: str, ident: str = "") -> bool:
-            moment = dt.datetime.fromisoformat(at)
-            return moment > closed_at or moment == closed_at and ident > meeting.id
-
-        return start, basis, is_new
-    if since is not None:
-        start, basis = since, f"{since.isoformat()} (--since)"
-    else:
-        start = as_of - dt.timedelta(days=DEFAULT_DAYS - 1)
-        basis = f"{start.isoformat()}, the last {DEFAULT_DAYS} days (no meeting recorded yet)"
-    first = start.isoformat()
-    return start, basis, lambda at, ident="": at[:10] >= first
 
 
 def _days(n: int) -> str:
@@ -141,10 +116,12 @@ def _goalposts(earlier: Prototype, criterion: Criterion) -> str | None:
 
 def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting | None, since: dt.date | None,
                as_of: dt.date) -> Since:
-    """The changes between the start of the window and *as_of*; *records* are already as of *as_of* and
-    *judged* maps each active card's number to (card, judgement) as of *as_of*."""
-    start, basis, is_new = window(meeting, since, as_of)
-    before_day = start - dt.timedelta(days=1)
+    """The changes in the window (`toolkit.actions.meetings.window`) up to the end of *as_of*; *records* are
+    already as of *as_of* and *judged* maps each active card's number to (card, judgement) as of *as_of*."""
+    bounds = window(meeting, since, as_of)
+    is_new, before_day = bounds.is_new, bounds.judged_on
+    opened = bounds.opened(records, as_of)
+    new_cards = {card.number for card in opened}
     titles = {c.number: (c.ref, c.title) for c in records.cards}
     new_evidence = [e for e in records.evidence if is_new(e.at, e.id)]
     new_ids = {e.id for e in new_evidence}
@@ -176,8 +153,10 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
                     crossed.append(state.criterion.id)
         if crossed:
             killed.append({"ref": ref, "title": title, "criteria": ", ".join(crossed)})
-        if before.recommendation != now.recommendation:
-            recommendations.append({"ref": ref, "title": title, "before": before.recommendation,
+        if number in new_cards or before.recommendation != now.recommendation:
+            # A card opened in the window had no recommendation before it.
+            recommendations.append({"ref": ref, "title": title,
+                                    "before": "new" if number in new_cards else before.recommendation,
                                     "recommendation": now.recommendation, "reason": now.reason})
     moves = _moves(records, new_ids, touched)
     evidence = []
@@ -200,8 +179,6 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
                              "deadline": verdict.deadline})
     last_verdict = {v["ref"]: v for v in verdicts}
     closed = [last_verdict[c.ref] for c in records.cards if c.status != "active" and c.ref in last_verdict]
-    opened = [{"ref": c.ref, "title": c.title, "started": c.started.isoformat()} for c in records.cards
-              if c.started is not None and start <= c.started <= as_of]
     deadlines = []
     for card, _ in judged.values():
         if card.deadline is None:
@@ -215,5 +192,6 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
             continue
         deadlines.append({"ref": card.ref, "title": card.title, "deadline": card.deadline.isoformat(), "when": when})
     deadlines.sort(key=lambda d: d["deadline"])
-    return Since(start, basis, meeting, tuple(evidence), tuple(states), tuple(recommendations), tuple(opened),
-                 tuple(closed), tuple(killed), tuple(deadlines), tuple(verdicts))
+    return Since(bounds.first, bounds.basis, bounds.meeting, tuple(evidence), tuple(states), tuple(recommendations),
+                 tuple({"ref": c.ref, "title": c.title, "started": c.started.isoformat()} for c in opened),
+                 tuple(closed), tuple(killed), tuple(deadlines), tuple(verdicts), bounds.span(as_of))

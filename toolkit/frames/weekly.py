@@ -181,8 +181,8 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
 
     The workspace is taken as it stood at the end of *as_of* (`toolkit.actions.triage.as_of_records`),
     as `decide triage --as-of` takes it, so the report and the command agree and a past report can be
-    rendered again as it was. "Since" starts at the previous meeting (prototypes/meetings.jsonl), else
-    at *since*, else a week before *as_of*.
+    rendered again as it was. "Since" starts at *since* when given, else at the previous meeting
+    (prototypes/meetings.jsonl), else a week before *as_of* (`toolkit.actions.meetings.window`).
     """
     from toolkit.actions.ledgers import read_meetings
     from toolkit.actions.meetings import previous_meeting

@@ -265,6 +265,7 @@ class Meeting:
     date: str
     attendees: tuple[str, ...] = ()
     by: str | None = None
+    ended: str | None = None  # when the meeting ended, on its day, as given with --ended
     extra: Mapping[str, object] = field(default_factory=dict)
 
     to_json = Entry.to_json
@@ -280,8 +281,10 @@ class Meeting:
         attendees = raw.get("attendees", [])
         if not isinstance(attendees, list) or not all(type(a) is str and a for a in attendees):
             raise _Bad("attendees must be a list of names")
-        (by,) = _text(raw, ("by",), False)
-        return cls(ident, at, date, tuple(attendees), by, _extra(raw, cls))
+        by, ended = _text(raw, ("by", "ended"), False)
+        if ended is not None and not (_stamped(ended) and ended[:10] == date):
+            raise _Bad(f"ended {ended!r} is not a time on the meeting's day with a UTC offset")
+        return cls(ident, at, date, tuple(attendees), by, ended, _extra(raw, cls))
 
 
 def _is_day(text: str) -> bool:
