@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -199,3 +200,84 @@ def test_links_made_both_ways_at_once_do_not_wait_on_each_other(repo, decide):
     for k in range(1, 7):
         targets = [int(link.target) for link in adr.read(files[k])[1].links]
         assert sorted(set(targets)) == [n for n in range(1, 7) if n != k]
+
+
+_HOLD_FOLDER = """
+import shutil, sys
+from pathlib import Path
+from toolkit.records import atomic
+with atomic.folder_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    sys.stdin.readline()
+    for made in sys.argv[2:]:  # what a record made meanwhile by another process leaves
+        shutil.copy(made, Path(sys.argv[1]) / Path(made).name)
+"""
+
+
+def _hold_folder(folder, *made):
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_FOLDER, str(folder), *map(str, made)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def _queued_on_folder(proc):
+    """Wait until *proc* waits for a folder lock (`->` in /proc/locks marks a waiter); False if it ended first."""
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        with open("/proc/locks") as locks:
+            if any(line.split()[1:2] == ["->"] and line.split()[5] == str(proc.pid) for line in locks):
+                return True
+        time.sleep(0.01)
+    return False
+
+
+def _decide(*args, cwd):
+    return subprocess.Popen([DECIDE, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _records(repo, count):
+    for i in range(1, count + 1):
+        assert subprocess.run([DECIDE, "adr", "new", f"Rec {i}", "--no-edit"], cwd=repo).returncode == 0
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "records"], cwd=repo, check=True)
+
+
+def test_a_renumber_sees_a_record_made_while_it_waited_for_the_folder(repo, decide, tmp_path):
+    # The record is made elsewhere as `adr new --amends 2` makes it, and copied in by the folder lock's holder.
+    _records(repo, 3)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(repo, elsewhere)
+    assert decide("adr", "new", "Amender", "--no-edit", "--amends", "2", cwd=elsewhere).exit_code == 0
+    made = (elsewhere / "decisions" / name for name in ("0002-rec-2.md", "0004-amender.md"))
+    holder = _hold_folder(repo / "decisions", *made)
+    renumber = _decide("adr", "renumber", "2", "--to", "30", cwd=repo)
+    assert _queued_on_folder(renumber), renumber.communicate()
+    holder.communicate("go\n", timeout=30)
+    assert renumber.wait(timeout=60) == 0, renumber.communicate()
+    amender = adr.read(repo / "decisions" / "0004-amender.md")[1]
+    assert [(link.relation, link.target) for link in amender.links] == [("amends", "30")]
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0 and check.stdout.splitlines()[-1].startswith("0 error(s)"), check
+
+
+def test_a_renumber_and_a_record_amending_it_queued_together_end_as_one_after_the_other(repo, decide):
+    # Both wait for the folder lock; whichever gets it first, neither waits on the other's record locks.
+    _records(repo, 3)
+    holder = _hold_folder(repo / "decisions")
+    amend = _decide("adr", "new", "Amender", "--no-edit", "--amends", "2", cwd=repo)
+    assert _queued_on_folder(amend), amend.communicate()
+    renumber = _decide("adr", "renumber", "2", "--to", "30", cwd=repo)
+    assert _queued_on_folder(renumber), renumber.communicate()
+    holder.communicate("go\n", timeout=30)
+    _, renumber_err = renumber.communicate(timeout=60)
+    _, amend_err = amend.communicate(timeout=60)
+    assert renumber.returncode == 0, renumber_err  # not given up waiting for a record lock the other holds
+    if amend.returncode == 0:  # made first, and renumbered with the rest
+        amender = adr.read(repo / "decisions" / "0004-amender.md")[1]
+        assert [(link.relation, link.target) for link in amender.links] == [("amends", "30")]
+    else:  # made after: ADR 2 is ADR 30 by then
+        assert amend.returncode == 2 and "no ADR 2" in amend_err, amend_err
+    check = decide("check", cwd=repo)
+    assert check.exit_code == 0 and check.stdout.splitlines()[-1].startswith("0 error(s)"), check
+    assert not list((repo / "decisions").glob("*.lock"))

@@ -562,8 +562,10 @@ def new_decision(
     for relation, ref in relations:
         _reverse_of(relation, None, f"make the record, then `decide adr link N {relation} {ref} --reverse ...`")
     # Every ADR named is locked from its check to its edit: of records superseding one at once, one is
-    # made and the others are refused, as when they are made one after another.
-    with _together(ws, [ref for _, ref in relations]) as group:
+    # made and the others are refused, as when they are made one after another. The folder's lock comes
+    # first, as `adr renumber` takes it, so the two never hold one lock each and wait for the other.
+    folder_locked = atomic.folder_lock(ws.adr_dir) if ws.adr_dir.is_dir() else contextlib.nullcontext()
+    with folder_locked, _together(ws, [ref for _, ref in relations]) as group:
         return _new_decision(ws, group, title, template, relations, data_change, prototypes, date, force)
 
 

@@ -205,18 +205,22 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     relates back to (and its namesake does not); markdown links by file name are always
     rewritten, and every other bare reference is reported instead.
     """
-    files = adr_files(workspace.adr_dir)
-    key = adr.ref_key(which)
-    for page in files:
-        if page.name != record_name(page) and key == str(number_of(record_name(page))):
-            raise DecisionbookError(f"ADR {key} is kept as a folder ({workspace.relative(page.parent)}/); renumbering "
-                                    "renames record files, so rename the folder and the links to it by hand")
-    path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
-    old = number_of(path.name)
-    if old == new:
-        raise DecisionbookError(f"{path.name} already has number {new}")
-    new_path = path.with_name(renumbered_name(path.name, new))
-    with atomic.folder_lock(workspace.adr_dir), contextlib.ExitStack() as held:
+    folder = workspace.adr_dir
+    with atomic.folder_lock(folder) if folder.is_dir() else contextlib.nullcontext(), contextlib.ExitStack() as held:
+        # Listed under the folder's lock, which `adr new` holds until its links are written: a record
+        # made meanwhile is listed and its links rewritten too.
+        files = adr_files(folder)
+        key = adr.ref_key(which)
+        for page in files:
+            if page.name != record_name(page) and key == str(number_of(record_name(page))):
+                raise DecisionbookError(f"ADR {key} is kept as a folder ({workspace.relative(page.parent)}/); "
+                                        "renumbering renames record files, so rename the folder and the links to "
+                                        "it by hand")
+        path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
+        old = number_of(path.name)
+        if old == new:
+            raise DecisionbookError(f"{path.name} already has number {new}")
+        new_path = path.with_name(renumbered_name(path.name, new))
         # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
         for page in sorted({*files, *_other_pages(workspace, files)}):
             held.enter_context(locked(page))

@@ -113,12 +113,27 @@ def append_line(path: Path, line: str) -> None:
         os.close(fd)
 
 
+_folders: set[str] = set()  # folders this process holds locked: a second flock of its own would wait for ever
+
+
 @contextlib.contextmanager
 def folder_lock(folder: Path):
-    """Hold an exclusive lock on *folder* so concurrent processes pick distinct numbers in it."""
+    """Hold an exclusive lock on *folder* so concurrent processes pick distinct numbers in it.
+
+    A command that also locks records in it takes the folder's lock first, so no two commands hold one
+    each and wait for the other's; taking it again inside is a no-op.
+    """
+    key = os.path.realpath(folder)
+    if key in _folders:
+        yield
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        _folders.add(key)
+        try:
+            yield
+        finally:
+            _folders.discard(key)
     finally:
         os.close(fd)
