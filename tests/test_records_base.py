@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -77,11 +80,18 @@ def test_visible_shows_bidi_controls():
     assert visible("abc\u202edef") == "abc<U+202E>def"
 
 
-def test_create_exclusive_never_overwrites(tmp_path):
+@pytest.mark.parametrize("links", [True, False])
+def test_create_exclusive_never_overwrites(tmp_path, monkeypatch, links):
+    if not links:  # a file system without hard links (FAT, some network shares): created in place
+        def refused(*args, **kwargs):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", refused)
     target = tmp_path / "a.md"
     assert atomic.create_exclusive(target, b"first")
     assert not atomic.create_exclusive(target, b"second")
     assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left either way
 
 
 def test_replace_leaves_no_temporary_files(tmp_path):

@@ -42,6 +42,7 @@ def create_numbered(
     """
     folder.mkdir(parents=True, exist_ok=True)
     with atomic.folder_lock(folder):
+        files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
         # Records kept in category subfolders share the folder's numbers.
         local = set()
         with os.scandir(folder) as entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
 from toolkit.records.adr_words import adornment, is_rst, record_name, renumbered_name, title_number_span
-from toolkit.records.files import locked, require_writable
+from toolkit.records.files import locked, remove_stale_locks, require_writable
 from toolkit.workspace import Workspace
 
 # Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's :doc:`target` or
@@ -221,9 +222,12 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         if old == new:
             raise DecisionbookError(f"{path.name} already has number {new}")
         new_path = path.with_name(renumbered_name(path.name, new))
+        remove_stale_locks(folder)
         # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
+        # The record's own lock names the command that finishes the work, should this process end first.
+        again = f"decide adr renumber {shlex.quote(path.name)} --to {new}"
         for page in sorted({*files, *_other_pages(workspace, files)}):
-            held.enter_context(locked(page))
+            held.enter_context(locked(page, task=again if page == path else None))
         taken = {number_of(p.name) for p in workspace.adr_dir.iterdir()}
         taken |= {number_of(n) for n in names_on_branches(workspace.root, workspace.adr_dir)}
         if new in taken:
@@ -257,11 +261,12 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
             raise DecisionbookError("already exists", workspace.relative(new_path))
         for target in (path, *edits):  # refused now, not halfway through the renaming
             require_writable(target)
+        # The links first, the rename last: until the rename, running the same command again finishes the work.
+        for other, data in edits.items():
+            atomic.replace(other, data)
         if own is not None:
             atomic.replace(path, own)
         os.rename(path, new_path)
-        for other, data in edits.items():
-            atomic.replace(other, data)
     return Renumbered(
         workspace.relative(path), workspace.relative(new_path),
         tuple(workspace.relative(p) for p in edits), tuple(warnings),

@@ -21,17 +21,56 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _temporary(path: Path) -> tuple[Path, int]:
+    """A new temporary file `.NAME.RANDOM.tmp` beside *path*, as `files.leftover_temps` knows them, open to write."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            # Created like any new file, so the user's umask applies; O_EXCL never follows a link.
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _write_all(fd: int, data: bytes, durable: bool = True) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        if durable:
+            os.fsync(handle.fileno())
+
+
 def create_exclusive(path: Path, data: bytes) -> bool:
-    """Create *path* holding *data*; return False, touching nothing, if it already exists."""
+    """Create *path* holding *data*, whole or not at all; return False, touching nothing, if it already exists.
+
+    The data is written to a temporary file first and hard-linked to *path*, which fails if *path*
+    exists: a process killed midway leaves a temporary file (`decide check` names it), never an
+    empty or half-written *path* holding its number.
+    """
+    tmp, fd = _temporary(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        _write_all(fd, data)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK):
+                raise
+            return _create_in_place(path, data)  # a file system without hard links (FAT, some shares)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+    return True
+
+
+def _create_in_place(path: Path, data: bytes) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     except FileExistsError:
         return False
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_all(fd, data)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -49,20 +88,9 @@ def replace(path: Path, data: bytes, durable: bool = True) -> None:
     files.require_writable(path)
     with files.locked(path):
         files.remove_leftover_temps(path)
-        while True:
-            tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
-            try:
-                # Created like any new file, so the user's umask applies; O_EXCL never follows a link.
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-                break
-            except FileExistsError:
-                continue
+        tmp, fd = _temporary(path)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if durable:
-                    os.fsync(handle.fileno())
+            _write_all(fd, data, durable)
             with contextlib.suppress(FileNotFoundError):
                 os.chmod(tmp, os.stat(path).st_mode & 0o7777)
             os.replace(tmp, path)

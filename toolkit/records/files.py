@@ -153,11 +153,12 @@ def lock_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path, shown=None):
+def locked(path: Path, shown=None, task: str | None = None):
     """Hold *path*'s lock for a whole read-modify-write, so concurrent edits run one after another.
 
     The lock is `NAME.lock`, created exclusively and holding this process's id, host and start
-    time; a lock whose process is gone is taken over (see `_stale`).
+    time, and *task*: the command that finishes the work should the process end first (`decide check`
+    names it); a lock whose process is gone is taken over (see `_stale`).
     """
     lock = lock_path(Path(path))
     key = os.path.abspath(lock)
@@ -168,7 +169,7 @@ def locked(path: Path, shown=None):
         finally:
             _held[key] -= 1
         return
-    fd = _acquire(lock, shown if shown is not None else path)
+    fd = _acquire(lock, shown if shown is not None else path, task)
     _held[key] = 1
     try:
         yield
@@ -184,7 +185,7 @@ def locked(path: Path, shown=None):
             os.close(fd)
 
 
-def _acquire(lock: Path, where) -> int:
+def _acquire(lock: Path, where, task: str | None = None) -> int:
     import json  # only writers pay for it, not `decide adr list`
 
     deadline = time.monotonic() + LOCK_WAIT
@@ -192,7 +193,7 @@ def _acquire(lock: Path, where) -> int:
     while True:
         # Who we are is found before the lock exists: a lock stays empty only for one write, never
         # while this process imports or reads /proc, so a waiting writer does not take it for a dead one's.
-        holder = (json.dumps(_me()) + "\n").encode()
+        holder = (json.dumps({**_me(), "task": task} if task else _me()) + "\n").encode()
         try:
             fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
         except FileExistsError:
@@ -311,6 +312,44 @@ def _break_if_stale(lock: Path) -> bool:
         return True
     finally:
         os.close(fd)
+
+
+def stale_locks(folder: Path) -> list[tuple[Path, dict]]:
+    """The locks in *folder* that a process which has ended left behind, each with what it says of its holder.
+
+    Only files that read as decisionbook's own locks count: a `poetry.lock` or `yarn.lock` is a project's file.
+    """
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".lock"))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        lock = Path(folder) / name
+        try:
+            fd = os.open(lock, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            holder = _holder(fd) if stat.S_ISREG(info.st_mode) and info.st_size < 4096 else None
+            if holder is not None and "host" in holder and _stale(holder, time.time() - info.st_mtime):
+                found.append((lock, holder))
+        finally:
+            os.close(fd)
+    return found
+
+
+def remove_stale_locks(folder: Path) -> None:
+    """Take over and remove the locks in *folder* whose process has ended, unless one marks a task still
+    to finish (`locked`'s *task*, its file still there): `decide check` names that until it is run again.
+
+    Locks of files that exist are also taken over by their next edit; this also clears those of files
+    renamed or deleted since, which no edit takes again.
+    """
+    for lock, holder in stale_locks(folder):
+        if not (holder.get("task") and lock.with_name(lock.name[: -len(".lock")]).exists()):
+            _break_if_stale(lock)
 
 
 def _describe(lock: Path) -> str:
