@@ -65,6 +65,22 @@ def test_keep_branch_skips_the_archive(proto, decide):
     assert "refs/tags/archive/proto/ingest" not in refs(proto)
 
 
+def test_a_branch_two_cards_name_is_archived_only_when_the_last_of_them_is_discarded(proto, decide):
+    tip = git(proto, "rev-parse", "proto/ingest").strip()
+    made = decide("proto", "new", "Ingest in batches", "--owner", "ben", "--branch", "proto/ingest", cwd=proto)
+    assert made.exit_code == 0, made
+    check = decide("check", cwd=proto)
+    assert ("prototypes/0004-ingest-in-batches.md:7: warning: branch 'proto/ingest' is P3's too "
+            "(prototypes/0003-ingest.md)") in check.stdout, check
+    first = decide("discard", "P3", "--reason", "too slow", cwd=proto)
+    assert first.exit_code == 0, first
+    assert "branch proto/ingest left as it is: P4 still names it" in first.stdout
+    assert refs(proto)["refs/heads/proto/ingest"] == tip and "refs/tags/archive/proto/ingest" not in refs(proto)
+    last = decide("discard", "P4", "--reason", "batches do not help", cwd=proto)
+    assert last.exit_code == 0, last
+    assert "refs/heads/proto/ingest" not in refs(proto) and refs(proto)["refs/tags/archive/proto/ingest"] == tip
+
+
 def test_checked_out_branch_is_refused_before_the_verdict(proto, decide):
     git(proto, "checkout", "-q", "proto/ingest")
     result = decide("discard", "P3", "--reason", "slow", cwd=proto)

@@ -18,12 +18,22 @@ from toolkit.workspace import Workspace
 
 
 def _branch_names(ws: Workspace, cards) -> list[Finding]:
-    found = []
-    for card in cards:
-        why = branch_name_problem(card.branch) if card.branch is not None else None
+    """An error at a branch name git refuses, and a warning at each card naming a branch an earlier card names."""
+    found, first = [], {}
+    for card in sorted(cards, key=lambda card: card.number):
+        if card.branch is None:
+            continue
+        why = branch_name_problem(card.branch)
         if why:
             found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "branch"), "error",
                                  f"branch {card.branch!r} is not a name git accepts: {why}"))
+        elif card.branch in first:
+            other = first[card.branch]
+            found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "branch"), "warning",
+                                 f"branch {card.branch!r} is {other.ref}'s too ({ws.relative(other.path)}): "
+                                 "effort from git counts its commits for both; give each prototype its own branch"))
+        else:
+            first[card.branch] = card
     return found
 
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
 from toolkit.actions.ledgers import read_effort, read_verdicts, who
-from toolkit.actions.prototypes import card_path, parse_date
+from toolkit.actions.prototypes import card_path, parse_date, read_cards
 from toolkit.actions.triage import card_records, judge_stood
 from toolkit.errors import DecisionbookError
 from toolkit.history.archive import Archived
 from toolkit.judge import audit as sunk_audit
 from toolkit.judge.merit import Judgement
 from toolkit.judge.sunkcost import is_override
-from toolkit.records import files, ledger, prototype
+from toolkit.records import atomic, files, ledger, prototype
 from toolkit.records.ledger import Verdict
 from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
@@ -33,6 +34,7 @@ class VerdictResult:
     card: Prototype  # as it is after the verdict
     judgement: Judgement  # the recommendation the verdict met or overrode
     archived: Archived | None = None  # the branch a discard archived under archive/<branch>
+    branch_left_for: tuple[str, ...] = ()  # the cards still naming the branch a discard left as it is
 
     @property
     def override(self) -> bool:
@@ -99,11 +101,20 @@ def discard(
     ws: Workspace, ref, reason: str, by: str | None = None, as_of: dt.date | None = None, keep_branch: bool = False
 ) -> VerdictResult:
     """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
-    tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first)."""
-    branch = None if keep_branch else prototype.read(card_path(ws, ref), ws.config.max_file_bytes).branch
-    ensure_archivable(ws, branch)
-    result = _record(ws, ref, "discard", reason, by, as_of)
-    return replace(result, archived=archive_prototype_branch(ws, branch, result.entry.reason))
+    tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first), or
+    another card not discarded names it too: that prototype's work goes on there."""
+    card = prototype.read(card_path(ws, ref), ws.config.max_file_bytes)
+    branch = None if keep_branch else card.branch
+    # Under the folder's lock, so of two cards sharing a branch discarded at once, the second sees the first's verdict.
+    with atomic.folder_lock(ws.proto_dir) if branch else contextlib.nullcontext():
+        left_for = tuple(other.ref for other in read_cards(ws).cards if branch and other.branch == branch
+                         and other.number != card.number and other.status != STATUS_AFTER["discard"])
+        if left_for:
+            branch = None
+        ensure_archivable(ws, branch)
+        result = _record(ws, ref, "discard", reason, by, as_of)
+        archived = archive_prototype_branch(ws, branch, result.entry.reason)
+        return replace(result, archived=archived, branch_left_for=left_for)
 
 
 def audit(ws: Workspace) -> sunk_audit.Audit:

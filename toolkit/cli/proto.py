@@ -334,7 +334,7 @@ def discard(ref, reason, by, as_of, keep_branch):
     """Record a discard verdict for prototype P; its card becomes discarded.
 
     The prototype's branch is tagged archive/<branch> (the reason as message) and deleted;
-    `decide proto restore P` brings it back.
+    `decide proto restore P` brings it back. A branch another card still names is left as it is.
     """
     result = verdicts.discard(open_workspace(), ref, reason, by, as_of, keep_branch)
     _verdict_report(result)
@@ -342,6 +342,10 @@ def discard(ref, reason, by, as_of, keep_branch):
         archived = result.archived
         click.echo(f"archived branch {archived.branch} as tag {archived.tag} (at {archived.commit[:12]}); "
                    f"deleted branch {archived.branch}")
+    if result.branch_left_for:
+        cards = ", ".join(result.branch_left_for)
+        click.echo(visible(f"branch {result.card.branch} left as it is: {cards} still "
+                           f"{'names' if len(result.branch_left_for) == 1 else 'name'} it"))
 
 
 @click.command()
