@@ -356,6 +356,23 @@ def test_criteria_as_of_a_day_come_from_git_without_gitpython(tmp_path, decide):
     asked = ["HEAD:prototypes/0009-no such card.md", named, "HEAD:prototypes"]
     assert working_tree(root).blobs(asked) == {named: (root / "prototypes/0003-renamed by hand.md").read_bytes()}
 
+def test_a_card_renamed_since_a_day_is_judged_on_the_criteria_it_had_that_day(tmp_path, decide):
+    # The day's version is found by the card's number under the name its file had then, not by today's name.
+    root = build(tmp_path / "ws")
+    before = json.loads(_ok(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=root)).stdout)
+    (card,) = (root / "prototypes").glob("0003-*.md")
+    git(root, "mv", f"prototypes/{card.name}", "prototypes/0003-a-new-name.md")
+    _ok(decide("criterion", "add", "P3", "cold-start", "--target", "<= 5", "--must", cwd=root))
+    git(root, "commit", "-q", "-am", "P3: renamed, and cold start is a must", day="2026-11-02")
+    after = json.loads(_ok(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=root)).stdout)
+
+    def unnamed(rows):
+        return [{key: value for key, value in row.items() if key != "path"} for row in rows]
+
+    assert unnamed(after["prototypes"]) == unnamed(before["prototypes"])
+    assert "cold-start" not in json.dumps(after)
+
+
 def test_extensions_past_the_limit_are_a_warning(repo, decide):
     (repo / "decisionbook.toml").write_text("[triage]\nmax_extensions = 1\n")
     _ok(decide("proto", "new", "Zombie", "--deadline", TODAY.isoformat(), cwd=repo))

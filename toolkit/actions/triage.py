@@ -83,9 +83,13 @@ def criteria_as_of(ws: Workspace, cards: tuple[Prototype, ...], day: dt.date) ->
     earlier = changed_since_day(ws.root, ws.proto_dir, day)
     if not earlier:
         return cards
+    # A card keeps its number when its file is renamed: the name it had that day is the one of that number gone since.
+    gone = {prototype.card_number(path): data for path, data in earlier.items()
+            if data is not None and not path.exists()}
     stood = []
     for card in cards:
-        data = earlier.get(card.path.resolve())
+        path = card.path.resolve()
+        data = gone.get(card.number) if path in earlier and earlier[path] is None else earlier.get(path)
         if data is not None:
             try:
                 card = replace(card, criteria=prototype.from_document(frontmatter.parse(data, card.path)).criteria)

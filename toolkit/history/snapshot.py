@@ -9,13 +9,14 @@ from pathlib import Path
 from toolkit.history.plaingit import working_tree
 
 
-def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, bytes]:
+def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, bytes | None]:
     """{path: content at the end of *day*} for every file of *folder* whose working-tree content differs
     from the last commit on HEAD made on or before *day* (committer date, local time).
 
-    Files that did not exist in that commit are left out, as is everything outside git or before the
-    first commit: the caller keeps what it has now. Plain git processes answer (ADR 0053): GitPython's
-    import alone would cost a triage as of a past day a sixth of its time.
+    A file that did not exist in that commit maps to None (one renamed since: the name it had then
+    maps to its content); everything outside git or before the first commit is left out: the caller
+    keeps what it has now. Plain git processes answer (ADR 0053): GitPython's import alone would cost
+    a triage as of a past day a sixth of its time.
     """
     git = working_tree(root)
     if git is None:
@@ -33,7 +34,8 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
     if names.returncode != 0:
         return {}
     paths = {f"{commit}:{name}": name for name in names.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
-    return {git.top / paths[spec]: data for spec, data in git.blobs(paths).items()}
+    found = git.blobs(paths)
+    return {git.top / name: found.get(spec) for spec, name in paths.items()}
 
 
 def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[bytes]]:
