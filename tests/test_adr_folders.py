@@ -717,7 +717,8 @@ def test_an_addendum_beside_its_record_is_not_a_second_record(decide, tmp_path):
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
         (3, "Architettura a plugin"), (4, "Amendment process")]
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
-    assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[2] == "path: docs/adr/ADR-003-architettura-plugin.md"
+    shown = decide("adr", "show", "3", cwd=root).stdout.splitlines()
+    assert shown[2] == "path: docs/adr/ADR-003-architettura-plugin.md"
 
 
 def test_names_that_start_with_their_day_then_a_record_number_are_numbered_records(decide, tmp_path):

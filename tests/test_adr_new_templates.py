@@ -188,7 +188,8 @@ def test_the_relations_a_template_gives_as_examples_are_none_in_a_new_record(dec
     template = ("---\nstatus: proposed\ndate: YYYY-MM-DD\nsupersedes: [3]\nlinks:\n  - {relation: amends, adr: 5}\n"
                 "tags: [architecture]\n---\n# {short title}\n\n## Context\n\n{Describe it.}\n")
     root = repository_with(tmp_path / "repo", {"docs/decisions/adr-template.md": template,
-                                               "docs/decisions/0001-use-madr.md": "---\nstatus: accepted\n---\n# MADR\n"})
+                                               "docs/decisions/0001-use-madr.md":
+                                                   "---\nstatus: accepted\n---\n# MADR\n"})
     assert decide("adr", "new", "Use queues", "--no-edit", "--date", "2026-11-30", cwd=root).exit_code == 0
     assert (root / "docs/decisions/0002-use-queues.md").read_text() == (
         "---\nstatus: proposed\ndate: 2026-11-30\nsupersedes: []\nlinks: []\ntags: [architecture]\n---\n"

@@ -308,7 +308,8 @@ def test_a_new_record_s_folder_is_not_left_behind_when_the_record_is_refused(dec
     root = _repo(tmp_path, {"docs/adr/0001-use-go/README.md": '+++\ntitle = "Use Go"\nstatus = "accepted"\n'
                                                               'date = 2024-01-01\n+++\n\nWhy.\n'})
     # Refused while its page is written, and after, when the record it amends cannot take the link.
-    assert decide("adr", "new", "Use Zig", "--no-edit", "--data-change", "--template", "nygard", cwd=root).exit_code == 2
+    made = decide("adr", "new", "Use Zig", "--no-edit", "--data-change", "--template", "nygard", cwd=root)
+    assert made.exit_code == 2
     refused = decide("adr", "new", "Use Zig", "--no-edit", "--amends", "1", cwd=root)
     assert refused.exit_code == 2 and "add `links` by hand" in refused.stderr
     assert sorted(path.name for path in (root / "docs/adr").iterdir()) == ["0001-use-go"]
@@ -329,7 +330,8 @@ def test_drafts_kept_as_folders_numbered_zero_are_known_by_their_folders(decide,
 
 
 def test_records_kept_as_folders_that_share_a_number_are_named_with_their_folders(decide, tmp_path):
-    root = _repo(tmp_path, {"docs/adr/0002-use-queues/README.md": NYGARD.format(n=2, title="Use queues", status="Proposed"),
+    root = _repo(tmp_path, {"docs/adr/0002-use-queues/README.md":
+                                NYGARD.format(n=2, title="Use queues", status="Proposed"),
                             "docs/adr/0002-use-streams/README.md": NYGARD.format(n=2, title="Use streams",
                                                                                  status="Proposed")})
     shared = "ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number"

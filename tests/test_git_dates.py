@@ -60,7 +60,8 @@ def test_adr_history_shows_each_date_as_git_gives_it(dated, decide):
         ("2026-11-02T10:00:00+00:00", "proposed"), (None, "accepted"), (FAR, "accepted")]
     table = decide("adr", "history", "1", cwd=dated)
     assert table.exit_code == 0 and "%aI" not in table.stdout
-    assert [line.split()[0] for line in table.stdout.splitlines()[1:]] == ["2026-11-02", rows[1]["commit"], "33658-09-27"]
+    firsts = [line.split()[0] for line in table.stdout.splitlines()[1:]]
+    assert firsts == ["2026-11-02", rows[1]["commit"], "33658-09-27"]
 
 
 def test_effort_git_counts_every_commit_and_dates_those_git_dates(dated, decide):

@@ -53,11 +53,13 @@ def test_of_several_index_files_the_one_that_lists_the_records_is_kept(decide, t
 
 
 def test_decisionbook_s_markers_in_an_index_not_named_readme_hold_its_table(decide, tmp_path):
-    marked = "# Index\r\n\r\n<!-- decisionbook:index:start -->\r\nold\r\n<!-- decisionbook:index:end -->\r\n\r\nEnd.\r\n"
+    marked = ("# Index\r\n\r\n<!-- decisionbook:index:start -->\r\nold\r\n<!-- decisionbook:index:end -->\r\n"
+              "\r\nEnd.\r\n")
     root = _folder(tmp_path, {"00-index.md": marked})
     assert decide("adr", "index", cwd=root).exit_code == 0
     text = (root / "docs/adr/00-index.md").read_bytes().decode()
-    assert text.startswith("# Index\r\n\r\n<!-- decisionbook:index:start -->\r\n\r\n| ADR | Title | Status | Date |\r\n")
+    assert text.startswith("# Index\r\n\r\n<!-- decisionbook:index:start -->\r\n\r\n"
+                           "| ADR | Title | Status | Date |\r\n")
     assert text.endswith("<!-- decisionbook:index:end -->\r\n\r\nEnd.\r\n") and "old" not in text
     assert _names(root) == ["00-index.md", "ADR-001-use-git.md", "ADR-002-use-rust.md"]
 

@@ -133,8 +133,9 @@ _COMMENT = LazyPattern(r"<!--.*?-->")
 _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 # A title written as a field near the top, where no heading gives one: a preamble's `Title: X` (Stellar's SEPs,
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
-_TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)[*_]{0,2}"
-                           r"[ \t]*(?::|</td>[ \t]*<td>)[*_]{0,2}[ \t]*([^<\n]*?)[*_]{0,2}[ \t]*(?:</td>.*)?$", re.IGNORECASE)
+_TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
+                           r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_]{0,2}[ \t]*([^<\n]*?)[*_]{0,2}[ \t]*(?:</td>.*)?$",
+                           re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
 _REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")

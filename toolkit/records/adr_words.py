@@ -200,8 +200,8 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
 _TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
 # What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
-_ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato|anexo"
-                   r"|vedlegg")
+_ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato"
+                   r"|anexo|vedlegg")
 _ADDENDUM = LazyPattern(rf"^[-_. ]*(?:{_ADDENDUM_WORDS})(?:$|[-_. ]|\d)", re.IGNORECASE)
 _ADDENDUM_WORD = LazyPattern(_ADDENDUM_WORDS, re.IGNORECASE)
 
