@@ -165,6 +165,10 @@ def _most(counter: Counter, default):
     return counter.most_common(1)[0][0] if counter else default
 
 
+_SEPARATOR = LazyPattern(r"(?:-+|_+)?")  # between a number and its slug: `-`, `__`, or none
+_CAPITAL = LazyPattern(r"[A-Z]")
+
+
 def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decision]], template: str | None,
                 page: str = "") -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
@@ -238,18 +242,17 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, model=model, own=own is not None,
                           date_joint=_most(Counter(sep for sep in dated if sep), "-"))
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
-    padded = Counter(
-        len(digits) for digits in (_digits(name, n[0]) for name, n in parsed if n) if digits.startswith("0") and len(digits) > 1
-    )
-    width = _most(padded, 1)
-    stamps = sum(_is_stamp(_digits(name, n[0])) for name, n in parsed if n)
+    written = [_digits(name, n[0]) for name, n in parsed if n]  # each number as written: `0012`
+    width = _most(Counter(len(digits) for digits in written if digits.startswith("0") and len(digits) > 1), 1)
+    stamps = sum(map(_is_stamp, written))
     # `0001-x.md`, `0001_x.md`, `0001--x.md`; the words of slugs joined as the folder joins them (`ADR-001_Use_git.md`).
-    separators = Counter(re.match(r"(?:-+|_+)?", sep).group() or sep[:1] or "-" for _, _, sep, _ in numbered)
+    separator = _SEPARATOR.match
+    separators = Counter(separator(sep).group() or sep[:1] or "-" for _, _, sep, _ in numbered)
     words = Counter("_" if "_" in slug and "-" not in slug else "-"
                     for _, _, sep, _ in numbered if (slug := sep.lstrip("-_. ")))
     # Titles as they are (`001 - Layered Desktop App.md`): words parted by spaces, in capitals too.
-    titled = 2 * sum(" " in tail.strip() and bool(re.search(r"[A-Z]", tail))
-                     for _, _, tail, _ in numbered) > len(numbered)
+    capital = _CAPITAL.search
+    titled = 2 * sum(" " in tail.strip() and bool(capital(tail)) for _, _, tail, _ in numbered) > len(numbered)
     if titled:
         separators = Counter(re.match(r"[ ._-]*", tail).group() or "-" for _, _, tail, _ in numbered)
         words = Counter()
@@ -462,6 +465,8 @@ def fill_blanks(text: str, values: dict[str, str]) -> str:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
     if not lines or lines[0].rstrip() != "---":
         end = 0
+    if "${title}" not in "".join(lines[1:end]):  # no title in front matter: nothing is YAML to write
+        return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
     filled, block = [], None  # block: the indentation of a block scalar's key (`notes: |`); its text is as written
     for index, line in enumerate(lines):
         body = line.rstrip("\r\n")
