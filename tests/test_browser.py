@@ -1,4 +1,4 @@
-"""The weekly report opened in headless Chromium: no script from user text runs; it reads on a phone."""
+"""The reports opened in headless Chromium: no script from user text runs; they read on a phone."""
 
 from __future__ import annotations
 
@@ -145,3 +145,16 @@ def test_no_table_is_wider_than_a_phone(weekly_reports, report_workspace, tmp_pa
     # A chart keeps a size its labels can be read at and scrolls in its own frame; the page does not scroll.
     assert measured["charts"] and min(measured["charts"]) >= 700, measured["charts"]
     assert measured["page"] == 390
+
+
+def test_the_design_review_reads_on_a_phone(decide, tmp_path):
+    # Its checklist, migration plan, sign-off, evidence and history tables scrolled sideways at 390 px.
+    assert decide("demo", str(tmp_path / "demo")).exit_code == 0
+    made = decide("report", "review", "6", cwd=tmp_path / "demo")
+    assert made.exit_code == 0, made.output
+    html = (tmp_path / "demo" / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    measured = json.loads(_measured(html, TABLES, tmp_path, 390))
+    columns = [table["columns"] for table in measured["tables"]]
+    assert any(c.startswith("Phase,What ships") for c in columns) and any(c.startswith("Item,Result") for c in columns)
+    assert (measured["viewport"], measured["page"]) == (390, 390)
+    assert [table for table in measured["tables"] if table["right"] > 390] == []
