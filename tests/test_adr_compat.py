@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import git
+from conftest import git, listed_adrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from adr_generate import generate  # noqa: E402
@@ -83,7 +83,7 @@ def test_log4brains_records_are_found_by_slug(decide, tmp_path):
     )
     (folder / "template.md").write_text("# Title\n\n- Status: draft\n")
     (folder / "README.md").write_text("# Decisions\n")
-    listed = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    listed = listed_adrs(decide, root)
     assert [(r["number"], r["key"]) for r in listed] == [
         (None, "20200925-use-log4brains"), (None, "20201001-adopt-graphql")
     ]

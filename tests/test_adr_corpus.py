@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import git, repository_with
+from conftest import git, listed_adrs, repository_with
 
 from toolkit.actions.adrs import adr_files
 from toolkit.records import adr, adr_words
@@ -297,7 +297,7 @@ def test_team_statuses_and_date_order_from_decisionbook_toml(decide, tmp_path):
     (root / "decisionbook.toml").write_text(
         '[adr]\ndir = "records"\ndate-order = "day-first"\n\n[adr.statuses]\n"On hold" = "deprecated"\n'
     )
-    rows = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    rows = {r["key"]: r for r in listed_adrs(decide, root)}
     assert rows["15"]["date"] == "2018-02-05" and rows["15"]["date_raw"] == "05/02/2018"
     assert rows["10"]["status"] == "deprecated" and rows["10"]["status_raw"] == "On hold"
     (root / "decisionbook.toml").write_text('[adr.statuses]\nparked = "shelved"\n')
@@ -448,7 +448,7 @@ def test_changing_the_team_settings_changes_a_cached_listing(decide, tmp_path):
     (root / "decisions" / "0001-freeze.md").write_text("# 1. Freeze\n\nDate: 05/02/2018\n\n## Status\n\nOn hold\n")
 
     def row():
-        return json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+        return listed_adrs(decide, root)[0]
 
     assert (row()["status"], row()["date"]) == ("On hold", None)
     (root / "decisionbook.toml").write_text('[adr]\ndate-order = "day-first"\n\n[adr.statuses]\n"on hold" = "deprecated"\n')
@@ -781,7 +781,7 @@ def test_records_written_in_japanese_chinese_and_korean_are_read_and_written_in_
         "0004-queue.md": "# 4. 메시지 큐\n\n## 상태\n\n제안됨\n\n## 날짜\n\n2025년 11월 2일\n\n## 맥락\n\n처리량.\n",
         "0005-front.md": "---\nstatus: 已废弃\ndate: 2023-01-09\n---\n# 前端框架\n",
     })
-    rows = {r["number"]: (r["status"], r["date"]) for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    rows = {r["number"]: (r["status"], r["date"]) for r in listed_adrs(decide, root)}
     assert rows == {1: ("accepted", "2026-03-29"), 2: ("accepted", None), 3: ("accepted", "2024-03-05"),
                     4: ("proposed", "2025-11-02"), 5: ("deprecated", "2023-01-09")}
     checked = decide("check", cwd=root)
@@ -812,7 +812,7 @@ def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_
         "0013-queue.md": "# 13. Очередь\n\n- Статус: отклонено\n- Дата: 2025-01-02\n",
     })
     rows = {r["number"]: (r["status"], r["date"], r["superseded_by"])
-            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+            for r in listed_adrs(decide, root)}
     assert rows == {10: ("accepted", "2025-10-18", None), 11: ("superseded", "2024-03-05", "12"),
                     12: ("proposed", "2024-03-05", None), 13: ("rejected", "2025-01-02", None)}
     result = decide("adr", "status", "10", "deprecated", "--date", "2026-11-30", cwd=root)
@@ -832,7 +832,7 @@ def test_a_changelog_dates_a_record_that_has_no_date_and_a_status_change_leaves_
     text = ("# ADR 020: Wire encoding\n\n## Changelog\n\n- 2020 March 06: Initial draft\n- 11/23/2020: Reworded\n"
             "- 2020 Dec 1: Accepted\n\n## Status\n\nPROPOSED\n\n## Context\n\nEncoding.\n")
     root = _folder(tmp_path, {"adr-020-wire-encoding.md": text})
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["number"], row["status"], row["date"], row["date_raw"]) == (20, "proposed", "2020-12-01", "2020 Dec 1")
     assert decide("adr", "status", "20", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = (root / "docs/adr/adr-020-wire-encoding.md").read_text()
@@ -846,7 +846,7 @@ def test_relations_named_by_a_series_own_letters_and_other_tools_keys(decide, tm
         "0004-versioned-catalog.md": "---\nstatus: implementable\nreplaces:\n- TEP-0003\n---\n# Versioned catalog\n",
     })
     rows = {r["number"]: (r["status"], r["superseded_by"], r["supersedes"])
-            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+            for r in listed_adrs(decide, root)}
     assert rows == {3: ("superseded", "4", []), 4: ("accepted", None, ["3"])}
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stdout
@@ -862,7 +862,7 @@ def test_records_written_in_norwegian_danish_and_swedish(decide, tmp_path):
         "dok/arkitektur/beslutninger/0004-sv.md": "# 4. Kö\n\nDatum: 3 maj 2023\n\n## Status\n\nGodkänd\n",
     })
     rows = {r["number"]: (r["status"], r["date"], r["superseded_by"])
-            for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+            for r in listed_adrs(decide, root)}
     assert rows == {1: ("accepted", "2021-12-22", None), 2: ("superseded", "2020-03-02", "3"),
                     3: ("proposed", "2022-09-14", None), 4: ("accepted", "2023-05-03", None)}
     assert decide("adr", "status", "3", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
@@ -892,7 +892,7 @@ def test_a_dates_field_is_read_by_its_latest_date_which_a_status_change_updates(
     text = ("# Use REST\n\n* Status: proposed\n* Deciders: ana\n"
             "* Dates: proposed - 2021-03-04, last updated - 2021-05-06\n\n## Context\n\nWhy.\n")
     root = _folder(tmp_path, {"0001-use-rest.md": text})
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["status"], row["date"]) == ("proposed", "2021-05-06")
     assert decide("adr", "status", "1", "rejected", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("Status: proposed", "Status: rejected").replace("updated - 2021-05-06", "updated - 2026-11-30")
@@ -942,7 +942,7 @@ def test_a_status_history_of_lines_opened_by_their_day(decide, tmp_path):
     # `## 状态` over `2017-11-22 提议` and `2017-11-24 完成`: the first was read, and a change rewrote it.
     text = "# 3. 图形生成\n\n## 状态\n\n2017-11-22 提议\n\n2017-11-24 完成\n\n## 背景\n\n文字。\n"
     root = _folder(tmp_path, {"0003-graphs.md": text})
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["status"], row["date"]) == ("accepted", "2017-11-24")
     assert decide("adr", "status", "3", "deprecated", "--date", "2026-11-30", cwd=root).exit_code == 0
     after = text.replace("2017-11-24 完成\n", "2017-11-24 完成\n\n2026-11-30 已废弃\n")
@@ -990,7 +990,7 @@ def test_a_task_list_of_dated_choices_is_the_records_history(decide, tmp_path):
         "adr-0000-template.md": NORWEGIAN_CHOICES.format(n="0000", title="Tittel", choices=BLANK_CHOICES),
         "adr-0001-repo-init.md": NORWEGIAN_CHOICES.format(n="0001", title="Oppsett av repo", choices=accepted),
     })
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["status"], row["date"]) == ("accepted", "2025-05-05")
     made = decide("adr", "new", "Ny løsning", "--supersedes", "1", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert made.stdout.splitlines()[0] == "docs/adr/adr-0002-ny-losning.md"
@@ -1000,7 +1000,7 @@ def test_a_task_list_of_dated_choices_is_the_records_history(decide, tmp_path):
     assert old == NORWEGIAN_CHOICES.format(n="0001", title="Oppsett av repo", choices=accepted.replace(
         "- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_",
         "- [x] Erstattet av [2. Ny løsning](adr-0002-ny-losning.md) (dato: 2026-11-30)"))
-    rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    rows = listed_adrs(decide, root)
     assert [(r["status"], r["date"], r["superseded_by"]) for r in rows] == [
         ("superseded", "2026-11-30", "2"), ("proposed", "2026-11-30", None)]
     # Rejected, then proposed again: the choice checked latest is the status, wherever it stands in the list.
@@ -1018,7 +1018,7 @@ def test_a_checked_successor_named_by_a_reference_link(decide, tmp_path):
             "- [x] Superseded ([2024-02-16][adr-08])\n\n# Decision\n\nPorts.\n\n[adr-08]: ./08-update.md\n")
     root = _folder(tmp_path, {"02-design-patterns.md": text,
                               "08-update.md": "# Update\n\n## Status\n\n- [x] Decided\n"})
-    rows = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    rows = listed_adrs(decide, root)
     assert [(r["number"], r["status"], r["date"], r["superseded_by"]) for r in rows] == [
         (2, "superseded", "2024-02-16", "8"), (8, "accepted", None, None)]
 
@@ -1026,7 +1026,7 @@ def test_a_checked_successor_named_by_a_reference_link(decide, tmp_path):
 def test_a_date_written_with_non_breaking_hyphens_is_read(decide, tmp_path):
     # Django's DEP 18 writes `2026‑02‑09` with U+2011: an empty date and a warning.
     root = _folder(tmp_path, {"0018-mailers.md": "# 18. Mailers\n\nDate: 2026\u201102\u201109\n\n## Status\n\nAccepted\n"})
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert row["date"] == "2026-02-09"
     assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
 
@@ -1036,5 +1036,5 @@ def test_a_record_that_opens_with_meta_is_titled_by_its_name_field(decide, tmp_p
     text = ("# Meta\n[meta]: #meta\n- Name: Remove Shell Processes\n- Start Date: 2020-06-02\n- Status: Approved\n\n"
             "# Summary\n[summary]: #summary\n\nWhy.\n")
     root = _folder(tmp_path, {"0045-remove-shell.md": text})
-    row = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)[0]
+    row = listed_adrs(decide, root)[0]
     assert (row["title"], row["date"]) == ("Remove Shell Processes", "2020-06-02")

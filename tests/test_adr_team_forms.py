@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 from toolkit.records.adr_words import written_as
 
@@ -71,7 +71,7 @@ def test_a_new_record_in_a_folder_that_says_no_status_is_written_as_its_latest_r
     assert made.exit_code == 0, made.output
     text = (root / "docs/adr/0003-use-a-cache.md").read_text()
     assert text == f"# 3. Use a cache\n\n{status}\n## Context\n\n## Decision\n"
-    listed = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    listed = {r["key"]: r for r in listed_adrs(decide, root)}
     assert (listed["3"]["status"], listed["3"]["date"]) == ("proposed", "2026-11-30")
 
 
@@ -84,7 +84,7 @@ def test_a_sentence_that_ends_in_a_link_is_no_relation(decide, tmp_path):
 @pytest.mark.parametrize(("written", "status"), [("Partially Implemented", "accepted"), ("TBC", "proposed")])
 def test_more_status_words_teams_write(decide, tmp_path, written, status):
     root = _repo(tmp_path, {"adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status=written)})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert listed["status"] == status
 
 
@@ -102,7 +102,7 @@ def test_a_record_kept_as_a_folder_s_page_holds_its_number(decide, tmp_path):
 @pytest.mark.parametrize("folder", ["Decision-Log", "docs/05_decisions", "docs/arc42/09_architecture_decisions"])
 def test_folders_named_as_a_decision_log_or_a_numbered_chapter_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert listed["path"] == f"{folder}/0001-a.md"
 
 
@@ -122,7 +122,7 @@ def test_a_draft_may_be_decided_a_proposal_superseded_and_an_unknown_word_change
     more = ("--by", "2") if to == "superseded" else ()
     result = decide("adr", "status", "1", to, *more, "--date", "2026-11-30", cwd=root)
     assert result.exit_code == 0, result.output
-    (listed,) = [r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout) if r["key"] == "1"]
+    (listed,) = [r for r in listed_adrs(decide, root) if r["key"] == "1"]
     assert listed["status"] == to
 
 
@@ -133,7 +133,7 @@ def test_the_index_links_names_with_hashes_and_titles_in_brackets(decide, tmp_pa
         "docs/adr/0002-dates.md": RECORD.format(n=2, title="[Gestion des Dates]", date="2021-01-07", status="Accepted"),
         "docs/adr/0003-x.md": RECORD.format(n=3, title="Use [x] and [y]", date="2021-01-08", status="Accepted"),
     })
-    assert [r["title"] for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)] == [
+    assert [r["title"] for r in listed_adrs(decide, root)] == [
         "SDK as a C# library", "Gestion des Dates", "Use [x] and [y]"]
     assert decide("adr", "index", cwd=root).exit_code == 0
     text = (root / "docs/adr/README.md").read_text()
@@ -144,7 +144,7 @@ def test_the_index_links_names_with_hashes_and_titles_in_brackets(decide, tmp_pa
 def test_a_number_not_yet_given_in_a_title_is_no_part_of_it(decide, tmp_path):
     root = _repo(tmp_path, {"docs/adr/0010-templates.md": "# n. Django Templates\n\nDate: 2023-01-02\n\n## Status\n\n"
                                                            "Accepted\n"})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert (listed["number"], listed["title"]) == (10, "Django Templates")
 
 
@@ -176,7 +176,7 @@ def test_replaced_by_in_a_note_names_no_record_this_one_supersedes(decide, tmp_p
                                            status="Akzeptiert\n\nErsetzt [1. A](0001-a.md)"),
     })
     assert "supersede cycle" not in decide("check", cwd=root).stdout
-    listed = {r["key"]: r for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    listed = {r["key"]: r for r in listed_adrs(decide, root)}
     assert (listed["1"]["supersedes"], listed["2"]["supersedes"]) == ([], ["1"])
 
 
@@ -192,7 +192,7 @@ def test_a_status_change_leaves_no_address_of_a_link_behind(decide, tmp_path):
 def test_a_record_numbered_0_whose_name_has_the_word_for_model_is_a_record(decide, tmp_path):
     root = _repo(tmp_path, {"docs/adr/0000-usar-o-modelo-c4.md": RECORD.format(n=0, title="Usar o modelo C4",
                                                                                date="2021-01-06", status="Aceito")})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert listed["title"] == "Usar o modelo C4"
 
 
@@ -213,7 +213,7 @@ def test_superseding_a_record_whose_status_section_names_its_successor_already_n
 def test_a_placeholder_where_the_deciders_belong_is_no_one(decide, tmp_path):
     root = _repo(tmp_path, {"docs/adr/20240101-use-a-cdn.md": "# Use a CDN\n\n- Status: proposed\n"
                             "- Deciders: [list everyone involved in the decision]\n- Date: 2024-01-01\n"})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert listed["decision_makers"] == []
     assert "is the template's placeholder; name the people" in decide("check", cwd=root).stdout
 
@@ -263,7 +263,7 @@ def test_words_and_a_link_to_a_page_on_the_web_are_no_relation(decide, tmp_path)
     root = _repo(tmp_path, {"doc/adr/0001-a.md": RECORD.format(
         n=1, title="A", date="2021-01-06", status="Accepted in [PR 12](https://github.com/org/repo/pull/12)").replace(
         "## Context", "## Links\n\n* Discussed in [issue 7](https://github.com/org/repo/issues/7)\n\n## Context")})
-    (listed,) = json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)
+    (listed,) = listed_adrs(decide, root)
     assert (listed["status"], listed["links"]) == ("accepted", [])
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
@@ -294,7 +294,7 @@ def test_a_template_named_in_another_language_is_the_folder_s_template(decide, t
     template = "# NNNN. Título\n\nDate: YYYY-MM-DD\n\n## Status\n\nProposed\n\n## Contexto\n\nQué.\n"
     root = _repo(tmp_path, {f"doc/adr/{name}": template,
                             "doc/adr/0001-a.md": RECORD.format(n=1, title="A", date="2021-01-06", status="Accepted")})
-    assert [r["key"] for r in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)] == ["1"]
+    assert [r["key"] for r in listed_adrs(decide, root)] == ["1"]
     made = decide("adr", "new", "Usar caché", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert "## Contexto" in (root / made.stdout.strip()).read_text()
 
