@@ -865,9 +865,11 @@ def _is_status(text: str) -> bool:
 
 
 # The word a status is labelled by, then what follows it: a colon, a bar, a cell's end and a cell's start
-# (`<td> Status </td><td> Proposed </td>`), emphasis; the value runs to the next bar, tag or bracket.
+# (`<td> Status </td><td> Proposed </td>`), emphasis; the value runs to the next bar, tag or bracket. Each part
+# is bounded, so a line of a megabyte costs linear time.
 _STATUS_STATEMENT = LazyPattern(
-    r"(?<![\w-])(?:status|statut|stato|estado)(?![\w-])[\s*_:|`]*(?:<[^>\n]*>[\s*_:|`]*)*([^|<>\n()\[\]]+)",
+    r"(?<![\w-])(?:status|statut|stato|estado)(?![\w-])[\s*_:|`]{0,20}(?:<[^>\n]{0,80}>[\s*_:|`]{0,20}){0,4}"
+    r"([^|<>\n()\[\]]{1,80})",
     re.IGNORECASE)
 
 
