@@ -486,6 +486,8 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     (repo / "decisions" / "0021-dates.md").write_text("# 21. Dates\n\n* Status: proposed\n* Dates: " + "2021-01-01, " * 80_000)
     # A record that says no status, looked through for a status stated where it is not read: a tag per label.
     (repo / "decisions" / "0023-unread.md").write_text("# 23. Unread\n\n" + "status <" * 125_000 + "\n")
+    # A title field where no heading gives one, its value a run of spaces before its end.
+    (repo / "decisions" / "0024-title.md").write_text("Status: Accepted\nTitle: a" + " " * 600_000 + "x\n")
     (repo / "decisions" / "0020-loose.md").write_text(  # front matter that is not YAML, read line by line
         "---\n" + "".join(f"k{i}: a: b\n" for i in range(60_000)) + "status: [accepted\n---\n# 20. Loose\n")
     (repo / "prototypes" / "0001-wide.md").write_text(

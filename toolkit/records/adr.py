@@ -134,8 +134,7 @@ _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 # A title written as a field near the top, where no heading gives one: a preamble's `Title: X` (Stellar's SEPs,
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
-                           r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_]{0,2}[ \t]*([^<\n]*?)[*_]{0,2}[ \t]*(?:</td>.*)?$",
-                           re.IGNORECASE)
+                           r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
 _REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
@@ -1374,7 +1373,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     if title is None:
         named = next((i for i in range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
                       if _TITLE_FIELD.match(reader.lines[i])), None)
-        title = _TITLE_FIELD.match(reader.lines[named]).group(1).strip() or None if named is not None else None
+        # The value without the emphasis and spaces around it (stripped, not matched: linear on any line).
+        title = _TITLE_FIELD.match(reader.lines[named]).group(1).strip(" \t*_") or None if named is not None else None
         if title is None:
             return title_from_name(name)
         fields["title_line"] = named + 1
