@@ -198,6 +198,19 @@ def test_a_kep_yaml_that_cannot_be_read_is_named_at_its_own_line(decide, tmp_pat
         "keps/sig-node/2200-node-swap/kep.yaml:11", "keps/sig-node/2200-node-swap/kep.yaml:13"]
 
 
+def test_a_kep_yaml_with_a_document_marker_is_named_and_never_split(decide, tmp_path):
+    # Its `---` ended the fields joined as front matter: a status change moved every field into README.md
+    # and left kep.yaml empty.
+    root = _keps(tmp_path)
+    folder = root / "keps/sig-node/2200-node-swap"
+    (folder / "kep.yaml").write_text("---\n" + (folder / "kep.yaml").read_text())
+    before = {name: (folder / name).read_bytes() for name in ("kep.yaml", "README.md")}
+    status = decide("adr", "status", "2200", "accepted", "--force", cwd=root)
+    assert status.exit_code == 2
+    assert status.stderr.startswith("keps/sig-node/2200-node-swap/kep.yaml:1: error: a document marker")
+    assert {name: (folder / name).read_bytes() for name in before} == before
+
+
 @pytest.mark.parametrize(("make", "created"), [
     (_cips, "CIPs/CIP-0006/README.md"),
     (_keps, "keps/2301-try-a-thing/README.md"),

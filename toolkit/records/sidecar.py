@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.errors import DecisionbookError
 from toolkit.records import atomic, files
 from toolkit.records.adr_words import FOLDER_PAGES, folder_record
 
@@ -42,6 +43,11 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None 
     if fields is None:
         return data
     kept = files.read_bytes(fields, limit, root, shown_beside(shown) if shown else None)
+    for number, line in enumerate(kept.splitlines(), start=1):
+        if line.rstrip() in (b"---", b"..."):  # it would end the fields joined as front matter, and split them
+            raise DecisionbookError("a document marker (`---` or `...`): its fields are read as one YAML "
+                                    "document without them; remove the line", shown_beside(shown) if shown else fields,
+                                    number)
     if kept and not kept.endswith(b"\n"):
         kept += b"\n"
     return b"---\n" + kept + b"---\n" + data
