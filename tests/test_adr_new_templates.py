@@ -110,6 +110,9 @@ def test_a_folder_named_by_the_second_each_record_was_made_names_a_new_one_by_th
                                                                     makers="Ana", title="Utiliser MADR"),
         "docs/decisions/20240603162604-msw.md": FRENCH.format(status="proposé", day="2024-06-03",
                                                                makers="Ana, Ben", title="Mocker l'API"),
+        # Named by a time to come (a clock set wrong): the next is no "second 60" after it, nor a day not given.
+        "docs/decisions/20991231235959-later.md": FRENCH.format(status="proposé", day="2099-12-31",
+                                                                 makers="Ana", title="Plus tard"),
     })
     # A day given is the day in the name, at the time now.
     dated = decide("adr", "new", "Use streams", "--no-edit", "--date", "2025-01-31", cwd=root)

@@ -1,11 +1,12 @@
 """The form a folder's ADRs already have, so a new record is named and written the same way."""
 
 import datetime as _dt
+import itertools
 import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from toolkit.records import frontmatter
@@ -136,12 +137,14 @@ class FolderForm:
         stem = f"{lead}{self.prefix}{number:0{self.width}d}{tail}"
         return f"{stem}/{self.page}" if self.page else f"{stem}.{self.extension}"
 
-    def least_number(self, day: str) -> int:
-        """The lowest number a record made on *day* (YYYY-MM-DD) takes: in a folder numbered by the time
-        each record was made, the time now on that day, local as the day is; else 0 (the next number)."""
+    def stamps(self, day: str) -> Iterator[int] | None:
+        """In a folder numbered by the time each record was made, the numbers a record made on *day*
+        (YYYY-MM-DD) may take: that day at the time now, local as the day is, then a second later each;
+        else None (the next number after the folder's)."""
         if not self.timestamped:
-            return 0
-        return int(_dt.datetime.combine(_dt.date.fromisoformat(day), _dt.datetime.now().time()).strftime(_STAMP))
+            return None
+        moment = _dt.datetime.combine(_dt.date.fromisoformat(day), _dt.datetime.now().time().replace(microsecond=0))
+        return (int((moment + _dt.timedelta(seconds=n)).strftime(_STAMP)) for n in itertools.count())
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""

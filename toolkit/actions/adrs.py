@@ -671,7 +671,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day),
-                               form.least_number(day))
+                               form.stamps(day))
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]

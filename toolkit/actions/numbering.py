@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
@@ -32,10 +33,10 @@ def _folder_number(name: str) -> int | None:
 
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
-    least: int = 0,
+    numbers: Iterator[int] | None = None,
 ) -> Path:
     """Create `NNNN-slug.md` (or `name(number)`) in *folder* with the next free number, any number
-    of digits, and `render(number)` as content; the number is *least* at least.
+    of digits, and `render(number)` as content; with *numbers*, the first of them that is free.
 
     The folder lock serialises concurrent processes; the exclusive create is the reservation, so
     even a process that ignores the lock cannot make us overwrite its file.
@@ -58,12 +59,10 @@ def create_numbered(
                         # the folder's number; a folder named by a number alone (`2019/`) is a category.
                         local.add(numbered_file(entry.name + ".md")[1])
         taken = (local | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}) - {None}
-        number = max(max(taken, default=0) + 1, least)
-        while True:
+        for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
             if number not in taken and _create(folder, path, lambda: render(number)):
                 return path
-            number += 1
 
 
 def _create(folder: Path, path: Path, render: Callable[[], bytes]) -> bool:
