@@ -262,13 +262,15 @@ def test_a_renumber_sees_a_record_made_while_it_waited_for_the_folder(repo, deci
 
 
 def test_a_renumber_and_a_record_amending_it_queued_together_end_as_one_after_the_other(repo, decide):
-    # Both wait for the folder lock; whichever gets it first, neither waits on the other's record locks.
+    # Both wait for the folder lock; whichever gets it first, neither waits on the other's record locks. The
+    # renumber queues first: `adr new` took ADR 2's lock before the folder's, so the renumber, woken first,
+    # waited on ADR 2 while `adr new` waited on the folder, and gave up after ten seconds.
     _records(repo, 3)
     holder = _hold_folder(repo / "decisions")
-    amend = _decide("adr", "new", "Amender", "--no-edit", "--amends", "2", cwd=repo)
-    assert _queued_on_folder(amend), amend.communicate()
     renumber = _decide("adr", "renumber", "2", "--to", "30", cwd=repo)
     assert _queued_on_folder(renumber), renumber.communicate()
+    amend = _decide("adr", "new", "Amender", "--no-edit", "--amends", "2", cwd=repo)
+    assert _queued_on_folder(amend), amend.communicate()
     holder.communicate("go\n", timeout=30)
     _, renumber_err = renumber.communicate(timeout=60)
     _, amend_err = amend.communicate(timeout=60)
