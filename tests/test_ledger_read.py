@@ -48,15 +48,16 @@ def test_a_source_path_is_taken_from_the_folder_it_was_typed_in(ws, decide):
     run.mkdir(parents=True)
     (run / "results.csv").write_text("p99=180\n")
     (ws.root / "results.csv").write_text("p99=900, an old unrelated run\n")
-    for source in ("results.csv", "./../../results.csv", "https://ci.example.com/run/7", "the dashboard"):
+    for source in ("results.csv", "./../../results.csv", "https://ci.example.com/run/7", "the dashboard",
+                   "../../../../etc/passwd"):  # out of the workspace: its path from the root, as every other
         assert decide("evidence", "add", "P1", "p99", "180", "--source", source, cwd=run).exit_code == 0
     assert decide("evidence", "add", "P1", "p99", "180", "--source", "results.csv", cwd=ws.root).exit_code == 0
     stored = [json.loads(line)["source"] for line in lines(ws.evidence_ledger)]
     assert stored == ["bench/run7/results.csv", "results.csv", "https://ci.example.com/run/7", "the dashboard",
-                      "results.csv"]
+                      "../../etc/passwd", "results.csv"]
     # Named from bench, it is no file there: the root's file of that name is not taken for it.
     refused = decide("evidence", "add", "P1", "p99", "180", "--source", "results.csv", cwd=run.parent)
-    assert refused.exit_code == 2 and len(lines(ws.evidence_ledger)) == 5
+    assert refused.exit_code == 2 and len(lines(ws.evidence_ledger)) == 6
     assert refused.stderr == ("error: --source results.csv names no file in bench; give the path from here "
                               "(../results.csv for the one at the workspace root)\n")
     report = decide("report", "weekly", cwd=run)

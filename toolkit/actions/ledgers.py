@@ -76,14 +76,18 @@ def _source(ws: Workspace, source: str | None) -> str | None:
     taken from there, as every path a command is given is.
 
     One that names no file there is kept as typed (it may be a note), unless the root has a file of that
-    name, which the reports would then link in its place.
+    name, which the reports would then link in its place; one that leads out of the workspace is its
+    path from the root.
     """
     here = Path.cwd()
     if source is None or here == ws.root or not reads_as_path(source):
         return source
     typed = Path(os.path.normpath(here / source))
-    if typed.exists() and (typed == ws.root or ws.root in typed.parents):
+    inside = typed == ws.root or ws.root in typed.parents
+    if typed.exists() and inside:
         return typed.relative_to(ws.root).as_posix()
+    if not inside:  # outside the workspace: its path from the root still, which no report links
+        return Path(os.path.relpath(typed, ws.root)).as_posix()
     at_root = Path(os.path.realpath(ws.root / source))  # what the reports would link
     if ws.root in at_root.parents and at_root.exists():
         raise DecisionbookError(f"--source {source} names no file in {ws.relative(here)}; give the path from here "
