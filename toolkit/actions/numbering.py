@@ -9,7 +9,7 @@ from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic, files
-from toolkit.records.adr_words import folder_record, numbered_file, unread_record
+from toolkit.records.adr_words import FOLDER_PAGES, folder_record, numbered_file, unread_record
 
 
 def number_of(name: str, is_file: bool = False) -> int | None:
@@ -22,7 +22,8 @@ def number_of(name: str, is_file: bool = False) -> int | None:
     return numbered[1] if numbered else None
 
 
-_PAGE = frozenset(("index.md", "readme.md", "_index.md"))  # a site generator's page of a folder
+# A record's page in its own folder, and a site generator's page of a folder (Hugo's `_index.md`).
+_PAGE = FOLDER_PAGES | {"_index.md"}
 
 
 def _folder_number(name: str) -> int | None:
