@@ -304,7 +304,7 @@ def _record_findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
                     "its status in its own form")]
 
 
-def _in_own_files(ws: Workspace, decisions: Decisions, found: list[Finding]) -> list[Finding]:
+def _at_their_own_lines(ws: Workspace, decisions: Decisions, found: list[Finding]) -> list[Finding]:
     """*found* at the file and line that hold each: a line of a KEP's fields is its kep.yaml's."""
     pages = {shown_path(ws, r.path): r.path for r in decisions.records if r.path.name.lower() in FOLDER_PAGES}
     return [sidecar.placed(finding, pages[finding.path]) if finding.path in pages else finding for finding in found]
@@ -322,7 +322,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     findings = [
         *_folder(ws, decisions),
         *_record_findings(ws, decisions),
-        *_in_own_files(ws, decisions, [
+        *_at_their_own_lines(ws, decisions, [
             *_duplicates(ws, decisions),
             *_missing_targets(ws, decisions),
             *_one_sided(ws, decisions),
