@@ -738,7 +738,9 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
     text = present_part(raw).strip()
     stripped = re.sub(r"^[^\w\[(]+", "", text)  # leading symbols: emoji, bullets, emphasis
     phrase = status_words(text)
-    lookup = {**SYNONYMS, **{k.strip().lower(): v for k, v in team.items()}} if team else SYNONYMS
+    # A team's phrase is read by its words, as the status is: `"draft-accepted"` maps `Draft-Accepted`; one
+    # of symbols alone, which has no words, as written.
+    lookup = {**SYNONYMS, **{status_words(k) or k.strip().lower(): v for k, v in team.items()}} if team else SYNONYMS
     if phrase in lookup:
         status = lookup[phrase]
     else:
@@ -749,7 +751,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         for size in range(min(len(words) - 1, longest), 0, -1):
             head = " ".join(words[:size])
             if head in lookup:
-                status = lookup[head]
+                status = None if _two_statuses(stripped, lookup) else lookup[head]
                 break
     relation = target = None
     lowered = stripped.lower()
@@ -777,6 +779,21 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
     return status, relation, target
+
+
+# `Draft-Accepted`, `Accepted-Deprecated`: two statuses made one word. Which of the two the record is in only
+# the team knows (PowerShell's committee accepted the draft, which is not yet final), so it is kept as
+# written and warned about, as `Experimental-Accepted` is, until the team maps it.
+_COMPOUND = LazyPattern(r"([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+
+
+def _two_statuses(text: str, lookup: Mapping[str, str]) -> bool:
+    """Whether *text* opens with one word joined of two that say different statuses (`Draft-Accepted`)."""
+    compound = _COMPOUND.match(text)
+    if compound is None:
+        return False
+    first, second = (lookup.get(part.lower()) for part in compound.groups())
+    return first is not None and second is not None and first != second
 
 
 _STRUCK = LazyPattern(r"~~.*?~~")
