@@ -42,3 +42,31 @@ def test_the_mapping_an_unknown_status_warning_suggests_reads_the_status(decide,
     listed = _by_key(decide, root)
     assert [listed[key]["status"] for key in ("41", "45")] == ["accepted", "accepted"]
     assert "unknown status" not in decide("check", cwd=root).stdout
+
+
+def test_superceded_by_as_a_front_matter_key_names_the_successor(decide, tmp_path):
+    root = _rfcs(tmp_path, {"Rejected/RFC0022-Test-Connection.md": (22, "Rejected", "RFC0037"),
+                            "Final/RFC0037-Test-Connection.md": (37, "Final", "N/A"),
+                            "Final/RFC0038-Other.md": (38, "Final", "")})
+    (root / "Final/RFC0038-Other.md").write_text(
+        (root / "Final/RFC0038-Other.md").read_text().replace("SupercededBy: ", "SupersededBy: RFC0037"))
+    listed = _by_key(decide, root)
+    assert (listed["22"]["status"], listed["22"]["superseded_by"]) == ("rejected", "37")
+    assert listed["38"]["superseded_by"] == "37"
+    assert listed["37"]["superseded_by"] is None
+    assert "N/A" not in decide("check", cwd=root).stdout
+
+
+def test_superseding_fills_the_record_s_own_superseded_by_key_with_the_folder_s_id(decide, tmp_path):
+    root = _rfcs(tmp_path, {"2-Draft-Accepted/RFC0041-Policy.md": (41, "Final", "N/A"),
+                            "Final/RFC0045-Ternary.md": (45, "Final", "N/A")})
+    before = (root / "2-Draft-Accepted/RFC0041-Policy.md").read_text().splitlines()
+    done = decide("adr", "status", "41", "superseded", "--by", "45", cwd=root)
+    assert done.exit_code == 0, done.output
+    after = (root / "2-Draft-Accepted/RFC0041-Policy.md").read_text().splitlines()
+    assert "Status: Superseded" in after and "SupercededBy: RFC0045" in after
+    assert [line for line in after if line in before] == [line for line in before if not line.startswith(
+        ("Status:", "SupercededBy:"))]  # every other line kept, in its order
+    listed = _by_key(decide, root)
+    assert (listed["41"]["status"], listed["41"]["superseded_by"]) == ("superseded", "45")
+    assert "41" in listed["45"]["supersedes"]

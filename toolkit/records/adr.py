@@ -428,7 +428,9 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
     value = meta.get(key)
     if value is None:
         return None
-    parsed = [parse(item) for item in (value if isinstance(value, list) else [value])]
+    items = [item for item in (value if isinstance(value, list) else [value])
+             if not (isinstance(item, str) and item.strip().lower() in _NO_REFERENCE)]
+    parsed = [parse(item) for item in items]
     if None in parsed:
         reader.warn(line_of(key), f"{key} should list {example}")
     return [item for item in parsed if item]
@@ -448,8 +450,10 @@ _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # `supersedes` is decisionbook's own key, read on its own.
 _KEYED_RELATIONS = {
     joined.join(relation.split()): relation for relation in (*REVERSE, *_SAME_RELATION) if relation != "supersedes"
-    for joined in "_- "
-}  # with other words for them: `replaces`, `replaced-by` (Tekton's TEPs)
+    for joined in ("_", "-", " ", "")
+}  # with other words for them: `replaces`, `replaced-by` (Tekton's TEPs), `SupercededBy` (PowerShell's RFCs)
+# What a template's relation key holds until there is one: `SupercededBy: N/A`.
+_NO_REFERENCE = frozenset(("n/a", "na", "none", "-", "—", "tbd", ""))
 
 
 def _read_front_matter(reader: _Reader) -> None:
@@ -465,7 +469,9 @@ def _read_front_matter(reader: _Reader) -> None:
             lowered = FRONT_MATTER_ALIASES.get(name.lower(), name.lower())
             if name.islower() or lowered not in keyed:  # `date:` beside `Date:` is the one read
                 keyed[lowered] = index + 1
-    line_of = keyed.get
+
+    def line_of(key: str) -> int | None:  # a key as the file spells it (`SupercededBy`) is on its line too
+        return keyed.get(FRONT_MATTER_ALIASES.get(key.lower(), key.lower()))
 
     meta = doc.meta
     fields = reader.fields

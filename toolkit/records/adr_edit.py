@@ -28,7 +28,9 @@ from toolkit.records.adr import (
     column_fields,
     from_document,
     heading_label,
+    keyed_relation,
     listed_relation,
+    relation_of,
     require_editable,
     status_choices,
     status_statement,
@@ -472,6 +474,8 @@ def mark_superseded(
         return _write_status(doc, decision, status_as_written("superseded", decision), day)
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
+    if decision.form == MADR and (key := _successor_key(doc)) is not None:
+        return _supersede_by_key(doc, decision, key, successor)
     words = status_as_written("superseded by", decision)
     if decision.form == MADR:
         text = f"{words} {reference(successor)}"
@@ -507,6 +511,37 @@ def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision
         if line[max(0, start - width) : start] == mark and line[end : end + width] == mark:
             return decision._replace(status_span=(start - width, end + width))
     return decision
+
+
+def _successor_key(doc: frontmatter.Document) -> str | None:
+    """The front-matter key, as the file spells it, that names the record's successor in one value
+    (`SupercededBy: N/A`, `superseded_by: 2`), or None."""
+    if doc.is_toml or not isinstance(doc.meta, dict):
+        return None
+    return next((key for key, value in doc.meta.items() if isinstance(key, str) and not isinstance(value, bool)
+                 and isinstance(value, (str, int, type(None))) and (relation := keyed_relation(key)) is not None
+                 and relation_of(relation) == "superseded by"), None)
+
+
+def _supersede_by_key(doc: frontmatter.Document, decision: Decision, key: str, successor: Decision) -> bytes:
+    """A record with a key of its own for its successor superseded as its folder writes it: the status
+    word `superseded`, and the successor's id under that key, so the file does not say two things."""
+    marked = _reparse(doc, _write_status(doc, decision, status_as_written("superseded", decision)))
+    return _set_scalar(marked, key, frontmatter.scalar(_successor_id(doc.meta[key], successor)))
+
+
+_ID_VALUE = LazyPattern(r"([A-Za-z]*[-_ ]?)(\d+)")
+
+
+def _successor_id(old: object, successor: Decision) -> str | int:
+    """*successor* named as *old*, the value it replaces, names a record (`RFC0037` -> `RFC0045`, `2` -> 5);
+    otherwise as the folder's file names write its number (`RFC0045`, `ADR-006`)."""
+    if successor.number is None:
+        return successor.cited
+    if isinstance(old, int):
+        return successor.number
+    match = _ID_VALUE.fullmatch(old.strip()) if isinstance(old, str) else None
+    return f"{match.group(1)}{successor.number:0{len(match.group(2))}d}" if match else successor.cited
 
 
 def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, successor: Decision) -> bytes:
