@@ -70,3 +70,33 @@ def test_superseding_fills_the_record_s_own_superseded_by_key_with_the_folder_s_
     listed = _by_key(decide, root)
     assert (listed["41"]["status"], listed["41"]["superseded_by"]) == ("superseded", "45")
     assert "41" in listed["45"]["supersedes"]
+
+
+def _related(decide, root: Path, key: str) -> list[tuple[str, str]]:
+    shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+    return [(related["relation"], related["adr"]) for related in shown["related"]]
+
+
+NORWEGIAN = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2026-06-25)\n- [x] Akseptert (dato: 2026-06-25)\n"
+             "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n\n## Kontekst\n\nHvorfor {n}.\n\n## Beslutning\n\nHva {n}.\n")
+
+
+def test_a_related_section_that_also_links_a_web_page_relates_the_records_it_links(decide, tmp_path):
+    related = ("\n## {heading}\n\n- [ADR-0001 - Repo](./adr-0001-repo.md)\n"
+               "- [issue #554](https://github.com/example/design/issues/554)\n")
+    headings = {2: "Relaterte dokumenter", 3: "Verwandte Dokumente", 4: "Documents liés", 5: "Documentos relacionados",
+                6: "Gerelateerde documenten", 7: "Related records"}
+    files = {"docs/adr/adr-0001-repo.md": NORWEGIAN.format(n=1, title="Repo")}
+    for n, heading in headings.items():
+        files[f"docs/adr/adr-{n:04d}-r{n}.md"] = NORWEGIAN.format(n=n, title=f"R{n}") + related.format(heading=heading)
+    root = repository_with(tmp_path / "repo", files)
+    for n in headings:
+        assert _related(decide, root, str(n)) == [("relates to", "1")], headings[n]
+
+
+def test_a_section_of_prose_with_a_link_is_no_related_section(decide, tmp_path):
+    prose = "\n## Alternativer vurdert\n\n- [ADR-0001](./adr-0001-repo.md)\n- Vi kunne bruke noe annet.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-0001-repo.md": NORWEGIAN.format(n=1, title="Repo"),
+        "docs/adr/adr-0002-r2.md": NORWEGIAN.format(n=2, title="R2") + prose})
+    assert _related(decide, root, "2") == []

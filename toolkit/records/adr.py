@@ -1282,8 +1282,10 @@ def _read_relation_line(reader: _Reader, index: int) -> None:
         reader.add_relation(relation.group(1), relation.group(2), index + 1)
 
 
-def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bullets_only: bool) -> None:
-    """A section whose lines are links: MADR's `## Links`, or a team's own `## Consequence of`."""
+def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bullets_only: bool,
+                       pages_too: bool = False) -> None:
+    """A section whose lines are links: MADR's `## Links`, or a team's own `## Consequence of`; a section
+    of related records (*pages_too*) may list pages beside them (`- [issue #554](https://...)`)."""
     rows = []
     for index in range(start + 1, end):
         line = reader.lines[index].strip()
@@ -1295,6 +1297,8 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
             rows.append((relation.group(1), relation.group(2), index + 1))
         elif plain and not bullets_only and reader.ref(plain.group(1)):
             rows.append((heading, plain.group(1), index + 1))
+        elif plain and pages_too:
+            continue
         elif not bullets_only:
             return  # an ordinary section that happens to contain a link
     for relation, target, line in rows:
@@ -1309,6 +1313,7 @@ _RELATED_HEADINGS = frozenset((
     "decisiones relacionadas", "relacionados", "veja também", "см. также", "связанные решения", "相关文档",
     "相关决策", "相关", "関連", "関連ドキュメント", "関連する決定", "관련 문서", "관련 결정", "관련",
     "verweise", "referenzen", "zie ook", "gerelateerde beslissingen", "gerelateerde documenten", "vedi anche",
+    "verwandte dokumente", "documents liés", "documentos relacionados",
     "riferimenti", "decisioni correlate", "documenti correlati", "referências", "decisões relacionadas",
     "referencias", "relaterte dokumenter", "relaterte beslutninger", "relaterede beslutninger", "relaterade beslut",
     "se også", "se även", "zobacz też", "powiązane decyzje", "související rozhodnutí", "ilgili kararlar",
@@ -1460,7 +1465,8 @@ def from_document(
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in META_HEADINGS:
             related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
-            _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False)
+            _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False,
+                               pages_too=related)
 
     name = record_name(path)  # a record kept as a folder (`CIP-0001/README.md`) is named by the folder
     numbered = numbered_file(name)
