@@ -100,3 +100,37 @@ def test_a_section_of_prose_with_a_link_is_no_related_section(decide, tmp_path):
         "docs/adr/adr-0001-repo.md": NORWEGIAN.format(n=1, title="Repo"),
         "docs/adr/adr-0002-r2.md": NORWEGIAN.format(n=2, title="R2") + prose})
     assert _related(decide, root, "2") == []
+
+
+DOCUSAURUS = '---\ntitle: "ADR: {title}"\n---\n\n{lead}\n\n## Background\n\nWhy.\n\n## Decision\n\nWhat.\n'
+
+
+def test_this_document_supersedes_a_linked_record(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "ADRs"\n',
+        "ADRs/front-end/old-placement.md": DOCUSAURUS.format(title="old placement", lead="Old."),
+        "ADRs/front-end/older-placement.md": DOCUSAURUS.format(title="older placement", lead="Older."),
+        "ADRs/back-end/styling-method.md": DOCUSAURUS.format(
+            title="styling method", lead="This document supersedes [ADR: old placement](../front-end/old-placement.md)"),
+        "ADRs/front-end/styles.md": DOCUSAURUS.format(
+            title="styles", lead="This ADR supersedes [ADR: older placement](./older-placement.md)"),
+        "ADRs/front-end/colours.md": DOCUSAURUS.format(
+            title="colours", lead="This decision supersedes [ADR: old placement](old-placement.md)").replace(
+            "---\n\n", "status: accepted\n---\n\n", 1),
+    })
+    listed = _by_key(decide, root)
+    assert listed["styling-method"]["supersedes"] == ["old-placement"]
+    assert listed["styles"]["supersedes"] == ["older-placement"]
+    assert (listed["colours"]["status"], listed["colours"]["supersedes"]) == ("accepted", ["old-placement"])
+
+
+def test_a_sentence_that_only_mentions_superseding_supersedes_nothing(decide, tmp_path):
+    leads = ["This document explains why [ADR: old placement](./old-placement.md) was superseded.",
+             "Nothing in this document supersedes [ADR: old placement](./old-placement.md).",
+             "This document supersedes nothing; see [ADR: old placement](./old-placement.md)"]
+    files = {"ADRs/old-placement.md": DOCUSAURUS.format(title="old placement", lead="Old.")}
+    for n, lead in enumerate(leads):
+        files[f"ADRs/note-{n}.md"] = DOCUSAURUS.format(title=f"note {n}", lead=lead)
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "ADRs"\n', **files})
+    listed = _by_key(decide, root)
+    assert [listed[f"note-{n}"]["supersedes"] for n in range(len(leads))] == [[], [], []]

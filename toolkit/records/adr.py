@@ -1170,10 +1170,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                         reader.add_relation(label, link.group(0), index + 1)
         if index < head_end and not found and _has_link(stripped) and not stripped.startswith("#"):
             _read_relation_line(reader, index)
-        if index < head_end and "upersede" in line and _has_link(line):
-            for sentence in _THIS_SUPERSEDES.finditer(line):
-                for link in _LINK.finditer(sentence.group(1)):
-                    reader.add_relation("supersedes", link.group(0), index + 1)
+        if index < head_end:
+            _read_supersedes_sentence(reader, index)
     if "date_raw" not in fields and dates:
         index, start, end = dates[min(dates)]
         fields["date_raw"] = reader.lines[index][start:end]
@@ -1235,9 +1233,11 @@ def _relation_line(text: str) -> re.Match | None:
 
 _SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+{_LABEL}({_ANY_LINK})")
 # A sentence under the title: `This ADR updates and supersedes [ADR0003](...)`, `This decision supersedes
-# decision: [0015 ...](...)`; the links that follow it, joined by commas or "and", are the records replaced.
+# decision: [0015 ...](...)`, `This document supersedes [...]` (Unleash); the links that follow it, joined by
+# commas or "and", are the records replaced. The sentence starts at "This": `Nothing in this document
+# supersedes [...]` says the opposite.
 _THIS_SUPERSEDES = LazyPattern(
-    r"\bthis (?:adr|decision|record)(?: (?:\w+ and|also|hereby|now))? supersedes"
+    r"(?<!\w\s)\bthis (?:adr|decision|record|document)(?: (?:\w+ and|also|hereby|now))? supersedes"
     r"(?: (?:the )?(?:adr|decision|record)s?)?"
     rf"(?:[ \t]*:)?[ \t]*({_ANY_LINK}(?:[ \t]*(?:,|and|&)[ \t]*{_ANY_LINK})*)", re.IGNORECASE)
 # A note after a status that names the records this one replaces: `Accepted (supersedes ADR-0010)`,
@@ -1273,6 +1273,15 @@ def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
     start, _ = fields["status_span"]
     fields["status_raw"], fields["status_span"] = raw[: match.start()], (start, start + match.start())
     return raw[: match.start()], raw[: match.start()]
+
+
+def _read_supersedes_sentence(reader: _Reader, index: int) -> None:
+    """The records a sentence under the title says this one supersedes (`This document supersedes [...]`)."""
+    line = reader.lines[index]
+    if "upersede" in line and _has_link(line):
+        for sentence in _THIS_SUPERSEDES.finditer(line):
+            for link in _LINK.finditer(sentence.group(1)):
+                reader.add_relation("supersedes", link.group(0), index + 1)
 
 
 def _read_relation_line(reader: _Reader, index: int) -> None:
@@ -1447,6 +1456,7 @@ def from_document(
         for index in range(title_index, first_sub):
             if _has_link(reader.lines[index]):
                 _read_relation_line(reader, index)
+                _read_supersedes_sentence(reader, index)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         head_end = next(
