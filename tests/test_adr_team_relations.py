@@ -77,8 +77,8 @@ def _related(decide, root: Path, key: str) -> list[tuple[str, str]]:
     return [(related["relation"], related["adr"]) for related in shown["related"]]
 
 
-NORWEGIAN = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2026-06-25)\n- [x] Akseptert (dato: 2026-06-25)\n"
-             "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n\n## Kontekst\n\nHvorfor {n}.\n\n## Beslutning\n\nHva {n}.\n")
+NORWEGIAN = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2026-06-25)\n"
+             "- [x] Akseptert (dato: 2026-06-25)\n- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n\n## Kontekst\n\nHvorfor {n}.\n\n## Beslutning\n\nHva {n}.\n")
 
 
 def test_a_related_section_that_also_links_a_web_page_relates_the_records_it_links(decide, tmp_path):
@@ -111,7 +111,8 @@ def test_this_document_supersedes_a_linked_record(decide, tmp_path):
         "ADRs/front-end/old-placement.md": DOCUSAURUS.format(title="old placement", lead="Old."),
         "ADRs/front-end/older-placement.md": DOCUSAURUS.format(title="older placement", lead="Older."),
         "ADRs/back-end/styling-method.md": DOCUSAURUS.format(
-            title="styling method", lead="This document supersedes [ADR: old placement](../front-end/old-placement.md)"),
+            title="styling method",
+            lead="This document supersedes [ADR: old placement](../front-end/old-placement.md)"),
         "ADRs/front-end/styles.md": DOCUSAURUS.format(
             title="styles", lead="This ADR supersedes [ADR: older placement](./older-placement.md)"),
         "ADRs/front-end/colours.md": DOCUSAURUS.format(

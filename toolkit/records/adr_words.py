@@ -783,7 +783,7 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
 
 # `Draft-Accepted`, `Accepted-Deprecated`: two statuses made one word. Which of the two the record is in only
 # the team knows (PowerShell's committee accepted the draft, which is not yet final), so it is kept as
-# written and warned about, as `Experimental-Accepted` is, until the team maps it.
+# written and warned about, as `Experimental-Accepted` is, until the team maps it (ADR 0112).
 _COMPOUND = LazyPattern(r"([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
