@@ -135,6 +135,8 @@ _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
                            r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
+# A front-matter key that names the feature (Rust's RFC header, as GreptimeDB keeps it: `Feature Name:`, `Date:`).
+FEATURE_NAME_KEY = LazyPattern(r"feature[ _-]name", re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
 _REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")

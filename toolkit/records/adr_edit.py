@@ -16,6 +16,7 @@ from toolkit.records.adr import (
     COMPUTED_DATES,
     CREATION_LABELS,
     DELIMITER_ROW,
+    FEATURE_NAME_KEY,
     FIELD,
     FRONT_MATTER_ALIASES,
     FRONT_MATTER_DATES,
@@ -414,13 +415,21 @@ def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, 
     beside the status words is the status's own, and MADR's date says when the record last changed
     (its templates' words): every change sets those. Any other date field says when the decision was
     taken: set when the record is decided (accepted or rejected, from a draft, a proposal or no
-    status) and kept after, as adr-tools keeps it."""
+    status) and kept after, as adr-tools keeps it. An RFC's header says when the RFC was written: never set."""
     if (decision.date_raw or "").strip().lower() in COMPUTED_DATES:
         return False  # `date: git Created`: the site generator writes the day
+    if decision.form == MADR and _rfc_header(doc):
+        return False
     if decision.form in (MADR, BULLETS) or _status_day(doc, decision):
         return True
     previous = decision.status if previous == "" else previous
     return status in ("accepted", "rejected") and previous in (None, "draft", "proposed")
+
+
+def _rfc_header(doc: frontmatter.Document) -> bool:
+    """Whether *doc*'s front matter is an RFC's header, not MADR's: it names the feature, as Rust's RFC template
+    does, and its date is the day the RFC was started."""
+    return isinstance(doc.meta, dict) and any(FEATURE_NAME_KEY.fullmatch(str(key)) for key in doc.meta)
 
 
 def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:

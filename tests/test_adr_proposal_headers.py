@@ -1,0 +1,61 @@
+"""Proposal headers that say when a record was written and what it is called, in the forms RFC and
+enhancement-proposal folders keep them: an RFC's front matter (GreptimeDB), bold fields (Cilium's CFPs), an
+HTML table (conda's CEPs) and reStructuredText directives (GHC's proposals)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import listed_adrs, repository_with
+
+CONFIG = '[adr]\ndir = "{folder}"\n'
+
+# GreptimeDB's RFCs: Rust's RFC header kept as front matter, its `Date:` the day the RFC was written; a title
+# given by `Feature Name:` alone, or as a setext heading above `# Summary`.
+RFCS = {
+    "2025-02-06-remote-wal-purge.md": (
+        "---\nFeature Name: Remote WAL Purge\nTracking Issue: https://example.com/issues/5474\nDate: 2025-02-06\n"
+        'Author: "Yuhan Wang <yw@example.com>"\n---\n\n# Summary\n\nPurge remote WAL.\n\n# Motivation\n\n'
+        "Only local entries are purged.\n\n# Details\n\n## Steps\n\nFlush, then purge.\n"
+    ),
+    "2023-01-03-procedure-framework.md": (
+        '---\nFeature Name: "procedure-framework"\nTracking Issue: https://example.com/issues/286\n'
+        'Date: 2023-01-03\nAuthor: "Yingwen <yw@example.com>"\n---\n\nProcedure Framework\n----------------------\n\n'
+        "# Summary\nA framework for executing operations in a fault-tolerant manner.\n\n# Motivation\nSteps.\n"
+    ),
+}
+
+def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
+    files = {f"{folder}/{name}": text for name, text in records.items()}
+    return repository_with(tmp_path / "repo", {"decisionbook.toml": CONFIG.format(folder=folder), **files})
+
+
+def _rows(decide, root: Path) -> dict[str, tuple]:
+    return {row["key"]: (row["title"], row["status"], row["date"]) for row in listed_adrs(decide, root)}
+
+
+def test_an_rfc_header_s_date_is_the_day_it_was_written_and_a_status_change_keeps_it(decide, tmp_path):
+    root = _folder(tmp_path, "docs/rfcs", RFCS)
+    path = root / "docs/rfcs/2025-02-06-remote-wal-purge.md"
+    result = decide("adr", "status", "2025-02-06-remote-wal-purge", "accepted", "--force", "--date", "2026-12-02",
+                    cwd=root)
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert "\nDate: 2025-02-06\n" in text and "2026-12-02" not in text
+    assert text.replace("status: accepted\n", "") == RFCS["2025-02-06-remote-wal-purge.md"]
+    # A second change, with the status now in the front matter, keeps the day too.
+    assert decide("adr", "status", "2025-02-06-remote-wal-purge", "deprecated", "--date", "2026-12-03",
+                  cwd=root).exit_code == 0
+    assert path.read_text() == RFCS["2025-02-06-remote-wal-purge.md"].replace(
+        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\n',
+        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\nstatus: deprecated\n')
+    assert _rows(decide, root)["2025-02-06-remote-wal-purge"][1:] == ("deprecated", "2025-02-06")
+
+
+def test_madr_s_date_still_follows_every_status_change(decide, tmp_path):
+    madr = ("---\nstatus: proposed\ndate: 2024-06-03\n---\n# Mock the API in tests\n\n"
+            "## Context and Problem Statement\n\nX.\n")
+    root = _folder(tmp_path, "docs/decisions", {"0001-mock-the-api.md": madr})
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0001-mock-the-api.md").read_text() == madr.replace(
+        "proposed\ndate: 2024-06-03", "accepted\ndate: 2026-12-02")
