@@ -59,3 +59,16 @@ def test_madr_s_date_still_follows_every_status_change(decide, tmp_path):
     assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert (root / "docs/decisions/0001-mock-the-api.md").read_text() == madr.replace(
         "proposed\ndate: 2024-06-03", "accepted\ndate: 2026-12-02")
+
+
+def test_an_rfc_is_titled_by_its_feature_name_or_its_setext_heading(decide, tmp_path):
+    root = _folder(tmp_path, "docs/rfcs", RFCS)
+    rows = _rows(decide, root)
+    assert rows["2025-02-06-remote-wal-purge"] == ("Remote WAL Purge", None, "2025-02-06")
+    assert rows["2023-01-03-procedure-framework"] == ("Procedure Framework", None, "2023-01-03")
+
+
+def test_a_heading_of_the_record_s_parts_does_not_hide_a_level_two_title_above_it(decide, tmp_path):
+    text = "Use Postgres\n------------\n\n# Context\n\nWe need a database.\n\n## Status\n\nAccepted\n"
+    root = _folder(tmp_path, "doc/adr", {"0001-use-postgres.md": text})
+    assert _rows(decide, root)["1"][0] == "Use Postgres"

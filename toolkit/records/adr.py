@@ -508,6 +508,10 @@ def _read_front_matter(reader: _Reader) -> None:
     if "title" in meta:
         fields["title"] = text("title")
         fields["title_line"] = line_of("title")
+    named = next((key for key in meta if isinstance(key, str) and FEATURE_NAME_KEY.fullmatch(key)), None)
+    if named is not None and isinstance(meta[named], str) and meta[named].strip():
+        # A title given as a field (`Feature Name: Remote WAL Purge`): read where no heading gives one.
+        fields["title_field"] = (meta[named], line_of(named.lower()))
     key = next((key for key in _FRONT_MATTER_DATES if meta.get(key) is not None), None)
     if key is not None:
         fields["date_raw"] = text(key)
@@ -1356,22 +1360,25 @@ _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
-    """The title: front matter's, else the first heading's when it is a level-1 heading (a level-2 one
-    where there is none) that names no part of the record, else the file name's words."""
+    """The title: front matter's, else the first heading's when it is of level 1 or 2 and names no part of
+    the record, else a title field's (`Feature Name:`, `<td> Title </td>`), else the file name's words."""
     fields = reader.fields
     title = fields.get("title")
     first = sections[0] if sections else None
-    top = 1 if any(section[0] == 1 for section in sections) else 2
     if title is None and first is not None and status_words(first[1]) == "meta":
         # Buildpacks' RFCs open with `# Meta` and name themselves in a field under it: `- Name: RFC Process`.
         named = next((i for i in range(first[2] + 1, first[3]) if _NAME_FIELD.match(reader.lines[i])), None)
         if named is not None:
             title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
             fields["title_line"] = named + 1
-    if (title is None and first is not None and first[0] == top
+    # A level-2 first heading is a title above level-1 ones too (GreptimeDB's `Procedure Framework` underlined
+    # with `---`, over `# Summary`).
+    if (title is None and first is not None and first[0] <= 2
             and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
+    if title is None and "title_field" in fields:
+        title, fields["title_line"] = fields["title_field"]
     if title is None:
         named = next((i for i in range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
                       if _TITLE_FIELD.match(reader.lines[i])), None)
