@@ -25,6 +25,23 @@ RFCS = {
     ),
 }
 
+# Cilium's CFPs: bold fields under the title, the CFP's start day as `Begin Design Discussion`.
+CFPS = {
+    "CFP-30984-dns-proxy-ha-v2.md": (
+        "# CFP-30984: toFQDN DNS proxy HA\n\n**SIG: SIG-POLICY**\n\n**Begin Design Discussion:** 2024-08-19\n\n"
+        "**Cilium Release:** 1.17\n\n**Authors:** Ana <ana@example.com>\n\n## Summary\n\nProxy HA.\n"
+    ),
+    "CFP-TODO-policy-selector-expressions.md": (
+        "# CFP-XXXXX: Policy Selector Expressions\n\n**SIG: SIG-Policy**\n\n**Begin Design Discussion:** 2026-05-04\n\n"
+        "**Cilium Release:** TBD\n\n**Authors:** Deepesh\n\n**Status:** Draft\n\n## Summary\n\nSelectors.\n"
+    ),
+    "CFP-2022-10-28-mutual-authentication.md": (
+        "# CFP-2022-10-28: Mutual Authentication\n\n\n## Meta\n\n**SIG: SIG-ServiceMesh**\n\n"
+        "**Begin Design Discussion:** October 28, 2022\n\n**End Design Discussion:** November 25, 2022\n\n"
+        "## Summary\n\nmTLS.\n"
+    ),
+}
+
 def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
     files = {f"{folder}/{name}": text for name, text in records.items()}
     return repository_with(tmp_path / "repo", {"decisionbook.toml": CONFIG.format(folder=folder), **files})
@@ -72,3 +89,16 @@ def test_a_heading_of_the_record_s_parts_does_not_hide_a_level_two_title_above_i
     text = "Use Postgres\n------------\n\n# Context\n\nWe need a database.\n\n## Status\n\nAccepted\n"
     root = _folder(tmp_path, "doc/adr", {"0001-use-postgres.md": text})
     assert _rows(decide, root)["1"][0] == "Use Postgres"
+
+
+def test_a_cfp_s_begin_design_discussion_is_its_start_date_and_kept(decide, tmp_path):
+    root = _folder(tmp_path, "cilium", CFPS)
+    rows = _rows(decide, root)
+    assert rows["CFP-30984-dns-proxy-ha-v2"][2] == "2024-08-19"
+    assert rows["CFP-TODO-policy-selector-expressions"][1:] == ("draft", "2026-05-04")
+    assert rows["CFP-2022-10-28-mutual-authentication"][2] == "2022-10-28"
+    result = decide("adr", "status", "CFP-TODO-policy-selector-expressions", "accepted", "--force",
+                    "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cilium/CFP-TODO-policy-selector-expressions.md").read_text() == \
+        CFPS["CFP-TODO-policy-selector-expressions.md"].replace("**Status:** Draft", "**Status:** Accepted")

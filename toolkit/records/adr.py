@@ -616,7 +616,8 @@ STATUS_LABELS = frozenset(
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
-                   "start date")  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "begin design discussion")  # Cilium's CFPs: the day their design discussion began
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
