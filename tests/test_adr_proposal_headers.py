@@ -42,6 +42,20 @@ CFPS = {
     ),
 }
 
+# conda's CEPs: an HTML table of fields, `Created` written as `Feb 5, 2025`, a Changelog of later days.
+CEP_44 = (
+    "# CEP 44 - Optional dependency groups\n\n<table>\n<tr><td> Title </td><td> Optional dependency groups </td>\n"
+    "<tr><td> Author(s) </td><td>\n  Wolf &lt;w@example.com&gt;,\n  Bas &lt;b@example.com&gt;\n</td></tr>\n"
+    "<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n<tr><td> Updated </td><td> Jul 6, 2026</td></tr>\n"
+    "<tr><td> Discussion </td><td> https://example.com/pull/111 </td></tr>\n</table>\n\n## Abstract\n\nGroups.\n\n"
+    "## Changelog\n\n- 2026-07-02: Clarified the selector syntax.\n- 2026-05-29: Fixed a regex.\n"
+)
+CEP_4 = (
+    "<table>\n<tr><td> Title </td><td> Implement initial conda plugin mechanism </td>\n"
+    "<tr><td> Author(s) </td><td> Bianca &lt;b@example.com&gt; </td></tr>\n"
+    "<tr><td> Created </td><td> July 5, 2022 </td></tr>\n</table>\n\n# Abstract\n\nPlugins.\n"
+)
+
 def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
     files = {f"{folder}/{name}": text for name, text in records.items()}
     return repository_with(tmp_path / "repo", {"decisionbook.toml": CONFIG.format(folder=folder), **files})
@@ -102,3 +116,19 @@ def test_a_cfp_s_begin_design_discussion_is_its_start_date_and_kept(decide, tmp_
     assert result.exit_code == 0, result.output
     assert (root / "cilium/CFP-TODO-policy-selector-expressions.md").read_text() == \
         CFPS["CFP-TODO-policy-selector-expressions.md"].replace("**Status:** Draft", "**Status:** Accepted")
+
+
+def test_a_cep_s_created_row_is_its_date_before_a_changelog_s_days(decide, tmp_path):
+    root = _folder(tmp_path, ".", {"cep-0044.md": CEP_44, "cep-0004.md": CEP_4})
+    dates = {row["title"]: row["date"] for row in listed_adrs(decide, root)}
+    assert dates == {"Optional dependency groups": "2025-02-05",
+                     "Implement initial conda plugin mechanism": "2022-07-05"}
+
+
+def test_accepting_keeps_the_day_an_html_row_says_the_record_was_created(decide, tmp_path):
+    text = ("# Use plugins\n\n<table>\n<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n</table>\n\n"
+            "## Status\n\nProposed\n\n## Context\n\nPlugins.\n")
+    root = _folder(tmp_path, "doc/adr", {"0001-use-plugins.md": text})
+    assert _rows(decide, root)["1"] == ("Use plugins", "proposed", "2025-02-05")
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "doc/adr/0001-use-plugins.md").read_text() == text.replace("Proposed", "Accepted")

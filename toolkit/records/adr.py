@@ -1088,6 +1088,21 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
     return latest[1] if latest else None
 
 
+# A row of an HTML table of fields (conda's CEPs: `<tr><td> Created </td><td> Feb 5, 2025</td></tr>`): its label,
+# then its value up to the next tag. Each part is bounded by a tag, so a line of a megabyte is read in linear time.
+_HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
+
+
+def _html_row_dates(line: str) -> list[tuple[str, int, int, str]]:
+    """The field of an HTML table's row, as `line_fields` gives fields, when it is a date (`Created`)."""
+    row = _HTML_ROW.match(line)
+    label = _label(row.group(1)) if row else ""
+    if label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
+        return []
+    value = row.group(2)
+    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), "html")]
+
+
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     """Status, date and relation fields written as lines, bold labels, table rows or headings."""
     fields = reader.fields
@@ -1142,6 +1157,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             found = [(label, start, end, style) for label, start, end, style in line_fields(line)
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
+        elif row.startswith("<tr>"):
+            found = _html_row_dates(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1513,9 +1530,10 @@ def from_document(
         elif date is None and date_raw.strip():
             if _DATE_BLANK.search(date_raw):  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
                 reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")
-            else:
+            else:  # a whole paragraph where a date belongs: its start says which
+                shown = repr(date_raw) if len(date_raw) <= 80 else f"{date_raw[:60]!r}... ({len(date_raw)} characters)"
                 reader.warn(fields.get("date_line"),
-                            f"date {date_raw!r} is not a date decisionbook can read; write YYYY-MM-DD")
+                            f"date {shown} is not a date decisionbook can read; write YYYY-MM-DD")
 
     status = None
     raw = fields.get("status_raw")

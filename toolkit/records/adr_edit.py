@@ -330,13 +330,16 @@ def _capitalised(decision: Decision) -> bool:
     return words.group().isupper() if words else decision.form == NYGARD
 
 
+_TAG = LazyPattern(r"<[^<>\n]*>")
+
+
 def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     """The file with its date set; a body form without a date line, or whose date says when the record
     was created, is left as it is. Only the written date changes: a note beside it stays."""
     if decision.date_span is not None and decision.date_line is not None:
         line = doc.text_lines()[decision.date_line - 1]
         start, end = decision.date_span
-        if status_words(line[:start]) in CREATION_LABELS:
+        if status_words(_TAG.sub(" ", line[:start])) in CREATION_LABELS:  # `<tr><td> Created </td><td>` too
             return doc.to_bytes()
         found = find_date(line[start:end])
         if found is not None:
