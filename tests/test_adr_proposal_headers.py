@@ -4,8 +4,10 @@ HTML table (conda's CEPs) and reStructuredText directives (GHC's proposals)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from conftest import listed_adrs, repository_with
 
 CONFIG = '[adr]\ndir = "{folder}"\n'
@@ -55,6 +57,22 @@ CEP_4 = (
     "<tr><td> Author(s) </td><td> Bianca &lt;b@example.com&gt; </td></tr>\n"
     "<tr><td> Created </td><td> July 5, 2022 </td></tr>\n</table>\n\n# Abstract\n\nPlugins.\n"
 )
+
+# GHC's proposals: directives under the title; `date-accepted` holds a day once the proposal is accepted.
+GHC_190 = (
+    "Allow ``qualified`` to follow module name\n=========================================\n\n"
+    ".. author:: Shayne Fletcher\n.. date-accepted:: 2019-05-02\n.. ticket-url:: https://example.com/853\n"
+    ".. implemented:: 8.10\n.. highlight:: haskell\n.. contents::\n\nWe propose ``import M qualified``.\n\n"
+    "Motivation\n----------\nHanging indents.\n"
+)
+GHC_DRAFT = (
+    "Allow implicit qualified module import\n======================================\n\n"
+    ".. author:: Tristan\n.. date-accepted:: Leave blank. This will be filled in when the proposal is accepted.\n"
+    ".. implemented:: Leave blank. This will be filled in with the first GHC version which\n"
+    "                 implements the described feature.\n.. contents::\n\nImplicit imports.\n\n"
+    "Motivation\n----------\nShorter imports.\n"
+)
+
 
 def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
     files = {f"{folder}/{name}": text for name, text in records.items()}
@@ -123,6 +141,29 @@ def test_a_cep_s_created_row_is_its_date_before_a_changelog_s_days(decide, tmp_p
     dates = {row["title"]: row["date"] for row in listed_adrs(decide, root)}
     assert dates == {"Optional dependency groups": "2025-02-05",
                      "Implement initial conda plugin mechanism": "2022-07-05"}
+
+
+def test_a_ghc_proposal_is_accepted_on_the_day_its_directive_holds(decide, tmp_path):
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0000-implicit-import.rst": GHC_DRAFT})
+    rows = _rows(decide, root)
+    assert rows["190"][1:] == ("accepted", "2019-05-02")
+    assert rows["0"][1:] == (None, None)
+
+
+@pytest.mark.parametrize(("key", "status", "name", "text"), [
+    ("190", "rejected", "0190-module-qualified-syntax.rst", GHC_190),
+    ("0", "accepted", "0000-implicit-import.rst", GHC_DRAFT),
+])
+def test_a_status_change_of_a_ghc_proposal_is_refused_at_its_directive(decide, tmp_path, key, status, name, text):
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0000-implicit-import.rst": GHC_DRAFT})
+    result = decide("adr", "status", key, status, "--force", cwd=root)
+    assert result.exit_code == 2
+    assert f"proposals/{name}:5:" in result.stderr and ".. date-accepted::" in result.stderr, result.stderr
+    assert (root / "proposals" / name).read_text() == text
+    shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+    assert shown["status"] == ("accepted" if key == "190" else None)
 
 
 def test_accepting_keeps_the_day_an_html_row_says_the_record_was_created(decide, tmp_path):

@@ -1199,6 +1199,27 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_span"] = (start, end)
 
 
+# GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.
+_ACCEPTED_DIRECTIVE = LazyPattern(r"\.\.[ \t]+date-accepted::[ \t]*")
+
+
+def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
+    """A proposal accepted on the day its `.. date-accepted::` directive holds; one whose directive holds no day
+    yet (its template's words) says no status. The directive's line is the status's, which edits refuse."""
+    fields = reader.fields
+    for index in range(reader.doc.body_start, head_end):
+        directive = _ACCEPTED_DIRECTIVE.match(reader.lines[index])
+        if directive is None:
+            continue
+        fields["status_line"] = index + 1
+        found = find_date(reader.lines[index][directive.end() :])
+        if found is not None and found[1] == 0 and found[0] not in (None, AMBIGUOUS):
+            fields["status_raw"] = "Accepted"
+            fields["date_raw"] = reader.lines[index][directive.end() :][: found[2]]
+            fields["date_line"] = index + 1
+        return
+
+
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
 # German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
 _DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
@@ -1469,6 +1490,8 @@ def from_document(
             (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in META_HEADINGS), len(reader.lines)
         )
         _scan_fields(reader, sections, head_end)
+        if "status_raw" not in fields and is_rst(path):
+            _read_accepted_directive(reader, head_end)
         form = fields.get("form", UNKNOWN)
         _read_people_and_extra(reader, title_index, first_sub)
         if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
@@ -1633,6 +1656,10 @@ def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Do
 
 def require_editable(doc: frontmatter.Document, decision: Decision) -> None:
     """Refuse, naming the file, to edit a record whose form cannot be edited in place."""
+    if decision.form == UNKNOWN and decision.status_line is not None:  # only `_read_accepted_directive` gives one
+        raise DecisionbookError("cannot edit: the record states its status by its `.. date-accepted::` directive, "
+                                "a form decisionbook does not write; edit the file by hand",
+                                decision.path, decision.status_line)
     if decision.form == UNKNOWN:
         raise DecisionbookError(
             "cannot edit: the file has no status to change (no front matter, `Status:` line or Status section)",
