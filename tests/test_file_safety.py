@@ -488,6 +488,11 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     (repo / "decisions" / "0023-unread.md").write_text("# 23. Unread\n\n" + "status <" * 125_000 + "\n")
     # A title field where no heading gives one, its value a run of spaces before its end.
     (repo / "decisions" / "0024-title.md").write_text("Status: Accepted\nTitle: a" + " " * 600_000 + "x\n")
+    # An HTML table's rows (conda's CEPs) and a GHC proposal's directive, their values a run of days or spaces.
+    (repo / "decisions" / "0025-rows.md").write_text(
+        "# 25. Rows\n\n<tr><td>" + " " * 600_000 + "x\n<tr><td> Created </td><td> " + "Feb 5, " * 90_000 + "\n")
+    (repo / "decisions" / "0026-directive.rst").write_text(
+        "26. Directive\n=============\n\n.. date-accepted:: " + "2019 " * 120_000 + "\n")
     (repo / "decisions" / "0020-loose.md").write_text(  # front matter that is not YAML, read line by line
         "---\n" + "".join(f"k{i}: a: b\n" for i in range(60_000)) + "status: [accepted\n---\n# 20. Loose\n")
     (repo / "prototypes" / "0001-wide.md").write_text(

@@ -135,6 +135,8 @@ _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
                            r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
+# A front-matter key that names the feature (Rust's RFC header, as GreptimeDB keeps it: `Feature Name:`, `Date:`).
+FEATURE_NAME_KEY = LazyPattern(r"feature[ _-]name", re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
 _REFERENCE_LINK = LazyPattern(r"\[[^\[\]]*\]\[([^\[\]]+)\]")
 _LINK_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)")
@@ -512,6 +514,10 @@ def _read_front_matter(reader: _Reader) -> None:
     if "title" in meta:
         fields["title"] = text("title")
         fields["title_line"] = line_of("title")
+    named = next((key for key in meta if isinstance(key, str) and FEATURE_NAME_KEY.fullmatch(key)), None)
+    if named is not None and isinstance(meta[named], str) and meta[named].strip():
+        # A title given as a field (`Feature Name: Remote WAL Purge`): read where no heading gives one.
+        fields["title_field"] = (meta[named], line_of(named.lower()))
     key = next((key for key in _FRONT_MATTER_DATES if meta.get(key) is not None), None)
     if key is not None:
         fields["date_raw"] = text(key)
@@ -616,7 +622,8 @@ STATUS_LABELS = frozenset(
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
-                   "start date")  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "begin design discussion")  # Cilium's CFPs: the day their design discussion began
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
@@ -1087,6 +1094,21 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
     return latest[1] if latest else None
 
 
+# A row of an HTML table of fields (conda's CEPs: `<tr><td> Created </td><td> Feb 5, 2025</td></tr>`): its label,
+# then its value up to the next tag. Each part is bounded by a tag, so a line of a megabyte is read in linear time.
+_HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
+
+
+def _html_row_dates(line: str) -> list[tuple[str, int, int, str]]:
+    """The field of an HTML table's row, as `line_fields` gives fields, when it is a date (`Created`)."""
+    row = _HTML_ROW.match(line)
+    label = _label(row.group(1)) if row else ""
+    if label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
+        return []
+    value = row.group(2)
+    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), "html")]
+
+
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     """Status, date and relation fields written as lines, bold labels, table rows or headings."""
     fields = reader.fields
@@ -1141,6 +1163,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             found = [(label, start, end, style) for label, start, end, style in line_fields(line)
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
+        elif row.startswith("<tr>"):
+            found = _html_row_dates(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1177,6 +1201,27 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"] = index + 1
         fields["date_span"] = (start, end)
+
+
+# GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.
+_ACCEPTED_DIRECTIVE = LazyPattern(r"\.\.[ \t]+date-accepted::[ \t]*")
+
+
+def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
+    """A proposal accepted on the day its `.. date-accepted::` directive holds; one whose directive holds no day
+    yet (its template's words) says no status. The directive's line is the status's, which edits refuse."""
+    fields = reader.fields
+    for index in range(reader.doc.body_start, head_end):
+        directive = _ACCEPTED_DIRECTIVE.match(reader.lines[index])
+        if directive is None:
+            continue
+        fields["status_line"] = index + 1
+        found = find_date(reader.lines[index][directive.end() :])
+        if found is not None and found[1] == 0 and found[0] not in (None, AMBIGUOUS):
+            fields["status_raw"] = "Accepted"
+            fields["date_raw"] = reader.lines[index][directive.end() :][: found[2]]
+            fields["date_line"] = index + 1
+        return
 
 
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
@@ -1374,22 +1419,25 @@ _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
-    """The title: front matter's, else the first heading's when it is a level-1 heading (a level-2 one
-    where there is none) that names no part of the record, else the file name's words."""
+    """The title: front matter's, else the first heading's when it is of level 1 or 2 and names no part of
+    the record, else a title field's (`Feature Name:`, `<td> Title </td>`), else the file name's words."""
     fields = reader.fields
     title = fields.get("title")
     first = sections[0] if sections else None
-    top = 1 if any(section[0] == 1 for section in sections) else 2
     if title is None and first is not None and status_words(first[1]) == "meta":
         # Buildpacks' RFCs open with `# Meta` and name themselves in a field under it: `- Name: RFC Process`.
         named = next((i for i in range(first[2] + 1, first[3]) if _NAME_FIELD.match(reader.lines[i])), None)
         if named is not None:
             title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
             fields["title_line"] = named + 1
-    if (title is None and first is not None and first[0] == top
+    # A level-2 first heading is a title above level-1 ones too (GreptimeDB's `Procedure Framework` underlined
+    # with `---`, over `# Summary`).
+    if (title is None and first is not None and first[0] <= 2
             and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
+    if title is None and "title_field" in fields:
+        title, fields["title_line"] = fields["title_field"]
     if title is None:
         named = next((i for i in range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
                       if _TITLE_FIELD.match(reader.lines[i])), None)
@@ -1463,6 +1511,8 @@ def from_document(
             (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in META_HEADINGS), len(reader.lines)
         )
         _scan_fields(reader, sections, head_end)
+        if "status_raw" not in fields and is_rst(path):
+            _read_accepted_directive(reader, head_end)
         form = fields.get("form", UNKNOWN)
         _read_people_and_extra(reader, title_index, first_sub)
         if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
@@ -1525,9 +1575,10 @@ def from_document(
         elif date is None and date_raw.strip():
             if _DATE_BLANK.search(date_raw):  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
                 reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")
-            else:
+            else:  # a whole paragraph where a date belongs: its start says which
+                shown = repr(date_raw) if len(date_raw) <= 80 else f"{date_raw[:60]!r}... ({len(date_raw)} characters)"
                 reader.warn(fields.get("date_line"),
-                            f"date {date_raw!r} is not a date decisionbook can read; write YYYY-MM-DD")
+                            f"date {shown} is not a date decisionbook can read; write YYYY-MM-DD")
 
     status = None
     raw = fields.get("status_raw")
@@ -1627,6 +1678,10 @@ def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Do
 
 def require_editable(doc: frontmatter.Document, decision: Decision) -> None:
     """Refuse, naming the file, to edit a record whose form cannot be edited in place."""
+    if decision.form == UNKNOWN and decision.status_line is not None:  # only `_read_accepted_directive` gives one
+        raise DecisionbookError("cannot edit: the record states its status by its `.. date-accepted::` directive, "
+                                "a form decisionbook does not write; edit the file by hand",
+                                decision.path, decision.status_line)
     if decision.form == UNKNOWN:
         raise DecisionbookError(
             "cannot edit: the file has no status to change (no front matter, `Status:` line or Status section)",

@@ -16,6 +16,7 @@ from toolkit.records.adr import (
     COMPUTED_DATES,
     CREATION_LABELS,
     DELIMITER_ROW,
+    FEATURE_NAME_KEY,
     FIELD,
     FRONT_MATTER_ALIASES,
     FRONT_MATTER_DATES,
@@ -331,13 +332,16 @@ def _capitalised(decision: Decision) -> bool:
     return words.group().isupper() if words else decision.form == NYGARD
 
 
+_TAG = LazyPattern(r"<[^<>\n]*>")
+
+
 def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     """The file with its date set; a body form without a date line, or whose date says when the record
     was created, is left as it is. Only the written date changes: a note beside it stays."""
     if decision.date_span is not None and decision.date_line is not None:
         line = doc.text_lines()[decision.date_line - 1]
         start, end = decision.date_span
-        if status_words(line[:start]) in CREATION_LABELS:
+        if status_words(_TAG.sub(" ", line[:start])) in CREATION_LABELS:  # `<tr><td> Created </td><td>` too
             return doc.to_bytes()
         found = find_date(line[start:end])
         if found is not None:
@@ -416,13 +420,21 @@ def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, 
     beside the status words is the status's own, and MADR's date says when the record last changed
     (its templates' words): every change sets those. Any other date field says when the decision was
     taken: set when the record is decided (accepted or rejected, from a draft, a proposal or no
-    status) and kept after, as adr-tools keeps it."""
+    status) and kept after, as adr-tools keeps it. An RFC's header says when the RFC was written: never set."""
     if (decision.date_raw or "").strip().lower() in COMPUTED_DATES:
         return False  # `date: git Created`: the site generator writes the day
+    if decision.form == MADR and _rfc_header(doc):
+        return False
     if decision.form in (MADR, BULLETS) or _status_day(doc, decision):
         return True
     previous = decision.status if previous == "" else previous
     return status in ("accepted", "rejected") and previous in (None, "draft", "proposed")
+
+
+def _rfc_header(doc: frontmatter.Document) -> bool:
+    """Whether *doc*'s front matter is an RFC's header, not MADR's: it names the feature, as Rust's RFC template
+    does, and its date is the day the RFC was started."""
+    return isinstance(doc.meta, dict) and any(FEATURE_NAME_KEY.fullmatch(str(key)) for key in doc.meta)
 
 
 def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:

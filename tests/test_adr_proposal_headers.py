@@ -1,0 +1,175 @@
+"""Proposal headers that say when a record was written and what it is called, in the forms RFC and
+enhancement-proposal folders keep them: an RFC's front matter (GreptimeDB), bold fields (Cilium's CFPs), an
+HTML table (conda's CEPs) and reStructuredText directives (GHC's proposals)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import listed_adrs, repository_with
+
+CONFIG = '[adr]\ndir = "{folder}"\n'
+
+# GreptimeDB's RFCs: Rust's RFC header kept as front matter, its `Date:` the day the RFC was written; a title
+# given by `Feature Name:` alone, or as a setext heading above `# Summary`.
+RFCS = {
+    "2025-02-06-remote-wal-purge.md": (
+        "---\nFeature Name: Remote WAL Purge\nTracking Issue: https://example.com/issues/5474\nDate: 2025-02-06\n"
+        'Author: "Yuhan Wang <yw@example.com>"\n---\n\n# Summary\n\nPurge remote WAL.\n\n# Motivation\n\n'
+        "Only local entries are purged.\n\n# Details\n\n## Steps\n\nFlush, then purge.\n"
+    ),
+    "2023-01-03-procedure-framework.md": (
+        '---\nFeature Name: "procedure-framework"\nTracking Issue: https://example.com/issues/286\n'
+        'Date: 2023-01-03\nAuthor: "Yingwen <yw@example.com>"\n---\n\nProcedure Framework\n----------------------\n\n'
+        "# Summary\nA framework for executing operations in a fault-tolerant manner.\n\n# Motivation\nSteps.\n"
+    ),
+}
+
+# Cilium's CFPs: bold fields under the title, the CFP's start day as `Begin Design Discussion`.
+CFPS = {
+    "CFP-30984-dns-proxy-ha-v2.md": (
+        "# CFP-30984: toFQDN DNS proxy HA\n\n**SIG: SIG-POLICY**\n\n**Begin Design Discussion:** 2024-08-19\n\n"
+        "**Cilium Release:** 1.17\n\n**Authors:** Ana <ana@example.com>\n\n## Summary\n\nProxy HA.\n"
+    ),
+    "CFP-TODO-policy-selector-expressions.md": (
+        "# CFP-XXXXX: Policy Selector Expressions\n\n**SIG: SIG-Policy**\n\n**Begin Design Discussion:** 2026-05-04\n\n"
+        "**Cilium Release:** TBD\n\n**Authors:** Deepesh\n\n**Status:** Draft\n\n## Summary\n\nSelectors.\n"
+    ),
+    "CFP-2022-10-28-mutual-authentication.md": (
+        "# CFP-2022-10-28: Mutual Authentication\n\n\n## Meta\n\n**SIG: SIG-ServiceMesh**\n\n"
+        "**Begin Design Discussion:** October 28, 2022\n\n**End Design Discussion:** November 25, 2022\n\n"
+        "## Summary\n\nmTLS.\n"
+    ),
+}
+
+# conda's CEPs: an HTML table of fields, `Created` written as `Feb 5, 2025`, a Changelog of later days.
+CEP_44 = (
+    "# CEP 44 - Optional dependency groups\n\n<table>\n<tr><td> Title </td><td> Optional dependency groups </td>\n"
+    "<tr><td> Author(s) </td><td>\n  Wolf &lt;w@example.com&gt;,\n  Bas &lt;b@example.com&gt;\n</td></tr>\n"
+    "<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n<tr><td> Updated </td><td> Jul 6, 2026</td></tr>\n"
+    "<tr><td> Discussion </td><td> https://example.com/pull/111 </td></tr>\n</table>\n\n## Abstract\n\nGroups.\n\n"
+    "## Changelog\n\n- 2026-07-02: Clarified the selector syntax.\n- 2026-05-29: Fixed a regex.\n"
+)
+CEP_4 = (
+    "<table>\n<tr><td> Title </td><td> Implement initial conda plugin mechanism </td>\n"
+    "<tr><td> Author(s) </td><td> Bianca &lt;b@example.com&gt; </td></tr>\n"
+    "<tr><td> Created </td><td> July 5, 2022 </td></tr>\n</table>\n\n# Abstract\n\nPlugins.\n"
+)
+
+# GHC's proposals: directives under the title; `date-accepted` holds a day once the proposal is accepted.
+GHC_190 = (
+    "Allow ``qualified`` to follow module name\n=========================================\n\n"
+    ".. author:: Shayne Fletcher\n.. date-accepted:: 2019-05-02\n.. ticket-url:: https://example.com/853\n"
+    ".. implemented:: 8.10\n.. highlight:: haskell\n.. contents::\n\nWe propose ``import M qualified``.\n\n"
+    "Motivation\n----------\nHanging indents.\n"
+)
+GHC_DRAFT = (
+    "Allow implicit qualified module import\n======================================\n\n"
+    ".. author:: Tristan\n.. date-accepted:: Leave blank. This will be filled in when the proposal is accepted.\n"
+    ".. implemented:: Leave blank. This will be filled in with the first GHC version which\n"
+    "                 implements the described feature.\n.. contents::\n\nImplicit imports.\n\n"
+    "Motivation\n----------\nShorter imports.\n"
+)
+
+
+def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
+    files = {f"{folder}/{name}": text for name, text in records.items()}
+    return repository_with(tmp_path / "repo", {"decisionbook.toml": CONFIG.format(folder=folder), **files})
+
+
+def _rows(decide, root: Path) -> dict[str, tuple]:
+    return {row["key"]: (row["title"], row["status"], row["date"]) for row in listed_adrs(decide, root)}
+
+
+def test_an_rfc_header_s_date_is_the_day_it_was_written_and_a_status_change_keeps_it(decide, tmp_path):
+    root = _folder(tmp_path, "docs/rfcs", RFCS)
+    path = root / "docs/rfcs/2025-02-06-remote-wal-purge.md"
+    result = decide("adr", "status", "2025-02-06-remote-wal-purge", "accepted", "--force", "--date", "2026-12-02",
+                    cwd=root)
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert "\nDate: 2025-02-06\n" in text and "2026-12-02" not in text
+    assert text.replace("status: accepted\n", "") == RFCS["2025-02-06-remote-wal-purge.md"]
+    # A second change, with the status now in the front matter, keeps the day too.
+    assert decide("adr", "status", "2025-02-06-remote-wal-purge", "deprecated", "--date", "2026-12-03",
+                  cwd=root).exit_code == 0
+    assert path.read_text() == RFCS["2025-02-06-remote-wal-purge.md"].replace(
+        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\n',
+        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\nstatus: deprecated\n')
+    assert _rows(decide, root)["2025-02-06-remote-wal-purge"][1:] == ("deprecated", "2025-02-06")
+
+
+def test_madr_s_date_still_follows_every_status_change(decide, tmp_path):
+    madr = ("---\nstatus: proposed\ndate: 2024-06-03\n---\n# Mock the API in tests\n\n"
+            "## Context and Problem Statement\n\nX.\n")
+    root = _folder(tmp_path, "docs/decisions", {"0001-mock-the-api.md": madr})
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0001-mock-the-api.md").read_text() == madr.replace(
+        "proposed\ndate: 2024-06-03", "accepted\ndate: 2026-12-02")
+
+
+def test_an_rfc_is_titled_by_its_feature_name_or_its_setext_heading(decide, tmp_path):
+    root = _folder(tmp_path, "docs/rfcs", RFCS)
+    rows = _rows(decide, root)
+    assert rows["2025-02-06-remote-wal-purge"] == ("Remote WAL Purge", None, "2025-02-06")
+    assert rows["2023-01-03-procedure-framework"] == ("Procedure Framework", None, "2023-01-03")
+
+
+def test_a_heading_of_the_record_s_parts_does_not_hide_a_level_two_title_above_it(decide, tmp_path):
+    text = "Use Postgres\n------------\n\n# Context\n\nWe need a database.\n\n## Status\n\nAccepted\n"
+    root = _folder(tmp_path, "doc/adr", {"0001-use-postgres.md": text})
+    assert _rows(decide, root)["1"][0] == "Use Postgres"
+
+
+def test_a_cfp_s_begin_design_discussion_is_its_start_date_and_kept(decide, tmp_path):
+    root = _folder(tmp_path, "cilium", CFPS)
+    rows = _rows(decide, root)
+    assert rows["CFP-30984-dns-proxy-ha-v2"][2] == "2024-08-19"
+    assert rows["CFP-TODO-policy-selector-expressions"][1:] == ("draft", "2026-05-04")
+    assert rows["CFP-2022-10-28-mutual-authentication"][2] == "2022-10-28"
+    result = decide("adr", "status", "CFP-TODO-policy-selector-expressions", "accepted", "--force",
+                    "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cilium/CFP-TODO-policy-selector-expressions.md").read_text() == \
+        CFPS["CFP-TODO-policy-selector-expressions.md"].replace("**Status:** Draft", "**Status:** Accepted")
+
+
+def test_a_cep_s_created_row_is_its_date_before_a_changelog_s_days(decide, tmp_path):
+    root = _folder(tmp_path, ".", {"cep-0044.md": CEP_44, "cep-0004.md": CEP_4})
+    dates = {row["title"]: row["date"] for row in listed_adrs(decide, root)}
+    assert dates == {"Optional dependency groups": "2025-02-05",
+                     "Implement initial conda plugin mechanism": "2022-07-05"}
+
+
+def test_a_ghc_proposal_is_accepted_on_the_day_its_directive_holds(decide, tmp_path):
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0000-implicit-import.rst": GHC_DRAFT})
+    rows = _rows(decide, root)
+    assert rows["190"][1:] == ("accepted", "2019-05-02")
+    assert rows["0"][1:] == (None, None)
+
+
+@pytest.mark.parametrize(("key", "status", "name", "text"), [
+    ("190", "rejected", "0190-module-qualified-syntax.rst", GHC_190),
+    ("0", "accepted", "0000-implicit-import.rst", GHC_DRAFT),
+])
+def test_a_status_change_of_a_ghc_proposal_is_refused_at_its_directive(decide, tmp_path, key, status, name, text):
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0000-implicit-import.rst": GHC_DRAFT})
+    result = decide("adr", "status", key, status, "--force", cwd=root)
+    assert result.exit_code == 2
+    assert f"proposals/{name}:5:" in result.stderr and ".. date-accepted::" in result.stderr, result.stderr
+    assert (root / "proposals" / name).read_text() == text
+    shown = json.loads(decide("adr", "show", key, "--format", "json", cwd=root).stdout)
+    assert shown["status"] == ("accepted" if key == "190" else None)
+
+
+def test_accepting_keeps_the_day_an_html_row_says_the_record_was_created(decide, tmp_path):
+    text = ("# Use plugins\n\n<table>\n<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n</table>\n\n"
+            "## Status\n\nProposed\n\n## Context\n\nPlugins.\n")
+    root = _folder(tmp_path, "doc/adr", {"0001-use-plugins.md": text})
+    assert _rows(decide, root)["1"] == ("Use plugins", "proposed", "2025-02-05")
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "doc/adr/0001-use-plugins.md").read_text() == text.replace("Proposed", "Accepted")
