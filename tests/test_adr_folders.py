@@ -812,6 +812,25 @@ def test_a_proposal_process_s_name_in_capitals_prefixes_a_record_number(decide, 
     assert [(r["number"], r["key"]) for r in listed_adrs(decide, root)] == [(None, "step-2-deploy")]
 
 
+def test_a_feature_proposal_s_name_numbers_its_record_and_its_own_label_leaves_the_title(decide, tmp_path):
+    # Cilium's CFPs (`CFP-22215-x.md`, `# CFP-22215: Title`) were numbered None and titled with the label; a draft
+    # waiting for its issue (`CFP-TODO-x.md`, `# CFP-XXXXX: Title`) and an early CFP named by its day have no number.
+    cfp = "# {label}: {title}\n\n**SIG: SIG-Policy**\n\n**Cilium Release:** 1.17\n\n## Summary\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "cilium/CFP-22215-mutual-auth.md": cfp.format(label="CFP-22215", title="Mutual Authentication"),
+        "cilium/CFP-30984-dns-proxy-ha-v2.md": cfp.format(label="CFP-30984", title="toFQDN DNS proxy HA"),
+        "cilium/CFP-TODO-policy-expressions.md": cfp.format(label="CFP-XXXXX", title="Policy Expressions"),
+        "cilium/CFP-2022-10-28-mutual-auth.md": cfp.format(label="CFP-2022-10-28", title="Mutual Auth for Mesh"),
+        "decisionbook.toml": '[adr]\ndir = "cilium"\n'})
+    rows = [(r["number"], r["key"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [(22215, "22215", "Mutual Authentication"), (30984, "30984", "toFQDN DNS proxy HA"),
+                    (None, "CFP-2022-10-28-mutual-auth", "Mutual Auth for Mesh"),
+                    (None, "CFP-TODO-policy-expressions", "Policy Expressions")]
+    assert "the title says" not in decide("check", cwd=root).output
+    created = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert created.stdout.strip() == "cilium/CFP-30985-try-a-thing.md"
+
+
 def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_html_row(decide, tmp_path):
     # Stellar's SEPs (`sep-0004.md`, a preamble in a code block under `## Preamble`) were titled "Preamble",
     # with no number; conda's CEPs (`cep-0001.md`, an HTML table of fields) were titled "Cep 0001".
