@@ -62,6 +62,49 @@ def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tm
     assert created.stdout.strip() == "docs/adr/0004-next-one.md"
 
 
+RFC = "---\nRFC: RFC{n:04d}\nStatus: {status}\n---\n\n# {title}\n\n## Motivation\n\nWhy.\n"
+
+
+def test_records_folders_below_a_category_are_listed_numbered_around_and_linked(decide, tmp_path):
+    # PowerShell keeps rejected RFCs in `Archive/Rejected/`, two folders down: they were left out in silence,
+    # their numbers free for a new record and links to them broken.
+    root = _repo(tmp_path, {
+        "rfcs/Final/RFC0037-test-connection.md": RFC.format(n=37, status="Accepted", title="Test-Connection"),
+        "rfcs/Archive/Rejected/RFC0015-startup-config.md": RFC.format(n=15, status="Rejected", title="Startup"),
+        "rfcs/Archive/Rejected/RFC0052-cross-platform.md": RFC.format(n=52, status="Rejected", title="Cross"),
+        "rfcs/Archive/Old/2019/Rejected/RFC0090-four-down.md": RFC.format(n=90, status="Rejected", title="Deep"),
+        "rfcs/Final/RFC0045-ternary.md": "# 45. Ternary operator\n\n## Status\n\nAccepted\n\n"
+                                         "Amends [15. Startup](../Archive/Rejected/RFC0015-startup-config.md)\n",
+        "decisionbook.toml": '[adr]\ndir = "rfcs"\n'})
+    rows = [(r["number"], r["title"], r["path"]) for r in listed_adrs(decide, root)]
+    assert rows == [(15, "Startup", "rfcs/Archive/Rejected/RFC0015-startup-config.md"),
+                    (37, "Test-Connection", "rfcs/Final/RFC0037-test-connection.md"),
+                    (45, "Ternary operator", "rfcs/Final/RFC0045-ternary.md"),
+                    (52, "Cross", "rfcs/Archive/Rejected/RFC0052-cross-platform.md")]
+    shown = json.loads(decide("adr", "show", "45", "--format", "json", cwd=root).stdout)
+    assert shown["links"] == [{"relation": "amends", "adr": "15"}]
+    assert "link" not in decide("check", cwd=root).stdout
+    created = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert created.stdout.strip() == "rfcs/RFC0053-try-a-thing.md"
+
+
+def test_records_below_a_category_skip_hidden_linked_and_tooling_folders(decide, tmp_path):
+    # Unleash's ADRs are named by their slugs in `front-end/deprecated/`; tools and links leave the folder.
+    page = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n'
+    outside = _repo(tmp_path / "outside", {"0007-private.md": "# Private\n"})
+    root = _repo(tmp_path, {
+        "adrs/front-end/preferred-styling-method.md": page.format(title="preferred styling method"),
+        "adrs/front-end/deprecated/preferred-styles-import-placement.md": page.format(title="styles placement"),
+        "adrs/front-end/node_modules/left-pad/changelog.md": "# Changelog\n",
+        "adrs/front-end/.cache/old/notes.md": "# Notes\n",
+        "adrs/front-end/templates/adr-form.md": page.format(title="title"),
+        "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
+    (root / "adrs/front-end/shared").symlink_to(outside)
+    rows = [(r["title"], r["path"]) for r in listed_adrs(decide, root)]
+    assert rows == [("styles placement", "adrs/front-end/deprecated/preferred-styles-import-placement.md"),
+                    ("preferred styling method", "adrs/front-end/preferred-styling-method.md")]
+
+
 def test_init_adr_dir_and_adr_dir_key_name_any_folder(decide, tmp_path):
     root = _repo(tmp_path, {"engineering/records/0001-first.md": NYGARD.format(n=1, title="First"),
                             "docs/adr/0001-other.md": NYGARD.format(n=1, title="Other")})

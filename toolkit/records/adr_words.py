@@ -290,6 +290,21 @@ def is_slug_record(name: str) -> bool:
                 and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
 
 
+# How many folders below the ADR folder records are read: categories within categories
+# (PowerShell's `Archive/Rejected/`, Unleash's `front-end/deprecated/`) and a level more; no further, so an
+# ADR folder at the top of a repository is not walked through.
+RECORD_DEPTH = 3
+# Folders that hold a tool's or a site's files, never records, wherever they are below the ADR folder.
+_NO_RECORDS_FOLDERS = frozenset(("node_modules", "bower_components", "vendor", "venv", "__pycache__", "site-packages",
+                                 "templates", "template", "assets", "images", "img", "static", "media", "attachments"))
+
+
+def may_hold_records(name: str) -> bool:
+    """Whether a folder named *name* below the ADR folder may hold records: not a hidden one (`.git`),
+    nor a tool's or a site's (`node_modules`, `templates`, `assets`)."""
+    return not name.startswith(".") and name.lower() not in _NO_RECORDS_FOLDERS
+
+
 # The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`).
 FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index") for extension in RECORD_EXTENSIONS)
 
