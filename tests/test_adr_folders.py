@@ -888,6 +888,56 @@ def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_h
     assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
 
 
+def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_index(decide, tmp_path):
+    # Unleash's `ADRs.md` (`title: ADR Overview`, lists of links to the ADRs) was listed as a record with no status.
+    page = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n{links}'
+    both = "\n* [Breaking DB changes](../back-end/breaking-db-changes.md)\n* [Styling](../front-end/styling.md)\n"
+    overview = ("---\ntitle: ADR Overview\n---\n\n## Introduction {#introduction}\n\nRecords of design decisions.\n\n"
+                "## Back-end ADRs\n\n* [Breaking DB changes](./back-end/breaking-db-changes.md)\n\n"
+                "## Front-end ADRs\n\n* [Styles placement](./front-end/styles-placement.md)\n"
+                "* [Preferred styling method](./front-end/styling.md)\n")
+    root = _repo(tmp_path, {
+        "adrs/ADRs.md": overview,
+        "adrs/back-end/breaking-db-changes.md": page.format(title="breaking DB changes", links=""),
+        "adrs/front-end/styling.md": page.format(title="preferred styling method", links=""),
+        "adrs/overarching/logging-levels.md": page.format(title="logging levels", links=both),  # a record's links
+        "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
+    rows = [(r["key"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [("breaking-db-changes", "breaking DB changes"), ("logging-levels", "logging levels"),
+                    ("styling", "preferred styling method")]
+    assert "ADRs.md" not in decide("check", cwd=root).output
+
+
+@pytest.mark.parametrize("template", [
+    # conda's CEP template: its fields in an HTML table, the status the list of choices.
+    "# CEP 0 - A short title of the proposal\n\n<table>\n<tr><td> Title </td><td> A short title </td>\n"
+    "<tr><td> Status </td><td> Draft | Proposed | Accepted | Rejected | Deferred | Implemented </td></tr>\n"
+    "</table>\n\n## Abstract\n\nA short description of the change being addressed.\n",
+    "# CEP 0 - A short title of the proposal\n\n* Status: proposed | rejected | accepted | deprecated\n",
+])
+def test_a_page_numbered_zero_whose_status_is_the_list_of_choices_is_the_template(decide, tmp_path, template):
+    root = _repo(tmp_path, {
+        "ceps/cep-0000.md": template,
+        "ceps/cep-0001.md": "# CEP 1 - CEP Purpose and Guidelines\n\n* Status: accepted\n",
+        "ceps/cep-0044.md": "# CEP 44 - Optional dependency groups\n\n* Status: proposed\n",
+        "decisionbook.toml": '[adr]\ndir = "ceps"\n'})
+    rows = [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)]
+    assert rows == [(1, "CEP Purpose and Guidelines", "accepted"), (44, "Optional dependency groups", "proposed")]
+    checked = decide("check", cwd=root)
+    assert "cep-0000" not in checked.output and "0 error(s), 0 warning(s)" in checked.stdout
+
+
+def test_a_record_numbered_zero_that_chose_its_status_stays_a_record(decide, tmp_path):
+    # MADR's first record, `0000-use-markdown-architectural-decision-records.md`, is a decision, not a template.
+    root = _repo(tmp_path, {
+        "docs/decisions/0000-use-markdown-architectural-decision-records.md":
+            "---\nstatus: accepted\n---\n# Use Markdown Architectural Decision Records\n\n"
+            "Chosen option: MADR, because it lists [the options](0001-use-go.md).\n",
+        "docs/decisions/0001-use-go.md": "---\nstatus: accepted\n---\n# Use Go\n"})
+    rows = [(r["number"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [(0, "Use Markdown Architectural Decision Records"), (1, "Use Go")]
+
+
 def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, tmp_path):
     # Rust's, Ember's and OpenTelemetry's RFCs are `0000-x.md` until merged: they were one number used twice.
     rfc = "# {title}\n\n- Start Date: 2020-01-0{n}\n\n## Status\n\nProposed\n"

@@ -2,6 +2,7 @@
 
 import datetime as _dt
 import contextlib
+import functools
 import os
 import re
 from collections import Counter
@@ -55,6 +56,7 @@ from toolkit.records.adr_words import (
     proven_order,
     RECORD_DEPTH,
 )
+from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
 from toolkit.records.files import is_folder
 from toolkit.records.finding import Finding
@@ -280,6 +282,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     paths = adr_files(ws.adr_dir)
     options = read_options(ws, paths)
     settings = repr(options)  # one string in every cache key: hashed once, the same in every process
+    listed = functools.cache(lambda: frozenset(os.path.normpath(path) for path in paths))  # what an index links to
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", paths)
         limit = ws.config.max_file_bytes
@@ -303,6 +306,8 @@ def load_decisions(ws: Workspace) -> Decisions:
                     unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                     continue
                 cache.put(key, record)
+            if record.number in (None, 0) and is_template_or_index(record, data, listed):
+                continue  # the folder's template or index page
             records.append(record)
     cache.save()
     if options.date_order is None:
