@@ -307,7 +307,7 @@ def load_decisions(ws: Workspace) -> Decisions:
                     continue
                 cache.put(key, record)
             if record.number in (None, 0) and is_template_or_index(record, data, listed):
-                continue  # the folder's template or index page
+                continue  # the folder's template or index page (ADR 0114)
             records.append(record)
     cache.save()
     if options.date_order is None:

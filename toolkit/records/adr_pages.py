@@ -1,5 +1,5 @@
 """Pages of an ADR folder named as its records are that are none of them: the folder's template and its
-index, told by what they say, as their names tell `0000-template.md` and `README.md`."""
+index, told by what they say (ADR 0114), as their names tell `0000-template.md` and `README.md`."""
 
 from __future__ import annotations
 

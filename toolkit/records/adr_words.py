@@ -290,7 +290,7 @@ def is_slug_record(name: str) -> bool:
                 and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
 
 
-# How many folders below the ADR folder records are read: categories within categories
+# How many folders below the ADR folder records are read (ADR 0114): categories within categories
 # (PowerShell's `Archive/Rejected/`, Unleash's `front-end/deprecated/`) and a level more; no further, so an
 # ADR folder at the top of a repository is not walked through.
 RECORD_DEPTH = 3
