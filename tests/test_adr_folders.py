@@ -86,6 +86,9 @@ def test_records_folders_below_a_category_are_listed_numbered_around_and_linked(
     assert "link" not in decide("check", cwd=root).stdout
     created = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
     assert created.stdout.strip() == "rfcs/RFC0053-try-a-thing.md"
+    moved = decide("adr", "renumber", "37", "--to", "52", cwd=root)
+    assert moved.exit_code == 2 and "number 52 is already used" in moved.stderr
+    assert (root / "rfcs/Final/RFC0037-test-connection.md").is_file()
 
 
 def test_records_below_a_category_skip_hidden_linked_and_tooling_folders(decide, tmp_path):

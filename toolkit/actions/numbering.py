@@ -39,6 +39,11 @@ def _folder_number(name: str) -> int | None:
     return numbered_file(name + ".md")[1] if "." not in name and folder_record(name) else None
 
 
+def numbers_in(folder: Path) -> set[int]:
+    """The record numbers taken in the records' *folder* and in its category folders, as far as records are read."""
+    return _numbers_in(folder, 0) - {None}
+
+
 def _numbers_in(folder: Path, depth: int) -> set[int | None]:
     """The record numbers in *folder*, *depth* folders below the records' folder, and in the category
     folders below it as far as records are read (RECORD_DEPTH); links to folders are not followed."""
@@ -77,7 +82,7 @@ def create_numbered(
     with atomic.folder_lock(folder):
         files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
         # Records kept in category folders share the folder's numbers.
-        taken = _numbers_in(folder, 0) | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}
+        taken = numbers_in(folder) | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}
         taken.discard(None)
         for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
