@@ -95,17 +95,20 @@ def test_records_below_a_category_skip_hidden_linked_and_tooling_folders(decide,
     # Unleash's ADRs are named by their slugs in `front-end/deprecated/`; tools and links leave the folder.
     page = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n'
     outside = _repo(tmp_path / "outside", {"0007-private.md": "# Private\n"})
+    old = "./deprecated/preferred-styles-import-placement.md"
     root = _repo(tmp_path, {
-        "adrs/front-end/preferred-styling-method.md": page.format(title="preferred styling method"),
+        "adrs/front-end/preferred-styling-method.md": page.format(title="preferred styling method").replace(
+            "## Background", f"This document supersedes [ADR: styles]({old})\n\n## Background"),
         "adrs/front-end/deprecated/preferred-styles-import-placement.md": page.format(title="styles placement"),
         "adrs/front-end/node_modules/left-pad/changelog.md": "# Changelog\n",
         "adrs/front-end/.cache/old/notes.md": "# Notes\n",
         "adrs/front-end/templates/adr-form.md": page.format(title="title"),
         "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
     (root / "adrs/front-end/shared").symlink_to(outside)
-    rows = [(r["title"], r["path"]) for r in listed_adrs(decide, root)]
-    assert rows == [("styles placement", "adrs/front-end/deprecated/preferred-styles-import-placement.md"),
-                    ("preferred styling method", "adrs/front-end/preferred-styling-method.md")]
+    rows = [(r["title"], r["path"], r["supersedes"]) for r in listed_adrs(decide, root)]
+    assert rows == [("styles placement", "adrs/front-end/deprecated/preferred-styles-import-placement.md", []),
+                    ("preferred styling method", "adrs/front-end/preferred-styling-method.md",
+                     ["preferred-styles-import-placement"])]
 
 
 def test_init_adr_dir_and_adr_dir_key_name_any_folder(decide, tmp_path):
