@@ -901,7 +901,7 @@ def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_i
     overview = ("---\ntitle: ADR Overview\n---\n\n## Introduction {#introduction}\n\nRecords of design decisions.\n\n"
                 "## Back-end ADRs\n\n* [Breaking DB changes](./back-end/breaking-db-changes.md)\n\n"
                 "## Front-end ADRs\n\n* [Styles placement](./front-end/styles-placement.md)\n"
-                "* [Preferred styling method](./front-end/styling.md)\n")
+                "|ADR|\n|---|\n|[Preferred styling method](./front-end/styling.md)|\n")
     root = _repo(tmp_path, {
         "adrs/ADRs.md": overview,
         "adrs/back-end/breaking-db-changes.md": page.format(title="breaking DB changes", links=""),

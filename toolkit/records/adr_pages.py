@@ -14,7 +14,7 @@ from toolkit.records.adr_words import LazyPattern
 # A title that names a list of records: `ADR Overview`, `Index of decisions`, `Decision log`, `Table of contents`.
 _LIST_TITLE = LazyPattern(r"\b(?:overview|index|contents|summary|list|log|register|catalog(?:ue)?)\b", re.IGNORECASE)
 # A line of a list or a table, and the target of each Markdown link on it, without its anchor or title.
-_ITEM = LazyPattern(r"^\s*(?:[*+-]|\d{1,9}[.)]|\|)\s")
+_ITEM = LazyPattern(r"^\s*(?:(?:[*+-]|\d{1,9}[.)])\s|\|)")
 _TARGET = LazyPattern(r"\]\(\s*<?([^)\s<>#]+)")
 
 
