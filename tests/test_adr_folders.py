@@ -62,6 +62,55 @@ def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tm
     assert created.stdout.strip() == "docs/adr/0004-next-one.md"
 
 
+RFC = "---\nRFC: RFC{n:04d}\nStatus: {status}\n---\n\n# {title}\n\n## Motivation\n\nWhy.\n"
+
+
+def test_records_folders_below_a_category_are_listed_numbered_around_and_linked(decide, tmp_path):
+    # PowerShell keeps rejected RFCs in `Archive/Rejected/`, two folders down: they were left out in silence,
+    # their numbers free for a new record and links to them broken.
+    root = _repo(tmp_path, {
+        "rfcs/Final/RFC0037-test-connection.md": RFC.format(n=37, status="Accepted", title="Test-Connection"),
+        "rfcs/Archive/Rejected/RFC0015-startup-config.md": RFC.format(n=15, status="Rejected", title="Startup"),
+        "rfcs/Archive/Rejected/RFC0052-cross-platform.md": RFC.format(n=52, status="Rejected", title="Cross"),
+        "rfcs/Archive/Old/2019/Rejected/RFC0090-four-down.md": RFC.format(n=90, status="Rejected", title="Deep"),
+        "rfcs/Final/RFC0045-ternary.md": "# 45. Ternary operator\n\n## Status\n\nAccepted\n\n"
+                                         "Amends [15. Startup](../Archive/Rejected/RFC0015-startup-config.md)\n",
+        "decisionbook.toml": '[adr]\ndir = "rfcs"\n'})
+    rows = [(r["number"], r["title"], r["path"]) for r in listed_adrs(decide, root)]
+    assert rows == [(15, "Startup", "rfcs/Archive/Rejected/RFC0015-startup-config.md"),
+                    (37, "Test-Connection", "rfcs/Final/RFC0037-test-connection.md"),
+                    (45, "Ternary operator", "rfcs/Final/RFC0045-ternary.md"),
+                    (52, "Cross", "rfcs/Archive/Rejected/RFC0052-cross-platform.md")]
+    shown = json.loads(decide("adr", "show", "45", "--format", "json", cwd=root).stdout)
+    assert shown["links"] == [{"relation": "amends", "adr": "15"}]
+    assert "link" not in decide("check", cwd=root).stdout
+    created = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert created.stdout.strip() == "rfcs/RFC0053-try-a-thing.md"
+    moved = decide("adr", "renumber", "37", "--to", "52", cwd=root)
+    assert moved.exit_code == 2 and "number 52 is already used" in moved.stderr
+    assert (root / "rfcs/Final/RFC0037-test-connection.md").is_file()
+
+
+def test_records_below_a_category_skip_hidden_linked_and_tooling_folders(decide, tmp_path):
+    # Unleash's ADRs are named by their slugs in `front-end/deprecated/`; tools and links leave the folder.
+    page = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n'
+    outside = _repo(tmp_path / "outside", {"0007-private.md": "# Private\n"})
+    old = "./deprecated/preferred-styles-import-placement.md"
+    root = _repo(tmp_path, {
+        "adrs/front-end/preferred-styling-method.md": page.format(title="preferred styling method").replace(
+            "## Background", f"This document supersedes [ADR: styles]({old})\n\n## Background"),
+        "adrs/front-end/deprecated/preferred-styles-import-placement.md": page.format(title="styles placement"),
+        "adrs/front-end/node_modules/left-pad/changelog.md": "# Changelog\n",
+        "adrs/front-end/.cache/old/notes.md": "# Notes\n",
+        "adrs/front-end/templates/adr-form.md": page.format(title="title"),
+        "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
+    (root / "adrs/front-end/shared").symlink_to(outside)
+    rows = [(r["title"], r["path"], r["supersedes"]) for r in listed_adrs(decide, root)]
+    assert rows == [("styles placement", "adrs/front-end/deprecated/preferred-styles-import-placement.md", []),
+                    ("preferred styling method", "adrs/front-end/preferred-styling-method.md",
+                     ["preferred-styles-import-placement"])]
+
+
 def test_init_adr_dir_and_adr_dir_key_name_any_folder(decide, tmp_path):
     root = _repo(tmp_path, {"engineering/records/0001-first.md": NYGARD.format(n=1, title="First"),
                             "docs/adr/0001-other.md": NYGARD.format(n=1, title="Other")})
@@ -812,6 +861,25 @@ def test_a_proposal_process_s_name_in_capitals_prefixes_a_record_number(decide, 
     assert [(r["number"], r["key"]) for r in listed_adrs(decide, root)] == [(None, "step-2-deploy")]
 
 
+def test_a_feature_proposal_s_name_numbers_its_record_and_its_own_label_leaves_the_title(decide, tmp_path):
+    # Cilium's CFPs (`CFP-22215-x.md`, `# CFP-22215: Title`) were numbered None and titled with the label; a draft
+    # waiting for its issue (`CFP-TODO-x.md`, `# CFP-XXXXX: Title`) and an early CFP named by its day have no number.
+    cfp = "# {label}: {title}\n\n**SIG: SIG-Policy**\n\n**Cilium Release:** 1.17\n\n## Summary\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "cilium/CFP-22215-mutual-auth.md": cfp.format(label="CFP-22215", title="Mutual Authentication"),
+        "cilium/CFP-30984-dns-proxy-ha-v2.md": cfp.format(label="CFP-30984", title="toFQDN DNS proxy HA"),
+        "cilium/CFP-TODO-policy-expressions.md": cfp.format(label="CFP-XXXXX", title="Policy Expressions"),
+        "cilium/CFP-2022-10-28-mutual-auth.md": cfp.format(label="CFP-2022-10-28", title="Mutual Auth for Mesh"),
+        "decisionbook.toml": '[adr]\ndir = "cilium"\n'})
+    rows = [(r["number"], r["key"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [(22215, "22215", "Mutual Authentication"), (30984, "30984", "toFQDN DNS proxy HA"),
+                    (None, "CFP-2022-10-28-mutual-auth", "Mutual Auth for Mesh"),
+                    (None, "CFP-TODO-policy-expressions", "Policy Expressions")]
+    assert "the title says" not in decide("check", cwd=root).output
+    created = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert created.stdout.strip() == "cilium/CFP-30985-try-a-thing.md"
+
+
 def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_html_row(decide, tmp_path):
     # Stellar's SEPs (`sep-0004.md`, a preamble in a code block under `## Preamble`) were titled "Preamble",
     # with no number; conda's CEPs (`cep-0001.md`, an HTML table of fields) were titled "Cep 0001".
@@ -824,6 +892,56 @@ def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_h
                             "decisionbook.toml": '[adr]\ndir = "ecosystem"\n'})
     rows = [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
     assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
+
+
+def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_index(decide, tmp_path):
+    # Unleash's `ADRs.md` (`title: ADR Overview`, lists of links to the ADRs) was listed as a record with no status.
+    page = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n{links}'
+    both = "\n* [Breaking DB changes](../back-end/breaking-db-changes.md)\n* [Styling](../front-end/styling.md)\n"
+    overview = ("---\ntitle: ADR Overview\n---\n\n## Introduction {#introduction}\n\nRecords of design decisions.\n\n"
+                "## Back-end ADRs\n\n* [Breaking DB changes](./back-end/breaking-db-changes.md)\n\n"
+                "## Front-end ADRs\n\n* [Styles placement](./front-end/styles-placement.md)\n"
+                "|ADR|\n|---|\n|[Preferred styling method](./front-end/styling.md)|\n")
+    root = _repo(tmp_path, {
+        "adrs/ADRs.md": overview,
+        "adrs/back-end/breaking-db-changes.md": page.format(title="breaking DB changes", links=""),
+        "adrs/front-end/styling.md": page.format(title="preferred styling method", links=""),
+        "adrs/overarching/logging-levels.md": page.format(title="logging levels", links=both),  # a record's links
+        "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
+    rows = [(r["key"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [("breaking-db-changes", "breaking DB changes"), ("logging-levels", "logging levels"),
+                    ("styling", "preferred styling method")]
+    assert "ADRs.md" not in decide("check", cwd=root).output
+
+
+@pytest.mark.parametrize("template", [
+    # conda's CEP template: its fields in an HTML table, the status the list of choices.
+    "# CEP 0 - A short title of the proposal\n\n<table>\n<tr><td> Title </td><td> A short title </td>\n"
+    "<tr><td> Status </td><td> Draft | Proposed | Accepted | Rejected | Deferred | Implemented </td></tr>\n"
+    "</table>\n\n## Abstract\n\nA short description of the change being addressed.\n",
+    "# CEP 0 - A short title of the proposal\n\n* Status: proposed | rejected | accepted | deprecated\n",
+])
+def test_a_page_numbered_zero_whose_status_is_the_list_of_choices_is_the_template(decide, tmp_path, template):
+    root = _repo(tmp_path, {
+        "ceps/cep-0000.md": template,
+        "ceps/cep-0001.md": "# CEP 1 - CEP Purpose and Guidelines\n\n* Status: accepted\n",
+        "ceps/cep-0044.md": "# CEP 44 - Optional dependency groups\n\n* Status: proposed\n",
+        "decisionbook.toml": '[adr]\ndir = "ceps"\n'})
+    rows = [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)]
+    assert rows == [(1, "CEP Purpose and Guidelines", "accepted"), (44, "Optional dependency groups", "proposed")]
+    checked = decide("check", cwd=root)
+    assert "cep-0000" not in checked.output and "0 error(s), 0 warning(s)" in checked.stdout
+
+
+def test_a_record_numbered_zero_that_chose_its_status_stays_a_record(decide, tmp_path):
+    # MADR's first record, `0000-use-markdown-architectural-decision-records.md`, is a decision, not a template.
+    root = _repo(tmp_path, {
+        "docs/decisions/0000-use-markdown-architectural-decision-records.md":
+            "---\nstatus: accepted\n---\n# Use Markdown Architectural Decision Records\n\n"
+            "Chosen option: MADR, because it lists [the options](0001-use-go.md).\n",
+        "docs/decisions/0001-use-go.md": "---\nstatus: accepted\n---\n# Use Go\n"})
+    rows = [(r["number"], r["title"]) for r in listed_adrs(decide, root)]
+    assert rows == [(0, "Use Markdown Architectural Decision Records"), (1, "Use Go")]
 
 
 def test_several_records_numbered_zero_are_drafts_known_by_their_names(decide, tmp_path):

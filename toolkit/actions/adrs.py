@@ -2,6 +2,7 @@
 
 import datetime as _dt
 import contextlib
+import functools
 import os
 import re
 from collections import Counter
@@ -41,6 +42,7 @@ from toolkit.records.adr_words import (
     folder_record,
     record_name,
     language_of,
+    may_hold_records,
     languages_of,
     plain_words,
     status_word,
@@ -52,7 +54,9 @@ from toolkit.records.adr_words import (
     is_slug_record,
     numbered_file,
     proven_order,
+    RECORD_DEPTH,
 )
+from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
 from toolkit.records.files import is_folder
 from toolkit.records.finding import Finding
@@ -149,7 +153,8 @@ def unreadable_key(finding: Finding) -> str | None:
 
 
 def adr_files(folder: Path) -> list[Path]:
-    """The ADR files in *folder* and in its category subfolders (`security/0003-x.md`), by name.
+    """The ADR files in *folder* and in the category folders below it (`security/0003-x.md`, PowerShell's
+    `Archive/Rejected/RFC0015-x.md`), down to RECORD_DEPTH folders, by name.
 
     A record is named by a number of any width, perhaps after a prefix (`ADR-0001-x.md`), or by a date
     (`YYYYMMDD-slug.md`, `YYYY-MM-DD-slug.md`); in a folder with none of those, by its slug alone
@@ -181,53 +186,49 @@ def unnamed_records(ws: Workspace) -> list[Path]:
 
 
 def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The numbered or dated record files in *folder* and its category subfolders, and those that may be
-    records named by their slug alone."""
+    """The numbered or dated record files in *folder* and its category folders (down to RECORD_DEPTH
+    folders below it), and those that may be records named by their slug alone."""
+    files: list[Path] = []
+    slug_files: list[Path] = []
+    _add_named_files(folder, 0, files, slug_files)
+    return files, slug_files
+
+
+def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: list[Path]) -> None:
+    """Add to *files* and *slug_files* the records in *folder*, *depth* folders below the ADR folder, and
+    in the folders below it. Each folder is listed once; links to folders are not followed, so no walk
+    leaves the ADR folder or loops."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return [], []
-    names, slugs, subfolders = [], [], []
+        return
+    names, slugs, subfolders, pages = [], [], [], []
     for entry in entries:
         if is_record_file(entry.name):
             if not is_folder(entry):
                 names.append(entry.name)
-        elif not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+        elif may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False):
             subfolders.append(entry.name)
-        elif is_slug_record(entry.name) and not is_folder(entry):
-            slugs.append(entry.name)
-    files = [folder / name for name in sorted(without_companions(names))]  # sort names, not Paths: 10,000
-    slug_files = [folder / name for name in sorted(slugs)]
-    if subfolders:
-        numbers = {numbered[1] for name in names if (numbered := numbered_file(name))}
-        subfolders = [sub for sub in subfolders if (numbered_file(sub + ".md") or (None, None))[1] not in numbers]
+        elif not is_folder(entry):
+            pages.append(entry.name)
+            if is_slug_record(entry.name):
+                slugs.append(entry.name)
+    names = without_companions(names)
+    if depth and not names and folder_record(folder.name) and (page := folder_page(pages)) is not None:
+        # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
+        # translations and notes are not records.
+        files.append(folder / page)
+        return
+    files.extend(folder / name for name in sorted(names))  # sort names, not Paths: 10,000 of them
+    slug_files.extend(folder / name for name in sorted(slugs))
+    if depth == RECORD_DEPTH:
+        return
+    # A folder named by the number of a record beside it (`0009/`, `009-use-x/` by `0009-use-x.md`) holds
+    # that record's notes and drafts.
+    numbers = {numbered[1] for name in names if (numbered := numbered_file(name))} if subfolders else set()
     for sub in sorted(subfolders):
-        try:
-            entries = list(os.scandir(folder / sub))
-        except OSError:
-            continue
-        inner = [e.name for e in entries if not is_folder(e)]
-        inner_records = without_companions(list(filter(is_record_file, inner)))
-        if not inner_records and folder_record(sub) and (page := folder_page(inner)) is not None:
-            # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
-            # translations and notes are not records.
-            files.append(folder / sub / page)
-            continue
-        files.extend(folder / sub / name for name in sorted(inner_records))
-        slug_files.extend(folder / sub / name for name in sorted(filter(is_slug_record, inner)))
-        # A category's records kept as folders (`keps/sig-cli/1441-shell-debug/README.md`), but for the
-        # notes of a record beside them (`1802-x/` by `1802-x.md`).
-        beside = {numbered[1] for name in inner_records if (numbered := numbered_file(name))}
-        for name in sorted(e.name for e in entries if folder_record(e.name) and is_folder(e)):
-            if numbered_file(name + ".md")[1] in beside:
-                continue
-            try:
-                page = folder_page(e.name for e in os.scandir(folder / sub / name) if not is_folder(e))
-            except OSError:
-                continue
-            if page is not None:
-                files.append(folder / sub / name / page)
-    return files, slug_files
+        if (numbered_file(sub + ".md") or (None, None))[1] not in numbers:
+            _add_named_files(folder / sub, depth + 1, files, slug_files)
 
 
 def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:
@@ -281,6 +282,7 @@ def load_decisions(ws: Workspace) -> Decisions:
     paths = adr_files(ws.adr_dir)
     options = read_options(ws, paths)
     settings = repr(options)  # one string in every cache key: hashed once, the same in every process
+    listed = functools.cache(lambda: frozenset(os.path.normpath(path) for path in paths))  # what an index links to
     with paused_gc():
         cache = parsecache.Store(ws.root, "adrs", paths)
         limit = ws.config.max_file_bytes
@@ -304,6 +306,8 @@ def load_decisions(ws: Workspace) -> Decisions:
                     unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                     continue
                 cache.put(key, record)
+            if record.number in (None, 0) and is_template_or_index(record, data, listed):
+                continue  # the folder's template or index page (ADR 0114)
             records.append(record)
     cache.save()
     if options.date_order is None:

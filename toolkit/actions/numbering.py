@@ -9,7 +9,14 @@ from pathlib import Path
 
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import atomic, files
-from toolkit.records.adr_words import FOLDER_PAGES, folder_record, numbered_file, unread_record
+from toolkit.records.adr_words import (
+    FOLDER_PAGES,
+    RECORD_DEPTH,
+    folder_record,
+    may_hold_records,
+    numbered_file,
+    unread_record,
+)
 
 
 def number_of(name: str, is_file: bool = False) -> int | None:
@@ -32,6 +39,35 @@ def _folder_number(name: str) -> int | None:
     return numbered_file(name + ".md")[1] if "." not in name and folder_record(name) else None
 
 
+def numbers_in(folder: Path) -> set[int]:
+    """The record numbers taken in the records' *folder* and in its category folders, as far as records are read."""
+    return _numbers_in(folder, 0) - {None}
+
+
+def _numbers_in(folder: Path, depth: int) -> set[int | None]:
+    """The record numbers in *folder*, *depth* folders below the records' folder, and in the category
+    folders below it as far as records are read (RECORD_DEPTH); links to folders are not followed."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        if not depth:
+            raise
+        return set()  # a category that cannot be read lists no records either
+    numbers = {number_of(entry.name, entry.is_file(follow_symlinks=False)) for entry in entries}
+    if depth == 1 and folder_record(folder.name) and _PAGE.intersection(entry.name.lower() for entry in entries):
+        # A record kept as a folder's page (`012-release/index.md`, `CIP-0012/README.md`) holds the
+        # folder's number; a folder named by a number alone (`2019/`) is a category.
+        numbers.add(numbered_file(folder.name + ".md")[1])
+    for entry in entries:
+        if may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False):
+            if depth:  # a category's records kept as folders (`sig-cli/1441-shell-debug/`)
+                numbers.add(_folder_number(entry.name))
+            if depth < RECORD_DEPTH:
+                numbers |= _numbers_in(folder / entry.name, depth + 1)
+    return numbers
+
+
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
     numbers: Iterator[int] | None = None,
@@ -45,21 +81,9 @@ def create_numbered(
     folder.mkdir(parents=True, exist_ok=True)
     with atomic.folder_lock(folder):
         files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
-        # Records kept in category subfolders share the folder's numbers.
-        local = set()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                found = number_of(entry.name, entry.is_file(follow_symlinks=False))
-                local.add(found)
-                if found is None and not entry.name.startswith(".") and files.is_folder(entry):
-                    inside = os.listdir(entry.path)
-                    # A category's records, also those kept as folders (`sig-cli/1441-shell-debug/`).
-                    local |= {number_of(name) or _folder_number(name) for name in inside}
-                    if folder_record(entry.name) and _PAGE.intersection(name.lower() for name in inside):
-                        # A record kept as a folder's page (`012-release/index.md`, `CIP-0012/README.md`) holds
-                        # the folder's number; a folder named by a number alone (`2019/`) is a category.
-                        local.add(numbered_file(entry.name + ".md")[1])
-        taken = (local | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}) - {None}
+        # Records kept in category folders share the folder's numbers.
+        taken = numbers_in(folder) | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}
+        taken.discard(None)
         for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
             if number not in taken and _create(folder, path, lambda: render(number)):

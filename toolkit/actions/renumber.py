@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.actions.adrs import adr_files
-from toolkit.actions.numbering import number_of
+from toolkit.actions.numbering import number_of, numbers_in
 from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
@@ -228,8 +228,7 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         again = f"decide adr renumber {shlex.quote(path.name)} --to {new}"
         for page in sorted({*files, *_other_pages(workspace, files)}):
             held.enter_context(locked(page, task=again if page == path else None))
-        taken = {number_of(p.name) for p in workspace.adr_dir.iterdir()}
-        taken |= {number_of(n) for n in names_on_branches(workspace.root, workspace.adr_dir)}
+        taken = numbers_in(folder) | {number_of(n) for n in names_on_branches(workspace.root, folder)}
         if new in taken:
             raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
         siblings = [p for p in files if number_of(p.name) == old and p != path]

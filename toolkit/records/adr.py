@@ -896,6 +896,24 @@ def status_statement(lines: list[str]) -> int | None:
     return None
 
 
+def stated_status(lines: list[str]) -> str | None:
+    """The words the first of *lines* that states a status (see status_statement) states it in, to the
+    statement's end (`Draft | Proposed | Accepted` in `<td> Status </td><td> Draft | Proposed | Accepted </td>`),
+    or None."""
+    at = status_statement(lines)
+    if at is None:
+        return None
+    line = lines[at]
+    stated = next(match for match in _STATUS_STATEMENT.finditer(line) if _is_status(match.group(1).strip(" *_`.")))
+    return line[stated.start(1) :].split("<", 1)[0].strip(" *_`|")
+
+
+def template_choices(raw: str) -> bool:
+    """Whether the status *raw* is a template's list of the statuses to choose from, none of them chosen
+    (`[proposed | accepted]`, `Draft | Proposed | Accepted`; not `Proposed | **Accepted**`)."""
+    return bool(_PLACEHOLDER.match(raw) or choices(raw)) and chosen(raw) is None
+
+
 def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re.Match]]:
     """The task-list items (`- [x] Accepted`) of the section of *lines* between *start* and *end*,
     when they list the choices of its status: most of them name a status. Else none (a checklist
@@ -1592,7 +1610,7 @@ def from_document(
             status = "superseded"
         else:
             reader.warn(fields.get("title_line"), "no status")
-    elif (_PLACEHOLDER.match(raw) or choices(raw)) and chosen(raw) is None:
+    elif template_choices(raw):
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
     else:
         words = raw

@@ -116,10 +116,11 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.
 # log4brains names files by date instead (`20210304-slug.md`), as do teams that write the date as ISO
 # does (`2021-03-04-slug.md`). An enhancement or improvement proposal's name in capitals is such a
-# prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`), in capitals, or in small
-# letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`; `step-2-x.md` is a slug).
+# prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`, Cilium's feature proposals `CFP-22215-x.md`),
+# in capitals, or in small letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`; `step-2-x.md` is a slug).
+_PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|(?-i:[A-Z]{1,3}(?:EP|IP))"
+    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL}"
     r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?0\d))[-_]?|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
@@ -133,10 +134,11 @@ DATED_FILE = re.compile(
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
-# `000X-slug.md` (Gradle), `####-slug.md` (Konflux), `RFC####-slug.md` (PowerShell).
+# `000X-slug.md` (Gradle), `####-slug.md` (Konflux), `RFC####-slug.md` (PowerShell), `CFP-TODO-slug.md` (Cilium:
+# `TODO` only after a prefix, as `todo-list.md` is a slug).
 DRAFT_FILE = re.compile(
-    r"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record)[-_]?|)"
-    r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,})(?:[-_. ]([^/\\]+?))?"
+    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL})[-_]?|)"
+    r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,}|(?<=[-_])(?-i:TODO))(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 # "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
@@ -163,9 +165,10 @@ _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|toc|contents
 def _record_match(name: str) -> tuple[str, re.Match] | None:
     """The day a record's name starts with, with the joint after it (`2026-02-26_` in
     `2026-02-26_adr-0001_x.md`, else ""), and the match of RECORD_FILE on the rest; None for a name
-    that names no number, or whose number is the date (log4brains' `20210304-x.md`)."""
+    that names no number, or whose number is the date (log4brains' `20210304-x.md`, Cilium's
+    `CFP-2022-10-28-x.md`: a day after the prefix is no record number either)."""
     match = RECORD_FILE.match(name)
-    if match is None:
+    if match is None or match.group(1) and DATED_FILE.match(name[match.start(2) :]):
         return None
     dated = DATED_FILE.match(name)
     if dated is None:
@@ -254,7 +257,8 @@ def renumbered_name(name: str, number: int) -> str:
 
 def _draft_match(name: str) -> re.Match | None:
     low = name.lower()  # no placeholder, no draft: most names are told without compiling the pattern
-    return DRAFT_FILE.match(name) if "xx" in low or "0x" in low or "nnnn" in low or "###" in low else None
+    drafted = "xx" in low or "0x" in low or "nnnn" in low or "###" in low or "TODO" in name
+    return DRAFT_FILE.match(name) if drafted else None
 
 
 def draft_slug(name: str) -> str | None:
@@ -284,6 +288,21 @@ def is_slug_record(name: str) -> bool:
     return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
                 and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem)
                 and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
+
+
+# How many folders below the ADR folder records are read (ADR 0114): categories within categories
+# (PowerShell's `Archive/Rejected/`, Unleash's `front-end/deprecated/`) and a level more; no further, so an
+# ADR folder at the top of a repository is not walked through.
+RECORD_DEPTH = 3
+# Folders that hold a tool's or a site's files, never records, wherever they are below the ADR folder.
+_NO_RECORDS_FOLDERS = frozenset(("node_modules", "bower_components", "vendor", "venv", "__pycache__", "site-packages",
+                                 "templates", "template", "assets", "images", "img", "static", "media", "attachments"))
+
+
+def may_hold_records(name: str) -> bool:
+    """Whether a folder named *name* below the ADR folder may hold records: not a hidden one (`.git`),
+    nor a tool's or a site's (`node_modules`, `templates`, `assets`)."""
+    return not name.startswith(".") and name.lower() not in _NO_RECORDS_FOLDERS
 
 
 # The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`).
@@ -1151,8 +1170,8 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 # `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*"
-    r"(?:ADR|RFC|OEP|Decision|Record|(?-i:[A-Z]{1,3}(?:EP|IP)))\s*"
-    r"(?:[-_#]\s*)?(\d+)\]?\s*[:.)\-–—·|：]?\s*"
+    rf"(?:ADR|RFC|OEP|Decision|Record|{_PROPOSAL})\s*"
+    r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)\]?\s*[:.)\-–—·|：]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
@@ -1169,10 +1188,12 @@ def title_number_span(heading: str) -> tuple[int, int] | None:
     return offset + match.start(group), offset + match.end(group)
 
 
-# A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`), or a label with no number
-# (`Architecture Decision Record: Title`).
+# A draft's placeholder (`xx. Title`, `ADR-XXXX: Title`, `CFP-XXXXX: Title`), a label with no number
+# (`Architecture Decision Record: Title`), or a proposal's label that names its day (`CFP-2022-10-28: Title`).
 _TITLE_PLACEHOLDER = LazyPattern(
-    r"^(?:(?:(?:ADR|RFC|OEP)[-_ ]?)?(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
+    rf"^(?:(?:(?:ADR|RFC|OEP|{_PROPOSAL})[-_ ]?)?"
+    r"(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
+    rf"|{_PROPOSAL}[-_ ](?:19|20)\d\d-\d\d-\d\d\s*[.:)\-–—·|：]"
     r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
     r"|(?:ADR|RFC)\s*[:：])"
     r"\s*(?=\S)", re.IGNORECASE)
