@@ -252,8 +252,12 @@ def phone_log(tmp_path_factory):
     record.write_text(record.read_text(encoding="utf-8").replace(
         "decision-makers: []", f"decision-makers: [Zoë Ångström-Kowalczyk, {LONG_WORD}, Øyvind Þórsson]")
         + f"\n{LONG_WORD} is how the regulator spells it; see "
-        "https://example.org/a/very/long/link/that/goes/on/and/on/without/any/space/in/it/at/all/whatsoever.html\n",
-        encoding="utf-8")
+        "https://example.org/a/very/long/link/that/goes/on/and/on/without/any/space/in/it/at/all/whatsoever.html\n"
+        "\n| Option | Throughput per partition | Operational cost | Exactly-once delivery | Verdict |\n"
+        "|---|---|---|---|---|\n"
+        "| Apache Kafka | 50,000 messages per second | three brokers in KRaft mode | with idempotent producers "
+        "| chosen |\n"
+        "| RabbitMQ | 20,000 messages per second | low | no | rejected |\n", encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", f"Decide the first round; {LONG_WORD} included, and propose three more")
     result = invoke(root, "report", "log")
@@ -284,6 +288,7 @@ def test_every_page_of_the_decision_log_reads_on_a_phone(phone_log, tmp_path, ki
     if kind == "record":
         assert any(c.startswith("Relation,ADR,Title") for c in columns)
         assert any(c.startswith("Date,Author") for c in columns)
+        assert any(c.startswith("Option,Throughput per partition") for c in columns)  # in the record's text
     assert [t for t in measured["tables"] if t["right"] > 390 or t["scrolls"] or t["spills"] > 1] == [], measured
     assert measured["past"] == measured["scrolling"] == measured["cut"] == [], measured
     # A chart keeps the size its labels were drawn to be read at, or near it, and scrolls in its own frame.

@@ -58,18 +58,22 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
    may hold such a word is marked, so that short words (`active`, `superseded`) never break. */
 .db-words { overflow-wrap: anywhere; }
 /* A phone has no room for a table's columns side by side: each row becomes a block, its heading cells on the
-   first line and every other cell on a line of its own after its column's header, as in the other reports. */
+   first line and every other cell on a line of its own after its column's header, as in the other reports.
+   A table in a record stacks too, headed by its first column. */
 @media (max-width: 40rem) { main, nav { padding: .4rem .7rem; }
   /* A word longer than the screen (a title, a name, a link) breaks rather than pushing the page wider. */
   body { overflow-wrap: anywhere; }
-  table.db-stack, table.db-stack tbody, table.db-stack tr, table.db-stack td { display: block; }
-  table.db-stack { border-top: 1px solid #d1d5db; }
-  table.db-stack thead { display: none; }
-  table.db-stack tr { border: 1px solid #d1d5db; border-top: none; padding: .3em .6em; }
-  table.db-table.db-stack td { border: none; padding: .1em 0; white-space: normal; }
-  table.db-stack td:not([data-label]) { display: inline; font-weight: 600; margin-right: .5em; }
-  table.db-stack td[data-label]:empty { display: none; }
-  table.db-stack td[data-label]::before { content: attr(data-label) ": "; color: #6b7280; font-weight: normal; }
+  table.db-stack, table.db-stack tbody, table.db-stack tr, table.db-stack td,
+  .db-record table, .db-record tbody, .db-record tr, .db-record td { display: block; }
+  table.db-stack, .db-record table { border-top: 1px solid #d1d5db; }
+  table.db-stack thead, .db-record thead { display: none; }
+  table.db-stack tr, .db-record tr { border: 1px solid #d1d5db; border-top: none; padding: .3em .6em; }
+  table.db-table.db-stack td, .db-record td { border: none; padding: .1em 0; white-space: normal; }
+  table.db-stack td:not([data-label]), .db-record td:not([data-label]) {
+    display: inline; font-weight: 600; margin-right: .5em; }
+  table.db-stack td[data-label]:empty, .db-record td[data-label]:empty { display: none; }
+  table.db-stack td[data-label]::before, .db-record td[data-label]::before {
+    content: attr(data-label) ": "; color: #6b7280; font-weight: normal; }
   /* A chart keeps the size its labels were drawn at and scrolls in its own frame; the page does not. */
   .db-chart { overflow-x: auto; } .db-chart img { max-width: none; } }
 """
