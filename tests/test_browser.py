@@ -158,3 +158,154 @@ def test_the_design_review_reads_on_a_phone(decide, tmp_path):
     assert any(c.startswith("Phase,What ships") for c in columns) and any(c.startswith("Item,Result") for c in columns)
     assert (measured["viewport"], measured["page"]) == (390, 390)
     assert [table for table in measured["tables"] if table["right"] > 390] == []
+
+
+# The log site has no folded sections and draws its charts as SVG: besides its tables, everything laid out past
+# the viewport's right edge outside a chart's frame (a heading, a link, a word too long for a line), any box other
+# than a chart's frame that scrolls sideways, the words of table headers and cells broken across lines outside free
+# text, and each chart's shown width against the width it was drawn, once the charts are loaded.
+SITE = """<script>
+addEventListener("load", () => {  // the charts are drawn by then
+  const edge = document.documentElement.clientWidth;
+  const where = node => node.tagName.toLowerCase() + "." + node.className + ":" + node.textContent.slice(0, 40);
+  const framed = node => node.closest(".db-chart") !== null && node.tagName !== "P";
+  const tables = [...document.querySelectorAll("table")].map(table => ({
+    columns: [...table.querySelectorAll("th")].map(th => th.textContent).join(","),
+    right: table.getBoundingClientRect().right,
+    scrolls: table.scrollWidth > table.clientWidth + 1,
+    header: table.tHead === null ? "none" : getComputedStyle(table.tHead).display,
+    // How far it reaches past the right edge of the column it is in.
+    spills: table.getBoundingClientRect().right - table.parentElement.getBoundingClientRect().right
+      + parseFloat(getComputedStyle(table.parentElement).paddingRight),
+  }));
+  const past = [], scrolling = [], cut = [];
+  for (const node of document.body.querySelectorAll("*")) {
+    if (framed(node)) continue;
+    if (node.getBoundingClientRect().right > edge + 1) past.push(where(node));
+    if (!node.matches(".db-chart") && node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0)
+      scrolling.push(where(node));
+  }
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(texts.currentNode);
+    const right = Math.max(0, ...[...range.getClientRects()].map(rect => rect.right));
+    const node = texts.currentNode;
+    if (right > edge + 1 && !framed(node.parentElement)) past.push("text:" + node.data.slice(0, 40));
+    if (!node.parentElement.closest("td, th") || node.parentElement.closest(".db-words")) continue;
+    let at = 0;  // a word of a header or of a cell without free text (a date, a status) is never broken
+    for (const word of node.data.split(/[ -]/)) {
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      if (range.getClientRects().length > 1) cut.push(word);
+      at += word.length + 1;
+    }
+  }
+  const charts = [...document.querySelectorAll("img")].map(img => img.getBoundingClientRect().width / img.naturalWidth);
+  const page = document.documentElement;
+  const measured = {viewport: edge, page: page.scrollWidth, tables, past, scrolling, cut, charts};
+  parent.postMessage(JSON.stringify(measured), "*");
+});
+</script>"""
+
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänsmützenherstellungsvorschriftenverordnungsentwurf"
+
+
+@pytest.fixture(scope="module")
+def phone_log(tmp_path_factory):
+    """A decision log as teams keep one: long titles, every status, relations, non-ASCII text, a word longer
+    than a phone's line in a title, a body and a person's name, git history and a prototype; its site."""
+    from conftest import git
+    from report_fixtures import invoke
+
+    from toolkit.workspace import init
+
+    root = tmp_path_factory.mktemp("phone") / "log"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    init(root)
+    titles = [
+        "Adopt an event-sourced order history with nightly snapshots for the reporting warehouse",
+        "Räumliche Indizes für Lieferzonen: PostGIS statt selbstgebauter Geohash-Tabellen verwenden",
+        f"Name the {LONG_WORD} module as the regulator does",
+        "Keep REST with a backend-for-frontend for the mobile applications and retire the GraphQL gateway",
+        "記録は日本語でも書ける: 決定ログのタイトルは長くても折り返す",
+        "Use feature flags for every user-visible change that ships before its documentation is reviewed",
+    ]
+    for title in titles:
+        assert invoke(root, "adr", "new", title, "--no-edit", "--date", "2026-09-01").exit_code == 0
+    assert invoke(root, "proto", "new", "Streaming ingest on Kafka with exactly-once delivery guarantees",
+                  "--owner", "Zoë Ångström-Kowalczyk", "--deadline", "2099-10-20", "--decision", "1").exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose the first decisions of the platform team, all of them at once")
+    for number, status in ((1, "accepted"), (2, "rejected"), (3, "deprecated"), (6, "accepted")):
+        assert invoke(root, "adr", "status", str(number), status, "--force").exit_code == 0
+    made = [invoke(root, "adr", "new", title, "--no-edit", *relation, "--date", "2026-10-01") for title, relation in (
+        ("Replace the event-sourced order history with change data capture from the orders database",
+         ["--supersedes", "1"]),
+        ("Amend the feature-flag rule: flags expire ninety days after the change ships to everyone",
+         ["--amends", "6"]),
+        ("Relate the PostGIS zones to the Kafka ingest decision", ["--link", "2:relates-to", "--link", "1:relates-to"]),
+    )]
+    assert all(result.exit_code == 0 for result in made), [result.output for result in made]
+    record = next((root / "decisions").glob("0001-*.md"))  # superseded, related, informed by the prototype
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "decision-makers: []", f"decision-makers: [Zoë Ångström-Kowalczyk, {LONG_WORD}, Øyvind Þórsson]")
+        + f"\n{LONG_WORD} is how the regulator spells it; see "
+        "https://example.org/a/very/long/link/that/goes/on/and/on/without/any/space/in/it/at/all/whatsoever.html\n"
+        "\n| Option | Throughput per partition | Operational cost | Exactly-once delivery | Verdict |\n"
+        "|---|---|---|---|---|\n"
+        "| Apache Kafka | 50,000 messages per second | three brokers in KRaft mode | with idempotent producers "
+        "| chosen |\n"
+        "| RabbitMQ | 20,000 messages per second | low | no | rejected |\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", f"Decide the first round; {LONG_WORD} included, and propose three more")
+    result = invoke(root, "report", "log")
+    assert result.exit_code == 0, result.output
+    return (root / result.stdout.strip()).parent, record.stem
+
+
+def _page_kinds(site: Path, record: str) -> dict[str, str]:
+    """The pages of *site* to measure, by kind: the index, the graph, and the record page *record* (the one
+    with relations, history, a prototype, a graph picture and a long word in its people and body)."""
+    return {kind: (site / name).read_text(encoding="utf-8")
+            for kind, name in (("index", "index.html"), ("graph", "graph.html"), ("record", f"{record}.html"))}
+
+
+@pytest.mark.parametrize("kind", ["index", "record", "graph"])
+def test_every_page_of_the_decision_log_reads_on_a_phone(phone_log, tmp_path, kind):
+    site, record = phone_log
+    html = _page_kinds(site, record)[kind]
+    shutil.copy(site / "style.css", tmp_path / "style.css")
+    for picture in site.glob("*.svg"):
+        shutil.copy(picture, tmp_path / picture.name)
+    measured = json.loads(_measured(html, SITE, tmp_path, 390))
+    assert (measured["viewport"], measured["page"]) == (390, 390), measured
+    columns = [table["columns"] for table in measured["tables"]]
+    if kind == "index":
+        assert sum(c.startswith("ADR,Title,Date") for c in columns) == 5  # a table per status
+        assert any(c.startswith("ADR,Title,Proposed on,By") for c in columns)
+    if kind == "record":
+        assert any(c.startswith("Relation,ADR,Title") for c in columns)
+        assert any(c.startswith("Date,Author") for c in columns)
+        assert any(c.startswith("Option,Throughput per partition") for c in columns)  # in the record's text
+    assert [t for t in measured["tables"] if t["right"] > 390 or t["scrolls"] or t["spills"] > 1] == [], measured
+    assert measured["past"] == measured["scrolling"] == measured["cut"] == [], measured
+    # A chart keeps the size its labels were drawn to be read at, or near it, and scrolls in its own frame.
+    assert measured["charts"] and min(measured["charts"]) >= 0.75, measured["charts"]
+
+
+@pytest.mark.parametrize("kind", ["index", "record", "graph"])
+def test_the_decision_log_keeps_its_columns_on_a_wide_screen(phone_log, tmp_path, kind):
+    site, record = phone_log
+    html = _page_kinds(site, record)[kind]
+    shutil.copy(site / "style.css", tmp_path / "style.css")
+    for picture in site.glob("*.svg"):
+        shutil.copy(picture, tmp_path / picture.name)
+    measured = json.loads(_measured(html, SITE, tmp_path, 1280))
+    assert (measured["viewport"], measured["page"]) == (1280, 1280), measured
+    assert all(table["header"] == "table-header-group" for table in measured["tables"]), measured["tables"]
+    assert measured["past"] == measured["cut"] == [], measured
+    assert [table for table in measured["tables"] if table["spills"] > 1] == [], measured
+    # Drawn charts fit the page's column: a wide one is shrunk to it, none is blown up.
+    assert measured["charts"] and max(measured["charts"]) <= 1, measured["charts"]

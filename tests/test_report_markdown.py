@@ -38,9 +38,18 @@ def test_structure_survives():
     out = to_html("# Title\n\n## Options\n\n* one\n* two\n\n1. first\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
                   "```python\nx = 1 < 2\n```\n\nSome `code`, **bold**, _em_, ~~gone~~.\n")
     for piece in ("<h1>Title</h1>", "<h2>Options</h2>", "<li>one</li>", "<ol>", "<table>", "<th>a</th>",
-                  "<td>2</td>", '<pre><code class="language-python">x = 1 &lt; 2', "<code>code</code>",
+                  '<td data-label="b">2</td>', '<pre><code class="language-python">x = 1 &lt; 2', "<code>code</code>",
                   "<strong>bold</strong>", "<em>em</em>", "<del>gone</del>"):
         assert piece in out, piece
+
+
+def test_a_table_s_cells_carry_their_column_s_header_for_a_phone():
+    out = to_html("| Option | Cost `low` | & more |\n|---|---|---|\n| Kafka | high | x |\n| Rabbit | | y |\n\n"
+                  "| Other | Only |\n|---|---|\n| a | b |\n")
+    # The first column heads a stacked row; the labels are the headers' text, escaped; a table starts afresh.
+    assert "<td>Kafka</td>" in out and "<td>Rabbit</td>" in out and "<td>a</td>" in out
+    assert out.count('<td data-label="Cost low">') == 2 and out.count('<td data-label="&amp; more">') == 2
+    assert '<td data-label="Only">b</td>' in out
 
 
 def test_links_to_adrs_resolve_and_others_become_text():
@@ -67,6 +76,7 @@ def test_links_to_adrs_resolve_and_others_become_text():
     "[x](0003-use-x.md\"onmouseover=\"alert(1))",
     "[x](https://e.com \"t\" onmouseover=\"alert(1)\")",
     "| a |\n|---|\n| <svg onload=alert(1)> |",
+    "| a | b\" onmouseover=\"alert(1) | <svg onload=alert(1)> `\"><script>` |\n|---|---|---|\n| 1 | 2 | 3 |",
     "```\n</code></pre><script>alert(1)</script>\n```",
     "<!-- x --><iframe src=javascript:alert(1)>",
 ])

@@ -6,7 +6,7 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -15,6 +15,7 @@ from toolkit.reports.sanitize import clean, safe_url
 # A relative link's target (without its #fragment) -> the href to write, or None to show the text only.
 Resolver = Callable[[str], "str | None"]
 _NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_TAGS = re.compile(r"<[^>]*>")
 PLUGINS = ("table", "strikethrough")
 
 
@@ -27,6 +28,8 @@ def _renderer_class():
         def __init__(self, resolve: Resolver | None):
             super().__init__(escape=True)
             self.resolve = resolve
+            self.headers: list[str] = []  # of the table being rendered, escaped for an attribute
+            self.column = 0
 
         def href(self, url: str) -> str | None:
             cleaned = _NOISE.sub("", url)
@@ -50,6 +53,30 @@ def _renderer_class():
         def image(self, text: str, url: str, title: str | None = None) -> str:
             # Never load an image from a record: a remote one tracks the reader. Link to it instead.
             return self.link(f"[image: {text or url}]", url, title)
+
+        # A table's cells are rendered before the row, the head and the table that hold them: the head's cells
+        # come first, so each later cell can carry its column's header, which a phone shows beside it when the
+        # table stacks. The first column heads each stacked row and needs no label.
+
+        def table_cell(self, text: str, align: str | None = None, head: bool = False) -> str:
+            from mistune.plugins.table import render_table_cell
+
+            cell = render_table_cell(self, text, align, head)
+            if head:
+                self.headers.append(escape(unescape(_TAGS.sub("", text)).strip()))
+                return cell
+            self.column += 1
+            if self.column == 1 or self.column > len(self.headers) or not self.headers[self.column - 1]:
+                return cell
+            return cell.replace("<td", f'<td data-label="{self.headers[self.column - 1]}"', 1)
+
+        def table_row(self, text: str) -> str:
+            self.column = 0
+            return f"<tr>\n{text}</tr>\n"
+
+        def table(self, text: str) -> str:
+            self.headers, self.column = [], 0
+            return f"<table>\n{text}</table>\n"
 
     return LinkingRenderer
 

@@ -53,9 +53,29 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
 .db-record table { border-collapse: collapse; }
 .db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
+.db-day { white-space: nowrap; }  /* `2026-10-01`, never `2026-10-` over `01` */
+/* A word too long for its column breaks inside it rather than widening the table past the page; the text that
+   may hold such a word is marked, so that short words (`active`, `superseded`) never break. */
+.db-words { overflow-wrap: anywhere; }
+/* A phone has no room for a table's columns side by side: each row becomes a block, its heading cells on the
+   first line and every other cell on a line of its own after its column's header, as in the other reports.
+   A table in a record stacks too, headed by its first column. */
 @media (max-width: 40rem) { main, nav { padding: .4rem .7rem; }
-  table.db-table { font-size: 13px; display: block; overflow-x: auto; }
-  .db-chart { overflow-x: auto; } .db-chart img { max-width: none; width: 46rem; } }
+  /* A word longer than the screen (a title, a name, a link) breaks rather than pushing the page wider. */
+  body { overflow-wrap: anywhere; }
+  table.db-stack, table.db-stack tbody, table.db-stack tr, table.db-stack td,
+  .db-record table, .db-record tbody, .db-record tr, .db-record td { display: block; }
+  table.db-stack, .db-record table { border-top: 1px solid #d1d5db; }
+  table.db-stack thead, .db-record thead { display: none; }
+  table.db-stack tr, .db-record tr { border: 1px solid #d1d5db; border-top: none; padding: .3em .6em; }
+  table.db-table.db-stack td, .db-record td { border: none; padding: .1em 0; white-space: normal; }
+  table.db-stack td:not([data-label]), .db-record td:not([data-label]) {
+    display: inline; font-weight: 600; margin-right: .5em; }
+  table.db-stack td[data-label]:empty, .db-record td[data-label]:empty { display: none; }
+  table.db-stack td[data-label]::before, .db-record td[data-label]::before {
+    content: attr(data-label) ": "; color: #6b7280; font-weight: normal; }
+  /* A chart keeps the size its labels were drawn at and scrolls in its own frame; the page does not. */
+  .db-chart { overflow-x: auto; } .db-chart img { max-width: none; } }
 """
 
 
@@ -95,6 +115,16 @@ def _image(name: str, alt: str) -> Safe:
     return Safe(f'<p class="db-chart"><a href="{href}"><img src="{href}" alt="{esc(alt)}"></a></p>')
 
 
+def _day(text) -> Safe:
+    """A day that stays on one line however narrow its column."""
+    return Safe(f'<span class="db-day">{esc(text)}</span>') if text else Safe("")
+
+
+def _words(text) -> Safe:
+    """Free text of a table cell (a title, names, a commit subject), which may break inside a long word."""
+    return Safe(f'<span class="db-words">{esc(text)}</span>') if text else Safe("")
+
+
 def _decision_link(decision) -> Safe:
     return _a(_href(page_name(decision)), decision.label)
 
@@ -103,7 +133,7 @@ def _people(decision) -> Safe:
     rows = [{"part": part, "names": ", ".join(names)} for part, names in
             (("decision-makers", decision.decision_makers), ("consulted", decision.consulted),
              ("informed", decision.informed)) if names]
-    return table(rows, [("part", "Part"), ("names", "People")]) if rows else Safe(
+    return table(rows, [("part", "Part"), ("names", "People", _words)], stack=1) if rows else Safe(
         '<p class="db-muted">Nobody is named as decision-maker, consulted or informed.</p>')
 
 
@@ -155,18 +185,19 @@ def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
              f'{" · data change" if d.data_change else ""}</span></p>'),
         Safe("<h2>People</h2>"), _people(d),
         Safe("<h2>Relations</h2>"),
-        table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title"), ("status", "Status"),
-                        ("recorded", "Recorded")]) if related
+        table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title", _words),
+                        ("status", "Status"), ("recorded", "Recorded")], stack=2) if related
         else Safe('<p class="db-muted">No relation to another decision.</p>'),
         Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry))}</p>"),
     ]
     if history:
-        body.append(table(history, [("date", "Date"), ("author", "Author"), ("before", "Status before"),
-                                    ("after", "Status after"), ("subject", "Commit")]))
+        body.append(table(history, [("date", "Date", _day), ("author", "Author", _words),
+                                    ("before", "Status before"), ("after", "Status after"),
+                                    ("subject", "Commit", _words)], stack=1))
     body.append(Safe("<h2>Prototypes behind it</h2>"))
-    body.append(table(entry.prototypes, [("ref", "#"), ("title", "Prototype"), ("status", "Card"),
+    body.append(table(entry.prototypes, [("ref", "#"), ("title", "Prototype", _words), ("status", "Card"),
                                          ("recommendation", f"Evidence recommends (as of {as_of.isoformat()})", badge),
-                                         ("reason", "Why"), ("verdict", "Latest verdict", badge)])
+                                         ("reason", "Why", _words), ("verdict", "Latest verdict", badge)], stack=2)
                 if entry.prototypes else Safe('<p class="db-muted">No prototype informs this decision.</p>'))
     if d.key in graph_of:
         body.append(Safe("<h2>In the graph</h2>"))
@@ -197,7 +228,8 @@ def _audit_section(audit, minimum: int) -> list:
         Safe('<p class="db-muted">Do overrides toward keep follow the hours already spent? '
              "Verdicts grouped by effort quartile.</p>"),
         table(rows, [("quartile", "Effort quartile"), ("hours", "Hours"), ("verdicts", "Verdicts"),
-                     ("overrides", "Overrides toward keep"), ("rate", "Rate"), ("enough", "Enough to compare")]),
+                     ("overrides", "Overrides toward keep"), ("rate", "Rate"), ("enough", "Enough to compare")],
+              stack=0),  # on a phone every line is a count after its name, the quartile's first
         Safe(f"<p><strong>{esc(audit.conclusion)}</strong></p>"),
         Safe(f'<p class="db-muted">{esc(MINIMUM_NOTE.format(n=minimum))}</p>'),
     ]
@@ -233,8 +265,8 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
     body.append(Safe("<h2>Open proposals</h2>"))
     body.append(table([{**row(e), "waited": days, "by": e.proposed.author if e.proposed else None}
                        for days, e in waiting],
-                      [("adr", "ADR"), ("title", "Title"), ("proposed", "Proposed on"), ("by", "By"),
-                       ("waited", "Days waiting")])
+                      [("adr", "ADR"), ("title", "Title", _words), ("proposed", "Proposed on", _day),
+                       ("by", "By", _words), ("waited", "Days waiting")], stack=2)
                 if waiting else Safe('<p class="db-muted">No decision is waiting.</p>'))
     if has_timeline:
         body.append(Safe("<h2>Timeline</h2>"))
@@ -242,8 +274,8 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
     for status in order:
         body.append(Safe(f'<h2 id="{esc(status)}">{esc(status.capitalize())} ({len(by_status[status])})</h2>'))
         body.append(table([row(e) for e in by_status[status]],
-                          [("adr", "ADR"), ("title", "Title"), ("date", "Date"), ("proposed", "Proposed on"),
-                           ("decided", "Decided on")]))
+                          [("adr", "ADR"), ("title", "Title", _words), ("date", "Date", _day),
+                           ("proposed", "Proposed on", _day), ("decided", "Decided on", _day)], stack=2))
     body.extend(_audit_section(data.audit, MINIMUM_PER_QUARTILE))
     nav = [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')]
     return _page("Decision log", nav, body)
