@@ -123,8 +123,17 @@ def test_an_edit_does_not_replace_a_symbolic_link(repo, tmp_path, decide):
     before = outside.read_bytes()
     result = decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo)
     assert result.exit_code == 2
-    assert "prototypes/0001-streaming-ingest.md: error: refusing to write through a symbolic link" in result.stderr
+    # A link out of the workspace is not even read; one inside it is read, and refused for the write.
+    assert f"prototypes/0001-streaming-ingest.md: error: cannot read: a symbolic link to {outside}" in result.stderr
     assert card.is_symlink() and outside.read_bytes() == before
+    inside = repo / "card.md"
+    inside.write_bytes(before)
+    card.unlink()
+    card.symlink_to(inside)
+    result = decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo)
+    assert result.exit_code == 2
+    assert "prototypes/0001-streaming-ingest.md: error: refusing to write through a symbolic link" in result.stderr
+    assert card.is_symlink() and inside.read_bytes() == before
 
 
 def test_the_index_is_not_written_through_a_symbolic_link(repo, tmp_path, decide):

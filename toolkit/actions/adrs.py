@@ -883,7 +883,7 @@ def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str |
     folder = ws.proto_dir
     for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []:
         try:
-            card = prototype.read(path)
+            card = prototype.read(path, ws.config.max_file_bytes, ws.root)
         except DecisionbookError:
             continue
         if card.number in numbers or (record.number is not None and record.number in card.decisions):

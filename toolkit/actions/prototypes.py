@@ -63,7 +63,8 @@ def card_path(ws: Workspace, ref: str | int) -> Path:
 
 
 def load(ws: Workspace, ref: str | int) -> Prototype:
-    return prototype.read(card_path(ws, ref), ws.config.max_file_bytes)
+    # Only from inside the workspace, as `read_cards` reads every card: a link out is refused, not followed.
+    return prototype.read(card_path(ws, ref), ws.config.max_file_bytes, ws.root)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
     # The card is locked from the check to the last write, so verdicts given at once come out as given
     # one after another: a second keep is refused, and each deadline replaced is the one the card had.
     with files.locked(path, ws.relative(path)):
-        card = prototype.read(path, ws.config.max_file_bytes)
+        card = prototype.read(path, ws.config.max_file_bytes, ws.root)
         if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
             raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in "
                                     "the sunk-cost audit", ws.relative(path))
@@ -103,7 +103,7 @@ def discard(
     """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
     tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first), or
     another card not discarded names it too: that prototype's work goes on there."""
-    card = prototype.read(card_path(ws, ref), ws.config.max_file_bytes)
+    card = prototype.read(card_path(ws, ref), ws.config.max_file_bytes, ws.root)
     branch = None if keep_branch else card.branch
     # Under the folder's lock, so of two cards sharing a branch discarded at once, the second sees the first's verdict.
     with atomic.folder_lock(ws.proto_dir) if branch else contextlib.nullcontext():

@@ -163,9 +163,10 @@ def _closing_fence(lines: tuple[str, ...]) -> int | None:
     return None
 
 
-def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Document:
+def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None = None) -> Document:
+    """The document at *path*; with *root*, a symbolic link out of it is refused, as `files.read_bytes` does."""
     try:
-        data = files.read_bytes(path, limit)
+        data = files.read_bytes(path, limit, root)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", path) from None
     return parse(data, path)

@@ -306,8 +306,8 @@ def from_document(doc: frontmatter.Document) -> Prototype:
     })
 
 
-def read(path: Path, limit: int | None = files.DEFAULT_LIMIT) -> Prototype:
-    return from_document(frontmatter.read(path, limit))
+def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None = None) -> Prototype:
+    return from_document(frontmatter.read(path, limit, root))
 
 
 def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
