@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import BRANCH_CARD, git
 
 # --- a card that links out of the workspace is read by no command --------------------------------
 
@@ -32,3 +33,29 @@ def test_a_card_linking_out_of_the_workspace_is_refused_by_commands_naming_one_c
             "outside the workspace") in result.stderr
     for ledger in ("evidence.jsonl", "verdicts.jsonl"):
         assert not (repo / "prototypes" / ledger).exists()
+
+
+# --- a discard never deletes the main branch --------------------------------------------------------
+
+@pytest.mark.parametrize("config", ["", '\n[git]\nmain_branch = "trunk"\n'])
+def test_discarding_a_card_that_names_the_main_branch_is_refused_before_the_verdict(repo, decide, config):
+    """A card whose `branch:` is the main branch (a slip of the pen): discard would tag and delete it."""
+    main = "trunk" if config else "main"
+    if config:
+        git(repo, "branch", "-m", "main", "trunk")
+        with (repo / "decisionbook.toml").open("a") as settings:
+            settings.write(config)
+    (repo / "prototypes" / "0003-ingest.md").write_text(BRANCH_CARD.format(branch=main))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "card")
+    git(repo, "checkout", "-q", "-b", "work")  # the main branch is not checked out: nothing else stops it
+    tip = git(repo, "rev-parse", main).strip()
+    result = decide("discard", "P3", "--reason", "too slow", cwd=repo)
+    assert result.exit_code == 2, result
+    assert f"prototypes/0003-ingest.md:7: error: branch {main!r} is the main branch; a discard never archives it" \
+        in result.stderr
+    assert git(repo, "rev-parse", main).strip() == tip and not git(repo, "tag", "-l")
+    assert not (repo / "prototypes" / "verdicts.jsonl").exists()
+    kept = decide("discard", "P3", "--reason", "too slow", "--keep-branch", cwd=repo)
+    assert kept.exit_code == 0, kept
+    assert git(repo, "rev-parse", main).strip() == tip

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from toolkit.errors import DecisionbookError
+from toolkit.history.activity import main_branch_names
 from toolkit.history.archive import Archived, archive_branch, check_archivable, restore_branch
 from toolkit.history.repository import open_repository
+from toolkit.records.frontmatter import key_line
 from toolkit.workspace import Workspace
 
 
-def ensure_archivable(workspace: Workspace, branch: str | None) -> None:
-    """Refuse, before any verdict is written, a branch that cannot be archived (checked out, dirty)."""
+def ensure_archivable(workspace: Workspace, branch: str | None, card: Path | None = None) -> None:
+    """Refuse, before any verdict is written, a branch that cannot be archived (checked out, dirty, the main one);
+    *card*, the file naming *branch*, is named when the branch is the main one."""
     repo = open_repository(workspace.root, required=False) if branch else None
     if repo is None:
         return
+    # A card naming the main branch is a slip of the pen: archiving would delete the branch everyone works on.
+    if branch in main_branch_names(workspace.root, workspace.config.main_branch, workspace.config_path):
+        repo.close()
+        where = workspace.relative(card) if card is not None else None
+        raise DecisionbookError(f"branch {branch!r} is the main branch; a discard never archives it: fix the card's "
+                                "`branch:`, or pass --keep-branch", where, key_line(card, "branch") if card else None)
     try:
         check_archivable(repo, branch)
     finally:

@@ -111,7 +111,7 @@ def discard(
                          and other.number != card.number and other.status != STATUS_AFTER["discard"])
         if left_for:
             branch = None
-        ensure_archivable(ws, branch)
+        ensure_archivable(ws, branch, card.path)
         result = _record(ws, ref, "discard", reason, by, as_of)
         archived = archive_prototype_branch(ws, branch, result.entry.reason)
         return replace(result, archived=archived, branch_left_for=left_for)

@@ -235,6 +235,18 @@ class ActivityReport:
     activities: tuple[Activity, ...]
 
 
+def main_branch_names(root: Path, configured: str | None, settings: Path | None = None) -> frozenset[str]:
+    """The main branch as `decide effort git` counts against it, by the names a card's `branch:` may give it
+    (`main` for `origin/main`); none when there is no such branch yet."""
+    git, _ = _open(root)
+    refs = _Refs.read(git)
+    try:
+        name, _ = refs.main_branch(git, configured, settings)
+    except DecisionbookError:  # a setting naming no branch yet still names the main one; else there is none
+        name = configured or ""
+    return frozenset({name, name.removeprefix("origin/")} - {""})
+
+
 def activities(root: Path, branches: list[str], main_branch: str | None, settings: Path | None = None,
                until: str | None = None) -> ActivityReport:
     """Activity of each branch in *branches* against the main branch ([git] main_branch, set in
