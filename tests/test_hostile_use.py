@@ -59,3 +59,20 @@ def test_discarding_a_card_that_names_the_main_branch_is_refused_before_the_verd
     kept = decide("discard", "P3", "--reason", "too slow", "--keep-branch", cwd=repo)
     assert kept.exit_code == 0, kept
     assert git(repo, "rev-parse", main).strip() == tip
+
+
+# --- a ledger that cannot be read at all is not listed as an empty one ------------------------------
+
+@pytest.mark.parametrize("name", ["evidence", "effort"])
+def test_listing_a_ledger_that_cannot_be_read_exits_2_not_as_an_empty_ledger(repo, decide, name):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "latency", "150", cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "2", cwd=repo).exit_code == 0
+    path = repo / "prototypes" / f"{name}.jsonl"
+    path.unlink()
+    path.mkdir()  # e.g. a merge that left a folder where the ledger was
+    listed = decide(name, "list", "--format", "json", cwd=repo)
+    assert listed.exit_code == 2, listed
+    assert f"prototypes/{name}.jsonl: error: cannot read: not a regular file (a folder)" in listed.stderr
+    assert listed.stdout == "[]\n"

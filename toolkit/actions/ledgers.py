@@ -185,12 +185,14 @@ def _row(entry, retraction: Retraction | None) -> dict:
     return row
 
 
-def list_entries(ws: Workspace, name: str) -> tuple[list[dict], tuple[Finding, ...]]:
-    """Every entry of ledger *name* ("effort" or "evidence") in id order, retracted ones marked; and the bad lines."""
+def list_entries(ws: Workspace, name: str) -> tuple[list[dict], tuple[Finding, ...], tuple[Finding, ...]]:
+    """Every entry of ledger *name* ("effort" or "evidence") in id order, retracted ones marked; the bad lines;
+    and the ledgers that could not be read at all (it, or the retractions), whose entries the rows lack."""
     read = _READERS[name](ws)
     pairs = [(e, None) for e in read.entries] + [(w.entry, w.retraction) for w in read.withdrawn]
     pairs.sort(key=lambda pair: pair[0].id)
-    return [_row(entry, retraction) for entry, retraction in pairs], read.problems + read_retractions(ws).problems
+    rows = [_row(entry, retraction) for entry, retraction in pairs]
+    return rows, read.problems + read_retractions(ws).problems, read.unreadable
 
 
 def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = None) -> Retraction:

@@ -170,12 +170,14 @@ EVIDENCE_COLUMNS = ["id", "date", "ref", "criterion", "value", "unit", "source",
 
 
 def _list(name: str, columns: list[str], fmt: str) -> None:
-    rows, problems = ledgers.list_entries(open_workspace(), name)
+    rows, problems, unreadable = ledgers.list_entries(open_workspace(), name)
     _problems(problems)
     if fmt != "json":
         rows = [{**row, "retracted": f"retracted: {row['retraction']['reason']}" if row["retracted"] else ""}
                 for row in rows]
     output.emit(rows, columns, fmt)
+    if unreadable:  # an empty list would read as an empty ledger: exit 2, as for a card that cannot be read
+        click.get_current_context().exit(2)
 
 
 def _retract(name: str, entry_id: str, reason: str, by: str | None) -> None:
