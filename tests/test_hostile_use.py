@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import BRANCH_CARD, git
 
@@ -76,3 +78,12 @@ def test_listing_a_ledger_that_cannot_be_read_exits_2_not_as_an_empty_ledger(rep
     assert listed.exit_code == 2, listed
     assert f"prototypes/{name}.jsonl: error: cannot read: not a regular file (a folder)" in listed.stderr
     assert listed.stdout == "[]\n"
+
+
+def test_a_card_linking_out_is_named_by_its_path_in_the_workspace_in_check_and_proto_list(repo, tmp_path, decide):
+    outside = _card_linked_out(repo, tmp_path, decide)
+    refused = f"cannot read: a symbolic link to {outside}, outside the workspace"
+    checked = decide("check", cwd=repo)
+    assert f"\nprototypes/0001-streaming-ingest.md: error: {refused}\n" in f"\n{checked.stdout}"
+    listed = decide("proto", "list", "--format", "json", cwd=repo)
+    assert [row["path"] for row in json.loads(listed.stdout)] == ["prototypes/0001-streaming-ingest.md"]

@@ -348,8 +348,10 @@ class Workspace:
     def relative(self, path: Path) -> str:
         """*path* as the user sees it in messages: relative to the root where possible."""
         try:
-            # realpath, not resolve(): a file that is a looping link is named, not a RuntimeError.
-            return str(Path(os.path.realpath(path)).relative_to(self.root))
+            # realpath, not resolve(): a file that is a looping link is named, not a RuntimeError. Only its
+            # folder's: a file that is a link is named by its own name, not its target's, which may be outside.
+            path = Path(path)
+            return str((Path(os.path.realpath(path.parent)) / path.name).relative_to(self.root))
         except ValueError:
             return str(path)
 
