@@ -87,3 +87,14 @@ def test_a_card_linking_out_is_named_by_its_path_in_the_workspace_in_check_and_p
     assert f"\nprototypes/0001-streaming-ingest.md: error: {refused}\n" in f"\n{checked.stdout}"
     listed = decide("proto", "list", "--format", "json", cwd=repo)
     assert [row["path"] for row in json.loads(listed.stdout)] == ["prototypes/0001-streaming-ingest.md"]
+
+
+# --- settings that would flag every prototype ---------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["max_extensions", "stale_days"])
+def test_a_negative_count_in_the_triage_settings_is_refused_naming_its_line(repo, decide, key):
+    (repo / "decisionbook.toml").write_text(f"[triage]\n{key} = -1\n")
+    for args in (("check",), ("triage",)):
+        result = decide(*args, cwd=repo)
+        assert result.exit_code == 2, (args, result)
+        assert f"decisionbook.toml:2: error: [triage] {key} must not be negative" in result.stderr

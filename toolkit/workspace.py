@@ -175,8 +175,8 @@ def load_config(path: Path) -> Config:
         notebooks=_expect(paths.get("notebooks", "notebooks"), str, "[paths] notebooks", path),
         keep_threshold=float(threshold),
         sunk_cost_hours=float(sunk) if sunk is not None else None,
-        stale_days=_stale_days(triage, path),
-        max_extensions=_expect(triage.get("max_extensions", 2), int, "[triage] max_extensions", path),
+        stale_days=_count(triage, "stale_days", 14, path),
+        max_extensions=_count(triage, "max_extensions", 2, path),
         links_base=_base_url(links, path),
         main_branch=_expect(git["main_branch"], str, "[git] main_branch", path) if "main_branch" in git else None,
         people=dict(people),
@@ -194,12 +194,12 @@ def load_config(path: Path) -> Config:
     )
 
 
-def _stale_days(triage: dict, path: Path) -> int:
-    days = _expect(triage.get("stale_days", 14), int, "[triage] stale_days", path)
-    if days < 0:
-        line = config_line(path, "triage", "stale_days")
-        raise DecisionbookError("[triage] stale_days must not be negative", path, line)
-    return days
+def _count(triage: dict, key: str, default: int, path: Path) -> int:
+    """`[triage] key`, a whole number of days or times: below 0 would flag every prototype, so it is refused."""
+    count = _expect(triage.get(key, default), int, f"[triage] {key}", path)
+    if count < 0:
+        raise DecisionbookError(f"[triage] {key} must not be negative", path, config_line(path, "triage", key))
+    return count
 
 
 def _review(review: dict, path: Path) -> dict:
