@@ -98,3 +98,17 @@ def test_a_negative_count_in_the_triage_settings_is_refused_naming_its_line(repo
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2, (args, result)
         assert f"decisionbook.toml:2: error: [triage] {key} must not be negative" in result.stderr
+
+
+# --- the card after P9999 ---------------------------------------------------------------------------
+
+def test_the_card_proto_new_makes_after_p9999_is_listed_and_judged(repo, decide):
+    """A hand-made `9999-scratch.md` makes the next card `10000-...`: it must not drop out of every list."""
+    assert decide("proto", "new", "Scratch", cwd=repo).exit_code == 0
+    (repo / "prototypes" / "0001-scratch.md").rename(repo / "prototypes" / "9999-scratch.md")
+    made = decide("proto", "new", "Streaming ingest", cwd=repo)
+    assert made.exit_code == 0 and made.stdout == "prototypes/10000-streaming-ingest.md\n", made
+    listed = decide("proto", "list", "--format", "json", cwd=repo)
+    assert {row["ref"] for row in json.loads(listed.stdout)} == {"P9999", "P10000"}, listed
+    triaged = decide("triage", "--format", "json", cwd=repo)
+    assert "P10000" in triaged.stdout, triaged

@@ -881,7 +881,9 @@ def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str |
     numbers = dict.fromkeys(record.prototypes)
     titles: dict[int, str | None] = {}
     folder = ws.proto_dir
-    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.md")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]*-*.md")) if folder.is_dir() else []:
+        if prototype.card_number(path) is None:
+            continue
         try:
             card = prototype.read(path, ws.config.max_file_bytes, ws.root)
         except DecisionbookError:

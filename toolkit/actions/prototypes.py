@@ -75,8 +75,8 @@ class CardsRead:
     problems: tuple[Finding, ...]
 
 
-# What `glob("[0-9][0-9][0-9][0-9]-*.md")` matches, with the file system's case rule.
-_CARD_FILE = re.compile(r"[0-9]{4}-.*\.md", re.S | (re.I if os.path.normcase("A") == "a" else 0))
+# A card's name as `prototype.CARD_NAME` takes it (P10000 on has five digits), with the file system's case rule.
+_CARD_FILE = re.compile(r"(?:[0-9]{4}|[1-9][0-9]{4,})-.*\.md", re.S | (re.I if os.path.normcase("A") == "a" else 0))
 
 
 def _card_paths(folder: Path) -> list[Path]:

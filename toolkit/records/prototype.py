@@ -19,7 +19,8 @@ from toolkit.records.criteria import (AGGREGATES, Expr, contradiction, definitio
                                       format_number, parse_expr)
 
 STATUSES = ("active", "kept", "discarded")
-CARD_NAME = re.compile(r"^([0-9]{4})-[^/\\]*\.md$")
+# Four digits, as `proto new` writes them up to P9999, then as many as it takes (never a leading zero).
+CARD_NAME = re.compile(r"^([0-9]{4}|[1-9][0-9]{4,})-[^/\\]*\.md$")
 CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _KNOWN = frozenset(("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria"))
