@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from conftest import BRANCH_CARD, git
@@ -112,3 +113,19 @@ def test_the_card_proto_new_makes_after_p9999_is_listed_and_judged(repo, decide)
     assert {row["ref"] for row in json.loads(listed.stdout)} == {"P9999", "P10000"}, listed
     triaged = decide("triage", "--format", "json", cwd=repo)
     assert "P10000" in triaged.stdout, triaged
+
+
+# --- the union merge line for a prototypes folder with a space or a glob character ----------------
+
+@pytest.mark.parametrize("folder", ["my protos", "protos[1]", "#notes", "a*b", 'say "hi"', "!x"])
+def test_init_marks_the_ledgers_of_any_prototypes_folder_for_union_merges(tmp_path, decide, folder):
+    root = tmp_path / "ws"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "decisionbook.toml").write_text(f"[paths]\nprototypes = {json.dumps(folder)}\n")
+    assert decide("init", ".", cwd=root).exit_code == 0
+    asked = subprocess.run(["git", "check-attr", "-z", "merge", "--", f"{folder}/evidence.jsonl", "a-b/evidence.jsonl"],
+                           cwd=root, capture_output=True, text=True)
+    assert asked.stderr == ""  # a line git cannot read is warned about by every git command
+    assert asked.stdout.split("\0")[:-1] == [f"{folder}/evidence.jsonl", "merge", "union",
+                                             "a-b/evidence.jsonl", "merge", "unspecified"]

@@ -548,6 +548,21 @@ def _text_lines(path: Path) -> list[str]:
         return []
 
 
+_GLOB = re.compile(r"[\\*?\[]|^[#!]")  # what a .gitattributes pattern reads as a glob, a comment or a negation
+
+
+def _union_merge_line(folder: str) -> str:
+    """The .gitattributes line that merges the ledgers in *folder* (from the root) with git's union driver.
+
+    The folder's name is matched as written: `[`, `*`, `?` and a leading `#` or `!` are escaped, and a
+    pattern with a space or a quote is quoted, else git would read another pattern, or none.
+    """
+    pattern = _GLOB.sub(lambda match: "\\" + match.group(), folder) + "/*.jsonl"
+    if any(c in pattern for c in ' \t"'):
+        pattern = '"' + pattern.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{pattern} merge=union"
+
+
 def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = False) -> InitResult:
     """Create (or adopt) a workspace at *path*; running it again changes nothing.
 
@@ -578,7 +593,7 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
         config = None  # the template's settings are the defaults
     attributes = root / ".gitattributes"
     proto_dir = Workspace(root=root, config=config or Config(), adr_dir=adr_dir).proto_dir
-    line = f"{proto_dir.relative_to(root).as_posix()}/*.jsonl merge=union"
+    line = _union_merge_line(proto_dir.relative_to(root).as_posix())
     if line not in _text_lines(attributes):
         files.require_writable(attributes)  # refused before anything is made: the folder stays as it was
     if config is None:
