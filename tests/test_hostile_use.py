@@ -129,3 +129,14 @@ def test_init_marks_the_ledgers_of_any_prototypes_folder_for_union_merges(tmp_pa
     assert asked.stderr == ""  # a line git cannot read is warned about by every git command
     assert asked.stdout.split("\0")[:-1] == [f"{folder}/evidence.jsonl", "merge", "union",
                                              "a-b/evidence.jsonl", "merge", "unspecified"]
+
+
+# --- a terminal whose encoding cannot show a title -----------------------------------------------
+
+@pytest.mark.parametrize("args", [("adr", "list"), ("proto", "list"), ("proto", "show", "1")])
+def test_output_a_latin_1_terminal_cannot_encode_is_escaped_not_a_traceback(repo, decide, decide_process, args):
+    assert decide("adr", "new", "Cache the ☃ pages", "--no-edit", cwd=repo).exit_code == 0
+    assert decide("proto", "new", "Cache the ☃ pages", cwd=repo).exit_code == 0
+    result = decide_process(*args, cwd=repo, env={"PYTHONIOENCODING": "latin-1"})
+    assert result.exit_code == 0, result
+    assert "Cache the \\u2603 pages" in result.stdout

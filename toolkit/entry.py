@@ -130,6 +130,10 @@ def _visible(text: str) -> str:
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     """Run `decide` with *args* (default: the process's arguments) and exit with its code."""
     argv = sys.argv[1:] if args is None else list(args)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal whose encoding (latin-1, say) cannot show a title gets it escaped, not a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     if argv == ["--version"]:
         from toolkit import __version__
 
