@@ -140,3 +140,22 @@ def test_output_a_latin_1_terminal_cannot_encode_is_escaped_not_a_traceback(repo
     result = decide_process(*args, cwd=repo, env={"PYTHONIOENCODING": "latin-1"})
     assert result.exit_code == 0, result
     assert "Cache the \\u2603 pages" in result.stdout
+
+
+# --- arguments typed in a terminal that does not send UTF-8 ---------------------------------------
+
+@pytest.mark.parametrize("args, shown", [
+    (("adr", "new", "Caf\udce9 menu", "--no-edit"), "Caf\\xe9 menu"),  # "Café" from a latin-1 terminal: 0xE9 alone
+    (("proto", "new", "Caf\udce9 menu"), "Caf\\xe9 menu"),
+    (("evidence", "add", "P1", "latency", "150", "--note", "caf\udce9"), "caf\\xe9"),
+    (("iterate", "P1", "--reason", "caf\udce9"), "caf\\xe9"),
+])
+def test_an_argument_that_is_not_utf8_is_refused_before_anything_is_written(repo, decide, decide_process, args, shown):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    before = {p: p.read_bytes() for folder in ("prototypes", "decisions") for p in (repo / folder).iterdir()}
+    result = decide_process(*args, cwd=repo)
+    assert result.exit_code == 2, result
+    assert result.stderr == (f"error: argument '{shown}' is not UTF-8 text; "
+                             "run decide in a UTF-8 locale (LANG=C.UTF-8, say)\n")
+    assert {p: p.read_bytes() for folder in ("prototypes", "decisions") for p in (repo / folder).iterdir()} == before

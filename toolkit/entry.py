@@ -127,6 +127,19 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
+def _not_utf8(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (a latin-1 terminal's `é`), shown as `\\xe9`, or None.
+
+    Such bytes reach Python as lone surrogates, which no record can be written with: refused before any work.
+    """
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     """Run `decide` with *args* (default: the process's arguments) and exit with its code."""
     argv = sys.argv[1:] if args is None else list(args)
@@ -134,6 +147,11 @@ def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
         # A terminal whose encoding (latin-1, say) cannot show a title gets it escaped, not a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    refused = _not_utf8(argv)
+    if refused is not None:
+        sys.stderr.write(f"error: argument '{_visible(refused)}' is not UTF-8 text; "
+                         "run decide in a UTF-8 locale (LANG=C.UTF-8, say)\n")
+        sys.exit(2)
     if argv == ["--version"]:
         from toolkit import __version__
 
