@@ -90,9 +90,38 @@ def test_runs_again_over_a_previous_demo(demo, tmp_path):
     from toolkit.reports.demo import build
 
     first = build(tmp_path / "d")
-    (first / "prototypes" / "stray.md").write_text("x")
+    (first / "reports").mkdir()
+    (first / "reports" / "2026-W44-weekly-triage.html").write_text("an earlier report")
     build(first)
-    assert not (first / "prototypes" / "stray.md").exists()
+    assert not (first / "reports").exists()  # reports are made again from the workspace, not kept
+
+
+def _git(folder, *args):
+    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("work", ["committed", "changed", "added", "branch"])
+def test_a_demo_someone_has_worked_in_is_not_replaced(decide, tmp_path, work):
+    folder = tmp_path / "d"
+    assert decide("demo", folder).exit_code == 0
+    card = folder / "prototypes" / "0001-streaming-ingest-on-kafka.md"
+    if work == "committed":
+        card.write_text(card.read_text() + "Our own notes.\n")
+        _git(folder, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qam", "Our notes")
+    elif work == "changed":
+        card.write_text(card.read_text() + "Our own notes.\n")
+    elif work == "added":
+        (folder / "decisions" / "0099-our-own-decision.md").write_text("# Our own decision\n")
+    else:
+        _git(folder, "branch", "proto/ours")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".git" not in p.parts}
+    result = decide("demo", folder)
+    assert result.exit_code == 2
+    assert "holds work that is not the demo's" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".git" not in p.parts} == before
+    if work == "branch":
+        assert "proto/ours" in _git(folder, "branch")
 
 
 def test_refuses_a_folder_that_is_not_a_demo(tmp_path, decide):

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
-from toolkit.history.replay import replay
+from toolkit.history.replay import added_since_replay, replay
 
 # The demo's "today": inside its data, so the report reads the same whatever day it is built.
 AS_OF = dt.date(2026, 10, 29)
 MARKER = ".decisionbook-demo"
+REPORTS = "reports"  # where the demo's weekly report is written: made again, never someone's work
 LEDGERS = ("effort", "evidence", "verdicts", "meetings")
 TZ = "+0200"
 
@@ -78,6 +79,11 @@ def _prepare(folder: Path) -> None:
     if folder.is_dir() and any(folder.iterdir()):
         if not _is_previous_demo(folder):
             raise DecisionbookError("folder is not empty and was not made by `decide demo`; choose another DIR", folder)
+        # Someone may have tried their own work there: only a demo as it was made (its reports aside) is replaced.
+        added = added_since_replay(folder, REPORTS)
+        if added is not None:
+            raise DecisionbookError(f"holds work that is not the demo's ({added}); choose another DIR, "
+                                    "or move that work away first", folder)
         # Empty it rather than remove it: the folder may be someone's current directory.
         for child in folder.iterdir():
             if child.is_dir() and not child.is_symlink():
