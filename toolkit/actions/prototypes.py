@@ -80,12 +80,14 @@ _CARD_FILE = re.compile(r"(?:[0-9]{4}|[1-9][0-9]{4,})-.*\.md", re.S | (re.I if o
 
 
 def _card_paths(folder: Path) -> list[Path]:
-    """The card files in *folder*, in order; listing the names costs far less than globbing for them."""
+    """The card files in *folder*, in number order (P9999 before P10000), names breaking ties; listing the
+    names costs far less than globbing for them."""
     try:
-        names = sorted(os.listdir(folder))  # one folder: name order is path order
+        names = os.listdir(folder)
     except OSError:  # no folder, or one we may not list: no cards, as globbing gives
         return []
-    return [folder / name for name in names if _CARD_FILE.fullmatch(name)]
+    cards = sorted((int(name[: name.index("-")]), name) for name in names if _CARD_FILE.fullmatch(name))
+    return [folder / name for _, name in cards]
 
 
 def read_cards(ws: Workspace) -> CardsRead:
