@@ -219,3 +219,29 @@ def test_a_second_keep_of_a_card_or_close_of_a_day_in_a_ledger_is_named_at_its_l
          "a second close of the meeting of 2026-11-06 (the first on line 1)"),
     }
     assert run(decide, repo) == (code, found)  # the ledgers' lines read again from the parse cache
+
+
+def test_a_card_citing_an_adr_the_folder_lacks_or_ending_before_it_started_is_named_at_its_line(decide, repo):
+    from conftest import BRANCH_CARD
+
+    write(repo, "0001-one.md", "accepted")
+    assert decide("adr", "index", cwd=repo).exit_code == 0
+    cites = BRANCH_CARD.format(branch="proto/a").replace("criteria:", "decisions: [1, 12]\ncriteria:")
+    (repo / "prototypes" / "0001-streaming-ingest.md").write_text(cites)
+    ended = BRANCH_CARD.format(branch="proto/b").replace("deadline: 2026-11-20", "deadline: 2026-10-20")
+    (repo / "prototypes" / "0002-streaming-ingest.md").write_text(ended)
+    code, found = run(decide, repo)
+    assert code == 0
+    assert found == {
+        ("prototypes/0001-streaming-ingest.md", 8, "warning", "cites ADR 12, which is not in decisions/"),
+        ("prototypes/0002-streaming-ingest.md", 6, "warning",
+         "deadline 2026-10-20 is before the card started (2026-11-02)"),
+    }
+
+
+def test_a_card_citing_adrs_kept_elsewhere_is_not_warned_about(decide, repo):
+    from conftest import BRANCH_CARD
+
+    cites = BRANCH_CARD.format(branch="proto/a").replace("criteria:", "decisions: [12]\ncriteria:")
+    (repo / "prototypes" / "0001-streaming-ingest.md").write_text(cites)
+    assert run(decide, repo) == (0, set())  # no ADR in the folder: the team keeps them in another repository

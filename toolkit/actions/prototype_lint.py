@@ -59,18 +59,40 @@ def _cited(ws: Workspace, decisions: Decisions, numbers: set[int]) -> list[Findi
     return found
 
 
+def _card_slips(ws: Workspace, cards, decisions: Decisions) -> list[Finding]:
+    """A warning at a card's `decisions:` naming an ADR the folder does not hold, and at a deadline set
+    before the card started: slips of the pen that no command would ever point out."""
+    numbers = {record.number for record in decisions.records}
+    found = []
+    for card in cards:
+        # A team whose folder holds no ADRs keeps them elsewhere: its citations cannot be checked here.
+        missing = [n for n in card.decisions if n not in numbers] if numbers else []
+        if missing:
+            refs = ", ".join(f"ADR {n}" for n in missing)
+            found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "decisions"), "warning",
+                                 f"cites {refs}, which {'is' if len(missing) == 1 else 'are'} not in "
+                                 f"{ws.relative(ws.adr_dir)}/"))
+        if card.started is not None and card.deadline is not None and card.deadline < card.started:
+            found.append(Finding(ws.relative(card.path), frontmatter.key_line(card.path, "deadline"), "warning",
+                                 f"deadline {card.deadline} is before the card started ({card.started})"))
+    return found
+
+
 def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]:
     """Errors for cards and ledger lines that cannot be read, branch names git refuses, kill conditions
-    that overlap their targets and ADRs citing prototypes with no card; warnings for entries naming no
-    card or criterion, for criteria changed after evidence, and for a second keep or discard of a card in a
-    row and a second close of a meeting. *decisions*: the ADRs, if already loaded."""
+    that overlap their targets and ADRs citing prototypes with no card; warnings for cards citing ADRs the
+    folder lacks or ending before they started, for entries naming no card or criterion, for criteria changed
+    after evidence, and for a second keep or discard of a card in a row and a second close of a meeting.
+    *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
     found.extend(_contradictions(ws, cards.cards))
     known = {card.number: card for card in cards.cards}
     numbers = set(known) | {card_number(Path(p.path)) for p in cards.problems}
-    found.extend(_cited(ws, decisions or load_decisions(ws), numbers))
+    decisions = decisions or load_decisions(ws)
+    found.extend(_cited(ws, decisions, numbers))
+    found.extend(_card_slips(ws, cards.cards, decisions))
     ledgers = ((ws.evidence_ledger, read_evidence(ws)), (ws.effort_ledger, read_effort(ws)), (ws.verdict_ledger, read_verdicts(ws)))
     for path, read in ledgers:
         found.extend(read.problems)
