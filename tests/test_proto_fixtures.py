@@ -24,6 +24,19 @@ BROKEN = {
 }
 
 
+@pytest.mark.parametrize(("front", "line", "message"), [
+    ("status: active\n", None, "title is missing: a card needs one"),
+    ("title:\nstatus: active\n", 2, "title is empty: a card needs one"),
+    ('title: "  "\nstatus: active\n', 2, "title is empty: a card needs one"),
+])
+def test_a_card_without_a_title_is_told_so(tmp_path, front, line, message):
+    path = tmp_path / "0001-x.md"
+    path.write_text(f"---\n{front}---\n## Hypothesis\n")
+    with pytest.raises(DecisionbookError) as raised:
+        prototype.read(path)
+    assert (raised.value.line, raised.value.message) == (line, message)
+
+
 @pytest.fixture
 def cards(tmp_path):
     folder = tmp_path / "prototypes"

@@ -99,6 +99,8 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
            "decisionbook.toml:3: error: [triage] sunk_cost_hours must be a finite number above 0")
           for hours in ("nan", "inf", "-inf", "-1", "0")),
         ("[paths]\n[triage]\nstale_days = -5\n", "decisionbook.toml:3: error: [triage] stale_days must not be"),
+        ("[paths]\n[triage]\nkeep_threshold = true\n", "decisionbook.toml:3: error: [triage] keep_threshold must be a"),
+        ('[effort]\n\nmax_hours_per_entry = "8"\n', "decisionbook.toml:3: error: [effort] max_hours_per_entry must be"),
         ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
         ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
     ],

@@ -76,8 +76,11 @@ class Config:
 
 
 def _expect(value, kind, name, path):
+    """*value*, the setting *name* (`[triage] keep_threshold`) of *path*, when of *kind*; else an error at its line."""
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise DecisionbookError(f"{name} must be {kind.__name__ if isinstance(kind, type) else 'a number'}", path)
+        table, _, key = name.strip("[").partition("] ")
+        raise DecisionbookError(f"{name} must be {kind.__name__ if isinstance(kind, type) else 'a number'}", path,
+                                config_line(path, table, key) if key else None)
     return value
 
 

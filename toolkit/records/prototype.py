@@ -115,9 +115,13 @@ def _line(doc: frontmatter.Document, key: str) -> int | None:
 def _text(value, key, doc, required=False) -> str | None:
     if value is None and not required:
         return None
-    if not isinstance(value, str) or not value.strip():
+    line = _line(doc, key)
+    if value is None or isinstance(value, str) and not value.strip():
+        why = ": a card needs one" if required else "; give it or leave the key out"
+        raise DecisionbookError(f"{key} is {'empty' if line else 'missing'}{why}", doc.path, line)
+    if not isinstance(value, str):
         kind = "a mapping" if isinstance(value, dict) else type(value).__name__
-        raise DecisionbookError(f"{key} must be text, found {kind}", doc.path, _line(doc, key))
+        raise DecisionbookError(f"{key} must be text, found {kind}", doc.path, line)
     return value
 
 
