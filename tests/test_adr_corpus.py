@@ -744,7 +744,8 @@ def read_relation(raw):
 @pytest.mark.parametrize("files, edit, written", [
     ({"0001-x.md": "---\nstatus: 'accepted'\ndate: '2020-01-01'\n---\n# X\n"}, ["status", "1", "deprecated"],
      ["status: 'deprecated'", "date: '2026-11-30'"]),
-    ({"0001-x.md": "---\nStatus: Accepted\n---\n# X\n"}, ["status", "1", "deprecated"], ["Date: 2026-11-30"]),
+    ({"0001-x.md": "---\nStatus: Accepted\ntags: [db]\n---\n# X\n"}, ["status", "1", "deprecated"],
+     ["Date: 2026-11-30"]),
     ({"0001-x.md": "# 1. X\n\n* Estado: Proposto\n* Data: 2020-01-01\n"}, ["status", "1", "accepted", "--force"],
      ["* Estado: Aceito"]),
 ])

@@ -202,12 +202,23 @@ def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
 
 
 def _written_key(doc: frontmatter.Document, name: str) -> str:
-    """Front-matter key *name* as the file spells it (`Status`), or *name* when the file has none."""
+    """Front-matter key *name* as the file spells it (`Status`); when the file has none, as a key added to it is
+    written: capitalised among keys that all are (`Status` beside `Feature Name`), else *name*."""
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     if name in meta:
         return name
-    return next((key for key in meta if isinstance(key, str)
-                 and FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) == name), name)
+    spelled = next((key for key in meta if isinstance(key, str)
+                    and FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) == name), None)
+    if spelled is not None:
+        return spelled
+    return name[:1].upper() + name[1:] if _capitalised_keys(doc) else name
+
+
+def _capitalised_keys(doc: frontmatter.Document) -> bool:
+    """Whether every key of the front matter starts with a capital (`RFC:`, `Status:`, `Feature Name:`): the
+    header of a team's own process, not MADR's, whose keys are lower case."""
+    keys = [key for key in doc.meta if isinstance(key, str)] if isinstance(doc.meta, dict) else []
+    return bool(keys) and all(key[:1].isupper() for key in keys)
 
 
 def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
@@ -356,7 +367,11 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             # A proposal kept as a folder (a CIP's preamble, a KEP's kep.yaml) says when it was created,
             # and its process refuses a field it does not define: the date is kept and none is added.
             return doc.to_bytes()
-        if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
+        if key.lower() not in FRONT_MATTER_DATES and _capitalised_keys(doc):
+            # None yet, in a header of the team's own process (PowerShell's RFCs): it keeps no date, and an edit
+            # changes only the lines it must. MADR's date says when the record last changed: added there.
+            return doc.to_bytes()
+        if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file spells its status key
             key = "Date" if _written_key(doc, "status") == "Status" else "date"
         return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)
     if decision.form == BULLETS:
@@ -576,6 +591,7 @@ def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, success
 
 def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
     """Add *item* (rendered YAML) to the front-matter list *key*, touching only that key's lines."""
+    key = _written_key(doc, key)
     frontmatter.require_yaml(doc, key)
     span = frontmatter.key_span(doc, key)
     if span is None:
@@ -725,4 +741,4 @@ def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
 
 
 def set_data_change(doc: frontmatter.Document) -> bytes:
-    return frontmatter.set_key(doc, "data-change", "true")
+    return frontmatter.set_key(doc, _written_key(doc, "data-change"), "true")
