@@ -98,3 +98,33 @@ def test_superseding_adds_supersedes_to_a_capitalised_header_in_its_case(decide,
         "Plan to implement: Yes\n", "Plan to implement: Yes\nSupersedes: [41]\n")
     shown = decide("adr", "show", "45", cwd=root).output
     assert "supersedes ADR-0041" in shown, shown
+
+
+def test_a_status_change_sets_an_updated_row_and_keeps_a_created_one(decide, tmp_path):
+    root = _folder(tmp_path, "rfcs", {"20180821-functional-while.md": TF_WHILE, "20180507-cond-v2.md": TF_COND,
+                                      "20181016-replicator.md": TF_NEXT})
+    done = decide("adr", "status", "20180821-functional-while", "superseded", "--by", "20181016-replicator",
+                  "--date", "2026-12-02", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "rfcs/20180821-functional-while.md").read_text() == TF_WHILE.replace(
+        "Proposed                                             |",
+        "Superseded by [Distribution Strategy](20181016-replicator.md)                                             |"
+    ).replace("2018-08-21", "2026-12-02")
+    done = decide("adr", "status", "20180507-cond-v2", "superseded", "--by", "20181016-replicator",
+                  "--date", "2026-12-03", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "rfcs/20180507-cond-v2.md").read_text() == TF_COND.replace(
+        "Approved", "Superseded by [Distribution Strategy](20181016-replicator.md)").replace("2019-02-26", "2026-12-03")
+
+
+def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(decide, tmp_path):
+    records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0014-let-pipelines-proceed.md": KONFLUX_14}
+    root = _folder(tmp_path, "ADR", records)
+    path = root / "ADR/0009-pipeline-service-via-operator.md"
+    assert decide("adr", "status", "9", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    accepted = KONFLUX_9.replace("Last Updated: 2023-09-29", "Last Updated: 2026-12-02").replace(
+        "Proposed", "Accepted")
+    assert path.read_text() == accepted
+    assert decide("adr", "status", "9", "superseded", "--by", "14", "--date", "2026-12-03", cwd=root).exit_code == 0
+    assert path.read_text() == accepted.replace("2026-12-02", "2026-12-03").replace(
+        "Accepted", "Superseded by [14. Let Pipelines Proceed](0014-let-pipelines-proceed.md)")

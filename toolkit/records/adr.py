@@ -624,11 +624,13 @@ STATUS_LABELS = frozenset(
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
                    "begin design discussion")  # Cilium's CFPs: the day their design discussion began
+# Dates that say when a record last changed: every change of its status sets them.
+UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
      "날짜", "дата", "дата принятия"),
-    ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
+    (*UPDATED_LABELS, *CREATION_LABELS),
 )
 META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).

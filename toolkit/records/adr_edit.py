@@ -25,10 +25,12 @@ from toolkit.records.adr import (
     STATUS_LABELS,
     TABLE,
     UNKNOWN,
+    UPDATED_LABELS,
     Decision,
     column_fields,
     from_document,
     heading_label,
+    line_fields,
     keyed_relation,
     listed_relation,
     relation_of,
@@ -380,6 +382,32 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     return doc.to_bytes()
 
 
+def set_updated(doc: frontmatter.Document, day: str) -> bytes:
+    """The file with the last-updated field of its header (`Last Updated: 2023-09-29`, `| **Updated** | ... |`)
+    set to *day*, in the form it writes its date: that field says when the record last changed, so every change of
+    status sets it, where a creation date (`Created`) is kept. Unchanged when the header, the lines above its first
+    section, has none; a status in front matter is dated there, by `set_date`."""
+    lines = doc.text_lines()
+    if is_rst(doc.path) or isinstance(doc.meta, dict) and _written_key(doc, "status") in doc.meta:
+        return doc.to_bytes()
+    titled = False
+    for index in range(doc.body_start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                break  # the first section: only the title comes before the header's fields
+            titled = True
+        titled = titled or bool(line.strip())
+        if not (":" in line[:48] or line.lstrip().startswith("|")):
+            continue  # a field's label comes early in its line, as the reader looks for it
+        for label, start, end, _ in line_fields(line):
+            found = find_date(line[start:end]) if label in UPDATED_LABELS else None
+            if found is not None:
+                written = line[start + found[1] : start + found[2]]
+                return _in_place(doc, index + 1, (start + found[1], start + found[2]), written_as(written, day))
+    return doc.to_bytes()
+
+
 _FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
 _BOLD_FIELD = LazyPattern(r"^\*\*[A-Za-z][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**Date**: 2024-08-19`
 
@@ -478,10 +506,12 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     data = _write_status(doc, decision, _cased(words, decision) if words else status_as_written(status, decision), date)
-    if not dated:
+    if date is None:
         return data
     doc = _reparse(doc, data)
-    return set_date(doc, from_document(doc, decision.path), date)
+    if dated:
+        doc = _reparse(doc, set_date(doc, from_document(doc, decision.path), date))
+    return set_updated(doc, date)
 
 
 def mark_superseded(
@@ -518,13 +548,15 @@ def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successo
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
     dates the record (`dated_by_change`), as `decide adr status N superseded` writes it."""
     data = mark_superseded(doc, decision, successor, day)
-    if data == doc.to_bytes() or not dated_by_change(doc, decision, "superseded"):
+    if data == doc.to_bytes():
         return data
     try:
         redone = _reparse(doc, data)
     except DecisionbookError:
         return data  # the edit broke the file: the caller's read-back check says so, naming the layout
-    return set_date(redone, from_document(redone, decision.path), day)
+    if dated_by_change(doc, decision, "superseded"):
+        redone = _reparse(redone, set_date(redone, from_document(redone, decision.path), day))
+    return set_updated(redone, day)
 
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
