@@ -21,7 +21,8 @@ GREPTIME = ("---\nFeature Name: Remote WAL Purge\nTracking Issue: https://exampl
 # TensorFlow's RFCs: a header table whose `Updated` row says when the RFC last changed; `Created` when it began.
 TF_WHILE = ("# Functional while_loop\n| Status        | Proposed                                             |\n"
             ":---------------|:-----------------------------------------------------|\n"
-            "| **Author(s)** | Saurabh Saxena (Google) |\n| **Updated**   | 2018-08-21                                           |\n"
+            "| **Author(s)** | Saurabh Saxena (Google) |\n"
+            "| **Updated**   | 2018-08-21                                           |\n"
             "\n## Objective\n\nA While op.\n")
 TF_COND = ("# Functional cond\n\n| Status        | Approved       |\n:-------------- |:------------------ |\n"
            "| **Author(s)** | Skye (skye@example.com)  |\n| **Created**   | 2018-05-07                          |\n"
@@ -44,6 +45,9 @@ KONFLUX_14 = "# 14. Let Pipelines Proceed\n\nDate: 2022-11-01\n\n## Status\n\nAc
 NORSK = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2025-06-02)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n"
          "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_\n\n"
          "## Kontekst\n\nHvorfor {n}.\n{related}")
+# Record 2 links the records it relates to by their file names, and a file that is no record after them.
+BY_NAME = ("\n## Relaterte dokumenter\n\n- [adr-0001-repo-init.md](adr-0001-repo-init.md)\n"
+           "- [RELEASE.md](../../RELEASE.md)\n")
 RELATED = ("\n## Relaterte dokumenter\n\n- [ADR-0001 - Repostruktur](./adr-0001-repo-init.md)\n"
            "- [issue #554](https://github.com/example/design/issues/554)\n")
 
@@ -68,8 +72,8 @@ def test_a_status_change_adds_no_date_key_to_a_capitalised_header_that_keeps_non
         "Status: Draft", "Status: Accepted")
     done = decide("adr", "status", "41", "superseded", "--by", "45", "--date", "2026-12-02", cwd=root)
     assert done.exit_code == 0, done.output
-    assert (root / "Final/RFC0041-Policy.md").read_text() == policy.replace("Status: Final", "Status: Superseded").replace(
-        "SupercededBy:  N/A", "SupercededBy:  RFC0045")
+    assert (root / "Final/RFC0041-Policy.md").read_text() == policy.replace(
+        "Status: Final", "Status: Superseded").replace("SupercededBy:  N/A", "SupercededBy:  RFC0045")
 
 
 def test_madr_front_matter_without_a_date_is_still_given_one(decide, tmp_path):
@@ -128,3 +132,32 @@ def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(deci
     assert decide("adr", "status", "9", "superseded", "--by", "14", "--date", "2026-12-03", cwd=root).exit_code == 0
     assert path.read_text() == accepted.replace("2026-12-02", "2026-12-03").replace(
         "Accepted", "Superseded by [14. Let Pipelines Proceed](0014-let-pipelines-proceed.md)")
+
+
+def test_a_link_joins_the_list_of_its_relation_written_as_its_items(decide, tmp_path):
+    records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0032-decoupling-deployment.md": KONFLUX_32}
+    root = _folder(tmp_path, "ADR", records)
+    path = root / "ADR/0032-decoupling-deployment.md"
+    done = decide("adr", "link", "32", "relates to", "9", cwd=root)
+    assert done.exit_code == 0, done.output
+    related = KONFLUX_32.replace("proceed.html)\n", "proceed.html)\n"
+                                 "* [ADR 9. Pipeline Service via Operator](0009-pipeline-service-via-operator.html)\n")
+    assert path.read_text() == related
+    done = decide("adr", "status", "9", "superseded", "--by", "32", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert path.read_text() == related.replace("errors.html)\n", "errors.html)\n"
+                                               "* [ADR 09. Pipeline Service via Operator]"
+                                               "(0009-pipeline-service-via-operator.html)\n")
+
+
+def test_a_related_record_joins_the_related_documents_list_as_its_items_are_written(decide, tmp_path):
+    records = {"adr-0001-repo-init.md": NORSK.format(n=1, title="Repostruktur", related=""),
+               "adr-0002-pakkeversjonering.md": NORSK.format(n=2, title="Pakkeversjonering", related=BY_NAME),
+               "adr-0004-docgen.md": NORSK.format(n=4, title="Docgen-wrappere", related=RELATED)}
+    root = _folder(tmp_path, "docs/adr", records)
+    done = decide("adr", "link", "4", "relates to", "2", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/adr-0004-docgen.md").read_text() == records["adr-0004-docgen.md"].replace(
+        "repo-init.md)\n", "repo-init.md)\n- [ADR-0002 - Pakkeversjonering](./adr-0002-pakkeversjonering.md)\n")
+    assert (root / "docs/adr/adr-0002-pakkeversjonering.md").read_text() == records[
+        "adr-0002-pakkeversjonering.md"].replace("init.md)\n", "init.md)\n- [adr-0004-docgen.md](adr-0004-docgen.md)\n")

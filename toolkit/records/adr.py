@@ -1395,6 +1395,12 @@ _RELATED_HEADINGS = frozenset((
 ))
 
 
+def is_related_heading(heading: str) -> bool:
+    """Whether a section's *heading* names the records related to this one (`Related ADR(s)`, `Relaterte
+    dokumenter`): the links its list items hold are each a `relates to`."""
+    return status_words(heading.strip().lower().replace("(s)", "s")) in _RELATED_HEADINGS
+
+
 def parse(data: bytes, path: Path, display: str | None = None, options: ReadOptions | None = None) -> Decision:
     """Read one ADR file; raise DecisionbookError (with line) only when its text or YAML is malformed.
 
@@ -1544,7 +1550,7 @@ def from_document(
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in META_HEADINGS:
-            related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
+            related = is_related_heading(name)
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False,
                                pages_too=related)
 

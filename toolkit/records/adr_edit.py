@@ -28,10 +28,13 @@ from toolkit.records.adr import (
     UPDATED_LABELS,
     Decision,
     column_fields,
+    file_key,
     from_document,
     heading_label,
+    is_related_heading,
     line_fields,
     keyed_relation,
+    LINK_ITEM,
     listed_relation,
     relation_of,
     require_editable,
@@ -74,13 +77,17 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
         text = target.title or target.key
     else:
         text = f"{target.number}. {target.title}" if form == NYGARD else target.cited
-    if target.path.is_absolute() == source.path.is_absolute():
-        href = os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
-    else:  # one of them named without its folder: nothing to go by but the name
-        href = target.name
+    href = _record_path(target, source)
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
     return f"[{text.replace(']', '')}]({link_target(href)})"
+
+
+def _record_path(target: Decision, source: Decision) -> str:
+    """The path from *source*'s folder to *target*'s file, as a link names it."""
+    if target.path.is_absolute() == source.path.is_absolute():
+        return os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
+    return target.name  # one of them named without its folder: nothing to go by but the name
 
 
 def link_target(path: str) -> str:
@@ -680,8 +687,14 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     item = listed_relation(lines[: section[1]], relation, section[0]) if section else None
     if item is not None:  # the Status section lists the relation's links under its label: one item more
         indent = lines[item][: len(lines[item]) - len(lines[item].lstrip())]
-        link = record_link(target, NYGARD, decision, rst)
+        items = [index for index in range(section[0], item + 1) if LINK_ITEM.fullmatch(lines[index].strip())]
+        link = _link_like(lines, items, target, decision) or record_link(target, NYGARD, decision, rst)
         return _insert(doc, item + 1, [f"{indent}{lines[item].lstrip()[0]} {link}"])
+    items = _related_items(lines, doc.body_start) if relation == "relates to" and not rst else []
+    if items:  # a section of related records lists them: one item more, after the last that links a record
+        link = _link_like(lines, items, target, decision) or record_link(target, NYGARD, decision)
+        bullet = lines[items[-1]][: len(lines[items[-1]]) - len(lines[items[-1]].lstrip()) + 1]
+        return _insert(doc, items[-1] + 1, [f"{bullet} {link}"])
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
@@ -706,6 +719,59 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, "## Links", "", line])
+
+
+def _related_items(lines: list[str], start: int) -> list[int]:
+    """The indexes of the list items of the first section of related records (`## Relaterte dokumenter`) that
+    link a record, not a web page (`- [issue #554](https://...)`); none when there is no such section."""
+    section = None
+    for index in range(start, len(lines)):
+        heading = HEADING.match(lines[index]) if lines[index].startswith("#") else None
+        if heading and section is not None:
+            break
+        if heading and len(heading.group(1)) == 2 and is_related_heading(heading_text(heading)):
+            section = []
+        elif section is not None and (item := LINK_ITEM.fullmatch(lines[index].strip())):
+            section.extend([index] if _links_record(item.group(1)) else [])
+    return section or []
+
+
+def _links_record(link: str) -> bool:
+    """Whether the Markdown *link* (`[text](target)`) names a record's file (or its rendered page), not a web page
+    or another file (`../../RELEASE.md`)."""
+    href = link[link.rindex("](") + 2 : -1].partition("#")[0]
+    name = href.rpartition("/")[2]
+    return ":" not in href and file_key(f"{name.rpartition('.')[0]}.md") is not None
+
+
+_DIGITS = LazyPattern(r"\d+")
+_BETWEEN = LazyPattern(r"[^\w\[\]]*")  # what parts a link's number from the title after it: `. `, ` - `
+
+
+def _link_like(lines: list[str], items: list[int], target: Decision, source: Decision) -> str | None:
+    """A Markdown link to *target* written as the list items at *items* write theirs: the text as the last one
+    words it (`ADR 08. Environment Provisioning`, `ADR-0003 - Bruk av ...`, its file's name), its number padded as
+    any of them pads one, and the path as they write it (`./adr-0003-x.md`, the rendered `0008-x.html`). None when
+    the last item holds no number or name to go by, or *target* has no number."""
+    links = [LINK_ITEM.fullmatch(lines[index].strip()).group(1) for index in items]
+    texts = [link[1 : link.rindex("](")] for link in links]
+    text, href = texts[-1], links[-1][links[-1].rindex("](") + 2 : -1]
+    path = _record_path(target, source)
+    if href.startswith("./") and not path.startswith("."):
+        path = "./" + path
+    if href.endswith(".html") and path.endswith(".md"):
+        path = path[:-3] + ".html"  # the team links the rendered pages
+    name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
+    if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
+        return f"[{shown if text == name else shown.rpartition('.')[0]}]({link_target(path)})"
+    number = _DIGITS.search(text)
+    if number is None or target.number is None:
+        return None
+    padded = [len(found.group()) for words in texts if (found := _DIGITS.search(words)) and found.group()[0] == "0"]
+    written = f"{target.number:0{max(padded, default=0)}d}"
+    after = _BETWEEN.match(text, number.end())
+    title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
+    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({link_target(path)})"
 
 
 def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:
