@@ -687,8 +687,11 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     item = listed_relation(lines[: section[1]], relation, section[0]) if section else None
     if item is not None:  # the Status section lists the relation's links under its label: one item more
         indent = lines[item][: len(lines[item]) - len(lines[item].lstrip())]
-        items = [index for index in range(section[0], item + 1) if LINK_ITEM.fullmatch(lines[index].strip())]
-        link = _link_like(lines, items, target, decision) or record_link(target, NYGARD, decision, rst)
+        first = item
+        while LINK_ITEM.fullmatch(lines[first - 1].strip()):  # below its label: the label line ends the walk
+            first -= 1
+        modelled = None if rst else _link_like(lines, list(range(first, item + 1)), target, decision)
+        link = modelled or record_link(target, NYGARD, decision, rst)
         return _insert(doc, item + 1, [f"{indent}{lines[item].lstrip()[0]} {link}"])
     items = _related_items(lines, doc.body_start) if relation == "relates to" and not rst else []
     if items:  # a section of related records lists them: one item more, after the last that links a record
@@ -732,7 +735,8 @@ def _related_items(lines: list[str], start: int) -> list[int]:
         if heading and len(heading.group(1)) == 2 and is_related_heading(heading_text(heading)):
             section = []
         elif section is not None and (item := LINK_ITEM.fullmatch(lines[index].strip())):
-            section.extend([index] if _links_record(item.group(1)) else [])
+            if _links_record(item.group(1)):
+                section.append(index)
     return section or []
 
 
