@@ -200,7 +200,7 @@ def test_relations_listed_under_their_label_are_read_and_added_to(decide, tmp_pa
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
     assert decide("adr", "link", "32", "supersedes", "9", cwd=root).exit_code == 0
     assert (root / "ADR/0032-x.md").read_text() == record.format(n=32, title="X", status=status.replace(
-        "(0028-errors.html)", "(0028-errors.html)\n* [9. Operator](0009-operator.md)"))
+        "(0028-errors.html)", "(0028-errors.html)\n* [ADR 09. Operator](0009-operator.html)"))
 
 
 def test_a_new_record_supersedes_one_that_says_no_status(decide, tmp_path):

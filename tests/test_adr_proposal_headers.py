@@ -91,13 +91,13 @@ def test_an_rfc_header_s_date_is_the_day_it_was_written_and_a_status_change_keep
     assert result.exit_code == 0, result.output
     text = path.read_text()
     assert "\nDate: 2025-02-06\n" in text and "2026-12-02" not in text
-    assert text.replace("status: accepted\n", "") == RFCS["2025-02-06-remote-wal-purge.md"]
+    assert text.replace("Status: accepted\n", "") == RFCS["2025-02-06-remote-wal-purge.md"]
     # A second change, with the status now in the front matter, keeps the day too.
     assert decide("adr", "status", "2025-02-06-remote-wal-purge", "deprecated", "--date", "2026-12-03",
                   cwd=root).exit_code == 0
     assert path.read_text() == RFCS["2025-02-06-remote-wal-purge.md"].replace(
         'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\n',
-        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\nstatus: deprecated\n')
+        'Date: 2025-02-06\nAuthor: "Yuhan Wang <yw@example.com>"\nStatus: deprecated\n')
     assert _rows(decide, root)["2025-02-06-remote-wal-purge"][1:] == ("deprecated", "2025-02-06")
 
 

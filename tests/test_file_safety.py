@@ -477,6 +477,22 @@ def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(rep
     assert listed[1].endswith("decisions/0002-new<U+000A>line.md")
 
 
+def test_a_last_updated_field_and_a_related_list_of_a_whole_megabyte_are_edited_in_linear_time(repo):
+    """A status change looks through the header for a last-updated field, and a link models its item on the
+    related-records list's: a run of brackets or digits in them is passed once."""
+    head = "# 1. Long\n\nDate: 2021-01-01\n\nLast Updated: 2021-01-01 " + "(" * 600_000 + "\n| Updated | " + "| " * 300_000
+    head += "\n\n"
+    related = "\n## Related\n\n- [ADR " + "1" * 600_000 + " " + ". " * 200_000 + "x](0003-c.md)\n"
+    (repo / "decisions" / "0001-long.md").write_text(head + "## Status\n\nProposed\n" + related)
+    (repo / "decisions" / "0002-short.md").write_text("# 2. Short\n\n## Status\n\nAccepted\n")
+    assert _bounded("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=repo).returncode == 0
+    assert _bounded("adr", "link", "1", "relates to", "2", cwd=repo).returncode == 0
+    text = (repo / "decisions" / "0001-long.md").read_text()
+    # The date and the last-updated field say the day of the change; nothing else of the header changes.
+    assert text == head.replace("2021-01-01", "2026-12-02") + "## Status\n\nAccepted\n" + related + (
+        "- [ADR 2 " + ". " * 200_000 + "Short](0002-short.md)\n")
+
+
 def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(repo):
     """Each leading run of a status's words was looked up, and each section's end looked for among all the
     headings after it: 190,000 words, or 190,000 headings, took minutes."""

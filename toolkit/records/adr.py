@@ -624,11 +624,13 @@ STATUS_LABELS = frozenset(
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
                    "begin design discussion")  # Cilium's CFPs: the day their design discussion began
+# Dates that say when a record last changed: every change of its status sets them.
+UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
      "날짜", "дата", "дата принятия"),
-    ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
+    (*UPDATED_LABELS, *CREATION_LABELS),
 )
 META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
@@ -1393,6 +1395,12 @@ _RELATED_HEADINGS = frozenset((
 ))
 
 
+def is_related_heading(heading: str) -> bool:
+    """Whether a section's *heading* names the records related to this one (`Related ADR(s)`, `Relaterte
+    dokumenter`): the links its list items hold are each a `relates to`."""
+    return status_words(heading.strip().lower().replace("(s)", "s")) in _RELATED_HEADINGS
+
+
 def parse(data: bytes, path: Path, display: str | None = None, options: ReadOptions | None = None) -> Decision:
     """Read one ADR file; raise DecisionbookError (with line) only when its text or YAML is malformed.
 
@@ -1542,7 +1550,7 @@ def from_document(
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in META_HEADINGS:
-            related = status_words(name.replace("(s)", "s")) in _RELATED_HEADINGS  # `Related ADR(s)`
+            related = is_related_heading(name)
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False,
                                pages_too=related)
 

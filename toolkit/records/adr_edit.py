@@ -25,11 +25,16 @@ from toolkit.records.adr import (
     STATUS_LABELS,
     TABLE,
     UNKNOWN,
+    UPDATED_LABELS,
     Decision,
     column_fields,
+    file_key,
     from_document,
     heading_label,
+    is_related_heading,
+    line_fields,
     keyed_relation,
+    LINK_ITEM,
     listed_relation,
     relation_of,
     require_editable,
@@ -72,13 +77,17 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
         text = target.title or target.key
     else:
         text = f"{target.number}. {target.title}" if form == NYGARD else target.cited
-    if target.path.is_absolute() == source.path.is_absolute():
-        href = os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
-    else:  # one of them named without its folder: nothing to go by but the name
-        href = target.name
+    href = _record_path(target, source)
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
     return f"[{text.replace(']', '')}]({link_target(href)})"
+
+
+def _record_path(target: Decision, source: Decision) -> str:
+    """The path from *source*'s folder to *target*'s file, as a link names it."""
+    if target.path.is_absolute() == source.path.is_absolute():
+        return os.path.relpath(target.path, source.path.parent).replace(os.sep, "/")
+    return target.name  # one of them named without its folder: nothing to go by but the name
 
 
 def link_target(path: str) -> str:
@@ -202,12 +211,23 @@ def _set_scalar(doc: frontmatter.Document, key: str, rendered: str) -> bytes:
 
 
 def _written_key(doc: frontmatter.Document, name: str) -> str:
-    """Front-matter key *name* as the file spells it (`Status`), or *name* when the file has none."""
+    """Front-matter key *name* as the file spells it (`Status`); when the file has none, as a key added to it is
+    written: capitalised among keys that all are (`Status` beside `Feature Name`), else *name*."""
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     if name in meta:
         return name
-    return next((key for key in meta if isinstance(key, str)
-                 and FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) == name), name)
+    spelled = next((key for key in meta if isinstance(key, str)
+                    and FRONT_MATTER_ALIASES.get(key.lower(), key.lower()) == name), None)
+    if spelled is not None:
+        return spelled
+    return name[:1].upper() + name[1:] if _capitalised_keys(doc) else name
+
+
+def _capitalised_keys(doc: frontmatter.Document) -> bool:
+    """Whether every key of the front matter starts with a capital (`RFC:`, `Status:`, `Feature Name:`): the
+    header of a team's own process, not MADR's, whose keys are lower case."""
+    keys = [key for key in doc.meta if isinstance(key, str)] if isinstance(doc.meta, dict) else []
+    return bool(keys) and all(key[:1].isupper() for key in keys)
 
 
 def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
@@ -356,12 +376,42 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             # A proposal kept as a folder (a CIP's preamble, a KEP's kep.yaml) says when it was created,
             # and its process refuses a field it does not define: the date is kept and none is added.
             return doc.to_bytes()
-        if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file writes its keys
+        if key.lower() not in FRONT_MATTER_DATES and _capitalised_keys(doc):
+            # None yet, in a header of the team's own process (PowerShell's RFCs): it keeps no date, and an edit
+            # changes only the lines it must. MADR's date says when the record last changed: added there.
+            return doc.to_bytes()
+        if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file spells its status key
             key = "Date" if _written_key(doc, "status") == "Status" else "date"
         return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
+    return doc.to_bytes()
+
+
+def set_updated(doc: frontmatter.Document, day: str) -> bytes:
+    """The file with the last-updated field of its header (`Last Updated: 2023-09-29`, `| **Updated** | ... |`)
+    set to *day*, in the form it writes its date: that field says when the record last changed, so every change of
+    status sets it, where a creation date (`Created`) is kept. Unchanged when the header, the lines above its first
+    section, has none; a status in front matter is dated there, by `set_date`."""
+    lines = doc.text_lines()
+    if is_rst(doc.path) or isinstance(doc.meta, dict) and _written_key(doc, "status") in doc.meta:
+        return doc.to_bytes()
+    titled = False
+    for index in range(doc.body_start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                break  # the first section: only the title comes before the header's fields
+            titled = True
+        titled = titled or bool(line.strip())
+        if not (":" in line[:48] or line.lstrip().startswith("|")):
+            continue  # a field's label comes early in its line, as the reader looks for it
+        for label, start, end, _ in line_fields(line):
+            found = find_date(line[start:end]) if label in UPDATED_LABELS else None
+            if found is not None:
+                written = line[start + found[1] : start + found[2]]
+                return _in_place(doc, index + 1, (start + found[1], start + found[2]), written_as(written, day))
     return doc.to_bytes()
 
 
@@ -463,10 +513,12 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     data = _write_status(doc, decision, _cased(words, decision) if words else status_as_written(status, decision), date)
-    if not dated:
+    if date is None:
         return data
     doc = _reparse(doc, data)
-    return set_date(doc, from_document(doc, decision.path), date)
+    if dated:
+        doc = _reparse(doc, set_date(doc, from_document(doc, decision.path), date))
+    return set_updated(doc, date)
 
 
 def mark_superseded(
@@ -503,13 +555,15 @@ def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successo
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
     dates the record (`dated_by_change`), as `decide adr status N superseded` writes it."""
     data = mark_superseded(doc, decision, successor, day)
-    if data == doc.to_bytes() or not dated_by_change(doc, decision, "superseded"):
+    if data == doc.to_bytes():
         return data
     try:
         redone = _reparse(doc, data)
     except DecisionbookError:
         return data  # the edit broke the file: the caller's read-back check says so, naming the layout
-    return set_date(redone, from_document(redone, decision.path), day)
+    if dated_by_change(doc, decision, "superseded"):
+        redone = _reparse(redone, set_date(redone, from_document(redone, decision.path), day))
+    return set_updated(redone, day)
 
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
@@ -576,6 +630,7 @@ def _supersede_in_mapping(doc: frontmatter.Document, decision: Decision, success
 
 def _append_to_list(doc: frontmatter.Document, key: str, item: str) -> bytes:
     """Add *item* (rendered YAML) to the front-matter list *key*, touching only that key's lines."""
+    key = _written_key(doc, key)
     frontmatter.require_yaml(doc, key)
     span = frontmatter.key_span(doc, key)
     if span is None:
@@ -632,8 +687,17 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     item = listed_relation(lines[: section[1]], relation, section[0]) if section else None
     if item is not None:  # the Status section lists the relation's links under its label: one item more
         indent = lines[item][: len(lines[item]) - len(lines[item].lstrip())]
-        link = record_link(target, NYGARD, decision, rst)
+        first = item
+        while LINK_ITEM.fullmatch(lines[first - 1].strip()):  # below its label: the label line ends the walk
+            first -= 1
+        modelled = None if rst else _link_like(lines, list(range(first, item + 1)), target, decision)
+        link = modelled or record_link(target, NYGARD, decision, rst)
         return _insert(doc, item + 1, [f"{indent}{lines[item].lstrip()[0]} {link}"])
+    items = _related_items(lines, doc.body_start) if relation == "relates to" and not rst else []
+    if items:  # a section of related records lists them: one item more, after the last that links a record
+        link = _link_like(lines, items, target, decision) or record_link(target, NYGARD, decision)
+        bullet = lines[items[-1]][: len(lines[items[-1]]) - len(lines[items[-1]].lstrip()) + 1]
+        return _insert(doc, items[-1] + 1, [f"{bullet} {link}"])
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
@@ -658,6 +722,60 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, "## Links", "", line])
+
+
+def _related_items(lines: list[str], start: int) -> list[int]:
+    """The indexes of the list items of the first section of related records (`## Relaterte dokumenter`) that
+    link a record, not a web page (`- [issue #554](https://...)`); none when there is no such section."""
+    section = None
+    for index in range(start, len(lines)):
+        heading = HEADING.match(lines[index]) if lines[index].startswith("#") else None
+        if heading and section is not None:
+            break
+        if heading and len(heading.group(1)) == 2 and is_related_heading(heading_text(heading)):
+            section = []
+        elif section is not None and (item := LINK_ITEM.fullmatch(lines[index].strip())):
+            if _links_record(item.group(1)):
+                section.append(index)
+    return section or []
+
+
+def _links_record(link: str) -> bool:
+    """Whether the Markdown *link* (`[text](target)`) names a record's file (or its rendered page), not a web page
+    or another file (`../../RELEASE.md`)."""
+    href = link[link.rindex("](") + 2 : -1].partition("#")[0]
+    name = href.rpartition("/")[2]
+    return ":" not in href and file_key(f"{name.rpartition('.')[0]}.md") is not None
+
+
+_DIGITS = LazyPattern(r"\d+")
+_BETWEEN = LazyPattern(r"[^\w\[\]]*")  # what parts a link's number from the title after it: `. `, ` - `
+
+
+def _link_like(lines: list[str], items: list[int], target: Decision, source: Decision) -> str | None:
+    """A Markdown link to *target* written as the list items at *items* write theirs: the text as the last one
+    words it (`ADR 08. Environment Provisioning`, `ADR-0003 - Bruk av ...`, its file's name), its number padded as
+    any of them pads one, and the path as they write it (`./adr-0003-x.md`, the rendered `0008-x.html`). None when
+    the last item holds no number or name to go by, or *target* has no number."""
+    links = [LINK_ITEM.fullmatch(lines[index].strip()).group(1) for index in items]
+    texts = [link[1 : link.rindex("](")] for link in links]
+    text, href = texts[-1], links[-1][links[-1].rindex("](") + 2 : -1]
+    path = _record_path(target, source)
+    if href.startswith("./") and not path.startswith("."):
+        path = "./" + path
+    if href.endswith(".html") and path.endswith(".md"):
+        path = path[:-3] + ".html"  # the team links the rendered pages
+    name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
+    if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
+        return f"[{shown if text == name else shown.rpartition('.')[0]}]({link_target(path)})"
+    number = _DIGITS.search(text)
+    if number is None or target.number is None:
+        return None
+    padded = [len(found.group()) for words in texts if (found := _DIGITS.search(words)) and found.group()[0] == "0"]
+    written = f"{target.number:0{max(padded, default=0)}d}"
+    after = _BETWEEN.match(text, number.end())
+    title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
+    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({link_target(path)})"
 
 
 def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:
@@ -725,4 +843,4 @@ def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
 
 
 def set_data_change(doc: frontmatter.Document) -> bytes:
-    return frontmatter.set_key(doc, "data-change", "true")
+    return frontmatter.set_key(doc, _written_key(doc, "data-change"), "true")

@@ -1,0 +1,163 @@
+"""Status and relation edits write in the team's own form and change only the lines they must: no date key
+added to a header that keeps none, keys added in the header's case, last-updated fields kept up to date, and
+links added to a list of the relation as its items are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import repository_with
+
+CONFIG = '[adr]\ndir = "{folder}"\n'
+
+# PowerShell's RFCs: capitalised front-matter keys, no date key, `SupercededBy` as the committee spells it.
+RFC = ("---\nRFC: {rfc}\nAuthor: Kirk Munro\nStatus: {status}\nSupercededBy: {by}\nVersion: 1.0\nArea: Engine\n"
+       "Comments Due: July 15, 2019\nPlan to implement: Yes\n---\n\n# {title}\n\n## Motivation\n\nWhy.\n")
+
+# GreptimeDB's RFCs: Rust's RFC header as front matter, capitalised, and no status key.
+GREPTIME = ("---\nFeature Name: Remote WAL Purge\nTracking Issue: https://example.com/issues/5474\nDate: 2025-02-06\n"
+            'Author: "Yuhan Wang <yw@example.com>"\n---\n\n# Summary\n\nPurge remote WAL.\n')
+
+# TensorFlow's RFCs: a header table whose `Updated` row says when the RFC last changed; `Created` when it began.
+TF_WHILE = ("# Functional while_loop\n| Status        | Proposed                                             |\n"
+            ":---------------|:-----------------------------------------------------|\n"
+            "| **Author(s)** | Saurabh Saxena (Google) |\n"
+            "| **Updated**   | 2018-08-21                                           |\n"
+            "\n## Objective\n\nA While op.\n")
+TF_COND = ("# Functional cond\n\n| Status        | Approved       |\n:-------------- |:------------------ |\n"
+           "| **Author(s)** | Skye (skye@example.com)  |\n| **Created**   | 2018-05-07                          |\n"
+           "| **Updated**   | 2019-02-26                          |\n\n## Objective\n\nAn If op.\n")
+TF_NEXT = ("# Distribution Strategy\n\n| Status        | Proposed      |\n| :------------ | :------------ |\n"
+           "| **Author(s)** | cjfj@example.com |\n| **Updated**   | 2018-10-31    |\n\n## Objective\n\nAn API.\n")
+
+# konflux's ADRs: `Created:` and `Last Updated:` lines above the Status section; related records listed under
+# `Relates to:` and `Supercedes:`, linked by their rendered `.html` pages.
+KONFLUX_9 = ("# 0009 Pipeline Service via Operator\n\nCreated: 2023-09-29\nLast Updated: 2023-09-29\n\n## Status\n\n"
+             "Proposed\n\n## Context\n\nkcp is gone.\n")
+KONFLUX_32 = ("# 32. Decoupling Deployment\n\nDate: 2023-11-17\n\n## Status\n\nDraft\n\nRelates to:\n"
+              "* [ADR 14. Let Pipelines Proceed](0014-let-pipelines-proceed.html)\n\nSupercedes:\n"
+              "* [ADR 08. Environment Provisioning](0008-environment-provisioning.html)\n"
+              "* [ADR 28. Handling Errors](0028-handling-errors.html)\n\n## Context\n\nDecouple.\n")
+KONFLUX_14 = "# 14. Let Pipelines Proceed\n\nDate: 2022-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nGo on.\n"
+
+# Arbeidstilsynet's ADRs: a dated task list of status choices, and `## Relaterte dokumenter` listing related
+# records as `- [ADR-0003 - Title](./adr-0003-slug.md)` beside links to web pages.
+NORSK = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2025-06-02)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n"
+         "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_\n\n"
+         "## Kontekst\n\nHvorfor {n}.\n{related}")
+# Record 2 links the records it relates to by their file names, and a file that is no record after them.
+BY_NAME = ("\n## Relaterte dokumenter\n\n- [adr-0001-repo-init.md](adr-0001-repo-init.md)\n"
+           "- [RELEASE.md](../../RELEASE.md)\n")
+RELATED = ("\n## Relaterte dokumenter\n\n- [ADR-0001 - Repostruktur](./adr-0001-repo-init.md)\n"
+           "- [issue #554](https://github.com/example/design/issues/554)\n")
+
+
+def _folder(tmp_path: Path, folder: str, records: dict[str, str]) -> Path:
+    files = {f"{folder}/{name}": text for name, text in records.items()}
+    return repository_with(tmp_path / "repo", {"decisionbook.toml": CONFIG.format(folder=folder), **files})
+
+
+def _rfc(n: str, status: str, by: str = "", title: str = "Optional features") -> str:
+    return RFC.format(rfc=n, status=status, by=by, title=title)
+
+
+def test_a_status_change_adds_no_date_key_to_a_capitalised_header_that_keeps_none(decide, tmp_path):
+    draft, policy, ternary = _rfc("RFCnnnn", "Draft"), _rfc("RFC0041", "Final", " N/A", "Policy"), _rfc(
+        "RFC0045", "Final", " N/A", "Ternary operator")
+    root = _folder(tmp_path, ".", {"1-Draft/RFCNNNN-Optional-Features.md": draft,
+                                   "Final/RFC0041-Policy.md": policy, "Final/RFC0045-Ternary.md": ternary})
+    done = decide("adr", "status", "RFCNNNN-Optional-Features", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "1-Draft/RFCNNNN-Optional-Features.md").read_text() == draft.replace(
+        "Status: Draft", "Status: Accepted")
+    done = decide("adr", "status", "41", "superseded", "--by", "45", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "Final/RFC0041-Policy.md").read_text() == policy.replace(
+        "Status: Final", "Status: Superseded").replace("SupercededBy:  N/A", "SupercededBy:  RFC0045")
+
+
+def test_madr_front_matter_without_a_date_is_still_given_one(decide, tmp_path):
+    madr = "---\nstatus: proposed\n---\n# Mock the API\n\n## Context and Problem Statement\n\nX.\n"
+    root = _folder(tmp_path, "docs/decisions", {"0001-mock-the-api.md": madr})
+    assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0001-mock-the-api.md").read_text() == madr.replace(
+        "status: proposed\n", "status: accepted\ndate: 2026-12-02\n")
+
+
+def test_a_key_added_to_a_capitalised_header_is_capitalised(decide, tmp_path):
+    root = _folder(tmp_path, "docs/rfcs", {"2025-02-06-remote-wal-purge.md": GREPTIME})
+    path = root / "docs/rfcs/2025-02-06-remote-wal-purge.md"
+    done = decide("adr", "status", "2025-02-06-remote-wal-purge", "accepted", "--force", "--date", "2026-12-02",
+                  cwd=root)
+    assert done.exit_code == 0, done.output
+    assert path.read_text() == GREPTIME.replace('yw@example.com>"\n', 'yw@example.com>"\nStatus: accepted\n')
+
+
+def test_superseding_adds_supersedes_to_a_capitalised_header_in_its_case(decide, tmp_path):
+    policy, ternary = _rfc("RFC0041", "Final", " N/A", "Policy"), _rfc("RFC0045", "Final", " N/A", "Ternary operator")
+    root = _folder(tmp_path, ".", {"Final/RFC0041-Policy.md": policy, "Final/RFC0045-Ternary.md": ternary})
+    done = decide("adr", "status", "41", "superseded", "--by", "45", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "Final/RFC0045-Ternary.md").read_text() == ternary.replace(
+        "Plan to implement: Yes\n", "Plan to implement: Yes\nSupersedes: [41]\n")
+    shown = decide("adr", "show", "45", cwd=root).output
+    assert "supersedes ADR-0041" in shown, shown
+
+
+def test_a_status_change_sets_an_updated_row_and_keeps_a_created_one(decide, tmp_path):
+    root = _folder(tmp_path, "rfcs", {"20180821-functional-while.md": TF_WHILE, "20180507-cond-v2.md": TF_COND,
+                                      "20181016-replicator.md": TF_NEXT})
+    done = decide("adr", "status", "20180821-functional-while", "superseded", "--by", "20181016-replicator",
+                  "--date", "2026-12-02", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "rfcs/20180821-functional-while.md").read_text() == TF_WHILE.replace(
+        "Proposed                                             |",
+        "Superseded by [Distribution Strategy](20181016-replicator.md)                                             |"
+    ).replace("2018-08-21", "2026-12-02")
+    done = decide("adr", "status", "20180507-cond-v2", "superseded", "--by", "20181016-replicator",
+                  "--date", "2026-12-03", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "rfcs/20180507-cond-v2.md").read_text() == TF_COND.replace(
+        "Approved", "Superseded by [Distribution Strategy](20181016-replicator.md)").replace("2019-02-26", "2026-12-03")
+
+
+def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(decide, tmp_path):
+    records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0014-let-pipelines-proceed.md": KONFLUX_14}
+    root = _folder(tmp_path, "ADR", records)
+    path = root / "ADR/0009-pipeline-service-via-operator.md"
+    assert decide("adr", "status", "9", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    accepted = KONFLUX_9.replace("Last Updated: 2023-09-29", "Last Updated: 2026-12-02").replace(
+        "Proposed", "Accepted")
+    assert path.read_text() == accepted
+    assert decide("adr", "status", "9", "superseded", "--by", "14", "--date", "2026-12-03", cwd=root).exit_code == 0
+    assert path.read_text() == accepted.replace("2026-12-02", "2026-12-03").replace(
+        "Accepted", "Superseded by [14. Let Pipelines Proceed](0014-let-pipelines-proceed.md)")
+
+
+def test_a_link_joins_the_list_of_its_relation_written_as_its_items(decide, tmp_path):
+    records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0032-decoupling-deployment.md": KONFLUX_32}
+    root = _folder(tmp_path, "ADR", records)
+    path = root / "ADR/0032-decoupling-deployment.md"
+    done = decide("adr", "link", "32", "relates to", "9", cwd=root)
+    assert done.exit_code == 0, done.output
+    related = KONFLUX_32.replace("proceed.html)\n", "proceed.html)\n"
+                                 "* [ADR 9. Pipeline Service via Operator](0009-pipeline-service-via-operator.html)\n")
+    assert path.read_text() == related
+    done = decide("adr", "status", "9", "superseded", "--by", "32", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert path.read_text() == related.replace("errors.html)\n", "errors.html)\n"
+                                               "* [ADR 09. Pipeline Service via Operator]"
+                                               "(0009-pipeline-service-via-operator.html)\n")
+
+
+def test_a_related_record_joins_the_related_documents_list_as_its_items_are_written(decide, tmp_path):
+    records = {"adr-0001-repo-init.md": NORSK.format(n=1, title="Repostruktur", related=""),
+               "adr-0002-pakkeversjonering.md": NORSK.format(n=2, title="Pakkeversjonering", related=BY_NAME),
+               "adr-0004-docgen.md": NORSK.format(n=4, title="Docgen-wrappere", related=RELATED)}
+    root = _folder(tmp_path, "docs/adr", records)
+    done = decide("adr", "link", "4", "relates to", "2", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/adr-0004-docgen.md").read_text() == records["adr-0004-docgen.md"].replace(
+        "repo-init.md)\n", "repo-init.md)\n- [ADR-0002 - Pakkeversjonering](./adr-0002-pakkeversjonering.md)\n")
+    assert (root / "docs/adr/adr-0002-pakkeversjonering.md").read_text() == records[
+        "adr-0002-pakkeversjonering.md"].replace("init.md)\n", "init.md)\n- [adr-0004-docgen.md](adr-0004-docgen.md)\n")
