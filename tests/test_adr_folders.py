@@ -891,7 +891,8 @@ def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_h
                             "ecosystem/step-2-deploy.md": "# Deploy\n\nStatus: done\n",  # not zero-padded: a slug
                             "decisionbook.toml": '[adr]\ndir = "ecosystem"\n'})
     rows = [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
-    assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
+    assert rows == [(1, "CEP Purpose and Guidelines", "proposed", None),
+                    (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
 
 
 def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_index(decide, tmp_path):

@@ -173,3 +173,31 @@ def test_accepting_keeps_the_day_an_html_row_says_the_record_was_created(decide,
     assert _rows(decide, root)["1"] == ("Use plugins", "proposed", "2025-02-05")
     assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert (root / "doc/adr/0001-use-plugins.md").read_text() == text.replace("Proposed", "Accepted")
+
+
+# conda's CEP 1: the status a cell of the HTML table of fields, spaces inside the cell as the team writes them.
+CEP_1 = (
+    "<table>\n<tr><td> Title </td><td> CEP Purpose and Guidelines </td>\n"
+    "<tr><td> Status </td><td>  Proposed </td></tr>\n"
+    "<tr><td> Created </td><td> Jun 29, 2021</td></tr>\n</table>\n\n# Abstract\n\nWhat a CEP is.\n"
+)
+
+
+def test_a_cep_s_status_is_the_cell_of_its_status_row(decide, tmp_path):
+    root = _folder(tmp_path, ".", {"cep-0001.md": CEP_1, "cep-0004.md": CEP_4})
+    assert _rows(decide, root)["1"] == ("CEP Purpose and Guidelines", "proposed", "2021-06-29")
+    assert "cep-0001.md" not in decide("check", cwd=root).output
+
+
+def test_a_status_change_of_a_cep_edits_its_status_cell_alone(decide, tmp_path):
+    successor = CEP_4.replace("<tr><td> Created", "<tr><td> Status </td><td> Accepted</td></tr>\n<tr><td> Created")
+    root = _folder(tmp_path, ".", {"cep-0001.md": CEP_1, "cep-0004.md": successor})
+    result = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cep-0001.md").read_text() == CEP_1.replace("  Proposed ", "  Accepted ")
+    result = decide("adr", "status", "1", "superseded", "--by", "4", "--force", "--date", "2026-12-03", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cep-0001.md").read_text() == CEP_1.replace("  Proposed ", "  Superseded by CEP-0004 ")
+    assert (root / "cep-0004.md").read_text() == successor.replace(
+        "</table>\n\n", "</table>\n\nSupersedes: [CEP-0001](cep-0001.md)\n\n")
+    assert _rows(decide, root)["1"][1] == "superseded"

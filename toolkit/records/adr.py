@@ -44,6 +44,7 @@ NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
 BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
 FIELD = "field"  # a bare `Status: Accepted` line
 TABLE = "table"  # a metadata table: a row `| Status | Accepted |`, or a header row over the values
+HTML = "html"  # a row of an HTML table of fields: `<tr><td> Status </td><td> Proposed </td></tr>` (conda's CEPs)
 UNKNOWN = "unknown"  # no status anywhere: listed; a status change gives it one (ADR 0071)
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
@@ -1117,14 +1118,15 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
 _HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
 
 
-def _html_row_dates(line: str) -> list[tuple[str, int, int, str]]:
-    """The field of an HTML table's row, as `line_fields` gives fields, when it is a date (`Created`)."""
+def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
+    """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
+    (`Created`): its span is the cell's words, without the spaces inside the cell."""
     row = _HTML_ROW.match(line)
     label = _label(row.group(1)) if row else ""
-    if label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
+    if label not in STATUS_LABELS and label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
         return []
     value = row.group(2)
-    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), "html")]
+    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), HTML)]
 
 
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
@@ -1182,7 +1184,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
-            found = _html_row_dates(line)
+            found = _html_row_fields(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped

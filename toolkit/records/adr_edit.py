@@ -20,6 +20,7 @@ from toolkit.records.adr import (
     FIELD,
     FRONT_MATTER_ALIASES,
     FRONT_MATTER_DATES,
+    HTML,
     MADR,
     NYGARD,
     STATUS_LABELS,
@@ -489,7 +490,7 @@ def mark_superseded(
     if decision.form == MADR and (key := _successor_key(doc)) is not None:
         return _supersede_by_key(doc, decision, key, successor)
     words = status_as_written("superseded by", decision)
-    if decision.form == MADR:
+    if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         text = f"{words} {reference(successor)}"
     elif is_rst(decision.path):
         text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
@@ -637,6 +638,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
+    if decision.form == HTML and (end := _html_table_end(lines, decision.status_line)) is not None:
+        link = record_link(target, decision.form, decision, rst)
+        return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
@@ -672,6 +676,11 @@ def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | No
     while end < len(lines) and lines[end].lstrip().startswith("|"):
         end += 1
     return end
+
+
+def _html_table_end(lines: list[str], start: int) -> int | None:
+    """The index after the line that closes (`</table>`) the HTML table holding line index *start*, or None."""
+    return next((index + 1 for index in range(start, len(lines)) if "</table>" in lines[index].lower()), None)
 
 
 _WRITTEN_RELATION = LazyPattern(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
