@@ -56,7 +56,8 @@ def test_an_adr_folder_in_a_docusaurus_site_s_docs_is_found_with_its_categories(
     }
     if index:
         files["website/docs/contributing/ADRs/ADRs.md"] = (
-            "---\ntitle: ADR Overview\n---\n\n## Back-end ADRs\n\n* [Breaking DB](./back-end/breaking-db-changes.md)\n\n"
+            "---\ntitle: ADR Overview\n---\n\n## Back-end ADRs\n\n"
+            "* [Breaking DB](./back-end/breaking-db-changes.md)\n\n"
             "## Front-end ADRs\n\n* [Styling](./front-end/preferred-styling.md)\n")
     root = _repo(tmp_path, files)
     assert [r["path"] for r in listed_adrs(decide, root)] == [

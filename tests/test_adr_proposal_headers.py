@@ -201,3 +201,30 @@ def test_a_status_change_of_a_cep_edits_its_status_cell_alone(decide, tmp_path):
     assert (root / "cep-0004.md").read_text() == successor.replace(
         "</table>\n\n", "</table>\n\nSupersedes: [CEP-0001](cep-0001.md)\n\n")
     assert _rows(decide, root)["1"][1] == "superseded"
+
+
+def test_a_status_added_to_a_cfp_goes_among_the_bold_fields_under_its_meta_heading(decide, tmp_path):
+    # The fields stand under `## Meta`: a change wrote a Nygard `## Status` section above them.
+    root = _folder(tmp_path, "cilium", CFPS)
+    key = "CFP-2022-10-28-mutual-authentication"
+    result = decide("adr", "status", key, "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / f"cilium/{key}.md").read_text() == CFPS[f"{key}.md"].replace(
+        "November 25, 2022\n\n", "November 25, 2022\n\n**Status:** Accepted\n\n")
+    assert _rows(decide, root)[key][1] == "accepted"
+
+
+@pytest.mark.parametrize(("other", "written"), [
+    ("# B\n\n**SIG:** SIG-Policy\n\n**Status:** Implementable\n\n## Summary\n\nB.\n", "**Status:** Accepted"),
+    # MADR 2's bullets date a change of status, as they do in a record that has them.
+    ("# B\n\n* Status: implementable\n* Date: 2024-01-02\n\n## Summary\n\nB.\n",
+     "* Status: accepted\n* Date: 2026-12-02"),
+    ("# B\n\nStatus: Implementable\n\n## Summary\n\nB.\n", "Status: Accepted"),
+], ids=["bold", "bullets", "field"])
+def test_a_status_added_to_a_record_with_no_fields_follows_the_folder_s_status_form(decide, tmp_path, other, written):
+    bare = "# CFP-1: A\n\n## Summary\n\nA.\n"
+    root = _folder(tmp_path, "cilium", {"CFP-0001-a.md": bare, "CFP-0002-b.md": other})
+    result = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cilium/CFP-0001-a.md").read_text() == f"# CFP-1: A\n\n{written}\n\n## Summary\n\nA.\n"
+    assert _rows(decide, root)["1"][1] == "accepted"

@@ -631,7 +631,7 @@ _DATE_LABELS = (
      "날짜", "дата", "дата принятия"),
     ("last updated", "updated", "last modified", "date updated", "last revised", "revised", *CREATION_LABELS),
 )
-META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
+META_HEADINGS = STATUS_LABELS | {"date", "meta", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
 _PART_HEADINGS = frozenset((
     "summary", "abstract", "overview", "introduction", "context", "context and problem statement", "background",
