@@ -228,3 +228,16 @@ def test_a_status_added_to_a_record_with_no_fields_follows_the_folder_s_status_f
     assert result.exit_code == 0, result.output
     assert (root / "cilium/CFP-0001-a.md").read_text() == f"# CFP-1: A\n\n{written}\n\n## Summary\n\nA.\n"
     assert _rows(decide, root)["1"][1] == "accepted"
+
+
+def test_a_ghc_proposal_s_inline_literal_in_its_title_is_a_code_span_as_in_a_markdown_title(decide, tmp_path):
+    # ``qualified`` kept rST's double backquotes; a Markdown title keeps its code span (`uv`) as written.
+    markdown = "# 1. Use `uv` to lock\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n"
+    ghc_193 = ("Make ``forall`` a ``keyword``\n=============================\n\n.. date-accepted:: 2019-02-14\n\n"
+               "Motivation\n----------\nWhy.\n")
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0193-forall-keyword.rst": ghc_193, "0001-use-uv.md": markdown})
+    rows = _rows(decide, root)
+    assert rows["190"][0] == "Allow `qualified` to follow module name"
+    assert rows["193"][0] == "Make `forall` a `keyword`"
+    assert rows["1"][0] == "Use `uv` to lock"

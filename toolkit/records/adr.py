@@ -1433,6 +1433,7 @@ COMPUTED_DATES = frozenset(("git created", "git last modified", "created", "last
 # A heading's id as Pandoc, kramdown and Doxygen write it (`# 18) Title {#adr_0018}`): no part of the title.
 _HEADING_ID = LazyPattern(r"\s*\{:?\s*#[\w.:-]+(?:\s+[.#]?[\w.:=-]+)*\s*\}\s*$")
 # Bold and emphasis inside a title (`Use **Feast** for *daily_synthetic* features`): their words.
+_RST_LITERAL = LazyPattern(r"``([^`\n]+)``")  # each run of backquotes read once: linear on any line
 _STRONG = LazyPattern(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -1470,6 +1471,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
     if len(title) <= 1000:  # a longer heading is no title to tidy, and the patterns stay linear on it
         title = _HEADING_ID.sub("", title) if "{" in title else title
+        if "``" in title and is_rst(reader.path):  # rST's inline literal, as Markdown writes code: ``x`` -> `x`
+            title = _RST_LITERAL.sub(r"`\1`", title)
         if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
