@@ -241,3 +241,19 @@ def test_a_ghc_proposal_s_inline_literal_in_its_title_is_a_code_span_as_in_a_mar
     assert rows["190"][0] == "Allow `qualified` to follow module name"
     assert rows["193"][0] == "Make `forall` a `keyword`"
     assert rows["1"][0] == "Use `uv` to lock"
+
+
+def test_a_new_record_in_a_folder_of_html_field_tables_copies_the_table_with_its_cells_empty(decide, tmp_path):
+    # A folder with no template whose records state their status in an HTML row: the latest is copied.
+    cep = ("# CEP {n} - {title}\n\n<table>\n<tr><td> Title </td><td> {title} </td>\n"
+           "<tr><td> Status </td><td> Accepted </td></tr>\n<tr><td> Author(s) </td><td>\n  Ana &lt;a@example.com&gt;\n"
+           "</td></tr>\n<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n</table>\n\n## Abstract\n\n{title}.\n")
+    root = _folder(tmp_path, ".", {"cep-0001.md": cep.format(n=1, title="Purpose"),
+                                   "cep-0044.md": cep.format(n=44, title="Optional groups")})
+    created = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert created.stdout.strip() == "cep-0045.md", created.output
+    assert (root / "cep-0045.md").read_text() == (
+        "# CEP 45 - Try a thing\n\n<table>\n<tr><td> Title </td><td>  </td>\n"
+        "<tr><td> Status </td><td> Proposed </td></tr>\n<tr><td> Author(s) </td><td>\n</td></tr>\n"
+        "<tr><td> Created </td><td> 2026-12-02</td></tr>\n</table>\n\n## Abstract\n")
+    assert _rows(decide, root)["45"] == ("Try a thing", "proposed", "2026-12-02")

@@ -1118,6 +1118,16 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
 _HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
 
 
+def html_row_value(line: str) -> tuple[int, int] | None:
+    """The columns of the words in the value cell of *line* when it is a row of an HTML table of fields
+    (`<tr><td> Created </td><td> Feb 5, 2025</td></tr>`), without the spaces inside the cell; else None."""
+    row = _HTML_ROW.match(line)
+    if row is None:
+        return None
+    value = row.group(2)
+    return row.end() - len(value.lstrip()), max(row.start(2) + len(value.rstrip()), row.end() - len(value.lstrip()))
+
+
 def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
     """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
     (`Created`): its span is the cell's words, without the spaces inside the cell."""
@@ -1125,8 +1135,7 @@ def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
     label = _label(row.group(1)) if row else ""
     if label not in STATUS_LABELS and label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
         return []
-    value = row.group(2)
-    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), HTML)]
+    return [(label, *html_row_value(line), HTML)]
 
 
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
