@@ -41,6 +41,37 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/b/adr/0002-here.md"]
 
 
+# Unleash keeps its ADRs in a Docusaurus site's docs, by category, each named by its slug alone.
+DOCUSAURUS_ADR = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n\n## Decision\n\nWhat.\n'
+
+
+@pytest.mark.parametrize("index", [True, False], ids=["with-overview-page", "categories-only"])
+def test_an_adr_folder_in_a_docusaurus_site_s_docs_is_found_with_its_categories(decide, tmp_path, index):
+    files = {
+        "website/docs/contributing/ADRs/back-end/breaking-db-changes.md": DOCUSAURUS_ADR.format(title="Breaking DB"),
+        "website/docs/contributing/ADRs/front-end/preferred-styling.md": DOCUSAURUS_ADR.format(title="Styling"),
+        "website/docs/contributing/guide.md": "# Contributing\n",
+        "website/docs/reference/api.md": "# API\n",
+        "src/lib/index.md": "# Lib\n",
+    }
+    if index:
+        files["website/docs/contributing/ADRs/ADRs.md"] = (
+            "---\ntitle: ADR Overview\n---\n\n## Back-end ADRs\n\n"
+            "* [Breaking DB](./back-end/breaking-db-changes.md)\n\n"
+            "## Front-end ADRs\n\n* [Styling](./front-end/preferred-styling.md)\n")
+    root = _repo(tmp_path, files)
+    assert [r["path"] for r in listed_adrs(decide, root)] == [
+        "website/docs/contributing/ADRs/back-end/breaking-db-changes.md",
+        "website/docs/contributing/ADRs/front-end/preferred-styling.md",
+    ]
+
+
+def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_below_it(decide, tmp_path):
+    # Only its categories' records count: notes kept deeper (`adrs/assets/drafts/x.md`) make no ADR folder.
+    root = _repo(tmp_path, {"docs/handbook/adrs/assets/drafts/notes.md": "# Notes\n", "docs/guide.md": "# Guide\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
     root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n",
                             "docs/design/01-api.md": "# API\n\nErrors use HTTP status codes.\n"})
@@ -891,7 +922,8 @@ def test_proposals_named_in_small_letters_with_their_title_in_a_preamble_or_an_h
                             "ecosystem/step-2-deploy.md": "# Deploy\n\nStatus: done\n",  # not zero-padded: a slug
                             "decisionbook.toml": '[adr]\ndir = "ecosystem"\n'})
     rows = [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
-    assert rows == [(1, "CEP Purpose and Guidelines", None, None), (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
+    assert rows == [(1, "CEP Purpose and Guidelines", "proposed", None),
+                    (4, "Tx Status Endpoint", "accepted", "2017-10-30")]
 
 
 def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_index(decide, tmp_path):

@@ -151,8 +151,8 @@ def test_a_status_labelled_as_the_records_kind_is_read_and_changed_in_place(deci
 
 
 @pytest.mark.parametrize("head, line", [
-    # conda's CEPs: an HTML table; an HTML definition list; a field in a code block below the record's parts.
-    ("<table>\n<tr><td> Title </td><td> Purpose </td>\n<tr><td> Status </td><td> Proposed </td></tr>\n</table>\n",
+    # An HTML table labelled by header cells; an HTML definition list; a field in a code block below the record's parts.
+    ("<table>\n<tr><th> Title </th><td> Purpose </td>\n<tr><th> Status </th><td> Proposed </td></tr>\n</table>\n",
      3),
     ("# A\n\n<dl><dt>Status</dt><dd>Draft</dd></dl>\n", 3),
     ("# A\n\n## Motivation\n\nWhy.\n\n```\nStatus: Draft\n```\n", 8),

@@ -173,3 +173,87 @@ def test_accepting_keeps_the_day_an_html_row_says_the_record_was_created(decide,
     assert _rows(decide, root)["1"] == ("Use plugins", "proposed", "2025-02-05")
     assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert (root / "doc/adr/0001-use-plugins.md").read_text() == text.replace("Proposed", "Accepted")
+
+
+# conda's CEP 1: the status a cell of the HTML table of fields, spaces inside the cell as the team writes them.
+CEP_1 = (
+    "<table>\n<tr><td> Title </td><td> CEP Purpose and Guidelines </td>\n"
+    "<tr><td> Status </td><td>  Proposed </td></tr>\n"
+    "<tr><td> Created </td><td> Jun 29, 2021</td></tr>\n</table>\n\n# Abstract\n\nWhat a CEP is.\n"
+)
+
+
+def test_a_cep_s_status_is_the_cell_of_its_status_row(decide, tmp_path):
+    root = _folder(tmp_path, ".", {"cep-0001.md": CEP_1, "cep-0004.md": CEP_4})
+    assert _rows(decide, root)["1"] == ("CEP Purpose and Guidelines", "proposed", "2021-06-29")
+    assert "cep-0001.md" not in decide("check", cwd=root).output
+
+
+def test_a_status_change_of_a_cep_edits_its_status_cell_alone(decide, tmp_path):
+    successor = CEP_4.replace("<tr><td> Created", "<tr><td> Status </td><td> Accepted</td></tr>\n<tr><td> Created")
+    root = _folder(tmp_path, ".", {"cep-0001.md": CEP_1, "cep-0004.md": successor})
+    result = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cep-0001.md").read_text() == CEP_1.replace("  Proposed ", "  Accepted ")
+    result = decide("adr", "status", "1", "superseded", "--by", "4", "--force", "--date", "2026-12-03", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cep-0001.md").read_text() == CEP_1.replace("  Proposed ", "  Superseded by CEP-0004 ")
+    assert (root / "cep-0004.md").read_text() == successor.replace(
+        "</table>\n\n", "</table>\n\nSupersedes: [CEP-0001](cep-0001.md)\n\n")
+    assert _rows(decide, root)["1"][1] == "superseded"
+
+
+def test_a_status_added_to_a_cfp_goes_among_the_bold_fields_under_its_meta_heading(decide, tmp_path):
+    # The fields stand under `## Meta`: a change wrote a Nygard `## Status` section above them.
+    root = _folder(tmp_path, "cilium", CFPS)
+    key = "CFP-2022-10-28-mutual-authentication"
+    result = decide("adr", "status", key, "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / f"cilium/{key}.md").read_text() == CFPS[f"{key}.md"].replace(
+        "November 25, 2022\n\n", "November 25, 2022\n\n**Status:** Accepted\n\n")
+    assert _rows(decide, root)[key][1] == "accepted"
+
+
+@pytest.mark.parametrize(("other", "written"), [
+    ("# B\n\n**SIG:** SIG-Policy\n\n**Status:** Implementable\n\n## Summary\n\nB.\n", "**Status:** Accepted"),
+    # MADR 2's bullets date a change of status, as they do in a record that has them.
+    ("# B\n\n* Status: implementable\n* Date: 2024-01-02\n\n## Summary\n\nB.\n",
+     "* Status: accepted\n* Date: 2026-12-02"),
+    ("# B\n\nStatus: Implementable\n\n## Summary\n\nB.\n", "Status: Accepted"),
+], ids=["bold", "bullets", "field"])
+def test_a_status_added_to_a_record_with_no_fields_follows_the_folder_s_status_form(decide, tmp_path, other, written):
+    bare = "# CFP-1: A\n\n## Summary\n\nA.\n"
+    root = _folder(tmp_path, "cilium", {"CFP-0001-a.md": bare, "CFP-0002-b.md": other})
+    result = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "cilium/CFP-0001-a.md").read_text() == f"# CFP-1: A\n\n{written}\n\n## Summary\n\nA.\n"
+    assert _rows(decide, root)["1"][1] == "accepted"
+
+
+def test_a_ghc_proposal_s_inline_literal_in_its_title_is_a_code_span_as_in_a_markdown_title(decide, tmp_path):
+    # ``qualified`` kept rST's double backquotes; a Markdown title keeps its code span (`uv`) as written.
+    markdown = "# 1. Use `uv` to lock\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n"
+    ghc_193 = ("Make ``forall`` a ``keyword``\n=============================\n\n.. date-accepted:: 2019-02-14\n\n"
+               "Motivation\n----------\nWhy.\n")
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190,
+                                           "0193-forall-keyword.rst": ghc_193, "0001-use-uv.md": markdown})
+    rows = _rows(decide, root)
+    assert rows["190"][0] == "Allow `qualified` to follow module name"
+    assert rows["193"][0] == "Make `forall` a `keyword`"
+    assert rows["1"][0] == "Use `uv` to lock"
+
+
+def test_a_new_record_in_a_folder_of_html_field_tables_copies_the_table_with_its_cells_empty(decide, tmp_path):
+    # A folder with no template whose records state their status in an HTML row: the latest is copied.
+    cep = ("# CEP {n} - {title}\n\n<table>\n<tr><td> Title </td><td> {title} </td>\n"
+           "<tr><td> Status </td><td> Accepted </td></tr>\n<tr><td> Author(s) </td><td>\n  Ana &lt;a@example.com&gt;\n"
+           "</td></tr>\n<tr><td> Created </td><td> Feb 5, 2025</td></tr>\n</table>\n\n## Abstract\n\n{title}.\n")
+    root = _folder(tmp_path, ".", {"cep-0001.md": cep.format(n=1, title="Purpose"),
+                                   "cep-0044.md": cep.format(n=44, title="Optional groups")})
+    created = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert created.stdout.strip() == "cep-0045.md", created.output
+    assert (root / "cep-0045.md").read_text() == (
+        "# CEP 45 - Try a thing\n\n<table>\n<tr><td> Title </td><td>  </td>\n"
+        "<tr><td> Status </td><td> Proposed </td></tr>\n<tr><td> Author(s) </td><td>\n</td></tr>\n"
+        "<tr><td> Created </td><td> 2026-12-02</td></tr>\n</table>\n\n## Abstract\n")
+    assert _rows(decide, root)["45"] == ("Try a thing", "proposed", "2026-12-02")

@@ -515,7 +515,10 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     (repo / "decisions" / "0024-title.md").write_text("Status: Accepted\nTitle: a" + " " * 600_000 + "x\n")
     # An HTML table's rows (conda's CEPs) and a GHC proposal's directive, their values a run of days or spaces.
     (repo / "decisions" / "0025-rows.md").write_text(
-        "# 25. Rows\n\n<tr><td>" + " " * 600_000 + "x\n<tr><td> Created </td><td> " + "Feb 5, " * 90_000 + "\n")
+        "# 25. Rows\n\n<tr><td>" + " " * 600_000 + "x\n<tr><td> Created </td><td> " + "Feb 5, " * 90_000 + "\n"
+        "<tr><td> Status </td><td> " + "Proposed " * 70_000 + "\n")
+    (repo / "decisions" / "0027-literals.rst").write_text(  # rST inline literals in a title, none of them closed
+        "``a " * 200_000 + "\n" + "=" * 800_000 + "\n\n:Status: Accepted\n")
     (repo / "decisions" / "0026-directive.rst").write_text(
         "26. Directive\n=============\n\n.. date-accepted:: " + "2019 " * 120_000 + "\n")
     (repo / "decisions" / "0020-loose.md").write_text(  # front matter that is not YAML, read line by line

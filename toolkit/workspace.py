@@ -23,6 +23,9 @@ DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "arc
                       "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "décisions")
 # (the last six Norwegian and Danish, Dutch, German, Spanish, Portuguese and French)
 DEEP_ADR_DIR_DEPTH = 4
+# The folders documentation is kept in, those a few levels down are looked through: `website/docs` is a
+# Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`).
+DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
 # So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`).
@@ -393,6 +396,19 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     return named_alone
 
 
+def _holds_categories(folder: Path, slugs: bool) -> bool:
+    """Whether *folder* holds records, or holds them in its category folders one level down (Unleash's
+    `ADRs/back-end/x.md`), as the records are read (ADR 0114); deeper folders are not looked through."""
+    if _holds_records(folder, slugs):
+        return True
+    try:
+        with os.scandir(folder) as entries:
+            categories = [entry.path for entry in entries if files.is_folder(entry) and not entry.name.startswith(".")]
+    except OSError:
+        return False
+    return any(_holds_records(Path(category), slugs) for category in sorted(categories))
+
+
 def _holds_page(entry: os.DirEntry) -> bool:
     """Whether *entry* is a record kept as a folder: a folder holding its page (`0001-use-x/README.md`)."""
     try:
@@ -421,31 +437,35 @@ def _dir_name(name: str) -> str:
     return re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-")
 
 
-def _deep_adr_dirs(root: Path, slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
-    """Folders named as *names*, at the top or under docs/ or doc/ a few levels down, that hold
-    records (*slugs*: records named by their slug alone count)."""
-    try:
-        tops = sorted(e.path for e in os.scandir(root) if files.is_folder(e) and not e.name.startswith("."))
-    except OSError:
-        tops = []
-    found = [Path(p) for p in tops if _dir_name(os.path.basename(p)) in names and _holds_records(Path(p), slugs=slugs)]
-    for top in ("docs", "doc", "dok", "documentation"):
+def _named_folders(root: Path) -> list[Path]:
+    """The folders named as ADR folders (DEEP_ADR_DIR_NAMES) or proposals are (LOOSE_ADR_DIR_NAMES), at the top
+    or in DOCS_ROOTS a few levels down, nearest first: walked once, then filtered by each pass of discovery."""
+    names = (*DEEP_ADR_DIR_NAMES, *LOOSE_ADR_DIR_NAMES)
+    found = [folder for folder in _subfolders(root) if _dir_name(folder.name) in names]
+    for top in DOCS_ROOTS:
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
-            below = []
-            for folder in level:
-                try:
-                    children = sorted(e.path for e in os.scandir(folder)
-                                      if files.is_folder(e) and not e.name.startswith("."))
-                except OSError:
-                    continue
-                for child in map(Path, children):
-                    if _dir_name(child.name) in names and _holds_records(child, slugs=slugs):
-                        found.append(child)
-                    else:
-                        below.append(child)
-            level = below
+            level = [child for folder in level for child in _subfolders(folder)]
+            found += [child for child in level if _dir_name(child.name) in names]
     return found
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """The folders in *folder* but hidden ones, by name; none when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(path) for path in sorted(e.path for e in entries if files.is_folder(e)
+                                                  and not e.name.startswith("."))]
+    except OSError:
+        return []
+
+
+def _deep_adr_dirs(root: Path, named: list[Path], slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
+    """The folders of *named* (see _named_folders) named as *names* that hold records (*slugs*: records named by
+    their slug alone count). Under the documentation's folders, records in their category folders count too; at
+    the top a folder so named may be code (`adr/` a package), whose subfolders' Markdown is no record."""
+    return [folder for folder in named if _dir_name(folder.name) in names
+            and (_holds_records(folder, slugs) if folder.parent == root else _holds_categories(folder, slugs))]
 
 
 def _find_adr_dir(root: Path, config: Config) -> Path:
@@ -463,12 +483,14 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
 def _discover_adr_dir(root: Path) -> Path:
     """The first folder where teams keep ADRs that holds records, else the first of those that exists."""
     existing = [root / c for c in ADR_DIR_CANDIDATES if (root / c).is_dir()]
+    named = _named_folders(root)
     # Numbered or dated records first: a folder of names alone is taken only where none has those.
     for slugs in (False, True):
-        with_records = [folder for folder in existing if _holds_records(folder, slugs)] or _deep_adr_dirs(root, slugs)
+        with_records = ([folder for folder in existing if _holds_records(folder, slugs)]
+                        or _deep_adr_dirs(root, named, slugs))
         if with_records:
             return with_records[0]
-    loose = [folder for folder in _deep_adr_dirs(root, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
+    loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
     return existing[0] if existing else loose[0] if loose else root / ADR_DIR_CANDIDATES[0]
 
 

@@ -16,6 +16,7 @@ from toolkit.records.adr import (
     DELIMITER_ROW,
     FIELD,
     FRONT_MATTER_ALIASES,
+    HTML,
     MADR,
     MAKER_KEYS,
     META_HEADINGS,
@@ -26,6 +27,7 @@ from toolkit.records.adr import (
     Decision,
     from_document,
     heading_label,
+    html_row_value,
     keyed_relation,
     line_fields,
 )
@@ -523,7 +525,8 @@ def adr_tools_blanks(text: str) -> str:
     return re.sub(r"\b(NUMBER|TITLE|DATE|STATUS)\b", lambda m: _ADR_TOOLS_BLANKS[m.group(1)], text)
 
 
-_COPIED = (BOLD, FIELD, TABLE)
+_COPIED = (BOLD, FIELD, TABLE, HTML)
+_HTML_TABLE_TAGS = ("<table", "</table", "</td>")
 
 
 def _adr_tools_title(record: Decision) -> bool:
@@ -607,6 +610,12 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
         elif index < first_section and line.lstrip().startswith("|") and (
                 DELIMITER_ROW.match(line) or index + 1 < len(lines) and DELIMITER_ROW.match(lines[index + 1])):
             pass  # a table's header or delimiter row
+        elif index < first_section and (cell := html_row_value(line)) is not None:
+            # A row of an HTML table of fields (conda's CEPs): its value cell empty, but a new record's status and date.
+            for start, end, text in sorted(spans.get(index) or [(*cell, "")], reverse=True):
+                line = line[:start] + text + line[end:]
+        elif index < first_section and line.lstrip().lower().startswith(_HTML_TABLE_TAGS):
+            pass  # the table's own tags, and the cell a value on lines of its own closes with
         elif index in spans or index < first_section and line.strip() and (fields := line_fields(line)):
             if index not in spans and all(map(_names_a_relation, (label for label, *_ in fields))):
                 continue  # a relation of that record's, not a field of every record

@@ -684,7 +684,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
-                after = adr_edit.superseded_and_dated(doc, fresh, created, day)
+                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh))
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
@@ -753,9 +753,10 @@ def change_status(
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            after = adr_edit.superseded_and_dated(doc, decision, successor, day)
+            after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision))
         else:
-            after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status))
+            after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
+                                        _folder_status_form(ws, decision))
         kept = _relations(decision)
         if by is not None:
             def holds(record):
@@ -777,9 +778,18 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day)
+                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
+
+
+def _folder_status_form(ws: Workspace, decision: Decision) -> str | None:
+    """The form most of the folder's records state their status in (`**Status:** X`, a bold field), for
+    *decision* to be given a status in when it states none; None when it has one, or no other record does."""
+    if decision.form != UNKNOWN:
+        return None
+    forms = Counter(r.form for r in load_decisions(ws).records if r.form != UNKNOWN and r.status_line is not None)
+    return forms.most_common(1)[0][0] if forms else None
 
 
 def _written_words(ws: Workspace, decision: Decision, status: str) -> str | None:

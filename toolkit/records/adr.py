@@ -44,6 +44,7 @@ NYGARD = "nygard"  # `# 12. Title`, `Date:`, a `## Status` section (adr-tools)
 BOLD = "bold"  # `**Status:** Accepted`, also as a bullet or beside other fields on one line
 FIELD = "field"  # a bare `Status: Accepted` line
 TABLE = "table"  # a metadata table: a row `| Status | Accepted |`, or a header row over the values
+HTML = "html"  # a row of an HTML table of fields: `<tr><td> Status </td><td> Proposed </td></tr>` (conda's CEPs)
 UNKNOWN = "unknown"  # no status anywhere: listed; a status change gives it one (ADR 0071)
 
 # Relations decisionbook understands, each with its reverse; others are kept and warned about.
@@ -632,7 +633,7 @@ _DATE_LABELS = (
      "날짜", "дата", "дата принятия"),
     (*UPDATED_LABELS, *CREATION_LABELS),
 )
-META_HEADINGS = STATUS_LABELS | {"date", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
+META_HEADINGS = STATUS_LABELS | {"date", "meta", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
 # Headings of a record's parts, which a record without a title heading starts with (RFCs: `# Summary`).
 _PART_HEADINGS = frozenset((
     "summary", "abstract", "overview", "introduction", "context", "context and problem statement", "background",
@@ -1119,14 +1120,24 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
 _HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
 
 
-def _html_row_dates(line: str) -> list[tuple[str, int, int, str]]:
-    """The field of an HTML table's row, as `line_fields` gives fields, when it is a date (`Created`)."""
+def html_row_value(line: str) -> tuple[int, int] | None:
+    """The columns of the words in the value cell of *line* when it is a row of an HTML table of fields
+    (`<tr><td> Created </td><td> Feb 5, 2025</td></tr>`), without the spaces inside the cell; else None."""
+    row = _HTML_ROW.match(line)
+    if row is None:
+        return None
+    value = row.group(2)
+    return row.end() - len(value.lstrip()), max(row.start(2) + len(value.rstrip()), row.end() - len(value.lstrip()))
+
+
+def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
+    """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
+    (`Created`): its span is the cell's words, without the spaces inside the cell."""
     row = _HTML_ROW.match(line)
     label = _label(row.group(1)) if row else ""
-    if label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
+    if label not in STATUS_LABELS and label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
         return []
-    value = row.group(2)
-    return [(label, row.end() - len(value.lstrip()), row.start(2) + len(value.rstrip()), "html")]
+    return [(label, *html_row_value(line), HTML)]
 
 
 def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
@@ -1184,7 +1195,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
-            found = _html_row_dates(line)
+            found = _html_row_fields(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1439,6 +1450,7 @@ COMPUTED_DATES = frozenset(("git created", "git last modified", "created", "last
 # A heading's id as Pandoc, kramdown and Doxygen write it (`# 18) Title {#adr_0018}`): no part of the title.
 _HEADING_ID = LazyPattern(r"\s*\{:?\s*#[\w.:-]+(?:\s+[.#]?[\w.:=-]+)*\s*\}\s*$")
 # Bold and emphasis inside a title (`Use **Feast** for *daily_synthetic* features`): their words.
+_RST_LITERAL = LazyPattern(r"``([^`\n]+)``")  # each run of backquotes read once: linear on any line
 _STRONG = LazyPattern(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -1476,6 +1488,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         title = _LINK.sub(lambda link: link.group(0) if link.group(1) is None else link.group(1), title)
     if len(title) <= 1000:  # a longer heading is no title to tidy, and the patterns stay linear on it
         title = _HEADING_ID.sub("", title) if "{" in title else title
+        if "``" in title and is_rst(reader.path):  # rST's inline literal, as Markdown writes code: ``x`` -> `x`
+            title = _RST_LITERAL.sub(r"`\1`", title)
         if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)

@@ -20,7 +20,9 @@ from toolkit.records.adr import (
     FIELD,
     FRONT_MATTER_ALIASES,
     FRONT_MATTER_DATES,
+    HTML,
     MADR,
+    META_HEADINGS,
     NYGARD,
     STATUS_LABELS,
     TABLE,
@@ -419,10 +421,12 @@ _FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Decid
 _BOLD_FIELD = LazyPattern(r"^\*\*[A-Za-z][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**Date**: 2024-08-19`
 
 
-def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> bytes:
+def _add_status(doc: frontmatter.Document, decision: Decision, status: str, folder_form: str | None) -> bytes:
     """A record that says no status given one, as it keeps its other fields: a front-matter key, a
-    bullet above its first field bullet (MADR 2), a bold field below its last one, or a Status section
-    under its title (Nygard).
+    bullet above its first field bullet (MADR 2), a bold field below its last one; with no such fields, as
+    *folder_form*, the form the folder's other records state their status in, says (`**Status:** X`,
+    `* Status: x`, `Status: X` below its header), else a Status section under its title (Nygard).
+    The header runs from the title to the first section that holds no fields (`## Meta` holds Cilium's).
     One that states its status in a form not read is refused: a second status would contradict it."""
     lines = doc.text_lines()
     stated = status_statement(lines[doc.body_start :])
@@ -438,7 +442,8 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> b
             return _set_toml(doc, "status", status)
         return _set_scalar(doc, _written_key(doc, "status"), status)
     title = decision.title_line or 0
-    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")), len(lines))
+    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
+                          and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
     bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
     if bullet is not None:
         index, match = bullet
@@ -451,7 +456,15 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str) -> b
     at = first_section
     while at > title and not lines[at - 1].strip():
         at -= 1
+    field = _FOLDER_STATUS_FIELDS.get(folder_form)
+    if field is not None:
+        blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
+        return _insert(doc, at, ["", field.format(status=status, Status=_capital(status)), *blank_after])
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
+
+
+# A status line in the form a folder's records state theirs, for a record of it that states none.
+_FOLDER_STATUS_FIELDS = {BOLD: "**Status:** {Status}", BULLETS: "* Status: {status}", FIELD: "Status: {Status}"}
 
 
 def _relation_as_written(relation: str, decision: Decision) -> str:
@@ -501,12 +514,13 @@ def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:
 
 
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None,
-               words: str | None = None) -> bytes:
+               words: str | None = None, folder_form: str | None = None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, dated *date* where the change
-    dates it (`dated_by_change`); a record that says none is given one. *words* are the ones the
-    folder writes *status* in (`angenommen` where decisionbook would write `akzeptiert`)."""
+    dates it (`dated_by_change`); a record that says none is given one, in *folder_form* where its own
+    fields say no form (`_add_status`). *words* are the ones the folder writes *status* in (`angenommen`
+    where decisionbook would write `akzeptiert`)."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
-        data = _add_status(doc, decision, status)
+        data = _add_status(doc, decision, status, folder_form)
         doc = _reparse(doc, data)
         added = from_document(doc, decision.path)
         return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
@@ -522,12 +536,14 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
 
 
 def mark_superseded(
-    doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None
+    doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None,
+    folder_form: str | None = None,
 ) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
-    dates a new entry of a status history. A record that says no status is given one (ADR 0071)."""
+    dates a new entry of a status history. A record that says no status is given one (ADR 0071), in
+    *folder_form* where its own fields say no form."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
-        doc = _reparse(doc, _add_status(doc, decision, "superseded"))
+        doc = _reparse(doc, _add_status(doc, decision, "superseded", folder_form))
         decision = from_document(doc, decision.path)
     require_editable(doc, decision)
     if decision.superseded_by == successor.key and decision.status == "superseded":
@@ -541,7 +557,7 @@ def mark_superseded(
     if decision.form == MADR and (key := _successor_key(doc)) is not None:
         return _supersede_by_key(doc, decision, key, successor)
     words = status_as_written("superseded by", decision)
-    if decision.form == MADR:
+    if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         text = f"{words} {reference(successor)}"
     elif is_rst(decision.path):
         text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
@@ -551,10 +567,12 @@ def mark_superseded(
     return _write_status(doc, decision, text, day)
 
 
-def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str) -> bytes:
+def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
+                         folder_form: str | None = None) -> bytes:
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
-    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it."""
-    data = mark_superseded(doc, decision, successor, day)
+    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form* as
+    for mark_superseded."""
+    data = mark_superseded(doc, decision, successor, day, folder_form)
     if data == doc.to_bytes():
         return data
     try:
@@ -701,6 +719,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
         link = record_link(target, decision.form, decision, rst)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
+    if decision.form == HTML and (end := _html_table_end(lines, decision.status_line)) is not None:
+        link = record_link(target, decision.form, decision, rst)
+        return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
@@ -790,6 +811,11 @@ def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | No
     while end < len(lines) and lines[end].lstrip().startswith("|"):
         end += 1
     return end
+
+
+def _html_table_end(lines: list[str], start: int) -> int | None:
+    """The index after the line that closes (`</table>`) the HTML table holding line index *start*, or None."""
+    return next((index + 1 for index in range(start, len(lines)) if "</table>" in lines[index].lower()), None)
 
 
 _WRITTEN_RELATION = LazyPattern(r"^[A-Z][A-Za-z ]*: \[")  # a line `Relates to: [ADR-0002](...)`, as written below
