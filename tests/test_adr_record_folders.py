@@ -5,6 +5,7 @@ repositories' layouts; their text is our own."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -358,3 +359,39 @@ def test_a_page_with_front_matter_of_its_own_is_read_without_the_kep_yaml_beside
     page.write_text("---\nstatus: accepted\ndate: 2021-02-02\n---\n" + page.read_text())
     row = next(r for r in listed_adrs(decide, root) if r["number"] == 2200)
     assert (row["status"], row["date"]) == ("accepted", "2021-02-02")
+
+
+def test_records_kept_in_folders_named_by_their_day_are_read_from_their_page(decide, tmp_path):
+    """Eclipse EDC's `decision-records/2022-02-10-code-coverage/README.md` beside the notes it links, and
+    GreptimeDB's `rfcs/2022-12-20-promql-in-rust/rfc.md` beside RFCs kept as files."""
+    root = _repo(tmp_path, {
+        "docs/developer/decision-records/README.md": "# Decision Records\n\n"
+            "- [2022-02-10 Code Coverage](2022-02-10-code-coverage/)\n- [2023-03-02 Store](2023-03-02_entity_store/)\n",
+        "docs/developer/decision-records/2022-02-10-code-coverage/README.md":
+            "# Code coverage\n\n## Decision\n\nMeasure it, as [JaCoCo](jacoco.md) does.\n",
+        "docs/developer/decision-records/2022-02-10-code-coverage/jacoco.md": "# JaCoCo with aggregation\n\nNotes.\n",
+        "docs/developer/decision-records/2023-03-02_entity_store/README.md": "# Entity store refactoring\n\n"
+            "## Decision\n\nOne store per entity.\n",
+    })
+    rows = _rows(decide, root)
+    assert rows == [
+        (None, "Code coverage", None, None, "2022-02-10",
+         "docs/developer/decision-records/2022-02-10-code-coverage/README.md"),
+        (None, "Entity store refactoring", None, None, "2023-03-02",
+         "docs/developer/decision-records/2023-03-02_entity_store/README.md"),
+    ]
+    made = decide("adr", "new", "Keep the cache warm", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    page = f"docs/developer/decision-records/{dt.date.today()}-keep-the-cache-warm/README.md"
+    assert made.stdout.splitlines()[0] == page and "# Keep the cache warm" in (root / page).read_text()
+    rfcs = _repo(tmp_path / "greptime", {
+        "docs/rfcs/2022-12-20-promql-in-rust/rfc.md": "---\nFeature Name: \"promql-in-rust\"\nDate: 2022-12-20\n---\n"
+                                                      "\nRewrite PromQL in Rust\n----------------------\n",
+        "docs/rfcs/2022-12-20-promql-in-rust/example.png": "",
+        "docs/rfcs/2023-01-03-procedure-framework.md": "---\nFeature Name: Procedure Framework\nDate: 2023-01-03\n---\n",
+        "decisionbook.toml": '[adr]\ndir = "docs/rfcs"\n',
+    })
+    assert [(row[1], row[4], row[5]) for row in _rows(decide, rfcs)] == [
+        ("Rewrite PromQL in Rust", "2022-12-20", "docs/rfcs/2022-12-20-promql-in-rust/rfc.md"),
+        ("Procedure Framework", "2023-01-03", "docs/rfcs/2023-01-03-procedure-framework.md"),
+    ]

@@ -152,7 +152,7 @@ class FolderForm:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
         dates = {"date": day.replace("-", self.date_joint), "compact date": day.replace("-", "")}
         stem = f"{dates[self.unnumbered]}{self.joint}{slug}" if self.unnumbered in dates else slug
-        return f"{stem}.{self.extension}"
+        return f"{stem}/{self.page}" if self.page else f"{stem}.{self.extension}"
 
 
 _STAMP = "%Y%m%d%H%M%S"
@@ -245,7 +245,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         else:
             style = "compact date" if chosen == "log4brains" and not names else ""
         return FolderForm(chosen, unnumbered=style, extension=extension, joint=joint, model=model, own=own is not None,
-                          date_joint=_most(Counter(sep for sep in dated if sep), "-"))
+                          date_joint=_most(Counter(sep for sep in dated if sep), "-"), page=page)
     # A zero-padded folder writes its padding; an unpadded one (`1-x.md`, `12-x.md`) writes none.
     written = [_digits(name, n[0]) for name, n in parsed if n]  # each number as written: `0012`
     width = _most(Counter(len(digits) for digits in written if digits.startswith("0") and len(digits) > 1), 1)

@@ -317,7 +317,8 @@ def load_decisions(ws: Workspace) -> Decisions:
         # `0000-x.md`): each is known by its name, as `XXXX-x.md` is; one alone is record 0 (MADR's first).
         records = [record._replace(number=None, key=record_name(record.path).rpartition(".")[0])
                    if record.number == 0 else record for record in records]
-    records.sort(key=lambda r: (r.number is None, r.number or 0, r.name))
+    # Records without numbers by the names that name them: a record kept as a folder by its folder's.
+    records.sort(key=lambda r: (r.number is None, r.number or 0, record_name(r.path)))
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
 
 
@@ -670,7 +671,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             # `0007-seven.md` would make the folder a numbered one, `readme.md` no record at all.
             raise DecisionbookError(f"a record named {path.name} would not be read as one of this folder's; "
                                     "give it another title", shown_path(ws, ws.adr_dir))
-        ws.adr_dir.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)  # a record kept as a folder: `2026-12-02-x/README.md`
         if not atomic.create_exclusive(path, render(None)):
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
@@ -691,7 +692,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         if form.page:
-            path.parent.rmdir()
+            with contextlib.suppress(OSError):  # a folder that held files before keeps them
+                path.parent.rmdir()
         raise
     return Created(path, tuple(dict.fromkeys(p for p, _ in group.made)), tuple(pending))
 

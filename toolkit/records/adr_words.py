@@ -305,20 +305,23 @@ def may_hold_records(name: str) -> bool:
     return not name.startswith(".") and name.lower() not in _NO_RECORDS_FOLDERS
 
 
-# The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`).
-FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index") for extension in RECORD_EXTENSIONS)
+# The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`,
+# GreptimeDB's `2022-12-20-promql-in-rust/rfc.md`).
+FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index", "rfc") for extension in RECORD_EXTENSIONS)
 
 
 def folder_record(name: str) -> bool:
     """Whether a folder named *name* is named as a record kept as a folder: a number after a prefix that
-    names a record (`CIP-0001`) or before a slug (`0001-use-x`, `1441-shell-debug`). A number alone names
-    a category (`2019/`) or a record's notes (`0009/` by `0009-x.md`)."""
+    names a record (`CIP-0001`) or before a slug (`0001-use-x`, `1441-shell-debug`), or a day before a slug
+    (Eclipse EDC's `2022-02-10-code-coverage`). A number alone names a category (`2019/`) or a record's
+    notes (`0009/` by `0009-x.md`)."""
     numbered = numbered_file(name + ".md")
-    return numbered is not None and bool(numbered[0] or numbered[2])
+    return numbered is not None and bool(numbered[0] or numbered[2]) or DATED_FILE.match(name + ".md") is not None
 
 
 def folder_page(names) -> str | None:
-    """The page of a record kept as a folder, among the file *names* in it: its README, else its index."""
+    """The page of a record kept as a folder, among the file *names* in it: its README, else its index or
+    its `rfc.md`."""
     pages = [name for name in names if name.lower() in FOLDER_PAGES]
     return min(pages, key=lambda name: (not name.lower().startswith("readme"), name)) if pages else None
 
