@@ -388,7 +388,8 @@ def test_records_kept_in_folders_named_by_their_day_are_read_from_their_page(dec
         "docs/rfcs/2022-12-20-promql-in-rust/rfc.md": "---\nFeature Name: \"promql-in-rust\"\nDate: 2022-12-20\n---\n"
                                                       "\nRewrite PromQL in Rust\n----------------------\n",
         "docs/rfcs/2022-12-20-promql-in-rust/example.png": "",
-        "docs/rfcs/2023-01-03-procedure-framework.md": "---\nFeature Name: Procedure Framework\nDate: 2023-01-03\n---\n",
+        "docs/rfcs/2023-01-03-procedure-framework.md":
+            "---\nFeature Name: Procedure Framework\nDate: 2023-01-03\n---\n",
         "decisionbook.toml": '[adr]\ndir = "docs/rfcs"\n',
     })
     assert [(row[1], row[4], row[5]) for row in _rows(decide, rfcs)] == [

@@ -42,8 +42,9 @@ KONFLUX_14 = "# 14. Let Pipelines Proceed\n\nDate: 2022-11-01\n\n## Status\n\nAc
 
 # Arbeidstilsynet's ADRs: a dated task list of status choices, and `## Relaterte dokumenter` listing related
 # records as `- [ADR-0003 - Title](./adr-0003-slug.md)` beside links to web pages.
-NORSK = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2025-06-02)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n"
-         "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_\n\n"
+NORSK = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2025-06-02)\n"
+         "- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n"
+         "- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_\n\n"
          "## Kontekst\n\nHvorfor {n}.\n{related}")
 # Record 2 links the records it relates to by their file names, and a file that is no record after them.
 BY_NAME = ("\n## Relaterte dokumenter\n\n- [adr-0001-repo-init.md](adr-0001-repo-init.md)\n"

@@ -78,7 +78,8 @@ def _related(decide, root: Path, key: str) -> list[tuple[str, str]]:
 
 
 NORWEGIAN = ("# {n:04d} - {title}\n\n## Status\n\n- [x] Foreslått (dato: 2026-06-25)\n"
-             "- [x] Akseptert (dato: 2026-06-25)\n- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n\n## Kontekst\n\nHvorfor {n}.\n\n## Beslutning\n\nHva {n}.\n")
+             "- [x] Akseptert (dato: 2026-06-25)\n- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n\n"
+             "## Kontekst\n\nHvorfor {n}.\n\n## Beslutning\n\nHva {n}.\n")
 
 
 def test_a_related_section_that_also_links_a_web_page_relates_the_records_it_links(decide, tmp_path):

@@ -272,14 +272,19 @@ def _page_kinds(site: Path, record: str) -> dict[str, str]:
             for kind, name in (("index", "index.html"), ("graph", "graph.html"), ("record", f"{record}.html"))}
 
 
-@pytest.mark.parametrize("kind", ["index", "record", "graph"])
-def test_every_page_of_the_decision_log_reads_on_a_phone(phone_log, tmp_path, kind):
+def _site_page_measured(phone_log, kind: str, tmp_path: Path, width: int) -> dict:
+    """The page *kind* of the decision log measured at *width*, beside the style sheet and pictures it uses."""
     site, record = phone_log
     html = _page_kinds(site, record)[kind]
     shutil.copy(site / "style.css", tmp_path / "style.css")
     for picture in site.glob("*.svg"):
         shutil.copy(picture, tmp_path / picture.name)
-    measured = json.loads(_measured(html, SITE, tmp_path, 390))
+    return json.loads(_measured(html, SITE, tmp_path, width))
+
+
+@pytest.mark.parametrize("kind", ["index", "record", "graph"])
+def test_every_page_of_the_decision_log_reads_on_a_phone(phone_log, tmp_path, kind):
+    measured = _site_page_measured(phone_log, kind, tmp_path, 390)
     assert (measured["viewport"], measured["page"]) == (390, 390), measured
     columns = [table["columns"] for table in measured["tables"]]
     if kind == "index":
@@ -297,12 +302,7 @@ def test_every_page_of_the_decision_log_reads_on_a_phone(phone_log, tmp_path, ki
 
 @pytest.mark.parametrize("kind", ["index", "record", "graph"])
 def test_the_decision_log_keeps_its_columns_on_a_wide_screen(phone_log, tmp_path, kind):
-    site, record = phone_log
-    html = _page_kinds(site, record)[kind]
-    shutil.copy(site / "style.css", tmp_path / "style.css")
-    for picture in site.glob("*.svg"):
-        shutil.copy(picture, tmp_path / picture.name)
-    measured = json.loads(_measured(html, SITE, tmp_path, 1280))
+    measured = _site_page_measured(phone_log, kind, tmp_path, 1280)
     assert (measured["viewport"], measured["page"]) == (1280, 1280), measured
     assert all(table["header"] == "table-header-group" for table in measured["tables"]), measured["tables"]
     assert measured["past"] == measured["cut"] == [], measured

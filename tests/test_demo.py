@@ -96,10 +96,6 @@ def test_runs_again_over_a_previous_demo(demo, tmp_path):
     assert not (first / "reports").exists()  # reports are made again from the workspace, not kept
 
 
-def _git(folder, *args):
-    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True).stdout
-
-
 @pytest.mark.parametrize("work", ["committed", "changed", "added", "branch"])
 def test_a_demo_someone_has_worked_in_is_not_replaced(decide, tmp_path, work):
     folder = tmp_path / "d"

@@ -480,7 +480,8 @@ def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(rep
 def test_a_last_updated_field_and_a_related_list_of_a_whole_megabyte_are_edited_in_linear_time(repo):
     """A status change looks through the header for a last-updated field, and a link models its item on the
     related-records list's: a run of brackets or digits in them is passed once."""
-    head = "# 1. Long\n\nDate: 2021-01-01\n\nLast Updated: 2021-01-01 " + "(" * 600_000 + "\n| Updated | " + "| " * 300_000
+    head = ("# 1. Long\n\nDate: 2021-01-01\n\nLast Updated: 2021-01-01 " + "(" * 600_000
+            + "\n| Updated | " + "| " * 300_000)
     head += "\n\n"
     related = "\n## Related\n\n- [ADR " + "1" * 600_000 + " " + ". " * 200_000 + "x](0003-c.md)\n"
     (repo / "decisions" / "0001-long.md").write_text(head + "## Status\n\nProposed\n" + related)

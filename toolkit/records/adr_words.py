@@ -307,7 +307,8 @@ def may_hold_records(name: str) -> bool:
 
 # The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`,
 # GreptimeDB's `2022-12-20-promql-in-rust/rfc.md`).
-FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index", "rfc") for extension in RECORD_EXTENSIONS)
+FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index", "rfc")
+                         for extension in RECORD_EXTENSIONS)
 
 
 def folder_record(name: str) -> bool:
