@@ -396,3 +396,15 @@ def test_records_kept_in_folders_named_by_their_day_are_read_from_their_page(dec
         ("Rewrite PromQL in Rust", "2022-12-20", "docs/rfcs/2022-12-20-promql-in-rust/rfc.md"),
         ("Procedure Framework", "2023-01-03", "docs/rfcs/2023-01-03-procedure-framework.md"),
     ]
+
+
+def test_a_record_folder_named_by_its_day_beside_numbered_records_takes_no_number(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-use-kafka.md": NYGARD.format(n=1, title="Use Kafka", status="Accepted"),
+        "docs/adr/0002-use-rust.md": NYGARD.format(n=2, title="Use Rust", status="Proposed"),
+        "docs/adr/2022-02-10-code-coverage/README.md": "# Code coverage\n\n## Status\n\nAccepted\n",
+        "docs/adr/archive/2021-05-01-old-build/README.md": "# Old build\n\n## Status\n\nDeprecated\n",
+    })
+    made = decide("adr", "new", "Use Go", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.splitlines()[0] == "docs/adr/0003-use-go.md"

@@ -36,7 +36,8 @@ _PAGE = FOLDER_PAGES | {"_index.md"}
 def _folder_number(name: str) -> int | None:
     """The number of a record kept as a folder named *name* (`CIP-0007`, `0007-use-kafka`); a name with
     an extension is a file's."""
-    return numbered_file(name + ".md")[1] if "." not in name and folder_record(name) else None
+    numbered = numbered_file(name + ".md") if "." not in name and folder_record(name) else None
+    return numbered[1] if numbered else None  # a folder named by its day (`2022-02-10-x/`) has no number
 
 
 def numbers_in(folder: Path) -> set[int]:
@@ -58,7 +59,7 @@ def _numbers_in(folder: Path, depth: int) -> set[int | None]:
     if depth == 1 and folder_record(folder.name) and _PAGE.intersection(entry.name.lower() for entry in entries):
         # A record kept as a folder's page (`012-release/index.md`, `CIP-0012/README.md`) holds the
         # folder's number; a folder named by a number alone (`2019/`) is a category.
-        numbers.add(numbered_file(folder.name + ".md")[1])
+        numbers.add(_folder_number(folder.name))
     for entry in entries:
         if may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False):
             if depth:  # a category's records kept as folders (`sig-cli/1441-shell-debug/`)
