@@ -257,3 +257,22 @@ def test_a_new_record_in_a_folder_of_html_field_tables_copies_the_table_with_its
         "<tr><td> Status </td><td> Proposed </td></tr>\n<tr><td> Author(s) </td><td>\n</td></tr>\n"
         "<tr><td> Created </td><td> 2026-12-02</td></tr>\n</table>\n\n## Abstract\n")
     assert _rows(decide, root)["45"] == ("Try a thing", "proposed", "2026-12-02")
+
+
+# Nix's RFCs and Jupyter's JEPs keep the day a proposal was started in its front matter.
+STARTED = {
+    "0049-flakes.md": "---\nfeature: flakes\nstart-date: 2019-07-09\nauthor: Ana\nco-authors: TBD\n---\n\n# Summary\n"
+                      "[summary]: #summary\n\nComposable packages.\n",
+    "0062-cell-id.md": '---\ntitle: Cell IDs in notebooks\nauthors: Ben\nissue-number: 61\ndate-started: "2020-08-27"\n'
+                       "---\n\n# Cell IDs in notebooks\n\n## Problem\n\nCells need ids.\n",
+}
+
+
+def test_a_proposal_s_start_date_in_front_matter_is_its_date_and_a_status_change_keeps_it(decide, tmp_path):
+    root = _folder(tmp_path, "rfcs", STARTED)
+    rows = {row["number"]: (row["title"], row["date"], row["date_raw"]) for row in listed_adrs(decide, root)}
+    assert rows == {49: ("Flakes", "2019-07-09", "2019-07-09"),
+                    62: ("Cell IDs in notebooks", "2020-08-27", "2020-08-27")}
+    assert decide("adr", "status", "49", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "rfcs/0049-flakes.md").read_text() == STARTED["0049-flakes.md"].replace(
+        "co-authors: TBD\n", "co-authors: TBD\nstatus: accepted\ndate: 2026-12-02\n")
