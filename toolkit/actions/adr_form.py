@@ -101,6 +101,27 @@ def folder_template(folder: Path) -> Path | None:
     return min(found, key=lambda path: (len(path.name), path.name)) if found else None
 
 
+# An RFC process keeps its template at the repository's top, beside the folder of its records: Rust's, React's,
+# Vue's and Nix's `0000-template.md` above `text/`, `active-rfcs/` or `rfcs/`. Only that name: a top folder's other
+# templates (`pull_request_template.md`) are not a record's.
+_TOP_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown)$", re.IGNORECASE)
+
+
+def own_template(ws: Workspace) -> Path | None:
+    """The team's own template: kept in the ADR folder (folder_template), else, for a folder at the repository's
+    top, the RFC process's `0000-template.md` beside it."""
+    found = folder_template(ws.adr_dir)
+    if found is not None or ws.adr_dir.parent != ws.root:
+        return found
+    try:
+        with os.scandir(ws.root) as entries:
+            tops = sorted(Path(entry.path) for entry in entries
+                          if _TOP_TEMPLATE.match(entry.name) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return None
+    return tops[0] if tops else None
+
+
 @named
 class FolderForm:
     """How new records in a folder are named and which template writes them."""
@@ -206,7 +227,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     model, own = None, None
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
-        own = folder_template(ws.adr_dir)
+        own = own_template(ws)
         chosen = str(own) if own is not None else None
     if chosen is None:
         records = recent()
