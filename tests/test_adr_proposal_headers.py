@@ -276,3 +276,18 @@ def test_a_proposal_s_start_date_in_front_matter_is_its_date_and_a_status_change
     assert decide("adr", "status", "49", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert (root / "rfcs/0049-flakes.md").read_text() == STARTED["0049-flakes.md"].replace(
         "co-authors: TBD\n", "co-authors: TBD\nstatus: accepted\ndate: 2026-12-02\n")
+
+
+# Go's design documents: `# Proposal: ` before the title, named by the issue that discusses them.
+GO_DESIGN = {
+    "12166-subtests.md": "# Proposal: testing: programmatic sub-tests\n\nAuthor: Ana\n\nLast updated: September 2, 2015\n\n"
+                         "Discussion at https://x.test/issue/12166.\n\n## Abstract\n\nTables of tests.\n",
+    "24543-preemption.md": "# Proposal: Non-cooperative preemption\n\nAuthor(s): Ben\n\nLast updated: 2019-01-18\n\n"
+                           "## Abstract\n\nPreempt loops.\n",
+}
+
+
+def test_a_go_design_document_s_proposal_label_is_not_part_of_its_title(decide, tmp_path):
+    root = _folder(tmp_path, "design", GO_DESIGN)
+    assert _rows(decide, root) == {"12166": ("testing: programmatic sub-tests", None, "2015-09-02"),
+                                   "24543": ("Non-cooperative preemption", None, "2019-01-18")}
