@@ -1527,6 +1527,15 @@ def test_a_folder_whose_records_never_say_a_status_gets_one_warning_not_one_per_
     assert decide("check", cwd=root).stdout.count("no status found") == 3
 
 
+def test_a_folder_of_front_matter_that_never_says_a_status_gets_one_warning(decide, tmp_path):
+    # Nix's RFCs: front matter of the proposal's feature and start day, its state kept in its pull request.
+    rfc = "---\nfeature: r{n}\nstart-date: 2019-07-0{n}\nauthor: ana\n---\n\n# Summary\n[summary]: #summary\n"
+    root = _repo(tmp_path, {f"rfcs/000{n}-r{n}.md": rfc.format(n=n) for n in (1, 2, 3)})
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "rfcs: warning: none of its 3 records says its status; `decide adr status N STATUS` gives one its "
+        "status in its own form", "0 error(s), 1 warning(s)"]
+
+
 def test_names_dated_with_underscores_are_dated_and_new_ones_named_so(decide, tmp_path):
     record = "# {title}\n\n## Status\n\n{status}\n"
     root = _repo(tmp_path, {
