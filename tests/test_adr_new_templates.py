@@ -217,3 +217,14 @@ def test_a_new_rfc_is_written_from_the_template_kept_beside_its_folder(decide, t
     assert (root / folder / "0069-use-signals.md").read_text() == RFC_TEMPLATE.replace(
         "(fill me in with today's date, YYYY-MM-DD)", "2026-12-02")
     assert (root / "0000-template.md").read_text() == RFC_TEMPLATE
+
+
+def test_a_new_go_design_document_keeps_the_proposal_label_of_its_template_s_title(decide, tmp_path):
+    template = ("[A template for the proposal process.]\n\n# Proposal: [Title]\n\nAuthor(s): [Author Name]\n\n"
+                "Last updated: [Date]\n\n## Abstract\n\n[A short summary.]\n")
+    design = "# Proposal: Subtests\n\nAuthor: ana\n\nLast updated: 2015-09-02\n\n## Abstract\n\nTables.\n"
+    root = repository_with(tmp_path / "repo", {"design/TEMPLATE.md": template, "design/12166-subtests.md": design})
+    created = decide("adr", "new", "Use arenas", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert created.stdout.strip() == "design/12167-use-arenas.md", created.output
+    assert (root / "design/12167-use-arenas.md").read_text() == template.replace(
+        "# Proposal: [Title]", "# Proposal: Use arenas").replace("[Date]", "2026-12-02")

@@ -318,6 +318,8 @@ _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
     r"(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
+# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
+_TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
 
 
 def _blanks_only(heading: str) -> bool:
@@ -331,7 +333,8 @@ def _titled(heading: str) -> tuple[str, int]:
     words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
     blank = _TITLE_BLANK.match(heading) if len(heading) <= 200 else None  # the pattern is slow on longer
     if blank is None:
-        return "${title}", 0
+        label = _TITLE_LABEL.match(heading)
+        return (label.group(0) if label else "") + "${title}", 0
     number = blank.group(2)
     width = 0 if number.startswith(("${", "{")) else len(number)  # `{ADR-NUMBER}` says no width
     ident = _HEADING_ID.search(heading[blank.end() :])
