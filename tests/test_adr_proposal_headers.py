@@ -280,8 +280,9 @@ def test_a_proposal_s_start_date_in_front_matter_is_its_date_and_a_status_change
 
 # Go's design documents: `# Proposal: ` before the title, named by the issue that discusses them.
 GO_DESIGN = {
-    "12166-subtests.md": "# Proposal: testing: programmatic sub-tests\n\nAuthor: Ana\n\nLast updated: September 2, 2015\n\n"
-                         "Discussion at https://x.test/issue/12166.\n\n## Abstract\n\nTables of tests.\n",
+    "12166-subtests.md": "# Proposal: testing: programmatic sub-tests\n\nAuthor: Ana\n\n"
+                         "Last updated: September 2, 2015\n\nDiscussion at https://x.test/issue/12166.\n\n"
+                         "## Abstract\n\nTables of tests.\n",
     "24543-preemption.md": "# Proposal: Non-cooperative preemption\n\nAuthor(s): Ben\n\nLast updated: 2019-01-18\n\n"
                            "## Abstract\n\nPreempt loops.\n",
 }
