@@ -1476,6 +1476,31 @@ def test_a_folder_of_proposals_is_found_by_a_status_in_any_form(decide, tmp_path
     assert [r["path"] for r in listed_adrs(decide, root)] == [name]
 
 
+# Proposal processes whose records state no status (it lives in the pull request) head each with the day it was
+# started or last updated: front matter as Nix writes it, bullets as Rust, React and Vue do, a line as Go does.
+START_DATE_HEADERS = {
+    "rfcs": "---\nfeature: {slug}\nstart-date: 2019-07-0{n}\nauthor: ana\n---\n\n# Summary\n[summary]: #summary\n",
+    "text": "- Start Date: 2018-10-2{n}\n- RFC PR: (leave this empty)\n\n# Summary\n\nWhat.\n",
+    "active-rfcs": "- Start Date: 2020-10-2{n}\n- Target Major Version: 3.x\n\n# Summary\n\nWhat.\n",
+    "design": "# Proposal: {slug}\n\nAuthor: ana\n\nLast updated: 2015-09-0{n}\n\nDiscussion at https://x.test/{n}.\n",
+}
+
+
+@pytest.mark.parametrize("folder", sorted(START_DATE_HEADERS))
+def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_path, folder):
+    header = START_DATE_HEADERS[folder]
+    root = _repo(tmp_path, {f"{folder}/{n:04d}-{slug}.md": header.format(n=n, slug=slug)
+                            for n, slug in ((1, "hooks"), (7, "flakes"))} | {"docs/guide.md": "# Guide\n"})
+    rows = listed_adrs(decide, root)
+    assert [(r["number"], r["path"]) for r in rows] == [(1, f"{folder}/0001-hooks.md"), (7, f"{folder}/0007-flakes.md")]
+
+
+@pytest.mark.parametrize("folder", ["text", "active-rfcs"])
+def test_a_folder_of_text_is_no_adr_folder_without_a_proposal_header(decide, tmp_path, folder):
+    root = _repo(tmp_path, {f"{folder}/0001-chapter.md": "# Chapter one\n\nIt started on a Monday.\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 @pytest.mark.parametrize("name", ["adr-template-minimal.md", "template-adr.md", "decision-record-template.md"])
 def test_a_template_named_as_madr_and_teams_name_theirs_writes_new_records(decide, tmp_path, name):
     template = "---\nstatus: proposed\ndate: {YYYY-MM-DD}\n---\n# {short title}\n\n## Our context\n\nWhy.\n"
@@ -1500,6 +1525,15 @@ def test_a_folder_whose_records_never_say_a_status_gets_one_warning_not_one_per_
         "status in its own form", "0 error(s), 1 warning(s)"]
     (root / "docs/adr/0004-r4.md").write_text("# ADR-004 R4\n\n## Status\n\nAccepted\n")
     assert decide("check", cwd=root).stdout.count("no status found") == 3
+
+
+def test_a_folder_of_front_matter_that_never_says_a_status_gets_one_warning(decide, tmp_path):
+    # Nix's RFCs: front matter of the proposal's feature and start day, its state kept in its pull request.
+    rfc = "---\nfeature: r{n}\nstart-date: 2019-07-0{n}\nauthor: ana\n---\n\n# Summary\n[summary]: #summary\n"
+    root = _repo(tmp_path, {f"rfcs/000{n}-r{n}.md": rfc.format(n=n) for n in (1, 2, 3)})
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "rfcs: warning: none of its 3 records says its status; `decide adr status N STATUS` gives one its "
+        "status in its own form", "0 error(s), 1 warning(s)"]
 
 
 def test_names_dated_with_underscores_are_dated_and_new_ones_named_so(decide, tmp_path):

@@ -198,3 +198,33 @@ def test_the_relations_a_template_gives_as_examples_are_none_in_a_new_record(dec
         "---\nstatus: proposed\ndate: 2026-11-30\nsupersedes: []\nlinks: []\ntags: [architecture]\n---\n"
         "# Use queues\n\n## Context\n\n{Describe it.}\n")
     assert _errors(decide, root) == []
+
+
+# An RFC process keeps its template at the repository's top, beside the folder of its records (React's and Vue's
+# `0000-template.md` above `text/` or `active-rfcs/`), with the day it was started as a bullet to fill.
+RFC_TEMPLATE = ("- Start Date: (fill me in with today's date, YYYY-MM-DD)\n- RFC PR: (leave this empty)\n\n"
+                "# Summary\n\nBrief explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n")
+
+
+@pytest.mark.parametrize("folder", ["text", "active-rfcs"])
+def test_a_new_rfc_is_written_from_the_template_kept_beside_its_folder(decide, tmp_path, folder):
+    rfc = "- Start Date: 2018-10-2{n}\n- RFC PR: https://x.test/pull/{n}\n\n# Summary\n\nWhat.\n"
+    root = repository_with(tmp_path / "repo", {
+        "0000-template.md": RFC_TEMPLATE, "README.md": "# RFCs\n", "pull_request_template.md": "## What changed\n",
+        f"{folder}/0002-context.md": rfc.format(n=2), f"{folder}/0068-hooks.md": rfc.format(n=8)})
+    created = decide("adr", "new", "Use signals", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert created.stdout.strip() == f"{folder}/0069-use-signals.md", created.output
+    assert (root / folder / "0069-use-signals.md").read_text() == RFC_TEMPLATE.replace(
+        "(fill me in with today's date, YYYY-MM-DD)", "2026-12-02")
+    assert (root / "0000-template.md").read_text() == RFC_TEMPLATE
+
+
+def test_a_new_go_design_document_keeps_the_proposal_label_of_its_template_s_title(decide, tmp_path):
+    template = ("[A template for the proposal process.]\n\n# Proposal: [Title]\n\nAuthor(s): [Author Name]\n\n"
+                "Last updated: [Date]\n\n## Abstract\n\n[A short summary.]\n")
+    design = "# Proposal: Subtests\n\nAuthor: ana\n\nLast updated: 2015-09-02\n\n## Abstract\n\nTables.\n"
+    root = repository_with(tmp_path / "repo", {"design/TEMPLATE.md": template, "design/12166-subtests.md": design})
+    created = decide("adr", "new", "Use arenas", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert created.stdout.strip() == "design/12167-use-arenas.md", created.output
+    assert (root / "design/12167-use-arenas.md").read_text() == template.replace(
+        "# Proposal: [Title]", "# Proposal: Use arenas").replace("[Date]", "2026-12-02")

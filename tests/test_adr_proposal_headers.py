@@ -257,3 +257,38 @@ def test_a_new_record_in_a_folder_of_html_field_tables_copies_the_table_with_its
         "<tr><td> Status </td><td> Proposed </td></tr>\n<tr><td> Author(s) </td><td>\n</td></tr>\n"
         "<tr><td> Created </td><td> 2026-12-02</td></tr>\n</table>\n\n## Abstract\n")
     assert _rows(decide, root)["45"] == ("Try a thing", "proposed", "2026-12-02")
+
+
+# Nix's RFCs and Jupyter's JEPs keep the day a proposal was started in its front matter.
+STARTED = {
+    "0049-flakes.md": "---\nfeature: flakes\nstart-date: 2019-07-09\nauthor: Ana\nco-authors: TBD\n---\n\n# Summary\n"
+                      "[summary]: #summary\n\nComposable packages.\n",
+    "0062-cell-id.md": '---\ntitle: Cell IDs in notebooks\nauthors: Ben\nissue-number: 61\ndate-started: "2020-08-27"\n'
+                       "---\n\n# Cell IDs in notebooks\n\n## Problem\n\nCells need ids.\n",
+}
+
+
+def test_a_proposal_s_start_date_in_front_matter_is_its_date_and_a_status_change_keeps_it(decide, tmp_path):
+    root = _folder(tmp_path, "rfcs", STARTED)
+    rows = {row["number"]: (row["title"], row["date"], row["date_raw"]) for row in listed_adrs(decide, root)}
+    assert rows == {49: ("Flakes", "2019-07-09", "2019-07-09"),
+                    62: ("Cell IDs in notebooks", "2020-08-27", "2020-08-27")}
+    assert decide("adr", "status", "49", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert (root / "rfcs/0049-flakes.md").read_text() == STARTED["0049-flakes.md"].replace(
+        "co-authors: TBD\n", "co-authors: TBD\nstatus: accepted\ndate: 2026-12-02\n")
+
+
+# Go's design documents: `# Proposal: ` before the title, named by the issue that discusses them.
+GO_DESIGN = {
+    "12166-subtests.md": "# Proposal: testing: programmatic sub-tests\n\nAuthor: Ana\n\n"
+                         "Last updated: September 2, 2015\n\nDiscussion at https://x.test/issue/12166.\n\n"
+                         "## Abstract\n\nTables of tests.\n",
+    "24543-preemption.md": "# Proposal: Non-cooperative preemption\n\nAuthor(s): Ben\n\nLast updated: 2019-01-18\n\n"
+                           "## Abstract\n\nPreempt loops.\n",
+}
+
+
+def test_a_go_design_document_s_proposal_label_is_not_part_of_its_title(decide, tmp_path):
+    root = _folder(tmp_path, "design", GO_DESIGN)
+    assert _rows(decide, root) == {"12166": ("testing: programmatic sub-tests", None, "2015-09-02"),
+                                   "24543": ("Non-cooperative preemption", None, "2019-01-18")}

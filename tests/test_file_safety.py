@@ -514,6 +514,8 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     (repo / "decisions" / "0023-unread.md").write_text("# 23. Unread\n\n" + "status <" * 125_000 + "\n")
     # A title field where no heading gives one, its value a run of spaces before its end.
     (repo / "decisions" / "0024-title.md").write_text("Status: Accepted\nTitle: a" + " " * 600_000 + "x\n")
+    # A title after Go's `Proposal:` label, the label's colon followed by a run of spaces.
+    (repo / "decisions" / "0028-proposal.md").write_text("# Proposal:" + " :" * 300_000 + "x\n\nStatus: Accepted\n")
     # An HTML table's rows (conda's CEPs) and a GHC proposal's directive, their values a run of days or spaces.
     (repo / "decisions" / "0025-rows.md").write_text(
         "# 25. Rows\n\n<tr><td>" + " " * 600_000 + "x\n<tr><td> Created </td><td> " + "Feb 5, " * 90_000 + "\n"

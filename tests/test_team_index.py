@@ -184,3 +184,17 @@ def test_markers_shown_only_in_code_leave_the_example_and_the_table_goes_below(d
     text = (root / "docs/adr/README.md").read_text()
     assert text.startswith(SHOWN + "\n<!-- decisionbook:index:start -->\n\n| ADR | Title | Status | Date |\n")
     assert text.count("| ADR-001 |") == 1 and text.endswith("<!-- decisionbook:index:end -->\n")
+
+
+def test_a_status_the_team_s_table_gives_a_record_that_states_none_is_kept(decide, tmp_path):
+    # Jupyter's JEPs and RFC processes keep a proposal's state in the index (and in its pull request), not in
+    # the record: rewriting the table must not empty the cells only the team wrote.
+    proposal = "- Start Date: 2020-01-0{n}\n\n# Summary\n\nWhat.\n"
+    index = ("# Proposals\n\n| Number | Title | Status |\n| --- | --- | --- |\n"
+             "| [1](0001-cells.md) | Cell ids | Implemented |\n| [2](0002-diff.md) | Diffs | Withdrawn |\n")
+    root = repository_with(tmp_path / "repo", {
+        "rfcs/README.md": index, "rfcs/0001-cells.md": proposal.format(n=1), "rfcs/0002-diff.md": proposal.format(n=2),
+        "rfcs/0003-kernels.md": "- Start Date: 2020-01-03\n- Status: Accepted\n\n# Summary\n\nWhat.\n"})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "rfcs/README.md").read_text() == index + "| [3](0003-kernels.md) | Kernels | Accepted |\n"

@@ -28,8 +28,9 @@ DEEP_ADR_DIR_DEPTH = 4
 DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
-# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`).
-LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design")
+# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, and Rust's,
+# React's and Vue's `text/` and `active-rfcs/`).
+LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design", "text", "active-rfcs")
 
 DEFAULT_DATA_GLOBS = (
     "**/migrations/**",
@@ -422,13 +423,18 @@ def _holds_page(entry: os.DirEntry) -> bool:
 # sentence (`Errors use HTTP status codes`).
 _STATUS_FIELD = re.compile(
     rb"(?im)^[ \t>*+|#:-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||\r?$)|\|[ \t]*[*_]{0,3}status[*_]{0,3}[ \t]*\|")
+# A proposal process whose records state no status (it lives in the pull request) heads each with the day it was
+# started or last updated: Nix's `start-date:`, Rust's, React's and Vue's `- Start Date:`, Go's `Last updated:`.
+_PROPOSAL_HEADER = re.compile(rb"(?im)^[ \t*+-]*[*_]{0,2}(?:start[- _]date|last updated)[*_]{0,2}[ \t]*:")
 
 
 def _has_status(folder: Path, root: Path) -> bool:
-    """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start."""
+    """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start,
+    or is headed as a proposal is."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
-        return _STATUS_FIELD.search(files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096]) is not None
+        start = files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096]
+        return _STATUS_FIELD.search(start) is not None or _PROPOSAL_HEADER.search(start) is not None
     except (OSError, ValueError, DecisionbookError):  # unreadable, not a regular file, or no record after all
         return False
 

@@ -101,6 +101,27 @@ def folder_template(folder: Path) -> Path | None:
     return min(found, key=lambda path: (len(path.name), path.name)) if found else None
 
 
+# An RFC process keeps its template at the repository's top, beside the folder of its records: Rust's, React's,
+# Vue's and Nix's `0000-template.md` above `text/`, `active-rfcs/` or `rfcs/`. Only that name: a top folder's other
+# templates (`pull_request_template.md`) are not a record's.
+_TOP_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown)$", re.IGNORECASE)
+
+
+def own_template(ws: Workspace) -> Path | None:
+    """The team's own template: kept in the ADR folder (folder_template), else, for a folder at the repository's
+    top, the RFC process's `0000-template.md` beside it."""
+    found = folder_template(ws.adr_dir)
+    if found is not None or ws.adr_dir.parent != ws.root:
+        return found
+    try:
+        with os.scandir(ws.root) as entries:
+            tops = sorted(Path(entry.path) for entry in entries
+                          if _TOP_TEMPLATE.match(entry.name) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return None
+    return tops[0] if tops else None
+
+
 @named
 class FolderForm:
     """How new records in a folder are named and which template writes them."""
@@ -206,7 +227,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     model, own = None, None
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
-        own = folder_template(ws.adr_dir)
+        own = own_template(ws)
         chosen = str(own) if own is not None else None
     if chosen is None:
         records = recent()
@@ -297,6 +318,8 @@ _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
     r"(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
+# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
+_TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
 
 
 def _blanks_only(heading: str) -> bool:
@@ -310,7 +333,8 @@ def _titled(heading: str) -> tuple[str, int]:
     words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
     blank = _TITLE_BLANK.match(heading) if len(heading) <= 200 else None  # the pattern is slow on longer
     if blank is None:
-        return "${title}", 0
+        label = _TITLE_LABEL.match(heading)
+        return (label.group(0) if label else "") + "${title}", 0
     number = blank.group(2)
     width = 0 if number.startswith(("${", "{")) else len(number)  # `{ADR-NUMBER}` says no width
     ident = _HEADING_ID.search(heading[blank.end() :])

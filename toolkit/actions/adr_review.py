@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.actions.adr_form import FOLDER_TEMPLATES, TEMPLATES, folder_template
+from toolkit.actions.adr_form import FOLDER_TEMPLATES, TEMPLATES, own_template
 from toolkit.actions.adrs import _editing, _write, find_one, shown_path
 from toolkit.errors import DecisionbookError
 from toolkit.records import approvals, frontmatter
@@ -94,7 +94,7 @@ def template_files(ws: Workspace) -> list[Path]:
                                     config_line(ws.config_path, table, key))
         files.append(path)
     files += [ws.adr_dir / name for name in FOLDER_TEMPLATES if (ws.adr_dir / name).is_file()]
-    own = folder_template(ws.adr_dir)
+    own = own_template(ws)
     files += [own] if own is not None and own not in files else []
     return files
 

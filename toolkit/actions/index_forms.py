@@ -76,8 +76,11 @@ _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001
 
 
 def _link_text_form(text: str) -> tuple[str, str]:
-    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `ADR-001` ->
-    ("label", ""), `ADR-001: Title` -> ("label title", ": "), else ("title", "")."""
+    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `08` (Jupyter's JEPs) ->
+    ("number alone", "2"), the width of its zero padding; `ADR-001` -> ("label", ""), `ADR-001: Title` ->
+    ("label title", ": "), else ("title", "")."""
+    if text.isascii() and text.isdigit():
+        return "number alone", str(len(text)) if text.startswith("0") else "1"
     if match := re.match(r"^\d+(\.\s+)\S", text):
         return "number", match.group(1)
     if re.fullmatch(_LABEL, text):
@@ -89,6 +92,8 @@ def _link_text_form(text: str) -> tuple[str, str]:
 
 def _link_text(form: tuple[str, str], record: Decision, label: str, title: str) -> str:
     kind, between = form
+    if kind == "number alone":
+        return f"{record.number:0{between}d}" if record.number is not None else label
     if kind == "number":
         return f"{record.number}{between}{title}" if record.number is not None else title
     if kind == "label":
@@ -228,17 +233,37 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
         raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
                                   "number or the title")
-    if kinds[linked_at] == "label":
+    if kinds[linked_at] == "label" and form[0] != "number alone":
         form = ("label", "")
     opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
+    theirs = _team_cells(index, start, end, kinds, linked_at)
     rows = []
     for record in index.records:
         label, title, href, status, date = row_cells(index.adr_dir, record)
+        # What only the team's row says of a record that states none is kept: a proposal process keeps a
+        # proposal's state in its index (and its pull request), and names it better than its file does.
+        kept = theirs.get(os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/"), {})
+        status = status or kept.get("status", "")
+        title = title if record.title_line is not None or not kept.get("title") else kept["title"]
         values = {"label": label, "title": title, "status": status, "date": date}
         cells = [values[kind] for kind in kinds]
         cells[linked_at] = f"[{_link_text(form, record, label, title)}]({href})"
         rows.append(("| " if opened else "") + " | ".join(cells) + (" |" if closed else ""))
     return start + 2, end, rows
+
+
+def _team_cells(index: _Index, start: int, end: int, kinds: list, linked_at: int) -> dict[str, dict[str, str]]:
+    """The cells of the team's rows by the path of the record each links, a linked title by its link's words."""
+    found = {}
+    for row in range(start + 2, end):
+        cells = [text.strip() for text in _split(index.lines[row].strip())]
+        link = _LINK.search(cells[linked_at])
+        path = _target(link.group(2))
+        if path is not None:
+            found[path] = dict(zip(kinds, cells))
+            if kinds[linked_at] == "title" and _link_text_form(link.group(1).strip())[0] == "title":
+                found[path]["title"] = link.group(1).strip()
+    return found
 
 
 def _split(row: str) -> list[str]:

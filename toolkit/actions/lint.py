@@ -275,6 +275,12 @@ def _pages(folder) -> int:
 _NO_STATUS = "no status found"
 
 
+def _says_no_status(finding: Finding) -> bool:
+    """Whether *finding* is a record's saying no status: in no form (`no status found ...`), or in front matter
+    without a status key (`no status`, Nix's RFCs, whose state is kept in their pull requests)."""
+    return finding.message.startswith(_NO_STATUS) or finding.message == "no status"
+
+
 def _without_named_pairs(ws: Workspace, decisions: Decisions, found: list[Finding]) -> list[Finding]:
     """*found* without the warnings about a team's own relation whose other record names it back
     (`Clarifies [1]` on 3 and `Clarified by [3]` on 1, as `decide adr link 3 clarifies 1 --reverse
@@ -295,10 +301,10 @@ def _record_findings(ws: Workspace, decisions: Decisions) -> list[Finding]:
     """What each record's reading found; where no record says a status, which some folders never do
     (their records are decided once written), one warning for the folder instead of one per record."""
     found = _without_named_pairs(ws, decisions, decisions.findings())
-    silent = [f for f in found if f.message.startswith(_NO_STATUS)]
+    silent = [f for f in found if _says_no_status(f)]
     if len(decisions.records) < 2 or len(silent) < len(decisions.records):
         return found
-    return [*(f for f in found if not f.message.startswith(_NO_STATUS)),
+    return [*(f for f in found if not _says_no_status(f)),
             Finding(shown_path(ws, ws.adr_dir), None, "warning",
                     f"none of its {len(silent)} records says its status; `decide adr status N STATUS` gives one "
                     "its status in its own form")]

@@ -1199,7 +1199,7 @@ _TITLE_PLACEHOLDER = LazyPattern(
     r"(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
     rf"|{_PROPOSAL}[-_ ](?:19|20)\d\d-\d\d-\d\d\s*[.:)\-–—·|：]"
     r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
-    r"|(?:ADR|RFC)\s*[:：])"
+    r"|(?:ADR|RFC|Proposal)\s*[:：])"  # a label alone: `RFC: Title`, Go's design documents' `Proposal: Title`
     r"\s*(?=\S)", re.IGNORECASE)
 
 
