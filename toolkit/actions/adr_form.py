@@ -31,6 +31,7 @@ from toolkit.records.adr import (
     keyed_relation,
     line_fields,
 )
+from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
@@ -546,8 +547,10 @@ def _parts(doc) -> dict[str, str]:
     """The labels of *doc*'s sections (level 2 and below, `#` before each, with their heading lines) and
     of the fields above its first section (with themselves)."""
     labels, title, sections = {}, False, False
-    for line in doc.text_lines():
-        heading = HEADING.match(line) if line.startswith("#") else None
+    lines = doc.text_lines()
+    prose = set(outside_code(lines))  # a heading shown in a code block is no section
+    for index, line in enumerate(lines):
+        heading = HEADING.match(line) if line.startswith("#") and index in prose else None
         if heading is not None and len(heading.group(1)) == 1 and not title:
             title = True  # the title; a folder may write its sections at level 1 too (`# Context`)
         elif heading is not None:
@@ -595,7 +598,10 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     shared = {label for label, count in counts.items() if 2 * count > len(others)} if len(others) >= 2 else set()
     copied: set[str] = set()
     out: list[str] = []
+    prose = set(outside_code(lines))
     for index, line in enumerate(lines):
+        if index >= first_section and index not in prose:
+            continue  # what the record shows in a code block (a record's form, headings and all) is its own text
         if index == record.title_line - 1:
             line = line[: title.start(2)] + heading
         elif line.startswith("#"):
