@@ -1,10 +1,11 @@
-"""Forms seen in companies' ADR folders: a record that shows its form in a code block."""
+"""Forms seen in companies' ADR folders: a record that shows its form in a code block, a date section in
+Portuguese."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 BOLD = "# ADR-000{n}: {title}\n\n**Status:** Accepted\n**Datum:** 2026-02-1{n}\n**Entscheider:** Team\n\n" \
        "## Kontext\n\nWhy {n}.\n\n## Entscheidung\n\n{decision}\n\n## Konsequenzen\n\nSo {n}.\n"
@@ -22,3 +23,23 @@ def test_headings_a_record_shows_in_a_code_block_are_not_sections_of_a_new_recor
     assert (root / "docs/adr/0004-try-a-thing.md").read_text() == (
         "# ADR-0004: Try a thing\n\n**Status:** Proposed\n**Datum:** 2026-03-22\n**Entscheider:** \n\n"
         "## Kontext\n\n## Entscheidung\n\n## Konsequenzen\n")
+
+
+PT = "# ADR-0{n}: {title}\n\n## Status\n{status}\n\n{date}## Contexto\n\nPor que {n}.\n"
+
+
+def test_a_date_section_headed_data_holds_the_record_s_date(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-004-nomes.md": PT.format(n="04", title="Nomes", status="Aceito", date=""),
+        "docs/adr/ADR-019-perfis.md": PT.format(n=19, title="Perfis", status="Proposto",
+                                                date="## Data\n2026-01-10\n\n"),
+        "docs/adr/ADR-024-unificar.md": PT.format(
+            n=24, title="Unificar", status="Aceito",
+            date="## Data\nOriginal: 2026-02-19  \nÚltima Atualização: 2026-02-20 (v2)\n\n"),
+    })
+    dates = {row["number"]: row["date"] for row in listed_adrs(decide, root)}
+    assert dates == {4: None, 19: "2026-01-10", 24: "2026-02-19"}
+    result = decide("adr", "status", "19", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/ADR-019-perfis.md").read_text() == PT.format(
+        n=19, title="Perfis", status="Aceito", date="## Data\n2026-03-22\n\n")

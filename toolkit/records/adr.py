@@ -1078,10 +1078,11 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
     if name in STATUS_LABELS and "status_raw" not in reader.fields:
         _read_status_section(reader, start, end)
         reader.fields.setdefault("form", NYGARD)
-    elif name in _DATE_LABELS[0] + _DATE_LABELS[1]:
+    elif name in _DATE_LABELS[0] + _DATE_LABELS[1] or name == "data":
         first = _section_first_line(reader, start, end)
-        if first is not None:
-            dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
+        # `## Data` is the Date section in Portuguese and Italian, and in English one about data: a day says which.
+        if first is not None and (name != "data" or find_date(reader.lines[first])):
+            dates.setdefault(1 if name in _DATE_LABELS[1] else 0, (first, *_bare_span(reader.lines[first])))
     elif name in _CHANGELOG_LABELS:
         reader.fields.setdefault("changelog", (start, end))
 
