@@ -1,9 +1,9 @@
 """Forms seen in companies' ADR folders: a record that shows its form in a code block, a date section in
-Portuguese."""
+Portuguese, a link labelled by its kind in a section of related records."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 from conftest import listed_adrs, repository_with
 
@@ -43,3 +43,14 @@ def test_a_date_section_headed_data_holds_the_record_s_date(decide, tmp_path):
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/ADR-019-perfis.md").read_text() == PT.format(
         n=19, title="Perfis", status="Aceito", date="## Data\n2026-03-22\n\n")
+
+
+def test_a_link_labelled_by_its_kind_in_a_related_section_relates_the_records(decide, tmp_path):
+    record = "# ADR-00{n}: R{n}\n\n## Status\n\n**Accepted**\n\n## Date\n\n2025-11-2{n}\n\n## Related\n\n{related}\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-one.md": record.format(n=1, related="- Issue: Phase 1"),
+        "docs/adr/002-two.md": record.format(n=2, related="- Issue: #12\n- ADR: [ADR-001](./001-one.md)"),
+    })
+    shown = json.loads(decide("adr", "show", "2", "--format", "json", cwd=root).stdout)
+    assert [(r["relation"], r["adr"]) for r in shown["related"]] == [("relates to", "1")]
+    assert "not one decisionbook knows" not in decide("check", cwd=root).stdout

@@ -1377,9 +1377,13 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         line = reader.lines[index].strip()
         if not line:
             continue
+        if pages_too and not _has_link(line):
+            continue  # a page named without a link beside the records (`- Issue: #12`)
         relation = _relation_line(line)
         plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
-        if relation and reader.ref(relation.group(2)):
+        if relation and pages_too and relation.group(1).lower() in _LINK_KINDS and reader.ref(relation.group(2)):
+            rows.append((heading, relation.group(2), index + 1))  # `- ADR: [ADR-001](...)`: what it links, not how
+        elif relation and reader.ref(relation.group(2)):
             rows.append((relation.group(1), relation.group(2), index + 1))
         elif plain and not bullets_only and reader.ref(plain.group(1)):
             rows.append((heading, plain.group(1), index + 1))
@@ -1405,6 +1409,9 @@ _RELATED_HEADINGS = frozenset((
     "se også", "se även", "zobacz też", "powiązane decyzje", "související rozhodnutí", "ilgili kararlar",
     "liittyvät päätökset", "tài liệu liên quan", "quyết định liên quan",
 ))
+
+# Labels that say what a link in a section of related records points at, not how it relates: `- ADR: [...]`.
+_LINK_KINDS = frozenset(("adr", "adrs", "rfc", "decision", "decisions", "record", "document", "doc", "docs", "see"))
 
 
 def is_related_heading(heading: str) -> bool:
