@@ -1,5 +1,5 @@
 """Forms seen in companies' ADR folders: a record that shows its form in a code block, a date section in
-Portuguese, a link labelled by its kind in a section of related records."""
+Portuguese, a link labelled by its kind in a section of related records, fields that end in hard line breaks."""
 
 from __future__ import annotations
 
@@ -54,3 +54,16 @@ def test_a_link_labelled_by_its_kind_in_a_related_section_relates_the_records(de
     shown = json.loads(decide("adr", "show", "2", "--format", "json", cwd=root).stdout)
     assert [(r["relation"], r["adr"]) for r in shown["related"]] == [("relates to", "1")]
     assert "not one decisionbook knows" not in decide("check", cwd=root).stdout
+
+
+def test_a_field_added_among_fields_ending_in_hard_breaks_ends_in_one_too(decide, tmp_path):
+    header = "# {title}\n\n**Date**: 2025-06-1{n} 14:30  \n**Status**: {status}  \n**Deciders**: Team  \n" \
+             "**Tags**: x\n\n## Context\n\nWhy.\n"
+    files = {"docs/adr/records/2025-06-10_old-way.md": header.format(title="Old way", n=0, status="Accepted"),
+             "docs/adr/records/2025-06-12_new-way.md": header.format(title="New way", n=2, status="Proposed")}
+    root = repository_with(tmp_path / "repo", files)
+    result = decide("adr", "status", "2025-06-10_old-way", "superseded", "--by", "2025-06-12_new-way", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/records/2025-06-12_new-way.md").read_text() == files[
+        "docs/adr/records/2025-06-12_new-way.md"].replace(
+        "**Status**: Proposed  \n", "**Status**: Proposed  \n**Supersedes**: [Old way](2025-06-10_old-way.md)  \n")

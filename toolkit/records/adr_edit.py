@@ -838,6 +838,21 @@ def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes
     return _insert(doc, end, ["", line] + ([""] if end < len(lines) and lines[end].strip() else []))
 
 
+_BR_END = LazyPattern(r"<br\s*/?>$", re.IGNORECASE)
+
+
+def _hard_break(line: str) -> str:
+    """The hard break *line* ends in (two spaces or more, `\\`, `<br>`), which a field added below it ends in too,
+    lest it run on into the next field when the page is shown; "" when it ends in none."""
+    body = line.rstrip(" \t")
+    if len(line) - len(body) >= 2:
+        return line[len(body) :]
+    if body.endswith("\\"):
+        return "\\"
+    tag = _BR_END.search(body, max(0, len(body) - 16))  # a bounded look: the tag is a few characters long
+    return tag.group() if tag else ""
+
+
 # The label of a status line, whole (`Decision status`, not `status`); `Decision` labels a table's status row.
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
@@ -856,7 +871,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     if label.group(0).isupper():
         name = relation.upper()
     value = record_link(target, decision.form, decision, is_rst(decision.path))
-    tail = " |" if decision.form == TABLE else ""
+    tail = " |" if decision.form == TABLE else _hard_break(line)
     return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 
 
