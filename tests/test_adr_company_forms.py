@@ -67,3 +67,22 @@ def test_a_field_added_among_fields_ending_in_hard_breaks_ends_in_one_too(decide
     assert (root / "docs/adr/records/2025-06-12_new-way.md").read_text() == files[
         "docs/adr/records/2025-06-12_new-way.md"].replace(
         "**Status**: Proposed  \n", "**Status**: Proposed  \n**Supersedes**: [Old way](2025-06-10_old-way.md)  \n")
+
+
+HEADER_ROW = "| Status   | Date       | Author(s) |\n| :------- | :--------- | :-------- |\n" \
+             "| {status} | {date} | @ana |\n\n## Context\n\nWhy {n}.\n\n## Decision\n\nDo {n}.\n{extra}\n## Consequences\n\nSo {n}.\n"
+
+
+def test_a_new_record_in_a_folder_whose_records_have_no_title_heading_is_written_as_theirs(decide, tmp_path):
+    files = {f"docs/adr/00{n}-record-{n}.md": HEADER_ROW.format(status="Accepted", date=f"2025-01-0{n}", n=n, extra="")
+             for n in (1, 2)}
+    files["docs/adr/009-auth.md"] = HEADER_ROW.format(status="Proposed", date="2025-05-14", n=9,
+                                                      extra="\n## Data Model\n\nTables.\n")
+    root = repository_with(tmp_path / "repo", files)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/010-try-a-thing.md").read_text() == (
+        "| Status   | Date       | Author(s) |\n| :------- | :--------- | :-------- |\n| Proposed | 2026-03-22 |  |\n\n"
+        "## Context\n\n## Decision\n\n## Consequences\n")
+    new = next(row for row in listed_adrs(decide, root) if row["number"] == 10)
+    assert (new["title"], new["status"], new["date"], new["form"]) == ("Try a thing", "proposed", "2026-03-22", "table")

@@ -25,6 +25,7 @@ from toolkit.records.adr import (
     TABLE,
     UNKNOWN,
     Decision,
+    column_fields,
     from_document,
     heading_label,
     html_row_value,
@@ -563,7 +564,8 @@ def _parts(doc) -> dict[str, str]:
 
 def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
-    the number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
+    the number in its title; None when it cannot be copied (front matter, reStructuredText, a title
+    heading without words). A record titled by its file name alone is copied without a title heading.
 
     The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
     `${date}`; other fields above the first section keep their labels without their values, and each
@@ -572,23 +574,25 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     that most of them lack was that record's own and is left out (`## Authentication`, `RFC:`)."""
     if is_rst(record.path):
         return None
-    if doc.has_front_matter or record.title_line is None:
+    if doc.has_front_matter:
         return None
     # A record that says no status is copied by its date line: a status line written as it, below it.
     statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
     if not statusless and (record.status_line is None or record.status_span is None):
         return None
     lines = doc.text_lines()
-    title = HEADING.match(lines[record.title_line - 1])
-    if title is None or title.group(2) is None:
+    # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
+    title_index = record.title_line - 1 if record.title_line is not None else doc.body_start
+    title = HEADING.match(lines[title_index]) if record.title_line is not None else None
+    if record.title_line is not None and (title is None or title.group(2) is None):
         return None
-    heading, width = _kept_title(heading_text(title))
+    heading, width = _kept_title(heading_text(title)) if title is not None else ("", 0)
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
-    first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
+    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")),
                          len(lines))
     parts = [_parts(other) for other in others]
     counts = Counter(label for labels in parts for label in labels)
@@ -602,7 +606,7 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     for index, line in enumerate(lines):
         if index >= first_section and index not in prose:
             continue  # what the record shows in a code block (a record's form, headings and all) is its own text
-        if index == record.title_line - 1:
+        if title is not None and index == title_index:
             line = line[: title.start(2)] + heading
         elif line.startswith("#"):
             section = HEADING.match(line)
@@ -631,7 +635,10 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
                 # A Status section's line ends with its status (and day): the note after them was that record's.
                 end = max(end for _, end, _ in edits)
                 line = line[: end + len(re.match(r"[)）*_`\]]*", line[end:]).group())]
-            edits += [(start, end, "") for _, start, end, _ in line_fields(line)
+            fields = line_fields(line)
+            if index >= 2 and column_fields(lines, index - 2):  # the row of a table whose header row names its fields
+                fields = [("", start, end, TABLE) for start, end in _cell_words(line)]
+            edits += [(start, end, "") for _, start, end, _ in fields
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
                 line = line[:start] + text + line[end:]
@@ -648,6 +655,18 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
             out += ["", line] if out and out[-1].strip() else [line]
             copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
+
+
+def _cell_words(row: str) -> list[tuple[int, int]]:
+    """[start, end) of the words of each cell of the table *row* (`| Accepted | 2025-01-07 | @ana |`)."""
+    bars = [at for at, char in enumerate(row) if char == "|"]
+    words = []
+    for left, right in zip(bars, bars[1:]):
+        text = row[left + 1 : right]
+        if text.strip():
+            start = left + 1 + len(text) - len(text.lstrip())
+            words.append((start, start + len(text.strip())))
+    return words
 
 
 def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[str]:
