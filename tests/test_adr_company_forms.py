@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import listed_adrs, repository_with
 
 BOLD = "# ADR-000{n}: {title}\n\n**Status:** Accepted\n**Datum:** 2026-02-1{n}\n**Entscheider:** Team\n\n" \
@@ -86,3 +87,17 @@ def test_a_new_record_in_a_folder_whose_records_have_no_title_heading_is_written
         "## Context\n\n## Decision\n\n## Consequences\n")
     new = next(row for row in listed_adrs(decide, root) if row["number"] == 10)
     assert (new["title"], new["status"], new["date"], new["form"]) == ("Try a thing", "proposed", "2026-03-22", "table")
+
+
+@pytest.mark.parametrize(("blank", "written"), [("ADR [Número]: [Título da decisão]", "ADR 025: Try a thing"),
+                                                ("ADR-[Number]: [Title]", "ADR-025: Try a thing"),
+                                                ("ADR [N]: [short title]", "ADR 025: Try a thing")])
+def test_a_template_s_number_written_as_a_word_in_brackets_is_a_blank(decide, tmp_path, blank, written):
+    record = "# ADR-0{n}: R{n}\n\n## Status\nAceito\n\n## Contexto\n\nPor que {n}.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/template.md": f"# {blank}\n\n## Status\nAceito | Proposto | Rejeitado\n\n## Contexto\nO quê.\n",
+        "docs/adr/ADR-004-a.md": record.format(n="04"), "docs/adr/ADR-024-b.md": record.format(n=24),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/ADR-025-try-a-thing.md").read_text().splitlines()[0] == f"# {written}"

@@ -40,6 +40,7 @@ from toolkit.records.adr_words import (
     SYNONYMS,
     TEMPLATE_HINTS,
     TEMPLATE_WORDS,
+    NUMBER_WORDS,
     LazyPattern,
     heading_text,
     is_record_file,
@@ -294,11 +295,13 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
-# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`), and a heading id after it (`{#adr_nnnn}`).
+# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`), and a heading id
+# after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
-    r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
-    r"(\s*[.:)\-–—·|：]\s*)")
+    r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
+    rf"|\[(?i:{NUMBER_WORDS})\])(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
+NAMED_WIDTH = -1  # the width of a title's number blank that the folder's file names give it
 
 
 def _blanks_only(heading: str) -> bool:
@@ -309,12 +312,14 @@ def _blanks_only(heading: str) -> bool:
 
 def _titled(heading: str) -> tuple[str, int]:
     """A template's title *heading* as a new record's: its label and number blank kept, as `${number}`, its
-    words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
+    words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes,
+    NAMED_WIDTH: as the file names write it)."""
     blank = _TITLE_BLANK.match(heading) if len(heading) <= 200 else None  # the pattern is slow on longer
     if blank is None:
         return "${title}", 0
     number = blank.group(2)
-    width = 0 if number.startswith(("${", "{")) else len(number)  # `{ADR-NUMBER}` says no width
+    # `{ADR-NUMBER}` says no width: as it comes; `[Número]` none either, and is written as the file names are.
+    width = 0 if number.startswith(("${", "{")) else NAMED_WIDTH if number.startswith("[") else len(number)
     ident = _HEADING_ID.search(heading[blank.end() :])
     tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import (
+    NAMED_WIDTH,
     TEMPLATES,
     adr_tools_blanks,
     copied_template,
@@ -640,7 +641,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
     slug = form.words(title)
 
     def render(number: int | None) -> bytes:
-        values = {"number": str(number).zfill(width), "title": title, "date": day}
+        values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
+                  "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)
