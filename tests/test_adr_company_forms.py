@@ -101,3 +101,16 @@ def test_a_template_s_number_written_as_a_word_in_brackets_is_a_blank(decide, tm
     result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/ADR-025-try-a-thing.md").read_text().splitlines()[0] == f"# {written}"
+
+
+def test_an_index_row_linking_a_record_by_its_number_alone_keeps_that_form_and_its_dot_slash(decide, tmp_path):
+    record = "# ADR-00{n}: R{n}\n\n## Status\n\n**{status}**\n\n## Date\n\n2025-11-2{n}\n"
+    readme = "# ADRs\n\n| ID | Date | Title | Status |\n|----|------|-------|--------|\n" \
+             "| [001](./001-one.md) | 2025-11-21 | R1 | Accepted |\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/README.md": readme, "docs/adr/001-one.md": record.format(n=1, status="Accepted"),
+        "docs/adr/002-two.md": record.format(n=2, status="Proposed"),
+    })
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == readme + "| [002](./002-two.md) | 2025-11-22 | R2 | Proposed |\n"

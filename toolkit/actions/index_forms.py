@@ -76,10 +76,12 @@ _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001
 
 
 def _link_text_form(text: str) -> tuple[str, str]:
-    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `ADR-001` ->
-    ("label", ""), `ADR-001: Title` -> ("label title", ": "), else ("title", "")."""
+    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `001` -> ("digits", "3"),
+    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), else ("title", "")."""
     if match := re.match(r"^\d+(\.\s+)\S", text):
         return "number", match.group(1)
+    if text.isascii() and text.isdigit():
+        return "digits", str(len(text))  # `[001](./001-x.md)`: the number alone, as wide as written
     if re.fullmatch(_LABEL, text):
         return "label", ""
     if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
@@ -93,6 +95,8 @@ def _link_text(form: tuple[str, str], record: Decision, label: str, title: str) 
         return f"{record.number}{between}{title}" if record.number is not None else title
     if kind == "label":
         return label
+    if kind == "digits":
+        return str(record.number).zfill(int(between)) if record.number is not None else label
     return f"{label}{between}{title}" if kind == "label title" else title
 
 
@@ -216,7 +220,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if unknown is not None:
         column = f'"{unknown.strip()}"' if unknown.strip() else "without a name"
         raise index.refuse(start, f"the table of the ADRs here has a column decisionbook does not fill ({column})")
-    linked_at, form = None, None
+    linked_at, form, dot = None, None, False
     for row in range(start + 2, end):
         cells = _split(lines[row].strip())
         at = next((n for n, text in enumerate(cells) if (link := _LINK.search(text))
@@ -224,11 +228,12 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         if at is None:
             raise index.refuse(row, "this row of the table of the ADRs links no record")
         if linked_at is None:
-            linked_at, form = at, _link_text_form(_LINK.search(cells[at]).group(1).strip())
+            link = _LINK.search(cells[at])
+            linked_at, form, dot = at, _link_text_form(link.group(1).strip()), link.group(2).startswith("./")
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
         raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
                                   "number or the title")
-    if kinds[linked_at] == "label":
+    if kinds[linked_at] == "label" and form[0] != "digits":
         form = ("label", "")
     opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
     rows = []
@@ -236,6 +241,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         label, title, href, status, date = row_cells(index.adr_dir, record)
         values = {"label": label, "title": title, "status": status, "date": date}
         cells = [values[kind] for kind in kinds]
+        href = f"./{href}" if dot and not href.startswith(("./", "../")) else href  # as the rows write theirs
         cells[linked_at] = f"[{_link_text(form, record, label, title)}]({href})"
         rows.append(("| " if opened else "") + " | ".join(cells) + (" |" if closed else ""))
     return start + 2, end, rows
