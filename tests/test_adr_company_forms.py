@@ -114,3 +114,13 @@ def test_an_index_row_linking_a_record_by_its_number_alone_keeps_that_form_and_i
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/README.md").read_text() == readme + "| [002](./002-two.md) | 2025-11-22 | R2 | Proposed |\n"
+
+
+def test_a_status_stated_again_in_a_status_section_below_the_fields_changes_with_them(decide, tmp_path):
+    text = "# ADR-011: Unify migrations\n\n- **Date**: 2025-06-20\n- **Status**: Proposed\n- **Authors**: Team\n\n" \
+           "## 1. Background\n\nTwo tools.\n\n## 2. Status\n\n**Proposed**\n\n## 4. Proposed Decision\n\nOne tool.\n"
+    root = repository_with(tmp_path / "repo", {"docs/adr/011-unify.md": text})
+    result = decide("adr", "status", "11", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/011-unify.md").read_text() == text.replace("2025-06-20", "2026-03-22").replace(
+        "Proposed\n", "Accepted\n").replace("**Proposed**", "**Accepted**")

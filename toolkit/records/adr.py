@@ -184,6 +184,9 @@ class Decision:
     status_span: tuple[int, int] | None = None  # columns of the status words on status_line (body forms)
     date_span: tuple[int, int] | None = None  # columns of the date on date_line (body forms)
     status_list: tuple[int, int] | None = None  # first and last line of a Status section's dated history list
+    # A Status section that states the status again below a status field (`- **Status**: Proposed`, then
+    # `## 2. Status` over `Proposed`): its line and the columns of its words, which a status change sets too.
+    status_again: tuple[int, int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -1078,6 +1081,7 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
     if name in STATUS_LABELS and "status_raw" not in reader.fields:
         _read_status_section(reader, start, end)
         reader.fields.setdefault("form", NYGARD)
+
     elif name in _DATE_LABELS[0] + _DATE_LABELS[1] or name == "data":
         first = _section_first_line(reader, start, end)
         # `## Data` is the Date section in Portuguese and Italian, and in English one about data: a day says which.
@@ -1567,7 +1571,11 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if name == "links":
+        if form in (BOLD, FIELD) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
+            first = _section_first_line(reader, start, end)  # the status stated again, below the fields
+            if first is not None and first + 1 != fields.get("status_line"):
+                fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+        elif name == "links":
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
@@ -1715,6 +1723,7 @@ def from_document(
         status_span=fields.get("status_span"),
         date_span=fields.get("date_span"),
         status_list=fields.get("status_list"),
+        status_again=fields.get("status_again"),
     )
 
 
