@@ -124,3 +124,15 @@ def test_a_status_stated_again_in_a_status_section_below_the_fields_changes_with
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/011-unify.md").read_text() == text.replace("2025-06-20", "2026-03-22").replace(
         "Proposed\n", "Accepted\n").replace("**Proposed**", "**Accepted**")
+
+
+def test_a_record_named_by_its_day_joined_to_its_slug_by_an_underscore_is_found_by_its_slug(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/records/2025-06-09_logging-strategy.md": "# Logging\n\n**Status**: Accepted\n",
+        "docs/adr/records/2025-06-10_14_30_function-service.md": "# Functions\n\n**Status**: Proposed  \n",
+        "docs/adr/20160720_backup.md": "# Backup\n\n**Status**: Accepted\n",
+    })
+    for slug, title in (("logging-strategy", "Logging"), ("function-service", "Functions"), ("backup", "Backup")):
+        shown = decide("adr", "show", slug, "--format", "json", cwd=root)
+        assert shown.exit_code == 0, shown.output
+        assert json.loads(shown.stdout)["title"] == title

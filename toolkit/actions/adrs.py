@@ -99,8 +99,9 @@ class Decisions:
     def get(self, ref) -> Decision | None:
         """The ADR *ref* names (12, "0012", "ADR-0012", a slug), or None."""
         key = ref_key(ref)
+        # A record named by its day is found by its slug, the day joined to it by `-`, `_` or a space.
         matches = [r for r in self.records if r.key == key] or [
-            r for r in self.records if r.number is None and key and r.key.endswith("-" + key)
+            r for r in self.records if r.number is None and key and r.key.endswith(("-" + key, "_" + key, " " + key))
         ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
         return matches[0] if matches else None
 
