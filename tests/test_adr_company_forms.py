@@ -71,7 +71,8 @@ def test_a_field_added_among_fields_ending_in_hard_breaks_ends_in_one_too(decide
 
 
 HEADER_ROW = "| Status   | Date       | Author(s) |\n| :------- | :--------- | :-------- |\n" \
-             "| {status} | {date} | @ana |\n\n## Context\n\nWhy {n}.\n\n## Decision\n\nDo {n}.\n{extra}\n## Consequences\n\nSo {n}.\n"
+             "| {status} | {date} | @ana |\n\n## Context\n\nWhy {n}.\n\n## Decision\n\nDo {n}.\n{extra}\n" \
+             "## Consequences\n\nSo {n}.\n"
 
 
 def test_a_new_record_in_a_folder_whose_records_have_no_title_heading_is_written_as_theirs(decide, tmp_path):
@@ -113,7 +114,8 @@ def test_an_index_row_linking_a_record_by_its_number_alone_keeps_that_form_and_i
     })
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
-    assert (root / "docs/adr/README.md").read_text() == readme + "| [002](./002-two.md) | 2025-11-22 | R2 | Proposed |\n"
+    new_row = "| [002](./002-two.md) | 2025-11-22 | R2 | Proposed |\n"
+    assert (root / "docs/adr/README.md").read_text() == readme + new_row
 
 
 def test_a_status_stated_again_in_a_status_section_below_the_fields_changes_with_them(decide, tmp_path):
