@@ -494,6 +494,17 @@ def test_a_last_updated_field_and_a_related_list_of_a_whole_megabyte_are_edited_
         "- [ADR 2 " + ". " * 200_000 + "Short](0002-short.md)\n")
 
 
+def test_a_field_added_below_a_status_line_of_a_whole_megabyte_ends_as_it_does_in_linear_time(repo):
+    """A field added below a bold status line ends in the hard break that line ends in: a run of tags
+    before its end is not looked through."""
+    tail = "<br" * 300_000 + "<br>"
+    (repo / "decisions" / "0001-old.md").write_text("# 1. Old\n\n**Status**: Accepted  \n**Tags**: x\n")
+    (repo / "decisions" / "0002-new.md").write_text(f"# 2. New\n\n**Status**: Proposed{tail}\n**Tags**: x\n")
+    assert _bounded("adr", "status", "1", "superseded", "--by", "2", cwd=repo).returncode == 0
+    assert (repo / "decisions" / "0002-new.md").read_text() == (
+        f"# 2. New\n\n**Status**: Proposed{tail}\n**Supersedes**: [ADR-0001](0001-old.md)<br>\n**Tags**: x\n")
+
+
 def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(repo):
     """Each leading run of a status's words was looked up, and each section's end looked for among all the
     headings after it: 190,000 words, or 190,000 headings, took minutes."""

@@ -25,12 +25,14 @@ from toolkit.records.adr import (
     TABLE,
     UNKNOWN,
     Decision,
+    column_fields,
     from_document,
     heading_label,
     html_row_value,
     keyed_relation,
     line_fields,
 )
+from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
@@ -38,6 +40,7 @@ from toolkit.records.adr_words import (
     SYNONYMS,
     TEMPLATE_HINTS,
     TEMPLATE_WORDS,
+    NUMBER_WORDS,
     LazyPattern,
     heading_text,
     is_record_file,
@@ -313,13 +316,15 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
-# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`), and a heading id after it (`{#adr_nnnn}`).
+# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`), and a heading id
+# after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
-    r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,})"
-    r"(\s*[.:)\-–—·|：]\s*)")
+    r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
+    rf"|\[(?i:{NUMBER_WORDS})\])(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 # A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
 _TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
+NAMED_WIDTH = -1  # the width of a title's number blank that the folder's file names give it
 
 
 def _blanks_only(heading: str) -> bool:
@@ -330,13 +335,15 @@ def _blanks_only(heading: str) -> bool:
 
 def _titled(heading: str) -> tuple[str, int]:
     """A template's title *heading* as a new record's: its label and number blank kept, as `${number}`, its
-    words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes)."""
+    words `${title}`, a heading id kept with the number in it; and the number's width (0: as it comes,
+    NAMED_WIDTH: as the file names write it)."""
     blank = _TITLE_BLANK.match(heading) if len(heading) <= 200 else None  # the pattern is slow on longer
     if blank is None:
         label = _TITLE_LABEL.match(heading)
         return (label.group(0) if label else "") + "${title}", 0
     number = blank.group(2)
-    width = 0 if number.startswith(("${", "{")) else len(number)  # `{ADR-NUMBER}` says no width
+    # `{ADR-NUMBER}` says no width: as it comes; `[Número]` none either, and is written as the file names are.
+    width = 0 if number.startswith(("${", "{")) else NAMED_WIDTH if number.startswith("[") else len(number)
     ident = _HEADING_ID.search(heading[blank.end() :])
     tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
@@ -570,8 +577,10 @@ def _parts(doc) -> dict[str, str]:
     """The labels of *doc*'s sections (level 2 and below, `#` before each, with their heading lines) and
     of the fields above its first section (with themselves)."""
     labels, title, sections = {}, False, False
-    for line in doc.text_lines():
-        heading = HEADING.match(line) if line.startswith("#") else None
+    lines = doc.text_lines()
+    prose = set(outside_code(lines))  # a heading shown in a code block is no section
+    for index, line in enumerate(lines):
+        heading = HEADING.match(line) if line.startswith("#") and index in prose else None
         if heading is not None and len(heading.group(1)) == 1 and not title:
             title = True  # the title; a folder may write its sections at level 1 too (`# Context`)
         elif heading is not None:
@@ -584,7 +593,8 @@ def _parts(doc) -> dict[str, str]:
 
 def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
-    the number in its title; None when it cannot be copied (front matter, reStructuredText, no title).
+    the number in its title; None when it cannot be copied (front matter, reStructuredText, a title
+    heading without words). A record titled by its file name alone is copied without a title heading.
 
     The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
     `${date}`; other fields above the first section keep their labels without their values, and each
@@ -593,23 +603,25 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     that most of them lack was that record's own and is left out (`## Authentication`, `RFC:`)."""
     if is_rst(record.path):
         return None
-    if doc.has_front_matter or record.title_line is None:
+    if doc.has_front_matter:
         return None
     # A record that says no status is copied by its date line: a status line written as it, below it.
     statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
     if not statusless and (record.status_line is None or record.status_span is None):
         return None
     lines = doc.text_lines()
-    title = HEADING.match(lines[record.title_line - 1])
-    if title is None or title.group(2) is None:
+    # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
+    title_index = record.title_line - 1 if record.title_line is not None else doc.body_start
+    title = HEADING.match(lines[title_index]) if record.title_line is not None else None
+    if record.title_line is not None and (title is None or title.group(2) is None):
         return None
-    heading, width = _kept_title(heading_text(title))
+    heading, width = _kept_title(heading_text(title)) if title is not None else ("", 0)
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
-    first_section = next((i for i, line in enumerate(lines) if i >= record.title_line and line.startswith("##")),
+    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")),
                          len(lines))
     parts = [_parts(other) for other in others]
     counts = Counter(label for labels in parts for label in labels)
@@ -619,8 +631,11 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     shared = {label for label, count in counts.items() if 2 * count > len(others)} if len(others) >= 2 else set()
     copied: set[str] = set()
     out: list[str] = []
+    prose = set(outside_code(lines))
     for index, line in enumerate(lines):
-        if index == record.title_line - 1:
+        if index >= first_section and index not in prose:
+            continue  # what the record shows in a code block (a record's form, headings and all) is its own text
+        if title is not None and index == title_index:
             line = line[: title.start(2)] + heading
         elif line.startswith("#"):
             section = HEADING.match(line)
@@ -649,7 +664,10 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
                 # A Status section's line ends with its status (and day): the note after them was that record's.
                 end = max(end for _, end, _ in edits)
                 line = line[: end + len(re.match(r"[)）*_`\]]*", line[end:]).group())]
-            edits += [(start, end, "") for _, start, end, _ in line_fields(line)
+            fields = line_fields(line)
+            if index >= 2 and column_fields(lines, index - 2):  # the row of a table whose header row names its fields
+                fields = [("", start, end, TABLE) for start, end in _cell_words(line)]
+            edits += [(start, end, "") for _, start, end, _ in fields
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
                 line = line[:start] + text + line[end:]
@@ -666,6 +684,18 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
             out += ["", line] if out and out[-1].strip() else [line]
             copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
+
+
+def _cell_words(row: str) -> list[tuple[int, int]]:
+    """[start, end) of the words of each cell of the table *row* (`| Accepted | 2025-01-07 | @ana |`)."""
+    bars = [at for at, char in enumerate(row) if char == "|"]
+    words = []
+    for left, right in zip(bars, bars[1:]):
+        text = row[left + 1 : right]
+        if text.strip():
+            start = left + 1 + len(text) - len(text.lstrip())
+            words.append((start, start + len(text.strip())))
+    return words
 
 
 def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[str]:

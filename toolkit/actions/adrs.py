@@ -10,6 +10,7 @@ from pathlib import Path
 
 from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import (
+    NAMED_WIDTH,
     TEMPLATES,
     adr_tools_blanks,
     copied_template,
@@ -98,8 +99,9 @@ class Decisions:
     def get(self, ref) -> Decision | None:
         """The ADR *ref* names (12, "0012", "ADR-0012", a slug), or None."""
         key = ref_key(ref)
+        # A record named by its day is found by its slug, the day joined to it by `-`, `_` or a space.
         matches = [r for r in self.records if r.key == key] or [
-            r for r in self.records if r.number is None and key and r.key.endswith("-" + key)
+            r for r in self.records if r.number is None and key and r.key.endswith(("-" + key, "_" + key, " " + key))
         ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
         return matches[0] if matches else None
 
@@ -640,7 +642,8 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
     slug = form.words(title)
 
     def render(number: int | None) -> bytes:
-        values = {"number": str(number).zfill(width), "title": title, "date": day}
+        values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
+                  "date": day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)

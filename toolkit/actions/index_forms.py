@@ -221,7 +221,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if unknown is not None:
         column = f'"{unknown.strip()}"' if unknown.strip() else "without a name"
         raise index.refuse(start, f"the table of the ADRs here has a column decisionbook does not fill ({column})")
-    linked_at, form = None, None
+    linked_at, form, dot = None, None, False
     for row in range(start + 2, end):
         cells = _split(lines[row].strip())
         at = next((n for n, text in enumerate(cells) if (link := _LINK.search(text))
@@ -229,7 +229,8 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         if at is None:
             raise index.refuse(row, "this row of the table of the ADRs links no record")
         if linked_at is None:
-            linked_at, form = at, _link_text_form(_LINK.search(cells[at]).group(1).strip())
+            link = _LINK.search(cells[at])
+            linked_at, form, dot = at, _link_text_form(link.group(1).strip()), link.group(2).startswith("./")
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
         raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
                                   "number or the title")
@@ -247,6 +248,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         title = title if record.title_line is not None or not kept.get("title") else kept["title"]
         values = {"label": label, "title": title, "status": status, "date": date}
         cells = [values[kind] for kind in kinds]
+        href = f"./{href}" if dot and not href.startswith(("./", "../")) else href  # as the rows write theirs
         cells[linked_at] = f"[{_link_text(form, record, label, title)}]({href})"
         rows.append(("| " if opened else "") + " | ".join(cells) + (" |" if closed else ""))
     return start + 2, end, rows

@@ -184,6 +184,9 @@ class Decision:
     status_span: tuple[int, int] | None = None  # columns of the status words on status_line (body forms)
     date_span: tuple[int, int] | None = None  # columns of the date on date_line (body forms)
     status_list: tuple[int, int] | None = None  # first and last line of a Status section's dated history list
+    # A Status section that states the status again below a status field (`- **Status**: Proposed`, then
+    # `## 2. Status` over `Proposed`): its line and the columns of its words, which a status change sets too.
+    status_again: tuple[int, int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -1079,10 +1082,12 @@ def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dic
     if name in STATUS_LABELS and "status_raw" not in reader.fields:
         _read_status_section(reader, start, end)
         reader.fields.setdefault("form", NYGARD)
-    elif name in _DATE_LABELS[0] + _DATE_LABELS[1]:
+
+    elif name in _DATE_LABELS[0] + _DATE_LABELS[1] or name == "data":
         first = _section_first_line(reader, start, end)
-        if first is not None:
-            dates.setdefault(0 if name in _DATE_LABELS[0] else 1, (first, *_bare_span(reader.lines[first])))
+        # `## Data` is the Date section in Portuguese and Italian, and in English one about data: a day says which.
+        if first is not None and (name != "data" or find_date(reader.lines[first])):
+            dates.setdefault(1 if name in _DATE_LABELS[1] else 0, (first, *_bare_span(reader.lines[first])))
     elif name in _CHANGELOG_LABELS:
         reader.fields.setdefault("changelog", (start, end))
 
@@ -1377,9 +1382,13 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         line = reader.lines[index].strip()
         if not line:
             continue
+        if pages_too and not _has_link(line):
+            continue  # a page named without a link beside the records (`- Issue: #12`)
         relation = _relation_line(line)
         plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
-        if relation and reader.ref(relation.group(2)):
+        if relation and pages_too and relation.group(1).lower() in _LINK_KINDS and reader.ref(relation.group(2)):
+            rows.append((heading, relation.group(2), index + 1))  # `- ADR: [ADR-001](...)`: what it links, not how
+        elif relation and reader.ref(relation.group(2)):
             rows.append((relation.group(1), relation.group(2), index + 1))
         elif plain and not bullets_only and reader.ref(plain.group(1)):
             rows.append((heading, plain.group(1), index + 1))
@@ -1405,6 +1414,9 @@ _RELATED_HEADINGS = frozenset((
     "se også", "se även", "zobacz też", "powiązane decyzje", "související rozhodnutí", "ilgili kararlar",
     "liittyvät päätökset", "tài liệu liên quan", "quyết định liên quan",
 ))
+
+# Labels that say what a link in a section of related records points at, not how it relates: `- ADR: [...]`.
+_LINK_KINDS = frozenset(("adr", "adrs", "rfc", "decision", "decisions", "record", "document", "doc", "docs", "see"))
 
 
 def is_related_heading(heading: str) -> bool:
@@ -1560,7 +1572,11 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if name == "links":
+        if form in (BOLD, FIELD) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
+            first = _section_first_line(reader, start, end)  # the status stated again, below the fields
+            if first is not None and first + 1 != fields.get("status_line"):
+                fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+        elif name == "links":
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
@@ -1708,6 +1724,7 @@ def from_document(
         status_span=fields.get("status_span"),
         date_span=fields.get("date_span"),
         status_list=fields.get("status_list"),
+        status_again=fields.get("status_again"),
     )
 
 

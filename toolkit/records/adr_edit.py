@@ -266,6 +266,20 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
     return _insert(doc, start + 1, ["", text])
 
 
+def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str) -> bytes:
+    """*data* (*doc* with its status written) with *text* also where a Status section states the status again
+    below the fields (`status_again`), when it said what they said: a record is not left saying two things."""
+    if decision.status_again is None:
+        return data
+    line, start, end = decision.status_again
+    written = _reparse(doc, data)
+    lines = doc.text_lines()
+    if (len(written.text_lines()) != len(lines)
+            or status_words(lines[line - 1][start:end]) != status_words(decision.status_raw or "")):
+        return data
+    return _in_place(written, line, (start, end), text)
+
+
 def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, day: str | None) -> bytes:
     """A status history list (`* Proposed (2021-06-16)`) with a new entry at its newest end, written
     as the latest one is: *text* in place of its words, *day* (default today) in place of its day."""
@@ -526,7 +540,8 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
-    data = _write_status(doc, decision, _cased(words, decision) if words else status_as_written(status, decision), date)
+    text = _cased(words, decision) if words else status_as_written(status, decision)
+    data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text)
     if date is None:
         return data
     doc = _reparse(doc, data)
@@ -564,7 +579,7 @@ def mark_superseded(
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
         text = f"{words} {record_link(successor, decision.form, decision)}"
-    return _write_status(doc, decision, text, day)
+    return _write_status_again(doc, decision, _write_status(doc, decision, text, day), text)
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
@@ -838,6 +853,21 @@ def _insert_below_table(doc: frontmatter.Document, end: int, line: str) -> bytes
     return _insert(doc, end, ["", line] + ([""] if end < len(lines) and lines[end].strip() else []))
 
 
+_BR_END = LazyPattern(r"<br\s*/?>$", re.IGNORECASE)
+
+
+def _hard_break(line: str) -> str:
+    """The hard break *line* ends in (two spaces or more, `\\`, `<br>`), which a field added below it ends in too,
+    lest it run on into the next field when the page is shown; "" when it ends in none."""
+    body = line.rstrip(" \t")
+    if len(line) - len(body) >= 2:
+        return line[len(body) :]
+    if body.endswith("\\"):
+        return "\\"
+    tag = _BR_END.search(body, max(0, len(body) - 16))  # a bounded look: the tag is a few characters long
+    return tag.group() if tag else ""
+
+
 # The label of a status line, whole (`Decision status`, not `status`); `Decision` labels a table's status row.
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
@@ -856,7 +886,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     if label.group(0).isupper():
         name = relation.upper()
     value = record_link(target, decision.form, decision, is_rst(decision.path))
-    tail = " |" if decision.form == TABLE else ""
+    tail = " |" if decision.form == TABLE else _hard_break(line)
     return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 
 
