@@ -526,3 +526,15 @@ def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace,
     assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
     assert ("1 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
             "is not known:") in closed.stdout
+
+
+def test_since_after_the_report_date_is_refused(repo, decide):
+    """A --since typed a month late would show "Nothing changed" for a week full of evidence: it is refused."""
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "p99", "180", cwd=repo))
+    later = (TODAY + dt.timedelta(days=8)).isoformat()
+    result = decide("report", "weekly", "--as-of", TODAY.isoformat(), "--since", later, cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert f"since {later} is after the report's day {TODAY}" in result.stderr
+    assert not list(repo.glob("reports/*.html"))

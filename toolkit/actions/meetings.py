@@ -72,8 +72,16 @@ def _moment(moment: dt.datetime) -> str:
     return moment.isoformat(sep=" ")
 
 
+def check_since(since: dt.date | None, as_of: dt.date) -> None:
+    """Refuse a *since* after the report's day: its window would be empty and the report would say nothing changed."""
+    if since is not None and since > as_of:
+        raise DecisionbookError(f"since {since} is after the report's day {as_of}; "
+                                f"give a day on or before it (--since, --as-of)")
+
+
 def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Window:
     """The window of a report for *as_of*: from *since* when asked for, else from *meeting*, else the last week."""
+    check_since(since, as_of)
     if since is not None:
         return Window(since, f"{since.isoformat()} (--since)", f"from the start of {since.isoformat()} (--since)")
     if meeting is None:
