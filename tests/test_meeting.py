@@ -538,3 +538,17 @@ def test_since_after_the_report_date_is_refused(repo, decide):
     assert result.exit_code == 2, result.output
     assert f"since {later} is after the report's day {TODAY}" in result.stderr
     assert not list(repo.glob("reports/*.html"))
+
+
+def test_a_forgotten_meeting_closed_after_a_later_one_names_the_window_of_the_later_one(meeting_workspace, decide):
+    """Closing last week's meeting after this week's: the next report still follows this week's."""
+    root = meeting_workspace
+    _ok(decide("meeting", "close", cwd=root))
+    week_ago = (TODAY - dt.timedelta(days=7)).isoformat()
+    closed = _ok(decide("meeting", "close", "--date", week_ago, cwd=root))
+    said = closed.stdout.splitlines()[1]
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    window = _text(_section(_report(decide, root, "--as-of", tomorrow), f"Since the meeting of {TODAY}"))
+    start = re.search(r"Changes recorded (.*) to the end of", window).group(1)
+    assert f"the meeting of {TODAY}" in said and start in said, (said, start)
+    assert f"from the start of {week_ago}" not in said

@@ -107,7 +107,7 @@ class Closed:
     previous: Meeting | None
     undecided: tuple[Prototype, ...]  # active prototypes of its agenda with no verdict since the previous meeting
     problems: tuple[Finding, ...]
-    after: Window  # the window of the next report: what it counts as new
+    after: Window  # the window of the next report (after the latest meeting): what it counts as new
     unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
 
 
@@ -163,7 +163,10 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     records = as_of_records(load_records(ws), max(day, today))
     since = window(previous, None, day)
     decided = {v.prototype for v in records.verdicts if since.is_new(v.at, v.id)}
-    after = window(entry, None, today)
-    later = {card.number for card in after.opened(records, today)}  # opened after it: not on its agenda
+    own = window(entry, None, today)
+    later = {card.number for card in own.opened(records, today)}  # opened after it: not on its agenda
+    # A forgotten meeting closed after a later one: the next report still follows the later one.
+    latest = max((*meetings.entries, entry), key=lambda m: (m.date, m.id))
+    after = own if latest is entry else window(latest, None, today)
     undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided | later)
     return Closed(entry, previous, undecided, meetings.problems + records.problems, after, records.unreadable)
