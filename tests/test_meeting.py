@@ -552,3 +552,14 @@ def test_a_forgotten_meeting_closed_after_a_later_one_names_the_window_of_the_la
     start = re.search(r"Changes recorded (.*) to the end of", window).group(1)
     assert f"the meeting of {TODAY}" in said and start in said, (said, start)
     assert f"from the start of {week_ago}" not in said
+
+
+def test_a_report_on_the_day_of_a_closed_meeting_does_not_say_none_was_recorded(repo, decide):
+    """The meeting of the report's own day is the one the report is for: the window is the week before, and the
+    heading says no earlier meeting is recorded, not that none is."""
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _ok(decide("meeting", "close", cwd=repo))
+    html = _report(decide, repo, "--as-of", TODAY.isoformat())
+    first = (TODAY - dt.timedelta(days=6)).isoformat()
+    heading = re.search(r"<h2[^>]*>(Since [^<]*)</h2>", html).group(1)
+    assert heading == f"Since {first}, the last 7 days (no earlier meeting recorded)"

@@ -86,7 +86,7 @@ def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Wi
         return Window(since, f"{since.isoformat()} (--since)", f"from the start of {since.isoformat()} (--since)")
     if meeting is None:
         first = as_of - dt.timedelta(days=DEFAULT_DAYS - 1)
-        return Window(first, f"{first.isoformat()}, the last {DEFAULT_DAYS} days (no meeting recorded yet)",
+        return Window(first, f"{first.isoformat()}, the last {DEFAULT_DAYS} days (no earlier meeting recorded)",
                       f"from the start of {first.isoformat()}")
     basis = f"the meeting of {meeting.date}"
     if meeting.ended is not None:
