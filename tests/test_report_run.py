@@ -48,6 +48,16 @@ def test_a_team_notebook_older_than_a_parameter_runs_without_a_warning(repo, dec
     assert result.exit_code == 0 and "parameter" not in result.stderr, result.stderr
 
 
+def test_since_given_to_a_team_notebook_older_than_it_is_refused(repo, decide):
+    # Passed to a notebook without the parameter, --since would be dropped in silence: the report would start
+    # at the last meeting while the user reads it as starting where they asked.
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "print(as_of)")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", "--since", "2026-10-01", cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert "notebooks/weekly-triage.ipynb" in result.stderr and "since" in result.stderr
+    assert not list(repo.glob("reports/*"))
+
+
 def test_the_kernel_has_the_reports_libraries_loaded_before_the_first_cell(repo, decide):
     html = _team_weekly_page(repo, decide, "import sys\ndisplay(HTML(' '.join(sorted(m for m in "
                              "('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")

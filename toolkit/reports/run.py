@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import keyword
 import math
 import sys
@@ -33,6 +35,31 @@ def notebook_path(workspace: Workspace, name: str) -> Path:
     if not bundled.is_file():
         raise DecisionbookError(f"no notebook named {name!r}", workspace.notebooks_dir)
     return bundled
+
+
+def require_parameter(workspace: Workspace, name: str, parameter: str, option: str) -> None:
+    """Refuse *option* when notebook *name* has no *parameter* in its `parameters` cell: a team's copy older than
+    the parameter would run without it, in silence, and the report would not be the one asked for."""
+    source = notebook_path(workspace, name)
+    declared = _declared(source)
+    if declared is not None and parameter not in declared:
+        raise DecisionbookError(f"{option} needs a parameter {parameter!r} in the parameters cell of this notebook; "
+                                f"add it, or copy the bundled {name}.ipynb again", workspace.relative(source))
+
+
+def _declared(source: Path) -> set[str] | None:
+    """The names assigned in *source*'s cell tagged `parameters`; None when that cannot be told (papermill
+    reports such a notebook's problem when it runs it)."""
+    try:
+        book = json.loads(source.read_text(encoding="utf-8"))
+        cell = next(c for c in book["cells"] if "parameters" in c.get("metadata", {}).get("tags", ()))
+        text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        tree = ast.parse(text)
+    except (OSError, ValueError, KeyError, TypeError, StopIteration, SyntaxError, AttributeError):
+        return None
+    return {target.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)}
 
 
 def check_parameters(parameters: dict) -> dict:
