@@ -563,3 +563,25 @@ def test_a_report_on_the_day_of_a_closed_meeting_does_not_say_none_was_recorded(
     first = (TODAY - dt.timedelta(days=6)).isoformat()
     heading = re.search(r"<h2[^>]*>(Since [^<]*)</h2>", html).group(1)
     assert heading == f"Since {first}, the last 7 days (no earlier meeting recorded)"
+
+
+def test_an_end_time_the_clocks_skipped_is_refused(repo, decide, monkeypatch):
+    """02:30 did not happen in Berlin on 2026-03-29 (clocks went from 02:00 to 03:00): read as 01:30, it would count
+    an hour of the meeting as after it. It is refused; 02:30 of the autumn change, which happened twice, is taken."""
+    import time
+
+    original = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        refused = decide("meeting", "close", "--date", "2026-03-29", "--ended", "02:30", cwd=repo)
+        assert refused.exit_code == 2, refused.output
+        assert "02:30 did not happen on 2026-03-29" in refused.stderr
+        assert _ledger(repo, "meetings.jsonl") == []
+        _ok(decide("meeting", "close", "--date", "2026-10-25", "--ended", "02:30", cwd=repo))
+        assert _ledger(repo, "meetings.jsonl")[0]["ended"] == "2026-10-25T02:30:00+02:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        if original is not None:
+            monkeypatch.setenv("TZ", original)
+        time.tzset()

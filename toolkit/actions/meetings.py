@@ -127,7 +127,11 @@ def _ended(day: dt.date, ended: str) -> str:
         time = None
     if time is None:
         raise DecisionbookError(f"ended {ended!r} is not a time of day; write HH:MM, e.g. 15:30")
-    moment = dt.datetime.combine(day, time).astimezone()  # in the local offset, as `at` is written
+    local = dt.datetime.combine(day, time)
+    moment = local.astimezone()  # in the local offset, as `at` is written
+    if moment.astimezone().replace(tzinfo=None) != local:  # the clocks jumped over it: it would be read an hour off
+        raise DecisionbookError(f"ended {ended} did not happen on {day}: the clocks moved forward over it here; "
+                                "give the time the clocks showed")
     if moment > dt.datetime.now(dt.timezone.utc):
         raise DecisionbookError(f"ended {day} {ended} is in the future; close a meeting once it has ended")
     return moment.isoformat(timespec="seconds")
