@@ -335,7 +335,8 @@ def test_a_long_word_or_link_stays_in_the_page_on_a_wide_screen(decide, repo, tm
                  ("adr", "new", f"Adopt the {LONG_WORD} module", "--no-edit")):
         assert decide(*args, cwd=repo).exit_code == 0
     record = next((repo / "decisions").glob("0001-*.md"))
-    record.write_text(record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]"))
+    cited = record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]")
+    record.write_text(cited, encoding="utf-8")
     for args in (("report", "weekly"), ("report", "review", "1")):
         made = decide(*args, cwd=repo)
         assert made.exit_code == 0, made.output

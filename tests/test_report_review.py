@@ -129,7 +129,8 @@ def test_cited_prototypes_as_of_a_day_are_as_triage_saw_them_that_day(decide, re
     assert decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.9", "--must", cwd=repo).exit_code == 0
     assert decide("adr", "new", "Cache at the edge", "--no-edit", cwd=repo).exit_code == 0
     record = next((repo / "decisions").glob("0001-*.md"))
-    record.write_text(record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]"))
+    cited = record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]")
+    record.write_text(cited, encoding="utf-8")
     assert decide("discard", "P1", "--reason", "deadline passed, hit rate never measured", cwd=repo).exit_code == 0
 
     (then,) = json.loads(decide("triage", "--as-of", yesterday, "--format", "json", cwd=repo).stdout)["prototypes"]
