@@ -309,3 +309,36 @@ def test_the_decision_log_keeps_its_columns_on_a_wide_screen(phone_log, tmp_path
     assert [table for table in measured["tables"] if table["spills"] > 1] == [], measured
     # Drawn charts fit the page's column: a wide one is shrunk to it, none is blown up.
     assert measured["charts"] and max(measured["charts"]) <= 1, measured["charts"]
+
+
+# Each table, heading and folded summary that reaches past the right edge of the page's column, folds opened.
+PAST_COLUMN = """<script>
+for (const fold of document.querySelectorAll("details")) fold.open = true;
+const body = document.body;
+const edge = body.getBoundingClientRect().right - parseFloat(getComputedStyle(body).paddingRight);
+const past = [...body.querySelectorAll("table, h1, h2, h3, summary")]
+  .filter(node => node.getBoundingClientRect().right > edge + 1)
+  .map(node => node.tagName.toLowerCase() + ":" + node.textContent.slice(0, 40));
+parent.postMessage(JSON.stringify(past), "*");
+</script>"""
+
+LONG_URL = ("https://grafana.example.com/d/abc123/ingest-latency-p99-by-partition?orgId=1&from=1764547200000"
+            "&to=1764633600000&var-cluster=prod-eu-west-1&var-topic=orders")
+
+
+def test_a_long_word_or_link_stays_in_the_page_on_a_wide_screen(decide, repo, tmp_path):
+    """A title with a word longer than a line, and a dashboard link as a source, at 1280 px: their cells wrap
+    inside the page's column instead of pushing the table, and the columns beside them, out of it."""
+    for args in (("proto", "new", f"Name the {LONG_WORD} module", "--deadline", "2099-01-01"),
+                 ("criterion", "add", "P1", "p99", "--target", "<= 200"),
+                 ("evidence", "add", "P1", "p99", "180", "--unit", "ms", "--source", LONG_URL, "--note", LONG_WORD),
+                 ("adr", "new", f"Adopt the {LONG_WORD} module", "--no-edit")):
+        assert decide(*args, cwd=repo).exit_code == 0
+    record = next((repo / "decisions").glob("0001-*.md"))
+    cited = record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]")
+    record.write_text(cited, encoding="utf-8")
+    for args in (("report", "weekly"), ("report", "review", "1")):
+        made = decide(*args, cwd=repo)
+        assert made.exit_code == 0, made.output
+        html = (repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+        assert json.loads(_measured(html, PAST_COLUMN, tmp_path, 1280)) == [], args

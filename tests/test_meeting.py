@@ -526,3 +526,62 @@ def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace,
     assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
     assert ("1 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
             "is not known:") in closed.stdout
+
+
+def test_since_after_the_report_date_is_refused(repo, decide):
+    """A --since typed a month late would show "Nothing changed" for a week full of evidence: it is refused."""
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "p99", "180", cwd=repo))
+    later = (TODAY + dt.timedelta(days=8)).isoformat()
+    result = decide("report", "weekly", "--as-of", TODAY.isoformat(), "--since", later, cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert f"since {later} is after the report's day {TODAY}" in result.stderr
+    assert not list(repo.glob("reports/*.html"))
+
+
+def test_a_forgotten_meeting_closed_after_a_later_one_names_the_window_of_the_later_one(meeting_workspace, decide):
+    """Closing last week's meeting after this week's: the next report still follows this week's."""
+    root = meeting_workspace
+    _ok(decide("meeting", "close", cwd=root))
+    week_ago = (TODAY - dt.timedelta(days=7)).isoformat()
+    closed = _ok(decide("meeting", "close", "--date", week_ago, cwd=root))
+    said = closed.stdout.splitlines()[1]
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    window = _text(_section(_report(decide, root, "--as-of", tomorrow), f"Since the meeting of {TODAY}"))
+    start = re.search(r"Changes recorded (.*) to the end of", window).group(1)
+    assert f"the meeting of {TODAY}" in said and start in said, (said, start)
+    assert f"from the start of {week_ago}" not in said
+
+
+def test_a_report_on_the_day_of_a_closed_meeting_does_not_say_none_was_recorded(repo, decide):
+    """The meeting of the report's own day is the one the report is for: the window is the week before, and the
+    heading says no earlier meeting is recorded, not that none is."""
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _ok(decide("meeting", "close", cwd=repo))
+    html = _report(decide, repo, "--as-of", TODAY.isoformat())
+    first = (TODAY - dt.timedelta(days=6)).isoformat()
+    heading = re.search(r"<h2[^>]*>(Since [^<]*)</h2>", html).group(1)
+    assert heading == f"Since {first}, the last 7 days (no earlier meeting recorded)"
+
+
+def test_an_end_time_the_clocks_skipped_is_refused(repo, decide, monkeypatch):
+    """02:30 did not happen in Berlin on 2026-03-29 (clocks went from 02:00 to 03:00): read as 01:30, it would count
+    an hour of the meeting as after it. It is refused; 02:30 of the autumn change, which happened twice, is taken."""
+    import time
+
+    original = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        refused = decide("meeting", "close", "--date", "2026-03-29", "--ended", "02:30", cwd=repo)
+        assert refused.exit_code == 2, refused.output
+        assert "02:30 did not happen on 2026-03-29" in refused.stderr
+        assert _ledger(repo, "meetings.jsonl") == []
+        _ok(decide("meeting", "close", "--date", "2026-10-25", "--ended", "02:30", cwd=repo))
+        assert _ledger(repo, "meetings.jsonl")[0]["ended"] == "2026-10-25T02:30:00+02:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        if original is not None:
+            monkeypatch.setenv("TZ", original)
+        time.tzset()

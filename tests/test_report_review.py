@@ -112,3 +112,34 @@ def test_a_link_to_a_looping_symbolic_link_is_shown_as_text(repo, decide):
     assert result.exit_code == 0, result.output
     html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
     assert "the notes" in html and not [link for link in scan(html).links if "notes" in link]
+
+
+def test_cited_prototypes_as_of_a_day_are_as_triage_saw_them_that_day(decide, repo):
+    """A prototype discarded today was active yesterday, its deadline passed: the review of yesterday shows what
+    `decide triage --as-of` yesterday shows, not today's status with yesterday's evidence; so does the log's page."""
+    import datetime as dt
+    import json
+
+    today = dt.date.today()
+    yesterday = (today - dt.timedelta(days=1)).isoformat()
+    assert decide("proto", "new", "Edge cache", cwd=repo).exit_code == 0
+    card = next((repo / "prototypes").glob("0001-*.md"))
+    text = re.sub(r"started: \S+", f"started: {today - dt.timedelta(days=20)}", card.read_text(encoding="utf-8"))
+    card.write_text(re.sub(r"deadline: \S*", f"deadline: {today - dt.timedelta(days=3)}", text), encoding="utf-8")
+    assert decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.9", "--must", cwd=repo).exit_code == 0
+    assert decide("adr", "new", "Cache at the edge", "--no-edit", cwd=repo).exit_code == 0
+    record = next((repo / "decisions").glob("0001-*.md"))
+    cited = record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]")
+    record.write_text(cited, encoding="utf-8")
+    assert decide("discard", "P1", "--reason", "deadline passed, hit rate never measured", cwd=repo).exit_code == 0
+
+    (then,) = json.loads(decide("triage", "--as-of", yesterday, "--format", "json", cwd=repo).stdout)["prototypes"]
+    made = decide("report", "review", "1", "--as-of", yesterday, cwd=repo)
+    assert made.exit_code == 0, made.output
+    shown = " ".join(scan((repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert re.search(rf"P1\s*Edge cache\s*{then['status']}\s*{then['recommendation']}", shown), (then, shown)
+    site = decide("report", "log", "--as-of", yesterday, cwd=repo)
+    assert site.exit_code == 0, site.output
+    page = (repo / site.stdout.strip()).parent / f"{record.stem}.html"
+    shown = " ".join(scan(page.read_text(encoding="utf-8")).text)
+    assert re.search(rf"P1\s*Edge cache\s*{then['status']}\s*{then['recommendation']}", shown), (then, shown)

@@ -48,6 +48,38 @@ def test_a_team_notebook_older_than_a_parameter_runs_without_a_warning(repo, dec
     assert result.exit_code == 0 and "parameter" not in result.stderr, result.stderr
 
 
+def test_since_given_to_a_team_notebook_older_than_it_is_refused(repo, decide):
+    # Passed to a notebook without the parameter, --since would be dropped in silence: the report would start
+    # at the last meeting while the user reads it as starting where they asked.
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb", "print(as_of)")
+    result = decide("report", "weekly", "--as-of", "2026-10-20", "--since", "2026-10-01", cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert "notebooks/weekly-triage.ipynb" in result.stderr and "since" in result.stderr
+    assert not list(repo.glob("reports/*"))
+
+
+def test_a_team_notebook_left_with_merge_conflict_markers_is_named_with_its_line(repo, decide):
+    team = repo / "notebooks" / "weekly-triage.ipynb"
+    _notebook(team, "print(as_of)")
+    lines = team.read_text().splitlines()
+    team.write_text("\n".join([*lines[:3], "<<<<<<< HEAD", *lines[3:5], "=======", ">>>>>>> theirs", *lines[5:]]))
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("notebooks/weekly-triage.ipynb:4: error: not a notebook"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_team_notebook_stripped_of_its_kernel_metadata_runs(repo, decide):
+    # nbstripout and its kin can drop metadata.kernelspec, to keep diffs quiet: the report runs on Python anyway.
+    team = repo / "notebooks" / "weekly-triage.ipynb"
+    _notebook(team, "print('STRIPPED-' + as_of)")
+    book = nbformat.read(team, as_version=4)
+    book.metadata = {}
+    nbformat.write(book, team)
+    result = decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo)
+    assert result.exit_code == 0, result.output
+
+
 def test_the_kernel_has_the_reports_libraries_loaded_before_the_first_cell(repo, decide):
     html = _team_weekly_page(repo, decide, "import sys\ndisplay(HTML(' '.join(sorted(m for m in "
                              "('pandas', 'matplotlib.figure', 'toolkit.reports.charts') if m in sys.modules))))")

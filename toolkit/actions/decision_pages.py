@@ -124,14 +124,16 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
 
 def _prototypes(ws: Workspace, as_of: dt.date):
     """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
-    from toolkit.actions.triage import evidence_until, judge_card, load_records
+    from toolkit.actions.triage import as_of_records, judge_card, load_records
 
     records = load_records(ws)
-    evidence = records.evidence_by_prototype()
+    # Judged as `decide triage --as-of` judges: each card's status, deadline, criteria and evidence of that day.
+    stood = as_of_records(records, as_of, ws)
+    evidence = stood.evidence_by_prototype()
     latest = {}
-    for verdict in sorted(records.verdicts, key=lambda v: v.id):
+    for verdict in sorted(stood.verdicts, key=lambda v: v.id):
         latest[verdict.prototype] = verdict.verdict
-    cards = {card.number: card for card in records.cards}
+    cards = {card.number: card for card in stood.cards}
     naming: dict[int, list[int]] = {}
     for card in records.cards:
         for number in card.decisions:
@@ -142,11 +144,14 @@ def _prototypes(ws: Workspace, as_of: dt.date):
         if number not in judged:
             card = cards.get(number)
             if card is None:
+                later = next((c for c in records.cards if c.number == number), None)
                 judged[number] = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
                                   "reason": "no prototype card with this number", "verdict": None}
+                if later is not None:
+                    judged[number].update(ref=later.ref, title=later.title, status="not started",
+                                          reason=f"started on {later.started}, after {as_of}")
             else:
-                seen = evidence_until(evidence.get(number, []), as_of)
-                judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
+                judgement = judge_card(card, evidence.get(number, []), as_of, ws.config.keep_threshold)
                 judged[number] = {"ref": card.ref, "title": card.title, "status": card.status,
                                   "recommendation": judgement.recommendation, "reason": judgement.reason,
                                   "verdict": latest.get(number)}

@@ -72,13 +72,21 @@ def _moment(moment: dt.datetime) -> str:
     return moment.isoformat(sep=" ")
 
 
+def check_since(since: dt.date | None, as_of: dt.date) -> None:
+    """Refuse a *since* after the report's day: its window would be empty and the report would say nothing changed."""
+    if since is not None and since > as_of:
+        raise DecisionbookError(f"since {since} is after the report's day {as_of}; "
+                                f"give a day on or before it (--since, --as-of)")
+
+
 def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Window:
     """The window of a report for *as_of*: from *since* when asked for, else from *meeting*, else the last week."""
+    check_since(since, as_of)
     if since is not None:
         return Window(since, f"{since.isoformat()} (--since)", f"from the start of {since.isoformat()} (--since)")
     if meeting is None:
         first = as_of - dt.timedelta(days=DEFAULT_DAYS - 1)
-        return Window(first, f"{first.isoformat()}, the last {DEFAULT_DAYS} days (no meeting recorded yet)",
+        return Window(first, f"{first.isoformat()}, the last {DEFAULT_DAYS} days (no earlier meeting recorded)",
                       f"from the start of {first.isoformat()}")
     basis = f"the meeting of {meeting.date}"
     if meeting.ended is not None:
@@ -99,7 +107,7 @@ class Closed:
     previous: Meeting | None
     undecided: tuple[Prototype, ...]  # active prototypes of its agenda with no verdict since the previous meeting
     problems: tuple[Finding, ...]
-    after: Window  # the window of the next report: what it counts as new
+    after: Window  # the window of the next report (after the latest meeting): what it counts as new
     unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
 
 
@@ -119,7 +127,11 @@ def _ended(day: dt.date, ended: str) -> str:
         time = None
     if time is None:
         raise DecisionbookError(f"ended {ended!r} is not a time of day; write HH:MM, e.g. 15:30")
-    moment = dt.datetime.combine(day, time).astimezone()  # in the local offset, as `at` is written
+    local = dt.datetime.combine(day, time)
+    moment = local.astimezone()  # in the local offset, as `at` is written
+    if moment.astimezone().replace(tzinfo=None) != local:  # the clocks jumped over it: it would be read an hour off
+        raise DecisionbookError(f"ended {ended} did not happen on {day}: the clocks moved forward over it here; "
+                                "give the time the clocks showed")
     if moment > dt.datetime.now(dt.timezone.utc):
         raise DecisionbookError(f"ended {day} {ended} is in the future; close a meeting once it has ended")
     return moment.isoformat(timespec="seconds")
@@ -155,7 +167,10 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     records = as_of_records(load_records(ws), max(day, today))
     since = window(previous, None, day)
     decided = {v.prototype for v in records.verdicts if since.is_new(v.at, v.id)}
-    after = window(entry, None, today)
-    later = {card.number for card in after.opened(records, today)}  # opened after it: not on its agenda
+    own = window(entry, None, today)
+    later = {card.number for card in own.opened(records, today)}  # opened after it: not on its agenda
+    # A forgotten meeting closed after a later one: the next report still follows the later one.
+    latest = max((*meetings.entries, entry), key=lambda m: (m.date, m.id))
+    after = own if latest is entry else window(latest, None, today)
     undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided | later)
     return Closed(entry, previous, undecided, meetings.problems + records.problems, after, records.unreadable)

@@ -35,7 +35,8 @@ def meeting_close(date, ended, attendees, by):
     entry = result.meeting
     with_whom = f" with {', '.join(entry.attendees)}" if entry.attendees else ""
     click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
-    click.echo(f"the next weekly report counts as new what is recorded {result.after.start}")
+    follows = "" if result.after.meeting is entry else f" (it follows {result.after.basis}, the latest one)"
+    click.echo(f"the next weekly report counts as new what is recorded {result.after.start}{follows}")
     unread = (f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
               if result.unreadable else "")
     if not result.undecided:

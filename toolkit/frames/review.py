@@ -40,23 +40,23 @@ def status_history(ws: Workspace, decision) -> list[dict]:
 
 
 def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
-    """Each prototype the ADR cites, judged on its evidence up to *as_of*, with its latest verdict."""
-    from toolkit.actions.triage import evidence_until, judge_card, load_records
+    """Each prototype the ADR cites as `decide triage --as-of` sees it on *as_of* (its status, deadline,
+    criteria and evidence of that day), judged, with its latest verdict by then."""
+    from toolkit.actions.triage import as_of_records, judge_card, load_records
 
     records = load_records(ws)
-    cards = {card.number: card for card in records.cards}
-    evidence = records.evidence_by_prototype()
+    stood = as_of_records(records, as_of, ws)
+    cards = {card.number: card for card in stood.cards}
+    started_later = {card.number: card for card in records.cards if card.number not in cards}
+    evidence = stood.evidence_by_prototype()
     rows = []
     for number in numbers:
         card = cards.get(number)
         if card is None:
-            rows.append({"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
-                         "reason": "no prototype card with this number", "merit": None, "coverage": None,
-                         "verdict": None, "override": False})
+            rows.append(_not_there(number, started_later.get(number), as_of))
             continue
-        seen = evidence_until(evidence.get(number, []), as_of)
-        judgement = judge_card(card, seen, as_of, ws.config.keep_threshold)
-        verdicts = sorted((v for v in records.verdicts if v.prototype == number and v.day <= as_of), key=lambda v: v.id)
+        judgement = judge_card(card, evidence.get(number, []), as_of, ws.config.keep_threshold)
+        verdicts = sorted((v for v in stood.verdicts if v.prototype == number), key=lambda v: v.id)
         latest = verdicts[-1] if verdicts else None
         rows.append({
             "ref": card.ref, "title": card.title, "status": card.status,
@@ -68,6 +68,17 @@ def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
             "recommended": latest.recommendation if latest else None,
         })
     return rows
+
+
+def _not_there(number: int, later, as_of: dt.date) -> dict:
+    """The row of a cited prototype with no card on *as_of*: none at all, or one started after that day."""
+    row = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
+           "reason": "no prototype card with this number", "merit": None, "coverage": None,
+           "verdict": None, "override": False}
+    if later is not None:
+        row.update(ref=later.ref, title=later.title, status="not started",
+                   reason=f"started on {later.started}, after {as_of}")
+    return row
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.reports.run import Report, run
+from toolkit.reports.run import Report, require_parameter, run
 from toolkit.workspace import Workspace
 
 
@@ -22,10 +22,14 @@ def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, pr
     sit side by side. "Since the last meeting" starts at the last recorded meeting, else *since*, else
     a week back.
     """
+    from toolkit.actions.meetings import check_since
+
     day = as_of or dt.date.today()
+    check_since(since, day)  # before the notebook runs: bad input, not a failed report
     stem = f"{week_name(day)}-weekly-triage" + ("-revealed" if reveal else "")
     parameters = {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal}
     if since is not None:  # only when given: a team's notebook copied before `since` existed lacks it
+        require_parameter(ws, "weekly-triage", "since", "--since")
         parameters["since"] = since.isoformat()
     return run(ws, "weekly-triage", stem, parameters, progress)
 

@@ -16,6 +16,8 @@ BADGES = {
 }
 
 
+_LONG_WORD = re.compile(r"[^\s<>]{30}")  # a word no table column is narrower than without breaking it
+_TAG = re.compile(r"<[^>]*>")
 # Text without any of these needs neither escaping nor marking. Most cells of a report's tables are such
 # text, and a large report escapes a few hundred thousand of them.
 _PLAIN = re.compile(f"[^&<>\"'{HIDDEN_CHARACTERS}]*+")
@@ -144,21 +146,11 @@ def table(rows, columns, beneath=None, stack=None) -> Safe:
     of its own after its column's header. A wide screen shows the table as it is.
     """
     head = "".join(f"<th>{esc(column[1])}</th>" for column in columns)
-    plain = [column[0] for column in columns if len(column) == 2]
-    if not columns:
-        body = ["<tr></tr>" for _ in rows]
-    elif stack is not None:
-        # The header goes on each cell as well: the stacked layout has no header row to show it.
-        opens = [f'<td data-label="{esc(column[1])}">' if i >= stack else "<td>" for i, column in enumerate(columns)]
-        shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
-        body = ["<tr>" + "".join([f"{td}{esc(show(row.get(key)))}</td>" for td, (key, show) in zip(opens, shows)])
-                + "</tr>" for row in rows]
-    elif len(plain) == len(columns):
-        body = ["<tr><td>" + "</td><td>".join([esc(row.get(key)) for key in plain]) + "</td></tr>" for row in rows]
-    else:
-        shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
-        body = ["<tr><td>" + "</td><td>".join([esc(show(row.get(key))) for key, show in shows]) + "</td></tr>"
-                for row in rows]
+    shows = [(column[0], column[2] if len(column) > 2 else esc) for column in columns]
+    # The header goes on each stacked cell as well: the stacked layout has no header row to show it.
+    labels = [esc(column[1]) if stack is not None and i >= stack else None for i, column in enumerate(columns)]
+    body = ["<tr>" + "".join([_cell(esc(show(row.get(key))), label) for (key, show), label in zip(shows, labels)])
+            + "</tr>" for row in rows]
     kind = "db-table" if stack is None else "db-table db-stack"
     if beneath is None:
         return Safe(f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
@@ -167,6 +159,16 @@ def table(rows, columns, beneath=None, stack=None) -> Safe:
     pairs = "".join(f'<tbody class="db-pair">{tr}<tr class="db-beneath"><td colspan="{len(columns)}">'
                     f"{esc(show(row.get(key)))}</td></tr></tbody>" for tr, row in zip(body, rows))
     return Safe(f'<table class="{kind}"><thead><tr>{head}</tr></thead>{pairs}</table>')
+
+
+def _cell(content: str, label: str | None) -> str:
+    """A table cell. One holding a long word (a link, a path, words joined by underscores) may break it anywhere:
+    its column then shrinks to fit the page instead of pushing the table, and the columns beside it, out of it.
+    Other cells keep their words whole (a date, a state)."""
+    attributes = "" if label is None else f' data-label="{label}"'
+    if len(content) >= 30 and _LONG_WORD.search(_TAG.sub(" ", content)):
+        attributes += ' class="db-long"'
+    return f"<td{attributes}>{content}</td>"
 
 
 def long_table(rows, columns, what: str, limit: int = 15, stack=None) -> Safe:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import keyword
 import math
 import sys
@@ -35,6 +37,47 @@ def notebook_path(workspace: Workspace, name: str) -> Path:
     return bundled
 
 
+def require_parameter(workspace: Workspace, name: str, parameter: str, option: str) -> None:
+    """Refuse *option* when notebook *name* has no *parameter* in its `parameters` cell: a team's copy older than
+    the parameter would run without it, in silence, and the report would not be the one asked for."""
+    source = notebook_path(workspace, name)
+    declared = _declared(source)
+    if declared is not None and parameter not in declared:
+        raise DecisionbookError(f"{option} needs a parameter {parameter!r} in the parameters cell of this notebook; "
+                                f"add it, or copy the bundled {name}.ipynb again", workspace.relative(source))
+
+
+def _declared(source: Path) -> set[str] | None:
+    """The names assigned in *source*'s cell tagged `parameters`; None when that cannot be told (papermill
+    reports such a notebook's problem when it runs it)."""
+    try:
+        book = json.loads(source.read_text(encoding="utf-8"))
+        cell = next(c for c in book["cells"] if "parameters" in c.get("metadata", {}).get("tags", ()))
+        text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        tree = ast.parse(text)
+    except (OSError, ValueError, KeyError, TypeError, StopIteration, SyntaxError, AttributeError):
+        return None
+    return {target.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)}
+
+
+def require_notebook(workspace: Workspace, source: Path) -> None:
+    """Refuse, naming the file and line, a notebook that cannot be read as one: a team's copy left half-saved or
+    with a merge conflict's markers in it would otherwise stop the report with a traceback."""
+    import nbformat
+
+    try:
+        nbformat.validate(nbformat.reads(source.read_text(encoding="utf-8"), as_version=4))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise DecisionbookError(f"cannot read the notebook: {reason}", workspace.relative(source)) from None
+    except Exception as exc:  # nbformat reports a bad notebook as one of several errors, jsonschema's among them
+        cause = exc.__cause__ if isinstance(exc.__cause__, json.JSONDecodeError) else exc
+        raise DecisionbookError(f"not a notebook: {_first_line(getattr(cause, 'msg', None) or cause)}",
+                                workspace.relative(source), getattr(cause, "lineno", None)) from None
+
+
 def check_parameters(parameters: dict) -> dict:
     """*parameters* unchanged if every name is an identifier and every value a plain finite scalar."""
     for name, value in parameters.items():
@@ -61,6 +104,7 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
     """
     parameters = check_parameters(dict(parameters))
     source = notebook_path(workspace, name)
+    require_notebook(workspace, source)
     folder = workspace.reports_dir
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{stem}.ipynb"
@@ -91,6 +135,7 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
                 str(executed),
                 parameters=parameters,
                 kernel_name="python3",
+                language="python",  # a team's copy stripped of its kernel metadata (nbstripout) runs all the same
                 km=kernel.manager,
                 on_cell_executed=page.cell_executed,
                 progress_bar=progress,
