@@ -104,7 +104,6 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
     """
     parameters = check_parameters(dict(parameters))
     source = notebook_path(workspace, name)
-    require_notebook(workspace, source)
     folder = workspace.reports_dir
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{stem}.ipynb"
@@ -123,6 +122,7 @@ def run(workspace: Workspace, name: str, stem: str, parameters: dict, progress: 
         # it), and that module builds a grammar on import: a second of every report for a format that no
         # notebook field uses. Marking it absent makes jsonschema skip that one check.
         sys.modules.setdefault("rfc3987_syntax", None)
+        require_notebook(workspace, source)  # while the kernel boots: nbformat is papermill's to import anyway
         import papermill
         from papermill.exceptions import PapermillExecutionError
 
