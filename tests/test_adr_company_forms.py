@@ -14,13 +14,19 @@ SHOWN_FORM = "Every record is written so:\n\n```markdown\n# ADR-NNNN: [Titel]\n\
              "## Kontext\n\n## Konsequenzen\n```"
 
 
+def _made(decide, tmp_path, files: dict[str, str]):
+    """The repository of *files* after `decide adr new "Try a thing"` on 2026-03-22."""
+    root = repository_with(tmp_path / "repo", files)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    return root
+
+
 def test_headings_a_record_shows_in_a_code_block_are_not_sections_of_a_new_record(decide, tmp_path):
     files = {f"docs/adr/000{n}-r{n}.md": BOLD.format(n=n, title=f"Record {n}", decision=f"Do {n}.")
              for n in (1, 2)}
     files["docs/adr/0003-r3.md"] = BOLD.format(n=3, title="Record 3", decision=SHOWN_FORM)
-    root = repository_with(tmp_path / "repo", files)
-    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
-    assert result.exit_code == 0, result.output
+    root = _made(decide, tmp_path, files)
     assert (root / "docs/adr/0004-try-a-thing.md").read_text() == (
         "# ADR-0004: Try a thing\n\n**Status:** Proposed\n**Datum:** 2026-03-22\n**Entscheider:** \n\n"
         "## Kontext\n\n## Entscheidung\n\n## Konsequenzen\n")
@@ -80,9 +86,7 @@ def test_a_new_record_in_a_folder_whose_records_have_no_title_heading_is_written
              for n in (1, 2)}
     files["docs/adr/009-auth.md"] = HEADER_ROW.format(status="Proposed", date="2025-05-14", n=9,
                                                       extra="\n## Data Model\n\nTables.\n")
-    root = repository_with(tmp_path / "repo", files)
-    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
-    assert result.exit_code == 0, result.output
+    root = _made(decide, tmp_path, files)
     assert (root / "docs/adr/010-try-a-thing.md").read_text() == (
         "| Status   | Date       | Author(s) |\n| :------- | :--------- | :-------- |\n| Proposed | 2026-03-22 |  |\n\n"
         "## Context\n\n## Decision\n\n## Consequences\n")

@@ -144,8 +144,8 @@ DRAFT_FILE = re.compile(
 # "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
                   r"|模板|テンプレート|템플릿")
-# "Number" as a template's title writes its blank in brackets (`# ADR [Número]: [Título]`, `# ADR-[Number]: [Title]`),
-# in the languages whose status words are read; or a letter for it (`[N]`, `[NNN]`, `[#]`).
+# "Number" as a template's title writes its blank in brackets (`# ADR [Número]: [Título]`,
+# `# ADR-[Number]: [Title]`), in the languages whose status words are read; or a letter for it (`[N]`, `[#]`).
 NUMBER_WORDS = (r"number|no\.?|nr\.?|num|n[uú]mero|num[eé]ro|nummer|numer|[cč][ií]slo|numara|numero|номер|番号|编号|번호"
                 r"|n+|x+|#+")
 # A cheap first look, in lower case, for those words: a folder of 10,000 records is listed name by name.
