@@ -73,6 +73,9 @@ def config_template(ws: Workspace) -> str | None:
     return str(config_inside(ws.root, name, "adr", "template"))
 
 
+_HINT = re.compile("|".join(map(re.escape, TEMPLATE_HINTS)))
+
+
 def folder_template(folder: Path) -> Path | None:
     """The team's own template kept in the ADR folder (ADR 0072): one of FOLDER_TEMPLATES, else a
     Markdown file there named as a template and not as a record (`0000-template.md`, `_template.md`,
@@ -87,11 +90,13 @@ def folder_template(folder: Path) -> Path | None:
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
+                    # Most names of a folder of 10,000 records hint at no template: one search passes them, and
+                    # whether the folder numbers its records is asked until a first one says so.
+                    if not sub and _HINT.search(entry.name.lower()) is None:
+                        numbered = numbered or is_record_file(entry.name)
+                        continue
                     if not sub and is_record_file(entry.name):
                         numbered = True
-                        continue  # most names of a folder of 10,000 records
-                    lowered = entry.name.lower()
-                    if not sub and not any(hint in lowered for hint in TEMPLATE_HINTS):
                         continue
                     stem, dot, extension = entry.name.rpartition(".")
                     if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_STEM.search(stem))

@@ -61,7 +61,7 @@ def _numbers_in(folder: Path, depth: int) -> set[int | None]:
         # folder's number; a folder named by a number alone (`2019/`) is a category.
         numbers.add(_folder_number(folder.name))
     for entry in entries:
-        if may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False):
+        if entry.is_dir(follow_symlinks=False) and may_hold_records(entry.name):
             if depth:  # a category's records kept as folders (`sig-cli/1441-shell-debug/`)
                 numbers.add(_folder_number(entry.name))
             if depth < RECORD_DEPTH:
