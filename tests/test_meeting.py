@@ -585,3 +585,9 @@ def test_an_end_time_the_clocks_skipped_is_refused(repo, decide, monkeypatch):
         if original is not None:
             monkeypatch.setenv("TZ", original)
         time.tzset()
+
+
+def test_an_attendee_named_twice_is_recorded_once(repo, decide):
+    _ok(decide("meeting", "close", "--attendee", "ana", "--attendee", "ben", "--attendee", "ana", cwd=repo))
+    (meeting,) = _ledger(repo, "meetings.jsonl")
+    assert meeting["attendees"] == ["ana", "ben"]

@@ -149,7 +149,7 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     if day > dt.date.today():
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
     end = _ended(day, ended) if ended is not None else None
-    names = tuple(one_line(a, "attendee (--attendee)") for a in attendees)
+    names = tuple(dict.fromkeys(one_line(a, "attendee (--attendee)") for a in attendees))  # each once, in order
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
     ws.meeting_ledger.parent.mkdir(parents=True, exist_ok=True)
     # The ledger is locked from the check to the append, so closes at once come out as closes one after
