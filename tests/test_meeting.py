@@ -591,3 +591,15 @@ def test_an_attendee_named_twice_is_recorded_once(repo, decide):
     _ok(decide("meeting", "close", "--attendee", "ana", "--attendee", "ben", "--attendee", "ana", cwd=repo))
     (meeting,) = _ledger(repo, "meetings.jsonl")
     assert meeting["attendees"] == ["ana", "ben"]
+
+
+def test_an_end_time_still_to_come_is_refused(repo, decide):
+    now = dt.datetime.now()
+    later = now + dt.timedelta(minutes=2)
+    if later.date() != now.date():
+        pytest.skip("too close to midnight for a later time on the same day")
+    ended = later.strftime("%H:%M")
+    refused = decide("meeting", "close", "--ended", ended, cwd=repo)
+    assert refused.exit_code == 2, refused.output
+    assert f"ended {now.date()} {ended} is in the future" in refused.stderr
+    assert _ledger(repo, "meetings.jsonl") == []
