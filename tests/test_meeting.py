@@ -603,3 +603,17 @@ def test_an_end_time_still_to_come_is_refused(repo, decide):
     assert refused.exit_code == 2, refused.output
     assert f"ended {now.date()} {ended} is in the future" in refused.stderr
     assert _ledger(repo, "meetings.jsonl") == []
+
+
+def test_a_ledger_that_cannot_be_read_refuses_the_close_before_it_is_recorded(meeting_workspace, decide):
+    root = meeting_workspace
+    evidence = root / "prototypes" / "evidence.jsonl"
+    evidence.rename(root / "evidence.jsonl.kept")
+    evidence.mkdir()
+    refused = decide("meeting", "close", cwd=root)
+    assert refused.exit_code == 2, refused.output
+    assert "prototypes/evidence.jsonl: error: cannot read" in refused.stderr
+    assert _ledger(root, "meetings.jsonl") == []
+    evidence.rmdir()
+    (root / "evidence.jsonl.kept").rename(evidence)
+    _ok(decide("meeting", "close", cwd=root))

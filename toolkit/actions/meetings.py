@@ -151,6 +151,10 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     end = _ended(day, ended) if ended is not None else None
     names = tuple(dict.fromkeys(one_line(a, "attendee (--attendee)") for a in attendees))  # each once, in order
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
+    today = dt.date.today()
+    # Read before the meeting is written: a ledger that cannot be read refuses the close, rather than fail it
+    # half done, the meeting recorded and a second close refused.
+    records = as_of_records(load_records(ws), today)
     ws.meeting_ledger.parent.mkdir(parents=True, exist_ok=True)
     # The ledger is locked from the check to the append, so closes at once come out as closes one after
     # another: one a day. Closing is rare and the lock is held for one read and one write, so no day needs its own.
@@ -163,8 +167,6 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
         previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
         entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by, end)
         ledger.append(ws.meeting_ledger, entry)
-    today = dt.date.today()
-    records = as_of_records(load_records(ws), max(day, today))
     since = window(previous, None, day)
     decided = {v.prototype for v in records.verdicts if since.is_new(v.at, v.id)}
     own = window(entry, None, today)
