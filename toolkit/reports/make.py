@@ -19,8 +19,8 @@ def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, pr
 
     Blind unless *reveal*: then the Sunk-cost check (hours, effort chart, high-effort warnings, git
     activity) is added and the file name says so, so a blind and a revealed report of the same week can
-    sit side by side. "Since the last meeting" starts at the last recorded meeting, else *since*, else
-    a week back.
+    sit side by side. "Since" starts at *since* when given, else at the last recorded meeting, else a
+    week back (`toolkit.actions.meetings.window`).
     """
     from toolkit.actions.meetings import check_since
 
