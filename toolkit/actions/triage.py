@@ -106,13 +106,6 @@ def _until(entries, day: str, *names: str):
     return columns.select(entries, lambda *values: all((v or "")[:10] <= day for v in values), *names)
 
 
-def evidence_until(entries, as_of: dt.date):
-    """The evidence *entries* that count at the end of *as_of*, as `as_of_records` counts them: recorded
-    on or before it and measured on or before it. A value measured earlier but recorded later was not
-    known that day."""
-    return _until(entries, as_of.isoformat(), "at", "measured")
-
-
 def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
     from toolkit.actions.verdicts import STATUS_AFTER
 
