@@ -228,3 +228,19 @@ def test_a_new_go_design_document_keeps_the_proposal_label_of_its_template_s_tit
     assert created.stdout.strip() == "design/12167-use-arenas.md", created.output
     assert (root / "design/12167-use-arenas.md").read_text() == template.replace(
         "# Proposal: [Title]", "# Proposal: Use arenas").replace("[Date]", "2026-12-02")
+
+
+def test_a_template_front_matter_line_of_200_kb_of_spaces_is_read_at_once():
+    # Both patterns once tried each run of spaces at every place it could end: minutes on such a line.
+    import time
+
+    from toolkit.actions.adr_form import _FRONT_VALUE, _YAML_VALUE, fill_blanks
+
+    line = "title: ${title}" + " " * 200_000 + "x"
+    started = time.monotonic()
+    assert _FRONT_VALUE.match(line).group(2) == line[len("title: "):]
+    assert _FRONT_VALUE.match("k:" + " " * 200_000 + "a#b") is None
+    assert _YAML_VALUE.match("k: a" + " \t" * 100_000 + "#").group(2) == "a"
+    text = f"---\n{line}\nstatus: proposed   # here\n---\n# ${{title}}\n"
+    assert fill_blanks(text, {"title": "Use git", "number": "1", "date": "2026-01-02"}).startswith("---\ntitle: ")
+    assert time.monotonic() - started < 2

@@ -283,3 +283,19 @@ def test_a_renumber_and_a_record_amending_it_queued_together_end_as_one_after_th
     check = decide("check", cwd=repo)
     assert check.exit_code == 0 and check.stdout.splitlines()[-1].startswith("0 error(s)"), check
     assert not list((repo / "decisions").glob("*.lock"))
+
+
+def test_a_stale_lock_naming_a_task_to_finish_stays_until_that_task_runs_again(tmp_path):
+    from toolkit.records import files
+
+    # Written by this process as it was before a restart: its start time differs, so the holder has ended.
+    ended = {**files._me(), "start": -1}
+    for name in ("0002-a.md", "0003-b.md"):
+        (tmp_path / name).write_text("# A\n")
+    (tmp_path / "0002-a.md.lock").write_text(json.dumps({**ended, "task": "decide adr renumber 0002-a.md --to 9"}))
+    (tmp_path / "0003-b.md.lock").write_text(json.dumps(ended))
+    (tmp_path / "0004-gone.md.lock").write_text(json.dumps({**ended, "task": "decide adr renumber 0004-gone.md"}))
+    assert [lock.name for lock, _ in files.stale_locks(tmp_path)] == ["0002-a.md.lock", "0003-b.md.lock",
+                                                                     "0004-gone.md.lock"]
+    files.remove_stale_locks(tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("*.lock")) == ["0002-a.md.lock"]

@@ -198,3 +198,15 @@ def test_a_status_the_team_s_table_gives_a_record_that_states_none_is_kept(decid
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "rfcs/README.md").read_text() == index + "| [3](0003-kernels.md) | Kernels | Accepted |\n"
+
+
+def test_a_table_shown_in_a_longer_fence_with_backticks_inside_is_an_example_not_the_index(decide, tmp_path):
+    proposal = "- Start Date: 2020-01-0{n}\n- Status: Accepted\n\n# Summary\n\nWhat.\n"
+    example = ("# Proposals\n\nAdd yours as a row:\n\n````markdown\n```\n| Number | Title | Status |\n"
+               "| --- | --- | --- |\n| [9](0009-x.md) | X | Draft |\n````\n\n")
+    index = example + "| Number | Title | Status |\n| --- | --- | --- |\n| [1](0001-cells.md) | Cells | Accepted |\n"
+    root = repository_with(tmp_path / "repo", {
+        "rfcs/README.md": index, "rfcs/0001-cells.md": proposal.format(n=1), "rfcs/0002-diff.md": proposal.format(n=2)})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "rfcs/README.md").read_text() == index + "| [2](0002-diff.md) | Diff | Accepted |\n"

@@ -442,7 +442,9 @@ def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> boo
 # A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
 _DAY_BLANK = LazyPattern(r"""^["'{\[]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
 # A front-matter line's key and colon, its value, and a comment after it.
-_FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#]*?)([ \t]+#.*)?$""")
+# Each part is taken once and whole (`*+`, `(?>...)`): a long line of spaces is read in one pass.
+_FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
+                           r"""|(?>(?:[^# \t]|[ \t]++(?!#))*))((?:(?<=[ \t])|[ \t]+)#.*)?$""")
 
 
 def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> None:
@@ -494,8 +496,10 @@ _BRACED_VALUE = LazyPattern(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$
 
 _PLACEHOLDER = LazyPattern(r"\$\{(number|title|date)\}")
 # A line of YAML front matter that holds one value: its key or list dash, the value, a comment or spaces after it.
-_YAML_VALUE = LazyPattern(r"""^([ \t]*(?:-[ \t]+)?(?:[A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*'):[ \t]+|[ \t]*-[ \t]+)"""
-                          r"""("(?:\\.|[^"\\])*"|'(?:''|[^'])*'|[^#]*?)((?:[ \t]+#.*)?[ \t]*)$""")
+# Each part is taken once and whole (`++`, `(?>...)`): a long line of spaces is read in one pass.
+_YAML_VALUE = LazyPattern(r"""^([ \t]*+(?:-[ \t]++)?(?:[A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*'):[ \t]++|[ \t]*+-[ \t]++)"""
+                          r"""("(?:\\.|[^"\\])*"|'(?:''|[^'])*'|(?>(?:[^# \t]|[ \t]++(?=[^# \t]))*))"""
+                          r"""((?:(?:(?<=[ \t])|[ \t]+)#.*)?[ \t]*+)$""")
 
 
 def fill_blanks(text: str, values: dict[str, str]) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from toolkit.actions.index_file import INDEX_END, INDEX_START
+from toolkit.actions.index_file import INDEX_END, INDEX_START, outside_code
 from toolkit.errors import DecisionbookError
 from toolkit.records.adr_edit import link_target
 from toolkit.records.adr_words import is_record_file
@@ -70,7 +70,6 @@ _COLUMNS = {
 }
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((<[^<>\n]*>|[^()\s]+)\)")
 _ITEM = re.compile(r"^([*+-]|\d{1,9}[.)])([ \t]+)(.*)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LABEL = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?\d+"
 _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001](0001-x.md) - Title`, as adr-log
 
@@ -146,13 +145,10 @@ def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
     """("table" | "list", first line, end) of each table and each list outside code blocks."""
     from toolkit.records.adr import DELIMITER_ROW
 
-    blocks, fence, i = [], None, 0
+    blocks, prose, i = [], set(outside_code(lines)), 0
     while i < len(lines):
         line = lines[i]
-        mark = _FENCE.match(line)
-        if fence is not None or mark:  # a table or list shown in a code block is an example, not the index
-            if mark and fence in (None, mark.group(1)[0]):
-                fence = None if fence else mark.group(1)[0]
+        if i not in prose:  # a table or list shown in a code block is an example, not the index
             i += 1
             continue
         if ("|" in line and i + 1 < len(lines) and "|" in lines[i + 1] and DELIMITER_ROW.match(lines[i + 1])
