@@ -72,6 +72,13 @@ def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_bel
     assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
 
+def test_a_folder_at_the_top_named_as_adr_folders_is_not_taken_for_records_in_its_subfolders(decide, tmp_path):
+    # At the top such a folder may be code (a `decisionlog` package): its test data is no category of records.
+    root = _repo(tmp_path, {"decisionlog/log.go": "package decisionlog\n", "docs/guide.md": "# Guide\n",
+                            "decisionlog/testdata/0001-input.md": "# 1. Input\n\n## Status\n\nAccepted\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
     root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n",
                             "docs/design/01-api.md": "# API\n\nErrors use HTTP status codes.\n"})
