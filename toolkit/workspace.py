@@ -400,14 +400,7 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
 def _holds_categories(folder: Path, slugs: bool) -> bool:
     """Whether *folder* holds records, or holds them in its category folders one level down (Unleash's
     `ADRs/back-end/x.md`), as the records are read (ADR 0114); deeper folders are not looked through."""
-    if _holds_records(folder, slugs):
-        return True
-    try:
-        with os.scandir(folder) as entries:
-            categories = [entry.path for entry in entries if files.is_folder(entry) and not entry.name.startswith(".")]
-    except OSError:
-        return False
-    return any(_holds_records(Path(category), slugs) for category in sorted(categories))
+    return _holds_records(folder, slugs) or any(_holds_records(category, slugs) for category in _subfolders(folder))
 
 
 def _holds_page(entry: os.DirEntry) -> bool:
