@@ -72,6 +72,13 @@ def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_bel
     assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
 
+def test_records_in_a_tooling_folder_below_a_folder_named_as_adr_folders_make_no_adr_folder(decide, tmp_path):
+    # They are never read (`assets/` holds a site's files): the folder of records that are is found instead.
+    root = _repo(tmp_path, {"docs/handbook/adrs/assets/0001-diagram.md": "# 1. Diagram\n\n## Status\n\nAccepted\n",
+                            "docs/design/0001-real.md": "# 1. Real\n\n## Status\n\nAccepted\n"})
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/design/0001-real.md"]
+
+
 def test_a_folder_at_the_top_named_as_adr_folders_is_not_taken_for_records_in_its_subfolders(decide, tmp_path):
     # At the top such a folder may be code (a `decisionlog` package): its test data is no category of records.
     root = _repo(tmp_path, {"decisionlog/log.go": "package decisionlog\n", "docs/guide.md": "# Guide\n",
