@@ -953,10 +953,13 @@ def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_i
         "adrs/back-end/breaking-db-changes.md": page.format(title="breaking DB changes", links=""),
         "adrs/front-end/styling.md": page.format(title="preferred styling method", links=""),
         "adrs/overarching/logging-levels.md": page.format(title="logging levels", links=both),  # a record's links
+        # A record titled as a list is, that links one record, lists none: it stays a record.
+        "adrs/overarching/audit-log.md": page.format(title="audit log",
+                                                     links="\n* [Styling](../front-end/styling.md)\n"),
         "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
     rows = [(r["key"], r["title"]) for r in listed_adrs(decide, root)]
-    assert rows == [("breaking-db-changes", "breaking DB changes"), ("logging-levels", "logging levels"),
-                    ("styling", "preferred styling method")]
+    assert rows == [("audit-log", "audit log"), ("breaking-db-changes", "breaking DB changes"),
+                    ("logging-levels", "logging levels"), ("styling", "preferred styling method")]
     assert "ADRs.md" not in decide("check", cwd=root).output
 
 
