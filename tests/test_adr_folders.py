@@ -969,6 +969,8 @@ def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_i
     "<tr><td> Status </td><td> Draft | Proposed | Accepted | Rejected | Deferred | Implemented </td></tr>\n"
     "</table>\n\n## Abstract\n\nA short description of the change being addressed.\n",
     "# CEP 0 - A short title of the proposal\n\n* Status: proposed | rejected | accepted | deprecated\n",
+    # The table on one line, where no status is read: the choices are found where the line states them.
+    "# CEP 0 - A short title\n\n<table><tr><td> Status </td><td> Draft | Proposed | Accepted </td></tr></table>\n",
 ])
 def test_a_page_numbered_zero_whose_status_is_the_list_of_choices_is_the_template(decide, tmp_path, template):
     root = _repo(tmp_path, {
