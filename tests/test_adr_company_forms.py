@@ -43,9 +43,13 @@ def test_a_date_section_headed_data_holds_the_record_s_date(decide, tmp_path):
         "docs/adr/ADR-024-unificar.md": PT.format(
             n=24, title="Unificar", status="Aceito",
             date="## Data\nOriginal: 2026-02-19  \nÚltima Atualização: 2026-02-20 (v2)\n\n"),
+        # In English `## Data` is a section about data, which states no day.
+        "docs/adr/ADR-031-orders.md": PT.format(n=31, title="Orders", status="Aceito",
+                                               date="## Data\nOrders live in Postgres.\n\n"),
     })
     dates = {row["number"]: row["date"] for row in listed_adrs(decide, root)}
-    assert dates == {4: None, 19: "2026-01-10", 24: "2026-02-19"}
+    assert dates == {4: None, 19: "2026-01-10", 24: "2026-02-19", 31: None}
+    assert "ADR-031" not in decide("check", cwd=root).stdout
     result = decide("adr", "status", "19", "accepted", "--force", "--date", "2026-03-22", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/ADR-019-perfis.md").read_text() == PT.format(

@@ -72,6 +72,20 @@ def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_bel
     assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
 
+def test_records_in_a_tooling_folder_below_a_folder_named_as_adr_folders_make_no_adr_folder(decide, tmp_path):
+    # They are never read (`assets/` holds a site's files): the folder of records that are is found instead.
+    root = _repo(tmp_path, {"docs/handbook/adrs/assets/0001-diagram.md": "# 1. Diagram\n\n## Status\n\nAccepted\n",
+                            "docs/design/0001-real.md": "# 1. Real\n\n## Status\n\nAccepted\n"})
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/design/0001-real.md"]
+
+
+def test_a_folder_at_the_top_named_as_adr_folders_is_not_taken_for_records_in_its_subfolders(decide, tmp_path):
+    # At the top such a folder may be code (a `decisionlog` package): its test data is no category of records.
+    root = _repo(tmp_path, {"decisionlog/log.go": "package decisionlog\n", "docs/guide.md": "# Guide\n",
+                            "decisionlog/testdata/0001-input.md": "# 1. Input\n\n## Status\n\nAccepted\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_a_status(decide, tmp_path):
     root = _repo(tmp_path, {"design/0001-logo.md": "# Logo\n\nColours and shapes.\n", "docs/guide.md": "# Guide\n",
                             "docs/design/01-api.md": "# API\n\nErrors use HTTP status codes.\n"})
@@ -939,10 +953,13 @@ def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_i
         "adrs/back-end/breaking-db-changes.md": page.format(title="breaking DB changes", links=""),
         "adrs/front-end/styling.md": page.format(title="preferred styling method", links=""),
         "adrs/overarching/logging-levels.md": page.format(title="logging levels", links=both),  # a record's links
+        # A record titled as a list is, that links one record, lists none: it stays a record.
+        "adrs/overarching/audit-log.md": page.format(title="audit log",
+                                                     links="\n* [Styling](../front-end/styling.md)\n"),
         "decisionbook.toml": '[adr]\ndir = "adrs"\n'})
     rows = [(r["key"], r["title"]) for r in listed_adrs(decide, root)]
-    assert rows == [("breaking-db-changes", "breaking DB changes"), ("logging-levels", "logging levels"),
-                    ("styling", "preferred styling method")]
+    assert rows == [("audit-log", "audit log"), ("breaking-db-changes", "breaking DB changes"),
+                    ("logging-levels", "logging levels"), ("styling", "preferred styling method")]
     assert "ADRs.md" not in decide("check", cwd=root).output
 
 
@@ -952,6 +969,8 @@ def test_a_page_that_lists_the_records_under_an_overview_title_is_the_folder_s_i
     "<tr><td> Status </td><td> Draft | Proposed | Accepted | Rejected | Deferred | Implemented </td></tr>\n"
     "</table>\n\n## Abstract\n\nA short description of the change being addressed.\n",
     "# CEP 0 - A short title of the proposal\n\n* Status: proposed | rejected | accepted | deprecated\n",
+    # The table on one line, where no status is read: the choices are found where the line states them.
+    "# CEP 0 - A short title\n\n<table><tr><td> Status </td><td> Draft | Proposed | Accepted </td></tr></table>\n",
 ])
 def test_a_page_numbered_zero_whose_status_is_the_list_of_choices_is_the_template(decide, tmp_path, template):
     root = _repo(tmp_path, {

@@ -210,6 +210,9 @@ def test_a_kep_yaml_with_a_document_marker_is_named_and_never_split(decide, tmp_
     assert status.exit_code == 2
     assert status.stderr.startswith("keps/sig-node/2200-node-swap/kep.yaml:1: error: a document marker")
     assert {name: (folder / name).read_bytes() for name in before} == before
+    # Listing, checking and showing name it at the kep.yaml's line too, not at the page.
+    for command in (("check",), ("adr", "list"), ("adr", "show", "2200")):
+        assert "keps/sig-node/2200-node-swap/kep.yaml:1: error: a document marker" in decide(*command, cwd=root).output
 
 
 @pytest.mark.parametrize(("make", "created"), [

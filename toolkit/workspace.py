@@ -6,7 +6,9 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
-from toolkit.records.adr_words import DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record
+from toolkit.records.adr_words import (
+    DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records,
+)
 from toolkit.records.named import named
 
 CONFIG_NAME = "decisionbook.toml"
@@ -400,14 +402,8 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
 def _holds_categories(folder: Path, slugs: bool) -> bool:
     """Whether *folder* holds records, or holds them in its category folders one level down (Unleash's
     `ADRs/back-end/x.md`), as the records are read (ADR 0114); deeper folders are not looked through."""
-    if _holds_records(folder, slugs):
-        return True
-    try:
-        with os.scandir(folder) as entries:
-            categories = [entry.path for entry in entries if files.is_folder(entry) and not entry.name.startswith(".")]
-    except OSError:
-        return False
-    return any(_holds_records(Path(category), slugs) for category in sorted(categories))
+    return _holds_records(folder, slugs) or any(_holds_records(category, slugs) for category in _subfolders(folder)
+                                                if may_hold_records(category.name))
 
 
 def _holds_page(entry: os.DirEntry) -> bool:

@@ -295,8 +295,8 @@ def load_decisions(ws: Workspace) -> Decisions:
             except OSError as exc:
                 unreadable.append(Finding(shown, None, "error", f"cannot read: {exc.strerror}"))
                 continue
-            except DecisionbookError as exc:
-                unreadable.append(Finding(shown, None, "error", exc.message))
+            except DecisionbookError as exc:  # named where it is: a KEP's kep.yaml, at its line
+                unreadable.append(Finding(exc.path or shown, exc.line, "error", exc.message))
                 continue
             key = (str(path), shown, parsecache.digest(data), settings)
             record = cache.get(key)
