@@ -524,8 +524,9 @@ def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace,
     card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<== 200"'))
     closed = decide("meeting", "close", cwd=meeting_workspace)
     assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
-    assert ("1 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
-            "is not known:") in closed.stdout
+    week = (TODAY - dt.timedelta(days=6)).isoformat()
+    assert (f"1 active prototype(s) got no verdict in the 7 days from {week} to {TODAY} (no earlier meeting "
+            "recorded); 1 card(s) could not be read (above), so whether they got one is not known:") in closed.stdout
 
 
 def test_since_after_the_report_date_is_refused(repo, decide):
@@ -617,3 +618,21 @@ def test_a_ledger_that_cannot_be_read_refuses_the_close_before_it_is_recorded(me
     evidence.rmdir()
     (root / "evidence.jsonl.kept").rename(evidence)
     _ok(decide("meeting", "close", cwd=root))
+
+
+def test_closing_a_meeting_says_since_when_its_verdicts_count(repo, decide):
+    # The close listed the cards that "got no verdict" without saying since when: at a first meeting a card
+    # given a verdict ten days before was listed, and nothing said that only the last 7 days were looked at.
+    ten_days_ago = (TODAY - dt.timedelta(days=10)).isoformat()
+    three_days_ago = (TODAY - dt.timedelta(days=3)).isoformat()
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _started(repo, 1, ten_days_ago)
+    _ok(decide("iterate", "P1", "--reason", "tune batching", cwd=repo))
+    _recorded(repo, "verdicts.jsonl", _moment(ten_days_ago, "14:00"))
+    first = _ok(decide("meeting", "close", "--date", three_days_ago, cwd=repo))
+    week = (TODAY - dt.timedelta(days=9)).isoformat()
+    assert (f"1 active prototype(s) got no verdict in the 7 days from {week} to {three_days_ago} "
+            "(no earlier meeting recorded):\n  P1  Kafka ingest") in first.stdout
+    _ok(decide("iterate", "P1", "--reason", "batching helped", cwd=repo))
+    second = _ok(decide("meeting", "close", cwd=repo))
+    assert f"every active prototype got a verdict since the meeting of {three_days_ago}" in second.stdout

@@ -104,11 +104,20 @@ def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Wi
 @dataclass(frozen=True)
 class Closed:
     meeting: Meeting
-    previous: Meeting | None
+    previous: Meeting | None  # the meeting before it: its verdicts are those recorded after that one
     undecided: tuple[Prototype, ...]  # active prototypes of its agenda with no verdict since the previous meeting
     problems: tuple[Finding, ...]
     after: Window  # the window of the next report (after the latest meeting): what it counts as new
     unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
+
+    @property
+    def counted(self) -> str:
+        """Since when a verdict counts as given in this meeting, in words: at a first meeting only the last week
+        is looked at, so a card decided earlier is listed as undecided, and the words say why."""
+        if self.previous is not None:
+            return f"since the meeting of {self.previous.date}"
+        first = window(None, None, self.meeting.day).first
+        return f"in the {DEFAULT_DAYS} days from {first} to {self.meeting.date} (no earlier meeting recorded)"
 
 
 def previous_meeting(meetings, as_of: dt.date) -> Meeting | None:

@@ -40,8 +40,8 @@ def meeting_close(date, ended, attendees, by):
     unread = (f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
               if result.unreadable else "")
     if not result.undecided:
-        click.echo("every active prototype got a verdict" + unread)
+        click.echo(f"every active prototype got a verdict {result.counted}{unread}")
         return
-    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict{unread}:")
+    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict {result.counted}{unread}:")
     for card in result.undecided:
         click.echo(f"  {card.ref}  {visible(card.title)}")
