@@ -71,7 +71,8 @@ def test_a_team_notebook_left_with_merge_conflict_markers_is_named_with_its_line
 
 @pytest.mark.parametrize("text, line, message", [
     ('{"cells": 3}', 1, 'not a notebook: its "cells" is a number, not a list of cells'),
-    ('{\n  "metadata": {},\n  "cells": {"a": 1}\n}', 3, 'not a notebook: its "cells" is an object, not a list of cells'),
+    ('{\n  "metadata": {},\n  "cells": {"a": 1}\n}', 3,
+     'not a notebook: its "cells" is an object, not a list of cells'),
     ('{\n  "nbformat": 4,\n  "cells": [\n    3\n  ]\n}', 3,
      'not a notebook: cell 1 of its "cells" is a number, not a cell with a "cell_type"'),
     ('[1, 2]', 1, "not a notebook: the file holds a list, not an object with cells"),
