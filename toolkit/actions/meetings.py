@@ -178,13 +178,14 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     "No verdict" means: on its agenda (not opened in the window after it), still active, and no verdict
     recorded in the window after the previous meeting (`window`).
     """
-    day = parse_date(date, "date") if date is not None else dt.date.today()
-    if day > dt.date.today():
+    # Read once: a close running across midnight defaults, checks and judges on one day, not on two.
+    today = dt.date.today()
+    day = parse_date(date, "date") if date is not None else today
+    if day > today:
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
     end = _ended(day, ended) if ended is not None else None
     names = tuple(dict.fromkeys(one_line(a, "attendee (--attendee)") for a in attendees))  # each once, in order
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
-    today = dt.date.today()
     # Read before the meeting is written: a ledger that cannot be read refuses the close, rather than fail it
     # half done, the meeting recorded and a second close refused.
     records = as_of_records(load_records(ws), today)
