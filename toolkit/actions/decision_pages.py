@@ -59,8 +59,8 @@ class Entry:
         return own if own is not None and (self.decided.day is None or own < self.decided.day) else self.decided.day
 
     def waiting(self, as_of: dt.date) -> int | None:
-        """Days an open proposal has waited by *as_of*: from its proposal in git where that commit has a
-        day, else its date field."""
+        """Days an open proposal (by its `status`, of the day the pages are for) has waited by *as_of*: from
+        its proposal in git where that commit has a day, else its date field."""
         if self.status not in ("proposed", "draft"):
             return None
         start = (self.proposed.day if self.proposed else None) or _date(self.decision.date)
