@@ -170,7 +170,9 @@ def test_a_proposal_superseded_before_anyone_accepted_it_is_closed_and_a_later_o
     first, second = decision_pages(open_workspace(repo), dt.date(2026, 11, 5)).entries
     assert (first.decided.status, first.decided.day) == ("superseded", dt.date(2026, 11, 9))
     assert second.waiting(dt.date(2026, 11, 5)) is None  # proposed on the 9th: not waiting yet on the 5th
-    assert second.waiting(dt.date(2026, 11, 12)) == 3
+    # Pages of a later day hold the statuses of that day: proposed by then, and waiting since the 9th.
+    later = decision_pages(open_workspace(repo), dt.date(2026, 11, 12)).entries[1]
+    assert later.status == "proposed" and later.waiting(dt.date(2026, 11, 12)) == 3
 
 
 def test_a_record_that_came_into_git_decided_was_decided_on_the_day_its_file_gives(repo):

@@ -177,10 +177,10 @@ def test_stale_evidence_counts_from_the_day_measured_not_the_day_recorded(ws, de
 def test_override_is_recorded_and_warned(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     decide("effort", "log", "P1", "90", "--force", cwd=ws)
-    result = decide("keep", "P1", "--reason", "we have come this far", "--as-of", AS_OF, cwd=ws)
+    today = dt.date.today()
+    result = decide("keep", "P1", "--reason", "we have come this far", "--as-of", today.isoformat(), cwd=ws)
     assert result.exit_code == 0, result.output
     assert "overrides the recommendation (discard)" in result.stdout
-    today = dt.date.today()
     (override,) = [w for w in warnings(decide, ws, today.isoformat()) if w["kind"] == "override"]
     assert override["ref"] == "P1" and "keep verdict" in override["message"] and "we have come this far" in override["message"]
     assert "90 hours" in override["message"]
@@ -252,7 +252,7 @@ def test_audit_says_when_overrides_do_not_follow_effort(ws, decide):
 def test_audit_command(ws, decide):
     decide("evidence", "add", "P1", "p99", "800", cwd=ws)
     decide("effort", "log", "P1", "50", "--date", "2026-11-20", "--force", cwd=ws)
-    decide("keep", "P1", "--reason", "sunk", "--as-of", AS_OF, cwd=ws)
+    assert decide("keep", "P1", "--reason", "sunk", "--as-of", dt.date.today().isoformat(), cwd=ws).exit_code == 0
     out = decide("audit", cwd=ws)
     assert out.exit_code == 0
     assert "QUARTILE" in out.stdout and "Too few verdicts (1)" in out.stdout

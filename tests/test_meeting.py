@@ -524,8 +524,9 @@ def test_closing_a_meeting_says_which_cards_could_not_be_told(meeting_workspace,
     card.write_text(card.read_text().replace('target: "<= 200"', 'target: "<== 200"'))
     closed = decide("meeting", "close", cwd=meeting_workspace)
     assert closed.exit_code == 0 and "prototypes/0001-kafka-ingest.md:" in closed.stderr
-    assert ("1 active prototype(s) got no verdict; 1 card(s) could not be read (above), so whether they got one "
-            "is not known:") in closed.stdout
+    week = (TODAY - dt.timedelta(days=6)).isoformat()
+    assert (f"1 active prototype(s) got no verdict in the 7 days from {week} to {TODAY} (no earlier meeting "
+            "recorded); 1 card(s) could not be read (above), so whether they got one is not known:") in closed.stdout
 
 
 def test_since_after_the_report_date_is_refused(repo, decide):
@@ -617,3 +618,68 @@ def test_a_ledger_that_cannot_be_read_refuses_the_close_before_it_is_recorded(me
     evidence.rmdir()
     (root / "evidence.jsonl.kept").rename(evidence)
     _ok(decide("meeting", "close", cwd=root))
+
+
+def test_closing_a_meeting_says_since_when_its_verdicts_count(repo, decide):
+    # The close listed the cards that "got no verdict" without saying since when: at a first meeting a card
+    # given a verdict ten days before was listed, and nothing said that only the last 7 days were looked at.
+    ten_days_ago = (TODAY - dt.timedelta(days=10)).isoformat()
+    three_days_ago = (TODAY - dt.timedelta(days=3)).isoformat()
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    _started(repo, 1, ten_days_ago)
+    _ok(decide("iterate", "P1", "--reason", "tune batching", cwd=repo))
+    _recorded(repo, "verdicts.jsonl", _moment(ten_days_ago, "14:00"))
+    first = _ok(decide("meeting", "close", "--date", three_days_ago, cwd=repo))
+    week = (TODAY - dt.timedelta(days=9)).isoformat()
+    assert (f"1 active prototype(s) got no verdict in the 7 days from {week} to {three_days_ago} "
+            "(no earlier meeting recorded):\n  P1  Kafka ingest") in first.stdout
+    _ok(decide("iterate", "P1", "--reason", "batching helped", cwd=repo))
+    second = _ok(decide("meeting", "close", cwd=repo))
+    assert f"every active prototype got a verdict since the meeting of {three_days_ago}" in second.stdout
+
+
+def test_closing_a_meeting_keeps_the_weekly_report_it_looked_at(meeting_workspace, decide):
+    # The week's report is written over each time it is rendered: once rendered again after the meeting, what
+    # the meeting had on screen when it decided was gone, and the meeting's line did not say which it was.
+    root = meeting_workspace
+    week = "{}-W{:02d}".format(*TODAY.isocalendar()[:2])
+    on_screen = _report(decide, root, "--as-of", TODAY.isoformat())
+    closed = _ok(decide("meeting", "close", cwd=root))
+    kept = f"reports/{TODAY}-meeting-weekly-triage.html"
+    assert f"kept the weekly report of {week} it looked at as {kept}" in closed.stdout
+    (meeting,) = _ledger(root, "meetings.jsonl")
+    assert meeting["reports"] == [kept]
+    _ok(decide("evidence", "add", "P2", "hit-rate", "0.95", cwd=root))
+    again = _report(decide, root, "--as-of", TODAY.isoformat())
+    assert again != on_screen and "0.95" in _text(again)
+    assert (root / kept).read_text(encoding="utf-8") == on_screen
+    # Its links are relative to reports/, where the copy sits too: they still lead to the files.
+    assert 'href="../prototypes/0001-kafka-ingest.md"' in on_screen
+
+
+def test_a_meeting_without_a_report_of_its_week_keeps_none_and_says_so(repo, decide):
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    closed = _ok(decide("meeting", "close", cwd=repo))
+    week = "{}-W{:02d}".format(*TODAY.isocalendar()[:2])
+    assert f"no weekly report of {week} in reports/ to keep with it" in closed.stdout
+    assert _ledger(repo, "meetings.jsonl")[0]["reports"] == []
+    assert not (repo / "reports").exists() or not list((repo / "reports").iterdir())
+
+
+def test_a_kept_report_is_never_written_over(repo, decide):
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    week = "{}-W{:02d}".format(*TODAY.isocalendar()[:2])
+    (repo / "reports").mkdir()
+    (repo / "reports" / f"{week}-weekly-triage-revealed.html").write_text("<p>with the hours</p>")
+    kept = repo / "reports" / f"{TODAY}-meeting-weekly-triage-revealed.html"
+    kept.write_text("<p>someone's own page</p>")
+    refused = decide("meeting", "close", cwd=repo)
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert f"reports/{kept.name}: error: is there already and is not reports/{week}-weekly-triage-revealed.html" \
+        in refused.stderr
+    assert kept.read_text() == "<p>someone's own page</p>" and _ledger(repo, "meetings.jsonl") == []
+    # One left by a close that stopped before its line was written holds the same page: it is taken.
+    kept.write_text("<p>with the hours</p>")
+    closed = _ok(decide("meeting", "close", cwd=repo))
+    assert f"as reports/{kept.name}" in closed.stdout
+    assert _ledger(repo, "meetings.jsonl")[0]["reports"] == [f"reports/{kept.name}"]

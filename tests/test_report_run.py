@@ -69,6 +69,27 @@ def test_a_team_notebook_left_with_merge_conflict_markers_is_named_with_its_line
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("text, line, message", [
+    ('{"cells": 3}', 1, 'not a notebook: its "cells" is a number, not a list of cells'),
+    ('{\n  "metadata": {},\n  "cells": {"a": 1}\n}', 3,
+     'not a notebook: its "cells" is an object, not a list of cells'),
+    ('{\n  "nbformat": 4,\n  "cells": [\n    3\n  ]\n}', 3,
+     'not a notebook: cell 1 of its "cells" is a number, not a cell with a "cell_type"'),
+    ('[1, 2]', 1, "not a notebook: the file holds a list, not an object with cells"),
+    ('{"metadata": {}}', 1, 'not a notebook: it has no "cells"'),
+])
+def test_a_team_notebook_of_valid_json_but_the_wrong_shape_is_named_with_what_is_wrong(repo, decide, text, line,
+                                                                                      message):
+    # `{"cells": 3}` stopped the report with "not a notebook: 'int' object is not iterable".
+    (repo / "notebooks").mkdir(exist_ok=True)
+    (repo / "notebooks" / "weekly-triage.ipynb").write_text(text)
+    for extra in ((), ("--since", "2026-10-01")):
+        result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert result.stderr == f"notebooks/weekly-triage.ipynb:{line}: error: {message}\n"
+    assert not list(repo.glob("reports/*"))
+
+
 def test_a_team_notebook_stripped_of_its_kernel_metadata_runs(repo, decide):
     # nbstripout and its kin can drop metadata.kernelspec, to keep diffs quiet: the report runs on Python anyway.
     team = repo / "notebooks" / "weekly-triage.ipynb"

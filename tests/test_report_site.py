@@ -257,3 +257,45 @@ def test_no_script_runs_in_any_page_of_the_hostile_site(hostile_site, tmp_path):
     for page in sorted(hostile_site.glob("*.html")):
         body, console = _dom_after_load(page, tmp_path / page.stem)
         assert "data-pwned" not in body and console == [], page.name
+
+
+def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path):
+    # `--as-of` judged the prototypes and counted the waiting days as of the day, but listed every ADR with its
+    # status of today: a proposal accepted four days later read "accepted" in the log of a day it was still open.
+    from report_fixtures import build as build_workspace, git
+
+    root = build_workspace(tmp_path / "ws")  # ADR-0003 proposed on 09-28, accepted on 10-05
+    (root / "decisions" / "0004-cache-reads.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-10-10\n---\n# Cache reads\n\n## Context and Problem Statement\n\nSlow.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Cache reads", day="2026-10-10")
+    assert invoke(root, "report", "log", "--as-of", "2026-10-01").exit_code == 0
+    site = root / "reports" / "decision-log"
+    index = _text(site / "index.html")
+    assert "4 decisions in decisions, as of 2026-10-01. proposed: 2 · superseded: 1 · not in git: 1" in index
+    assert "Statuses are those of the last commit on or before 2026-10-01" in index
+    assert re.search(r"Open proposals .* ADR-0003 Use CockroachDB 2026-09-28 Ben 3 ", index)
+    assert "Accepted (" not in index and re.search(r"Not in git \(1\) .* ADR-0004 Cache reads", index)
+    # Its date field is the file's, proposed on 09-28 and not decided yet: no day decided on.
+    assert re.search(r"Proposed \(2\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 Superseded \(1\)", index)
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB proposed" in page
+    assert "Status as it stood on 2026-10-01; the record below is as it is today." in page
+    older = _text(site / "0001-use-postgresql.html")
+    assert "superseded by ADR-0003 Use CockroachDB proposed" in older
+    assert '<a href="#not-in-git">not in git: 1</a>' in (site / "index.html").read_text(encoding="utf-8")
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+    assert invoke(root, "report", "log", "--as-of", "2026-10-10").exit_code == 0
+    index = _text(site / "index.html")
+    assert "4 decisions in decisions, as of 2026-10-10. proposed: 1 · accepted: 2 · superseded: 1" in index
+    assert "not in git" not in index and "Statuses are those of the last commit on or before 2026-10-10" in index
+
+    # Outside git nothing tells how a status stood: the log says its statuses are today's.
+    plain = tmp_path / "plain"
+    shutil.copytree(root, plain, ignore=shutil.ignore_patterns(".git", "reports"))
+    assert invoke(plain, "report", "log", "--as-of", "2026-10-01").exit_code == 0
+    index = _text(plain / "reports" / "decision-log" / "index.html")
+    assert ("Statuses are as they are today: the folder is not in git, so how they stood on 2026-10-01 "
+            "is not known.") in index
+    assert "accepted: 2" in index

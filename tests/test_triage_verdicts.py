@@ -10,13 +10,20 @@ import pytest
 import toolkit
 from toolkit.records import frontmatter
 
-AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
+TODAY = dt.date.today()
+# Verdicts are judged as of today, the latest day they may be: what the tests record now counts as of it.
+AS_OF = TODAY.isoformat()
+EDGE_STARTED = (TODAY - dt.timedelta(days=30)).isoformat()
+EDGE_DEADLINE = (TODAY - dt.timedelta(days=7)).isoformat()  # passed: the edge cache's must-have decides
 
 
 @pytest.fixture
 def ws(repo, decide):
-    for title, deadline in (("Kafka ingest", "2046-12-31"), ("Edge cache", "2046-11-20"), ("Dark mode", "2046-12-31")):
+    for title, deadline in (("Kafka ingest", "2046-12-31"), ("Edge cache", "2046-12-31"), ("Dark mode", "2046-12-31")):
         decide("proto", "new", title, "--deadline", deadline, "--owner", "ana", cwd=repo)
+    edge = repo / "prototypes/0002-edge-cache.md"
+    edge.write_text(edge.read_text().replace(f"started: {AS_OF}", f"started: {EDGE_STARTED}")
+                    .replace("deadline: 2046-12-31", f"deadline: {EDGE_DEADLINE}"))
     decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", cwd=repo)
     decide("criterion", "add", "P1", "cost", "--target", "< 100", "--weight", "2", cwd=repo)
     decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.9", "--must", cwd=repo)
@@ -185,7 +192,7 @@ def test_a_kept_card_is_not_judged_against_the_deadline_its_keep_ended(ws, decid
     def shown(day: str) -> str:
         return json.loads(decide("proto", "show", "P2", "--as-of", day, "--format", "json", cwd=ws).stdout)["reason"]
 
-    assert shown(AS_OF).startswith("deadline 2046-11-20 passed")
+    assert shown(AS_OF).startswith(f"deadline {EDGE_DEADLINE} passed")
     assert decide("keep", "P2", "--reason", "the cache pays off in production", cwd=ws).exit_code == 0
     assert shown(AS_OF) == "must-have not met: hit-rate; merit 0.00 < 0.70; unmet: hit-rate"
 
@@ -210,6 +217,10 @@ def test_days_that_cannot_be_are_refused_and_nothing_is_written(ws, decide):
         (("effort", "log", "P1", "3", "--date", tomorrow), "in the future"),
         (("iterate", "P1", "--reason", "more", "--deadline", "2020-01-01"), "has passed already"),
         (("proto", "new", "Late", "--deadline", "2020-01-01"), "before the card starts"),
+        # A verdict judged on a day to come would record a recommendation nobody could have seen.
+        (("keep", "P3", "--reason", "users will ask", "--as-of", tomorrow), "as-of " + tomorrow + " is in the future"),
+        (("iterate", "P1", "--reason", "more", "--as-of", tomorrow), "is in the future"),
+        (("discard", "P2", "--reason", "stuck", "--as-of", tomorrow), "is in the future"),
     ):
         result = decide(*args, cwd=ws)
         assert result.exit_code == 2 and message in result.stderr, args

@@ -244,6 +244,12 @@ def _base_url(links: dict, path: Path) -> str | None:
     return url.rstrip("/") + "/"
 
 
+def iso_week(day) -> str:
+    """The ISO week of the date *day*, as the weekly reports are named by it: 2026-W44."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def _inside(root: Path, relative: str, what: str, config_path: Path) -> Path:
     # realpath, not resolve(): a symbolic link that loops is left as it is, to be refused where it is read.
     target = Path(os.path.realpath(root / relative))
@@ -349,6 +355,11 @@ class Workspace:
     @property
     def reports_dir(self) -> Path:
         return self._folder("reports")
+
+    def weekly_report(self, day, revealed: bool = False) -> Path:
+        """The weekly report of *day*'s ISO week, reports/2026-W44-weekly-triage.html (`-revealed` with the
+        sunk-cost check): one file a week, written over each time it is rendered."""
+        return self.reports_dir / f"{iso_week(day)}-weekly-triage{'-revealed' if revealed else ''}.html"
 
     @property
     def notebooks_dir(self) -> Path:

@@ -9,6 +9,7 @@ from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, histories
 from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
 from toolkit.history import dates
+from toolkit.history.plaingit import working_tree
 from toolkit.records import files
 from toolkit.records.adr import Decision
 from toolkit.records.adr_words import record_name
@@ -17,6 +18,8 @@ from toolkit.workspace import Workspace
 
 # A proposal closes when it is decided, or when it is deprecated or superseded before anyone committed a decision.
 CLOSED = (*DECIDED, "deprecated", "superseded")
+# The status of a record that had no commit by the day a log is for, or had been deleted by then.
+NOT_IN_GIT = "not in git"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Step:
 @dataclass(frozen=True)
 class Entry:
     decision: Decision
+    status: str | None  # the status it had at the end of the day the pages are for (see `stood`)
     body: str  # the Markdown after the front matter
     related: tuple[Related, ...]
     history: tuple[dict, ...]  # date, commit, author, before, after, subject (oldest first)
@@ -55,9 +59,9 @@ class Entry:
         return own if own is not None and (self.decided.day is None or own < self.decided.day) else self.decided.day
 
     def waiting(self, as_of: dt.date) -> int | None:
-        """Days an open proposal has waited by *as_of*: from its proposal in git where that commit has a
-        day, else its date field."""
-        if self.decision.status not in ("proposed", "draft"):
+        """Days an open proposal (by its `status`, of the day the pages are for) has waited by *as_of*: from
+        its proposal in git where that commit has a day, else its date field."""
+        if self.status not in ("proposed", "draft"):
             return None
         start = (self.proposed.day if self.proposed else None) or _date(self.decision.date)
         return (as_of - start).days if start and start <= as_of else None  # proposed later: not yet waiting
@@ -70,6 +74,9 @@ class DecisionPages:
     unreadable: tuple[Finding, ...]
     audit: object  # toolkit.judge.audit.Audit
     as_of: dt.date
+    # Where the statuses come from: "now", the files (`as_of` is today); "git", the last commit by `as_of`;
+    # "today", the files, for a past day outside git.
+    statuses: str = "now"
 
 
 def _date(text) -> dt.date | None:
@@ -122,6 +129,17 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
     return step(first), step(decided) if decided else None
 
 
+def stood(rows: list[dict], as_of: dt.date) -> str | None:
+    """The status of the last of *rows* (a record's history, oldest first) committed on *as_of* or before,
+    by the day git wrote (in the offset the commit was made in); NOT_IN_GIT without one, or once deleted."""
+    last = None
+    for row in rows:
+        day = dates.day_text(row["date"])
+        if day and dates.day_order(day) <= dates.day_order(as_of.isoformat()):
+            last = row
+    return NOT_IN_GIT if last is None or last["after"] == "deleted" else last["after"]
+
+
 def _prototypes(ws: Workspace, as_of: dt.date):
     """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
     from toolkit.actions.triage import as_of_records, judge_card, load_records
@@ -169,6 +187,8 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
     related = relations(records)
     history = histories(ws)
     naming, prototype_row, ledgers = _prototypes(ws, as_of)
+    # A past day's statuses are read from git, as its cards are; outside git only today's can be told.
+    statuses = "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
     entries = []
     for index, record in enumerate(records):
         rows = history.get(record_name(record.path), [])
@@ -177,6 +197,7 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
         entries.append(Entry(
             decision=record,
+            status=stood(rows, as_of) if statuses == "git" else record.status,
             body=body(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))),
             related=tuple(related[record.key]),
             history=tuple(rows),
@@ -187,4 +208,4 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
             next=records[index + 1] if index + 1 < len(records) else None,
         ))
     return DecisionPages(tuple(entries), tuple(edges(decisions)), decisions.unreadable,
-                         audit(ledgers.verdicts, ledgers.effort), as_of)
+                         audit(ledgers.verdicts, ledgers.effort), as_of, statuses)

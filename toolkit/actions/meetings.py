@@ -11,15 +11,16 @@ from toolkit.actions.ledgers import read_meetings, who
 from toolkit.actions.prototypes import parse_date
 from toolkit.actions.triage import Records, as_of_records, load_records
 from toolkit.errors import DecisionbookError
-from toolkit.records import files, ledger
+from toolkit.records import atomic, files, ledger
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Meeting
 from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
-from toolkit.workspace import Workspace
+from toolkit.workspace import Workspace, iso_week
 
 # Without a meeting or --since, "since" means the week before the report.
 DEFAULT_DAYS = 7
+REPORT_LIMIT = 64 * 1024 * 1024  # bytes: a weekly report, charts and all, is a small fraction of it
 _TIME = re.compile(r"^\d{2}:\d{2}$")
 
 
@@ -104,11 +105,21 @@ def window(meeting: Meeting | None, since: dt.date | None, as_of: dt.date) -> Wi
 @dataclass(frozen=True)
 class Closed:
     meeting: Meeting
-    previous: Meeting | None
+    previous: Meeting | None  # the meeting before it: its verdicts are those recorded after that one
     undecided: tuple[Prototype, ...]  # active prototypes of its agenda with no verdict since the previous meeting
     problems: tuple[Finding, ...]
     after: Window  # the window of the next report (after the latest meeting): what it counts as new
     unreadable: tuple[Finding, ...] = ()  # the cards among `problems`: whether they got a verdict is not known
+    week: str = ""  # the meeting's ISO week (2026-W44), whose weekly reports it keeps
+
+    @property
+    def counted(self) -> str:
+        """Since when a verdict counts as given in this meeting, in words: at a first meeting only the last week
+        is looked at, so a card decided earlier is listed as undecided, and the words say why."""
+        if self.previous is not None:
+            return f"since the meeting of {self.previous.date}"
+        first = window(None, None, self.meeting.day).first
+        return f"in the {DEFAULT_DAYS} days from {first} to {self.meeting.date} (no earlier meeting recorded)"
 
 
 def previous_meeting(meetings, as_of: dt.date) -> Meeting | None:
@@ -137,21 +148,44 @@ def _ended(day: dt.date, ended: str) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def _keep_reports(ws: Workspace, day: dt.date) -> tuple[str, ...]:
+    """Copy the weekly reports of *day*'s week (blind, and revealed where there is one) to files named by the
+    meeting's day, which no command writes again: the week's report is written over each time it is rendered,
+    and a verdict is traced to what the meeting had on screen. Each copy sits beside its report, so the links
+    in it, relative to reports/, still lead to the files."""
+    kept = []
+    for revealed in (False, True):
+        source = ws.weekly_report(day, revealed)
+        try:
+            data = files.read_bytes(source, REPORT_LIMIT, ws.root, ws.relative(source))
+        except FileNotFoundError:
+            continue
+        copy = source.with_name(f"{day.isoformat()}-meeting-weekly-triage{'-revealed' if revealed else ''}.html")
+        # Never written over: one left by a close that stopped before its line was written is taken if the same.
+        if not atomic.create_exclusive(copy, data) and files.read_bytes(copy, REPORT_LIMIT, ws.root) != data:
+            raise DecisionbookError(f"is there already and is not {ws.relative(source)} as it is now; move it "
+                                    "away to close the meeting", ws.relative(copy))
+        kept.append(ws.relative(copy))
+    return tuple(kept)
+
+
 def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: str | None = None,
           ended: str | None = None) -> Closed:
     """Record that the meeting of *date* (default today) took place, ending at *ended* (HH:MM, default: now),
-    and list what got no verdict in it.
+    with copies of the weekly reports of its week it looked at (`_keep_reports`), and list what got no
+    verdict in it.
 
     "No verdict" means: on its agenda (not opened in the window after it), still active, and no verdict
     recorded in the window after the previous meeting (`window`).
     """
-    day = parse_date(date, "date") if date is not None else dt.date.today()
-    if day > dt.date.today():
+    # Read once: a close running across midnight defaults, checks and judges on one day, not on two.
+    today = dt.date.today()
+    day = parse_date(date, "date") if date is not None else today
+    if day > today:
         raise DecisionbookError(f"date {day} is in the future; close a meeting once it has taken place")
     end = _ended(day, ended) if ended is not None else None
     names = tuple(dict.fromkeys(one_line(a, "attendee (--attendee)") for a in attendees))  # each once, in order
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
-    today = dt.date.today()
     # Read before the meeting is written: a ledger that cannot be read refuses the close, rather than fail it
     # half done, the meeting recorded and a second close refused.
     records = as_of_records(load_records(ws), today)
@@ -165,7 +199,8 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
             raise DecisionbookError(f"the meeting of {day} was closed already, at {same.at}",
                                     ws.relative(ws.meeting_ledger))
         previous = previous_meeting(meetings.entries, day + dt.timedelta(days=1))
-        entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by, end)
+        kept = _keep_reports(ws, day)  # before the line that names them
+        entry = Meeting(ledger.new_id(), ledger.now(), day.isoformat(), names, by, end, kept)
         ledger.append(ws.meeting_ledger, entry)
     since = window(previous, None, day)
     decided = {v.prototype for v in records.verdicts if since.is_new(v.at, v.id)}
@@ -175,4 +210,5 @@ def close(ws: Workspace, date: str | dt.date | None = None, attendees=(), by: st
     latest = max((*meetings.entries, entry), key=lambda m: (m.date, m.id))
     after = own if latest is entry else window(latest, None, today)
     undecided = tuple(c for c in records.cards if c.status == "active" and c.number not in decided | later)
-    return Closed(entry, previous, undecided, meetings.problems + records.problems, after, records.unreadable)
+    return Closed(entry, previous, undecided, meetings.problems + records.problems, after, records.unreadable,
+                  iso_week(day))

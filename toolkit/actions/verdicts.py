@@ -48,6 +48,16 @@ class VerdictResult:
         return found.group() if found else None
 
 
+def _judging_day(as_of: dt.date | None) -> dt.date:
+    """The day a verdict is judged as of: *as_of*, default today; a day to come is refused, since the
+    recommendation recorded beside the verdict would be one nobody could have seen when it was given."""
+    today = dt.date.today()
+    if as_of is not None and as_of > today:
+        raise DecisionbookError(f"as-of {as_of} is in the future; a verdict is judged on what is known by today "
+                                f"({today}) or an earlier day")
+    return as_of or today
+
+
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,
             deadline: dt.date | None = None) -> VerdictResult:
     """Append the verdict with the recommendation and merit of this moment (of *as_of*, when given: judged
@@ -63,7 +73,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
         if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
             raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in "
                                     "the sunk-cost audit", ws.relative(path))
-        day = as_of or dt.date.today()  # judged as `decide triage --as-of` judges that day
+        day = _judging_day(as_of)  # judged as `decide triage --as-of` judges that day
         stood = card_records(ws, card, day)
         judgement = judge_stood(ws, stood, day)
         entry = Verdict(
@@ -92,7 +102,7 @@ def iterate(
 ) -> VerdictResult:
     """Keep working on the prototype (status `active`), optionally with a new deadline."""
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
-    if new_deadline is not None and new_deadline < (as_of or dt.date.today()):
+    if new_deadline is not None and new_deadline < _judging_day(as_of):
         raise DecisionbookError(f"deadline {new_deadline} has passed already; give the day the next round ends")
     return _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
 
@@ -103,6 +113,7 @@ def discard(
     """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
     tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first), or
     another card not discarded names it too: that prototype's work goes on there."""
+    _judging_day(as_of)  # refused before the branch is looked at
     card = prototype.read(card_path(ws, ref), ws.config.max_file_bytes, ws.root)
     branch = None if keep_branch else card.branch
     # Under the folder's lock, so of two cards sharing a branch discarded at once, the second sees the first's verdict.

@@ -25,6 +25,7 @@ def meeting_close(date, ended, attendees, by):
 
     The next weekly report counts what was recorded after the meeting ended as new: after this close, or
     from --ended. Closed on a later day without --ended, all of the meeting's day counts as new.
+    The weekly report of the meeting's week (and its revealed one) is kept as reports/DATE-meeting-weekly-triage.html.
     """
     from toolkit.actions.meetings import close
 
@@ -37,11 +38,15 @@ def meeting_close(date, ended, attendees, by):
     click.echo(f"meeting of {entry.date}{with_whom} recorded in {here(ws.meeting_ledger)} ({entry.id})")
     follows = "" if result.after.meeting is entry else f" (it follows {result.after.basis}, the latest one)"
     click.echo(f"the next weekly report counts as new what is recorded {result.after.start}{follows}")
+    if entry.reports:
+        click.echo(f"kept the weekly report of {result.week} it looked at as {', '.join(entry.reports)}")
+    else:
+        click.echo(f"no weekly report of {result.week} in {here(ws.reports_dir)}/ to keep with it")
     unread = (f"; {len(result.unreadable)} card(s) could not be read (above), so whether they got one is not known"
               if result.unreadable else "")
     if not result.undecided:
-        click.echo("every active prototype got a verdict" + unread)
+        click.echo(f"every active prototype got a verdict {result.counted}{unread}")
         return
-    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict{unread}:")
+    click.echo(f"{len(result.undecided)} active prototype(s) got no verdict {result.counted}{unread}:")
     for card in result.undecided:
         click.echo(f"  {card.ref}  {visible(card.title)}")

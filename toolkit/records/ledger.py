@@ -266,6 +266,7 @@ class Meeting:
     attendees: tuple[str, ...] = ()
     by: str | None = None
     ended: str | None = None  # when the meeting ended, on its day, as given with --ended
+    reports: tuple[str, ...] = ()  # the weekly reports it looked at, as kept at its close (from the workspace root)
     extra: Mapping[str, object] = field(default_factory=dict)
 
     to_json = Entry.to_json
@@ -284,7 +285,10 @@ class Meeting:
         by, ended = _text(raw, ("by", "ended"), False)
         if ended is not None and not (_stamped(ended) and ended[:10] == date):
             raise _Bad(f"ended {ended!r} is not a time on the meeting's day with a UTC offset")
-        return cls(ident, at, date, tuple(attendees), by, ended, _extra(raw, cls))
+        reports = raw.get("reports", [])  # absent from the lines of versions that kept no report
+        if not isinstance(reports, list) or not all(type(r) is str and r for r in reports):
+            raise _Bad("reports must be a list of file paths")
+        return cls(ident, at, date, tuple(attendees), by, ended, tuple(reports), _extra(raw, cls))
 
 
 def _is_day(text: str) -> bool:

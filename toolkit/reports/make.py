@@ -8,11 +8,6 @@ from toolkit.reports.run import Report, require_parameter, run
 from toolkit.workspace import Workspace
 
 
-def week_name(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, progress: bool = True,
            since: dt.date | None = None) -> Report:
     """The weekly triage report as of *as_of* (default today): reports/<ISO week>-weekly-triage.html.
@@ -26,7 +21,7 @@ def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, pr
 
     day = as_of or dt.date.today()
     check_since(since, day)  # before the notebook runs: bad input, not a failed report
-    stem = f"{week_name(day)}-weekly-triage" + ("-revealed" if reveal else "")
+    stem = ws.weekly_report(day, reveal).stem
     parameters = {"workspace": str(ws.root), "as_of": day.isoformat(), "blind": not reveal}
     if since is not None:  # only when given: a team's notebook copied before `since` existed lacks it
         require_parameter(ws, "weekly-triage", "since", "--since")

@@ -68,14 +68,64 @@ def require_notebook(workspace: Workspace, source: Path) -> None:
     import nbformat
 
     try:
-        nbformat.validate(nbformat.reads(source.read_text(encoding="utf-8"), as_version=4))
+        text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise DecisionbookError(f"cannot read the notebook: {reason}", workspace.relative(source)) from None
+    wrong = _misshapen(text)
+    if wrong is not None:
+        raise DecisionbookError(f"not a notebook: {wrong[0]}", workspace.relative(source), wrong[1])
+    try:
+        nbformat.validate(nbformat.reads(text, as_version=4))
     except Exception as exc:  # nbformat reports a bad notebook as one of several errors, jsonschema's among them
         cause = exc.__cause__ if isinstance(exc.__cause__, json.JSONDecodeError) else exc
         raise DecisionbookError(f"not a notebook: {_first_line(getattr(cause, 'msg', None) or cause)}",
                                 workspace.relative(source), getattr(cause, "lineno", None)) from None
+
+
+_KINDS = {dict: "an object", list: "a list", str: "a text", int: "a number", float: "a number", bool: "true or false",
+          type(None): "null"}
+
+
+def _misshapen(text: str) -> tuple[str, int] | None:
+    """What makes the JSON *text* no notebook, and its line, when it is JSON of another shape (`{"cells": 3}`):
+    nbformat tells that only in the words of the Python error it meets (`'int' object is not iterable`).
+    None when it has a notebook's shape, or is no JSON at all (nbformat names that line itself)."""
+    try:
+        book = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(book, dict):
+        return f"the file holds {_KINDS[type(book)]}, not an object with cells", 1
+    if "cells" not in book:
+        return 'it has no "cells"', 1
+    cells, line = book["cells"], _key_line(text, "cells")
+    if not isinstance(cells, list):
+        return f'its "cells" is {_KINDS[type(cells)]}, not a list of cells', line
+    for number, cell in enumerate(cells, 1):
+        if not (isinstance(cell, dict) and isinstance(cell.get("cell_type"), str)):
+            return f'cell {number} of its "cells" is {_KINDS[type(cell)]}, not a cell with a "cell_type"', line
+    return None
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of *key* in the outermost object of the JSON *text* (valid JSON; 1 when not found there)."""
+    depth, at = 0, 0
+    while at < len(text):
+        char = text[at]
+        if char == '"':
+            end = at + 1
+            while text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            if depth == 1 and json.loads(text[at:end + 1]) == key and text[end + 1:].lstrip().startswith(":"):
+                return text.count("\n", 0, at) + 1
+            at = end
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        at += 1
+    return 1
 
 
 def check_parameters(parameters: dict) -> dict:

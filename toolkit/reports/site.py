@@ -47,7 +47,7 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
 .db-iterate, .db-proposed, .db-draft { background: #dbe6fd; color: #1e3a8a; }
 .db-discard, .db-rejected { background: #fbd5d5; color: #7f1d1d; }
-.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown { background: #e5e7eb; color: #374151; }
+.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown, .db-not-in-git { background: #e5e7eb; color: #374151; }
 .db-record { border-left: 3px solid #e5e7eb; padding-left: 1em; overflow-wrap: anywhere; }
 .db-record pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
 .db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
@@ -93,9 +93,14 @@ def _a(href: str, text) -> Safe:
     return Safe(f'<a href="{esc(href)}">{esc(text)}</a>')
 
 
+def _anchor(word: str) -> str:
+    """*word* (a status, which may be words: `not in git`) as one token for an id or a class name."""
+    return "-".join(word.split())
+
+
 def _status(word) -> Safe:
     word = word or "unknown"
-    return Safe(f'<span class="db-rec db-{esc(word)}">{esc(word)}</span>')
+    return Safe(f'<span class="db-rec db-{esc(_anchor(word))}">{esc(word)}</span>')
 
 
 def _page(title: str, nav: list, body: list) -> bytes:
@@ -161,7 +166,17 @@ def _span(entry) -> str:
     return text
 
 
-def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
+def _statuses_note(data) -> str:
+    """Where a log of a past day took its statuses from; "" for a log of today."""
+    day = data.as_of.isoformat()
+    if data.statuses == "git":
+        return f"Statuses are those of the last commit on or before {day}; the records' text is today's."
+    if data.statuses == "today":
+        return f"Statuses are as they are today: the folder is not in git, so how they stood on {day} is not known."
+    return ""
+
+
+def _adr_page(entry, graph_of, as_of: dt.date, resolve, status_of: dict, stood_then: bool) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
@@ -174,15 +189,17 @@ def _adr_page(entry, graph_of, as_of: dt.date, resolve) -> bytes:
         "relation": item.relation,
         "adr": _decision_link(item.decision) if item.decision else Safe(f"{esc(item.key)} (no such ADR)"),
         "title": item.decision.title if item.decision else None,
-        "status": _status(item.decision.status) if item.decision else None,
+        "status": _status(status_of.get(item.decision.key)) if item.decision else None,
         "recorded": {"here": "in this record", "there": "in the other record", "both": "in both"}[item.recorded],
     } for item in entry.related]
     history = [{"date": day_text(row["date"]), "author": row["author"], "before": row["before"], "after": row["after"],
                 "subject": row["subject"]} for row in entry.history]
     body = [
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
-        Safe(f'<p>{_status(d.status)} <span class="db-muted">date {esc(d.date or "none")} · {esc(d.name)}'
+        Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(d.date or "none")} · {esc(d.name)}'
              f'{" · data change" if d.data_change else ""}</span></p>'),
+        *([Safe(f'<p class="db-muted">Status as it stood on {as_of.isoformat()}; the record below is as it is '
+                'today.</p>')] if stood_then else []),
         Safe("<h2>People</h2>"), _people(d),
         Safe("<h2>Relations</h2>"),
         table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title", _words),
@@ -241,24 +258,28 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
     entries = data.entries
     by_status: dict[str, list] = {}
     for entry in entries:
-        by_status.setdefault(entry.decision.status or "unknown", []).append(entry)
+        by_status.setdefault(entry.status or "unknown", []).append(entry)
     order = [s for s in STATUS_ORDER if s in by_status] + sorted(s for s in by_status if s not in STATUS_ORDER)
     waiting = sorted(((e.waiting(data.as_of), e) for e in entries if e.waiting(data.as_of) is not None),
                      key=lambda pair: (-pair[0], pair[1].decision.number or 0))
 
     def row(entry) -> dict:
         d = entry.decision
-        return {"adr": _decision_link(d), "title": d.title, "status": _status(d.status), "date": d.date,
+        decided = entry.decided_on.isoformat() if entry.decided_on else day_text(entry.decided.date) if entry.decided \
+            else None
+        return {"adr": _decision_link(d), "title": d.title, "status": _status(entry.status), "date": d.date,
                 "proposed": day_text(entry.proposed.date) if entry.proposed else None,
-                "decided": entry.decided_on.isoformat() if entry.decided_on
-                else day_text(entry.decided.date) if entry.decided else None}
+                # decided after the day the log is for: not decided yet, that day
+                "decided": None if entry.decided_on and entry.decided_on > data.as_of else decided}
 
     body = [
         Safe("<h1>Decision log</h1>"),
         Safe(f'<p class="db-muted">{len(entries)} decisions in {esc(ws.relative(ws.adr_dir))}, '
              f"as of {data.as_of.isoformat()}. " + " · ".join(
-                 f'<a href="#{esc(s)}">{esc(s)}: {len(by_status[s])}</a>' for s in order) + "</p>"),
+                 f'<a href="#{esc(_anchor(s))}">{esc(s)}: {len(by_status[s])}</a>' for s in order) + "</p>"),
     ]
+    if _statuses_note(data):
+        body.append(Safe(f'<p class="db-muted">{esc(_statuses_note(data))}</p>'))
     if data.unreadable:
         body.append(Safe("<h2>Files that could not be read</h2>"))
         body.append(Safe("<ul>" + "".join(f"<li>{esc(str(f))}</li>" for f in data.unreadable) + "</ul>"))
@@ -272,7 +293,7 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
         body.append(Safe("<h2>Timeline</h2>"))
         body.append(_image("timeline.svg", "Each decision from proposed to decided"))
     for status in order:
-        body.append(Safe(f'<h2 id="{esc(status)}">{esc(status.capitalize())} ({len(by_status[status])})</h2>'))
+        body.append(Safe(f'<h2 id="{esc(_anchor(status))}">{esc(status.capitalize())} ({len(by_status[status])})</h2>'))
         body.append(table([row(e) for e in by_status[status]],
                           [("adr", "ADR"), ("title", "Title", _words), ("date", "Date", _day),
                            ("proposed", "Proposed on", _day), ("decided", "Decided on", _day)], stack=2))
@@ -311,7 +332,7 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
         if entry.decided and entry.decided_on is None:
             continue  # decided on no day the axis has: an open bar would say it is still open
         end = entry.decided_on if entry.decided_on and entry.decided_on <= data.as_of else None
-        rows.append((d.label, start, end, d.status))
+        rows.append((d.label, start, end, entry.status))
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
         site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
@@ -442,8 +463,10 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         pages = {e.decision.key: page_name(e.decision) for e in reversed(data.entries)}
         has_timeline, parts, graph_of = _pictures(data, built)
         resolve = _adr_resolver(pages)
+        status_of = {e.decision.key: e.status for e in reversed(data.entries)}
         for entry in data.entries:
-            (built / page_name(entry.decision)).write_bytes(_adr_page(entry, graph_of, day, resolve))
+            page = _adr_page(entry, graph_of, day, resolve, status_of, data.statuses == "git")
+            (built / page_name(entry.decision)).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
         (built / "index.html").write_bytes(_index(data, has_timeline, ws))
