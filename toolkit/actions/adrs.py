@@ -41,6 +41,7 @@ from toolkit.records.adr_words import (
     FOLDER_PAGES,
     folder_page,
     folder_record,
+    page_name,
     record_name,
     language_of,
     may_hold_records,
@@ -216,7 +217,7 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
             if is_slug_record(entry.name):
                 slugs.append(entry.name)
     names = without_companions(names)
-    if depth and not names and folder_record(folder.name) and (page := folder_page(pages)) is not None:
+    if depth and not names and folder_record(folder.name) and (page := folder_page(pages, folder.name)) is not None:
         # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
         # translations and notes are not records.
         files.append(folder / page)
@@ -615,7 +616,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
                 continue
         return records
 
-    kept = [] if names else [path.name for path in files if record_name(path) != path.name]
+    kept = [] if names else [page_name(path) for path in files if record_name(path) != path.name]
     # Records kept as folders (`CIP-0001/README.md`): a new one is a folder too, its page named as theirs.
     page = Counter(kept).most_common(1)[0][0] if 2 * len(kept) > len(files) else ""
     form = folder_form(ws, names or [record_name(path) for path in files], recent, template, page)
