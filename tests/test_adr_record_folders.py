@@ -351,9 +351,15 @@ def test_records_kept_as_folders_that_share_a_number_are_named_with_their_folder
                                 NYGARD.format(n=2, title="Use queues", status="Proposed"),
                             "docs/adr/0002-use-streams/README.md": NYGARD.format(n=2, title="Use streams",
                                                                                  status="Proposed")})
-    shared = "ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number"
+    shared = ("ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number; "
+              "name one by its file, as `0002-use-queues`")
     assert decide("adr", "show", "2", cwd=root).stderr.strip() == f"error: {shared}"
     assert decide("adr", "status", "2", "rejected", cwd=root).stderr.strip() == f"docs/adr: error: {shared}"
+    assert decide("check", cwd=root).stdout.splitlines()[0] == (
+        "docs/adr/0002-use-queues/README.md: error: number 2 is also used by docs/adr/0002-use-streams/README.md; "
+        "give it a free number with a rename of docs/adr/0002-use-streams/ to number 3")
+    shown = decide("adr", "show", "0002-use-streams", cwd=root)
+    assert shown.exit_code == 0 and "Use streams" in shown.stdout, shown.output
 
 
 def test_a_page_with_front_matter_of_its_own_is_read_without_the_kep_yaml_beside_it(decide, tmp_path):

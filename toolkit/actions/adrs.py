@@ -110,9 +110,17 @@ class Decisions:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
         key = ref_key(ref)
         matches = [r for r in self.records if r.key == key]
+        if len(matches) > 1 and isinstance(ref, str) and not ref.strip().isdigit():
+            # A file's own name is that file, even where others share its number (`0050-x`, `0050-x.md`).
+            name = record_name(ref.strip())
+            named = [r for r in matches if name in ((own := record_name(r.path)), own.rpartition(".")[0])]
+            if len(named) > 1 and "/" in ref:
+                within = _by_path([r.path for r in named], ref)
+                named = [r for r in named if r.path in within]
+            if len(named) == 1:
+                return named[0]
         if len(matches) > 1:
-            names = ", ".join(_file_name(r.path) for r in matches)
-            raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number")
+            raise DecisionbookError(_ambiguous(ref, [r.path for r in matches]))
         found = self.get(ref)
         if found is None:
             for finding in self.unreadable:
@@ -142,6 +150,24 @@ def _as_listed(items: list, typed: str, key) -> list:
     typed = typed.strip()
     return [item for item in items if key(item) == typed] or [
         item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
+
+
+def _ambiguous(ref, paths: list[Path]) -> str:
+    """What to tell someone whose *ref* names the records in *paths*, which share its number (ADR 0126)."""
+    names = [_file_name(path) for path in paths]
+    named = record_name(paths[0]).rpartition(".")[0]
+    if len(set(names)) < len(names):  # one name in two folders (`global/0001-x.md`, `websre/0001-x.md`)
+        names = [f"{path.parent.name}/{path.name}" for path in paths]
+        named = f"{paths[0].parent.name}/{paths[0].stem}"
+    return f"ADR {ref} is ambiguous: {', '.join(names)} share its number; name one by its file, as `{named}`"
+
+
+def _by_path(paths: list[Path], ref: str) -> list[Path]:
+    """The *paths* that end as *ref* does when it names folders too (`websre/0001-x.md`, `decisions/websre/0001-x`):
+    where records in two folders share a file name, the folder tells them apart."""
+    tail = "/" + ref.strip().replace("\\", "/").removeprefix("./")
+    return [path for path in paths
+            if (text := path.as_posix()).endswith(tail) or text.rpartition(".")[0].endswith(tail)]
 
 
 def _file_name(path: Path) -> str:
@@ -404,6 +430,8 @@ def _find_path(ws: Workspace, ref) -> Path:
         paths = adr_files(folder)
         named = (_as_listed(paths, name, lambda p: (own := record_name(p)).rpartition(".")[0] or own)
                  or _as_listed(paths, name, record_name))
+        if len(named) > 1 and "/" in ref:
+            named = _by_path(named, ref)
         if len(named) == 1:
             return named[0]
     if key is None:
@@ -419,8 +447,7 @@ def _find_path(ws: Workspace, ref) -> Path:
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
-        names = ", ".join(map(_file_name, candidates))
-        raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number", shown_path(ws, folder))
+        raise DecisionbookError(_ambiguous(ref, candidates), shown_path(ws, folder))
     return candidates[0]
 
 

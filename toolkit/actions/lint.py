@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shlex
 from dataclasses import dataclass
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
+from toolkit.actions.numbering import numbers_in
 from toolkit.actions.adrs import (
     Decisions,
     load_decisions,
@@ -43,14 +46,38 @@ class Report:
 
 
 def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
+    """One error per number that several records share (a merge of parallel work), at the one dated first, naming
+    the others and the free numbers that would part them (ADR 0126)."""
+    shared = [(key, records) for key, records in decisions.by_key().items() if len(records) > 1]
+    if not shared:
+        return []
+    free = itertools.count(max(numbers_in(ws.adr_dir) | {r.number or 0 for r in decisions.records}) + 1)
     found = []
-    for key, records in decisions.by_key().items():
-        if len(records) < 2:
-            continue
-        for record in records:
-            others = ", ".join(shown_path(ws, r.path) for r in records if r is not record)
-            found.append(Finding(shown_path(ws, record.path), None, "error", f"number {key} is also used by {others}"))
+    for key, records in shared:
+        # The record dated first keeps the number: the others came after it (in name order where days agree).
+        first, *others = sorted(records, key=lambda r: r.date or "9999")
+        message = f"number {key} is also used by {_and([shown_path(ws, r.path) for r in others])}"
+        if key.isdigit():
+            moves = [_move(ws, record, next(free), records) for record in others]
+            message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
+            message += _and(moves)
+        found.append(Finding(shown_path(ws, first.path), None, "error", message))
     return found
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _move(ws: Workspace, record: Decision, number: int, sharing: list[Decision]) -> str:
+    """How *record* is given *number*: `decide adr renumber`, naming its file by its path where one of the
+    records *sharing* its number has its name; or for a record kept as a folder, which that command leaves
+    alone, renaming its folder."""
+    if record_name(record.path) != record.path.name:
+        return f"a rename of {shown_path(ws, record.path.parent)}/ to number {number}"
+    alike = sum(other.path.name == record.path.name for other in sharing) > 1
+    named = shown_path(ws, record.path) if alike else record.path.name
+    return f"`decide adr renumber {shlex.quote(named)} --to {number}`"
 
 
 def _link_line(record: Decision, relation: str, key: str) -> int | None:
