@@ -424,7 +424,8 @@ def _enhancement_proposals(tmp_path: Path) -> Path:
     slug, holding a page named by the slug (a metadata table, or front matter), pictures beside some."""
     return _repo(tmp_path, {
         "README.md": "# Enhancement proposals\n\n| Number | Title | Status |\n| --- | --- | --- |\n"
-                     "| [12](12-kernel-handshake/kernel-handshake.md) | Kernel handshake | Implemented |\n",
+                     "| [12](12-kernel-handshake/kernel-handshake.md) | Kernel handshake | Implemented |\n"
+                     "| [05](05-output-widgets/output-widgets.md) | Output widgets | Implemented |\n",
         "05-output-widgets/output-widgets.md": "# Output widgets\n\n## Problem\n\nOutputs cannot be updated.\n",
         "12-kernel-handshake/kernel-handshake.md": (
             "| Item     | Value                       |\n| -------- | --------------------------- |\n"
@@ -468,3 +469,13 @@ def test_a_folder_of_pages_named_otherwise_is_no_record(decide, tmp_path):
         "docs/adr/0002-use-queues/notes.md": "# Notes\n",
     })
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-use-postgres.md"]
+
+
+def test_an_index_of_proposal_folders_keeps_the_zero_padding_of_its_number_links(decide, tmp_path):
+    # Its first row's `[12]` says no width: `[05]` below it was rewritten `[5]`.
+    root = _enhancement_proposals(tmp_path)
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    rows = [line for line in (root / "README.md").read_text().splitlines() if line.startswith("| [")]
+    assert [row.split(")")[0] for row in rows] == [
+        "| [05](05-output-widgets/output-widgets.md", "| [12](12-kernel-handshake/kernel-handshake.md",
+        "| [40](40-cell-tags/cell-tags.md"]
