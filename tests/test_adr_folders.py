@@ -1644,3 +1644,41 @@ def test_records_of_one_name_in_two_folders_sharing_a_number_are_named_by_their_
     assert sorted(p.relative_to(root).as_posix() for p in (root / "decisions").rglob("*.md")) == [
         "decisions/payments/0001-record-architecture-decisions.md",
         "decisions/search/0002-use-one-index.md", "decisions/search/0003-record-architecture-decisions.md"]
+
+
+def _team_series(tmp_path: Path) -> Path:
+    """Mozilla's SRE folders: a folder per team under `decisions/`, each numbering its records from 1 with
+    adr-tools, which its `.adr-dir` (`.`) points at, and keeping its own template."""
+    team = "# {n}. {title}\n\nDate: 2021-0{n}-01\nScope: {scope}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    return _repo(tmp_path, {
+        "TOC.md": "# Architecture Decision Records\n",
+        "decisions/payments/.adr-dir": ".\n",
+        "decisions/payments/0001-record-architecture-decisions.md": team.format(n=1, title="Record decisions",
+                                                                               scope="Payments"),
+        "decisions/payments/0002-settle-nightly.md": team.format(n=2, title="Settle nightly", scope="Payments"),
+        "decisions/search/.adr-dir": ".\n",
+        "decisions/search/0001-record-architecture-decisions.md": team.format(n=1, title="Record decisions",
+                                                                             scope="Search"),
+        "decisions/search/templates/template.md": "# NUMBER. TITLE\n\nDate: DATE\nScope: Search\n\n## Status\n\n"
+                                                  "STATUS\n\n## Context\n\nWhat moves us.\n",
+    })
+
+
+def test_team_folders_with_their_own_adr_dir_number_their_own_records(decide, tmp_path):
+    root = _team_series(tmp_path)
+    # From the top the teams' records are listed together; each team's first record is no duplicate of another's.
+    assert [r["path"] for r in listed_adrs(decide, root)] == [
+        "decisions/payments/0001-record-architecture-decisions.md",
+        "decisions/search/0001-record-architecture-decisions.md", "decisions/payments/0002-settle-nightly.md"]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    # A new record made there was `decisions/0003-x.md`, in no team's folder nor series.
+    refused = decide("adr", "new", "Cache the index", "--no-edit", cwd=root)
+    assert refused.exit_code == 2 and refused.stderr.strip() == (
+        "decisions: error: records here are numbered per team folder, each with its own .adr-dir "
+        "(decisions/payments/, decisions/search/): run `decide adr new` in the folder of the team the record "
+        "belongs to")
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["payments", "search"]
+    made = decide("adr", "new", "Cache the index", "--no-edit", "--date", "2026-12-02", cwd=root / "decisions/search")
+    assert made.exit_code == 0 and made.stdout.strip() == "0002-cache-the-index.md", made.output
+    assert (root / "decisions/search/0002-cache-the-index.md").read_text().startswith(
+        "# 2. Cache the index\n\nDate: 2026-12-02\nScope: Search\n")

@@ -196,6 +196,28 @@ def adr_files(folder: Path) -> list[Path]:
     return files or slug_files
 
 
+def team_folder(ws: Workspace, path: Path) -> Path | None:
+    """The folder below the ADR folder, holding *path*, that has an `.adr-dir` of its own: a team's records,
+    numbered apart from the others' as adr-tools does there (Mozilla's SRE teams, ADR 0127); None for a record of
+    the ADR folder's own series."""
+    folder = path.parent
+    while folder != ws.adr_dir and ws.adr_dir in folder.parents:
+        if os.path.isfile(folder / ".adr-dir"):
+            return folder
+        folder = folder.parent
+    return None
+
+
+def _team_folders(folder: Path) -> list[Path]:
+    """The folders in *folder* that have an `.adr-dir` of their own (see team_folder), by name."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries
+                          if is_folder(entry) and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
+    except OSError:
+        return []
+
+
 def unnamed_records(ws: Workspace) -> list[Path]:
     """The files of the ADR folder (and its category subfolders) that state a status as records do but
     are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
@@ -632,6 +654,12 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not is_folder(e))
     except OSError:
         names = []
+    if not names and (teams := _team_folders(folder)):
+        # Each team numbers its own records where its `.adr-dir` points adr-tools (ADR 0127): one made here
+        # would be in no team's folder nor series.
+        raise DecisionbookError(f"records here are numbered per team folder, each with its own .adr-dir "
+                                f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
+                                "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
 
     def recent() -> list[Decision]:

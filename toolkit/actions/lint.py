@@ -6,7 +6,9 @@ import itertools
 import os
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
@@ -16,6 +18,7 @@ from toolkit.actions.adrs import (
     load_decisions,
     outgoing,
     shown_path,
+    team_folder,
     to_be_superseded,
     unnamed_records,
     unreadable_key,
@@ -48,17 +51,25 @@ class Report:
 def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
     """One error per number that several records share (a merge of parallel work), at the one dated first, naming
     the others and the free numbers that would part them (ADR 0126)."""
-    shared = [(key, records) for key, records in decisions.by_key().items() if len(records) > 1]
-    if not shared:
-        return []
-    free = itertools.count(max(numbers_in(ws.adr_dir) | {r.number or 0 for r in decisions.records}) + 1)
+    shared = []
+    for key, records in decisions.by_key().items():
+        if len(records) > 1:
+            # Records of two series (team folders numbered each from 1, ADR 0127) share no number.
+            series: dict[Path, list[Decision]] = {}
+            for record in records:
+                series.setdefault(team_folder(ws, record.path) or ws.adr_dir, []).append(record)
+            shared += [(key, folder, alike) for folder, alike in series.items() if len(alike) > 1]
     found = []
-    for key, records in shared:
+    free: dict[Path, Iterator[int]] = {}  # the free numbers of each series, handed out once each
+    for key, folder, records in shared:
+        if folder not in free:
+            taken = {r.number or 0 for r in decisions.records if (team_folder(ws, r.path) or ws.adr_dir) == folder}
+            free[folder] = itertools.count(max(numbers_in(folder) | taken) + 1)
         # The record dated first keeps the number: the others came after it (in name order where days agree).
         first, *others = sorted(records, key=lambda r: r.date or "9999")
         message = f"number {key} is also used by {_and([shown_path(ws, r.path) for r in others])}"
         if key.isdigit():
-            moves = [_move(ws, record, next(free), records) for record in others]
+            moves = [_move(ws, record, next(free[folder]), records) for record in others]
             message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
             message += _and(moves)
         found.append(Finding(shown_path(ws, first.path), None, "error", message))
