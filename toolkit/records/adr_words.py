@@ -337,7 +337,6 @@ def slug_page(folder: str, name: str) -> bool:
     """Whether the file *name* is named by the slug of the numbered record folder *folder* (`jep-process.md` in
     `29-jep-process`)."""
     stem, dot, extension = name.rpartition(".")
-    # The cheap test first: it is asked of every record's name.
     if not (dot and stem and folder.endswith(stem) and extension.lower() in RECORD_EXTENSIONS):
         return False
     numbered = numbered_file(folder + ".md")
@@ -353,9 +352,12 @@ def record_name(path) -> str:
     own, or for the page of a record kept as a folder, the folder's (`CIP-0001/README.md`: `CIP-0001.md`,
     `29-jep-process/jep-process.md`: `29-jep-process.md`)."""
     folder, _, name = str(path).rpartition("/")
-    parent = folder.rpartition("/")[2]
-    if name.lower() in FOLDER_PAGES and folder_record(parent) or slug_page(parent, name):
-        return parent + name[name.rindex(".") :]
+    dot = name.rfind(".")
+    # Asked of every record's name while listing: a page named by its folder's slug ends the folder's name.
+    if (page := name.lower() in FOLDER_PAGES) or dot > 0 and folder.endswith(name[:dot]):
+        parent = folder.rpartition("/")[2]
+        if folder_record(parent) if page else slug_page(parent, name):
+            return parent + name[dot:]
     return name
 
 
