@@ -1567,3 +1567,118 @@ def test_names_dated_with_underscores_are_dated_and_new_ones_named_so(decide, tm
     assert decide("check", cwd=root).exit_code == 0
     result = decide("adr", "new", "Use Zig", "--no-edit", "--date", "2026-11-30", cwd=root)
     assert result.stdout.strip() == "docs/adr/2026_11_30_use-zig.md"
+
+
+# An RFC folder numbered by the pull requests that proposed each RFC: two merged at once took one number, and the
+# number is cited elsewhere, so both keep it.
+NIX_RFC = "---\nfeature: {slug}\nstart-date: 2019-0{month}-01\nauthor: Ana Lima\n---\n\n# Summary\n\n{summary}\n"
+
+
+def _rfcs_sharing_numbers(tmp_path: Path) -> Path:
+    return _repo(tmp_path, {
+        "rfcs/0001-rfc-process.md": NIX_RFC.format(slug="rfc-process", month=1, summary="How RFCs are made."),
+        "rfcs/0050-pinned-mirrors.md": NIX_RFC.format(slug="pinned-mirrors", month=2, summary="Pin the mirrors."),
+        "rfcs/0050-review-rota.md": NIX_RFC.format(slug="review-rota", month=3, summary="Who reviews when."),
+        "rfcs/0061-sandboxed-builds.md": NIX_RFC.format(slug="sandboxed-builds", month=4, summary="Build in a box."),
+        "rfcs/0061-shared-caches.md": NIX_RFC.format(slug="shared-caches", month=5, summary="One cache for all."),
+        "rfcs/0061-signed-caches.md": NIX_RFC.format(slug="signed-caches", month=6, summary="Sign what is cached."),
+    })
+
+
+def test_records_sharing_a_number_are_listed_and_check_names_each_number_once_with_the_way_out(decide, tmp_path):
+    root = _rfcs_sharing_numbers(tmp_path)
+    assert [(r["number"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (1, "rfcs/0001-rfc-process.md"), (50, "rfcs/0050-pinned-mirrors.md"), (50, "rfcs/0050-review-rota.md"),
+        (61, "rfcs/0061-sandboxed-builds.md"), (61, "rfcs/0061-shared-caches.md"), (61, "rfcs/0061-signed-caches.md"),
+    ]
+    result = decide("check", cwd=root)
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "number" in line] == [
+        "rfcs/0050-pinned-mirrors.md: error: number 50 is also used by rfcs/0050-review-rota.md; give it a free "
+        "number with `decide adr renumber 0050-review-rota.md --to 62`",
+        "rfcs/0061-sandboxed-builds.md: error: number 61 is also used by rfcs/0061-shared-caches.md and "
+        "rfcs/0061-signed-caches.md; give them free numbers with `decide adr renumber 0061-shared-caches.md --to 63` "
+        "and `decide adr renumber 0061-signed-caches.md --to 64`",
+    ]
+    assert result.stdout.splitlines()[-1] == "2 error(s), 1 warning(s)"
+
+
+def test_a_record_sharing_its_number_is_shown_by_its_file_and_the_number_alone_says_how(decide, tmp_path):
+    root = _rfcs_sharing_numbers(tmp_path)
+    for ref in ("0050-review-rota", "0050-review-rota.md"):
+        shown = decide("adr", "show", ref, cwd=root)
+        assert shown.exit_code == 0 and "path: rfcs/0050-review-rota.md" in shown.stdout, (ref, shown.output)
+    ambiguous = decide("adr", "show", "50", cwd=root)
+    assert ambiguous.exit_code == 2 and ambiguous.stderr.strip() == (
+        "error: ADR 50 is ambiguous: 0050-pinned-mirrors.md, 0050-review-rota.md share its number; "
+        "name one by its file, as `0050-pinned-mirrors`")
+    changed = decide("adr", "status", "0050-review-rota", "accepted", "--force", cwd=root)
+    assert changed.exit_code == 0, changed.output
+    assert [r["status"] for r in listed_adrs(decide, root) if r["number"] == 50] == [None, "accepted"]
+    moved = decide("adr", "renumber", "0050-review-rota.md", "--to", "62", cwd=root)
+    assert moved.exit_code == 0, moved.output
+    assert [line for line in decide("check", cwd=root).stdout.splitlines() if "number 50" in line] == []
+
+
+def test_records_of_one_name_in_two_folders_sharing_a_number_are_named_by_their_folders(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisions/payments/0001-record-architecture-decisions.md": NYGARD.format(n=1, title="Record decisions"),
+        "decisions/search/0001-record-architecture-decisions.md": NYGARD.format(n=2, title="Record decisions"),
+        "decisions/search/0002-use-one-index.md": NYGARD.format(n=3, title="Use one index"),
+    })
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines()[0] == (
+        "decisions/payments/0001-record-architecture-decisions.md: error: number 1 is also used by "
+        "decisions/search/0001-record-architecture-decisions.md; give it a free number with "
+        "`decide adr renumber decisions/search/0001-record-architecture-decisions.md --to 3`")
+    assert decide("adr", "show", "1", cwd=root).stderr.strip() == (
+        "error: ADR 1 is ambiguous: payments/0001-record-architecture-decisions.md, "
+        "search/0001-record-architecture-decisions.md share its number; name one by its file, as "
+        "`payments/0001-record-architecture-decisions`")
+    shown = decide("adr", "show", "search/0001-record-architecture-decisions", cwd=root)
+    assert shown.exit_code == 0 and "date: 2020-01-02" in shown.stdout, shown.output
+    alike = decide("adr", "renumber", "0001-record-architecture-decisions.md", "--to", "3", cwd=root)
+    assert alike.exit_code == 2 and "name the file to renumber with its folder" in alike.stderr, alike.output
+    moved = decide("adr", "renumber", "decisions/search/0001-record-architecture-decisions.md", "--to", "3", cwd=root)
+    assert moved.exit_code == 0, moved.output
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "decisions").rglob("*.md")) == [
+        "decisions/payments/0001-record-architecture-decisions.md",
+        "decisions/search/0002-use-one-index.md", "decisions/search/0003-record-architecture-decisions.md"]
+
+
+def _team_series(tmp_path: Path) -> Path:
+    """Mozilla's SRE folders: a folder per team under `decisions/`, each numbering its records from 1 with
+    adr-tools, which its `.adr-dir` (`.`) points at, and keeping its own template."""
+    team = "# {n}. {title}\n\nDate: 2021-0{n}-01\nScope: {scope}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    return _repo(tmp_path, {
+        "TOC.md": "# Architecture Decision Records\n",
+        "decisions/payments/.adr-dir": ".\n",
+        "decisions/payments/0001-record-architecture-decisions.md": team.format(n=1, title="Record decisions",
+                                                                               scope="Payments"),
+        "decisions/payments/0002-settle-nightly.md": team.format(n=2, title="Settle nightly", scope="Payments"),
+        "decisions/search/.adr-dir": ".\n",
+        "decisions/search/0001-record-architecture-decisions.md": team.format(n=1, title="Record decisions",
+                                                                             scope="Search"),
+        "decisions/search/templates/template.md": "# NUMBER. TITLE\n\nDate: DATE\nScope: Search\n\n## Status\n\n"
+                                                  "STATUS\n\n## Context\n\nWhat moves us.\n",
+    })
+
+
+def test_team_folders_with_their_own_adr_dir_number_their_own_records(decide, tmp_path):
+    root = _team_series(tmp_path)
+    # From the top the teams' records are listed together; each team's first record is no duplicate of another's.
+    assert [r["path"] for r in listed_adrs(decide, root)] == [
+        "decisions/payments/0001-record-architecture-decisions.md",
+        "decisions/search/0001-record-architecture-decisions.md", "decisions/payments/0002-settle-nightly.md"]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    # A new record made there was `decisions/0003-x.md`, in no team's folder nor series.
+    refused = decide("adr", "new", "Cache the index", "--no-edit", cwd=root)
+    assert refused.exit_code == 2 and refused.stderr.strip() == (
+        "decisions: error: records here are numbered per team folder, each with its own .adr-dir "
+        "(decisions/payments/, decisions/search/): run `decide adr new` in the folder of the team the record "
+        "belongs to")
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["payments", "search"]
+    made = decide("adr", "new", "Cache the index", "--no-edit", "--date", "2026-12-02", cwd=root / "decisions/search")
+    assert made.exit_code == 0 and made.stdout.strip() == "0002-cache-the-index.md", made.output
+    assert (root / "decisions/search/0002-cache-the-index.md").read_text().startswith(
+        "# 2. Cache the index\n\nDate: 2026-12-02\nScope: Search\n")

@@ -351,9 +351,15 @@ def test_records_kept_as_folders_that_share_a_number_are_named_with_their_folder
                                 NYGARD.format(n=2, title="Use queues", status="Proposed"),
                             "docs/adr/0002-use-streams/README.md": NYGARD.format(n=2, title="Use streams",
                                                                                  status="Proposed")})
-    shared = "ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number"
+    shared = ("ADR 2 is ambiguous: 0002-use-queues/README.md, 0002-use-streams/README.md share its number; "
+              "name one by its file, as `0002-use-queues`")
     assert decide("adr", "show", "2", cwd=root).stderr.strip() == f"error: {shared}"
     assert decide("adr", "status", "2", "rejected", cwd=root).stderr.strip() == f"docs/adr: error: {shared}"
+    assert decide("check", cwd=root).stdout.splitlines()[0] == (
+        "docs/adr/0002-use-queues/README.md: error: number 2 is also used by docs/adr/0002-use-streams/README.md; "
+        "give it a free number with a rename of docs/adr/0002-use-streams/ to number 3")
+    shown = decide("adr", "show", "0002-use-streams", cwd=root)
+    assert shown.exit_code == 0 and "Use streams" in shown.stdout, shown.output
 
 
 def test_a_page_with_front_matter_of_its_own_is_read_without_the_kep_yaml_beside_it(decide, tmp_path):
@@ -411,3 +417,65 @@ def test_a_record_folder_named_by_its_day_beside_numbered_records_takes_no_numbe
     made = decide("adr", "new", "Use Go", "--no-edit", cwd=root)
     assert made.exit_code == 0, made.output
     assert made.stdout.splitlines()[0] == "docs/adr/0003-use-go.md"
+
+
+def _enhancement_proposals(tmp_path: Path) -> Path:
+    """Jupyter's enhancement proposals: at the repository's top, a folder per proposal named by its number and
+    slug, holding a page named by the slug (a metadata table, or front matter), pictures beside some."""
+    return _repo(tmp_path, {
+        "README.md": "# Enhancement proposals\n\n| Number | Title | Status |\n| --- | --- | --- |\n"
+                     "| [12](12-kernel-handshake/kernel-handshake.md) | Kernel handshake | Implemented |\n"
+                     "| [05](05-output-widgets/output-widgets.md) | Output widgets | Implemented |\n",
+        "05-output-widgets/output-widgets.md": "# Output widgets\n\n## Problem\n\nOutputs cannot be updated.\n",
+        "12-kernel-handshake/kernel-handshake.md": (
+            "| Item     | Value                       |\n| -------- | --------------------------- |\n"
+            "| Number   | 12                          |\n| Title    | Kernel handshake at startup |\n"
+            "| Status   | Accepted                    |\n| Created  | 14-Mar-2021                 |\n\n"
+            "### Background\n\nKernels start in silence.\n"),
+        "12-kernel-handshake/sequence.png": "not really a picture\n",
+        "12-kernel-handshake/notes.md": "# Call notes\n\nStatus: discussed twice.\n",
+        "40-cell-tags/cell-tags.md": ('---\ntitle: Tags on notebook cells\nauthors: Ana Lima\npr-number: 40\n'
+                                      'date-started: "2022-05-03"\n---\n\n# Tags on notebook cells\n\n'
+                                      '## Problem\n\nCells cannot be grouped.\n'),
+        "proposal-guidelines/proposal-guidelines.md": "# How to propose\n\nOpen a pull request.\n",
+        "proposal-guidelines/PROPOSAL-TEMPLATE.md": "---\ntitle: <title>\ndate-started: <date>\n---\n\n# Summary\n",
+    })
+
+
+def test_proposal_folders_whose_page_is_named_by_their_slug_are_read_from_the_top(decide, tmp_path):
+    # Each page was read as an unnumbered record keyed `kernel-handshake`, and only once the top folder was named.
+    root = _enhancement_proposals(tmp_path)
+    assert [(r["number"], r["title"], r["status"], r["date"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (5, "Output widgets", None, None, "05-output-widgets/output-widgets.md"),
+        (12, "Kernel handshake at startup", "accepted", "2021-03-14", "12-kernel-handshake/kernel-handshake.md"),
+        (40, "Tags on notebook cells", None, "2022-05-03", "40-cell-tags/cell-tags.md"),
+    ]
+    shown = decide("adr", "show", "12", cwd=root)
+    assert shown.exit_code == 0 and "Kernel handshake at startup" in shown.stdout, shown.output
+    changed = decide("adr", "status", "40", "accepted", "--force", "--date", "2026-12-01", cwd=root)
+    assert changed.exit_code == 0, changed.output
+    assert "status: accepted\n" in (root / "40-cell-tags/cell-tags.md").read_text()
+    made = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "41-try-a-thing/try-a-thing.md", made.output
+    row = next(r for r in listed_adrs(decide, root) if r["number"] == 41)
+    assert (row["title"], row["path"]) == ("Try a thing", "41-try-a-thing/try-a-thing.md")
+
+
+def test_a_folder_of_pages_named_otherwise_is_no_record(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-use-postgres.md": NYGARD.format(n=1, title="Use Postgres", status="Accepted"),
+        # notes of a record beside it, and a folder whose page is named by neither its slug nor README
+        "docs/adr/0001-use-postgres/use-postgres.md": "# Benchmarks\n",
+        "docs/adr/0002-use-queues/notes.md": "# Notes\n",
+    })
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-use-postgres.md"]
+
+
+def test_an_index_of_proposal_folders_keeps_the_zero_padding_of_its_number_links(decide, tmp_path):
+    # Its first row's `[12]` says no width: `[05]` below it was rewritten `[5]`.
+    root = _enhancement_proposals(tmp_path)
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    rows = [line for line in (root / "README.md").read_text().splitlines() if line.startswith("| [")]
+    assert [row.split(")")[0] for row in rows] == [
+        "| [05](05-output-widgets/output-widgets.md", "| [12](12-kernel-handshake/kernel-handshake.md",
+        "| [40](40-cell-tags/cell-tags.md"]

@@ -145,9 +145,9 @@ def test_a_successor_of_a_shared_number_is_not_laid_at_the_other_record_s_door(d
     })
     result = decide("check", cwd=root)
     assert result.stdout.splitlines() == [
-        "doc/adr/0005-old-monitoring.md: error: number 5 is also used by doc/adr/0005-telemetry.md",
-        "doc/adr/0005-telemetry.md: error: number 5 is also used by doc/adr/0005-old-monitoring.md",
-        "2 error(s), 0 warning(s)",
+        "doc/adr/0005-old-monitoring.md: error: number 5 is also used by doc/adr/0005-telemetry.md; give it a free "
+        "number with `decide adr renumber 0005-telemetry.md --to 23`",
+        "1 error(s), 0 warning(s)",
     ], result.stdout
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import (
-    DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records,
+    DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records, slug_page,
 )
 from toolkit.records.named import named
 
@@ -420,7 +420,7 @@ def _holds_categories(folder: Path, slugs: bool) -> bool:
 def _holds_page(entry: os.DirEntry) -> bool:
     """Whether *entry* is a record kept as a folder: a folder holding its page (`0001-use-x/README.md`)."""
     try:
-        return files.is_folder(entry) and folder_page(os.listdir(entry.path)) is not None
+        return files.is_folder(entry) and folder_page(os.listdir(entry.path), entry.name) is not None
     except OSError:
         return False
 
@@ -504,7 +504,26 @@ def _discover_adr_dir(root: Path) -> Path:
         if with_records:
             return with_records[0]
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
-    return existing[0] if existing else loose[0] if loose else root / ADR_DIR_CANDIDATES[0]
+    if existing or loose:
+        return existing[0] if existing else loose[0]
+    return root if _holds_proposal_folders(root) else root / ADR_DIR_CANDIDATES[0]
+
+
+def _holds_proposal_folders(root: Path) -> bool:
+    """Whether *root* holds records kept as folders whose pages are named by their slugs, as Jupyter's
+    enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`). Two at
+    least, and pages named so, not READMEs: a tutorial's numbered chapters (`01-intro/README.md`) are no records."""
+    found = 0
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                if folder_record(entry.name) and files.is_folder(entry):
+                    found += any(slug_page(entry.name, name) for name in os.listdir(entry.path))
+                    if found == 2:
+                        return True
+    except OSError:
+        pass
+    return False
 
 
 def missing_adr_dir(ws: Workspace) -> str | None:

@@ -37,6 +37,7 @@ from toolkit.records.adr_edit import status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
+    SLUG_PAGE,
     SYNONYMS,
     TEMPLATE_HINTS,
     TEMPLATE_WORDS,
@@ -166,7 +167,8 @@ class FolderForm:
         tail = f"{self.separator}{slug.replace('-', self.joiner)}" if self.slugged else ""
         lead = f"{day.replace('-', self.date_joint)}{self.joint}" if self.day_first else ""
         stem = f"{lead}{self.prefix}{number:0{self.width}d}{tail}"
-        return f"{stem}/{self.page}" if self.page else f"{stem}.{self.extension}"
+        page = self.page.replace(SLUG_PAGE, slug.replace("-", self.joiner))
+        return f"{stem}/{page}" if page else f"{stem}.{self.extension}"
 
     def stamps(self, day: str) -> Iterator[int] | None:
         """In a folder numbered by the time each record was made, the numbers a record made on *day*

@@ -41,6 +41,7 @@ from toolkit.records.adr_words import (
     FOLDER_PAGES,
     folder_page,
     folder_record,
+    page_name,
     record_name,
     language_of,
     may_hold_records,
@@ -109,9 +110,17 @@ class Decisions:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
         key = ref_key(ref)
         matches = [r for r in self.records if r.key == key]
+        if len(matches) > 1 and isinstance(ref, str) and not ref.strip().isdigit():
+            # A file's own name is that file, even where others share its number (`0050-x`, `0050-x.md`).
+            name = record_name(ref.strip())
+            named = [r for r in matches if name in ((own := record_name(r.path)), own.rpartition(".")[0])]
+            if len(named) > 1 and "/" in ref:
+                within = _by_path([r.path for r in named], ref)
+                named = [r for r in named if r.path in within]
+            if len(named) == 1:
+                return named[0]
         if len(matches) > 1:
-            names = ", ".join(_file_name(r.path) for r in matches)
-            raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number")
+            raise DecisionbookError(_ambiguous(ref, [r.path for r in matches]))
         found = self.get(ref)
         if found is None:
             for finding in self.unreadable:
@@ -143,6 +152,24 @@ def _as_listed(items: list, typed: str, key) -> list:
         item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
 
 
+def _ambiguous(ref, paths: list[Path]) -> str:
+    """What to tell someone whose *ref* names the records in *paths*, which share its number (ADR 0128)."""
+    names = [_file_name(path) for path in paths]
+    named = record_name(paths[0]).rpartition(".")[0]
+    if len(set(names)) < len(names):  # one name in two folders (`global/0001-x.md`, `websre/0001-x.md`)
+        names = [f"{path.parent.name}/{path.name}" for path in paths]
+        named = f"{paths[0].parent.name}/{paths[0].stem}"
+    return f"ADR {ref} is ambiguous: {', '.join(names)} share its number; name one by its file, as `{named}`"
+
+
+def _by_path(paths: list[Path], ref: str) -> list[Path]:
+    """The *paths* that end as *ref* does when it names folders too (`websre/0001-x.md`, `decisions/websre/0001-x`):
+    where records in two folders share a file name, the folder tells them apart."""
+    tail = "/" + ref.strip().replace("\\", "/").removeprefix("./")
+    return [path for path in paths
+            if (text := path.as_posix()).endswith(tail) or text.rpartition(".")[0].endswith(tail)]
+
+
 def _file_name(path: Path) -> str:
     """A record's file as messages name it: `0002-x.md`; a page with its folder, `0002-x/README.md`."""
     return f"{path.parent.name}/{path.name}" if record_name(path) != path.name else path.name
@@ -167,6 +194,28 @@ def adr_files(folder: Path) -> list[Path]:
     """
     files, slug_files = _named_files(folder)
     return files or slug_files
+
+
+def team_folder(ws: Workspace, path: Path) -> Path | None:
+    """The folder below the ADR folder, holding *path*, that has an `.adr-dir` of its own: a team's records,
+    numbered apart from the others' as adr-tools does there (Mozilla's SRE teams, ADR 0129); None for a record of
+    the ADR folder's own series."""
+    folder = path.parent
+    while folder != ws.adr_dir and ws.adr_dir in folder.parents:
+        if os.path.isfile(folder / ".adr-dir"):
+            return folder
+        folder = folder.parent
+    return None
+
+
+def _team_folders(folder: Path) -> list[Path]:
+    """The folders in *folder* that have an `.adr-dir` of their own (see team_folder), by name."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries
+                          if is_folder(entry) and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
+    except OSError:
+        return []
 
 
 def unnamed_records(ws: Workspace) -> list[Path]:
@@ -216,7 +265,7 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
             if is_slug_record(entry.name):
                 slugs.append(entry.name)
     names = without_companions(names)
-    if depth and not names and folder_record(folder.name) and (page := folder_page(pages)) is not None:
+    if depth and not names and folder_record(folder.name) and (page := folder_page(pages, folder.name)) is not None:
         # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
         # translations and notes are not records.
         files.append(folder / page)
@@ -403,6 +452,8 @@ def _find_path(ws: Workspace, ref) -> Path:
         paths = adr_files(folder)
         named = (_as_listed(paths, name, lambda p: (own := record_name(p)).rpartition(".")[0] or own)
                  or _as_listed(paths, name, record_name))
+        if len(named) > 1 and "/" in ref:
+            named = _by_path(named, ref)
         if len(named) == 1:
             return named[0]
     if key is None:
@@ -418,8 +469,7 @@ def _find_path(ws: Workspace, ref) -> Path:
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
-        names = ", ".join(map(_file_name, candidates))
-        raise DecisionbookError(f"ADR {ref} is ambiguous: {names} share its number", shown_path(ws, folder))
+        raise DecisionbookError(_ambiguous(ref, candidates), shown_path(ws, folder))
     return candidates[0]
 
 
@@ -604,6 +654,12 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not is_folder(e))
     except OSError:
         names = []
+    if not names and (teams := _team_folders(folder)):
+        # Each team numbers its own records where its `.adr-dir` points adr-tools (ADR 0129): one made here
+        # would be in no team's folder nor series.
+        raise DecisionbookError(f"records here are numbered per team folder, each with its own .adr-dir "
+                                f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
+                                "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
 
     def recent() -> list[Decision]:
@@ -615,7 +671,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
                 continue
         return records
 
-    kept = [] if names else [path.name for path in files if record_name(path) != path.name]
+    kept = [] if names else [page_name(path) for path in files if record_name(path) != path.name]
     # Records kept as folders (`CIP-0001/README.md`): a new one is a folder too, its page named as theirs.
     page = Counter(kept).most_common(1)[0][0] if 2 * len(kept) > len(files) else ""
     form = folder_form(ws, names or [record_name(path) for path in files], recent, template, page)

@@ -224,9 +224,12 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                    and index.names_record(link.group(2))), None)
         if at is None:
             raise index.refuse(row, "this row of the table of the ADRs links no record")
+        link = _LINK.search(cells[at])
         if linked_at is None:
-            link = _LINK.search(cells[at])
             linked_at, form, dot = at, _link_text_form(link.group(1).strip()), link.group(2).startswith("./")
+        elif form[0] == "number alone" and (padded := _link_text_form(link.group(1).strip()))[0] == form[0]:
+            # `[29]` says no width and `[08]` below it does: the widest padding of the table's links is its own.
+            form = (form[0], max(form[1], padded[1], key=int))
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
         raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
                                   "number or the title")

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
+from toolkit.actions.numbering import numbers_in
 from toolkit.actions.adrs import (
     Decisions,
     load_decisions,
     outgoing,
     shown_path,
+    team_folder,
     to_be_superseded,
     unnamed_records,
     unreadable_key,
@@ -43,14 +49,46 @@ class Report:
 
 
 def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
-    found = []
+    """One error per number that several records share (a merge of parallel work), at the one dated first, naming
+    the others and the free numbers that would part them (ADR 0128)."""
+    shared = []
     for key, records in decisions.by_key().items():
-        if len(records) < 2:
-            continue
-        for record in records:
-            others = ", ".join(shown_path(ws, r.path) for r in records if r is not record)
-            found.append(Finding(shown_path(ws, record.path), None, "error", f"number {key} is also used by {others}"))
+        if len(records) > 1:
+            # Records of two series (team folders numbered each from 1, ADR 0129) share no number.
+            series: dict[Path, list[Decision]] = {}
+            for record in records:
+                series.setdefault(team_folder(ws, record.path) or ws.adr_dir, []).append(record)
+            shared += [(key, folder, alike) for folder, alike in series.items() if len(alike) > 1]
+    found = []
+    free: dict[Path, Iterator[int]] = {}  # the free numbers of each series, handed out once each
+    for key, folder, records in shared:
+        if folder not in free:
+            taken = {r.number or 0 for r in decisions.records if (team_folder(ws, r.path) or ws.adr_dir) == folder}
+            free[folder] = itertools.count(max(numbers_in(folder) | taken) + 1)
+        # The record dated first keeps the number: the others came after it (in name order where days agree).
+        first, *others = sorted(records, key=lambda r: r.date or "9999")
+        message = f"number {key} is also used by {_and([shown_path(ws, r.path) for r in others])}"
+        if key.isdigit():
+            moves = [_move(ws, record, next(free[folder]), records) for record in others]
+            message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
+            message += _and(moves)
+        found.append(Finding(shown_path(ws, first.path), None, "error", message))
     return found
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _move(ws: Workspace, record: Decision, number: int, sharing: list[Decision]) -> str:
+    """How *record* is given *number*: `decide adr renumber`, naming its file by its path where one of the
+    records *sharing* its number has its name; or for a record kept as a folder, which that command leaves
+    alone, renaming its folder."""
+    if record_name(record.path) != record.path.name:
+        return f"a rename of {shown_path(ws, record.path.parent)}/ to number {number}"
+    alike = sum(other.path.name == record.path.name for other in sharing) > 1
+    named = shown_path(ws, record.path) if alike else record.path.name
+    return f"`decide adr renumber {shlex.quote(named)} --to {number}`"
 
 
 def _link_line(record: Decision, relation: str, key: str) -> int | None:

@@ -12,6 +12,7 @@ from toolkit.records import atomic, files
 from toolkit.records.adr_words import (
     FOLDER_PAGES,
     RECORD_DEPTH,
+    folder_page,
     folder_record,
     may_hold_records,
     numbered_file,
@@ -56,7 +57,8 @@ def _numbers_in(folder: Path, depth: int) -> set[int | None]:
             raise
         return set()  # a category that cannot be read lists no records either
     numbers = {number_of(entry.name, entry.is_file(follow_symlinks=False)) for entry in entries}
-    if depth == 1 and folder_record(folder.name) and _PAGE.intersection(entry.name.lower() for entry in entries):
+    if depth == 1 and folder_record(folder.name) and (_PAGE.intersection(entry.name.lower() for entry in entries)
+                                                     or folder_page([entry.name for entry in entries], folder.name)):
         # A record kept as a folder's page (`012-release/index.md`, `CIP-0012/README.md`) holds the
         # folder's number; a folder named by a number alone (`2019/`) is a category.
         numbers.add(_folder_number(folder.name))

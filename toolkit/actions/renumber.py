@@ -40,9 +40,16 @@ def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
     """The file *which* names: a number (`7`, `0007`, `ADR-0007`) or, for a shared number, a file name."""
     name = which.rsplit("/", 1)[-1]
     if name.endswith((".md", ".markdown", ".rst")):
-        for path in files:
-            if path.name == name:
-                return path
+        named = [path for path in files if path.name == name]
+        if len(named) > 1 and "/" in which:  # one name in two folders: the folders given tell them apart
+            tail = "/" + which.strip().removeprefix("./")
+            named = [path for path in named if path.as_posix().endswith(tail)]
+        if len(named) > 1:
+            shown = ", ".join(workspace.relative(path) for path in named)
+            raise DecisionbookError(f"{name} names {shown}; name the file to renumber with its folder, "
+                                    f"e.g. {workspace.relative(named[-1])}")
+        if named:
+            return named[0]
         raise DecisionbookError(f"no ADR file {name} in {workspace.relative(workspace.adr_dir)}/")
     key = adr.ref_key(which)
     if key is None or not key.isdigit():

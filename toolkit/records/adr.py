@@ -136,6 +136,10 @@ _NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
                            r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
+# A metadata table's row naming the record (Jupyter's `| Title | Jupyter Enhancement Proposal |`); a header row,
+# over `| --- |`, names a column instead.
+_TITLE_ROW = LazyPattern(r"^[ \t]*\|[ \t]*[*_]{0,2}Title[*_]{0,2}[ \t]*\|[ \t]*([^|\n]*?)[ \t]*\|", re.IGNORECASE)
+_DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-{3,}")
 # A front-matter key that names the feature (Rust's RFC header, as GreptimeDB keeps it: `Feature Name:`, `Date:`).
 FEATURE_NAME_KEY = LazyPattern(r"feature[ _-]name", re.IGNORECASE)
 # `[words][label]`, its target on a line of its own; no bracket inside, so a run of `[` is read in linear time
@@ -1490,10 +1494,14 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     if title is None and "title_field" in fields:
         title, fields["title_line"] = fields["title_field"]
     if title is None:
-        named = next((i for i in range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
-                      if _TITLE_FIELD.match(reader.lines[i])), None)
+        head = range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
+        named = next((i for i in head if _TITLE_FIELD.match(reader.lines[i])), None)
         # The value without the emphasis and spaces around it (stripped, not matched: linear on any line).
         title = _TITLE_FIELD.match(reader.lines[named]).group(1).strip(" \t*_") or None if named is not None else None
+        if title is None:
+            named = next((i for i in head if _TITLE_ROW.match(reader.lines[i])
+                          and not (i + 1 < len(reader.lines) and _DELIMITER_ROW.match(reader.lines[i + 1]))), None)
+            title = _TITLE_ROW.match(reader.lines[named]).group(1).strip(" \t*_") or None if named is not None else None
         if title is None:
             return title_from_name(name)
         fields["title_line"] = named + 1

@@ -324,22 +324,48 @@ def folder_record(name: str) -> bool:
     return numbered is not None and bool(numbered[0] or numbered[2]) or DATED_FILE.match(name + ".md") is not None
 
 
-def folder_page(names) -> str | None:
-    """The page of a record kept as a folder, among the file *names* in it: its README, else its index or
-    its `rfc.md`."""
+def folder_page(names, folder: str = "") -> str | None:
+    """The page of a record kept as a folder named *folder*, among the file *names* in it: its README, else
+    its index or its `rfc.md`, else the page named by the folder's slug (Jupyter's `29-jep-process/jep-process.md`)."""
     pages = [name for name in names if name.lower() in FOLDER_PAGES]
-    return min(pages, key=lambda name: (not name.lower().startswith("readme"), name)) if pages else None
+    if pages:
+        return min(pages, key=lambda name: (not name.lower().startswith("readme"), name))
+    return min((name for name in names if slug_page(folder, name)), default=None)
+
+
+def slug_page(folder: str, name: str) -> bool:
+    """Whether the file *name* is named by the slug of the numbered record folder *folder* (`jep-process.md` in
+    `29-jep-process`)."""
+    stem, dot, extension = name.rpartition(".")
+    if not (dot and stem and folder.endswith(stem) and extension.lower() in RECORD_EXTENSIONS):
+        return False
+    numbered = numbered_file(folder + ".md")
+    return numbered is not None and numbered[2].lstrip("-_. ") == stem
+
+
+# In the name of a new record's page: its slug, for folders whose pages are named by theirs (see slug_page).
+SLUG_PAGE = "${slug}"
 
 
 def record_name(path) -> str:
     """The file name that numbers and names the record in *path* (a Path or a `/`-separated text): its
-    own, or for the page of a record kept as a folder, the folder's (`CIP-0001/README.md`: `CIP-0001.md`)."""
+    own, or for the page of a record kept as a folder, the folder's (`CIP-0001/README.md`: `CIP-0001.md`,
+    `29-jep-process/jep-process.md`: `29-jep-process.md`)."""
     folder, _, name = str(path).rpartition("/")
-    if name.lower() in FOLDER_PAGES:
+    dot = name.rfind(".")
+    # Asked of every record's name while listing: a page named by its folder's slug ends the folder's name.
+    if (page := name.lower() in FOLDER_PAGES) or dot > 0 and folder.endswith(name[:dot]):
         parent = folder.rpartition("/")[2]
-        if folder_record(parent):
-            return parent + name[name.rindex(".") :]
+        if folder_record(parent) if page else slug_page(parent, name):
+            return parent + name[dot:]
     return name
+
+
+def page_name(path) -> str:
+    """How the page of the record kept as a folder in *path* is named, for a new one: as it is (`README.md`),
+    or by its folder's slug (SLUG_PAGE)."""
+    folder, _, name = str(path).rpartition("/")
+    return SLUG_PAGE + name[name.rindex(".") :] if slug_page(folder.rpartition("/")[2], name) else name
 
 
 def title_from_name(name: str) -> str | None:
