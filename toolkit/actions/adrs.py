@@ -627,13 +627,17 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         names = []
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
 
+    read: dict[Path, frontmatter.Document] = {}
+
+    @functools.cache
     def recent() -> list[Decision]:
         records = []
         for path in files:
             try:
-                records.append(_parse_file(ws, path)[1])
+                read[path], record = _parse_file(ws, path)
             except DecisionbookError:
                 continue
+            records.append(record)
         return records
 
     kept = [] if names else [path.name for path in files if record_name(path) != path.name]
@@ -661,6 +665,12 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             text, width = team_template(doc, from_document(doc, template_path))
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
+    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
+    # record's is already.
+    marks = Counter() if copied is not None else Counter(
+        adr_edit.status_emphasis(read[record.path], record) for record in recent() if record.status_span is not None)
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    mark = mark if 2 * count > marks.total() else ""
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
@@ -675,6 +685,9 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         if ("[ ]" in numbered and from_document(doc, path).status is None
                 and (ticked := adr_edit.tick(doc, "Proposed", day)) is not None):
             data, doc = ticked, frontmatter.parse(ticked, template_path)
+        if mark:
+            data = adr_edit.emphasised(doc, from_document(doc, path), mark)
+            doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target, links)
             doc = frontmatter.parse(data, template_path)

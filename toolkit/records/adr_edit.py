@@ -603,15 +603,34 @@ def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successo
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
     """*decision* with its status span widened over the emphasis around it (`**Accepted**`), if any."""
-    if decision.status_line is None or decision.status_span is None:
+    width = len(status_emphasis(doc, decision))
+    if not width:
         return decision
+    start, end = decision.status_span
+    return decision._replace(status_span=(start - width, end + width))
+
+
+def status_emphasis(doc: frontmatter.Document, decision: Decision) -> str:
+    """The marks the status words stand between (`**` for `**Accepted**`, `Status: **proposed**`), or ""."""
+    if decision.status_line is None or decision.status_span is None or decision.form == MADR:
+        return ""
     line = doc.text_lines()[decision.status_line - 1]
     start, end = decision.status_span
-    for mark in ("**", "*"):
+    for mark in ("**", "__", "*", "_"):
         width = len(mark)
         if line[max(0, start - width) : start] == mark and line[end : end + width] == mark:
-            return decision._replace(status_span=(start - width, end + width))
-    return decision
+            return mark
+    return ""
+
+
+def emphasised(doc: frontmatter.Document, decision: Decision, mark: str) -> bytes:
+    """The file with its status words between *mark*s (`**Proposed**`), as the folder's records write theirs;
+    unchanged where they stand between marks already."""
+    if not mark or decision.status_span is None or status_emphasis(doc, decision):
+        return doc.to_bytes()
+    start, end = decision.status_span
+    words = doc.text_lines()[decision.status_line - 1][start:end]
+    return _in_place(doc, decision.status_line, decision.status_span, f"{mark}{words}{mark}")
 
 
 def _successor_key(doc: frontmatter.Document) -> str | None:
