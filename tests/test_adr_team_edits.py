@@ -201,3 +201,20 @@ def test_a_new_record_writes_its_status_plain_where_the_folder_s_records_do(deci
     made = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
     assert made.exit_code == 0, made.output
     assert (root / "docs/adr/003-try-a-thing.md").read_text().splitlines()[4] == "Proposed"
+
+
+def test_an_approval_is_recorded_under_a_key_in_the_header_s_case(decide, tmp_path):
+    policy = _rfc("RFC0041", "Draft", " N/A", "Policy")
+    root = _folder(tmp_path, ".", {"Final/RFC0041-Policy.md": policy})
+    path = root / "Final/RFC0041-Policy.md"
+    for by in ("Ana Lima", "Ben Ode", "Ana Lima"):
+        done = decide("adr", "approve", "41", "--by", by, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+    lines = path.read_text().splitlines()
+    at = lines.index("Plan to implement: Yes") + 1
+    assert lines[at] == "Approvals:" and "approvals:" not in lines
+    # Read back: a second approver is added beside the first, and the first approving again is recorded once.
+    assert [line.split(",")[0] for line in lines[at + 1 : at + 3]] == ["  - {by: Ana Lima", "  - {by: Ben Ode"]
+    assert lines[at + 3] == "---"
+    assert lines[: at] == policy.splitlines()[: at]
+    assert "approval" not in decide("check", cwd=root).stdout

@@ -226,6 +226,16 @@ def _written_key(doc: frontmatter.Document, name: str) -> str:
     return name[:1].upper() + name[1:] if _capitalised_keys(doc) else name
 
 
+def header_key(doc: frontmatter.Document, name: str) -> str:
+    """Front-matter key *name* as the file spells it (`Approvals`); when the file has none, as a key added to it
+    is written: capitalised where the status key is (`Status:`), as its other keys then are, else *name*."""
+    spelled = next((key for key in doc.meta if isinstance(key, str) and key.lower() == name), None) if isinstance(
+        doc.meta, dict) else None
+    if spelled is not None:
+        return spelled
+    return name[:1].upper() + name[1:] if _written_key(doc, "status") == "Status" else name
+
+
 def _capitalised_keys(doc: frontmatter.Document) -> bool:
     """Whether every key of the front matter starts with a capital (`RFC:`, `Status:`, `Feature Name:`): the
     header of a team's own process, not MADR's, whose keys are lower case."""
@@ -398,7 +408,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             # changes only the lines it must. MADR's date says when the record last changed: added there.
             return doc.to_bytes()
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file spells its status key
-            key = "Date" if _written_key(doc, "status") == "Status" else "date"
+            key = header_key(doc, "date")
         return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
