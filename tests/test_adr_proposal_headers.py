@@ -292,3 +292,16 @@ def test_a_go_design_document_s_proposal_label_is_not_part_of_its_title(decide, 
     root = _folder(tmp_path, "design", GO_DESIGN)
     assert _rows(decide, root) == {"12166": ("testing: programmatic sub-tests", None, "2015-09-02"),
                                    "24543": ("Non-cooperative preemption", None, "2019-01-18")}
+
+
+@pytest.mark.parametrize("cell", ["<td></td>", "<td> </td>", "<td>  </td>"])
+def test_a_status_change_fills_an_html_table_s_empty_status_cell(decide, tmp_path, cell):
+    # A CEP whose Status row is left blank: the change is written in that cell, padded as the label's cell is,
+    # not in a Status section of its own beside the table.
+    blank = CEP_4.replace("<tr><td> Created", f"<tr><td> Status </td>{cell}</tr>\n<tr><td> Created")
+    root = _folder(tmp_path, "ceps", {"cep-0004.md": blank})
+    result = decide("adr", "status", "4", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "ceps/cep-0004.md").read_text() == blank.replace(
+        f"<td> Status </td>{cell}", "<td> Status </td><td> Accepted </td>")
+    assert _rows(decide, root)["4"][1] == "accepted"

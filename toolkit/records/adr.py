@@ -1136,7 +1136,7 @@ def html_row_value(line: str) -> tuple[int, int] | None:
     return row.end() - len(value.lstrip()), max(row.start(2) + len(value.rstrip()), row.end() - len(value.lstrip()))
 
 
-def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
+def html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
     """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
     (`Created`): its span is the cell's words, without the spaces inside the cell."""
     row = _HTML_ROW.match(line)
@@ -1201,7 +1201,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
-            found = _html_row_fields(line)
+            found = html_row_fields(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
