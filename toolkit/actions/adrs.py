@@ -502,8 +502,7 @@ def _folder_links(ws: Workspace) -> tuple[str, ...]:
     links: list[str] = []
     for record in reversed(load_decisions(ws).records):
         try:
-            text = frontmatter.decode(sidecar.read(record.path, ws.config.max_file_bytes, ws.root, record.path),
-                                      record.path)
+            text = frontmatter.decode(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root), record.path)
         except (OSError, DecisionbookError):
             continue
         links += adr_edit.record_links(text)
