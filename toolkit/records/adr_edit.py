@@ -886,7 +886,7 @@ def record_links(text: str) -> list[str]:
         name = href.partition("#")[0].rpartition("/")[2]
         number = _DIGITS.search(words)
         if words in (name, name.rpartition(".")[0]) or (
-                number and file_key(f"{name.rpartition('.')[0]}.md") == str(int(number.group()))):
+                number and file_key(f"{name.rpartition('.')[0]}.md") == (number.group().lstrip("0") or "0")):
             found.append(match.group())
     return found
 
