@@ -305,3 +305,18 @@ def test_a_status_change_fills_an_html_table_s_empty_status_cell(decide, tmp_pat
     assert (root / "ceps/cep-0004.md").read_text() == blank.replace(
         f"<td> Status </td>{cell}", "<td> Status </td><td> Accepted </td>")
     assert _rows(decide, root)["4"][1] == "accepted"
+
+
+@pytest.mark.parametrize(("day", "warned"), [
+    ("2021-02-30", "date '2021-02-30' is not a date decisionbook can read; write YYYY-MM-DD"),
+    ("04/07/2021", "date '04/07/2021' could be day or month first"),
+])
+def test_a_ghc_proposal_accepted_on_a_day_that_cannot_be_read_is_warned_about_at_its_directive(
+        decide, tmp_path, day, warned):
+    # An impossible day was read as a directive holding no day yet: no status, no date, and nothing said.
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190.replace("2019-05-02", day)})
+    # Listed as other records whose date cannot be read are: accepted, the day as written, no date.
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["date"], row["date_raw"]) == ("accepted", None, day)
+    checked = decide("check", cwd=root).stdout
+    assert f"proposals/0190-module-qualified-syntax.rst:5: warning: {warned}" in checked, checked

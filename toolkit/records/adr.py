@@ -1254,7 +1254,9 @@ def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
             continue
         fields["status_line"] = index + 1
         found = find_date(reader.lines[index][directive.end() :])
-        if found is not None and found[1] == 0 and found[0] not in (None, AMBIGUOUS):
+        # A day that cannot be read (`2021-02-30`, `04/07/2021`) is a day all the same: accepted, and the date
+        # warned about where it is written, as other dates are.
+        if found is not None and found[1] == 0:
             fields["status_raw"] = "Accepted"
             fields["date_raw"] = reader.lines[index][directive.end() :][: found[2]]
             fields["date_line"] = index + 1
