@@ -1126,10 +1126,15 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
 _HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
 
 
+def html_row(line: str) -> re.Match | None:
+    """*line* as a row of an HTML table of fields, its label cell's text group 1 and its value cell's group 2."""
+    return _HTML_ROW.match(line)
+
+
 def html_row_value(line: str) -> tuple[int, int] | None:
     """The columns of the words in the value cell of *line* when it is a row of an HTML table of fields
     (`<tr><td> Created </td><td> Feb 5, 2025</td></tr>`), without the spaces inside the cell; else None."""
-    row = _HTML_ROW.match(line)
+    row = html_row(line)
     if row is None:
         return None
     value = row.group(2)
@@ -1139,7 +1144,7 @@ def html_row_value(line: str) -> tuple[int, int] | None:
 def html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
     """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
     (`Created`): its span is the cell's words, without the spaces inside the cell."""
-    row = _HTML_ROW.match(line)
+    row = html_row(line)
     label = _label(row.group(1)) if row else ""
     if label not in STATUS_LABELS and label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
         return []

@@ -34,6 +34,7 @@ from toolkit.records.adr import (
     file_key,
     from_document,
     heading_label,
+    html_row,
     html_row_fields,
     is_related_heading,
     line_fields,
@@ -473,7 +474,7 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     for index in range(doc.body_start, first_section):
         row = html_row_fields(lines[index]) if lines[index].lstrip().startswith("<tr>") else []
         if row and row[0][0] in STATUS_LABELS and row[0][1] == row[0][2]:
-            return _html_cell_filled(doc, index, row[0][1], _capital(status))
+            return _html_cell_filled(doc, index, _capital(status))
     bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
     if bullet is not None:
         index, match = bullet
@@ -493,14 +494,14 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
 
 
-def _html_cell_filled(doc: frontmatter.Document, index: int, at: int, words: str) -> bytes:
-    """The file with the empty value cell of the HTML table row at line index *index* (its end at column *at*)
-    holding *words*, spaced inside the cell as the label's cell is (`<td> Status </td><td> Accepted </td>`)."""
+def _html_cell_filled(doc: frontmatter.Document, index: int, words: str) -> bytes:
+    """The file with the empty value cell of the HTML table row at line index *index* holding *words*, spaced
+    inside the cell as the label's cell is (`<td> Status </td><td> Accepted </td>`)."""
     line = doc.text_lines()[index]
-    start = line.rindex("<td>", 0, at) + len("<td>")
-    label = line[line.index("<td>") + len("<td>") : line.index("</td>")]
+    row = html_row(line)
+    label = row.group(1)
     padded = label[: len(label) - len(label.lstrip())] + words + label[len(label.rstrip()) :]
-    return _replace(doc, index, line[:start] + padded + line[at:])
+    return _replace(doc, index, line[: row.start(2)] + padded + line[row.end(2) :])
 
 
 # A status line in the form a folder's records state theirs, for a record of it that states none.

@@ -12,7 +12,7 @@ from toolkit.records.adr import MADR, NYGARD, Decision, from_document, require_e
 from toolkit.records.adr_edit import header_key
 from toolkit.records.hashes import sha256
 from toolkit.records.adr_text import heading_key, sections
-from toolkit.records.adr_words import is_rst, underlined_headings
+from toolkit.records.adr_words import is_iso_day, is_rst, underlined_headings
 
 KEY = "approvals"
 _LINE = re.compile(
@@ -79,7 +79,7 @@ def approved_hashes(doc: frontmatter.Document, decision: Decision) -> set[str]:
 def _date(value) -> str | None:
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and is_iso_day(value):
         return value
     return None
 
