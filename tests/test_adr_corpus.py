@@ -496,9 +496,9 @@ def test_a_list_of_choices_says_its_status_by_the_checked_one(decide, tmp_path):
     replaced = decide("adr", "new", "Run jobs on the queue", "--supersedes", "34", "--no-edit", "--force", cwd=root)
     assert replaced.exit_code == 0, replaced.output
     lines = path.read_text().splitlines()
+    # The link is written as most of the folder's links to records are: `[ADR-0043](0043-x.md)`.
     assert lines[6:11] == ["- [ ] Proposed", "- [ ] Accepted", "- [ ] Deprecated",
-                           "- [x] Superseded by [10001. Run jobs on the queue](10001-run-jobs-on-the-queue.md)",
-                           "- [ ] Rejected"]
+                           "- [x] Superseded by [ADR-10001](10001-run-jobs-on-the-queue.md)", "- [ ] Rejected"]
     record = adr.parse(path.read_bytes(), path, path.name)
     assert (record.status, record.superseded_by) == ("superseded", "10001")
 
@@ -540,8 +540,7 @@ def test_a_bold_label_line_is_read_and_linked_as_a_heading(decide, tmp_path):
     before = path.read_text().splitlines()
     assert decide("adr", "link", "41", "relates-to", "38", cwd=root).exit_code == 0
     after = path.read_text().splitlines()
-    assert after == [*before[:5], "", "Relates to [38. Serve images from the CDN](0038-serve-images-from-the-cdn.md)",
-                     *before[5:]]
+    assert after == [*before[:5], "", "Relates to [ADR-0038](0038-serve-images-from-the-cdn.md)", *before[5:]]
     shown = json.loads(decide("adr", "show", "41", "--format", "json", cwd=root).stdout)
     assert (shown["status"], shown["date"]) == ("accepted", "2024-03-14")
     assert [(link["relation"], link["adr"]) for link in shown["links"]] == [("relates to", "38")]

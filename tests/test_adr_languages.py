@@ -133,8 +133,8 @@ def test_superseding_a_record_that_says_no_status_gives_it_one(decide, tmp_path)
     result = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0001-a.md").read_text() == (
-        "# 1. Layout\n\n**Date:** 2019-02-01\n**Status:** Superseded by [ADR-0002](0002-b.md)\n\n"
-        "## Context\n\nWhy.\n")  # a bold field beside its other one
+        "# 1. Layout\n\n**Date:** 2019-02-01\n**Status:** Superseded by [ADR 2](0002-b.md)\n\n"
+        "## Context\n\nWhy.\n")  # a bold field beside its other one, linking as the folder's records link
     assert (root / "docs/adr/0002-b.md").read_bytes() == before  # it says so already
     assert _listed(decide, root)["1"]["superseded_by"] == "2"
 

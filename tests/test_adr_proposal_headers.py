@@ -292,3 +292,31 @@ def test_a_go_design_document_s_proposal_label_is_not_part_of_its_title(decide, 
     root = _folder(tmp_path, "design", GO_DESIGN)
     assert _rows(decide, root) == {"12166": ("testing: programmatic sub-tests", None, "2015-09-02"),
                                    "24543": ("Non-cooperative preemption", None, "2019-01-18")}
+
+
+@pytest.mark.parametrize("cell", ["<td></td>", "<td> </td>", "<td>  </td>"])
+def test_a_status_change_fills_an_html_table_s_empty_status_cell(decide, tmp_path, cell):
+    # A CEP whose Status row is left blank: the change is written in that cell, padded as the label's cell is,
+    # not in a Status section of its own beside the table.
+    blank = CEP_4.replace("<tr><td> Created", f"<tr><td> Status </td>{cell}</tr>\n<tr><td> Created")
+    root = _folder(tmp_path, "ceps", {"cep-0004.md": blank})
+    result = decide("adr", "status", "4", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "ceps/cep-0004.md").read_text() == blank.replace(
+        f"<td> Status </td>{cell}", "<td> Status </td><td> Accepted </td>")
+    assert _rows(decide, root)["4"][1] == "accepted"
+
+
+@pytest.mark.parametrize(("day", "warned"), [
+    ("2021-02-30", "date '2021-02-30' is not a date decisionbook can read; write YYYY-MM-DD"),
+    ("04/07/2021", "date '04/07/2021' could be day or month first"),
+])
+def test_a_ghc_proposal_accepted_on_a_day_that_cannot_be_read_is_warned_about_at_its_directive(
+        decide, tmp_path, day, warned):
+    # An impossible day was read as a directive holding no day yet: no status, no date, and nothing said.
+    root = _folder(tmp_path, "proposals", {"0190-module-qualified-syntax.rst": GHC_190.replace("2019-05-02", day)})
+    # Listed as other records whose date cannot be read are: accepted, the day as written, no date.
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["date"], row["date_raw"]) == ("accepted", None, day)
+    checked = decide("check", cwd=root).stdout
+    assert f"proposals/0190-module-qualified-syntax.rst:5: warning: {warned}" in checked, checked

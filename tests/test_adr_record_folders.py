@@ -479,3 +479,23 @@ def test_an_index_of_proposal_folders_keeps_the_zero_padding_of_its_number_links
     assert [row.split(")")[0] for row in rows] == [
         "| [05](05-output-widgets/output-widgets.md", "| [12](12-kernel-handshake/kernel-handshake.md",
         "| [40](40-cell-tags/cell-tags.md"]
+
+
+@pytest.mark.parametrize("last", ["\r", ""])
+def test_a_kep_yaml_whose_lines_end_in_cr_alone_keeps_them_through_every_edit(decide, tmp_path, last):
+    # Classic Mac line ends: a status change, an approval and a link added kept them, but for a `\n` after the last.
+    root = _keps(tmp_path)
+    fields = root / "keps/sig-node/2200-node-swap/kep.yaml"
+    before = fields.read_text().rstrip("\n").replace("\n", "\r") + last
+    fields.write_bytes(before.encode())
+    assert decide("adr", "status", "2200", "accepted", "--force", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert fields.read_bytes().decode() == before.replace("status: provisional", "status: implementable")
+    assert decide("adr", "approve", "2200", "--by", "ana", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert decide("adr", "link", "2200", "relates to", "1441", cwd=root).exit_code == 0
+    written = fields.read_bytes()
+    assert b"\n" not in written and written.endswith(b"]" + last.encode())
+    assert written.count(b"\r") == before.count("\r") + 3  # `approvals:`, its item and `links:`
+    assert b"\rapprovals:\r  - {by: ana, date: 2026-11-30" in written
+    # Read back: the approval is there, and a problem in the file is named at its own line.
+    fields.write_bytes(written.replace(b"status: implementable", b"status: [implementable"))
+    assert decide("check", cwd=root).stdout.startswith("keps/sig-node/2200-node-swap/kep.yaml:6: error:")

@@ -162,3 +162,59 @@ def test_a_related_record_joins_the_related_documents_list_as_its_items_are_writ
         "repo-init.md)\n", "repo-init.md)\n- [ADR-0002 - Pakkeversjonering](./adr-0002-pakkeversjonering.md)\n")
     assert (root / "docs/adr/adr-0002-pakkeversjonering.md").read_text() == records[
         "adr-0002-pakkeversjonering.md"].replace("init.md)\n", "init.md)\n- [adr-0004-docgen.md](adr-0004-docgen.md)\n")
+
+
+# A team's template whose Status section lists the choices, the first in bold, and records that keep the
+# chosen word in bold under the section (`**Accepted**`).
+BOLD_TEMPLATE = ("# ADR-XXX: [Title]\n\n## Status\n\n**Proposed** | Accepted | Deprecated | Superseded by "
+                 "[ADR-XXX](./xxx.md)\n\n## Date\n\nYYYY-MM-DD\n\n## Context\n\n<!-- why -->\n")
+BOLD_RECORD = "# ADR-{n:03d}: {title}\n\n## Status\n\n**{status}**\n\n## Date\n\n2025-12-0{n}\n\n## Context\n\nWhy.\n"
+# MADR 2 bullets as a team writes them: the status value in bold (`* Status: **accepted**`).
+BOLD_BULLETS = "# {title}\n\n* Status: **{status}**\n* Date: 2023-06-0{n}\n\n## Context and Problem Statement\n\nWhy.\n"
+
+
+def test_a_new_record_writes_its_status_in_bold_where_the_folder_s_records_do(decide, tmp_path):
+    root = _folder(tmp_path, "docs/adr", {
+        "000-template.md": BOLD_TEMPLATE,
+        "001-core.md": BOLD_RECORD.format(n=1, title="Core", status="Accepted"),
+        "002-agents.md": BOLD_RECORD.format(n=2, title="Agents", status="Proposed")})
+    made = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / "docs/adr/003-try-a-thing.md").read_text().splitlines()[:5] == [
+        "# ADR-003: Try a thing", "", "## Status", "", "**Proposed**"]
+    assert decide("adr", "status", "3", "accepted", "--force", cwd=root).exit_code == 0
+    assert "**Accepted**" in (root / "docs/adr/003-try-a-thing.md").read_text().splitlines()
+    root = _folder(tmp_path / "bullets", "docs/decisions", {
+        f"adr_00{n}-{title.lower()}.md": BOLD_BULLETS.format(n=n, title=title, status=status)
+        for n, title, status in ((1, "Series", "accepted"), (2, "Broker", "accepted"), (3, "Api", "proposed"))})
+    made = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "* Status: **proposed**" in (root / "docs/decisions/adr_004-try-a-thing.md").read_text().splitlines()
+
+
+def test_a_new_record_writes_its_status_plain_where_the_folder_s_records_do(decide, tmp_path):
+    # The template marks its first choice in bold, as EvolutionHub's does; the records write the word plain.
+    root = _folder(tmp_path, "docs/adr", {
+        "000-template.md": BOLD_TEMPLATE,
+        "001-core.md": BOLD_RECORD.format(n=1, title="Core", status="Accepted").replace("**", ""),
+        "002-agents.md": BOLD_RECORD.format(n=2, title="Agents", status="Proposed").replace("**", "")})
+    made = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / "docs/adr/003-try-a-thing.md").read_text().splitlines()[4] == "Proposed"
+
+
+def test_an_approval_is_recorded_under_a_key_in_the_header_s_case(decide, tmp_path):
+    policy = _rfc("RFC0041", "Draft", " N/A", "Policy")
+    root = _folder(tmp_path, ".", {"Final/RFC0041-Policy.md": policy})
+    path = root / "Final/RFC0041-Policy.md"
+    for by in ("Ana Lima", "Ben Ode", "Ana Lima"):
+        done = decide("adr", "approve", "41", "--by", by, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+    lines = path.read_text().splitlines()
+    at = lines.index("Plan to implement: Yes") + 1
+    assert lines[at] == "Approvals:" and "approvals:" not in lines
+    # Read back: a second approver is added beside the first, and the first approving again is recorded once.
+    assert [line.split(",")[0] for line in lines[at + 1 : at + 3]] == ["  - {by: Ana Lima", "  - {by: Ben Ode"]
+    assert lines[at + 3] == "---"
+    assert lines[: at] == policy.splitlines()[: at]
+    assert "approval" not in decide("check", cwd=root).stdout

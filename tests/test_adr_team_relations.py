@@ -138,3 +138,56 @@ def test_a_sentence_that_only_mentions_superseding_supersedes_nothing(decide, tm
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "ADRs"\n', **files})
     listed = _by_key(decide, root)
     assert [listed[f"note-{n}"]["supersedes"] for n in range(len(leads))] == [[], [], []]
+
+
+# Records as a small team writes them: `# ADR 010: Title`, bold bullet fields, and links to each other as
+# `[ADR 014](./014-x.md)`, three digits and a leading ./, which new links should follow.
+BULLETED = ("# ADR {n:03d}: {title}\n\n- **Status:** {status}\n- **Date:** 2026-01-2{n:d}\n- **Author:** Ana Lima\n"
+            "{extra}\n## Context and Problem Statement\n\nWhy {n}.\n\n## Decision Outcome\n\nWhat {n}.\n")
+
+
+def _bulleted(tmp_path: Path) -> Path:
+    return repository_with(tmp_path / "repo", {
+        "docs/decisions/001-store.md": BULLETED.format(n=1, title="Store", status="Accepted", extra=""),
+        "docs/decisions/002-old-helper.md": BULLETED.format(
+            n=2, title="Old helper", status="Superseded by [ADR 003](./003-libraries.md)", extra=""),
+        "docs/decisions/003-libraries.md": BULLETED.format(
+            n=3, title="Libraries", status="Accepted", extra="- **Supersedes:** [ADR 002](./002-old-helper.md)\n"),
+        "docs/decisions/004-vault.md": BULLETED.format(n=4, title="Vault", status="Accepted", extra=""),
+    })
+
+
+def test_a_relation_link_is_written_as_the_folder_s_records_write_theirs(decide, tmp_path):
+    root = _bulleted(tmp_path)
+    done = decide("adr", "status", "4", "superseded", "--by", "3", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "- **Status:** Superseded by [ADR 003](./003-libraries.md)" in (
+        root / "docs/decisions/004-vault.md").read_text().splitlines()
+    assert "- **Supersedes:** [ADR 004](./004-vault.md)" in (
+        root / "docs/decisions/003-libraries.md").read_text().splitlines()
+    done = decide("adr", "link", "1", "relates to", "4", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "- **Relates to:** [ADR 004](./004-vault.md)" in (root / "docs/decisions/001-store.md").read_text()
+    assert "- **Relates to:** [ADR 001](./001-store.md)" in (root / "docs/decisions/004-vault.md").read_text()
+    listed = _by_key(decide, root)
+    assert (listed["4"]["status"], listed["4"]["superseded_by"]) == ("superseded", "3")
+    assert sorted(listed["3"]["supersedes"]) == ["2", "4"]
+
+
+# A Status section over a bold word, as a team writes it, and a Related section linking by `ADR-001`.
+SECTIONED = ("# ADR-{n:03d}: {title}\n\n## Status\n\n**{status}**\n\n## Date\n\n2025-12-0{n:d}\n\n## Context\n\n"
+             "Why {n}.\n\n## Related\n\n{related}")
+
+
+def test_a_link_in_a_status_section_is_written_as_the_folder_s_records_write_theirs(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-core.md": SECTIONED.format(n=1, title="Core", status="Accepted", related="- Issue: #12\n"),
+        "docs/adr/002-agents.md": SECTIONED.format(n=2, title="Agents", status="Proposed",
+                                                   related="- ADR: [ADR-001](./001-core.md)\n"),
+    })
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "**Superseded by [ADR-002](./002-agents.md)**" in (root / "docs/adr/001-core.md").read_text().splitlines()
+    assert "Supersedes [ADR-001](./001-core.md)" in (root / "docs/adr/002-agents.md").read_text().splitlines()
+    listed = _by_key(decide, root)
+    assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])

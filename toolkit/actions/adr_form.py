@@ -44,6 +44,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     heading_text,
+    is_iso_day,
     is_record_file,
     is_rst,
     is_slug_record,
@@ -489,7 +490,7 @@ def _kept_title(title: str) -> tuple[str, int]:
 
 
 def _is_day(value) -> bool:
-    return isinstance(value, _dt.date) or isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value) is not None
+    return isinstance(value, _dt.date) or isinstance(value, str) and is_iso_day(value)
 
 
 _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))

@@ -148,7 +148,7 @@ def template_findings(
 def approval_findings(ws: Workspace, decision: Decision, data: bytes | None = None) -> list[Finding]:
     """A warning for each recorded approval that cannot be read (it then counts as no approval)."""
     data = decision.path.read_bytes() if data is None else data
-    if b"approvals:" not in data:
+    if b"pprovals:" not in data:  # `approvals:`, or `Approvals:` in a capitalised header
         return []
     where = shown_path(ws, decision.path)
     _, problems = approvals.read(frontmatter.parse(data, where), decision)

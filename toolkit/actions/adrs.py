@@ -534,12 +534,31 @@ def _together(ws: Workspace, refs=()):
 
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
     """Record *relation* on source and *reverse* on target, or on neither; the paths that changed."""
+    links = _folder_links(ws)
     with _together(ws, (source.path, target.path)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
             doc, fresh = group.editing(ref.path)
-            after = adr_edit.add_link(doc, fresh, rel, other)
+            after = adr_edit.add_link(doc, fresh, rel, other, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
+
+
+_LINKS_ENOUGH = 12  # links enough to tell how a folder writes them, read from its newest records
+
+
+def _folder_links(ws: Workspace) -> tuple[str, ...]:
+    """The links the folder's newest records write to other records (`[ADR 014](./014-x.md)`), for a new link
+    to be written as theirs are; a link command reads the records for them, as `adr new` without one never does."""
+    links: list[str] = []
+    for record in reversed(load_decisions(ws).records):
+        try:
+            text = frontmatter.decode(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root), record.path)
+        except (OSError, DecisionbookError):
+            continue
+        links += adr_edit.record_links(text)
+        if len(links) >= _LINKS_ENOUGH:
+            break
+    return tuple(links)
 
 
 def _reverse_of(relation: str, reverse: str | None, how: str = "name it with --reverse") -> str:
@@ -630,6 +649,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
                   data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool) -> Created:
     """`new_decision` once the ADRs *relations* name are locked in *group*."""
     day = (date or _dt.date.today()).isoformat()
+    links = _folder_links(ws) if relations else ()
     targets = []
     for relation, ref in relations:
         doc, target = find_one(ws, ref)
@@ -662,13 +682,17 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
 
+    read: dict[Path, frontmatter.Document] = {}
+
+    @functools.cache
     def recent() -> list[Decision]:
         records = []
         for path in files:
             try:
-                records.append(_parse_file(ws, path)[1])
+                read[path], record = _parse_file(ws, path)
             except DecisionbookError:
                 continue
+            records.append(record)
         return records
 
     kept = [] if names else [page_name(path) for path in files if record_name(path) != path.name]
@@ -696,6 +720,12 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             text, width = team_template(doc, from_document(doc, template_path))
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
+    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
+    # record's is already.
+    marks = Counter() if copied is not None else Counter(
+        adr_edit.status_emphasis(read[record.path], record) for record in recent() if record.status_span is not None)
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    mark = mark if 2 * count > marks.total() else ""
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
@@ -710,8 +740,11 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         if ("[ ]" in numbered and from_document(doc, path).status is None
                 and (ticked := adr_edit.tick(doc, "Proposed", day)) is not None):
             data, doc = ticked, frontmatter.parse(ticked, template_path)
+        if mark:
+            data = adr_edit.emphasised(doc, from_document(doc, path), mark)
+            doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
-            data = adr_edit.add_link(doc, from_document(doc, path), relation, target)
+            data = adr_edit.add_link(doc, from_document(doc, path), relation, target, links)
             doc = frontmatter.parse(data, template_path)
         if numbers or data_change:
             if from_document(doc, path).form != MADR:
@@ -744,9 +777,9 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
-                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh))
+                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links)
             else:
-                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created)
+                after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
@@ -810,11 +843,13 @@ def change_status(
             require_acceptable(ws, doc, decision)
         day = (date or _dt.date.today()).isoformat()
         before = doc.to_bytes()
+        links = _folder_links(ws) if by is not None or decision.supersedes and status == "accepted" else ()
         if by is not None:
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision))
+            after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
+                                                  links)
         else:
             after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
                                         _folder_status_form(ws, decision))
@@ -829,7 +864,7 @@ def change_status(
         group.write(decision.path, before, after, holds)
         if by is not None:
             sdoc, successor = group.editing(by)
-            after = adr_edit.add_link(sdoc, successor, "supersedes", decision)
+            after = adr_edit.add_link(sdoc, successor, "supersedes", decision, links)
             group.write(successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision))
         changed = _parse_file(ws, decision.path)[1]
         # A date that says when the decision was taken is kept after (`dated_by_change`).
@@ -839,7 +874,8 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older))
+                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day,
+                                                          _folder_status_form(ws, older), links)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
 

@@ -1130,20 +1130,25 @@ def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
 _HTML_ROW = LazyPattern(r"[ \t]*<tr>[ \t]*<td>([^<\n]{1,80})</td>[ \t]*<td>([^<\n]*)")
 
 
+def html_row(line: str) -> re.Match | None:
+    """*line* as a row of an HTML table of fields, its label cell's text group 1 and its value cell's group 2."""
+    return _HTML_ROW.match(line)
+
+
 def html_row_value(line: str) -> tuple[int, int] | None:
     """The columns of the words in the value cell of *line* when it is a row of an HTML table of fields
     (`<tr><td> Created </td><td> Feb 5, 2025</td></tr>`), without the spaces inside the cell; else None."""
-    row = _HTML_ROW.match(line)
+    row = html_row(line)
     if row is None:
         return None
     value = row.group(2)
     return row.end() - len(value.lstrip()), max(row.start(2) + len(value.rstrip()), row.end() - len(value.lstrip()))
 
 
-def _html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
+def html_row_fields(line: str) -> list[tuple[str, int, int, str]]:
     """The field of an HTML table's row, as `line_fields` gives fields, when it is a status or a date
     (`Created`): its span is the cell's words, without the spaces inside the cell."""
-    row = _HTML_ROW.match(line)
+    row = html_row(line)
     label = _label(row.group(1)) if row else ""
     if label not in STATUS_LABELS and label not in _DATE_LABELS[0] + _DATE_LABELS[1]:
         return []
@@ -1205,7 +1210,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                      if len(_cells(line)) == 2 and (label in STATUS_LABELS and _is_status(line[start:end])
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
-            found = _html_row_fields(line)
+            found = html_row_fields(line)
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1258,7 +1263,9 @@ def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
             continue
         fields["status_line"] = index + 1
         found = find_date(reader.lines[index][directive.end() :])
-        if found is not None and found[1] == 0 and found[0] not in (None, AMBIGUOUS):
+        # A day that cannot be read (`2021-02-30`, `04/07/2021`) is a day all the same: accepted, and the date
+        # warned about where it is written, as other dates are.
+        if found is not None and found[1] == 0:
             fields["status_raw"] = "Accepted"
             fields["date_raw"] = reader.lines[index][directive.end() :][: found[2]]
             fields["date_line"] = index + 1

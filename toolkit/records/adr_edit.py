@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections import Counter
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
@@ -33,6 +34,8 @@ from toolkit.records.adr import (
     file_key,
     from_document,
     heading_label,
+    html_row,
+    html_row_fields,
     is_related_heading,
     line_fields,
     keyed_relation,
@@ -225,6 +228,16 @@ def _written_key(doc: frontmatter.Document, name: str) -> str:
     return name[:1].upper() + name[1:] if _capitalised_keys(doc) else name
 
 
+def header_key(doc: frontmatter.Document, name: str) -> str:
+    """Front-matter key *name* as the file spells it (`Approvals`); when the file has none, as a key added to it
+    is written: capitalised where the status key is (`Status:`), as its other keys then are, else *name*."""
+    spelled = next((key for key in doc.meta if isinstance(key, str) and key.lower() == name), None) if isinstance(
+        doc.meta, dict) else None
+    if spelled is not None:
+        return spelled
+    return name[:1].upper() + name[1:] if _written_key(doc, "status") == "Status" else name
+
+
 def _capitalised_keys(doc: frontmatter.Document) -> bool:
     """Whether every key of the front matter starts with a capital (`RFC:`, `Status:`, `Feature Name:`): the
     header of a team's own process, not MADR's, whose keys are lower case."""
@@ -397,7 +410,7 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
             # changes only the lines it must. MADR's date says when the record last changed: added there.
             return doc.to_bytes()
         if key.lower() not in FRONT_MATTER_DATES:  # none yet: added as the file spells its status key
-            key = "Date" if _written_key(doc, "status") == "Status" else "date"
+            key = header_key(doc, "date")
         return _set_toml(doc, key, date, date=True) if doc.is_toml else _set_scalar(doc, key, date)
     if decision.form == BULLETS:
         bullet = _bullet_char(doc, decision)
@@ -458,6 +471,10 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     title = decision.title_line or 0
     first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
                           and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
+    for index in range(doc.body_start, first_section):
+        row = html_row_fields(lines[index]) if lines[index].lstrip().startswith("<tr>") else []
+        if row and row[0][0] in STATUS_LABELS and row[0][1] == row[0][2]:
+            return _html_cell_filled(doc, index, _capital(status))
     bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
     if bullet is not None:
         index, match = bullet
@@ -475,6 +492,16 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
         blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
         return _insert(doc, at, ["", field.format(status=status, Status=_capital(status)), *blank_after])
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
+
+
+def _html_cell_filled(doc: frontmatter.Document, index: int, words: str) -> bytes:
+    """The file with the empty value cell of the HTML table row at line index *index* holding *words*, spaced
+    inside the cell as the label's cell is (`<td> Status </td><td> Accepted </td>`)."""
+    line = doc.text_lines()[index]
+    row = html_row(line)
+    label = row.group(1)
+    padded = label[: len(label) - len(label.lstrip())] + words + label[len(label.rstrip()) :]
+    return _replace(doc, index, line[: row.start(2)] + padded + line[row.end(2) :])
 
 
 # A status line in the form a folder's records state theirs, for a record of it that states none.
@@ -552,11 +579,12 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
 
 def mark_superseded(
     doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None,
-    folder_form: str | None = None,
+    folder_form: str | None = None, links: tuple[str, ...] = (),
 ) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
     dates a new entry of a status history. A record that says no status is given one (ADR 0071), in
-    *folder_form* where its own fields say no form."""
+    *folder_form* where its own fields say no form. A link is written as most of *links*, the folder's
+    links to its records, are."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
         doc = _reparse(doc, _add_status(doc, decision, "superseded", folder_form))
         decision = from_document(doc, decision.path)
@@ -578,16 +606,16 @@ def mark_superseded(
         text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
-        text = f"{words} {record_link(successor, decision.form, decision)}"
+        text = f"{words} {_new_link(successor, decision.form, decision, False, links)}"
     return _write_status_again(doc, decision, _write_status(doc, decision, text, day), text)
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
-                         folder_form: str | None = None) -> bytes:
+                         folder_form: str | None = None, links: tuple[str, ...] = ()) -> bytes:
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
-    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form* as
-    for mark_superseded."""
-    data = mark_superseded(doc, decision, successor, day, folder_form)
+    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form* and
+    *links* as for mark_superseded."""
+    data = mark_superseded(doc, decision, successor, day, folder_form, links)
     if data == doc.to_bytes():
         return data
     try:
@@ -601,15 +629,34 @@ def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successo
 
 def _without_emphasis(doc: frontmatter.Document, decision: Decision) -> Decision:
     """*decision* with its status span widened over the emphasis around it (`**Accepted**`), if any."""
-    if decision.status_line is None or decision.status_span is None:
+    width = len(status_emphasis(doc, decision))
+    if not width:
         return decision
+    start, end = decision.status_span
+    return decision._replace(status_span=(start - width, end + width))
+
+
+def status_emphasis(doc: frontmatter.Document, decision: Decision) -> str:
+    """The marks the status words stand between (`**` for `**Accepted**`, `Status: **proposed**`), or ""."""
+    if decision.status_line is None or decision.status_span is None or decision.form == MADR:
+        return ""
     line = doc.text_lines()[decision.status_line - 1]
     start, end = decision.status_span
-    for mark in ("**", "*"):
+    for mark in ("**", "__", "*", "_"):
         width = len(mark)
         if line[max(0, start - width) : start] == mark and line[end : end + width] == mark:
-            return decision._replace(status_span=(start - width, end + width))
-    return decision
+            return mark
+    return ""
+
+
+def emphasised(doc: frontmatter.Document, decision: Decision, mark: str) -> bytes:
+    """The file with its status words between *mark*s (`**Proposed**`), as the folder's records write theirs;
+    unchanged where they stand between marks already."""
+    if not mark or decision.status_span is None or status_emphasis(doc, decision):
+        return doc.to_bytes()
+    start, end = decision.status_span
+    words = doc.text_lines()[decision.status_line - 1][start:end]
+    return _in_place(doc, decision.status_line, decision.status_span, f"{mark}{words}{mark}")
 
 
 def _successor_key(doc: frontmatter.Document) -> str | None:
@@ -702,13 +749,15 @@ def has_link(decision: Decision, relation: str, target: Decision) -> bool:
     return any(link.relation == relation and link.target == target.key for link in decision.links)
 
 
-def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> bytes:
-    """The file with `relation target` recorded in its own form; unchanged if already there."""
+def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+             links: tuple[str, ...] = ()) -> bytes:
+    """The file with `relation target` recorded in its own form; unchanged if already there. A link is written
+    as the links of the list it joins are, else as most of *links*, the folder's links to its records, are."""
     if has_link(decision, relation, target):
         return doc.to_bytes()
     require_editable(doc, decision)
     if relation == "superseded by":
-        return mark_superseded(doc, decision, target)
+        return mark_superseded(doc, decision, target, links=links)
     if decision.form == MADR:
         if relation == "supersedes":
             return _append_to_list(doc, "supersedes", _key_item(target))
@@ -724,18 +773,18 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         while LINK_ITEM.fullmatch(lines[first - 1].strip()):  # below its label: the label line ends the walk
             first -= 1
         modelled = None if rst else _link_like(lines, list(range(first, item + 1)), target, decision)
-        link = modelled or record_link(target, NYGARD, decision, rst)
+        link = modelled or _new_link(target, NYGARD, decision, rst, links)
         return _insert(doc, item + 1, [f"{indent}{lines[item].lstrip()[0]} {link}"])
     items = _related_items(lines, doc.body_start) if relation == "relates to" and not rst else []
     if items:  # a section of related records lists them: one item more, after the last that links a record
-        link = _link_like(lines, items, target, decision) or record_link(target, NYGARD, decision)
+        link = _link_like(lines, items, target, decision) or _new_link(target, NYGARD, decision, rst, links)
         bullet = lines[items[-1]][: len(lines[items[-1]]) - len(lines[items[-1]].lstrip()) + 1]
         return _insert(doc, items[-1] + 1, [f"{bullet} {link}"])
     if decision.form == TABLE and (end := _column_table_end(doc, decision)) is not None:
-        link = record_link(target, decision.form, decision, rst)
+        link = _new_link(target, decision.form, decision, rst, links)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
     if decision.form == HTML and (end := _html_table_end(lines, decision.status_line)) is not None:
-        link = record_link(target, decision.form, decision, rst)
+        link = _new_link(target, decision.form, decision, rst, links)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
     if decision.form in (BOLD, FIELD, TABLE):
         at = decision.status_line
@@ -743,15 +792,15 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
-        return _insert(doc, at, [_field_line(doc, decision, relation, target)])
+        return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
         words = _capital(_relation_as_written(relation, decision))
-        return _insert(doc, last + 1, ["", f"{words} {record_link(target, NYGARD, decision, rst)}"])
+        return _insert(doc, last + 1, ["", f"{words} {_new_link(target, NYGARD, decision, rst, links)}"])
     bullet = _bullet_char(doc, decision)
     words = _capital(_relation_as_written(relation, decision))
-    line = f"{bullet} {words} {record_link(target, BULLETS, decision, rst)}"
+    line = f"{bullet} {words} {_new_link(target, BULLETS, decision, rst, links)}"
     for index in range(doc.body_start, len(lines)):
         if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
@@ -794,8 +843,19 @@ def _link_like(lines: list[str], items: list[int], target: Decision, source: Dec
     any of them pads one, and the path as they write it (`./adr-0003-x.md`, the rendered `0008-x.html`). None when
     the last item holds no number or name to go by, or *target* has no number."""
     links = [LINK_ITEM.fullmatch(lines[index].strip()).group(1) for index in items]
+    return _link_as(links[-1], target, source, _padding(links))
+
+
+def _padding(links: list[str]) -> int:
+    """The width the numbers in the texts of *links* are padded to (`ADR 014`: 3), 0 when none is padded."""
     texts = [link[1 : link.rindex("](")] for link in links]
-    text, href = texts[-1], links[-1][links[-1].rindex("](") + 2 : -1]
+    return max((len(found.group()) for words in texts if (found := _DIGITS.search(words)) and found.group()[0] == "0"),
+               default=0)
+
+
+def _link_as(link: str, target: Decision, source: Decision, width: int) -> str | None:
+    """A Markdown link to *target* written as *link* is (see `_link_like`), its number *width* digits wide."""
+    text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
     path = _record_path(target, source)
     if href.startswith("./") and not path.startswith("."):
         path = "./" + path
@@ -807,11 +867,37 @@ def _link_like(lines: list[str], items: list[int], target: Decision, source: Dec
     number = _DIGITS.search(text)
     if number is None or target.number is None:
         return None
-    padded = [len(found.group()) for words in texts if (found := _DIGITS.search(words)) and found.group()[0] == "0"]
-    written = f"{target.number:0{max(padded, default=0)}d}"
+    written = f"{target.number:0{width}d}"
     after = _BETWEEN.match(text, number.end())
     title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
     return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({link_target(path)})"
+
+
+_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+
+
+def record_links(text: str) -> list[str]:
+    """The Markdown links in *text* to a record that name it by its number or its file (`[ADR 014](./014-x.md)`,
+    `[13. Foo](0013-foo.md)`), as a folder's links to its records are written."""
+    found = []
+    for match in _MARKDOWN_LINK.finditer(text):
+        words, href = match.groups()
+        if not _links_record(match.group()):
+            continue
+        name = href.partition("#")[0].rpartition("/")[2]
+        number = _DIGITS.search(words)
+        if words in (name, name.rpartition(".")[0]) or (
+                number and file_key(f"{name.rpartition('.')[0]}.md") == (number.group().lstrip("0") or "0")):
+            found.append(match.group())
+    return found
+
+
+def _new_link(target: Decision, form: str, source: Decision, rst: bool, links: tuple[str, ...]) -> str:
+    """A link from *source* to *target* as most of *links*, the folder's links to its records, are written;
+    decisionbook's own (`record_link`) where they are none, or the file is reStructuredText."""
+    width = _padding(list(links))
+    made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width)))
+    return made.most_common(1)[0][0] if made else record_link(target, form, source, rst)
 
 
 def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:
@@ -872,7 +958,8 @@ def _hard_break(line: str) -> str:
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
 
-def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision) -> str:
+def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+                links: tuple[str, ...]) -> str:
     """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
     line = doc.text_lines()[decision.status_line - 1]
     start, _ = decision.status_span
@@ -885,7 +972,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()
-    value = record_link(target, decision.form, decision, is_rst(decision.path))
+    value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
     tail = " |" if decision.form == TABLE else _hard_break(line)
     return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 

@@ -1098,13 +1098,21 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
                    "November", "December")
 
 
+_ISO_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_day(text: str) -> bool:
+    """Whether *text* is written as YYYY-MM-DD, whether or not that day exists."""
+    return _ISO_DAY.fullmatch(text) is not None
+
+
 def written_as(example: str, day: str, order: str | None = None) -> str:
     """*day* (YYYY-MM-DD) written as the date *example* is (`17/08/2020`, `2020.08.17`, `14 March 2024`,
     `Nov 14, 2023`, `20200817`): a date a record keeps is changed in its own form. Forms read but not
     written here (months named in other languages) give *day* as it is."""
     meant = iso_date(example, order)
     text = example.strip()
-    if not meant or meant == AMBIGUOUS or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not meant or meant == AMBIGUOUS or is_iso_day(text):
         return day
     year, month, date = day.split("-")
     old_month, old_date = meant[5:7], meant[8:10]

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import MADR, NYGARD, Decision, from_document, require_editable
+from toolkit.records.adr_edit import header_key
 from toolkit.records.hashes import sha256
 from toolkit.records.adr_text import heading_key, sections
-from toolkit.records.adr_words import is_rst, underlined_headings
+from toolkit.records.adr_words import is_iso_day, is_rst, underlined_headings
 
 KEY = "approvals"
 _LINE = re.compile(
@@ -78,14 +79,14 @@ def approved_hashes(doc: frontmatter.Document, decision: Decision) -> set[str]:
 def _date(value) -> str | None:
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and is_iso_day(value):
         return value
     return None
 
 
 def _item_lines(doc: frontmatter.Document) -> dict[int, object]:
     """The `- {...}` item lines of the front-matter approvals list, loaded one by one."""
-    span = frontmatter.key_span(doc, KEY)
+    span = frontmatter.key_span(doc, header_key(doc, KEY))
     if span is None:
         return {}
     items = {}
@@ -103,10 +104,11 @@ def read(doc: frontmatter.Document, decision: Decision) -> tuple[list[Approval],
     """The approvals recorded in the file, and (line, message) for each that could not be read."""
     approvals, problems = [], []
     if decision.form == MADR:
-        value = doc.meta.get(KEY) if isinstance(doc.meta, dict) else None
+        key = header_key(doc, KEY)
+        value = doc.meta.get(key) if isinstance(doc.meta, dict) else None
         if value is None:
             return [], []
-        span = frontmatter.key_span(doc, KEY)
+        span = frontmatter.key_span(doc, key)
         entries = value if isinstance(value, list) else [value]
         lines = [i + 1 for i in _item_lines(doc)] or [span[0] + 1]
         for position, entry in enumerate(entries):
@@ -153,12 +155,13 @@ def _with_approval(doc: frontmatter.Document, decision: Decision, by: str, date:
     mine = next((a for a in existing if _same(a.by, by)), None)
     if decision.form == MADR:
         item = f"{{by: {frontmatter.scalar(by)}, date: {date}, content: {frontmatter.scalar(digest)}}}"
-        span = frontmatter.key_span(doc, KEY)
+        key = header_key(doc, KEY)  # `Approvals:` among `Status:` and `Date:`
+        span = frontmatter.key_span(doc, key)
         if span is None or (
             span[1] == span[0] + 1
-            and re.fullmatch(r"approvals:\s*(?:(?:\[\s*\]|null|~)\s*)?(?:#.*)?", doc.text_lines()[span[0]])
+            and re.fullmatch(r"approvals:\s*(?:(?:\[\s*\]|null|~)\s*)?(?:#.*)?", doc.text_lines()[span[0]], re.I)
         ):
-            return frontmatter.set_key(doc, KEY, [f"  - {item}"])
+            return frontmatter.set_key(doc, key, [f"  - {item}"])
         items = _item_lines(doc)
         if not items:
             raise DecisionbookError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
@@ -48,14 +49,23 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None 
             raise DecisionbookError("a document marker (`---` or `...`): its fields are read as one YAML "
                                     "document without them; remove the line", shown_beside(shown) if shown else fields,
                                     number)
-    if kept and not kept.endswith(b"\n"):
-        kept += b"\n"
+    if kept and not kept.endswith((b"\n", b"\r")):
+        kept += _ending(kept)
     return b"---\n" + kept + b"---\n" + data
+
+
+def _ending(kept: bytes) -> bytes:
+    """The line ending of the fields *kept*: `\r\n`, `\r` alone (a classic Mac file), else `\n`, so that a line
+    added to them ends as theirs do."""
+    return b"\r\n" if b"\r\n" in kept else b"\r" if b"\r" in kept else b"\n"
+
+
+_CLOSING = re.compile(rb"(?<=[\r\n])---\n")  # the fields have no such line: `read` refuses one
 
 
 def _split(data: bytes) -> tuple[bytes, bytes]:
     """The fields and the page of bytes `read` joined."""
-    end = data.index(b"\n---\n", 3) + 1
+    end = _CLOSING.search(data, 4).start()
     return data[4:end], data[end + 4 :]
 
 
@@ -68,8 +78,8 @@ def write(path: Path, data: bytes) -> None:
         return
     kept, page = _split(data)
     old = files.read_bytes(fields)
-    if old and not old.endswith(b"\n"):
-        kept = kept.removesuffix(b"\n")  # its last line had no line end: `read` gave it one
+    if old and not old.endswith((b"\n", b"\r")):
+        kept = kept.removesuffix(_ending(old))  # its last line had no line end: `read` gave it one
     if kept != old:
         atomic.replace(fields, kept)
     if page != files.read_bytes(path):
@@ -85,7 +95,7 @@ def place(path: Path, shown: str, line: int | None) -> tuple[str, int | None]:
         kept = files.read_bytes(fields)
     except OSError:
         return shown, line
-    closing = 2 + kept.count(b"\n") + (0 if kept.endswith(b"\n") or not kept else 1)
+    closing = 2 + len(kept.splitlines())
     if line > closing:
         return shown, line - closing
     return shown_beside(shown), line - 1 if 1 < line < closing else None
