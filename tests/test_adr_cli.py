@@ -441,3 +441,32 @@ def test_what_new_and_list_cannot_use_is_refused_before_anything_is_written(deci
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
     assert sorted(p.name for p in (repo / "decisions").glob("0*.md")) == ["0001-use-postgresql.md"]
+
+
+def test_a_numbered_record_is_named_by_its_slug_alike_by_every_command(decide, tmp_path):
+    # `adr show rfc-process` said "no ADR" where `adr status rfc-process` changed 0001, and `status go` changed
+    # 0002-use-go, whose slug only ends in the word typed.
+    nygard = "# {n}. {title}\n\nDate: 2024-01-02\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "team", {
+        "docs/adr/0001-rfc-process.md": nygard.format(n=1, title="RFC process"),
+        "docs/adr/0002-use-go.md": nygard.format(n=2, title="Use Go"),
+    })
+    shown = decide("adr", "show", "rfc-process", "--format", "json", cwd=root)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["title"] == "RFC process", shown.output
+    assert json.loads(decide("adr", "show", "use-go", "--format", "json", cwd=root).stdout)["number"] == 2
+    for command in (("show", "go"), ("status", "go", "accepted")):
+        refused = decide("adr", *command, cwd=root)
+        assert refused.exit_code == 2 and "no ADR go" in refused.output, refused.output
+    assert "Proposed" in (root / "docs/adr/0002-use-go.md").read_text()
+
+
+def test_a_slug_two_numbered_records_share_names_neither(decide, tmp_path):
+    nygard = "# {n}. Use Postgres\n\nDate: 2024-01-02\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "team", {
+        "docs/adr/0001-use-postgres.md": nygard.format(n=1, status="Superseded by [5](0005-use-postgres.md)"),
+        "docs/adr/0005-use-postgres.md": nygard.format(n=5, status="Accepted"),
+    })
+    for command in ("show", "status"):
+        refused = decide("adr", command, "use-postgres", *(["rejected"] if command == "status" else []), cwd=root)
+        assert refused.exit_code == 2, refused.output
+        assert "0001-use-postgres.md, 0005-use-postgres.md share that slug" in refused.output, refused.output

@@ -99,12 +99,16 @@ class Decisions:
 
     def get(self, ref) -> Decision | None:
         """The ADR *ref* names (12, "0012", "ADR-0012", a slug), or None."""
+        matches = self._named(ref)
+        return matches[0] if matches else None
+
+    def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
         # A record named by its day is found by its slug, the day joined to it by `-`, `_` or a space.
-        matches = [r for r in self.records if r.key == key] or [
+        return [r for r in self.records if r.key == key] or [
             r for r in self.records if r.number is None and key and r.key.endswith(("-" + key, "_" + key, " " + key))
-        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
-        return matches[0] if matches else None
+        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else []) or [
+            r for r in self.records if r.number is not None and key and _slug(record_name(r.path)) == key]
 
     def find(self, ref) -> Decision:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
@@ -119,9 +123,11 @@ class Decisions:
                 named = [r for r in named if r.path in within]
             if len(named) == 1:
                 return named[0]
+        if len(matches) <= 1:
+            matches = self._named(ref)
         if len(matches) > 1:
             raise DecisionbookError(_ambiguous(ref, [r.path for r in matches]))
-        found = self.get(ref)
+        found = matches[0] if matches else None
         if found is None:
             for finding in self.unreadable:
                 if key is not None and unreadable_key(finding) == key:
@@ -152,6 +158,20 @@ def _as_listed(items: list, typed: str, key) -> list:
         item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
 
 
+def _slug(name: str) -> str | None:
+    """The slug of a numbered record's file or folder *name* (`rfc-process` of `0001-rfc-process.md`): a record
+    is named by its whole slug, so `go` names no `0002-use-go.md`, by every command alike."""
+    numbered = numbered_file(name) or numbered_file(name + ".md")
+    return numbered[2].lstrip("-_ .") if numbered else None
+
+
+def _by_slug(name: str, stem: str, key: str) -> bool:
+    """Whether *key* is the slug of the record file *name*: after its number, or after the day an unnumbered
+    record's name starts with (`20201001-adopt-graphql`), as `Decisions.get` finds one."""
+    slug = _slug(name)
+    return slug == key if slug is not None else stem.endswith(("-" + key, "_" + key, " " + key))
+
+
 def _ambiguous(ref, paths: list[Path]) -> str:
     """What to tell someone whose *ref* names the records in *paths*, which share its number (ADR 0128)."""
     names = [_file_name(path) for path in paths]
@@ -159,7 +179,8 @@ def _ambiguous(ref, paths: list[Path]) -> str:
     if len(set(names)) < len(names):  # one name in two folders (`global/0001-x.md`, `websre/0001-x.md`)
         names = [f"{path.parent.name}/{path.name}" for path in paths]
         named = f"{paths[0].parent.name}/{paths[0].stem}"
-    return f"ADR {ref} is ambiguous: {', '.join(names)} share its number; name one by its file, as `{named}`"
+    shared = "its number" if (ref_key(ref) or "").isdigit() else "that slug"
+    return f"ADR {ref} is ambiguous: {', '.join(names)} share {shared}; name one by its file, as `{named}`"
 
 
 def _by_path(paths: list[Path], ref: str) -> list[Path]:
@@ -465,7 +486,7 @@ def _find_path(ws: Workspace, ref) -> Path:
     else:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
         candidates = ([p for p, stem in stems.items() if stem == key]
-                      or [p for p, stem in stems.items() if stem.endswith("-" + key)])
+                      or [p for p, name in record_names.items() if _by_slug(name, stems[p], key)])
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
