@@ -1514,6 +1514,28 @@ def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_p
     assert [(r["number"], r["path"]) for r in rows] == [(1, f"{folder}/0001-hooks.md"), (7, f"{folder}/0007-flakes.md")]
 
 
+# Wagtail's RFCs head each with `* Created:` and `* Last Modified:` bullets; Polkadot's Fellowship RFCs with a table
+# whose first column names the fields in bold, its start day written as the author wrote it.
+CREATED_HEADERS = {
+    "bullets": "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n* Last Modified: 2019-04-01\n\n"
+               "## Abstract\n\nWhat.\n",
+    "table": "# RFC-{n:04d}: {slug}\n\n|                 |                |\n| --------------- | -------------- |\n"
+             "| **Start Date**  | 0{n}.07.2023     |\n| **Authors**     | Ana            |\n\n## Summary\n\nWhat.\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(CREATED_HEADERS))
+def test_a_folder_of_proposals_headed_by_their_day_in_bullets_or_a_table_is_found(decide, tmp_path, form):
+    header = CREATED_HEADERS[form]
+    root = _repo(tmp_path, {f"text/{n:03d}-{slug}.md": header.format(n=n, slug=slug)
+                            for n, slug in ((1, "hooks"), (7, "flakes"))} | {"README.md": "# RFCs\n"})
+    rows = listed_adrs(decide, root)
+    assert [(r["number"], r["title"], r["date"]) for r in rows] == [(1, "hooks", "2019-03-01" if form == "bullets"
+                                                                    else "2023-07-01"),
+                                                                   (7, "flakes", "2019-03-07" if form == "bullets"
+                                                                    else "2023-07-07")]
+
+
 @pytest.mark.parametrize("folder", ["text", "active-rfcs"])
 def test_a_folder_of_text_is_no_adr_folder_without_a_proposal_header(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-chapter.md": "# Chapter one\n\nIt started on a Monday.\n"})
