@@ -735,6 +735,24 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     assert after == text.replace("status: proposed", "status: accepted").replace("---\n\n", "date: 2026-11-30\n---\n\n")
 
 
+def test_a_folder_of_asciidoc_proposal_pages_is_named_by_check_not_passed_in_silence(decide, tmp_path):
+    # Jenkins' JEPs: `jep/<number>/README.adoc`, a metadata table in AsciiDoc; none is read.
+    page = "= JEP-{n}: {title}\n\n.Metadata\n[cols=\"1h,1\"]\n|===\n| Status\n| Final\n|===\n\n== Abstract\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "jep"\n',
+        "jep/1/README.adoc": page.format(n=1, title="Proposal format"),
+        "jep/229/README.adoc": page.format(n=229, title="Continuous delivery"),
+        "jep/229/chart.png": "",
+    })
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0
+    assert check.stdout.splitlines() == [
+        "jep: warning: holds 2 AsciiDoc file(s) but no record (jep/1/README.adoc, jep/229/README.adoc): decisionbook "
+        "reads records in Markdown (`.md`) and reStructuredText (`.rst`)",
+        "0 error(s), 1 warning(s)",
+    ]
+
+
 def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(decide, tmp_path):
     root = _repo(tmp_path, {
         "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions"),
