@@ -244,3 +244,20 @@ def test_a_template_front_matter_line_of_200_kb_of_spaces_is_read_at_once():
     text = f"---\n{line}\nstatus: proposed   # here\n---\n# ${{title}}\n"
     assert fill_blanks(text, {"title": "Use git", "number": "1", "date": "2026-01-02"}).startswith("---\ntitle: ")
     assert time.monotonic() - started < 2
+
+
+# A proposal template's title with its number's blank as Pulsar (`PIP-XYZ`) and Wagtail (`RFC <number>:`) write it.
+@pytest.mark.parametrize("folder, template, record, heading", [
+    ("pip", "# PIP-XYZ: Title\n\n# Motivation\n", "# PIP-190: Docs\n\n- Status: Accepted\n\n# Motivation\n\nWhy.\n",
+     "# PIP-191: Try a thing"),
+    ("text", "# RFC <number>: <title>\n\n* RFC: <number>\n* Created: <date>\n\n## Abstract\n",
+     "# RFC 33: Scripts\n\n* RFC: 33\n* Created: 2019-03-01\n\n## Abstract\n\nWhy.\n", "# RFC 34: Try a thing"),
+])
+def test_a_template_title_s_number_blank_as_proposals_write_it_takes_the_number(decide, tmp_path, folder, template,
+                                                                               record, heading):
+    name = "pip-190.md" if folder == "pip" else "033-scripts.md"
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": f'[adr]\ndir = "{folder}"\n',
+                                               f"{folder}/TEMPLATE.md": template, f"{folder}/{name}": record})
+    result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().splitlines()[0] == heading

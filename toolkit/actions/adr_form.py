@@ -321,11 +321,11 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
-# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`), and a heading id
-# after it (`{#adr_nnnn}`).
+# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`, Pulsar's
+# `PIP-XYZ: Title`, Wagtail's `RFC <number>: <title>`), and a heading id after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
-    rf"|\[(?i:{NUMBER_WORDS})\])(\s*[.:)\-–—·|：]\s*)")
+    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 # A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
 _TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
@@ -347,8 +347,10 @@ def _titled(heading: str) -> tuple[str, int]:
         label = _TITLE_LABEL.match(heading)
         return (label.group(0) if label else "") + "${title}", 0
     number = blank.group(2)
-    # `{ADR-NUMBER}` says no width: as it comes; `[Número]` none either, and is written as the file names are.
-    width = 0 if number.startswith(("${", "{")) else NAMED_WIDTH if number.startswith("[") else len(number)
+    # `{ADR-NUMBER}`, `<number>` and `PIP-XYZ` say no width: as it comes; `[Número]` none either, and is written
+    # as the file names are.
+    width = (0 if number.startswith(("${", "{", "<")) or number == "XYZ"
+             else NAMED_WIDTH if number.startswith("[") else len(number))
     ident = _HEADING_ID.search(heading[blank.end() :])
     tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
