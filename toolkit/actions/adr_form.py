@@ -257,10 +257,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
         if chosen != "madr":
             # adr-tools' and log4brains' templates are English: records written in another language are copied,
-            # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`).
+            # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`), and
+            # bullets under a title that carries its number, which log4brains' template has not (pandas' PDEPs:
+            # `# PDEP-6: Title` over `- Created:` and `- Status:`).
             model = next((r.path for r in reversed(records) if r.form in (NYGARD, BULLETS) and r.status_line
                           and (language_of(r.status_raw or "")
-                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r))),
+                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r)
+                               or r.form == BULLETS and r.number is not None and _numbered_title(r))),
                          None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
@@ -481,6 +484,8 @@ def _kept_title(title: str) -> tuple[str, int]:
     of its number (0: none)."""
     span = title_number_span(title)
     words = split_title(title)[1]
+    if words.startswith("[") and words.endswith("]") and words.count("[") == 1 and words.count("]") == 1:
+        words = words[1:-1]  # `# [ADR-004][REST API in Python]`: the brackets are the form's, the words the title
     at = title.rfind(words)
     blanks = title[:at] + "${title}" + title[at + len(words) :]
     if span is None:
@@ -580,6 +585,16 @@ def _adr_tools_title(record: Decision) -> bool:
     return re.match(r"#\s+\d+\.\s", line) is not None
 
 
+def _numbered_title(record: Decision) -> bool:
+    """Whether *record*'s title heading carries its number (`# PDEP-6: Title`, `# 6. Title`)."""
+    try:
+        line = record.path.read_text(encoding="utf-8").splitlines()[record.title_line - 1]
+    except (OSError, UnicodeDecodeError, IndexError, TypeError):
+        return False
+    heading = HEADING.match(line)
+    return heading is not None and title_number_span(heading_text(heading)) is not None
+
+
 def _names_a_relation(label: str) -> bool:
     return label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"  # `Ersetzt:`
 
@@ -671,8 +686,9 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
                 continue  # a relation of that record's, not a field of every record
             # The status and date as a new record has them; other fields above the sections without values.
             edits = spans.get(index, [])
-            if record.form == NYGARD and index == record.status_line - 1:
-                # A Status section's line ends with its status (and day): the note after them was that record's.
+            if record.form in (NYGARD, BULLETS) and index == record.status_line - 1:
+                # A Status section's line or bullet ends with its status (and day): the note after them was that
+                # record's (`- Status: Accepted. Supersedes [PDEP-10](...)`).
                 end = max(end for _, end, _ in edits)
                 line = line[: end + len(re.match(r"[)）*_`\]]*", line[end:]).group())]
             fields = line_fields(line)
