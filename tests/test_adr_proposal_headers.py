@@ -309,7 +309,7 @@ def test_a_proposal_named_in_small_letters_without_zero_padding_is_numbered(deci
     root = _folder(tmp_path, "pip", PIPS)
     rows = {row["key"]: (row["number"], row["title"], row["status"]) for row in listed_adrs(decide, root)}
     assert rows["190"] == (190, "Simplify documentation releases", "accepted")
-    assert rows["7"] == (7, "Pluggable dispatch", "Discussion")
+    assert rows["7"] == (7, "Pluggable dispatch", "proposed")
     assert rows["334"] == (334, "Failure domains in placement", None)
     assert "2" not in rows  # other words before a number are still a slug
     assert "pip-190.md" not in decide("check", cwd=root).output

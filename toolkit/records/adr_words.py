@@ -373,6 +373,7 @@ SYNONYMS = {
     "under review": "proposed", "review": "proposed", "in discussion": "proposed", "public discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
     "last call": "proposed",  # Cosmos SDK: the last days of a proposal's review
+    "discussion": "proposed",  # Apache Pulsar's PIPs: on the mailing list
     "active review": "proposed", "awaiting review": "proposed", "scheduled for review": "proposed",  # Swift
     "returned for revision": "proposed",
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done
