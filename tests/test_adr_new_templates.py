@@ -294,3 +294,27 @@ def test_a_title_written_in_brackets_after_its_number_keeps_them_in_a_new_record
     result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().startswith("# [ADR-003][Try a thing]\n")
+
+
+# Erlang's EEPs: an indented header, a `****` rule, the title over `----`, sections underlined with `=====`.
+EEP = ("    Author: {author}\n    Status: {status}\n    Type: Standards Track\n    Created: {created}\n"
+       "    Post-History:\n****\nEEP {n}: {title}\n----\n\n\nAbstract\n========\n\n{text}\n\n"
+       "Copyright\n=========\n\nPublic domain.\n")
+
+
+def test_a_new_record_among_records_titled_under_a_rule_is_written_as_they_are(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "eeps"\n',
+        "eeps/eep-0049.md": EEP.format(author="Sam", status="Draft", created="31-Aug-2018", n=49,
+                                       title="Value-based error handling", text="Chain ok and error tuples."),
+        "eeps/eep-0052.md": EEP.format(author="Ulla", status="Final/24.0 Implemented in OTP release 24",
+                                       created="02-Feb-2020", n=52, title="Bound keys in map patterns",
+                                       text="Use bound values in the same pattern."),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "eeps/eep-0053.md").read_text().splitlines()
+    assert [line.rstrip() for line in lines] == [
+        "    Author:", "    Status: Proposed", "    Type:", "    Created: 2026-12-02", "    Post-History:", "****",
+        "EEP 53: Try a thing", "----", "", "Abstract", "========", "", "Copyright", "========="]
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (53, "Try a thing")

@@ -42,6 +42,7 @@ from toolkit.records.adr_words import (
     TEMPLATE_WORDS,
     NUMBER_WORDS,
     LazyPattern,
+    adornment,
     heading_text,
     is_record_file,
     is_rst,
@@ -50,6 +51,7 @@ from toolkit.records.adr_words import (
     numbered_file,
     split_title,
     title_number_span,
+    underlined_headings,
 )
 from toolkit.records.named import named
 from toolkit.records.slug import MAX_SLUG, slugify
@@ -639,16 +641,24 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
     title_index = record.title_line - 1 if record.title_line is not None else doc.body_start
     title = HEADING.match(lines[title_index]) if record.title_line is not None else None
-    if record.title_line is not None and (title is None or title.group(2) is None):
+    # A title underlined with `---` or `===` (Erlang's EEPs: `EEP 49: Title` over `----`, under a `****` rule) is
+    # copied so, and so are the sections underlined below it.
+    underlined = (underlined_headings(lines, doc.body_start, False)
+                  if title is None and record.title_line is not None else {})
+    setext = title_index + 1 in underlined
+    if record.title_line is not None and not setext and (title is None or title.group(2) is None):
         return None
-    heading, width = _kept_title(heading_text(title)) if title is not None else ("", 0)
+    heading, width = (_kept_title(heading_text(title)) if title is not None
+                      else _kept_title(lines[title_index].strip()) if setext else ("", 0))
+    kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
+                  for at in range(first, under + 1)}
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
-    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")),
-                         len(lines))
+    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")
+                          or i in kept_lines), len(lines))
     parts = [_parts(other) for other in others]
     counts = Counter(label for labels in parts for label in labels)
     # Of the record's own sections and fields, those no other record has are left out; of the others',
@@ -663,6 +673,10 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
             continue  # what the record shows in a code block (a record's form, headings and all) is its own text
         if title is not None and index == title_index:
             line = line[: title.start(2)] + heading
+        elif setext and index == title_index:
+            line = heading
+        elif setext and (index == title_index + 1 or index in kept_lines or index < title_index and adornment(line)):
+            pass  # the title's underline, an underlined section's heading, the rule above the title
         elif line.startswith("#"):
             section = HEADING.match(line)
             label = "#" + heading_label(heading_text(section)) if section is not None else ""
