@@ -1535,8 +1535,8 @@ def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_p
 # Wagtail's RFCs head each with `* Created:` and `* Last Modified:` bullets; Polkadot's Fellowship RFCs with a table
 # whose first column names the fields in bold, its start day written as the author wrote it.
 CREATED_HEADERS = {
-    "bullets": "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n* Last Modified: 2019-04-01\n\n"
-               "## Abstract\n\nWhat.\n",
+    "bullets": "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n"
+               "* Last Modified: 2019-04-01\n\n## Abstract\n\nWhat.\n",
     "table": "# RFC-{n:04d}: {slug}\n\n|                 |                |\n| --------------- | -------------- |\n"
              "| **Start Date**  | 0{n}.07.2023     |\n| **Authors**     | Ana            |\n\n## Summary\n\nWhat.\n",
 }

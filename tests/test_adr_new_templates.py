@@ -264,8 +264,9 @@ def test_a_template_title_s_number_blank_as_proposals_write_it_takes_the_number(
 
 
 # pandas' PDEPs: `# PDEP-6: Title` over `- Created:` / `- Status:` bullets; no template in the folder.
-PDEP = ("# PDEP-{n}: {title}\n\n- Created: {day} May 2024\n- Status: {status}\n- Discussion: [#58623](https://x.test/58623)\n"
-        "  [#52711](https://x.test/52711)\n- Author: [Eli](https://x.test/eli)\n- Revision: 1\n\n## Abstract\n\nWhy.\n")
+PDEP = ("# PDEP-{n}: {title}\n\n- Created: {day} May 2024\n- Status: {status}\n"
+        "- Discussion: [#58623](https://x.test/58623)\n  [#52711](https://x.test/52711)\n"
+        "- Author: [Eli](https://x.test/eli)\n- Revision: 1\n\n## Abstract\n\nWhy.\n")
 
 
 def test_a_new_record_among_bullets_under_numbered_titles_is_written_as_they_are(decide, tmp_path):
@@ -286,7 +287,8 @@ def test_a_new_record_among_bullets_under_numbered_titles_is_written_as_they_are
 
 
 def test_a_title_written_in_brackets_after_its_number_keeps_them_in_a_new_record(decide, tmp_path):
-    record = "# [ADR-00{n}][{title}]\n\n* Status: accepted\n* Deciders: ana\n* Date: 2023-06-0{n}\n\n## Context\n\nWhy.\n"
+    record = ("# [ADR-00{n}][{title}]\n\n* Status: accepted\n* Deciders: ana\n* Date: 2023-06-0{n}\n\n"
+              "## Context\n\nWhy.\n")
     root = repository_with(tmp_path / "repo", {
         "docs/adr/adr_001-series.md": record.format(n=1, title="Data series database"),
         "docs/adr/adr_002-broker.md": record.format(n=2, title="Message broker"),
