@@ -735,6 +735,24 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     assert after == text.replace("status: proposed", "status: accepted").replace("---\n\n", "date: 2026-11-30\n---\n\n")
 
 
+def test_a_folder_of_asciidoc_proposal_pages_is_named_by_check_not_passed_in_silence(decide, tmp_path):
+    # Jenkins' JEPs: `jep/<number>/README.adoc`, a metadata table in AsciiDoc; none is read.
+    page = "= JEP-{n}: {title}\n\n.Metadata\n[cols=\"1h,1\"]\n|===\n| Status\n| Final\n|===\n\n== Abstract\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "jep"\n',
+        "jep/1/README.adoc": page.format(n=1, title="Proposal format"),
+        "jep/229/README.adoc": page.format(n=229, title="Continuous delivery"),
+        "jep/229/chart.png": "",
+    })
+    check = decide("check", cwd=root)
+    assert check.exit_code == 0
+    assert check.stdout.splitlines() == [
+        "jep: warning: holds 2 AsciiDoc file(s) but no record (jep/1/README.adoc, jep/229/README.adoc): decisionbook "
+        "reads records in Markdown (`.md`) and reStructuredText (`.rst`)",
+        "0 error(s), 1 warning(s)",
+    ]
+
+
 def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(decide, tmp_path):
     root = _repo(tmp_path, {
         "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions"),
@@ -1512,6 +1530,28 @@ def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_p
                             for n, slug in ((1, "hooks"), (7, "flakes"))} | {"docs/guide.md": "# Guide\n"})
     rows = listed_adrs(decide, root)
     assert [(r["number"], r["path"]) for r in rows] == [(1, f"{folder}/0001-hooks.md"), (7, f"{folder}/0007-flakes.md")]
+
+
+# Wagtail's RFCs head each with `* Created:` and `* Last Modified:` bullets; Polkadot's Fellowship RFCs with a table
+# whose first column names the fields in bold, its start day written as the author wrote it.
+CREATED_HEADERS = {
+    "bullets": "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n"
+               "* Last Modified: 2019-04-01\n\n## Abstract\n\nWhat.\n",
+    "table": "# RFC-{n:04d}: {slug}\n\n|                 |                |\n| --------------- | -------------- |\n"
+             "| **Start Date**  | 0{n}.07.2023     |\n| **Authors**     | Ana            |\n\n## Summary\n\nWhat.\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(CREATED_HEADERS))
+def test_a_folder_of_proposals_headed_by_their_day_in_bullets_or_a_table_is_found(decide, tmp_path, form):
+    header = CREATED_HEADERS[form]
+    root = _repo(tmp_path, {f"text/{n:03d}-{slug}.md": header.format(n=n, slug=slug)
+                            for n, slug in ((1, "hooks"), (7, "flakes"))} | {"README.md": "# RFCs\n"})
+    rows = listed_adrs(decide, root)
+    assert [(r["number"], r["title"], r["date"]) for r in rows] == [(1, "hooks", "2019-03-01" if form == "bullets"
+                                                                    else "2023-07-01"),
+                                                                   (7, "flakes", "2019-03-07" if form == "bullets"
+                                                                    else "2023-07-07")]
 
 
 @pytest.mark.parametrize("folder", ["text", "active-rfcs"])

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 # Kubernetes' proposals (cluster-api): KEP-style front matter with a day's blanks and example relations.
 PROPOSAL_TEMPLATE = (
@@ -244,3 +244,79 @@ def test_a_template_front_matter_line_of_200_kb_of_spaces_is_read_at_once():
     text = f"---\n{line}\nstatus: proposed   # here\n---\n# ${{title}}\n"
     assert fill_blanks(text, {"title": "Use git", "number": "1", "date": "2026-01-02"}).startswith("---\ntitle: ")
     assert time.monotonic() - started < 2
+
+
+# A proposal template's title with its number's blank as Pulsar (`PIP-XYZ`) and Wagtail (`RFC <number>:`) write it.
+@pytest.mark.parametrize("folder, template, record, heading", [
+    ("pip", "# PIP-XYZ: Title\n\n# Motivation\n", "# PIP-190: Docs\n\n- Status: Accepted\n\n# Motivation\n\nWhy.\n",
+     "# PIP-191: Try a thing"),
+    ("text", "# RFC <number>: <title>\n\n* RFC: <number>\n* Created: <date>\n\n## Abstract\n",
+     "# RFC 33: Scripts\n\n* RFC: 33\n* Created: 2019-03-01\n\n## Abstract\n\nWhy.\n", "# RFC 34: Try a thing"),
+])
+def test_a_template_title_s_number_blank_as_proposals_write_it_takes_the_number(decide, tmp_path, folder, template,
+                                                                               record, heading):
+    name = "pip-190.md" if folder == "pip" else "033-scripts.md"
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": f'[adr]\ndir = "{folder}"\n',
+                                               f"{folder}/TEMPLATE.md": template, f"{folder}/{name}": record})
+    result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().splitlines()[0] == heading
+
+
+# pandas' PDEPs: `# PDEP-6: Title` over `- Created:` / `- Status:` bullets; no template in the folder.
+PDEP = ("# PDEP-{n}: {title}\n\n- Created: {day} May 2024\n- Status: {status}\n"
+        "- Discussion: [#58623](https://x.test/58623)\n  [#52711](https://x.test/52711)\n"
+        "- Author: [Eli](https://x.test/eli)\n- Revision: 1\n\n## Abstract\n\nWhy.\n")
+
+
+def test_a_new_record_among_bullets_under_numbered_titles_is_written_as_they_are(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "web/pdeps"\n',
+        "web/pdeps/0006-ban-upcasting.md": PDEP.format(n=6, title="Ban upcasting", day=3, status="Accepted"),
+        "web/pdeps/0010-pyarrow.md": PDEP.format(n=10, title="Require PyArrow", day=4, status="Rejected"),
+        "web/pdeps/0015-no-pyarrow.md": PDEP.format(n=15, title="Do not require PyArrow", day=8,
+                                                    status="Accepted. Supersedes [PDEP-10](0010-pyarrow.md)"),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "web/pdeps/0016-try-a-thing.md").read_text().splitlines()
+    assert [line.rstrip() for line in lines] == ["# PDEP-16: Try a thing", "", "- Created: 2026-12-02",
+                                                 "- Status: Proposed", "- Discussion:", "- Author:", "- Revision:",
+                                                 "", "## Abstract"]
+    assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Try a thing"
+
+
+def test_a_title_written_in_brackets_after_its_number_keeps_them_in_a_new_record(decide, tmp_path):
+    record = ("# [ADR-00{n}][{title}]\n\n* Status: accepted\n* Deciders: ana\n* Date: 2023-06-0{n}\n\n"
+              "## Context\n\nWhy.\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr_001-series.md": record.format(n=1, title="Data series database"),
+        "docs/adr/adr_002-broker.md": record.format(n=2, title="Message broker"),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("# [ADR-003][Try a thing]\n")
+
+
+# Erlang's EEPs: an indented header, a `****` rule, the title over `----`, sections underlined with `=====`.
+EEP = ("    Author: {author}\n    Status: {status}\n    Type: Standards Track\n    Created: {created}\n"
+       "    Post-History:\n****\nEEP {n}: {title}\n----\n\n\nAbstract\n========\n\n{text}\n\n"
+       "Copyright\n=========\n\nPublic domain.\n")
+
+
+def test_a_new_record_among_records_titled_under_a_rule_is_written_as_they_are(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "eeps"\n',
+        "eeps/eep-0049.md": EEP.format(author="Sam", status="Draft", created="31-Aug-2018", n=49,
+                                       title="Value-based error handling", text="Chain ok and error tuples."),
+        "eeps/eep-0052.md": EEP.format(author="Ulla", status="Final/24.0 Implemented in OTP release 24",
+                                       created="02-Feb-2020", n=52, title="Bound keys in map patterns",
+                                       text="Use bound values in the same pattern."),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "eeps/eep-0053.md").read_text().splitlines()
+    assert [line.rstrip() for line in lines] == [
+        "    Author:", "    Status: Proposed", "    Type:", "    Created: 2026-12-02", "    Post-History:", "****",
+        "EEP 53: Try a thing", "----", "", "Abstract", "========", "", "Copyright", "========="]
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (53, "Try a thing")

@@ -320,3 +320,60 @@ def test_a_ghc_proposal_accepted_on_a_day_that_cannot_be_read_is_warned_about_at
     assert (row["status"], row["date"], row["date_raw"]) == ("accepted", None, day)
     checked = decide("check", cwd=root).stdout
     assert f"proposals/0190-module-qualified-syntax.rst:5: warning: {warned}" in checked, checked
+
+
+# Apache Pulsar's PIPs: older ones named `pip-190.md` in small letters with no zero padding, newer ones
+# `PIP-334.md`; each titled `# PIP-N: Title`, some with a `- Status:` bullet.
+PIPS = {
+    "pip-190.md": "# PIP-190: Simplify documentation releases\n\n- Status: Accepted/Implemented\n- Author: Kim\n\n"
+                  "## Motivation\n\nOne set of pages per feature release.\n",
+    "pip-7.md": "# PIP-7: Pluggable dispatch\n\n- Status: Discussion\n\n## Motivation\n\nTenants differ.\n",
+    "PIP-334.md": "# PIP-334: Failure domains in placement\n\n# Motivation\n\nRacks fail together.\n",
+    "step-2-rollout.md": "# Step 2 of the rollout\n\nNotes kept beside the proposals.\n",
+}
+
+
+def test_a_proposal_named_in_small_letters_without_zero_padding_is_numbered(decide, tmp_path):
+    root = _folder(tmp_path, "pip", PIPS)
+    rows = {row["key"]: (row["number"], row["title"], row["status"]) for row in listed_adrs(decide, root)}
+    assert rows["190"] == (190, "Simplify documentation releases", "accepted")
+    assert rows["7"] == (7, "Pluggable dispatch", "proposed")
+    assert rows["334"] == (334, "Failure domains in placement", None)
+    assert "2" not in rows  # other words before a number are still a slug
+    assert "pip-190.md" not in decide("check", cwd=root).output
+    assert decide("adr", "show", "PIP-190", cwd=root).exit_code == 0
+
+
+# Matrix's spec proposals: `proposals/NNNN-slug.md` titled `# MSCNNNN: Title`, the letters joined to the number.
+MSCS = {
+    "1772-groups-as-rooms.md": "# MSC1772: Matrix spaces\n\nRooms that hold rooms.\n\n## Proposal\n\nA room type.\n",
+    "3083-restricted-rooms.md": "# MSC1772 follow-up: restricted joins\n\n## Proposal\n\nA join rule.\n",
+    "0005-http2.md": "# HTTP2: push for sync\n\n## Proposal\n\nPush instead of polling.\n",
+}
+
+
+def test_a_title_s_own_number_after_a_project_s_letters_is_not_part_of_the_title(decide, tmp_path):
+    root = _folder(tmp_path, "proposals", MSCS)
+    rows = _rows(decide, root)
+    assert rows["1772"][0] == "Matrix spaces"
+    assert rows["3083"][0] == "MSC1772 follow-up: restricted joins"  # another record's number is kept
+    assert rows["5"][0] == "HTTP2: push for sync"  # letters and a digit that are not the record's number
+    assert "the title says" not in decide("check", cwd=root).output
+
+
+# Erlang's EEPs: an indented header, a `****` rule, then the title underlined with `----`.
+EEPS = {
+    "eep-0049.md": "    Author: Sam Tull\n    Status: Draft\n    Type: Standards Track\n    Created: 31-Aug-2018\n"
+                   "    Post-History:\n****\nEEP 49: Value-based error handling\n----\n\n\nAbstract\n========\n\n"
+                   "Chain calls that return ok or error.\n",
+    "eep-0000.md": "    Author: Rita\n    Status: Active\n    Type: Process\n    Created: 27-Jan-2009\n"
+                   "    Post-History:\n****\nEEP 0: Index of Erlang Enhancement Proposals\n----\n\nIndex\n=====\n\n"
+                   "Every EEP.\n",
+}
+
+
+def test_a_title_underlined_below_a_rule_of_stars_is_the_title(decide, tmp_path):
+    root = _folder(tmp_path, "eeps", EEPS)
+    assert _rows(decide, root) == {"49": ("Value-based error handling", "draft", "2018-08-31"),
+                                   "0": ("Index of Erlang Enhancement Proposals", "accepted", "2009-01-27")}
+    assert "no title" not in decide("check", cwd=root).output

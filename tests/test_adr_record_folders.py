@@ -499,3 +499,52 @@ def test_a_kep_yaml_whose_lines_end_in_cr_alone_keeps_them_through_every_edit(de
     # Read back: the approval is there, and a problem in the file is named at its own line.
     fields.write_bytes(written.replace(b"status: implementable", b"status: [implementable"))
     assert decide("check", cwd=root).stdout.startswith("keps/sig-node/2200-node-swap/kep.yaml:6: error:")
+
+
+# scikit-learn's SLEPs: `slepNNN/proposal.rst`, an rST title and field list; scripts beside the page.
+SLEP = ("{over}\n{title}\n{over}\n\n:Author: {author}\n:Status: {status}\n:Type: Standards Track\n"
+        ":Created: {created}\n\nAbstract\n--------\n\n{abstract}\n")
+
+
+def test_a_proposal_folder_s_page_may_be_its_proposal(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "."\n',
+        "index.rst": ".. toctree::\n\n   slep006/proposal\n",
+        "slep006/proposal.rst": SLEP.format(over="=" * 16, title="Metadata routing", author="Ida", status="Accepted",
+                                            created="2019-03-07", abstract="Weights travel through pipelines."),
+        "slep006/cases.py": "print('a case')\n",
+        "slep017/proposal.rst": SLEP.format(over="=" * 14, title="Clone override", author="Joel", status="Draft",
+                                            created="2022-03-19", abstract="An estimator decides how it is copied."),
+    })
+    assert _rows(decide, root) == [
+        (6, "Metadata routing", "accepted", "Accepted", "2019-03-07", "slep006/proposal.rst"),
+        (17, "Clone override", "draft", "Draft", "2022-03-19", "slep017/proposal.rst"),
+    ]
+    assert "0 error(s)" in decide("check", cwd=root).output
+    assert decide("adr", "show", "SLEP017", cwd=root).exit_code == 0
+
+
+# Windows Terminal's specs: `doc/specs/#NNNN - Title.md`, or a folder so named holding `spec.md` and pictures;
+# front matter with `created on:` and `last updated:`.
+SPEC = ("---\nauthor: {author}\ncreated on: {created}\nlast updated: {updated}\nissue id: \"#{n}\"\n---\n\n"
+        "# {title}\n\n## Abstract\n{abstract}\n")
+
+
+def test_specs_named_by_their_issue_after_a_hash_are_numbered_and_dated(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "doc/specs"\n',
+        "doc/specs/#12424 - Auto-Save.md": SPEC.format(author="Lee", created="2025-12-23", updated="2026-01-05",
+                                                      n=12424, title="Auto-Save", abstract="Save on every change."),
+        "doc/specs/#1043 - Initial position/spec.md": SPEC.format(
+            author="Max", created="2019-09-26", updated="2019-11-04", n=1043, title="Initial position",
+            abstract="Choose where the window opens."),
+        "doc/specs/#1043 - Initial position/images/one.png": "",
+    })
+    assert _rows(decide, root) == [
+        (1043, "Initial position", None, None, "2019-11-04", "doc/specs/#1043 - Initial position/spec.md"),
+        (12424, "Auto-Save", None, None, "2026-01-05", "doc/specs/#12424 - Auto-Save.md"),
+    ]
+    result = decide("adr", "status", "12424", "accepted", "--date", "2026-02-01", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / "doc/specs/#12424 - Auto-Save.md").read_text()
+    assert "created on: 2025-12-23\nlast updated: 2026-02-01\n" in text

@@ -43,6 +43,7 @@ from toolkit.records.adr_words import (
     TEMPLATE_WORDS,
     NUMBER_WORDS,
     LazyPattern,
+    adornment,
     heading_text,
     is_iso_day,
     is_record_file,
@@ -52,6 +53,7 @@ from toolkit.records.adr_words import (
     numbered_file,
     split_title,
     title_number_span,
+    underlined_headings,
 )
 from toolkit.records.named import named
 from toolkit.records.slug import MAX_SLUG, slugify
@@ -260,10 +262,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
         if chosen != "madr":
             # adr-tools' and log4brains' templates are English: records written in another language are copied,
-            # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`).
+            # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`), and
+            # bullets under a title that carries its number, which log4brains' template has not (pandas' PDEPs:
+            # `# PDEP-6: Title` over `- Created:` and `- Status:`).
             model = next((r.path for r in reversed(records) if r.form in (NYGARD, BULLETS) and r.status_line
                           and (language_of(r.status_raw or "")
-                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r))),
+                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r)
+                               or r.form == BULLETS and r.number is not None and _numbered_title(r))),
                          None)
     if chosen.lower().endswith(".rst"):
         extension = "rst"
@@ -324,11 +329,11 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 
 
 # The number's blank in a template's title, after the label it keeps (`ADRxxx: Title`, `NNNN) Title`,
-# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`), and a heading id
-# after it (`{#adr_nnnn}`).
+# `ADR-nnn: Title`, `ADR {ADR-NUMBER}: {TITLE}`, `${number}. TITLE`, `ADR [Número]: [Título]`, Pulsar's
+# `PIP-XYZ: Title`, Wagtail's `RFC <number>: <title>`), and a heading id after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
-    rf"|\[(?i:{NUMBER_WORDS})\])(\s*[.:)\-–—·|：]\s*)")
+    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 # A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
 _TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
@@ -350,8 +355,10 @@ def _titled(heading: str) -> tuple[str, int]:
         label = _TITLE_LABEL.match(heading)
         return (label.group(0) if label else "") + "${title}", 0
     number = blank.group(2)
-    # `{ADR-NUMBER}` says no width: as it comes; `[Número]` none either, and is written as the file names are.
-    width = 0 if number.startswith(("${", "{")) else NAMED_WIDTH if number.startswith("[") else len(number)
+    # `{ADR-NUMBER}`, `<number>` and `PIP-XYZ` say no width: as it comes; `[Número]` none either, and is written
+    # as the file names are.
+    width = (0 if number.startswith(("${", "{", "<")) or number == "XYZ"
+             else NAMED_WIDTH if number.startswith("[") else len(number))
     ident = _HEADING_ID.search(heading[blank.end() :])
     tail = re.sub(re.escape(number), "${number}", ident.group(0), flags=re.IGNORECASE) if ident else ""
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
@@ -482,6 +489,8 @@ def _kept_title(title: str) -> tuple[str, int]:
     of its number (0: none)."""
     span = title_number_span(title)
     words = split_title(title)[1]
+    if words.startswith("[") and words.endswith("]") and words.count("[") == 1 and words.count("]") == 1:
+        words = words[1:-1]  # `# [ADR-004][REST API in Python]`: the brackets are the form's, the words the title
     at = title.rfind(words)
     blanks = title[:at] + "${title}" + title[at + len(words) :]
     if span is None:
@@ -581,6 +590,16 @@ def _adr_tools_title(record: Decision) -> bool:
     return re.match(r"#\s+\d+\.\s", line) is not None
 
 
+def _numbered_title(record: Decision) -> bool:
+    """Whether *record*'s title heading carries its number (`# PDEP-6: Title`, `# 6. Title`)."""
+    try:
+        line = record.path.read_text(encoding="utf-8").splitlines()[record.title_line - 1]
+    except (OSError, UnicodeDecodeError, IndexError, TypeError):
+        return False
+    heading = HEADING.match(line)
+    return heading is not None and title_number_span(heading_text(heading)) is not None
+
+
 def _names_a_relation(label: str) -> bool:
     return label in REVERSE or label.endswith(" by") or SYNONYMS.get(label) == "superseded"  # `Ersetzt:`
 
@@ -625,16 +644,24 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
     title_index = record.title_line - 1 if record.title_line is not None else doc.body_start
     title = HEADING.match(lines[title_index]) if record.title_line is not None else None
-    if record.title_line is not None and (title is None or title.group(2) is None):
+    # A title underlined with `---` or `===` (Erlang's EEPs: `EEP 49: Title` over `----`, under a `****` rule) is
+    # copied so, and so are the sections underlined below it.
+    underlined = (underlined_headings(lines, doc.body_start, False)
+                  if title is None and record.title_line is not None else {})
+    setext = title_index + 1 in underlined
+    if record.title_line is not None and not setext and (title is None or title.group(2) is None):
         return None
-    heading, width = _kept_title(heading_text(title)) if title is not None else ("", 0)
+    heading, width = (_kept_title(heading_text(title)) if title is not None
+                      else _kept_title(lines[title_index].strip()) if setext else ("", 0))
+    kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
+                  for at in range(first, under + 1)}
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
-    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")),
-                         len(lines))
+    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")
+                          or i in kept_lines), len(lines))
     parts = [_parts(other) for other in others]
     counts = Counter(label for labels in parts for label in labels)
     # Of the record's own sections and fields, those no other record has are left out; of the others',
@@ -649,6 +676,10 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
             continue  # what the record shows in a code block (a record's form, headings and all) is its own text
         if title is not None and index == title_index:
             line = line[: title.start(2)] + heading
+        elif setext and index == title_index:
+            line = heading
+        elif setext and (index == title_index + 1 or index in kept_lines or index < title_index and adornment(line)):
+            pass  # the title's underline, an underlined section's heading, the rule above the title
         elif line.startswith("#"):
             section = HEADING.match(line)
             label = "#" + heading_label(heading_text(section)) if section is not None else ""
@@ -672,8 +703,9 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
                 continue  # a relation of that record's, not a field of every record
             # The status and date as a new record has them; other fields above the sections without values.
             edits = spans.get(index, [])
-            if record.form == NYGARD and index == record.status_line - 1:
-                # A Status section's line ends with its status (and day): the note after them was that record's.
+            if record.form in (NYGARD, BULLETS) and index == record.status_line - 1:
+                # A Status section's line or bullet ends with its status (and day): the note after them was that
+                # record's (`- Status: Accepted. Supersedes [PDEP-10](...)`).
                 end = max(end for _, end, _ in edits)
                 line = line[: end + len(re.match(r"[)）*_`\]]*", line[end:]).group())]
             fields = line_fields(line)

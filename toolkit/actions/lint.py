@@ -25,7 +25,14 @@ from toolkit.actions.adrs import (
 )
 from toolkit.records import sidecar
 from toolkit.records.adr import MADR, REVERSE, Decision
-from toolkit.records.adr_words import FOLDER_PAGES, is_record_file, numbered_file, record_name, unread_record
+from toolkit.records.adr_words import (
+    FOLDER_PAGES,
+    UNREAD_EXTENSIONS,
+    is_record_file,
+    numbered_file,
+    record_name,
+    unread_record,
+)
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace, missing_adr_dir
 
@@ -280,6 +287,12 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                         f"{len(found)} {kind} file(s) named as records are not read ({_some(found)}): decisionbook "
                         "reads records in Markdown (`.md`) and reStructuredText (`.rst`)")
                 for kind, found in unread.items()]
+    if not unread and not decisions.records and not decisions.unreadable:
+        # Pages in a form not read, one in each folder of a proposal (Jenkins' `jep/229/README.adoc`).
+        findings += [Finding(where, None, "warning",
+                             f"holds {len(found)} {kind} file(s) but no record ({_some(found)}): decisionbook reads "
+                             "records in Markdown (`.md`) and reStructuredText (`.rst`)")
+                     for kind, found in _unread_pages(ws).items()]
     if unnamed := [shown_path(ws, path) for path in unnamed_records(ws)]:
         findings.append(Finding(where, None, "warning",
                                 f"{len(unnamed)} file(s) state a status but are not read as records, as their names "
@@ -290,6 +303,22 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
 
 def _some(names: list[str]) -> str:
     return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+
+
+def _unread_pages(ws: Workspace) -> dict[str, list[str]]:
+    """The files in a form decisionbook does not read (AsciiDoc, MDX) in the folders of the ADR folder, by form."""
+    found: dict[str, list[str]] = {}
+    try:
+        folders = sorted(entry.path for entry in os.scandir(ws.adr_dir)
+                         if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."))
+        for folder in folders:
+            for name in sorted(os.listdir(folder)):
+                kind = UNREAD_EXTENSIONS.get(name.rpartition(".")[2].lower()) if "." in name else None
+                if kind is not None:
+                    found.setdefault(kind, []).append(shown_path(ws, Path(folder) / name))
+    except OSError:
+        pass
+    return found
 
 
 def _pages(folder) -> int:

@@ -452,9 +452,10 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status",
                         "consultés": "consulted", "informés": "informed"}
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at",
-                      "last revised", "last-revised", "last_revised")
+                      "last revised", "last-revised", "last_revised", "last updated")
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date",  # KEPs and the proposals modelled on them
+                                             "created on",  # Windows Terminal's specs
                                              "start-date", "date-started")  # Nix's RFCs, Jupyter's JEPs
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
@@ -1477,6 +1478,9 @@ _HEADING_ID = LazyPattern(r"\s*\{:?\s*#[\w.:-]+(?:\s+[.#]?[\w.:=-]+)*\s*\}\s*$")
 _RST_LITERAL = LazyPattern(r"``([^`\n]+)``")  # each run of backquotes read once: linear on any line
 _STRONG = LazyPattern(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*[:.)\-–—·|：]\s*(?=\S)")
+# A project's own letters before the record's number (Matrix's `MSC1772: Title`, `GEP-7: Title`): joined to
+# them, the number has three digits or more, so `EC2: Title` and `S3: Title` stay whole.
+_LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ]0*(\d+)|0*(\d{3,}))\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
@@ -1529,6 +1533,9 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         # another's (`Amend ADR-3: ...`) is part of the title.
         own = _PROJECT_NUMBER.match(title)
         title = title[own.end() :] if own and int(own.group(1)) == number else title
+    if heading_number is None and number is not None and title[:1].isupper():
+        own = _LETTERS_NUMBER.match(title)
+        title = title[own.end() :] if own and int(own.group(1) or own.group(2)) == number else title
     if heading_number is not None and number is not None and heading_number != number:
         reader.warn(fields.get("title_line"), f"the title says {heading_number}, the file name {number}")
     return title.strip() or None

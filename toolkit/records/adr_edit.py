@@ -65,7 +65,7 @@ from toolkit.records.adr_words import (
 )
 
 _FLOW = LazyPattern(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
-_SCALAR_LINE = LazyPattern(r"""^(([A-Za-z0-9_-]+):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
+_SCALAR_LINE = LazyPattern(r"""^(([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
 def reference(target: Decision) -> str:

@@ -32,6 +32,9 @@ def heading_text(match: re.Match) -> str:
     return (match.group(2) or "").rstrip("#").rstrip()
 # The line under (and over) a heading's text in reStructuredText, and under it in Markdown (`===`, `---`).
 _ADORNMENT = LazyPattern(r"^([=\-~^\"'`#*+:._<>!$%&,;?@|/\\])\1{2,}[ \t]*$")
+# A rule of stars or underscores ends what is above it, so text under one is a heading's (Erlang's EEPs:
+# `****`, then `EEP 49: Title` over `----`).
+_STAR_RULE = LazyPattern(r"^ {0,3}([*_])(?:[ \t]*\1){2,}[ \t]*$")
 _NOT_HEADING_TEXT = LazyPattern(r"^(?:[ \t]|[*+-][ \t]|\d+[.)][ \t]|#{1,6}(?:[ \t]|$)|>|\||```|~~~|<!--)")
 
 
@@ -75,7 +78,8 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
         elif rst and text[:1] in " \t":
             index += 1
             continue
-        elif not rst and (symbol not in "=-" or first > start and lines[first - 1].strip()):
+        elif not rst and (symbol not in "=-" or first > start and lines[first - 1].strip()
+                          and not _STAR_RULE.match(lines[first - 1])):
             index += 1  # a paragraph's last line above `---` is text over a rule, in all we read
             continue
         if rst:
@@ -117,11 +121,13 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # log4brains names files by date instead (`20210304-slug.md`), as do teams that write the date as ISO
 # does (`2021-03-04-slug.md`). An enhancement or improvement proposal's name in capitals is such a
 # prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`, Cilium's feature proposals `CFP-22215-x.md`),
-# in capitals, or in small letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`; `step-2-x.md` is a slug).
+# in capitals, or in small letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`) or a number that
+# ends the name (Ethereum's `eip-1.md`, Pulsar's `pip-190.md`; `step-2-x.md` is a slug). An issue's number after
+# `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`).
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL}"
-    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?0\d))[-_]?|)(\d+)"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
 )
@@ -310,8 +316,9 @@ def may_hold_records(name: str) -> bool:
 
 
 # The page of a record kept as a folder of its own (`CIP-0001/README.md`, `0001-use-x/index.md`,
-# GreptimeDB's `2022-12-20-promql-in-rust/rfc.md`).
-FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index", "rfc")
+# GreptimeDB's `2022-12-20-promql-in-rust/rfc.md`, scikit-learn's `slep006/proposal.rst`, Windows Terminal's
+# `#1043 - Title/spec.md`).
+FOLDER_PAGES = frozenset(f"{stem}.{extension}" for stem in ("readme", "index", "rfc", "proposal", "spec")
                          for extension in RECORD_EXTENSIONS)
 
 
@@ -325,8 +332,9 @@ def folder_record(name: str) -> bool:
 
 
 def folder_page(names, folder: str = "") -> str | None:
-    """The page of a record kept as a folder named *folder*, among the file *names* in it: its README, else
-    its index or its `rfc.md`, else the page named by the folder's slug (Jupyter's `29-jep-process/jep-process.md`)."""
+    """The page of a record kept as a folder named *folder*, among the file *names* in it: its README, else its
+    index, `rfc.md`, `proposal.md` or `spec.md`, else the page named by the folder's slug (Jupyter's
+    `29-jep-process/jep-process.md`)."""
     pages = [name for name in names if name.lower() in FOLDER_PAGES]
     if pages:
         return min(pages, key=lambda name: (not name.lower().startswith("readme"), name))
@@ -392,6 +400,7 @@ SYNONYMS = {
     "under review": "proposed", "review": "proposed", "in discussion": "proposed", "public discussion": "proposed",
     "under discussion": "proposed", "open": "proposed", "rfc": "proposed", "suggested": "proposed",
     "last call": "proposed",  # Cosmos SDK: the last days of a proposal's review
+    "discussion": "proposed",  # Apache Pulsar's PIPs: on the mailing list
     "active review": "proposed", "awaiting review": "proposed", "scheduled for review": "proposed",  # Swift
     "returned for revision": "proposed",
     "considered": "proposed", "provisional": "proposed",  # Open edX's: to be accepted once its work is done

@@ -172,7 +172,7 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None 
     return parse(data, path)
 
 
-_KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:")
+_KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*)\s*:")  # `last updated:` is a key too
 _LOOSE_ITEM = re.compile(r"^(\s*-\s+)([@`][^\r\n]*)")  # a list item YAML refuses unquoted: `- @ana`
 
 
