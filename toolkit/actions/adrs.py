@@ -55,6 +55,7 @@ from toolkit.records.adr_words import (
     is_rst,
     is_slug_record,
     numbered_file,
+    numbered_slug,
     proven_order,
     RECORD_DEPTH,
 )
@@ -159,10 +160,10 @@ def _as_listed(items: list, typed: str, key) -> list:
 
 
 def _slug(name: str) -> str | None:
-    """The slug of a numbered record's file or folder *name* (`rfc-process` of `0001-rfc-process.md`): a record
-    is named by its whole slug, so `go` names no `0002-use-go.md`, by every command alike."""
-    numbered = numbered_file(name) or numbered_file(name + ".md")
-    return numbered[2].lstrip("-_ .") if numbered else None
+    """The slug of a numbered record's file or folder *name*: a record is named by its whole slug, so `go`
+    names no `0002-use-go.md`, by every command alike."""
+    slug = numbered_slug(name)
+    return numbered_slug(name + ".md") if slug is None else slug
 
 
 def _by_slug(name: str, stem: str, key: str) -> bool:

@@ -341,14 +341,20 @@ def folder_page(names, folder: str = "") -> str | None:
     return min((name for name in names if slug_page(folder, name)), default=None)
 
 
+def numbered_slug(name: str) -> str | None:
+    """The slug after the number of the numbered record file *name* (`rfc-process` of `0001-rfc-process.md`),
+    or None when *name* is no numbered record's."""
+    numbered = numbered_file(name)
+    return numbered[2].lstrip("-_. ") if numbered else None
+
+
 def slug_page(folder: str, name: str) -> bool:
     """Whether the file *name* is named by the slug of the numbered record folder *folder* (`jep-process.md` in
     `29-jep-process`)."""
     stem, dot, extension = name.rpartition(".")
     if not (dot and stem and folder.endswith(stem) and extension.lower() in RECORD_EXTENSIONS):
         return False
-    numbered = numbered_file(folder + ".md")
-    return numbered is not None and numbered[2].lstrip("-_. ") == stem
+    return numbered_slug(folder + ".md") == stem
 
 
 # In the name of a new record's page: its slug, for folders whose pages are named by theirs (see slug_page).
@@ -378,10 +384,8 @@ def page_name(path) -> str:
 
 def title_from_name(name: str) -> str | None:
     """`Use postgres` from `0005-use-postgres.md`: the title of a record without a heading."""
-    numbered = numbered_file(name)
-    if numbered:
-        slug = numbered[2].lstrip("-_. ")
-    else:
+    slug = numbered_slug(name)
+    if slug is None:
         dated = DATED_FILE.match(name)
         slug = dated.group(3) if dated else draft_slug(name)
         if slug is None:
