@@ -163,7 +163,7 @@ def test_a_relation_link_is_written_as_the_folder_s_records_write_theirs(decide,
     assert done.exit_code == 0, done.output
     assert "- **Status:** Superseded by [ADR 003](./003-libraries.md)" in (
         root / "docs/decisions/004-vault.md").read_text().splitlines()
-    assert "- **Supersedes:** [ADR 004](./004-vault.md)" in (
+    assert "- **Supersedes:** [ADR 002](./002-old-helper.md), [ADR 004](./004-vault.md)" in (
         root / "docs/decisions/003-libraries.md").read_text().splitlines()
     done = decide("adr", "link", "1", "relates to", "4", cwd=root)
     assert done.exit_code == 0, done.output

@@ -564,7 +564,11 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         data = _add_status(doc, decision, status, folder_form)
         doc = _reparse(doc, data)
         added = from_document(doc, decision.path)
-        return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
+        if date is None:
+            return data
+        if dated_by_change(doc, added, status, None):
+            doc = _reparse(doc, set_date(doc, added, date))
+        return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     text = _cased(words, decision) if words else status_as_written(status, decision)
@@ -792,7 +796,13 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
-        return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
+        head, value, tail = _field_line(doc, decision, relation, target, links)
+        listed = _relation_field(lines, doc.body_start, head) if decision.form != TABLE else None
+        if listed is not None:  # the header names records of the relation already: one link more on its line
+            line = lines[listed]
+            end = len(line) - len(_hard_break(line)) if _hard_break(line) else len(line.rstrip())
+            return _in_place(doc, listed + 1, (end, end), f", {value}")
+        return _insert(doc, at, [head + value + tail])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
@@ -958,9 +968,25 @@ def _hard_break(line: str) -> str:
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
 
+def _relation_field(lines: list[str], start: int, head: str) -> int | None:
+    """The index of the header line (above the first section) that starts as *head* does (`- **Supersedes:** `)
+    and links a record already; None when there is none."""
+    titled = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                return None
+            titled = True
+        if line.lower().startswith(head.lower()) and "](" in line[len(head) :]:
+            return index
+    return None
+
+
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
-                links: tuple[str, ...]) -> str:
-    """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
+                links: tuple[str, ...]) -> tuple[str, str, str]:
+    """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`, as its
+    label and marks, the value, and what ends it."""
     line = doc.text_lines()[decision.status_line - 1]
     start, _ = decision.status_span
     prefix = line[:start]
@@ -974,7 +1000,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
         name = relation.upper()
     value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
     tail = " |" if decision.form == TABLE else _hard_break(line)
-    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
+    return prefix[field_start : label.start()] + name + prefix[label.end() :], value, tail
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
