@@ -384,6 +384,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits)
+    _fill_header(lines, doc.body_start, edits)
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
@@ -449,8 +450,32 @@ def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> boo
     return span is not None and heading_text(title)[span[0] : span[1]].isdigit()
 
 
+# A header field's whole value as a blank in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`).
+_ANGLE_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>",
+                           re.IGNORECASE)
+
+
+def _fill_header(lines: list[str], start: int, edits: dict) -> None:
+    """Add to *edits* the number's and day's blanks in angle brackets that the fields of the header (the lines from
+    *start* to the first section) hold as their whole value; the rest (`* Author: <name>`) is the author's to fill."""
+    titled = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                return  # the first section: only the title comes before the header's fields
+            titled = True
+        titled = titled or bool(line.strip())
+        if "<" not in line:
+            continue
+        for _, begin, end, _ in line_fields(line):
+            blank = _ANGLE_BLANK.fullmatch(line[begin:end])
+            if blank and not any(begin < e and b < end for b, e, _ in edits.get(index, ())):
+                edits.setdefault(index, []).append((begin, end, "${number}" if blank.group("number") else "${date}"))
+
+
 # A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
-_DAY_BLANK = LazyPattern(r"""^["'{\[]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
+_DAY_BLANK = LazyPattern(r"""^["'{\[<]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
 # A front-matter line's key and colon, its value, and a comment after it.
 # Each part is taken once and whole (`*+`, `(?>...)`): a long line of spaces is read in one pass.
 _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
@@ -758,6 +783,27 @@ def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[st
     if heading is not None:
         return ["", f"{heading.group(1)} Status", "", "Proposed"]
     return ["Status: Proposed"]
+
+
+_DAY_PART = LazyPattern(r"(?<!\d)(?:0\d|\d)(?!\d)")
+
+
+def day_example(written: str, others: list[str | None]) -> str:
+    """The date to write a new record's day as: *written*, the copied record's, unless its numbers do not show
+    whether a day or month is padded (`11-Oct-2021`) and one of *others*, the folder's other records' dates, written
+    alike does (`02-Feb-2020`)."""
+    if _DAY_PART.search(written):
+        return written
+    shape = _DATE_SHAPE.sub(_shape_of, written)
+    return next((other for other in others if other and _DAY_PART.search(other)
+                 and _DATE_SHAPE.sub(_shape_of, other) == shape), written)
+
+
+_DATE_SHAPE = LazyPattern(r"\d+|[^\W\d_]+")
+
+
+def _shape_of(part: re.Match) -> str:
+    return "9" if part.group()[0].isdigit() else "a"  # `Feb` and `Oct` alike, `02` and `11` alike
 
 
 def _digits(name: str, prefix: str) -> str:
