@@ -796,13 +796,12 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
-        head, value, tail = _field_line(doc, decision, relation, target, links)
-        listed = _relation_field(lines, doc.body_start, head) if decision.form != TABLE else None
-        if listed is not None:  # the header names records of the relation already: one link more on its line
-            line = lines[listed]
-            end = len(line) - len(_hard_break(line)) if _hard_break(line) else len(line.rstrip())
-            return _in_place(doc, listed + 1, (end, end), f", {value}")
-        return _insert(doc, at, [head + value + tail])
+        listed = _relation_field(lines, doc.body_start, relation) if decision.form != TABLE else None
+        if listed is not None and target.number is not None:  # a field names records of the relation: one more
+            index, end, bare = listed
+            value = str(target.number) if bare else _new_link(target, decision.form, decision, False, links)
+            return _in_place(doc, index + 1, (end, end), f", {value}")
+        return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
@@ -968,9 +967,10 @@ def _hard_break(line: str) -> str:
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
 
 
-def _relation_field(lines: list[str], start: int, head: str) -> int | None:
-    """The index of the header line (above the first section) that starts as *head* does (`- **Supersedes:** `)
-    and links a record already; None when there is none."""
+def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, int, bool] | None:
+    """Where the header (the lines above the first section) names records of *relation* already, in a field of its
+    own (`- **Supersedes:** [ADR 009](...)`, `Replaces: 43`): the line's index, the end of its value, and whether it
+    names them by number alone; None when no field does."""
     titled = False
     for index in range(start, len(lines)):
         line = lines[index]
@@ -978,15 +978,22 @@ def _relation_field(lines: list[str], start: int, head: str) -> int | None:
             if titled:
                 return None
             titled = True
-        if line.lower().startswith(head.lower()) and "](" in line[len(head) :]:
-            return index
+        titled = titled or bool(line.strip())
+        if ":" not in line[:48]:
+            continue
+        for label, begin, end, _ in line_fields(line):
+            value = line[begin:end]
+            if relation_of(label) == relation and ("](" in value or _NUMBERS.fullmatch(value)):
+                return index, end, "](" not in value
     return None
 
 
+_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
+
+
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
-                links: tuple[str, ...]) -> tuple[str, str, str]:
-    """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`, as its
-    label and marks, the value, and what ends it."""
+                links: tuple[str, ...]) -> str:
+    """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
     line = doc.text_lines()[decision.status_line - 1]
     start, _ = decision.status_span
     prefix = line[:start]
@@ -1000,7 +1007,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
         name = relation.upper()
     value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
     tail = " |" if decision.form == TABLE else _hard_break(line)
-    return prefix[field_start : label.start()] + name + prefix[label.end() :], value, tail
+    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
