@@ -365,3 +365,33 @@ def test_a_copied_day_is_padded_as_the_folder_pads_where_the_latest_record_does_
     result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     assert "    Created: 02-Dec-2026" in (root / "eeps/eep-0059.md").read_text().splitlines()
+
+
+# Jupyter's JEPs: each proposal a folder named by its number and slug, the template in the guidelines' folder.
+JEP_TEMPLATE = ("---\ntitle: <title of the JEP>\nauthors: <list of authors>\n"
+                "pr-number: <proposal pull-request number>\ndate-started: <date when proposal work started>\n"
+                "---\n\n# Summary\n\nOne paragraph.\n")
+JEP = '---\ntitle: Cell ids\nauthors: Ana\npr-number: 62\ndate-started: "2020-08-27"\n---\n\n# Cell ids\n\nWhy.\n'
+
+
+def test_a_template_kept_in_a_guidelines_folder_beside_records_kept_as_folders_writes_a_new_one(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "."\n', "README.md": "# Proposals\n",
+        "proposal-guidelines/JEP-TEMPLATE.md": JEP_TEMPLATE, "62-cell-id/cell-id.md": JEP,
+        "08-diff/diff.md": JEP.replace("Cell ids", "Diffs").replace("62", "8"),
+        ".github/PULL_REQUEST_TEMPLATE.md": "## What changed\n"})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.stdout.strip() == "63-try-a-thing/try-a-thing.md", result.output
+    assert (root / "63-try-a-thing/try-a-thing.md").read_text() == JEP_TEMPLATE.replace(
+        "<title of the JEP>", "Try a thing").replace("<date when proposal work started>", "2026-12-02")
+    assert (root / "proposal-guidelines/JEP-TEMPLATE.md").read_text() == JEP_TEMPLATE
+
+
+def test_two_templates_in_folders_beside_records_kept_as_folders_choose_none(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "."\n', "guide/JEP-TEMPLATE.md": JEP_TEMPLATE,
+        "other/design-template.md": "# Design\n", "62-cell-id/cell-id.md": JEP,
+        "08-diff/diff.md": JEP.replace("Cell ids", "Diffs").replace("62", "8")})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "<title of the JEP>" not in (root / result.stdout.strip()).read_text()

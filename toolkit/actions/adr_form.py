@@ -44,6 +44,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     adornment,
+    folder_record,
     heading_text,
     is_iso_day,
     is_record_file,
@@ -119,10 +120,37 @@ def folder_template(folder: Path) -> Path | None:
 _TOP_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown)$", re.IGNORECASE)
 
 
-def own_template(ws: Workspace) -> Path | None:
-    """The team's own template: kept in the ADR folder (folder_template), else, for a folder at the repository's
-    top, the RFC process's `0000-template.md` beside it."""
+# A template for a process's issues or pull requests is no record's (`.github/PULL_REQUEST_TEMPLATE.md`).
+_FORGE_TEMPLATE = LazyPattern(r"pull[-_ ]?request|issue", re.IGNORECASE)
+
+
+def guide_template(folder: Path) -> Path | None:
+    """In a folder whose records are kept as folders, the template one of its other folders keeps (Jupyter's
+    `jupyter-enhancement-proposal-guidelines/JEP-TEMPLATE.md` beside `62-cell-id/`): the Markdown file named as a
+    template in a folder that is no record's; None when there is none, or more than one."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            subs = [Path(entry.path) for entry in entries if not entry.name.startswith((".", "_"))
+                    and not folder_record(entry.name) and entry.is_dir(follow_symlinks=False)]
+        for sub in subs:
+            with os.scandir(sub) as entries:
+                found += [Path(entry.path) for entry in entries
+                          if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
+                          and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
+                          and entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def own_template(ws: Workspace, page: str = "") -> Path | None:
+    """The team's own template: kept in the ADR folder (folder_template), else, where records are kept as folders
+    (each its *page*), in another folder there (guide_template), else, for a folder at the repository's top, the RFC
+    process's `0000-template.md` beside it."""
     found = folder_template(ws.adr_dir)
+    if found is None and page:
+        found = guide_template(ws.adr_dir)
     if found is not None or ws.adr_dir.parent != ws.root:
         return found
     try:
@@ -240,7 +268,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     model, own = None, None
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
-        own = own_template(ws)
+        own = own_template(ws, page)
         chosen = str(own) if own is not None else None
     if chosen is None:
         records = recent()
