@@ -280,7 +280,7 @@ def test_a_new_record_among_bullets_under_numbered_titles_is_written_as_they_are
     result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     lines = (root / "web/pdeps/0016-try-a-thing.md").read_text().splitlines()
-    assert [line.rstrip() for line in lines] == ["# PDEP-16: Try a thing", "", "- Created: 2026-12-02",
+    assert [line.rstrip() for line in lines] == ["# PDEP-16: Try a thing", "", "- Created: 2 December 2026",
                                                  "- Status: Proposed", "- Discussion:", "- Author:", "- Revision:",
                                                  "", "## Abstract"]
     assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Try a thing"
@@ -317,6 +317,81 @@ def test_a_new_record_among_records_titled_under_a_rule_is_written_as_they_are(d
     assert result.exit_code == 0, result.output
     lines = (root / "eeps/eep-0053.md").read_text().splitlines()
     assert [line.rstrip() for line in lines] == [
-        "    Author:", "    Status: Proposed", "    Type:", "    Created: 2026-12-02", "    Post-History:", "****",
+        "    Author:", "    Status: Proposed", "    Type:", "    Created: 02-Dec-2026", "    Post-History:", "****",
         "EEP 53: Try a thing", "----", "", "Abstract", "========", "", "Copyright", "========="]
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (53, "Try a thing")
+
+
+# Wagtail's RFC template marks the number and both days with blanks in angle brackets; the author is left to fill.
+WAGTAIL_TEMPLATE = ("# RFC <number>: <title>\n\n* RFC: <number>\n* Author: <name>\n* Created: <date>\n"
+                    "* Last Modified: <date>\n\n## Abstract\n\nWhat it is.\n")
+WAGTAIL = "# RFC 33: Scripts\n\n* RFC: 33\n* Author: Ana\n* Created: 2019-03-01\n* Last Modified: 2019-03-02\n"
+
+
+def test_the_number_and_day_blanks_of_a_bulleted_template_are_filled(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "000-template.md": WAGTAIL_TEMPLATE, "text/033-scripts.md": WAGTAIL})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "text/034-try-a-thing.md").read_text() == (
+        "# RFC 34: Try a thing\n\n* RFC: 34\n* Author: <name>\n* Created: 2026-12-02\n"
+        "* Last Modified: 2026-12-02\n\n## Abstract\n\nWhat it is.\n")
+
+
+# Windows Terminal's spec template: front matter whose days are `<yyyy-mm-dd>` blanks.
+SPEC_TEMPLATE = ("---\nauthor: <first-name> <last-name>\ncreated on: <yyyy-mm-dd>\nlast updated: <yyyy-mm-dd>\n"
+                 "issue id: <github issue id>\n---\n\n# Spec Title\n\n## Abstract\n")
+SPEC = "---\nauthor: Ana\ncreated on: 2020-01-13\nlast updated: 2020-08-12\nissue id: 2046\n---\n\n# Palette\n"
+
+
+def test_a_front_matter_day_blank_in_angle_brackets_is_the_day_the_record_is_made(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "doc/specs"\n',
+                                               "doc/specs/spec-template.md": SPEC_TEMPLATE,
+                                               "doc/specs/#2046 - Command Palette.md": SPEC})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text() == SPEC_TEMPLATE.replace(
+        "<yyyy-mm-dd>", "2026-12-02").replace("Spec Title", "Try a thing")
+
+
+def test_a_copied_day_is_padded_as_the_folder_pads_where_the_latest_record_does_not_show_it(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "eeps"\n',
+        "eeps/eep-0052.md": EEP.format(author="Ulla", status="Final", created="02-Feb-2020", n=52, title="Keys",
+                                       text="Bound keys."),
+        "eeps/eep-0058.md": EEP.format(author="Raj", status="Draft", created="11-Oct-2021", n=58, title="Maps",
+                                       text="Map comprehensions."),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "    Created: 02-Dec-2026" in (root / "eeps/eep-0059.md").read_text().splitlines()
+
+
+# Jupyter's JEPs: each proposal a folder named by its number and slug, the template in the guidelines' folder.
+JEP_TEMPLATE = ("---\ntitle: <title of the JEP>\nauthors: <list of authors>\n"
+                "pr-number: <proposal pull-request number>\ndate-started: <date when proposal work started>\n"
+                "---\n\n# Summary\n\nOne paragraph.\n")
+JEP = '---\ntitle: Cell ids\nauthors: Ana\npr-number: 62\ndate-started: "2020-08-27"\n---\n\n# Cell ids\n\nWhy.\n'
+
+
+def test_a_template_kept_in_a_guidelines_folder_beside_records_kept_as_folders_writes_a_new_one(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "."\n', "README.md": "# Proposals\n",
+        "proposal-guidelines/JEP-TEMPLATE.md": JEP_TEMPLATE, "62-cell-id/cell-id.md": JEP,
+        "08-diff/diff.md": JEP.replace("Cell ids", "Diffs").replace("62", "8"),
+        ".github/PULL_REQUEST_TEMPLATE.md": "## What changed\n"})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.stdout.strip() == "63-try-a-thing/try-a-thing.md", result.output
+    assert (root / "63-try-a-thing/try-a-thing.md").read_text() == JEP_TEMPLATE.replace(
+        "<title of the JEP>", "Try a thing").replace("<date when proposal work started>", "2026-12-02")
+    assert (root / "proposal-guidelines/JEP-TEMPLATE.md").read_text() == JEP_TEMPLATE
+
+
+def test_two_templates_in_folders_beside_records_kept_as_folders_choose_none(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "."\n', "guide/JEP-TEMPLATE.md": JEP_TEMPLATE,
+        "other/design-template.md": "# Design\n", "62-cell-id/cell-id.md": JEP,
+        "08-diff/diff.md": JEP.replace("Cell ids", "Diffs").replace("62", "8")})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "<title of the JEP>" not in (root / result.stdout.strip()).read_text()

@@ -255,7 +255,7 @@ def test_a_new_record_in_a_folder_of_html_field_tables_copies_the_table_with_its
     assert (root / "cep-0045.md").read_text() == (
         "# CEP 45 - Try a thing\n\n<table>\n<tr><td> Title </td><td>  </td>\n"
         "<tr><td> Status </td><td> Proposed </td></tr>\n<tr><td> Author(s) </td><td>\n</td></tr>\n"
-        "<tr><td> Created </td><td> 2026-12-02</td></tr>\n</table>\n\n## Abstract\n")
+        "<tr><td> Created </td><td> Dec 2, 2026</td></tr>\n</table>\n\n## Abstract\n")
     assert _rows(decide, root)["45"] == ("Try a thing", "proposed", "2026-12-02")
 
 

@@ -218,3 +218,36 @@ def test_an_approval_is_recorded_under_a_key_in_the_header_s_case(decide, tmp_pa
     assert lines[at + 3] == "---"
     assert lines[: at] == policy.splitlines()[: at]
     assert "approval" not in decide("check", cwd=root).stdout
+
+
+# Wagtail's RFCs: bullets under the title, no status among them, `Created` when it began, `Last Modified` when last
+# changed.
+WAGTAIL = ("# RFC 12: Queue mail\n\n* RFC: 12\n* Author: Ina Ott\n* Created: 2021-04-09\n* Last Modified: 2021-05-01\n"
+           "\n## Abstract\n\nSend later.\n")
+
+
+def test_a_status_given_to_a_record_that_says_none_sets_its_last_modified_line(decide, tmp_path):
+    root = _folder(tmp_path, "text", {"012-queue-mail.md": WAGTAIL, "013-other.md": WAGTAIL.replace("12", "13")})
+    done = decide("adr", "status", "12", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "text/012-queue-mail.md").read_text() == WAGTAIL.replace(
+        "* RFC: 12", "* Status: accepted\n* RFC: 12").replace("Last Modified: 2021-05-01", "Last Modified: 2026-12-02")
+
+
+# observability-hub's records: bold field bullets, `- **Supersedes:**` below the fields when it replaces one.
+BOLD_FIELDS = ("# ADR {n:03d}: {title}\n\n- **Status:** Accepted\n- **Date:** 2026-01-{n:02d}\n- **Author:** Lee Moss\n"
+                "{more}\n## Context and Problem Statement\n\nWhy {n}.\n")
+
+
+def test_a_second_superseded_record_joins_the_supersedes_field_already_there(decide, tmp_path):
+    newest = BOLD_FIELDS.format(n=14, title="Libraries", more="- **Supersedes:** [ADR 009](./009-helpers.md)\n")
+    records = {"009-helpers.md": BOLD_FIELDS.format(n=9, title="Helpers", more="").replace(
+                   "Accepted", "Superseded by [ADR 014](./014-libraries.md)"),
+               "010-vault.md": BOLD_FIELDS.format(n=10, title="Vault", more=""), "014-libraries.md": newest}
+    root = _folder(tmp_path, "docs/decisions", records)
+    done = decide("adr", "status", "10", "superseded", "--by", "14", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/decisions/014-libraries.md").read_text() == newest.replace(
+        "(./009-helpers.md)", "(./009-helpers.md), [ADR 010](./010-vault.md)")
+    shown = decide("adr", "show", "14", cwd=root).output
+    assert "supersedes ADR-0010" in shown and "supersedes ADR-0009" in shown, shown

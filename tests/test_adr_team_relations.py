@@ -163,7 +163,7 @@ def test_a_relation_link_is_written_as_the_folder_s_records_write_theirs(decide,
     assert done.exit_code == 0, done.output
     assert "- **Status:** Superseded by [ADR 003](./003-libraries.md)" in (
         root / "docs/decisions/004-vault.md").read_text().splitlines()
-    assert "- **Supersedes:** [ADR 004](./004-vault.md)" in (
+    assert "- **Supersedes:** [ADR 002](./002-old-helper.md), [ADR 004](./004-vault.md)" in (
         root / "docs/decisions/003-libraries.md").read_text().splitlines()
     done = decide("adr", "link", "1", "relates to", "4", cwd=root)
     assert done.exit_code == 0, done.output
@@ -191,3 +191,51 @@ def test_a_link_in_a_status_section_is_written_as_the_folder_s_records_write_the
     assert "Supersedes [ADR-001](./001-core.md)" in (root / "docs/adr/002-agents.md").read_text().splitlines()
     listed = _by_key(decide, root)
     assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])
+
+
+# Erlang's EEPs and Python's PEPs name the proposals they replace, or that replace them, by number in their header.
+EEP = ("    Author: {author}\n    Status: {status}\n    Type: Standards Track\n    Created: 04-Mar-20{n}\n"
+       "    Post-History:\n{more}****\nEEP {n}: {title}\n----\n\nAbstract\n========\n\nWhy {n}.\n")
+PEP = ("PEP: {n}\nTitle: {title}\nAuthor: {author}\nStatus: {status}\nType: Standards Track\nCreated: 05-Jan-2004\n"
+       "{more}\n\nAbstract\n========\n\nWhy {n}.\n")
+
+
+def test_a_header_naming_what_a_proposal_replaces_by_number_is_a_relation(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "eeps"\n',
+        "eeps/eep-0043.md": EEP.format(author="Ola", status="Final", n=43, title="Maps", more=""),
+        "eeps/eep-0044.md": EEP.format(author="Ola", status="Final", n=44, title="Sets", more=""),
+        "eeps/eep-0058.md": EEP.format(author="Vic", status="Final/26.0 Implemented in OTP release 26", n=58,
+                                       title="Comprehensions", more="    Replaces: 43, 44\n"),
+    })
+    listed = _by_key(decide, root)
+    assert listed["58"]["supersedes"] == ["43", "44"]
+    assert "supersedes ADR-0043" in decide("adr", "show", "58", cwd=root).output
+
+
+def test_a_pep_header_s_replaces_and_superseded_by_numbers_are_both_sides_of_one_relation(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "peps"\n',
+        "peps/pep-0102.rst": PEP.format(n=102, title="Markers", author="Ivo", status="Superseded",
+                                        more="Superseded-By: 104"),
+        "peps/pep-0104.rst": PEP.format(n=104, title="Markers again", author="Ivo", status="Accepted",
+                                        more="Replaces: 102"),
+    })
+    listed = _by_key(decide, root)
+    assert (listed["102"]["superseded_by"], listed["104"]["supersedes"]) == ("104", ["102"])
+    checked = decide("check", cwd=root).stdout
+    assert "warning:" not in checked, checked
+
+
+def test_superseding_adds_the_number_to_a_header_that_names_replaced_proposals_by_number(decide, tmp_path):
+    newest = EEP.format(author="Vic", status="Final", n=58, title="Comprehensions", more="    Replaces: 43\n")
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "eeps"\n',
+        "eeps/eep-0043.md": EEP.format(author="Ola", status="Final", n=43, title="Maps", more=""),
+        "eeps/eep-0044.md": EEP.format(author="Ola", status="Final", n=44, title="Sets", more=""),
+        "eeps/eep-0058.md": newest,
+    })
+    done = decide("adr", "status", "44", "superseded", "--by", "58", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "eeps/eep-0058.md").read_text() == newest.replace("Replaces: 43", "Replaces: 43, 44")
+    assert _by_key(decide, root)["58"]["supersedes"] == ["43", "44"]

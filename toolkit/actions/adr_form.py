@@ -44,6 +44,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     adornment,
+    folder_record,
     heading_text,
     is_iso_day,
     is_record_file,
@@ -119,10 +120,37 @@ def folder_template(folder: Path) -> Path | None:
 _TOP_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown)$", re.IGNORECASE)
 
 
-def own_template(ws: Workspace) -> Path | None:
-    """The team's own template: kept in the ADR folder (folder_template), else, for a folder at the repository's
-    top, the RFC process's `0000-template.md` beside it."""
+# A template for a process's issues or pull requests is no record's (`.github/PULL_REQUEST_TEMPLATE.md`).
+_FORGE_TEMPLATE = LazyPattern(r"pull[-_ ]?request|issue", re.IGNORECASE)
+
+
+def guide_template(folder: Path) -> Path | None:
+    """In a folder whose records are kept as folders, the template one of its other folders keeps (Jupyter's
+    `jupyter-enhancement-proposal-guidelines/JEP-TEMPLATE.md` beside `62-cell-id/`): the Markdown file named as a
+    template in a folder that is no record's; None when there is none, or more than one."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            subs = [Path(entry.path) for entry in entries if not entry.name.startswith((".", "_"))
+                    and not folder_record(entry.name) and entry.is_dir(follow_symlinks=False)]
+        for sub in subs:
+            with os.scandir(sub) as entries:
+                found += [Path(entry.path) for entry in entries
+                          if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
+                          and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
+                          and entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def own_template(ws: Workspace, page: str = "") -> Path | None:
+    """The team's own template: kept in the ADR folder (folder_template), else, where records are kept as folders
+    (each its *page*), in another folder there (guide_template), else, for a folder at the repository's top, the RFC
+    process's `0000-template.md` beside it."""
     found = folder_template(ws.adr_dir)
+    if found is None and page:
+        found = guide_template(ws.adr_dir)
     if found is not None or ws.adr_dir.parent != ws.root:
         return found
     try:
@@ -240,7 +268,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     model, own = None, None
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
-        own = own_template(ws)
+        own = own_template(ws, page)
         chosen = str(own) if own is not None else None
     if chosen is None:
         records = recent()
@@ -384,6 +412,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits)
+    _fill_header(lines, doc.body_start, edits)
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
@@ -449,8 +478,32 @@ def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> boo
     return span is not None and heading_text(title)[span[0] : span[1]].isdigit()
 
 
+# A header field's whole value as a blank in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`).
+_ANGLE_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>",
+                           re.IGNORECASE)
+
+
+def _fill_header(lines: list[str], start: int, edits: dict) -> None:
+    """Add to *edits* the number's and day's blanks in angle brackets that the fields of the header (the lines from
+    *start* to the first section) hold as their whole value; the rest (`* Author: <name>`) is the author's to fill."""
+    titled = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                return  # the first section: only the title comes before the header's fields
+            titled = True
+        titled = titled or bool(line.strip())
+        if "<" not in line:
+            continue
+        for _, begin, end, _ in line_fields(line):
+            blank = _ANGLE_BLANK.fullmatch(line[begin:end])
+            if blank and not any(begin < e and b < end for b, e, _ in edits.get(index, ())):
+                edits.setdefault(index, []).append((begin, end, "${number}" if blank.group("number") else "${date}"))
+
+
 # A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
-_DAY_BLANK = LazyPattern(r"""^["'{\[]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
+_DAY_BLANK = LazyPattern(r"""^["'{\[<]?(?:yyyy|aaaa|jjjj)\b""", re.IGNORECASE)
 # A front-matter line's key and colon, its value, and a comment after it.
 # Each part is taken once and whole (`*+`, `(?>...)`): a long line of spaces is read in one pass.
 _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
@@ -758,6 +811,27 @@ def _status_like(lines: list[str], index: int, span: tuple[int, int]) -> list[st
     if heading is not None:
         return ["", f"{heading.group(1)} Status", "", "Proposed"]
     return ["Status: Proposed"]
+
+
+_DAY_PART = LazyPattern(r"(?<!\d)(?:0\d|\d)(?!\d)")
+
+
+def day_example(written: str, others: list[str | None]) -> str:
+    """The date to write a new record's day as: *written*, the copied record's, unless its numbers do not show
+    whether a day or month is padded (`11-Oct-2021`) and one of *others*, the folder's other records' dates, written
+    alike does (`02-Feb-2020`)."""
+    if _DAY_PART.search(written):
+        return written
+    shape = _DATE_SHAPE.sub(_shape_of, written)
+    return next((other for other in others if other and _DAY_PART.search(other)
+                 and _DATE_SHAPE.sub(_shape_of, other) == shape), written)
+
+
+_DATE_SHAPE = LazyPattern(r"\d+|[^\W\d_]+")
+
+
+def _shape_of(part: re.Match) -> str:
+    return "9" if part.group()[0].isdigit() else "a"  # `Feb` and `Oct` alike, `02` and `11` alike
 
 
 def _digits(name: str, prefix: str) -> str:

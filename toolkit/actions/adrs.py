@@ -14,6 +14,7 @@ from toolkit.actions.adr_form import (
     TEMPLATES,
     adr_tools_blanks,
     copied_template,
+    day_example,
     fill_blanks,
     folder_form,
     front_matter_blanks,
@@ -57,6 +58,7 @@ from toolkit.records.adr_words import (
     numbered_file,
     numbered_slug,
     proven_order,
+    written_as,
     RECORD_DEPTH,
 )
 from toolkit.records.adr_pages import is_template_or_index
@@ -722,16 +724,22 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
     page = Counter(kept).most_common(1)[0][0] if 2 * len(kept) > len(files) else ""
     form = folder_form(ws, names or [record_name(path) for path in files], recent, template, page)
     # A copy has no front matter to hold prototypes or a data change: those take the MADR template.
-    copied = None
+    copied, written_day = None, day
     if form.model and not (numbers or data_change):
-        others = []
+        others, days = [], []
         for path in files:
             if path != form.model:
                 try:
-                    others.append(_parse_file(ws, path)[0])
+                    doc, record = _parse_file(ws, path)
                 except DecisionbookError:
                     continue
-        copied = copied_template(*_parse_file(ws, form.model), others)
+                others.append(doc)
+                days.append(record.date_raw)
+        model = _parse_file(ws, form.model)
+        copied = copied_template(*model, others)
+        if copied is not None and model[1].date_raw:
+            # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
+            written_day = written_as(day_example(model[1].date_raw, days), day)
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
@@ -751,7 +759,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
-                  "date": day}
+                  "date": written_day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)

@@ -564,7 +564,11 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         data = _add_status(doc, decision, status, folder_form)
         doc = _reparse(doc, data)
         added = from_document(doc, decision.path)
-        return set_date(doc, added, date) if date is not None and dated_by_change(doc, added, status, None) else data
+        if date is None:
+            return data
+        if dated_by_change(doc, added, status, None):
+            doc = _reparse(doc, set_date(doc, added, date))
+        return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     text = _cased(words, decision) if words else status_as_written(status, decision)
@@ -792,6 +796,11 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
+        listed = _relation_field(lines, doc.body_start, relation) if decision.form != TABLE else None
+        if listed is not None and target.number is not None:  # a field names records of the relation: one more
+            index, end, bare = listed
+            value = str(target.number) if bare else _new_link(target, decision.form, decision, False, links)
+            return _in_place(doc, index + 1, (end, end), f", {value}")
         return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
@@ -956,6 +965,30 @@ def _hard_break(line: str) -> str:
 
 # The label of a status line, whole (`Decision status`, not `status`); `Decision` labels a table's status row.
 _STATUS_LABEL = LazyPattern("|".join(sorted([*STATUS_LABELS, "decision"], key=len, reverse=True)), re.IGNORECASE)
+
+
+def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, int, bool] | None:
+    """Where the header (the lines above the first section) names records of *relation* already, in a field of its
+    own (`- **Supersedes:** [ADR 009](...)`, `Replaces: 43`): the line's index, the end of its value, and whether it
+    names them by number alone; None when no field does."""
+    titled = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                return None
+            titled = True
+        titled = titled or bool(line.strip())
+        if ":" not in line[:48]:
+            continue
+        for label, begin, end, _ in line_fields(line):
+            value = line[begin:end]
+            if relation_of(label) == relation and ("](" in value or _NUMBERS.fullmatch(value)):
+                return index, end, "](" not in value
+    return None
+
+
+_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 
 
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
