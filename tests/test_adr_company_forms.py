@@ -146,3 +146,19 @@ def test_a_record_named_by_its_day_joined_to_its_slug_by_an_underscore_is_found_
         shown = decide("adr", "show", slug, "--format", "json", cwd=root)
         assert shown.exit_code == 0, shown.output
         assert json.loads(shown.stdout)["title"] == title
+
+
+DESIGN = "# Pass properties to the build in `run`\n\n{byline}\n\nThe run command takes properties as build does.\n\n" \
+         "## Goals\n\nOne meaning for the flag.\n"
+
+
+def test_a_status_after_the_author_s_name_on_one_line_is_read_and_changed_in_place(decide, tmp_path):
+    text = DESIGN.format(byline="Ada Fenn | Status: Draft")
+    root = repository_with(tmp_path / "repo", {"accepted/2021/run-properties.md": text,
+                                               "decisionbook.toml": '[adr]\ndir = "accepted"\n'})
+    (listed,) = listed_adrs(decide, root)
+    assert listed["status"] == "draft"
+    assert "Status: Draft" not in decide("check", cwd=root).stdout
+    result = decide("adr", "status", "run-properties", "accepted", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "accepted/2021/run-properties.md").read_text() == text.replace("Draft", "Accepted")

@@ -620,6 +620,9 @@ _FIELD = LazyPattern(
 BETWEEN_FIELDS = LazyPattern(r" \| | · |(?<![ \t])[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
 _RUN_IN = LazyPattern(r"(\*\*|__)([A-Za-z][A-Za-z /-]{0,30}?)\.(\1)")
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:(?:\*\*|__|\*|_)[ \t]*)?:")
+_BYLINE = LazyPattern(r"[ \t]*[A-Za-z][\w .'-]{0,60}? \| (?=[A-Za-z][A-Za-z ]{0,30}:)")
+# The release a status holds since, after its words (Kotlin's KEEPs: `Experimental since 2.2`, `Beta in 1.9`).
+_SINCE_RELEASE = LazyPattern(r"[ \t]+(?:since|in|from|as of)[ \t]+v?\d+(?:\.\d+)*[\w.-]*$", re.IGNORECASE)
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _BR = LazyPattern(r"<br\s*/?>$")
 # `Status` in English, German, Dutch and Polish; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese,
@@ -768,6 +771,9 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
     position = 0
     while position < len(line):
         match = _FIELD.match(line, position)
+        if not match and not found and (byline := _BYLINE.match(line)) is not None:
+            # .NET's designs name their author before their fields: `Kay Doll | Status: Draft`.
+            match = _FIELD.match(line, byline.end())
         if not match:
             break
         end = position = len(line)
@@ -1712,10 +1718,12 @@ def from_document(
             if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
                 reader.warn(fields.get("status_line"), f"unknown status {status[:60]!r}... ({len(status)} characters)")
             else:
+                # `Experimental since 2.2`: a mapping of the words before the release covers every release.
+                mapped = _SINCE_RELEASE.sub("", status) or status
                 reader.warn(
                     fields.get("status_line"),
                     f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it to the one it "
-                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(status.lower())} = \"...\"",
+                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} = \"...\"",
                 )
 
     return Decision(
