@@ -20,6 +20,7 @@ from toolkit.actions.adrs import (
     shown_path,
     team_folder,
     to_be_superseded,
+    decided_templates,
     unnamed_records,
     unreadable_key,
 )
@@ -298,6 +299,10 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                                 f"{len(unnamed)} file(s) state a status but are not read as records, as their names "
                                 f"hold no record number ({_some(unnamed)}): name a record by its number, "
                                 "`0017-use-kafka.md`"))
+    findings += [Finding(shown_path(ws, record.path), 1, "warning",
+                         f"named as a template, but written as a decided record (status {record.status}, "
+                         f"{record.date}): it is not listed; if it is a record, name it without `template`")
+                 for record in decided_templates(ws)]
     return findings
 
 
