@@ -169,7 +169,7 @@ def test_a_decided_record_named_as_a_template_is_named_by_check_and_a_template_i
     root = repository_with(tmp_path / "repo", {
         "docs/adr/0001-adr-template.md": decided,
         "docs/adr/0002-r2.md": BOLD.format(n=2, title="Record 2", decision="Do 2."),
-        "docs/adr/0003-template.md": "# ADR-NNNN: [Titel]\n\n**Status:** [Proposed | Accepted]\n**Datum:** JJJJ-MM-TT\n",
+        "docs/adr/0003-template.md": "# ADR-NNNN: [Titel]\n\n**Status:** [Proposed | Accepted]\n**Datum:** TT.MM.JJ\n",
     })
     assert [r["key"] for r in listed_adrs(decide, root)] == ["2"]
     checked = decide("check", cwd=root).stdout

@@ -311,7 +311,7 @@ def test_a_relation_line_in_the_record_s_language_is_read_and_not_written_twice(
 
 
 def test_a_status_since_a_release_is_kept_and_the_mapping_named_covers_every_release(decide, tmp_path):
-    keep = "# Context values\n\n* **Type**: Design proposal\n* **Status**: Experimental since 3.1\n\n## Abstract\n\nX.\n"
+    keep = "# Context values\n\n* **Type**: Design proposal\n* **Status**: Experimental since 3.1\n\n## Abstract\n"
     root = _repo(tmp_path, {"proposals/KEEP-0400-context-values.md": keep})
     (listed,) = listed_adrs(decide, root)
     assert listed["status"] == "Experimental since 3.1"

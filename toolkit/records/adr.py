@@ -968,6 +968,17 @@ def listed_relation(lines: list[str], relation: str, start: int) -> int | None:
     return None
 
 
+def _read_status_heading_again(reader: "_Reader", index: int) -> None:
+    """The status stated again in the heading at *index* (`### Status: Aceito` in the Portuguese half of a record
+    whose English half says `### Status: Accepted`): a change of status writes both."""
+    line = reader.lines[index]
+    offset = len(line) - len(line.lstrip("#"))
+    for label, start, end, _ in line_fields(line[offset:]):
+        if label in STATUS_LABELS and start < end:
+            reader.fields["status_again"] = (index + 1, start + offset, end + offset)
+            return
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
     choice, else its first line, is the status; later lines may be relations."""
@@ -1604,6 +1615,9 @@ def from_document(
             first = _section_first_line(reader, start, end)  # the status stated again, below the fields
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+        elif (form == NYGARD and "status_again" not in fields and ":" in heading
+              and start + 1 != fields.get("status_line") and heading_label(name) in STATUS_LABELS):
+            _read_status_heading_again(reader, start)
         elif name == "links":
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
@@ -1709,6 +1723,11 @@ def from_document(
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
+        again = fields.get("status_again")
+        if again is not None and form == NYGARD and read_status(said := reader.lines[again[0] - 1][again[1] : again[2]],
+                                                                dict(options.statuses))[0] != status:
+            reader.warn(again[0], f"states its status again ({said!r}), in words a change of status does not write: "
+                                  f"change them by hand with the status on line {fields.get('status_line')}")
         if status in STATUSES:
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
