@@ -262,7 +262,7 @@ def unnamed_records(ws: Workspace) -> list[Path]:
 def decided_templates(ws: Workspace) -> list[Decision]:
     """The files of the ADR folder named as templates numbered from 1 (`0001-adr-template.md`) that are written
     as decided records, with a status and a day (arsnova's record of its conventions), read as records would be.
-    Their names alone cannot tell them from templates, so they stay unlisted and `check` names them."""
+    Their names alone cannot tell them from templates, so they stay unlisted and `check` names them (ADR 0136)."""
     templates: list[Path] = []
     _add_named_files(ws.adr_dir, 0, [], [], templates)
     found = []

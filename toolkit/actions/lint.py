@@ -85,7 +85,7 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
             folders = sorted(held - {ws.adr_dir})
             if len(held) == len(records) and folders:
                 # Sibling folders that each number from 1 (Camunda's domains) may be series of their own: the
-                # numbers cannot say (ADR 0129), the team can, with the file adr-tools reads.
+                # numbers cannot say (ADR 0136), the team can, with the file adr-tools reads.
                 named = _and([shown_path(ws, f) + "/" for f in folders])
                 message += (f", or, where {named} numbers its own records, put an `.adr-dir` holding `.` in it"
                             if len(folders) == 1 else f", or, where each of {named} numbers its own records, put "

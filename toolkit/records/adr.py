@@ -772,7 +772,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
     while position < len(line):
         match = _FIELD.match(line, position)
         if not match and not found and (byline := _BYLINE.match(line)) is not None:
-            # .NET's designs name their author before their fields: `Kay Doll | Status: Draft`.
+            # .NET's designs name their author before their fields: `Kay Doll | Status: Draft` (ADR 0135).
             match = _FIELD.match(line, byline.end())
         if not match:
             break
@@ -970,7 +970,7 @@ def listed_relation(lines: list[str], relation: str, start: int) -> int | None:
 
 def _read_status_heading_again(reader: "_Reader", index: int) -> None:
     """The status stated again in the heading at *index* (`### Status: Aceito` in the Portuguese half of a record
-    whose English half says `### Status: Accepted`): a change of status writes both."""
+    whose English half says `### Status: Accepted`): a change of status writes both (ADR 0135)."""
     line = reader.lines[index]
     offset = len(line) - len(line.lstrip("#"))
     for label, start, end, _ in line_fields(line[offset:]):
