@@ -146,3 +146,33 @@ def test_a_record_named_by_its_day_joined_to_its_slug_by_an_underscore_is_found_
         shown = decide("adr", "show", slug, "--format", "json", cwd=root)
         assert shown.exit_code == 0, shown.output
         assert json.loads(shown.stdout)["title"] == title
+
+
+DESIGN = "# Pass properties to the build in `run`\n\n{byline}\n\nThe run command takes properties as build does.\n\n" \
+         "## Goals\n\nOne meaning for the flag.\n"
+
+
+def test_a_status_after_the_author_s_name_on_one_line_is_read_and_changed_in_place(decide, tmp_path):
+    text = DESIGN.format(byline="Ada Fenn | Status: Draft")
+    root = repository_with(tmp_path / "repo", {"accepted/2021/run-properties.md": text,
+                                               "decisionbook.toml": '[adr]\ndir = "accepted"\n'})
+    (listed,) = listed_adrs(decide, root)
+    assert listed["status"] == "draft"
+    assert "Status: Draft" not in decide("check", cwd=root).stdout
+    result = decide("adr", "status", "run-properties", "accepted", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "accepted/2021/run-properties.md").read_text() == text.replace("Draft", "Accepted")
+
+
+def test_a_decided_record_named_as_a_template_is_named_by_check_and_a_template_is_not(decide, tmp_path):
+    decided = BOLD.format(n=1, title="Vorlage und Regeln", decision="So schreiben wir.")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-adr-template.md": decided,
+        "docs/adr/0002-r2.md": BOLD.format(n=2, title="Record 2", decision="Do 2."),
+        "docs/adr/0003-template.md": "# ADR-NNNN: [Titel]\n\n**Status:** [Proposed | Accepted]\n**Datum:** TT.MM.JJ\n",
+    })
+    assert [r["key"] for r in listed_adrs(decide, root)] == ["2"]
+    checked = decide("check", cwd=root).stdout
+    assert ("docs/adr/0001-adr-template.md:1: warning: named as a template, but written as a decided record (status "
+            "accepted, 2026-02-11): it is not listed; if it is a record, name it without `template`") in checked
+    assert "0003-template.md" not in checked

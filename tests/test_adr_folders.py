@@ -1670,7 +1670,8 @@ def test_records_of_one_name_in_two_folders_sharing_a_number_are_named_by_their_
     assert checked.stdout.splitlines()[0] == (
         "decisions/payments/0001-record-architecture-decisions.md: error: number 1 is also used by "
         "decisions/search/0001-record-architecture-decisions.md; give it a free number with "
-        "`decide adr renumber decisions/search/0001-record-architecture-decisions.md --to 3`")
+        "`decide adr renumber decisions/search/0001-record-architecture-decisions.md --to 3`, or, where each of "
+        "decisions/payments/ and decisions/search/ numbers its own records, put an `.adr-dir` holding `.` in each")
     assert decide("adr", "show", "1", cwd=root).stderr.strip() == (
         "error: ADR 1 is ambiguous: payments/0001-record-architecture-decisions.md, "
         "search/0001-record-architecture-decisions.md share its number; name one by its file, as "
@@ -1722,3 +1723,23 @@ def test_team_folders_with_their_own_adr_dir_number_their_own_records(decide, tm
     assert made.exit_code == 0 and made.stdout.strip() == "0002-cache-the-index.md", made.output
     assert (root / "decisions/search/0002-cache-the-index.md").read_text().startswith(
         "# 2. Cache the index\n\nDate: 2026-12-02\nScope: Search\n")
+
+
+def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbers_them_apart(decide, tmp_path):
+    """Camunda's domain folders each number from 1 without an `.adr-dir`: numbers alone cannot tell that from a
+    merge's duplicate (ADR 0129), so it stays an error, which names the other way out besides renumbering."""
+    root = _repo(tmp_path, {
+        "docs/adr/0001-trace-namespaces.md": NYGARD.format(n=1, title="Trace namespaces"),
+        "docs/adr/clients/0001-one-config-path.md": NYGARD.format(n=2, title="One config path").replace("# 2.", "# 1."),
+        "docs/adr/clients/0002-light-threads.md": NYGARD.format(n=3, title="Light threads").replace("# 3.", "# 2."),
+        "docs/adr/security/001-map-permissions.md": NYGARD.format(n=4, title="Map permissions").replace("# 4.", "# 1."),
+    })
+    (finding, summary) = decide("check", cwd=root).stdout.splitlines()
+    assert finding == (
+        "docs/adr/0001-trace-namespaces.md: error: number 1 is also used by docs/adr/clients/0001-one-config-path.md "
+        "and docs/adr/security/001-map-permissions.md; give them free numbers with `decide adr renumber "
+        "0001-one-config-path.md --to 3` and `decide adr renumber 001-map-permissions.md --to 4`, or, where each "
+        "of docs/adr/clients/ and docs/adr/security/ numbers its own records, put an `.adr-dir` holding `.` in each")
+    for folder in ("clients", "security"):
+        (root / "docs/adr" / folder / ".adr-dir").write_text(".\n")
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]

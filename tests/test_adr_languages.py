@@ -228,3 +228,32 @@ def test_a_long_or_wide_title_does_not_pad_every_row_of_a_listing(decide, tmp_pa
               for line in lines[1:]}
     assert len(starts) == 1  # the status column starts at one terminal column on every row
     assert "…" in lines[1] and long_title.strip() in _listed(decide, root)["1"]["title"]  # JSON keeps it whole
+
+
+BILINGUAL = ("# 001 - Offline first / Primeiro offline\n\n## Offline first\n### Status: {en}\n\n### Context\n\nWhy.\n\n"
+             "## Primeiro offline\n### Status: {pt}\n\n### Contexto\n\nPor quê.\n")
+
+
+def test_a_record_in_two_languages_changes_the_status_in_both(decide, tmp_path):
+    text = BILINGUAL.format(en="Accepted", pt="Aceito")
+    root = _repo(tmp_path, {"adrs/001 - Offline first.md": text, "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    assert "Aceito" not in decide("check", cwd=root).stdout
+    result = decide("adr", "status", "1", "deprecated", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "adrs/001 - Offline first.md").read_text() == BILINGUAL.format(en="Deprecated", pt="Obsoleto")
+
+
+def test_a_status_stated_again_in_words_not_read_is_named_by_check(decide, tmp_path):
+    text = BILINGUAL.format(en="Accepted", pt="Valendo")
+    root = _repo(tmp_path, {"adrs/001 - Offline first.md": text, "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    assert ("adrs/001 - Offline first.md:11: warning: states its status again ('Valendo'), in words a change of "
+            "status does not write: change them by hand with the status on line 4") in decide("check", cwd=root).stdout
+
+
+
+def test_a_record_written_first_in_another_language_changes_its_english_half_too(decide, tmp_path):
+    root = _repo(tmp_path, {"adrs/001 - Offline first.md": BILINGUAL.format(en="Aceito", pt="Accepted"),
+                            "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    result = decide("adr", "status", "1", "rejected", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "adrs/001 - Offline first.md").read_text() == BILINGUAL.format(en="Rejeitado", pt="Rejected")

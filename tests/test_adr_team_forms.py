@@ -308,3 +308,16 @@ def test_a_relation_line_in_the_record_s_language_is_read_and_not_written_twice(
     text = (root / "doc/adr/0001-a.md").read_text()
     assert "## Status\n\nErsetzt\n\nErsetzt durch [3. C](0003-c.md)\n" in text and text.count("0003-c.md") == 1
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_status_since_a_release_is_kept_and_the_mapping_named_covers_every_release(decide, tmp_path):
+    keep = "# Context values\n\n* **Type**: Design proposal\n* **Status**: Experimental since 3.1\n\n## Abstract\n"
+    root = _repo(tmp_path, {"proposals/KEEP-0400-context-values.md": keep})
+    (listed,) = listed_adrs(decide, root)
+    assert listed["status"] == "Experimental since 3.1"
+    assert ('proposals/KEEP-0400-context-values.md:4: warning: unknown status \'Experimental since 3.1\'; decisionbook '
+            'knows draft, proposed, accepted, rejected, deprecated, superseded; map it to the one it means in '
+            'decisionbook.toml under [adr.statuses]: "experimental" = "..."') in decide("check", cwd=root).stdout
+    (root / "decisionbook.toml").write_text('[adr]\ndir = "proposals"\n\n[adr.statuses]\n"experimental" = "proposed"\n')
+    (listed,) = listed_adrs(decide, root)
+    assert listed["status"] == "proposed"

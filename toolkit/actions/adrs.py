@@ -56,6 +56,7 @@ from toolkit.records.adr_words import (
     is_rst,
     is_slug_record,
     numbered_file,
+    numbered_template,
     numbered_slug,
     proven_order,
     written_as,
@@ -260,6 +261,23 @@ def unnamed_records(ws: Workspace) -> list[Path]:
     return found
 
 
+def decided_templates(ws: Workspace) -> list[Decision]:
+    """The files of the ADR folder named as templates numbered from 1 (`0001-adr-template.md`) that are written
+    as decided records, with a status and a day (arsnova's record of its conventions), read as records would be.
+    Their names alone cannot tell them from templates, so they stay unlisted and `check` names them (ADR 0136)."""
+    templates: list[Path] = []
+    _add_named_files(ws.adr_dir, 0, [], [], templates)
+    found = []
+    for path in templates:
+        try:
+            record = _parse_file(ws, path)[1]
+        except DecisionbookError:
+            continue
+        if record.status in STATUSES and record.date is not None:
+            found.append(record)
+    return found
+
+
 def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
     """The numbered or dated record files in *folder* and its category folders (down to RECORD_DEPTH
     folders below it), and those that may be records named by their slug alone."""
@@ -269,10 +287,11 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return files, slug_files
 
 
-def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: list[Path]) -> None:
+def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: list[Path],
+                     templates: list[Path] | None = None) -> None:
     """Add to *files* and *slug_files* the records in *folder*, *depth* folders below the ADR folder, and
-    in the folders below it. Each folder is listed once; links to folders are not followed, so no walk
-    leaves the ADR folder or loops."""
+    in the folders below it; to *templates*, if given, the files numbered but named as templates. Each folder
+    is listed once; links to folders are not followed, so no walk leaves the ADR folder or loops."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -288,6 +307,8 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
             pages.append(entry.name)
             if is_slug_record(entry.name):
                 slugs.append(entry.name)
+            elif templates is not None and numbered_template(entry.name):
+                templates.append(folder / entry.name)
     names = without_companions(names)
     if depth and not names and folder_record(folder.name) and (page := folder_page(pages, folder.name)) is not None:
         # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
@@ -303,7 +324,7 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
     numbers = {numbered[1] for name in names if (numbered := numbered_file(name))} if subfolders else set()
     for sub in sorted(subfolders):
         if (numbered_file(sub + ".md") or (None, None))[1] not in numbers:
-            _add_named_files(folder / sub, depth + 1, files, slug_files)
+            _add_named_files(folder / sub, depth + 1, files, slug_files, templates)
 
 
 def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:

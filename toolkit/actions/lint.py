@@ -20,6 +20,7 @@ from toolkit.actions.adrs import (
     shown_path,
     team_folder,
     to_be_superseded,
+    decided_templates,
     unnamed_records,
     unreadable_key,
 )
@@ -79,6 +80,16 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
             moves = [_move(ws, record, next(free[folder]), records) for record in others]
             message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
             message += _and(moves)
+            # The folder that holds each record: a record kept as a folder (`0002-x/README.md`) is held by its parent.
+            held = {r.path.parent if record_name(r.path) == r.path.name else r.path.parent.parent for r in records}
+            folders = sorted(held - {ws.adr_dir})
+            if len(held) == len(records) and folders:
+                # Sibling folders that each number from 1 (Camunda's domains) may be series of their own: the
+                # numbers cannot say (ADR 0136), the team can, with the file adr-tools reads.
+                named = _and([shown_path(ws, f) + "/" for f in folders])
+                message += (f", or, where {named} numbers its own records, put an `.adr-dir` holding `.` in it"
+                            if len(folders) == 1 else f", or, where each of {named} numbers its own records, put "
+                            "an `.adr-dir` holding `.` in each")
         found.append(Finding(shown_path(ws, first.path), None, "error", message))
     return found
 
@@ -298,6 +309,10 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                                 f"{len(unnamed)} file(s) state a status but are not read as records, as their names "
                                 f"hold no record number ({_some(unnamed)}): name a record by its number, "
                                 "`0017-use-kafka.md`"))
+    findings += [Finding(shown_path(ws, record.path), 1, "warning",
+                         f"named as a template, but written as a decided record (status {record.status}, "
+                         f"{record.date}): it is not listed; if it is a record, name it without `template`")
+                 for record in decided_templates(ws)]
     return findings
 
 

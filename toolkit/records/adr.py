@@ -620,6 +620,9 @@ _FIELD = LazyPattern(
 BETWEEN_FIELDS = LazyPattern(r" \| | · |(?<![ \t])[ \t]{2,}(?=\S)|(?<=\.)[ \t]+(?=\*\*|__)")
 _RUN_IN = LazyPattern(r"(\*\*|__)([A-Za-z][A-Za-z /-]{0,30}?)\.(\1)")
 _NEXT_FIELD = LazyPattern(r"[ \t]*(?:\*\*|__|\*|_)?[A-Za-z][A-Za-z /-]{0,30}?[ \t]*(?:(?:\*\*|__|\*|_)[ \t]*)?:")
+_BYLINE = LazyPattern(r"[ \t]*[A-Za-z][\w .'-]{0,60}? \| (?=[A-Za-z][A-Za-z ]{0,30}:)")
+# The release a status holds since, after its words (Kotlin's KEEPs: `Experimental since 2.2`, `Beta in 1.9`).
+_SINCE_RELEASE = LazyPattern(r"[ \t]+(?:since|in|from|as of)[ \t]+v?\d+(?:\.\d+)*[\w.-]*$", re.IGNORECASE)
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _BR = LazyPattern(r"<br\s*/?>$")
 # `Status` in English, German, Dutch and Polish; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese,
@@ -768,6 +771,9 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
     position = 0
     while position < len(line):
         match = _FIELD.match(line, position)
+        if not match and not found and (byline := _BYLINE.match(line)) is not None:
+            # .NET's designs name their author before their fields: `Kay Doll | Status: Draft` (ADR 0138).
+            match = _FIELD.match(line, byline.end())
         if not match:
             break
         end = position = len(line)
@@ -960,6 +966,17 @@ def listed_relation(lines: list[str], relation: str, start: int) -> int | None:
             if end > index + 1:
                 return end - 1
     return None
+
+
+def _read_status_heading_again(reader: "_Reader", index: int) -> None:
+    """The status stated again in the heading at *index* (`### Status: Aceito` in the Portuguese half of a record
+    whose English half says `### Status: Accepted`): a change of status writes both (ADR 0138)."""
+    line = reader.lines[index]
+    offset = len(line) - len(line.lstrip("#"))
+    for label, start, end, _ in line_fields(line[offset:]):
+        if label in STATUS_LABELS and start < end:
+            reader.fields["status_again"] = (index + 1, start + offset, end + offset)
+            return
 
 
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
@@ -1605,6 +1622,9 @@ def from_document(
             first = _section_first_line(reader, start, end)  # the status stated again, below the fields
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+        elif (form == NYGARD and "status_again" not in fields and ":" in heading
+              and start + 1 != fields.get("status_line") and heading_label(name) in STATUS_LABELS):
+            _read_status_heading_again(reader, start)
         elif name == "links":
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
@@ -1710,6 +1730,11 @@ def from_document(
         named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
+        again = fields.get("status_again")
+        if again is not None and form == NYGARD and read_status(said := reader.lines[again[0] - 1][again[1] : again[2]],
+                                                                dict(options.statuses))[0] != status:
+            reader.warn(again[0], f"states its status again ({said!r}), in words a change of status does not write: "
+                                  f"change them by hand with the status on line {fields.get('status_line')}")
         if status in STATUSES:
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
@@ -1719,10 +1744,12 @@ def from_document(
             if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
                 reader.warn(fields.get("status_line"), f"unknown status {status[:60]!r}... ({len(status)} characters)")
             else:
+                # `Experimental since 2.2`: a mapping of the words before the release covers every release.
+                mapped = _SINCE_RELEASE.sub("", status) or status
                 reader.warn(
                     fields.get("status_line"),
                     f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it to the one it "
-                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(status.lower())} = \"...\"",
+                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} = \"...\"",
                 )
 
     return Decision(

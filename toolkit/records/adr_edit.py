@@ -54,6 +54,7 @@ from toolkit.records.adr_words import (
     find_date,
     heading_text,
     is_rst,
+    language_of,
     present_part,
     read_status,
     relation_word,
@@ -279,17 +280,27 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
     return _insert(doc, start + 1, ["", text])
 
 
-def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str) -> bytes:
+def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,
+                        status: str | None = None) -> bytes:
     """*data* (*doc* with its status written) with *text* also where a Status section states the status again
-    below the fields (`status_again`), when it said what they said: a record is not left saying two things."""
+    below the fields (`status_again`), when it said what they said: a record is not left saying two things.
+    Where it said the same status in another language (`Aceito` below `Accepted`), *status* is written in that
+    language."""
     if decision.status_again is None:
         return data
     line, start, end = decision.status_again
     written = _reparse(doc, data)
     lines = doc.text_lines()
-    if (len(written.text_lines()) != len(lines)
-            or status_words(lines[line - 1][start:end]) != status_words(decision.status_raw or "")):
+    said = lines[line - 1][start:end]
+    if len(written.text_lines()) != len(lines):
         return data
+    if status_words(said) != status_words(decision.status_raw or ""):
+        if (status is None or read_status(said)[0] != decision.status
+                or language_of(said) == language_of(decision.status_raw or "")):
+            return data
+        first = re.search(r"[^\W\d_]", said)
+        words = status_word(status, said)
+        text = _capital(words) if first and first.group().isupper() else words
     return _in_place(written, line, (start, end), text)
 
 
@@ -572,7 +583,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
     text = _cased(words, decision) if words else status_as_written(status, decision)
-    data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text)
+    data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text, status)
     if date is None:
         return data
     doc = _reparse(doc, data)

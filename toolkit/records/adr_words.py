@@ -257,6 +257,13 @@ def template_name(stem: str) -> bool:
     return bool(_TEMPLATE.search(stem)) or any(mark in stem for mark in "({<[")
 
 
+def numbered_template(name: str) -> bool:
+    """Whether the file *name* is numbered as a record from 1 up but named as a template (`0001-adr-template.md`),
+    so it is not read as a record: a template, or a record about the folder's template named like one."""
+    match = RECORD_FILE.match(name)
+    return bool(match and match.group(2).strip("0") and _TEMPLATE_NAME.match(match.group(4) or ""))
+
+
 def renumbered_name(name: str, number: int) -> str:
     """The numbered record file *name* with *number* in place of its own: its prefix, the width of
     its number and its slug kept (`ADR-007-x.md` -> `ADR-012-x.md`)."""
