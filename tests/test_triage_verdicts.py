@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 
 import pytest
 
@@ -84,6 +85,33 @@ def test_keep_and_iterate(ws, decide):
     frame = book.verdicts()
     assert frame["override"].tolist() == [True, False]
     assert frame["toward_keep"].tolist() == [True, False]
+
+
+def test_iterate_across_midnight_checks_the_deadline_and_judges_on_one_day(ws, monkeypatch):
+    # `decide iterate` read today's date for its deadline check and again for the verdict: run across
+    # midnight, a deadline checked as "today" was judged as passed a moment later, the verdict recording a
+    # recommendation to discard that nobody could have seen on the day its deadline was checked.
+    from toolkit.actions import verdicts
+    from toolkit.workspace import open_workspace
+
+    yesterday = TODAY - dt.timedelta(days=1)
+    edge = ws / "prototypes/0002-edge-cache.md"
+    edge.write_text(edge.read_text().replace(f"deadline: {EDGE_DEADLINE}", f"deadline: {yesterday}"))
+    days = iter((yesterday, TODAY))
+
+    class Midnight(dt.date):
+        """The clock of a run that starts just before midnight and goes on just after."""
+
+        @classmethod
+        def today(cls):
+            return next(days, TODAY)
+
+    monkeypatch.setattr(verdicts, "dt", types.SimpleNamespace(date=Midnight))  # this module's clock, no other
+    result = verdicts.iterate(open_workspace(ws), "P2", "next round", deadline=yesterday.isoformat())
+    # The evidence was recorded today, after the day judged: nothing measured by then, and the deadline not passed.
+    assert result.judgement.recommendation == "needs-evidence"
+    (verdict,) = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
+    assert verdict["recommendation"] == "needs-evidence" and verdict["deadline"] == yesterday.isoformat()
 
 
 def test_cli_and_python_api_give_identical_numbers(ws, decide):
