@@ -334,3 +334,16 @@ def test_a_past_day_s_page_shows_the_date_and_history_of_that_day(tmp_path):
     assert invoke(root, "report", "log").exit_code == 0
     page = _text(site / "0003-use-cockroachdb.html")
     assert "ADR-0003: Use CockroachDB accepted date 2026-10-12 ·" in page and "Redate ADR-0003" in page
+
+
+def test_a_past_day_s_index_counts_and_dates_nothing_after_that_day(tmp_path):
+    # The log of 08-20 ran the sunk-cost audit over all five verdicts, three of them given in September and
+    # October (the override toward keep among them), and listed ADR-0006, first committed on 10-26, as
+    # "proposed on 2026-10-26".
+    root = build(tmp_path / "demo")
+    assert invoke(root, "report", "log", "--as-of", "2026-08-20").exit_code == 0
+    index = _text(root / "reports" / "decision-log" / "index.html")
+    assert "None of the 2 verdicts overrode the evidence toward keep" in index
+    assert re.search(r"Not in git \(1\) ADR Title Date Proposed on Decided on ADR-0006 Event-source the order "
+                     r"history 2026-10-26 Sunk-cost audit", index)
+    assert "2026-10-26 2026-10-26" not in index

@@ -159,7 +159,7 @@ def _dated_then(ws: Workspace, record: Decision, revision, data: bytes) -> str |
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):
-    """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
+    """({ADR number: card numbers that name it}, judge(card) -> row, the ledgers as they stood on *as_of*)."""
     from toolkit.actions.triage import as_of_records, judge_card, load_records
 
     records = load_records(ws)
@@ -193,7 +193,7 @@ def _prototypes(ws: Workspace, as_of: dt.date):
                                   "verdict": latest.get(number)}
         return judged[number]
 
-    return naming, row, records
+    return naming, row, stood
 
 
 def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:

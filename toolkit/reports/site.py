@@ -271,8 +271,11 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
         d = entry.decision
         decided = entry.decided_on.isoformat() if entry.decided_on else day_text(entry.decided.date) if entry.decided \
             else None
+        # proposed in a commit after the day the log is for: not proposed yet, that day
+        proposed = entry.proposed if entry.proposed and not (entry.proposed.day and entry.proposed.day > data.as_of) \
+            else None
         return {"adr": _decision_link(d), "title": d.title, "status": _status(entry.status), "date": entry.dated,
-                "proposed": day_text(entry.proposed.date) if entry.proposed else None,
+                "proposed": day_text(proposed.date) if proposed else None,
                 # decided after the day the log is for: not decided yet, that day
                 "decided": None if entry.decided_on and entry.decided_on > data.as_of else decided}
 
