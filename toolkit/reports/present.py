@@ -87,8 +87,8 @@ def percent(value) -> Safe:
 
 
 def heading(text, level: int = 2, page: bool = False) -> Safe:
-    """A heading; *page* starts a new printed page with it."""
-    return Safe(f'<h{level} class="db-page">{esc(text)}</h{level}>' if page else f"<h{level}>{esc(text)}</h{level}>")
+    """A heading, each day in it kept on one line; *page* starts a new printed page with it."""
+    return Safe(f'<h{level} class="db-page">{days(text)}</h{level}>' if page else f"<h{level}>{days(text)}</h{level}>")
 
 
 def code(text) -> Safe:
