@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import subprocess
@@ -15,6 +16,12 @@ from click.testing import CliRunner
 from toolkit.cli import cli
 
 DECIDE = str(Path(sys.executable).with_name("decide"))
+
+
+def from_today(days: int) -> str:
+    """The day *days* after today (before it where negative), as YYYY-MM-DD: `from_today(30)` is a day after
+    everything a test records now, without a day decades ahead that the suite would one day overtake."""
+    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
 
 # A prototype card whose branch is filled in with str.format(branch=...).
 BRANCH_CARD = """---

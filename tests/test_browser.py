@@ -342,3 +342,42 @@ def test_a_long_word_or_link_stays_in_the_page_on_a_wide_screen(decide, repo, tm
         assert made.exit_code == 0, made.output
         html = (repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
         assert json.loads(_measured(html, PAST_COLUMN, tmp_path, 1280)) == [], args
+
+
+# Each day (YYYY-MM-DD) written in a table cell or a heading that a line break cuts in two, with the text of its row
+# or heading.
+CUT_DAYS = """<script>
+for (const fold of document.querySelectorAll("details")) fold.open = true;
+const cut = [];
+const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (texts.nextNode()) {
+  const text = texts.currentNode;
+  if (!text.parentElement.closest("td, h1, h2, h3")) continue;
+  for (const day of text.data.matchAll(/\\d{4}-\\d\\d-\\d\\d/g)) {
+    const range = document.createRange();
+    range.setStart(text, day.index);
+    range.setEnd(text, day.index + day[0].length);
+    if (range.getClientRects().length > 1) {
+      cut.push(day[0] + " in " + text.parentElement.closest("tr, h1, h2, h3").textContent);
+    }
+  }
+}
+parent.postMessage(JSON.stringify(cut), "*");
+</script>"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_day_in_a_weekly_report_s_table_or_heading_is_cut_in_two(tmp_path, width):
+    # On a wide screen the agenda's deadlines and the closed prototypes' days read `2026-10-` over `16`: the
+    # columns of reasons beside them took the width, and a day breaks after its hyphens like any word. On a
+    # phone the title read `Weekly triage — 2026-` over `10-29`.
+    from report_fixtures import invoke
+
+    from toolkit.reports.demo import build
+
+    root = build(tmp_path / "demo")
+    result = invoke(root, "report", "weekly", "--as-of", "2026-10-29", "--reveal")
+    assert result.exit_code == 0, result.output
+    html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    cut = json.loads(_measured(html, CUT_DAYS, tmp_path, width))
+    assert cut == [], "\n".join(day[:60] for day in cut)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import from_today
 from report_fixtures import AS_OF
 
 import toolkit
@@ -24,7 +25,7 @@ def test_records_made_after_as_of_count_in_neither(repo, decide):
     decide("proto", "new", "Edge cache", cwd=repo)
     decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.8", "--must", cwd=repo)
     assert decide("evidence", "add", "P1", "hit-rate", "0.9", cwd=repo).exit_code == 0
-    future = "2046-01-05"
+    future = from_today(30)
     now = json.loads(decide("triage", "--as-of", future, "--format", "json", cwd=repo).stdout)["prototypes"]
     assert [(r["recommendation"], r["merit"]) for r in now] == [("keep", 1.0)]
     assert [(r["recommendation"], r["merit"]) for r in toolkit.open_workspace(repo).weekly(future).sections] == [("keep", 1.0)]

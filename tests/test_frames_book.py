@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from conftest import from_today
 
 import toolkit
 from toolkit.frames.ledgers import EFFORT_COLUMNS, EVIDENCE_COLUMNS, VERDICT_COLUMNS
@@ -31,7 +32,7 @@ def test_empty_workspace_gives_empty_frames_with_their_columns(repo):
 
 
 def test_frames_hold_the_records(repo, decide):
-    decide("proto", "new", "Kafka ingest", "--deadline", "2046-12-31", "--decision", "1", cwd=repo)
+    decide("proto", "new", "Kafka ingest", "--deadline", from_today(64), "--decision", "1", cwd=repo)
     decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--metric", "p99 (ms)", cwd=repo)
     decide("criterion", "add", "P1", "works", "--target", "yes", cwd=repo)
     decide("evidence", "add", "P1", "p99", "250", "--unit", "ms", cwd=repo)
@@ -41,7 +42,7 @@ def test_frames_hold_the_records(repo, decide):
     book = toolkit.open_workspace(repo / "prototypes")
     prototypes = book.prototypes()
     assert prototypes.loc[0, "title"] == "Kafka ingest" and prototypes.loc[0, "decisions"] == [1]
-    assert prototypes.loc[0, "deadline"] == pd.Timestamp("2046-12-31")
+    assert prototypes.loc[0, "deadline"] == pd.Timestamp(from_today(64))
     criteria = book.criteria().set_index("criterion")
     assert criteria.loc["p99", "latest"] == 190 and criteria.loc["p99", "evidence"] == 2
     assert criteria.loc["p99", "state"] == "met" and criteria.loc["p99", "metric"] == "p99 (ms)"
@@ -51,7 +52,7 @@ def test_frames_hold_the_records(repo, decide):
     assert str(evidence["at"].dt.tz) == "UTC"
     effort = book.effort()
     assert effort["hours"].sum() == 3.5 and effort.loc[0, "date"] == pd.Timestamp("2026-11-20")
-    triage = book.triage(as_of="2046-11-27")
+    triage = book.triage(as_of=from_today(30))
     assert triage.loc[0, "merit"] == 0.5 and triage.loc[0, "recommendation"] == "iterate"
     assert book.audit().attrs["conclusion"].startswith("No verdicts")
 

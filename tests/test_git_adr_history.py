@@ -183,4 +183,4 @@ def test_a_record_that_came_into_git_decided_was_decided_on_the_day_its_file_giv
     commit_as(repo, "ana", "2026-11-20T10:00:00+01:00", "adopt the team's folder")
     (entry,) = decision_pages(open_workspace(repo), dt.date(2026, 11, 30)).entries
     assert (entry.proposed, entry.decided.day, entry.decided_on) == (None, dt.date(2026, 11, 20), dt.date(2026, 11, 2))
-    assert _span(entry) == "Accepted when it came into git on 2026-11-20 by ana; its file dates it 2026-11-02."
+    assert _span(entry, None) == "Accepted when it came into git on 2026-11-20 by ana; its file dates it 2026-11-02."

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import from_today
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from toolkit.records import ledger
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import init, open_workspace
 
-AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
+AS_OF = from_today(30)  # after everything the tests record now, so all of it counts as of it
 
 
 def _setup(decide, root, title, deadline, criteria, evidence):
@@ -33,18 +34,18 @@ def _setup(decide, root, title, deadline, criteria, evidence):
 
 
 def test_worked_example_one_prototype_per_case(repo, decide):
-    killed = _setup(decide, repo, "Kafka ingest", "2046-12-31",
+    killed = _setup(decide, repo, "Kafka ingest", from_today(64),
                     [("p99", "--target", "<= 200", "--kill", "> 500", "--must"), ("cost", "--target", "< 100")],
                     [("p99", "612"), ("cost", "40")])
-    kept = _setup(decide, repo, "Edge cache", "2046-12-31",
+    kept = _setup(decide, repo, "Edge cache", from_today(64),
                   [("hit-rate", "--target", ">= 0.9", "--must", "--weight", "2"), ("simple", "--target", "yes"),
                    ("cost", "--target", "< 100")],
                   [("hit-rate", "0.93"), ("simple", "yes")])
-    empty = _setup(decide, repo, "New search", "2046-12-31", [("recall", "--target", ">= 0.8")], [])
-    late = _setup(decide, repo, "Old importer", "2046-11-20",
+    empty = _setup(decide, repo, "New search", from_today(64), [("recall", "--target", ">= 0.8")], [])
+    late = _setup(decide, repo, "Old importer", from_today(23),
                   [("rows-per-s", "--target", ">= 1000", "--must"), ("errors", "--target", "== 0")],
                   [("rows-per-s", "400"), ("errors", "0")])
-    partial = _setup(decide, repo, "Dark mode", "2046-12-31",
+    partial = _setup(decide, repo, "Dark mode", from_today(64),
                      [("nps", "--target", ">= 30", "--must"), ("a11y", "--target", "yes")], [("a11y", "yes")])
     result = decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo)
     assert result.exit_code == 0, result.output
@@ -63,19 +64,19 @@ def test_worked_example_one_prototype_per_case(repo, decide):
     assert rows[empty]["coverage"] == 0
 
     assert rows[late]["recommendation"] == "discard"
-    assert rows[late]["reason"] == "deadline 2046-11-20 passed with must-have not met: rows-per-s"
+    assert rows[late]["reason"] == f"deadline {from_today(23)} passed with must-have not met: rows-per-s"
 
     assert rows[partial]["recommendation"] == "iterate"
     assert rows[partial]["reason"] == "must-have not yet measured: nps; merit 0.50 < 0.70; unmeasured: nps"
     assert [s["state"] for s in rows[partial]["states"]] == ["unmeasured", "met"]
 
     # The same late prototype, judged before its deadline, is only iterated.
-    before = json.loads(decide("triage", "--as-of", "2046-11-19", "--format", "json", cwd=repo).stdout)
+    before = json.loads(decide("triage", "--as-of", from_today(22), "--format", "json", cwd=repo).stdout)
     assert {r["ref"]: r["recommendation"] for r in before["prototypes"]}[late] == "iterate"
 
 
 def test_the_reason_names_unmet_and_unmeasured_must_haves_apart_as_the_counts_count_them(repo, decide):
-    ref = _setup(decide, repo, "Polling relay", "2046-12-31",
+    ref = _setup(decide, repo, "Polling relay", from_today(64),
                  [("lag", "--target", "<= 500", "--kill", "> 2000", "--must", "--weight", "2"),
                   ("db-cpu", "--target", "< 5", "--kill", "> 20"), ("lost", "--target", "== 0", "--must"),
                   ("docs", "--target", "yes")],
@@ -89,46 +90,48 @@ def test_the_reason_names_unmet_and_unmeasured_must_haves_apart_as_the_counts_co
         named = listed[state].split(", ")
         assert len(named) == row[state] and named == [s["criterion"] for s in row["states"] if s["state"] == state]
     # Past the deadline the discard says which must-haves were measured and which never were.
-    later = json.loads(decide("triage", "--as-of", "2047-01-05", "--format", "json", cwd=repo).stdout)["prototypes"]
-    assert later[0]["reason"] == "deadline 2046-12-31 passed with must-have not met: lag; must-have not yet measured: lost"
+    later = json.loads(decide("triage", "--as-of", from_today(69), "--format", "json", cwd=repo).stdout)["prototypes"]
+    assert later[0]["reason"] == (f"deadline {from_today(64)} passed with must-have not met: lag; "
+                                  "must-have not yet measured: lost")
 
 
 def test_latest_is_the_value_measured_last_not_the_one_recorded_last(repo, decide):
     """A figure backfilled with --measured for an earlier day does not replace a newer one; values of one
     day count in the order recorded (by id); as of a day, what was recorded after it is not yet known."""
-    ref = _setup(decide, repo, "Lag probe", "2046-12-31", [("lag", "--target", "<= 500", "--kill", "> 2000"),
+    ref = _setup(decide, repo, "Lag probe", from_today(64), [("lag", "--target", "<= 500", "--kill", "> 2000"),
                                                            ("p50", "--target", "<= 100", "--aggregate", "max")], [])
     ws = open_workspace(repo)
 
-    def add(ident, at, value, measured=None, criterion="lag"):
-        ledger.append(ws.evidence_ledger, Evidence(ident, f"{at}+00:00", 1, criterion, float(value), unit="ms",
-                                                   measured=measured))
+    def add(ident, day, at, value, measured=None, criterion="lag"):
+        ledger.append(ws.evidence_ledger, Evidence(ident, f"{from_today(day)}T{at}+00:00", 1, criterion, float(value),
+                                                   unit="ms", measured=measured))
 
-    add("01H001", "2046-11-22T09:00:00", 700)
-    add("01H002", "2046-11-30T10:00:00", 450)
-    add("01H003", "2046-11-30T10:05:00", 900, "2046-11-20")  # recorded last, measured before both
-    add("01H004", "2046-11-30T11:00:00", 90, criterion="p50")
-    add("01H005", "2046-11-30T11:00:00", 95, "2046-11-21", criterion="p50")
+    # Recorded 25, 33 and 34 days from today, all after the card was made today.
+    add("01H001", 25, "09:00:00", 700)
+    add("01H002", 33, "10:00:00", 450)
+    add("01H003", 33, "10:05:00", 900, from_today(23))  # recorded last, measured before both
+    add("01H004", 33, "11:00:00", 90, criterion="p50")
+    add("01H005", 33, "11:00:00", 95, from_today(24), criterion="p50")
 
     def states(day):
         (row,) = json.loads(decide("triage", "--as-of", day, "--format", "json", cwd=repo).stdout)["prototypes"]
         assert row["ref"] == ref
         return {s["criterion"]: (s["value"], s["evidence"], s["state"]) for s in row["states"]}
 
-    assert states("2046-11-30")["lag"] == (450, 3, "met")
-    assert states("2046-11-30")["p50"] == (95, 2, "met")  # max: the order does not matter
-    assert states("2046-11-29")["lag"] == (700, 1, "unmet")  # 450 and 900 were recorded on 11-30
-    add("01H006", "2046-11-30T12:00:00", 480)  # the same day as 450, recorded after it
-    add("01H007", "2046-12-01T08:00:00", 300, "2046-11-30")  # a later id, measured on that day too
-    assert states("2046-11-30")["lag"] == (480, 4, "met")
-    assert states("2046-12-01")["lag"] == (300, 5, "met")
+    assert states(from_today(33))["lag"] == (450, 3, "met")
+    assert states(from_today(33))["p50"] == (95, 2, "met")  # max: the order does not matter
+    assert states(from_today(32))["lag"] == (700, 1, "unmet")  # 450 and 900 were recorded on the day after
+    add("01H006", 33, "12:00:00", 480)  # the same day as 450, recorded after it
+    add("01H007", 34, "08:00:00", 300, from_today(33))  # a later id, measured on that day too
+    assert states(from_today(33))["lag"] == (480, 4, "met")
+    assert states(from_today(34))["lag"] == (300, 5, "met")
     # The frames and the weekly report take the same order.
     import toolkit
 
     book = toolkit.open_workspace(repo)
     criteria = book.criteria().set_index("criterion")
     assert criteria.loc["lag", "latest"] == 300 and criteria.loc["lag", "value"] == 300
-    (section,) = book.weekly("2046-12-01").sections
+    (section,) = book.weekly(from_today(34)).sections
     assert {c["criterion"]: c["value"] for c in section["criteria"]}["lag"] == 300
 
 
@@ -143,7 +146,8 @@ def test_a_value_that_meets_the_target_is_met_even_where_an_overlapping_kill_hol
 
 
 def test_table_output_shows_states_and_reason(repo, decide):
-    _setup(decide, repo, "Kafka ingest", "2046-12-31", [("p99", "--target", "<= 200", "--kill", "> 500")], [("p99", "612")])
+    _setup(decide, repo, "Kafka ingest", from_today(64), [("p99", "--target", "<= 200", "--kill", "> 500")],
+           [("p99", "612")])
     out = decide("triage", "--as-of", AS_OF, cwd=repo).stdout
     assert "P1  Kafka ingest  ->  discard  (merit 0.00, coverage 1.00)" in out
     assert "kill condition crossed: p99 is 612, kill > 500" in out
@@ -152,13 +156,14 @@ def test_table_output_shows_states_and_reason(repo, decide):
 
 def test_keep_threshold_comes_from_config(repo, decide):
     (repo / "decisionbook.toml").write_text("[triage]\nkeep_threshold = 0.5\n")
-    ref = _setup(decide, repo, "Half", "2046-12-31", [("a", "--target", "> 1"), ("b", "--target", "> 1")], [("a", "2"), ("b", "0")])
+    ref = _setup(decide, repo, "Half", from_today(64), [("a", "--target", "> 1"), ("b", "--target", "> 1")],
+                 [("a", "2"), ("b", "0")])
     rows = json.loads(decide("triage", "--as-of", AS_OF, "--format", "json", cwd=repo).stdout)["prototypes"]
     assert rows[0]["ref"] == ref and rows[0]["recommendation"] == "keep"
 
 
 def test_aggregates(repo, decide):
-    _setup(decide, repo, "Agg", "2046-12-31",
+    _setup(decide, repo, "Agg", from_today(64),
            [("last", "--target", "< 10"), ("med", "--target", "< 10", "--aggregate", "median"),
             ("top", "--target", "< 10", "--aggregate", "max"), ("avg", "--target", "< 10", "--aggregate", "mean")],
            [(c, v) for c in ("last", "med", "top", "avg") for v in ("30", "4", "5")])
@@ -208,6 +213,7 @@ effort_change_st = st.sampled_from(["add", "remove", "scale", "clear"])
 def _write_workspace(root: Path, prototypes, as_of: dt.date):
     ws = open_workspace(init(root).workspace.root)
     evidence_lines, effort_lines = [], []
+    week_before = as_of - dt.timedelta(days=7)  # recorded before the day judged, so the evidence counts
     for number, spec in enumerate(prototypes, start=1):
         lines = ["---", f"title: Prototype {number}"]
         if spec["deadline"] is not None:
@@ -219,10 +225,12 @@ def _write_workspace(root: Path, prototypes, as_of: dt.date):
             if c["kill"]:
                 lines.append(f'    kill: "{c["kill"][0]} {c["kill"][1]}"')
             for k, value in enumerate(c["values"]):
-                evidence_lines.append(Evidence(f"01E{number:04d}{i}{k:03d}", "2046-11-20T10:00:00+00:00", number, f"c{i}", float(value)))
+                evidence_lines.append(Evidence(f"01E{number:04d}{i}{k:03d}", f"{week_before}T10:00:00+00:00", number,
+                                               f"c{i}", float(value)))
         (ws.proto_dir / f"{number:04d}-p.md").write_text("\n".join(lines + ["---", ""]))
         for k, hours in enumerate(spec["hours"]):
-            effort_lines.append(Effort(f"01F{number:04d}{k:03d}", "2046-11-20T10:00:00+00:00", number, hours, "2046-11-20"))
+            effort_lines.append(Effort(f"01F{number:04d}{k:03d}", f"{week_before}T10:00:00+00:00", number, hours,
+                                       week_before.isoformat()))
     for entry in evidence_lines:
         ledger.append(ws.evidence_ledger, entry)
     return ws, effort_lines
@@ -247,7 +255,8 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
         before = _judgements(ws, as_of)
         for change in changes:
             if change == "add":
-                effort.append(Effort(ledger.new_id(), ledger.now(), 1, extra, "2046-11-21"))
+                day = (as_of - dt.timedelta(days=6)).isoformat()
+                effort.append(Effort(ledger.new_id(), ledger.now(), 1, extra, day))
             elif change == "remove" and effort:
                 effort.pop(0)
             elif change == "scale":
@@ -261,7 +270,7 @@ def test_changing_only_effort_never_changes_a_judgement(prototypes, changes, fac
 
 
 def test_values_near_the_largest_float_aggregate_without_overflow(repo, decide):
-    _setup(decide, repo, "Huge", "2046-12-31",
+    _setup(decide, repo, "Huge", from_today(64),
            [("avg", "--target", "<= 10", "--aggregate", "mean"), ("med", "--target", "<= 10", "--aggregate", "median")],
            [(c, v) for c in ("avg", "med") for v in ("1e308", "1.7e308")])
 

@@ -6,13 +6,13 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import git
+from conftest import from_today, git
 
 from toolkit.judge.audit import audit
 from toolkit.judge.sunkcost import high_effort_threshold, is_override, toward_keep
 from toolkit.records.ledger import Effort, Verdict
 
-AS_OF = "2046-11-27"  # after any day the tests run: what they record now counts as of it
+AS_OF = from_today(30)  # after everything the tests record now, so all of it counts as of it
 
 
 @pytest.fixture
@@ -24,9 +24,10 @@ def ws(repo, decide):
             assert decide("criterion", "add", number, *args, cwd=repo).exit_code == 0
         return number
 
-    make("Kafka ingest", "2046-12-31", ("p99", "--target", "<= 200", "--kill", "> 500"), ("cost", "--target", "< 100"))
-    make("Edge cache", "2046-11-20", ("hit-rate", "--target", ">= 0.9", "--must"))
-    make("Dark mode", "2046-12-31", ("nps", "--target", ">= 30"))
+    make("Kafka ingest", from_today(64), ("p99", "--target", "<= 200", "--kill", "> 500"),
+         ("cost", "--target", "< 100"))
+    make("Edge cache", from_today(23), ("hit-rate", "--target", ">= 0.9", "--must"))
+    make("Dark mode", from_today(64), ("nps", "--target", ">= 30"))
     return repo
 
 

@@ -7,14 +7,15 @@ import os
 import subprocess
 
 import pytest
+from conftest import from_today
 
-AS_OF = "2046-11-27"
+AS_OF = from_today(30)
 
 
 @pytest.fixture
 def ws(repo, decide):
-    decide("proto", "new", "Kafka ingest", "--deadline", "2046-12-31", cwd=repo)
-    decide("proto", "new", "Edge cache", "--deadline", "2046-12-31", cwd=repo)
+    decide("proto", "new", "Kafka ingest", "--deadline", from_today(64), cwd=repo)
+    decide("proto", "new", "Edge cache", "--deadline", from_today(64), cwd=repo)
     decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", cwd=repo)
     decide("criterion", "add", "P2", "hits", "--target", ">= 0.9", cwd=repo)
     return repo

@@ -30,9 +30,22 @@ def _report(decide, root, *args):
     return (root / path).read_text(encoding="utf-8")
 
 
+def _heading(html: str, level: str = "12", start: str = "") -> re.Match | None:
+    """The first heading of a *level* whose text (a day in it is marked to stay on one line) starts with *start*;
+    group 2 is its text."""
+    for found in re.finditer(rf"<h([{level}])[^>]*>(.*?)</h\1>", html):
+        if re.sub(r"<[^>]+>", "", found.group(2)).startswith(start):
+            return found
+    return None
+
+
+def _heading_text(html: str, start: str) -> str:
+    return re.sub(r"<[^>]+>", "", _heading(html, "2", start).group(2))
+
+
 def _section(html: str, title: str) -> str:
     """The HTML from heading *title* to the next heading of the same level or higher."""
-    found = re.search(rf"<h([12])[^>]*>{re.escape(title)}[^<]*</h\1>", html)
+    found = _heading(html, start=title)
     assert found, f"no section {title!r}"
     rest = html[found.end():]
     following = re.search(r"<h[12][ >]", rest)
@@ -297,7 +310,7 @@ def test_rendered_again_as_of_a_past_date_it_is_the_same_file(tmp_path, decide):
     again = _report(decide, root, "--as-of", AS_OF).encode("utf-8")
     assert again == first
     later = _report(decide, root, "--as-of", TODAY.isoformat())
-    assert "Since the meeting of 2026-10-19" in later and "0.95" in _text(later)
+    assert _heading(later, start="Since the meeting of 2026-10-19") and "0.95" in _text(later)
 
 
 def test_criteria_edited_after_the_date_do_not_count_as_of_it(tmp_path, decide):
@@ -465,7 +478,9 @@ def test_a_triage_as_of_a_past_day_needs_no_git_outside_a_repository(tmp_path):
 
 def _rows(html: str, heading: str) -> list[list[str]]:
     """The body rows of the first table after *heading*, each as its cells' text."""
-    rest = html[html.index(f">{heading}<"):]
+    found = next(found for found in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", html)
+                 if re.sub(r"<[^>]+>", "", found.group(2)) == heading)  # a day in it is marked as well
+    rest = html[found.start():]
     table = rest[: rest.index("</table>")]
     return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             for row in re.findall(r"<tr>(<td.*?)</tr>", table, re.S)]
@@ -562,7 +577,7 @@ def test_a_report_on_the_day_of_a_closed_meeting_does_not_say_none_was_recorded(
     _ok(decide("meeting", "close", cwd=repo))
     html = _report(decide, repo, "--as-of", TODAY.isoformat())
     first = (TODAY - dt.timedelta(days=6)).isoformat()
-    heading = re.search(r"<h2[^>]*>(Since [^<]*)</h2>", html).group(1)
+    heading = _heading_text(html, "Since ")
     assert heading == f"Since {first}, the last 7 days (no earlier meeting recorded)"
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DECIDE, git
+from conftest import DECIDE, from_today, git
 from toolkit.records import parsecache, recordpickle
 from toolkit.workspace import init
 
 CARD = (
-    "---\ntitle: Ingest\nstatus: active\nstarted: 2046-11-01\ncriteria:\n"
+    f"---\ntitle: Ingest\nstatus: active\nstarted: {from_today(4)}\ncriteria:\n"
     '  - id: p99\n    target: "<= 200"\n  - id: works\n    target: "yes"\n---\n## Hypothesis\n\nFast.\n'
 )
 
@@ -68,7 +68,7 @@ def test_cache_stays_in_the_git_folder(repo, decide):
     assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "records")
-    for args in (("adr", "list"), ("triage", "--as-of", "2046-11-27"), ("check",)):
+    for args in (("adr", "list"), ("triage", "--as-of", from_today(30)), ("check",)):
         assert decide(*args, cwd=repo).exit_code == 0
     assert git(repo, "status", "--porcelain", "--ignored") == ""
     assert "adrs.pickle" in cache_files(repo) and "cards.pickle" in cache_files(repo)
@@ -85,10 +85,11 @@ def test_outside_git_the_cache_stays_in_the_users_cache_folder(tmp_path, decide)
     assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=root).exit_code == 0
     (root / "prototypes/0001-ingest.md").write_text(CARD)
     (root / "prototypes/evidence.jsonl").write_text(
-        '{"id": "E1", "at": "2046-11-02T10:00:00+00:00", "prototype": 1, "criterion": "works", "value": true}\n')
+        f'{{"id": "E1", "at": "{from_today(5)}T10:00:00+00:00", "prototype": 1, "criterion": "works", '
+        '"value": true}\n')
     assert titles(decide, root) == ["Use Postgres"]
     assert decide("adr", "index", cwd=root).exit_code == 0
-    assert decide("triage", "--as-of", "2046-11-10", cwd=root).exit_code == 0
+    assert decide("triage", "--as-of", from_today(13), cwd=root).exit_code == 0
     assert not list(tmp_path.rglob("*.pickle")) and not list(tmp_path.rglob(parsecache.FOLDER))
     kept = sorted(path.name for path in user_cache().rglob("*"))
     assert "adr-list-json.blob" in kept and "adr-index.blob" in kept
@@ -96,10 +97,10 @@ def test_outside_git_the_cache_stays_in_the_users_cache_folder(tmp_path, decide)
     assert oct(user_cache().stat().st_mode & 0o777) == "0o700"
     assert {oct(path.stat().st_mode & 0o777) for path in user_cache().iterdir() if path.is_dir()} == {"0o700"}
     # Parsed records come back from there: an edit of the card is seen, the cached evidence still counts.
-    shown = json.loads(decide("triage", "--as-of", "2046-11-10", "--format", "json", cwd=root).stdout)["prototypes"]
+    shown = json.loads(decide("triage", "--as-of", from_today(13), "--format", "json", cwd=root).stdout)["prototypes"]
     assert [(row["title"], row["met"]) for row in shown] == [("Ingest", 1)]
     rewrite_keeping_stat(root / "prototypes/0001-ingest.md", "title: Ingest", "title: Egress")
-    shown = json.loads(decide("triage", "--as-of", "2046-11-10", "--format", "json", cwd=root).stdout)["prototypes"]
+    shown = json.loads(decide("triage", "--as-of", from_today(13), "--format", "json", cwd=root).stdout)["prototypes"]
     assert [(row["title"], row["met"]) for row in shown] == [("Egress", 1)]
     # An edit that keeps the file's size and time is seen outside git too.
     rewrite_keeping_stat(root / "decisions/0001-use-postgres.md", "# Use Postgres", "# Use Postgrex")
@@ -193,10 +194,10 @@ def test_a_changed_card_is_seen(repo, decide):
     card = repo / "prototypes/0001-ingest.md"
     card.write_text(CARD)
     assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
-    first = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)
+    first = json.loads(decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout)
     assert first["prototypes"][0]["met"] == 1
     rewrite_keeping_stat(card, '"<= 200"', '"<= 100"')
-    second = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)
+    second = json.loads(decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout)
     assert second["prototypes"][0]["met"] == 0 and second["prototypes"][0]["unmet"] == 1
 
 
@@ -207,7 +208,7 @@ def evidence_values(decide, repo: Path) -> list:
 
 
 def triage_states(decide, repo: Path) -> dict:
-    result = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo)
+    result = decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo)
     assert result.exit_code == 0, result.output
     return {s["criterion"]: s["value"] for s in json.loads(result.stdout)["prototypes"][0]["states"]}
 
@@ -246,8 +247,8 @@ def test_cached_and_fresh_reads_agree(repo, decide):
     for value in ("180", "220", "150"):
         assert decide("evidence", "add", "P1", "p99", value, cwd=repo).exit_code == 0
     assert decide("effort", "log", "P1", "3", cwd=repo).exit_code == 0
-    fresh = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
-    cached = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    fresh = decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout
     assert fresh == cached
 
 
@@ -257,8 +258,8 @@ def test_moved_goalposts_are_named_alike_from_a_cached_card(repo, decide):
     assert decide("evidence", "add", "P1", "p99", "180", cwd=repo).exit_code == 0
     card.write_text(CARD.replace('"<= 200"', '"<= 250"'))
     # The cache keeps a card's criteria hash; a criterion's own is computed from the cached card when asked.
-    fresh = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
-    cached = decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout
+    fresh = decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout
+    cached = decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout
     assert fresh == cached and "changed after evidence: p99" in fresh
 
 
@@ -423,7 +424,7 @@ def test_a_cache_file_that_is_not_a_regular_file_is_a_miss_not_a_wait(repo, deci
     (repo / "prototypes/0001-ingest.md").write_text(CARD)
     assert decide("adr", "new", "Use Postgres", "--no-edit", cwd=repo).exit_code == 0
     assert decide("evidence", "add", "P1", "p99", "150", cwd=repo).exit_code == 0
-    commands = (["adr", "list"], ["triage", "--as-of", "2046-11-27", "--format", "json"])
+    commands = (["adr", "list"], ["triage", "--as-of", from_today(30), "--format", "json"])
 
     def run(args):
         proc = subprocess.run([DECIDE, *args], cwd=repo, capture_output=True, text=True, timeout=60)

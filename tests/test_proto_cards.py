@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import git
+from conftest import from_today, git
 
 from toolkit.records import frontmatter
 
@@ -362,10 +362,10 @@ def test_a_card_whose_kill_overlaps_its_target_is_a_check_error_and_meets_in_tri
     assert not any("'lag'" in line for line in lines)
     for criterion, value in (("lag", "450"), ("size", "3"), ("flag", "yes")):
         assert decide("evidence", "add", "P1", criterion, value, cwd=repo).exit_code == 0
-    (row,) = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)["prototypes"]
+    (row,) = json.loads(decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout)["prototypes"]
     assert [s["state"] for s in row["states"]] == ["met", "met", "met"]
     assert row["recommendation"] == "keep" and row["killed"] == 0
     # Beyond the target the kill fires as before.
     assert decide("evidence", "add", "P1", "size", "7", cwd=repo).exit_code == 0
-    (row,) = json.loads(decide("triage", "--as-of", "2046-11-27", "--format", "json", cwd=repo).stdout)["prototypes"]
+    (row,) = json.loads(decide("triage", "--as-of", from_today(30), "--format", "json", cwd=repo).stdout)["prototypes"]
     assert row["recommendation"] == "discard" and row["reason"] == "kill condition crossed: size is 7, kill < 10"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import from_today
 
 from toolkit.records import adr, frontmatter
 
@@ -46,9 +47,9 @@ def _ledger(root, name) -> list[dict]:
 
 @pytest.fixture
 def cards(repo, decide):
-    """A workspace with a card for each round, P1 and P2, deadline 2046-12-31."""
+    """A workspace with a card for each round, P1 and P2, deadline 64 days from today."""
     for n in range(1, ROUNDS + 1):
-        assert decide("proto", "new", f"Idea {n}", "--deadline", "2046-12-31", cwd=repo).exit_code == 0
+        assert decide("proto", "new", f"Idea {n}", "--deadline", from_today(64), cwd=repo).exit_code == 0
     return repo
 
 
@@ -83,13 +84,13 @@ def test_keeps_and_discards_at_once_leave_the_card_as_the_last_verdict_says(card
 
 def test_iterations_at_once_chain_each_deadline_to_the_one_it_replaced(cards):
     for n in range(1, ROUNDS + 1):
-        days = [f"2047-02-{day:02d}" for day in range(10, 20)]
+        days = [from_today(day) for day in range(105, 115)]
         results = _run_together([["iterate", f"P{n}", "--reason", "again", "--deadline", day] for day in days], cards)
         assert [code for code, _ in results] == [0] * len(days), results
         given = [v for v in _ledger(cards, "verdicts") if v["prototype"] == n]
         assert given == sorted(given, key=lambda v: v["id"])
         assert sorted(v["deadline"] for v in given) == days
-        assert [v["previous_deadline"] for v in given] == ["2046-12-31"] + [v["deadline"] for v in given[:-1]]
+        assert [v["previous_deadline"] for v in given] == [from_today(64)] + [v["deadline"] for v in given[:-1]]
         (card,) = (cards / "prototypes").glob(f"{n:04d}-*.md")
         assert str(frontmatter.read(card).meta["deadline"]) == given[-1]["deadline"]
 

@@ -273,14 +273,15 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     site = root / "reports" / "decision-log"
     index = _text(site / "index.html")
     assert "4 decisions in decisions, as of 2026-10-01. proposed: 2 · superseded: 1 · not in git: 1" in index
-    assert "Statuses are those of the last commit on or before 2026-10-01" in index
+    assert "Statuses and dates are those of the last commit on or before 2026-10-01" in index
     assert re.search(r"Open proposals .* ADR-0003 Use CockroachDB 2026-09-28 Ben 3 ", index)
     assert "Accepted (" not in index and re.search(r"Not in git \(1\) .* ADR-0004 Cache reads", index)
     # Its date field is the file's, proposed on 09-28 and not decided yet: no day decided on.
     assert re.search(r"Proposed \(2\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 Superseded \(1\)", index)
     page = _text(site / "0003-use-cockroachdb.html")
     assert "ADR-0003: Use CockroachDB proposed" in page
-    assert "Status as it stood on 2026-10-01; the record below is as it is today." in page
+    assert ("Status and date as they stood in the last commit on or before 2026-10-01; the record below is as it "
+            "is today.") in page
     older = _text(site / "0001-use-postgresql.html")
     assert "superseded by ADR-0003 Use CockroachDB proposed" in older
     assert '<a href="#not-in-git">not in git: 1</a>' in (site / "index.html").read_text(encoding="utf-8")
@@ -289,7 +290,8 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     assert invoke(root, "report", "log", "--as-of", "2026-10-10").exit_code == 0
     index = _text(site / "index.html")
     assert "4 decisions in decisions, as of 2026-10-10. proposed: 1 · accepted: 2 · superseded: 1" in index
-    assert "not in git" not in index and "Statuses are those of the last commit on or before 2026-10-10" in index
+    assert "not in git" not in index
+    assert "Statuses and dates are those of the last commit on or before 2026-10-10" in index
 
     # Outside git nothing tells how a status stood: the log says its statuses are today's.
     plain = tmp_path / "plain"
@@ -299,3 +301,49 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     assert ("Statuses are as they are today: the folder is not in git, so how they stood on 2026-10-01 "
             "is not known.") in index
     assert "accepted: 2" in index
+
+
+def test_a_past_day_s_page_shows_the_date_and_history_of_that_day(tmp_path):
+    # A log of 10-01 showed ADR-0003 with the date field written on 10-12 and a History table listing the
+    # commits of 10-05 and 10-12, none of which had happened by that day.
+    from report_fixtures import ADRS, build as build_workspace, git
+
+    root = build_workspace(tmp_path / "ws")  # ADR-0003 proposed on 09-28 (date field 2026-10-05), accepted 10-05
+    record = root / "decisions" / "0003-use-cockroachdb.md"
+    record.write_text(ADRS["0003-use-cockroachdb.md"].replace("date: 2026-10-05", "date: 2026-10-12"))
+    git(root, "commit", "-q", "-am", "Redate ADR-0003", day="2026-10-12")
+    site = root / "reports" / "decision-log"
+
+    assert invoke(root, "report", "log", "--as-of", "2026-10-01").exit_code == 0
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB proposed date 2026-10-05 · 0003-use-cockroachdb.md" in page
+    assert ("Status and date as they stood in the last commit on or before 2026-10-01; the record below is as it "
+            "is today.") in page
+    assert "Start" in page and "Accept ADR-0003" not in page and "Redate ADR-0003" not in page
+    assert "Proposed on 2026-09-28 by Ben; not decided yet." in page
+    index = _text(site / "index.html")
+    assert re.search(r"Proposed \(2\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 Superseded \(1\)", index)
+
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB accepted date 2026-10-05 ·" in page
+    assert "Accept ADR-0003" in page and "Redate ADR-0003" not in page
+    assert "Proposed on 2026-09-28 by Ben; accepted on 2026-10-05 by Ben (7 days later)." in page
+
+    # Today's log shows the file as it is, and every commit.
+    assert invoke(root, "report", "log").exit_code == 0
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB accepted date 2026-10-12 ·" in page and "Redate ADR-0003" in page
+
+
+def test_a_past_day_s_index_counts_and_dates_nothing_after_that_day(tmp_path):
+    # The log of 08-20 ran the sunk-cost audit over all five verdicts, three of them given in September and
+    # October (the override toward keep among them), and listed ADR-0006, first committed on 10-26, as
+    # "proposed on 2026-10-26".
+    root = build(tmp_path / "demo")
+    assert invoke(root, "report", "log", "--as-of", "2026-08-20").exit_code == 0
+    index = _text(root / "reports" / "decision-log" / "index.html")
+    assert "None of the 2 verdicts overrode the evidence toward keep" in index
+    assert re.search(r"Not in git \(1\) ADR Title Date Proposed on Decided on ADR-0006 Event-source the order "
+                     r"history 2026-10-26 Sunk-cost audit", index)
+    assert "2026-10-26 2026-10-26" not in index

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 
 import pytest
+from conftest import from_today
 
 import toolkit
 from toolkit.records import frontmatter
@@ -15,15 +17,16 @@ TODAY = dt.date.today()
 AS_OF = TODAY.isoformat()
 EDGE_STARTED = (TODAY - dt.timedelta(days=30)).isoformat()
 EDGE_DEADLINE = (TODAY - dt.timedelta(days=7)).isoformat()  # passed: the edge cache's must-have decides
+LATER_DEADLINE = from_today(64)  # after every day the tests judge on
 
 
 @pytest.fixture
 def ws(repo, decide):
-    for title, deadline in (("Kafka ingest", "2046-12-31"), ("Edge cache", "2046-12-31"), ("Dark mode", "2046-12-31")):
-        decide("proto", "new", title, "--deadline", deadline, "--owner", "ana", cwd=repo)
+    for title in ("Kafka ingest", "Edge cache", "Dark mode"):
+        decide("proto", "new", title, "--deadline", LATER_DEADLINE, "--owner", "ana", cwd=repo)
     edge = repo / "prototypes/0002-edge-cache.md"
     edge.write_text(edge.read_text().replace(f"started: {AS_OF}", f"started: {EDGE_STARTED}")
-                    .replace("deadline: 2046-12-31", f"deadline: {EDGE_DEADLINE}"))
+                    .replace(f"deadline: {LATER_DEADLINE}", f"deadline: {EDGE_DEADLINE}"))
     decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--kill", "> 500", cwd=repo)
     decide("criterion", "add", "P1", "cost", "--target", "< 100", "--weight", "2", cwd=repo)
     decide("criterion", "add", "P2", "hit-rate", "--target", ">= 0.9", "--must", cwd=repo)
@@ -74,16 +77,43 @@ def test_a_reason_that_speaks_of_effort_is_recorded_with_a_warning(ws, decide):
 def test_keep_and_iterate(ws, decide):
     assert decide("keep", "P3", "--reason", "users asked", "--as-of", AS_OF, cwd=ws).exit_code == 0
     assert frontmatter.read(ws / "prototypes/0003-dark-mode.md").meta["status"] == "kept"
-    result = decide("iterate", "P1", "--reason", "cost next", "--deadline", "2047-01-15", "--as-of", AS_OF, cwd=ws)
+    result = decide("iterate", "P1", "--reason", "cost next", "--deadline", from_today(79), "--as-of", AS_OF, cwd=ws)
     assert result.exit_code == 0, result.output
     meta = frontmatter.read(ws / "prototypes/0001-kafka-ingest.md").meta
-    assert meta["status"] == "active" and str(meta["deadline"]) == "2047-01-15"
+    assert meta["status"] == "active" and str(meta["deadline"]) == from_today(79)
     verdicts = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
     assert [(v["verdict"], v["recommendation"]) for v in verdicts] == [("keep", "needs-evidence"), ("iterate", "iterate")]
     book = toolkit.open_workspace(ws)
     frame = book.verdicts()
     assert frame["override"].tolist() == [True, False]
     assert frame["toward_keep"].tolist() == [True, False]
+
+
+def test_iterate_across_midnight_checks_the_deadline_and_judges_on_one_day(ws, monkeypatch):
+    # `decide iterate` read today's date for its deadline check and again for the verdict: run across
+    # midnight, a deadline checked as "today" was judged as passed a moment later, the verdict recording a
+    # recommendation to discard that nobody could have seen on the day its deadline was checked.
+    from toolkit.actions import verdicts
+    from toolkit.workspace import open_workspace
+
+    yesterday = TODAY - dt.timedelta(days=1)
+    edge = ws / "prototypes/0002-edge-cache.md"
+    edge.write_text(edge.read_text().replace(f"deadline: {EDGE_DEADLINE}", f"deadline: {yesterday}"))
+    days = iter((yesterday, TODAY))
+
+    class Midnight(dt.date):
+        """The clock of a run that starts just before midnight and goes on just after."""
+
+        @classmethod
+        def today(cls):
+            return next(days, TODAY)
+
+    monkeypatch.setattr(verdicts, "dt", types.SimpleNamespace(date=Midnight))  # this module's clock, no other
+    result = verdicts.iterate(open_workspace(ws), "P2", "next round", deadline=yesterday.isoformat())
+    # The evidence was recorded today, after the day judged: nothing measured by then, and the deadline not passed.
+    assert result.judgement.recommendation == "needs-evidence"
+    (verdict,) = [json.loads(line) for line in (ws / "prototypes/verdicts.jsonl").read_text().splitlines()]
+    assert verdict["recommendation"] == "needs-evidence" and verdict["deadline"] == yesterday.isoformat()
 
 
 def test_cli_and_python_api_give_identical_numbers(ws, decide):
@@ -111,7 +141,7 @@ def test_cli_and_python_api_give_identical_numbers(ws, decide):
 def test_csv_and_table_formats(ws, decide):
     csv_lines = decide("triage", "--as-of", AS_OF, "--format", "csv", cwd=ws).stdout.splitlines()
     assert csv_lines[0] == "ref,title,status,owner,deadline,recommendation,merit,coverage,met,unmet,killed,unmeasured,reason"
-    assert csv_lines[1].startswith("P1,Kafka ingest,active,ana,2046-12-31,iterate,0.33,1.00,1,1,0,0,")
+    assert csv_lines[1].startswith(f"P1,Kafka ingest,active,ana,{LATER_DEADLINE},iterate,0.33,1.00,1,1,0,0,")
     table = decide("triage", "--as-of", AS_OF, cwd=ws).stdout
     assert "Sunk-cost check" in table and "deadline-passed" in table
 
@@ -168,15 +198,16 @@ def test_a_card_that_cannot_be_read_is_shown_and_triage_and_list_exit_2(ws, deci
 
 def test_show_as_of_a_day_judges_what_triage_judges_that_day(ws, decide):
     # A measurement and hours written after AS_OF (a ledger kept by hand, or a clock set wrong) do not count on it.
-    later = ('{"id": "20461201100000000000000001", "at": "2046-12-01T10:00:00+00:00", "prototype": 1, "criterion": '
+    after = from_today(34)
+    later = ('{"id": "20461201100000000000000001", "at": "' + after + 'T10:00:00+00:00", "prototype": 1, "criterion": '
              '"p99", "value": 600.0, "unit": null, "source": null, "note": null, "by": null, "criteria_hash": null, '
              '"criterion_hash": null, "measured": null}\n')
     with open(ws / "prototypes/evidence.jsonl", "a") as ledger:
         ledger.write(later)
     with open(ws / "prototypes/effort.jsonl", "a") as ledger:
-        ledger.write('{"id": "20461201100000000000000002", "at": "2046-12-01T10:00:00+00:00", "prototype": 1, '
-                     '"hours": 12.0, "date": "2046-12-01", "by": null, "note": null}\n')
-    for day, recommendation, hours in ((AS_OF, "iterate", 30), ("2046-12-02", "discard", 42)):
+        ledger.write('{"id": "20461201100000000000000002", "at": "' + after + 'T10:00:00+00:00", "prototype": 1, '
+                     '"hours": 12.0, "date": "' + after + '", "by": null, "note": null}\n')
+    for day, recommendation, hours in ((AS_OF, "iterate", 30), (from_today(35), "discard", 42)):
         shown = json.loads(decide("proto", "show", "P1", "--as-of", day, "--format", "json", cwd=ws).stdout)
         triaged = json.loads(decide("triage", "--as-of", day, "--format", "json", cwd=ws).stdout)["prototypes"]
         row = next(r for r in triaged if r["ref"] == "P1")

@@ -125,7 +125,12 @@ def adr_history(workspace: Workspace, ref: str) -> list[dict]:
 def histories(workspace: Workspace) -> dict[str, list[dict]]:
     """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by its
     record's file name (`CIP-0001.md` for `CIP-0001/README.md`)."""
-    return {record_name(path): _rows(revisions)
+    return {name: rows for name, (rows, _) in revisions_and_rows(workspace).items()}
+
+
+def revisions_and_rows(workspace: Workspace) -> dict[str, tuple[list[dict], list[FileRevision]]]:
+    """As `histories`, each file's rows with the revisions they were read from, one for one."""
+    return {record_name(path): (_rows(revisions), revisions)
             for path, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.actions.adr_graph import edges
-from toolkit.actions.adr_history import DECIDED, histories
-from toolkit.actions.adrs import Related, load_decisions, outgoing, reverse_seen, shown_path, to_be_superseded
+from toolkit.actions.adr_history import DECIDED, revisions_and_rows
+from toolkit.actions.adrs import (Related, load_decisions, outgoing, read_options, reverse_seen, shown_path,
+                                   to_be_superseded)
+from toolkit.errors import DecisionbookError
 from toolkit.history import dates
 from toolkit.history.plaingit import working_tree
-from toolkit.records import files
-from toolkit.records.adr import Decision
+from toolkit.records import files, frontmatter
+from toolkit.records.adr import Decision, from_document
 from toolkit.records.adr_words import record_name
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -40,9 +43,10 @@ class Step:
 class Entry:
     decision: Decision
     status: str | None  # the status it had at the end of the day the pages are for (see `stood`)
+    dated: str | None  # its date field at the end of that day, from the same commit as `status`
     body: str  # the Markdown after the front matter
     related: tuple[Related, ...]
-    history: tuple[dict, ...]  # date, commit, author, before, after, subject (oldest first)
+    history: tuple[dict, ...]  # date, commit, author, before, after, subject (oldest first), up to that day
     proposed: Step | None  # first proposed (or first committed) in git; None without history
     decided: Step | None  # first accepted, rejected, deprecated or superseded after that
     prototypes: tuple[dict, ...]  # ref, title, status, recommendation, reason, verdict
@@ -55,7 +59,7 @@ class Entry:
         file gives (an adopted folder's record of 2023 was not decided the day it was committed)."""
         if self.decided is None:
             return None
-        own = _date(self.decision.date) if self.proposed is None else None
+        own = _date(self.dated) if self.proposed is None else None
         return own if own is not None and (self.decided.day is None or own < self.decided.day) else self.decided.day
 
     def waiting(self, as_of: dt.date) -> int | None:
@@ -63,7 +67,7 @@ class Entry:
         its proposal in git where that commit has a day, else its date field."""
         if self.status not in ("proposed", "draft"):
             return None
-        start = (self.proposed.day if self.proposed else None) or _date(self.decision.date)
+        start = (self.proposed.day if self.proposed else None) or _date(self.dated)
         return (as_of - start).days if start and start <= as_of else None  # proposed later: not yet waiting
 
 
@@ -129,19 +133,33 @@ def _steps(rows: list[dict]) -> tuple[Step | None, Step | None]:
     return step(first), step(decided) if decided else None
 
 
+def by_the_day(rows: list[dict], as_of: dt.date) -> list[int]:
+    """The indexes of *rows* (a record's history, oldest first) committed on *as_of* or before, by the day
+    git wrote (in the offset the commit was made in)."""
+    end = dates.day_order(as_of.isoformat())
+    return [i for i, row in enumerate(rows) if (day := dates.day_text(row["date"])) and dates.day_order(day) <= end]
+
+
 def stood(rows: list[dict], as_of: dt.date) -> str | None:
-    """The status of the last of *rows* (a record's history, oldest first) committed on *as_of* or before,
-    by the day git wrote (in the offset the commit was made in); NOT_IN_GIT without one, or once deleted."""
-    last = None
-    for row in rows:
-        day = dates.day_text(row["date"])
-        if day and dates.day_order(day) <= dates.day_order(as_of.isoformat()):
-            last = row
-    return NOT_IN_GIT if last is None or last["after"] == "deleted" else last["after"]
+    """The status of the last of *rows* committed on *as_of* or before; NOT_IN_GIT without one, or once deleted."""
+    kept = by_the_day(rows, as_of)
+    return NOT_IN_GIT if not kept or rows[kept[-1]]["after"] == "deleted" else rows[kept[-1]]["after"]
+
+
+def _dated_then(ws: Workspace, record: Decision, revision, data: bytes) -> str | None:
+    """The date field *record* had in *revision*: today's where the file is as committed then or the revision
+    deleted it (nothing tells that day's then); None where that revision cannot be read."""
+    if revision.content is None or revision.content == data:
+        return record.date
+    try:
+        doc = frontmatter.parse(revision.content, revision.path)
+        return from_document(doc, Path(revision.path), None, read_options(ws)).date
+    except DecisionbookError:
+        return None
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):
-    """(cards by number, {ADR number: card numbers that name it}, judge(card) -> row)."""
+    """({ADR number: card numbers that name it}, judge(card) -> row, the ledgers as they stood on *as_of*)."""
     from toolkit.actions.triage import as_of_records, judge_card, load_records
 
     records = load_records(ws)
@@ -175,7 +193,7 @@ def _prototypes(ws: Workspace, as_of: dt.date):
                                   "verdict": latest.get(number)}
         return judged[number]
 
-    return naming, row, records
+    return naming, row, stood
 
 
 def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
@@ -185,22 +203,32 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
     decisions = load_decisions(ws)
     records = decisions.records
     related = relations(records)
-    history = histories(ws)
+    history = revisions_and_rows(ws)
     naming, prototype_row, ledgers = _prototypes(ws, as_of)
     # A past day's statuses are read from git, as its cards are; outside git only today's can be told.
     statuses = "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
     entries = []
     for index, record in enumerate(records):
-        rows = history.get(record_name(record.path), [])
+        rows, revisions = history.get(record_name(record.path), ([], []))
         proposed, decided = _steps(rows)
+        data = files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
+        status, dated, shown = record.status, record.date, rows
+        if statuses == "git":
+            # The page of a past day shows the status, date field and commits of that day, not later ones.
+            kept = by_the_day(rows, as_of)
+            shown = [rows[i] for i in kept]
+            status = stood(rows, as_of)
+            # Without a commit by then the file's date is the only one known, as on the timeline.
+            dated = _dated_then(ws, record, revisions[kept[-1]], data) if kept else record.date
         numbers = dict.fromkeys(record.prototypes)
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
         entries.append(Entry(
             decision=record,
-            status=stood(rows, as_of) if statuses == "git" else record.status,
-            body=body(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))),
+            status=status,
+            dated=dated,
+            body=body(data),
             related=tuple(related[record.key]),
-            history=tuple(rows),
+            history=tuple(shown),
             proposed=proposed,
             decided=decided,
             prototypes=tuple(prototype_row(n) for n in numbers),

@@ -58,11 +58,10 @@ def _judging_day(as_of: dt.date | None) -> dt.date:
     return as_of or today
 
 
-def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of: dt.date | None,
+def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: dt.date,
             deadline: dt.date | None = None) -> VerdictResult:
-    """Append the verdict with the recommendation and merit of this moment (of *as_of*, when given: judged
-    on the criteria of that day, whose hash is recorded with them), then set the card's status (and
-    *deadline*)."""
+    """Append the verdict with the recommendation and merit as of *day* (from `_judging_day`: judged on the
+    criteria of that day, whose hash is recorded with them), then set the card's status (and *deadline*)."""
     reason = one_line(reason or "", "reason (--reason)")
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
     path = card_path(ws, ref)
@@ -73,8 +72,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
         if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
             raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in "
                                     "the sunk-cost audit", ws.relative(path))
-        day = _judging_day(as_of)  # judged as `decide triage --as-of` judges that day
-        stood = card_records(ws, card, day)
+        stood = card_records(ws, card, day)  # judged as `decide triage --as-of` judges that day
         judgement = judge_stood(ws, stood, day)
         entry = Verdict(
             ledger.new_id(), ledger.now(), card.number, verdict, reason, judgement.recommendation, judgement.merit,
@@ -94,7 +92,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, as_of
 
 def keep(ws: Workspace, ref, reason: str, by: str | None = None, as_of: dt.date | None = None) -> VerdictResult:
     """Keep the prototype: its card becomes `kept`."""
-    return _record(ws, ref, "keep", reason, by, as_of)
+    return _record(ws, ref, "keep", reason, by, _judging_day(as_of))
 
 
 def iterate(
@@ -102,9 +100,11 @@ def iterate(
 ) -> VerdictResult:
     """Keep working on the prototype (status `active`), optionally with a new deadline."""
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
-    if new_deadline is not None and new_deadline < _judging_day(as_of):
+    # Read once: an iterate running across midnight checks its deadline and judges on one day, not on two.
+    day = _judging_day(as_of)
+    if new_deadline is not None and new_deadline < day:
         raise DecisionbookError(f"deadline {new_deadline} has passed already; give the day the next round ends")
-    return _record(ws, ref, "iterate", reason, by, as_of, new_deadline)
+    return _record(ws, ref, "iterate", reason, by, day, new_deadline)
 
 
 def discard(
@@ -113,7 +113,7 @@ def discard(
     """Discard the prototype: the verdict is recorded, its card becomes `discarded`, and its branch is
     tagged `archive/<branch>` and deleted unless *keep_branch* (a branch in use is refused first), or
     another card not discarded names it too: that prototype's work goes on there."""
-    _judging_day(as_of)  # refused before the branch is looked at
+    day = _judging_day(as_of)  # refused before the branch is looked at, and judged on that one day
     card = prototype.read(card_path(ws, ref), ws.config.max_file_bytes, ws.root)
     branch = None if keep_branch else card.branch
     # Under the folder's lock, so of two cards sharing a branch discarded at once, the second sees the first's verdict.
@@ -123,7 +123,7 @@ def discard(
         if left_for:
             branch = None
         ensure_archivable(ws, branch, card.path)
-        result = _record(ws, ref, "discard", reason, by, as_of)
+        result = _record(ws, ref, "discard", reason, by, day)
         archived = archive_prototype_branch(ws, branch, result.entry.reason)
         return replace(result, archived=archived, branch_left_for=left_for)
 

@@ -16,6 +16,7 @@ BADGES = {
 }
 
 
+_DAY = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
 _LONG_WORD = re.compile(r"[^\s<>]{30}")  # a word no table column is narrower than without breaking it
 _TAG = re.compile(r"<[^>]*>")
 # Text without any of these needs neither escaping nor marking. Most cells of a report's tables are such
@@ -72,13 +73,22 @@ def badge(word) -> Safe:
     return esc(word)
 
 
+def days(value) -> Safe:
+    """*value* (a day, or text holding days: `deadline 2026-10-09 passed`) with each day kept on one line: in a
+    narrow column a browser breaks `2026-10-16` after a hyphen, `2026-10-` over `16`."""
+    if isinstance(value, Safe):
+        return value  # markup: its days may be inside a tag
+    text = esc(value)
+    return Safe(_DAY.sub(r'<span class="db-day">\g<0></span>', text)) if "-" in text else text
+
+
 def percent(value) -> Safe:
     return Safe("") if value is None else Safe(f"{value:.0%}")
 
 
 def heading(text, level: int = 2, page: bool = False) -> Safe:
-    """A heading; *page* starts a new printed page with it."""
-    return Safe(f'<h{level} class="db-page">{esc(text)}</h{level}>' if page else f"<h{level}>{esc(text)}</h{level}>")
+    """A heading, each day in it kept on one line; *page* starts a new printed page with it."""
+    return Safe(f'<h{level} class="db-page">{days(text)}</h{level}>' if page else f"<h{level}>{days(text)}</h{level}>")
 
 
 def code(text) -> Safe:

@@ -146,19 +146,23 @@ def _when(step) -> str:
     return f"on {day_text(step.date)}" if step.date else "in a commit git cannot date"
 
 
-def _span(entry) -> str:
-    if entry.proposed is None and entry.decided is not None:
-        decided = entry.decided
+def _span(entry, until: dt.date | None) -> str:
+    """How *entry* went from proposed to decided in git, by the end of the day *until* where it is given."""
+    def by_then(step):
+        return None if step and until and step.day and step.day > until else step
+
+    proposed, decided = by_then(entry.proposed), by_then(entry.decided)
+    if proposed is None and decided is not None:
         text = f"{decided.status.capitalize()} when it came into git {_when(decided)} by {decided.author}"
         dated = entry.decided_on != decided.day
         return text + (f"; its file dates it {entry.decided_on.isoformat()}." if dated else ".")
-    if entry.proposed is None:
+    if proposed is None:
         return "No git history for this file yet."
-    text = f"{entry.proposed.status.capitalize()} {_when(entry.proposed)} by {entry.proposed.author}"
-    if entry.decided:
-        text += f"; {entry.decided.status} {_when(entry.decided)} by {entry.decided.author}"
-        if entry.decided.day and entry.proposed.day:
-            days = (entry.decided.day - entry.proposed.day).days
+    text = f"{proposed.status.capitalize()} {_when(proposed)} by {proposed.author}"
+    if decided:
+        text += f"; {decided.status} {_when(decided)} by {decided.author}"
+        if decided.day and proposed.day:
+            days = (decided.day - proposed.day).days
             text += f" ({days} day{'s' if days != 1 else ''} later)"
         text += "."
     else:
@@ -170,7 +174,7 @@ def _statuses_note(data) -> str:
     """Where a log of a past day took its statuses from; "" for a log of today."""
     day = data.as_of.isoformat()
     if data.statuses == "git":
-        return f"Statuses are those of the last commit on or before {day}; the records' text is today's."
+        return f"Statuses and dates are those of the last commit on or before {day}; the records' text is today's."
     if data.statuses == "today":
         return f"Statuses are as they are today: the folder is not in git, so how they stood on {day} is not known."
     return ""
@@ -196,16 +200,16 @@ def _adr_page(entry, graph_of, as_of: dt.date, resolve, status_of: dict, stood_t
                 "subject": row["subject"]} for row in entry.history]
     body = [
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
-        Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(d.date or "none")} · {esc(d.name)}'
+        Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(entry.dated or "none")} · {esc(d.name)}'
              f'{" · data change" if d.data_change else ""}</span></p>'),
-        *([Safe(f'<p class="db-muted">Status as it stood on {as_of.isoformat()}; the record below is as it is '
-                'today.</p>')] if stood_then else []),
+        *([Safe('<p class="db-muted">Status and date as they stood in the last commit on or before '
+                f'{as_of.isoformat()}; the record below is as it is today.</p>')] if stood_then else []),
         Safe("<h2>People</h2>"), _people(d),
         Safe("<h2>Relations</h2>"),
         table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title", _words),
                         ("status", "Status"), ("recorded", "Recorded")], stack=2) if related
         else Safe('<p class="db-muted">No relation to another decision.</p>'),
-        Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry))}</p>"),
+        Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry, as_of if stood_then else None))}</p>"),
     ]
     if history:
         body.append(table(history, [("date", "Date", _day), ("author", "Author", _words),
@@ -267,8 +271,11 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
         d = entry.decision
         decided = entry.decided_on.isoformat() if entry.decided_on else day_text(entry.decided.date) if entry.decided \
             else None
-        return {"adr": _decision_link(d), "title": d.title, "status": _status(entry.status), "date": d.date,
-                "proposed": day_text(entry.proposed.date) if entry.proposed else None,
+        # proposed in a commit after the day the log is for: not proposed yet, that day
+        proposed = entry.proposed if entry.proposed and not (entry.proposed.day and entry.proposed.day > data.as_of) \
+            else None
+        return {"adr": _decision_link(d), "title": d.title, "status": _status(entry.status), "date": entry.dated,
+                "proposed": day_text(proposed.date) if proposed else None,
                 # decided after the day the log is for: not decided yet, that day
                 "decided": None if entry.decided_on and entry.decided_on > data.as_of else decided}
 
@@ -324,7 +331,7 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
         start = entry.proposed.day if entry.proposed else None
         if start is None:
             try:
-                start = dt.date.fromisoformat(str(d.date)[:10])
+                start = dt.date.fromisoformat(str(entry.dated)[:10])
             except ValueError:
                 start = None
         if start is not None and start > data.as_of:
