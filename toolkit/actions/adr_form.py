@@ -33,7 +33,7 @@ from toolkit.records.adr import (
     line_fields,
 )
 from toolkit.actions.index_file import outside_code
-from toolkit.records.adr_edit import status_as_written
+from toolkit.records.adr_edit import header_lines, status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
@@ -486,14 +486,7 @@ _ANGLE_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yy
 def _fill_header(lines: list[str], start: int, edits: dict) -> None:
     """Add to *edits* the number's and day's blanks in angle brackets that the fields of the header (the lines from
     *start* to the first section) hold as their whole value; the rest (`* Author: <name>`) is the author's to fill."""
-    titled = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if line.startswith("#") and HEADING.match(line):
-            if titled:
-                return  # the first section: only the title comes before the header's fields
-            titled = True
-        titled = titled or bool(line.strip())
+    for index, line in header_lines(lines, start):
         if "<" not in line:
             continue
         for _, begin, end, _ in line_fields(line):

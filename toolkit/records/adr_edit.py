@@ -429,6 +429,19 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     return doc.to_bytes()
 
 
+def header_lines(lines: list[str], start: int):
+    """(index, line) of the header: the lines from *start* above the first section, only the title before it."""
+    titled = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("#") and HEADING.match(line):
+            if titled:
+                return
+            titled = True
+        titled = titled or bool(line.strip())
+        yield index, line
+
+
 def set_updated(doc: frontmatter.Document, day: str) -> bytes:
     """The file with the last-updated field of its header (`Last Updated: 2023-09-29`, `| **Updated** | ... |`)
     set to *day*, in the form it writes its date: that field says when the record last changed, so every change of
@@ -437,14 +450,7 @@ def set_updated(doc: frontmatter.Document, day: str) -> bytes:
     lines = doc.text_lines()
     if is_rst(doc.path) or isinstance(doc.meta, dict) and _written_key(doc, "status") in doc.meta:
         return doc.to_bytes()
-    titled = False
-    for index in range(doc.body_start, len(lines)):
-        line = lines[index]
-        if line.startswith("#") and HEADING.match(line):
-            if titled:
-                break  # the first section: only the title comes before the header's fields
-            titled = True
-        titled = titled or bool(line.strip())
+    for index, line in header_lines(lines, doc.body_start):
         if not (":" in line[:48] or line.lstrip().startswith("|")):
             continue  # a field's label comes early in its line, as the reader looks for it
         for label, start, end, _ in line_fields(line):
@@ -982,14 +988,7 @@ def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, i
     """Where the header (the lines above the first section) names records of *relation* already, in a field of its
     own (`- **Supersedes:** [ADR 009](...)`, `Replaces: 43`): the line's index, the end of its value, and whether it
     names them by number alone; None when no field does."""
-    titled = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if line.startswith("#") and HEADING.match(line):
-            if titled:
-                return None
-            titled = True
-        titled = titled or bool(line.strip())
+    for index, line in header_lines(lines, start):
         if ":" not in line[:48]:
             continue
         for label, begin, end, _ in line_fields(line):
