@@ -7,7 +7,8 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import (
-    DATE_ORDERS, STATUSES, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records, slug_page,
+    DATE_ORDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records,
+    slug_page,
 )
 from toolkit.records.named import named
 
@@ -282,8 +283,8 @@ def config_inside(root: Path, relative: str, table: str, key: str) -> Path:
         raise DecisionbookError(exc.message, config_path, config_line(config_path, table, key)) from None
 
 
-_TABLE = re.compile(r"[ \t]*\[\[?[ \t]*([^\]]*?)[ \t]*\]")
-_KEY = re.compile(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
+_TABLE = LazyPattern(r"[ \t]*\[\[?[ \t]*([^\]]*?)[ \t]*\]")
+_KEY = LazyPattern(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
 
 
 def config_line(path: Path, table: str, key: str) -> int | None:
@@ -376,7 +377,7 @@ class Workspace:
             return str(path)
 
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_SCHEME = LazyPattern(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
 def reads_as_path(text: str) -> bool:
@@ -428,12 +429,12 @@ def _holds_page(entry: os.DirEntry) -> bool:
 # A status as a field or a heading near a record's start (`status: accepted`, `* Status: x`, `**Status:** x`,
 # `:Status: x`, `| Status | x |`, a table's `| Author | Status |` column, `## Status`), not the word in a
 # sentence (`Errors use HTTP status codes`).
-_STATUS_FIELD = re.compile(
+_STATUS_FIELD = LazyPattern(
     rb"(?im)^[ \t>*+|#:-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||\r?$)|\|[ \t]*[*_]{0,3}status[*_]{0,3}[ \t]*\|")
 # A proposal process whose records state no status (it lives in the pull request) heads each with the day it was
 # started or last updated: Nix's `start-date:`, Rust's, React's and Vue's `- Start Date:`, Go's `Last updated:`,
 # Wagtail's `* Created:` and `* Last Modified:`, Polkadot's table row `| **Start Date** | 19.07.2023 |`.
-_PROPOSAL_HEADER = re.compile(
+_PROPOSAL_HEADER = LazyPattern(
     rb"(?im)^[ \t*+|-]*[*_]{0,2}(?:start[- _]date|last updated|last modified|created)[*_]{0,2}[ \t]*[:|]")
 
 
@@ -607,7 +608,7 @@ def _text_lines(path: Path) -> list[str]:
         return []
 
 
-_GLOB = re.compile(r"[\\*?\[]|^[#!]")  # what a .gitattributes pattern reads as a glob, a comment or a negation
+_GLOB = LazyPattern(r"[\\*?\[]|^[#!]")  # what a .gitattributes pattern reads as a glob, a comment or a negation
 
 
 def _union_merge_line(folder: str) -> str:

@@ -38,6 +38,7 @@ from toolkit.records.adr import (
     require_editable,
 )
 from toolkit.records.adr_words import (
+    LazyPattern,
     AMBIGUOUS,
     FOLDER_PAGES,
     folder_page,
@@ -80,7 +81,7 @@ TRANSITIONS = {
 }
 DATA_CHANGE_START = "<!-- decisionbook:data-change -->"
 DATA_CHANGE_END = "<!-- decisionbook:end-data-change -->"
-_UNNUMBERED = re.compile(r"(?:\b[A-Za-z]+[-_ ]?)?\$\{number\}[ \t]*[.:-]?[ \t]*")
+_UNNUMBERED = LazyPattern(r"(?:\b[A-Za-z]+[-_ ]?)?\$\{number\}[ \t]*[.:-]?[ \t]*")
 
 
 @named

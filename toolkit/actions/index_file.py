@@ -9,14 +9,14 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import files
 from toolkit.records.adr_edit import link_target
-from toolkit.records.adr_words import is_index_file, is_record_file
+from toolkit.records.adr_words import LazyPattern, is_index_file, is_record_file
 
 INDEX_START = "<!-- decisionbook:index:start -->"
 INDEX_END = "<!-- decisionbook:index:end -->"
 ADRLOG = "<!-- adrlog"
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_TRANSLATED = re.compile(r"\.[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)  # `index.es`, `README.pt-BR`
+_FENCE = LazyPattern(r" {0,3}(`{3,}|~{3,})")
+_TRANSLATED = LazyPattern(r"\.[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)  # `index.es`, `README.pt-BR`
 
 
 def _rank(name: str) -> tuple:

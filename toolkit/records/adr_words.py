@@ -142,7 +142,7 @@ DATED_FILE = re.compile(
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
 # `000X-slug.md` (Gradle), `####-slug.md` (Konflux), `RFC####-slug.md` (PowerShell), `CFP-TODO-slug.md` (Cilium:
 # `TODO` only after a prefix, as `todo-list.md` is a slug).
-DRAFT_FILE = re.compile(
+DRAFT_FILE = LazyPattern(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL})[-_]?|)"
     r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,}|(?<=[-_])(?-i:TODO))(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|rst)$", re.IGNORECASE
