@@ -344,8 +344,8 @@ def test_a_long_word_or_link_stays_in_the_page_on_a_wide_screen(decide, repo, tm
         assert json.loads(_measured(html, PAST_COLUMN, tmp_path, 1280)) == [], args
 
 
-# Each day (YYYY-MM-DD) written in a table cell or a heading that a line break cuts in two, with the text of its row
-# or heading.
+# Each day (YYYY-MM-DD) or record label (ADR-0006) written in a table cell or a heading that a line break cuts in two,
+# with the text of its row or heading.
 CUT_DAYS = """<script>
 for (const fold of document.querySelectorAll("details")) fold.open = true;
 const cut = [];
@@ -353,7 +353,7 @@ const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 while (texts.nextNode()) {
   const text = texts.currentNode;
   if (!text.parentElement.closest("td, h1, h2, h3")) continue;
-  for (const day of text.data.matchAll(/\\d{4}-\\d\\d-\\d\\d/g)) {
+  for (const day of text.data.matchAll(/\\d{4}-\\d\\d-\\d\\d|\\b[A-Z]{2,6}-\\d+\\b/g)) {
     const range = document.createRange();
     range.setStart(text, day.index);
     range.setEnd(text, day.index + day[0].length);
@@ -364,6 +364,21 @@ while (texts.nextNode()) {
 }
 parent.postMessage(JSON.stringify(cut), "*");
 </script>"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_record_label_or_day_in_a_design_review_is_cut_in_two(tmp_path, width):
+    # On a phone the title read `Design review — ADR-` over `0006 Event-source the order history`.
+    from report_fixtures import invoke
+
+    from toolkit.reports.demo import build
+
+    root = build(tmp_path / "demo")
+    result = invoke(root, "report", "review", "6")
+    assert result.exit_code == 0, result.output
+    html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    cut = json.loads(_measured(html, CUT_DAYS, tmp_path, width))
+    assert cut == [], "\n".join(label[:60] for label in cut)
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -16,7 +16,8 @@ BADGES = {
 }
 
 
-_DAY = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+# A day or a record label (`ADR-0006`): a browser breaks either after a hyphen, as it would any word.
+_WHOLE = re.compile(r"\b(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[A-Z]{2,6}-[0-9]+)\b")
 _LONG_WORD = re.compile(r"[^\s<>]{30}")  # a word no table column is narrower than without breaking it
 _TAG = re.compile(r"<[^>]*>")
 # Text without any of these needs neither escaping nor marking. Most cells of a report's tables are such
@@ -74,12 +75,13 @@ def badge(word) -> Safe:
 
 
 def days(value) -> Safe:
-    """*value* (a day, or text holding days: `deadline 2026-10-09 passed`) with each day kept on one line: in a
-    narrow column a browser breaks `2026-10-16` after a hyphen, `2026-10-` over `16`."""
+    """*value* (a day, or text holding days: `deadline 2026-10-09 passed`) with each day and record label kept on
+    one line: in a narrow column a browser breaks `2026-10-16` after a hyphen, `2026-10-` over `16`, and on a phone
+    a heading's `ADR-0006` as `ADR-` over `0006`."""
     if isinstance(value, Safe):
         return value  # markup: its days may be inside a tag
     text = esc(value)
-    return Safe(_DAY.sub(r'<span class="db-day">\g<0></span>', text)) if "-" in text else text
+    return Safe(_WHOLE.sub(r'<span class="db-day">\g<0></span>', text)) if "-" in text else text
 
 
 def percent(value) -> Safe:
@@ -87,7 +89,7 @@ def percent(value) -> Safe:
 
 
 def heading(text, level: int = 2, page: bool = False) -> Safe:
-    """A heading, each day in it kept on one line; *page* starts a new printed page with it."""
+    """A heading, each day and record label in it kept on one line; *page* starts a new printed page with it."""
     return Safe(f'<h{level} class="db-page">{days(text)}</h{level}>' if page else f"<h{level}>{days(text)}</h{level}>")
 
 
