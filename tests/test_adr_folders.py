@@ -1514,44 +1514,37 @@ def test_a_folder_of_proposals_is_found_by_a_status_in_any_form(decide, tmp_path
 
 
 # Proposal processes whose records state no status (it lives in the pull request) head each with the day it was
-# started or last updated: front matter as Nix writes it, bullets as Rust, React and Vue do, a line as Go does.
+# started or last updated: front matter as Nix writes it, bullets as Rust, React, Vue and Wagtail do, a line as Go
+# does, a table row as Polkadot's Fellowship RFCs do (its first column naming the fields in bold, the day as the
+# author wrote it). Each form: its folder, its header, and the days its records 1 and 7 are read as.
 START_DATE_HEADERS = {
-    "rfcs": "---\nfeature: {slug}\nstart-date: 2019-07-0{n}\nauthor: ana\n---\n\n# Summary\n[summary]: #summary\n",
-    "text": "- Start Date: 2018-10-2{n}\n- RFC PR: (leave this empty)\n\n# Summary\n\nWhat.\n",
-    "active-rfcs": "- Start Date: 2020-10-2{n}\n- Target Major Version: 3.x\n\n# Summary\n\nWhat.\n",
-    "design": "# Proposal: {slug}\n\nAuthor: ana\n\nLast updated: 2015-09-0{n}\n\nDiscussion at https://x.test/{n}.\n",
+    "nix": ("rfcs", "---\nfeature: {slug}\nstart-date: 2019-07-0{n}\nauthor: ana\n---\n\n# Summary\n"
+                    "[summary]: #summary\n", "2019-07-0{n}"),
+    "rust": ("text", "- Start Date: 2018-10-2{n}\n- RFC PR: (leave this empty)\n\n# Summary\n\nWhat.\n",
+             "2018-10-2{n}"),
+    "vue": ("active-rfcs", "- Start Date: 2020-10-2{n}\n- Target Major Version: 3.x\n\n# Summary\n\nWhat.\n",
+            "2020-10-2{n}"),
+    "go": ("design", "# Proposal: {slug}\n\nAuthor: ana\n\nLast updated: 2015-09-0{n}\n\n"
+                     "Discussion at https://x.test/{n}.\n", "2015-09-0{n}"),
+    "wagtail": ("text", "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n"
+                        "* Last Modified: 2019-04-01\n\n## Abstract\n\nWhat.\n", "2019-03-0{n}"),
+    "polkadot": ("text", "# RFC-{n:04d}: {slug}\n\n|                 |                |\n"
+                         "| --------------- | -------------- |\n| **Start Date**  | 0{n}.07.2023     |\n"
+                         "| **Authors**     | Ana            |\n\n## Summary\n\nWhat.\n", "2023-07-0{n}"),
 }
 
 
-@pytest.mark.parametrize("folder", sorted(START_DATE_HEADERS))
-def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_path, folder):
-    header = START_DATE_HEADERS[folder]
+@pytest.mark.parametrize("form", sorted(START_DATE_HEADERS))
+def test_a_folder_of_proposals_headed_by_their_start_date_is_found(decide, tmp_path, form):
+    folder, header, day = START_DATE_HEADERS[form]
     root = _repo(tmp_path, {f"{folder}/{n:04d}-{slug}.md": header.format(n=n, slug=slug)
                             for n, slug in ((1, "hooks"), (7, "flakes"))} | {"docs/guide.md": "# Guide\n"})
-    rows = listed_adrs(decide, root)
-    assert [(r["number"], r["path"]) for r in rows] == [(1, f"{folder}/0001-hooks.md"), (7, f"{folder}/0007-flakes.md")]
-
-
-# Wagtail's RFCs head each with `* Created:` and `* Last Modified:` bullets; Polkadot's Fellowship RFCs with a table
-# whose first column names the fields in bold, its start day written as the author wrote it.
-CREATED_HEADERS = {
-    "bullets": "# RFC {n}: {slug}\n\n* RFC: {n}\n* Author: Ana\n* Created: 2019-03-0{n}\n"
-               "* Last Modified: 2019-04-01\n\n## Abstract\n\nWhat.\n",
-    "table": "# RFC-{n:04d}: {slug}\n\n|                 |                |\n| --------------- | -------------- |\n"
-             "| **Start Date**  | 0{n}.07.2023     |\n| **Authors**     | Ana            |\n\n## Summary\n\nWhat.\n",
-}
-
-
-@pytest.mark.parametrize("form", sorted(CREATED_HEADERS))
-def test_a_folder_of_proposals_headed_by_their_day_in_bullets_or_a_table_is_found(decide, tmp_path, form):
-    header = CREATED_HEADERS[form]
-    root = _repo(tmp_path, {f"text/{n:03d}-{slug}.md": header.format(n=n, slug=slug)
-                            for n, slug in ((1, "hooks"), (7, "flakes"))} | {"README.md": "# RFCs\n"})
-    rows = listed_adrs(decide, root)
-    assert [(r["number"], r["title"], r["date"]) for r in rows] == [(1, "hooks", "2019-03-01" if form == "bullets"
-                                                                    else "2023-07-01"),
-                                                                   (7, "flakes", "2019-03-07" if form == "bullets"
-                                                                    else "2023-07-07")]
+    rows = [(r["number"], r["path"], r["date"], r["title"]) for r in listed_adrs(decide, root)]
+    # A title from a heading is as written, without its label and number (`Proposal:`, `RFC-0001:`); a `Summary`
+    # heading is no title, and one from the file's slug is capitalised.
+    titled = form in ("go", "wagtail", "polkadot")
+    assert rows == [(n, f"{folder}/{n:04d}-{slug}.md", day.format(n=n), slug if titled else slug.capitalize())
+                    for n, slug in ((1, "hooks"), (7, "flakes"))]
 
 
 @pytest.mark.parametrize("folder", ["text", "active-rfcs"])
