@@ -200,6 +200,18 @@ def test_a_status_the_team_s_table_gives_a_record_that_states_none_is_kept(decid
     assert (root / "rfcs/README.md").read_text() == index + "| [3](0003-kernels.md) | Kernels | Accepted |\n"
 
 
+def test_a_team_s_row_linking_from_another_column_is_rewritten_without_a_traceback(decide, tmp_path):
+    # The second row links from the number, the first from the title: reading what the team's rows say of their
+    # records ended in an AttributeError.
+    index = ("# Decisions\n\n| ADR | Title | Status |\n| --- | --- | --- |\n| 1 | [Use x](0001-use-x.md) | Accepted |\n"
+             "| [2](0002-use-y.md) | Use y | Accepted |\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
+        f"docs/adr/000{n}-use-{c}.md": NYGARD.format(n=n, title=f"Use {c}") for n, c in ((1, "x"), (2, "y"))})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "| [Use y](0002-use-y.md) | Accepted |" in (root / "docs/adr/README.md").read_text()
+
+
 def test_a_table_shown_in_a_longer_fence_with_backticks_inside_is_an_example_not_the_index(decide, tmp_path):
     proposal = "- Start Date: 2020-01-0{n}\n- Status: Accepted\n\n# Summary\n\nWhat.\n"
     example = ("# Proposals\n\nAdd yours as a row:\n\n````markdown\n```\n| Number | Title | Status |\n"

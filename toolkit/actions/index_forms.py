@@ -258,8 +258,9 @@ def _team_cells(index: _Index, start: int, end: int, kinds: list, linked_at: int
     found = {}
     for row in range(start + 2, end):
         cells = [text.strip() for text in _split(index.lines[row].strip())]
-        link = _LINK.search(cells[linked_at])
-        path = _target(link.group(2))
+        # A row may link from another column than the first row does, or have fewer cells: nothing of it is kept.
+        link = _LINK.search(cells[linked_at]) if linked_at < len(cells) else None
+        path = _target(link.group(2)) if link else None
         if path is not None:
             found[path] = dict(zip(kinds, cells))
             if kinds[linked_at] == "title" and _link_text_form(link.group(1).strip())[0] == "title":
