@@ -470,3 +470,18 @@ def test_a_slug_two_numbered_records_share_names_neither(decide, tmp_path):
         refused = decide("adr", command, "use-postgres", *(["rejected"] if command == "status" else []), cwd=root)
         assert refused.exit_code == 2, refused.output
         assert "0001-use-postgres.md, 0005-use-postgres.md share that slug" in refused.output, refused.output
+
+
+def test_a_word_a_dated_record_s_slug_only_ends_in_names_no_record(decide, tmp_path):
+    # `status strategy` changed 2025-06-09_logging-strategy.md, whose slug only ends in the word typed.
+    record = "# {title}\n\n- Status: proposed\n- Date: 2025-06-09\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "team", {
+        "docs/adr/2025-06-09_logging-strategy.md": record.format(title="Logging strategy"),
+        "docs/adr/20201001-adopt-graphql.md": record.format(title="Adopt GraphQL"),
+    })
+    refused = decide("adr", "status", "strategy", "deprecated", "--force", cwd=root)
+    assert refused.exit_code == 2 and "no ADR strategy" in refused.output, refused.output
+    assert "- Status: proposed" in (root / "docs/adr/2025-06-09_logging-strategy.md").read_text()
+    for slug, title in (("logging-strategy", "Logging strategy"), ("adopt-graphql", "Adopt GraphQL")):
+        shown = decide("adr", "show", slug, "--format", "json", cwd=root)
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["title"] == title, shown.output

@@ -59,6 +59,8 @@ from toolkit.records.adr_words import (
     numbered_file,
     numbered_template,
     numbered_slug,
+    DATED_FILE,
+    draft_slug,
     proven_order,
     written_as,
     RECORD_DEPTH,
@@ -109,11 +111,10 @@ class Decisions:
 
     def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
-        # A record named by its day is found by its slug, the day joined to it by `-`, `_` or a space.
+        # A record named by its number or its day is found by its whole slug too.
         return [r for r in self.records if r.key == key] or [
-            r for r in self.records if r.number is None and key and r.key.endswith(("-" + key, "_" + key, " " + key))
-        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else []) or [
-            r for r in self.records if r.number is not None and key and _slug(record_name(r.path)) == key]
+            r for r in self.records if key and _slug(record_name(r.path)) == key
+        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
 
     def find(self, ref) -> Decision:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
@@ -163,18 +164,17 @@ def _as_listed(items: list, typed: str, key) -> list:
         item for item in items if unicodedata.normalize("NFC", key(item)) == unicodedata.normalize("NFC", typed)]
 
 
+_TIME_OF_DAY = LazyPattern(r"^(?:[01]\d|2[0-3])[-_][0-5]\d[-_]")  # after the day: `2025-06-10_14_30_function-service`
+
+
 def _slug(name: str) -> str | None:
-    """The slug of a numbered record's file or folder *name*: a record is named by its whole slug, so `go`
-    names no `0002-use-go.md`, by every command alike."""
+    """The slug of a record's file or folder *name* after its number, its day (`20201001-adopt-graphql`) or a
+    draft's placeholder: a record is named by its whole slug, so `go` names no `0002-use-go.md` and `strategy`
+    no `2025-06-09_logging-strategy.md`, by every command alike."""
     slug = numbered_slug(name)
-    return numbered_slug(name + ".md") if slug is None else slug
-
-
-def _by_slug(name: str, stem: str, key: str) -> bool:
-    """Whether *key* is the slug of the record file *name*: after its number, or after the day an unnumbered
-    record's name starts with (`20201001-adopt-graphql`), as `Decisions.get` finds one."""
-    slug = _slug(name)
-    return slug == key if slug is not None else stem.endswith(("-" + key, "_" + key, " " + key))
+    if slug is None and (dated := DATED_FILE.match(name)):
+        slug = _TIME_OF_DAY.sub("", dated.group(3), count=1)
+    return draft_slug(name) or None if slug is None else slug
 
 
 def _ambiguous(ref, paths: list[Path]) -> str:
@@ -511,7 +511,7 @@ def _find_path(ws: Workspace, ref) -> Path:
     else:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
         candidates = ([p for p, stem in stems.items() if stem == key]
-                      or [p for p, name in record_names.items() if _by_slug(name, stems[p], key)])
+                      or [p for p, name in record_names.items() if _slug(name) == key])
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
