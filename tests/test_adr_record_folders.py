@@ -548,3 +548,13 @@ def test_specs_named_by_their_issue_after_a_hash_are_numbered_and_dated(decide, 
     assert result.exit_code == 0, result.output
     text = (root / "doc/specs/#12424 - Auto-Save.md").read_text()
     assert "created on: 2025-12-23\nlast updated: 2026-02-01\n" in text
+
+
+def test_a_tutorial_s_numbered_chapter_folders_are_no_proposal_folders(decide, tmp_path):
+    # Chapters named as Jupyter names its proposals, pages named by their slugs: `init` took the top folder for the
+    # ADR folder, and `adr list` showed the chapters as ADRs 1 and 2.
+    root = _repo(tmp_path, {"01-getting-started/getting-started.md": "# Getting started\n\nInstall it.\n",
+                            "02-installation/installation.md": "# Installation\n\nRun the installer.\n"})
+    assert decide("init", cwd=root).exit_code == 0
+    assert 'decisions = "."' not in (root / "decisionbook.toml").read_text()
+    assert listed_adrs(decide, root) == []

@@ -443,10 +443,19 @@ def _has_status(folder: Path, root: Path) -> bool:
     or is headed as a proposal is."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
-        start = files.read_bytes(folder / name, files.DEFAULT_LIMIT, root)[:4096]
-        return _STATUS_FIELD.search(start) is not None or _PROPOSAL_HEADER.search(start) is not None
-    except (OSError, ValueError, DecisionbookError):  # unreadable, not a regular file, or no record after all
+    except (OSError, ValueError):  # unreadable, or no record after all
         return False
+    return _headed(folder / name, root)
+
+
+def _headed(path: Path, root: Path) -> bool:
+    """Whether the file *path* (a regular file within *root*) speaks of a status near its start, or is headed as a
+    proposal is."""
+    try:
+        start = files.read_bytes(path, files.DEFAULT_LIMIT, root)[:4096]
+    except (OSError, DecisionbookError):  # unreadable, or not a regular file
+        return False
+    return _STATUS_FIELD.search(start) is not None or _PROPOSAL_HEADER.search(start) is not None
 
 
 def _dir_name(name: str) -> str:
@@ -515,18 +524,17 @@ def _discover_adr_dir(root: Path) -> Path:
 def _holds_proposal_folders(root: Path) -> bool:
     """Whether *root* holds records kept as folders whose pages are named by their slugs, as Jupyter's
     enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`). Two at
-    least, and pages named so, not READMEs: a tutorial's numbered chapters (`01-intro/README.md`) are no records."""
-    found = 0
+    least, pages named so, not READMEs, and one speaking of its status: a tutorial's numbered chapters
+    (`01-intro/README.md`, `02-setup/setup.md`) are no records."""
+    pages = []
     try:
         with os.scandir(root) as entries:
             for entry in entries:
                 if folder_record(entry.name) and files.is_folder(entry):
-                    found += any(slug_page(entry.name, name) for name in os.listdir(entry.path))
-                    if found == 2:
-                        return True
+                    pages += [Path(entry.path, name) for name in os.listdir(entry.path) if slug_page(entry.name, name)]
     except OSError:
-        pass
-    return False
+        return False
+    return len({page.parent for page in pages}) >= 2 and any(_headed(page, root) for page in pages)
 
 
 def missing_adr_dir(ws: Workspace) -> str | None:
