@@ -681,6 +681,19 @@ def test_a_meeting_without_a_report_of_its_week_keeps_none_and_says_so(repo, dec
     assert not (repo / "reports").exists() or not list((repo / "reports").iterdir())
 
 
+def test_a_link_planted_at_a_kept_report_s_name_is_no_copy(repo, decide):
+    # A link to the week's report read as the same page: the line named a "copy" every later render changed.
+    _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
+    week = "{}-W{:02d}".format(*TODAY.isocalendar()[:2])
+    (repo / "reports").mkdir()
+    (repo / "reports" / f"{week}-weekly-triage.html").write_text("<p>blind</p>")
+    kept = repo / "reports" / f"{TODAY}-meeting-weekly-triage.html"
+    kept.symlink_to(f"{week}-weekly-triage.html")
+    refused = decide("meeting", "close", cwd=repo)
+    assert refused.exit_code == 2 and f"reports/{kept.name}: error: is there already" in refused.stderr, refused.output
+    assert kept.is_symlink() and _ledger(repo, "meetings.jsonl") == []
+
+
 def test_a_kept_report_is_never_written_over(repo, decide):
     _ok(decide("proto", "new", "Kafka ingest", cwd=repo))
     week = "{}-W{:02d}".format(*TODAY.isocalendar()[:2])
@@ -690,8 +703,8 @@ def test_a_kept_report_is_never_written_over(repo, decide):
     kept.write_text("<p>someone's own page</p>")
     refused = decide("meeting", "close", cwd=repo)
     assert refused.exit_code == 2 and "Traceback" not in refused.output
-    assert f"reports/{kept.name}: error: is there already and is not reports/{week}-weekly-triage-revealed.html" \
-        in refused.stderr
+    assert (f"reports/{kept.name}: error: is there already and is not a copy of "
+            f"reports/{week}-weekly-triage-revealed.html") in refused.stderr
     assert kept.read_text() == "<p>someone's own page</p>" and _ledger(repo, "meetings.jsonl") == []
     # One left by a close that stopped before its line was written holds the same page: it is taken.
     kept.write_text("<p>with the hours</p>")

@@ -4,6 +4,7 @@ the window of what came after it."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -162,9 +163,11 @@ def _keep_reports(ws: Workspace, day: dt.date) -> tuple[str, ...]:
             continue
         copy = source.with_name(f"{day.isoformat()}-meeting-weekly-triage{'-revealed' if revealed else ''}.html")
         # Never written over: one left by a close that stopped before its line was written is taken if the same.
-        if not atomic.create_exclusive(copy, data) and files.read_bytes(copy, REPORT_LIMIT, ws.root) != data:
-            raise DecisionbookError(f"is there already and is not {ws.relative(source)} as it is now; move it "
-                                    "away to close the meeting", ws.relative(copy))
+        # A link in its place is no copy: it would show whatever the week's report says later.
+        if not atomic.create_exclusive(copy, data) and (
+                os.path.islink(copy) or files.read_bytes(copy, REPORT_LIMIT, ws.root, ws.relative(copy)) != data):
+            raise DecisionbookError(f"is there already and is not a copy of {ws.relative(source)} as it is now; "
+                                    "move it away to close the meeting", ws.relative(copy))
         kept.append(ws.relative(copy))
     return tuple(kept)
 
