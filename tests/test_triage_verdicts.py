@@ -247,6 +247,9 @@ def test_days_that_cannot_be_are_refused_and_nothing_is_written(ws, decide):
     for args, message in (
         (("effort", "log", "P1", "3", "--date", tomorrow), "in the future"),
         (("iterate", "P1", "--reason", "more", "--deadline", "2020-01-01"), "has passed already"),
+        # Recorded late, a verdict still sets a deadline to come: one passed since that day makes the card overdue.
+        (("iterate", "P1", "--reason", "more", "--as-of", "2020-01-01", "--deadline", "2020-01-08"),
+         "has passed already"),
         (("proto", "new", "Late", "--deadline", "2020-01-01"), "before the card starts"),
         # A verdict judged on a day to come would record a recommendation nobody could have seen.
         (("keep", "P3", "--reason", "users will ask", "--as-of", tomorrow), "as-of " + tomorrow + " is in the future"),

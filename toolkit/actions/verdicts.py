@@ -48,10 +48,11 @@ class VerdictResult:
         return found.group() if found else None
 
 
-def _judging_day(as_of: dt.date | None) -> dt.date:
-    """The day a verdict is judged as of: *as_of*, default today; a day to come is refused, since the
-    recommendation recorded beside the verdict would be one nobody could have seen when it was given."""
-    today = dt.date.today()
+def _judging_day(as_of: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """The day a verdict is judged as of: *as_of*, default *today* (read now when not given); a day to come is
+    refused, since the recommendation recorded beside the verdict would be one nobody could have seen when it
+    was given."""
+    today = today or dt.date.today()
     if as_of is not None and as_of > today:
         raise DecisionbookError(f"as-of {as_of} is in the future; a verdict is judged on what is known by today "
                                 f"({today}) or an earlier day")
@@ -101,8 +102,10 @@ def iterate(
     """Keep working on the prototype (status `active`), optionally with a new deadline."""
     new_deadline = parse_date(deadline, "deadline") if deadline is not None else None
     # Read once: an iterate running across midnight checks its deadline and judges on one day, not on two.
-    day = _judging_day(as_of)
-    if new_deadline is not None and new_deadline < day:
+    today = dt.date.today()
+    day = _judging_day(as_of, today)
+    # A verdict recorded late (--as-of) still sets a deadline to come: one passed already makes the card overdue.
+    if new_deadline is not None and new_deadline < today:
         raise DecisionbookError(f"deadline {new_deadline} has passed already; give the day the next round ends")
     return _record(ws, ref, "iterate", reason, by, day, new_deadline)
 
