@@ -143,3 +143,19 @@ def test_cited_prototypes_as_of_a_day_are_as_triage_saw_them_that_day(decide, re
     page = (repo / site.stdout.strip()).parent / f"{record.stem}.html"
     shown = " ".join(scan(page.read_text(encoding="utf-8")).text)
     assert re.search(rf"P1\s*Edge cache\s*{then['status']}\s*{then['recommendation']}", shown), (then, shown)
+
+
+def test_a_title_s_markup_is_shown_as_text_in_the_heading(tmp_path):
+    # A tag the page's sanitiser allows (`<b>`) would be live markup in the heading were the title not escaped.
+    from toolkit.reports.demo import build
+
+    root = build(tmp_path / "demo")
+    record = next((root / "decisions").glob("0006-*.md"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"^# .*$", "# Event-source <b>bold</b> orders", text, count=1, flags=re.M),
+                      encoding="utf-8")
+    result = invoke(root, "report", "review", "6")
+    assert result.exit_code == 0, result.output
+    html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    assert "&lt;b&gt;bold&lt;/b&gt;" in heading and "<b>" not in heading, heading
