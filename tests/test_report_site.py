@@ -272,10 +272,10 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     assert invoke(root, "report", "log", "--as-of", "2026-10-01").exit_code == 0
     site = root / "reports" / "decision-log"
     index = _text(site / "index.html")
-    assert "4 decisions in decisions, as of 2026-10-01. proposed: 2 · superseded: 1 · not in git: 1" in index
+    assert "4 decisions in decisions, as of 2026-10-01. proposed: 2 · superseded: 1 · not in git then: 1" in index
     assert "Statuses and dates are those of the last commit on or before 2026-10-01" in index
     assert re.search(r"Open proposals .* ADR-0003 Use CockroachDB 2026-09-28 Ben 3 ", index)
-    assert "Accepted (" not in index and re.search(r"Not in git \(1\) .* ADR-0004 Cache reads", index)
+    assert "Accepted (" not in index and re.search(r"Not in git then \(1\) .* ADR-0004 Cache reads", index)
     # Its date field is the file's, proposed on 09-28 and not decided yet: no day decided on.
     assert re.search(r"Proposed \(2\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 Superseded \(1\)", index)
     page = _text(site / "0003-use-cockroachdb.html")
@@ -284,7 +284,7 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
             "is today.") in page
     older = _text(site / "0001-use-postgresql.html")
     assert "superseded by ADR-0003 Use CockroachDB proposed" in older
-    assert '<a href="#not-in-git">not in git: 1</a>' in (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="#not-in-git-then">not in git then: 1</a>' in (site / "index.html").read_text(encoding="utf-8")
     assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
 
     assert invoke(root, "report", "log", "--as-of", "2026-10-10").exit_code == 0
@@ -344,6 +344,6 @@ def test_a_past_day_s_index_counts_and_dates_nothing_after_that_day(tmp_path):
     assert invoke(root, "report", "log", "--as-of", "2026-08-20").exit_code == 0
     index = _text(root / "reports" / "decision-log" / "index.html")
     assert "None of the 2 verdicts overrode the evidence toward keep" in index
-    assert re.search(r"Not in git \(1\) ADR Title Date Proposed on Decided on ADR-0006 Event-source the order "
+    assert re.search(r"Not in git then \(1\) ADR Title Date Proposed on Decided on ADR-0006 Event-source the order "
                      r"history 2026-10-26 Sunk-cost audit", index)
     assert "2026-10-26 2026-10-26" not in index

@@ -22,7 +22,7 @@ from toolkit.workspace import Workspace
 # A proposal closes when it is decided, or when it is deprecated or superseded before anyone committed a decision.
 CLOSED = (*DECIDED, "deprecated", "superseded")
 # The status of a record that had no commit by the day a log is for, or had been deleted by then.
-NOT_IN_GIT = "not in git"
+NOT_IN_GIT = "not in git then"  # never committed by that day, committed later, or deleted by then
 
 
 @dataclass(frozen=True)
