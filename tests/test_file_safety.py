@@ -535,6 +535,10 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
         "``a " * 200_000 + "\n" + "=" * 800_000 + "\n\n:Status: Accepted\n")
     (repo / "decisions" / "0026-directive.rst").write_text(
         "26. Directive\n=============\n\n.. date-accepted:: " + "2019 " * 120_000 + "\n")
+    # A metadata table's Title row never closed, and a title's own number after a project's letters: runs of spaces
+    # and zeros that the title's patterns split every way.
+    (repo / "decisions" / "0029-title-row.md").write_text("| Title | " + " " * 600_000 + "x\n\nStatus: Accepted\n")
+    (repo / "decisions" / "0030-letters.md").write_text("# AB-" + "0" * 600_000 + "x\n\nStatus: Accepted\n")
     (repo / "decisions" / "0020-loose.md").write_text(  # front matter that is not YAML, read line by line
         "---\n" + "".join(f"k{i}: a: b\n" for i in range(60_000)) + "status: [accepted\n---\n# 20. Loose\n")
     (repo / "prototypes" / "0001-wide.md").write_text(

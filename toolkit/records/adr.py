@@ -138,7 +138,8 @@ _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)
                            r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
 # A metadata table's row naming the record (Jupyter's `| Title | Jupyter Enhancement Proposal |`); a header row,
 # over `| --- |`, names a column instead.
-_TITLE_ROW = LazyPattern(r"^[ \t]*\|[ \t]*[*_]{0,2}Title[*_]{0,2}[ \t]*\|[ \t]*([^|\n]*?)[ \t]*\|", re.IGNORECASE)
+# Its value is stripped of spaces after the match, not by it: a pattern with three ways to take them is cubic.
+_TITLE_ROW = LazyPattern(r"^[ \t]*\|[ \t]*[*_]{0,2}Title[*_]{0,2}[ \t]*\|([^|\n]*)\|", re.IGNORECASE)
 _DELIMITER_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*:?-{3,}")
 # A front-matter key that names the feature (Rust's RFC header, as GreptimeDB keeps it: `Feature Name:`, `Date:`).
 FEATURE_NAME_KEY = LazyPattern(r"feature[ _-]name", re.IGNORECASE)
@@ -1503,8 +1504,9 @@ _RST_LITERAL = LazyPattern(r"``([^`\n]+)``")  # each run of backquotes read once
 _STRONG = LazyPattern(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*[:.)\-–—·|：]\s*(?=\S)")
 # A project's own letters before the record's number (Matrix's `MSC1772: Title`, `GEP-7: Title`): joined to
-# them, the number has three digits or more, so `EC2: Title` and `S3: Title` stay whole.
-_LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ]0*(\d+)|0*(\d{3,}))\s*[:.)\-–—·|：]\s*(?=\S)")
+# them, the number has three digits or more, so `EC2: Title` and `S3: Title` stay whole. Its zeros are read by
+# int(), not split off by the pattern: two ways to take a run of them is quadratic.
+_LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ](\d+)|(\d{3,}))\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
