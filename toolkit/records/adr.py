@@ -1257,7 +1257,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 for link in _LINK.finditer(line, start, end):
                     if reader.ref(link.group(0)):
                         reader.add_relation(label, link.group(0), index + 1)
-                if index < head_end and _BARE_NUMBERS.fullmatch(line, start, end):
+                if index < head_end and BARE_NUMBERS.fullmatch(line, start, end):
                     # Records named by number alone, as PEPs and EEPs do: `Replaces: 43`, `Superseded-By: 104`.
                     for number in re.findall(r"\d+", line[start:end]):
                         reader.add_relation(label, number, index + 1)
@@ -1272,7 +1272,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_span"] = (start, end)
 
 
-_BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
+# A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
+BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 
 
 # GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.

@@ -10,6 +10,7 @@ from collections import Counter
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import (
+    BARE_NUMBERS,
     BOLD,
     BETWEEN_FIELDS,
     BOLD_LABEL,
@@ -993,12 +994,9 @@ def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, i
             continue
         for label, begin, end, _ in line_fields(line):
             value = line[begin:end]
-            if relation_of(label) == relation and ("](" in value or _NUMBERS.fullmatch(value)):
+            if relation_of(label) == relation and ("](" in value or BARE_NUMBERS.fullmatch(value)):
                 return index, end, "](" not in value
     return None
-
-
-_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 
 
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
