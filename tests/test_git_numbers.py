@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,41 @@ def test_names_on_branches_outside_git_or_without_commits(tmp_path):
     assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
     git(tmp_path, "init", "-q", "-b", "main")
     assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
+
+
+def test_names_on_branches_from_more_branches_than_a_pipe_holds(repo):
+    # 1,500 branch tips are more than git's input pipe holds, and their trees more than its output pipe:
+    # git waits for its answers to be read before it reads more questions.
+    shared = "".join(f"M 100644 :1 decisions/{n:04d}-shared.md\n" for n in range(1, 41))
+    stream = "blob\nmark :1\ndata 4\ntext\n" + "".join(
+        f"commit refs/heads/b{n}\ncommitter A <a@example.com> 0 +0000\ndata 1\nx\n{shared}"
+        f"M 100644 :1 decisions/{1000 + n}-b{n}.md\n\n" for n in range(1500))
+    proc = subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=stream, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    names = names_on_branches(repo, repo / "decisions")
+    assert len(names) == 40 + 1500 and f"{1000 + 1499}-b1499.md" in names and "0040-shared.md" in names
+
+
+def test_names_on_branches_without_git_installed(repo, monkeypatch):
+    write(repo, "0001-first.md", MADR.format(status="accepted", extra="", title="First"))
+    commit_all(repo, "adr 1")
+    monkeypatch.setenv("PATH", str(repo / "decisions"))
+    assert names_on_branches(repo, repo / "decisions") == set()
+
+
+def test_adr_new_reads_other_branches_with_git_alone(repo):
+    # Importing subprocess costs `adr new` more than git's answer: the numbers are asked of git without it.
+    write(repo, "0001-first.md", MADR.format(status="accepted", extra="", title="First"))
+    commit_all(repo, "adr 1")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, "0002-second.md", MADR.format(status="proposed", extra="", title="Second"))
+    commit_all(repo, "adr 2")
+    git(repo, "checkout", "-q", "main")
+    code = ("import sys\nfrom toolkit.entry import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print('SUBPROCESS', 'subprocess' in sys.modules, file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, "adr", "new", "Third", "--no-edit"], cwd=repo,
+                          capture_output=True, text=True)
+    assert proc.stdout.strip() == "decisions/0003-third.md" and "SUBPROCESS False" in proc.stderr, proc
 
 
 def test_adr_new_skips_a_number_taken_on_a_fetched_branch(repo, tmp_path, decide):

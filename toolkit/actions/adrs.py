@@ -22,6 +22,7 @@ from toolkit.actions.adr_form import (
 )
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
+from toolkit.history.numbers import BranchNames
 from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache, sidecar
 from toolkit.records.adr import (
     MADR,
@@ -687,12 +688,14 @@ def new_decision(
     # made and the others are refused, as when they are made one after another. The folder's lock comes
     # first, as `adr renumber` takes it, so the two never hold one lock each and wait for the other.
     folder_locked = atomic.folder_lock(ws.adr_dir) if ws.adr_dir.is_dir() else contextlib.nullcontext()
-    with folder_locked, _together(ws, [ref for _, ref in relations]) as group:
-        return _new_decision(ws, group, title, template, relations, data_change, prototypes, date, force)
+    # git reads the numbers taken on other branches while the folder is read here.
+    with BranchNames(ws.root, ws.adr_dir) as branches, folder_locked, \
+            _together(ws, [ref for _, ref in relations]) as group:
+        return _new_decision(ws, group, branches, title, template, relations, data_change, prototypes, date, force)
 
 
-def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None, relations: list,
-                  data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool) -> Created:
+def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: str, template: str | None,
+                  relations: list, data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool) -> Created:
     """`new_decision` once the ADRs *relations* name are locked in *group*."""
     day = (date or _dt.date.today()).isoformat()
     links = _folder_links(ws) if relations else ()
@@ -820,7 +823,7 @@ def _new_decision(ws: Workspace, group: _Group, title: str, template: str | None
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day),
-                               form.stamps(day))
+                               form.stamps(day), branches)
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from toolkit.history.numbers import names_on_branches
+from toolkit.history.numbers import BranchNames, names_on_branches
 from toolkit.records import atomic, files
 from toolkit.records.adr_words import (
     FOLDER_PAGES,
@@ -73,10 +73,11 @@ def _numbers_in(folder: Path, depth: int) -> set[int | None]:
 
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
-    numbers: Iterator[int] | None = None,
+    numbers: Iterator[int] | None = None, branches: BranchNames | None = None,
 ) -> Path:
     """Create `NNNN-slug.md` (or `name(number)`) in *folder* with the next free number, any number
     of digits, and `render(number)` as content; with *numbers*, the first of them that is free.
+    *branches*, started by the caller earlier, gives the names on other branches (else they are asked now).
 
     The folder lock serialises concurrent processes; the exclusive create is the reservation, so
     even a process that ignores the lock cannot make us overwrite its file.
@@ -84,8 +85,9 @@ def create_numbered(
     folder.mkdir(parents=True, exist_ok=True)
     with atomic.folder_lock(folder):
         files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
+        elsewhere = branches.names() if branches is not None else names_on_branches(root, folder)
         # Records kept in category folders share the folder's numbers.
-        taken = numbers_in(folder) | {number_of(n) or _folder_number(n) for n in names_on_branches(root, folder)}
+        taken = numbers_in(folder) | {number_of(n) or _folder_number(n) for n in elsewhere}
         taken.discard(None)
         for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-from toolkit.errors import DecisionbookError
-from toolkit.history.plaingit import Git
+from toolkit.history.rawgit import Process, batch_input, batch_output
 
 
 def tree_names(data: bytes) -> set[str]:
@@ -21,28 +21,58 @@ def tree_names(data: bytes) -> set[str]:
     return names
 
 
-def names_on_branches(root: Path, folder: Path) -> set[str]:
-    """File names in *folder* on every local and remote-tracking branch of the repository at *root*.
+class BranchNames:
+    """File names in a folder on every local and remote-tracking branch, asked of git when made and
+    read by `names()`: git answers while the caller reads the folder.
 
-    Empty when *root* is not a git repository or has no commits. Two git processes whatever the
-    number of branches, and no GitPython (ADR 0027: `decide adr new` would spend most of its time importing
-    it): one `for-each-ref`, and one `cat-file --batch` that reads `<commit>:./<folder>` for every
-    branch tip, the folder named relative to *root*, where git runs.
+    Empty when the folder's repository is not a git repository, has no commits or git cannot answer.
+    Two git processes whatever the number of branches, and neither GitPython nor subprocess imported
+    (ADR 0027: `decide adr new` would spend most of its time importing them): one `for-each-ref`, and one
+    `cat-file --batch` that reads `<commit>:./<folder>` for every branch tip, the folder named relative
+    to the repository's root, where git runs. Use in a `with` block: git not asked is ended on leaving it.
     """
-    inside = os.path.relpath(folder, root).replace(os.sep, "/")
-    git = Git(root)
-    try:
-        refs = git.output("for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes")
-        if refs.returncode != 0 or not refs.stdout:
+
+    def __init__(self, root: Path, folder: Path):
+        self.inside = os.path.relpath(folder, root).replace(os.sep, "/")
+        self.answer: set[str] | None = None
+        self.processes = contextlib.ExitStack()
+        try:
+            self.refs = self.processes.enter_context(
+                Process(root, "for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes"))
+            self.batch = self.processes.enter_context(Process(root, "cat-file", "--batch", stdin=True))
+        except OSError:  # no git: no names from other branches
+            self.answer = set()
+
+    def names(self) -> set[str]:
+        if self.answer is None:
+            self.answer = self._read()
+        return self.answer
+
+    def _read(self) -> set[str]:
+        status, refs = self.refs.answer()
+        if status != 0 or not refs:
             return set()
-        commits = sorted(set(refs.stdout.decode("ascii").split()))
-        found = git.objects(f"{commit}:./{inside}" if inside != "." else f"{commit}^{{tree}}" for commit in commits)
-    except (OSError, DecisionbookError):  # no git, or one that cannot answer: no names from other branches
-        return set()
-    names: set[str] = set()
-    seen_trees: set[bytes] = set()
-    for sha, kind, data in found.values():  # a branch without the folder has no answer
-        if kind == b"tree" and sha not in seen_trees:
-            seen_trees.add(sha)
-            names |= tree_names(data)
-    return names
+        commits = sorted(set(refs.decode("ascii").split()))
+        wanted = [f"{commit}:./{self.inside}" if self.inside != "." else f"{commit}^{{tree}}" for commit in commits]
+        status, out = self.batch.answer(batch_input(wanted))
+        if status != 0:
+            return set()
+        names: set[str] = set()
+        seen_trees: set[bytes] = set()
+        for sha, kind, data in batch_output(out, wanted).values():  # a branch without the folder has no answer
+            if kind == b"tree" and sha not in seen_trees:
+                seen_trees.add(sha)
+                names |= tree_names(data)
+        return names
+
+    def __enter__(self) -> BranchNames:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.processes.close()
+
+
+def names_on_branches(root: Path, folder: Path) -> set[str]:
+    """File names in *folder* on every branch of the repository at *root* (see BranchNames)."""
+    with BranchNames(root, folder) as branches:
+        return branches.names()

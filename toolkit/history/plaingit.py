@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
-
-
-def env() -> dict[str, str]:
-    """The environment git runs in, read at each run as the caller's environment may change."""
-    # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
-    # GIT_FLUSH=0: into a pipe `git log` would flush after every commit, and both it and we would spend
-    # more CPU on thousands of small writes and reads than on parsing.
-    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", "GIT_FLUSH": "0"}
+from toolkit.history.rawgit import batch_input, batch_output, env
 
 
 def message(stderr: bytes, status: int) -> str:
@@ -50,21 +42,10 @@ class Git:
         wanted = list(dict.fromkeys(s for s in specs if "\n" not in s))
         if not wanted:
             return {}
-        proc = self.output("cat-file", "--batch", stdin="\n".join(wanted).encode("utf-8", "surrogateescape") + b"\n")
+        proc = self.output("cat-file", "--batch", stdin=batch_input(wanted))
         if proc.returncode != 0:
             raise DecisionbookError(f"git cat-file failed: {message(proc.stderr, proc.returncode)}", self.top)
-        out, at, found = proc.stdout, 0, {}
-        for spec in wanted:
-            end = out.index(b"\n", at)
-            header = out[at:end].split(b" ")
-            at = end + 1
-            # "<id> <type> <size>"; else "<spec> missing" or "<spec> ambiguous", and a spec may hold spaces.
-            if len(header) != 3 or not header[2].isdigit():
-                continue
-            size = int(header[2])
-            found[spec] = (header[0], header[1], out[at : at + size])
-            at += size + 1
-        return found
+        return batch_output(proc.stdout, wanted)
 
     def blobs(self, specs) -> dict[str, bytes]:
         """The data of each blob *specs* name, by spec; specs that name nothing, or no blob, are left out."""
