@@ -309,3 +309,25 @@ def test_renumber_rewrites_reference_definitions_and_a_link_text_that_is_the_num
     assert (root / "docs/adr/002-use-workflows.md").read_text().endswith("As [ADR-001] says.\n\n"
                                                                         "[ADR-001]: 007-drop-the-broker.md\n")
     assert "| [007](007-drop-the-broker.md) | Drop |" in (root / "docs/adr/README.md").read_text()
+
+
+def test_adr_new_in_a_team_folder_skips_a_number_a_branch_holds_there(tmp_path, decide):
+    # Run where the team's `.adr-dir` makes its folder the workspace, git was asked for the repository's top
+    # folder on each branch, not the team's: ADR 3 of a branch was taken again.
+    root = repository_with(tmp_path / "ws", {
+        "decisions/websre/.adr-dir": ".\n",
+        "decisions/websre/0001-record-architecture-decisions.md": NYGARD.format(number=1, title="Record",
+                                                                                 status="Accepted"),
+        "decisions/websre/0002-page-the-on-call.md": NYGARD.format(number=2, title="Page", status="Accepted"),
+    })
+    commit_all(root, "websre")
+    git(root, "checkout", "-q", "-b", "feature")
+    (root / "decisions/websre/0003-rotate-keys.md").write_text(NYGARD.format(number=3, title="Rotate keys",
+                                                                             status="Proposed"))
+    commit_all(root, "websre 3")
+    git(root, "checkout", "-q", "main")
+    team = root / "decisions/websre"
+    assert names_on_branches(team, team) == {".adr-dir", "0001-record-architecture-decisions.md",
+                                             "0002-page-the-on-call.md", "0003-rotate-keys.md"}
+    made = decide("adr", "new", "Cache the pages", "--no-edit", cwd=team)
+    assert made.exit_code == 0 and made.stdout.strip() == "0004-cache-the-pages.md", made.output

@@ -29,7 +29,7 @@ class BranchNames:
     Two git processes whatever the number of branches, and neither GitPython nor subprocess imported
     (ADR 0027: `decide adr new` would spend most of its time importing them): one `for-each-ref`, and one
     `cat-file --batch` that reads `<commit>:./<folder>` for every branch tip, the folder named relative
-    to the repository's root, where git runs. Use in a `with` block: git not asked is ended on leaving it.
+    to *root*, where git runs. Use in a `with` block: git not asked is ended on leaving it.
     """
 
     def __init__(self, root: Path, folder: Path):
@@ -53,7 +53,9 @@ class BranchNames:
         if status != 0 or not refs:
             return set()
         commits = sorted(set(refs.decode("ascii").split()))
-        wanted = [f"{commit}:./{self.inside}" if self.inside != "." else f"{commit}^{{tree}}" for commit in commits]
+        # `./` names the folder from where git runs, the workspace's root, which may lie below the repository's
+        # top (a team folder with its own `.adr-dir`); `<commit>^{tree}` would be the top's.
+        wanted = [f"{commit}:./{self.inside}" for commit in commits]
         status, out = self.batch.answer(batch_input(wanted))
         if status != 0:
             return set()
