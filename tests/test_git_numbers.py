@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -309,6 +311,83 @@ def test_renumber_rewrites_reference_definitions_and_a_link_text_that_is_the_num
     assert (root / "docs/adr/002-use-workflows.md").read_text().endswith("As [ADR-001] says.\n\n"
                                                                         "[ADR-001]: 007-drop-the-broker.md\n")
     assert "| [007](007-drop-the-broker.md) | Drop |" in (root / "docs/adr/README.md").read_text()
+
+
+def _printed_renumbers(decide, root: Path) -> list[str]:
+    """The `decide adr renumber` commands `decide check` prints at *root*, each run there exactly as printed."""
+    check = decide("check", cwd=root)
+    commands = re.findall(r"`(decide adr renumber [^`]+)`", check.stdout)
+    assert commands, check.output
+    for command in commands:
+        result = decide(*shlex.split(command)[1:], cwd=root)
+        assert result.exit_code == 0, (command, result)
+    return commands
+
+
+def _shared_numbers(decide, root: Path) -> list[str]:
+    return [line for line in decide("check", cwd=root).stdout.splitlines() if "is also used by" in line]
+
+
+def test_the_number_check_suggests_is_free_on_every_branch_as_renumber_and_adr_new_count(repo, decide):
+    # Check offered 4, held by a branch: renumber refused it, and merging the branch would share it again.
+    for n, slug in ((1, "use-rest"), (2, "use-postgres"), (3, "use-rabbitmq")):
+        write(repo, f"{n:04d}-{slug}.md", MADR.format(status="accepted", extra="", title=slug))
+    commit_all(repo, "three")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, "0004-use-queues.md", MADR.format(status="proposed", extra="", title="Use queues"))
+    commit_all(repo, "queues")
+    git(repo, "checkout", "-q", "main")
+    write(repo, "0003-use-redis.md", MADR.format(status="proposed", extra="", title="Use Redis"))
+    commit_all(repo, "a second 3")
+    assert _printed_renumbers(decide, repo) == ["decide adr renumber 0003-use-redis.md --to 5"]
+    made = decide("adr", "new", "Use gRPC", "--no-edit", cwd=repo)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0006-use-grpc.md", made.output
+    commit_all(repo, "renumbered, and one more")
+    git(repo, "merge", "-q", "--no-edit", "feature")
+    assert sorted(p.name for p in (repo / "decisions").glob("0*.md")) == [
+        "0001-use-rest.md", "0002-use-postgres.md", "0003-use-rabbitmq.md", "0004-use-queues.md",
+        "0005-use-redis.md", "0006-use-grpc.md"]
+    assert _shared_numbers(decide, repo) == []
+
+
+@pytest.mark.parametrize(("moved", "printed"), [
+    ("0003-use-vault.md", "decide adr renumber 0003-use-vault.md --to 5"),
+    # The other team has a record of this name: the name alone is refused as naming two files.
+    ("0003-use-terraform.md", "decide adr renumber decisions/websre/0003-use-terraform.md --to 5"),
+])
+def test_a_team_folder_s_shared_number_is_parted_by_the_command_check_prints_at_the_top(tmp_path, decide, moved,
+                                                                                       printed):
+    # Renumber counted every team's numbers from the top (global's 4 and 5), check its team's alone, and
+    # neither the team's numbers on other branches.
+    slugs = ["record-architecture-decisions", "use-helm", "use-terraform", "pin-versions", "tag-costs"]
+    files = {f"decisions/global/{n:04d}-{slug}.md": NYGARD.format(number=n, title=slug, status="Accepted")
+             for n, slug in enumerate(slugs, 1)}
+    files |= {
+        "decisions/global/.adr-dir": ".\n",
+        "decisions/websre/.adr-dir": ".\n",
+        "decisions/websre/0001-record-architecture-decisions.md": NYGARD.format(number=1, title="Record",
+                                                                                 status="Accepted"),
+        "decisions/websre/0002-page-the-on-call.md": NYGARD.format(number=2, title="Page", status="Accepted"),
+        "decisions/websre/0003-move-to-k8s.md": NYGARD.format(number=3, title="Move to k8s", status="Accepted"),
+    }
+    root = repository_with(tmp_path / "ws", files)
+    commit_all(root, "two teams")
+    git(root, "checkout", "-q", "-b", "feature")
+    (root / "decisions/websre/0004-rotate-keys.md").write_text(NYGARD.format(number=4, title="Rotate keys",
+                                                                             status="Proposed"))
+    commit_all(root, "websre 4")
+    git(root, "checkout", "-q", "main")
+    (root / "decisions/websre" / moved).write_text(NYGARD.format(number=3, title="Later", status="Proposed"))
+    commit_all(root, "a second websre 3")
+    assert _printed_renumbers(decide, root) == [printed]
+    assert sorted(p.name for p in (root / "decisions/websre").glob("0*.md")) == [
+        "0001-record-architecture-decisions.md", "0002-page-the-on-call.md", "0003-move-to-k8s.md",
+        moved.replace("0003", "0005")]
+    assert (root / "decisions/websre" / moved.replace("0003", "0005")).read_text().startswith("# 5. Later\n")
+    assert len(list((root / "decisions/global").glob("0*.md"))) == 5
+    commit_all(root, "renumbered")
+    git(root, "merge", "-q", "--no-edit", "feature")
+    assert _shared_numbers(decide, root) == []
 
 
 def test_adr_new_in_a_team_folder_skips_a_number_a_branch_holds_there(tmp_path, decide):

@@ -6,15 +6,17 @@ import itertools
 import os
 import re
 import shlex
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.actions import leftovers, prototype_lint
 from toolkit.actions.adr_index import stale_index
-from toolkit.actions.numbering import numbers_in
+from toolkit.actions.numbering import taken_numbers
 from toolkit.actions.adrs import (
     Decisions,
+    adr_files,
     load_decisions,
     outgoing,
     shown_path,
@@ -69,15 +71,18 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
             shared += [(key, folder, alike) for folder, alike in series.items() if len(alike) > 1]
     found = []
     free: dict[Path, Iterator[int]] = {}  # the free numbers of each series, handed out once each
+    # `decide adr renumber` given a file name that two folders hold asks for the folder: name those by their path.
+    names = Counter(path.name for path in adr_files(ws.adr_dir)) if shared else Counter()
     for key, folder, records in shared:
         if folder not in free:
+            # Free here and on every branch, as renumber and `adr new` count them: one git question per series.
             taken = {r.number or 0 for r in decisions.records if (team_folder(ws, r.path) or ws.adr_dir) == folder}
-            free[folder] = itertools.count(max(numbers_in(folder) | taken) + 1)
+            free[folder] = itertools.count(max(taken_numbers(ws.root, folder) | taken) + 1)
         # The record dated first keeps the number: the others came after it (in name order where days agree).
         first, *others = sorted(records, key=lambda r: r.date or "9999")
         message = f"number {key} is also used by {_and([shown_path(ws, r.path) for r in others])}"
         if key.isdigit():
-            moves = [_move(ws, record, next(free[folder]), records) for record in others]
+            moves = [_move(ws, record, next(free[folder]), names[record.path.name] > 1) for record in others]
             message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
             message += _and(moves)
             # The folder that holds each record: a record kept as a folder (`0002-x/README.md`) is held by its parent.
@@ -98,13 +103,12 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _move(ws: Workspace, record: Decision, number: int, sharing: list[Decision]) -> str:
-    """How *record* is given *number*: `decide adr renumber`, naming its file by its path where one of the
-    records *sharing* its number has its name; or for a record kept as a folder, which that command leaves
+def _move(ws: Workspace, record: Decision, number: int, alike: bool) -> str:
+    """How *record* is given *number*: `decide adr renumber`, naming its file by its path where another file
+    of the ADR folder has its name (*alike*); or for a record kept as a folder, which that command leaves
     alone, renaming its folder."""
     if record_name(record.path) != record.path.name:
         return f"a rename of {shown_path(ws, record.path.parent)}/ to number {number}"
-    alike = sum(other.path.name == record.path.name for other in sharing) > 1
     named = shown_path(ws, record.path) if alike else record.path.name
     return f"`decide adr renumber {shlex.quote(named)} --to {number}`"
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from toolkit.history.numbers import BranchNames, names_on_branches
+from toolkit.history.numbers import BranchNames
 from toolkit.records import atomic, files
 from toolkit.records.adr_words import (
     FOLDER_PAGES,
@@ -71,6 +72,15 @@ def _numbers_in(folder: Path, depth: int) -> set[int | None]:
     return numbers
 
 
+def taken_numbers(root: Path, folder: Path, branches: BranchNames | None = None) -> set[int]:
+    """The numbers no new or renumbered record of the records' *folder* may take: those in the folder and its
+    category folders, which share its numbers, and those of the names in it on every branch of the repository
+    at *root*. *branches*, started by the caller earlier, gives those names (else they are asked now)."""
+    with contextlib.nullcontext(branches) if branches is not None else BranchNames(root, folder) as asked:
+        here = numbers_in(folder)  # read while git answers
+        return here | {n for name in asked.names() if (n := number_of(name) or _folder_number(name)) is not None}
+
+
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
     numbers: Iterator[int] | None = None, branches: BranchNames | None = None,
@@ -85,10 +95,7 @@ def create_numbered(
     folder.mkdir(parents=True, exist_ok=True)
     with atomic.folder_lock(folder):
         files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
-        elsewhere = branches.names() if branches is not None else names_on_branches(root, folder)
-        # Records kept in category folders share the folder's numbers.
-        taken = numbers_in(folder) | {number_of(n) or _folder_number(n) for n in elsewhere}
-        taken.discard(None)
+        taken = taken_numbers(root, folder, branches)
         for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
             path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
             if number not in taken and _create(folder, path, lambda: render(number)):

@@ -9,10 +9,9 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.actions.adrs import adr_files
-from toolkit.actions.numbering import number_of, numbers_in
+from toolkit.actions.adrs import adr_files, team_folder
+from toolkit.actions.numbering import number_of, taken_numbers
 from toolkit.errors import DecisionbookError
-from toolkit.history.numbers import names_on_branches
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
 from toolkit.records.adr_words import adornment, is_rst, record_name, renumbered_name, title_number_span
@@ -235,8 +234,8 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         again = f"decide adr renumber {shlex.quote(path.name)} --to {new}"
         for page in sorted({*files, *_other_pages(workspace, files)}):
             held.enter_context(locked(page, task=again if page == path else None))
-        taken = numbers_in(folder) | {number_of(n) for n in names_on_branches(workspace.root, folder)}
-        if new in taken:
+        # A team folder's records are numbered apart from the others' (ADR 0129), as `decide check` counts them.
+        if new in taken_numbers(workspace.root, team_folder(workspace, path) or folder):
             raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
         siblings = [p for p in files if number_of(p.name) == old and p != path]
         answered = _answered(path, siblings)
