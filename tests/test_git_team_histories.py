@@ -1,0 +1,118 @@
+"""Records of one file name in different folders (each team's `0001-record-architecture-decisions.md`, which
+adr-tools writes in every folder it initialises) each have their own git history: in the decision log, its
+frames, a past day's log and the design review. The fixtures follow Mozilla's SRE layout; their text is our own."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import repository_with
+from report_fixtures import scan
+
+from toolkit.workspace import open_workspace
+
+FIRST = "0001-record-architecture-decisions.md"
+TEAM = "# 1. Record architecture decisions\n\nDate: {day}\n\n## Status\n\n{status}\n\n## Context\n\nThe {team} team.\n"
+
+
+def _commit(root: Path, author: str, day: str, message: str) -> None:
+    stamp = f"{day}T10:00:00+00:00"
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", message, f"--author={author} <{author}@example.com>"], cwd=root,
+                   check=True, env={**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+
+
+def _propose_and_accept(root: Path, team: str, author: str, proposed: str, accepted: str) -> None:
+    record = root / "decisions" / team / FIRST
+    record.write_text(TEAM.format(day=proposed, status="Proposed", team=team))
+    _commit(root, author, proposed, f"{team}: propose recording decisions")
+    record.write_text(TEAM.format(day=proposed, status="Accepted", team=team))
+    _commit(root, author, accepted, f"{team}: accept recording decisions")
+
+
+@pytest.fixture
+def teams(tmp_path) -> Path:
+    """Two team folders, each with its `.adr-dir` and its ADR 1 of one file name: the global team's proposed on
+    2021-01-04 and accepted a week later by ana, the websre team's proposed on 2022-03-01 and accepted 20 days
+    later by ben."""
+    root = repository_with(tmp_path / "repo", {"decisions/global/.adr-dir": ".\n", "decisions/websre/.adr-dir": ".\n"})
+    _propose_and_accept(root, "global", "ana", "2021-01-04", "2021-01-11")
+    _propose_and_accept(root, "websre", "ben", "2022-03-01", "2022-03-21")
+    return root
+
+
+def _text(page: Path) -> str:
+    return " ".join(" ".join(scan(page.read_text(encoding="utf-8")).text).split())
+
+
+def test_the_frames_give_each_team_s_record_its_own_dates(teams):
+    from toolkit.frames import Book
+
+    book = Book.open(teams)
+    frame = book.decision_history()
+    assert [(str(row["proposed on"].date()), str(row["accepted on"].date()), row["days to decide"])
+            for _, row in frame.iterrows()] == [("2021-01-04", "2021-01-11", 7), ("2022-03-01", "2022-03-21", 20)]
+    assert [(wait["proposed_on"], wait["accepted_on"], wait["days"]) for wait in book.log().time_to_decide] \
+        == [("2021-01-04", "2021-01-11", 7), ("2022-03-01", "2022-03-21", 20)]
+
+
+def test_the_decision_log_dates_each_team_s_record_by_its_own_commits(teams, decide):
+    assert decide("report", "log", "--out", "site", cwd=teams).exit_code == 0
+    index = _text(teams / "site/index.html")
+    assert re.search(r"Accepted \(2\) ADR Title Date Proposed on Decided on "
+                     r"ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 "
+                     r"ADR-0001 Record architecture decisions 2022-03-01 2022-03-01 2022-03-21 ", index), index
+
+
+def test_a_past_day_s_log_shows_each_team_s_record_as_its_own_commits_left_it(teams, decide):
+    # On 2021-06-01 the global team's record was accepted and the websre team's not yet written.
+    assert decide("report", "log", "--out", "site", "--as-of", "2021-06-01", cwd=teams).exit_code == 0
+    index = _text(teams / "site/index.html")
+    assert "2 decisions in decisions, as of 2021-06-01. accepted: 1 · not in git then: 1" in index, index
+    assert re.search(r"Accepted \(1\) ADR Title Date Proposed on Decided on "
+                     r"ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 Not in git then", index)
+
+
+def test_the_design_review_shows_each_team_s_record_its_own_history(teams, decide):
+    from toolkit.actions.adrs import load_decisions
+    from toolkit.frames.review import status_history
+
+    ws = open_workspace(teams)
+    assert [[(row["date"], row["author"], row["status"]) for row in status_history(ws, record)]
+            for record in load_decisions(ws).records] == [
+        [("2021-01-04", "ana", "proposed"), ("2021-01-11", "ana", "accepted")],
+        [("2022-03-01", "ben", "proposed"), ("2022-03-21", "ben", "accepted")]]
+    shown = decide("adr", "history", f"websre/{FIRST}", "--format", "json", cwd=teams)
+    assert [(row["subject"], row["path"]) for row in json.loads(shown.stdout)] == [
+        ("websre: propose recording decisions", f"decisions/websre/{FIRST}"),
+        ("websre: accept recording decisions", f"decisions/websre/{FIRST}")]
+
+
+def test_inside_a_team_s_folder_its_record_has_its_own_dates(teams):
+    from toolkit.frames import Book
+
+    frame = Book.open(teams / "decisions/websre").decision_history()
+    assert [(str(row["proposed on"].date()), row["days to decide"]) for _, row in frame.iterrows()] == [
+        ("2022-03-01", 20)]
+
+
+def test_a_record_s_notes_folder_of_its_name_lends_it_no_history(tmp_path):
+    # `0031-node-labels/README.md` holds notes on the record `0031-node-labels.md` beside it, and was
+    # keyed as that record: its later commit dated the record.
+    from toolkit.frames import Book
+
+    root = repository_with(tmp_path / "repo", {
+        "decisions/0031-node-labels.md": "---\nstatus: accepted\ndate: 2018-04-02\n---\n# Node labels\n",
+    })
+    _commit(root, "ana", "2018-04-02", "Accept node labels")
+    (root / "decisions/0031-node-labels").mkdir()
+    (root / "decisions/0031-node-labels/README.md").write_text("# Notes on node labels\n\nStatus: accepted.\n")
+    _commit(root, "ben", "2019-05-06", "Notes on node labels")
+    frame = Book.open(root).decision_history()
+    assert [(row["adr"], str(row["proposed on"].date()), str(row["accepted on"].date()), row["days to decide"])
+            for _, row in frame.iterrows()] == [("ADR-0031", "2018-04-02", "2018-04-02", 0)]
