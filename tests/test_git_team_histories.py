@@ -78,6 +78,28 @@ def test_a_past_day_s_log_shows_each_team_s_record_as_its_own_commits_left_it(te
                      r"ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 Not in git then", index)
 
 
+def test_each_team_s_record_has_its_own_page_in_the_decision_log(teams, decide):
+    # Both pages were `0001-record-architecture-decisions.html`, the second written over the first.
+    from test_report_site import dead_links
+
+    assert decide("report", "log", "--out", "site", cwd=teams).exit_code == 0
+    site = teams / "site"
+    assert sorted(page.name for page in site.glob("*.html")) == [
+        "global-0001-record-architecture-decisions.html", "graph.html", "index.html",
+        "websre-0001-record-architecture-decisions.html"]
+    mine = _text(site / "global-0001-record-architecture-decisions.html")
+    assert "Proposed on 2021-01-04 by ana; accepted on 2021-01-11 by ana (7 days later)." in mine
+    assert "global: accept recording decisions" in mine and "websre:" not in mine and "The global team." in mine
+    theirs = _text(site / "websre-0001-record-architecture-decisions.html")
+    assert "Proposed on 2022-03-01 by ben; accepted on 2022-03-21 by ben (20 days later)." in theirs
+    assert "websre: accept recording decisions" in theirs and "global:" not in theirs
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+    assert decide("report", "log", "--out", "site", "--as-of", "2021-06-01", cwd=teams).exit_code == 0
+    assert "accepted on 2021-01-11 by ana" in _text(site / "global-0001-record-architecture-decisions.html")
+    assert "No git history for this file yet." in _text(site / "websre-0001-record-architecture-decisions.html")
+
+
 def test_the_design_review_shows_each_team_s_record_its_own_history(teams, decide):
     from toolkit.actions.adrs import load_decisions
     from toolkit.frames.review import status_history
