@@ -138,3 +138,62 @@ def test_a_record_s_notes_folder_of_its_name_lends_it_no_history(tmp_path):
     frame = Book.open(root).decision_history()
     assert [(row["adr"], str(row["proposed on"].date()), str(row["accepted on"].date()), row["days to decide"])
             for _, row in frame.iterrows()] == [("ADR-0031", "2018-04-02", "2018-04-02", 0)]
+
+
+def _dates(root: Path) -> list[tuple]:
+    """(ADR, proposed on, accepted on or None) of each record, as the decision-history frame gives them."""
+    from toolkit.frames import Book
+
+    frame = Book.open(root).decision_history()
+    return [(row["adr"], str(row["proposed on"].date()), str(row["accepted on"].date()) if row.notna()["accepted on"]
+             else None) for _, row in frame.iterrows()]
+
+
+def test_a_renamed_team_record_records_kept_as_folders_and_keps_keep_their_histories(teams):
+    # A team's record retitled in git keeps its history; a record kept as a folder (`0007-use-x/index.md`) and
+    # a KEP (its page beside its kep.yaml) are dated by their pages' commits, in team folders as at the top.
+    websre = teams / "decisions/websre"
+    (websre / "0002-use-a-cdn.md").write_text(TEAM.format(day="2022-04-01", status="Proposed", team="websre")
+                                              .replace("# 1. Record architecture decisions", "# 2. Use a CDN"))
+    _commit(teams, "ben", "2022-04-01", "websre: propose a CDN")
+    subprocess.run(["git", "mv", "decisions/websre/0002-use-a-cdn.md", "decisions/websre/0002-serve-from-a-cdn.md"],
+                   cwd=teams, check=True)
+    _commit(teams, "ben", "2022-04-02", "websre: retitle")
+    (websre / "0002-serve-from-a-cdn.md").write_text(
+        (websre / "0002-serve-from-a-cdn.md").read_text().replace("Proposed", "Accepted"))
+    _commit(teams, "ben", "2022-04-08", "websre: accept a CDN")
+    (teams / "decisions/global/0007-use-tls").mkdir()
+    (teams / "decisions/global/0007-use-tls/index.md").write_text(
+        "---\nstatus: proposed\ndate: 2023-05-01\n---\n# Use TLS\n\n## Context and Problem Statement\n\nWhy.\n")
+    (teams / "decisions/global/0007-use-tls/diagram.md").write_text("# Diagram\n")
+    _commit(teams, "ana", "2023-05-01", "global: propose TLS")
+    page = teams / "decisions/global/0007-use-tls/index.md"
+    page.write_text(page.read_text().replace("status: proposed", "status: accepted"))
+    _commit(teams, "ana", "2023-05-03", "global: accept TLS")
+    assert _dates(teams) == [("ADR-0001", "2021-01-04", "2021-01-11"), ("ADR-0001", "2022-03-01", "2022-03-21"),
+                             ("ADR-0002", "2022-04-01", "2022-04-08"), ("ADR-0007", "2023-05-01", "2023-05-03")]
+
+    from test_adr_record_folders import _keps
+
+    keps = _keps(teams.parent / "keps")
+    _commit(keps, "ana", "2021-01-07", "Start")
+    page = keps / "keps/sig-node/2200-node-swap/README.md"
+    page.write_text(page.read_text() + "\n## Design\n\nSwap on demand.\n")
+    _commit(keps, "ben", "2021-02-09", "Design node swap")
+    assert [row for row in _dates(keps) if row[0] in ("ADR-0031", "ADR-2200")] == [
+        ("ADR-0031", "2021-01-07", "2021-01-07"), ("ADR-2200", "2021-01-07", None)]
+    from toolkit.actions.adrs import load_decisions
+    from toolkit.frames.review import status_history
+
+    ws = open_workspace(keps)
+    swap = next(record for record in load_decisions(ws).records if record.number == 2200)
+    assert [row["subject"] for row in status_history(ws, swap)] == ["Start", "Design node swap"]
+
+
+def test_an_adr_folder_at_the_top_of_the_repository_has_its_histories(tmp_path):
+    root = repository_with(tmp_path / "repo", {".adr-dir": ".\n", FIRST: TEAM.format(
+        day="2021-01-04", status="Proposed", team="only")})
+    _commit(root, "ana", "2021-01-04", "Propose")
+    (root / FIRST).write_text(TEAM.format(day="2021-01-04", status="Accepted", team="only"))
+    _commit(root, "ana", "2021-01-09", "Accept")
+    assert _dates(root) == [("ADR-0001", "2021-01-04", "2021-01-09")]
