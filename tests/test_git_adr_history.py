@@ -60,10 +60,10 @@ def test_history_json_and_nygard_form(decided, decide):
 
 def test_decision_dates(decided):
     dates = decision_dates(open_workspace(decided))
-    assert dates["1"] == {
+    assert dates[decided / "decisions/0001-use-kafka-streams.md"] == {
         "proposed_on": dt.date(2026, 11, 2), "accepted_on": dt.date(2026, 11, 9), "days_to_decide": 7,
     }
-    assert dates["2"] == {"proposed_on": dt.date(2026, 11, 2), "accepted_on": None, "days_to_decide": None}
+    assert dates[decided / "decisions/0002-keep-logs.md"] == {"proposed_on": dt.date(2026, 11, 2), "accepted_on": None, "days_to_decide": None}
 
 
 def test_uncommitted_adr_and_unknown_adr(repo, decide):
@@ -108,7 +108,7 @@ def test_history_never_borrows_another_record_made_from_the_same_template(repo, 
         assert [r["subject"] for r in rows] == subjects, number
         assert rows[0]["before"] is None
     dates = decision_dates(open_workspace(repo))
-    assert dates["4"] == {"proposed_on": dt.date(2026, 11, 4), "accepted_on": None, "days_to_decide": None}
+    assert dates[repo / "decisions/0004-use-d.md"] == {"proposed_on": dt.date(2026, 11, 4), "accepted_on": None, "days_to_decide": None}
 
 
 def test_history_follows_a_retitle_and_a_renumber_but_not_a_swap(repo, decide):
@@ -124,7 +124,7 @@ def test_history_follows_a_retitle_and_a_renumber_but_not_a_swap(repo, decide):
     commit_as(repo, "ben", "2026-11-05T10:00:00+00:00", "retitle")
     rows = json.loads(decide("adr", "history", "7", "--format", "json", cwd=repo).stdout)
     assert [r["subject"] for r in rows] == ["replace kafka with pulsar", "retitle"]
-    assert decision_dates(open_workspace(repo))["7"]["proposed_on"] == dt.date(2026, 11, 4)
+    assert decision_dates(open_workspace(repo))[repo / "decisions/0007-use-apache-pulsar.md"]["proposed_on"] == dt.date(2026, 11, 4)
 
 
 def test_design_review_history_is_the_record_s_own(repo, decide):

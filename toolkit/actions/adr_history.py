@@ -115,27 +115,33 @@ def _rows(revisions: list[FileRevision]) -> list[dict]:
 
 def adr_history(workspace: Workspace, ref: str) -> list[dict]:
     """Each commit that changed ADR *ref* (following its own renames only), oldest first, with status before and after."""
-    record = load_decisions(workspace).find(ref)
+    return record_history(workspace, load_decisions(workspace).find(ref))
+
+
+def record_history(workspace: Workspace, record) -> list[dict]:
+    """`adr_history` of the *record* `load_decisions` read, which its key alone may not name: every team's
+    ADR 1 has the key `1`."""
     rows = _rows(file_history(workspace.root, record.path, same_record))
     if not rows:
         raise DecisionbookError("has no commits yet: commit it to start its history", workspace.relative(record.path))
     return rows
 
 
-def histories(workspace: Workspace) -> dict[str, list[dict]]:
-    """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by its
-    record's file name (`CIP-0001.md` for `CIP-0001/README.md`)."""
-    return {name: rows for name, (rows, _) in revisions_and_rows(workspace).items()}
+def histories(workspace: Workspace) -> dict[Path, list[dict]]:
+    """The history rows (as `adr_history` gives them) of every committed file in the ADR folder, by its path
+    as `load_decisions` gives a record's: two teams' `0001-record-architecture-decisions.md` are two files."""
+    return {path: rows for path, (rows, _) in revisions_and_rows(workspace).items()}
 
 
-def revisions_and_rows(workspace: Workspace) -> dict[str, tuple[list[dict], list[FileRevision]]]:
+def revisions_and_rows(workspace: Workspace) -> dict[Path, tuple[list[dict], list[FileRevision]]]:
     """As `histories`, each file's rows with the revisions they were read from, one for one."""
-    return {record_name(path): (_rows(revisions), revisions)
-            for path, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
+    return {workspace.adr_dir / inside: (_rows(revisions), revisions)
+            for inside, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
 
 
-def decision_dates(workspace: Workspace) -> dict[str, dict]:
-    """For each committed ADR (keyed as `load_decisions` keys it): proposed on, accepted on, days to decide.
+def decision_dates(workspace: Workspace) -> dict[Path, dict]:
+    """For each committed ADR (keyed by its path, as `load_decisions` gives it): proposed on, accepted on, days
+    to decide.
 
     "proposed on" is the first commit where the ADR was proposed (or first committed, if it
     started in another status); "days to decide" runs from there to the first accepted or
@@ -144,13 +150,13 @@ def decision_dates(workspace: Workspace) -> dict[str, dict]:
     by_path = histories(workspace)
     dates = {}
     for record in load_decisions(workspace).records:
-        rows = by_path.get(record_name(record.path))
+        rows = by_path.get(record.path)
         if not rows:
             continue
         # A day is None where the commit has none to give (git wrote no date, or one past the year 9999).
         proposed = day(next((r for r in rows if r["after"] == "proposed"), rows[0])["date"])
         decided = next((day(r["date"]) for r in rows if r["after"] in DECIDED), None)
-        dates[record.key] = {
+        dates[record.path] = {
             "proposed_on": proposed,
             "accepted_on": next((day(r["date"]) for r in rows if r["after"] == "accepted"), None),
             "days_to_decide": (decided - proposed).days if decided and proposed else None,

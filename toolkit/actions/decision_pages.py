@@ -15,7 +15,6 @@ from toolkit.history import dates
 from toolkit.history.plaingit import working_tree
 from toolkit.records import files, frontmatter
 from toolkit.records.adr import Decision, from_document
-from toolkit.records.adr_words import record_name
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -209,7 +208,7 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
     statuses = "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
     entries = []
     for index, record in enumerate(records):
-        rows, revisions = history.get(record_name(record.path), ([], []))
+        rows, revisions = history.get(record.path, ([], []))
         proposed, decided = _steps(rows)
         data = files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
         status, dated, shown = record.status, record.date, rows

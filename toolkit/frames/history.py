@@ -49,7 +49,7 @@ def decision_history(workspace: Workspace):
     dates = decision_dates(workspace)
     rows = []
     for record in load_decisions(workspace).records:
-        known = dates.get(record.key, {})
+        known = dates.get(record.path, {})
         days = known.get("days_to_decide")
         rows.append({
             "adr": record.label,

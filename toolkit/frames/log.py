@@ -81,10 +81,10 @@ def decision_log(ws: Workspace) -> DecisionLog:
     except DecisionbookError:
         dates = {}
     waits = [
-        {"label": r.label, "title": r.title, "proposed_on": dates[r.key]["proposed_on"].isoformat(),
-         "accepted_on": dates[r.key]["accepted_on"].isoformat(), "days": dates[r.key]["days_to_decide"]}
+        {"label": r.label, "title": r.title, "proposed_on": dates[r.path]["proposed_on"].isoformat(),
+         "accepted_on": dates[r.path]["accepted_on"].isoformat(), "days": dates[r.path]["days_to_decide"]}
         for r in records
-        if dates.get(r.key, {}).get("accepted_on") and dates[r.key].get("days_to_decide") is not None
+        if dates.get(r.path, {}).get("accepted_on") and dates[r.path].get("days_to_decide") is not None
     ]
     verdicts = read_verdicts(ws).entries
     return DecisionLog(

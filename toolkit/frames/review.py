@@ -28,11 +28,11 @@ def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
 
 def status_history(ws: Workspace, decision) -> list[dict]:
     """The ADR's status after each commit that changed it (oldest first); empty when it has no commits."""
-    from toolkit.actions.adr_history import adr_history
+    from toolkit.actions.adr_history import record_history
     from toolkit.history.dates import day_text
 
     try:
-        rows = adr_history(ws, decision.key)
+        rows = record_history(ws, decision)
     except DecisionbookError:
         return []
     return [{"date": day_text(r["date"]), "author": r["author"], "subject": r["subject"], "status": r["after"]}

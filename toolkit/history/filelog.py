@@ -80,7 +80,8 @@ def file_history(root: Path, path: Path, same: SameRecord) -> list[FileRevision]
 
 
 def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list[FileRevision]]:
-    """For each file now in *folder* (by repository path), the commits that changed it, oldest first.
+    """For each file now in *folder* (by its `/`-separated path inside *folder*), the commits that changed it,
+    oldest first.
 
     A rename carries the history along only when *same* says both paths hold one record.
 
@@ -129,6 +130,8 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
             histories.setdefault(path, []).append(FileRevision(sha, author, date, subject, change, path, content))
             if change == "D":
                 histories.pop(path)
-        return histories
+        # Keyed inside the folder: the caller joins them to its files without knowing where the repository's top is.
+        prefix = "" if inside == "." else inside + "/"
+        return {path.removeprefix(prefix): revisions for path, revisions in histories.items()}
     finally:
         repo.close()

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -85,6 +86,21 @@ def page_name(decision) -> str:
     return Path(record_name(decision.path)).stem + ".html"
 
 
+def page_names(decisions, adr_dir: Path) -> dict[Path, str]:
+    """The page of each of *decisions*, by its path: `page_name`, or where records in different folders share
+    it (each team's `0001-record-architecture-decisions.md`), that after the folders below *adr_dir* holding
+    the record: `websre-0001-record-architecture-decisions.html`. A record in *adr_dir* itself keeps its name."""
+    shared = Counter(page_name(d) for d in decisions)
+    pages = {}
+    for d in decisions:
+        name = page_name(d)
+        if shared[name] > 1:
+            folder = d.path.parent if record_name(d.path) == d.path.name else d.path.parent.parent
+            name = "-".join((*folder.relative_to(adr_dir).parts, name))
+        pages[d.path] = name
+    return pages
+
+
 def _href(name: str) -> str:
     return quote(name)
 
@@ -130,8 +146,8 @@ def _words(text) -> Safe:
     return Safe(f'<span class="db-words">{esc(text)}</span>') if text else Safe("")
 
 
-def _decision_link(decision) -> Safe:
-    return _a(_href(page_name(decision)), decision.label)
+def _decision_link(decision, pages: dict[Path, str]) -> Safe:
+    return _a(_href(pages[decision.path]), decision.label)
 
 
 def _people(decision) -> Safe:
@@ -180,18 +196,19 @@ def _statuses_note(data) -> str:
     return ""
 
 
-def _adr_page(entry, graph_of, as_of: dt.date, resolve, status_of: dict, stood_then: bool) -> bytes:
+def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, status_of: dict,
+              stood_then: bool) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
     nav = [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')]
     if entry.previous:
-        nav.append(Safe(f'<span>previous: {_decision_link(entry.previous)} {esc(entry.previous.title)}</span>'))
+        nav.append(Safe(f'<span>previous: {_decision_link(entry.previous, pages)} {esc(entry.previous.title)}</span>'))
     if entry.next:
-        nav.append(Safe(f'<span class="next">next: {_decision_link(entry.next)} {esc(entry.next.title)}</span>'))
+        nav.append(Safe(f'<span class="next">next: {_decision_link(entry.next, pages)} {esc(entry.next.title)}</span>'))
     related = [{
         "relation": item.relation,
-        "adr": _decision_link(item.decision) if item.decision else Safe(f"{esc(item.key)} (no such ADR)"),
+        "adr": _decision_link(item.decision, pages) if item.decision else Safe(f"{esc(item.key)} (no such ADR)"),
         "title": item.decision.title if item.decision else None,
         "status": _status(status_of.get(item.decision.key)) if item.decision else None,
         "recorded": {"here": "in this record", "there": "in the other record", "both": "in both"}[item.recorded],
@@ -256,7 +273,7 @@ def _audit_section(audit, minimum: int) -> list:
     ]
 
 
-def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
+def _index(data, pages: dict[Path, str], has_timeline: bool, ws: Workspace) -> bytes:
     from toolkit.judge.audit import MINIMUM_PER_QUARTILE
 
     entries = data.entries
@@ -274,7 +291,7 @@ def _index(data, has_timeline: bool, ws: Workspace) -> bytes:
         # proposed in a commit after the day the log is for: not proposed yet, that day
         proposed = entry.proposed if entry.proposed and not (entry.proposed.day and entry.proposed.day > data.as_of) \
             else None
-        return {"adr": _decision_link(d), "title": d.title, "status": _status(entry.status), "date": entry.dated,
+        return {"adr": _decision_link(d, pages), "title": d.title, "status": _status(entry.status), "date": entry.dated,
                 "proposed": day_text(proposed.date) if proposed else None,
                 # decided after the day the log is for: not decided yet, that day
                 "decided": None if entry.decided_on and entry.decided_on > data.as_of else decided}
@@ -467,16 +484,16 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
     built = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     gc.freeze()
     try:
-        pages = {e.decision.key: page_name(e.decision) for e in reversed(data.entries)}
+        pages = page_names([e.decision for e in data.entries], ws.adr_dir)
         has_timeline, parts, graph_of = _pictures(data, built)
-        resolve = _adr_resolver(pages)
+        resolve = _adr_resolver({e.decision.key: pages[e.decision.path] for e in reversed(data.entries)})
         status_of = {e.decision.key: e.status for e in reversed(data.entries)}
         for entry in data.entries:
-            page = _adr_page(entry, graph_of, day, resolve, status_of, data.statuses == "git")
-            (built / page_name(entry.decision)).write_bytes(page)
+            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses == "git")
+            (built / pages[entry.decision.path]).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
-        (built / "index.html").write_bytes(_index(data, has_timeline, ws))
+        (built / "index.html").write_bytes(_index(data, pages, has_timeline, ws))
         written = set(os.listdir(built))
         (built / MARKER).write_bytes(_mark(written))
         os.chmod(built, 0o755)
