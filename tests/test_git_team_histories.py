@@ -93,6 +93,9 @@ def test_each_team_s_record_has_its_own_page_in_the_decision_log(teams, decide):
     theirs = _text(site / "websre-0001-record-architecture-decisions.html")
     assert "Proposed on 2022-03-01 by ben; accepted on 2022-03-21 by ben (20 days later)." in theirs
     assert "websre: accept recording decisions" in theirs and "global:" not in theirs
+    # Each page names its file by its path in the ADR folder, which tells the team.
+    assert "· global/0001-record-architecture-decisions.md" in mine
+    assert "· websre/0001-record-architecture-decisions.md" in theirs
     assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
 
     assert decide("report", "log", "--out", "site", "--as-of", "2021-06-01", cwd=teams).exit_code == 0

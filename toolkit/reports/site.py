@@ -101,6 +101,11 @@ def page_names(decisions, adr_dir: Path) -> dict[Path, str]:
     return pages
 
 
+def _inside(path: Path, adr_dir: Path) -> str:
+    """*path* inside the ADR folder, which tells apart two teams' `0001-record-architecture-decisions.md`."""
+    return path.relative_to(adr_dir).as_posix()
+
+
 def _href(name: str) -> str:
     return quote(name)
 
@@ -197,7 +202,7 @@ def _statuses_note(data) -> str:
 
 
 def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, status_of: dict,
-              stood_then: bool) -> bytes:
+              stood_then: bool, adr_dir: Path) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
@@ -217,7 +222,7 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
                 "subject": row["subject"]} for row in entry.history]
     body = [
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
-        Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(entry.dated or "none")} · {esc(d.name)}'
+        Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(entry.dated or "none")} · {esc(_inside(d.path, adr_dir))}'
              f'{" · data change" if d.data_change else ""}</span></p>'),
         *([Safe('<p class="db-muted">Status and date as they stood in the last commit on or before '
                 f'{as_of.isoformat()}; the record below is as it is today.</p>')] if stood_then else []),
@@ -489,7 +494,7 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         resolve = _adr_resolver({e.decision.key: pages[e.decision.path] for e in reversed(data.entries)})
         status_of = {e.decision.key: e.status for e in reversed(data.entries)}
         for entry in data.entries:
-            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses == "git")
+            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses == "git", ws.adr_dir)
             (built / pages[entry.decision.path]).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
