@@ -1621,7 +1621,7 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if form in (BOLD, FIELD) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
+        if form in (BOLD, FIELD, BULLETS) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
             first = _section_first_line(reader, start, end)  # the status stated again, below the fields
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))

@@ -299,10 +299,19 @@ def _write_status_again(doc: frontmatter.Document, decision: Decision, data: byt
         if (status is None or read_status(said)[0] != decision.status
                 or language_of(said) == language_of(decision.status_raw or "")):
             return data
-        first = re.search(r"[^\W\d_]", said)
-        words = status_word(status, said)
-        text = _capital(words) if first and first.group().isupper() else words
-    return _in_place(written, line, (start, end), text)
+        text = status_word(status, said)
+    return _in_place(written, line, (start, end), _first_cased(text, said))
+
+
+def _first_cased(text: str, said: str) -> str:
+    """*text* with its first letter in the case of the first letter of *said*: a Status section writes `Accepted`
+    below a bullet's `accepted`."""
+    first = re.search(r"[^\W\d_]", said)
+    if first is None:
+        return text
+    if first.group().isupper():
+        return _capital(text)
+    return re.sub(r"[^\W\d_]", lambda letter: letter.group().lower(), text, count=1)
 
 
 def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, day: str | None) -> bytes:
