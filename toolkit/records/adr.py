@@ -943,7 +943,9 @@ def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re
 
 
 _LIST_LABEL = LazyPattern(r"[*_]{0,2}([^\W\d_][\w ]{2,40}?)[*_]{0,2}:[*_]{0,2}")
-LINK_ITEM = LazyPattern(r"[*+-][ \t]+(\[[^\]\n]*\]\([^)\s]+\))[.,;]?")
+# A link's target: a name that holds spaces stands between angle brackets (`<0003 use x.md>`), else escaped (`%20`).
+_TARGET = r"(?:<[^<>\n]+>|[^)\s]+)"
+LINK_ITEM = LazyPattern(rf"[*+-][ \t]+(\[[^\]\n]*\]\({_TARGET}\))[.,;]?")
 
 
 def relation_of(words: str) -> str:
@@ -1423,7 +1425,7 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         if pages_too and not _has_link(line):
             continue  # a page named without a link beside the records (`- Issue: #12`)
         relation = _relation_line(line)
-        plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
+        plain = re.fullmatch(rf"(?:[*-]\s+)?(\[[^\]]*\]\({_TARGET}\))", line)
         if relation and pages_too and relation.group(1).lower() in _LINK_KINDS and reader.ref(relation.group(2)):
             rows.append((heading, relation.group(2), index + 1))  # `- ADR: [ADR-001](...)`: what it links, not how
         elif relation and reader.ref(relation.group(2)):

@@ -76,10 +76,11 @@ def reference(target: Decision) -> str:
     return target.cited
 
 
-def record_link(target: Decision, form: str, source: Decision, rst: bool = False) -> str:
+def record_link(target: Decision, form: str, source: Decision, rst: bool = False, angled: bool = False) -> str:
     """A link from *source* to *target*, in Markdown or (*rst*) reStructuredText, by the path from the
     one's folder to the other (`../0006-x.md` from a category subfolder); the file name carries the
-    number, so a renumbering tool finds every reference by the old file name."""
+    number, so a renumbering tool finds every reference by the old file name. The path stands between angle
+    brackets when *angled*, as the folder writes it, else its spaces are escaped."""
     if target.number is None:
         text = target.title or target.key
     else:
@@ -87,7 +88,13 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
     href = _record_path(target, source)
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
-    return f"[{text.replace(']', '')}]({link_target(href)})"
+    return f"[{text.replace(']', '')}]({_target_as(href, angled)})"
+
+
+def _target_as(path: str, angled: bool) -> str:
+    """*path* as a Markdown link's target: between angle brackets (`<0003 use x.md>`) when *angled* and nothing in
+    it would mean more there (an anchor's `#`, an escape's `%`), else escaped (`link_target`)."""
+    return f"<{path}>" if angled and not any(char in path for char in "<>#%\n") else link_target(path)
 
 
 def _record_path(target: Decision, source: Decision) -> str:
@@ -864,9 +871,30 @@ def _related_items(lines: list[str], start: int) -> list[int]:
 def _links_record(link: str) -> bool:
     """Whether the Markdown *link* (`[text](target)`) names a record's file (or its rendered page), not a web page
     or another file (`../../RELEASE.md`)."""
-    href = link[link.rindex("](") + 2 : -1].partition("#")[0]
+    _, href, _ = _link_parts(link)
     name = href.rpartition("/")[2]
     return ":" not in href and file_key(f"{name.rpartition('.')[0]}.md") is not None
+
+
+def _link_parts(link: str) -> tuple[str, str, bool]:
+    """The words of the Markdown *link*, the path its target names, without an anchor (`<0003 use x.md>` and
+    `0003%20use%20x.md` both name `0003 use x.md`), and whether the target stands between angle brackets."""
+    text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
+    angled = href.startswith("<") and href.endswith(">")
+    path = (href[1:-1] if angled else href).partition("#")[0]
+    if "%" in path:
+        from urllib.parse import unquote  # only a link with an escaped character pays for the import
+
+        path = unquote(path)
+    return text, path, angled
+
+
+def _angled(links: list[str]) -> bool:
+    """Whether *links* put a target between angle brackets (`[ADR 3](<0003 use x.md>)`) more often than they escape
+    one (`0003%20use%20x.md`): how a team writes a link to a file name that holds a space."""
+    angled = sum(_link_parts(link)[2] for link in links)
+    escaped = sum("%" in link[link.rindex("](") :] for link in links if not _link_parts(link)[2])
+    return angled > escaped
 
 
 _DIGITS = LazyPattern(r"\d+")
@@ -879,7 +907,7 @@ def _link_like(lines: list[str], items: list[int], target: Decision, source: Dec
     any of them pads one, and the path as they write it (`./adr-0003-x.md`, the rendered `0008-x.html`). None when
     the last item holds no number or name to go by, or *target* has no number."""
     links = [LINK_ITEM.fullmatch(lines[index].strip()).group(1) for index in items]
-    return _link_as(links[-1], target, source, _padding(links))
+    return _link_as(links[-1], target, source, _padding(links), _angled(links))
 
 
 def _padding(links: list[str]) -> int:
@@ -889,9 +917,10 @@ def _padding(links: list[str]) -> int:
                default=0)
 
 
-def _link_as(link: str, target: Decision, source: Decision, width: int) -> str | None:
-    """A Markdown link to *target* written as *link* is (see `_link_like`), its number *width* digits wide."""
-    text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
+def _link_as(link: str, target: Decision, source: Decision, width: int, angled: bool) -> str | None:
+    """A Markdown link to *target* written as *link* is (see `_link_like`), its number *width* digits wide, its path
+    between angle brackets when *angled*."""
+    text, href, _ = _link_parts(link)
     path = _record_path(target, source)
     if href.startswith("./") and not path.startswith("."):
         path = "./" + path
@@ -899,17 +928,17 @@ def _link_as(link: str, target: Decision, source: Decision, width: int) -> str |
         path = path[:-3] + ".html"  # the team links the rendered pages
     name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
     if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
-        return f"[{shown if text == name else shown.rpartition('.')[0]}]({link_target(path)})"
+        return f"[{shown if text == name else shown.rpartition('.')[0]}]({_target_as(path, angled)})"
     number = _DIGITS.search(text)
     if number is None or target.number is None:
         return None
     written = f"{target.number:0{width}d}"
     after = _BETWEEN.match(text, number.end())
     title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
-    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({link_target(path)})"
+    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({_target_as(path, angled)})"
 
 
-_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
 
 
 def record_links(text: str) -> list[str]:
@@ -917,10 +946,10 @@ def record_links(text: str) -> list[str]:
     `[13. Foo](0013-foo.md)`), as a folder's links to its records are written."""
     found = []
     for match in _MARKDOWN_LINK.finditer(text):
-        words, href = match.groups()
         if not _links_record(match.group()):
             continue
-        name = href.partition("#")[0].rpartition("/")[2]
+        words, href, _ = _link_parts(match.group())
+        name = href.rpartition("/")[2]
         number = _DIGITS.search(words)
         if words in (name, name.rpartition(".")[0]) or (
                 number and file_key(f"{name.rpartition('.')[0]}.md") == (number.group().lstrip("0") or "0")):
@@ -931,9 +960,9 @@ def record_links(text: str) -> list[str]:
 def _new_link(target: Decision, form: str, source: Decision, rst: bool, links: tuple[str, ...]) -> str:
     """A link from *source* to *target* as most of *links*, the folder's links to its records, are written;
     decisionbook's own (`record_link`) where they are none, or the file is reStructuredText."""
-    width = _padding(list(links))
-    made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width)))
-    return made.most_common(1)[0][0] if made else record_link(target, form, source, rst)
+    width, angled = _padding(list(links)), _angled(list(links))
+    made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width, angled)))
+    return made.most_common(1)[0][0] if made else record_link(target, form, source, rst, angled)
 
 
 def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:
