@@ -45,6 +45,7 @@ from toolkit.records.adr import (
     relation_of,
     require_editable,
     status_choices,
+    status_heading_end,
     status_statement,
 )
 from toolkit.records.adr_words import (
@@ -143,7 +144,7 @@ def _replace(doc: frontmatter.Document, index: int, line: str) -> bytes:
 
 def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
     """[heading index, end) of the Status section, its heading at any level or a bold `**Status**` line
-    (which any heading or bold label line ends)."""
+    (which any heading or bold label line ends), or an empty one with the heading below that states the status."""
     lines = doc.text_lines()
     underlined = underlined_headings(lines, doc.body_start, is_rst(doc.path))
     start = level = None
@@ -161,7 +162,7 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
             continue
         depth = len(heading.group(1)) if heading else 7
         if start is not None and depth <= level:
-            return start, index
+            return start, status_heading_end(lines, start, index) or index  # `## Status` over `## Accepted`
         label = heading_label(heading_text(heading)) if heading else status_words(bold.group("label"))
         if start is None and label in STATUS_LABELS:
             start, level = index, depth
@@ -289,11 +290,11 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
 
 
 def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,
-                        status: str | None = None) -> bytes:
+                        status: str | None = None, named: str = "") -> bytes:
     """*data* (*doc* with its status written) with *text* also where a Status section states the status again
     below the fields (`status_again`), when it said what they said: a record is not left saying two things.
     Where it said the same status in another language (`Aceito` below `Accepted`), *status* is written in that
-    language."""
+    language, followed by *named*, the record a relation status names (`Substituído por [3. X](...)`)."""
     if decision.status_again is None:
         return data
     line, start, end = decision.status_again
@@ -306,8 +307,15 @@ def _write_status_again(doc: frontmatter.Document, decision: Decision, data: byt
         if (status is None or read_status(said)[0] != decision.status
                 or language_of(said) == language_of(decision.status_raw or "")):
             return data
-        text = status_word(status, said)
+        text = restated(status, said) + named
+        return _in_place(written, line, (start, end), text)
     return _in_place(written, line, (start, end), _first_cased(text, said))
+
+
+def restated(status: str, said: str) -> str:
+    """*status* (a word: `proposed`, `superseded by`) as *said*, a status stated again, writes it: in its language
+    and the case of its first letter (`Proposto` for `Aceito`)."""
+    return _first_cased(status_word(status, said), said)
 
 
 def _first_cased(text: str, said: str) -> str:
@@ -639,13 +647,15 @@ def mark_superseded(
         return _supersede_by_key(doc, decision, key, successor)
     words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
-        text = f"{words} {reference(successor)}"
+        named = reference(successor)
     elif is_rst(decision.path):
-        text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
+        named = record_link(successor, decision.form, decision, rst=True)
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
-        text = f"{words} {_new_link(successor, decision.form, decision, False, links)}"
-    return _write_status_again(doc, decision, _write_status(doc, decision, text, day), text)
+        named = _new_link(successor, decision.form, decision, False, links)
+    text = f"{words} {named}"
+    written = _write_status(doc, decision, text, day)
+    return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
