@@ -304,3 +304,20 @@ def test_a_link_to_a_file_name_holding_spaces_is_written_as_the_folder_writes_su
         assert (listed["3"]["superseded_by"], sorted(listed["3"]["supersedes"]), listed["5"]["supersedes"]) == (
             "5", ["1", "2"], ["3"])
         assert "does not exist" not in decide("check", cwd=root).stdout
+
+
+def test_renumbering_a_record_whose_name_holds_spaces_retargets_links_in_their_own_form(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        folder = root / "doc/adr"
+        before = {path.name: path.read_text() for path in folder.iterdir()}
+        done = decide("adr", "renumber", "3", "--to", "7", cwd=root)
+        assert done.exit_code == 0, done.output
+        for name in ("0002 use mysql.md", "0004 cache reads.md"):
+            expected = before[name]
+            for at in ("", "./"):
+                expected = expected.replace(_spaced_link("3. Use postgres", f"{at}0003 use postgres.md", angled),
+                                            _spaced_link("7. Use postgres", f"{at}0007 use postgres.md", angled))
+            assert expected != before[name]
+            assert (folder / name).read_text() == expected, angled
+        assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"], angled
