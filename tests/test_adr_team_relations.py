@@ -321,3 +321,17 @@ def test_renumbering_a_record_whose_name_holds_spaces_retargets_links_in_their_o
             assert expected != before[name]
             assert (folder / name).read_text() == expected, angled
         assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"], angled
+
+
+def test_the_index_links_the_successor_a_status_names_in_angle_brackets(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        (root / "doc/adr/data").mkdir()
+        (root / "doc/adr/data/0005 use redis.md").write_text(SPACED.format(
+            n=5, title="Use redis", status="Superseded by " + _spaced_link("1. Record", "../0001 record decisions.md",
+                                                                           angled), more=""))
+        done = decide("adr", "index", cwd=root)
+        assert done.exit_code == 0, done.output
+        rows = (root / "doc/adr/README.md").read_text()
+        assert "| Superseded by [3. Use postgres](0003%20use%20postgres.md) |" in rows, rows
+        assert "| Superseded by [1. Record](0001%20record%20decisions.md) |" in rows, rows
