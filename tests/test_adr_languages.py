@@ -257,3 +257,63 @@ def test_a_record_written_first_in_another_language_changes_its_english_half_too
     result = decide("adr", "status", "1", "rejected", "--force", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "adrs/001 - Offline first.md").read_text() == BILINGUAL.format(en="Rejeitado", pt="Rejected")
+
+
+# A record in two languages whose halves each state the status in a heading, and a relation line below it.
+TWO_HALVES = ("# {n} - {en} / {pt}\n\n## {en}\n### Status: {status_en}\n{rel_en}\n### Context\n\nWhy.\n\n"
+              "## {pt}\n### Status: {status_pt}\n{rel_pt}\n### Contexto\n\nPor quê.\n")
+
+
+def _halves(n: str, en: str, pt: str, status_en="Accepted", status_pt="Aceito", rel_en="", rel_pt="") -> str:
+    return TWO_HALVES.format(n=n, en=en, pt=pt, status_en=status_en, status_pt=status_pt, rel_en=rel_en, rel_pt=rel_pt)
+
+
+def test_a_relation_line_below_a_status_heading_is_read(decide, tmp_path):
+    old = "[1. Offline first](001%20-%20Offline%20first.md)"
+    new = "[2. Sync engine](002%20-%20Sync%20engine.md)"
+    root = _repo(tmp_path, {
+        "adrs/001 - Offline first.md": _halves("001", "Offline first", "Primeiro offline",
+                                               f"Superseded by {new}", f"Substituído por {new}"),
+        "adrs/002 - Sync engine.md": _halves("002", "Sync engine", "Sincronia", rel_en=f"\nSupersedes {old}\n",
+                                             rel_pt=f"\nSubstitui {old}\n"),
+        "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    listed = _listed(decide, root)
+    assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+
+
+def test_a_record_stating_its_status_in_headings_is_superseded_in_that_form(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "adrs/001 - Offline first.md": _halves("001", "Offline first", "Primeiro offline"),
+        "adrs/002 - Sync engine.md": _halves("002", "Sync engine", "Sincronia"),
+        "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    made = decide("adr", "new", "Online first", "--supersedes", "1", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    successor = "[3. Online first](003%20-%20Online%20first.md)"
+    assert (root / "adrs/001 - Offline first.md").read_text() == _halves(
+        "001", "Offline first", "Primeiro offline", f"Superseded by {successor}", f"Substituído por {successor}")
+    listed = _listed(decide, root)
+    assert (listed["1"]["status"], listed["1"]["superseded_by"]) == ("superseded", "3")
+    assert (listed["3"]["status"], listed["3"]["supersedes"]) == ("proposed", ["1"])
+    done = decide("adr", "status", "2", "superseded", "--by", "3", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert _listed(decide, root)["3"]["supersedes"] == ["1", "2"]
+    assert "adrs/00" not in decide("check", cwd=root).stdout.replace("adrs/003 - Online first.md", "")
+
+
+@pytest.mark.parametrize("status", ["## Status\n\n### {words}\n", "## Status\n## {words}\n"])
+def test_a_status_heading_under_a_status_section_is_read_and_kept_a_heading(decide, tmp_path, status):
+    record = "# {n}. {title}\n\n" + status + "{more}\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "doc/adr/0001-cache.md": record.format(n=1, title="Cache", words="Accepted", more=""),
+        "doc/adr/0002-cache-v2.md": record.format(n=2, title="Cache v2", words="Accepted", more=""),
+    })
+    assert [row["status"] for row in _listed(decide, root).values()] == ["accepted", "accepted"]
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "doc/adr/0001-cache.md").read_text() == record.format(
+        n=1, title="Cache", words="Superseded by [2. Cache v2](0002-cache-v2.md)", more="")
+    assert (root / "doc/adr/0002-cache-v2.md").read_text() == record.format(
+        n=2, title="Cache v2", words="Accepted", more="\nSupersedes [1. Cache](0001-cache.md)\n")
+    listed = _listed(decide, root)
+    assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])

@@ -251,3 +251,43 @@ def test_a_second_superseded_record_joins_the_supersedes_field_already_there(dec
         "(./009-helpers.md)", "(./009-helpers.md), [ADR 010](./010-vault.md)")
     shown = decide("adr", "show", "14", cwd=root).output
     assert "supersedes ADR-0010" in shown and "supersedes ADR-0009" in shown, shown
+
+
+# Old MADR and log4brains records: `* Status:` bullets under the title, and a Status section saying it once more.
+MADR_TWICE = ("# {title}\n\n* Status: {status}\n* Deciders: Ana Ruiz, Ben Ode\n* Date: 2021-03-04\n\n## Status\n\n"
+              "{again}\n\n## Context and Problem Statement\n\nWhy.\n")
+
+
+def test_a_status_section_repeating_the_bullet_s_status_changes_with_it(decide, tmp_path):
+    plain = MADR_TWICE.format(title="Keep audit logs", status="accepted", again="Accepted")
+    quoted = MADR_TWICE.format(title="Queue exports", status="proposed", again="> Proposed")
+    root = _folder(tmp_path, "docs/adr", {"0001-keep-audit-logs.md": plain, "0002-queue-exports.md": quoted})
+    for key, status in (("1", "deprecated"), ("2", "accepted")):
+        done = decide("adr", "status", key, status, "--force", "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0001-keep-audit-logs.md").read_text() == MADR_TWICE.format(
+        title="Keep audit logs", status="deprecated", again="Deprecated").replace("2021-03-04", "2026-12-02")
+    assert (root / "docs/adr/0002-queue-exports.md").read_text() == MADR_TWICE.format(
+        title="Queue exports", status="accepted", again="> Accepted").replace("2021-03-04", "2026-12-02")
+
+
+def test_a_superseded_bullet_record_names_its_successor_in_its_status_section_too(decide, tmp_path):
+    old = MADR_TWICE.format(title="Keep audit logs", status="accepted", again="Accepted")
+    root = _folder(tmp_path, "docs/adr", {"0001-keep-audit-logs.md": old})
+    made = decide("adr", "new", "Ship audit logs", "--supersedes", "1", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    successor = "superseded by [ADR-0002](0002-ship-audit-logs.md)"
+    assert (root / "docs/adr/0001-keep-audit-logs.md").read_text() == MADR_TWICE.format(
+        title="Keep audit logs", status=successor, again=successor[0].upper() + successor[1:]).replace(
+        "2021-03-04", "2026-12-02")
+    assert "0001-keep-audit-logs.md" not in decide("check", cwd=root).stdout
+
+
+def test_a_status_section_that_says_more_than_a_status_is_left_as_written(decide, tmp_path):
+    text = MADR_TWICE.format(title="Keep audit logs", status="accepted",
+                             again="We accepted this after the March review, pending a load test.")
+    root = _folder(tmp_path, "docs/adr", {"0001-keep-audit-logs.md": text})
+    done = decide("adr", "status", "1", "deprecated", "--force", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0001-keep-audit-logs.md").read_text() == text.replace(
+        "Status: accepted", "Status: deprecated").replace("2021-03-04", "2026-12-02")

@@ -239,3 +239,99 @@ def test_superseding_adds_the_number_to_a_header_that_names_replaced_proposals_b
     assert done.exit_code == 0, done.output
     assert (root / "eeps/eep-0058.md").read_text() == newest.replace("Replaces: 43", "Replaces: 43, 44")
     assert _by_key(decide, root)["58"]["supersedes"] == ["43", "44"]
+
+
+# adr-tools records in a folder whose file names hold spaces: links escape them (`%20`) or stand in `<...>`.
+SPACED = "# {n}. {title}\n\nDate: 2024-03-0{n}\n\n## Status\n\n{status}\n\n## Context\n\nWhy {n}.\n{more}"
+
+
+def _spaced_link(words: str, name: str, angled: bool) -> str:
+    return f"[{words}](<{name}>)" if angled else f"[{words}]({name.replace(' ', '%20')})"
+
+
+def _spaced(tmp_path: Path, angled: bool) -> Path:
+    def link(words: str, name: str) -> str:
+        return _spaced_link(words, name, angled)
+
+    return repository_with(tmp_path / "repo", {
+        "doc/adr/0001 record decisions.md": SPACED.format(
+            n=1, title="Record decisions", status="Accepted",
+            more=f"\n## Related\n\n* {link('4. Cache reads', '0004 cache reads.md')}\n"),
+        "doc/adr/0002 use mysql.md": SPACED.format(
+            n=2, title="Use mysql", status=f"Superseded by {link('3. Use postgres', '0003 use postgres.md')}", more=""),
+        "doc/adr/0003 use postgres.md": SPACED.format(
+            n=3, title="Use postgres", more="",
+            status=f"Accepted\n\nSupersedes:\n* {link('2. Use mysql', '0002 use mysql.md')}"
+                   f"\n\nAmended by {link('4. Cache reads', '0004 cache reads.md')}"),
+        "doc/adr/0004 cache reads.md": SPACED.format(
+            n=4, title="Cache reads", status=f"Accepted\n\nAmends {link('3. Use postgres', './0003 use postgres.md')}",
+            more=f"\n## Related\n\n* {link('1. Record decisions', '0001 record decisions.md')}\n"),
+    })
+
+
+def test_links_to_file_names_holding_spaces_resolve_escaped_or_in_angle_brackets(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        listed = _by_key(decide, root)
+        assert (listed["2"]["superseded_by"], listed["3"]["supersedes"]) == ("3", ["2"]), angled
+        assert listed["3"]["links"] == [{"relation": "amended by", "adr": "4"}], angled
+        assert sorted((link["relation"], link["adr"]) for link in listed["4"]["links"]) == [
+            ("amends", "3"), ("relates to", "1")], angled
+        assert listed["1"]["links"] == [{"relation": "relates to", "adr": "4"}], angled
+        assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"], angled
+
+
+def test_a_link_to_a_file_name_holding_spaces_is_written_as_the_folder_writes_such_links(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        folder = root / "doc/adr"
+        made = decide("adr", "new", "Use sqlite", "--supersedes", "3", "--no-edit", "--date", "2026-12-02", cwd=root)
+        assert made.exit_code == 0, made.output
+        (new,) = [path.name for path in folder.glob("0005*")]
+        superseded = decide("adr", "status", "1", "superseded", "--by", "3", "--force", cwd=root)
+        assert superseded.exit_code == 0, superseded.output
+
+        def link(words: str, name: str) -> str:
+            return _spaced_link(words, name, angled)
+
+        assert f"Supersedes {link('3. Use postgres', '0003 use postgres.md')}" in (folder / new).read_text()
+        postgres = (folder / "0003 use postgres.md").read_text()
+        assert f"Superseded by {link('5. Use sqlite', new)}\n" in postgres, postgres
+        listed_items = (f"* {link('2. Use mysql', '0002 use mysql.md')}\n"
+                        f"* {link('1. Record decisions', '0001 record decisions.md')}\n")
+        assert listed_items in postgres, postgres
+        listed = _by_key(decide, root)
+        assert (listed["3"]["superseded_by"], sorted(listed["3"]["supersedes"]), listed["5"]["supersedes"]) == (
+            "5", ["1", "2"], ["3"])
+        assert "does not exist" not in decide("check", cwd=root).stdout
+
+
+def test_renumbering_a_record_whose_name_holds_spaces_retargets_links_in_their_own_form(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        folder = root / "doc/adr"
+        before = {path.name: path.read_text() for path in folder.iterdir()}
+        done = decide("adr", "renumber", "3", "--to", "7", cwd=root)
+        assert done.exit_code == 0, done.output
+        for name in ("0002 use mysql.md", "0004 cache reads.md"):
+            expected = before[name]
+            for at in ("", "./"):
+                expected = expected.replace(_spaced_link("3. Use postgres", f"{at}0003 use postgres.md", angled),
+                                            _spaced_link("7. Use postgres", f"{at}0007 use postgres.md", angled))
+            assert expected != before[name]
+            assert (folder / name).read_text() == expected, angled
+        assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"], angled
+
+
+def test_the_index_links_the_successor_a_status_names_in_angle_brackets(decide, tmp_path):
+    for angled in (False, True):
+        root = _spaced(tmp_path / str(angled), angled)
+        (root / "doc/adr/data").mkdir()
+        (root / "doc/adr/data/0005 use redis.md").write_text(SPACED.format(
+            n=5, title="Use redis", status="Superseded by " + _spaced_link("1. Record", "../0001 record decisions.md",
+                                                                           angled), more=""))
+        done = decide("adr", "index", cwd=root)
+        assert done.exit_code == 0, done.output
+        rows = (root / "doc/adr/README.md").read_text()
+        assert "| Superseded by [3. Use postgres](0003%20use%20postgres.md) |" in rows, rows
+        assert "| Superseded by [1. Record](0001%20record%20decisions.md) |" in rows, rows

@@ -90,6 +90,29 @@ def test_a_team_notebook_of_valid_json_but_the_wrong_shape_is_named_with_what_is
     assert not list(repo.glob("reports/*"))
 
 
+@pytest.mark.parametrize("text, line, message", [
+    ('{\n  "metadata": [],\n  "nbformat": 4,\n  "cells": []\n}', 2,
+     'not a notebook: its "metadata" is a list, not an object'),
+    ('{\n  "cells": [\n    {\n      "cell_type": "markdown",\n      "metadata": {},\n      "source": "x"\n    },\n'
+     '    {\n      "cell_type": "code",\n      "metadata": [],\n      "source": "y"\n    }\n  ]\n}', 10,
+     'not a notebook: the "metadata" of cell 2 is a list, not an object'),
+    ('{"cells": [{"cell_type": "code", "metadata": {}, "source": "", "outputs": 3}], "metadata": {}}', 1,
+     'not a notebook: the "outputs" of cell 1 is a number, not a list'),
+    ('{"cells": [{"cell_type": "markdown", "metadata": {},\n "attachments": [], "source": ""}]}', 2,
+     'not a notebook: the "attachments" of cell 1 is a list, not an object'),
+])
+def test_a_team_notebook_whose_metadata_is_of_the_wrong_kind_is_named_with_its_line(repo, decide, text, line,
+                                                                                    message):
+    # A list where an object belongs stopped the report with "pop expected at most 1 argument, got 2".
+    (repo / "notebooks").mkdir(exist_ok=True)
+    (repo / "notebooks" / "weekly-triage.ipynb").write_text(text)
+    for extra in ((), ("--since", "2026-10-01")):
+        result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert result.stderr == f"notebooks/weekly-triage.ipynb:{line}: error: {message}\n"
+    assert not list(repo.glob("reports/*"))
+
+
 def test_a_team_notebook_stripped_of_its_kernel_metadata_runs(repo, decide):
     # nbstripout and its kin can drop metadata.kernelspec, to keep diffs quiet: the report runs on Python anyway.
     team = repo / "notebooks" / "weekly-triage.ipynb"

@@ -33,7 +33,7 @@ from toolkit.records.adr import (
     line_fields,
 )
 from toolkit.actions.index_file import outside_code
-from toolkit.records.adr_edit import header_lines, status_as_written
+from toolkit.records.adr_edit import header_lines, restated, status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
@@ -704,6 +704,11 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     spans = {}
     if not statusless:
         spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
+    if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
+        # A heading that states the status again (`### Status: Aceito` in a record's second language) says a new
+        # record's too, in its own words.
+        again, start, end = record.status_again
+        spans[again - 1] = [(start, end, restated("proposed", lines[again - 1][start:end]))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
     first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")
@@ -726,7 +731,7 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
             line = heading
         elif setext and (index == title_index + 1 or index in kept_lines or index < title_index and adornment(line)):
             pass  # the title's underline, an underlined section's heading, the rule above the title
-        elif line.startswith("#"):
+        elif line.startswith("#") and index not in spans:
             section = HEADING.match(line)
             label = "#" + heading_label(heading_text(section)) if section is not None else ""
             if seen is not None and section is not None and label not in seen and label[1:] not in META_HEADINGS:

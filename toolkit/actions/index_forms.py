@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
         f"{INDEX_END} in place of the table or list it should keep")
 
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)")
 
 
 def cell(text) -> str:
@@ -53,9 +53,17 @@ def row_cells(adr_dir: Path, record: Decision) -> tuple[str, str, str, str, str]
     status = record.status_raw or record.status
     if status and is_rst(record.path):  # the index is Markdown: its links too
         status = markdown_links(status)
-    if status and where != ".":
-        status = _MARKDOWN_LINK.sub(lambda link: f"[{link.group(1)}]({_rebased(where, link.group(2))})", status)
+    if status:
+        status = _MARKDOWN_LINK.sub(lambda link: f"[{link.group(1)}]({_status_target(where, link.group(2))})", status)
     return cell(record.cited), title, href, cell(status), cell(record.date)
+
+
+def _status_target(folder: str, href: str) -> str:
+    """A link's target in the status of a record in *folder*, as the index reaches it: a name between angle brackets
+    (`<0003 use x.md>`) escaped instead (`0003%20use%20x.md`), as a table cell shows no `<`."""
+    if href.startswith("<"):
+        href = link_target(href[1:-1])
+    return href if folder == "." else _rebased(folder, href)
 
 
 # A table's header words, by the field decisionbook writes in that column.

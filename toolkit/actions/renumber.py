@@ -8,19 +8,22 @@ import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from toolkit.actions.adrs import adr_files, team_folder
 from toolkit.actions.numbering import number_of, taken_numbers
 from toolkit.errors import DecisionbookError
 from toolkit.records import adr, atomic, frontmatter
 from toolkit.records.adr import file_key
+from toolkit.records.adr_edit import link_target
 from toolkit.records.adr_words import adornment, is_rst, record_name, renumbered_name, title_number_span
 from toolkit.records.files import locked, remove_stale_locks, require_writable
 from toolkit.workspace import Workspace
 
 # Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's :doc:`target` or
 # :doc:`text <target>` and a wiki's `[[target|text]]`, whose targets have no extension.
-_LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to>[^()\s]+)\)|`(?P<rst>[^`<]*)<(?P<rst_to>[^<>\s`]+)>`(?P<end>__?)"
+_LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to><[^<>\n]+>|[^()\s]+)\)"
+                   r"|`(?P<rst>[^`<]*)<(?P<rst_to>[^<>\s`]+)>`(?P<end>__?)"
                    r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^<>\s`]+)>|(?P<doc_only>[^`<]+))`"
                    r"|\[\[(?P<wiki_to>[^\[\]|#\n]+)(?P<wiki_rest>[^\[\]\n]*)\]\]"
                    r"|^(?P<def>[ ]{0,3}\[[^\[\]]+\]:[ \t]*<?)(?P<def_to>[^\s<>]+)")  # `[ADR-001]: 001-x.md`
@@ -80,10 +83,15 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int)
         found = match.groupdict()
         target = (found["md_to"] or found["rst_to"] or found["doc_to"] or found["doc_only"] or found["wiki_to"]
                   or found["def_to"])
-        path, hash_, anchor = target.strip().partition("#")
+        # A name that holds spaces is linked between angle brackets or escaped (`0003%20x.md`), and stays so.
+        angled = found["md_to"] is not None and target.startswith("<")
+        path, hash_, anchor = (target[1:-1] if angled else target.strip()).partition("#")
         folder, _, name = path.rpartition("/")
+        escaped = found["md_to"] is not None and not angled and "%" in name
+        if escaped:
+            name = unquote(name)
         if name == old_name:
-            name = new_name
+            name = link_target(new_name) if escaped else new_name
         elif name == old_stem and found["md_to"] is None and found["rst_to"] is None:
             name = new_stem  # Sphinx and wikis name the page without its extension
         else:
@@ -98,7 +106,7 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int)
         if text is not None:
             text = renumbered(text)
         if found["md_to"]:
-            return f"[{text}]({target})"
+            return f"[{text}](<{target}>)" if angled else f"[{text}]({target})"
         if found["rst_to"]:
             return f"`{text}<{target}>`{found['end']}"
         return f":doc:`{text}<{target}>`" if text is not None else f":doc:`{target}`"

@@ -815,7 +815,7 @@ def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
 
 def _bare_span(line: str) -> tuple[int, int]:
     """The words of a line that holds only a value: no quote mark, bullet, emphasis or trailing comment."""
-    match = re.match(r"[ \t]*(?:>[ \t]*)?(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
+    match = re.match(r"[ \t]*(?:#{1,6}[ \t]+)?(?:>[ \t]*)?(?:[*+-][ \t]+)?(?:\*\*|__|\*|_)?", line)
     start, end = _clean_span(line, match.end(), len(line))
     while end > start and line[end - 1] in "*_" and not line[start:end].rstrip("_").endswith("`"):
         end -= 1  # emphasis, not the underscores that end a reStructuredText link
@@ -943,7 +943,9 @@ def status_choices(lines: list[str], start: int, end: int) -> list[tuple[int, re
 
 
 _LIST_LABEL = LazyPattern(r"[*_]{0,2}([^\W\d_][\w ]{2,40}?)[*_]{0,2}:[*_]{0,2}")
-LINK_ITEM = LazyPattern(r"[*+-][ \t]+(\[[^\]\n]*\]\([^)\s]+\))[.,;]?")
+# A link's target: a name that holds spaces stands between angle brackets (`<0003 use x.md>`), else escaped (`%20`).
+_TARGET = r"(?:<[^<>\n]+>|[^)\s]+)"
+LINK_ITEM = LazyPattern(rf"[*+-][ \t]+(\[[^\]\n]*\]\({_TARGET}\))[.,;]?")
 
 
 def relation_of(words: str) -> str:
@@ -1099,11 +1101,24 @@ def _read_bold_people(reader: "_Reader", line: str, index: int) -> None:
                                      _people(reader, value, key, index + 1))
 
 
+def status_heading_end(lines: list[str], start: int, end: int) -> int | None:
+    """Where a Status section from heading line *start* to *end* that holds nothing but a heading stating the
+    status (`## Status` over `## Accepted`) ends with that heading's section; None for any other section."""
+    if end >= len(lines) or any(_COMMENT.sub("", line).strip() for line in lines[start + 1 : end]):
+        return None
+    heading = HEADING.match(lines[end])
+    if heading is None or read_status(heading_text(heading))[0] not in STATUSES:
+        return None
+    level = len(heading.group(1))
+    return next((index for index in range(end + 1, len(lines))
+                 if (below := HEADING.match(lines[index])) and len(below.group(1)) <= level), len(lines))
+
+
 def _read_section(reader: "_Reader", name: str, start: int, end: int, dates: dict) -> None:
     """A section named *name* (a heading, or a bold label line standing for one) from line *start* to
     *end*: a Status section's status, or a Date section's first line as a date."""
     if name in STATUS_LABELS and "status_raw" not in reader.fields:
-        _read_status_section(reader, start, end)
+        _read_status_section(reader, start, status_heading_end(reader.lines, start, end) or end)
         reader.fields.setdefault("form", NYGARD)
 
     elif name in _DATE_LABELS[0] + _DATE_LABELS[1] or name == "data":
@@ -1182,6 +1197,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
     dates: dict[int, tuple[int, int, int]] = {}
     columns: dict[int, list] = {}  # row index -> the fields a header row above it names
     near = 0  # the line of the last field read: fields come in runs (relations below a status), read to their end
+    below_status = range(0)  # the lines under a heading that states the status (`### Status: Accepted`)
     fence = None
     block = _metadata_block(reader.lines, doc.body_start, head_end)
     for index in range(doc.body_start, len(reader.lines)):
@@ -1204,6 +1220,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             offset = len(line) - len(line.lstrip("#"))
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line or "：" in line else ())]
+            if "status_raw" not in fields and any(label in STATUS_LABELS and a < b for label, a, b, _ in found):
+                below_status = range(index + 1, section[3])  # its relation lines, in a section of its own
         elif stripped.startswith("#"):
             continue
         elif (bold := BOLD_LABEL.match(line)) is not None:
@@ -1261,7 +1279,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     # Records named by number alone, as PEPs and EEPs do: `Replaces: 43`, `Superseded-By: 104`.
                     for number in re.findall(r"\d+", line[start:end]):
                         reader.add_relation(label, number, index + 1)
-        if index < head_end and not found and _has_link(stripped) and not stripped.startswith("#"):
+        if ((index < head_end or index in below_status) and not found and _has_link(stripped)
+                and not stripped.startswith("#")):
             _read_relation_line(reader, index)
         if index < head_end:
             _read_supersedes_sentence(reader, index)
@@ -1423,7 +1442,7 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         if pages_too and not _has_link(line):
             continue  # a page named without a link beside the records (`- Issue: #12`)
         relation = _relation_line(line)
-        plain = re.fullmatch(r"(?:[*-]\s+)?(\[[^\]]*\]\([^)\s]+\))", line)
+        plain = re.fullmatch(rf"(?:[*-]\s+)?(\[[^\]]*\]\({_TARGET}\))", line)
         if relation and pages_too and relation.group(1).lower() in _LINK_KINDS and reader.ref(relation.group(2)):
             rows.append((heading, relation.group(2), index + 1))  # `- ADR: [ADR-001](...)`: what it links, not how
         elif relation and reader.ref(relation.group(2)):
@@ -1621,7 +1640,7 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if form in (BOLD, FIELD) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
+        if form in (BOLD, FIELD, BULLETS) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
             first = _section_first_line(reader, start, end)  # the status stated again, below the fields
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))

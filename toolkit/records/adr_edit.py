@@ -45,6 +45,7 @@ from toolkit.records.adr import (
     relation_of,
     require_editable,
     status_choices,
+    status_heading_end,
     status_statement,
 )
 from toolkit.records.adr_words import (
@@ -76,10 +77,11 @@ def reference(target: Decision) -> str:
     return target.cited
 
 
-def record_link(target: Decision, form: str, source: Decision, rst: bool = False) -> str:
+def record_link(target: Decision, form: str, source: Decision, rst: bool = False, angled: bool = False) -> str:
     """A link from *source* to *target*, in Markdown or (*rst*) reStructuredText, by the path from the
     one's folder to the other (`../0006-x.md` from a category subfolder); the file name carries the
-    number, so a renumbering tool finds every reference by the old file name."""
+    number, so a renumbering tool finds every reference by the old file name. The path stands between angle
+    brackets when *angled*, as the folder writes it, else its spaces are escaped."""
     if target.number is None:
         text = target.title or target.key
     else:
@@ -87,7 +89,13 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
     href = _record_path(target, source)
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
-    return f"[{text.replace(']', '')}]({link_target(href)})"
+    return f"[{text.replace(']', '')}]({_target_as(href, angled)})"
+
+
+def _target_as(path: str, angled: bool) -> str:
+    """*path* as a Markdown link's target: between angle brackets (`<0003 use x.md>`) when *angled* and nothing in
+    it would mean more there (an anchor's `#`, an escape's `%`), else escaped (`link_target`)."""
+    return f"<{path}>" if angled and not any(char in path for char in "<>#%\n") else link_target(path)
 
 
 def _record_path(target: Decision, source: Decision) -> str:
@@ -136,7 +144,7 @@ def _replace(doc: frontmatter.Document, index: int, line: str) -> bytes:
 
 def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
     """[heading index, end) of the Status section, its heading at any level or a bold `**Status**` line
-    (which any heading or bold label line ends)."""
+    (which any heading or bold label line ends), or an empty one with the heading below that states the status."""
     lines = doc.text_lines()
     underlined = underlined_headings(lines, doc.body_start, is_rst(doc.path))
     start = level = None
@@ -154,7 +162,7 @@ def _status_section(doc: frontmatter.Document) -> tuple[int, int] | None:
             continue
         depth = len(heading.group(1)) if heading else 7
         if start is not None and depth <= level:
-            return start, index
+            return start, status_heading_end(lines, start, index) or index  # `## Status` over `## Accepted`
         label = heading_label(heading_text(heading)) if heading else status_words(bold.group("label"))
         if start is None and label in STATUS_LABELS:
             start, level = index, depth
@@ -282,11 +290,11 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
 
 
 def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,
-                        status: str | None = None) -> bytes:
+                        status: str | None = None, named: str = "") -> bytes:
     """*data* (*doc* with its status written) with *text* also where a Status section states the status again
     below the fields (`status_again`), when it said what they said: a record is not left saying two things.
     Where it said the same status in another language (`Aceito` below `Accepted`), *status* is written in that
-    language."""
+    language, followed by *named*, the record a relation status names (`Substituído por [3. X](...)`)."""
     if decision.status_again is None:
         return data
     line, start, end = decision.status_again
@@ -299,10 +307,26 @@ def _write_status_again(doc: frontmatter.Document, decision: Decision, data: byt
         if (status is None or read_status(said)[0] != decision.status
                 or language_of(said) == language_of(decision.status_raw or "")):
             return data
-        first = re.search(r"[^\W\d_]", said)
-        words = status_word(status, said)
-        text = _capital(words) if first and first.group().isupper() else words
-    return _in_place(written, line, (start, end), text)
+        text = restated(status, said) + named
+        return _in_place(written, line, (start, end), text)
+    return _in_place(written, line, (start, end), _first_cased(text, said))
+
+
+def restated(status: str, said: str) -> str:
+    """*status* (a word: `proposed`, `superseded by`) as *said*, a status stated again, writes it: in its language
+    and the case of its first letter (`Proposto` for `Aceito`)."""
+    return _first_cased(status_word(status, said), said)
+
+
+def _first_cased(text: str, said: str) -> str:
+    """*text* with its first letter in the case of the first letter of *said*: a Status section writes `Accepted`
+    below a bullet's `accepted`."""
+    first = re.search(r"[^\W\d_]", said)
+    if first is None:
+        return text
+    if first.group().isupper():
+        return _capital(text)
+    return re.sub(r"[^\W\d_]", lambda letter: letter.group().lower(), text, count=1)
 
 
 def _add_to_history(doc: frontmatter.Document, decision: Decision, text: str, day: str | None) -> bytes:
@@ -623,13 +647,15 @@ def mark_superseded(
         return _supersede_by_key(doc, decision, key, successor)
     words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
-        text = f"{words} {reference(successor)}"
+        named = reference(successor)
     elif is_rst(decision.path):
-        text = f"{words} {record_link(successor, decision.form, decision, rst=True)}"
+        named = record_link(successor, decision.form, decision, rst=True)
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
-        text = f"{words} {_new_link(successor, decision.form, decision, False, links)}"
-    return _write_status_again(doc, decision, _write_status(doc, decision, text, day), text)
+        named = _new_link(successor, decision.form, decision, False, links)
+    text = f"{words} {named}"
+    written = _write_status(doc, decision, text, day)
+    return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
@@ -855,9 +881,30 @@ def _related_items(lines: list[str], start: int) -> list[int]:
 def _links_record(link: str) -> bool:
     """Whether the Markdown *link* (`[text](target)`) names a record's file (or its rendered page), not a web page
     or another file (`../../RELEASE.md`)."""
-    href = link[link.rindex("](") + 2 : -1].partition("#")[0]
+    _, href, _ = _link_parts(link)
     name = href.rpartition("/")[2]
     return ":" not in href and file_key(f"{name.rpartition('.')[0]}.md") is not None
+
+
+def _link_parts(link: str) -> tuple[str, str, bool]:
+    """The words of the Markdown *link*, the path its target names, without an anchor (`<0003 use x.md>` and
+    `0003%20use%20x.md` both name `0003 use x.md`), and whether the target stands between angle brackets."""
+    text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
+    angled = href.startswith("<") and href.endswith(">")
+    path = (href[1:-1] if angled else href).partition("#")[0]
+    if "%" in path:
+        from urllib.parse import unquote  # only a link with an escaped character pays for the import
+
+        path = unquote(path)
+    return text, path, angled
+
+
+def _angled(links: list[str]) -> bool:
+    """Whether *links* put a target between angle brackets (`[ADR 3](<0003 use x.md>)`) more often than they escape
+    one (`0003%20use%20x.md`): how a team writes a link to a file name that holds a space."""
+    angled = sum(_link_parts(link)[2] for link in links)
+    escaped = sum("%" in link[link.rindex("](") :] for link in links if not _link_parts(link)[2])
+    return angled > escaped
 
 
 _DIGITS = LazyPattern(r"\d+")
@@ -870,7 +917,7 @@ def _link_like(lines: list[str], items: list[int], target: Decision, source: Dec
     any of them pads one, and the path as they write it (`./adr-0003-x.md`, the rendered `0008-x.html`). None when
     the last item holds no number or name to go by, or *target* has no number."""
     links = [LINK_ITEM.fullmatch(lines[index].strip()).group(1) for index in items]
-    return _link_as(links[-1], target, source, _padding(links))
+    return _link_as(links[-1], target, source, _padding(links), _angled(links))
 
 
 def _padding(links: list[str]) -> int:
@@ -880,9 +927,10 @@ def _padding(links: list[str]) -> int:
                default=0)
 
 
-def _link_as(link: str, target: Decision, source: Decision, width: int) -> str | None:
-    """A Markdown link to *target* written as *link* is (see `_link_like`), its number *width* digits wide."""
-    text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
+def _link_as(link: str, target: Decision, source: Decision, width: int, angled: bool) -> str | None:
+    """A Markdown link to *target* written as *link* is (see `_link_like`), its number *width* digits wide, its path
+    between angle brackets when *angled*."""
+    text, href, _ = _link_parts(link)
     path = _record_path(target, source)
     if href.startswith("./") and not path.startswith("."):
         path = "./" + path
@@ -890,17 +938,17 @@ def _link_as(link: str, target: Decision, source: Decision, width: int) -> str |
         path = path[:-3] + ".html"  # the team links the rendered pages
     name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
     if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
-        return f"[{shown if text == name else shown.rpartition('.')[0]}]({link_target(path)})"
+        return f"[{shown if text == name else shown.rpartition('.')[0]}]({_target_as(path, angled)})"
     number = _DIGITS.search(text)
     if number is None or target.number is None:
         return None
     written = f"{target.number:0{width}d}"
     after = _BETWEEN.match(text, number.end())
     title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
-    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({link_target(path)})"
+    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({_target_as(path, angled)})"
 
 
-_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
 
 
 def record_links(text: str) -> list[str]:
@@ -908,10 +956,10 @@ def record_links(text: str) -> list[str]:
     `[13. Foo](0013-foo.md)`), as a folder's links to its records are written."""
     found = []
     for match in _MARKDOWN_LINK.finditer(text):
-        words, href = match.groups()
         if not _links_record(match.group()):
             continue
-        name = href.partition("#")[0].rpartition("/")[2]
+        words, href, _ = _link_parts(match.group())
+        name = href.rpartition("/")[2]
         number = _DIGITS.search(words)
         if words in (name, name.rpartition(".")[0]) or (
                 number and file_key(f"{name.rpartition('.')[0]}.md") == (number.group().lstrip("0") or "0")):
@@ -922,9 +970,9 @@ def record_links(text: str) -> list[str]:
 def _new_link(target: Decision, form: str, source: Decision, rst: bool, links: tuple[str, ...]) -> str:
     """A link from *source* to *target* as most of *links*, the folder's links to its records, are written;
     decisionbook's own (`record_link`) where they are none, or the file is reStructuredText."""
-    width = _padding(list(links))
-    made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width)))
-    return made.most_common(1)[0][0] if made else record_link(target, form, source, rst)
+    width, angled = _padding(list(links)), _angled(list(links))
+    made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width, angled)))
+    return made.most_common(1)[0][0] if made else record_link(target, form, source, rst, angled)
 
 
 def _column_table_end(doc: frontmatter.Document, decision: Decision) -> int | None:

@@ -6,6 +6,7 @@ import ast
 import json
 import keyword
 import math
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,9 +89,9 @@ _KINDS = {dict: "an object", list: "a list", str: "a text", int: "a number", flo
 
 
 def _misshapen(text: str) -> tuple[str, int] | None:
-    """What makes the JSON *text* no notebook, and its line, when it is JSON of another shape (`{"cells": 3}`):
-    nbformat tells that only in the words of the Python error it meets (`'int' object is not iterable`).
-    None when it has a notebook's shape, or is no JSON at all (nbformat names that line itself)."""
+    """What makes the JSON *text* no notebook, and its line, when it is JSON of another shape (`{"cells": 3}`,
+    `"metadata": []`): nbformat tells that only in the words of the Python error it meets (`'int' object is not
+    iterable`). None when it has a notebook's shape, or is no JSON at all (nbformat names that line itself)."""
     try:
         book = json.loads(text)
     except ValueError:
@@ -99,31 +100,48 @@ def _misshapen(text: str) -> tuple[str, int] | None:
         return f"the file holds {_KINDS[type(book)]}, not an object with cells", 1
     if "cells" not in book:
         return 'it has no "cells"', 1
+    if not isinstance(book.get("metadata", {}), dict):
+        return f'its "metadata" is {_KINDS[type(book["metadata"])]}, not an object', _key_line(text, "metadata")
     cells, line = book["cells"], _key_line(text, "cells")
     if not isinstance(cells, list):
         return f'its "cells" is {_KINDS[type(cells)]}, not a list of cells', line
     for number, cell in enumerate(cells, 1):
         if not (isinstance(cell, dict) and isinstance(cell.get("cell_type"), str)):
             return f'cell {number} of its "cells" is {_KINDS[type(cell)]}, not a cell with a "cell_type"', line
+        for key, kind in _CELL_PARTS:
+            if key in cell and not isinstance(cell[key], kind):
+                return (f'the "{key}" of cell {number} is {_KINDS[type(cell[key])]}, not {_KINDS[kind]}',
+                        _key_line(text, "cells", number - 1, key))
     return None
 
 
-def _key_line(text: str, key: str) -> int:
-    """The line of *key* in the outermost object of the JSON *text* (valid JSON; 1 when not found there)."""
-    depth, at = 0, 0
+# The parts of a cell that nbformat walks as an object or a list before it validates them.
+_CELL_PARTS = (("metadata", dict), ("attachments", dict), ("outputs", list))
+_COLON = re.compile(r"\s*:")
+
+
+def _key_line(text: str, *path: str | int) -> int:
+    """The line of the key at *path* in the JSON *text* (valid JSON), its steps the keys of objects and the
+    indexes of lists from the outermost object (`"cells", 1, "metadata"`); 1 when not found."""
+    steps = []  # per container open at the point read: [is a list, the index or key read last in it]
+    at = 0
     while at < len(text):
         char = text[at]
         if char == '"':
             end = at + 1
             while text[end] != '"':
                 end += 2 if text[end] == "\\" else 1
-            if depth == 1 and json.loads(text[at:end + 1]) == key and text[end + 1:].lstrip().startswith(":"):
-                return text.count("\n", 0, at) + 1
+            if steps and not steps[-1][0] and _COLON.match(text, end + 1):
+                steps[-1][1] = json.loads(text[at:end + 1])
+                if tuple(step[1] for step in steps) == path:
+                    return text.count("\n", 0, at) + 1
             at = end
         elif char in "{[":
-            depth += 1
+            steps.append([char == "[", 0 if char == "[" else None])
         elif char in "}]":
-            depth -= 1
+            steps.pop()
+        elif char == "," and steps and steps[-1][0]:
+            steps[-1][1] += 1
         at += 1
     return 1
 
