@@ -65,8 +65,8 @@ def test_the_decision_log_dates_each_team_s_record_by_its_own_commits(teams, dec
     assert decide("report", "log", "--out", "site", cwd=teams).exit_code == 0
     index = _text(teams / "site/index.html")
     assert re.search(r"Accepted \(2\) ADR Title Date Proposed on Decided on "
-                     r"ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 "
-                     r"ADR-0001 Record architecture decisions 2022-03-01 2022-03-01 2022-03-21 ", index), index
+                     r"global/ ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 "
+                     r"websre/ ADR-0001 Record architecture decisions 2022-03-01 2022-03-01 2022-03-21 ", index), index
 
 
 def test_a_past_day_s_log_shows_each_team_s_record_as_its_own_commits_left_it(teams, decide):
@@ -75,7 +75,8 @@ def test_a_past_day_s_log_shows_each_team_s_record_as_its_own_commits_left_it(te
     index = _text(teams / "site/index.html")
     assert "2 decisions in decisions, as of 2021-06-01. accepted: 1 · not in git then: 1" in index, index
     assert re.search(r"Accepted \(1\) ADR Title Date Proposed on Decided on "
-                     r"ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 Not in git then", index)
+                     r"global/ ADR-0001 Record architecture decisions 2021-01-04 2021-01-04 2021-01-11 "
+                     r"Not in git then", index)
 
 
 def test_each_team_s_record_has_its_own_page_in_the_decision_log(teams, decide):
@@ -200,3 +201,51 @@ def test_an_adr_folder_at_the_top_of_the_repository_has_its_histories(tmp_path):
     (root / FIRST).write_text(TEAM.format(day="2021-01-04", status="Accepted", team="only"))
     _commit(root, "ana", "2021-01-09", "Accept")
     assert _dates(root) == [("ADR-0001", "2021-01-04", "2021-01-09")]
+
+
+def _index_rows(site: Path) -> list[list[str]]:
+    """The text of each cell of each row of the index's tables of records, cell by cell."""
+    from html.parser import HTMLParser
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag == "td":
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag == "td":
+                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Rows()
+    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    return [row for row in parser.rows if row and "ADR-" in row[0]]
+
+
+def test_the_index_names_the_folder_of_records_whose_labels_repeat(teams, decide):
+    # Both teams' records read `ADR-0001 Record architecture decisions`, told apart only by where they link.
+    websre = teams / "decisions/websre"
+    (websre / "0002-use-a-cdn.md").write_text(TEAM.format(day="2022-04-01", status="Proposed", team="websre")
+                                              .replace("# 1. Record architecture decisions", "# 2. Use a CDN"))
+    _commit(teams, "ben", "2022-04-01", "websre: propose a CDN")
+    assert decide("report", "log", "--out", "site", "--as-of", "2022-04-05", cwd=teams).exit_code == 0
+    assert [row[:2] for row in _index_rows(teams / "site")] == [
+        ["ADR-0002", "Use a CDN"], ["ADR-0002", "Use a CDN"],
+        ["global/ ADR-0001", "Record architecture decisions"], ["websre/ ADR-0001", "Record architecture decisions"]]
+    # The timeline's rows are named so too.
+    timeline = (teams / "site/timeline.svg").read_text(encoding="utf-8")
+    assert "global/ADR-0001" in timeline and "websre/ADR-0001" in timeline and "/ADR-0002" not in timeline
+    # A folder of records whose labels are all their own shows none.
+    alone = teams.parent / "websre-site"
+    assert decide("report", "log", "--out", alone, cwd=teams / "decisions/websre").exit_code == 0
+    assert [row[0] for row in _index_rows(alone)] == ["ADR-0002", "ADR-0002", "ADR-0001"]

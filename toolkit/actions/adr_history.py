@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.dates import day
 from toolkit.history.filelog import FileRevision, file_history, folder_history
-from toolkit.records import adr, frontmatter
-from toolkit.records.adr_words import DATED_FILE, draft_slug, is_slug_record, numbered_file, record_name
+from toolkit.records import adr, frontmatter, sidecar
+from toolkit.records.adr_words import DATED_FILE, draft_slug, folder_page, is_slug_record, numbered_file, record_name
 from toolkit.workspace import Workspace
 
 COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
 DECIDED = ("accepted", "rejected")
+# The change of a KEP's revision whose page and kep.yaml, as they stood, could not be read together: git gives no
+# file of a commit's log this letter.
+_UNREADABLE = "U"
 
 
 def _number_and_slug(name: str) -> tuple[int | None, str]:
@@ -26,18 +30,25 @@ def _number_and_slug(name: str) -> tuple[int | None, str]:
     return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
 
 
+def _as_page(path: str) -> str:
+    """The path of the page whose fields the kep.yaml at *path* holds; any other path as it is."""
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/README.md" if name == sidecar.NAME and folder else path
+
+
 def same_record(before: str, after: str) -> bool:
     """Whether a rename from *before* to *after* keeps one ADR: its number stays (a retitle) or its slug (a renumber)."""
-    # A record kept as a folder is named by it: `CIP-0010/CIP-0010.md` moved to `CIP-0010/README.md` is one record.
-    old_number, old_slug = _number_and_slug(record_name(before))
-    new_number, new_slug = _number_and_slug(record_name(after))
+    # A record kept as a folder is named by it: `CIP-0010/CIP-0010.md` moved to `CIP-0010/README.md` is one record;
+    # a KEP's kep.yaml is its page's, two KEPs' kep.yaml files made from one template are not one.
+    old_number, old_slug = _number_and_slug(record_name(_as_page(before)))
+    new_number, new_slug = _number_and_slug(record_name(_as_page(after)))
     return (old_number is not None and old_number == new_number) or (bool(old_slug) and old_slug == new_slug)
 
 
 def _parsed(revision: FileRevision):
     """(status, document, decision) of *revision*: "deleted" or "unreadable" (and no document) when it has none."""
     if revision.content is None:
-        return ("deleted" if revision.change == "D" else None), None, None
+        return {"D": "deleted", _UNREADABLE: "unreadable"}.get(revision.change), None, None
     try:
         doc = frontmatter.parse(revision.content, revision.path)
         decision = adr.from_document(doc, Path(revision.path))
@@ -95,6 +106,33 @@ def _statuses(revisions: list[FileRevision]) -> list[str | None]:
     return statuses[::-1]
 
 
+def _joined(revisions: list[FileRevision]) -> list[FileRevision]:
+    """The revisions of a KEP's page and its kep.yaml (in commit order) as one per commit: the page as that
+    commit left it, with the fields of its kep.yaml as they stood then, joined as `sidecar.read` joins today's."""
+    joined = []
+    page = fields = None  # the latest revision of each
+    for index, revision in enumerate(revisions):
+        if Path(revision.path).name == sidecar.NAME:
+            fields = revision
+        else:
+            page = revision
+        if index + 1 < len(revisions) and revisions[index + 1].commit == revision.commit:
+            continue  # the commit changed both files: one revision, once both are read
+        changed = page is not None and page.commit == revision.commit
+        if page is None or page.change == "D" and not changed:
+            continue  # no page then: no record, whatever its kep.yaml held
+        content, change = page.content, page.change if changed else "M"
+        if content is not None and fields is not None and fields.content is not None \
+                and not sidecar.own_front_matter(content):
+            try:
+                content = sidecar.joined(content, fields.content, fields.path)
+            except DecisionbookError:
+                content, change = None, _UNREADABLE
+        joined.append(FileRevision(revision.commit, revision.author, revision.date, revision.subject, change,
+                                   page.path, content))
+    return joined
+
+
 def _rows(revisions: list[FileRevision]) -> list[dict]:
     rows = []
     before = None
@@ -121,7 +159,9 @@ def adr_history(workspace: Workspace, ref: str) -> list[dict]:
 def record_history(workspace: Workspace, record) -> list[dict]:
     """`adr_history` of the *record* `load_decisions` read, which its key alone may not name: every team's
     ADR 1 has the key `1`."""
-    rows = _rows(file_history(workspace.root, record.path, same_record))
+    fields = sidecar.beside(record.path)
+    revisions = file_history(workspace.root, record.path, same_record, fields)
+    rows = _rows(_joined(revisions) if fields is not None else revisions)
     if not rows:
         raise DecisionbookError("has no commits yet: commit it to start its history", workspace.relative(record.path))
     return rows
@@ -135,8 +175,28 @@ def histories(workspace: Workspace) -> dict[Path, list[dict]]:
 
 def revisions_and_rows(workspace: Workspace) -> dict[Path, tuple[list[dict], list[FileRevision]]]:
     """As `histories`, each file's rows with the revisions they were read from, one for one."""
-    return {workspace.adr_dir / inside: (_rows(revisions), revisions)
-            for inside, revisions in folder_history(workspace.root, workspace.adr_dir, same_record).items()}
+    pages = {}  # a KEP's page by its kep.yaml's path, inside the ADR folder
+
+    def page_of(inside: str) -> str | None:
+        folder, _, name = inside.rpartition("/")
+        if name != sidecar.NAME:
+            return None
+        try:
+            page = folder_page(os.listdir(workspace.adr_dir / folder), folder.rpartition("/")[2])
+        except OSError:
+            return None
+        if page is None or sidecar.beside(workspace.adr_dir / folder / page) is None:
+            return None
+        pages[inside] = f"{folder}/{page}" if folder else page
+        return pages[inside]
+
+    found = folder_history(workspace.root, workspace.adr_dir, same_record, page_of)
+    keps = set(pages.values())
+    both = {}
+    for inside, revisions in found.items():
+        revisions = _joined(revisions) if inside in keps else revisions
+        both[workspace.adr_dir / inside] = (_rows(revisions), revisions)
+    return both
 
 
 def decision_dates(workspace: Workspace) -> dict[Path, dict]:

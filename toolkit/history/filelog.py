@@ -54,8 +54,13 @@ def _own_rows(rows: list, same: SameRecord) -> list:
     return own
 
 
-def file_history(root: Path, path: Path, same: SameRecord) -> list[FileRevision]:
-    """Every commit reachable from HEAD that changed *path* (following renames that *same* accepts), oldest first."""
+def file_history(root: Path, path: Path, same: SameRecord, companion: Path | None = None) -> list[FileRevision]:
+    """Every commit reachable from HEAD that changed *path* (following renames that *same* accepts), oldest first.
+
+    With a *companion* (a KEP's kep.yaml beside its page), the commits that changed it (following the renames
+    *same* accepts) are listed too, in commit order: a commit that changed both gives a revision of each, side
+    by side.
+    """
     repo = open_repository(root)
     try:
         repo.require_commits()
@@ -65,12 +70,26 @@ def file_history(root: Path, path: Path, same: SameRecord) -> list[FileRevision]
             raise DecisionbookError("is not inside the git repository", path) from None
         if repo.ref_sha("HEAD") is None:
             raise DecisionbookError("HEAD points at no commit yet (an unborn branch)", repo.top)
-        output = repo.run(
-            "-c", "core.quotepath=off", "log", "--follow", "--name-status", "-z",
-            "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
-        )
+
+        def followed(file: str) -> list:
+            output = repo.run(
+                "-c", "core.quotepath=off", "log", "--follow", "--name-status", "-z",
+                "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", file,
+            )
+            return _own_rows(parse_follow_log(output), same)
+
+        rows = followed(inside)
+        if companion is not None:
+            rows += followed(repo.relative(companion))
+            # git's own order of the commits that changed any path either file had: commit times alone cannot
+            # order commits made in one second.
+            paths = sorted({row[5] for row in rows} | {row[6] for row in rows})
+            listed = repo.run("--literal-pathspecs", "log", "--format=%H", "--no-merges", "--full-history", "HEAD",
+                              "--", *paths).split()
+            order = {sha: index for index, sha in enumerate(listed)}
+            rows.sort(key=lambda row: order.get(row[0], len(order)))
         revisions = []
-        for sha, author, date, subject, change, _, at in reversed(_own_rows(parse_follow_log(output), same)):
+        for sha, author, date, subject, change, _, at in reversed(rows):
             blob = None if change == "D" else repo.object_data(f"{sha}:{at}")
             content = blob[2] if blob is not None and blob[1] == "blob" else None
             revisions.append(FileRevision(sha, author, date, subject, change, at, content))
@@ -79,11 +98,13 @@ def file_history(root: Path, path: Path, same: SameRecord) -> list[FileRevision]
         repo.close()
 
 
-def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list[FileRevision]]:
+def folder_history(root: Path, folder: Path, same: SameRecord,
+                   joins: Callable[[str], str | None] = lambda path: None) -> dict[str, list[FileRevision]]:
     """For each file now in *folder* (by its `/`-separated path inside *folder*), the commits that changed it,
     oldest first.
 
-    A rename carries the history along only when *same* says both paths hold one record.
+    A rename carries the history along only when *same* says both paths hold one record. A file that *joins*
+    another's history (a KEP's kep.yaml, its page's) is listed in it, in commit order, and not on its own.
 
     One `git log` over the folder with rename detection, and one `cat-file` run reading every
     content at once, whatever the number of files.
@@ -132,6 +153,12 @@ def folder_history(root: Path, folder: Path, same: SameRecord) -> dict[str, list
                 histories.pop(path)
         # Keyed inside the folder: the caller joins them to its files without knowing where the repository's top is.
         prefix = "" if inside == "." else inside + "/"
-        return {path.removeprefix(prefix): revisions for path, revisions in histories.items()}
+        found = {path.removeprefix(prefix): revisions for path, revisions in histories.items()}
+        order = {sha: index for index, (sha, *_) in enumerate(changes)}
+        for path in list(found):
+            joined = joins(path)
+            if joined in found:
+                found[joined] = sorted(found[joined] + found.pop(path), key=lambda revision: order[revision.commit])
+        return found
     finally:
         repo.close()

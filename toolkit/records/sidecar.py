@@ -25,7 +25,7 @@ def beside(path: Path) -> Path | None:
         if not fields.is_file() or fields.is_symlink():
             return None
         with open(path, "rb") as page:
-            own = page.read(6).removeprefix(_BOM).startswith((b"---", b"+++"))
+            own = own_front_matter(page.read(6))
     except OSError:
         return None
     return None if own else fields
@@ -43,15 +43,24 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None 
     fields = beside(path)
     if fields is None:
         return data
-    kept = files.read_bytes(fields, limit, root, shown_beside(shown) if shown else None)
+    return joined(data, files.read_bytes(fields, limit, root, shown_beside(shown) if shown else None),
+                  shown_beside(shown) if shown else fields)
+
+
+def own_front_matter(page: bytes) -> bool:
+    """Whether the bytes of a page open with front matter of its own, which is then read without a fields file."""
+    return page[:6].removeprefix(_BOM).startswith((b"---", b"+++"))
+
+
+def joined(page: bytes, kept: bytes, where) -> bytes:
+    """The fields *kept* (the file at *where*) before the *page*, between `---` lines, as `read` gives them."""
     for number, line in enumerate(kept.splitlines(), start=1):
         if line.rstrip() in (b"---", b"..."):  # it would end the fields joined as front matter, and split them
             raise DecisionbookError("a document marker (`---` or `...`): its fields are read as one YAML "
-                                    "document without them; remove the line", shown_beside(shown) if shown else fields,
-                                    number)
+                                    "document without them; remove the line", where, number)
     if kept and not kept.endswith((b"\n", b"\r")):
         kept += _ending(kept)
-    return b"---\n" + kept + b"---\n" + data
+    return b"---\n" + kept + b"---\n" + page
 
 
 def _ending(kept: bytes) -> bytes:

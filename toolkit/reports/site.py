@@ -44,6 +44,7 @@ table.db-table th, table.db-table td { border: 1px solid #d1d5db; padding: .2em 
 table.db-table th { background: #f3f4f6; }
 table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one line */
 .db-muted { color: #6b7280; }
+.db-folder { font-weight: normal; }  /* `websre/` before a label that records of other folders share */
 .db-rec { display: inline-block; padding: 0 .45em; border-radius: .3em; font-weight: 600; }
 .db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
 .db-iterate, .db-proposed, .db-draft { background: #dbe6fd; color: #1e3a8a; }
@@ -86,6 +87,22 @@ def page_name(decision) -> str:
     return Path(record_name(decision.path)).stem + ".html"
 
 
+def _folder(path: Path, adr_dir: Path) -> str:
+    """The folder below *adr_dir* holding the record in *path* (`websre`, `teams/websre`); "" for *adr_dir* itself."""
+    folder = path.parent if record_name(path) == path.name else path.parent.parent
+    return "" if folder == adr_dir else folder.relative_to(adr_dir).as_posix()
+
+
+def repeated_labels(decisions, adr_dir: Path) -> dict[Path, str]:
+    """The folder below *adr_dir* (see `_folder`) of each of *decisions* whose label a record of another folder
+    has too (each team's `ADR-0001`): the index and its timeline show it with the label. A record in *adr_dir*
+    itself, and one whose label is its own, have none."""
+    folders: dict[str, set[str]] = {}
+    for d in decisions:
+        folders.setdefault(d.label, set()).add(_folder(d.path, adr_dir))
+    return {d.path: folder for d in decisions if len(folders[d.label]) > 1 and (folder := _folder(d.path, adr_dir))}
+
+
 def page_names(decisions, adr_dir: Path) -> dict[Path, str]:
     """The page of each of *decisions*, by its path: `page_name`, or where records in different folders share
     it (each team's `0001-record-architecture-decisions.md`), that after the folders below *adr_dir* holding
@@ -95,8 +112,7 @@ def page_names(decisions, adr_dir: Path) -> dict[Path, str]:
     for d in decisions:
         name = page_name(d)
         if shared[name] > 1:
-            folder = d.path.parent if record_name(d.path) == d.path.name else d.path.parent.parent
-            name = "-".join((*folder.relative_to(adr_dir).parts, name))
+            name = "-".join((*Path(_folder(d.path, adr_dir)).parts, name))
         pages[d.path] = name
     return pages
 
@@ -278,7 +294,7 @@ def _audit_section(audit, minimum: int) -> list:
     ]
 
 
-def _index(data, pages: dict[Path, str], has_timeline: bool, ws: Workspace) -> bytes:
+def _index(data, pages: dict[Path, str], folders: dict[Path, str], has_timeline: bool, ws: Workspace) -> bytes:
     from toolkit.judge.audit import MINIMUM_PER_QUARTILE
 
     entries = data.entries
@@ -289,6 +305,11 @@ def _index(data, pages: dict[Path, str], has_timeline: bool, ws: Workspace) -> b
     waiting = sorted(((e.waiting(data.as_of), e) for e in entries if e.waiting(data.as_of) is not None),
                      key=lambda pair: (-pair[0], pair[1].decision.number or 0))
 
+    def labelled(d) -> Safe:
+        if d.path not in folders:
+            return _decision_link(d, pages)
+        return Safe(f'<span class="db-muted db-folder">{esc(folders[d.path])}/</span> {_decision_link(d, pages)}')
+
     def row(entry) -> dict:
         d = entry.decision
         decided = entry.decided_on.isoformat() if entry.decided_on else day_text(entry.decided.date) if entry.decided \
@@ -296,7 +317,7 @@ def _index(data, pages: dict[Path, str], has_timeline: bool, ws: Workspace) -> b
         # proposed in a commit after the day the log is for: not proposed yet, that day
         proposed = entry.proposed if entry.proposed and not (entry.proposed.day and entry.proposed.day > data.as_of) \
             else None
-        return {"adr": _decision_link(d, pages), "title": d.title, "status": _status(entry.status), "date": entry.dated,
+        return {"adr": labelled(d), "title": d.title, "status": _status(entry.status), "date": entry.dated,
                 "proposed": day_text(proposed.date) if proposed else None,
                 # decided after the day the log is for: not decided yet, that day
                 "decided": None if entry.decided_on and entry.decided_on > data.as_of else decided}
@@ -343,8 +364,9 @@ def _graph_page(parts: list[str], edge_count: int) -> bytes:
                  body)
 
 
-def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
-    """Draw the timeline and the graph parts into *folder*; (timeline drawn, part file names, key -> part)."""
+def _pictures(data, folder: Path, folders: dict[Path, str]) -> tuple[bool, list[str], dict[str, str]]:
+    """Draw the timeline and the graph parts into *folder*; (timeline drawn, part file names, key -> part).
+    A record with a folder in *folders* is named on the timeline after it (`websre/ADR-0001`)."""
     from toolkit.reports import site_charts
 
     rows = []
@@ -361,7 +383,7 @@ def _pictures(data, folder: Path) -> tuple[bool, list[str], dict[str, str]]:
         if entry.decided and entry.decided_on is None:
             continue  # decided on no day the axis has: an open bar would say it is still open
         end = entry.decided_on if entry.decided_on and entry.decided_on <= data.as_of else None
-        rows.append((d.label, start, end, entry.status))
+        rows.append((f"{folders[d.path]}/{d.label}" if d.path in folders else d.label, start, end, entry.status))
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
         site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
@@ -490,7 +512,8 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
     gc.freeze()
     try:
         pages = page_names([e.decision for e in data.entries], ws.adr_dir)
-        has_timeline, parts, graph_of = _pictures(data, built)
+        folders = repeated_labels([e.decision for e in data.entries], ws.adr_dir)
+        has_timeline, parts, graph_of = _pictures(data, built, folders)
         resolve = _adr_resolver({e.decision.key: pages[e.decision.path] for e in reversed(data.entries)})
         status_of = {e.decision.key: e.status for e in reversed(data.entries)}
         for entry in data.entries:
@@ -498,7 +521,7 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
             (built / pages[entry.decision.path]).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
-        (built / "index.html").write_bytes(_index(data, pages, has_timeline, ws))
+        (built / "index.html").write_bytes(_index(data, pages, folders, has_timeline, ws))
         written = set(os.listdir(built))
         (built / MARKER).write_bytes(_mark(written))
         os.chmod(built, 0o755)
