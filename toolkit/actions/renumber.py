@@ -244,6 +244,15 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         # made meanwhile is listed and its links rewritten too.
         files, path = _listed(workspace, which)
         team = team_folder(workspace, path)
+        if team is not None:
+            # `adr new` run in a team's folder, its workspace, locks that folder alone: it is locked here too,
+            # after the ADR folder and before any record, as they are taken everywhere, and the records listed
+            # again, so a number taken meanwhile in the team's series is seen.
+            held.enter_context(atomic.folder_lock(team))
+            files, listed = _listed(workspace, which)
+            if listed != path:
+                raise DecisionbookError(f"{workspace.relative(path)} was renamed while this waited for its folder; "
+                                        "run the command again")
         old = number_of(path.name)
         if old == new:
             raise DecisionbookError(f"{path.name} already has number {new}")
