@@ -260,8 +260,10 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         remove_stale_locks(folder)
         pages = _other_pages(workspace, files, team)
         # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
-        # The record's own lock names the command that finishes the work, should this process end first.
-        again = f"decide adr renumber {shlex.quote(path.name)} --to {new}"
+        # The record's own lock names the command that finishes the work, should this process end first: by
+        # the file's path where another folder holds its name, as `decide check` names it.
+        named = workspace.relative(path) if [p.name for p in files].count(path.name) > 1 else path.name
+        again = f"decide adr renumber {shlex.quote(named)} --to {new}"
         for page in sorted({*files, *pages}):
             held.enter_context(locked(page, task=again if page == path else None))
         # A team folder's records are numbered apart from the others' (ADR 0129), as `decide check` counts them.
