@@ -410,3 +410,53 @@ def test_adr_new_in_a_team_folder_skips_a_number_a_branch_holds_there(tmp_path, 
                                              "0002-page-the-on-call.md", "0003-rotate-keys.md"}
     made = decide("adr", "new", "Cache the pages", "--no-edit", cwd=team)
     assert made.exit_code == 0 and made.stdout.strip() == "0004-cache-the-pages.md", made.output
+
+
+def _two_teams(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A repository whose ADR folder holds two teams' folders, each with its own `.adr-dir` and series (ADR 0129)."""
+    return repository_with(tmp_path / "ws", {
+        "decisions/global/.adr-dir": ".\n",
+        "decisions/websre/.adr-dir": ".\n",
+        "decisions/global/0001-record-decisions.md": NYGARD.format(number=1, title="Record", status="Accepted"),
+        "decisions/global/0003-use-terraform.md": NYGARD.format(number=3, title="Use Terraform", status="Accepted"),
+        "decisions/websre/0001-record-decisions.md": NYGARD.format(number=1, title="Record", status="Accepted"),
+        "decisions/websre/0003-use-terraform.md": NYGARD.format(number=3, title="Use Terraform", status="Accepted"),
+        **files,
+    })
+
+
+def test_renumbering_a_team_s_record_at_the_top_leaves_the_other_teams_numbers_alone(tmp_path, decide):
+    # Every team's links to a record of the moved one's name, and its bare numbers, were rewritten too.
+    amends = "Accepted\n\nAmends [3. Use Terraform](0003-use-terraform.md)"
+    # Another team's record links to the moved one by its path, beside a link to a record of its own numbered 5.
+    across = (amends + "\n\nAmends [5. Tag costs](0005-tag-costs.md)"
+              "\n\nAmends [WebSRE 3](../websre/0003-use-terraform.md)")
+    root = _two_teams(tmp_path, {
+        "decisions/global/0002-use-helm.md": MADR.format(status="accepted", extra="supersedes: [3]\n",
+                                                         title="Use Helm"),
+        "decisions/global/0004-pin-versions.md": NYGARD.format(number=4, title="Pin versions", status=across),
+        "decisions/global/0005-tag-costs.md": NYGARD.format(number=5, title="Tag costs", status="Accepted")
+                                              + "\nAs [websre's choice](../websre/0003-use-terraform.md#why) says.\n",
+        "decisions/websre/0002-use-helm.md": MADR.format(status="accepted", extra="supersedes: [3]\n",
+                                                         title="Use Helm"),
+        "decisions/websre/0004-pin-versions.md": NYGARD.format(number=4, title="Pin versions", status=amends),
+        "decisions/README.md": "# Decisions\n\n* [global 3](global/0003-use-terraform.md)\n"
+                               "* [websre 3](websre/0003-use-terraform.md)\n",
+        "decisions/websre/README.md": "# Web SRE\n\n* [3](0003-use-terraform.md)\n",
+    })
+    global_before = {p.name: p.read_text() for p in (root / "decisions/global").iterdir()}
+    result = decide("adr", "renumber", "decisions/websre/0003-use-terraform.md", "--to", "5", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "warning: decisions/global" not in result.output, result.output
+    websre = root / "decisions/websre"
+    assert sorted(p.name for p in websre.glob("0*.md")) == [
+        "0001-record-decisions.md", "0002-use-helm.md", "0004-pin-versions.md", "0005-use-terraform.md"]
+    assert "supersedes: [5]\n" in (websre / "0002-use-helm.md").read_text()
+    assert (websre / "README.md").read_text() == "# Web SRE\n\n* [5](0005-use-terraform.md)\n"
+    assert "Amends [5. Use Terraform](0005-use-terraform.md)\n" in (websre / "0004-pin-versions.md").read_text()
+    # Paths from another team's folder into the moved record's follow it; nothing else there changes.
+    for name in ("0004-pin-versions.md", "0005-tag-costs.md"):
+        global_before[name] = global_before[name].replace("../websre/0003-", "../websre/0005-")
+    assert {p.name: p.read_text() for p in (root / "decisions/global").iterdir()} == global_before
+    assert (root / "decisions/README.md").read_text() == ("# Decisions\n\n* [global 3](global/0003-use-terraform.md)\n"
+                                                          "* [websre 3](websre/0005-use-terraform.md)\n")

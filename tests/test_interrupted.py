@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import git
+from conftest import git, repository_with
 
 from toolkit.records import adr
 
@@ -129,3 +129,36 @@ def test_a_renumber_killed_at_any_step_is_named_by_check_and_finished_by_running
         assert not list((work / "decisions").glob("*.lock"))
         assert _errors(decide("check", cwd=work)) == 0
     assert steps >= 3
+
+
+def test_a_team_s_renumber_killed_midway_names_its_record_by_its_path_where_another_team_has_its_name(tmp_path,
+                                                                                                     decide):
+    # The lock named `decide adr renumber 0003-use-terraform.md --to 5`, which renumber refuses at the top as
+    # naming two files, one in each team's folder.
+    status = "# {n}. {title}\n\nDate: 2026-11-20\n\n## Status\n\n{status}\n"
+    root = repository_with(tmp_path / "ws", {
+        "decisions/global/.adr-dir": ".\n",
+        "decisions/websre/.adr-dir": ".\n",
+        "decisions/global/0003-use-terraform.md": status.format(n=3, title="Use Terraform", status="Accepted"),
+        "decisions/websre/0003-use-terraform.md": status.format(n=3, title="Use Terraform", status="Accepted"),
+        "decisions/websre/0004-pin-versions.md": status.format(
+            n=4, title="Pin versions", status="Accepted\n\nAmends [3. Use Terraform](0003-use-terraform.md)"),
+    })
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "two teams")
+    command = "decide adr renumber decisions/websre/0003-use-terraform.md --to 5"
+    steps = 0
+    for work in _each_step(root, tmp_path, "decisions/websre", *command.split()[1:]):
+        team = work / "decisions" / "websre"
+        if not (team / "0003-use-terraform.md").exists():
+            continue
+        steps += 1
+        check = decide("check", cwd=work)
+        assert (f"decisions/websre/0003-use-terraform.md.lock: warning: left by `{command}` (process "
+                in check.stdout), check.stdout
+        redone = decide(*command.split()[1:], cwd=work)
+        assert redone.exit_code == 0, redone.output
+        assert sorted(p.name for p in team.glob("0*.md")) == ["0004-pin-versions.md", "0005-use-terraform.md"]
+        assert "Amends [5. Use Terraform](0005-use-terraform.md)" in (team / "0004-pin-versions.md").read_text()
+        assert (work / "decisions/global/0003-use-terraform.md").exists()
+    assert steps

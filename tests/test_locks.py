@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from conftest import DECIDE
+from conftest import DECIDE, git, repository_with
 
 from toolkit.records import adr, prototype
 
@@ -283,6 +283,35 @@ def test_a_renumber_and_a_record_amending_it_queued_together_end_as_one_after_th
     check = decide("check", cwd=repo)
     assert check.exit_code == 0 and check.stdout.splitlines()[-1].startswith("0 error(s)"), check
     assert not list((repo / "decisions").glob("*.lock"))
+
+
+def test_a_renumber_at_the_top_waits_for_a_record_made_in_the_team_s_folder_and_keeps_its_number(tmp_path, decide):
+    # Run at the top, renumber took the lock of `decisions/`, `adr new` run in the team's folder that folder's:
+    # the record made meanwhile and the renumbered one both took number 5.
+    status = "# {n}. {title}\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n"
+    root = repository_with(tmp_path / "ws", {
+        "decisions/global/.adr-dir": ".\n",
+        "decisions/websre/.adr-dir": ".\n",
+        "decisions/global/0001-record.md": status.format(n=1, title="Record"),
+        "decisions/websre/0003-use-terraform.md": status.format(n=3, title="Use Terraform"),
+        "decisions/websre/0004-pin-versions.md": status.format(n=4, title="Pin versions"),
+    })
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "two teams")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(root, elsewhere)
+    made = decide("adr", "new", "Cache the pages", "--no-edit", cwd=elsewhere / "decisions/websre")
+    assert made.exit_code == 0 and made.stdout.strip() == "0005-cache-the-pages.md", made.output
+    team = root / "decisions/websre"
+    holder = _hold_folder(team, elsewhere / "decisions/websre/0005-cache-the-pages.md")
+    renumber = _decide("adr", "renumber", "decisions/websre/0003-use-terraform.md", "--to", "5", cwd=root)
+    assert _queued_on_folder(renumber), renumber.communicate()
+    holder.communicate("go\n", timeout=30)
+    _, err = renumber.communicate(timeout=60)
+    assert renumber.returncode == 2 and "number 5 is already used" in err, err
+    assert sorted(p.name for p in team.glob("0*.md")) == ["0003-use-terraform.md", "0004-pin-versions.md",
+                                                         "0005-cache-the-pages.md"]
+    assert not list(team.glob("*.lock")) and not list((root / "decisions").glob("*.lock"))
 
 
 def test_a_stale_lock_naming_a_task_to_finish_stays_until_that_task_runs_again(tmp_path):

@@ -235,7 +235,7 @@ def team_folder(ws: Workspace, path: Path) -> Path | None:
     return None
 
 
-def _team_folders(folder: Path) -> list[Path]:
+def team_folders(folder: Path) -> list[Path]:
     """The folders in *folder* that have an `.adr-dir` of their own (see team_folder), by name."""
     try:
         with os.scandir(folder) as entries:
@@ -723,7 +723,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not is_folder(e))
     except OSError:
         names = []
-    if not names and (teams := _team_folders(folder)):
+    if not names and (teams := team_folders(folder)):
         # Each team numbers its own records where its `.adr-dir` points adr-tools (ADR 0129): one made here
         # would be in no team's folder nor series.
         raise DecisionbookError(f"records here are numbered per team folder, each with its own .adr-dir "

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import shlex
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -70,8 +71,10 @@ def _as_wide(number: int, digits: str) -> str:
     return str(number).zfill(len(digits))
 
 
-def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int) -> str:
-    """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too."""
+def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int,
+                    across: tuple[Path, Path] | None = None) -> str:
+    """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too; with *across*, (the
+    folder of the page *line* is in, the folder of the renamed file), only links whose path leads there."""
     old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
 
     def renumbered(text: str) -> str:
@@ -95,6 +98,8 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int)
         elif name == old_stem and found["md_to"] is None and found["rst_to"] is None:
             name = new_stem  # Sphinx and wikis name the page without its extension
         else:
+            return match.group(0)
+        if across is not None and os.path.normpath(across[0] / folder) != os.path.normpath(across[1]):
             return match.group(0)
         target = (folder + "/" if folder else "") + name + hash_ + anchor
         if found["def_to"]:
@@ -135,11 +140,12 @@ def _references(decision: adr.Decision) -> list[tuple[str, str]]:
     return sorted(refs)
 
 
-def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numeric: bool) -> bytes | None:
+def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numeric: bool,
+             across: tuple[Path, Path] | None = None) -> bytes | None:
     """The new bytes of ADR *path* with its references to the renumbered ADR updated, or None if unchanged.
 
     Numeric front-matter references are rewritten only when *numeric* (the old number was not
-    shared); every edit is checked by reading the file back.
+    shared); links only as *across* says (see _retarget_links); every edit is checked by reading the file back.
     """
     doc, before = adr.read(path)
     lines = list(doc.lines)
@@ -150,7 +156,7 @@ def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numer
     for index, line in enumerate(lines):
         body = line.rstrip("\r\n")
         ending = line[len(body) :]
-        edited = _retarget_links(body, old_name, new_name, old, new)
+        edited = _retarget_links(body, old_name, new_name, old, new, across)
         if index in in_front:
             edited = _retarget_number(edited, old, new)
         lines[index] = edited + ending
@@ -161,8 +167,11 @@ def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numer
     if numeric:
         expected = sorted((rel, str(new) if key == str(old) else key) for rel, key in _references(before))
     else:
-        # Only links by file name changed: reading the new number back as the old gives the old list.
-        expected, after = _references(before), sorted((rel, str(old) if key == str(new) else key) for rel, key in after)
+        # Only links by file name changed: each reference gone was to the old number and came back as the new.
+        # Compared as changes, not whole lists: another team's records may rightly refer to their own number new.
+        kept, now = Counter(_references(before)), Counter(after)
+        after = sorted((now - kept).elements())
+        expected = sorted((rel, str(new) if key == str(old) else key) for rel, key in (kept - now).elements())
     if after != expected:
         raise DecisionbookError(
             f"cannot rewrite the references to {old_name} safely; nothing was changed. Edit them by hand", path
@@ -170,19 +179,22 @@ def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numer
     return data
 
 
-def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int) -> bytes | None:
+def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int,
+                  across: tuple[Path, Path] | None) -> bytes | None:
     """A page that is not an ADR (the folder's README index, a Sphinx index) with its links retargeted."""
     doc = frontmatter.read(path)
     lines = list(doc.lines)
     for index, line in enumerate(lines):
         body = line.rstrip("\r\n")
-        lines[index] = _retarget_links(body, old_name, new_name, old, new) + line[len(body) :]
+        lines[index] = _retarget_links(body, old_name, new_name, old, new, across) + line[len(body) :]
     return None if lines == list(doc.lines) else doc.to_bytes(lines)
 
 
-def _other_pages(workspace: Workspace, files: list[Path]) -> list[Path]:
-    folder = workspace.adr_dir
-    return sorted(p for pattern in ("*.md", "*.rst") for p in folder.glob(pattern) if p not in files and p.is_file())
+def _other_pages(workspace: Workspace, files: list[Path], team: Path | None) -> list[Path]:
+    """The pages beside the records that are not records: the ADR folder's, and the moved record's *team* folder's."""
+    folders = (workspace.adr_dir, team) if team is not None else (workspace.adr_dir,)
+    return sorted(p for folder in folders for pattern in ("*.md", "*.rst") for p in folder.glob(pattern)
+                  if p not in files and p.is_file())
 
 
 def _card_warnings(workspace: Workspace, old: int) -> list[str]:
@@ -212,45 +224,76 @@ def _answered(path: Path, siblings: list[Path]) -> dict[str, bool]:
     return {key: key not in theirs for key in mine | theirs}
 
 
+def _listed(workspace: Workspace, which: str) -> tuple[list[Path], Path]:
+    """The ADR files of the workspace and the one *which* names, refused when it is kept as a folder."""
+    files = adr_files(workspace.adr_dir)
+    key = adr.ref_key(which)
+    for page in files:
+        if page.name != record_name(page) and key == str(number_of(record_name(page))):
+            raise DecisionbookError(f"ADR {key} is kept as a folder ({workspace.relative(page.parent)}/); "
+                                    "renumbering renames record files, so rename the folder and the links to "
+                                    "it by hand")
+    return files, _target(workspace, which, [p for p in files if number_of(p.name) is not None])
+
+
 def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
     """Rename ADR *which* to number *new* and rewrite the links to it in every other ADR.
 
     Refuses a number used in the working tree or on any branch. When two files share the old
     number (after a merge), a bare number is rewritten only in an ADR that the moved record
     relates back to (and its namesake does not); markdown links by file name are always
-    rewritten, and every other bare reference is reported instead.
+    rewritten, and every other bare reference is reported instead. A record of a team folder (ADR 0129)
+    is counted, and referred to by name or number, in its team's series alone: other teams' records
+    and pages are rewritten only where a link's path leads to it.
     """
     folder = workspace.adr_dir
     with atomic.folder_lock(folder) if folder.is_dir() else contextlib.nullcontext(), contextlib.ExitStack() as held:
         # Listed under the folder's lock, which `adr new` holds until its links are written: a record
         # made meanwhile is listed and its links rewritten too.
-        files = adr_files(folder)
-        key = adr.ref_key(which)
-        for page in files:
-            if page.name != record_name(page) and key == str(number_of(record_name(page))):
-                raise DecisionbookError(f"ADR {key} is kept as a folder ({workspace.relative(page.parent)}/); "
-                                        "renumbering renames record files, so rename the folder and the links to "
-                                        "it by hand")
-        path = _target(workspace, which, [p for p in files if number_of(p.name) is not None])
+        files, path = _listed(workspace, which)
+        team = team_folder(workspace, path)
+        if team is not None:
+            # `adr new` run in a team's folder, its workspace, locks that folder alone: it is locked here too,
+            # after the ADR folder and before any record, as they are taken everywhere, and the records listed
+            # again, so a number taken meanwhile in the team's series is seen.
+            held.enter_context(atomic.folder_lock(team))
+            files, listed = _listed(workspace, which)
+            if listed != path:
+                raise DecisionbookError(f"{workspace.relative(path)} was renamed while this waited for its folder; "
+                                        "run the command again")
         old = number_of(path.name)
         if old == new:
             raise DecisionbookError(f"{path.name} already has number {new}")
         new_path = path.with_name(renumbered_name(path.name, new))
         remove_stale_locks(folder)
+        pages = _other_pages(workspace, files, team)
         # Every file this may rewrite stays locked until done, taken in one order so two never deadlock.
-        # The record's own lock names the command that finishes the work, should this process end first.
-        again = f"decide adr renumber {shlex.quote(path.name)} --to {new}"
-        for page in sorted({*files, *_other_pages(workspace, files)}):
+        # The record's own lock names the command that finishes the work, should this process end first: by
+        # the file's path where another folder holds its name, as `decide check` names it.
+        named = workspace.relative(path) if [p.name for p in files].count(path.name) > 1 else path.name
+        again = f"decide adr renumber {shlex.quote(named)} --to {new}"
+        for page in sorted({*files, *pages}):
             held.enter_context(locked(page, task=again if page == path else None))
         # A team folder's records are numbered apart from the others' (ADR 0129), as `decide check` counts them.
-        if new in taken_numbers(workspace.root, team_folder(workspace, path) or folder):
+        if new in taken_numbers(workspace.root, team or folder):
             raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
-        siblings = [p for p in files if number_of(p.name) == old and p != path]
+
+        def across(page: Path) -> tuple[Path, Path] | None:
+            """None for a page of the moved record's series; else what its links must lead to, as another team
+            names the record by its path into the team's folder (ADR 0129)."""
+            return None if team_folder(workspace, page) == team else (page.parent, path.parent)
+
+        siblings = [p for p in files if number_of(p.name) == old and p != path and across(p) is None]
         answered = _answered(path, siblings)
         edits: dict[Path, bytes] = {}
         warnings = []
         for other in files:
             if other == path:
+                continue
+            if (elsewhere := across(other)) is not None:
+                data = _rewrite(other, path.name, new_path.name, old, new, numeric=False, across=elsewhere)
+                if data is not None:
+                    edits[other] = data
                 continue
             means_moved = not siblings or answered.get(file_key(other.name)) is True
             data = _rewrite(other, path.name, new_path.name, old, new, numeric=means_moved)
@@ -263,8 +306,8 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
                         f"{workspace.relative(other)} refers to ADR {old} by number, which two files shared; "
                         "check which one it means"
                     )
-        for page in _other_pages(workspace, files):
-            data = _rewrite_page(page, path.name, new_path.name, old, new)
+        for page in pages:
+            data = _rewrite_page(page, path.name, new_path.name, old, new, across(page))
             if data is not None:
                 edits[page] = data
                 warnings.append(f"{workspace.relative(page)}: links updated; run `decide adr index` if it holds the index table")
