@@ -1302,7 +1302,8 @@ def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
 # German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
 _DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
-_BARE_DATE = LazyPattern(r"[ \t]*[*_]{0,2}((?:19|20)\d\d-\d\d-\d\d)[*_]{0,2}[ \t]*")
+# Emphasised or in backticks as code (`` `2021-07-02` ``), as some teams set a day apart.
+_BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]{0,2}|`)[ \t]*")
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
