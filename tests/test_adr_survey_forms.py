@@ -37,3 +37,35 @@ def test_abgeloest_says_superseded_with_or_without_its_english_word_after_it(dec
     listed = {r["number"]: (r["status"], r["superseded_by"]) for r in listed_adrs(decide, root)}
     assert listed == {1: ("accepted", None), 2: ("superseded", None), 3: ("superseded", "4"), 4: ("accepted", None)}
     assert "unknown status" not in decide("check", cwd=root).stdout
+
+
+KO_TEMPLATE = ("---\ntitle: ADR-0000 템플릿\nversion: 1.0.0\nstatus: Template\ncreated: 2025-11-25\n"
+               "updated: 2025-11-25\n---\n\n# ADR-XXXX: [결정 제목]\n\n## 상태 (Status)\n\n{status}\n\n"
+               "## 컨텍스트 (Context)\n\n[배경]\n")
+KO_RECORD = ("---\ntitle: ADR-0001 기술 스택\nversion: 1.0.0\nstatus: Accepted\ncreated: 2025-11-25\n"
+             "updated: 2025-11-26\n---\n\n# ADR-0001: 기술 스택\n\n## 상태 (Status)\n\n**Accepted**\n\n"
+             "## 컨텍스트 (Context)\n\n작은 팀입니다.\n")
+
+
+def test_a_template_s_days_and_numbered_title_in_its_front_matter_are_the_new_record_s(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/specs/ADRs/ADR-0000-template.md": KO_TEMPLATE.format(status="[Proposed | Accepted | Deprecated]"),
+        "docs/specs/ADRs/ADR-0001-tech-stack.md": KO_RECORD,
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    made = (root / "docs/specs/ADRs/ADR-0002-try-a-thing.md").read_text()
+    assert made.startswith("---\ntitle: ADR-0002 Try a thing\nversion: 1.0.0\nstatus: Proposed\ncreated: 2026-03-22\n"
+                           "updated: 2026-03-22\n---\n\n# ADR-0002: Try a thing\n\n## 상태 (Status)\n\nProposed\n")
+
+
+def test_sections_named_in_two_languages_are_read_by_the_label_decisionbook_knows(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-0001-a.md": "# ADR-0001: 기술\n\n## 상태 (Status)\n\n**Accepted**\n\n## 날짜 / Date\n\n2025-11-26\n",
+        "docs/adr/ADR-0002-b.md": "# ADR-0002: 設定\n\n## Status（ステータス）\n\nProposed\n\n## 背景 / Context\n\nなぜ。\n",
+    })
+    assert [(r["number"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", "2025-11-26"), (2, "proposed", None)]
+    result = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/ADR-0002-b.md").read_text().startswith("# ADR-0002: 設定\n\n## Status（ステータス）\n\nAccepted\n")

@@ -361,7 +361,7 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 # `PIP-XYZ: Title`, Wagtail's `RFC <number>: <title>`), and a heading id after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
-    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*)")
+    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*|[ \t]+)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 # A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
 _TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
@@ -396,7 +396,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`, in its front matter and
-    below it; a day's blank in any front-matter key (`creation-date: yyyy-mm-dd`) as `${date}`, and the
+    below it; a day or its blank in any front-matter key (`creation-date: yyyy-mm-dd`) as `${date}`, and the
     records its front matter relates to (`replaces:`), which are examples, none; the rest as written.
     A template that is one of the folder's records (its title numbered, its decision taken: an ADR 0 kept
     as `0000-adr-template.md`) is copied as the latest record is (ADR 0069), its front matter's other
@@ -505,8 +505,9 @@ _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^'
 
 def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> None:
     """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
-    title, each day's blank, its relations as no relation (their lines after the first to *dropped*); and
-    where the template is a record *kept*, each day as the new record's and every other value emptied."""
+    title, each day (a blank, or the day the template itself was written: `created: 2025-11-25`) as the new
+    record's, its relations as no relation (their lines after the first to *dropped*); and where the template
+    is a record *kept*, every other value emptied."""
     lines = doc.text_lines()
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     for key, value in meta.items():
@@ -521,7 +522,7 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
             blanks = _kept_title(value)[0] if kept else None if _blanks_only(value) else _titled(value)[0]
             if blanks is not None:
                 edits[start] = [(found.start(2), found.end(2), f"{quote}{blanks}{quote}")]
-        elif found and (_DAY_BLANK.match(found.group(2)) or kept and _is_day(value)):
+        elif found and (_DAY_BLANK.match(found.group(2)) or _is_day(value)):
             edits[start] = [(found.start(2), found.end(2), "${date}")]
         elif keyed_relation(key) or key.lower() == "links" or kept:
             # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).

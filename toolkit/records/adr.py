@@ -803,7 +803,20 @@ def _label(written: str) -> str:
 
 def heading_label(heading: str) -> str:
     """The words naming a section: `status` for `Status` and for `Status: Accepted`."""
-    return status_words(heading.split(":", 1)[0])
+    return section_label(heading.split(":", 1)[0])
+
+
+# A label followed by the same in another language, in brackets or after a slash: `상태 (Status)`, `背景 / Context`.
+_GLOSSED = LazyPattern(r"^\s*([^()（）/]+?)\s*(?:[(（]([^()（）]+)[)）]|/\s*([^()（）/]+))\s*$")
+
+
+def section_label(heading: str) -> str:
+    """The words of a section's *heading*; of a heading naming it in two languages, the label decisionbook knows."""
+    words = status_words(heading)
+    if words in _KNOWN_SECTIONS or (glossed := _GLOSSED.match(heading)) is None:
+        return words
+    return next((label for part in glossed.groups() if part and (label := status_words(part)) in _KNOWN_SECTIONS),
+                words)
 
 
 def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
@@ -1127,6 +1140,7 @@ def _latest_date(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _CHANGELOG_LABELS = ("changelog", "change log", "changes", "revision history", "history")
+_KNOWN_SECTIONS = frozenset((*STATUS_LABELS, *_DATE_LABELS[0], *_DATE_LABELS[1], "data", *_CHANGELOG_LABELS))
 
 
 def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
@@ -1200,7 +1214,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             continue
         section = heading_at.get(index)
         if section is not None:
-            _read_section(reader, status_words(section[1]), section[2], section[3], dates)
+            _read_section(reader, section_label(section[1]), section[2], section[3], dates)
             offset = len(line) - len(line.lstrip("#"))
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line or "：" in line else ())]
