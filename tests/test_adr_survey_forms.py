@@ -69,3 +69,12 @@ def test_sections_named_in_two_languages_are_read_by_the_label_decisionbook_know
     result = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-03-22", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/ADR-0002-b.md").read_text().startswith("# ADR-0002: 設定\n\n## Status（ステータス）\n\nAccepted\n")
+
+
+def test_a_status_change_writes_a_status_section_that_says_what_the_front_matter_says(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"docs/specs/ADRs/ADR-0001-tech-stack.md": KO_RECORD})
+    result = decide("adr", "status", "1", "deprecated", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/specs/ADRs/ADR-0001-tech-stack.md").read_text() == KO_RECORD.replace(
+        "status: Accepted", "status: Deprecated").replace("updated: 2025-11-26", "updated: 2026-03-22").replace(
+        "**Accepted**", "**Deprecated**")

@@ -1636,8 +1636,9 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if form in (BOLD, FIELD) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
-            first = _section_first_line(reader, start, end)  # the status stated again, below the fields
+        if form in (BOLD, FIELD, MADR) and "status_again" not in fields and section_label(name) in STATUS_LABELS:
+            # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
+            first = _section_first_line(reader, start, end)
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
         elif (form == NYGARD and "status_again" not in fields and ":" in heading
