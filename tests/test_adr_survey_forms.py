@@ -78,3 +78,20 @@ def test_a_status_change_writes_a_status_section_that_says_what_the_front_matter
     assert (root / "docs/specs/ADRs/ADR-0001-tech-stack.md").read_text() == KO_RECORD.replace(
         "status: Accepted", "status: Deprecated").replace("updated: 2025-11-26", "updated: 2026-03-22").replace(
         "**Accepted**", "**Deprecated**")
+
+
+JA_RECORD = "# ADR-{n:04d}: {title}\n\n日付: 2025-08-28  \nステータス: Accepted\n\n## 背景 / Context\n- なぜ\n"
+
+
+def test_a_template_titled_by_its_name_gives_a_new_record_the_numbered_title_the_folder_s_records_have(decide,
+                                                                                                      tmp_path):
+    template = "# ADR テンプレート\n\n日付: YYYY-MM-DD  \nステータス: Proposed | Accepted\n\n## 背景 / Context\n- 問題\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/governance/adr/template.md": template,
+        "docs/governance/adr/ADR-0001-a.md": JA_RECORD.format(n=1, title="パッケージ"),
+        "docs/governance/adr/ADR-0002-b.md": JA_RECORD.format(n=2, title="設定"),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/governance/adr/ADR-0003-try-a-thing.md").read_text() == (
+        "# ADR-0003: Try a thing\n\n日付: 2026-03-22  \nステータス: Proposed\n\n## 背景 / Context\n- 問題\n")

@@ -545,6 +545,30 @@ def _kept_title(title: str) -> tuple[str, int]:
     return blanks[: span[0]] + "${number}" + blanks[span[1] :], span[1] - span[0]
 
 
+# A template's title that is its words alone once its own name is taken out (`# ADR テンプレート`).
+_BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)\$\{title\}[ \t]*$", re.MULTILINE)
+
+
+def numbered_like_records(text: str, width: int, records: list[Decision], docs: dict) -> tuple[str, int]:
+    """*text*, a team template titled by its words alone, with the title written as most of the folder's
+    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width."""
+    found = _BARE_TITLE.search(text) if "${number}" not in text else None
+    forms = Counter()
+    for record in records if found else ():
+        lines = docs[record.path].text_lines() if record.path in docs and record.title_line else ()
+        heading = HEADING.match(lines[record.title_line - 1]) if lines else None
+        if heading is not None and heading.group(2) is not None and record.number is not None:
+            blanks, digits = _kept_title(heading_text(heading))
+            if "${number}" in blanks:
+                forms[blanks, digits] += 1
+    if not forms:
+        return text, width
+    (blanks, digits), count = forms.most_common(1)[0]
+    if 2 * count <= len(records):
+        return text, width
+    return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
+
+
 def _is_day(value) -> bool:
     return isinstance(value, _dt.date) or isinstance(value, str) and is_iso_day(value)
 
