@@ -95,3 +95,19 @@ def test_a_template_titled_by_its_name_gives_a_new_record_the_numbered_title_the
     assert result.exit_code == 0, result.output
     assert (root / "docs/governance/adr/ADR-0003-try-a-thing.md").read_text() == (
         "# ADR-0003: Try a thing\n\n日付: 2026-03-22  \nステータス: Proposed\n\n## 背景 / Context\n- 問題\n")
+
+
+DATED = "# {title}\n\n## Status\n\n{status}\n\n## Context\n\n{why}\n\n## Decision\n\nWe do it.\n"
+
+
+def test_a_folder_of_dated_folders_holding_nygard_sections_gets_a_new_record_in_that_form(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "adr/README.md": "# Architecture Decision Records\n",
+        "adr/20240524-pipeline/index.md": DATED.format(title="Pipeline", status="proposed", why="Steps."),
+        "adr/20240601-publish-site/index.md": DATED.format(title="Publish Site", status="accepted", why="Pages."),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    made = (root / "adr/20260322-try-a-thing/index.md").read_text()
+    # Nygard, as decisionbook writes it for a folder of dated Nygard records (test_adr_folders), not MADR 2 bullets.
+    assert made.startswith("# Try a thing\n\nDate: 2026-03-22\n\n## Status\n\nProposed\n\n## Context\n")

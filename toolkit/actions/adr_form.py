@@ -240,8 +240,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 page: str = "") -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
-    An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
-    (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    An adr-tools folder (`.adr-dir`, or Nygard records, whatever their names) gets Nygard records; a
+    log4brains folder (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder
+    gets MADR 4.
     A folder that holds its own template (FOLDER_TEMPLATES) gets that (ADR 0072); a folder of records
     in a form no template writes, a copy of its latest such record (`model`, ADR 0069).
     A folder of dated names gets a dated name, written as most of them are; a folder of names that
@@ -273,11 +274,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     if chosen is None:
         records = recent()
         forms = Counter(r.form for r in records)
-        if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
+        if (ws.root / ".log4brains.yml").is_file():
             chosen = "log4brains"
         elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:
+            # Status sections say Nygard even where records are named by their day as log4brains names its own
+            # (`adr/20240524-pipeline/index.md`).
             chosen = "nygard"
-        elif _most(forms, None) == BULLETS:
+        elif compact and compact >= len(numbered) or _most(forms, None) == BULLETS:
             chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
         else:
             chosen = "madr"
