@@ -111,3 +111,19 @@ def test_a_folder_of_dated_folders_holding_nygard_sections_gets_a_new_record_in_
     made = (root / "adr/20260322-try-a-thing/index.md").read_text()
     # Nygard, as decisionbook writes it for a folder of dated Nygard records (test_adr_folders), not MADR 2 bullets.
     assert made.startswith("# Try a thing\n\nDate: 2026-03-22\n\n## Status\n\nProposed\n\n## Context\n")
+
+
+def test_a_folder_named_as_a_dated_record_beside_it_holds_its_chapters_not_records(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "rfc"\n',
+        "rfc/0001-new-rfc-process/index.md": "# RFC-0001: New RFC process\n\n## Abstract\n\nPull requests.\n",
+        "rfc/20240725-exclude-resources.md": "# Exclude flag\n\nIssue: https://example.org/issues/426\n",
+        "rfc/20241206-oci-registries.md": "# OCI registries\n\n1. [Primer](20241206-oci-registries/1-oci-primer.md)\n",
+        "rfc/20241206-oci-registries/1-oci-primer.md": "# A primer\n\nManifests and blobs.\n",
+        "rfc/20241206-oci-registries/2-survey-results.md": "# Survey results\n\nMirrors first.\n",
+    })
+    assert [(r["key"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        ("1", "New RFC process", None), ("20240725-exclude-resources", "Exclude flag", "2024-07-25"),
+        ("20241206-oci-registries", "OCI registries", "2024-12-06")]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "also used by" not in checked.stdout, checked.stdout
