@@ -1,7 +1,7 @@
-"""Forms of ADR folders teams already keep: a day in backticks under the title, more status words."""
+"""Forms of ADR folders teams already keep: days in backticks, status words and sections in two languages,
+chapter folders beside dated records, and new records from team templates (ADRs 0148, 0149)."""
 
 from __future__ import annotations
-
 
 from conftest import listed_adrs, repository_with
 
