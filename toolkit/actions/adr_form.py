@@ -240,8 +240,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 page: str = "") -> FolderForm:
     """The form for a new record: *template* when given, else decisionbook.toml's, else the folder's own.
 
-    An adr-tools folder (`.adr-dir`, or Nygard records) gets Nygard records; a log4brains folder
-    (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder gets MADR 4.
+    An adr-tools folder (`.adr-dir`, or Nygard records, whatever their names) gets Nygard records; a
+    log4brains folder (`YYYYMMDD-` names, or `.log4brains.yml`) gets dated MADR 2 records; an empty folder
+    gets MADR 4.
     A folder that holds its own template (FOLDER_TEMPLATES) gets that (ADR 0072); a folder of records
     in a form no template writes, a copy of its latest such record (`model`, ADR 0069).
     A folder of dated names gets a dated name, written as most of them are; a folder of names that
@@ -273,11 +274,13 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     if chosen is None:
         records = recent()
         forms = Counter(r.form for r in records)
-        if (ws.root / ".log4brains.yml").is_file() or (compact and compact >= len(numbered)):
+        if (ws.root / ".log4brains.yml").is_file():
             chosen = "log4brains"
         elif (ws.root / ".adr-dir").is_file() or _most(forms, None) == NYGARD:
+            # Status sections say Nygard even where records are named by their day as log4brains names its own
+            # (`adr/20240524-pipeline/index.md`).
             chosen = "nygard"
-        elif _most(forms, None) == BULLETS:
+        elif compact and compact >= len(numbered) or _most(forms, None) == BULLETS:
             chosen = "log4brains"  # MADR 2 bullets, named like the folder's other records
         else:
             chosen = "madr"
@@ -361,7 +364,7 @@ _ADR_TOOLS_BLANKS = {"NUMBER": "${number}", "TITLE": "${title}", "DATE": "${date
 # `PIP-XYZ: Title`, Wagtail's `RFC <number>: <title>`), and a heading id after it (`{#adr_nnnn}`).
 _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
-    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*)")
+    rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*|[ \t]+)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
 # A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
 _TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
@@ -396,7 +399,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`, in its front matter and
-    below it; a day's blank in any front-matter key (`creation-date: yyyy-mm-dd`) as `${date}`, and the
+    below it; a day or its blank in any front-matter key (`creation-date: yyyy-mm-dd`) as `${date}`, and the
     records its front matter relates to (`replaces:`), which are examples, none; the rest as written.
     A template that is one of the folder's records (its title numbered, its decision taken: an ADR 0 kept
     as `0000-adr-template.md`) is copied as the latest record is (ADR 0069), its front matter's other
@@ -505,8 +508,9 @@ _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^'
 
 def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> None:
     """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
-    title, each day's blank, its relations as no relation (their lines after the first to *dropped*); and
-    where the template is a record *kept*, each day as the new record's and every other value emptied."""
+    title, each day (a blank, or the day the template itself was written: `created: 2025-11-25`) as the new
+    record's, its relations as no relation (their lines after the first to *dropped*); and where the template
+    is a record *kept*, every other value emptied."""
     lines = doc.text_lines()
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     for key, value in meta.items():
@@ -521,7 +525,7 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
             blanks = _kept_title(value)[0] if kept else None if _blanks_only(value) else _titled(value)[0]
             if blanks is not None:
                 edits[start] = [(found.start(2), found.end(2), f"{quote}{blanks}{quote}")]
-        elif found and (_DAY_BLANK.match(found.group(2)) or kept and _is_day(value)):
+        elif found and (_DAY_BLANK.match(found.group(2)) or _is_day(value)):
             edits[start] = [(found.start(2), found.end(2), "${date}")]
         elif keyed_relation(key) or key.lower() == "links" or kept:
             # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).
@@ -542,6 +546,30 @@ def _kept_title(title: str) -> tuple[str, int]:
     if span is None:
         return blanks, 0
     return blanks[: span[0]] + "${number}" + blanks[span[1] :], span[1] - span[0]
+
+
+# A template's title that is its words alone once its own name is taken out (`# ADR テンプレート`).
+_BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)\$\{title\}[ \t]*$", re.MULTILINE)
+
+
+def numbered_like_records(text: str, width: int, records: list[Decision], docs: dict) -> tuple[str, int]:
+    """*text*, a team template titled by its words alone, with the title written as most of the folder's
+    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width."""
+    found = _BARE_TITLE.search(text) if "${number}" not in text else None
+    forms = Counter()
+    for record in records if found else ():
+        lines = docs[record.path].text_lines() if record.path in docs and record.title_line else ()
+        heading = HEADING.match(lines[record.title_line - 1]) if lines else None
+        if heading is not None and heading.group(2) is not None and record.number is not None:
+            blanks, digits = _kept_title(heading_text(heading))
+            if "${number}" in blanks:
+                forms[blanks, digits] += 1
+    if not forms:
+        return text, width
+    (blanks, digits), count = forms.most_common(1)[0]
+    if 2 * count <= len(records):
+        return text, width
+    return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
 
 
 def _is_day(value) -> bool:

@@ -18,6 +18,7 @@ from toolkit.actions.adr_form import (
     fill_blanks,
     folder_form,
     front_matter_blanks,
+    numbered_like_records,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -216,8 +217,8 @@ def adr_files(folder: Path) -> list[Path]:
     (`YYYYMMDD-slug.md`, `YYYY-MM-DD-slug.md`); in a folder with none of those, by its slug alone
     (`choose-a-database.md`). README, index and template files are not records, nor are a record's
     translations and addenda beside it (`0009-use-x.en.md`, `0009-ADDENDUM-y.md`). A subfolder named with
-    the number of a record beside it (`0009/` or `009-use-x/` by `0009-use-x.md`) holds that record's
-    notes and drafts, not records.
+    the number or the whole name of a record beside it (`0009/` or `009-use-x/` by `0009-use-x.md`,
+    `20241206-x/` by `20241206-x.md`) holds that record's notes, drafts and chapters, not records.
     """
     files, slug_files = _named_files(folder)
     return files or slug_files
@@ -321,11 +322,13 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
     slug_files.extend(folder / name for name in sorted(slugs))
     if depth == RECORD_DEPTH:
         return
-    # A folder named by the number of a record beside it (`0009/`, `009-use-x/` by `0009-use-x.md`) holds
-    # that record's notes and drafts.
+    # A folder named by the number of a record beside it (`0009/`, `009-use-x/` by `0009-use-x.md`), or by its
+    # whole name (`20241206-oci-registries/` by `20241206-oci-registries.md`), holds that record's notes, drafts
+    # and chapters.
     numbers = {numbered[1] for name in names if (numbered := numbered_file(name))} if subfolders else set()
+    stems = {name.rpartition(".")[0] for name in names} if subfolders else set()
     for sub in sorted(subfolders):
-        if (numbered_file(sub + ".md") or (None, None))[1] not in numbers:
+        if sub not in stems and (numbered_file(sub + ".md") or (None, None))[1] not in numbers:
             _add_named_files(folder / sub, depth + 1, files, slug_files, templates)
 
 
@@ -773,6 +776,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
             text, width = team_template(doc, from_document(doc, template_path))
+            text, width = numbered_like_records(text, width, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied

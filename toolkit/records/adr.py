@@ -803,7 +803,20 @@ def _label(written: str) -> str:
 
 def heading_label(heading: str) -> str:
     """The words naming a section: `status` for `Status` and for `Status: Accepted`."""
-    return status_words(heading.split(":", 1)[0])
+    return section_label(heading.split(":", 1)[0])
+
+
+# A label followed by the same in another language, in brackets or after a slash: `상태 (Status)`, `背景 / Context`.
+_GLOSSED = LazyPattern(r"^\s*([^()（）/]+?)\s*(?:[(（]([^()（）]+)[)）]|/\s*([^()（）/]+))\s*$")
+
+
+def section_label(heading: str) -> str:
+    """The words of a section's *heading*; of a heading naming it in two languages, the label decisionbook knows."""
+    words = status_words(heading)
+    if words in _KNOWN_SECTIONS or (glossed := _GLOSSED.match(heading)) is None:
+        return words
+    return next((label for part in glossed.groups() if part and (label := status_words(part)) in _KNOWN_SECTIONS),
+                words)
 
 
 def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
@@ -1142,6 +1155,7 @@ def _latest_date(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _CHANGELOG_LABELS = ("changelog", "change log", "changes", "revision history", "history")
+_KNOWN_SECTIONS = frozenset((*STATUS_LABELS, *_DATE_LABELS[0], *_DATE_LABELS[1], "data", *_CHANGELOG_LABELS))
 
 
 def _changelog_date(lines: list[str], start: int, end: int) -> str | None:
@@ -1216,7 +1230,7 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             continue
         section = heading_at.get(index)
         if section is not None:
-            _read_section(reader, status_words(section[1]), section[2], section[3], dates)
+            _read_section(reader, section_label(section[1]), section[2], section[3], dates)
             offset = len(line) - len(line.lstrip("#"))
             found = [(label, start + offset, end + offset, "nygard")
                      for label, start, end, _ in (line_fields(line[offset:]) if ":" in line or "：" in line else ())]
@@ -1321,7 +1335,8 @@ def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
 # German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
 _DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
-_BARE_DATE = LazyPattern(r"[ \t]*[*_]{0,2}((?:19|20)\d\d-\d\d-\d\d)[*_]{0,2}[ \t]*")
+# Emphasised or in backticks as code (`` `2021-07-02` ``), as some teams set a day apart.
+_BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]{0,2}|`)[ \t]*")
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
@@ -1640,8 +1655,10 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = heading.strip().lower()
-        if form in (BOLD, FIELD, BULLETS) and "status_again" not in fields and status_words(name) in STATUS_LABELS:
-            first = _section_first_line(reader, start, end)  # the status stated again, below the fields
+        if (form in (BOLD, FIELD, BULLETS, MADR) and "status_again" not in fields
+                and section_label(name) in STATUS_LABELS):
+            # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
+            first = _section_first_line(reader, start, end)
             if first is not None and first + 1 != fields.get("status_line"):
                 fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
         elif (form == NYGARD and "status_again" not in fields and ":" in heading

@@ -450,8 +450,8 @@ _LANGUAGES = {
         "accepted": "akzeptiert|angenommen|beschlossen|entschieden|genehmigt",
         "rejected": "abgelehnt|verworfen",
         "deprecated": "veraltet|überholt|ueberholt|obsolet",
-        "superseded": "ersetzt",
-        "superseded by": "ersetzt durch",
+        "superseded": "ersetzt|abgelöst|abgeloest",
+        "superseded by": "ersetzt durch|abgelöst durch|abgeloest durch",
     },
     "fr": {
         "draft": "brouillon",
