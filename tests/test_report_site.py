@@ -445,6 +445,10 @@ def test_a_record_created_after_the_day_shows_nothing_written_later(tmp_path):
             "is today.") in page
     assert "dara" not in page and "catalogue" not in page and "supersedes" not in page
     assert "No relation to another decision." in page
+    # Its badge is grey as the other statuses that are no decision's: its class has a rule of the style sheet.
+    badge = re.search(r'class="db-rec (db-[a-z-]+)">not in git then<',
+                      (site / "0004-cache-reads.html").read_text(encoding="utf-8")).group(1)
+    assert re.search(rf"\.{badge}[ ,{{]", (site / "style.css").read_text(encoding="utf-8"))
     assert "ADR-0004" not in _text(site / "0002-event-source-orders.html").partition("Relations")[2].partition(
         "History")[0]
     assert "1 relation." in _text(site / "graph.html")

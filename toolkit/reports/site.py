@@ -51,7 +51,7 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
 .db-iterate, .db-proposed, .db-draft { background: #dbe6fd; color: #1e3a8a; }
 .db-discard, .db-rejected { background: #fbd5d5; color: #7f1d1d; }
-.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown, .db-not-in-git, .db-unreadable {
+.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown, .db-not-in-git-then, .db-unreadable {
   background: #e5e7eb; color: #374151; }
 .db-record { border-left: 3px solid #e5e7eb; padding-left: 1em; overflow-wrap: anywhere; }
 .db-record pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
