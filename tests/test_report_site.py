@@ -475,3 +475,23 @@ def test_a_past_day_s_page_of_a_revision_that_cannot_be_read_says_so(tmp_path):
                      r"that cannot be read: .*; nothing of it is shown but its name\.", page), page
     assert "Store events" not in page and "Migration" not in page and "ben" not in page.partition("History")[0]
     assert re.search(r"Unreadable \(1\) .* ADR-0002 ", _text(site / "index.html"))
+
+
+def test_a_past_day_s_revision_larger_than_a_record_may_be_is_not_read(tmp_path):
+    # A revision of that day far over `[limits] max_file_mib` was parsed whole, as no file of today would be.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0002-event-source-orders.md"
+    good = record.read_text()
+    record.write_text(good + "\nPadding of a pasted log.\n" * 2000)
+    git(root, "commit", "-q", "-am", "Paste the log", day="2026-10-03")
+    record.write_text(good)
+    git(root, "commit", "-q", "-am", "Drop the log", day="2026-10-08")
+    with (root / "decisionbook.toml").open("a") as config:
+        config.write("\n[limits]\nmax_file_mib = 0.01\n")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-04").exit_code == 0
+    page = _text(site / "0002-event-source-orders.html")
+    assert "holds a record that cannot be read: larger than the 0.00999928 MiB limit for one record" in page
+    assert "Padding" not in page

@@ -164,6 +164,10 @@ def _as_committed(ws: Workspace, record: Decision, revision, today: bytes,
             f"its page and its {sidecar.NAME} as they stood then cannot be read together"
     if revision.content == today:
         return record, "then", None
+    limit = ws.config.max_file_bytes
+    if limit is not None and len(revision.content) > limit:  # as today's file would be, it is not read
+        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
+            files.too_big(len(revision.content), limit).removeprefix("cannot read: ")
     shown = shown_path(ws, record.path)
     try:
         then = from_document(frontmatter.parse(revision.content, shown), record.path, shown, options())
