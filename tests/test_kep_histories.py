@@ -129,3 +129,15 @@ def test_a_kep_yaml_that_could_not_be_read_then_is_named_so_in_its_history(keps,
     shown = decide("adr", "history", "2200", "--format", "json", cwd=keps)
     assert [(row["subject"], row["after"]) for row in json.loads(shown.stdout)][-3:] == [
         ("Node swap is implemented", "accepted"), ("Split the fields", "unreadable"), ("Join the fields", "accepted")]
+
+
+def test_a_past_day_s_log_shows_a_kep_titled_as_its_kep_yaml_was_that_day(keps, decide):
+    # Its page and the index of 2021-01-25 showed the title its kep.yaml was given in July.
+    _set(keps, "kep.yaml", "title: Node swap", "title: Swap memory on nodes")
+    _commit(keps, "ana", "2021-07-01", "Retitle node swap")
+    assert decide("report", "log", "--out", "site", "--as-of", "2021-01-25", cwd=keps).exit_code == 0
+    page = _text(keps / "site/2200-node-swap.html")
+    assert "ADR-2200: Node swap proposed" in page and "Swap on demand." in page and "kep-number" not in page
+    assert "Swap memory on nodes" not in page + _text(keps / "site/index.html")
+    assert decide("report", "log", "--out", "site", cwd=keps).exit_code == 0
+    assert "ADR-2200: Swap memory on nodes" in _text(keps / "site/2200-node-swap.html")

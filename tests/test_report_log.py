@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_fixtures import scan
+from report_fixtures import git, scan
 
 from toolkit.reports.make import log
 from toolkit.workspace import open_workspace
@@ -80,6 +80,8 @@ def test_dollar_signs_in_names_are_drawn_as_written(repo, decide):
     (folder / "cost-in-$\\frac$.md").write_text("---\nstatus: proposed\ndate: 2026-01-01\n---\n# Price in $\n")
     (folder / "other-$x$.md").write_text(
         "---\nstatus: accepted\ndate: 2026-01-02\n---\n# Other\n\nSupersedes [the price](cost-in-$\\frac$.md)\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Price records", day="2026-01-02")  # in git on the day of the log
     site = decide("report", "log", "--as-of", "2026-02-01", cwd=repo)
     assert site.exit_code == 0, site.output
     folder = (repo / site.stdout.strip()).parent

@@ -131,6 +131,11 @@ def test_cited_prototypes_as_of_a_day_are_as_triage_saw_them_that_day(decide, re
     record = next((repo / "decisions").glob("0001-*.md"))
     cited = record.read_text(encoding="utf-8").replace("status: proposed", "status: proposed\nprototypes: [1]")
     record.write_text(cited, encoding="utf-8")
+    # Committed before yesterday: the log of yesterday shows the record, and the prototypes it cites, as they stood.
+    from report_fixtures import git
+
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Cite the edge cache", day=(today - dt.timedelta(days=2)).isoformat())
     assert decide("discard", "P1", "--reason", "deadline passed, hit rate never measured", cwd=repo).exit_code == 0
 
     (then,) = json.loads(decide("triage", "--as-of", yesterday, "--format", "json", cwd=repo).stdout)["prototypes"]

@@ -215,12 +215,17 @@ HOSTILE_BODY = f"""
 
 @pytest.fixture(scope="module")
 def hostile_site(report_workspace, tmp_path_factory):
+    from report_fixtures import git
+
     root = tmp_path_factory.mktemp("hostile") / "ws"
     shutil.copytree(report_workspace, root)
     result = invoke(root, "adr", "new", SCRIPT_TITLE, "--no-edit", "--date", "2026-10-10")
     assert result.exit_code == 0, result.output
     path = root / result.stdout.strip()
     path.write_text(path.read_text().replace("## Context and Problem Statement", HOSTILE_BODY, 1))
+    # Committed before the day of the log, which shows the record as it stood then.
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose the hostile record", day="2026-10-10")
     result = invoke(root, "report", "log", "--as-of", "2026-10-20", "--out", "reports/hostile")
     assert result.exit_code == 0, result.output
     return root / "reports" / "hostile"
@@ -273,15 +278,14 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     site = root / "reports" / "decision-log"
     index = _text(site / "index.html")
     assert "4 decisions in decisions, as of 2026-10-01. proposed: 2 · superseded: 1 · not in git then: 1" in index
-    assert "Statuses and dates are those of the last commit on or before 2026-10-01" in index
+    assert "Each record is shown as it stood in the last commit on or before 2026-10-01" in index
     assert re.search(r"Open proposals .* ADR-0003 Use CockroachDB 2026-09-28 Ben 3 ", index)
     assert "Accepted (" not in index and re.search(r"Not in git then \(1\) .* ADR-0004 Cache reads", index)
     # Its date field is the file's, proposed on 09-28 and not decided yet: no day decided on.
     assert re.search(r"Proposed \(2\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 Superseded \(1\)", index)
     page = _text(site / "0003-use-cockroachdb.html")
     assert "ADR-0003: Use CockroachDB proposed" in page
-    assert ("Status and date as they stood in the last commit on or before 2026-10-01; the record below is as it "
-            "is today.") in page
+    assert "Shown as it stood in the last commit on or before 2026-10-01: its status, date, title," in page
     older = _text(site / "0001-use-postgresql.html")
     assert "superseded by ADR-0003 Use CockroachDB proposed" in older
     assert '<a href="#not-in-git-then">not in git then: 1</a>' in (site / "index.html").read_text(encoding="utf-8")
@@ -291,7 +295,7 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     index = _text(site / "index.html")
     assert "4 decisions in decisions, as of 2026-10-10. proposed: 1 · accepted: 2 · superseded: 1" in index
     assert "not in git" not in index
-    assert "Statuses and dates are those of the last commit on or before 2026-10-10" in index
+    assert "Each record is shown as it stood in the last commit on or before 2026-10-10" in index
 
     # Outside git nothing tells how a status stood: the log says its statuses are today's.
     plain = tmp_path / "plain"
@@ -301,6 +305,8 @@ def test_a_log_as_of_a_past_day_shows_each_status_as_it_stood_that_day(tmp_path)
     assert ("Statuses are as they are today: the folder is not in git, so how they stood on 2026-10-01 "
             "is not known.") in index
     assert "accepted: 2" in index
+    assert ("The folder is not in git: the record is shown as it is today; how it stood on 2026-10-01 is not "
+            "known.") in _text(plain / "reports" / "decision-log" / "0004-cache-reads.html")
 
 
 def test_a_past_day_s_page_shows_the_date_and_history_of_that_day(tmp_path):
@@ -317,8 +323,7 @@ def test_a_past_day_s_page_shows_the_date_and_history_of_that_day(tmp_path):
     assert invoke(root, "report", "log", "--as-of", "2026-10-01").exit_code == 0
     page = _text(site / "0003-use-cockroachdb.html")
     assert "ADR-0003: Use CockroachDB proposed date 2026-10-05 · 0003-use-cockroachdb.md" in page
-    assert ("Status and date as they stood in the last commit on or before 2026-10-01; the record below is as it "
-            "is today.") in page
+    assert "Shown as it stood in the last commit on or before 2026-10-01: its status, date, title," in page
     assert "Start" in page and "Accept ADR-0003" not in page and "Redate ADR-0003" not in page
     assert "Proposed on 2026-09-28 by Ben; not decided yet." in page
     index = _text(site / "index.html")
@@ -347,3 +352,146 @@ def test_a_past_day_s_index_counts_and_dates_nothing_after_that_day(tmp_path):
     assert re.search(r"Not in git then \(1\) ADR Title Date Proposed on Decided on ADR-0006 Event-source the order "
                      r"history 2026-10-26 Sunk-cost audit", index)
     assert "2026-10-26 2026-10-26" not in index
+
+
+def _past_workspace(tmp_path: Path) -> Path:
+    """The report workspace (ADR-0003 proposed on 09-28, accepted on 10-05) with ADR-0003 retitled on 10-12,
+    a decision-maker and a data change added to it that day and a sentence of its text rewritten."""
+    from report_fixtures import ADRS, build as build_workspace, git
+
+    root = build_workspace(tmp_path / "ws")
+    record = root / "decisions" / "0003-use-cockroachdb.md"
+    record.write_text(ADRS["0003-use-cockroachdb.md"]
+                      .replace("# Use CockroachDB", "# Use CockroachDB in every region")
+                      .replace("decision-makers: [ben, ana]", "decision-makers: [ben, ana, cleo]\ndata-change: true")
+                      .replace("A failover drill.", "A failover drill in each region."))
+    git(root, "commit", "-q", "-am", "Retitle ADR-0003", day="2026-10-12")
+    return root
+
+
+def test_a_past_day_s_page_shows_the_title_people_and_text_of_that_day(tmp_path):
+    # A log of 10-06 showed ADR-0003 with the title, the decision-maker, the data-change flag and the text
+    # committed on 10-12, under a note saying the record was today's.
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0003-use-cockroachdb.md"
+    record.write_text(record.read_text().replace("A failover drill in each region.", "Not committed yet."))
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB accepted date 2026-10-05 · 0003-use-cockroachdb.md Shown as it" in page
+    assert ("Shown as it stood in the last commit on or before 2026-10-06: its status, date, title, people, "
+            "relations and text; later changes, committed or not, are left out.") in page
+    assert "as it is today" not in page
+    assert "decision-makers ben, ana consulted dara" in page and "cleo" not in page
+    assert "A failover drill." in page and "in each region" not in page and "Not committed yet" not in page
+    assert "every region" not in page and "data change" not in page
+    assert "Use CockroachDB in every region" not in " ".join(
+        _text(page) for page in sorted(site.glob("*.html")))
+    assert "superseded by ADR-0003 Use CockroachDB accepted" in _text(site / "0001-use-postgresql.html")
+    assert "next: ADR-0003 Use CockroachDB " in _text(site / "0002-event-source-orders.html")
+    index = _text(site / "index.html")
+    assert re.search(r"Accepted \(1\) .* ADR-0003 Use CockroachDB 2026-10-05 2026-09-28 2026-10-05 Superseded", index)
+    assert ("Each record is shown as it stood in the last commit on or before 2026-10-06: its status, date, title, "
+            "people, relations and text; later changes, committed or not, are left out.") in index
+    assert "Use CockroachDB</text>" in (site / "graph-1.svg").read_text(encoding="utf-8")
+    assert "every region" not in (site / "graph-1.svg").read_text(encoding="utf-8")
+
+    # The log of today shows the file as it is, uncommitted words included.
+    assert invoke(root, "report", "log").exit_code == 0
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB in every region accepted" in page and "data change" in page
+    assert "decision-makers ben, ana, cleo" in page and "Not committed yet." in page
+    assert "as it stood" not in page
+
+
+def test_a_relation_added_after_the_day_is_not_on_that_day_s_graph_or_pages(tmp_path):
+    # ADR-0002 came to supersede ADR-0001 on 10-12; the log of 10-06 drew that edge and listed it on both pages.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0002-event-source-orders.md"
+    record.write_text(record.read_text().replace("prototypes: [3, 1]", "prototypes: [3, 1]\nsupersedes: [1]"))
+    git(root, "commit", "-q", "-am", "ADR-0002 supersedes ADR-0001", day="2026-10-12")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    assert "1 relation." in _text(site / "graph.html")
+    assert "supersedes ADR-0001" not in _text(site / "0002-event-source-orders.html")
+    older = _text(site / "0001-use-postgresql.html")
+    assert "superseded by ADR-0003" in older and "ADR-0002" not in older.partition("Relations")[2].partition(
+        "History")[0]
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+    assert invoke(root, "report", "log").exit_code == 0
+    assert "2 relations." in _text(site / "graph.html")
+    assert "supersedes ADR-0001" in _text(site / "0002-event-source-orders.html")
+
+
+def test_a_record_created_after_the_day_shows_nothing_written_later(tmp_path):
+    # ADR-0004, first committed on 10-12, showed its decision-makers, its relation and its whole text in the log
+    # of 10-06, a day it did not exist.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    (root / "decisions" / "0004-cache-reads.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-10-12\ndecision-makers: [dara]\nsupersedes: [2]\n---\n# Cache reads\n\n"
+        "## Context and Problem Statement\n\nReads of the catalogue are slow.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose ADR-0004", day="2026-10-12")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    page = _text(site / "0004-cache-reads.html")
+    assert "ADR-0004: Cache reads not in git then" in page
+    assert ("It has no commit on or before 2026-10-06 (or it was deleted by then): only its name is shown, as it "
+            "is today.") in page
+    assert "dara" not in page and "catalogue" not in page and "supersedes" not in page
+    assert "No relation to another decision." in page
+    # Its badge is grey as the other statuses that are no decision's: its class has a rule of the style sheet.
+    badge = re.search(r'class="db-rec (db-[a-z-]+)">not in git then<',
+                      (site / "0004-cache-reads.html").read_text(encoding="utf-8")).group(1)
+    assert re.search(rf"\.{badge}[ ,{{]", (site / "style.css").read_text(encoding="utf-8"))
+    assert "ADR-0004" not in _text(site / "0002-event-source-orders.html").partition("Relations")[2].partition(
+        "History")[0]
+    assert "1 relation." in _text(site / "graph.html")
+
+
+def test_a_past_day_s_page_of_a_revision_that_cannot_be_read_says_so(tmp_path):
+    # On 10-03 ADR-0002 was committed with front matter YAML cannot read, and mended on 10-08; the log of 10-04
+    # showed today's text as if it had stood that day.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0002-event-source-orders.md"
+    good = record.read_text()
+    record.write_text(good.replace("informed: [ana]", "informed: [ana"))
+    git(root, "commit", "-q", "-am", "Inform more people", day="2026-10-03")
+    record.write_text(good)
+    git(root, "commit", "-q", "-am", "Mend ADR-0002", day="2026-10-08")
+    site = root / "reports" / "decision-log"
+    result = invoke(root, "report", "log", "--as-of", "2026-10-04")
+    assert result.exit_code == 0, result.output
+    page = _text(site / "0002-event-source-orders.html")
+    assert "ADR-0002: Event-source \"orders\" <img src=x onerror=alert(2)> unreadable" in page
+    assert re.search(r"Its last commit on or before 2026-10-04 \(Inform more people, on 2026-10-03\) holds a record "
+                     r"that cannot be read: .*; nothing of it is shown but its name\.", page), page
+    assert "Store events" not in page and "Migration" not in page and "ben" not in page.partition("History")[0]
+    assert re.search(r"Unreadable \(1\) .* ADR-0002 ", _text(site / "index.html"))
+
+
+def test_a_past_day_s_revision_larger_than_a_record_may_be_is_not_read(tmp_path):
+    # A revision of that day far over `[limits] max_file_mib` was parsed whole, as no file of today would be.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0002-event-source-orders.md"
+    good = record.read_text()
+    record.write_text(good + "\nPadding of a pasted log.\n" * 2000)
+    git(root, "commit", "-q", "-am", "Paste the log", day="2026-10-03")
+    record.write_text(good)
+    git(root, "commit", "-q", "-am", "Drop the log", day="2026-10-08")
+    with (root / "decisionbook.toml").open("a") as config:
+        config.write("\n[limits]\nmax_file_mib = 0.01\n")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-04").exit_code == 0
+    page = _text(site / "0002-event-source-orders.html")
+    assert "holds a record that cannot be read: larger than the 0.00999928 MiB limit for one record" in page
+    assert "Padding" not in page

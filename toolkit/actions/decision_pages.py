@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, revisions_and_rows
-from toolkit.actions.adrs import (Related, load_decisions, outgoing, read_options, reverse_seen, shown_path,
-                                   to_be_superseded)
+from toolkit.actions.adrs import (Decisions, Related, adr_files, load_decisions, outgoing, read_options,
+                                   reverse_seen, shown_path, to_be_superseded)
 from toolkit.errors import DecisionbookError
 from toolkit.history import dates
 from toolkit.history.plaingit import working_tree
-from toolkit.records import files, frontmatter
+from toolkit.records import files, frontmatter, sidecar
 from toolkit.records.adr import Decision, from_document
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -22,6 +22,10 @@ from toolkit.workspace import Workspace
 CLOSED = (*DECIDED, "deprecated", "superseded")
 # The status of a record that had no commit by the day a log is for, or had been deleted by then.
 NOT_IN_GIT = "not in git then"  # never committed by that day, committed later, or deleted by then
+# What a record named only by its file (not in git that day, or unreadable in its commit of that day) is shown
+# with: nothing written in it, so that nothing written later shows on a page of that day.
+_NAMED_ONLY = dict(decision_makers=(), consulted=(), informed=(), supersedes=(), superseded_by=None, links=(),
+                   prototypes=(), data_change=False)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,11 @@ class Entry:
     prototypes: tuple[dict, ...]  # ref, title, status, recommendation, reason, verdict
     previous: Decision | None
     next: Decision | None
+    # How the record is shown: "now", the file as it is (today's log, or a past day's outside git); "then", as
+    # the last commit by the day held it; "absent", named only, with no commit by then; "unreadable", named only,
+    # that commit's record cannot be read (`problem` says why).
+    shown: str = "now"
+    problem: str | None = None
 
     @property
     def decided_on(self) -> dt.date | None:
@@ -93,7 +102,7 @@ def body(data: bytes) -> str:
     """The Markdown after the front matter (the whole text when there is none)."""
     text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n")
     if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
+        end = text.find("\n---\n", 3)  # from 3: fields joined from an empty kep.yaml close at once
         if end != -1:
             return text[end + 5 :]
     return text
@@ -145,16 +154,27 @@ def stood(rows: list[dict], as_of: dt.date) -> str | None:
     return NOT_IN_GIT if not kept or rows[kept[-1]]["after"] == "deleted" else rows[kept[-1]]["after"]
 
 
-def _dated_then(ws: Workspace, record: Decision, revision, data: bytes) -> str | None:
-    """The date field *record* had in *revision*: today's where the file is as committed then or the revision
-    deleted it (nothing tells that day's then); None where that revision cannot be read."""
-    if revision.content is None or revision.content == data:
-        return record.date
+def _as_committed(ws: Workspace, record: Decision, revision, today: bytes,
+                  options) -> tuple[Decision, str, str | None]:
+    """*record* as *revision* held it, how it is shown ("then" or "unreadable", see `Entry.shown`) and why it
+    cannot be read where it cannot. It is read as today's file is, under its name of today, so that its page
+    and the links to it stay its own."""
+    if revision.content is None:  # a KEP's page and kep.yaml of that commit
+        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
+            f"its page and its {sidecar.NAME} as they stood then cannot be read together"
+    if revision.content == today:
+        return record, "then", None
+    limit = ws.config.max_file_bytes
+    if limit is not None and len(revision.content) > limit:  # as today's file would be, it is not read
+        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
+            files.too_big(len(revision.content), limit).removeprefix("cannot read: ")
+    shown = shown_path(ws, record.path)
     try:
-        doc = frontmatter.parse(revision.content, revision.path)
-        return from_document(doc, Path(revision.path), None, read_options(ws)).date
-    except DecisionbookError:
-        return None
+        then = from_document(frontmatter.parse(revision.content, shown), record.path, shown, options())
+    except DecisionbookError as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", where + exc.message
+    return then._replace(key=record.key, number=record.number, path=record.path), "then", None
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):
@@ -201,31 +221,46 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
 
     decisions = load_decisions(ws)
     records = decisions.records
-    related = relations(records)
     history = revisions_and_rows(ws)
     naming, prototype_row, ledgers = _prototypes(ws, as_of)
     # A past day's statuses are read from git, as its cards are; outside git only today's can be told.
     statuses = "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
+    options = functools.cache(lambda: read_options(ws, adr_files(ws.adr_dir)))
+    shown_as = {}  # path -> (record as shown, how, problem, status, dated, history rows, body)
+    for record in records:
+        rows, revisions = history.get(record.path, ([], []))
+        if statuses != "git":
+            data = files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
+            shown_as[record.path] = (record, "now", None, record.status, record.date, rows, body(data))
+            continue
+        # Compared with each commit's content, which holds a KEP's kep.yaml joined to its page.
+        data = sidecar.read(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
+        # The page of a past day shows the record as the last commit by then held it, and the commits up to then.
+        kept = by_the_day(rows, as_of)
+        status = stood(rows, as_of)
+        if status == NOT_IN_GIT:
+            # Without a commit by then the file's date is the only one known, as on the timeline.
+            dated = record.date
+            then, how, problem = record._replace(status=NOT_IN_GIT, **_NAMED_ONLY), "absent", None
+        else:
+            then, how, problem = _as_committed(ws, record, revisions[kept[-1]], data, options)
+            dated = then.date if how == "then" else None
+        text = body(revisions[kept[-1]].content) if how == "then" else ""
+        shown_as[record.path] = (then, how, problem, status, dated, [rows[i] for i in kept], text)
+    records = [shown_as[record.path][0] for record in records]
+    # Relations and the graph's edges are those the records held as shown: a link written later is not drawn.
+    related = relations(records)
     entries = []
     for index, record in enumerate(records):
-        rows, revisions = history.get(record.path, ([], []))
-        proposed, decided = _steps(rows)
-        data = files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
-        status, dated, shown = record.status, record.date, rows
-        if statuses == "git":
-            # The page of a past day shows the status, date field and commits of that day, not later ones.
-            kept = by_the_day(rows, as_of)
-            shown = [rows[i] for i in kept]
-            status = stood(rows, as_of)
-            # Without a commit by then the file's date is the only one known, as on the timeline.
-            dated = _dated_then(ws, record, revisions[kept[-1]], data) if kept else record.date
+        _, how, problem, status, dated, shown, text = shown_as[record.path]
+        proposed, decided = _steps(history.get(record.path, ([], []))[0])
         numbers = dict.fromkeys(record.prototypes)
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
         entries.append(Entry(
             decision=record,
             status=status,
             dated=dated,
-            body=body(data),
+            body=text,
             related=tuple(related[record.key]),
             history=tuple(shown),
             proposed=proposed,
@@ -233,6 +268,8 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
             prototypes=tuple(prototype_row(n) for n in numbers),
             previous=records[index - 1] if index else None,
             next=records[index + 1] if index + 1 < len(records) else None,
+            shown=how,
+            problem=problem,
         ))
-    return DecisionPages(tuple(entries), tuple(edges(decisions)), decisions.unreadable,
+    return DecisionPages(tuple(entries), tuple(edges(Decisions(ws.adr_dir, tuple(records)))), decisions.unreadable,
                          audit(ledgers.verdicts, ledgers.effort), as_of, statuses)

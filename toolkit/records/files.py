@@ -33,7 +33,7 @@ def read_bytes(path: Path, limit: int | None = DEFAULT_LIMIT, root: Path | None 
     try:
         size = os.fstat(fd).st_size
         if limit is not None and size > limit:
-            raise DecisionbookError(_too_big(size, limit), where)
+            raise DecisionbookError(too_big(size, limit), where)
         chunks, done = [], 0
         while True:
             # Read to the end rather than trusting st_size: the file may grow meanwhile.
@@ -42,7 +42,7 @@ def read_bytes(path: Path, limit: int | None = DEFAULT_LIMIT, root: Path | None 
                 return b"".join(chunks)
             done += len(chunk)
             if limit is not None and done > limit:
-                raise DecisionbookError(_too_big(done, limit), where)
+                raise DecisionbookError(too_big(done, limit), where)
             chunks.append(chunk)
     except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc.strerror}", where) from None
@@ -100,7 +100,7 @@ def kind(mode: int) -> str:
     return "not a plain file"
 
 
-def _too_big(size: int, limit: int) -> str:
+def too_big(size: int, limit: int) -> str:
     return (f"cannot read: larger than the {limit / 1048576:g} MiB limit for one record "
             f"(at least {size / 1048576:.1f} MiB; raise [limits] max_file_mib in decisionbook.toml)")
 

@@ -28,6 +28,8 @@ MARKER = ".decisionbook-log"
 MARKER_TEXT = b"a decision-log site written by decisionbook; `decide report log` replaces this folder\n"
 GRAPH_PART = re.compile(r"graph-[1-9][0-9]*\.svg")
 STATUS_ORDER = ("proposed", "draft", "accepted", "rejected", "deprecated", "superseded")
+# What a past day's log in git takes from each record's last commit on or before the day.
+_STOOD = "its status, date, title, people, relations and text; later changes, committed or not, are left out"
 MINIMUM_NOTE = "A quartile with fewer than {n} verdicts is too small to compare; no conclusion is drawn from it."
 
 CSS = """\
@@ -49,7 +51,8 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-keep, .db-accepted { background: #d7f0d9; color: #14532d; }
 .db-iterate, .db-proposed, .db-draft { background: #dbe6fd; color: #1e3a8a; }
 .db-discard, .db-rejected { background: #fbd5d5; color: #7f1d1d; }
-.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown, .db-not-in-git { background: #e5e7eb; color: #374151; }
+.db-needs-evidence, .db-deprecated, .db-superseded, .db-unknown, .db-not-in-git-then, .db-unreadable {
+  background: #e5e7eb; color: #374151; }
 .db-record { border-left: 3px solid #e5e7eb; padding-left: 1em; overflow-wrap: anywhere; }
 .db-record pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
 .db-record pre.db-text { background: none; padding: 0; white-space: pre-wrap; font-size: .9em; }
@@ -207,21 +210,43 @@ def _span(entry, until: dt.date | None) -> str:
     return text
 
 
+def _page_note(entry, as_of: dt.date, statuses: str) -> str:
+    """Where the page of a log of a past day took its record from; "" for a log of today."""
+    day = as_of.isoformat()
+    if statuses == "today":
+        return f"The folder is not in git: the record is shown as it is today; how it stood on {day} is not known."
+    if entry.shown == "then":
+        return f"Shown as it stood in the last commit on or before {day}: {_STOOD}."
+    if entry.shown == "absent":
+        return (f"It has no commit on or before {day} (or it was deleted by then): only its name is shown, as it is "
+                "today.")
+    if entry.shown == "unreadable":
+        last = entry.history[-1]
+        when = f"on {day_text(last['date'])}" if last["date"] else "in a commit git cannot date"
+        return (f"Its last commit on or before {day} ({last['subject']}, {when}) holds a record that cannot be "
+                f"read: {entry.problem}; nothing of it is shown but its name.")
+    return ""
+
+
 def _statuses_note(data) -> str:
     """Where a log of a past day took its statuses from; "" for a log of today."""
     day = data.as_of.isoformat()
     if data.statuses == "git":
-        return f"Statuses and dates are those of the last commit on or before {day}; the records' text is today's."
+        return f"Each record is shown as it stood in the last commit on or before {day}: {_STOOD}."
     if data.statuses == "today":
         return f"Statuses are as they are today: the folder is not in git, so how they stood on {day} is not known."
     return ""
 
 
 def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, status_of: dict,
-              stood_then: bool, adr_dir: Path) -> bytes:
+              statuses: str, adr_dir: Path) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
+    # A record not in git on the day, or unreadable in its commit of that day, shows nothing written in it.
+    named = entry.shown not in ("absent", "unreadable")
+    why = "was not in git" if entry.shown == "absent" else "cannot be read as it stood"
+    left_out = Safe(f'<p class="db-muted">Not shown: the record {why} on {as_of.isoformat()}.</p>')
     nav = [Safe('<a href="index.html">Decision log</a>'), Safe('<a href="graph.html">Graph</a>')]
     if entry.previous:
         nav.append(Safe(f'<span>previous: {_decision_link(entry.previous, pages)} {esc(entry.previous.title)}</span>'))
@@ -240,14 +265,13 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
         Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(entry.dated or "none")} · {esc(_inside(d.path, adr_dir))}'
              f'{" · data change" if d.data_change else ""}</span></p>'),
-        *([Safe('<p class="db-muted">Status and date as they stood in the last commit on or before '
-                f'{as_of.isoformat()}; the record below is as it is today.</p>')] if stood_then else []),
-        Safe("<h2>People</h2>"), _people(d),
+        *([Safe(f'<p class="db-muted">{esc(note)}</p>')] if (note := _page_note(entry, as_of, statuses)) else []),
+        Safe("<h2>People</h2>"), _people(d) if named else left_out,
         Safe("<h2>Relations</h2>"),
         table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title", _words),
                         ("status", "Status"), ("recorded", "Recorded")], stack=2) if related
         else Safe('<p class="db-muted">No relation to another decision.</p>'),
-        Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry, as_of if stood_then else None))}</p>"),
+        Safe("<h2>History</h2>"), Safe(f"<p>{esc(_span(entry, as_of if statuses == 'git' else None))}</p>"),
     ]
     if history:
         body.append(table(history, [("date", "Date", _day), ("author", "Author", _words),
@@ -262,7 +286,7 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
         body.append(Safe("<h2>In the graph</h2>"))
         body.append(_image(graph_of[d.key], f"Relations of {d.label} and the records connected to it"))
     body.append(Safe("<h2>The record</h2>"))
-    body.append(record(entry.body, resolve, d.path))
+    body.append(record(entry.body, resolve, d.path) if named else left_out)
     return _page(f"{d.label}: {d.title or ''}", nav, body)
 
 
@@ -517,7 +541,7 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         resolve = _adr_resolver({e.decision.key: pages[e.decision.path] for e in reversed(data.entries)})
         status_of = {e.decision.key: e.status for e in reversed(data.entries)}
         for entry in data.entries:
-            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses == "git", ws.adr_dir)
+            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses, ws.adr_dir)
             (built / pages[entry.decision.path]).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
