@@ -245,6 +245,23 @@ def team_folders(folder: Path) -> list[Path]:
         return []
 
 
+def record_folders(folder: Path) -> list[Path]:
+    """*folder* and the category folders below it that records are read from (down to RECORD_DEPTH folders, as
+    adr_files reads them); links to folders are not followed."""
+    found = [(folder, 0)]
+    for at, depth in found:  # grows as it is walked: each folder after its parent
+        if depth == RECORD_DEPTH:
+            continue
+        try:
+            with os.scandir(at) as entries:
+                below = sorted(entry.path for entry in entries
+                               if may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+        found.extend((Path(path), depth + 1) for path in below)
+    return [at for at, _ in found]
+
+
 def unnamed_records(ws: Workspace) -> list[Path]:
     """The files of the ADR folder (and its category subfolders) that state a status as records do but
     are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
