@@ -778,7 +778,9 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                 others.append(doc)
                 days.append(record.date_raw)
         model = _parse_file(ws, form.model)
-        copied = copied_template(*model, others)
+        # A proposal of a folder whose proposals start as drafts (`:Status: Draft`, scikit-learn's SLEPs) starts so.
+        drafts = is_rst(form.model) and any(r.status == "draft" for r in recent())
+        copied = copied_template(*model, others, "draft" if drafts else "proposed")
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
             written_day = written_as(day_example(model[1].date_raw, days), day)
