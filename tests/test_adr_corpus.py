@@ -802,6 +802,30 @@ def test_a_successor_named_before_the_words_in_japanese_chinese_and_korean(statu
     assert (record.status, record.superseded_by) == ("superseded", "1")
 
 
+@pytest.mark.parametrize("status", [
+    "[新方式](<0005 new plan.md>) により置き換え", "置き換え済み（[新方式](0005%20new%20plan.md)）",
+    "已被 [新方案](<0005 new plan.md>) 取代", "已取代，由 [新方案](0005%20new%20plan.md) 取代",
+    "已取代，由 [新方案](<0005 new plan.md>) 取代", "[새 계획](<0005 new plan.md>)로 대체됨",
+    "대체됨 ([새 계획](0005%20new%20plan.md))", "已被 [ADR-0005 使用 新 方案](0005-使用%20新%20方案.md) 取代",
+])
+def test_a_successor_whose_file_name_holds_spaces_is_read_from_a_japanese_chinese_or_korean_status(status):
+    # Read by the words of the link's address, these named no record (`plan.md`, `20plan.md`), or were no status.
+    record = adr.parse(f"# 6. X\n\n## Status\n\n{status}\n".encode(), Path("0006 x.md"), "0006 x.md")
+    assert (record.status, record.superseded_by) == ("superseded", "5")
+
+
+def test_a_successor_named_with_spaces_and_no_number_is_read_from_a_chinese_status(decide, tmp_path):
+    old, new = "2022-06-15 - Old routing", "2022-07-01 - Smart routing"
+    root = _folder(tmp_path, {
+        f"{old}.md": f"# 旧路由\n\n## 状态\n\n已取代（2022-07-01），由 [智能路由](<{new}.md>) 取代\n",
+        f"{new}.md": f"# 智能路由\n\n## 状态\n\n已接受\n\nSupersedes [旧路由]({old.replace(' ', '%20')}.md)\n",
+    })
+    rows = {r["key"]: (r["status"], r["superseded_by"], r["supersedes"]) for r in listed_adrs(decide, root)}
+    assert rows == {old: ("superseded", new, []), new: ("accepted", None, [old])}
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "warning" not in checked.stdout.replace("0 warning(s)", ""), checked.stdout
+
+
 def test_records_written_in_russian_are_read_and_written_in_russian(decide, tmp_path):
     root = _folder(tmp_path, {
         "0010-layout.md": "# 10. Выбор модели декомпозиции\n\nДата: 2025-10-18\n\n## Статус\n\nПринято\n\n"

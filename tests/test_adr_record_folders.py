@@ -524,6 +524,40 @@ def test_a_proposal_folder_s_page_may_be_its_proposal(decide, tmp_path):
     assert decide("adr", "show", "SLEP017", cwd=root).exit_code == 0
 
 
+def test_a_new_proposal_is_written_as_the_folder_s_proposals_are(decide, tmp_path):
+    # It was a Nygard record in reStructuredText (`18. Try a thing` over a `Status` section): no other SLEP's form.
+    slep = "{label}{over}\n{title}\n{over}\n\n:Author: {author}\n:Status: {status}\n:Type: {kind}\n" \
+           ":Created: {created}\n:Resolution: {resolution}\n\n{sections}"
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "."\n',
+        "slep000/proposal.rst": slep.format(
+            label=".. _slep_000:\n\n", over="=" * 30, title="SLEP000: SLEP and its workflow", author="Gita Hale",
+            status="Accepted", kind="Process", created="2020-02-13", resolution="https://example.org/vote/0",
+            sections="Abstract\n--------\n\nHow proposals are voted on.\n"),
+        "slep006/proposal.rst": slep.format(
+            label=".. _slep_006:\n\n", over="=" * 25, title="SLEP006: Metadata routing", author="Ida Jun",
+            status="Accepted", kind="Standards Track", created="2019-03-07", resolution="https://example.org/vote/6",
+            sections="Abstract\n--------\n\nWeights travel.\n\nMotivation\n----------\n\nPipelines drop them.\n\n"
+                     "Backward compatibility\n----------------------\n\nNone broken.\n"),
+        "slep006/cases_opt1.py": "print('a case')\n",
+        "slep017/proposal.rst": slep.format(
+            label="", over="=" * 14, title="Clone Override", author="Joel Kane", status="Draft",
+            kind="Standards Track", created="2022-03-19", resolution="(required for Accepted | Rejected)",
+            sections="Abstract\n--------\n\nAn estimator decides how it is copied.\n"),
+    })
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "slep018/proposal.rst"
+    # The title as most proposals write theirs, with its number; the field list without the model's values; a
+    # draft, as the folder's proposals start; the model's sections without their text.
+    assert (root / "slep018/proposal.rst").read_text() == (
+        "=========================\nSLEP018: Try a thing\n=========================\n\n:Author: \n:Status: Draft\n"
+        ":Type: \n:Created: 2026-12-02\n:Resolution: \n\nAbstract\n--------\n\nMotivation\n----------\n\n"
+        "Backward compatibility\n----------------------\n")
+    assert (18, "Try a thing", "draft", "Draft", "2026-12-02", "slep018/proposal.rst") in _rows(decide, root)
+    assert "0 error(s)" in decide("check", cwd=root).output
+
+
 # Windows Terminal's specs: `doc/specs/#NNNN - Title.md`, or a folder so named holding `spec.md` and pictures;
 # front matter with `created on:` and `last updated:`.
 SPEC = ("---\nauthor: {author}\ncreated on: {created}\nlast updated: {updated}\nissue id: \"#{n}\"\n---\n\n"

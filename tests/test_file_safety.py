@@ -398,6 +398,33 @@ def test_leftover_temporary_files_are_reported_and_removed_by_the_next_write(rep
     assert record.exists()
 
 
+def test_leftovers_in_category_folders_of_records_are_reported_and_cleared_by_the_next_edit(repo, tmp_path, decide):
+    from toolkit.records import files
+
+    backend, payments = repo / "decisions" / "backend", repo / "decisions" / "backend" / "payments"
+    payments.mkdir(parents=True)
+    (backend / "0004-split-the-api.md").write_text(ADR.format(title="Split the API"))
+    (payments / "0005-use-stripe.md").write_text(ADR.format(title="Use Stripe"))
+    (backend / ".0004-split-the-api.md.k2j4h1x9.tmp").write_bytes(b"half a wri")
+    # Written by this process as it was before a restart: its start time differs, so the holder has ended.
+    (payments / "0005-use-stripe.md.lock").write_text(json.dumps({**files._me(), "start": -1}))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / ".0009-x.md.a8f0c2z1.tmp").write_bytes(b"not ours to name")
+    (repo / "decisions" / "linked").symlink_to(outside)
+    result = decide("check", cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert ("decisions/backend/.0004-split-the-api.md.k2j4h1x9.tmp: warning: temporary file left by an interrupted "
+            "write; the next write of 0004-split-the-api.md removes it, or delete it") in result.stdout, result.stdout
+    assert ("decisions/backend/payments/0005-use-stripe.md.lock: warning: left by process "
+            in result.stdout), result.stdout
+    assert "0009-x.md" not in result.stdout
+    for number in ("4", "5"):
+        assert decide("adr", "status", number, "accepted", "--force", cwd=repo).exit_code == 0
+    assert not list(backend.glob(".*.tmp")) and not list(payments.glob("*.lock"))
+    assert "warning" not in decide("check", cwd=repo).stdout.replace("0 warning(s)", "")
+
+
 # --- modes, line endings, digits -----------------------------------------------------------------
 
 

@@ -216,15 +216,50 @@ def test_renumber_refuses_a_number_in_use_here_or_on_a_branch(repo, decide):
     assert decide("adr", "renumber", "9", "--to", "10", cwd=repo).exit_code == 2
 
 
-def test_renumber_updates_the_index_page_and_warns_about_cards(repo, decide):
+def test_renumber_updates_the_index_page_and_the_cards_that_list_the_number(repo, decide):
     write(repo, "0001-a.md", MADR.format(status="accepted", extra="", title="A"))
+    write(repo, "0002-b.md", MADR.format(status="accepted", extra="", title="B"))
     write(repo, "README.md", "# Decisions\n\n- [A](0001-a.md)\n- [B](0002-b.md)\n")
-    (repo / "prototypes" / "0003-p.md").write_text(
-        "---\ntitle: P\nstatus: active\ndecisions: [1]\ncriteria:\n  - id: x\n    target: yes\n---\n"
-    )
+    flow = ("---\ntitle: P\nstatus: active\ndecisions: [2, 1, 0001]   # 1: the queue, see ADR 1\ncriteria:\n"
+            "  - id: x\n    target: yes\n---\n## Hypothesis\nADR 1 holds.\n")
+    block = ("---\r\ntitle: Q\r\nowner: ana # since ADR 1\r\ndecisions:\r\n  # 1 first\r\n  - 1  # the queue\r\n"
+             "  - 2\r\ncriteria: []\r\n---\r\n")
+    other = "---\ntitle: R\ndecisions: [2, 11]\ncriteria: []\n---\n"
+    cards = {name: repo / "prototypes" / name for name in ("0003-p.md", "0005-q.md", "0006-r.md")}
+    for name, text in zip(cards, (flow, block, other)):
+        cards[name].write_bytes(text.encode())
     result = decide("adr", "renumber", "1", "--to", "4", cwd=repo)
     assert result.exit_code == 0, result
     assert (repo / "decisions" / "README.md").read_text() == "# Decisions\n\n- [A](0004-a.md)\n- [B](0002-b.md)\n"
+    # No other record has number 1: the cards can only mean the renumbered one, and say its new number.
+    assert cards["0003-p.md"].read_bytes() == flow.replace("[2, 1, 0001]", "[2, 4, 0004]").encode()
+    assert cards["0005-q.md"].read_bytes() == block.replace("- 1  #", "- 4  #").encode()
+    assert cards["0006-r.md"].read_bytes() == other.encode()
+    assert "updated decisions: in prototypes/0003-p.md\n" in result.stdout
+    assert "updated decisions: in prototypes/0005-q.md\n" in result.stdout and "0006-r" not in result.output
+    assert "lists ADR" not in result.stderr and not list((repo / "prototypes").glob("*.lock"))
+    assert decide("proto", "show", "P5", "--format", "json", cwd=repo).exit_code == 0
+
+
+def test_renumber_leaves_a_card_whose_number_it_cannot_rewrite_and_says_so(repo, decide):
+    write(repo, "0001-a.md", MADR.format(status="accepted", extra="", title="A"))
+    card = "---\ntitle: P\ndecisions: [0x1]\ncriteria: []\n---\n"  # YAML reads it as 1
+    (repo / "prototypes" / "0003-p.md").write_text(card)
+    result = decide("adr", "renumber", "1", "--to", "4", cwd=repo)
+    assert result.exit_code == 0, result
+    assert (repo / "prototypes" / "0003-p.md").read_text() == card
+    assert ("prototypes/0003-p.md lists ADR 1 in decisions: in a form this cannot rewrite; change it to 4 by hand"
+            in result.stderr), result.stderr
+
+
+def test_renumber_leaves_a_card_that_lists_a_shared_number_and_warns(repo, decide):
+    write(repo, "0001-a.md", MADR.format(status="accepted", extra="", title="A"))
+    write(repo, "0001-b.md", MADR.format(status="accepted", extra="", title="B"))
+    card = "---\ntitle: P\nstatus: active\ndecisions: [1]\ncriteria:\n  - id: x\n    target: yes\n---\n"
+    (repo / "prototypes" / "0003-p.md").write_text(card)
+    result = decide("adr", "renumber", "0001-b.md", "--to", "4", cwd=repo)
+    assert result.exit_code == 0, result
+    assert (repo / "prototypes" / "0003-p.md").read_text() == card
     assert "prototypes/0003-p.md lists ADR 1 in decisions:" in result.stderr
 
 

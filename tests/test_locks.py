@@ -99,6 +99,20 @@ def test_an_edit_waits_for_a_live_holder_and_then_keeps_both(repo, decide, decid
     assert [c.id for c in prototype.read(card).criteria] == ["latency"]
 
 
+def test_a_renumber_waits_for_the_lock_of_a_card_it_rewrites(repo, decide, decide_process):
+    assert decide("adr", "new", "Use a queue", "--no-edit", cwd=repo).exit_code == 0
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    card = repo / "prototypes" / "0001-streaming-ingest.md"
+    card.write_text(card.read_text().replace("decisions: []", "decisions: [1]"))
+    holder = _holder(card, 1.5)
+    started = time.monotonic()
+    result = decide_process("adr", "renumber", "1", "--to", "7", cwd=repo)
+    assert result.exit_code == 0, result
+    assert time.monotonic() - started >= 1.0
+    assert holder.wait(timeout=30) == 0
+    assert prototype.read(card).decisions == (7,)
+
+
 # A `socket` that takes 1.5 s to import, then is the real one: the first lock a process takes asks
 # socket for its host name, so a writer whose imports are slow (a cold disk, a loaded machine) is shown.
 _SLOW_SOCKET = """

@@ -113,6 +113,30 @@ def test_a_team_notebook_whose_metadata_is_of_the_wrong_kind_is_named_with_its_l
     assert not list(repo.glob("reports/*"))
 
 
+_EMPTY_BOOK = '{\n  "cells": [],\n  "metadata": {},\n%s\n}\n'
+
+
+@pytest.mark.parametrize("versions, line, message", [
+    ('  "nbformat": 4,\n  "nbformat_minor": "5"', 5, 'its "nbformat_minor" is a text, not a whole number'),
+    ('  "nbformat": 4,\n  "nbformat_minor": null', 5, 'its "nbformat_minor" is null, not a whole number'),
+    ('  "nbformat": 4,\n  "nbformat_minor": 5.0', 5, 'its "nbformat_minor" is a number, not a whole number'),
+    ('  "nbformat": "4",\n  "nbformat_minor": 5', 4, 'its "nbformat" is a text, not a whole number'),
+    ('  "nbformat": 4', 1, 'it has no "nbformat_minor"'),
+    ('  "nbformat_minor": 5', 1, 'it has no "nbformat"'),
+])
+def test_a_team_notebook_whose_format_version_is_missing_or_no_number_is_named_with_its_line(repo, decide, versions,
+                                                                                            line, message):
+    # A text "5" stopped the report with an empty "not a notebook: ", and a notebook without "nbformat" was read
+    # as one of format 1 and ended in papermill's traceback.
+    (repo / "notebooks").mkdir(exist_ok=True)
+    (repo / "notebooks" / "weekly-triage.ipynb").write_text(_EMPTY_BOOK % versions)
+    for extra in ((), ("--since", "2026-10-01")):
+        result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert result.stderr == f"notebooks/weekly-triage.ipynb:{line}: error: not a notebook: {message}\n"
+    assert not list(repo.glob("reports/*"))
+
+
 def test_a_team_notebook_stripped_of_its_kernel_metadata_runs(repo, decide):
     # nbstripout and its kin can drop metadata.kernelspec, to keep diffs quiet: the report runs on Python anyway.
     team = repo / "notebooks" / "weekly-triage.ipynb"

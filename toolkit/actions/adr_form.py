@@ -264,9 +264,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     compact = dated.count("")
     chosen = template or config_template(ws)
     extension = _extension(names)
+    model, own = None, None
     if chosen is None and extension == "rst":
         chosen = "nygard"  # the one form decisionbook writes in reStructuredText (templates/nygard.rst)
-    model, own = None, None
+        model = _field_list_model(recent())
     if chosen is None:
         # The team's own template in the folder, as adr-tools, log4brains and MADR keep one.
         own = own_template(ws, page)
@@ -353,6 +354,17 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         date_joint=date_joint,
         page=page,
     )
+
+
+def _field_list_model(records: list[Decision]) -> Path | None:
+    """The record to copy in a folder of reStructuredText records headed by a field list (scikit-learn's SLEPs:
+    `:Status: Draft` under the title), which no template writes: the latest, or the latest whose title carries its
+    number where most of theirs do (`SLEP006: Metadata routing`)."""
+    fielded = [r for r in records if r.form == FIELD and r.status_line]
+    if not fielded or _most(Counter(r.form for r in records), None) != FIELD:
+        return None
+    numbered = [r for r in fielded if _numbered_title(r)]
+    return (numbered if 2 * len(numbered) > len(fielded) else fielded)[-1].path
 
 
 # The blanks of the templates adr-tools ships (`# NUMBER. TITLE`, `Date: DATE`, `STATUS`).
@@ -671,7 +683,9 @@ def _numbered_title(record: Decision) -> bool:
     except (OSError, UnicodeDecodeError, IndexError, TypeError):
         return False
     heading = HEADING.match(line)
-    return heading is not None and title_number_span(heading_text(heading)) is not None
+    if heading is None:
+        return is_rst(record.path) and title_number_span(line.strip()) is not None  # a title over its underline
+    return title_number_span(heading_text(heading)) is not None
 
 
 def _names_a_relation(label: str) -> bool:
@@ -696,20 +710,19 @@ def _parts(doc) -> dict[str, str]:
     return labels
 
 
-def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
+def copied_template(doc, record: Decision, others=(), status: str = "proposed") -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
-    the number in its title; None when it cannot be copied (front matter, reStructuredText, a title
-    heading without words). A record titled by its file name alone is copied without a title heading.
+    the number in its title; None when it cannot be copied (front matter, a title heading without words). A
+    record titled by its file name alone is copied without a title heading.
 
-    The title's number and words become `${number}` and `${title}`, the status `Proposed`, its date
+    The title's number and words become `${number}` and `${title}`, the status *status* in its words, its date
     `${date}`; other fields above the first section keep their labels without their values, and each
     section its heading without its text. Nothing else is copied: no relation, approval or decision.
     With two or more *others* (the folder's other recent records, as documents), a section or field
     that most of them lack was that record's own and is left out (`## Authentication`, `RFC:`)."""
-    if is_rst(record.path):
-        return None
     if doc.has_front_matter:
         return None
+    rst = is_rst(record.path)
     # A record that says no status is copied by its date line: a status line written as it, below it.
     statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
     if not statusless and (record.status_line is None or record.status_span is None):
@@ -720,7 +733,7 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
     title = HEADING.match(lines[title_index]) if record.title_line is not None else None
     # A title underlined with `---` or `===` (Erlang's EEPs: `EEP 49: Title` over `----`, under a `****` rule) is
     # copied so, and so are the sections underlined below it.
-    underlined = (underlined_headings(lines, doc.body_start, False)
+    underlined = (underlined_headings(lines, doc.body_start, rst)
                   if title is None and record.title_line is not None else {})
     setext = title_index + 1 in underlined
     if record.title_line is not None and not setext and (title is None or title.group(2) is None):
@@ -731,7 +744,7 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
                   for at in range(first, under + 1)}
     spans = {}
     if not statusless:
-        spans[record.status_line - 1] = [(*record.status_span, status_as_written("proposed", record))]
+        spans[record.status_line - 1] = [(*record.status_span, status_as_written(status, record))]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
         # A heading that states the status again (`### Status: Aceito` in a record's second language) says a new
         # record's too, in its own words.
@@ -739,7 +752,8 @@ def copied_template(doc, record: Decision, others=()) -> tuple[str, int] | None:
         spans[again - 1] = [(start, end, restated("proposed", lines[again - 1][start:end]))]
     if record.date_line is not None and record.date_span is not None:
         spans.setdefault(record.date_line - 1, []).append((*record.date_span, "${date}"))
-    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##")
+    # In reStructuredText `##` starts no section: it may be a heading's underline.
+    first_section = next((i for i, line in enumerate(lines) if i >= title_index and line.startswith("##") and not rst
                           or i in kept_lines), len(lines))
     parts = [_parts(other) for other in others]
     counts = Counter(label for labels in parts for label in labels)

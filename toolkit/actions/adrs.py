@@ -246,6 +246,23 @@ def team_folders(folder: Path) -> list[Path]:
         return []
 
 
+def record_folders(folder: Path) -> list[Path]:
+    """*folder* and the category folders below it that records are read from (down to RECORD_DEPTH folders, as
+    adr_files reads them); links to folders are not followed."""
+    found = [(folder, 0)]
+    for at, depth in found:  # grows as it is walked: each folder after its parent
+        if depth == RECORD_DEPTH:
+            continue
+        try:
+            with os.scandir(at) as entries:
+                below = sorted(entry.path for entry in entries
+                               if may_hold_records(entry.name) and entry.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+        found.extend((Path(path), depth + 1) for path in below)
+    return [at for at, _ in found]
+
+
 def unnamed_records(ws: Workspace) -> list[Path]:
     """The files of the ADR folder (and its category subfolders) that state a status as records do but
     are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
@@ -764,7 +781,9 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                 others.append(doc)
                 days.append(record.date_raw)
         model = _parse_file(ws, form.model)
-        copied = copied_template(*model, others)
+        # A proposal of a folder whose proposals start as drafts (`:Status: Draft`, scikit-learn's SLEPs) starts so.
+        drafts = is_rst(form.model) and any(r.status == "draft" for r in recent())
+        copied = copied_template(*model, others, "draft" if drafts else "proposed")
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
             written_day = written_as(day_example(model[1].date_raw, days), day)

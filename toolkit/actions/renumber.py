@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from toolkit.actions.adrs import adr_files, team_folder
 from toolkit.actions.numbering import number_of, taken_numbers
 from toolkit.errors import DecisionbookError
-from toolkit.records import adr, atomic, frontmatter
+from toolkit.records import adr, atomic, frontmatter, prototype
 from toolkit.records.adr import file_key
 from toolkit.records.adr_edit import link_target
 from toolkit.records.adr_words import adornment, is_rst, record_name, renumbered_name, title_number_span
@@ -37,6 +37,7 @@ class Renumbered:
     new: str
     rewritten: tuple[str, ...]
     warnings: tuple[str, ...]
+    cards: tuple[str, ...] = ()  # prototype cards whose `decisions:` now list the new number
 
 
 def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
@@ -197,15 +198,28 @@ def _other_pages(workspace: Workspace, files: list[Path], team: Path | None) -> 
                   if p not in files and p.is_file())
 
 
-def _card_warnings(workspace: Workspace, old: int) -> list[str]:
-    """Prototype cards that name the old number in `decisions:`; cards are not edited here."""
+def _card_edits(workspace: Workspace, old: int, new: int, shared: bool,
+                held: contextlib.ExitStack) -> tuple[dict[Path, bytes], list[str]]:
+    """The prototype cards that list ADR *old* in `decisions:`, each with its new bytes listing *new* instead, read
+    and kept under its lock in *held*; and a warning for each card left as it was: where the number is *shared* by
+    another record, which of them the card means only its owner can tell."""
     from toolkit.actions.prototypes import read_cards
 
-    return [
-        f"{workspace.relative(card.path)} lists ADR {old} in decisions:; update it if it means the renumbered ADR"
-        for card in read_cards(workspace).cards
-        if old in card.decisions
-    ]
+    listing = sorted((card.path for card in read_cards(workspace).cards if old in card.decisions))
+    if shared:
+        return {}, [f"{workspace.relative(path)} lists ADR {old} in decisions:; update it if it means the "
+                    "renumbered ADR" for path in listing]
+    edits, warnings = {}, []
+    for path in listing:
+        held.enter_context(locked(path, workspace.relative(path)))
+        doc = frontmatter.read(path, workspace.config.max_file_bytes, workspace.root)
+        data = prototype.with_decision_renumbered(doc, old, new)
+        if data is not None:
+            edits[path] = data
+        elif old in prototype.from_document(doc).decisions:
+            warnings.append(f"{workspace.relative(path)} lists ADR {old} in decisions: in a form this cannot "
+                            f"rewrite; change it to {new} by hand")
+    return edits, warnings
 
 
 def _answered(path: Path, siblings: list[Path]) -> dict[str, bool]:
@@ -311,21 +325,24 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
             if data is not None:
                 edits[page] = data
                 warnings.append(f"{workspace.relative(page)}: links updated; run `decide adr index` if it holds the index table")
-        warnings += _card_warnings(workspace, old)
+        # Cards are locked after every record: no command takes a record's lock while it holds a card's.
+        shared = any(number_of(record_name(p)) == old for p in files if p != path)
+        cards, card_warnings = _card_edits(workspace, old, new, shared, held)
+        warnings += card_warnings
         own = _renumber_title(path, old, new)
         if new_path.exists():
             raise DecisionbookError("already exists", workspace.relative(new_path))
-        for target in (path, *edits):  # refused now, not halfway through the renaming
+        for target in (path, *edits, *cards):  # refused now, not halfway through the renaming
             require_writable(target)
         # The links first, the rename last: until the rename, running the same command again finishes the work.
-        for other, data in edits.items():
+        for other, data in (*edits.items(), *cards.items()):
             atomic.replace(other, data)
         if own is not None:
             atomic.replace(path, own)
         os.rename(path, new_path)
     return Renumbered(
         workspace.relative(path), workspace.relative(new_path),
-        tuple(workspace.relative(p) for p in edits), tuple(warnings),
+        tuple(workspace.relative(p) for p in edits), tuple(warnings), tuple(workspace.relative(p) for p in cards),
     )
 
 

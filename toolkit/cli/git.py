@@ -57,6 +57,8 @@ def renumber(number, new_number):
     click.echo(visible(f"renamed {result.old} -> {result.new}"))
     for path in result.rewritten:
         click.echo(visible(f"updated links in {path}"))
+    for path in result.cards:
+        click.echo(visible(f"updated decisions: in {path}"))
     for warning in result.warnings:
         click.echo(visible(f"warning: {warning}"), err=True)
 

@@ -760,25 +760,44 @@ _LONGEST_SYNONYM = max(len(phrase.split()) for phrase in SYNONYMS)
 _SUCCESSOR_FIRST = ("ja", "zh", "zh-hant", "ko")  # languages that write the successor before "superseded"
 _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.items()
                                 if status == "superseded" and language in _SUCCESSOR_FIRST), key=len, reverse=True))
-_NAMED = LazyPattern(r"\[[^\[\]]*\]\([^()\s]+\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
-# A record named in a status's sentence: a link's address (see _link_address), `ADR-24`, or a file name.
+_NAMED = LazyPattern(r"\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)",
+                     re.IGNORECASE)
+# A record named in a status's sentence outside a link: `ADR-24`, or a file name.
 _NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|rst)\b",
                               re.IGNORECASE)
+_RECORD_FILE = LazyPattern(r"\.(?:md|markdown|rst)(?:#.*)?$", re.IGNORECASE)  # a link's address to a record
 
 
 def named_once(text: str) -> str | None:
     """The one record *text* names, if it names one (`ersetzt (siehe 2026-02-10_x.md)`, `대체됨 (Superseded
     by ADR-0024)`, `已取代，由 [ADR-016](016-x.md) 取代`): the successor a superseded status names anywhere."""
-    named = {match.group(0) for match in _NAMED_ANYWHERE.finditer(_LINK.sub(_link_address, text))}
-    return named.pop() if len(named) == 1 else None
+    named = _named(text)
+    return named.popitem()[1] if len(named) == 1 else None
 
 
-def _link_address(link: re.Match) -> str:
-    return f" {link.group(2)} " if "://" not in link.group(2) and not link.group(0).startswith("!") else " "
+def _named(text: str) -> dict[str, str]:
+    """The records *text* names, each by its file name (or `ADR-24`) and as it names it: a link to a record file,
+    without its title, whose address may hold spaces (`<0005 new plan.md>`, `0005%20new%20plan.md`), or a record
+    named outside the links."""
+    named = {}
+    for link in _LINK.finditer(text):
+        address = link.group(2)
+        name = address[1:-1] if address.startswith("<") else address
+        if "://" in name or link.group(0).startswith("!") or not _RECORD_FILE.search(name):
+            continue
+        name = name.split("#", 1)[0]
+        if "%" in name:
+            from urllib.parse import unquote  # only an escaped address pays for the import
+
+            name = unquote(name)
+        named.setdefault(name, f"[{link.group(1)}]({address})")
+    for match in _NAMED_ANYWHERE.finditer(_LINK.sub(" ", text)):
+        named.setdefault(match.group(0), match.group(0))
+    return named
 
 
 # As in adr.py, no part holds the bracket that opens it, so no line makes these take more than linear time.
-_LINK = LazyPattern(r"!?\[([^\[\]]*)\]\(([^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = LazyPattern(r"!?\[([^\[\]]*)\]\((<[^<>\n]*>|[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
     r"(?<!\s)\s*(?:\[[^\[\]]*\]\([^()]*\)|\[[^\[\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*"
     r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
@@ -963,7 +982,7 @@ def with_history(old: str, new: str) -> str:
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
-             if _NAMED_ANYWHERE.search(_LINK.sub(_link_address, note.group(0)))]
+             if _named(note.group(0))]
     return " ".join((new, *notes))
 
 

@@ -355,6 +355,29 @@ def set_deadline(path: Path, deadline: dt.date, limit: int | None = files.DEFAUL
         return _write_checked(doc, data, lambda card: card.deadline == deadline or _edit_failed(path))
 
 
+_YAML_COMMENT = re.compile(r"(?:^|[ \t])#")  # decisions are numbers: no `#` stands inside a quoted text there
+
+
+def with_decision_renumbered(doc: frontmatter.Document, old: int, new: int) -> bytes | None:
+    """The card *doc* with ADR *old* in its `decisions:` made *new*, as wide as it was written (`0007` -> `0012`),
+    on those lines alone and not in their comments; None when the card does not list *old*, or when the edit
+    would not read back as that one change (a number written as `0x7`)."""
+    card = from_document(doc)
+    span = frontmatter.key_span(doc, "decisions")
+    if old not in card.decisions or span is None:
+        return None
+    number = re.compile(rf"(?<![\w.+-])0*{old}(?![\w.])")
+    lines = list(doc.lines)
+    for index in range(*span):
+        line = lines[index]
+        comment = _YAML_COMMENT.search(line)
+        end = comment.start() if comment else len(line)
+        lines[index] = number.sub(lambda m: str(new).zfill(len(m.group(0))), line[:end]) + line[end:]
+    data = doc.to_bytes(lines)
+    wanted = tuple(new if n == old else n for n in card.decisions)
+    return data if from_document(frontmatter.parse(data, doc.path)).decisions == wanted else None
+
+
 def _edit_failed(path):
     raise DecisionbookError("the card's layout defeated a line edit; change it by hand", path)
 

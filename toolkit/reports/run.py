@@ -91,7 +91,8 @@ _KINDS = {dict: "an object", list: "a list", str: "a text", int: "a number", flo
 def _misshapen(text: str) -> tuple[str, int] | None:
     """What makes the JSON *text* no notebook, and its line, when it is JSON of another shape (`{"cells": 3}`,
     `"metadata": []`): nbformat tells that only in the words of the Python error it meets (`'int' object is not
-    iterable`). None when it has a notebook's shape, or is no JSON at all (nbformat names that line itself)."""
+    iterable`), or with an empty message (`"nbformat_minor": "5"`). None when it has a notebook's shape, or is no
+    JSON at all (nbformat names that line itself)."""
     try:
         book = json.loads(text)
     except ValueError:
@@ -112,6 +113,13 @@ def _misshapen(text: str) -> tuple[str, int] | None:
             if key in cell and not isinstance(cell[key], kind):
                 return (f'the "{key}" of cell {number} is {_KINDS[type(cell[key])]}, not {_KINDS[kind]}',
                         _key_line(text, "cells", number - 1, key))
+    # nbformat reads a notebook without "nbformat" as one of format 1, and a version of another kind fails its
+    # checks with an empty message.
+    for key in ("nbformat", "nbformat_minor"):
+        if key not in book:
+            return f'it has no "{key}"', 1
+        if type(book[key]) is not int:
+            return f'its "{key}" is {_KINDS[type(book[key])]}, not a whole number', _key_line(text, key)
     return None
 
 
