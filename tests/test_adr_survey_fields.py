@@ -1,6 +1,5 @@
 """Header fields of ADR folders teams already keep: a day after a calendar emoji, a day labelled with its time
-zone, a Spanish replacement field, and more proposal words
-and labels (ADR 0153)."""
+zone, a Spanish replacement field, and records kept in one service of a monorepo (ADRs 0153, 0154)."""
 
 from __future__ import annotations
 
@@ -41,6 +40,26 @@ def test_a_day_labelled_with_its_time_zone_and_a_spanish_replacement_field_are_r
     })
     listed = {r["number"]: (r["date"], r["supersedes"]) for r in listed_adrs(decide, root)}
     assert listed == {1: ("2026-09-23", []), 2: ("2026-10-07", []), 4: ("2026-07-23", ["2"])}
+
+
+NYGARD_FR = "# {n}. {title}\n\nDate: 2021-12-22\n\n## Statut\n\nAccepté\n\n## Contexte\n\nPourquoi.\n"
+
+
+def test_records_kept_in_one_service_of_a_monorepo_are_found_from_inside_that_service(decide, tmp_path):
+    folder = "src/catalogue/doc/architecture/decisions/"
+    root = repository_with(tmp_path / "repo", {
+        "src/catalogue/index.ts": "export {};\n",
+        folder + "0001-consigner.md": NYGARD_FR.format(n=1, title="Consigner les décisions"),
+        folder + "0002-separer.md": NYGARD_FR.format(n=2, title="Séparer lecture et écriture"),
+    })
+    inside = root / "src/catalogue"
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, inside)] == [
+        (1, "Consigner les décisions", "accepted"), (2, "Séparer lecture et écriture", "accepted")]
+    result = decide("adr", "new", "Un essai", "--no-edit", "--date", "2026-03-22", cwd=inside)
+    assert result.exit_code == 0, result.output
+    assert (root / folder / "0003-un-essai.md").read_text().startswith("# 3. Un essai\n\nDate: 2026-03-22\n")
+    # From the top of the repository, which of its services is meant is not known: as before, a folder to name.
+    assert "no ADR folder" in decide("check", cwd=root).output
 
 
 SIMD = ("---\nsimd: '{n:04d}'\ntitle: {title}\nauthors:\n  - A. Writer\ncategory: Standard\nstatus: {status}\n"
