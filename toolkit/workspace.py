@@ -576,7 +576,23 @@ def open_workspace(start: str | Path = ".") -> Workspace:
             start.resolve(),
         )
     config = load_config(root / CONFIG_NAME)
-    return Workspace(root=root, config=config, adr_dir=_find_adr_dir(root, config))
+    adr_dir = _find_adr_dir(root, config)
+    if config.decisions is None and _adr_dir_file(root) is None and not _holds_categories(adr_dir, slugs=True):
+        adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
+    return Workspace(root=root, config=config, adr_dir=adr_dir)
+
+
+def _service_adr_dir(root: Path, start: Path) -> Path | None:
+    """The ADR folder of the part of a monorepo *start* is in (`src/catalogue/doc/architecture/decisions/`), when
+    the repository's top has none: found as at the top, from *start* up to the folder below *root*."""
+    for folder in (start, *start.parents):
+        if folder == root or root not in folder.parents:
+            return None
+        found = _discover_adr_dir(folder)
+        if found != folder and _holds_categories(found, slugs=True):
+            _found_inside(root, str(found.relative_to(root)))
+            return found
+    return None
 
 
 CONFIG_TEMPLATE = """\

@@ -65,6 +65,7 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
                   "partially superseded by": "partly superseded by", "related to": "relates to",
                   "relacionado con": "relates to", "relacionada con": "relates to",
+                  "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
                   **{word: "supersedes" for word in SUPERSEDES_IN.values()}}
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
@@ -609,11 +610,12 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
-# and reStructuredText's field list, `:Status: X`.
+# reStructuredText's field list, `:Status: X`, and a label after an emoji (Primer's `📆 Date: x`).
 # The letters a label is written in: Latin, Cyrillic, and Japanese, Chinese and Korean, whose colon is wide.
 _LETTER = _LATIN_CYRILLIC + "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _FIELD = LazyPattern(
-    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
+    r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?[ \t]+)?"
+    r"(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
     rf"(?P<label>[{_LETTER}][{_LETTER} /-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
     r"(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
@@ -797,8 +799,12 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
 
 
 def _label(written: str) -> str:
-    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`)."""
-    return " ".join(written.lower().replace("-", " ").split())
+    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`),
+    without the time zone a day is said in (`Fecha UTC`)."""
+    return _TIME_ZONE.sub("", " ".join(written.lower().replace("-", " ").split()))
+
+
+_TIME_ZONE = LazyPattern(r"(?<=\w) (?:utc|gmt)$")
 
 
 def heading_label(heading: str) -> str:
@@ -1293,6 +1299,11 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     # Records named by number alone, as PEPs and EEPs do: `Replaces: 43`, `Superseded-By: 104`.
                     for number in re.findall(r"\d+", line[start:end]):
                         reader.add_relation(label, number, index + 1)
+                elif index < head_end and _NAMED_RECORDS.fullmatch(line, start, end):
+                    # Or by their label and number alone, no link: `- Reemplaza a: ADR-0002`, `Supersedes: ADR 7`;
+                    # not a sentence naming one (`Partial exception to ADR-004`).
+                    for record in _NAMED_RECORD.finditer(line, start, end):
+                        reader.add_relation(label, record.group(1), index + 1)
         if ((index < head_end or index in below_status) and not found and _has_link(stripped)
                 and not stripped.startswith("#")):
             _read_relation_line(reader, index)
@@ -1307,6 +1318,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
 
 # A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
 BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
+_NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
+_NAMED_RECORDS = LazyPattern(r"ADR[-_ #]?\d+(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+)*", re.IGNORECASE)
 
 
 # GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.

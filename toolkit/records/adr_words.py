@@ -426,6 +426,8 @@ SYNONYMS = {
     "merged": "accepted",  # the pull request that proposed it was merged
     "tbc": "proposed", "tbd": "proposed", "to be confirmed": "proposed", "to be decided": "proposed",
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
+    "living": "accepted",  # EIP-1's and Solana's process documents: in force, and kept up to date
+    "activated": "accepted",  # Solana's proposals: in effect on the network
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
@@ -1276,7 +1278,8 @@ _TITLE_PLACEHOLDER = LazyPattern(
     r"(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
     rf"|{_PROPOSAL}[-_ ](?:19|20)\d\d-\d\d-\d\d\s*[.:)\-–—·|：]"
     r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
-    r"|(?:ADR|RFC|Proposal)\s*[:：])"  # a label alone: `RFC: Title`, Go's design documents' `Proposal: Title`
+    r"|(?:ADR|RFC|Proposal)\s*[:：]"  # a label alone: `RFC: Title`, Go's design documents' `Proposal: Title`
+    r"|\[(?:ADR|RFC)\])"  # or in brackets: Primer's `[ADR] Title`
     r"\s*(?=\S)", re.IGNORECASE)
 
 
