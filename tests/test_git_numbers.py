@@ -50,13 +50,20 @@ def commit_all(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
-def test_names_on_branches_reads_every_branch_without_checkout(repo):
+@pytest.fixture
+def branched(repo) -> Path:
+    """ADR 1 committed on main, ADR 2 on the branch `feature` only; main checked out."""
     write(repo, "0001-first.md", MADR.format(status="accepted", extra="", title="First"))
     commit_all(repo, "adr 1")
     git(repo, "checkout", "-q", "-b", "feature")
     write(repo, "0002-second.md", MADR.format(status="proposed", extra="", title="Second"))
     commit_all(repo, "adr 2")
     git(repo, "checkout", "-q", "main")
+    return repo
+
+
+def test_names_on_branches_reads_every_branch_without_checkout(branched):
+    repo = branched
     assert not (repo / "decisions" / "0002-second.md").exists()
     assert names_on_branches(repo, repo / "decisions") == {"0001-first.md", "0002-second.md"}
     assert names_on_branches(repo, repo / "nothing-here") == set()
@@ -99,14 +106,9 @@ def test_names_on_branches_without_git_installed(repo, monkeypatch):
     assert names_on_branches(repo, repo / "decisions") == set()
 
 
-def test_adr_new_reads_other_branches_with_git_alone(repo):
+def test_adr_new_reads_other_branches_with_git_alone(branched):
     # Importing subprocess costs `adr new` more than git's answer: the numbers are asked of git without it.
-    write(repo, "0001-first.md", MADR.format(status="accepted", extra="", title="First"))
-    commit_all(repo, "adr 1")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "0002-second.md", MADR.format(status="proposed", extra="", title="Second"))
-    commit_all(repo, "adr 2")
-    git(repo, "checkout", "-q", "main")
+    repo = branched
     code = ("import sys\nfrom toolkit.entry import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('SUBPROCESS', 'subprocess' in sys.modules, file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code, "adr", "new", "Third", "--no-edit"], cwd=repo,

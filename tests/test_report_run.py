@@ -69,67 +69,41 @@ def test_a_team_notebook_left_with_merge_conflict_markers_is_named_with_its_line
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ('{"cells": 3}', 1, 'not a notebook: its "cells" is a number, not a list of cells'),
-    ('{\n  "metadata": {},\n  "cells": {"a": 1}\n}', 3,
-     'not a notebook: its "cells" is an object, not a list of cells'),
-    ('{\n  "nbformat": 4,\n  "cells": [\n    3\n  ]\n}', 3,
-     'not a notebook: cell 1 of its "cells" is a number, not a cell with a "cell_type"'),
-    ('[1, 2]', 1, "not a notebook: the file holds a list, not an object with cells"),
-    ('{"metadata": {}}', 1, 'not a notebook: it has no "cells"'),
-])
-def test_a_team_notebook_of_valid_json_but_the_wrong_shape_is_named_with_what_is_wrong(repo, decide, text, line,
-                                                                                      message):
-    # `{"cells": 3}` stopped the report with "not a notebook: 'int' object is not iterable".
-    (repo / "notebooks").mkdir(exist_ok=True)
-    (repo / "notebooks" / "weekly-triage.ipynb").write_text(text)
-    for extra in ((), ("--since", "2026-10-01")):
-        result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
-        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
-        assert result.stderr == f"notebooks/weekly-triage.ipynb:{line}: error: {message}\n"
-    assert not list(repo.glob("reports/*"))
-
-
-@pytest.mark.parametrize("text, line, message", [
-    ('{\n  "metadata": [],\n  "nbformat": 4,\n  "cells": []\n}', 2,
-     'not a notebook: its "metadata" is a list, not an object'),
-    ('{\n  "cells": [\n    {\n      "cell_type": "markdown",\n      "metadata": {},\n      "source": "x"\n    },\n'
-     '    {\n      "cell_type": "code",\n      "metadata": [],\n      "source": "y"\n    }\n  ]\n}', 10,
-     'not a notebook: the "metadata" of cell 2 is a list, not an object'),
-    ('{"cells": [{"cell_type": "code", "metadata": {}, "source": "", "outputs": 3}], "metadata": {}}', 1,
-     'not a notebook: the "outputs" of cell 1 is a number, not a list'),
-    ('{"cells": [{"cell_type": "markdown", "metadata": {},\n "attachments": [], "source": ""}]}', 2,
-     'not a notebook: the "attachments" of cell 1 is a list, not an object'),
-])
-def test_a_team_notebook_whose_metadata_is_of_the_wrong_kind_is_named_with_its_line(repo, decide, text, line,
-                                                                                    message):
-    # A list where an object belongs stopped the report with "pop expected at most 1 argument, got 2".
-    (repo / "notebooks").mkdir(exist_ok=True)
-    (repo / "notebooks" / "weekly-triage.ipynb").write_text(text)
-    for extra in ((), ("--since", "2026-10-01")):
-        result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
-        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
-        assert result.stderr == f"notebooks/weekly-triage.ipynb:{line}: error: {message}\n"
-    assert not list(repo.glob("reports/*"))
-
-
 _EMPTY_BOOK = '{\n  "cells": [],\n  "metadata": {},\n%s\n}\n'
 
 
-@pytest.mark.parametrize("versions, line, message", [
-    ('  "nbformat": 4,\n  "nbformat_minor": "5"', 5, 'its "nbformat_minor" is a text, not a whole number'),
-    ('  "nbformat": 4,\n  "nbformat_minor": null', 5, 'its "nbformat_minor" is null, not a whole number'),
-    ('  "nbformat": 4,\n  "nbformat_minor": 5.0', 5, 'its "nbformat_minor" is a number, not a whole number'),
-    ('  "nbformat": "4",\n  "nbformat_minor": 5', 4, 'its "nbformat" is a text, not a whole number'),
-    ('  "nbformat": 4', 1, 'it has no "nbformat_minor"'),
-    ('  "nbformat_minor": 5', 1, 'it has no "nbformat"'),
+@pytest.mark.parametrize("text, line, message", [
+    ('{"cells": 3}', 1, 'its "cells" is a number, not a list of cells'),
+    ('{\n  "metadata": {},\n  "cells": {"a": 1}\n}', 3, 'its "cells" is an object, not a list of cells'),
+    ('{\n  "nbformat": 4,\n  "cells": [\n    3\n  ]\n}', 3,
+     'cell 1 of its "cells" is a number, not a cell with a "cell_type"'),
+    ('[1, 2]', 1, "the file holds a list, not an object with cells"),
+    ('{"metadata": {}}', 1, 'it has no "cells"'),
+    ('{\n  "metadata": [],\n  "nbformat": 4,\n  "cells": []\n}', 2, 'its "metadata" is a list, not an object'),
+    ('{\n  "cells": [\n    {\n      "cell_type": "markdown",\n      "metadata": {},\n      "source": "x"\n    },\n'
+     '    {\n      "cell_type": "code",\n      "metadata": [],\n      "source": "y"\n    }\n  ]\n}', 10,
+     'the "metadata" of cell 2 is a list, not an object'),
+    ('{"cells": [{"cell_type": "code", "metadata": {}, "source": "", "outputs": 3}], "metadata": {}}', 1,
+     'the "outputs" of cell 1 is a number, not a list'),
+    ('{"cells": [{"cell_type": "markdown", "metadata": {},\n "attachments": [], "source": ""}]}', 2,
+     'the "attachments" of cell 1 is a list, not an object'),
+    (_EMPTY_BOOK % '  "nbformat": 4,\n  "nbformat_minor": "5"', 5,
+     'its "nbformat_minor" is a text, not a whole number'),
+    (_EMPTY_BOOK % '  "nbformat": 4,\n  "nbformat_minor": null', 5,
+     'its "nbformat_minor" is null, not a whole number'),
+    (_EMPTY_BOOK % '  "nbformat": 4,\n  "nbformat_minor": 5.0', 5,
+     'its "nbformat_minor" is a number, not a whole number'),
+    (_EMPTY_BOOK % '  "nbformat": "4",\n  "nbformat_minor": 5', 4, 'its "nbformat" is a text, not a whole number'),
+    (_EMPTY_BOOK % '  "nbformat": 4', 1, 'it has no "nbformat_minor"'),
+    (_EMPTY_BOOK % '  "nbformat_minor": 5', 1, 'it has no "nbformat"'),
 ])
-def test_a_team_notebook_whose_format_version_is_missing_or_no_number_is_named_with_its_line(repo, decide, versions,
-                                                                                            line, message):
-    # A text "5" stopped the report with an empty "not a notebook: ", and a notebook without "nbformat" was read
-    # as one of format 1 and ended in papermill's traceback.
+def test_a_team_notebook_of_valid_json_but_the_wrong_shape_is_named_with_what_is_wrong(repo, decide, text, line,
+                                                                                      message):
+    # Each stopped the report in Python's words (`{"cells": 3}`: "'int' object is not iterable"; a list for
+    # "metadata": "pop expected at most 1 argument, got 2"), a text "5" with an empty "not a notebook: ", and a
+    # notebook without "nbformat" was read as one of format 1 and ended in papermill's traceback.
     (repo / "notebooks").mkdir(exist_ok=True)
-    (repo / "notebooks" / "weekly-triage.ipynb").write_text(_EMPTY_BOOK % versions)
+    (repo / "notebooks" / "weekly-triage.ipynb").write_text(text)
     for extra in ((), ("--since", "2026-10-01")):
         result = decide("report", "weekly", "--as-of", "2026-10-20", *extra, cwd=repo)
         assert result.exit_code == 2 and "Traceback" not in result.output, result.output
