@@ -159,3 +159,24 @@ def test_a_past_day_outside_git_says_the_record_is_today_s(tmp_path):
     text = " ".join(scan((tmp_path / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
     assert f"The folder is not in git: the record is shown as it is today; how it stood on {DAY} is not known." \
         in " ".join(text.split())
+
+
+def test_a_record_that_cannot_be_read_as_it_stood_that_day_is_named_only(tmp_path):
+    from toolkit.workspace import init
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    init(tmp_path)
+    record = tmp_path / "decisions" / "0001-use-a-queue.md"
+    record.write_text(FIRST.replace("decision-makers: [ana]", "decision-makers: [ana"), encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Propose a queue", day=PROPOSED)
+    record.write_text(FIRST, encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "Close the list of decision-makers", day=ACCEPTED)
+    result = invoke(tmp_path, "report", "review", "1", "--as-of", DAY)
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    text = " ".join(" ".join(scan(html).text).split())
+    assert f"Its last commit on or before {DAY} holds a record that cannot be read: line 4:" in text
+    shown = text[text.index("Design review"):]
+    assert "status unreadable" in shown and "Use a queue" not in shown and "Orders arrive" not in shown
+    assert "Traceback" not in html and "Close the list" not in shown
