@@ -130,7 +130,7 @@ def test_the_lint_of_that_day_is_run_on_that_day_s_text(past):
 
 def test_a_record_first_committed_after_the_day_is_said_not_in_git_then(past):
     html, text = past["new"]
-    assert f"was not in git on {DAY}" in text
+    assert f"was not in git on {DAY}" in text and f"No commit of this file on or before {DAY}." in text
     shown = text[text.index("Design review"):]
     assert "Written after the meeting" not in shown and "ben" not in shown and "People" not in shown
     assert "Keep orders for a year" not in shown and "proposed" not in shown  # its title and status came later
