@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.actions.decision_pages import body as body_of
 from toolkit.errors import DecisionbookError
-from toolkit.records import files
+from toolkit.records import sidecar
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -179,7 +179,8 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
             return _review_then(ws, then, related, as_of)
     shown = show(ws, ref)
     decision = shown.decision
-    data = files.read_bytes(decision.path, ws.config.max_file_bytes, ws.root, shown.path)
+    # A KEP's fields and approvals are in its kep.yaml: read with its page, as `decide adr approve` wrote them.
+    data = sidecar.read(decision.path, ws.config.max_file_bytes, ws.root, shown.path)
     body = body_of(data)
     checked = gate(ws, frontmatter.parse(data, shown.path), decision)
     rows, missing = people(ws, decision)
