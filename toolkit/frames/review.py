@@ -100,7 +100,7 @@ class Review:
     migration: tuple[dict, ...] | None  # one row per phase; None without a migration plan
     sign_off: tuple  # toolkit.actions.adr_review.SignOff
     findings: tuple[Finding, ...]
-    as_of: dt.date | None = None
+    as_of: dt.date
     # Which record it reviews: "now", the file as it is (a review of today); "today", the file as it is, for a past
     # day outside git; "then", as the last commit by `as_of` held it, whose `findings` are then only the checks of
     # its own text; "absent", named only, with no commit by then; "unreadable", named only, that commit's record
@@ -134,7 +134,7 @@ class Review:
     @property
     def note(self) -> str:
         """Which record the review shows, for a past day; "" for a review of today."""
-        day = self.as_of.isoformat() if self.as_of else ""
+        day = self.as_of.isoformat()
         if self.shown == "today":
             return f"The folder is not in git: the record is shown as it is today; how it stood on {day} is not known."
         if self.shown == "then":
