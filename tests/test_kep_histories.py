@@ -141,3 +141,34 @@ def test_a_past_day_s_log_shows_a_kep_titled_as_its_kep_yaml_was_that_day(keps, 
     assert "Swap memory on nodes" not in page + _text(keps / "site/index.html")
     assert decide("report", "log", "--out", "site", cwd=keps).exit_code == 0
     assert "ADR-2200: Swap memory on nodes" in _text(keps / "site/2200-node-swap.html")
+
+
+def test_a_kep_s_review_reads_its_approvals_from_its_kep_yaml(keps, decide):
+    # Its review showed no sign-off at all: the approval `decide adr approve` wrote to its kep.yaml was not read.
+    import datetime as dt
+
+    from toolkit.frames.review import review
+
+    assert decide("adr", "approve", "2200", "--by", "ana", cwd=keps).exit_code == 0
+    _commit(keps, "ana", "2021-07-01", "Approve node swap")
+    now = review(open_workspace(keps), "2200", dt.date.today())
+    assert [(s.person, s.state) for s in now.sign_off] == [("ana", "approved")]
+    assert "Swap on demand." in now.body and "kep-number" not in now.body
+
+
+def test_a_past_day_s_review_shows_a_kep_as_its_page_and_kep_yaml_were_that_day(keps, decide):
+    import datetime as dt
+
+    from toolkit.frames.review import review
+
+    _set(keps, "kep.yaml", "title: Node swap", "title: Swap memory on nodes")
+    assert decide("adr", "approve", "2200", "--by", "ana", cwd=keps).exit_code == 0
+    _commit(keps, "ana", "2021-07-01", "Retitle and approve node swap")
+    then = review(open_workspace(keps), "2200", dt.date(2021, 1, 25))
+    assert (then.shown, then.decision.title, then.decision.status) == ("then", "Node swap", "proposed")
+    assert [row["subject"] for row in then.history] == ["Propose node swap", "Design node swap"]
+    assert then.sign_off == () and "Swap on demand." in then.body and "kep-number" not in then.body
+    made = decide("report", "review", "2200", "--as-of", "2021-01-25", cwd=keps)
+    assert made.exit_code == 0, made.output
+    page = _text(keps / made.stdout.strip().splitlines()[-1])
+    assert "Design review — ADR-2200 Node swap" in page and "Swap memory on nodes" not in page

@@ -97,6 +97,10 @@ def test_a_decided_record_is_reviewed_as_decided_not_as_ready_to_accept(decide, 
     # After acceptance the review still said "Ready to accept".
     path = repo / decide("adr", "new", "Use a queue", "--no-edit", cwd=repo).stdout.strip()
     assert decide("adr", "status", "1", "accepted", "--force", "--date", "2026-11-20", cwd=repo).exit_code == 0
+    from report_fixtures import git
+
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Accept the queue", day="2026-11-20")  # a past day's review reads its commit
     made = decide("report", "review", "1", "--as-of", "2026-11-21", cwd=repo)
     assert made.exit_code == 0, made.output
     text = " ".join(scan((repo / made.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
@@ -108,7 +112,7 @@ def test_a_link_to_a_looping_symbolic_link_is_shown_as_text(repo, decide):
     record = repo / "decisions" / "0001-use-a-queue.md"
     record.write_text("---\nstatus: proposed\ndate: 2026-10-01\n---\n# Use a queue\n\nSee [the notes](notes.md).\n")
     (repo / "decisions" / "notes.md").symlink_to("notes.md")
-    result = decide("report", "review", "1", "--as-of", "2026-10-20", cwd=repo)
+    result = decide("report", "review", "1", cwd=repo)
     assert result.exit_code == 0, result.output
     html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
     assert "the notes" in html and not [link for link in scan(html).links if "notes" in link]

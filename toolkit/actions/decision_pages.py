@@ -215,23 +215,36 @@ def _prototypes(ws: Workspace, as_of: dt.date):
     return naming, row, stood
 
 
-def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
-    """Every ADR with what its page in the decision-log site shows; prototypes judged as of *as_of*."""
-    from toolkit.judge.audit import audit
+@dataclass(frozen=True)
+class AsOf:
+    """A record as the log and the design review of a day show it (see `Entry` for the fields it shares)."""
 
-    decisions = load_decisions(ws)
-    records = decisions.records
-    history = revisions_and_rows(ws)
-    naming, prototype_row, ledgers = _prototypes(ws, as_of)
+    decision: Decision
+    shown: str
+    problem: str | None
+    status: str | None
+    dated: str | None
+    history: tuple[dict, ...]  # its rows up to that day
+    body: str
+    content: bytes | None  # what it was read from on a past day in git: that commit's (a KEP's page joined to its
+    # kep.yaml); None where the file of today is shown, or nothing of it is
+
+
+def _statuses(ws: Workspace, as_of: dt.date, history: dict) -> str:
+    """Where the records of *as_of* come from (see `DecisionPages.statuses`)."""
     # A past day's statuses are read from git, as its cards are; outside git only today's can be told.
-    statuses = "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
+    return "now" if as_of >= dt.date.today() else "git" if history or working_tree(ws.root) is not None else "today"
+
+
+def _as_of(ws: Workspace, records, history: dict, as_of: dt.date, statuses: str) -> list[AsOf]:
+    """Each of *records* as a log of *as_of* shows it, in their order."""
     options = functools.cache(lambda: read_options(ws, adr_files(ws.adr_dir)))
-    shown_as = {}  # path -> (record as shown, how, problem, status, dated, history rows, body)
+    found = []
     for record in records:
         rows, revisions = history.get(record.path, ([], []))
         if statuses != "git":
             data = files.read_bytes(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
-            shown_as[record.path] = (record, "now", None, record.status, record.date, rows, body(data))
+            found.append(AsOf(record, "now", None, record.status, record.date, tuple(rows), body(data), None))
             continue
         # Compared with each commit's content, which holds a KEP's kep.yaml joined to its page.
         data = sidecar.read(record.path, ws.config.max_file_bytes, ws.root, shown_path(ws, record.path))
@@ -245,31 +258,55 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
         else:
             then, how, problem = _as_committed(ws, record, revisions[kept[-1]], data, options)
             dated = then.date if how == "then" else None
-        text = body(revisions[kept[-1]].content) if how == "then" else ""
-        shown_as[record.path] = (then, how, problem, status, dated, [rows[i] for i in kept], text)
-    records = [shown_as[record.path][0] for record in records]
+        content = revisions[kept[-1]].content if how == "then" else None
+        found.append(AsOf(then, how, problem, status, dated, tuple(rows[i] for i in kept),
+                          body(content) if content is not None else "", content))
+    return found
+
+
+def record_as_of(ws: Workspace, ref, as_of: dt.date) -> tuple[AsOf, tuple[Related, ...], str]:
+    """ADR *ref* as the log of *as_of* shows it, its relations among the records of that day, and where
+    they come from (see `DecisionPages.statuses`)."""
+    decisions = load_decisions(ws)
+    wanted = decisions.find(ref)
+    history = revisions_and_rows(ws)
+    statuses = _statuses(ws, as_of, history)
+    shown = _as_of(ws, decisions.records, history, as_of, statuses)
+    mine = next(s for s, record in zip(shown, decisions.records) if record.path == wanted.path)
+    return mine, tuple(relations([s.decision for s in shown])[mine.decision.key]), statuses
+
+
+def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
+    """Every ADR with what its page in the decision-log site shows; prototypes judged as of *as_of*."""
+    from toolkit.judge.audit import audit
+
+    decisions = load_decisions(ws)
+    history = revisions_and_rows(ws)
+    naming, prototype_row, ledgers = _prototypes(ws, as_of)
+    statuses = _statuses(ws, as_of, history)
+    shown = _as_of(ws, decisions.records, history, as_of, statuses)
+    records = [s.decision for s in shown]
     # Relations and the graph's edges are those the records held as shown: a link written later is not drawn.
     related = relations(records)
     entries = []
-    for index, record in enumerate(records):
-        _, how, problem, status, dated, shown, text = shown_as[record.path]
+    for index, (record, then) in enumerate(zip(records, shown)):
         proposed, decided = _steps(history.get(record.path, ([], []))[0])
         numbers = dict.fromkeys(record.prototypes)
         numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
         entries.append(Entry(
             decision=record,
-            status=status,
-            dated=dated,
-            body=text,
+            status=then.status,
+            dated=then.dated,
+            body=then.body,
             related=tuple(related[record.key]),
-            history=tuple(shown),
+            history=then.history,
             proposed=proposed,
             decided=decided,
             prototypes=tuple(prototype_row(n) for n in numbers),
             previous=records[index - 1] if index else None,
             next=records[index + 1] if index + 1 < len(records) else None,
-            shown=how,
-            problem=problem,
+            shown=then.shown,
+            problem=then.problem,
         ))
     return DecisionPages(tuple(entries), tuple(edges(Decisions(ws.adr_dir, tuple(records)))), decisions.unreadable,
                          audit(ledgers.verdicts, ledgers.effort), as_of, statuses)

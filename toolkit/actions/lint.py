@@ -246,9 +246,9 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
     return found
 
 
-def _migration_plans(ws: Workspace, decisions: Decisions) -> list[Finding]:
+def _migration_plans(ws: Workspace, records) -> list[Finding]:
     found = []
-    for record in decisions.records:
+    for record in records:
         if not record.data_change:
             continue
         where = shown_path(ws, record.path)
@@ -276,6 +276,16 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
         data = sidecar.read(record.path, None)  # a KEP's approvals are in its kep.yaml
         found += [*template_findings(ws, record, template, data), *approval_findings(ws, record, data)]
     return found
+
+
+def own_findings(ws: Workspace, record: Decision, data: bytes) -> list[Finding]:
+    """What `check` finds in *record*, read from *data*, that its text alone decides: what reading it found,
+    its migration plan, template text left in it and approvals that cannot be read; none of the checks that
+    compare it with other records."""
+    from toolkit.actions.adr_review import approval_findings, template_findings
+
+    return [*record.findings, *_migration_plans(ws, [record]), *template_findings(ws, record, data=data),
+            *approval_findings(ws, record, data)]
 
 
 def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
@@ -420,7 +430,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
             *_one_sided(ws, decisions),
             *_cycles(ws, decisions, successors),
             *_status_consistency(ws, decisions, successors),
-            *_migration_plans(ws, decisions),
+            *_migration_plans(ws, decisions.records),
             *_template_text(ws, decisions),
         ]),
         *filter(None, [stale_index(ws, decisions)]),

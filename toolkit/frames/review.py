@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.actions.decision_pages import body as body_of
 from toolkit.errors import DecisionbookError
-from toolkit.records import files
+from toolkit.records import sidecar
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -29,12 +29,17 @@ def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
 def status_history(ws: Workspace, decision) -> list[dict]:
     """The ADR's status after each commit that changed it (oldest first); empty when it has no commits."""
     from toolkit.actions.adr_history import record_history
-    from toolkit.history.dates import day_text
 
     try:
         rows = record_history(ws, decision)
     except DecisionbookError:
         return []
+    return _history(rows)
+
+
+def _history(rows) -> list[dict]:
+    from toolkit.history.dates import day_text
+
     return [{"date": day_text(r["date"]), "author": r["author"], "subject": r["subject"], "status": r["after"]}
             for r in rows]
 
@@ -95,6 +100,13 @@ class Review:
     migration: tuple[dict, ...] | None  # one row per phase; None without a migration plan
     sign_off: tuple  # toolkit.actions.adr_review.SignOff
     findings: tuple[Finding, ...]
+    as_of: dt.date
+    # Which record it reviews: "now", the file as it is (a review of today); "today", the file as it is, for a past
+    # day outside git; "then", as the last commit by `as_of` held it, whose `findings` are then only the checks of
+    # its own text; "absent", named only, with no commit by then; "unreadable", named only, that commit's record
+    # cannot be read (`problem` says why). Named only, it has no people, checklist, sign-off, findings or text.
+    shown: str = "now"
+    problem: str | None = None
 
     @property
     def backed_by_evidence(self) -> bool:
@@ -114,6 +126,29 @@ class Review:
         return self.decision.status in CLOSED
 
     @property
+    def named_only(self) -> bool:
+        """Whether nothing written in the record is shown: it had no commit by `as_of`, or that commit's record
+        cannot be read."""
+        return self.shown in ("absent", "unreadable")
+
+    @property
+    def note(self) -> str:
+        """Which record the review shows, for a past day; "" for a review of today."""
+        day = self.as_of.isoformat()
+        if self.shown == "today":
+            return f"The folder is not in git: the record is shown as it is today; how it stood on {day} is not known."
+        if self.shown == "then":
+            return (f"Shown as it stood in the last commit on or before {day}: its title, status, people, relations, "
+                    "checklist, sign-off and text; later changes, committed or not, are left out.")
+        if self.shown == "absent":
+            return (f"{self.decision.label} was not in git on {day}: it has no commit on or before that day (or it "
+                    "was deleted by then), so nothing written in it is shown.")
+        if self.shown == "unreadable":
+            return (f"Its last commit on or before {day} holds a record that cannot be read: {self.problem}; nothing "
+                    "written in it is shown.")
+        return ""
+
+    @property
     def acceptable(self) -> bool:
         """Whether `decide adr status N accepted` would pass the review gate."""
         return not any(item.required and item.result == "fail" for item in self.checklist)
@@ -129,14 +164,23 @@ def lint_findings(ws: Workspace, decision) -> list[Finding]:
 
 
 def review(ws: Workspace, ref, as_of: dt.date) -> Review:
-    """Everything the design-review report shows for ADR *ref*, with prototypes judged as of *as_of*."""
+    """Everything the design-review report shows for ADR *ref*, with prototypes judged as of *as_of*; for a past
+    day in git, the record as its last commit on or before that day held it, as the decision log of that day
+    shows it."""
     from toolkit.actions.adr_review import gate
     from toolkit.actions.adrs import show
     from toolkit.records import frontmatter
 
+    if as_of < dt.date.today():
+        from toolkit.actions.decision_pages import record_as_of
+
+        then, related, statuses = record_as_of(ws, ref, as_of)
+        if statuses == "git":
+            return _review_then(ws, then, related, as_of)
     shown = show(ws, ref)
     decision = shown.decision
-    data = files.read_bytes(decision.path, ws.config.max_file_bytes, ws.root, shown.path)
+    # A KEP's fields and approvals are in its kep.yaml: read with its page, as `decide adr approve` wrote them.
+    data = sidecar.read(decision.path, ws.config.max_file_bytes, ws.root, shown.path)
     body = body_of(data)
     checked = gate(ws, frontmatter.parse(data, shown.path), decision)
     rows, missing = people(ws, decision)
@@ -153,4 +197,28 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
         migration=checked.migration,
         sign_off=checked.sign_off,
         findings=tuple(lint_findings(ws, decision)),
+        as_of=as_of,
+        shown="today" if as_of < dt.date.today() else "now",
     )
+
+
+def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
+    """The review of the record *then* (`toolkit.actions.decision_pages.AsOf`) as it stood on *as_of*: the gate
+    run on that commit's text, so an approval or a section written later does not count."""
+    from toolkit.actions.adr_review import gate
+    from toolkit.actions.adrs import _prototype_titles, shown_path
+    from toolkit.actions.lint import own_findings
+    from toolkit.records import frontmatter
+
+    decision = then.decision
+    named = dict(decision=decision, related=related, history=tuple(_history(then.history)), roles_known=bool(
+        ws.config.people), as_of=as_of, shown=then.shown, problem=then.problem,
+        prototypes=tuple(cited_prototypes(ws, [n for n, _ in _prototype_titles(ws, decision)], as_of)))
+    if then.content is None:  # not in git then, or unreadable: nothing written in it is shown
+        return Review(body="", people=(), missing_roles=(), checklist=(), migration=None, sign_off=(), findings=(),
+                      **named)
+    checked = gate(ws, frontmatter.parse(then.content, shown_path(ws, decision.path)), decision)
+    rows, missing = people(ws, decision)
+    return Review(body=then.body, people=tuple(rows), missing_roles=tuple(missing), checklist=checked.checklist,
+                  migration=checked.migration, sign_off=checked.sign_off,
+                  findings=tuple(own_findings(ws, decision, then.content)), **named)
