@@ -80,6 +80,24 @@ def test_a_folder_with_spaces_that_a_branch_lacks_is_no_number_there(repo, decid
     assert result.exit_code == 0 and result.stdout.strip() == "my adrs/0002-second.md", result.output
 
 
+def test_a_folder_whose_name_holds_a_newline_still_counts_the_numbers_on_other_branches(repo, decide):
+    # git reads one question a line: a name holding a newline is asked NUL-separated, and a branch lacking the
+    # folder answers "<question> missing" with the newline in it.
+    git(repo, "branch", "older")
+    (repo / "decisionbook.toml").write_text('[paths]\ndecisions = "my\\nadrs"\n')
+    folder = repo / "my\nadrs"
+    folder.mkdir()
+    (folder / "0001-first.md").write_text(MADR.format(status="accepted", extra="", title="First"))
+    commit_all(repo, "adr 1")
+    git(repo, "checkout", "-q", "-b", "feature")
+    (folder / "0002-second.md").write_text(MADR.format(status="accepted", extra="", title="Second"))
+    commit_all(repo, "adr 2")
+    git(repo, "checkout", "-q", "main")
+    assert names_on_branches(repo, folder) == {"0001-first.md", "0002-second.md"}
+    result = decide("adr", "new", "Third", "--no-edit", cwd=repo)
+    assert result.exit_code == 0 and sorted(p.name for p in folder.iterdir()) == ["0001-first.md", "0003-third.md"]
+
+
 def test_names_on_branches_outside_git_or_without_commits(tmp_path):
     assert names_on_branches(tmp_path, tmp_path / "decisions") == set()
     git(tmp_path, "init", "-q", "-b", "main")

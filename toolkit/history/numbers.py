@@ -36,10 +36,14 @@ class BranchNames:
         self.inside = os.path.relpath(folder, root).replace(os.sep, "/")
         self.answer: set[str] | None = None
         self.processes = contextlib.ExitStack()
+        # git reads one question a line: a folder whose name holds a newline is asked NUL-separated (`-z`, git 2.38
+        # or newer; an older git refuses it, and no other branch's names are read).
+        self.nul = "\n" in self.inside
         try:
             self.refs = self.processes.enter_context(
                 Process(root, "for-each-ref", "--format=%(objectname)", "refs/heads", "refs/remotes"))
-            self.batch = self.processes.enter_context(Process(root, "cat-file", "--batch", stdin=True))
+            self.batch = self.processes.enter_context(
+                Process(root, "cat-file", "--batch", *(["-z"] if self.nul else []), stdin=True))
         except OSError:  # no git: no names from other branches
             self.answer = set()
 
@@ -56,7 +60,7 @@ class BranchNames:
         # `./` names the folder from where git runs, the workspace's root, which may lie below the repository's
         # top (a team folder with its own `.adr-dir`); `<commit>^{tree}` would be the top's.
         wanted = [f"{commit}:./{self.inside}" for commit in commits]
-        status, out = self.batch.answer(batch_input(wanted))
+        status, out = self.batch.answer(batch_input(wanted, self.nul))
         if status != 0:
             return set()
         names: set[str] = set()

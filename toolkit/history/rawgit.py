@@ -112,10 +112,16 @@ def batch_output(out: bytes, wanted: list[str]) -> dict[str, tuple[bytes, bytes,
     that name nothing are left out."""
     at, found = 0, {}
     for spec in wanted:
+        # "<spec> missing" or "<spec> ambiguous", the spec as asked, spaces and newlines included.
+        asked = spec.encode("utf-8", "surrogateescape")
+        unknown = next((len(asked) + len(word) for word in (b" missing\n", b" ambiguous\n")
+                        if out.startswith(asked + word, at)), None)
+        if unknown is not None:
+            at += unknown
+            continue
         end = out.index(b"\n", at)
-        header = out[at:end].split(b" ")
+        header = out[at:end].split(b" ")  # "<id> <type> <size>"
         at = end + 1
-        # "<id> <type> <size>"; else "<spec> missing" or "<spec> ambiguous", and a spec may hold spaces.
         if len(header) != 3 or not header[2].isdigit():
             continue
         size = int(header[2])
@@ -124,5 +130,7 @@ def batch_output(out: bytes, wanted: list[str]) -> dict[str, tuple[bytes, bytes,
     return found
 
 
-def batch_input(wanted: list[str]) -> bytes:
-    return "\n".join(wanted).encode("utf-8", "surrogateescape") + b"\n"
+def batch_input(wanted: list[str], nul: bool = False) -> bytes:
+    """*wanted* as `git cat-file --batch` reads them: one a line, or with *nul* (its `-z`) NUL-separated."""
+    end = "\0" if nul else "\n"
+    return end.join(wanted).encode("utf-8", "surrogateescape") + end.encode()
