@@ -425,6 +425,23 @@ def test_leftovers_in_category_folders_of_records_are_reported_and_cleared_by_th
     assert "warning" not in decide("check", cwd=repo).stdout.replace("0 warning(s)", "")
 
 
+def test_a_linked_folder_holding_an_adr_dir_is_no_team_folder_whose_leftovers_check_names(repo, tmp_path, decide):
+    # Records are not read through a link to a folder, so no command writes there: what it holds is not ours.
+    outside = tmp_path / "other-team"
+    outside.mkdir()
+    (outside / ".adr-dir").write_text(".\n")
+    (outside / ".0009-x.md.a8f0c2z1.tmp").write_bytes(b"not ours to name")
+    (repo / "decisions" / "linked").symlink_to(outside)
+    team = repo / "decisions" / "websre"
+    team.mkdir()
+    (team / ".adr-dir").write_text(".\n")
+    (team / "0001-page-the-on-call.md").write_text(ADR.format(title="Page the on-call"))
+    (team / ".0001-page-the-on-call.md.k2j4h1x9.tmp").write_bytes(b"half a wri")
+    result = decide("check", cwd=repo)
+    assert "decisions/websre/.0001-page-the-on-call.md.k2j4h1x9.tmp: warning" in result.stdout, result.stdout
+    assert "0009-x.md" not in result.stdout, result.stdout
+
+
 # --- modes, line endings, digits -----------------------------------------------------------------
 
 

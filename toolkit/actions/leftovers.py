@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.actions.adrs import record_folders, team_folders
+from toolkit.actions.adrs import record_folders
 from toolkit.records import parsecache
 from toolkit.records.files import leftover_temps, stale_locks
 from toolkit.records.finding import Finding
@@ -12,9 +12,9 @@ from toolkit.workspace import Workspace
 def findings(ws: Workspace) -> list[Finding]:
     """A warning for each `.NAME.*.tmp`, and each `NAME.lock` whose process has ended, in the folders
     decisionbook writes, the parse cache's included: the ADR folder and the category folders below it that records
-    are read from, and the folders of teams that number their own records (ADR 0129), where `decide adr renumber`
-    run at the top edits them."""
-    folders = [ws.root, *record_folders(ws.adr_dir), *team_folders(ws.adr_dir), ws.proto_dir, ws.reports_dir]
+    are read from, the folders of teams that number their own records (ADR 0129) among them, where `decide adr
+    renumber` run at the top edits them; not a link to a folder, whose records are not read, nor written."""
+    folders = [ws.root, *record_folders(ws.adr_dir), ws.proto_dir, ws.reports_dir]
     git = parsecache.git_dir(ws.root)
     if git is not None:
         folders.append(git / parsecache.FOLDER)
