@@ -515,3 +515,14 @@ def test_renumbering_a_team_s_record_at_the_top_leaves_the_other_teams_numbers_a
     assert {p.name: p.read_text() for p in (root / "decisions/global").iterdir()} == global_before
     assert (root / "decisions/README.md").read_text() == ("# Decisions\n\n* [global 3](global/0003-use-terraform.md)\n"
                                                           "* [websre 3](websre/0005-use-terraform.md)\n")
+
+
+def test_renumbering_a_team_s_record_leaves_its_links_to_another_team_s_record_of_that_name(tmp_path, decide):
+    root = _two_teams(tmp_path, {
+        "decisions/websre/0004-pin-versions.md": NYGARD.format(number=4, title="Pin versions", status="Accepted")
+        + "\nAs [global's choice](../global/0003-use-terraform.md) and [ours](0003-use-terraform.md) say.\n",
+    })
+    result = decide("adr", "renumber", "decisions/websre/0003-use-terraform.md", "--to", "5", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert ("As [global's choice](../global/0003-use-terraform.md) and [ours](0005-use-terraform.md) say.\n"
+            in (root / "decisions/websre/0004-pin-versions.md").read_text())

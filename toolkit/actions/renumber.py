@@ -73,9 +73,10 @@ def _as_wide(number: int, digits: str) -> str:
 
 
 def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int,
-                    across: tuple[Path, Path] | None = None) -> str:
+                    across: tuple[Path, Path, bool] | None = None) -> str:
     """*line* with links to *old_name* pointing at *new_name*, their `N.`/`ADR-N` text too; with *across*, (the
-    folder of the page *line* is in, the folder of the renamed file), only links whose path leads there."""
+    folder of the page *line* is in, the folder of the renamed file, whether the page is of another series), not
+    those whose relative path leads elsewhere, and from another series only those whose path leads there."""
     old_stem, new_stem = old_name.rsplit(".", 1)[0], new_name.rsplit(".", 1)[0]
 
     def renumbered(text: str) -> str:
@@ -101,7 +102,9 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int,
         else:
             return match.group(0)
         if across is not None and os.path.normpath(across[0] / folder) != os.path.normpath(across[1]):
-            return match.group(0)
+            # `../global/0003-x.md` from a team's record is another team's record of the moved one's name.
+            if across[2] or folder and not folder.startswith("/") and "://" not in folder:
+                return match.group(0)
         target = (folder + "/" if folder else "") + name + hash_ + anchor
         if found["def_to"]:
             return found["def"] + target  # the label stays: the text refers to the link by it
@@ -142,7 +145,7 @@ def _references(decision: adr.Decision) -> list[tuple[str, str]]:
 
 
 def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numeric: bool,
-             across: tuple[Path, Path] | None = None) -> bytes | None:
+             across: tuple[Path, Path, bool] | None = None) -> bytes | None:
     """The new bytes of ADR *path* with its references to the renumbered ADR updated, or None if unchanged.
 
     Numeric front-matter references are rewritten only when *numeric* (the old number was not
@@ -181,7 +184,7 @@ def _rewrite(path: Path, old_name: str, new_name: str, old: int, new: int, numer
 
 
 def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int,
-                  across: tuple[Path, Path] | None) -> bytes | None:
+                  across: tuple[Path, Path, bool]) -> bytes | None:
     """A page that is not an ADR (the folder's README index, a Sphinx index) with its links retargeted."""
     doc = frontmatter.read(path)
     lines = list(doc.lines)
@@ -292,25 +295,25 @@ def renumber_adr(workspace: Workspace, which: str, new: int) -> Renumbered:
         if new in taken_numbers(workspace.root, team or folder):
             raise DecisionbookError(f"number {new} is already used (here or on a branch); pick a free one")
 
-        def across(page: Path) -> tuple[Path, Path] | None:
-            """None for a page of the moved record's series; else what its links must lead to, as another team
-            names the record by its path into the team's folder (ADR 0129)."""
-            return None if team_folder(workspace, page) == team else (page.parent, path.parent)
+        def across(page: Path) -> tuple[Path, Path, bool]:
+            """Where *page*'s links must lead, and whether it is of another series than the moved record's: another
+            team names the record by its path into the team's folder (ADR 0129)."""
+            return page.parent, path.parent, team_folder(workspace, page) != team
 
-        siblings = [p for p in files if number_of(p.name) == old and p != path and across(p) is None]
+        siblings = [p for p in files if number_of(p.name) == old and p != path and not across(p)[2]]
         answered = _answered(path, siblings)
         edits: dict[Path, bytes] = {}
         warnings = []
         for other in files:
             if other == path:
                 continue
-            if (elsewhere := across(other)) is not None:
-                data = _rewrite(other, path.name, new_path.name, old, new, numeric=False, across=elsewhere)
+            if (leads := across(other))[2]:
+                data = _rewrite(other, path.name, new_path.name, old, new, numeric=False, across=leads)
                 if data is not None:
                     edits[other] = data
                 continue
             means_moved = not siblings or answered.get(file_key(other.name)) is True
-            data = _rewrite(other, path.name, new_path.name, old, new, numeric=means_moved)
+            data = _rewrite(other, path.name, new_path.name, old, new, numeric=means_moved, across=leads)
             if data is not None:
                 edits[other] = data
             if not means_moved:
