@@ -249,3 +249,20 @@ def test_the_index_names_the_folder_of_records_whose_labels_repeat(teams, decide
     alone = teams.parent / "websre-site"
     assert decide("report", "log", "--out", alone, cwd=teams / "decisions/websre").exit_code == 0
     assert [row[0] for row in _index_rows(alone)] == ["ADR-0002", "ADR-0002", "ADR-0001"]
+
+
+def test_records_in_folders_whose_names_join_alike_each_keep_their_page(tmp_path, decide):
+    # `a-b/` and `a/b/` both gave `a-b-0001-record-architecture-decisions.html`: one page written over the other.
+    from test_report_site import dead_links
+
+    root = repository_with(tmp_path / "repo", {
+        f"decisions/{team}/{FIRST}": TEAM.format(day="2021-01-04", status="Accepted", team=team.replace("/", " "))
+        for team in ("a-b", "a/b")})
+    _commit(root, "ana", "2021-01-04", "both teams")
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    site = root / "site"
+    pages = sorted(page.name for page in site.glob("*.html") if page.name not in ("graph.html", "index.html"))
+    assert len(pages) == 2, pages
+    assert sorted("The a-b team." in _text(site / page) for page in pages) == [False, True]
+    assert sorted("The a b team." in _text(site / page) for page in pages) == [False, True]
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
