@@ -119,6 +119,17 @@ def test_the_design_review_shows_each_team_s_record_its_own_history(teams, decid
         ("websre: accept recording decisions", f"decisions/websre/{FIRST}")]
 
 
+def test_each_team_s_record_has_its_own_design_review(teams, decide):
+    # The notebook was given the key `1`, which both teams' records have, and failed; both reviews had one name.
+    made = [decide("report", "review", f"{team}/{FIRST}", "--as-of", "2022-06-01", cwd=teams)
+            for team in ("global", "websre")]
+    assert [m.exit_code for m in made] == [0, 0], [m.output for m in made]
+    pages = [teams / m.stdout.strip().splitlines()[-1] for m in made]
+    assert pages[0] != pages[1]
+    assert "The global team." in _text(pages[0]) and "The websre team." not in _text(pages[0])
+    assert "The websre team." in _text(pages[1]) and "The global team." not in _text(pages[1])
+
+
 def test_inside_a_team_s_folder_its_record_has_its_own_dates(teams):
     from toolkit.frames import Book
 
