@@ -317,3 +317,16 @@ def test_a_status_heading_under_a_status_section_is_read_and_kept_a_heading(deci
         n=2, title="Cache v2", words="Accepted", more="\nSupersedes [1. Cache](0001-cache.md)\n")
     listed = _listed(decide, root)
     assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])
+
+
+@pytest.mark.parametrize("heading", ["## Proposed Solution", "## Accepted Risks"])
+def test_a_section_named_as_a_status_begins_under_an_empty_status_section_is_not_its_status(decide, tmp_path, heading):
+    # The empty `## Status` of a template over `## Proposed Solution` read "proposed", and a status change wrote
+    # over that heading.
+    text = f"# 1. Queue\n\nDate: 2021-03-01\n\n## Status\n\n{heading}\n\nA queue in front.\n\n## Context\n\nLoad.\n"
+    root = _repo(tmp_path, {"doc/adr/0001-queue.md": text})
+    assert (_listed(decide, root)["1"]["status"], _listed(decide, root)["1"]["status_raw"]) == (None, None)
+    done = decide("adr", "status", "1", "accepted", "--force", "--date", "2021-04-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert heading in (root / "doc/adr/0001-queue.md").read_text()
+    assert _listed(decide, root)["1"]["status"] == "accepted"

@@ -119,6 +119,17 @@ def test_the_design_review_shows_each_team_s_record_its_own_history(teams, decid
         ("websre: accept recording decisions", f"decisions/websre/{FIRST}")]
 
 
+def test_each_team_s_record_has_its_own_design_review(teams, decide):
+    # The notebook was given the key `1`, which both teams' records have, and failed; both reviews had one name.
+    made = [decide("report", "review", f"{team}/{FIRST}", "--as-of", "2022-06-01", cwd=teams)
+            for team in ("global", "websre")]
+    assert [m.exit_code for m in made] == [0, 0], [m.output for m in made]
+    pages = [teams / m.stdout.strip().splitlines()[-1] for m in made]
+    assert pages[0] != pages[1]
+    assert "The global team." in _text(pages[0]) and "The websre team." not in _text(pages[0])
+    assert "The websre team." in _text(pages[1]) and "The global team." not in _text(pages[1])
+
+
 def test_inside_a_team_s_folder_its_record_has_its_own_dates(teams):
     from toolkit.frames import Book
 
@@ -249,3 +260,20 @@ def test_the_index_names_the_folder_of_records_whose_labels_repeat(teams, decide
     alone = teams.parent / "websre-site"
     assert decide("report", "log", "--out", alone, cwd=teams / "decisions/websre").exit_code == 0
     assert [row[0] for row in _index_rows(alone)] == ["ADR-0002", "ADR-0002", "ADR-0001"]
+
+
+def test_records_in_folders_whose_names_join_alike_each_keep_their_page(tmp_path, decide):
+    # `a-b/` and `a/b/` both gave `a-b-0001-record-architecture-decisions.html`: one page written over the other.
+    from test_report_site import dead_links
+
+    root = repository_with(tmp_path / "repo", {
+        f"decisions/{team}/{FIRST}": TEAM.format(day="2021-01-04", status="Accepted", team=team.replace("/", " "))
+        for team in ("a-b", "a/b")})
+    _commit(root, "ana", "2021-01-04", "both teams")
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    site = root / "site"
+    pages = sorted(page.name for page in site.glob("*.html") if page.name not in ("graph.html", "index.html"))
+    assert len(pages) == 2, pages
+    assert sorted("The a-b team." in _text(site / page) for page in pages) == [False, True]
+    assert sorted("The a b team." in _text(site / page) for page in pages) == [False, True]
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []

@@ -23,12 +23,14 @@ from toolkit.records.adr_words import (
     RELATION_STATUS,
     STATUSES,
     SUPERSEDES_IN,
+    SYNONYMS,
     DAY_FIRST,
     find_date,
     iso_date,
     language_of,
     named_once,
     numbered_file,
+    present_part,
     read_status,
     record_name,
     split_title,
@@ -1126,7 +1128,13 @@ def status_heading_end(lines: list[str], start: int, end: int) -> int | None:
     if end >= len(lines) or any(_COMMENT.sub("", line).strip() for line in lines[start + 1 : end]):
         return None
     heading = HEADING.match(lines[end])
-    if heading is None or read_status(heading_text(heading))[0] not in STATUSES:
+    if heading is None:
+        return None
+    text = heading_text(heading)
+    status, relation, _ = read_status(text)
+    # Its words are a status and no more (or name the successor): `## Proposed Solution` under a template's
+    # empty `## Status` is a section of its own, not the status.
+    if status not in STATUSES or relation is None and status_words(present_part(text)) not in SYNONYMS:
         return None
     level = len(heading.group(1))
     return next((index for index in range(end + 1, len(lines))

@@ -31,13 +31,17 @@ def weekly(ws: Workspace, as_of: dt.date | None = None, reveal: bool = False, pr
 
 def review(ws: Workspace, adr: str, as_of: dt.date | None = None, progress: bool = True) -> Report:
     """The design review of ADR *adr*: reports/<date>-design-review-<adr>.html."""
-    from toolkit.actions.adrs import find_one
+    from toolkit.actions.adrs import find_one, load_decisions
 
     decision = find_one(ws, adr)[1]
     day = as_of or dt.date.today()
     name = f"{decision.number:04d}" if decision.number is not None else decision.key
+    ref = decision.key
+    if sum(record.key == decision.key for record in load_decisions(ws).records) > 1:
+        # Each team's ADR 1 has the key `1`: the notebook is given the file, and the report's name its folder.
+        ref, name = ws.relative(decision.path), f"{decision.path.parent.name}-{name}"
     return run(ws, "design-review", f"{day.isoformat()}-design-review-{name}",
-               {"workspace": str(ws.root), "adr": decision.key, "as_of": day.isoformat()}, progress)
+               {"workspace": str(ws.root), "adr": ref, "as_of": day.isoformat()}, progress)
 
 
 def log(ws: Workspace, on: dt.date | None = None, progress: bool = True) -> Report:

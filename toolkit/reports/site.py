@@ -117,6 +117,16 @@ def page_names(decisions, adr_dir: Path) -> dict[Path, str]:
         if shared[name] > 1:
             name = "-".join((*Path(_folder(d.path, adr_dir)).parts, name))
         pages[d.path] = name
+    # Folders joined by "-" can meet again (`a-b/` and `a/b/`): the later record's page takes a free number.
+    taken, used = set(pages.values()), set()
+    for path, name in pages.items():
+        if name in used:
+            stem, number = name.removesuffix(".html"), 2
+            while (name := f"{stem}-{number}.html") in taken:
+                number += 1
+            taken.add(name)
+            pages[path] = name
+        used.add(name)
     return pages
 
 
