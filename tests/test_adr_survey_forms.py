@@ -70,6 +70,17 @@ def test_sections_named_in_two_languages_are_read_by_the_label_decisionbook_know
     assert (root / "docs/adr/ADR-0002-b.md").read_text().startswith("# ADR-0002: 設定\n\n## Status（ステータス）\n\nAccepted\n")
 
 
+def test_two_english_words_of_a_heading_name_one_section_not_two_languages(decide, tmp_path):
+    # `Background / History` was read as a History section: its dated bullet became the record's date.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-a.md": "# 1. Use queues\n\n## Status\n\nAccepted\n\n## Background / History\n\n"
+                              "- 2024-02-01: the old broker was retired\n",
+        "docs/adr/0002-b.md": "# 2. Use caches\n\n## Status\n\nProposed\n\n## Status / 상태\n\nProposed\n",
+    })
+    assert [(r["number"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", None), (2, "proposed", None)]
+
+
 def test_a_status_change_writes_a_status_section_that_says_what_the_front_matter_says(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"docs/specs/ADRs/ADR-0001-tech-stack.md": KO_RECORD})
     result = decide("adr", "status", "1", "deprecated", "--date", "2026-03-22", cwd=root)

@@ -823,8 +823,12 @@ def section_label(heading: str) -> str:
     words = status_words(heading)
     if words in _KNOWN_SECTIONS or (glossed := _GLOSSED.match(heading)) is None:
         return words
-    return next((label for part in glossed.groups() if part and (label := status_words(part)) in _KNOWN_SECTIONS),
-                words)
+    parts = [(part, status_words(part)) for part in glossed.groups() if part]
+    # Two languages: each part a label decisionbook knows or written in another script; two English words
+    # (`Background / History`) name a section of their own.
+    if all(label in _KNOWN_SECTIONS or not part.isascii() for part, label in parts):
+        return next((label for _, label in parts if label in _KNOWN_SECTIONS), words)
+    return words
 
 
 def _section_first_line(reader: "_Reader", start: int, end: int) -> int | None:
