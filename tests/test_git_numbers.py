@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git, repository_with
-from toolkit.history.numbers import names_on_branches
+from toolkit.history.numbers import BranchNames
 
 MADR = """---
 status: {status}
@@ -37,6 +37,11 @@ Date: 2026-11-20
 
 Text.
 """
+
+
+def names_on_branches(root: Path, folder: Path) -> set[str]:
+    with BranchNames(root, folder) as branches:
+        return branches.names()
 
 
 def write(repo: Path, name: str, text: str) -> Path:

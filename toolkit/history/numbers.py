@@ -76,9 +76,3 @@ class BranchNames:
 
     def __exit__(self, *exc) -> None:
         self.processes.close()
-
-
-def names_on_branches(root: Path, folder: Path) -> set[str]:
-    """File names in *folder* on every branch of the repository at *root* (see BranchNames)."""
-    with BranchNames(root, folder) as branches:
-        return branches.names()
