@@ -1060,7 +1060,7 @@ def to_be_superseded(older: Decision, newer: Decision) -> bool:
     return newer.status in ("draft", "proposed") and older.status != "superseded" and not older.superseded_by
 
 
-def _prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str | None], ...]:
+def prototype_titles(ws: Workspace, record: Decision) -> tuple[tuple[int, str | None], ...]:
     from toolkit.records import prototype
 
     numbers = dict.fromkeys(record.prototypes)
@@ -1107,4 +1107,4 @@ def show(ws: Workspace, ref) -> Shown:
                 mine = ("to be superseded by", other.key)
             related[mine] = "both" if related.get(mine) in ("here", "both") else "there"
     rows = tuple(Related(rel, key, decisions.get(key), where) for (rel, key), where in related.items())
-    return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, _prototype_titles(ws, record))
+    return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, prototype_titles(ws, record))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from toolkit.actions.decision_pages import body as body_of
+from toolkit.actions.decision_pages import body as body_of, outside_git_note
 from toolkit.errors import DecisionbookError
 from toolkit.records import sidecar
 from toolkit.records.finding import Finding
@@ -136,7 +136,7 @@ class Review:
         """Which record the review shows, for a past day; "" for a review of today."""
         day = self.as_of.isoformat()
         if self.shown == "today":
-            return f"The folder is not in git: the record is shown as it is today; how it stood on {day} is not known."
+            return outside_git_note(self.as_of)
         if self.shown == "then":
             return (f"Shown as it stood in the last commit on or before {day}: its title, status, people, relations, "
                     "checklist, sign-off and text; later changes, committed or not, are left out.")
@@ -206,14 +206,14 @@ def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     """The review of the record *then* (`toolkit.actions.decision_pages.AsOf`) as it stood on *as_of*: the gate
     run on that commit's text, so an approval or a section written later does not count."""
     from toolkit.actions.adr_review import gate
-    from toolkit.actions.adrs import _prototype_titles, shown_path
+    from toolkit.actions.adrs import prototype_titles, shown_path
     from toolkit.actions.lint import own_findings
     from toolkit.records import frontmatter
 
     decision = then.decision
     named = dict(decision=decision, related=related, history=tuple(_history(then.history)), roles_known=bool(
         ws.config.people), as_of=as_of, shown=then.shown, problem=then.problem,
-        prototypes=tuple(cited_prototypes(ws, [n for n, _ in _prototype_titles(ws, decision)], as_of)))
+        prototypes=tuple(cited_prototypes(ws, [n for n, _ in prototype_titles(ws, decision)], as_of)))
     if then.content is None:  # not in git then, or unreadable: nothing written in it is shown
         return Review(body="", people=(), missing_roles=(), checklist=(), migration=None, sign_off=(), findings=(),
                       **named)

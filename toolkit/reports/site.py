@@ -222,9 +222,11 @@ def _span(entry, until: dt.date | None) -> str:
 
 def _page_note(entry, as_of: dt.date, statuses: str) -> str:
     """Where the page of a log of a past day took its record from; "" for a log of today."""
+    from toolkit.actions.decision_pages import outside_git_note
+
     day = as_of.isoformat()
     if statuses == "today":
-        return f"The folder is not in git: the record is shown as it is today; how it stood on {day} is not known."
+        return outside_git_note(as_of)
     if entry.shown == "then":
         return f"Shown as it stood in the last commit on or before {day}: {_STOOD}."
     if entry.shown == "absent":
