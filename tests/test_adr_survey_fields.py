@@ -87,3 +87,17 @@ def test_a_relation_field_whose_sentence_names_a_record_is_no_relation(decide, t
                               "for one component\n\n## Context\n\nWhy.\n",
     })
     assert [(r["number"], r["supersedes"]) for r in listed_adrs(decide, root)] == [(4, []), (5, [])]
+
+
+SDK_RFC = ("# Meta\n\n{bullet} RFC Name: {name}\n{bullet} RFC ID: {n}\n{bullet} Start Date: 2014-02-12\n"
+           "{bullet} Current Status: {status}\n\n# Summary\n\nWhy.\n")
+
+
+def test_an_rfc_name_field_under_a_meta_heading_is_the_title(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "rfc/0011-connection-string.md": SDK_RFC.format(bullet=" -", name="Connection String", n="0011",
+                                                        status="Accepted"),
+        "rfc/0084-telemetry.md": SDK_RFC.format(bullet="*", name="Application Telemetry", n="84", status="DRAFT"),
+    })
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (11, "Connection String", "accepted"), (84, "Application Telemetry", "draft")]

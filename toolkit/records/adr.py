@@ -134,7 +134,8 @@ def _target(link: re.Match) -> str:
     return unquote(target)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
-_NAME_FIELD = LazyPattern(r"^[*-][ \t]+Name:[ \t]*(.*)$")
+# Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
+_NAME_FIELD = LazyPattern(r"^[ \t]*[*-][ \t]+(?:RFC )?Name:[ \t]*(.*)$")
 # A title written as a field near the top, where no heading gives one: a preamble's `Title: X` (Stellar's SEPs,
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
