@@ -93,6 +93,30 @@ def test_a_folder_of_proposals_is_the_adr_folder_only_when_its_records_speak_of_
     assert "design/" not in listed.stdout and "no ADR folder" in listed.output
 
 
+TOP_RFC = ("# {title}\n\n| **Status**        | **{status}** |\n|:------------------|:---------|\n"
+           "| **RFC #**         | {n:04d}     |\n\n## Summary\n\nWhy.\n")
+
+
+def test_numbered_proposals_kept_at_the_top_of_their_repository_are_found_there(decide, tmp_path):
+    # Qiskit's RFCs and the wallet consortium's (`ewc-rfc004-x.md`) sit beside the README: nothing was listed.
+    root = _repo(tmp_path, {
+        "README.md": "# RFCs\n\n| RFC | Status |\n| --- | --- |\n| [0004](0004-noise.md) | Accepted |\n",
+        "0004-noise.md": TOP_RFC.format(title="Noise mitigation", status="Accepted", n=4),
+        "0014-experiments.md": TOP_RFC.format(title="Experiments library", status="Proposed", n=14),
+        "tools/check_links.py": "print('ok')\n",
+    })
+    assert [(r["number"], r["title"], r["status"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (4, "Noise mitigation", "accepted", "0004-noise.md"),
+        (14, "Experiments library", "proposed", "0014-experiments.md")]
+    made = decide("adr", "new", "Sparse observables", "--no-edit", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "0015-sparse-observables.md", made.output
+
+
+def test_numbered_files_at_the_top_that_speak_of_no_status_are_no_records(decide, tmp_path):
+    root = _repo(tmp_path, {"01-intro.md": "# Intro\n\nErrors use HTTP status codes.\n",
+                            "02-setup.md": "# Setup\n\nInstall it.\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
 def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/adr/0001-first.md": NYGARD.format(n=1, title="First"),

@@ -518,7 +518,7 @@ def _discover_adr_dir(root: Path) -> Path:
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
     if existing or loose:
         return existing[0] if existing else loose[0]
-    return root if _holds_proposal_folders(root) else root / ADR_DIR_CANDIDATES[0]
+    return root if _holds_proposal_folders(root) or _holds_proposal_files(root) else root / ADR_DIR_CANDIDATES[0]
 
 
 def _holds_proposal_folders(root: Path) -> bool:
@@ -536,6 +536,17 @@ def _holds_proposal_folders(root: Path) -> bool:
         return False
     return len({page.parent for page in pages}) >= 2 and any(_headed(page, root) for page in pages)
 
+
+
+def _holds_proposal_files(root: Path) -> bool:
+    """Whether *root* holds numbered records as files, as Qiskit's RFCs (`0020-release-cycle.md`) and the wallet
+    consortium's (`ewc-rfc004-x.md`) are kept at the top of their repositories, beside the README. Two at least, the
+    first speaking of its status: a guide's numbered chapters (`01-intro.md`, `02-setup.md`) are no records."""
+    try:
+        names = sorted(name for name in os.listdir(root) if is_record_file(name))
+    except OSError:
+        return False
+    return len(names) >= 2 and _headed(root / names[0], root)
 
 def missing_adr_dir(ws: Workspace) -> str | None:
     """What to tell someone whose ADR folder is not there (none named, none found), or None."""
