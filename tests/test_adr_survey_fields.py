@@ -101,3 +101,16 @@ def test_an_rfc_name_field_under_a_meta_heading_is_the_title(decide, tmp_path):
     })
     assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)] == [
         (11, "Connection String", "accepted"), (84, "Application Telemetry", "draft")]
+
+
+QISKIT = ("# {title}\n\n| **Status**        | **{status}** |\n|:------------------|:-------------|\n"
+          "| **RFC #**         | {n:04d}         |\n| **Submitted**     | {day}   |\n\n## Summary\n\nWhy.\n")
+
+
+def test_the_day_a_proposal_was_submitted_is_its_date(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "rfcs/0020-release-cycle.md": QISKIT.format(title="Release cycle", status="Accepted", n=20, day="2023-11-21"),
+        "rfcs/0023-backend.md": QISKIT.format(title="Backend interface", status="Proposed", n=23, day="2024-06-02"),
+    })
+    assert [(r["number"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (20, "accepted", "2023-11-21"), (23, "proposed", "2024-06-02")]

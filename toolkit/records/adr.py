@@ -642,7 +642,8 @@ STATUS_LABELS = frozenset(
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
-                   "begin design discussion")  # Cilium's CFPs: the day their design discussion began
+                   "begin design discussion",  # Cilium's CFPs: the day their design discussion began
+                   "submitted", "date submitted", "submitted on")  # Qiskit's RFCs: `| **Submitted** | 2023-11-21 |`
 # Dates that say when a record last changed: every change of its status sets them.
 UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised")
 _DATE_LABELS = (
