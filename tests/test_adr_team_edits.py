@@ -122,6 +122,20 @@ def test_a_status_change_sets_an_updated_row_and_keeps_a_created_one(decide, tmp
         "Approved", "Superseded by [Distribution Strategy](20181016-replicator.md)").replace("2019-02-26", "2026-12-03")
 
 
+# Qiskit's RFCs: the status is the header row of a key-value table, both cells in bold.
+QISKIT = ("# Backend interface\n\n| **Status**        | **{status}** |\n|:------------------|:-------------|\n"
+          "| **RFC #**         | 0023         |\n| **Submitted**     | 2024-06-02   |\n\n## Summary\n\nWhy.\n")
+
+
+def test_a_status_in_bold_in_a_table_s_header_row_changes_in_bold(decide, tmp_path):
+    # It was read as `**Proposed`, and written back `| Accepted** |`.
+    root = repository_with(tmp_path / "repo", {"rfcs/0023-backend.md": QISKIT.format(status="Proposed")})
+    shown = decide("adr", "list", "--format", "json", cwd=root)
+    assert '"status_raw": "Proposed"' in shown.stdout, shown.output
+    done = decide("adr", "status", "23", "accepted", "--date", "2026-12-02", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "rfcs/0023-backend.md").read_text() == QISKIT.format(status="Accepted")
+
 def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(decide, tmp_path):
     records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0014-let-pipelines-proceed.md": KONFLUX_14}
     root = _folder(tmp_path, "ADR", records)

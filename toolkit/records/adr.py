@@ -712,6 +712,14 @@ def _code_inside(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _strong_inside(line: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of a table cell's value without the bold it is written in (Qiskit's `| **Accepted** |`), which
+    an edit keeps; the marks that close it are left out of [start, end) already."""
+    if line.startswith(("**", "__"), start) and line.startswith(line[start : start + 2], end):
+        return start + 2, end
+    return start, end
+
+
 DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:>[ \t]*)*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 
 
@@ -767,7 +775,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if len(bars) < 3:
             return []
         label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
-        start, end = _code_inside(line, *_clean_span(line, bars[1] + 1, bars[2]))
+        start, end = _code_inside(line, *_strong_inside(line, *_clean_span(line, bars[1] + 1, bars[2])))
         return [(_label(label), start, end, "table")] if label else []
     run_in = ".**" in line or ".__" in line
     if run_in:
