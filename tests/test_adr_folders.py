@@ -1719,6 +1719,30 @@ def test_team_folders_with_their_own_adr_dir_number_their_own_records(decide, tm
         "# 2. Cache the index\n\nDate: 2026-12-02\nScope: Search\n")
 
 
+@pytest.mark.parametrize("kept", ["another checkout", "the repository, outside the workspace"])
+def test_a_team_folder_linked_in_from_outside_the_workspace_is_no_team_folder_of_it(decide, tmp_path, kept):
+    """A platform team's records kept elsewhere, linked into `decisions/` for reading: ids and paths would leave the
+    workspace, so the link is no team folder of it; the top numbers its own records and `check` names the link."""
+    team = "# 1. Record architecture decisions\n\nDate: 2021-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    if kept == "another checkout":
+        platform = repository_with(tmp_path / "platform", {".adr-dir": ".\n", "0001-record-decisions.md": team})
+        root = _repo(tmp_path, {"README.md": "# Shop\n"})
+    else:
+        top = _repo(tmp_path, {"teams/platform/.adr-dir": ".\n", "teams/platform/0001-record-decisions.md": team,
+                               "shop/decisionbook.toml": ""})
+        platform, root = top / "teams/platform", top / "shop"
+    (root / "decisions").mkdir()
+    (root / "decisions/platform").symlink_to(platform)
+    made = decide("adr", "new", "Cache the catalogue", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0001-cache-the-catalogue.md", made.output
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["0001-cache-the-catalogue.md", "platform"]
+    assert [p.name for p in platform.iterdir() if p.suffix == ".md"] == ["0001-record-decisions.md"]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and [line for line in checked.stdout.splitlines() if "platform" in line] == [
+        f"decisions/platform: warning: a symbolic link to {platform}, outside the workspace: the records there are "
+        "not read here; run decide in that folder for them"]
+
+
 def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbers_them_apart(decide, tmp_path):
     """Camunda's domain folders each number from 1 without an `.adr-dir`: numbers alone cannot tell that from a
     merge's duplicate (ADR 0129), so it stays an error, which names the other way out besides renumbering."""
