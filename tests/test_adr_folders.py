@@ -41,6 +41,16 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/b/adr/0002-here.md"]
 
 
+def test_a_dependency_s_adr_folder_installed_under_docs_is_not_the_adr_folder(decide, tmp_path):
+    # A docs site with its own package.json: a plugin installed there ships its ADRs; new records are not its.
+    root = _repo(tmp_path, {"docs/package.json": "{}\n", "docs/guide.md": "# Guide\n",
+                            "docs/node_modules/site-search/docs/adr/0001-index-at-build.md": NYGARD.format(
+                                n=1, title="Index at build")})
+    made = decide("adr", "new", "Publish the guide", "--no-edit", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0001-publish-the-guide.md", made.output
+    assert [p.name for p in (root / "docs/node_modules/site-search/docs/adr").iterdir()] == ["0001-index-at-build.md"]
+
+
 # Unleash keeps its ADRs in a Docusaurus site's docs, by category, each named by its slug alone.
 DOCUSAURUS_ADR = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n\n## Decision\n\nWhat.\n'
 
