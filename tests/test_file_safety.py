@@ -521,6 +521,8 @@ def test_control_characters_in_file_names_are_shown_not_sent_to_the_terminal(rep
     listed = subprocess.run([DECIDE, "adr", "list"], cwd=repo, capture_output=True, text=True).stdout.splitlines()
     assert [line.split()[0] for line in listed] == ["NUMBER", "2"]  # one row per record
     assert listed[1].endswith("decisions/0002-new<U+000A>line.md")
+    shown = subprocess.run([DECIDE, "adr", "show", "2"], cwd=repo, capture_output=True, text=True).stdout.splitlines()
+    assert "path: decisions/0002-new<U+000A>line.md" in shown  # one field a line
 
 
 def test_a_last_updated_field_and_a_related_list_of_a_whole_megabyte_are_edited_in_linear_time(repo):
