@@ -1,6 +1,6 @@
 """Header fields of ADR folders teams already keep: a day after a calendar emoji, a day labelled with its time
 zone, a Spanish replacement field, more proposal words and labels, and records kept in one service of a monorepo
-(ADRs 0153, 0154, 0158)."""
+(ADRs 0153, 0154, 0165)."""
 
 from __future__ import annotations
 

@@ -590,7 +590,7 @@ def _service_adr_dir(root: Path, start: Path) -> Path | None:
     """The ADR folder of the part of a monorepo *start* is in (`src/catalogue/doc/architecture/decisions/`), when
     the repository's top has none: found as at the top, from *start* up to the folder below *root*. A dependency
     folder and the folders below it (`node_modules/x/`) are passed: the ADR folder a dependency ships is not the
-    project's (ADR 0158)."""
+    project's (ADR 0165)."""
     for folder in (start, *start.parents):
         if folder == root or root not in folder.parents:
             return None
