@@ -41,6 +41,16 @@ def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bou
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/b/adr/0002-here.md"]
 
 
+def test_a_dependency_s_adr_folder_installed_under_docs_is_not_the_adr_folder(decide, tmp_path):
+    # A docs site with its own package.json: a plugin installed there ships its ADRs; new records are not its.
+    root = _repo(tmp_path, {"docs/package.json": "{}\n", "docs/guide.md": "# Guide\n",
+                            "docs/node_modules/site-search/docs/adr/0001-index-at-build.md": NYGARD.format(
+                                n=1, title="Index at build")})
+    made = decide("adr", "new", "Publish the guide", "--no-edit", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0001-publish-the-guide.md", made.output
+    assert [p.name for p in (root / "docs/node_modules/site-search/docs/adr").iterdir()] == ["0001-index-at-build.md"]
+
+
 # Unleash keeps its ADRs in a Docusaurus site's docs, by category, each named by its slug alone.
 DOCUSAURUS_ADR = '---\ntitle: "ADR: {title}"\n---\n\n## Background\n\nWhy.\n\n## Decision\n\nWhat.\n'
 
@@ -1741,6 +1751,30 @@ def test_team_folders_with_their_own_adr_dir_number_their_own_records(decide, tm
     assert made.exit_code == 0 and made.stdout.strip() == "0002-cache-the-index.md", made.output
     assert (root / "decisions/search/0002-cache-the-index.md").read_text().startswith(
         "# 2. Cache the index\n\nDate: 2026-12-02\nScope: Search\n")
+
+
+@pytest.mark.parametrize("kept", ["another checkout", "the repository, outside the workspace"])
+def test_a_team_folder_linked_in_from_outside_the_workspace_is_no_team_folder_of_it(decide, tmp_path, kept):
+    """A platform team's records kept elsewhere, linked into `decisions/` for reading: ids and paths would leave the
+    workspace, so the link is no team folder of it; the top numbers its own records and `check` names the link."""
+    team = "# 1. Record architecture decisions\n\nDate: 2021-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    if kept == "another checkout":
+        platform = repository_with(tmp_path / "platform", {".adr-dir": ".\n", "0001-record-decisions.md": team})
+        root = _repo(tmp_path, {"README.md": "# Shop\n"})
+    else:
+        top = _repo(tmp_path, {"teams/platform/.adr-dir": ".\n", "teams/platform/0001-record-decisions.md": team,
+                               "shop/decisionbook.toml": ""})
+        platform, root = top / "teams/platform", top / "shop"
+    (root / "decisions").mkdir()
+    (root / "decisions/platform").symlink_to(platform)
+    made = decide("adr", "new", "Cache the catalogue", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0001-cache-the-catalogue.md", made.output
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["0001-cache-the-catalogue.md", "platform"]
+    assert [p.name for p in platform.iterdir() if p.suffix == ".md"] == ["0001-record-decisions.md"]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and [line for line in checked.stdout.splitlines() if "platform" in line] == [
+        f"decisions/platform: warning: a symbolic link to {platform}, outside the workspace: the records there are "
+        "not read here; run decide in that folder for them"]
 
 
 def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbers_them_apart(decide, tmp_path):

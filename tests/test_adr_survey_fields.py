@@ -1,9 +1,10 @@
 """Header fields of ADR folders teams already keep: a day after a calendar emoji, a day labelled with its time
 zone, a Spanish replacement field, more proposal words and labels, and records kept in one service of a monorepo
-(ADRs 0153, 0154)."""
+(ADRs 0153, 0154, 0165)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import listed_adrs, repository_with
 
 TABLED = ("# [ADR] {title}\n\n{emoji} Date: {day}\n\n## Status\n\n| Stage | State |\n| ----- | ----- |\n"
@@ -61,6 +62,32 @@ def test_records_kept_in_one_service_of_a_monorepo_are_found_from_inside_that_se
     assert (root / folder / "0003-un-essai.md").read_text().startswith("# 3. Un essai\n\nDate: 2026-03-22\n")
     # From the top of the repository, which of its services is meant is not known: as before, a folder to name.
     assert "no ADR folder" in decide("check", cwd=root).output
+
+
+@pytest.mark.parametrize("vendored", ["node_modules/date-kit", "node_modules/@acme/ui",
+                                      "vendor/github.com/acme/retry", "third_party/zstd",
+                                      ".venv/lib/python3.12/site-packages/wirefmt"])
+def test_records_a_vendored_package_ships_are_not_its_monorepo_service_s(decide, tmp_path, vendored):
+    """A dependency installed in a service ships its own ADR folder; run inside it, discovery goes on up to the
+    service's own records, and none is written into the dependency."""
+    own = "services/web/docs/adr/"
+    shipped = f"services/web/{vendored}/docs/adr/"
+    root = repository_with(tmp_path / "repo", {
+        "services/web/package.json": "{}\n",
+        f"services/web/{vendored}/lib/index.js": "export {};\n",
+        own + "0001-render-on-the-server.md": NYGARD_FR.format(n=1, title="Rendre côté serveur"),
+        shipped + "0001-record-architecture-decisions.md": "# 1. Record architecture decisions\n\nDate: 2019-05-02"
+                                                           "\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        shipped + "0002-drop-moment.md": "---\nstatus: accepted\ndate: 2020-01-10\n---\n# Drop moment\n",
+    })
+    inside = root / "services/web" / vendored / "lib"
+    assert [(r["title"], r["path"]) for r in listed_adrs(decide, inside)] == [
+        ("Rendre côté serveur", own + "0001-render-on-the-server.md")]
+    result = decide("adr", "new", "Cache pages", "--no-edit", "--date", "2026-03-22", cwd=inside)
+    assert result.exit_code == 0, result.output
+    assert (root / own / "0002-cache-pages.md").read_text().startswith("# 2. Cache pages\n\nDate: 2026-03-22\n")
+    assert sorted(p.name for p in (root / shipped).iterdir()) == [
+        "0001-record-architecture-decisions.md", "0002-drop-moment.md"]
 
 
 SIMD = ("---\nsimd: '{n:04d}'\ntitle: {title}\nauthors:\n  - A. Writer\ncategory: Standard\nstatus: {status}\n"

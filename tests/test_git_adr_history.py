@@ -184,3 +184,22 @@ def test_a_record_that_came_into_git_decided_was_decided_on_the_day_its_file_giv
     (entry,) = decision_pages(open_workspace(repo), dt.date(2026, 11, 30)).entries
     assert (entry.proposed, entry.decided.day, entry.decided_on) == (None, dt.date(2026, 11, 20), dt.date(2026, 11, 2))
     assert _span(entry, None) == "Accepted when it came into git on 2026-11-20 by ana; its file dates it 2026-11-02."
+
+
+def test_a_record_whose_file_name_holds_a_newline_has_its_history(repo, decide):
+    """git reads one object a line: such a name is asked NUL-separated, so its statuses are read, not lost."""
+    from toolkit.actions.adrs import load_decisions
+    from toolkit.frames.review import status_history
+
+    path = repo / "decisions" / "0001-use-kafka\nfor-events.md"  # a title pasted with its line break
+    path.write_text(MADR.format(status="proposed"))
+    commit_as(repo, "ana", "2026-11-02T10:00:00+00:00", "propose kafka")
+    path.write_text(MADR.format(status="accepted"))
+    commit_as(repo, "ben", "2026-11-09T10:00:00+00:00", "accept kafka")
+    rows = json.loads(decide("adr", "history", "1", "--format", "json", cwd=repo).stdout)
+    assert [(r["subject"], r["before"], r["after"], r["path"]) for r in rows] == [
+        ("propose kafka", None, "proposed", "decisions/0001-use-kafka\nfor-events.md"),
+        ("accept kafka", "proposed", "accepted", "decisions/0001-use-kafka\nfor-events.md")]
+    ws = open_workspace(repo)
+    assert [(r["subject"], r["status"]) for r in status_history(ws, load_decisions(ws).find("1"))] == [
+        ("propose kafka", "proposed"), ("accept kafka", "accepted")]

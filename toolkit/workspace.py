@@ -7,8 +7,8 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import (
-    DATE_ORDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records,
-    slug_page,
+    DATE_ORDERS, DEPENDENCY_FOLDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record,
+    may_hold_records, slug_page,
 )
 from toolkit.records.named import named
 
@@ -476,13 +476,17 @@ def _named_folders(root: Path) -> list[Path]:
 
 
 def _subfolders(folder: Path) -> list[Path]:
-    """The folders in *folder* but hidden ones, by name; none when it cannot be read."""
+    """The folders in *folder* but hidden ones and dependency folders, by name; none when it cannot be read."""
     try:
         with os.scandir(folder) as entries:
             return [Path(path) for path in sorted(e.path for e in entries if files.is_folder(e)
-                                                  and not e.name.startswith("."))]
+                                                  and not e.name.startswith(".") and not _dependency_folder(e.name))]
     except OSError:
         return []
+
+
+def _dependency_folder(name: str) -> bool:
+    return name.lower() in DEPENDENCY_FOLDERS
 
 
 def _deep_adr_dirs(root: Path, named: list[Path], slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
@@ -595,10 +599,14 @@ def open_workspace(start: str | Path = ".") -> Workspace:
 
 def _service_adr_dir(root: Path, start: Path) -> Path | None:
     """The ADR folder of the part of a monorepo *start* is in (`src/catalogue/doc/architecture/decisions/`), when
-    the repository's top has none: found as at the top, from *start* up to the folder below *root*."""
+    the repository's top has none: found as at the top, from *start* up to the folder below *root*. A dependency
+    folder and the folders below it (`node_modules/x/`) are passed: the ADR folder a dependency ships is not the
+    project's (ADR 0165)."""
     for folder in (start, *start.parents):
         if folder == root or root not in folder.parents:
             return None
+        if any(_dependency_folder(part) for part in folder.relative_to(root).parts):
+            continue
         found = _discover_adr_dir(folder)
         if found != folder and _holds_categories(found, slugs=True):
             _found_inside(root, str(found.relative_to(root)))

@@ -236,14 +236,28 @@ def team_folder(ws: Workspace, path: Path) -> Path | None:
     return None
 
 
-def team_folders(folder: Path) -> list[Path]:
-    """The folders in *folder* that have an `.adr-dir` of their own (see team_folder), by name."""
+def team_folders(ws: Workspace) -> list[Path]:
+    """The folders in the ADR folder that have an `.adr-dir` of their own (see team_folder), by name; a link to a
+    folder outside the workspace is none (see outside_links)."""
+    outside = outside_links(ws)
     try:
-        with os.scandir(folder) as entries:
-            return sorted(Path(entry.path) for entry in entries
-                          if is_folder(entry) and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
+        with os.scandir(ws.adr_dir) as entries:
+            return sorted(Path(entry.path) for entry in entries if is_folder(entry) and Path(entry.path) not in outside
+                          and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
     except OSError:
         return []
+
+
+def outside_links(ws: Workspace) -> list[Path]:
+    """The symbolic links in the ADR folder to folders outside the workspace, by name. Their records are not the
+    workspace's: their ids and paths would leave it, so they are neither read nor numbered with its own."""
+    try:
+        with os.scandir(ws.adr_dir) as entries:
+            links = sorted(Path(entry.path) for entry in entries if entry.is_symlink() and is_folder(entry))
+    except OSError:
+        return []
+    targets = {link: Path(os.path.realpath(link)) for link in links}
+    return [link for link, target in targets.items() if target != ws.root and ws.root not in target.parents]
 
 
 def record_folders(folder: Path) -> list[Path]:
@@ -743,7 +757,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         names = sorted(e.name for e in os.scandir(folder) if is_record_file(e.name) and not is_folder(e))
     except OSError:
         names = []
-    if not names and (teams := team_folders(folder)):
+    if not names and (teams := team_folders(ws)):
         # Each team numbers its own records where its `.adr-dir` points adr-tools (ADR 0129): one made here
         # would be in no team's folder nor series.
         raise DecisionbookError(f"records here are numbered per team folder, each with its own .adr-dir "

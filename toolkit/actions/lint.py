@@ -19,6 +19,7 @@ from toolkit.actions.adrs import (
     adr_files,
     load_decisions,
     outgoing,
+    outside_links,
     shown_path,
     team_folder,
     to_be_superseded,
@@ -330,6 +331,14 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return findings
 
 
+def _outside_links(ws: Workspace) -> list[Finding]:
+    """A link in the ADR folder to a folder outside the workspace, which reading passes in silence."""
+    return [Finding(shown_path(ws, link), None, "warning",
+                    f"a symbolic link to {os.path.realpath(link)}, outside the workspace: the records there are not "
+                    "read here; run decide in that folder for them")
+            for link in outside_links(ws)]
+
+
 def _some(names: list[str]) -> str:
     return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
 
@@ -423,6 +432,7 @@ def check(ws: Workspace, strict: bool = False) -> Report:
     successors = _successors(decisions)
     findings = [
         *_folder(ws, decisions),
+        *_outside_links(ws),
         *_record_findings(ws, decisions),
         *_at_their_own_lines(ws, decisions, [
             *_duplicates(ws, decisions),

@@ -10,7 +10,7 @@ import click
 
 from toolkit.cli.output import format_option, here, workspace_here
 from toolkit.cli.types import Day
-from toolkit.records.text import visible
+from toolkit.records.text import visible, visible_line
 
 DATE = Day()
 
@@ -94,7 +94,7 @@ def _show_text(shown) -> str:
     lines.append(f"status: {visible(record.status_raw or '(none)')}")
     for name, value in (("date", record.date), ("path", shown.path), ("form", record.form)):
         if value:
-            lines.append(f"{name}: {visible(str(value))}")
+            lines.append(f"{name}: {visible_line(str(value))}")
     for name, people in (("decision-makers", record.decision_makers), ("consulted", record.consulted),
                          ("informed", record.informed)):
         if people:

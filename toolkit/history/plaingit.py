@@ -39,11 +39,20 @@ class Git:
         All of them are asked of one `git cat-file --batch` in one go: a question and answer per object
         makes both processes wait for each other thousands of times, which a busy machine makes slow.
         """
-        wanted = list(dict.fromkeys(s for s in specs if "\n" not in s))
-        if not wanted:
-            return {}
-        proc = self.output("cat-file", "--batch", stdin=batch_input(wanted))
+        wanted = list(dict.fromkeys(specs))
+        lines = [spec for spec in wanted if "\n" not in spec]
+        found = self._batch(lines) if lines else {}
+        if len(lines) < len(wanted):
+            # git reads one spec a line: a path holding a newline is asked NUL-separated (`-z`, git 2.38 or newer;
+            # an older git refuses it, and those specs name nothing).
+            found |= self._batch([spec for spec in wanted if "\n" in spec], nul=True)
+        return found
+
+    def _batch(self, wanted: list[str], nul: bool = False) -> dict[str, tuple[bytes, bytes, bytes]]:
+        proc = self.output("cat-file", "--batch", *(["-z"] if nul else []), stdin=batch_input(wanted, nul))
         if proc.returncode != 0:
+            if nul:
+                return {}
             raise DecisionbookError(f"git cat-file failed: {message(proc.stderr, proc.returncode)}", self.top)
         return batch_output(proc.stdout, wanted)
 

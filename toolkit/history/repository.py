@@ -54,8 +54,11 @@ class Repository:
         One long-running `git cat-file --batch` answers every call, so reading many blobs and
         trees costs one process.
         """
-        if "\n" in spec:
-            return None
+        if "\n" in spec:  # the batch reads a spec a line: a path holding a newline is asked NUL-separated
+            from toolkit.history.plaingit import Git
+
+            found = Git(self.top).objects([spec]).get(spec)
+            return None if found is None else (found[0].decode("ascii"), found[1].decode("ascii"), found[2])
         try:
             sha, kind, _, data = self.handle.git.get_object_data(spec)
         except ValueError:

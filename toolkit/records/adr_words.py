@@ -311,9 +311,13 @@ def is_slug_record(name: str) -> bool:
 # (PowerShell's `Archive/Rejected/`, Unleash's `front-end/deprecated/`) and a level more; no further, so an
 # ADR folder at the top of a repository is not walked through.
 RECORD_DEPTH = 3
+# Folders that dependencies are installed or copied into (npm's, Bower's, Go's and Composer's, Python's, vendored
+# sources): a dependency's own records, and its ADR folder, are not the project's.
+DEPENDENCY_FOLDERS = frozenset(("node_modules", "bower_components", "vendor", "third_party", "third-party", "venv",
+                                "site-packages", "dist-packages"))
 # Folders that hold a tool's or a site's files, never records, wherever they are below the ADR folder.
-_NO_RECORDS_FOLDERS = frozenset(("node_modules", "bower_components", "vendor", "venv", "__pycache__", "site-packages",
-                                 "templates", "template", "assets", "images", "img", "static", "media", "attachments"))
+_NO_RECORDS_FOLDERS = DEPENDENCY_FOLDERS | frozenset(("__pycache__", "templates", "template", "assets", "images", "img",
+                                                      "static", "media", "attachments"))
 
 
 def may_hold_records(name: str) -> bool:
