@@ -180,3 +180,43 @@ def test_a_record_that_cannot_be_read_as_it_stood_that_day_is_named_only(tmp_pat
     shown = text[text.index("Design review"):]
     assert "status unreadable" in shown and "Use a queue" not in shown and "Orders arrive" not in shown
     assert "Traceback" not in html and "Close the list" not in shown
+
+
+def test_a_record_renumbered_since_and_its_relations_are_reviewed_as_they_stood(tmp_path):
+    # ADR 1 became ADR 4 after the day and a new record took the number 1. The review of ADR 4 as of the day named it
+    # ADR-0004 and its file of today; the review of ADR 2 listed it as amending the new ADR 1, under that record's
+    # title, and ADR 3, first committed after the day, under its title of today.
+    from toolkit.workspace import init
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    init(tmp_path)
+    folder = tmp_path / "decisions"
+    (folder / "0001-use-a-queue.md").write_text(FIRST, encoding="utf-8")
+    (folder / "0002-retry-failed-orders.md").write_text(
+        f"---\nstatus: proposed\ndate: {PROPOSED}\nlinks: [{{relation: amends, adr: 1}}, {{relation: amends, adr: 3}}]"
+        "\n---\n# Retry failed orders\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Propose a queue and retries", day=PROPOSED)
+    assert invoke(tmp_path, "adr", "renumber", "1", "--to", "4").exit_code == 0
+    (folder / "0001-log-every-order.md").write_text(
+        f"---\nstatus: proposed\ndate: {ACCEPTED}\n---\n# Log every order\n", encoding="utf-8")
+    (folder / "0003-keep-orders-for-a-year.md").write_text(
+        f"---\nstatus: proposed\ndate: {ACCEPTED}\n---\n# Keep orders for a year\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Renumber the queue; log and keep orders", day=ACCEPTED)
+
+    def text_of(ref, *day):
+        result = invoke(tmp_path, "report", "review", ref, *(("--as-of", *day) if day else ()))
+        assert result.exit_code == 0, result.output
+        return " ".join(" ".join(scan((tmp_path / result.stdout.strip().splitlines()[-1]).read_text(
+            encoding="utf-8")).text).split())
+
+    queue = text_of("4", DAY)
+    assert "Design review — ADR-0001 Use a queue" in queue and "decisions/0001-use-a-queue.md" in queue
+    assert "Renamed since: it is ADR-0004 today, decisions/0004-use-a-queue.md." in queue
+    assert "amended by ADR-0002 Retry failed orders" in queue
+    retries = text_of("2", DAY)
+    assert "amends ADR-0001 Use a queue" in retries and "Log every order" not in retries
+    assert "amends ADR-0003 (not in git then)" in retries and "Keep orders for a year" not in retries
+    today = text_of("2")
+    assert "amends ADR-0004 Use a queue" in today and "amends ADR-0003 Keep orders for a year" in today

@@ -496,3 +496,94 @@ def test_a_past_day_s_revision_larger_than_a_record_may_be_is_not_read(tmp_path)
     # The limit as the user wrote it, not as 10,485 bytes make it (0.00999928 MiB).
     assert "holds a record that cannot be read: larger than the 0.01 MiB limit for one record (at least 0.0" in page
     assert "Padding" not in page
+
+
+def test_a_record_renumbered_since_the_day_has_that_day_s_number_and_page(tmp_path):
+    # ADR-0003 became ADR-0007 on 10-14 and a new record took the number 3: the log of 10-06 showed the record as
+    # ADR-0007 on 0007-use-cockroachdb.html, and ADR-0001's "superseded by ADR-0003" led to the new record, which
+    # had no commit then, under its title of today.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    renumbered = invoke(root, "adr", "renumber", "3", "--to", "7")
+    assert renumbered.exit_code == 0, renumbered.output
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Renumber ADR-0003 to ADR-0007", day="2026-10-14")
+    (root / "decisions" / "0003-cache-reads.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-10-15\n---\n# Cache reads\n\n## Context and Problem Statement\n\nSlow.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose caching", day="2026-10-15")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    assert not (site / "0007-use-cockroachdb.html").exists()
+    page = _text(site / "0003-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB accepted date 2026-10-05 · 0003-use-cockroachdb.md" in page
+    assert "Renamed since: it is ADR-0007 today, 0007-use-cockroachdb.md." in page
+    assert "supersedes ADR-0001 Use PostgreSQL superseded in both" in page
+    older = _text(site / "0001-use-postgresql.html")
+    assert "superseded by ADR-0003 Use CockroachDB accepted in both" in older and "Cache reads" not in older
+    html = (site / "0001-use-postgresql.html").read_text(encoding="utf-8")
+    assert '<a href="0003-use-cockroachdb.html">ADR-0003</a>' in html
+    # The link in ADR-0002's text of that day named 0003-use-cockroachdb.md: it leads to that day's page.
+    assert 'href="0003-use-cockroachdb.html"' in (site / "0002-event-source-orders.html").read_text(encoding="utf-8")
+    new = _text(site / "0003-cache-reads.html")
+    assert "ADR-0003: Cache reads not in git then" in new and "No relation to another decision." in new
+    assert "In the graph" not in new
+    index = _text(site / "index.html")
+    assert re.search(r"Accepted \(1\) .* ADR-0003 Use CockroachDB 2026-10-05", index) and "ADR-0007" not in index
+    assert "ADR-0007" not in (site / "graph-1.svg").read_text(encoding="utf-8")
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+    assert invoke(root, "report", "log").exit_code == 0
+    page = _text(site / "0007-use-cockroachdb.html")
+    assert "ADR-0007: Use CockroachDB in every region accepted" in page and "Renamed since" not in page
+    assert not (site / "0003-use-cockroachdb.html").exists()
+
+
+def test_a_relation_to_a_record_not_in_git_that_day_says_so_without_today_s_title(tmp_path):
+    # On 10-03 ADR-0002 came to amend ADR-0004, which was first committed on 10-12: the log of 10-06 listed
+    # ADR-0004 as amended by ADR-0002 and named it by its title of today on both pages and on the graph.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    record = root / "decisions" / "0002-event-source-orders.md"
+    record.write_text(record.read_text().replace("prototypes: [3, 1]",
+                                                 "prototypes: [3, 1]\nlinks: [{relation: amends, adr: 4}]"))
+    git(root, "commit", "-q", "-am", "ADR-0002 amends ADR-0004", day="2026-10-03")
+    (root / "decisions" / "0004-cache-reads.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-10-12\n---\n# Cache reads\n\n## Context and Problem Statement\n\nSlow.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose ADR-0004", day="2026-10-12")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    page = _text(site / "0002-event-source-orders.html")
+    relations = page.partition("Relations")[2].partition("History")[0]
+    assert "amends ADR-0004 not in git then in this record" in relations and "Cache reads" not in relations
+    later = _text(site / "0004-cache-reads.html")
+    assert "No relation to another decision." in later and "ADR-0002" not in later.partition("Relations")[2]
+    graphs = " ".join(p.read_text(encoding="utf-8") for p in site.glob("graph-*.svg"))
+    assert "Cache reads" not in graphs and "not in git then" in graphs
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+    assert invoke(root, "report", "log").exit_code == 0
+    assert "amends ADR-0004 Cache reads proposed in this record" in _text(site / "0002-event-source-orders.html")
+
+
+def test_a_record_renamed_since_keeps_today_s_page_where_another_record_has_its_old_name(tmp_path):
+    # After ADR-0003 became ADR-0007, a new record was written under its old file name: on a page of a day before,
+    # both would be 0003-use-cockroachdb.html and one page would be written over the other.
+    from report_fixtures import git
+
+    root = _past_workspace(tmp_path)
+    assert invoke(root, "adr", "renumber", "3", "--to", "7").exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Renumber ADR-0003 to ADR-0007", day="2026-10-14")
+    (root / "decisions" / "0003-use-cockroachdb.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-10-15\n---\n# Use CockroachDB for reports\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Propose CockroachDB for reports", day="2026-10-15")
+    site = root / "reports" / "decision-log"
+    assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
+    assert "ADR-0007: Use CockroachDB accepted" in _text(site / "0007-use-cockroachdb.html")
+    assert "ADR-0003: Use CockroachDB for reports not in git then" in _text(site / "0003-use-cockroachdb.html")
+    assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []

@@ -449,9 +449,14 @@ def load_decisions(ws: Workspace) -> Decisions:
         # `0000-x.md`): each is known by its name, as `XXXX-x.md` is; one alone is record 0 (MADR's first).
         records = [record._replace(number=None, key=record_name(record.path).rpartition(".")[0])
                    if record.number == 0 else record for record in records]
-    # Records without numbers by the names that name them: a record kept as a folder by its folder's.
-    records.sort(key=lambda r: (r.number is None, r.number or 0, record_name(r.path)))
+    records.sort(key=record_order)
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
+
+
+def record_order(record: Decision) -> tuple:
+    """Where *record* is listed: by number; records without numbers after them, by the names that name them
+    (a record kept as a folder by its folder's)."""
+    return record.number is None, record.number or 0, record_name(record.path)
 
 
 def _dated_as_the_folder_writes(ws: Workspace, records: list[Decision], options: ReadOptions) -> list[Decision]:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.actions.adr_graph import edges
 from toolkit.actions.adr_history import DECIDED, revisions_and_rows
 from toolkit.actions.adrs import (Decisions, Related, adr_files, load_decisions, outgoing, read_options,
-                                   reverse_seen, shown_path, to_be_superseded)
+                                   record_order, reverse_seen, shown_path, to_be_superseded)
 from toolkit.errors import DecisionbookError
 from toolkit.history import dates
 from toolkit.history.plaingit import working_tree
 from toolkit.records import files, frontmatter, sidecar
-from toolkit.records.adr import Decision, from_document
+from toolkit.records.adr import Decision, from_document, named_by
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
 
@@ -66,6 +67,7 @@ class Entry:
     # that commit's record cannot be read (`problem` says why).
     shown: str = "now"
     problem: str | None = None
+    renamed: Decision | None = None  # the record of today, where its file had another name on that day
 
     @property
     def decided_on(self) -> dt.date | None:
@@ -160,27 +162,39 @@ def stood(rows: list[dict], as_of: dt.date) -> str | None:
     return NOT_IN_GIT if not kept or rows[kept[-1]]["after"] == "deleted" else rows[kept[-1]]["after"]
 
 
-def _as_committed(ws: Workspace, record: Decision, revision, today: bytes,
-                  options) -> tuple[Decision, str, str | None]:
+def _path_then(ws: Workspace, record: Decision, revisions: list, revision, taken: set[Path]) -> Path:
+    """The path *record*'s file had in *revision*, one of its *revisions* (the last is its file of today); its path
+    of today where that name is another record's today (one of the paths *taken*): they would share a page."""
+    inside = record.path.relative_to(ws.adr_dir).as_posix()
+    # The revisions name files from the top of the repository, which may hold the workspace in a folder.
+    then = ws.adr_dir / revision.path.removeprefix(revisions[-1].path.removesuffix(inside))
+    return record.path if then in taken else then
+
+
+def _as_committed(ws: Workspace, record: Decision, revision, today: bytes, options,
+                  path: Path) -> tuple[Decision, str, str | None]:
     """*record* as *revision* held it, how it is shown ("then" or "unreadable", see `Entry.shown`) and why it
-    cannot be read where it cannot. It is read as today's file is, under its name of today, so that its page
-    and the links to it stay its own."""
+    cannot be read where it cannot. It is read as today's file is, under *path*, the name its file had then, so
+    that its number, its page and the links to it are those of that day."""
+    # The file's own name today keeps what the folder gave it beyond its name (a draft numbered 0 known by its name).
+    number, key = (record.number, record.key) if path == record.path else named_by(path)
+    named = record._replace(key=key, number=number, path=path)
     if revision.content is None:  # a KEP's page and kep.yaml of that commit
-        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
+        return named._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
             f"its page and its {sidecar.NAME} as they stood then cannot be read together"
-    if revision.content == today:
+    if revision.content == today and path == record.path:
         return record, "then", None
     limit = ws.config.max_file_bytes
     if limit is not None and len(revision.content) > limit:  # as today's file would be, it is not read
-        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
+        return named._replace(status="unreadable", **_NAMED_ONLY), "unreadable", \
             files.too_big(len(revision.content), limit).removeprefix("cannot read: ")
-    shown = shown_path(ws, record.path)
+    shown = shown_path(ws, path)
     try:
-        then = from_document(frontmatter.parse(revision.content, shown), record.path, shown, options())
+        then = from_document(frontmatter.parse(revision.content, shown), path, shown, options())
     except DecisionbookError as exc:
         where = f"line {exc.line}: " if exc.line else ""
-        return record._replace(status="unreadable", **_NAMED_ONLY), "unreadable", where + exc.message
-    return then._replace(key=record.key, number=record.number, path=record.path), "then", None
+        return named._replace(status="unreadable", **_NAMED_ONLY), "unreadable", where + exc.message
+    return then._replace(key=key, number=number), "then", None
 
 
 def _prototypes(ws: Workspace, as_of: dt.date):
@@ -234,6 +248,7 @@ class AsOf:
     body: str
     content: bytes | None  # what it was read from on a past day in git: that commit's (a KEP's page joined to its
     # kep.yaml); None where the file of today is shown, or nothing of it is
+    renamed: Decision | None = None  # the record of today, where its file had another name on that day
 
 
 def _statuses(ws: Workspace, as_of: dt.date, history: dict) -> str:
@@ -245,6 +260,7 @@ def _statuses(ws: Workspace, as_of: dt.date, history: dict) -> str:
 def _as_of(ws: Workspace, records, history: dict, as_of: dt.date, statuses: str) -> list[AsOf]:
     """Each of *records* as a log of *as_of* shows it, in their order."""
     options = functools.cache(lambda: read_options(ws, adr_files(ws.adr_dir)))
+    taken = {record.path for record in records}
     found = []
     for record in records:
         rows, revisions = history.get(record.path, ([], []))
@@ -262,12 +278,28 @@ def _as_of(ws: Workspace, records, history: dict, as_of: dt.date, statuses: str)
             dated = record.date
             then, how, problem = record._replace(status=NOT_IN_GIT, **_NAMED_ONLY), "absent", None
         else:
-            then, how, problem = _as_committed(ws, record, revisions[kept[-1]], data, options)
+            path = _path_then(ws, record, revisions, revisions[kept[-1]], taken)
+            then, how, problem = _as_committed(ws, record, revisions[kept[-1]], data, options, path)
             dated = then.date if how == "then" else None
         content = revisions[kept[-1]].content if how == "then" else None
         found.append(AsOf(then, how, problem, status, dated, tuple(rows[i] for i in kept),
-                          body(content) if content is not None else "", content))
+                          body(content) if content is not None else "", content,
+                          record if then.path != record.path else None))
     return found
+
+
+def relations_then(shown: list[AsOf]) -> list[tuple[Related, ...]]:
+    """The relations of each of *shown*, in their order, among the records as they are shown. A record not in git
+    then has none; a link to it from a record of that day names it by its label alone, with its status saying so,
+    and a key it shares with a record of that day (a number given again after a renumber) names that record."""
+    found = relations([s.decision for s in shown if s.shown != "absent"])
+    absent: dict[str, Decision] = {}
+    for s in shown:
+        if s.shown == "absent":
+            absent.setdefault(s.decision.key, s.decision._replace(title=None))
+    return [() if s.shown == "absent" else tuple(
+        item._replace(decision=absent.get(item.key)) if item.decision is None else item
+        for item in found[s.decision.key]) for s in shown]
 
 
 def record_as_of(ws: Workspace, ref, as_of: dt.date) -> tuple[AsOf, tuple[Related, ...], str]:
@@ -278,8 +310,8 @@ def record_as_of(ws: Workspace, ref, as_of: dt.date) -> tuple[AsOf, tuple[Relate
     history = revisions_and_rows(ws)
     statuses = _statuses(ws, as_of, history)
     shown = _as_of(ws, decisions.records, history, as_of, statuses)
-    mine = next(s for s, record in zip(shown, decisions.records) if record.path == wanted.path)
-    return mine, tuple(relations([s.decision for s in shown])[mine.decision.key]), statuses
+    index = next(i for i, record in enumerate(decisions.records) if record.path == wanted.path)
+    return shown[index], relations_then(shown)[index], statuses
 
 
 def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
@@ -290,21 +322,25 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
     history = revisions_and_rows(ws)
     naming, prototype_row, ledgers = _prototypes(ws, as_of)
     statuses = _statuses(ws, as_of, history)
-    shown = _as_of(ws, decisions.records, history, as_of, statuses)
-    records = [s.decision for s in shown]
+    # A record renumbered since is listed where its number of that day puts it.
+    pairs = sorted(zip(decisions.records, _as_of(ws, decisions.records, history, as_of, statuses)),
+                   key=lambda pair: record_order(pair[1].decision))
+    shown = [then for _, then in pairs]
+    records = [then.decision for then in shown]
     # Relations and the graph's edges are those the records held as shown: a link written later is not drawn.
-    related = relations(records)
+    related = relations_then(shown)
     entries = []
-    for index, (record, then) in enumerate(zip(records, shown)):
-        proposed, decided = _steps(history.get(record.path, ([], []))[0])
+    for index, ((today, then), record) in enumerate(zip(pairs, records)):
+        proposed, decided = _steps(history.get(today.path, ([], []))[0])
         numbers = dict.fromkeys(record.prototypes)
-        numbers.update(dict.fromkeys(naming.get(record.number, ()) if record.number is not None else ()))
+        # Cards are today's: they name the record by its number of today.
+        numbers.update(dict.fromkeys(naming.get(today.number, ()) if today.number is not None else ()))
         entries.append(Entry(
             decision=record,
             status=then.status,
             dated=then.dated,
             body=then.body,
-            related=tuple(related[record.key]),
+            related=related[index],
             history=then.history,
             proposed=proposed,
             decided=decided,
@@ -313,6 +349,7 @@ def decision_pages(ws: Workspace, as_of: dt.date) -> DecisionPages:
             next=records[index + 1] if index + 1 < len(records) else None,
             shown=then.shown,
             problem=then.problem,
+            renamed=then.renamed,
         ))
     return DecisionPages(tuple(entries), tuple(edges(Decisions(ws.adr_dir, tuple(records)))), decisions.unreadable,
                          audit(ledgers.verdicts, ledgers.effort), as_of, statuses)

@@ -107,6 +107,7 @@ class Review:
     # cannot be read (`problem` says why). Named only, it has no people, checklist, sign-off, findings or text.
     shown: str = "now"
     problem: str | None = None
+    renamed: object = None  # the record of today (toolkit.records.adr.Decision), where its file had another name then
 
     @property
     def backed_by_evidence(self) -> bool:
@@ -211,9 +212,11 @@ def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     from toolkit.records import frontmatter
 
     decision = then.decision
+    # Cards are today's: they name the record by its number of today.
+    cited = prototype_titles(ws, decision._replace(number=(then.renamed or decision).number))
     named = dict(decision=decision, related=related, history=tuple(_history(then.history)), roles_known=bool(
-        ws.config.people), as_of=as_of, shown=then.shown, problem=then.problem,
-        prototypes=tuple(cited_prototypes(ws, [n for n, _ in prototype_titles(ws, decision)], as_of)))
+        ws.config.people), as_of=as_of, shown=then.shown, problem=then.problem, renamed=then.renamed,
+        prototypes=tuple(cited_prototypes(ws, [n for n, _ in cited], as_of)))
     if then.content is None:  # not in git then, or unreadable: nothing written in it is shown
         return Review(body="", people=(), missing_roles=(), checklist=(), migration=None, sign_off=(), findings=(),
                       **named)

@@ -231,6 +231,15 @@ def file_key(name: str) -> str | None:
     return None
 
 
+def named_by(path: Path) -> tuple[int | None, str]:
+    """The number and the key the file name of *path* gives its record."""
+    name = record_name(path)  # a record kept as a folder (`CIP-0001/README.md`) is named by the folder
+    numbered = numbered_file(name)
+    if numbered:
+        return numbered[1], str(numbered[1])
+    return None, file_key(name) or name.rpartition(".")[0] or name
+
+
 def ref_key(value: object) -> str | None:
     """The key an ADR reference means: 12, "0012", "ADR-0012", "#12", a file name or a slug."""
     if isinstance(value, bool) or value is None:
@@ -1708,10 +1717,8 @@ def from_document(
             _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False,
                                pages_too=related)
 
-    name = record_name(path)  # a record kept as a folder (`CIP-0001/README.md`) is named by the folder
-    numbered = numbered_file(name)
-    number = numbered[1] if numbered else None
-    key = str(number) if numbered else (file_key(name) or name.rpartition(".")[0] or name)
+    name = record_name(path)
+    number, key = named_by(path)
     if number is None and (problem := dated_name_problem(name)) is not None:
         reader.warn(None, problem)
     title = _title(reader, sections, number, name)

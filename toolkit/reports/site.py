@@ -220,15 +220,17 @@ def _span(entry, until: dt.date | None) -> str:
     return text
 
 
-def _page_note(entry, as_of: dt.date, statuses: str) -> str:
+def _page_note(entry, as_of: dt.date, statuses: str, adr_dir: Path) -> str:
     """Where the page of a log of a past day took its record from; "" for a log of today."""
     from toolkit.actions.decision_pages import outside_git_note
 
     day = as_of.isoformat()
+    renamed = (f" Renamed since: it is {entry.renamed.label} today, {_inside(entry.renamed.path, adr_dir)}."
+               if entry.renamed else "")
     if statuses == "today":
         return outside_git_note(as_of)
     if entry.shown == "then":
-        return f"Shown as it stood in the last commit on or before {day}: {_STOOD}."
+        return f"Shown as it stood in the last commit on or before {day}: {_STOOD}.{renamed}"
     if entry.shown == "absent":
         return (f"It has no commit on or before {day} (or it was deleted by then): only its name is shown, as it is "
                 "today.")
@@ -236,7 +238,7 @@ def _page_note(entry, as_of: dt.date, statuses: str) -> str:
         last = entry.history[-1]
         when = f"on {day_text(last['date'])}" if last["date"] else "in a commit git cannot date"
         return (f"Its last commit on or before {day} ({last['subject']}, {when}) holds a record that cannot be "
-                f"read: {entry.problem}; nothing of it is shown but its name.")
+                f"read: {entry.problem}; nothing of it is shown but its name.{renamed}")
     return ""
 
 
@@ -268,7 +270,7 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
         "relation": item.relation,
         "adr": _decision_link(item.decision, pages) if item.decision else Safe(f"{esc(item.key)} (no such ADR)"),
         "title": item.decision.title if item.decision else None,
-        "status": _status(status_of.get(item.decision.key)) if item.decision else None,
+        "status": _status(status_of.get(item.decision.path)) if item.decision else None,
         "recorded": {"here": "in this record", "there": "in the other record", "both": "in both"}[item.recorded],
     } for item in entry.related]
     history = [{"date": day_text(row["date"]), "author": row["author"], "before": row["before"], "after": row["after"],
@@ -277,7 +279,8 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
         Safe(f"<h1>{esc(d.label)}: {esc(d.title or '(no title)')}</h1>"),
         Safe(f'<p>{_status(entry.status)} <span class="db-muted">date {esc(entry.dated or "none")} · {esc(_inside(d.path, adr_dir))}'
              f'{" · data change" if d.data_change else ""}</span></p>'),
-        *([Safe(f'<p class="db-muted">{esc(note)}</p>')] if (note := _page_note(entry, as_of, statuses)) else []),
+        *([Safe(f'<p class="db-muted">{esc(note)}</p>')] if (note := _page_note(entry, as_of, statuses, adr_dir))
+          else []),
         Safe("<h2>People</h2>"), _people(d) if named else left_out,
         Safe("<h2>Relations</h2>"),
         table(related, [("relation", "Relation"), ("adr", "ADR"), ("title", "Title", _words),
@@ -294,12 +297,18 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
                                          ("recommendation", f"Evidence recommends (as of {as_of.isoformat()})", badge),
                                          ("reason", "Why", _words), ("verdict", "Latest verdict", badge)], stack=2)
                 if entry.prototypes else Safe('<p class="db-muted">No prototype informs this decision.</p>'))
-    if d.key in graph_of:
+    if d.key in graph_of and entry.shown != "absent":  # a key it shares names a record of that day in the graph
         body.append(Safe("<h2>In the graph</h2>"))
         body.append(_image(graph_of[d.key], f"Relations of {d.label} and the records connected to it"))
     body.append(Safe("<h2>The record</h2>"))
     body.append(record(entry.body, resolve, d.path) if named else left_out)
     return _page(f"{d.label}: {d.title or ''}", nav, body)
+
+
+def _by_key(entries) -> dict:
+    """The entry each key names: the first of *entries* with it, a record not in git then only where no record of
+    that day has it (its number was given again after a renumber)."""
+    return {e.decision.key: e for e in sorted(reversed(entries), key=lambda e: e.shown != "absent")}
 
 
 def _adr_resolver(pages: dict[str, str]):
@@ -423,7 +432,9 @@ def _pictures(data, folder: Path, folders: dict[Path, str]) -> tuple[bool, list[
     has_timeline = any(start for _, start, _, _ in rows)
     if has_timeline:
         site_charts.save_svg(site_charts.span_timeline(rows, data.as_of), folder / "timeline.svg")
-    names = {e.decision.key: (e.decision.label, e.decision.title) for e in data.entries}
+    # A record not in git then is in the graph only as the end of a link of that day: it had no title then.
+    names = {key: (e.decision.label, "(not in git then)" if e.shown == "absent" else e.decision.title)
+             for key, e in _by_key(data.entries).items()}
     colours = site_charts.relation_colours(relation for _, relation, _ in data.edges)
     parts, graph_of = [], {}
     layout = site_charts.graph_parts([e.decision.key for e in data.entries], data.edges)
@@ -550,8 +561,8 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         pages = page_names([e.decision for e in data.entries], ws.adr_dir)
         folders = repeated_labels([e.decision for e in data.entries], ws.adr_dir)
         has_timeline, parts, graph_of = _pictures(data, built, folders)
-        resolve = _adr_resolver({e.decision.key: pages[e.decision.path] for e in reversed(data.entries)})
-        status_of = {e.decision.key: e.status for e in reversed(data.entries)}
+        resolve = _adr_resolver({key: pages[e.decision.path] for key, e in _by_key(data.entries).items()})
+        status_of = {e.decision.path: e.status for e in data.entries}
         for entry in data.entries:
             page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses, ws.adr_dir)
             (built / pages[entry.decision.path]).write_bytes(page)
