@@ -99,3 +99,43 @@ def test_dollar_signs_in_a_team_s_own_relation_are_drawn_as_written(repo, decide
     site = decide("report", "log", cwd=repo)
     assert site.exit_code == 0, site.output
     assert "pays $\\frac$" in ((repo / site.stdout.strip()).parent / "graph-1.svg").read_text(encoding="utf-8")
+
+
+# Four dated records whose names begin alike: two that fit two lines, two longer, alike but at their ends.
+ALIKE = {
+    "2026-09-14-move-the-order-service-events-onto-the-shared-kafka-cluster": "Move order events onto Kafka",
+    "2026-09-14-move-the-order-service-events-onto-the-shared-postgres-outbox": "Move order events to an outbox",
+    "2026-10-02-retire-the-legacy-billing-batch-jobs-before-the-q4-freeze-and-move-invoices-to-the-new-ledger":
+        "Retire billing batches, move invoices",
+    "2026-10-02-retire-the-legacy-billing-batch-jobs-before-the-q4-freeze-and-keep-invoices-in-the-old-ledger":
+        "Retire billing batches, keep invoices",
+}
+
+
+def _row_names(svg: str) -> list[str]:
+    """The names on a timeline picture's rows, each name's lines joined by a line break."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    ticks = [g for g in ET.fromstring(svg).iterfind(".//svg:g", ns) if g.get("id", "").startswith("ytick_")]
+    return ["\n".join(t.text for t in tick.iterfind(".//svg:text", ns)) for tick in ticks]
+
+
+def test_long_names_that_begin_alike_read_apart_on_the_timelines(repo, decide):
+    # Names were cut at 40 characters: `2026-09-14-move-the-order-service-event…` twice.
+    for name, title in ALIKE.items():
+        (repo / "decisions" / f"{name}.md").write_text(f"---\nstatus: proposed\ndate: {name[:10]}\n---\n# {title}\n")
+    site = decide("report", "log", "--as-of", "2026-12-01", cwd=repo)
+    assert site.exit_code == 0, site.output
+    drawn = _row_names(((repo / site.stdout.strip()).parent / "timeline.svg").read_text(encoding="utf-8"))
+    assert len(drawn) == len(set(drawn)) == 4
+    kafka, outbox = sorted(ALIKE)[:2]
+    assert {name.replace("\n", "") for name in drawn} >= {kafka, outbox}  # whole, on two lines
+    assert all(max(len(line) for line in name.split("\n")) <= 40 for name in drawn)
+    longest = [name for name in drawn if "ledger" in name]
+    assert all(name.startswith("2026-10-02-retire-the-legacy-billing-") for name in longest)
+    assert sorted(name[-31:] for name in longest) == ["keep-invoices-in-the-old-ledger",
+                                                      "move-invoices-to-the-new-ledger"]
+    html = log(open_workspace(repo), progress=False).html.read_text(encoding="utf-8")
+    text = " ".join(scan(html).text)
+    assert "UserWarning" not in text and len(scan(html).images) >= 2  # the timeline had left its axes no room

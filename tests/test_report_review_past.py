@@ -136,6 +136,15 @@ def test_a_record_first_committed_after_the_day_is_said_not_in_git_then(past):
     assert "Keep orders for a year" not in shown and "proposed" not in shown  # its title and status came later
 
 
+def test_the_sections_left_out_leave_no_blank_band(past):
+    # A section left out was still an empty cell, padded as one that shows something: four of them stood
+    # between the note and "Evidence behind it" as a blank band.
+    html, text = past["new"]
+    cells = re.findall(r'<div id="cell-id=([^"]*)" class="(jp-Cell [^"]*)"', html)
+    assert [name for name, classes in cells if "jp-mod-noOutputs" in classes] == []
+    assert len(cells) == 3 and "nothing written in it is shown. Evidence behind it" in text
+
+
 def test_the_library_gives_what_the_report_shows(past):
     from toolkit.frames.review import review
     from toolkit.workspace import open_workspace

@@ -53,7 +53,31 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def _text_points(texts, size: float) -> float:
+# A record's name on a timeline's row: whole on one line up to NAME_CHARS characters, else on two lines; a name
+# longer than two lines keeps its start and its end, so that names which begin alike (dated slugs) read apart.
+NAME_CHARS = 40
+
+
+def row_name(name: str) -> str:
+    """*name* (a record's label or slug) as a timeline's row shows it: see NAME_CHARS. A line ends after a
+    `-`, `_`, `/`, `.` or space where one is near, so words stay whole."""
+    if len(name) <= NAME_CHARS:
+        return name
+    if len(name) <= 2 * NAME_CHARS:
+        cut = max(_breaks(name, len(name) - NAME_CHARS, NAME_CHARS), default=NAME_CHARS)
+        return f"{name[:cut].rstrip()}\n{name[cut:]}"
+    head = max(_breaks(name, NAME_CHARS // 2, NAME_CHARS), default=NAME_CHARS)
+    tail = min(_breaks(name, len(name) - NAME_CHARS + 1, len(name) - NAME_CHARS // 2),
+               default=len(name) - NAME_CHARS + 1)
+    return f"{name[:head].rstrip()}\n…{name[tail:]}"
+
+
+def _breaks(name: str, first: int, last: int) -> list[int]:
+    """The places from *first* to *last* just after a character that parts the words of a name."""
+    return [at for at in range(first, last + 1) if name[at - 1] in "-_/. "]
+
+
+def text_points(texts, size: float) -> float:
     """The width in points of the widest of *texts* at *size* points (0 when there are none)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
@@ -98,7 +122,7 @@ def criteria_heatmap(cells):
     refs = list(dict.fromkeys(cell[0] for cell in cells))
     per_ref = {ref: [cell[1:] for cell in cells if cell[0] == ref] for ref in refs}
     width = max((len(v) for v in per_ref.values()), default=1)
-    left = EDGE_INCHES + _text_points(refs, LABEL_POINTS + 1) / 72 + TICK_INCHES
+    left = EDGE_INCHES + text_points(refs, LABEL_POINTS + 1) / 72 + TICK_INCHES
     fig = _placed(2.6 + 2.2 * width, 1.0 + 0.45 * max(len(refs), 1), left, EDGE_INCHES, TITLE_INCHES, LEGEND_INCHES)
     ax = fig.add_subplot()
     corners, colours = [], []
@@ -135,11 +159,11 @@ def evidence_timeline(rows, as_of: dt.date, order):
     import matplotlib.dates as mdates
 
     # Date labels are turned 30 degrees: they reach down by their width's half plus their height.
-    date_drop = (_text_points(["2000-00-00"], LABEL_POINTS) * math.sin(math.radians(30))
+    date_drop = (text_points(["2000-00-00"], LABEL_POINTS) * math.sin(math.radians(30))
                  + LABEL_POINTS * 1.2 * math.cos(math.radians(30))) / 72
     # Turned labels end at their tick: the first one reaches left of the axes by most of its width.
-    date_reach = _text_points(["2000-00-00"], LABEL_POINTS) * math.cos(math.radians(30)) / 72
-    left = max(EDGE_INCHES + _text_points(order, LABEL_POINTS + 1) / 72 + TICK_INCHES, EDGE_INCHES + date_reach)
+    date_reach = text_points(["2000-00-00"], LABEL_POINTS) * math.cos(math.radians(30)) / 72
+    left = max(EDGE_INCHES + text_points(order, LABEL_POINTS + 1) / 72 + TICK_INCHES, EDGE_INCHES + date_reach)
     height = 1.2 + 0.42 * max(len(order), 1)
     bottom = LEGEND_INCHES + date_drop + TICK_INCHES
     fig = _placed(8, height, left, 0.25, TITLE_INCHES, bottom)
@@ -211,12 +235,14 @@ def decision_timeline(rows):
         except ValueError:
             continue
         if days.in_range(day):
-            dated.append((day, row["label"], row["status"]))
-    fig = _figure(8, 0.8 + 0.32 * max(len(dated), 1))
+            dated.append((day, row_name(row["label"]), row["status"]))
+    lines = max((label.count("\n") + 1 for _, label, _ in dated), default=1)
+    # A row is a line of its name high (9 points, 0.15 inches) for each line, and a gap.
+    fig = _figure(8, 0.8 + (0.17 + 0.15 * lines) * max(len(dated), 1))
     ax = fig.add_subplot()
     for y, (day, _, status) in enumerate(dated):
         ax.scatter([day], [y], s=50, color=STATUS_COLOURS.get(status, "#9aa3ad"), zorder=3)
-    ax.set_yticks(range(len(dated)), [label for _, label, _ in dated])
+    ax.set_yticks(range(len(dated)), [label for _, label, _ in dated], fontsize=LABEL_POINTS + 1)
     ax.set_ylim(len(dated) - 0.5, -0.5)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title("Decisions over time", fontsize=10)

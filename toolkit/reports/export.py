@@ -79,11 +79,10 @@ def _render(exporter, nb, title: str) -> str:
 
     nb = copy.deepcopy(nb)
     _drop_active_outputs(nb)
-    for cell in nb.cells:
-        # papermill gives the cell it injects a random id; the page shows ids, and the same report
-        # rendered twice must be the same file.
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", ()):
-            cell["id"] = "injected-parameters"
+    # A code cell that showed nothing (the parameters, a section the report leaves out) would still take a
+    # padded band of the page. Papermill's injected cell, whose random id would make the same report render
+    # to a different file each time, is one of them.
+    nb.cells = [cell for cell in nb.cells if cell.get("cell_type") != "code" or cell.get("outputs")]
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 

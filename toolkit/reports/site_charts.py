@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from toolkit.records import days
 from toolkit.records.text import visible
-from toolkit.reports.charts import STATUS_COLOURS, literal
+from toolkit.reports.charts import STATUS_COLOURS, literal, row_name, text_points
 
 def _figure(width: float, height: float, left: float, right: float, top: float, bottom: float):
     """A figure of *width* x *height* inches whose axes leave the given margins, in inches."""
@@ -50,12 +50,18 @@ def span_timeline(rows, as_of: dt.date):
     from matplotlib.dates import date2num
     from matplotlib.patches import Patch
 
-    rows = [(_short(label), start, end, status) for label, start, end, status in rows
+    rows = [(row_name(label), start, end, status) for label, start, end, status in rows
             if start is not None and days.in_range(start) and (end is None or days.in_range(end))]
     count = max(len(rows), 1)
-    # Room on the left for the longest label (a slug or a dated name is longer than `ADR-0012`), at 7 points.
-    left = max(0.9, 0.2 + 0.058 * max((len(label) for label, *_ in rows), default=0))
-    fig = _figure(10, 1.3 + 0.24 * count if count <= LABELLED_ROWS else 11, left, 1.4, 0.35, 0.75)
+    lines = max((label.count("\n") + 1 for label, *_ in rows), default=1)
+    # Above LABELLED_ROWS, every few rows are named: as many as there is room for names of that many lines.
+    named = range(len(rows)) if count <= LABELLED_ROWS else range(0, len(rows), -(-count // (40 // lines)))
+    names = [rows[i][0] for i in named]
+    # Room on the left for the widest name (a slug or a dated name is longer than `ADR-0012`), at 7 points;
+    # a tenth more, as text drawn with hinting runs wider than its outline measures.
+    left = max(0.9, 0.2 + 1.1 * text_points([line for name in names for line in name.split("\n")], 7) / 72)
+    # A row is a line of its name high (7 points, 0.12 inches) for each line, and a gap as high.
+    fig = _figure(10, 1.3 + 0.12 * (lines + 1) * count if count <= LABELLED_ROWS else 11, left, 1.4, 0.35, 0.75)
     ax = fig.add_subplot()
     today = date2num(as_of)
     # Dates converted in one call and one line collection for every bar: per-record calls take seconds.
@@ -65,11 +71,7 @@ def span_timeline(rows, as_of: dt.date):
     colours = [to_rgba(STATUS_COLOURS.get(status, "#9aa3ad"), 1.0 if end else 0.45) for _, _, end, status in rows]
     height = fig.get_figheight() * 72 * 0.8 / count
     ax.hlines(range(len(rows)), starts, ends, colors=colours, linewidth=min(10.0, max(0.4, 0.7 * height)))
-    if count <= LABELLED_ROWS:
-        ax.set_yticks(range(len(rows)), [label for label, _, _, _ in rows])
-    else:
-        step = -(-count // 40)
-        ax.set_yticks(range(0, len(rows), step), [rows[i][0] for i in range(0, len(rows), step)])
+    ax.set_yticks(named, names)
     ax.tick_params(axis="y", labelsize=7)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.xaxis_date()
@@ -83,11 +85,6 @@ def span_timeline(rows, as_of: dt.date):
     for label in ax.get_xticklabels():
         label.set(rotation=30, horizontalalignment="right")
     return fig
-
-
-def _short(label: str, most: int = 40) -> str:
-    """*label* cut to *most* characters, so a long slug leaves the picture room for its bars."""
-    return label if len(label) <= most else label[: most - 1] + "…"
 
 
 def relation_colours(relations) -> dict[str, str]:
