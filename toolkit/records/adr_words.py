@@ -970,7 +970,8 @@ def present_part(phrase: str) -> str:
 def with_history(old: str, new: str) -> str:
     """The status phrase *old* moved on to *new*, keeping its history as *old* keeps it
     (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`), or *new* emphasized
-    in its list of choices (`Proposed | Accepted | **Deprecated**`), or shown by its badge; else *new*."""
+    in its list of choices (`Proposed | Accepted | **Deprecated**`), or shown by its badge; *old* itself where
+    it says *new* already; else *new*."""
     if chosen(old) is not None:
         return _choose(old, new) or new
     if "![" in old:
@@ -982,6 +983,8 @@ def with_history(old: str, new: str) -> str:
         now = " ".join(_STRUCK.sub(" ", old).split())
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
+    if read_status(old) == read_status(new):
+        return old  # the status stays, and so does what the team wrote after it (`Aceptado (con deudas)`)
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
