@@ -33,7 +33,7 @@ from toolkit.records.adr import (
     line_fields,
 )
 from toolkit.actions.index_file import outside_code
-from toolkit.records.adr_edit import header_lines, restated, status_as_written
+from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
@@ -51,6 +51,7 @@ from toolkit.records.adr_words import (
     is_rst,
     is_slug_record,
     language_of,
+    marked_choices,
     numbered_file,
     split_title,
     title_number_span,
@@ -378,8 +379,9 @@ _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
     rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*|[ \t]+)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
-# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
-_TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
+# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`,
+# Primer's `# [ADR] Title`.
+_TITLE_LABEL = LazyPattern(r"^(?:(?:RFC|Proposal)\s*[:：]|\[(?:ADR|RFC)\])\s*", re.IGNORECASE)
 NAMED_WIDTH = -1  # the width of a title's number blank that the folder's file names give it
 
 
@@ -457,7 +459,8 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         heading, width = _titled(heading_text(title))
         edits[stated.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
     raw = stated.status_raw or ""
-    status = status_as_written("proposed", stated)
+    # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
+    status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
     if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
         line = lines[stated.status_line - 1]
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
@@ -744,7 +747,8 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
                   for at in range(first, under + 1)}
     spans = {}
     if not statusless:
-        spans[record.status_line - 1] = [(*record.status_span, status_as_written(status, record))]
+        words = marked_as(record.status_raw or "", status_as_written(status, record))  # `✅ **승인됨**`: `**제안됨**`
+        spans[record.status_line - 1] = [(*record.status_span, words)]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
         # A heading that states the status again (`### Status: Aceito` in a record's second language) says a new
         # record's too, in its own words.
