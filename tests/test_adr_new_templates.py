@@ -433,3 +433,30 @@ def test_a_new_record_copied_from_a_korean_folder_writes_its_status_in_bold_as_t
     # No record marks a proposal: the mark, which says accepted, is not copied; the bold is.
     assert (root / made.stdout.strip()).read_text() == (
         "# ADR-003: 캐시 배포\n\n## 상태\n**제안됨** (2026-12-02)\n\n## 컨텍스트\n")
+
+
+# Solana's improvement documents: `proposals/NNNN-title.md` under YAML front matter that numbers it (`simd: '0499'`),
+# with the template at the repository's top, `XXXX-template.md`, whose proposals start as drafts.
+SIMD_TEMPLATE = ("---\nsimd: 'XXXX'\ntitle: Title of SIMD\nauthors:\n  - (the authors' names)\ncategory: Standard/Meta\n"
+                 "type: Core/Networking/Interface/Meta\nstatus: Draft\ncreated: (today's date, YYYY-MM-DD)\n"
+                 "feature: (its tracking issue, once accepted)\n---\n\n## Summary\n\nWhat the feature is.\n\n"
+                 "## Motivation\n\nWhy we do it.\n")
+SIMD = ("---\nsimd: '{n:04d}'\ntitle: {title}\nauthors:\n  - Ana Ruiz (Anza)\ncategory: Standard\ntype: Core\n"
+        "status: {status}\ncreated: {day}\nfeature: TBD\n---\n\n## Summary\n\nWhat {n} does.\n")
+
+
+def test_a_new_solana_proposal_is_written_from_the_template_at_the_repository_s_top(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "proposals"\n',
+        "XXXX-template.md": SIMD_TEMPLATE,
+        "proposals/0476-rent-burn.md": SIMD.format(n=476, title="Rent burn", status="Accepted", day="2026-02-10"),
+        "proposals/0499-loader-v1-off.md": SIMD.format(n=499, title="Loader v1 off", status="Review", day="2026-03-16"),
+    })
+    made = decide("adr", "new", "Fee split", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "proposals/0500-fee-split.md"
+    # The number as the template's blank is wide, the template's own first status, today as the day it was made.
+    assert (root / "proposals/0500-fee-split.md").read_text() == SIMD_TEMPLATE.replace("'XXXX'", "'0500'").replace(
+        "Title of SIMD", "Fee split").replace("(today's date, YYYY-MM-DD)", "2026-12-02")
+    assert (500, "Fee split", "draft", "2026-12-02") in [
+        (r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
