@@ -460,3 +460,23 @@ def test_a_new_solana_proposal_is_written_from_the_template_at_the_repository_s_
         "Title of SIMD", "Fee split").replace("(today's date, YYYY-MM-DD)", "2026-12-02")
     assert (500, "Fee split", "draft", "2026-12-02") in [
         (r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
+
+
+# OpenTofu's RFCs: `rfc/YYYYMMDD-title.md`, no status or number, and the template the guide says to copy beside them.
+TOFU_TEMPLATE = ("# RFC Title\n\nIssue: https://github.com/OpenTofu/{ Repository }/issues/{ issue number }\n\n"
+                 "The problem, for a reader new to the code.\n\n## Proposed Solution\n\nAn overview.\n\n"
+                 "## Potential Alternatives\n\nOther ways.\n")
+
+
+def test_a_new_opentofu_rfc_is_named_by_the_day_and_copies_the_template_beside_the_rfcs(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "rfc"\n',
+        "rfc/yyyymmdd-template.md": TOFU_TEMPLATE,
+        "rfc/20260402-prerelease-constraints.md": TOFU_TEMPLATE.replace("RFC Title", "Prerelease Constraints"),
+        "rfc/20260406-linting.md": TOFU_TEMPLATE.replace("RFC Title", "Built-in Linting"),
+    })
+    made = decide("adr", "new", "Module Version Locking", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "rfc/20261202-module-version-locking.md"
+    assert (root / "rfc/20261202-module-version-locking.md").read_text() == TOFU_TEMPLATE.replace(
+        "RFC Title", "Module Version Locking")
