@@ -437,8 +437,8 @@ def test_a_new_record_copied_from_a_korean_folder_writes_its_status_in_bold_as_t
 
 # Solana's improvement documents: `proposals/NNNN-title.md` under YAML front matter that numbers it (`simd: '0499'`),
 # with the template at the repository's top, `XXXX-template.md`, whose proposals start as drafts.
-SIMD_TEMPLATE = ("---\nsimd: 'XXXX'\ntitle: Title of SIMD\nauthors:\n  - (the authors' names)\ncategory: Standard/Meta\n"
-                 "type: Core/Networking/Interface/Meta\nstatus: Draft\ncreated: (today's date, YYYY-MM-DD)\n"
+SIMD_TEMPLATE = ("---\nsimd: 'XXXX'\ntitle: Title of SIMD\nauthors:\n  - (the authors' names)\n"
+                 "category: Standard/Meta\ntype: Core/Networking/Interface/Meta\nstatus: Draft\ncreated: (today's date, YYYY-MM-DD)\n"
                  "feature: (its tracking issue, once accepted)\n---\n\n## Summary\n\nWhat the feature is.\n\n"
                  "## Motivation\n\nWhy we do it.\n")
 SIMD = ("---\nsimd: '{n:04d}'\ntitle: {title}\nauthors:\n  - Ana Ruiz (Anza)\ncategory: Standard\ntype: Core\n"

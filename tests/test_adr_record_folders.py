@@ -604,7 +604,8 @@ def test_a_proposal_superseded_in_a_slep_folder_names_its_successor_as_the_sleps
     })
     result = decide("adr", "status", "12", "superseded", "--by", "18", "--force", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
-    assert ":Status: Superseded by `SLEP018 <../slep018/proposal.rst>`__\n" in (root / "slep012/proposal.rst").read_text()
+    superseded = (root / "slep012/proposal.rst").read_text()
+    assert ":Status: Superseded by `SLEP018 <../slep018/proposal.rst>`__\n" in superseded
     assert ":Supersedes: `SLEP012 <../slep012/proposal.rst>`__\n" in (root / "slep018/proposal.rst").read_text()
     assert [(r["number"], r["status"], r["superseded_by"], r["supersedes"]) for r in listed_adrs(decide, root)] == [
         (12, "superseded", "18", []), (18, "accepted", None, ["12"])]

@@ -1004,6 +1004,7 @@ def _folder_mark(ws: Workspace, decision: Decision, status: str) -> str:
 
 
 def _mark_of(phrase: str) -> str:
+    """The mark beside a status phrase's words (`✅` of `✅ **승인됨**`), "" for none."""
     before, _, after = status_mark(phrase)
     return (before or after).strip()
 

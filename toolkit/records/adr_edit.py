@@ -305,7 +305,9 @@ def marked_as(raw: str, text: str) -> str:
         plain = f"{emphasis.group()}{plain}{emphasis.group()}"
     if not mark:
         return plain
-    return f"{mark}{before[len(before.rstrip()) :]}{plain}" if before else f"{plain}{after[: -len(after.lstrip())]}{mark}"
+    if before:
+        return f"{mark}{before[len(before.rstrip()) :]}{plain}"
+    return f"{plain}{after[: len(after) - len(after.lstrip())]}{mark}"
 
 
 def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,
