@@ -454,7 +454,7 @@ def test_a_successor_in_the_sentence_after_the_status_makes_the_record_supersede
     ("Accepted (2024-08-01)", "Deprecated (2026-11-30)"),
     ("> Accepted", "> Deprecated"),
     ("**Accepted** by the architecture board", "**Deprecated** by the architecture board"),
-    ("🟢 **Agreed** (2021-01-04)", "Deprecated (2026-11-30)"),
+    ("🟢 **Agreed** (2021-01-04)", "**Deprecated** (2026-11-30)"),  # the mark says agreed; the bold stays
     ("Approved (ARB 2021-04-09)", "Deprecated (ARB 2026-11-30)"),  # the words were `Approved (ARB`
     ("`Accepted`", "`Deprecated`"),  # in a code span, which stays
 ])

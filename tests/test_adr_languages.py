@@ -330,3 +330,17 @@ def test_a_section_named_as_a_status_begins_under_an_empty_status_section_is_not
     assert done.exit_code == 0, done.output
     assert heading in (root / "doc/adr/0001-queue.md").read_text()
     assert _listed(decide, root)["1"]["status"] == "accepted"
+
+
+SPANISH = "# ADR-{n:04d}: {title}\n\n- Estado: {status}\n- Fecha: 2026-08-24\n\n## Contexto\n\nPor qué.\n"
+
+
+def test_setting_a_spanish_record_s_status_again_keeps_the_note_after_it(decide, tmp_path):
+    noted = SPANISH.format(n=1, title="Colas", status="Aceptado (con deudas documentadas)")
+    dated = SPANISH.format(n=2, title="Caché", status="Aceptado (2026-09-02, tras el piloto; decisión del equipo)")
+    root = _repo(tmp_path, {"docs/adr/0001-colas.md": noted, "docs/adr/0002-cache.md": dated})
+    for n in (1, 2):
+        result = decide("adr", "status", str(n), "accepted", "--force", "--date", "2026-11-30", cwd=root)
+        assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0001-colas.md").read_text() == noted.replace("2026-08-24", "2026-11-30")
+    assert (root / "docs/adr/0002-cache.md").read_text() == dated.replace("2026-08-24", "2026-11-30")

@@ -395,3 +395,88 @@ def test_two_templates_in_folders_beside_records_kept_as_folders_choose_none(dec
     result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     assert "<title of the JEP>" not in (root / result.stdout.strip()).read_text()
+
+
+# Primer's template: a title labelled `[ADR]`, a day after an emoji, and the status's choices each with its mark.
+PRIMER_TEMPLATE = ("# [ADR] Title of the decision\n\n📆 Date: YYYY-MM-DD\n\n## Status\n\n"
+                   "<!-- One of: Proposed, Accepted, Superseded by [LINK](), Deprecated -->\n\n"
+                   "Status: [Proposed ❓ | Accepted ✅ | Superseded by [ADD LINK] ⚠️ | Deprecated ⛔]\n\n"
+                   "## Context\n\n<!-- Why the decision is needed. -->\n")
+
+
+def test_a_new_record_from_primer_s_template_keeps_its_title_label_and_the_proposal_s_mark(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "contributor-docs/adrs"\n',
+        "contributor-docs/adrs/adr-000-template.md": PRIMER_TEMPLATE,
+        "contributor-docs/adrs/adr-024-slots.md": PRIMER_TEMPLATE.replace("Title of the decision", "Prefer slots")
+        .replace("YYYY-MM-DD", "2026-05-17").replace("[Proposed ❓ | Accepted ✅ | Superseded by [ADD LINK] ⚠️ | "
+                                                     "Deprecated ⛔]", "Accepted ✅"),
+    })
+    made = decide("adr", "new", "Merge props in one helper", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / "contributor-docs/adrs/adr-025-merge-props-in-one-helper.md").read_text() == (
+        PRIMER_TEMPLATE.replace("Title of the decision", "Merge props in one helper").replace(
+            "YYYY-MM-DD", "2026-12-02").replace(
+            "[Proposed ❓ | Accepted ✅ | Superseded by [ADD LINK] ⚠️ | Deprecated ⛔]", "Proposed ❓"))
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (24, "Prefer slots", "accepted"), (25, "Merge props in one helper", "proposed")]
+
+
+def test_a_new_record_copied_from_a_korean_folder_writes_its_status_in_bold_as_the_folder_does(decide, tmp_path):
+    record = "# ADR-00{n}: {title}\n\n## 상태\n✅ **승인됨** (2025-12-0{n})\n\n## 컨텍스트\n\n왜.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-001-secrets.md": record.format(n=1, title="시크릿 관리"),
+        "docs/adr/ADR-002-replicas.md": record.format(n=2, title="고가용성"),
+    })
+    made = decide("adr", "new", "캐시 배포", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    # No record marks a proposal: the mark, which says accepted, is not copied; the bold is.
+    assert (root / made.stdout.strip()).read_text() == (
+        "# ADR-003: 캐시 배포\n\n## 상태\n**제안됨** (2026-12-02)\n\n## 컨텍스트\n")
+
+
+# Solana's improvement documents: `proposals/NNNN-title.md` under YAML front matter that numbers it (`simd: '0499'`),
+# with the template at the repository's top, `XXXX-template.md`, whose proposals start as drafts.
+SIMD_TEMPLATE = ("---\nsimd: 'XXXX'\ntitle: Title of SIMD\nauthors:\n  - (the authors' names)\n"
+                 "category: Standard/Meta\ntype: Core/Networking/Interface/Meta\nstatus: Draft\ncreated: (today's date, YYYY-MM-DD)\n"
+                 "feature: (its tracking issue, once accepted)\n---\n\n## Summary\n\nWhat the feature is.\n\n"
+                 "## Motivation\n\nWhy we do it.\n")
+SIMD = ("---\nsimd: '{n:04d}'\ntitle: {title}\nauthors:\n  - Ana Ruiz (Anza)\ncategory: Standard\ntype: Core\n"
+        "status: {status}\ncreated: {day}\nfeature: TBD\n---\n\n## Summary\n\nWhat {n} does.\n")
+
+
+def test_a_new_solana_proposal_is_written_from_the_template_at_the_repository_s_top(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "proposals"\n',
+        "XXXX-template.md": SIMD_TEMPLATE,
+        "proposals/0476-rent-burn.md": SIMD.format(n=476, title="Rent burn", status="Accepted", day="2026-02-10"),
+        "proposals/0499-loader-v1-off.md": SIMD.format(n=499, title="Loader v1 off", status="Review", day="2026-03-16"),
+    })
+    made = decide("adr", "new", "Fee split", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "proposals/0500-fee-split.md"
+    # The number as the template's blank is wide, the template's own first status, today as the day it was made.
+    assert (root / "proposals/0500-fee-split.md").read_text() == SIMD_TEMPLATE.replace("'XXXX'", "'0500'").replace(
+        "Title of SIMD", "Fee split").replace("(today's date, YYYY-MM-DD)", "2026-12-02")
+    assert (500, "Fee split", "draft", "2026-12-02") in [
+        (r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
+
+
+# OpenTofu's RFCs: `rfc/YYYYMMDD-title.md`, no status or number, and the template the guide says to copy beside them.
+TOFU_TEMPLATE = ("# RFC Title\n\nIssue: https://github.com/OpenTofu/{ Repository }/issues/{ issue number }\n\n"
+                 "The problem, for a reader new to the code.\n\n## Proposed Solution\n\nAn overview.\n\n"
+                 "## Potential Alternatives\n\nOther ways.\n")
+
+
+def test_a_new_opentofu_rfc_is_named_by_the_day_and_copies_the_template_beside_the_rfcs(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "rfc"\n',
+        "rfc/yyyymmdd-template.md": TOFU_TEMPLATE,
+        "rfc/20260402-prerelease-constraints.md": TOFU_TEMPLATE.replace("RFC Title", "Prerelease Constraints"),
+        "rfc/20260406-linting.md": TOFU_TEMPLATE.replace("RFC Title", "Built-in Linting"),
+    })
+    made = decide("adr", "new", "Module Version Locking", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "rfc/20261202-module-version-locking.md"
+    assert (root / "rfc/20261202-module-version-locking.md").read_text() == TOFU_TEMPLATE.replace(
+        "RFC Title", "Module Version Locking")

@@ -592,3 +592,20 @@ def test_a_tutorial_s_numbered_chapter_folders_are_no_proposal_folders(decide, t
     assert decide("init", cwd=root).exit_code == 0
     assert 'decisions = "."' not in (root / "decisionbook.toml").read_text()
     assert listed_adrs(decide, root) == []
+
+
+def test_a_proposal_superseded_in_a_slep_folder_names_its_successor_as_the_sleps_do(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[adr]\ndir = "."\n',
+        "slep012/proposal.rst": SLEP.format(over="=" * 19, title="SLEP012: InputArray", author="Ana Ruiz",
+                                            status="Draft", created="2019-12-20", abstract="An array with names."),
+        "slep018/proposal.rst": SLEP.format(over="=" * 22, title="SLEP018: Pandas output", author="Tom Fan",
+                                            status="Accepted", created="2022-06-22", abstract="Frames out."),
+    })
+    result = decide("adr", "status", "12", "superseded", "--by", "18", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    superseded = (root / "slep012/proposal.rst").read_text()
+    assert ":Status: Superseded by `SLEP018 <../slep018/proposal.rst>`__\n" in superseded
+    assert ":Supersedes: `SLEP012 <../slep012/proposal.rst>`__\n" in (root / "slep018/proposal.rst").read_text()
+    assert [(r["number"], r["status"], r["superseded_by"], r["supersedes"]) for r in listed_adrs(decide, root)] == [
+        (12, "superseded", "18", []), (18, "accepted", None, ["12"])]

@@ -24,7 +24,7 @@ def test_a_day_after_a_calendar_emoji_is_the_date_and_a_status_change_sets_it(de
     assert result.exit_code == 0, result.output
     text = (root / "decisions/adr-024-parts.md").read_text()
     assert text.startswith("# [ADR] Parts\n\n🗓️ Date: 2026-03-22\n\n")
-    assert "| Status | Accepted <!-- Proposed ❓ OR Accepted ✅ OR Deprecated ⛔ --> |" in text
+    assert "| Status | Accepted ✅ <!-- Proposed ❓ OR Accepted ✅ OR Deprecated ⛔ --> |" in text
 
 
 SPANISH = "# ADR-{n:04d} — {title}\n\n{fields}\n\n## Contexto\n\nPor qué.\n"

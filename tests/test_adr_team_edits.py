@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 CONFIG = '[adr]\ndir = "{folder}"\n'
 
@@ -305,3 +305,50 @@ def test_a_status_section_that_says_more_than_a_status_is_left_as_written(decide
     assert done.exit_code == 0, done.output
     assert (root / "docs/adr/0001-keep-audit-logs.md").read_text() == text.replace(
         "Status: accepted", "Status: deprecated").replace("2021-03-04", "2026-12-02")
+
+
+# Korean teams' records: `## 상태` over the status in bold, after a mark that says which status it is, and its day.
+KOREAN = "# ADR-{n:03d}: {title}\n\n## 상태\n{status} ({day})\n\n## 컨텍스트\n\n왜 {n}.\n"
+
+
+def test_a_korean_status_in_bold_after_a_mark_stays_bold_and_takes_the_folder_s_mark(decide, tmp_path):
+    records = {"ADR-001-secrets.md": ("시크릿 관리", "✅ **승인됨**", "2025-11-03"),
+               "ADR-002-replicas.md": ("고가용성", "✅ **승인됨**", "2025-12-01"),
+               "ADR-003-cache.md": ("캐시 배포", "⏳ **제안됨**", "2026-01-15")}
+    root = _folder(tmp_path, "docs/adr", {name: KOREAN.format(n=n, title=title, status=status, day=day)
+                                          for n, (name, (title, status, day)) in enumerate(records.items(), 1)})
+    for key, status in (("3", "accepted"), ("1", "deprecated")):
+        done = decide("adr", "status", key, status, "--force", "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+    # Accepted is marked as the folder marks it; no record marks a deprecated one, so its mark goes with the old status.
+    assert (root / "docs/adr/ADR-003-cache.md").read_text() == KOREAN.format(
+        n=3, title="캐시 배포", status="✅ **승인됨**", day="2026-12-02")
+    assert (root / "docs/adr/ADR-001-secrets.md").read_text() == KOREAN.format(
+        n=1, title="시크릿 관리", status="**폐기됨**", day="2026-12-02")
+    listed = {row["number"]: (row["status"], row["date"]) for row in listed_adrs(decide, root)}
+    assert listed == {1: ("deprecated", "2026-12-02"), 2: ("accepted", "2025-12-01"), 3: ("accepted", "2026-12-02")}
+
+
+# Primer's ADRs: `📆 Date:`, a Status table whose state carries a mark, and a template that lists each status's mark.
+PRIMER_TEMPLATE = ("# [ADR] Title of the decision\n\n📆 Date: YYYY-MM-DD\n\n## Status\n\n"
+                   "<!-- One of: Proposed, Accepted, Superseded by [LINK](), Deprecated -->\n\n"
+                   "Status: [Proposed ❓ | Accepted ✅ | Superseded by [ADD LINK] ⚠️ | Deprecated ⛔]\n\n"
+                   "## Context\n\n<!-- Why the decision is needed. -->\n\n## Decision\n\n<!-- What was decided. -->\n")
+PRIMER = ("# {title}\n\n📆 Date: {day}\n\n## Status\n\n| Stage          | State       |\n"
+          "| -------------- | ----------- |\n| Status         | {status} |\n| Implementation | Pending ⚠️  |\n\n"
+          "## Context\n\nWhy.\n")
+
+
+def test_a_primer_status_change_writes_the_mark_the_folder_s_template_gives_the_new_status(decide, tmp_path):
+    root = _folder(tmp_path, "contributor-docs/adrs", {
+        "adr-000-template.md": PRIMER_TEMPLATE,
+        "adr-024-slots.md": PRIMER.format(title="Prefer slots over props", day="2026-05-17", status="Proposed ❓"),
+        "adr-025-merging.md": PRIMER.format(title="Merge props in one helper", day="2026-07-28", status="Accepted ✅"),
+    })
+    for key, status in (("24", "accepted"), ("25", "deprecated")):
+        done = decide("adr", "status", key, status, "--force", "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+    assert (root / "contributor-docs/adrs/adr-024-slots.md").read_text() == PRIMER.format(
+        title="Prefer slots over props", day="2026-12-02", status="Accepted ✅")
+    assert (root / "contributor-docs/adrs/adr-025-merging.md").read_text() == PRIMER.format(
+        title="Merge props in one helper", day="2026-07-28", status="Deprecated ⛔")

@@ -33,7 +33,7 @@ from toolkit.records.adr import (
     line_fields,
 )
 from toolkit.actions.index_file import outside_code
-from toolkit.records.adr_edit import header_lines, restated, status_as_written
+from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
 from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
@@ -51,6 +51,7 @@ from toolkit.records.adr_words import (
     is_rst,
     is_slug_record,
     language_of,
+    marked_choices,
     numbered_file,
     split_title,
     title_number_span,
@@ -115,9 +116,9 @@ def folder_template(folder: Path) -> Path | None:
 
 
 # An RFC process keeps its template at the repository's top, beside the folder of its records: Rust's, React's,
-# Vue's and Nix's `0000-template.md` above `text/`, `active-rfcs/` or `rfcs/`. Only that name: a top folder's other
-# templates (`pull_request_template.md`) are not a record's.
-_TOP_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown)$", re.IGNORECASE)
+# Vue's and Nix's `0000-template.md` above `text/`, `active-rfcs/` or `rfcs/`, Solana's `XXXX-template.md` above
+# `proposals/`. Only those names: a top folder's other templates (`pull_request_template.md`) are not a record's.
+_TOP_TEMPLATE = LazyPattern(r"^(?:0+|X+)[-_]template\.(?:md|markdown)$", re.IGNORECASE)
 
 
 # A template for a process's issues or pull requests is no record's (`.github/PULL_REQUEST_TEMPLATE.md`).
@@ -378,8 +379,9 @@ _TITLE_BLANK = LazyPattern(
     r"^((?:[A-Za-z]+?[-_ ]?)??)(\$\{number\}|\{[^{}]*(?:\$\{number\}|(?i:number))[^{}]*\}|[xX]{2,}|[nN]{3,}|0{3,}"
     rf"|(?<=-)XYZ|\[(?i:{NUMBER_WORDS})\]|<(?i:{NUMBER_WORDS})>)(\s*[.:)\-–—·|：]\s*|[ \t]+)")
 _HEADING_ID = LazyPattern(r"\s*\{#[^{}]*\}\s*$")
-# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`.
-_TITLE_LABEL = LazyPattern(r"^(?:RFC|Proposal)\s*[:：]\s*", re.IGNORECASE)
+# A label alone before a template's title, which every record of the process keeps: Go's `# Proposal: [Title]`,
+# Primer's `# [ADR] Title`.
+_TITLE_LABEL = LazyPattern(r"^(?:(?:RFC|Proposal)\s*[:：]|\[(?:ADR|RFC)\])\s*", re.IGNORECASE)
 NAMED_WIDTH = -1  # the width of a title's number blank that the folder's file names give it
 
 
@@ -431,7 +433,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
-        _fill_front_matter(doc, record, edits, dropped, copied is not None)
+        width = _fill_front_matter(doc, record, edits, dropped, copied is not None) or width
     for index, changes in edits.items():
         line = lines[index]
         for start, end, text in sorted(changes, reverse=True):
@@ -457,7 +459,10 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         heading, width = _titled(heading_text(title))
         edits[stated.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
     raw = stated.status_raw or ""
-    status = status_as_written("proposed", stated)
+    # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
+    status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
+    if stated.status == "draft" and raw.strip().strip("\"'").isalpha():
+        status = raw.strip()  # the template's one status, a draft: the team's records start as drafts (Solana's)
     if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
         line = lines[stated.status_line - 1]
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
@@ -518,13 +523,15 @@ _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^'
                            r"""|(?>(?:[^# \t]|[ \t]++(?!#))*))((?:(?<=[ \t])|[ \t]+)#.*)?$""")
 
 
-def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> None:
+def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> int:
     """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
-    title, each day (a blank, or the day the template itself was written: `created: 2025-11-25`) as the new
-    record's, its relations as no relation (their lines after the first to *dropped*); and where the template
-    is a record *kept*, every other value emptied."""
+    title, a number's blank (Solana's `simd: 'XXXX'`), each day (a blank, or the day the template itself was
+    written: `created: 2025-11-25`) as the new record's, its relations as no relation (their lines after the
+    first to *dropped*); and where the template is a record *kept*, every other value emptied. The width of the
+    number's blank, 0 for none."""
     lines = doc.text_lines()
     meta = doc.meta if isinstance(doc.meta, dict) else {}
+    width = 0
     for key, value in meta.items():
         span = frontmatter.key_span(doc, key) if isinstance(key, str) and value is not None else None
         if span is None or span[0] + 1 in (record.status_line, record.date_line):
@@ -539,11 +546,20 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
                 edits[start] = [(found.start(2), found.end(2), f"{quote}{blanks}{quote}")]
         elif found and (_DAY_BLANK.match(found.group(2)) or _is_day(value)):
             edits[start] = [(found.start(2), found.end(2), "${date}")]
+        elif found and not kept and isinstance(value, str) and _NUMBER_BLANK.fullmatch(value):
+            at = found.start(2) + found.group(2).index(value)  # inside its quotes: `'0500'`
+            edits[start] = [(at, at + len(value), "${number}")]
+            width = len(value)
         elif keyed_relation(key) or key.lower() == "links" or kept:
             # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).
             empty = "[]" if isinstance(value, list) or not kept else "{}" if isinstance(value, dict) else ""
             edits[start] = [(0, len(line), f"{line[: line.index(':') + 1]} {empty}".rstrip())]
             dropped.update(range(start + 1, end))
+    return width
+
+
+# A number not yet given, as a front-matter value: `XXXX`, `NNNN`.
+_NUMBER_BLANK = LazyPattern(r"[xX]{2,}|[nN]{3,}")
 
 
 def _kept_title(title: str) -> tuple[str, int]:
@@ -744,7 +760,8 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
                   for at in range(first, under + 1)}
     spans = {}
     if not statusless:
-        spans[record.status_line - 1] = [(*record.status_span, status_as_written(status, record))]
+        words = marked_as(record.status_raw or "", status_as_written(status, record))  # `✅ **승인됨**`: `**제안됨**`
+        spans[record.status_line - 1] = [(*record.status_span, words)]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
         # A heading that states the status again (`### Status: Aceito` in a record's second language) says a new
         # record's too, in its own words.

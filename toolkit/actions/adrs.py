@@ -19,6 +19,7 @@ from toolkit.actions.adr_form import (
     folder_form,
     front_matter_blanks,
     numbered_like_records,
+    own_template,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -51,6 +52,8 @@ from toolkit.records.adr_words import (
     may_hold_records,
     languages_of,
     plain_words,
+    marked_choices,
+    status_mark,
     status_word,
     iso_date,
     template_name,
@@ -991,7 +994,38 @@ def _written_words(ws: Workspace, decision: Decision, status: str) -> str | None
     those of the folder's records (`_folder_words`)."""
     if status in sidecar.WORDS and sidecar.beside(decision.path) is not None:
         return sidecar.WORDS[status]
-    return _folder_words(ws, decision, status)
+    words = _folder_words(ws, decision, status)
+    if decision.form == MADR or decision.status_span is None or not any(status_mark(decision.status_raw or "")[::2]):
+        return words
+    # The record marks its status (`⏳ **제안됨**`, `Proposed ❓`): the new one takes the folder's mark, or none.
+    plain = status_mark(words)[1] if words else status_word(status, decision.status_raw or "")
+    mark = _folder_mark(ws, decision, status)
+    return f"{mark} {plain}" if mark else plain
+
+
+def _folder_mark(ws: Workspace, decision: Decision, status: str) -> str:
+    """The mark the folder writes beside *status* (`✅` for accepted): as the choices on *decision*'s status line
+    list it (`<!-- Proposed ❓ OR Accepted ✅ -->`), else its template's choices, else most of its records with
+    that status; "" where none marks it."""
+    doc, _ = _parse_file(ws, decision.path)
+    line = doc.text_lines()[decision.status_line - 1]
+    template = own_template(ws)
+    sources = [line[decision.status_span[1] :]]
+    if template is not None:
+        with contextlib.suppress(DecisionbookError):
+            sources.append(_parse_file(ws, template)[1].status_raw or "")
+    for text in sources:
+        if status in (choices := marked_choices(text)):
+            return _mark_of(choices[status])
+    counted = Counter(_mark_of(r.status_raw or "") for r in load_decisions(ws).records if r.status == status)
+    counted.pop("", None)
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def _mark_of(phrase: str) -> str:
+    """The mark beside a status phrase's words (`✅` of `✅ **승인됨**`), "" for none."""
+    before, _, after = status_mark(phrase)
+    return (before or after).strip()
 
 
 def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:

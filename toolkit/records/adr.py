@@ -210,8 +210,9 @@ class Decision:
     def cited(self) -> str:
         """How the index and other records name this one: its number as its file name writes it, after
         the name's prefix (`ADR-006` for `ADR-006-x.md` or `006-x.md`, `RFC-0003`, `ADR001`), so a folder
-        that writes three digits is not given four; `label` where such text would not read back."""
-        match = RECORD_FILE.match(self.path.name) if self.number is not None else None
+        that writes three digits is not given four; `label` where such text would not read back. A record kept as
+        a folder is named by the folder's name (`SLEP018` for `slep018/proposal.rst`)."""
+        match = RECORD_FILE.match(record_name(self.path.as_posix())) if self.number is not None else None
         if match is None or int(match.group(2)) != self.number:
             return self.label
         prefix = match.group(1).upper().replace("_", "-")

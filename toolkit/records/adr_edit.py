@@ -60,6 +60,7 @@ from toolkit.records.adr_words import (
     present_part,
     read_status,
     relation_word,
+    status_mark,
     status_word,
     status_words,
     underlined_headings,
@@ -281,12 +282,32 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
     if decision.status_list is not None:
         return _add_to_history(doc, decision, text, day)
     if decision.status_line is not None and decision.status_span is not None:
-        return _in_place(doc, decision.status_line, decision.status_span, with_history(decision.status_raw or "", text))
+        raw = decision.status_raw or ""
+        return _in_place(doc, decision.status_line, decision.status_span, with_history(raw, marked_as(raw, text)))
     lines = doc.text_lines()
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
         return _insert(doc, start + 2, [text, ""])
     return _insert(doc, start + 1, ["", text])
+
+
+def marked_as(raw: str, text: str) -> str:
+    """*text*, the status to write in place of *raw*, marked as *raw* is: where *raw* has a mark beside its words
+    (`✅ **승인됨**`, `Proposed ❓`), on that side the mark *text* carries (`✅ 승인됨`, the folder's for its status)
+    or none, and *text* within the emphasis *raw* writes past its mark (ADR 0159)."""
+    before, words, after = status_mark(raw)
+    if not (before or after):
+        return text
+    own_before, plain, own_after = status_mark(text)
+    mark = (own_before or own_after).strip()
+    emphasis = re.match(r"\*\*|__|\*|_", words) if before else None
+    if emphasis is not None and words.endswith(emphasis.group()) and len(words) > 2 * len(emphasis.group()):
+        plain = f"{emphasis.group()}{plain}{emphasis.group()}"
+    if not mark:
+        return plain
+    if before:
+        return f"{mark}{before[len(before.rstrip()) :]}{plain}"
+    return f"{plain}{after[: len(after) - len(after.lstrip())]}{mark}"
 
 
 def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,

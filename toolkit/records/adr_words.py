@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 
 STATUSES = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
@@ -936,6 +937,43 @@ def choices(phrase: str) -> bool:
     return len(meanings) > 2 and (not only_commas or {"accepted", "rejected"} <= meanings)
 
 
+def _mark_length(text: str) -> int:
+    """How many of *text*'s first characters are a mark: symbols (`✅`, `⚠️`), not letters, digits or punctuation."""
+    length = 0
+    while length < len(text) and (unicodedata.category(text[length]) == "So" or text[length] in "\ufe0f\u200d"):
+        length += 1
+    return length
+
+
+def status_mark(phrase: str) -> tuple[str, str, str]:
+    """(mark before, words, mark after) of a status phrase, each mark with the space between it and the words:
+    `✅ **승인됨**` -> ("✅ ", "**승인됨**", ""), `Proposed ❓` -> ("", "Proposed", " ❓"); a mark alone is words."""
+    lead = _mark_length(phrase)
+    rest = phrase[lead:].lstrip(" \t") if lead else phrase
+    tail = _mark_length(rest[::-1])
+    words = rest[: len(rest) - tail].rstrip(" \t") if tail else rest
+    if not words.strip():
+        return "", phrase, ""
+    return phrase[: len(phrase) - len(rest)], words, rest[len(words) :]
+
+
+# What parts a list of marked choices: `[Proposed ❓ | Accepted ✅]`, `<!-- Proposed ❓ OR Accepted ✅ -->`.
+_MARKED_CHOICES = LazyPattern(r"\s+or\s+|\s*[|,]\s*|<!--|-->", re.IGNORECASE)
+
+
+def marked_choices(text: str) -> dict[str, str]:
+    """Each status *text* names with a mark beside it, as written (`{"proposed": "Proposed ❓", "accepted":
+    "Accepted ✅"}` for `[Proposed ❓ | Accepted ✅]`, `{"accepted": "✅ **승인됨**"}` for `✅ **승인됨**`)."""
+    marked = {}
+    for part in _MARKED_CHOICES.split(text[:400]):  # no list of choices is longer
+        choice = part.strip(" \t[]")
+        before, words, after = status_mark(choice)
+        status = read_status(words)[0] if before or after else None
+        if status in STATUSES:
+            marked.setdefault(status, choice)
+    return marked
+
+
 def chosen(phrase: str) -> str | None:
     """The one choice emphasized in a template's list of choices kept as written
     (`Proposed | **Accepted** | Deprecated`), or None."""
@@ -974,7 +1012,8 @@ def present_part(phrase: str) -> str:
 def with_history(old: str, new: str) -> str:
     """The status phrase *old* moved on to *new*, keeping its history as *old* keeps it
     (`Proposed -> Accepted -> Deprecated`, `~~Proposed~~ ~~Accepted~~ Deprecated`), or *new* emphasized
-    in its list of choices (`Proposed | Accepted | **Deprecated**`), or shown by its badge; else *new*."""
+    in its list of choices (`Proposed | Accepted | **Deprecated**`), or shown by its badge; *old* itself where
+    it says *new* already; else *new*."""
     if chosen(old) is not None:
         return _choose(old, new) or new
     if "![" in old:
@@ -986,6 +1025,8 @@ def with_history(old: str, new: str) -> str:
         now = " ".join(_STRUCK.sub(" ", old).split())
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
+    if read_status(old) == read_status(new):
+        return old  # the status stays, and so does what the team wrote after it (`Aceptado (con deudas)`)
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
