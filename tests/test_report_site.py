@@ -498,10 +498,8 @@ def test_a_past_day_s_revision_larger_than_a_record_may_be_is_not_read(tmp_path)
     assert "Padding" not in page
 
 
-def test_a_record_renumbered_since_the_day_has_that_day_s_number_and_page(tmp_path):
-    # ADR-0003 became ADR-0007 on 10-14 and a new record took the number 3: the log of 10-06 showed the record as
-    # ADR-0007 on 0007-use-cockroachdb.html, and ADR-0001's "superseded by ADR-0003" led to the new record, which
-    # had no commit then, under its title of today.
+def _renumbered_since(tmp_path, name: str, text: str):
+    """The past workspace after ADR-0003 became ADR-0007 on 10-14 and a new proposal *name* came on 10-15."""
     from report_fixtures import git
 
     root = _past_workspace(tmp_path)
@@ -509,10 +507,18 @@ def test_a_record_renumbered_since_the_day_has_that_day_s_number_and_page(tmp_pa
     assert renumbered.exit_code == 0, renumbered.output
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Renumber ADR-0003 to ADR-0007", day="2026-10-14")
-    (root / "decisions" / "0003-cache-reads.md").write_text(
-        "---\nstatus: proposed\ndate: 2026-10-15\n---\n# Cache reads\n\n## Context and Problem Statement\n\nSlow.\n")
+    (root / "decisions" / name).write_text("---\nstatus: proposed\ndate: 2026-10-15\n---\n" + text)
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Propose caching", day="2026-10-15")
+    git(root, "commit", "-q", "-m", f"Propose {name}", day="2026-10-15")
+    return root
+
+
+def test_a_record_renumbered_since_the_day_has_that_day_s_number_and_page(tmp_path):
+    # ADR-0003 became ADR-0007 on 10-14 and a new record took the number 3: the log of 10-06 showed the record as
+    # ADR-0007 on 0007-use-cockroachdb.html, and ADR-0001's "superseded by ADR-0003" led to the new record, which
+    # had no commit then, under its title of today.
+    root = _renumbered_since(tmp_path, "0003-cache-reads.md",
+                             "# Cache reads\n\n## Context and Problem Statement\n\nSlow.\n")
     site = root / "reports" / "decision-log"
     assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
     assert not (site / "0007-use-cockroachdb.html").exists()
@@ -572,16 +578,7 @@ def test_a_relation_to_a_record_not_in_git_that_day_says_so_without_today_s_titl
 def test_a_record_renamed_since_keeps_today_s_page_where_another_record_has_its_old_name(tmp_path):
     # After ADR-0003 became ADR-0007, a new record was written under its old file name: on a page of a day before,
     # both would be 0003-use-cockroachdb.html and one page would be written over the other.
-    from report_fixtures import git
-
-    root = _past_workspace(tmp_path)
-    assert invoke(root, "adr", "renumber", "3", "--to", "7").exit_code == 0
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Renumber ADR-0003 to ADR-0007", day="2026-10-14")
-    (root / "decisions" / "0003-use-cockroachdb.md").write_text(
-        "---\nstatus: proposed\ndate: 2026-10-15\n---\n# Use CockroachDB for reports\n")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Propose CockroachDB for reports", day="2026-10-15")
+    root = _renumbered_since(tmp_path, "0003-use-cockroachdb.md", "# Use CockroachDB for reports\n")
     site = root / "reports" / "decision-log"
     assert invoke(root, "report", "log", "--as-of", "2026-10-06").exit_code == 0
     assert "ADR-0007: Use CockroachDB accepted" in _text(site / "0007-use-cockroachdb.html")
