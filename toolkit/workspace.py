@@ -541,7 +541,6 @@ def _holds_proposal_folders(root: Path) -> bool:
     return len({page.parent for page in pages}) >= 2 and any(_headed(page, root) for page in pages)
 
 
-
 def _holds_proposal_files(root: Path) -> bool:
     """Whether *root* holds numbered records as files, as Qiskit's RFCs (`0020-release-cycle.md`) and the wallet
     consortium's (`ewc-rfc004-x.md`) are kept at the top of their repositories, beside the README. Two at least, the
@@ -551,6 +550,7 @@ def _holds_proposal_files(root: Path) -> bool:
     except OSError:
         return False
     return len(names) >= 2 and _headed(root / names[0], root)
+
 
 def missing_adr_dir(ws: Workspace) -> str | None:
     """What to tell someone whose ADR folder is not there (none named, none found), or None."""
