@@ -3,6 +3,8 @@ chapter folders beside dated records, and new records from team templates (ADRs 
 
 from __future__ import annotations
 
+import json
+
 from conftest import listed_adrs, repository_with
 
 BACKTICKED = "# Small parts\n\n`2021-07-02`\n\n## Status\n\n`{status}`\n\n## Context\n\nParts were written twice.\n"
@@ -137,3 +139,40 @@ def test_a_folder_named_as_a_dated_record_beside_it_holds_its_chapters_not_recor
         ("20241206-oci-registries", "OCI registries", "2024-12-06")]
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "also used by" not in checked.stdout, checked.stdout
+
+
+# A CDK RFC: a construct's proposal states its status in parentheses after a bold label, among other bold fields.
+CDK_RFC = ("# Queue Service L2 Construct\n\n- [Project Information](#project-information)\n\n---\n"
+           "## Project Information\n\n**Status** ({status})\n\n**Original Author(s):** @ana, @ben\n\n"
+           "**Tracking Issue:** #502\n\n---\n\n## Design\n\nA construct for queues.\n")
+# An RFC's older text kept beside its revision under the same number, marked expired in its file name.
+CDK_FRONT = "---\nfeature name: Experiments after the first release\nstart date: 2020-09-08\nrfc pr: {pr}\n---\n\n"
+CDK_EXPIRED = CDK_FRONT.format(pr="https://example.org/rfcs/pull/250") + (
+    "# Summary\n\n**NOTE:** this proposal has expired; its revision is\n"
+    "<https://example.org/rfcs/blob/main/text/0249-build-experiments.md>.\n\n# Motivation\n\nReleases mix parts.\n")
+CDK_REVISED = CDK_FRONT.format(pr="https://example.org/rfcs/pull/279") + "# Summary\n\nStable parts only.\n"
+
+
+def test_a_status_in_parentheses_after_a_bold_label_is_read_and_changed_in_place(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0502-queue-service.md": CDK_RFC.format(status="DRAFT")})
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (502, "draft", "DRAFT")]
+    result = decide("adr", "status", "502", "proposed", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "text/0502-queue-service.md").read_text() == CDK_RFC.format(status="PROPOSED")
+
+
+def test_an_expired_proposal_lists_as_rejected_beside_its_revision_which_its_number_names(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.md": CDK_EXPIRED,
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        ("text/0249-build-experiments.expired.md", "rejected", "expired"),
+        ("text/0249-build-experiments.md", None, None)]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "also used by" not in checked.stdout, checked.stdout
+    shown = decide("adr", "show", "249", "--format", "json", cwd=root)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["path"] == "text/0249-build-experiments.md", shown.output
+    shown = decide("adr", "show", "0249-build-experiments.expired.md", "--format", "json", cwd=root)
+    assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", shown.output

@@ -34,6 +34,7 @@ from toolkit.records.adr import (
     ReadOptions,
     file_key,
     from_document,
+    live_records,
     prototype_ref,
     ref_key,
     relation_name,
@@ -114,7 +115,7 @@ class Decisions:
     def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
         # A record named by its number or its day is found by its whole slug too.
-        return [r for r in self.records if r.key == key] or [
+        return live_records([r for r in self.records if r.key == key]) or [
             r for r in self.records if key and _slug(record_name(r.path)) == key
         ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
 
@@ -131,6 +132,7 @@ class Decisions:
                 named = [r for r in named if r.path in within]
             if len(named) == 1:
                 return named[0]
+        matches = live_records(matches)
         if len(matches) <= 1:
             matches = self._named(ref)
         if len(matches) > 1:

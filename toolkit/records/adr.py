@@ -28,6 +28,7 @@ from toolkit.records.adr_words import (
     find_date,
     iso_date,
     language_of,
+    marked_status,
     named_once,
     numbered_file,
     present_part,
@@ -228,6 +229,12 @@ def file_key(name: str) -> str | None:
     if DATED_FILE.match(name) or draft_slug(name) is not None:
         return name.rsplit(".", 1)[0]
     return None
+
+
+def live_records(records: list[Decision]) -> list[Decision]:
+    """The *records* sharing a number but those whose file names mark them expired (`0249-x.expired.md`): the
+    older text of the proposal that the others revise, kept for its history, which the number does not name."""
+    return [record for record in records if marked_status(record.path.name) is None] or records
 
 
 def ref_key(value: object) -> str | None:
@@ -909,6 +916,12 @@ BOLD_LABEL = LazyPattern(
     r"[ \t]*(?::[ \t]*)?$"
 )
 
+# A bold label with its value in parentheses after it, alone on its line: AWS CDK's RFCs write `**Status** (DRAFT)`.
+_BOLD_NOTED = LazyPattern(
+    rf"^[ \t]*(?:\*\*|__)(?P<label>[{_LATIN_CYRILLIC}][{_LATIN_CYRILLIC} /-]{{0,30}}?)[ \t]*(?:\*\*|__)[ \t]*"
+    r"\(([^()\n]{1,80})\)[ \t]*$"
+)
+
 
 # A task-list item, `- [x] Accepted`: a Status section of them says its status by the one checked.
 _CHECKBOX = LazyPattern(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+")
@@ -1280,6 +1293,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
             found = html_row_fields(line)
+        elif ((noted := _BOLD_NOTED.match(line)) is not None and _label(noted.group("label")) in STATUS_LABELS
+              and _is_status(noted.group(2))):  # not a form's `**Status** (optional)`
+            found = [(_label(noted.group("label")), *_clean_span(line, *noted.span(2)), BOLD)]
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1750,6 +1766,8 @@ def from_document(
                 reader.warn(fields.get("date_line"),
                             f"date {shown} is not a date decisionbook can read; write YYYY-MM-DD")
 
+    if "status_raw" not in fields and (marked := marked_status(path.name)) is not None:
+        fields["status_raw"] = marked  # the record states none: its file name's mark says it (`0249-x.expired.md`)
     status = None
     raw = fields.get("status_raw")
     if raw is None:
