@@ -648,9 +648,12 @@ STATUS_LABELS = frozenset(
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
-                   "begin design discussion")  # Cilium's CFPs: the day their design discussion began
+                   "begin design discussion",  # Cilium's CFPs: the day their design discussion began
+                   # Ugrow's records, in their closing notes, in English and in Portuguese
+                   "registration date", "data do registro", "data de registro")
 # Dates that say when a record last changed: every change of its status sets them.
-UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised")
+UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised",
+                  "last update", "última atualização", "ultima atualizacao")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
