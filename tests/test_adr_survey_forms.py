@@ -176,3 +176,38 @@ def test_an_expired_proposal_lists_as_rejected_beside_its_revision_which_its_num
     assert shown.exit_code == 0 and json.loads(shown.stdout)["path"] == "text/0249-build-experiments.md", shown.output
     shown = decide("adr", "show", "0249-build-experiments.expired.md", "--format", "json", cwd=root)
     assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", shown.output
+
+
+# linkerd's RFCs: each kept in the folder of its stage (a problem stated, a design proposed, active), stating none.
+STAGED = ("- Contribution Name: {name}\n- Implementation Owner: {owner}\n- Start Date: {day}\n- Target Date:\n\n"
+          "# Summary\n\n[summary]: #summary\n\n{why}\n")
+STAGED_RFCS = {
+    "README.md": "# Our RFCs\n\nA problem statement goes in problem/, then its design in design/.\n",
+    "0000-rfc-template.md": STAGED.format(name="(a unique name)", owner="", day="(today, YYYY-MM-DD)",
+                                          why="One paragraph."),
+    "problem/0004-shared-context.md": STAGED.format(name="shared_context", owner="Ana", day="2020-04-21",
+                                                    why="Both proxies detect the protocol again."),
+    "design/0005-breakers.md": STAGED.format(name="breakers", owner="Ben", day="2020-06-14",
+                                             why="Stop sending requests to a failing endpoint for a while."),
+    "active/0001-release-train.md": STAGED.format(name="release_train", owner="Dana", day="2019-11-05",
+                                                  why="A release every week from the main branch."),
+}
+
+
+def test_records_kept_in_folders_named_by_their_stage_list_with_the_status_it_names(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        ("active/0001-release-train.md", "accepted", "active"), ("problem/0004-shared-context.md", "draft", "problem"),
+        ("design/0005-breakers.md", "proposed", "design")]
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == ["0 error(s), 0 warning(s)"], checked.stdout
+
+
+def test_a_status_change_of_a_record_whose_folder_names_its_stage_writes_the_status_in_the_record(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    result = decide("adr", "status", "5", "rejected", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "design/0005-breakers.md").read_text() == "- Status: rejected\n" + STAGED_RFCS[
+        "design/0005-breakers.md"]
+    assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 5] == [
+        ("rejected", "rejected")]

@@ -7,8 +7,8 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import files, plaintoml
 from toolkit.records.adr_words import (
-    DATE_ORDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record, may_hold_records,
-    slug_page,
+    DATE_ORDERS, STAGE_FOLDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record,
+    may_hold_records, slug_page,
 )
 from toolkit.records.named import named
 
@@ -517,8 +517,19 @@ def _discover_adr_dir(root: Path) -> Path:
             return with_records[0]
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
     if existing or loose:
-        return existing[0] if existing else loose[0]
+        return existing[0] if existing else _stages_holder(loose[0])
     return root if _holds_proposal_folders(root) else root / ADR_DIR_CANDIDATES[0]
+
+
+def _stages_holder(folder: Path) -> Path:
+    """The folder holding *folder* where *folder* is one of the folders it keeps its records in by their stage
+    (linkerd's `problem/`, `design/` and `active/`; STAGE_FOLDERS), two of them at least holding records: the
+    records of every stage are read. Else *folder*."""
+    if folder.name.lower() not in STAGE_FOLDERS:
+        return folder
+    stages = [sub for sub in _subfolders(folder.parent)
+              if sub.name.lower() in STAGE_FOLDERS and _holds_records(sub, False)]
+    return folder.parent if len(stages) >= 2 else folder
 
 
 def _holds_proposal_folders(root: Path) -> bool:

@@ -355,7 +355,7 @@ def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:
     """How this workspace's records are read: its own status words and date order, and the records
     named by their slug alone, which a link names by file name (*paths*: the folder's records)."""
     slugs = tuple(sorted(path.stem for path in paths if is_slug_record(path.name))) if paths else ()
-    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs)
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs, str(ws.adr_dir))
 
 
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None,

@@ -21,6 +21,7 @@ from toolkit.records.adr_words import (
     dated_name_problem,
     draft_slug,
     RELATION_STATUS,
+    STAGE_FOLDERS,
     STATUSES,
     SUPERSEDES_IN,
     SYNONYMS,
@@ -686,6 +687,7 @@ class ReadOptions:
     statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status
     date_order: str | None = None  # [adr] date-order: day-first | month-first
     slugs: tuple[str, ...] = ()  # the folder's records named by their slug alone, which links name by file
+    adr_dir: str = ""  # the ADR folder, below which a folder may name its records' stage (STAGE_FOLDERS)
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -1769,11 +1771,12 @@ def from_document(
                 reader.warn(fields.get("date_line"),
                             f"date {shown} is not a date decisionbook can read; write YYYY-MM-DD")
 
-    if "status_raw" not in fields and (marked := marked_status(path.name)) is not None:
-        fields["status_raw"] = marked  # the record states none: its file name's mark says it (`0249-x.expired.md`)
     status = None
     raw = fields.get("status_raw")
-    if raw is None:
+    named = _named_status(path, options.adr_dir) if raw is None else None
+    if named is not None:
+        raw, status = named
+    elif raw is None:
         if form == UNKNOWN and (stated := status_statement(reader.lines)) is not None:
             reader.warn(stated + 1, f"states its status where or as decisionbook does not read it "
                                     f"({reader.lines[stated].strip()!r}): no status is read")
@@ -1867,6 +1870,19 @@ def from_document(
         status_list=fields.get("status_list"),
         status_again=fields.get("status_again"),
     )
+
+
+def _named_status(path: Path, adr_dir: str) -> tuple[str, str] | None:
+    """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`)
+    or the folder it is in below the ADR folder *adr_dir* (linkerd's `design/`) says it; else None."""
+    mark = marked_status(path.name)
+    if mark is not None:
+        return mark, read_status(mark)[0]
+    folder = path.parent if record_name(path) == path.name else path.parent.parent
+    stage = folder.name.lower()
+    if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):
+        return folder.name, STAGE_FOLDERS[stage]
+    return None
 
 
 def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:

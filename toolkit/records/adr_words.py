@@ -214,6 +214,12 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 # revision, under the same number, as `0249-x.expired.md` (ADR 0157).
 _MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
 
+# Folders below the ADR folder named by the stage of the records in them, which a record that states no status
+# is at (ADR 0159): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
+# `active/` (accepted); other teams keep `accepted/`, `rejected/` or `deprecated/` folders.
+STAGE_FOLDERS = {"problem": "draft", "design": "proposed", "active": "accepted", "implemented": "accepted",
+                 "withdrawn": "rejected", **{status: status for status in STATUSES}}
+
 
 def marked_status(name: str) -> str | None:
     """The status word the file name *name* is marked with (`expired` for `0249-x.expired.md`), or None."""
