@@ -211,11 +211,11 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 
 # A status marked in a record's file name before its extension: AWS CDK keeps an RFC's expired text beside its
-# revision, under the same number, as `0249-x.expired.md` (ADR 0157).
+# revision, under the same number, as `0249-x.expired.md` (ADR 0160).
 _MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
 
 # Folders below the ADR folder named by the stage of the records in them, which a record that states no status
-# is at (ADR 0159): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
+# is at (ADR 0161): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
 # `active/` (accepted); other teams keep `accepted/`, `rejected/` or `deprecated/` folders.
 STAGE_FOLDERS = {"problem": "draft", "design": "proposed", "active": "accepted", "implemented": "accepted",
                  "withdrawn": "rejected", **{status: status for status in STATUSES}}
