@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import listed_adrs, repository_with
 
 BACKTICKED = "# Small parts\n\n`2021-07-02`\n\n## Status\n\n`{status}`\n\n## Context\n\nParts were written twice.\n"
@@ -211,3 +213,92 @@ def test_a_status_change_of_a_record_whose_folder_names_its_stage_writes_the_sta
         "design/0005-breakers.md"]
     assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 5] == [
         ("rejected", "rejected")]
+
+
+# Fuchsia's RFCs: one YAML file of the folder lists every RFC's title, status and days; each page states none, its
+# title a template's expression filled in from that file.
+RFCS_FOLDER = "docs/contribute/governance/rfcs"
+RFCS_YAML = """# Every RFC, with the fields each RFC's page shows.
+
+- name: 'RFC-0000'
+  title: 'RFC template'
+  file: 'TEMPLATE.md'
+  status: 'Template'
+  submitted: ''
+  reviewed: ''
+
+- name: 'RFC-0001'
+  title: 'A process for project-wide decisions'
+  authors: ['ana@example.org']
+  file: '0001_rfc_process.md'
+  area: ['Governance']
+  status: 'Accepted'
+  submitted: '2020-02-20'
+  reviewed: '2020-02-27'
+
+- name: 'RFC-0002'
+  title: 'Snapshots of the blob store'
+  file: '0002_blob_snapshots.md'
+  status: 'Rejected'
+  submitted: '2020-09-06'
+  reviewed: '2020-09-21'
+
+- name: 'RFC-0003'
+  title: 'Counters'
+  file: '0003_counters.md'
+  status: 'Accepted'
+  submitted: '2024-10-01'
+  reviewed: ''
+"""
+RFC_PAGE = ('<!-- mdformat off(templates not supported) -->\n{{% set rfcid = "RFC-{n}" %}}\n'
+            '{{% include "docs/contribute/governance/rfcs/_common/_rfc_header.md" %}}\n'
+            "# {{{{ rfc.name }}}}: {{{{ rfc.title }}}}\n<!-- mdformat on -->\n\n{status}## Summary\n\nWhy {n}.\n")
+
+
+def _rfcs_listed_in_yaml(tmp_path, listed: str = RFCS_YAML):
+    return repository_with(tmp_path / "repo", {
+        f"{RFCS_FOLDER}/_rfcs.yaml": listed, f"{RFCS_FOLDER}/TEMPLATE.md": RFC_PAGE.format(n="0000", status=""),
+        f"{RFCS_FOLDER}/0001_rfc_process.md": RFC_PAGE.format(n="0001", status=""),
+        f"{RFCS_FOLDER}/0002_blob_snapshots.md": RFC_PAGE.format(n="0002", status=""),
+        f"{RFCS_FOLDER}/0003_counters.md": RFC_PAGE.format(n="0003", status="## Status\n\nProposed\n\n"),
+    })
+
+
+def test_records_a_folder_wide_yaml_lists_take_their_title_status_and_day_from_it_where_they_state_none(decide,
+                                                                                                        tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    assert [(r["number"], r["title"], r["status"], r["status_raw"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "A process for project-wide decisions", "accepted", "Accepted", "2020-02-27"),
+        (2, "Snapshots of the blob store", "rejected", "Rejected", "2020-09-21"),
+        (3, "Counters", "proposed", "Proposed", "2024-10-01")]
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == ["0 error(s), 0 warning(s)"], checked.stdout
+
+
+@pytest.mark.parametrize("broken, line", [
+    (RFCS_YAML.replace("status: 'Rejected'", "status: 'Rejected"), 23),  # a quote never closed, found a line on
+    (RFCS_YAML.replace("  file: '0002_blob_snapshots.md'\n", "  file: '0002_blob_snapshots.md'\n  file: 'x.md'\n"),
+     22),  # a key twice
+    ("- &a ['x', 'y']\n- *a\n", 2),  # an alias
+])
+def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide, tmp_path, broken, line):
+    root = _rfcs_listed_in_yaml(tmp_path, broken)
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0, checked.output
+    assert f"{RFCS_FOLDER}/_rfcs.yaml:{line}: warning: invalid YAML: " in checked.stdout, checked.stdout
+    assert "Traceback" not in checked.output
+    assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    page = root / RFCS_FOLDER / "0001_rfc_process.md"
+    before = page.read_bytes()
+    refused = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert refused.stderr.strip() == (f"{RFCS_FOLDER}/0001_rfc_process.md: error: ADR-0001's status is kept in "
+                                      f"{RFCS_FOLDER}/_rfcs.yaml, the folder's list of records; change it there")
+    assert page.read_bytes() == before
+    done = decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output  # the page states its own: changed there
+    assert "## Status\n\nAccepted\n" in (root / RFCS_FOLDER / "0003_counters.md").read_text()

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import files, plaintoml
+from toolkit.records import files, folder_index, plaintoml
 from toolkit.records.adr_words import (
     DATE_ORDERS, STAGE_FOLDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record,
     may_hold_records, slug_page,
@@ -440,12 +440,12 @@ _PROPOSAL_HEADER = LazyPattern(
 
 def _has_status(folder: Path, root: Path) -> bool:
     """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start,
-    or is headed as a proposal is."""
+    or is headed as a proposal is, or the folder keeps its records' statuses in a list of them (folder_index)."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
     except (OSError, ValueError):  # unreadable, or no record after all
         return False
-    return _headed(folder / name, root)
+    return _headed(folder / name, root) or (folder / folder_index.NAME).is_file()
 
 
 def _headed(path: Path, root: Path) -> bool:

@@ -328,7 +328,7 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                          f"named as a template, but written as a decided record (status {record.status}, "
                          f"{record.date}): it is not listed; if it is a record, name it without `template`")
                  for record in decided_templates(ws)]
-    return findings
+    return findings + list(decisions.notes)
 
 
 def _some(names: list[str]) -> str:

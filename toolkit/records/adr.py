@@ -1,6 +1,7 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
 import datetime as _dt
+import functools
 import re
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from toolkit.records.adr_words import (
     title_from_name,
 )
 from toolkit.records.finding import Finding
+from toolkit.records.folder_index import Listed
 from toolkit.records.named import named
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
@@ -688,6 +690,7 @@ class ReadOptions:
     date_order: str | None = None  # [adr] date-order: day-first | month-first
     slugs: tuple[str, ...] = ()  # the folder's records named by their slug alone, which links name by file
     adr_dir: str = ""  # the ADR folder, below which a folder may name its records' stage (STAGE_FOLDERS)
+    listed: tuple[Listed, ...] = ()  # the records the ADR folder's list names with their fields (folder_index)
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -1725,7 +1728,10 @@ def from_document(
     key = str(number) if numbered else (file_key(name) or name.rpartition(".")[0] or name)
     if number is None and (problem := dated_name_problem(name)) is not None:
         reader.warn(None, problem)
+    listed = _listed(path, options)
     title = _title(reader, sections, number, name)
+    if listed is not None and listed.title and (title is None or "{{" in title):
+        title = listed.title  # the page's title is the site's template filling it in from the list (`{{ rfc.title }}`)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")
 
@@ -1745,6 +1751,8 @@ def from_document(
     elif date_raw is None and "changelog" in fields:
         # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
+    elif date_raw is None and listed is not None and listed.date:
+        date_raw = fields["date_raw"] = listed.date  # the folder's list says when, where the page says nothing
     dated = DATED_FILE.match(name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
     if dated and dated.group(1)[-1].isdigit():
         # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
@@ -1773,7 +1781,7 @@ def from_document(
 
     status = None
     raw = fields.get("status_raw")
-    named = _named_status(path, options.adr_dir) if raw is None else None
+    named = _named_status(path, options.adr_dir, listed) if raw is None else None
     if named is not None:
         raw, status = named
     elif raw is None:
@@ -1872,17 +1880,32 @@ def from_document(
     )
 
 
-def _named_status(path: Path, adr_dir: str) -> tuple[str, str] | None:
-    """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`)
-    or the folder it is in below the ADR folder *adr_dir* (linkerd's `design/`) says it; else None."""
+def _named_status(path: Path, adr_dir: str, listed: Listed | None) -> tuple[str, str] | None:
+    """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`),
+    the folder's list of records (*listed*, its entry) or the folder it is in below the ADR folder *adr_dir*
+    (linkerd's `design/`) says it; else None."""
     mark = marked_status(path.name)
     if mark is not None:
         return mark, read_status(mark)[0]
+    if listed is not None and listed.status:
+        return listed.status, read_status(listed.status)[0]
     folder = path.parent if record_name(path) == path.name else path.parent.parent
     stage = folder.name.lower()
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):
         return folder.name, STAGE_FOLDERS[stage]
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_files(listed: tuple[Listed, ...]) -> dict[str, Listed]:
+    return {entry.file: entry for entry in listed}
+
+
+def _listed(path: Path, options: ReadOptions) -> Listed | None:
+    """The entry of the ADR folder's list of records (folder_index) naming the page *path*, or None."""
+    if not options.listed or not path.is_relative_to(options.adr_dir):
+        return None
+    return _listed_files(options.listed).get(path.relative_to(options.adr_dir).as_posix())
 
 
 def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:
