@@ -180,6 +180,12 @@ def test_an_expired_proposal_lists_as_rejected_beside_its_revision_which_its_num
     assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", shown.output
 
 
+def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    assert [(r["date"], r["date_raw"]) for r in listed_adrs(decide, root)] == [("2020-09-08", "2020-09-08")]
+
+
 # linkerd's RFCs: each kept in the folder of its stage (a problem stated, a design proposed, active), stating none.
 STAGED = ("- Contribution Name: {name}\n- Implementation Owner: {owner}\n- Start Date: {day}\n- Target Date:\n\n"
           "# Summary\n\n[summary]: #summary\n\n{why}\n")

@@ -470,7 +470,8 @@ FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", 
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date",  # KEPs and the proposals modelled on them
                                              "created on",  # Windows Terminal's specs
-                                             "start-date", "date-started")  # Nix's RFCs, Jupyter's JEPs
+                                             "start-date", "date-started",  # Nix's RFCs, Jupyter's JEPs
+                                             "start date")  # AWS CDK's RFCs
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
 # `supersedes` is decisionbook's own key, read on its own.
