@@ -1,7 +1,7 @@
 """Forms of ADR folders teams already keep: days in backticks, status words and sections in two languages,
 chapter folders beside dated records, and new records from team templates (ADRs 0148, 0149); a status in
 parentheses after a bold label and expired texts beside their revisions, records kept in stage folders, and a
-folder's list of its records' fields (ADRs 0160, 0161, 0164)."""
+folder's list of its records' fields (ADRs 0161, 0164, 0169)."""
 
 from __future__ import annotations
 

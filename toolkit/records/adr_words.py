@@ -211,7 +211,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 
 # A status marked in a record's file name before its extension: AWS CDK keeps an RFC's expired text beside its
-# revision, under the same number, as `0249-x.expired.md` (ADR 0160).
+# revision, under the same number, as `0249-x.expired.md` (ADR 0169).
 _MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
 
 # Folders below the ADR folder named by the stage of the records in them, which a record that states no status
