@@ -344,3 +344,32 @@ def test_setting_a_spanish_record_s_status_again_keeps_the_note_after_it(decide,
         assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0001-colas.md").read_text() == noted.replace("2026-08-24", "2026-11-30")
     assert (root / "docs/adr/0002-cache.md").read_text() == dated.replace("2026-08-24", "2026-11-30")
+
+
+# Ugrow's records close with their notes: who wrote them, and when they were registered and last updated.
+NOTES = ("# 00{n} - {title}\n\n## {title}\n### Status: {status}\n\n### Contexto\nO aplicativo roda sem rede.\n\n"
+         "### Notas\n\nAutor Original: Ana Lima.\n\nData do Registro: {registered}\n\n"
+         "Última Atualização: 28/01/2026 ás 14:13.\n")
+NOTES_EN = ("# 003 - Local storage\n\n## Local storage\n### Status: Accepted\n\n### Context\n\nNo network.\n\n"
+            "### Notes\n\nOriginal Author: Ana Lima.\n\nRegistration Date: March 9, 2026 at 22:59.\n\n"
+            "Last Update: March 10, 2026 at 08:15.\n")
+
+
+def test_a_record_dated_only_in_its_closing_notes_is_dated_by_them_and_a_status_change_keeps_them(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "adrs/001 - Camadas.md": NOTES.format(n=1, title="Camadas", status="Aceito",
+                                              registered="09/01/2026 ás 12:20."),
+        "adrs/002 - Filas.md": NOTES.format(n=2, title="Filas", status="Proposto",
+                                            registered="02/02/2026 ás 09:00.").replace(
+            "### Status: Proposto\n", "### Status: Proposto\n\nData: 2026-02-05\n"),
+        "adrs/003 - Local storage.md": NOTES_EN,
+        "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})
+    listed = _listed(decide, root)
+    assert [(listed[key]["date"], listed[key]["date_raw"]) for key in ("1", "2", "3")] == [
+        ("2026-01-09", "09/01/2026 ás 12:20."), ("2026-02-05", "2026-02-05"),
+        ("2026-03-09", "March 9, 2026 at 22:59.")]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+    before = (root / "adrs/001 - Camadas.md").read_text()
+    done = decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "adrs/001 - Camadas.md").read_text() == before.replace("Status: Aceito", "Status: Obsoleto")

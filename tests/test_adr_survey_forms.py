@@ -1,7 +1,13 @@
 """Forms of ADR folders teams already keep: days in backticks, status words and sections in two languages,
-chapter folders beside dated records, and new records from team templates (ADRs 0148, 0149)."""
+chapter folders beside dated records, and new records from team templates (ADRs 0148, 0149); a status in
+parentheses after a bold label and expired texts beside their revisions, records kept in stage folders, and a
+folder's list of its records' fields (ADRs 0161, 0164, 0169)."""
 
 from __future__ import annotations
+
+import json
+
+import pytest
 
 from conftest import listed_adrs, repository_with
 
@@ -137,3 +143,170 @@ def test_a_folder_named_as_a_dated_record_beside_it_holds_its_chapters_not_recor
         ("20241206-oci-registries", "OCI registries", "2024-12-06")]
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and "also used by" not in checked.stdout, checked.stdout
+
+
+# A CDK RFC: a construct's proposal states its status in parentheses after a bold label, among other bold fields.
+CDK_RFC = ("# Queue Service L2 Construct\n\n- [Project Information](#project-information)\n\n---\n"
+           "## Project Information\n\n**Status** ({status})\n\n**Original Author(s):** @ana, @ben\n\n"
+           "**Tracking Issue:** #502\n\n---\n\n## Design\n\nA construct for queues.\n")
+# An RFC's older text kept beside its revision under the same number, marked expired in its file name.
+CDK_FRONT = "---\nfeature name: Experiments after the first release\nstart date: 2020-09-08\nrfc pr: {pr}\n---\n\n"
+CDK_EXPIRED = CDK_FRONT.format(pr="https://example.org/rfcs/pull/250") + (
+    "# Summary\n\n**NOTE:** this proposal has expired; its revision is\n"
+    "<https://example.org/rfcs/blob/main/text/0249-build-experiments.md>.\n\n# Motivation\n\nReleases mix parts.\n")
+CDK_REVISED = CDK_FRONT.format(pr="https://example.org/rfcs/pull/279") + "# Summary\n\nStable parts only.\n"
+
+
+def test_a_status_in_parentheses_after_a_bold_label_is_read_and_changed_in_place(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0502-queue-service.md": CDK_RFC.format(status="DRAFT")})
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (502, "draft", "DRAFT")]
+    result = decide("adr", "status", "502", "proposed", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "text/0502-queue-service.md").read_text() == CDK_RFC.format(status="PROPOSED")
+
+
+def test_an_expired_proposal_lists_as_rejected_beside_its_revision_which_its_number_names(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.md": CDK_EXPIRED,
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        ("text/0249-build-experiments.expired.md", "rejected", "expired"),
+        ("text/0249-build-experiments.md", None, None)]
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "also used by" not in checked.stdout, checked.stdout
+    shown = decide("adr", "show", "249", "--format", "json", cwd=root)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["path"] == "text/0249-build-experiments.md", shown.output
+    shown = decide("adr", "show", "0249-build-experiments.expired.md", "--format", "json", cwd=root)
+    assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", shown.output
+
+
+def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    assert [(r["date"], r["date_raw"]) for r in listed_adrs(decide, root)] == [("2020-09-08", "2020-09-08")]
+
+
+# linkerd's RFCs: each kept in the folder of its stage (a problem stated, a design proposed, active), stating none.
+STAGED = ("- Contribution Name: {name}\n- Implementation Owner: {owner}\n- Start Date: {day}\n- Target Date:\n\n"
+          "# Summary\n\n[summary]: #summary\n\n{why}\n")
+STAGED_RFCS = {
+    "README.md": "# Our RFCs\n\nA problem statement goes in problem/, then its design in design/.\n",
+    "0000-rfc-template.md": STAGED.format(name="(a unique name)", owner="", day="(today, YYYY-MM-DD)",
+                                          why="One paragraph."),
+    "problem/0004-shared-context.md": STAGED.format(name="shared_context", owner="Ana", day="2020-04-21",
+                                                    why="Both proxies detect the protocol again."),
+    "design/0005-breakers.md": STAGED.format(name="breakers", owner="Ben", day="2020-06-14",
+                                             why="Stop sending requests to a failing endpoint for a while."),
+    "active/0001-release-train.md": STAGED.format(name="release_train", owner="Dana", day="2019-11-05",
+                                                  why="A release every week from the main branch."),
+}
+
+
+def test_records_kept_in_folders_named_by_their_stage_list_with_the_status_it_names(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        ("active/0001-release-train.md", "accepted", "active"), ("problem/0004-shared-context.md", "draft", "problem"),
+        ("design/0005-breakers.md", "proposed", "design")]
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == ["0 error(s), 0 warning(s)"], checked.stdout
+
+
+def test_a_status_change_of_a_record_whose_folder_names_its_stage_writes_the_status_in_the_record(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    result = decide("adr", "status", "5", "rejected", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "design/0005-breakers.md").read_text() == "- Status: rejected\n" + STAGED_RFCS[
+        "design/0005-breakers.md"]
+    assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 5] == [
+        ("rejected", "rejected")]
+
+
+# Fuchsia's RFCs: one YAML file of the folder lists every RFC's title, status and days; each page states none, its
+# title a template's expression filled in from that file.
+RFCS_FOLDER = "docs/contribute/governance/rfcs"
+RFCS_YAML = """# Every RFC, with the fields each RFC's page shows.
+
+- name: 'RFC-0000'
+  title: 'RFC template'
+  file: 'TEMPLATE.md'
+  status: 'Template'
+  submitted: ''
+  reviewed: ''
+
+- name: 'RFC-0001'
+  title: 'A process for project-wide decisions'
+  authors: ['ana@example.org']
+  file: '0001_rfc_process.md'
+  area: ['Governance']
+  status: 'Accepted'
+  submitted: '2020-02-20'
+  reviewed: '2020-02-27'
+
+- name: 'RFC-0002'
+  title: 'Snapshots of the blob store'
+  file: '0002_blob_snapshots.md'
+  status: 'Rejected'
+  submitted: '2020-09-06'
+  reviewed: '2020-09-21'
+
+- name: 'RFC-0003'
+  title: 'Counters'
+  file: '0003_counters.md'
+  status: 'Accepted'
+  submitted: '2024-10-01'
+  reviewed: ''
+"""
+RFC_PAGE = ('<!-- mdformat off(templates not supported) -->\n{{% set rfcid = "RFC-{n}" %}}\n'
+            '{{% include "docs/contribute/governance/rfcs/_common/_rfc_header.md" %}}\n'
+            "# {{{{ rfc.name }}}}: {{{{ rfc.title }}}}\n<!-- mdformat on -->\n\n{status}## Summary\n\nWhy {n}.\n")
+
+
+def _rfcs_listed_in_yaml(tmp_path, listed: str = RFCS_YAML):
+    return repository_with(tmp_path / "repo", {
+        f"{RFCS_FOLDER}/_rfcs.yaml": listed, f"{RFCS_FOLDER}/TEMPLATE.md": RFC_PAGE.format(n="0000", status=""),
+        f"{RFCS_FOLDER}/0001_rfc_process.md": RFC_PAGE.format(n="0001", status=""),
+        f"{RFCS_FOLDER}/0002_blob_snapshots.md": RFC_PAGE.format(n="0002", status=""),
+        f"{RFCS_FOLDER}/0003_counters.md": RFC_PAGE.format(n="0003", status="## Status\n\nProposed\n\n"),
+    })
+
+
+def test_records_a_folder_wide_yaml_lists_take_their_title_status_and_day_from_it_where_they_state_none(decide,
+                                                                                                        tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    assert [(r["number"], r["title"], r["status"], r["status_raw"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "A process for project-wide decisions", "accepted", "Accepted", "2020-02-27"),
+        (2, "Snapshots of the blob store", "rejected", "Rejected", "2020-09-21"),
+        (3, "Counters", "proposed", "Proposed", "2024-10-01")]
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == ["0 error(s), 0 warning(s)"], checked.stdout
+
+
+@pytest.mark.parametrize("broken, line", [
+    (RFCS_YAML.replace("status: 'Rejected'", "status: 'Rejected"), 23),  # a quote never closed, found a line on
+    (RFCS_YAML.replace("  file: '0002_blob_snapshots.md'\n", "  file: '0002_blob_snapshots.md'\n  file: 'x.md'\n"),
+     22),  # a key twice
+    ("- &a ['x', 'y']\n- *a\n", 2),  # an alias
+])
+def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide, tmp_path, broken, line):
+    root = _rfcs_listed_in_yaml(tmp_path, broken)
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0, checked.output
+    assert f"{RFCS_FOLDER}/_rfcs.yaml:{line}: warning: invalid YAML: " in checked.stdout, checked.stdout
+    assert "Traceback" not in checked.output
+    assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    page = root / RFCS_FOLDER / "0001_rfc_process.md"
+    before = page.read_bytes()
+    refused = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert refused.stderr.strip() == (f"{RFCS_FOLDER}/0001_rfc_process.md: error: ADR-0001's status is kept in "
+                                      f"{RFCS_FOLDER}/_rfcs.yaml, the folder's list of records; change it there")
+    assert page.read_bytes() == before
+    done = decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output  # the page states its own: changed there
+    assert "## Status\n\nAccepted\n" in (root / RFCS_FOLDER / "0003_counters.md").read_text()

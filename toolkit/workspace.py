@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
-from toolkit.records import files, plaintoml
+from toolkit.records import files, folder_index, plaintoml
 from toolkit.records.adr_words import (
-    DATE_ORDERS, DEPENDENCY_FOLDERS, STATUSES, LazyPattern, folder_page, folder_record, is_record_file, is_slug_record,
-    may_hold_records, slug_page,
+    DATE_ORDERS, DEPENDENCY_FOLDERS, STAGE_FOLDERS, STATUSES, LazyPattern, folder_page, folder_record,
+    is_record_file, is_slug_record, may_hold_records, slug_page,
 )
 from toolkit.records.named import named
 
@@ -440,12 +440,12 @@ _PROPOSAL_HEADER = LazyPattern(
 
 def _has_status(folder: Path, root: Path) -> bool:
     """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start,
-    or is headed as a proposal is."""
+    or is headed as a proposal is, or the folder keeps its records' statuses in a list of them (folder_index)."""
     try:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
     except (OSError, ValueError):  # unreadable, or no record after all
         return False
-    return _headed(folder / name, root)
+    return _headed(folder / name, root) or (folder / folder_index.NAME).is_file()
 
 
 def _headed(path: Path, root: Path) -> bool:
@@ -521,8 +521,19 @@ def _discover_adr_dir(root: Path) -> Path:
             return with_records[0]
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
     if existing or loose:
-        return existing[0] if existing else loose[0]
+        return existing[0] if existing else _stages_holder(loose[0])
     return root if _holds_proposal_folders(root) or _holds_proposal_files(root) else root / ADR_DIR_CANDIDATES[0]
+
+
+def _stages_holder(folder: Path) -> Path:
+    """The folder holding *folder* where *folder* is one of the folders it keeps its records in by their stage
+    (linkerd's `problem/`, `design/` and `active/`; STAGE_FOLDERS), two of them at least holding records: the
+    records of every stage are read. Else *folder*."""
+    if folder.name.lower() not in STAGE_FOLDERS:
+        return folder
+    stages = [sub for sub in _subfolders(folder.parent)
+              if sub.name.lower() in STAGE_FOLDERS and _holds_records(sub, False)]
+    return folder.parent if len(stages) >= 2 else folder
 
 
 def _holds_proposal_folders(root: Path) -> bool:

@@ -25,7 +25,7 @@ from toolkit.actions.adr_form import (
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
 from toolkit.history.numbers import BranchNames
-from toolkit.records import adr_edit, atomic, files, frontmatter, parsecache, sidecar
+from toolkit.records import adr_edit, atomic, files, folder_index, frontmatter, parsecache, sidecar
 from toolkit.records.adr import (
     MADR,
     REVERSE,
@@ -35,6 +35,7 @@ from toolkit.records.adr import (
     ReadOptions,
     file_key,
     from_document,
+    live_records,
     prototype_ref,
     ref_key,
     relation_name,
@@ -74,6 +75,7 @@ from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
 from toolkit.records.files import is_folder
 from toolkit.records.finding import Finding
+from toolkit.records.folder_index import Listed
 from toolkit.records.named import named
 from toolkit.records.text import digits_hint, one_line
 from toolkit.workspace import Workspace
@@ -102,6 +104,7 @@ class Decisions:
     folder: Path
     records: tuple[Decision, ...]
     unreadable: tuple[Finding, ...] = ()
+    notes: tuple[Finding, ...] = ()  # warnings about the folder's own files: its list of records (folder_index)
 
     def by_key(self) -> dict[str, list[Decision]]:
         keys: dict[str, list[Decision]] = {}
@@ -117,7 +120,7 @@ class Decisions:
     def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
         # A record named by its number or its day is found by its whole slug too.
-        return [r for r in self.records if r.key == key] or [
+        return live_records([r for r in self.records if r.key == key]) or [
             r for r in self.records if key and _slug(record_name(r.path)) == key
         ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
 
@@ -134,6 +137,7 @@ class Decisions:
                 named = [r for r in named if r.path in within]
             if len(named) == 1:
                 return named[0]
+        matches = live_records(matches)
         if len(matches) <= 1:
             matches = self._named(ref)
         if len(matches) > 1:
@@ -366,11 +370,21 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
             _add_named_files(folder / sub, depth + 1, files, slug_files, templates)
 
 
-def read_options(ws: Workspace, paths: list[Path] | None = None) -> ReadOptions:
-    """How this workspace's records are read: its own status words and date order, and the records
-    named by their slug alone, which a link names by file name (*paths*: the folder's records)."""
+def read_options(ws: Workspace, paths: list[Path] | None = None,
+                 listed: tuple[Listed, ...] | None = None) -> ReadOptions:
+    """How this workspace's records are read: its own status words and date order, the records
+    named by their slug alone, which a link names by file name (*paths*: the folder's records), and the
+    fields the folder's list of records gives them (*listed*, else read from it)."""
     slugs = tuple(sorted(path.stem for path in paths if is_slug_record(path.name))) if paths else ()
-    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs)
+    if listed is None:
+        listed = _folder_list(ws)[0]
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs, str(ws.adr_dir), listed)
+
+
+def _folder_list(ws: Workspace) -> tuple[tuple[Listed, ...], Finding | None]:
+    """The records the ADR folder's list names (Fuchsia's `_rfcs.yaml`), and a warning where it cannot be read."""
+    return folder_index.read(ws.adr_dir, ws.config.max_file_bytes, ws.root,
+                             shown_path(ws, ws.adr_dir / folder_index.NAME))
 
 
 def _parse_file(ws: Workspace, path: Path, shown: str | None = None,
@@ -415,7 +429,8 @@ def load_decisions(ws: Workspace) -> Decisions:
     records: list[Decision] = []
     unreadable: list[Finding] = []
     paths = adr_files(ws.adr_dir)
-    options = read_options(ws, paths)
+    entries, note = _folder_list(ws)
+    options = read_options(ws, paths, entries)
     settings = repr(options)  # one string in every cache key: hashed once, the same in every process
     listed = functools.cache(lambda: frozenset(os.path.normpath(path) for path in paths))  # what an index links to
     with paused_gc():
@@ -453,7 +468,7 @@ def load_decisions(ws: Workspace) -> Decisions:
         records = [record._replace(number=None, key=record_name(record.path).rpartition(".")[0])
                    if record.number == 0 else record for record in records]
     records.sort(key=record_order)
-    return Decisions(ws.adr_dir, tuple(records), tuple(unreadable))
+    return Decisions(ws.adr_dir, tuple(records), tuple(unreadable), (note,) if note else ())
 
 
 def record_order(record: Decision) -> tuple:
@@ -909,6 +924,17 @@ class StatusChange:
     changed: tuple[Path, ...]
 
 
+def _refuse_listed_status(ws: Workspace, decision: Decision) -> None:
+    """Refuse to change a status that only the folder's list of records (Fuchsia's `_rfcs.yaml`) states: its site
+    shows the list's, so a status written into the page would say one thing where the site shows another."""
+    if decision.status_line is not None or not (listed := read_options(ws).listed):
+        return
+    page = decision.path.relative_to(ws.adr_dir).as_posix()
+    if any(entry.file == page and entry.status for entry in listed):
+        raise DecisionbookError(f"{decision.label}'s status is kept in {shown_path(ws, ws.adr_dir / folder_index.NAME)}"
+                                ", the folder's list of records; change it there", shown_path(ws, decision.path))
+
+
 def change_status(
     ws: Workspace, ref, status: str, date: _dt.date | None = None, force: bool = False, by=None
 ) -> StatusChange:
@@ -927,6 +953,7 @@ def change_status(
     related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
+        _refuse_listed_status(ws, decision)
         if status == "superseded" and not force:
             _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
         # No status yet, or a word decisionbook does not know (`mergé`): any status may follow.

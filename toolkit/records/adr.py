@@ -1,6 +1,7 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
 import datetime as _dt
+import functools
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from toolkit.records.adr_words import (
     dated_name_problem,
     draft_slug,
     RELATION_STATUS,
+    STAGE_FOLDERS,
     STATUSES,
     SUPERSEDES_IN,
     SYNONYMS,
@@ -28,6 +30,7 @@ from toolkit.records.adr_words import (
     find_date,
     iso_date,
     language_of,
+    marked_status,
     named_once,
     numbered_file,
     present_part,
@@ -38,6 +41,7 @@ from toolkit.records.adr_words import (
     title_from_name,
 )
 from toolkit.records.finding import Finding
+from toolkit.records.folder_index import Listed
 from toolkit.records.named import named
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
@@ -239,6 +243,12 @@ def named_by(path: Path) -> tuple[int | None, str]:
     if numbered:
         return numbered[1], str(numbered[1])
     return None, file_key(name) or name.rpartition(".")[0] or name
+
+
+def live_records(records: list[Decision]) -> list[Decision]:
+    """The *records* sharing a number but those whose file names mark them expired (`0249-x.expired.md`): the
+    older text of the proposal that the others revise, kept for its history, which the number does not name."""
+    return [record for record in records if marked_status(record.path.name) is None] or records
 
 
 def ref_key(value: object) -> str | None:
@@ -471,7 +481,8 @@ FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", 
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date",  # KEPs and the proposals modelled on them
                                              "created on",  # Windows Terminal's specs
-                                             "start-date", "date-started")  # Nix's RFCs, Jupyter's JEPs
+                                             "start-date", "date-started",  # Nix's RFCs, Jupyter's JEPs
+                                             "start date")  # AWS CDK's RFCs
 _KEYS = KNOWN_KEYS | frozenset(_FRONT_MATTER_DATES)  # read whatever their case
 # Relations as other tools name them in front matter (`superseded_by`, `amended-by`, `extends`);
 # `supersedes` is decisionbook's own key, read on its own.
@@ -653,9 +664,12 @@ STATUS_LABELS = frozenset(
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
                    "begin design discussion",  # Cilium's CFPs: the day their design discussion began
-                   "submitted", "date submitted", "submitted on")  # Qiskit's RFCs: `| **Submitted** | 2023-11-21 |`
+                   "submitted", "date submitted", "submitted on",  # Qiskit's RFCs: `| **Submitted** | 2023-11-21 |`
+                   # Ugrow's records, in their closing notes, in English and in Portuguese
+                   "registration date", "data do registro", "data de registro")
 # Dates that say when a record last changed: every change of its status sets them.
-UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised")
+UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "last revised", "revised",
+                  "last update", "última atualização", "ultima atualizacao")
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
@@ -688,6 +702,8 @@ class ReadOptions:
     statuses: tuple[tuple[str, str], ...] = ()  # [adr.statuses] phrase = status
     date_order: str | None = None  # [adr] date-order: day-first | month-first
     slugs: tuple[str, ...] = ()  # the folder's records named by their slug alone, which links name by file
+    adr_dir: str = ""  # the ADR folder, below which a folder may name its records' stage (STAGE_FOLDERS)
+    listed: tuple[Listed, ...] = ()  # the records the ADR folder's list names with their fields (folder_index)
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -927,6 +943,12 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
 BOLD_LABEL = LazyPattern(
     rf"^[ \t]*(?:\*\*|__)(?P<label>[{_LATIN_CYRILLIC}][{_LATIN_CYRILLIC} /-]{{0,30}}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)"
     r"[ \t]*(?::[ \t]*)?$"
+)
+
+# A bold label with its value in parentheses after it, alone on its line: AWS CDK's RFCs write `**Status** (DRAFT)`.
+_BOLD_NOTED = LazyPattern(
+    rf"^[ \t]*(?:\*\*|__)(?P<label>[{_LATIN_CYRILLIC}][{_LATIN_CYRILLIC} /-]{{0,30}}?)[ \t]*(?:\*\*|__)[ \t]*"
+    r"\(([^()\n]{1,80})\)[ \t]*$"
 )
 
 
@@ -1300,6 +1322,9 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                                                     or label in _DATE_LABELS[0] and find_date(line[start:end]))]
         elif row.startswith("<tr>"):
             found = html_row_fields(line)
+        elif ((noted := _BOLD_NOTED.match(line)) is not None and _label(noted.group("label")) in STATUS_LABELS
+              and _is_status(noted.group(2))):  # not a form's `**Status** (optional)`
+            found = [(_label(noted.group("label")), *_clean_span(line, *noted.span(2)), BOLD)]
         elif (":" in line[:48] or "：" in line[:48] or row.startswith("|") or ".**" in line[:48]
               or ".__" in line[:48]):
             found = line_fields(line)  # a field's label comes early in its line: most prose is skipped
@@ -1722,7 +1747,10 @@ def from_document(
     number, key = named_by(path)
     if number is None and (problem := dated_name_problem(name)) is not None:
         reader.warn(None, problem)
+    listed = _listed(path, options)
     title = _title(reader, sections, number, name)
+    if listed is not None and listed.title and (title is None or "{{" in title):
+        title = listed.title  # the page's title is the site's template filling it in from the list (`{{ rfc.title }}`)
     if title is None:
         reader.error(fields.get("title_line") or 1, "no title: add a `# Title` heading")
 
@@ -1742,6 +1770,8 @@ def from_document(
     elif date_raw is None and "changelog" in fields:
         # Only a Changelog says when (Cosmos SDK): its latest entry, which a status change leaves as it is.
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
+    elif date_raw is None and listed is not None and listed.date:
+        date_raw = fields["date_raw"] = listed.date  # the folder's list says when, where the page says nothing
     dated = DATED_FILE.match(name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
     if dated and dated.group(1)[-1].isdigit():
         # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
@@ -1770,7 +1800,10 @@ def from_document(
 
     status = None
     raw = fields.get("status_raw")
-    if raw is None:
+    named = _named_status(path, options.adr_dir, listed) if raw is None else None
+    if named is not None:
+        raw, status = named
+    elif raw is None:
         if form == UNKNOWN and (stated := status_statement(reader.lines)) is not None:
             reader.warn(stated + 1, f"states its status where or as decisionbook does not read it "
                                     f"({reader.lines[stated].strip()!r}): no status is read")
@@ -1864,6 +1897,34 @@ def from_document(
         status_list=fields.get("status_list"),
         status_again=fields.get("status_again"),
     )
+
+
+def _named_status(path: Path, adr_dir: str, listed: Listed | None) -> tuple[str, str] | None:
+    """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`),
+    the folder's list of records (*listed*, its entry) or the folder it is in below the ADR folder *adr_dir*
+    (linkerd's `design/`) says it; else None."""
+    mark = marked_status(path.name)
+    if mark is not None:
+        return mark, read_status(mark)[0]
+    if listed is not None and listed.status:
+        return listed.status, read_status(listed.status)[0]
+    folder = path.parent if record_name(path) == path.name else path.parent.parent
+    stage = folder.name.lower()
+    if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):
+        return folder.name, STAGE_FOLDERS[stage]
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_files(listed: tuple[Listed, ...]) -> dict[str, Listed]:
+    return {entry.file: entry for entry in listed}
+
+
+def _listed(path: Path, options: ReadOptions) -> Listed | None:
+    """The entry of the ADR folder's list of records (folder_index) naming the page *path*, or None."""
+    if not options.listed or not path.is_relative_to(options.adr_dir):
+        return None
+    return _listed_files(options.listed).get(path.relative_to(options.adr_dir).as_posix())
 
 
 def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Document, Decision]:

@@ -211,6 +211,23 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     return day + match.group(1), int(match.group(2)), (match.group(3) or "") + slug, match.group(5)
 
 
+# A status marked in a record's file name before its extension: AWS CDK keeps an RFC's expired text beside its
+# revision, under the same number, as `0249-x.expired.md` (ADR 0169).
+_MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
+
+# Folders below the ADR folder named by the stage of the records in them, which a record that states no status
+# is at (ADR 0161): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
+# `active/` (accepted); other teams keep `accepted/`, `rejected/` or `deprecated/` folders.
+STAGE_FOLDERS = {"problem": "draft", "design": "proposed", "active": "accepted", "implemented": "accepted",
+                 "withdrawn": "rejected", **{status: status for status in STATUSES}}
+
+
+def marked_status(name: str) -> str | None:
+    """The status word the file name *name* is marked with (`expired` for `0249-x.expired.md`), or None."""
+    mark = _MARKED.search(name) if name.count(".") > 1 else None
+    return mark.group(1).lower() if mark else None
+
+
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
 _TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
 # What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
@@ -441,6 +458,7 @@ SYNONYMS = {
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
     "superceded by": "superseded", "replaced": "superseded", "replaced by": "superseded",  # Open edX
+    "expired": "rejected",  # a proposal left to lapse undecided, as a withdrawn one is
     "obsoleted by": "superseded", "partly superseded": "superseded",  # the IETF's word
     "partly superseded by": "superseded", "partially superseded": "superseded",
     "partially superseded by": "superseded",
