@@ -116,13 +116,15 @@ def test_commands_to_record_read_whole_at_phone_width(weekly_reports, report_wor
         assert cut == "", commands  # no word is broken in two
 
 
-# The width of the page's viewport and, for each table, its column headers and how far right it reaches; folded
-# sections are opened first, so that their tables are laid out too.
+# The width of the page's viewport and, for each table, its column headers, how far right it reaches and how far
+# past the box it is in, whose overflow is cut off; folded sections are opened first, so that their tables are laid
+# out too.
 TABLES = """<script>
 for (const fold of document.querySelectorAll("details")) fold.open = true;
 const tables = [...document.querySelectorAll("table")].map(table => ({
   columns: [...table.querySelectorAll("th")].map(th => th.textContent).join(","),
   right: table.getBoundingClientRect().right,
+  spills: table.getBoundingClientRect().right - table.parentElement.getBoundingClientRect().right,
 }));
 const charts = [...document.querySelectorAll("img")].map(img => img.getBoundingClientRect().width);
 const page = document.documentElement;
@@ -158,6 +160,27 @@ def test_the_design_review_reads_on_a_phone(decide, tmp_path):
     assert any(c.startswith("Phase,What ships") for c in columns) and any(c.startswith("Item,Result") for c in columns)
     assert (measured["viewport"], measured["page"]) == (390, 390)
     assert [table for table in measured["tables"] if table["right"] > 390] == []
+
+
+def test_the_decision_log_notebook_reads_on_a_phone(tmp_path):
+    # Its timeline ran past a phone's right edge, the Status column cut off, and a label read `ADR-` over `0001`.
+    from report_fixtures import invoke
+
+    from toolkit.reports.demo import build
+    from toolkit.reports.make import log
+    from toolkit.workspace import open_workspace
+
+    root = build(tmp_path / "demo")
+    title = "Serve the product catalogue from the regional edge caches with a five-minute time to live"
+    assert invoke(root, "adr", "new", title, "--no-edit", "--date", "2026-11-02").exit_code == 0
+    html = log(open_workspace(root), progress=False).html.read_text(encoding="utf-8")
+    measured = json.loads(_measured(html, TABLES, tmp_path, 390))
+    columns = [table["columns"] for table in measured["tables"]]
+    assert "ADR,Title,Date,Status" in columns and "ADR,Title,Proposed on,Accepted on,Days to decide" in columns
+    assert any(c.startswith("Effort quartile,Hours") for c in columns)
+    assert (measured["viewport"], measured["page"]) == (390, 390)
+    assert [table for table in measured["tables"] if table["spills"] > 1] == [], measured["tables"]
+    assert json.loads(_measured(html, CUT_DAYS, tmp_path, 390)) == []
 
 
 # The log site has no folded sections and draws its charts as SVG: besides its tables, everything laid out past
