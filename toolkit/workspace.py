@@ -570,7 +570,7 @@ def find_root(start: Path) -> Path | None:
     markers = ((CONFIG_NAME, os.path.lexists), (".adr-dir", os.path.exists), (".git", os.path.exists))
     top = max((index for index, folder in enumerate(chain) if any(there(folder / m) for m, there in markers)),
               default=-1)
-    # A package installed or vendored into a project may ship its own markers, which are passed (ADR 0165): from a
+    # A package installed or vendored into a project may ship its own markers, which are passed (ADR 0172): from a
     # folder in or below a dependency folder, the project around it is the root.
     outer = max((index for index, folder in enumerate(chain[:top]) if _dependency_folder(folder.name)), default=-1)
     for marker, there in markers:
