@@ -116,13 +116,15 @@ def test_commands_to_record_read_whole_at_phone_width(weekly_reports, report_wor
         assert cut == "", commands  # no word is broken in two
 
 
-# The width of the page's viewport and, for each table, its column headers and how far right it reaches; folded
-# sections are opened first, so that their tables are laid out too.
+# The width of the page's viewport and, for each table, its column headers, how far right it reaches and how far
+# past the box it is in, whose overflow is cut off; folded sections are opened first, so that their tables are laid
+# out too.
 TABLES = """<script>
 for (const fold of document.querySelectorAll("details")) fold.open = true;
 const tables = [...document.querySelectorAll("table")].map(table => ({
   columns: [...table.querySelectorAll("th")].map(th => th.textContent).join(","),
   right: table.getBoundingClientRect().right,
+  spills: table.getBoundingClientRect().right - table.parentElement.getBoundingClientRect().right,
 }));
 const charts = [...document.querySelectorAll("img")].map(img => img.getBoundingClientRect().width);
 const page = document.documentElement;
@@ -158,6 +160,27 @@ def test_the_design_review_reads_on_a_phone(decide, tmp_path):
     assert any(c.startswith("Phase,What ships") for c in columns) and any(c.startswith("Item,Result") for c in columns)
     assert (measured["viewport"], measured["page"]) == (390, 390)
     assert [table for table in measured["tables"] if table["right"] > 390] == []
+
+
+def test_the_decision_log_notebook_reads_on_a_phone(tmp_path):
+    # Its timeline ran past a phone's right edge, the Status column cut off, and a label read `ADR-` over `0001`.
+    from report_fixtures import invoke
+
+    from toolkit.reports.demo import build
+    from toolkit.reports.make import log
+    from toolkit.workspace import open_workspace
+
+    root = build(tmp_path / "demo")
+    title = "Serve the product catalogue from the regional edge caches with a five-minute time to live"
+    assert invoke(root, "adr", "new", title, "--no-edit", "--date", "2026-11-02").exit_code == 0
+    html = log(open_workspace(root), progress=False).html.read_text(encoding="utf-8")
+    measured = json.loads(_measured(html, TABLES, tmp_path, 390))
+    columns = [table["columns"] for table in measured["tables"]]
+    assert "ADR,Title,Date,Status" in columns and "ADR,Title,Proposed on,Accepted on,Days to decide" in columns
+    assert any(c.startswith("Effort quartile,Hours") for c in columns)
+    assert (measured["viewport"], measured["page"]) == (390, 390)
+    assert [table for table in measured["tables"] if table["spills"] > 1] == [], measured["tables"]
+    assert json.loads(_measured(html, CUT_DAYS, tmp_path, 390)) == []
 
 
 # The log site has no folded sections and draws its charts as SVG: besides its tables, everything laid out past
@@ -309,6 +332,56 @@ def test_the_decision_log_keeps_its_columns_on_a_wide_screen(phone_log, tmp_path
     assert [table for table in measured["tables"] if table["spills"] > 1] == [], measured
     # Drawn charts fit the page's column: a wide one is shrunk to it, none is blown up.
     assert measured["charts"] and max(measured["charts"]) <= 1, measured["charts"]
+
+
+# For each table of the page headed ADR, Title: the two columns' widths and the most lines a title takes.
+NAME_AND_TITLE = """<script>
+const found = [...document.querySelectorAll("table")].filter(table => table.rows[0].cells[1]?.textContent === "Title")
+  .filter(table => table.rows[0].cells[0].textContent === "ADR").map(table => ({
+    adr: table.rows[0].cells[0].getBoundingClientRect().width,
+    title: table.rows[0].cells[1].getBoundingClientRect().width,
+    lines: Math.max(...[...table.tBodies[0].rows].map(row => row.cells[1].firstElementChild.getClientRects().length)),
+  }));
+parent.postMessage(JSON.stringify(found), "*");
+</script>"""
+
+
+def test_a_long_dated_record_name_leaves_its_title_room_on_a_wide_screen(tmp_path):
+    """Records named by day and slug, as some teams name them: at 1280 px the ADR column took half the table and
+    squeezed each title to three or four words a line; the name breaks after its hyphens instead."""
+    from conftest import git
+    from report_fixtures import invoke
+
+    root = tmp_path / "orders"
+    (root / "decisions").mkdir(parents=True)
+    for name, title, status in (
+        ("2026-09-14-move-the-order-service-events-onto-the-shared-kafka-cluster",
+         "Move the order service events onto the shared Kafka cluster the platform team runs", "accepted"),
+        ("2026-09-21-retire-the-partner-soap-gateway-once-every-partner-calls-the-rest-api",
+         "Retire the partner SOAP gateway once every partner calls the REST API", "accepted"),
+        ("2026-10-02-keep-feature-flags-in-the-hosted-service-rather-than-our-own",
+         "Keep feature flags in the hosted service rather than in the one we wrote ourselves", "proposed"),
+        ("2026-10-05-cache", "Cache product pages at the edge", "accepted"),
+    ):
+        (root / "decisions" / f"{name}.md").write_text(
+            f"---\nstatus: {status}\ndate: {name[:10]}\n---\n# {title}\n\n## Context and Problem Statement\n\nWhy.\n")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Record the order team's decisions")
+    result = invoke(root, "report", "log")
+    assert result.exit_code == 0, result.output
+    site = (root / result.stdout.strip()).parent
+    html = (site / "index.html").read_text(encoding="utf-8")
+    shutil.copy(site / "style.css", tmp_path / "style.css")
+    tables = json.loads(_measured(html, NAME_AND_TITLE, tmp_path, 1280))
+    assert len(tables) == 3, tables  # open proposals, accepted, proposed
+    for table in tables:
+        assert table["title"] > table["adr"] and table["lines"] <= 2, tables
+    for picture in site.glob("*.svg"):
+        shutil.copy(picture, tmp_path / picture.name)
+    phone = json.loads(_measured(html, SITE, tmp_path, 390))
+    assert (phone["viewport"], phone["page"]) == (390, 390)
+    assert phone["past"] == phone["scrolling"] == [] and [t for t in phone["tables"] if t["spills"] > 1] == [], phone
 
 
 # Each table, heading and folded summary that reaches past the right edge of the page's column, folds opened.

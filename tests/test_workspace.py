@@ -174,3 +174,44 @@ def test_paths_printed_from_a_subfolder_open_from_there(repo, decide):
         assert printed.startswith("../../") and (sub / printed).is_file(), (args, printed)
     added = decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.9", cwd=sub).stdout
     assert "(../../prototypes/0001-edge-cache.md)" in added
+
+
+
+@pytest.mark.parametrize("vendored, marker, folder", [
+    ("vendor/acme/seo-kit", ".adr-dir", "docs/project-decisions"),
+    ("third_party/printf", ".adr-dir", "extras/docs/adr"),
+    ("node_modules/@acme/charts", "decisionbook.toml", "docs/decisions"),
+    ("third_party/zstd", ".git", "doc/adr"),
+])
+@pytest.mark.parametrize("own_config", [False, True])
+def test_a_root_marker_a_dependency_ships_is_passed_for_the_projects_own(tmp_path, decide, vendored, marker, folder,
+                                                                        own_config):
+    """A package installed or vendored into a project may ship its own `.adr-dir` or settings (ADR 0165)."""
+    root = tmp_path / "shop"
+    (root / "doc/adr").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    if own_config:
+        (root / "decisionbook.toml").write_text('[paths]\ndecisions = "doc/adr"\n')
+    (root / "doc/adr/0001-record-architecture-decisions.md").write_text(
+        "# 1. Record architecture decisions\n\nDate: 2025-04-07\n\n## Status\n\nAccepted\n")
+    package = root / vendored
+    (package / folder).mkdir(parents=True)
+    (package / folder / "0001-keep-the-api-small.md").write_text("# 1. Keep the API small\n\n## Status\n\nAccepted\n"
+                                                                  "\n## Context\n\nCallers pin old versions.\n")
+    if marker == ".git":  # a library cloned into the project
+        git(package, "init", "-q")
+    else:
+        (package / marker).write_text(f"{folder}\n" if marker == ".adr-dir" else f'[paths]\ndecisions = "{folder}"\n')
+    inside = package / "src"
+    inside.mkdir()
+    listed = decide("adr", "list", cwd=inside)
+    assert "Record architecture decisions" in listed.stdout and "Keep the API small" not in listed.stdout
+    created = decide("adr", "new", "Cache product pages", "--no-edit", "--date", "2026-03-22", cwd=inside)
+    assert created.exit_code == 0, created.output
+    assert (root / "doc/adr/0002-cache-product-pages.md").read_text().startswith("# 2. Cache product pages\n")
+    assert [p.name for p in (package / folder).iterdir()] == ["0001-keep-the-api-small.md"]
+    # Outside any project, the package is a workspace of its own again.
+    alone = tmp_path / "cache" / vendored
+    alone.parent.mkdir(parents=True)
+    package.rename(alone)
+    assert open_workspace(alone / "src").root == alone.resolve()

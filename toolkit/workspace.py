@@ -578,8 +578,14 @@ def find_root(start: Path) -> Path | None:
     start = start.resolve()
     chain = [start, *start.parents]
     # A settings file that is a broken link marks the root too, to be reported there rather than skipped.
-    for marker, there in ((CONFIG_NAME, os.path.lexists), (".adr-dir", os.path.exists), (".git", os.path.exists)):
-        for folder in chain:
+    markers = ((CONFIG_NAME, os.path.lexists), (".adr-dir", os.path.exists), (".git", os.path.exists))
+    top = max((index for index, folder in enumerate(chain) if any(there(folder / m) for m, there in markers)),
+              default=-1)
+    # A package installed or vendored into a project may ship its own markers, which are passed (ADR 0172): from a
+    # folder in or below a dependency folder, the project around it is the root.
+    outer = max((index for index, folder in enumerate(chain[:top]) if _dependency_folder(folder.name)), default=-1)
+    for marker, there in markers:
+        for folder in chain[outer + 1:]:
             if there(folder / marker):
                 return folder
     return None

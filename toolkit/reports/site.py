@@ -59,6 +59,9 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
 .db-record table { border-collapse: collapse; }
 .db-record th, .db-record td { border: 1px solid #d1d5db; padding: .2em .5em; }
 .db-day { white-space: nowrap; }  /* `2026-10-01`, never `2026-10-` over `01` */
+/* A record's name in a table (`2026-09-14-move-the-order-service-events-onto-the-shared-kafka-cluster`) breaks
+   after its hyphens in a capped column, leaving the title beside it room for its words (ADR 0171). */
+table.db-table td a.db-name { display: inline-block; max-width: 16em; white-space: normal; overflow-wrap: break-word; }
 /* A word too long for its column breaks inside it rather than widening the table past the page; the text that
    may hold such a word is marked, so that short words (`active`, `superseded`) never break. */
 .db-words { overflow-wrap: anywhere; }
@@ -77,6 +80,7 @@ table.db-table td:first-child { white-space: nowrap; }  /* `ADR-0003` on one lin
   table.db-stack td:not([data-label]), .db-record td:not([data-label]) {
     display: inline; font-weight: 600; margin-right: .5em; }
   table.db-stack td[data-label]:empty, .db-record td[data-label]:empty { display: none; }
+  table.db-stack td a.db-name { display: inline; }  /* the heading of its block, as wide as the screen */
   table.db-stack td[data-label]::before, .db-record td[data-label]::before {
     content: attr(data-label) ": "; color: #6b7280; font-weight: normal; }
   /* A chart keeps the size its labels were drawn at and scrolls in its own frame; the page does not. */
@@ -139,8 +143,9 @@ def _href(name: str) -> str:
     return quote(name)
 
 
-def _a(href: str, text) -> Safe:
-    return Safe(f'<a href="{esc(href)}">{esc(text)}</a>')
+def _a(href: str, text, kind: str = "") -> Safe:
+    attributes = f' class="{kind}"' if kind else ""
+    return Safe(f'<a{attributes} href="{esc(href)}">{esc(text)}</a>')
 
 
 def _anchor(word: str) -> str:
@@ -181,7 +186,8 @@ def _words(text) -> Safe:
 
 
 def _decision_link(decision, pages: dict[Path, str]) -> Safe:
-    return _a(_href(pages[decision.path]), decision.label)
+    # A record without a number is labelled by its name, which can be a sentence long.
+    return _a(_href(pages[decision.path]), decision.label, "db-name" if decision.number is None else "")
 
 
 def _people(decision) -> Safe:
