@@ -223,6 +223,19 @@ def test_a_status_change_of_a_record_whose_folder_names_its_stage_writes_the_sta
         ("rejected", "rejected")]
 
 
+def test_a_new_record_of_a_folder_kept_by_stage_is_written_in_its_first_stage_numbered_after_every_stage(decide,
+                                                                                                        tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    result = decide("adr", "new", "Retry budgets", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "problem/0006-retry-budgets.md"
+    assert (root / "problem/0006-retry-budgets.md").read_text() == STAGED.format(
+        name="(a unique name)", owner="", day="2026-03-22", why="One paragraph.")
+    assert sorted(path.name for path in root.glob("*.md")) == ["0000-rfc-template.md", "README.md"]
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 6] == [
+        ("problem/0006-retry-budgets.md", "draft", "problem")]
+
+
 # Fuchsia's RFCs: one YAML file of the folder lists every RFC's title, status and days; each page states none, its
 # title a template's expression filled in from that file.
 RFCS_FOLDER = "docs/contribute/governance/rfcs"

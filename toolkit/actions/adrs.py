@@ -70,6 +70,7 @@ from toolkit.records.adr_words import (
     proven_order,
     written_as,
     RECORD_DEPTH,
+    STAGE_FOLDERS,
 )
 from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
@@ -282,6 +283,25 @@ def record_folders(folder: Path) -> list[Path]:
             continue
         found.extend((Path(path), depth + 1) for path in below)
     return [at for at, _ in found]
+
+
+# The stages a record may start at, earliest first: a problem stated (linkerd's `problem/`), then a design proposed.
+_FIRST_STAGES = ("problem", "draft", "design", "proposed")
+
+
+def _first_stage(folder: Path) -> Path | None:
+    """Where the ADR *folder* keeps its records in folders named by their stage, two of them at least holding
+    records (ADR 0161), its folder of the earliest stage a record starts at: a new record is written there, as
+    linkerd's problem statements are. Else None."""
+    try:
+        with os.scandir(folder) as entries:
+            stages = {entry.name.lower(): Path(entry.path) for entry in entries
+                      if entry.name.lower() in STAGE_FOLDERS and entry.is_dir(follow_symlinks=False)}
+    except OSError:
+        return None
+    if sum(bool(adr_files(stage)) for stage in stages.values()) < 2:
+        return None
+    return next((stages[name] for name in _FIRST_STAGES if name in stages), None)
 
 
 def unnamed_records(ws: Workspace) -> list[Path]:
@@ -787,6 +807,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                                 f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
+    home = (None if names else _first_stage(folder)) or folder
 
     read: dict[Path, frontmatter.Document] = {}
 
@@ -849,7 +870,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
-        path = ws.adr_dir / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
+        path = home / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         # A template whose Status section lists the choices unchecked (`- [ ] Proposed`): the new record's is.
         if ("[ ]" in numbered and from_document(doc, path).status is None
@@ -873,7 +894,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         return data
 
     if form.unnumbered:
-        path = ws.adr_dir / form.unnumbered_name(day, slug)
+        path = home / form.unnumbered_name(day, slug)
         if form.unnumbered == "slug" and not is_slug_record(path.name):
             # `0007-seven.md` would make the folder a numbered one, `readme.md` no record at all.
             raise DecisionbookError(f"a record named {path.name} would not be read as one of this folder's; "
@@ -883,7 +904,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day),
-                               form.stamps(day), branches)
+                               form.stamps(day), branches, home)
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]
