@@ -662,7 +662,8 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     with _together(ws, (source.path, target.path)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
             doc, fresh = group.editing(ref.path)
-            after = adr_edit.add_link(doc, fresh, rel, other, links)
+            mark = _superseded_mark(ws, fresh) if rel == "superseded by" else ""
+            after = adr_edit.add_link(doc, fresh, rel, other, links, mark)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
 
@@ -913,7 +914,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
-                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links)
+                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links,
+                                                      _superseded_mark(ws, fresh))
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
@@ -997,7 +999,7 @@ def change_status(
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
             after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
-                                                  links)
+                                                  links, _superseded_mark(ws, decision))
         else:
             after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
                                         _folder_status_form(ws, decision))
@@ -1022,8 +1024,8 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day,
-                                                          _folder_status_form(ws, older), links)
+                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
+                                                          links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
 
@@ -1043,12 +1045,23 @@ def _written_words(ws: Workspace, decision: Decision, status: str) -> str | None
     if status in sidecar.WORDS and sidecar.beside(decision.path) is not None:
         return sidecar.WORDS[status]
     words = _folder_words(ws, decision, status)
-    if decision.form == MADR or decision.status_span is None or not any(status_mark(decision.status_raw or "")[::2]):
+    if not _marks_status(decision):
         return words
-    # The record marks its status (`⏳ **제안됨**`, `Proposed ❓`): the new one takes the folder's mark, or none.
     plain = status_mark(words)[1] if words else status_word(status, decision.status_raw or "")
     mark = _folder_mark(ws, decision, status)
     return f"{mark} {plain}" if mark else plain
+
+
+def _marks_status(decision: Decision) -> bool:
+    """Whether *decision* writes a mark beside its status (`⏳ **제안됨**`, `Proposed ❓`): a new status takes the
+    folder's mark for it, or none (ADR 0159)."""
+    return decision.form != MADR and decision.status_span is not None and any(
+        status_mark(decision.status_raw or "")[::2])
+
+
+def _superseded_mark(ws: Workspace, decision: Decision) -> str:
+    """The mark the folder writes beside a superseded status (`⚠️`), where *decision* marks its status; else ""."""
+    return _folder_mark(ws, decision, "superseded") if _marks_status(decision) else ""
 
 
 def _folder_mark(ws: Workspace, decision: Decision, status: str) -> str:
