@@ -71,6 +71,7 @@ from toolkit.records.adr_words import (
     written_as,
     RECORD_DEPTH,
     STAGE_FOLDERS,
+    marked_status,
 )
 from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
@@ -586,6 +587,8 @@ def _find_path(ws: Workspace, ref) -> Path:
     record_names = {path: record_name(path) for path in adr_files(folder)}
     if key.isdigit():
         candidates = [p for p, name in record_names.items() if file_key(name) == key]
+        # The number names the revision, not the expired text beside it (`0249-x.expired.md`), as live_records.
+        candidates = [p for p in candidates if marked_status(p.name) is None] or candidates
     else:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
         candidates = ([p for p, stem in stems.items() if stem == key]
