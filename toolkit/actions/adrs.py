@@ -246,12 +246,11 @@ def team_folder(ws: Workspace, path: Path) -> Path | None:
 
 
 def team_folders(ws: Workspace) -> list[Path]:
-    """The folders in the ADR folder that have an `.adr-dir` of their own (see team_folder), by name; a link to a
-    folder outside the workspace is none (see outside_links)."""
-    outside = outside_links(ws)
+    """The folders in the ADR folder that have an `.adr-dir` of their own (see team_folder), by name. A link to a
+    folder is none, wherever it leads (ADRs 0157, 0173): the records behind it are not read here."""
     try:
         with os.scandir(ws.adr_dir) as entries:
-            return sorted(Path(entry.path) for entry in entries if is_folder(entry) and Path(entry.path) not in outside
+            return sorted(Path(entry.path) for entry in entries if is_folder(entry) and not entry.is_symlink()
                           and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
     except OSError:
         return []
