@@ -1777,6 +1777,22 @@ def test_a_team_folder_linked_in_from_outside_the_workspace_is_no_team_folder_of
         "not read here; run decide in that folder for them"]
 
 
+def test_a_team_folder_linked_in_from_inside_the_workspace_is_no_team_folder_of_the_adr_folder(decide, tmp_path):
+    """The platform team's records kept in `teams/platform/`, linked into `decisions/`: records behind a link are not
+    read, so the link is no team folder either; the top numbers its own records and the team's are left as they are."""
+    team = "# 1. Record architecture decisions\n\nDate: 2021-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"teams/platform/.adr-dir": ".\n", "teams/platform/0001-record-decisions.md": team})
+    (root / "decisions").mkdir()
+    (root / "decisions/platform").symlink_to("../teams/platform")
+    made = decide("adr", "new", "Cache the catalogue", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0 and made.stdout.strip() == "decisions/0001-cache-the-catalogue.md", made.output
+    assert made.stderr == ""
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["0001-cache-the-catalogue.md", "platform"]
+    assert sorted(p.name for p in (root / "teams/platform").iterdir()) == [".adr-dir", "0001-record-decisions.md"]
+    assert [(r["number"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (1, "decisions/0001-cache-the-catalogue.md")]
+
+
 def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbers_them_apart(decide, tmp_path):
     """Camunda's domain folders each number from 1 without an `.adr-dir`: numbers alone cannot tell that from a
     merge's duplicate (ADR 0129), so it stays an error, which names the other way out besides renumbering."""

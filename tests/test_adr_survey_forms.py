@@ -182,6 +182,29 @@ def test_an_expired_proposal_lists_as_rejected_beside_its_revision_which_its_num
     assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", shown.output
 
 
+def test_an_expired_text_is_named_by_its_file_name_without_extension_and_its_number_names_its_revision(decide,
+                                                                                                     tmp_path):
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.md": CDK_EXPIRED,
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    shown = decide("adr", "show", "0249-build-experiments.expired", "--format", "json", cwd=root)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.md", \
+        shown.output
+    done = decide("adr", "status", "249", "proposed", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "text/0249-build-experiments.md").read_text() == CDK_REVISED.replace(
+        "279\n", "279\nstatus: proposed\n")
+    assert (root / "text/0249-build-experiments.expired.md").read_text() == CDK_EXPIRED
+    (root / "text/0249-stable-parts.md").write_text(CDK_REVISED)
+    for command in (("show", "249"), ("status", "249", "accepted", "--force")):
+        refused = decide("adr", *command, cwd=root)
+        assert refused.exit_code == 2, refused.output
+        assert ("ADR 249 is ambiguous: 0249-build-experiments.md, 0249-stable-parts.md share its number; name one by "
+                "its file, as `0249-build-experiments`") in refused.stderr, refused.stderr
+    done = decide("adr", "status", "0249-build-experiments", "accepted", "--force", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output
+
+
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
                                                "text/0249-build-experiments.md": CDK_REVISED})
@@ -221,6 +244,19 @@ def test_a_status_change_of_a_record_whose_folder_names_its_stage_writes_the_sta
         "design/0005-breakers.md"]
     assert [(r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 5] == [
         ("rejected", "rejected")]
+
+
+def test_a_new_record_of_a_folder_kept_by_stage_is_written_in_its_first_stage_numbered_after_every_stage(decide,
+                                                                                                        tmp_path):
+    root = repository_with(tmp_path / "repo", STAGED_RFCS)
+    result = decide("adr", "new", "Retry budgets", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "problem/0006-retry-budgets.md"
+    assert (root / "problem/0006-retry-budgets.md").read_text() == STAGED.format(
+        name="(a unique name)", owner="", day="2026-03-22", why="One paragraph.")
+    assert sorted(path.name for path in root.glob("*.md")) == ["0000-rfc-template.md", "README.md"]
+    assert [(r["path"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root) if r["number"] == 6] == [
+        ("problem/0006-retry-budgets.md", "draft", "problem")]
 
 
 # Fuchsia's RFCs: one YAML file of the folder lists every RFC's title, status and days; each page states none, its

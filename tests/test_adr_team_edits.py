@@ -352,3 +352,27 @@ def test_a_primer_status_change_writes_the_mark_the_folder_s_template_gives_the_
         title="Prefer slots over props", day="2026-12-02", status="Accepted ✅")
     assert (root / "contributor-docs/adrs/adr-025-merging.md").read_text() == PRIMER.format(
         title="Merge props in one helper", day="2026-07-28", status="Deprecated ⛔")
+
+
+def test_a_primer_record_superseded_gets_the_mark_the_folder_s_template_gives_superseded(decide, tmp_path):
+    root = _folder(tmp_path, "contributor-docs/adrs", {
+        "adr-000-template.md": PRIMER_TEMPLATE,
+        "adr-023-tokens.md": PRIMER.format(title="Name colours by role", day="2026-04-02", status="Accepted ✅"),
+        "adr-024-slots.md": PRIMER.format(title="Prefer slots over props", day="2026-05-17", status="Accepted ✅"),
+        "adr-025-merging.md": PRIMER.format(title="Merge props in one helper", day="2026-07-28", status="Accepted ✅"),
+    })
+    done = decide("adr", "status", "24", "superseded", "--by", "25", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "contributor-docs/adrs/adr-024-slots.md").read_text() == PRIMER.format(
+        title="Prefer slots over props", day="2026-05-17",
+        status="Superseded by [25. Merge props in one helper](adr-025-merging.md) ⚠️")
+    made = decide("adr", "new", "Use one slot", "--supersedes", "25", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "| Status         | Superseded by [26. Use one slot](adr-026-use-one-slot.md) ⚠️ |\n" in (
+        root / "contributor-docs/adrs/adr-025-merging.md").read_text()
+    linked = decide("adr", "link", "23", "superseded-by", "24", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    assert "| Status         | Superseded by [24. Prefer slots over props](adr-024-slots.md) ⚠️ |\n" in (
+        root / "contributor-docs/adrs/adr-023-tokens.md").read_text()
+    assert {row["number"]: (row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)} == {
+        23: ("superseded", "24"), 24: ("superseded", "25"), 25: ("superseded", "26"), 26: ("proposed", None)}

@@ -70,6 +70,8 @@ from toolkit.records.adr_words import (
     proven_order,
     written_as,
     RECORD_DEPTH,
+    STAGE_FOLDERS,
+    marked_status,
 )
 from toolkit.records.adr_pages import is_template_or_index
 from toolkit.records.bulk import paused_gc
@@ -244,12 +246,11 @@ def team_folder(ws: Workspace, path: Path) -> Path | None:
 
 
 def team_folders(ws: Workspace) -> list[Path]:
-    """The folders in the ADR folder that have an `.adr-dir` of their own (see team_folder), by name; a link to a
-    folder outside the workspace is none (see outside_links)."""
-    outside = outside_links(ws)
+    """The folders in the ADR folder that have an `.adr-dir` of their own (see team_folder), by name. A link to a
+    folder is none, wherever it leads (ADRs 0157, 0173): the records behind it are not read here."""
     try:
         with os.scandir(ws.adr_dir) as entries:
-            return sorted(Path(entry.path) for entry in entries if is_folder(entry) and Path(entry.path) not in outside
+            return sorted(Path(entry.path) for entry in entries if is_folder(entry) and not entry.is_symlink()
                           and os.path.isfile(os.path.join(entry.path, ".adr-dir")))
     except OSError:
         return []
@@ -282,6 +283,25 @@ def record_folders(folder: Path) -> list[Path]:
             continue
         found.extend((Path(path), depth + 1) for path in below)
     return [at for at, _ in found]
+
+
+# The stages a record may start at, earliest first: a problem stated (linkerd's `problem/`), then a design proposed.
+_FIRST_STAGES = ("problem", "draft", "design", "proposed")
+
+
+def _first_stage(folder: Path) -> Path | None:
+    """Where the ADR *folder* keeps its records in folders named by their stage, two of them at least holding
+    records (ADR 0161), its folder of the earliest stage a record starts at: a new record is written there, as
+    linkerd's problem statements are. Else None."""
+    try:
+        with os.scandir(folder) as entries:
+            stages = {entry.name.lower(): Path(entry.path) for entry in entries
+                      if entry.name.lower() in STAGE_FOLDERS and entry.is_dir(follow_symlinks=False)}
+    except OSError:
+        return None
+    if sum(bool(adr_files(stage)) for stage in stages.values()) < 2:
+        return None
+    return next((stages[name] for name in _FIRST_STAGES if name in stages), None)
 
 
 def unnamed_records(ws: Workspace) -> list[Path]:
@@ -566,6 +586,8 @@ def _find_path(ws: Workspace, ref) -> Path:
     record_names = {path: record_name(path) for path in adr_files(folder)}
     if key.isdigit():
         candidates = [p for p, name in record_names.items() if file_key(name) == key]
+        # The number names the revision, not the expired text beside it (`0249-x.expired.md`), as live_records.
+        candidates = [p for p in candidates if marked_status(p.name) is None] or candidates
     else:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
         candidates = ([p for p, stem in stems.items() if stem == key]
@@ -642,7 +664,8 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     with _together(ws, (source.path, target.path)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
             doc, fresh = group.editing(ref.path)
-            after = adr_edit.add_link(doc, fresh, rel, other, links)
+            mark = _superseded_mark(ws, fresh) if rel == "superseded by" else ""
+            after = adr_edit.add_link(doc, fresh, rel, other, links, mark)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
 
@@ -787,6 +810,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                                 f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
+    home = (None if names else _first_stage(folder)) or folder
 
     read: dict[Path, frontmatter.Document] = {}
 
@@ -849,7 +873,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         numbered = text if number is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
-        path = ws.adr_dir / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
+        path = home / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         # A template whose Status section lists the choices unchecked (`- [ ] Proposed`): the new record's is.
         if ("[ ]" in numbered and from_document(doc, path).status is None
@@ -873,7 +897,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         return data
 
     if form.unnumbered:
-        path = ws.adr_dir / form.unnumbered_name(day, slug)
+        path = home / form.unnumbered_name(day, slug)
         if form.unnumbered == "slug" and not is_slug_record(path.name):
             # `0007-seven.md` would make the folder a numbered one, `readme.md` no record at all.
             raise DecisionbookError(f"a record named {path.name} would not be read as one of this folder's; "
@@ -883,7 +907,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             raise DecisionbookError("already exists; give the record another title", shown_path(ws, path))
     else:
         path = create_numbered(ws.root, ws.adr_dir, slug, render, lambda number: form.name(number, slug, day),
-                               form.stamps(day), branches)
+                               form.stamps(day), branches, home)
     created = _parse_file(ws, path)[1]
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]
@@ -892,7 +916,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
-                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links)
+                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links,
+                                                      _superseded_mark(ws, fresh))
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
@@ -976,7 +1001,7 @@ def change_status(
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
             after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
-                                                  links)
+                                                  links, _superseded_mark(ws, decision))
         else:
             after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
                                         _folder_status_form(ws, decision))
@@ -1001,8 +1026,8 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day,
-                                                          _folder_status_form(ws, older), links)
+                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
+                                                          links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
 
@@ -1022,12 +1047,23 @@ def _written_words(ws: Workspace, decision: Decision, status: str) -> str | None
     if status in sidecar.WORDS and sidecar.beside(decision.path) is not None:
         return sidecar.WORDS[status]
     words = _folder_words(ws, decision, status)
-    if decision.form == MADR or decision.status_span is None or not any(status_mark(decision.status_raw or "")[::2]):
+    if not _marks_status(decision):
         return words
-    # The record marks its status (`⏳ **제안됨**`, `Proposed ❓`): the new one takes the folder's mark, or none.
     plain = status_mark(words)[1] if words else status_word(status, decision.status_raw or "")
     mark = _folder_mark(ws, decision, status)
     return f"{mark} {plain}" if mark else plain
+
+
+def _marks_status(decision: Decision) -> bool:
+    """Whether *decision* writes a mark beside its status (`⏳ **제안됨**`, `Proposed ❓`): a new status takes the
+    folder's mark for it, or none (ADR 0159)."""
+    return decision.form != MADR and decision.status_span is not None and any(
+        status_mark(decision.status_raw or "")[::2])
+
+
+def _superseded_mark(ws: Workspace, decision: Decision) -> str:
+    """The mark the folder writes beside a superseded status (`⚠️`), where *decision* marks its status; else ""."""
+    return _folder_mark(ws, decision, "superseded") if _marks_status(decision) else ""
 
 
 def _folder_mark(ws: Workspace, decision: Decision, status: str) -> str:

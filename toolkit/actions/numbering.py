@@ -83,11 +83,12 @@ def taken_numbers(root: Path, folder: Path, branches: BranchNames | None = None)
 
 def create_numbered(
     root: Path, folder: Path, slug: str, render: Callable[[int], bytes], name: Callable[[int], str] | None = None,
-    numbers: Iterator[int] | None = None, branches: BranchNames | None = None,
+    numbers: Iterator[int] | None = None, branches: BranchNames | None = None, into: Path | None = None,
 ) -> Path:
     """Create `NNNN-slug.md` (or `name(number)`) in *folder* with the next free number, any number
     of digits, and `render(number)` as content; with *numbers*, the first of them that is free.
     *branches*, started by the caller earlier, gives the names on other branches (else they are asked now).
+    *into*, a folder below *folder* (a stage folder), holds the new record, numbered among *folder*'s.
 
     The folder lock serialises concurrent processes; the exclusive create is the reservation, so
     even a process that ignores the lock cannot make us overwrite its file.
@@ -97,8 +98,8 @@ def create_numbered(
         files.remove_stale_locks(folder)  # what an ended process left, a lock of a file renamed since included
         taken = taken_numbers(root, folder, branches)
         for number in numbers if numbers is not None else itertools.count(max(taken, default=0) + 1):
-            path = folder / (name(number) if name else f"{number:04d}-{slug}.md")
-            if number not in taken and _create(folder, path, lambda: render(number)):
+            path = (into or folder) / (name(number) if name else f"{number:04d}-{slug}.md")
+            if number not in taken and _create(into or folder, path, lambda: render(number)):
                 return path
 
 

@@ -281,6 +281,8 @@ def ref_key(value: object) -> str | None:
     text = bare
     if text.isascii() and text.isdigit():
         return str(int(text))
+    if marked_status(text + ".md") is not None:  # an expired text's name without `.md`: `0249-x.expired`
+        return file_key(text + ".md")
     if re.fullmatch(r"(?:[^\W_]|###)[\w#-]*", text):  # a slug, in any script: `wähle-café`; a draft's `####-x`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered else text

@@ -646,12 +646,12 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
 
 def mark_superseded(
     doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None,
-    folder_form: str | None = None, links: tuple[str, ...] = (),
+    folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "",
 ) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
     dates a new entry of a status history. A record that says no status is given one (ADR 0071), in
     *folder_form* where its own fields say no form. A link is written as most of *links*, the folder's
-    links to its records, are."""
+    links to its records, are. *mark* (`⚠️`) is written beside the status where the record marks its own."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
         doc = _reparse(doc, _add_status(doc, decision, "superseded", folder_form))
         decision = from_document(doc, decision.path)
@@ -661,7 +661,7 @@ def mark_superseded(
     if decision.superseded_by == successor.key and decision.form != MADR and decision.status_span is not None:
         # A line of its own names the successor already (`Accepted` above `Superseded by [9. X](...)`, adr-j):
         # the status word changes, and the successor is not named twice.
-        return _write_status(doc, decision, status_as_written("superseded", decision), day)
+        return _write_status(doc, decision, f"{status_as_written('superseded', decision)} {mark}".rstrip(), day)
     if decision.form == MADR and decision.status_span is not None:
         return _supersede_in_mapping(doc, decision, successor)
     if decision.form == MADR and (key := _successor_key(doc)) is not None:
@@ -675,16 +675,16 @@ def mark_superseded(
     else:
         named = _new_link(successor, decision.form, decision, False, links)
     text = f"{words} {named}"
-    written = _write_status(doc, decision, text, day)
+    written = _write_status(doc, decision, f"{text} {mark}".rstrip(), day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
-                         folder_form: str | None = None, links: tuple[str, ...] = ()) -> bytes:
+                         folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "") -> bytes:
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
-    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form* and
-    *links* as for mark_superseded."""
-    data = mark_superseded(doc, decision, successor, day, folder_form, links)
+    dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form*,
+    *links* and *mark* as for mark_superseded."""
+    data = mark_superseded(doc, decision, successor, day, folder_form, links, mark)
     if data == doc.to_bytes():
         return data
     try:
@@ -819,14 +819,15 @@ def has_link(decision: Decision, relation: str, target: Decision) -> bool:
 
 
 def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
-             links: tuple[str, ...] = ()) -> bytes:
+             links: tuple[str, ...] = (), mark: str = "") -> bytes:
     """The file with `relation target` recorded in its own form; unchanged if already there. A link is written
-    as the links of the list it joins are, else as most of *links*, the folder's links to its records, are."""
+    as the links of the list it joins are, else as most of *links*, the folder's links to its records, are;
+    *mark* as for mark_superseded."""
     if has_link(decision, relation, target):
         return doc.to_bytes()
     require_editable(doc, decision)
     if relation == "superseded by":
-        return mark_superseded(doc, decision, target, links=links)
+        return mark_superseded(doc, decision, target, links=links, mark=mark)
     if decision.form == MADR:
         if relation == "supersedes":
             return _append_to_list(doc, "supersedes", _key_item(target))
