@@ -982,10 +982,26 @@ def with_history(old: str, new: str) -> str:
         now = " ".join(_STRUCK.sub(" ", old).split())
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
+    wrapped = _WRAPPED.fullmatch(old.strip())
+    if wrapped is not None:
+        return _wrapped_as(wrapped.group(0), new)
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
     return " ".join((new, *notes))
+
+
+# A status written whole in brackets or quotes, as a folder writes all its statuses (Adyen's `[Proposed]`, the
+# French health agency's `"proposé"`); not a link (`[Accepted](pull/1049)`), whose address is the old status's.
+_WRAPPED = LazyPattern(r'\[[^\[\]()]+\]|"[^"]+"|\'[^\']+\'')
+
+
+def _wrapped_as(old: str, new: str) -> str:
+    """*new* between the marks *old* is written between; where *new* names a record by a link, only its first
+    word is bracketed, as the folder's own relation statuses are (`[Superseded] by [11. X](0011-x.md)`)."""
+    if old[0] == "[" and "[" in new:
+        return re.sub(r"^[^\W\d_]+", lambda word: f"[{word.group()}]", new, count=1)
+    return f"{old[0]}{new}{old[-1]}"
 
 
 # `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`.
