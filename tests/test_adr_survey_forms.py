@@ -142,7 +142,8 @@ def test_a_folder_named_as_a_dated_record_beside_it_holds_its_chapters_not_recor
 # The French health agency's records are pages of a just-the-docs site: the front matter's title is the menu's
 # label, often the file name's words (`0003-Convergence-des-deux-portails`); the page's heading is its title.
 SITE_PAGE = ("---\nparent: Decisions\nnav_order: {n:04d}\ntitle: {label}\n---\n\n{heading}\n\n"
-             '* **statut**: "accepté"\n* **date**: "2025-06-26"\n\n## Contexte et énoncé du problème\n\nPourquoi.\n')
+             '* **statut**: "accepté"\n* **date**: "2025-06-26"\n\n'
+             "## Contexte et énoncé du problème\n\nPourquoi.\n")
 
 
 def test_a_page_s_first_heading_titles_it_over_its_front_matter_s_menu_label(decide, tmp_path):

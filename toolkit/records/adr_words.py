@@ -992,7 +992,8 @@ def with_history(old: str, new: str) -> str:
 
 
 # A status written whole in brackets or quotes, as a folder writes all its statuses (Adyen's `[Proposed]`, the
-# French health agency's `"proposé"`; ADR 0167); not a link (`[Accepted](pull/1049)`), whose address is the old status's.
+# French health agency's `"proposé"`; ADR 0167); not a link (`[Accepted](pull/1049)`), whose address is the old
+# status's.
 _WRAPPED = LazyPattern(r'\[[^\[\]()]+\]|"[^"]+"|\'[^\']+\'')
 
 
