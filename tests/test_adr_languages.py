@@ -330,3 +330,26 @@ def test_a_section_named_as_a_status_begins_under_an_empty_status_section_is_not
     assert done.exit_code == 0, done.output
     assert heading in (root / "doc/adr/0001-queue.md").read_text()
     assert _listed(decide, root)["1"]["status"] == "accepted"
+
+
+# A Brazilian team's adr-tools records dated in words (`Data: 28 de Dezembro de 2024`).
+NYGARD_PT = "# {n}. {title}\n\nData: {date}\n\n## Status\n\n{status}\n\n## Contexto\n\nPor quê.\n"
+
+
+@pytest.mark.parametrize(("written", "changed"), [
+    ("05 de outubro de 2024", "01 de dezembro de 2026"), ("28 de Dezembro de 2024", "1 de Dezembro de 2026"),
+    ("12 mars 2021", "1 décembre 2026"), ("28. März 2026", "1. Dezember 2026"),
+    ("3 de marzo de 2022", "1 de diciembre de 2026"),
+    # `agosto` is Spanish, Portuguese and Italian, `Juli` German and Dutch, whose Decembers differ: the day is
+    # written as YYYY-MM-DD.
+    ("9 de agosto de 2023", "2026-12-01"), ("28. Juli 2026", "2026-12-01"),
+])
+def test_a_date_written_with_a_month_s_name_in_another_language_is_changed_in_that_language(
+        decide, tmp_path, written, changed):
+    root = _repo(tmp_path, {"docs/adr/0006-observabilidade.md": NYGARD_PT.format(
+        n=6, title="Observabilidade", date=written, status="Proposto")})
+    done = decide("adr", "status", "6", "accepted", "--date", "2026-12-01", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0006-observabilidade.md").read_text() == NYGARD_PT.format(
+        n=6, title="Observabilidade", date=changed, status="Aceito")
+    assert _listed(decide, root)["6"]["date"] == "2026-12-01"

@@ -1166,8 +1166,8 @@ def is_iso_day(text: str) -> bool:
 
 def written_as(example: str, day: str, order: str | None = None) -> str:
     """*day* (YYYY-MM-DD) written as the date *example* is (`17/08/2020`, `2020.08.17`, `14 March 2024`,
-    `Nov 14, 2023`, `20200817`): a date a record keeps is changed in its own form. Forms read but not
-    written here (months named in other languages) give *day* as it is."""
+    `Nov 14, 2023`, `20200817`, `28 de Dezembro de 2024`): a date a record keeps is changed in its own form.
+    Forms read but not written here (months named short or in other languages) give *day* as it is."""
     meant = iso_date(example, order)
     text = example.strip()
     if not meant or meant == AMBIGUOUS or is_iso_day(text):
@@ -1195,12 +1195,9 @@ def written_as(example: str, day: str, order: str | None = None) -> str:
         return f"{year}{sep}{like(month)}{sep}{like(date)}"
     if re.fullmatch(r"\d{8}", text):
         return day.replace("-", "")
-    named = re.search(r"[A-Za-z]{3,}", text)
-    if named and named.group(0).lower().rstrip(".") in _ENGLISH_NAMES:
-        name = _ENGLISH_MONTHS[int(month) - 1]
-        word = named.group(0)
-        name = name[:3] if len(word) == 3 and word.lower() != "may" else name  # `Nov`; `May` may be either
-        name = name.upper() if word.isupper() and len(word) > 1 else name.lower() if word.islower() else name
+    named = re.search(r"[^\W\d_]{3,}", text)
+    name = _month_as(named.group(0), int(month), text) if named else None
+    if name is not None:
         out = text[: named.start()] + name + text[named.end() :]
         out = re.sub(r"(?<!\d)\d{4}(?!\d)", year, out, count=1)
         written = date if parts and parts[0].startswith("0") else date.lstrip("0")
@@ -1216,6 +1213,37 @@ def _ordinal(day: int) -> str:
 
 
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
+# The months written in full in French, German, Spanish, Portuguese, Italian and Dutch, as a date is changed in
+# the language its month is named in (`28 de Dezembro de 2024`; ADR 0168).
+_MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
+    ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    ("de", "januar februar märz april mai juni juli august september oktober november dezember"),
+    ("es", "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    ("pt", "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+    ("it", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+    ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
+)}
+_DE = LazyPattern(r"(?<![^\W\d_])de(?![^\W\d_])")  # `3 de marzo de 2022`: Spanish or Portuguese, not Italian
+
+
+def _month_as(word: str, month: int, date: str) -> str | None:
+    """The name of *month* (1-12) as the month *word* of the written *date* is named: in its language, length
+    and case (`Nov`, `DECEMBER`, `Dezembro`); None when *word* names no month, or one of languages whose *month*
+    differs (`agosto` is Spanish and Portuguese, `Juli` German and Dutch)."""
+    lowered = word.lower()
+    if lowered.rstrip(".") in _ENGLISH_NAMES:
+        name = _ENGLISH_MONTHS[month - 1]
+        name = name[:3] if len(word) == 3 and lowered != "may" else name  # `Nov`; `May` may be either
+    else:
+        languages = ("es", "pt") if _DE.search(date.lower()) else tuple(_MONTHS_IN_LANGUAGES)
+        names = {_MONTHS_IN_LANGUAGES[language][month - 1] for language in languages
+                 if lowered in _MONTHS_IN_LANGUAGES[language]}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+    if word.isupper() and len(word) > 1:
+        return name.upper()
+    return name[:1].upper() + name[1:] if word[:1].isupper() else name.lower()
 
 
 # Hyphens that word processors and wikis write for `-` (`2026‑02‑09` with U+2011): one character each, so
