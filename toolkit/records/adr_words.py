@@ -988,7 +988,7 @@ def with_history(old: str, new: str) -> str:
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
-    return " ".join((new, *notes))
+    return new + "".join(note if note.startswith("（") else f" {note}" for note in notes)  # `（`: no space before
 
 
 # A status written whole in brackets or quotes, as a folder writes all its statuses (Adyen's `[Proposed]`, the
@@ -1005,8 +1005,9 @@ def _wrapped_as(old: str, new: str) -> str:
     return f"{old[0]}{new}{old[-1]}"
 
 
-# `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`.
-_NOTE = LazyPattern(r"(?<!\])\((?:[^()]|\([^()]*\))*\)")
+# `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`. In full-width
+# brackets as Chinese and Japanese write them: `（取代 ADR-0026 的 v0 格式）`.
+_NOTE = LazyPattern(r"(?<!\])\((?:[^()]|\([^()]*\))*\)|（[^（）]*）")
 
 
 def _rebadged(phrase: str, new: str) -> str | None:
