@@ -1588,10 +1588,12 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     title = fields.get("title")
     first = sections[0] if sections else None
     if (title is not None and first is not None and first[0] == 1 and "{{" not in first[1]
-            and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
+            and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS
+            and name == str(reader.path).rpartition("/")[2]):
         # A site's page titles itself by its heading; the front matter's title is its label in the site's menu,
         # often the file name's words (`0003-Convergence-des-deux-portails`). A heading the site fills in
-        # (`# {{ page.title }}`) names nothing (ADR 0166).
+        # (`# {{ page.title }}`) names nothing; a record kept as a folder is titled by its fields, which may be
+        # kept beside its page (a KEP's kep.yaml) (ADR 0166).
         title = None
     if title is None and first is not None and status_words(first[1]) == "meta":
         # Buildpacks' RFCs open with `# Meta` and name themselves in a field under it: `- Name: RFC Process`.
