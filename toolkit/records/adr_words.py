@@ -988,7 +988,8 @@ def with_history(old: str, new: str) -> str:
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
-    return new + "".join(note if note.startswith("（") else f" {note}" for note in notes)  # `（`: no space before
+    # A full-width bracket is written right after the word it follows (`已废弃（取代 ADR-0026）`).
+    return new + "".join(note if note.startswith("（") else f" {note}" for note in notes)
 
 
 # A status written whole in brackets or quotes, as a folder writes all its statuses (Adyen's `[Proposed]`, the
@@ -1001,7 +1002,7 @@ def _wrapped_as(old: str, new: str) -> str:
     """*new* between the marks *old* is written between; where *new* names a record by a link, only its first
     word is bracketed, as the folder's own relation statuses are (`[Superseded] by [11. X](0011-x.md)`)."""
     if old[0] == "[" and "[" in new:
-        return re.sub(r"^[^\W\d_]+", lambda word: f"[{word.group()}]", new, count=1)
+        return re.sub(r"^([^\W\d_]+)", r"[\1]", new, count=1)
     return f"{old[0]}{new}{old[-1]}"
 
 
