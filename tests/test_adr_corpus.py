@@ -410,13 +410,14 @@ def test_superseding_an_already_superseded_adr_is_refused_unless_forced(decide, 
         ("0048-archive-raw-events.md", "deprecated", ["Status: Accepted", "Date: 2024-06-03"],
          ["Status: Deprecated", "Date: 2026-11-30"]),
         ("0049-keep-secrets-in-the-vault.md", "deprecated", ["*Status:* Accepted"], ["*Status:* Deprecated"]),
-        # Fields in other languages, in words of the record's language; fields parted by a middle dot.
+        # Fields in other languages, in words of the record's language, a day in its month's language; fields
+        # parted by a middle dot.
         ("0053-quellen-taeglich-abrufen.md", "deprecated", ["Datum: 2025-08-18 · Status: akzeptiert · Ergänzt ADR-0052"],
          ["Datum: 2025-08-18 · Status: veraltet · Ergänzt ADR-0052"]),
         ("0055-utiliser-postgresql.md", "deprecated", ["- Statut : Accepté", "- Date : 12 mars 2021"],
-         ["- Statut : Obsolète", "- Date : 2026-11-30"]),
+         ["- Statut : Obsolète", "- Date : 30 novembre 2026"]),
         ("0056-usar-colas-para-los-correos.md", "accepted", ["* Estado: Propuesto", "* Fecha: 3 de marzo de 2022"],
-         ["* Estado: Aceptado", "* Fecha: 2026-11-30"]),
+         ["* Estado: Aceptado", "* Fecha: 30 de noviembre de 2026"]),
         # Fields in a code block under the title are edited there; a later block is not theirs.
         ("0044-settle-trades-at-fixed-hours.md", "deprecated", ["Status: Active"], ["Status: Deprecated"]),
         # A status that keeps its history keeps it.

@@ -25,7 +25,7 @@ def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
     ["adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
      "docs/engineering/platform/decisions", "docs/handbook/adr", "ADRs", "architecture-decisions",
      "docs/architecture-decisions", "docs/Decision-Records", "documentation/adr", "rfcs", "docs/proposals",
-     "design", "docs/architectuur/beslissingen", "docs/arch", "docs/entscheidungen"],
+     "design", "docs/architectuur/beslissingen", "docs/arch", "docs/entscheidungen", "doc/decisoes"],
 )
 def test_folders_teams_use_are_found(decide, tmp_path, folder):
     root = _repo(tmp_path, {f"{folder}/0001-first.md": NYGARD.format(n=1, title="First"), "docs/guide.md": "# Guide\n"})

@@ -373,3 +373,46 @@ def test_a_record_dated_only_in_its_closing_notes_is_dated_by_them_and_a_status_
     done = decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root)
     assert done.exit_code == 0, done.output
     assert (root / "adrs/001 - Camadas.md").read_text() == before.replace("Status: Aceito", "Status: Obsoleto")
+
+
+# A Brazilian team's adr-tools records dated in words (`Data: 28 de Dezembro de 2024`).
+NYGARD_PT = "# {n}. {title}\n\nData: {date}\n\n## Status\n\n{status}\n\n## Contexto\n\nPor quê.\n"
+
+
+@pytest.mark.parametrize(("written", "changed"), [
+    ("05 de outubro de 2024", "01 de dezembro de 2026"), ("28 de Dezembro de 2024", "1 de Dezembro de 2026"),
+    ("12 mars 2021", "1 décembre 2026"), ("28. März 2026", "1. Dezember 2026"),
+    ("3 de marzo de 2022", "1 de diciembre de 2026"),
+    # `agosto` is Spanish, Portuguese and Italian, `Juli` German and Dutch, whose Decembers differ: the day is
+    # written as YYYY-MM-DD.
+    ("9 de agosto de 2023", "2026-12-01"), ("28. Juli 2026", "2026-12-01"),
+])
+def test_a_date_written_with_a_month_s_name_in_another_language_is_changed_in_that_language(
+        decide, tmp_path, written, changed):
+    root = _repo(tmp_path, {"docs/adr/0006-observabilidade.md": NYGARD_PT.format(
+        n=6, title="Observabilidade", date=written, status="Proposto")})
+    done = decide("adr", "status", "6", "accepted", "--date", "2026-12-01", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0006-observabilidade.md").read_text() == NYGARD_PT.format(
+        n=6, title="Observabilidade", date=changed, status="Aceito")
+    assert _listed(decide, root)["6"]["date"] == "2026-12-01"
+
+
+# A Chinese team's bold bullets, a note after the status in full-width brackets.
+CHINESE = ("# ADR-{n:04d}：{title}\n\n- **状态**：{status}\n- **日期**：2026-09-01\n- **决策者**：Pride Leong\n\n"
+           "---\n\n## 背景\n\n为什么。\n")
+
+
+def test_a_note_in_full_width_brackets_naming_another_record_stays_through_a_status_change(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0024-op.md": CHINESE.format(n=24, title="自定义算子", status="已接受（v0 范围见「分期」）"),
+        "docs/adr/0026-slices.md": CHINESE.format(n=26, title="切片输入", status="已接受"),
+        "docs/adr/0028-records.md": CHINESE.format(n=28, title="记录格式", status="已接受（取代 ADR-0026 的 v0 格式）"),
+    })
+    for number in ("24", "28"):
+        done = decide("adr", "status", number, "deprecated", "--date", "2026-12-01", "--force", cwd=root)
+        assert done.exit_code == 0, done.output
+    # As `Accepted (supersedes ADR-0010)` keeps its note and `Accepted (see phases)` does not.
+    assert (root / "docs/adr/0028-records.md").read_text() == CHINESE.format(
+        n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）")
+    assert (root / "docs/adr/0024-op.md").read_text() == CHINESE.format(n=24, title="自定义算子", status="已废弃")

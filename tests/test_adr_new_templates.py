@@ -480,3 +480,23 @@ def test_a_new_opentofu_rfc_is_named_by_the_day_and_copies_the_template_beside_t
     assert made.stdout.strip() == "rfc/20261202-module-version-locking.md"
     assert (root / "rfc/20261202-module-version-locking.md").read_text() == TOFU_TEMPLATE.replace(
         "RFC Title", "Module Version Locking")
+
+
+# The French health agency's template is a page of its just-the-docs site, ordered in the site's menu by the
+# number its file name has (`nav_order: 0000` in `0000-modele-adr.md`).
+SITE_TEMPLATE = ("---\nparent: Decisions\nnav_order: 0000\ntitle: Modèle ADR\n---\n\n"
+                 "# {titre court du problème résolu}\n\n* statut : {proposé | rejeté | accepté}\n"
+                 "* date : {AAAA-MM-JJ}\n\n## Contexte et énoncé du problème\n\n{Deux ou trois phrases.}\n")
+SITE_RECORD = ("---\nparent: Decisions\nnav_order: 0002\ntitle: Licence des projets\n---\n\n"
+               "# Licence des projets\n\n* statut : accepté\n* date : 2025-06-10\n\n"
+               "## Contexte et énoncé du problème\n\nPourquoi.\n")
+
+
+def test_a_template_s_own_number_in_its_front_matter_is_the_new_record_s_number(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"docs/decisions/0000-modele-adr.md": SITE_TEMPLATE,
+                                               "docs/decisions/0002-licence.md": SITE_RECORD})
+    assert decide("adr", "new", "Journaux centralisés", "--no-edit", "--date", "2026-11-30", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0003-journaux-centralises.md").read_text() == (
+        "---\nparent: Decisions\nnav_order: 0003\ntitle: Journaux centralisés\n---\n\n# Journaux centralisés\n\n"
+        "* statut : proposé\n* date : 2026-11-30\n\n"
+        "## Contexte et énoncé du problème\n\n{Deux ou trois phrases.}\n")

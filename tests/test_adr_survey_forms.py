@@ -346,3 +346,26 @@ def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(de
     done = decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-22", cwd=root)
     assert done.exit_code == 0, done.output  # the page states its own: changed there
     assert "## Status\n\nAccepted\n" in (root / RFCS_FOLDER / "0003_counters.md").read_text()
+
+
+# The French health agency's records are pages of a just-the-docs site: the front matter's title is the menu's
+# label, often the file name's words (`0003-Convergence-des-deux-portails`); the page's heading is its title.
+SITE_PAGE = ("---\nparent: Decisions\nnav_order: {n:04d}\ntitle: {label}\n---\n\n{heading}\n\n"
+             '* **statut**: "accepté"\n* **date**: "2025-06-26"\n\n'
+             "## Contexte et énoncé du problème\n\nPourquoi.\n")
+
+
+def test_a_page_s_first_heading_titles_it_over_its_front_matter_s_menu_label(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/0003-cms.md": SITE_PAGE.format(
+            n=3, label="0003-Convergence-des-deux-portails", heading="# Convergence des deux portails sur un CMS"),
+        "docs/decisions/0004-annuaire.md": SITE_PAGE.format(
+            n=4, label="Annuaire des services", heading="# Annuaire des services exposés"),
+        # No heading of the page's own: the label is all there is. A heading the site fills in names nothing.
+        "docs/decisions/0005-journaux.md": SITE_PAGE.format(n=5, label="Journaux centralisés", heading=""),
+        "docs/decisions/0006-sauvegardes.md": SITE_PAGE.format(
+            n=6, label="Sauvegardes chiffrées", heading="# {{ page.title }}"),
+    })
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
+        (3, "Convergence des deux portails sur un CMS"), (4, "Annuaire des services exposés"),
+        (5, "Journaux centralisés"), (6, "Sauvegardes chiffrées")]

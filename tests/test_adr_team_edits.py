@@ -376,3 +376,32 @@ def test_a_primer_record_superseded_gets_the_mark_the_folder_s_template_gives_su
         root / "contributor-docs/adrs/adr-023-tokens.md").read_text()
     assert {row["number"]: (row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)} == {
         23: ("superseded", "24"), 24: ("superseded", "25"), 25: ("superseded", "26"), 26: ("proposed", None)}
+
+
+# Adyen's commercetools integration writes each status in brackets (`[Proposed]`); the French health agency's
+# records quote theirs in a bold bullet (`* **statut**: "proposé"`).
+BRACKETED = "# {n}. {title}\n\nDate: 2023-04-2{n}\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+QUOTED = ('# Annuaire des services\n\n* **statut**: "{status}"\n* **date**: "{date}"\n\n'
+          "## Contexte et énoncé du problème\n\nPourquoi.\n")
+
+
+def test_a_status_change_keeps_the_brackets_or_quotes_the_status_is_written_in(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-drop-a-call.md": BRACKETED.format(n=1, title="Drop a call", status="[Proposed]"),
+        "docs/adr/0002-retry-key.md": BRACKETED.format(n=2, title="Retry key", status="[Proposed]"),
+    })
+    assert decide("adr", "status", "1", "accepted", "--date", "2026-12-02", "--force", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0001-drop-a-call.md").read_text() == BRACKETED.format(
+        n=1, title="Drop a call", status="[Accepted]").replace("2023-04-21", "2026-12-02")
+    done = decide("adr", "status", "2", "superseded", "--by", "1", "--date", "2026-12-02", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    superseded = (root / "docs/adr/0002-retry-key.md").read_text()
+    assert "\n[Superseded] by [1. Drop a call](0001-drop-a-call.md)\n" in superseded
+    listed = {r["number"]: (r["status"], r["superseded_by"]) for r in listed_adrs(decide, root)}
+    assert listed == {1: ("accepted", None), 2: ("superseded", "1")}
+
+    french = repository_with(tmp_path / "ans", {"docs/decisions/0004-annuaire.md": QUOTED.format(
+        status="proposé", date="2025-09-02")})
+    assert decide("adr", "status", "4", "accepted", "--date", "2026-12-02", "--force", cwd=french).exit_code == 0
+    written = (french / "docs/decisions/0004-annuaire.md").read_text()
+    assert written == QUOTED.format(status="accepté", date="2026-12-02")

@@ -23,8 +23,10 @@ ADR_DIR_CANDIDATES = (
 # `09_architecture_decisions`).
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
                       "decision-records", "decision-log", "decision-logs", "decisionlog",
-                      "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "décisions")
-# (the last six Norwegian and Danish, Dutch, German, Spanish, Portuguese and French)
+                      "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "decisoes",
+                      "décisions")
+# (the last seven Norwegian and Danish, Dutch, German, Spanish, Portuguese with and without its accent (folder
+# names are often written in ASCII: `doc/decisoes/`), and French)
 DEEP_ADR_DIR_DEPTH = 4
 # The folders documentation is kept in, those a few levels down are looked through: `website/docs` is a
 # Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`).

@@ -418,7 +418,8 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     A template that is one of the folder's records (its title numbered, its decision taken: an ADR 0 kept
     as `0000-adr-template.md`) is copied as the latest record is (ADR 0069), its front matter's other
     values emptied.
-    With it, the width of the number its title's blank holds (`ADRxxx`: 3), 0 when it says none."""
+    With it, the width of the number its title's blank holds (`ADRxxx`: 3), else its front matter's, 0 when it
+    says none."""
     lines = doc.text_lines()
     # Below front matter a template may state its title, status and date again (`# Title`, `## Status`).
     below = _below_front_matter(doc, record) if doc.has_front_matter and not doc.is_toml else None
@@ -433,7 +434,8 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
-        width = _fill_front_matter(doc, record, edits, dropped, copied is not None) or width
+        numbered = _fill_front_matter(doc, record, edits, dropped, copied is not None)
+        width = width or numbered
     for index, changes in edits.items():
         line = lines[index]
         for start, end, text in sorted(changes, reverse=True):
@@ -443,7 +445,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
         head = [line for index, line in enumerate(lines[: doc.body_start]) if index not in dropped]
         if doc.body_start < len(lines) and not lines[doc.body_start].strip():
             head.append("")
-        return doc.bom + doc.newline.join([*head, copied[0]]), copied[1]
+        return doc.bom + doc.newline.join([*head, copied[0]]), copied[1] or width
     out = [line for index, line in enumerate(lines) if index not in dropped]
     return doc.bom + doc.newline.join(out) + doc.newline, width
 
@@ -526,11 +528,13 @@ _FRONT_VALUE = LazyPattern(r"""^([^\s#:][^:]*:[ \t]*+)("(?:[^"\\]|\\.)*"|'(?:[^'
 def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], kept: bool) -> int:
     """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
     title, a number's blank (Solana's `simd: 'XXXX'`), each day (a blank, or the day the template itself was
-    written: `created: 2025-11-25`) as the new record's, its relations as no relation (their lines after the
-    first to *dropped*); and where the template is a record *kept*, every other value emptied. The width of the
-    number's blank, 0 for none."""
+    written: `created: 2025-11-25`) as the new record's, a value written as the number its file name has as the
+    new record's number (a site's menu order, `nav_order: 0000` in `0000-modele-adr.md`), its relations as no
+    relation (their lines after the first to *dropped*); and where the template is a record *kept*, every other
+    value emptied. The width of the number, 0 when there is none."""
     lines = doc.text_lines()
     meta = doc.meta if isinstance(doc.meta, dict) else {}
+    own = re.match(r"\d+", record.path.name)
     width = 0
     for key, value in meta.items():
         span = frontmatter.key_span(doc, key) if isinstance(key, str) and value is not None else None
@@ -550,6 +554,9 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
             at = found.start(2) + found.group(2).index(value)  # inside its quotes: `'0500'`
             edits[start] = [(at, at + len(value), "${number}")]
             width = len(value)
+        elif found and own is not None and found.group(2) == own.group():
+            edits[start] = [(found.start(2), found.end(2), "${number}")]
+            width = len(own.group())
         elif keyed_relation(key) or key.lower() == "links" or kept:
             # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).
             empty = "[]" if isinstance(value, list) or not kept else "{}" if isinstance(value, dict) else ""

@@ -1618,11 +1618,20 @@ _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
-    """The title: front matter's, else the first heading's when it is of level 1 or 2 and names no part of
-    the record, else a title field's (`Feature Name:`, `<td> Title </td>`), else the file name's words."""
+    """The title: the first heading's when it is of level 1 and names no part of the record, else front
+    matter's, else the first heading's of level 2 naming no part, else a title field's (`Feature Name:`,
+    `<td> Title </td>`), else the file name's words."""
     fields = reader.fields
     title = fields.get("title")
     first = sections[0] if sections else None
+    if (title is not None and first is not None and first[0] == 1 and "{{" not in first[1]
+            and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS
+            and name == str(reader.path).rpartition("/")[2]):
+        # A site's page titles itself by its heading; the front matter's title is its label in the site's menu,
+        # often the file name's words (`0003-Convergence-des-deux-portails`). A heading the site fills in
+        # (`# {{ page.title }}`) names nothing; a record kept as a folder is titled by its fields, which may be
+        # kept beside its page (a KEP's kep.yaml) (ADR 0166).
+        title = None
     if title is None and first is not None and status_words(first[1]) == "meta":
         # Buildpacks' RFCs open with `# Meta` and name themselves in a field under it: `- Name: RFC Process`.
         named = next((i for i in range(first[2] + 1, first[3]) if _NAME_FIELD.match(reader.lines[i])), None)

@@ -1045,14 +1045,33 @@ def with_history(old: str, new: str) -> str:
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
     if read_status(old) == read_status(new):
         return old  # the status stays, and so does what the team wrote after it (`Aceptado (con deudas)`)
+    wrapped = _WRAPPED.fullmatch(old.strip())
+    if wrapped is not None:
+        return _wrapped_as(wrapped.group(0), new)
     # A note naming other records says how this one stands to them, whatever its status: it stays.
     notes = [note.group(0) for note in _NOTE.finditer(old)
              if _named(note.group(0))]
-    return " ".join((new, *notes))
+    # A full-width bracket is written right after the word it follows (`已废弃（取代 ADR-0026）`).
+    return new + "".join(note if note.startswith("（") else f" {note}" for note in notes)
 
 
-# `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`.
-_NOTE = LazyPattern(r"(?<!\])\((?:[^()]|\([^()]*\))*\)")
+# A status written whole in brackets or quotes, as a folder writes all its statuses (Adyen's `[Proposed]`, the
+# French health agency's `"proposé"`; ADR 0167); not a link (`[Accepted](pull/1049)`), whose address is the old
+# status's.
+_WRAPPED = LazyPattern(r'\[[^\[\]()]+\]|"[^"]+"|\'[^\']+\'')
+
+
+def _wrapped_as(old: str, new: str) -> str:
+    """*new* between the marks *old* is written between; where *new* names a record by a link, only its first
+    word is bracketed, as the folder's own relation statuses are (`[Superseded] by [11. X](0011-x.md)`)."""
+    if old[0] == "[" and "[" in new:
+        return re.sub(r"^([^\W\d_]+)", r"[\1]", new, count=1)
+    return f"{old[0]}{new}{old[-1]}"
+
+
+# `(supersedes ADR-0010)`, one bracket deep inside; not a link's address, `[2. B](0002-b.md)`. In full-width
+# brackets as Chinese and Japanese write them: `（取代 ADR-0026 的 v0 格式）`.
+_NOTE = LazyPattern(r"(?<!\])\((?:[^()]|\([^()]*\))*\)|（[^（）]*）")
 
 
 def _rebadged(phrase: str, new: str) -> str | None:
@@ -1212,8 +1231,8 @@ def is_iso_day(text: str) -> bool:
 
 def written_as(example: str, day: str, order: str | None = None) -> str:
     """*day* (YYYY-MM-DD) written as the date *example* is (`17/08/2020`, `2020.08.17`, `14 March 2024`,
-    `Nov 14, 2023`, `20200817`): a date a record keeps is changed in its own form. Forms read but not
-    written here (months named in other languages) give *day* as it is."""
+    `Nov 14, 2023`, `20200817`, `28 de Dezembro de 2024`): a date a record keeps is changed in its own form.
+    Forms read but not written here (months named short or in other languages) give *day* as it is."""
     meant = iso_date(example, order)
     text = example.strip()
     if not meant or meant == AMBIGUOUS or is_iso_day(text):
@@ -1241,12 +1260,9 @@ def written_as(example: str, day: str, order: str | None = None) -> str:
         return f"{year}{sep}{like(month)}{sep}{like(date)}"
     if re.fullmatch(r"\d{8}", text):
         return day.replace("-", "")
-    named = re.search(r"[A-Za-z]{3,}", text)
-    if named and named.group(0).lower().rstrip(".") in _ENGLISH_NAMES:
-        name = _ENGLISH_MONTHS[int(month) - 1]
-        word = named.group(0)
-        name = name[:3] if len(word) == 3 and word.lower() != "may" else name  # `Nov`; `May` may be either
-        name = name.upper() if word.isupper() and len(word) > 1 else name.lower() if word.islower() else name
+    named = re.search(r"[^\W\d_]{3,}", text)
+    name = _month_as(named.group(0), int(month), text) if named else None
+    if name is not None:
         out = text[: named.start()] + name + text[named.end() :]
         out = re.sub(r"(?<!\d)\d{4}(?!\d)", year, out, count=1)
         written = date if parts and parts[0].startswith("0") else date.lstrip("0")
@@ -1262,6 +1278,37 @@ def _ordinal(day: int) -> str:
 
 
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
+# The months written in full in French, German, Spanish, Portuguese, Italian and Dutch, as a date is changed in
+# the language its month is named in (`28 de Dezembro de 2024`; ADR 0168).
+_MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
+    ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    ("de", "januar februar märz april mai juni juli august september oktober november dezember"),
+    ("es", "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    ("pt", "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+    ("it", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+    ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
+)}
+_DE = LazyPattern(r"(?<![^\W\d_])de(?![^\W\d_])")  # `3 de marzo de 2022`: Spanish or Portuguese, not Italian
+
+
+def _month_as(word: str, month: int, date: str) -> str | None:
+    """The name of *month* (1-12) as the month *word* of the written *date* is named: in its language, length
+    and case (`Nov`, `DECEMBER`, `Dezembro`); None when *word* names no month, or one of languages whose *month*
+    differs (`agosto` is Spanish and Portuguese, `Juli` German and Dutch)."""
+    lowered = word.lower()
+    if lowered.rstrip(".") in _ENGLISH_NAMES:
+        name = _ENGLISH_MONTHS[month - 1]
+        name = name[:3] if len(word) == 3 and lowered != "may" else name  # `Nov`; `May` may be either
+    else:
+        languages = ("es", "pt") if _DE.search(date.lower()) else tuple(_MONTHS_IN_LANGUAGES)
+        names = {_MONTHS_IN_LANGUAGES[language][month - 1] for language in languages
+                 if lowered in _MONTHS_IN_LANGUAGES[language]}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+    if word.isupper() and len(word) > 1:
+        return name.upper()
+    return name[:1].upper() + name[1:] if word[:1].isupper() else name.lower()
 
 
 # Hyphens that word processors and wikis write for `-` (`2026‑02‑09` with U+2011): one character each, so
