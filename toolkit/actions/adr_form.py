@@ -429,7 +429,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits)
-    _fill_header(lines, doc.body_start, edits)
+    width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
@@ -498,21 +498,35 @@ def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> boo
     return span is not None and heading_text(title)[span[0] : span[1]].isdigit()
 
 
-# A header field's whole value as a blank in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`).
-_ANGLE_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>",
-                           re.IGNORECASE)
+# A header field's whole value as a blank: in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`),
+# in square brackets (`- RFC ID: [number]`), or as the number's digits in hashes (`| **RFC #** | #### |`).
+_FIELD_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>"
+                           rf"|\[(?P<bracketed>{NUMBER_WORDS})\]|(?P<hashes>#{{3,}})", re.IGNORECASE)
 
 
-def _fill_header(lines: list[str], start: int, edits: dict) -> None:
-    """Add to *edits* the number's and day's blanks in angle brackets that the fields of the header (the lines from
-    *start* to the first section) hold as their whole value; the rest (`* Author: <name>`) is the author's to fill."""
+def _fill_header(lines: list[str], start: int, edits: dict, title_line: int | None) -> int:
+    """Add to *edits* the number's and day's blanks that the fields of the header (the lines from *start* to the
+    first section) hold as their whole value, and the title's where the title is a field's value in brackets
+    (`- RFC Name: [Short name]`, on line *title_line*); the rest (`* Author: <name>`) is the author's to fill.
+    The width of a number's blank in hashes, 0 for none."""
+    width = 0
     for index, line in header_lines(lines, start):
-        if "<" not in line:
+        if not any(mark in line for mark in "<[#"):
             continue
         for _, begin, end, _ in line_fields(line):
-            blank = _ANGLE_BLANK.fullmatch(line[begin:end])
-            if blank and not any(begin < e and b < end for b, e, _ in edits.get(index, ())):
-                edits.setdefault(index, []).append((begin, end, "${number}" if blank.group("number") else "${date}"))
+            value = line[begin:end]
+            blank = _FIELD_BLANK.fullmatch(value)
+            if blank is None and index + 1 == title_line and not HEADING.match(line) and (
+                    value[:1] + value[-1:] in ("[]", "<>")):
+                blank = value
+            if blank is None or any(begin < e and b < end for b, e, _ in edits.get(index, ())):
+                continue
+            if isinstance(blank, str):
+                edits.setdefault(index, []).append((begin, end, "${title}"))
+            else:
+                edits.setdefault(index, []).append((begin, end, "${date}" if blank.group("date") else "${number}"))
+                width = len(blank.group("hashes") or "") or width
+    return width
 
 
 # A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
@@ -675,8 +689,10 @@ def front_matter_blanks(text: str) -> str:
 
 
 def adr_tools_blanks(text: str) -> str:
-    """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders."""
-    return re.sub(r"\b(NUMBER|TITLE|DATE|STATUS)\b", lambda m: _ADR_TOOLS_BLANKS[m.group(1)], text)
+    """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders; a
+    blank a team's template writes in brackets is the brackets too (`# [NUMBER] [TITLE]`, `[DATE PROPOSED]`)."""
+    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\]|\b(NUMBER|TITLE|DATE|STATUS)\b",
+                  lambda m: _ADR_TOOLS_BLANKS[m.group(1) or m.group(2)], text)
 
 
 _COPIED = (BOLD, FIELD, TABLE, HTML)
