@@ -57,6 +57,7 @@ from toolkit.records.adr_words import (
     heading_text,
     is_rst,
     language_of,
+    links_heading,
     present_part,
     read_status,
     relation_word,
@@ -875,12 +876,13 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     bullet = _bullet_char(doc, decision)
     words = _capital(_relation_as_written(relation, decision))
     line = f"{bullet} {words} {_new_link(target, BULLETS, decision, rst, links)}"
+    heading = links_heading(decision.status_raw or "")
     for index in range(doc.body_start, len(lines)):
-        if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
+        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
-    return _insert(doc, len(lines), [*tail, "## Links", "", line])
+    return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
 
 
 def _related_items(lines: list[str], start: int) -> list[int]:
