@@ -1085,8 +1085,15 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     if label.group(0).isupper():
         name = relation.upper()
     value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
-    tail = " |" if decision.form == TABLE else _hard_break(line)
-    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
+    if decision.form == TABLE:
+        # A row of its own cells: the status cell's emphasis (`| **Accepted** |`) is the status's, and the label
+        # cell keeps its width where its spaces allow.
+        after = prefix[label.end() : prefix.rindex("|") + 1]
+        gap = re.search(r" +\|$", after)
+        if gap is not None:
+            after = after[: gap.start()] + " " * max(1, len(gap.group(0)) - 1 - len(name) + len(label.group(0))) + "|"
+        return prefix[: label.start()] + name + after + f" {value} |"
+    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + _hard_break(line)
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
