@@ -841,6 +841,8 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
                 line = line[:start] + text + line[end:]
+        elif rst and index < first_section and line.strip() == "::":
+            pass  # the marker of the literal block the fields are shown in: without it they read as a quotation
         elif line.strip():
             continue  # what the record says, which a new one does not
         if not line.strip() and (not out or not out[-1].strip()):
