@@ -670,6 +670,8 @@ def mark_superseded(
     words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         named = reference(successor)
+    elif _in_literal_block(doc, decision) and successor.number is not None:
+        named = str(successor.number)
     elif is_rst(decision.path):
         named = record_link(successor, decision.form, decision, rst=True)
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
@@ -678,6 +680,17 @@ def mark_superseded(
     text = f"{words} {named}"
     written = _write_status(doc, decision, text, day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
+
+
+def _in_literal_block(doc: frontmatter.Document, decision: Decision) -> bool:
+    """Whether *decision*'s status line is in a reStructuredText literal block (`::` over indented lines, as EdgeDB's
+    RFCs show their fields), where a link shows as written and a record is named by its number (`Supersedes: 1009`)."""
+    if not is_rst(decision.path) or decision.status_line is None:
+        return False
+    lines = doc.text_lines()
+    above = next((line for line in reversed(lines[: decision.status_line - 1]) if line.strip()
+                  and not line[:1].isspace()), "")
+    return lines[decision.status_line - 1][:1].isspace() and above.rstrip().endswith("::")
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
@@ -1084,7 +1097,10 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     name = _capital(relation) if label.group(0)[:1].isupper() else relation
     if label.group(0).isupper():
         name = relation.upper()
-    value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
+    if _in_literal_block(doc, decision) and target.number is not None:
+        value = str(target.number)
+    else:
+        value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
     if decision.form == TABLE:
         # A row of its own cells: the status cell's emphasis (`| **Accepted** |`) is the status's, and the label
         # cell keeps its width where its spaces allow.
