@@ -373,3 +373,15 @@ def test_a_record_dated_only_in_its_closing_notes_is_dated_by_them_and_a_status_
     done = decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root)
     assert done.exit_code == 0, done.output
     assert (root / "adrs/001 - Camadas.md").read_text() == before.replace("Status: Aceito", "Status: Obsoleto")
+
+
+def test_a_relation_field_beside_a_status_label_in_kana_is_capitalised_as_english_words_start(decide, tmp_path):
+    # A label in a script without case (`ステータス:`) was taken for lower-case: `supersedes: [ADR-0001](...)`.
+    record = "# ADR-000{n}: {title}\n\n日付: 2025-08-2{n}\nステータス: {status}\n\n## 背景 / Context\n- 理由\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-0001-packages.md": record.format(n=1, title="パッケージ構成", status="Accepted"),
+        "docs/adr/ADR-0002-features.md": record.format(n=2, title="特徴量の保存", status="Proposed")})
+    result = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "docs/adr/ADR-0002-features.md").read_text().splitlines()
+    assert lines[3:5] == ["ステータス: Proposed", "Supersedes: [ADR-0001](ADR-0001-packages.md)"]

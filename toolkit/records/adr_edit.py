@@ -1094,7 +1094,8 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     parted = [gap for gap in BETWEEN_FIELDS.finditer(prefix, 0, label.start() + 1) if prefix[: gap.start()].strip()]
     field_start = parted[-1].end() if parted and decision.form != TABLE else 0
     relation = _relation_as_written(relation, decision)
-    name = _capital(relation) if label.group(0)[:1].isupper() else relation
+    # A label in a script without case (`ステータス:`, `**状态**`) says nothing of it: English words start capitalised.
+    name = relation if label.group(0)[:1].islower() else _capital(relation)
     if label.group(0).isupper():
         name = relation.upper()
     if _in_literal_block(doc, decision) and target.number is not None:
