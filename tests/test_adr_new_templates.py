@@ -525,3 +525,19 @@ def test_a_header_field_s_title_or_number_blank_is_the_new_record_s(decide, tmp_
     written = (root / made).read_text().splitlines()
     assert [line for line in lines if line not in written] == []
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (int(Path(made).name[:4]), "Try a thing")
+
+
+# A wallet consortium's RFCs: the consortium's name before the RFC's number in each title.
+CONSORTIUM = "# EWC RFC{n:03d}: {title} - v1.0\n\n**Authors:**\n\n* Ana Lima\n\n**Status:** {status}\n\n# 1.0\tSummary\n"
+
+
+def test_a_new_record_keeps_the_project_s_name_before_its_number_in_the_title(decide, tmp_path):
+    # It was headed by its words alone: `# Try a thing`.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "rfcs"\n'} | {
+        f"rfcs/ewc-rfc{n:03d}-{slug}.md": CONSORTIUM.format(n=n, title=title, status=status)
+        for n, slug, title, status in ((4, "attestation", "Wallet Attestation", "Approved"),
+                                       (12, "trust", "Trust Mechanism", "Draft"))})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().splitlines()[0] == "# EWC RFC013: Try a thing"
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (13, "Try a thing")

@@ -31,6 +31,7 @@ from toolkit.records.adr import (
     html_row_value,
     keyed_relation,
     line_fields,
+    project_number,
 )
 from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
@@ -576,11 +577,13 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
 _NUMBER_BLANK = LazyPattern(r"[xX]{2,}|[nN]{3,}")
 
 
-def _kept_title(title: str) -> tuple[str, int]:
-    """A record's *title* as a new record's: its number `${number}`, its words `${title}`; and the width
-    of its number (0: none)."""
+def _kept_title(title: str, number: int | None = None) -> tuple[str, int]:
+    """A record's *title* as a new record's: its number `${number}` (*number*, the record's, also after its
+    project's name: `EWC RFC012: Title`), its words `${title}`; and the width of its number (0: none)."""
     span = title_number_span(title)
     words = split_title(title)[1]
+    if span is None and (own := project_number(title, number)) is not None:
+        span, words = own[:2], title[own[2] :]
     if words.startswith("[") and words.endswith("]") and words.count("[") == 1 and words.count("]") == 1:
         words = words[1:-1]  # `# [ADR-004][REST API in Python]`: the brackets are the form's, the words the title
     at = title.rfind(words)
@@ -770,7 +773,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
     setext = title_index + 1 in underlined
     if record.title_line is not None and not setext and (title is None or title.group(2) is None):
         return None
-    heading, width = (_kept_title(heading_text(title)) if title is not None
+    heading, width = (_kept_title(heading_text(title), record.number) if title is not None
                       else _kept_title(lines[title_index].strip()) if setext else ("", 0))
     kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
                   for at in range(first, under + 1)}
