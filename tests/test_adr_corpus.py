@@ -518,14 +518,14 @@ def test_links_of_key_value_tables_are_rows_of_the_table(decide, tmp_path):
     # A `Decision` row whose value is a status word is the status row; the new row follows it.
     assert (folder / "0036-version-the-public-api.md").read_text().splitlines()[11:14] == [
         "| Decision      | Accepted            |",
-        "| Amends      | [ADR-0037](0037-pin-the-node-version.md) |",
+        "| Amends        | [ADR-0037](0037-pin-the-node-version.md) |",
         "| Decision date | 2025-10-23          |",
     ]
     # The status row is the table's header: the new row goes below the delimiter row, not into the header.
     assert (folder / "0037-pin-the-node-version.md").read_text().splitlines()[2:6] == [
         "| Decision status | Accepted   |",
         "|-----------------|------------|",
-        "| Amended by | [ADR-0036](0036-version-the-public-api.md) |",
+        "| Amended by      | [ADR-0036](0036-version-the-public-api.md) |",
         "| Date            | 2024-01-08 |",
     ]
     for key, links in (("36", [("amends", "37")]), ("37", [("amended by", "36")])):

@@ -416,3 +416,15 @@ def test_a_note_in_full_width_brackets_naming_another_record_stays_through_a_sta
     assert (root / "docs/adr/0028-records.md").read_text() == CHINESE.format(
         n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）")
     assert (root / "docs/adr/0024-op.md").read_text() == CHINESE.format(n=24, title="自定义算子", status="已废弃")
+
+
+def test_a_relation_field_beside_a_status_label_in_kana_is_capitalised_as_english_words_start(decide, tmp_path):
+    # A label in a script without case (`ステータス:`) was taken for lower-case: `supersedes: [ADR-0001](...)`.
+    record = "# ADR-000{n}: {title}\n\n日付: 2025-08-2{n}\nステータス: {status}\n\n## 背景 / Context\n- 理由\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-0001-packages.md": record.format(n=1, title="パッケージ構成", status="Accepted"),
+        "docs/adr/ADR-0002-features.md": record.format(n=2, title="特徴量の保存", status="Proposed")})
+    result = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
+    assert result.exit_code == 0, result.output
+    lines = (root / "docs/adr/ADR-0002-features.md").read_text().splitlines()
+    assert lines[3:5] == ["ステータス: Proposed", "Supersedes: [ADR-0001](ADR-0001-packages.md)"]

@@ -500,3 +500,64 @@ def test_a_template_s_own_number_in_its_front_matter_is_the_new_record_s_number(
         "---\nparent: Decisions\nnav_order: 0003\ntitle: Journaux centralisés\n---\n\n# Journaux centralisés\n\n"
         "* statut : proposé\n* date : 2026-11-30\n\n"
         "## Contexte et énoncé du problème\n\n{Deux ou trois phrases.}\n")
+
+
+# A health agency's adr-tools folder whose template puts each of adr-tools' blanks in brackets.
+BRACKETED_TEMPLATE = ("# [NUMBER] [TITLE]\n\nDate: [DATE PROPOSED]\n\n## Status\n\nProposed\n\n"
+                      "## Context and Problem Statement\n\nSay why.\n")
+
+
+def test_the_blanks_of_a_template_in_brackets_are_filled_without_their_brackets(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {"docs/decisions/template.md": BRACKETED_TEMPLATE,
+                                               "docs/decisions/0012-pick-a-format.md": NYGARD.format(
+                                                   n=12, title="Pick a format")})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/decisions/0013-try-a-thing.md").read_text() == (
+        "# 13 Try a thing\n\nDate: 2026-12-02\n\n## Status\n\nProposed\n\n"
+        "## Context and Problem Statement\n\nSay why.\n")
+
+
+# An SDK's RFCs: a `# Meta` list of fields whose name and number are blanks in brackets.
+META_TEMPLATE = ("# Meta\n\n- RFC Name: [Short name]\n- RFC ID: [number]\n- Start Date: [YYYY-MM-DD]\n"
+                 "- Owner: [who]\n- Current Status: [DRAFT | REVIEW | ACCEPTED]\n\n# Summary\n\nOne paragraph.\n")
+META = "# Meta\n\n* RFC Name: Retry Budget\n* RFC ID: 84\n* Start Date: 2024-01-04\n* Current Status: DRAFT\n"
+# A quantum library's RFCs: a table header whose number is `####`.
+TABLE_TEMPLATE = ("# RFC Title\n\n| **Status**        | **Proposed/Accepted/Deprecated** |\n"
+                  "|:------------------|:---------------------------------------------|\n"
+                  "| **RFC #**         | ####                                         |\n"
+                  "| **Submitted**     | YYYY-MM-DD                                   |\n\n## Summary\n")
+TABLE = ("# {title}\n\n| **Status**        | **Accepted** |\n|:------------------|:-------------|\n"
+         "| **RFC #**         | {n}         |\n| **Submitted**     | 2023-11-21   |\n\n## Summary\n")
+
+
+@pytest.mark.parametrize("files, made, lines", [
+    ({"0000-template.md": META_TEMPLATE, "rfc/0084-retry-budget.md": META}, "rfc/0085-try-a-thing.md",
+     ["- RFC Name: Try a thing", "- RFC ID: 85", "- Start Date: 2026-12-02", "- Owner: [who]"]),
+    ({"0000-template.md": TABLE_TEMPLATE, "0014-experiments.md": TABLE.format(title="Experiments", n="0014"),
+      "0020-release-cycle.md": TABLE.format(title="Release cycle", n="0020")}, "0021-try-a-thing.md",
+     ["# Try a thing", "| **RFC #**         | 0021                                         |"]),
+])
+def test_a_header_field_s_title_or_number_blank_is_the_new_record_s(decide, tmp_path, files, made, lines):
+    root = repository_with(tmp_path / "repo", files)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    written = (root / made).read_text().splitlines()
+    assert [line for line in lines if line not in written] == []
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (int(Path(made).name[:4]), "Try a thing")
+
+
+# A wallet consortium's RFCs: the consortium's name before the RFC's number in each title.
+CONSORTIUM = "# EWC RFC{n:03d}: {title} - v1.0\n\n**Authors:**\n\n* Ana Lima\n\n**Status:** {status}\n\n# 1.0\tSummary\n"
+
+
+def test_a_new_record_keeps_the_project_s_name_before_its_number_in_the_title(decide, tmp_path):
+    # It was headed by its words alone: `# Try a thing`.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "rfcs"\n'} | {
+        f"rfcs/ewc-rfc{n:03d}-{slug}.md": CONSORTIUM.format(n=n, title=title, status=status)
+        for n, slug, title, status in ((4, "attestation", "Wallet Attestation", "Approved"),
+                                       (12, "trust", "Trust Mechanism", "Draft"))})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().splitlines()[0] == "# EWC RFC013: Try a thing"
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (13, "Try a thing")

@@ -269,3 +269,38 @@ def test_renumbering_rewrites_rst_links_and_grows_the_title_s_lines(decide, fold
     assert (folder / "docs/decisions/0011-sign-tokens-with-key-pairs.rst").read_text().startswith(
         "#" * 34 + "\n11. Sign tokens with key pairs\n" + "#" * 34 + "\n")
     _checks_clean(decide, folder)
+
+
+# A database's RFCs: the fields shown as a literal block (`::` over indented lines) above an overlined title.
+LITERAL_FIELDS = ("::\n\n    Status: {status}\n    Type: Feature\n    Created: {day}\n    Authors: Ana Lima\n\n"
+                  "{rule}\nRFC {n}: {title}\n{rule}\n\nWhat it changes.\n")
+
+
+def test_a_new_rfc_keeps_the_literal_block_marker_above_its_fields(decide, tmp_path):
+    # The `::` line was left out: the fields that follow it were no longer a literal block but a quotation.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n'} | {
+        f"text/{n}-{slug}.rst": LITERAL_FIELDS.format(status=status, day=day, n=n, title=title, rule="=" * 30)
+        for n, slug, status, day, title in ((1013, "dates", "Draft", "2022-06-06", "Date arithmetic"),
+                                            (1027, "paths", "Accepted", "2024-03-12", "Stop sharing paths"))})
+    result = decide("adr", "new", "Cache the catalogue", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / "text/1028-cache-the-catalogue.rst").read_text()
+    assert text.startswith("::\n\n    Status: Draft\n"), text
+    new = publish_doctree(text, settings_overrides={"report_level": 5}).next_node(
+        lambda node: node.tagname == "literal_block")
+    assert new is not None and "Created: 2026-12-02" in new.astext()
+
+
+def test_a_relation_in_fields_shown_as_a_literal_block_names_the_record_by_its_number(decide, tmp_path):
+    # A link there shows as written (`` `ADR-1027 <1027-paths.rst>`__ ``): the folder writes `Supersedes: 1009`.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n'} | {
+        f"text/{n}-{slug}.rst": LITERAL_FIELDS.format(status=status, day=day, n=n, title=title, rule="=" * 30)
+        for n, slug, status, day, title in ((1013, "dates", "Accepted", "2022-06-06", "Date arithmetic"),
+                                            (1027, "paths", "Accepted", "2024-03-12", "Stop sharing paths"))})
+    result = decide("adr", "status", "1013", "superseded", "--by", "1027", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "text/1013-dates.rst").read_text().splitlines()[2] == "    Status: Superseded by 1027"
+    assert (root / "text/1027-paths.rst").read_text().splitlines()[2:4] == [
+        "    Status: Accepted", "    Supersedes: 1013"]
+    listed = {row["number"]: row for row in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
+    assert (listed[1013]["superseded_by"], listed[1027]["supersedes"]) == ("1027", ["1013"])

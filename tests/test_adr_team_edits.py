@@ -136,6 +136,18 @@ def test_a_status_in_bold_in_a_table_s_header_row_changes_in_bold(decide, tmp_pa
     assert done.exit_code == 0, done.output
     assert (root / "rfcs/0023-backend.md").read_text() == QISKIT.format(status="Accepted")
 
+
+def test_a_relation_row_below_a_bold_table_header_is_a_row_of_its_own_cells(decide, tmp_path):
+    # It was written `| **Supersedes**        | **[0023](0023-backend.md) |`: bold never closed, its label cell wider.
+    root = repository_with(tmp_path / "repo", {"rfcs/0023-backend.md": QISKIT.format(status="Accepted"),
+                                               "rfcs/0024-backend-v3.md": QISKIT.format(status="Proposed")})
+    done = decide("adr", "status", "23", "superseded", "--by", "24", cwd=root)
+    assert done.exit_code == 0, done.output
+    lines = (root / "rfcs/0024-backend-v3.md").read_text().splitlines()
+    assert lines[2:4] == ["| **Status**        | **Proposed** |", "|:------------------|:-------------|"]
+    assert lines[4].startswith("| **Supersedes**    | [") and lines[4].endswith("](0023-backend.md) |"), lines[4]
+    assert {row["key"]: row["supersedes"] for row in listed_adrs(decide, root)}["24"] == ["23"]
+
 def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(decide, tmp_path):
     records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0014-let-pipelines-proceed.md": KONFLUX_14}
     root = _folder(tmp_path, "ADR", records)

@@ -335,3 +335,23 @@ def test_the_index_links_the_successor_a_status_names_in_angle_brackets(decide, 
         rows = (root / "doc/adr/README.md").read_text()
         assert "| Superseded by [3. Use postgres](0003%20use%20postgres.md) |" in rows, rows
         assert "| Superseded by [1. Record](0001%20record%20decisions.md) |" in rows, rows
+
+
+# A French public service's MADR 2 records: bullets under the title, no front matter, no links section yet.
+FRENCH_BULLETS = ("# {title}\n\n* Statut : {status}\n* Décideurs : Léa\n* Date : 2023-02-0{n}\n\n"
+                  "## Contexte et Définition du Problème\n\nPourquoi {n}.\n")
+
+
+def test_a_relation_line_of_a_french_record_goes_under_a_links_heading_in_french(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/ADR-001-suivi.md": FRENCH_BULLETS.format(n=1, title="Suivi des écrans", status="accepté"),
+        "docs/decisions/ADR-002-cache.md": FRENCH_BULLETS.format(n=2, title="Cache des offres", status="proposé"),
+    })
+    done = decide("adr", "status", "1", "superseded", "--by", "2", cwd=root)
+    assert done.exit_code == 0, done.output
+    text = (root / "docs/decisions/ADR-002-cache.md").read_text()
+    assert text.endswith("Pourquoi 2.\n\n## Liens\n\n* Remplace [ADR-001](ADR-001-suivi.md)\n")
+    done = decide("adr", "link", "2", "relates to", "1", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/decisions/ADR-002-cache.md").read_text().count("## Liens") == 1
+    assert _by_key(decide, root)["2"]["supersedes"] == ["1"]

@@ -222,3 +222,30 @@ def test_a_table_shown_in_a_longer_fence_with_backticks_inside_is_an_example_not
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "rfcs/README.md").read_text() == index + "| [2](0002-diff.md) | Diff | Accepted |\n"
+
+
+def test_a_table_linking_each_record_by_its_padded_number_and_title_keeps_both_in_new_rows(decide, tmp_path):
+    # A quantum library's RFC list: `[0004 Noise mitigation](...)` in its RFC column was rewritten `[ADR-0004](...)`.
+    index = "# RFCs\n\n| RFC | Status |\n| --- | --- |\n| [0004 Noise mitigation](0004-noise.md) | Implemented |\n"
+    rfc = "# {title}\n\n| **Status**        | **{status}** |\n|:---|:---|\n| **RFC #** | {n:04d} |\n\n## Summary\n"
+    root = repository_with(tmp_path / "repo", {
+        "README.md": index, "0004-noise.md": rfc.format(title="Noise mitigation", status="Implemented", n=4),
+        "0020-release.md": rfc.format(title="Release cycle", status="Accepted", n=20)})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "README.md").read_text() == index + "| [0020 Release cycle](0020-release.md) | Accepted |\n"
+
+
+def test_a_table_linking_each_record_by_its_file_name_keeps_file_names_in_new_rows(decide, tmp_path):
+    # A German council app's index: `[20260909-ci.md](20260909-ci.md)` was rewritten `[20260909-ci](...)`.
+    record = "# {title}\n\n- Status: {status}\n- Datum: {day}\n\n## Kontext\n\nWarum.\n"
+    index = ("# Entscheidungen\n\n| ADR | Titel | Status |\n|-----|-------|--------|\n"
+             "| [20260909-ci.md](20260909-ci.md) | Prüfungen in der CI | angenommen |\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/README.md": index,
+        "docs/adr/20260909-ci.md": record.format(title="Prüfungen in der CI", status="angenommen", day="2026-09-09"),
+        "docs/adr/20260917-portal.md": record.format(title="Portal", status="vorgeschlagen", day="2026-09-17")})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == (
+        index + "| [20260917-portal.md](20260917-portal.md) | Portal | vorgeschlagen |\n")

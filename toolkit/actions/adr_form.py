@@ -31,6 +31,7 @@ from toolkit.records.adr import (
     html_row_value,
     keyed_relation,
     line_fields,
+    project_number,
 )
 from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
@@ -430,7 +431,7 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits)
-    _fill_header(lines, doc.body_start, edits)
+    width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
     if below:
         if copied is None:
             width = _fill_stated(lines, below[1], edits, level=1) or width
@@ -500,21 +501,35 @@ def _kept_record(lines: list[str], record: Decision, below: tuple | None) -> boo
     return span is not None and heading_text(title)[span[0] : span[1]].isdigit()
 
 
-# A header field's whole value as a blank in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`).
-_ANGLE_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>",
-                           re.IGNORECASE)
+# A header field's whole value as a blank: in angle brackets (Wagtail's `* RFC: <number>`, `* Last Modified: <date>`),
+# in square brackets (`- RFC ID: [number]`), or as the number's digits in hashes (`| **RFC #** | #### |`).
+_FIELD_BLANK = LazyPattern(rf"<(?:(?P<number>{NUMBER_WORDS})|(?P<date>date|(?:yyyy|aaaa|jjjj)\b[^<>]*))>"
+                           rf"|\[(?P<bracketed>{NUMBER_WORDS})\]|(?P<hashes>#{{3,}})", re.IGNORECASE)
 
 
-def _fill_header(lines: list[str], start: int, edits: dict) -> None:
-    """Add to *edits* the number's and day's blanks in angle brackets that the fields of the header (the lines from
-    *start* to the first section) hold as their whole value; the rest (`* Author: <name>`) is the author's to fill."""
+def _fill_header(lines: list[str], start: int, edits: dict, title_line: int | None) -> int:
+    """Add to *edits* the number's and day's blanks that the fields of the header (the lines from *start* to the
+    first section) hold as their whole value, and the title's where the title is a field's value in brackets
+    (`- RFC Name: [Short name]`, on line *title_line*); the rest (`* Author: <name>`) is the author's to fill.
+    The width of a number's blank in hashes, 0 for none."""
+    width = 0
     for index, line in header_lines(lines, start):
-        if "<" not in line:
+        if not any(mark in line for mark in "<[#"):
             continue
         for _, begin, end, _ in line_fields(line):
-            blank = _ANGLE_BLANK.fullmatch(line[begin:end])
-            if blank and not any(begin < e and b < end for b, e, _ in edits.get(index, ())):
-                edits.setdefault(index, []).append((begin, end, "${number}" if blank.group("number") else "${date}"))
+            value = line[begin:end]
+            blank = _FIELD_BLANK.fullmatch(value)
+            if blank is None and index + 1 == title_line and not HEADING.match(line) and (
+                    value[:1] + value[-1:] in ("[]", "<>")):
+                blank = value
+            if blank is None or any(begin < e and b < end for b, e, _ in edits.get(index, ())):
+                continue
+            if isinstance(blank, str):
+                edits.setdefault(index, []).append((begin, end, "${title}"))
+            else:
+                edits.setdefault(index, []).append((begin, end, "${date}" if blank.group("date") else "${number}"))
+                width = len(blank.group("hashes") or "") or width
+    return width
 
 
 # A day not yet written, as a front-matter value: `yyyy-mm-dd`, `{YYYY-MM-DD when ...}`, French `AAAA-MM-JJ`.
@@ -569,11 +584,13 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
 _NUMBER_BLANK = LazyPattern(r"[xX]{2,}|[nN]{3,}")
 
 
-def _kept_title(title: str) -> tuple[str, int]:
-    """A record's *title* as a new record's: its number `${number}`, its words `${title}`; and the width
-    of its number (0: none)."""
+def _kept_title(title: str, number: int | None = None) -> tuple[str, int]:
+    """A record's *title* as a new record's: its number `${number}` (*number*, the record's, also after its
+    project's name: `EWC RFC012: Title`), its words `${title}`; and the width of its number (0: none)."""
     span = title_number_span(title)
     words = split_title(title)[1]
+    if span is None and (own := project_number(title, number)) is not None:
+        span, words = own[:2], title[own[2] :]
     if words.startswith("[") and words.endswith("]") and words.count("[") == 1 and words.count("]") == 1:
         words = words[1:-1]  # `# [ADR-004][REST API in Python]`: the brackets are the form's, the words the title
     at = title.rfind(words)
@@ -682,8 +699,10 @@ def front_matter_blanks(text: str) -> str:
 
 
 def adr_tools_blanks(text: str) -> str:
-    """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders."""
-    return re.sub(r"\b(NUMBER|TITLE|DATE|STATUS)\b", lambda m: _ADR_TOOLS_BLANKS[m.group(1)], text)
+    """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders; a
+    blank a team's template writes in brackets is the brackets too (`# [NUMBER] [TITLE]`, `[DATE PROPOSED]`)."""
+    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\]|\b(NUMBER|TITLE|DATE|STATUS)\b",
+                  lambda m: _ADR_TOOLS_BLANKS[m.group(1) or m.group(2)], text)
 
 
 _COPIED = (BOLD, FIELD, TABLE, HTML)
@@ -761,7 +780,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
     setext = title_index + 1 in underlined
     if record.title_line is not None and not setext and (title is None or title.group(2) is None):
         return None
-    heading, width = (_kept_title(heading_text(title)) if title is not None
+    heading, width = (_kept_title(heading_text(title), record.number) if title is not None
                       else _kept_title(lines[title_index].strip()) if setext else ("", 0))
     kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
                   for at in range(first, under + 1)}
@@ -832,6 +851,8 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
                 line = line[:start] + text + line[end:]
+        elif rst and index < first_section and line.strip() == "::":
+            pass  # the marker of the literal block the fields are shown in: without it they read as a quotation
         elif line.strip():
             continue  # what the record says, which a new one does not
         if not line.strip() and (not out or not out[-1].strip()):

@@ -82,29 +82,36 @@ _LABEL = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?\d+"
 _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001](0001-x.md) - Title`, as adr-log
 
 
-def _link_text_form(text: str) -> tuple[str, str]:
-    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `08` (Jupyter's JEPs) ->
-    ("number alone", "2"), the width of its zero padding; `ADR-001` -> ("label", ""), `ADR-001: Title` ->
-    ("label title", ": "), else ("title", "")."""
+def _link_text_form(text: str) -> tuple:
+    """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `0004 Title` (Qiskit's RFCs)
+    -> ("number", " ", 4), the width of its zero padding; `08` (Jupyter's JEPs) -> ("number alone", "2");
+    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), else
+    ("title", "")."""
     if text.isascii() and text.isdigit():
         return "number alone", str(len(text)) if text.startswith("0") else "1"
     if match := re.match(r"^\d+(\.\s+)\S", text):
         return "number", match.group(1)
+    if match := re.match(r"^(0\d+)([ \t]+)\S", text):  # zero-padded: no title starts so
+        return "number", match.group(2), len(match.group(1))
     if re.fullmatch(_LABEL, text):
         return "label", ""
+    if is_record_file(text):
+        return "file", ""
     if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
         return "label title", match.group(1)
     return "title", ""
 
 
-def _link_text(form: tuple[str, str], record: Decision, label: str, title: str) -> str:
-    kind, between = form
+def _link_text(form: tuple, record: Decision, label: str, title: str) -> str:
+    kind, between, *width = form
     if kind == "number alone":
         return f"{record.number:0{between}d}" if record.number is not None else label
     if kind == "number":
-        return f"{record.number}{between}{title}" if record.number is not None else title
+        return f"{record.number:0{width[0] if width else 1}d}{between}{title}" if record.number is not None else title
     if kind == "label":
         return label
+    if kind == "file":
+        return record.path.name
     return f"{label}{between}{title}" if kind == "label title" else title
 
 
@@ -241,7 +248,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
         raise index.refuse(start, "the table of the ADRs here links its records from a column other than the "
                                   "number or the title")
-    if kinds[linked_at] == "label" and form[0] != "number alone":
+    if kinds[linked_at] == "label" and form[0] not in ("number alone", "number", "file"):
         form = ("label", "")
     opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
     theirs = _team_cells(index, start, end, kinds, linked_at)

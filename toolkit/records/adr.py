@@ -1617,6 +1617,17 @@ _LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ](\d+)|(\d{3,}))\s*[:.)\-–—
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
+def project_number(title: str, number: int | None) -> tuple[int, int, int] | None:
+    """(start, end) of *number*, the record's own, in *title* after words or letters naming its project
+    (`EWC RFC012: Title`, `MSC1772: Title`), and where the title's words start; None when it stands in no such place."""
+    for pattern in (_PROJECT_NUMBER, _LETTERS_NUMBER) if number is not None else ():
+        own = pattern.match(title)
+        group = next((g for g in range(1, pattern.groups + 1) if own and own.group(g)), None)
+        if group is not None and int(own.group(group)) == number:
+            return own.start(group), own.end(group), own.end()
+    return None
+
+
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
     """The title: the first heading's when it is of level 1 and names no part of the record, else front
     matter's, else the first heading's of level 2 naming no part, else a title field's (`Feature Name:`,

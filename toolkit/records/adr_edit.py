@@ -57,6 +57,7 @@ from toolkit.records.adr_words import (
     heading_text,
     is_rst,
     language_of,
+    links_heading,
     present_part,
     read_status,
     relation_word,
@@ -669,6 +670,8 @@ def mark_superseded(
     words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         named = reference(successor)
+    elif _in_literal_block(doc, decision) and successor.number is not None:
+        named = str(successor.number)
     elif is_rst(decision.path):
         named = record_link(successor, decision.form, decision, rst=True)
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
@@ -677,6 +680,17 @@ def mark_superseded(
     text = f"{words} {named}"
     written = _write_status(doc, decision, f"{text} {mark}".rstrip(), day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
+
+
+def _in_literal_block(doc: frontmatter.Document, decision: Decision) -> bool:
+    """Whether *decision*'s status line is in a reStructuredText literal block (`::` over indented lines, as EdgeDB's
+    RFCs show their fields), where a link shows as written and a record is named by its number (`Supersedes: 1009`)."""
+    if not is_rst(decision.path) or decision.status_line is None:
+        return False
+    lines = doc.text_lines()
+    above = next((line for line in reversed(lines[: decision.status_line - 1]) if line.strip()
+                  and not line[:1].isspace()), "")
+    return lines[decision.status_line - 1][:1].isspace() and above.rstrip().endswith("::")
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
@@ -876,12 +890,13 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     bullet = _bullet_char(doc, decision)
     words = _capital(_relation_as_written(relation, decision))
     line = f"{bullet} {words} {_new_link(target, BULLETS, decision, rst, links)}"
+    heading = links_heading(decision.status_raw or "")
     for index in range(doc.body_start, len(lines)):
-        if re.match(r"^##\s+Links\s*$", lines[index], re.IGNORECASE):
+        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", lines[index], re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
-    return _insert(doc, len(lines), [*tail, "## Links", "", line])
+    return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
 
 
 def _related_items(lines: list[str], start: int) -> list[int]:
@@ -1080,12 +1095,23 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     parted = [gap for gap in BETWEEN_FIELDS.finditer(prefix, 0, label.start() + 1) if prefix[: gap.start()].strip()]
     field_start = parted[-1].end() if parted and decision.form != TABLE else 0
     relation = _relation_as_written(relation, decision)
-    name = _capital(relation) if label.group(0)[:1].isupper() else relation
+    # A label in a script without case (`ステータス:`, `**状态**`) says nothing of it: English words start capitalised.
+    name = relation if label.group(0)[:1].islower() else _capital(relation)
     if label.group(0).isupper():
         name = relation.upper()
-    value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
-    tail = " |" if decision.form == TABLE else _hard_break(line)
-    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + tail
+    if _in_literal_block(doc, decision) and target.number is not None:
+        value = str(target.number)
+    else:
+        value = _new_link(target, decision.form, decision, is_rst(decision.path), links)
+    if decision.form == TABLE:
+        # A row of its own cells: the status cell's emphasis (`| **Accepted** |`) is the status's, and the label
+        # cell keeps its width where its spaces allow.
+        after = prefix[label.end() : prefix.rindex("|") + 1]
+        gap = re.search(r" +\|$", after)
+        if gap is not None:
+            after = after[: gap.start()] + " " * max(1, len(gap.group(0)) - 1 - len(name) + len(label.group(0))) + "|"
+        return prefix[: label.start()] + name + after + f" {value} |"
+    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + _hard_break(line)
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:

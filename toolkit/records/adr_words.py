@@ -741,6 +741,19 @@ SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "su
                  "pl": "zastępuje", "cs": "nahrazuje", "uk": "замінює", "fi": "korvaa", "id": "menggantikan"}
 
 
+# MADR's `## Links` section in those languages: the heading a record's first relation line is written under.
+LINKS_IN = {"de": "Links", "fr": "Liens", "es": "Enlaces", "pt": "Links", "it": "Collegamenti", "nl": "Links",
+            "no": "Lenker", "da": "Links", "sv": "Länkar", "ru": "Ссылки", "pl": "Linki", "cs": "Odkazy",
+            "uk": "Посилання", "fi": "Linkit", "id": "Tautan"}
+
+
+def links_heading(phrase: str) -> str:
+    """The heading of the links section of a record whose status reads *phrase*: in its language (`Liens`
+    beside `accepté`), else `Links`."""
+    language = language_of(phrase)
+    return LINKS_IN.get(language.split("-")[0], "Links") if language else "Links"
+
+
 def relation_word(relation: str, phrase: str) -> str:
     """*relation* as a record whose status reads *phrase* writes it: `supersedes` in its language
     (`ersetzt` beside `akzeptiert`), any other relation in English, as decisionbook reads no other."""
