@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import listed_adrs, repository_with
 
 CONFIG = '[adr]\ndir = "{folder}"\n'
@@ -376,3 +378,90 @@ def test_a_primer_record_superseded_gets_the_mark_the_folder_s_template_gives_su
         root / "contributor-docs/adrs/adr-023-tokens.md").read_text()
     assert {row["number"]: (row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)} == {
         23: ("superseded", "24"), 24: ("superseded", "25"), 25: ("superseded", "26"), 26: ("proposed", None)}
+
+
+def test_a_primer_record_superseded_again_without_a_successor_keeps_its_link_and_mark(decide, tmp_path):
+    # `--force` named no successor, yet the status was rewritten `Superseded ⚠️`, the link to ADR 25 gone.
+    superseded = PRIMER.format(title="Prefer slots over props", day="2026-05-17",
+                               status="Superseded by [25. Merge props in one helper](adr-025-merging.md) ⚠️")
+    root = _folder(tmp_path, "contributor-docs/adrs", {
+        "adr-000-template.md": PRIMER_TEMPLATE, "adr-024-slots.md": superseded,
+        "adr-025-merging.md": PRIMER.format(title="Merge props in one helper", day="2026-07-28", status="Accepted ✅"),
+    })
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "24", "superseded", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0024 is already superseded by ADR 25; nothing changed\n"
+        assert (root / "contributor-docs/adrs/adr-024-slots.md").read_text() == superseded
+
+
+# Record 1 superseded by record 5, in each form a team writes it; the folder holds both.
+_NEXT = "# 5. Use Kafka\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n## Context\n\nThroughput.\n"
+_SUPERSEDED = {
+    "madr front matter": ("decisions/0001-use-a-queue.md",
+                          "---\nstatus: superseded by ADR-0005   # see the load test\ndate: 2026-01-12\n"
+                          "decision-makers: [ines, tom]\n---\n# Use a queue\n\n## Context and Problem Statement\n\n"
+                          "Orders pile up.\n"),
+    "madr front matter link": ("decisions/0001-use-a-queue.md",
+                               "---\nstatus: \"superseded by [ADR-0005](0005-use-kafka.md)\"\ndate: 2026-01-12\n---\n"
+                               "# Use a queue\n\nOrders pile up.\n"),
+    "madr 2 bullets": ("decisions/0001-use-a-queue.md",
+                       "# Use a queue\n\n* Status: superseded by [ADR-0005](0005-use-kafka.md)\n* Deciders: ines, tom\n"
+                       "* Date: 2026-01-12\n\n## Context and Problem Statement\n\nOrders pile up.\n"),
+    "nygard": ("decisions/0001-use-a-queue.md",
+               "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [5. Use Kafka](0005-use-kafka.md)\n\n"
+               "## Context\n\nOrders pile up.\n"),
+    "adr-tools": ("doc/adr/0001-use-a-queue.md",
+                  "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperceded by [5. Use Kafka](0005-use-kafka.md)\n\n"
+                  "Amends [3. Keep orders](0003-keep-orders.md)\n\n## Context\n\nOrders pile up.\n"),
+    "sentence": ("decisions/0001-use-a-queue.md",
+                 "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted. Superseded by [5. Use Kafka](0005-use-kafka.md)"
+                 "\n\n## Context\n\nOrders pile up.\n"),
+    "note": ("decisions/0001-use-a-queue.md",
+             "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [5. Use Kafka](0005-use-kafka.md) "
+             "(supersedes [ADR-0002](0002-poll-orders.md))\n\n## Context\n\nOrders pile up.\n"),
+    "bold": ("decisions/0001-use-a-queue.md",
+             "# ADR 1: Use a queue\n\n**Status:** Superseded by [ADR-0005](0005-use-kafka.md)  \n**Date:** 2026-01-12\n\n"
+             "## Context\n\nOrders pile up.\n"),
+    "table": ("decisions/0001-use-a-queue.md",
+              "# Use a queue\n\n| Field  | Value |\n| ------ | ----- |\n| Status | Superseded by [ADR-0005](0005-use-kafka.md) |\n"
+              "| Date   | 2026-01-12 |\n\n## Context\n\nOrders pile up.\n"),
+    "german": ("decisions/0001-use-a-queue.md",
+               "# 1. Eine Warteschlange nutzen\n\nDatum: 2026-01-12\n\n## Status\n\n"
+               "Ersetzt durch [5. Kafka nutzen](0005-use-kafka.md)\n\n## Kontext\n\nBestellungen stauen sich.\n"),
+    "spanish": ("decisions/0001-use-a-queue.md",
+                "# 1. Usar una cola\n\nFecha: 2026-01-12\n\n## Estado\n\nReemplazado por [5. Usar Kafka](0005-use-kafka.md)"
+                "\n\n## Contexto\n\nLos pedidos se acumulan.\n"),
+    "french": ("decisions/0001-use-a-queue.md",
+               "# 1. Utiliser une file\n\nDate : 2026-01-12\n\n## Statut\n\nRemplacé par [5. Utiliser Kafka](0005-use-kafka.md)"
+               "\n\n## Contexte\n\nLes commandes s'accumulent.\n"),
+    "successor key": ("decisions/0001-use-a-queue.md",
+                      "---\nstatus: superseded\nsuperseded-by: 5\ndate: 2026-01-12\n---\n# Use a queue\n\nOrders pile up.\n"),
+}
+
+
+@pytest.mark.parametrize("form", _SUPERSEDED)
+def test_superseded_again_without_a_successor_changes_nothing_in_any_form(decide, tmp_path, form):
+    name, text = _SUPERSEDED[form]
+    folder = name.rpartition("/")[0]
+    extra = {".adr-dir": f"{folder}\n"} if folder != "decisions" else {}
+    root = repository_with(tmp_path / "repo", {name: text, f"{folder}/0005-use-kafka.md": _NEXT, **extra})
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "1", "superseded", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0001 is already superseded by ADR 5; nothing changed\n"
+        assert (root / name).read_text() == text
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
+
+
+def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line_of_its_own(decide, tmp_path):
+    # It was refused as "already superseded by ADR 5": no other successor was named.
+    accepted = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted\n\n"
+                "Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n")
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": accepted,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    done = decide("adr", "status", "1", "superseded", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == accepted.replace(
+        "\nAccepted\n", "\nSuperseded\n")
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")

@@ -978,9 +978,12 @@ def change_status(
     related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
+        if status == "superseded" and by is None and decision.status == "superseded":
+            # No successor named: the one the record names, and every word around it, stays as written.
+            return StatusChange(decision, status, None, ())
         _refuse_listed_status(ws, decision)
-        if status == "superseded" and not force:
-            _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
+        if status == "superseded" and by is not None and not force:
+            _refuse_second_successor(ws, decision, find_one(ws, by)[1])
         # No status yet, or a word decisionbook does not know (`mergé`): any status may follow.
         allowed = TRANSITIONS.get(decision.status, ()) if decision.status in STATUSES else STATUSES
         if status not in allowed and not force:
