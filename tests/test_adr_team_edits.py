@@ -409,34 +409,38 @@ _SUPERSEDED = {
                        "# Use a queue\n\n* Status: superseded by [ADR-0005](0005-use-kafka.md)\n* Deciders: ines, tom\n"
                        "* Date: 2026-01-12\n\n## Context and Problem Statement\n\nOrders pile up.\n"),
     "nygard": ("decisions/0001-use-a-queue.md",
-               "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [5. Use Kafka](0005-use-kafka.md)\n\n"
-               "## Context\n\nOrders pile up.\n"),
+               "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+               "Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n"),
     "adr-tools": ("doc/adr/0001-use-a-queue.md",
-                  "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperceded by [5. Use Kafka](0005-use-kafka.md)\n\n"
+                  "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+                  "Superceded by [5. Use Kafka](0005-use-kafka.md)\n\n"
                   "Amends [3. Keep orders](0003-keep-orders.md)\n\n## Context\n\nOrders pile up.\n"),
     "sentence": ("decisions/0001-use-a-queue.md",
-                 "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted. Superseded by [5. Use Kafka](0005-use-kafka.md)"
-                 "\n\n## Context\n\nOrders pile up.\n"),
+                 "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+                 "Accepted. Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n"),
     "note": ("decisions/0001-use-a-queue.md",
-             "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [5. Use Kafka](0005-use-kafka.md) "
-             "(supersedes [ADR-0002](0002-poll-orders.md))\n\n## Context\n\nOrders pile up.\n"),
-    "bold": ("decisions/0001-use-a-queue.md",
-             "# ADR 1: Use a queue\n\n**Status:** Superseded by [ADR-0005](0005-use-kafka.md)  \n**Date:** 2026-01-12\n\n"
+             "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+             "Superseded by [5. Use Kafka](0005-use-kafka.md) (supersedes [ADR-0002](0002-poll-orders.md))\n\n"
              "## Context\n\nOrders pile up.\n"),
+    "bold": ("decisions/0001-use-a-queue.md",
+             "# ADR 1: Use a queue\n\n**Status:** Superseded by [ADR-0005](0005-use-kafka.md)  \n"
+             "**Date:** 2026-01-12\n\n## Context\n\nOrders pile up.\n"),
     "table": ("decisions/0001-use-a-queue.md",
-              "# Use a queue\n\n| Field  | Value |\n| ------ | ----- |\n| Status | Superseded by [ADR-0005](0005-use-kafka.md) |\n"
-              "| Date   | 2026-01-12 |\n\n## Context\n\nOrders pile up.\n"),
+              "# Use a queue\n\n| Field  | Value |\n| ------ | ----- |\n"
+              "| Status | Superseded by [ADR-0005](0005-use-kafka.md) |\n| Date   | 2026-01-12 |\n\n"
+              "## Context\n\nOrders pile up.\n"),
     "german": ("decisions/0001-use-a-queue.md",
                "# 1. Eine Warteschlange nutzen\n\nDatum: 2026-01-12\n\n## Status\n\n"
                "Ersetzt durch [5. Kafka nutzen](0005-use-kafka.md)\n\n## Kontext\n\nBestellungen stauen sich.\n"),
     "spanish": ("decisions/0001-use-a-queue.md",
-                "# 1. Usar una cola\n\nFecha: 2026-01-12\n\n## Estado\n\nReemplazado por [5. Usar Kafka](0005-use-kafka.md)"
-                "\n\n## Contexto\n\nLos pedidos se acumulan.\n"),
+                "# 1. Usar una cola\n\nFecha: 2026-01-12\n\n## Estado\n\n"
+                "Reemplazado por [5. Usar Kafka](0005-use-kafka.md)\n\n## Contexto\n\nLos pedidos se acumulan.\n"),
     "french": ("decisions/0001-use-a-queue.md",
-               "# 1. Utiliser une file\n\nDate : 2026-01-12\n\n## Statut\n\nRemplacé par [5. Utiliser Kafka](0005-use-kafka.md)"
-               "\n\n## Contexte\n\nLes commandes s'accumulent.\n"),
+               "# 1. Utiliser une file\n\nDate : 2026-01-12\n\n## Statut\n\n"
+               "Remplacé par [5. Utiliser Kafka](0005-use-kafka.md)\n\n## Contexte\n\nLes commandes s'accumulent.\n"),
     "successor key": ("decisions/0001-use-a-queue.md",
-                      "---\nstatus: superseded\nsuperseded-by: 5\ndate: 2026-01-12\n---\n# Use a queue\n\nOrders pile up.\n"),
+                      "---\nstatus: superseded\nsuperseded-by: 5\ndate: 2026-01-12\n---\n"
+                      "# Use a queue\n\nOrders pile up.\n"),
 }
 
 
@@ -465,3 +469,23 @@ def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line
     assert (root / "decisions/0001-use-a-queue.md").read_text() == accepted.replace(
         "\nAccepted\n", "\nSuperseded\n")
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
+
+
+@pytest.mark.parametrize(("form", "dropped"), [("madr front matter", True), ("nygard", True), ("german", True),
+                                               ("table", True), ("successor key", False)])
+def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
+        decide, tmp_path, form, dropped):
+    name, text = _SUPERSEDED[form]
+    root = repository_with(tmp_path / "repo", {name: text, "decisions/0005-use-kafka.md": _NEXT})
+    refused = decide("adr", "status", "1", "accepted", cwd=root)
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"{name}: error: ADR-0001 is superseded by ADR 5; no status follows it "
+                              "(--force to set accepted anyway)\n")
+    assert (root / name).read_text() == text
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
+    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names its successor, ADR 5; its old status did\n"
+                             if dropped else "")
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == (
+        "accepted", None if dropped else "5")

@@ -947,6 +947,7 @@ class StatusChange:
     status: str
     date: str | None  # the day the change wrote as the record's date; None when the date was kept
     changed: tuple[Path, ...]
+    dropped: str | None = None  # the successor the record named and, its old status replaced, names no more
 
 
 def _refuse_listed_status(ws: Workspace, decision: Decision) -> None:
@@ -988,7 +989,9 @@ def change_status(
         allowed = TRANSITIONS.get(decision.status, ()) if decision.status in STATUSES else STATUSES
         if status not in allowed and not force:
             then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
-            raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "
+            successor = decision.superseded_by if decision.status == "superseded" else None
+            named = f" by ADR {successor}" if successor else ""
+            raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}{named}; {then} "
                                     f"(--force to set {status} anyway)", shown_path(ws, decision.path))
         if by is not None and status != "superseded":
             raise DecisionbookError("--by names a successor, so it goes with the status superseded")
@@ -1024,6 +1027,7 @@ def change_status(
         changed = _parse_file(ws, decision.path)[1]
         # A date that says when the decision was taken is kept after (`dated_by_change`).
         dated = day if changed.date == day else None
+        dropped = decision.superseded_by if by is None and changed.superseded_by != decision.superseded_by else None
         if status == "accepted":
             accepted = changed
             for key in accepted.supersedes:
@@ -1032,7 +1036,7 @@ def change_status(
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
                                                           links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
-    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
+    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped)
 
 
 def _folder_status_form(ws: Workspace, decision: Decision) -> str | None:

@@ -148,6 +148,9 @@ def status(n, status, day, force, by):
     kept = f" (its date, {result.decision.date}, kept)" if result.decision.date else ""
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status}"
                + (f" ({result.date})" if result.date else kept))
+    if result.dropped:
+        click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names its successor, "
+                   f"ADR {result.dropped}; its old status did", err=True)
 
 
 @adr.command("approve")
