@@ -471,8 +471,10 @@ def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
 
 
-@pytest.mark.parametrize(("form", "dropped"), [("madr front matter", True), ("nygard", True), ("german", True),
-                                               ("table", True), ("successor key", False)])
+@pytest.mark.parametrize(("form", "dropped"), [
+    ("madr front matter", "its successor, ADR 5"), ("nygard", "[5. Use Kafka](0005-use-kafka.md)"),
+    ("german", "[5. Kafka nutzen](0005-use-kafka.md)"), ("table", "[ADR-0005](0005-use-kafka.md)"),
+    ("successor key", "")])
 def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
         decide, tmp_path, form, dropped):
     name, text = _SUPERSEDED[form]
@@ -485,7 +487,37 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
     forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
     assert forced.exit_code == 0, forced.output
     # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
-    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names its successor, ADR 5; its old status did\n"
+    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
                              if dropped else "")
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == (
         "accepted", None if dropped else "5")
+
+
+
+# Records whose status line names another record beside a status other than superseded.
+_NAMING = {
+    "deprecated in favour": ("Deprecated in favour of [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
+    "deprecated, see": ("Deprecated, see [ADR-0005](0005-use-kafka.md)", "deprecated"),
+    "amended": ("Accepted. Amended by [5. Use Kafka](0005-use-kafka.md)", "accepted"),
+}
+
+
+@pytest.mark.parametrize("form", _NAMING)
+def test_a_status_set_again_keeps_the_record_its_line_names_and_a_forced_change_says_what_it_leaves_out(
+        decide, tmp_path, form):
+    line, status = _NAMING[form]
+    text = f"# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n{line}\n\n## Context\n\nOrders pile up.\n"
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    again = decide("adr", "status", "1", status, "--force", "--date", "2026-12-02", cwd=root)
+    assert again.exit_code == 0, again.output
+    assert again.stdout == f"ADR-0001 is already {status}; nothing changed\n"
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == text
+    forced = decide("adr", "status", "1", "superseded", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    after = (root / "decisions/0001-use-a-queue.md").read_text()
+    link = line[line.index("["):]
+    assert (link in after) == (form == "amended")
+    assert forced.stderr == ("" if link in after else
+                             f"warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names {link}; "
+                             "its old status did\n")

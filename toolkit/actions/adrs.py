@@ -947,7 +947,9 @@ class StatusChange:
     status: str
     date: str | None  # the day the change wrote as the record's date; None when the date was kept
     changed: tuple[Path, ...]
-    dropped: str | None = None  # the successor the record named and, its old status replaced, names no more
+    # What the old status named that the record, its status replaced, names no more: the links on its line, else
+    # its successor (`its successor, ADR 5`).
+    dropped: tuple[str, ...] = ()
 
 
 def _refuse_listed_status(ws: Workspace, decision: Decision) -> None:
@@ -1027,7 +1029,7 @@ def change_status(
         changed = _parse_file(ws, decision.path)[1]
         # A date that says when the decision was taken is kept after (`dated_by_change`).
         dated = day if changed.date == day else None
-        dropped = decision.superseded_by if by is None and changed.superseded_by != decision.superseded_by else None
+        dropped = _left_out(doc, decision, changed, after)
         if status == "accepted":
             accepted = changed
             for key in accepted.supersedes:
@@ -1037,6 +1039,17 @@ def change_status(
                                                           links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped)
+
+
+def _left_out(doc: frontmatter.Document, decision: Decision, changed: Decision, after: bytes) -> tuple[str, ...]:
+    """The links to records on *decision*'s status line that the file *after*, its status changed, no longer holds;
+    else its successor, where *changed* names it no more (`status: superseded by ADR-0005` has no link)."""
+    line = doc.text_lines()[decision.status_line - 1] if decision.status_line is not None else ""
+    text = after.decode("utf-8", "replace")
+    links = tuple(link for link in adr_edit.record_links(line) if link not in text)
+    if links or not decision.superseded_by or changed.superseded_by == decision.superseded_by:
+        return links
+    return (f"its successor, ADR {decision.superseded_by}",)
 
 
 def _folder_status_form(ws: Workspace, decision: Decision) -> str | None:

@@ -149,8 +149,8 @@ def status(n, status, day, force, by):
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status}"
                + (f" ({result.date})" if result.date else kept))
     if result.dropped:
-        click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names its successor, "
-                   f"ADR {result.dropped}; its old status did", err=True)
+        click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names "
+                   f"{visible(', '.join(result.dropped))}; its old status did", err=True)
 
 
 @adr.command("approve")
