@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import listed_adrs, repository_with
 
 CONFIG = '[adr]\ndir = "{folder}"\n'
@@ -417,3 +419,146 @@ def test_a_status_change_keeps_the_brackets_or_quotes_the_status_is_written_in(d
     assert decide("adr", "status", "4", "accepted", "--date", "2026-12-02", "--force", cwd=french).exit_code == 0
     written = (french / "docs/decisions/0004-annuaire.md").read_text()
     assert written == QUOTED.format(status="accepté", date="2026-12-02")
+
+
+def test_a_primer_record_superseded_again_without_a_successor_keeps_its_link_and_mark(decide, tmp_path):
+    # `--force` named no successor, yet the status was rewritten `Superseded ⚠️`, the link to ADR 25 gone.
+    superseded = PRIMER.format(title="Prefer slots over props", day="2026-05-17",
+                               status="Superseded by [25. Merge props in one helper](adr-025-merging.md) ⚠️")
+    root = _folder(tmp_path, "contributor-docs/adrs", {
+        "adr-000-template.md": PRIMER_TEMPLATE, "adr-024-slots.md": superseded,
+        "adr-025-merging.md": PRIMER.format(title="Merge props in one helper", day="2026-07-28", status="Accepted ✅"),
+    })
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "24", "superseded", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0024 is already superseded by ADR 25; nothing changed\n"
+        assert (root / "contributor-docs/adrs/adr-024-slots.md").read_text() == superseded
+
+
+# Record 1 superseded by record 5, in each form a team writes it; the folder holds both.
+_NEXT = "# 5. Use Kafka\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n## Context\n\nThroughput.\n"
+_SUPERSEDED = {
+    "madr front matter": ("decisions/0001-use-a-queue.md",
+                          "---\nstatus: superseded by ADR-0005   # see the load test\ndate: 2026-01-12\n"
+                          "decision-makers: [ines, tom]\n---\n# Use a queue\n\n## Context and Problem Statement\n\n"
+                          "Orders pile up.\n"),
+    "madr front matter link": ("decisions/0001-use-a-queue.md",
+                               "---\nstatus: \"superseded by [ADR-0005](0005-use-kafka.md)\"\ndate: 2026-01-12\n---\n"
+                               "# Use a queue\n\nOrders pile up.\n"),
+    "madr 2 bullets": ("decisions/0001-use-a-queue.md",
+                       "# Use a queue\n\n* Status: superseded by [ADR-0005](0005-use-kafka.md)\n* Deciders: ines, tom\n"
+                       "* Date: 2026-01-12\n\n## Context and Problem Statement\n\nOrders pile up.\n"),
+    "nygard": ("decisions/0001-use-a-queue.md",
+               "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+               "Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n"),
+    "adr-tools": ("doc/adr/0001-use-a-queue.md",
+                  "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+                  "Superceded by [5. Use Kafka](0005-use-kafka.md)\n\n"
+                  "Amends [3. Keep orders](0003-keep-orders.md)\n\n## Context\n\nOrders pile up.\n"),
+    "sentence": ("decisions/0001-use-a-queue.md",
+                 "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+                 "Accepted. Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n"),
+    "note": ("decisions/0001-use-a-queue.md",
+             "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n"
+             "Superseded by [5. Use Kafka](0005-use-kafka.md) (supersedes [ADR-0002](0002-poll-orders.md))\n\n"
+             "## Context\n\nOrders pile up.\n"),
+    "bold": ("decisions/0001-use-a-queue.md",
+             "# ADR 1: Use a queue\n\n**Status:** Superseded by [ADR-0005](0005-use-kafka.md)  \n"
+             "**Date:** 2026-01-12\n\n## Context\n\nOrders pile up.\n"),
+    "table": ("decisions/0001-use-a-queue.md",
+              "# Use a queue\n\n| Field  | Value |\n| ------ | ----- |\n"
+              "| Status | Superseded by [ADR-0005](0005-use-kafka.md) |\n| Date   | 2026-01-12 |\n\n"
+              "## Context\n\nOrders pile up.\n"),
+    "german": ("decisions/0001-use-a-queue.md",
+               "# 1. Eine Warteschlange nutzen\n\nDatum: 2026-01-12\n\n## Status\n\n"
+               "Ersetzt durch [5. Kafka nutzen](0005-use-kafka.md)\n\n## Kontext\n\nBestellungen stauen sich.\n"),
+    "spanish": ("decisions/0001-use-a-queue.md",
+                "# 1. Usar una cola\n\nFecha: 2026-01-12\n\n## Estado\n\n"
+                "Reemplazado por [5. Usar Kafka](0005-use-kafka.md)\n\n## Contexto\n\nLos pedidos se acumulan.\n"),
+    "french": ("decisions/0001-use-a-queue.md",
+               "# 1. Utiliser une file\n\nDate : 2026-01-12\n\n## Statut\n\n"
+               "Remplacé par [5. Utiliser Kafka](0005-use-kafka.md)\n\n## Contexte\n\nLes commandes s'accumulent.\n"),
+    "successor key": ("decisions/0001-use-a-queue.md",
+                      "---\nstatus: superseded\nsuperseded-by: 5\ndate: 2026-01-12\n---\n"
+                      "# Use a queue\n\nOrders pile up.\n"),
+}
+
+
+@pytest.mark.parametrize("form", _SUPERSEDED)
+def test_superseded_again_without_a_successor_changes_nothing_in_any_form(decide, tmp_path, form):
+    name, text = _SUPERSEDED[form]
+    folder = name.rpartition("/")[0]
+    extra = {".adr-dir": f"{folder}\n"} if folder != "decisions" else {}
+    root = repository_with(tmp_path / "repo", {name: text, f"{folder}/0005-use-kafka.md": _NEXT, **extra})
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "1", "superseded", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0001 is already superseded by ADR 5; nothing changed\n"
+        assert (root / name).read_text() == text
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
+
+
+def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line_of_its_own(decide, tmp_path):
+    # It was refused as "already superseded by ADR 5": no other successor was named.
+    accepted = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted\n\n"
+                "Superseded by [5. Use Kafka](0005-use-kafka.md)\n\n## Context\n\nOrders pile up.\n")
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": accepted,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    done = decide("adr", "status", "1", "superseded", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == accepted.replace(
+        "\nAccepted\n", "\nSuperseded\n")
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
+
+
+@pytest.mark.parametrize(("form", "dropped"), [
+    ("madr front matter", "its successor, ADR 5"), ("nygard", "[5. Use Kafka](0005-use-kafka.md)"),
+    ("german", "[5. Kafka nutzen](0005-use-kafka.md)"), ("table", "[ADR-0005](0005-use-kafka.md)"),
+    ("successor key", "")])
+def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
+        decide, tmp_path, form, dropped):
+    name, text = _SUPERSEDED[form]
+    root = repository_with(tmp_path / "repo", {name: text, "decisions/0005-use-kafka.md": _NEXT})
+    refused = decide("adr", "status", "1", "accepted", cwd=root)
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"{name}: error: ADR-0001 is superseded by ADR 5; no status follows it "
+                              "(--force to set accepted anyway)\n")
+    assert (root / name).read_text() == text
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
+    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
+                             if dropped else "")
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == (
+        "accepted", None if dropped else "5")
+
+
+
+# Records whose status line names another record beside a status other than superseded.
+_NAMING = {
+    "deprecated in favour": ("Deprecated in favour of [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
+    "deprecated, see": ("Deprecated, see [ADR-0005](0005-use-kafka.md)", "deprecated"),
+    "amended": ("Accepted. Amended by [5. Use Kafka](0005-use-kafka.md)", "accepted"),
+}
+
+
+@pytest.mark.parametrize("form", _NAMING)
+def test_a_status_set_again_keeps_the_record_its_line_names_and_a_forced_change_says_what_it_leaves_out(
+        decide, tmp_path, form):
+    line, status = _NAMING[form]
+    text = f"# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\n{line}\n\n## Context\n\nOrders pile up.\n"
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    again = decide("adr", "status", "1", status, "--force", "--date", "2026-12-02", cwd=root)
+    assert again.exit_code == 0, again.output
+    assert again.stdout == f"ADR-0001 is already {status}; nothing changed\n"
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == text
+    forced = decide("adr", "status", "1", "superseded", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    after = (root / "decisions/0001-use-a-queue.md").read_text()
+    link = line[line.index("["):]
+    assert (link in after) == (form == "amended")
+    assert forced.stderr == ("" if link in after else
+                             f"warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names {link}; "
+                             "its old status did\n")

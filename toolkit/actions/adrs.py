@@ -947,6 +947,9 @@ class StatusChange:
     status: str
     date: str | None  # the day the change wrote as the record's date; None when the date was kept
     changed: tuple[Path, ...]
+    # What the old status named that the record, its status replaced, names no more: the links on its line, else
+    # its successor (`its successor, ADR 5`).
+    dropped: tuple[str, ...] = ()
 
 
 def _refuse_listed_status(ws: Workspace, decision: Decision) -> None:
@@ -978,14 +981,19 @@ def change_status(
     related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
+        if status == "superseded" and by is None and decision.status == "superseded":
+            # No successor named: the one the record names, and every word around it, stays as written.
+            return StatusChange(decision, status, None, ())
         _refuse_listed_status(ws, decision)
-        if status == "superseded" and not force:
-            _refuse_second_successor(ws, decision, find_one(ws, by)[1] if by is not None else None)
+        if status == "superseded" and by is not None and not force:
+            _refuse_second_successor(ws, decision, find_one(ws, by)[1])
         # No status yet, or a word decisionbook does not know (`mergé`): any status may follow.
         allowed = TRANSITIONS.get(decision.status, ()) if decision.status in STATUSES else STATUSES
         if status not in allowed and not force:
             then = f"it can become {', '.join(allowed)}" if allowed else "no status follows it"
-            raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}; {then} "
+            successor = decision.superseded_by if decision.status == "superseded" else None
+            named = f" by ADR {successor}" if successor else ""
+            raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}{named}; {then} "
                                     f"(--force to set {status} anyway)", shown_path(ws, decision.path))
         if by is not None and status != "superseded":
             raise DecisionbookError("--by names a successor, so it goes with the status superseded")
@@ -1021,6 +1029,7 @@ def change_status(
         changed = _parse_file(ws, decision.path)[1]
         # A date that says when the decision was taken is kept after (`dated_by_change`).
         dated = day if changed.date == day else None
+        dropped = _left_out(doc, decision, changed, after)
         if status == "accepted":
             accepted = changed
             for key in accepted.supersedes:
@@ -1029,7 +1038,18 @@ def change_status(
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
                                                           links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
-    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made))
+    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped)
+
+
+def _left_out(doc: frontmatter.Document, decision: Decision, changed: Decision, after: bytes) -> tuple[str, ...]:
+    """The links to records on *decision*'s status line that the file *after*, its status changed, no longer holds;
+    else its successor, where *changed* names it no more (`status: superseded by ADR-0005` has no link)."""
+    line = doc.text_lines()[decision.status_line - 1] if decision.status_line is not None else ""
+    text = after.decode("utf-8", "replace")
+    links = tuple(link for link in adr_edit.record_links(line) if link not in text)
+    if links or not decision.superseded_by or changed.superseded_by == decision.superseded_by:
+        return links
+    return (f"its successor, ADR {decision.superseded_by}",)
 
 
 def _folder_status_form(ws: Workspace, decision: Decision) -> str | None:

@@ -140,9 +140,17 @@ def status(n, status, day, force, by):
     from toolkit.actions.adrs import change_status
 
     result = change_status(_workspace(), n, status, date=day, force=force, by=by)
+    if not result.changed and result.decision.status == result.status:
+        successor = f" by ADR {result.decision.superseded_by}" if result.decision.superseded_by and \
+            result.status == "superseded" else ""
+        click.echo(f"{result.decision.label} is already {result.status}{successor}; nothing changed")
+        return
     kept = f" (its date, {result.decision.date}, kept)" if result.decision.date else ""
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status}"
                + (f" ({result.date})" if result.date else kept))
+    if result.dropped:
+        click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names "
+                   f"{visible(', '.join(result.dropped))}; its old status did", err=True)
 
 
 @adr.command("approve")
