@@ -416,3 +416,18 @@ def test_a_note_in_full_width_brackets_naming_another_record_stays_through_a_sta
     assert (root / "docs/adr/0028-records.md").read_text() == CHINESE.format(
         n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）")
     assert (root / "docs/adr/0024-op.md").read_text() == CHINESE.format(n=24, title="自定义算子", status="已废弃")
+
+
+@pytest.mark.parametrize(("proposals", "written"), [
+    (["提议中"], "提议中"), (["提议", "提议中"], "提议中"), (["提议中", "提议", "提议"], "提议")])
+def test_a_new_record_writes_proposed_in_the_word_most_of_the_folder_s_proposals_use(
+        decide, tmp_path, proposals, written):
+    # Of as many records writing one word as another, the newest's is taken.
+    statuses = ["已接受", "已接受（取代 ADR-0001 的格式）", *proposals]
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": CHINESE.format(n=n, title=f"决定{n}", status=status)
+                            for n, status in enumerate(statuses, start=1)})
+    made = decide("adr", "new", "日志采样", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    number = len(statuses) + 1
+    text = (root / made.stdout.strip()).read_text()
+    assert text.startswith(f"# ADR-{number:04d}：日志采样\n\n- **状态**：{written}\n- **日期**：2026-12-01\n"), text

@@ -576,10 +576,10 @@ def _relation_as_written(relation: str, decision: Decision) -> str:
     return relation_word(relation, decision.status_raw or "")
 
 
-def status_as_written(status: str, decision: Decision) -> str:
+def status_as_written(status: str, decision: Decision, words: str | None = None) -> str:
     """*status* (a word: `proposed`, `superseded by`) in the record's language and case, as a change of
-    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`)."""
-    return _cased(status_word(status, decision.status_raw or ""), decision)
+    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`); *words*, where given, in its case."""
+    return _cased(words or status_word(status, decision.status_raw or ""), decision)
 
 
 def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, previous: str | None = "") -> bool:
@@ -634,7 +634,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
-    text = _cased(words, decision) if words else status_as_written(status, decision)
+    text = status_as_written(status, decision, words)
     data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text, status)
     if date is None:
         return data
