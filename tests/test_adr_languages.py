@@ -431,3 +431,19 @@ def test_a_new_record_writes_proposed_in_the_word_most_of_the_folder_s_proposals
     number = len(statuses) + 1
     text = (root / made.stdout.strip()).read_text()
     assert text.startswith(f"# ADR-{number:04d}：日志采样\n\n- **状态**：{written}\n- **日期**：2026-12-01\n"), text
+
+
+def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_is_replaced_by(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0026-slices.md": CHINESE.format(n=26, title="切片输入", status="已废弃（被 ADR-0028 取代）"),
+        "docs/adr/0027-v0.md": CHINESE.format(n=27, title="v0 格式", status="已废弃(被ADR-0029取代)"),
+        "docs/adr/0028-records.md": CHINESE.format(n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）"),
+        "docs/adr/0029-rules.md": CHINESE.format(n=29, title="规则", status="已接受（取代ADR-0027）"),
+        "docs/adr/0030-part.md": CHINESE.format(n=30, title="部分", status="已接受（部分被 ADR-0029 取代）"),
+    })
+    listed = _listed(decide, root)
+    assert {k: (r["status"], r["superseded_by"], r["supersedes"]) for k, r in listed.items()} == {
+        "26": ("deprecated", "28", []), "27": ("deprecated", "29", []), "28": ("deprecated", None, ["26"]),
+        "29": ("accepted", None, ["27"]), "30": ("accepted", None, [])}  # replaced in part: no successor
+    # A record deprecated in favour of the one it names is not told that one supersedes it.
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

@@ -235,6 +235,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
             found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif record.key in shared and not record.superseded_by:
             continue  # which of the records sharing the number another one supersedes, its number cannot say
+        elif record.status == "deprecated" and successors.get(record.key) == {record.superseded_by}:
+            continue  # deprecated in favour of the record it names itself: `已废弃（被 ADR-0030 取代）`
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
