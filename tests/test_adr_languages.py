@@ -383,9 +383,9 @@ NYGARD_PT = "# {n}. {title}\n\nData: {date}\n\n## Status\n\n{status}\n\n## Conte
     ("05 de outubro de 2024", "01 de dezembro de 2026"), ("28 de Dezembro de 2024", "1 de Dezembro de 2026"),
     ("12 mars 2021", "1 décembre 2026"), ("28. März 2026", "1. Dezember 2026"),
     ("3 de marzo de 2022", "1 de diciembre de 2026"),
-    # `agosto` is Spanish, Portuguese and Italian, `Juli` German and Dutch, whose Decembers differ: the day is
-    # written as YYYY-MM-DD.
-    ("9 de agosto de 2023", "2026-12-01"), ("28. Juli 2026", "2026-12-01"),
+    # `agosto` is Spanish, Portuguese and Italian, whose Decembers differ: the record's Portuguese (`Aceito`) tells
+    # which. `Juli`, German and Dutch, is no Portuguese month: the day is written as YYYY-MM-DD.
+    ("9 de agosto de 2023", "1 de dezembro de 2026"), ("28. Juli 2026", "2026-12-01"),
 ])
 def test_a_date_written_with_a_month_s_name_in_another_language_is_changed_in_that_language(
         decide, tmp_path, written, changed):
@@ -447,3 +447,32 @@ def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_i
         "29": ("accepted", None, ["27"]), "30": ("accepted", None, [])}  # replaced in part: no successor
     # A record deprecated in favour of the one it names is not told that one supersedes it.
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+# adr-tools records in German (or Dutch), dated with a month named as in another language too.
+NYGARD_DE = "# {n}. Schichten\n\nDatum: {date}\n\n## Status\n\n{status}\n\n## {context}\n\nWarum.\n"
+
+
+@pytest.mark.parametrize(("status", "context", "written", "changed"), [
+    ("Vorgeschlagen", "Kontext", "1. Juli 2026", "1. Dezember 2026"),  # Juli is Dutch too
+    ("Vorgeschlagen", "Kontext", "3. April 2026", "1. Dezember 2026"),  # April is English too
+    ("Proposed", "Kontext", "1. Juli 2026", "1. Dezember 2026"),  # German by its headings alone
+    ("Voorgesteld", "Achtergrond", "1 juli 2026", "1 december 2026"),
+    ("Proposed", "Context", "1 April 2026", "1 December 2026"),
+])
+def test_a_month_named_in_two_languages_is_changed_in_the_language_the_record_is_written_in(
+        decide, tmp_path, status, context, written, changed):
+    root = _repo(tmp_path, {"docs/adr/0004-schichten.md": NYGARD_DE.format(n=4, date=written, status=status,
+                                                                          context=context)})
+    done = decide("adr", "status", "4", "accepted", "--date", "2026-12-01", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert f"\nDatum: {changed}\n" in (root / "docs/adr/0004-schichten.md").read_text()
+    assert _listed(decide, root)["4"]["date"] == "2026-12-01"
+
+
+def test_a_new_record_of_a_german_folder_is_dated_with_its_month_in_german(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0004-schichten.md": NYGARD_DE.format(n=4, date="1. Juli 2026",
+                                                                          status="Angenommen", context="Kontext")})
+    made = decide("adr", "new", "Kein Cache", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "\nDatum: 1. Dezember 2026\n" in (root / made.stdout.strip()).read_text()

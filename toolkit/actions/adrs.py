@@ -848,7 +848,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         copied = copied_template(*model, others, status, _new_word(ws, model[1], status))
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
-            written_day = written_as(day_example(model[1].date_raw, days), day)
+            written_day = written_as(day_example(model[1].date_raw, days), day,
+                                     language=adr_edit.record_months_language(model[0], model[1].status_raw))
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
