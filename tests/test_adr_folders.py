@@ -1811,3 +1811,36 @@ def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbe
     for folder in ("clients", "security"):
         (root / "docs/adr" / folder / ".adr-dir").write_text(".\n")
     assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+
+
+# A German team's records named by their day, beside the older folder it wrote its first record in.
+GERMAN_DAYS = "# {title}\n\n- Status: angenommen\n- Datum: {day}\n\n## Kontext\n\nWarum.\n\n## Entscheidung\n\nDas.\n"
+
+
+def test_of_two_folders_holding_records_the_one_holding_more_is_read_and_check_names_the_other(decide, tmp_path):
+    days = {"qualitaetsgates-ci": "2026-09-09", "kein-scraping": "2026-09-17", "schichtenmodell": "2026-09-29"}
+    root = _repo(tmp_path, {
+        "docs/decisions/001-modulgrenzen.md": GERMAN_DAYS.format(title="Modulgrenzen", day="2025-11-02"),
+        **{f"docs/adr/{day.replace('-', '')}-{slug}.md": GERMAN_DAYS.format(title=slug, day=day)
+           for slug, day in days.items()}})
+    assert [r["path"] for r in listed_adrs(decide, root)] == [
+        "docs/adr/20260909-qualitaetsgates-ci.md", "docs/adr/20260917-kein-scraping.md",
+        "docs/adr/20260929-schichtenmodell.md"]
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "docs/decisions: warning: holds 1 record(s) too, not read: decisionbook reads docs/adr, which holds more "
+        '(3); to read this folder instead, name it in decisionbook.toml: [paths] decisions = "docs/decisions"',
+        "0 error(s), 1 warning(s)"]
+    made = decide("adr", "new", "Kein Cache", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.stdout.strip() == "docs/adr/20261201-kein-cache.md", made.output
+    (root / "decisionbook.toml").write_text('[paths]\ndecisions = "docs/decisions"\n')
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/decisions/001-modulgrenzen.md"]
+    assert decide("check", cwd=root).stdout.splitlines() == ["0 error(s), 0 warning(s)"]
+
+
+def test_of_two_folders_holding_as_many_records_the_one_looked_in_first_is_read(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0001-a.md": NYGARD.format(n=1, title="A"),
+                            "docs/decisions/0001-b.md": NYGARD.format(n=1, title="B")})
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/decisions/0001-b.md"]
+    assert decide("check", cwd=root).stdout.splitlines()[0] == (
+        "docs/adr: warning: holds 1 record(s) too, not read: decisionbook reads docs/decisions, looked in first (1); "
+        'to read this folder instead, name it in decisionbook.toml: [paths] decisions = "docs/adr"')

@@ -383,9 +383,9 @@ NYGARD_PT = "# {n}. {title}\n\nData: {date}\n\n## Status\n\n{status}\n\n## Conte
     ("05 de outubro de 2024", "01 de dezembro de 2026"), ("28 de Dezembro de 2024", "1 de Dezembro de 2026"),
     ("12 mars 2021", "1 décembre 2026"), ("28. März 2026", "1. Dezember 2026"),
     ("3 de marzo de 2022", "1 de diciembre de 2026"),
-    # `agosto` is Spanish, Portuguese and Italian, `Juli` German and Dutch, whose Decembers differ: the day is
-    # written as YYYY-MM-DD.
-    ("9 de agosto de 2023", "2026-12-01"), ("28. Juli 2026", "2026-12-01"),
+    # `agosto` is Spanish, Portuguese and Italian, whose Decembers differ: the record's Portuguese (`Aceito`) tells
+    # which. `Juli`, German and Dutch, is no Portuguese month: the day is written as YYYY-MM-DD.
+    ("9 de agosto de 2023", "1 de dezembro de 2026"), ("28. Juli 2026", "2026-12-01"),
 ])
 def test_a_date_written_with_a_month_s_name_in_another_language_is_changed_in_that_language(
         decide, tmp_path, written, changed):
@@ -428,3 +428,63 @@ def test_a_relation_field_beside_a_status_label_in_kana_is_capitalised_as_englis
     assert result.exit_code == 0, result.output
     lines = (root / "docs/adr/ADR-0002-features.md").read_text().splitlines()
     assert lines[3:5] == ["ステータス: Proposed", "Supersedes: [ADR-0001](ADR-0001-packages.md)"]
+
+
+@pytest.mark.parametrize(("proposals", "written"), [
+    (["提议中"], "提议中"), (["提议", "提议中"], "提议中"), (["提议中", "提议", "提议"], "提议")])
+def test_a_new_record_writes_proposed_in_the_word_most_of_the_folder_s_proposals_use(
+        decide, tmp_path, proposals, written):
+    # Of as many records writing one word as another, the newest's is taken.
+    statuses = ["已接受", "已接受（取代 ADR-0001 的格式）", *proposals]
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": CHINESE.format(n=n, title=f"决定{n}", status=status)
+                            for n, status in enumerate(statuses, start=1)})
+    made = decide("adr", "new", "日志采样", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    number = len(statuses) + 1
+    text = (root / made.stdout.strip()).read_text()
+    assert text.startswith(f"# ADR-{number:04d}：日志采样\n\n- **状态**：{written}\n- **日期**：2026-12-01\n"), text
+
+
+def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_is_replaced_by(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0026-slices.md": CHINESE.format(n=26, title="切片输入", status="已废弃（被 ADR-0028 取代）"),
+        "docs/adr/0027-v0.md": CHINESE.format(n=27, title="v0 格式", status="已废弃(被ADR-0029取代)"),
+        "docs/adr/0028-records.md": CHINESE.format(n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）"),
+        "docs/adr/0029-rules.md": CHINESE.format(n=29, title="规则", status="已接受（取代ADR-0027）"),
+        "docs/adr/0030-part.md": CHINESE.format(n=30, title="部分", status="已接受（部分被 ADR-0029 取代）"),
+    })
+    listed = _listed(decide, root)
+    assert {k: (r["status"], r["superseded_by"], r["supersedes"]) for k, r in listed.items()} == {
+        "26": ("deprecated", "28", []), "27": ("deprecated", "29", []), "28": ("deprecated", None, ["26"]),
+        "29": ("accepted", None, ["27"]), "30": ("accepted", None, [])}  # replaced in part: no successor
+    # A record deprecated in favour of the one it names is not told that one supersedes it.
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+# adr-tools records in German (or Dutch), dated with a month named as in another language too.
+NYGARD_DE = "# {n}. Schichten\n\nDatum: {date}\n\n## Status\n\n{status}\n\n## {context}\n\nWarum.\n"
+
+
+@pytest.mark.parametrize(("status", "context", "written", "changed"), [
+    ("Vorgeschlagen", "Kontext", "1. Juli 2026", "1. Dezember 2026"),  # Juli is Dutch too
+    ("Vorgeschlagen", "Kontext", "3. April 2026", "1. Dezember 2026"),  # April is English too
+    ("Proposed", "Kontext", "1. Juli 2026", "1. Dezember 2026"),  # German by its headings alone
+    ("Voorgesteld", "Achtergrond", "1 juli 2026", "1 december 2026"),
+    ("Proposed", "Context", "1 April 2026", "1 December 2026"),
+])
+def test_a_month_named_in_two_languages_is_changed_in_the_language_the_record_is_written_in(
+        decide, tmp_path, status, context, written, changed):
+    root = _repo(tmp_path, {"docs/adr/0004-schichten.md": NYGARD_DE.format(n=4, date=written, status=status,
+                                                                          context=context)})
+    done = decide("adr", "status", "4", "accepted", "--date", "2026-12-01", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert f"\nDatum: {changed}\n" in (root / "docs/adr/0004-schichten.md").read_text()
+    assert _listed(decide, root)["4"]["date"] == "2026-12-01"
+
+
+def test_a_new_record_of_a_german_folder_is_dated_with_its_month_in_german(decide, tmp_path):
+    root = _repo(tmp_path, {"docs/adr/0004-schichten.md": NYGARD_DE.format(n=4, date="1. Juli 2026",
+                                                                          status="Angenommen", context="Kontext")})
+    made = decide("adr", "new", "Kein Cache", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "\nDatum: 1. Dezember 2026\n" in (root / made.stdout.strip()).read_text()

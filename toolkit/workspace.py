@@ -413,6 +413,22 @@ def _holds_records(folder: Path, slugs: bool) -> bool:
     return named_alone
 
 
+def _records_in(folder: Path, slugs: bool) -> int:
+    """How many records *folder* holds, found as _holds_records finds them: those named by their slug alone only
+    where none is numbered or dated."""
+    numbered = named_alone = 0
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if is_record_file(entry.name) or folder_record(entry.name) and _holds_page(entry):
+                    numbered += 1
+                elif slugs and is_slug_record(entry.name):
+                    named_alone += 1
+    except OSError:
+        return 0
+    return numbered or named_alone
+
+
 def _holds_categories(folder: Path, slugs: bool) -> bool:
     """Whether *folder* holds records, or holds them in its category folders one level down (Unleash's
     `ADRs/back-end/x.md`), as the records are read (ADR 0114); deeper folders are not looked through."""
@@ -517,8 +533,12 @@ def _discover_adr_dir(root: Path) -> Path:
     named = _named_folders(root)
     # Numbered or dated records first: a folder of names alone is taken only where none has those.
     for slugs in (False, True):
-        with_records = ([folder for folder in existing if _holds_records(folder, slugs)]
-                        or _deep_adr_dirs(root, named, slugs))
+        held = [folder for folder in existing if _holds_records(folder, slugs)]
+        if len(held) > 1:
+            # An older folder left beside the one a team writes in now (`docs/decisions/` beside `docs/adr/`): the
+            # one holding more records, the first of as many; `check` names the other (ADR 0181).
+            return max(held, key=lambda folder: _records_in(folder, slugs))
+        with_records = held or _deep_adr_dirs(root, named, slugs)
         if with_records:
             return with_records[0]
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]
@@ -563,6 +583,19 @@ def _holds_proposal_files(root: Path) -> bool:
     except OSError:
         return False
     return len(names) >= 2 and _headed(root / names[0], root)
+
+
+def record_folders(ws: Workspace) -> dict[Path, int]:
+    """The folders where teams keep records that hold some, each with how many, where two or more do and the ADR
+    folder was found among them (none is named in decisionbook.toml or `.adr-dir`); else none."""
+    if ws.config.decisions or _adr_dir_file(ws.root) is not None:
+        return {}
+    existing = [ws.root / c for c in ADR_DIR_CANDIDATES if (ws.root / c).is_dir()]
+    for slugs in (False, True):
+        held = {folder: count for folder in existing if (count := _records_in(folder, slugs))}
+        if held:
+            return held if len(held) > 1 and ws.adr_dir in held else {}
+    return {}
 
 
 def missing_adr_dir(ws: Workspace) -> str | None:

@@ -752,16 +752,18 @@ def _parts(doc) -> dict[str, str]:
     return labels
 
 
-def copied_template(doc, record: Decision, others=(), status: str = "proposed") -> tuple[str, int] | None:
+def copied_template(doc, record: Decision, others=(), status: str = "proposed",
+                    words: str | None = None) -> tuple[str, int] | None:
     """A template that writes a new record as *record* (read from *doc*) is written, and the width of
     the number in its title; None when it cannot be copied (front matter, a title heading without words). A
     record titled by its file name alone is copied without a title heading.
 
-    The title's number and words become `${number}` and `${title}`, the status *status* in its words, its date
-    `${date}`; other fields above the first section keep their labels without their values, and each
-    section its heading without its text. Nothing else is copied: no relation, approval or decision.
-    With two or more *others* (the folder's other recent records, as documents), a section or field
-    that most of them lack was that record's own and is left out (`## Authentication`, `RFC:`)."""
+    The title's number and words become `${number}` and `${title}`, the status *status* in *words* (the
+    folder's word for it) or in the record's language, its date `${date}`; other fields above the first section
+    keep their labels without their values, and each section its heading without its text. Nothing else is
+    copied: no relation, approval or decision. With two or more *others* (the folder's other recent records, as
+    documents), a section or field that most of them lack was that record's own and is left out
+    (`## Authentication`, `RFC:`)."""
     if doc.has_front_matter:
         return None
     rst = is_rst(record.path)
@@ -786,7 +788,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed") 
                   for at in range(first, under + 1)}
     spans = {}
     if not statusless:
-        words = marked_as(record.status_raw or "", status_as_written(status, record))  # `✅ **승인됨**`: `**제안됨**`
+        words = marked_as(record.status_raw or "", status_as_written(status, record, words))  # `✅ **승인됨**`: `**제안됨**`
         spans[record.status_line - 1] = [(*record.status_span, words)]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
         # A heading that states the status again (`### Status: Aceito` in a record's second language) says a new

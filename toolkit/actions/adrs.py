@@ -844,10 +844,12 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         model = _parse_file(ws, form.model)
         # A proposal of a folder whose proposals start as drafts (`:Status: Draft`, scikit-learn's SLEPs) starts so.
         drafts = is_rst(form.model) and any(r.status == "draft" for r in recent())
-        copied = copied_template(*model, others, "draft" if drafts else "proposed")
+        status = "draft" if drafts else "proposed"
+        copied = copied_template(*model, others, status, _new_word(ws, model[1], status))
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
-            written_day = written_as(day_example(model[1].date_raw, days), day)
+            written_day = written_as(day_example(model[1].date_raw, days), day,
+                                     language=adr_edit.record_months_language(model[0], model[1].status_raw))
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
@@ -1114,6 +1116,25 @@ def _mark_of(phrase: str) -> str:
 def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     """The words the folder's records write *status* in, in *decision*'s language, where they agree on
     one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
+    written, records, language = _folder_written(ws, decision, status)
+    (mark, word), count = written.most_common(1)[0] if written else (("", ""), 0)
+    # Two records or more, and most of those with that status: one record's word is not the folder's. Else the
+    # language's own (a word of two languages moves on in the folder's).
+    words = mark + word if count >= 2 and 2 * count > records else status_word(status, "", language)
+    # None where a change of status writes that word anyway, from the record's own phrase.
+    return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
+
+
+def _new_word(ws: Workspace, model: Decision, status: str) -> str | None:
+    """The word a new record copied from *model* writes *status* in: the one most of the folder's records with
+    that status write, the newest's of as many (`提议中` where decisionbook writes `提议`); None where none has it."""
+    written = _folder_written(ws, model, status)[0]
+    return written.most_common(1)[0][0][1] if written else None
+
+
+def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Counter, int, str | None]:
+    """How the folder's records in *decision*'s language write *status*: how many write each (mark, word) that
+    means that status and no more, counted from the newest record; how many have that status; the language."""
     folder = load_decisions(ws).records
     # The folder's language, from the words that belong to one language only (`Accettata`, not `Proposta`).
     languages = Counter(bases.pop() for r in folder
@@ -1121,7 +1142,8 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     language = language_of(decision.status_raw or "", languages)
     plain = plain_words(status, language)
     written, records = Counter(), 0
-    for record in folder:
+    # Newest first (of one day, the last listed), so that of words as many records write, its word comes first.
+    for record in sorted(reversed(folder), key=lambda r: r.date or "", reverse=True):
         if record.status != status or language_of(record.status_raw or "", languages) != language:
             continue
         records += 1
@@ -1129,13 +1151,8 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
         mark = re.match(r"[^\w\[(*_`]*", raw).group()  # a symbol the folder writes before the word: `✅ Accepted`
         word = raw[len(mark) :].strip("*_` ").lower()
         if word in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)
-            written[mark + word] += 1
-    words, count = written.most_common(1)[0] if written else (None, 0)
-    # Two records or more, and most of those with that status: one record's word is not the folder's.
-    if count < 2 or 2 * count <= records:
-        words = status_word(status, "", language)  # a word of two languages moves on in the folder's
-    # None where a change of status writes that word anyway, from the record's own phrase.
-    return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
+            written[mark, word] += 1
+    return written, records, language
 
 
 def link(ws: Workspace, source_ref, relation: str, target_ref, reverse: str | None = None) -> tuple[Path, ...]:

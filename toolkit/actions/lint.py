@@ -38,7 +38,7 @@ from toolkit.records.adr_words import (
     unread_record,
 )
 from toolkit.records.finding import Finding
-from toolkit.workspace import Workspace, missing_adr_dir
+from toolkit.workspace import CONFIG_NAME, Workspace, missing_adr_dir, record_folders
 
 MIGRATION_PHASES = ("expand", "switch", "contract", "rollback")
 
@@ -235,6 +235,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
             found.append(Finding(where, record.status_line, "warning", "superseded, but no ADR is named as its successor"))
         elif record.key in shared and not record.superseded_by:
             continue  # which of the records sharing the number another one supersedes, its number cannot say
+        elif record.status == "deprecated" and successors.get(record.key) == {record.superseded_by}:
+            continue  # deprecated in favour of the record it names itself: `已废弃（被 ADR-0030 取代）`
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
@@ -329,7 +331,18 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
                          f"named as a template, but written as a decided record (status {record.status}, "
                          f"{record.date}): it is not listed; if it is a record, name it without `template`")
                  for record in decided_templates(ws)]
-    return findings + list(decisions.notes)
+    return findings + _other_folders(ws) + list(decisions.notes)
+
+
+def _other_folders(ws: Workspace) -> list[Finding]:
+    """Folders where teams keep records that hold records beside the one read, which are not read."""
+    held = record_folders(ws)
+    read = held.pop(ws.adr_dir, 0)
+    return [Finding(shown_path(ws, folder), None, "warning",
+                    f"holds {count} record(s) too, not read: decisionbook reads {shown_path(ws, ws.adr_dir)}, "
+                    f"{'which holds more' if read > count else 'looked in first'} ({read}); to read this folder "
+                    f'instead, name it in {CONFIG_NAME}: [paths] decisions = "{shown_path(ws, folder)}"')
+            for folder, count in held.items()]
 
 
 def _outside_links(ws: Workspace) -> list[Finding]:

@@ -1471,16 +1471,22 @@ _THIS_SUPERSEDES = LazyPattern(
 _SUPERSEDES_NOTE = LazyPattern(
     r"[(,;]\s*(?:supersedes|supercedes|replaces|" + "|".join(SUPERSEDES_IN.values()) + r")"
     # Not `ersetzt durch`, `remplacé par`: replaced *by* names the successor.
-    r"(?!\s+(?:by|durch|von|par|por|da|door|av|af|przez|oleh|на)\b)(?:\s*:)?\s+([^();]*)",
+    r"(?!\s+(?:by|durch|von|par|por|da|door|av|af|przez|oleh|на)\b)(?:\s*:)?\s+([^();]*)"
+    # Chinese, with or without a space, often in full-width brackets: `已接受（取代 ADR-0026 的 v0 格式）`.
+    r"|[(（,，;；]\s*[*_]*(?:取代|替代)\s*([^()（）;；]*)",
     re.IGNORECASE)
 _NOTED = LazyPattern(rf"{_ANY_LINK}|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
+# A Chinese note naming the one record that replaced this one: `已废弃（被 ADR-0030 取代）`. Not `被 ADR-0004 部分取代`
+# (in part), nor two records.
+_SUCCESSOR_NOTE = LazyPattern(rf"[(（,，;；]\s*[*_]*已?被\s*({_ANY_LINK}|(?:ADR|RFC)[-_ #]?\d+(?!\d))\s*(?:取代|替代)",
+                              re.IGNORECASE)
 
 
 def _noted_predecessors(phrase: str) -> list[str]:
     """The records a status's note says this one supersedes (links, or `ADR-0010`), as written."""
     found = []
     for note in _SUPERSEDES_NOTE.finditer(phrase):
-        found += [named.group(0) for named in _NOTED.finditer(note.group(1))]
+        found += [named.group(0) for named in _NOTED.finditer("".join(note.groups("")))]
     return found
 
 
@@ -1875,6 +1881,8 @@ def from_document(
         if status in STATUSES:
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
+            if relation is None and (successor := _SUCCESSOR_NOTE.search(words)) is not None:
+                reader.add_relation("superseded by", successor.group(1), fields.get("status_line") or 1)
         if status not in STATUSES:
             import json  # only for this message
 

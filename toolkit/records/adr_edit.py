@@ -66,6 +66,7 @@ from toolkit.records.adr_words import (
     status_words,
     underlined_headings,
     with_history,
+    months_language,
     written_as,
 )
 
@@ -454,7 +455,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         if found is not None:
             start, end = start + found[1], start + found[2]
         # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD.
-        return _in_place(doc, decision.date_line, (start, end), written_as(line[start:end], date))
+        return _in_place(doc, decision.date_line, (start, end),
+                         written_as(line[start:end], date, language=record_months_language(doc, decision.status_raw)))
     if decision.form == MADR and decision.status_span is not None:
         return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:
@@ -489,6 +491,14 @@ def header_lines(lines: list[str], start: int):
         yield index, line
 
 
+def record_months_language(doc: frontmatter.Document, status: str | None = None) -> str | None:
+    """The language *doc*, a record whose status reads *status*, names a month in where the name is shared
+    (`Juli`: German, not Dutch), by its status's words and its headings (`months_language`)."""
+    headings = [heading_label(heading_text(heading)) for line in doc.text_lines()
+                if line.startswith("#") and (heading := HEADING.match(line)) is not None]
+    return months_language(headings, status)
+
+
 def set_updated(doc: frontmatter.Document, day: str) -> bytes:
     """The file with the last-updated field of its header (`Last Updated: 2023-09-29`, `| **Updated** | ... |`)
     set to *day*, in the form it writes its date: that field says when the record last changed, so every change of
@@ -504,7 +514,8 @@ def set_updated(doc: frontmatter.Document, day: str) -> bytes:
             found = find_date(line[start:end]) if label in UPDATED_LABELS else None
             if found is not None:
                 written = line[start + found[1] : start + found[2]]
-                return _in_place(doc, index + 1, (start + found[1], start + found[2]), written_as(written, day))
+                return _in_place(doc, index + 1, (start + found[1], start + found[2]),
+                                 written_as(written, day, language=record_months_language(doc)))
     return doc.to_bytes()
 
 
@@ -577,10 +588,10 @@ def _relation_as_written(relation: str, decision: Decision) -> str:
     return relation_word(relation, decision.status_raw or "")
 
 
-def status_as_written(status: str, decision: Decision) -> str:
+def status_as_written(status: str, decision: Decision, words: str | None = None) -> str:
     """*status* (a word: `proposed`, `superseded by`) in the record's language and case, as a change of
-    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`)."""
-    return _cased(status_word(status, decision.status_raw or ""), decision)
+    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`); *words*, where given, in its case."""
+    return _cased(words or status_word(status, decision.status_raw or ""), decision)
 
 
 def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, previous: str | None = "") -> bool:
@@ -635,7 +646,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
-    text = _cased(words, decision) if words else status_as_written(status, decision)
+    text = status_as_written(status, decision, words)
     data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text, status)
     if date is None:
         return data

@@ -1242,9 +1242,10 @@ def is_iso_day(text: str) -> bool:
     return _ISO_DAY.fullmatch(text) is not None
 
 
-def written_as(example: str, day: str, order: str | None = None) -> str:
+def written_as(example: str, day: str, order: str | None = None, language: str | None = None) -> str:
     """*day* (YYYY-MM-DD) written as the date *example* is (`17/08/2020`, `2020.08.17`, `14 March 2024`,
-    `Nov 14, 2023`, `20200817`, `28 de Dezembro de 2024`): a date a record keeps is changed in its own form.
+    `Nov 14, 2023`, `20200817`, `28 de Dezembro de 2024`): a date a record keeps is changed in its own form, a
+    month named in two languages (`Juli`) in *language*, the record's (`months_language`), where it is one of them.
     Forms read but not written here (months named short or in other languages) give *day* as it is."""
     meant = iso_date(example, order)
     text = example.strip()
@@ -1274,7 +1275,7 @@ def written_as(example: str, day: str, order: str | None = None) -> str:
     if re.fullmatch(r"\d{8}", text):
         return day.replace("-", "")
     named = re.search(r"[^\W\d_]{3,}", text)
-    name = _month_as(named.group(0), int(month), text) if named else None
+    name = _month_as(named.group(0), int(month), text, language) if named else None
     if name is not None:
         out = text[: named.start()] + name + text[named.end() :]
         out = re.sub(r"(?<!\d)\d{4}(?!\d)", year, out, count=1)
@@ -1301,15 +1302,23 @@ _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("it", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
     ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
 )}
+# Section headings in one of those languages alone (`## Kontext`, `## Achtergrond`).
+_HEADINGS_IN_LANGUAGES = {language: frozenset(words.split()) for language, words in (
+    ("fr", "contexte décision conséquences"), ("de", "kontext entscheidung konsequenzen folgen hintergrund"),
+    ("es", "decisión consecuencias"), ("pt", "decisão consequências"), ("it", "contesto decisione conseguenze"),
+    ("nl", "achtergrond besluit beslissing gevolgen"),
+)}
 _DE = LazyPattern(r"(?<![^\W\d_])de(?![^\W\d_])")  # `3 de marzo de 2022`: Spanish or Portuguese, not Italian
 
 
-def _month_as(word: str, month: int, date: str) -> str | None:
+def _month_as(word: str, month: int, date: str, language: str | None = None) -> str | None:
     """The name of *month* (1-12) as the month *word* of the written *date* is named: in its language, length
-    and case (`Nov`, `DECEMBER`, `Dezembro`); None when *word* names no month, or one of languages whose *month*
-    differs (`agosto` is Spanish and Portuguese, `Juli` German and Dutch)."""
+    and case (`Nov`, `DECEMBER`, `Dezembro`), *language* where *word* is a month of it; None when *word* names no
+    month, or one of languages whose *month* differs (`agosto` is Spanish and Portuguese, `Juli` German and Dutch)."""
     lowered = word.lower()
-    if lowered.rstrip(".") in _ENGLISH_NAMES:
+    if lowered in _MONTHS_IN_LANGUAGES.get(language, ()):
+        name = _MONTHS_IN_LANGUAGES[language][month - 1]
+    elif lowered.rstrip(".") in _ENGLISH_NAMES:
         name = _ENGLISH_MONTHS[month - 1]
         name = name[:3] if len(word) == 3 and lowered != "may" else name  # `Nov`; `May` may be either
     else:
@@ -1322,6 +1331,18 @@ def _month_as(word: str, month: int, date: str) -> str | None:
     if word.isupper() and len(word) > 1:
         return name.upper()
     return name[:1].upper() + name[1:] if word[:1].isupper() else name.lower()
+
+
+def months_language(headings: list[str], status: str | None) -> str | None:
+    """The language of those months are named in here (`de`) that a record is written in, by its status's words
+    (`Vorgeschlagen`, not `Proposto`, Portuguese and Italian), else by its section *headings*' (`Kontext`); None
+    where neither tells one."""
+    stated = {language.split("-")[0] for language in languages_of(status or "")}
+    if len(stated) == 1 and (language := stated.pop()) in _MONTHS_IN_LANGUAGES:
+        return language
+    headed = {language for heading in headings for language, words in _HEADINGS_IN_LANGUAGES.items()
+              if heading.lower() in words}
+    return headed.pop() if len(headed) == 1 else None
 
 
 # Hyphens that word processors and wikis write for `-` (`2026‑02‑09` with U+2011): one character each, so
