@@ -1,7 +1,6 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
 import datetime as _dt
-import functools
 import re
 from pathlib import Path
 
@@ -1926,9 +1925,16 @@ def _named_status(path: Path, adr_dir: str, listed: Listed | None) -> tuple[str,
     return None
 
 
-@functools.lru_cache(maxsize=4)
+_by_file: tuple[tuple[Listed, ...], dict[str, Listed]] = ((), {})
+
+
 def _listed_files(listed: tuple[Listed, ...]) -> dict[str, Listed]:
-    return {entry.file: entry for entry in listed}
+    """*listed* by page. Kept for the one list every page of a listing reads, told by identity: a cache keyed by
+    the list hashed all of it again for each page, 10,000 entries times 10,000 pages."""
+    global _by_file
+    if _by_file[0] is not listed:
+        _by_file = (listed, {entry.file: entry for entry in listed})
+    return _by_file[1]
 
 
 def _listed(path: Path, options: ReadOptions) -> Listed | None:
