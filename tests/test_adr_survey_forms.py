@@ -324,12 +324,14 @@ def test_records_a_folder_wide_yaml_lists_take_their_title_status_and_day_from_i
     (RFCS_YAML.replace("  file: '0002_blob_snapshots.md'\n", "  file: '0002_blob_snapshots.md'\n  file: 'x.md'\n"),
      22),  # a key twice
     ("- &a ['x', 'y']\n- *a\n", 2),  # an alias
+    (RFCS_YAML.replace("Snapshots of", "Snapshots\x1b[31m of"), 20),  # a terminal's escape, which YAML forbids
 ])
 def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide, tmp_path, broken, line):
     root = _rfcs_listed_in_yaml(tmp_path, broken)
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0, checked.output
     assert f"{RFCS_FOLDER}/_rfcs.yaml:{line}: warning: invalid YAML: " in checked.stdout, checked.stdout
+    assert all(": warning: " in said for said in checked.stdout.splitlines()[:-1]), checked.stdout  # one line each
     assert "Traceback" not in checked.output
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
 
