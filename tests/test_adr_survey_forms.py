@@ -336,6 +336,17 @@ def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide,
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
 
 
+def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace(
+        "'Snapshots of the blob store'", '"Snapshots\\nstatus: Accepted"').replace(
+        "status: 'Rejected'", 'status: "Rejected\\r\\npath: elsewhere.md"'))
+    shown = decide("adr", "show", "2", cwd=root)
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.splitlines() == [
+        "ADR-0002: Snapshots<U+000A>status: Accepted", "status: Rejected<U+000D><U+000A>path: elsewhere.md",
+        "date: 2020-09-21", f"path: {RFCS_FOLDER}/0002_blob_snapshots.md", "form: unknown"]
+
+
 def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(decide, tmp_path):
     root = _rfcs_listed_in_yaml(tmp_path)
     page = root / RFCS_FOLDER / "0001_rfc_process.md"
