@@ -336,6 +336,15 @@ def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide,
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
 
 
+def test_a_status_word_of_the_team_s_own_in_the_folder_wide_yaml_is_mapped_as_on_a_page(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: 'Parked'"))
+    (root / "decisionbook.toml").write_text(f'[adr]\ndir = "{RFCS_FOLDER}"\n\n[adr.statuses]\n"parked" = "deprecated"\n')
+    (root / RFCS_FOLDER / "0004_retries.md").write_text("# Retries\n\n## Status\n\nParked\n")
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", "Accepted"), (2, "deprecated", "Parked"), (3, "proposed", "Proposed"),
+        (4, "deprecated", "Parked")]
+
+
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
     root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace(
         "'Snapshots of the blob store'", '"Snapshots\\nstatus: Accepted"').replace(

@@ -1810,7 +1810,7 @@ def from_document(
 
     status = None
     raw = fields.get("status_raw")
-    named = _named_status(path, options.adr_dir, listed) if raw is None else None
+    named = _named_status(path, options, listed) if raw is None else None
     if named is not None:
         raw, status = named
     elif raw is None:
@@ -1909,17 +1909,17 @@ def from_document(
     )
 
 
-def _named_status(path: Path, adr_dir: str, listed: Listed | None) -> tuple[str, str] | None:
+def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tuple[str, str] | None:
     """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`),
-    the folder's list of records (*listed*, its entry) or the folder it is in below the ADR folder *adr_dir*
-    (linkerd's `design/`) says it; else None."""
+    the folder's list of records (*listed*, its entry; read with the team's status words, as a page is) or the
+    folder it is in below the ADR folder (linkerd's `design/`) says it; else None."""
     mark = marked_status(path.name)
     if mark is not None:
         return mark, read_status(mark)[0]
     if listed is not None and listed.status:
-        return listed.status, read_status(listed.status)[0]
+        return listed.status, read_status(listed.status, dict(options.statuses))[0]
     folder = path.parent if record_name(path) == path.name else path.parent.parent
-    stage = folder.name.lower()
+    stage, adr_dir = folder.name.lower(), options.adr_dir
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):
         return folder.name, STAGE_FOLDERS[stage]
     return None
