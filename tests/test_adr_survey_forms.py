@@ -345,6 +345,15 @@ def test_a_status_word_of_the_team_s_own_in_the_folder_wide_yaml_is_mapped_as_on
         (4, "deprecated", "Parked")]
 
 
+def test_a_status_word_decisionbook_does_not_know_in_the_folder_wide_yaml_is_a_check_warning(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: 'Parked'"))
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == [
+        f"{RFCS_FOLDER}/0002_blob_snapshots.md: warning: unknown status 'Parked' (given by the folder's _rfcs.yaml); "
+        "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded; map it to the one it means "
+        'in decisionbook.toml under [adr.statuses]: "parked" = "..."', "0 error(s), 1 warning(s)"], checked.stdout
+
+
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
     root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace(
         "'Snapshots of the blob store'", '"Snapshots\\nstatus: Accepted"').replace(

@@ -40,7 +40,7 @@ from toolkit.records.adr_words import (
     title_from_name,
 )
 from toolkit.records.finding import Finding
-from toolkit.records.folder_index import Listed
+from toolkit.records.folder_index import NAME as LIST_NAME, Listed
 from toolkit.records.named import named
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
@@ -1813,6 +1813,8 @@ def from_document(
     named = _named_status(path, options, listed) if raw is None else None
     if named is not None:
         raw, status = named
+        if status not in STATUSES:  # only the folder's list gives a status word of the team's own
+            _unknown_status(reader, None, status, f" (given by the folder's {LIST_NAME})")
     elif raw is None:
         if form == UNKNOWN and (stated := status_statement(reader.lines)) is not None:
             reader.warn(stated + 1, f"states its status where or as decisionbook does not read it "
@@ -1864,18 +1866,7 @@ def from_document(
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
         if status not in STATUSES:
-            import json  # only for this message
-
-            if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
-                reader.warn(fields.get("status_line"), f"unknown status {status[:60]!r}... ({len(status)} characters)")
-            else:
-                # `Experimental since 2.2`: a mapping of the words before the release covers every release.
-                mapped = _SINCE_RELEASE.sub("", status) or status
-                reader.warn(
-                    fields.get("status_line"),
-                    f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it to the one it "
-                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} = \"...\"",
-                )
+            _unknown_status(reader, fields.get("status_line"), status)
 
     return Decision(
         key=key,
@@ -1907,6 +1898,20 @@ def from_document(
         status_list=fields.get("status_list"),
         status_again=fields.get("status_again"),
     )
+
+
+def _unknown_status(reader: _Reader, line: int | None, status: str, given: str = "") -> None:
+    """Warn at *line* that *status* (*given* says where from, when not there) is no status decisionbook knows."""
+    import json  # only for this message
+
+    if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
+        reader.warn(line, f"unknown status {status[:60]!r}... ({len(status)} characters){given}")
+    else:
+        # `Experimental since 2.2`: a mapping of the words before the release covers every release.
+        mapped = _SINCE_RELEASE.sub("", status) or status
+        reader.warn(line, f"unknown status {status!r}{given}; decisionbook knows {', '.join(STATUSES)}; map it to "
+                          f"the one it means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} "
+                          '= "..."')
 
 
 def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tuple[str, str] | None:
