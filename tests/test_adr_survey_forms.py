@@ -324,14 +324,45 @@ def test_records_a_folder_wide_yaml_lists_take_their_title_status_and_day_from_i
     (RFCS_YAML.replace("  file: '0002_blob_snapshots.md'\n", "  file: '0002_blob_snapshots.md'\n  file: 'x.md'\n"),
      22),  # a key twice
     ("- &a ['x', 'y']\n- *a\n", 2),  # an alias
+    (RFCS_YAML.replace("Snapshots of", "Snapshots\x1b[31m of"), 20),  # a terminal's escape, which YAML forbids
 ])
 def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide, tmp_path, broken, line):
     root = _rfcs_listed_in_yaml(tmp_path, broken)
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0, checked.output
     assert f"{RFCS_FOLDER}/_rfcs.yaml:{line}: warning: invalid YAML: " in checked.stdout, checked.stdout
+    assert all(": warning: " in said for said in checked.stdout.splitlines()[:-1]), checked.stdout  # one line each
     assert "Traceback" not in checked.output
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_status_word_of_the_team_s_own_in_the_folder_wide_yaml_is_mapped_as_on_a_page(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: 'Parked'"))
+    (root / "decisionbook.toml").write_text(f'[adr]\ndir = "{RFCS_FOLDER}"\n\n[adr.statuses]\n"parked" = "deprecated"\n')
+    (root / RFCS_FOLDER / "0004_retries.md").write_text("# Retries\n\n## Status\n\nParked\n")
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", "Accepted"), (2, "deprecated", "Parked"), (3, "proposed", "Proposed"),
+        (4, "deprecated", "Parked")]
+
+
+def test_a_status_word_decisionbook_does_not_know_in_the_folder_wide_yaml_is_a_check_warning(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: 'Parked'"))
+    checked = decide("check", cwd=root)
+    assert checked.stdout.splitlines() == [
+        f"{RFCS_FOLDER}/0002_blob_snapshots.md: warning: unknown status 'Parked' (given by the folder's _rfcs.yaml); "
+        "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded; map it to the one it means "
+        'in decisionbook.toml under [adr.statuses]: "parked" = "..."', "0 error(s), 1 warning(s)"], checked.stdout
+
+
+def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace(
+        "'Snapshots of the blob store'", '"Snapshots\\nstatus: Accepted"').replace(
+        "status: 'Rejected'", 'status: "Rejected\\r\\npath: elsewhere.md"'))
+    shown = decide("adr", "show", "2", cwd=root)
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.splitlines() == [
+        "ADR-0002: Snapshots<U+000A>status: Accepted", "status: Rejected<U+000D><U+000A>path: elsewhere.md",
+        "date: 2020-09-21", f"path: {RFCS_FOLDER}/0002_blob_snapshots.md", "form: unknown"]
 
 
 def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(decide, tmp_path):

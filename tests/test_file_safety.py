@@ -7,9 +7,10 @@ import os
 import resource
 import stat
 import subprocess
+import time
 
 import pytest
-from conftest import DECIDE, repository_with
+from conftest import DECIDE, git, repository_with
 
 from toolkit.records import prototype
 
@@ -597,3 +598,27 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     assert len(warnings) >= 2 and all(len(line) < 300 for line in warnings), warnings
     assert all(len(line) < 1000 for line in proc.stdout.splitlines())
     assert "decisions/0001-long.md:5: warning: unknown status 'word word" in warnings[0]
+
+
+def _listing_time(decide, root, count: int) -> float:
+    """Seconds `decide adr list` takes on a new folder of *count* pages whose fields a `_rfcs.yaml` of as many
+    entries gives (ADR 0164)."""
+    folder = root / "rfcs"
+    folder.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (folder / "_rfcs.yaml").write_text("".join(f"- file: {n}_r.md\n  status: Accepted\n" for n in range(1, count + 1)))
+    for number in range(1, count + 1):
+        (folder / f"{number}_r.md").write_text("# {{ rfc.title }}\n")
+    start = time.perf_counter()
+    listed = decide("adr", "list", "--format", "json", cwd=root)
+    seconds = time.perf_counter() - start
+    assert listed.exit_code == 0 and json.loads(listed.stdout)[-1]["status"] == "accepted", listed.output
+    return seconds
+
+
+def test_a_folder_list_of_ten_thousand_entries_is_read_in_linear_time(tmp_path, decide):
+    """Each page looked its entry up in a cache keyed by the whole list, hashed again for every page."""
+    _listing_time(decide, tmp_path / "warm", 10)  # the first listing of the run imports what the others reuse
+    small = _listing_time(decide, tmp_path / "small", 1_000)
+    large = _listing_time(decide, tmp_path / "large", 10_000)
+    assert large / small < 20, (small, large)

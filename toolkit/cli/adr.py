@@ -90,27 +90,29 @@ def list_(status, fmt):
 
 def _show_text(shown) -> str:
     record = shown.decision
-    lines = [f"{record.label}: {visible(record.title or '(no title)')}"]
-    lines.append(f"status: {visible(record.status_raw or '(none)')}")
+    # One field a line: a title or status broken over lines (a list's `"x\nstatus: Accepted"`) could forge another.
+    lines = [f"{record.label}: {visible_line(record.title or '(no title)')}"]
+    lines.append(f"status: {visible_line(record.status_raw or '(none)')}")
     for name, value in (("date", record.date), ("path", shown.path), ("form", record.form)):
         if value:
             lines.append(f"{name}: {visible_line(str(value))}")
     for name, people in (("decision-makers", record.decision_makers), ("consulted", record.consulted),
                          ("informed", record.informed)):
         if people:
-            lines.append(f"{name}: {visible(', '.join(people))}")
+            lines.append(f"{name}: {visible_line(', '.join(people))}")
     if record.data_change:
         lines.append("data-change: true")
     if shown.related:
         lines.append("links:")
         for item in shown.related:
             other = item.decision
-            what = f"{other.label}: {visible(other.title or '')} ({other.status or '?'})" if other else f"ADR {item.key} (missing)"
+            what = (f"{other.label}: {visible_line(other.title or '')} ({other.status or '?'})" if other
+                    else f"ADR {item.key} (missing)")
             lines.append(f"  {item.relation} {what}  [recorded {item.recorded}]")
     if shown.prototypes:
         lines.append("prototypes:")
         for number, title in shown.prototypes:
-            lines.append(f"  P{number}" + (f": {visible(title)}" if title else " (no card)"))
+            lines.append(f"  P{number}" + (f": {visible_line(title)}" if title else " (no card)"))
     return "\n".join(lines)
 
 

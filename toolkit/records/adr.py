@@ -1,7 +1,6 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
 import datetime as _dt
-import functools
 import re
 from pathlib import Path
 
@@ -41,7 +40,7 @@ from toolkit.records.adr_words import (
     title_from_name,
 )
 from toolkit.records.finding import Finding
-from toolkit.records.folder_index import Listed
+from toolkit.records.folder_index import NAME as LIST_NAME, Listed
 from toolkit.records.named import named
 
 MADR = "madr"  # YAML front matter (MADR 3 and 4, and decisionbook's own files)
@@ -1828,9 +1827,11 @@ def from_document(
 
     status = None
     raw = fields.get("status_raw")
-    named = _named_status(path, options.adr_dir, listed) if raw is None else None
+    named = _named_status(path, options, listed) if raw is None else None
     if named is not None:
         raw, status = named
+        if status not in STATUSES:  # only the folder's list gives a status word of the team's own
+            _unknown_status(reader, None, status, f" (given by the folder's {LIST_NAME})")
     elif raw is None:
         if form == UNKNOWN and (stated := status_statement(reader.lines)) is not None:
             reader.warn(stated + 1, f"states its status where or as decisionbook does not read it "
@@ -1884,18 +1885,7 @@ def from_document(
             if relation is None and (successor := _SUCCESSOR_NOTE.search(words)) is not None:
                 reader.add_relation("superseded by", successor.group(1), fields.get("status_line") or 1)
         if status not in STATUSES:
-            import json  # only for this message
-
-            if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
-                reader.warn(fields.get("status_line"), f"unknown status {status[:60]!r}... ({len(status)} characters)")
-            else:
-                # `Experimental since 2.2`: a mapping of the words before the release covers every release.
-                mapped = _SINCE_RELEASE.sub("", status) or status
-                reader.warn(
-                    fields.get("status_line"),
-                    f"unknown status {status!r}; decisionbook knows {', '.join(STATUSES)}; map it to the one it "
-                    f"means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} = \"...\"",
-                )
+            _unknown_status(reader, fields.get("status_line"), status)
 
     return Decision(
         key=key,
@@ -1929,25 +1919,46 @@ def from_document(
     )
 
 
-def _named_status(path: Path, adr_dir: str, listed: Listed | None) -> tuple[str, str] | None:
+def _unknown_status(reader: _Reader, line: int | None, status: str, given: str = "") -> None:
+    """Warn at *line* that *status* (*given* says where from, when not there) is no status decisionbook knows."""
+    import json  # only for this message
+
+    if len(status) > 80:  # a whole paragraph where a status belongs: its start says which
+        reader.warn(line, f"unknown status {status[:60]!r}... ({len(status)} characters){given}")
+    else:
+        # `Experimental since 2.2`: a mapping of the words before the release covers every release.
+        mapped = _SINCE_RELEASE.sub("", status) or status
+        reader.warn(line, f"unknown status {status!r}{given}; decisionbook knows {', '.join(STATUSES)}; map it to "
+                          f"the one it means in decisionbook.toml under [adr.statuses]: {json.dumps(mapped.lower())} "
+                          '= "..."')
+
+
+def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tuple[str, str] | None:
     """(as written, as read) the status of a record that states none, where its file name's mark (`0249-x.expired.md`),
-    the folder's list of records (*listed*, its entry) or the folder it is in below the ADR folder *adr_dir*
-    (linkerd's `design/`) says it; else None."""
+    the folder's list of records (*listed*, its entry; read with the team's status words, as a page is) or the
+    folder it is in below the ADR folder (linkerd's `design/`) says it; else None."""
     mark = marked_status(path.name)
     if mark is not None:
         return mark, read_status(mark)[0]
     if listed is not None and listed.status:
-        return listed.status, read_status(listed.status)[0]
+        return listed.status, read_status(listed.status, dict(options.statuses))[0]
     folder = path.parent if record_name(path) == path.name else path.parent.parent
-    stage = folder.name.lower()
+    stage, adr_dir = folder.name.lower(), options.adr_dir
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):
         return folder.name, STAGE_FOLDERS[stage]
     return None
 
 
-@functools.lru_cache(maxsize=4)
+_by_file: tuple[tuple[Listed, ...], dict[str, Listed]] = ((), {})
+
+
 def _listed_files(listed: tuple[Listed, ...]) -> dict[str, Listed]:
-    return {entry.file: entry for entry in listed}
+    """*listed* by page. Kept for the one list every page of a listing reads, told by identity: a cache keyed by
+    the list hashed all of it again for each page, 10,000 entries times 10,000 pages."""
+    global _by_file
+    if _by_file[0] is not listed:
+        _by_file = (listed, {entry.file: entry for entry in listed})
+    return _by_file[1]
 
 
 def _listed(path: Path, options: ReadOptions) -> Listed | None:

@@ -216,6 +216,10 @@ def load_yaml(text: str, path: str | Path | None = None, first_line: int = 1) ->
             problem = f"{exc.context} that is never closed: {problem} on line {found}"
         line = first_line + mark.line if mark is not None else first_line
         raise DecisionbookError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:
+        # Its own words name no line and span two (`in "<unicode string>", position 433`): the character's line.
+        line = first_line + text.count("\n", 0, exc.position)
+        raise DecisionbookError(f"invalid YAML: {exc.reason} (U+{exc.character:04X})", path, line) from None
     except yaml.YAMLError as exc:
         raise DecisionbookError(f"invalid YAML: {exc}", path, first_line) from None
     except RecursionError:  # a structure the depth checks above did not see, e.g. deep inside a tag
