@@ -64,6 +64,7 @@ from toolkit.records.adr_words import (
     status_mark,
     status_word,
     status_words,
+    successor_status,
     underlined_headings,
     with_history,
     written_as,
@@ -667,7 +668,6 @@ def mark_superseded(
         return _supersede_in_mapping(doc, decision, successor)
     if decision.form == MADR and (key := _successor_key(doc)) is not None:
         return _supersede_by_key(doc, decision, key, successor)
-    words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         named = reference(successor)
     elif _in_literal_block(doc, decision) and successor.number is not None:
@@ -677,7 +677,7 @@ def mark_superseded(
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
         named = _new_link(successor, decision.form, decision, False, links)
-    text = f"{words} {named}"
+    text = successor_status(status_as_written("superseded by", decision), named, decision.status_raw or "")
     written = _write_status(doc, decision, f"{text} {mark}".rstrip(), day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
