@@ -1006,7 +1006,10 @@ def record_links(text: str) -> list[str]:
 
 def _new_link(target: Decision, form: str, source: Decision, rst: bool, links: tuple[str, ...]) -> str:
     """A link from *source* to *target* as most of *links*, the folder's links to its records, are written;
-    decisionbook's own (`record_link`) where they are none, or the file is reStructuredText."""
+    decisionbook's own (`record_link`) where they are none, or the file is reStructuredText. *links* that are names
+    alone (`ADR-0005`) say the folder names records in its relations without a link: *target* is named so."""
+    if links and not any("](" in link for link in links):
+        return reference(target)
     width, angled = _padding(list(links)), _angled(list(links))
     made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width, angled)))
     return made.most_common(1)[0][0] if made else record_link(target, form, source, rst, angled)
