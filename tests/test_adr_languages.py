@@ -488,3 +488,19 @@ def test_a_new_record_of_a_german_folder_is_dated_with_its_month_in_german(decid
     made = decide("adr", "new", "Kein Cache", "--no-edit", "--date", "2026-12-01", cwd=root)
     assert made.exit_code == 0, made.output
     assert "\nDatum: 1. Dezember 2026\n" in (root / made.stdout.strip()).read_text()
+
+
+def test_a_chinese_record_superseded_names_its_successor_in_chinese(decide, tmp_path):
+    # `- **状态**：superseded by [adr/0032](...)`: English words in a Chinese field.
+    related = "- **关联**：[adr/0001](./0001-dsl.md)\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-dsl.md": CHINESE.format(n=1, title="DSL 形式", status="已接受").replace("---", related + "---"),
+        "docs/adr/0017-license.md": CHINESE.format(n=17, title="许可证", status="已接受"),
+        "docs/adr/0032-cache.md": CHINESE.format(n=32, title="缓存目录", status="提议中")})
+    done = decide("adr", "status", "17", "superseded", "--by", "32", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0017-license.md").read_text() == CHINESE.format(
+        n=17, title="许可证", status="被 [adr/0032](./0032-cache.md) 取代")
+    listed = _listed(decide, root)
+    assert (listed["17"]["status"], listed["17"]["superseded_by"]) == ("superseded", "32")
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

@@ -472,13 +472,14 @@ def test_a_folder_of_pages_named_otherwise_is_no_record(decide, tmp_path):
 
 
 def test_an_index_of_proposal_folders_keeps_the_zero_padding_of_its_number_links(decide, tmp_path):
-    # Its first row's `[12]` says no width: `[05]` below it was rewritten `[5]`.
+    # Its first row's `[12]` says no width: `[05]` below it was rewritten `[5]`. The rows list the newest first:
+    # the new one goes on top.
     root = _enhancement_proposals(tmp_path)
     assert decide("adr", "index", cwd=root).exit_code == 0
     rows = [line for line in (root / "README.md").read_text().splitlines() if line.startswith("| [")]
     assert [row.split(")")[0] for row in rows] == [
-        "| [05](05-output-widgets/output-widgets.md", "| [12](12-kernel-handshake/kernel-handshake.md",
-        "| [40](40-cell-tags/cell-tags.md"]
+        "| [40](40-cell-tags/cell-tags.md", "| [12](12-kernel-handshake/kernel-handshake.md",
+        "| [05](05-output-widgets/output-widgets.md"]
 
 
 @pytest.mark.parametrize("last", ["\r", ""])

@@ -355,3 +355,26 @@ def test_a_relation_line_of_a_french_record_goes_under_a_links_heading_in_french
     assert done.exit_code == 0, done.output
     assert (root / "docs/decisions/ADR-002-cache.md").read_text().count("## Liens") == 1
     assert _by_key(decide, root)["2"]["supersedes"] == ["1"]
+
+
+# A sign-in service's records: bold bullets, a successor named as `ADR-0005` in the status, links only in the text.
+SIGN_IN = "# ADR-{n:04d}: {title}\n\n- **Status:** {status}\n- **Date:** 2026-05-1{n}\n\n## Context\n\n{why}\n"
+
+
+def test_a_relation_is_named_without_a_link_where_the_folder_s_statuses_name_records_so(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-tokens.md": SIGN_IN.format(n=1, title="Tokens", status="Accepted", why="One login path."),
+        "docs/adr/0002-registry.md": SIGN_IN.format(n=2, title="Registry", status="Superseded by ADR-0003",
+                                                     why="Two sources disagreed."),
+        "docs/adr/0003-cache.md": SIGN_IN.format(n=3, title="Cache", status="Accepted",
+                                                  why="[ADR-0002](0002-registry.md) was a single point of failure."),
+        "docs/adr/0004-bridge.md": SIGN_IN.format(n=4, title="Bridge", status="Proposed", why="Old platform.")})
+    checked = decide("check", cwd=root).stdout  # ADR-0003 does not name the record it supersedes: one warning
+    result = decide("adr", "status", "1", "superseded", "--by", "4", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "- **Status:** Superseded by ADR-0004\n" in (root / "docs/adr/0001-tokens.md").read_text()
+    assert (root / "docs/adr/0004-bridge.md").read_text() == SIGN_IN.format(
+        n=4, title="Bridge", status="Proposed\n- **Supersedes:** ADR-0001", why="Old platform.")
+    listed = _by_key(decide, root)
+    assert (listed["1"]["superseded_by"], listed["4"]["supersedes"]) == ("4", ["1"])
+    assert decide("check", cwd=root).stdout == checked

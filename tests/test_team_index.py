@@ -200,7 +200,7 @@ def test_a_status_the_team_s_table_gives_a_record_that_states_none_is_kept(decid
     assert (root / "rfcs/README.md").read_text() == index + "| [3](0003-kernels.md) | Kernels | Accepted |\n"
 
 
-def test_a_team_s_row_linking_from_another_column_is_rewritten_without_a_traceback(decide, tmp_path):
+def test_a_team_s_row_linking_from_another_column_is_kept_without_a_traceback(decide, tmp_path):
     # The second row links from the number, the first from the title: reading what the team's rows say of their
     # records ended in an AttributeError.
     index = ("# Decisions\n\n| ADR | Title | Status |\n| --- | --- | --- |\n| 1 | [Use x](0001-use-x.md) | Accepted |\n"
@@ -209,7 +209,7 @@ def test_a_team_s_row_linking_from_another_column_is_rewritten_without_a_traceba
         f"docs/adr/000{n}-use-{c}.md": NYGARD.format(n=n, title=f"Use {c}") for n, c in ((1, "x"), (2, "y"))})
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
-    assert "| [Use y](0002-use-y.md) | Accepted |" in (root / "docs/adr/README.md").read_text()
+    assert (root / "docs/adr/README.md").read_text() == index
 
 
 def test_a_table_shown_in_a_longer_fence_with_backticks_inside_is_an_example_not_the_index(decide, tmp_path):
@@ -249,3 +249,60 @@ def test_a_table_linking_each_record_by_its_file_name_keeps_file_names_in_new_ro
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/README.md").read_text() == (
         index + "| [20260917-portal.md](20260917-portal.md) | Portal | vorgeschlagen |\n")
+
+
+def test_a_team_s_rows_keep_their_words_and_only_a_changed_status_cell_changes(decide, tmp_path):
+    # A consortium's RFCs at the repository's top: its index names `[RFC001]` with a short title of its own, and was
+    # rewritten `[EWC-RFC001]` with the record's full title.
+    rfc = "# EWC RFC{n:03d}: {title} - v1.0\n\n**Authors:**\n\n* Ana Ruiz\n\n**Status:** {status}\n\n# 1.0\tSummary\n"
+    index = ("# Consortium RFCs\n\n| RFC | Title | Status |\n| --- | --- | --- |\n"
+             "| [RFC001](ewc-rfc001-issue.md) | Issue a credential | Approved |\n"
+             "| [RFC004](ewc-rfc004-attest.md)  | Attest the wallet  | Approved |\n\nAsk before adding one.\n")
+    root = repository_with(tmp_path / "repo", {
+        "README.md": index,
+        "ewc-rfc001-issue.md": rfc.format(n=1, title="Issue Verifiable Credential", status="Approved"),
+        "ewc-rfc004-attest.md": rfc.format(n=4, title="Individual Wallet Unit Attestation", status="Approved")})
+    assert decide("adr", "index", cwd=root).stdout == "unchanged README.md\n"
+    assert (root / "README.md").read_text() == index
+    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
+    assert decide("adr", "status", "4", "deprecated", "--force", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "README.md").read_text() == index.replace(
+        "| Attest the wallet  | Approved |\n", "| Attest the wallet  | Deprecated |\n"
+        "| [RFC005](ewc-rfc005-cache-the-catalogue.md) | Cache the catalogue | Proposed |\n")
+
+
+def test_a_team_s_rows_in_their_own_order_stay_and_a_new_record_s_row_goes_where_it_sorts(decide, tmp_path):
+    # A council app's index lists two records of one day in the order they were decided, with shorter titles than
+    # the records': every row was rewritten in file-name order with the records' titles.
+    record = "# {title}\n\nStatus: {status} · Datum: {day}\n\n## Kontext\n\nWarum.\n"
+    rows = ("| [20260909-ci.md](20260909-ci.md) | Prüfungen in der CI | angenommen |\n"
+            "| [20260929-schichten.md](20260929-schichten.md) | Vier Schichten | angenommen |\n"
+            "| [20260929-portal.md](20260929-portal.md) | Portal als Modul | vorgeschlagen |\n")
+    index = "# Entscheidungen\n\n| ADR | Titel | Status |\n|-----|-------|--------|\n" + rows
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/README.md": index,
+        "docs/adr/20260909-ci.md": record.format(title="Prüfungen in der CI und Ratchet", status="angenommen",
+                                                 day="2026-09-09"),
+        "docs/adr/20260929-schichten.md": record.format(title="Vier Schichten mit Regeln", status="angenommen",
+                                                        day="2026-09-29"),
+        "docs/adr/20260929-portal.md": record.format(title="Bürgerportal als eigenes Fachmodul",
+                                                     status="vorgeschlagen", day="2026-09-29"),
+        "docs/adr/20261001-suche.md": record.format(title="Suche im Portal", status="vorgeschlagen", day="2026-10-01")})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == (
+        index + "| [20261001-suche.md](20261001-suche.md) | Suche im Portal | vorgeschlagen |\n")
+
+
+def test_a_new_record_s_row_goes_on_top_of_a_table_listing_the_newest_first(decide, tmp_path):
+    index = ("# Decisions\n\n| ADR | Title | Status |\n| --- | --- | --- |\n"
+             "| [2](0002-use-y.md) | Y | Accepted |\n| [1](0001-use-x.md) | X | Accepted |\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
+        f"docs/adr/000{n}-use-{c}.md": NYGARD.format(n=n, title=f"Use {c}") for n, c in ((1, "x"), (2, "y"))})
+    assert decide("adr", "new", "Use z", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == index.replace(
+        "| [2]", "| [3](0003-use-z.md) | Use z | Proposed |\n| [2]")

@@ -159,7 +159,7 @@ def _theirs(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
     error = decisions.unreadable_error()
     if error is not None:  # an index without that record would drop its row: the file is named instead
         raise error
-    return team_index(ws.adr_dir, decisions.records, lines, shown_path(ws, path))
+    return team_index(ws.adr_dir, decisions.records, lines, shown_path(ws, path), dict(ws.config.adr_statuses))
 
 
 def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:

@@ -54,6 +54,7 @@ from toolkit.records.adr_words import (
     languages_of,
     plain_words,
     marked_choices,
+    read_status,
     status_mark,
     status_word,
     iso_date,
@@ -671,13 +672,22 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
 
 
 _LINKS_ENOUGH = 12  # links enough to tell how a folder writes them, read from its newest records
+_PLAIN_NAME = LazyPattern(r"(?:ADR|RFC)[-_ #]?\d+", re.IGNORECASE)  # a record named without a link: `ADR-0005`
 
 
 def _folder_links(ws: Workspace) -> tuple[str, ...]:
     """The links the folder's newest records write to other records (`[ADR 014](./014-x.md)`), for a new link
-    to be written as theirs are; a link command reads the records for them, as `adr new` without one never does."""
+    to be written as theirs are; a link command reads the records for them, as `adr new` without one never does.
+    Where most of the records its statuses name are named without a link (`Superseded by ADR-0005`), those names
+    instead, for a new relation to name its record so too."""
+    records = load_decisions(ws).records
+    named = [target for record in records if record.status_raw
+             and (target := read_status(record.status_raw, dict(ws.config.adr_statuses))[2])]
+    plain = [target for target in named if _PLAIN_NAME.fullmatch(target.strip(" *_."))]
+    if len(plain) * 2 > len(named):
+        return tuple(plain)
     links: list[str] = []
-    for record in reversed(load_decisions(ws).records):
+    for record in reversed(records):
         try:
             text = frontmatter.decode(files.read_bytes(record.path, ws.config.max_file_bytes, ws.root), record.path)
         except (OSError, DecisionbookError):

@@ -78,7 +78,8 @@ _COLUMNS = {
 }
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((<[^<>\n]*>|[^()\s]+)\)")
 _ITEM = re.compile(r"^([*+-]|\d{1,9}[.)])([ \t]+)(.*)$")
-_LABEL = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?\d+"
+_LABEL_WORDS = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?"  # `ADR-`, `RFC`, before a record's number
+_LABEL = _LABEL_WORDS + r"\d+"
 _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001](0001-x.md) - Title`, as adr-log
 
 
@@ -126,8 +127,10 @@ def _target(href: str) -> str | None:
 class _Index:
     """The index's lines and what is known of the folder's records, to find the team's table or list."""
 
-    def __init__(self, adr_dir: Path, records: list[Decision], lines: list[str], shown: str):
+    def __init__(self, adr_dir: Path, records: list[Decision], lines: list[str], shown: str,
+                 statuses: dict[str, str]):
         self.adr_dir, self.records, self.lines, self.shown = adr_dir, records, lines, shown
+        self.statuses = statuses  # [adr.statuses]: a team's words for a status, read in its rows as in its records
         self.paths = {os.path.relpath(r.path, adr_dir).replace(os.sep, "/") for r in records}
 
     def names_record(self, href: str) -> bool:
@@ -139,13 +142,14 @@ class _Index:
         return DecisionbookError(f"{why}: {_HOW}", self.shown, line + 1)
 
 
-def team_index(adr_dir: Path, records: list[Decision], lines: list[str],
-               shown: str) -> tuple[int, int, list[str]] | None:
+def team_index(adr_dir: Path, records: list[Decision], lines: list[str], shown: str,
+               statuses: dict[str, str]) -> tuple[int, int, list[str]] | None:
     """Where a team's own index of the records is in *lines* (a table or a list of links to them, kept
-    without markers) and its lines written anew from *records*, in its own columns or its list's form;
-    None when *lines* hold none. A second such table, a column or row decisionbook cannot write, or a
-    list in a form it does not know raises, naming the line, and the file stays as it is."""
-    index = _Index(adr_dir, records, lines, shown)
+    without markers) and its lines now: a table's rows kept and completed (_table), a list written anew
+    from *records* in its own form; None when *lines* hold none. A second such table, a column or row
+    decisionbook cannot write, or a list in a form it does not know raises, naming the line, and the file
+    stays as it is."""
+    index = _Index(adr_dir, records, lines, shown, statuses)
     found = [block for block in _blocks(lines) if _lists_records(index, block)]
     if not found:
         return None
@@ -224,6 +228,8 @@ def _item(line: str) -> tuple[str, str, tuple | None] | None:
 
 
 def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
+    """The team's rows as they are, but for a status cell that no longer says its record's status, without the rows
+    of records since removed, and with a row of each record it lacks, written as its first row is."""
     lines = index.lines
     head = lines[start].strip()
     names = [name.strip(" \t*_`").lower() for name in _split(head)]
@@ -232,7 +238,7 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if unknown is not None:
         column = f'"{unknown.strip()}"' if unknown.strip() else "without a name"
         raise index.refuse(start, f"the table of the ADRs here has a column decisionbook does not fill ({column})")
-    linked_at, form, dot = None, None, False
+    linked_at, form, dot, linked = None, None, False, []
     for row in range(start + 2, end):
         cells = _split(lines[row].strip())
         at = next((n for n, text in enumerate(cells) if (link := _LINK.search(text))
@@ -240,8 +246,11 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         if at is None:
             raise index.refuse(row, "this row of the table of the ADRs links no record")
         link = _LINK.search(cells[at])
+        linked.append((row, _target(link.group(2))))
         if linked_at is None:
             linked_at, form, dot = at, _link_text_form(link.group(1).strip()), link.group(2).startswith("./")
+            named = cells[kinds.index("label")] if "label" in kinds[: len(cells)] else ""
+            first = _LINK.sub(lambda label: label.group(1), named).strip()
         elif form[0] == "number alone" and (padded := _link_text_form(link.group(1).strip()))[0] == form[0]:
             # `[29]` says no width and `[08]` below it does: the widest padding of the table's links is its own.
             form = (form[0], max(form[1], padded[1], key=int))
@@ -251,61 +260,85 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if kinds[linked_at] == "label" and form[0] not in ("number alone", "number", "file"):
         form = ("label", "")
     opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
-    theirs = _team_cells(index, start, end, kinds, linked_at)
-    rows = []
-    for record in index.records:
+    paths = [os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/") for record in index.records]
+    ranks = {path: rank for rank, path in enumerate(paths)}
+    status_at = kinds.index("status") if "status" in kinds else None
+    # A row of a record since removed goes with it.
+    rows = [(ranks[path], _with_status(index, lines[row], status_at, index.records[ranks[path]]))
+            for row, path in linked if path in ranks]
+    descending = len(rows) > 1 and all(a[0] > b[0] for a, b in zip(rows, rows[1:]))
+    listed = {path for _, path in linked}
+    for rank, record in enumerate(index.records):
+        if paths[rank] in listed:
+            continue
         label, title, href, status, date = row_cells(index.adr_dir, record)
-        # What only the team's row says of a record that states none is kept: a proposal process keeps a
-        # proposal's state in its index (and its pull request), and names it better than its file does.
-        kept = theirs.get(os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/"), {})
-        status = status or kept.get("status", "")
-        title = title if record.title_line is not None or not kept.get("title") else kept["title"]
-        values = {"label": label, "title": title, "status": status, "date": date}
-        cells = [values[kind] for kind in kinds]
+        label = _label_as(first, record, label)
+        cells = [{"label": label, "title": title, "status": status, "date": date}[kind] for kind in kinds]
         href = f"./{href}" if dot and not href.startswith(("./", "../")) else href  # as the rows write theirs
         cells[linked_at] = f"[{_link_text(form, record, label, title)}]({href})"
-        rows.append(("| " if opened else "") + " | ".join(cells) + (" |" if closed else ""))
-    return start + 2, end, rows
+        # Below the last row of a record before it in the table's order (newest first, or oldest first).
+        at = max((n + 1 for n, (other, _) in enumerate(rows) if (other > rank if descending else other < rank)),
+                 default=0)
+        rows.insert(at, (rank, ("| " if opened else "") + " | ".join(cells) + (" |" if closed else "")))
+    return start + 2, end, [row for _, row in rows]
 
 
-def _team_cells(index: _Index, start: int, end: int, kinds: list, linked_at: int) -> dict[str, dict[str, str]]:
-    """The cells of the team's rows by the path of the record each links, a linked title by its link's words."""
-    found = {}
-    for row in range(start + 2, end):
-        cells = [text.strip() for text in _split(index.lines[row].strip())]
-        # A row may link from another column than the first row does, or have fewer cells: nothing of it is kept.
-        link = _LINK.search(cells[linked_at]) if linked_at < len(cells) else None
-        path = _target(link.group(2)) if link else None
-        if path is not None:
-            found[path] = dict(zip(kinds, cells))
-            if kinds[linked_at] == "title" and _link_text_form(link.group(1).strip())[0] == "title":
-                found[path]["title"] = link.group(1).strip()
-    return found
+def _label_as(written: str, record: Decision, label: str) -> str:
+    """*record*'s number as the team's first row writes its own (*written*): the words before it and its padding
+    (`RFC001` gives `RFC013` where the file's name is `ewc-rfc013-x.md`); *label* where *written* is no such name."""
+    match = re.fullmatch(rf"({_LABEL_WORDS})(\d+)", written)
+    if match is None or record.number is None:
+        return label
+    digits = match.group(2)
+    return f"{match.group(1)}{record.number:0{len(digits) if digits.startswith('0') else 1}d}"
 
 
-def _split(row: str) -> list[str]:
-    """The cells of a table row, between its bars; a bar escaped (`\\|`) or in code is text."""
-    cells, current, code, i = [], "", False, 0
+def _with_status(index: _Index, row: str, at: int | None, record: Decision) -> str:
+    """The team's *row* of *record*, its status cell (column *at*) written anew where it says another status than
+    the record does; a status the record does not state is the team's to keep."""
+    from toolkit.records.adr_words import read_status
+
+    spans = _spans(row)
+    if at is None or at >= len(spans) or record.status is None:
+        return row
+    begin, finish = spans[at]
+    written = row[begin:finish]
+    if written.strip() and read_status(written.strip().replace("\\|", "|"), index.statuses)[0] == record.status:
+        return row
+    status = row_cells(index.adr_dir, record)[3]
+    if not written.strip():
+        return f"{row[:begin]} {status} {row[finish:]}"
+    begin += len(written) - len(written.lstrip())
+    finish -= len(written) - len(written.rstrip())
+    return row[:begin] + status + row[finish:]
+
+
+def _spans(row: str) -> list[tuple[int, int]]:
+    """Where each cell of a table row is, between its bars; a bar escaped (`\\|`) or in code is text."""
+    bars, code, i = [], False, 0
     while i < len(row):
         char = row[i]
-        if char == "\\" and i + 1 < len(row):
-            current += row[i : i + 2]
+        if char == "\\":
             i += 2
             continue
         if char == "`":
             code = not code
-        if char == "|" and not code:
-            cells.append(current)
-            current = ""
-        else:
-            current += char
+        elif char == "|" and not code:
+            bars.append(i)
         i += 1
-    cells.append(current)
-    if row.startswith("|"):
-        cells = cells[1:]
-    if row.endswith("|") and not row.endswith("\\|"):
-        cells = cells[:-1]
-    return cells
+    edges = [-1, *bars, len(row)]
+    spans = [(left + 1, right) for left, right in zip(edges, edges[1:])]
+    shown = row.strip()
+    if shown.startswith("|"):
+        spans = spans[1:]
+    if shown.endswith("|") and not shown.endswith("\\|"):
+        spans = spans[:-1]
+    return spans
+
+
+def _split(row: str) -> list[str]:
+    """The cells of a table row (_spans)."""
+    return [row[begin:end] for begin, end in _spans(row)]
 
 
 def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:

@@ -64,6 +64,7 @@ from toolkit.records.adr_words import (
     status_mark,
     status_word,
     status_words,
+    successor_status,
     underlined_headings,
     with_history,
     months_language,
@@ -678,7 +679,6 @@ def mark_superseded(
         return _supersede_in_mapping(doc, decision, successor)
     if decision.form == MADR and (key := _successor_key(doc)) is not None:
         return _supersede_by_key(doc, decision, key, successor)
-    words = status_as_written("superseded by", decision)
     if decision.form in (MADR, HTML):  # an HTML cell shows a Markdown link as written: the successor is named
         named = reference(successor)
     elif _in_literal_block(doc, decision) and successor.number is not None:
@@ -688,7 +688,7 @@ def mark_superseded(
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
     else:
         named = _new_link(successor, decision.form, decision, False, links)
-    text = f"{words} {named}"
+    text = successor_status(status_as_written("superseded by", decision), named, decision.status_raw or "")
     written = _write_status(doc, decision, f"{text} {mark}".rstrip(), day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
@@ -1017,7 +1017,10 @@ def record_links(text: str) -> list[str]:
 
 def _new_link(target: Decision, form: str, source: Decision, rst: bool, links: tuple[str, ...]) -> str:
     """A link from *source* to *target* as most of *links*, the folder's links to its records, are written;
-    decisionbook's own (`record_link`) where they are none, or the file is reStructuredText."""
+    decisionbook's own (`record_link`) where they are none, or the file is reStructuredText. *links* that are names
+    alone (`ADR-0005`) say the folder names records in its relations without a link: *target* is named so."""
+    if links and not any("](" in link for link in links):
+        return reference(target)
     width, angled = _padding(list(links)), _angled(list(links))
     made = Counter(found for link in links if not rst and (found := _link_as(link, target, source, width, angled)))
     return made.most_common(1)[0][0] if made else record_link(target, form, source, rst, angled)

@@ -547,7 +547,8 @@ _LANGUAGES = {
         "superseded by": "sostituita da",
     },
     # Japanese, Chinese (simplified, then traditional) and Korean name a successor before the words
-    # (`ADR-0005 により置き換え`, which read_status reads); decisionbook writes a successor in English.
+    # (`ADR-0005 により置き換え`, which read_status reads); decisionbook writes a Chinese one so (SUCCESSOR_AROUND),
+    # the others in English.
     "ja": {
         "draft": "下書き|ドラフト",
         "proposed": "提案|提案中|検討中|レビュー中",
@@ -761,6 +762,19 @@ def relation_word(relation: str, phrase: str) -> str:
         return relation
     language = language_of(phrase)
     return SUPERSEDES_IN.get(language.split("-")[0], relation) if language else relation
+
+
+# The words around a successor, in the languages that name it inside them (`被 ADR-0030 取代`, as read_status reads).
+SUCCESSOR_AROUND = {"zh": ("被", "取代")}
+
+
+def successor_status(words: str, named: str, phrase: str) -> str:
+    """The status of a record whose status reads *phrase*, superseded by the record *named*: *named* inside its
+    language's words where it writes a successor so (`被 [ADR-0032](...) 取代`), else after *words*, the record's
+    `superseded by`."""
+    language = language_of(phrase)
+    around = SUCCESSOR_AROUND.get(language.split("-")[0]) if language else None
+    return f"{around[0]} {named} {around[1]}" if around else f"{words} {named}"
 
 
 # The English words that mean a status and nothing more: a folder's own word for it may stand in for
