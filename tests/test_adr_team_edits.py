@@ -515,7 +515,8 @@ def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line
 @pytest.mark.parametrize(("form", "dropped"), [
     ("madr front matter", "its successor, ADR 5"), ("nygard", "[5. Use Kafka](0005-use-kafka.md)"),
     ("german", "[5. Kafka nutzen](0005-use-kafka.md)"), ("table", "[ADR-0005](0005-use-kafka.md)"),
-    ("successor key", "")])
+    # `Accepted. Superseded by [...]` said `superseded -> accepted` and wrote nothing, its line reading as accepted.
+    ("sentence", "[5. Use Kafka](0005-use-kafka.md)"), ("successor key", "")])
 def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
         decide, tmp_path, form, dropped):
     name, text = _SUPERSEDED[form]

@@ -284,7 +284,11 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
         return _add_to_history(doc, decision, text, day)
     if decision.status_line is not None and decision.status_span is not None:
         raw = decision.status_raw or ""
-        return _in_place(doc, decision.status_line, decision.status_span, with_history(raw, marked_as(raw, text)))
+        new = marked_as(raw, text)
+        # `Accepted. Superseded by [...]` is superseded (ADR 0052): its first word is no status that stays.
+        if decision.status != "superseded" or read_status(raw)[0] == "superseded":
+            new = with_history(raw, new)
+        return _in_place(doc, decision.status_line, decision.status_span, new)
     lines = doc.text_lines()
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
