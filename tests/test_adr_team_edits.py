@@ -499,6 +499,19 @@ def test_superseded_again_without_a_successor_changes_nothing_in_any_form(decide
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
 
 
+@pytest.mark.parametrize("form", ["madr front matter", "nygard", "sentence", "table", "german", "successor key"])
+def test_superseded_again_by_the_successor_it_names_changes_nothing(decide, tmp_path, form):
+    # It was refused as "superseded by ADR 5; no status follows it": the successor asked for is the one it names.
+    name, text = _SUPERSEDED[form]
+    root = repository_with(tmp_path / "repo", {name: text, "decisions/0005-use-kafka.md": _NEXT})
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "1", "superseded", "--by", "5", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0001 is already superseded by ADR 5; nothing changed\n"
+        assert (root / name).read_text() == text
+        assert (root / "decisions/0005-use-kafka.md").read_text() == _NEXT
+
+
 def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line_of_its_own(decide, tmp_path):
     # It was refused as "already superseded by ADR 5": no other successor was named.
     accepted = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted\n\n"
@@ -563,3 +576,4 @@ def test_a_status_set_again_keeps_the_record_its_line_names_and_a_forced_change_
     assert forced.stderr == ("" if link in after else
                              f"warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names {link}; "
                              "its old status did\n")
+

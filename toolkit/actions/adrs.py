@@ -981,8 +981,9 @@ def change_status(
     related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
-        if status == "superseded" and by is None and decision.status == "superseded":
-            # No successor named: the one the record names, and every word around it, stays as written.
+        if status == "superseded" and decision.status == "superseded" and (
+                by is None or find_one(ws, by)[1].key == decision.superseded_by):
+            # No successor named, or the one the record names: it, and every word around it, stays as written.
             return StatusChange(decision, status, None, ())
         _refuse_listed_status(ws, decision)
         if status == "superseded" and by is not None and not force:
