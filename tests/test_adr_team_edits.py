@@ -553,6 +553,7 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
 _NAMING = {
     "deprecated in favour": ("Deprecated in favour of [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
     "deprecated, see": ("Deprecated, see [ADR-0005](0005-use-kafka.md)", "deprecated"),
+    "deprecated by": ("Deprecated by [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
     "amended": ("Accepted. Amended by [5. Use Kafka](0005-use-kafka.md)", "accepted"),
 }
 
@@ -577,3 +578,19 @@ def test_a_status_set_again_keeps_the_record_its_line_names_and_a_forced_change_
                              f"warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names {link}; "
                              "its old status did\n")
 
+
+def test_a_record_deprecated_by_another_is_deprecated_and_its_line_changes_in_place(decide, tmp_path):
+    # It read as having no status, and a status change wrote a second status line above it.
+    text = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nDeprecated by [5. Use Kafka](0005-use-kafka.md)\n\n"
+            "## Context\n\nOrders pile up.\n")
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["links"]) == ("deprecated", [{"relation": "deprecated by", "adr": "5"}])
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    assert forced.stdout == "ADR-0001: deprecated -> accepted (its date, 2026-01-12, kept)\n"
+    assert forced.stderr == ("warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names "
+                             "[5. Use Kafka](0005-use-kafka.md); its old status did\n")
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == text.replace(
+        "Deprecated by [5. Use Kafka](0005-use-kafka.md)", "Accepted")

@@ -51,6 +51,7 @@ from toolkit.records.adr_words import (
     record_name,
     language_of,
     may_hold_records,
+    read_status,
     languages_of,
     plain_words,
     marked_choices,
@@ -618,6 +619,14 @@ def _relations(record: Decision) -> set[tuple[str, str]]:
     return {("supersedes", key) for key in record.supersedes} | {(link.relation, link.target) for link in record.links}
 
 
+def _said_by_status(decision: Decision) -> set[tuple[str, str]]:
+    """The relation *decision*'s status phrase says its status by (`Deprecated by [5. X](...)`): a change of status
+    replaces it with the phrase, and says so (ADR 0178), as it does a successor named there."""
+    relation = read_status(decision.status_raw)[1] if decision.status_raw else None
+    return {(link.relation, link.target) for link in decision.links
+            if relation and link.relation == relation and link.line == decision.status_line}
+
+
 def _links(before: Decision, relation: str, target: Decision):
     """What the record *before* must read as once *relation* *target* is written in it: that link
     beside every relation it had."""
@@ -1014,7 +1023,7 @@ def change_status(
         else:
             after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
                                         _folder_status_form(ws, decision))
-        kept = _relations(decision)
+        kept = _relations(decision) - _said_by_status(decision)
         if by is not None:
             def holds(record):
                 superseded = (record.status, record.superseded_by) == ("superseded", successor.key)
