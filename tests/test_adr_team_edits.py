@@ -529,7 +529,7 @@ def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line
     ("madr front matter", "its successor, ADR 5"), ("nygard", "[5. Use Kafka](0005-use-kafka.md)"),
     ("german", "[5. Kafka nutzen](0005-use-kafka.md)"), ("table", "[ADR-0005](0005-use-kafka.md)"),
     # `Accepted. Superseded by [...]` said `superseded -> accepted` and wrote nothing, its line reading as accepted.
-    ("sentence", "[5. Use Kafka](0005-use-kafka.md)"), ("successor key", "")])
+    ("sentence", "[5. Use Kafka](0005-use-kafka.md)"), ("successor key", "its successor, ADR 5")])
 def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
         decide, tmp_path, form, dropped):
     name, text = _SUPERSEDED[form]
@@ -542,10 +542,8 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
     forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
     assert forced.exit_code == 0, forced.output
     # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
-    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
-                             if dropped else "")
-    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == (
-        "accepted", None if dropped else "5")
+    assert forced.stderr == f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("accepted", None)
 
 
 
@@ -594,3 +592,35 @@ def test_a_record_deprecated_by_another_is_deprecated_and_its_line_changes_in_pl
                              "[5. Use Kafka](0005-use-kafka.md); its old status did\n")
     assert (root / "decisions/0001-use-a-queue.md").read_text() == text.replace(
         "Deprecated by [5. Use Kafka](0005-use-kafka.md)", "Accepted")
+
+
+# A key of the record's own naming its successor: MADR's `superseded-by`, PowerShell's `SupercededBy`,
+# mkdocs-material-adr's `superseded_by` under `adr:`. Each: folder, record, its successor, and the key's line after.
+_KEYED = {
+    "madr": ("decisions", "0001-use-a-queue.md", "0005-use-kafka.md",
+             "---\nstatus: superseded\nsuperseded-by: 5  # after the load test\ndate: 2026-01-12\n---\n"
+             "# Use a queue\n\nOrders pile up.\n", "superseded-by:  # after the load test"),
+    "powershell": ("Final", "RFC0001-Policy.md", "RFC0005-Ternary.md",
+                   _rfc("RFC0001", "Superseded", " RFC0005", "Policy"), "SupercededBy:"),
+    "mkdocs": ("docs/adr", "0001-use-a-queue.md", "0005-use-kafka.md",
+               "---\nadr:\n  status: superseded\n  superseded_by: 0005-use-kafka\n  created: 2026-01-12\n---\n"
+               "# Use a queue\n\nOrders pile up.\n", "  superseded_by:"),
+}
+
+
+@pytest.mark.parametrize("form", _KEYED)
+def test_going_back_from_superseded_empties_the_key_that_names_the_successor_and_says_so(decide, tmp_path, form):
+    # The key stayed: the record read accepted and superseded by ADR 5 at once, and nothing was said.
+    folder, name, successor, text, emptied = _KEYED[form]
+    root = _folder(tmp_path, folder, {name: text, successor: _NEXT})
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    assert forced.stderr == (f"warning: {folder}/{name}: ADR-0001 no longer names its successor, ADR 5; "
+                             "its old status did\n")
+    after = (root / folder / name).read_text().splitlines()
+    assert emptied in after
+    # Only the status, the successor's key and MADR's date change.
+    assert {line.split(":")[0].strip().lower() for line in text.splitlines() if line not in after} == (
+        {"status", emptied.split(":")[0].strip().lower()} | ({"date"} if form == "madr" else set()))
+    row = next(row for row in listed_adrs(decide, root) if row["key"] == "1")
+    assert (row["status"], row["superseded_by"]) == ("accepted", None)
