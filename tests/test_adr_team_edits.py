@@ -624,3 +624,31 @@ def test_going_back_from_superseded_empties_the_key_that_names_the_successor_and
         {"status", emptied.split(":")[0].strip().lower()} | ({"date"} if form == "madr" else set()))
     row = next(row for row in listed_adrs(decide, root) if row["key"] == "1")
     assert (row["status"], row["superseded_by"]) == ("accepted", None)
+
+
+# A status that is only the record's amendment: it is in force, and a status change writes its word before it.
+_AMENDED = {
+    "nygard": ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAmended by [5. Use Kafka](0005-use-kafka.md)\n\n"
+               "## Context\n\nOrders pile up.\n", "Amended by [5. Use Kafka](0005-use-kafka.md)",
+               "Deprecated. Amended by [5. Use Kafka](0005-use-kafka.md)"),
+    "front matter": ("---\nstatus: amended by ADR-0005\ndate: 2026-01-12\n---\n# Use a queue\n\nOrders pile up.\n",
+                     "status: amended by ADR-0005", "status: deprecated. amended by ADR-0005"),
+}
+
+
+@pytest.mark.parametrize("form", _AMENDED)
+def test_an_amended_record_takes_a_new_status_before_the_record_that_amends_it(decide, tmp_path, form):
+    # Every status change was refused: "the file's layout defeats this edit".
+    text, line, written = _AMENDED[form]
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    again = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert again.exit_code == 0, again.output
+    assert f"\n{line}\n" in (root / "decisions/0001-use-a-queue.md").read_text()  # accepted already: it stays
+    done = decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert done.stderr == ""
+    after = (root / "decisions/0001-use-a-queue.md").read_text()
+    assert after == text.replace(line, written).replace("date: 2026-01-12", "date: 2026-12-02")
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["links"]) == ("deprecated", [{"relation": "amended by", "adr": "5"}])

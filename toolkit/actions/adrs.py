@@ -42,6 +42,7 @@ from toolkit.records.adr import (
     require_editable,
 )
 from toolkit.records.adr_words import (
+    BESIDE_STATUS,
     LazyPattern,
     AMBIGUOUS,
     FOLDER_PAGES,
@@ -623,8 +624,8 @@ def _said_by_status(decision: Decision) -> set[tuple[str, str]]:
     """The relation *decision*'s status phrase says its status by (`Deprecated by [5. X](...)`): a change of status
     replaces it with the phrase, and says so (ADR 0178), as it does a successor named there."""
     relation = read_status(decision.status_raw)[1] if decision.status_raw else None
-    return {(link.relation, link.target) for link in decision.links
-            if relation and link.relation == relation and link.line == decision.status_line}
+    return {(link.relation, link.target) for link in decision.links if relation not in (None, *BESIDE_STATUS)
+            and link.relation == relation and link.line == decision.status_line}
 
 
 def _links(before: Decision, relation: str, target: Decision):

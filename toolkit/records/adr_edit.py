@@ -50,6 +50,7 @@ from toolkit.records.adr import (
     status_statement,
 )
 from toolkit.records.adr_words import (
+    BESIDE_STATUS,
     HEADING,
     record_name,
     LazyPattern,
@@ -269,6 +270,9 @@ def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text:
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day: str | None = None) -> bytes:
     """The file with *text* as its status, written where and as the record keeps it; *day* dates a new
     entry of a status history."""
+    said = read_status(decision.status_raw or "")
+    if said[1] in BESIDE_STATUS:  # `Amended by [...]` alone stays as written, after a new status (ADR 0187)
+        text = decision.status_raw if said[0] == read_status(text)[0] else f"{text}. {decision.status_raw}"
     if decision.form == MADR:
         if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
             return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))

@@ -711,6 +711,9 @@ RELATION_STATUS = {
     "extended by": "extended by", "reverted by": "reverted by", "deprecated by": "deprecated by",
     **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
 }
+# Relations a status phrase may be alone (`Amended by [5. X](...)`) that say no status but "in force": a change of
+# status writes its word before them, as ADR 0050's sentence (`Deprecated. Amended by [...]`), and keeps them.
+BESIDE_STATUS = frozenset(("amended by", "extended by"))
 
 
 def languages_of(phrase: str) -> tuple[str, ...]:
