@@ -499,6 +499,19 @@ def test_superseded_again_without_a_successor_changes_nothing_in_any_form(decide
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("superseded", "5")
 
 
+@pytest.mark.parametrize("form", ["madr front matter", "nygard", "sentence", "table", "german", "successor key"])
+def test_superseded_again_by_the_successor_it_names_changes_nothing(decide, tmp_path, form):
+    # It was refused as "superseded by ADR 5; no status follows it": the successor asked for is the one it names.
+    name, text = _SUPERSEDED[form]
+    root = repository_with(tmp_path / "repo", {name: text, "decisions/0005-use-kafka.md": _NEXT})
+    for forced in ((), ("--force",)):
+        done = decide("adr", "status", "1", "superseded", "--by", "5", *forced, "--date", "2026-12-02", cwd=root)
+        assert done.exit_code == 0, done.output
+        assert done.stdout == "ADR-0001 is already superseded by ADR 5; nothing changed\n"
+        assert (root / name).read_text() == text
+        assert (root / "decisions/0005-use-kafka.md").read_text() == _NEXT
+
+
 def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line_of_its_own(decide, tmp_path):
     # It was refused as "already superseded by ADR 5": no other successor was named.
     accepted = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted\n\n"
@@ -515,7 +528,8 @@ def test_superseded_without_a_successor_takes_the_one_the_record_names_on_a_line
 @pytest.mark.parametrize(("form", "dropped"), [
     ("madr front matter", "its successor, ADR 5"), ("nygard", "[5. Use Kafka](0005-use-kafka.md)"),
     ("german", "[5. Kafka nutzen](0005-use-kafka.md)"), ("table", "[ADR-0005](0005-use-kafka.md)"),
-    ("successor key", "")])
+    # `Accepted. Superseded by [...]` said `superseded -> accepted` and wrote nothing, its line reading as accepted.
+    ("sentence", "[5. Use Kafka](0005-use-kafka.md)"), ("successor key", "its successor, ADR 5")])
 def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says_it_is_dropped(
         decide, tmp_path, form, dropped):
     name, text = _SUPERSEDED[form]
@@ -528,10 +542,8 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
     forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
     assert forced.exit_code == 0, forced.output
     # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
-    assert forced.stderr == (f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
-                             if dropped else "")
-    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == (
-        "accepted", None if dropped else "5")
+    assert forced.stderr == f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
+    assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("accepted", None)
 
 
 
@@ -539,6 +551,7 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
 _NAMING = {
     "deprecated in favour": ("Deprecated in favour of [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
     "deprecated, see": ("Deprecated, see [ADR-0005](0005-use-kafka.md)", "deprecated"),
+    "deprecated by": ("Deprecated by [5. Use Kafka](0005-use-kafka.md)", "deprecated"),
     "amended": ("Accepted. Amended by [5. Use Kafka](0005-use-kafka.md)", "accepted"),
 }
 
@@ -562,3 +575,80 @@ def test_a_status_set_again_keeps_the_record_its_line_names_and_a_forced_change_
     assert forced.stderr == ("" if link in after else
                              f"warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names {link}; "
                              "its old status did\n")
+
+
+def test_a_record_deprecated_by_another_is_deprecated_and_its_line_changes_in_place(decide, tmp_path):
+    # It read as having no status, and a status change wrote a second status line above it.
+    text = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nDeprecated by [5. Use Kafka](0005-use-kafka.md)\n\n"
+            "## Context\n\nOrders pile up.\n")
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["links"]) == ("deprecated", [{"relation": "deprecated by", "adr": "5"}])
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    assert forced.stdout == "ADR-0001: deprecated -> accepted (its date, 2026-01-12, kept)\n"
+    assert forced.stderr == ("warning: decisions/0001-use-a-queue.md: ADR-0001 no longer names "
+                             "[5. Use Kafka](0005-use-kafka.md); its old status did\n")
+    assert (root / "decisions/0001-use-a-queue.md").read_text() == text.replace(
+        "Deprecated by [5. Use Kafka](0005-use-kafka.md)", "Accepted")
+
+
+# A key of the record's own naming its successor: MADR's `superseded-by`, PowerShell's `SupercededBy`,
+# mkdocs-material-adr's `superseded_by` under `adr:`. Each: folder, record, its successor, and the key's line after.
+_KEYED = {
+    "madr": ("decisions", "0001-use-a-queue.md", "0005-use-kafka.md",
+             "---\nstatus: superseded\nsuperseded-by: 5  # after the load test\ndate: 2026-01-12\n---\n"
+             "# Use a queue\n\nOrders pile up.\n", "superseded-by:  # after the load test"),
+    "powershell": ("Final", "RFC0001-Policy.md", "RFC0005-Ternary.md",
+                   _rfc("RFC0001", "Superseded", " RFC0005", "Policy"), "SupercededBy:"),
+    "mkdocs": ("docs/adr", "0001-use-a-queue.md", "0005-use-kafka.md",
+               "---\nadr:\n  status: superseded\n  superseded_by: 0005-use-kafka\n  created: 2026-01-12\n---\n"
+               "# Use a queue\n\nOrders pile up.\n", "  superseded_by:"),
+}
+
+
+@pytest.mark.parametrize("form", _KEYED)
+def test_going_back_from_superseded_empties_the_key_that_names_the_successor_and_says_so(decide, tmp_path, form):
+    # The key stayed: the record read accepted and superseded by ADR 5 at once, and nothing was said.
+    folder, name, successor, text, emptied = _KEYED[form]
+    root = _folder(tmp_path, folder, {name: text, successor: _NEXT})
+    forced = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert forced.exit_code == 0, forced.output
+    assert forced.stderr == (f"warning: {folder}/{name}: ADR-0001 no longer names its successor, ADR 5; "
+                             "its old status did\n")
+    after = (root / folder / name).read_text().splitlines()
+    assert emptied in after
+    # Only the status, the successor's key and MADR's date change.
+    assert {line.split(":")[0].strip().lower() for line in text.splitlines() if line not in after} == (
+        {"status", emptied.split(":")[0].strip().lower()} | ({"date"} if form == "madr" else set()))
+    row = next(row for row in listed_adrs(decide, root) if row["key"] == "1")
+    assert (row["status"], row["superseded_by"]) == ("accepted", None)
+
+
+# A status that is only the record's amendment: it is in force, and a status change writes its word before it.
+_AMENDED = {
+    "nygard": ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAmended by [5. Use Kafka](0005-use-kafka.md)\n\n"
+               "## Context\n\nOrders pile up.\n", "Amended by [5. Use Kafka](0005-use-kafka.md)",
+               "Deprecated. Amended by [5. Use Kafka](0005-use-kafka.md)"),
+    "front matter": ("---\nstatus: amended by ADR-0005\ndate: 2026-01-12\n---\n# Use a queue\n\nOrders pile up.\n",
+                     "status: amended by ADR-0005", "status: deprecated. amended by ADR-0005"),
+}
+
+
+@pytest.mark.parametrize("form", _AMENDED)
+def test_an_amended_record_takes_a_new_status_before_the_record_that_amends_it(decide, tmp_path, form):
+    # Every status change was refused: "the file's layout defeats this edit".
+    text, line, written = _AMENDED[form]
+    root = repository_with(tmp_path / "repo", {"decisions/0001-use-a-queue.md": text,
+                                               "decisions/0005-use-kafka.md": _NEXT})
+    again = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert again.exit_code == 0, again.output
+    assert f"\n{line}\n" in (root / "decisions/0001-use-a-queue.md").read_text()  # accepted already: it stays
+    done = decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert done.stderr == ""
+    after = (root / "decisions/0001-use-a-queue.md").read_text()
+    assert after == text.replace(line, written).replace("date: 2026-01-12", "date: 2026-12-02")
+    row = listed_adrs(decide, root)[0]
+    assert (row["status"], row["links"]) == ("deprecated", [{"relation": "amended by", "adr": "5"}])

@@ -42,6 +42,7 @@ from toolkit.records.adr import (
     require_editable,
 )
 from toolkit.records.adr_words import (
+    BESIDE_STATUS,
     LazyPattern,
     AMBIGUOUS,
     FOLDER_PAGES,
@@ -51,6 +52,7 @@ from toolkit.records.adr_words import (
     record_name,
     language_of,
     may_hold_records,
+    read_status,
     languages_of,
     plain_words,
     marked_choices,
@@ -619,6 +621,14 @@ def _relations(record: Decision) -> set[tuple[str, str]]:
     return {("supersedes", key) for key in record.supersedes} | {(link.relation, link.target) for link in record.links}
 
 
+def _said_by_status(decision: Decision) -> set[tuple[str, str]]:
+    """The relation *decision*'s status phrase says its status by (`Deprecated by [5. X](...)`): a change of status
+    replaces it with the phrase, and says so (ADR 0178), as it does a successor named there."""
+    relation = read_status(decision.status_raw)[1] if decision.status_raw else None
+    return {(link.relation, link.target) for link in decision.links if relation not in (None, *BESIDE_STATUS)
+            and link.relation == relation and link.line == decision.status_line}
+
+
 def _links(before: Decision, relation: str, target: Decision):
     """What the record *before* must read as once *relation* *target* is written in it: that link
     beside every relation it had."""
@@ -993,8 +1003,9 @@ def change_status(
     related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
-        if status == "superseded" and by is None and decision.status == "superseded":
-            # No successor named: the one the record names, and every word around it, stays as written.
+        if status == "superseded" and decision.status == "superseded" and (
+                by is None or find_one(ws, by)[1].key == decision.superseded_by):
+            # No successor named, or the one the record names: it, and every word around it, stays as written.
             return StatusChange(decision, status, None, ())
         _refuse_listed_status(ws, decision)
         if status == "superseded" and by is not None and not force:
@@ -1025,7 +1036,7 @@ def change_status(
         else:
             after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
                                         _folder_status_form(ws, decision))
-        kept = _relations(decision)
+        kept = _relations(decision) - _said_by_status(decision)
         if by is not None:
             def holds(record):
                 superseded = (record.status, record.superseded_by) == ("superseded", successor.key)

@@ -7,6 +7,7 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
+    BESIDE_STATUS,
     HEADING,
     RECORD_EXTENSIONS,
     RECORD_FILE,
@@ -1506,6 +1507,20 @@ def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
     return raw[: match.start()], raw[: match.start()]
 
 
+_SENTENCE_BREAK = LazyPattern(r"[.;]\s+")
+
+
+def _status_then_named(reader: _Reader, raw: str) -> str:
+    """The words of a front-matter status before a sentence naming the record that amends or extends it
+    (`deprecated. amended by ADR-0005`), that relation read: ADR 0050's sentence, in a value."""
+    for stop in _SENTENCE_BREAK.finditer(raw):
+        _, relation, target = read_status(raw[stop.end() :])
+        if relation in BESIDE_STATUS and (named := loose_ref_key(target) or reader.ref(target)):
+            reader.add_relation(relation, named, reader.fields.get("status_line") or 1)
+            return raw[: stop.start()]
+    return raw
+
+
 def _read_supersedes_sentence(reader: _Reader, index: int) -> None:
     """The records a sentence under the title says this one supersedes (`This document supersedes [...]`)."""
     line = reader.lines[index]
@@ -1848,6 +1863,8 @@ def from_document(
         words = raw
         if form != MADR and fields.get("status_span") is not None:
             raw, words = _status_then_relation(reader, raw)
+        elif form == MADR:
+            words = _status_then_named(reader, raw)
         status, relation, target = read_status(_COMMENT.sub("", words), dict(options.statuses))
         line = fields.get("status_line")
         if relation is None and line is not None and line < len(reader.lines) and form != MADR:

@@ -41,6 +41,7 @@ from toolkit.records.adr import (
     line_fields,
     keyed_relation,
     LINK_ITEM,
+    ref_key,
     listed_relation,
     relation_of,
     require_editable,
@@ -49,6 +50,7 @@ from toolkit.records.adr import (
     status_statement,
 )
 from toolkit.records.adr_words import (
+    BESIDE_STATUS,
     HEADING,
     record_name,
     LazyPattern,
@@ -72,6 +74,8 @@ from toolkit.records.adr_words import (
 )
 
 _FLOW = LazyPattern(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
+# A front-matter line holding one value, indented where it stands under a mapping (`adr:` then `  superseded_by: x`).
+_KEY_LINE = LazyPattern(r"^([ \t]*([A-Za-z][\w -]*?)[ \t]*:)[ \t]*([^#\s][^#]*?)([ \t]+#.*)?$")
 _SCALAR_LINE = LazyPattern(r"""^(([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*):[ \t]*)("[^"]*"|'[^']*'|[^#]*?)([ \t]+#.*)?$""")
 
 
@@ -268,6 +272,9 @@ def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text:
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day: str | None = None) -> bytes:
     """The file with *text* as its status, written where and as the record keeps it; *day* dates a new
     entry of a status history."""
+    said = read_status(decision.status_raw or "")
+    if said[1] in BESIDE_STATUS:  # `Amended by [...]` alone stays as written, after a new status (ADR 0187)
+        text = decision.status_raw if said[0] == read_status(text)[0] else f"{text}. {decision.status_raw}"
     if decision.form == MADR:
         if decision.status_span is not None:  # kept under a mapping (`adr:` then `status: ...`)
             return _in_place(doc, decision.status_line, decision.status_span, frontmatter.scalar(text))
@@ -286,7 +293,11 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
         return _add_to_history(doc, decision, text, day)
     if decision.status_line is not None and decision.status_span is not None:
         raw = decision.status_raw or ""
-        return _in_place(doc, decision.status_line, decision.status_span, with_history(raw, marked_as(raw, text)))
+        new = marked_as(raw, text)
+        # `Accepted. Superseded by [...]` is superseded (ADR 0052): its first word is no status that stays.
+        if decision.status != "superseded" or read_status(raw)[0] == "superseded":
+            new = with_history(raw, new)
+        return _in_place(doc, decision.status_line, decision.status_span, new)
     lines = doc.text_lines()
     start, _ = _status_section(doc)
     if start + 1 < len(lines) and not lines[start + 1].strip():
@@ -630,6 +641,19 @@ def _status_day(doc: frontmatter.Document, decision: Decision) -> bool:
     return decision.date_span[0] >= decision.status_span[1] and not any(mark in between for mark in "|:")
 
 
+def _without_successor_key(doc: frontmatter.Document, successor: str) -> frontmatter.Document:
+    """*doc* with the front-matter key that names *successor* (`superseded-by: 5`, `SupercededBy: RFC0045`,
+    `superseded_by` under `adr:`) left empty, as a record that names none has it: one whose status no longer says
+    superseded names no successor either, as a status line would not (ADR 0186)."""
+    lines = doc.text_lines()
+    for index in range(1, doc.fm_end or 0):
+        match = _KEY_LINE.match(lines[index])
+        if (match and (relation := keyed_relation(match.group(2))) and relation_of(relation) == "superseded by"
+                and ref_key(match.group(3).strip("\"' ")) == successor):
+            return _reparse(doc, _replace(doc, index, match.group(1) + (match.group(4) or "")))
+    return doc
+
+
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None,
                words: str | None = None, folder_form: str | None = None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, dated *date* where the change
@@ -647,6 +671,8 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
+    if status != "superseded" and decision.superseded_by and decision.form == MADR and not doc.is_toml:
+        doc = _without_successor_key(doc, decision.superseded_by)
     text = status_as_written(status, decision, words)
     data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text, status)
     if date is None:

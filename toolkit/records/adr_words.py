@@ -455,7 +455,7 @@ SYNONYMS = {
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
     "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
     "inactive": "deprecated",  # Cardano's CIPs: no longer in effect, the reason after it in parentheses
-    "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated",
+    "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated", "deprecated by": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
     "superceded by": "superseded", "replaced": "superseded", "replaced by": "superseded",  # Open edX
     "expired": "rejected",  # a proposal left to lapse undecided, as a withdrawn one is
@@ -709,9 +709,12 @@ RELATION_STATUS = {
     "superseded": "superseded by", "superseded by": "superseded by", "superceded by": "superseded by",
     "replaced by": "superseded by", "obsoleted by": "superseded by", "partly superseded by": "superseded by",
     "partially superseded by": "superseded by", "amended by": "amended by",
-    "extended by": "extended by", "reverted by": "reverted by",
+    "extended by": "extended by", "reverted by": "reverted by", "deprecated by": "deprecated by",
     **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
 }
+# Relations a status phrase may be alone (`Amended by [5. X](...)`) that say no status but "in force": a change of
+# status writes its word before them, as ADR 0050's sentence (`Deprecated. Amended by [...]`), and keeps them.
+BESIDE_STATUS = frozenset(("amended by", "extended by"))
 
 
 def languages_of(phrase: str) -> tuple[str, ...]:
@@ -1070,8 +1073,11 @@ def with_history(old: str, new: str) -> str:
         now = " ".join(_STRUCK.sub(" ", old).split())
         struck = " ".join(match.group(0) for match in _STRUCK.finditer(old))
         return f"{struck} ~~{now}~~ {new}" if now else f"{struck} {new}"
-    if read_status(old) == read_status(new):
-        return old  # the status stays, and so does what the team wrote after it (`Aceptado (con deudas)`)
+    said, now = read_status(old), read_status(new)
+    if said == now or said[0] == now[0] and now[1] is None:
+        # The status stays, and so does what the team wrote after it (`Aceptado (con deudas)`), or the record
+        # it says it by (`Deprecated by [5. X](...)`).
+        return old
     wrapped = _WRAPPED.fullmatch(old.strip())
     if wrapped is not None:
         return _wrapped_as(wrapped.group(0), new)
