@@ -205,6 +205,21 @@ def test_an_expired_text_is_named_by_its_file_name_without_extension_and_its_num
     assert done.exit_code == 0, done.output
 
 
+def test_an_expired_text_s_name_that_names_no_file_is_refused_not_read_as_its_number(decide, tmp_path):
+    # `0249-x.expired` read as 249 showed the revision: a name marked expired names an expired text or none.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.expired.md": CDK_EXPIRED,
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    for name in ("0249-build-experiments.expired", "0249-build-experiments.expired.md", "0249-other.expired"):
+        for command in (("show", name), ("status", name, "accepted", "--force")):
+            refused = decide("adr", *command, cwd=root)
+            assert refused.exit_code == 2 and f"no ADR {name}" in refused.stderr, refused.output
+            assert "Traceback" not in refused.output
+    assert (root / "text/0249-build-experiments.md").read_text() == CDK_REVISED
+    shown = decide("adr", "show", "0249-build-experiments.expired.expired", "--format", "json", cwd=root)
+    assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.expired.md", shown.output
+
+
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
                                                "text/0249-build-experiments.md": CDK_REVISED})
