@@ -10,6 +10,7 @@ import json
 import pytest
 
 from conftest import listed_adrs, repository_with
+from report_fixtures import scan
 
 BACKTICKED = "# Small parts\n\n`2021-07-02`\n\n## Status\n\n`{status}`\n\n## Context\n\nParts were written twice.\n"
 
@@ -367,6 +368,19 @@ def test_a_status_word_decisionbook_does_not_know_in_the_folder_wide_yaml_is_a_c
         f"{RFCS_FOLDER}/0002_blob_snapshots.md: warning: unknown status 'Parked' (given by the folder's _rfcs.yaml); "
         "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded; map it to the one it means "
         'in decisionbook.toml under [adr.statuses]: "parked" = "..."', "0 error(s), 1 warning(s)"], checked.stdout
+
+
+def test_a_status_the_folder_wide_yaml_starts_with_an_angle_bracket_is_shown_as_written(decide, tmp_path):
+    # The list is YAML, not a page: `<` is the team's text, not markup; it was dropped (`Parked until Q3>`).
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: '<Parked until Q3>'"))
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)][1] == (
+        2, "<Parked until Q3>", "<Parked until Q3>")
+    assert "<Parked until Q3>  " in decide("adr", "list", cwd=root).stdout
+    assert "status: <Parked until Q3>\n" in decide("adr", "show", "2", cwd=root).stdout
+    assert "unknown status '<Parked until Q3>' (given by the folder's _rfcs.yaml)" in decide("check", cwd=root).stdout
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    for page in ("index.html", "0002_blob_snapshots.html"):
+        assert "<Parked until Q3>" in "".join(scan((root / "site" / page).read_text()).text), page  # text, no tag
 
 
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
