@@ -6,6 +6,7 @@ folder's list of its records' fields (ADRs 0161, 0164, 0169)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -350,6 +351,30 @@ def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide,
     assert all(": warning: " in said for said in checked.stdout.splitlines()[:-1]), checked.stdout  # one line each
     assert "Traceback" not in checked.output
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_folder_wide_yaml_over_the_size_limit_is_a_warning_that_the_records_are_read_without_it(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML + "# more RFCs to come\n" * 500)  # 10,687 bytes
+    (root / "decisionbook.toml").write_text("[limits]\nmax_file_mib = 0.01\n")  # 10,485 bytes
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "Traceback" not in checked.output, checked.output
+    assert (f"{RFCS_FOLDER}/_rfcs.yaml: warning: cannot read: larger than the 0.01 MiB limit for one file (at least "
+            "0.0102 MiB; raise [limits] max_file_mib in decisionbook.toml): the records it lists are read without it"
+            ) in checked.stdout.splitlines(), checked.stdout
+    assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_folder_wide_yaml_that_is_a_fifo_is_a_warning_naming_it_and_its_folder_is_still_found(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    (root / RFCS_FOLDER / "_rfcs.yaml").unlink()
+    os.mkfifo(root / RFCS_FOLDER / "_rfcs.yaml")  # opened for reading, it would wait for a writer forever
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "Traceback" not in checked.output, checked.output
+    assert (f"{RFCS_FOLDER}/_rfcs.yaml: warning: cannot read: not a regular file (a FIFO): the records it lists are "
+            "read without it") in checked.stdout.splitlines(), checked.stdout
+    assert [(r["path"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (f"{RFCS_FOLDER}/0001_rfc_process.md", None), (f"{RFCS_FOLDER}/0002_blob_snapshots.md", None),
+        (f"{RFCS_FOLDER}/0003_counters.md", "proposed")]
 
 
 def test_a_status_word_of_the_team_s_own_in_the_folder_wide_yaml_is_mapped_as_on_a_page(decide, tmp_path):
