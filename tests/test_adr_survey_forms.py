@@ -115,6 +115,30 @@ def test_a_template_titled_by_its_name_gives_a_new_record_the_numbered_title_the
         "# ADR-0003: Try a thing\n\n日付: 2026-03-22  \nステータス: Proposed\n\n## 背景 / Context\n- 問題\n")
 
 
+# Records copied from the folder's template with its date bullet left as the template wrote it.
+JA_BULLETS = ("# {title}\n\n- 日付: YYYY-MM-DD\n- ステータス: {status}\n- 関連: 要件メモ 02_rules.md\n\n"
+              "## 背景 (Context)\n- 二つの案がある。\n\n## 決定 (Decision)\n- 後者を採る。\n")
+
+
+def test_a_placeholder_date_is_left_to_its_author_by_a_later_change_and_filled_when_the_record_is_decided(
+        decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-score-board.md": JA_BULLETS.format(title="得点表の持ち方", status="Accepted"),
+        "docs/adr/0002-score-log.md": JA_BULLETS.format(title="得点の記録方式", status="Proposed"),
+    })
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0001-score-board.md").read_text() == JA_BULLETS.format(
+        title="得点表の持ち方", status="Superseded by [ADR-0002](0002-score-log.md)")
+    done = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-03-23", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0002-score-log.md").read_text().startswith(
+        "# 得点の記録方式\n\n- 日付: 2026-03-23\n- ステータス: Accepted\n")
+    checked = decide("check", cwd=root)
+    assert "0001-score-board.md:3: warning: date 'YYYY-MM-DD' is the template's placeholder" in checked.stdout, \
+        checked.stdout
+
+
 DATED = "# {title}\n\n## Status\n\n{status}\n\n## Context\n\n{why}\n\n## Decision\n\nWe do it.\n"
 
 

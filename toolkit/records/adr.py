@@ -1411,6 +1411,11 @@ _BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
+def placeholder_date(raw: str | None) -> bool:
+    """Whether *raw*, a record's date as written, is its template's placeholder (`YYYY-MM-DD`, `dd/mm/YYYY`)."""
+    return raw is not None and _DATE_BLANK.search(raw) is not None
+
+
 def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] | tuple[()]:
     """The opening and closing fence lines of a code block above the first section that holds only
     `Label: value` lines, one of them the status (`Author: ana` / `Date: ...` / `Status: Active`)."""
