@@ -445,6 +445,15 @@ def test_a_new_record_writes_proposed_in_the_word_most_of_the_folder_s_proposals
     assert text.startswith(f"# ADR-{number:04d}：日志采样\n\n- **状态**：{written}\n- **日期**：2026-12-01\n"), text
 
 
+def test_a_new_record_keeps_the_rule_the_folder_s_records_draw_under_their_header_fields(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": CHINESE.format(n=n, title=f"决定{n}", status=status)
+                            for n, status in ((1, "已接受"), (2, "已接受"), (3, "提议中"))})
+    made = decide("adr", "new", "日志采样", "--no-edit", "--date", "2026-12-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == (
+        "# ADR-0004：日志采样\n\n- **状态**：提议中\n- **日期**：2026-12-01\n- **决策者**：\n\n---\n\n## 背景\n")
+
+
 def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_is_replaced_by(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/adr/0026-slices.md": CHINESE.format(n=26, title="切片输入", status="已废弃（被 ADR-0028 取代）"),

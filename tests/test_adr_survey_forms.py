@@ -6,10 +6,12 @@ folder's list of its records' fields (ADRs 0161, 0164, 0169)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from conftest import listed_adrs, repository_with
+from report_fixtures import scan
 
 BACKTICKED = "# Small parts\n\n`2021-07-02`\n\n## Status\n\n`{status}`\n\n## Context\n\nParts were written twice.\n"
 
@@ -113,6 +115,30 @@ def test_a_template_titled_by_its_name_gives_a_new_record_the_numbered_title_the
         "# ADR-0003: Try a thing\n\n日付: 2026-03-22  \nステータス: Proposed\n\n## 背景 / Context\n- 問題\n")
 
 
+# Records copied from the folder's template with its date bullet left as the template wrote it.
+JA_BULLETS = ("# {title}\n\n- 日付: YYYY-MM-DD\n- ステータス: {status}\n- 関連: 要件メモ 02_rules.md\n\n"
+              "## 背景 (Context)\n- 二つの案がある。\n\n## 決定 (Decision)\n- 後者を採る。\n")
+
+
+def test_a_placeholder_date_is_left_to_its_author_by_a_later_change_and_filled_when_the_record_is_decided(
+        decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-score-board.md": JA_BULLETS.format(title="得点表の持ち方", status="Accepted"),
+        "docs/adr/0002-score-log.md": JA_BULLETS.format(title="得点の記録方式", status="Proposed"),
+    })
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-03-22", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0001-score-board.md").read_text() == JA_BULLETS.format(
+        title="得点表の持ち方", status="Superseded by [ADR-0002](0002-score-log.md)")
+    done = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-03-23", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0002-score-log.md").read_text().startswith(
+        "# 得点の記録方式\n\n- 日付: 2026-03-23\n- ステータス: Accepted\n")
+    checked = decide("check", cwd=root)
+    assert "0001-score-board.md:3: warning: date 'YYYY-MM-DD' is the template's placeholder" in checked.stdout, \
+        checked.stdout
+
+
 DATED = "# {title}\n\n## Status\n\n{status}\n\n## Context\n\n{why}\n\n## Decision\n\nWe do it.\n"
 
 
@@ -203,6 +229,21 @@ def test_an_expired_text_is_named_by_its_file_name_without_extension_and_its_num
                 "its file, as `0249-build-experiments`") in refused.stderr, refused.stderr
     done = decide("adr", "status", "0249-build-experiments", "accepted", "--force", "--date", "2026-03-22", cwd=root)
     assert done.exit_code == 0, done.output
+
+
+def test_an_expired_text_s_name_that_names_no_file_is_refused_not_read_as_its_number(decide, tmp_path):
+    # `0249-x.expired` read as 249 showed the revision: a name marked expired names an expired text or none.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.expired.md": CDK_EXPIRED,
+                                               "text/0249-build-experiments.md": CDK_REVISED})
+    for name in ("0249-build-experiments.expired", "0249-build-experiments.expired.md", "0249-other.expired"):
+        for command in (("show", name), ("status", name, "accepted", "--force")):
+            refused = decide("adr", *command, cwd=root)
+            assert refused.exit_code == 2 and f"no ADR {name}" in refused.stderr, refused.output
+            assert "Traceback" not in refused.output
+    assert (root / "text/0249-build-experiments.md").read_text() == CDK_REVISED
+    shown = decide("adr", "show", "0249-build-experiments.expired.expired", "--format", "json", cwd=root)
+    assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.expired.md", shown.output
 
 
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
@@ -336,6 +377,30 @@ def test_a_folder_wide_yaml_that_cannot_be_read_is_a_warning_at_its_line(decide,
     assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
 
 
+def test_a_folder_wide_yaml_over_the_size_limit_is_a_warning_that_the_records_are_read_without_it(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML + "# more RFCs to come\n" * 500)  # 10,687 bytes
+    (root / "decisionbook.toml").write_text("[limits]\nmax_file_mib = 0.01\n")  # 10,485 bytes
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "Traceback" not in checked.output, checked.output
+    assert (f"{RFCS_FOLDER}/_rfcs.yaml: warning: cannot read: larger than the 0.01 MiB limit for one file (at least "
+            "0.0102 MiB; raise [limits] max_file_mib in decisionbook.toml): the records it lists are read without it"
+            ) in checked.stdout.splitlines(), checked.stdout
+    assert [r["status"] for r in listed_adrs(decide, root)] == [None, None, "proposed"]
+
+
+def test_a_folder_wide_yaml_that_is_a_fifo_is_a_warning_naming_it_and_its_folder_is_still_found(decide, tmp_path):
+    root = _rfcs_listed_in_yaml(tmp_path)
+    (root / RFCS_FOLDER / "_rfcs.yaml").unlink()
+    os.mkfifo(root / RFCS_FOLDER / "_rfcs.yaml")  # opened for reading, it would wait for a writer forever
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 0 and "Traceback" not in checked.output, checked.output
+    assert (f"{RFCS_FOLDER}/_rfcs.yaml: warning: cannot read: not a regular file (a FIFO): the records it lists are "
+            "read without it") in checked.stdout.splitlines(), checked.stdout
+    assert [(r["path"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (f"{RFCS_FOLDER}/0001_rfc_process.md", None), (f"{RFCS_FOLDER}/0002_blob_snapshots.md", None),
+        (f"{RFCS_FOLDER}/0003_counters.md", "proposed")]
+
+
 def test_a_status_word_of_the_team_s_own_in_the_folder_wide_yaml_is_mapped_as_on_a_page(decide, tmp_path):
     root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: 'Parked'"))
     (root / "decisionbook.toml").write_text(f'[adr]\ndir = "{RFCS_FOLDER}"\n\n[adr.statuses]\n"parked" = "deprecated"\n')
@@ -352,6 +417,19 @@ def test_a_status_word_decisionbook_does_not_know_in_the_folder_wide_yaml_is_a_c
         f"{RFCS_FOLDER}/0002_blob_snapshots.md: warning: unknown status 'Parked' (given by the folder's _rfcs.yaml); "
         "decisionbook knows draft, proposed, accepted, rejected, deprecated, superseded; map it to the one it means "
         'in decisionbook.toml under [adr.statuses]: "parked" = "..."', "0 error(s), 1 warning(s)"], checked.stdout
+
+
+def test_a_status_the_folder_wide_yaml_starts_with_an_angle_bracket_is_shown_as_written(decide, tmp_path):
+    # The list is YAML, not a page: `<` is the team's text, not markup; it was dropped (`Parked until Q3>`).
+    root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace("status: 'Rejected'", "status: '<Parked until Q3>'"))
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)][1] == (
+        2, "<Parked until Q3>", "<Parked until Q3>")
+    assert "<Parked until Q3>  " in decide("adr", "list", cwd=root).stdout
+    assert "status: <Parked until Q3>\n" in decide("adr", "show", "2", cwd=root).stdout
+    assert "unknown status '<Parked until Q3>' (given by the folder's _rfcs.yaml)" in decide("check", cwd=root).stdout
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    for page in ("index.html", "0002_blob_snapshots.html"):
+        assert "<Parked until Q3>" in "".join(scan((root / "site" / page).read_text()).text), page  # text, no tag
 
 
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):

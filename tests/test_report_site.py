@@ -494,7 +494,7 @@ def test_a_past_day_s_revision_larger_than_a_record_may_be_is_not_read(tmp_path)
     assert invoke(root, "report", "log", "--as-of", "2026-10-04").exit_code == 0
     page = _text(site / "0002-event-source-orders.html")
     # The limit as the user wrote it, not as 10,485 bytes make it (0.00999928 MiB).
-    assert "holds a record that cannot be read: larger than the 0.01 MiB limit for one record (at least 0.0" in page
+    assert "holds a record that cannot be read: larger than the 0.01 MiB limit for one file (at least 0.0" in page
     assert "Padding" not in page
 
 

@@ -463,7 +463,8 @@ def _has_status(folder: Path, root: Path) -> bool:
         name = min(name for name in os.listdir(folder) if is_record_file(name))
     except (OSError, ValueError):  # unreadable, or no record after all
         return False
-    return _headed(folder / name, root) or (folder / folder_index.NAME).is_file()
+    # A list that is no regular file (a FIFO) still marks the folder: reading it then warns that it cannot be read.
+    return _headed(folder / name, root) or (folder / folder_index.NAME).exists()
 
 
 def _headed(path: Path, root: Path) -> bool:

@@ -707,6 +707,7 @@ def adr_tools_blanks(text: str) -> str:
 
 _COPIED = (BOLD, FIELD, TABLE, HTML)
 _HTML_TABLE_TAGS = ("<table", "</table", "</td>")
+_RULE = LazyPattern(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a Markdown thematic break: `---`, `***`, `* * *`
 
 
 def _adr_tools_title(record: Decision) -> bool:
@@ -853,6 +854,8 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
                       if not any(start < e and s < end for s, e, _ in edits)]
             for start, end, text in sorted(edits, reverse=True):
                 line = line[:start] + text + line[end:]
+        elif not rst and index < first_section and _RULE.match(line):
+            pass  # the rule the record draws between its title, its fields and its sections: the folder's layout
         elif rst and index < first_section and line.strip() == "::":
             pass  # the marker of the literal block the fields are shown in: without it they read as a quotation
         elif line.strip():

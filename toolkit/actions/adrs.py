@@ -133,7 +133,7 @@ class Decisions:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
         key = ref_key(ref)
         matches = [r for r in self.records if r.key == key]
-        if len(matches) > 1 and isinstance(ref, str) and not ref.strip().isdigit():
+        if isinstance(ref, str) and not ref.strip().isdigit() and (len(matches) > 1 or _names_marked(ref)):
             # A file's own name is that file, even where others share its number (`0050-x`, `0050-x.md`).
             name = record_name(ref.strip())
             named = [r for r in matches if name in ((own := record_name(r.path)), own.rpartition(".")[0])]
@@ -142,6 +142,8 @@ class Decisions:
                 named = [r for r in named if r.path in within]
             if len(named) == 1:
                 return named[0]
+            if _names_marked(ref):
+                raise DecisionbookError(_ambiguous(ref, [r.path for r in named]) if named else f"no ADR {ref}")
         matches = live_records(matches)
         if len(matches) <= 1:
             matches = self._named(ref)
@@ -200,6 +202,15 @@ def _ambiguous(ref, paths: list[Path]) -> str:
         named = f"{paths[0].parent.name}/{paths[0].stem}"
     shared = "its number" if (ref_key(ref) or "").isdigit() else "that slug"
     return f"ADR {ref} is ambiguous: {', '.join(names)} share {shared}; name one by its file, as `{named}`"
+
+
+def _names_marked(ref) -> bool:
+    """Whether *ref* is the file name of a text its name marks (`0249-x.expired`, `0249-x.expired.md`): that names
+    the text alone, never the revision its number names (ADR 0169)."""
+    if not isinstance(ref, str):
+        return False
+    name = record_name(ref.strip())
+    return marked_status(name) is not None or marked_status(name + ".md") is not None
 
 
 def _by_path(paths: list[Path], ref: str) -> list[Path]:
@@ -583,6 +594,8 @@ def _find_path(ws: Workspace, ref) -> Path:
             named = _by_path(named, ref)
         if len(named) == 1:
             return named[0]
+        if _names_marked(ref):
+            raise DecisionbookError(_ambiguous(ref, named) if named else f"no ADR {ref}", shown_path(ws, folder))
     if key is None:
         raise DecisionbookError(f"{ref!r} is not an ADR number or slug{digits_hint(str(ref))}")
     # A record kept as a folder (`CIP-0001/README.md`) is found by the folder's name.

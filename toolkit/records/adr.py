@@ -1412,6 +1412,11 @@ _BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
+def placeholder_date(raw: str | None) -> bool:
+    """Whether *raw*, a record's date as written, is its template's placeholder (`YYYY-MM-DD`, `dd/mm/YYYY`)."""
+    return raw is not None and _DATE_BLANK.search(raw) is not None
+
+
 def _metadata_block(lines: list[str], start: int, end: int) -> tuple[int, int] | tuple[()]:
     """The opening and closing fence lines of a code block above the first section that holds only
     `Label: value` lines, one of them the status (`Author: ana` / `Date: ...` / `Status: Active`)."""
@@ -1958,7 +1963,10 @@ def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tu
     if mark is not None:
         return mark, read_status(mark)[0]
     if listed is not None and listed.status:
-        return listed.status, read_status(listed.status, dict(options.statuses))[0]
+        status = read_status(listed.status, dict(options.statuses))[0]
+        # The list is YAML, not a page: a word it gives that decisionbook does not know is the team's text as
+        # written, symbols and all (`<Parked until Q3>`), where a page's leading symbols are its markup.
+        return listed.status, status if status in STATUSES else " ".join(listed.status.split())
     folder = path.parent if record_name(path) == path.name else path.parent.parent
     stage, adr_dir = folder.name.lower(), options.adr_dir
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):

@@ -43,6 +43,7 @@ from toolkit.records.adr import (
     LINK_ITEM,
     ref_key,
     listed_relation,
+    placeholder_date,
     relation_of,
     require_editable,
     status_choices,
@@ -611,12 +612,13 @@ def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, 
     beside the status words is the status's own, and MADR's date says when the record last changed
     (its templates' words): every change sets those. Any other date field says when the decision was
     taken: set when the record is decided (accepted or rejected, from a draft, a proposal or no
-    status) and kept after, as adr-tools keeps it. An RFC's header says when the RFC was written: never set."""
+    status) and kept after, as adr-tools keeps it; so is a template's placeholder left for its author to
+    fill (`YYYY-MM-DD`), in any form (ADR 0188). An RFC's header says when the RFC was written: never set."""
     if (decision.date_raw or "").strip().lower() in COMPUTED_DATES:
         return False  # `date: git Created`: the site generator writes the day
     if decision.form == MADR and _rfc_header(doc):
         return False
-    if decision.form in (MADR, BULLETS) or _status_day(doc, decision):
+    if decision.form in (MADR, BULLETS) and not placeholder_date(decision.date_raw) or _status_day(doc, decision):
         return True
     previous = decision.status if previous == "" else previous
     return status in ("accepted", "rejected") and previous in (None, "draft", "proposed")

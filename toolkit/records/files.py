@@ -102,7 +102,7 @@ def kind(mode: int) -> str:
 
 def too_big(size: int, limit: int) -> str:
     # Three figures: a limit of 0.01 MiB is 10,485 bytes, which is no figure a user wrote.
-    return (f"cannot read: larger than the {limit / 1048576:.3g} MiB limit for one record "
+    return (f"cannot read: larger than the {limit / 1048576:.3g} MiB limit for one file "
             f"(at least {size / 1048576:.3g} MiB; raise [limits] max_file_mib in decisionbook.toml)")
 
 

@@ -11,6 +11,7 @@ from toolkit.records.finding import Finding
 from toolkit.records.named import named
 
 NAME = "_rfcs.yaml"
+_WITHOUT = "the records it lists are read without it"
 
 
 @named
@@ -31,17 +32,17 @@ def read(folder: Path, limit: int | None, root: Path, shown: str) -> tuple[tuple
     except FileNotFoundError:
         return (), None
     except OSError as exc:
-        return (), Finding(shown, None, "warning", f"cannot read: {exc.strerror}")
-    except DecisionbookError as exc:
-        return (), Finding(shown, exc.line, "warning", exc.message)
+        return (), Finding(shown, None, "warning", f"cannot read: {exc.strerror}: {_WITHOUT}")
+    except DecisionbookError as exc:  # too big, or not a regular file (a FIFO)
+        return (), Finding(shown, exc.line, "warning", f"{exc.message}: {_WITHOUT}")
     from toolkit.records.strictyaml import load_yaml  # only a folder that keeps such a list pays for PyYAML
 
     try:
         entries = load_yaml(data.decode("utf-8-sig"), shown)
     except UnicodeDecodeError:
-        return (), Finding(shown, None, "warning", "not UTF-8 text: the records it lists are read without it")
+        return (), Finding(shown, None, "warning", f"not UTF-8 text: {_WITHOUT}")
     except DecisionbookError as exc:
-        return (), Finding(shown, exc.line, "warning", f"{exc.message}: the records it lists are read without it")
+        return (), Finding(shown, exc.line, "warning", f"{exc.message}: {_WITHOUT}")
     if not isinstance(entries, list):
         return (), Finding(shown, None, "warning", "not a list of records (`- file: 0001_x.md`, `status: ...`): "
                                                    "the records are read without it")
