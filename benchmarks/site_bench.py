@@ -77,7 +77,6 @@ def _check(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-
 def _peak_mb(args: list[str], cwd: Path) -> float:
     out = subprocess.run([sys.executable, "-c", PEAK, *args], cwd=cwd, check=True, capture_output=True, text=True)
     return int(out.stdout.strip()) / 1024

@@ -23,6 +23,7 @@ def from_today(days: int) -> str:
     everything a test records now, without a day decades ahead that the suite would one day overtake."""
     return (dt.date.today() + dt.timedelta(days=days)).isoformat()
 
+
 # A prototype card whose branch is filled in with str.format(branch=...).
 BRANCH_CARD = """---
 title: Streaming ingest

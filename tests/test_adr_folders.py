@@ -127,6 +127,7 @@ def test_numbered_files_at_the_top_that_speak_of_no_status_are_no_records(decide
                             "02-setup.md": "# Setup\n\nInstall it.\n"})
     assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
+
 def test_category_subfolders_are_listed_together_with_their_subfolder(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/adr/0001-first.md": NYGARD.format(n=1, title="First"),

@@ -250,7 +250,6 @@ def test_a_status_stated_again_in_words_not_read_is_named_by_check(decide, tmp_p
             "status does not write: change them by hand with the status on line 4") in decide("check", cwd=root).stdout
 
 
-
 def test_a_record_written_first_in_another_language_changes_its_english_half_too(decide, tmp_path):
     root = _repo(tmp_path, {"adrs/001 - Offline first.md": BILINGUAL.format(en="Aceito", pt="Accepted"),
                             "decisionbook.toml": '[paths]\ndecisions = "adrs"\n'})

@@ -150,6 +150,7 @@ def test_a_relation_row_below_a_bold_table_header_is_a_row_of_its_own_cells(deci
     assert lines[4].startswith("| **Supersedes**    | [") and lines[4].endswith("](0023-backend.md) |"), lines[4]
     assert {row["key"]: row["supersedes"] for row in listed_adrs(decide, root)}["24"] == ["23"]
 
+
 def test_accepting_and_superseding_set_a_last_updated_line_and_keep_created(decide, tmp_path):
     records = {"0009-pipeline-service-via-operator.md": KONFLUX_9, "0014-let-pipelines-proceed.md": KONFLUX_14}
     root = _folder(tmp_path, "ADR", records)
@@ -544,7 +545,6 @@ def test_going_back_from_superseded_names_the_successor_and_a_forced_change_says
     # The status phrase is replaced whole (ADR 0052); where the successor went with it, the user is told.
     assert forced.stderr == f"warning: {name}: ADR-0001 no longer names {dropped}; its old status did\n"
     assert [(row["status"], row["superseded_by"]) for row in listed_adrs(decide, root)][0] == ("accepted", None)
-
 
 
 # Records whose status line names another record beside a status other than superseded.

@@ -298,7 +298,6 @@ def test_symbolic_links_that_loop_are_each_that_files_error(repo, decide):
     assert f"decisionbook.toml:{line}: error: template 'tpl.md' is not a file" in checked.stderr
 
 
-
 # --- folders found without a setting stay inside the workspace too ----------------------------------
 
 

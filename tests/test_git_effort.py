@@ -257,7 +257,6 @@ def test_the_executable_prints_what_click_prints(branched, decide, decide_proces
     assert fast.exit_code != 0 or "proto/ingest" in fast.stdout
 
 
-
 def counts(repo: Path, decide, ref: str = "P3") -> tuple[int, int, int]:
     row = json.loads(decide("effort", "git", ref, "--format", "json", cwd=repo).stdout)["prototypes"][0]
     return row["commits"], row["added"], row["removed"]

@@ -326,7 +326,6 @@ def test_check_reports_a_relation_the_other_side_does_not_return(repo, decide):
     assert "0010-ten.md" not in decide("check", cwd=repo).stdout
 
 
-
 _STATUS = "\n## Status\n\nAccepted\n"
 
 

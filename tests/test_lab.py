@@ -147,6 +147,8 @@ def test_a_busy_port_exits_2_with_one_line(repo):
         _get(f"http://127.0.0.1:{port}/api/shutdown", token, method="POST")
         assert proc.wait(timeout=30) == 0
         proc.communicate()
+
+
 # The command as a process in which JupyterLab cannot be imported: what a core install without
 # the `lab` extra sees (None in sys.modules is how Python marks a module that must not import).
 WITHOUT_JUPYTERLAB = "import sys; sys.modules['jupyterlab'] = None; from toolkit.cli import main; main(sys.argv[1:])"

@@ -357,6 +357,7 @@ def test_criteria_as_of_a_day_come_from_git_without_gitpython(tmp_path, decide):
     assert proc.returncode == 0, proc.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert not {name for name in imported if name.split(".")[0] == "git"}
+
     def unnamed(rows):
         return [{key: value for key, value in row.items() if key != "path"} for row in rows]
 
@@ -368,6 +369,7 @@ def test_criteria_as_of_a_day_come_from_git_without_gitpython(tmp_path, decide):
     named = "HEAD:prototypes/0003-renamed by hand.md"
     asked = ["HEAD:prototypes/0009-no such card.md", named, "HEAD:prototypes"]
     assert working_tree(root).blobs(asked) == {named: (root / "prototypes/0003-renamed by hand.md").read_bytes()}
+
 
 def test_a_card_renamed_since_a_day_is_judged_on_the_criteria_it_had_that_day(tmp_path, decide):
     # The day's version is found by the card's number under the name its file had then, not by today's name.

@@ -151,7 +151,6 @@ def test_a_site_folder_never_takes_what_the_site_did_not_write(decide, repo):
     assert looped.stderr.startswith("loop/site: error: cannot be used: Too many levels of symbolic"), looped.stderr
 
 
-
 def test_a_site_removes_only_the_files_it_wrote(decide, repo):
     # Any .html or .svg in an earlier site passed for one of its own: a hand-written about.html and logo.svg
     # put into the published folder were deleted without a word.

@@ -176,7 +176,6 @@ def test_paths_printed_from_a_subfolder_open_from_there(repo, decide):
     assert "(../../prototypes/0001-edge-cache.md)" in added
 
 
-
 @pytest.mark.parametrize("vendored, marker, folder", [
     ("vendor/acme/seo-kit", ".adr-dir", "docs/project-decisions"),
     ("third_party/printf", ".adr-dir", "extras/docs/adr"),

@@ -688,6 +688,7 @@ def front_matter_blanks(text: str) -> str:
     end = text.find("\n---", 3)
     if end < 0:
         return text
+
     def blank(match: re.Match) -> str:
         key = match.group(1).strip().rstrip(":").strip().lower()
         key = FRONT_MATTER_ALIASES.get(key, key)

@@ -12,6 +12,8 @@ from toolkit.records import parsecache
 from toolkit.workspace import Workspace
 
 COLUMNS = ["number", "title", "status", "date", "path"]
+
+
 def _listing(ws: Workspace, status: str | None, fmt: str) -> tuple[str, DecisionbookError | None]:
     from toolkit.actions.adrs import decision_row, list_decisions
     from toolkit.records.table import render

@@ -29,11 +29,11 @@ _NAMED_ONLY = dict(decision_makers=(), consulted=(), informed=(), supersedes=(),
                    prototypes=(), data_change=False)
 
 
-
 def outside_git_note(as_of: dt.date) -> str:
     """What a log or review of a past day says of its record outside git, where only today's is known."""
     return (f"The folder is not in git: the record is shown as it is today; how it stood on {as_of.isoformat()} is "
             "not known.")
+
 
 @dataclass(frozen=True)
 class Step:

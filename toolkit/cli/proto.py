@@ -15,6 +15,7 @@ from toolkit.records.prototype import STATUSES
 from toolkit.records.text import visible
 from toolkit.workspace import open_workspace
 
+
 def _problems(problems) -> None:
     for problem in problems:
         click.echo(visible(str(problem)), err=True)

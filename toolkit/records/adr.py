@@ -136,6 +136,8 @@ def _target(link: re.Match) -> str:
     from urllib.parse import unquote  # only a link with an escaped character pays for the import
 
     return unquote(target)
+
+
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 # Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
@@ -457,7 +459,6 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
         return tuple(str(p) for p in value)
     reader.warn(line, f"{key} should be a list of names; found {type(value).__name__} (a template placeholder?)")
     return ()
-
 
 
 def _references(reader, meta, key, parse, line_of, example) -> list | None:

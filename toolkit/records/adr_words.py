@@ -31,6 +31,8 @@ HEADING = LazyPattern(r"^(#{1,6})[ \t]+(.*\S)?[ \t]*$")
 def heading_text(match: re.Match) -> str:
     """The text of a HEADING match, without the hashes that close it (`## Status ##`)."""
     return (match.group(2) or "").rstrip("#").rstrip()
+
+
 # The line under (and over) a heading's text in reStructuredText, and under it in Markdown (`===`, `---`).
 _ADORNMENT = LazyPattern(r"^([=\-~^\"'`#*+:._<>!$%&,;?@|/\\])\1{2,}[ \t]*$")
 # A rule of stars or underscores ends what is above it, so text under one is a heading's (Erlang's EEPs:
@@ -116,6 +118,8 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
         return None
     match = RECORD_FILE.match(stem + ".md")
     return (kind, stem + ".md") if match and (kind != "extension-less" or match.group(4)) else None
+
+
 # A record file: an optional prefix that names a record (`ADR-`, `adr_`, `TEAM-ADR-`, `RFC-`, `oep-`, or
 # `adr` itself: `adr001-x.md`), a number of any width, then a slug, ending .md, .markdown or .rst. Other
 # words before a number are a slug (`cms-10.md`, `comparison-with-pr-3160.md`), not a record numbered 10.

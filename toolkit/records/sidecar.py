@@ -114,4 +114,3 @@ def placed(finding, path: Path):
     """*finding* about *path*'s joined bytes, at the file and line that hold it."""
     where, line = place(path, finding.path, finding.line)
     return finding._replace(path=where, line=line) if (where, line) != (finding.path, finding.line) else finding
-

@@ -14,6 +14,7 @@ from toolkit.records import days
 from toolkit.records.text import visible
 from toolkit.reports.charts import STATUS_COLOURS, literal, row_name, text_points
 
+
 def _figure(width: float, height: float, left: float, right: float, top: float, bottom: float):
     """A figure of *width* x *height* inches whose axes leave the given margins, in inches."""
     from matplotlib.figure import Figure
