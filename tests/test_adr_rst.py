@@ -276,12 +276,17 @@ LITERAL_FIELDS = ("::\n\n    Status: {status}\n    Type: Feature\n    Created: {
                   "{rule}\nRFC {n}: {title}\n{rule}\n\nWhat it changes.\n")
 
 
+def _literal_rfcs(tmp_path, first: str):
+    """RFC 1013 (*first*) and RFC 1027 (accepted) in the literal-block form, in `text/`."""
+    return repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n'} | {
+        f"text/{n}-{slug}.rst": LITERAL_FIELDS.format(status=status, day=day, n=n, title=title, rule="=" * 30)
+        for n, slug, status, day, title in ((1013, "dates", first, "2022-06-06", "Date arithmetic"),
+                                            (1027, "paths", "Accepted", "2024-03-12", "Stop sharing paths"))})
+
+
 def test_a_new_rfc_keeps_the_literal_block_marker_above_its_fields(decide, tmp_path):
     # The `::` line was left out: the fields that follow it were no longer a literal block but a quotation.
-    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n'} | {
-        f"text/{n}-{slug}.rst": LITERAL_FIELDS.format(status=status, day=day, n=n, title=title, rule="=" * 30)
-        for n, slug, status, day, title in ((1013, "dates", "Draft", "2022-06-06", "Date arithmetic"),
-                                            (1027, "paths", "Accepted", "2024-03-12", "Stop sharing paths"))})
+    root = _literal_rfcs(tmp_path, "Draft")
     result = decide("adr", "new", "Cache the catalogue", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     text = (root / "text/1028-cache-the-catalogue.rst").read_text()
@@ -293,10 +298,7 @@ def test_a_new_rfc_keeps_the_literal_block_marker_above_its_fields(decide, tmp_p
 
 def test_a_relation_in_fields_shown_as_a_literal_block_names_the_record_by_its_number(decide, tmp_path):
     # A link there shows as written (`` `ADR-1027 <1027-paths.rst>`__ ``): the folder writes `Supersedes: 1009`.
-    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n'} | {
-        f"text/{n}-{slug}.rst": LITERAL_FIELDS.format(status=status, day=day, n=n, title=title, rule="=" * 30)
-        for n, slug, status, day, title in ((1013, "dates", "Accepted", "2022-06-06", "Date arithmetic"),
-                                            (1027, "paths", "Accepted", "2024-03-12", "Stop sharing paths"))})
+    root = _literal_rfcs(tmp_path, "Accepted")
     result = decide("adr", "status", "1013", "superseded", "--by", "1027", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "text/1013-dates.rst").read_text().splitlines()[2] == "    Status: Superseded by 1027"
