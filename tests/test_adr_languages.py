@@ -512,3 +512,17 @@ def test_a_chinese_record_superseded_names_its_successor_in_chinese(decide, tmp_
     listed = _listed(decide, root)
     assert (listed["17"]["status"], listed["17"]["superseded_by"]) == ("superseded", "32")
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0017-license.md": CHINESE.format(n=17, title="许可证", status="已接受"),
+        "docs/adr/0032-cache.md": CHINESE.format(n=32, title="缓存目录", status="提议中")})
+    done = decide("adr", "status", "17", "superseded", "--by", "32", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    lines = (root / "docs/adr/0032-cache.md").read_text().splitlines()
+    assert lines[2:4] == ["- **状态**：提议中", "- **取代**：[ADR-0017](0017-license.md)"]
+    listed = _listed(decide, root)
+    assert (listed["32"]["status"], listed["32"]["supersedes"], listed["17"]["superseded_by"]) == (
+        "proposed", ["17"], "32")
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

@@ -746,7 +746,8 @@ def language_of(phrase: str, likely: Mapping[str, int] | None = None) -> str | N
 # newer record: read as `supersedes`, and written so on a record whose status is in that language.
 SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "substitui", "it": "sostituisce",
                  "nl": "vervangt", "no": "erstatter", "da": "erstatter", "sv": "ersätter", "ru": "заменяет",
-                 "pl": "zastępuje", "cs": "nahrazuje", "uk": "замінює", "fi": "korvaa", "id": "menggantikan"}
+                 "pl": "zastępuje", "cs": "nahrazuje", "uk": "замінює", "fi": "korvaa", "id": "menggantikan",
+                 "zh": "取代"}
 
 
 # MADR's `## Links` section in those languages: the heading a record's first relation line is written under.
