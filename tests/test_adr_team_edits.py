@@ -4,6 +4,7 @@ links added to a list of the relation as its items are written."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -600,6 +601,13 @@ _KEYED = {
     "madr": ("decisions", "0001-use-a-queue.md", "0005-use-kafka.md",
              "---\nstatus: superseded\nsuperseded-by: 5  # after the load test\ndate: 2026-01-12\n---\n"
              "# Use a queue\n\nOrders pile up.\n", "superseded-by:  # after the load test"),
+    "madr list": ("decisions", "0001-use-a-queue.md", "0005-use-kafka.md",
+                  "---\nstatus: superseded\nsuperseded-by: [5]\ndate: 2026-01-12\n---\n"
+                  "# Use a queue\n\nOrders pile up.\n",
+                  "superseded-by: []"),
+    "madr toml": ("decisions", "0001-use-a-queue.md", "0005-use-kafka.md",
+                  '+++\nstatus = "superseded"\nsuperseded-by = 5\ndate = "2026-01-12"\n+++\n# Use a queue\n\n'
+                  "Orders pile up.\n", 'superseded-by = ""'),
     "powershell": ("Final", "RFC0001-Policy.md", "RFC0005-Ternary.md",
                    _rfc("RFC0001", "Superseded", " RFC0005", "Policy"), "SupercededBy:"),
     "mkdocs": ("docs/adr", "0001-use-a-queue.md", "0005-use-kafka.md",
@@ -620,8 +628,8 @@ def test_going_back_from_superseded_empties_the_key_that_names_the_successor_and
     after = (root / folder / name).read_text().splitlines()
     assert emptied in after
     # Only the status, the successor's key and MADR's date change.
-    assert {line.split(":")[0].strip().lower() for line in text.splitlines() if line not in after} == (
-        {"status", emptied.split(":")[0].strip().lower()} | ({"date"} if form == "madr" else set()))
+    assert {re.split("[:=]", line)[0].strip().lower() for line in text.splitlines() if line not in after} == (
+        {"status", re.split("[:=]", emptied)[0].strip().lower()} | ({"date"} if form.startswith("madr") else set()))
     row = next(row for row in listed_adrs(decide, root) if row["key"] == "1")
     assert (row["status"], row["superseded_by"]) == ("accepted", None)
 

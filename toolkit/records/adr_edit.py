@@ -649,10 +649,16 @@ def _without_successor_key(doc: frontmatter.Document, successor: str) -> frontma
     superseded names no successor either, as a status line would not (ADR 0186)."""
     lines = doc.text_lines()
     for index in range(1, doc.fm_end or 0):
-        match = _KEY_LINE.match(lines[index])
-        if (match and (relation := keyed_relation(match.group(2))) and relation_of(relation) == "superseded by"
-                and ref_key(match.group(3).strip("\"' ")) == successor):
-            return _reparse(doc, _replace(doc, index, match.group(1) + (match.group(4) or "")))
+        match = (_TOML_VALUE if doc.is_toml else _KEY_LINE).match(lines[index])
+        if not (match and (relation := keyed_relation(match.group(2))) and relation_of(relation) == "superseded by"):
+            continue
+        value = match.group(3).strip()
+        listed = value.startswith("[") and value.endswith("]")
+        if ref_key((value[1:-1] if listed else value).strip("\"' ")) == successor:
+            # A list stays a list (`[]`); TOML has no value left empty, its empty string says none.
+            empty = "[]" if listed else '""' if doc.is_toml else ""
+            head = match.group(1) + (" " if empty and not doc.is_toml else "")
+            return _reparse(doc, _replace(doc, index, head + empty + (match.group(4) or "")))
     return doc
 
 
@@ -673,7 +679,7 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return set_updated(doc, date)
     dated = date is not None and dated_by_change(doc, decision, status)
     require_editable(doc, decision)
-    if status != "superseded" and decision.superseded_by and decision.form == MADR and not doc.is_toml:
+    if status != "superseded" and decision.superseded_by and decision.form == MADR:
         doc = _without_successor_key(doc, decision.superseded_by)
     text = status_as_written(status, decision, words)
     data = _write_status_again(doc, decision, _write_status(doc, decision, text, date), text, status)
