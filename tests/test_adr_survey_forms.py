@@ -432,6 +432,23 @@ def test_a_status_the_folder_wide_yaml_starts_with_an_angle_bracket_is_shown_as_
         assert "<Parked until Q3>" in "".join(scan((root / "site" / page).read_text()).text), page  # text, no tag
 
 
+def test_a_status_a_page_or_front_matter_starts_with_a_symbol_is_shown_as_written(decide, tmp_path):
+    # `<` and a lone `~` joined to the word are the team's text; `**`, a bullet or an emoji before a space are markup.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-queues.md": "# Queues\n\n## Status\n\n<Parked until Q3>\n\n## Context\n\nWhy.\n",
+        "docs/adr/002-tabs.md": "---\nstatus: ~Parked\n---\n# Tabs\n\n## Context\n\nWhy.\n",
+        "docs/adr/003-caches.md": "# Caches\n\n## Status\n\n~Draft\n",
+        "docs/adr/004-logs.md": "# Logs\n\n## Status\n\n🚧 **Parked**\n",
+    })
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (1, "<Parked until Q3>"), (2, "~Parked"), (3, "draft"), (4, "Parked")]
+    assert "<Parked until Q3>  " in decide("adr", "list", cwd=root).stdout
+    assert "status: ~Parked\n" in decide("adr", "show", "2", cwd=root).stdout
+    assert "unknown status '<Parked until Q3>'" in decide("check", cwd=root).stdout
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    assert "<Parked until Q3>" in "".join(scan((root / "site" / "index.html").read_text()).text)  # text, no tag
+
+
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):
     root = _rfcs_listed_in_yaml(tmp_path, RFCS_YAML.replace(
         "'Snapshots of the blob store'", '"Snapshots\\nstatus: Accepted"').replace(

@@ -1964,10 +1964,7 @@ def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tu
     if mark is not None:
         return mark, read_status(mark)[0]
     if listed is not None and listed.status:
-        status = read_status(listed.status, dict(options.statuses))[0]
-        # The list is YAML, not a page: a word it gives that decisionbook does not know is the team's text as
-        # written, symbols and all (`<Parked until Q3>`), where a page's leading symbols are its markup.
-        return listed.status, status if status in STATUSES else " ".join(listed.status.split())
+        return listed.status, read_status(listed.status, dict(options.statuses))[0]
     folder = path.parent if record_name(path) == path.name else path.parent.parent
     stage, adr_dir = folder.name.lower(), options.adr_dir
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):

@@ -927,9 +927,15 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         target = named_once(text)
         relation = "superseded by" if target else None
     if status is None:
-        kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
+        # Symbols before a space or emphasis marks are markup; one joined to the word (`<Parked until Q3>`,
+        # `~Parked`) is the team's text.
+        shown = _REFERENCE.sub("", stripped) if relation else _MARKUP_LEAD.sub("", text)
+        kept = _DATE_TAIL.sub("", shown).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
     return status, relation, target
+
+
+_MARKUP_LEAD = LazyPattern(r"^(?:[^\w\s\[(]+\s+|[*_`]+)+")
 
 
 # `Draft-Accepted`, `Accepted-Deprecated`: two statuses made one word. Which of the two the record is in only
