@@ -246,6 +246,25 @@ def test_an_expired_text_s_name_that_names_no_file_is_refused_not_read_as_its_nu
     assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.expired.md", shown.output
 
 
+def test_a_link_to_an_expired_text_that_names_no_file_is_dangling_not_read_as_its_revision(decide, tmp_path):
+    # `0249-x.expired.md` read as 249 made the link name the revision, a record the author did not link.
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "text"\n',
+        "text/0249-build-experiments.md": CDK_REVISED,
+        "text/0300-stable-parts.md": "# Stable parts\n\n## Status\n\nProposed\n\nAmends "
+                                     "[the first text](0249-build-experiments.expired.md)\n",
+    })
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 1, checked.output
+    assert ("text/0300-stable-parts.md:7: error: amends ADR 0249-build-experiments.expired, which does not exist"
+            ) in checked.stdout.splitlines(), checked.stdout
+    assert json.loads(decide("adr", "show", "300", "--format", "json", cwd=root).stdout)["links"] == [
+        {"relation": "amends", "adr": "0249-build-experiments.expired"}]
+    (root / "text/0249-build-experiments.expired.md").write_text(CDK_EXPIRED)
+    checked = decide("check", cwd=root)
+    assert "does not exist" not in checked.stdout, checked.stdout
+
+
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
                                                "text/0249-build-experiments.md": CDK_REVISED})
