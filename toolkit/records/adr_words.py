@@ -995,6 +995,14 @@ def choices(phrase: str) -> bool:
     return len(meanings) > 2 and (not only_commas or {"accepted", "rejected"} <= meanings)
 
 
+def first_choice(phrase: str) -> str:
+    """The first of a template's list of statuses as written (`DRAFT` of `[DRAFT | REVIEW | ACCEPTED]`), the one
+    its records start at; *phrase* itself when it lists none."""
+    if not choices(phrase):
+        return phrase
+    return _CHOICE_SEPARATORS.split(phrase.strip().strip("[]{}").strip(), maxsplit=1)[0]
+
+
 def _mark_length(text: str) -> int:
     """How many of *text*'s first characters are a mark: symbols (`✅`, `⚠️`), not letters, digits or punctuation."""
     length = 0
