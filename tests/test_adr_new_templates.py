@@ -462,6 +462,30 @@ def test_a_new_solana_proposal_is_written_from_the_template_at_the_repository_s_
         (r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)]
 
 
+# Couchbase's SDK RFCs: `rfc/NNNN-title.md` opening with a `# Meta` list of fields, the template at the top listing the
+# statuses a record goes through, its first the one a new RFC starts at.
+SDK_TEMPLATE = ("# Meta\n\n- RFC Name: [Short name]\n- RFC ID: [number]\n- Start Date: [YYYY-MM-DD]\n- Owner: [who]\n"
+                "- Current Status: [DRAFT | REVIEW | ACCEPTED]\n\n# Summary\n\nWhat it changes.\n")
+SDK_RFC = ("# Meta\n\n- RFC Name: {title}\n- RFC ID: {n:04d}\n- Start Date: {day}\n- Owner: Ana Ruiz\n"
+           "- Current Status: {status}\n\n# Summary\n\nWhat {n} changes.\n")
+
+
+def test_a_new_couchbase_rfc_starts_at_the_first_status_its_template_lists(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "0000-template.md": SDK_TEMPLATE,
+        "rfc/0011-connection-string.md": SDK_RFC.format(n=11, title="Connection String", day="2014-02-12",
+                                                        status="Accepted"),
+        "rfc/0084-app-telemetry.md": SDK_RFC.format(n=84, title="App Telemetry", day="2024-01-04", status="DRAFT"),
+    })
+    made = decide("adr", "new", "Retry budgets", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "rfc/0085-retry-budgets.md"
+    assert (root / "rfc/0085-retry-budgets.md").read_text() == SDK_TEMPLATE.replace(
+        "[Short name]", "Retry budgets").replace("[number]", "85").replace("[YYYY-MM-DD]", "2026-12-02").replace(
+        "[DRAFT | REVIEW | ACCEPTED]", "DRAFT")
+    assert (85, "Retry budgets", "draft") in [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)]
+
+
 # OpenTofu's RFCs: `rfc/YYYYMMDD-title.md`, no status or number, and the template the guide says to copy beside them.
 TOFU_TEMPLATE = ("# RFC Title\n\nIssue: https://github.com/OpenTofu/{ Repository }/issues/{ issue number }\n\n"
                  "The problem, for a reader new to the code.\n\n## Proposed Solution\n\nAn overview.\n\n"

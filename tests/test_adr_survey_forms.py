@@ -246,6 +246,25 @@ def test_an_expired_text_s_name_that_names_no_file_is_refused_not_read_as_its_nu
     assert json.loads(shown.stdout)["path"] == "text/0249-build-experiments.expired.expired.md", shown.output
 
 
+def test_a_link_to_an_expired_text_that_names_no_file_is_dangling_not_read_as_its_revision(decide, tmp_path):
+    # `0249-x.expired.md` read as 249 made the link name the revision, a record the author did not link.
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "text"\n',
+        "text/0249-build-experiments.md": CDK_REVISED,
+        "text/0300-stable-parts.md": "# Stable parts\n\n## Status\n\nProposed\n\nAmends "
+                                     "[the first text](0249-build-experiments.expired.md)\n",
+    })
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 1, checked.output
+    assert ("text/0300-stable-parts.md:7: error: amends ADR 0249-build-experiments.expired, which does not exist"
+            ) in checked.stdout.splitlines(), checked.stdout
+    assert json.loads(decide("adr", "show", "300", "--format", "json", cwd=root).stdout)["links"] == [
+        {"relation": "amends", "adr": "0249-build-experiments.expired"}]
+    (root / "text/0249-build-experiments.expired.md").write_text(CDK_EXPIRED)
+    checked = decide("check", cwd=root)
+    assert "does not exist" not in checked.stdout, checked.stdout
+
+
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
                                                "text/0249-build-experiments.md": CDK_REVISED})
@@ -430,6 +449,23 @@ def test_a_status_the_folder_wide_yaml_starts_with_an_angle_bracket_is_shown_as_
     assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
     for page in ("index.html", "0002_blob_snapshots.html"):
         assert "<Parked until Q3>" in "".join(scan((root / "site" / page).read_text()).text), page  # text, no tag
+
+
+def test_a_status_a_page_or_front_matter_starts_with_a_symbol_is_shown_as_written(decide, tmp_path):
+    # `<` and a lone `~` joined to the word are the team's text; `**`, a bullet or an emoji before a space are markup.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-queues.md": "# Queues\n\n## Status\n\n<Parked until Q3>\n\n## Context\n\nWhy.\n",
+        "docs/adr/002-tabs.md": "---\nstatus: ~Parked\n---\n# Tabs\n\n## Context\n\nWhy.\n",
+        "docs/adr/003-caches.md": "# Caches\n\n## Status\n\n~Draft\n",
+        "docs/adr/004-logs.md": "# Logs\n\n## Status\n\n🚧 **Parked**\n",
+    })
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (1, "<Parked until Q3>"), (2, "~Parked"), (3, "draft"), (4, "Parked")]
+    assert "<Parked until Q3>  " in decide("adr", "list", cwd=root).stdout
+    assert "status: ~Parked\n" in decide("adr", "show", "2", cwd=root).stdout
+    assert "unknown status '<Parked until Q3>'" in decide("check", cwd=root).stdout
+    assert decide("report", "log", "--out", "site", cwd=root).exit_code == 0
+    assert "<Parked until Q3>" in "".join(scan((root / "site" / "index.html").read_text()).text)  # text, no tag
 
 
 def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one_field_a_line(decide, tmp_path):

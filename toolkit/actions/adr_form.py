@@ -45,6 +45,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     adornment,
+    first_choice,
     folder_record,
     heading_text,
     is_iso_day,
@@ -54,6 +55,7 @@ from toolkit.records.adr_words import (
     language_of,
     marked_choices,
     numbered_file,
+    read_status,
     split_title,
     title_number_span,
     underlined_headings,
@@ -464,8 +466,11 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
     raw = stated.status_raw or ""
     # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
     status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
-    if stated.status == "draft" and raw.strip().strip("\"'").isalpha():
-        status = raw.strip()  # the template's one status, a draft: the team's records start as drafts (Solana's)
+    first = first_choice(raw.strip())
+    if (stated.status or read_status(first)[0]) == "draft" and first.strip("\"'").isalpha():
+        # The template's own first status, a draft: the team's records start as drafts (Solana's `Draft`, Couchbase's
+        # `[DRAFT | REVIEW | ACCEPTED]`).
+        status = first
     if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
         line = lines[stated.status_line - 1]
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]

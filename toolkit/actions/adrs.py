@@ -35,7 +35,6 @@ from toolkit.records.adr import (
     ReadOptions,
     file_key,
     from_document,
-    live_records,
     prototype_ref,
     ref_key,
     relation_name,
@@ -124,9 +123,10 @@ class Decisions:
     def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
         # A record named by its number or its day is found by its whole slug too.
-        return live_records([r for r in self.records if r.key == key]) or [
+        return [r for r in self.records if r.key == key] or [
             r for r in self.records if key and _slug(record_name(r.path)) == key
-        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else [])
+        ] or (_as_listed(self.records, ref, lambda r: r.key) if isinstance(ref, str) else []) or [
+            r for r in self.records if key and str(r.number) == key]  # an expired text no revision has replaced
 
     def find(self, ref) -> Decision:
         """Like get, but a missing or ambiguous reference is a DecisionbookError."""
@@ -143,7 +143,6 @@ class Decisions:
                 return named[0]
             if _names_marked(ref):
                 raise DecisionbookError(_ambiguous(ref, [r.path for r in named]) if named else f"no ADR {ref}")
-        matches = live_records(matches)
         if len(matches) <= 1:
             matches = self._named(ref)
         if len(matches) > 1:
@@ -601,7 +600,7 @@ def _find_path(ws: Workspace, ref) -> Path:
     record_names = {path: record_name(path) for path in adr_files(folder)}
     if key.isdigit():
         candidates = [p for p, name in record_names.items() if file_key(name) == key]
-        # The number names the revision, not the expired text beside it (`0249-x.expired.md`), as live_records.
+        # The number names the revision, not the expired text beside it (`0249-x.expired.md`), as its key does.
         candidates = [p for p in candidates if marked_status(p.name) is None] or candidates
     else:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}

@@ -28,7 +28,7 @@ from toolkit.actions.adrs import (
     unreadable_key,
 )
 from toolkit.records import sidecar
-from toolkit.records.adr import MADR, REVERSE, Decision, live_records
+from toolkit.records.adr import MADR, REVERSE, Decision
 from toolkit.records.adr_words import (
     FOLDER_PAGES,
     UNREAD_EXTENSIONS,
@@ -64,7 +64,6 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
     the others and the free numbers that would part them (ADR 0128)."""
     shared = []
     for key, records in decisions.by_key().items():
-        records = live_records(records)  # an expired text beside its revision is no clash
         if len(records) > 1:
             # Records of two series (team folders numbered each from 1, ADR 0129) share no number.
             series: dict[Path, list[Decision]] = {}

@@ -243,14 +243,9 @@ def named_by(path: Path) -> tuple[int | None, str]:
     name = record_name(path)  # a record kept as a folder (`CIP-0001/README.md`) is named by the folder
     numbered = numbered_file(name)
     if numbered:
-        return numbered[1], str(numbered[1])
+        # An expired text shares its revision's number, which names the revision; its file name names it (ADR 0169).
+        return numbered[1], name.rpartition(".")[0] if marked_status(name) else str(numbered[1])
     return None, file_key(name) or name.rpartition(".")[0] or name
-
-
-def live_records(records: list[Decision]) -> list[Decision]:
-    """The *records* sharing a number but those whose file names mark them expired (`0249-x.expired.md`): the
-    older text of the proposal that the others revise, kept for its history, which the number does not name."""
-    return [record for record in records if marked_status(record.path.name) is None] or records
 
 
 def ref_key(value: object) -> str | None:
@@ -274,6 +269,8 @@ def ref_key(value: object) -> str | None:
         name = record_name(text.split("#")[0].rstrip("/"))
         if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
+        if marked_status(name) and file_key(name):
+            return name.rpartition(".")[0]  # an expired text, named by its file alone, never by its number
         return file_key(name) or file_key(name + ".md")  # Sphinx and wikis name a page without its extension
     if text.endswith((".html", ".htm")) and "://" not in text:  # the page a record is published as (Jekyll)
         return file_key(text.split("#")[0].rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".md")
@@ -283,8 +280,8 @@ def ref_key(value: object) -> str | None:
     text = bare
     if text.isascii() and text.isdigit():
         return str(int(text))
-    if marked_status(text + ".md") is not None:  # an expired text's name without `.md`: `0249-x.expired`
-        return file_key(text + ".md")
+    if marked_status(text + ".md") is not None and file_key(text + ".md"):  # without `.md`: `0249-x.expired`
+        return text
     if re.fullmatch(r"(?:[^\W_]|###)[\w#-]*", text):  # a slug, in any script: `wähle-café`; a draft's `####-x`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered else text
@@ -1964,10 +1961,7 @@ def _named_status(path: Path, options: ReadOptions, listed: Listed | None) -> tu
     if mark is not None:
         return mark, read_status(mark)[0]
     if listed is not None and listed.status:
-        status = read_status(listed.status, dict(options.statuses))[0]
-        # The list is YAML, not a page: a word it gives that decisionbook does not know is the team's text as
-        # written, symbols and all (`<Parked until Q3>`), where a page's leading symbols are its markup.
-        return listed.status, status if status in STATUSES else " ".join(listed.status.split())
+        return listed.status, read_status(listed.status, dict(options.statuses))[0]
     folder = path.parent if record_name(path) == path.name else path.parent.parent
     stage, adr_dir = folder.name.lower(), options.adr_dir
     if stage in STAGE_FOLDERS and adr_dir and folder != Path(adr_dir) and folder.is_relative_to(adr_dir):

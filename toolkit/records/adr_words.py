@@ -928,9 +928,15 @@ def read_status(raw: str, team: Mapping[str, str] | None = None) -> tuple[str, s
         target = named_once(text)
         relation = "superseded by" if target else None
     if status is None:
-        kept = _DATE_TAIL.sub("", _REFERENCE.sub("", stripped) if relation else stripped).strip(" .:*_`")
+        # Symbols before a space or emphasis marks are markup; one joined to the word (`<Parked until Q3>`,
+        # `~Parked`) is the team's text.
+        shown = _REFERENCE.sub("", stripped) if relation else _MARKUP_LEAD.sub("", text)
+        kept = _DATE_TAIL.sub("", shown).strip(" .:*_`")
         status = " ".join(kept.split()) or phrase
     return status, relation, target
+
+
+_MARKUP_LEAD = LazyPattern(r"^(?:[^\w\s\[(]+\s+|[*_`]+)+")
 
 
 # `Draft-Accepted`, `Accepted-Deprecated`: two statuses made one word. Which of the two the record is in only
@@ -988,6 +994,14 @@ def choices(phrase: str) -> bool:
     # Two words side by side may be the record's own (`Superseded / Deprecated`, `Draft/Proposed`).
     only_commas = "," in text and not re.search(r"[|/]", text)
     return len(meanings) > 2 and (not only_commas or {"accepted", "rejected"} <= meanings)
+
+
+def first_choice(phrase: str) -> str:
+    """The first of a template's list of statuses as written (`DRAFT` of `[DRAFT | REVIEW | ACCEPTED]`), the one
+    its records start at; *phrase* itself when it lists none."""
+    if not choices(phrase):
+        return phrase
+    return _CHOICE_SEPARATORS.split(phrase.strip().strip("[]{}").strip(), maxsplit=1)[0]
 
 
 def _mark_length(text: str) -> int:
