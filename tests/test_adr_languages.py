@@ -526,3 +526,49 @@ def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(deci
     assert (listed["32"]["status"], listed["32"]["supersedes"], listed["17"]["superseded_by"]) == (
         "proposed", ["17"], "32")
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+# A Japanese team's bullets under the title: a relation is a field of its own, its label naming which side the
+# linked record is on (`置き換え先`: the one replacing this, `置き換え元`: the one this replaced, `後継`: the successor),
+# or not (`置換`: the replacement, either way round); `関連` names records related to this one.
+JAPANESE = "# ADR-{n:04d}: {title}\n\n- ステータス: {status}\n- 日付: 2026-0{n}-01\n{fields}\n## 背景\n\n理由を書く。\n"
+
+
+def test_a_japanese_folder_s_relation_fields_are_read(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": JAPANESE.format(n=n, title=f"決定{n}", status=status,
+                                                                       fields=fields) for n, status, fields in (
+        (1, "置き換え済み", "- 置き換え先: [ADR-0003](0003-r3.md)\n"),
+        (2, "承認", "- 関連: [ADR-0003](0003-r3.md)、[ADR-0004](0004-r4.md)\n"),
+        (3, "承認", "- 置き換え元: [ADR-0001](0001-r1.md)\n- 関連: [ADR-0002](0002-r2.md)\n"),
+        (4, "置き換え済み", "- 後継: [ADR-0005](0005-r5.md)\n- 関連: [ADR-0002](0002-r2.md)\n"),
+        (5, "採用", "- 置き換え: [ADR-0004](0004-r4.md)\n"),
+        (6, "置き換え済み", "- 置換: [ADR-0007](0007-r7.md)\n"),
+        (7, "承認", "- 置換: [ADR-0006](0006-r6.md)\n"))})
+    listed = _listed(decide, root)
+    assert {k: (r["status"], r["superseded_by"], r["supersedes"], [(x["relation"], x["adr"]) for x in r["links"]])
+            for k, r in listed.items()} == {
+        "1": ("superseded", "3", [], []), "2": ("accepted", None, [], [("relates to", "3"), ("relates to", "4")]),
+        "3": ("accepted", None, ["1"], [("relates to", "2")]), "4": ("superseded", "5", [], [("relates to", "2")]),
+        "5": ("accepted", None, ["4"], []), "6": ("superseded", "7", [], []), "7": ("accepted", None, ["6"], [])}
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert "adr_2 -> adr_3" in decide("adr", "graph", cwd=root).stdout
+
+
+# A Korean team's: `대체함` names the record this one replaced, `대체됨` the one replacing it, `대체` either.
+KOREAN = "# ADR-{n:04d}: {title}\n\n- 상태: {status}\n- 날짜: 2026-0{n}-01\n{fields}\n## 배경\n\n이유.\n"
+
+
+def test_a_korean_folder_s_relation_fields_are_read(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": KOREAN.format(n=n, title=f"결정{n}", status=status,
+                                                                     fields=fields) for n, status, fields in (
+        (1, "대체됨", "- 대체됨: [ADR-0002](0002-r2.md)\n"),
+        (2, "승인됨", "- 대체함: [ADR-0001](0001-r1.md)\n- 관련: [ADR-0003](0003-r3.md)\n"),
+        (3, "채택", "- 대체: [ADR-0004](0004-r4.md)\n- 관련 ADR: [ADR-0002](0002-r2.md)\n"),
+        (4, "대체됨", "- 대체: [ADR-0003](0003-r3.md)\n"))})
+    listed = _listed(decide, root)
+    assert {k: (r["status"], r["superseded_by"], r["supersedes"], [(x["relation"], x["adr"]) for x in r["links"]])
+            for k, r in listed.items()} == {
+        "1": ("superseded", "2", [], []), "2": ("accepted", None, ["1"], [("relates to", "3")]),
+        "3": ("accepted", None, ["4"], [("relates to", "2")]), "4": ("superseded", "3", [], [])}
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+

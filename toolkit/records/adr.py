@@ -27,6 +27,8 @@ from toolkit.records.adr_words import (
     SUPERSEDES_IN,
     SYNONYMS,
     DAY_FIRST,
+    EITHER_WAY,
+    FIELD_RELATIONS_IN,
     find_date,
     iso_date,
     language_of,
@@ -72,7 +74,9 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "partially superseded by": "partly superseded by", "related to": "relates to",
                   "relacionado con": "relates to", "relacionada con": "relates to",
                   "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
-                  **{word: "supersedes" for word in SUPERSEDES_IN.values()}}
+                  **{word: "supersedes" for word in SUPERSEDES_IN.values()},
+                  **{word: relation for relations in FIELD_RELATIONS_IN.values()
+                     for relation, words in relations.items() for word in words}}
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
@@ -422,6 +426,9 @@ class _Reader:
 
     def add_relation(self, relation: str, target_text: str, line: int) -> None:
         relation = relation_of(relation)
+        if relation in EITHER_WAY:
+            superseded = read_status(self.fields.get("status_raw") or "")[0] == "superseded"
+            relation = "superseded by" if superseded else "supersedes"
         target = self.ref(target_text) or ""
         if not target:
             self.warn(line, f"{relation} {target_text!r}: the link does not point at an ADR file")
@@ -684,7 +691,7 @@ _PART_HEADINGS = frozenset((
     "alternatives", "proposal", "decision", "decision outcome", "rationale", "consequences", "details",
 ))
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to",
-                              *_SAME_RELATION))
+                              *_SAME_RELATION, *EITHER_WAY))
 # The fields a table's header row may name, each read from the column below it; and the labels of a
 # record's metadata: a header row names nothing else (a table of related records, `| ADR | Title |
 # Status |`, is not the record's own), and a key-value table's row starts with one of them.

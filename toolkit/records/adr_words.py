@@ -748,6 +748,17 @@ SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "su
                  "nl": "vervangt", "no": "erstatter", "da": "erstatter", "sv": "ersätter", "ru": "заменяет",
                  "pl": "zastępuje", "cs": "nahrazuje", "uk": "замінює", "fi": "korvaa", "id": "menggantikan",
                  "zh": "取代"}
+# The relations Japanese and Korean records name in a field of their own (`- 置き換え先: [ADR-0003](...)`,
+# `- 관련: [...]`), by the side the linked record is on: `置き換え元`, the record this one replaced; `置き換え先`, the
+# record replacing it; `後継`, its successor; `関連`, a record related to it. Each is read so (ADR 0192).
+FIELD_RELATIONS_IN = {
+    "ja": {"supersedes": ("置き換え元", "置き換え"), "superseded by": ("置き換え先", "後継"),
+           "relates to": ("関連", "関連adr", "関連 adr")},
+    "ko": {"supersedes": ("대체함", "대체 대상"), "superseded by": ("대체됨",), "relates to": ("관련", "관련adr", "관련 adr")},
+}
+# A replacement named with no side (`置換: [ADR 0031](...)`, `대체: [ADR-0010](...)`): teams write it on both records
+# of a replacement, so it names the successor of a superseded record and the predecessor of any other.
+EITHER_WAY = frozenset(("置換", "대체"))
 
 
 # MADR's `## Links` section in those languages: the heading a record's first relation line is written under.
