@@ -572,3 +572,46 @@ def test_a_korean_folder_s_relation_fields_are_read(decide, tmp_path):
         "3": ("accepted", None, ["4"], [("relates to", "2")]), "4": ("superseded", "3", [], [])}
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
+
+def test_a_japanese_record_superseded_or_linked_names_the_relation_in_a_japanese_field(decide, tmp_path):
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": JAPANESE.format(n=n, title=f"決定{n}", status="承認",
+                                                                       fields="") for n in (1, 2, 3)})
+    done = decide("adr", "status", "1", "superseded", "--by", "3", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    linked = decide("adr", "link", "2", "relates to", "3", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    header = {n: (root / f"docs/adr/{n:04d}-r{n}.md").read_text().split("\n## ")[0].splitlines()[2:] for n in (1, 2, 3)}
+    assert header == {
+        1: ["- ステータス: 置き換え済み", "- 置き換え先: [ADR-0003](0003-r3.md)", "- 日付: 2026-12-01"],
+        2: ["- ステータス: 承認", "- 関連: [ADR-0003](0003-r3.md)", "- 日付: 2026-02-01"],
+        3: ["- ステータス: 承認", "- 関連: [ADR-0002](0002-r2.md)", "- 置き換え元: [ADR-0001](0001-r1.md)",
+            "- 日付: 2026-03-01"]}
+    listed = _listed(decide, root)
+    assert (listed["1"]["superseded_by"], listed["3"]["supersedes"], listed["2"]["links"]) == (
+        "3", ["1"], [{"relation": "relates to", "adr": "3"}])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_korean_record_superseded_or_linked_names_the_relation_in_a_korean_field(decide, tmp_path):
+    record = "# ADR-{n:04d}: 결정{n}\n\n**상태**: 승인됨\n**날짜**: 2026-0{n}-01\n\n## 배경\n\n이유.\n"
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": record.format(n=n) for n in (1, 2)})
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    linked = decide("adr", "link", "1", "relates to", "2", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    assert (root / "docs/adr/0001-r1.md").read_text().startswith(
+        "# ADR-0001: 결정1\n\n**상태**: 대체됨\n**관련**: [ADR-0002](0002-r2.md)\n**대체됨**: [ADR-0002](0002-r2.md)\n"
+        "**날짜**: 2026-01-01\n")
+    assert (root / "docs/adr/0002-r2.md").read_text().startswith(
+        "# ADR-0002: 결정2\n\n**상태**: 승인됨\n**관련**: [ADR-0001](0001-r1.md)\n**대체함**: [ADR-0001](0001-r1.md)\n")
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_record_joins_a_field_s_links_as_the_field_joins_them(decide, tmp_path):
+    related = "- 関連: [ADR-0002](0002-r2.md)、[ADR-0003](0003-r3.md)\n"
+    root = _repo(tmp_path, {f"docs/adr/{n:04d}-r{n}.md": JAPANESE.format(
+        n=n, title=f"決定{n}", status="承認", fields=related if n == 1 else "") for n in (1, 2, 3, 4)})
+    linked = decide("adr", "link", "1", "relates to", "4", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    assert (root / "docs/adr/0001-r1.md").read_text().splitlines()[4] == (
+        "- 関連: [ADR-0002](0002-r2.md)、[ADR-0003](0003-r3.md)、[ADR-0004](0004-r4.md)")

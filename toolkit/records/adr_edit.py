@@ -56,6 +56,7 @@ from toolkit.records.adr_words import (
     record_name,
     LazyPattern,
     RELATION_STATUS,
+    field_relations,
     find_date,
     heading_text,
     is_rst,
@@ -596,9 +597,10 @@ def _html_cell_filled(doc: frontmatter.Document, index: int, words: str) -> byte
 _FOLDER_STATUS_FIELDS = {BOLD: "**Status:** {Status}", BULLETS: "* Status: {status}", FIELD: "Status: {Status}"}
 
 
-def _relation_as_written(relation: str, decision: Decision) -> str:
-    """*relation* as a relation line of *decision* names it: in its language where decisionbook reads that."""
-    return relation_word(relation, decision.status_raw or "")
+def _relation_as_written(relation: str, decision: Decision, field: bool = False) -> str:
+    """*relation* as a relation line of *decision* names it, or the label of a *field* of its own: in its language
+    where decisionbook reads that."""
+    return relation_word(relation, decision.status_raw or "", field)
 
 
 def status_as_written(status: str, decision: Decision, words: str | None = None) -> str:
@@ -720,6 +722,13 @@ def mark_superseded(
     elif is_rst(decision.path):
         named = record_link(successor, decision.form, decision, rst=True)
         decision = _without_emphasis(doc, decision)  # reStructuredText has no link inside emphasis
+    elif decision.form in (BULLETS, BOLD, FIELD) and field_relations(decision.status_raw or ""):
+        # A Japanese or Korean team names the successor in a field of its own below the status word (ADR 0192).
+        written = _write_status(doc, decision, f"{status_as_written('superseded', decision)} {mark}".rstrip(), day)
+        marked = _reparse(doc, written)
+        superseded = from_document(marked, decision.path)
+        return _insert(marked, superseded.status_line, [_field_line(marked, superseded, "superseded by", successor,
+                                                                    links)])
     else:
         named = _new_link(successor, decision.form, decision, False, links)
     text = successor_status(status_as_written("superseded by", decision), named, decision.status_raw or "")
@@ -915,7 +924,7 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     if decision.form == HTML and (end := _html_table_end(lines, decision.status_line)) is not None:
         link = _new_link(target, decision.form, decision, rst, links)
         return _insert_below_table(doc, end, f"{_capital(_relation_as_written(relation, decision))}: {link}")
-    if decision.form in (BOLD, FIELD, TABLE):
+    if decision.form in (BOLD, FIELD, TABLE) or decision.form == BULLETS and field_relations(decision.status_raw or ""):
         at = decision.status_line
         if decision.form == TABLE and at < len(lines) and DELIMITER_ROW.match(lines[at]):
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
@@ -925,7 +934,7 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         if listed is not None and target.number is not None:  # a field names records of the relation: one more
             index, end, bare = listed
             value = str(target.number) if bare else _new_link(target, decision.form, decision, False, links)
-            return _in_place(doc, index + 1, (end, end), f", {value}")
+            return _in_place(doc, index + 1, (end, end), f"{_joint(lines[index][:end])}{value}")
         return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
@@ -1132,6 +1141,17 @@ def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, i
     return None
 
 
+_JOINTS = frozenset(("、", "・", "/", "／"))  # besides the comma, as Japanese teams join a field's links
+
+
+def _joint(value: str) -> str:
+    """What joins the records a field's *value* links, as written between its last two (`、` in Japanese); `, ` for
+    one link, or links joined by words."""
+    named = list(_MARKDOWN_LINK.finditer(value))
+    between = value[named[-2].end() : named[-1].start()] if len(named) > 1 else ""
+    return between if between.strip() in _JOINTS else ", "
+
+
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
                 links: tuple[str, ...]) -> str:
     """A line like the status line with its label and value replaced: `**Supersedes:** [ADR-0003](...)`."""
@@ -1142,7 +1162,7 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
     # The status field alone, not the fields before it on its line (`Date: x | `, `Datum: x · `).
     parted = [gap for gap in BETWEEN_FIELDS.finditer(prefix, 0, label.start() + 1) if prefix[: gap.start()].strip()]
     field_start = parted[-1].end() if parted and decision.form != TABLE else 0
-    relation = _relation_as_written(relation, decision)
+    relation = _relation_as_written(relation, decision, field=True)
     # A label in a script without case (`ステータス:`, `**状态**`) says nothing of it: English words start capitalised.
     name = relation if label.group(0)[:1].islower() else _capital(relation)
     if label.group(0).isupper():

@@ -750,7 +750,8 @@ SUPERSEDES_IN = {"de": "ersetzt", "fr": "remplace", "es": "reemplaza", "pt": "su
                  "zh": "取代"}
 # The relations Japanese and Korean records name in a field of their own (`- 置き換え先: [ADR-0003](...)`,
 # `- 관련: [...]`), by the side the linked record is on: `置き換え元`, the record this one replaced; `置き換え先`, the
-# record replacing it; `後継`, its successor; `関連`, a record related to it. Each is read so (ADR 0192).
+# record replacing it; `後継`, its successor; `関連`, a record related to it. Each is read so, and the first of each
+# written in such a field (ADR 0192).
 FIELD_RELATIONS_IN = {
     "ja": {"supersedes": ("置き換え元", "置き換え"), "superseded by": ("置き換え先", "後継"),
            "relates to": ("関連", "関連adr", "関連 adr")},
@@ -774,13 +775,24 @@ def links_heading(phrase: str) -> str:
     return LINKS_IN.get(language.split("-")[0], "Links") if language else "Links"
 
 
-def relation_word(relation: str, phrase: str) -> str:
+def relation_word(relation: str, phrase: str, field: bool = False) -> str:
     """*relation* as a record whose status reads *phrase* writes it: `supersedes` in its language
-    (`ersetzt` beside `akzeptiert`), any other relation in English, as decisionbook reads no other."""
-    if relation != "supersedes":
-        return relation
+    (`ersetzt` beside `akzeptiert`); as the label of a *field* of its own, also the relations a Japanese or Korean
+    field names (`関連` beside `承認`); any other relation in English, as decisionbook reads no other."""
     language = language_of(phrase)
-    return SUPERSEDES_IN.get(language.split("-")[0], relation) if language else relation
+    if language is None:
+        return relation
+    language = language.split("-")[0]
+    if field and relation in FIELD_RELATIONS_IN.get(language, {}):
+        return FIELD_RELATIONS_IN[language][relation][0]
+    return SUPERSEDES_IN.get(language, relation) if relation == "supersedes" else relation
+
+
+def field_relations(phrase: str) -> bool:
+    """Whether a record whose status reads *phrase* names its relations in fields of their own under its title, as
+    Japanese and Korean teams write them (`- 関連: [...]` below `- ステータス: 承認`), not in a links section."""
+    language = language_of(phrase)
+    return language is not None and language.split("-")[0] in FIELD_RELATIONS_IN
 
 
 # The words around a successor, in the languages that name it inside them (`被 ADR-0030 取代`, as read_status reads).
