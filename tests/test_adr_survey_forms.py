@@ -479,18 +479,66 @@ def test_a_title_and_status_the_folder_wide_yaml_breaks_over_lines_are_shown_one
         "date: 2020-09-21", f"path: {RFCS_FOLDER}/0002_blob_snapshots.md", "form: unknown"]
 
 
-def test_a_status_the_folder_wide_yaml_keeps_is_changed_there_not_on_the_page(decide, tmp_path):
-    root = _rfcs_listed_in_yaml(tmp_path)
+def test_a_status_the_folder_wide_yaml_keeps_is_changed_on_its_line_there_not_on_the_page(decide, tmp_path):
+    # The list is the status the site shows: a change of it was refused, and the team edited the list by hand.
+    listed = RFCS_YAML.replace("  status: 'Accepted'\n  submitted: '2020-02-20'",
+                               "  status: 'Accepted'   # since the first review\n  submitted: '2020-02-20'")
+    root = _rfcs_listed_in_yaml(tmp_path, listed)
     page = root / RFCS_FOLDER / "0001_rfc_process.md"
     before = page.read_bytes()
-    refused = decide("adr", "status", "1", "deprecated", cwd=root)
-    assert refused.exit_code == 2 and "Traceback" not in refused.output
-    assert refused.stderr.strip() == (f"{RFCS_FOLDER}/0001_rfc_process.md: error: ADR-0001's status is kept in "
-                                      f"{RFCS_FOLDER}/_rfcs.yaml, the folder's list of records; change it there")
+    done = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert done.exit_code == 0, done.output
     assert page.read_bytes() == before
+    assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text() == listed.replace(
+        "  status: 'Accepted'   # since", "  status: 'Deprecated'   # since")
+    assert [(r["number"], r["status"], r["date"]) for r in listed_adrs(decide, root)][0] == (1, "deprecated",
+                                                                                           "2020-02-27")
+    # A status the list already writes is written as it writes it.
+    assert decide("adr", "status", "2", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text() == listed.replace(
+        "  status: 'Accepted'   # since", "  status: 'Deprecated'   # since").replace(
+        "status: 'Rejected'", "status: 'Accepted'")
     done = decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-22", cwd=root)
-    assert done.exit_code == 0, done.output  # the page states its own: changed there
+    assert done.exit_code == 0, done.output  # the page states its own: changed there, and the list stays
     assert "## Status\n\nAccepted\n" in (root / RFCS_FOLDER / "0003_counters.md").read_text()
+    assert "  file: '0003_counters.md'\n  status: 'Accepted'\n" in (root / RFCS_FOLDER / "_rfcs.yaml").read_text()
+
+
+def test_a_new_record_gets_an_entry_in_the_folder_wide_yaml_written_as_its_last_entry_is(decide, decide_process,
+                                                                                        tmp_path):
+    # The list names every RFC the site shows: a record made without an entry there had no status and no page.
+    root = _rfcs_listed_in_yaml(tmp_path)
+    made = decide("adr", "new", "Don't wait for the disk", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert made.exit_code == 0, made.output
+    name = made.stdout.strip().rpartition("/")[2]
+    assert name.startswith("0004_")
+    assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text() == RFCS_YAML + (
+        f"\n- name: 'RFC-0004'\n  title: 'Don''t wait for the disk'\n  file: '{name}'\n  status: 'Proposed'\n"
+        "  submitted: '2026-03-22'\n  reviewed: ''\n")
+    assert [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)][3] == (
+        4, "Don't wait for the disk", "proposed", "2026-03-22")
+    assert made.stderr == f"updated {RFCS_FOLDER}/_rfcs.yaml\n"
+    assert decide("adr", "status", "4", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text().endswith(
+        f"  file: '{name}'\n  status: 'Accepted'\n  submitted: '2026-03-22'\n  reviewed: ''\n")
+    # The command's fast start, which makes a record without click, says so too.
+    made = decide_process("adr", "new", "Faster boot", "--no-edit", cwd=root)
+    assert (made.exit_code, made.stderr) == (0, f"updated {RFCS_FOLDER}/_rfcs.yaml\n"), made.output
+    assert "  title: 'Faster boot'\n  file: '0005_faster_boot.md'\n  status: 'Proposed'\n" in (
+        root / RFCS_FOLDER / "_rfcs.yaml").read_text()
+
+
+def test_a_new_record_s_entry_takes_the_keys_and_quoting_of_the_list_s_last_entry(decide, tmp_path):
+    listed = ("# RFCs\n- file: 0001_rfc_process.md\n  name: RFC-0001\n  title: Process\n  authors: [ana]\n  area:\n"
+              '    - Governance\n  status: "Accepted"\n  submitted: 2020-02-20\n')
+    root = _rfcs_listed_in_yaml(tmp_path, listed)
+    made = decide("adr", "new", "Counters: again", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert made.exit_code == 0, made.output
+    name = made.stdout.strip().rpartition("/")[2]
+    assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text() == listed + (
+        f"- file: {name}\n  name: RFC-0004\n  title: 'Counters: again'\n  authors: []\n  area: []\n"
+        '  status: "Proposed"\n  submitted: 2026-03-22\n')
+    assert decide("check", cwd=root).exit_code == 0
 
 
 # The French health agency's records are pages of a just-the-docs site: the front matter's title is the menu's

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import repository_with
+from conftest import git, repository_with
 
 BOLD = "# ADR-{n:03d}: {title}\n\n**Status:** {status}\n**Date:** 2020-01-0{n}\n\n## Context\n\nWhy.\n"
 NYGARD = "# {n}. {title}\n\nDate: 2020-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
@@ -84,27 +84,46 @@ def test_an_index_in_restructuredtext_is_named_and_left_as_it_is(decide, tmp_pat
 @pytest.mark.parametrize(("items", "written"), [
     # adr-tools' `adr generate toc`, as its first record leaves it
     ("* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n",
-     "* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n* [2. Use Go](0002-use-go.md)\n"
-     "* [3. Use gRPC](0003-use-grpc.md)\n"),
-    # adr-log's list, without its markers; loose, and with `./`
-    ("- [ADR-0001](./0001-record-architecture-decisions.md) - Record\n\n- [ADR-0002](./0002-use-go.md) - Go\n",
-     "- [ADR-0001](./0001-record-architecture-decisions.md) - Record architecture decisions\n\n"
-     "- [ADR-0002](./0002-use-go.md) - Use Go\n\n- [ADR-0003](./0003-use-grpc.md) - Use gRPC\n"),
-    ("1. [Record architecture decisions](0001-record-architecture-decisions.md)\n2. [Use Go](0002-use-go.md)\n",
-     "1. [Record architecture decisions](0001-record-architecture-decisions.md)\n2. [Use Go](0002-use-go.md)\n"
-     "3. [Use gRPC](0003-use-grpc.md)\n"),
+     "* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n"
+     "* [2. Use Go for the services](0002-use-go.md)\n* [3. Use gRPC](0003-use-grpc.md)\n"),
+    # adr-log's list, without its markers; loose, with `./`, and a title shortened by hand, which stays
+    ("- [ADR-0001](./0001-record-architecture-decisions.md) - Records\n\n- [ADR-0002](./0002-use-go.md) - Use Go\n",
+     "- [ADR-0001](./0001-record-architecture-decisions.md) - Records\n\n"
+     "- [ADR-0002](./0002-use-go.md) - Use Go for the services\n\n- [ADR-0003](./0003-use-grpc.md) - Use gRPC\n"),
+    # and between its markers, where adr-log wrote it and the team then shortened a title
+    ("<!-- adrlog -->\n\n* [ADR-0001](0001-record-architecture-decisions.md) - Records\n"
+     "* [ADR-0002](0002-use-go.md) - Use Go\n\n<!-- adrlogstop -->\n",
+     "<!-- adrlog -->\n\n* [ADR-0001](0001-record-architecture-decisions.md) - Records\n"
+     "* [ADR-0002](0002-use-go.md) - Use Go for the services\n* [ADR-0003](0003-use-grpc.md) - Use gRPC\n\n"
+     "<!-- adrlogstop -->\n"),
+    # a README's list of file names, each with the team's own words after a dash
+    ("- [0001-record-architecture-decisions.md](0001-record-architecture-decisions.md) \u2014 why we keep them\n"
+     "- [0002-use-go.md](0002-use-go.md) \u2014 Go for every service\n",
+     "- [0001-record-architecture-decisions.md](0001-record-architecture-decisions.md) \u2014 why we keep them\n"
+     "- [0002-use-go.md](0002-use-go.md) \u2014 Go for every service\n"
+     "- [0003-use-grpc.md](0003-use-grpc.md) \u2014 Use gRPC\n"),
+    # numbered, the newest first
+    ("1. [Use Go](0002-use-go.md)\n2. [Record architecture decisions](0001-record-architecture-decisions.md)\n",
+     "1. [Use gRPC](0003-use-grpc.md)\n2. [Use Go for the services](0002-use-go.md)\n"
+     "3. [Record architecture decisions](0001-record-architecture-decisions.md)\n"),
 ])
-def test_a_list_of_the_records_is_written_anew_in_its_own_form(decide, tmp_path, items, written):
+def test_a_list_of_the_records_keeps_its_items_and_gains_the_new_ones_in_its_own_form(decide, tmp_path, items,
+                                                                                      written):
     toc = f"# Architecture Decision Records\n\n{items}\nWritten by hand.\n"
     root = repository_with(tmp_path / "repo", {
         ".adr-dir": "doc/adr", "doc/adr/toc.md": toc,
         **{f"doc/adr/000{n}-{slug}.md": NYGARD.format(n=n, title=title) for n, slug, title in (
             (1, "record-architecture-decisions", "Record architecture decisions"), (2, "use-go", "Use Go"))}})
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Two records")
+    record = root / "doc/adr/0002-use-go.md"
+    record.write_text(record.read_text().replace("# 2. Use Go\n", "# 2. Use Go for the services\n"))
     assert decide("adr", "new", "Use gRPC", "--no-edit", cwd=root).exit_code == 0
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "doc/adr/toc.md").read_text() == f"# Architecture Decision Records\n\n{written}\nWritten by hand.\n"
     assert not (root / "doc/adr/README.md").exists()
+    assert decide("adr", "index", cwd=root).stdout == "unchanged doc/adr/toc.md\n"
 
 
 @pytest.mark.parametrize(("index", "line", "why"), [
@@ -113,7 +132,7 @@ def test_a_list_of_the_records_is_written_anew_in_its_own_form(decide, tmp_path,
      "more than one table or list of the ADRs here (lines 5 and 13)"),
     (TABLE.replace("Proposed |\n", "Proposed |\n| (next) | Caching | Draft |\n"), 8, "links no record"),
     ("# ADRs\n\n* [ADR-001](ADR-001-use-git.md) by ana, 2020\n* [ADR-002](ADR-002-use-rust.md) by ben, 2020\n", 3,
-     "is not a link to a record written as the others are"),
+     "is not a link to a record in a form decisionbook writes"),
 ])
 def test_an_index_it_cannot_rewrite_safely_is_left_untouched_and_says_what_to_do(decide, tmp_path, index, line, why):
     root = _folder(tmp_path, {"index.md": index})
@@ -271,6 +290,38 @@ def test_a_team_s_rows_keep_their_words_and_only_a_changed_status_cell_changes(d
     assert (root / "README.md").read_text() == index.replace(
         "| Attest the wallet  | Approved |\n", "| Attest the wallet  | Deprecated |\n"
         "| [RFC005](ewc-rfc005-cache-the-catalogue.md) | Cache the catalogue | Proposed |\n")
+
+
+@pytest.mark.parametrize(("head", "rows", "written"), [
+    ("| # | Decision | Status | Date |\n|---|---|---|---|\n",
+     "| [ADR-001](ADR-001-use-git.md) | Use Git | Accepted | 2020-01-01 |\n"
+     "| [ADR-002](ADR-002-use-rust.md) | Rust, not C |  Proposed  | 2020-01-02 |\n",
+     "| [ADR-001](ADR-001-use-git.md) | Use Git for every repository | Accepted | 2020-01-01 |\n"
+     "| [ADR-002](ADR-002-use-rust.md) | Rust, not C |  Accepted  | 2020-03-04 |\n"),
+    # the title in the link, after the padded number
+    ("| RFC | Updated |\n| :-- | :-- |\n",
+     "| [001 Use Git](ADR-001-use-git.md) | 2020-01-01 |\n| [002 Rust, not C](ADR-002-use-rust.md) | 2020-01-02 |\n",
+     "| [001 Use Git for every repository](ADR-001-use-git.md) | 2020-01-01 |\n"
+     "| [002 Rust, not C](ADR-002-use-rust.md) | 2020-03-04 |\n"),
+])
+def test_a_team_s_row_takes_its_record_s_new_title_and_date_where_it_said_the_old_ones(decide, tmp_path, head, rows,
+                                                                                      written):
+    # A row that says what its record once said follows the record; words the record never said are the team's.
+    index = f"# Decisions\n\n{head}{rows}\nAsk ana before adding one.\n"
+    root = _folder(tmp_path, {"index.md": index})
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Two records")
+    record = root / "docs/adr/ADR-001-use-git.md"
+    record.write_text(record.read_text().replace("# ADR-001: Use Git\n", "# ADR-001: Use Git for every repository\n"))
+    record = root / "docs/adr/ADR-002-use-rust.md"
+    record.write_text(record.read_text().replace("# ADR-002: Use Rust\n", "# ADR-002: Use Rust everywhere\n"))
+    changed = decide("adr", "status", "2", "accepted", "--date", "2020-03-04", "--force", cwd=root)
+    assert changed.exit_code == 0, changed.output
+    assert "**Date:** 2020-03-04\n" in record.read_text()
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/index.md").read_text() == index.replace(rows, written)
+    assert decide("adr", "index", cwd=root).stdout == "unchanged docs/adr/index.md\n"
 
 
 def test_a_team_s_rows_in_their_own_order_stay_and_a_new_record_s_row_goes_where_it_sorts(decide, tmp_path):

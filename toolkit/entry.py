@@ -89,6 +89,8 @@ def _adr_new(options: dict, arguments: list[str]) -> None:
                           data_change=bool(options.get("--data-change")))
     sys.stdout.write(os.path.relpath(result.path) + "\n")
     sys.stdout.flush()
+    for path in result.updated:  # the folder's list of records, where it keeps one (ADR 0196)
+        sys.stderr.write(f"updated {_visible(os.path.relpath(path))}\n")
 
 
 def _adr_index(options: dict, arguments: list[str]) -> None:

@@ -22,6 +22,7 @@ from toolkit.workspace import Workspace
 TYPE_CHECKING = False  # typing's constant, read as true by type checkers, without importing typing
 if TYPE_CHECKING:
     from toolkit.actions.adrs import Decisions
+    from toolkit.records.adr import Decision
     from toolkit.records.finding import Finding
 
 # adr-log's markers (MADR's index tool), which may carry a note: `<!-- adrlog -- Regenerate with ... -->`.
@@ -94,8 +95,9 @@ def adrlog_list(ws: Workspace, decisions: Decisions, bullet: str = "*") -> list[
 
 
 def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list[str]] | None:
-    """Where adr-log keeps its list in the README (`<!-- adrlog ... -->` to `<!-- adrlogstop -->`) and
-    the list as it would write it now, in the README's own bullets; None without those markers."""
+    """Where adr-log keeps its list in the README (`<!-- adrlog ... -->` to `<!-- adrlogstop -->`) and the lines
+    there now: the list's items kept and completed as a team's own list is (index_forms), else adr-log's list as
+    it writes it, in the README's own bullets; None without those markers."""
     start = next((i for i in outside_code(lines) if ADRLOG_START.match(lines[i].strip())), None)
     if start is None:
         return None
@@ -103,16 +105,19 @@ def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
     if end is None:
         raise DecisionbookError(f"{lines[start].strip()} is never closed by {ADRLOG_END}", shown_path(ws, path),
                                 start + 1)
+    kept = _theirs(ws, path, lines, range(start + 1, end))
+    if kept is not None:
+        return kept
     bullet = next((line.strip()[0] for line in lines[start + 1 : end] if line.strip()[:2] in ("* ", "- ")), "*")
     from toolkit.actions.adrs import load_decisions
 
-    return start, end, adrlog_list(ws, load_decisions(ws), bullet)
+    return start + 1, end, ["", *adrlog_list(ws, load_decisions(ws), bullet), ""]
 
 
 def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) -> tuple[bytes, bytes, bool]:
     """The index *path*'s bytes now, its bytes with *table*, and whether it holds the markers now.
     With *theirs*, an index that keeps adr-log's list, or a table or list of the records of the team's
-    own, and not decisionbook's markers, has that list or table written anew in its own form instead."""
+    own, and not decisionbook's markers, has that list or table kept and completed in its own form instead."""
     marked = False
     if path.exists():
         if path.suffix.lower() == ".rst":
@@ -126,10 +131,8 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
         start = marker_line(lines, INDEX_START)
         marked = start is not None
         kept = _adrlog(ws, path, lines) if theirs and not marked else None
-        if kept is not None:
-            start, end, rows = kept
-            return doc.to_bytes(), frontmatter.with_lines(doc, start + 1, end, ["", *rows, ""]), False
-        kept = _theirs(ws, path, lines) if theirs and not marked else None
+        if kept is None and theirs and not marked:
+            kept = _theirs(ws, path, lines)
         if kept is not None:
             start, end, rows = kept
             return doc.to_bytes(), frontmatter.with_lines(doc, start, end, rows), False
@@ -149,8 +152,10 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
     return before, after, marked
 
 
-def _theirs(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list[str]] | None:
-    """The team's own table or list of the records in the index, and its lines written anew (index_forms)."""
+def _theirs(ws: Workspace, path: Path, lines: list[str], within: range | None = None
+            ) -> tuple[int, int, list[str]] | None:
+    """The team's own table or list of the records in the index (only one *within* those lines, where given), and
+    its lines now (index_forms)."""
     if not any("](" in line for line in lines):  # no link, no index of links: the records need not be read
         return None
     from toolkit.actions.adrs import load_decisions
@@ -159,7 +164,25 @@ def _theirs(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
     error = decisions.unreadable_error()
     if error is not None:  # an index without that record would drop its row: the file is named instead
         raise error
-    return team_index(ws.adr_dir, decisions.records, lines, shown_path(ws, path), dict(ws.config.adr_statuses))
+    return team_index(ws.adr_dir, decisions.records, lines, shown_path(ws, path), dict(ws.config.adr_statuses),
+                      lambda records: _earlier(ws, records), within)
+
+
+def _earlier(ws: Workspace, records: list[Decision]) -> dict[Path, list[Decision]]:
+    """Each of *records* as committed on HEAD's history of its own file; a version that does not parse tells nothing."""
+    from toolkit.actions.adrs import read_options
+    from toolkit.history.snapshot import committed_versions
+    from toolkit.records import adr
+
+    options = read_options(ws)
+    found: dict[Path, list[Decision]] = {}
+    for path, contents in committed_versions(ws.root, [record.path for record in records]).items():
+        for data in contents:
+            try:
+                found.setdefault(path, []).append(adr.parse(data, path, shown_path(ws, path), options))
+            except DecisionbookError:
+                continue
+    return found
 
 
 def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
@@ -181,8 +204,8 @@ def stale_index(ws: Workspace, decisions: Decisions) -> Finding | None:
 
 
 def index(ws: Workspace, check: bool = False) -> IndexResult:
-    """Write the ADR table into the ADR folder's index (index_file) between the index markers, or the team's
-    own table or list of the records there anew; a new README.md holds it where the folder has no index.
+    """Write the ADR table into the ADR folder's index (index_file) between the index markers, or keep and complete
+    the team's own table or list of the records there; a new README.md holds it where the folder has no index.
 
     Only the lines between the markers (or of the team's table or list) change; with *check*, nothing is
     written and a stale index raises CheckFailed.

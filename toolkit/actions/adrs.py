@@ -732,7 +732,7 @@ def _reverse_of(relation: str, reverse: str | None, how: str = "name it with --r
 @named
 class Created:
     path: Path
-    updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form
+    updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form, and the folder's list
     pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
 
 
@@ -945,6 +945,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
     waits = ws.config.supersede_on == "accept"  # a superseded record is marked when the new one is accepted
     pending = [target for relation, target in targets if relation == "supersedes" and waits]
     edited = [(relation, target) for relation, target in targets if not (relation == "supersedes" and waits)]
+    listed = []
     try:
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
@@ -954,13 +955,18 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
+        if (ws.adr_dir / folder_index.NAME).is_file():
+            # The folder's list of records names every record its site shows: the new one gets its entry there.
+            page, word = path.relative_to(ws.adr_dir).as_posix(), _listed_word(ws, created.status or "proposed")
+            listed.append(_edit_list(ws, lambda data, shown: folder_index.with_entry(
+                data, page, created.number, title, word, day, shown)))
     except DecisionbookError:
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         if form.page:
             with contextlib.suppress(OSError):  # a folder that held files before keeps them
                 path.parent.rmdir()
         raise
-    return Created(path, tuple(dict.fromkeys(p for p, _ in group.made)), tuple(pending))
+    return Created(path, tuple(dict.fromkeys([*(p for p, _ in group.made), *listed])), tuple(pending))
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:
@@ -985,15 +991,38 @@ class StatusChange:
     dropped: tuple[str, ...] = ()
 
 
-def _refuse_listed_status(ws: Workspace, decision: Decision) -> None:
-    """Refuse to change a status that only the folder's list of records (Fuchsia's `_rfcs.yaml`) states: its site
-    shows the list's, so a status written into the page would say one thing where the site shows another."""
+def _listed_status(ws: Workspace, decision: Decision) -> bool:
+    """Whether only the folder's list of records (Fuchsia's `_rfcs.yaml`) states *decision*'s status: its site shows
+    the list's, so a change of it is written there, not into the page."""
     if decision.status_line is not None or not (listed := read_options(ws).listed):
-        return
+        return False
     page = decision.path.relative_to(ws.adr_dir).as_posix()
-    if any(entry.file == page and entry.status for entry in listed):
-        raise DecisionbookError(f"{decision.label}'s status is kept in {shown_path(ws, ws.adr_dir / folder_index.NAME)}"
-                                ", the folder's list of records; change it there", shown_path(ws, decision.path))
+    return any(entry.file == page and entry.status for entry in listed)
+
+
+def _listed_word(ws: Workspace, status: str) -> str:
+    """*status* as the folder's list of records writes it: the word its entries most use for it, else the status
+    capitalised as most of their words are (`Accepted`)."""
+    said = [entry.status for entry in read_options(ws).listed if entry.status]
+    words = Counter(word for word in said if read_status(word, dict(ws.config.adr_statuses))[0] == status)
+    if words:
+        return words.most_common(1)[0][0]
+    return status.capitalize() if 2 * sum(word[:1].isupper() for word in said) > len(said) else status
+
+
+def _edit_list(ws: Workspace, edit) -> Path:
+    """Write the folder's list of records as *edit* (its bytes -> new bytes) gives it, under its lock (ADR 0196)."""
+    path = ws.adr_dir / folder_index.NAME
+    shown = shown_path(ws, path)
+    with files.locked(path, shown):
+        try:
+            data = files.read_bytes(path, ws.config.max_file_bytes, ws.root, shown)
+        except OSError as exc:
+            raise DecisionbookError(f"cannot read: {exc.strerror}", shown) from None
+        after = edit(data, shown)
+        if after != data:
+            atomic.replace(path, after)
+    return path
 
 
 def change_status(
@@ -1018,7 +1047,11 @@ def change_status(
                 by is None or find_one(ws, by)[1].key == decision.superseded_by):
             # No successor named, or the one the record names: it, and every word around it, stays as written.
             return StatusChange(decision, status, None, ())
-        _refuse_listed_status(ws, decision)
+        listed = _listed_status(ws, decision)
+        if listed and by is not None:
+            where = shown_path(ws, ws.adr_dir / folder_index.NAME)
+            raise DecisionbookError(f"{decision.label}'s status is kept in {where}, the folder's list of records, and "
+                                    "its page names no successor: change both by hand", shown_path(ws, decision.path))
         if status == "superseded" and by is not None and not force:
             _refuse_second_successor(ws, decision, find_one(ws, by)[1])
         # No status yet, or a word decisionbook does not know (`mergé`): any status may follow.
@@ -1035,6 +1068,10 @@ def change_status(
             from toolkit.actions.adr_review import require_acceptable
 
             require_acceptable(ws, doc, decision)
+        if listed:  # its status line there, alone: the page and the list's days stay
+            page, word = decision.path.relative_to(ws.adr_dir).as_posix(), _listed_word(ws, status)
+            path = _edit_list(ws, lambda data, shown: folder_index.with_status(data, page, word, shown))
+            return StatusChange(decision, status, None, (path,))
         day = (date or _dt.date.today()).isoformat()
         before = doc.to_bytes()
         links = _folder_links(ws) if by is not None or decision.supersedes and status == "accepted" else ()

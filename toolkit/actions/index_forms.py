@@ -15,7 +15,14 @@ from toolkit.records.adr_words import is_record_file
 
 TYPE_CHECKING = False  # typing's constant, read as true by type checkers, without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from toolkit.records.adr import Decision
+
+    # The records given, each as committed before on the history of its own file: {path: versions}.
+    Earlier = Callable[[list[Decision]], dict[Path, list[Decision]]]
+    # Where a row or item says something of its record (start, end), and what decisionbook writes there for a record.
+    Piece = tuple[int, int, Callable[[Decision], str]]
 
 # Said with every refusal: the team's index stays as it is until they choose where decisionbook's goes.
 _HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
@@ -81,6 +88,7 @@ _ITEM = re.compile(r"^([*+-]|\d{1,9}[.)])([ \t]+)(.*)$")
 _LABEL_WORDS = r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*[-_ ]?"  # `ADR-`, `RFC`, before a record's number
 _LABEL = _LABEL_WORDS + r"\d+"
 _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001](0001-x.md) - Title`, as adr-log
+_BEFORE_TITLE = re.compile(rf"^(?:\d+(?:\.\s+|[ \t]+)|{_LABEL}(?:\s*[:.]\s+|\s+[-–—]\s+))")  # `1. `, `ADR-1: `
 
 
 def _link_text_form(text: str) -> tuple:
@@ -128,9 +136,10 @@ class _Index:
     """The index's lines and what is known of the folder's records, to find the team's table or list."""
 
     def __init__(self, adr_dir: Path, records: list[Decision], lines: list[str], shown: str,
-                 statuses: dict[str, str]):
+                 statuses: dict[str, str], earlier: Earlier):
         self.adr_dir, self.records, self.lines, self.shown = adr_dir, records, lines, shown
         self.statuses = statuses  # [adr.statuses]: a team's words for a status, read in its rows as in its records
+        self.earlier = earlier
         self.paths = {os.path.relpath(r.path, adr_dir).replace(os.sep, "/") for r in records}
 
     def names_record(self, href: str) -> bool:
@@ -142,15 +151,15 @@ class _Index:
         return DecisionbookError(f"{why}: {_HOW}", self.shown, line + 1)
 
 
-def team_index(adr_dir: Path, records: list[Decision], lines: list[str], shown: str,
-               statuses: dict[str, str]) -> tuple[int, int, list[str]] | None:
+def team_index(adr_dir: Path, records: list[Decision], lines: list[str], shown: str, statuses: dict[str, str],
+               earlier: Earlier, within: range | None = None) -> tuple[int, int, list[str]] | None:
     """Where a team's own index of the records is in *lines* (a table or a list of links to them, kept
-    without markers) and its lines now: a table's rows kept and completed (_table), a list written anew
-    from *records* in its own form; None when *lines* hold none. A second such table, a column or row
-    decisionbook cannot write, or a list in a form it does not know raises, naming the line, and the file
-    stays as it is."""
-    index = _Index(adr_dir, records, lines, shown, statuses)
-    found = [block for block in _blocks(lines) if _lists_records(index, block)]
+    without markers; only one *within* those lines, where given) and its lines now: its rows or items kept and
+    completed (_table, _list); None when *lines* hold none. A second such table, a column or row decisionbook
+    cannot write, or a list in a form it does not know raises, naming the line, and the file stays as it is."""
+    index = _Index(adr_dir, records, lines, shown, statuses, earlier)
+    found = [block for block in _blocks(lines) if (within is None or block[1] in within and block[2] <= within.stop)
+             and _lists_records(index, block)]
     if not found:
         return None
     if len(found) > 1:
@@ -224,7 +233,9 @@ def _item(line: str) -> tuple[str, str, tuple | None] | None:
     if not tail:
         return item.group(1), link.group(2), (form, None)
     after = _TITLE_AFTER.match(tail)
-    return item.group(1), link.group(2), ((form, after.group(1)) if after and form[0] == "label" else None)
+    # Words after a link whose text carries no title: the title, as adr-log writes it, or the team's own.
+    untitled = form[0] in ("label", "file", "number alone")
+    return item.group(1), link.group(2), ((form, after.group(1)) if after and untitled else None)
 
 
 def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
@@ -260,12 +271,13 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     if kinds[linked_at] == "label" and form[0] not in ("number alone", "number", "file"):
         form = ("label", "")
     opened, closed = head.startswith("|"), head.endswith("|") and not head.endswith("\\|")
-    paths = [os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/") for record in index.records]
+    paths = [_path(index, record) for record in index.records]
     ranks = {path: rank for rank, path in enumerate(paths)}
     status_at = kinds.index("status") if "status" in kinds else None
     # A row of a record since removed goes with it.
-    rows = [(ranks[path], _with_status(index, lines[row], status_at, index.records[ranks[path]]))
-            for row, path in linked if path in ranks]
+    kept = [(lines[row], ranks[path]) for row, path in linked if path in ranks]
+    followed = _followed(index, [(row, index.records[rank], _row_pieces(index, row, kinds)) for row, rank in kept])
+    rows = [(rank, _with_status(index, row, status_at, index.records[rank])) for row, (_, rank) in zip(followed, kept)]
     descending = len(rows) > 1 and all(a[0] > b[0] for a, b in zip(rows, rows[1:]))
     listed = {path for _, path in linked}
     for rank, record in enumerate(index.records):
@@ -281,6 +293,59 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                  default=0)
         rows.insert(at, (rank, ("| " if opened else "") + " | ".join(cells) + (" |" if closed else "")))
     return start + 2, end, [row for _, row in rows]
+
+
+def _path(index: _Index, record: Decision) -> str:
+    return os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/")
+
+
+def _title_at(text: str) -> int | None:
+    """Where the title starts in a link's text that carries one (_link_text_form); None in one that does not."""
+    kind = _link_text_form(text)[0]
+    if kind in ("number", "label title"):
+        return _BEFORE_TITLE.match(text).end()
+    return 0 if kind == "title" else None
+
+
+def _stripped(row: str, begin: int, end: int) -> tuple[int, int]:
+    """The span of a cell's text without the spaces around it."""
+    text = row[begin:end]
+    return begin + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+
+
+def _row_pieces(index: _Index, row: str, kinds: list[str | None]) -> list[Piece]:
+    """The title and the date a table *row* says of its record: in its title and date cells, and in the text of its
+    link where that carries the title (`[0004 Noise mitigation](...)`)."""
+    pieces = []
+    for n, span in enumerate(_spans(row)):
+        begin, end = _stripped(row, *span)
+        link = _LINK.search(row, begin, end)
+        if link and index.names_record(link.group(2)):
+            at = _title_at(link.group(1))
+            if at is not None:
+                pieces.append((link.start(1) + at, link.end(1), lambda record: row_cells(index.adr_dir, record)[1]))
+        elif n < len(kinds) and kinds[n] in ("title", "date"):
+            field = 1 if kinds[n] == "title" else 4
+            pieces.append((begin, end, lambda record, field=field: row_cells(index.adr_dir, record)[field]))
+    return pieces
+
+
+def _followed(index: _Index, entries: list[tuple[str, Decision, list[Piece]]]) -> list[str]:
+    """Each line of *entries* with what it says of its record's title and date as the record says it now, where it
+    says what a committed version of the record said: a line copied from the record follows it, and words the
+    record never said (a shorter title of the team's own) are the team's. Git is asked once, and only of the
+    records whose lines say something other than they do now."""
+    stale = [record for line, record, pieces in entries
+             if any(line[begin:end] != render(record) for begin, end, render in pieces)]
+    before = index.earlier(stale) if stale else {}
+    followed = []
+    for line, record, pieces in entries:
+        for begin, end, render in sorted(pieces, key=lambda piece: piece[0], reverse=True):
+            written, now = line[begin:end], render(record)
+            if now and written != now and any(written == render(old) for old in before.get(record.path, ())):
+                line = line[:begin] + now + line[end:]
+        followed.append(line)
+    return followed
 
 
 def _label_as(written: str, record: Decision, label: str) -> str:
@@ -341,37 +406,72 @@ def _split(row: str) -> list[str]:
     return [row[begin:end] for begin, end in _spans(row)]
 
 
+def _list_title(record: Decision, linked: bool = False) -> str:
+    """*record*'s title in a list: as adr-tools and adr-log write it, but for `<`, which stays text here as everywhere
+    decisionbook writes a title, and, in a link's text (*linked*), for brackets, which would end it."""
+    from toolkit.records.text import visible
+
+    title = visible(str(record.title or record.name)).replace("<", "&lt;")
+    return title.replace("[", "\\[").replace("]", "\\]") if linked else title
+
+
+def _item_pieces(line: str) -> list[Piece]:
+    """The title a list item says of its record: in its link's text, or in the words after the link."""
+    item = _ITEM.match(line)
+    link = _LINK.match(line, item.start(3))
+    at = _title_at(link.group(1))
+    if at is not None:
+        return [(link.start(1) + at, link.end(1), lambda record: _list_title(record, linked=True))]
+    after = _TITLE_AFTER.match(line[link.end() :].rstrip())
+    return [(link.end() + after.start(2), link.end() + after.end(2), _list_title)] if after else []
+
+
 def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
+    """The team's items as they are, without the items of records since removed, and with an item of each record
+    it lacks, written as its first item is, where a table would put its row (_table); numbered `1.` `2.` `3.`,
+    the items are numbered again in their order."""
+    from toolkit.records.text import visible
+
     lines = index.lines[start:end]
     nested = next((n for n, line in enumerate(lines) if line.strip() and not _ITEM.match(line)), None)
     if nested is not None:
         raise index.refuse(start + nested, "the list of the ADRs here holds lines decisionbook would not write "
                                            "back (a nested list, or an item on more than one line)")
     items = [(n, _item(line)) for n, line in enumerate(lines) if line.strip()]
-    first = items[0][1][2] if items[0][1] else None
-    odd = next((n for n, item in items
-                if item is None or item[2] is None or item[2] != first or not index.names_record(item[1])), None)
+    odd = next((n for n, item in items if item is None or item[2] is None or not index.names_record(item[1])), None)
     if odd is not None:
-        raise index.refuse(start + odd, "this item of the list of the ADRs is not a link to a record written as the "
-                                        "others are, in a form decisionbook writes (`* [1. Title](0001-x.md)` as "
-                                        "adr-tools, `* [ADR-0001](0001-x.md) - Title` as adr-log, "
-                                        "`* [Title](0001-x.md)`)")
-    text_form, after = first
+        raise index.refuse(start + odd, "this item of the list of the ADRs is not a link to a record in a form "
+                                        "decisionbook writes (`* [1. Title](0001-x.md)` as adr-tools, "
+                                        "`* [ADR-0001](0001-x.md) - Title` as adr-log, `* [Title](0001-x.md)`)")
+    text_form, after = items[0][1][2]
     bullets = [item[0] for _, item in items]
     counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
     prefix = "./" if all(item[1].strip("<>").startswith("./") for _, item in items) else ""
     gap = _ITEM.match(lines[0]).group(2)
     loose = any(not line.strip() for line in lines)
-    from toolkit.records.text import visible
-
-    written = []
-    for n, record in enumerate(index.records):
-        # As adr-tools and adr-log write it, but for `<`, which stays text here as everywhere decisionbook
-        # writes a title, and for brackets in a link's text, which would end it.
-        title = visible(str(record.title or record.name)).replace("<", "&lt;")
-        text = _link_text(text_form, record, visible(record.cited), title.replace("[", "\\[").replace("]", "\\]"))
-        bullet = f"{int(bullets[0][:-1]) + n}{bullets[0][-1]}" if counted else bullets[0]
-        href = link_target(os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/"))
-        line = f"{bullet}{gap}[{text}]({prefix}{href})" + (after + title if after is not None else "")
-        written += ["", line] if loose and written else [line]
-    return start, end, written
+    paths = [_path(index, record) for record in index.records]
+    ranks = {path: rank for rank, path in enumerate(paths)}
+    # An item of a record since removed goes with it.
+    kept = [(lines[n], ranks[_target(item[1])]) for n, item in items if _target(item[1]) in ranks]
+    followed = _followed(index, [(line, index.records[rank], _item_pieces(line)) for line, rank in kept])
+    written = [(rank, line) for line, (_, rank) in zip(followed, kept)]
+    descending = len(written) > 1 and all(a[0] > b[0] for a, b in zip(written, written[1:]))
+    listed = {rank for _, rank in kept}
+    for rank, record in enumerate(index.records):
+        if rank in listed:
+            continue
+        title = _list_title(record)
+        text = _link_text(text_form, record, visible(record.cited), _list_title(record, linked=True))
+        line = f"{bullets[0]}{gap}[{text}]({prefix}{link_target(paths[rank])})" + (
+            after + title if after is not None else "")
+        at = max((n + 1 for n, (other, _) in enumerate(written) if (other > rank if descending else other < rank)),
+                 default=0)
+        written.insert(at, (rank, line))
+    if counted:
+        first, mark = int(bullets[0][:-1]), bullets[0][-1]
+        written = [(rank, f"{first + n}{mark}{line[len(_ITEM.match(line).group(1)) :]}")
+                   for n, (rank, line) in enumerate(written)]
+    out = []
+    for _, line in written:
+        out += ["", line] if loose and out else [line]
+    return start, end, out
