@@ -35,6 +35,7 @@ from toolkit.records.adr import (
     ReadOptions,
     file_key,
     from_document,
+    noted_records,
     prototype_ref,
     ref_key,
     relation_name,
@@ -699,11 +700,12 @@ _PLAIN_NAME = LazyPattern(r"(?:ADR|RFC)[-_ #]?\d+", re.IGNORECASE)  # a record n
 def _folder_links(ws: Workspace) -> tuple[str, ...]:
     """The links the folder's newest records write to other records (`[ADR 014](./014-x.md)`), for a new link
     to be written as theirs are; a link command reads the records for them, as `adr new` without one never does.
-    Where most of the records its statuses name are named without a link (`Superseded by ADR-0005`), those names
-    instead, for a new relation to name its record so too."""
+    Where most of the records its statuses and their notes name are named without a link (`Superseded by ADR-0005`,
+    `已废弃（被 ADR-0030 取代）`), those names instead, for a new relation to name its record so too."""
     records = load_decisions(ws).records
     named = [target for record in records if record.status_raw
              and (target := read_status(record.status_raw, dict(ws.config.adr_statuses))[2])]
+    named += [noted for record in records if record.status_raw for noted in noted_records(record.status_raw)]
     plain = [target for target in named if _PLAIN_NAME.fullmatch(target.strip(" *_."))]
     if len(plain) * 2 > len(named):
         return tuple(plain)
