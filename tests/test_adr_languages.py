@@ -533,6 +533,25 @@ def test_a_chinese_folder_whose_status_notes_name_records_without_a_link_names_b
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
+def test_a_link_whose_words_are_code_is_written_so_whole_on_both_sides_of_a_supersede(decide, tmp_path):
+    # Links written `` [`adr-0002`](./adr-0002-x.md) ``, as some Chinese folders do, were followed without the closing
+    # backtick: `` [`adr-0003](...) `` opens a code span it never closes.
+    related = "- **相关**：[`adr-0002`](./adr-0002-license.md)\n"
+    root = _repo(tmp_path, {
+        "docs/adr/adr-0001-layout.md": CHINESE.format(n=1, title="布局", status="已接受").replace("---", related + "---"),
+        "docs/adr/adr-0002-license.md": CHINESE.format(n=2, title="许可证", status="已接受"),
+        "docs/adr/adr-0003-cache.md": CHINESE.format(n=3, title="缓存目录", status="提议中")})
+    done = decide("adr", "status", "2", "superseded", "--by", "3", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/adr-0002-license.md").read_text() == CHINESE.format(
+        n=2, title="许可证", status="被 [`adr-0003`](./adr-0003-cache.md) 取代")
+    assert (root / "docs/adr/adr-0003-cache.md").read_text().splitlines()[2:4] == [
+        "- **状态**：提议中", "- **取代**：[`adr-0002`](./adr-0002-license.md)"]
+    listed = _listed(decide, root)
+    assert (listed["2"]["superseded_by"], listed["3"]["supersedes"]) == ("3", ["2"])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
 def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/adr/0017-license.md": CHINESE.format(n=17, title="许可证", status="已接受"),

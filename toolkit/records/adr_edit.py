@@ -1092,13 +1092,17 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
     name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
     if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
         return f"[{shown if text == name else shown.rpartition('.')[0]}]({_target_as(path, angled)})"
-    number = _DIGITS.search(text)
+    # The marks that close the words (`` `adr-0008` ``, `**ADR 5**`) close the new ones too.
+    words = text.rstrip("`*_")
+    number = _DIGITS.search(words)
     if number is None or target.number is None:
         return None
     written = f"{target.number:0{width}d}"
-    after = _BETWEEN.match(text, number.end())
-    title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
-    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({_target_as(path, angled)})"
+    after = _BETWEEN.match(words, number.end())
+    title = (target.title or "").replace("]", "") if after.end() < len(words) else ""
+    closing = text[len(words) :]
+    return (f"[{words[: number.start()]}{written}{after.group() if title else ''}{title}{closing}]"
+            f"({_target_as(path, angled)})")
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
