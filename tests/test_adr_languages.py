@@ -514,6 +514,44 @@ def test_a_chinese_record_superseded_names_its_successor_in_chinese(decide, tmp_
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
+def test_a_chinese_folder_whose_status_notes_name_records_without_a_link_names_both_sides_of_a_supersede_so(
+        decide, tmp_path):
+    # `已废弃（被 ADR-0026 取代）`, `已接受（取代 ADR-0026 的 v0 格式）`: the folder names records in its statuses' notes
+    # without a link, as ADR 0185 follows in English statuses; superseding wrote `[ADR-0032](0032-cache.md)`.
+    root = _repo(tmp_path, {
+        "docs/adr/0024-slices.md": CHINESE.format(n=24, title="切片输入", status="已废弃（被 ADR-0026 取代）"),
+        "docs/adr/0026-records.md": CHINESE.format(n=26, title="记录格式", status="已接受（取代 ADR-0024 的切片输入）"),
+        "docs/adr/0027-license.md": CHINESE.format(n=27, title="许可证", status="已接受"),
+        "docs/adr/0032-cache.md": CHINESE.format(n=32, title="缓存目录", status="提议中")})
+    done = decide("adr", "status", "27", "superseded", "--by", "32", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0027-license.md").read_text() == CHINESE.format(n=27, title="许可证",
+                                                                             status="被 ADR-0032 取代")
+    assert (root / "docs/adr/0032-cache.md").read_text().splitlines()[2:4] == ["- **状态**：提议中", "- **取代**：ADR-0027"]
+    listed = _listed(decide, root)
+    assert (listed["27"]["superseded_by"], listed["32"]["supersedes"]) == ("32", ["27"])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_link_whose_words_are_code_is_written_so_whole_on_both_sides_of_a_supersede(decide, tmp_path):
+    # Links written `` [`adr-0002`](./adr-0002-x.md) ``, as some Chinese folders do, were followed without the closing
+    # backtick: `` [`adr-0003](...) `` opens a code span it never closes.
+    related = "- **相关**：[`adr-0002`](./adr-0002-license.md)\n"
+    root = _repo(tmp_path, {
+        "docs/adr/adr-0001-layout.md": CHINESE.format(n=1, title="布局", status="已接受").replace("---", related + "---"),
+        "docs/adr/adr-0002-license.md": CHINESE.format(n=2, title="许可证", status="已接受"),
+        "docs/adr/adr-0003-cache.md": CHINESE.format(n=3, title="缓存目录", status="提议中")})
+    done = decide("adr", "status", "2", "superseded", "--by", "3", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/adr-0002-license.md").read_text() == CHINESE.format(
+        n=2, title="许可证", status="被 [`adr-0003`](./adr-0003-cache.md) 取代")
+    assert (root / "docs/adr/adr-0003-cache.md").read_text().splitlines()[2:4] == [
+        "- **状态**：提议中", "- **取代**：[`adr-0002`](./adr-0002-license.md)"]
+    listed = _listed(decide, root)
+    assert (listed["2"]["superseded_by"], listed["3"]["supersedes"]) == ("3", ["2"])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
 def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/adr/0017-license.md": CHINESE.format(n=17, title="许可证", status="已接受"),

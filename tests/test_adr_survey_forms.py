@@ -265,6 +265,32 @@ def test_a_link_to_an_expired_text_that_names_no_file_is_dangling_not_read_as_it
     assert "does not exist" not in checked.stdout, checked.stdout
 
 
+def test_a_relation_to_a_number_only_an_expired_text_holds_is_checked_for_its_link_back(decide, tmp_path):
+    # A link to `RFC 249`, which names the expired text where no revision holds 249, was never checked; the text's
+    # own link back was an error, as 300 named it by its number and not by its file name.
+    amends = "# Stable parts\n\n## Status\n\nProposed\n\nAmends [RFC 249](0249-build-experiments.md)\n"
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
+                                               "text/0249-build-experiments.expired.md": CDK_EXPIRED,
+                                               "text/0300-stable-parts.md": amends})
+    checked = decide("check", cwd=root)
+    assert checked.exit_code == 1, checked.output
+    assert checked.stdout.splitlines() == [
+        "text/0300-stable-parts.md:7: error: amends ADR 249, but ADR 249 does not record amended by ADR 300 back",
+        "1 error(s), 0 warning(s)"]
+    expired = root / "text/0249-build-experiments.expired.md"
+    back = "Amended by [RFC 300](0300-stable-parts.md)\n\n# Motivation"
+    expired.write_text(CDK_EXPIRED.replace("# Motivation", back))
+    checked = decide("check", cwd=root)
+    assert checked.stdout.strip() == "0 error(s), 0 warning(s)", checked.stdout
+    expired.write_text(CDK_EXPIRED)
+    (root / "text/0300-stable-parts.md").write_text(amends.replace("Amends", "Supersedes"))
+    checked = decide("check", cwd=root)
+    # As for a record holding the number: superseded by 300, its status (rejected, as expired reads) does not say so.
+    assert checked.stdout.splitlines() == [
+        "text/0249-build-experiments.expired.md: warning: ADR 300 supersedes this one, but its status is rejected",
+        "0 error(s), 1 warning(s)"]
+
+
 def test_a_start_date_key_with_a_space_in_front_matter_dates_the_record(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "text"\n',
                                                "text/0249-build-experiments.md": CDK_REVISED})

@@ -634,6 +634,109 @@ def test_going_back_from_superseded_empties_the_key_that_names_the_successor_and
     assert (row["status"], row["superseded_by"]) == ("accepted", None)
 
 
+# Two records in a folder's own form, the first to be superseded by the second: folder, their file names, texts.
+_PAIRS = {
+    "adr-tools": ("doc/adr", "0001-use-a-queue.md", "0002-use-kafka.md",
+                  "# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAccepted\n\n## Context\n\nOrders pile up.\n",
+                  "# 2. Use Kafka\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n## Context\n\nThroughput.\n"),
+    "madr": ("docs/decisions", "0001-use-a-queue.md", "0002-use-kafka.md",
+             "---\nstatus: accepted\ndate: 2026-01-12\ndecision-makers: [ines]\n---\n# Use a queue\n\n"
+             "Orders pile up.\n",
+             "---\nstatus: accepted  # after the load test\ndate: 2026-03-02\ndecision-makers: [ines, tom]\n---\n"
+             "# Use Kafka\n\nThroughput.\n"),
+    "bold fields": ("docs/adr", "0001-use-a-queue.md", "0002-use-kafka.md",
+                    "# ADR-0001: Use a queue\n\n- **Status:** Accepted\n- **Date:** 2026-01-12\n\n"
+                    "## Context\n\nOrders pile up.\n",
+                    "# ADR-0002: Use Kafka\n\n- **Status:** Accepted\n- **Supersedes:** [ADR-0000](0000-x.md)\n"
+                    "- **Date:** 2026-03-02\n\n## Context\n\nThroughput.\n"),
+}
+
+
+def _pair(tmp_path: Path, form: str) -> tuple[Path, Path, Path]:
+    folder, first, second, old, new = _PAIRS[form]
+    files = {f"{folder}/{first}": old, f"{folder}/{second}": new}
+    if form == "adr-tools":
+        files[".adr-dir"] = f"{folder}\n"
+    if form == "bold fields":  # the record the successor superseded before
+        files[f"{folder}/0000-x.md"] = "# ADR-0000: X\n\n- **Status:** Superseded by [ADR-0002](0002-use-kafka.md)\n"
+    root = repository_with(tmp_path / "repo", files)
+    return root, root / folder / first, root / folder / second
+
+
+@pytest.mark.parametrize("form", _PAIRS)
+def test_going_back_from_superseded_takes_the_link_the_successor_was_given_out_of_it(decide, tmp_path, form):
+    # The successor kept `Supersedes [1. Use a queue](...)`: it said it replaced a record in force, and check said so.
+    root, first, second = _pair(tmp_path, form)
+    before = second.read_text()
+    done = decide("adr", "status", "1", "superseded", "--by", "2", "--date", "2026-03-02", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert second.read_text() != before
+    back = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert back.exit_code == 0, back.output
+    folder = _PAIRS[form][0]
+    assert back.stdout.splitlines()[1:] == [
+        f"updated {folder}/0002-use-kafka.md: ADR-0002 no longer supersedes ADR-0001"]
+    # Only the lines, or the item, the link was written in go; a front-matter list stays, empty.
+    assert second.read_text() == before.replace("---\n#", "supersedes: []\n---\n#" if form == "madr" else "---\n#")
+    rows = {row["key"]: row for row in listed_adrs(decide, root)}
+    assert (rows["1"]["status"], rows["1"]["superseded_by"], rows["2"]["supersedes"]) == (
+        "accepted", None, ["0"] if form == "bold fields" else [])
+    assert "supersede" not in decide("check", cwd=root).stdout
+
+
+@pytest.mark.parametrize("form", ["adr-tools", "madr"])
+def test_going_back_from_a_successor_made_by_adr_new_takes_its_link_out_of_it(decide, tmp_path, form):
+    root, first, second = _pair(tmp_path, form)
+    second.unlink()
+    made = decide("adr", "new", "Use Kafka", "--supersedes", "1", "--no-edit", "--date", "2026-03-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    new = root / made.stdout.strip()
+    written = new.read_text()
+    back = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert back.exit_code == 0, back.output
+    assert back.stdout.splitlines()[1:] == [f"updated {made.stdout.strip()}: ADR-0002 no longer supersedes ADR-0001"]
+    after = new.read_text()
+    # The line the link was written on goes, with the blank line above it; a front-matter list stays, empty.
+    gone = [line for line in written.splitlines() if line not in after.splitlines()]
+    assert gone == (["supersedes: [1]"] if form == "madr" else ["Supersedes [1. Use a queue](0001-use-a-queue.md)"])
+    assert {row["key"]: row["supersedes"] for row in listed_adrs(decide, root)}["2"] == []
+
+
+def test_a_successor_replaced_by_another_loses_its_supersedes_link(decide, tmp_path):
+    root, first, second = _pair(tmp_path, "adr-tools")
+    before = second.read_text()
+    (root / "doc/adr/0003-use-files.md").write_text(before.replace("2. Use Kafka", "3. Use files"))
+    assert decide("adr", "status", "1", "superseded", "--by", "2", cwd=root).exit_code == 0
+    again = decide("adr", "status", "1", "superseded", "--by", "3", "--force", "--date", "2026-12-02", cwd=root)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[1:] == [
+        "updated doc/adr/0002-use-kafka.md: ADR-0002 no longer supersedes ADR-0001"]
+    assert second.read_text() == before
+    rows = {row["key"]: row for row in listed_adrs(decide, root)}
+    assert (rows["1"]["superseded_by"], rows["2"]["supersedes"], rows["3"]["supersedes"]) == ("3", [], ["1"])
+    assert decide("check", cwd=root).stdout == "0 error(s), 0 warning(s)\n"
+
+
+def test_a_successor_that_says_in_its_own_words_that_it_supersedes_the_record_keeps_them_and_a_warning_says_so(
+        decide, tmp_path):
+    # A note the team wrote after the successor's status is theirs: going back leaves it, and says where it is.
+    old = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [2. Use Kafka](0002-use-kafka.md)\n\n"
+           "## Context\n\nOrders pile up.\n")
+    new = ("# 2. Use Kafka\n\nDate: 2026-03-02\n\n## Status\n\nAccepted (supersedes ADR-0001 for new orders)\n\n"
+           "## Context\n\nThroughput.\n")
+    root = repository_with(tmp_path / "repo", {"doc/adr/0001-use-a-queue.md": old, "doc/adr/0002-use-kafka.md": new,
+                                               ".adr-dir": "doc/adr\n"})
+    back = decide("adr", "status", "1", "accepted", "--force", "--date", "2026-12-02", cwd=root)
+    assert back.exit_code == 0, back.output
+    assert back.stdout == "ADR-0001: superseded -> accepted (its date, 2026-01-12, kept)\n"
+    assert back.stderr.splitlines() == [
+        "warning: doc/adr/0001-use-a-queue.md: ADR-0001 no longer names [2. Use Kafka](0002-use-kafka.md); "
+        "its old status did",
+        "warning: doc/adr/0002-use-kafka.md:7: ADR-0002 still says it supersedes ADR-0001, in words of its own; "
+        "change them by hand"]
+    assert (root / "doc/adr/0002-use-kafka.md").read_text() == new
+
+
 # A status that is only the record's amendment: it is in force, and a status change writes its word before it.
 _AMENDED = {
     "nygard": ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nAmended by [5. Use Kafka](0005-use-kafka.md)\n\n"

@@ -235,6 +235,18 @@ def test_a_file_above_the_size_limit_is_refused_and_the_limit_is_configurable(re
     assert "Big" in decide("adr", "list", cwd=repo).stdout
 
 
+@pytest.mark.parametrize(("written", "size"), [("0.001", "0.00191"), ("0.0001", "0.00191"), ("0.3", "0.477")])
+def test_a_size_limit_is_named_as_written_in_decisionbook_toml(repo, decide, written, size):
+    # 0.001 MiB is 1,048 bytes, which `check` named `0.000999 MiB`: a figure no one wrote.
+    big = _adr(repo, 1, "Big")
+    big.write_text(big.read_text() + "x" * (int(float(size) * 1048576) - len(big.read_text())))
+    config = repo / "decisionbook.toml"
+    config.write_text(config.read_text() + f"\n[limits]\nmax_file_mib = {written}\n")
+    result = decide("check", cwd=repo)
+    assert (f"decisions/0001-big.md: error: cannot read: larger than the {written} MiB limit for one file "
+            f"(at least {size} MiB; raise [limits] max_file_mib in decisionbook.toml)") in result.stdout, result.stdout
+
+
 def test_a_bad_size_limit_is_a_config_error(repo, decide):
     config = repo / "decisionbook.toml"
     config.write_text(config.read_text() + "\n[limits]\nmax_file_mib = 0\n")

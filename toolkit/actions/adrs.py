@@ -35,6 +35,7 @@ from toolkit.records.adr import (
     ReadOptions,
     file_key,
     from_document,
+    noted_records,
     prototype_ref,
     ref_key,
     relation_name,
@@ -699,11 +700,12 @@ _PLAIN_NAME = LazyPattern(r"(?:ADR|RFC)[-_ #]?\d+", re.IGNORECASE)  # a record n
 def _folder_links(ws: Workspace) -> tuple[str, ...]:
     """The links the folder's newest records write to other records (`[ADR 014](./014-x.md)`), for a new link
     to be written as theirs are; a link command reads the records for them, as `adr new` without one never does.
-    Where most of the records its statuses name are named without a link (`Superseded by ADR-0005`), those names
-    instead, for a new relation to name its record so too."""
+    Where most of the records its statuses and their notes name are named without a link (`Superseded by ADR-0005`,
+    `已废弃（被 ADR-0030 取代）`), those names instead, for a new relation to name its record so too."""
     records = load_decisions(ws).records
     named = [target for record in records if record.status_raw
              and (target := read_status(record.status_raw, dict(ws.config.adr_statuses))[2])]
+    named += [noted for record in records if record.status_raw for noted in noted_records(record.status_raw)]
     plain = [target for target in named if _PLAIN_NAME.fullmatch(target.strip(" *_."))]
     if len(plain) * 2 > len(named):
         return tuple(plain)
@@ -989,6 +991,9 @@ class StatusChange:
     # What the old status named that the record, its status replaced, names no more: the links on its line, else
     # its successor (`its successor, ADR 5`).
     dropped: tuple[str, ...] = ()
+    unlinked: Decision | None = None  # that successor, its `supersedes` link to the record taken out with it
+    # ... or, where its own words say it supersedes the record, it and the line that says so: they are left as written.
+    still_linked: tuple[Decision, int | None] | None = None
 
 
 def _listed_status(ws: Workspace, decision: Decision) -> bool:
@@ -1039,8 +1044,11 @@ def change_status(
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    # Every record the change may edit is locked first: the successor, and those this one supersedes.
-    related = (by,) if by is not None else find_one(ws, ref)[1].supersedes if status == "accepted" else ()
+    # Every record the change may edit is locked first: the successor, the one it names now, and those it supersedes.
+    current = find_one(ws, ref)[1]
+    named = load_decisions(ws).get(current.superseded_by) if current.superseded_by else None
+    related = ((by,) if by is not None else current.supersedes if status == "accepted" else ()) + (
+        (named.path,) if named is not None else ())
     with _together(ws, (ref, *related)) as group:
         doc, decision = group.editing(ref)
         if status == "superseded" and decision.status == "superseded" and (
@@ -1074,7 +1082,9 @@ def change_status(
             return StatusChange(decision, status, None, (path,))
         day = (date or _dt.date.today()).isoformat()
         before = doc.to_bytes()
-        links = _folder_links(ws) if by is not None or decision.supersedes and status == "accepted" else ()
+        # Read before the change: the successor's link was written as the folder wrote its links then.
+        links = _folder_links(ws) if by is not None or decision.superseded_by or (
+            decision.supersedes and status == "accepted") else ()
         if by is not None:
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
@@ -1101,6 +1111,9 @@ def change_status(
         # A date that says when the decision was taken is kept after (`dated_by_change`).
         dated = day if changed.date == day else None
         dropped = _left_out(doc, decision, changed, after)
+        unlinked = still_linked = None
+        if named is not None and changed.superseded_by != decision.superseded_by:
+            unlinked, still_linked = _unlink_successor(group, named.path, decision, links)
         if status == "accepted":
             accepted = changed
             for key in accepted.supersedes:
@@ -1109,7 +1122,26 @@ def change_status(
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
                                                           links, _superseded_mark(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
-    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped)
+    return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped, unlinked, still_linked)
+
+
+def _unlink_successor(group: _Group, path: Path, decision: Decision,
+                      links: tuple[str, ...]) -> tuple[Decision | None, tuple[Decision, int | None] | None]:
+    """Take the `supersedes` link to *decision* out of the record at *path*, which *decision* named as its successor
+    and names no more, so that neither says it (ADR 0198): where the link is as `add_link` writes it, with the
+    folder's *links*; else the record's own words say it, and they stay. The record unlinked, or it and the line that
+    still says it; (None, None) where it names no such link."""
+    doc, successor = group.editing(path)
+    if not adr_edit.has_link(successor, "supersedes", decision):
+        return None, None
+    options = _options_for(group.ws, path)
+    after = adr_edit.without_link(doc, successor, "supersedes", decision, links, options)
+    if after is None:
+        return None, (successor, adr_edit.link_line(doc, successor, "supersedes", decision, options))
+    kept = _relations(successor) - {("supersedes", decision.key)}
+    group.write(path, doc.to_bytes(), after,
+                lambda record: not adr_edit.has_link(record, "supersedes", decision) and _relations(record) >= kept)
+    return successor, None
 
 
 def _left_out(doc: frontmatter.Document, decision: Decision, changed: Decision, after: bytes) -> tuple[str, ...]:

@@ -159,18 +159,19 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     record's body, where teams list related records one way (`## Related`, `## See also`).
     """
     keys = decisions.by_key()
+    held = _held_by_expired(decisions)
     keeps_supersedes = any(r.form == MADR and r.supersedes for r in decisions.records)
     found = []
     for record in decisions.records:
         for relation, key in outgoing(record):
-            targets = keys.get(key, ())
+            targets = keys.get(held.get(key, key), ())
             if relation not in REVERSE or len(targets) != 1 or len(keys[record.key]) != 1:
                 continue
             target = targets[0]
             if relation == "supersedes" and target.status != "superseded" and not target.superseded_by:
                 continue
             back = REVERSE[relation]
-            if (back, record.key) not in outgoing(target):
+            if (back, record.key) not in _outgoing(target, held):
                 decide_wrote = (keeps_supersedes and record.form == MADR
                                 and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
@@ -185,14 +186,32 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
+def _held_by_expired(decisions: Decisions) -> dict[str, str]:
+    """The numbers that only an expired text holds, each with the text's key, its file name (ADR 0169): a relation
+    naming the number (`Amends [RFC 249](...)`) names that text, as `adr show` reads it."""
+    keys = decisions.by_key()
+    held: dict[str, list[str]] = {}
+    for record in decisions.records:
+        if record.number is not None and str(record.number) not in keys:
+            held.setdefault(str(record.number), []).append(record.key)
+    return {number: named[0] for number, named in held.items() if len(named) == 1}
+
+
+def _outgoing(record: Decision, held: dict[str, str]) -> list[tuple[str, str]]:
+    """The relations *record* records, each naming the key of the record it names (`_held_by_expired`)."""
+    return [(relation, held.get(key, key)) for relation, key in outgoing(record)]
+
+
 def _successors(decisions: Decisions) -> dict[str, set[str]]:
     """For each ADR key, the keys of the ADRs that supersede it, from either side's record."""
+    held = _held_by_expired(decisions)
     successors: dict[str, set[str]] = {}
     for record in decisions.records:
-        if record.superseded_by:
-            successors.setdefault(record.key, set()).add(record.superseded_by)
-        for old in record.supersedes:
-            successors.setdefault(old, set()).add(record.key)
+        for relation, key in _outgoing(record, held):
+            if relation == "superseded by":
+                successors.setdefault(record.key, set()).add(key)
+            elif relation == "supersedes":
+                successors.setdefault(key, set()).add(record.key)
     return successors
 
 

@@ -153,6 +153,13 @@ def status(n, status, day, force, by):
     if result.dropped:
         click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names "
                    f"{visible(', '.join(result.dropped))}; its old status did", err=True)
+    if result.unlinked is not None:
+        click.echo(f"updated {here(result.unlinked.path)}: {result.unlinked.label} no longer supersedes "
+                   f"{result.decision.label}")
+    if result.still_linked is not None:
+        successor, line = result.still_linked
+        click.echo(f"warning: {here(successor.path)}{f':{line}' if line else ''}: {successor.label} still says it "
+                   f"supersedes {result.decision.label}, in words of its own; change them by hand", err=True)
 
 
 @adr.command("approve")

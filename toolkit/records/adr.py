@@ -1500,6 +1500,13 @@ def _noted_predecessors(phrase: str) -> list[str]:
     return found
 
 
+def noted_records(phrase: str) -> list[str]:
+    """The records the notes of a status name, as written: those this one supersedes (`已接受（取代 ADR-0026）`), and
+    the one that replaced it (`已废弃（被 ADR-0030 取代）`)."""
+    successor = _SUCCESSOR_NOTE.search(phrase)
+    return [*_noted_predecessors(phrase), *([successor.group(1)] if successor else [])]
+
+
 def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
     """The status as written and the words it is read from, for `Accepted. Amended by [ADR-0001](...)`:
     the words before the sentence that records a relation, which is read, and which a change of status

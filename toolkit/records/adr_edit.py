@@ -953,6 +953,77 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
 
 
+def without_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+                 links: tuple[str, ...] = (), options=None) -> bytes | None:
+    """The file without `relation target` where it holds it as `add_link` writes it with *links*: the file that adding
+    it back turns into this one, short of the item, or the lines (a blank line, a heading made for it), it was
+    written in. None where the file says it otherwise: words of its author's, left to them."""
+    data = doc.to_bytes()
+    for shorter in _without_mentions(doc, target):
+        try:
+            shortened = frontmatter.parse(shorter, doc.path)
+            record = from_document(shortened, decision.path, None, options)
+            if not has_link(record, relation, target) and add_link(shortened, record, relation, target, links) == data:
+                return shorter
+        except DecisionbookError:  # that cut broke the file: not how the link was written
+            continue
+    return None
+
+
+def link_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+              options=None) -> int | None:
+    """The line that says `relation target`, whatever its words: the one without which the file no longer says it."""
+    for index in _mentions(doc.text_lines(), target):
+        try:
+            shortened = frontmatter.parse(frontmatter.with_lines(doc, index, index + 1, []), doc.path)
+            if not has_link(from_document(shortened, decision.path, None, options), relation, target):
+                return index + 1
+        except DecisionbookError:
+            continue
+    return None
+
+
+_NUMBER = LazyPattern(r"(?<![\w.-])[0-9]+(?![\w.-])")
+
+
+def _numbers(line: str, target: Decision) -> list[tuple[int, int]]:
+    """Where *line* names *target* by its number alone (`5`, `0005`)."""
+    number = str(target.number)
+    return [found.span() for found in _NUMBER.finditer(line) if (found.group().lstrip("0") or "0") == number]
+
+
+def _mentions(lines: list[str], target: Decision) -> list[int]:
+    """The indexes of the lines that may name *target*: by its file, its name (`ADR-0005`) or its number."""
+    stem = target.path.name.rpartition(".")[0]
+    return [index for index, line in enumerate(lines)
+            if stem in line or link_target(stem) in line or reference(target) in line or _numbers(line, target)]
+
+
+def _without_mentions(doc: frontmatter.Document, target: Decision):
+    """The file less each item naming *target* in a line that names it (`, [ADR-0005](...)`, the 5 of `[3, 5]`),
+    then less each run of one to four lines holding such a line, fewest first."""
+    lines = doc.text_lines()
+    named = _mentions(lines, target)
+    for index in named:
+        line = lines[index]
+        spans = [link.span() for link in _MARKDOWN_LINK.finditer(line) if _links_to(link.group(), target)]
+        spans += [found.span() for found in re.finditer(re.escape(reference(target)), line)]
+        spans += _numbers(line, target)
+        for start, end in spans:
+            start -= 2 if line[:start].endswith(", ") else 0
+            yield _replace(doc, index, line[:start] + line[end:])
+    for size in range(1, 5):
+        for index in named:
+            for start in range(max(index - size + 1, 0), index + 1):
+                yield frontmatter.with_lines(doc, start, start + size, [])
+
+
+def _links_to(link: str, target: Decision) -> bool:
+    """Whether the Markdown *link* names *target*'s file (or its rendered page)."""
+    name = _link_parts(link)[1].rpartition("/")[2]
+    return name.rpartition(".")[0] == target.path.name.rpartition(".")[0]
+
+
 def _related_items(lines: list[str], start: int) -> list[int]:
     """The indexes of the list items of the first section of related records (`## Relaterte dokumenter`) that
     link a record, not a web page (`- [issue #554](https://...)`); none when there is no such section."""
@@ -1030,13 +1101,17 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
     name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
     if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
         return f"[{shown if text == name else shown.rpartition('.')[0]}]({_target_as(path, angled)})"
-    number = _DIGITS.search(text)
+    # The marks that close the words (`` `adr-0008` ``, `**ADR 5**`) close the new ones too.
+    words = text.rstrip("`*_")
+    number = _DIGITS.search(words)
     if number is None or target.number is None:
         return None
     written = f"{target.number:0{width}d}"
-    after = _BETWEEN.match(text, number.end())
-    title = (target.title or "").replace("]", "") if after.end() < len(text) else ""
-    return f"[{text[: number.start()]}{written}{after.group() if title else ''}{title}]({_target_as(path, angled)})"
+    after = _BETWEEN.match(words, number.end())
+    title = (target.title or "").replace("]", "") if after.end() < len(words) else ""
+    closing = text[len(words) :]
+    return (f"[{words[: number.start()]}{written}{after.group() if title else ''}{title}{closing}]"
+            f"({_target_as(path, angled)})")
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")

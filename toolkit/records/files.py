@@ -101,9 +101,16 @@ def kind(mode: int) -> str:
 
 
 def too_big(size: int, limit: int) -> str:
-    # Three figures: a limit of 0.01 MiB is 10,485 bytes, which is no figure a user wrote.
-    return (f"cannot read: larger than the {limit / 1048576:.3g} MiB limit for one file "
+    return (f"cannot read: larger than the {_as_written(limit)} MiB limit for one file "
             f"(at least {size / 1048576:.3g} MiB; raise [limits] max_file_mib in decisionbook.toml)")
+
+
+def _as_written(limit: int) -> str:
+    """The *limit* in bytes as `max_file_mib` wrote it: the shortest figure whose bytes it is. A limit of 0.001 MiB
+    is 1,048 bytes, which three figures name 0.000999 MiB."""
+    mib = limit / 1048576
+    # Seventeen figures always give the bytes back.
+    return next(shown for digits in range(1, 18) if int(float(shown := f"{mib:.{digits}g}") * 1048576) == limit)
 
 
 def _require_inside(path: Path, root: Path, where) -> None:
