@@ -85,6 +85,18 @@ def test_turkish_fields_and_month_names_are_read(decide, tmp_path):
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
+def test_a_month_named_in_capitals_with_a_dotless_i_is_read(decide, tmp_path):
+    # `KASIM` is `Kasım` in capitals: lowered, it is `kasim`, which no month is named; it stopped every command.
+    record = "# ADR-000{n}: {title}\n\n- Durum: Kabul edildi\n- Tarih: {date}\n\n## Bağlam\n\nNeden.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-servisler.md": record.format(n=1, title="Servisler", date="5 KASIM 2025"),
+        "docs/adr/0002-kuyruk.md": record.format(n=2, title="Kuyruk", date="MAYIS 3, 2026"),
+        "docs/adr/0003-nisan.md": record.format(n=3, title="Nisan", date="2026 NİSAN 7"),
+    })
+    listed = _listed(decide, root)
+    assert [r["date"] for r in listed.values()] == ["2025-11-05", "2026-05-03", "2026-04-07"]
+
+
 @pytest.mark.parametrize("accepted", [("Accettata; completa", "Accettata (con riserva)"), ("Accettata",) * 4])
 def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path, accepted):
     # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it, however many
