@@ -109,3 +109,16 @@ def test_ledger_lines_with_days_or_hours_beyond_reason_are_named_and_the_report_
         text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
         assert "evidence.jsonl:2: error: measured '0001-01-01' is outside the days decisionbook takes" in text
         assert "effort.jsonl:2: error: hours 1.7e+308 is more than one entry may hold" in text
+
+
+def test_prototypes_at_one_point_of_the_effort_chart_are_named_in_one_label_not_printed_over_each_other(repo, decide):
+    # New prototypes sit together at 0 hours and merit 0: one label per prototype there made a blot of "P2" .. "P5".
+    from toolkit.frames import Book
+    from toolkit.reports.charts import effort_vs_merit
+
+    for title in ("Kafka ingest", "Edge cache", "Dark mode", "Search ranking", "Feature flags"):
+        assert decide("proto", "new", title, cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "5", cwd=repo).exit_code == 0
+    figure = effort_vs_merit(Book.open(repo).weekly(blind=False).effort)
+    labels = sorted(text.get_text() for text in figure.axes[0].texts)
+    assert labels == ["P1", "P2, P3, P4, P5"]
