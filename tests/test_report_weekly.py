@@ -122,3 +122,20 @@ def test_prototypes_at_one_point_of_the_effort_chart_are_named_in_one_label_not_
     figure = effort_vs_merit(Book.open(repo).weekly(blind=False).effort)
     labels = sorted(text.get_text() for text in figure.axes[0].texts)
     assert labels == ["P1", "P2, P3, P4, P5"]
+
+
+def test_long_criterion_ids_that_begin_alike_read_apart_on_the_heatmap(repo, decide):
+    # Ids were cut after 21 characters: both cells read `p95-latency-checkout-…`, met and unmet alike.
+    from toolkit.frames import Book
+    from toolkit.reports.charts import criteria_heatmap
+
+    assert decide("proto", "new", "One-page checkout", cwd=repo).exit_code == 0
+    for device, value in (("mobile", "180"), ("desktop", "420")):
+        assert decide("criterion", "add", "P1", f"p95-latency-checkout-{device}", "--target", "<= 300",
+                      cwd=repo).exit_code == 0
+        assert decide("evidence", "add", "P1", f"p95-latency-checkout-{device}", value, cwd=repo).exit_code == 0
+    figure = criteria_heatmap(Book.open(repo).weekly().heatmap)
+    labels = [text.get_text() for text in figure.axes[0].texts]
+    assert len(labels) == 2 and labels[0].startswith("✓ p95-lat") and labels[1].startswith("✗ p95-lat")
+    assert labels[0].endswith("-mobile") and labels[1].endswith("-desktop")
+    assert all(len(label) <= 2 + 22 for label in labels)

@@ -52,7 +52,12 @@ def _legend(ax, colours, **kw):
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    """*text* in at most LABEL_CHARS characters, its start and its end kept: ids that begin alike
+    (`p95-latency-checkout-mobile`, `...-desktop`) differ at their ends."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    head = (LABEL_CHARS - 1) // 2
+    return f"{text[:head]}…{text[len(text) - (LABEL_CHARS - 1 - head):]}"
 
 
 # A record's name on a timeline's row: whole on one line up to NAME_CHARS characters, else on two lines; a name
