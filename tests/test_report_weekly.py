@@ -139,3 +139,21 @@ def test_long_criterion_ids_that_begin_alike_read_apart_on_the_heatmap(repo, dec
     assert len(labels) == 2 and labels[0].startswith("✓ p95-lat") and labels[1].startswith("✗ p95-lat")
     assert labels[0].endswith("-mobile") and labels[1].endswith("-desktop")
     assert all(len(label) <= 2 + 22 for label in labels)
+
+
+def test_the_evidence_timeline_counts_entries_measured_on_one_day(repo, decide):
+    # Two criteria measured on one day drew two dots at one place: the chart showed one entry where the card has two.
+    from toolkit.frames import Book
+    from toolkit.reports.charts import evidence_timeline
+
+    assert decide("proto", "new", "Edge cache", cwd=repo).exit_code == 0
+    for criterion in ("hit-rate", "origin-load", "p95"):
+        assert decide("criterion", "add", "P1", criterion, "--target", ">= 1", cwd=repo).exit_code == 0
+    for criterion, day in (("hit-rate", "2026-11-13"), ("origin-load", "2026-11-13"), ("p95", "2026-11-14")):
+        assert decide("evidence", "add", "P1", criterion, "2", "--measured", day, cwd=repo).exit_code == 0
+    week = Book.open(repo).weekly()
+    figure = evidence_timeline(week.timeline, week.as_of, list(week.charted))
+    ax = figure.axes[0]
+    (dots,) = ax.collections
+    assert len(dots.get_offsets()) == 2  # one dot a day
+    assert [text.get_text() for text in ax.texts] == ["×2"]

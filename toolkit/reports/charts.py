@@ -159,9 +159,11 @@ def criteria_heatmap(cells):
 
 @literal
 def evidence_timeline(rows, as_of: dt.date, order):
-    """One row per prototype (refs in *order*), a dot per evidence entry on the day it was measured; the
-    meeting date as a line. The date axis always spans at least a week, so one day of evidence reads."""
+    """One row per prototype (refs in *order*), a dot per day it has evidence measured on, with the number of
+    entries beside it where there are several (dots at one place would read as one); the meeting date as a line.
+    The date axis always spans at least a week, so one day of evidence reads."""
     import math
+    from collections import Counter
 
     import matplotlib.dates as mdates
 
@@ -176,9 +178,12 @@ def evidence_timeline(rows, as_of: dt.date, order):
     fig = _placed(8, height, left, 0.25, TITLE_INCHES, bottom)
     ax = fig.add_subplot()
     position = {ref: i for i, ref in enumerate(order)}
-    xs = [dt.date.fromisoformat(r["date"]) for r in rows if r["ref"] in position]
-    ys = [position[r["ref"]] for r in rows if r["ref"] in position]
-    ax.scatter(xs, ys, s=28, color="#5b8def", zorder=3, label="evidence")
+    per_day = Counter((dt.date.fromisoformat(r["date"]), position[r["ref"]]) for r in rows if r["ref"] in position)
+    xs = [day for day, _ in per_day]
+    ax.scatter(xs, [y for _, y in per_day], s=28, color="#5b8def", zorder=3, label="evidence")
+    for (day, y), entries in per_day.items():
+        if entries > 1:
+            ax.annotate(f"×{entries}", (day, y), textcoords="offset points", xytext=(5, 3), fontsize=LABEL_POINTS)
     ax.axvline(as_of, color="#d9534f", linewidth=1, linestyle="--", label=f"as of {as_of.isoformat()}")
     first, last = min(xs + [as_of]), max(xs + [as_of])
     pad = max(dt.timedelta(days=1), (last - first) / 20)
