@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -157,3 +158,20 @@ def test_the_evidence_timeline_counts_entries_measured_on_one_day(repo, decide):
     (dots,) = ax.collections
     assert len(dots.get_offsets()) == 2  # one dot a day
     assert [text.get_text() for text in ax.texts] == ["×2"]
+
+
+def test_one_hour_is_written_as_one_hour_in_the_sunk_cost_check(repo, decide):
+    assert decide("proto", "new", "Edge cache", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.8", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "hit-rate", "0.9", cwd=repo).exit_code == 0
+    assert decide("iterate", "P1", "--reason", "one more week of traffic", cwd=repo).exit_code == 0  # keep recommended
+    for hours in ("1", "1"):
+        assert decide("effort", "log", "P1", hours, cwd=repo).exit_code == 0
+    (wrong, _) = json.loads(decide("effort", "list", "--format", "json", cwd=repo).stdout)
+    assert decide("effort", "retract", wrong["id"], "--reason", "logged twice", cwd=repo).exit_code == 0
+    result = decide("report", "weekly", "--reveal", cwd=repo)
+    assert result.exit_code == 0, result.output
+    text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert "The 1 hour spent on it is sunk and plays no part in the recommendation." in text
+    assert ": 1 hour, retracted: logged twice" in text
+    assert "1 hours" not in text
