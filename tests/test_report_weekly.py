@@ -175,3 +175,15 @@ def test_one_hour_is_written_as_one_hour_in_the_sunk_cost_check(repo, decide):
     assert "The 1 hour spent on it is sunk and plays no part in the recommendation." in text
     assert ": 1 hour, retracted: logged twice" in text
     assert "1 hours" not in text
+
+
+def test_a_card_whose_name_is_not_ascii_is_named_as_written_and_linked(repo, decide):
+    # The link's text was its address: `Card: 0001-%D8%A8%D8%AD%D8%AB-...md`.
+    assert decide("proto", "new", "بحث سريع", cwd=repo).exit_code == 0
+    (card,) = (repo / "prototypes").glob("0001-*.md")
+    result = decide("report", "weekly", cwd=repo)
+    assert result.exit_code == 0, result.output
+    parsed = scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8"))
+    assert card.name in [text.strip() for text in parsed.text]
+    assert "%D8" not in " ".join(parsed.text)
+    assert "../prototypes/0001-%D8%A8%D8%AD%D8%AB-%D8%B3%D8%B1%D9%8A%D8%B9.md" in parsed.links
