@@ -187,3 +187,20 @@ def test_a_card_whose_name_is_not_ascii_is_named_as_written_and_linked(repo, dec
     assert card.name in [text.strip() for text in parsed.text]
     assert "%D8" not in " ".join(parsed.text)
     assert "../prototypes/0001-%D8%A8%D8%AD%D8%AB-%D8%B3%D8%B1%D9%8A%D8%B9.md" in parsed.links
+
+
+def test_a_right_to_left_title_or_name_keeps_the_figures_after_it_in_their_place(repo, decide):
+    # A browser carried a figure that follows Arabic text into its run: "P1 30 :بحث سريع hours logged".
+    assert decide("proto", "new", "بحث سريع", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p95", "--target", "<= 100", "--kill", "> 300", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "p95", "400", cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "30", "--force", cwd=repo).exit_code == 0
+    assert decide("iterate", "P1", "--reason", "20 ms more from caching", "--by", "مريم", cwd=repo).exit_code == 0
+    result = decide("report", "weekly", "--reveal", cwd=repo)
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert scan(html).problems == []
+    assert '<li>P1 <span class="db-name">بحث سريع</span>: 30 hours logged' in html
+    assert 'by <span class="db-name">مريم</span>: <span class="db-name">20 ms more from caching</span>' in html
+    assert '"Warning">P1 <span class="db-name">بحث سريع</span>: the iterate verdict of' in html
+    assert ".db-name { unicode-bidi: isolate; }" in html
