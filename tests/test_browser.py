@@ -469,3 +469,33 @@ def test_no_day_in_a_weekly_report_s_table_or_heading_is_cut_in_two(tmp_path, wi
     html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
     cut = json.loads(_measured(html, CUT_DAYS, tmp_path, width))
     assert cut == [], "\n".join(day[:60] for day in cut)
+
+
+# How each cell of a table in the rendered record is aligned and bordered.
+RECORD_CELLS = """<script>
+const cells = [...document.querySelectorAll(".db-record td, .db-record th")].map(
+  cell => getComputedStyle(cell).textAlign + " " + getComputedStyle(cell).borderLeftStyle);
+parent.postMessage(JSON.stringify(cells), "*");
+</script>"""
+
+
+def test_a_table_in_the_reviewed_record_reads_as_the_decision_log_shows_it(decide, repo, tmp_path):
+    # The design review right-aligned every cell of a record's table, borderless (the notebook page's default),
+    # where the decision log shows the same table as written: text to the left, in ruled cells.
+    assert decide("adr", "new", "Replay order events from the outbox", "--no-edit", cwd=repo).exit_code == 0
+    record = next((repo / "decisions").glob("0001-*.md"))
+    record.write_text(record.read_text(encoding="utf-8").replace("## Considered Options\n", (
+        "## Considered Options\n\n| Option | Replay window | Notes |\n|---|---|---|\n"
+        "| Longer Kafka retention | 30 days | broker disks grow fourfold |\n"
+        "| Replay from the outbox table | forever | a job republishes from the table |\n"), 1), encoding="utf-8")
+    shown = {}
+    for args in (("report", "review", "1"), ("report", "log")):
+        made = decide(*args, cwd=repo)
+        assert made.exit_code == 0, made.output
+        page = repo / made.stdout.strip().splitlines()[-1]
+        if args[1] == "log":
+            page = page.parent / f"{record.stem}.html"
+        # Measured beside the page, so that the site's page finds its style sheet.
+        shown[args[1]] = json.loads(_measured(page.read_text(encoding="utf-8"), RECORD_CELLS, page.parent, 1280))
+    assert len(shown["review"]) == 9
+    assert shown["review"] == shown["log"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -109,3 +110,97 @@ def test_ledger_lines_with_days_or_hours_beyond_reason_are_named_and_the_report_
         text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
         assert "evidence.jsonl:2: error: measured '0001-01-01' is outside the days decisionbook takes" in text
         assert "effort.jsonl:2: error: hours 1.7e+308 is more than one entry may hold" in text
+
+
+def test_prototypes_at_one_point_of_the_effort_chart_are_named_in_one_label_not_printed_over_each_other(repo, decide):
+    # New prototypes sit together at 0 hours and merit 0: one label per prototype there made a blot of "P2" .. "P5".
+    from toolkit.frames import Book
+    from toolkit.reports.charts import effort_vs_merit
+
+    for title in ("Kafka ingest", "Edge cache", "Dark mode", "Search ranking", "Feature flags"):
+        assert decide("proto", "new", title, cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "5", cwd=repo).exit_code == 0
+    figure = effort_vs_merit(Book.open(repo).weekly(blind=False).effort)
+    labels = sorted(text.get_text() for text in figure.axes[0].texts)
+    assert labels == ["P1", "P2, P3, P4, P5"]
+
+
+def test_long_criterion_ids_that_begin_alike_read_apart_on_the_heatmap(repo, decide):
+    # Ids were cut after 21 characters: both cells read `p95-latency-checkout-…`, met and unmet alike.
+    from toolkit.frames import Book
+    from toolkit.reports.charts import criteria_heatmap
+
+    assert decide("proto", "new", "One-page checkout", cwd=repo).exit_code == 0
+    for device, value in (("mobile", "180"), ("desktop", "420")):
+        assert decide("criterion", "add", "P1", f"p95-latency-checkout-{device}", "--target", "<= 300",
+                      cwd=repo).exit_code == 0
+        assert decide("evidence", "add", "P1", f"p95-latency-checkout-{device}", value, cwd=repo).exit_code == 0
+    figure = criteria_heatmap(Book.open(repo).weekly().heatmap)
+    labels = [text.get_text() for text in figure.axes[0].texts]
+    assert len(labels) == 2 and labels[0].startswith("✓ p95-lat") and labels[1].startswith("✗ p95-lat")
+    assert labels[0].endswith("-mobile") and labels[1].endswith("-desktop")
+    assert all(len(label) <= 2 + 22 for label in labels)
+
+
+def test_the_evidence_timeline_counts_entries_measured_on_one_day(repo, decide):
+    # Two criteria measured on one day drew two dots at one place: the chart showed one entry where the card has two.
+    from toolkit.frames import Book
+    from toolkit.reports.charts import evidence_timeline
+
+    assert decide("proto", "new", "Edge cache", cwd=repo).exit_code == 0
+    for criterion in ("hit-rate", "origin-load", "p95"):
+        assert decide("criterion", "add", "P1", criterion, "--target", ">= 1", cwd=repo).exit_code == 0
+    for criterion, day in (("hit-rate", "2026-11-13"), ("origin-load", "2026-11-13"), ("p95", "2026-11-14")):
+        assert decide("evidence", "add", "P1", criterion, "2", "--measured", day, cwd=repo).exit_code == 0
+    week = Book.open(repo).weekly()
+    figure = evidence_timeline(week.timeline, week.as_of, list(week.charted))
+    ax = figure.axes[0]
+    (dots,) = ax.collections
+    assert len(dots.get_offsets()) == 2  # one dot a day
+    assert [text.get_text() for text in ax.texts] == ["×2"]
+
+
+def test_one_hour_is_written_as_one_hour_in_the_sunk_cost_check(repo, decide):
+    assert decide("proto", "new", "Edge cache", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "hit-rate", "--target", ">= 0.8", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "hit-rate", "0.9", cwd=repo).exit_code == 0
+    assert decide("iterate", "P1", "--reason", "one more week of traffic", cwd=repo).exit_code == 0  # keep recommended
+    for hours in ("1", "1"):
+        assert decide("effort", "log", "P1", hours, cwd=repo).exit_code == 0
+    (wrong, _) = json.loads(decide("effort", "list", "--format", "json", cwd=repo).stdout)
+    assert decide("effort", "retract", wrong["id"], "--reason", "logged twice", cwd=repo).exit_code == 0
+    result = decide("report", "weekly", "--reveal", cwd=repo)
+    assert result.exit_code == 0, result.output
+    text = " ".join(scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")).text)
+    assert "The 1 hour spent on it is sunk and plays no part in the recommendation." in text
+    assert ": 1 hour, retracted: logged twice" in text
+    assert "1 hours" not in text
+
+
+def test_a_card_whose_name_is_not_ascii_is_named_as_written_and_linked(repo, decide):
+    # The link's text was its address: `Card: 0001-%D8%A8%D8%AD%D8%AB-...md`.
+    assert decide("proto", "new", "بحث سريع", cwd=repo).exit_code == 0
+    (card,) = (repo / "prototypes").glob("0001-*.md")
+    result = decide("report", "weekly", cwd=repo)
+    assert result.exit_code == 0, result.output
+    parsed = scan((repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8"))
+    assert card.name in [text.strip() for text in parsed.text]
+    assert "%D8" not in " ".join(parsed.text)
+    assert "../prototypes/0001-%D8%A8%D8%AD%D8%AB-%D8%B3%D8%B1%D9%8A%D8%B9.md" in parsed.links
+
+
+def test_a_right_to_left_title_or_name_keeps_the_figures_after_it_in_their_place(repo, decide):
+    # A browser carried a figure that follows Arabic text into its run: "P1 30 :بحث سريع hours logged".
+    assert decide("proto", "new", "بحث سريع", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p95", "--target", "<= 100", "--kill", "> 300", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "p95", "400", cwd=repo).exit_code == 0
+    assert decide("effort", "log", "P1", "30", "--force", cwd=repo).exit_code == 0
+    assert decide("iterate", "P1", "--reason", "20 ms more from caching", "--by", "مريم", cwd=repo).exit_code == 0
+    result = decide("report", "weekly", "--reveal", cwd=repo)
+    assert result.exit_code == 0, result.output
+    html = (repo / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert scan(html).problems == []
+    assert '<li>P1 <span class="db-name">بحث سريع</span>: 30 hours logged' in html
+    assert 'by <span class="db-name">مريم</span>: <span class="db-name">20 ms more from caching</span>' in html
+    assert '"Warning">P1 <span class="db-name">بحث سريع</span>: the iterate verdict of' in html
+    assert ".db-name { unicode-bidi: isolate; }" in html

@@ -225,7 +225,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
             "deadline": card.deadline.isoformat() if card.deadline else None, "branch": card.branch,
             "hypothesis": card.hypothesis, "merit": judgement.merit, "coverage": judgement.coverage,
             "recommendation": judgement.recommendation, "reason": judgement.reason,
-            "killed": killed, "deadline_passed": passed, "href": file_href(card.path),
+            "killed": killed, "deadline_passed": passed, "href": file_href(card.path), "file": card.path.name,
             "decisions": [{"label": f"ADR-{n:04d}", "href": adrs.get(n)} for n in card.decisions],
             "verdict": verdict.verdict if verdict else None, "verdict_on": verdict.day.isoformat() if verdict else None,
             "verdict_by": verdict.by if verdict else None, "verdict_reason": verdict.reason if verdict else None,

@@ -13,6 +13,8 @@ STATE_SYMBOLS = {"met": "✓", "unmet": "✗", "killed": "☠", "unmeasured": "?
 # At the 96 dpi the report embeds, 8 points are 10.7 pixels: the smallest text a chart may carry.
 LABEL_POINTS = 8
 LABEL_CHARS = 22
+# Refs on one line of a label naming several prototypes at one point of the effort chart.
+REFS_PER_LINE = 6
 REC_COLOURS = {"keep": "#4caf50", "iterate": "#f2b705", "discard": "#d9534f", "needs-evidence": "#9aa3ad"}
 STATUS_COLOURS = {
     "proposed": "#5b8def", "accepted": "#4caf50", "rejected": "#d9534f", "deprecated": "#9aa3ad",
@@ -50,7 +52,12 @@ def _legend(ax, colours, **kw):
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    """*text* in at most LABEL_CHARS characters, its start and its end kept: ids that begin alike
+    (`p95-latency-checkout-mobile`, `...-desktop`) differ at their ends."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    head = (LABEL_CHARS - 1) // 2
+    return f"{text[:head]}…{text[len(text) - (LABEL_CHARS - 1 - head):]}"
 
 
 # A record's name on a timeline's row: whole on one line up to NAME_CHARS characters, else on two lines; a name
@@ -152,9 +159,11 @@ def criteria_heatmap(cells):
 
 @literal
 def evidence_timeline(rows, as_of: dt.date, order):
-    """One row per prototype (refs in *order*), a dot per evidence entry on the day it was measured; the
-    meeting date as a line. The date axis always spans at least a week, so one day of evidence reads."""
+    """One row per prototype (refs in *order*), a dot per day it has evidence measured on, with the number of
+    entries beside it where there are several (dots at one place would read as one); the meeting date as a line.
+    The date axis always spans at least a week, so one day of evidence reads."""
     import math
+    from collections import Counter
 
     import matplotlib.dates as mdates
 
@@ -169,9 +178,12 @@ def evidence_timeline(rows, as_of: dt.date, order):
     fig = _placed(8, height, left, 0.25, TITLE_INCHES, bottom)
     ax = fig.add_subplot()
     position = {ref: i for i, ref in enumerate(order)}
-    xs = [dt.date.fromisoformat(r["date"]) for r in rows if r["ref"] in position]
-    ys = [position[r["ref"]] for r in rows if r["ref"] in position]
-    ax.scatter(xs, ys, s=28, color="#5b8def", zorder=3, label="evidence")
+    per_day = Counter((dt.date.fromisoformat(r["date"]), position[r["ref"]]) for r in rows if r["ref"] in position)
+    xs = [day for day, _ in per_day]
+    ax.scatter(xs, [y for _, y in per_day], s=28, color="#5b8def", zorder=3, label="evidence")
+    for (day, y), entries in per_day.items():
+        if entries > 1:
+            ax.annotate(f"×{entries}", (day, y), textcoords="offset points", xytext=(5, 3), fontsize=LABEL_POINTS)
     ax.axvline(as_of, color="#d9534f", linewidth=1, linestyle="--", label=f"as of {as_of.isoformat()}")
     first, last = min(xs + [as_of]), max(xs + [as_of])
     pad = max(dt.timedelta(days=1), (last - first) / 20)
@@ -192,17 +204,28 @@ def evidence_timeline(rows, as_of: dt.date, order):
 
 @literal
 def effort_vs_merit(rows):
-    """Hours spent (x) against merit (y), coloured by recommendation; only rows marked `charted` are labelled."""
+    """Hours spent (x) against merit (y), coloured by recommendation; only rows marked `charted` are labelled.
+
+    Prototypes at one point (every new one sits at 0 hours and merit 0) share one label naming them all, a few to
+    a line: a label each would print them over one another.
+    """
     fig = _figure(6.5, 4)
     ax = fig.add_subplot()
+    at_point: dict[tuple[float, float], list[str]] = {}
     for row in rows:
         ax.scatter(row["hours"], row["merit"], s=60, color=REC_COLOURS.get(row["recommendation"], "#000000"), zorder=3)
         if row.get("charted", True):
-            ax.annotate(row["ref"], (row["hours"], row["merit"]), textcoords="offset points", xytext=(5, 4),
-                        fontsize=LABEL_POINTS)
+            at_point.setdefault((row["hours"], row["merit"]), []).append(row["ref"])
+    most = max([row["hours"] for row in rows] + [1.0])
+    for (hours, merit), refs in at_point.items():
+        lines = [", ".join(refs[start:start + REFS_PER_LINE]) for start in range(0, len(refs), REFS_PER_LINE)]
+        # A label grows away from the nearer edges, so a long one stays inside the axes.
+        left, low = hours <= most / 2, merit < 0.5
+        ax.annotate(",\n".join(lines), (hours, merit), textcoords="offset points",
+                    xytext=(5 if left else -5, 4 if low else -4), ha="left" if left else "right",
+                    va="bottom" if low else "top", fontsize=LABEL_POINTS)
     ax.set_xlabel("hours logged (h)")
     ax.set_ylabel("merit (share of criterion weight met)")
-    most = max([row["hours"] for row in rows] + [1.0])
     ax.set_xlim(-0.04 * most, most * 1.12)  # a margin on every side: a dot at 0 h or merit 0 or 1 shows whole
     ax.set_ylim(-0.06, 1.08)
     ax.grid(alpha=0.3)
