@@ -10,6 +10,7 @@ from toolkit.actions import ledgers, prototypes, triage as triage_actions, verdi
 from toolkit.cli import output
 from toolkit.cli.types import AsciiInt
 from toolkit.errors import DecisionbookError
+from toolkit.judge.sunkcost import hours_text
 from toolkit.records.criteria import AGGREGATES
 from toolkit.records.prototype import STATUSES
 from toolkit.records.text import visible
@@ -96,7 +97,7 @@ def proto_show(ref, as_of, fmt):
     click.echo(f"reason: {visible(shown['reason'])}")
     if shown["states"]:
         output.emit(shown["states"], ["criterion", "state", "value", "target", "kill", "must", "weight", "evidence"], "table")
-    click.echo(f"effort logged: {shown['hours_logged']:g} hours (not used to judge)")
+    click.echo(f"effort logged: {hours_text(shown['hours_logged'])} (not used to judge)")
 
 
 @click.group()
@@ -163,7 +164,7 @@ NUMBER_ARGUMENTS = {"ignore_unknown_options": True}
 def effort_log(ref, hours, date, by, note, force):
     """Append HOURS spent on prototype P to prototypes/effort.jsonl."""
     entry = ledgers.log_effort(open_workspace(), ref, hours, date, by, note, force)
-    click.echo(f"P{entry.prototype}: logged {entry.hours:g} hours on {entry.date} ({entry.id})")
+    click.echo(f"P{entry.prototype}: logged {hours_text(entry.hours)} on {entry.date} ({entry.id})")
 
 
 EFFORT_COLUMNS = ["id", "date", "ref", "hours", "by", "note", "retracted"]

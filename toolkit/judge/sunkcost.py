@@ -68,7 +68,8 @@ def high_effort_threshold(active_hours: Sequence[float], sunk_cost_hours: float 
     return quantile(positive, 0.75) if positive else None
 
 
-def _h(hours: float) -> str:
+def hours_text(hours: float) -> str:
+    """`1 hour`, `2.5 hours`."""
     return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
 
 
@@ -76,7 +77,7 @@ def _sunk(hours: float) -> str:
     if hours == 1:
         return "The 1 hour spent on it is sunk and plays no part in the recommendation."
     if hours:
-        return f"The {_h(hours)} spent on it are sunk and play no part in the recommendation."
+        return f"The {hours_text(hours)} spent on it are sunk and play no part in the recommendation."
     return "No hours are logged; effort plays no part in the recommendation either way."
 
 
@@ -126,7 +127,7 @@ def check(
         if threshold is not None and spent >= threshold and spent > 0 and (judgement.recommendation == "discard" or past):
             why = "is recommended for discard" if judgement.recommendation == "discard" else f"is past its deadline {card.deadline}"
             warnings.append(SunkCostWarning(card.number, "high-effort", (
-                f"{name}: {_h(spent)} logged ({basis}) and it {why}. Those hours are spent whichever "
+                f"{name}: {hours_text(spent)} logged ({basis}) and it {why}. Those hours are spent whichever "
                 f"way you decide: they are sunk and play no part in the recommendation."), spent))
         entries = evidence.get(card.number, [])
         moved = goalposts.moved(card, entries, earlier) if (card.number, card.criteria_hash) not in judged else ()
