@@ -1044,6 +1044,9 @@ def change_status(
     status = status.strip().lower()
     if status not in STATUSES:
         raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    if by is not None and status != "superseded":
+        raise DecisionbookError("--by names a successor, so it goes with the status superseded; "
+                                f"to record who approved, run `decide adr approve {ref} --by NAME`")
     # Every record the change may edit is locked first: the successor, the one it names now, and those it supersedes.
     current = find_one(ws, ref)[1]
     named = load_decisions(ws).get(current.superseded_by) if current.superseded_by else None
@@ -1070,8 +1073,6 @@ def change_status(
             named = f" by ADR {successor}" if successor else ""
             raise DecisionbookError(f"{decision.label} is {decision.status or 'without a status'}{named}; {then} "
                                     f"(--force to set {status} anyway)", shown_path(ws, decision.path))
-        if by is not None and status != "superseded":
-            raise DecisionbookError("--by names a successor, so it goes with the status superseded")
         if status == "accepted" and not force:
             from toolkit.actions.adr_review import require_acceptable
 
