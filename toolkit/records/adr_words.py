@@ -128,11 +128,14 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`, Cilium's feature proposals `CFP-22215-x.md`),
 # in capitals, or in small letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`) or a number that
 # ends the name (Ethereum's `eip-1.md`, Pulsar's `pip-190.md`; `step-2-x.md` is a slug). An issue's number after
-# `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`).
+# `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`). So do a team's
+# own short words in small letters before a number zero-padded to three digits or more that a slug follows
+# (CaenCamp's `ccc-jb-001-x.md`), as a slug seldom holds such a number; `ADR-CFR-001-x.md` is a series of its own.
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL}"
-    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )|)(\d+)"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )"
+    r"|(?-i:(?!adr|rfc)[a-z]{1,4}[-_]){1,3}(?=0\d{2,}[-_.][^/\\])|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
 )
