@@ -526,3 +526,27 @@ def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(deci
     assert (listed["32"]["status"], listed["32"]["supersedes"], listed["17"]["superseded_by"]) == (
         "proposed", ["17"], "32")
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+COSMERE = "# {n:04d} - {title}\n\n- Estado: {status}\n- Fecha: {date}\n\n## Contexto\n\nPor qué.\n"
+
+
+def test_a_day_first_date_with_a_two_digit_year_is_read_and_written_in_that_form(decide, tmp_path):
+    # `12/02/26` as the template's `dd/mm/aa` says: the folder's `16/02/26` proves the day comes first.
+    root = _repo(tmp_path, {
+        "docs/adr/PLANTILLA.md": COSMERE.format(n=0, title="Plantilla ADR", status="propuesto",
+                                                date="dd/mm/aa").replace("# 0000 - ", "# ").replace(
+                                                    "Por qué.", "Qué problema hay."),
+        "docs/adr/0001-registro.md": COSMERE.format(n=1, title="Registro", status="aceptado", date="12/02/26"),
+        "docs/adr/0002-cache.md": COSMERE.format(n=2, title="Cache", status="aceptado", date="16/02/26"),
+        "docs/adr/0003-editor.md": COSMERE.format(n=3, title="Editor", status="propuesto", date="27/02/26"),
+    })
+    assert {k: r["date"] for k, r in _listed(decide, root).items()} == {
+        "1": "2026-02-12", "2": "2026-02-16", "3": "2026-02-27"}
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-14", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0003-editor.md").read_text() == COSMERE.format(
+        n=3, title="Editor", status="aceptado", date="14/03/26")
+    made = decide("adr", "new", "Índice global", "--no-edit", "--date", "2026-03-20", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "- Estado: propuesto\n- Fecha: 20/03/26\n" in (root / made.stdout.strip()).read_text()

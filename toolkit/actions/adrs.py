@@ -503,6 +503,10 @@ def load_decisions(ws: Workspace) -> Decisions:
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable), (note,) if note else ())
 
 
+# A template's blank for a day written year first, in any language's letters: `YYYY-MM-DD`, `AAAA-MM-JJ`.
+_YEAR_FIRST_BLANK = LazyPattern(r"(?<![^\W\d_])[^\W\d_]{4}[-/.][^\W\d_]{2}[-/.][^\W\d_]{2}(?![^\W\d_])")
+
+
 def record_order(record: Decision) -> tuple:
     """Where *record* is listed: by number; records without numbers after them, by the names that name them
     (a record kept as a folder by its folder's)."""
@@ -888,8 +892,16 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         if form.own:
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
-            text, width = team_template(doc, from_document(doc, template_path))
+            blank = from_document(doc, template_path)
+            text, width = team_template(doc, blank)
             text, width = numbered_like_records(text, width, recent(), read)
+            dated = [record for record in recent() if record.date and record.date_raw]
+            if dated and blank.date_raw and iso_date(blank.date_raw) is None and not _YEAR_FIRST_BLANK.search(
+                    blank.date_raw):
+                # A blank written day first (`dd/mm/aa`): the day as the folder's newest record writes its own.
+                newest = dated[-1]
+                written_day = written_as(day_example(newest.date_raw, [r.date_raw for r in dated]), day,
+                                         language=adr_edit.record_months_language(read[newest.path], newest.status_raw))
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied

@@ -1220,7 +1220,8 @@ _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # `2024年3月5日`
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+# A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
+_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
 _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
@@ -1255,13 +1256,19 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
+def _slashed(match: re.Match) -> tuple[int, int, int]:
+    """The first number, the second and the year (`26`: 2026) of a slashed date."""
+    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 5, 6)))
+    return int(first), int(second), int(year) + (2000 if len(year) == 2 else 0)
+
+
 def proven_order(value: str) -> str | None:
     """The order a slashed date proves it is written in (`20/08/2023` day first, `08/20/2023` month
     first), None when either could be meant or it is no such date."""
     match = _SLASHED.search(value)
     if match is None:
         return None
-    first, second = int(match.group(1)), int(match.group(2))
+    first, second, _ = _slashed(match)
     return DAY_FIRST if first > 12 >= second else MONTH_FIRST if second > 12 >= first else None
 
 
@@ -1302,11 +1309,12 @@ def written_as(example: str, day: str, order: str | None = None, language: str |
     def like(value: str) -> str:
         return value if padded else value.lstrip("0")
 
-    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text)
+    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)", text)
     if numbers:
-        first, sep, second, _ = numbers.groups()
+        first, sep, second, written_year = numbers.groups()
         if int(date) <= 12 and date != month and sep != ".":
             return day  # `09/01/2026` could be either order: written so it reads back as one day
+        year = year[-len(written_year):]  # `26` where the example writes `12/02/26`
         if int(first) == int(old_date) and int(second) == int(old_month):
             return f"{like(date)}{sep}{like(month)}{sep}{year}"
         return f"{like(month)}{sep}{like(date)}{sep}{year}"
@@ -1410,7 +1418,7 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
         return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1))), *match.span()
     match = _SLASHED.search(value)
     if match:
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        first, second, year = _slashed(match)
         if first > 12 or order == DAY_FIRST and second <= 12:
             date = _valid(year, second, first)
         elif second > 12 or order == MONTH_FIRST:
