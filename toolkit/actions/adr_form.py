@@ -831,6 +831,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
             if seen is not None and section is not None and label not in seen and label[1:] not in META_HEADINGS:
                 continue  # a section only this record has
             copied.add(label)
+            line = _label_only(line, label, parts)
         elif (seen is not None and index not in spans and index < first_section and ":" in line
               and (fields := line_fields(line)) and not any(label in seen for label, *_ in fields)):
             continue  # a field only this record has
@@ -874,9 +875,18 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     # Sections most of the folder's records have and this one lacks (its `## Decision`), as they write them.
     for label, line in ((label, line) for labels in parts for label, line in labels.items()):
         if label.startswith("#") and label in shared and label not in copied:
+            line = _label_only(line, label, parts)
             out += ["", line] if out and out[-1].strip() else [line]
             copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
+
+
+def _label_only(line: str, label: str, parts: list[dict[str, str]]) -> str:
+    """A heading *line* a new record copies: without the words after its label's colon that the folder's records
+    word each their own way (`### Option A: A flag, on by default (CHOSEN)` gives `### Option A`)."""
+    if ":" not in line or sum(line != labels.get(label, line) for labels in parts) == 0:
+        return line
+    return line[: line.index(":", len(line) - len(line.lstrip("#")))].rstrip()
 
 
 def _cell_words(row: str) -> list[tuple[int, int]]:
