@@ -466,6 +466,8 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
     raw = stated.status_raw or ""
     # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
     status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
+    if "![" in raw and stated.status == "proposed":
+        status = raw.strip()  # a badge showing proposed (`![Generic badge](.../ADR/proposed/orange/)`), as records do
     first = first_choice(raw.strip())
     if (stated.status or read_status(first)[0]) == "draft" and first.strip("\"'").isalpha():
         # The template's own first status, a draft: the team's records start as drafts (Solana's `Draft`, Couchbase's

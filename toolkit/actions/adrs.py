@@ -1192,6 +1192,9 @@ def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Cou
             continue
         records += 1
         raw = (record.status_raw or "").strip().strip("*_`")
+        if "![" in raw:  # a badge, which the folder shows for each status in a colour of its own: shown whole
+            written["", raw] += 1
+            continue
         mark = re.match(r"[^\w\[(*_`]*", raw).group()  # a symbol the folder writes before the word: `✅ Accepted`
         word = raw[len(mark) :].strip("*_` ").lower()
         if word in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)
