@@ -197,3 +197,12 @@ def test_a_new_record_takes_the_folder_s_headings_not_the_words_one_record_gives
     text = (root / "docs/adr/0004-try-a-thing.md").read_text()
     assert "### Option A\n" in text and "### Option B\n" in text, text
     assert not any(words in text for words in ("nightly", "flag", "Rename", "queue", "callback", "Reflection")), text
+
+
+def test_a_title_numbered_by_its_day_and_a_sequence_is_titled_by_its_words(decide, tmp_path):
+    # `ADR-20250713-001:` named the record by its day and a count within it: the title kept `001: `.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/infrastructure/20250713-editor-ignore.md": "# ADR-20250713-001: Gizli dosyalar indekslenmez\n\n"
+                                                             "**Date:** 13 Temmuz 2025  \n**Status:** Accepted\n"})
+    assert [(r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        ("Gizli dosyalar indekslenmez", "2025-07-13")]

@@ -1443,12 +1443,12 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 
 # ---- titles ---------------------------------------------------------------------------------
 
-# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`; not
-# `Amend ADR-3: ...`, which names another record.
+# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`, a day and
+# a count within it (`ADR-20250713-001:`); not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*"
     rf"(?:ADR|RFC|OEP|Decision|Record|{_PROPOSAL})\s*"
-    r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)\]?\s*[:.)\-–—·|：]?\s*"
+    r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)(?:(?<=(?:19|20)\d{6})-\d{1,4}(?!\d))?\]?\s*[:.)\-–—·|：]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
