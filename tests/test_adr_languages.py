@@ -550,3 +550,15 @@ def test_a_day_first_date_with_a_two_digit_year_is_read_and_written_in_that_form
     made = decide("adr", "new", "Índice global", "--no-edit", "--date", "2026-03-20", cwd=root)
     assert made.exit_code == 0, made.output
     assert "- Estado: propuesto\n- Fecha: 20/03/26\n" in (root / made.stdout.strip()).read_text()
+
+
+ZH = "# {n:04d} {title}\n\n## 背景\n{n} 的背景。\n\n## 决策\n- 决定 {n}。\n\n## 备选方案\n- 方案 {n}。\n\n## 影响\n- 影响 {n}。\n"
+
+
+def test_a_new_record_of_a_folder_whose_records_state_no_status_or_date_is_written_as_they_are(decide, tmp_path):
+    # `# 0001 编辑器选型` over 背景, 决策, 备选方案, 影响 and nothing else: a new record was MADR, in English.
+    root = _repo(tmp_path, {f"doc/architecture/adr/000{n}-r{n}.md": ZH.format(n=n, title=title)
+                            for n, title in ((1, "编辑器选型"), (2, "内容存储策略"), (3, "权限校验"))})
+    made = decide("adr", "new", "搜索索引缓存", "--no-edit", "--date", "2026-03-20", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == "# 0004 搜索索引缓存\n\n## 背景\n\n## 决策\n\n## 备选方案\n\n## 影响\n"

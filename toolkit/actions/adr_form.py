@@ -296,6 +296,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
             elif form == UNKNOWN and numbered and not dated:
                 model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
+                # Nor a date: a record titled with its number over its sections (`# 0001 编辑器选型`), as it is.
+                model = model or next((r.path for r in reversed(records) if r.form == form and r.status_line is None
+                                       and r.date_line is None and _numbered_title(r)), None)
         if chosen != "madr":
             # adr-tools' and log4brains' templates are English: records written in another language are copied,
             # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`), and
@@ -776,9 +779,11 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     if doc.has_front_matter:
         return None
     rst = is_rst(record.path)
-    # A record that says no status is copied by its date line: a status line written as it, below it.
+    # A record that says no status is copied by its date line: a status line written as it, below it; one that
+    # says neither, as it is: a folder whose records state neither.
     statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
-    if not statusless and (record.status_line is None or record.status_span is None):
+    bare = record.form == UNKNOWN and record.status_line is None and record.date_line is None
+    if not statusless and not bare and (record.status_line is None or record.status_span is None):
         return None
     lines = doc.text_lines()
     # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
@@ -796,7 +801,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
                   for at in range(first, under + 1)}
     spans = {}
-    if not statusless:
+    if not statusless and not bare:
         words = marked_as(record.status_raw or "", status_as_written(status, record, words))  # `✅ **승인됨**`: `**제안됨**`
         spans[record.status_line - 1] = [(*record.status_span, words)]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
