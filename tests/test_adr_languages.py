@@ -562,3 +562,15 @@ def test_a_new_record_of_a_folder_whose_records_state_no_status_or_date_is_writt
     made = decide("adr", "new", "搜索索引缓存", "--no-edit", "--date", "2026-03-20", cwd=root)
     assert made.exit_code == 0, made.output
     assert (root / made.stdout.strip()).read_text() == "# 0004 搜索索引缓存\n\n## 背景\n\n## 决策\n\n## 备选方案\n\n## 影响\n"
+
+
+@pytest.mark.parametrize("old", ["27/02/26", "12/02/26"])  # day first by itself, or by the folder's other dates
+def test_a_day_that_could_be_either_order_is_written_in_the_order_the_folder_writes(decide, tmp_path, old):
+    # On the first twelve days of a month, a change wrote YYYY-MM-DD into a folder of `16/02/26` dates.
+    root = _repo(tmp_path, {
+        "docs/adr/0001-registro.md": COSMERE.format(n=1, title="Registro", status="aceptado", date="16/02/26"),
+        "docs/adr/0002-editor.md": COSMERE.format(n=2, title="Editor", status="propuesto", date=old),
+    })
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert "- Fecha: 02/12/26\n" in (root / "docs/adr/0002-editor.md").read_text()
+    assert {k: r["date"] for k, r in _listed(decide, root).items()} == {"1": "2026-02-16", "2": "2026-12-02"}

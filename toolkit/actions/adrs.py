@@ -72,6 +72,7 @@ from toolkit.records.adr_words import (
     status_word,
     template_name,
     without_companions,
+    order_read,
     written_as,
 )
 from toolkit.records.adr_pages import is_template_or_index
@@ -884,7 +885,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
             written_day = written_as(day_example(model[1].date_raw, days), day,
-                                     language=adr_edit.record_months_language(model[0], model[1].status_raw))
+                                     order_read(model[1].date_raw, model[1].date),
+                                     adr_edit.record_months_language(model[0], model[1].status_raw))
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
@@ -901,7 +903,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                 # A blank written day first (`dd/mm/aa`): the day as the folder's newest record writes its own.
                 newest = dated[-1]
                 written_day = written_as(day_example(newest.date_raw, [r.date_raw for r in dated]), day,
-                                         language=adr_edit.record_months_language(read[newest.path], newest.status_raw))
+                                         order_read(newest.date_raw, newest.date),
+                                         adr_edit.record_months_language(read[newest.path], newest.status_raw))
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied

@@ -71,6 +71,7 @@ from toolkit.records.adr_words import (
     underlined_headings,
     with_history,
     months_language,
+    order_read,
     written_as,
 )
 
@@ -467,9 +468,11 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         found = find_date(line[start:end])
         if found is not None:
             start, end = start + found[1], start + found[2]
-        # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD.
+        # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD; a day
+        # that could be either order (`02/12/26`) in the order its date was read in.
         return _in_place(doc, decision.date_line, (start, end),
-                         written_as(line[start:end], date, language=record_months_language(doc, decision.status_raw)))
+                         written_as(line[start:end], date, order_read(line[start:end], decision.date),
+                                    record_months_language(doc, decision.status_raw)))
     if decision.form == MADR and decision.status_span is not None:
         return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:

@@ -1272,6 +1272,19 @@ def proven_order(value: str) -> str | None:
     return DAY_FIRST if first > 12 >= second else MONTH_FIRST if second > 12 >= first else None
 
 
+def order_read(value: str, day: str | None) -> str | None:
+    """The order the slashed date *value* was read in as *day* (YYYY-MM-DD): `12/02/26` read as 2026-02-12 is
+    day first, as the folder's other dates proved; None where *value* is no such date or either order gives it."""
+    match = _SLASHED.search(value)
+    if match is None or not day:
+        return None
+    first, second, _ = _slashed(match)
+    month, date = int(day[5:7]), int(day[8:10])
+    if first == second:
+        return None
+    return DAY_FIRST if (first, second) == (date, month) else MONTH_FIRST if (first, second) == (month, date) else None
+
+
 def iso_date(value: str, order: str | None = None) -> str | None:
     """The ISO date a written date means, None when there is none, or AMBIGUOUS for `05/02/2018`
     when *order* (day-first or month-first) does not say which number is the month."""
@@ -1312,7 +1325,7 @@ def written_as(example: str, day: str, order: str | None = None, language: str |
     numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)", text)
     if numbers:
         first, sep, second, written_year = numbers.groups()
-        if int(date) <= 12 and date != month and sep != ".":
+        if int(date) <= 12 and date != month and sep != "." and order is None:
             return day  # `09/01/2026` could be either order: written so it reads back as one day
         year = year[-len(written_year):]  # `26` where the example writes `12/02/26`
         if int(first) == int(old_date) and int(second) == int(old_month):
