@@ -131,9 +131,10 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`). So do a team's
 # own short words in small letters before a number zero-padded to three digits or more that a slug follows
 # (CaenCamp's `ccc-jb-001-x.md`), as a slug seldom holds such a number; `ADR-CFR-001-x.md` is a series of its own.
+# GitBook names a page titled `Nr. 001: Title` `nr.-001-title.md`.
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
-    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL}"
+    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|nr\.|{_PROPOSAL}"
     r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )"
     r"|(?-i:(?!adr|rfc)[a-z]{1,4}[-_]){1,3}(?=0\d{2,}[-_.][^/\\])|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
@@ -1457,10 +1458,10 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 # ---- titles ---------------------------------------------------------------------------------
 
 # `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`, a day and
-# a count within it (`ADR-20250713-001:`); not `Amend ADR-3: ...`, which names another record.
+# a count within it (`ADR-20250713-001:`), German's `Nr. 001:`; not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*"
-    rf"(?:ADR|RFC|OEP|Decision|Record|{_PROPOSAL})\s*"
+    rf"(?:ADR|RFC|OEP|Decision|Record|Nr\.|{_PROPOSAL})\s*"
     r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)(?:(?<=(?:19|20)\d{6})-\d{1,4}(?!\d))?\]?\s*[:.)\-–—·|：]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
