@@ -206,3 +206,23 @@ def test_a_title_numbered_by_its_day_and_a_sequence_is_titled_by_its_words(decid
                                                              "**Date:** 13 Temmuz 2025  \n**Status:** Accepted\n"})
     assert [(r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
         ("Gizli dosyalar indekslenmez", "2025-07-13")]
+
+
+@pytest.mark.parametrize(("old", "folder", "new"), [
+    # In italics after a bold label, and in bold behind the folder's mark for the status.
+    ("* **Status**: _Vorgeschlagen_", "* **Status**: _Akzeptiert_", "* **Status**: _Akzeptiert_"),
+    ("**Durum:** 🔄 **Proposed**  ", "**Durum:** ✅ **Accepted**  ", "**Durum:** ✅ **Accepted**  "),
+])
+def test_a_status_set_in_emphasis_after_its_label_keeps_both_marks_through_a_change(decide, tmp_path, old, folder,
+                                                                                     new):
+    # The emphasis lost its closing mark (`_Akzeptiert`) or its opening one (`✅ Accepted**`).
+    record = ("# ADR-00{n}: R{n}\n\n{status}\n\n## Kontext\n\nWarum.\n\n## Entscheidung\n\nSo.\n\n"
+              "## Konsequenzen\n\nGut.\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-r1.md": record.format(n=1, status=folder),
+        "docs/adr/0002-r2.md": record.format(n=2, status=folder),
+        "docs/adr/0003-r3.md": record.format(n=3, status=old)})
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "accepted", "proposed"]
+    result = decide("adr", "status", "3", "accepted", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0003-r3.md").read_text() == record.format(n=3, status=new)
