@@ -85,6 +85,25 @@ def test_turkish_fields_and_month_names_are_read(decide, tmp_path):
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
+def test_a_turkish_date_is_read_in_march_too_and_changed_with_its_month_named_in_turkish(decide, tmp_path):
+    # `Mart` (March) was no month, and a change wrote YYYY-MM-DD over `14 Temmuz 2025`.
+    record = "# ADR-000{n}: {title}\n\n**Tarih:** {date}  \n**Durum:** {status}\n\n## Bağlam\n\nNeden.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-servisler.md": record.format(n=1, title="Servisler", status="Accepted", date="3 Mart 2025"),
+        "docs/adr/0002-kuyruk.md": record.format(n=2, title="Kuyruk", status="Proposed", date="14 Temmuz 2025"),
+    })
+    assert [r["date"] for r in _listed(decide, root).values()] == ["2025-03-03", "2025-07-14"]
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-08-22", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0002-kuyruk.md").read_text() == record.format(
+        n=2, title="Kuyruk", status="Accepted", date="22 Ağustos 2026")
+    # A template dated by an example day written so gives a new record its day in that form.
+    (root / "docs/adr/template.md").write_text(record.format(n="X", title="[Karar Başlığı]", status="Proposed",
+                                                             date="12 Temmuz 2025").replace("ADR-000X", "ADR-XXX"))
+    made = decide("adr", "new", "Önbellek", "--no-edit", "--date", "2026-09-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "**Tarih:** 1 Eylül 2026  \n" in (root / made.stdout.strip()).read_text()
+
+
 @pytest.mark.parametrize("accepted", [("Accettata; completa", "Accettata (con riserva)"), ("Accettata",) * 4])
 def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path, accepted):
     # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it, however many

@@ -54,6 +54,7 @@ from toolkit.records.adr_words import (
     is_record_file,
     is_rst,
     is_slug_record,
+    is_iso_day,
     iso_date,
     language_of,
     languages_of,
@@ -898,7 +899,11 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             text, width = team_template(doc, blank)
             text, width = numbered_like_records(text, width, recent(), read)
             dated = [record for record in recent() if record.date and record.date_raw]
-            if dated and blank.date_raw and iso_date(blank.date_raw) is None and not _YEAR_FIRST_BLANK.search(
+            if blank.date and blank.date_raw and not is_iso_day(blank.date_raw.strip()):
+                # An example day (`12 Temmuz 2025`): the day as the template writes it.
+                written_day = written_as(blank.date_raw, day, order_read(blank.date_raw, blank.date),
+                                         adr_edit.record_months_language(doc, blank.status_raw))
+            elif dated and blank.date_raw and iso_date(blank.date_raw) is None and not _YEAR_FIRST_BLANK.search(
                     blank.date_raw):
                 # A blank written day first (`dd/mm/aa`): the day as the folder's newest record writes its own.
                 newest = dated[-1]

@@ -1202,7 +1202,7 @@ _MONTHS = {
     for index, names in enumerate(  # Polish, Czech, Ukrainian, Turkish, Finnish and Indonesian, where not above
         ("stycznia styczeń ledna leden січня ocak tammikuuta",
          "lutego luty února únor лютого şubat helmikuuta",
-         "marca marzec března březen березня maaliskuuta maret",
+         "marca marzec března březen березня mart maaliskuuta maret",
          "kwietnia kwiecień dubna duben квітня nisan huhtikuuta",
          "maja května květen травня mayıs toukokuuta",
          "czerwca czerwiec června červen червня haziran kesäkuuta",
@@ -1356,8 +1356,8 @@ def _ordinal(day: int) -> str:
 
 
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
-# The months written in full in French, German, Spanish, Portuguese, Italian and Dutch, as a date is changed in
-# the language its month is named in (`28 de Dezembro de 2024`; ADR 0168).
+# The months written in full in French, German, Spanish, Portuguese, Italian, Dutch and Turkish, as a date is
+# changed in the language its month is named in (`28 de Dezembro de 2024`, `14 Temmuz 2025`; ADR 0168).
 _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     ("de", "januar februar märz april mai juni juli august september oktober november dezember"),
@@ -1365,6 +1365,7 @@ _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("pt", "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     ("it", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
     ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
+    ("tr", "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
 )}
 # Section headings in one of those languages alone (`## Kontext`, `## Achtergrond`).
 _HEADINGS_IN_LANGUAGES = {language: frozenset(words.split()) for language, words in (
