@@ -593,3 +593,13 @@ def test_a_day_that_could_be_either_order_is_written_in_the_order_the_folder_wri
     assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert "- Fecha: 02/12/26\n" in (root / "docs/adr/0002-editor.md").read_text()
     assert {k: r["date"] for k, r in _listed(decide, root).items()} == {"1": "2026-02-16", "2": "2026-12-02"}
+
+
+def test_a_record_written_in_chinese_that_states_no_status_is_given_one_in_chinese(decide, tmp_path):
+    # A status change wrote `## Status` and `Accepted` into a record whose every heading is Chinese.
+    root = _repo(tmp_path, {"doc/architecture/adr/0001-r1.md": ZH.format(n=1, title="编辑器选型")})
+    result = decide("adr", "status", "1", "accepted", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "doc/architecture/adr/0001-r1.md").read_text() == ZH.format(n=1, title="编辑器选型").replace(
+        "\n\n## 背景", "\n\n## 状态\n\n已接受\n\n## 背景", 1)
+    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root).values()] == [("accepted", "已接受")]
