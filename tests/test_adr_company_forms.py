@@ -176,3 +176,53 @@ def test_a_decided_record_named_as_a_template_is_named_by_check_and_a_template_i
     assert ("docs/adr/0001-adr-template.md:1: warning: named as a template, but written as a decided record (status "
             "accepted, 2026-02-11): it is not listed; if it is a record, name it without `template`") in checked
     assert "0003-template.md" not in checked
+
+
+OPTIONS = ("# ADR-00{n}: {title}\n\n**Status:** Accepted\n**Date:** 2026-02-2{n}\n\n---\n\n## 1. Context and Problem\n\n"
+           "Why {n}.\n\n## 2. Options Considered\n\n### Option A: {a} (CHOSEN)\n\nA.\n\n### Option B: {b}\n\nB.\n\n"
+           "## 3. Decision: Option A\n\nSo {n}.\n")
+
+
+@pytest.mark.parametrize("newest_lists_options", [True, False])
+def test_a_new_record_takes_the_folder_s_headings_not_the_words_one_record_gives_them(decide, tmp_path,
+                                                                                     newest_lists_options):
+    # Each record names its options in its heading (`### Option A: A flag, on by default (CHOSEN)`): a new
+    # record copied from one, or given the sections most of them have, was given those words.
+    files = {f"docs/adr/000{n}-r{n}.md": OPTIONS.format(n=n, title=f"Record {n}", a=a, b=b) for n, a, b in (
+        (1, "Keep the nightly job", "A queue"), (2, "A flag, on by default", "A callback"),
+        (3, "Rename, then remove", "Reflection"))}
+    if not newest_lists_options:  # the newest record, the one copied, has none: the folder's are added
+        files["docs/adr/0003-r3.md"] = files["docs/adr/0003-r3.md"].split("## 2.")[0] + "## 3. Decision: Option A\n"
+    root = _made(decide, tmp_path, files)
+    text = (root / "docs/adr/0004-try-a-thing.md").read_text()
+    assert "### Option A\n" in text and "### Option B\n" in text, text
+    assert not any(words in text for words in ("nightly", "flag", "Rename", "queue", "callback", "Reflection")), text
+
+
+def test_a_title_numbered_by_its_day_and_a_sequence_is_titled_by_its_words(decide, tmp_path):
+    # `ADR-20250713-001:` named the record by its day and a count within it: the title kept `001: `.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/infrastructure/20250713-editor-ignore.md": "# ADR-20250713-001: Gizli dosyalar indekslenmez\n\n"
+                                                             "**Date:** 13 Temmuz 2025  \n**Status:** Accepted\n"})
+    assert [(r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        ("Gizli dosyalar indekslenmez", "2025-07-13")]
+
+
+@pytest.mark.parametrize(("old", "folder", "new"), [
+    # In italics after a bold label, and in bold behind the folder's mark for the status.
+    ("* **Status**: _Vorgeschlagen_", "* **Status**: _Akzeptiert_", "* **Status**: _Akzeptiert_"),
+    ("**Durum:** 🔄 **Proposed**  ", "**Durum:** ✅ **Accepted**  ", "**Durum:** ✅ **Accepted**  "),
+])
+def test_a_status_set_in_emphasis_after_its_label_keeps_both_marks_through_a_change(decide, tmp_path, old, folder,
+                                                                                     new):
+    # The emphasis lost its closing mark (`_Akzeptiert`) or its opening one (`✅ Accepted**`).
+    record = ("# ADR-00{n}: R{n}\n\n{status}\n\n## Kontext\n\nWarum.\n\n## Entscheidung\n\nSo.\n\n"
+              "## Konsequenzen\n\nGut.\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-r1.md": record.format(n=1, status=folder),
+        "docs/adr/0002-r2.md": record.format(n=2, status=folder),
+        "docs/adr/0003-r3.md": record.format(n=3, status=old)})
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "accepted", "proposed"]
+    result = decide("adr", "status", "3", "accepted", "--date", "2026-03-22", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0003-r3.md").read_text() == record.format(n=3, status=new)

@@ -1121,6 +1121,38 @@ def test_a_status_shown_by_a_badge_is_changed_in_the_badge(decide, tmp_path):
     assert [r["status"] for r in listed_adrs(decide, root)] == ["rejected"]
 
 
+BADGES = {status: f"[![Generic badge](https://badgen.net/badge/ADR/{status}/{colour}/)](README.md)"
+          for status, colour in (("proposed", "orange"), ("approved", "green"), ("rejected", "red"))}
+BADGED = "# ADR-00{n}: Record {n}\n\n## Status\n\n{badge}\n\n## Context\n\nWhy {n}.\n"
+
+
+def test_a_status_change_and_a_new_record_show_the_badge_the_folder_s_records_show_for_that_status(decide, tmp_path):
+    # The team's records show accepted as a green `approved` badge: a change showed an orange `accepted` one,
+    # and a new record wrote plain `Proposed` where the folder's proposals show their badge.
+    root = _repo(tmp_path, {f"adr/adr-00{n}-r{n}.md": BADGED.format(n=n, badge=BADGES[status])
+                            for n, status in ((1, "approved"), (2, "proposed"), (3, "approved"), (4, "proposed"))})
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed", "accepted", "proposed"]
+    made = decide("adr", "new", "Record 5", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert f"## Status\n\n{BADGES['proposed']}\n" in (root / made.stdout.strip()).read_text()
+    assert decide("adr", "status", "4", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / "adr/adr-004-r4.md").read_text() == BADGED.format(n=4, badge=BADGES["approved"])
+    assert decide("adr", "status", "2", "rejected", "--force", cwd=root).exit_code == 0  # no record shows it yet
+    assert BADGES["proposed"].replace("proposed", "rejected") in (root / "adr/adr-002-r2.md").read_text()
+
+
+def test_a_new_record_from_a_template_showing_proposed_by_a_badge_shows_that_badge(decide, tmp_path):
+    # It wrote plain `Proposed` over the template's badge, above the template's list of the badges to choose from.
+    template = BADGED.format(n="n", badge=BADGES["proposed"]).replace("Record n", "ADR Title") + (
+        "\nCan be one of:\n\n" + "\n".join(BADGES.values()) + "\n")
+    root = _repo(tmp_path, {"adr/template.md": template,
+                            "adr/adr-001-r1.md": BADGED.format(n=1, badge=BADGES["approved"])})
+    made = decide("adr", "new", "Record 2", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text().startswith(
+        f"# ADR-002: Record 2\n\n## Status\n\n{BADGES['proposed']}\n")
+
+
 def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path):
     # Proposals waiting for their numbers (`CIP-my-feature/README.md`) are no records yet: check passed on
     # nothing, and a translation, `README.fr.md`, was the one record found. Numbered ones are records

@@ -97,6 +97,25 @@ def test_a_month_named_in_capitals_with_a_dotless_i_is_read(decide, tmp_path):
     assert [r["date"] for r in listed.values()] == ["2025-11-05", "2026-05-03", "2026-04-07"]
 
 
+def test_a_turkish_date_is_read_in_march_too_and_changed_with_its_month_named_in_turkish(decide, tmp_path):
+    # `Mart` (March) was no month, and a change wrote YYYY-MM-DD over `14 Temmuz 2025`.
+    record = "# ADR-000{n}: {title}\n\n**Tarih:** {date}  \n**Durum:** {status}\n\n## Bağlam\n\nNeden.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0001-servisler.md": record.format(n=1, title="Servisler", status="Accepted", date="3 Mart 2025"),
+        "docs/adr/0002-kuyruk.md": record.format(n=2, title="Kuyruk", status="Proposed", date="14 Temmuz 2025"),
+    })
+    assert [r["date"] for r in _listed(decide, root).values()] == ["2025-03-03", "2025-07-14"]
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-08-22", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0002-kuyruk.md").read_text() == record.format(
+        n=2, title="Kuyruk", status="Accepted", date="22 Ağustos 2026")
+    # A template dated by an example day written so gives a new record its day in that form.
+    (root / "docs/adr/template.md").write_text(record.format(n="X", title="[Karar Başlığı]", status="Proposed",
+                                                             date="12 Temmuz 2025").replace("ADR-000X", "ADR-XXX"))
+    made = decide("adr", "new", "Önbellek", "--no-edit", "--date", "2026-09-01", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "**Tarih:** 1 Eylül 2026  \n" in (root / made.stdout.strip()).read_text()
+
+
 @pytest.mark.parametrize("accepted", [("Accettata; completa", "Accettata (con riserva)"), ("Accettata",) * 4])
 def test_a_word_of_two_languages_moves_on_in_the_language_of_the_folder(decide, tmp_path, accepted):
     # `Proposta` is Italian and Portuguese: accepted is written as the Italian folder writes it, however many
@@ -665,3 +684,61 @@ def test_a_record_joins_a_field_s_links_as_the_field_joins_them(decide, tmp_path
     assert linked.exit_code == 0, linked.output
     assert (root / "docs/adr/0001-r1.md").read_text().splitlines()[4] == (
         "- 関連: [ADR-0002](0002-r2.md)、[ADR-0003](0003-r3.md)、[ADR-0004](0004-r4.md)")
+
+
+COSMERE = "# {n:04d} - {title}\n\n- Estado: {status}\n- Fecha: {date}\n\n## Contexto\n\nPor qué.\n"
+
+
+def test_a_day_first_date_with_a_two_digit_year_is_read_and_written_in_that_form(decide, tmp_path):
+    # `12/02/26` as the template's `dd/mm/aa` says: the folder's `16/02/26` proves the day comes first.
+    root = _repo(tmp_path, {
+        "docs/adr/PLANTILLA.md": COSMERE.format(n=0, title="Plantilla ADR", status="propuesto",
+                                                date="dd/mm/aa").replace("# 0000 - ", "# ").replace(
+                                                    "Por qué.", "Qué problema hay."),
+        "docs/adr/0001-registro.md": COSMERE.format(n=1, title="Registro", status="aceptado", date="12/02/26"),
+        "docs/adr/0002-cache.md": COSMERE.format(n=2, title="Cache", status="aceptado", date="16/02/26"),
+        "docs/adr/0003-editor.md": COSMERE.format(n=3, title="Editor", status="propuesto", date="27/02/26"),
+    })
+    assert {k: r["date"] for k, r in _listed(decide, root).items()} == {
+        "1": "2026-02-12", "2": "2026-02-16", "3": "2026-02-27"}
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-03-14", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0003-editor.md").read_text() == COSMERE.format(
+        n=3, title="Editor", status="aceptado", date="14/03/26")
+    made = decide("adr", "new", "Índice global", "--no-edit", "--date", "2026-03-20", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "- Estado: propuesto\n- Fecha: 20/03/26\n" in (root / made.stdout.strip()).read_text()
+
+
+ZH = "# {n:04d} {title}\n\n## 背景\n{n} 的背景。\n\n## 决策\n- 决定 {n}。\n\n## 备选方案\n- 方案 {n}。\n\n## 影响\n- 影响 {n}。\n"
+
+
+def test_a_new_record_of_a_folder_whose_records_state_no_status_or_date_is_written_as_they_are(decide, tmp_path):
+    # `# 0001 编辑器选型` over 背景, 决策, 备选方案, 影响 and nothing else: a new record was MADR, in English.
+    root = _repo(tmp_path, {f"doc/architecture/adr/000{n}-r{n}.md": ZH.format(n=n, title=title)
+                            for n, title in ((1, "编辑器选型"), (2, "内容存储策略"), (3, "权限校验"))})
+    made = decide("adr", "new", "搜索索引缓存", "--no-edit", "--date", "2026-03-20", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == "# 0004 搜索索引缓存\n\n## 背景\n\n## 决策\n\n## 备选方案\n\n## 影响\n"
+
+
+@pytest.mark.parametrize("old", ["27/02/26", "12/02/26"])  # day first by itself, or by the folder's other dates
+def test_a_day_that_could_be_either_order_is_written_in_the_order_the_folder_writes(decide, tmp_path, old):
+    # On the first twelve days of a month, a change wrote YYYY-MM-DD into a folder of `16/02/26` dates.
+    root = _repo(tmp_path, {
+        "docs/adr/0001-registro.md": COSMERE.format(n=1, title="Registro", status="aceptado", date="16/02/26"),
+        "docs/adr/0002-editor.md": COSMERE.format(n=2, title="Editor", status="propuesto", date=old),
+    })
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert "- Fecha: 02/12/26\n" in (root / "docs/adr/0002-editor.md").read_text()
+    assert {k: r["date"] for k, r in _listed(decide, root).items()} == {"1": "2026-02-16", "2": "2026-12-02"}
+
+
+def test_a_record_written_in_chinese_that_states_no_status_is_given_one_in_chinese(decide, tmp_path):
+    # A status change wrote `## Status` and `Accepted` into a record whose every heading is Chinese.
+    root = _repo(tmp_path, {"doc/architecture/adr/0001-r1.md": ZH.format(n=1, title="编辑器选型")})
+    result = decide("adr", "status", "1", "accepted", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "doc/architecture/adr/0001-r1.md").read_text() == ZH.format(n=1, title="编辑器选型").replace(
+        "\n\n## 背景", "\n\n## 状态\n\n已接受\n\n## 背景", 1)
+    assert [(r["status"], r["status_raw"]) for r in _listed(decide, root).values()] == [("accepted", "已接受")]

@@ -610,3 +610,24 @@ def test_a_proposal_superseded_in_a_slep_folder_names_its_successor_as_the_sleps
     assert ":Supersedes: `SLEP012 <../slep012/proposal.rst>`__\n" in (root / "slep018/proposal.rst").read_text()
     assert [(r["number"], r["status"], r["superseded_by"], r["supersedes"]) for r in listed_adrs(decide, root)] == [
         (12, "superseded", "18", []), (18, "accepted", None, ["12"])]
+
+
+GITBOOK = "# Nr. 00{n}: {title}\n\n* **Status**: _{status}_\n* **Kontext**: Warum {n}.\n* **Entscheidung**: Dies.\n"
+
+
+def test_a_gitbook_export_of_numbered_records_is_found_and_read(decide, tmp_path):
+    # GitBook names a page `Architecture Decision Record - ADRs` as the folder `architecture-decision-record-adrs`
+    # and `Nr. 001: Title` as `nr.-001-title.md`: no folder was found, and titles kept `Nr. 001: `.
+    folder = "docs/dokumentationen/architecture-decision-record-adrs"
+    root = repository_with(tmp_path / "repo", {f"{folder}/README.md": "# Architecture Decision Record - ADRs\n"} | {
+        f"{folder}/nr.-00{n}-{slug}.md": GITBOOK.format(n=n, title=title, status=status)
+        for n, slug, title, status in ((1, "react-native", "React Native für die App", "Akzeptiert"),
+                                       (2, "schichten", "Schichtenmodell", "Akzeptiert"),
+                                       (3, "changelogs", "Changelogs und Tags", "Vorgeschlagen"))})
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (1, "React Native für die App", "accepted"), (2, "Schichtenmodell", "accepted"),
+        (3, "Changelogs und Tags", "proposed")]
+    made = decide("adr", "new", "Push-Benachrichtigungen", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == f"{folder}/nr.-004-push-benachrichtigungen.md"
+    assert (root / made.stdout.strip()).read_text().startswith("# Nr. 004: Push-Benachrichtigungen\n")

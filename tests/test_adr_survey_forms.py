@@ -588,3 +588,28 @@ def test_a_page_s_first_heading_titles_it_over_its_front_matter_s_menu_label(dec
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
         (3, "Convergence des deux portails sur un CMS"), (4, "Annuaire des services exposés"),
         (5, "Journaux centralisés"), (6, "Sauvegardes chiffrées")]
+
+
+PREFIXED = ("# {n}. {title}\n\nDate: 2020-03-0{n}\n\n- Décideurs: Léa\n\n## Statut\n\n2020-03-0{n} {status}\n\n"
+            "## Contexte et énoncé du problème\n\nPourquoi {n}.\n\n## Résultat de la décision\n\nCeci.\n")
+
+
+def test_records_named_after_a_project_s_prefix_are_numbered_and_a_new_one_takes_the_prefix(decide, tmp_path):
+    # A team's own letters before a zero-padded number (`ccc-jb-001-x.md`): the number the title repeats.
+    root = repository_with(tmp_path / "repo", {
+        f"doc/adr/ccc-jb-00{n}-{slug}.md": PREFIXED.format(n=n, title=title, status=status)
+        for n, slug, title, status in ((1, "adrs", "Documenter par des ADRs", "accepted"),
+                                       (2, "base-relationnelle", "Une base relationnelle", "proposed"),
+                                       (3, "paramètres-de-tri", "Des paramètres de tri", "accepted"))})
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)] == [
+        (1, "Documenter par des ADRs", "accepted"), (2, "Une base relationnelle", "proposed"),
+        (3, "Des paramètres de tri", "accepted")]
+    result = decide("adr", "status", "2", "accepted", "--force", "--date", "2020-04-01", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "## Statut\n\n2020-03-02 proposed\n2020-04-01 accepted\n\n" in (
+        root / "doc/adr/ccc-jb-002-base-relationnelle.md").read_text()  # the dated lines are the status's history
+    made = decide("adr", "new", "Sécuriser l'administration", "--no-edit", "--date", "2020-04-09", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "doc/adr/ccc-jb-004-securiser-l-administration.md"
+    assert (root / made.stdout.strip()).read_text().startswith(
+        "# 4. Sécuriser l'administration\n\nDate: 2020-04-09\n")

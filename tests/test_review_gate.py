@@ -417,6 +417,17 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
     # A heading with a note in brackets: the note or the words before it name the section.
     ("0010-realtime.md", "# 10. Realtime\n\n## Status\n\nProposed\n\n## 背景 (Context)\n\nPolling is slow.\n\n"
                          "## Decision (recommended default)\n\nWebSockets.\n\n## 影響（Consequences）\n\nA server.\n"),
+    # Polish, Turkish (an emoji and bold around the words, the English name in brackets) and Russian (`... и
+    # проблема`: context and problem) headings.
+    ("0011-kolejka.md", "# ADR 0011: Kolejka zadań\n\n- Status: Proposed\n- Data: 2026-01-08\n\n## Kontekst\n"
+                        "Raporty blokują API.\n\n## Decyzja\nOsobny worker.\n\n## Alternatywy\n1. Wątki\n\n"
+                        "## Konsekwencje\nPozytywne:\n- API odpowiada szybko\n"),
+    ("0012-onbellek.md", "# ADR-012: Önbellek\n\n**Tarih:** 14 Temmuz 2025  \n**Durum:** 🔄 **Proposed**\n\n---\n\n"
+                         "## 🎯 **Bağlam (Context)**\nSayfalar yavaş.\n\n## 🔧 **Alınan Karar (Decision)**\nRedis.\n\n"
+                         "## 📊 **Sonuçlar (Consequences)**\n### ✅ **Pozitif Sonuçlar**\n- Hızlı sayfalar.\n"),
+    ("0013-filtr.md", "# ADR-013: Фильтр документа\n\n**Статус:** Предложено\n**Дата:** 2026-08-03\n\n---\n\n"
+                      "## 1. Контекст и проблема\n\nОчистка ломает ссылки.\n\n## 3. Решение\n\nОдин проход в конце."
+                      "\n\n## 5. Последствия\n\nБольше кода.\n"),
     ("0008-cache.md", "# 8. Cache pages\n\nStatus: proposed\n\n## Context and Problem Statement\n\nPages are "
                       "slow.\n\n## Considered Options\n\n* A CDN\n* An in-process cache\n\n## Decision Outcome\n\n"
                       "Chosen option: \"A CDN\", because it is the cheapest.\n"),

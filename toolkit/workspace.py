@@ -20,11 +20,11 @@ ADR_DIR_CANDIDATES = (
 )
 # Found, in any case (`ADRs/`), at the top or anywhere under docs/ a few levels down, when holding records.
 # A name is compared in lower case, `_` read as `-`, after a chapter's number (`05_decisions`, arc42's
-# `09_architecture_decisions`).
+# `09_architecture_decisions`) and without `-adrs` after it (`architecture-decision-record-adrs`).
 DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "architecture-decision-records",
-                      "decision-records", "decision-log", "decision-logs", "decisionlog",
-                      "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões", "decisoes",
-                      "décisions")
+                      "architecture-decision-record", "decision-records", "decision-log", "decision-logs",
+                      "decisionlog", "beslutninger", "beslissingen", "entscheidungen", "decisiones", "decisões",
+                      "decisoes", "décisions")
 # (the last seven Norwegian and Danish, Dutch, German, Spanish, Portuguese with and without its accent (folder
 # names are often written in ASCII: `doc/decisoes/`), and French)
 DEEP_ADR_DIR_DEPTH = 4
@@ -478,7 +478,9 @@ def _headed(path: Path, root: Path) -> bool:
 
 
 def _dir_name(name: str) -> str:
-    return re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-")
+    # GitBook names a page's folder after its title: `Architecture Decision Record - ADRs` gives
+    # `architecture-decision-record-adrs`, the short name after the long one.
+    return re.sub(r"(?<=.)-adrs?$", "", re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-"))
 
 
 def _named_folders(root: Path) -> list[Path]:

@@ -296,6 +296,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
                 model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
             elif form == UNKNOWN and numbered and not dated:
                 model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
+                # Nor a date: a record titled with its number over its sections (`# 0001 编辑器选型`), as it is.
+                model = model or next((r.path for r in reversed(records) if r.form == form and r.status_line is None
+                                       and r.date_line is None and _numbered_title(r)), None)
         if chosen != "madr":
             # adr-tools' and log4brains' templates are English: records written in another language are copied,
             # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`), and
@@ -466,6 +469,8 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
     raw = stated.status_raw or ""
     # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
     status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
+    if "![" in raw and stated.status == "proposed":
+        status = raw.strip()  # a badge showing proposed (`![Generic badge](.../ADR/proposed/orange/)`), as records do
     first = first_choice(raw.strip())
     if (stated.status or read_status(first)[0]) == "draft" and first.strip("\"'").isalpha():
         # The template's own first status, a draft: the team's records start as drafts (Solana's `Draft`, Couchbase's
@@ -774,9 +779,11 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     if doc.has_front_matter:
         return None
     rst = is_rst(record.path)
-    # A record that says no status is copied by its date line: a status line written as it, below it.
+    # A record that says no status is copied by its date line: a status line written as it, below it; one that
+    # says neither, as it is: a folder whose records state neither.
     statusless = record.form == UNKNOWN and record.date_line is not None and record.date_span is not None
-    if not statusless and (record.status_line is None or record.status_span is None):
+    bare = record.form == UNKNOWN and record.status_line is None and record.date_line is None
+    if not statusless and not bare and (record.status_line is None or record.status_span is None):
         return None
     lines = doc.text_lines()
     # A record without a title heading (its title its file name's words, as DependencyTrack's) is copied without one.
@@ -794,7 +801,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     kept_lines = {at for under, (_, _, first) in underlined.items() if under > title_index + 1
                   for at in range(first, under + 1)}
     spans = {}
-    if not statusless:
+    if not statusless and not bare:
         words = marked_as(record.status_raw or "", status_as_written(status, record, words))  # `✅ **승인됨**`: `**제안됨**`
         spans[record.status_line - 1] = [(*record.status_span, words)]
     if record.status_again is not None and lines[record.status_again[0] - 1].startswith("#"):
@@ -831,6 +838,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
             if seen is not None and section is not None and label not in seen and label[1:] not in META_HEADINGS:
                 continue  # a section only this record has
             copied.add(label)
+            line = _label_only(line, label, parts)
         elif (seen is not None and index not in spans and index < first_section and ":" in line
               and (fields := line_fields(line)) and not any(label in seen for label, *_ in fields)):
             continue  # a field only this record has
@@ -874,9 +882,18 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     # Sections most of the folder's records have and this one lacks (its `## Decision`), as they write them.
     for label, line in ((label, line) for labels in parts for label, line in labels.items()):
         if label.startswith("#") and label in shared and label not in copied:
+            line = _label_only(line, label, parts)
             out += ["", line] if out and out[-1].strip() else [line]
             copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
+
+
+def _label_only(line: str, label: str, parts: list[dict[str, str]]) -> str:
+    """A heading *line* a new record copies: without the words after its label's colon that the folder's records
+    word each their own way (`### Option A: A flag, on by default (CHOSEN)` gives `### Option A`)."""
+    if ":" not in line or sum(line != labels.get(label, line) for labels in parts) == 0:
+        return line
+    return line[: line.index(":", len(line) - len(line.lstrip("#")))].rstrip()
 
 
 def _cell_words(row: str) -> list[tuple[int, int]]:

@@ -36,23 +36,26 @@ DEFAULT_REQUIRED = {
 }
 # What each required section is called in the records teams write, in English and the languages
 # decisionbook reads: a heading stands for the section it names (`## Kontext` is a Nygard record's
-# Context, MADR's "Decision Outcome" is the Decision a Nygard-style gate asks for).
+# Context, `## Decyzja` its Decision, MADR's "Decision Outcome" is the Decision a Nygard-style gate asks for).
 _SECTIONS = {
     "context": "context|context and problem statement|problem statement|background|kontext|hintergrund|contexte"
                "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
-               "|contexto|contesto|achtergrond|контекст|コンテキスト|背景|맥락|배경|kontekst|bakgrunn|bakgrund",
+               "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|背景|맥락|배경|kontekst"
+               "|bakgrunn|bakgrund|bağlam",
     "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|résultat de la décision"
                 "|decisión|decisão"
-                "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt",
+                "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt|decyzja|karar"
+                "|alınan karar",
     # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
     "consequences": "consequences|positive consequences|negative consequences|konsequenzen|auswirkungen|conséquences"
                     "|impacts positifs|impacts négatifs|consecuencias|consequências"
-                    "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser",
+                    "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser"
+                    "|konsekwencje|skutki|sonuçlar",
     "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
                "|options envisagées|solutions étudiées|alternativas|opciones consideradas|opções consideradas"
                "|alternative"
                "|alternatieven|альтернативы|рассмотренные варианты|検討した選択肢|代替案|备选方案|考虑的选项"
-               "|고려한 옵션|대안|alternativer",
+               "|고려한 옵션|대안|alternativer|alternatywy|alternatifler|değerlendirilen alternatifler",
 }
 _SECTION = {name: section for section, names in _SECTIONS.items() for name in names.split("|")}
 _OPTIONS = frozenset(_SECTIONS["options"].split("|"))

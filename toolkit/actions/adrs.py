@@ -55,6 +55,7 @@ from toolkit.records.adr_words import (
     is_record_file,
     is_rst,
     is_slug_record,
+    is_iso_day,
     iso_date,
     language_of,
     languages_of,
@@ -73,6 +74,7 @@ from toolkit.records.adr_words import (
     status_word,
     template_name,
     without_companions,
+    order_read,
     written_as,
 )
 from toolkit.records.adr_pages import is_template_or_index
@@ -504,6 +506,10 @@ def load_decisions(ws: Workspace) -> Decisions:
     return Decisions(ws.adr_dir, tuple(records), tuple(unreadable), (note,) if note else ())
 
 
+# A template's blank for a day written year first, in any language's letters: `YYYY-MM-DD`, `AAAA-MM-JJ`.
+_YEAR_FIRST_BLANK = LazyPattern(r"(?<![^\W\d_])[^\W\d_]{4}[-/.][^\W\d_]{2}[-/.][^\W\d_]{2}(?![^\W\d_])")
+
+
 def record_order(record: Decision) -> tuple:
     """Where *record* is listed: by number; records without numbers after them, by the names that name them
     (a record kept as a folder by its folder's)."""
@@ -882,7 +888,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         if copied is not None and model[1].date_raw:
             # The copy's date is written as the record copied writes its own (`2 December 2026`, pandas' PDEPs).
             written_day = written_as(day_example(model[1].date_raw, days), day,
-                                     language=adr_edit.record_months_language(model[0], model[1].status_raw))
+                                     order_read(model[1].date_raw, model[1].date),
+                                     adr_edit.record_months_language(model[0], model[1].status_raw))
     if copied is not None:
         (text, width), template_path = copied, form.model
     else:
@@ -890,8 +897,21 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         if form.own:
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
-            text, width = team_template(doc, from_document(doc, template_path))
+            blank = from_document(doc, template_path)
+            text, width = team_template(doc, blank)
             text, width = numbered_like_records(text, width, recent(), read)
+            dated = [record for record in recent() if record.date and record.date_raw]
+            if blank.date and blank.date_raw and not is_iso_day(blank.date_raw.strip()):
+                # An example day (`12 Temmuz 2025`): the day as the template writes it.
+                written_day = written_as(blank.date_raw, day, order_read(blank.date_raw, blank.date),
+                                         adr_edit.record_months_language(doc, blank.status_raw))
+            elif dated and blank.date_raw and iso_date(blank.date_raw) is None and not _YEAR_FIRST_BLANK.search(
+                    blank.date_raw):
+                # A blank written day first (`dd/mm/aa`): the day as the folder's newest record writes its own.
+                newest = dated[-1]
+                written_day = written_as(day_example(newest.date_raw, [r.date_raw for r in dated]), day,
+                                         order_read(newest.date_raw, newest.date),
+                                         adr_edit.record_months_language(read[newest.path], newest.status_raw))
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
@@ -1250,6 +1270,9 @@ def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Cou
             continue
         records += 1
         raw = (record.status_raw or "").strip().strip("*_`")
+        if "![" in raw:  # a badge, which the folder shows for each status in a colour of its own: shown whole
+            written["", raw] += 1
+            continue
         mark = re.match(r"[^\w\[(*_`]*", raw).group()  # a symbol the folder writes before the word: `✅ Accepted`
         word = raw[len(mark) :].strip("*_` ").lower()
         if word in plain:  # a word that means that status and no more (`Approved`, not `Implemented`)

@@ -835,6 +835,11 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         if match.group("open") and not match.group("close") and not match.group("after"):
             # `**Status: Accepted**`: the emphasis closes after the value.
             stop = stop - len(match.group("open")) if line[start:stop].endswith(match.group("open")) else stop
+        after = match.group("after")
+        if after in ("_", "*") and stop - start > 1 and line[stop - 1] == after and line[stop - 2] != after:
+            stop -= 1  # `**Status**: _Akzeptiert_`: the emphasis opened after the colon closes after the words
+        elif line.count("**", start, stop) % 2 and line.startswith("**", stop):
+            stop += 2  # `🔄 **Proposed**`: opened after the mark, the emphasis closes after the words
         if run_in and stop > start and line[stop - 1] == ".":
             stop -= 1
         bold = bool(match.group("open"))

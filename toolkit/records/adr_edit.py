@@ -72,6 +72,7 @@ from toolkit.records.adr_words import (
     underlined_headings,
     with_history,
     months_language,
+    order_read,
     written_as,
 )
 
@@ -468,9 +469,11 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         found = find_date(line[start:end])
         if found is not None:
             start, end = start + found[1], start + found[2]
-        # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD.
+        # Written in the form the record writes its date (`17/08/2020`, `14 March 2024`), else as YYYY-MM-DD; a day
+        # that could be either order (`02/12/26`) in the order its date was read in.
         return _in_place(doc, decision.date_line, (start, end),
-                         written_as(line[start:end], date, language=record_months_language(doc, decision.status_raw)))
+                         written_as(line[start:end], date, order_read(line[start:end], decision.date),
+                                    record_months_language(doc, decision.status_raw)))
     if decision.form == MADR and decision.status_span is not None:
         return doc.to_bytes()  # fields under a mapping (`adr:`, mkdocs-material-adr): the plugin keeps its own days
     if decision.form == MADR:
@@ -580,7 +583,28 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     if field is not None:
         blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
         return _insert(doc, at, ["", field.format(status=status, Status=_capital(status)), *blank_after])
+    language = _headings_script(lines[first_section:])
+    if language is not None:
+        return _insert(doc, at, ["", f"## {_STATUS_HEADINGS[language]}", "", status_word(status, "", language)])
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
+
+
+# A Status section's heading in a record whose sections are headed in Chinese, Japanese or Korean.
+_STATUS_HEADINGS = {"zh": "状态", "ja": "ステータス", "ko": "상태"}
+
+
+def _headings_script(lines: list[str]) -> str | None:
+    """The language the level-2 headings of *lines* are written in where it is plain: kana Japanese, Hangul
+    Korean, a heading only Chinese writes (`## 决策`; `## 背景` is Japanese too); None for any other."""
+    headings = [line[3:].strip() for line in lines if line.startswith("## ")]
+    if re.search("[\u3040-\u30ff]", "".join(headings)):
+        return "ja"
+    if re.search("[\uac00-\ud7af]", "".join(headings)):
+        return "ko"
+    return "zh" if any(heading in _CHINESE_HEADINGS for heading in headings) else None
+
+
+_CHINESE_HEADINGS = frozenset(("决策", "决定", "后果", "影响", "备选方案", "后续事项", "上下文", "考虑的选项"))
 
 
 def _html_cell_filled(doc: frontmatter.Document, index: int, words: str) -> bytes:

@@ -14,6 +14,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MARKER = re.compile(r"^(?:[*+-]|\d+[.)])\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+\S")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_DECORATION = re.compile(r"^[^\w(（\[]+(?=\w)")  # symbols before a heading's first word: `🎯 `, `✅ `
 # MADR's own placeholders: `{title of option 1}`, `* Good, because {argument a}`. A path such as
 # `/orders/{id}` or a mapping such as `{relation: amends}` is not one.
 _PLACEHOLDER = re.compile(r"(?<![\w$/{])\{(?![^{}\n]*(?::\s|\"))[^{}\n]*[A-Za-z][^{}\n]*\}")
@@ -80,8 +81,10 @@ def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Sectio
 
 
 def heading_key(title: str) -> str:
-    """A heading as a required-section name compares: no numbering, colon or case, single spaces."""
-    title = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", _COMMENT.sub("", title)).strip().rstrip(":")
+    """A heading as a required-section name compares: no numbering, colon or case, single spaces, and none of
+    the bold marks and emoji some teams set around its words (`## 🎯 **Bağlam (Context)**`)."""
+    title = _DECORATION.sub("", _COMMENT.sub("", title).replace("**", ""))
+    title = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", title).strip().rstrip(":")
     return " ".join(title.split()).casefold()
 
 

@@ -128,11 +128,15 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 # prefix too (`KEEP-0371-x.md`, `CIP-0001-x.md`, `TEP-0002-x.md`, Cilium's feature proposals `CFP-22215-x.md`),
 # in capitals, or in small letters before a zero-padded number (`cep-0001.md`, `sep-0004.md`) or a number that
 # ends the name (Ethereum's `eip-1.md`, Pulsar's `pip-190.md`; `step-2-x.md` is a slug). An issue's number after
-# `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`).
+# `#` names a record titled after it (Windows Terminal's specs: `#2046 - Command Palette.md`). So do a team's
+# own short words in small letters before a number zero-padded to three digits or more that a slug follows
+# (CaenCamp's `ccc-jb-001-x.md`), as a slug seldom holds such a number; `ADR-CFR-001-x.md` is a series of its own.
+# GitBook names a page titled `Nr. 001: Title` `nr.-001-title.md`.
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
-    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL}"
-    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )|)(\d+)"
+    rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|nr\.|{_PROPOSAL}"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )"
+    r"|(?-i:(?!adr|rfc)[a-z]{1,4}[-_]){1,3}(?=0\d{2,}[-_.][^/\\])|)(\d+)"
     r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
     re.IGNORECASE | re.ASCII,
 )
@@ -1221,7 +1225,7 @@ _MONTHS = {
     for index, names in enumerate(  # Polish, Czech, Ukrainian, Turkish, Finnish and Indonesian, where not above
         ("stycznia styczeń ledna leden січня ocak tammikuuta",
          "lutego luty února únor лютого şubat helmikuuta",
-         "marca marzec března březen березня maaliskuuta maret",
+         "marca marzec března březen березня mart maaliskuuta maret",
          "kwietnia kwiecień dubna duben квітня nisan huhtikuuta",
          "maja května květen травня mayıs toukokuuta",
          "czerwca czerwiec června červen червня haziran kesäkuuta",
@@ -1250,7 +1254,8 @@ _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # `2024年3月5日`
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+# A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
+_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
 _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
@@ -1293,14 +1298,33 @@ def _named_month(pattern, value: str, group: int) -> re.Match | None:
     return None
 
 
+def _slashed(match: re.Match) -> tuple[int, int, int]:
+    """The first number, the second and the year (`26`: 2026) of a slashed date."""
+    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 5, 6)))
+    return int(first), int(second), int(year) + (2000 if len(year) == 2 else 0)
+
+
 def proven_order(value: str) -> str | None:
     """The order a slashed date proves it is written in (`20/08/2023` day first, `08/20/2023` month
     first), None when either could be meant or it is no such date."""
     match = _SLASHED.search(value)
     if match is None:
         return None
-    first, second = int(match.group(1)), int(match.group(2))
+    first, second, _ = _slashed(match)
     return DAY_FIRST if first > 12 >= second else MONTH_FIRST if second > 12 >= first else None
+
+
+def order_read(value: str, day: str | None) -> str | None:
+    """The order the slashed date *value* was read in as *day* (YYYY-MM-DD): `12/02/26` read as 2026-02-12 is
+    day first, as the folder's other dates proved; None where *value* is no such date or either order gives it."""
+    match = _SLASHED.search(value)
+    if match is None or not day:
+        return None
+    first, second, _ = _slashed(match)
+    month, date = int(day[5:7]), int(day[8:10])
+    if first == second:
+        return None
+    return DAY_FIRST if (first, second) == (date, month) else MONTH_FIRST if (first, second) == (month, date) else None
 
 
 def iso_date(value: str, order: str | None = None) -> str | None:
@@ -1340,11 +1364,12 @@ def written_as(example: str, day: str, order: str | None = None, language: str |
     def like(value: str) -> str:
         return value if padded else value.lstrip("0")
 
-    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text)
+    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)", text)
     if numbers:
-        first, sep, second, _ = numbers.groups()
-        if int(date) <= 12 and date != month and sep != ".":
+        first, sep, second, written_year = numbers.groups()
+        if int(date) <= 12 and date != month and sep != "." and order is None:
             return day  # `09/01/2026` could be either order: written so it reads back as one day
+        year = year[-len(written_year):]  # `26` where the example writes `12/02/26`
         if int(first) == int(old_date) and int(second) == int(old_month):
             return f"{like(date)}{sep}{like(month)}{sep}{year}"
         return f"{like(month)}{sep}{like(date)}{sep}{year}"
@@ -1372,8 +1397,8 @@ def _ordinal(day: int) -> str:
 
 
 _ENGLISH_NAMES = frozenset(n.lower() for name in _ENGLISH_MONTHS for n in (name, name[:3]))
-# The months written in full in French, German, Spanish, Portuguese, Italian and Dutch, as a date is changed in
-# the language its month is named in (`28 de Dezembro de 2024`; ADR 0168).
+# The months written in full in French, German, Spanish, Portuguese, Italian, Dutch and Turkish, as a date is
+# changed in the language its month is named in (`28 de Dezembro de 2024`, `14 Temmuz 2025`; ADR 0168).
 _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     ("de", "januar februar märz april mai juni juli august september oktober november dezember"),
@@ -1381,6 +1406,7 @@ _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("pt", "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     ("it", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
     ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
+    ("tr", "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
 )}
 # Section headings in one of those languages alone (`## Kontext`, `## Achtergrond`).
 _HEADINGS_IN_LANGUAGES = {language: frozenset(words.split()) for language, words in (
@@ -1448,7 +1474,7 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
         return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1))), *match.span()
     match = _SLASHED.search(value)
     if match:
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        first, second, year = _slashed(match)
         if first > 12 or order == DAY_FIRST and second <= 12:
             date = _valid(year, second, first)
         elif second > 12 or order == MONTH_FIRST:
@@ -1473,12 +1499,12 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
 
 # ---- titles ---------------------------------------------------------------------------------
 
-# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`; not
-# `Amend ADR-3: ...`, which names another record.
+# `ADR-12:`, `TEAM-ADR-12:`, `Architecture Decision Record 12:`, a proposal's `CEP 44 -`, `KEP-1441:`, a day and
+# a count within it (`ADR-20250713-001:`), German's `Nr. 001:`; not `Amend ADR-3: ...`, which names another record.
 _TITLE_NUMBER = LazyPattern(
     r"^(?:\[?(?:[A-Za-z]+[-_]|(?:Architecture|Architectural|Design|Decision)\s)*"
-    rf"(?:ADR|RFC|OEP|Decision|Record|{_PROPOSAL})\s*"
-    r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)\]?\s*[:.)\-–—·|：]?\s*"
+    rf"(?:ADR|RFC|OEP|Decision|Record|Nr\.|{_PROPOSAL})\s*"
+    r"(?:[-_#]\s*)?(\d+)(?!\d|-[01]\d-[0-3]\d)(?:(?<=(?:19|20)\d{6})-\d{1,4}(?!\d))?\]?\s*[:.)\-–—·|：]?\s*"
     r"|#?(\d+)\s*[.:)\-–—·|：]\s*|(\d+)\s+(?=\S))",
     re.IGNORECASE,
 )
