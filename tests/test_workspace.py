@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -113,6 +114,23 @@ def test_bad_config_is_an_input_error_naming_the_file(tmp_path, decide, config, 
     assert result.exit_code == 2
     assert expected in result.stderr
     assert (root / "decisionbook.toml").read_text() == config
+
+
+def test_settings_saved_with_a_bom_are_read_and_named_by_their_lines(tmp_path, decide, decide_process):
+    """Notepad and PowerShell 5 save "UTF-8" with a byte order mark before the first line, and CRLF."""
+    root = tmp_path / "team"
+    (root / "records").mkdir(parents=True)
+    (root / "records" / "0001-use-x.md").write_text("---\nstatus: accepted\n---\n# Use X\n")
+    config = root / "decisionbook.toml"
+    config.write_bytes('\ufeff[paths]\r\ndecisions = "records"\r\n'.encode())
+    for run in (decide, decide_process):
+        listed = run("adr", "list", "--format", "json", cwd=root)
+        assert listed.exit_code == 0, listed.output
+        assert [row["path"] for row in json.loads(listed.stdout)] == ["records/0001-use-x.md"]
+    config.write_bytes("\ufeff[triage]\r\nkeep_threshold = 7\r\n".encode())
+    refused = decide("triage", cwd=root)
+    assert refused.exit_code == 2
+    assert "decisionbook.toml:2: error: [triage] keep_threshold must be between 0 and 1" in refused.stderr
 
 
 @pytest.mark.parametrize("target, message", [

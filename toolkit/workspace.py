@@ -115,7 +115,8 @@ def load_config(path: Path) -> Config:
     if not os.path.lexists(path):
         return Config()
     try:
-        text = files.read_bytes(path).decode("utf-8")
+        # "utf-8-sig": Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse.
+        text = files.read_bytes(path).decode("utf-8-sig")
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
         raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
                                 path) from None
@@ -292,7 +293,7 @@ _KEY = LazyPattern(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
 def config_line(path: Path, table: str, key: str) -> int | None:
     """The line of the TOML file *path* that sets *key* in [*table*], for a message; None when none does."""
     try:
-        text = files.read_bytes(path).decode("utf-8")
+        text = files.read_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, DecisionbookError):
         return None
     current = ""
