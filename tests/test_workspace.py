@@ -69,6 +69,21 @@ def test_adr_dir_marker_names_the_folder(tmp_path):
     assert ws.adr_dir == (root / "architecture" / "records").resolve()
 
 
+def test_an_adr_dir_marker_saved_on_windows_names_its_folder_or_is_refused_by_name(tmp_path, decide, decide_process):
+    """PowerShell 5 writes "UTF-8" with a byte order mark (Set-Content) and UTF-16 with `>`."""
+    root = tmp_path / "tools"
+    (root / "doc" / "adr").mkdir(parents=True)
+    (root / "doc" / "adr" / "0001-use-x.md").write_text("# 1. Use X\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n")
+    marker = root / ".adr-dir"
+    marker.write_bytes("\ufeffdoc/adr\r\n".encode())
+    assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
+    marker.write_bytes("doc/adr\r\n".encode("utf-16"))
+    for run, args in ((decide_process, ("adr", "list")), (decide, ("check",))):
+        refused = run(*args, cwd=root)
+        assert refused.exit_code == 2 and refused.stderr.startswith(".adr-dir: error: cannot read: "), refused
+    assert marker.read_bytes() == "doc/adr\r\n".encode("utf-16")
+
+
 def test_workspace_found_from_subfolder_of_git_repo(tmp_path):
     root = tmp_path / "plain"
     root.mkdir()

@@ -393,7 +393,11 @@ def reads_as_path(text: str) -> bool:
 def _adr_dir_file(root: Path) -> Path | None:
     marker = root / ".adr-dir"
     if marker.is_file():
-        name = files.read_bytes(marker).decode("utf-8").strip()
+        try:
+            # A byte order mark, as PowerShell 5's Set-Content writes, is no part of the folder's name.
+            name = files.read_bytes(marker).decode("utf-8-sig").strip()
+        except UnicodeDecodeError as exc:
+            raise DecisionbookError(f"cannot read: {exc}", marker) from None
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None
