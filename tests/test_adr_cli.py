@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import git, repository_with
+from conftest import DECIDE, git, repository_with
 from toolkit.bundled import templates_dir
 from toolkit.records import frontmatter
 
@@ -308,8 +310,6 @@ def test_editor_is_not_opened_without_a_terminal(decide, repo, tmp_path):
     editor = tmp_path / "editor.sh"
     editor.write_text(f"#!/bin/sh\ntouch {marker}\n")
     editor.chmod(0o755)
-    import os
-
     os.environ["EDITOR"] = str(editor)
     try:
         assert decide("adr", "new", "No terminal", cwd=repo).exit_code == 0
@@ -485,3 +485,25 @@ def test_a_word_a_dated_record_s_slug_only_ends_in_names_no_record(decide, tmp_p
     for slug, title in (("logging-strategy", "Logging strategy"), ("adopt-graphql", "Adopt GraphQL")):
         shown = decide("adr", "show", slug, "--format", "json", cwd=root)
         assert shown.exit_code == 0 and json.loads(shown.stdout)["title"] == title, shown.output
+
+
+@pytest.mark.parametrize("editor, reason", [("false", "Editing failed"),
+                                            ("no-such-editor", "No such file or directory")])
+def test_an_editor_that_fails_leaves_the_record_and_is_named_as_bad_input(repo, decide_process, editor, reason):
+    """`$EDITOR` naming an editor this machine lacks (`code` on a server), or one that exits non-zero."""
+    import pty
+
+    terminal, stdin = pty.openpty()
+    try:
+        proc = subprocess.run([DECIDE, "adr", "new", "Use a queue"], cwd=repo, stdin=stdin, capture_output=True,
+                              text=True, env={**os.environ, "EDITOR": editor})
+    finally:
+        os.close(stdin)
+        os.close(terminal)
+    path = "decisions/0001-use-a-queue.md"
+    assert "Traceback" not in proc.stderr
+    assert (proc.returncode, proc.stdout) == (2, path + "\n")
+    assert proc.stderr.startswith(f"{path}: error: the record is written, but the editor ({editor}) failed: ")
+    assert reason in proc.stderr
+    assert "# Use a queue" in (repo / path).read_text()
+
