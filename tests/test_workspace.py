@@ -42,6 +42,17 @@ def test_init_adopts_existing_adr_folder_and_keeps_gitattributes(tmp_path, decid
     assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
 
 
+@pytest.mark.parametrize("name", ['docs/"core" adrs', "docs\\adr"])
+def test_init_writes_an_adr_folder_named_with_a_quote_or_backslash_as_settings_it_reads(tmp_path, decide, name):
+    root = tmp_path / "team"
+    result = decide("init", root, "--adr-dir", name)
+    assert result.exit_code == 0, result.output
+    assert f"decisions: {name}" in result.stdout
+    made = decide("adr", "new", "Use X", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout == f"{name}/0001-use-x.md\n" and (root / name / "0001-use-x.md").is_file()
+
+
 def test_init_refuses_a_linked_gitattributes_before_creating_anything(tmp_path, decide):
     root = tmp_path / "team"
     root.mkdir()

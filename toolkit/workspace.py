@@ -676,7 +676,7 @@ CONFIG_TEMPLATE = """\
 # decisionbook settings. Every key is optional; the values shown are the defaults.
 
 [paths]
-decisions = "{decisions}"
+decisions = {decisions}
 prototypes = "prototypes"
 reports = "reports"
 
@@ -758,7 +758,10 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
     if line not in _text_lines(attributes):
         files.require_writable(attributes)  # refused before anything is made: the folder stays as it was
     if config is None:
-        text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
+        import json
+
+        # A JSON string is a TOML basic string: a folder named with a quote or a backslash is written escaped.
+        text = CONFIG_TEMPLATE.format(decisions=json.dumps(adr_dir.relative_to(root).as_posix(), ensure_ascii=False))
         if atomic.create_exclusive(config_path, text.encode("utf-8")):
             created.append(CONFIG_NAME)
         config = load_config(config_path)
