@@ -151,6 +151,20 @@ def test_a_title_filled_into_a_team_template_s_front_matter_reads_back_as_typed(
     assert checked.exit_code == 0 and "YAML" not in checked.output and "0 error(s)" in checked.stdout
 
 
+def test_a_title_that_starts_with_a_number_reads_back_as_typed(decide, repo):
+    """`2024 roadmap` in 0001-2024-roadmap.md was listed as `roadmap`, with a warning that the title says 2024."""
+    titles = ["3 tier architecture", "Publish the 2024 roadmap", "2024 roadmap", "12-factor configuration",
+              "5 Use the record's own number"]
+    for title in titles:
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    (repo / "decisions/0009-labelled.md").write_text("---\nstatus: proposed\n---\n# 12 - Labelled\n")
+    rows = json.loads(decide("adr", "list", "--format", "json", cwd=repo).stdout)
+    assert [row["title"] for row in rows] == [*titles[:4], "Use the record's own number", "Labelled"]
+    checked = decide("check", cwd=repo)
+    assert [line for line in checked.stdout.splitlines() if "the title says" in line] == [
+        "decisions/0009-labelled.md:4: warning: the title says 12, the file name 9"]
+
+
 def test_link_option_and_link_command_record_both_sides(decide, repo):
     new(decide, repo, "One")
     new(decide, repo, "Two", "--link", "1:relates-to")
