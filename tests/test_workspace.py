@@ -53,6 +53,17 @@ def test_init_writes_an_adr_folder_named_with_a_quote_or_backslash_as_settings_i
     assert made.stdout == f"{name}/0001-use-x.md\n" and (root / name / "0001-use-x.md").is_file()
 
 
+@pytest.mark.parametrize("name, setting", [("decisions", "--adr-dir"), ("prototypes", "[paths] prototypes")])
+def test_init_refuses_a_file_where_a_folder_goes_before_creating_anything(tmp_path, decide, name, setting):
+    root = tmp_path / "team"
+    root.mkdir()
+    (root / name).write_text("notes\n")
+    result = decide("init", cwd=root)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{name}: error: a file, where the folder of the ") and setting in result.stderr
+    assert [p.name for p in root.iterdir()] == [name] and (root / name).read_text() == "notes\n"
+
+
 def test_init_refuses_a_linked_gitattributes_before_creating_anything(tmp_path, decide):
     root = tmp_path / "team"
     root.mkdir()

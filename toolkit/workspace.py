@@ -765,6 +765,11 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
         config = None  # the template's settings are the defaults
     attributes = root / ".gitattributes"
     proto_dir = Workspace(root=root, config=config or Config(), adr_dir=adr_dir).proto_dir
+    for folder, what, other in ((adr_dir, "ADRs", "--adr-dir"),
+                                (proto_dir, "prototype cards", "[paths] prototypes in decisionbook.toml")):
+        if os.path.lexists(folder) and not folder.is_dir():  # refused before anything is made, as below
+            raise DecisionbookError(f"a file, where the folder of the {what} goes; move it, or name another with "
+                                    f"{other}", folder)
     line = _union_merge_line(proto_dir.relative_to(root).as_posix())
     if line not in _text_lines(attributes):
         files.require_writable(attributes)  # refused before anything is made: the folder stays as it was
