@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import git, repository_with
+from conftest import DECIDE, git, repository_with
 from toolkit.bundled import templates_dir
 from toolkit.records import frontmatter
 
@@ -147,6 +149,20 @@ def test_a_title_filled_into_a_team_template_s_front_matter_reads_back_as_typed(
     assert "   # as typed\n" in text and text.endswith(f"\n---\n# {title}\n")
     checked = decide("check", cwd=repo)
     assert checked.exit_code == 0 and "YAML" not in checked.output and "0 error(s)" in checked.stdout
+
+
+def test_a_title_that_starts_with_a_number_reads_back_as_typed(decide, repo):
+    """`2024 roadmap` in 0001-2024-roadmap.md was listed as `roadmap`, with a warning that the title says 2024."""
+    titles = ["3 tier architecture", "Publish the 2024 roadmap", "2024 roadmap", "12-factor configuration",
+              "5 Use the record's own number"]
+    for title in titles:
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    (repo / "decisions/0009-labelled.md").write_text("---\nstatus: proposed\n---\n# 12 - Labelled\n")
+    rows = json.loads(decide("adr", "list", "--format", "json", cwd=repo).stdout)
+    assert [row["title"] for row in rows] == [*titles[:4], "Use the record's own number", "Labelled"]
+    checked = decide("check", cwd=repo)
+    assert [line for line in checked.stdout.splitlines() if "the title says" in line] == [
+        "decisions/0009-labelled.md:4: warning: the title says 12, the file name 9"]
 
 
 def test_link_option_and_link_command_record_both_sides(decide, repo):
@@ -318,8 +334,6 @@ def test_editor_is_not_opened_without_a_terminal(decide, repo, tmp_path):
     editor = tmp_path / "editor.sh"
     editor.write_text(f"#!/bin/sh\ntouch {marker}\n")
     editor.chmod(0o755)
-    import os
-
     os.environ["EDITOR"] = str(editor)
     try:
         assert decide("adr", "new", "No terminal", cwd=repo).exit_code == 0
@@ -495,3 +509,25 @@ def test_a_word_a_dated_record_s_slug_only_ends_in_names_no_record(decide, tmp_p
     for slug, title in (("logging-strategy", "Logging strategy"), ("adopt-graphql", "Adopt GraphQL")):
         shown = decide("adr", "show", slug, "--format", "json", cwd=root)
         assert shown.exit_code == 0 and json.loads(shown.stdout)["title"] == title, shown.output
+
+
+@pytest.mark.parametrize("editor, reason", [("false", "Editing failed"),
+                                            ("no-such-editor", "No such file or directory")])
+def test_an_editor_that_fails_leaves_the_record_and_is_named_as_bad_input(repo, decide_process, editor, reason):
+    """`$EDITOR` naming an editor this machine lacks (`code` on a server), or one that exits non-zero."""
+    import pty
+
+    terminal, stdin = pty.openpty()
+    try:
+        proc = subprocess.run([DECIDE, "adr", "new", "Use a queue"], cwd=repo, stdin=stdin, capture_output=True,
+                              text=True, env={**os.environ, "EDITOR": editor})
+    finally:
+        os.close(stdin)
+        os.close(terminal)
+    path = "decisions/0001-use-a-queue.md"
+    assert "Traceback" not in proc.stderr
+    assert (proc.returncode, proc.stdout) == (2, path + "\n")
+    assert proc.stderr.startswith(f"{path}: error: the record is written, but the editor ({editor}) failed: ")
+    assert reason in proc.stderr
+    assert "# Use a queue" in (repo / path).read_text()
+

@@ -45,3 +45,19 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_shows_the_demo_command():
     assert re.search(r"^python3 -m venv .*pip install \. && decide demo$", README, re.MULTILINE)
+
+
+def test_the_ledger_correction_example_records_the_wrong_line_it_then_takes_back(repo, decide):
+    """The README's typo must be one decide records: a figure it refuses leaves nothing to retract."""
+    section = README[README.index("**Correcting a ledger.**"):README.index("### Python API")]
+    typo = re.search(r"`decide (effort log P1 [^`]+)`", section).group(1).split()
+    shown = re.search(r"^(\w{26}) +\S+ +P1 +(\S+)", section, re.MULTILINE)
+    reason = re.search(r'decide effort retract \w+ --reason "([^"]+)"', section).group(1)
+    decide("proto", "new", "Ingest", cwd=repo)
+    logged = decide(*typo, cwd=repo)
+    assert logged.exit_code == 0, logged.output
+    entry = logged.stdout.split("(")[-1].rstrip(")\n")
+    assert re.search(rf"^{entry} +\S+ +P1 +{re.escape(shown.group(2))}\s", decide("effort", "list", cwd=repo).stdout,
+                     re.MULTILINE)
+    assert decide("effort", "retract", entry, "--reason", reason, cwd=repo).exit_code == 0
+    assert reason in decide("effort", "list", cwd=repo).stdout

@@ -212,3 +212,37 @@ def test_a_kept_listing_follows_the_settings(adrs, decide_process):
     config.write_text(config.read_text() + '\n[adr.statuses]\n"umgesetzt" = "accepted"\n')
     second = decide_process("adr", "list", "--format", "csv", cwd=adrs)
     assert "Custom,accepted," in second.stdout
+
+
+# Runs `decide ARGS` and presses Ctrl-C (SIGINT to itself) as it opens a record, or as it imports click.
+_INTERRUPTED = """
+import os, signal, sys
+from toolkit.entry import main
+
+opened = os.open
+
+def interrupted(path, *args, **kwargs):
+    if os.fsdecode(path).endswith(".md"):
+        os.kill(os.getpid(), signal.SIGINT)
+    return opened(path, *args, **kwargs)
+
+class ClickImport:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+if sys.argv[1] == "open":
+    os.open = interrupted
+else:
+    sys.meta_path.insert(0, ClickImport())
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("when, argv", [("open", ["adr", "list"]), ("open", ["adr", "index"]),
+                                        ("open", ["adr", "show", "1"]), ("import", ["triage"])])
+def test_ctrl_c_stops_every_command_as_click_does_without_a_traceback(adrs, when, argv):
+    proc = subprocess.run([sys.executable, "-c", _INTERRUPTED, when, *argv], cwd=adrs, capture_output=True,
+                          text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", "\nAborted!\n")

@@ -252,7 +252,8 @@ def test_a_bad_size_limit_is_a_config_error(repo, decide):
     config.write_text(config.read_text() + "\n[limits]\nmax_file_mib = 0\n")
     result = decide("adr", "list", cwd=repo)
     assert result.exit_code == 2
-    assert "decisionbook.toml: error: [limits] max_file_mib must be more than 0" in result.stderr
+    line = config.read_text().splitlines().index("max_file_mib = 0") + 1
+    assert f"decisionbook.toml:{line}: error: [limits] max_file_mib must be more than 0" in result.stderr
 
 
 # --- files that decisionbook.toml names stay inside the workspace ------------------------------------

@@ -118,7 +118,9 @@ def test_hostile_branch_names_do_nothing(repo, decide):
     for args in (("discard", "P4", "--reason", "evil"), ("proto", "restore", "P4")):
         result = decide(*args, cwd=repo)
         assert result.exit_code == 2, result
-        assert "not a usable branch name" in result.stderr
+        # Named at the card's line, as `decide check` names it: the card is what to fix.
+        assert result.stderr.startswith("prototypes/0004-evil.md:7: error: branch '--upload-pack=touch pwned.txt' "
+                                        "is not a name git accepts: it starts with '-'; fix the card's `branch:`")
     with pytest.raises(DecisionbookError, match="not a usable branch name"):
         archive_prototype_branch(open_workspace(repo), "--upload-pack=touch pwned.txt", "x")
     with pytest.raises(DecisionbookError, match="not a valid git branch name"):

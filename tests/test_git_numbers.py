@@ -409,6 +409,16 @@ def test_the_number_check_suggests_is_free_on_every_branch_as_renumber_and_adr_n
     assert _shared_numbers(decide, repo) == []
 
 
+def test_the_renumber_check_prints_past_9999_is_one_renumber_runs(repo, decide):
+    """Numbers have no ceiling: `adr new` goes on from 9999, and so must the command that parts two of them."""
+    for name, title in (("9999-use-rest.md", "Use REST"), ("10000-use-grpc.md", "Use gRPC"),
+                        ("10000-use-queues.md", "Use queues")):
+        write(repo, name, MADR.format(status="accepted", extra="", title=title))
+    assert _printed_renumbers(decide, repo) == ["decide adr renumber 10000-use-queues.md --to 10001"]
+    assert (repo / "decisions" / "10001-use-queues.md").is_file()
+    assert _shared_numbers(decide, repo) == []
+
+
 @pytest.mark.parametrize(("moved", "printed"), [
     ("0003-use-vault.md", "decide adr renumber 0003-use-vault.md --to 5"),
     # The other team has a record of this name: the name alone is refused as naming two files.

@@ -162,3 +162,35 @@ def test_a_team_s_renumber_killed_midway_names_its_record_by_its_path_where_anot
         assert "Amends [5. Use Terraform](0005-use-terraform.md)" in (team / "0004-pin-versions.md").read_text()
         assert (work / "decisions/global/0003-use-terraform.md").exists()
     assert steps
+
+
+# Runs `decide ARGS` and presses Ctrl-C (SIGINT to itself) right after its first record is replaced.
+_INTERRUPTED_AFTER_ONE = """
+import os, signal, sys
+from toolkit.entry import main
+
+replace = os.replace
+done = []
+
+def replaced(source, target, *args, **kwargs):
+    replace(source, target, *args, **kwargs)
+    if os.fsdecode(target).endswith(".md") and not done:
+        done.append(target)
+        os.kill(os.getpid(), signal.SIGINT)
+
+os.replace = replaced
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("command", [("adr", "link", "1", "amends", "2"),
+                                     ("adr", "new", "Use both", "--supersedes", "1", "--amends", "2", "--no-edit"),
+                                     ("adr", "status", "2", "superseded", "--by", "1")])
+def test_ctrl_c_between_the_records_of_one_edit_puts_back_those_written(repo, decide, command):
+    for title in ("Use REST", "Use gRPC"):
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    before = {path.name: path.read_bytes() for path in (repo / "decisions").glob("0*.md")}
+    proc = subprocess.run([sys.executable, "-c", _INTERRUPTED_AFTER_ONE, *command], cwd=repo, capture_output=True,
+                          text=True, timeout=120)
+    assert (proc.returncode, proc.stderr) == (1, "\nAborted!\n")
+    assert {path.name: path.read_bytes() for path in (repo / "decisions").glob("0*.md")} == before

@@ -254,3 +254,20 @@ def test_lines_as_decide_writes_them_with_days_or_hours_beyond_reason_are_named_
     assert "prototypes/effort.jsonl:2: error: hours 1.7e+308 is more than one entry may hold" in checked.stdout
     shown = decide("proto", "show", "1", cwd=ws.root)
     assert shown.exit_code == 0 and "effort logged: 2 hours" in shown.stdout
+
+
+def test_a_ledger_saved_with_a_bom_keeps_its_first_line(ws, decide):
+    """An editor that saves UTF-8 with a byte order mark (Notepad, PowerShell 5) puts it before the first line."""
+    for value in ("150", "170"):
+        decide("evidence", "add", "P1", "p99", value, cwd=ws.root)
+    decide("effort", "log", "P1", "3", cwd=ws.root)
+    for path in (ws.evidence_ledger, ws.effort_ledger):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    checked = decide("check", cwd=ws.root)
+    assert ".jsonl" not in checked.output and checked.exit_code == 0, checked.output
+    listed = json.loads(decide("evidence", "list", "--format", "json", cwd=ws.root).stdout)
+    assert [row["value"] for row in listed] == [150, 170]
+    assert decide("proto", "show", "P1", cwd=ws.root).stdout.endswith("effort logged: 3 hours (not used to judge)\n")
+    assert decide("evidence", "add", "P1", "p99", "160", cwd=ws.root).exit_code == 0
+    (row,) = json.loads(decide("triage", "--format", "json", cwd=ws.root).stdout)["prototypes"]
+    assert row["states"][0]["evidence"] == 3 and row["states"][0]["value"] == 160

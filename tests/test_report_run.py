@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import math
+import signal
+import subprocess
 import sys
+import time
 
 import nbformat
 import pytest
+from conftest import DECIDE
 from report_fixtures import scan
 
 from toolkit.errors import DecisionbookError
@@ -208,6 +212,23 @@ def test_no_kernel_is_left_running_after_a_report_or_a_failed_one(repo, decide):
     assert _kernels_in(repo) == []
     _notebook(repo / "notebooks" / "weekly-triage.ipynb", "raise ValueError('no')")
     assert decide("report", "weekly", "--as-of", "2026-10-20", cwd=repo).exit_code == 1
+    assert _kernels_in(repo) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_ctrl_c_while_a_cell_runs_stops_the_report_without_a_traceback_or_a_kernel_left(repo):
+    _notebook(repo / "notebooks" / "weekly-triage.ipynb",
+              "import pathlib, time\npathlib.Path('running').touch()\ntime.sleep(60)")
+    proc = subprocess.Popen([DECIDE, "report", "weekly", "--as-of", "2026-10-20"], cwd=repo, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (repo / "running").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out) == (1, ""), err
+    assert "Traceback" not in err and err.endswith("\nAborted!\n"), err
+    assert not (repo / "reports" / "2026-W43-weekly-triage.html").exists()
     assert _kernels_in(repo) == []
 
 

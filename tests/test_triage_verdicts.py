@@ -146,6 +146,19 @@ def test_csv_and_table_formats(ws, decide):
     assert "Sunk-cost check" in table and "deadline-passed" in table
 
 
+def test_tables_and_csv_show_a_recorded_figure_as_recorded_not_rounded_to_two_decimals(ws, decide):
+    """A hit rate of 0.9949 against a target of >= 0.995 read as `0.99`; 0.125 hours as `0.12`."""
+    decide("criterion", "add", "P2", "uptime", "--target", ">= 0.995", "--weight", "0.125", cwd=ws)
+    decide("evidence", "add", "P2", "uptime", "0.9949", cwd=ws)
+    decide("effort", "log", "P2", "0.125", cwd=ws)
+    for args in (("triage", "--as-of", AS_OF), ("proto", "show", "P2", "--as-of", AS_OF)):
+        (row,) = [line.split() for line in decide(*args, cwd=ws).stdout.splitlines() if "uptime" in line]
+        assert row[:5] == ["uptime", "unmet", "0.9949", ">=", "0.995"] and "0.125" in row, row
+    evidence = decide("evidence", "list", "--format", "csv", cwd=ws).stdout
+    assert ",P2,uptime,0.9949,," in evidence and ",P1,p99,180.00,," in evidence
+    assert ",P2,0.125," in decide("effort", "list", "--format", "csv", cwd=ws).stdout
+
+
 def test_show(ws, decide):
     out = decide("proto", "show", "P1", "--as-of", AS_OF, cwd=ws)
     assert out.exit_code == 0

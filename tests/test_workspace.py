@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -41,6 +42,28 @@ def test_init_adopts_existing_adr_folder_and_keeps_gitattributes(tmp_path, decid
     assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
 
 
+@pytest.mark.parametrize("name", ['docs/"core" adrs', "docs\\adr"])
+def test_init_writes_an_adr_folder_named_with_a_quote_or_backslash_as_settings_it_reads(tmp_path, decide, name):
+    root = tmp_path / "team"
+    result = decide("init", root, "--adr-dir", name)
+    assert result.exit_code == 0, result.output
+    assert f"decisions: {name}" in result.stdout
+    made = decide("adr", "new", "Use X", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout == f"{name}/0001-use-x.md\n" and (root / name / "0001-use-x.md").is_file()
+
+
+@pytest.mark.parametrize("name, setting", [("decisions", "--adr-dir"), ("prototypes", "[paths] prototypes")])
+def test_init_refuses_a_file_where_a_folder_goes_before_creating_anything(tmp_path, decide, name, setting):
+    root = tmp_path / "team"
+    root.mkdir()
+    (root / name).write_text("notes\n")
+    result = decide("init", cwd=root)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{name}: error: a file, where the folder of the ") and setting in result.stderr
+    assert [p.name for p in root.iterdir()] == [name] and (root / name).read_text() == "notes\n"
+
+
 def test_init_refuses_a_linked_gitattributes_before_creating_anything(tmp_path, decide):
     root = tmp_path / "team"
     root.mkdir()
@@ -66,6 +89,21 @@ def test_adr_dir_marker_names_the_folder(tmp_path):
     ws = open_workspace(sub)
     assert ws.root == root.resolve()
     assert ws.adr_dir == (root / "architecture" / "records").resolve()
+
+
+def test_an_adr_dir_marker_saved_on_windows_names_its_folder_or_is_refused_by_name(tmp_path, decide, decide_process):
+    """PowerShell 5 writes "UTF-8" with a byte order mark (Set-Content) and UTF-16 with `>`."""
+    root = tmp_path / "tools"
+    (root / "doc" / "adr").mkdir(parents=True)
+    (root / "doc" / "adr" / "0001-use-x.md").write_text("# 1. Use X\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n")
+    marker = root / ".adr-dir"
+    marker.write_bytes("\ufeffdoc/adr\r\n".encode())
+    assert open_workspace(root).adr_dir == (root / "doc" / "adr").resolve()
+    marker.write_bytes("doc/adr\r\n".encode("utf-16"))
+    for run, args in ((decide_process, ("adr", "list")), (decide, ("check",))):
+        refused = run(*args, cwd=root)
+        assert refused.exit_code == 2 and refused.stderr.startswith(".adr-dir: error: cannot read: "), refused
+    assert marker.read_bytes() == "doc/adr\r\n".encode("utf-16")
 
 
 def test_workspace_found_from_subfolder_of_git_repo(tmp_path):
@@ -101,6 +139,20 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
         ("[paths]\n[triage]\nstale_days = -5\n", "decisionbook.toml:3: error: [triage] stale_days must not be"),
         ("[paths]\n[triage]\nkeep_threshold = true\n", "decisionbook.toml:3: error: [triage] keep_threshold must be a"),
         ('[effort]\n\nmax_hours_per_entry = "8"\n', "decisionbook.toml:3: error: [effort] max_hours_per_entry must be"),
+        # Each setting refused for its value is named at its line, as the ones above.
+        *((f"[{table}]\n\n{line}\n", f"decisionbook.toml:3: error: {message}") for table, line, message in (
+            ("adr", 'supersede-on = "later"', '[adr] supersede-on must be "create" or "accept"'),
+            ("adr", 'date-order = "middle"', "[adr] date-order must be"),
+            ("adr.statuses", '"parked" = "frozen"', "[adr.statuses] 'parked' must map to one of"),
+            ("effort", "max_hours_per_entry = 0", "[effort] max_hours_per_entry must be a number above 0"),
+            ("people", "ana = 3", '[people] ana must be a role name such as "engineering"'),
+            ("limits", "max_file_mib = 0", "[limits] max_file_mib must be more than 0"),
+            ("review", 'approvals-needed = "none"', '[review] approvals-needed must be "all" or a number'),
+            ("review", 'templates = "team.md"', "[review] templates must be a list"),
+            ("review", 'required = "Context"', "[review] required must be a list of section names"),
+            ("links", 'base-url = "ftp://example.com"', "[links] base-url must be an http(s) URL"),
+            ("release", "data = [1]", "[release] data must be a list of glob strings"),
+        )),
         ("x = " + "[" * 1000 + "]" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
         ("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "decisionbook.toml: error: invalid TOML: nested too deep"),
     ],
@@ -113,6 +165,23 @@ def test_bad_config_is_an_input_error_naming_the_file(tmp_path, decide, config, 
     assert result.exit_code == 2
     assert expected in result.stderr
     assert (root / "decisionbook.toml").read_text() == config
+
+
+def test_settings_saved_with_a_bom_are_read_and_named_by_their_lines(tmp_path, decide, decide_process):
+    """Notepad and PowerShell 5 save "UTF-8" with a byte order mark before the first line, and CRLF."""
+    root = tmp_path / "team"
+    (root / "records").mkdir(parents=True)
+    (root / "records" / "0001-use-x.md").write_text("---\nstatus: accepted\n---\n# Use X\n")
+    config = root / "decisionbook.toml"
+    config.write_bytes('\ufeff[paths]\r\ndecisions = "records"\r\n'.encode())
+    for run in (decide, decide_process):
+        listed = run("adr", "list", "--format", "json", cwd=root)
+        assert listed.exit_code == 0, listed.output
+        assert [row["path"] for row in json.loads(listed.stdout)] == ["records/0001-use-x.md"]
+    config.write_bytes("\ufeff[triage]\r\nkeep_threshold = 7\r\n".encode())
+    refused = decide("triage", cwd=root)
+    assert refused.exit_code == 2
+    assert "decisionbook.toml:2: error: [triage] keep_threshold must be between 0 and 1" in refused.stderr
 
 
 @pytest.mark.parametrize("target, message", [

@@ -144,7 +144,15 @@ def _not_utf8(argv: list[str]) -> str | None:
 
 def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     """Run `decide` with *args* (default: the process's arguments) and exit with its code."""
-    argv = sys.argv[1:] if args is None else list(args)
+    try:
+        _main(sys.argv[1:] if args is None else list(args), prog_name)
+    except KeyboardInterrupt:
+        # Ctrl-C in a fast form, or before click runs (importing it): what click prints and exits with.
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+
+
+def _main(argv: list[str], prog_name: str) -> None:
     for stream in (sys.stdout, sys.stderr):
         # A terminal whose encoding (latin-1, say) cannot show a title gets it escaped, not a traceback.
         if hasattr(stream, "reconfigure"):

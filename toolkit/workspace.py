@@ -115,7 +115,8 @@ def load_config(path: Path) -> Config:
     if not os.path.lexists(path):
         return Config()
     try:
-        text = files.read_bytes(path).decode("utf-8")
+        # "utf-8-sig": Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse.
+        text = files.read_bytes(path).decode("utf-8-sig")
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
         raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
                                 path) from None
@@ -136,7 +137,8 @@ def load_config(path: Path) -> Config:
         _expect(table, dict, f"[{name}]", path)
     supersede_on = adr.get("supersede-on", "create")
     if supersede_on not in ("create", "accept"):
-        raise DecisionbookError('[adr] supersede-on must be "create" or "accept"', path)
+        raise DecisionbookError('[adr] supersede-on must be "create" or "accept"', path,
+                                config_line(path, "adr", "supersede-on"))
     pairs = []
     for pair in _expect(release.get("pairs", []), list, "[[release.pairs]]", path):
         if not isinstance(pair, dict) or not isinstance(pair.get("data"), str) or not isinstance(pair.get("code"), str):
@@ -148,7 +150,8 @@ def load_config(path: Path) -> Config:
             return None
         value = _expect(release[key], list, f"[release] {key}", path)
         if not all(isinstance(v, str) for v in value):
-            raise DecisionbookError(f"[release] {key} must be a list of glob strings", path)
+            raise DecisionbookError(f"[release] {key} must be a list of glob strings", path,
+                                    config_line(path, "release", key))
         return tuple(value)
 
     threshold = _expect(triage.get("keep_threshold", 0.7), (int, float), "[triage] keep_threshold", path)
@@ -162,21 +165,26 @@ def load_config(path: Path) -> Config:
                                 config_line(path, "triage", "sunk_cost_hours"))
     max_hours = _expect(effort.get("max_hours_per_entry", 24), (int, float), "[effort] max_hours_per_entry", path)
     if not 0 < max_hours < float("inf"):
-        raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path)
+        raise DecisionbookError("[effort] max_hours_per_entry must be a number above 0", path,
+                                config_line(path, "effort", "max_hours_per_entry"))
     review = _review(_expect(raw.get("review", {}), dict, "[review]", path), path)
     for person, role in people.items():
         if not isinstance(role, str):
-            raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path)
+            raise DecisionbookError(f"[people] {person} must be a role name such as \"engineering\"", path,
+                                    config_line(path, "people", person))
     mib = limits.get("max_file_mib")
     if mib is not None and (not 0 < _expect(mib, (int, float), "[limits] max_file_mib", path) <= 1024):
-        raise DecisionbookError("[limits] max_file_mib must be more than 0 and at most 1024", path)
+        raise DecisionbookError("[limits] max_file_mib must be more than 0 and at most 1024", path,
+                                config_line(path, "limits", "max_file_mib"))
     statuses = _expect(adr.get("statuses", {}), dict, "[adr.statuses]", path)
     for phrase, meaning in statuses.items():
         if meaning not in STATUSES:
-            raise DecisionbookError(f"[adr.statuses] {phrase!r} must map to one of {', '.join(STATUSES)}", path)
+            raise DecisionbookError(f"[adr.statuses] {phrase!r} must map to one of {', '.join(STATUSES)}", path,
+                                    config_line(path, "adr.statuses", phrase))
     order = adr.get("date-order")
     if order is not None and order not in DATE_ORDERS:
-        raise DecisionbookError(f"[adr] date-order must be {' or '.join(DATE_ORDERS)}", path)
+        raise DecisionbookError(f"[adr] date-order must be {' or '.join(DATE_ORDERS)}", path,
+                                config_line(path, "adr", "date-order"))
     decisions = paths.get("decisions")
     if "dir" in adr:
         decisions = _expect(adr["dir"], str, "[adr] dir", path)
@@ -216,24 +224,28 @@ def _count(triage: dict, key: str, default: int, path: Path) -> int:
 
 def _review(review: dict, path: Path) -> dict:
     """[review]: `required` (a list for every form, or a table of lists by form), `approvals-needed`, `templates`."""
-    def names(value, key):
+    def names(value, key, table="review"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise DecisionbookError(f"[review] {key} must be a list of section names", path)
+            shown = f"{table.removeprefix('review')}.{key}".lstrip(".")
+            raise DecisionbookError(f"[review] {shown} must be a list of section names", path,
+                                    config_line(path, table, key))
         return tuple(value)
 
     required = review.get("required")
     if required is None:
         by_form = {}
     elif isinstance(required, dict):
-        by_form = {form: names(value, f"required.{form}") for form, value in required.items()}
+        by_form = {form: names(value, form, "review.required") for form, value in required.items()}
     else:
         by_form = {"*": names(required, "required")}
     needed = review.get("approvals-needed", "all")
     if needed != "all" and (not isinstance(needed, int) or isinstance(needed, bool) or needed < 0):
-        raise DecisionbookError('[review] approvals-needed must be "all" or a number of decision-makers', path)
+        raise DecisionbookError('[review] approvals-needed must be "all" or a number of decision-makers', path,
+                                config_line(path, "review", "approvals-needed"))
     templates = review.get("templates", [])
     if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
-        raise DecisionbookError("[review] templates must be a list of template file paths", path)
+        raise DecisionbookError("[review] templates must be a list of template file paths", path,
+                                config_line(path, "review", "templates"))
     return {"review_required": by_form, "approvals_needed": None if needed == "all" else needed,
             "review_templates": tuple(templates)}
 
@@ -243,7 +255,7 @@ def _base_url(links: dict, path: Path) -> str | None:
         return None
     url = _expect(links["base-url"], str, "[links] base-url", path)
     if not re.match(r"https?://[^/\s]+", url):
-        raise DecisionbookError("[links] base-url must be an http(s) URL", path)
+        raise DecisionbookError("[links] base-url must be an http(s) URL", path, config_line(path, "links", "base-url"))
     return url.rstrip("/") + "/"
 
 
@@ -292,7 +304,7 @@ _KEY = LazyPattern(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
 def config_line(path: Path, table: str, key: str) -> int | None:
     """The line of the TOML file *path* that sets *key* in [*table*], for a message; None when none does."""
     try:
-        text = files.read_bytes(path).decode("utf-8")
+        text = files.read_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, DecisionbookError):
         return None
     current = ""
@@ -392,7 +404,11 @@ def reads_as_path(text: str) -> bool:
 def _adr_dir_file(root: Path) -> Path | None:
     marker = root / ".adr-dir"
     if marker.is_file():
-        name = files.read_bytes(marker).decode("utf-8").strip()
+        try:
+            # A byte order mark, as PowerShell 5's Set-Content writes, is no part of the folder's name.
+            name = files.read_bytes(marker).decode("utf-8-sig").strip()
+        except UnicodeDecodeError as exc:
+            raise DecisionbookError(f"cannot read: {exc}", marker) from None
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None
@@ -673,7 +689,7 @@ CONFIG_TEMPLATE = """\
 # decisionbook settings. Every key is optional; the values shown are the defaults.
 
 [paths]
-decisions = "{decisions}"
+decisions = {decisions}
 prototypes = "prototypes"
 reports = "reports"
 
@@ -751,11 +767,19 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
         config = None  # the template's settings are the defaults
     attributes = root / ".gitattributes"
     proto_dir = Workspace(root=root, config=config or Config(), adr_dir=adr_dir).proto_dir
+    for folder, what, other in ((adr_dir, "ADRs", "--adr-dir"),
+                                (proto_dir, "prototype cards", "[paths] prototypes in decisionbook.toml")):
+        if os.path.lexists(folder) and not folder.is_dir():  # refused before anything is made, as below
+            raise DecisionbookError(f"a file, where the folder of the {what} goes; move it, or name another with "
+                                    f"{other}", folder)
     line = _union_merge_line(proto_dir.relative_to(root).as_posix())
     if line not in _text_lines(attributes):
         files.require_writable(attributes)  # refused before anything is made: the folder stays as it was
     if config is None:
-        text = CONFIG_TEMPLATE.format(decisions=adr_dir.relative_to(root).as_posix())
+        import json
+
+        # A JSON string is a TOML basic string: a folder named with a quote or a backslash is written escaped.
+        text = CONFIG_TEMPLATE.format(decisions=json.dumps(adr_dir.relative_to(root).as_posix(), ensure_ascii=False))
         if atomic.create_exclusive(config_path, text.encode("utf-8")):
             created.append(CONFIG_NAME)
         config = load_config(config_path)

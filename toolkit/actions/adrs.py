@@ -665,7 +665,14 @@ class _Group:
         return self.locks.enter_context(_editing(self.ws, ref))
 
     def write(self, path: Path, before: bytes, after: bytes, holds=None) -> None:
-        if _write(self.ws, path, before, after, holds):
+        try:
+            written = _write(self.ws, path, before, after, holds)
+        except DecisionbookError:  # refused: nothing was written
+            raise
+        except BaseException:  # Ctrl-C or a full disk, perhaps once the file was replaced: it is put back too
+            self.made.append((path, before))
+            raise
+        if written:
             self.made.append((path, before))
 
 
@@ -681,7 +688,7 @@ def _together(ws: Workspace, refs=()):
         group = _Group(ws, locks)
         try:
             yield group
-        except DecisionbookError:
+        except BaseException:  # a refusal, and as well Ctrl-C or a full disk between two of the writes
             for path, before in reversed(group.made):
                 sidecar.write(path, before)
             raise
@@ -982,7 +989,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             page, word = path.relative_to(ws.adr_dir).as_posix(), _listed_word(ws, created.status or "proposed")
             listed.append(_edit_list(ws, lambda data, shown: folder_index.with_entry(
                 data, page, created.number, title, word, day, shown)))
-    except DecisionbookError:
+    except BaseException:  # refused, or Ctrl-C between the edits
         path.unlink()  # a record that cannot take its side of a relation: the new one is not left half-linked
         if form.page:
             with contextlib.suppress(OSError):  # a folder that held files before keeps them

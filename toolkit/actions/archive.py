@@ -9,6 +9,7 @@ from toolkit.history.activity import main_branch_names
 from toolkit.history.archive import Archived, archive_branch, check_archivable, restore_branch
 from toolkit.history.repository import open_repository
 from toolkit.records.frontmatter import key_line
+from toolkit.records.refname import branch_name_problem
 from toolkit.workspace import Workspace
 
 
@@ -18,6 +19,8 @@ def ensure_archivable(workspace: Workspace, branch: str | None, card: Path | Non
     repo = open_repository(workspace.root, required=False) if branch else None
     if repo is None:
         return
+    if card is not None:
+        _require_branch_name(workspace, branch, card, ", or pass --keep-branch")
     # A card naming the main branch is a slip of the pen: archiving would delete the branch everyone works on.
     if branch in main_branch_names(workspace.root, workspace.config.main_branch, workspace.config_path):
         repo.close()
@@ -48,4 +51,13 @@ def restore_prototype(workspace: Workspace, ref: str) -> Archived:
     card = load(workspace, ref)
     if not card.branch:
         raise DecisionbookError(f"{card.ref} has no branch in its card", workspace.relative(card.path))
+    _require_branch_name(workspace, card.branch, card.path)
     return restore_branch(workspace.root, card.branch)
+
+
+def _require_branch_name(workspace: Workspace, branch: str, card: Path, way_out: str = "") -> None:
+    """Refuse a branch git would refuse as a name at the card's `branch:` line, as `decide check` names it."""
+    why = branch_name_problem(branch)
+    if why:
+        raise DecisionbookError(f"branch {branch!r} is not a name git accepts: {why}; fix the card's `branch:`"
+                                f"{way_out}", workspace.relative(card), key_line(card, "branch"))

@@ -10,6 +10,7 @@ import click
 
 from toolkit.cli.output import format_option, here, workspace_here
 from toolkit.cli.types import Day
+from toolkit.errors import DecisionbookError
 from toolkit.records.text import visible, visible_line
 
 DATE = Day()
@@ -66,8 +67,15 @@ def new(title, template, supersedes, amends, links, data_change, prototypes, day
         click.echo(f"updated {here(path)}", err=True)
     for older in result.pending:
         click.echo(f"{older.label} will be marked superseded when {_label(result.path)} is accepted", err=True)
-    if not no_edit and (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and sys.stdin.isatty():
-        click.edit(filename=str(result.path))
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not no_edit and editor and sys.stdin.isatty():
+        try:
+            click.edit(filename=str(result.path))
+        except click.ClickException as exc:
+            # An editor this machine lacks, or one that exits non-zero: the record stays, and is named.
+            detail = exc.message.removeprefix(f"{editor}: ")
+            raise DecisionbookError(f"the record is written, but the editor ({editor}) failed: {detail}",
+                                    result.path) from None
 
 
 @adr.command("list")

@@ -45,7 +45,7 @@ def history(number, fmt):
 
 @click.command()
 @click.argument("number", metavar="N")
-@click.option("--to", "new_number", metavar="M", required=True, type=AsciiInt(1, 9999), help="The new, unused number.")
+@click.option("--to", "new_number", metavar="M", required=True, type=AsciiInt(1), help="The new, unused number.")
 def renumber(number, new_number):
     """Give ADR N (or its file name, when two ADRs share a number) the number M, fixing links to it."""
     from toolkit.actions.renumber import renumber_adr

@@ -1655,6 +1655,9 @@ _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*
 # A project's own letters before the record's number (Matrix's `MSC1772: Title`, `GEP-7: Title`): joined to
 # them, the number has three digits or more, so `EC2: Title` and `S3: Title` stay whole. Its zeros are read by
 # int(), not split off by the pattern: two ways to take a run of them is quadratic.
+# A number that starts a title bare or joined to a word by a hyphen (`2024 roadmap`, `12-factor config`): the
+# record's own number when it is the file's, else the title's first word.
+_NUMBER_WORD = LazyPattern(r"\d+(?:\s+(?=[^\W_])|-(?=\w))")
 _LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ](\d+)|(\d{3,}))\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
@@ -1720,7 +1723,11 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
-    heading_number, title = split_title(title)
+    heading_number, words = split_title(title)
+    if heading_number is not None and number is not None and heading_number != number \
+            and _NUMBER_WORD.match(title.lstrip()):
+        heading_number, words = None, title.strip()  # `2024 roadmap`, `12-factor config`: a word of the title
+    title = words
     if title.startswith("[") and title.endswith("]") and title.count("[") == 1 and title.count("]") == 1:
         title = title[1:-1]  # `# [Gestion des Dates]`, written in the brackets of MADR's `[short title]`
     if heading_number is None and number is not None and ("ADR" in title or "RFC" in title):

@@ -417,6 +417,7 @@ def _no_constant(name: str):
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: other Unicode spaces do not make a line blank
 _JSON_SPACE = " \t\n\r"  # what may follow a JSON value
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -528,6 +529,8 @@ class _Reading:
 
     def feed(self, data: bytes, torn: bool) -> None:
         """Read *data*: whole lines, or (*torn*) one last line that has no line break."""
+        if not self.lines and data.startswith(_BOM):
+            data = data[len(_BOM):]  # an editor saving the ledger as "UTF-8 with BOM" puts it before the first line
         if self.seen is None:
             self.seen = dict(zip(self.old[0], range(self.count))) if self.old else {}
         try:

@@ -11,13 +11,16 @@ from toolkit.records.text import visible_line
 FORMATS = ("table", "json", "csv")
 
 
-def _cell(value) -> str:
+def _cell(value, exact: bool = False) -> str:
     if type(value) is str:  # most cells: checked first
         return visible_line(value)
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}"
+        shown = f"{value:.2f}"
+        # A figure someone recorded is not rounded away (0.9949 is not 0.99 beside a target of >= 0.995); to six
+        # decimals, as the reports show it.
+        return repr(round(value, 6)) if exact and float(shown) != value else shown
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
     return visible_line(str(value))
@@ -32,11 +35,11 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([_cell(row.get(c), c in _EXACT) for c in columns])
         return buffer.getvalue().rstrip("\n")
     cut = [c in _CUT for c in columns]
     table = [[c.upper() for c in columns]] + [
-        [_cut(cell) if cut_it else cell for cell, cut_it in zip((_cell(row.get(c)) for c in columns), cut)]
+        [_cut(cell) if cut_it else cell for cell, cut_it in zip((_cell(row.get(c), c in _EXACT) for c in columns), cut)]
         for row in rows
     ]
     widths = [max(_width(r[i]) for r in table) for i in range(len(columns))]
@@ -46,6 +49,8 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 # Free text cut in a table (JSON and CSV keep it whole): one long title does not pad every row of a listing.
 _CUT = frozenset(("title", "reason"))
 _MOST = 60  # terminal columns
+# Figures as they were recorded (evidence, hours, a criterion's weight), where computed ones show two decimals.
+_EXACT = frozenset(("value", "hours", "weight"))
 
 
 def _width(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 
 from jupyter_client.kernelspec import KernelSpec
@@ -60,6 +61,18 @@ class Kernel:
         run_sync(self.manager.start_kernel)(extra_arguments=NO_HISTORY, cwd=cwd)
         self._killed = False
 
+    def _cancel_leftovers(self) -> None:
+        """Ctrl-C stops the loop with a cell still waiting on the kernel: cancelled and awaited here, it does not
+        die with the kernel and print its traceback (`Task exception was never retrieved`) as the process exits."""
+        from jupyter_core.utils import ensure_event_loop
+
+        loop = ensure_event_loop()
+        leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in leftovers:
+            task.cancel()
+        if leftovers:
+            loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+
     def _close_clients(self) -> None:
         for client in self.manager.clients:
             client.stop_channels()
@@ -72,6 +85,7 @@ class Kernel:
             self._killed = True
 
     def stop(self) -> None:
+        self._cancel_leftovers()
         self._close_clients()
         if self.manager.has_kernel:
             self._run_sync(self.manager.shutdown_kernel)(now=True)
