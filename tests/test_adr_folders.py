@@ -76,6 +76,27 @@ def test_an_adr_folder_in_a_docusaurus_site_s_docs_is_found_with_its_categories(
     ]
 
 
+# A Hugo site keeps its pages in `content/`: a handbook's ADRs named by their slugs (`content/adr/cms-upgrade.md`), a
+# specification site's numbered (`content/adr/0002-x.md`), each beside the section's `_index.md`.
+HUGO_ADR = '---\ntitle: "{title}"\ndate: "{date}"\nstatus: "{status}"\n---\n\n# {title}\n\n## Context\n\nWhy.\n'
+
+
+@pytest.mark.parametrize("names", [("cms-upgrade.md", "spa-framework.md"), ("0000-record.md", "0002-protect-main.md")],
+                         ids=["slugs", "numbered"])
+def test_an_adr_folder_in_a_hugo_site_s_content_is_found(decide, tmp_path, names):
+    root = _repo(tmp_path, {
+        "hugo.toml": 'title = "Handbook"\n',
+        "content/adr/_index.md": "---\ntitle: Decision records\nweight: 11\n---\n\n{{< adr-list >}}\n",
+        f"content/adr/{names[0]}": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05", status="accepted"),
+        f"content/adr/{names[1]}": HUGO_ADR.format(title="One SPA framework", date="2023-02-20", status="proposed"),
+        "content/blog/first-post.md": "---\ntitle: First post\n---\n\nHello.\n",
+    })
+    assert [(r["path"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (f"content/adr/{names[0]}", "Upgrade the CMS", "accepted", "2024-07-05"),
+        (f"content/adr/{names[1]}", "One SPA framework", "proposed", "2023-02-20"),
+    ]
+
+
 def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_below_it(decide, tmp_path):
     # Only its categories' records count: notes kept deeper (`adrs/assets/drafts/x.md`) make no ADR folder.
     root = _repo(tmp_path, {"docs/handbook/adrs/assets/drafts/notes.md": "# Notes\n", "docs/guide.md": "# Guide\n"})

@@ -29,8 +29,9 @@ DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "arc
 # names are often written in ASCII: `doc/decisoes/`), and French)
 DEEP_ADR_DIR_DEPTH = 4
 # The folders documentation is kept in, those a few levels down are looked through: `website/docs` is a
-# Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`).
-DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs")
+# Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`); `content` a Hugo site's (a
+# handbook's `content/adr/`).
+DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs", "content")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
 # So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, and Rust's,
