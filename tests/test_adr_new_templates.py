@@ -585,3 +585,27 @@ def test_a_new_record_keeps_the_project_s_name_before_its_number_in_the_title(de
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().splitlines()[0] == "# EWC RFC013: Try a thing"
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (13, "Try a thing")
+
+
+# A chain's docs site (Docusaurus): a template whose Status section quotes its guidance above the choices.
+SITE_ADR_TEMPLATE = (
+    "---\nsidebar_position: 2\ntitle: ADR Template\n---\n# ADR {ADR-NUMBER}: {TITLE}\n\n## Changelog\n"
+    "* {date}: {changelog}\n\n## Status\n\n"
+    '> A record is "proposed" while it is discussed and "accepted" once agreed.\n\n'
+    "{Deprecated|Proposed|Accepted}\n\n## Context\n\n> What the reader needs to know.\n")
+SITE_ADR = ("---\nsidebar_position: {position}\ntitle: {title}\n---\n# ADR {n:03d}: {title}\n\n## Changelog\n"
+            "* 2023-08-09: First draft\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n")
+
+
+def test_a_template_s_status_is_its_choices_not_the_guidance_quoted_above_them(decide, tmp_path):
+    # The quote's first line was taken for the status: a new record's `> Proposed` replaced it, the choices stayed.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-template.md": SITE_ADR_TEMPLATE,
+        "docs/adr/adr-011-replay-tests.md": SITE_ADR.format(position=12, title="Replay tests", n=11)})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    guidance = '> A record is "proposed" while it is discussed and "accepted" once agreed.'
+    assert f"## Status\n\n{guidance}\n\nProposed\n" in text
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed"]
+

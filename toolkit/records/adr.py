@@ -1049,6 +1049,25 @@ def _read_status_heading_again(reader: "_Reader", index: int) -> None:
             return
 
 
+def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
+    """Whether line *index* of a Status section ending at *end* quotes guidance rather than the status: a quoted
+    sentence that is no status, with the section's own words below it (a template's `> A decision may be
+    "proposed" if ...` over `{Deprecated|Proposed|Accepted}`). A status a team words its own way is a few words."""
+    if not lines[index].lstrip().startswith(">"):
+        return False
+    first = index
+    while first > 0 and lines[first - 1].lstrip().startswith(">"):
+        first -= 1
+    last = index
+    while last + 1 < end and lines[last + 1].lstrip().startswith(">"):
+        last += 1
+    words = " ".join(line.strip().lstrip(">").strip() for line in lines[first : last + 1])
+    if len(words.split()) <= 5 or _is_status(words.strip(" *_`.")):
+        return False
+    below = lines[last + 1 : end]
+    return any(_COMMENT.sub("", later).strip() and not later.lstrip().startswith(">") for later in below)
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
     choice, else its first line, is the status; later lines may be relations."""
@@ -1077,7 +1096,7 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
-        elif chosen is None and not line.startswith("|"):
+        elif chosen is None and not line.startswith("|") and not _quoted_guidance(reader.lines, index, end):
             words_start, words_end, date = _status_span(reader.lines[index])
             chosen = (index, (words_start, words_end))
             if date is not None:
