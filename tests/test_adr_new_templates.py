@@ -609,3 +609,45 @@ def test_a_template_s_status_is_its_choices_not_the_guidance_quoted_above_them(d
     assert f"## Status\n\n{guidance}\n\nProposed\n" in text
     assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed"]
 
+
+def _site_folder(tmp_path: Path) -> Path:
+    return repository_with(tmp_path / "repo", {
+        "docs/adr/adr-template.md": SITE_ADR_TEMPLATE,
+        "docs/adr/adr-009-quiet-hours.md": SITE_ADR.format(position=10, title="Quiet hours", n=9),
+        "docs/adr/adr-011-replay-tests.md": SITE_ADR.format(position=12, title="Replay tests", n=11)})
+
+
+def test_a_template_s_title_number_blank_is_padded_as_the_folder_s_titles_are(decide, tmp_path):
+    # `# ADR {ADR-NUMBER}: {TITLE}` gave `# ADR 12:` beside `# ADR 011:`.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "\n# ADR 012: Try a thing\n" in (root / result.stdout.strip()).read_text()
+
+
+def test_a_day_s_blank_in_braces_in_a_template_s_changelog_is_the_new_record_s_day(decide, tmp_path):
+    # `* {date}: {changelog}` was left: the new record had no day.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "## Changelog\n* 2026-12-02: {changelog}\n" in (root / result.stdout.strip()).read_text()
+    assert [r["date"] for r in listed_adrs(decide, root)][-1] == "2026-12-02"
+
+
+def test_a_new_record_comes_after_the_folder_s_records_in_the_site_s_sidebar(decide, tmp_path):
+    # It kept the template's own `sidebar_position: 2`, between the index page and the first record.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("---\nsidebar_position: 13\ntitle: Try a thing\n---\n")
+
+
+def test_a_folder_whose_records_share_one_sidebar_place_gives_a_new_record_the_template_s(decide, tmp_path):
+    # A Spanish team's site: every page `sidebar_position: 1`, ordered by name.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/plantilla-adr.md": SITE_ADR_TEMPLATE.replace("sidebar_position: 2", "sidebar_position: 1"),
+        "docs/adr/adr-0001-capas.md": SITE_ADR.format(position=1, title="Capas", n=1),
+        "docs/adr/adr-0004-base-de-datos.md": SITE_ADR.format(position=1, title="Base de datos", n=4)})
+    result = decide("adr", "new", "Caché distribuida", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("---\nsidebar_position: 1\n")

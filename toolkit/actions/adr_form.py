@@ -450,7 +450,12 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
             head.append("")
         return doc.bom + doc.newline.join([*head, copied[0]]), copied[1] or width
     out = [line for index, line in enumerate(lines) if index not in dropped]
-    return doc.bom + doc.newline.join(out) + doc.newline, width
+    return doc.bom + _DAY_ITEM.sub(r"\1${date}", doc.newline.join(out)) + doc.newline, width
+
+
+# A list item that starts with a day's blank in braces: a Changelog's first entry (`* {date}: {changelog}`, Cosmos
+# SDK's template and its chains'), which dates the record.
+_DAY_ITEM = LazyPattern(r"^([ \t]*[*+-][ \t]+)\{(?:date|yyyy-mm-dd)\}", re.IGNORECASE | re.MULTILINE)
 
 
 def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None) -> int:
@@ -611,10 +616,12 @@ _BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)\$\{title\}[ \t]*$", re.MULTILINE)
 
 def numbered_like_records(text: str, width: int, records: list[Decision], docs: dict) -> tuple[str, int]:
     """*text*, a team template titled by its words alone, with the title written as most of the folder's
-    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width."""
+    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width:
+    *width*, the template's, else the one most of the records' titles write (`# ADR {ADR-NUMBER}: ...` beside
+    `# ADR 011: ...` gives 3)."""
     found = _BARE_TITLE.search(text) if "${number}" not in text else None
     forms = Counter()
-    for record in records if found else ():
+    for record in records if found or "${number}" in text and not width else ():
         lines = docs[record.path].text_lines() if record.path in docs and record.title_line else ()
         heading = HEADING.match(lines[record.title_line - 1]) if lines else None
         if heading is not None and heading.group(2) is not None and record.number is not None:
@@ -626,7 +633,31 @@ def numbered_like_records(text: str, width: int, records: list[Decision], docs: 
     (blanks, digits), count = forms.most_common(1)[0]
     if 2 * count <= len(records):
         return text, width
+    if found is None:
+        return text, digits
     return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
+
+
+# A page's place in a documentation site's menu, as a front-matter number: Docusaurus' `sidebar_position`, Hugo's
+# `weight`, just-the-docs' `nav_order`.
+_MENU_PLACE = LazyPattern(r"^(sidebar_position|weight|nav_order)(:[ \t]*)(\d+)([ \t]*)$", re.MULTILINE)
+
+
+def placed_after_records(text: str, records: list[Decision], docs: dict) -> str:
+    """*text*, a new record from a team template, placed in its site's menu after the folder's *records* (read from
+    *docs*): a menu place in its front matter that is a number, one past the largest of theirs. The template's own
+    (`sidebar_position: 2`, below the folder's index page) would put it among them. Records that all take one place
+    (`sidebar_position: 1`) are ordered by their names: the template's is kept."""
+    end = text.find("\n---", 3) if text.startswith("---") else -1
+    found = _MENU_PLACE.search(text, 0, end) if end > 0 else None
+    if found is None:
+        return text
+    places = [meta.get(found.group(1)) for record in records
+              if isinstance(meta := getattr(docs.get(record.path), "meta", None), dict)]
+    places = [place for place in places if isinstance(place, int) and not isinstance(place, bool)]
+    if len(set(places)) < 2 or int(found.group(3)) > max(places):
+        return text
+    return text[: found.start(3)] + str(max(places) + 1) + text[found.end(3) :]
 
 
 def _is_day(value) -> bool:

@@ -20,6 +20,7 @@ from toolkit.actions.adr_form import (
     front_matter_blanks,
     numbered_like_records,
     own_template,
+    placed_after_records,
     team_template,
 )
 from toolkit.actions.numbering import create_numbered
@@ -890,6 +891,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
             text, width = team_template(doc, from_document(doc, template_path))
             text, width = numbered_like_records(text, width, recent(), read)
+            text = placed_after_records(text, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
