@@ -651,3 +651,22 @@ def test_a_folder_whose_records_share_one_sidebar_place_gives_a_new_record_the_t
     result = decide("adr", "new", "Caché distribuida", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().startswith("---\nsidebar_position: 1\n")
+
+
+# A Spanish team's site: every status in brackets, the template's choices too.
+BRACKETED_CHOICES = ("# ADR XXXX:  `<Título de la Decisión>`\n\n* **Fecha:** YYYY-MM-DD\n"
+                     "* **Estado:** [Propuesta | Aceptada | Obsoleta | Reemplazada por ADR YYYY]\n\n## Contexto\n")
+BRACKETED = "# ADR {n:04d}:   {title}\n\n* **Fecha:** 2025-07-29\n* **Estado:** [{status}]\n\n## Contexto\n\nPor qué.\n"
+
+
+def test_a_new_record_s_status_is_in_brackets_where_the_folder_writes_its_statuses_so(decide, tmp_path):
+    # It was written bare, `* **Estado:** Propuesta`, beside `[Aceptada]`.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/plantilla-adr.md": BRACKETED_CHOICES,
+        "docs/adr/adr-0001-capas.md": BRACKETED.format(n=1, title="Capas", status="Aceptada"),
+        "docs/adr/adr-0004-base-de-datos.md": BRACKETED.format(n=4, title="Base de datos", status="Propuesta"),
+        "docs/adr/adr-0006-resultado.md": BRACKETED.format(n=6, title="Resultado", status="Aceptada")})
+    result = decide("adr", "new", "Caché distribuida", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "\n* **Estado:** [Propuesta]\n" in (root / result.stdout.strip()).read_text()
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed", "accepted", "proposed"]

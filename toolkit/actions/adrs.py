@@ -894,10 +894,11 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             text = placed_after_records(text, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
-    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
-    # record's is already.
+    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`, `[Aceptada]`); a
+    # copied record's is already.
     marks = Counter() if copied is not None else Counter(
-        adr_edit.status_emphasis(read[record.path], record) for record in recent() if record.status_span is not None)
+        adr_edit.status_emphasis(read[record.path], record) or adr_edit.status_brackets(record)
+        for record in recent() if record.status_span is not None)
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     mark = mark if 2 * count > marks.total() else ""
 
