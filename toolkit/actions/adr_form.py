@@ -638,6 +638,28 @@ def numbered_like_records(text: str, width: int, records: list[Decision], docs: 
     return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
 
 
+def titled_like_records(text: str, records: list[Decision], docs: dict) -> tuple[str, int]:
+    """*text*, decisionbook's own template, with a `title:` first in its front matter where most of the folder's
+    *records* (read from *docs*) give theirs one, written as theirs are (`title: "ADR-0002: Protect main"`): a
+    documentation site's pages are titled so, and its menus show nothing without one. With the width of the
+    number that title writes, 0 for none."""
+    head = text.split("\n---", 1)[0] if text.startswith("---\n") else None
+    if head is None or re.search(r"(?m)^title[ \t]*:", head):
+        return text, 0
+    forms = Counter()
+    for record in records:
+        doc = docs.get(record.path)
+        title = doc.meta.get("title") if doc is not None and isinstance(doc.meta, dict) else None
+        if isinstance(title, str) and title.strip():
+            line = next((line for line in doc.text_lines()[: doc.body_start] if line.startswith("title:")), "")
+            quote = line[len("title:") :].strip()[:1]
+            forms[(*_kept_title(title.strip(), record.number), quote if quote in ("'", '"') else "")] += 1
+    (blanks, digits, quote), count = forms.most_common(1)[0] if forms else (("", 0, ""), 0)
+    if 2 * count <= len(records) or "${title}" not in blanks:
+        return text, 0
+    return f"---\ntitle: {quote}{blanks}{quote}\n{text[4:]}", digits
+
+
 # A page's place in a documentation site's menu, as a front-matter number: Docusaurus' `sidebar_position`, Hugo's
 # `weight`, just-the-docs' `nav_order`.
 _MENU_PLACE = LazyPattern(r"^(sidebar_position|weight|nav_order)(:[ \t]*)(\d+)([ \t]*)$", re.MULTILINE)

@@ -22,6 +22,7 @@ from toolkit.actions.adr_form import (
     own_template,
     placed_after_records,
     team_template,
+    titled_like_records,
 )
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
@@ -892,6 +893,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             text, width = team_template(doc, from_document(doc, template_path))
             text, width = numbered_like_records(text, width, recent(), read)
             text = placed_after_records(text, recent(), read)
+        else:
+            text, width = titled_like_records(text, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`, `[Aceptada]`); a
