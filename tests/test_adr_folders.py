@@ -1446,6 +1446,19 @@ def test_the_index_goes_into_the_readme_as_the_folder_spells_its_name(decide, tm
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
 
 
+def test_the_index_of_a_hugo_section_goes_into_its_index_page(decide, tmp_path):
+    # A new README.md was written beside `_index.md`: Hugo published it as a page of its own.
+    index = "---\ntitle: Decision records\nweight: 11\n---\n\n{{< adr-list >}}\n"
+    root = _repo(tmp_path, {"content/adr/_index.md": index,
+                            "content/adr/cms-upgrade.md": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05",
+                                                                          status="accepted")})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert sorted(p.name for p in (root / "content/adr").iterdir()) == ["_index.md", "cms-upgrade.md"]
+    text = (root / "content/adr/_index.md").read_text()
+    assert text.startswith(index) and "[Upgrade the CMS](cms-upgrade.md)" in text
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["content/adr/cms-upgrade.md"]
+
+
 @pytest.mark.parametrize(("accepted", "superseded_by", "supersedes"), [
     ("Принято", "Заменено", "Заменяет"), ("Akzeptiert", "Ersetzt durch", "Ersetzt"),
     ("Godkänd", "Ersatt av", "Ersätter"), ("Accepté", "Remplacé par", "Remplace"),

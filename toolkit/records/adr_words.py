@@ -171,8 +171,8 @@ _TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|^(?:{TEMPLATE_WORDS}
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
 # `SUMMARY.md`, the `toc.md` adr-tools' `adr generate toc` is saved as, and "index" or "contents" in the
-# languages whose records are read (`ADR-000-索引.md`).
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|toc|contents|table[-_ ]of[-_ ]contents"
+# languages whose records are read (`ADR-000-索引.md`); a Hugo section's `_index.md`.
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ]|_(?=index))?(?:index|readme|summary|toc|contents|table[-_ ]of[-_ ]contents"
                           r"|indice|índice|inhalt|inhaltsverzeichnis|sommaire|inhoud|innhold|innehåll|spis[-_ ]treści"
                           r"|索引|目录|目次|インデックス|색인|목차)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
