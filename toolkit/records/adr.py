@@ -634,13 +634,14 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
-# reStructuredText's field list, `:Status: X`, and a label after an emoji (Primer's `📆 Date: x`).
+# reStructuredText's field list, `:Status: X`, a directive's option, `:proposal_date: x`, and a label after an emoji
+# (Primer's `📆 Date: x`).
 # The letters a label is written in: Latin, Cyrillic, and Japanese, Chinese and Korean, whose colon is wide.
 _LETTER = _LATIN_CYRILLIC + "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?[ \t]+)?"
     r"(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
-    rf"(?P<label>[{_LETTER}][{_LETTER} /-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
+    rf"(?P<label>[{_LETTER}][{_LETTER} /_-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
     r"(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
@@ -837,9 +838,9 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
 
 
 def _label(written: str) -> str:
-    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`),
-    without the time zone a day is said in (`Fecha UTC`)."""
-    return _TIME_ZONE.sub("", " ".join(written.lower().replace("-", " ").split()))
+    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`,
+    `proposal_date`), without the time zone a day is said in (`Fecha UTC`)."""
+    return _TIME_ZONE.sub("", " ".join(written.lower().replace("-", " ").replace("_", " ").split()))
 
 
 _TIME_ZONE = LazyPattern(r"(?<=\w) (?:utc|gmt)$")
