@@ -452,9 +452,10 @@ _STATUS_FIELD = LazyPattern(
     rb"(?im)^[ \t>*+|#:-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||\r?$)|\|[ \t]*[*_]{0,3}status[*_]{0,3}[ \t]*\|")
 # A proposal process whose records state no status (it lives in the pull request) heads each with the day it was
 # started or last updated: Nix's `start-date:`, Rust's, React's and Vue's `- Start Date:`, Go's `Last updated:`,
-# Wagtail's `* Created:` and `* Last Modified:`, Polkadot's table row `| **Start Date** | 19.07.2023 |`.
+# Wagtail's `* Created:` and `* Last Modified:`, Polkadot's table row `| **Start Date** | 19.07.2023 |`, Cedar's
+# Timeline item `- Started: 2024-06-26`.
 _PROPOSAL_HEADER = LazyPattern(
-    rb"(?im)^[ \t*+|-]*[*_]{0,2}(?:start[- _]date|last updated|last modified|created)[*_]{0,2}[ \t]*[:|]")
+    rb"(?im)^[ \t*+|-]*[*_]{0,2}(?:start[- _]date|started|last updated|last modified|created)[*_]{0,2}[ \t]*[:|]")
 
 
 def _has_status(folder: Path, root: Path) -> bool:

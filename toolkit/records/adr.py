@@ -664,6 +664,7 @@ STATUS_LABELS = frozenset(
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "started",  # Cedar's RFCs, first of their Timeline: `- Started: 2024-06-26`
                    "begin design discussion",  # Cilium's CFPs: the day their design discussion began
                    "submitted", "date submitted", "submitted on",  # Qiskit's RFCs: `| **Submitted** | 2023-11-21 |`
                    # Ugrow's records, in their closing notes, in English and in Portuguese
