@@ -46,6 +46,7 @@ from toolkit.records.adr_words import (
     LazyPattern,
     adornment,
     first_choice,
+    folder_page,
     folder_record,
     heading_text,
     is_iso_day,
@@ -128,10 +129,15 @@ _TOP_TEMPLATE = LazyPattern(r"^(?:0+|X+)[-_]template\.(?:md|markdown)$", re.IGNO
 _FORGE_TEMPLATE = LazyPattern(r"pull[-_ ]?request|issue", re.IGNORECASE)
 
 
+# A folder numbered 0 that new records are copied from, as records kept as folders are: Concourse's `000-example/`.
+_TEMPLATE_FOLDER = LazyPattern(r"^0+[-_](?:example|template)$", re.IGNORECASE)
+
+
 def guide_template(folder: Path) -> Path | None:
     """In a folder whose records are kept as folders, the template one of its other folders keeps (Jupyter's
     `jupyter-enhancement-proposal-guidelines/JEP-TEMPLATE.md` beside `62-cell-id/`): the Markdown file named as a
-    template in a folder that is no record's; None when there is none, or more than one."""
+    template in a folder that is no record's, or the page of a folder named as an example numbered 0
+    (`000-example/proposal.md`); None when there is none, or more than one."""
     found = []
     try:
         with os.scandir(folder) as entries:
@@ -139,10 +145,13 @@ def guide_template(folder: Path) -> Path | None:
                     and not folder_record(entry.name) and entry.is_dir(follow_symlinks=False)]
         for sub in subs:
             with os.scandir(sub) as entries:
-                found += [Path(entry.path) for entry in entries
-                          if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
-                          and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
-                          and entry.is_file(follow_symlinks=False)]
+                names = {entry.name: entry for entry in entries}
+            page = folder_page(list(names), sub.name) if _TEMPLATE_FOLDER.match(sub.name) else None
+            found += [Path(names[page].path)] if page and names[page].is_file(follow_symlinks=False) else [
+                Path(entry.path) for entry in names.values()
+                if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
+                and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
+                and entry.is_file(follow_symlinks=False)]
     except OSError:
         return None
     return found[0] if len(found) == 1 else None

@@ -206,9 +206,10 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
         return None
     day, match = found
     slug = match.group(4) or ""
-    # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
+    # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not. So is an
+    # example numbered 0 that proposals are copied from (Concourse's `000-example/`).
     if ("emplate" in slug.lower() and _TEMPLATE_NAME.match(slug)
-            or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
+            or int(match.group(2)) == 0 and (_TEMPLATE.search(slug) or slug.lower() == "example")):
         return None
     if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
         return None
