@@ -164,6 +164,25 @@ def test_numbered_proposals_kept_at_the_top_of_their_repository_are_found_there(
     assert made.exit_code == 0 and made.stdout.strip() == "0015-sparse-observables.md", made.output
 
 
+def test_numbered_folders_at_the_top_each_holding_a_proposal_md_are_found_there(decide, tmp_path):
+    # Concourse's RFCs say no status or day (those live in the pull request): nothing was listed.
+    proposal = "# Summary\n\n{summary}\n\n# Motivation\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "README.md": "# RFCs\n\nCopy `000-example` to `123-my-idea` and write `proposal.md`.\n",
+        "000-example/proposal.md": proposal.format(summary="> Say what changes."),
+        "012-build-caches/proposal.md": proposal.format(summary="Steps keep a cache."),
+        "031-pause-step/proposal.md": proposal.format(summary="A step waits for a person."),
+        "031-pause-step/flow.png": ""})
+    assert [(r["number"], r["title"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (12, "Build caches", "012-build-caches/proposal.md"), (31, "Pause step", "031-pause-step/proposal.md")]
+
+
+def test_numbered_chapter_folders_at_the_top_are_no_records(decide, tmp_path):
+    root = _repo(tmp_path, {"01-intro/README.md": "# Intro\n\nStart here.\n", "02-setup/README.md": "# Setup\n",
+                            "03-usage/usage.md": "# Usage\n\nRun it.\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 def test_numbered_files_at_the_top_that_speak_of_no_status_are_no_records(decide, tmp_path):
     root = _repo(tmp_path, {"01-intro.md": "# Intro\n\nErrors use HTTP status codes.\n",
                             "02-setup.md": "# Setup\n\nInstall it.\n"})

@@ -561,20 +561,29 @@ def _stages_holder(folder: Path) -> Path:
     return folder.parent if len(stages) >= 2 else folder
 
 
+# The pages a proposal kept as a folder is named by its kind: `031-set-pipeline-step/proposal.md`.
+_PROPOSAL_PAGES = frozenset(f"{stem}.{extension}" for stem in ("proposal", "rfc") for extension in ("md", "rst"))
+
+
 def _holds_proposal_folders(root: Path) -> bool:
     """Whether *root* holds records kept as folders whose pages are named by their slugs, as Jupyter's
-    enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`). Two at
-    least, pages named so, not READMEs, and one speaking of its status: a tutorial's numbered chapters
-    (`01-intro/README.md`, `02-setup/setup.md`) are no records."""
+    enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`), or as
+    proposals (Concourse's `031-set-pipeline-step/proposal.md`). Two at least, pages named so, not READMEs, and
+    one speaking of its status or two named as proposals: a tutorial's numbered chapters (`01-intro/README.md`,
+    `02-setup/setup.md`) are no records."""
     pages = []
     try:
         with os.scandir(root) as entries:
             for entry in entries:
                 if folder_record(entry.name) and files.is_folder(entry):
-                    pages += [Path(entry.path, name) for name in os.listdir(entry.path) if slug_page(entry.name, name)]
+                    pages += [Path(entry.path, name) for name in os.listdir(entry.path)
+                              if slug_page(entry.name, name) or name.lower() in _PROPOSAL_PAGES]
     except OSError:
         return False
-    return len({page.parent for page in pages}) >= 2 and any(_headed(page, root) for page in pages)
+    proposals = {page.parent for page in pages if page.name.lower() in _PROPOSAL_PAGES}
+    return len({page.parent for page in pages}) >= 2 and (
+        len(proposals) >= 2 or any(_headed(page, root) for page in pages))
+
 
 
 def _holds_proposal_files(root: Path) -> bool:
