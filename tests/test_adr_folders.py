@@ -177,6 +177,17 @@ def test_numbered_folders_at_the_top_each_holding_a_proposal_md_are_found_there(
         (12, "Build caches", "012-build-caches/proposal.md"), (31, "Pause step", "031-pause-step/proposal.md")]
 
 
+def test_numbered_files_at_the_top_beside_a_template_numbered_0_are_found_there(decide, tmp_path):
+    # Strimzi's proposals say no status or day: nothing was listed without a setting.
+    root = _repo(tmp_path, {
+        "README.md": "# Proposals\n\n| # | Title |\n|:--:|:--|\n| 3 | [Public registry](./003-public-registry.md) |\n",
+        "000-template.md": "# <Title>\n\n## Current situation\n\n## Proposal\n",
+        "001-java-17.md": "# Build on Java 17\n\n## Proposal\n\nMove.\n",
+        "003-public-registry.md": "# Move images to a public registry\n\n## Proposal\n\nPush there.\n"})
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
+        (1, "Build on Java 17"), (3, "Move images to a public registry")]
+
+
 def test_numbered_chapter_folders_at_the_top_are_no_records(decide, tmp_path):
     root = _repo(tmp_path, {"01-intro/README.md": "# Intro\n\nStart here.\n", "02-setup/README.md": "# Setup\n",
                             "03-usage/usage.md": "# Usage\n\nRun it.\n"})

@@ -589,12 +589,17 @@ def _holds_proposal_folders(root: Path) -> bool:
 def _holds_proposal_files(root: Path) -> bool:
     """Whether *root* holds numbered records as files, as Qiskit's RFCs (`0020-release-cycle.md`) and the wallet
     consortium's (`ewc-rfc004-x.md`) are kept at the top of their repositories, beside the README. Two at least, the
-    first speaking of its status: a guide's numbered chapters (`01-intro.md`, `02-setup.md`) are no records."""
+    first speaking of its status, or beside a template numbered 0 (Strimzi's proposals, which say no status, beside
+    `000-template.md`): a guide's numbered chapters (`01-intro.md`, `02-setup.md`) are no records."""
     try:
-        names = sorted(name for name in os.listdir(root) if is_record_file(name))
+        listed = os.listdir(root)
     except OSError:
         return False
-    return len(names) >= 2 and _headed(root / names[0], root)
+    names = sorted(name for name in listed if is_record_file(name))
+    return len(names) >= 2 and (_headed(root / names[0], root) or any(map(_ZERO_TEMPLATE.match, listed)))
+
+
+_ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORECASE)
 
 
 def record_folders(ws: Workspace) -> dict[Path, int]:
