@@ -306,3 +306,17 @@ def test_a_new_record_s_row_goes_on_top_of_a_table_listing_the_newest_first(deci
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/README.md").read_text() == index.replace(
         "| [2]", "| [3](0003-use-z.md) | Use z | Proposed |\n| [2]")
+
+
+def test_a_new_row_s_number_cell_is_a_number_alone_where_the_table_writes_its_numbers_so(decide, tmp_path):
+    # Strimzi's proposals: `| 14 | [Title](./014-x.md) |`; the new row's cell was `ADR-015`.
+    index = ("# Proposals\n\n| #  | Title |\n|:--:|:------|\n| 14 | [Node groups](./014-node-groups.md) |\n"
+             "| 9  | [Drop the exporter](./009-drop-exporter.md) |\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
+        f"docs/adr/{n:03d}-{slug}.md": NYGARD.format(n=n, title=title)
+        for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
+    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == index.replace(
+        "| 14 |", "| 15 | [Cache the catalogue](./015-cache-the-catalogue.md) |\n| 14 |")

@@ -285,8 +285,9 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
 
 def _label_as(written: str, record: Decision, label: str) -> str:
     """*record*'s number as the team's first row writes its own (*written*): the words before it and its padding
-    (`RFC001` gives `RFC013` where the file's name is `ewc-rfc013-x.md`); *label* where *written* is no such name."""
-    match = re.fullmatch(rf"({_LABEL_WORDS})(\d+)", written)
+    (`RFC001` gives `RFC013` where the file's name is `ewc-rfc013-x.md`), or the number alone (Strimzi's `14`);
+    *label* where *written* is no such name."""
+    match = re.fullmatch(rf"((?:{_LABEL_WORDS})?)(\d+)", written)
     if match is None or record.number is None:
         return label
     digits = match.group(2)
