@@ -320,3 +320,18 @@ def test_a_new_row_s_number_cell_is_a_number_alone_where_the_table_writes_its_nu
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/README.md").read_text() == index.replace(
         "| 14 |", "| 15 | [Cache the catalogue](./015-cache-the-catalogue.md) |\n| 14 |")
+
+
+def test_a_list_naming_each_record_by_its_file_s_stem_keeps_its_items_and_names_a_new_one_so(decide, tmp_path):
+    # An mdBook's SUMMARY.md of RFCs (`- [0031-trailing-commas](0031-trailing-commas.md)`): every item was
+    # rewritten with the record's title.
+    summary = ("[Introduction](./intro.md)\n\n# RFCs\n\n- [0009-drop-exporter](0009-drop-exporter.md)\n"
+               "- [0014-node-groups](0014-node-groups.md)\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/SUMMARY.md": summary, "docs/adr/intro.md": "# Intro\n"} | {
+        f"docs/adr/{n:04d}-{slug}.md": NYGARD.format(n=n, title=title)
+        for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
+    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/SUMMARY.md").read_text() == summary + (
+        "- [0015-cache-the-catalogue](0015-cache-the-catalogue.md)\n")

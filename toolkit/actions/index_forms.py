@@ -86,8 +86,8 @@ _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001
 def _link_text_form(text: str) -> tuple:
     """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `0004 Title` (Qiskit's RFCs)
     -> ("number", " ", 4), the width of its zero padding; `08` (Jupyter's JEPs) -> ("number alone", "2");
-    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), else
-    ("title", "")."""
+    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), `0001-x`
+    (an mdBook's SUMMARY) -> ("stem", ""), else ("title", "")."""
     if text.isascii() and text.isdigit():
         return "number alone", str(len(text)) if text.startswith("0") else "1"
     if match := re.match(r"^\d+(\.\s+)\S", text):
@@ -98,6 +98,8 @@ def _link_text_form(text: str) -> tuple:
         return "label", ""
     if is_record_file(text):
         return "file", ""
+    if " " not in text and is_record_file(f"{text}.md"):
+        return "stem", ""
     if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
         return "label title", match.group(1)
     return "title", ""
@@ -113,6 +115,8 @@ def _link_text(form: tuple, record: Decision, label: str, title: str) -> str:
         return label
     if kind == "file":
         return record.path.name
+    if kind == "stem":
+        return record.path.stem
     return f"{label}{between}{title}" if kind == "label title" else title
 
 
