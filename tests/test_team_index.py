@@ -335,3 +335,15 @@ def test_a_list_naming_each_record_by_its_file_s_stem_keeps_its_items_and_names_
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/SUMMARY.md").read_text() == summary + (
         "- [0015-cache-the-catalogue](0015-cache-the-catalogue.md)\n")
+
+
+def test_a_page_that_lists_most_of_the_records_is_the_index_whatever_its_name(decide, tmp_path):
+    # A Docusaurus site's `intro.md` lists the records: a new README.md beside it became the category's page.
+    intro = ("---\nsidebar_position: 1\ntitle: Decisions\n---\n\n# Decision records\n\n## Table of Contents\n\n"
+             "- [ADR 001: Use Git](./ADR-001-use-git.md)\n- [ADR 002: Use Rust](./ADR-002-use-rust.md)\n")
+    root = _folder(tmp_path, {"intro.md": intro, "adr-template.md": "# ADR {ADR-NUMBER}: {TITLE}\n"})
+    assert decide("adr", "new", "Use Zig", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0 and result.stdout == "updated docs/adr/intro.md\n", result.output
+    assert "README.md" not in _names(root)
+    assert (root / "docs/adr/intro.md").read_text() == intro + "- [ADR 003: Use Zig](./ADR-003-use-zig.md)\n"

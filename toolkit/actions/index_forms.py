@@ -362,6 +362,8 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                                         "adr-tools, `* [ADR-0001](0001-x.md) - Title` as adr-log, "
                                         "`* [Title](0001-x.md)`)")
     text_form, after = first
+    # The number as the first item writes its own (`ADR 001` beside file names `ADR-001-x.md`).
+    written_label = re.match(_LABEL, _LINK.match(_ITEM.match(lines[items[0][0]]).group(3)).group(1))
     bullets = [item[0] for _, item in items]
     counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
     prefix = "./" if all(item[1].strip("<>").startswith("./") for _, item in items) else ""
@@ -374,7 +376,9 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         # As adr-tools and adr-log write it, but for `<`, which stays text here as everywhere decisionbook
         # writes a title, and for brackets in a link's text, which would end it.
         title = visible(str(record.title or record.name)).replace("<", "&lt;")
-        text = _link_text(text_form, record, visible(record.cited), title.replace("[", "\\[").replace("]", "\\]"))
+        label = visible(record.cited)
+        label = _label_as(written_label.group(), record, label) if written_label else label
+        text = _link_text(text_form, record, label, title.replace("[", "\\[").replace("]", "\\]"))
         bullet = f"{int(bullets[0][:-1]) + n}{bullets[0][-1]}" if counted else bullets[0]
         href = link_target(os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/"))
         line = f"{bullet}{gap}[{text}]({prefix}{href})" + (after + title if after is not None else "")
