@@ -1219,6 +1219,8 @@ _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
+# A day written with slashes and a two-digit year, `6/13/23`; not a path or a fraction's parts (`1/2/34/5`).
+_SHORT_SLASHED = LazyPattern(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/.])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
 _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
@@ -1406,9 +1408,10 @@ def find_date(value: str, order: str | None = None) -> tuple[str | None, int, in
     match = _DOTTED.search(value)
     if match:  # dotted dates are written day first wherever they are used
         return _valid(int(match.group(3)), int(match.group(2)), int(match.group(1))), *match.span()
-    match = _SLASHED.search(value)
+    match = _SLASHED.search(value) or _SHORT_SLASHED.search(value)
     if match:
         first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year += 2000 if year < 100 else 0  # `6/13/23`: a decision's two-digit year is this century's
         if first > 12 or order == DAY_FIRST and second <= 12:
             date = _valid(year, second, first)
         elif second > 12 or order == MONTH_FIRST:
