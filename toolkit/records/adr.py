@@ -1051,6 +1051,16 @@ def _read_status_heading_again(reader: "_Reader", index: int) -> None:
             return
 
 
+def _stated_words(line: str) -> tuple[int, int]:
+    """The columns of the status a line states, without the sentence's period and a note after it (`Accepted.
+    Backfill: applied 2026-05-06.` gives `Accepted`)."""
+    start, end = _bare_span(line)
+    sentence = re.match(r"([^.]+)\.(?:[ \t]|$)", line[start:end])
+    if sentence is not None and _is_status(sentence.group(1).strip(" *_`")):
+        return start, start + len(sentence.group(1).rstrip())
+    return start, end
+
+
 def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
     """Whether line *index* of a Status section ending at *end* quotes guidance rather than the status: a quoted
     sentence that is no status, with the section's own words below it (a template's `> A decision may be
@@ -1796,7 +1806,7 @@ def from_document(
             # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
             first = _section_first_line(reader, start, end)
             if first is not None and first + 1 != fields.get("status_line"):
-                fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+                fields["status_again"] = (first + 1, *_stated_words(reader.lines[first]))
         elif (form == NYGARD and "status_again" not in fields and ":" in heading
               and start + 1 != fields.get("status_line") and heading_label(name) in STATUS_LABELS):
             _read_status_heading_again(reader, start)
