@@ -76,6 +76,48 @@ def test_an_adr_folder_in_a_docusaurus_site_s_docs_is_found_with_its_categories(
     ]
 
 
+# A Hugo site keeps its pages in `content/`: a handbook's ADRs named by their slugs (`content/adr/cms-upgrade.md`), a
+# specification site's numbered (`content/adr/0002-x.md`), each beside the section's `_index.md`.
+HUGO_ADR = '---\ntitle: "{title}"\ndate: "{date}"\nstatus: "{status}"\n---\n\n# {title}\n\n## Context\n\nWhy.\n'
+
+
+@pytest.mark.parametrize("names", [("cms-upgrade.md", "spa-framework.md"), ("0000-record.md", "0002-protect-main.md")],
+                         ids=["slugs", "numbered"])
+def test_an_adr_folder_in_a_hugo_site_s_content_is_found(decide, tmp_path, names):
+    root = _repo(tmp_path, {
+        "hugo.toml": 'title = "Handbook"\n',
+        "content/adr/_index.md": "---\ntitle: Decision records\nweight: 11\n---\n\n{{< adr-list >}}\n",
+        f"content/adr/{names[0]}": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05", status="accepted"),
+        f"content/adr/{names[1]}": HUGO_ADR.format(title="One SPA framework", date="2023-02-20", status="proposed"),
+        "content/blog/first-post.md": "---\ntitle: First post\n---\n\nHello.\n",
+    })
+    assert [(r["path"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (f"content/adr/{names[0]}", "Upgrade the CMS", "accepted", "2024-07-05"),
+        (f"content/adr/{names[1]}", "One SPA framework", "proposed", "2023-02-20"),
+    ]
+
+
+# A specification site's numbered records (Hugo): each page's title names its record, `"ADR-0002: ..."`.
+SPEC_ADR = ('---\ntitle: "ADR-{n:04d}: {title}"\nlinkTitle: ADR-{n:04d}\ndate: 2026-05-06\nstatus: Accepted\n---\n\n'
+            "## Status\n\nAccepted.\n\n## Context\n\nWhy.\n")
+
+
+@pytest.mark.parametrize("records, title", [
+    ({"0000-record.md": SPEC_ADR.format(n=0, title="Record decisions"),
+      "0002-protect-main.md": SPEC_ADR.format(n=2, title="Protect main")}, 'title: "ADR-0003: Try a thing"'),
+    ({"cms-upgrade.md": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05", status="accepted"),
+      "spa-framework.md": HUGO_ADR.format(title="One SPA framework", date="2023-02-20", status="proposed")},
+     'title: "Try a thing"'),
+], ids=["numbered", "slugs"])
+def test_a_new_record_in_a_site_whose_pages_have_titles_has_one_written_as_theirs(decide, tmp_path, records, title):
+    # Made from decisionbook's own template, it had none: the site's menu showed an empty link.
+    root = _repo(tmp_path, {"hugo.toml": 'title = "Spec"\n'} | {f"content/adr/{n}": t for n, t in records.items()})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith(f"---\n{title}\nstatus: proposed\n")
+    assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Try a thing"
+
+
 def test_a_folder_named_as_adr_folders_is_not_taken_for_markdown_two_folders_below_it(decide, tmp_path):
     # Only its categories' records count: notes kept deeper (`adrs/assets/drafts/x.md`) make no ADR folder.
     root = _repo(tmp_path, {"docs/handbook/adrs/assets/drafts/notes.md": "# Notes\n", "docs/guide.md": "# Guide\n"})
@@ -120,6 +162,36 @@ def test_numbered_proposals_kept_at_the_top_of_their_repository_are_found_there(
         (14, "Experiments library", "proposed", "0014-experiments.md")]
     made = decide("adr", "new", "Sparse observables", "--no-edit", cwd=root)
     assert made.exit_code == 0 and made.stdout.strip() == "0015-sparse-observables.md", made.output
+
+
+def test_numbered_folders_at_the_top_each_holding_a_proposal_md_are_found_there(decide, tmp_path):
+    # Concourse's RFCs say no status or day (those live in the pull request): nothing was listed.
+    proposal = "# Summary\n\n{summary}\n\n# Motivation\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "README.md": "# RFCs\n\nCopy `000-example` to `123-my-idea` and write `proposal.md`.\n",
+        "000-example/proposal.md": proposal.format(summary="> Say what changes."),
+        "012-build-caches/proposal.md": proposal.format(summary="Steps keep a cache."),
+        "031-pause-step/proposal.md": proposal.format(summary="A step waits for a person."),
+        "031-pause-step/flow.png": ""})
+    assert [(r["number"], r["title"], r["path"]) for r in listed_adrs(decide, root)] == [
+        (12, "Build caches", "012-build-caches/proposal.md"), (31, "Pause step", "031-pause-step/proposal.md")]
+
+
+def test_numbered_files_at_the_top_beside_a_template_numbered_0_are_found_there(decide, tmp_path):
+    # Strimzi's proposals say no status or day: nothing was listed without a setting.
+    root = _repo(tmp_path, {
+        "README.md": "# Proposals\n\n| # | Title |\n|:--:|:--|\n| 3 | [Public registry](./003-public-registry.md) |\n",
+        "000-template.md": "# <Title>\n\n## Current situation\n\n## Proposal\n",
+        "001-java-17.md": "# Build on Java 17\n\n## Proposal\n\nMove.\n",
+        "003-public-registry.md": "# Move images to a public registry\n\n## Proposal\n\nPush there.\n"})
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
+        (1, "Build on Java 17"), (3, "Move images to a public registry")]
+
+
+def test_numbered_chapter_folders_at_the_top_are_no_records(decide, tmp_path):
+    root = _repo(tmp_path, {"01-intro/README.md": "# Intro\n\nStart here.\n", "02-setup/README.md": "# Setup\n",
+                            "03-usage/usage.md": "# Usage\n\nRun it.\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
 
 def test_numbered_files_at_the_top_that_speak_of_no_status_are_no_records(decide, tmp_path):
@@ -1434,6 +1506,19 @@ def test_the_index_goes_into_the_readme_as_the_folder_spells_its_name(decide, tm
     text = (root / "docs/decisions/readme.md").read_text()
     assert text.startswith("# Decisions\n\nOne file per decision.\n") and "Use Rails" in text
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+
+
+def test_the_index_of_a_hugo_section_goes_into_its_index_page(decide, tmp_path):
+    # A new README.md was written beside `_index.md`: Hugo published it as a page of its own.
+    index = "---\ntitle: Decision records\nweight: 11\n---\n\n{{< adr-list >}}\n"
+    root = _repo(tmp_path, {"content/adr/_index.md": index,
+                            "content/adr/cms-upgrade.md": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05",
+                                                                          status="accepted")})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert sorted(p.name for p in (root / "content/adr").iterdir()) == ["_index.md", "cms-upgrade.md"]
+    text = (root / "content/adr/_index.md").read_text()
+    assert text.startswith(index) and "[Upgrade the CMS](cms-upgrade.md)" in text
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["content/adr/cms-upgrade.md"]
 
 
 @pytest.mark.parametrize(("accepted", "superseded_by", "supersedes"), [

@@ -585,3 +585,88 @@ def test_a_new_record_keeps_the_project_s_name_before_its_number_in_the_title(de
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().splitlines()[0] == "# EWC RFC013: Try a thing"
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (13, "Try a thing")
+
+
+# A chain's docs site (Docusaurus): a template whose Status section quotes its guidance above the choices.
+SITE_ADR_TEMPLATE = (
+    "---\nsidebar_position: 2\ntitle: ADR Template\n---\n# ADR {ADR-NUMBER}: {TITLE}\n\n## Changelog\n"
+    "* {date}: {changelog}\n\n## Status\n\n"
+    '> A record is "proposed" while it is discussed and "accepted" once agreed.\n\n'
+    "{Deprecated|Proposed|Accepted}\n\n## Context\n\n> What the reader needs to know.\n")
+SITE_ADR = ("---\nsidebar_position: {position}\ntitle: {title}\n---\n# ADR {n:03d}: {title}\n\n## Changelog\n"
+            "* 2023-08-09: First draft\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n")
+
+
+def test_a_template_s_status_is_its_choices_not_the_guidance_quoted_above_them(decide, tmp_path):
+    # The quote's first line was taken for the status: a new record's `> Proposed` replaced it, the choices stayed.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-template.md": SITE_ADR_TEMPLATE,
+        "docs/adr/adr-011-replay-tests.md": SITE_ADR.format(position=12, title="Replay tests", n=11)})
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    guidance = '> A record is "proposed" while it is discussed and "accepted" once agreed.'
+    assert f"## Status\n\n{guidance}\n\nProposed\n" in text
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed"]
+
+
+def _site_folder(tmp_path: Path) -> Path:
+    return repository_with(tmp_path / "repo", {
+        "docs/adr/adr-template.md": SITE_ADR_TEMPLATE,
+        "docs/adr/adr-009-quiet-hours.md": SITE_ADR.format(position=10, title="Quiet hours", n=9),
+        "docs/adr/adr-011-replay-tests.md": SITE_ADR.format(position=12, title="Replay tests", n=11)})
+
+
+def test_a_template_s_title_number_blank_is_padded_as_the_folder_s_titles_are(decide, tmp_path):
+    # `# ADR {ADR-NUMBER}: {TITLE}` gave `# ADR 12:` beside `# ADR 011:`.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "\n# ADR 012: Try a thing\n" in (root / result.stdout.strip()).read_text()
+
+
+def test_a_day_s_blank_in_braces_in_a_template_s_changelog_is_the_new_record_s_day(decide, tmp_path):
+    # `* {date}: {changelog}` was left: the new record had no day.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "## Changelog\n* 2026-12-02: {changelog}\n" in (root / result.stdout.strip()).read_text()
+    assert [r["date"] for r in listed_adrs(decide, root)][-1] == "2026-12-02"
+
+
+def test_a_new_record_comes_after_the_folder_s_records_in_the_site_s_sidebar(decide, tmp_path):
+    # It kept the template's own `sidebar_position: 2`, between the index page and the first record.
+    root = _site_folder(tmp_path)
+    result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("---\nsidebar_position: 13\ntitle: Try a thing\n---\n")
+
+
+def test_a_folder_whose_records_share_one_sidebar_place_gives_a_new_record_the_template_s(decide, tmp_path):
+    # A Spanish team's site: every page `sidebar_position: 1`, ordered by name.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/plantilla-adr.md": SITE_ADR_TEMPLATE.replace("sidebar_position: 2", "sidebar_position: 1"),
+        "docs/adr/adr-0001-capas.md": SITE_ADR.format(position=1, title="Capas", n=1),
+        "docs/adr/adr-0004-base-de-datos.md": SITE_ADR.format(position=1, title="Base de datos", n=4)})
+    result = decide("adr", "new", "Caché distribuida", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("---\nsidebar_position: 1\n")
+
+
+# A Spanish team's site: every status in brackets, the template's choices too.
+BRACKETED_CHOICES = ("# ADR XXXX:  `<Título de la Decisión>`\n\n* **Fecha:** YYYY-MM-DD\n"
+                     "* **Estado:** [Propuesta | Aceptada | Obsoleta | Reemplazada por ADR YYYY]\n\n## Contexto\n")
+BRACKETED = "# ADR {n:04d}:   {title}\n\n* **Fecha:** 2025-07-29\n* **Estado:** [{status}]\n\n## Contexto\n\nPor qué.\n"
+
+
+def test_a_new_record_s_status_is_in_brackets_where_the_folder_writes_its_statuses_so(decide, tmp_path):
+    # It was written bare, `* **Estado:** Propuesta`, beside `[Aceptada]`.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/plantilla-adr.md": BRACKETED_CHOICES,
+        "docs/adr/adr-0001-capas.md": BRACKETED.format(n=1, title="Capas", status="Aceptada"),
+        "docs/adr/adr-0004-base-de-datos.md": BRACKETED.format(n=4, title="Base de datos", status="Propuesta"),
+        "docs/adr/adr-0006-resultado.md": BRACKETED.format(n=6, title="Resultado", status="Aceptada")})
+    result = decide("adr", "new", "Caché distribuida", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "\n* **Estado:** [Propuesta]\n" in (root / result.stdout.strip()).read_text()
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed", "accepted", "proposed"]

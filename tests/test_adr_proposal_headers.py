@@ -377,3 +377,20 @@ def test_a_title_underlined_below_a_rule_of_stars_is_the_title(decide, tmp_path)
     assert _rows(decide, root) == {"49": ("Value-based error handling", "draft", "2018-08-31"),
                                    "0": ("Index of Erlang Enhancement Proposals", "accepted", "2009-01-27")}
     assert "no title" not in decide("check", cwd=root).output
+
+
+# A policy language's RFCs, published as an mdBook from `text/`: a Timeline of the stages each reached.
+TIMELINE_RFC = ("# {title}\n\n## Related issues and PRs\n\n- Reference Issues:\n- Implementation PR(s):\n\n"
+                "## Timeline\n\n- Started: {day}\n- Accepted: 2024-09-10\n- Landed: TBD\n- Released: TBD\n\n"
+                "## Summary\n\nWhat it changes.\n")
+
+
+def test_a_proposal_s_started_day_is_its_date_and_marks_its_folder_as_a_proposal_folder(decide, tmp_path):
+    # `- Started:` was no date label, and `text/` was not found: nothing was listed without a setting.
+    root = repository_with(tmp_path / "repo", {
+        "book.toml": '[book]\nsrc = "text"\n', "text/SUMMARY.md": "# RFCs\n\n- [0031](0031-trailing-commas.md)\n",
+        "text/0000-template.md": TIMELINE_RFC.format(title="RFC Title", day="(fill in with today's date)"),
+        "text/0031-trailing-commas.md": TIMELINE_RFC.format(title="Trailing Commas", day="2024-06-26"),
+        "text/0044-placeholders.md": TIMELINE_RFC.format(title="Explicit Placeholders", day="2024-02-27")})
+    assert [(r["number"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (31, "Trailing Commas", "2024-06-26"), (44, "Explicit Placeholders", "2024-02-27")]

@@ -631,3 +631,30 @@ def test_a_gitbook_export_of_numbered_records_is_found_and_read(decide, tmp_path
     assert made.exit_code == 0, made.output
     assert made.stdout.strip() == f"{folder}/nr.-004-push-benachrichtigungen.md"
     assert (root / made.stdout.strip()).read_text().startswith("# Nr. 004: Push-Benachrichtigungen\n")
+
+
+# A CI system's RFCs: a folder per RFC at the repository's top, `NNN-name/proposal.md`, copied from `000-example`.
+PROPOSAL = "# Summary\n\n{summary}\n\n# Motivation\n\nWhy.\n\n# Proposal\n\nWhat.\n"
+
+
+def test_a_folder_numbered_0_and_named_example_is_the_template_not_a_record(decide, tmp_path):
+    # `000-example/proposal.md` was listed as record 0, "Example".
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[paths]\ndecisions = "."\n',
+        "000-example/proposal.md": PROPOSAL.format(summary="> Summarize your change."),
+        "012-build-caches/proposal.md": PROPOSAL.format(summary="Steps keep a cache."),
+        "031-pause-step/proposal.md": PROPOSAL.format(summary="A step waits for a person.")})
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [(12, "Build caches"), (31, "Pause step")]
+
+
+def test_a_new_record_kept_as_a_folder_is_copied_from_the_example_numbered_0(decide, tmp_path):
+    # It was decisionbook's MADR template: the process says to copy `000-example`.
+    example = "> An open template: drop what you cannot fill in yet.\n\n" + PROPOSAL.format(summary="> Say it.")
+    root = _repo(tmp_path, {
+        "decisionbook.toml": '[paths]\ndecisions = "."\n', "000-example/proposal.md": example,
+        "012-build-caches/proposal.md": PROPOSAL.format(summary="Steps keep a cache."),
+        "031-pause-step/proposal.md": PROPOSAL.format(summary="A step waits for a person.")})
+    result = decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root)
+    assert result.exit_code == 0 and result.stdout.strip() == "032-cache-the-catalogue/proposal.md", result.output
+    assert (root / "032-cache-the-catalogue/proposal.md").read_text() == example
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)][-1] == (32, "Cache the catalogue")

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import git, repository_with
+from conftest import git, listed_adrs, repository_with
 from docutils.core import publish_doctree
 
 # Three title styles teams use: the title underlined as its sections are, `=` over `-`, `#` over `*`;
@@ -306,3 +306,19 @@ def test_a_relation_in_fields_shown_as_a_literal_block_names_the_record_by_its_n
         "    Status: Accepted", "    Supersedes: 1013"]
     listed = {row["number"]: row for row in json.loads(decide("adr", "list", "--format", "json", cwd=root).stdout)}
     assert (listed[1013]["superseded_by"], listed[1027]["supersedes"]) == ("1027", ["1013"])
+
+
+# An embedded library's design proposals: their fields are the options of a directive of the docs' own.
+SEED = (".. _seed-{n:04d}:\n\n{rule}\n{n:04d}: {title}\n{rule}\n.. seed::\n   :number: {n}\n   :name: {title}\n"
+        "   :status: {status}\n   :proposal_date: {day}\n   :cl: 173453\n\n-------\nSummary\n-------\nWhat it changes.\n")
+
+
+def test_a_label_written_with_underscores_is_read_as_its_words(decide, tmp_path):
+    # `:proposal_date:` was no date label: the proposals had no day.
+    root = repository_with(tmp_path / "repo", {"decisionbook.toml": '[adr]\ndir = "seed"\n'} | {
+        f"seed/{n:04d}.rst": SEED.format(n=n, title=title, status=status, day=day, rule="=" * (len(title) + 6))
+        for n, title, status, day in ((113, "Shared compiler flags", "Accepted", "2023-09-12"),
+                                      (131, "Lock-free ring buffers", "Open for Comments", "2024-07-15"))})
+    assert [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (113, "Shared compiler flags", "accepted", "2023-09-12"),
+        (131, "Lock-free ring buffers", "proposed", "2024-07-15")]

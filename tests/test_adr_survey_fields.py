@@ -141,3 +141,18 @@ def test_the_day_a_proposal_was_submitted_is_its_date(decide, tmp_path):
     })
     assert [(r["number"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
         (20, "accepted", "2023-11-21"), (23, "proposed", "2024-06-02")]
+
+
+# A chain's Docusaurus ADRs dated by their Changelog, one written month first with a two-digit year.
+CHANGELOG = "---\nsidebar_position: {n}\ntitle: {title}\n---\n## ADR {n:03d}: {title}\n\n## Changelog\n\n{log}\n\n" \
+            "## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+
+
+@pytest.mark.parametrize("log, date", [("* 6/13/23: First draft. Already running.", "2023-06-13"),
+                                       ("* 13/06/23: First draft.", "2023-06-13"),
+                                       ("* 2023-06-13: First draft.", "2023-06-13")])
+def test_a_day_written_with_a_two_digit_year_is_read(decide, tmp_path, log, date):
+    # `6/13/23` was no day: the record had none.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-009-quiet-hours.md": CHANGELOG.format(n=9, title="Quiet hours", log=log)})
+    assert [(r["number"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [(9, "Quiet hours", date)]

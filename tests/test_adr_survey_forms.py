@@ -613,3 +613,22 @@ def test_records_named_after_a_project_s_prefix_are_numbered_and_a_new_one_takes
     assert made.stdout.strip() == "doc/adr/ccc-jb-004-securiser-l-administration.md"
     assert (root / made.stdout.strip()).read_text().startswith(
         "# 4. Sécuriser l'administration\n\nDate: 2020-04-09\n")
+
+
+# A specification site on Hugo: front matter's status stated again in a Status section, as a sentence with a note.
+STATED_AGAIN = ('---\ntitle: "ADR-0002: Protect main"\ndate: 2026-05-06\nstatus: {status}\n---\n\n## Status\n\n'
+                "{again}\n\n## Context\n\nWhy.\n")
+
+
+@pytest.mark.parametrize("again, written", [
+    ("Accepted. Backfill: applied 2026-05-06; written 2026-05-08.",
+     "Deprecated. Backfill: applied 2026-05-06; written 2026-05-08."),
+    ("Accepted.", "Deprecated.")])
+def test_a_status_stated_again_as_a_sentence_changes_its_word_and_keeps_the_rest(decide, tmp_path, again, written):
+    # The section was left saying Accepted under `status: Deprecated`, or lost its period.
+    root = repository_with(tmp_path / "repo", {
+        "content/adr/0002-protect-main.md": STATED_AGAIN.format(status="Accepted", again=again)})
+    result = decide("adr", "status", "2", "deprecated", "--force", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "content/adr/0002-protect-main.md").read_text() == STATED_AGAIN.format(
+        status="Deprecated", again=written).replace("date: 2026-05-06", "date: 2026-12-02")

@@ -357,3 +357,44 @@ def test_a_new_record_s_row_goes_on_top_of_a_table_listing_the_newest_first(deci
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/README.md").read_text() == index.replace(
         "| [2]", "| [3](0003-use-z.md) | Use z | Proposed |\n| [2]")
+
+
+def test_a_new_row_s_number_cell_is_a_number_alone_where_the_table_writes_its_numbers_so(decide, tmp_path):
+    # Strimzi's proposals: `| 14 | [Title](./014-x.md) |`; the new row's cell was `ADR-015`.
+    index = ("# Proposals\n\n| #  | Title |\n|:--:|:------|\n| 14 | [Node groups](./014-node-groups.md) |\n"
+             "| 9  | [Drop the exporter](./009-drop-exporter.md) |\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
+        f"docs/adr/{n:03d}-{slug}.md": NYGARD.format(n=n, title=title)
+        for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
+    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/README.md").read_text() == index.replace(
+        "| 14 |", "| 15 | [Cache the catalogue](./015-cache-the-catalogue.md) |\n| 14 |")
+
+
+def test_a_list_naming_each_record_by_its_file_s_stem_keeps_its_items_and_names_a_new_one_so(decide, tmp_path):
+    # An mdBook's SUMMARY.md of RFCs (`- [0031-trailing-commas](0031-trailing-commas.md)`): every item was
+    # rewritten with the record's title.
+    summary = ("[Introduction](./intro.md)\n\n# RFCs\n\n- [0009-drop-exporter](0009-drop-exporter.md)\n"
+               "- [0014-node-groups](0014-node-groups.md)\n")
+    root = repository_with(tmp_path / "repo", {"docs/adr/SUMMARY.md": summary, "docs/adr/intro.md": "# Intro\n"} | {
+        f"docs/adr/{n:04d}-{slug}.md": NYGARD.format(n=n, title=title)
+        for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
+    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/SUMMARY.md").read_text() == summary + (
+        "- [0015-cache-the-catalogue](0015-cache-the-catalogue.md)\n")
+
+
+def test_a_page_that_lists_most_of_the_records_is_the_index_whatever_its_name(decide, tmp_path):
+    # A Docusaurus site's `intro.md` lists the records: a new README.md beside it became the category's page.
+    intro = ("---\nsidebar_position: 1\ntitle: Decisions\n---\n\n# Decision records\n\n## Table of Contents\n\n"
+             "- [ADR 001: Use Git](./ADR-001-use-git.md)\n- [ADR 002: Use Rust](./ADR-002-use-rust.md)\n")
+    root = _folder(tmp_path, {"intro.md": intro, "adr-template.md": "# ADR {ADR-NUMBER}: {TITLE}\n"})
+    assert decide("adr", "new", "Use Zig", "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0 and result.stdout == "updated docs/adr/intro.md\n", result.output
+    assert "README.md" not in _names(root)
+    assert (root / "docs/adr/intro.md").read_text() == intro + "- [ADR 003: Use Zig](./ADR-003-use-zig.md)\n"

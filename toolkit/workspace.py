@@ -29,8 +29,9 @@ DEEP_ADR_DIR_NAMES = ("decisions", "adr", "adrs", "architecture-decisions", "arc
 # names are often written in ASCII: `doc/decisoes/`), and French)
 DEEP_ADR_DIR_DEPTH = 4
 # The folders documentation is kept in, those a few levels down are looked through: `website/docs` is a
-# Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`).
-DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs")
+# Docusaurus site's (Unleash keeps its ADRs in `website/docs/contributing/ADRs/`); `content` a Hugo site's (a
+# handbook's `content/adr/`).
+DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs", "content")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
 # So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, and Rust's,
@@ -467,9 +468,10 @@ _STATUS_FIELD = LazyPattern(
     rb"(?im)^[ \t>*+|#:-]*[*_]{0,3}status[*_]{0,3}[ \t]*(?::|\||\r?$)|\|[ \t]*[*_]{0,3}status[*_]{0,3}[ \t]*\|")
 # A proposal process whose records state no status (it lives in the pull request) heads each with the day it was
 # started or last updated: Nix's `start-date:`, Rust's, React's and Vue's `- Start Date:`, Go's `Last updated:`,
-# Wagtail's `* Created:` and `* Last Modified:`, Polkadot's table row `| **Start Date** | 19.07.2023 |`.
+# Wagtail's `* Created:` and `* Last Modified:`, Polkadot's table row `| **Start Date** | 19.07.2023 |`, Cedar's
+# Timeline item `- Started: 2024-06-26`.
 _PROPOSAL_HEADER = LazyPattern(
-    rb"(?im)^[ \t*+|-]*[*_]{0,2}(?:start[- _]date|last updated|last modified|created)[*_]{0,2}[ \t]*[:|]")
+    rb"(?im)^[ \t*+|-]*[*_]{0,2}(?:start[- _]date|started|last updated|last modified|created)[*_]{0,2}[ \t]*[:|]")
 
 
 def _has_status(folder: Path, root: Path) -> bool:
@@ -577,31 +579,45 @@ def _stages_holder(folder: Path) -> Path:
     return folder.parent if len(stages) >= 2 else folder
 
 
+# The pages a proposal kept as a folder is named by its kind: `031-set-pipeline-step/proposal.md`.
+_PROPOSAL_PAGES = frozenset(f"{stem}.{extension}" for stem in ("proposal", "rfc") for extension in ("md", "rst"))
+
+
 def _holds_proposal_folders(root: Path) -> bool:
     """Whether *root* holds records kept as folders whose pages are named by their slugs, as Jupyter's
-    enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`). Two at
-    least, pages named so, not READMEs, and one speaking of its status: a tutorial's numbered chapters
-    (`01-intro/README.md`, `02-setup/setup.md`) are no records."""
+    enhancement proposals are kept at the top of their repository (`29-jep-process/jep-process.md`), or as
+    proposals (Concourse's `031-set-pipeline-step/proposal.md`). Two at least, pages named so, not READMEs, and
+    one speaking of its status or two named as proposals: a tutorial's numbered chapters (`01-intro/README.md`,
+    `02-setup/setup.md`) are no records."""
     pages = []
     try:
         with os.scandir(root) as entries:
             for entry in entries:
                 if folder_record(entry.name) and files.is_folder(entry):
-                    pages += [Path(entry.path, name) for name in os.listdir(entry.path) if slug_page(entry.name, name)]
+                    pages += [Path(entry.path, name) for name in os.listdir(entry.path)
+                              if slug_page(entry.name, name) or name.lower() in _PROPOSAL_PAGES]
     except OSError:
         return False
-    return len({page.parent for page in pages}) >= 2 and any(_headed(page, root) for page in pages)
+    proposals = {page.parent for page in pages if page.name.lower() in _PROPOSAL_PAGES}
+    return len({page.parent for page in pages}) >= 2 and (
+        len(proposals) >= 2 or any(_headed(page, root) for page in pages))
+
 
 
 def _holds_proposal_files(root: Path) -> bool:
     """Whether *root* holds numbered records as files, as Qiskit's RFCs (`0020-release-cycle.md`) and the wallet
     consortium's (`ewc-rfc004-x.md`) are kept at the top of their repositories, beside the README. Two at least, the
-    first speaking of its status: a guide's numbered chapters (`01-intro.md`, `02-setup.md`) are no records."""
+    first speaking of its status, or beside a template numbered 0 (Strimzi's proposals, which say no status, beside
+    `000-template.md`): a guide's numbered chapters (`01-intro.md`, `02-setup.md`) are no records."""
     try:
-        names = sorted(name for name in os.listdir(root) if is_record_file(name))
+        listed = os.listdir(root)
     except OSError:
         return False
-    return len(names) >= 2 and _headed(root / names[0], root)
+    names = sorted(name for name in listed if is_record_file(name))
+    return len(names) >= 2 and (_headed(root / names[0], root) or any(map(_ZERO_TEMPLATE.match, listed)))
+
+
+_ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORECASE)
 
 
 def record_folders(ws: Workspace) -> dict[Path, int]:

@@ -46,6 +46,7 @@ from toolkit.records.adr_words import (
     LazyPattern,
     adornment,
     first_choice,
+    folder_page,
     folder_record,
     heading_text,
     is_iso_day,
@@ -128,10 +129,15 @@ _TOP_TEMPLATE = LazyPattern(r"^(?:0+|X+)[-_]template\.(?:md|markdown)$", re.IGNO
 _FORGE_TEMPLATE = LazyPattern(r"pull[-_ ]?request|issue", re.IGNORECASE)
 
 
+# A folder numbered 0 that new records are copied from, as records kept as folders are: Concourse's `000-example/`.
+_TEMPLATE_FOLDER = LazyPattern(r"^0+[-_](?:example|template)$", re.IGNORECASE)
+
+
 def guide_template(folder: Path) -> Path | None:
     """In a folder whose records are kept as folders, the template one of its other folders keeps (Jupyter's
     `jupyter-enhancement-proposal-guidelines/JEP-TEMPLATE.md` beside `62-cell-id/`): the Markdown file named as a
-    template in a folder that is no record's; None when there is none, or more than one."""
+    template in a folder that is no record's, or the page of a folder named as an example numbered 0
+    (`000-example/proposal.md`); None when there is none, or more than one."""
     found = []
     try:
         with os.scandir(folder) as entries:
@@ -139,10 +145,13 @@ def guide_template(folder: Path) -> Path | None:
                     and not folder_record(entry.name) and entry.is_dir(follow_symlinks=False)]
         for sub in subs:
             with os.scandir(sub) as entries:
-                found += [Path(entry.path) for entry in entries
-                          if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
-                          and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
-                          and entry.is_file(follow_symlinks=False)]
+                names = {entry.name: entry for entry in entries}
+            page = folder_page(list(names), sub.name) if _TEMPLATE_FOLDER.match(sub.name) else None
+            found += [Path(names[page].path)] if page and names[page].is_file(follow_symlinks=False) else [
+                Path(entry.path) for entry in names.values()
+                if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
+                and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
+                and entry.is_file(follow_symlinks=False)]
     except OSError:
         return None
     return found[0] if len(found) == 1 else None
@@ -453,7 +462,12 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
             head.append("")
         return doc.bom + doc.newline.join([*head, copied[0]]), copied[1] or width
     out = [line for index, line in enumerate(lines) if index not in dropped]
-    return doc.bom + doc.newline.join(out) + doc.newline, width
+    return doc.bom + _DAY_ITEM.sub(r"\1${date}", doc.newline.join(out)) + doc.newline, width
+
+
+# A list item that starts with a day's blank in braces: a Changelog's first entry (`* {date}: {changelog}`, Cosmos
+# SDK's template and its chains'), which dates the record.
+_DAY_ITEM = LazyPattern(r"^([ \t]*[*+-][ \t]+)\{(?:date|yyyy-mm-dd)\}", re.IGNORECASE | re.MULTILINE)
 
 
 def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None) -> int:
@@ -616,10 +630,12 @@ _BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)\$\{title\}[ \t]*$", re.MULTILINE)
 
 def numbered_like_records(text: str, width: int, records: list[Decision], docs: dict) -> tuple[str, int]:
     """*text*, a team template titled by its words alone, with the title written as most of the folder's
-    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width."""
+    *records* (read from *docs*) write theirs with their own number (`# ADR-0001: ...`); and the number's width:
+    *width*, the template's, else the one most of the records' titles write (`# ADR {ADR-NUMBER}: ...` beside
+    `# ADR 011: ...` gives 3)."""
     found = _BARE_TITLE.search(text) if "${number}" not in text else None
     forms = Counter()
-    for record in records if found else ():
+    for record in records if found or "${number}" in text and not width else ():
         lines = docs[record.path].text_lines() if record.path in docs and record.title_line else ()
         heading = HEADING.match(lines[record.title_line - 1]) if lines else None
         if heading is not None and heading.group(2) is not None and record.number is not None:
@@ -631,7 +647,53 @@ def numbered_like_records(text: str, width: int, records: list[Decision], docs: 
     (blanks, digits), count = forms.most_common(1)[0]
     if 2 * count <= len(records):
         return text, width
+    if found is None:
+        return text, digits
     return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
+
+
+def titled_like_records(text: str, records: list[Decision], docs: dict) -> tuple[str, int]:
+    """*text*, decisionbook's own template, with a `title:` first in its front matter where most of the folder's
+    *records* (read from *docs*) give theirs one, written as theirs are (`title: "ADR-0002: Protect main"`): a
+    documentation site's pages are titled so, and its menus show nothing without one. With the width of the
+    number that title writes, 0 for none."""
+    head = text.split("\n---", 1)[0] if text.startswith("---\n") else None
+    if head is None or re.search(r"(?m)^title[ \t]*:", head):
+        return text, 0
+    forms = Counter()
+    for record in records:
+        doc = docs.get(record.path)
+        title = doc.meta.get("title") if doc is not None and isinstance(doc.meta, dict) else None
+        if isinstance(title, str) and title.strip():
+            line = next((line for line in doc.text_lines()[: doc.body_start] if line.startswith("title:")), "")
+            quote = line[len("title:") :].strip()[:1]
+            forms[(*_kept_title(title.strip(), record.number), quote if quote in ("'", '"') else "")] += 1
+    (blanks, digits, quote), count = forms.most_common(1)[0] if forms else (("", 0, ""), 0)
+    if 2 * count <= len(records) or "${title}" not in blanks:
+        return text, 0
+    return f"---\ntitle: {quote}{blanks}{quote}\n{text[4:]}", digits
+
+
+# A page's place in a documentation site's menu, as a front-matter number: Docusaurus' `sidebar_position`, Hugo's
+# `weight`, just-the-docs' `nav_order`.
+_MENU_PLACE = LazyPattern(r"^(sidebar_position|weight|nav_order)(:[ \t]*)(\d+)([ \t]*)$", re.MULTILINE)
+
+
+def placed_after_records(text: str, records: list[Decision], docs: dict) -> str:
+    """*text*, a new record from a team template, placed in its site's menu after the folder's *records* (read from
+    *docs*): a menu place in its front matter that is a number, one past the largest of theirs. The template's own
+    (`sidebar_position: 2`, below the folder's index page) would put it among them. Records that all take one place
+    (`sidebar_position: 1`) are ordered by their names: the template's is kept."""
+    end = text.find("\n---", 3) if text.startswith("---") else -1
+    found = _MENU_PLACE.search(text, 0, end) if end > 0 else None
+    if found is None:
+        return text
+    places = [meta.get(found.group(1)) for record in records
+              if isinstance(meta := getattr(docs.get(record.path), "meta", None), dict)]
+    places = [place for place in places if isinstance(place, int) and not isinstance(place, bool)]
+    if len(set(places)) < 2 or int(found.group(3)) > max(places):
+        return text
+    return text[: found.start(3)] + str(max(places) + 1) + text[found.end(3) :]
 
 
 def _is_day(value) -> bool:

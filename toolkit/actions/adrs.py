@@ -20,7 +20,9 @@ from toolkit.actions.adr_form import (
     front_matter_blanks,
     numbered_like_records,
     own_template,
+    placed_after_records,
     team_template,
+    titled_like_records,
 )
 from toolkit.actions.numbering import create_numbered
 from toolkit.errors import DecisionbookError
@@ -907,6 +909,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             blank = from_document(doc, template_path)
             text, width = team_template(doc, blank)
             text, width = numbered_like_records(text, width, recent(), read)
+            text = placed_after_records(text, recent(), read)
             dated = [record for record in recent() if record.date and record.date_raw]
             if blank.date and blank.date_raw and not is_iso_day(blank.date_raw.strip()):
                 # An example day (`12 Temmuz 2025`): the day as the template writes it.
@@ -919,12 +922,15 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                 written_day = written_as(day_example(newest.date_raw, [r.date_raw for r in dated]), day,
                                          order_read(newest.date_raw, newest.date),
                                          adr_edit.record_months_language(read[newest.path], newest.status_raw))
+        else:
+            text, width = titled_like_records(text, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
-    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`); a copied
-    # record's is already.
+    # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`, `[Aceptada]`); a
+    # copied record's is already.
     marks = Counter() if copied is not None else Counter(
-        adr_edit.status_emphasis(read[record.path], record) for record in recent() if record.status_span is not None)
+        adr_edit.status_emphasis(read[record.path], record) or adr_edit.status_brackets(record)
+        for record in recent() if record.status_span is not None)
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     mark = mark if 2 * count > marks.total() else ""
 

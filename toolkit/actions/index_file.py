@@ -32,18 +32,33 @@ def _rank(name: str) -> tuple:
 def index_path(folder: Path, limit: int, root: Path) -> Path:
     """The index of the ADR folder *folder*: its README, `index.md`, `0000-index.md`, adr-tools' `toc.md`,
     `README.rst`... as the folder spells the name; of several, the first that holds an index (decisionbook's
-    or adr-log's markers, a link to a record, a Sphinx toctree); README.md when the folder has none."""
+    or adr-log's markers, a link to a record, a Sphinx toctree); where none is named so, a page that links to most
+    of the records (a Docusaurus site's `intro.md`); README.md when the folder has none."""
     try:
         with os.scandir(folder) as entries:
             found = [(entry.name, not entry.is_dir()) for entry in entries]
     except OSError:
         found = []
     candidates = sorted((name for name, is_file in found if is_file and is_index_file(name)), key=_rank)
+    records = [name for name, _ in found if is_record_file(name)] if candidates or len(found) < 1000 else []
     if len(candidates) > 1:
-        records = [name for name, _ in found if is_record_file(name)]
         held = next((name for name in candidates if _holds_index(folder / name, records, limit, root)), None)
         candidates = [held] if held else candidates
+    if not candidates and len(records) >= 2:
+        # A site's own page of the records: few pages beside them, each read to count the records it links.
+        pages = sorted(name for name, is_file in found if is_file and name.lower().endswith((".md", ".markdown"))
+                       and not is_record_file(name))
+        candidates = [name for name in pages if 2 * _linked(folder / name, records, limit, root) > len(records)][:1]
     return folder / (candidates[0] if candidates else "README.md")
+
+
+def _linked(path: Path, records: list[str], limit: int, root: Path) -> int:
+    """How many of the *records* the page *path* links to."""
+    try:
+        text = files.read_bytes(path, limit, root).decode("utf-8", "replace")
+    except (OSError, DecisionbookError):
+        return 0
+    return sum(f"({link_target(name)})" in text or f"/{link_target(name)})" in text for name in records)
 
 
 def _holds_index(path: Path, records: list[str], limit: int, root: Path) -> bool:

@@ -94,8 +94,8 @@ _BEFORE_TITLE = re.compile(rf"^(?:\d+(?:\.\s+|[ \t]+)|{_LABEL}(?:\s*[:.]\s+|\s+[
 def _link_text_form(text: str) -> tuple:
     """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `0004 Title` (Qiskit's RFCs)
     -> ("number", " ", 4), the width of its zero padding; `08` (Jupyter's JEPs) -> ("number alone", "2");
-    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), else
-    ("title", "")."""
+    `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), `0001-x`
+    (an mdBook's SUMMARY) -> ("stem", ""), else ("title", "")."""
     if text.isascii() and text.isdigit():
         return "number alone", str(len(text)) if text.startswith("0") else "1"
     if match := re.match(r"^\d+(\.\s+)\S", text):
@@ -106,6 +106,8 @@ def _link_text_form(text: str) -> tuple:
         return "label", ""
     if is_record_file(text):
         return "file", ""
+    if " " not in text and is_record_file(f"{text}.md"):
+        return "stem", ""
     if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
         return "label title", match.group(1)
     return "title", ""
@@ -121,6 +123,8 @@ def _link_text(form: tuple, record: Decision, label: str, title: str) -> str:
         return label
     if kind == "file":
         return record.path.name
+    if kind == "stem":
+        return record.path.stem
     return f"{label}{between}{title}" if kind == "label title" else title
 
 
@@ -350,8 +354,9 @@ def _followed(index: _Index, entries: list[tuple[str, Decision, list[Piece]]]) -
 
 def _label_as(written: str, record: Decision, label: str) -> str:
     """*record*'s number as the team's first row writes its own (*written*): the words before it and its padding
-    (`RFC001` gives `RFC013` where the file's name is `ewc-rfc013-x.md`); *label* where *written* is no such name."""
-    match = re.fullmatch(rf"({_LABEL_WORDS})(\d+)", written)
+    (`RFC001` gives `RFC013` where the file's name is `ewc-rfc013-x.md`), or the number alone (Strimzi's `14`);
+    *label* where *written* is no such name."""
+    match = re.fullmatch(rf"((?:{_LABEL_WORDS})?)(\d+)", written)
     if match is None or record.number is None:
         return label
     digits = match.group(2)
@@ -444,6 +449,8 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                                         "decisionbook writes (`* [1. Title](0001-x.md)` as adr-tools, "
                                         "`* [ADR-0001](0001-x.md) - Title` as adr-log, `* [Title](0001-x.md)`)")
     text_form, after = items[0][1][2]
+    # The number as the first item writes its own (`ADR 001` beside file names `ADR-001-x.md`).
+    written_label = re.match(_LABEL, _LINK.match(_ITEM.match(lines[items[0][0]]).group(3)).group(1))
     bullets = [item[0] for _, item in items]
     counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
     prefix = "./" if all(item[1].strip("<>").startswith("./") for _, item in items) else ""
@@ -461,7 +468,9 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         if rank in listed:
             continue
         title = _list_title(record)
-        text = _link_text(text_form, record, visible(record.cited), _list_title(record, linked=True))
+        label = visible(record.cited)
+        label = _label_as(written_label.group(), record, label) if written_label else label
+        text = _link_text(text_form, record, label, _list_title(record, linked=True))
         line = f"{bullets[0]}{gap}[{text}]({prefix}{link_target(paths[rank])})" + (
             after + title if after is not None else "")
         at = max((n + 1 for n, (other, _) in enumerate(written) if (other > rank if descending else other < rank)),

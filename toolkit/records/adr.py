@@ -641,13 +641,14 @@ def _read_adr_mapping(reader: _Reader, block: dict, start: int | None) -> None:
 
 
 # A field line: `Status: X`, `* Status: X`, `**Status:** X`, `- **Status**: X`, `> Status: X`, `*Status:* X`,
-# reStructuredText's field list, `:Status: X`, and a label after an emoji (Primer's `📆 Date: x`).
+# reStructuredText's field list, `:Status: X`, a directive's option, `:proposal_date: x`, and a label after an emoji
+# (Primer's `📆 Date: x`).
 # The letters a label is written in: Latin, Cyrillic, and Japanese, Chinese and Korean, whose colon is wide.
 _LETTER = _LATIN_CYRILLIC + "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _FIELD = LazyPattern(
     r"(?P<pre>[ \t]*(?:>[ \t]*)?(?P<bullet>[*+-][ \t]+)?(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?[ \t]+)?"
     r"(?::(?=[A-Za-z]))?)(?P<open>_\*\*|\*\*|__|\*|_)?"
-    rf"(?P<label>[{_LETTER}][{_LETTER} /-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
+    rf"(?P<label>[{_LETTER}][{_LETTER} /_-]{{0,30}}?)[ \t]*(?:(?P<close>\*\*|__|\*|_)[ \t]*)?[:：][ \t]*"
     r"(?P<after>\*\*|__|\*|_)?[ \t]*"
 )
 # `Date: x | Status: y`, `Datum: x · Status: y`, and run-in labels after a sentence: `**Date.** x. **Status.** y`.
@@ -670,6 +671,7 @@ STATUS_LABELS = frozenset(
 # Dates a record was first written on: a later change of status leaves them as they are.
 CREATION_LABELS = ("created", "date created", "date proposed", "proposed on", "proposal date", "creation date",
                    "start date",  # Rust's RFCs and those modelled on them: the day the proposal was opened
+                   "started",  # Cedar's RFCs, first of their Timeline: `- Started: 2024-06-26`
                    "begin design discussion",  # Cilium's CFPs: the day their design discussion began
                    "submitted", "date submitted", "submitted on",  # Qiskit's RFCs: `| **Submitted** | 2023-11-21 |`
                    # Ugrow's records, in their closing notes, in English and in Portuguese
@@ -849,9 +851,9 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
 
 
 def _label(written: str) -> str:
-    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`),
-    without the time zone a day is said in (`Fecha UTC`)."""
-    return _TIME_ZONE.sub("", " ".join(written.lower().replace("-", " ").split()))
+    """A field's label as compared: lower-case words parted by single spaces (`Last-Modified`, `Replaced-By`,
+    `proposal_date`), without the time zone a day is said in (`Fecha UTC`)."""
+    return _TIME_ZONE.sub("", " ".join(written.lower().replace("-", " ").replace("_", " ").split()))
 
 
 _TIME_ZONE = LazyPattern(r"(?<=\w) (?:utc|gmt)$")
@@ -1061,6 +1063,35 @@ def _read_status_heading_again(reader: "_Reader", index: int) -> None:
             return
 
 
+def _stated_words(line: str) -> tuple[int, int]:
+    """The columns of the status a line states, without the sentence's period and a note after it (`Accepted.
+    Backfill: applied 2026-05-06.` gives `Accepted`)."""
+    start, end = _bare_span(line)
+    sentence = re.match(r"([^.]+)\.(?:[ \t]|$)", line[start:end])
+    if sentence is not None and _is_status(sentence.group(1).strip(" *_`")):
+        return start, start + len(sentence.group(1).rstrip())
+    return start, end
+
+
+def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
+    """Whether line *index* of a Status section ending at *end* quotes guidance rather than the status: a quoted
+    sentence that is no status, with the section's own words below it (a template's `> A decision may be
+    "proposed" if ...` over `{Deprecated|Proposed|Accepted}`). A status a team words its own way is a few words."""
+    if not lines[index].lstrip().startswith(">"):
+        return False
+    first = index
+    while first > 0 and lines[first - 1].lstrip().startswith(">"):
+        first -= 1
+    last = index
+    while last + 1 < end and lines[last + 1].lstrip().startswith(">"):
+        last += 1
+    words = " ".join(line.strip().lstrip(">").strip() for line in lines[first : last + 1])
+    if len(words.split()) <= 5 or _is_status(words.strip(" *_`.")):
+        return False
+    below = lines[last + 1 : end]
+    return any(_COMMENT.sub("", later).strip() and not later.lstrip().startswith(">") for later in below)
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
     choice, else its first line, is the status; later lines may be relations."""
@@ -1089,7 +1120,7 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
-        elif chosen is None and not line.startswith("|"):
+        elif chosen is None and not line.startswith("|") and not _quoted_guidance(reader.lines, index, end):
             words_start, words_end, date = _status_span(reader.lines[index])
             chosen = (index, (words_start, words_end))
             if date is not None:
@@ -1801,7 +1832,7 @@ def from_document(
             # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
             first = _section_first_line(reader, start, end)
             if first is not None and first + 1 != fields.get("status_line"):
-                fields["status_again"] = (first + 1, *_bare_span(reader.lines[first]))
+                fields["status_again"] = (first + 1, *_stated_words(reader.lines[first]))
         elif (form == NYGARD and "status_again" not in fields and ":" in heading
               and start + 1 != fields.get("status_line") and heading_label(name) in STATUS_LABELS):
             _read_status_heading_again(reader, start)

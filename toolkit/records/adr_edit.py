@@ -810,14 +810,21 @@ def status_emphasis(doc: frontmatter.Document, decision: Decision) -> str:
     return ""
 
 
+def status_brackets(decision: Decision) -> str:
+    """`[` where the status is written wholly between brackets, not as a link (`[Aceptada]`, a Spanish team's
+    `* **Estado:** [Reemplazada por ADR 0011]`), else ""."""
+    raw = (decision.status_raw or "").strip()
+    return "[" if raw[:1] == "[" and raw[-1:] == "]" and raw.count("[") == raw.count("]") == 1 else ""
+
+
 def emphasised(doc: frontmatter.Document, decision: Decision, mark: str) -> bytes:
-    """The file with its status words between *mark*s (`**Proposed**`), as the folder's records write theirs;
-    unchanged where they stand between marks already."""
-    if not mark or decision.status_span is None or status_emphasis(doc, decision):
+    """The file with its status words between *mark*s (`**Proposed**`; `[` for brackets, `[Propuesta]`), as the
+    folder's records write theirs; unchanged where they stand between marks already."""
+    if not mark or decision.status_span is None or status_emphasis(doc, decision) or status_brackets(decision):
         return doc.to_bytes()
     start, end = decision.status_span
     words = doc.text_lines()[decision.status_line - 1][start:end]
-    return _in_place(doc, decision.status_line, decision.status_span, f"{mark}{words}{mark}")
+    return _in_place(doc, decision.status_line, decision.status_span, f"{mark}{words}{']' if mark == '[' else mark}")
 
 
 def _successor_key(doc: frontmatter.Document) -> str | None:

@@ -175,8 +175,8 @@ _TEMPLATE = LazyPattern(rf"(?:^|[-_. ])template(?:$|[-_. ])|^(?:{TEMPLATE_WORDS}
 _TEMPLATE_NAME = LazyPattern(r"^(?:[a-z]+[-_ ])?template$", re.IGNORECASE)
 # Files that list the records: `000-index.md`, `README.md` (`README.fr.md` too), mdBook's and GitBook's
 # `SUMMARY.md`, the `toc.md` adr-tools' `adr generate toc` is saved as, and "index" or "contents" in the
-# languages whose records are read (`ADR-000-索引.md`).
-_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ])?(?:index|readme|summary|toc|contents|table[-_ ]of[-_ ]contents"
+# languages whose records are read (`ADR-000-索引.md`); a Hugo section's `_index.md`.
+_INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ]|_(?=index))?(?:index|readme|summary|toc|contents|table[-_ ]of[-_ ]contents"
                           r"|indice|índice|inhalt|inhaltsverzeichnis|sommaire|inhoud|innhold|innehåll|spis[-_ ]treści"
                           r"|索引|目录|目次|インデックス|색인|목차)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
@@ -210,9 +210,10 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
         return None
     day, match = found
     slug = match.group(4) or ""
-    # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not.
+    # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not. So is an
+    # example numbered 0 that proposals are copied from (Concourse's `000-example/`).
     if ("emplate" in slug.lower() and _TEMPLATE_NAME.match(slug)
-            or int(match.group(2)) == 0 and _TEMPLATE.search(slug)):
+            or int(match.group(2)) == 0 and (_TEMPLATE.search(slug) or slug.lower() == "example")):
         return None
     if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
         return None
