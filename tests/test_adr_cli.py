@@ -158,11 +158,14 @@ def test_a_title_that_starts_with_a_number_reads_back_as_typed(decide, repo):
     for title in titles:
         assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
     (repo / "decisions/0009-labelled.md").write_text("---\nstatus: proposed\n---\n# 12 - Labelled\n")
+    # A zero-padded number is no word of a title: a record copied from another kept its number (CDC's `0003 Title`).
+    (repo / "decisions/0010-copied.md").write_text("---\nstatus: proposed\n---\n# 0003 Copied\n")
     rows = json.loads(decide("adr", "list", "--format", "json", cwd=repo).stdout)
-    assert [row["title"] for row in rows] == [*titles[:4], "Use the record's own number", "Labelled"]
+    assert [row["title"] for row in rows] == [*titles[:4], "Use the record's own number", "Labelled", "Copied"]
     checked = decide("check", cwd=repo)
     assert [line for line in checked.stdout.splitlines() if "the title says" in line] == [
-        "decisions/0009-labelled.md:4: warning: the title says 12, the file name 9"]
+        "decisions/0009-labelled.md:4: warning: the title says 12, the file name 9",
+        "decisions/0010-copied.md:4: warning: the title says 3, the file name 10"]
 
 
 def test_link_option_and_link_command_record_both_sides(decide, repo):

@@ -1687,8 +1687,8 @@ _PROJECT_NUMBER = LazyPattern(r"(?:[^\W\d_]+[ -]){1,4}(?:ADR|RFC)[-_ #]*(\d+)\s*
 # them, the number has three digits or more, so `EC2: Title` and `S3: Title` stay whole. Its zeros are read by
 # int(), not split off by the pattern: two ways to take a run of them is quadratic.
 # A number that starts a title bare or joined to a word by a hyphen (`2024 roadmap`, `12-factor config`): the
-# record's own number when it is the file's, else the title's first word.
-_NUMBER_WORD = LazyPattern(r"\d+(?:\s+(?=[^\W_])|-(?=\w))")
+# record's own number when it is the file's, else the title's first word; zero-padded, a record's number still.
+_NUMBER_WORD = LazyPattern(r"(?!0\d)\d+(?:\s+(?=[^\W_])|-(?=\w))")
 _LETTERS_NUMBER = LazyPattern(r"[A-Z]{2,6}(?:[-_ ](\d+)|(\d{3,}))\s*[:.)\-–—·|：]\s*(?=\S)")
 _EMPHASIZED = LazyPattern(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
