@@ -960,6 +960,44 @@ def test_names_that_start_with_their_day_then_a_record_number_are_numbered_recor
     assert decide("adr", "show", "3", cwd=root).stdout.splitlines()[0] == "ADR-0003: Rate limit storage"
 
 
+def test_names_that_start_with_their_day_then_a_zero_padded_number_are_records_of_that_number(decide, tmp_path):
+    # `20250714-001-decision-log.md` titled `# ADR-001: ...` listed keyed by its whole name: `adr status 3` named
+    # no record, and a new one was `20261202-warm-the-cache.md`, out of the series.
+    record = "# ADR-{n}: {title}\n\n## Status\n\n{status}\n\n## Context\n\n{text}\n"
+    root = _repo(tmp_path, {
+        "docs/adr/20250714-001-decision-log.md": record.format(
+            n="001", title="Keep a log of decisions", status="Accepted", text="We forget why."),
+        "docs/adr/20250802-002-page-cache.md": record.format(
+            n="002", title="Cache the parsed pages", status="Accepted", text="Listing is slow."),
+        "docs/adr/20250915-003-no-disk-cache.md": record.format(
+            n="003", title="Drop the disk cache", status="Proposed", text="Memory is enough."),
+    })
+    assert [(r["number"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "Keep a log of decisions", "2025-07-14"), (2, "Cache the parsed pages", "2025-08-02"),
+        (3, "Drop the disk cache", "2025-09-15")]
+    done = decide("adr", "status", "3", "accepted", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "## Status\n\nAccepted\n" in (root / "docs/adr/20250915-003-no-disk-cache.md").read_text()
+    made = decide("adr", "new", "Warm the cache", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.stdout.splitlines()[0] == "docs/adr/20261202-004-warm-the-cache.md"
+    assert (root / "docs/adr/20261202-004-warm-the-cache.md").read_text().startswith("# ADR-004: Warm the cache\n")
+    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+def test_a_number_after_a_day_that_is_not_zero_padded_to_three_digits_stays_the_slug_s(decide, tmp_path):
+    # A sequence number after the day is zero-padded as a series is (`2022-12-05_003-x.md`); `100-percent` and a
+    # two-digit day's count (`20250714-01-x.md`) are words of the slug, as before.
+    root = _repo(tmp_path, {
+        "docs/adr/2022-12-05_003-keep-deposits.md": "---\nslug: 3\ntitle: |\n  3. Keep deposits\n---\n\n"
+                                                    "## Status\n\nAccepted\n",
+        "docs/adr/2023-01-09-100-percent-coverage.md": "# Full coverage\n\n## Status\n\nAccepted\n",
+        "docs/adr/20250714-01-morning-build.md": "# Morning build\n\n## Status\n\nAccepted\n",
+    })
+    assert sorted(((r["number"] or 0), r["key"], r["title"]) for r in listed_adrs(decide, root)) == [
+        (0, "2023-01-09-100-percent-coverage", "Full coverage"), (0, "20250714-01-morning-build", "Morning build"),
+        (3, "3", "Keep deposits")]
+
+
 def test_a_folder_that_names_records_by_their_titles_gets_a_name_and_links_that_work(decide, tmp_path):
     # `001 - Layered Desktop App.md`: a new record was `003 try-a-thing.md`, and the links written to such
     # names held raw spaces, which Markdown does not read as a link (nor did decisionbook, or `%20`, or `<...>`).

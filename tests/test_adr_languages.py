@@ -597,6 +597,24 @@ def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(deci
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
+
+def test_a_chinese_successor_s_supersedes_field_gains_the_record_it_now_also_replaces(decide, tmp_path):
+    # `- **取代**：[...]` is a field with a full-width colon: a second `**取代**` line was written below the status.
+    replaces = "- **取代**：[ADR-0011](0011-queue.md)\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0011-queue.md": CHINESE.format(n=11, title="队列", status="被 [ADR-0032](0032-cache.md) 取代"),
+        "docs/adr/0017-license.md": CHINESE.format(n=17, title="许可证", status="已接受"),
+        "docs/adr/0032-cache.md": CHINESE.format(n=32, title="缓存目录", status="提议中").replace(
+            "- **日期**", replaces + "- **日期**")})
+    done = decide("adr", "status", "17", "superseded", "--by", "32", "--date", "2026-12-01", cwd=root)
+    assert done.exit_code == 0, done.output
+    lines = (root / "docs/adr/0032-cache.md").read_text().splitlines()
+    assert lines[2:5] == ["- **状态**：提议中", "- **取代**：[ADR-0011](0011-queue.md)、[ADR-0017](0017-license.md)",
+                          "- **日期**：2026-09-01"]
+    listed = _listed(decide, root)
+    assert (listed["32"]["supersedes"], listed["17"]["superseded_by"]) == (["11", "17"], "32")
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
 # A Japanese team's bullets under the title: a relation is a field of its own, its label naming which side the
 # linked record is on (`置き換え先`: the one replacing this, `置き換え元`: the one this replaced, `後継`: the successor),
 # or not (`置換`: the replacement, either way round); `関連` names records related to this one.

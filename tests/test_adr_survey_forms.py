@@ -554,6 +554,22 @@ def test_a_new_record_gets_an_entry_in_the_folder_wide_yaml_written_as_its_last_
         root / RFCS_FOLDER / "_rfcs.yaml").read_text()
 
 
+def test_a_new_page_of_a_folder_wide_yaml_names_its_own_entry_and_keeps_the_heading_the_site_fills_in(decide,
+                                                                                                     tmp_path):
+    # The site looks the page's entry up by its `rfcid`: the template's `RFC-0000` showed the template's entry, and
+    # a plain `# Title` heading stood where the folder's pages all take theirs from the list.
+    root = _rfcs_listed_in_yaml(tmp_path)
+    made = decide("adr", "new", "Don't wait for the disk", "--no-edit", "--date", "2026-03-22", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == RFC_PAGE.format(n="0004", status="").replace(
+        "Why 0004.", "Why 0000.")
+    assert "- name: 'RFC-0004'\n  title: 'Don''t wait for the disk'\n" in (
+        root / RFCS_FOLDER / "_rfcs.yaml").read_text()
+    assert [(r["number"], r["title"], r["status"]) for r in listed_adrs(decide, root)][3] == (
+        4, "Don't wait for the disk", "proposed")
+    assert decide("check", cwd=root).stdout.strip().endswith("0 error(s), 1 warning(s)")  # the template's summary
+
+
 def test_a_new_record_s_entry_takes_the_keys_and_quoting_of_the_list_s_last_entry(decide, tmp_path):
     listed = ("# RFCs\n- file: 0001_rfc_process.md\n  name: RFC-0001\n  title: Process\n  authors: [ana]\n  area:\n"
               '    - Governance\n  status: "Accepted"\n  submitted: 2020-02-20\n')

@@ -424,7 +424,7 @@ def _titled(heading: str) -> tuple[str, int]:
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
 
 
-def team_template(doc, record: Decision) -> tuple[str, int]:
+def team_template(doc, record: Decision, site_titled: bool = False) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`, in its front matter and
@@ -433,6 +433,9 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
     A template that is one of the folder's records (its title numbered, its decision taken: an ADR 0 kept
     as `0000-adr-template.md`) is copied as the latest record is (ADR 0069), its front matter's other
     values emptied.
+    Where the folder's list titles its records (*site_titled*, ADR 0164), a title the site fills in from the list
+    (`# {{ rfc.name }}: {{ rfc.title }}`) is kept, and the number the template names itself by
+    (`{% set rfcid = "RFC-0000" %}`) is the new record's, as on each of the folder's pages.
     With it, the width of the number its title's blank holds (`ADRxxx`: 3), else its front matter's, 0 when it
     says none."""
     lines = doc.text_lines()
@@ -444,11 +447,13 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
         return copied
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
-    width = _fill_stated(lines, record, edits)
+    width = _fill_stated(lines, record, edits, site_titled=site_titled)
     width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
+    if site_titled:
+        width = _fill_site_number(lines, doc.body_start, edits) or width
     if below:
         if copied is None:
-            width = _fill_stated(lines, below[1], edits, level=1) or width
+            width = _fill_stated(lines, below[1], edits, level=1, site_titled=site_titled) or width
         numbered = _fill_front_matter(doc, record, edits, dropped, copied is not None)
         width = width or numbered
     for index, changes in edits.items():
@@ -470,12 +475,16 @@ def team_template(doc, record: Decision) -> tuple[str, int]:
 _DAY_ITEM = LazyPattern(r"^([ \t]*[*+-][ \t]+)\{(?:date|yyyy-mm-dd)\}", re.IGNORECASE | re.MULTILINE)
 
 
-def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None) -> int:
-    """Add to *edits* the blanks of the title heading (of *level* only, when given), status and date
-    *stated* reads on *lines*; the width of the number the title's blank holds."""
+def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None,
+                 site_titled: bool = False) -> int:
+    """Add to *edits* the blanks of the title heading (of *level* only, when given; none where *site_titled* and
+    the site fills the heading in), status and date *stated* reads on *lines*; the width of the number the
+    title's blank holds."""
     title = HEADING.match(lines[stated.title_line - 1]) if stated.title_line is not None else None
     if title is not None and level is not None and len(title.group(1)) != level:
         title = None  # read alone, the text below front matter may be titled by its first section: no title
+    if title is not None and title.group(2) is not None and site_titled and "{{" in heading_text(title):
+        title = None  # the site's words: it fills the page's title in from the folder's list
     width = 0
     if title is not None and title.group(2) is not None and not _blanks_only(heading_text(title)):
         heading, width = _titled(heading_text(title))
@@ -500,6 +509,22 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         span = stated.date_span or ((line.index(":") + 2, len(line)) if ":" in line else None)
         if span is not None:
             edits.setdefault(stated.date_line - 1, []).append((*span, "${date}"))
+    return width
+
+
+# A site template's statement naming the record a page is, in the list (Fuchsia's `{% set rfcid = "RFC-0000" %}`):
+# the template's number, all zeros.
+_SITE_NUMBER = LazyPattern(r"""^\{%-?[ \t]*set[ \t]+\w+[ \t]*=[ \t]*(["'])[^"'\d]*(0+)\1[ \t]*-?%\}""")
+
+
+def _fill_site_number(lines: list[str], start: int, edits: dict) -> int:
+    """Add to *edits* the number blank of each statement above the first section (*start* the body's first line)
+    naming the page's record by the template's number; the width of that number, 0 for none."""
+    width = 0
+    for index, line in header_lines(lines, start):
+        if (named := _SITE_NUMBER.match(line)) is not None:
+            edits.setdefault(index, []).append((named.start(2), named.end(2), "${number}"))
+            width = len(named.group(2))
     return width
 
 

@@ -1238,7 +1238,7 @@ def _relation_field(lines: list[str], start: int, relation: str) -> tuple[int, i
     own (`- **Supersedes:** [ADR 009](...)`, `Replaces: 43`): the line's index, the end of its value, and whether it
     names them by number alone; None when no field does."""
     for index, line in header_lines(lines, start):
-        if ":" not in line[:48]:
+        if ":" not in line[:48] and "：" not in line[:48]:  # Chinese fields end their label in a full-width colon
             continue
         for label, begin, end, _ in line_fields(line):
             value = line[begin:end]
@@ -1251,10 +1251,12 @@ _JOINTS = frozenset(("、", "・", "/", "／"))  # besides the comma, as Japanes
 
 
 def _joint(value: str) -> str:
-    """What joins the records a field's *value* links, as written between its last two (`、` in Japanese); `, ` for
-    one link, or links joined by words."""
+    """What joins the records a field's *value* links, as written between its last two (`、` in Japanese); for one
+    link `、` after a full-width colon, as Chinese lists are joined, else `, `, as for links joined by words."""
     named = list(_MARKDOWN_LINK.finditer(value))
-    between = value[named[-2].end() : named[-1].start()] if len(named) > 1 else ""
+    if len(named) < 2:
+        return "、" if named and "：" in value[: named[0].start()] else ", "
+    between = value[named[-2].end() : named[-1].start()]
     return between if between.strip() in _JOINTS else ", "
 
 

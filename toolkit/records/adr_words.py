@@ -181,6 +181,9 @@ _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ]|_(?=index))?(?:index|readme|summary|t
                           r"|索引|目录|目次|インデックス|색인|목차)(?:\.[a-z]{2}(?:[-_][a-z]{2})?)?$", re.IGNORECASE)
 
 
+_SERIES = LazyPattern(r"0\d{2,}")
+
+
 def _record_match(name: str) -> tuple[str, re.Match] | None:
     """The day a record's name starts with, with the joint after it (`2026-02-26_` in
     `2026-02-26_adr-0001_x.md`, else ""), and the match of RECORD_FILE on the rest; None for a name
@@ -192,9 +195,12 @@ def _record_match(name: str) -> tuple[str, re.Match] | None:
     dated = DATED_FILE.match(name)
     if dated is None:
         return "", match
-    # A dated name whose slug names a record by its number, after a prefix (`adr-0001_x`), is that record.
+    # A dated name whose slug names a record by its number, after a prefix (`adr-0001_x`) or zero-padded to three
+    # digits or more as a series is (`003-x`, not `100-percent` nor a day's `01-x`; ADR 0213), is that record.
     inner = RECORD_FILE.match(name[dated.start(3) :])
-    return (name[: dated.start(3)], inner) if inner is not None and inner.group(1) else None
+    if inner is None or not (inner.group(1) or _SERIES.match(inner.group(2)) and inner.group(4)):
+        return None
+    return name[: dated.start(3)], inner
 
 
 @functools.lru_cache(maxsize=16384)  # a new ADR reads each name of the folder three times over
