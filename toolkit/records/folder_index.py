@@ -4,12 +4,12 @@ line (ADR 0196): a dump would drop its comments and change its quoting."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.records import files
+from toolkit.records.adr_words import LazyPattern
 from toolkit.records.finding import Finding
 from toolkit.records.named import named
 
@@ -73,8 +73,8 @@ def _text(value: object) -> str:
 
 
 # A key of an entry and where its value is: `- name: 'RFC-0001'`, `  status: 'Accepted'   # a comment`.
-_FIELD = re.compile(r"^(-[ \t]+|[ \t]+)([A-Za-z_][\w-]*)(:[ \t]*)"
-                    r"('(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^#]*?)[ \t]*(?:#.*)?$")
+_FIELD = LazyPattern(r"^(-[ \t]+|[ \t]+)([A-Za-z_][\w-]*)(:[ \t]*)"
+                     r"('(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^#]*?)[ \t]*(?:#.*)?$")
 _WRITE = "{}, so decisionbook cannot edit it line by line; nothing was written: edit it by hand"
 
 
@@ -124,6 +124,8 @@ def _quoted(value: str, like: str) -> str:
     if like.startswith("'"):
         return "'" + value.replace("'", "''") + "'"
     if like.startswith('"'):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     from toolkit.records.strictyaml import load_yaml
 
