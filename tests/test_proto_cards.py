@@ -129,6 +129,14 @@ def test_list_reports_a_broken_card_and_goes_on(card, repo, decide):
     assert "Streaming ingest" in result.stdout and "P8" in result.stdout and "unreadable" in result.stdout
 
 
+def test_a_criterion_id_in_another_script_is_refused_as_not_ascii(card, repo, decide):
+    # `قبول` is letters, so "use letters, digits ..." told the user to do what they had done.
+    before = card.read_text()
+    refused = decide("criterion", "add", "P7", "قبول", "--target", ">= 1", cwd=repo)
+    assert refused.exit_code == 2 and card.read_text() == before
+    assert refused.stderr == ("error: criterion id 'قبول': use ASCII letters, digits, '.', '_' or '-' (at most 64), "
+                              "starting with a letter or digit\n")
+
 def test_criterion_add_changes_only_new_lines(card, repo, decide):
     before = card.read_text()
     result = decide("criterion", "add", "P7", "throughput", "--target", ">= 50000", "--kill", "< 1000",

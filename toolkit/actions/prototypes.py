@@ -271,7 +271,7 @@ def add_criterion(
     """Register a criterion on the card; the expressions are checked before anything is written. Evidence
     recorded under another definition with this id is a warning: the goalposts moved."""
     if not prototype.CRITERION_ID.match(criterion_id):
-        raise DecisionbookError(f"criterion id {criterion_id!r}: use letters, digits, '.', '_' or '-', starting with a letter or digit")
+        raise DecisionbookError(f"criterion id {criterion_id!r}: use {prototype.CRITERION_ID_RULE}")
     target_expr = parse_expr(target, "target")
     fields: dict = {"id": criterion_id}
     if metric is not None:

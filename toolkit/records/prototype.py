@@ -22,6 +22,7 @@ STATUSES = ("active", "kept", "discarded")
 # Four digits, as `proto new` writes them up to P9999, then as many as it takes (never a leading zero).
 CARD_NAME = re.compile(r"^([0-9]{4}|[1-9][0-9]{4,})-[^/\\]*\.md$")
 CRITERION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CRITERION_ID_RULE = "ASCII letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit"
 
 _KNOWN = frozenset(("title", "status", "owner", "started", "deadline", "branch", "decisions", "criteria"))
 _CRITERION_KNOWN = frozenset(("id", "metric", "target", "kill", "must", "weight", "aggregate"))
@@ -208,7 +209,7 @@ def _criterion(raw, index, doc) -> Criterion:
         raise DecisionbookError("each criterion must be a mapping with id and target", doc.path, _item_line(doc, index, starts))
     ident = raw.get("id")
     if not isinstance(ident, str) or not CRITERION_ID.match(ident):
-        raise _invalid(doc, raw, index, "id must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit", "id")
+        raise _invalid(doc, raw, index, f"id must be {CRITERION_ID_RULE}", "id")
     if "target" not in raw:
         raise _invalid(doc, raw, index, "has no target")
     try:
