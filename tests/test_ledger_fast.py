@@ -59,7 +59,7 @@ def test_whole_numbers_become_floats_and_measured_days_are_checked():
 
 
 @pytest.mark.parametrize("text, message", [
-    (' {"id": 1}', "hours must be a number"),
+    (' {"id": 1}', "hours is missing"),
     ('{"id": 1} x', "not valid JSON (Extra data)"),
     ('{"id": 1} {}', "not valid JSON (Extra data)"),
     ('{"id": 1,}', "not valid JSON (Expecting property name enclosed in double quotes)"),

@@ -46,6 +46,8 @@ def _text(raw: dict, names: tuple[str, ...], required: bool) -> list:
     if (_STR if required else _STR_OR_NONE).issuperset(map(type, values)) and (not required or all(values)):
         return values
     for name, value in zip(names, values):
+        if value is None and required:
+            raise _Bad(f"{name} is missing")
         if not (type(value) is str and (value or not required) or value is None and not required):
             raise _Bad(f"{name} must be text")
     return values
@@ -58,7 +60,9 @@ _STR_OR_NONE = frozenset((str, type(None)))
 def _number(value, name, required=True):
     if type(value) is float and value - value == 0.0:  # finite: inf - inf and nan - nan are nan
         return value
-    if value is None and not required:
+    if value is None:
+        if required:
+            raise _Bad(f"{name} is missing")
         return None
     if type(value) not in (int, float):
         raise _Bad(f"{name} must be a number")
@@ -336,6 +340,8 @@ def _common(raw: dict) -> tuple[str, str, int]:
         raise _Bad(f"at {at!r} has no UTC offset")
     _in_range(stamp.date(), at, "at")
     prototype = raw.get("prototype")
+    if prototype is None:
+        raise _Bad("prototype is missing")
     if type(prototype) is not int:
         raise _Bad("prototype must be a whole number")
     return ident, at, prototype
