@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -62,6 +63,12 @@ def test_new_card_is_numbered_valid_yaml_and_printed(repo, decide):
         assert section in body
     second = decide("proto", "new", "Second idea", "--timebox", "2w", cwd=repo)
     assert second.stdout.strip() == "prototypes/0002-second-idea.md"
+    # A unit in capitals is the same unit: `2W` was not understood.
+    third = decide("proto", "new", "Third idea", "--timebox", "2W", cwd=repo)
+    assert third.exit_code == 0, third.output
+    deadlines = [frontmatter.read(repo / f"prototypes/000{n}-{name}-idea.md").meta["deadline"]
+                 for n, name in ((2, "second"), (3, "third"))]
+    assert deadlines[0] == deadlines[1] == dt.date.today() + dt.timedelta(days=14)
 
 
 def test_template_is_valid_yaml_as_shipped():

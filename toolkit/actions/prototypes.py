@@ -153,7 +153,7 @@ def _deadline(deadline, timebox, today: dt.date) -> dt.date | None:
     if deadline is not None and timebox is not None:
         raise DecisionbookError("give --deadline or --timebox, not both")
     if timebox is not None:
-        match = _TIMEBOX.match(timebox.strip())
+        match = _TIMEBOX.match(timebox.strip().lower())
         if not match:
             raise DecisionbookError(f"timebox {timebox!r} is not understood; write days or weeks, e.g. 10d or 2w")
         days = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
