@@ -237,7 +237,6 @@ def test_status_superseded_by(decide, repo):
     assert decide("check", cwd=repo).exit_code == 0
 
 
-
 def test_a_person_given_to_status_by_is_sent_to_approve(decide, repo):
     # `--by` names the successor here and the approver in `adr approve`: a name given here was looked up as an ADR.
     path = new(decide, repo, "Decide things")
@@ -247,6 +246,8 @@ def test_a_person_given_to_status_by_is_sent_to_approve(decide, repo):
     assert refused.stderr == ("error: --by names a successor, so it goes with the status superseded; "
                               "to record who approved, run `decide adr approve 1 --by NAME`\n")
     assert path.read_bytes() == before
+
+
 def test_broken_yaml_exit_2_with_path_line_and_file_unchanged(decide, repo):
     new(decide, repo, "Fine")
     broken = repo / "decisions" / "0002-broken.md"

@@ -178,8 +178,8 @@ def test_a_decided_record_named_as_a_template_is_named_by_check_and_a_template_i
     assert "0003-template.md" not in checked
 
 
-OPTIONS = ("# ADR-00{n}: {title}\n\n**Status:** Accepted\n**Date:** 2026-02-2{n}\n\n---\n\n## 1. Context and Problem\n\n"
-           "Why {n}.\n\n## 2. Options Considered\n\n### Option A: {a} (CHOSEN)\n\nA.\n\n### Option B: {b}\n\nB.\n\n"
+OPTIONS = ("# ADR-00{n}: {title}\n\n**Status:** Accepted\n**Date:** 2026-02-2{n}\n\n---\n\n"
+           "## 1. Context and Problem\n\nWhy {n}.\n\n## 2. Options Considered\n\n### Option A: {a} (CHOSEN)\n\nA.\n\n### Option B: {b}\n\nB.\n\n"
            "## 3. Decision: Option A\n\nSo {n}.\n")
 
 

@@ -597,7 +597,6 @@ def test_a_chinese_record_gaining_a_supersedes_relation_names_it_in_chinese(deci
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
-
 def test_a_chinese_successor_s_supersedes_field_gains_the_record_it_now_also_replaces(decide, tmp_path):
     # `- **取代**：[...]` is a field with a full-width colon: a second `**取代**` line was written below the status.
     replaces = "- **取代**：[ADR-0011](0011-queue.md)\n"
@@ -614,6 +613,7 @@ def test_a_chinese_successor_s_supersedes_field_gains_the_record_it_now_also_rep
     listed = _listed(decide, root)
     assert (listed["32"]["supersedes"], listed["17"]["superseded_by"]) == (["11", "17"], "32")
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
 
 # A Japanese team's bullets under the title: a relation is a field of its own, its label naming which side the
 # linked record is on (`置き換え先`: the one replacing this, `置き換え元`: the one this replaced, `後継`: the successor),

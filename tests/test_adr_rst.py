@@ -310,7 +310,8 @@ def test_a_relation_in_fields_shown_as_a_literal_block_names_the_record_by_its_n
 
 # An embedded library's design proposals: their fields are the options of a directive of the docs' own.
 SEED = (".. _seed-{n:04d}:\n\n{rule}\n{n:04d}: {title}\n{rule}\n.. seed::\n   :number: {n}\n   :name: {title}\n"
-        "   :status: {status}\n   :proposal_date: {day}\n   :cl: 173453\n\n-------\nSummary\n-------\nWhat it changes.\n")
+        "   :status: {status}\n   :proposal_date: {day}\n   :cl: 173453\n\n-------\nSummary\n-------\n"
+        "What it changes.\n")
 
 
 def test_a_label_written_with_underscores_is_read_as_its_words(decide, tmp_path):

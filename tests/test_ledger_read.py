@@ -72,12 +72,13 @@ def test_effort_line(ws, decide):
     assert record["hours"] == 2.5 and record["date"] == "2026-11-20" and record["prototype"] == 1
 
 
-
 def test_one_hour_logged_is_said_as_one_hour(ws, decide):
     logged = decide("effort", "log", "P1", "1", "--date", "2026-11-20", cwd=ws.root)
     assert logged.exit_code == 0 and "P1: logged 1 hour on 2026-11-20 (" in logged.stdout, logged.output
     shown = decide("proto", "show", "P1", cwd=ws.root)
     assert "effort logged: 1 hour (not used to judge)" in shown.stdout, shown.output
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -144,6 +144,7 @@ def test_a_criterion_id_in_another_script_is_refused_as_not_ascii(card, repo, de
     assert refused.stderr == ("error: criterion id 'قبول': use ASCII letters, digits, '.', '_' or '-' (at most 64), "
                               "starting with a letter or digit\n")
 
+
 def test_criterion_add_changes_only_new_lines(card, repo, decide):
     before = card.read_text()
     result = decide("criterion", "add", "P7", "throughput", "--target", ">= 50000", "--kill", "< 1000",

@@ -603,7 +603,6 @@ def _holds_proposal_folders(root: Path) -> bool:
         len(proposals) >= 2 or any(_headed(page, root) for page in pages))
 
 
-
 def _holds_proposal_files(root: Path) -> bool:
     """Whether *root* holds numbered records as files, as Qiskit's RFCs (`0020-release-cycle.md`) and the wallet
     consortium's (`ewc-rfc004-x.md`) are kept at the top of their repositories, beside the README. Two at least, the
