@@ -48,6 +48,13 @@ def test_cited_prototypes_with_recommendations(review_html):
     assert "Not backed by evidence yet" in text
 
 
+def test_cited_prototypes_link_to_their_cards(review_html):
+    # The weekly report links each card; the review named them only, so a reader could not open the evidence.
+    attributes = 'rel="noopener noreferrer nofollow"'
+    assert f'<a href="../prototypes/0003-cache.md" {attributes}>Cache "warm" start \\ path</a>' in review_html
+    assert f'<a href="../prototypes/0001-script.md" {attributes}>&lt;script&gt;alert(1)&lt;/script&gt;</a>' in review_html
+
+
 def test_title_history_and_lint(review_html):
     text = " ".join(" ".join(scan(review_html).text).split())  # the label and days are marked to stay on one line
     assert 'Design review — ADR-0002 Event-source "orders" <img src=x onerror=alert(2)>' in text

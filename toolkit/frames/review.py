@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from toolkit.actions.decision_pages import body as body_of, outside_git_note
 from toolkit.errors import DecisionbookError
+from toolkit.frames.links import file_links
 from toolkit.records import sidecar
 from toolkit.records.finding import Finding
 from toolkit.workspace import Workspace
@@ -54,17 +55,18 @@ def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
     cards = {card.number: card for card in stood.cards}
     started_later = {card.number: card for card in records.cards if card.number not in cards}
     evidence = stood.evidence_by_prototype()
+    file_href = file_links(ws)
     rows = []
     for number in numbers:
         card = cards.get(number)
         if card is None:
-            rows.append(_not_there(number, started_later.get(number), as_of))
+            rows.append(_not_there(number, started_later.get(number), as_of, file_href))
             continue
         judgement = judge_card(card, evidence.get(number, []), as_of, ws.config.keep_threshold)
         verdicts = sorted((v for v in stood.verdicts if v.prototype == number), key=lambda v: v.id)
         latest = verdicts[-1] if verdicts else None
         rows.append({
-            "ref": card.ref, "title": card.title, "status": card.status,
+            "ref": card.ref, "title": card.title, "status": card.status, "href": file_href(card.path),
             "recommendation": judgement.recommendation, "reason": judgement.reason,
             "merit": judgement.merit, "coverage": judgement.coverage,
             "verdict": latest.verdict if latest else None,
@@ -75,13 +77,13 @@ def cited_prototypes(ws: Workspace, numbers, as_of: dt.date) -> list[dict]:
     return rows
 
 
-def _not_there(number: int, later, as_of: dt.date) -> dict:
+def _not_there(number: int, later, as_of: dt.date, file_href) -> dict:
     """The row of a cited prototype with no card on *as_of*: none at all, or one started after that day."""
-    row = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
+    row = {"ref": f"P{number}", "title": None, "status": "missing", "href": None, "recommendation": None,
            "reason": "no prototype card with this number", "merit": None, "coverage": None,
            "verdict": None, "override": False}
     if later is not None:
-        row.update(ref=later.ref, title=later.title, status="not started",
+        row.update(ref=later.ref, title=later.title, status="not started", href=file_href(later.path),
                    reason=f"started on {later.started}, after {as_of}")
     return row
 
