@@ -23,6 +23,14 @@ def _folder(tmp_path: Path, index: dict[str, str]) -> Path:
     return repository_with(tmp_path / "repo", records | {f"docs/adr/{name}": text for name, text in index.items()})
 
 
+def _index_after_new(decide, root: Path, title: str, index: str) -> str:
+    """The text of the folder's *index* file after `adr new TITLE` and `adr index`, each of which must succeed."""
+    assert decide("adr", "new", title, "--no-edit", cwd=root).exit_code == 0
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    return (root / index).read_text()
+
+
 def _names(root: Path) -> list[str]:
     return sorted(path.name for path in (root / "docs/adr").iterdir())
 
@@ -118,10 +126,8 @@ def test_a_list_of_the_records_keeps_its_items_and_gains_the_new_ones_in_its_own
     git(root, "commit", "-q", "-m", "Two records")
     record = root / "doc/adr/0002-use-go.md"
     record.write_text(record.read_text().replace("# 2. Use Go\n", "# 2. Use Go for the services\n"))
-    assert decide("adr", "new", "Use gRPC", "--no-edit", cwd=root).exit_code == 0
-    result = decide("adr", "index", cwd=root)
-    assert result.exit_code == 0, result.output
-    assert (root / "doc/adr/toc.md").read_text() == f"# Architecture Decision Records\n\n{written}\nWritten by hand.\n"
+    assert _index_after_new(decide, root, "Use gRPC", "doc/adr/toc.md") == (
+        f"# Architecture Decision Records\n\n{written}\nWritten by hand.\n")
     assert not (root / "doc/adr/README.md").exists()
     assert decide("adr", "index", cwd=root).stdout == "unchanged doc/adr/toc.md\n"
 
@@ -352,10 +358,7 @@ def test_a_new_record_s_row_goes_on_top_of_a_table_listing_the_newest_first(deci
              "| [2](0002-use-y.md) | Y | Accepted |\n| [1](0001-use-x.md) | X | Accepted |\n")
     root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
         f"docs/adr/000{n}-use-{c}.md": NYGARD.format(n=n, title=f"Use {c}") for n, c in ((1, "x"), (2, "y"))})
-    assert decide("adr", "new", "Use z", "--no-edit", cwd=root).exit_code == 0
-    result = decide("adr", "index", cwd=root)
-    assert result.exit_code == 0, result.output
-    assert (root / "docs/adr/README.md").read_text() == index.replace(
+    assert _index_after_new(decide, root, "Use z", "docs/adr/README.md") == index.replace(
         "| [2]", "| [3](0003-use-z.md) | Use z | Proposed |\n| [2]")
 
 
@@ -366,10 +369,7 @@ def test_a_new_row_s_number_cell_is_a_number_alone_where_the_table_writes_its_nu
     root = repository_with(tmp_path / "repo", {"docs/adr/README.md": index} | {
         f"docs/adr/{n:03d}-{slug}.md": NYGARD.format(n=n, title=title)
         for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
-    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
-    result = decide("adr", "index", cwd=root)
-    assert result.exit_code == 0, result.output
-    assert (root / "docs/adr/README.md").read_text() == index.replace(
+    assert _index_after_new(decide, root, "Cache the catalogue", "docs/adr/README.md") == index.replace(
         "| 14 |", "| 15 | [Cache the catalogue](./015-cache-the-catalogue.md) |\n| 14 |")
 
 
@@ -381,10 +381,7 @@ def test_a_list_naming_each_record_by_its_file_s_stem_keeps_its_items_and_names_
     root = repository_with(tmp_path / "repo", {"docs/adr/SUMMARY.md": summary, "docs/adr/intro.md": "# Intro\n"} | {
         f"docs/adr/{n:04d}-{slug}.md": NYGARD.format(n=n, title=title)
         for n, slug, title in ((9, "drop-exporter", "Drop the exporter"), (14, "node-groups", "Node groups"))})
-    assert decide("adr", "new", "Cache the catalogue", "--no-edit", cwd=root).exit_code == 0
-    result = decide("adr", "index", cwd=root)
-    assert result.exit_code == 0, result.output
-    assert (root / "docs/adr/SUMMARY.md").read_text() == summary + (
+    assert _index_after_new(decide, root, "Cache the catalogue", "docs/adr/SUMMARY.md") == summary + (
         "- [0015-cache-the-catalogue](0015-cache-the-catalogue.md)\n")
 
 
