@@ -6,7 +6,7 @@ import functools
 import os
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from toolkit.actions.adr_folder import shown_path
 from toolkit.actions.adr_form import (
@@ -1148,6 +1148,9 @@ def change_status(
         unlinked = still_linked = None
         if named is not None and changed.superseded_by != decision.superseded_by:
             unlinked, still_linked = _unlink_successor(group, named.path, decision, links)
+            if unlinked is not None or still_linked is not None:
+                # The successor is told of on its own (`updated ...`, or its own words): not a loss to warn of too.
+                dropped = tuple(text for text in dropped if not _names_record(text, decision.superseded_by, named.path))
         if status == "accepted":
             accepted = changed
             for key in accepted.supersedes:
@@ -1187,6 +1190,14 @@ def _left_out(doc: frontmatter.Document, decision: Decision, changed: Decision, 
     if links or not decision.superseded_by or changed.superseded_by == decision.superseded_by:
         return links
     return (f"its successor, ADR {decision.superseded_by}",)
+
+
+def _names_record(text: str, key: str, path: Path) -> bool:
+    """Whether *text*, an entry of `_left_out`, names the record *key* at *path*: its link, or its key."""
+    target = re.search(r"\]\(<?([^)>\s]+)", text)
+    if target is not None:
+        return PurePosixPath(target.group(1).split("#")[0]).name == path.name
+    return text == f"its successor, ADR {key}"
 
 
 def _folder_status_form(ws: Workspace, decision: Decision) -> str | None:
