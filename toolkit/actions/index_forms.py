@@ -91,7 +91,7 @@ _TITLE_AFTER = re.compile(r"^(\s*[:.]\s+|\s+[-–—]\s+)(\S.*)$")  # `[ADR-0001
 _BEFORE_TITLE = re.compile(rf"^(?:\d+(?:\.\s+|[ \t]+)|{_LABEL}(?:\s*[:.]\s+|\s+[-–—]\s+))")  # `1. `, `ADR-1: `
 
 
-def _link_text_form(text: str) -> tuple:
+def _link_text_form(text: str, href: str = "") -> tuple:
     """How a link names its record: `1. Title` (adr-tools' toc) -> ("number", ". "), `0004 Title` (Qiskit's RFCs)
     -> ("number", " ", 4), the width of its zero padding; `08` (Jupyter's JEPs) -> ("number alone", "2");
     `ADR-001` -> ("label", ""), `ADR-001: Title` -> ("label title", ": "), `0001-x.md` -> ("file", ""), `0001-x`
@@ -102,15 +102,22 @@ def _link_text_form(text: str) -> tuple:
         return "number", match.group(1)
     if match := re.match(r"^(0\d+)([ \t]+)\S", text):  # zero-padded: no title starts so
         return "number", match.group(2), len(match.group(1))
-    if re.fullmatch(_LABEL, text):
+    if re.fullmatch(_LABEL, text) and _numbers(text, href):
         return "label", ""
     if is_record_file(text):
         return "file", ""
     if " " not in text and is_record_file(f"{text}.md"):
         return "stem", ""
-    if match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text):
+    if (match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text)) and _numbers(re.match(_LABEL, text).group(), href):
         return "label title", match.group(1)
     return "title", ""
+
+
+def _numbers(text: str, href: str) -> bool:
+    """Whether the last number of *text* is the one the name of the file *href* links to starts with (`ADR-003`
+    for `0003-x.md`): a title that ends in a number (`Use Python 3`) names no record."""
+    linked = re.search(r"\d+", posixpath.basename(unquote(href.strip("<>"))))
+    return not href or linked is not None and int(linked.group()) == int(re.findall(r"\d+", text)[-1])
 
 
 def _link_text(form: tuple, record: Decision, label: str, title: str) -> str:
@@ -233,7 +240,7 @@ def _item(line: str) -> tuple[str, str, tuple | None] | None:
     if link is None:
         return None
     text, tail = link.group(1), item.group(3)[link.end() :].rstrip()
-    form = _link_text_form(text)
+    form = _link_text_form(text, link.group(2))
     if not tail:
         return item.group(1), link.group(2), (form, None)
     after = _TITLE_AFTER.match(tail)
@@ -263,10 +270,11 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         link = _LINK.search(cells[at])
         linked.append((row, _target(link.group(2))))
         if linked_at is None:
-            linked_at, form, dot = at, _link_text_form(link.group(1).strip()), link.group(2).startswith("./")
+            linked_at, form, dot = at, _link_text_form(link.group(1).strip(), link.group(2)), \
+                link.group(2).startswith("./")
             named = cells[kinds.index("label")] if "label" in kinds[: len(cells)] else ""
             first = _LINK.sub(lambda label: label.group(1), named).strip()
-        elif form[0] == "number alone" and (padded := _link_text_form(link.group(1).strip()))[0] == form[0]:
+        elif form[0] == "number alone" and (padded := _link_text_form(link.group(1).strip(), link.group(2)))[0] == form[0]:
             # `[29]` says no width and `[08]` below it does: the widest padding of the table's links is its own.
             form = (form[0], max(form[1], padded[1], key=int))
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
@@ -303,9 +311,9 @@ def _path(index: _Index, record: Decision) -> str:
     return os.path.relpath(record.path, index.adr_dir).replace(os.sep, "/")
 
 
-def _title_at(text: str) -> int | None:
+def _title_at(text: str, href: str) -> int | None:
     """Where the title starts in a link's text that carries one (_link_text_form); None in one that does not."""
-    kind = _link_text_form(text)[0]
+    kind = _link_text_form(text, href)[0]
     if kind in ("number", "label title"):
         return _BEFORE_TITLE.match(text).end()
     return 0 if kind == "title" else None
@@ -325,7 +333,7 @@ def _row_pieces(index: _Index, row: str, kinds: list[str | None]) -> list[Piece]
         begin, end = _stripped(row, *span)
         link = _LINK.search(row, begin, end)
         if link and index.names_record(link.group(2)):
-            at = _title_at(link.group(1))
+            at = _title_at(link.group(1), link.group(2))
             if at is not None:
                 pieces.append((link.start(1) + at, link.end(1), lambda record: row_cells(index.adr_dir, record)[1]))
         elif n < len(kinds) and kinds[n] in ("title", "date"):
@@ -424,7 +432,7 @@ def _item_pieces(line: str) -> list[Piece]:
     """The title a list item says of its record: in its link's text, or in the words after the link."""
     item = _ITEM.match(line)
     link = _LINK.match(line, item.start(3))
-    at = _title_at(link.group(1))
+    at = _title_at(link.group(1), link.group(2))
     if at is not None:
         return [(link.start(1) + at, link.end(1), lambda record: _list_title(record, linked=True))]
     after = _TITLE_AFTER.match(line[link.end() :].rstrip())
@@ -450,7 +458,8 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                                         "`* [ADR-0001](0001-x.md) - Title` as adr-log, `* [Title](0001-x.md)`)")
     text_form, after = items[0][1][2]
     # The number as the first item writes its own (`ADR 001` beside file names `ADR-001-x.md`).
-    written_label = re.match(_LABEL, _LINK.match(_ITEM.match(lines[items[0][0]]).group(3)).group(1))
+    first_link = _LINK.match(_ITEM.match(lines[items[0][0]]).group(3))
+    written_label = re.match(_LABEL, first_link.group(1)) if text_form[0].startswith("label") else None
     bullets = [item[0] for _, item in items]
     counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
     prefix = "./" if all(item[1].strip("<>").startswith("./") for _, item in items) else ""
@@ -477,8 +486,11 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                  default=0)
         written.insert(at, (rank, line))
     if counted:
-        first, mark = int(bullets[0][:-1]), bullets[0][-1]
-        written = [(rank, f"{first + n}{mark}{line[len(_ITEM.match(line).group(1)) :]}")
+        numbers, mark = [int(bullet[:-1]) for bullet in bullets], bullets[0][-1]
+        # Numbered down (`3.` `2.` `1.`), the last item keeps its number; else the first does.
+        down = all(a > b for a, b in zip(numbers, numbers[1:]))
+        number = (lambda n: numbers[-1] + len(written) - 1 - n) if down else (lambda n: numbers[0] + n)
+        written = [(rank, f"{number(n)}{mark}{line[len(_ITEM.match(line).group(1)) :]}")
                    for n, (rank, line) in enumerate(written)]
     out = []
     for _, line in written:
