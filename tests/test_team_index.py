@@ -132,7 +132,6 @@ def test_a_list_of_the_records_keeps_its_items_and_gains_the_new_ones_in_its_own
     assert decide("adr", "index", cwd=root).stdout == "unchanged doc/adr/toc.md\n"
 
 
-
 @pytest.mark.parametrize(("items", "written"), [
     # A title that ends in a number is a title: the new item took `Use Python 3` as its label.
     ("* [Use Python 3](0001-use-python-3.md)\n* [Adopt Kafka](0002-adopt-kafka.md)\n",
@@ -150,6 +149,8 @@ def test_a_new_item_follows_the_list_s_titles_and_numbers(decide, tmp_path, item
                                                                          (2, "adopt-kafka", "Adopt Kafka"))}})
     assert _index_after_new(decide, root, "Drop Redis", "doc/adr/README.md") == f"# Decisions\n\n{written}"
     assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+
+
 @pytest.mark.parametrize(("index", "line", "why"), [
     (TABLE.replace("| Status |", "| Owner |"), 5, 'has a column decisionbook does not fill ("Owner")'),
     (TABLE + "\n## Superseded\n\n| ADR | Title |\n| --- | --- |\n| [ADR-002](ADR-002-use-rust.md) | Use Rust |\n", 13,

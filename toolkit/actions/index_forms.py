@@ -108,8 +108,9 @@ def _link_text_form(text: str, href: str = "") -> tuple:
         return "file", ""
     if " " not in text and is_record_file(f"{text}.md"):
         return "stem", ""
-    if (match := re.match(rf"^{_LABEL}(\s*[:.]\s+|\s+[-–—]\s+)\S", text)) and _numbers(re.match(_LABEL, text).group(), href):
-        return "label title", match.group(1)
+    match = re.match(rf"^({_LABEL})(\s*[:.]\s+|\s+[-–—]\s+)\S", text)
+    if match and _numbers(match.group(1), href):
+        return "label title", match.group(2)
     return "title", ""
 
 
@@ -274,7 +275,8 @@ def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
                 link.group(2).startswith("./")
             named = cells[kinds.index("label")] if "label" in kinds[: len(cells)] else ""
             first = _LINK.sub(lambda label: label.group(1), named).strip()
-        elif form[0] == "number alone" and (padded := _link_text_form(link.group(1).strip(), link.group(2)))[0] == form[0]:
+        elif form[0] == "number alone" and (
+                padded := _link_text_form(link.group(1).strip(), link.group(2)))[0] == form[0]:
             # `[29]` says no width and `[08]` below it does: the widest padding of the table's links is its own.
             form = (form[0], max(form[1], padded[1], key=int))
     if linked_at >= len(kinds) or kinds[linked_at] not in ("label", "title"):
