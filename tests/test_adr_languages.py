@@ -760,3 +760,16 @@ def test_a_record_written_in_chinese_that_states_no_status_is_given_one_in_chine
     assert (root / "doc/architecture/adr/0001-r1.md").read_text() == ZH.format(n=1, title="编辑器选型").replace(
         "\n\n## 背景", "\n\n## 状态\n\n已接受\n\n## 背景", 1)
     assert [(r["status"], r["status_raw"]) for r in _listed(decide, root).values()] == [("accepted", "已接受")]
+
+
+def test_a_chinese_record_s_supersedes_line_written_by_adr_new_is_read_back(decide, tmp_path):
+    # `取代 [1. 旧](0001-old.md)` was written, but only Latin and Cyrillic labels were read: check then found the
+    # relation one-sided, straight after decisionbook's own edit.
+    old = "# 1. 旧方案\n\n日期: 2024-01-02\n\n## 状态\n\n已接受\n\n## 背景\n\n原因。\n"
+    root = _repo(tmp_path, {"docs/adr/0001-old.md": old})
+    made = decide("adr", "new", "新方案", "--supersedes", "1", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "取代 [1. 旧方案](0001-old.md)" in (root / made.stdout.strip()).read_text()
+    listed = _listed(decide, root)
+    assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

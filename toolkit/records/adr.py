@@ -104,7 +104,9 @@ _ANY_LINK = r"(?:\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|`[^`<]*<[^<>\s`]+>`__?|
 # The letters a label is written in: Latin (with the accented letters of Western and Central Europe and
 # Turkey) and Cyrillic.
 _LATIN_CYRILLIC = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f\u0400-\u04ff"
-_LABEL = rf"([{_LATIN_CYRILLIC}](?:[{_LATIN_CYRILLIC} -]*?[{_LATIN_CYRILLIC}])?)(?:\s*:\s*|\s+)"
+# A relation line's label may also be Chinese, as decisionbook writes `取代 [...]` on a Chinese record.
+_LABEL_LETTER = _LATIN_CYRILLIC + "\u4e00-\u9fff"
+_LABEL = rf"([{_LABEL_LETTER}](?:[{_LABEL_LETTER} -]*?[{_LABEL_LETTER}])?)(?:\s*:\s*|\s+)"
 _RELATION_LINE = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})\s*$")
 _RELATION_FIRST = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_ANY_LINK})(?![\w(\[])")
 
