@@ -95,6 +95,9 @@ def test_a_month_named_in_capitals_with_a_dotless_i_is_read(decide, tmp_path):
     })
     listed = _listed(decide, root)
     assert [r["date"] for r in listed.values()] == ["2025-11-05", "2026-05-03", "2026-04-07"]
+    # Changed, the day is written as it was: the month in Turkish, in capitals.
+    assert decide("adr", "status", "1", "deprecated", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert "- Tarih: 2 ARALIK 2026\n" in (root / "docs/adr/0001-servisler.md").read_text()
 
 
 def test_a_turkish_date_is_read_in_march_too_and_changed_with_its_month_named_in_turkish(decide, tmp_path):

@@ -528,7 +528,7 @@ def test_a_template_s_own_number_in_its_front_matter_is_the_new_record_s_number(
 
 # A health agency's adr-tools folder whose template puts each of adr-tools' blanks in brackets.
 BRACKETED_TEMPLATE = ("# [NUMBER] [TITLE]\n\nDate: [DATE PROPOSED]\n\n## Status\n\nProposed\n\n"
-                      "## Context and Problem Statement\n\nSay why.\n")
+                      "## Context and Problem Statement\n\nSay why. Dates as [DATE](dates.md) says.\n")
 
 
 def test_the_blanks_of_a_template_in_brackets_are_filled_without_their_brackets(decide, tmp_path):
@@ -539,7 +539,8 @@ def test_the_blanks_of_a_template_in_brackets_are_filled_without_their_brackets(
     assert result.exit_code == 0, result.output
     assert (root / "docs/decisions/0013-try-a-thing.md").read_text() == (
         "# 13 Try a thing\n\nDate: 2026-12-02\n\n## Status\n\nProposed\n\n"
-        "## Context and Problem Statement\n\nSay why.\n")
+        # A blank that is a link's text keeps its link.
+        "## Context and Problem Statement\n\nSay why. Dates as [2026-12-02](dates.md) says.\n")
 
 
 # An SDK's RFCs: a `# Meta` list of fields whose name and number are blanks in brackets.

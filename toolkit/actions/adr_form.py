@@ -799,7 +799,7 @@ def front_matter_blanks(text: str) -> str:
 def adr_tools_blanks(text: str) -> str:
     """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders; a
     blank a team's template writes in brackets is the brackets too (`# [NUMBER] [TITLE]`, `[DATE PROPOSED]`)."""
-    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\]|\b(NUMBER|TITLE|DATE|STATUS)\b",
+    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\](?!\()|\b(NUMBER|TITLE|DATE|STATUS)\b",
                   lambda m: _ADR_TOOLS_BLANKS[m.group(1) or m.group(2)], text)
 
 

@@ -1424,12 +1424,17 @@ _HEADINGS_IN_LANGUAGES = {language: frozenset(words.split()) for language, words
 _DE = LazyPattern(r"(?<![^\W\d_])de(?![^\W\d_])")  # `3 de marzo de 2022`: Spanish or Portuguese, not Italian
 
 
+# As `_MONTHS` is looked up (`KASIM` is `Kasım`).
+_MONTH_KEYS_IN_LANGUAGES = {language: frozenset(map(_month_key, names))
+                            for language, names in _MONTHS_IN_LANGUAGES.items()}
+
+
 def _month_as(word: str, month: int, date: str, language: str | None = None) -> str | None:
     """The name of *month* (1-12) as the month *word* of the written *date* is named: in its language, length
     and case (`Nov`, `DECEMBER`, `Dezembro`), *language* where *word* is a month of it; None when *word* names no
     month, or one of languages whose *month* differs (`agosto` is Spanish and Portuguese, `Juli` German and Dutch)."""
-    lowered = word.lower()
-    if lowered in _MONTHS_IN_LANGUAGES.get(language, ()):
+    lowered, key = word.lower(), _month_key(word)
+    if key in _MONTH_KEYS_IN_LANGUAGES.get(language, ()):
         name = _MONTHS_IN_LANGUAGES[language][month - 1]
     elif lowered.rstrip(".") in _ENGLISH_NAMES:
         name = _ENGLISH_MONTHS[month - 1]
@@ -1437,7 +1442,7 @@ def _month_as(word: str, month: int, date: str, language: str | None = None) -> 
     else:
         languages = ("es", "pt") if _DE.search(date.lower()) else tuple(_MONTHS_IN_LANGUAGES)
         names = {_MONTHS_IN_LANGUAGES[language][month - 1] for language in languages
-                 if lowered in _MONTHS_IN_LANGUAGES[language]}
+                 if key in _MONTH_KEYS_IN_LANGUAGES[language]}
         if len(names) != 1:
             return None
         name = names.pop()
