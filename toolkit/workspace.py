@@ -794,7 +794,9 @@ def init(path: str | Path = ".", adr_dir: str | None = None, nested: bool = Fals
         import json
 
         # A JSON string is a TOML basic string: a folder named with a quote or a backslash is written escaped.
-        text = CONFIG_TEMPLATE.format(decisions=json.dumps(adr_dir.relative_to(root).as_posix(), ensure_ascii=False))
+        # JSON's string is TOML's but for DEL, which JSON leaves as it is and TOML refuses.
+        folder = json.dumps(adr_dir.relative_to(root).as_posix(), ensure_ascii=False).replace("\x7f", "\\u007f")
+        text = CONFIG_TEMPLATE.format(decisions=folder)
         if atomic.create_exclusive(config_path, text.encode("utf-8")):
             created.append(CONFIG_NAME)
         config = load_config(config_path)
