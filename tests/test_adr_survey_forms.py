@@ -514,6 +514,7 @@ def test_a_status_the_folder_wide_yaml_keeps_is_changed_on_its_line_there_not_on
     before = page.read_bytes()
     done = decide("adr", "status", "1", "deprecated", cwd=root)
     assert done.exit_code == 0, done.output
+    assert done.stdout.splitlines()[1:] == [f"updated {RFCS_FOLDER}/_rfcs.yaml"]  # the file it changed, as adr new
     assert page.read_bytes() == before
     assert (root / RFCS_FOLDER / "_rfcs.yaml").read_text() == listed.replace(
         "  status: 'Accepted'   # since", "  status: 'Deprecated'   # since")

@@ -148,6 +148,7 @@ def show(n, fmt):
 def status(n, status, day, force, by):
     """Set the STATUS of ADR N and stamp the date."""
     from toolkit.actions.adrs import change_status
+    from toolkit.records import folder_index
 
     result = change_status(_workspace(), n, status, date=day, force=force, by=by)
     if not result.changed and result.decision.status == result.status:
@@ -158,6 +159,9 @@ def status(n, status, day, force, by):
     kept = f" (its date, {result.decision.date}, kept)" if result.decision.date else ""
     click.echo(f"{result.decision.label}: {result.decision.status or '(none)'} -> {result.status}"
                + (f" ({result.date})" if result.date else kept))
+    for path in result.changed:
+        if path.name == folder_index.NAME:  # a status kept in the folder's list of records, not on the page
+            click.echo(f"updated {here(path)}")
     if result.dropped:
         click.echo(f"warning: {here(result.decision.path)}: {result.decision.label} no longer names "
                    f"{visible(', '.join(result.dropped))}; its old status did", err=True)
