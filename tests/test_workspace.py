@@ -145,6 +145,9 @@ def test_no_workspace_is_a_clear_input_error(tmp_path, decide):
             ("adr", 'supersede-on = "later"', '[adr] supersede-on must be "create" or "accept"'),
             ("adr", 'date-order = "middle"', "[adr] date-order must be"),
             ("adr.statuses", '"parked" = "frozen"', "[adr.statuses] 'parked' must map to one of"),
+            # A phrase or a name with spaces or accents is a quoted key.
+            ("adr.statuses", '"on hold" = "paused"', "[adr.statuses] 'on hold' must map to one of"),
+            ("people", '"Ana María" = 3', '[people] Ana María must be a role name'),
             ("effort", "max_hours_per_entry = 0", "[effort] max_hours_per_entry must be a number above 0"),
             ("people", "ana = 3", '[people] ana must be a role name such as "engineering"'),
             ("limits", "max_file_mib = 0", "[limits] max_file_mib must be more than 0"),

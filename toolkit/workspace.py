@@ -299,7 +299,12 @@ def config_inside(root: Path, relative: str, table: str, key: str) -> Path:
 
 
 _TABLE = LazyPattern(r"[ \t]*\[\[?[ \t]*([^\]]*?)[ \t]*\]")
-_KEY = LazyPattern(r'[ \t]*"?([A-Za-z0-9_.-]+)"?[ \t]*=')
+# A bare key, or a quoted one (`"on hold"`, `"Ana María"`), whose text is compared as written without escapes.
+_KEY = LazyPattern(r'[ \t]*(?:"([^"\\]*)"|\'([^\']*)\'|([A-Za-z0-9_.-]+))[ \t]*=')
+
+
+def _key_name(found: re.Match) -> str:
+    return next(group for group in found.groups() if group is not None)
 
 
 def config_line(path: Path, table: str, key: str) -> int | None:
@@ -312,7 +317,7 @@ def config_line(path: Path, table: str, key: str) -> int | None:
     for number, line in enumerate(text.split("\n"), start=1):
         if header := _TABLE.match(line):
             current = header.group(1)
-        elif (found := _KEY.match(line)) and f"{current}.{found.group(1)}".lstrip(".") == f"{table}.{key}":
+        elif (found := _KEY.match(line)) and f"{current}.{_key_name(found)}".lstrip(".") == f"{table}.{key}":
             return number
     return None
 
