@@ -414,3 +414,14 @@ def test_a_page_that_lists_most_of_the_records_is_the_index_whatever_its_name(de
     assert result.exit_code == 0 and result.stdout == "updated docs/adr/intro.md\n", result.output
     assert "README.md" not in _names(root)
     assert (root / "docs/adr/intro.md").read_text() == intro + "- [ADR 003: Use Zig](./ADR-003-use-zig.md)\n"
+
+
+def test_a_page_of_notes_that_names_records_in_its_prose_is_not_taken_for_the_index(decide, tmp_path):
+    # Its sentences linked most of the records, and the table was written below them.
+    notes = "# Migration notes\n\nWe moved as [the queue record](0001-use-x.md) and [the next](0002-use-y.md) say.\n"
+    root = repository_with(tmp_path / "repo", {"decisions/migration-notes.md": notes} | {
+        f"decisions/000{n}-use-{c}.md": NYGARD.format(n=n, title=f"Use {c}")
+        for n, c in ((1, "x"), (2, "y"), (3, "z"))})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0 and result.stdout == "updated decisions/README.md\n", result.output
+    assert (root / "decisions/migration-notes.md").read_text() == notes

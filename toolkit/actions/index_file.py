@@ -53,12 +53,17 @@ def index_path(folder: Path, limit: int, root: Path) -> Path:
 
 
 def _linked(path: Path, records: list[str], limit: int, root: Path) -> int:
-    """How many of the *records* the page *path* links to."""
+    """How many of the *records* the page *path* links to from the items of a list or the rows of a table: a page
+    whose prose names records is notes, not their index."""
     try:
         text = files.read_bytes(path, limit, root).decode("utf-8", "replace")
     except (OSError, DecisionbookError):
         return 0
-    return sum(f"({link_target(name)})" in text or f"/{link_target(name)})" in text for name in records)
+    listed = "\n".join(line for line in text.splitlines() if _LISTED.match(line))
+    return sum(f"({link_target(name)})" in listed or f"/{link_target(name)})" in listed for name in records)
+
+
+_LISTED = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)]|\|)[ \t]")
 
 
 def _holds_index(path: Path, records: list[str], limit: int, root: Path) -> bool:
