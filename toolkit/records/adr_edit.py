@@ -989,8 +989,11 @@ def without_link(doc: frontmatter.Document, decision: Decision, relation: str, t
     """The file without `relation target` where it holds it as `add_link` writes it with *links*: the file that adding
     it back turns into this one, short of the item, or the lines (a blank line, a heading made for it), it was
     written in. None where the file says it otherwise: words of its author's, left to them."""
+    said = _lines_saying(doc, decision, relation, target, options)
+    if said is None:
+        return None
     data = doc.to_bytes()
-    for shorter in _without_mentions(doc, target):
+    for shorter in _without_mentions(doc, target, *said):
         try:
             shortened = frontmatter.parse(shorter, doc.path)
             record = from_document(shortened, decision.path, None, options)
@@ -1004,14 +1007,53 @@ def without_link(doc: frontmatter.Document, decision: Decision, relation: str, t
 def link_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
               options=None) -> int | None:
     """The line that says `relation target`, whatever its words: the one without which the file no longer says it."""
-    for index in _mentions(doc.text_lines(), target):
+    said = _lines_saying(doc, decision, relation, target, options)
+    return said[0] + 1 if said is not None and said[0] == said[1] else None
+
+
+def _lines_saying(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+                  options) -> tuple[int, int] | None:
+    """The indexes of the first and last lines naming *target* that say `relation target`: the file less the lines
+    naming it from the one to the other says it no more. Sought by doubling and halving, so that the record is read
+    a few times over, not once for each line naming the target (a long record names a number on many lines). None
+    where the file less every line naming the target still says it."""
+    named = _mentions(doc.text_lines(), target)
+
+    def unsaid(cut: list[int]) -> bool:
+        lines = set(cut)
         try:
-            shortened = frontmatter.parse(frontmatter.with_lines(doc, index, index + 1, []), doc.path)
-            if not has_link(from_document(shortened, decision.path, None, options), relation, target):
-                return index + 1
-        except DecisionbookError:
-            continue
-    return None
+            shortened = frontmatter.parse(doc.to_bytes([line for index, line in enumerate(doc.lines)
+                                                        if index not in lines]), doc.path)
+            return not has_link(from_document(shortened, decision.path, None, options), relation, target)
+        except DecisionbookError:  # a file that cut breaks has not been shown to say it no more
+            return False
+
+    # Sought from the top, where the link most often is (front matter, status): a few reads find it there.
+    last = _fewest(len(named), lambda count: unsaid(named[:count]))
+    if last is None:
+        return None
+    # Never None: the lines before the last, and it, taken out together unsay it, as the search above found.
+    count = _fewest(last, lambda count: unsaid(named[last - count:last]))
+    return named[last - count], named[last - 1]
+
+
+def _fewest(count: int, enough) -> int | None:
+    """The least number n in 1..*count* for which *enough(n)* holds, where it fails below n and holds from n up; None
+    where it fails for *count* too. Tried at 1, 2, 4, ... then halved between: a small n takes few tries."""
+    if not count:
+        return None
+    low = high = 1
+    while not enough(high):
+        if high == count:
+            return None
+        low, high = high + 1, min(high * 2, count)
+    while low < high:
+        middle = (low + high) // 2
+        if enough(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 _NUMBER = LazyPattern(r"(?<![\w.-])[0-9]+(?![\w.-])")
@@ -1026,27 +1068,24 @@ def _numbers(line: str, target: Decision) -> list[tuple[int, int]]:
 def _mentions(lines: list[str], target: Decision) -> list[int]:
     """The indexes of the lines that may name *target*: by its file, its name (`ADR-0005`) or its number."""
     stem = target.path.name.rpartition(".")[0]
-    return [index for index, line in enumerate(lines)
-            if stem in line or link_target(stem) in line or reference(target) in line or _numbers(line, target)]
+    names = (stem, link_target(stem), reference(target))
+    return [index for index, line in enumerate(lines) if any(name in line for name in names) or _numbers(line, target)]
 
 
-def _without_mentions(doc: frontmatter.Document, target: Decision):
-    """The file less each item naming *target* in a line that names it (`, [ADR-0005](...)`, the 5 of `[3, 5]`),
-    then less each run of one to four lines holding such a line, fewest first."""
-    lines = doc.text_lines()
-    named = _mentions(lines, target)
-    for index in named:
-        line = lines[index]
+def _without_mentions(doc: frontmatter.Document, target: Decision, first: int, last: int):
+    """The file less each item naming *target* on line *first* where that line alone says the link (`, [ADR-0005](...)`,
+    the 5 of `[3, 5]`), then less each run of one to four lines holding lines *first* to *last*, fewest first."""
+    if first == last:
+        line = doc.text_lines()[first]
         spans = [link.span() for link in _MARKDOWN_LINK.finditer(line) if _links_to(link.group(), target)]
         spans += [found.span() for found in re.finditer(re.escape(reference(target)), line)]
         spans += _numbers(line, target)
         for start, end in spans:
             start -= 2 if line[:start].endswith(", ") else 0
-            yield _replace(doc, index, line[:start] + line[end:])
-    for size in range(1, 5):
-        for index in named:
-            for start in range(max(index - size + 1, 0), index + 1):
-                yield frontmatter.with_lines(doc, start, start + size, [])
+            yield _replace(doc, first, line[:start] + line[end:])
+    for size in range(last - first + 1, 5):
+        for start in range(max(last - size + 1, 0), first + 1):
+            yield frontmatter.with_lines(doc, start, start + size, [])
 
 
 def _links_to(link: str, target: Decision) -> bool:
