@@ -624,7 +624,7 @@ def _holds_proposal_files(root: Path) -> bool:
 _ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORECASE)
 
 
-def record_folders(ws: Workspace) -> dict[Path, int]:
+def candidates_holding_records(ws: Workspace) -> dict[Path, int]:
     """The folders where teams keep records that hold some, each with how many, where two or more do and the ADR
     folder was found among them (none is named in decisionbook.toml or `.adr-dir`); else none."""
     if ws.config.decisions or _adr_dir_file(ws.root) is not None:

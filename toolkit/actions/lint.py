@@ -38,7 +38,7 @@ from toolkit.records.adr_words import (
     unread_record,
 )
 from toolkit.records.finding import Finding
-from toolkit.workspace import CONFIG_NAME, Workspace, missing_adr_dir, record_folders
+from toolkit.workspace import CONFIG_NAME, Workspace, candidates_holding_records, missing_adr_dir
 
 MIGRATION_PHASES = ("expand", "switch", "contract", "rollback")
 
@@ -354,7 +354,7 @@ def _folder(ws: Workspace, decisions: Decisions) -> list[Finding]:
 
 def _other_folders(ws: Workspace) -> list[Finding]:
     """Folders where teams keep records that hold records beside the one read, which are not read."""
-    held = record_folders(ws)
+    held = candidates_holding_records(ws)
     read = held.pop(ws.adr_dir, 0)
     return [Finding(shown_path(ws, folder), None, "warning",
                     f"holds {count} record(s) too, not read: decisionbook reads {shown_path(ws, ws.adr_dir)}, "
