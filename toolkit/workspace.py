@@ -420,35 +420,35 @@ def _adr_dir_file(root: Path) -> Path | None:
     return None
 
 
-def _holds_records(folder: Path, slugs: bool) -> bool:
-    """Whether *folder* holds records; with *slugs*, records named by their slug alone count too (only
-    in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
-    named_alone = False
+def _record_kinds(folder: Path, slugs: bool):
+    """For each record *folder* holds, whether it is numbered or dated; with *slugs*, records named by their slug
+    alone are given too (only in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if is_record_file(entry.name) or folder_record(entry.name) and _holds_page(entry):
-                    return True
-                named_alone = named_alone or slugs and is_slug_record(entry.name)
+                    yield True
+                elif slugs and is_slug_record(entry.name):
+                    yield False
     except OSError:
-        return False
+        return
+
+
+def _holds_records(folder: Path, slugs: bool) -> bool:
+    """Whether *folder* holds records, as _record_kinds finds them; the first numbered one ends the look."""
+    named_alone = False
+    for numbered in _record_kinds(folder, slugs):
+        if numbered:
+            return True
+        named_alone = True
     return named_alone
 
 
 def _records_in(folder: Path, slugs: bool) -> int:
-    """How many records *folder* holds, found as _holds_records finds them: those named by their slug alone only
-    where none is numbered or dated."""
-    numbered = named_alone = 0
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if is_record_file(entry.name) or folder_record(entry.name) and _holds_page(entry):
-                    numbered += 1
-                elif slugs and is_slug_record(entry.name):
-                    named_alone += 1
-    except OSError:
-        return 0
-    return numbered or named_alone
+    """How many records *folder* holds, as _record_kinds finds them: those named by their slug alone only where none
+    is numbered or dated."""
+    kinds = list(_record_kinds(folder, slugs))
+    return sum(kinds) or len(kinds)
 
 
 def _holds_categories(folder: Path, slugs: bool) -> bool:
