@@ -1199,22 +1199,24 @@ DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 # Month names and their usual short forms in English, German, French, Spanish, Portuguese, Dutch, Italian,
-# Norwegian, Danish, Swedish and Russian; and the months of the other languages whose status words are read.
-_MONTHS = {
+# Norwegian, Danish, Swedish and Russian; and the months of the other languages whose status words are read. The
+# months written in full that a changed date is written in are in `_ENGLISH_MONTHS` and `_MONTHS_IN_LANGUAGES`,
+# joined to these in `_MONTHS`.
+_MONTH_FORMS = {
     name: index
     for index, names in enumerate(
-        ("jan january januar jänner janvier janv enero ene janeiro januari gennaio",
-         "feb february februar février fevrier févr fevr febrero fevereiro februari febbraio",
-         "mar march märz maerz mär mars marzo março marco maart mrt marts",
-         "apr april avril avr abril abr aprile",
-         "may mai mayo maio mei maggio maj",
-         "jun june juni juin junio junho giugno",
-         "jul july juli juillet juil julio julho luglio",
-         "aug august août aout agosto augustus augusti",
-         "sep sept september septembre septiembre setiembre setembro settembre",
-         "oct october oktober okt octobre octubre outubro ottobre",
-         "nov november novembre noviembre novembro",
-         "dec december dezember dez décembre decembre déc diciembre dic dezembro dicembre desember des"),
+        ("jan jänner janv ene",
+         "feb fevrier févr fevr",
+         "mar maerz mär marco mrt marts",
+         "apr avr abr",
+         "maj",
+         "jun",
+         "jul juil",
+         "aug aout augusti",
+         "sep sept setiembre",
+         "oct okt",
+         "nov",
+         "dec dez decembre déc dic desember des"),
         start=1,
     )
     for name in names.split()
@@ -1230,18 +1232,18 @@ _MONTHS = {
 } | {
     name: index
     for index, names in enumerate(  # Polish, Czech, Ukrainian, Turkish, Finnish and Indonesian, where not above
-        ("stycznia styczeń ledna leden січня ocak tammikuuta",
-         "lutego luty února únor лютого şubat helmikuuta",
-         "marca marzec března březen березня mart maaliskuuta maret",
-         "kwietnia kwiecień dubna duben квітня nisan huhtikuuta",
-         "maja května květen травня mayıs toukokuuta",
-         "czerwca czerwiec června červen червня haziran kesäkuuta",
-         "lipca lipiec července červenec липня temmuz heinäkuuta",
-         "sierpnia sierpień srpna srpen серпня ağustos elokuuta agustus",
-         "września wrzesień září вересня eylül syyskuuta",
-         "października październik října říjen жовтня ekim lokakuuta",
-         "listopada listopad listopadu листопада kasım marraskuuta",
-         "grudnia grudzień prosince prosinec грудня aralık joulukuuta desember"),
+        ("stycznia styczeń ledna leden січня tammikuuta",
+         "lutego luty února únor лютого helmikuuta",
+         "marca marzec března březen березня maaliskuuta maret",
+         "kwietnia kwiecień dubna duben квітня huhtikuuta",
+         "maja května květen травня toukokuuta",
+         "czerwca czerwiec června červen червня kesäkuuta",
+         "lipca lipiec července červenec липня heinäkuuta",
+         "sierpnia sierpień srpna srpen серпня elokuuta agustus",
+         "września wrzesień září вересня syyskuuta",
+         "października październik října říjen жовтня lokakuuta",
+         "listopada listopad listopadu листопада marraskuuta",
+         "grudnia grudzień prosince prosinec грудня joulukuuta desember"),
         start=1,
     )
     for name in names.split()
@@ -1253,7 +1255,6 @@ def _month_key(name: str) -> str:
     return name.lower().rstrip(".").replace("i\u0307", "i").replace("ı", "i")
 
 
-_MONTH_KEYS = {_month_key(name): index for name, index in _MONTHS.items()}
 # Any whole word, that `_named_month` then looks up: a pattern of the 223 names themselves is tried at every
 # character of a line, 2 s for 600,000 of them.
 _MONTH = r"(?<![^\W\d_])([^\W\d_]+)\.?"
@@ -1415,6 +1416,9 @@ _MONTHS_IN_LANGUAGES = {language: names.split() for language, names in (
     ("nl", "januari februari maart april mei juni juli augustus september oktober november december"),
     ("tr", "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
 )}
+_MONTHS = _MONTH_FORMS | {name.lower(): index for names in (_ENGLISH_MONTHS, *_MONTHS_IN_LANGUAGES.values())
+                         for index, name in enumerate(names, start=1)}
+_MONTH_KEYS = {_month_key(name): index for name, index in _MONTHS.items()}
 # Section headings in one of those languages alone (`## Kontext`, `## Achtergrond`).
 _HEADINGS_IN_LANGUAGES = {language: frozenset(words.split()) for language, words in (
     ("fr", "contexte décision conséquences"), ("de", "kontext entscheidung konsequenzen folgen hintergrund"),
