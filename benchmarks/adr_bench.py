@@ -37,6 +37,31 @@ def heavy_imports(cwd: Path) -> list[str]:
     return sorted(names & set(HEAVY))
 
 
+_SUPERSEDED = ("# 1. Use a queue\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded by [2. Use Kafka](0002-use-kafka.md)\n")
+
+
+def going_back_seconds(root: Path, lines: int, runs: int = 5) -> float:
+    """Median seconds of going back from superseded (`adr status 1 accepted --force`) where the successor, of *lines*
+    lines each naming the record's number, says it supersedes the record as `adr status --by` writes it."""
+    steps = "".join(f"Step 1 of rollout stage {stage}.\n" for stage in range(lines))
+    successor = ("# 2. Use Kafka\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n"
+                 f"Supersedes [1. Use a queue](0001-use-a-queue.md)\n\n## Context\n\n{steps}")
+    folder = root / "doc" / "adr"
+    folder.mkdir(parents=True)
+    (root / ".adr-dir").write_text("doc/adr\n")
+    times = []
+    for _ in range(runs):
+        (folder / "0001-use-a-queue.md").write_text(_SUPERSEDED)
+        (folder / "0002-use-kafka.md").write_text(successor)
+        start = time.perf_counter()
+        proc = subprocess.run([DECIDE, "adr", "status", "1", "accepted", "--force"], cwd=root,
+                              capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"decide adr status failed: {proc.stderr}")
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     # 10,000 records end at ADR 10000, so the `adr new` runs create 10001 and on: past four digits.
@@ -57,6 +82,7 @@ def main() -> None:
                 print(f"heavy imports in `decide adr list`: {heavy_imports(root) or 'none'}")
                 # What every command pays before reading a file: interpreter start and imports.
                 print(f"baseline `decide --version`: {median_seconds(['--version'], root):.3f} s")
+        one, long = (going_back_seconds(Path(tmp) / f"back{lines}", lines) for lines in (1, 5000))
     print(f"{'command':<10} " + " ".join(f"{size:>8} ADRs" for size in args.sizes) + "   budget (1,000)")
     for command, budget in BUDGETS.items():
         cells = " ".join(f"{results[size][command]:>11.3f} s" for size in args.sizes)
@@ -66,6 +92,9 @@ def main() -> None:
         for command in BUDGETS:
             ratio = results[large][command] / results[small][command]
             print(f"{command}: {large} / {small} ADRs = {ratio:.1f}x (linear would be {large / small:.0f}x)")
+    # Taking the successor's link out once read the whole record again for each line naming the record's number.
+    print(f"adr status back from superseded, successor of 5,000 lines: {long:.3f} s "
+          f"({long / one:.1f}x a successor of one line, {one:.3f} s)")
 
 
 if __name__ == "__main__":
