@@ -3,6 +3,7 @@ command makes of it."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import signal
@@ -10,7 +11,8 @@ import subprocess
 import sys
 import time
 
-from conftest import DECIDE
+import pytest
+from conftest import DECIDE, from_today
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 
@@ -80,3 +82,112 @@ def test_ctrl_c_in_a_fast_form_exits_as_click_does(repo, decide):
     (record,) = folder.glob("0*.md")
     assert record.name == "0001-cut-short.md" and "# Cut short\n" in record.read_text()
     _whole_folder(decide, repo, "decisions")
+
+
+# Runs `decide ARGS` and sends itself SIGNAL just before it replaces a prototype card, the write a verdict makes
+# after its line in the verdict ledger: SIGKILL stands for a machine that dies there, SIGINT for a Ctrl-C.
+_SIGNAL_BEFORE_CARD = """
+import os, signal, sys
+from toolkit.entry import main
+
+sent = getattr(signal, sys.argv[1])
+real_replace = os.replace
+
+def replacing(source, target, *args, **kwargs):
+    name = os.fsdecode(target)
+    if os.path.basename(os.path.dirname(name)) == "prototypes" and name.endswith(".md"):
+        os.replace = real_replace
+        os.kill(os.getpid(), sent)
+    return real_replace(source, target, *args, **kwargs)
+
+os.replace = replacing
+sys.argv = ["decide", *sys.argv[2:]]
+main()
+"""
+
+
+def _signalled_before_card(root, sent: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _SIGNAL_BEFORE_CARD, sent, *args], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+
+
+def _verdicts(root) -> list[dict]:
+    return [json.loads(line) for line in (root / "prototypes" / "verdicts.jsonl").read_text().splitlines()]
+
+
+def _card(root) -> str:
+    return (root / "prototypes" / "0001-idea.md").read_text()
+
+
+@pytest.fixture
+def card(repo, decide):
+    assert decide("proto", "new", "Idea", "--deadline", from_today(30), "--owner", "ana", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo).exit_code == 0
+    assert decide("evidence", "add", "P1", "p99", "150", cwd=repo).exit_code == 0
+    return repo
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def test_a_keep_killed_before_its_card_is_read_from_the_ledger_named_by_check_and_finished_by_keep(card, decide):
+    killed = _signalled_before_card(card, "SIGKILL", "keep", "P1", "--reason", "met its target")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert [v["verdict"] for v in _verdicts(card)] == ["keep"]
+    assert "\nstatus: active " in _card(card)  # the card as the kill left it
+    day = _verdicts(card)[0]["at"][:10]
+    gap = (f"prototypes/0001-idea.md:{_line_of(_card(card), 'status:')}: warning: says status active, but its keep "
+           f"of {day} (prototypes/verdicts.jsonl:1) made it kept: the command ended before it wrote the card; run "
+           "`decide keep P1 --reason ...` again to finish it (no second verdict is recorded)")
+
+    check = decide("check", cwd=card)
+    assert check.exit_code == 0 and gap in check.stdout.splitlines(), check.output
+    triage = decide("triage", "--format", "json", cwd=card)
+    assert triage.exit_code == 0 and json.loads(triage.stdout)["prototypes"] == [], triage.output  # kept: not judged
+    assert gap in triage.stderr.splitlines()
+
+    again = decide("keep", "P1", "--reason", "met its target", cwd=card)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith(f"P1: the keep recorded on {day} is finished; card status is now kept. "
+                                   "No second verdict recorded.\n")
+    assert [v["verdict"] for v in _verdicts(card)] == ["keep"]
+    assert "\nstatus: kept " in _card(card)
+    check = decide("check", cwd=card)
+    assert check.stdout.splitlines()[-1] == "0 error(s), 0 warning(s)", check.output
+    assert decide("keep", "P1", "--reason", "once more", cwd=card).exit_code == 2  # a second keep, as ever
+
+
+def test_an_iterate_killed_before_its_card_gets_its_deadline_when_given_again(card, decide):
+    first, later = from_today(30), from_today(60)
+    killed = _signalled_before_card(card, "SIGKILL", "iterate", "P1", "--reason", "more data", "--deadline", later)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert f"\ndeadline: {first} " in _card(card)
+    check = decide("check", cwd=card)
+    line = _line_of(_card(card), "deadline:")
+    assert (f"prototypes/0001-idea.md:{line}: warning: says deadline {first}, but its iterate of ") in check.stdout
+    assert (f"made it {later}: the command ended before it wrote the card; run `decide iterate P1 --deadline {later} "
+            "--reason ...` again to finish it") in check.stdout
+    again = decide("iterate", "P1", "--reason", "more data", "--deadline", later, cwd=card)
+    assert again.exit_code == 0 and "is finished" in again.stdout, again.output
+    assert [v["deadline"] for v in _verdicts(card)] == [later]
+    assert f"\ndeadline: {later} " in _card(card)
+
+
+def test_another_verdict_after_a_killed_keep_follows_the_keep(card, decide):
+    assert _signalled_before_card(card, "SIGKILL", "keep", "P1", "--reason", "good").returncode == -signal.SIGKILL
+    discard = decide("discard", "P1", "--reason", "the market moved", cwd=card)
+    assert discard.exit_code == 0, discard.output
+    assert [(v["verdict"], v["previous_status"]) for v in _verdicts(card)] == [("keep", "active"),
+                                                                             ("discard", "kept")]
+    assert "\nstatus: discarded " in _card(card)
+    assert decide("check", cwd=card).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+def test_ctrl_c_before_the_card_is_written_waits_for_it(card, decide):
+    proc = _signalled_before_card(card, "SIGINT", "keep", "P1", "--reason", "met its target")
+    assert (proc.returncode, proc.stderr) == (INTERRUPTED, "\nAborted!\n")
+    assert [v["verdict"] for v in _verdicts(card)] == ["keep"]
+    assert "\nstatus: kept " in _card(card)
+    _whole_folder(decide, card, "prototypes")
+    assert decide("check", cwd=card).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"

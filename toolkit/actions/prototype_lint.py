@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.actions import unfinished
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.actions.ledgers import read_effort, read_evidence, read_meetings, read_retractions, read_verdicts
 from toolkit.actions.prototypes import earlier_definitions, read_cards
@@ -102,6 +103,7 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
             found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
     found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
     found.extend(_repeated_verdicts(ws, ledgers[2][1]))
+    found.extend(unfinished.finding(ws, *gap) for gap in unfinished.lagging(ws, cards.cards, ledgers[2][1]))
     found.extend(_repeated_closes(ws))
     gone: dict[tuple[int, str], int] = {}
     for entry in ledgers[0][1].entries:
