@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import DECIDE, from_today
+from conftest import BRANCH_CARD, DECIDE, from_today, git
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 
@@ -191,3 +191,48 @@ def test_ctrl_c_before_the_card_is_written_waits_for_it(card, decide):
     assert "\nstatus: kept " in _card(card)
     _whole_folder(decide, card, "prototypes")
     assert decide("check", cwd=card).stdout.splitlines()[-1] == "0 error(s), 0 warning(s)"
+
+
+# Runs `decide ARGS` and kills itself with SIGKILL just before it asks git to make the archive tag of a discard:
+# the verdict and the card are written, the branch is not yet archived.
+_KILLED_BEFORE_TAG = """
+import os, signal, subprocess, sys
+from toolkit.entry import main
+
+real_init = subprocess.Popen.__init__
+
+def starting(self, args, *rest, **kwargs):
+    if isinstance(args, (list, tuple)) and "tag" in args and "-a" in args:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real_init(self, args, *rest, **kwargs)
+
+subprocess.Popen.__init__ = starting
+sys.argv = ["decide", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_discard_killed_before_its_branch_is_archived_archives_it_when_given_again(repo, decide):
+    (repo / "prototypes" / "0003-ingest.md").write_text(BRANCH_CARD.format(branch="proto/ingest"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "card")
+    git(repo, "branch", "proto/ingest")
+    tip = git(repo, "rev-parse", "proto/ingest").strip()
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BEFORE_TAG, "discard", "P3", "--reason", "too slow"],
+                            cwd=repo, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert "\nstatus: discarded\n" in (repo / "prototypes" / "0003-ingest.md").read_text()
+    assert git(repo, "branch", "--list", "proto/ingest").strip() and not git(repo, "tag", "--list", "archive/*")
+
+    again = decide("discard", "P3", "--reason", "too slow", cwd=repo)
+    assert again.exit_code == 0, again.output
+    day = _verdicts(repo)[0]["at"][:10]
+    assert again.stdout == (f"P3: the discard recorded on {day} is finished; card status is now discarded. No second "
+                            f"verdict recorded.\narchived branch proto/ingest as tag archive/proto/ingest (at "
+                            f"{tip[:12]}); deleted branch proto/ingest\n")
+    assert [v["verdict"] for v in _verdicts(repo)] == ["discard"]
+    assert git(repo, "rev-parse", "archive/proto/ingest^{commit}").strip() == tip
+    assert not git(repo, "branch", "--list", "proto/ingest").strip()
+    assert "too slow" in git(repo, "tag", "-l", "--format=%(contents)", "archive/proto/ingest")
+    once_more = decide("discard", "P3", "--reason", "too slow", cwd=repo)
+    assert once_more.exit_code == 2 and "a second discard would count twice" in once_more.stderr

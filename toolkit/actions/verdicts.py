@@ -148,9 +148,22 @@ def discard(
         if left_for:
             branch = None
         ensure_archivable(ws, branch, card.path)
-        result = _record(ws, ref, "discard", reason, by, day)
-        archived = archive_prototype_branch(ws, branch, result.entry.reason)
+        result = _archive_left(ws, card, branch, day) or _record(ws, ref, "discard", reason, by, day)
+        archived = result.archived or archive_prototype_branch(ws, branch, result.entry.reason)
         return replace(result, archived=archived, branch_left_for=left_for)
+
+
+def _archive_left(ws: Workspace, card: Prototype, branch: str | None, day: dt.date) -> VerdictResult | None:
+    """The discard of *card* finished, where it was recorded and written on the card but the command ended before
+    it archived *branch*: the branch archived now, nothing recorded twice. None where there is no such branch."""
+    card = prototype.read(card.path, ws.config.max_file_bytes, ws.root)  # as the folder's lock found it
+    last, _ = unfinished.latest(read_verdicts(ws)).get(card.number, (None, None))
+    if not branch or card.status != STATUS_AFTER["discard"] or last is None or last.verdict != "discard":
+        return None
+    archived = archive_prototype_branch(ws, branch, last.reason)
+    if archived is None:
+        return None
+    return VerdictResult(last, card, judge_stood(ws, card_records(ws, card, day), day), archived, finished=True)
 
 
 def audit(ws: Workspace) -> sunk_audit.Audit:
