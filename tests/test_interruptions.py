@@ -138,8 +138,9 @@ def test_a_keep_killed_before_its_card_is_read_from_the_ledger_named_by_check_an
     assert "\nstatus: active " in _card(card)  # the card as the kill left it
     day = _verdicts(card)[0]["at"][:10]
     gap = (f"prototypes/0001-idea.md:{_line_of(_card(card), 'status:')}: warning: says status active, but its keep "
-           f"of {day} (prototypes/verdicts.jsonl:1) made it kept: the command ended before it wrote the card; run "
-           "`decide keep P1 --reason ...` again to finish it (no second verdict is recorded)")
+           f"of {day} (prototypes/verdicts.jsonl:1) made it kept: the card was not written after it (the "
+           "command was cut short, or the card edited back); run `decide keep P1 "
+           "--reason ...` again to finish it (no second verdict is recorded)")
 
     check = decide("check", cwd=card)
     assert check.exit_code == 0 and gap in check.stdout.splitlines(), check.output
@@ -166,8 +167,8 @@ def test_an_iterate_killed_before_its_card_gets_its_deadline_when_given_again(ca
     check = decide("check", cwd=card)
     line = _line_of(_card(card), "deadline:")
     assert (f"prototypes/0001-idea.md:{line}: warning: says deadline {first}, but its iterate of ") in check.stdout
-    assert (f"made it {later}: the command ended before it wrote the card; run `decide iterate P1 --deadline {later} "
-            "--reason ...` again to finish it") in check.stdout
+    assert (f"made it {later}: the card was not written after it (the command was cut short, or the card edited "
+            f"back); run `decide iterate P1 --deadline {later} --reason ...` again to finish it") in check.stdout
     again = decide("iterate", "P1", "--reason", "more data", "--deadline", later, cwd=card)
     assert again.exit_code == 0 and "is finished" in again.stdout, again.output
     assert [v["deadline"] for v in _verdicts(card)] == [later]

@@ -61,9 +61,9 @@ def finding(ws: Workspace, card: Prototype, verdict: Verdict, line: int | None) 
     where = ws.relative(ws.verdict_ledger) + (f":{line}" if line is not None else "")
     again = f"decide {verdict.verdict} P{card.number}" + (f" --deadline {verdict.deadline}" if verdict.deadline else "")
     return Finding(ws.relative(card.path), frontmatter.key_line(card.path, key), "warning",
-                   f"says {said}, but its {verdict.verdict} of {verdict.at[:10]} ({where}) made it {made}: the "
-                   f"command ended before it wrote the card; run `{again} --reason ...` again to finish it (no second "
-                   "verdict is recorded)")
+                   f"says {said}, but its {verdict.verdict} of {verdict.at[:10]} ({where}) made it {made}: the card "
+                   f"was not written after it (the command was cut short, or the card edited back); run `{again} "
+                   "--reason ...` again to finish it (no second verdict is recorded)")
 
 
 def lagging(ws: Workspace, cards, verdicts: LedgerRead) -> list[tuple[Prototype, Verdict, int | None]]:
