@@ -156,9 +156,11 @@ def discard(
 def _archive_left(ws: Workspace, card: Prototype, branch: str | None, day: dt.date) -> VerdictResult | None:
     """The discard of *card* finished, where it was recorded and written on the card but the command ended before
     it archived *branch*: the branch archived now, nothing recorded twice. None where there is no such branch."""
+    if not branch:
+        return None
     card = prototype.read(card.path, ws.config.max_file_bytes, ws.root)  # as the folder's lock found it
     last, _ = unfinished.latest(read_verdicts(ws)).get(card.number, (None, None))
-    if not branch or card.status != STATUS_AFTER["discard"] or last is None or last.verdict != "discard":
+    if card.status != STATUS_AFTER["discard"] or last is None or last.verdict != "discard":
         return None
     archived = archive_prototype_branch(ws, branch, last.reason)
     if archived is None:
