@@ -245,4 +245,4 @@ main(sys.argv[2:])
 def test_ctrl_c_stops_every_command_as_click_does_without_a_traceback(adrs, when, argv):
     proc = subprocess.run([sys.executable, "-c", _INTERRUPTED, when, *argv], cwd=adrs, capture_output=True,
                           text=True)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", "\nAborted!\n")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (130, "", "\nAborted!\n")  # 128 + SIGINT (ADR 0214)

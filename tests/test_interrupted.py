@@ -192,5 +192,5 @@ def test_ctrl_c_between_the_records_of_one_edit_puts_back_those_written(repo, de
     before = {path.name: path.read_bytes() for path in (repo / "decisions").glob("0*.md")}
     proc = subprocess.run([sys.executable, "-c", _INTERRUPTED_AFTER_ONE, *command], cwd=repo, capture_output=True,
                           text=True, timeout=120)
-    assert (proc.returncode, proc.stderr) == (1, "\nAborted!\n")
+    assert (proc.returncode, proc.stderr) == (130, "\nAborted!\n")
     assert {path.name: path.read_bytes() for path in (repo / "decisions").glob("0*.md")} == before

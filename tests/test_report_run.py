@@ -226,7 +226,7 @@ def test_ctrl_c_while_a_cell_runs_stops_the_report_without_a_traceback_or_a_kern
         time.sleep(0.1)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
-    assert (proc.returncode, out) == (1, ""), err
+    assert (proc.returncode, out) == (130, ""), err
     assert "Traceback" not in err and err.endswith("\nAborted!\n"), err
     assert not (repo / "reports" / "2026-W43-weekly-triage.html").exists()
     assert _kernels_in(repo) == []

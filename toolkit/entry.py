@@ -147,9 +147,10 @@ def main(args: list[str] | None = None, prog_name: str = "decide") -> None:
     try:
         _main(sys.argv[1:] if args is None else list(args), prog_name)
     except KeyboardInterrupt:
-        # Ctrl-C in a fast form, or before click runs (importing it): what click prints and exits with.
+        # Ctrl-C in a fast form, or before click runs (importing it): the words and code the click path gives
+        # (toolkit.cli.INTERRUPTED, not imported here: the fast forms do without click).
         sys.stderr.write("\nAborted!\n")
-        sys.exit(1)
+        sys.exit(130)
 
 
 def _main(argv: list[str], prog_name: str) -> None:

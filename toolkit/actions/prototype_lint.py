@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.actions import unfinished
 from toolkit.actions.adrs import Decisions, load_decisions, shown_path
 from toolkit.actions.ledgers import read_effort, read_evidence, read_meetings, read_retractions, read_verdicts
 from toolkit.actions.prototypes import earlier_definitions, read_cards
@@ -102,6 +103,8 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
             found.append(Finding(ws.relative(path), None, "warning", f"entries for prototypes with no card: {refs}"))
     found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
     found.extend(_repeated_verdicts(ws, ledgers[2][1]))
+    found.extend(unfinished.finding(ws, *gap) for gap in unfinished.lagging(ws, cards.cards, ledgers[2][1]))
+    found.extend(_effort_outside(ws, known, ledgers[1][1], ledgers[2][1]))
     found.extend(_repeated_closes(ws))
     gone: dict[tuple[int, str], int] = {}
     for entry in ledgers[0][1].entries:
@@ -131,6 +134,28 @@ def _moved_goalposts(ws: Workspace, cards, evidence: LedgerRead, verdicts: Ledge
                 line = criterion_line(card.path, criterion.criterion, ws.config.max_file_bytes)
                 found.append(Finding(ws.relative(card.path), line, "warning",
                                      f"{goalposts.said(criterion)} (goalposts moved)"))
+    return found
+
+
+def _effort_outside(ws: Workspace, cards: dict, effort: LedgerRead, verdicts: LedgerRead) -> list[Finding]:
+    """A warning at each effort line dated before its card started, or after a keep or discard closed the card
+    (and no iterate reopened it by then): a day mistyped, or hours that belong to another prototype. Recorded
+    as given and counted as ever; only named."""
+    name = ws.relative(ws.effort_ledger)
+    closes = columns.grouped(verdicts.entries, "prototype", "id")
+    found = []
+    for line, entry in zip(effort.lines or [None] * len(effort.entries), effort.entries):
+        card = cards.get(entry.prototype)
+        if card is None:
+            continue
+        if card.started is not None and entry.date < card.started.isoformat():
+            found.append(Finding(name, line, "warning", f"{entry.hours:g} hour(s) of P{card.number} on {entry.date}, "
+                                                        f"before its card says it started ({card.started})"))
+            continue
+        before = [v for v in closes.get(card.number, ()) if v.at[:10] < entry.date]
+        if before and before[-1].verdict != "iterate":
+            found.append(Finding(name, line, "warning", f"{entry.hours:g} hour(s) of P{card.number} on {entry.date}, "
+                                                        f"after its {before[-1].verdict} of {before[-1].at[:10]}"))
     return found
 
 

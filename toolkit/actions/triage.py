@@ -10,6 +10,7 @@ from functools import cached_property
 
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, require_whole
 from toolkit.actions.prototypes import earlier_definitions, load, read_cards, summary
+from toolkit.actions.unfinished import STATUS_AFTER, caught_up, finding, lagging
 from toolkit.errors import DecisionbookError
 from toolkit.judge import goalposts, sunkcost
 from toolkit.judge.merit import Judgement, judge
@@ -50,7 +51,11 @@ def load_records(ws: Workspace) -> Records:
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     require_whole(evidence, effort, verdicts)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
-    return Records(cards.cards, evidence.entries, effort.entries, verdicts.entries, problems,
+    # A card a verdict's command left behind is read as the verdict ledger says, and named (ADR 0222).
+    behind = {card.number: (card, verdict, line) for card, verdict, line in lagging(ws, cards.cards, verdicts)}
+    problems += tuple(finding(ws, *gap) for gap in behind.values())
+    stood = tuple(caught_up(card, behind[card.number][1]) if card.number in behind else card for card in cards.cards)
+    return Records(stood, evidence.entries, effort.entries, verdicts.entries, problems,
                    evidence.withdrawn + effort.withdrawn, unreadable=cards.problems)
 
 
@@ -107,8 +112,6 @@ def _until(entries, day: str, *names: str):
 
 
 def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
-    from toolkit.actions.verdicts import STATUS_AFTER
-
     day = as_of.isoformat()
     # An entry retracted after *as_of* still counted on that day.
     undone = [w.entry for w in records.withdrawn if w.retraction.at[:10] > day]

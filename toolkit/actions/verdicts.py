@@ -7,10 +7,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from toolkit.actions import unfinished
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
 from toolkit.actions.ledgers import read_effort, read_verdicts, who
 from toolkit.actions.prototypes import card_path, parse_date, read_cards
 from toolkit.actions.triage import card_records, judge_stood
+from toolkit.actions.unfinished import STATUS_AFTER
 from toolkit.errors import DecisionbookError
 from toolkit.history.archive import Archived
 from toolkit.judge import audit as sunk_audit
@@ -22,7 +24,6 @@ from toolkit.records.prototype import Prototype
 from toolkit.records.text import one_line
 from toolkit.workspace import Workspace
 
-STATUS_AFTER = {"keep": "kept", "iterate": "active", "discard": "discarded"}
 # A reason that leans on what was spent, not on what was measured: `we already invested 40 hours`.
 _EFFORT_WORDS = re.compile(r"\b(?:\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|person[- ]?(?:days?|weeks?|months?)|sprints?)"
                            r"|invest(?:ed|ment)|sunk|spent|effort)\b", re.IGNORECASE)
@@ -35,6 +36,7 @@ class VerdictResult:
     judgement: Judgement  # the recommendation the verdict met or overrode
     archived: Archived | None = None  # the branch a discard archived under archive/<branch>
     branch_left_for: tuple[str, ...] = ()  # the cards still naming the branch a discard left as it is
+    finished: bool = False  # *entry* was recorded before, by a command that ended before it wrote the card
 
     @property
     def override(self) -> bool:
@@ -62,7 +64,11 @@ def _judging_day(as_of: dt.date | None, today: dt.date | None = None) -> dt.date
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: dt.date,
             deadline: dt.date | None = None) -> VerdictResult:
     """Append the verdict with the recommendation and merit as of *day* (from `_judging_day`: judged on the
-    criteria of that day, whose hash is recorded with them), then set the card's status (and *deadline*)."""
+    criteria of that day, whose hash is recorded with them), then set the card's status (and *deadline*).
+
+    A card left behind its latest verdict by a command that ended between the two writes is first written as
+    that verdict says; given again, that verdict (with the same deadline) is then done, not recorded twice.
+    """
     reason = one_line(reason or "", "reason (--reason)")
     by = who(ws, by)  # asks git: done before the lock, so no one waits on it
     path = card_path(ws, ref)
@@ -70,6 +76,14 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: 
     # one after another: a second keep is refused, and each deadline replaced is the one the card had.
     with files.locked(path, ws.relative(path)):
         card = prototype.read(path, ws.config.max_file_bytes, ws.root)
+        last, _ = unfinished.latest(read_verdicts(ws)).get(card.number, (None, None))
+        left = last is not None and unfinished.behind(card, last)
+        if left:
+            target = unfinished.caught_up(card, last)
+            card = _write_card(ws, card, target.status, target.deadline if last.deadline else None)
+            if last.verdict == verdict and last.deadline == (deadline.isoformat() if deadline else None):
+                stood = card_records(ws, card, day)
+                return VerdictResult(last, card, judge_stood(ws, stood, day), finished=True)
         if verdict != "iterate" and card.status == STATUS_AFTER[verdict]:
             raise DecisionbookError(f"{card.ref} is {card.status} already; a second {verdict} would count twice in "
                                     "the sunk-cost audit", ws.relative(path))
@@ -83,12 +97,20 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: 
             card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
             card.status,
         )
-        ledger.append(ws.verdict_ledger, entry)
-        if card.status != STATUS_AFTER[verdict]:
-            card = prototype.set_status(path, STATUS_AFTER[verdict], limit=ws.config.max_file_bytes)
-        if deadline is not None:
-            card = prototype.set_deadline(path, deadline, limit=ws.config.max_file_bytes)
+        # Ctrl-C waits for the card: the verdict and the status it gives are written together (ADR 0222).
+        with atomic.uninterrupted():
+            ledger.append(ws.verdict_ledger, entry)
+            card = _write_card(ws, card, STATUS_AFTER[verdict], deadline)
     return VerdictResult(entry, card, judgement)
+
+
+def _write_card(ws: Workspace, card: Prototype, status: str, deadline: dt.date | None) -> Prototype:
+    """*card* with *status*, and *deadline* when given, written where they differ from what it says."""
+    if card.status != status:
+        card = prototype.set_status(card.path, status, limit=ws.config.max_file_bytes)
+    if deadline is not None:
+        card = prototype.set_deadline(card.path, deadline, limit=ws.config.max_file_bytes)
+    return card
 
 
 def keep(ws: Workspace, ref, reason: str, by: str | None = None, as_of: dt.date | None = None) -> VerdictResult:
@@ -126,9 +148,24 @@ def discard(
         if left_for:
             branch = None
         ensure_archivable(ws, branch, card.path)
-        result = _record(ws, ref, "discard", reason, by, day)
-        archived = archive_prototype_branch(ws, branch, result.entry.reason)
+        result = _archive_left(ws, card, branch, day) or _record(ws, ref, "discard", reason, by, day)
+        archived = result.archived or archive_prototype_branch(ws, branch, result.entry.reason)
         return replace(result, archived=archived, branch_left_for=left_for)
+
+
+def _archive_left(ws: Workspace, card: Prototype, branch: str | None, day: dt.date) -> VerdictResult | None:
+    """The discard of *card* finished, where it was recorded and written on the card but the command ended before
+    it archived *branch*: the branch archived now, nothing recorded twice. None where there is no such branch."""
+    if not branch:
+        return None
+    card = prototype.read(card.path, ws.config.max_file_bytes, ws.root)  # as the folder's lock found it
+    last, _ = unfinished.latest(read_verdicts(ws)).get(card.number, (None, None))
+    if card.status != STATUS_AFTER["discard"] or last is None or last.verdict != "discard":
+        return None
+    archived = archive_prototype_branch(ws, branch, last.reason)
+    if archived is None:
+        return None
+    return VerdictResult(last, card, judge_stood(ws, card_records(ws, card, day), day), archived, finished=True)
 
 
 def audit(ws: Workspace) -> sunk_audit.Audit:

@@ -10,6 +10,15 @@ from toolkit import __version__
 from toolkit.errors import DecisionbookError, error_line
 from toolkit.records.text import visible  # a file's name may hold a terminal's control characters
 
+# Ctrl-C exits as a shell reports a command SIGINT stopped (128 + 2), never 1, a check that failed (ADR 0214).
+INTERRUPTED = 130
+
+
+def _interrupted() -> click.exceptions.Exit:
+    """The exit of a command Ctrl-C stopped: click's words, on the line after the terminal's `^C`, and our code."""
+    click.echo("\nAborted!", err=True)
+    return click.exceptions.Exit(INTERRUPTED)
+
 
 class Group(click.Group):
     """A click group that turns DecisionbookError into `path:line: error: message` and an exit code."""
@@ -23,6 +32,8 @@ class Group(click.Group):
         except OSError as exc:
             click.echo(visible(error_line(exc)), err=True)
             ctx.exit(2)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
 
 
 # Each command's module is imported only when that command runs, so `decide adr list` pays for
@@ -61,6 +72,12 @@ def _load(spec: str) -> click.Command:
 
 class Decide(Group):
     """The top-level group: loads each command on first use."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # while the top-level options are read, before any command runs
+            raise _interrupted() from None
 
     def list_commands(self, ctx):
         return sorted(COMMANDS)

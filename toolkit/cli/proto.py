@@ -294,6 +294,10 @@ def _triage_text(data: dict, unreadable) -> str:
 
 def _verdict_report(result) -> None:
     entry = result.entry
+    if result.finished:
+        click.echo(f"P{entry.prototype}: the {entry.verdict} recorded on {entry.at[:10]} is finished; card status is "
+                   f"now {result.card.status}. No second verdict recorded.")
+        return
     click.echo(f"P{entry.prototype}: {entry.verdict} recorded; card status is now {result.card.status}.")
     click.echo(f"recommendation at this moment: {result.judgement.recommendation} (merit {result.judgement.merit:.2f})")
     if result.override:

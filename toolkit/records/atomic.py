@@ -21,6 +21,42 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_held: list[int] = []  # the Ctrl-C an `uninterrupted` block holds back
+
+
+def _hold(signum, frame) -> None:
+    _held.append(signum)
+
+
+@contextlib.contextmanager
+def uninterrupted():
+    """Hold Ctrl-C (SIGINT) back until the block's writes are all done, then let it stop the command.
+
+    A Ctrl-C landing between a write's steps (a temporary file made, not yet renamed) or between the files
+    one change spans (a verdict and its card) would leave them for `decide check` to name; a kill still can.
+    """
+    import signal  # only for commands that write
+
+    try:
+        previous = signal.signal(signal.SIGINT, _hold)
+    except ValueError:  # not the main thread, which alone receives signals
+        yield
+        return
+    if previous is _hold:  # within another such block, which lets the signal go at its end
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if _held:
+            _held.clear()
+            if callable(previous):
+                previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+            elif previous == signal.SIG_DFL:
+                signal.raise_signal(signal.SIGINT)
+
+
 def _temporary(path: Path) -> tuple[Path, int]:
     """A new temporary file `.NAME.RANDOM.tmp` beside *path*, as `files.leftover_temps` knows them, open to write."""
     while True:
@@ -47,20 +83,21 @@ def create_exclusive(path: Path, data: bytes) -> bool:
     exists: a process killed midway leaves a temporary file (`decide check` names it), never an
     empty or half-written *path* holding its number.
     """
-    tmp, fd = _temporary(path)
-    try:
-        _write_all(fd, data)
+    with uninterrupted():
+        tmp, fd = _temporary(path)
         try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK):
-                raise
-            return _create_in_place(path, data)  # a file system without hard links (FAT, some shares)
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+            _write_all(fd, data)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK):
+                    raise
+                return _create_in_place(path, data)  # a file system without hard links (FAT, some shares)
+        finally:
+            tmp.unlink(missing_ok=True)
+        _fsync_dir(path.parent)
     return True
 
 
@@ -88,17 +125,18 @@ def replace(path: Path, data: bytes, durable: bool = True) -> None:
     files.require_writable(path)
     with files.locked(path):
         files.remove_leftover_temps(path)
-        tmp, fd = _temporary(path)
-        try:
-            _write_all(fd, data, durable)
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        if durable:
-            _fsync_dir(path.parent)
+        with uninterrupted():
+            tmp, fd = _temporary(path)
+            try:
+                _write_all(fd, data, durable)
+                with contextlib.suppress(FileNotFoundError):
+                    os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+                os.replace(tmp, path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            if durable:
+                _fsync_dir(path.parent)
 
 
 def append_line(path: Path, line: str) -> None:

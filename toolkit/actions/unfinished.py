@@ -1,0 +1,72 @@
+"""Verdicts whose card was left behind (ADR 0222).
+
+A verdict is two writes: its line in the verdict ledger, then the card's `status:` (and the `deadline:` an iterate
+sets). The ledger is written first and is the truth; the card copies it. A command killed between the two leaves a
+card that still says what it said before its latest verdict: readers take the status from the ledger, `decide check`
+names the card, and the same verdict given again writes the card and records nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from toolkit.records import frontmatter
+from toolkit.records.finding import Finding
+from toolkit.records.ledger import LedgerRead, Verdict
+from toolkit.records.prototype import Prototype
+from toolkit.workspace import Workspace
+
+STATUS_AFTER = {"keep": "kept", "iterate": "active", "discard": "discarded"}
+
+
+def latest(verdicts: LedgerRead) -> dict[int, tuple[Verdict, int | None]]:
+    """Each prototype's latest verdict (by id, the order they were given) and the ledger line it is on."""
+    lines = verdicts.lines or [None] * len(verdicts.entries)
+    found: dict[int, tuple[Verdict, int | None]] = {}
+    for verdict, line in zip(verdicts.entries, lines):
+        if verdict.prototype not in found or verdict.id > found[verdict.prototype][0].id:
+            found[verdict.prototype] = (verdict, line)
+    return found
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def behind(card: Prototype, verdict: Verdict) -> bool:
+    """Whether *card* still says what it said before *verdict*, its latest, and not what the verdict made it.
+
+    A verdict of a version that did not record the card's status before it cannot tell and is taken as written.
+    """
+    if verdict.previous_status is None:
+        return False
+    if card.status == verdict.previous_status != STATUS_AFTER[verdict.verdict]:
+        return True
+    return verdict.deadline is not None and _day(card.deadline) == verdict.previous_deadline != verdict.deadline
+
+
+def caught_up(card: Prototype, verdict: Verdict) -> Prototype:
+    """*card* as *verdict* left it: its status, and the deadline an iterate set."""
+    deadline = dt.date.fromisoformat(verdict.deadline) if verdict.deadline is not None else card.deadline
+    return replace(card, status=STATUS_AFTER[verdict.verdict], deadline=deadline)
+
+
+def finding(ws: Workspace, card: Prototype, verdict: Verdict, line: int | None) -> Finding:
+    """A warning at the card's line that lags *verdict* (on *line* of the verdict ledger), naming the command
+    that finishes it."""
+    key = "status" if card.status != STATUS_AFTER[verdict.verdict] else "deadline"
+    said = f"{key} {card.status if key == 'status' else _day(card.deadline)}"
+    made = STATUS_AFTER[verdict.verdict] if key == "status" else verdict.deadline
+    where = ws.relative(ws.verdict_ledger) + (f":{line}" if line is not None else "")
+    again = f"decide {verdict.verdict} P{card.number}" + (f" --deadline {verdict.deadline}" if verdict.deadline else "")
+    return Finding(ws.relative(card.path), frontmatter.key_line(card.path, key), "warning",
+                   f"says {said}, but its {verdict.verdict} of {verdict.at[:10]} ({where}) made it {made}: the card "
+                   f"was not written after it (the command was cut short, or the card edited back); run `{again} "
+                   "--reason ...` again to finish it (no second verdict is recorded)")
+
+
+def lagging(ws: Workspace, cards, verdicts: LedgerRead) -> list[tuple[Prototype, Verdict, int | None]]:
+    """Each card of *cards* behind its latest verdict, with that verdict and its ledger line."""
+    last = latest(verdicts)
+    return [(card, *last[card.number]) for card in cards if card.number in last and behind(card, last[card.number][0])]
