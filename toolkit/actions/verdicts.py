@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
-from toolkit.actions.ledgers import read_effort, read_verdicts, who
+from toolkit.actions.ledgers import read_effort, read_verdicts, require_whole, who
 from toolkit.actions.prototypes import card_path, parse_date, read_cards
 from toolkit.actions.triage import card_records, judge_stood
 from toolkit.errors import DecisionbookError
@@ -132,5 +132,8 @@ def discard(
 
 
 def audit(ws: Workspace) -> sunk_audit.Audit:
-    """The sunk-cost audit over every verdict recorded."""
-    return sunk_audit.audit(read_verdicts(ws).entries, read_effort(ws).entries)
+    """The sunk-cost audit over every verdict recorded; refused while a ledger it counts cannot be read, as
+    an audit of none of the verdicts would read as one of a team that has given none."""
+    verdicts, effort = read_verdicts(ws), read_effort(ws)
+    require_whole(verdicts, effort, until="no audit is made")
+    return sunk_audit.audit(verdicts.entries, effort.entries)

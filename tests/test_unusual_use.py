@@ -1,0 +1,64 @@
+"""Repositories and machines as teams really have them: ledgers that cannot be read, no git on the PATH, a
+shallow clone. Each is named, never shown as an empty or a whole history."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import git
+
+# --- a ledger that cannot be read is not counted as one with nothing in it --------------------------
+
+
+def _judged_once(repo, decide):
+    """P1 on branch proto/a with a commit of its own, 5 hours logged and a keep given; all committed."""
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    card = repo / "prototypes" / "0001-streaming-ingest.md"
+    card.write_text(card.read_text().replace("branch:", "branch: proto/a", 1))
+    assert decide("effort", "log", "P1", "5", cwd=repo).exit_code == 0
+    assert decide("keep", "P1", "--reason", "promising", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "P1")
+    git(repo, "branch", "proto/a")
+
+
+def _unreadable(repo, tmp_path, name, how):
+    """Make ledger *name* unreadable *how*: a folder in its place, or a link to its bytes outside the workspace."""
+    path = repo / "prototypes" / f"{name}.jsonl"
+    if how == "folder":
+        path.unlink()
+        path.mkdir()
+        return "not a regular file (a folder)"
+    outside = tmp_path / f"{name}.jsonl"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    return f"a symbolic link to {outside}, outside the workspace"
+
+
+@pytest.mark.parametrize("how", ["folder", "link out"])
+@pytest.mark.parametrize("name", ["verdicts", "effort"])
+def test_an_audit_over_a_ledger_that_cannot_be_read_is_refused_not_an_audit_of_no_verdicts(
+        repo, tmp_path, decide, name, how):
+    _judged_once(repo, decide)
+    why = _unreadable(repo, tmp_path, name, how)
+    for fmt in ("table", "json"):
+        result = decide("audit", "--format", fmt, cwd=repo)
+        assert result.exit_code == 2, result
+        assert result.stderr == f"prototypes/{name}.jsonl: error: cannot read: {why}; no audit is made until it can " \
+            "be read\n"
+        assert "No verdicts are recorded yet" not in result.stdout
+
+
+@pytest.mark.parametrize("how", ["folder", "link out"])
+def test_effort_git_does_not_show_no_hours_for_an_effort_ledger_that_cannot_be_read(repo, tmp_path, decide, how):
+    _judged_once(repo, decide)
+    shown = decide("effort", "git", "--format", "json", cwd=repo)
+    assert [row["hours"] for row in json.loads(shown.stdout)["prototypes"]] == [5.0]
+    why = _unreadable(repo, tmp_path, "effort", how)
+    result = decide("effort", "git", cwd=repo)
+    assert result.exit_code == 2, result
+    assert result.stderr == f"prototypes/effort.jsonl: error: cannot read: {why}; no hours are shown until it can " \
+        "be read\n"
+    assert "0.00" not in result.stdout
