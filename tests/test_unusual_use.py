@@ -4,6 +4,7 @@ shallow clone. Each is named, never shown as an empty or a whole history."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import git
@@ -15,7 +16,7 @@ def _judged_once(repo, decide):
     """P1 on branch proto/a with a commit of its own, 5 hours logged and a keep given; all committed."""
     assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
     card = repo / "prototypes" / "0001-streaming-ingest.md"
-    card.write_text(card.read_text().replace("branch:", "branch: proto/a", 1))
+    card.write_text(re.sub(r"(?m)^branch:.*$", "branch: proto/a", card.read_text(), count=1))
     assert decide("effort", "log", "P1", "5", cwd=repo).exit_code == 0
     assert decide("keep", "P1", "--reason", "promising", cwd=repo).exit_code == 0
     git(repo, "add", "-A")
@@ -62,3 +63,26 @@ def test_effort_git_does_not_show_no_hours_for_an_effort_ledger_that_cannot_be_r
     assert result.stderr == f"prototypes/effort.jsonl: error: cannot read: {why}; no hours are shown until it can " \
         "be read\n"
     assert "0.00" not in result.stdout
+
+
+# --- no git on the PATH ---------------------------------------------------------------------------
+
+NO_GIT = "error: git is not installed, or not on PATH; this command reads the git repository (git 2.30 or newer)\n"
+
+
+@pytest.mark.parametrize("args", [
+    ("adr", "history", "1"),
+    ("effort", "git"),
+    ("check", "release", "HEAD~1..HEAD"),
+    ("discard", "P1", "--reason", "too slow"),
+    ("proto", "restore", "P1"),
+])
+def test_a_command_that_reads_git_on_a_machine_without_git_says_so_and_records_nothing(
+        repo, tmp_path, decide, decide_process, args):
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    _judged_once(repo, decide)
+    before = {p: p.read_bytes() for p in (repo / "prototypes").iterdir()}
+    (tmp_path / "no-git").mkdir()
+    result = decide_process(*args, cwd=repo, env={"PATH": str(tmp_path / "no-git")})
+    assert (result.exit_code, result.stderr) == (2, NO_GIT), result
+    assert {p: p.read_bytes() for p in (repo / "prototypes").iterdir()} == before

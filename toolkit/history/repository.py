@@ -7,6 +7,8 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 
+NO_GIT = "git is not installed, or not on PATH; this command reads the git repository (git 2.30 or newer)"
+
 
 def _git_message(exc) -> str:
     """git's own error text from a GitCommandError, in one line."""
@@ -136,7 +138,15 @@ class Repository:
 
 def open_repository(root: Path, required: bool = True) -> Repository | None:
     """The git repository holding *root*; None (or, when *required*, a clear error) when there is none."""
-    import git
+    try:
+        import git
+    except ImportError:
+        # GitPython refuses to import when it finds no git to run: its page of advice is no answer to a user.
+        import shutil
+
+        if shutil.which("git") is None:
+            raise DecisionbookError(NO_GIT) from None
+        raise
 
     try:
         handle = git.Repo(root, search_parent_directories=True)
