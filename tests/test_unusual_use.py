@@ -86,3 +86,30 @@ def test_a_command_that_reads_git_on_a_machine_without_git_says_so_and_records_n
     result = decide_process(*args, cwd=repo, env={"PATH": str(tmp_path / "no-git")})
     assert (result.exit_code, result.stderr) == (2, NO_GIT), result
     assert {p: p.read_bytes() for p in (repo / "prototypes").iterdir()} == before
+
+
+# --- a shallow clone's history of a record ---------------------------------------------------------
+
+def test_the_history_of_a_record_in_a_shallow_clone_says_where_the_fetched_history_starts(repo, tmp_path, decide):
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "propose Kafka")
+    for n in range(2):
+        (repo / f"notes{n}.txt").write_text("more\n")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", f"notes {n}")
+    full = decide("adr", "history", "1", cwd=repo)
+    assert full.exit_code == 0 and full.stderr == "" and "propose Kafka" in full.stdout, full
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    tip = git(clone, "rev-parse", "HEAD").strip()
+    result = decide("adr", "history", "1", cwd=clone)
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[1].split()[1:] == [tip[:12], "Test", "User", "proposed", "notes", "1"]
+    assert result.stderr == (f"note: this is a shallow clone: its history starts at {tip[:12]}, so the record may be "
+                             "older than its first row (`git fetch --unshallow` brings the rest)\n")
+    rows = json.loads(decide("adr", "history", "1", "--format", "json", cwd=clone).stdout)
+    assert [row["cut"] for row in rows] == [True]
+    git(clone, "fetch", "-q", "--unshallow")
+    again = decide("adr", "history", "1", cwd=clone)
+    assert again.stderr == "" and "propose Kafka" in again.stdout, again

@@ -54,6 +54,15 @@ def _own_rows(rows: list, same: SameRecord) -> list:
     return own
 
 
+def shallow_boundary(root: Path) -> set[str]:
+    """The commits where the history of the shallow clone holding *root* is cut off (none in a full clone)."""
+    repo = open_repository(root)
+    try:
+        return repo.shallow_commits()
+    finally:
+        repo.close()
+
+
 def file_history(root: Path, path: Path, same: SameRecord, companion: Path | None = None) -> list[FileRevision]:
     """Every commit reachable from HEAD that changed *path* (following renames that *same* accepts), oldest first.
 
