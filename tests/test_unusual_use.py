@@ -113,3 +113,19 @@ def test_the_history_of_a_record_in_a_shallow_clone_says_where_the_fetched_histo
     git(clone, "fetch", "-q", "--unshallow")
     again = decide("adr", "history", "1", cwd=clone)
     assert again.stderr == "" and "propose Kafka" in again.stdout, again
+
+
+@pytest.mark.parametrize("args, report", [
+    (("report", "review", "1"), "design-review-0001"),
+    (("report", "weekly", "--reveal"), "weekly-triage-revealed"),
+])
+def test_a_report_showing_history_on_a_machine_without_git_fails_naming_git_not_showing_no_history(
+        repo, tmp_path, decide, decide_process, args, report):
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    _judged_once(repo, decide)
+    (tmp_path / "no-git").mkdir()
+    result = decide_process(*args, cwd=repo, env={"PATH": str(tmp_path / "no-git")})
+    assert result.exit_code == 1, result
+    assert f"{report}.ipynb: error: report failed in cell " in result.stderr
+    assert result.stderr.endswith(f": GitMissing: {NO_GIT.removeprefix('error: ')}")
+    assert not list((repo / "reports").glob("*.html"))

@@ -26,9 +26,9 @@ class Git:
         try:
             return subprocess.run(["git", *args], cwd=self.top, env=env(), capture_output=True, input=stdin)
         except FileNotFoundError:
-            from toolkit.history.repository import NO_GIT
+            from toolkit.history.repository import GitMissing
 
-            raise DecisionbookError(NO_GIT) from None
+            raise GitMissing() from None
 
     def run(self, *args: str, stdin: bytes | None = None) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""

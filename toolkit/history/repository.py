@@ -7,7 +7,14 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 
-NO_GIT = "git is not installed, or not on PATH; this command reads the git repository (git 2.30 or newer)"
+
+class GitMissing(DecisionbookError):
+    """No git to run. Unlike a workspace outside git, which has no history to show, this one has a history
+    that cannot be read: a report must not show it as empty."""
+
+    def __init__(self):
+        super().__init__("git is not installed, or not on PATH; this command reads the git repository "
+                         "(git 2.30 or newer)")
 
 
 def _git_message(exc) -> str:
@@ -145,7 +152,7 @@ def open_repository(root: Path, required: bool = True) -> Repository | None:
         import shutil
 
         if shutil.which("git") is None:
-            raise DecisionbookError(NO_GIT) from None
+            raise GitMissing() from None
         raise
 
     try:
