@@ -129,3 +129,21 @@ def test_a_report_showing_history_on_a_machine_without_git_fails_naming_git_not_
     assert f"{report}.ipynb: error: report failed in cell " in result.stderr
     assert result.stderr.endswith(f": GitMissing: {NO_GIT.removeprefix('error: ')}")
     assert not list((repo / "reports").glob("*.html"))
+
+
+# --- settings saved in another encoding ---------------------------------------------------------------
+
+@pytest.mark.parametrize("data, shown", [
+    (b'[paths]\ndecisions = "decisions"\n# caf\xe9 (latin-1)\n', "decisionbook.toml:3: error: not valid UTF-8 text"),
+    (b'\xef\xbb\xbf[paths]\n\n# caf\xe9\n', "decisionbook.toml:3: error: not valid UTF-8 text"),
+    ('[paths]\ndecisions = "decisions"\n'.encode("utf-16"),
+     "decisionbook.toml:1: error: UTF-16 text, which TOML does not allow; save it as UTF-8"),
+], ids=["latin-1", "latin-1 after a byte order mark", "utf-16"])
+@pytest.mark.parametrize("args", [("adr", "list"), ("adr", "new", "Use Kafka", "--no-edit"), ("check",), ("triage",)])
+def test_settings_that_are_not_utf8_are_refused_at_their_line_and_left_as_they_are(repo, decide_process, data, shown,
+                                                                                   args):
+    (repo / "decisionbook.toml").write_bytes(data)
+    result = decide_process(*args, cwd=repo)
+    assert (result.exit_code, result.stderr) == (2, shown + "\n"), result
+    assert (repo / "decisionbook.toml").read_bytes() == data
+    assert not list((repo / "decisions").glob("*.md"))

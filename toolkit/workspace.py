@@ -112,16 +112,26 @@ def _toml(text: str, path: Path) -> dict:
         raise DecisionbookError("invalid TOML: nested too deeply", path) from None
 
 
+def _settings_text(data: bytes, path: Path) -> str:
+    # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse: it is left out.
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # as Windows tools save "Unicode"
+            raise DecisionbookError("UTF-16 text, which TOML does not allow; save it as UTF-8", path, 1) from None
+        raise DecisionbookError("not valid UTF-8 text", path, data[: exc.start].count(b"\n") + 1) from None
+
+
 def load_config(path: Path) -> Config:
     if not os.path.lexists(path):
         return Config()
     try:
-        # "utf-8-sig": Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse.
-        text = files.read_bytes(path).decode("utf-8-sig")
+        text = _settings_text(files.read_bytes(path), path)
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
         raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
                                 path) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc}", path) from None
     raw = _toml(text, path)
     paths = raw.get("paths", {})
