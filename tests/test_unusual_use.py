@@ -137,7 +137,7 @@ def test_a_report_showing_history_on_a_machine_without_git_fails_naming_git_not_
     (b'[paths]\ndecisions = "decisions"\n# caf\xe9 (latin-1)\n', "decisionbook.toml:3: error: not valid UTF-8 text"),
     (b'\xef\xbb\xbf[paths]\n\n# caf\xe9\n', "decisionbook.toml:3: error: not valid UTF-8 text"),
     ('[paths]\ndecisions = "decisions"\n'.encode("utf-16"),
-     "decisionbook.toml:1: error: UTF-16 text, which TOML does not allow; save it as UTF-8"),
+     "decisionbook.toml:1: error: UTF-16 text; save it as UTF-8"),
 ], ids=["latin-1", "latin-1 after a byte order mark", "utf-16"])
 @pytest.mark.parametrize("args", [("adr", "list"), ("adr", "new", "Use Kafka", "--no-edit"), ("check",), ("triage",)])
 def test_settings_that_are_not_utf8_are_refused_at_their_line_and_left_as_they_are(repo, decide_process, data, shown,
@@ -147,3 +147,22 @@ def test_settings_that_are_not_utf8_are_refused_at_their_line_and_left_as_they_a
     assert (result.exit_code, result.stderr) == (2, shown + "\n"), result
     assert (repo / "decisionbook.toml").read_bytes() == data
     assert not list((repo / "decisions").glob("*.md"))
+
+
+@pytest.mark.parametrize("args, name", [
+    (("adr", "list"), "decisions/0001-use-kafka.md"),
+    (("adr", "show", "1"), "decisions/0001-use-kafka.md"),
+    (("proto", "show", "P1"), "prototypes/0001-streaming-ingest.md"),
+    (("check",), "decisions/0001-use-kafka.md"),
+])
+def test_a_record_saved_as_utf16_is_named_so_and_left_as_it_is(repo, decide, decide_process, args, name):
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    saved = {}
+    for path in (repo / "decisions" / "0001-use-kafka.md", repo / "prototypes" / "0001-streaming-ingest.md"):
+        saved[path] = path.read_text().encode("utf-16")  # as PowerShell's `>` and Notepad's "Unicode" save it
+        path.write_bytes(saved[path])
+    result = decide_process(*args, cwd=repo)
+    assert result.exit_code == (1 if args == ("check",) else 2), result
+    assert f"{name}:1: error: UTF-16 text; save it as UTF-8" in result.output
+    assert {path: path.read_bytes() for path in saved} == saved

@@ -118,9 +118,7 @@ def _settings_text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # as Windows tools save "Unicode"
-            raise DecisionbookError("UTF-16 text, which TOML does not allow; save it as UTF-8", path, 1) from None
-        raise DecisionbookError("not valid UTF-8 text", path, data[: exc.start].count(b"\n") + 1) from None
+        raise files.not_utf8(data, exc.start, path) from None
 
 
 def load_config(path: Path) -> Config:
