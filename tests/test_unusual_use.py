@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import git
+from conftest import git, listed_adrs
 
 # --- a ledger that cannot be read is not counted as one with nothing in it --------------------------
 
@@ -166,3 +166,17 @@ def test_a_record_saved_as_utf16_is_named_so_and_left_as_it_is(repo, decide, dec
     assert result.exit_code == (1 if args == ("check",) else 2), result
     assert f"{name}:1: error: UTF-16 text; save it as UTF-8" in result.output
     assert {path: path.read_bytes() for path in saved} == saved
+
+
+# --- titles that start with a number -------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", ["1.5x faster builds", "12:30 deploy freeze", "2.0 API only",
+                                   "3 replicas per region"])
+def test_a_title_starting_with_a_decimal_or_a_time_is_read_back_whole(repo, decide, title):
+    """Record 1 titled `1.5x faster builds` was read back as `5x faster builds`; record 2, so titled, was
+    warned of as saying it is record 1."""
+    for n in range(2):
+        assert decide("adr", "new", title, "--no-edit", cwd=repo).exit_code == 0
+    assert [(row["number"], row["title"]) for row in listed_adrs(decide, repo)] == [(1, title), (2, title)]
+    checked = decide("check", cwd=repo)
+    assert "the title says" not in checked.output, checked
