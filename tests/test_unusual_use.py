@@ -4,6 +4,7 @@ shallow clone. Each is named, never shown as an empty or a whole history."""
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -180,3 +181,29 @@ def test_a_title_starting_with_a_decimal_or_a_time_is_read_back_whole(repo, deci
     assert [(row["number"], row["title"]) for row in listed_adrs(decide, repo)] == [(1, title), (2, title)]
     checked = decide("check", cwd=repo)
     assert "the title says" not in checked.output, checked
+
+
+# --- a team's notebook that cannot be read ------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["fifo", "link out", "dangling link", "folder"])
+def test_a_team_notebook_that_cannot_be_read_is_refused_by_name_not_replaced_by_the_bundled_one(
+        repo, tmp_path, decide, kind):
+    team = repo / "notebooks" / "weekly-triage.ipynb"
+    team.parent.mkdir()
+    if kind == "fifo":
+        os.mkfifo(team)
+        why = "not a regular file (a FIFO)"
+    elif kind == "link out":
+        (tmp_path / "theirs.ipynb").write_text("{}")
+        team.symlink_to(tmp_path / "theirs.ipynb")
+        why = f"a symbolic link to {tmp_path / 'theirs.ipynb'}, outside the workspace"
+    elif kind == "dangling link":
+        team.symlink_to("weekly.ipynb")
+        why = "a symbolic link to weekly.ipynb, which does not exist"
+    else:
+        team.mkdir()
+        why = "not a regular file (a folder)"
+    result = decide("report", "weekly", cwd=repo)
+    assert result.exit_code == 2, result
+    assert result.stderr == f"notebooks/weekly-triage.ipynb: error: cannot read: {why}\n"
+    assert not (repo / "reports").exists() or not list((repo / "reports").iterdir())
