@@ -420,9 +420,10 @@ def _adr_dir_file(root: Path) -> Path | None:
     if marker.is_file():
         try:
             # A byte order mark, as PowerShell 5's Set-Content writes, is no part of the folder's name.
-            name = files.read_bytes(marker).decode("utf-8-sig").strip()
+            data = files.read_bytes(marker)
+            name = data.decode("utf-8-sig").strip()
         except UnicodeDecodeError as exc:
-            raise DecisionbookError(f"cannot read: {exc}", marker) from None
+            raise files.not_utf8(data.removeprefix(b"\xef\xbb\xbf"), exc.start, marker) from None
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None
