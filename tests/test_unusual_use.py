@@ -8,7 +8,7 @@ import os
 import re
 
 import pytest
-from conftest import git, listed_adrs
+from conftest import git, listed_adrs, repository_with
 
 # --- a ledger that cannot be read is not counted as one with nothing in it --------------------------
 
@@ -207,3 +207,36 @@ def test_a_team_notebook_that_cannot_be_read_is_refused_by_name_not_replaced_by_
     assert result.exit_code == 2, result
     assert result.stderr == f"notebooks/weekly-triage.ipynb: error: cannot read: {why}\n"
     assert not (repo / "reports").exists() or not list((repo / "reports").iterdir())
+
+
+# --- a user's git settings that hide the first commit's files ------------------------------------------
+
+SHOW_NO_ROOT = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "log.showRoot", "GIT_CONFIG_VALUE_0": "false"}
+
+
+def test_the_history_of_a_record_made_in_the_first_commit_is_read_whatever_log_showroot_says(
+        tmp_path, decide, decide_process):
+    root = tmp_path / "ws"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    assert decide("init", ".", cwd=root).exit_code == 0
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=root).exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first commit")
+    plain = decide_process("adr", "history", "1", "--format", "json", cwd=root)
+    hidden = decide_process("adr", "history", "1", "--format", "json", cwd=root, env=SHOW_NO_ROOT)
+    assert hidden.exit_code == 0, hidden
+    assert [row["subject"] for row in json.loads(hidden.stdout)] == ["first commit"]
+    assert hidden.stdout == plain.stdout
+
+
+def test_a_release_check_reaching_the_first_commit_sees_its_files_whatever_log_showroot_says(
+        tmp_path, decide_process):
+    root = repository_with(tmp_path / "ws", {"migrations/0001_orders.sql": "create table orders;\n",
+                                               "app/orders.py": "ORDERS = 1\n"})
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "orders with their table")
+    plain = decide_process("check", "release", "HEAD", cwd=root)
+    hidden = decide_process("check", "release", "HEAD", cwd=root, env=SHOW_NO_ROOT)
+    assert plain.exit_code == 1, plain
+    assert (hidden.exit_code, hidden.stdout) == (1, plain.stdout)

@@ -10,6 +10,11 @@ import select
 from pathlib import Path
 
 
+# Given to every `git log` that lists the files a commit changed: with a user's `log.showRoot = false` git lists
+# none for the first commit, and a record made there would have no history, or a range no files.
+ROOT_SHOWN = ("-c", "log.showRoot=true")
+
+
 def env() -> dict[str, str]:
     """The environment git runs in, read at each run as the caller's environment may change."""
     # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.
