@@ -240,3 +240,21 @@ def test_a_release_check_reaching_the_first_commit_sees_its_files_whatever_log_s
     hidden = decide_process("check", "release", "HEAD", cwd=root, env=SHOW_NO_ROOT)
     assert plain.exit_code == 1, plain
     assert (hidden.exit_code, hidden.stdout) == (1, plain.stdout)
+
+
+def test_authors_and_subjects_are_read_as_written_whatever_log_output_encoding_says(repo, decide, decide_process):
+    """A user's `i18n.logOutputEncoding = latin1` (for an old terminal) made git write Zoë as latin-1 bytes."""
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    _judged_once(repo, decide)
+    git(repo, "checkout", "-q", "proto/a")
+    (repo / "ingest.py").write_text("KAFKA = True\n")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Zoë Ñandú", "commit", "-q", "-m", "ingest über Kafka")
+    git(repo, "checkout", "-q", "main")
+    assert decide("adr", "status", "1", "accepted", "--force", cwd=repo).exit_code == 0
+    git(repo, "-c", "user.name=Zoë Ñandú", "commit", "-q", "-am", "accepté")
+    latin1 = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "i18n.logOutputEncoding", "GIT_CONFIG_VALUE_0": "latin1"}
+    history = json.loads(decide_process("adr", "history", "1", "--format", "json", cwd=repo, env=latin1).stdout)
+    assert (history[-1]["author"], history[-1]["subject"]) == ("Zoë Ñandú", "accepté")
+    effort = json.loads(decide_process("effort", "git", "--format", "json", cwd=repo, env=latin1).stdout)
+    assert [row["authors"] for row in effort["prototypes"]] == [["Zoë Ñandú"]]

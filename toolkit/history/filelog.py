@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.history.dates import written
-from toolkit.history.rawgit import ROOT_SHOWN
+from toolkit.history.rawgit import ROOT_SHOWN, UTF8_LOG
 from toolkit.history.repository import open_repository
 
 
@@ -83,7 +83,7 @@ def file_history(root: Path, path: Path, same: SameRecord, companion: Path | Non
 
         def followed(file: str) -> list:
             output = repo.run(
-                "-c", "core.quotepath=off", *ROOT_SHOWN, "log", "--follow", "--name-status", "-z",
+                "-c", "core.quotepath=off", *ROOT_SHOWN, *UTF8_LOG, "log", "--follow", "--name-status", "-z",
                 "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", file,
             )
             return _own_rows(parse_follow_log(output), same)
@@ -130,7 +130,8 @@ def folder_history(root: Path, folder: Path, same: SameRecord,
         except ValueError:
             return {}
         output = repo.run(
-            "-c", "core.quotepath=off", *ROOT_SHOWN, "log", "-M", "--raw", "--no-abbrev", "-z", "--no-merges",
+            "-c", "core.quotepath=off", *ROOT_SHOWN, *UTF8_LOG, "log", "-M", "--raw", "--no-abbrev", "-z",
+            "--no-merges",
             "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
         )
         changes = []  # (sha, author, date, subject, change, path before, path, blob id), oldest first
