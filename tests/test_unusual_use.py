@@ -258,3 +258,16 @@ def test_authors_and_subjects_are_read_as_written_whatever_log_output_encoding_s
     assert (history[-1]["author"], history[-1]["subject"]) == ("Zoë Ñandú", "accepté")
     effort = json.loads(decide_process("effort", "git", "--format", "json", cwd=repo, env=latin1).stdout)
     assert [row["authors"] for row in effort["prototypes"]] == [["Zoë Ñandú"]]
+
+
+def test_a_discard_archives_the_branch_where_git_would_sign_tags_with_a_gpg_that_cannot(repo, decide_process, decide):
+    """With tags signed by default and no key to sign with, the verdict was recorded and the branch never archived."""
+    _judged_once(repo, decide)
+    tip = git(repo, "rev-parse", "proto/a").strip()
+    signing = {"GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_0": "tag.gpgSign", "GIT_CONFIG_VALUE_0": "true",
+               "GIT_CONFIG_KEY_1": "gpg.program", "GIT_CONFIG_VALUE_1": "false"}
+    result = decide_process("discard", "P1", "--reason", "too slow", cwd=repo, env=signing)
+    assert result.exit_code == 0, result
+    assert f"archived branch proto/a as tag archive/proto/a (at {tip[:12]}); deleted branch proto/a" in result.stdout
+    assert git(repo, "rev-parse", "archive/proto/a^{commit}").strip() == tip
+    assert git(repo, "branch", "--list", "proto/a") == ""
