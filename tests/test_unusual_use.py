@@ -128,7 +128,7 @@ def test_a_report_showing_history_on_a_machine_without_git_fails_naming_git_not_
     result = decide_process(*args, cwd=repo, env={"PATH": str(tmp_path / "no-git")})
     assert result.exit_code == 1, result
     assert f"{report}.ipynb: error: report failed in cell " in result.stderr
-    assert result.stderr.endswith(f": GitMissing: {NO_GIT.removeprefix('error: ')}")
+    assert result.stderr.endswith(f": GitUnavailable: {NO_GIT.removeprefix('error: ')}")
     assert not list((repo / "reports").glob("*.html"))
 
 
@@ -271,3 +271,20 @@ def test_a_discard_archives_the_branch_where_git_would_sign_tags_with_a_gpg_that
     assert f"archived branch proto/a as tag archive/proto/a (at {tip[:12]}); deleted branch proto/a" in result.stdout
     assert git(repo, "rev-parse", "archive/proto/a^{commit}").strip() == tip
     assert git(repo, "branch", "--list", "proto/a") == ""
+
+
+# --- a repository git refuses ---------------------------------------------------------------------------
+
+def test_a_repository_git_refuses_is_named_by_git_not_shown_as_one_without_history(repo, decide, decide_process):
+    """git refuses a repository of another owner (`safe.directory`) or of a newer format; GitPython opens it
+    all the same, and the decision log showed every committed record as having no history."""
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "propose Kafka")
+    git(repo, "config", "core.repositoryformatversion", "9")
+    refusal = "fatal: Expected git repo version <= 1, found 9"
+    for args in (("report", "log"), ("adr", "history", "1")):
+        result = decide_process(*args, cwd=repo)
+        assert result.exit_code == 2, result
+        assert result.stderr.startswith(f".: error: {refusal}"), result
+    assert not (repo / "reports" / "decision-log").exists()

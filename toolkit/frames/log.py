@@ -68,7 +68,7 @@ def decision_log(ws: Workspace) -> DecisionLog:
     from toolkit.actions.adrs import load_decisions
     from toolkit.actions.ledgers import read_effort, read_verdicts, require_whole
     from toolkit.errors import DecisionbookError
-    from toolkit.history.repository import GitMissing
+    from toolkit.history.repository import GitUnavailable
     from toolkit.judge.audit import audit
 
     decisions = load_decisions(ws)
@@ -79,7 +79,7 @@ def decision_log(ws: Workspace) -> DecisionLog:
     ]
     try:
         dates = decision_dates(ws)
-    except GitMissing:
+    except GitUnavailable:
         raise  # the records' days are in git, unread: shown as none, every record would read as undecided
     except DecisionbookError:
         dates = {}

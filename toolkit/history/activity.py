@@ -71,9 +71,9 @@ def _open(root: Path) -> tuple[_Git, bool]:
         proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root,
                               env=plaingit.env(), capture_output=True)
     except FileNotFoundError:
-        from toolkit.history.repository import GitMissing
+        from toolkit.history.repository import GitUnavailable
 
-        raise GitMissing() from None
+        raise GitUnavailable() from None
     shallow, _, top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n").partition("\n")
     if proc.returncode != 0 or not top:
         # Not a repository, a bare one, or one git refuses: the history layer's own opening says which.

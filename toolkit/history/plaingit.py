@@ -26,9 +26,9 @@ class Git:
         try:
             return subprocess.run(["git", *args], cwd=self.top, env=env(), capture_output=True, input=stdin)
         except FileNotFoundError:
-            from toolkit.history.repository import GitMissing
+            from toolkit.history.repository import GitUnavailable
 
-            raise GitMissing() from None
+            raise GitUnavailable() from None
 
     def run(self, *args: str, stdin: bytes | None = None) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""
