@@ -103,7 +103,8 @@ def test_an_adr_dir_marker_saved_on_windows_names_its_folder_or_is_refused_by_na
     marker.write_bytes("doc/adr\r\n".encode("utf-16"))
     for run, args in ((decide_process, ("adr", "list")), (decide, ("check",))):
         refused = run(*args, cwd=root)
-        assert refused.exit_code == 2 and refused.stderr.startswith(".adr-dir: error: cannot read: "), refused
+        assert refused.exit_code == 2, refused
+        assert refused.stderr.startswith(".adr-dir:1: error: UTF-16 text; save it as UTF-8"), refused
     assert marker.read_bytes() == "doc/adr\r\n".encode("utf-16")
 
 

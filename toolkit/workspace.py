@@ -112,16 +112,24 @@ def _toml(text: str, path: Path) -> dict:
         raise DecisionbookError("invalid TOML: nested too deeply", path) from None
 
 
+def _settings_text(data: bytes, path: Path) -> str:
+    # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse: it is left out.
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise files.not_utf8(data, exc.start, path) from None
+
+
 def load_config(path: Path) -> Config:
     if not os.path.lexists(path):
         return Config()
     try:
-        # "utf-8-sig": Notepad and PowerShell 5 save UTF-8 with a byte order mark, which TOML readers refuse.
-        text = files.read_bytes(path).decode("utf-8-sig")
+        text = _settings_text(files.read_bytes(path), path)
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
         raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
                                 path) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise DecisionbookError(f"cannot read: {exc}", path) from None
     raw = _toml(text, path)
     paths = raw.get("paths", {})
@@ -412,9 +420,10 @@ def _adr_dir_file(root: Path) -> Path | None:
     if marker.is_file():
         try:
             # A byte order mark, as PowerShell 5's Set-Content writes, is no part of the folder's name.
-            name = files.read_bytes(marker).decode("utf-8-sig").strip()
+            data = files.read_bytes(marker)
+            name = data.decode("utf-8-sig").strip()
         except UnicodeDecodeError as exc:
-            raise DecisionbookError(f"cannot read: {exc}", marker) from None
+            raise files.not_utf8(data.removeprefix(b"\xef\xbb\xbf"), exc.start, marker) from None
         if name:
             return _inside(root, name, ".adr-dir", marker)
     return None

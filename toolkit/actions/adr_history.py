@@ -8,7 +8,7 @@ from pathlib import Path
 from toolkit.actions.adrs import load_decisions
 from toolkit.errors import DecisionbookError
 from toolkit.history.dates import day
-from toolkit.history.filelog import FileRevision, file_history, folder_history
+from toolkit.history.filelog import FileRevision, file_history, folder_history, shallow_boundary
 from toolkit.records import adr, frontmatter, sidecar
 from toolkit.records.adr_words import DATED_FILE, draft_slug, folder_page, is_slug_record, numbered_file, record_name
 from toolkit.workspace import Workspace
@@ -164,7 +164,17 @@ def record_history(workspace: Workspace, record) -> list[dict]:
     rows = _rows(_joined(revisions) if fields is not None else revisions)
     if not rows:
         raise DecisionbookError("has no commits yet: commit it to start its history", workspace.relative(record.path))
+    rows[0]["cut"] = rows[0]["sha"] in shallow_boundary(workspace.root)
     return rows
+
+
+def cut_note(rows: list[dict]) -> str | None:
+    """What to tell a reader of *rows* whose oldest is where a shallow clone's history starts: git shows the
+    file as made there, whenever it was made."""
+    if not rows or not rows[0].get("cut"):
+        return None
+    return (f"this is a shallow clone: its history starts at {rows[0]['commit']}, so the record may be older than "
+            "its first row (`git fetch --unshallow` brings the rest)")
 
 
 def histories(workspace: Workspace) -> dict[Path, list[dict]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.actions.ledgers import read_effort
+from toolkit.actions.ledgers import read_effort, require_whole
 from toolkit.actions.prototypes import load, read_cards
 from toolkit.history.activity import activities
 from toolkit.history.dates import day_text
@@ -35,7 +35,10 @@ def _logged_hours(workspace: Workspace) -> dict[int, float]:
     # What judge.sunkcost.hours_by_prototype sums, without importing the judge: this command's CPU
     # is measured against raw git's.
     hours: dict[int, float] = {}
-    for prototype, spent in columns.values(read_effort(workspace).entries, "prototype", "hours"):
+    effort = read_effort(workspace)
+    # An unreadable ledger would show every prototype at 0 hours, as if none were logged.
+    require_whole(effort, until="no hours are shown")
+    for prototype, spent in columns.values(effort.entries, "prototype", "hours"):
         hours[prototype] = hours.get(prototype, 0.0) + spent
     return hours
 

@@ -150,12 +150,13 @@ def _counted(ws: Workspace, name: str, read: LedgerRead) -> LedgerRead:
     return counted
 
 
-def require_whole(*reads: LedgerRead) -> None:
+def require_whole(*reads: LedgerRead, until: str = "nothing is judged") -> None:
     """Refuse, naming the ledger, when one of *reads* could not be read at all (or its retractions could not):
-    a judgement on the rest would be a wrong one, as a retracted value would count again."""
+    a judgement on the rest would be a wrong one, as a retracted value would count again. *until* says what
+    waits for it."""
     for read in reads:
         for finding in read.unreadable:
-            raise DecisionbookError(f"{finding.message}; nothing is judged until it can be read", finding.path)
+            raise DecisionbookError(f"{finding.message}; {until} until it can be read", finding.path)
 
 
 def read_effort(ws: Workspace) -> LedgerRead:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from toolkit.actions import unfinished
 from toolkit.actions.archive import archive_prototype_branch, ensure_archivable
-from toolkit.actions.ledgers import read_effort, read_verdicts, who
+from toolkit.actions.ledgers import read_effort, read_verdicts, require_whole, who
 from toolkit.actions.prototypes import card_path, parse_date, read_cards
 from toolkit.actions.triage import card_records, judge_stood
 from toolkit.actions.unfinished import STATUS_AFTER
@@ -169,5 +169,8 @@ def _archive_left(ws: Workspace, card: Prototype, branch: str | None, day: dt.da
 
 
 def audit(ws: Workspace) -> sunk_audit.Audit:
-    """The sunk-cost audit over every verdict recorded."""
-    return sunk_audit.audit(read_verdicts(ws).entries, read_effort(ws).entries)
+    """The sunk-cost audit over every verdict recorded; refused while a ledger it counts cannot be read, as
+    an audit of none of the verdicts would read as one of a team that has given none."""
+    verdicts, effort = read_verdicts(ws), read_effort(ws)
+    require_whole(verdicts, effort, until="no audit is made")
+    return sunk_audit.audit(verdicts.entries, effort.entries)

@@ -35,12 +35,14 @@ def effort_git(prototype, fmt):
 @format_option(("table", "json"))
 def history(number, fmt):
     """Each commit that changed ADR N (following renames): date, author, status before and after."""
-    from toolkit.actions.adr_history import COLUMNS, adr_history
+    from toolkit.actions.adr_history import COLUMNS, adr_history, cut_note
     from toolkit.history.dates import day_text
     from toolkit.workspace import open_workspace
 
     rows = adr_history(open_workspace(), number)
     emit([{**row, "date": day_text(row["date"])} if fmt == "table" else row for row in rows], COLUMNS, fmt)
+    if (note := cut_note(rows)) is not None:
+        click.echo(f"note: {note}", err=True)
 
 
 @click.command()

@@ -66,8 +66,9 @@ def decision_log(ws: Workspace) -> DecisionLog:
     """Everything the decision-log report shows, computed once."""
     from toolkit.actions.adr_history import decision_dates
     from toolkit.actions.adrs import load_decisions
-    from toolkit.actions.ledgers import read_effort, read_verdicts
+    from toolkit.actions.ledgers import read_effort, read_verdicts, require_whole
     from toolkit.errors import DecisionbookError
+    from toolkit.history.repository import GitUnavailable
     from toolkit.judge.audit import audit
 
     decisions = load_decisions(ws)
@@ -78,6 +79,8 @@ def decision_log(ws: Workspace) -> DecisionLog:
     ]
     try:
         dates = decision_dates(ws)
+    except GitUnavailable:
+        raise  # the records' days are in git, unread: shown as none, every record would read as undecided
     except DecisionbookError:
         dates = {}
     waits = [
@@ -86,14 +89,15 @@ def decision_log(ws: Workspace) -> DecisionLog:
         for r in records
         if dates.get(r.path, {}).get("accepted_on") and dates[r.path].get("days_to_decide") is not None
     ]
-    verdicts = read_verdicts(ws).entries
+    verdicts, effort = read_verdicts(ws), read_effort(ws)
+    require_whole(verdicts, effort, until="no audit is made")
     return DecisionLog(
         status_counts=tuple(status_counts(r.status for r in records)),
         timeline=tuple(timeline),
         supersedes=tuple(supersede_edges(records)),
         pending=tuple(pending_edges(records)),
         time_to_decide=tuple(waits),
-        verdicts_by_month=tuple(verdicts_by_month(verdicts)),
-        audit=audit(verdicts, read_effort(ws).entries),
+        verdicts_by_month=tuple(verdicts_by_month(verdicts.entries)),
+        audit=audit(verdicts.entries, effort.entries),
         problems=tuple(decisions.unreadable),
     )

@@ -30,9 +30,12 @@ def people(ws: Workspace, decision) -> tuple[list[dict], list[dict]]:
 def status_history(ws: Workspace, decision) -> list[dict]:
     """The ADR's status after each commit that changed it (oldest first); empty when it has no commits."""
     from toolkit.actions.adr_history import record_history
+    from toolkit.history.repository import GitUnavailable
 
     try:
         rows = record_history(ws, decision)
+    except GitUnavailable:
+        raise  # a history there but unread would show as "no git history for this file"
     except DecisionbookError:
         return []
     return _history(rows)

@@ -280,6 +280,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
 
     from toolkit.actions.git_effort import git_effort
     from toolkit.errors import DecisionbookError
+    from toolkit.history.repository import GitUnavailable
     from toolkit.judge.sunkcost import hours_by_prototype
 
     hours = hours_by_prototype(records.effort)
@@ -295,6 +296,8 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
         past = as_of < dt.date.today()
         git = tuple({**g, "state": "branch" if past and g["state"] == "archived" else g["state"]}
                     for g in git_effort(ws, until=as_of.isoformat()).rows if g["prototype"] in active)
+    except GitUnavailable:
+        raise  # the branches' work is there, unread: shown as none it would read as none done
     except DecisionbookError:
         git = ()
     retracted_effort = tuple(

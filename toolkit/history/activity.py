@@ -15,6 +15,7 @@ from toolkit.errors import DecisionbookError
 from toolkit.history import linecounts, plaingit
 from toolkit.history.archive import TAG_PREFIX
 from toolkit.history.dates import day_order, day_text, written
+from toolkit.history.rawgit import UTF8_LOG
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class _Git(plaingit.Git):
         through a megabyte of log in small pieces. git's message is asked for again when it failed.
         *stdin* is for `--stdin`, which git reads whole before it writes anything.
         """
+        args = (*UTF8_LOG, *args)
         commits: dict[str, tuple] = {}
         source = subprocess.DEVNULL if stdin is None else subprocess.PIPE
         with subprocess.Popen(["git", *args], cwd=self.top, env=plaingit.env(), stdin=source, stdout=subprocess.PIPE,
@@ -65,8 +67,13 @@ class _Git(plaingit.Git):
 
 def _open(root: Path) -> tuple[_Git, bool]:
     """The working tree holding *root* and whether it is a shallow clone, from one `git rev-parse`."""
-    proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root, env=plaingit.env(),
-                          capture_output=True)
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-toplevel"], cwd=root,
+                              env=plaingit.env(), capture_output=True)
+    except FileNotFoundError:
+        from toolkit.history.repository import GitUnavailable
+
+        raise GitUnavailable() from None
     shallow, _, top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n").partition("\n")
     if proc.returncode != 0 or not top:
         # Not a repository, a bare one, or one git refuses: the history layer's own opening says which.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from toolkit.errors import DecisionbookError
+from toolkit.history.rawgit import ROOT_SHOWN, UTF8_LOG
 from toolkit.history.repository import Repository
 
 
@@ -62,7 +63,7 @@ def range_changes(repo: Repository, text: str) -> RangeChanges:
     base, tip = resolve_range(repo, text)
     spec = [tip] if base is None else [tip, f"^{base}"]
     output = repo.run(
-        "-c", "core.quotepath=off", "log", "-z", "--name-only", "--no-renames",
+        "-c", "core.quotepath=off", *ROOT_SHOWN, *UTF8_LOG, "log", "-z", "--name-only", "--no-renames",
         "--format=%x01%H%x02%s", "--end-of-options", *spec, "--",
     )
     commits = tuple(parse_log(output))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from toolkit.errors import DecisionbookError
 from toolkit.history.dates import written
+from toolkit.history.rawgit import ROOT_SHOWN, UTF8_LOG
 from toolkit.history.repository import open_repository
 
 
@@ -54,6 +55,15 @@ def _own_rows(rows: list, same: SameRecord) -> list:
     return own
 
 
+def shallow_boundary(root: Path) -> set[str]:
+    """The commits where the history of the shallow clone holding *root* is cut off (none in a full clone)."""
+    repo = open_repository(root)
+    try:
+        return repo.shallow_commits()
+    finally:
+        repo.close()
+
+
 def file_history(root: Path, path: Path, same: SameRecord, companion: Path | None = None) -> list[FileRevision]:
     """Every commit reachable from HEAD that changed *path* (following renames that *same* accepts), oldest first.
 
@@ -73,7 +83,7 @@ def file_history(root: Path, path: Path, same: SameRecord, companion: Path | Non
 
         def followed(file: str) -> list:
             output = repo.run(
-                "-c", "core.quotepath=off", "log", "--follow", "--name-status", "-z",
+                "-c", "core.quotepath=off", *ROOT_SHOWN, *UTF8_LOG, "log", "--follow", "--name-status", "-z",
                 "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", file,
             )
             return _own_rows(parse_follow_log(output), same)
@@ -120,7 +130,8 @@ def folder_history(root: Path, folder: Path, same: SameRecord,
         except ValueError:
             return {}
         output = repo.run(
-            "-c", "core.quotepath=off", "log", "-M", "--raw", "--no-abbrev", "-z", "--no-merges",
+            "-c", "core.quotepath=off", *ROOT_SHOWN, *UTF8_LOG, "log", "-M", "--raw", "--no-abbrev", "-z",
+            "--no-merges",
             "--format=%x01%H%x02%aN%x02%aI%x02%s", "HEAD", "--", inside,
         )
         changes = []  # (sha, author, date, subject, change, path before, path, blob id), oldest first

@@ -23,7 +23,12 @@ class Git:
         self.top = top
 
     def output(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=self.top, env=env(), capture_output=True, input=stdin)
+        try:
+            return subprocess.run(["git", *args], cwd=self.top, env=env(), capture_output=True, input=stdin)
+        except FileNotFoundError:
+            from toolkit.history.repository import GitUnavailable
+
+            raise GitUnavailable() from None
 
     def run(self, *args: str, stdin: bytes | None = None) -> str:
         """Output of `git ARGS`; a failure becomes a DecisionbookError with git's message in one line."""

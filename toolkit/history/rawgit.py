@@ -10,6 +10,14 @@ import select
 from pathlib import Path
 
 
+# Given to every `git log` that lists the files a commit changed: with a user's `log.showRoot = false` git lists
+# none for the first commit, and a record made there would have no history, or a range no files.
+ROOT_SHOWN = ("-c", "log.showRoot=true")
+# Given to every `git log` whose authors and subjects are read as UTF-8: a user's `i18n.logOutputEncoding` (latin-1,
+# for an old terminal) has git write them in it, and an author Zoë would be read as Zo\udceb.
+UTF8_LOG = ("-c", "i18n.logOutputEncoding=UTF-8")
+
+
 def env() -> dict[str, str]:
     """The environment git runs in, read at each run as the caller's environment may change."""
     # As GitPython runs git: messages in English whatever the user's locale, so errors read the same.

@@ -8,6 +8,18 @@ from pathlib import Path
 from toolkit.errors import DecisionbookError
 
 
+NO_GIT = "git is not installed, or not on PATH; this command reads the git repository (git 2.30 or newer)"
+
+
+class GitUnavailable(DecisionbookError):
+    """git cannot be run here: it is not installed, or it refuses the repository (one owned by another user).
+    Unlike a workspace outside git, which has no history to show, this one has a history that cannot be read:
+    a report must not show it as empty."""
+
+    def __init__(self, message: str = NO_GIT, path=None):
+        super().__init__(message, path)
+
+
 def _git_message(exc) -> str:
     """git's own error text from a GitCommandError, in one line."""
     text = str(exc.stderr or "").strip().removeprefix("stderr:").strip()
@@ -136,7 +148,15 @@ class Repository:
 
 def open_repository(root: Path, required: bool = True) -> Repository | None:
     """The git repository holding *root*; None (or, when *required*, a clear error) when there is none."""
-    import git
+    try:
+        import git
+    except ImportError:
+        # GitPython refuses to import when it finds no git to run: its page of advice is no answer to a user.
+        import shutil
+
+        if shutil.which("git") is None:
+            raise GitUnavailable() from None
+        raise
 
     try:
         handle = git.Repo(root, search_parent_directories=True)
@@ -144,6 +164,13 @@ def open_repository(root: Path, required: bool = True) -> Repository | None:
         if required:
             raise DecisionbookError("not inside a git repository", root) from None
         return None
+    try:
+        # GitPython opens a repository git itself refuses (`safe.directory`) without asking git: every question
+        # would then fail, and the answers read as none.
+        handle.git.execute(["git", "rev-parse", "--git-dir"])
+    except git.GitCommandError as exc:
+        handle.close()
+        raise GitUnavailable(_git_message(exc), root) from None
     if handle.bare or handle.working_tree_dir is None:
         handle.close()
         if required:

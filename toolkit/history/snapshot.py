@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit.history.plaingit import working_tree
+from toolkit.history.rawgit import ROOT_SHOWN
 
 
 def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, bytes | None]:
@@ -55,8 +56,8 @@ def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[byt
             continue
     if not names:
         return {}
-    log = git.output("--literal-pathspecs", "-c", "core.quotepath=off", "log", "--no-renames", "--raw", "--no-abbrev",
-                     "-z", "--format=", "HEAD", "--", *names)
+    log = git.output("--literal-pathspecs", "-c", "core.quotepath=off", *ROOT_SHOWN, "log", "--no-renames", "--raw",
+                     "--no-abbrev", "-z", "--format=", "HEAD", "--", *names)
     if log.returncode != 0:
         return {}
     fields = log.stdout.decode("utf-8", "surrogateescape").split("\0")

@@ -372,3 +372,11 @@ def _describe(lock: Path) -> str:
     if holder is None:
         return lock.name
     return f"{lock.name} held by process {holder['pid']} on {holder.get('host')}"
+
+
+def not_utf8(data: bytes, start: int, path) -> DecisionbookError:
+    """The error for *data* that stops being UTF-8 at byte *start*: named at its line, or as the UTF-16 that
+    Windows tools save as "Unicode", which no line of could be read."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return DecisionbookError("UTF-16 text; save it as UTF-8", path, 1)
+    return DecisionbookError("not valid UTF-8 text", path, data[:start].count(b"\n") + 1)

@@ -65,8 +65,7 @@ def decode(data: bytes, path: str | Path | None) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DecisionbookError("not valid UTF-8 text", path, line) from None
+        raise files.not_utf8(data, exc.start, path) from None
     if "\x00" in text:
         raise DecisionbookError("contains a NUL character", path, text[: text.index("\x00")].count("\n") + 1)
     return text

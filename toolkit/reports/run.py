@@ -6,6 +6,7 @@ import ast
 import json
 import keyword
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -30,7 +31,15 @@ def notebook_path(workspace: Workspace, name: str) -> Path:
     from toolkit.bundled import notebooks_dir
 
     team = workspace.notebooks_dir / f"{name}.ipynb"
-    if team.is_file():
+    if os.path.lexists(team):
+        # The team's copy, even one that cannot be read: the bundled notebook run in its place would give a
+        # report the team did not ask for, in silence.
+        shown = workspace.relative(team)
+        try:
+            os.close(files.open_regular(team, workspace.root, shown))
+        except FileNotFoundError:
+            raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(team)}, which does not exist",
+                                    shown) from None
         return team
     bundled = notebooks_dir() / f"{name}.ipynb"
     if not bundled.is_file():
