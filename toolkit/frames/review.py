@@ -208,7 +208,7 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
 def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     """The review of the record *then* (`toolkit.actions.decision_pages.AsOf`) as it stood on *as_of*: the gate
     run on that commit's text, so an approval or a section written later does not count."""
-    from toolkit.actions.adr_review import gate
+    from toolkit.actions.adr_review import gate, template_text
     from toolkit.actions.adrs import prototype_titles, shown_path
     from toolkit.actions.lint import own_findings
     from toolkit.records import frontmatter
@@ -222,8 +222,9 @@ def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     if then.content is None:  # not in git then, or unreadable: nothing written in it is shown
         return Review(body="", people=(), missing_roles=(), checklist=(), migration=None, sign_off=(), findings=(),
                       **named)
-    checked = gate(ws, frontmatter.parse(then.content, shown_path(ws, decision.path)), decision)
+    template = template_text(ws, as_of)  # a section is judged by the templates of that day
+    checked = gate(ws, frontmatter.parse(then.content, shown_path(ws, decision.path)), decision, template)
     rows, missing = people(ws, decision)
     return Review(body=then.body, people=tuple(rows), missing_roles=tuple(missing), checklist=checked.checklist,
                   migration=checked.migration, sign_off=checked.sign_off,
-                  findings=tuple(own_findings(ws, decision, then.content)), **named)
+                  findings=tuple(own_findings(ws, decision, then.content, template)), **named)
