@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from dataclasses import dataclass
 
 from toolkit.actions.decision_pages import body as body_of, outside_git_note
@@ -110,6 +111,7 @@ class Review:
     shown: str = "now"
     problem: str | None = None
     renamed: object = None  # the record of today (toolkit.records.adr.Decision), where its file had another name then
+    ref: str = ""  # the record as the review was asked for (a number, a slug, a file), for the commands it prints
 
     @property
     def backed_by_evidence(self) -> bool:
@@ -150,6 +152,20 @@ class Review:
             return (f"Its last commit on or before {day} holds a record that cannot be read: {self.problem}; nothing "
                     "written in it is shown.")
         return ""
+
+    @property
+    def signing(self) -> bool:
+        """Whether the review asks for sign-off now: it shows today's record, not yet decided."""
+        return self.shown == "now" and not self.closed
+
+    @property
+    def to_approve(self) -> list[str]:
+        """The decision-makers whose approval of today's text is missing or outdated, where sign-off is asked for."""
+        return [s.person for s in self.sign_off if s.decision_maker and s.state != "approved"] if self.signing else []
+
+    def approve_command(self, person: str) -> str:
+        """The command that records *person*'s approval of this record's text, quoted for a shell."""
+        return shlex.join(["decide", "adr", "approve", self.ref, "--by", person])
 
     @property
     def acceptable(self) -> bool:
@@ -202,6 +218,7 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
         findings=tuple(lint_findings(ws, decision)),
         as_of=as_of,
         shown="today" if as_of < dt.date.today() else "now",
+        ref=str(ref),
     )
 
 
