@@ -192,7 +192,8 @@ def test_the_sign_off_says_who_is_to_approve_and_how(tmp_path):
     from toolkit.workspace import init
 
     init(tmp_path)
-    record = "---\nstatus: proposed\ndate: 2026-11-20\ndecision-makers: [{}]\n---\n# {}\n\n## Context and Problem Statement\n"
+    record = ("---\nstatus: proposed\ndate: 2026-11-20\ndecision-makers: [{}]\n---\n# {}\n\n"
+              "## Context and Problem Statement\n")
     (tmp_path / "decisions" / "0001-use-a-queue.md").write_text(record.format("ana, ben o'hara", "Use a queue"))
     (tmp_path / "decisions" / "0002-keep-orders.md").write_text(record.format("", "Keep orders"))
     assert invoke(tmp_path, "adr", "approve", "1", "--by", "ana").exit_code == 0
