@@ -153,7 +153,8 @@ def command(row: dict, as_of: dt.date) -> str:
     recommendation = row["recommendation"]
     verb = recommendation if recommendation in ("keep", "discard") else "iterate"
     words = ["decide", verb, row["ref"]]
-    if verb == "iterate" and (row["deadline"] is None or row["deadline_passed"]):
+    # A deadline of the meeting's day ends that night: iterating on it without a new one leaves no time to iterate.
+    if verb == "iterate" and (row["deadline"] is None or row["deadline"] <= as_of.isoformat()):
         words += ["--deadline", (as_of + dt.timedelta(days=NEXT_TIMEBOX_DAYS)).isoformat()]
     reason = f"{recommendation} recommended: {row['reason']}"
     if row["moved"]:
