@@ -98,7 +98,9 @@ def test_a_section_written_after_the_day_fails_the_checklist_of_that_day(past):
     html, text = past["then"]
     assert "missing" in _row(html, 'section "Consequences"')
     assert "pass" in _row(past["now"][0], 'section "Consequences"')
-    assert "Not ready to accept" in text
+    # It said that `decide adr status` "refuses" to accept it: the command judges today's text, which passes.
+    assert (f"Not ready to accept on {DAY}: 2 required item(s) failed, so decide adr status would have refused to "
+            "accept it that day without --force") in text
 
 
 def test_an_approval_given_after_the_day_does_not_count_that_day(past):
