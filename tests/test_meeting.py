@@ -244,6 +244,37 @@ def test_decisions_to_record_run_as_printed(meeting_workspace, decide):
     assert "every active prototype got a verdict" in closed.stdout
 
 
+def _due_today(repo, decide) -> str:
+    """The report of today on a card due today whose evidence recommends iterate."""
+    _ok(decide("proto", "new", "Offline mode", "--deadline", TODAY.isoformat(), cwd=repo))
+    _ok(decide("criterion", "add", "P1", "sync", "--target", "yes", "--must", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "conflicts", "--target", "<= 2", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "sync", "yes", cwd=repo))
+    _ok(decide("evidence", "add", "P1", "conflicts", "5", cwd=repo))
+    return _report(decide, repo, "--as-of", TODAY.isoformat())
+
+
+def test_the_agenda_says_a_deadline_is_today(repo, decide):
+    # The agenda put a deadline of the meeting's day as "within 7 days", as it did one a week away, while the
+    # section above it said "due today".
+    html = _due_today(repo, decide)
+    assert f"deadline {TODAY} due today" in " ".join(_text(_section(html, "Agenda")).split())
+    assert "within 7 days" not in _text(_section(html, "Agenda"))
+
+
+def test_an_iterate_on_the_deadline_s_day_gives_a_new_timebox(repo, decide):
+    # The command printed for a card due on the meeting's day kept that deadline: run as printed, the iterate left
+    # the prototype past its timebox the next morning, and the next report recommended discarding it.
+    html = _due_today(repo, decide)
+    commands = [unescape(re.sub(r"<[^>]+>", "", c))
+                for c in re.findall(r'<code class="db-command">(.*?)</code>', _section(html, "Decisions to record"))]
+    assert [shlex.split(c)[:5] for c in commands] == [
+        ["decide", "iterate", "P1", "--deadline", (TODAY + dt.timedelta(days=14)).isoformat()]]
+    _ok(decide(*shlex.split(commands[0])[1:], cwd=repo))
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    assert "iterate" in _ok(decide("triage", "--as-of", tomorrow, cwd=repo)).stdout.split("->")[1]
+
+
 def test_blind_report_warns_of_moved_goalposts_and_shows_no_hours(meeting_workspace, decide):
     root = meeting_workspace
     _ok(decide("criterion", "remove", "P2", "hit-rate", cwd=root))

@@ -175,3 +175,32 @@ def test_a_title_s_markup_is_shown_as_text_in_the_heading(tmp_path):
     html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
     assert "&lt;b&gt;bold&lt;/b&gt;" in heading and "<b>" not in heading, heading
+
+
+def _review_text(root, ref: str) -> str:
+    result = invoke(root, "report", "review", ref)
+    assert result.exit_code == 0, result.output
+    html = (root / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert scan(html).problems == []
+    return " ".join(" ".join(scan(html).text).split())
+
+
+def test_the_sign_off_says_who_is_to_approve_and_how(tmp_path):
+    # The sign-off said "1 of 2 approval(s) needed; waiting for ben (outstanding)." and, with no decision-maker named,
+    # "No decision-maker is named and nobody has approved. no approvals needed.": the review passed a record nobody
+    # was asked to approve, and neither said what to run.
+    from toolkit.workspace import init
+
+    init(tmp_path)
+    record = ("---\nstatus: proposed\ndate: 2026-11-20\ndecision-makers: [{}]\n---\n# {}\n\n"
+              "## Context and Problem Statement\n")
+    (tmp_path / "decisions" / "0001-use-a-queue.md").write_text(record.format("ana, ben o'hara", "Use a queue"))
+    (tmp_path / "decisions" / "0002-keep-orders.md").write_text(record.format("", "Keep orders"))
+    assert invoke(tmp_path, "adr", "approve", "1", "--by", "ana").exit_code == 0
+    waiting = _review_text(tmp_path, "1")
+    assert "1 of 2 approval(s) needed; waiting for ben o'hara (outstanding)." in waiting
+    assert "To sign off, each runs: decide adr approve 1 --by 'ben o'\"'\"'hara'" in waiting
+    nobody = _review_text(tmp_path, "2")
+    assert "No decision-maker is named and nobody has approved. No approvals needed." in nobody
+    assert ("Nobody is asked to sign off: name the decision-makers in the record's decision-makers field; each then "
+            "approves its text with decide adr approve 2 --by NAME") in nobody

@@ -98,7 +98,9 @@ def test_a_section_written_after_the_day_fails_the_checklist_of_that_day(past):
     html, text = past["then"]
     assert "missing" in _row(html, 'section "Consequences"')
     assert "pass" in _row(past["now"][0], 'section "Consequences"')
-    assert "Not ready to accept" in text
+    # It said that `decide adr status` "refuses" to accept it: the command judges today's text, which passes.
+    assert (f"Not ready to accept on {DAY}: 2 required item(s) failed, so decide adr status would have refused to "
+            "accept it that day without --force") in text
 
 
 def test_an_approval_given_after_the_day_does_not_count_that_day(past):
@@ -229,3 +231,30 @@ def test_a_record_renumbered_since_and_its_relations_are_reviewed_as_they_stood(
     assert "amends ADR-0003 (not in git then)" in retries and "Keep orders for a year" not in retries
     today = text_of("2")
     assert "amends ADR-0004 Use a queue" in today and "amends ADR-0003 Keep orders for a year" in today
+
+
+def test_a_past_day_s_checklist_knows_the_team_s_template_of_that_day(tmp_path):
+    # The team's template of the day held "Say why this matters."; a record proposed with that line left in was not
+    # ready. The template was reworded later: the review of the day read today's and counted the line as written.
+    from toolkit.workspace import init
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    init(tmp_path)
+    folder = tmp_path / "decisions"
+    template = "---\nstatus: proposed\n---\n# Title\n\n## Context and Problem Statement\n\n{}\n"
+    (folder / "adr-template.md").write_text(template.format("Say why this matters."), encoding="utf-8")
+    (folder / "0001-use-a-queue.md").write_text(FIRST.replace(
+        "Orders arrive in bursts that the billing service cannot absorb.", "Say why this matters."), encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Propose a queue", day=PROPOSED)
+    (folder / "adr-template.md").write_text(template.format("Describe the problem in two lines."), encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "Reword the template", day=ACCEPTED)
+    result = invoke(tmp_path, "report", "review", "1", "--as-of", DAY)
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / result.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert "still the template" in _row(html, 'section "Context and Problem Statement"')
+    text = " ".join(" ".join(scan(html).text).split())
+    assert 'section "Context and Problem Statement" is still the template\'s text' in text  # its checks of that day
+    today = invoke(tmp_path, "report", "review", "1")
+    html = (tmp_path / today.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+    assert "pass" in _row(html, 'section "Context and Problem Statement"')  # today's template is another

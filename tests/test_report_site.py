@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -62,6 +63,11 @@ def dead_links(site: Path, read) -> list[str]:
             if parts.scheme or parts.netloc:
                 continue  # not internal: only http(s) and mailto survive the sanitiser
             target = unquote(parts.path) or name
+            if target.startswith("../") and (site / target).resolve().is_relative_to(site.parent.parent.resolve()):
+                # A workspace file beside the site: a prototype card.
+                if not (site / target).is_file():
+                    dead.append(f"{name}: {ref}")
+                continue
             if not (site / target).is_file() or (site / target).resolve().parent != site.resolve():
                 dead.append(f"{name}: {ref}")
             elif parts.fragment and target.endswith(".html") and parts.fragment not in _refs(pages[target]).ids:
@@ -105,6 +111,17 @@ def test_an_adr_page_has_relations_both_ways_history_prototypes_and_neighbours(d
     html = (demo_site / "0003-use-rest-for-the-mobile-api.html").read_text(encoding="utf-8")
     assert '<a href="0005-keep-rest-with-a-backend-for-frontend.html">ADR-0005</a>' in html
     assert '<img src="graph-1.svg"' in html
+
+
+def test_an_adr_page_links_each_prototype_behind_it_to_its_card(demo_site, tmp_path):
+    # The design review and the weekly report link each card; the log's pages named them only.
+    html = (demo_site / "0006-event-source-the-order-history.html").read_text(encoding="utf-8")
+    assert '<a class="db-words" href="../../prototypes/0008-event-sourced-orders.md">Event-sourced orders</a>' in html
+    root = demo_site.parent.parent
+    assert invoke(root, "report", "log", "--as-of", DEMO_DAY, "--out", str(tmp_path / "site")).exit_code == 0
+    elsewhere = (tmp_path / "site" / "0006-event-source-the-order-history.html").read_text(encoding="utf-8")
+    card = Path(os.path.relpath(root / "prototypes" / "0008-event-sourced-orders.md", tmp_path / "site")).as_posix()
+    assert f'<a class="db-words" href="{card}">Event-sourced orders</a>' in elsewhere
 
 
 def test_no_dead_internal_link_in_the_files(demo_site):

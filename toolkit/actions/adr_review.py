@@ -82,12 +82,15 @@ class SignOff:
     decision_maker: bool
 
 
-def template_files(ws: Workspace) -> list[Path]:
-    """The templates whose text is not content: the bundled ones, `[adr] template`, `[review] templates`
-    and the ADR folder's own."""
+def _bundled_templates() -> list[Path]:
     from toolkit.bundled import templates_dir
 
-    files = [templates_dir() / f"{name}.md" for name in TEMPLATES] + [templates_dir() / "nygard.rst"]
+    return [templates_dir() / f"{name}.md" for name in TEMPLATES] + [templates_dir() / "nygard.rst"]
+
+
+def _team_templates(ws: Workspace) -> list[Path]:
+    """The templates the team keeps in its workspace: `[adr] template`, `[review] templates` and the ADR folder's."""
+    files = []
     own = ws.config.adr_template
     named = [("adr", "template", own)] if own and own not in TEMPLATES else []
     for table, key, name in named + [("review", "templates", name) for name in ws.config.review_templates]:
@@ -102,13 +105,27 @@ def template_files(ws: Workspace) -> list[Path]:
     return files
 
 
-def template_text(ws: Workspace) -> TemplateText:
-    texts, paths = [], template_files(ws)
-    for path in paths:
-        if path.stat().st_size > _MAX_TEMPLATE:
-            raise DecisionbookError("a template larger than 1 MB is not a template", path)
-        texts.append(frontmatter.decode(path.read_bytes(), path))
-    return TemplateText(texts, tuple(map(is_rst, paths)))
+def template_text(ws: Workspace, day: _dt.date | None = None) -> TemplateText:
+    """The text of the templates whose text is not content: the bundled ones and the team's; with *day*, the team's
+    as the last commit on or before it held them (one not in that commit was no template then), so that a review
+    of that day judges its text by the templates of that day."""
+    team = _team_templates(ws)
+    paths = _bundled_templates() + team
+    datas = [_template_data(path) for path in paths]
+    if day is not None:
+        from toolkit.history.snapshot import contents_on_day
+
+        then = contents_on_day(ws.root, team, day)
+        if then is not None:
+            datas = [then.get(path, data) for path, data in zip(paths, datas)]
+    kept = [(path, data) for path, data in zip(paths, datas) if data is not None]
+    return TemplateText([frontmatter.decode(data, path) for path, data in kept], tuple(is_rst(p) for p, _ in kept))
+
+
+def _template_data(path: Path) -> bytes:
+    if path.stat().st_size > _MAX_TEMPLATE:
+        raise DecisionbookError("a template larger than 1 MB is not a template", path)
+    return path.read_bytes()
 
 
 def required_sections(ws: Workspace, form: str, found=()) -> tuple[str, ...]:
@@ -285,9 +302,10 @@ class Gate:
         return [item for item in self.checklist if item.required and item.result == "fail"]
 
 
-def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision) -> Gate:
-    """The checklist of *decision* (read as *doc*), its migration plan rows and who has signed off."""
-    template = template_text(ws)
+def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision, template: TemplateText | None = None) -> Gate:
+    """The checklist of *decision* (read as *doc*) against *template* (default: the templates of today), its
+    migration plan rows and who has signed off."""
+    template = template or template_text(ws)
     found = sections(doc.text_lines(), doc.body_start, rst=is_rst(doc.path))
     items = _section_items(found, required_sections(ws, decision.form, found), template)
     rows = migration_rows(found, template)

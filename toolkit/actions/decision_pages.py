@@ -221,15 +221,15 @@ def _prototypes(ws: Workspace, as_of: dt.date):
             if card is None:
                 later = next((c for c in records.cards if c.number == number), None)
                 judged[number] = {"ref": f"P{number}", "title": None, "status": "missing", "recommendation": None,
-                                  "reason": "no prototype card with this number", "verdict": None}
+                                  "reason": "no prototype card with this number", "verdict": None, "path": None}
                 if later is not None:
-                    judged[number].update(ref=later.ref, title=later.title, status="not started",
+                    judged[number].update(ref=later.ref, title=later.title, status="not started", path=later.path,
                                           reason=f"started on {later.started}, after {as_of}")
             else:
                 judgement = judge_card(card, evidence.get(number, []), as_of, ws.config.keep_threshold)
                 judged[number] = {"ref": card.ref, "title": card.title, "status": card.status,
                                   "recommendation": judgement.recommendation, "reason": judgement.reason,
-                                  "verdict": latest.get(number)}
+                                  "verdict": latest.get(number), "path": card.path}
         return judged[number]
 
     return naming, row, stood

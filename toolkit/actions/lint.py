@@ -300,13 +300,13 @@ def _template_text(ws: Workspace, decisions: Decisions) -> list[Finding]:
     return found
 
 
-def own_findings(ws: Workspace, record: Decision, data: bytes) -> list[Finding]:
+def own_findings(ws: Workspace, record: Decision, data: bytes, template=None) -> list[Finding]:
     """What `check` finds in *record*, read from *data*, that its text alone decides: what reading it found,
-    its migration plan, template text left in it and approvals that cannot be read; none of the checks that
-    compare it with other records."""
+    its migration plan, text left in it of *template* (`toolkit.records.adr_text.TemplateText`, default: today's
+    templates) and approvals that cannot be read; none of the checks that compare it with other records."""
     from toolkit.actions.adr_review import approval_findings, template_findings
 
-    return [*record.findings, *_migration_plans(ws, [record]), *template_findings(ws, record, data=data),
+    return [*record.findings, *_migration_plans(ws, [record]), *template_findings(ws, record, template, data),
             *approval_findings(ws, record, data)]
 
 

@@ -9,11 +9,11 @@ from urllib.parse import quote, urlsplit
 from toolkit.workspace import Workspace, reads_as_path
 
 
-def file_links(ws: Workspace):
-    """A function giving, for a path inside the workspace, its link from a report in reports/, or into the
-    repository's web view under `[links] base-url`."""
+def file_links(ws: Workspace, page_dir: Path | None = None):
+    """A function giving, for a path inside the workspace, its link from a page in *page_dir* (default: a report in
+    reports/), or into the repository's web view under `[links] base-url`."""
     base = ws.config.links_base
-    up = None if base else PurePosixPath(*Path(os.path.relpath(ws.root, ws.reports_dir)).parts).as_posix()
+    up = None if base else PurePosixPath(*Path(os.path.relpath(ws.root, page_dir or ws.reports_dir)).parts).as_posix()
 
     def href(path: Path) -> str:
         relative = path.relative_to(ws.root).as_posix() if path.is_absolute() else PurePosixPath(path).as_posix()

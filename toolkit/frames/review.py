@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from dataclasses import dataclass
 
 from toolkit.actions.decision_pages import body as body_of, outside_git_note
@@ -113,6 +114,7 @@ class Review:
     shown: str = "now"
     problem: str | None = None
     renamed: object = None  # the record of today (toolkit.records.adr.Decision), where its file had another name then
+    ref: str = ""  # the record as the review was asked for (a number, a slug, a file), for the commands it prints
 
     @property
     def backed_by_evidence(self) -> bool:
@@ -153,6 +155,20 @@ class Review:
             return (f"Its last commit on or before {day} holds a record that cannot be read: {self.problem}; nothing "
                     "written in it is shown.")
         return ""
+
+    @property
+    def signing(self) -> bool:
+        """Whether the review asks for sign-off now: it shows today's record, not yet decided."""
+        return self.shown == "now" and not self.closed
+
+    @property
+    def to_approve(self) -> list[str]:
+        """The decision-makers whose approval of today's text is missing or outdated, where sign-off is asked for."""
+        return [s.person for s in self.sign_off if s.decision_maker and s.state != "approved"] if self.signing else []
+
+    def approve_command(self, person: str) -> str:
+        """The command that records *person*'s approval of this record's text, quoted for a shell."""
+        return shlex.join(["decide", "adr", "approve", self.ref, "--by", person])
 
     @property
     def acceptable(self) -> bool:
@@ -205,13 +221,14 @@ def review(ws: Workspace, ref, as_of: dt.date) -> Review:
         findings=tuple(lint_findings(ws, decision)),
         as_of=as_of,
         shown="today" if as_of < dt.date.today() else "now",
+        ref=str(ref),
     )
 
 
 def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     """The review of the record *then* (`toolkit.actions.decision_pages.AsOf`) as it stood on *as_of*: the gate
     run on that commit's text, so an approval or a section written later does not count."""
-    from toolkit.actions.adr_review import gate
+    from toolkit.actions.adr_review import gate, template_text
     from toolkit.actions.adrs import prototype_titles, shown_path
     from toolkit.actions.lint import own_findings
     from toolkit.records import frontmatter
@@ -225,8 +242,9 @@ def _review_then(ws: Workspace, then, related: tuple, as_of: dt.date) -> Review:
     if then.content is None:  # not in git then, or unreadable: nothing written in it is shown
         return Review(body="", people=(), missing_roles=(), checklist=(), migration=None, sign_off=(), findings=(),
                       **named)
-    checked = gate(ws, frontmatter.parse(then.content, shown_path(ws, decision.path)), decision)
+    template = template_text(ws, as_of)  # a section is judged by the templates of that day
+    checked = gate(ws, frontmatter.parse(then.content, shown_path(ws, decision.path)), decision, template)
     rows, missing = people(ws, decision)
     return Review(body=then.body, people=tuple(rows), missing_roles=tuple(missing), checklist=checked.checklist,
                   migration=checked.migration, sign_off=checked.sign_off,
-                  findings=tuple(own_findings(ws, decision, then.content)), **named)
+                  findings=tuple(own_findings(ws, decision, then.content, template)), **named)

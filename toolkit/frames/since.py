@@ -47,6 +47,11 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def due_words(deadline: dt.date, as_of: dt.date) -> str:
+    """When a deadline not yet passed on *as_of* falls: "due today", "due in 3 days"."""
+    return "due today" if deadline == as_of else f"due in {_days((deadline - as_of).days)}"
+
+
 def _moves(records: Records, new_ids: set[str], touched: set[int]) -> dict[str, tuple[str, str]]:
     """Each new entry's id -> the state of its criterion just before the entry counted and just after.
 
@@ -187,7 +192,7 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
         if before_day <= card.deadline < as_of:
             when = f"passed {_days((as_of - card.deadline).days)} ago"
         elif as_of <= card.deadline <= as_of + dt.timedelta(days=DUE_DAYS):
-            when = "due today" if card.deadline == as_of else f"due in {_days((card.deadline - as_of).days)}"
+            when = due_words(card.deadline, as_of)
         else:
             continue
         deadlines.append({"ref": card.ref, "title": card.title, "deadline": card.deadline.isoformat(), "when": when})

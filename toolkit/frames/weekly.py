@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from toolkit.frames.links import file_links, source_href
 from toolkit.judge.goalposts import explain
 from toolkit.records.criteria import format_number
-from toolkit.frames.since import DUE_DAYS, Since, since_last
+from toolkit.frames.since import DUE_DAYS, Since, due_words, since_last
 from toolkit.judge.merit import measured_order
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import Workspace
@@ -67,13 +67,14 @@ def agenda_key(row: dict) -> tuple:
             row["number"])
 
 
-def _why(row: dict, due: bool, limit: int) -> str:
+def _why(row: dict, due: str | None, limit: int) -> str:
+    """Why agenda *row* needs a decision this week; *due* says when its deadline falls, where within DUE_DAYS."""
     if row["killed"]:
         return "kill condition crossed"
     if row["deadline_passed"]:
         return f"deadline {row['deadline']} passed"
     if due:
-        return f"deadline {row['deadline']} within {DUE_DAYS} days"
+        return f"deadline {row['deadline']} {due}"
     if row["extensions"] > limit:
         return f"extended {row['extensions']} times"
     if row["recommendation"] in ("keep", "discard"):
@@ -153,7 +154,8 @@ def command(row: dict, as_of: dt.date) -> str:
     recommendation = row["recommendation"]
     verb = recommendation if recommendation in ("keep", "discard") else "iterate"
     words = ["decide", verb, row["ref"]]
-    if verb == "iterate" and (row["deadline"] is None or row["deadline_passed"]):
+    # A deadline of the meeting's day ends that night: iterating on it without a new one leaves no time to iterate.
+    if verb == "iterate" and (row["deadline"] is None or row["deadline"] <= as_of.isoformat()):
         words += ["--deadline", (as_of + dt.timedelta(days=NEXT_TIMEBOX_DAYS)).isoformat()]
     reason = f"{recommendation} recommended: {row['reason']}"
     if row["moved"]:
@@ -208,7 +210,8 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
         card, judgement = row.card, row.judgement
         killed = any(s.state == "killed" for s in judgement.states)
         passed = card.deadline is not None and as_of > card.deadline
-        due = card.deadline is not None and not passed and (card.deadline - as_of).days <= DUE_DAYS
+        due = due_words(card.deadline, as_of) if card.deadline is not None and not passed and (
+            card.deadline - as_of).days <= DUE_DAYS else None
         verdict = last.get(card.number)
         criteria = criterion_rows(row)
         for criterion in criteria:

@@ -20,11 +20,7 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
     a triage as of a past day a sixth of its time.
     """
     git = working_tree(root)
-    if git is None:
-        return {}
-    # *day* is a date object, never user text; git reads "YYYY-MM-DD HH:MM:SS" as local time.
-    found = git.output("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
-    commit = found.stdout.decode("ascii", "replace").strip() if found.returncode == 0 else ""
+    commit = _last_commit_by(git, day) if git is not None else ""
     if not commit:
         return {}
     try:
@@ -37,6 +33,13 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
     paths = {f"{commit}:{name}": name for name in names.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
     found = git.blobs(paths)
     return {git.top / name: found.get(spec) for spec, name in paths.items()}
+
+
+def _last_commit_by(git, day: dt.date) -> str:
+    """The last commit on HEAD made on or before *day* (committer date, local time); "" before the first."""
+    # *day* is a date object, never user text; git reads "YYYY-MM-DD HH:MM:SS" as local time.
+    found = git.output("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+    return found.stdout.decode("ascii", "replace").strip() if found.returncode == 0 else ""
 
 
 def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[bytes]]:
@@ -69,3 +72,21 @@ def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[byt
             blobs.setdefault(name, []).append(parts[3])
     contents = git.blobs(blob for found in blobs.values() for blob in found)
     return {names[name]: [contents[blob] for blob in found if blob in contents] for name, found in blobs.items()}
+
+
+def contents_on_day(root: Path, paths: Iterable[Path], day: dt.date) -> dict[Path, bytes | None] | None:
+    """{path: its content in the last commit on HEAD made on or before *day*, None where that commit lacks it} for
+    each of *paths* in the working tree; None outside git or before the first commit: how they stood is not known.
+    """
+    git = working_tree(root)
+    commit = _last_commit_by(git, day) if git is not None else ""
+    if not commit:
+        return None
+    names: dict[str, Path] = {}
+    for path in paths:
+        try:
+            names[f"{commit}:{Path(path).resolve().relative_to(git.top).as_posix()}"] = path
+        except ValueError:  # outside the working tree: git keeps nothing of it
+            continue
+    blobs = git.blobs(names)
+    return {path: blobs.get(spec) for spec, path in names.items()}

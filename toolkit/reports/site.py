@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from toolkit.errors import DecisionbookError
+from toolkit.frames.links import file_links
 from toolkit.history.dates import day_text
 from toolkit.records import files
 from toolkit.records.adr import ref_key
@@ -259,7 +260,7 @@ def _statuses_note(data) -> str:
 
 
 def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, status_of: dict,
-              statuses: str, adr_dir: Path) -> bytes:
+              statuses: str, adr_dir: Path, card_href) -> bytes:
     from toolkit.reports.present import record
 
     d = entry.decision
@@ -299,9 +300,12 @@ def _adr_page(entry, pages: dict[Path, str], graph_of, as_of: dt.date, resolve, 
                                     ("before", "Status before"), ("after", "Status after"),
                                     ("subject", "Commit", _words)], stack=1))
     body.append(Safe("<h2>Prototypes behind it</h2>"))
-    body.append(table(entry.prototypes, [("ref", "#"), ("title", "Prototype", _words), ("status", "Card"),
-                                         ("recommendation", f"Evidence recommends (as of {as_of.isoformat()})", badge),
-                                         ("reason", "Why", _words), ("verdict", "Latest verdict", badge)], stack=2)
+    # Each title leads to its card, where the evidence behind the recommendation is; a missing card has no title.
+    cards = [{**row, "title": _a(card_href(row["path"]), row["title"], "db-words") if row["path"] else None}
+             for row in entry.prototypes]
+    body.append(table(cards, [("ref", "#"), ("title", "Prototype"), ("status", "Card"),
+                              ("recommendation", f"Evidence recommends (as of {as_of.isoformat()})", badge),
+                              ("reason", "Why", _words), ("verdict", "Latest verdict", badge)], stack=2)
                 if entry.prototypes else Safe('<p class="db-muted">No prototype informs this decision.</p>'))
     if d.key in graph_of and entry.shown != "absent":  # a key it shares names a record of that day in the graph
         body.append(Safe("<h2>In the graph</h2>"))
@@ -569,8 +573,9 @@ def build_site(ws: Workspace, out: Path | None = None, as_of: dt.date | None = N
         has_timeline, parts, graph_of = _pictures(data, built, folders)
         resolve = _adr_resolver({key: pages[e.decision.path] for key, e in _by_key(data.entries).items()})
         status_of = {e.decision.path: e.status for e in data.entries}
+        card_href = file_links(ws, out)
         for entry in data.entries:
-            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses, ws.adr_dir)
+            page = _adr_page(entry, pages, graph_of, day, resolve, status_of, data.statuses, ws.adr_dir, card_href)
             (built / pages[entry.decision.path]).write_bytes(page)
         (built / "graph.html").write_bytes(_graph_page(parts, len(data.edges)))
         (built / "style.css").write_text(CSS, encoding="utf-8")
