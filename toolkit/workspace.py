@@ -420,6 +420,47 @@ def _adr_dir_file(root: Path) -> Path | None:
     return None
 
 
+LOG4BRAINS_CONFIG = ".log4brains.yml"
+
+
+def _log4brains_folders(root: Path) -> tuple[Path | None, tuple[tuple[Path, Path], ...]]:
+    """The ADR folders log4brains' settings name: the project's `adrFolder`, and each package's code folder with
+    its own `adrFolder` (a monorepo's per-service logs), both below *root*; none where there is no such file."""
+    marker = root / LOG4BRAINS_CONFIG
+    if not marker.is_file():
+        return None, ()
+    from toolkit.records.strictyaml import load_yaml  # only where log4brains keeps the records: YAML costs
+
+    text = files.read_bytes(marker).decode("utf-8-sig", "replace")
+    project = (load_yaml(text, marker) or {}).get("project") if text.strip() else None
+    if not isinstance(project, dict):
+        return None, ()
+
+    def folder(value) -> Path | None:
+        return _inside(root, value, f"{LOG4BRAINS_CONFIG} adrFolder", marker) if isinstance(value, str) else None
+
+    packages = project.get("packages")
+    owned = tuple((_inside(root, package["path"], f"{LOG4BRAINS_CONFIG} path", marker), folder(package["adrFolder"]))
+                  for package in (packages if isinstance(packages, list) else ())
+                  if isinstance(package, dict) and isinstance(package.get("path"), str)
+                  and isinstance(package.get("adrFolder"), str))
+    return folder(project.get("adrFolder")), owned
+
+
+def _named_adr_dir(root: Path) -> Path | None:
+    """The ADR folder a tool's own file names: adr-tools' `.adr-dir`, else log4brains' `adrFolder`."""
+    named = _adr_dir_file(root)
+    return named if named is not None else _log4brains_folders(root)[0]
+
+
+def _package_adr_dir(root: Path, start: Path) -> Path | None:
+    """The ADR folder of the log4brains package *start* is in (its code or its records), the nearest where
+    packages nest; log4brains lists each package's records apart from the project's."""
+    held = [(code, adr) for code, adr in _log4brains_folders(root)[1]
+            for owner in (code, adr) if owner == start or owner in start.parents]
+    return max(held, key=lambda pair: len(pair[0].parts))[1] if held else None
+
+
 def _holds_records(folder: Path, slugs: bool) -> bool:
     """Whether *folder* holds records; with *slugs*, records named by their slug alone count too (only
     in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
@@ -545,7 +586,7 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
     if config.decisions:
         table, key = ("adr", "dir") if "dir" in config.raw.get("adr", {}) else ("paths", "decisions")
         return config_inside(root, config.decisions, table, key)
-    named = _adr_dir_file(root)
+    named = _named_adr_dir(root)
     if named is not None:
         return named
     found = _discover_adr_dir(root)
@@ -627,7 +668,7 @@ _ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORE
 def record_folders(ws: Workspace) -> dict[Path, int]:
     """The folders where teams keep records that hold some, each with how many, where two or more do and the ADR
     folder was found among them (none is named in decisionbook.toml or `.adr-dir`); else none."""
-    if ws.config.decisions or _adr_dir_file(ws.root) is not None:
+    if ws.config.decisions or _named_adr_dir(ws.root) is not None:
         return {}
     existing = [ws.root / c for c in ADR_DIR_CANDIDATES if (ws.root / c).is_dir()]
     for slugs in (False, True):
@@ -641,7 +682,7 @@ def missing_adr_dir(ws: Workspace) -> str | None:
     """What to tell someone whose ADR folder is not there (none named, none found), or None."""
     if ws.adr_dir.is_dir():
         return None
-    named = ws.config.decisions is not None or _adr_dir_file(ws.root) is not None
+    named = ws.config.decisions is not None or _named_adr_dir(ws.root) is not None
     where = "" if named else (", and no folder where teams keep them (docs/adr/, doc/adr/, docs/decisions/...) "
                               "holds records")
     return (f"no ADR folder: {ws.relative(ws.adr_dir)}/ does not exist{where}; "
@@ -683,8 +724,12 @@ def open_workspace(start: str | Path = ".") -> Workspace:
         )
     config = load_config(root / CONFIG_NAME)
     adr_dir = _find_adr_dir(root, config)
-    if config.decisions is None and _adr_dir_file(root) is None and not _holds_categories(adr_dir, slugs=True):
-        adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
+    if config.decisions is None and _adr_dir_file(root) is None:
+        package = _package_adr_dir(root, start.resolve())
+        if package is not None:
+            adr_dir = package
+        elif not _holds_categories(adr_dir, slugs=True):
+            adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
     return Workspace(root=root, config=config, adr_dir=adr_dir)
 
 

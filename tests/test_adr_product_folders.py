@@ -1,0 +1,54 @@
+"""ADR folders product teams keep: log4brains' settings naming the project's folder and each package's in a
+monorepo (ADR 0214)."""
+
+from __future__ import annotations
+
+from conftest import listed_adrs, repository_with
+
+LOG4BRAINS_SETTINGS = """project:
+  name: Shop platform
+  tz: Europe/London
+  adrFolder: ./architecture/decision-log
+  packages:
+    - name: billing
+      path: ./services/billing
+      adrFolder: ./services/billing/architecture/adr
+"""
+LOG4BRAINS_RECORD = "# {title}\n\n- Status: {status}\n- Date: {date}\n\n## Context and Problem Statement\n\nWhy.\n"
+
+
+def _log4brains_monorepo(root):
+    return repository_with(root, {
+        ".log4brains.yml": LOG4BRAINS_SETTINGS,
+        "architecture/decision-log/20230110-use-log4brains.md": LOG4BRAINS_RECORD.format(
+            title="Use Log4brains", status="accepted", date="2023-01-10"),
+        "services/billing/architecture/adr/20230415-store-invoices-as-pdf.md": LOG4BRAINS_RECORD.format(
+            title="Store invoices as PDF", status="proposed", date="2023-04-15"),
+        "services/billing/src/app.py": "print('bill')\n",
+    })
+
+
+def test_log4brains_settings_name_the_project_s_folder_and_each_package_s(decide, tmp_path):
+    root = _log4brains_monorepo(tmp_path / "repo")
+    assert [(r["title"], r["date"], r["path"]) for r in listed_adrs(decide, root)] == [
+        ("Use Log4brains", "2023-01-10", "architecture/decision-log/20230110-use-log4brains.md")]
+    for inside in ("services/billing/src", "services/billing/architecture/adr"):
+        assert [(r["title"], r["path"]) for r in listed_adrs(decide, root / inside)] == [
+            ("Store invoices as PDF", "services/billing/architecture/adr/20230415-store-invoices-as-pdf.md")]
+
+
+def test_a_new_record_in_a_log4brains_package_goes_to_that_package_s_folder(decide, tmp_path):
+    root = _log4brains_monorepo(tmp_path / "repo")
+    result = decide("adr", "new", "Bill in euros", "--no-edit", "--date", "2026-12-02", cwd=root / "services/billing")
+    assert result.exit_code == 0, result.output
+    made = root / "services/billing/architecture/adr/20261202-bill-in-euros.md"
+    assert made.read_text().startswith("# Bill in euros\n\n* Status: proposed\n* Date: 2026-12-02\n")
+    assert not list((root / "architecture/decision-log").glob("2026*"))
+
+
+def test_broken_log4brains_settings_are_named_at_their_line(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {".log4brains.yml": "project:\n  adrFolder: [./docs\n",
+                                               "docs/adr/0001-x.md": "# 1. X\n\n## Status\n\nAccepted\n"})
+    result = decide("adr", "list", cwd=root)
+    assert result.exit_code == 2
+    assert ".log4brains.yml:2" in result.output and "Traceback" not in result.output
