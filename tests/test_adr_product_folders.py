@@ -52,3 +52,24 @@ def test_broken_log4brains_settings_are_named_at_their_line(decide, tmp_path):
     result = decide("adr", "list", cwd=root)
     assert result.exit_code == 2
     assert ".log4brains.yml:2" in result.output and "Traceback" not in result.output
+
+
+NYGARD_DATED = "# {title}\n\nDate: {date}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+
+
+def test_a_file_named_by_a_day_written_with_one_digit_is_dated_not_numbered_by_its_year(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "contributing/adr\n",
+        "contributing/adr/2025-06-17-run-unit-tests-with-vitest.md": NYGARD_DATED.format(
+            title="Run unit tests with Vitest", date="2025-06-17"),
+        "contributing/adr/2026-08-3-lint-with-one-binary.md": NYGARD_DATED.format(
+            title="Lint with one binary", date="2026-08-03"),
+        "contributing/adr/2026-9-1-merge-test-runners.md": "# Merge test runners\n\n## Status\n\nProposed\n",
+    })
+    listed = {r["path"].rpartition("/")[2]: (r["number"], r["date"]) for r in listed_adrs(decide, root)}
+    assert listed == {"2025-06-17-run-unit-tests-with-vitest.md": (None, "2025-06-17"),
+                      "2026-08-3-lint-with-one-binary.md": (None, "2026-08-03"),
+                      "2026-9-1-merge-test-runners.md": (None, "2026-09-01")}
+    assert decide("adr", "show", "2026-08-3-lint-with-one-binary", cwd=root).exit_code == 0
+    result = decide("check", cwd=root)
+    assert "0 error(s), 0 warning(s)" in result.output, result.output
