@@ -73,3 +73,52 @@ def test_a_file_named_by_a_day_written_with_one_digit_is_dated_not_numbered_by_i
     assert decide("adr", "show", "2026-08-3-lint-with-one-binary", cwd=root).exit_code == 0
     result = decide("check", cwd=root)
     assert "0 error(s), 0 warning(s)" in result.output, result.output
+
+
+HACKNEY_RECORD = """---
+id: {slug}
+title: "{title}"
+description: ""
+tags: [adr]
+number: "{n}"
+date-issued: "{date}"
+status: "{status}"
+---
+
+## Context
+
+Why {n}.
+"""
+HACKNEY_TEMPLATE = ('---\ntitle: "TITLE"\ndescription: ""\ntags: [adr]\nnumber: "NUMBER"\ndate-issued: "DATE"\n'
+                    'status: "STATUS"\n---\n\n## Context\n\nWhy.\n')
+
+
+def _records_in_a_subfolder(root):
+    folder = "docs/architecture-decisions"
+    return repository_with(root, {
+        f"{folder}/index.md": "---\ntitle: Introduction\n---\n\n# Architecture Decision Records\n\nOur decisions.\n",
+        f"{folder}/templates/template.md": HACKNEY_TEMPLATE,
+        f"{folder}/records/001-keep-a-log.md": HACKNEY_RECORD.format(
+            slug="keep-a-log", title="Keep a log", n=1, date="2021-05-04", status="Accepted"),
+        f"{folder}/records/002-load-sheets.md": HACKNEY_RECORD.format(
+            slug="load-sheets", title="Load sheets", n=2, date="2021-06-10", status="Proposed"),
+    })
+
+
+def test_date_issued_in_front_matter_is_the_record_s_date_and_a_status_change_sets_it(decide, tmp_path):
+    root = _records_in_a_subfolder(tmp_path / "repo")
+    assert [(r["number"], r["date"]) for r in listed_adrs(decide, root)] == [(1, "2021-05-04"), (2, "2021-06-10")]
+    page = root / "docs/architecture-decisions/records/002-load-sheets.md"
+    result = decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-01", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert page.read_text() == HACKNEY_RECORD.format(
+        slug="load-sheets", title="Load sheets", n=2, date="2026-12-01", status="Accepted")
+
+
+def test_a_new_record_goes_to_the_one_subfolder_that_holds_every_record(decide, tmp_path):
+    root = _records_in_a_subfolder(tmp_path / "repo")
+    result = decide("adr", "new", "Keep raw data", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    made = root / "docs/architecture-decisions/records/003-keep-raw-data.md"
+    assert 'number: "3"\ndate-issued: "2026-12-02"\n' in made.read_text()
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]

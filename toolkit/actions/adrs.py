@@ -321,6 +321,18 @@ def _first_stage(folder: Path) -> Path | None:
     return next((stages[name] for name in _FIRST_STAGES if name in stages), None)
 
 
+def _records_subfolder(folder: Path) -> Path | None:
+    """The one subfolder the ADR *folder* keeps two or more records in and every record, where it keeps none of its
+    own (`docs/architecture-decisions/records/` beside `templates/` and an index page): a new record goes there as
+    well. Else None."""
+    paths = adr_files(folder)
+    held = {path.parent for path in paths}
+    if len(paths) < 2 or len(held) != 1:
+        return None
+    (only,) = held
+    return only if only.parent == folder else None
+
+
 def unnamed_records(ws: Workspace) -> list[Path]:
     """The files of the ADR folder (and its category subfolders) that state a status as records do but
     are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
@@ -858,7 +870,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                                 f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
-    home = (None if names else _first_stage(folder)) or folder
+    home = (None if names else _first_stage(folder) or _records_subfolder(folder)) or folder
 
     read: dict[Path, frontmatter.Document] = {}
 
