@@ -122,3 +122,22 @@ def test_a_new_record_goes_to_the_one_subfolder_that_holds_every_record(decide, 
     made = root / "docs/architecture-decisions/records/003-keep-raw-data.md"
     assert 'number: "3"\ndate-issued: "2026-12-02"\n' in made.read_text()
     assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]
+
+
+GOVPAY_RECORD = ("---\nhide_in_navigation: true\n---\n\n# ADR {n}: {title}\n\nDate: {date}\n\n## Status\n\n{status}\n\n"
+                 "## Context\n\nWhy {n}.\n")
+
+
+def test_a_day_with_a_two_digit_year_between_hyphens_is_read_in_the_order_the_folder_proves(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/source/adrs/0010-send-firewall-logs.html.md": GOVPAY_RECORD.format(
+            n=10, title="Send firewall logs", date="13-05-20", status="Accepted"),
+        "docs/source/adrs/0013-keep-a-test-environment.html.md": GOVPAY_RECORD.format(
+            n=13, title="Keep a test environment", date="05-08-20", status="Proposed"),
+    })
+    assert [(r["number"], r["date"]) for r in listed_adrs(decide, root)] == [(10, "2020-05-13"), (13, "2020-08-05")]
+    assert "0 error(s), 0 warning(s)" in decide("check", cwd=root).output
+    result = decide("adr", "status", "13", "accepted", "--force", "--date", "2026-12-01", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/source/adrs/0013-keep-a-test-environment.html.md").read_text() == GOVPAY_RECORD.format(
+        n=13, title="Keep a test environment", date="01-12-26", status="Accepted")

@@ -1265,7 +1265,9 @@ _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 # A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
-_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])")
+# A year of two digits after slashes (`16/02/26`) or hyphens (GOV.UK Pay's `Date: 13-05-20`).
+_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)"
+                       r"|(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\5(\d\d)(?![\d/-])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
 _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
@@ -1311,7 +1313,7 @@ def _named_month(pattern, value: str, group: int) -> re.Match | None:
 
 def _slashed(match: re.Match) -> tuple[int, int, int]:
     """The first number, the second and the year (`26`: 2026) of a slashed date."""
-    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 5, 6)))
+    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 6, 7)))
     return int(first), int(second), int(year) + (2000 if len(year) == 2 else 0)
 
 
