@@ -141,3 +141,15 @@ def test_a_day_with_a_two_digit_year_between_hyphens_is_read_in_the_order_the_fo
     assert result.exit_code == 0, result.output
     assert (root / "docs/source/adrs/0013-keep-a-test-environment.html.md").read_text() == GOVPAY_RECORD.format(
         n=13, title="Keep a test environment", date="01-12-26", status="Accepted")
+
+
+def test_a_new_record_in_a_folder_of_html_md_pages_is_named_so_too(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        f"docs/source/adrs/000{n}-record-{n}.html.md":
+            f"# {n}. Record {n}\n\nDate: 2020-03-0{n}\n\n## Status\n\nAccepted\n"
+        for n in (1, 2)})
+    result = decide("adr", "new", "Keep one pipeline", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/source/adrs/0003-keep-one-pipeline.html.md").read_text().startswith(
+        "# 3. Keep one pipeline\n\nDate: 2026-12-02\n")
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]

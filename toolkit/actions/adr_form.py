@@ -1041,4 +1041,5 @@ def _digits(name: str, prefix: str) -> str:
 
 
 def _extension(names: list[str]) -> str:
-    return _most(Counter(name.rsplit(".", 1)[-1] for name in names), "md")
+    # A site built with Middleman (GOV.UK's tech docs) renders `0013-x.html.md` as a page and leaves `0013-x.md` out.
+    return _most(Counter("html.md" if name.endswith(".html.md") else name.rsplit(".", 1)[-1] for name in names), "md")
