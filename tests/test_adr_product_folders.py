@@ -120,7 +120,7 @@ def test_a_new_record_goes_to_the_one_subfolder_that_holds_every_record(decide, 
     result = decide("adr", "new", "Keep raw data", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     made = root / "docs/architecture-decisions/records/003-keep-raw-data.md"
-    assert 'number: "3"\ndate-issued: "2026-12-02"\n' in made.read_text()
+    assert 'number: "3"\ndate-issued: "2026-12-02"\nstatus: "Proposed"\n' in made.read_text()
     assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]
 
 
