@@ -153,3 +153,9 @@ def test_a_new_record_in_a_folder_of_html_md_pages_is_named_so_too(decide, tmp_p
     assert (root / "docs/source/adrs/0003-keep-one-pipeline.html.md").read_text().startswith(
         "# 3. Keep one pipeline\n\nDate: 2026-12-02\n")
     assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2, 3]
+
+
+def test_log4brains_settings_of_another_shape_leave_the_folder_to_be_found(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {".log4brains.yml": "- project\n",
+                                               "docs/adr/0001-x.md": "# 1. X\n\n## Status\n\nAccepted\n"})
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-x.md"]
