@@ -159,3 +159,24 @@ def test_log4brains_settings_of_another_shape_leave_the_folder_to_be_found(decid
     root = repository_with(tmp_path / "repo", {".log4brains.yml": "- project\n",
                                                "docs/adr/0001-x.md": "# 1. X\n\n## Status\n\nAccepted\n"})
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-x.md"]
+
+
+ADR_BOLD = "# ADR-{n:04d}: {title}\n\n## Status\n\n**Accepted**\n\n## Context\n\nWhy.\n"
+
+
+def test_inside_a_package_of_a_monorepo_its_own_records_are_read_beside_the_top_s(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-record-decisions.md": ADR_BOLD.format(n=1, title="Record Decisions"),
+        "apps/web/package.json": '{"name": "web"}\n',
+        "apps/web/src/index.ts": "export {};\n",
+        "apps/web/docs/adr/0001-render-on-the-server.md": ADR_BOLD.format(n=1, title="Render On The Server"),
+        "tests/fixtures/docs/adr/0001-a-fixture.md": ADR_BOLD.format(n=1, title="A Fixture"),
+    })
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/adr/0001-record-decisions.md"]
+    assert [r["path"] for r in listed_adrs(decide, root / "apps/web/src")] == [
+        "apps/web/docs/adr/0001-render-on-the-server.md"]
+    # A folder that is no package of its own (test fixtures) reads the top's records, as before.
+    assert [r["path"] for r in listed_adrs(decide, root / "tests/fixtures")] == ["docs/adr/0001-record-decisions.md"]
+    result = decide("adr", "new", "Stream the first byte", "--no-edit", "--date", "2026-12-02", cwd=root / "apps/web")
+    assert result.exit_code == 0, result.output
+    assert (root / "apps/web/docs/adr/0002-stream-the-first-byte.md").is_file()

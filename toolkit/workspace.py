@@ -731,18 +731,29 @@ def open_workspace(start: str | Path = ".") -> Workspace:
             adr_dir = package
         elif not _holds_categories(adr_dir, slugs=True):
             adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
+        elif _named_adr_dir(root) is None:
+            adr_dir = _service_adr_dir(root, start.resolve(), packages_only=True) or adr_dir
     return Workspace(root=root, config=config, adr_dir=adr_dir)
 
 
-def _service_adr_dir(root: Path, start: Path) -> Path | None:
+# Files that make a folder a package or service of its own: its build's or its package manager's.
+PACKAGE_MANIFESTS = ("package.json", "pyproject.toml", "setup.py", "go.mod", "Cargo.toml", "pom.xml", "build.gradle",
+                     "build.gradle.kts", "composer.json", "Gemfile", "mix.exs")
+
+
+def _service_adr_dir(root: Path, start: Path, packages_only: bool = False) -> Path | None:
     """The ADR folder of the part of a monorepo *start* is in (`src/catalogue/doc/architecture/decisions/`), when
     the repository's top has none: found as at the top, from *start* up to the folder below *root*. A dependency
     folder and the folders below it (`node_modules/x/`) are passed: the ADR folder a dependency ships is not the
-    project's (ADR 0165)."""
+    project's (ADR 0165). With *packages_only*, where the top keeps records too, only a folder that is a package of
+    its own (`apps/web/` with its `package.json`) is looked through: its records are its own, where a folder of
+    fixtures or notes is no part of the monorepo that keeps decisions apart (ADR 0226)."""
     for folder in (start, *start.parents):
         if folder == root or root not in folder.parents:
             return None
         if any(_dependency_folder(part) for part in folder.relative_to(root).parts):
+            continue
+        if packages_only and not any((folder / manifest).is_file() for manifest in PACKAGE_MANIFESTS):
             continue
         found = _discover_adr_dir(folder)
         if found != folder and _holds_categories(found, slugs=True):
