@@ -429,6 +429,48 @@ def _adr_dir_file(root: Path) -> Path | None:
     return None
 
 
+LOG4BRAINS_CONFIG = ".log4brains.yml"
+
+
+def _log4brains_folders(root: Path) -> tuple[Path | None, tuple[tuple[Path, Path], ...]]:
+    """The ADR folders log4brains' settings name: the project's `adrFolder`, and each package's code folder with
+    its own `adrFolder` (a monorepo's per-service logs), both below *root*; none where there is no such file."""
+    marker = root / LOG4BRAINS_CONFIG
+    if not marker.is_file():
+        return None, ()
+    from toolkit.records.strictyaml import load_yaml  # only where log4brains keeps the records: YAML costs
+
+    text = files.read_bytes(marker).decode("utf-8-sig", "replace")
+    settings = load_yaml(text, marker) if text.strip() else None
+    project = settings.get("project") if isinstance(settings, dict) else None
+    if not isinstance(project, dict):
+        return None, ()
+
+    def folder(value) -> Path | None:
+        return _inside(root, value, f"{LOG4BRAINS_CONFIG} adrFolder", marker) if isinstance(value, str) else None
+
+    packages = project.get("packages")
+    owned = tuple((_inside(root, package["path"], f"{LOG4BRAINS_CONFIG} path", marker), folder(package["adrFolder"]))
+                  for package in (packages if isinstance(packages, list) else ())
+                  if isinstance(package, dict) and isinstance(package.get("path"), str)
+                  and isinstance(package.get("adrFolder"), str))
+    return folder(project.get("adrFolder")), owned
+
+
+def _named_adr_dir(root: Path) -> Path | None:
+    """The ADR folder a tool's own file names: adr-tools' `.adr-dir`, else log4brains' `adrFolder`."""
+    named = _adr_dir_file(root)
+    return named if named is not None else _log4brains_folders(root)[0]
+
+
+def _package_adr_dir(root: Path, start: Path) -> Path | None:
+    """The ADR folder of the log4brains package *start* is in (its code or its records), the nearest where
+    packages nest; log4brains lists each package's records apart from the project's."""
+    held = [(code, adr) for code, adr in _log4brains_folders(root)[1]
+            for owner in (code, adr) if owner == start or owner in start.parents]
+    return max(held, key=lambda pair: len(pair[0].parts))[1] if held else None
+
+
 def _record_kinds(folder: Path, slugs: bool):
     """For each record *folder* holds, whether it is numbered or dated; with *slugs*, records named by their slug
     alone are given too (only in a folder named as ADR folders are: elsewhere any folder of Markdown files would)."""
@@ -554,7 +596,7 @@ def _find_adr_dir(root: Path, config: Config) -> Path:
     if config.decisions:
         table, key = ("adr", "dir") if "dir" in config.raw.get("adr", {}) else ("paths", "decisions")
         return config_inside(root, config.decisions, table, key)
-    named = _adr_dir_file(root)
+    named = _named_adr_dir(root)
     if named is not None:
         return named
     found = _discover_adr_dir(root)
@@ -636,7 +678,7 @@ _ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORE
 def candidates_holding_records(ws: Workspace) -> dict[Path, int]:
     """The folders where teams keep records that hold some, each with how many, where two or more do and the ADR
     folder was found among them (none is named in decisionbook.toml or `.adr-dir`); else none."""
-    if ws.config.decisions or _adr_dir_file(ws.root) is not None:
+    if ws.config.decisions or _named_adr_dir(ws.root) is not None:
         return {}
     existing = [ws.root / c for c in ADR_DIR_CANDIDATES if (ws.root / c).is_dir()]
     for slugs in (False, True):
@@ -650,7 +692,7 @@ def missing_adr_dir(ws: Workspace) -> str | None:
     """What to tell someone whose ADR folder is not there (none named, none found), or None."""
     if ws.adr_dir.is_dir():
         return None
-    named = ws.config.decisions is not None or _adr_dir_file(ws.root) is not None
+    named = ws.config.decisions is not None or _named_adr_dir(ws.root) is not None
     where = "" if named else (", and no folder where teams keep them (docs/adr/, doc/adr/, docs/decisions/...) "
                               "holds records")
     return (f"no ADR folder: {ws.relative(ws.adr_dir)}/ does not exist{where}; "
@@ -692,20 +734,35 @@ def open_workspace(start: str | Path = ".") -> Workspace:
         )
     config = load_config(root / CONFIG_NAME)
     adr_dir = _find_adr_dir(root, config)
-    if config.decisions is None and _adr_dir_file(root) is None and not _holds_categories(adr_dir, slugs=True):
-        adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
+    if config.decisions is None and _adr_dir_file(root) is None:
+        package = _package_adr_dir(root, start.resolve())
+        if package is not None:
+            adr_dir = package
+        elif not _holds_categories(adr_dir, slugs=True):
+            adr_dir = _service_adr_dir(root, start.resolve()) or adr_dir
+        elif _named_adr_dir(root) is None:
+            adr_dir = _service_adr_dir(root, start.resolve(), packages_only=True) or adr_dir
     return Workspace(root=root, config=config, adr_dir=adr_dir)
 
 
-def _service_adr_dir(root: Path, start: Path) -> Path | None:
+# Files that make a folder a package or service of its own: its build's or its package manager's.
+PACKAGE_MANIFESTS = ("package.json", "pyproject.toml", "setup.py", "go.mod", "Cargo.toml", "pom.xml", "build.gradle",
+                     "build.gradle.kts", "composer.json", "Gemfile", "mix.exs")
+
+
+def _service_adr_dir(root: Path, start: Path, packages_only: bool = False) -> Path | None:
     """The ADR folder of the part of a monorepo *start* is in (`src/catalogue/doc/architecture/decisions/`), when
     the repository's top has none: found as at the top, from *start* up to the folder below *root*. A dependency
     folder and the folders below it (`node_modules/x/`) are passed: the ADR folder a dependency ships is not the
-    project's (ADR 0165)."""
+    project's (ADR 0165). With *packages_only*, where the top keeps records too, only a folder that is a package of
+    its own (`apps/web/` with its `package.json`) is looked through: its records are its own, where a folder of
+    fixtures or notes is no part of the monorepo that keeps decisions apart (ADR 0232)."""
     for folder in (start, *start.parents):
         if folder == root or root not in folder.parents:
             return None
         if any(_dependency_folder(part) for part in folder.relative_to(root).parts):
+            continue
+        if packages_only and not any((folder / manifest).is_file() for manifest in PACKAGE_MANIFESTS):
             continue
         found = _discover_adr_dir(folder)
         if found != folder and _holds_categories(found, slugs=True):

@@ -501,6 +501,12 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         status = first
     if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
         line = lines[stated.status_line - 1]
+        value = line[line.index(":") + 1 :].strip()
+        # A one-word blank quoted (`status: "STATUS"`) is filled in its quotes, as the folder's records quote theirs; a
+        # quoted list of choices (`"{proposé | rejeté}"`) is no value a record keeps.
+        quoted = len(value) > 2 and value[0] == value[-1] and value[0] in "\"'" and value[1:-1].isalpha()
+        quote = value[0] if quoted else ""
+        status = f"{quote}{status}{quote}" if quote and quote not in status else status
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
     elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
         edits.setdefault(stated.status_line - 1, []).append((*stated.status_span, status))
@@ -1041,4 +1047,5 @@ def _digits(name: str, prefix: str) -> str:
 
 
 def _extension(names: list[str]) -> str:
-    return _most(Counter(name.rsplit(".", 1)[-1] for name in names), "md")
+    # A site built with Middleman (GOV.UK's tech docs) renders `0013-x.html.md` as a page and leaves `0013-x.md` out.
+    return _most(Counter("html.md" if name.endswith(".html.md") else name.rsplit(".", 1)[-1] for name in names), "md")

@@ -321,6 +321,18 @@ def _first_stage(folder: Path) -> Path | None:
     return next((stages[name] for name in _FIRST_STAGES if name in stages), None)
 
 
+def _records_subfolder(folder: Path) -> Path | None:
+    """The one subfolder the ADR *folder* keeps two or more records in and every record, where it keeps none of its
+    own (`docs/architecture-decisions/records/` beside `templates/` and an index page): a new record goes there as
+    well. Else None."""
+    paths = adr_files(folder)
+    held = {path.parent for path in paths}
+    if len(paths) < 2 or len(held) != 1:
+        return None
+    (only,) = held
+    return only if only.parent == folder else None
+
+
 def unnamed_records(ws: Workspace) -> list[Path]:
     """The files of the ADR folder (and its category subfolders) that state a status as records do but
     are not read as records: named by no number or date, beside records that are (`ADR-CFR-001-x.md`,
@@ -456,6 +468,14 @@ def _in_own_files(record: Decision) -> Decision:
     return record._replace(findings=tuple(sidecar.placed(finding, record.path) for finding in record.findings))
 
 
+def _read_again(ws: Workspace, decision: Decision) -> Decision:
+    """*decision*'s file read again after an edit, its day in the order *decision*'s was read in (`05-08-20` in a
+    folder whose other dates are written day first)."""
+    options = _options_for(ws, decision.path)
+    order = order_read(decision.date_raw or "", decision.date)
+    return _parse_file(ws, decision.path, options=options._replace(date_order=order) if order else options)[1]
+
+
 def _options_for(ws: Workspace, path: Path) -> ReadOptions:
     # Only a record named by its slug alone needs its folder listed: its links name other such files.
     return read_options(ws, adr_files(ws.adr_dir) if is_slug_record(path.name) else None)
@@ -582,7 +602,12 @@ def _editing(ws: Workspace, ref):
     """Lock the file *ref* names and read it under the lock: what an edit changes is what is there now."""
     path = _find_path(ws, ref)
     with files.locked(path, shown_path(ws, path)):
-        yield _parse_file(ws, path)
+        doc, decision = _parse_file(ws, path)
+        if decision.date is None and decision.date_raw and iso_date(decision.date_raw) == AMBIGUOUS:
+            # Read alone its day could be either order (`05-08-20`): read as the listing reads it, in the order the
+            # folder's other dates prove, so a change writes the new day in that order too.
+            decision = next((r for r in load_decisions(ws).records if r.path == path), decision)
+        yield doc, decision
 
 
 def _find_path(ws: Workspace, ref) -> Path:
@@ -858,7 +883,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                                 f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
     files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
-    home = (None if names else _first_stage(folder)) or folder
+    home = (None if names else _first_stage(folder) or _records_subfolder(folder)) or folder
 
     read: dict[Path, frontmatter.Document] = {}
 
@@ -1141,7 +1166,7 @@ def change_status(
             sdoc, successor = group.editing(by)
             after = adr_edit.add_link(sdoc, successor, "supersedes", decision, links)
             group.write(successor.path, sdoc.to_bytes(), after, _links(successor, "supersedes", decision))
-        changed = _parse_file(ws, decision.path)[1]
+        changed = _read_again(ws, decision)
         # A date that says when the decision was taken is kept after (`dated_by_change`).
         dated = day if changed.date == day else None
         dropped = _left_out(doc, decision, changed, after)

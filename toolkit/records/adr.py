@@ -486,7 +486,8 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status",
                         "consultés": "consulted", "informés": "informed"}
 FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at",
-                      "last revised", "last-revised", "last_revised", "last updated")
+                      "last revised", "last-revised", "last_revised", "last updated",
+                      "date-issued", "date_issued")  # the day a decision was issued (Hackney's data platform)
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
                                              "creation_date",  # KEPs and the proposals modelled on them
                                              "created on",  # Windows Terminal's specs

@@ -31,6 +31,7 @@ from toolkit.records.adr import (
     UNKNOWN,
     UPDATED_LABELS,
     Decision,
+    ReadOptions,
     column_fields,
     file_key,
     from_document,
@@ -713,8 +714,15 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
         return data
     doc = _reparse(doc, data)
     if dated:
-        doc = _reparse(doc, set_date(doc, from_document(doc, decision.path), date))
+        doc = _reparse(doc, set_date(doc, _read_again(doc, decision), date))
     return set_updated(doc, date)
+
+
+def _read_again(doc: frontmatter.Document, decision: Decision) -> Decision:
+    """*doc*, an edit of *decision*'s file, read again with its day in the order *decision*'s was read in, which the
+    folder's other dates or its settings proved (`05-08-20` is 5 August): a new day is written in that order."""
+    order = order_read(decision.date_raw or "", decision.date)
+    return from_document(doc, decision.path, options=ReadOptions(date_order=order) if order else None)
 
 
 def mark_superseded(
@@ -784,7 +792,7 @@ def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successo
     except DecisionbookError:
         return data  # the edit broke the file: the caller's read-back check says so, naming the layout
     if dated_by_change(doc, decision, "superseded"):
-        redone = _reparse(redone, set_date(redone, from_document(redone, decision.path), day))
+        redone = _reparse(redone, set_date(redone, _read_again(redone, decision), day))
     return set_updated(redone, day)
 
 

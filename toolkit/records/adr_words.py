@@ -143,9 +143,12 @@ RECORD_FILE = re.compile(
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
 # typo): read as the number 2025 it would make the folder a numbered one (`dated_name_problem` says so).
 # The slug follows a hyphen, an underscore (`20160720_backup.md`, CockroachDB) or spaces (`20200707 - X.md`);
-# a draft's day may be `xx` (`2021-10-xx-x.md`, Vector).
+# a draft's day may be `xx` (`2021-10-xx-x.md`, Vector). Between separators a month or day may be one digit, as a
+# team that names files by hand writes it now and then (`2026-08-3-x.md`): read as the number 2026 it would
+# number the one record among the folder's dated ones.
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d([-_]?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|rst)$"
+    r"^((?:19|20)\d\d([-_]?)(?:\d\d|(?<=[-_])\d)\2(?:\d\d|[xX]{2}|(?<=[-_])\d(?!\d)))(?:[-_]| +- +| +)([^/\\]+)"
+    r"\.(md|markdown|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
@@ -1263,7 +1266,9 @@ _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 # A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
-_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])")
+# A year of two digits after slashes (`16/02/26`) or hyphens (GOV.UK Pay's `Date: 13-05-20`).
+_SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)"
+                       r"|(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\5(\d\d)(?![\d/-])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
 _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
@@ -1279,8 +1284,9 @@ def dated_name_problem(name: str) -> str | None:
     dated = DATED_FILE.match(name)
     if dated is None:
         return None
-    digits = dated.group(1).replace("-", "")
-    if not digits.isdigit() or _valid(int(digits[:4]), int(digits[4:6]), int(digits[6:])) is not None:
+    date, joint = dated.group(1), dated.group(2)
+    parts = date.split(joint) if joint else (date[:4], date[4:6], date[6:])
+    if not all(part.isdigit() for part in parts) or _valid(*map(int, parts)) is not None:
         return None  # a day of `xx`: a draft's
     return f"the file name's date {dated.group(1)} is no day; rename the file to the day it names"
 
@@ -1308,7 +1314,7 @@ def _named_month(pattern, value: str, group: int) -> re.Match | None:
 
 def _slashed(match: re.Match) -> tuple[int, int, int]:
     """The first number, the second and the year (`26`: 2026) of a slashed date."""
-    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 5, 6)))
+    first, second, year = (match.group(i) for i in ((1, 2, 3) if match.group(1) else (4, 6, 7)))
     return int(first), int(second), int(year) + (2000 if len(year) == 2 else 0)
 
 
