@@ -1122,6 +1122,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
+        elif chosen and (named := _named_relation(line)):
+            reader.add_relation(named.group(1), named.group(2), index + 1)
         elif chosen is None and not line.startswith("|") and not _quoted_guidance(reader.lines, index, end):
             words_start, words_end, date = _status_span(reader.lines[index])
             chosen = (index, (words_start, words_end))
@@ -1487,6 +1489,19 @@ def _known_relation(words: str) -> bool:
     name = relation_name(words)
     return (_SAME_RELATION.get(name, name) in REVERSE or name in _PARTLY or name in RELATION_STATUS
             or name.endswith(" by"))
+
+
+# A relation and the record it names by number, with no link, on a line below the status: `Vervangt ADR-002`,
+# `* Supersedes: ADR 2.`, as the status itself names a successor (`Vervangen door ADR-002`).
+_NAMED_RELATION = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}((?:ADR|RFC)[-_ #]?\d+)\.?$", re.IGNORECASE)
+
+
+def _named_relation(line: str) -> re.Match | None:
+    """The relation of a line that names one record by its number alone, if decisionbook knows it."""
+    if not line[-2:].rstrip(".")[-1:].isdigit():
+        return None  # most lines end in a word: no pattern for them
+    match = _NAMED_RELATION.match(line)
+    return match if match and _known_relation(match.group(1)) else None
 
 
 _RELATION_WORDS = 3  # a team's own relation is named in a few words (`Clarifies`, `Depends on`, `See also`)

@@ -1,0 +1,31 @@
+"""ADR folders of public-sector teams and teams writing in their own language, in the shapes they keep."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import repository_with
+
+DUTCH = "### ADR-00{n} {title}\n\nDatum: 2025-0{n}-10\n\n#### Status\n\n{status}\n\n#### Context\n\nWaarom.\n"
+
+
+def _listed(decide, root: Path) -> dict:
+    result = decide("adr", "list", "--format", "json", cwd=root)
+    assert result.exit_code == 0, result.output
+    return {r["key"]: r for r in json.loads(result.stdout)}
+
+
+def test_a_line_naming_the_replaced_record_without_a_link_under_the_status_is_read(decide, tmp_path):
+    # `Vervangt ADR-002` under `Geaccepteerd` was no relation, and check found ADR 2's successor one-sided.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-001-bus.md": DUTCH.format(n=1, title="Berichtenbus", status="Vervangen door ADR-002"),
+        "docs/adr/adr-002-direct.md": DUTCH.format(n=2, title="Directe verbindingen",
+                                                   status="Geaccepteerd\n\nVervangt ADR-001"),
+        "docs/adr/adr-003-kaart.md": DUTCH.format(n=3, title="Kaarten", status="Accepted\n\n* Supersedes: ADR 2."),
+    })
+    listed = _listed(decide, root)
+    assert (listed["1"]["superseded_by"], listed["2"]["supersedes"], listed["3"]["supersedes"]) == ("2", ["1"], ["2"])
+    assert (listed["2"]["status"], listed["3"]["status"]) == ("accepted", "accepted")
+    assert decide("check", cwd=root).stdout.strip().splitlines()[-1] == "0 error(s), 1 warning(s)"  # 3 over 2, alone
+
