@@ -29,3 +29,25 @@ def test_a_line_naming_the_replaced_record_without_a_link_under_the_status_is_re
     assert (listed["2"]["status"], listed["3"]["status"]) == ("accepted", "accepted")
     assert decide("check", cwd=root).stdout.strip().splitlines()[-1] == "0 error(s), 1 warning(s)"  # 3 over 2, alone
 
+
+QUARTO = ('---\ntitle: "ADR 00{n}: {title}"\ndate: 2025-02-1{n}\nstatus: {status}\n---\n\n'
+          "## Status\n\n{status}\n\n## Context\n\nWhy.\n")
+
+
+def test_records_written_in_quarto_are_read_edited_and_written_as_quarto(decide, tmp_path):
+    # A state government's records rendered with Quarto (`security/001-isolation.qmd`) were no records at all.
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[paths]\ndecisions = "adr"\n',
+        "adr/security/001-isolation.qmd": QUARTO.format(n=1, title="Application isolation", status="Accepted"),
+        "adr/operations/002-workloads.qmd": QUARTO.format(n=2, title="One cluster", status="Proposed"),
+    })
+    listed = _listed(decide, root)
+    assert {k: (r["title"], r["status"], r["date"]) for k, r in listed.items()} == {
+        "1": ("Application isolation", "accepted", "2025-02-11"), "2": ("One cluster", "proposed", "2025-02-12")}
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert "status: Accepted\n---\n\n## Status\n\nAccepted\n" in (root / "adr/operations/002-workloads.qmd").read_text()
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    made = decide("adr", "new", "Shared logs", "--no-edit", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert made.stdout.strip() == "adr/003-shared-logs.qmd"
+    assert _listed(decide, root)["3"]["title"] == "Shared logs"

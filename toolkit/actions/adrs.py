@@ -590,7 +590,7 @@ def _find_path(ws: Workspace, ref) -> Path:
         return ref
     key = ref_key(ref)
     folder = ws.adr_dir
-    if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".rst")) or not ref.strip().isdigit()):
+    if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".qmd", ".rst")) or not ref.strip().isdigit()):
         # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`),
         # and so is the name without its extension that a draft is listed by (`0000-feature-a`).
         name = record_name(ref.strip())

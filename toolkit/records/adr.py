@@ -270,10 +270,10 @@ def ref_key(value: object) -> str | None:
             return None  # a place in the same page (`[Graph API](#graph-api)`), not a record
     if "\\" in text and not text.startswith("\\"):
         text = text.replace("\\", "/")  # a Windows path, as adr-cli for .NET writes links (`.\\00004-x`)
-    if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
+    if text.endswith((".md", ".markdown", ".qmd", ".rst")) or "/" in text:
         # A record kept as a folder is named by the folder, with its page or without (`../CIP-0001/`).
         name = record_name(text.split("#")[0].rstrip("/"))
-        if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
+        if "://" in text and not name.endswith((".md", ".markdown", ".qmd", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         if marked_status(name) and file_key(name):
             return name.rpartition(".")[0]  # an expired text, named by its file alone, never by its number
@@ -295,7 +295,7 @@ def ref_key(value: object) -> str | None:
     return text if " " in text and file_key(text + ".md") == text else None
 
 
-_FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|rst)\b")  # from the start of a run only
+_FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|qmd|rst)\b")  # from the start of a run only
 _NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 

@@ -100,7 +100,7 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
     return found
 
 
-RECORD_EXTENSIONS = ("md", "markdown", "rst")
+RECORD_EXTENSIONS = ("md", "markdown", "qmd", "rst")
 # Records written in a form decisionbook does not read: named by `decide check`, their numbers taken.
 UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
 
@@ -135,9 +135,9 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|nr\.|{_PROPOSAL}"
-    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|qmd|rst)$)))[-_]?|#(?=\d+ )"
     r"|(?-i:(?!adr|rfc)[a-z]{1,4}[-_]){1,3}(?=0\d{2,}[-_.][^/\\])|)(\d+)"
-    r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
+    r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|qmd|rst)$",
     re.IGNORECASE | re.ASCII,
 )
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
@@ -145,7 +145,7 @@ RECORD_FILE = re.compile(
 # The slug follows a hyphen, an underscore (`20160720_backup.md`, CockroachDB) or spaces (`20200707 - X.md`);
 # a draft's day may be `xx` (`2021-10-xx-x.md`, Vector).
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d([-_]?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|rst)$"
+    r"^((?:19|20)\d\d([-_]?)\d\d\2(?:\d\d|[xX]{2}))(?:[-_]| +- +| +)([^/\\]+)\.(md|markdown|qmd|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
@@ -154,7 +154,7 @@ DATED_FILE = re.compile(
 DRAFT_FILE = LazyPattern(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL})[-_]?|)"
     r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,}|(?<=[-_])(?-i:TODO))(?:[-_. ]([^/\\]+?))?"
-    r"\.(md|markdown|rst)$", re.IGNORECASE
+    r"\.(md|markdown|qmd|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 # "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
@@ -228,7 +228,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 # A status marked in a record's file name before its extension: AWS CDK keeps an RFC's expired text beside its
 # revision, under the same number, as `0249-x.expired.md` (ADR 0169).
-_MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
+_MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|qmd|rst)$", re.IGNORECASE)
 
 # Folders below the ADR folder named by the stage of the records in them, which a record that states no status
 # is at (ADR 0161): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
@@ -244,7 +244,7 @@ def marked_status(name: str) -> str | None:
 
 
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
-_TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
+_TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|qmd|rst))$")
 # What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
 _ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato"
                    r"|anexo|vedlegg")
@@ -857,9 +857,9 @@ _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.it
 _NAMED = LazyPattern(r"\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)",
                      re.IGNORECASE)
 # A record named in a status's sentence outside a link: `ADR-24`, or a file name.
-_NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|rst)\b",
+_NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|qmd|rst)\b",
                               re.IGNORECASE)
-_RECORD_FILE = LazyPattern(r"\.(?:md|markdown|rst)(?:#.*)?$", re.IGNORECASE)  # a link's address to a record
+_RECORD_FILE = LazyPattern(r"\.(?:md|markdown|qmd|rst)(?:#.*)?$", re.IGNORECASE)  # a link's address to a record
 
 
 def named_once(text: str) -> str | None:
@@ -894,7 +894,7 @@ def _named(text: str) -> dict[str, str]:
 _LINK = LazyPattern(r"!?\[([^\[\]]*)\]\((<[^<>\n]*>|[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
     r"(?<!\s)\s*(?:\[[^\[\]]*\]\([^()]*\)|\[[^\[\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*"
-    r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
+    r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|qmd|rst)\b).*$", re.IGNORECASE
 )
 _DATE_TAIL = LazyPattern(
     r"(?<!\s)(?:\s*(?:(?:\(|,|-|–|—|on|since|as of|in)\s*)?\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^()]*\)\s*$)",
