@@ -51,3 +51,23 @@ def test_records_written_in_quarto_are_read_edited_and_written_as_quarto(decide,
     assert made.exit_code == 0, made.output
     assert made.stdout.strip() == "adr/003-shared-logs.qmd"
     assert _listed(decide, root)["3"]["title"] == "Shared logs"
+
+
+APPROVAL = ("---\nnav_order: ADR.{n}D\n---\n\n# Decision Approval Record List\n\n| Name | Value |\n|------|-------|\n"
+            "| Decision | Accepted |\n| Decision date | 2025-04-09 |\n")
+MADR = '---\nstatus: "{status}"\ndate: 09-04-2025\n---\n\n# {title}\n\n## Context and Problem Statement\n\nWhy.\n'
+
+
+def test_a_record_s_approval_record_named_by_its_number_and_a_letter_is_part_of_it(decide, tmp_path):
+    # A grid operator keeps who approved each record beside it (`0012D-x.md` by `0012-x.md`): check said such files
+    # state a status but are named by no number.
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/0012-one-language.md": MADR.format(status="accepted", title="One language"),
+        "docs/decisions/0012D-one-language.md": APPROVAL.format(n=12),
+        "docs/decisions/0013-signs.md": MADR.format(status="proposed", title="Signs"),
+        "docs/decisions/0014D-orphan.md": APPROVAL.format(n=14),
+    })
+    assert sorted(_listed(decide, root)) == ["12", "13"]
+    check = decide("check", cwd=root).stdout
+    assert "0012D" not in check
+    assert "0014D-orphan.md" in check  # with no record beside it, it is named still

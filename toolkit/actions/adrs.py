@@ -328,7 +328,7 @@ def unnamed_records(ws: Workspace) -> list[Path]:
     files, slug_files = _named_files(ws.adr_dir)
     found = []
     for path in slug_files if files else ():
-        if template_name(path.stem):
+        if template_name(path.stem) or _lettered_companion(path, files):
             continue
         try:
             record = _parse_file(ws, path)[1]
@@ -337,6 +337,19 @@ def unnamed_records(ws: Workspace) -> list[Path]:
         if record.status in STATUSES:
             found.append(path)
     return found
+
+
+# A file named by a record's number and a letter, as a team names what it keeps beside the record (an approval
+# record, `0012D-x.md` by `0012-x.md`).
+_LETTERED = LazyPattern(r"^(\d+)[A-Za-z]([-_].+)$")
+
+
+def _lettered_companion(path: Path, files: list[Path]) -> bool:
+    """Whether *path* is named as a record's companion (`0012D-x.md`) beside that record (`0012-x.md`)."""
+    if not path.name[:1].isdigit():
+        return False
+    match = _LETTERED.match(path.name)
+    return match is not None and path.with_name(match.group(1) + match.group(2)) in files
 
 
 def decided_templates(ws: Workspace) -> list[Decision]:
