@@ -71,3 +71,20 @@ def test_a_record_s_approval_record_named_by_its_number_and_a_letter_is_part_of_
     check = decide("check", cwd=root).stdout
     assert "0012D" not in check
     assert "0014D-orphan.md" in check  # with no record beside it, it is named still
+
+
+PORTUGUESE = "# ADR {n:04d} — {title}\n\n- Estado: {status}\n- Data: {date}\n\n## Contexto\n\nPorquê.\n"
+
+
+def test_a_european_portuguese_folder_reads_aceite_and_keeps_its_word(decide, tmp_path):
+    # `aceite`, accepted as Portugal writes it, was an unknown status on every record of the folder.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-registar.md": PORTUGUESE.format(n=1, title="Registar", status="aceite", date="2026-09-01"),
+        "docs/adr/0002-mapa.md": PORTUGUESE.format(n=2, title="Mapa", status="aceite", date="2026-09-03"),
+        "docs/adr/0003-sons.md": PORTUGUESE.format(n=3, title="Sons", status="proposta", date="2026-09-05"),
+    })
+    assert [r["status"] for r in _listed(decide, root).values()] == ["accepted", "accepted", "proposed"]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-10-01", cwd=root).exit_code == 0
+    assert "- Estado: aceite\n- Data: 2026-10-01\n" in (root / "docs/adr/0003-sons.md").read_text()
+

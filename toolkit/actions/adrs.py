@@ -1303,7 +1303,8 @@ def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Cou
     written, records = Counter(), 0
     # Newest first (of one day, the last listed), so that of words as many records write, its word comes first.
     for record in sorted(reversed(folder), key=lambda r: r.date or "", reverse=True):
-        if record.status != status or language_of(record.status_raw or "", languages) != language:
+        # A word of either gender (Portugal's `aceite`) is the record's language's, whichever that is.
+        if record.status != status or language not in (languages_of(record.status_raw or "") or (None,)):
             continue
         records += 1
         raw = (record.status_raw or "").strip().strip("*_`")

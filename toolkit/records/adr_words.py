@@ -530,7 +530,7 @@ _LANGUAGES = {
     "pt": {
         "draft": "rascunho",
         "proposed": "proposto|em discussão",
-        "accepted": "aceito|aprovado",
+        "accepted": "aceito|aprovado|aceite",  # `aceite`: as Portugal writes it, of either gender
         "rejected": "rejeitado|recusado",
         "deprecated": "obsoleto|depreciado",
         "superseded": "substituído|substituido",
@@ -538,7 +538,7 @@ _LANGUAGES = {
     },
     "pt-f": {
         "proposed": "proposta",
-        "accepted": "aceita|aprovada",
+        "accepted": "aceita|aprovada|aceite",
         "rejected": "rejeitada|recusada",
         "deprecated": "obsoleta|depreciada",
         "superseded": "substituída|substituida",
