@@ -88,3 +88,14 @@ def test_a_european_portuguese_folder_reads_aceite_and_keeps_its_word(decide, tm
     assert decide("adr", "status", "3", "accepted", "--force", "--date", "2026-10-01", cwd=root).exit_code == 0
     assert "- Estado: aceite\n- Data: 2026-10-01\n" in (root / "docs/adr/0003-sons.md").read_text()
 
+
+def test_a_day_written_with_a_space_after_each_dot_is_read_and_changed_so(decide, tmp_path):
+    # Czech and Slovak write `1. 10. 2026`: the record had no date, and a change wrote 2026-12-02 over it.
+    record = "# ADR-00{n}: {title}\n\n- Stav: {status}\n- Datum: {date}\n\n## Kontext\n\nProč.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-fronta.md": record.format(n=1, title="Fronta", status="Přijato", date="1. 10. 2026"),
+        "docs/adr/0002-cache.md": record.format(n=2, title="Cache", status="Navrženo", date="14. 11. 2026"),
+    })
+    assert [r["date"] for r in _listed(decide, root).values()] == ["2026-10-01", "2026-11-14"]
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
+    assert "- Datum: 2. 12. 2026\n" in (root / "docs/adr/0002-cache.md").read_text()

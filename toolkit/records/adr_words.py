@@ -1260,7 +1260,8 @@ _MONTH = r"(?<![^\W\d_])([^\W\d_]+)\.?"
 _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # `2024年3月5日`
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
-_DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+# Day first, a space after each dot or none: `14.11.2026`, and as Czech and Slovak write it, `14. 11. 2026`.
+_DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)")
 # A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
 _SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])")
 # `4 March 2021`, `28. Juli 2026`, `1er mars 2021`, `3 de marzo de 2022`.
@@ -1365,16 +1366,18 @@ def written_as(example: str, day: str, order: str | None = None, language: str |
     year, month, date = day.split("-")
     old_month, old_date = meant[5:7], meant[8:10]
     parts = re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)
-    # Padded when a part shows it (`07/08`), not when one is a single digit (`7/8`); else as numbers usually are.
-    padded = any(p.startswith("0") for p in parts) or not any(len(p) == 1 for p in parts) and len(parts) == 2
+    # Padded when a part shows it (`07/08`), not when one is a single digit (`7/8`); else as numbers usually are,
+    # which, written with a space after each dot (`14. 11. 2026`), they are not.
+    padded = any(p.startswith("0") for p in parts) or (
+        not any(len(p) == 1 for p in parts) and len(parts) == 2 and ". " not in text)
 
     def like(value: str) -> str:
         return value if padded else value.lstrip("0")
 
-    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)", text)
+    numbers = re.fullmatch(r"(\d{1,2})([/-]|\. ?)(\d{1,2})\2(\d{4}|\d\d)", text)
     if numbers:
         first, sep, second, written_year = numbers.groups()
-        if int(date) <= 12 and date != month and sep != "." and order is None:
+        if int(date) <= 12 and date != month and sep[0] != "." and order is None:
             return day  # `09/01/2026` could be either order: written so it reads back as one day
         year = year[-len(written_year):]  # `26` where the example writes `12/02/26`
         if int(first) == int(old_date) and int(second) == int(old_month):
