@@ -99,3 +99,18 @@ def test_a_day_written_with_a_space_after_each_dot_is_read_and_changed_so(decide
     assert [r["date"] for r in _listed(decide, root).values()] == ["2026-10-01", "2026-11-14"]
     assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-02", cwd=root).exit_code == 0
     assert "- Datum: 2. 12. 2026\n" in (root / "docs/adr/0002-cache.md").read_text()
+
+
+def test_a_record_titled_at_level_three_over_deeper_sections_gives_a_new_record_its_title(decide, tmp_path):
+    # A guidebook's chapter holds the records (`### ADR-002 Title` over `#### Status`): a new one was written with no
+    # title at all, as the heading was taken for a section that record alone had.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-001-bus.md": DUTCH.format(n=1, title="Berichtenbus", status="Geaccepteerd"),
+        "docs/adr/adr-002-kaart.md": DUTCH.format(n=2, title="Kaarten", status="Voorgesteld"),
+        "docs/adr/adr-003-logs.md": DUTCH.format(n=3, title="Logboek", status="Geaccepteerd"),
+    })
+    made = decide("adr", "new", "Directe verbindingen", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text().startswith(
+        "### ADR-004 Directe verbindingen\n\nDatum: 2026-12-02\n\n#### Status\n\nVoorgesteld\n")
+    assert _listed(decide, root)["4"]["title"] == "Directe verbindingen"

@@ -1743,8 +1743,10 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
             title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
             fields["title_line"] = named + 1
     # A level-2 first heading is a title above level-1 ones too (GreptimeDB's `Procedure Framework` underlined
-    # with `---`, over `# Summary`).
-    if (title is None and first is not None and first[0] <= 2
+    # with `---`, over `# Summary`); a deeper one is where every other heading is below it (a guidebook's chapter
+    # holding its records: `### ADR-001 Title` over `#### Status`).
+    if (title is None and first is not None
+            and (first[0] <= 2 or all(section[0] > first[0] for section in sections[1:]))
             and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line
