@@ -114,3 +114,19 @@ def test_a_record_titled_at_level_three_over_deeper_sections_gives_a_new_record_
     assert (root / made.stdout.strip()).read_text().startswith(
         "### ADR-004 Directe verbindingen\n\nDatum: 2026-12-02\n\n#### Status\n\nVoorgesteld\n")
     assert _listed(decide, root)["4"]["title"] == "Directe verbindingen"
+
+
+MARKED = "# {n}. {title}\n\nDate: 2021-0{n}-01\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+
+
+def test_a_new_record_of_a_folder_marking_its_statuses_is_proposed_with_the_folder_s_mark(decide, tmp_path):
+    # A ministry's platform team writes `🤔 Proposed`, `✅ Accepted`: a new record said `Proposed` alone, though a
+    # change of status writes the mark.
+    root = repository_with(tmp_path / "repo", {
+        "architecture-decision-record/0001-record.md": MARKED.format(n=1, title="Record", status="✅ Accepted"),
+        "architecture-decision-record/0002-dns.md": MARKED.format(n=2, title="DNS", status="🤔 Proposed"),
+        "architecture-decision-record/0003-ci.md": MARKED.format(n=3, title="CI", status="❌ Rejected"),
+    })
+    made = decide("adr", "new", "Pick a CDN", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "## Status\n\n🤔 Proposed\n" in (root / made.stdout.strip()).read_text()

@@ -946,6 +946,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         for record in recent() if record.status_span is not None)
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     mark = mark if 2 * count > marks.total() else ""
+    symbol = "" if copied is not None else _proposed_symbol(recent())
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
@@ -962,6 +963,12 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             data, doc = ticked, frontmatter.parse(ticked, template_path)
         if mark:
             data = adr_edit.emphasised(doc, from_document(doc, path), mark)
+            doc = frontmatter.parse(data, template_path)
+        if symbol and (made := from_document(doc, path)).status_span is not None and made.form != MADR:
+            lines = list(doc.lines)
+            at, start = made.status_line - 1, made.status_span[0]
+            lines[at] = f"{lines[at][:start]}{symbol} {lines[at][start:]}"
+            data = doc.to_bytes(lines)
             doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target, links)
@@ -1284,11 +1291,20 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
 
 
+def _proposed_symbol(records: list[Decision]) -> str:
+    """The symbol most of *records* that are proposed write before their status (`🤔` of `🤔 Proposed`), which a new
+    record written from a template takes as a change of status would; "" where most write none."""
+    marks = Counter(status_mark(record.status_raw or "")[0].strip() for record in records
+                    if record.status == "proposed")
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    return mark if 2 * count > marks.total() else ""
+
+
 def _new_word(ws: Workspace, model: Decision, status: str) -> str | None:
     """The word a new record copied from *model* writes *status* in: the one most of the folder's records with
     that status write, the newest's of as many (`提议中` where decisionbook writes `提议`); None where none has it."""
     written = _folder_written(ws, model, status)[0]
-    return written.most_common(1)[0][0][1] if written else None
+    return "".join(written.most_common(1)[0][0]) if written else None  # with its mark: `🤔 proposed`
 
 
 def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Counter, int, str | None]:
