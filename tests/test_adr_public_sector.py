@@ -130,3 +130,18 @@ def test_a_new_record_of_a_folder_marking_its_statuses_is_proposed_with_the_fold
     made = decide("adr", "new", "Pick a CDN", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert made.exit_code == 0, made.output
     assert "## Status\n\n🤔 Proposed\n" in (root / made.stdout.strip()).read_text()
+
+
+ELEVENTY = ("---\nlayout: page.njk\nstatus: {status}\ndate: 2024-01-0{n}\ntags:\n  - adr\norder: {n}\n"
+            "title: 00{n} - {title}\n---\n\n**Status: {{{{ status }}}}**\n\n## Context\n\nWhy.\n")
+
+
+def test_a_new_record_writes_its_status_capitalised_where_the_folder_s_records_do(decide, tmp_path):
+    # A site lists records by `status: Accepted`, `status: Proposed`: a new record's `status: proposed` was in no list.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-landing-zone.md": ELEVENTY.format(n=1, title="Landing zone", status="Accepted"),
+        "docs/adr/002-oidc.md": ELEVENTY.format(n=2, title="Trust OIDC", status="Proposed"),
+    })
+    made = decide("adr", "new", "Shared logs", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "\nstatus: Proposed\n" in (root / made.stdout.strip()).read_text()

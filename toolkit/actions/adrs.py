@@ -947,6 +947,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     mark = mark if 2 * count > marks.total() else ""
     symbol = "" if copied is not None else _proposed_symbol(recent())
+    capital = copied is None and _capitalised_statuses(recent())
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
@@ -963,6 +964,10 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             data, doc = ticked, frontmatter.parse(ticked, template_path)
         if mark:
             data = adr_edit.emphasised(doc, from_document(doc, path), mark)
+            doc = frontmatter.parse(data, template_path)
+        if capital and (made := from_document(doc, path)).form == MADR and (made.status_raw or "")[:1].islower():
+            # A site may list records by their status as written (`status: Proposed`): a new one is written so.
+            data = adr_edit.set_status(doc, made, "proposed", None, made.status_raw[:1].upper() + made.status_raw[1:])
             doc = frontmatter.parse(data, template_path)
         if symbol and (made := from_document(doc, path)).status_span is not None and made.form != MADR:
             lines = list(doc.lines)
@@ -1289,6 +1294,13 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     words = mark + word if count >= 2 and 2 * count > records else status_word(status, "", language)
     # None where a change of status writes that word anyway, from the record's own phrase.
     return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
+
+
+def _capitalised_statuses(records: list[Decision]) -> bool:
+    """Whether most of *records* that state their status in front matter write it with a capital (`Accepted`)."""
+    firsts = [letter.group() for record in records
+              if record.form == MADR and (letter := re.search(r"[^\W\d_]", record.status_raw or ""))]
+    return 2 * sum(first.isupper() for first in firsts) > len(firsts)
 
 
 def _proposed_symbol(records: list[Decision]) -> str:
