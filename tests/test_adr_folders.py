@@ -102,19 +102,21 @@ SPEC_ADR = ('---\ntitle: "ADR-{n:04d}: {title}"\nlinkTitle: ADR-{n:04d}\ndate: 2
             "## Status\n\nAccepted.\n\n## Context\n\nWhy.\n")
 
 
-@pytest.mark.parametrize("records, title", [
+@pytest.mark.parametrize("records, title, status", [
     ({"0000-record.md": SPEC_ADR.format(n=0, title="Record decisions"),
-      "0002-protect-main.md": SPEC_ADR.format(n=2, title="Protect main")}, 'title: "ADR-0003: Try a thing"'),
+      "0002-protect-main.md": SPEC_ADR.format(n=2, title="Protect main")}, 'title: "ADR-0003: Try a thing"',
+     "Proposed"),  # capitalised as the site's records write theirs (ADR 0240)
     ({"cms-upgrade.md": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05", status="accepted"),
       "spa-framework.md": HUGO_ADR.format(title="One SPA framework", date="2023-02-20", status="proposed")},
-     'title: "Try a thing"'),
+     'title: "Try a thing"', "proposed"),
 ], ids=["numbered", "slugs"])
-def test_a_new_record_in_a_site_whose_pages_have_titles_has_one_written_as_theirs(decide, tmp_path, records, title):
+def test_a_new_record_in_a_site_whose_pages_have_titles_has_one_written_as_theirs(decide, tmp_path, records, title,
+                                                                                 status):
     # Made from decisionbook's own template, it had none: the site's menu showed an empty link.
     root = _repo(tmp_path, {"hugo.toml": 'title = "Spec"\n'} | {f"content/adr/{n}": t for n, t in records.items()})
     result = decide("adr", "new", "Try a thing", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
-    assert (root / result.stdout.strip()).read_text().startswith(f"---\n{title}\nstatus: proposed\n")
+    assert (root / result.stdout.strip()).read_text().startswith(f"---\n{title}\nstatus: {status}\n")
     assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Try a thing"
 
 

@@ -672,7 +672,7 @@ def _holds_proposal_files(root: Path) -> bool:
     return len(names) >= 2 and (_headed(root / names[0], root) or any(map(_ZERO_TEMPLATE.match, listed)))
 
 
-_ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|rst)$", re.IGNORECASE)
+_ZERO_TEMPLATE = LazyPattern(r"^0+[-_]template\.(?:md|markdown|qmd|rst)$", re.IGNORECASE)
 
 
 def candidates_holding_records(ws: Workspace) -> dict[Path, int]:

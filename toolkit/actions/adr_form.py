@@ -109,7 +109,7 @@ def folder_template(folder: Path) -> Path | None:
                         numbered = True
                         continue
                     stem, dot, extension = entry.name.rpartition(".")
-                    if (dot and extension.lower() in ("md", "markdown") and (sub or _TEMPLATE_STEM.search(stem))
+                    if (dot and extension.lower() in ("md", "markdown", "qmd") and (sub or _TEMPLATE_STEM.search(stem))
                             and not is_record_file(entry.name) and entry.is_file(follow_symlinks=False)):
                         # In a folder named by slugs alone, such a name is one of its records.
                         (slugs if not sub and is_slug_record(entry.name) else found).append(folder / sub / entry.name)
@@ -149,7 +149,7 @@ def guide_template(folder: Path) -> Path | None:
             page = folder_page(list(names), sub.name) if _TEMPLATE_FOLDER.match(sub.name) else None
             found += [Path(names[page].path)] if page and names[page].is_file(follow_symlinks=False) else [
                 Path(entry.path) for entry in names.values()
-                if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown")
+                if (parts := entry.name.rpartition("."))[2].lower() in ("md", "markdown", "qmd")
                 and _TEMPLATE_STEM.search(parts[0]) and not _FORGE_TEMPLATE.search(parts[0])
                 and entry.is_file(follow_symlinks=False)]
     except OSError:

@@ -340,7 +340,7 @@ def unnamed_records(ws: Workspace) -> list[Path]:
     files, slug_files = _named_files(ws.adr_dir)
     found = []
     for path in slug_files if files else ():
-        if template_name(path.stem):
+        if template_name(path.stem) or _lettered_companion(path, files):
             continue
         try:
             record = _parse_file(ws, path)[1]
@@ -349,6 +349,19 @@ def unnamed_records(ws: Workspace) -> list[Path]:
         if record.status in STATUSES:
             found.append(path)
     return found
+
+
+# A file named by a record's number and a letter, as a team names what it keeps beside the record (an approval
+# record, `0012D-x.md` by `0012-x.md`).
+_LETTERED = LazyPattern(r"^(\d+)[A-Za-z]([-_].+)$")
+
+
+def _lettered_companion(path: Path, files: list[Path]) -> bool:
+    """Whether *path* is named as a record's companion (`0012D-x.md`) beside that record (`0012-x.md`)."""
+    if not path.name[:1].isdigit():
+        return False
+    match = _LETTERED.match(path.name)
+    return match is not None and path.with_name(match.group(1) + match.group(2)) in files
 
 
 def decided_templates(ws: Workspace) -> list[Decision]:
@@ -615,7 +628,7 @@ def _find_path(ws: Workspace, ref) -> Path:
         return ref
     key = ref_key(ref)
     folder = ws.adr_dir
-    if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".rst")) or not ref.strip().isdigit()):
+    if isinstance(ref, str) and (ref.endswith((".md", ".markdown", ".qmd", ".rst")) or not ref.strip().isdigit()):
         # A file's own name is that file, even where two share its number (`0004-x.md`, `0004-x-de.md`),
         # and so is the name without its extension that a draft is listed by (`0000-feature-a`).
         name = record_name(ref.strip())
@@ -958,6 +971,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         for record in recent() if record.status_span is not None)
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     mark = mark if 2 * count > marks.total() else ""
+    symbol = "" if copied is not None else _proposed_symbol(recent())
+    capital = copied is None and _capitalised_statuses(recent())
 
     def render(number: int | None) -> bytes:
         values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
@@ -974,6 +989,16 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             data, doc = ticked, frontmatter.parse(ticked, template_path)
         if mark:
             data = adr_edit.emphasised(doc, from_document(doc, path), mark)
+            doc = frontmatter.parse(data, template_path)
+        if capital and (made := from_document(doc, path)).form == MADR and (made.status_raw or "")[:1].islower():
+            # A site may list records by their status as written (`status: Proposed`): a new one is written so.
+            data = adr_edit.set_status(doc, made, "proposed", None, made.status_raw[:1].upper() + made.status_raw[1:])
+            doc = frontmatter.parse(data, template_path)
+        if symbol and (made := from_document(doc, path)).status_span is not None and made.form != MADR:
+            lines = list(doc.lines)
+            at, start = made.status_line - 1, made.status_span[0]
+            lines[at] = f"{lines[at][:start]}{symbol} {lines[at][start:]}"
+            data = doc.to_bytes(lines)
             doc = frontmatter.parse(data, template_path)
         for relation, target in targets:
             data = adr_edit.add_link(doc, from_document(doc, path), relation, target, links)
@@ -1296,11 +1321,27 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     return None if words.lower() == status_word(status, decision.status_raw or "").lower() else words
 
 
+def _capitalised_statuses(records: list[Decision]) -> bool:
+    """Whether most of *records* that state their status in front matter write it with a capital (`Accepted`)."""
+    firsts = [letter.group() for record in records
+              if record.form == MADR and (letter := re.search(r"[^\W\d_]", record.status_raw or ""))]
+    return 2 * sum(first.isupper() for first in firsts) > len(firsts)
+
+
+def _proposed_symbol(records: list[Decision]) -> str:
+    """The symbol most of *records* that are proposed write before their status (`🤔` of `🤔 Proposed`), which a new
+    record written from a template takes as a change of status would; "" where most write none."""
+    marks = Counter(status_mark(record.status_raw or "")[0].strip() for record in records
+                    if record.status == "proposed")
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    return mark if 2 * count > marks.total() else ""
+
+
 def _new_word(ws: Workspace, model: Decision, status: str) -> str | None:
     """The word a new record copied from *model* writes *status* in: the one most of the folder's records with
     that status write, the newest's of as many (`提议中` where decisionbook writes `提议`); None where none has it."""
     written = _folder_written(ws, model, status)[0]
-    return written.most_common(1)[0][0][1] if written else None
+    return "".join(written.most_common(1)[0][0]) if written else None  # with its mark: `🤔 proposed`
 
 
 def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Counter, int, str | None]:
@@ -1315,7 +1356,8 @@ def _folder_written(ws: Workspace, decision: Decision, status: str) -> tuple[Cou
     written, records = Counter(), 0
     # Newest first (of one day, the last listed), so that of words as many records write, its word comes first.
     for record in sorted(reversed(folder), key=lambda r: r.date or "", reverse=True):
-        if record.status != status or language_of(record.status_raw or "", languages) != language:
+        # A word of either gender (Portugal's `aceite`) is the record's language's, whichever that is.
+        if record.status != status or language not in (languages_of(record.status_raw or "") or (None,)):
             continue
         records += 1
         raw = (record.status_raw or "").strip().strip("*_`")

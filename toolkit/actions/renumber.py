@@ -43,7 +43,7 @@ class Renumbered:
 def _target(workspace: Workspace, which: str, files: list[Path]) -> Path:
     """The file *which* names: a number (`7`, `0007`, `ADR-0007`) or, for a shared number, a file name."""
     name = which.rsplit("/", 1)[-1]
-    if name.endswith((".md", ".markdown", ".rst")):
+    if name.endswith((".md", ".markdown", ".qmd", ".rst")):
         named = [path for path in files if path.name == name]
         if len(named) > 1 and "/" in which:  # one name in two folders: the folders given tell them apart
             tail = "/" + which.strip().removeprefix("./")
@@ -197,7 +197,7 @@ def _rewrite_page(path: Path, old_name: str, new_name: str, old: int, new: int,
 def _other_pages(workspace: Workspace, files: list[Path], team: Path | None) -> list[Path]:
     """The pages beside the records that are not records: the ADR folder's, and the moved record's *team* folder's."""
     folders = (workspace.adr_dir, team) if team is not None else (workspace.adr_dir,)
-    return sorted(p for folder in folders for pattern in ("*.md", "*.rst") for p in folder.glob(pattern)
+    return sorted(p for folder in folders for pattern in ("*.md", "*.qmd", "*.rst") for p in folder.glob(pattern)
                   if p not in files and p.is_file())
 
 

@@ -270,10 +270,10 @@ def ref_key(value: object) -> str | None:
             return None  # a place in the same page (`[Graph API](#graph-api)`), not a record
     if "\\" in text and not text.startswith("\\"):
         text = text.replace("\\", "/")  # a Windows path, as adr-cli for .NET writes links (`.\\00004-x`)
-    if text.endswith((".md", ".markdown", ".rst")) or "/" in text:
+    if text.endswith((".md", ".markdown", ".qmd", ".rst")) or "/" in text:
         # A record kept as a folder is named by the folder, with its page or without (`../CIP-0001/`).
         name = record_name(text.split("#")[0].rstrip("/"))
-        if "://" in text and not name.endswith((".md", ".markdown", ".rst")):
+        if "://" in text and not name.endswith((".md", ".markdown", ".qmd", ".rst")):
             return None  # a page on the web (`.../pull/12`, `.../issues/4`), not a record file
         if marked_status(name) and file_key(name):
             return name.rpartition(".")[0]  # an expired text, named by its file alone, never by its number
@@ -295,7 +295,7 @@ def ref_key(value: object) -> str | None:
     return text if " " in text and file_key(text + ".md") == text else None
 
 
-_FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|rst)\b")  # from the start of a run only
+_FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|qmd|rst)\b")  # from the start of a run only
 _NUMBER_IN_TEXT = LazyPattern(r"^\W*(?:[A-Za-z]+[-_ ])*?(?:ADR|RFC|#)[-_ ]?0*(\d+)\b|^\W*0*(\d+)\b", re.IGNORECASE)
 
 
@@ -1123,6 +1123,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
+        elif chosen and (named := _named_relation(line)):
+            reader.add_relation(named.group(1), named.group(2), index + 1)
         elif chosen is None and not line.startswith("|") and not _quoted_guidance(reader.lines, index, end):
             words_start, words_end, date = _status_span(reader.lines[index])
             chosen = (index, (words_start, words_end))
@@ -1490,6 +1492,19 @@ def _known_relation(words: str) -> bool:
             or name.endswith(" by"))
 
 
+# A relation and the record it names by number, with no link, on a line below the status: `Vervangt ADR-002`,
+# `* Supersedes: ADR 2.`, as the status itself names a successor (`Vervangen door ADR-002`).
+_NAMED_RELATION = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}((?:ADR|RFC)[-_ #]?\d+)\.?$", re.IGNORECASE)
+
+
+def _named_relation(line: str) -> re.Match | None:
+    """The relation of a line that names one record by its number alone, if decisionbook knows it."""
+    if not line[-2:].rstrip(".")[-1:].isdigit():
+        return None  # most lines end in a word: no pattern for them
+    match = _NAMED_RELATION.match(line)
+    return match if match and _known_relation(match.group(1)) else None
+
+
 _RELATION_WORDS = 3  # a team's own relation is named in a few words (`Clarifies`, `Depends on`, `See also`)
 
 
@@ -1729,8 +1744,10 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
             title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
             fields["title_line"] = named + 1
     # A level-2 first heading is a title above level-1 ones too (GreptimeDB's `Procedure Framework` underlined
-    # with `---`, over `# Summary`).
-    if (title is None and first is not None and first[0] <= 2
+    # with `---`, over `# Summary`); a deeper one is where every other heading is below it (a guidebook's chapter
+    # holding its records: `### ADR-001 Title` over `#### Status`).
+    if (title is None and first is not None
+            and (first[0] <= 2 or all(section[0] > first[0] for section in sections[1:]))
             and status_words(first[1]) not in META_HEADINGS | _PART_HEADINGS):
         title = first[1]
         fields["title_line"] = first[2] if first[2] in reader.underlined else first[2] + 1  # the text's line

@@ -100,7 +100,7 @@ def underlined_headings(lines: list[str], start: int, rst: bool) -> dict[int, tu
     return found
 
 
-RECORD_EXTENSIONS = ("md", "markdown", "rst")
+RECORD_EXTENSIONS = ("md", "markdown", "qmd", "rst")
 # Records written in a form decisionbook does not read: named by `decide check`, their numbers taken.
 UNREAD_EXTENSIONS = {"adoc": "AsciiDoc", "asciidoc": "AsciiDoc", "mdx": "MDX"}
 
@@ -135,9 +135,9 @@ def unread_record(name: str, extension_less: bool = False) -> tuple[str, str] | 
 _PROPOSAL = r"(?-i:[A-Z]{1,3}(?:EP|IP|FP))"
 RECORD_FILE = re.compile(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|nr\.|{_PROPOSAL}"
-    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|rst)$)))[-_]?|#(?=\d+ )"
+    r"|(?-i:[a-z]{1,3}(?:ep|ip))(?=[-_]?(?:0\d|\d+\.(?:md|markdown|qmd|rst)$)))[-_]?|#(?=\d+ )"
     r"|(?-i:(?!adr|rfc)[a-z]{1,4}[-_]){1,3}(?=0\d{2,}[-_.][^/\\])|)(\d+)"
-    r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|rst)$",
+    r"(?:([-_. ])([^/\\]*?))?\.(md|markdown|qmd|rst)$",
     re.IGNORECASE | re.ASCII,
 )
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
@@ -148,7 +148,7 @@ RECORD_FILE = re.compile(
 # number the one record among the folder's dated ones.
 DATED_FILE = re.compile(
     r"^((?:19|20)\d\d([-_]?)(?:\d\d|(?<=[-_])\d)\2(?:\d\d|[xX]{2}|(?<=[-_])\d(?!\d)))(?:[-_]| +- +| +)([^/\\]+)"
-    r"\.(md|markdown|rst)$"
+    r"\.(md|markdown|qmd|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
 # `00xx-slug.md` (Garden Linux), `oep-XXXX-slug.rst` (Open edX), `nnnn-slug.md` (Swift), `ADR-XX.md` (NATS),
@@ -157,7 +157,7 @@ DATED_FILE = re.compile(
 DRAFT_FILE = LazyPattern(
     rf"^((?:[A-Za-z]+[-_])*(?:adrs?|rfc|dr|oep|decision|record|{_PROPOSAL})[-_]?|)"
     r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,}|(?<=[-_])(?-i:TODO))(?:[-_. ]([^/\\]+?))?"
-    r"\.(md|markdown|rst)$", re.IGNORECASE
+    r"\.(md|markdown|qmd|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
 # "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
@@ -231,7 +231,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
 
 # A status marked in a record's file name before its extension: AWS CDK keeps an RFC's expired text beside its
 # revision, under the same number, as `0249-x.expired.md` (ADR 0169).
-_MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|rst)$", re.IGNORECASE)
+_MARKED = LazyPattern(r"\.(expired)\.(?:md|markdown|qmd|rst)$", re.IGNORECASE)
 
 # Folders below the ADR folder named by the stage of the records in them, which a record that states no status
 # is at (ADR 0161): linkerd's RFCs move from `problem/` (a problem stated) to `design/` (its design proposed) to
@@ -247,7 +247,7 @@ def marked_status(name: str) -> str | None:
 
 
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
-_TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|rst))$")
+_TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|qmd|rst))$")
 # What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
 _ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato"
                    r"|anexo|vedlegg")
@@ -533,7 +533,7 @@ _LANGUAGES = {
     "pt": {
         "draft": "rascunho",
         "proposed": "proposto|em discussão",
-        "accepted": "aceito|aprovado",
+        "accepted": "aceito|aprovado|aceite",  # `aceite`: as Portugal writes it, of either gender
         "rejected": "rejeitado|recusado",
         "deprecated": "obsoleto|depreciado",
         "superseded": "substituído|substituido",
@@ -541,7 +541,7 @@ _LANGUAGES = {
     },
     "pt-f": {
         "proposed": "proposta",
-        "accepted": "aceita|aprovada",
+        "accepted": "aceita|aprovada|aceite",
         "rejected": "rejeitada|recusada",
         "deprecated": "obsoleta|depreciada",
         "superseded": "substituída|substituida",
@@ -860,9 +860,9 @@ _SUCCESSOR_LAST = tuple(sorted((word for word, (language, status) in _READ_IN.it
 _NAMED = LazyPattern(r"\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)",
                      re.IGNORECASE)
 # A record named in a status's sentence outside a link: `ADR-24`, or a file name.
-_NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|rst)\b",
+_NAMED_ANYWHERE = LazyPattern(r"(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)|(?<![\w./-])[\w.-]+\.(?:md|markdown|qmd|rst)\b",
                               re.IGNORECASE)
-_RECORD_FILE = LazyPattern(r"\.(?:md|markdown|rst)(?:#.*)?$", re.IGNORECASE)  # a link's address to a record
+_RECORD_FILE = LazyPattern(r"\.(?:md|markdown|qmd|rst)(?:#.*)?$", re.IGNORECASE)  # a link's address to a record
 
 
 def named_once(text: str) -> str | None:
@@ -897,7 +897,7 @@ def _named(text: str) -> dict[str, str]:
 _LINK = LazyPattern(r"!?\[([^\[\]]*)\]\((<[^<>\n]*>|[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFERENCE = LazyPattern(
     r"(?<!\s)\s*(?:\[[^\[\]]*\]\([^()]*\)|\[[^\[\]]*\]|`[^`]*`__?|:doc:`[^`]*`|(?:ADR|RFC)?[-_ #]?\d+\S*"
-    r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|rst)\b).*$", re.IGNORECASE
+    r"|(?<![\w./-])[\w./-]+\.(?:md|markdown|qmd|rst)\b).*$", re.IGNORECASE
 )
 _DATE_TAIL = LazyPattern(
     r"(?<!\s)(?:\s*(?:(?:\(|,|-|–|—|on|since|as of|in)\s*)?\d{1,4}[-./]\d{1,2}[-./]\d{1,4}.*$|\s*\([^()]*\)\s*$)",
@@ -1264,7 +1264,8 @@ _MONTH = r"(?<![^\W\d_])([^\W\d_]+)\.?"
 _ISO = LazyPattern(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _YEAR_FIRST_CJK = LazyPattern(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")  # `2024年3月5日`
 _COMPACT = LazyPattern(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
-_DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+# Day first, a space after each dot or none: `14.11.2026`, and as Czech and Slovak write it, `14. 11. 2026`.
+_DOTTED = LazyPattern(r"(?<!\d)(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)")
 # A year of two digits only between slashes (`12/02/26`, a `dd/mm/aa` template's): `26-02-12` may be year first.
 # A year of two digits after slashes (`16/02/26`) or hyphens (GOV.UK Pay's `Date: 13-05-20`).
 _SLASHED = LazyPattern(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)"
@@ -1372,16 +1373,18 @@ def written_as(example: str, day: str, order: str | None = None, language: str |
     year, month, date = day.split("-")
     old_month, old_date = meant[5:7], meant[8:10]
     parts = re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)
-    # Padded when a part shows it (`07/08`), not when one is a single digit (`7/8`); else as numbers usually are.
-    padded = any(p.startswith("0") for p in parts) or not any(len(p) == 1 for p in parts) and len(parts) == 2
+    # Padded when a part shows it (`07/08`), not when one is a single digit (`7/8`); else as numbers usually are,
+    # which, written with a space after each dot (`14. 11. 2026`), they are not.
+    padded = any(p.startswith("0") for p in parts) or (
+        not any(len(p) == 1 for p in parts) and len(parts) == 2 and ". " not in text)
 
     def like(value: str) -> str:
         return value if padded else value.lstrip("0")
 
-    numbers = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)", text)
+    numbers = re.fullmatch(r"(\d{1,2})([/-]|\. ?)(\d{1,2})\2(\d{4}|\d\d)", text)
     if numbers:
         first, sep, second, written_year = numbers.groups()
-        if int(date) <= 12 and date != month and sep != "." and order is None:
+        if int(date) <= 12 and date != month and sep[0] != "." and order is None:
             return day  # `09/01/2026` could be either order: written so it reads back as one day
         year = year[-len(written_year):]  # `26` where the example writes `12/02/26`
         if int(first) == int(old_date) and int(second) == int(old_month):
