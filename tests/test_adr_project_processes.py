@@ -1,0 +1,56 @@
+"""Records of large open-source projects' proposal processes, read and edited in their own forms: Cedar's RFCs,
+whose Timeline section says how far each has come."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import listed_adrs, repository_with
+
+# A policy language's RFCs: the days each stage was reached, one a line; a stage not reached yet is blank.
+TIMELINE = ("# {title}\n\n## Related issues and PRs\n\n- Reference Issues:\n- Implementation PR(s):\n\n"
+            "## Timeline\n\n{stages}\n## Summary\n\nWhat it changes.\n")
+RFCS = {
+    "text/0003-range-operators.md": TIMELINE.format(title="Range operators", stages=(
+        "- Started: 2023-06-01\n- Entered FCP (intent to accept): 2023-07-10\n- Accepted: 2023-07-24\n"
+        "- Landed: 2023-09-02 on `main`\n- Released: 2023-10-01 in v3.0\n")),
+    "text/0007-optional-context.md": TIMELINE.format(title="Optional context", stages="- Started: 2023-11-14\n"),
+    "text/0012-strict-names.md": TIMELINE.format(title="Strict entity names", stages=(
+        "- Started: 2024-01-08\n- Entered FCP (intent to reject): 2024-02-01\n- Rejected: 2024-02-12\n")),
+    "text/0015-typed-tags.md": TIMELINE.format(title="Typed tags", stages=(
+        "- Started: 2024-03-03\n- Accepted: TBD\n- Landed:\n")),
+}
+
+
+def _cedar(tmp_path):
+    return repository_with(tmp_path / "rfcs", {"decisionbook.toml": '[adr]\ndir = "text"\n', **RFCS})
+
+
+def test_a_timeline_s_last_stage_reached_is_the_status_dated_by_the_day_it_was_reached(decide, tmp_path):
+    root = _cedar(tmp_path)
+    rows = {r["number"]: (r["status"], r["date"]) for r in listed_adrs(decide, root)}
+    # Landed and released after it was accepted: accepted still, on the day it was; a blank stage is not reached.
+    assert rows == {3: ("accepted", "2023-07-24"), 7: ("proposed", "2023-11-14"), 12: ("rejected", "2024-02-12"),
+                    15: ("proposed", "2024-03-03")}
+
+
+def test_accepting_a_timeline_record_gives_its_stage_the_day_and_keeps_the_stages_before(decide, tmp_path):
+    root = _cedar(tmp_path)
+    assert decide("adr", "status", "7", "accepted", "--force", cwd=root).exit_code == 0
+    assert decide("adr", "status", "15", "accepted", "--force", cwd=root).exit_code == 0
+    day = json.loads(decide("adr", "show", "7", "--format", "json", cwd=root).stdout)["date"]
+    assert (root / "text/0007-optional-context.md").read_text() == RFCS["text/0007-optional-context.md"].replace(
+        "- Started: 2023-11-14\n", f"- Started: 2023-11-14\n- Accepted: {day}\n")
+    assert (root / "text/0015-typed-tags.md").read_text() == RFCS["text/0015-typed-tags.md"].replace(
+        "- Accepted: TBD", f"- Accepted: {day}")
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)][1:] == [
+        (7, "accepted"), (12, "rejected"), (15, "accepted")]
+
+
+def test_a_status_no_stage_means_is_refused_at_the_timeline_s_line(decide, tmp_path):
+    root = _cedar(tmp_path)
+    result = decide("adr", "status", "12", "proposed", "--force", cwd=root)
+    assert result.exit_code == 2
+    assert "text/0012-strict-names.md:12:" in result.stderr and "Timeline" in result.stderr, result.stderr
+    assert (root / "text/0012-strict-names.md").read_text() == RFCS["text/0012-strict-names.md"]
+
