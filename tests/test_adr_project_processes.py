@@ -1,5 +1,5 @@
 """Records of large open-source projects' proposal processes, read and edited in their own forms: Cedar's RFCs,
-whose Timeline section says how far each has come."""
+whose Timeline section says how far each has come, and Cilium's CFPs, whose status names the release."""
 
 from __future__ import annotations
 
@@ -54,3 +54,20 @@ def test_a_status_no_stage_means_is_refused_at_the_timeline_s_line(decide, tmp_p
     assert "text/0012-strict-names.md:12:" in result.stderr and "Timeline" in result.stderr, result.stderr
     assert (root / "text/0012-strict-names.md").read_text() == RFCS["text/0012-strict-names.md"]
 
+
+# Cilium's CFPs: bold fields under the title; one built and shipped names the release it shipped in.
+CFP = ("# CFP-{number}: {title}\n\n**SIG: [sig-agent]**\n\n**Begin Design Discussion:** {day}\n\n"
+       "**Authors:** Ana Lima\n\n**Status:** {status}\n\n## Summary\n\nWhat it changes.\n")
+
+
+def test_a_cfp_released_in_a_release_is_accepted(decide, tmp_path):
+    root = repository_with(tmp_path / "cfps", {
+        "decisionbook.toml": '[adr]\ndir = "cilium"\n',
+        "cilium/CFP-25694-move-the-cli.md": CFP.format(number=25694, title="Move the CLI", day="2023-05-25",
+                                                       status="Released Cilium 1.15"),
+        "cilium/CFP-30984-dns-proxy-ha.md": CFP.format(number=30984, title="DNS proxy HA", day="2024-02-09",
+                                                       status="Implementable")})
+    assert [(r["number"], r["title"], r["status"], r["status_raw"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (25694, "Move the CLI", "accepted", "Released Cilium 1.15", "2023-05-25"),
+        (30984, "DNS proxy HA", "accepted", "Implementable", "2024-02-09")]
+    assert "Released" not in decide("check", cwd=root).output

@@ -465,6 +465,7 @@ SYNONYMS = {
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "living": "accepted",  # EIP-1's and Solana's process documents: in force, and kept up to date
     "activated": "accepted",  # Solana's proposals: in effect on the network
+    "released": "accepted",  # Cilium's CFPs: `Released Cilium 1.15`, built and shipped in that release
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
