@@ -1,5 +1,6 @@
 """Records of large open-source projects' proposal processes, read and edited in their own forms: Cedar's RFCs,
-whose Timeline section says how far each has come, and Cilium's CFPs, whose status names the release."""
+whose Timeline section says how far each has come, Cilium's CFPs, whose status names the release, and records
+named by their day alone and numbered by their titles."""
 
 from __future__ import annotations
 
@@ -71,3 +72,37 @@ def test_a_cfp_released_in_a_release_is_accepted(decide, tmp_path):
         (25694, "Move the CLI", "accepted", "Released Cilium 1.15", "2023-05-25"),
         (30984, "DNS proxy HA", "accepted", "Implementable", "2024-02-09")]
     assert "Released" not in decide("check", cwd=root).output
+
+
+# Records named by the day they were written, numbered in their titles alone.
+DATED = {
+    "docs/adr/2024-02-11-use-postgres.md": (
+        "# ADR-001: Use Postgres\n\nDate: 2024-02-11\n\n## Status\n\n"
+        "Superseded by [ADR-003](2024-05-01-use-managed-postgres.md)\n\n## Context\n\nWe need a database.\n"),
+    "docs/adr/2024-03-20-log-in-json.md": (
+        "# ADR-002: Log in JSON\n\nDate: 2024-03-20\n\n## Status\n\nAccepted\n\n## Context\n\nSearch.\n"),
+    "docs/adr/2024-05-01-use-managed-postgres.md": (
+        "# ADR-003: Use managed Postgres\n\nDate: 2024-05-01\n\n## Status\n\nAccepted\n\n"
+        "Supersedes [ADR-001](2024-02-11-use-postgres.md)\n\n## Context\n\nCost.\n"),
+}
+
+
+def test_a_record_named_by_its_day_is_numbered_by_its_title(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", DATED)
+    rows = listed_adrs(decide, root)
+    assert [(r["number"], r["title"], r["status"]) for r in rows] == [
+        (1, "Use Postgres", "superseded"), (2, "Log in JSON", "accepted"), (3, "Use managed Postgres", "accepted")]
+    assert rows[0]["superseded_by"] == rows[2]["key"] and rows[2]["supersedes"] == [rows[0]["key"]]
+    shown = json.loads(decide("adr", "show", "3", "--format", "json", cwd=root).stdout)
+    assert shown["path"] == "docs/adr/2024-05-01-use-managed-postgres.md"
+    assert decide("adr", "status", "2", "deprecated", cwd=root).exit_code == 0
+    assert "Deprecated" in (root / "docs/adr/2024-03-20-log-in-json.md").read_text()
+
+
+def test_a_new_record_beside_them_is_named_by_its_day_and_numbered_next_in_its_title(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", DATED)
+    result = decide("adr", "new", "Cache sessions", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    day = json.loads(decide("adr", "show", "4", "--format", "json", cwd=root).stdout)["date"]
+    text = (root / f"docs/adr/{day}-cache-sessions.md").read_text()
+    assert text.startswith(f"# ADR-004: Cache sessions\n\nDate: {day}\n\n## Status\n\nProposed\n"), text

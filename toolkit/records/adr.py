@@ -1796,6 +1796,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
     heading_number, words = split_title(title)
+    if number is None and heading_number is not None and title.lstrip()[:3].upper() == "ADR":
+        fields["title_number"] = heading_number  # a dated file's record numbered by its title alone
     if heading_number is not None and number is not None and heading_number != number \
             and _NUMBER_WORD.match(title.lstrip()):
         heading_number, words = None, title.strip()  # `2024 roadmap`, `12-factor config`: a word of the title
@@ -1894,6 +1896,10 @@ def from_document(
         reader.warn(None, problem)
     listed = _listed(path, options)
     title = _title(reader, sections, number, name)
+    if number is None and "title_number" in fields and DATED_FILE.match(name):
+        # Named by its day alone and numbered in its title (`2024-05-01-x.md`, `# ADR-003: Title`): the team
+        # calls it by that number, which the file name does not give.
+        number = fields["title_number"]
     if listed is not None and listed.title and (title is None or "{{" in title):
         title = listed.title  # the page's title is the site's template filling it in from the list (`{{ rfc.title }}`)
     if title is None:
