@@ -1,6 +1,7 @@
 """Records of large open-source projects' proposal processes, read and edited in their own forms: Cedar's RFCs,
 whose Timeline section says how far each has come, Cilium's CFPs, whose status names the release, and records
-named by their day alone and numbered by their titles."""
+named by their day alone and numbered by their titles; and the folders such projects keep them in, found without
+a setting (Pigweed's `seed/`, ESLint's `designs/`)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,37 @@ def test_a_new_record_beside_them_is_named_by_its_day_and_numbered_next_in_its_t
     day = json.loads(decide("adr", "show", "4", "--format", "json", cwd=root).stdout)["date"]
     text = (root / f"docs/adr/{day}-cache-sessions.md").read_text()
     assert text.startswith(f"# ADR-004: Cache sessions\n\nDate: {day}\n\n## Status\n\nProposed\n"), text
+
+
+# An embedded-systems project's proposals in reStructuredText: a directive's fields under the title, an index
+# numbered 0 beside them.
+SEED = (".. _seed-{number:04d}:\n\n{rule}\n{number:04d}: {title}\n{rule}\n.. seed::\n   :number: {number}\n"
+        "   :name: {title}\n   :status: {status}\n   :proposal_date: {day}\n\n-------\nSummary\n-------\nWhy.\n")
+
+
+def _seed(number, title, status, day):
+    return SEED.format(number=number, title=title, status=status, day=day, rule="=" * (len(title) + 6))
+
+
+def test_a_top_folder_of_seeds_is_the_adr_folder(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "README.md": "# An embedded toolkit\n",
+        "seed/0000-index.rst": (".. _seed-0000:\n\n==========\nSEED Index\n==========\n\n.. toctree::\n\n"
+                                "  0001-the-process\n"),
+        "seed/0001-the-process.rst": _seed(1, "The Process", "Accepted", "2022-10-31"),
+        "seed/0101-tokenized-logs.rst": _seed(101, "Tokenized logs", "Open for Comments", "2023-02-14")})
+    assert [(r["number"], r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (1, "The Process", "accepted", "2022-10-31"), (101, "Tokenized logs", "proposed", "2023-02-14")]
+
+
+def test_a_top_folder_of_designs_kept_as_folders_is_the_adr_folder(decide, tmp_path):
+    design = ("- Start Date: {day}\n- RFC PR: https://example.org/pull/{pr}\n- Authors: Ana\n\n# {title}\n\n"
+              "## Summary\n\nWhy.\n")
+    root = repository_with(tmp_path / "repo", {
+        "README.md": "# A linter's RFCs\n",
+        "designs/2019-cache-results/README.md": design.format(day="2019-04-02", pr=11, title="Cache results"),
+        "designs/2020-flat-settings/README.md": design.format(day="2020-09-15", pr=42, title="Flat settings")})
+    assert [(r["path"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [
+        ("designs/2019-cache-results/README.md", "Cache results", "2019-04-02"),
+        ("designs/2020-flat-settings/README.md", "Flat settings", "2020-09-15")]
+
