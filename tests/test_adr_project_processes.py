@@ -1,6 +1,7 @@
 """Records of large open-source projects' proposal processes, read and edited in their own forms: Cedar's RFCs,
 whose Timeline section says how far each has come, Cilium's CFPs, whose status names the release, and records
-named by their day alone and numbered by their titles; and the folders such projects keep them in, found without
+named by their day alone and numbered by their titles, or by the year and month they were written (Thanos'); and the
+folders such projects keep them in, found without
 a setting (Pigweed's `seed/`, ESLint's `designs/`)."""
 
 from __future__ import annotations
@@ -141,3 +142,21 @@ def test_a_top_folder_of_designs_kept_as_folders_is_the_adr_folder(decide, tmp_p
         ("designs/2019-cache-results/README.md", "Cache results", "2019-04-02"),
         ("designs/2020-flat-settings/README.md", "Flat settings", "2020-09-15")]
 
+
+# A metrics project's proposals, named by the year and month each was written, their status in front matter.
+PROPOSAL = "---\ntype: proposal\ntitle: {title}\nstatus: {status}\nowner: ana\n---\n\n## Summary\n\nWhy.\n"
+
+
+def test_a_proposal_named_by_its_year_and_month_has_no_number(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "proposals"\n',
+        "proposals/201909-query-logging.md": PROPOSAL.format(title="Query logging", status="complete"),
+        "proposals/202301-shard-the-store.md": PROPOSAL.format(title="Shard the store", status="accepted"),
+        "proposals/20221129-avoid-global-sort.md": PROPOSAL.format(title="Avoid a global sort", status="approved")})
+    assert [(r["number"], r["key"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        (None, "201909-query-logging", "accepted", None),
+        (None, "20221129-avoid-global-sort", "accepted", "2022-11-29"),
+        (None, "202301-shard-the-store", "accepted", None)]
+    shown = json.loads(decide("adr", "show", "202301-shard-the-store", "--format", "json", cwd=root).stdout)
+    assert shown["title"] == "Shard the store"
+    assert "202301" not in decide("check", cwd=root).output
