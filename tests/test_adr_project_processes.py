@@ -160,3 +160,15 @@ def test_a_proposal_named_by_its_year_and_month_has_no_number(decide, tmp_path):
     shown = json.loads(decide("adr", "show", "202301-shard-the-store", "--format", "json", cwd=root).stdout)
     assert shown["title"] == "Shard the store"
     assert "202301" not in decide("check", cwd=root).output
+
+
+def test_a_new_proposal_beside_them_is_named_by_this_year_and_month(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "decisionbook.toml": '[adr]\ndir = "proposals"\n',
+        "proposals/201909-query-logging.md": PROPOSAL.format(title="Query logging", status="complete"),
+        "proposals/202301-shard-the-store.md": PROPOSAL.format(title="Shard the store", status="accepted")})
+    result = decide("adr", "new", "Cache index headers", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    made = [r for r in listed_adrs(decide, root) if r["title"] == "Cache index headers"]
+    month = made[0]["date"][:7].replace("-", "")
+    assert made[0]["path"] == f"proposals/{month}-cache-index-headers.md" and made[0]["number"] is None
