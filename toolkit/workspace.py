@@ -34,8 +34,8 @@ DEEP_ADR_DIR_DEPTH = 4
 DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs", "content")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
-# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, and Rust's,
-# React's and Vue's `text/` and `active-rfcs/`).
+# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, Rust's,
+# React's and Vue's `text/` and `active-rfcs/`, ESLint's `designs/` and Pigweed's `seed/`).
 LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design", "designs", "text", "active-rfcs",
                        "seed")
 
@@ -481,8 +481,9 @@ _PROPOSAL_HEADER = LazyPattern(
 
 
 def _has_status(folder: Path, root: Path) -> bool:
-    """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start,
-    or is headed as a proposal is, or the folder keeps its records' statuses in a list of them (folder_index)."""
+    """Whether the first record file of *folder* (a regular file within *root*), else the page of its first record
+    kept as a folder, speaks of a status near its start, or is headed as a proposal is, or the folder keeps its
+    records' statuses in a list of them (folder_index)."""
     try:
         names = os.listdir(folder)
         name = min((name for name in names if is_record_file(name)), default=None) or _first_page(folder, names)

@@ -700,7 +700,10 @@ def timeline_stage(doc: frontmatter.Document, decision: Decision, status: str, d
         raise DecisionbookError(f"cannot set the status {status!r}: the record's Timeline has no stage for it; "
                                 "edit the file by hand", decision.path, decision.status_line)
     lines = doc.text_lines()
-    heading = next(i for i in range(decision.status_line - 1, -1, -1) if lines[i].startswith("#"))
+    heading = next((i for i in range(decision.status_line - 1, -1, -1) if lines[i].startswith("#")), None)
+    if heading is None:  # a Timeline heading underlined (`Timeline` over `---`): its stages are not told apart here
+        raise DecisionbookError("cannot edit: the record's Timeline is not under a `## Timeline` heading; edit the "
+                                "file by hand", decision.path, decision.status_line)
     items = []
     for index in range(heading + 1, len(lines)):
         if lines[index].startswith("#"):
