@@ -58,7 +58,6 @@ def test_a_status_no_stage_means_is_refused_at_the_timeline_s_line(decide, tmp_p
     assert (root / "text/0012-strict-names.md").read_text() == RFCS["text/0012-strict-names.md"]
 
 
-
 def test_a_status_change_of_a_timeline_under_underlined_headings_alone_is_refused(decide, tmp_path):
     text = ("Optional context\n================\n\nTimeline\n--------\n\n- Started: 2023-11-14\n\n"
             "Summary\n-------\n\nWhy.\n")
@@ -68,6 +67,7 @@ def test_a_status_change_of_a_timeline_under_underlined_headings_alone_is_refuse
     result = decide("adr", "status", "7", "accepted", "--force", cwd=root)
     assert result.exit_code == 2 and "text/0007-optional-context.md:7:" in result.stderr, result.output
     assert (root / "text/0007-optional-context.md").read_text() == text
+
 
 # Cilium's CFPs: bold fields under the title; one built and shipped names the release it shipped in.
 CFP = ("# CFP-{number}: {title}\n\n**SIG: [sig-agent]**\n\n**Begin Design Discussion:** {day}\n\n"
