@@ -70,7 +70,7 @@ def test_a_status_change_of_a_timeline_under_underlined_headings_alone_is_refuse
 
 
 # Cilium's CFPs: bold fields under the title; one built and shipped names the release it shipped in.
-CFP = ("# CFP-{number}: {title}\n\n**SIG: [sig-agent]**\n\n**Begin Design Discussion:** {day}\n\n"
+CFP = ("# CFP-{number}: {title}\n\n**SIG: [sig-datapath]**\n\n**Begin Design Discussion:** {day}\n\n"
        "**Authors:** Ana Lima\n\n**Status:** {status}\n\n## Summary\n\nWhat it changes.\n")
 
 
@@ -114,11 +114,11 @@ def test_a_record_named_by_its_day_is_numbered_by_its_title(decide, tmp_path):
 
 def test_a_new_record_beside_them_is_named_by_its_day_and_numbered_next_in_its_title(decide, tmp_path):
     root = repository_with(tmp_path / "repo", DATED)
-    result = decide("adr", "new", "Cache sessions", "--no-edit", cwd=root)
+    result = decide("adr", "new", "Cache search results", "--no-edit", cwd=root)
     assert result.exit_code == 0, result.output
     day = json.loads(decide("adr", "show", "4", "--format", "json", cwd=root).stdout)["date"]
-    text = (root / f"docs/adr/{day}-cache-sessions.md").read_text()
-    assert text.startswith(f"# ADR-004: Cache sessions\n\nDate: {day}\n\n## Status\n\nProposed\n"), text
+    text = (root / f"docs/adr/{day}-cache-search-results.md").read_text()
+    assert text.startswith(f"# ADR-004: Cache search results\n\nDate: {day}\n\n## Status\n\nProposed\n"), text
 
 
 # An embedded-systems project's proposals in reStructuredText: a directive's fields under the title, an index
