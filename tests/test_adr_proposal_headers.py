@@ -381,7 +381,7 @@ def test_a_title_underlined_below_a_rule_of_stars_is_the_title(decide, tmp_path)
 
 # A policy language's RFCs, published as an mdBook from `text/`: a Timeline of the stages each reached.
 TIMELINE_RFC = ("# {title}\n\n## Related issues and PRs\n\n- Reference Issues:\n- Implementation PR(s):\n\n"
-                "## Timeline\n\n- Started: {day}\n- Accepted: 2024-09-10\n- Landed: TBD\n- Released: TBD\n\n"
+                "## Timeline\n\n- Started: {day}\n- Accepted: TBD\n- Landed: TBD\n- Released: TBD\n\n"
                 "## Summary\n\nWhat it changes.\n")
 
 

@@ -34,9 +34,10 @@ DEEP_ADR_DIR_DEPTH = 4
 DOCS_ROOTS = ("docs", "doc", "dok", "documentation", "website/docs", "content")
 # Found like those, last, when a record in it has a status: `docs/architecture/adr-020-x.md` (Cosmos SDK),
 # not the numbered chapters of an arc42 description (`01_introduction_and_goals.md`).
-# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, and Rust's,
-# React's and Vue's `text/` and `active-rfcs/`).
-LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design", "text", "active-rfcs")
+# So are folders of proposals kept as decision records (`rfcs/0012-x.md`, `proposals/`, `design/`, Rust's,
+# React's and Vue's `text/` and `active-rfcs/`, ESLint's `designs/` and Pigweed's `seed/`).
+LOOSE_ADR_DIR_NAMES = ("architecture", "arch", "rfcs", "rfc", "proposals", "design", "designs", "text", "active-rfcs",
+                       "seed")
 
 DEFAULT_DATA_GLOBS = (
     "**/migrations/**",
@@ -531,14 +532,29 @@ _PROPOSAL_HEADER = LazyPattern(
 
 
 def _has_status(folder: Path, root: Path) -> bool:
-    """Whether the first record file of *folder* (a regular file within *root*) speaks of a status near its start,
-    or is headed as a proposal is, or the folder keeps its records' statuses in a list of them (folder_index)."""
+    """Whether the first record file of *folder* (a regular file within *root*), else the page of its first record
+    kept as a folder, speaks of a status near its start, or is headed as a proposal is, or the folder keeps its
+    records' statuses in a list of them (folder_index)."""
     try:
-        name = min(name for name in os.listdir(folder) if is_record_file(name))
-    except (OSError, ValueError):  # unreadable, or no record after all
+        names = os.listdir(folder)
+        name = min((name for name in names if is_record_file(name)), default=None) or _first_page(folder, names)
+    except OSError:  # unreadable
+        return False
+    if name is None:  # no record after all
         return False
     # A list that is no regular file (a FIFO) still marks the folder: reading it then warns that it cannot be read.
     return _headed(folder / name, root) or (folder / folder_index.NAME).exists()
+
+
+def _first_page(folder: Path, names: list[str]) -> str | None:
+    """The page of the first record kept as a folder in *folder* (ESLint's `designs/2019-x/README.md`), as a path
+    from *folder*; None when it keeps none."""
+    for name in sorted(names):
+        if folder_record(name) and (folder / name).is_dir():
+            page = folder_page(os.listdir(folder / name), name)
+            if page is not None:
+                return f"{name}/{page}"
+    return None
 
 
 def _headed(path: Path, root: Path) -> bool:

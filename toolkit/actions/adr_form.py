@@ -225,7 +225,8 @@ class FolderForm:
 
     def unnumbered_name(self, day: str, slug: str) -> str:
         """The name of a record made on *day* (YYYY-MM-DD) in a folder whose names have no number."""
-        dates = {"date": day.replace("-", self.date_joint), "compact date": day.replace("-", "")}
+        dates = {"date": day.replace("-", self.date_joint), "compact date": day.replace("-", ""),
+                 "month": day[:7].replace("-", "")}
         stem = f"{dates[self.unnumbered]}{self.joint}{slug}" if self.unnumbered in dates else slug
         return f"{stem}/{self.page}" if self.page else f"{stem}.{self.extension}"
 
@@ -245,6 +246,7 @@ def _most(counter: Counter, default):
     return counter.most_common(1)[0][0] if counter else default
 
 
+_YEAR_MONTH_NAME = LazyPattern(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])[-_][^/\\]")
 _SEPARATOR = LazyPattern(r"(?:-+|_+)?")  # between a number and its slug: `-`, `__`, or none
 _CAPITAL = LazyPattern(r"[A-Z]")
 
@@ -323,7 +325,11 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
     elif extension == "rst" and chosen != "nygard":
         extension = "md"  # a Markdown template writes a Markdown file, whatever the folder's others are
     if not numbered or len(dated) > len(numbered):  # a folder of dated names, with a draft `00000000_x.md`
-        if dated:
+        # Named by the year and month alone (Thanos' `202301-x.md`): more of them than of whole days, a month's.
+        months = sum(1 for name in names if name[:1] in "12" and _YEAR_MONTH_NAME.match(name))
+        if months > len(dated):
+            style = "month"
+        elif dated:
             style = "compact date" if 2 * compact >= len(dated) else "date"
         elif names and all(map(is_slug_record, names)):
             style = "slug"

@@ -653,11 +653,25 @@ def _find_path(ws: Workspace, ref) -> Path:
         stems = {path: name.rpartition(".")[0] for path, name in record_names.items()}
         candidates = ([p for p, stem in stems.items() if stem == key]
                       or [p for p, name in record_names.items() if _slug(name) == key])
+    if not candidates and key.isdigit():
+        candidates = _numbered_by_title(ws, record_names, int(key))
     if not candidates:
         raise DecisionbookError(f"no ADR {ref}", shown_path(ws, folder))
     if len(candidates) > 1:
         raise DecisionbookError(_ambiguous(ref, candidates), shown_path(ws, folder))
     return candidates[0]
+
+
+def _numbered_by_title(ws: Workspace, record_names: dict[Path, str], number: int) -> list[Path]:
+    """The records named by their day alone whose titles give them *number* (`2024-05-01-x.md`, `# ADR-003: X`).
+    Read only when no file name gives the number: a folder that numbers its files never reads a page for this."""
+    found = []
+    for path, name in record_names.items():
+        if DATED_FILE.match(name) and numbered_file(name) is None:
+            with contextlib.suppress(DecisionbookError):  # a broken page is named by the command that reads it
+                if _parse_file(ws, path)[1].number == number:
+                    found.append(path)
+    return found
 
 
 def _write(ws: Workspace, path: Path, before: bytes, after: bytes, holds=None) -> bool:
@@ -974,11 +988,19 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
     symbol = "" if copied is not None else _proposed_symbol(recent())
     capital = copied is None and _capitalised_statuses(recent())
 
+    # Records named by their day whose titles number them (`2024-05-01-x.md`, `# ADR-003: X`): a new one's title
+    # takes the number after the newest's, as its name takes the day.
+    numbers_in_titles = [r.number for r in recent()] if form.unnumbered in ("date", "compact date") else []
+    titled = None
+    if numbers_in_titles and None not in numbers_in_titles[-2:]:  # the newest are numbered so, whatever the oldest
+        titled = max(n for n in numbers_in_titles if n is not None) + 1
+
     def render(number: int | None) -> bytes:
-        values = {"number": str(number).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
+        shown = number if number is not None else titled
+        values = {"number": str(shown).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
                   "date": written_day}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
-        numbered = text if number is not None else _UNNUMBERED.sub("", text)
+        numbered = text if shown is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
         path = home / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))

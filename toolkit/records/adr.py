@@ -1450,6 +1450,45 @@ def _read_accepted_directive(reader: "_Reader", head_end: int) -> None:
         return
 
 
+# Cedar's RFCs say where a proposal stands by the days in their Timeline section, one stage a line
+# (`- Started: 2023-07-14`, `- Entered FCP (intent to accept): ...`, `- Accepted: ...`, `- Landed: ...`); a stage
+# whose day is still blank (`- Accepted: TBD`) has not been reached. Each stage's status, by its first word.
+_TIMELINE_STAGES = {
+    "started": "Proposed", "entered": "Proposed", "accepted": "Accepted", "landed": "Accepted",
+    "stabilized": "Accepted", "stabilised": "Accepted", "released": "Accepted", "rejected": "Rejected",
+    "withdrawn": "Rejected", "postponed": "Proposed",
+}
+
+# The stage a status change writes into a Timeline; the others are reached by the process, not by a status.
+TIMELINE_STAGE_WORDS = {"accepted": "Accepted", "rejected": "Rejected"}
+
+
+def _read_timeline(reader: "_Reader", sections) -> None:
+    """The status of a record whose Timeline section says it: that of the last stage given a day, dated by the
+    first stage of that status (accepted on its `Accepted:` day, not on the day it landed). Its line is the
+    status's, which edits refuse, as they do a `.. date-accepted::` directive's."""
+    section = next((s for s in sections if s[0] == 2 and heading_label(s[1]) == "timeline"), None)
+    if section is None:
+        return
+    reached = []  # (status, line index, [start, end) of the day)
+    for index in range(section[2] + 1, section[3]):
+        line = reader.lines[index]
+        item = _ITEM.match(line)
+        colon = line.find(":") if item else -1
+        stage = _TIMELINE_STAGES.get(line[item.end() - 1 : colon].split(" ", 1)[0].lower()) if colon > 0 else None
+        found = find_date(line[colon + 1 :]) if stage else None
+        if found is not None and found[0] not in (None, AMBIGUOUS):
+            reached.append((stage, index, (colon + 1 + found[1], colon + 1 + found[2])))
+    if not reached:
+        return
+    status = reached[-1][0]
+    _, index, (start, end) = next(r for r in reached if r[0] == status)
+    fields = reader.fields
+    fields["status_raw"], fields["status_line"] = status, reached[-1][1] + 1
+    fields["date_raw"], fields["date_line"] = reader.lines[index][start:end], index + 1
+    fields.pop("date_span", None)
+
+
 # A template's blank for a date: the year's letters in English, Polish, French, Spanish, Portuguese, Italian,
 # German, Dutch and Russian (`YYYY-MM-DD`, `RRRR-MM-DD`, `AAAA-MM-JJ`, `JJJJ-MM-TT`, `ГГГГ-ММ-ДД`).
 _DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
@@ -1775,6 +1814,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
     heading_number, words = split_title(title)
+    if number is None and heading_number is not None and title.lstrip()[:3].upper() == "ADR":
+        fields["title_number"] = heading_number  # a dated file's record numbered by its title alone
     if heading_number is not None and number is not None and heading_number != number \
             and _NUMBER_WORD.match(title.lstrip()):
         heading_number, words = None, title.strip()  # `2024 roadmap`, `12-factor config`: a word of the title
@@ -1841,6 +1882,8 @@ def from_document(
         _scan_fields(reader, sections, head_end)
         if "status_raw" not in fields and is_rst(path):
             _read_accepted_directive(reader, head_end)
+        elif "status_raw" not in fields:
+            _read_timeline(reader, sections)
         form = fields.get("form", UNKNOWN)
         _read_people_and_extra(reader, title_index, first_sub)
         if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
@@ -1871,6 +1914,10 @@ def from_document(
         reader.warn(None, problem)
     listed = _listed(path, options)
     title = _title(reader, sections, number, name)
+    if number is None and "title_number" in fields and DATED_FILE.match(name):
+        # Named by its day alone and numbered in its title (`2024-05-01-x.md`, `# ADR-003: Title`): the team
+        # calls it by that number, which the file name does not give.
+        number = fields["title_number"]
     if listed is not None and listed.title and (title is None or "{{" in title):
         title = listed.title  # the page's title is the site's template filling it in from the list (`{{ rfc.title }}`)
     if title is None:
@@ -2073,10 +2120,12 @@ def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Do
 
 def require_editable(doc: frontmatter.Document, decision: Decision) -> None:
     """Refuse, naming the file, to edit a record whose form cannot be edited in place."""
-    if decision.form == UNKNOWN and decision.status_line is not None:  # only `_read_accepted_directive` gives one
-        raise DecisionbookError("cannot edit: the record states its status by its `.. date-accepted::` directive, "
-                                "a form decisionbook does not write; edit the file by hand",
-                                decision.path, decision.status_line)
+    if decision.form == UNKNOWN and decision.status_line is not None:
+        # Only `_read_accepted_directive` and `_read_timeline` give one: a directive, or a Timeline's stage.
+        said = doc.lines[decision.status_line - 1].strip()
+        where = "its `.. date-accepted::` directive" if said.startswith("..") else f"its Timeline's {said!r}"
+        raise DecisionbookError(f"cannot edit: the record states its status by {where}, a form decisionbook does "
+                                "not write; edit the file by hand", decision.path, decision.status_line)
     if decision.form == UNKNOWN:
         raise DecisionbookError(
             "cannot edit: the file has no status to change (no front matter, `Status:` line or Status section)",

@@ -28,6 +28,7 @@ from toolkit.records.adr import (
     NYGARD,
     STATUS_LABELS,
     TABLE,
+    TIMELINE_STAGE_WORDS,
     UNKNOWN,
     UPDATED_LABELS,
     Decision,
@@ -77,6 +78,8 @@ from toolkit.records.adr_words import (
     written_as,
 )
 
+# A stage of a Timeline section: its bullet, its words (`Entered FCP` without `(intent to accept)`) and its day.
+_STAGE_ITEM = LazyPattern(r"^([ \t]*[*+-][ \t]+)([A-Za-z][A-Za-z ]*?)[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(.*)$")
 _FLOW = LazyPattern(r"^(\s*\[)(.*?)(\]\s*(?:#.*)?)$")
 # A front-matter line holding one value, indented where it stands under a mapping (`adr:` then `  superseded_by: x`).
 _KEY_LINE = LazyPattern(r"^([ \t]*([A-Za-z][\w -]*?)[ \t]*:)[ \t]*([^#\s][^#]*?)([ \t]+#.*)?$")
@@ -689,12 +692,42 @@ def _without_successor_key(doc: frontmatter.Document, successor: str) -> frontma
     return doc
 
 
+def timeline_stage(doc: frontmatter.Document, decision: Decision, status: str, day: str) -> bytes:
+    """The file with the stage of its Timeline that *status* means given *day* (Cedar's RFCs): a stage listed with
+    its day blank (`- Accepted: TBD`) gets the day, else a stage line is added below the last one. Every stage
+    reached before stays as written, as the record's history. A status no stage means is refused at the line."""
+    stage = TIMELINE_STAGE_WORDS.get(status)
+    if stage is None:
+        raise DecisionbookError(f"cannot set the status {status!r}: the record's Timeline has no stage for it; "
+                                "edit the file by hand", decision.path, decision.status_line)
+    lines = doc.text_lines()
+    heading = next((i for i in range(decision.status_line - 1, -1, -1) if lines[i].startswith("#")), None)
+    if heading is None:  # a Timeline heading underlined (`Timeline` over `---`): its stages are not told apart here
+        raise DecisionbookError("cannot edit: the record's Timeline is not under a `## Timeline` heading; edit the "
+                                "file by hand", decision.path, decision.status_line)
+    items = []
+    for index in range(heading + 1, len(lines)):
+        if lines[index].startswith("#"):
+            break
+        if (item := _STAGE_ITEM.match(lines[index])) is not None:
+            items.append((index, item))
+    for index, item in items:
+        if item.group(2).lower() == stage.lower():
+            if find_date(item.group(3)) is not None:
+                return doc.to_bytes()  # reached already, on the day it says
+            return _replace(doc, index, lines[index][: item.start(3)] + day)
+    index, item = items[-1]
+    return _insert(doc, index + 1, [f"{item.group(1)}{stage}: {day}"])
+
+
 def set_status(doc: frontmatter.Document, decision: Decision, status: str, date: str | None,
                words: str | None = None, folder_form: str | None = None) -> bytes:
     """The file with its status set to *status* (a word) and, when given, dated *date* where the change
     dates it (`dated_by_change`); a record that says none is given one, in *folder_form* where its own
     fields say no form (`_add_status`). *words* are the ones the folder writes *status* in (`angenommen`
     where decisionbook would write `akzeptiert`)."""
+    if decision.form == UNKNOWN and decision.status_line is not None and not is_rst(decision.path):
+        return timeline_stage(doc, decision, status, date or _dt.date.today().isoformat())
     if decision.form == UNKNOWN and not is_rst(decision.path):
         data = _add_status(doc, decision, status, folder_form)
         doc = _reparse(doc, data)

@@ -187,6 +187,9 @@ _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ]|_(?=index))?(?:index|readme|summary|t
 _SERIES = LazyPattern(r"0\d{2,}")
 
 
+_YEAR_MONTH = LazyPattern(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])")
+
+
 def _record_match(name: str) -> tuple[str, re.Match] | None:
     """The day a record's name starts with, with the joint after it (`2026-02-26_` in
     `2026-02-26_adr-0001_x.md`, else ""), and the match of RECORD_FILE on the rest; None for a name
@@ -197,6 +200,8 @@ def _record_match(name: str) -> tuple[str, re.Match] | None:
         return None
     dated = DATED_FILE.match(name)
     if dated is None:
+        if len(match.group(2)) == 6 and not match.group(1) and match.group(4) and _YEAR_MONTH.fullmatch(match.group(2)):
+            return None  # the year and month a proposal was written (Thanos' `202301-x.md`), not its number
         return "", match
     # A dated name whose slug names a record by its number, after a prefix (`adr-0001_x`) or zero-padded to three
     # digits or more as a series is (`003-x`, not `100-percent` nor a day's `01-x`; ADR 0213), is that record.
@@ -468,6 +473,7 @@ SYNONYMS = {
     "stable": "accepted",  # Kotlin's KEEPs: `Stable in 2.2`
     "living": "accepted",  # EIP-1's and Solana's process documents: in force, and kept up to date
     "activated": "accepted",  # Solana's proposals: in effect on the network
+    "released": "accepted",  # Cilium's CFPs: `Released Cilium 1.15`, built and shipped in that release
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
