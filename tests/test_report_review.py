@@ -33,7 +33,7 @@ def test_checklist_lines_pass_fail_or_warn(review_html):
     assert "no rollback for: contract" in _row(review_html, "migration plan: rollback")
     assert "pass" in _row(review_html, "expand, switch and contract ship separately")
     assert "ben (outstanding)" in _row(review_html, "sign-off")
-    assert "Not ready to accept: 4 required item(s) fail" in " ".join(scan(review_html).text)
+    assert "Not ready to accept on 2026-10-20: 4 required item(s) failed" in " ".join(scan(review_html).text)
 
 
 def test_roles_not_involved(review_html):
