@@ -105,7 +105,7 @@ SPEC_ADR = ('---\ntitle: "ADR-{n:04d}: {title}"\nlinkTitle: ADR-{n:04d}\ndate: 2
 @pytest.mark.parametrize("records, title, status", [
     ({"0000-record.md": SPEC_ADR.format(n=0, title="Record decisions"),
       "0002-protect-main.md": SPEC_ADR.format(n=2, title="Protect main")}, 'title: "ADR-0003: Try a thing"',
-     "Proposed"),  # capitalised as the site's records write theirs (ADR 0240)
+     "Proposed"),  # capitalised as the site's records write theirs (ADR 0231)
     ({"cms-upgrade.md": HUGO_ADR.format(title="Upgrade the CMS", date="2024-07-05", status="accepted"),
       "spa-framework.md": HUGO_ADR.format(title="One SPA framework", date="2023-02-20", status="proposed")},
      'title: "Try a thing"', "proposed"),

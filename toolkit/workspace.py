@@ -772,7 +772,7 @@ def _service_adr_dir(root: Path, start: Path, packages_only: bool = False) -> Pa
     folder and the folders below it (`node_modules/x/`) are passed: the ADR folder a dependency ships is not the
     project's (ADR 0165). With *packages_only*, where the top keeps records too, only a folder that is a package of
     its own (`apps/web/` with its `package.json`) is looked through: its records are its own, where a folder of
-    fixtures or notes is no part of the monorepo that keeps decisions apart (ADR 0232)."""
+    fixtures or notes is no part of the monorepo that keeps decisions apart (ADR 0223)."""
     for folder in (start, *start.parents):
         if folder == root or root not in folder.parents:
             return None

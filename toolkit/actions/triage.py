@@ -51,7 +51,7 @@ def load_records(ws: Workspace) -> Records:
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     require_whole(evidence, effort, verdicts)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
-    # A card a verdict's command left behind is read as the verdict ledger says, and named (ADR 0222).
+    # A card a verdict's command left behind is read as the verdict ledger says, and named (ADR 0215).
     behind = {card.number: (card, verdict, line) for card, verdict, line in lagging(ws, cards.cards, verdicts)}
     problems += tuple(finding(ws, *gap) for gap in behind.values())
     stood = tuple(caught_up(card, behind[card.number][1]) if card.number in behind else card for card in cards.cards)

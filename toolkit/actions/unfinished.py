@@ -1,4 +1,4 @@
-"""Verdicts whose card was left behind (ADR 0222).
+"""Verdicts whose card was left behind (ADR 0215).
 
 A verdict is two writes: its line in the verdict ledger, then the card's `status:` (and the `deadline:` an iterate
 sets). The ledger is written first and is the truth; the card copies it. A command killed between the two leaves a

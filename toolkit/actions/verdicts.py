@@ -97,7 +97,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: 
             card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
             card.status,
         )
-        # Ctrl-C waits for the card: the verdict and the status it gives are written together (ADR 0222).
+        # Ctrl-C waits for the card: the verdict and the status it gives are written together (ADR 0215).
         with atomic.uninterrupted():
             ledger.append(ws.verdict_ledger, entry)
             card = _write_card(ws, card, STATUS_AFTER[verdict], deadline)
