@@ -35,7 +35,8 @@ def uninterrupted():
     A Ctrl-C landing between a write's steps (a temporary file made, not yet renamed) or between the files
     one change spans (a verdict and its card) would leave them for `decide check` to name; a kill still can.
     """
-    import signal  # only for commands that write
+    # The C module `signal` wraps: the wrapper builds its enums at import, a cost `adr new` would pay each run.
+    import _signal as signal
 
     try:
         previous = signal.signal(signal.SIGINT, _hold)
