@@ -260,17 +260,27 @@ def test_authors_and_subjects_are_read_as_written_whatever_log_output_encoding_s
     assert [row["authors"] for row in effort["prototypes"]] == [["Zoë Ñandú"]]
 
 
-def test_a_discard_archives_the_branch_where_git_would_sign_tags_with_a_gpg_that_cannot(repo, decide_process, decide):
-    """With tags signed by default and no key to sign with, the verdict was recorded and the branch never archived."""
+def test_a_discard_where_git_cannot_sign_its_tag_keeps_the_branch_and_says_how_to_finish(repo, decide_process, decide):
+    """With tags signed by default and no key to sign with, the verdict is recorded and the branch kept: the
+    command says so and how to finish, and the user's signing policy is never turned off behind their back."""
     _judged_once(repo, decide)
     tip = git(repo, "rev-parse", "proto/a").strip()
     signing = {"GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_0": "tag.gpgSign", "GIT_CONFIG_VALUE_0": "true",
                "GIT_CONFIG_KEY_1": "gpg.program", "GIT_CONFIG_VALUE_1": "false"}
     result = decide_process("discard", "P1", "--reason", "too slow", cwd=repo, env=signing)
-    assert result.exit_code == 0, result
-    assert f"archived branch proto/a as tag archive/proto/a (at {tip[:12]}); deleted branch proto/a" in result.stdout
-    assert git(repo, "rev-parse", "archive/proto/a^{commit}").strip() == tip
+    assert result.exit_code == 2, result
+    assert "P1 is discarded, but its branch 'proto/a' is not archived: cannot create tag 'archive/proto/a'" \
+        in result.stderr
+    assert "run `decide discard P1` again to archive it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert git(repo, "tag", "--list", "archive/*") == ""
+    assert git(repo, "rev-parse", "proto/a").strip() == tip
+    verdicts = (repo / "prototypes" / "verdicts.jsonl").read_text().splitlines()
+    again = decide_process("discard", "P1", "--reason", "too slow", cwd=repo)
+    assert again.exit_code == 0, again
+    assert f"archived branch proto/a as tag archive/proto/a (at {tip[:12]})" in again.stdout
     assert git(repo, "branch", "--list", "proto/a") == ""
+    assert (repo / "prototypes" / "verdicts.jsonl").read_text().splitlines() == verdicts
 
 
 # --- a repository git refuses ---------------------------------------------------------------------------

@@ -149,7 +149,14 @@ def discard(
             branch = None
         ensure_archivable(ws, branch, card.path)
         result = _archive_left(ws, card, branch, day) or _record(ws, ref, "discard", reason, by, day)
-        archived = result.archived or archive_prototype_branch(ws, branch, result.entry.reason)
+        try:
+            archived = result.archived or archive_prototype_branch(ws, branch, result.entry.reason)
+        except DecisionbookError as exc:
+            # The verdict stands; git refused the tag (a signing key it cannot use, say). Giving the verdict again
+            # archives the branch without recording it twice (ADR 0215).
+            raise DecisionbookError(f"{card.ref} is discarded, but its branch {branch!r} is not archived: {exc.message}; "
+                                    f"once git can make the tag, run `decide discard {card.ref}` again to archive it",
+                                    exc.path, exc.line) from None
         return replace(result, archived=archived, branch_left_for=left_for)
 
 

@@ -81,10 +81,7 @@ def archive_branch(root: Path, branch: str, message: str) -> Archived | None:
             return None
         tag = TAG_PREFIX + branch
         if _tag_commit(repo, tag) is None:
-            # Unsigned whatever the user's tag.gpgSign says: the verdict is recorded by now, and a gpg that fails
-            # (or waits for a passphrase) would leave a discarded card whose branch was never archived.
-            repo.run("-c", "tag.gpgSign=false", "tag", "-a", f"--message={message}", "--", tag, tip,
-                     what=f"cannot create tag {tag!r}")
+            repo.run("tag", "-a", f"--message={message}", "--", tag, tip, what=f"cannot create tag {tag!r}")
         if _tag_commit(repo, tag) != tip:
             raise DecisionbookError(f"tag {tag!r} does not point at {tip[:12]}; branch {branch!r} kept")
         repo.run("update-ref", "-d", f"refs/heads/{branch}", tip, what=f"cannot delete branch {branch!r}")
