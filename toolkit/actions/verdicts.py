@@ -154,9 +154,9 @@ def discard(
         except DecisionbookError as exc:
             # The verdict stands; git refused the tag (a signing key it cannot use, say). Giving the verdict again
             # archives the branch without recording it twice (ADR 0215).
-            raise DecisionbookError(f"{card.ref} is discarded, but its branch {branch!r} is not archived: {exc.message}; "
-                                    f"once git can make the tag, run `decide discard {card.ref}` again to archive it",
-                                    exc.path, exc.line) from None
+            finish = f"once git can make the tag, run `decide discard {card.ref}` again to archive it"
+            raise DecisionbookError(f"{card.ref} is discarded, but its branch {branch!r} is not archived: "
+                                    f"{exc.message}; {finish}", exc.path, exc.line) from None
         return replace(result, archived=archived, branch_left_for=left_for)
 
 
