@@ -2,7 +2,6 @@
 
 import datetime as _dt
 import itertools
-import json
 import os
 import re
 from collections import Counter
@@ -797,6 +796,8 @@ def front_matter_blanks(text: str) -> str:
     end = text.find("\n---", 3)
     if end < 0:
         return text
+
+    import json  # only for a template with bare placeholders: every `adr new` would compile its patterns
 
     def blank(match: re.Match) -> str:
         key = match.group(1).strip().rstrip(":").strip().lower()
