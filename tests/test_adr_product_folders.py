@@ -1,5 +1,5 @@
 """ADR folders product teams keep: log4brains' settings naming the project's folder and each package's in a
-monorepo (ADR 0214)."""
+monorepo (ADR 0219)."""
 
 from __future__ import annotations
 
@@ -180,3 +180,12 @@ def test_inside_a_package_of_a_monorepo_its_own_records_are_read_beside_the_top_
     result = decide("adr", "new", "Stream the first byte", "--no-edit", "--date", "2026-12-02", cwd=root / "apps/web")
     assert result.exit_code == 0, result.output
     assert (root / "apps/web/docs/adr/0002-stream-the-first-byte.md").is_file()
+
+
+def test_log4brains_settings_not_in_utf8_are_named_at_their_line(decide, tmp_path):
+    # Read with replacement characters, a latin-1 folder name named a folder that does not exist.
+    root = repository_with(tmp_path / "repo", {"docs/adr/0001-x.md": "# 1. X\n\n## Status\n\nAccepted\n"})
+    (root / ".log4brains.yml").write_bytes("project:\n  name: Café\n  adrFolder: ./décisions\n".encode("latin-1"))
+    result = decide("adr", "list", cwd=root)
+    assert result.exit_code == 2, result.output
+    assert ".log4brains.yml:2: error: not valid UTF-8 text" in result.output and "Traceback" not in result.output

@@ -441,7 +441,7 @@ def _log4brains_folders(root: Path) -> tuple[Path | None, tuple[tuple[Path, Path
         return None, ()
     from toolkit.records.strictyaml import load_yaml  # only where log4brains keeps the records: YAML costs
 
-    text = files.read_bytes(marker).decode("utf-8-sig", "replace")
+    text = _settings_text(files.read_bytes(marker), marker)
     settings = load_yaml(text, marker) if text.strip() else None
     project = settings.get("project") if isinstance(settings, dict) else None
     if not isinstance(project, dict):
