@@ -140,7 +140,8 @@ def test_a_keep_killed_before_its_card_is_read_from_the_ledger_named_by_check_an
     gap = (f"prototypes/0001-idea.md:{_line_of(_card(card), 'status:')}: warning: says status active, but its keep "
            f"of {day} (prototypes/verdicts.jsonl:1) made it kept: the card was not written after it (the "
            "command was cut short, or the card edited back); run `decide keep P1 "
-           "--reason ...` again to finish it (no second verdict is recorded)")
+           "--reason ...` again to finish it (no second verdict is recorded), or `decide iterate P1 --reason ...` "
+           "to reopen it")
 
     check = decide("check", cwd=card)
     assert check.exit_code == 0 and gap in check.stdout.splitlines(), check.output

@@ -59,11 +59,14 @@ def finding(ws: Workspace, card: Prototype, verdict: Verdict, line: int | None) 
     said = f"{key} {card.status if key == 'status' else _day(card.deadline)}"
     made = STATUS_AFTER[verdict.verdict] if key == "status" else verdict.deadline
     where = ws.relative(ws.verdict_ledger) + (f":{line}" if line is not None else "")
+    # A card put back to active by hand, on purpose: the ledger still says kept or discarded until a verdict says not.
+    reopen = (f", or `decide iterate P{card.number} --reason ...` to reopen it"
+              if key == "status" and verdict.verdict != "iterate" else "")
     again = f"decide {verdict.verdict} P{card.number}" + (f" --deadline {verdict.deadline}" if verdict.deadline else "")
     return Finding(ws.relative(card.path), frontmatter.key_line(card.path, key), "warning",
                    f"says {said}, but its {verdict.verdict} of {verdict.at[:10]} ({where}) made it {made}: the card "
                    f"was not written after it (the command was cut short, or the card edited back); run `{again} "
-                   "--reason ...` again to finish it (no second verdict is recorded)")
+                   "--reason ...` again to finish it (no second verdict is recorded)" + reopen)
 
 
 def lagging(ws: Workspace, cards, verdicts: LedgerRead) -> list[tuple[Prototype, Verdict, int | None]]:
