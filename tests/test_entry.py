@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -246,3 +247,26 @@ def test_ctrl_c_stops_every_command_as_click_does_without_a_traceback(adrs, when
     proc = subprocess.run([sys.executable, "-c", _INTERRUPTED, when, *argv], cwd=adrs, capture_output=True,
                           text=True)
     assert (proc.returncode, proc.stdout, proc.stderr) == (130, "", "\nAborted!\n")  # 128 + SIGINT (ADR 0214)
+
+
+def test_the_executable_ends_at_once_with_all_it_wrote_and_a_caller_goes_on(tmp_path, decide_process):
+    # The executable leaves without tearing the interpreter down: what it wrote must still reach a pipe whole,
+    # far more than the pipe holds, and its exit code must be the one the command ends with.
+    root = tmp_path / "many"
+    (root / "decisions").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    for n in range(1, 1201):
+        (root / "decisions" / f"{n:04d}-decision-{n}.md").write_text(ADR.format(n=n % 9 + 1, status="accepted"))
+    listed = decide_process("adr", "list", "--format", "json", cwd=root)
+    assert listed.exit_code == 0 and len(listed.stdout) > 1 << 17
+    assert [row["number"] for row in json.loads(listed.stdout)] == list(range(1, 1201))
+    checked = decide_process("adr", "index", "--check", cwd=root)
+    assert checked.exit_code == 1 and "README.md" in checked.stderr
+    # Called in a process that goes on, a fast form returns through SystemExit with the collector as it was.
+    code = ("import gc, sys\nfrom toolkit.entry import main\n"
+            "for argv in (['adr', 'list'], ['adr', 'index', '--check']):\n"
+            "    try:\n        main(argv)\n    except SystemExit as end:\n"
+            "        print('ENDED', end.code, gc.isenabled(), file=sys.stderr)\n"
+            "print('WENT ON', file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert "ENDED 0 True" in proc.stderr and "ENDED 1 True" in proc.stderr and "WENT ON" in proc.stderr, proc.stderr

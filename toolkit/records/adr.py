@@ -869,12 +869,14 @@ def heading_label(heading: str) -> str:
 
 # A label followed by the same in another language, in brackets or after a slash: `상태 (Status)`, `背景 / Context`.
 _GLOSSED = LazyPattern(r"^\s*([^()（）/]+?)\s*(?:[(（]([^()（）]+)[)）]|/\s*([^()（）/]+))\s*$")
+# A heading without them glosses nothing: most are told so without compiling the pattern.
+_GLOSS_MARKS = frozenset("(（/")
 
 
 def section_label(heading: str) -> str:
     """The words of a section's *heading*; of a heading naming it in two languages, the label decisionbook knows."""
     words = status_words(heading)
-    if words in _KNOWN_SECTIONS or (glossed := _GLOSSED.match(heading)) is None:
+    if words in _KNOWN_SECTIONS or _GLOSS_MARKS.isdisjoint(heading) or (glossed := _GLOSSED.match(heading)) is None:
         return words
     parts = [(part, status_words(part)) for part in glossed.groups() if part]
     # Two languages: each part a label decisionbook knows or written in another script; two English words
@@ -1585,9 +1587,15 @@ _SUCCESSOR_NOTE = LazyPattern(rf"[(（,，;；]\s*[*_]*已?被\s*({_ANY_LINK}|(?
                               re.IGNORECASE)
 
 
+# What a note starts with, in both patterns above: a status without one is told so without compiling them.
+_NOTE_MARKS = frozenset("(（,，;；")
+
+
 def _noted_predecessors(phrase: str) -> list[str]:
     """The records a status's note says this one supersedes (links, or `ADR-0010`), as written."""
     found = []
+    if _NOTE_MARKS.isdisjoint(phrase):
+        return found
     for note in _SUPERSEDES_NOTE.finditer(phrase):
         found += [named.group(0) for named in _NOTED.finditer("".join(note.groups("")))]
     return found
@@ -1596,8 +1604,13 @@ def _noted_predecessors(phrase: str) -> list[str]:
 def noted_records(phrase: str) -> list[str]:
     """The records the notes of a status name, as written: those this one supersedes (`已接受（取代 ADR-0026）`), and
     the one that replaced it (`已废弃（被 ADR-0030 取代）`)."""
-    successor = _SUCCESSOR_NOTE.search(phrase)
+    successor = _noted_successor(phrase)
     return [*_noted_predecessors(phrase), *([successor.group(1)] if successor else [])]
+
+
+def _noted_successor(phrase: str) -> re.Match | None:
+    """The match of _SUCCESSOR_NOTE in a status's *phrase*, or None."""
+    return _SUCCESSOR_NOTE.search(phrase) if "被" in phrase else None
 
 
 def _status_then_relation(reader: _Reader, raw: str) -> tuple[str, str]:
@@ -1827,7 +1840,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         # another's (`Amend ADR-3: ...`) is part of the title.
         own = _PROJECT_NUMBER.match(title)
         title = title[own.end() :] if own and int(own.group(1)) == number else title
-    if heading_number is None and number is not None and title[:1].isupper():
+    if heading_number is None and number is not None and title[:2].isupper():  # `MSC1772: `, as the pattern needs
         own = _LETTERS_NUMBER.match(title)
         title = title[own.end() :] if own and int(own.group(1) or own.group(2)) == number else title
     if heading_number is not None and number is not None and heading_number != number:
@@ -2026,7 +2039,7 @@ def from_document(
         if status in STATUSES:
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
-            if relation is None and (successor := _SUCCESSOR_NOTE.search(words)) is not None:
+            if relation is None and (successor := _noted_successor(words)) is not None:
                 reader.add_relation("superseded by", successor.group(1), fields.get("status_line") or 1)
         if status not in STATUSES:
             _unknown_status(reader, fields.get("status_line"), status)
