@@ -262,11 +262,16 @@ def test_the_executable_ends_at_once_with_all_it_wrote_and_a_caller_goes_on(tmp_
     assert [row["number"] for row in json.loads(listed.stdout)] == list(range(1, 1201))
     checked = decide_process("adr", "index", "--check", cwd=root)
     assert checked.exit_code == 1 and "README.md" in checked.stderr
-    # Called in a process that goes on, a fast form returns through SystemExit with the collector as it was.
-    code = ("import gc, sys\nfrom toolkit.entry import main\n"
-            "for argv in (['adr', 'list'], ['adr', 'index', '--check']):\n"
+    # Called in a process that goes on, a fast form returns through SystemExit with the collector as it was; and
+    # none registers anything to run at exit, which the executable's early end would skip (ADR 0236).
+    code = ("import atexit, gc, sys\nregistered = []\natexit.register = lambda *a, **k: registered.append(a)\n"
+            "from toolkit.entry import main\n"
+            "for argv in (['adr', 'list'], ['adr', 'index', '--check'], ['adr', 'new', 'Z', '--no-edit'],\n"
+            "             ['effort', 'git']):\n"
             "    try:\n        main(argv)\n    except SystemExit as end:\n"
             "        print('ENDED', end.code, gc.isenabled(), file=sys.stderr)\n"
-            "print('WENT ON', file=sys.stderr)\n")
+            "print('WENT ON', 'AT EXIT', len(registered), file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
-    assert "ENDED 0 True" in proc.stderr and "ENDED 1 True" in proc.stderr and "WENT ON" in proc.stderr, proc.stderr
+    ends = [line for line in proc.stderr.splitlines() if line.startswith("ENDED")]
+    assert ends == ["ENDED 0 True", "ENDED 1 True", "ENDED 0 True", "ENDED 2 True"], proc.stderr  # git: no commits
+    assert "WENT ON AT EXIT 0" in proc.stderr, proc.stderr
