@@ -171,6 +171,10 @@ def _main(argv: list[str], prog_name: str, own_process: bool = False) -> None:
         sys.exit(0)
     parsed = parse(argv)
     if parsed is None or (parsed[0] == ("adr", "new") and _opens_an_editor(parsed[1])):
+        if own_process and argv[:1] == ["triage"] and "--help" not in argv:
+            from toolkit.actions import warming
+
+            warming.start()
         from toolkit.cli import main as click_main
 
         click_main(argv, prog_name)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from toolkit.actions import warming
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, require_whole
 from toolkit.actions.prototypes import earlier_definitions, load, read_cards, summary
 from toolkit.actions.unfinished import STATUS_AFTER, caught_up, finding, lagging
@@ -48,6 +49,7 @@ def load_records(ws: Workspace) -> Records:
     """Every card and ledger entry triage judges on; a ledger that cannot be read at all is an error."""
     with paused_gc():
         cards = read_cards(ws)
+        warming.wait()
         evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
     require_whole(evidence, effort, verdicts)
     problems = cards.problems + evidence.problems + effort.problems + verdicts.problems

@@ -377,13 +377,13 @@ def _finite(numbers) -> bool:
 def _effort_ok(values) -> bool:
     _, at, _, hours, date, _, _ = values
     return (_finite(hours) and min(hours) >= 0 and max(hours) <= MAX_HOURS and all(map(_stamped, at))
-            and all(map(_iso_date, date)))
+            and all(map(_iso_date, set(date))))
 
 
 def _evidence_ok(values) -> bool:
     at, value, measured = values[1], values[4], values[11]
     return (_finite(v for v in value if type(v) is float) and all(map(_stamped, at))
-            and all(_is_day(day) for day in measured if day is not None))
+            and all(_is_day(day) for day in set(measured) if day is not None))
 
 
 _WRITTEN = {

@@ -116,6 +116,8 @@ def _line(doc: frontmatter.Document, key: str) -> int | None:
 def _text(value, key, doc, required=False) -> str | None:
     if value is None and not required:
         return None
+    if type(value) is str and value.strip():
+        return value  # the usual case: the key's line is looked for only to name it in an error
     line = _line(doc, key)
     if value is None or isinstance(value, str) and not value.strip():
         why = ": a card needs one" if required else "; give it or leave the key out"
