@@ -12,7 +12,7 @@ import time
 
 from conftest import DECIDE, git, repository_with
 
-from toolkit.records import adr, prototype
+from toolkit.records import adr, files, prototype
 
 
 def _run_all(commands, cwd):
@@ -342,3 +342,24 @@ def test_a_stale_lock_naming_a_task_to_finish_stays_until_that_task_runs_again(t
                                                                      "0004-gone.md.lock"]
     files.remove_stale_locks(tmp_path)
     assert sorted(p.name for p in tmp_path.glob("*.lock")) == ["0002-a.md.lock"]
+
+
+def test_evidence_waits_for_an_edit_of_its_card_and_is_stamped_with_the_criteria_it_leaves(repo, decide):
+    assert decide("proto", "new", "Streaming ingest", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "latency", "--target", "<= 200", cwd=repo).exit_code == 0
+    card = repo / "prototypes" / "0001-streaming-ingest.md"
+    ledger = repo / "prototypes" / "evidence.jsonl"
+    # An edit of the card in progress, holding its lock as `decide criterion` commands do, moves the target.
+    with files.locked(card):
+        adding = subprocess.Popen([DECIDE, "evidence", "add", "P1", "latency", "180"], cwd=repo,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        assert adding.poll() is None and not ledger.exists()  # the measurement waits for the edit to end
+        text = card.read_text()
+        assert text.count("<= 200") == 1
+        card.write_text(text.replace("<= 200", "<= 150"))
+    out, err = adding.communicate(timeout=60)
+    assert adding.returncode == 0, err
+    (line,) = [json.loads(text) for text in ledger.read_text().splitlines()]
+    edited = prototype.read(card)
+    assert (line["criteria_hash"], line["criterion_hash"]) == (edited.criteria_hash, edited.criteria[0].hash)

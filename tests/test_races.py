@@ -126,3 +126,18 @@ def test_of_ten_records_superseding_one_at_once_one_is_made_and_named_back(repo,
     assert not list(folder.glob("*.lock"))
     check = decide("check", cwd=repo)
     assert check.exit_code == 0, check.output
+
+
+def test_an_entry_retracted_ten_times_at_once_is_retracted_once(repo, decide, decide_process):
+    assert decide("proto", "new", "Idea", cwd=repo).exit_code == 0
+    assert decide("criterion", "add", "P1", "p99", "--target", "<= 200", cwd=repo).exit_code == 0
+    for name, command in (("evidence", ["evidence", "add", "P1", "p99", "180"]),
+                          ("effort", ["effort", "log", "P1", "3"])):
+        assert decide(*command, cwd=repo).exit_code == 0
+        (entry,) = _ledger(repo, name)
+        results = _run_together([[name, "retract", entry["id"], "--reason", f"r{i}"] for i in range(10)], repo)
+        assert sorted(code for code, _ in results) == [0] + [2] * 9, results
+        again = decide_process(name, "retract", entry["id"], "--reason", "once more", cwd=repo)
+        assert again.exit_code == 2 and "was already retracted" in again.stderr
+        assert [err for code, err in results if code == 2] == [again.stderr] * 9  # as when given one after another
+        assert [r["retracts"] for r in _ledger(repo, "retractions") if r["ledger"] == name] == [entry["id"]]

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from toolkit.actions.prototypes import card_path, load, parse_date, parse_ref
+from toolkit.actions.prototypes import card_path, parse_date, parse_ref
 from toolkit.errors import DecisionbookError
-from toolkit.records import ledger
+from toolkit.records import files, ledger, prototype
 from toolkit.records.criteria import parse_number, parse_value
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import Effort, Evidence, LedgerRead, Meeting, Retraction, Verdict
@@ -113,21 +113,26 @@ def add_evidence(
     A day before the card's `started` is recorded all the same (a prototype may reuse an earlier
     measurement), and *warn* is told of it, as a likely typo.
     """
-    card = load(ws, ref)
     day = parse_date(measured, "measured") if measured is not None else None
     if day is not None and day > dt.date.today():
         raise DecisionbookError(f"measured {day} is in the future")
-    found = card.criterion(criterion)
-    if found is None:
-        known = ", ".join(c.id for c in card.criteria) or "none yet; add one with `decide criterion add`"
-        raise DecisionbookError(f"{card.ref} has no criterion {criterion!r} (criteria: {known})")
+    by = who(ws, by)  # asks git: done before the lock, so no one waits on it
+    path = card_path(ws, ref)
+    # The card is locked from its reading to the append, as its edits and verdicts lock it: the measurement is
+    # stamped with the criteria an edit at once leaves, and lands before or after a verdict's judging, never during.
+    with files.locked(path, ws.relative(path)):
+        card = prototype.read(path, ws.config.max_file_bytes, ws.root)
+        found = card.criterion(criterion)
+        if found is None:
+            known = ", ".join(c.id for c in card.criteria) or "none yet; add one with `decide criterion add`"
+            raise DecisionbookError(f"{card.ref} has no criterion {criterion!r} (criteria: {known})")
+        entry = Evidence(
+            ledger.new_id(), ledger.now(), card.number, criterion, parse_value(value, found.yes_no, criterion),
+            _optional(unit, "unit"), _source(ws, _optional(source, "source")), _optional(note, "note"), by,
+            card.criteria_hash, found.hash, day.isoformat() if day is not None else None,
+        )
+        ledger.append(ws.evidence_ledger, entry)
     early = day is not None and card.started is not None and day < card.started
-    entry = Evidence(
-        ledger.new_id(), ledger.now(), card.number, criterion, parse_value(value, found.yes_no, criterion),
-        _optional(unit, "unit"), _source(ws, _optional(source, "source")), _optional(note, "note"), who(ws, by),
-        card.criteria_hash, found.hash, day.isoformat() if day is not None else None,
-    )
-    ledger.append(ws.evidence_ledger, entry)
     if early and warn is not None:
         warn(f"measured {day} is before {card.ref} started ({card.started}): a typo? Recorded as given; if the "
              f"day is wrong, `decide evidence retract {entry.id}` and add it again")
@@ -199,18 +204,26 @@ def list_entries(ws: Workspace, name: str) -> tuple[list[dict], tuple[Finding, .
 def retract(ws: Workspace, name: str, ident: str, reason: str, by: str | None = None) -> Retraction:
     """Append a retraction of entry *ident* of ledger *name*; the entry stays, but no longer counts."""
     reason = one_line(reason, "reason")
-    read = _READERS[name](ws)
     ident = ident.strip().upper()
-    for withdrawn in read.withdrawn:
-        if withdrawn.entry.id == ident:
-            earlier = withdrawn.retraction
-            raise DecisionbookError(f"{name} entry {ident} was already retracted on {earlier.day}: {earlier.reason}")
-    entry = next((e for e in read.entries if e.id == ident), None)
-    if entry is None:
-        path = ws.effort_ledger if name == "effort" else ws.evidence_ledger
-        raise DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, path))
-    retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, who(ws, by))
-    ledger.append(ws.retraction_ledger, retraction)
+    path = ws.effort_ledger if name == "effort" else ws.evidence_ledger
+    missing = DecisionbookError(f"no {name} entry {ident} (`decide {name} list` shows the ids)", _name(ws, path))
+    if not ws.retraction_ledger.parent.is_dir():
+        raise missing  # no folder of ledgers: no entry, and no lock to take
+    by = who(ws, by)  # asks git: done before the lock, so no one waits on it
+    # The retractions are locked from the check to the append: of retractions of one entry at once, one is
+    # recorded and the others refused, as when given one after another.
+    with files.locked(ws.retraction_ledger, _name(ws, ws.retraction_ledger)):
+        read = _READERS[name](ws)
+        for withdrawn in read.withdrawn:
+            if withdrawn.entry.id == ident:
+                earlier = withdrawn.retraction
+                raise DecisionbookError(f"{name} entry {ident} was already retracted on {earlier.day}: "
+                                        f"{earlier.reason}")
+        entry = next((e for e in read.entries if e.id == ident), None)
+        if entry is None:
+            raise missing
+        retraction = Retraction(ledger.new_id(), ledger.now(), entry.prototype, name, ident, reason, by)
+        ledger.append(ws.retraction_ledger, retraction)
     return retraction
 
 
