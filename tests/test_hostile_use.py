@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import BRANCH_CARD, git
@@ -159,3 +160,33 @@ def test_an_argument_that_is_not_utf8_is_refused_before_anything_is_written(repo
     assert result.stderr == (f"error: argument '{shown}' is not UTF-8 text; "
                              "run decide in a UTF-8 locale (LANG=C.UTF-8, say)\n")
     assert {p: p.read_bytes() for folder in ("prototypes", "decisions") for p in (repo / folder).iterdir()} == before
+
+
+# --- a settings file that links out of the workspace is not read ------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("decisionbook.toml", '[paths]\ndecisions = "elsewhere"\n'),
+    (".adr-dir", "elsewhere\n"),
+    (".log4brains.yml", "project:\n  adrFolder: elsewhere\n"),
+])
+def test_a_settings_file_linking_out_of_the_workspace_is_refused_by_name(repo, tmp_path, decide, name, text):
+    outside = tmp_path / "outside" / name
+    outside.parent.mkdir()
+    outside.write_text(text)
+    (repo / "decisionbook.toml").unlink()
+    (repo / name).symlink_to(outside)
+    for args in (("check",), ("adr", "list"), ("triage",)):
+        result = decide(*args, cwd=repo)
+        assert result.exit_code == 2, (args, result)
+        assert f"{name}: error: cannot read: a symbolic link to {outside}, outside the workspace" in result.stderr
+        assert "elsewhere" not in result.output.replace(str(outside), "")
+
+
+def test_a_settings_file_linking_inside_the_workspace_is_read(repo, decide):
+    (repo / "config").mkdir()
+    (repo / "config" / "decisionbook.toml").write_text('[paths]\ndecisions = "docs/adr"\n')
+    (repo / "decisionbook.toml").unlink()
+    (repo / "decisionbook.toml").symlink_to(Path("config") / "decisionbook.toml")
+    (repo / "docs" / "adr").mkdir(parents=True)
+    assert decide("adr", "new", "Use Kafka", "--no-edit", cwd=repo).exit_code == 0
+    assert [p.name for p in (repo / "docs" / "adr").iterdir()] == ["0001-use-kafka.md"]

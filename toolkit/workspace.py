@@ -126,7 +126,8 @@ def load_config(path: Path) -> Config:
     if not os.path.lexists(path):
         return Config()
     try:
-        text = _settings_text(files.read_bytes(path), path)
+        # Only from inside the workspace, as every record is read: settings linked in from elsewhere are refused.
+        text = _settings_text(files.read_bytes(path, root=path.parent), path)
     except FileNotFoundError:  # a symbolic link to nothing: the team's settings are missing, not absent
         raise DecisionbookError(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist",
                                 path) from None
@@ -421,7 +422,7 @@ def _adr_dir_file(root: Path) -> Path | None:
     if marker.is_file():
         try:
             # A byte order mark, as PowerShell 5's Set-Content writes, is no part of the folder's name.
-            data = files.read_bytes(marker)
+            data = files.read_bytes(marker, root=root)
             name = data.decode("utf-8-sig").strip()
         except UnicodeDecodeError as exc:
             raise files.not_utf8(data.removeprefix(b"\xef\xbb\xbf"), exc.start, marker) from None
@@ -441,7 +442,7 @@ def _log4brains_folders(root: Path) -> tuple[Path | None, tuple[tuple[Path, Path
         return None, ()
     from toolkit.records.strictyaml import load_yaml  # only where log4brains keeps the records: YAML costs
 
-    text = _settings_text(files.read_bytes(marker), marker)
+    text = _settings_text(files.read_bytes(marker, root=root), marker)
     settings = load_yaml(text, marker) if text.strip() else None
     project = settings.get("project") if isinstance(settings, dict) else None
     if not isinstance(project, dict):
