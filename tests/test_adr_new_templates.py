@@ -671,3 +671,55 @@ def test_a_new_record_s_status_is_in_brackets_where_the_folder_writes_its_status
     assert result.exit_code == 0, result.output
     assert "\n* **Estado:** [Propuesta]\n" in (root / result.stdout.strip()).read_text()
     assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed", "accepted", "proposed"]
+
+
+# A just-the-docs site without a template of its own: MADR fields and the site's keys in each record's front matter,
+# one key a list, one that differs from record to record.
+THEMED = ("---\nlayout: default\ntitle: {title}\nparent: Architecture Decisions\nnav_order: {n}\nstatus: accepted\n"
+          "date: 2026-05-0{n}\narea: {area}\nowners:\n  - maintainers\nsupersedes: []\n---\n\n"
+          "## Context and Problem Statement\n\nWhy.\n\n## Decision Outcome\n\nChosen.\n")
+# A government team's Nygard records, each under the site's parent page and nothing else in its front matter.
+PARENTED = ("---\nparent: Architecture decisions\n---\n\n# {n}. {title}\n\nDate: 2022-03-1{n}\n\n## Status\n\n"
+            "Accepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nThen.\n")
+
+
+def test_a_new_record_takes_the_site_keys_every_record_writes_and_the_next_menu_place(decide, tmp_path):
+    # It had only decisionbook's keys: just-the-docs listed it under no parent, in no order, with another layout.
+    root = repository_with(tmp_path / "repo", {
+        f"docs/decisions/000{n}-{slug}.md": THEMED.format(title=title, n=n, area=area)
+        for n, slug, title, area in ((1, "use-nats", "Use NATS", "transport"), (2, "one-daemon", "One daemon",
+                                     "runtime"), (3, "signals", "Signals", "transport"))})
+    result = decide("adr", "new", "Keep a journal", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    assert text.startswith("---\ntitle: Keep a journal\nlayout: default\nparent: Architecture Decisions\nnav_order: 4\n"
+                           "owners:\n  - maintainers\nstatus: proposed\ndate: 2026-12-02\n"), text
+    assert "area:" not in text and "supersedes" not in text  # one record's own; a relation, as decisionbook writes it
+    assert [(r["title"], r["status"]) for r in listed_adrs(decide, root)][-1] == ("Keep a journal", "proposed")
+    assert decide("check", cwd=root).exit_code == 0
+
+
+def test_a_nygard_record_gets_the_front_matter_every_record_of_its_folder_has(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "doc/adr\n",
+        **{f"doc/adr/000{n}-{slug}.md": PARENTED.format(n=n, title=title)
+           for n, slug, title in ((1, "use-wordpress", "Use WordPress"), (2, "use-paas", "Use PaaS"))}})
+    result = decide("adr", "new", "Use a CDN", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    assert text.startswith("---\nparent: Architecture decisions\n---\n\n# 3. Use a CDN\n\nDate: 2026-12-02\n"), text
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)][-1] == (3, "proposed")
+
+
+@pytest.mark.parametrize("second", [
+    PARENTED.replace("Architecture decisions", "Decisions"),  # the records disagree
+    PARENTED.split("---\n\n", 1)[1],  # only one record has front matter
+])
+def test_site_keys_are_copied_only_where_every_record_with_front_matter_writes_them_alike(decide, tmp_path, second):
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "doc/adr\n",
+        "doc/adr/0001-use-wordpress.md": PARENTED.format(n=1, title="Use WordPress"),
+        "doc/adr/0002-use-paas.md": second.format(n=2, title="Use PaaS")})
+    result = decide("adr", "new", "Use a CDN", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith("# 3. Use a CDN\n\nDate: 2026-12-02\n")

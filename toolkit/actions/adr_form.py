@@ -31,6 +31,7 @@ from toolkit.records.adr import (
     keyed_relation,
     line_fields,
     project_number,
+    read_as_field,
 )
 from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
@@ -730,6 +731,43 @@ def placed_after_records(text: str, records: list[Decision], docs: dict) -> str:
     if len(set(places)) < 2 or int(found.group(3)) > max(places):
         return text
     return text[: found.start(3)] + str(max(places) + 1) + text[found.end(3) :]
+
+
+def site_keys_like_records(text: str, records: list[Decision], docs: dict) -> str:
+    """*text*, a new record from decisionbook's own template, with the documentation site's keys that every one
+    of the folder's *records* (read from *docs*) holding YAML front matter writes alike (`layout: default`,
+    `parent: Architecture decisions`, as written), and a menu place one past the largest of theirs where each
+    has one: just-the-docs lists a page under its parent only when it names one. Needs two such records, and
+    more than half of *records*; keys the reader takes for the record's own fields are the template's."""
+    fronted = [doc for record in records if (doc := docs.get(record.path)) is not None
+               and doc.has_front_matter and not doc.is_toml and isinstance(doc.meta, dict)]
+    if len(fronted) < 2 or 2 * len(fronted) <= len(records):
+        return text
+    head = text.split("\n---", 1)[0] if text.startswith("---\n") else ""
+    newest, added = fronted[-1], []
+    for key in newest.meta:
+        if not isinstance(key, str) or read_as_field(key) or re.search(rf"(?m)^{re.escape(key)}[ \t]*:", head):
+            continue
+        spans = [frontmatter.key_span(doc, key) for doc in fronted]
+        if None in spans:
+            continue
+        written = ["".join(line.rstrip("\r\n") + "\n" for line in doc.lines[start:end])
+                   for doc, (start, end) in zip(fronted, spans)]
+        places = [doc.meta.get(key) for doc in fronted]
+        if _MENU_PLACE.fullmatch(written[-1].rstrip("\n")) and all(type(p) is int for p in places) \
+                and len(set(places)) > 1:
+            added.append(f"{key}: {max(places) + 1}\n")
+        elif len(set(written)) == 1:
+            added.append(written[0])
+    if not added:
+        return text
+    if not head:
+        # A front matter of its own, apart from the heading as the newest record's is.
+        after = newest.lines[newest.fm_end + 1 : newest.fm_end + 2]
+        return f"---\n{''.join(added)}---\n{'' if after and after[0].strip() else chr(10)}{text}"
+    title = re.search(r"(?m)^title[ \t]*:.*\n", text[: len(head) + 1])
+    at = title.end() if title else 4
+    return text[:at] + "".join(added) + text[at:]
 
 
 def _is_day(value) -> bool:

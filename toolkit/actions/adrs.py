@@ -21,6 +21,7 @@ from toolkit.actions.adr_form import (
     numbered_like_records,
     own_template,
     placed_after_records,
+    site_keys_like_records,
     team_template,
     titled_like_records,
 )
@@ -976,6 +977,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
                                          adr_edit.record_months_language(read[newest.path], newest.status_raw))
         else:
             text, width = titled_like_records(text, recent(), read)
+            text = site_keys_like_records(text, recent(), read)
     text = _data_change_block(text, data_change, template_path)
     slug = form.words(title)
     # A template's status is marked as most of the folder's records mark theirs (`**Accepted**`, `[Aceptada]`); a

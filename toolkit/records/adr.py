@@ -500,6 +500,16 @@ _KEYED_RELATIONS = {
     joined.join(relation.split()): relation for relation in (*REVERSE, *_SAME_RELATION) if relation != "supersedes"
     for joined in ("_", "-", " ", "")
 }  # with other words for them: `replaces`, `replaced-by` (Tekton's TEPs), `SupercededBy` (PowerShell's RFCs)
+
+
+def read_as_field(key: str) -> bool:
+    """Whether the front-matter *key* is one the reader takes for a field of the record (its status, a day, who
+    decided, a relation, its approvals), not one of a documentation site's keys (`layout`, `parent`)."""
+    lowered = FRONT_MATTER_ALIASES.get(key.lower(), key.lower())
+    return (lowered in _KEYS or lowered in _KEYED_RELATIONS or lowered in ("adr", "approvals")
+            or FEATURE_NAME_KEY.fullmatch(key) is not None)
+
+
 # What a template's relation key holds until there is one: `SupercededBy: N/A`.
 _NO_REFERENCE = frozenset(("n/a", "na", "none", "-", "—", "tbd", ""))
 
