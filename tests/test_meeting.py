@@ -744,3 +744,26 @@ def test_a_kept_report_is_never_written_over(repo, decide):
     closed = _ok(decide("meeting", "close", cwd=repo))
     assert f"as reports/{kept.name}" in closed.stdout
     assert _ledger(repo, "meetings.jsonl")[0]["reports"] == [f"reports/{kept.name}"]
+
+
+def test_the_evidence_timeline_marks_what_was_recorded_since_the_last_meeting(repo, decide):
+    _ok(decide("proto", "new", "Cache", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "hit", "--target", ">= 1", cwd=repo))
+    for value in ("2", "3"):
+        _ok(decide("evidence", "add", "P1", "hit", value, cwd=repo))
+    three_days_ago, two_days_ago = ((TODAY - dt.timedelta(days=n)).isoformat() for n in (3, 2))
+    # The first was recorded three days ago, before the meeting two days ago; the second since.
+    ledger = repo / "prototypes" / "evidence.jsonl"
+    first, second = ledger.read_text().splitlines()
+    ledger.write_text(json.dumps({**json.loads(first), "at": f"{three_days_ago}T10:00:00+00:00"}) + f"\n{second}\n")
+    _ok(decide("meeting", "close", "--date", two_days_ago, "--ended", "17:00", cwd=repo))
+    import toolkit
+    from toolkit.reports import charts
+
+    week = toolkit.open_workspace(repo).weekly(TODAY)
+    assert [(t["date"], t["new"]) for t in week.timeline] == [(three_days_ago, False), (TODAY.isoformat(), True)]
+    figure = charts.evidence_timeline(week.timeline, week.as_of, list(week.charted), week.since.start_words)
+    assert [text.get_text() for text in figure.legends[0].get_texts()] == [
+        "evidence", f"new since the meeting of {two_days_ago}", f"as of {TODAY.isoformat()}"]
+    colours = {tuple(c.get_facecolor()[0][:3].round(3)) for c in figure.axes[0].collections}
+    assert len(colours) == 2  # the new dot is not the colour of the old one

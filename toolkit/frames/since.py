@@ -38,6 +38,11 @@ class Since:
     span: str  # the window in words, exact to the second where its start is a moment
 
     @property
+    def start_words(self) -> str:
+        """Where the window starts, in a few words: `the meeting of 2026-11-20`, or its first day."""
+        return f"the meeting of {self.meeting.date}" if self.meeting is not None else self.start.isoformat()
+
+    @property
     def empty(self) -> bool:
         return not any((self.evidence, self.states, self.recommendations, self.opened, self.closed, self.killed,
                         self.deadlines, self.verdicts))

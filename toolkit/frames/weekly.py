@@ -34,7 +34,7 @@ class Weekly:
     sections: tuple[dict, ...]  # per active prototype, in agenda order, with its criteria rows
     charted: tuple[str, ...]  # refs in the charts: the first CHART_LIMIT of the agenda
     heatmap: tuple[tuple[str, str, str, bool], ...]  # (prototype ref, criterion id, state, must) for the charted refs
-    timeline: tuple[dict, ...]  # evidence of the charted refs: date (measured), ref, criterion
+    timeline: tuple[dict, ...]  # evidence of the charted refs: date (measured), ref, criterion, new (since)
     closed: tuple[dict, ...]  # kept and discarded prototypes: their verdict and today's recommendation
     problems: tuple  # cards or ledger lines that did not load
     since: Since | None = None  # what changed since the previous meeting
@@ -187,7 +187,7 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
     (prototypes/meetings.jsonl), else a week before *as_of* (`toolkit.actions.meetings.window`).
     """
     from toolkit.actions.ledgers import read_meetings
-    from toolkit.actions.meetings import previous_meeting
+    from toolkit.actions.meetings import previous_meeting, window
     from toolkit.actions.triage import Records, as_of_records, criterion_rows, load_records, run, warning_rows
 
     loaded = load_records(ws)
@@ -250,11 +250,12 @@ def weekly(ws: Workspace, as_of: dt.date, blind: bool = True, since: dt.date | N
     agenda = tuple({k: v for k, v in r.items() if k not in ("criteria", "hypothesis")} for r in rows)
     charted = {r["number"]: r["ref"] for r in rows[:CHART_LIMIT]}
     heatmap = tuple((r["ref"], c["criterion"], c["state"], c["must"]) for r in rows[:CHART_LIMIT] for c in r["criteria"])
-    shown = [(e.day, e.id, e) for e in records.evidence if e.prototype in charted]
-    timeline = tuple({"date": day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion}
-                     for day, _, e in sorted(shown, key=lambda t: t[:2]))
-    judged = {row.card.number: (row.card, row.judgement) for row in result.rows}
     previous = previous_meeting(meetings.entries, as_of)
+    is_new = window(previous, since, as_of).is_new
+    shown = [(e.day, e.id, e) for e in records.evidence if e.prototype in charted]
+    timeline = tuple({"date": day.isoformat(), "ref": charted[e.prototype], "criterion": e.criterion,
+                      "new": is_new(e.at, e.id)} for day, _, e in sorted(shown, key=lambda t: t[:2]))
+    judged = {row.card.number: (row.card, row.judgement) for row in result.rows}
     changes = since_last(ws, records, judged, previous, since, as_of)
     changes = _with_sources(ws, changes)
     counts = Counter(r["recommendation"] for r in rows)

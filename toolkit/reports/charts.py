@@ -158,9 +158,11 @@ def criteria_heatmap(cells):
 
 
 @literal
-def evidence_timeline(rows, as_of: dt.date, order):
+def evidence_timeline(rows, as_of: dt.date, order, since: str = ""):
     """One row per prototype (refs in *order*), a dot per day it has evidence measured on, with the number of
     entries beside it where there are several (dots at one place would read as one); the meeting date as a line.
+    A dot holding an entry recorded since the last meeting (a row's `new`) has its own colour, and *since* names
+    that meeting in the legend: a value recorded late for an earlier day is new too, left of the line.
     The date axis always spans at least a week, so one day of evidence reads."""
     import math
     from collections import Counter
@@ -178,9 +180,16 @@ def evidence_timeline(rows, as_of: dt.date, order):
     fig = _placed(8, height, left, 0.25, TITLE_INCHES, bottom)
     ax = fig.add_subplot()
     position = {ref: i for i, ref in enumerate(order)}
-    per_day = Counter((dt.date.fromisoformat(r["date"]), position[r["ref"]]) for r in rows if r["ref"] in position)
+    placed = [((dt.date.fromisoformat(r["date"]), position[r["ref"]]), r.get("new"))
+              for r in rows if r["ref"] in position]
+    per_day = Counter(place for place, _ in placed)
+    fresh = {place for place, new in placed if new}
     xs = [day for day, _ in per_day]
-    ax.scatter(xs, [y for _, y in per_day], s=28, color="#5b8def", zorder=3, label="evidence")
+    new_label = f"new since {since}" if since else "new"
+    for dots, colour, label in (([p for p in per_day if p not in fresh], "#5b8def", "evidence"),
+                                ([p for p in per_day if p in fresh], "#f0932b", new_label)):
+        if dots:
+            ax.scatter([day for day, _ in dots], [y for _, y in dots], s=28, color=colour, zorder=3, label=label)
     for (day, y), entries in per_day.items():
         if entries > 1:
             ax.annotate(f"×{entries}", (day, y), textcoords="offset points", xytext=(5, 3), fontsize=LABEL_POINTS)
@@ -197,7 +206,7 @@ def evidence_timeline(rows, as_of: dt.date, order):
     ax.tick_params(axis="x", labelsize=LABEL_POINTS)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title("Evidence by day measured", fontsize=10, y=1.0)
-    fig.legend(fontsize=LABEL_POINTS, loc="lower center", ncols=2)
+    fig.legend(fontsize=LABEL_POINTS, loc="lower center", ncols=3)
     fig.autofmt_xdate(bottom=bottom / height)
     return fig
 
