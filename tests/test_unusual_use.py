@@ -298,3 +298,27 @@ def test_a_repository_git_refuses_is_named_by_git_not_shown_as_one_without_histo
         assert result.exit_code == 2, result
         assert result.stderr.startswith(f".: error: {refusal}"), result
     assert not (repo / "reports" / "decision-log").exists()
+
+
+def test_a_past_day_s_triage_in_a_repository_git_refuses_is_refused_not_judged_on_today_s_criteria(repo, decide):
+    """The criteria a card had on a past day are read from git: where git refuses the repository, a triage as of
+    that day judged the cards on today's criteria and said nothing."""
+    (repo / "prototypes" / "0001-ingest.md").write_text(
+        "---\ntitle: Ingest\nstarted: 2026-01-05\ncriteria:\n  - id: p99\n    target: \"<= 200\"\n---\n")
+    assert decide("evidence", "add", "P1", "p99", "150", cwd=repo).exit_code == 0
+    assert decide("meeting", "close", "--date", "2026-01-06", cwd=repo).exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "card")
+    git(repo, "config", "core.repositoryformatversion", "9")
+    past = decide("triage", "--as-of", "2026-01-06", cwd=repo)
+    assert past.exit_code == 2, past
+    assert past.stderr.startswith(".: error: fatal: Expected git repo version <= 1, found 9"), past
+    assert past.stdout == ""
+    now = decide("triage", cwd=repo)  # today's criteria are the card's own: no git asked
+    assert now.exit_code == 0 and "P1  Ingest  ->" in now.stdout, now
+    # The weekly report is drawn, blind, as without git (ADR 0217): "since" on the criteria as they are.
+    import toolkit
+
+    week = toolkit.open_workspace(repo).weekly()
+    assert week.since.start_words == "the meeting of 2026-01-06"
+    assert [(e["ref"], e["value"]) for e in week.since.evidence] == [("P1", 150)]

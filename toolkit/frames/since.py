@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from toolkit.actions.meetings import window
 from toolkit.actions.triage import Records, criteria_as_of, judge_card, shown_value
+from toolkit.history.repository import GitUnavailable
 from toolkit.judge.goalposts import describe
 from toolkit.judge.merit import measured_order, state_of
 from toolkit.records.criteria import of_sorted
@@ -113,7 +114,11 @@ def _redefined(ws: Workspace, judged: dict, day: dt.date) -> dict[int, Prototype
     if day >= dt.date.today():
         return {}
     cards = tuple(card for card, _ in judged.values())
-    return {c.number: c for c in criteria_as_of(ws, cards, day) if c.criteria_hash != judged[c.number][0].criteria_hash}
+    try:
+        stood = criteria_as_of(ws, cards, day)
+    except GitUnavailable:
+        return {}  # no history to read: the report is drawn on the criteria as they are (ADR 0217)
+    return {c.number: c for c in stood if c.criteria_hash != judged[c.number][0].criteria_hash}
 
 
 def _goalposts(earlier: Prototype, criterion: Criterion) -> str | None:

@@ -66,12 +66,22 @@ class Git:
         return {spec: data for spec, (_, kind, data) in self.objects(specs).items() if kind == b"blob"}
 
 
-def working_tree(root: Path) -> Git | None:
+def working_tree(root: Path, required: bool = False) -> Git | None:
     """The working tree holding *root*; None outside git, in a bare repository, one git refuses, or
-    where git is not installed."""
+    where git is not installed. *required*: a repository git refuses (another owner's, a newer format),
+    or one where git is not installed, is an error naming why, as answering from today's files would be
+    wrong; outside git it is still None."""
     try:
         proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, env=env(), capture_output=True)
     except OSError:
+        proc = None
+    top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n") if proc is not None else ""
+    if proc is not None and proc.returncode == 0 and top:
+        return Git(Path(top).resolve())
+    from toolkit.records.parsecache import git_dir
+
+    if not required or git_dir(root) is None:
         return None
-    top = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n")
-    return Git(Path(top).resolve()) if proc.returncode == 0 and top else None
+    from toolkit.history.repository import GitUnavailable
+
+    raise GitUnavailable(message(proc.stderr, proc.returncode), root) if proc is not None else GitUnavailable()

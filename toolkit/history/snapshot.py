@@ -17,9 +17,9 @@ def changed_since_day(root: Path, folder: Path, day: dt.date) -> dict[Path, byte
     A file that did not exist in that commit maps to None (one renamed since: the name it had then
     maps to its content); everything outside git or before the first commit is left out: the caller
     keeps what it has now. Plain git processes answer (ADR 0053): GitPython's import alone would cost
-    a triage as of a past day a sixth of its time.
+    a triage as of a past day a sixth of its time. A repository git refuses is an error (`working_tree`).
     """
-    git = working_tree(root)
+    git = working_tree(root, required=True)
     commit = _last_commit_by(git, day) if git is not None else ""
     if not commit:
         return {}
@@ -77,8 +77,9 @@ def committed_versions(root: Path, paths: Iterable[Path]) -> dict[Path, list[byt
 def contents_on_day(root: Path, paths: Iterable[Path], day: dt.date) -> dict[Path, bytes | None] | None:
     """{path: its content in the last commit on HEAD made on or before *day*, None where that commit lacks it} for
     each of *paths* in the working tree; None outside git or before the first commit: how they stood is not known.
+    A repository git refuses is an error (`working_tree`).
     """
-    git = working_tree(root)
+    git = working_tree(root, required=True)
     commit = _last_commit_by(git, day) if git is not None else ""
     if not commit:
         return None
