@@ -723,3 +723,48 @@ def test_site_keys_are_copied_only_where_every_record_with_front_matter_writes_t
     result = decide("adr", "new", "Use a CDN", "--no-edit", "--date", "2026-12-02", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().startswith("# 3. Use a CDN\n\nDate: 2026-12-02\n")
+
+
+# A Norwegian team's folder: its template is `mal.md` ("template"), which asks for the status in a question above
+# the team's choices; its records write their status in Norwegian.
+MAL = ("# 1. Tittel\n\nDato: 2024-01-31\n\n## Status\n\nHva er status på denne ADR-en?\n\n* `Akseptert`\n"
+       "* `Under arbeid`\n* `Implementert`\n\n## Kontekst\n\nBakgrunn for denne ADR-en.\n\n"
+       "## Løsningsalternativer\n\n| Alternativ | Fordeler | Ulemper |\n|---|---|---|\n| ... | ... | ... |\n\n"
+       "## Beslutning\n\nBeskriv beslutningen.\n\n## Konsekvenser\n\nHvilke konsekvenser får beslutningen?\n")
+NORSK = ("# {n}. {title}\n\nDato: 2024-0{n}-15\n\n## Status\n\n{status}\n\n## Kontekst\n\nBakgrunn.\n\n"
+         "## Beslutning\n\nJa.\n")
+
+
+@pytest.mark.parametrize("name", ["mal.md", "adr-mal.md", "mall.md", "skabelon.md"])
+def test_a_template_named_in_a_nordic_language_writes_new_records_with_the_status_in_the_records_language(
+        decide, tmp_path, name):
+    # `mal.md` was no template: new records had none of its sections; read as one, the status it asks for was
+    # written in English, above the choices the template lists for its author to keep one of.
+    root = repository_with(tmp_path / "repo", {
+        f"docs/adr/{name}": MAL,
+        "docs/adr/0001-integrasjon-med-epj.md": NORSK.format(n=1, title="Integrasjon med EPJ", status="Akseptert"),
+        "docs/adr/0002-epj-instanser.md": NORSK.format(n=2, title="EPJ-instanser", status="Implementert")})
+    result = decide("adr", "new", "Bruk Kafka", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    assert text.startswith("# 3. Bruk Kafka\n\nDato: 2026-12-02\n\n## Status\n\nForeslått\n\n## Kontekst\n"), text
+    assert "## Løsningsalternativer\n" in text
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [(1, "accepted"), (2, "accepted"),
+                                                                               (3, "proposed")]
+
+
+@pytest.mark.parametrize("choices, kept", [
+    ("* `Accepted`\n* `Proposed`\n* `Rejected`\n", ""),  # the team's choices: the new record keeps its own
+    ("- Write down who asked for it\n- Write down why\n", "- Write down who asked for it\n- Write down why\n\n"),
+])
+def test_a_template_s_list_of_status_choices_under_its_question_is_left_out_of_a_new_record(decide, tmp_path,
+                                                                                            choices, kept):
+    template = ("# 1. Title\n\nDate: 2024-01-31\n\n## Status\n\nWhat is the status of this ADR?\n\n"
+                f"{choices}\n## Context\n\nWhy.\n")
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/template.md": template, "docs/adr/0001-use-git.md": NYGARD.format(n=1, title="Use git")})
+    result = decide("adr", "new", "Use Kafka", "--no-edit", "--date", "2026-12-02", cwd=root)
+    assert result.exit_code == 0, result.output
+    text = (root / result.stdout.strip()).read_text()
+    assert text.startswith(f"# 2. Use Kafka\n\nDate: 2026-12-02\n\n## Status\n\nProposed\n\n{kept}## Context\n"), \
+        text

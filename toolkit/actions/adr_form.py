@@ -39,6 +39,7 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     HEADING,
     SLUG_PAGE,
+    STATUSES,
     SYNONYMS,
     TEMPLATE_HINTS,
     TEMPLATE_WORDS,
@@ -54,10 +55,12 @@ from toolkit.records.adr_words import (
     is_rst,
     is_slug_record,
     language_of,
+    languages_of,
     marked_choices,
     numbered_file,
     read_status,
     split_title,
+    status_word,
     title_number_span,
     underlined_headings,
 )
@@ -430,7 +433,7 @@ def _titled(heading: str) -> tuple[str, int]:
     return f"{blank.group(1)}${{number}}{blank.group(3)}${{title}}{tail}", width
 
 
-def team_template(doc, record: Decision, site_titled: bool = False) -> tuple[str, int]:
+def team_template(doc, record: Decision, site_titled: bool = False, language: str | None = None) -> tuple[str, int]:
     """A team's own template (*doc*, read as *record*) with its blanks as `decide` fills them: adr-tools'
     words in capitals, a title, status and date written as placeholders (MADR's `{short title ...}`,
     log4brains' `[draft | proposed | ...]`) as `${title}`, proposed and `${date}`, in its front matter and
@@ -443,7 +446,8 @@ def team_template(doc, record: Decision, site_titled: bool = False) -> tuple[str
     (`# {{ rfc.name }}: {{ rfc.title }}`) is kept, and the number the template names itself by
     (`{% set rfcid = "RFC-0000" %}`) is the new record's, as on each of the folder's pages.
     With it, the width of the number its title's blank holds (`ADRxxx`: 3), else its front matter's, 0 when it
-    says none."""
+    says none. A status the template asks for in words of no status (`Hva er status på denne ADR'en?`) is written
+    in *language*, the folder's records' (`Foreslått`)."""
     lines = doc.text_lines()
     # Below front matter a template may state its title, status and date again (`# Title`, `## Status`).
     below = _below_front_matter(doc, record) if doc.has_front_matter and not doc.is_toml else None
@@ -453,13 +457,13 @@ def team_template(doc, record: Decision, site_titled: bool = False) -> tuple[str
         return copied
     edits: dict[int, list[tuple[int, int, str]]] = {}
     dropped: set[int] = set()
-    width = _fill_stated(lines, record, edits, site_titled=site_titled)
+    width = _fill_stated(lines, record, edits, site_titled=site_titled, language=language, dropped=dropped)
     width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
     if site_titled:
         width = _fill_site_number(lines, doc.body_start, edits) or width
     if below:
         if copied is None:
-            width = _fill_stated(lines, below[1], edits, level=1, site_titled=site_titled) or width
+            width = _fill_stated(lines, below[1], edits, level=1, site_titled=site_titled, language=language) or width
         numbered = _fill_front_matter(doc, record, edits, dropped, copied is not None)
         width = width or numbered
     for index, changes in edits.items():
@@ -482,7 +486,7 @@ _DAY_ITEM = LazyPattern(r"^([ \t]*[*+-][ \t]+)\{(?:date|yyyy-mm-dd)\}", re.IGNOR
 
 
 def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | None = None,
-                 site_titled: bool = False) -> int:
+                 site_titled: bool = False, language: str | None = None, dropped: set[int] | None = None) -> int:
     """Add to *edits* the blanks of the title heading (of *level* only, when given; none where *site_titled* and
     the site fills the heading in), status and date *stated* reads on *lines*; the width of the number the
     title's blank holds."""
@@ -497,7 +501,8 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         edits[stated.title_line - 1] = [(title.start(2), title.start(2) + len(heading_text(title)), heading)]
     raw = stated.status_raw or ""
     # A choice written with its mark (`[Proposed ❓ | Accepted ✅]`) is written so: the mark says the status too.
-    status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated)
+    words = status_word("proposed", raw, language) if language and not languages_of(raw) else None
+    status = marked_choices(raw).get("proposed") or status_as_written("proposed", stated, words)
     if "![" in raw and stated.status == "proposed":
         status = raw.strip()  # a badge showing proposed (`![Generic badge](.../ADR/proposed/orange/)`), as records do
     first = first_choice(raw.strip())
@@ -516,12 +521,32 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
     elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
         edits.setdefault(stated.status_line - 1, []).append((*stated.status_span, status))
+        if dropped is not None and read_status(raw)[0] not in STATUSES:
+            dropped.update(_choices_below(lines, stated.status_line - 1))
     if stated.date_line is not None and "${date}" not in lines[stated.date_line - 1]:
         line = lines[stated.date_line - 1]
         span = stated.date_span or ((line.index(":") + 2, len(line)) if ":" in line else None)
         if span is not None:
             edits.setdefault(stated.date_line - 1, []).append((*span, "${date}"))
     return width
+
+
+# An item of a list of status choices a template asks the author to keep one of: `* \`Akseptert\``, `- Proposed`.
+_CHOICE_ITEM = LazyPattern(r"^[ \t]*[*+-][ \t]+`?([^`\n]{1,40}?)`?[ \t]*$")
+
+
+def _choices_below(lines: list[str], index: int) -> list[int]:
+    """The lines of the list of status choices below line *index* (a template's question for the status), and the
+    blank lines above it; none where it has fewer than two items, or fewer than half of them are status words."""
+    end = index + 1
+    while end < len(lines) and not lines[end].strip():
+        end += 1
+    items = []
+    while end < len(lines) and (found := _CHOICE_ITEM.match(lines[end])) is not None:
+        items.append(found.group(1))
+        end += 1
+    known = sum(read_status(item)[0] in STATUSES for item in items)
+    return list(range(index + 1, end)) if len(items) >= 2 and 2 * known >= len(items) else []
 
 
 # A site template's statement naming the record a page is, in the list (Fuchsia's `{% set rfcid = "RFC-0000" %}`):

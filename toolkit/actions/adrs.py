@@ -960,7 +960,10 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             # The team's own, found in the folder: its blanks are the ones adr-tools, log4brains or MADR write.
             doc = frontmatter.parse(front_matter_blanks(adr_tools_blanks(text)).encode("utf-8"), template_path)
             blank = from_document(doc, template_path)
-            text, width = team_template(doc, blank, (ws.adr_dir / folder_index.NAME).is_file())
+            # A status the template asks for in no language of status words is written in the records' language.
+            spoken = Counter(language_of(r.status_raw or "") for r in recent()).most_common(1)
+            text, width = team_template(doc, blank, (ws.adr_dir / folder_index.NAME).is_file(),
+                                        spoken[0][0] if spoken else None)
             text, width = numbered_like_records(text, width, recent(), read)
             text = placed_after_records(text, recent(), read)
             dated = [record for record in recent() if record.date and record.date_raw]

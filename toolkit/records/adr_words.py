@@ -159,16 +159,17 @@ DRAFT_FILE = LazyPattern(
     r"(0*[xX]{2,}|0{2,}[xX]|[nN]{4}|#{3,}|(?<=[-_])(?-i:TODO))(?:[-_. ]([^/\\]+?))?"
     r"\.(md|markdown|qmd|rst)$", re.IGNORECASE
 )  # groups: the prefix, the placeholder, the slug (or None), the extension
-# "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`.
+# "Template" in the languages whose status words are read: `0000-szablon.md`, `0000-modello.md`, `0000-vorlage.md`,
+# a Norwegian team's `mal.md` (Swedish `mall`, Danish `skabelon`, Finnish `pohja`).
 TEMPLATE_WORDS = (r"template|szablon|modell?o|mod[eè]le|plantilla|vorlage|sjabloon|[sš]ablona|[sş]ablon|шаблон"
-                  r"|模板|テンプレート|템플릿")
+                  r"|mal|mall|skabelon|pohja|模板|テンプレート|템플릿")
 # "Number" as a template's title writes its blank in brackets (`# ADR [Número]: [Título]`,
 # `# ADR-[Number]: [Title]`), in the languages whose status words are read; or a letter for it (`[N]`, `[#]`).
 NUMBER_WORDS = (r"number|no\.?|nr\.?|num|n[uú]mero|num[eé]ro|nummer|numer|[cč][ií]slo|numara|numero|номер|番号|编号|번호"
                 r"|n+|x+|#+")
 # A cheap first look, in lower case, for those words: a folder of 10,000 records is listed name by name.
-TEMPLATE_HINTS = ("templ", "szablon", "model", "modèle", "vorlage", "plantilla", "sjabloon", "ablon", "шаблон", "模板",
-                  "テンプレート", "템플릿")
+TEMPLATE_HINTS = ("templ", "szablon", "model", "modèle", "vorlage", "plantilla", "sjabloon", "ablon", "шаблон", "mal",
+                  "skabelon", "pohja", "模板", "テンプレート", "템플릿")
 # `template` anywhere in a name numbered 0 (`0000-adr-template-lite.md`); the other languages' words, which
 # are also ordinary words (`modelo`: model), only as its first or last word (`0000-szablon.md`,
 # `0000-plantilla-de-adr.md`, `0000-adr-modello.md`; not `0000-usar-o-modelo-c4.md`).
@@ -617,7 +618,7 @@ _LANGUAGES = {
     "no": {
         "draft": "utkast",
         "proposed": "foreslått|forslag|til vurdering",
-        "accepted": "akseptert|godkjent|vedtatt|besluttet",
+        "accepted": "akseptert|godkjent|vedtatt|besluttet|implementert",
         "rejected": "avvist|forkastet",
         "deprecated": "utdatert|foreldet",
         "superseded": "erstattet",
@@ -626,7 +627,7 @@ _LANGUAGES = {
     "da": {
         "draft": "udkast",
         "proposed": "foreslået",
-        "accepted": "accepteret|godkendt|vedtaget",
+        "accepted": "accepteret|godkendt|vedtaget|implementeret",
         "rejected": "afvist",
         "deprecated": "forældet|udfaset",
         "superseded by": "erstattet af",
@@ -634,7 +635,7 @@ _LANGUAGES = {
     "sv": {
         "draft": "utkast",
         "proposed": "föreslagen|föreslaget|förslag",
-        "accepted": "accepterad|accepterat|godkänd|godkänt|beslutad|beslutat",
+        "accepted": "accepterad|accepterat|godkänd|godkänt|beslutad|beslutat|implementerad|implementerat",
         "rejected": "avvisad|avvisat|avslagen",
         "deprecated": "föråldrad|föråldrat|utfasad",
         "superseded": "ersatt",
