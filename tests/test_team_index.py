@@ -425,3 +425,46 @@ def test_a_page_of_notes_that_names_records_in_its_prose_is_not_taken_for_the_in
     result = decide("adr", "index", cwd=root)
     assert result.exit_code == 0 and result.stdout == "updated decisions/README.md\n", result.output
     assert (root / "decisions/migration-notes.md").read_text() == notes
+
+
+# A French team's records, written as adr-tools writes them in French.
+FRENCH = "# {n}. {title}\n\nDate : 2024-01-0{n}\n\n## Statut\n\n{status}\n\n## Contexte\n\nPourquoi.\n"
+
+
+@pytest.mark.parametrize("records, heading, header", [
+    ({1: ("Utiliser Git", "Accepté"), 2: ("Utiliser Rust", "Proposé")}, "# Décisions d'architecture",
+     "| ADR | Titre | Statut | Date |"),
+    ({1: ("Git nutzen", "Akzeptiert"), 2: ("Rust nutzen", "Vorgeschlagen")}, "# Architekturentscheidungen",
+     "| ADR | Titel | Status | Datum |"),
+    ({1: ("Bruk Git", "Akseptert"), 2: ("Bruk Rust", "Foreslått")}, "# Arkitekturbeslutninger",
+     "| ADR | Tittel | Status | Dato |"),
+    ({1: ("Use Git", "Accepted"), 2: ("Utiliser Rust", "Proposé")}, "# Architecture decision records",
+     "| ADR | Title | Status | Date |"),  # half the records in English: English
+])
+def test_a_new_index_is_written_in_the_language_of_the_folder_s_records(decide, tmp_path, records, heading, header):
+    # A French folder got `# Architecture decision records` over `| ADR | Title | Status | Date |`.
+    root = repository_with(tmp_path / "repo", {".adr-dir": "doc/adr\n", **{
+        f"doc/adr/000{n}-x{n}.md": FRENCH.format(n=n, title=title, status=status)
+        for n, (title, status) in records.items()}})
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    text = (root / "doc/adr/README.md").read_text()
+    assert text.startswith(f"{heading}\n\n<!-- decisionbook:index:start -->\n\n{header}\n| --- | --- | --- | --- |\n")
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+
+
+def test_an_index_written_with_english_column_names_keeps_them(decide, tmp_path):
+    # An index written before the columns were named in the records' language stays up to date, its rows kept current.
+    root = repository_with(tmp_path / "repo", {".adr-dir": "doc/adr\n", **{
+        f"doc/adr/000{n}-x{n}.md": FRENCH.format(n=n, title=title, status="Accepté")
+        for n, title in ((1, "Utiliser Git"), (2, "Utiliser Rust"))}})
+    index = root / "doc/adr/README.md"
+    index.write_text("# Décisions\n\n<!-- decisionbook:index:start -->\n\n| ADR | Title | Status | Date |\n"
+                     "| --- | --- | --- | --- |\n| ADR-0001 | [Utiliser Git](0001-x1.md) | Accepté | 2024-01-01 |\n"
+                     "| ADR-0002 | [Utiliser Rust](0002-x2.md) | Accepté | 2024-01-02 |\n\n<!-- decisionbook:index:end -->\n")
+    before = index.read_text()
+    assert decide("adr", "index", "--check", cwd=root).exit_code == 0
+    (root / "doc/adr/0003-x3.md").write_text(FRENCH.format(n=3, title="Utiliser Kafka", status="Proposé"))
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    assert index.read_text() == before.replace(
+        "<!-- decisionbook:index:end -->", "").rstrip("\n") + "\n| ADR-0003 | [Utiliser Kafka](0003-x3.md) | Proposé | " \
+        "2024-01-03 |\n\n<!-- decisionbook:index:end -->\n"

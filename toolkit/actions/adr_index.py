@@ -30,8 +30,39 @@ ADRLOG_START = re.compile(r"<!--\s*adrlog(?:\s|-->)")
 ADRLOG_END = "<!-- adrlogstop -->"
 
 
+# A new index's heading and column names in the language most of the folder's records write their status in,
+# among those whose status words are read; English for the rest.
+INDEX_WORDS = {
+    "en": ("Architecture decision records", "Title", "Status", "Date"),
+    "de": ("Architekturentscheidungen", "Titel", "Status", "Datum"),
+    "fr": ("Décisions d'architecture", "Titre", "Statut", "Date"),
+    "es": ("Decisiones de arquitectura", "Título", "Estado", "Fecha"),
+    "it": ("Decisioni architetturali", "Titolo", "Stato", "Data"),
+    "pt": ("Decisões de arquitetura", "Título", "Estado", "Data"),
+    "nl": ("Architectuurbeslissingen", "Titel", "Status", "Datum"),
+    "no": ("Arkitekturbeslutninger", "Tittel", "Status", "Dato"),
+    "da": ("Arkitekturbeslutninger", "Titel", "Status", "Dato"),
+    "sv": ("Arkitekturbeslut", "Titel", "Status", "Datum"),
+    "pl": ("Decyzje architektoniczne", "Tytuł", "Status", "Data"),
+}
+# The header rows of the table in those languages.
+_HEADERS = {f"| ADR | {title} | {status} | {date} |" for _, title, status, date in INDEX_WORDS.values()}
+
+
+def _language(decisions: Decisions) -> str:
+    from collections import Counter
+
+    from toolkit.records.adr_words import language_of
+
+    spoken = Counter((language_of(r.status_raw or "") or "en").split("-")[0] for r in decisions.records)
+    language, count = spoken.most_common(1)[0] if spoken else ("en", 0)
+    return language if language in INDEX_WORDS and 2 * count > len(decisions.records) else "en"
+
+
 def index_table(ws: Workspace, decisions: Decisions) -> list[str]:
-    lines = ["| ADR | Title | Status | Date |", "| --- | --- | --- | --- |"]
+    """The heading of a new index, then the table's lines."""
+    heading, title, status, date = INDEX_WORDS[_language(decisions)]
+    lines = [f"# {heading}", f"| ADR | {title} | {status} | {date} |", "| --- | --- | --- | --- |"]
     for record in decisions.records:
         label, title, href, status, date = row_cells(ws.adr_dir, record)
         lines.append(f"| {label} | [{title}]({href}) | {status} | {date} |")
@@ -114,10 +145,11 @@ def _adrlog(ws: Workspace, path: Path, lines: list[str]) -> tuple[int, int, list
     return start + 1, end, ["", *adrlog_list(ws, load_decisions(ws), bullet), ""]
 
 
-def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) -> tuple[bytes, bytes, bool]:
-    """The index *path*'s bytes now, its bytes with *table*, and whether it holds the markers now.
-    With *theirs*, an index that keeps adr-log's list, or a table or list of the records of the team's
-    own, and not decisionbook's markers, has that list or table kept and completed in its own form instead."""
+def _render(ws: Workspace, path: Path, made: list[str], theirs: bool = True) -> tuple[bytes, bytes, bool]:
+    """The index *path*'s bytes now, its bytes with the table *made* (by index_table), and whether it holds
+    the markers now. With *theirs*, an index that keeps adr-log's list, or a table or list of the records of the
+    team's own, and not decisionbook's markers, has that list or table kept and completed in its own form instead."""
+    heading, table = made[0], made[1:]
     marked = False
     if path.exists():
         if path.suffix.lower() == ".rst":
@@ -140,6 +172,10 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
             end = marker_line(lines, INDEX_END, start)
             if end is None:
                 raise DecisionbookError(f"{INDEX_START} is never closed by {INDEX_END}", shown_path(ws, path), start + 1)
+            # A header row written in another of the languages (the English one of an earlier version) is kept.
+            header = next((line for line in lines[start + 1 : end] if line.strip()), None)
+            if header in _HEADERS:
+                table = [header, *table[1:]]
             after = frontmatter.with_lines(doc, start + 1, end, ["", *table, ""])
         else:
             tail = [""] if lines and lines[-1].strip() else []
@@ -147,7 +183,7 @@ def _render(ws: Workspace, path: Path, table: list[str], theirs: bool = True) ->
         before = doc.to_bytes()
     else:
         before = b""
-        body = ["# Architecture decision records", "", INDEX_START, "", *table, "", INDEX_END]
+        body = [heading, "", INDEX_START, "", *table, "", INDEX_END]
         after = "".join(line + "\n" for line in body).encode("utf-8")
     return before, after, marked
 
