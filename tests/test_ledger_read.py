@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import git
-from toolkit.actions import ledgers
+from toolkit.actions import ledgers, prototypes
 from toolkit.records import ledger
 from toolkit.records.ledger import Effort, Evidence
 from toolkit.workspace import open_workspace
@@ -30,7 +30,7 @@ def test_evidence_line_has_id_time_and_criteria_hash(ws, decide):
                     "--note", "peak", "--by", "ana", cwd=ws.root)
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in lines(ws.evidence_ledger)]
-    card = ledgers.load(ws, 1)
+    card = prototypes.load(ws, 1)
     assert record["prototype"] == 1 and record["criterion"] == "p99" and record["value"] == 180
     assert record["unit"] == "ms" and record["source"] == "bench/run-3.txt" and record["by"] == "ana"
     assert record["criteria_hash"] == card.criteria_hash
