@@ -767,3 +767,23 @@ def test_the_evidence_timeline_marks_what_was_recorded_since_the_last_meeting(re
         "evidence", f"new since the meeting of {two_days_ago}", f"as of {TODAY.isoformat()}"]
     colours = {tuple(c.get_facecolor()[0][:3].round(3)) for c in figure.axes[0].collections}
     assert len(colours) == 2  # the new dot is not the colour of the old one
+
+
+def test_criteria_added_or_removed_since_the_last_meeting_are_changes_since_it(repo, decide):
+    # A criterion added after the meeting, still unmeasured, moved no state: "since the last meeting" said nothing.
+    week_ago, started = ((TODAY - dt.timedelta(days=n)).isoformat() for n in (7, 10))
+    (repo / "prototypes" / "0001-cache.md").write_text(
+        f"---\ntitle: Cache\nstarted: {started}\ncriteria:\n  - id: hit\n    target: \">= 1\"\n"
+        "  - id: cost\n    target: \"<= 5\"\n---\n## Hypothesis\n\nFaster.\n")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "card"], cwd=repo, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": f"{week_ago}T12:00:00"})
+    _ok(decide("meeting", "close", "--date", week_ago, "--ended", "17:00", cwd=repo))
+    _ok(decide("criterion", "add", "P1", "p99", "--target", "<= 200", "--must", cwd=repo))
+    _ok(decide("criterion", "remove", "P1", "cost", cwd=repo))
+    import toolkit
+
+    week = toolkit.open_workspace(repo).weekly(TODAY)
+    assert [(s["criterion"], s["before"], s["state"], s["note"]) for s in week.since.states] == [
+        ("p99", "—", "unmeasured", "criterion added: target <= 200, must"),
+        ("cost", "unmeasured", "—", "criterion removed: target <= 5")]

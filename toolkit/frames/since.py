@@ -29,7 +29,8 @@ class Since:
     # date, recorded, ref, title, criterion, value, unit, source, note, by, and before and state: the criterion's
     # state just before the entry counted and just after; by measured date, then in the order they were recorded
     evidence: tuple[dict, ...]
-    states: tuple[dict, ...]  # ref, title, criterion, before, state, note: criterion states that changed
+    states: tuple[dict, ...]  # ref, title, criterion, before, state, note: criterion states that changed ("—" where
+    # the criterion was added or removed since)
     recommendations: tuple[dict, ...]  # ref, title, before, recommendation, reason
     opened: tuple[dict, ...]  # ref, title, started
     closed: tuple[dict, ...]  # ref, title, verdict, date, by, reason
@@ -159,13 +160,24 @@ def since_last(ws: Workspace, records: Records, judged: dict, meeting: Meeting |
         ref, title = card.ref, card.title
         was = {s.criterion.id: s.state for s in before.states}
         crossed = []
+        # A card's criteria redefined since: one added or removed is a change, whatever its state (opened cards are
+        # listed as opened).
+        reshaped = number in redefined and number not in new_cards
         for state in now.states:
+            if reshaped and state.criterion.id not in was:
+                states.append({"ref": ref, "title": title, "criterion": state.criterion.id, "before": "—",
+                               "state": state.state, "note": f"criterion added: {describe(state.criterion)}"})
+                continue
             old = was.get(state.criterion.id, "unmeasured")
             if old != state.state:
                 states.append({"ref": ref, "title": title, "criterion": state.criterion.id, "before": old,
                                "state": state.state, "note": _goalposts(earlier, state.criterion)})
                 if state.state == "killed":
                     crossed.append(state.criterion.id)
+        kept = {s.criterion.id for s in now.states}
+        states += [{"ref": ref, "title": title, "criterion": s.criterion.id, "before": s.state, "state": "—",
+                    "note": f"criterion removed: {describe(s.criterion)}"}
+                   for s in before.states if reshaped and s.criterion.id not in kept]
         if crossed:
             killed.append({"ref": ref, "title": title, "criteria": ", ".join(crossed)})
         if number in new_cards or before.recommendation != now.recommendation:
