@@ -28,6 +28,10 @@ BROKEN = {
     ("status: active\n", None, "title is missing: a card needs one"),
     ("title:\nstatus: active\n", 2, "title is empty: a card needs one"),
     ('title: "  "\nstatus: active\n', 2, "title is empty: a card needs one"),
+    # A title YAML reads as a number, a day or yes/no: the message says how to keep it as written.
+    ("title: 1984\n", 2, 'title must be text, found int; quote it to keep it as written: title: "1984"'),
+    ("owner: 2026-11-02  # who?\ntitle: x\n", 2,
+     'owner must be text, found date; quote it to keep it as written: owner: "2026-11-02"'),
 ])
 def test_a_card_without_a_title_is_told_so(tmp_path, front, line, message):
     path = tmp_path / "0001-x.md"

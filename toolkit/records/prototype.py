@@ -124,8 +124,16 @@ def _text(value, key, doc, required=False) -> str | None:
         raise DecisionbookError(f"{key} is {'empty' if line else 'missing'}{why}", doc.path, line)
     if not isinstance(value, str):
         kind = "a mapping" if isinstance(value, dict) else type(value).__name__
-        raise DecisionbookError(f"{key} must be text, found {kind}", doc.path, line)
+        raise DecisionbookError(f"{key} must be text, found {kind}{_quoting(doc, line, key, value)}", doc.path, line)
     return value
+
+
+def _quoting(doc: frontmatter.Document, line: int | None, key: str, value) -> str:
+    """How to keep a value YAML read as a number, a day or yes/no (`title: 1984`) as the text written."""
+    if line is None or isinstance(value, (dict, list)):
+        return ""
+    written = doc.lines[line - 1].split(":", 1)[1].split(" #", 1)[0].strip()
+    return f'; quote it to keep it as written: {key}: "{written}"' if written and '"' not in written else ""
 
 
 def _date(value, key, doc) -> dt.date | None:
