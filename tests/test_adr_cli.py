@@ -535,3 +535,16 @@ def test_an_editor_that_fails_leaves_the_record_and_is_named_as_bad_input(repo, 
     assert reason in proc.stderr
     assert "# Use a queue" in (repo / path).read_text()
 
+
+
+def test_a_relation_one_record_lacks_is_named_with_the_command_that_records_it(repo, decide):
+    # A command stopped between its two writes (or a hand edit) left `amends` on one side: check named it, not the fix.
+    assert decide("adr", "new", "One", "--no-edit", cwd=repo).exit_code == 0
+    assert decide("adr", "new", "Two", "--no-edit", "--amends", "1", cwd=repo).exit_code == 0
+    (first,) = (repo / "decisions").glob("0001-*.md")
+    first.write_text(first.read_text().replace("links: [{relation: amended by, adr: 2}]", "links: []"))
+    checked = decide("check", cwd=repo)
+    assert ("decisions/0002-two.md:7: error: amends ADR 1, but ADR 1 does not record amended by ADR 2 back; "
+            "`decide adr link 2 amends 1` records it there") in checked.stdout, checked
+    assert decide("adr", "link", "2", "amends", "1", cwd=repo).exit_code == 0
+    assert "does not record" not in decide("check", cwd=repo).stdout

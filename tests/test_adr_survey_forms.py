@@ -275,8 +275,8 @@ def test_a_relation_to_a_number_only_an_expired_text_holds_is_checked_for_its_li
     checked = decide("check", cwd=root)
     assert checked.exit_code == 1, checked.output
     assert checked.stdout.splitlines() == [
-        "text/0300-stable-parts.md:7: error: amends ADR 249, but ADR 249 does not record amended by ADR 300 back",
-        "1 error(s), 0 warning(s)"]
+        "text/0300-stable-parts.md:7: error: amends ADR 249, but ADR 249 does not record amended by ADR 300 back; "
+        "`decide adr link 300 amends 249` records it there", "1 error(s), 0 warning(s)"]
     expired = root / "text/0249-build-experiments.expired.md"
     back = "Amended by [RFC 300](0300-stable-parts.md)\n\n# Motivation"
     expired.write_text(CDK_EXPIRED.replace("# Motivation", back))

@@ -179,9 +179,12 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 hand_related = relation == "relates to" and record.form != MADR
                 severity = ("warning" if mapped or hand_related or relation == "superseded by" and not decide_wrote
                             else "error")
+                # The command that records it on both, as `adr new --amends` would have had it not been stopped.
+                command = f"decide adr link {record.key} {relation.replace(' ', '-')} {key}"
                 found.append(Finding(
                     shown_path(ws, record.path), _link_line(record, relation, key), severity,
-                    f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back",
+                    f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back; `{command}` "
+                    "records it there",
                 ))
     return found
 
