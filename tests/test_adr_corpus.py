@@ -984,7 +984,8 @@ def test_a_madr_folder_that_names_successors_on_one_side_passes_the_check_with_w
     checked = decide("check", cwd=root)
     assert checked.exit_code == 0 and checked.stdout.splitlines() == [
         "docs/adr/0041-use-trello.md:2: warning: superseded by ADR 45, but ADR 45 does not record supersedes "
-        "ADR 41 back; `decide adr link 41 superseded-by 45` records it there", "0 error(s), 1 warning(s)"], checked.stdout
+        "ADR 41 back; `decide adr link 41 superseded-by 45` records it there", "0 error(s), 1 warning(s)"
+    ], checked.stdout
 
 
 def test_deciders_written_as_a_bold_label_are_read(decide, tmp_path):
