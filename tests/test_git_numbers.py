@@ -316,11 +316,11 @@ def test_check_reports_a_relation_the_other_side_does_not_return(repo, decide):
     assert result.exit_code == 1, result
     lines = result.stdout.splitlines()
     assert ("decisions/0010-ten.md:5: error: relates to ADR 11, but ADR 11 does not record "
-            "relates to ADR 10 back") in lines
+            "relates to ADR 10 back; `decide adr link 10 relates-to 11` records it there") in lines
     assert ("decisions/0012-amends.md:5: error: amends ADR 11, but ADR 11 does not record "
-            "amended by ADR 12 back") in lines
+            "amended by ADR 12 back; `decide adr link 12 amends 11` records it there") in lines
     assert ("decisions/0013-old.md:2: error: superseded by ADR 14, but ADR 14 does not record "
-            "supersedes ADR 13 back") in lines
+            "supersedes ADR 13 back; `decide adr link 13 superseded-by 14` records it there") in lines
     assert not any("0015" in line or "0016" in line for line in lines)
     assert decide("adr", "link", "11", "relates-to", "10", cwd=repo).exit_code == 0
     assert "0010-ten.md" not in decide("check", cwd=repo).stdout
