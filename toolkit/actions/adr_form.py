@@ -447,7 +447,7 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
     (`{% set rfcid = "RFC-0000" %}`) is the new record's, as on each of the folder's pages.
     With it, the width of the number its title's blank holds (`ADRxxx`: 3), else its front matter's, 0 when it
     says none. A status the template asks for in words of no status (`Hva er status på denne ADR'en?`) is written
-    in *language*, the folder's records' (`Foreslått`)."""
+    in *language*, the folder's records' (`Foreslått`), without the list of choices below the question."""
     lines = doc.text_lines()
     # Below front matter a template may state its title, status and date again (`# Title`, `## Status`).
     below = _below_front_matter(doc, record) if doc.has_front_matter and not doc.is_toml else None
@@ -489,7 +489,8 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
                  site_titled: bool = False, language: str | None = None, dropped: set[int] | None = None) -> int:
     """Add to *edits* the blanks of the title heading (of *level* only, when given; none where *site_titled* and
     the site fills the heading in), status and date *stated* reads on *lines*; the width of the number the
-    title's blank holds."""
+    title's blank holds. A status asked for in words of no status is written in *language* where given, and the
+    list of choices under it is added to *dropped* where given (`_choices_below`)."""
     title = HEADING.match(lines[stated.title_line - 1]) if stated.title_line is not None else None
     if title is not None and level is not None and len(title.group(1)) != level:
         title = None  # read alone, the text below front matter may be titled by its first section: no title
