@@ -79,6 +79,20 @@ def test_the_child_keeps_the_ledgers_only_where_none_are_kept(measured):
     assert python(start + CHILDREN + "warming.wait()\n", measured) == "a child\n"
 
 
+def test_no_child_is_forked_where_no_ledger_holds_a_line(repo):
+    """Nothing would be kept in the cache, so each run would fork again: a workspace with cards and
+    no ledger yet, then with ledgers that are empty, forks no child."""
+    (repo / "prototypes/0001-ingest.md").write_text(CARD)
+    start = "from toolkit.actions import warming\nwarming.start()\n"
+    assert python(start + CHILDREN, repo) == "no child\n"
+    for name in ("evidence", "effort", "verdicts"):
+        (repo / f"prototypes/{name}.jsonl").write_bytes(b"")
+    assert python(start + CHILDREN, repo) == "no child\n"
+    assert kept(repo) == []
+    assert triage(repo).returncode == 0
+    assert python(start + CHILDREN, repo) == "no child\n"
+
+
 def test_a_first_triage_with_the_child_prints_what_one_without_it_and_a_warm_one_print(measured):
     forget(measured)
     alone = triage(measured, "--format", "json", alone=True)

@@ -32,14 +32,21 @@ def _cold(start: Path) -> bool:
         return False
 
 
+def _holds_lines(path: Path) -> bool:
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def start(folder: str = ".") -> None:
     """Fork a child reading the ledgers of the workspace holding *folder* into the cache, when none is
-    there yet, in git, and a second core can run it; `wait` waits for it. For a process's own entry only:
-    a process that goes on (a test, a notebook) gets no child."""
+    there yet, one holds lines, in git, and a second core can run it; `wait` waits for it. For a
+    process's own entry only: a process that goes on (a test, a notebook) gets no child."""
     global _child
     # macOS: a forked child running Python is not safe once system libraries are loaded; Windows cannot fork.
     if _child is not None or not hasattr(os, "fork") or sys.platform == "darwin" or _cores() < 2:
@@ -48,9 +55,16 @@ def start(folder: str = ".") -> None:
         return
     # Imported before the fork: the command imports them too, and the child starts reading at once.
     from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts
+    from toolkit.errors import DecisionbookError
     from toolkit.records.bulk import paused_gc
     from toolkit.workspace import open_workspace
 
+    try:
+        ws = open_workspace(folder)
+    except (DecisionbookError, OSError):
+        return  # the command opens it again, and says why
+    if not any(_holds_lines(path) for path in (ws.evidence_ledger, ws.effort_ledger, ws.verdict_ledger)):
+        return  # nothing would be kept, so every run would fork again
     sys.stdout.flush()
     sys.stderr.flush()
     try:
@@ -65,7 +79,6 @@ def start(folder: str = ".") -> None:
         quiet = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(quiet, fd)
-        ws = open_workspace(folder)
         with paused_gc():
             read_evidence(ws)
             read_effort(ws)
