@@ -225,6 +225,14 @@ def test_a_discard_killed_before_its_branch_is_archived_archives_it_when_given_a
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert "\nstatus: discarded\n" in (repo / "prototypes" / "0003-ingest.md").read_text()
     assert git(repo, "branch", "--list", "proto/ingest").strip() and not git(repo, "tag", "--list", "archive/*")
+    card = repo / "prototypes" / "0003-ingest.md"
+    day = _verdicts(repo)[0]["at"][:10]
+    left = (f"prototypes/0003-ingest.md:{_line_of(card.read_text(), 'branch:')}: warning: branch 'proto/ingest' is "
+            f"still there, with no tag archive/proto/ingest, though the discard of {day} (prototypes/verdicts.jsonl:1) "
+            "archives it: the command was cut short, or git refused the tag; run `decide discard P3 --reason ...` "
+            "again to archive it (no second verdict is recorded)")
+    check = decide("check", cwd=repo)
+    assert left in check.stdout.splitlines(), check.output
 
     again = decide("discard", "P3", "--reason", "too slow", cwd=repo)
     assert again.exit_code == 0, again.output
@@ -238,3 +246,20 @@ def test_a_discard_killed_before_its_branch_is_archived_archives_it_when_given_a
     assert "too slow" in git(repo, "tag", "-l", "--format=%(contents)", "archive/proto/ingest")
     once_more = decide("discard", "P3", "--reason", "too slow", cwd=repo)
     assert once_more.exit_code == 2 and "a second discard would count twice" in once_more.stderr
+    assert "proto/ingest" not in decide("check", cwd=repo).stdout
+    # Brought back on purpose, the branch has its tag beside it: not one a discard left.
+    assert decide("proto", "restore", "P3", cwd=repo).exit_code == 0
+    assert "proto/ingest" not in decide("check", cwd=repo).stdout
+
+
+def test_a_branch_kept_on_discard_is_not_named_by_check(repo, decide):
+    (repo / "prototypes" / "0003-ingest.md").write_text(BRANCH_CARD.format(branch="proto/ingest"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "card")
+    git(repo, "branch", "proto/ingest")
+    kept = decide("discard", "P3", "--reason", "too slow", "--keep-branch", cwd=repo)
+    assert kept.exit_code == 0, kept.output
+    assert _verdicts(repo)[0]["archives"] is None
+    assert git(repo, "branch", "--list", "proto/ingest").strip()
+    check = decide("check", cwd=repo)
+    assert check.stdout.splitlines()[-1].startswith("0 error(s)") and "proto/ingest" not in check.stdout, check.output

@@ -271,10 +271,12 @@ def test_a_discard_where_git_cannot_sign_its_tag_keeps_the_branch_and_says_how_t
     assert result.exit_code == 2, result
     assert "P1 is discarded, but its branch 'proto/a' is not archived: cannot create tag 'archive/proto/a'" \
         in result.stderr
-    assert "run `decide discard P1` again to archive it" in result.stderr
+    assert "run `decide discard P1 --reason ...` again to archive it" in result.stderr
     assert "Traceback" not in result.stderr
     assert git(repo, "tag", "--list", "archive/*") == ""
     assert git(repo, "rev-parse", "proto/a").strip() == tip
+    # Until it is, `decide check` says so.
+    assert "warning: branch 'proto/a' is still there, with no tag archive/proto/a" in decide("check", cwd=repo).stdout
     verdicts = (repo / "prototypes" / "verdicts.jsonl").read_text().splitlines()
     again = decide_process("discard", "P1", "--reason", "too slow", cwd=repo)
     assert again.exit_code == 0, again

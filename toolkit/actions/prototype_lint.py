@@ -83,8 +83,8 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
     """Errors for cards and ledger lines that cannot be read, branch names git refuses, kill conditions
     that overlap their targets and ADRs citing prototypes with no card; warnings for cards citing ADRs the
     folder lacks or ending before they started, for entries naming no card or criterion, for criteria changed
-    after evidence, and for a second keep or discard of a card in a row and a second close of a meeting.
-    *decisions*: the ADRs, if already loaded."""
+    after evidence, for a second keep or discard of a card in a row and a second close of a meeting, and for
+    cards behind their verdict or a branch their discard left unarchived. *decisions*: the ADRs, if already loaded."""
     cards = read_cards(ws)
     found = list(cards.problems)
     found.extend(_branch_names(ws, cards.cards))
@@ -104,6 +104,7 @@ def findings(ws: Workspace, decisions: Decisions | None = None) -> list[Finding]
     found.extend(_retractions(ws, ledgers[0][1], ledgers[1][1]))
     found.extend(_repeated_verdicts(ws, ledgers[2][1]))
     found.extend(unfinished.finding(ws, *gap) for gap in unfinished.lagging(ws, cards.cards, ledgers[2][1]))
+    found.extend(unfinished.left_unarchived(ws, cards.cards, ledgers[2][1]))
     found.extend(_effort_outside(ws, known, ledgers[1][1], ledgers[2][1]))
     found.extend(_repeated_closes(ws))
     gone: dict[tuple[int, str], int] = {}

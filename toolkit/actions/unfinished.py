@@ -1,9 +1,11 @@
-"""Verdicts whose card was left behind (ADR 0215).
+"""Verdicts whose card was left behind (ADR 0215), and discards whose branch was left unarchived (ADR 0242).
 
 A verdict is two writes: its line in the verdict ledger, then the card's `status:` (and the `deadline:` an iterate
 sets). The ledger is written first and is the truth; the card copies it. A command killed between the two leaves a
 card that still says what it said before its latest verdict: readers take the status from the ledger, `decide check`
-names the card, and the same verdict given again writes the card and records nothing twice.
+names the card, and the same verdict given again writes the card and records nothing twice. A discard then archives
+the prototype's branch, a third step that a kill, or git refusing the tag, can leave undone: `decide check` names
+that branch too, and the discard given again archives it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from toolkit.history.archive import TAG_PREFIX, unarchived
 from toolkit.records import frontmatter
 from toolkit.records.finding import Finding
 from toolkit.records.ledger import LedgerRead, Verdict
@@ -73,3 +76,27 @@ def lagging(ws: Workspace, cards, verdicts: LedgerRead) -> list[tuple[Prototype,
     """Each card of *cards* behind its latest verdict, with that verdict and its ledger line."""
     last = latest(verdicts)
     return [(card, *last[card.number]) for card in cards if card.number in last and behind(card, last[card.number][0])]
+
+
+def left_unarchived(ws: Workspace, cards, verdicts: LedgerRead) -> list[Finding]:
+    """A warning at the `branch:` line of each card whose latest verdict, a discard, archives its branch, where
+    that branch is still there with no archive tag and no other card not discarded names it."""
+    last = latest(verdicts)
+    working = {card.branch for card in cards if card.status != STATUS_AFTER["discard"]}
+    named = {}
+    for card in cards:
+        verdict, line = last.get(card.number, (None, None))
+        if (verdict is not None and verdict.verdict == "discard" and verdict.archives
+                and verdict.archives == card.branch and card.branch not in working and not behind(card, verdict)):
+            named[card.number] = (card, verdict, line)
+    left = unarchived(ws.root, (card.branch for card, _, _ in named.values()))
+    found = []
+    for card, verdict, line in named.values():
+        if card.branch in left:
+            where = ws.relative(ws.verdict_ledger) + (f":{line}" if line is not None else "")
+            found.append(Finding(
+                ws.relative(card.path), frontmatter.key_line(card.path, "branch"), "warning",
+                f"branch {card.branch!r} is still there, with no tag {TAG_PREFIX}{card.branch}, though the discard of "
+                f"{verdict.at[:10]} ({where}) archives it: the command was cut short, or git refused the tag; run "
+                f"`decide discard P{card.number} --reason ...` again to archive it (no second verdict is recorded)"))
+    return found

@@ -62,9 +62,10 @@ def _judging_day(as_of: dt.date | None, today: dt.date | None = None) -> dt.date
 
 
 def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: dt.date,
-            deadline: dt.date | None = None) -> VerdictResult:
+            deadline: dt.date | None = None, archives: str | None = None) -> VerdictResult:
     """Append the verdict with the recommendation and merit as of *day* (from `_judging_day`: judged on the
     criteria of that day, whose hash is recorded with them), then set the card's status (and *deadline*).
+    A discard names the branch it *archives*, so `decide check` can tell a branch it left from one kept.
 
     A card left behind its latest verdict by a command that ended between the two writes is first written as
     that verdict says; given again, that verdict (with the same deadline) is then done, not recorded twice.
@@ -95,7 +96,7 @@ def _record(ws: Workspace, ref, verdict: str, reason: str, by: str | None, day: 
             stood.cards[0].criteria_hash, by,
             deadline.isoformat() if deadline is not None else None,
             card.deadline.isoformat() if deadline is not None and card.deadline is not None else None,
-            card.status,
+            card.status, archives,
         )
         # Ctrl-C waits for the card: the verdict and the status it gives are written together (ADR 0215).
         with atomic.uninterrupted():
@@ -148,13 +149,14 @@ def discard(
         if left_for:
             branch = None
         ensure_archivable(ws, branch, card.path)
-        result = _archive_left(ws, card, branch, day) or _record(ws, ref, "discard", reason, by, day)
+        result = (_archive_left(ws, card, branch, day)
+                  or _record(ws, ref, "discard", reason, by, day, archives=branch))
         try:
             archived = result.archived or archive_prototype_branch(ws, branch, result.entry.reason)
         except DecisionbookError as exc:
             # The verdict stands; git refused the tag (a signing key it cannot use, say). Giving the verdict again
             # archives the branch without recording it twice (ADR 0215).
-            finish = f"once git can make the tag, run `decide discard {card.ref}` again to archive it"
+            finish = f"once git can make the tag, run `decide discard {card.ref} --reason ...` again to archive it"
             raise DecisionbookError(f"{card.ref} is discarded, but its branch {branch!r} is not archived: "
                                     f"{exc.message}; {finish}", exc.path, exc.line) from None
         return replace(result, archived=archived, branch_left_for=left_for)

@@ -65,6 +65,22 @@ def check_archivable(repo: Repository, branch: str) -> str | None:
     return tip
 
 
+def unarchived(root: Path, branches) -> set[str]:
+    """Those of *branches* that are still branches with no `archive/<branch>` tag: one git call for them all
+    (the names are compared with its output, never passed to it). Empty outside git."""
+    branches = set(branches)
+    repo = open_repository(root, required=False) if branches else None
+    if repo is None:
+        return set()
+    try:
+        out = repo.run_ok("for-each-ref", "--format=%(refname)", "refs/heads/", "refs/tags/" + TAG_PREFIX)
+    finally:
+        repo.close()
+    refs = set((out or "").splitlines())
+    return {branch for branch in branches
+            if f"refs/heads/{branch}" in refs and f"refs/tags/{TAG_PREFIX}{branch}" not in refs}
+
+
 def archive_branch(root: Path, branch: str, message: str) -> Archived | None:
     """Tag the tip of *branch* `archive/<branch>` (annotated, *message*), then delete the branch.
 

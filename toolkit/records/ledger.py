@@ -241,6 +241,7 @@ class Verdict(Entry):
     deadline: str | None = None  # iterate only: the new deadline it set (an extension)
     previous_deadline: str | None = None  # the deadline it replaced
     previous_status: str | None = None  # the card's status before the verdict
+    archives: str | None = None  # discard only: the branch it archives, unless kept (ADR 0242)
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -255,9 +256,9 @@ class Verdict(Entry):
         for name, value in zip(("deadline", "previous_deadline"), deadlines):
             if value is not None:
                 _day(value, name)
-        (previous_status,) = _text(raw, ("previous_status",), False)
+        previous_status, archives = _text(raw, ("previous_status", "archives"), False)
         return cls(*_common(raw), verdict, reason, recommendation, merit, criteria_hash, by, *deadlines,
-                   previous_status, _extra(raw, cls))
+                   previous_status, archives, _extra(raw, cls))
 
 
 @dataclass(frozen=True, slots=True)
