@@ -321,3 +321,39 @@ def test_a_status_since_a_release_is_kept_and_the_mapping_named_covers_every_rel
     (root / "decisionbook.toml").write_text('[adr]\ndir = "proposals"\n\n[adr.statuses]\n"experimental" = "proposed"\n')
     (listed,) = listed_adrs(decide, root)
     assert listed["status"] == "proposed"
+
+
+STAGES = ("# ADR {n}: {title}\n\n## Status\n\n{above}| Stage    | Status |\n| -------- | ------ |\n"
+          "| Approved | {approved} |\n| Adopted  | {adopted} |\n\n## Context\n\nWhy {n}.\n")
+
+
+def test_a_table_of_stages_ticked_as_reached_says_the_status_and_is_not_edited(decide, tmp_path):
+    """Primer's records tick each stage reached in a table under their Status heading: the last one ticked is the
+    status, in its words; none ticked yet is proposed. decisionbook does not tick stages: a change is refused at
+    the table, the file untouched. A table of fields (`| Status | Proposed ⚠️ |`) is read as before."""
+    records = {
+        "adr-001-typescript.md": dict(title="TypeScript", approved="✅", adopted="✅", above=""),
+        "adr-010-drafts.md": dict(title="Drafts", approved="✅", adopted="🚧 _TODO: add tracking issue_", above=""),
+        "adr-017-tests.md": dict(title="Tests", approved="🚧", adopted="<!-- 🚧 -->", above=""),
+        "adr-006-track.md": dict(title="Track", approved="✅", adopted="✅",
+                                 above="Superseded by [ADR 010](./adr-010-drafts.md)\n\n"),
+    }
+    files = {f"docs/adr/{name}": STAGES.format(n=int(name[4:7]), **fields) for name, fields in records.items()}
+    files["docs/adr/adr-025-merging.md"] = ("# Merging\n\n## Status\n\n| Stage          | State       |\n"
+                                            "| -------------- | ----------- |\n| Status         | Proposed ⚠️ |\n"
+                                            "| Implementation | Pending ⚠️  |\n\n## Context\n\nWhy.\n")
+    root = _repo(tmp_path, files)
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", "Adopted"), (6, "superseded", "Superseded by [ADR 010](./adr-010-drafts.md)"),
+        (10, "accepted", "Approved"), (17, "proposed", "Proposed"), (25, "proposed", "Proposed ⚠️")]
+    check = decide("check", cwd=root)
+    assert "no status" not in check.output
+    before = (root / "docs/adr/adr-001-typescript.md").read_bytes()
+    refused = decide("adr", "status", "1", "deprecated", cwd=root)
+    assert refused.exit_code == 2
+    assert refused.stderr == ("docs/adr/adr-001-typescript.md:8: error: cannot edit: the record states its status by "
+                              "its table of stages ('| Adopted  | ✅ |'), a form decisionbook does not write; edit the "
+                              "file by hand\n")
+    assert (root / "docs/adr/adr-001-typescript.md").read_bytes() == before
+    assert decide("adr", "status", "25", "rejected", cwd=root).exit_code == 0
+    assert "| Status         | Rejected |" in (root / "docs/adr/adr-025-merging.md").read_text()

@@ -1107,6 +1107,35 @@ def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
     return any(_COMMENT.sub("", later).strip() and not later.lstrip().startswith(">") for later in below)
 
 
+# Primer's records (GitHub's design system) say where a decision stands in a table of stages under the Status
+# heading, each ticked once reached: `| Stage | Status |` over `| Approved | ✅ |` and `| Adopted | 🚧 |`.
+_STAGE_HEADERS = frozenset(("stage", "phase", "step"))
+_TICKS = ("✅", "✔", "☑", "✓", "[x]", "[X]")
+
+
+def _stage_table(lines: list[str], header: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """(row, [start, end) of its stage) of the last stage ticked in the table of stages whose header row is at
+    *header*, or (*header*, (0, 0)) where none is ticked yet; None where no such table starts there."""
+    head = lines[header]
+    cells = _cells(head)
+    if (len(cells) != 2 or _cell_label(head, cells[0]) not in _STAGE_HEADERS
+            or _cell_label(head, cells[1]) not in STATUS_LABELS
+            or header + 1 >= end or not DELIMITER_ROW.match(lines[header + 1])):
+        return None
+    reached = (header, (0, 0))
+    for index in range(header + 2, end):
+        row = lines[index]
+        cells = _cells(row)
+        if len(cells) != 2:
+            break
+        if _cell_label(row, cells[0]) in STATUS_LABELS:
+            return None  # a row `| Status | Proposed ⚠️ |`: a table of fields, the status read as one
+        mark = _COMMENT.sub("", row[cells[1][0] : cells[1][1]]).strip(" \t*_`")
+        if mark.startswith(_TICKS):
+            reached = (index, _strong_inside(row, *_clean_span(row, *cells[0])))
+    return reached
+
+
 def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
     """A Status heading at any level: a `Status:` field in it (a table's column too), else its checked
     choice, else its first line, is the status; later lines may be relations."""
@@ -1130,6 +1159,15 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if status:
             chosen, choices = status[0], {}
             break
+        stages = _stage_table(reader.lines, index, end) if chosen is None and line.startswith("|") else None
+        if stages is not None:
+            # The last stage reached is the status (`Approved`), in the team's words; none yet: proposed. Its line
+            # is the status's, which edits refuse: ticking a stage is the team's own step.
+            row, (a, b) = stages
+            fields["status_raw"] = reader.lines[row][a:b] if b else "Proposed"
+            fields["status_line"] = row + 1
+            fields["form"] = UNKNOWN
+            return
         relation = _relation_line(line)
         if relation and not (_known_relation(relation.group(1)) or reader.ref(relation.group(2))):
             relation = None  # `Accepted in [PR 12](https://...)`: words and a link to no record, the status
@@ -2144,9 +2182,11 @@ def read(path: Path, options: ReadOptions | None = None) -> tuple[frontmatter.Do
 def require_editable(doc: frontmatter.Document, decision: Decision) -> None:
     """Refuse, naming the file, to edit a record whose form cannot be edited in place."""
     if decision.form == UNKNOWN and decision.status_line is not None:
-        # Only `_read_accepted_directive` and `_read_timeline` give one: a directive, or a Timeline's stage.
+        # Only `_read_accepted_directive`, `_read_timeline` and `_stage_table` give one: a directive, a Timeline's
+        # stage, or a table of stages.
         said = doc.lines[decision.status_line - 1].strip()
-        where = "its `.. date-accepted::` directive" if said.startswith("..") else f"its Timeline's {said!r}"
+        where = ("its `.. date-accepted::` directive" if said.startswith("..")
+                 else f"its table of stages ({said!r})" if said.startswith("|") else f"its Timeline's {said!r}")
         raise DecisionbookError(f"cannot edit: the record states its status by {where}, a form decisionbook does "
                                 "not write; edit the file by hand", decision.path, decision.status_line)
     if decision.form == UNKNOWN:

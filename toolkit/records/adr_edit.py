@@ -727,6 +727,8 @@ def set_status(doc: frontmatter.Document, decision: Decision, status: str, date:
     fields say no form (`_add_status`). *words* are the ones the folder writes *status* in (`angenommen`
     where decisionbook would write `akzeptiert`)."""
     if decision.form == UNKNOWN and decision.status_line is not None and not is_rst(decision.path):
+        if doc.lines[decision.status_line - 1].lstrip().startswith("|"):
+            require_editable(doc, decision)  # a table of stages, ticked by the team: refused, naming it
         return timeline_stage(doc, decision, status, date or _dt.date.today().isoformat())
     if decision.form == UNKNOWN and not is_rst(decision.path):
         data = _add_status(doc, decision, status, folder_form)
