@@ -845,6 +845,25 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     assert after == text.replace("status: proposed", "status: accepted").replace("---\n\n", "date: 2026-11-30\n---\n\n")
 
 
+def test_a_list_holding_a_hash_yaml_takes_for_a_comment_is_read_as_the_list_written(decide, tmp_path):
+    # A MADR 4 record naming who was consulted with the pull request (`PR #2389`): YAML reads a comment from ` #`,
+    # the list never closes, and the record was left out of the listing, which exited 2.
+    text = ("---\nstatus: proposed\ndate: \"2026-05-06\"\ndecision-makers: [Jonas Hagberg]\n"
+            "consulted: [Karl (author of feature/database_interface PR #2389), Ana]\ninformed: [SDA team]\n---\n\n"
+            "# Stay on lib/pq for the postgres driver\n\n## Context and Problem Statement\n\nWhy.\n")
+    root = _repo(tmp_path, {"docs/decisions/0006-stay-on-libpq.md": text})
+    row = listed_adrs(decide, root)[0]
+    assert (row["number"], row["title"], row["status"], row["date"], row["consulted"], row["informed"]) == (
+        6, "Stay on lib/pq for the postgres driver", "proposed", "2026-05-06",
+        ["Karl (author of feature/database_interface PR #2389)", "Ana"], ["SDA team"])
+    assert decide("check", cwd=root).stdout.splitlines()[:-1] == [
+        "docs/decisions/0006-stay-on-libpq.md:5: warning: not valid YAML: a ` #` in a `[...]` list, which YAML takes "
+        "for a comment; read as the list written; quote it"]
+    assert decide("adr", "status", "6", "rejected", "--date", "2026-06-01", cwd=root).exit_code == 0
+    assert (root / "docs/decisions/0006-stay-on-libpq.md").read_text() == text.replace("proposed", "rejected").replace(
+        "2026-05-06", "2026-06-01")
+
+
 def test_a_folder_of_asciidoc_proposal_pages_is_named_by_check_not_passed_in_silence(decide, tmp_path):
     # Jenkins' JEPs: `jep/<number>/README.adoc`, a metadata table in AsciiDoc; none is read.
     page = "= JEP-{n}: {title}\n\n.Metadata\n[cols=\"1h,1\"]\n|===\n| Status\n| Final\n|===\n\n== Abstract\n\nWhy.\n"

@@ -1923,8 +1923,7 @@ def from_document(
     if doc.has_front_matter:
         if doc.loose:
             more = f" (and lines {', '.join(map(str, doc.loose[1:]))})" if len(doc.loose) > 1 else ""
-            reader.warn(doc.loose[0], f"not valid YAML{more}: a `: ` or a leading `@` in unquoted text; read as "
-                                      "the text written, as site generators do; quote it")
+            reader.warn(doc.loose[0], f"not valid YAML{more}: {frontmatter.loose_reason(doc)}; quote it")
         _read_front_matter(reader)
     title_index = next((s[2] + 1 for s in sections if s[0] == 1), doc.body_start)
     first_sub = next((s[2] for s in sections if s[0] >= 2), len(reader.lines))

@@ -121,11 +121,17 @@ def _loose_mapping(lines: tuple[str, ...], path) -> tuple[dict, tuple[int, ...]]
         key = _KEY.match(line)
         rest = line[key.end() :].strip() if key else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if (key and rest and rest[0] not in _YAML_OPENERS and (": " in rest or rest[0] in "@`")
-                and not following.startswith((" ", "\t")) and key.group(1) not in texts):
+        if not key or not rest or following.startswith((" ", "\t")) or key.group(1) in texts:
+            continue
+        hashed = _HASHED_LIST.match(rest)
+        if hashed:  # `consulted: [Karl (PR #2389)]`: YAML reads a comment from ` #`, and the list never closes
+            texts[key.group(1)] = [item.strip() for item in hashed.group(1).split(",") if item.strip()]
+        elif rest[0] not in _YAML_OPENERS and (": " in rest or rest[0] in "@`"):
             texts[key.group(1)] = rest  # never YAML, so not asked
-            loose.append(index + 2)  # the file's line: after the opening fence, counting from 1
-            kept[index] = "\n"  # the rest keeps its line numbers for the error it may raise
+        else:
+            continue
+        loose.append(index + 2)  # the file's line: after the opening fence, counting from 1
+        kept[index] = "\n"  # the rest keeps its line numbers for the error it may raise
     if not loose:
         return None
     meta = load_yaml("".join(kept), path, first_line=2) or {}
@@ -173,6 +179,18 @@ def read(path: Path, limit: int | None = files.DEFAULT_LIMIT, root: Path | None 
 
 _KEY = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*)\s*:")  # `last updated:` is a key too
 _LOOSE_ITEM = re.compile(r"^(\s*-\s+)([@`][^\r\n]*)")  # a list item YAML refuses unquoted: `- @ana`
+# A list on one line of plain words, one holding ` #`, which YAML reads as a comment's start: `[Karl (PR #2389)]`.
+_HASHED_LIST = re.compile(r"^\[([^\[\]{}\"'\r\n]*\s#[^\[\]{}\"'\r\n]*)\]$")
+
+
+def loose_reason(doc: Document, read: bool = True) -> str:
+    """What made the loose lines of *doc* refused as YAML, for the message naming them; *read*: and how they
+    were read."""
+    lists = [bool(_HASHED_LIST.match(doc.lines[line - 1].split(":", 1)[-1].strip())) for line in doc.loose]
+    reasons = (("a `: ` or a leading `@` in unquoted text", "read as the text written, as site generators do",
+                not all(lists)),
+               ("a ` #` in a `[...]` list, which YAML takes for a comment", "read as the list written", any(lists)))
+    return "; ".join(f"{why}; {how}" if read else why for why, how, found in reasons if found)
 
 
 def key_span(doc: Document, key: str) -> tuple[int, int] | None:

@@ -286,7 +286,8 @@ def from_document(doc: frontmatter.Document) -> Prototype:
     if not doc.has_front_matter:
         raise DecisionbookError("no front matter: a card starts with a '---' block", path, 1)
     if doc.loose:  # read from an ADR as site generators read it; a card is decisionbook's own, and exact
-        raise DecisionbookError("invalid YAML: a `: ` or a leading `@` in unquoted text; quote it", path, doc.loose[0])
+        why = frontmatter.loose_reason(doc, read=False)
+        raise DecisionbookError(f"invalid YAML: {why}; quote it", path, doc.loose[0])
     meta = doc.meta
     if not isinstance(meta, dict):
         raise DecisionbookError("front matter must be a mapping of keys to values", path, 2)
