@@ -189,3 +189,21 @@ def test_log4brains_settings_not_in_utf8_are_named_at_their_line(decide, tmp_pat
     result = decide("adr", "list", cwd=root)
     assert result.exit_code == 2, result.output
     assert ".log4brains.yml:2: error: not valid UTF-8 text" in result.output and "Traceback" not in result.output
+
+
+def test_a_record_dated_only_by_its_file_name_takes_that_day(decide, tmp_path):
+    """log4brains' template leaves `- Date: [YYYY-MM-DD when ...]` for the writer to fill, and a record numbered by
+    the second it was made (`20240516132303-x.md`) may say no day: the file's name dates them, and check names
+    the placeholder still there. A day written in the record is its date, whatever the name says."""
+    blank = "- Date: [YYYY-MM-DD when the decision was last updated] <!-- optional -->"
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/20230206-use-scala3.md": LOG4BRAINS_RECORD.format(
+            title="Use Scala3", status="accepted", date="x").replace("- Date: x", blank),
+        "docs/decisions/20240516132303-use-any-decision-records.md": "# Use Any Decision Records\n\nWhy.\n",
+        "docs/decisions/20240603162604-mocker-l-api.md": "---\nstatut: proposé\ndate: 2024-06-04\n---\n# Mocker\n",
+    })
+    assert sorted((r["title"], r["date"]) for r in listed_adrs(decide, root)) == [
+        ("Mocker", "2024-06-04"), ("Use Any Decision Records", "2024-05-16"), ("Use Scala3", "2023-02-06")]
+    assert ("docs/decisions/20230206-use-scala3.md:4: warning: date '[YYYY-MM-DD when the decision was last "
+            "updated]' is the template's placeholder; write the day (read as 2023-02-06, from the file's name)"
+            ) in decide("check", cwd=root).stdout.splitlines()

@@ -1547,6 +1547,19 @@ _BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
+# A name numbered by the second the record was made (`20240516132303-x.md`): its first eight digits are the day.
+_STAMPED_NAME = LazyPattern(r"^((?:19|20)\d{6})\d{6}[-_.]")
+
+
+def _named_day(name: str) -> str | None:
+    """The day the file name *name* gives its record, as written there, or None."""
+    dated = DATED_FILE.match(name)
+    if dated and dated.group(1)[-1].isdigit():
+        return dated.group(1).replace("_", "-")
+    stamped = _STAMPED_NAME.match(name)
+    return stamped.group(1) if stamped and iso_date(stamped.group(1)) not in (None, AMBIGUOUS) else None
+
+
 def placeholder_date(raw: str | None) -> bool:
     """Whether *raw*, a record's date as written, is its template's placeholder (`YYYY-MM-DD`, `dd/mm/YYYY`)."""
     return raw is not None and _DATE_BLANK.search(raw) is not None
@@ -2001,10 +2014,11 @@ def from_document(
         date_raw = fields["date_raw"] = _changelog_date(reader.lines, *fields["changelog"])
     elif date_raw is None and listed is not None and listed.date:
         date_raw = fields["date_raw"] = listed.date  # the folder's list says when, where the page says nothing
-    dated = DATED_FILE.match(name) if date_raw is None else None  # `2021-03-04-x.md`, `2021-03-04_adr-7_x.md`
-    if dated and dated.group(1)[-1].isdigit():
-        # Nothing inside says when: the file's name does (`2021_12_12_x.md` as `2021-12-12`).
-        date_raw = fields["date_raw"] = dated.group(1).replace("_", "-")
+    # Nothing inside says when, or only the template's blank: the file's name does (`2021_12_12_x.md` as
+    # `2021-12-12`; `20240516132303-x.md`, numbered by the second it was made, as `20240516`).
+    named_day = _named_day(name) if date_raw is None or placeholder_date(date_raw) else None
+    if named_day is not None and date_raw is None:
+        date_raw = fields["date_raw"] = named_day
     date = None
     if date_raw is not None:
         # The languages decisionbook reads besides English all write the day first (`05/08/2026`).
@@ -2021,7 +2035,9 @@ def from_document(
             pass  # Eleventy writes the day from git or the file when it builds the page: no day is written here
         elif date is None and date_raw.strip():
             if _DATE_BLANK.search(date_raw):  # `{YYYY-MM-DD when the decision was last updated}`, `dd/mm/YYYY`
-                reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day")
+                date = iso_date(named_day) if named_day else None
+                reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day"
+                            + (f" (read as {date}, from the file's name)" if date else ""))
             else:  # a whole paragraph where a date belongs: its start says which
                 shown = repr(date_raw) if len(date_raw) <= 80 else f"{date_raw[:60]!r}... ({len(date_raw)} characters)"
                 reader.warn(fields.get("date_line"),
