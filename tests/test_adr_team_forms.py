@@ -357,3 +357,21 @@ def test_a_table_of_stages_ticked_as_reached_says_the_status_and_is_not_edited(d
     assert (root / "docs/adr/adr-001-typescript.md").read_bytes() == before
     assert decide("adr", "status", "25", "rejected", cwd=root).exit_code == 0
     assert "| Status         | Rejected |" in (root / "docs/adr/adr-025-merging.md").read_text()
+
+
+def test_a_status_told_again_in_brackets_before_the_title_is_no_part_of_it(decide, tmp_path):
+    """A team marks a record it supersedes in its heading too (`# [Superseded by [ADR-0019](...)] Push metrics`):
+    the title is the words after it. Brackets holding anything but a status stay in the title."""
+    record = "# {heading}\n\n- Status: {status}\n- Date: 2020-11-19\n\n## Context and Problem Statement\n\nWhy.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0003-push-metrics.md": record.format(
+            heading="[Superseded by [ADR-0019](0019-push-metrics-via-thanos.md)] Push Metrics via InfluxDB",
+            status="superseded by [ADR-0019](0019-push-metrics-via-thanos.md)"),
+        "docs/adr/0004-drop-dex.md": record.format(heading="[DEPRECATED] Drop Dex", status="deprecated"),
+        "docs/adr/0005-backend.md": record.format(heading="[Backend] Use Go for the API", status="accepted"),
+        "docs/adr/0019-push-metrics-via-thanos.md": record.format(heading="Push Metrics via Thanos",
+                                                                  status="accepted"),
+    })
+    assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
+        (3, "Push Metrics via InfluxDB"), (4, "Drop Dex"), (5, "[Backend] Use Go for the API"),
+        (19, "Push Metrics via Thanos")]

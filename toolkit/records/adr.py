@@ -1266,6 +1266,13 @@ def _read_bold_people(reader: "_Reader", line: str, index: int) -> None:
                                      _people(reader, value, key, index + 1))
 
 
+def _status_alone(text: str) -> bool:
+    """Whether *text* states a status and no more, or a status and the record that follows (`Superseded by
+    ADR-0019`)."""
+    status, relation, _ = read_status(text)
+    return status in STATUSES and (relation is not None or status_words(present_part(text)) in SYNONYMS)
+
+
 def status_heading_end(lines: list[str], start: int, end: int) -> int | None:
     """Where a Status section from heading line *start* to *end* that holds nothing but a heading stating the
     status (`## Status` over `## Accepted`) ends with that heading's section; None for any other section."""
@@ -1274,11 +1281,9 @@ def status_heading_end(lines: list[str], start: int, end: int) -> int | None:
     heading = HEADING.match(lines[end])
     if heading is None:
         return None
-    text = heading_text(heading)
-    status, relation, _ = read_status(text)
     # Its words are a status and no more (or name the successor): `## Proposed Solution` under a template's
     # empty `## Status` is a section of its own, not the status.
-    if status not in STATUSES or relation is None and status_words(present_part(text)) not in SYNONYMS:
+    if not _status_alone(heading_text(heading)):
         return None
     level = len(heading.group(1))
     return next((index for index in range(end + 1, len(lines))
@@ -1835,6 +1840,9 @@ def project_number(title: str, number: int | None) -> tuple[int, int, int] | Non
     return None
 
 
+_STATUS_BANNER = LazyPattern(r"[ \t]*\[([^\[\]]+)\][ \t]+(?=\S)")
+
+
 def _title(reader: _Reader, sections, number: int | None, name: str) -> str | None:
     """The title: the first heading's when it is of level 1 and names no part of the record, else front
     matter's, else the first heading's of level 2 naming no part, else a title field's (`Feature Name:`,
@@ -1887,6 +1895,9 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
             title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
             title = _EMPHASIZED.sub(r"\1", title)
+    banner = _STATUS_BANNER.match(title)
+    if banner and _status_alone(banner.group(1)):
+        title = title[banner.end() :]  # `[Superseded by ADR-0019] Push metrics`: the status told again, set apart
     heading_number, words = split_title(title)
     if number is None and heading_number is not None and title.lstrip()[:3].upper() == "ADR":
         fields["title_number"] = heading_number  # a dated file's record numbered by its title alone
