@@ -378,3 +378,12 @@ def test_a_relation_is_named_without_a_link_where_the_folder_s_statuses_name_rec
     listed = _by_key(decide, root)
     assert (listed["1"]["superseded_by"], listed["4"]["supersedes"]) == ("4", ["1"])
     assert decide("check", cwd=root).stdout == checked
+
+
+def test_a_sentence_that_says_what_a_record_supercedes_as_adr_tools_spells_it_is_read(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "doc/adr/0009-use-activerecord.md": "# 9. Use ActiveRecord\n\nDate: 2021-11-18\n\n## Status\n\nAccepted\n",
+        "doc/adr/0012-use-a-datamapper.md": "# 12. Use a DataMapper\n\nDate: 2022-01-10\n\nThis decision supercedes "
+                                            "[ADR 9](0009-use-activerecord.md).\n\n## Status\n\nAccepted\n",
+    })
+    assert _by_key(decide, root)["12"]["supersedes"] == ["9"]

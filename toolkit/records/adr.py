@@ -1634,7 +1634,7 @@ _SENTENCE_RELATION = LazyPattern(rf"[.;,]\s+{_LABEL}({_ANY_LINK})")
 # commas or "and", are the records replaced. The sentence starts at "This": `Nothing in this document
 # supersedes [...]` says the opposite.
 _THIS_SUPERSEDES = LazyPattern(
-    r"(?<!\w\s)\bthis (?:adr|decision|record|document)(?: (?:\w+ and|also|hereby|now))? supersedes"
+    r"(?<!\w\s)\bthis (?:adr|decision|record|document)(?: (?:\w+ and|also|hereby|now))? super[sc]edes"
     r"(?: (?:the )?(?:adr|decision|record)s?)?"
     rf"(?:[ \t]*:)?[ \t]*({_ANY_LINK}(?:[ \t]*(?:,|and|&)[ \t]*{_ANY_LINK})*)", re.IGNORECASE)
 # A note after a status that names the records this one replaces: `Accepted (supersedes ADR-0010)`,
@@ -1713,7 +1713,7 @@ def _status_then_named(reader: _Reader, raw: str) -> str:
 def _read_supersedes_sentence(reader: _Reader, index: int) -> None:
     """The records a sentence under the title says this one supersedes (`This document supersedes [...]`)."""
     line = reader.lines[index]
-    if "upersede" in line and _has_link(line):
+    if ("upersede" in line or "upercede" in line) and _has_link(line):  # as adr-tools spells it too
         for sentence in _THIS_SUPERSEDES.finditer(line):
             for link in _LINK.finditer(sentence.group(1)):
                 reader.add_relation("supersedes", link.group(0), index + 1)
