@@ -308,7 +308,7 @@ def test_a_status_change_fills_an_html_table_s_empty_status_cell(decide, tmp_pat
 
 
 @pytest.mark.parametrize(("day", "warned"), [
-    ("2021-02-30", "date '2021-02-30' is not a date decisionbook can read; write YYYY-MM-DD"),
+    ("2021-02-30", "date '2021-02-30' names a day that does not exist; write the day it means"),
     ("04/07/2021", "date '04/07/2021' could be day or month first"),
 ])
 def test_a_ghc_proposal_accepted_on_a_day_that_cannot_be_read_is_warned_about_at_its_directive(

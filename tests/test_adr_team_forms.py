@@ -375,3 +375,12 @@ def test_a_status_told_again_in_brackets_before_the_title_is_no_part_of_it(decid
     assert [(r["number"], r["title"]) for r in listed_adrs(decide, root)] == [
         (3, "Push Metrics via InfluxDB"), (4, "Drop Dex"), (5, "[Backend] Use Go for the API"),
         (19, "Push Metrics via Thanos")]
+
+
+def test_a_day_that_does_not_exist_is_named_so_not_as_a_form_unread(decide, tmp_path):
+    root = _repo(tmp_path, {"doc/adr/0002-use-scala.md": RECORD.format(n=2, title="Use Scala", date="31/06/2016",
+                                                                       status="Accepted")})
+    row = listed_adrs(decide, root)[0]
+    assert (row["date"], row["date_raw"]) == (None, "31/06/2016")
+    assert ("doc/adr/0002-use-scala.md:3: warning: date '31/06/2016' names a day that does not exist; write the day "
+            "it means") in decide("check", cwd=root).stdout.splitlines()

@@ -2049,6 +2049,9 @@ def from_document(
                 date = iso_date(named_day) if named_day else None
                 reader.warn(fields.get("date_line"), f"date {date_raw!r} is the template's placeholder; write the day"
                             + (f" (read as {date}, from the file's name)" if date else ""))
+            elif (found := find_date(date_raw)) is not None and found[0] is None:  # `31/06/2016`: June has 30 days
+                reader.warn(fields.get("date_line"), f"date {date_raw[found[1] : found[2]]!r} names a day that does "
+                            "not exist; write the day it means")
             else:  # a whole paragraph where a date belongs: its start says which
                 shown = repr(date_raw) if len(date_raw) <= 80 else f"{date_raw[:60]!r}... ({len(date_raw)} characters)"
                 reader.warn(fields.get("date_line"),
