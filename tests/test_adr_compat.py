@@ -124,8 +124,8 @@ def test_duplicate_number_fails_check_naming_both_files(decide, repo):
     result = decide("check", cwd=repo)
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "number 2" in line] == [
-        "decisions/0002-second-from-a-merge.md: error: number 2 is also used by decisions/0002-second.md; give it a "
-        "free number with `decide adr renumber 0002-second.md --to 3`"]
+        "decisions/0002-second-from-a-merge.md: error: number 2 is also used by decisions/0002-second.md; give that "
+        "one a free number with `decide adr renumber 0002-second.md --to 3`"]
     assert decide("adr", "status", "2", "accepted", cwd=repo).exit_code == 2
 
 

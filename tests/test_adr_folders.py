@@ -1842,10 +1842,10 @@ def test_records_sharing_a_number_are_listed_and_check_names_each_number_once_wi
     result = decide("check", cwd=root)
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "number" in line] == [
-        "rfcs/0050-pinned-mirrors.md: error: number 50 is also used by rfcs/0050-review-rota.md; give it a free "
+        "rfcs/0050-pinned-mirrors.md: error: number 50 is also used by rfcs/0050-review-rota.md; give that one a free "
         "number with `decide adr renumber 0050-review-rota.md --to 62`",
         "rfcs/0061-sandboxed-builds.md: error: number 61 is also used by rfcs/0061-shared-caches.md and "
-        "rfcs/0061-signed-caches.md; give them free numbers with `decide adr renumber 0061-shared-caches.md --to 63` "
+        "rfcs/0061-signed-caches.md; give those free numbers with `decide adr renumber 0061-shared-caches.md --to 63` "
         "and `decide adr renumber 0061-signed-caches.md --to 64`",
     ]
     assert result.stdout.splitlines()[-1] == "2 error(s), 1 warning(s)"
@@ -1877,7 +1877,7 @@ def test_records_of_one_name_in_two_folders_sharing_a_number_are_named_by_their_
     checked = decide("check", cwd=root)
     assert checked.stdout.splitlines()[0] == (
         "decisions/payments/0001-record-architecture-decisions.md: error: number 1 is also used by "
-        "decisions/search/0001-record-architecture-decisions.md; give it a free number with "
+        "decisions/search/0001-record-architecture-decisions.md; give that one a free number with "
         "`decide adr renumber decisions/search/0001-record-architecture-decisions.md --to 3`, or, where each of "
         "decisions/payments/ and decisions/search/ numbers its own records, put an `.adr-dir` holding `.` in each")
     assert decide("adr", "show", "1", cwd=root).stderr.strip() == (
@@ -1985,7 +1985,7 @@ def test_a_number_shared_by_sibling_folders_is_reported_with_the_file_that_numbe
     (finding, summary) = decide("check", cwd=root).stdout.splitlines()
     assert finding == (
         "docs/adr/0001-trace-namespaces.md: error: number 1 is also used by docs/adr/clients/0001-one-config-path.md "
-        "and docs/adr/security/001-map-permissions.md; give them free numbers with `decide adr renumber "
+        "and docs/adr/security/001-map-permissions.md; give those free numbers with `decide adr renumber "
         "0001-one-config-path.md --to 3` and `decide adr renumber 001-map-permissions.md --to 4`, or, where each "
         "of docs/adr/clients/ and docs/adr/security/ numbers its own records, put an `.adr-dir` holding `.` in each")
     for folder in ("clients", "security"):

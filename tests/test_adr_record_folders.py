@@ -357,7 +357,7 @@ def test_records_kept_as_folders_that_share_a_number_are_named_with_their_folder
     assert decide("adr", "status", "2", "rejected", cwd=root).stderr.strip() == f"docs/adr: error: {shared}"
     assert decide("check", cwd=root).stdout.splitlines()[0] == (
         "docs/adr/0002-use-queues/README.md: error: number 2 is also used by docs/adr/0002-use-streams/README.md; "
-        "give it a free number with a rename of docs/adr/0002-use-streams/ to number 3")
+        "give that one a free number with a rename of docs/adr/0002-use-streams/ to number 3")
     shown = decide("adr", "show", "0002-use-streams", cwd=root)
     assert shown.exit_code == 0 and "Use streams" in shown.stdout, shown.output
 

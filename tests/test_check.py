@@ -145,8 +145,8 @@ def test_a_successor_of_a_shared_number_is_not_laid_at_the_other_record_s_door(d
     })
     result = decide("check", cwd=root)
     assert result.stdout.splitlines() == [
-        "doc/adr/0005-old-monitoring.md: error: number 5 is also used by doc/adr/0005-telemetry.md; give it a free "
-        "number with `decide adr renumber 0005-telemetry.md --to 23`",
+        "doc/adr/0005-old-monitoring.md: error: number 5 is also used by doc/adr/0005-telemetry.md; give that one a "
+        "free number with `decide adr renumber 0005-telemetry.md --to 23`",
         "1 error(s), 0 warning(s)",
     ], result.stdout
 

@@ -84,7 +84,7 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
         message = f"number {key} is also used by {_and([shown_path(ws, r.path) for r in others])}"
         if key.isdigit():
             moves = [_move(ws, record, next(free[folder]), names[record.path.name] > 1) for record in others]
-            message += f"; give {'it a free number' if len(others) == 1 else 'them free numbers'} with "
+            message += f"; give {'that one a free number' if len(others) == 1 else 'those free numbers'} with "
             message += _and(moves)
             # The folder that holds each record: a record kept as a folder (`0002-x/README.md`) is held by its parent.
             held = {r.path.parent if record_name(r.path) == r.path.name else r.path.parent.parent for r in records}
