@@ -207,3 +207,54 @@ def test_a_record_dated_only_by_its_file_name_takes_that_day(decide, tmp_path):
     assert ("docs/decisions/20230206-use-scala3.md:4: warning: date '[YYYY-MM-DD when the decision was last "
             "updated]' is the template's placeholder; write the day (read as 2023-02-06, from the file's name)"
             ) in decide("check", cwd=root).stdout.splitlines()
+
+
+CATEGORY_RECORD = "# {n}. {title}\n\nDate: 2024-0{n}-02\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+
+
+def _categories(tmp_path):
+    return repository_with(tmp_path / "repo", {
+        "docs/adr/back-end/0001-use-go.md": CATEGORY_RECORD.format(n=1, title="Use Go"),
+        "docs/adr/front-end/0002-use-react.md": CATEGORY_RECORD.format(n=2, title="Use React"),
+        "docs/adr/front-end/0003-use-vite.md": CATEGORY_RECORD.format(n=3, title="Use Vite"),
+    })
+
+
+def test_a_new_record_goes_in_the_category_folder_in_names_and_is_numbered_with_every_category(decide, tmp_path):
+    root = _categories(tmp_path)
+    made = decide("adr", "new", "Use Rust", "--no-edit", "--in", "back-end", cwd=root)  # the fast form
+    assert (made.exit_code, made.stdout, made.stderr) == (0, "docs/adr/back-end/0004-use-rust.md\n", "")
+    linked = decide("adr", "new", "Use Preact", "--no-edit", "--in", "front-end", "--supersedes", "2", cwd=root)
+    assert linked.exit_code == 0, linked.output
+    assert linked.stdout == "docs/adr/front-end/0005-use-preact.md\n"
+    assert (root / "docs/adr/front-end/0005-use-preact.md").read_text().startswith("# 5. Use Preact\n")
+    assert [(r["number"], r["path"], r["status"]) for r in listed_adrs(decide, root)][3:] == [
+        (4, "docs/adr/back-end/0004-use-rust.md", "proposed"), (5, "docs/adr/front-end/0005-use-preact.md", "proposed")]
+    assert decide("check", cwd=root).stdout.splitlines()[-1].startswith("0 error(s)")
+
+
+def test_a_folder_in_names_outside_the_adr_folder_or_not_there_is_refused_and_nothing_written(decide, tmp_path):
+    root = _categories(tmp_path)
+    (root / "docs/adr/.drafts").mkdir()
+    (root / "elsewhere").mkdir()
+    refused = "docs/adr/: error: no folder {!r} in docs/adr/ to write the record in: --in names one of its folders " \
+              "by its path there (back-end, front-end)\n"
+    for folder in ("../../elsewhere", "/tmp", "design", "."):
+        for extra in ((), ("--amends", "1")):  # the fast form, and click's
+            result = decide("adr", "new", "Stray", "--no-edit", "--in", folder, *extra, cwd=root)
+            assert (result.exit_code, result.stdout, result.stderr) == (2, "", refused.format(folder))
+    assert not list(root.rglob("*stray*"))
+    (root / "docs/adr/back-end/.adr-dir").write_text(".\n")
+    team = decide("adr", "new", "Stray", "--no-edit", "--in", "back-end", cwd=root)
+    assert (team.exit_code, team.stderr) == (2, "docs/adr/: error: docs/adr/back-end/ numbers its own records (its "
+                                                "`.adr-dir`): run `decide adr new` in it\n")
+
+
+def test_a_record_written_above_the_category_folders_says_how_to_write_it_in_one(decide, tmp_path):
+    root = _categories(tmp_path)
+    made = decide("adr", "new", "Share a schema", "--no-edit", cwd=root)
+    assert (made.exit_code, made.stdout) == (0, "docs/adr/0004-share-a-schema.md\n")
+    assert made.stderr == ("written above the folders every other record is kept in (back-end, front-end); "
+                           "`--in FOLDER` writes a record in one\n")
+    again = decide("adr", "new", "Share a queue", "--no-edit", cwd=root)  # records are kept above them now too
+    assert (again.stdout, again.stderr) == ("docs/adr/0005-share-a-queue.md\n", "")

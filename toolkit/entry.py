@@ -30,7 +30,7 @@ class Form:
 
 FAST = {
     ("adr", "list"): Form({"--status": None, "--format": ("table", "json", "csv")}),
-    ("adr", "new"): Form({"--template": None}, ("--no-edit", "--data-change"), 1),
+    ("adr", "new"): Form({"--template": None, "--in": None}, ("--no-edit", "--data-change"), 1),
     ("adr", "index"): Form({}, ("--check",)),
     ("effort", "git"): Form({"--format": ("table", "json")}, optional=1),
 }
@@ -87,11 +87,13 @@ def _adr_new(options: dict, arguments: list[str]) -> None:
     from toolkit.workspace import open_workspace
 
     result = new_decision(open_workspace("."), arguments[0], template=options.get("--template"),
-                          data_change=bool(options.get("--data-change")))
+                          data_change=bool(options.get("--data-change")), folder=options.get("--in"))
     sys.stdout.write(os.path.relpath(result.path) + "\n")
     sys.stdout.flush()
     for path in result.updated:  # the folder's list of records, where it keeps one (ADR 0196)
         sys.stderr.write(f"updated {_visible(os.path.relpath(path))}\n")
+    if result.note:
+        sys.stderr.write(_visible(result.note) + "\n")
 
 
 def _adr_index(options: dict, arguments: list[str]) -> None:

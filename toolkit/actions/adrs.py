@@ -804,6 +804,15 @@ class Created:
     path: Path
     updated: tuple[Path, ...]  # the ADRs it supersedes or links to, edited in their own form, and the folder's list
     pending: tuple[Decision, ...] = ()  # ADRs to be marked superseded when this one is accepted
+    beside: tuple[str, ...] = ()  # the category folders holding every other record, where it was written above them
+
+    @property
+    def note(self) -> str | None:
+        """What to say of where it was written, if anything."""
+        if not self.beside:
+            return None
+        return (f"written above the folders every other record is kept in ({', '.join(self.beside)}); "
+                "`--in FOLDER` writes a record in one")
 
 
 def _template_text(template: str, extension: str) -> tuple[str, Path]:
@@ -849,8 +858,10 @@ def new_decision(
     prototypes: tuple = (),
     date: _dt.date | None = None,
     force: bool = False,
+    folder: str | None = None,
 ) -> Created:
-    """Create a record from *template* (madr, nygard, log4brains or a file) with the next free number.
+    """Create a record from *template* (madr, nygard, log4brains or a file) with the next free number;
+    in *folder*, a subfolder of the ADR folder by its path there (a category: `security`), where given.
 
     Without *template* the folder's own form is used (see adr_form.folder_form), and the name
     follows the folder's (`NNNN-slug.md`, `ADR-001-slug.md`, log4brains' `YYYYMMDD-slug.md`).
@@ -861,6 +872,7 @@ def new_decision(
     """
     ws.require_writable()
     title = one_line(title, "title")
+    home = _category(ws, folder) if folder is not None else None
     relations = [("supersedes", ref) for ref in supersedes] + [("amends", ref) for ref in amends]
     relations += [(relation_name(rel), ref) for ref, rel in links]
     for relation, ref in relations:
@@ -872,12 +884,37 @@ def new_decision(
     # git reads the numbers taken on other branches while the folder is read here.
     with BranchNames(ws.root, ws.adr_dir) as branches, folder_locked, \
             _together(ws, [ref for _, ref in relations]) as group:
-        return _new_decision(ws, group, branches, title, template, relations, data_change, prototypes, date, force)
+        return _new_decision(ws, group, branches, title, template, relations, data_change, prototypes, date, force,
+                             home)
+
+
+def _category(ws: Workspace, name: str) -> Path:
+    """The folder *name* names in the ADR folder, where a new record is asked for (`--in security`): one that is
+    there, inside it and not a team's own series (ADR 0245)."""
+    where = shown_path(ws, ws.adr_dir) + "/"
+    relative = PurePosixPath(name.replace("\\", "/"))
+    folder = ws.adr_dir.joinpath(*relative.parts)
+    inside = not relative.is_absolute() and ".." not in relative.parts and str(relative) != "."
+    if not inside or not folder.is_dir() or ws.adr_dir.resolve() not in folder.resolve().parents:
+        try:
+            with os.scandir(ws.adr_dir) as entries:
+                held = ", ".join(sorted(e.name for e in entries if is_folder(e) and not e.is_symlink()
+                                        and not e.name.startswith("."))) or "none"
+        except OSError:
+            held = "none"
+        raise DecisionbookError(f"no folder {name!r} in {where} to write the record in: --in names one of its "
+                                f"folders by its path there ({held})", where)
+    team = team_folder(ws, folder / "x.md")
+    if team is not None:
+        raise DecisionbookError(f"{shown_path(ws, team)}/ numbers its own records (its `.adr-dir`): run "
+                                "`decide adr new` in it", where)
+    return folder
 
 
 def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: str, template: str | None,
-                  relations: list, data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool) -> Created:
-    """`new_decision` once the ADRs *relations* name are locked in *group*."""
+                  relations: list, data_change: bool, prototypes: tuple, date: _dt.date | None, force: bool,
+                  chosen: Path | None = None) -> Created:
+    """`new_decision` once the ADRs *relations* name are locked in *group*; in the folder *chosen*, if given."""
     day = (date or _dt.date.today()).isoformat()
     links = _folder_links(ws) if relations else ()
     targets = []
@@ -910,8 +947,13 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         raise DecisionbookError(f"records here are numbered per team folder, each with its own .adr-dir "
                                 f"({', '.join(shown_path(ws, team) + '/' for team in teams)}): run `decide adr new` "
                                 "in the folder of the team the record belongs to", shown_path(ws, folder))
-    files = [folder / name for name in names[-5:]] if names else adr_files(folder)[-5:]
-    home = (None if names else _first_stage(folder) or _records_subfolder(folder)) or folder
+    every = [] if names else adr_files(folder)
+    files = [folder / name for name in names[-5:]] if names else every[-5:]
+    home = chosen or (None if names else _first_stage(folder) or _records_subfolder(folder)) or folder
+    # Records kept only in category folders (`back-end/`, `front-end/`): one written above them is in none, and
+    # `--in` says which (ADR 0245).
+    beside = () if home != folder else tuple(sorted({path.relative_to(folder).parts[0] for path in every
+                                                     if path.parent != folder}))
 
     read: dict[Path, frontmatter.Document] = {}
 
@@ -1078,7 +1120,8 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             with contextlib.suppress(OSError):  # a folder that held files before keeps them
                 path.parent.rmdir()
         raise
-    return Created(path, tuple(dict.fromkeys([*(p for p, _ in group.made), *listed])), tuple(pending))
+    return Created(path, tuple(dict.fromkeys([*(p for p, _ in group.made), *listed])), tuple(pending),
+                   beside if len(beside) > 1 else ())
 
 
 def _refuse_second_successor(ws: Workspace, decision: Decision, successor: Decision | None) -> None:

@@ -53,18 +53,22 @@ def adr():
 @click.option("--date", "day", type=DATE, help="The decision's date (default: today), as YYYY-MM-DD.")
 @click.option("--no-edit", is_flag=True, help="Do not open $VISUAL/$EDITOR on the new file.")
 @click.option("--force", is_flag=True, help="Supersede an ADR even when another ADR already supersedes it.")
-def new(title, template, supersedes, amends, links, data_change, prototypes, day, no_edit, force):
+@click.option("--in", "folder", metavar="FOLDER",
+              help="Write it in FOLDER, a subfolder of the ADR folder by its path there (a category: security).")
+def new(title, template, supersedes, amends, links, data_change, prototypes, day, no_edit, force, folder):
     """Create a new ADR titled TITLE with the next free number and print its path."""
     from toolkit.actions.adrs import new_decision
 
     result = new_decision(
         _workspace(), title, template=template, supersedes=supersedes, amends=amends,
         links=tuple(_link_pair(text) for text in links), data_change=data_change,
-        prototypes=prototypes, date=day, force=force,
+        prototypes=prototypes, date=day, force=force, folder=folder,
     )
     click.echo(here(result.path))
     for path in result.updated:
         click.echo(f"updated {here(path)}", err=True)
+    if result.note:
+        click.echo(visible(result.note), err=True)
     for older in result.pending:
         click.echo(f"{older.label} will be marked superseded when {_label(result.path)} is accepted", err=True)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
