@@ -898,6 +898,8 @@ def test_records_written_in_norwegian_danish_and_swedish(decide, tmp_path):
 
 @pytest.mark.parametrize(("text", "title"), [
     ("# Architecture Decision Record: Use ADRs\n\n## Status\n\nAccepted\n", "Use ADRs"),
+    ("**Title:** Architecture Decision Record - Support TDA courses\n**Status:** Accepted\n", "Support TDA courses"),
+    ("# Architecture Decision Record-keeping\n\n## Status\n\nAccepted\n", "Architecture Decision Record-keeping"),
     ("## ADR-0006 - Decide on downloads\n\n**Status:** ✅ CONFIRMED 2023/02/11\n", "Decide on downloads"),
     ("# Summary\n\nWhy.\n\n## Status\n\nAccepted\n", "Use kafka"),  # an RFC's first part is no title
     ("# Use Truss' [Golang](https://golang.org/) server\n\n## Status\n\nAccepted\n", "Use Truss' Golang server"),

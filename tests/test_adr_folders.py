@@ -2024,3 +2024,17 @@ def test_of_two_folders_holding_as_many_records_the_one_looked_in_first_is_read(
     assert decide("check", cwd=root).stdout.splitlines()[0] == (
         "docs/adr: warning: holds 1 record(s) too, not read: decisionbook reads docs/decisions, looked in first (1); "
         'to read this folder instead, name it in decisionbook.toml: [paths] decisions = "docs/adr"')
+
+
+def test_architecture_decisions_at_the_top_is_found_as_adr_tools_teams_keep_it(decide, tmp_path):
+    # NERC-CEH's datalab keeps `architecture/decisions/`, adr-tools' records in a folder of architecture notes:
+    # `adr list` found no folder there and listed nothing.
+    record = "# {n}. {title}\n\nDate: 2017-11-04\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    for folder in ("architecture/decisions", "architecture/adr"):
+        root = _repo(tmp_path / folder.replace("/", "-"), {
+            f"{folder}/0001-record-architecture-decisions.md": record.format(n=1, title="Record architecture decisions"),
+            f"{folder}/0002-use-redbird.md": record.format(n=2, title="Use Redbird"),
+            "architecture/overview.md": "# Overview\n\nThe parts.\n",
+        })
+        assert [(r["number"], r["path"]) for r in listed_adrs(decide, root)] == [
+            (1, f"{folder}/0001-record-architecture-decisions.md"), (2, f"{folder}/0002-use-redbird.md")]

@@ -16,7 +16,7 @@ CONFIG_NAME = "decisionbook.toml"
 ADR_DIR_CANDIDATES = (
     "decisions", "docs/decisions", "docs/adr", "doc/adr", "docs/architecture/decisions",
     "adr", "adrs", "architecture-decision-records", "architecture-decision-record", "docs/architecture/adr",
-    "doc/decisions", "docs/adrs", "doc/architecture/decisions",
+    "doc/decisions", "docs/adrs", "doc/architecture/decisions", "architecture/decisions", "architecture/adr",
 )
 # Found, in any case (`ADRs/`), at the top or anywhere under docs/ a few levels down, when holding records.
 # A name is compared in lower case, `_` read as `-`, after a chapter's number (`05_decisions`, arc42's

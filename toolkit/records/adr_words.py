@@ -1561,7 +1561,7 @@ _TITLE_PLACEHOLDER = LazyPattern(
     rf"^(?:(?:(?:ADR|RFC|OEP|{_PROPOSAL})[-_ ]?)?"
     r"(?:0*[xX]{2,}|0{2,}[xX]|[nN](?=\.\s)|#{3,})\s*[.:)\-–—·|：]"  # `n. Title`: no number
     rf"|{_PROPOSAL}[-_ ](?:19|20)\d\d-\d\d-\d\d\s*[.:)\-–—·|：]"
-    r"|(?:Architectur(?:e|al) )?Decision Record\s*:"
+    r"|(?:Architectur(?:e|al) )?Decision Record\s*(?::|[-–—](?=\s))"  # `Architecture Decision Record - Title`
     r"|(?:ADR|RFC|Proposal)\s*[:：]"  # a label alone: `RFC: Title`, Go's design documents' `Proposal: Title`
     r"|\[(?:ADR|RFC)\])"  # or in brackets: Primer's `[ADR] Title`
     r"\s*(?=\S)", re.IGNORECASE)
