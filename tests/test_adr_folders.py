@@ -2032,7 +2032,7 @@ def test_architecture_decisions_at_the_top_is_found_as_adr_tools_teams_keep_it(d
     record = "# {n}. {title}\n\nDate: 2017-11-04\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
     for folder in ("architecture/decisions", "architecture/adr"):
         root = _repo(tmp_path / folder.replace("/", "-"), {
-            f"{folder}/0001-record-architecture-decisions.md": record.format(n=1, title="Record architecture decisions"),
+            f"{folder}/0001-record-architecture-decisions.md": record.format(n=1, title="Record decisions"),
             f"{folder}/0002-use-redbird.md": record.format(n=2, title="Use Redbird"),
             "architecture/overview.md": "# Overview\n\nThe parts.\n",
         })
