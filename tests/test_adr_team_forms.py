@@ -384,3 +384,17 @@ def test_a_day_that_does_not_exist_is_named_so_not_as_a_form_unread(decide, tmp_
     assert (row["date"], row["date_raw"]) == (None, "31/06/2016")
     assert ("doc/adr/0002-use-scala.md:3: warning: date '31/06/2016' names a day that does not exist; write the day "
             "it means") in decide("check", cwd=root).stdout.splitlines()
+
+
+def test_a_status_left_as_the_template_s_blank_is_no_status_and_is_written_in_its_place(decide, tmp_path):
+    # `[change when approved]` was listed as the status itself, a status decisionbook did not know.
+    root = _repo(tmp_path, {
+        "docs/architecture/decisions/0031-adopt-htmx.md": RECORD.format(n=31, title="Adopt htmx", date="2024-05-02",
+                                                                        status="[change when approved]"),
+        "docs/architecture/decisions/0032-on-hold.md": RECORD.format(n=32, title="Pause", date="2024-05-03",
+                                                                     status="[On hold]")})
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [(31, None), (32, "[On hold]")]
+    assert ("docs/architecture/decisions/0031-adopt-htmx.md:7: warning: status '[change when approved]' is the "
+            "template's placeholder; write the status") in decide("check", cwd=root).stdout.splitlines()
+    assert decide("adr", "status", "31", "accepted", "--force", "--date", "2024-06-01", cwd=root).exit_code == 0
+    assert "## Status\n\nAccepted\n" in (root / "docs/architecture/decisions/0031-adopt-htmx.md").read_text()

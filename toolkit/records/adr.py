@@ -1840,6 +1840,9 @@ def project_number(title: str, number: int | None) -> tuple[int, int, int] | Non
     return None
 
 
+# A status written as a template's blank, in small letters (`[On hold]`, `<Parked until Q3>` are a team's words):
+# `[change when approved]`, `{status}`, `<status>`.
+_STATUS_BLANK = LazyPattern(r"\[[^\[\]A-Z][^\[\]]*\]|\{[^{}A-Z][^{}]*\}|<[^<>A-Z][^<>]*>")
 _STATUS_BANNER = LazyPattern(r"[ \t]*\[([^\[\]]+)\][ \t]+(?=\S)")
 
 
@@ -2076,6 +2079,9 @@ def from_document(
             reader.warn(fields.get("title_line"), "no status")
     elif template_choices(raw):
         reader.warn(fields.get("status_line"), f"status {raw!r} is the template's list of choices; write one of them")
+    elif _STATUS_BLANK.fullmatch(raw.strip()) and read_status(raw, dict(options.statuses))[0] not in STATUSES:
+        reader.warn(fields.get("status_line"), f"status {raw!r} is the template's placeholder; write the status")
+        raw = None  # no status yet: one set is written in its place, in the folder's words, not in its brackets
     else:
         words = raw
         if form != MADR and fields.get("status_span") is not None:
