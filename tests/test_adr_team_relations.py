@@ -387,3 +387,14 @@ def test_a_sentence_that_says_what_a_record_supercedes_as_adr_tools_spells_it_is
                                             "[ADR 9](0009-use-activerecord.md).\n\n## Status\n\nAccepted\n",
     })
     assert _by_key(decide, root)["12"]["supersedes"] == ["9"]
+
+
+def test_a_record_of_a_series_of_its_own_named_in_a_relation_is_never_another_series_record(decide, tmp_path):
+    # `supersedes: [ADR-CFR-001]` names a record of the CFR series, not ADR 1, but `adr show` showed ADR 1 as superseded.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-001-monolith.md": "# ADR-001: Keep the monolith\n\n**Status:** Geaccepteerd\n",
+        "docs/adr/ADR-016-context-flow.md": "---\nstatus: accepted\nsupersedes: [ADR-CFR-001]\n---\n# Context flow\n",
+    })
+    shown = json.loads(decide("adr", "show", "16", "--format", "json", cwd=root).stdout)
+    assert [(r["relation"], r["adr"], r["title"]) for r in shown["related"]] == [("supersedes", "CFR-001", None)]
+    assert [r["related"] for r in [json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)]] == [[]]

@@ -126,6 +126,11 @@ class Decisions:
         matches = self._named(ref)
         return matches[0] if matches else None
 
+    def linked(self, key: str) -> Decision | None:
+        """The ADR a relation's *key* names (as `outgoing` gives it), or None. A key is read as a key: one that
+        would read as another (`CFR-001`, after `ADR-CFR-001`, as ADR 1) names no other record."""
+        return self.get(key) if ref_key(key) == key else None
+
     def _named(self, ref) -> list[Decision]:
         key = ref_key(ref)
         # A record named by its number or its day is found by its whole slug too.
@@ -1545,5 +1550,5 @@ def show(ws: Workspace, ref) -> Shown:
             if relation == "supersedes" and to_be_superseded(record, other):
                 mine = ("to be superseded by", other.key)
             related[mine] = "both" if related.get(mine) in ("here", "both") else "there"
-    rows = tuple(Related(rel, key, decisions.get(key), where) for (rel, key), where in related.items())
+    rows = tuple(Related(rel, key, decisions.linked(key), where) for (rel, key), where in related.items())
     return Shown(record, shown_path(ws, record.path), decision_row(ws, record), rows, prototype_titles(ws, record))

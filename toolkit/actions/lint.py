@@ -231,7 +231,7 @@ def _cycles(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]
                 cycle = path[path.index(nxt) :]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    record = decisions.get(nxt)
+                    record = decisions.linked(nxt)
                     where = shown_path(ws, record.path) if record else shown_path(ws, decisions.folder)
                     chain = " -> ".join([*cycle, nxt])
                     found.append(Finding(where, record.status_line if record else None, "error", f"supersede cycle: {chain}"))
@@ -261,7 +261,7 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
-                waiting = {k for k in successors[record.key] if (n := decisions.get(k)) and to_be_superseded(record, n)}
+                waiting = {k for k in successors[record.key] if (n := decisions.linked(k)) and to_be_superseded(record, n)}
             if not successors[record.key] - waiting:
                 continue
             newer = ", ".join(sorted(successors[record.key] - waiting))
