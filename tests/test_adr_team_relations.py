@@ -390,7 +390,7 @@ def test_a_sentence_that_says_what_a_record_supercedes_as_adr_tools_spells_it_is
 
 
 def test_a_record_of_a_series_of_its_own_named_in_a_relation_is_never_another_series_record(decide, tmp_path):
-    # `supersedes: [ADR-CFR-001]` names a record of the CFR series, not ADR 1, but `adr show` showed ADR 1 as superseded.
+    # `supersedes: [ADR-CFR-001]` names a record of the CFR series, not ADR 1, which `adr show` showed as superseded.
     root = repository_with(tmp_path / "repo", {
         "docs/adr/ADR-001-monolith.md": "# ADR-001: Keep the monolith\n\n**Status:** Geaccepteerd\n",
         "docs/adr/ADR-016-context-flow.md": "---\nstatus: accepted\nsupersedes: [ADR-CFR-001]\n---\n# Context flow\n",

@@ -261,7 +261,8 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
         elif successors.get(record.key) and record.status not in ("superseded", None):
             waiting = set()
             if ws.config.supersede_on == "accept":  # a proposed successor supersedes this one once accepted
-                waiting = {k for k in successors[record.key] if (n := decisions.linked(k)) and to_be_superseded(record, n)}
+                waiting = {k for k in successors[record.key]
+                           if (n := decisions.linked(k)) and to_be_superseded(record, n)}
             if not successors[record.key] - waiting:
                 continue
             newer = ", ".join(sorted(successors[record.key] - waiting))
