@@ -494,11 +494,16 @@ def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_i
         "docs/adr/0028-records.md": CHINESE.format(n=28, title="记录格式", status="已废弃（取代 ADR-0026 的 v0 格式）"),
         "docs/adr/0029-rules.md": CHINESE.format(n=29, title="规则", status="已接受（取代ADR-0027）"),
         "docs/adr/0030-part.md": CHINESE.format(n=30, title="部分", status="已接受（部分被 ADR-0029 取代）"),
+        # Set apart by a dash, the day after it.
+        "docs/adr/0031-scope.md": CHINESE.format(n=31, title="范围", status="⛔ **已废弃 —— 被 [ADR-0032](0032-scope.md) "
+                                                                              "取代（2026-07-30）**"),
+        "docs/adr/0032-scope.md": CHINESE.format(n=32, title="新范围", status="已接受（取代 ADR-0031）"),
     })
     listed = _listed(decide, root)
     assert {k: (r["status"], r["superseded_by"], r["supersedes"]) for k, r in listed.items()} == {
         "26": ("deprecated", "28", []), "27": ("deprecated", "29", []), "28": ("deprecated", None, ["26"]),
-        "29": ("accepted", None, ["27"]), "30": ("accepted", None, [])}  # replaced in part: no successor
+        "29": ("accepted", None, ["27"]), "30": ("accepted", None, []),  # replaced in part: no successor
+        "31": ("deprecated", "32", []), "32": ("accepted", None, ["31"])}
     # A record deprecated in favour of the one it names is not told that one supersedes it.
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 

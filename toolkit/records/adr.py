@@ -1649,8 +1649,9 @@ _SUPERSEDES_NOTE = LazyPattern(
 _NOTED = LazyPattern(rf"{_ANY_LINK}|(?<![\w-])(?:ADR|RFC)[-_ #]?\d+(?!\d)", re.IGNORECASE)
 # A Chinese note naming the one record that replaced this one: `已废弃（被 ADR-0030 取代）`. Not `被 ADR-0004 部分取代`
 # (in part), nor two records.
-_SUCCESSOR_NOTE = LazyPattern(rf"[(（,，;；]\s*[*_]*已?被\s*({_ANY_LINK}|(?:ADR|RFC)[-_ #]?\d+(?!\d))\s*(?:取代|替代)",
-                              re.IGNORECASE)
+# Set apart by a bracket, a comma or a dash (`已废弃 —— 被 [ADR-0003](...) 取代`).
+_SUCCESSOR_NOTE = LazyPattern(rf"(?:[(（,，;；—–]|\s-\s)\s*[*_]*已?被\s*({_ANY_LINK}|(?:ADR|RFC)[-_ #]?\d+(?!\d))\s*"
+                              r"(?:取代|替代)", re.IGNORECASE)
 
 
 # What a note starts with, in both patterns above: a status without one is told so without compiling them.
