@@ -495,8 +495,8 @@ def test_a_note_in_full_width_brackets_names_the_record_this_one_supersedes_or_i
         "docs/adr/0029-rules.md": CHINESE.format(n=29, title="规则", status="已接受（取代ADR-0027）"),
         "docs/adr/0030-part.md": CHINESE.format(n=30, title="部分", status="已接受（部分被 ADR-0029 取代）"),
         # Set apart by a dash, the day after it.
-        "docs/adr/0031-scope.md": CHINESE.format(n=31, title="范围", status="⛔ **已废弃 —— 被 [ADR-0032](0032-scope.md) "
-                                                                              "取代（2026-07-30）**"),
+        "docs/adr/0031-scope.md": CHINESE.format(
+            n=31, title="范围", status="⛔ **已废弃 —— 被 [ADR-0032](0032-scope.md) 取代（2026-07-30）**"),
         "docs/adr/0032-scope.md": CHINESE.format(n=32, title="新范围", status="已接受（取代 ADR-0031）"),
     })
     listed = _listed(decide, root)
