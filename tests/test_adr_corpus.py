@@ -997,10 +997,12 @@ def test_deciders_written_as_a_bold_label_are_read(decide, tmp_path):
                                      "**Deciders:** Ontwikkelteam, Product Owner\n\n## Context\n\nWhy.\n",
         "ADR-003-split.md": "# ADR-003: Split\n\n- **Status**: Accepted\n- **Deciders**: Ana Rossi\n"
                             "- **Consulted**: Ben\n\n## Context\n\nWhy.\n",
+        # Chinese teams name them 决策人 as well as 决策者.
+        "ADR-004-split.md": "# ADR-0004：拆分\n\n- **状态**：已接受\n- **决策人**：董事长\n\n## 背景\n\n为什么。\n",
     })
     rows = [(r["decision_makers"], r["consulted"]) for r in json.loads(
         decide("adr", "list", "--format", "json", cwd=root).stdout)]
-    assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"])]
+    assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"]), (["董事长"], [])]
 
 
 NORWEGIAN_CHOICES = ("# {n} - {title}\n\n## Status\n\n{choices}\n\n## Kontekst\n\nHvorfor.\n\n"

@@ -80,9 +80,10 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
-# Who decided, as MADR names them and as its French, Spanish, Portuguese, German and Dutch records do.
+# Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Chinese,
+# Japanese and Korean records do.
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "decisores",
-              "entscheider", "entscheidungsträger", "beslissers")
+              "entscheider", "entscheidungsträger", "beslissers", "decisori", "决策者", "决策人", "決定者", "결정자")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
     + MAKER_KEYS
