@@ -259,6 +259,24 @@ def test_a_copied_record_keeps_the_sections_the_folder_shares_and_not_its_own(de
         "## Consequences\n")
 
 
+def test_sections_the_copied_record_lacks_are_written_where_the_folder_s_records_write_them(decide, tmp_path):
+    # The newest record copied lacked `## Opciones consideradas` and `## Decisión`: they were added after its last
+    # section, `## Enlaces`, not between the sections the folder writes them between.
+    record = "# ADR-00{n:02d} — R{n}\n\n- **Estado:** aceptado\n- **Fecha:** 2024-0{n}-01\n\n{sections}"
+    sections = ("Contexto y problema", "Opciones consideradas", "Decisión", "Consecuencias", "Enlaces")
+    files = {f"docs/adr/00{n:02d}-r{n}.md": record.format(n=n, sections="".join(f"## {s}\n\nTexto.\n\n"
+                                                                                 for s in sections))
+             for n in range(1, 5)}
+    files["docs/adr/0005-r5.md"] = record.format(n=5, sections="## Contexto y problema\n\nTexto.\n\n## Consecuencias"
+                                                                "\n\nTexto.\n\n## Enlaces\n\nTexto.\n")
+    root = _repo(tmp_path, files)
+    made = decide("adr", "new", "Usar una caché", "--no-edit", "--date", "2026-11-30", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == (
+        "# ADR-0006 — Usar una caché\n\n- **Estado:** propuesto\n- **Fecha:** 2026-11-30\n\n"
+        + "\n\n".join(f"## {s}" for s in sections) + "\n")
+
+
 def test_words_and_a_link_to_a_page_on_the_web_are_no_relation(decide, tmp_path):
     root = _repo(tmp_path, {"doc/adr/0001-a.md": RECORD.format(
         n=1, title="A", date="2021-01-06", status="Accepted in [PR 12](https://github.com/org/repo/pull/12)").replace(

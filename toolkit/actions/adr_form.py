@@ -985,6 +985,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     seen = set(counts) if len(others) >= 2 else None
     shared = {label for label, count in counts.items() if 2 * count > len(others)} if len(others) >= 2 else set()
     copied: set[str] = set()
+    placed: dict[str, int] = {}  # the line of `out` each section copied is headed on
     out: list[str] = []
     prose = set(outside_code(lines))
     for index, line in enumerate(lines):
@@ -1003,6 +1004,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
                 continue  # a section only this record has
             copied.add(label)
             line = _label_only(line, label, parts)
+            placed[label] = len(out)  # the line it is written on, below
         elif (seen is not None and index not in spans and index < first_section and ":" in line
               and (fields := line_fields(line)) and not any(label in seen for label, *_ in fields)):
             continue  # a field only this record has
@@ -1043,11 +1045,23 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
         out.append(line.rstrip() if not line.strip() else line)
         if statusless and index == record.date_line - 1:
             out += _status_like(lines, index, record.date_span)
-    # Sections most of the folder's records have and this one lacks (its `## Decision`), as they write them.
-    for label, line in ((label, line) for labels in parts for label, line in labels.items()):
-        if label.startswith("#") and label in shared and label not in copied:
-            line = _label_only(line, label, parts)
-            out += ["", line] if out and out[-1].strip() else [line]
+    # Sections most of the folder's records have and this one lacks (its `## Decision`), as they write them, where
+    # they write them: before the first of the sections after it in theirs that is copied, else at the end.
+    for labels in parts:
+        order = [label for label in labels if label.startswith("#")]
+        for at, label in enumerate(order):
+            if label not in shared or label in copied:
+                continue
+            line = _label_only(labels[label], label, parts)
+            before = next((placed[later] for later in order[at + 1 :] if later in placed), None)
+            if before is None:
+                out += ["", line] if out and out[-1].strip() else [line]
+                placed[label] = len(out) - 1
+            else:
+                added = [line, ""] if not out[before - 1].strip() else ["", line, ""]
+                out[before:before] = added
+                placed = {other: (where + len(added) if where >= before else where) for other, where in placed.items()}
+                placed[label] = before + added.index(line)
             copied.add(label)
     return doc.newline.join(out).rstrip("\r\n") + doc.newline, width
 
