@@ -416,3 +416,15 @@ def test_a_status_left_as_the_template_s_blank_is_no_status_and_is_written_in_it
             "template's placeholder; write the status") in decide("check", cwd=root).stdout.splitlines()
     assert decide("adr", "status", "31", "accepted", "--force", "--date", "2024-06-01", cwd=root).exit_code == 0
     assert "## Status\n\nAccepted\n" in (root / "docs/architecture/decisions/0031-adopt-htmx.md").read_text()
+
+
+def test_a_status_stated_again_below_that_says_another_is_warned_about(decide, tmp_path):
+    # Front matter says `active` (accepted), the Status section below says Proposed: nothing was said.
+    root = _repo(tmp_path, {
+        "docs/adr/ADR-015-context-flow.md": "---\nstatus: active\nowner: architecture\n---\n\n# ADR-015: Context flow"
+                                            "\n\n## Status\nProposed\n\n## Context\nWhy.\n",
+        "docs/adr/ADR-016-agreed.md": "---\nstatus: accepted\n---\n\n# ADR-016: Agreed\n\n## Status\nAccepted\n",
+    })
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "docs/adr/ADR-015-context-flow.md:9: warning: states its status again as 'Proposed', where line 2 says "
+        "'active': make them agree", "0 error(s), 1 warning(s)"]

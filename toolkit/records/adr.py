@@ -2117,10 +2117,15 @@ def from_document(
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
         again = fields.get("status_again")
-        if again is not None and form == NYGARD and read_status(said := reader.lines[again[0] - 1][again[1] : again[2]],
-                                                                dict(options.statuses))[0] != status:
+        said = reader.lines[again[0] - 1][again[1] : again[2]] if again is not None else ""
+        restated = read_status(said, dict(options.statuses))[0] if again is not None else status
+        if again is not None and form == NYGARD and restated != status:
             reader.warn(again[0], f"states its status again ({said!r}), in words a change of status does not write: "
                                   f"change them by hand with the status on line {fields.get('status_line')}")
+        elif restated != status and restated in STATUSES and status in STATUSES:
+            # `status: active` in front matter over `## Status` / `Proposed`: a reader cannot tell which is meant.
+            reader.warn(again[0], f"states its status again as {said!r}, where line {fields.get('status_line') or 1} "
+                                  f"says {raw!r}: make them agree")
         if status in STATUSES:
             for predecessor in _noted_predecessors(words):
                 reader.add_relation("supersedes", predecessor, fields.get("status_line") or 1)
