@@ -762,3 +762,18 @@ def test_an_amended_record_takes_a_new_status_before_the_record_that_amends_it(d
     assert after == text.replace(line, written).replace("date: 2026-01-12", "date: 2026-12-02")
     row = listed_adrs(decide, root)[0]
     assert (row["status"], row["links"]) == ("deprecated", [{"relation": "amended by", "adr": "5"}])
+
+
+def test_a_link_named_in_a_sentence_is_not_the_model_of_the_links_a_relation_writes(decide, tmp_path):
+    # `[major refactor (ADR-002)](...)` in a record's prose was taken for the folder's way of linking records:
+    # a link wrote `Amends [major refactor (ADR-003](...)`, its bracket lost.
+    record = "# {n}. {title}\n\nDate: 2021-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\n{text}\n"
+    root = repository_with(tmp_path / "repo", {
+        "adr/adr-002-refactor.md": record.format(n=2, title="Major refactor", text="Why."),
+        "adr/adr-003-token-auth.md": record.format(n=3, title="Use token auth", text=(
+            "As the API undergoes a [major refactor (ADR-002)](adr-002-refactor.md), tokens.")),
+        "adr/adr-004-restql.md": record.format(n=4, title="Use RESTQL", text="Why."),
+    })
+    assert decide("adr", "link", "4", "amends", "3", cwd=root).exit_code == 0
+    assert "\nAmends [3. Use token auth](adr-003-token-auth.md)\n" in (root / "adr/adr-004-restql.md").read_text()
+    assert "\nAmended by [4. Use RESTQL](adr-004-restql.md)\n" in (root / "adr/adr-003-token-auth.md").read_text()

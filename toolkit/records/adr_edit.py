@@ -1217,7 +1217,9 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
     # The marks that close the words (`` `adr-0008` ``, `**ADR 5**`) close the new ones too.
     words = text.rstrip("`*_")
     number = _DIGITS.search(words)
-    if number is None or target.number is None:
+    # The words before the number label it (`ADR `, `#`, `Decision 0`), not a sentence around it: `[major refactor
+    # (ADR-002)](...)` is prose that names a record, not how the folder writes its links.
+    if number is None or target.number is None or not _LINK_LABEL.fullmatch(words[: number.start()]):
         return None
     written = f"{target.number:0{width}d}"
     after = _BETWEEN.match(words, number.end())
@@ -1228,6 +1230,7 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
+_LINK_LABEL = LazyPattern(r"[^\w(]*(?:[^\W\d_]+[-_ #.:/]?\s?){0,2}")  # `ADR `, `adr/`, `Decision #`
 
 
 def record_links(text: str) -> list[str]:
