@@ -768,3 +768,22 @@ def test_a_template_s_list_of_status_choices_under_its_question_is_left_out_of_a
     text = (root / result.stdout.strip()).read_text()
     assert text.startswith(f"# 2. Use Kafka\n\nDate: 2026-12-02\n\n## Status\n\nProposed\n\n{kept}## Context\n"), \
         text
+
+
+def test_a_relation_of_a_new_record_takes_the_place_of_the_template_s_example_links(decide, tmp_path):
+    # log4brains' MADR template heads its section `## Links <!-- optional -->` over example items: a second
+    # `## Links` was added below them.
+    template = ("# [short title of solved problem and solution]\n\n- Status: [draft | proposed | accepted] "
+                "<!-- optional -->\n- Date: [YYYY-MM-DD when the decision was last updated] <!-- optional -->\n\n"
+                "## Context and Problem "
+                "Statement\n\n[Describe the context]\n\n## Links <!-- optional -->\n\n- [Link type](link to adr) <!-- "
+                "example: Refined by [xxx](yyyymmdd-xxx.md) -->\n- … <!-- numbers of links can vary -->\n")
+    record = "# Use JWT claims\n\n- Status: accepted\n- Date: 2024-01-03\n\n## Context and Problem Statement\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {"docs/decisions/template.md": template,
+                                               "docs/decisions/20240103-use-jwt-claims.md": record})
+    made = decide("adr", "new", "Use OIDC", "--supersedes", "20240103-use-jwt-claims", "--no-edit",
+                  "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    text = (root / made.stdout.strip()).read_text()
+    assert text.count("## Links") == 1 and "Link type" not in text and "numbers of links" not in text
+    assert text.endswith("## Links <!-- optional -->\n\n- Supersedes [Use JWT claims](20240103-use-jwt-claims.md)\n")

@@ -1020,8 +1020,17 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     line = f"{bullet} {words} {_new_link(target, BULLETS, decision, rst, links)}"
     heading = links_heading(decision.status_raw or "")
     for index in range(doc.body_start, len(lines)):
-        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", lines[index], re.IGNORECASE):
+        # MADR's template heads the section `## Links <!-- optional -->`.
+        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", _HTML_COMMENT.sub("", lines[index]), re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+            blanks = [i for i in range(index + 1, end)
+                      if _LINK_BLANK.fullmatch(_HTML_COMMENT.sub("", lines[i]).strip())]
+            if blanks:  # the template's example items (`- [Link type](link to adr)`, `- …`): the link in their place
+                kept = list(doc.lines)
+                for blank in reversed(blanks[1:]):
+                    del kept[blank]
+                kept[blanks[0]] = line + doc.newline
+                return doc.to_bytes(kept)
             return _insert(doc, _last_content(lines, index, end) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
@@ -1230,6 +1239,8 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
+_HTML_COMMENT = LazyPattern(r"<!--.*?-->")
+_LINK_BLANK = LazyPattern(r"[-*+]\s+(?:\[Link type\].*|…|\.\.\.)", re.IGNORECASE)
 _LINK_LABEL = LazyPattern(r"[^\w(]*(?:[^\W\d_]+[-_ #.:/]?\s?){0,2}")  # `ADR `, `adr/`, `Decision #`
 
 
