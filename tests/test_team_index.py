@@ -440,6 +440,9 @@ FRENCH = "# {n}. {title}\n\nDate : 2024-01-0{n}\n\n## Statut\n\n{status}\n\n## C
      "| ADR | Tittel | Status | Dato |"),
     ({1: ("Use Git", "Accepted"), 2: ("Utiliser Rust", "Proposé")}, "# Architecture decision records",
      "| ADR | Title | Status | Date |"),  # half the records in English: English
+    ({1: ("使用 Git", "已接受"), 2: ("使用 Rust", "提议中")}, "# 架构决策记录", "| ADR | 标题 | 状态 | 日期 |"),
+    ({1: ("Git を使う", "承認"), 2: ("Rust を使う", "提案")}, "# アーキテクチャ決定記録",
+     "| ADR | タイトル | ステータス | 日付 |"),
 ])
 def test_a_new_index_is_written_in_the_language_of_the_folder_s_records(decide, tmp_path, records, heading, header):
     # A French folder got `# Architecture decision records` over `| ADR | Title | Status | Date |`.

@@ -44,6 +44,11 @@ INDEX_WORDS = {
     "da": ("Arkitekturbeslutninger", "Titel", "Status", "Dato"),
     "sv": ("Arkitekturbeslut", "Titel", "Status", "Datum"),
     "pl": ("Decyzje architektoniczne", "Tytuł", "Status", "Data"),
+    "cs": ("Architektonická rozhodnutí", "Název", "Stav", "Datum"),
+    "ru": ("Архитектурные решения", "Название", "Статус", "Дата"),
+    "zh": ("架构决策记录", "标题", "状态", "日期"),
+    "ja": ("アーキテクチャ決定記録", "タイトル", "ステータス", "日付"),
+    "ko": ("아키텍처 결정 기록", "제목", "상태", "날짜"),
 }
 # The header rows of the table in those languages.
 _HEADERS = {f"| ADR | {title} | {status} | {date} |" for _, title, status, date in INDEX_WORDS.values()}
