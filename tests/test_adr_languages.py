@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import repository_with
+from conftest import listed_adrs, repository_with
 
 POLISH = ("# ADR-{n:04d}: {title}\n\n- **Status:** {status}\n- **Data:** {date}\n- **Decydenci:** zespół\n\n"
           "## Kontekst\n\nDlaczego.\n")
@@ -781,3 +781,14 @@ def test_a_chinese_record_s_supersedes_line_written_by_adr_new_is_read_back(deci
     listed = _listed(decide, root)
     assert (listed["1"]["superseded_by"], listed["2"]["supersedes"]) == ("2", ["1"])
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_new_record_s_name_keeps_its_title_s_accents_where_the_folder_s_names_keep_theirs(decide, tmp_path):
+    record = "# {n}. {title}\n\nData: 2019-04-12\n\n## Status\n\nAceito\n\n## Contexto\n\nPor quê.\n"
+    for names, made in (({1: "registrar-decisões-arquiteturais", 2: "usar-python"}, "0003-decisão-sobre-força.md"),
+                        ({1: "registrar-decisoes-arquiteturais", 2: "usar-python"}, "0003-decisao-sobre-forca.md")):
+        root = _repo(tmp_path / made, {f"docs/adr/000{n}-{name}.md": record.format(n=n, title=name)
+                                       for n, name in names.items()})
+        result = decide("adr", "new", "Decisão sobre força", "--no-edit", cwd=root)
+        assert (result.exit_code, result.stdout) == (0, f"docs/adr/{made}\n")
+        assert listed_adrs(decide, root)[-1]["title"] == "Decisão sobre força"

@@ -627,7 +627,7 @@ def test_records_named_after_a_project_s_prefix_are_numbered_and_a_new_one_takes
         root / "doc/adr/ccc-jb-002-base-relationnelle.md").read_text()  # the dated lines are the status's history
     made = decide("adr", "new", "Sécuriser l'administration", "--no-edit", "--date", "2020-04-09", cwd=root)
     assert made.exit_code == 0, made.output
-    assert made.stdout.strip() == "doc/adr/ccc-jb-004-securiser-l-administration.md"
+    assert made.stdout.strip() == "doc/adr/ccc-jb-004-sécuriser-l-administration.md"  # accents kept, as in 003
     assert (root / made.stdout.strip()).read_text().startswith(
         "# 4. Sécuriser l'administration\n\nDate: 2020-04-09\n")
 

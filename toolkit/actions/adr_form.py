@@ -200,12 +200,13 @@ class FolderForm:
     day_first: bool = False  # numbered names start with the day they were made: `2026-02-26_adr-0001_x.md`
     timestamped: bool = False  # numbers are the time each record was made: `20240516132303-x.md`
     page: str = ""  # records kept as folders: the page in each (`CIP-0012/README.md`)
+    accents: bool = False  # slugs keep their words' accents: `0005-api-de-mudanças-e-replicação.md`
 
     def words(self, title: str) -> str:
         """What a new record's name says after its number: the slug of *title*, or in a titled folder the
         title itself, without the characters a file name or a link cannot hold."""
         if not self.titled:
-            return slugify(title)
+            return slugify(title, accents=self.accents)
         words = " ".join(re.sub(r'[/\\:*?"<>|#%\x00-\x1f\x7f]', " ", title).split()).strip(" .-")
         return words[:MAX_SLUG].rsplit(" ", 1)[0].rstrip(" .-") if len(words) > MAX_SLUG else words or slugify(title)
 
@@ -378,7 +379,17 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         joint=joint,
         date_joint=date_joint,
         page=page,
+        accents=any(map(_accented, (slug for _, _, slug, _ in numbered))),
     )
+
+
+def _accented(slug: str) -> bool:
+    """Whether *slug* holds a Latin letter beyond ASCII (`mudanças`, `løsning`): its folder keeps the words of
+    titles as written. Other scripts are kept by every slug already."""
+    import unicodedata
+
+    return not slug.isascii() and any(not ch.isascii() and unicodedata.name(ch, "").startswith("LATIN")
+                                      for ch in slug)
 
 
 def _field_list_model(records: list[Decision]) -> Path | None:

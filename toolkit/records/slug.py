@@ -16,11 +16,16 @@ _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
                        "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
 
 
-def slugify(title: str, max_length: int = MAX_SLUG) -> str:
+def slugify(title: str, max_length: int = MAX_SLUG, accents: bool = False) -> str:
     """ASCII words of *title* (`Wähle Café` -> `wahle-cafe`, `Ny løsning` -> `ny-losning`); a title with
-    none, written in another script, keeps its own letters (`使用 Redis 缓存` -> `redis`, `生成图形` -> `生成图形`)."""
-    ascii_text = unicodedata.normalize("NFKD", title.translate(_FOLD)).encode("ascii", "ignore").decode("ascii").lower()
-    words = _WORD.findall(ascii_text) or _LETTERS.findall(unicodedata.normalize("NFC", title).lower())
+    none, written in another script, keeps its own letters (`使用 Redis 缓存` -> `redis`, `生成图形` -> `生成图形`);
+    with *accents*, every word keeps its letters as written (`Decisão sobre força` -> `decisão-sobre-força`)."""
+    letters = _LETTERS.findall(unicodedata.normalize("NFC", title).lower())
+    if accents:
+        words = letters
+    else:
+        folded = unicodedata.normalize("NFKD", title.translate(_FOLD)).encode("ascii", "ignore").decode("ascii")
+        words = _WORD.findall(folded.lower()) or letters
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
