@@ -398,3 +398,18 @@ def test_a_record_of_a_series_of_its_own_named_in_a_relation_is_never_another_se
     shown = json.loads(decide("adr", "show", "16", "--format", "json", cwd=root).stdout)
     assert [(r["relation"], r["adr"], r["title"]) for r in shown["related"]] == [("supersedes", "CFR-001", None)]
     assert [r["related"] for r in [json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)]] == [[]]
+
+
+def test_links_written_as_hugo_references_under_madr_s_links_heading_are_read(decide, tmp_path):
+    # ownCloud's records, pages of a Hugo site: `[ADR-0001]({{< ref "0001-x.md" >}})` under `## Links <!-- optional -->`
+    # was no link, and check said the successor did not record what it supersedes.
+    page = '---\ntitle: "{n}. {title}"\n---\n\n* Status: {status}\n* Date: 2020-0{n}-01\n\n## Context\n\nWhy.\n'
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-accounts.md": page.format(n=1, title="Accounts", status='superseded by [ADR-0003]({{< ref '
+                                                                              '"0003-external-users.md" >}})'),
+        "docs/adr/0003-external-users.md": page.format(n=3, title="External users", status="accepted")
+        + '\n## Links <!-- optional -->\n\n* supersedes [ADR-0001]({{< ref "0001-accounts.md" >}})\n',
+    })
+    rows = _by_key(decide, root)
+    assert (rows["1"]["superseded_by"], rows["3"]["supersedes"]) == ("3", ["1"])
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

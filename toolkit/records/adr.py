@@ -95,10 +95,11 @@ KNOWN_KEYS = frozenset(
 # with a value's trailing emphasis.
 # No part may hold the bracket that opens it: from each `[` of a line of `[[[[`, a part that could would
 # be tried to the end of the line, and a megabyte of them would take hours.
-_LINK = LazyPattern(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?)?"
+_LINK = LazyPattern(r"\[([^\[\]]*)\]\((<[^<>\n]+>|\{\{[<%][^{}\n]*?[>%]\}\}|[^()\s]+)\)|`([^`<]*)<([^<>\s`]+)>`(?:__?)?"
                     r"|:doc:`(?:([^`<]*)<([^<>\s`]+)>|([^`<]+))`"
                     r"|\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
-_ANY_LINK = r"(?:\[[^\[\]]*\]\((?:<[^<>\n]+>|[^()\s]+)\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`|\[\[[^\[\]\n]+\]\])"
+_ANY_LINK = (r"(?:\[[^\[\]]*\]\((?:<[^<>\n]+>|\{\{[<%][^{}\n]*?[>%]\}\}|[^()\s]+)\)|`[^`<]*<[^<>\s`]+>`__?|:doc:`[^`]+`"
+             r"|\[\[[^\[\]\n]+\]\])")
 # A label ends with a letter and meets its link at one colon or one run of spaces: a label that could end
 # inside a run of spaces, before a colon that may be absent, would try every split of the run.
 # A relation's words, in the Latin and Cyrillic letters of the languages decisionbook reads (`Ersätter`, `Заменяет`).
@@ -138,6 +139,8 @@ def _target(link: re.Match) -> str:
     target = link.group(2) or link.group(4) or link.group(6) or link.group(7) or link.group(8)
     if target.startswith("<") and link.group(2):
         target = target[1:-1]
+    elif target.startswith("{{") and (page := _SHORTCODE_PAGE.search(target)):
+        target = page.group(1)  # Hugo's `{{< ref "0001-x.md" >}}`: the page it links
     if "%" not in target:
         return target
     from urllib.parse import unquote  # only a link with an escaped character pays for the import
@@ -145,6 +148,7 @@ def _target(link: re.Match) -> str:
     return unquote(target)
 
 
+_SHORTCODE_PAGE = LazyPattern(r'^\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"')
 _BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
 _COMMENT = LazyPattern(r"<!--.*?-->")
 # Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
@@ -1978,7 +1982,7 @@ def from_document(
         if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
-        name = heading.strip().lower()
+        name = _COMMENT.sub("", heading).strip().lower()  # MADR's `## Links <!-- optional -->`
         if (form in (BOLD, FIELD, BULLETS, MADR) and "status_again" not in fields
                 and section_label(name) in STATUS_LABELS):
             # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
