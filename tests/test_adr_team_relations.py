@@ -413,3 +413,8 @@ def test_links_written_as_hugo_references_under_madr_s_links_heading_are_read(de
     rows = _by_key(decide, root)
     assert (rows["1"]["superseded_by"], rows["3"]["supersedes"]) == ("3", ["1"])
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    # Renumbered, the references follow, in their own form.
+    assert decide("adr", "renumber", "0003-external-users.md", "--to", "2", cwd=root).exit_code == 0
+    assert 'superseded by [ADR-0002]({{< ref "0002-external-users.md" >}})' in (
+        root / "docs/adr/0001-accounts.md").read_text()
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

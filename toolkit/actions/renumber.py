@@ -23,12 +23,13 @@ from toolkit.workspace import Workspace
 
 # Markdown's `[text](target)`, reStructuredText's `` `text <target>`_ ``, Sphinx's :doc:`target` or
 # :doc:`text <target>` and a wiki's `[[target|text]]`, whose targets have no extension.
-_LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to><[^<>\n]+>|[^()\s]+)\)"
+_LINK = re.compile(r"\[(?P<md>[^\[\]]*)\]\((?P<md_to><[^<>\n]+>|\{\{[<%][^{}\n]*?[>%]\}\}|[^()\s]+)\)"
                    r"|`(?P<rst>[^`<]*)<(?P<rst_to>[^<>\s`]+)>`(?P<end>__?)"
                    r"|:doc:`(?:(?P<doc>[^`<]*)<(?P<doc_to>[^<>\s`]+)>|(?P<doc_only>[^`<]+))`"
                    r"|\[\[(?P<wiki_to>[^\[\]|#\n]+)(?P<wiki_rest>[^\[\]\n]*)\]\]"
                    r"|^(?P<def>[ ]{0,3}\[[^\[\]]+\]:[ \t]*<?)(?P<def_to>[^\s<>]+)")  # `[ADR-001]: 001-x.md`
 _REF_KEYS = ("supersedes", "links", "status")
+_HUGO_REF = re.compile(r'(\{\{[<%]\s*(?:rel)?ref\s+")([^"\n]+)("\s*[>%]\}\})')  # `{{< ref "0003-x.md" >}}`
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int,
                   or found["def_to"])
         # A name that holds spaces is linked between angle brackets or escaped (`0003%20x.md`), and stays so.
         angled = found["md_to"] is not None and target.startswith("<")
-        path, hash_, anchor = (target[1:-1] if angled else target.strip()).partition("#")
+        hugo = _HUGO_REF.fullmatch(target) if found["md_to"] is not None else None
+        path, hash_, anchor = (hugo.group(2) if hugo else target[1:-1] if angled else target.strip()).partition("#")
         folder, _, name = path.rpartition("/")
         escaped = found["md_to"] is not None and not angled and "%" in name
         if escaped:
@@ -114,6 +116,8 @@ def _retarget_links(line: str, old_name: str, new_name: str, old: int, new: int,
         text = found["md"] if found["md_to"] else found["rst"] if found["rst_to"] else found["doc"]
         if text is not None:
             text = renumbered(text)
+        if hugo:
+            return f"[{text}]({hugo.group(1)}{target}{hugo.group(3)})"
         if found["md_to"]:
             return f"[{text}](<{target}>)" if angled else f"[{text}]({target})"
         if found["rst_to"]:
