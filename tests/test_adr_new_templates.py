@@ -787,3 +787,21 @@ def test_a_relation_of_a_new_record_takes_the_place_of_the_template_s_example_li
     text = (root / made.stdout.strip()).read_text()
     assert text.count("## Links") == 1 and "Link type" not in text and "numbers of links" not in text
     assert text.endswith("## Links <!-- optional -->\n\n- Supersedes [Use JWT claims](20240103-use-jwt-claims.md)\n")
+
+
+@pytest.mark.parametrize(("titles", "made"), [
+    (("ADR 001: TypeScript", "Prop norms", "ADR 16: Styling"), "# Use a queue\n"),  # no form most write
+    (("ADR 001: TypeScript", "ADR 002: Prop norms", "ADR 003: Styling"), "# ADR 004: Use a queue\n"),
+])
+def test_a_template_s_blank_for_the_record_s_label_is_written_as_the_records_write_theirs(decide, tmp_path, titles,
+                                                                                          made):
+    # Primer's template is titled `# [ADR] Title of the Architectural Decision Record`: new records kept `[ADR]`.
+    template = ("# [ADR] Title of the Architectural Decision Record\n\n📆 Date: YYYY-MM-DD\n\n## Status\n\n"
+                "Status: [Proposed ❓ | Accepted ✅]\n\n## Context\n\n<!-- Why -->\n")
+    files = {"docs/adr/adr-000-template.md": template}
+    for n, title in enumerate(titles, start=1):
+        files[f"docs/adr/adr-00{n}-r{n}.md"] = f"# {title}\n\n📆 Date: 2024-0{n}-01\n\n## Status\n\nAccepted\n"
+    root = repository_with(tmp_path / "repo", files)
+    result = decide("adr", "new", "Use a queue", "--no-edit", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / result.stdout.strip()).read_text().startswith(made)

@@ -698,8 +698,9 @@ def _kept_title(title: str, number: int | None = None) -> tuple[str, int]:
     return blanks[: span[0]] + "${number}" + blanks[span[1] :], span[1] - span[0]
 
 
-# A template's title that is its words alone once its own name is taken out (`# ADR テンプレート`).
-_BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)\$\{title\}[ \t]*$", re.MULTILINE)
+# A template's title that is its words alone once its own name is taken out (`# ADR テンプレート`), perhaps
+# after a blank for the record's label (Primer's `# [ADR] Title of the Architectural Decision Record`).
+_BARE_TITLE = LazyPattern(r"^(#{1,6}[ \t]+)(\[(?:ADR|RFC)\][ \t]*)?\$\{title\}[ \t]*$", re.MULTILINE)
 
 
 def numbered_like_records(text: str, width: int, records: list[Decision], docs: dict) -> tuple[str, int]:
@@ -708,19 +709,21 @@ def numbered_like_records(text: str, width: int, records: list[Decision], docs: 
     *width*, the template's, else the one most of the records' titles write (`# ADR {ADR-NUMBER}: ...` beside
     `# ADR 011: ...` gives 3)."""
     found = _BARE_TITLE.search(text) if "${number}" not in text else None
-    forms = Counter()
+    forms, labels = Counter(), 0
     for record in records if found or "${number}" in text and not width else ():
         lines = docs[record.path].text_lines() if record.path in docs and record.title_line else ()
         heading = HEADING.match(lines[record.title_line - 1]) if lines else None
+        labels += heading is not None and heading_text(heading).startswith(("[ADR]", "[RFC]"))
         if heading is not None and heading.group(2) is not None and record.number is not None:
             blanks, digits = _kept_title(heading_text(heading))
             if "${number}" in blanks:
                 forms[blanks, digits] += 1
-    if not forms:
-        return text, width
-    (blanks, digits), count = forms.most_common(1)[0]
-    if 2 * count <= len(records):
-        return text, width
+    (blanks, digits), count = forms.most_common(1)[0] if forms else (("", 0), 0)
+    if not forms or 2 * count <= len(records):
+        # No form most of them write: a label's blank is left out where the records do not write it as it stands
+        # (`# [ADR] Prefer slots`), the title its words (`# Use a queue`).
+        unlabelled = found is not None and found.group(2) and 2 * labels <= len(records)
+        return (text[: found.start()] + found.group(1) + "${title}" + text[found.end() :] if unlabelled else text), width
     if found is None:
         return text, digits
     return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
