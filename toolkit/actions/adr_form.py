@@ -723,7 +723,9 @@ def numbered_like_records(text: str, width: int, records: list[Decision], docs: 
         # No form most of them write: a label's blank is left out where the records do not write it as it stands
         # (`# [ADR] Prefer slots`), the title its words (`# Use a queue`).
         unlabelled = found is not None and found.group(2) and 2 * labels <= len(records)
-        return (text[: found.start()] + found.group(1) + "${title}" + text[found.end() :] if unlabelled else text), width
+        if unlabelled:
+            text = text[: found.start()] + found.group(1) + "${title}" + text[found.end() :]
+        return text, width
     if found is None:
         return text, digits
     return text[: found.start()] + found.group(1) + blanks + text[found.end() :], digits
