@@ -792,3 +792,18 @@ def test_a_new_record_s_name_keeps_its_title_s_accents_where_the_folder_s_names_
         result = decide("adr", "new", "Decisão sobre força", "--no-edit", cwd=root)
         assert (result.exit_code, result.stdout) == (0, f"docs/adr/{made}\n")
         assert listed_adrs(decide, root)[-1]["title"] == "Decisão sobre força"
+
+
+def test_a_new_record_is_not_copied_from_the_newest_where_it_lost_the_title_heading_the_others_have(decide, tmp_path):
+    # SciELO's newest record starts with its `Data:` line: the new record copied from it had no title at all.
+    record = "# {n}. Registro {n}\n\nData: 2019-0{n}-12\n\n## Status\n\nAceito\n\n## Contexto\n\nPor quê.\n\n" \
+             "## Decisão\n\nIsto.\n\n## Consequências\n\nAssim.\n"
+    files = {f"docs/adr/000{n}-registro-{n}.md": record.format(n=n) for n in range(1, 4)}
+    files["docs/adr/0004-container.md"] = ("Data: 2019-08-09\n\n## Status\n\nProposto\n\n## Contexto\n\nPor quê.\n\n"
+                                           "# Consequências\n\nAssim.\n")
+    root = _repo(tmp_path, files)
+    made = decide("adr", "new", "Usar uma fila", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == (
+        "# 5. Usar uma fila\n\nData: 2026-12-03\n\n## Status\n\nProposto\n\n## Contexto\n\n## Decisão\n\n"
+        "## Consequências\n")

@@ -308,9 +308,9 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             # so is one of a folder whose records say no status, by their date line (`**Date:** 2020-02-20`).
             form = _most(forms, None)
             if form in _COPIED and numbered and not dated:
-                model = next((r.path for r in reversed(records) if r.form == form and r.status_line), None)
+                model = _latest(records, lambda r: r.form == form and r.status_line)
             elif form == UNKNOWN and numbered and not dated:
-                model = next((r.path for r in reversed(records) if r.form == form and r.date_span), None)
+                model = _latest(records, lambda r: r.form == form and r.date_span)
                 # Nor a date: a record titled with its number over its sections (`# 0001 编辑器选型`), as it is.
                 model = model or next((r.path for r in reversed(records) if r.form == form and r.status_line is None
                                        and r.date_line is None and _numbered_title(r)), None)
@@ -319,11 +319,10 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
             # and so are Nygard records titled otherwise than adr-tools titles them (`# ADR-0012 - Title`), and
             # bullets under a title that carries its number, which log4brains' template has not (pandas' PDEPs:
             # `# PDEP-6: Title` over `- Created:` and `- Status:`).
-            model = next((r.path for r in reversed(records) if r.form in (NYGARD, BULLETS) and r.status_line
-                          and (language_of(r.status_raw or "")
-                               or r.form == NYGARD and r.number is not None and not _adr_tools_title(r)
-                               or r.form == BULLETS and r.number is not None and _numbered_title(r))),
-                         None)
+            model = _latest(records, lambda r: r.form in (NYGARD, BULLETS) and r.status_line
+                            and (language_of(r.status_raw or "")
+                                 or r.form == NYGARD and r.number is not None and not _adr_tools_title(r)
+                                 or r.form == BULLETS and r.number is not None and _numbered_title(r)))
     if chosen.lower().endswith(".rst"):
         extension = "rst"
     elif extension == "rst" and chosen != "nygard":
@@ -390,6 +389,15 @@ def _accented(slug: str) -> bool:
 
     return not slug.isascii() and any(not ch.isascii() and unicodedata.name(ch, "").startswith("LATIN")
                                       for ch in slug)
+
+
+def _latest(records: list[Decision], like: Callable[[Decision], object]) -> Path | None:
+    """The latest of *records* that is *like* the ones a new record is copied from; of those, the latest with a
+    title where most of them have one: a record that lost its title heading is not how the folder writes them."""
+    alike = [record for record in reversed(records) if like(record)]
+    titled = [record for record in alike if record.title_line is not None]
+    chosen = titled if 2 * len(titled) > len(alike) else alike
+    return chosen[0].path if chosen else None
 
 
 def _field_list_model(records: list[Decision]) -> Path | None:
