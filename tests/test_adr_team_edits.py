@@ -777,3 +777,19 @@ def test_a_link_named_in_a_sentence_is_not_the_model_of_the_links_a_relation_wri
     assert decide("adr", "link", "4", "amends", "3", cwd=root).exit_code == 0
     assert "\nAmends [3. Use token auth](adr-003-token-auth.md)\n" in (root / "adr/adr-004-restql.md").read_text()
     assert "\nAmended by [4. Use RESTQL](adr-004-restql.md)\n" in (root / "adr/adr-003-token-auth.md").read_text()
+
+
+def test_a_relation_joins_the_links_list_above_the_link_definitions_that_end_the_section(decide, tmp_path):
+    # island.is ends a record with `[Git Flow]: https://...` definitions below its Links list: the new item was
+    # written after them, with no blank line between.
+    madr2 = "# {title}\n\n* Status: accepted\n* Date: 2020-05-2{n}\n\n## Context and Problem Statement\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0004-branching.md": madr2.format(title="Branching", n=4) + (
+            "\n## Links\n\n* [Branching patterns](https://martinfowler.com/articles/branching-patterns.html)\n\n"
+            "[Git Flow]: https://nvie.com/posts/a-successful-git-branching-model/\n"),
+        "docs/adr/0009-naming.md": madr2.format(title="Naming", n=9),
+    })
+    assert decide("adr", "link", "9", "amends", "4", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0004-branching.md").read_text().endswith(
+        "* [Branching patterns](https://martinfowler.com/articles/branching-patterns.html)\n"
+        "* Amended by [ADR-0009](0009-naming.md)\n\n[Git Flow]: https://nvie.com/posts/a-successful-git-branching-model/\n")

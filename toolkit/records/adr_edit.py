@@ -1031,7 +1031,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
                     del kept[blank]
                 kept[blanks[0]] = line + doc.newline
                 return doc.to_bytes(kept)
-            return _insert(doc, _last_content(lines, index, end) + 1, [line])
+            # After the list's last item, above the link definitions a section may end with (`[Git Flow]: https://`).
+            items = [i for i in range(index + 1, end) if _ITEM_LINE.match(lines[i])]
+            return _insert(doc, (items[-1] if items else _last_content(lines, index, end)) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
 
@@ -1240,6 +1242,7 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
 _HTML_COMMENT = LazyPattern(r"<!--.*?-->")
+_ITEM_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+\S")
 _LINK_BLANK = LazyPattern(r"[-*+]\s+(?:\[Link type\].*|…|\.\.\.)", re.IGNORECASE)
 _LINK_LABEL = LazyPattern(r"[^\w(]*(?:[^\W\d_]+[-_ #.:/]?\s?){0,2}")  # `ADR `, `adr/`, `Decision #`
 
