@@ -792,4 +792,5 @@ def test_a_relation_joins_the_links_list_above_the_link_definitions_that_end_the
     assert decide("adr", "link", "9", "amends", "4", cwd=root).exit_code == 0
     assert (root / "docs/adr/0004-branching.md").read_text().endswith(
         "* [Branching patterns](https://martinfowler.com/articles/branching-patterns.html)\n"
-        "* Amended by [ADR-0009](0009-naming.md)\n\n[Git Flow]: https://nvie.com/posts/a-successful-git-branching-model/\n")
+        "* Amended by [ADR-0009](0009-naming.md)\n\n"
+        "[Git Flow]: https://nvie.com/posts/a-successful-git-branching-model/\n")
