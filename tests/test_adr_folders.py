@@ -1283,6 +1283,9 @@ def test_a_new_record_from_a_template_showing_proposed_by_a_badge_shows_that_bad
     assert made.exit_code == 0, made.output
     assert (root / made.stdout.strip()).read_text().startswith(
         f"# ADR-002: Record 2\n\n## Status\n\n{BADGES['proposed']}\n")
+    # Rejected, which no record shows yet: the template's red badge, not the proposal's orange one reworded.
+    assert decide("adr", "status", "2", "rejected", "--force", cwd=root).exit_code == 0
+    assert f"## Status\n\n{BADGES['rejected']}\n" in (root / made.stdout.strip()).read_text()
 
 
 def test_a_folder_of_documents_but_no_record_is_named_by_check(decide, tmp_path):

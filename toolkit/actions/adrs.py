@@ -1389,6 +1389,8 @@ def _folder_words(ws: Workspace, decision: Decision, status: str) -> str | None:
     one that is not decisionbook's own (`承認済み` for accepted, where decisionbook writes `採用`)."""
     written, records, language = _folder_written(ws, decision, status)
     (mark, word), count = written.most_common(1)[0] if written else (("", ""), 0)
+    if "![" in (decision.status_raw or "") and count < 2 and (badge := _template_badge(ws, status)):
+        return badge  # no record shows it yet: the badge the team's template lists for it
     # Two records or more, and most of those with that status: one record's word is not the folder's. Else the
     # language's own (a word of two languages moves on in the folder's).
     words = mark + word if count >= 2 and 2 * count > records else status_word(status, "", language)
@@ -1410,6 +1412,20 @@ def _proposed_symbol(records: list[Decision]) -> str:
                     if record.status == "proposed")
     mark, count = marks.most_common(1)[0] if marks else ("", 0)
     return mark if 2 * count > marks.total() else ""
+
+
+def _template_badge(ws: Workspace, status: str) -> str | None:
+    """The badge the team's template lists for *status* among its choices (`[![Generic badge](https://badgen.net/
+    badge/ADR/approved/green/)](...)`, accepted), or None."""
+    template = own_template(ws)
+    if template is None:
+        return None
+    try:
+        lines = frontmatter.decode(files.read_bytes(template, ws.config.max_file_bytes, ws.root), template).splitlines()
+    except (OSError, DecisionbookError):
+        return None
+    return next((line.strip() for line in lines
+                 if line.lstrip().startswith(("![", "[![")) and read_status(line.strip())[0] == status), None)
 
 
 def _new_word(ws: Workspace, model: Decision, status: str) -> str | None:
