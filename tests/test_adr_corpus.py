@@ -999,10 +999,14 @@ def test_deciders_written_as_a_bold_label_are_read(decide, tmp_path):
                             "- **Consulted**: Ben\n\n## Context\n\nWhy.\n",
         # Chinese teams name them 决策人 as well as 决策者.
         "ADR-004-split.md": "# ADR-0004：拆分\n\n- **状态**：已接受\n- **决策人**：董事长\n\n## 背景\n\n为什么。\n",
+        # A comma in a person's note is no second person.
+        "ADR-005-formats.md": "---\nstatus: accepted\ndecision-makers: Ana, Ben\nconsulted: Claude (format research, "
+                              "docs/formats/), Dee\n---\n# Formats\n",
     })
     rows = [(r["decision_makers"], r["consulted"]) for r in json.loads(
         decide("adr", "list", "--format", "json", cwd=root).stdout)]
-    assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"]), (["董事长"], [])]
+    assert rows == [(["Ontwikkelteam", "Product Owner"], []), (["Ana Rossi"], ["Ben"]), (["董事长"], []),
+                    (["Ana", "Ben"], ["Claude (format research, docs/formats/)", "Dee"])]
 
 
 NORWEGIAN_CHOICES = ("# {n} - {title}\n\n## Status\n\n{choices}\n\n## Kontekst\n\nHvorfor.\n\n"

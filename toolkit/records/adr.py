@@ -453,6 +453,22 @@ class _Reader:
         self.fields["links"].append(Link(relation, target, line))
 
 
+def _split_people(text: str) -> list[str]:
+    """*text* split at its commas, but those between brackets: a person's note (`Ana (format research, docs/)`)."""
+    if "(" not in text and "（" not in text:
+        return text.split(",")
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(depth - 1, 0)
+        elif char == "," and not depth:
+            parts.append(text[start:at])
+            start = at + 1
+    return [*parts, text[start:]]
+
+
 def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -465,7 +481,7 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
             return ()
         if inner[:1] + inner[-1:] == "[]" and not any(mark in inner[1:-1] for mark in "[]"):
             value = inner[1:-1]  # `[Ana Lima, Ben Ode]`, a list written as YAML would write it
-        return tuple(p.strip() for p in value.split(",") if p.strip())
+        return tuple(p.strip() for p in _split_people(value) if p.strip())
     if isinstance(value, list) and all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in value):
         return tuple(str(p) for p in value)
     reader.warn(line, f"{key} should be a list of names; found {type(value).__name__} (a template placeholder?)")
