@@ -1073,3 +1073,13 @@ def test_a_record_that_opens_with_meta_is_titled_by_its_name_field(decide, tmp_p
     root = _folder(tmp_path, {"0045-remove-shell.md": text})
     row = listed_adrs(decide, root)[0]
     assert (row["title"], row["date"]) == ("Remove Shell Processes", "2020-06-02")
+
+
+def test_a_sample_numbered_0_is_the_folder_s_example_not_its_record_0(decide, tmp_path):
+    # `000-sample-example.md`, whose title and status are blanks to fill, was listed as record 0 with its status
+    # guidance as an unknown status.
+    sample = "# ADR 000 - {제목}\nDATE: \n## 상태 (Status)\n현재 이 결정의 상태를 표시한다.\n"
+    record = "# ADR 001 - 도메인 주도 설계\nDATE: 2025.04.29\n## 상태 (Status)\nAccepted\n"
+    root = _folder(tmp_path, {"000-sample-example.md": sample, "001-adopt-ddd.md": record})
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

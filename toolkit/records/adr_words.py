@@ -186,6 +186,8 @@ _INDEX_NAME = LazyPattern(r"^(?:adrs?[-_ ]|_(?=index))?(?:index|readme|summary|t
 
 
 _SERIES = LazyPattern(r"0\d{2,}")
+# A record numbered 0 named an example or a sample (`000-example/`, `000-sample-example.md`): what others copy.
+_EXAMPLE = LazyPattern(r"(?:adr[-_ ])?(?:example|sample)(?:[-_ ](?:example|sample|adr))*", re.IGNORECASE)
 
 
 _YEAR_MONTH = LazyPattern(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])")
@@ -228,7 +230,7 @@ def numbered_file(name: str) -> tuple[str, int, str, str] | None:
     # `0000-template.md` or `0000-adr-template.md` is a template; `0039-use-a-template-engine.md` is not. So is an
     # example numbered 0 that proposals are copied from (Concourse's `000-example/`).
     if ("emplate" in slug.lower() and _TEMPLATE_NAME.match(slug)
-            or int(match.group(2)) == 0 and (_TEMPLATE.search(slug) or slug.lower() == "example")):
+            or int(match.group(2)) == 0 and (_TEMPLATE.search(slug) or _EXAMPLE.fullmatch(slug))):
         return None
     if int(match.group(2)) == 0 and _INDEX_NAME.match(slug):
         return None
