@@ -807,3 +807,14 @@ def test_a_new_record_is_not_copied_from_the_newest_where_it_lost_the_title_head
     assert (root / made.stdout.strip()).read_text() == (
         "# 5. Usar uma fila\n\nData: 2026-12-03\n\n## Status\n\nProposto\n\n## Contexto\n\n## Decisão\n\n"
         "## Consequências\n")
+
+
+def test_a_new_record_writes_its_day_as_the_copied_record_writes_its_own_beside_a_note(decide, tmp_path):
+    # `DATE: 2025.12.30 (PR [#66](...) 참고)`: the note after the day hid its form, and the new record wrote ISO.
+    record = ("# ADR 00{n}: 결정 {n}\n\nDATE: 2025.0{n}.29{note}\n\n## 상태 (Status)\n\nAccepted\n\n"
+              "## 맥락 (Context)\n\n왜.\n")
+    root = _repo(tmp_path, {f"docs/adr/00{n}-r{n}.md": record.format(n=n, note=" (PR [#6{n}](https://x/6{n}) 참고)"
+                                                                       if n == 3 else "") for n in (1, 2, 3)})
+    made = decide("adr", "new", "큐 사용", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "\nDATE: 2026.12.03\n" in (root / made.stdout.strip()).read_text()

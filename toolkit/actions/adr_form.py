@@ -46,6 +46,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     adornment,
+    find_date,
     first_choice,
     folder_page,
     folder_record,
@@ -1134,12 +1135,18 @@ _DAY_PART = LazyPattern(r"(?<!\d)(?:0\d|\d)(?!\d)")
 def day_example(written: str, others: list[str | None]) -> str:
     """The date to write a new record's day as: *written*, the copied record's, unless its numbers do not show
     whether a day or month is padded (`11-Oct-2021`) and one of *others*, the folder's other records' dates, written
-    alike does (`02-Feb-2020`)."""
+    alike does (`02-Feb-2020`). Only the date: not a note after it (`2025.12.30 (PR #66 참고)`)."""
+    written = _the_date(written)
     if _DAY_PART.search(written):
         return written
     shape = _DATE_SHAPE.sub(_shape_of, written)
-    return next((other for other in others if other and _DAY_PART.search(other)
-                 and _DATE_SHAPE.sub(_shape_of, other) == shape), written)
+    return next((_the_date(other) for other in others if other and _DAY_PART.search(_the_date(other))
+                 and _DATE_SHAPE.sub(_shape_of, _the_date(other)) == shape), written)
+
+
+def _the_date(text: str) -> str:
+    found = find_date(text)
+    return text[found[1] : found[2]] if found is not None else text
 
 
 _DATE_SHAPE = LazyPattern(r"\d+|[^\W\d_]+")
