@@ -52,6 +52,7 @@ from toolkit.records.adr import (
     status_heading_end,
     status_statement,
 )
+from toolkit.records.adr_text import COMMENT
 from toolkit.records.adr_words import (
     BESIDE_STATUS,
     HEADING,
@@ -1021,10 +1022,10 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     heading = links_heading(decision.status_raw or "")
     for index in range(doc.body_start, len(lines)):
         # MADR's template heads the section `## Links <!-- optional -->`.
-        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", _HTML_COMMENT.sub("", lines[index]), re.IGNORECASE):
+        if re.match(rf"^##\s+(?:Links|{re.escape(heading)})\s*$", COMMENT.sub("", lines[index]), re.IGNORECASE):
             end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("#")), len(lines))
             blanks = [i for i in range(index + 1, end)
-                      if _LINK_BLANK.fullmatch(_HTML_COMMENT.sub("", lines[i]).strip())]
+                      if _LINK_BLANK.fullmatch(COMMENT.sub("", lines[i]).strip())]
             if blanks:  # the template's example items (`- [Link type](link to adr)`, `- …`): the link in their place
                 kept = list(doc.lines)
                 for blank in reversed(blanks[1:]):
@@ -1241,7 +1242,6 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
-_HTML_COMMENT = LazyPattern(r"<!--.*?-->")
 _ITEM_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+\S")
 _LINK_BLANK = LazyPattern(r"[-*+]\s+(?:\[Link type\].*|…|\.\.\.)", re.IGNORECASE)
 _LINK_LABEL = LazyPattern(r"[^\w(]*(?:[^\W\d_]+[-_ #.:/]?\s?){0,2}")  # `ADR `, `adr/`, `Decision #`

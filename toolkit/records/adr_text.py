@@ -10,7 +10,7 @@ from toolkit.records.adr_words import HEADING, heading_text, underlined_headings
 WRITTEN, TEMPLATE, EMPTY = "written", "template", "empty"
 PHASES = ("expand", "switch", "contract")
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)  # an HTML comment, over lines too
 _MARKER = re.compile(r"^(?:[*+-]|\d+[.)])\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+\S")
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -61,11 +61,11 @@ def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Sectio
             continue
         if index in underlined:
             level, title, first = underlined[index]
-            heads.append((first, level, _COMMENT.sub("", title).strip(), index, index + 1))
+            heads.append((first, level, COMMENT.sub("", title).strip(), index, index + 1))
             continue
         match = HEADING.match(lines[index])
         if match and index + 1 not in underlined:
-            heads.append((index, len(match.group(1)), _COMMENT.sub("", heading_text(match)).strip(), index + 1, index + 1))
+            heads.append((index, len(match.group(1)), COMMENT.sub("", heading_text(match)).strip(), index + 1, index + 1))
     ends = [len(lines)] * len(heads)  # each section ends at the next heading of its level or higher
     open_sections: list[int] = []
     for position, (index, level, *_) in enumerate(heads):
@@ -83,7 +83,7 @@ def sections(lines: list[str], start: int = 0, rst: bool = False) -> list[Sectio
 def heading_key(title: str) -> str:
     """A heading as a required-section name compares: no numbering, colon or case, single spaces, and none of
     the bold marks and emoji some teams set around its words (`## 🎯 **Bağlam (Context)**`)."""
-    title = _DECORATION.sub("", _COMMENT.sub("", title).replace("**", ""))
+    title = _DECORATION.sub("", COMMENT.sub("", title).replace("**", ""))
     title = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", title).strip().rstrip(":")
     return " ".join(title.split()).casefold()
 
@@ -94,7 +94,7 @@ def _normal(line: str) -> str:
 
 def content_lines(text: str) -> list[str]:
     """The non-blank lines of *text* once HTML comments are removed, stripped."""
-    return [line.strip() for line in _COMMENT.sub("", text).split("\n") if line.strip()]
+    return [line.strip() for line in COMMENT.sub("", text).split("\n") if line.strip()]
 
 
 def has_placeholder(line: str) -> bool:
@@ -216,7 +216,7 @@ def migration_phases(plan: str, template: TemplateText) -> list[Phase]:
     """
     blocks: list[tuple[str, list[str]]] = []
     rank = 0
-    for raw in _COMMENT.sub("", plan).split("\n"):
+    for raw in COMMENT.sub("", plan).split("\n"):
         line = raw.strip()
         if not line:
             continue
