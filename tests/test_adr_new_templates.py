@@ -805,3 +805,27 @@ def test_a_template_s_blank_for_the_record_s_label_is_written_as_the_records_wri
     result = decide("adr", "new", "Use a queue", "--no-edit", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / result.stdout.strip()).read_text().startswith(made)
+
+
+# Backstage's ADRs: a documentation site's front matter naming each record by its number (`id: adrs-adr015`,
+# `title: 'ADR015: ...'`), from a template named and numbered `adr000`.
+BACKSTAGE_TEMPLATE = ("---\nid: adrs-adr000\ntitle: ADR000: [TITLE]\ndescription: Architecture Decision Record (ADR) "
+                      "for [TITLE] [DESCRIPTION]\n---\n\n<!-- These documents have names that are short noun "
+                      "phrases. -->\n\n## Context\n\n<!-- The forces at play. -->\n\n## Decision\n\n<!-- We will ... -->\n")
+BACKSTAGE = ("---\nid: adrs-adr{n:03d}\ntitle: 'ADR{n:03d}: {title}'\ndescription: Architecture Decision Record (ADR) "
+             "for {title}\n---\n\n## Context\n\nWhy.\n\n## Decision\n\nWe will.\n")
+
+
+def test_a_template_s_own_number_in_its_front_matter_is_the_new_record_s(decide, tmp_path):
+    folder = "docs/architecture-decisions"
+    root = repository_with(tmp_path / "repo", {
+        f"{folder}/adr000-template.md": BACKSTAGE_TEMPLATE,
+        f"{folder}/adr014-use-fetch.md": BACKSTAGE.format(n=14, title="Use fetch"),
+        f"{folder}/adr015-jsx-loader.md": BACKSTAGE.format(n=15, title="Element options"),
+    })
+    result = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert result.exit_code == 0, result.output
+    written = (root / folder / "adr016-use-a-queue.md").read_text()
+    assert written.startswith('---\nid: adrs-adr016\ntitle: "ADR016: Use a queue"\n'), written
+    assert [row["title"] for row in _listed(decide, root)][-1] == "Use a queue"
+    assert "says 0" not in decide("check", cwd=root).output

@@ -116,13 +116,14 @@ def test_a_status_change_sets_an_updated_row_and_keeps_a_created_one(decide, tmp
     assert done.exit_code == 0, done.output
     assert (root / "rfcs/20180821-functional-while.md").read_text() == TF_WHILE.replace(
         "Proposed                                             |",
-        "Superseded by [Distribution Strategy](20181016-replicator.md)                                             |"
+        "Superseded by [Distribution Strategy](20181016-replicator.md) |"
     ).replace("2018-08-21", "2026-12-02")
     done = decide("adr", "status", "20180507-cond-v2", "superseded", "--by", "20181016-replicator",
                   "--date", "2026-12-03", cwd=root)
     assert done.exit_code == 0, done.output
     assert (root / "rfcs/20180507-cond-v2.md").read_text() == TF_COND.replace(
-        "Approved", "Superseded by [Distribution Strategy](20181016-replicator.md)").replace("2019-02-26", "2026-12-03")
+        "Approved       |", "Superseded by [Distribution Strategy](20181016-replicator.md) |").replace(
+        "2019-02-26", "2026-12-03")
 
 
 # Qiskit's RFCs: the status is the header row of a key-value table, both cells in bold.
@@ -794,3 +795,32 @@ def test_a_relation_joins_the_links_list_above_the_link_definitions_that_end_the
         "* [Branching patterns](https://martinfowler.com/articles/branching-patterns.html)\n"
         "* Amended by [ADR-0009](0009-naming.md)\n\n"
         "[Git Flow]: https://nvie.com/posts/a-successful-git-branching-model/\n")
+
+
+# Backstage's ADRs: a table of the day the record was created and its status above the title, and the status
+# stated again in a Status section.
+BACKSTAGE = ("---\nid: adrs-adr{n:03d}\ntitle: 'ADR{n:03d}: {title}'\n---\n\n| Created    | Status |\n"
+             "| ---------- | ------ |\n| 2021-01-16 | {status} |\n\n# ADR{n:03d}: {title}\n\n## Status\n\n{again}\n\n"
+             "## Context\n\nWhy.\n")
+
+
+def test_a_status_change_keeps_a_created_column_and_sets_the_status_section_too(decide, tmp_path):
+    record = BACKSTAGE.format(n=10, title="Luxon Date Library", status="Open  ", again="Proposed")
+    root = _folder(tmp_path, "docs/architecture-decisions", {"adr010-luxon-date-library.md": record})
+    done = decide("adr", "status", "10", "accepted", "--date", "2026-12-03", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    # The cell keeps its column as wide as the row allows; the day it was created stays.
+    assert (root / "docs/architecture-decisions/adr010-luxon-date-library.md").read_text() == record.replace(
+        "| Open   |", "| Accepted |").replace("\nProposed\n", "\nAccepted\n")
+    assert "make them agree" not in decide("check", cwd=root).output
+
+
+def test_a_shorter_status_keeps_the_table_s_column_aligned(decide, tmp_path):
+    record = BACKSTAGE.format(n=10, title="Luxon", status="Proposed", again="Proposed")
+    root = _folder(tmp_path, "docs/adr", {"adr010-luxon.md": record})
+    done = decide("adr", "status", "10", "rejected", "--date", "2026-12-03", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "| 2021-01-16 | Rejected |\n" in (root / "docs/adr/adr010-luxon.md").read_text()
+    done = decide("adr", "status", "10", "draft", "--date", "2026-12-03", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert "| 2021-01-16 | Draft    |\n" in (root / "docs/adr/adr010-luxon.md").read_text()

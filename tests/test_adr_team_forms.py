@@ -374,7 +374,7 @@ def test_a_table_of_stages_ticked_as_reached_says_the_status_and_is_not_edited(d
                               "file by hand\n")
     assert (root / "docs/adr/adr-001-typescript.md").read_bytes() == before
     assert decide("adr", "status", "25", "rejected", cwd=root).exit_code == 0
-    assert "| Status         | Rejected |" in (root / "docs/adr/adr-025-merging.md").read_text()
+    assert "| Status         | Rejected    |\n" in (root / "docs/adr/adr-025-merging.md").read_text()
 
 
 def test_a_status_told_again_in_brackets_before_the_title_is_no_part_of_it(decide, tmp_path):

@@ -651,12 +651,13 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
     """Add to *edits* the blanks of *doc*'s front matter besides the status and date *record* reads: its
     title, a number's blank (Solana's `simd: 'XXXX'`), each day (a blank, or the day the template itself was
     written: `created: 2025-11-25`) as the new record's, a value written as the number its file name has as the
-    new record's number (a site's menu order, `nav_order: 0000` in `0000-modele-adr.md`), its relations as no
+    new record's number (a site's menu order, `nav_order: 0000` in `0000-modele-adr.md`; a page's id after its label,
+    `id: adrs-adr000` in `adr000-template.md`), its relations as no
     relation (their lines after the first to *dropped*); and where the template is a record *kept*, every other
     value emptied. The width of the number, 0 when there is none."""
     lines = doc.text_lines()
     meta = doc.meta if isinstance(doc.meta, dict) else {}
-    own = re.match(r"\d+", record.path.name)
+    own = _OWN_NUMBER.match(record.path.name)
     width = 0
     for key, value in meta.items():
         span = frontmatter.key_span(doc, key) if isinstance(key, str) and value is not None else None
@@ -667,7 +668,13 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
         found = _FRONT_VALUE.match(line)
         if key.lower() == "title" and isinstance(value, str) and found:
             quote = found.group(2)[:1] if found.group(2)[:1] in "'\"" else ""
-            blanks = _kept_title(value)[0] if kept else None if _blanks_only(value) else _titled(value)[0]
+            if kept:
+                blanks = _kept_title(value)[0]
+            elif _blanks_only(value) and not _TITLE_BLANK.match(value):
+                blanks = None
+            else:  # its number's blank too (Backstage's `title: ADR000: [TITLE]`)
+                blanks, digits = _titled(value)
+                width = digits or width
             if blanks is not None:
                 edits[start] = [(found.start(2), found.end(2), f"{quote}{blanks}{quote}")]
         elif found and (_DAY_BLANK.match(found.group(2)) or _is_day(value)):
@@ -676,9 +683,14 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
             at = found.start(2) + found.group(2).index(value)  # inside its quotes: `'0500'`
             edits[start] = [(at, at + len(value), "${number}")]
             width = len(value)
-        elif found and own is not None and found.group(2) == own.group():
+        elif found and own is not None and found.group(2) == own.group(1):
             edits[start] = [(found.start(2), found.end(2), "${number}")]
-            width = len(own.group())
+            width = len(own.group(1))
+        elif (found and own is not None and isinstance(value, str) and not own.group(1).strip("0")
+              and (named := re.search(rf"(?:(?<=[A-Za-z])|(?<=[A-Za-z][-_])){own.group(1)}(?!\d)", found.group(2)))):
+            # The template's number after a label, naming the page by it (Backstage's `id: adrs-adr000`).
+            edits[start] = [(found.start(2) + named.start(), found.start(2) + named.end(), "${number}")]
+            width = len(own.group(1))
         elif keyed_relation(key) or key.lower() == "links" or kept:
             # A template's relations are examples (`replaces: ["/docs/proposals/20181231-replaced-proposal.md"]`).
             empty = "[]" if isinstance(value, list) or not kept else "{}" if isinstance(value, dict) else ""
@@ -689,6 +701,7 @@ def _fill_front_matter(doc, record: Decision, edits: dict, dropped: set[int], ke
 
 # A number not yet given, as a front-matter value: `XXXX`, `NNNN`.
 _NUMBER_BLANK = LazyPattern(r"[xX]{2,}|[nN]{3,}")
+_OWN_NUMBER = LazyPattern(r"[A-Za-z]*[-_]?(\d+)")  # a template's number in its name: `0000-template`, `adr000-template`
 
 
 def _kept_title(title: str, number: int | None = None) -> tuple[str, int]:

@@ -1999,7 +1999,7 @@ def from_document(
             form = MADR  # front matter without a status: the status is added there
     for level, heading, start, end in sections:
         name = _COMMENT.sub("", heading).strip().lower()  # MADR's `## Links <!-- optional -->`
-        if (form in (BOLD, FIELD, BULLETS, MADR) and "status_again" not in fields
+        if (form in (BOLD, FIELD, BULLETS, MADR, TABLE) and "status_again" not in fields
                 and section_label(name) in STATUS_LABELS):
             # The status stated again, below the fields or the front matter (`## 상태 (Status)` holding `**Accepted**`).
             first = _section_first_line(reader, start, end)

@@ -274,7 +274,15 @@ def _capitalised_keys(doc: frontmatter.Document) -> bool:
 def _in_place(doc: frontmatter.Document, line: int, span: tuple[int, int], text: str) -> bytes:
     """The file with columns *span* of *line* (1-based) replaced by *text*: only those words change."""
     current = doc.text_lines()[line - 1]
-    return _replace(doc, line - 1, current[: span[0]] + text + current[span[1] :])
+    after = current[span[1] :]
+    if current.lstrip("> \t").startswith("|") and (padded := _CELL_END.match(after)) is not None:
+        # A table's cell keeps the width its column has where the new words fit in it, and one space else.
+        room = len(padded.group(1)) - (len(text) - (span[1] - span[0]))
+        after = " " * max(1, room) + after[padded.end(1) :]
+    return _replace(doc, line - 1, current[: span[0]] + text + after)
+
+
+_CELL_END = LazyPattern(r"( +)\|")  # the spaces that pad a table's cell, up to the bar that ends it
 
 
 def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day: str | None = None) -> bytes:
@@ -335,7 +343,7 @@ def marked_as(raw: str, text: str) -> str:
 def _write_status_again(doc: frontmatter.Document, decision: Decision, data: bytes, text: str,
                         status: str | None = None, named: str = "") -> bytes:
     """*data* (*doc* with its status written) with *text* also where a Status section states the status again
-    below the fields (`status_again`), when it said what they said: a record is not left saying two things.
+    below the fields (`status_again`), when it said the status they said: a record is not left saying two things.
     Where it said the same status in another language (`Aceito` below `Accepted`), *status* is written in that
     language, followed by *named*, the record a relation status names (`Substituído por [3. X](...)`)."""
     if decision.status_again is None:
@@ -347,11 +355,11 @@ def _write_status_again(doc: frontmatter.Document, decision: Decision, data: byt
     if len(written.text_lines()) != len(lines):
         return data
     if status_words(said) != status_words(decision.status_raw or ""):
-        if (status is None or read_status(said)[0] != decision.status
-                or language_of(said) == language_of(decision.status_raw or "")):
+        if status is None or read_status(said)[0] != decision.status:
             return data
-        text = restated(status, said) + named
-        return _in_place(written, line, (start, end), text)
+        if language_of(said) != language_of(decision.status_raw or ""):
+            return _in_place(written, line, (start, end), restated(status, said) + named)
+        # The same status in other words of the same language (`Proposed` below a table's `Open`): the new one's.
     return _in_place(written, line, (start, end), _first_cased(text, said))
 
 
@@ -469,7 +477,8 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
     if decision.date_span is not None and decision.date_line is not None:
         line = doc.text_lines()[decision.date_line - 1]
         start, end = decision.date_span
-        if status_words(_TAG.sub(" ", line[:start])) in CREATION_LABELS:  # `<tr><td> Created </td><td>` too
+        if (status_words(_TAG.sub(" ", line[:start])) in CREATION_LABELS  # `<tr><td> Created </td><td>` too
+                or _column_label(doc.text_lines(), decision.date_line - 1, start) in CREATION_LABELS):
             return doc.to_bytes()
         found = find_date(line[start:end])
         if found is not None:
@@ -498,6 +507,13 @@ def set_date(doc: frontmatter.Document, decision: Decision, date: str) -> bytes:
         bullet = _bullet_char(doc, decision)
         return _insert(doc, decision.status_line, [f"{bullet} Date: {date}"])
     return doc.to_bytes()
+
+
+def _column_label(lines: list[str], index: int, start: int) -> str | None:
+    """The label of the column of a table's header row over line *index* whose cell holds column *start*
+    (`Created` over `| 2021-01-16 | Open |`), None where that line is no row under a header row."""
+    fields = column_fields(lines, index - 2) if index >= 2 else None
+    return next((label for label, row, begin, end in fields or () if row == index and begin <= start <= end), None)
 
 
 def header_lines(lines: list[str], start: int):
