@@ -818,3 +818,46 @@ def test_a_new_record_writes_its_day_as_the_copied_record_writes_its_own_beside_
     made = decide("adr", "new", "큐 사용", "--no-edit", "--date", "2026-12-03", cwd=root)
     assert made.exit_code == 0, made.output
     assert "\nDATE: 2026.12.03\n" in (root / made.stdout.strip()).read_text()
+
+
+@pytest.mark.parametrize(("record", "people"), [
+    # ansforge's MADR in French: labels with accents, and a space before the colon as French sets it.
+    pytest.param("# Choisir\n\n* statut : accepté\n* décisionnaires : CTO, Ana\n* consultés : CTO\n"
+                 "* informés : équipe intégration\n* date : 2024-03-05\n\n## Contexte\n\nPourquoi.\n",
+                 (["CTO", "Ana"], ["CTO"], ["équipe intégration"]), id="french-bullets"),
+    pytest.param('# Le portail\n\n* **statut**: "accepté"\n* **décisionnaires**: "Equipe Portail"\n'
+                 "* **date**: 2024-03-06\n\n## Contexte\n", (["Equipe Portail"], [], []), id="french-bold-quoted"),
+    pytest.param("# Выбор\n\n* Статус: принято\n* Решающие: Илья Бородулин, Родион Костюченко\n* Дата: 2021-10-12\n\n"
+                 "## Контекст\n", (["Илья Бородулин", "Родион Костюченко"], [], []), id="russian-bullets"),
+    pytest.param("# 4. Hot migration\n\n* Status: accepted\n* Deciders: [@butonic](https://github.com/butonic), "
+                 "[@ana](https://github.com/ana)\n* Date: 2021-03-16\n\n## Context\n", (["@butonic", "@ana"], [], []),
+                 id="linked-people"),
+])
+def test_people_named_under_labels_of_other_languages_or_as_links_are_read(decide, tmp_path, record, people):
+    root = _repo(tmp_path, {"docs/decisions/0001-x.md": record})
+    row = _listed(decide, root)["1"]
+    assert (row["status"], row["status_raw"][:1]) in (("accepted", "a"), ("accepted", "п"))
+    assert (row["decision_makers"], row["consulted"], row["informed"]) == people
+
+
+def test_a_status_written_in_quotes_or_as_code_is_read_and_changed_inside_them(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/decisions/0001-portail.md": '# Le portail\n\n* **statut**: "proposé"\n\n## Contexte\n\nPourquoi.\n',
+        "docs/decisions/0002-adopt.md": "# ⚖️ ADR-0002: Adopt Crystalline\n\n**Status:** `PROPOSED`\n\n## Context\n",
+    })
+    rows = _listed(decide, root)
+    assert [(rows[k]["title"], rows[k]["status_raw"]) for k in ("1", "2")] == [
+        ("Le portail", "proposé"), ("Adopt Crystalline", "PROPOSED")]
+    for number in ("1", "2"):
+        assert decide("adr", "status", number, "accepted", "--force", cwd=root).exit_code == 0
+    assert '* **statut**: "accepté"\n' in (root / "docs/decisions/0001-portail.md").read_text()
+    assert "**Status:** `ACCEPTED`\n" in (root / "docs/decisions/0002-adopt.md").read_text()
+
+
+def test_a_chinese_table_of_fields_with_wide_colons_says_the_status_and_day(decide, tmp_path):
+    # Bitwarden's contributing docs in Chinese: `| 状态： | 进行中 |`, published on a day.
+    record = ("# 0013 - 避免分层文件夹结构\n\n| 状态：  | 已接受 |\n| ------- | ------ |\n| 发表于： | 2023-02-06 |\n\n"
+              "## 背景\n\n为什么。\n")
+    root = _repo(tmp_path, {"docs/adr/0013-avoid-layers.md": record})
+    row = _listed(decide, root)["13"]
+    assert (row["title"], row["status"], row["date"]) == ("避免分层文件夹结构", "accepted", "2023-02-06")

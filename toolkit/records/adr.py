@@ -80,10 +80,11 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
-# Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Chinese,
+# Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Russian, Chinese,
 # Japanese and Korean records do.
-MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "decisores",
-              "entscheider", "entscheidungsträger", "beslissers", "decisori", "决策者", "决策人", "決定者", "결정자")
+MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "décisionnaires",
+              "decisores", "entscheider", "entscheidungsträger", "beslissers", "decisori", "решающие",
+              "决策者", "决策人", "決定者", "결정자")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
     + MAKER_KEYS
@@ -149,7 +150,9 @@ def _target(link: re.Match) -> str:
 
 
 _SHORTCODE_PAGE = LazyPattern(r'^\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"')
-_BULLET = LazyPattern(r"^\s*[*-]\s+([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:(.*)$")  # its value to be stripped
+# `* Deciders: ana`, in any language's letters (`* décisionnaires : CTO`, a space before the colon as French sets it);
+# its value to be stripped.
+_BULLET = LazyPattern(r"^\s*[*-]\s+([^\W\d_](?:(?:[^\W\d]|[ -])*?[^\W\d_])?)\s*:(.*)$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 # Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
 _NAME_FIELD = LazyPattern(r"^[ \t]*[*-][ \t]+(?:RFC )?Name:[ \t]*(.*)$")
@@ -481,11 +484,23 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
             return ()
         if inner[:1] + inner[-1:] == "[]" and not any(mark in inner[1:-1] for mark in "[]"):
             value = inner[1:-1]  # `[Ana Lima, Ben Ode]`, a list written as YAML would write it
-        return tuple(p.strip() for p in _split_people(value) if p.strip())
+        return tuple(_person(p) for p in _split_people(value) if p.strip())
     if isinstance(value, list) and all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in value):
         return tuple(str(p) for p in value)
     reader.warn(line, f"{key} should be a list of names; found {type(value).__name__} (a template placeholder?)")
     return ()
+
+
+_LINKED_PERSON = LazyPattern(r"\[([^\[\]]+)\]\([^()\s]+\)")  # `[@butonic](https://github.com/butonic)`
+
+
+def _person(written: str) -> str:
+    """A person as named, without the quotes or the link around the name."""
+    name = written.strip()
+    linked = _LINKED_PERSON.fullmatch(name)
+    if linked is not None:
+        return linked.group(1).strip()
+    return name[1:-1].strip() if len(name) > 2 and name[0] + name[-1] in ('""', "''", "“”", "«»") else name
 
 
 def _references(reader, meta, key, parse, line_of, example) -> list | None:
@@ -716,7 +731,7 @@ UPDATED_LABELS = ("last updated", "updated", "last modified", "date updated", "l
 _DATE_LABELS = (
     ("date", "decision date", "date decided", "decided", "decided on", "accepted on", "approved on", "date accepted",
      "date approved", "approval date", "datum", "fecha", "dato", "tarih", "päivämäärä", "tanggal", "日付", "日期",
-     "날짜", "дата", "дата принятия"),
+     "날짜", "дата", "дата принятия", "发表于"),
     (*UPDATED_LABELS, *CREATION_LABELS),
 )
 META_HEADINGS = STATUS_LABELS | {"date", "meta", "metadata", "decision date", "preamble"} | set(_DATE_LABELS[1])
@@ -777,6 +792,15 @@ def _code_inside(line: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) of a table cell's value without the backticks it is written in (`` `Implemented` ``),
     which an edit keeps."""
     if end - start > 2 and line[start] == line[end - 1] == "`" and "`" not in line[start + 1 : end - 1]:
+        return start + 1, end - 1
+    return start, end
+
+
+def _quoted_inside(line: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of a field's value without the quotes it is written in (`**statut**: "accepté"`), which an
+    edit keeps."""
+    if (end - start > 2 and line[start] + line[end - 1] in ('""', "“”", "«»")
+            and line[start] not in line[start + 1 : end - 1]):
         return start + 1, end - 1
     return start, end
 
@@ -843,7 +867,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
         bars = [i for i, ch in enumerate(line) if ch == "|"]
         if len(bars) < 3:
             return []
-        label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:")
+        label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:：")
         start, end = _code_inside(line, *_strong_inside(line, *_clean_span(line, bars[1] + 1, bars[2])))
         return [(_label(label), start, end, "table")] if label else []
     run_in = ".**" in line or ".__" in line
@@ -880,7 +904,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
             stop -= 1
         bold = bool(match.group("open"))
         style = "bold" if bold else ("madr-bullets" if match.group("bullet") else "field")
-        found.append((_label(match.group("label")), start, stop, style))
+        found.append((_label(match.group("label")), *_quoted_inside(line, *_code_inside(line, start, stop)), style))
     return found
 
 
@@ -1269,18 +1293,21 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
                 _read_bold_people(reader, line, index)
             continue
         key = relation_name(match.group(1)).replace(" ", "-")
+        key = FRONT_MATTER_ALIASES.get(key, key)  # `* consultés : CTO`
         value = _COMMENT.sub("", match.group(2)).strip()
         if key in MAKER_KEYS:
             fields.setdefault("decision_makers", _people(reader, value, key, index + 1))
         elif key in ("consulted", "informed"):
             fields.setdefault(key, _people(reader, value, key, index + 1))
-        elif key not in ("status", "date") and not _LINK.search(value):
+        elif key not in ("status", "date") and _label(key) not in STATUS_LABELS | set(_DATE_LABELS[0]) \
+                and not _LINK.search(value):
             extra[match.group(1)] = value
 
 
 def _read_bold_people(reader: "_Reader", line: str, index: int) -> None:
     for label, start, stop, style in line_fields(line):
         key = label.replace(" ", "-")
+        key = FRONT_MATTER_ALIASES.get(key, key)
         if style == "bold" and (key in MAKER_KEYS or key in ("consulted", "informed")):
             value = _COMMENT.sub("", line[start:stop]).strip()
             reader.fields.setdefault("decision_makers" if key in MAKER_KEYS else key,

@@ -1546,9 +1546,20 @@ _TITLE_NUMBER = LazyPattern(
 )
 
 
+# A symbol before a record's label (`# ⚖️ ADR-0001: Adopt X`): the title is the words after the label.
+_MARK_BEFORE_LABEL = LazyPattern(r"[^\w\s\[\](){}<>#`*~\\'\"“‘«,.:;!?-]+\s+(?=(?:ADR|RFC)\b)", re.IGNORECASE)
+
+
+def _unmarked(heading: str) -> str:
+    """*heading* (stripped) without a symbol before its record's label."""
+    mark = _MARK_BEFORE_LABEL.match(heading)
+    return heading[mark.end() :] if mark else heading
+
+
 def title_number_span(heading: str) -> tuple[int, int] | None:
     """Where the number of a numbered title (`12. Title`, `ADR-0012: Title`) is in *heading*, or None."""
     stripped = heading.lstrip()
+    stripped = stripped[len(stripped) - len(_unmarked(stripped)) :]
     match = _TITLE_NUMBER.match(stripped)
     if not match or not stripped[match.end() :].strip():
         return None
@@ -1573,12 +1584,14 @@ def split_title(heading: str) -> tuple[int | None, str]:
     """(number, title) of a heading such as `12. Title`, `ADR-0012: Title` or `ADR 12 Title`; a draft's
     placeholder (`xx. Title`, `ADR-XXXX: Title`) or a label alone (`ADR: Title`) is no number and not
     part of the title."""
-    placeholder = _TITLE_PLACEHOLDER.match(heading.strip())
+    heading = heading.strip()
+    unmarked = _unmarked(heading)
+    placeholder = _TITLE_PLACEHOLDER.match(unmarked)
     if placeholder:
-        return None, heading.strip()[placeholder.end() :]
-    match = _TITLE_NUMBER.match(heading.strip())
+        return None, unmarked[placeholder.end() :]
+    match = _TITLE_NUMBER.match(unmarked)
     if not match:
-        return None, heading.strip()
+        return None, heading
     number = next(int(g) for g in match.groups() if g is not None)
-    rest = heading.strip()[match.end() :].strip()
-    return (number, rest) if rest else (None, heading.strip())
+    rest = unmarked[match.end() :].strip()
+    return (number, rest) if rest else (None, heading)
