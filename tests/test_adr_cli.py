@@ -548,3 +548,18 @@ def test_a_relation_one_record_lacks_is_named_with_the_command_that_records_it(r
             "`decide adr link 2 amends 1` records it there") in checked.stdout, checked
     assert decide("adr", "link", "2", "amends", "1", cwd=repo).exit_code == 0
     assert "does not record" not in decide("check", cwd=repo).stdout
+
+
+def test_index_cells_escape_markup_but_not_code_or_a_site_s_shortcodes(decide, tmp_path):
+    # A status naming its successor by a Hugo reference (`{{< ref "x.md" >}}`) was written `{{&lt; ref`, which
+    # breaks the site; `&lt;` inside code shows as the four characters.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-one.md": '# 1. One\n\n## Status\n\nSuperseded by [ADR-0002]({{< ref "0002-two.md" >}})\n',
+        "docs/adr/0002-two.md": "# 2. Two\n\n## Status\n\nAccepted, see `IND-<n>` and <b>this</b>\n",
+        "docs/adr/0003-three.md": "# 3. Three\n\n## Status\n\nProposed: \\`<i>x</i>\\`\n",
+    })
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    index = (root / "docs/adr/README.md").read_text()
+    assert '({{< ref "0002-two.md" >}})' in index, index
+    assert "`IND-<n>` and &lt;b>this&lt;/b>" in index, index
+    assert "\\`&lt;i>x&lt;/i>\\`" in index, index

@@ -829,3 +829,15 @@ def test_a_template_s_own_number_in_its_front_matter_is_the_new_record_s(decide,
     assert written.startswith('---\nid: adrs-adr016\ntitle: "ADR016: Use a queue"\n'), written
     assert [row["title"] for row in _listed(decide, root)][-1] == "Use a queue"
     assert "says 0" not in decide("check", cwd=root).output
+
+
+def test_a_template_s_blanks_between_percent_signs_are_filled(decide, tmp_path):
+    # Telestion's template: `# ADR-%%NUMBER%%: %%TITLE%%` became `# ADR-%%0002%%: %%Use a queue%%`.
+    template = "# ADR-%%NUMBER%%: %%TITLE%%\n\nDate: %%DATE%%\n\n## Status\n\nProposed\n\n## Context\n\nn/a\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adrs/__template__.md": template,
+        "docs/adrs/0001-record-decisions.md": "# ADR-0001: Record decisions\n\nDate: 2023-01-10\n\n## Status\n\n"
+                                              "Accepted\n\n## Context\n\nWhy.\n"})
+    assert decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root).exit_code == 0
+    assert (root / "docs/adrs/0002-use-a-queue.md").read_text() == (
+        "# ADR-0002: Use a queue\n\nDate: 2026-12-03\n\n## Status\n\nProposed\n\n## Context\n\nn/a\n")

@@ -428,6 +428,9 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
     ("0013-filtr.md", "# ADR-013: Фильтр документа\n\n**Статус:** Предложено\n**Дата:** 2026-08-03\n\n---\n\n"
                       "## 1. Контекст и проблема\n\nОчистка ломает ссылки.\n\n## 3. Решение\n\nОдин проход в конце."
                       "\n\n## 5. Последствия\n\nБольше кода.\n"),
+    # beer-log's Japanese records: `文脈` (context), `決定`, `影響`.
+    ("0014-beer.md", "# 14. ビールの記録\n\n## ステータス\n\n提案\n\n## 文脈\n\n記録が散らばる。\n\n"
+                     "## 決定\n\n一つにまとめる。\n\n## 影響\n\n探しやすい。\n"),
     ("0008-cache.md", "# 8. Cache pages\n\nStatus: proposed\n\n## Context and Problem Statement\n\nPages are "
                       "slow.\n\n## Considered Options\n\n* A CDN\n* An in-process cache\n\n## Decision Outcome\n\n"
                       "Chosen option: \"A CDN\", because it is the cheapest.\n"),

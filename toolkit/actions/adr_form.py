@@ -913,9 +913,11 @@ def front_matter_blanks(text: str) -> str:
 
 def adr_tools_blanks(text: str) -> str:
     """*text* with adr-tools' blanks (`NUMBER`, `TITLE`, `DATE`, `STATUS`) as decisionbook's placeholders; a
-    blank a team's template writes in brackets is the brackets too (`# [NUMBER] [TITLE]`, `[DATE PROPOSED]`)."""
-    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\](?!\()|\b(NUMBER|TITLE|DATE|STATUS)\b",
-                  lambda m: _ADR_TOOLS_BLANKS[m.group(1) or m.group(2)], text)
+    blank a team's template writes in brackets or between percent signs is them too (`# [NUMBER] [TITLE]`,
+    `[DATE PROPOSED]`, `# ADR-%%NUMBER%%: %%TITLE%%`)."""
+    return re.sub(r"\[(NUMBER|TITLE|DATE|STATUS)\b[A-Z ]*\](?!\()|%%(NUMBER|TITLE|DATE|STATUS)%%"
+                  r"|\b(NUMBER|TITLE|DATE|STATUS)\b",
+                  lambda m: _ADR_TOOLS_BLANKS[m.group(1) or m.group(2) or m.group(3)], text)
 
 
 _COPIED = (BOLD, FIELD, TABLE, HTML)

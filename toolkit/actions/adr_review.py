@@ -40,7 +40,7 @@ DEFAULT_REQUIRED = {
 _SECTIONS = {
     "context": "context|context and problem statement|problem statement|background|kontext|hintergrund|contexte"
                "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
-               "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|背景|맥락|배경|kontekst"
+               "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|文脈|背景|맥락|배경|kontekst"
                "|bakgrunn|bakgrund|bağlam",
     "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|résultat de la décision"
                 "|decisión|decisão"

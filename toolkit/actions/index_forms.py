@@ -31,11 +31,23 @@ _HOW = (f"nothing was written. To have `decide adr index` keep the index, put th
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)")
 
 
+# Where Markdown starts HTML (`<b>`, `</b>`, `<!--`): not `a < b`, nor a site's shortcode (`{{< ref "x.md" >}}`).
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+# Code, which shows `<` as written and `&lt;` as those four characters; not after a backslash, which makes the
+# backtick a character of its own (a backtick escaped that way is taken as no code, and what follows escaped).
+_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
 def cell(text) -> str:
     """Table-safe Markdown: no column breaks, no HTML, hidden characters shown."""
     from toolkit.records.text import visible  # only when a table is built, not for an up-to-date index
 
-    return visible(str(text or "").replace("<", "&lt;")).replace("|", "\\|")
+    text, parts, at = str(text or ""), [], 0
+    for code in _CODE.finditer(text):
+        parts += [_HTML_START.sub("&lt;", text[at : code.start()]), code.group()]
+        at = code.end()
+    parts.append(_HTML_START.sub("&lt;", text[at:]))
+    return visible("".join(parts)).replace("|", "\\|")
 
 
 def _rebased(folder: str, href: str) -> str:
