@@ -824,3 +824,20 @@ def test_a_shorter_status_keeps_the_table_s_column_aligned(decide, tmp_path):
     done = decide("adr", "status", "10", "draft", "--date", "2026-12-03", "--force", cwd=root)
     assert done.exit_code == 0, done.output
     assert "| 2021-01-16 | Draft    |\n" in (root / "docs/adr/adr010-luxon.md").read_text()
+
+
+# ownCloud's ADRs: a Hugo page's front matter dates the page to the minute; the record's `* Date:` bullet dates
+# the decision.
+OCIS = ('---\ntitle: "{n}. {title}"\nweight: {n}\ndate: 2022-02-08T10:53:00+01:00\n---\n\n* Status: proposed\n'
+        "* Deciders: @butonic, @micbar\n* Date: 2022-03-16\n\n## Context and Problem Statement\n\nWhy.\n")
+
+
+def test_a_record_s_date_bullet_wins_over_its_site_page_s_timestamp_and_is_the_one_a_status_change_sets(
+        decide, tmp_path):
+    record = OCIS.format(n=17, title="Read only user management")
+    root = _folder(tmp_path, "docs/ocis/adr", {"0017-read-only.md": record})
+    assert [row["date"] for row in listed_adrs(decide, root)] == ["2022-03-16"]
+    done = decide("adr", "status", "17", "accepted", "--date", "2026-12-03", "--force", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/ocis/adr/0017-read-only.md").read_text() == record.replace(
+        "* Status: proposed", "* Status: accepted").replace("* Date: 2022-03-16", "* Date: 2026-12-03")

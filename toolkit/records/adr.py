@@ -614,6 +614,7 @@ def _read_front_matter(reader: _Reader) -> None:
     if key is not None:
         fields["date_raw"] = text(key)
         fields["date_line"] = line_of(key)
+        fields["date_key"] = key
     status = text("status")
     if status is not None:
         fields["status_raw"] = status
@@ -1517,11 +1518,17 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             _read_relation_line(reader, index)
         if index < head_end:
             _read_supersedes_sentence(reader, index)
-    if "date_raw" not in fields and dates:
+    if dates and ("date_raw" not in fields or fields.get("date_key") == "date"
+                  and _PAGE_STAMP.fullmatch(fields["date_raw"])):
+        # A front matter's `date:` to the minute is a site's page date (Hugo's); a date field below says
+        # when the decision was taken.
         index, start, end = dates[min(dates)]
         fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"] = index + 1
         fields["date_span"] = (start, end)
+
+
+_PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 
 
 # A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
