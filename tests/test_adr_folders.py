@@ -32,6 +32,23 @@ def test_folders_teams_use_are_found(decide, tmp_path, folder):
     assert [r["path"] for r in listed_adrs(decide, root)] == [f"{folder}/0001-first.md"]
 
 
+@pytest.mark.parametrize("folder", ["00_nucleo/adr", "交易所项目文档/ADR", "platform/decisions"])
+def test_an_adr_folder_inside_a_top_folder_of_the_team_s_own_name_is_found(decide, tmp_path, folder):
+    # Crystalline's `00_nucleo/adr/`, an exchange's docs folder named in Chinese: no docs/ above them.
+    files = {f"{folder}/000{n}-record-{n}.md": NYGARD.format(n=n, title=f"Record {n}") for n in (1, 2)}
+    root = _repo(tmp_path, {**files, "00_nucleo/src/main.rs": "fn main() {}\n"})
+    assert [r["path"] for r in listed_adrs(decide, root)] == sorted(files)
+    assert decide("init", cwd=root).exit_code == 0
+    assert f'decisions = "{folder}"' in (root / "decisionbook.toml").read_text()
+    assert not (root / "decisions").exists()
+
+
+def test_a_folder_named_as_adr_folders_inside_a_top_folder_needs_numbered_records(decide, tmp_path):
+    # A package of code named so (`src/adr/`) is no ADR folder, whatever Markdown it holds.
+    root = _repo(tmp_path, {"src/adr/parser.py": "x = 1\n", "src/adr/README.md": "# The adr package\n"})
+    assert "no ADR folder" in decide("adr", "list", cwd=root).output
+
+
 def test_a_deep_docs_folder_is_found_only_when_it_holds_records_and_depth_is_bounded(decide, tmp_path):
     root = _repo(tmp_path, {
         "docs/a/decisions/notes.md": "# Notes\n",
