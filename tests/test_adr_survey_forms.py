@@ -287,7 +287,7 @@ def test_a_relation_to_a_number_only_an_expired_text_holds_is_checked_for_its_li
     checked = decide("check", cwd=root)
     # As for a record holding the number: superseded by 300, its status (rejected, as expired reads) does not say so.
     assert checked.stdout.splitlines() == [
-        "text/0249-build-experiments.expired.md: warning: ADR 300 supersedes this one, but its status is rejected",
+        "text/0249-build-experiments.expired.md: warning: ADR 300 (proposed) supersedes this one, but its status is rejected",
         "0 error(s), 1 warning(s)"]
 
 

@@ -51,7 +51,7 @@ def test_superseded_without_successor_and_inconsistent_status(decide, repo):
     code, found = run(decide, repo)
     assert code == 0  # a bare `superseded` is how many teams write it: a warning, not a failed check
     assert ("decisions/0001-one.md", 2, "warning", "superseded, but no ADR is named as its successor") in found
-    assert ("decisions/0002-two.md", 2, "warning", "ADR 3 supersedes this one, but its status is accepted") in found
+    assert ("decisions/0002-two.md", 2, "warning", "ADR 3 (proposed) supersedes this one, but its status is accepted") in found
 
 
 def test_data_change_needs_a_complete_migration_plan(decide, repo):

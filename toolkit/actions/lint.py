@@ -246,6 +246,9 @@ def _cycles(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]
     return found
 
 
+_UNDECIDED = ("draft", "proposed")
+
+
 def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[str, set[str]]) -> list[Finding]:
     found = []
     shared = {key for key, records in decisions.by_key().items() if len(records) > 1}
@@ -265,7 +268,9 @@ def _status_consistency(ws: Workspace, decisions: Decisions, successors: dict[st
                            if (n := decisions.linked(k)) and to_be_superseded(record, n)}
             if not successors[record.key] - waiting:
                 continue
-            newer = ", ".join(sorted(successors[record.key] - waiting))
+            # A successor not yet decided is named with its status: it supersedes this one only once accepted.
+            newer = ", ".join(f"{key} ({n.status})" if (n := decisions.linked(key)) and n.status in _UNDECIDED
+                              else key for key in sorted(successors[record.key] - waiting))
             found.append(
                 Finding(where, record.status_line, "warning", f"ADR {newer} supersedes this one, but its status is {record.status}")
             )
