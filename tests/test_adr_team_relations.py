@@ -418,3 +418,34 @@ def test_links_written_as_hugo_references_under_madr_s_links_heading_are_read(de
     assert 'superseded by [ADR-0002]({{< ref "0002-external-users.md" >}})' in (
         root / "docs/adr/0001-accounts.md").read_text()
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def _links(row: dict) -> list[tuple[str, str]]:
+    return [(link["relation"], link["adr"]) for link in row["links"]]
+
+
+def test_records_named_by_their_number_alone_under_the_status_are_related(decide, tmp_path):
+    # vorlese-board's adr-tools records write the numbers without links (`Amended by 0005, 0006`), and a clause
+    # after them (`Amends 0008, builds on 0009 and 0010`).
+    nygard = "# {n}. R{n}\n\nDate: 2026-09-19\n\n## Status\n\nAccepted\n\n{line}\n\n## Context\n\nWhy.\n"
+    records = {3: "Amended by 0005, 0006", 5: "Amends 0003", 6: "Amends 0003", 8: "Amended by 0011", 9: "", 10: "",
+               11: "Amends 0008, builds on 0009 and 0010"}
+    root = repository_with(tmp_path / "repo", {f"doc/adr/{n:04d}-r{n}.md": nygard.format(n=n, line=line)
+                                               for n, line in records.items()})
+    rows = _by_key(decide, root)
+    assert _links(rows["3"]) == [("amended by", "5"), ("amended by", "6")]
+    assert (_links(rows["5"]), _links(rows["11"])) == ([("amends", "3")], [("amends", "8")])
+    assert decide("check", cwd=root).output == "0 error(s), 0 warning(s)\n"  # each side names the other
+
+
+def test_related_records_named_with_notes_and_a_relation_bullet_without_a_colon_are_read(decide, tmp_path):
+    bullets = "# {n}. R{n}\n\n- Status: Accepted\n{more}\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        **{f"adrs/{n:04d}-r{n}.md": bullets.format(n=n, more="") for n in (1, 4, 11, 20)},
+        "adrs/0021-table.md": bullets.format(n=21, more="- Amends ADR-0020 (front only: the URL is unchanged)\n"),
+        "adrs/0022-checks.md": bullets.format(
+            n=22, more="- Related ADRs: ADR-0001, ADR-0011 (testing policy), ADR-0004\n"),
+    })
+    rows = _by_key(decide, root)
+    assert _links(rows["21"]) == [("amends", "20")]
+    assert _links(rows["22"]) == [("relates to", "1"), ("relates to", "11"), ("relates to", "4")]

@@ -72,7 +72,8 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
                   "partially superseded by": "partly superseded by", "related to": "relates to",
-                  "relacionado con": "relates to", "relacionada con": "relates to",
+                  "relacionado con": "relates to", "relacionada con": "relates to", "related adrs": "relates to",
+                  "related adr": "relates to", "related decisions": "relates to", "related records": "relates to",
                   "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
                   **{word: "supersedes" for word in SUPERSEDES_IN.values()},
                   **{word: relation for relations in FIELD_RELATIONS_IN.values()
@@ -1220,7 +1221,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         if relation and (chosen or choices or relation_name(relation.group(1)) not in RELATION_STATUS):
             reader.add_relation(relation.group(1), relation.group(2), index + 1)
         elif chosen and (named := _named_relation(line)):
-            reader.add_relation(named.group(1), named.group(2), index + 1)
+            for number in named[1]:
+                reader.add_relation(named[0], number, index + 1)
         elif chosen is None and not line.startswith("|") and not _quoted_guidance(reader.lines, index, end):
             words_start, words_end, date = _status_span(reader.lines[index])
             chosen = (index, (words_start, words_end))
@@ -1516,6 +1518,11 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         if ((index < head_end or index in below_status) and not found and _has_link(stripped)
                 and not stripped.startswith("#")):
             _read_relation_line(reader, index)
+        elif (index < head_end and stripped.startswith(("* ", "- "))
+              and not any(label in _COLUMN_LABELS or label.endswith(" by") for label, *_ in found)
+              and (named := _named_relation(stripped)) is not None):
+            for number in named[1]:  # `- Amends ADR-0020 (front only)` among the header's bullets
+                reader.add_relation(named[0], number, index + 1)
         if index < head_end:
             _read_supersedes_sentence(reader, index)
     if dates and ("date_raw" not in fields or fields.get("date_key") == "date"
@@ -1534,7 +1541,9 @@ _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z
 # A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
 BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 _NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
-_NAMED_RECORDS = LazyPattern(r"ADR[-_ #]?\d+(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+)*", re.IGNORECASE)
+_NAMED_RECORDS = LazyPattern(r"ADR[-_ #]?\d+(?:[ \t]*\([^()\n]*\))?"  # each perhaps with a note: `ADR-0011 (tests)`
+                             r"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+(?:[ \t]*\([^()\n]*\))?)*",
+                             re.IGNORECASE)
 
 
 # GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.
@@ -1654,17 +1663,25 @@ def _known_relation(words: str) -> bool:
             or name.endswith(" by"))
 
 
-# A relation and the record it names by number, with no link, on a line below the status: `Vervangt ADR-002`,
-# `* Supersedes: ADR 2.`, as the status itself names a successor (`Vervangen door ADR-002`).
-_NAMED_RELATION = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}((?:ADR|RFC)[-_ #]?\d+)\.?$", re.IGNORECASE)
+# A relation and the records it names by number, with no link, on a line below the status: `Vervangt ADR-002`,
+# `* Supersedes: ADR 2.`, as the status itself names a successor (`Vervangen door ADR-002`); by their numbers
+# alone (`Amended by 0005, 0006`), each perhaps with a note (`Amends ADR-0020 (front only)`), and a clause of
+# the team's own after them (`Amends 0008, builds on 0009 and 0010`).
+_NAMED = r"(?:(?:ADR|RFC)[-_ #]?)?\d+(?:[ \t]*\([^()\n]*\))?"
+_NAMED_RELATION = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_NAMED}(?:[ \t]*(?:,|and|&)[ \t]*{_NAMED})*)(?:[,;]\s.*|\.)?$",
+                              re.IGNORECASE)
+_NAMED_NUMBER = LazyPattern(r"\([^()\n]*\)|(\d+)")
 
 
-def _named_relation(line: str) -> re.Match | None:
-    """The relation of a line that names one record by its number alone, if decisionbook knows it."""
-    if not line[-2:].rstrip(".")[-1:].isdigit():
-        return None  # most lines end in a word: no pattern for them
+def _named_relation(line: str) -> tuple[str, list[str]] | None:
+    """The relation of a line that names records by their numbers alone, and those numbers, if decisionbook
+    knows the relation."""
+    if not any(character.isdigit() for character in line[:80]):
+        return None  # most lines name no number: no pattern for them
     match = _NAMED_RELATION.match(line)
-    return match if match and _known_relation(match.group(1)) else None
+    if match is None or not _known_relation(match.group(1)):
+        return None
+    return match.group(1), [number for number in _NAMED_NUMBER.findall(match.group(2)) if number]
 
 
 _RELATION_WORDS = 3  # a team's own relation is named in a few words (`Clarifies`, `Depends on`, `See also`)
