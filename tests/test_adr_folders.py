@@ -963,6 +963,19 @@ def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path
     assert decide("adr", "show", "1", cwd=root).exit_code == 0
 
 
+def test_a_records_translation_named_with_its_language_after_a_dash_shares_its_number_by_right(decide, tmp_path):
+    # Meldestelle keeps `0001-x-de.md` beside `0001-x.md`: check failed, telling the team to renumber the German one.
+    # Each stays a record of its own, changed by its file name.
+    root = _repo(tmp_path, {
+        "docs/architecture/adr/0001-modular-architecture.md": "# ADR-001: Modular\n\n## Status\n\nAccepted\n",
+        "docs/architecture/adr/0001-modular-architecture-de.md": "# ADR-001: Modular\n\n## Status\n\nAkzeptiert\n",
+        "docs/architecture/adr/0002-use-go.md": "# ADR-002: Use Go\n\n## Status\n\nAccepted\n",
+        "docs/architecture/adr/0002-use.md": "# ADR-002: Use\n\n## Status\n\nAccepted\n",  # `go` is no language
+    })
+    check = decide("check", cwd=root).output
+    assert "number 1 is also used" not in check and "number 2 is also used by" in check, check
+
+
 def test_an_addendum_beside_its_record_is_not_a_second_record(decide, tmp_path):
     # `ADR-003-ADDENDUM-approccio-duale.md` beside `ADR-003-...md` read as a second ADR 3: two "number 3 is
     # also used" errors, and `adr show 3` refused as ambiguous.

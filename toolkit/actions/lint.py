@@ -35,6 +35,7 @@ from toolkit.records.adr_words import (
     is_record_file,
     numbered_file,
     record_name,
+    translated_name,
     unread_record,
 )
 from toolkit.records.finding import Finding
@@ -67,7 +68,11 @@ def _duplicates(ws: Workspace, decisions: Decisions) -> list[Finding]:
         if len(records) > 1:
             # Records of two series (team folders numbered each from 1, ADR 0129) share no number.
             series: dict[Path, list[Decision]] = {}
+            paths = {record.path for record in records}
             for record in records:
+                original = translated_name(record.path.name)
+                if original is not None and record.path.with_name(original) in paths:
+                    continue  # a record's translation beside it (`0001-x-de.md` by `0001-x.md`) shares its number
                 series.setdefault(team_folder(ws, record.path) or ws.adr_dir, []).append(record)
             shared += [(key, folder, alike) for folder, alike in series.items() if len(alike) > 1]
     found = []

@@ -256,6 +256,23 @@ def marked_status(name: str) -> str | None:
 
 # A record's translation beside it, as mkdocs-static-i18n names them: `0001-x.en.md` by `0001-x.md`.
 _TRANSLATION = LazyPattern(r"^(.+)\.[a-z]{2}(?:[-_][A-Za-z]{2})?(\.(?:md|markdown|qmd|rst))$")
+# A language's code after a dash, naming a record's translation beside it: a slug's last word may be two letters
+# (`-go`, `-ui`), so only these.
+_LANGUAGE_CODES = frozenset("de en fr es pt it nl pl cs sk ru uk ja zh ko sv nb nn da fi tr hu ro el bg hr sl sr et lv "
+                            "lt id vi th he ar".split())
+
+
+def translated_name(name: str) -> str | None:
+    """The name of the record *name* would be a translation of, by a language's code after a dash (`0001-x-de.md`,
+    `0001-x_pt-BR.md` of `0001-x.md`), else None."""
+    stem, dot, extension = name.rpartition(".")
+    if len(stem) > 6 and stem[-3] in "-_" and stem[-6] in "-_" and stem[-2:].isalpha():
+        stem = stem[:-3]  # a region after the language: `-pt-BR`
+    if dot and len(stem) > 3 and stem[-3] in "-_" and stem[-2:].lower() in _LANGUAGE_CODES:
+        return stem[:-3] + dot + extension
+    return None
+
+
 # What a team adds to a record in a file of the record's number: `ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`.
 _ADDENDUM_WORDS = (r"addendum|amendment|appendix|annexe?|supplement|errat(?:a|um)|nachtrag|anhang|bijlage|allegato"
                    r"|anexo|vedlegg")
