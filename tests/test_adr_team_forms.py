@@ -428,3 +428,21 @@ def test_a_status_stated_again_below_that_says_another_is_warned_about(decide, t
     assert decide("check", cwd=root).stdout.splitlines() == [
         "docs/adr/ADR-015-context-flow.md:9: warning: states its status again as 'Proposed', where line 2 says "
         "'active': make them agree", "0 error(s), 1 warning(s)"]
+
+
+def test_a_record_titled_at_level_two_over_a_table_without_closing_bars_is_dated(decide, tmp_path):
+    # pyr/fetch: `## Title`, then `| Author | Date` over `| pyr | 2021-01-08`, as GitHub renders them.
+    fetch = "## {title}\n\n| Author | Date\n|--------|----\n| pyr | 2021-01-0{n}\n\nThe API revolves around futures.\n"
+    root = _repo(tmp_path, {
+        "docs/adrs/adr000.md": fetch.format(title="Building fetch in Clojure", n=8),
+        "docs/adrs/adr001.md": fetch.format(title="Synchronous threading model", n=9).replace(
+            "| Author | Date\n|--------|----\n| pyr | 2021-01-09\n",
+            "| Author | Date |\n|---|---|\n| pyr | 2021-01-09 |\n"),
+        "docs/adrs/adr002.md": "# Use Redis\n\n| Status | Proposed\n| --- | ---\n| Date | 2021-01-10\n\n## Context\n",
+    })
+    assert [(r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)] == [
+        ("Building fetch in Clojure", None, "2021-01-08"), ("Synchronous threading model", None, "2021-01-09"),
+        ("Use Redis", "proposed", "2021-01-10")]
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2026-12-03", cwd=root).exit_code == 0
+    assert (root / "docs/adrs/adr002.md").read_text().startswith(
+        "# Use Redis\n\n| Status | Accepted\n| --- | ---\n| Date | 2026-12-03\n")

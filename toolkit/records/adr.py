@@ -820,8 +820,17 @@ DELIMITER_ROW = LazyPattern(r"^[ \t]*(?:>[ \t]*)*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[
 
 def _cells(line: str) -> list[tuple[int, int]]:
     """[start, end) of each cell of the table row *line* (`| a | b |`), between its bars."""
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    bars = _bars(line)
     return [(left + 1, right) for left, right in zip(bars, bars[1:])]
+
+
+def _bars(line: str) -> list[int]:
+    """Where the bars of the table row *line* part its cells; a row may leave out the last (`| pyr | 2021-01-08`)."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    end = len(line.rstrip())
+    if bars and bars[-1] < end - 1 and line[bars[-1] + 1 : end].strip():
+        bars.append(end)
+    return bars
 
 
 def _cell_label(line: str, cell: tuple[int, int]) -> str:
@@ -866,7 +875,7 @@ def line_fields(line: str) -> list[tuple[str, int, int, str]]:
     """
     stripped = line.lstrip()
     if stripped.lstrip("> \t").startswith("|"):  # a table row, in a blockquote too (`>| Status | RFC |`)
-        bars = [i for i, ch in enumerate(line) if ch == "|"]
+        bars = _bars(line)
         if len(bars) < 3:
             return []
         label = line[bars[0] + 1 : bars[1]].strip(" \t*_`:：")
@@ -2036,8 +2045,12 @@ def from_document(
                 _read_supersedes_sentence(reader, index)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
+        # A record titled by a heading of level 2, with none of level 1 (`## Building fetch in Clojure`): its header
+        # is below that title.
+        titled = sections[1:] if sections and sections[0][0] == 2 and all(s[0] >= 2 for s in sections) and \
+            status_words(sections[0][1]) not in META_HEADINGS | _PART_HEADINGS else sections
         head_end = next(
-            (s[2] for s in sections if s[0] >= 2 and heading_label(s[1]) not in META_HEADINGS), len(reader.lines)
+            (s[2] for s in titled if s[0] >= 2 and heading_label(s[1]) not in META_HEADINGS), len(reader.lines)
         )
         _scan_fields(reader, sections, head_end)
         if "status_raw" not in fields and is_rst(path):
