@@ -811,7 +811,8 @@ def test_a_template_s_blank_for_the_record_s_label_is_written_as_the_records_wri
 # `title: 'ADR015: ...'`), from a template named and numbered `adr000`.
 BACKSTAGE_TEMPLATE = ("---\nid: adrs-adr000\ntitle: ADR000: [TITLE]\ndescription: Architecture Decision Record (ADR) "
                       "for [TITLE] [DESCRIPTION]\n---\n\n<!-- These documents have names that are short noun "
-                      "phrases. -->\n\n## Context\n\n<!-- The forces at play. -->\n\n## Decision\n\n<!-- We will ... -->\n")
+                      "phrases. -->\n\n## Context\n\n<!-- The forces at play. -->\n\n## Decision\n\n"
+                      "<!-- We will ... -->\n")
 BACKSTAGE = ("---\nid: adrs-adr{n:03d}\ntitle: 'ADR{n:03d}: {title}'\ndescription: Architecture Decision Record (ADR) "
              "for {title}\n---\n\n## Context\n\nWhy.\n\n## Decision\n\nWe will.\n")
 
@@ -841,3 +842,21 @@ def test_a_template_s_blanks_between_percent_signs_are_filled(decide, tmp_path):
     assert decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root).exit_code == 0
     assert (root / "docs/adrs/0002-use-a-queue.md").read_text() == (
         "# ADR-0002: Use a queue\n\nDate: 2026-12-03\n\n## Status\n\nProposed\n\n## Context\n\nn/a\n")
+
+
+def test_a_new_record_leaves_out_the_headings_under_a_section_only_the_copied_record_has(decide, tmp_path):
+    # beer-log: `### 1. Next.js` over `#### 長所` and `#### 短所`, per option: the options were left out, their
+    # pros and cons copied three times over under `## 検討された選択肢`.
+    record = ("# {n}. {title}\n\nDate: 2024-03-2{n}\n\n## ステータス\n\n承認\n\n## 文脈\n\n理由。\n\n"
+              "## 検討された選択肢\n\n{options}## 決定\n\n決めた。\n\n## 影響\n\n### 良い影響\n\n- 速い\n")
+    option = "### {k}. {name}\n\n#### 長所\n\n- 良い\n\n#### 短所\n\n- 悪い\n\n"
+    root = repository_with(tmp_path / "repo", {
+        f"docs/adrs/000{n}-r{n}.md": record.format(n=n, title=f"選択 {n}", options="".join(
+            option.format(k=k, name=name) for k, name in enumerate(names, 1)))
+        for n, names in ((5, ("Next.js", "Remix", "Astro")), (6, ("Vite", "Gatsby", "Nuxt")),
+                         (7, ("Hono", "Qwik", "Svelte")))})
+    result = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adrs/0008-use-a-queue.md").read_text() == (
+        "# 8. Use a queue\n\nDate: 2026-12-03\n\n## ステータス\n\n提案\n\n## 文脈\n\n## 検討された選択肢\n\n## 決定\n\n"
+        "## 影響\n\n### 良い影響\n")

@@ -1028,9 +1028,17 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
     placed: dict[str, int] = {}  # the line of `out` each section copied is headed on
     out: list[str] = []
     prose = set(outside_code(lines))
+    left_out = 7  # the level of the last section left out: the sections within it are left out with it
     for index, line in enumerate(lines):
         if index >= first_section and index not in prose:
             continue  # what the record shows in a code block (a record's form, headings and all) is its own text
+        section = HEADING.match(line) if line.startswith("#") and index > title_index else None
+        if section is not None:
+            if len(section.group(1)) > left_out:
+                # `#### Pros` under an option of that record's (`### 1. Next.js`), nor added back from the others
+                copied.add("#" + heading_label(heading_text(section)))
+                continue
+            left_out = 7
         if title is not None and index == title_index:
             line = line[: title.start(2)] + heading
         elif setext and index == title_index:
@@ -1041,6 +1049,7 @@ def copied_template(doc, record: Decision, others=(), status: str = "proposed",
             section = HEADING.match(line)
             label = "#" + heading_label(heading_text(section)) if section is not None else ""
             if seen is not None and section is not None and label not in seen and label[1:] not in META_HEADINGS:
+                left_out = len(section.group(1))
                 continue  # a section only this record has
             copied.add(label)
             line = _label_only(line, label, parts)
