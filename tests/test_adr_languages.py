@@ -861,3 +861,27 @@ def test_a_chinese_table_of_fields_with_wide_colons_says_the_status_and_day(deci
     root = _repo(tmp_path, {"docs/adr/0013-avoid-layers.md": record})
     row = _listed(decide, root)["13"]
     assert (row["title"], row["status"], row["date"]) == ("避免分层文件夹结构", "accepted", "2023-02-06")
+
+
+# MADR 3's template in Russian (lubimovka): its Links section, `## Ссылки`, holds the example item
+# `* [Тип ссылки] [Ссылка на ADR]`.
+RUSSIAN_MADR = ("# {title}\n\n* Статус: {status} <!-- необязательно -->\n* Дата: 2021-10-12 <!-- необязательно -->\n\n"
+                "## Контекст и постановка проблемы\n\nПочему.\n\n## Ссылки <!-- необязательно -->\n\n{links}")
+
+
+def test_a_relation_goes_into_a_links_section_headed_in_the_record_s_language_and_is_read_there(decide, tmp_path):
+    root = _repo(tmp_path, {
+        "docs/adr/0001-slider.md": RUSSIAN_MADR.format(title="Слайдер", status="принято",
+                                                       links="* [Тип ссылки] [Ссылка на ADR]\n* …\n"),
+        "docs/adr/0002-second.md": RUSSIAN_MADR.format(title="Второй", status="предложено",
+                                                       links="* [Тип ссылки] [Ссылка на ADR]\n* …\n"),
+        "docs/adr/0003-third.md": RUSSIAN_MADR.format(title="Третий", status="принято",
+                                                      links="* [Тип ссылки] [Ссылка на ADR]\n* Заменяет [ADR-0001]"
+                                                            "(0001-slider.md)\n"),
+    })
+    assert _listed(decide, root)["3"]["supersedes"] == ["1"]  # below the example item left in place
+    done = decide("adr", "link", "2", "supersedes", "1", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert (root / "docs/adr/0002-second.md").read_text().endswith(
+        "## Ссылки <!-- необязательно -->\n\n* Заменяет [ADR-0001](0001-slider.md)\n")
+    assert _listed(decide, root)["2"]["supersedes"] == ["1"]

@@ -9,6 +9,7 @@ from toolkit.records import frontmatter
 from toolkit.records.adr_words import (
     BESIDE_STATUS,
     HEADING,
+    LINKS_IN,
     RECORD_EXTENSIONS,
     RECORD_FILE,
     heading_text,
@@ -743,6 +744,7 @@ _PART_HEADINGS = frozenset((
     "motivation", "problem", "problem statement", "goals", "decision drivers", "considered options", "options",
     "alternatives", "proposal", "decision", "decision outcome", "rationale", "consequences", "details",
 ))
+_LINKS_HEADINGS = frozenset(("links", *(heading.lower() for heading in LINKS_IN.values())))
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to",
                               *_SAME_RELATION, *EITHER_WAY))
 # The fields a table's header row may name, each read from the column below it; and the labels of a
@@ -2072,7 +2074,7 @@ def from_document(
         elif (form == NYGARD and "status_again" not in fields and ":" in heading
               and start + 1 != fields.get("status_line") and heading_label(name) in STATUS_LABELS):
             _read_status_heading_again(reader, start)
-        elif name == "links":
+        elif name in _LINKS_HEADINGS:  # `## Links`, `## Ссылки` (MADR in the record's language)
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])

@@ -1259,7 +1259,9 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
 _ITEM_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+\S")
-_LINK_BLANK = LazyPattern(r"[-*+]\s+(?:\[Link type\].*|…|\.\.\.)", re.IGNORECASE)
+# The example items of MADR's Links section: `- [Link type](link to adr)`, in another language two blanks in
+# brackets (`* [Тип ссылки] [Ссылка на ADR]`), and `- …`.
+_LINK_BLANK = LazyPattern(r"[-*+]\s+(?:\[Link type\].*|\[[^\[\]\n]+\][ \t]*\[[^\[\]\n]+\]|…|\.\.\.)", re.IGNORECASE)
 _LINK_LABEL = LazyPattern(r"[^\w(]*(?:[^\W\d_]+[-_ #.:/]?\s?){0,2}")  # `ADR `, `adr/`, `Decision #`
 
 
