@@ -1615,7 +1615,7 @@ def test_the_index_of_a_hugo_section_goes_into_its_index_page(decide, tmp_path):
 
 
 @pytest.mark.parametrize(("accepted", "superseded_by", "supersedes"), [
-    ("Принято", "Заменено", "Заменяет"), ("Akzeptiert", "Ersetzt durch", "Ersetzt"),
+    ("Принято", "Заменено на", "Заменяет"), ("Akzeptiert", "Ersetzt durch", "Ersetzt"),
     ("Godkänd", "Ersatt av", "Ersätter"), ("Accepté", "Remplacé par", "Remplace"),
 ])
 def test_supersession_is_written_on_both_records_in_their_language_and_read_back(decide, tmp_path, accepted,

@@ -885,3 +885,5 @@ def test_a_relation_goes_into_a_links_section_headed_in_the_record_s_language_an
     assert (root / "docs/adr/0002-second.md").read_text().endswith(
         "## Ссылки <!-- необязательно -->\n\n* Заменяет [ADR-0001](0001-slider.md)\n")
     assert _listed(decide, root)["2"]["supersedes"] == ["1"]
+    # As MADR's Russian template words it: `заменено на [ADR-0005](0005-example.md)`.
+    assert "* Статус: заменено на [ADR-0002](0002-second.md) <!--" in (root / "docs/adr/0001-slider.md").read_text()
