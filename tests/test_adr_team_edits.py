@@ -841,3 +841,19 @@ def test_a_record_s_date_bullet_wins_over_its_site_page_s_timestamp_and_is_the_o
     assert done.exit_code == 0, done.output
     assert (root / "docs/ocis/adr/0017-read-only.md").read_text() == record.replace(
         "* Status: proposed", "* Status: accepted").replace("* Date: 2022-03-16", "* Date: 2026-12-03")
+
+
+def test_superseding_a_status_written_as_code_keeps_the_link_outside_the_code(decide, tmp_path):
+    # Crystalline's records: `` **Status:** `ACCEPTED` ``. The link was written inside the code, where it shows as
+    # text, and the new record's relation field opened a code span it never closed.
+    record = "# ⚖️ ADR-000{n}: {title}\n\n**Status:** `{status}`\n**Date:** 2025-01-0{n}\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-adopt-x.md": record.format(n=1, title="Adopt X", status="ACCEPTED"),
+        "docs/adr/0002-adopt-y.md": record.format(n=2, title="Adopt Y", status="PROPOSED")})
+    assert decide("adr", "link", "2", "supersedes", "1", cwd=root).exit_code == 0
+    old = (root / "docs/adr/0001-adopt-x.md").read_text()
+    assert "**Status:** `SUPERSEDED BY` [ADR-0002](0002-adopt-y.md)\n" in old
+    assert "**Supersedes:** [ADR-0001](0001-adopt-x.md)\n" in (root / "docs/adr/0002-adopt-y.md").read_text()
+    rows = listed_adrs(decide, root)
+    assert [(r["status"], r["superseded_by"], r["supersedes"]) for r in rows] == [
+        ("superseded", "2", []), ("proposed", None, ["1"])]

@@ -313,6 +313,13 @@ def _write_status(doc: frontmatter.Document, decision: Decision, text: str, day:
         # `Accepted. Superseded by [...]` is superseded (ADR 0052): its first word is no status that stays.
         if decision.status != "superseded" or read_status(raw)[0] == "superseded":
             new = with_history(raw, new)
+        line, (start, end) = doc.text_lines()[decision.status_line - 1], decision.status_span
+        if (0 < start and end < len(line) and line[start - 1] + line[end] in _WRAPS
+                and (link := _MARKDOWN_LINK.search(new)) is not None):
+            # A status written as code or in quotes (`` `ACCEPTED` ``): its words stay inside, the link after them,
+            # where it is a link.
+            return _in_place(doc, decision.status_line, (start, end + 1),
+                             f"{new[: link.start()].rstrip()}{line[end]} {new[link.start() :]}")
         return _in_place(doc, decision.status_line, decision.status_span, new)
     lines = doc.text_lines()
     start, _ = _status_section(doc)
@@ -1258,6 +1265,7 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
 
 
 _MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
+_WRAPS = ("``", '""', "“”", "«»")  # code and quotes a field's value may be written in
 _ITEM_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+\S")
 # The example items of MADR's Links section: `- [Link type](link to adr)`, in another language two blanks in
 # brackets (`* [Тип ссылки] [Ссылка на ADR]`), and `- …`.
@@ -1404,7 +1412,9 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
         if gap is not None:
             after = after[: gap.start()] + " " * max(1, len(gap.group(0)) - 1 - len(name) + len(label.group(0))) + "|"
         return prefix[: label.start()] + name + after + f" {value} |"
-    return prefix[field_start : label.start()] + name + prefix[label.end() :] + value + _hard_break(line)
+    # Not the code or quotes the status is written in (`` **Status:** `ACCEPTED` ``): the value is a link.
+    between = prefix[label.end() :].rstrip("`\"“«")
+    return prefix[field_start : label.start()] + name + between + value + _hard_break(line)
 
 
 def add_prototypes(doc: frontmatter.Document, numbers: list[int]) -> bytes:
