@@ -1470,6 +1470,11 @@ _LOG4BRAINS_TEMPLATE = (
     ({"docs/architecture/adr-template.md": "# ADR {ADR-NUMBER}: {TITLE}\n\n## Status\n\n{Proposed}\n",
       "docs/architecture/adr-114-peering.md": "# ADR 114: Peering\n\n## Status\n\nAccepted\n"},
      "docs/architecture/adr-115-use-queues.md", "# ADR 115: Use queues\n\n## Status\n\nProposed\n"),
+    # In a `template/` folder of its own (bbc/tams: `docs/adr/template/adr-template.md`).
+    ({"docs/adr/template/adr-template.md": "---\nstatus: \"{proposed | rejected | accepted}\"\n---\n"
+                                           "# {short title of solved problem}\n\n## Context\n\n{Describe it.}\n",
+      "docs/adr/0002-add-sources.md": "---\nstatus: accepted\n---\n# Add sources\n\n## Context\n\nWhy.\n"},
+     "docs/adr/0003-use-queues.md", "---\nstatus: proposed\n---\n# Use queues\n\n## Context\n\n{Describe it.}\n"),
     # A title that is all blanks already keeps their places.
     ({"doc/adr/templates/template.md": "# NUMBER TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
       "doc/adr/0001-record-decisions.md": NYGARD.format(n=1, title="Record decisions")},

@@ -94,13 +94,13 @@ def folder_template(folder: Path) -> Path | None:
     """The team's own template kept in the ADR folder (ADR 0072): one of FOLDER_TEMPLATES, else a
     Markdown file there named as a template and not as a record (`0000-template.md`, `_template.md`,
     `ADRXXX-architecture-decision-record-template.md`, `NNNN-adr-template.md`) or kept in its
-    `templates/` folder; of several, the shortest name (`adr-template.md` before `adr-template-lite.md`)."""
+    `templates/` or `template/` folder; of several, the shortest name (`adr-template.md` before `adr-template-lite.md`)."""
     for name in FOLDER_TEMPLATES:
         path = folder / name
         if path.is_file() and not path.is_symlink():
             return path
     found, slugs, numbered = [], [], False
-    for sub in ("", "templates"):
+    for sub in ("", "templates", "template"):
         try:
             with os.scandir(folder / sub) as entries:
                 for entry in entries:
