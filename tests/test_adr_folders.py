@@ -2076,3 +2076,25 @@ def test_architecture_decisions_at_the_top_is_found_as_adr_tools_teams_keep_it(d
         })
         assert [(r["number"], r["path"]) for r in listed_adrs(decide, root)] == [
             (1, f"{folder}/0001-record-architecture-decisions.md"), (2, f"{folder}/0002-use-redbird.md")]
+
+
+# ownCloud's records: pages of a Hugo site titled by their front matter, with no title heading, each naming its
+# own file for the site's edit link.
+OCIS = ('---\ntitle: "{n}. {title}"\ndate: 2024-03-{n}T15:30:00+01:00\nweight: {n}\n'
+        "geekdocRepo: https://github.com/owncloud/ocis\ngeekdocEditPath: edit/master/docs/ocis/adr\n"
+        "geekdocFilePath: {name}\n---\n\n* Status: accepted\n* Deciders: @butonic\n* Date: 2024-03-{n}\n\n"
+        "## Context and Problem Statement\n\nWhy.\n")
+
+
+def test_a_new_record_in_a_site_titled_by_front_matter_is_titled_there_and_names_its_own_file(decide, tmp_path):
+    names = {n: f"00{n}-record-{n}.md" for n in (28, 29, 30)}
+    root = _repo(tmp_path, {f"docs/ocis/adr/{name}": OCIS.format(n=n, title=f"Record {n}", name=name)
+                            for n, name in names.items()})
+    assert decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root).exit_code == 0
+    written = (root / "docs/ocis/adr/0031-use-a-queue.md").read_text()
+    assert written.startswith(
+        '---\ntitle: "31. Use a queue"\nweight: 31\ngeekdocRepo: https://github.com/owncloud/ocis\n'
+        "geekdocEditPath: edit/master/docs/ocis/adr\ngeekdocFilePath: 0031-use-a-queue.md\n---\n\n"
+        "* Status: proposed\n"), written
+    assert "\n# " not in written  # the site shows the front matter's title: a heading would show it twice
+    assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Use a queue"

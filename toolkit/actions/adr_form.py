@@ -94,7 +94,8 @@ def folder_template(folder: Path) -> Path | None:
     """The team's own template kept in the ADR folder (ADR 0072): one of FOLDER_TEMPLATES, else a
     Markdown file there named as a template and not as a record (`0000-template.md`, `_template.md`,
     `ADRXXX-architecture-decision-record-template.md`, `NNNN-adr-template.md`) or kept in its
-    `templates/` or `template/` folder; of several, the shortest name (`adr-template.md` before `adr-template-lite.md`)."""
+    `templates/` or `template/` folder; of several, the shortest name (`adr-template.md` before
+    `adr-template-lite.md`)."""
     for name in FOLDER_TEMPLATES:
         path = folder / name
         if path.is_file() and not path.is_symlink():
@@ -757,11 +758,13 @@ def titled_like_records(text: str, records: list[Decision], docs: dict) -> tuple
     """*text*, decisionbook's own template, with a `title:` first in its front matter where most of the folder's
     *records* (read from *docs*) give theirs one, written as theirs are (`title: "ADR-0002: Protect main"`): a
     documentation site's pages are titled so, and its menus show nothing without one. With the width of the
-    number that title writes, 0 for none."""
+    number that title writes, 0 for none. A template without front matter (MADR 2's) is given one; its title
+    heading is left out where most of the records have none: the site shows the front matter's title, and
+    would show it twice (ownCloud's pages)."""
     head = text.split("\n---", 1)[0] if text.startswith("---\n") else None
-    if head is None or re.search(r"(?m)^title[ \t]*:", head):
+    if head is not None and re.search(r"(?m)^title[ \t]*:", head):
         return text, 0
-    forms = Counter()
+    forms, headed = Counter(), 0
     for record in records:
         doc = docs.get(record.path)
         title = doc.meta.get("title") if doc is not None and isinstance(doc.meta, dict) else None
@@ -769,10 +772,17 @@ def titled_like_records(text: str, records: list[Decision], docs: dict) -> tuple
             line = next((line for line in doc.text_lines()[: doc.body_start] if line.startswith("title:")), "")
             quote = line[len("title:") :].strip()[:1]
             forms[(*_kept_title(title.strip(), record.number), quote if quote in ("'", '"') else "")] += 1
+        headed += doc is not None and any(line.startswith("# ") for line in doc.text_lines()[doc.body_start :])
     (blanks, digits, quote), count = forms.most_common(1)[0] if forms else (("", 0, ""), 0)
     if 2 * count <= len(records) or "${title}" not in blanks:
         return text, 0
+    if head is None:
+        body = _TITLE_LINE.sub("", text, count=1) if 2 * headed <= len(records) else text
+        return f"---\ntitle: {quote}{blanks}{quote}\n---\n\n{body}", digits
     return f"---\ntitle: {quote}{blanks}{quote}\n{text[4:]}", digits
+
+
+_TITLE_LINE = LazyPattern(r"\A# \$\{title\}\n+")
 
 
 # A page's place in a documentation site's menu, as a front-matter number: Docusaurus' `sidebar_position`, Hugo's
@@ -800,11 +810,13 @@ def placed_after_records(text: str, records: list[Decision], docs: dict) -> str:
 def site_keys_like_records(text: str, records: list[Decision], docs: dict) -> str:
     """*text*, a new record from decisionbook's own template, with the documentation site's keys that every one
     of the folder's *records* (read from *docs*) holding YAML front matter writes alike (`layout: default`,
-    `parent: Architecture decisions`, as written), and a menu place one past the largest of theirs where each
-    has one: just-the-docs lists a page under its parent only when it names one. Needs two such records, and
-    more than half of *records*; keys the reader takes for the record's own fields are the template's."""
-    fronted = [doc for record in records if (doc := docs.get(record.path)) is not None
-               and doc.has_front_matter and not doc.is_toml and isinstance(doc.meta, dict)]
+    `parent: Architecture decisions`, as written), a key naming each one's own file as the new record's (`${name}`),
+    and a menu place one past the largest of theirs where each has one: just-the-docs lists a page under its
+    parent only when it names one. Needs two such records, and more than half of *records*; keys the reader takes
+    for the record's own fields are the template's."""
+    pages = [(doc, record.path.name) for record in records if (doc := docs.get(record.path)) is not None
+             and doc.has_front_matter and not doc.is_toml and isinstance(doc.meta, dict)]
+    fronted = [doc for doc, _ in pages]
     if len(fronted) < 2 or 2 * len(fronted) <= len(records):
         return text
     head = text.split("\n---", 1)[0] if text.startswith("---\n") else ""
@@ -821,6 +833,8 @@ def site_keys_like_records(text: str, records: list[Decision], docs: dict) -> st
         if _MENU_PLACE.fullmatch(written[-1].rstrip("\n")) and all(type(p) is int for p in places) \
                 and len(set(places)) > 1:
             added.append(f"{key}: {max(places) + 1}\n")
+        elif all(place == name for place, (_, name) in zip(places, pages)):
+            added.append(f"{key}: ${{name}}\n")  # the page's own file, for the site's edit link (`geekdocFilePath`)
         elif len(set(written)) == 1:
             added.append(written[0])
     if not added:
@@ -842,7 +856,7 @@ _PEOPLE_KEYS = frozenset((*MAKER_KEYS, "consulted", "informed"))
 _BRACED_VALUE = LazyPattern(r"^([ \t]*[^\s:#][^:#\n]*:[ \t]*)(\{[^\n]*\})[ \t]*$", re.MULTILINE)
 
 
-_PLACEHOLDER = LazyPattern(r"\$\{(number|title|date)\}")
+_PLACEHOLDER = LazyPattern(r"\$\{(number|title|date|name)\}")
 # A line of YAML front matter that holds one value: its key or list dash, the value, a comment or spaces after it.
 # Each part is taken once and whole (`++`, `(?>...)`): a long line of spaces is read in one pass.
 _YAML_VALUE = LazyPattern(r"""^([ \t]*+(?:-[ \t]++)?(?:[A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*'):[ \t]++|[ \t]*+-[ \t]++)"""

@@ -1049,13 +1049,13 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
 
     def render(number: int | None) -> bytes:
         shown = number if number is not None else titled
+        path = home / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         values = {"number": str(shown).zfill(form.width if width == NAMED_WIDTH else width), "title": title,
-                  "date": written_day}
+                  "date": written_day, "name": path.name}
         # A record named by its date has no number: `# ${number}. ${title}` becomes `# ${title}`.
         numbered = text if shown is not None else _UNNUMBERED.sub("", text)
         filled = fill_blanks(numbered, values)
         data = (adr_edit.fit_underlines(filled) if is_rst(template_path) else filled).encode("utf-8")
-        path = home / (form.name(number, slug, day) if number is not None else form.unnumbered_name(day, slug))
         doc = frontmatter.parse(data, template_path)
         # A template whose Status section lists the choices unchecked (`- [ ] Proposed`): the new record's is.
         if ("[ ]" in numbered and from_document(doc, path).status is None
