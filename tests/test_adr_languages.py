@@ -887,3 +887,26 @@ def test_a_relation_goes_into_a_links_section_headed_in_the_record_s_language_an
     assert _listed(decide, root)["2"]["supersedes"] == ["1"]
     # As MADR's Russian template words it: `заменено на [ADR-0005](0005-example.md)`.
     assert "* Статус: заменено на [ADR-0002](0002-second.md) <!--" in (root / "docs/adr/0001-slider.md").read_text()
+
+
+def test_a_status_change_marks_the_choice_that_says_the_status_in_the_team_s_word(decide, tmp_path):
+    # EvolutionHub: `Vorgeschlagen | **Akzeptiert** | Abgelehnt | Überholt | Ersetzt`; deprecated replaced the list
+    # with decisionbook's `Veraltet`, where the team's word is `Überholt`.
+    choices = "# ADR-0005: Auth\n\n**Status:** {}\n\n## Kontext\n\nWarum.\n"
+    root = _repo(tmp_path, {"docs/adr/0005-auth.md": choices.format(
+        "Vorgeschlagen | **Akzeptiert** | Abgelehnt | Überholt | Ersetzt")})
+    assert decide("adr", "status", "5", "deprecated", "--force", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0005-auth.md").read_text() == choices.format(
+        "Vorgeschlagen | Akzeptiert | Abgelehnt | **Überholt** | Ersetzt")
+
+
+@pytest.mark.parametrize(("line", "relation"), [
+    ("- **Modifica:** [ADR 0002](0002-x.md), que aplazó el cambio", "amends"),  # Spanish
+    ("- Gerelateerd aan [ADR-0002](0002-x.md)", "relates to"),  # Dutch
+    ("* Geändert durch [ADR-0002](0002-x.md)", "amended by"),  # German
+    ("* Modifié par [ADR-0002](0002-x.md)", "amended by"),  # French
+])
+def test_relations_named_in_the_record_s_language_are_read(decide, tmp_path, line, relation):
+    root = _repo(tmp_path, {"docs/adr/0001-uno.md": f"# 1. Uno\n\n- Estado: aceptado\n{line}\n\n## Contexto\n\nX.\n",
+                            "docs/adr/0002-x.md": "# 2. Dos\n\n- Estado: aceptado\n\n## Contexto\n\nY.\n"})
+    assert [(link["relation"], link["adr"]) for link in _listed(decide, root)["1"]["links"]] == [(relation, "2")]

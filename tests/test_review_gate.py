@@ -428,6 +428,9 @@ def test_approvals_written_as_one_mapping_are_refused_not_broken(decide, repo):
     ("0013-filtr.md", "# ADR-013: Фильтр документа\n\n**Статус:** Предложено\n**Дата:** 2026-08-03\n\n---\n\n"
                       "## 1. Контекст и проблема\n\nОчистка ломает ссылки.\n\n## 3. Решение\n\nОдин проход в конце."
                       "\n\n## 5. Последствия\n\nБольше кода.\n"),
+    # govuk-aws writes its decision as a proposal; dnd's Korean records gloss a heading in the singular.
+    ("0015-domains.md", "# 15. Domains\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n\n## Proposal\n\nThis.\n\n"
+                        "## 영향(Consequence)\n\nThat.\n"),
     # beer-log's Japanese records: `文脈` (context), `決定`, `影響`.
     ("0014-beer.md", "# 14. ビールの記録\n\n## ステータス\n\n提案\n\n## 文脈\n\n記録が散らばる。\n\n"
                      "## 決定\n\n一つにまとめる。\n\n## 影響\n\n探しやすい。\n"),

@@ -42,12 +42,14 @@ _SECTIONS = {
                "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
                "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|文脈|背景|맥락|배경|kontekst"
                "|bakgrunn|bakgrund|bağlam",
-    "decision": "decision|decision outcome|decision statement|outcome|entscheidung|décision|résultat de la décision"
+    "decision": "decision|decision outcome|decision statement|outcome|proposal|proposed decision|entscheidung|décision"
+                "|résultat de la décision"
                 "|decisión|decisão"
                 "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt|decyzja|karar"
                 "|alınan karar",
     # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
-    "consequences": "consequences|positive consequences|negative consequences|konsequenzen|auswirkungen|conséquences"
+    "consequences": "consequences|consequence|positive consequences|negative consequences|konsequenzen|auswirkungen"
+                    "|conséquences|영향"
                     "|impacts positifs|impacts négatifs|consecuencias|consequências"
                     "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser"
                     "|konsekwencje|skutki|sonuçlar",

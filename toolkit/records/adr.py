@@ -76,6 +76,13 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "relacionado con": "relates to", "relacionada con": "relates to", "related adrs": "relates to",
                   "related adr": "relates to", "related decisions": "relates to", "related records": "relates to",
                   "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
+                  # Amends and relates to in the languages whose statuses are read: read, and written in English.
+                  "modifica": "amends", "modificado por": "amended by", "modificada por": "amended by",
+                  "modificato da": "amended by", "modifie": "amends", "modifié par": "amended by",
+                  "modifiée par": "amended by", "ändert": "amends", "geändert durch": "amended by",
+                  "wijzigt": "amends", "gewijzigd door": "amended by", "gerelateerd aan": "relates to",
+                  "verwandt mit": "relates to", "lié à": "relates to", "liée à": "relates to",
+                  "relacionado a": "relates to", "relacionada a": "relates to", "correlato a": "relates to",
                   **{word: "supersedes" for word in SUPERSEDES_IN.values()},
                   **{word: relation for relations in FIELD_RELATIONS_IN.values()
                      for relation, words in relations.items() for word in words}}

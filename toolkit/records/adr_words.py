@@ -1117,12 +1117,20 @@ def _choose(phrase: str, new: str) -> str | None:
     """The list of choices *phrase* with the emphasis moved to the choice *new*; None when it is not one."""
     match = next(m for m in _CHOICE.finditer(phrase) if m.group(2).strip())
     plain = phrase[: match.start()] + match.group(2) + phrase[match.end() :]
-    for part in re.finditer(r"[^|\[\]]+", plain):
-        words = part.group(0).strip()
-        if words.lower() == new.lower():
-            start = part.start() + part.group(0).index(words)
-            return f"{plain[:start]}{match.group(1)}{words}{match.group(1)}{plain[start + len(words):]}"
+    parts = [(part, part.group(0).strip()) for part in re.finditer(r"[^|\[\]]+", plain)]
+    # The choice written as *new*, else the one that says the same status in the team's word (`Überholt`, where
+    # decisionbook's word for deprecated is `Veraltet`).
+    status = read_status(new)[0]
+    for part, words in [*((p, w) for p, w in parts if w.lower() == new.lower()),
+                        *((p, w) for p, w in parts if words_status(w) == status)]:
+        start = part.start() + part.group(0).index(words)
+        return f"{plain[:start]}{match.group(1)}{words}{match.group(1)}{plain[start + len(words):]}"
     return None
+
+
+def words_status(words: str) -> str | None:
+    """The status *words* say when they are a status word alone (`Überholt`), else None."""
+    return SYNONYMS.get(status_words(words))
 
 
 def present_part(phrase: str) -> str:
