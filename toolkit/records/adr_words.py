@@ -1577,6 +1577,8 @@ _MARK_BEFORE_LABEL = LazyPattern(r"[^\w\s\[\](){}<>#`*~\\'\"“‘«,.:;!?-]+\s+
 
 def _unmarked(heading: str) -> str:
     """*heading* (stripped) without a symbol before its record's label."""
+    if not heading or heading[0].isalnum() or heading[0] in "[(#`*_":
+        return heading  # most titles: no pattern compiled for them
     mark = _MARK_BEFORE_LABEL.match(heading)
     return heading[mark.end() :] if mark else heading
 
