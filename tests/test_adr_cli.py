@@ -213,7 +213,7 @@ def test_status_transitions(decide, repo):
     forced = decide("adr", "status", "1", "proposed", "--force", "--date", "2026-11-25", cwd=repo)
     assert forced.stdout.strip() == "ADR-0001: accepted -> proposed (2026-11-25)"
     assert frontmatter.read(path).meta["status"] == "proposed"
-    assert decide("adr", "status", "1", "approved", cwd=repo).exit_code == 2
+    assert decide("adr", "status", "1", "pondered", cwd=repo).exit_code == 2  # no status in any words
     assert decide("adr", "status", "7", "accepted", cwd=repo).exit_code == 2
 
 

@@ -857,3 +857,16 @@ def test_superseding_a_status_written_as_code_keeps_the_link_outside_the_code(de
     rows = listed_adrs(decide, root)
     assert [(r["status"], r["superseded_by"], r["supersedes"]) for r in rows] == [
         ("superseded", "2", []), ("proposed", None, ["1"])]
+
+
+def test_a_status_named_by_the_team_s_word_is_set_in_that_word(decide, tmp_path):
+    # kyma's template: "Accepted, Proposed, or Declined; one of these three words only". `declined` was refused as
+    # an unknown status, though the reader takes it for rejected.
+    record = "# ADR 014: Use Kubeless\n\n## Status\n\n{status}\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {"docs/adr/adr-014-kubeless.md": record.format(status="Proposed")})
+    done = decide("adr", "status", "14", "declined", "--date", "2026-12-03", cwd=root)
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("ADR-0014: proposed -> rejected")
+    assert (root / "docs/adr/adr-014-kubeless.md").read_text() == record.format(status="Declined")
+    refused = decide("adr", "status", "14", "pondered", cwd=root)
+    assert refused.exit_code == 2 and "unknown status 'pondered'" in refused.output

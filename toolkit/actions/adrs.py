@@ -46,6 +46,7 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    SYNONYMS,
     BESIDE_STATUS,
     DATED_FILE,
     FOLDER_PAGES,
@@ -1199,9 +1200,14 @@ def change_status(
     this one supersedes as superseded, where that waited for it (`[adr] supersede-on = "accept"`).
     """
     ws.require_writable()
-    status = status.strip().lower()
+    typed, status = status.strip(), status.strip().lower()
+    team_word = None
     if status not in STATUSES:
-        raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        # A word the team writes for a status (`declined`, or one `[adr.statuses]` maps) is that status, written so.
+        meant = {phrase.lower(): word for phrase, word in ws.config.adr_statuses}.get(status) or SYNONYMS.get(status)
+        if meant not in STATUSES:
+            raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        status, team_word = meant, typed
     if by is not None and status != "superseded":
         raise DecisionbookError("--by names a successor, so it goes with the status superseded; "
                                 f"to record who approved, run `decide adr approve {ref} --by NAME`")
@@ -1251,8 +1257,11 @@ def change_status(
             after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
                                                   links, _superseded_mark(ws, decision))
         else:
-            after = adr_edit.set_status(doc, decision, status, day, _written_words(ws, decision, status),
-                                        _folder_status_form(ws, decision))
+            words = _written_words(ws, decision, status)
+            if team_word is not None:  # in the case the record writes its status in
+                capital = (decision.status_raw or words or "A")[:1].isupper()
+                words = team_word[:1].upper() + team_word[1:] if capital else team_word.lower()
+            after = adr_edit.set_status(doc, decision, status, day, words, _folder_status_form(ws, decision))
         kept = _relations(decision) - _said_by_status(decision)
         if by is not None:
             def holds(record):

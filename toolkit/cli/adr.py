@@ -150,7 +150,8 @@ def show(n, fmt):
 @click.option("--force", is_flag=True, help="Allow a transition outside proposed -> accepted|rejected, accepted -> deprecated|superseded, rejected -> proposed, superseding an ADR that another already supersedes, and accepting an ADR the review gate refuses.")
 @click.option("--by", metavar="M", help="With superseded: the ADR that supersedes N (it gets a `supersedes` link).")
 def status(n, status, day, force, by):
-    """Set the STATUS of ADR N and stamp the date."""
+    """Set the STATUS of ADR N and stamp the date. STATUS is draft, proposed, accepted, rejected, deprecated or
+    superseded, or a word the team writes for one (declined), written as given."""
     from toolkit.actions.adrs import change_status
     from toolkit.records import folder_index
 
