@@ -44,8 +44,10 @@ def test_an_adr_folder_inside_a_top_folder_of_the_team_s_own_name_is_found(decid
 
 
 def test_a_folder_named_as_adr_folders_inside_a_top_folder_needs_numbered_records(decide, tmp_path):
-    # A package of code named so (`src/adr/`) is no ADR folder, whatever Markdown it holds.
-    root = _repo(tmp_path, {"src/adr/parser.py": "x = 1\n", "src/adr/README.md": "# The adr package\n"})
+    # A package of code named so (`src/adr/`) is no ADR folder, whatever Markdown it holds; nor is a folder named as
+    # proposals are (`app/design/`), which a project's code holds as often.
+    root = _repo(tmp_path, {"src/adr/parser.py": "x = 1\n", "src/adr/README.md": "# The adr package\n",
+                            "app/design/0001-colours.md": "# 1. Colours\n\n## Status\n\nAccepted\n"})
     assert "no ADR folder" in decide("adr", "list", cwd=root).output
 
 

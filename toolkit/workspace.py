@@ -575,29 +575,27 @@ def _dir_name(name: str) -> str:
 
 
 def _named_folders(root: Path) -> list[Path]:
-    """The folders named as ADR folders (DEEP_ADR_DIR_NAMES) or proposals are (LOOSE_ADR_DIR_NAMES), at the top,
-    in DOCS_ROOTS a few levels down, then one level into the other folders at the top, nearest first: walked once,
-    then filtered by each pass of discovery."""
+    """The folders named as ADR folders (DEEP_ADR_DIR_NAMES) or proposals are (LOOSE_ADR_DIR_NAMES), at the top
+    or in DOCS_ROOTS a few levels down, nearest first: walked once, then filtered by each pass of discovery."""
     names = (*DEEP_ADR_DIR_NAMES, *LOOSE_ADR_DIR_NAMES)
-    tops = _subfolders(root)
-    found = [folder for folder in tops if _dir_name(folder.name) in names]
+    found = [folder for folder in _subfolders(root) if _dir_name(folder.name) in names]
     for top in DOCS_ROOTS:
         level = [root / top] if (root / top).is_dir() else []
         for _ in range(DEEP_ADR_DIR_DEPTH):
             level = [child for folder in level for child in _subfolders(folder)]
             found += [child for child in level if _dir_name(child.name) in names]
-    # Then one level into the other folders at the top, which a team names in its own words (`00_nucleo/adr/`).
-    found += [child for top in tops if top.name not in _DOCS_TOPS
-              for child in _subfolders(top) if _dir_name(child.name) in names]
     return found
 
 
 _DOCS_TOPS = frozenset(top.split("/")[0] for top in DOCS_ROOTS)
 
 
-def _in_own_top(root: Path, folder: Path) -> bool:
-    """Whether *folder* is one level into a folder at the top of *root* that is not a documentation folder."""
-    return folder.parent.parent == root and folder.parent.name not in _DOCS_TOPS
+def _in_own_tops(root: Path) -> list[Path]:
+    """The folders named as ADR folders one level into the other folders at the top, which a team names in its own
+    words (`00_nucleo/adr/`), holding records named by number or date: code is named so too (`src/adr/`), and
+    a package's Markdown is no record (ADR 0249). Looked for only where no other place holds records."""
+    return [child for top in _subfolders(root) if top.name not in _DOCS_TOPS for child in _subfolders(top)
+            if _dir_name(child.name) in DEEP_ADR_DIR_NAMES and _holds_records(child, False)]
 
 
 def _subfolders(folder: Path) -> list[Path]:
@@ -617,12 +615,9 @@ def _dependency_folder(name: str) -> bool:
 def _deep_adr_dirs(root: Path, named: list[Path], slugs: bool, names=DEEP_ADR_DIR_NAMES) -> list[Path]:
     """The folders of *named* (see _named_folders) named as *names* that hold records (*slugs*: records named by
     their slug alone count). Under the documentation's folders, records in their category folders count too; at
-    the top a folder so named may be code (`adr/` a package), whose subfolders' Markdown is no record, and one
-    level into another folder at the top only numbered or dated records count."""
+    the top a folder so named may be code (`adr/` a package), whose subfolders' Markdown is no record."""
     return [folder for folder in named if _dir_name(folder.name) in names
-            and (_holds_records(folder, slugs) if folder.parent == root
-                 else _holds_records(folder, False) if _in_own_top(root, folder)  # code may be named so
-                 else _holds_categories(folder, slugs))]
+            and (_holds_records(folder, slugs) if folder.parent == root else _holds_categories(folder, slugs))]
 
 
 def _find_adr_dir(root: Path, config: Config) -> Path:
@@ -648,7 +643,7 @@ def _discover_adr_dir(root: Path) -> Path:
             # An older folder left beside the one a team writes in now (`docs/decisions/` beside `docs/adr/`): the
             # one holding more records, the first of as many; `check` names the other (ADR 0181).
             return max(held, key=lambda folder: _records_in(folder, slugs))
-        with_records = held or _deep_adr_dirs(root, named, slugs)
+        with_records = held or _deep_adr_dirs(root, named, slugs) or (not slugs and _in_own_tops(root))
         if with_records:
             return with_records[0]
     loose = [folder for folder in _deep_adr_dirs(root, named, False, LOOSE_ADR_DIR_NAMES) if _has_status(folder, root)]

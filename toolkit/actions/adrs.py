@@ -1258,9 +1258,10 @@ def change_status(
                                                   links, _superseded_mark(ws, decision))
         else:
             words = _written_words(ws, decision, status)
-            if team_word is not None:  # in the case the record writes its status in
-                capital = (decision.status_raw or words or "A")[:1].isupper()
-                words = team_word[:1].upper() + team_word[1:] if capital else team_word.lower()
+            if team_word is not None:  # in the case the record writes its status in, beside the folder's mark
+                before, plain, after = status_mark(words) if words else ("", "", "")
+                capital = (decision.status_raw or plain or "A")[:1].isupper()
+                words = before + (team_word[:1].upper() + team_word[1:] if capital else team_word.lower()) + after
             after = adr_edit.set_status(doc, decision, status, day, words, _folder_status_form(ws, decision))
         kept = _relations(decision) - _said_by_status(decision)
         if by is not None:

@@ -751,6 +751,7 @@ _PART_HEADINGS = frozenset((
     "motivation", "problem", "problem statement", "goals", "decision drivers", "considered options", "options",
     "alternatives", "proposal", "decision", "decision outcome", "rationale", "consequences", "details",
 ))
+_STATUS_OR_DATE = STATUS_LABELS | frozenset(_DATE_LABELS[0])  # in any language: no extra field (`* Статус:`)
 _LINKS_HEADINGS = frozenset(("links", *(heading.lower() for heading in LINKS_IN.values())))
 _RELATION_LABELS = frozenset(("supersedes", "amends", "extends", "reverts", "relates to", "related to",
                               *_SAME_RELATION, *EITHER_WAY))
@@ -1320,8 +1321,7 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
             fields.setdefault("decision_makers", _people(reader, value, key, index + 1))
         elif key in ("consulted", "informed"):
             fields.setdefault(key, _people(reader, value, key, index + 1))
-        elif key not in ("status", "date") and _label(key) not in STATUS_LABELS | set(_DATE_LABELS[0]) \
-                and not _LINK.search(value):
+        elif key not in ("status", "date") and _label(key) not in _STATUS_OR_DATE and not _LINK.search(value):
             extra[match.group(1)] = value
 
 
@@ -1559,9 +1559,9 @@ _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z
 # A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
 BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 _NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
-_NAMED_RECORDS = LazyPattern(r"ADR[-_ #]?\d+(?:[ \t]*\([^()\n]*\))?"  # each perhaps with a note: `ADR-0011 (tests)`
-                             r"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+(?:[ \t]*\([^()\n]*\))?)*",
-                             re.IGNORECASE)
+_RECORD_NOTE = r"(?:[ \t]*\([^()\n]*\))?"  # after a record named by number, a note: `ADR-0011 (testing policy)`
+_NAMED_RECORDS = LazyPattern(rf"ADR[-_ #]?\d+{_RECORD_NOTE}"
+                             rf"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+{_RECORD_NOTE})*", re.IGNORECASE)
 
 
 # GHC's proposals say under their title when they were accepted, as a directive: `.. date-accepted:: 2019-05-02`.
@@ -1685,7 +1685,7 @@ def _known_relation(words: str) -> bool:
 # `* Supersedes: ADR 2.`, as the status itself names a successor (`Vervangen door ADR-002`); by their numbers
 # alone (`Amended by 0005, 0006`), each perhaps with a note (`Amends ADR-0020 (front only)`), and a clause of
 # the team's own after them (`Amends 0008, builds on 0009 and 0010`).
-_NAMED = r"(?:(?:ADR|RFC)[-_ #]?)?\d+(?:[ \t]*\([^()\n]*\))?"
+_NAMED = rf"(?:(?:ADR|RFC)[-_ #]?)?\d+{_RECORD_NOTE}"
 _NAMED_RELATION = LazyPattern(rf"^(?:[*-]\s+)?{_LABEL}({_NAMED}(?:[ \t]*(?:,|and|&)[ \t]*{_NAMED})*)(?:[,;]\s.*|\.)?$",
                               re.IGNORECASE)
 _NAMED_NUMBER = LazyPattern(r"\([^()\n]*\)|(\d+)")

@@ -1122,13 +1122,13 @@ def _choose(phrase: str, new: str) -> str | None:
     # decisionbook's word for deprecated is `Veraltet`).
     status = read_status(new)[0]
     for part, words in [*((p, w) for p, w in parts if w.lower() == new.lower()),
-                        *((p, w) for p, w in parts if words_status(w) == status)]:
+                        *((p, w) for p, w in parts if _words_status(w) == status)]:
         start = part.start() + part.group(0).index(words)
         return f"{plain[:start]}{match.group(1)}{words}{match.group(1)}{plain[start + len(words):]}"
     return None
 
 
-def words_status(words: str) -> str | None:
+def _words_status(words: str) -> str | None:
     """The status *words* say when they are a status word alone (`Überholt`), else None."""
     return SYNONYMS.get(status_words(words))
 
