@@ -282,6 +282,45 @@ def test_a_teams_own_template_is_recognised(decide, repo, where):
     assert 'section "Decision" is still' in check
 
 
+def test_a_section_the_teams_template_does_not_have_is_not_asked_for(decide, repo):
+    # The guild's template has a Problem and a Decision, no Consequences: a record made from it and
+    # written through is accepted; a section the template has is still required.
+    (repo / "decisions" / "template.md").write_text(TEAM_TEMPLATE + "\n## Summary\n\nOne line for the changelog.\n")
+    made = decide("adr", "new", "Adopt the outbox", "--no-edit", cwd=repo).stdout.strip()
+    path = repo / made
+    text = path.read_text()
+    assert "## Problem" in text and "## Consequences" not in text
+    path.write_text(text.replace("Describe the problem in a paragraph our architecture guild can read in a minute.",
+                                 "Orders and their events are written in two transactions, so a crash loses events.")
+                    .replace("Say what we do, in the active voice.", "We write events to an outbox table."))
+    items = _items(repo)
+    assert (items['section "Problem"'].result, items['section "Problem"'].required) == ("pass", True)
+    assert 'section "Consequences"' not in items and 'section "Context"' not in items
+    assert (items['section "Summary"'].result, items['section "Summary"'].required) == ("fail", False)
+    accepted = decide("adr", "status", "1", "accepted", cwd=repo)
+    assert accepted.exit_code == 0, accepted.output
+
+    path.write_text(path.read_text().replace("We write events to an outbox table.",
+                                             "Say what we do, in the active voice."))
+    decision = _items(repo)['section "Decision"']
+    assert (decision.detail, decision.required) == ("still the template's text", True)
+
+
+@pytest.mark.parametrize(("heading", "section"), [
+    ("Problem", "Context"), ("Alternatives Considered", "Considered Options"), ("Solution", "Decision"),
+    ("Implications", "Consequences"),
+])
+def test_headings_teams_write_for_the_required_sections(decide, repo, heading, section):
+    names = {"Context": "Context and Problem Statement", "Considered Options": "Considered Options",
+             "Decision": "Decision Outcome", "Consequences": "Consequences"}
+    body = "".join(f"## {heading if name == section else names[name]}\n\nWritten by the team for {name}.\n\n"
+                   for name in names)
+    (repo / "decisions" / "0004-upstream.md").write_text(f"---\nstatus: proposed\n---\n# Upstream\n\n{body}")
+    items = _items(repo, "4")
+    assert (items[f'section "{heading}"'].result, items[f'section "{heading}"'].required) == ("pass", True)
+    assert not [item for item in items.values() if item.detail == "missing"]
+
+
 def test_madr_placeholders_count_as_not_written(decide, repo):
     (repo / "decisions" / "0004-upstream.md").write_text(
         "---\nstatus: proposed\n---\n# Upstream\n\n## Context and Problem Statement\n\n"

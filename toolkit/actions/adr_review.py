@@ -38,22 +38,25 @@ DEFAULT_REQUIRED = {
 # decisionbook reads: a heading stands for the section it names (`## Kontext` is a Nygard record's
 # Context, `## Decyzja` its Decision, MADR's "Decision Outcome" is the Decision a Nygard-style gate asks for).
 _SECTIONS = {
-    "context": "context|context and problem statement|problem statement|background|kontext|hintergrund|contexte"
+    "context": "context|context and problem statement|problem statement|problem|background|kontext|hintergrund|contexte"
                "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
                "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|文脈|背景|맥락|배경|kontekst"
                "|bakgrunn|bakgrund|bağlam",
-    "decision": "decision|decision outcome|decision statement|outcome|proposal|proposed decision|entscheidung|décision"
+    "decision": "decision|decision outcome|decision statement|outcome|proposal|proposed decision|solution"
+                "|proposed solution|entscheidung|décision"
                 "|résultat de la décision"
                 "|decisión|decisão"
                 "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt|decyzja|karar"
                 "|alınan karar",
     # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
-    "consequences": "consequences|consequence|positive consequences|negative consequences|konsequenzen|auswirkungen"
+    "consequences": "consequences|consequence|positive consequences|negative consequences|implications"
+                    "|konsequenzen|auswirkungen"
                     "|conséquences|영향"
                     "|impacts positifs|impacts négatifs|consecuencias|consequências"
                     "|conseguenze|gevolgen|consequenties|последствия|結果|影響|后果|影响|결과|konsekvenser"
                     "|konsekwencje|skutki|sonuçlar",
-    "options": "considered options|options considered|alternatives|options|alternativen|betrachtete optionen"
+    "options": "considered options|options considered|alternatives|alternatives considered|options|alternativen"
+               "|betrachtete optionen"
                "|options envisagées|solutions étudiées|alternativas|opciones consideradas|opções consideradas"
                "|alternative"
                "|alternatieven|альтернативы|рассмотренные варианты|検討した選択肢|代替案|备选方案|考虑的选项"
@@ -121,7 +124,8 @@ def template_text(ws: Workspace, day: _dt.date | None = None) -> TemplateText:
         if then is not None:
             datas = [then.get(path, data) for path, data in zip(paths, datas)]
     kept = [(path, data) for path, data in zip(paths, datas) if data is not None]
-    return TemplateText([frontmatter.decode(data, path) for path, data in kept], tuple(is_rst(p) for p, _ in kept))
+    return TemplateText([frontmatter.decode(data, path) for path, data in kept], tuple(is_rst(p) for p, _ in kept),
+                        team=sum(1 for path, _ in kept if path in team))
 
 
 def _template_data(path: Path) -> bytes:
@@ -130,9 +134,10 @@ def _template_data(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def required_sections(ws: Workspace, form: str, found=()) -> tuple[str, ...]:
+def required_sections(ws: Workspace, form: str, found=(), headings: frozenset[str] | None = None) -> tuple[str, ...]:
     """The sections an ADR in *form* with the sections *found* must have written: `[review] required`,
-    else the defaults of how its body is written (a MADR body, a Nygard body), else of its form."""
+    else the defaults of how its body is written (a MADR body, a Nygard body), else of its form; with the
+    *headings* of the team's own templates, only those of the defaults that a template of theirs asks for."""
     configured = ws.config.review_required
     if form in configured:
         return configured[form]
@@ -140,10 +145,15 @@ def required_sections(ws: Workspace, form: str, found=()) -> tuple[str, ...]:
         return configured["*"]
     keys = {heading_key(section.title) for section in found if section.level >= 2}
     if keys & _MADR_HEADINGS:
-        return DEFAULT_REQUIRED[form if form in (MADR, BULLETS) else BULLETS]
-    if any(key in _SECTION for key in keys):
-        return DEFAULT_REQUIRED[NYGARD]
-    return DEFAULT_REQUIRED.get(form, DEFAULT_REQUIRED[NYGARD])
+        required = DEFAULT_REQUIRED[form if form in (MADR, BULLETS) else BULLETS]
+    elif any(key in _SECTION for key in keys):
+        required = DEFAULT_REQUIRED[NYGARD]
+    else:
+        required = DEFAULT_REQUIRED.get(form, DEFAULT_REQUIRED[NYGARD])
+    if headings is None:
+        return required
+    asked = {_section_key(heading) for heading in headings}
+    return tuple(name for name in required if _section_key(name) in asked)
 
 
 def template_findings(
@@ -309,7 +319,7 @@ def gate(ws: Workspace, doc: frontmatter.Document, decision: Decision, template:
     migration plan rows and who has signed off."""
     template = template or template_text(ws)
     found = sections(doc.text_lines(), doc.body_start, rst=is_rst(doc.path))
-    items = _section_items(found, required_sections(ws, decision.form, found), template)
+    items = _section_items(found, required_sections(ws, decision.form, found, template.headings), template)
     rows = migration_rows(found, template)
     if decision.data_change:
         items += _migration_items(rows)

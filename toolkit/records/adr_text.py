@@ -104,19 +104,26 @@ def has_placeholder(line: str) -> bool:
 class TemplateText:
     """The lines that templates ship; a line of an ADR equal to one of them was not written by its author."""
 
-    def __init__(self, templates: list[str], rst: tuple[bool, ...] = ()):
-        """*rst* says, template by template, which are reStructuredText (none, when left out)."""
+    def __init__(self, templates: list[str], rst: tuple[bool, ...] = (), team: int = 0):
+        """*rst* says, template by template, which are reStructuredText (none, when left out); the last *team*
+        of the *templates* are the team's own, whose section headings `headings` holds."""
         self.lines: set[str] = set()
+        self.headings: frozenset[str] | None = None  # as heading_key gives them; None: the team keeps no template
         wild: set[str] = set()  # lines holding `${title}` and the like, which match anything there
+        headings = set()
         for at, text in enumerate(templates):
             lines, start = body_lines(text)
             for section in sections(lines, start, rst=at < len(rst) and rst[at]):
+                if at >= len(templates) - team and section.level >= 2:
+                    headings.add(heading_key(section.title))
                 if section.level == 1 or heading_key(section.title) == "status":
                     continue  # the title's own lines are metadata (`Date:`), as is a Status section
                 for line in content_lines(section.own):
                     normal = _normal(line)
                     if normal:
                         (wild if "${" in normal else self.lines).add(normal)
+        if headings:
+            self.headings = frozenset(headings)
         patterns = [_OURS.sub(".*", re.escape(line)) for line in sorted(wild)]
         self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         # A shipped line, once normalised, is a substring of the whole file with its whitespace
