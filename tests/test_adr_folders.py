@@ -927,8 +927,8 @@ def test_records_in_a_form_not_read_are_named_by_check_not_left_out_in_silence(d
 
 
 def test_records_named_by_no_number_beside_numbered_ones_are_named_by_check(decide, tmp_path):
-    # A series of its own beside the numbered records (`ADR-CFR-001`), a misspelt prefix (`ard-6.md`):
-    # left out of the list in silence, and `supersedes: [ADR-CFR-001]` was read as ADR 1.
+    # A misspelt prefix (`ard-6.md`): left out of the list in silence. A series of its own beside the numbered
+    # records (`ADR-CFR-001`) is read by its name (ADR 0251); `supersedes: [ADR-CFR-001]` was read as ADR 1.
     root = _repo(tmp_path, {
         "docs/adr/ADR-001-modular-monolith.md": "# ADR-001: Modular monolith\n\n**Status:** Accepted\n",
         "docs/adr/ADR-016-one-context-flow.md": "---\nsupersedes: [ADR-CFR-001]\n---\n# ADR-016: One context flow\n\n"
@@ -939,15 +939,16 @@ def test_records_named_by_no_number_beside_numbered_ones_are_named_by_check(deci
         "docs/adr/PROCESS.md": "# How we decide\n\n## ADR status\n\n`{CONSENSUS STATUS} {IMPLEMENTATION STATUS}`\n",
         "docs/adr/notes.md": "# Notes from the workshop\n",
     })
-    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 16]
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 16, None]
     check = decide("check", cwd=root)
     assert check.stdout.splitlines() == [
-        "docs/adr: warning: 2 file(s) state a status but are not read as records, as their names hold no record "
-        "number (docs/adr/ADR-CFR-001-context-flow.md, docs/adr/ard-6.md): name a record by its number, "
-        "`0017-use-kafka.md`",
-        "0 error(s), 1 warning(s)",  # no more "ADR 16 supersedes this one" on ADR 1
+        "docs/adr: warning: 1 file(s) state a status but are not read as records, as their names hold no record "
+        "number (docs/adr/ard-6.md): name a record by its number, `0017-use-kafka.md`",
+        # Not on ADR 1: on the record ADR 16 names.
+        "docs/adr/ADR-CFR-001-context-flow.md:3: warning: ADR 16 supersedes this one, but its status is proposed",
+        "0 error(s), 2 warning(s)",
     ]
-    assert listed_adrs(decide, root)[1]["supersedes"] == ["CFR-001"]
+    assert listed_adrs(decide, root)[1]["supersedes"] == ["ADR-CFR-001-context-flow"]
 
 
 def test_a_records_translation_beside_it_is_not_a_second_record(decide, tmp_path):

@@ -649,3 +649,50 @@ def test_a_status_stated_again_as_a_sentence_changes_its_word_and_keeps_the_rest
     assert result.exit_code == 0, result.output
     assert (root / "content/adr/0002-protect-main.md").read_text() == STATED_AGAIN.format(
         status="Deprecated", again=written).replace("date: 2026-05-06", "date: 2026-12-02")
+
+
+SERIES = "# ADR {key}: {title}\n\n**Date:** 2026-01-2{n}\n**Status:** {status}\n\n## Context\n\nWhy {n}.\n"
+
+
+def test_records_of_a_series_of_their_own_are_read_by_their_names(decide, tmp_path):
+    # A folder numbering its records keeps another series beside them (`VIS-001-x.md`, a vision, numbered apart,
+    # or a component's `model-serving/ODH-ADR-MS-0001-x.md`) and a record between two (`0004a-x.md`): each is
+    # a record named by its file, not a number the folder's own record already has.
+    root = repository_with(tmp_path / "repo", {
+        "docs/ADR/001-soft-delete.md": SERIES.format(key="001", n=1, title="Soft delete", status="Accepted"),
+        "docs/ADR/004-notes.md": SERIES.format(key="004", n=2, title="Notes", status="Accepted"),
+        "docs/ADR/0004a-ancestry.md": SERIES.format(key="004a", n=3, title="Ancestry", status="Rejected"),
+        "docs/ADR/004d-notes.md": "# Approval of 004\n\n| Decision | Day |\n|---|---|\n| Accepted | 2026-01-22 |\n",
+        "docs/ADR/VIS-001-soft-delete-for-modules.md": SERIES.format(key="VIS-001", n=4, title="Modules",
+                                                                     status="Accepted"),
+        "docs/ADR/VIS-000-template.md": SERIES.format(key="VIS-XXX", n=5, title="Title", status="Proposed"),
+        "docs/ADR/model-serving/ODH-ADR-MS-0001-private-network.md": SERIES.format(
+            key="MS-0001", n=6, title="Private network", status="Proposed"),
+    })
+    listed = {(r["number"], r["key"]): (r["title"], r["status"], r["date"]) for r in listed_adrs(decide, root)}
+    assert listed == {
+        (1, "1"): ("Soft delete", "accepted", "2026-01-21"), (4, "4"): ("Notes", "accepted", "2026-01-22"),
+        (None, "0004a-ancestry"): ("Ancestry", "rejected", "2026-01-23"),
+        (None, "VIS-001-soft-delete-for-modules"): ("Modules", "accepted", "2026-01-24"),
+        (None, "ODH-ADR-MS-0001-private-network"): ("Private network", "proposed", "2026-01-26")}
+    check = decide("check", cwd=root)
+    assert "not read as records" not in check.stdout and "duplicate" not in check.stdout, check.stdout
+    result = decide("adr", "status", "ODH-ADR-MS-0001-private-network", "accepted", "--force", "--date", "2026-02-01",
+                    cwd=root)
+    assert result.exit_code == 0, result.output
+    assert "**Status:** Accepted\n" in (root / "docs/ADR/model-serving/ODH-ADR-MS-0001-private-network.md").read_text()
+    # Named by its label, never by the number the folder's own record 1 has.
+    (root / "docs/ADR/004-notes.md").write_text(SERIES.format(key="004", n=2, title="Notes", status="Accepted")
+                                                .replace("**Status:** Accepted\n", "**Status:** Accepted\n"
+                                                         "**Supersedes:** VIS-001\n"))
+    rows = {r["key"]: r for r in listed_adrs(decide, root)}
+    assert rows["4"]["supersedes"] == ["VIS-001-soft-delete-for-modules"] and rows["1"]["superseded_by"] is None
+    shown = json.loads(decide("adr", "show", "VIS-001", "--format", "json", cwd=root).stdout)
+    assert (shown["path"], [(r["relation"], r["adr"]) for r in shown["related"]]) == (
+        "docs/ADR/VIS-001-soft-delete-for-modules.md", [("superseded by", "4")])
+    assert json.loads(decide("adr", "show", "1", "--format", "json", cwd=root).stdout)["related"] == []
+    assert decide("adr", "link", "VIS-001", "amends", "1", cwd=root).exit_code == 0
+    assert "Amends" in (root / "docs/ADR/VIS-001-soft-delete-for-modules.md").read_text()
+    assert "Amended by" in (root / "docs/ADR/001-soft-delete.md").read_text()
+    made = decide("adr", "new", "Audit log", "--no-edit", cwd=root)
+    assert made.stdout.strip() == "docs/ADR/005-audit-log.md", made.output

@@ -10,7 +10,15 @@ from toolkit.errors import DecisionbookError
 from toolkit.history.dates import day
 from toolkit.history.filelog import FileRevision, file_history, folder_history, shallow_boundary
 from toolkit.records import adr, frontmatter, sidecar
-from toolkit.records.adr_words import DATED_FILE, draft_slug, folder_page, is_slug_record, numbered_file, record_name
+from toolkit.records.adr_words import (
+    DATED_FILE,
+    draft_slug,
+    folder_page,
+    is_slug_record,
+    numbered_file,
+    record_name,
+    series_record,
+)
 from toolkit.workspace import Workspace
 
 COLUMNS = ["date", "commit", "author", "before", "after", "subject"]
@@ -27,7 +35,7 @@ def _number_and_slug(name: str) -> tuple[int | None, str]:
     dated = DATED_FILE.match(name)
     if dated:
         return None, dated.group(3)
-    return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
+    return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) or series_record(name) else "")
 
 
 def _as_page(path: str) -> str:

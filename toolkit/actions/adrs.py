@@ -50,6 +50,7 @@ from toolkit.records.adr_words import (
     BESIDE_STATUS,
     DATED_FILE,
     FOLDER_PAGES,
+    LETTERED,
     RECORD_DEPTH,
     STAGE_FOLDERS,
     LazyPattern,
@@ -74,6 +75,9 @@ from toolkit.records.adr_words import (
     proven_order,
     read_status,
     record_name,
+    series_label,
+    series_record,
+    series_reference,
     status_mark,
     status_word,
     template_name,
@@ -129,10 +133,21 @@ class Decisions:
 
     def linked(self, key: str) -> Decision | None:
         """The ADR a relation's *key* names (as `outgoing` gives it), or None. A key is read as a key: one that
-        would read as another (`CFR-001`, after `ADR-CFR-001`, as ADR 1) names no other record."""
-        return self.get(key) if ref_key(key) == key else None
+        would read as another (`CFR-001`, after `ADR-CFR-001`, as ADR 1) names no other record but its series'."""
+        series = self._series(key)
+        return series[0] if series else self.get(key) if ref_key(key) == key else None
+
+    def _series(self, ref) -> list[Decision]:
+        """The records of a series of their own *ref* names by their label (`VIS-001`), not by the folder's number."""
+        label = series_reference(ref)
+        if label is None:
+            return []
+        return [r for r in self.records if r.number is None and series_label(record_name(r.path)) == label]
 
     def _named(self, ref) -> list[Decision]:
+        series = self._series(ref)
+        if series:
+            return series
         key = ref_key(ref)
         # A record named by its number or its day is found by its whole slug too.
         return [r for r in self.records if r.key == key] or [
@@ -358,16 +373,11 @@ def unnamed_records(ws: Workspace) -> list[Path]:
     return found
 
 
-# A file named by a record's number and a letter, as a team names what it keeps beside the record (an approval
-# record, `0012D-x.md` by `0012-x.md`).
-_LETTERED = LazyPattern(r"^(\d+)[A-Za-z]([-_].+)$")
-
-
 def _lettered_companion(path: Path, files: list[Path]) -> bool:
     """Whether *path* is named as a record's companion (`0012D-x.md`) beside that record (`0012-x.md`)."""
     if not path.name[:1].isdigit():
         return False
-    match = _LETTERED.match(path.name)
+    match = LETTERED.match(path.name)
     return match is not None and path.with_name(match.group(1) + match.group(2)) in files
 
 
@@ -445,9 +455,10 @@ def read_options(ws: Workspace, paths: list[Path] | None = None,
     named by their slug alone, which a link names by file name (*paths*: the folder's records), and the
     fields the folder's list of records gives them (*listed*, else read from it)."""
     slugs = tuple(sorted(path.stem for path in paths if is_slug_record(path.name))) if paths else ()
+    series = tuple(sorted(path.stem for path in paths if series_record(path.name))) if paths else ()
     if listed is None:
         listed = _folder_list(ws)[0]
-    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs, str(ws.adr_dir), listed)
+    return ReadOptions(ws.config.adr_statuses, ws.config.date_order, slugs, str(ws.adr_dir), listed, series)
 
 
 def _folder_list(ws: Workspace) -> tuple[tuple[Listed, ...], Finding | None]:
@@ -646,6 +657,10 @@ def _find_path(ws: Workspace, ref) -> Path:
             named = _by_path(named, ref)
         if len(named) == 1:
             return named[0]
+        if (label := series_reference(ref)) is not None:  # `VIS-001`: a series' record, not the folder's number 1
+            named = [path for path in paths if series_label(record_name(path)) == label] or named
+            if len(named) == 1:
+                return named[0]
         if _names_marked(ref):
             raise DecisionbookError(_ambiguous(ref, named) if named else f"no ADR {ref}", shown_path(ws, folder))
     if key is None:

@@ -22,6 +22,10 @@ from toolkit.records.adr_words import (
     DATED_FILE,
     dated_name_problem,
     draft_slug,
+    series_label,
+    series_record,
+    series_reference,
+    without_series_label,
     RELATION_STATUS,
     STAGE_FOLDERS,
     STATUSES,
@@ -256,7 +260,7 @@ def file_key(name: str) -> str | None:
     numbered = numbered_file(name)
     if numbered:
         return str(numbered[1])
-    if DATED_FILE.match(name) or draft_slug(name) is not None:
+    if DATED_FILE.match(name) or draft_slug(name) is not None or series_record(name):
         return name.rsplit(".", 1)[0]
     return None
 
@@ -364,7 +368,8 @@ def _date_text(value: object) -> str | None:
 class _Reader:
     """Collects the fields and findings of one file while it is being read."""
 
-    def __init__(self, doc: frontmatter.Document, path: Path, display: str | None, slugs: tuple[str, ...] = ()):
+    def __init__(self, doc: frontmatter.Document, path: Path, display: str | None, slugs: tuple[str, ...] = (),
+                 series: tuple[str, ...] = ()):
         self.doc = doc
         self.path = path
         self.rel = display or str(path)
@@ -372,12 +377,18 @@ class _Reader:
         self.findings: list[Finding] = []
         self.fields: dict[str, object] = {"links": []}
         self.slugs = slugs
+        self.series = series
         self.underlined = underlined_headings(self.lines, doc.body_start, is_rst(path))
 
-    def ref(self, text: str) -> str | None:
-        """The record *text* names: as ref_key reads it, or a link to a record named by its slug alone."""
+    def ref(self, text: object) -> str | None:
+        """The record *text* names: a record of a series of its own by its label (`VIS-001`, which ref_key
+        reads as 1), as ref_key reads it, or a link to a record named by its slug alone."""
+        if self.series and (label := series_reference(text)) is not None:
+            named = [stem for stem in self.series if series_label(stem + ".md") == label]
+            if named:
+                return named[0]
         key = ref_key(text)
-        if key is None and self.slugs:
+        if key is None and self.slugs and isinstance(text, str):
             link = _LINK.search(text)
             name = (_target(link) if link else text).split("#")[0].rsplit("/", 1)[-1].strip()
             stem, dot, extension = name.rpartition(".")
@@ -385,6 +396,12 @@ class _Reader:
                 stem = name if link and link.group(8) else None  # a wiki link names the page alone
             key = stem if stem in self.slugs else None
         return key
+
+    def loose(self, text: str) -> str | None:
+        """The record a phrase names (`ADR-0014 (the body parts)`, `VIS-001`), as loose_ref_key reads it, else ref."""
+        if self.series and (own := self.ref(text)) in self.series:
+            return own
+        return loose_ref_key(text) or self.ref(text)
 
     def defined_link(self, text: str) -> str | None:
         """For a reference link in *text* (`[2024-02-16][adr-08]`), the target its definition line gives
@@ -637,7 +654,7 @@ def _read_front_matter(reader: _Reader) -> None:
     for key in ("consulted", "informed"):
         fields[key] = _people(reader, meta.get(key), key, line_of(key))
 
-    supersedes = _references(reader, meta, "supersedes", ref_key, line_of, "ADR numbers, e.g. [3, 5]")
+    supersedes = _references(reader, meta, "supersedes", reader.ref, line_of, "ADR numbers, e.g. [3, 5]")
     if supersedes is not None:
         fields["supersedes"] = supersedes
     links = meta.get("links")
@@ -645,14 +662,14 @@ def _read_front_matter(reader: _Reader) -> None:
         line = line_of("links")
         for item in links if isinstance(links, list) else [links]:
             relation = item.get("relation") if isinstance(item, dict) else None
-            target = ref_key(item.get("adr")) if isinstance(item, dict) else None
+            target = reader.ref(item.get("adr")) if isinstance(item, dict) else None
             if not isinstance(relation, str) or target is None:
                 reader.warn(line, f"links entries look like {{relation: amends, adr: 5}}; cannot read {item!r}")
                 continue
             reader.add_relation(relation, target, line)
     # Relations as other tools keep them in front matter: `superseded_by: 2`, `amended-by: [5]`.
     for key, relation in relations.items():
-        for target in _references(reader, meta, key, ref_key, line_of, "ADR numbers, e.g. [3, 5]") or ():
+        for target in _references(reader, meta, key, reader.ref, line_of, "ADR numbers, e.g. [3, 5]") or ():
             reader.add_relation(relation, target, line_of(key))
     prototypes = _references(reader, meta, "prototypes", prototype_ref, line_of, "prototype numbers, e.g. [7] or [P7]")
     if prototypes is not None:
@@ -774,6 +791,7 @@ class ReadOptions:
     slugs: tuple[str, ...] = ()  # the folder's records named by their slug alone, which links name by file
     adr_dir: str = ""  # the ADR folder, below which a folder may name its records' stage (STAGE_FOLDERS)
     listed: tuple[Listed, ...] = ()  # the records the ADR folder's list names with their fields (folder_index)
+    series: tuple[str, ...] = ()  # the file stems of the folder's records of a series of their own (`VIS-001-x`)
 
 
 def _clean_span(line: str, start: int, end: int) -> tuple[int, int]:
@@ -1533,6 +1551,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     # not a sentence naming one (`Partial exception to ADR-004`).
                     for record in _NAMED_RECORD.finditer(line, start, end):
                         reader.add_relation(label, record.group(1), index + 1)
+                elif index < head_end and reader.series and reader.ref(line[start:end].strip(" .,;")) in reader.series:
+                    reader.add_relation(label, line[start:end].strip(" .,;"), index + 1)  # `Supersedes: VIS-001`
         if ((index < head_end or index in below_status) and not found and _has_link(stripped)
                 and not stripped.startswith("#")):
             _read_relation_line(reader, index)
@@ -1795,7 +1815,7 @@ def _status_then_named(reader: _Reader, raw: str) -> str:
     (`deprecated. amended by ADR-0005`), that relation read: ADR 0050's sentence, in a value."""
     for stop in _SENTENCE_BREAK.finditer(raw):
         _, relation, target = read_status(raw[stop.end() :])
-        if relation in BESIDE_STATUS and (named := loose_ref_key(target) or reader.ref(target)):
+        if relation in BESIDE_STATUS and (named := reader.loose(target)):
             reader.add_relation(relation, named, reader.fields.get("status_line") or 1)
             return raw[: stop.start()]
     return raw
@@ -1992,7 +2012,11 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     banner = _STATUS_BANNER.match(title)
     if banner and _status_alone(banner.group(1)):
         title = title[banner.end() :]  # `[Superseded by ADR-0019] Push metrics`: the status told again, set apart
-    heading_number, words = split_title(title)
+    if number is None and series_record(name):
+        # `ADR VIS-001: Modules`: the label of the record's own series is no number of the folder's.
+        heading_number, words = None, without_series_label(name, title)
+    else:
+        heading_number, words = split_title(title)
     if number is None and heading_number is not None and title.lstrip()[:3].upper() == "ADR":
         fields["title_number"] = heading_number  # a dated file's record numbered by its title alone
     if heading_number is not None and number is not None and heading_number != number \
@@ -2032,7 +2056,7 @@ def from_document(
     doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
 ) -> Decision:
     options = options or ReadOptions()
-    reader = _Reader(doc, path, display, options.slugs)
+    reader = _Reader(doc, path, display, options.slugs, options.series)
     fields = reader.fields
     conflict = _conflict_line(reader.lines)
     if conflict is not None:
@@ -2206,7 +2230,7 @@ def from_document(
             relation = "superseded by" if target else None
         if relation and target and "][" in target:
             target = reader.defined_link(target)
-        named = (loose_ref_key(target) or reader.ref(target)) if relation and target else None
+        named = reader.loose(target) if relation and target else None
         if named:
             reader.add_relation(relation, named, fields.get("status_line") or 1)
         again = fields.get("status_again")

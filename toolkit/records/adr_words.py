@@ -296,12 +296,20 @@ def is_index_file(name: str) -> bool:
     return bool(match and int(match.group(2)) == 0 and _INDEX_NAME.match(match.group(4) or ""))
 
 
+# A file named by a record's number and a letter, as a team names what it keeps beside the record (an approval
+# record, `0012D-x.md` by `0012-x.md`).
+LETTERED = LazyPattern(r"^(\d+)[A-Za-z]([-_].+)$")
+
+
 def without_companions(names: list[str]) -> list[str]:
     """*names* but the files that go with a record named among them: its translations (`0001-x.en.md`
     by `0001-x.md`) and addenda (`ADR-003-ADDENDUM-x.md` by `ADR-003-x.md`)."""
     present = set(names)
     kept = [name for name in names if name.count(".") < 2 or (match := _TRANSLATION.match(name)) is None
             or match.group(1) + match.group(2) not in present]
+    # A file named by a record's number and a letter and then the record's own name is kept with it (ADR 0226).
+    kept = [name for name in kept if not name.lstrip("0123456789")[:1].isalpha() or not name[:1].isdigit()
+            or (twin := LETTERED.match(name)) is None or twin.group(1) + twin.group(2) not in present]
     if not _ADDENDUM_WORD.search("\n".join(kept)):  # one search over the folder, not a match per name
         return kept
     addenda = {name: numbered[1] for name in kept
@@ -347,10 +355,61 @@ def draft_slug(name: str) -> str | None:
     return match.group(3) or ""
 
 
+# A record of a series of its own beside the folder's numbered ones: a team's words in capitals before a number
+# zero-padded to three digits or more (a vision's `VIS-001-x.md` by `001-x.md`, a component's
+# `ODH-ADR-MS-0001-x.md` by `ODH-ADR-0001-x.md`), or a number with a letter, a record between two (`0004a-x.md`).
+# Its number is not the folder's, which another record has already: it is named by its file, as a draft is.
+_OWN_SERIES = LazyPattern(r"^(?:(?:[A-Z][A-Za-z]*[-_]){1,4}(?=\d{3})0\d*[1-9]\d*|\d+[a-z])[-_.][^/\\]+"
+                          r"\.(?:md|markdown|qmd|rst)$", re.ASCII)
+
+
+def series_record(name: str) -> bool:
+    """Whether *name* names a record of a series of its own (`VIS-001-x.md`, `0004a-x.md`), keyed by its name."""
+    return _OWN_SERIES.match(name) is not None and RECORD_FILE.match(name) is None
+
+
+_SERIES_NAME = LazyPattern(r"^(?:[A-Za-z]+[-_])*?([A-Za-z]*)[-_]?(\d+)([a-z]?)[-_.]", re.ASCII)
+# A reference to a record of a series, casefolded: `VIS-001`, `ADR-CFR-001` or `CFR-001`, `4a`.
+_SERIES_REF = LazyPattern(r"^(?:[a-z]+[-_ ])*?([a-z]*)[-_ ]?0*(\d+)([a-z]?)$", re.ASCII)
+
+
+def series_reference(ref: object) -> tuple[str, int, str] | None:
+    """(word, number, letter) of a reference to a record of a series of its own: ("vis", 1, "") for `VIS-001` or
+    `vis-1`, ("cfr", 1, "") for `ADR-CFR-001` or `CFR-001`, ("", 4, "a") for `4a`; None for a number alone."""
+    found = _SERIES_REF.match(ref.strip().casefold()) if isinstance(ref, str) else None
+    if found is None:
+        return None
+    word, number, letter = found.groups()
+    word = "" if word in ("adr", "rfc") else word
+    return (word, int(number), letter) if word or letter else None
+
+
+def series_label(name: str) -> tuple[str, int, str] | None:
+    """(word, number, letter) that the file *name* of a record of a series of its own names it by, else None."""
+    if not series_record(name):
+        return None
+    named = _SERIES_NAME.match(name)
+    return named.group(1).casefold(), int(named.group(2)), named.group(3)
+
+
+def without_series_label(name: str, title: str) -> str:
+    """*title* without the label naming the record of a series *name* names (`ADR VIS-001: ` of `VIS-001-x.md`,
+    `4a. ` of `0004a-x.md`), as a numbered record's title is without its number."""
+    named = _SERIES_NAME.match(name)
+    if named is None:
+        return title
+    word, number, letter = named.groups()
+    words = rf"(?:[A-Za-z]+[-_ ]+)*{re.escape(word)}[-_ ]*" if word else r"(?:[A-Za-z]+[-_ ]+)*"
+    label = re.match(rf"\[?{words}0*{int(number)}{letter}(?![0-9A-Za-z])\]?\s*[:.)\-–—·|：]?\s*", title.lstrip(),
+                     re.IGNORECASE)
+    rest = title.lstrip()[label.end() :] if label else ""
+    return rest if rest.strip() else title
+
+
 def is_record_file(name: str) -> bool:
     match = RECORD_FILE.match(name)
     if match is None:
-        return draft_slug(name) is not None
+        return draft_slug(name) is not None or series_record(name)
     # Only a name that may be a template or an index needs the full look (listing 10,000 names is hot):
     # numbered 0 (`0000-szablon.md`, `000-index.md`), or `template` in English whatever its number.
     if match.group(2).strip("0") and "emplate" not in name and "EMPLATE" not in name:
@@ -365,7 +424,7 @@ def is_slug_record(name: str) -> bool:
     stem, dot, extension = name.rpartition(".")
     return bool(dot and stem and extension.lower() in RECORD_EXTENSIONS and stem[0] not in "._"
                 and RECORD_FILE.match(name) is None and not _INDEX_NAME.match(stem)
-                and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None)
+                and not _TEMPLATE_NAME.match(stem) and _draft_match(name) is None and not _OWN_SERIES.match(name))
 
 
 # How many folders below the ADR folder records are read (ADR 0114): categories within categories
