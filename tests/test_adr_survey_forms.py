@@ -696,3 +696,23 @@ def test_records_of_a_series_of_their_own_are_read_by_their_names(decide, tmp_pa
     assert "Amended by" in (root / "docs/ADR/001-soft-delete.md").read_text()
     made = decide("adr", "new", "Audit log", "--no-edit", cwd=root)
     assert made.stdout.strip() == "docs/ADR/005-audit-log.md", made.output
+
+
+KOREAN_HINT = ("# 1. Record architecture decisions\n\n> Date: 2025-08-03\n---\n\n## 상태(Status)\n\n"
+               "> 상태: 제안됨(Proposed)|승인됨(Accepted)|반려됨(Rejected)|대체됨(Superseded)|사용중단됨(Deprecated)\n\n"
+               "{status}\n\n## 상황(Context)\n\n- 기록을 남기길 바란다.\n")
+
+
+def test_a_quoted_list_of_the_choices_above_the_status_is_the_template_s_hint(decide, tmp_path):
+    # The team's template keeps its choices quoted under the heading; the status is the line below them.
+    root = repository_with(tmp_path / "repo", {
+        "architecture-decision-records/0001-record-architecture-decisions.md": KOREAN_HINT.format(status="Accepted"),
+        "architecture-decision-records/0002-use-a-queue.md": KOREAN_HINT.format(status="반려됨").replace(
+            "1. Record architecture decisions", "2. Use a queue"),
+    })
+    assert [(r["number"], r["status"], r["status_raw"]) for r in listed_adrs(decide, root)] == [
+        (1, "accepted", "Accepted"), (2, "rejected", "반려됨")]
+    result = decide("adr", "status", "1", "deprecated", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "architecture-decision-records/0001-record-architecture-decisions.md").read_text() == \
+        KOREAN_HINT.format(status="Deprecated")

@@ -1240,6 +1240,8 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         table = column_fields(reader.lines, index) if line.startswith("|") else None
         status = [(row, (a, b)) for label, row, a, b in table or () if label in STATUS_LABELS]
         status = status or [(index, f[1:3]) for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
+        if status and line.startswith(">") and template_choices(reader.lines[index][slice(*status[0][1])]):
+            continue  # `> 상태: 제안됨(Proposed)|승인됨(Accepted)|…` over the status: the template's hint of its choices
         if status:
             chosen, choices = status[0], {}
             break

@@ -678,8 +678,8 @@ _LANGUAGES = {
         "draft": "초안",
         "proposed": "제안됨|제안|검토 중|검토중",
         "accepted": "승인됨|승인|채택됨|채택|수락됨|수락",
-        "rejected": "거절됨|거절|반려|기각",
-        "deprecated": "폐기됨|폐기|사용 중단",
+        "rejected": "거절됨|거절|반려됨|반려|기각",
+        "deprecated": "폐기됨|폐기|사용 중단됨|사용중단됨|사용 중단|사용중단",
         "superseded": "대체됨|대체",
     },
     # Russian: the neuter agrees with `решение` (decision), the feminine with `запись` (record).
@@ -1102,7 +1102,9 @@ def choices(phrase: str) -> bool:
     meanings, naming = set(), set()
     for part in parts:
         words = status_words(part)
-        meaning = SYNONYMS.get(words) or SYNONYMS.get(words.split(" ", 1)[0]) if words else None
+        # A choice in the team's word, its English one after it in brackets (`반려됨(Rejected)`): either says it.
+        meaning = (SYNONYMS.get(words) or SYNONYMS.get(words.split(" ", 1)[0])
+                   or SYNONYMS.get(words.rsplit(" ", 1)[-1])) if words else None
         if meaning is None:
             return False
         # `Superseded by ADR-7` is a record's own status, unless the others already list the choices
