@@ -716,3 +716,25 @@ def test_a_quoted_list_of_the_choices_above_the_status_is_the_template_s_hint(de
     assert result.exit_code == 0, result.output
     assert (root / "architecture-decision-records/0001-record-architecture-decisions.md").read_text() == \
         KOREAN_HINT.format(status="Deprecated")
+
+
+ETAT = "# {n}. {title}\n\nDate : 2020-01-18\n\n## État\n\n{state}\n\n## Contexte\n\nPourquoi {n}.\n"
+
+
+def test_a_french_etat_section_with_relations_in_reference_links_before_the_status(decide, tmp_path):
+    # adr-tools in French: `## État`, and `Amende [0018-x.md][0018]` with its definition before the status.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-enregistrer.md": ETAT.format(n=1, title="Enregistrer", state="Accepté"),
+        "docs/adr/0018-version.md": ETAT.format(n=18, title="Version", state=(
+            "Amendé par [0049-version.md][0049]\n\n[0049]: ./0049-version.md")),
+        "docs/adr/0049-version.md": ETAT.format(n=49, title="Version encore", state=(
+            "Amende [0018-version.md][0018]\n\n[0018]: ./0018-version.md\n\nEn discussion")),
+    })
+    rows = {r["number"]: (r["status"], r["links"]) for r in listed_adrs(decide, root)}
+    assert rows == {1: ("accepted", []), 18: ("accepted", [{"relation": "amended by", "adr": "49"}]),
+                    49: ("proposed", [{"relation": "amends", "adr": "18"}])}
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+    result = decide("adr", "status", "49", "accepted", "--force", "--date", "2023-07-10", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "docs/adr/0049-version.md").read_text() == ETAT.format(n=49, title="Version encore", state=(
+        "Amende [0018-version.md][0018]\n\n[0018]: ./0018-version.md\n\nAccepté")).replace("2020-01-18", "2023-07-10")

@@ -83,7 +83,8 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   # Amends and relates to in the languages whose statuses are read: read, and written in English.
                   "modifica": "amends", "modificado por": "amended by", "modificada por": "amended by",
                   "modificato da": "amended by", "modifie": "amends", "modifié par": "amended by",
-                  "modifiée par": "amended by", "ändert": "amends", "geändert durch": "amended by",
+                  "modifiée par": "amended by", "amende": "amends", "amendé par": "amended by",
+                  "amendée par": "amended by", "ändert": "amends", "geändert durch": "amended by",
                   "wijzigt": "amends", "gewijzigd door": "amended by", "gerelateerd aan": "relates to",
                   "verwandt mit": "relates to", "lié à": "relates to", "liée à": "relates to",
                   "relacionado a": "relates to", "relacionada a": "relates to", "correlato a": "relates to",
@@ -402,6 +403,14 @@ class _Reader:
         if self.series and (own := self.ref(text)) in self.series:
             return own
         return loose_ref_key(text) or self.ref(text)
+
+    def inline_links(self, text: str) -> str:
+        """*text* with each reference link a line of the file defines written inline: `[x][0018]` as `[x](./0018-x.md)`."""
+        def inline(link: re.Match) -> str:
+            target = self.defined_link(link.group(0))
+            return f"{link.group(0)[: -len(link.group(1)) - 2]}({target})" if target else link.group(0)
+
+        return _REFERENCE_LINK.sub(inline, text)
 
     def defined_link(self, text: str) -> str | None:
         """For a reference link in *text* (`[2024-02-16][adr-08]`), the target its definition line gives
@@ -736,12 +745,12 @@ _BYLINE = LazyPattern(r"[ \t]*[A-Za-z][\w .'-]{0,60}? \| (?=[A-Za-z][A-Za-z ]{0,
 _SINCE_RELEASE = LazyPattern(r"[ \t]+(?:since|in|from|as of)[ \t]+v?\d+(?:\.\d+)*[\w.-]*$", re.IGNORECASE)
 _PLACEHOLDER = LazyPattern(r"^\s*\[[^\]]*\|")  # `[proposed | accepted | ...]`, a template's choices
 _BR = LazyPattern(r"<br\s*/?>$")
-# `Status` in English, German, Dutch and Polish; `Statut`, `Estado`, `Stato` in French, Spanish and Portuguese,
-# Italian; `Durum`, `Stav`, `Tila` in Turkish, Czech, Finnish; Japanese, Chinese (simplified and traditional),
-# Korean, Russian and Ukrainian.
+# `Status` in English, German, Dutch and Polish; `Statut` or `État` (adr-tools' French), `Estado`, `Stato` in French,
+# Spanish and Portuguese, Italian; `Durum`, `Stav`, `Tila` in Turkish, Czech, Finnish; Japanese, Chinese (simplified
+# and traditional), Korean, Russian and Ukrainian.
 STATUS_LABELS = frozenset(
     ("status", "decision status", "current status", "adr status", "rfc status", "proposal status", "design status",
-     "state", "statut", "estado", "stato",
+     "state", "statut", "état", "etat", "estado", "stato",
      "durum", "stav", "tila", "ステータス", "状態", "状态", "狀態", "상태", "статус", "состояние")
 )
 # Dates a record was first written on: a later change of status leaves them as they are.
@@ -1234,6 +1243,10 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
             reader.add_relation(listed, item.group(1), index + 1)
             continue
         listed = None
+        if "][" in line:  # `Amende [0018-x.md][0018]`, the link's address on a line of its own below
+            line = reader.inline_links(line)
+        elif chosen is None and _LINK_DEFINITION.match(line):
+            continue  # that line: `[0018]: ./0018-x.md`
         if chosen and (label := _LIST_LABEL.fullmatch(line)) and _known_relation(label.group(1)):
             listed = label.group(1)
             continue

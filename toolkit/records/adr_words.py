@@ -815,6 +815,12 @@ RELATION_STATUS = {
     "extended by": "extended by", "reverted by": "reverted by", "deprecated by": "deprecated by",
     **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
 }
+# "Amended by" in the languages whose statuses are read: a status phrase as the English one is (adr-tools' French
+# `## État` over `Amendé par [0049-x.md][0049]`).
+_AMENDED_BY_IN = ("amendé par", "amendée par", "modifié par", "modifiée par", "modificado por", "modificada por",
+                  "modificato da", "modificata da", "geändert durch", "gewijzigd door")
+SYNONYMS.update(dict.fromkeys(_AMENDED_BY_IN, "accepted"))
+RELATION_STATUS.update(dict.fromkeys(_AMENDED_BY_IN, "amended by"))
 # Relations a status phrase may be alone (`Amended by [5. X](...)`) that say no status but "in force": a change of
 # status writes its word before them, as ADR 0050's sentence (`Deprecated. Amended by [...]`), and keeps them.
 BESIDE_STATUS = frozenset(("amended by", "extended by"))
