@@ -738,3 +738,48 @@ def test_a_french_etat_section_with_relations_in_reference_links_before_the_stat
     assert result.exit_code == 0, result.output
     assert (root / "docs/adr/0049-version.md").read_text() == ETAT.format(n=49, title="Version encore", state=(
         "Amende [0018-version.md][0018]\n\n[0018]: ./0018-version.md\n\nAccepté")).replace("2020-01-18", "2023-07-10")
+
+
+DAY_UNDER_TITLE = "# ADR {n}: {title}\n\n{day}\n\n## Context\n\nWhy {n}.\n\n## Status\n\nAccepted\n"
+
+
+def test_a_day_written_out_alone_under_the_title_is_the_date(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        f"docs/arch/adr-{n}.md": DAY_UNDER_TITLE.format(n=n, title=title, day=day)
+        for n, title, day in ((1, "Adopting records", "July 19, 2018"), (2, "Monorepo", "15 November 2021"),
+                              (3, "Identity", "*27 July 2022*"), (4, "Pages", "May 2023"))})
+    rows = {r["number"]: (r["title"], r["date"]) for r in listed_adrs(decide, root)}
+    assert rows == {1: ("Adopting records", "2018-07-19"), 2: ("Monorepo", "2021-11-15"), 3: ("Identity", "2022-07-27"),
+                    4: ("Pages", None)}
+    # The day it was written, as a Nygard record's `Date:` is: a change of status keeps it.
+    result = decide("adr", "status", "2", "deprecated", "--force", "--date", "2026-12-01", cwd=root)
+    assert result.stdout.strip() == "ADR-0002: accepted -> deprecated (its date, 2021-11-15, kept)", result.output
+    assert (root / "docs/arch/adr-2.md").read_text() == DAY_UNDER_TITLE.format(
+        n=2, title="Monorepo", day="15 November 2021").replace("Accepted", "Deprecated")
+
+
+FRONT_STATUS = "---\nid: {n}\nstatus: accepted\n{more}---\n\n{body}\n## Context\n\nWhy {n}.\n"
+
+
+def test_a_day_in_the_body_dates_a_record_whose_front_matter_gives_its_status_and_no_decision_day(decide, tmp_path):
+    # A site's front matter says the status (and when the page was made or edited); the body says when it was decided.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-008-secrets.md": FRONT_STATUS.format(n="008", more="", body="## Status\nAccepted\n\n"
+                                                                                   "## Date\n2026-02-18\n"),
+        "docs/adr/adr-009-paseto.md": FRONT_STATUS.format(n="009", more="", body="# ADR-009: PASETO\n\n"
+                                                          "**Status:** Accepted\n**Date:** 2026-02-26\n"),
+        "docs/adr/adr-034-restrict.md": FRONT_STATUS.format(n="034", more="decided: 2026-08-11\n", body="# Restrict\n"),
+        "docs/adr/adr-035-bd.md": FRONT_STATUS.format(n="035", more="created: 2026-01-31\nupdated: 2026-02-09\n",
+                                                      body="# BD-ADR-035: 図\n\n## ステータス\n\n- Accepted\n"
+                                                           "- 日付: 2026-01-17\n"),
+        "docs/adr/adr-036-made.md": FRONT_STATUS.format(n="036", more="date: 2026-03-01\n",
+                                                        body="# Made\n\n**Date:** 2026-02-27\n"),
+    })
+    assert {r["number"]: r["date"] for r in listed_adrs(decide, root)} == {
+        8: "2026-02-18", 9: "2026-02-26", 34: "2026-08-11", 35: "2026-01-17", 36: "2026-03-01"}
+    result = decide("adr", "status", "9", "deprecated", "--force", "--date", "2026-12-01", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert {r["number"]: r["date"] for r in listed_adrs(decide, root)}[9] == "2026-12-01"
+    # The status stated again under the title is changed with the front matter's.
+    assert "status: deprecated\n---\n\n# ADR-009: PASETO\n\n**Status:** Deprecated\n**Date:** 2026-12-01\n" in (
+        root / "docs/adr/adr-009-paseto.md").read_text()

@@ -556,7 +556,7 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 # Keys in the languages teams write their front matter in (`statut: accepté`, `consultés:`, MADR in French).
 FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status",
                         "consultés": "consulted", "informés": "informed"}
-FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "last-updated", "last_updated", "updated", "updated_at",
+FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "decided", "last-updated", "last_updated", "updated", "updated_at",
                       "last revised", "last-revised", "last_revised", "last updated",
                       "date-issued", "date_issued")  # the day a decision was issued (Hackney's data platform)
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
@@ -1515,8 +1515,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
             for label, row, start, end in table:
                 columns.setdefault(row, []).append((label, start, end, TABLE))
             continue
-        elif index < head_end and 2 not in dates and (bare := _BARE_DATE.fullmatch(line)) is not None:
-            dates[2] = (index, *bare.span(1))  # a day alone on its line under the title (adr-cli for .NET)
+        elif index < head_end and 2 not in dates and (day := _day_alone(line)) is not None:
+            dates[2] = (index, *day)  # a day alone on its line under the title (adr-cli for .NET, `July 19, 2018`)
             continue
         elif (row.startswith("|") and index >= head_end and index + 1 < len(reader.lines)
               and DELIMITER_ROW.match(reader.lines[index + 1])):
@@ -1586,6 +1586,38 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
         fields["date_raw"] = reader.lines[index][start:end]
         fields["date_line"] = index + 1
         fields["date_span"] = (start, end)
+
+
+# Front-matter keys naming the day a decision was taken; others say when its page was made or edited (`updated:`).
+_DECISION_KEYS = ("date", "decision-date", "decision_date", "decided")
+
+
+def _read_body_date(reader: "_Reader", sections, title_index: int, first_sub: int) -> None:
+    """For a record whose front matter says its status but not the day it was decided: the day its body gives, in a
+    date field under the title (`**Date:** 2026-02-26`) or alone there, or in a Date section, or as a date field
+    of its Status section (`- 日付: 2026-01-17`)."""
+    lines, found = reader.lines, None
+    status = next(((start, end) for level, heading, start, end in sections
+                   if level >= 2 and heading_label(heading) in STATUS_LABELS), (0, 0))
+    for index in (*range(title_index, first_sub), *range(status[0] + 1, status[1])):
+        line = lines[index]
+        fields = line_fields(line) if ":" in line[:48] or "：" in line[:48] else ()
+        found = found or next(((index, start, end) for label, start, end, _ in fields
+                               if label in _DATE_LABELS[0] and find_date(line[start:end])), None)
+        if found is None and index < first_sub and (day := _day_alone(line)) is not None:
+            found = (index, *day)
+        if found is not None and index >= first_sub:
+            break
+    if found is None:
+        section = next(((start, end) for level, heading, start, end in sections
+                        if level >= 2 and section_label(heading) in _DATE_LABELS[0]), None)
+        first = _section_first_line(reader, *section) if section else None
+        if first is not None and find_date(lines[first]):
+            found = (first, *_bare_span(lines[first]))
+    if found is not None:
+        index, start, end = found
+        reader.fields.update(date_raw=lines[index][start:end], date_line=index + 1, date_span=(start, end))
+        reader.fields.pop("date_key", None)
 
 
 _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
@@ -1666,6 +1698,21 @@ def _read_timeline(reader: "_Reader", sections) -> None:
 _DATE_BLANK = LazyPattern(r"(?<![^\W\d_])(?:yyyy|rrrr|aaaa|jjjj|åååå|гггг)(?![^\W\d_])", re.IGNORECASE)
 # Emphasised or in backticks as code (`` `2021-07-02` ``), as some teams set a day apart.
 _BARE_DATE = LazyPattern(r"[ \t]*(?:[*_]{0,2}|`)((?:19|20)\d\d-\d\d-\d\d)(?:[*_]{0,2}|`)[ \t]*")
+
+
+def _day_alone(line: str) -> tuple[int, int] | None:
+    """[start, end) of the day that *line* holds alone (`2021-07-02`, `` `2021-07-02` ``, `*27 July 2022*`,
+    `July 19, 2018`), else None."""
+    bare = _BARE_DATE.fullmatch(line)
+    if bare is not None:
+        return bare.span(1)
+    if len(line) > 40 or not any(character.isdigit() for character in line):
+        return None
+    start, end = _bare_span(line)
+    found = find_date(line[start:end]) if start < end and not line[start] in "|[>" else None
+    return (start, end) if found and found[0] and found[1:] == (0, end - start) else None
+
+
 _FIELD_LINE = LazyPattern(r"^\s*([A-Za-z](?:[A-Za-z _-]*?[A-Za-z])?)\s*:\s")
 
 
@@ -2088,9 +2135,18 @@ def from_document(
         form = MADR
         # The front matter says status and date; relation lines may still stand under the title.
         for index in range(title_index, first_sub):
-            if _has_link(reader.lines[index]):
+            line = reader.lines[index]
+            if _has_link(line):
                 _read_relation_line(reader, index)
                 _read_supersedes_sentence(reader, index)
+            if "status_again" not in fields and (":" in line[:48] or "：" in line[:48]):
+                # The status stated again under the title (`**Status:** Accepted`): a change of status writes it too.
+                stated = next(((start, end) for label, start, end, _ in line_fields(line) if label in STATUS_LABELS),
+                              None)
+                if stated is not None:
+                    fields["status_again"] = (index + 1, *stated)
+        if fields.get("date_key") not in _DECISION_KEYS:
+            _read_body_date(reader, sections, title_index, first_sub)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         # A record titled by a heading of level 2, with none of level 1 (`## Building fetch in Clojure`): its header
