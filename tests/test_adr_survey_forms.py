@@ -783,3 +783,28 @@ def test_a_day_in_the_body_dates_a_record_whose_front_matter_gives_its_status_an
     # The status stated again under the title is changed with the front matter's.
     assert "status: deprecated\n---\n\n# ADR-009: PASETO\n\n**Status:** Deprecated\n**Date:** 2026-12-01\n" in (
         root / "docs/adr/adr-009-paseto.md").read_text()
+
+
+RELATED = "---\nstatus: accepted\ndate: 2026-07-13\n---\n\n# ADR-{n:03d}: Record {n}\n\n{header}## Context\n\nWhy.\n\n{related}"
+
+
+def test_related_records_listed_with_notes_or_named_by_label_are_related(decide, tmp_path):
+    # `- [ADR-027](...) — one authority per value`, `- ADR-003 (API naming): ...` under a Related heading, and a
+    # `**Related**:` or `**相关**：` field: each was no relation, and one note after a link dropped the whole section.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-003-naming.md": RELATED.format(n=3, header="", related=""),
+        "docs/adr/adr-026-absence.md": RELATED.format(n=26, header="", related=(
+            "## Related\n\n- [ADR-027](adr-027-authority.md) — one authority per value\n"
+            "- [ADR-028](adr-028-values.md), absence as a signal\n- [Issue 12](https://example.com/issues/12)\n")),
+        "docs/adr/adr-027-authority.md": RELATED.format(n=27, header="", related=(
+            "### Related ADRs\n\n- ADR-003 (API Parameter Naming): the names it keeps\n- ADR-0026: absence\n")),
+        "docs/adr/adr-028-values.md": RELATED.format(n=28, header="**Related**: [ADR-003](adr-003-naming.md)\n\n",
+                                                     related=""),
+        "docs/adr/adr-029-stock.md": RELATED.format(n=29, header="- **相关**：[ADR-0003](adr-003-naming.md)、"
+                                                                "[ADR-0026](adr-026-absence.md)\n\n", related=""),
+    })
+    links = {r["number"]: sorted(link["adr"] for link in r["links"] if link["relation"] == "relates to")
+             for r in listed_adrs(decide, root)}
+    assert links == {3: [], 26: ["27", "28"], 27: ["26", "3"], 28: ["3"], 29: ["26", "3"]}
+    # Listed one way in the body: warnings, as for any list of related records (ADR 0082), also under front matter.
+    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 5 warning(s)"

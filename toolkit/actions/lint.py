@@ -161,7 +161,7 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     in the old record's status alone, and it is a warning (ADR 0073). A record that keeps
     its fields under an `adr:` mapping (mkdocs-material-adr) records every relation on one side, as that
     plugin shows both from one: any one-sided relation of its is a warning. So is a `relates to` in a
-    record's body, where teams list related records one way (`## Related`, `## See also`).
+    record's body, where teams list related records one way (`## Related`, `## See also`, a `Related:` field).
     """
     keys = decisions.by_key()
     held = _held_by_expired(decisions)
@@ -180,14 +180,16 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
                 decide_wrote = (keeps_supersedes and record.form == MADR
                                 and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
-                # A body's `relates to` is often written one way, as a list of related records (`## See also`).
-                hand_related = relation == "relates to" and record.form != MADR
+                # A body's `relates to` is often written one way, as a list of related records (`## Related`,
+                # `## See also`, a `Related:` field), whatever the record's form.
+                line = _link_line(record, relation, key)
+                hand_related = relation == "relates to" and (record.form != MADR or (line or 0) >= record.body_line)
                 severity = ("warning" if mapped or hand_related or relation == "superseded by" and not decide_wrote
                             else "error")
                 # The command that records it on both, as `adr new --amends` would have had it not been stopped.
                 command = f"decide adr link {record.key} {relation.replace(' ', '-')} {key}"
                 found.append(Finding(
-                    shown_path(ws, record.path), _link_line(record, relation, key), severity,
+                    shown_path(ws, record.path), line, severity,
                     f"{relation} ADR {key}, but ADR {key} does not record {back} ADR {record.key} back; `{command}` "
                     "records it there",
                 ))

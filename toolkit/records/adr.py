@@ -88,6 +88,7 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "wijzigt": "amends", "gewijzigd door": "amended by", "gerelateerd aan": "relates to",
                   "verwandt mit": "relates to", "lié à": "relates to", "liée à": "relates to",
                   "relacionado a": "relates to", "relacionada a": "relates to", "correlato a": "relates to",
+                  "related": "relates to", "相关": "relates to",
                   **{word: "supersedes" for word in SUPERSEDES_IN.values()},
                   **{word: relation for relations in FIELD_RELATIONS_IN.values()
                      for relation, words in relations.items() for word in words}}
@@ -230,6 +231,7 @@ class Decision:
     # A Status section that states the status again below a status field (`- **Status**: Proposed`, then
     # `## 2. Status` over `Proposed`): its line and the columns of its words, which a status change sets too.
     status_again: tuple[int, int, int] | None = None
+    body_line: int = 1  # the body's first line, after the front matter: a line above it is the front matter's
 
     @property
     def name(self) -> str:
@@ -1908,10 +1910,15 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
         line = reader.lines[index].strip()
         if not line:
             continue
+        if pages_too and (named := _RELATED_ITEM.match(line)) is not None:
+            rows.append((heading, named.group(1), index + 1))  # `- ADR-003 (API naming): ...`, no link
+            continue
         if pages_too and not _has_link(line):
             continue  # a page named without a link beside the records (`- Issue: #12`)
         relation = _relation_line(line)
         plain = re.fullmatch(rf"(?:[*-]\s+)?(\[[^\]]*\]\({_TARGET}\))", line)
+        if plain is None and pages_too:  # a link and a note after it: `- [ADR-027](...) — one authority per value`
+            plain = re.match(rf"(?:[*-]\s+)?(\[[^\]]*\]\({_TARGET}\))(?=[\s,;:.—–-]|$)", line)
         if relation and pages_too and relation.group(1).lower() in _LINK_KINDS and reader.ref(relation.group(2)):
             rows.append((heading, relation.group(2), index + 1))  # `- ADR: [ADR-001](...)`: what it links, not how
         elif relation and reader.ref(relation.group(2)):
@@ -1927,6 +1934,8 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
 
 
 _ORDINARY = frozenset(("status", "context", "decision", "consequences", "links", "decision outcome"))
+# An item of a section of related records naming one by its label and number, no link: `- ADR-003 (API naming): ...`.
+_RELATED_ITEM = LazyPattern(r"[*-]\s+(?:\*\*)?((?:ADR|RFC)[-_ #]?\d+)\b(?!\.\d)", re.IGNORECASE)
 # Sections whose links are related records, in the languages records are written in: each a `relates to`.
 _RELATED_HEADINGS = frozenset((
     "related", "related decisions", "related documents", "related adrs", "related records", "see also",
@@ -2136,13 +2145,18 @@ def from_document(
         # The front matter says status and date; relation lines may still stand under the title.
         for index in range(title_index, first_sub):
             line = reader.lines[index]
-            if _has_link(line):
+            labelled = line_fields(line) if ":" in line[:48] or "：" in line[:48] else ()
+            related = [(label, start, end) for label, start, end, _ in labelled if label in _RELATION_LABELS]
+            for label, start, end in related:  # `- **相关**：[ADR-0003](...)、[ADR-0006](...)`
+                for link in _LINK.finditer(line, start, end):
+                    if reader.ref(link.group(0)):
+                        reader.add_relation(label, link.group(0), index + 1)
+            if _has_link(line) and not related:
                 _read_relation_line(reader, index)
                 _read_supersedes_sentence(reader, index)
-            if "status_again" not in fields and (":" in line[:48] or "：" in line[:48]):
+            if "status_again" not in fields:
                 # The status stated again under the title (`**Status:** Accepted`): a change of status writes it too.
-                stated = next(((start, end) for label, start, end, _ in line_fields(line) if label in STATUS_LABELS),
-                              None)
+                stated = next(((start, end) for label, start, end, _ in labelled if label in STATUS_LABELS), None)
                 if stated is not None:
                     fields["status_again"] = (index + 1, *stated)
         if fields.get("date_key") not in _DECISION_KEYS:
@@ -2180,10 +2194,10 @@ def from_document(
             _read_link_section(reader, heading, start, end, bullets_only=True)
         elif "migration plan" in name:
             fields["migration_plan"] = "\n".join(reader.lines[start + 1 : end])
+        elif level >= 2 and is_related_heading(name):
+            _read_link_section(reader, "relates to", start, end, bullets_only=False, pages_too=True)
         elif level == 2 and form != MADR and name not in _ORDINARY and status_words(name) not in META_HEADINGS:
-            related = is_related_heading(name)
-            _read_link_section(reader, "relates to" if related else heading, start, end, bullets_only=False,
-                               pages_too=related)
+            _read_link_section(reader, heading, start, end, bullets_only=False)
 
     name = record_name(path)
     number, key = named_by(path)
@@ -2351,6 +2365,7 @@ def from_document(
         date_span=fields.get("date_span"),
         status_list=fields.get("status_list"),
         status_again=fields.get("status_again"),
+        body_line=doc.body_start + 1,
     )
 
 
