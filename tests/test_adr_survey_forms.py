@@ -808,3 +808,18 @@ def test_related_records_listed_with_notes_or_named_by_label_are_related(decide,
     assert links == {3: [], 26: ["27", "28"], 27: ["26", "3"], 28: ["3"], 29: ["26", "3"]}
     # Listed one way in the body: warnings, as for any list of related records (ADR 0082), also under front matter.
     assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 5 warning(s)"
+
+
+def test_more_labels_of_who_decided_and_a_misspelt_status(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/20250712-sistem.md": "# ADR: Sistem\n\n**Durum:** Kabul Edildi\n**Karar Veren:** Ayşe (Mimari Ekip)\n"
+                                       "**Tarih:** 12 Temmuz 2025\n\n## Bağlam\n\nNeden.\n",
+        "docs/adr/20250713-kamer.md": "# Kamer\n\n- Status: Geaccepteerd\n- Beslisser: Sanne\n- Datum: 2025-07-13\n\n"
+                                      "## Context\n\nWaarom.\n",
+        "docs/adr/20250714-breakpoints.md": "---\nstatus: Depreciated.\ndecision-makers: [Ana]\nconsulted: \"no\"\n"
+                                            "---\n# Breakpoints\n",
+    })
+    rows = {r["key"]: (r["status"], r["decision_makers"], r["consulted"]) for r in listed_adrs(decide, root)}
+    assert rows == {"20250712-sistem": ("accepted", ["Ayşe (Mimari Ekip)"], []),
+                    "20250713-kamer": ("accepted", ["Sanne"], []),
+                    "20250714-breakpoints": ("deprecated", ["Ana"], [])}

@@ -95,11 +95,11 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
 _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links; one side may say it alone
 
 
-# Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Russian, Chinese,
-# Japanese and Korean records do.
+# Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Russian, Turkish,
+# Chinese, Japanese and Korean records do.
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "décisionnaires",
-              "decisores", "entscheider", "entscheidungsträger", "beslissers", "decisori", "решающие",
-              "决策者", "决策人", "決定者", "결정자")
+              "decisores", "entscheider", "entscheidungsträger", "beslissers", "beslisser", "decisori", "решающие",
+              "karar-veren", "karar-verenler", "决策者", "决策人", "決定者", "결정자")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
     + MAKER_KEYS
@@ -514,6 +514,8 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
         return ()
     if isinstance(value, str):
         inner = value.strip()
+        if inner.casefold() in _NOBODY:
+            return ()  # `consulted: "no"`: no one was
         if (inner[:1] + inner[-1:] in ("[]", "{}") and "," not in inner and len(inner.split()) >= 4
                 and not any(mark in inner[1:-1] for mark in "[]{}")):
             # log4brains' `[list everyone involved in the decision]`: words to replace, not a person
@@ -528,6 +530,8 @@ def _people(reader: _Reader, value: object, key: str, line: int | None) -> tuple
     return ()
 
 
+_NOBODY = frozenset(("no", "none", "nobody", "no one", "n/a", "-", "—", "keine", "niemand", "aucun", "personne",
+                     "nadie", "ninguno", "ninguém", "nessuno", "geen"))
 _LINKED_PERSON = LazyPattern(r"\[([^\[\]]+)\]\([^()\s]+\)")  # `[@butonic](https://github.com/butonic)`
 
 

@@ -556,7 +556,7 @@ SYNONYMS = {
     "rejected": "rejected", "declined": "rejected", "refused": "rejected", "not accepted": "rejected",
     "withdrawn": "rejected", "abandoned": "rejected", "defunct": "deprecated",  # Crossplane
     "decided against": "rejected", "undecided": "proposed", "deferred": "proposed", "final": "accepted",
-    "deprecated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
+    "deprecated": "deprecated", "depreciated": "deprecated", "obsolete": "deprecated", "retired": "deprecated",
     "inactive": "deprecated",  # Cardano's CIPs: no longer in effect, the reason after it in parentheses
     "reverted": "deprecated", "reverted by": "deprecated", "outdated": "deprecated", "deprecated by": "deprecated",
     "superseded": "superseded", "superseded by": "superseded", "superceded": "superseded",
