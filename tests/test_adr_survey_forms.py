@@ -823,3 +823,19 @@ def test_more_labels_of_who_decided_and_a_misspelt_status(decide, tmp_path):
     assert rows == {"20250712-sistem": ("accepted", ["Ayşe (Mimari Ekip)"], []),
                     "20250713-kamer": ("accepted", ["Sanne"], []),
                     "20250714-breakpoints": ("deprecated", ["Ana"], [])}
+
+
+NUMBERED_PARTS = ("# ADR-0{n}: {title}\n\n1. Контекст:\n   * Нужно решить.\n2. Решение:\n   * Использовать.\n"
+                  "3. Статус:\n   * {status}.\n4. Последствия:\n   * Сложнее.\n")
+
+
+def test_a_status_in_an_item_below_a_numbered_label_of_its_own(decide, tmp_path):
+    # The parts of a record as a numbered list, each value an item below its label (`3. Статус:` / `* Принято.`).
+    root = repository_with(tmp_path / "repo", {
+        "adr_01.md": NUMBERED_PARTS.format(n=1, title="Микросервисы", status="Принято"),
+        "adr_02.md": NUMBERED_PARTS.format(n=2, title="Шина", status="Предложено"),
+        "decisionbook.toml": '[adr]\ndir = "."\n'})
+    assert [(r["number"], r["status"]) for r in listed_adrs(decide, root)] == [(1, "accepted"), (2, "proposed")]
+    result = decide("adr", "status", "2", "rejected", "--force", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (root / "adr_02.md").read_text() == NUMBERED_PARTS.format(n=2, title="Шина", status="Отклонено")

@@ -1060,6 +1060,8 @@ def _status_span(line: str) -> tuple[int, int, tuple[int, int] | None]:
     masked = _LINK.sub(lambda link: " " * len(link.group()), line[:tail])  # a link's address is no date
     found = find_date(masked[start:])
     if found is None or found[1] == 0:
+        if end - start > 1 and line[end - 1] == "." and line[end - 2] != "." and _is_status(line[start : end - 1]):
+            end -= 1  # `Accepted.`: the sentence's period stays after the words a status change writes
         return start, end, None
     date = (start + found[1], start + found[2])
     if date[0] < end:
@@ -1515,6 +1517,14 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                         if reader.lines[i].startswith("#") or BOLD_LABEL.match(reader.lines[i])), len(reader.lines))
             _read_section(reader, status_words(bold.group("label")), index, end, dates)
             continue
+        elif ((item := _ITEM_LABEL.match(line)) is not None
+              and ((name := status_words(item.group(1))) in STATUS_LABELS or name in _DATE_LABELS[0])):
+            # `3. Статус:` in a numbered list of the record's parts, its value the items indented below it.
+            end = index + 1
+            while end < len(reader.lines) and reader.lines[end][:1] in (" ", "\t") and reader.lines[end].strip():
+                end += 1
+            _read_section(reader, name, index, end, dates)
+            continue
         elif index in columns:
             found = columns.pop(index)
         elif row.startswith("|") and index < head_end and (table := column_fields(reader.lines, index)):
@@ -1626,6 +1636,7 @@ def _read_body_date(reader: "_Reader", sections, title_index: int, first_sub: in
         reader.fields.pop("date_key", None)
 
 
+_ITEM_LABEL = LazyPattern(r"^(?:\d+[.)]|[*+-])[ \t]+([^\W\d_][^:：\n]{0,30}?)[ \t]*[:：][ \t]*$")
 _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 
 
