@@ -839,3 +839,15 @@ def test_a_status_in_an_item_below_a_numbered_label_of_its_own(decide, tmp_path)
     result = decide("adr", "status", "2", "rejected", "--force", cwd=root)
     assert result.exit_code == 0, result.output
     assert (root / "adr_02.md").read_text() == NUMBERED_PARTS.format(n=2, title="Шина", status="Отклонено")
+
+
+def test_a_template_numbered_0_whose_status_section_lists_the_choices_is_no_record(decide, tmp_path):
+    # Its front matter says `status: accepted` (copied along), its Status section the choices to pick from.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-000.md": "---\nid: 000\nstatus: accepted\ntitle: \"ADR-000: [Short Title]\"\n---\n\n## Status\n"
+                               "[Proposed | Accepted | Deprecated | Superseded]\n\n## Date\nYYYY-MM-DD\n\n"
+                               "## Context\nWhat is the issue we're facing?\n",
+        "docs/adr/adr-001-rack.md": "---\nid: 001\nstatus: accepted\ntitle: \"ADR-001: Rack\"\n---\n\n## Status\n"
+                                    "Accepted\n\n## Date\n2025-10-08\n\n## Context\nWhy.\n"})
+    assert [(r["number"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [(1, "Rack", "2025-10-08")]
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"

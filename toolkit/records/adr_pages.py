@@ -21,9 +21,9 @@ _TARGET = LazyPattern(r"\]\(\s*<?([^)\s<>#]+)")
 def is_template_or_index(record: Decision, data: bytes, records: Callable[[], frozenset[str]]) -> bool:
     """Whether *record*, read from *data*, is the folder's template or its index page rather than a record.
 
-    The template is numbered 0 and its status is the list of statuses to choose from, none chosen
-    (conda's `cep-0000.md`: `Draft | Proposed | Accepted | ...`); a record 0 that chose one (MADR's
-    `0000-use-markdown-architectural-decision-records.md`) is a record. The index has no number (or 0) and
+    The template is numbered 0 and its status (or the status its Status section states again) is the list of
+    statuses to choose from, none chosen (conda's `cep-0000.md`: `Draft | Proposed | Accepted | ...`); a record 0
+    that chose one (MADR's `0000-use-markdown-architectural-decision-records.md`) is a record. The index has no number (or 0) and
     no status, a title that names a list (Unleash's `ADRs.md`: `ADR Overview`), and list items or table
     rows that link to two or more of the folder's *records* (their normalised paths, asked for only then).
     """
@@ -38,7 +38,14 @@ def _is_template(record: Decision, data: bytes) -> bool:
     raw = record.status_raw
     if raw is None:  # stated where or as its status is not read (an HTML table's row)
         raw = stated_status(data.decode("utf-8", "replace").splitlines())
-    return raw is not None and template_choices(raw)
+    if raw is not None and template_choices(raw):
+        return True
+    if record.status_again is None:
+        return False
+    # Its front matter copied along a status (`status: accepted`), its Status section the choices to pick from.
+    line, start, end = record.status_again
+    lines = data.decode("utf-8", "replace").splitlines()
+    return line <= len(lines) and template_choices(lines[line - 1][start:end])
 
 
 def _lists_records(record: Decision, data: bytes, records: frozenset[str]) -> bool:
