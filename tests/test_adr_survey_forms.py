@@ -851,3 +851,14 @@ def test_a_template_numbered_0_whose_status_section_lists_the_choices_is_no_reco
                                     "Accepted\n\n## Date\n2025-10-08\n\n## Context\nWhy.\n"})
     assert [(r["number"], r["title"], r["date"]) for r in listed_adrs(decide, root)] == [(1, "Rack", "2025-10-08")]
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
+def test_a_title_field_holding_code_with_angle_brackets_and_running_on_to_a_second_line(decide, tmp_path):
+    root = repository_with(tmp_path / "repo", {
+        "doc/adr/2019-01-04-error-reporting.md": "**Title**: Functions should report errors using `StatusOr<T>` *instead "
+                                                 "of*\nthrowing exceptions.\n\n**Status**: accepted\n\n**Context**: Why.\n",
+        "doc/adr/2019-03-26-binaries.md": "**Title**: We will not distribute binary packages, but we will\n"
+                                          "support others doing so.\n\n**Status**: in review\n\n**Context**: Why.\n"})
+    assert [r["title"] for r in listed_adrs(decide, root)] == [
+        "Functions should report errors using `StatusOr<T>` instead of throwing exceptions.",
+        "We will not distribute binary packages, but we will support others doing so."]

@@ -174,7 +174,9 @@ _NAME_FIELD = LazyPattern(r"^[ \t]*[*-][ \t]+(?:RFC )?Name:[ \t]*(.*)$")
 # A title written as a field near the top, where no heading gives one: a preamble's `Title: X` (Stellar's SEPs,
 # in a code block), an HTML table's row (`<tr><td> Title </td><td> X </td>`, conda's CEPs), `Feature Name: X`.
 _TITLE_FIELD = LazyPattern(r"^[ \t]*(?:[*-][ \t]+)?(?:<tr>[ \t]*)?(?:<td>[ \t]*)?[*_]{0,2}(?:Title|Feature Name)"
-                           r"[*_]{0,2}[ \t]*(?::|</td>[ \t]*<td>)[*_ \t]*([^<\n]*)", re.IGNORECASE)
+                           r"[*_]{0,2}[ \t]*(?::|(</td>)[ \t]*<td>)[*_ \t]*([^\n]*)", re.IGNORECASE)
+# A line that goes on with a field's value: none that starts a field, a heading, an item, a table or a block.
+_RUNS_ON = LazyPattern(r"[ \t]*[^\s*_#|>`<-][^:\n]*$")
 # A metadata table's row naming the record (Jupyter's `| Title | Jupyter Enhancement Proposal |`); a header row,
 # over `| --- |`, names a column instead.
 # Its value is stripped of spaces after the match, not by it: a pattern with three ways to take them is cubic.
@@ -2077,8 +2079,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     if title is None:
         head = range(reader.doc.body_start, min(len(reader.lines), reader.doc.body_start + 40))
         named = next((i for i in head if _TITLE_FIELD.match(reader.lines[i])), None)
-        # The value without the emphasis and spaces around it (stripped, not matched: linear on any line).
-        title = _TITLE_FIELD.match(reader.lines[named]).group(1).strip(" \t*_") or None if named is not None else None
+        title = _title_field(reader.lines, named) if named is not None else None
         if title is None:
             named = next((i for i in head if _TITLE_ROW.match(reader.lines[i])
                           and not (i + 1 < len(reader.lines) and _DELIMITER_ROW.match(reader.lines[i + 1]))), None)
@@ -2092,9 +2093,10 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         title = _HEADING_ID.sub("", title) if "{" in title else title
         if "``" in title and is_rst(reader.path):  # rST's inline literal, as Markdown writes code: ``x`` -> `x`
             title = _RST_LITERAL.sub(r"`\1`", title)
-        if ("*" in title or "__" in title) and "`" not in title:  # a code span keeps its marks (`__init__`)
-            title = _STRONG.sub(lambda strong: strong.group(1) or strong.group(2), title)
-            title = _EMPHASIZED.sub(r"\1", title)
+        if "*" in title or "__" in title:
+            # Emphasis outside code spans: a code span keeps its marks (`__init__`).
+            title = "".join(part if part.startswith("`") else _EMPHASIZED.sub(r"\1", _STRONG.sub(
+                lambda strong: strong.group(1) or strong.group(2), part)) for part in _CODE_SPAN.split(title))
     banner = _STATUS_BANNER.match(title)
     if banner and _status_alone(banner.group(1)):
         title = title[banner.end() :]  # `[Superseded by ADR-0019] Push metrics`: the status told again, set apart
@@ -2122,6 +2124,22 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     if heading_number is not None and number is not None and heading_number != number:
         reader.warn(fields.get("title_line"), f"the title says {heading_number}, the file name {number}")
     return title.strip() or None
+
+
+_CODE_SPAN = LazyPattern(r"(`[^`\n]*`)")
+
+
+def _title_field(lines: list[str], index: int) -> str | None:
+    """The value of the title field on line *index* (`**Title**: Report errors using `StatusOr<T>``), with the
+    lines that run on from it, without the emphasis and spaces around it; an HTML row's cell without its tags."""
+    field = _TITLE_FIELD.match(lines[index])
+    value = field.group(2).split("</td>", 1)[0] if field.group(1) else field.group(2)
+    if not field.group(1):
+        while index + 1 < len(lines) and _RUNS_ON.match(lines[index + 1]):
+            index += 1
+            value = f"{value.rstrip()} {lines[index].strip()}"
+    # Stripped, not matched: linear on any line; emphasis inside it (`*instead of*`) is taken off with the title's.
+    return value.strip(" \t*_") or None
 
 
 _CONFLICT_MARKS = frozenset(("<<<<<<< ", ">>>>>>> "))  # the first eight characters of git's conflict lines
