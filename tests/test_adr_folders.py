@@ -32,9 +32,11 @@ def test_folders_teams_use_are_found(decide, tmp_path, folder):
     assert [r["path"] for r in listed_adrs(decide, root)] == [f"{folder}/0001-first.md"]
 
 
-@pytest.mark.parametrize("folder", ["00_nucleo/adr", "交易所项目文档/ADR", "platform/decisions"])
+@pytest.mark.parametrize("folder", ["00_nucleo/adr", "交易所项目文档/ADR", "platform/decisions", "data/docs/adr",
+                                    "基本設計/11.アーキテクチャ決定記録(ADR)"])
 def test_an_adr_folder_inside_a_top_folder_of_the_team_s_own_name_is_found(decide, tmp_path, folder):
-    # Crystalline's `00_nucleo/adr/`, an exchange's docs folder named in Chinese: no docs/ above them.
+    # Crystalline's `00_nucleo/adr/`, an exchange's docs folder named in Chinese: no docs/ above them. A service's own
+    # docs folder at the top (`data/docs/adr/`), and a folder named in Japanese with what it is in brackets.
     files = {f"{folder}/000{n}-record-{n}.md": NYGARD.format(n=n, title=f"Record {n}") for n in (1, 2)}
     root = _repo(tmp_path, {**files, "00_nucleo/src/main.rs": "fn main() {}\n"})
     assert [r["path"] for r in listed_adrs(decide, root)] == sorted(files)

@@ -570,8 +570,11 @@ def _headed(path: Path, root: Path) -> bool:
 
 def _dir_name(name: str) -> str:
     # GitBook names a page's folder after its title: `Architecture Decision Record - ADRs` gives
-    # `architecture-decision-record-adrs`, the short name after the long one.
-    return re.sub(r"(?<=.)-adrs?$", "", re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-"))
+    # `architecture-decision-record-adrs`, the short name after the long one. A name in the team's language may say
+    # what it is in brackets after it: `アーキテクチャ決定記録(ADR)`.
+    name = re.sub(r"^\d{1,3}[-_. ]+", "", name.lower()).replace("_", "-")
+    bracketed = re.search(r"[(（]\s*(adrs?)\s*[)）]$", name)
+    return bracketed.group(1) if bracketed else re.sub(r"(?<=.)-adrs?$", "", name)
 
 
 def _named_folders(root: Path) -> list[Path]:
@@ -592,10 +595,12 @@ _DOCS_TOPS = frozenset(top.split("/")[0] for top in DOCS_ROOTS)
 
 def _in_own_tops(root: Path) -> list[Path]:
     """The folders named as ADR folders one level into the other folders at the top, which a team names in its own
-    words (`00_nucleo/adr/`), holding records named by number or date: code is named so too (`src/adr/`), and
+    words (`00_nucleo/adr/`), or in a docs folder there (`data/docs/adr/`), holding records named by number or date: code is named so too (`src/adr/`), and
     a package's Markdown is no record (ADR 0249). Looked for only where no other place holds records."""
-    return [child for top in _subfolders(root) if top.name not in _DOCS_TOPS for child in _subfolders(top)
-            if _dir_name(child.name) in DEEP_ADR_DIR_NAMES and _holds_records(child, False)]
+    inside = [child for top in _subfolders(root) if top.name not in _DOCS_TOPS for child in _subfolders(top)]
+    # And in a docs folder of one of them: a service's own (`data/docs/adr/`).
+    inside += [grandchild for child in inside if child.name in _DOCS_TOPS for grandchild in _subfolders(child)]
+    return [child for child in inside if _dir_name(child.name) in DEEP_ADR_DIR_NAMES and _holds_records(child, False)]
 
 
 def _subfolders(folder: Path) -> list[Path]:
