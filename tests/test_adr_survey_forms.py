@@ -862,3 +862,17 @@ def test_a_title_field_holding_code_with_angle_brackets_and_running_on_to_a_seco
     assert [r["title"] for r in listed_adrs(decide, root)] == [
         "Functions should report errors using `StatusOr<T>` instead of throwing exceptions.",
         "We will not distribute binary packages, but we will support others doing so."]
+
+
+def test_a_related_record_that_names_this_one_by_another_relation_answers_it(decide, tmp_path):
+    # ADR 5 says it is superseded by 21; 21 lists 5 among its related records: no "does not record relates to back".
+    nygard = "# {n}. {title}\n\nDate: 2020-11-28\n\n## Status\n\n{status}\n\n{related}## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "doc/adr/0005-unit-tests.md": nygard.format(n=5, title="Unit tests", related="",
+                                                    status="Superseded by [0021-react](0021-react.md)."),
+        "doc/adr/0021-react.md": nygard.format(n=21, title="React", status="Accepted.",
+                                               related="## Related ADR(s)\n- [0005-unit-tests](0005-unit-tests.md)\n\n"),
+    })
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "doc/adr/0005-unit-tests.md:7: warning: superseded by ADR 21, but ADR 21 does not record supersedes ADR 5 back; "
+        "`decide adr link 5 superseded-by 21` records it there", "0 error(s), 1 warning(s)"]

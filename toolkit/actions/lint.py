@@ -176,7 +176,10 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
             if relation == "supersedes" and target.status != "superseded" and not target.superseded_by:
                 continue
             back = REVERSE[relation]
-            if (back, record.key) not in _outgoing(target, held):
+            answered = _outgoing(target, held)
+            if relation == "relates to" and any(key == record.key for _, key in answered):
+                continue  # the other names this one by a relation of its own (`Superseded by`): that answers it
+            if (back, record.key) not in answered:
                 decide_wrote = (keeps_supersedes and record.form == MADR
                                 and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
