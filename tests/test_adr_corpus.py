@@ -669,7 +669,7 @@ def test_a_link_on_a_line_of_several_fields_is_a_line_of_its_own(decide, tmp_pat
     })
     assert decide("adr", "link", "1", "relates-to", "2", cwd=root).exit_code == 0
     assert (root / "docs/adr/0001-eins.md").read_text().splitlines()[2:4] == [
-        "Datum: 28. Juli 2026 · Status: akzeptiert · Autor: ana", "Relates to: [ADR-0002](0002-two.md)"]
+        "Datum: 28. Juli 2026 · Status: akzeptiert · Autor: ana", "Verwandt mit: [ADR-0002](0002-two.md)"]
     assert (root / "docs/adr/0002-two.md").read_text().splitlines()[2:4] == [
         "Date: 2021-05-12  Status: Accepted  Author: ana", "Relates to: [ADR-0001](0001-eins.md)"]
 

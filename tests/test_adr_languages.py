@@ -892,6 +892,22 @@ def test_a_relation_goes_into_a_links_section_headed_in_the_record_s_language_an
     assert "* Статус: заменено на [ADR-0002](0002-second.md) <!--" in (root / "docs/adr/0001-slider.md").read_text()
 
 
+GERMAN_NYGARD = "# {n}. Titel {n}\n\nDatum: 2026-01-0{n}\n\n## Status\n\nAkzeptiert\n\n{links}## Kontext\n\nWarum.\n"
+
+
+@pytest.mark.parametrize("relation, here, there", [
+    ("amends", "Ändert [1. Titel 1](0001-titel-1.md)", "Geändert durch [3. Titel 3](0003-titel-3.md)"),
+    ("relates-to", "Verwandt mit [1. Titel 1](0001-titel-1.md)", "Verwandt mit [3. Titel 3](0003-titel-3.md)"),
+])
+def test_amends_and_relates_to_are_written_in_the_record_s_language(decide, tmp_path, relation, here, there):
+    # They were written in English in a German folder (`Amends [...]` under `Akzeptiert`).
+    root = _repo(tmp_path, {f"doc/adr/000{n}-titel-{n}.md": GERMAN_NYGARD.format(n=n, links="") for n in (1, 3)})
+    assert decide("adr", "link", "3", relation, "1", cwd=root).exit_code == 0
+    assert (root / "doc/adr/0003-titel-3.md").read_text() == GERMAN_NYGARD.format(n=3, links=here + "\n\n")
+    assert (root / "doc/adr/0001-titel-1.md").read_text() == GERMAN_NYGARD.format(n=1, links=there + "\n\n")
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
+
+
 def test_a_status_change_marks_the_choice_that_says_the_status_in_the_team_s_word(decide, tmp_path):
     # EvolutionHub: `Vorgeschlagen | **Akzeptiert** | Abgelehnt | Überholt | Ersetzt`; deprecated replaced the list
     # with decisionbook's `Veraltet`, where the team's word is `Überholt`.

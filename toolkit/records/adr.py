@@ -80,7 +80,7 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "relacionado con": "relates to", "relacionada con": "relates to", "related adrs": "relates to",
                   "related adr": "relates to", "related decisions": "relates to", "related records": "relates to",
                   "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
-                  # Amends and relates to in the languages whose statuses are read: read, and written in English.
+                  # Amends and relates to in the languages whose statuses are read, as RELATIONS_IN writes them.
                   "modifica": "amends", "modificado por": "amended by", "modificada por": "amended by",
                   "modificato da": "amended by", "modifie": "amends", "modifié par": "amended by",
                   "modifiée par": "amended by", "amende": "amends", "amendé par": "amended by",

@@ -880,17 +880,31 @@ def links_heading(phrase: str) -> str:
     return LINKS_IN.get(language.split("-")[0], "Links") if language else "Links"
 
 
+# Amends, amended by and relates to in the languages decisionbook reads them in (adr.py's _SAME_RELATION).
+RELATIONS_IN = {
+    "de": {"amends": "ändert", "amended by": "geändert durch", "relates to": "verwandt mit"},
+    "fr": {"amends": "modifie", "amended by": "modifié par", "relates to": "lié à"},
+    "es": {"amends": "modifica", "amended by": "modificado por", "relates to": "relacionado con"},
+    "pt": {"amends": "modifica", "amended by": "modificado por", "relates to": "relacionado a"},
+    "it": {"amends": "modifica", "amended by": "modificato da", "relates to": "correlato a"},
+    "nl": {"amends": "wijzigt", "amended by": "gewijzigd door", "relates to": "gerelateerd aan"},
+    "zh": {"relates to": "相关"},
+}
+
+
 def relation_word(relation: str, phrase: str, field: bool = False) -> str:
-    """*relation* as a record whose status reads *phrase* writes it: `supersedes` in its language
-    (`ersetzt` beside `akzeptiert`); as the label of a *field* of its own, also the relations a Japanese or Korean
-    field names (`関連` beside `承認`); any other relation in English, as decisionbook reads no other."""
+    """*relation* as a record whose status reads *phrase* writes it: in its language where decisionbook reads it
+    there (`ersetzt`, `geändert durch` beside `akzeptiert`); as the label of a *field* of its own, also the
+    relations a Japanese or Korean field names (`関連` beside `承認`); else in English."""
     language = language_of(phrase)
     if language is None:
         return relation
     language = language.split("-")[0]
     if field and relation in FIELD_RELATIONS_IN.get(language, {}):
         return FIELD_RELATIONS_IN[language][relation][0]
-    return SUPERSEDES_IN.get(language, relation) if relation == "supersedes" else relation
+    if relation == "supersedes":
+        return SUPERSEDES_IN.get(language, relation)
+    return RELATIONS_IN.get(language, {}).get(relation, relation)
 
 
 def field_relations(phrase: str) -> bool:
