@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -563,3 +564,17 @@ def test_index_cells_escape_markup_but_not_code_or_a_site_s_shortcodes(decide, t
     assert '({{< ref "0002-two.md" >}})' in index, index
     assert "`IND-<n>` and &lt;b>this&lt;/b>" in index, index
     assert "\\`&lt;i>x&lt;/i>\\`" in index, index
+
+
+def test_a_record_that_adr_link_marks_superseded_is_dated_as_a_change_of_status_dates_it(decide, repo):
+    # `adr link 2 supersedes 1` changed 1's status and left its `date:` as it was; `adr status 1 superseded --by 2`
+    # stamps it: one change, one result.
+    madr = "---\nstatus: accepted\ndate: 2026-01-0{n}\n---\n# Record {n}\n\n## Context and Problem Statement\n\nWhy.\n"
+    for n in (1, 2):
+        (repo / "decisions" / f"000{n}-record-{n}.md").write_text(madr.format(n=n))
+    assert decide("adr", "link", "2", "supersedes", "1", cwd=repo).exit_code == 0
+    today = dt.date.today().isoformat()
+    assert (repo / "decisions" / "0001-record-1.md").read_text().startswith(
+        f"---\nstatus: superseded by ADR-0002\ndate: {today}\n---\n")
+    assert (repo / "decisions" / "0002-record-2.md").read_text().startswith(
+        "---\nstatus: accepted\ndate: 2026-01-02\nsupersedes: [1]\n---\n")

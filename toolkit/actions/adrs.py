@@ -776,8 +776,12 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
     with _together(ws, (source.path, target.path)) as group:
         for ref, rel, other in ((source, relation, target), (target, reverse, source)):
             doc, fresh = group.editing(ref.path)
-            mark = _superseded_mark(ws, fresh) if rel == "superseded by" else ""
-            after = adr_edit.add_link(doc, fresh, rel, other, links, mark)
+            if rel == "superseded by" and not adr_edit.has_link(fresh, rel, other):
+                # A change of status, as `adr status N superseded --by M` makes it: dated where the record is then.
+                after = adr_edit.superseded_and_dated(doc, fresh, other, _dt.date.today().isoformat(),
+                                                      _folder_status_form(ws, fresh), links, _superseded_mark(ws, fresh))
+            else:
+                after = adr_edit.add_link(doc, fresh, rel, other, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
     return [path for path, _ in group.made]
 
