@@ -876,3 +876,28 @@ def test_a_related_record_that_names_this_one_by_another_relation_answers_it(dec
     assert decide("check", cwd=root).stdout.splitlines() == [
         "doc/adr/0005-unit-tests.md:7: warning: superseded by ADR 21, but ADR 21 does not record supersedes ADR 5 back; "
         "`decide adr link 5 superseded-by 21` records it there", "0 error(s), 1 warning(s)"]
+
+
+def test_a_record_named_twice_by_one_relation_is_checked_once(decide, tmp_path):
+    # A `Related:` field and a Related Documents section name ADR 1 both: one warning, not the same one twice.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/001-soft-delete.md": "# ADR-001: Soft delete\n\n**Status:** Accepted\n",
+        "docs/adr/002-modules.md": "# ADR-002: Modules\n\n**Status:** Accepted\n**Related:** ADR-001 (Soft delete)\n\n"
+                                   "## Context\n\nWhy.\n\n## Related Documents\n\n- [ADR-001](001-soft-delete.md) - "
+                                   "the pattern\n"})
+    assert decide("check", cwd=root).stdout.splitlines() == [
+        "docs/adr/002-modules.md:4: warning: relates to ADR 1, but ADR 1 does not record relates to ADR 2 back; "
+        "`decide adr link 2 relates-to 1` records it there", "0 error(s), 1 warning(s)"]
+
+
+def test_a_copy_of_a_record_kept_under_its_name_in_a_folder_below_is_not_a_second_record(decide, tmp_path):
+    # The team keeps each record's full text in `archive/` under the same name, the short one above: check asked to
+    # renumber the record above. A record in `archive/` named as no other is one.
+    short = "# ADR-013: Preferences [ACCEPTED]\n\n## Rozhodnutí\n\nLocal storage.\n"
+    full = "# ADR-013: Preferences\n\n**Date:** 2026-01-25\n**Status:** Accepted\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/ADR/013-preferences.md": short, "docs/ADR/archive/013-preferences.md": full,
+        "docs/ADR/archive/005-old.md": full.replace("013", "005").replace("Preferences", "Old")})
+    assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/ADR/archive/005-old.md",
+                                                             "docs/ADR/013-preferences.md"]
+    assert "number 13 is also used" not in decide("check", cwd=root).stdout

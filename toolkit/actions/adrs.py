@@ -408,10 +408,11 @@ def _named_files(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: list[Path],
-                     templates: list[Path] | None = None) -> None:
+                     templates: list[Path] | None = None, above: frozenset[str] = frozenset()) -> None:
     """Add to *files* and *slug_files* the records in *folder*, *depth* folders below the ADR folder, and
-    in the folders below it; to *templates*, if given, the files numbered but named as templates. Each folder
-    is listed once; links to folders are not followed, so no walk leaves the ADR folder or loops."""
+    in the folders below it; to *templates*, if given, the files numbered but named as templates. A file named as
+    a record in the folder *above* it is named is a copy of that record (`archive/0013-x.md` by `0013-x.md`). Each
+    folder is listed once; links to folders are not followed, so no walk leaves the ADR folder or loops."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -429,7 +430,7 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
                 slugs.append(entry.name)
             elif templates is not None and numbered_template(entry.name):
                 templates.append(folder / entry.name)
-    names = without_companions(names)
+    names = without_companions([name for name in names if name not in above] if above else names)
     if depth and not names and folder_record(folder.name) and (page := folder_page(pages, folder.name)) is not None:
         # A record kept as a folder (`CIP-0001/README.md`): its page is the record; its images,
         # translations and notes are not records.
@@ -446,7 +447,7 @@ def _add_named_files(folder: Path, depth: int, files: list[Path], slug_files: li
     stems = {name.rpartition(".")[0] for name in names} if subfolders else set()
     for sub in sorted(subfolders):
         if sub not in stems and (numbered_file(sub + ".md") or (None, None))[1] not in numbers:
-            _add_named_files(folder / sub, depth + 1, files, slug_files, templates)
+            _add_named_files(folder / sub, depth + 1, files, slug_files, templates, frozenset(names))
 
 
 def read_options(ws: Workspace, paths: list[Path] | None = None,

@@ -136,7 +136,7 @@ def _missing_targets(ws: Workspace, decisions: Decisions) -> list[Finding]:
         keys.setdefault("0", [])
     found = []
     for record in decisions.records:
-        for relation, key in outgoing(record):
+        for relation, key in dict.fromkeys(outgoing(record)):  # a record named twice is named once here
             if key not in keys and decisions.get(key) is None:
                 found.append(
                     Finding(
@@ -168,7 +168,7 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keeps_supersedes = any(r.form == MADR and r.supersedes for r in decisions.records)
     found = []
     for record in decisions.records:
-        for relation, key in outgoing(record):
+        for relation, key in dict.fromkeys(outgoing(record)):
             targets = keys.get(held.get(key, key), ())
             if relation not in REVERSE or len(targets) != 1 or len(keys[record.key]) != 1:
                 continue
