@@ -698,11 +698,13 @@ def test_records_named_by_a_slug_in_any_script_are_found_and_a_new_one_stays_one
 @pytest.mark.parametrize("argv", [["adr", "link", "1", "relates-to", "2"],
                                   ["adr", "status", "1", "superseded", "--by", "2"]], ids=["link", "supersede"])
 def test_an_edit_of_two_records_refused_on_the_second_leaves_the_first_as_it_was(decide, tmp_path, argv):
+    # The second states its status by a table of stages, which decisionbook does not edit.
     root = _folder(tmp_path, {"0001-a.md": "---\nstatus: accepted\ndate: 2026-01-02\n---\n# A\n",
-                              "0002-b.md": "# 2. B\n\nNo status.\n"})
+                              "0002-b.md": "# 2. B\n\n## Status\n\n| Stage    | Status |\n| -------- | ------ |\n"
+                                           "| Approved | ✅ |\n| Adopted  | ✅ |\n"})
     before = {p.name: p.read_bytes() for p in (root / "docs/adr").iterdir()}
     result = decide(*argv, cwd=root)
-    assert result.exit_code == 2 and "0002-b.md" in result.stderr and "no status" in result.stderr
+    assert result.exit_code == 2 and "0002-b.md" in result.stderr and "table of stages" in result.stderr
     assert {p.name: p.read_bytes() for p in (root / "docs/adr").iterdir()} == before
 
 

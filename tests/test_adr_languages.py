@@ -929,3 +929,19 @@ def test_relations_named_in_the_record_s_language_are_read(decide, tmp_path, lin
     root = _repo(tmp_path, {"docs/adr/0001-uno.md": f"# 1. Uno\n\n- Estado: aceptado\n{line}\n\n## Contexto\n\nX.\n",
                             "docs/adr/0002-x.md": "# 2. Dos\n\n- Estado: aceptado\n\n## Contexto\n\nY.\n"})
     assert [(link["relation"], link["adr"]) for link in _listed(decide, root)["1"]["links"]] == [(relation, "2")]
+
+
+@pytest.mark.parametrize("header, written", [
+    ("**날짜**: 2025-09-30\n", "**날짜**: 2025-09-30\n**관련**: [ADR-005](005-tf.md)\n"),
+    ("- Date: 2025-09-30\n", "- Date: 2025-09-30\n- 관련: [ADR-005](005-tf.md)\n"),
+    ("", "관련: [ADR-005](005-tf.md)\n\n"),
+])
+def test_a_record_that_states_no_status_is_linked_below_its_fields(decide, tmp_path, header, written):
+    # `adr link 5 relates-to 2` refused, "the file has no status to change": a relation needs none.
+    record = "# ADR-002: 데이터베이스\n\n{header}\n## 상황 (Context)\n\n이유.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/002-db.md": record.format(header=header),
+        "docs/adr/005-tf.md": "# ADR-005: 테라폼\n\n**날짜**: 2025-10-01\n**상태**: 승인됨\n\n## 상황 (Context)\n\n이유.\n"})
+    assert decide("adr", "link", "5", "relates-to", "2", cwd=root).exit_code == 0
+    assert (root / "docs/adr/002-db.md").read_text() == record.format(header=written)
+    assert _listed(decide, root)["2"]["links"] == [{"relation": "relates to", "adr": "5"}]

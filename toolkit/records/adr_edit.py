@@ -565,7 +565,7 @@ def set_updated(doc: frontmatter.Document, day: str) -> bytes:
 
 
 _FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Deciders: ana`, MADR 2's fields
-_BOLD_FIELD = LazyPattern(r"^\*\*[A-Za-z][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**Date**: 2024-08-19`
+_BOLD_FIELD = LazyPattern(r"^\*\*[^\W\d_][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**날짜**: 2024-08-19`
 
 
 def _add_status(doc: frontmatter.Document, decision: Decision, status: str, folder_form: str | None) -> bytes:
@@ -991,6 +991,8 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
     *mark* as for mark_superseded."""
     if has_link(decision, relation, target):
         return doc.to_bytes()
+    if decision.form == UNKNOWN and decision.status_line is None and relation != "superseded by":
+        return _link_without_status(doc, decision, relation, target, links)
     require_editable(doc, decision)
     if relation == "superseded by":
         return mark_superseded(doc, decision, target, links=links, mark=mark)
@@ -1060,6 +1062,36 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             return _insert(doc, (items[-1] if items else _last_content(lines, index, end)) + 1, [line])
     tail = [] if not lines or not lines[-1].strip() else [""]
     return _insert(doc, len(lines), [*tail, f"## {heading}", "", line])
+
+
+def _link_without_status(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
+                         links: tuple[str, ...]) -> bytes:
+    """`relation target` on a record that says no status, as it keeps its other fields under its title: a field bullet
+    below its last (`- Amends: [...]`), a bold field below its last, else a field line of its own below the title's
+    lines, in the language its headings are written in where decisionbook writes that (`관련: [...]`)."""
+    lines, rst = doc.text_lines(), is_rst(decision.path)
+    if rst:
+        raise DecisionbookError("cannot edit: the file has no status, and no fields a relation could join",
+                                decision.path)
+    title = decision.title_line or doc.body_start
+    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
+                          and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
+    # No status to tell the record's language by: its headings may (`## 상황 (Context)`).
+    language = _headings_script(lines)
+    words = _capital(relation_word(relation, status_word("accepted", "", language) if language else "", field=True))
+    bullets = [(i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))]
+    if bullets:
+        index, match = bullets[-1]
+        return _insert(doc, index + 1, [f"{match.group(1)} {words}: {_new_link(target, BULLETS, decision, rst, links)}"])
+    bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
+    if bold:
+        (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
+        field = f"**{words}{match.group(1)} {_new_link(target, BOLD, decision, rst, links)}"
+        return _insert(doc, index + 1, ["", field] if spaced else [field])
+    at = first_section
+    while at > title and not lines[at - 1].strip():
+        at -= 1
+    return _insert(doc, at, ["", f"{words}: {_new_link(target, FIELD, decision, rst, links)}"])
 
 
 def without_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
