@@ -901,3 +901,18 @@ def test_a_copy_of_a_record_kept_under_its_name_in_a_folder_below_is_not_a_secon
     assert [r["path"] for r in listed_adrs(decide, root)] == ["docs/ADR/archive/005-old.md",
                                                              "docs/ADR/013-preferences.md"]
     assert "number 13 is also used" not in decide("check", cwd=root).stdout
+
+
+def test_a_record_under_a_site_s_front_matter_is_given_its_status_in_its_body_as_the_folder_writes_it(decide, tmp_path):
+    # JabRef's pages open with Jekyll's menu keys; its records say `* Status:` in their bodies. Superseding a record
+    # that said none wrote `status:` and `links:` into the menu's front matter, where no record keeps them.
+    page = "---\nparent: Decision Records\nnav_order: {n}\n---\n# Record {n}\n\n{fields}## Context and Problem Statement\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/0016-mutable.md": page.format(n=16, fields=""),
+        "docs/decisions/0054-new.md": page.format(n=54, fields="* Status: accepted\n* Date: 2024-11-16\n\n")})
+    assert decide("adr", "link", "54", "supersedes", "16", cwd=root).exit_code == 0
+    text = (root / "docs/decisions/0016-mutable.md").read_text()
+    assert text.startswith("---\nparent: Decision Records\nnav_order: 16\n---\n# Record 16\n\n"
+                           "* Status: superseded by [ADR-0054](0054-new.md)\n"), text
+    rows = {r["number"]: (r["status"], r["superseded_by"]) for r in listed_adrs(decide, root)}
+    assert rows[16] == ("superseded", "54")

@@ -2210,8 +2210,11 @@ def from_document(
             _read_timeline(reader, sections)
         form = fields.get("form", UNKNOWN)
         _read_people_and_extra(reader, title_index, first_sub)
-        if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict):
-            form = MADR  # front matter without a status: the status is added there
+        if form == UNKNOWN and doc.has_front_matter and isinstance(doc.meta, dict) and (
+                not doc.meta or any(isinstance(key, str) and key.lower() in _KEYS for key in doc.meta)):
+            # Front matter of the record's fields without a status: the status is added there. A site's own
+            # (`parent:`, `nav_order:` for Jekyll's menu) holds none: the record is edited in its body.
+            form = MADR
     for level, heading, start, end in sections:
         name = _COMMENT.sub("", heading).strip().lower()  # MADR's `## Links <!-- optional -->`
         if (form in (BOLD, FIELD, BULLETS, MADR, TABLE) and "status_again" not in fields

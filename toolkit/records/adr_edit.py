@@ -582,13 +582,13 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
         raise DecisionbookError(f"cannot change the status: this line states it where or as decisionbook does not "
                                 f"edit it ({lines[line].strip()!r}); change it there by hand",
                                 decision.path, line + 1)
-    if doc.has_front_matter:
+    if doc.has_front_matter and (decision.form == MADR or folder_form not in _FOLDER_STATUS_FIELDS):
         if not isinstance(doc.meta, dict):
             raise DecisionbookError("cannot edit: the front matter is not a mapping of keys", decision.path, 2)
         if doc.is_toml:
             return _set_toml(doc, "status", status)
         return _set_scalar(doc, _written_key(doc, "status"), status)
-    title = decision.title_line or 0
+    title = decision.title_line or doc.body_start
     first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
                           and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
     for index in range(doc.body_start, first_section):
