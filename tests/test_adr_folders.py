@@ -856,7 +856,7 @@ def test_front_matter_text_that_yaml_refuses_unquoted_is_read_as_site_generators
     (root / "docs/adr/adr003-broken.md").unlink()
     row = listed_adrs(decide, root)[0]
     assert (row["number"], row["title"], row["status"], row["decision_makers"]) == (
-        2, "Default catalog file format", "proposed", ["@ana @ben"])
+        2, "Default catalog file format", "proposed", ["@ana", "@ben"])  # two handles, no comma between them
     check = decide("check", cwd=root)
     assert check.stdout.splitlines()[:-1] == [
         "docs/adr/adr002-default-catalog-file-format.md:3: warning: not valid YAML (and lines 5, 9): a `: ` or a "

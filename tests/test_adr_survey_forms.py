@@ -916,3 +916,34 @@ def test_a_record_under_a_site_s_front_matter_is_given_its_status_in_its_body_as
                            "* Status: superseded by [ADR-0054](0054-new.md)\n"), text
     rows = {r["number"]: (r["status"], r["superseded_by"]) for r in listed_adrs(decide, root)}
     assert rows[16] == ("superseded", "54")
+
+
+def test_a_title_section_under_a_heading_every_record_shares_titles_the_record(decide, tmp_path):
+    generic = "# Architecture Decision Record (ADR)\n\n## Title\n\n{title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/20250214.biome.md": generic.format(title="Biome as formatter and linter"),
+        "docs/adr/20250227.handle-errors.md": generic.format(title="Handle errors and exceptions"),
+        "docs/adr/20250227.use-libraries.md": generic.format(title="Use libraries in the business layer")})
+    rows = [(r["number"], r["key"], r["title"], r["date"]) for r in listed_adrs(decide, root)]
+    assert rows == [(None, "20250214.biome", "Biome as formatter and linter", "2025-02-14"),
+                    (None, "20250227.handle-errors", "Handle errors and exceptions", "2025-02-27"),
+                    (None, "20250227.use-libraries", "Use libraries in the business layer", "2025-02-27")]
+    assert "error" not in decide("check", cwd=root).stdout.replace("0 error(s)", "")
+
+
+def test_more_relation_and_people_forms(decide, tmp_path):
+    # A section sign after the record amended; a link to a document in another folder, named by number as records are;
+    # a day after a middle dot; people named as handles with no commas.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/ADR-0001-storage.md": "# ADR-0001: Storage\n\n**Status**: Accepted\n",
+        "docs/adr/ADR-0015-fields.md": "# ADR-0015: Fields\n\n**Status**: Accepted\n",
+        "docs/adr/ADR-0017-flow.md": "# ADR-0017: Flow\n\n**Status**: Accepted\n"
+                                     "> **Amends**: ADR-0015 §4 (User-Forbidden Fields)\n\n## Context\n\nWhy.\n\n"
+                                     "## References\n\n- [01-contracts.md](../design/phases/01-contracts.md) - Interfaces\n",
+        "docs/adr/ADR-0018-ui.md": "# ADR-0018: UI\n\n- **Estado:** aceptado · 2026-09-21.\n",
+        "docs/adr/ADR-0019-types.md": "---\nstatus: accepted\ndecision-makers: eljobe@ plasmapower@\n---\n# Types\n",
+    })
+    rows = {r["number"]: r for r in listed_adrs(decide, root)}
+    assert rows[17]["links"] == [{"relation": "amends", "adr": "15"}]
+    assert (rows[18]["status"], rows[18]["date"]) == ("accepted", "2026-09-21")
+    assert rows[19]["decision_makers"] == ["eljobe@", "plasmapower@"]

@@ -1,6 +1,7 @@
 """Reading ADRs in every form teams keep them: MADR front matter, MADR bullets, Nygard/adr-tools."""
 
 import datetime as _dt
+import os
 import re
 from pathlib import Path
 
@@ -374,7 +375,7 @@ class _Reader:
     """Collects the fields and findings of one file while it is being read."""
 
     def __init__(self, doc: frontmatter.Document, path: Path, display: str | None, slugs: tuple[str, ...] = (),
-                 series: tuple[str, ...] = ()):
+                 series: tuple[str, ...] = (), adr_dir: str = ""):
         self.doc = doc
         self.path = path
         self.rel = display or str(path)
@@ -383,11 +384,14 @@ class _Reader:
         self.fields: dict[str, object] = {"links": []}
         self.slugs = slugs
         self.series = series
+        self.adr_dir = adr_dir
         self.underlined = underlined_headings(self.lines, doc.body_start, is_rst(path))
 
     def ref(self, text: object) -> str | None:
         """The record *text* names: a record of a series of its own by its label (`VIS-001`, which ref_key
         reads as 1), as ref_key reads it, or a link to a record named by its slug alone."""
+        if self.adr_dir and isinstance(text, str) and "/" in text and self._elsewhere(text):
+            return None  # `[01-contracts.md](../design/phases/01-contracts.md)`: a document, not a record
         if self.series and (label := series_reference(text)) is not None:
             named = [stem for stem in self.series if series_label(stem + ".md") == label]
             if named:
@@ -401,6 +405,15 @@ class _Reader:
                 stem = name if link and link.group(8) else None  # a wiki link names the page alone
             key = stem if stem in self.slugs else None
         return key
+
+    def _elsewhere(self, text: str) -> bool:
+        """Whether the link in *text* leads out of the ADR folder, to a file of the repository's."""
+        link = _LINK.search(text)
+        target = _target(link).split("#", 1)[0] if link else ""
+        if not target or "://" in target or target.startswith(("/", "{")) or not self.path.is_absolute():
+            return False
+        linked = os.path.normpath(os.path.join(self.path.parent, target))
+        return not (linked + os.sep).startswith(self.adr_dir.rstrip(os.sep) + os.sep)
 
     def loose(self, text: str) -> str | None:
         """The record a phrase names (`ADR-0014 (the body parts)`, `VIS-001`), as loose_ref_key reads it, else ref."""
@@ -496,7 +509,10 @@ class _Reader:
 
 
 def _split_people(text: str) -> list[str]:
-    """*text* split at its commas, but those between brackets: a person's note (`Ana (format research, docs/)`)."""
+    """*text* split at its commas, but those between brackets: a person's note (`Ana (format research, docs/)`);
+    handles with no comma between them at their spaces (`eljobe@ plasmapower@`, `@ana @ben`)."""
+    if "," not in text and all(word.startswith("@") or word.endswith("@") for word in text.split()):
+        return text.split()
     if "(" not in text and "（" not in text:
         return text.split(",")
     parts, depth, start = [], 0, 0
@@ -1563,6 +1579,8 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                 fields["status_line"] = index + 1
                 fields["status_span"] = (start, end)
                 fields.setdefault("form", style)
+                if (after := _DAY_AFTER.match(line, end)) is not None and find_date(after.group(1)):
+                    fields["status_date"] = (index, *after.span(1))  # `aceptado · 2026-09-21.`: the day it was
             elif 0 not in dates and (label in _DATE_LABELS[0] or label == "data" and (
                     find_date(line[start:end]) or _DATE_BLANK.search(line[start:end]))):
                 # `Data:` is the date in Portuguese and Italian, and in English what a record is about.
@@ -1638,6 +1656,7 @@ def _read_body_date(reader: "_Reader", sections, title_index: int, first_sub: in
         reader.fields.pop("date_key", None)
 
 
+_DAY_AFTER = LazyPattern(r"[ \t]*[·•][ \t]*([^\s·•|]+?)[ \t]*\.?[ \t]*$")  # a day after a status, set apart by a dot
 _ITEM_LABEL = LazyPattern(r"^(?:\d+[.)]|[*+-])[ \t]+([^\W\d_][^:：\n]{0,30}?)[ \t]*[:：][ \t]*$")
 _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 
@@ -1645,7 +1664,8 @@ _PAGE_STAMP = LazyPattern(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z
 # A header field naming records by number alone (`Replaces: 43, 44`), read and joined as a relation.
 BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 _NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
-_RECORD_NOTE = r"(?:[ \t]*\([^()\n]*\))?"  # after a record named by number, a note: `ADR-0011 (testing policy)`
+# After a record named by number, a part of it and a note: `ADR-0015 §4 (User-Forbidden Fields)`.
+_RECORD_NOTE = r"(?:[ \t]*§[ \t]*\d+(?:\.\d+)*)?(?:[ \t]*\([^()\n]*\))?"
 _NAMED_RECORDS = LazyPattern(rf"ADR[-_ #]?\d+{_RECORD_NOTE}"
                              rf"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+{_RECORD_NOTE})*", re.IGNORECASE)
 
@@ -2066,6 +2086,14 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
         if named is not None:
             title = _NAME_FIELD.match(reader.lines[named]).group(1).strip() or None
             fields["title_line"] = named + 1
+    if title is None:
+        # A Title section (`## Title` over `Biome as formatter and linter`), under a heading every record shares.
+        named = next(((start, end) for level, heading, start, end in sections
+                      if level >= 2 and status_words(heading) in _TITLE_HEADINGS), None)
+        line = _section_first_line(reader, *named) if named else None
+        if line is not None and not HEADING.match(reader.lines[line]):
+            start, end = _bare_span(reader.lines[line])
+            title, fields["title_line"] = reader.lines[line][start:end] or None, line + 1
     # A level-2 first heading is a title above level-1 ones too (GreptimeDB's `Procedure Framework` underlined
     # with `---`, over `# Summary`); a deeper one is where every other heading is below it (a guidebook's chapter
     # holding its records: `### ADR-001 Title` over `#### Status`).
@@ -2126,6 +2154,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     return title.strip() or None
 
 
+_TITLE_HEADINGS = frozenset(("title", "titel", "titre", "título", "titolo", "tytuł", "название", "タイトル", "标题", "제목"))
 _CODE_SPAN = LazyPattern(r"(`[^`\n]*`)")
 
 
@@ -2160,7 +2189,7 @@ def from_document(
     doc: frontmatter.Document, path: Path, display: str | None = None, options: ReadOptions | None = None
 ) -> Decision:
     options = options or ReadOptions()
-    reader = _Reader(doc, path, display, options.slugs, options.series)
+    reader = _Reader(doc, path, display, options.slugs, options.series, options.adr_dir)
     fields = reader.fields
     conflict = _conflict_line(reader.lines)
     if conflict is not None:

@@ -142,12 +142,13 @@ RECORD_FILE = re.compile(
 )
 # A name shaped as a date names a dated record, a day that does not exist too (`2025-13-40-x.md`, a
 # typo): read as the number 2025 it would make the folder a numbered one (`dated_name_problem` says so).
-# The slug follows a hyphen, an underscore (`20160720_backup.md`, CockroachDB) or spaces (`20200707 - X.md`);
+# The slug follows a hyphen, an underscore (`20160720_backup.md`, CockroachDB), a point (`20250214.biome.md`) or
+# spaces (`20200707 - X.md`);
 # a draft's day may be `xx` (`2021-10-xx-x.md`, Vector). Between separators a month or day may be one digit, as a
 # team that names files by hand writes it now and then (`2026-08-3-x.md`): read as the number 2026 it would
 # number the one record among the folder's dated ones.
 DATED_FILE = re.compile(
-    r"^((?:19|20)\d\d([-_]?)(?:\d\d|(?<=[-_])\d)\2(?:\d\d|[xX]{2}|(?<=[-_])\d(?!\d)))(?:[-_]| +- +| +)([^/\\]+)"
+    r"^((?:19|20)\d\d([-_]?)(?:\d\d|(?<=[-_])\d)\2(?:\d\d|[xX]{2}|(?<=[-_])\d(?!\d)))(?:[-_.]| +- +| +)([^/\\]+)"
     r"\.(md|markdown|qmd|rst)$"
 )  # groups: the date, the separator inside it, the slug, the extension
 # A draft waiting for its number, which it gets when accepted: `XXXX-slug.md` (pyadr, CERT/CC's SSVC),
