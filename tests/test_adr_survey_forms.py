@@ -806,8 +806,8 @@ def test_related_records_listed_with_notes_or_named_by_label_are_related(decide,
     links = {r["number"]: sorted(link["adr"] for link in r["links"] if link["relation"] == "relates to")
              for r in listed_adrs(decide, root)}
     assert links == {3: [], 26: ["27", "28"], 27: ["26", "3"], 28: ["3"], 29: ["26", "3"]}
-    # Listed one way in the body: warnings, as for any list of related records (ADR 0082), also under front matter.
-    assert decide("check", cwd=root).stdout.splitlines()[-1] == "0 error(s), 5 warning(s)"
+    # Listed one way in the body, also under front matter: no finding (ADR 0252).
+    assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 
 def test_more_labels_of_who_decided_and_a_misspelt_status(decide, tmp_path):
@@ -879,15 +879,14 @@ def test_a_related_record_that_names_this_one_by_another_relation_answers_it(dec
 
 
 def test_a_record_named_twice_by_one_relation_is_checked_once(decide, tmp_path):
-    # A `Related:` field and a Related Documents section name ADR 1 both: one warning, not the same one twice.
+    # An `Amends:` field and a Links section name ADR 1 both: one finding, not the same one twice.
     root = repository_with(tmp_path / "repo", {
         "docs/adr/001-soft-delete.md": "# ADR-001: Soft delete\n\n**Status:** Accepted\n",
-        "docs/adr/002-modules.md": "# ADR-002: Modules\n\n**Status:** Accepted\n**Related:** ADR-001 (Soft delete)\n\n"
-                                   "## Context\n\nWhy.\n\n## Related Documents\n\n- [ADR-001](001-soft-delete.md) - "
-                                   "the pattern\n"})
+        "docs/adr/002-modules.md": "# ADR-002: Modules\n\n**Status:** Accepted\n**Amends:** ADR-001 (Soft delete)\n\n"
+                                   "## Context\n\nWhy.\n\n## Links\n\n* Amends [ADR-001](001-soft-delete.md)\n"})
     assert decide("check", cwd=root).stdout.splitlines() == [
-        "docs/adr/002-modules.md:4: warning: relates to ADR 1, but ADR 1 does not record relates to ADR 2 back; "
-        "`decide adr link 2 relates-to 1` records it there", "0 error(s), 1 warning(s)"]
+        "docs/adr/002-modules.md:4: error: amends ADR 1, but ADR 1 does not record amended by ADR 2 back; "
+        "`decide adr link 2 amends 1` records it there", "1 error(s), 0 warning(s)"]
 
 
 def test_a_copy_of_a_record_kept_under_its_name_in_a_folder_below_is_not_a_second_record(decide, tmp_path):

@@ -160,8 +160,8 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
     keeps `supersedes` keys; where no record does, the folder follows MADR, which names a successor
     in the old record's status alone, and it is a warning (ADR 0073). A record that keeps
     its fields under an `adr:` mapping (mkdocs-material-adr) records every relation on one side, as that
-    plugin shows both from one: any one-sided relation of its is a warning. So is a `relates to` in a
-    record's body, where teams list related records one way (`## Related`, `## See also`, a `Related:` field).
+    plugin shows both from one: any one-sided relation of its is a warning. A `relates to` in a record's body,
+    where teams list related records one way (`## Related`, `## See also`, a `Related:` field), is none (ADR 0252).
     """
     keys = decisions.by_key()
     held = _held_by_expired(decisions)
@@ -176,18 +176,14 @@ def _one_sided(ws: Workspace, decisions: Decisions) -> list[Finding]:
             if relation == "supersedes" and target.status != "superseded" and not target.superseded_by:
                 continue
             back = REVERSE[relation]
-            answered = _outgoing(target, held)
-            if relation == "relates to" and any(key == record.key for _, key in answered):
-                continue  # the other names this one by a relation of its own (`Superseded by`): that answers it
-            if (back, record.key) not in answered:
+            line = _link_line(record, relation, key)
+            if relation == "relates to" and (record.form != MADR or (line or 0) >= record.body_line):
+                continue  # a body lists related records one way (`## Related`, `## See also`; ADR 0252)
+            if (back, record.key) not in _outgoing(target, held):
                 decide_wrote = (keeps_supersedes and record.form == MADR
                                 and "superseded by" in (record.status_raw or "").lower())
                 mapped = record.form == MADR and record.status_span is not None  # a status kept under `adr:`
-                # A body's `relates to` is often written one way, as a list of related records (`## Related`,
-                # `## See also`, a `Related:` field), whatever the record's form.
-                line = _link_line(record, relation, key)
-                hand_related = relation == "relates to" and (record.form != MADR or (line or 0) >= record.body_line)
-                severity = ("warning" if mapped or hand_related or relation == "superseded by" and not decide_wrote
+                severity = ("warning" if mapped or relation == "superseded by" and not decide_wrote
                             else "error")
                 # The command that records it on both, as `adr new --amends` would have had it not been stopped.
                 command = f"decide adr link {record.key} {relation.replace(' ', '-')} {key}"
