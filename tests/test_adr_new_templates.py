@@ -860,3 +860,35 @@ def test_a_new_record_leaves_out_the_headings_under_a_section_only_the_copied_re
     assert (root / "docs/adrs/0008-use-a-queue.md").read_text() == (
         "# 8. Use a queue\n\nDate: 2026-12-03\n\n## ステータス\n\n提案\n\n## 文脈\n\n## 検討された選択肢\n\n## 決定\n\n"
         "## 影響\n\n### 良い影響\n")
+
+
+FIELD_TEMPLATE = """Use this template to create an Architecture Decision Record, look at existing
+ones for more detailed information.
+
+The filename should be the date (in YYYY-MM-DD format), followed by a dash.
+
+**Title**: short present tense imperative phrase, less than 50 characters, like
+a git commit message.
+
+**Status**: proposed, accepted, rejected, deprecated, superseded, etc.
+
+**Context**: what is the issue that we're seeing that is motivating this
+decision or change.
+"""
+
+
+def test_a_template_titled_by_a_field_gives_the_new_title_there_without_its_words_to_the_author(decide, tmp_path):
+    # google-cloud-cpp's template: its words to the author above the fields were copied, and the Title field's
+    # description was the new record's title, then the link text in every record it superseded.
+    root = repository_with(tmp_path / "repo", {
+        "doc/adr/adr-template.md": FIELD_TEMPLATE,
+        "doc/adr/2019-01-04-error-reporting.md": "**Title**: Functions should report errors using `StatusOr<T>`\n"
+                                                 "instead of throwing exceptions.\n\n**Status**: accepted\n\n"
+                                                 "**Context**: Why.\n"})
+    made = decide("adr", "new", "Use a message queue for billing events", "--no-edit", "--date", "2026-12-03",
+                  cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text() == (
+        "**Title**: Use a message queue for billing events\n\n**Status**: proposed\n\n"
+        "**Context**: what is the issue that we're seeing that is motivating this\ndecision or change.\n")
+    assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Use a message queue for billing events"

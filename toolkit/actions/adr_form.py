@@ -32,6 +32,8 @@ from toolkit.records.adr import (
     line_fields,
     project_number,
     read_as_field,
+    title_field,
+    title_field_end,
 )
 from toolkit.actions.index_file import outside_code
 from toolkit.records.adr_edit import header_lines, marked_as, restated, status_as_written
@@ -480,6 +482,16 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits, site_titled=site_titled, language=language, dropped=dropped)
     width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
+    title = record.title_line - 1 if record.title_line is not None and copied is None else None
+    if title is not None and (begin := title_field(lines[title])) is not None:
+        # `**Title**: short present tense imperative phrase, ...` over a second line: the whole of it is the blank.
+        edits[title] = [(begin, len(lines[title]), "${title}")]
+        dropped.update(range(title + 1, title_field_end(lines, title)))
+    if title is not None and not HEADING.match(lines[title]):
+        # The template's words to its user above a title that is a field (`Use this template to create ...`).
+        above = range(doc.body_start, title)
+        if not any(HEADING.match(lines[i]) or line_fields(lines[i]) for i in above):
+            dropped.update(above)
     if site_titled:
         width = _fill_site_number(lines, doc.body_start, edits) or width
     if below:

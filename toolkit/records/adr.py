@@ -2164,11 +2164,24 @@ def _title_field(lines: list[str], index: int) -> str | None:
     field = _TITLE_FIELD.match(lines[index])
     value = field.group(2).split("</td>", 1)[0] if field.group(1) else field.group(2)
     if not field.group(1):
-        while index + 1 < len(lines) and _RUNS_ON.match(lines[index + 1]):
-            index += 1
-            value = f"{value.rstrip()} {lines[index].strip()}"
+        for line in lines[index + 1 : title_field_end(lines, index)]:
+            value = f"{value.rstrip()} {line.strip()}"
     # Stripped, not matched: linear on any line; emphasis inside it (`*instead of*`) is taken off with the title's.
     return value.strip(" \t*_") or None
+
+
+def title_field(line: str) -> int | None:
+    """Where the value of the title field *line* holds starts (`**Title**: ...`), None when it holds none."""
+    field = _TITLE_FIELD.match(line)
+    return field.start(2) if field is not None and not field.group(1) else None
+
+
+def title_field_end(lines: list[str], index: int) -> int:
+    """The index of the line after the last one the title field on line *index* runs on to."""
+    index += 1
+    while index < len(lines) and _RUNS_ON.match(lines[index]):
+        index += 1
+    return index
 
 
 _CONFLICT_MARKS = frozenset(("<<<<<<< ", ">>>>>>> "))  # the first eight characters of git's conflict lines
