@@ -942,3 +942,32 @@ def test_a_record_that_states_no_status_is_linked_below_its_fields(decide, tmp_p
     assert decide("adr", "link", "5", "relates-to", "2", cwd=root).exit_code == 0
     assert (root / "docs/adr/002-db.md").read_text() == record.format(header=written)
     assert _listed(decide, root)["2"]["links"] == [{"relation": "relates to", "adr": "5"}]
+
+
+def test_a_relation_field_modelled_on_an_emphasized_status_opens_no_emphasis(decide, tmp_path):
+    # `* **Status**: _Akzeptiert_` gave `* **Ändert**: _[ADR-002](...)`, an underscore never closed.
+    record = "# Nr. 00{n}: Titel\n\n* **Status**: _Akzeptiert_\n* **Kontext**: Warum.\n"
+    root = _repo(tmp_path, {f"docs/adr/nr.-00{n}-titel.md": record.format(n=n) for n in (2, 3)})
+    assert decide("adr", "link", "3", "amends", "2", cwd=root).exit_code == 0
+    assert (root / "docs/adr/nr.-003-titel.md").read_text() == record.format(n=3).replace(
+        "_Akzeptiert_\n", "_Akzeptiert_\n* **Ändert**: [ADR-002](nr.-002-titel.md)\n")
+
+
+def test_a_title_holding_brackets_makes_a_link_that_stays_one(decide, tmp_path):
+    # `[ADR-048: Orphan Detection [ACCEPTED]](...)` lost its `]` only: the link text opened a second link.
+    record = "# {n}. {title}\n\nDate: 2026-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    root = _repo(tmp_path, {"doc/adr/0001-orphans.md": record.format(n=1, title="Orphan detection [ACCEPTED]"),
+                            "doc/adr/0002-parts.md": record.format(n=2, title="Parts")})
+    assert decide("adr", "link", "2", "supersedes", "1", cwd=root).exit_code == 0
+    assert "Supersedes [1. Orphan detection ACCEPTED](0001-orphans.md)\n" in (root / "doc/adr/0002-parts.md").read_text()
+    assert _listed(decide, root)["2"]["supersedes"] == ["1"]
+
+
+def test_a_relation_beside_a_status_that_is_a_paragraph_of_its_own_is_one_too(decide, tmp_path):
+    # google-cloud-cpp writes each field as a paragraph: `**Amends**:` right under `**Status**:` joined them in one.
+    record = "**Title**: Record {n}.\n\n**Status**: accepted\n\n**Context**: Why.\n"
+    root = _repo(tmp_path, {f"doc/adr/2019-0{n}-01-{word}.md": record.format(n=word)
+                            for n, word in ((1, "one"), (2, "two"))})
+    assert decide("adr", "link", "2019-02-01-two", "amends", "2019-01-01-one", cwd=root).exit_code == 0
+    assert (root / "doc/adr/2019-02-01-two.md").read_text() == record.format(n="two").replace(
+        "accepted\n\n", "accepted\n\n**Amends**: [Record one.](2019-01-01-one.md)\n\n")

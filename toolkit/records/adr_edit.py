@@ -105,7 +105,8 @@ def record_link(target: Decision, form: str, source: Decision, rst: bool = False
     href = _record_path(target, source)
     if rst:  # anonymous (`__`), so two links with one text are no duplicate target
         return f"`{text.replace('`', '').replace('<', '')} <{href}>`__"
-    return f"[{text.replace(']', '')}]({_target_as(href, angled)})"
+    # A bracket in the text would end the link or open another (`... Parts [ACCEPTED]`): the words without them.
+    return f"[{text.replace('[', '').replace(']', '')}]({_target_as(href, angled)})"
 
 
 def _target_as(path: str, angled: bool) -> str:
@@ -1035,7 +1036,11 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             index, end, bare = listed
             value = str(target.number) if bare else _new_link(target, decision.form, decision, False, links)
             return _in_place(doc, index + 1, (end, end), f"{_joint(lines[index][:end])}{value}")
-        return _insert(doc, at, [_field_line(doc, decision, relation, target, links)])
+        field = _field_line(doc, decision, relation, target, links)
+        # A status that is a paragraph of its own (`**Status**: accepted` between blank lines): so is the relation.
+        alone = (decision.form != TABLE and at == decision.status_line and at < len(lines) and not lines[at].strip()
+                 and (at < 2 or not lines[at - 2].strip()))
+        return _insert(doc, at, ["", field] if alone else [field])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
@@ -1290,7 +1295,7 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
         return None
     written = f"{target.number:0{width}d}"
     after = _BETWEEN.match(words, number.end())
-    title = (target.title or "").replace("]", "") if after.end() < len(words) else ""
+    title = (target.title or "").replace("[", "").replace("]", "") if after.end() < len(words) else ""
     closing = text[len(words) :]
     return (f"[{words[: number.start()]}{written}{after.group() if title else ''}{title}{closing}]"
             f"({_target_as(path, angled)})")
@@ -1444,8 +1449,9 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
         if gap is not None:
             after = after[: gap.start()] + " " * max(1, len(gap.group(0)) - 1 - len(name) + len(label.group(0))) + "|"
         return prefix[: label.start()] + name + after + f" {value} |"
-    # Not the code or quotes the status is written in (`` **Status:** `ACCEPTED` ``): the value is a link.
-    between = prefix[label.end() :].rstrip("`\"“«")
+    # Not the code, quotes or emphasis the status is written in (`` **Status:** `ACCEPTED` ``, `**Status**: _Akzeptiert_`):
+    # the value is a link.
+    between = re.sub(r"(?<=[\s:：])[*_]+$", "", prefix[label.end() :].rstrip("`\"“«"))
     return prefix[field_start : label.start()] + name + between + value + _hard_break(line)
 
 
