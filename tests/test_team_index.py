@@ -110,6 +110,10 @@ def test_an_index_in_restructuredtext_is_named_and_left_as_it_is(decide, tmp_pat
      "- [0001-record-architecture-decisions.md](0001-record-architecture-decisions.md) \u2014 why we keep them\n"
      "- [0002-use-go.md](0002-use-go.md) \u2014 Go for every service\n"
      "- [0003-use-grpc.md](0003-use-grpc.md) \u2014 Use gRPC\n"),
+    # each link in bold, as a Korean team's README sets them
+    ("- **[ADR-001: Records](./0001-record-architecture-decisions.md)**\n- **[ADR-002: Use Go](./0002-use-go.md)**\n",
+     "- **[ADR-001: Records](./0001-record-architecture-decisions.md)**\n"
+     "- **[ADR-002: Use Go for the services](./0002-use-go.md)**\n- **[ADR-003: Use gRPC](./0003-use-grpc.md)**\n"),
     # numbered, the newest first
     ("1. [Use Go](0002-use-go.md)\n2. [Record architecture decisions](0001-record-architecture-decisions.md)\n",
      "1. [Use gRPC](0003-use-grpc.md)\n2. [Use Go for the services](0002-use-go.md)\n"
@@ -471,3 +475,18 @@ def test_an_index_written_with_english_column_names_keeps_them(decide, tmp_path)
     assert index.read_text() == before.replace(
         "<!-- decisionbook:index:end -->", "").rstrip("\n") + "\n| ADR-0003 | [Utiliser Kafka](0003-x3.md) | Proposé | " \
         "2024-01-03 |\n\n<!-- decisionbook:index:end -->\n"
+
+
+@pytest.mark.parametrize("index", [
+    "## Seznam ADR\n\n| ID | Název | Status | Datum |\n|----|----|----|----|\n| 001 | Use Git | Přijato | 2020-01-01 |\n"
+    "| 002 | Use Rust | Navrženo | 2020-01-02 |\n",
+    "## Lista\n\n- 0001 Use Git\n- 0002 Use Rust\n",
+])
+def test_an_index_naming_the_records_without_links_is_named_and_left_as_it_is(decide, tmp_path, index):
+    # A second table, in English, was added below the team's own, which named the records by number alone.
+    root = _folder(tmp_path, {"README.md": f"# Decyzje\n\n{index}\nNapisane ręcznie.\n"})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("docs/adr/README.md:5: error: this table or list names the ADRs without links to "
+                                    "them, in a form decisionbook does not keep: nothing was written."), result.stderr
+    assert (root / "docs/adr/README.md").read_text() == f"# Decyzje\n\n{index}\nNapisane ręcznie.\n"

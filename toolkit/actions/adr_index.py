@@ -12,7 +12,7 @@ from pathlib import Path
 
 from toolkit.actions.adr_folder import folder_key, shown_path
 from toolkit.actions.index_file import INDEX_END, INDEX_START, index_path, marker_line, outside_code
-from toolkit.actions.index_forms import cell, row_cells, team_index
+from toolkit.actions.index_forms import HOW, cell, row_cells, team_index, unlinked_index
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
 from toolkit.records.adr_edit import link_target
@@ -173,6 +173,9 @@ def _render(ws: Workspace, path: Path, made: list[str], theirs: bool = True) -> 
         if kept is not None:
             start, end, rows = kept
             return doc.to_bytes(), frontmatter.with_lines(doc, start, end, rows), False
+        if theirs and not marked and (at := _unlinked(ws, lines)) is not None:
+            raise DecisionbookError(f"this table or list names the ADRs without links to them, in a form decisionbook "
+                                    f"does not keep: {HOW}", shown_path(ws, path), at + 1)
         if marked:
             end = marker_line(lines, INDEX_END, start)
             if end is None:
@@ -191,6 +194,15 @@ def _render(ws: Workspace, path: Path, made: list[str], theirs: bool = True) -> 
         body = [heading, "", INDEX_START, "", *table, "", INDEX_END]
         after = "".join(line + "\n" for line in body).encode("utf-8")
     return before, after, marked
+
+
+def _unlinked(ws: Workspace, lines: list[str]) -> int | None:
+    """The line where the index lists the records by number, without links (index_forms.unlinked_index)."""
+    from toolkit.actions.adrs import adr_files
+    from toolkit.records.adr_words import numbered_file
+
+    numbers = {numbered[1] for path in adr_files(ws.adr_dir) if (numbered := numbered_file(path.name))}
+    return unlinked_index(lines, numbers)
 
 
 def _theirs(ws: Workspace, path: Path, lines: list[str], within: range | None = None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     Piece = tuple[int, int, Callable[[Decision], str]]
 
 # Said with every refusal: the team's index stays as it is until they choose where decisionbook's goes.
-_HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
+HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
         f"{INDEX_END} in place of the table or list it should keep")
 
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)")
@@ -172,7 +172,7 @@ class _Index:
         return path is not None and (path in self.paths or is_record_file(posixpath.basename(path)))
 
     def refuse(self, line: int, why: str) -> DecisionbookError:
-        return DecisionbookError(f"{why}: {_HOW}", self.shown, line + 1)
+        return DecisionbookError(f"{why}: {HOW}", self.shown, line + 1)
 
 
 def team_index(adr_dir: Path, records: list[Decision], lines: list[str], shown: str, statuses: dict[str, str],
@@ -228,6 +228,23 @@ def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
     return blocks
 
 
+_NUMBER_FIRST = re.compile(r"\W*(?:[A-Za-z]+[-_ ]?)?0*(\d+)\b")  # `001`, `ADR-0001`, `**0001**`: a record's number
+
+
+def unlinked_index(lines: list[str], numbers: set[int]) -> int | None:
+    """The first line of a table or list that names two or more of the records by their *numbers* alone, with no
+    link (`| 001 | Soft Delete Pattern | Přijato |`, `- 0001 Modularny monolit`): an index of the team's that
+    decisionbook cannot keep; None where there is none."""
+    for kind, start, end in _blocks(lines):
+        rows = lines[start + 2 : end] if kind == "table" else [line for line in lines[start:end] if _ITEM.match(line)]
+        firsts = [(_split(row) or [""])[0] if kind == "table" else _ITEM.match(row).group(3) for row in rows]
+        named = [first for first, row in zip(firsts, rows)
+                 if "](" not in row and (number := _NUMBER_FIRST.match(first)) and int(number.group(1)) in numbers]
+        if len(named) >= 2:
+            return start
+    return None
+
+
 def _same_list(bullet: str, other: str) -> bool:
     return bullet == other if not bullet[0].isdigit() else other[:1].isdigit() and other[-1] == bullet[-1]
 
@@ -245,21 +262,39 @@ def _lists_records(index: _Index, block: tuple[str, int, int]) -> bool:
     return len(linked) >= 2 or bool(linked) and len(linked) == len(items) and all(item[2] for item in linked)
 
 
+# Emphasis around an item's link: `- **[ADR-005: Title](./005-x.md)**`.
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\[)")
+
+
+def _item_link(line: str) -> tuple[re.Match, re.Match, str] | None:
+    """The item *line* is, the link it starts with, and the emphasis around that link (`**`, or ""); None when it
+    starts with no link, or its emphasis is not closed right after the link."""
+    item = _ITEM.match(line)
+    if item is None:
+        return None
+    mark = _EMPHASIS.match(item.group(3))
+    mark = mark.group(1) if mark else ""
+    link = _LINK.match(line, item.start(3) + len(mark))
+    if link is None or not line.startswith(mark, link.end()):
+        return None
+    return item, link, mark
+
+
 def _item(line: str) -> tuple[str, str, tuple | None] | None:
     """(bullet, link, form) of a list item that starts with a link; its form is None when decisionbook
-    cannot write it: ((link text form), words after the link)."""
-    item = _ITEM.match(line)
-    link = _LINK.match(item.group(3)) if item else None
-    if link is None:
+    cannot write it: ((link text form), words after the link, the emphasis around the link)."""
+    found = _item_link(line)
+    if found is None:
         return None
-    text, tail = link.group(1), item.group(3)[link.end() :].rstrip()
+    item, link, mark = found
+    text, tail = link.group(1), line[link.end() + len(mark) :].rstrip()
     form = _link_text_form(text, link.group(2))
     if not tail:
-        return item.group(1), link.group(2), (form, None)
+        return item.group(1), link.group(2), (form, None, mark)
     after = _TITLE_AFTER.match(tail)
     # Words after a link whose text carries no title: the title, as adr-log writes it, or the team's own.
     untitled = form[0] in ("label", "file", "number alone")
-    return item.group(1), link.group(2), ((form, after.group(1)) if after and untitled else None)
+    return item.group(1), link.group(2), ((form, after.group(1), mark) if after and untitled else None)
 
 
 def _table(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
@@ -444,13 +479,13 @@ def _list_title(record: Decision, linked: bool = False) -> str:
 
 def _item_pieces(line: str) -> list[Piece]:
     """The title a list item says of its record: in its link's text, or in the words after the link."""
-    item = _ITEM.match(line)
-    link = _LINK.match(line, item.start(3))
+    _, link, mark = _item_link(line)
     at = _title_at(link.group(1), link.group(2))
     if at is not None:
         return [(link.start(1) + at, link.end(1), lambda record: _list_title(record, linked=True))]
-    after = _TITLE_AFTER.match(line[link.end() :].rstrip())
-    return [(link.end() + after.start(2), link.end() + after.end(2), _list_title)] if after else []
+    end = link.end() + len(mark)
+    after = _TITLE_AFTER.match(line[end:].rstrip())
+    return [(end + after.start(2), end + after.end(2), _list_title)] if after else []
 
 
 def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
@@ -470,9 +505,9 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         raise index.refuse(start + odd, "this item of the list of the ADRs is not a link to a record in a form "
                                         "decisionbook writes (`* [1. Title](0001-x.md)` as adr-tools, "
                                         "`* [ADR-0001](0001-x.md) - Title` as adr-log, `* [Title](0001-x.md)`)")
-    text_form, after = items[0][1][2]
+    text_form, after, mark = items[0][1][2]
     # The number as the first item writes its own (`ADR 001` beside file names `ADR-001-x.md`).
-    first_link = _LINK.match(_ITEM.match(lines[items[0][0]]).group(3))
+    first_link = _item_link(lines[items[0][0]])[1]
     written_label = re.match(_LABEL, first_link.group(1)) if text_form[0].startswith("label") else None
     bullets = [item[0] for _, item in items]
     counted = bullets[0][0].isdigit() and len(set(bullets)) > 1  # `1.` `2.` `3.`, not `1.` on every item
@@ -494,7 +529,7 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         label = visible(record.cited)
         label = _label_as(written_label.group(), record, label) if written_label else label
         text = _link_text(text_form, record, label, _list_title(record, linked=True))
-        line = f"{bullets[0]}{gap}[{text}]({prefix}{link_target(paths[rank])})" + (
+        line = f"{bullets[0]}{gap}{mark}[{text}]({prefix}{link_target(paths[rank])}){mark}" + (
             after + title if after is not None else "")
         at = max((n + 1 for n, (other, _) in enumerate(written) if (other > rank if descending else other < rank)),
                  default=0)
