@@ -971,3 +971,15 @@ def test_a_relation_beside_a_status_that_is_a_paragraph_of_its_own_is_one_too(de
     assert decide("adr", "link", "2019-02-01-two", "amends", "2019-01-01-one", cwd=root).exit_code == 0
     assert (root / "doc/adr/2019-02-01-two.md").read_text() == record.format(n="two").replace(
         "accepted\n\n", "accepted\n\n**Amends**: [Record one.](2019-01-01-one.md)\n\n")
+
+
+def test_a_field_whose_links_are_joined_after_words_of_the_team_s_is_joined_so(decide, tmp_path):
+    # `- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](...)`: the next link joined with `, ` where the list uses `、`.
+    record = "# ADR-000{n}：标题\n\n- **状态**：已接受\n{related}\n## 背景\n\n为什么。\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0003-facts.md": record.format(n=3, related=""),
+        "docs/adr/0006-path.md": record.format(n=6, related="- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)\n"),
+        "docs/adr/0009-ai.md": record.format(n=9, related="")})
+    assert decide("adr", "link", "6", "relates-to", "9", cwd=root).exit_code == 0
+    assert "- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)、[ADR-0009](0009-ai.md)\n" in (
+        root / "docs/adr/0006-path.md").read_text()

@@ -1419,7 +1419,11 @@ def _joint(value: str) -> str:
     if len(named) < 2:
         return "、" if named and "：" in value[: named[0].start()] else ", "
     between = value[named[-2].end() : named[-1].start()]
-    return between if between.strip() in _JOINTS else ", "
+    if between.strip() in _JOINTS:
+        return between
+    # Words of the team's after a link, then the joint: `[GOALS.md](../GOALS.md) G1、[ADR-0003](...)`.
+    last = between.rstrip()[-1:]
+    return last + between[len(between.rstrip()) :] if last in ("、", "，") else ", "
 
 
 def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
