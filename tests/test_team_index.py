@@ -490,3 +490,21 @@ def test_an_index_naming_the_records_without_links_is_named_and_left_as_it_is(de
     assert result.stderr.startswith("docs/adr/README.md:5: error: this table or list names the ADRs without links to "
                                     "them, in a form decisionbook does not keep: nothing was written."), result.stderr
     assert (root / "docs/adr/README.md").read_text() == f"# Decyzje\n\n{index}\nNapisane ręcznie.\n"
+
+
+@pytest.mark.parametrize("items, written", [
+    ("- [ADR-0001](0001-use-git.md) - Use Git (Accepted)\n- [ADR-0002](0002-use-rust.md) - Use Rust (Accepted)\n",
+     "- [ADR-0001](0001-use-git.md) - Use Git (Accepted)\n- [ADR-0002](0002-use-rust.md) - Use Rust (Deprecated)\n"
+     "- [ADR-0003](0003-use-grpc.md) - Use gRPC (Proposed)\n"),
+    # the title in the link, the status after it in bold: refused as a form decisionbook could not write
+    ("* [1. Use Git](0001-use-git.md) (**Accepted**)\n* [2. Use Rust](0002-use-rust.md) (**Accepted**)\n",
+     "* [1. Use Git](0001-use-git.md) (**Accepted**)\n* [2. Use Rust](0002-use-rust.md) (**Deprecated**)\n"
+     "* [3. Use gRPC](0003-use-grpc.md) (**Proposed**)\n"),
+])
+def test_a_list_noting_each_record_s_status_notes_it_as_it_is_now(decide, tmp_path, items, written):
+    root = repository_with(tmp_path / "repo", {
+        ".adr-dir": "doc/adr", "doc/adr/README.md": f"# Decisions\n\n{items}\nBy hand.\n",
+        **{f"doc/adr/000{n}-{slug}.md": NYGARD.format(n=n, title=title)
+           for n, slug, title in ((1, "use-git", "Use Git"), (2, "use-rust", "Use Rust"))}})
+    assert decide("adr", "status", "2", "deprecated", "--force", cwd=root).exit_code == 0
+    assert _index_after_new(decide, root, "Use gRPC", "doc/adr/README.md") == f"# Decisions\n\n{written}\nBy hand.\n"

@@ -280,6 +280,18 @@ def _item_link(line: str) -> tuple[re.Match, re.Match, str] | None:
     return item, link, mark
 
 
+# A status in brackets at an item's end: `- [ADR-0001](0001-x.md) - Title (Accepted)`, `(**Proposed**)`.
+_NOTE = re.compile(r"\s+\(([*_`]*)([^()*_`\n]+?)([*_`]*)\)$")
+
+
+def _status_note(line: str) -> re.Match | None:
+    """The status note *line* ends with, its words group 2; None where it ends with none."""
+    from toolkit.records.adr_words import STATUSES, read_status
+
+    note = _NOTE.search(line.rstrip()) if line.rstrip().endswith(")") else None
+    return note if note and note.group(1) == note.group(3)[::-1] and read_status(note.group(2))[0] in STATUSES else None
+
+
 def _item(line: str) -> tuple[str, str, tuple | None] | None:
     """(bullet, link, form) of a list item that starts with a link; its form is None when decisionbook
     cannot write it: ((link text form), words after the link, the emphasis around the link)."""
@@ -288,6 +300,8 @@ def _item(line: str) -> tuple[str, str, tuple | None] | None:
         return None
     item, link, mark = found
     text, tail = link.group(1), line[link.end() + len(mark) :].rstrip()
+    if (note := _status_note(tail)) is not None:
+        tail = tail[: note.start()]
     form = _link_text_form(text, link.group(2))
     if not tail:
         return item.group(1), link.group(2), (form, None, mark)
@@ -484,8 +498,21 @@ def _item_pieces(line: str) -> list[Piece]:
     if at is not None:
         return [(link.start(1) + at, link.end(1), lambda record: _list_title(record, linked=True))]
     end = link.end() + len(mark)
-    after = _TITLE_AFTER.match(line[end:].rstrip())
+    rest = line[end:].rstrip()
+    if (note := _status_note(rest)) is not None:
+        rest = rest[: note.start()]
+    after = _TITLE_AFTER.match(rest)
     return [(end + after.start(2), end + after.end(2), _list_title)] if after else []
+
+
+def _with_note(index: _Index, line: str, record: Decision) -> str:
+    """*line*, an item of *record*, its status note written anew where it says another status than the record does."""
+    from toolkit.records.adr_words import read_status
+
+    note = _status_note(line)
+    if note is None or record.status is None or read_status(note.group(2), index.statuses)[0] == record.status:
+        return line
+    return line[: note.start(2)] + row_cells(index.adr_dir, record)[3] + line[note.end(2) :]
 
 
 def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
@@ -519,7 +546,8 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
     # An item of a record since removed goes with it.
     kept = [(lines[n], ranks[_target(item[1])]) for n, item in items if _target(item[1]) in ranks]
     followed = _followed(index, [(line, index.records[rank], _item_pieces(line)) for line, rank in kept])
-    written = [(rank, line) for line, (_, rank) in zip(followed, kept)]
+    written = [(rank, _with_note(index, line, index.records[rank])) for line, (_, rank) in zip(followed, kept)]
+    first_note = _status_note(lines[items[0][0]])
     descending = len(written) > 1 and all(a[0] > b[0] for a, b in zip(written, written[1:]))
     listed = {rank for _, rank in kept}
     for rank, record in enumerate(index.records):
@@ -531,6 +559,8 @@ def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:
         text = _link_text(text_form, record, label, _list_title(record, linked=True))
         line = f"{bullets[0]}{gap}{mark}[{text}]({prefix}{link_target(paths[rank])}){mark}" + (
             after + title if after is not None else "")
+        if first_note is not None and record.status is not None:  # as the first item notes its record's status
+            line += f" ({first_note.group(1)}{row_cells(index.adr_dir, record)[3]}{first_note.group(3)})"
         at = max((n + 1 for n, (other, _) in enumerate(written) if (other > rank if descending else other < rank)),
                  default=0)
         written.insert(at, (rank, line))
