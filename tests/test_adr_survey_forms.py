@@ -941,8 +941,11 @@ def test_more_relation_and_people_forms(decide, tmp_path):
                                      "## References\n\n- [01-contracts.md](../design/phases/01-contracts.md) - Interfaces\n",
         "docs/adr/ADR-0018-ui.md": "# ADR-0018: UI\n\n- **Estado:** aceptado · 2026-09-21.\n",
         "docs/adr/ADR-0019-types.md": "---\nstatus: accepted\ndecision-makers: eljobe@ plasmapower@\n---\n# Types\n",
+        "docs/adr/ADR-0020-store.md": "# Store\n\n- 日付: 2026-01-01\n- ステータス: Accepted\n"
+                                      "- 関連: ADR-0001（ストレージ）, 設計書 01/02/04\n\n## 背景\n\nなぜ。\n",
     })
     rows = {r["number"]: r for r in listed_adrs(decide, root)}
     assert rows[17]["links"] == [{"relation": "amends", "adr": "15"}]
     assert (rows[18]["status"], rows[18]["date"]) == ("accepted", "2026-09-21")
     assert rows[19]["decision_makers"] == ["eljobe@", "plasmapower@"]
+    assert rows[20]["links"] == [{"relation": "relates to", "adr": "1"}]  # a record named first, then other documents

@@ -1597,9 +1597,11 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                     # Records named by number alone, as PEPs and EEPs do: `Replaces: 43`, `Superseded-By: 104`.
                     for number in re.findall(r"\d+", line[start:end]):
                         reader.add_relation(label, number, index + 1)
-                elif index < head_end and _NAMED_RECORDS.fullmatch(line, start, end):
-                    # Or by their label and number alone, no link: `- Reemplaza a: ADR-0002`, `Supersedes: ADR 7`;
-                    # not a sentence naming one (`Partial exception to ADR-004`).
+                elif index < head_end and (_NAMED_RECORDS.fullmatch(line, start, end)
+                                           or _NAMED_FIRST.match(line, start, end)):
+                    # Or by their label and number alone, no link: `- Reemplaza a: ADR-0002`, `Supersedes: ADR 7`,
+                    # `- 関連: ADR-0003（ランタイム選定）, 設計書 01/02`; not a sentence naming one
+                    # (`Partial exception to ADR-004`).
                     for record in _NAMED_RECORD.finditer(line, start, end):
                         reader.add_relation(label, record.group(1), index + 1)
                 elif index < head_end and reader.series and reader.ref(line[start:end].strip(" .,;")) in reader.series:
@@ -1666,6 +1668,8 @@ BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 _NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
 # After a record named by number, a part of it and a note: `ADR-0015 §4 (User-Forbidden Fields)`.
 _RECORD_NOTE = r"(?:[ \t]*§[ \t]*\d+(?:\.\d+)*)?(?:[ \t]*\([^()\n]*\))?"
+# A field's value that starts by naming a record, a note in brackets after it and more after that: `ADR-0003（...）, ...`.
+_NAMED_FIRST = LazyPattern(r"ADR[-_ #]?\d+[ \t]*[(（][^()（）\n]*[)）][ \t]*[,;、]", re.IGNORECASE)
 _NAMED_RECORDS = LazyPattern(rf"ADR[-_ #]?\d+{_RECORD_NOTE}"
                              rf"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+{_RECORD_NOTE})*", re.IGNORECASE)
 
