@@ -1466,7 +1466,8 @@ _LOG4BRAINS_TEMPLATE = (
       "> Proposed, Accepted, Rejected, Superseded by ADRzzz\n\n## Decision\n\n> what we decided\n",
       "ADR/ADR004-use-notify.md": "# ADR004: Use Notify\n\nDate: 2022-02-18\n\n## Status\n\nAccepted\n"},
      "ADR/ADR005-use-queues.md",
-     "# ADR005: Use queues\n\nDate: 2026-11-30\n\n## Status\n\n> Proposed\n\n## Decision\n\n> what we decided\n"),
+     # (the quote marked the template's choices; the records state their status plainly)
+     "# ADR005: Use queues\n\nDate: 2026-11-30\n\n## Status\n\nProposed\n\n## Decision\n\n> what we decided\n"),
     ({"docs/adr/NNNN-adr-template.md": "# NNNN) Title (short noun phrase) {#adr_nnnn}\n\nDate: YYYY-MM-DD\n\n"
                                        "## Status\n\nproposed\n\n## Context\n\n...\n",
       "docs/adr/0035-use-lua.md": "# 35) Use Lua {#adr_0035}\n\nDate: 2021-04-28\n\n## Status\n\naccepted\n"},

@@ -892,3 +892,17 @@ def test_a_template_titled_by_a_field_gives_the_new_title_there_without_its_word
         "**Title**: Use a message queue for billing events\n\n**Status**: proposed\n\n"
         "**Context**: what is the issue that we're seeing that is motivating this\ndecision or change.\n")
     assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Use a message queue for billing events"
+
+
+def test_a_template_s_quoted_list_of_status_choices_gives_a_new_record_its_status_unquoted(decide, tmp_path):
+    # GOV.UK Forms' template quotes its guidance under each heading (`> Proposed, Accepted, Rejected, ...`); its
+    # records state `Accepted` plainly, and a new one got `> Proposed`.
+    template = ("# ADRxxx: Decision Record Title\n\nDate: YYYY-MM-DD\n\n## Status\n\n"
+                "> Proposed, Accepted, Rejected, Deprecated, Superseded by ADRzzz\n\n## Context\n\n> the facts\n")
+    root = repository_with(tmp_path / "repo", {
+        "ADR/ADRXXX-architecture-decision-record-template.md": template,
+        "ADR/ADR001-use-ruby.md": "# ADR001: Use Ruby\n\nDate: 2022-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        "decisionbook.toml": '[adr]\ndir = "ADR"\n'})
+    made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert "## Status\n\nProposed\n\n## Context\n" in (root / made.stdout.strip()).read_text()

@@ -48,6 +48,7 @@ from toolkit.records.adr_words import (
     NUMBER_WORDS,
     LazyPattern,
     adornment,
+    choices,
     find_date,
     first_choice,
     folder_page,
@@ -554,7 +555,10 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         status = f"{quote}{status}{quote}" if quote and quote not in status else status
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
     elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
-        edits.setdefault(stated.status_line - 1, []).append((*stated.status_span, status))
+        start, end = stated.status_span
+        if lines[stated.status_line - 1][:start].strip() == ">" and choices(raw):
+            start = 0  # `> Proposed, Accepted, Rejected`: the quote marks the template's words; a record states its own
+        edits.setdefault(stated.status_line - 1, []).append((start, end, status))
         if dropped is not None and read_status(raw)[0] not in STATUSES:
             dropped.update(_choices_below(lines, stated.status_line - 1))
     if stated.date_line is not None and "${date}" not in lines[stated.date_line - 1]:
