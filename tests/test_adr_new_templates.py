@@ -906,3 +906,18 @@ def test_a_template_s_quoted_list_of_status_choices_gives_a_new_record_its_statu
     made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
     assert made.exit_code == 0, made.output
     assert "## Status\n\nProposed\n\n## Context\n" in (root / made.stdout.strip()).read_text()
+
+
+def test_a_template_whose_status_section_holds_an_alert_alone_gives_a_new_record_its_status_below_it(decide, tmp_path):
+    # `#### Status` over GitHub's `> [!TIP]` and the template's advice: the tip was read as the status, and a new
+    # record's `> Voorgesteld` put in its place inside the quote.
+    tip = ('> [!TIP]\n> A decision may be "proposed" if the project stakeholders have not agreed with it yet.\n')
+    record = "### ADR-{n:03d} {title}\n\nDatum: 2025-05-20\n\n#### Status\n\n{status}\n\n#### Context\n\nWaarom.\n"
+    root = repository_with(tmp_path / "repo", {
+        "decision-log/adr-000 template.md": record.format(n=0, title="TITLE", status=tip.rstrip()),
+        "decision-log/adr-009-data-opslag.md": record.format(n=9, title="data opslag", status="Geaccepteerd"),
+        "decisionbook.toml": '[adr]\ndir = "decision-log"\n'})
+    made = decide("adr", "new", "Berichtenwachtrij", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert f"#### Status\n\n{tip}\nVoorgesteld\n\n#### Context\n" in (root / made.stdout.strip()).read_text()
+    assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed"]

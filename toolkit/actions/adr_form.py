@@ -21,6 +21,7 @@ from toolkit.records.adr import (
     META_HEADINGS,
     NYGARD,
     REVERSE,
+    STATUS_LABELS,
     TABLE,
     UNKNOWN,
     Decision,
@@ -483,6 +484,10 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
     dropped: set[int] = set()
     width = _fill_stated(lines, record, edits, site_titled=site_titled, language=language, dropped=dropped)
     width = _fill_header(lines, doc.body_start, edits, record.title_line) or width
+    if record.status_line is None and copied is None and (at := _status_section_end(lines)) is not None:
+        # A Status section holding the template's advice alone (`> [!TIP]` ...): the new record's status below it.
+        word = status_word("proposed", "", language) if language else "proposed"
+        edits.setdefault(at, []).append((len(lines[at]), len(lines[at]), doc.newline * 2 + word[:1].upper() + word[1:]))
     title = record.title_line - 1 if record.title_line is not None and copied is None else None
     if title is not None and (begin := title_field(lines[title])) is not None:
         # `**Title**: short present tense imperative phrase, ...` over a second line: the whole of it is the blank.
@@ -512,6 +517,21 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
         return doc.bom + doc.newline.join([*head, copied[0]]), copied[1] or width
     out = [line for index, line in enumerate(lines) if index not in dropped]
     return doc.bom + _DAY_ITEM.sub(r"\1${date}", doc.newline.join(out)) + doc.newline, width
+
+
+def _status_section_end(lines: list[str]) -> int | None:
+    """The index of the last line of a template's Status section that holds its advice alone, None where it holds
+    more (or there is none)."""
+    start = next((i for i, line in enumerate(lines) if (heading := HEADING.match(line)) and heading.group(2) is not None
+                  and heading_label(heading_text(heading)) in STATUS_LABELS), None)
+    if start is None:
+        return None
+    level = len(HEADING.match(lines[start]).group(1))
+    end = next((i for i in range(start + 1, len(lines))
+                if (below := HEADING.match(lines[i])) and len(below.group(1)) <= level), len(lines))
+    held = [i for i in range(start + 1, end) if lines[i].strip()]
+    # Only advice (a quote, a comment): a list of choices to tick, or a line to fill, is the team's way to state it.
+    return held[-1] if held and all(lines[i].lstrip().startswith((">", "<!--")) for i in held) else None
 
 
 # A list item that starts with a day's blank in braces: a Changelog's first entry (`* {date}: {changelog}`, Cosmos

@@ -1207,6 +1207,9 @@ def _stated_words(line: str) -> tuple[int, int]:
     return start, end
 
 
+_ALERT = LazyPattern(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+
+
 def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
     """Whether line *index* of a Status section ending at *end* quotes guidance rather than the status: a quoted
     sentence that is no status, with the section's own words below it (a template's `> A decision may be
@@ -1220,6 +1223,8 @@ def _quoted_guidance(lines: list[str], index: int, end: int) -> bool:
     while last + 1 < end and lines[last + 1].lstrip().startswith(">"):
         last += 1
     words = " ".join(line.strip().lstrip(">").strip() for line in lines[first : last + 1])
+    if _ALERT.match(words):
+        return True  # GitHub's alert (`> [!TIP]` over the template's advice): a note to the reader, never the status
     if len(words.split()) <= 5 or _is_status(words.strip(" *_`.")):
         return False
     below = lines[last + 1 : end]
