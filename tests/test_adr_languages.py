@@ -983,3 +983,13 @@ def test_a_field_whose_links_are_joined_after_words_of_the_team_s_is_joined_so(d
     assert decide("adr", "link", "6", "relates-to", "9", cwd=root).exit_code == 0
     assert "- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)、[ADR-0009](0009-ai.md)\n" in (
         root / "docs/adr/0006-path.md").read_text()
+
+
+def test_a_status_given_to_a_record_headed_in_korean_is_a_korean_field(decide, tmp_path):
+    # `**Status**: Accepted` below `**날짜**:`, where the folder writes `**상태**: 승인됨`.
+    record = "# ADR-002: 데이터베이스\n\n**날짜**: 2025-09-30\n{status}\n---\n\n## 상황 (Context)\n\n이유.\n"
+    root = _repo(tmp_path, {"docs/adr/002-db.md": record.format(status="")})
+    assert decide("adr", "status", "2", "accepted", "--force", "--date", "2025-10-02", cwd=root).exit_code == 0
+    assert (root / "docs/adr/002-db.md").read_text() == record.format(status="**상태**: 승인됨\n").replace(
+        "2025-09-30", "2025-10-02")
+    assert _listed(decide, root)["2"]["status"] == "accepted"

@@ -597,13 +597,17 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
         if row and row[0][0] in STATUS_LABELS and row[0][1] == row[0][2]:
             return _html_cell_filled(doc, index, _capital(status))
     bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
+    # A record headed in Chinese, Japanese or Korean names the field in its language (`**상태**: 승인됨`).
+    language = _headings_script(lines[first_section:])
+    label = _STATUS_HEADINGS.get(language, "Status")
+    word = status_word(status, "", language) if language else status
     if bullet is not None:
         index, match = bullet
-        return _insert(doc, index, [f"{match.group(1)} Status: {status}"])
+        return _insert(doc, index, [f"{match.group(1)} {label}: {word}"])
     bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
     if bold:
         (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
-        field = f"**Status{match.group(1)} {_capital(status)}"
+        field = f"**{label}{match.group(1)} {_capital(word)}"
         return _insert(doc, index + 1, ["", field] if spaced else [field])
     at = first_section
     while at > title and not lines[at - 1].strip():
@@ -612,9 +616,8 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     if field is not None:
         blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
         return _insert(doc, at, ["", field.format(status=status, Status=_capital(status)), *blank_after])
-    language = _headings_script(lines[first_section:])
     if language is not None:
-        return _insert(doc, at, ["", f"## {_STATUS_HEADINGS[language]}", "", status_word(status, "", language)])
+        return _insert(doc, at, ["", f"## {label}", "", word])
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
 
 
