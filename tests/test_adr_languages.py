@@ -959,7 +959,8 @@ def test_a_title_holding_brackets_makes_a_link_that_stays_one(decide, tmp_path):
     root = _repo(tmp_path, {"doc/adr/0001-orphans.md": record.format(n=1, title="Orphan detection [ACCEPTED]"),
                             "doc/adr/0002-parts.md": record.format(n=2, title="Parts")})
     assert decide("adr", "link", "2", "supersedes", "1", cwd=root).exit_code == 0
-    assert "Supersedes [1. Orphan detection ACCEPTED](0001-orphans.md)\n" in (root / "doc/adr/0002-parts.md").read_text()
+    linked = (root / "doc/adr/0002-parts.md").read_text()
+    assert "Supersedes [1. Orphan detection ACCEPTED](0001-orphans.md)\n" in linked
     assert _listed(decide, root)["2"]["supersedes"] == ["1"]
 
 
@@ -974,11 +975,12 @@ def test_a_relation_beside_a_status_that_is_a_paragraph_of_its_own_is_one_too(de
 
 
 def test_a_field_whose_links_are_joined_after_words_of_the_team_s_is_joined_so(decide, tmp_path):
-    # `- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](...)`: the next link joined with `, ` where the list uses `、`.
+    # `- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](...)`: the next link joined with `, `, the list with `、`.
     record = "# ADR-000{n}：标题\n\n- **状态**：已接受\n{related}\n## 背景\n\n为什么。\n"
     root = _repo(tmp_path, {
         "docs/adr/0003-facts.md": record.format(n=3, related=""),
-        "docs/adr/0006-path.md": record.format(n=6, related="- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)\n"),
+        "docs/adr/0006-path.md": record.format(
+            n=6, related="- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)\n"),
         "docs/adr/0009-ai.md": record.format(n=9, related="")})
     assert decide("adr", "link", "6", "relates-to", "9", cwd=root).exit_code == 0
     assert "- **相关**：[GOALS.md](../GOALS.md) G1、[ADR-0003](0003-facts.md)、[ADR-0009](0009-ai.md)\n" in (

@@ -901,7 +901,8 @@ def test_a_template_s_quoted_list_of_status_choices_gives_a_new_record_its_statu
                 "> Proposed, Accepted, Rejected, Deprecated, Superseded by ADRzzz\n\n## Context\n\n> the facts\n")
     root = repository_with(tmp_path / "repo", {
         "ADR/ADRXXX-architecture-decision-record-template.md": template,
-        "ADR/ADR001-use-ruby.md": "# ADR001: Use Ruby\n\nDate: 2022-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        "ADR/ADR001-use-ruby.md": "# ADR001: Use Ruby\n\nDate: 2022-01-01\n\n## Status\n\nAccepted\n\n"
+                                  "## Context\n\nWhy.\n",
         "decisionbook.toml": '[adr]\ndir = "ADR"\n'})
     made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
     assert made.exit_code == 0, made.output

@@ -785,7 +785,8 @@ def test_a_day_in_the_body_dates_a_record_whose_front_matter_gives_its_status_an
         root / "docs/adr/adr-009-paseto.md").read_text()
 
 
-RELATED = "---\nstatus: accepted\ndate: 2026-07-13\n---\n\n# ADR-{n:03d}: Record {n}\n\n{header}## Context\n\nWhy.\n\n{related}"
+RELATED = ("---\nstatus: accepted\ndate: 2026-07-13\n---\n\n# ADR-{n:03d}: Record {n}\n\n{header}## Context\n\n"
+           "Why.\n\n{related}")
 
 
 def test_related_records_listed_with_notes_or_named_by_label_are_related(decide, tmp_path):
@@ -855,8 +856,9 @@ def test_a_template_numbered_0_whose_status_section_lists_the_choices_is_no_reco
 
 def test_a_title_field_holding_code_with_angle_brackets_and_running_on_to_a_second_line(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {
-        "doc/adr/2019-01-04-error-reporting.md": "**Title**: Functions should report errors using `StatusOr<T>` *instead "
-                                                 "of*\nthrowing exceptions.\n\n**Status**: accepted\n\n**Context**: Why.\n",
+        "doc/adr/2019-01-04-error-reporting.md": (
+            "**Title**: Functions should report errors using `StatusOr<T>` *instead of*\nthrowing exceptions.\n\n"
+            "**Status**: accepted\n\n**Context**: Why.\n"),
         "doc/adr/2019-03-26-binaries.md": "**Title**: We will not distribute binary packages, but we will\n"
                                           "support others doing so.\n\n**Status**: in review\n\n**Context**: Why.\n"})
     assert [r["title"] for r in listed_adrs(decide, root)] == [
@@ -871,11 +873,12 @@ def test_a_related_record_that_names_this_one_by_another_relation_answers_it(dec
         "doc/adr/0005-unit-tests.md": nygard.format(n=5, title="Unit tests", related="",
                                                     status="Superseded by [0021-react](0021-react.md)."),
         "doc/adr/0021-react.md": nygard.format(n=21, title="React", status="Accepted.",
-                                               related="## Related ADR(s)\n- [0005-unit-tests](0005-unit-tests.md)\n\n"),
+                                               related="## Related ADR(s)\n"
+                                                       "- [0005-unit-tests](0005-unit-tests.md)\n\n"),
     })
     assert decide("check", cwd=root).stdout.splitlines() == [
-        "doc/adr/0005-unit-tests.md:7: warning: superseded by ADR 21, but ADR 21 does not record supersedes ADR 5 back; "
-        "`decide adr link 5 superseded-by 21` records it there", "0 error(s), 1 warning(s)"]
+        "doc/adr/0005-unit-tests.md:7: warning: superseded by ADR 21, but ADR 21 does not record supersedes ADR 5 "
+        "back; `decide adr link 5 superseded-by 21` records it there", "0 error(s), 1 warning(s)"]
 
 
 def test_a_record_named_twice_by_one_relation_is_checked_once(decide, tmp_path):
@@ -905,7 +908,8 @@ def test_a_copy_of_a_record_kept_under_its_name_in_a_folder_below_is_not_a_secon
 def test_a_record_under_a_site_s_front_matter_is_given_its_status_in_its_body_as_the_folder_writes_it(decide, tmp_path):
     # JabRef's pages open with Jekyll's menu keys; its records say `* Status:` in their bodies. Superseding a record
     # that said none wrote `status:` and `links:` into the menu's front matter, where no record keeps them.
-    page = "---\nparent: Decision Records\nnav_order: {n}\n---\n# Record {n}\n\n{fields}## Context and Problem Statement\n\nWhy.\n"
+    page = ("---\nparent: Decision Records\nnav_order: {n}\n---\n# Record {n}\n\n{fields}"
+            "## Context and Problem Statement\n\nWhy.\n")
     root = repository_with(tmp_path / "repo", {
         "docs/decisions/0016-mutable.md": page.format(n=16, fields=""),
         "docs/decisions/0054-new.md": page.format(n=54, fields="* Status: accepted\n* Date: 2024-11-16\n\n")})
@@ -918,7 +922,8 @@ def test_a_record_under_a_site_s_front_matter_is_given_its_status_in_its_body_as
 
 
 def test_a_title_section_under_a_heading_every_record_shares_titles_the_record(decide, tmp_path):
-    generic = "# Architecture Decision Record (ADR)\n\n## Title\n\n{title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    generic = ("# Architecture Decision Record (ADR)\n\n## Title\n\n{title}\n\n## Status\n\nAccepted\n\n"
+               "## Context\n\nWhy.\n")
     root = repository_with(tmp_path / "repo", {
         "docs/adr/20250214.biome.md": generic.format(title="Biome as formatter and linter"),
         "docs/adr/20250227.handle-errors.md": generic.format(title="Handle errors and exceptions"),
@@ -938,7 +943,8 @@ def test_more_relation_and_people_forms(decide, tmp_path):
         "docs/adr/ADR-0015-fields.md": "# ADR-0015: Fields\n\n**Status**: Accepted\n",
         "docs/adr/ADR-0017-flow.md": "# ADR-0017: Flow\n\n**Status**: Accepted\n"
                                      "> **Amends**: ADR-0015 §4 (User-Forbidden Fields)\n\n## Context\n\nWhy.\n\n"
-                                     "## References\n\n- [01-contracts.md](../design/phases/01-contracts.md) - Interfaces\n",
+                                     "## References\n\n"
+                                     "- [01-contracts.md](../design/phases/01-contracts.md) - Interfaces\n",
         "docs/adr/ADR-0018-ui.md": "# ADR-0018: UI\n\n- **Estado:** aceptado · 2026-09-21.\n",
         "docs/adr/ADR-0019-types.md": "---\nstatus: accepted\ndecision-makers: eljobe@ plasmapower@\n---\n# Types\n",
         "docs/adr/ADR-0020-store.md": "# Store\n\n- 日付: 2026-01-01\n- ステータス: Accepted\n"

@@ -478,7 +478,8 @@ def test_an_index_written_with_english_column_names_keeps_them(decide, tmp_path)
 
 
 @pytest.mark.parametrize("index", [
-    "## Seznam ADR\n\n| ID | Název | Status | Datum |\n|----|----|----|----|\n| 001 | Use Git | Přijato | 2020-01-01 |\n"
+    "## Seznam ADR\n\n| ID | Název | Status | Datum |\n|----|----|----|----|\n"
+    "| 001 | Use Git | Přijato | 2020-01-01 |\n"
     "| 002 | Use Rust | Navrženo | 2020-01-02 |\n",
     "## Lista\n\n- 0001 Use Git\n- 0002 Use Rust\n",
 ])

@@ -595,8 +595,9 @@ _DOCS_TOPS = frozenset(top.split("/")[0] for top in DOCS_ROOTS)
 
 def _in_own_tops(root: Path) -> list[Path]:
     """The folders named as ADR folders one level into the other folders at the top, which a team names in its own
-    words (`00_nucleo/adr/`), or in a docs folder there (`data/docs/adr/`), holding records named by number or date: code is named so too (`src/adr/`), and
-    a package's Markdown is no record (ADR 0249). Looked for only where no other place holds records."""
+    words (`00_nucleo/adr/`), or in a docs folder there (`data/docs/adr/`), holding records named by number or
+    date: code is named so too (`src/adr/`), and a package's Markdown is no record (ADR 0249). Looked for only where
+    no other place holds records."""
     inside = [child for top in _subfolders(root) if top.name not in _DOCS_TOPS for child in _subfolders(top)]
     # And in a docs folder of one of them: a service's own (`data/docs/adr/`).
     inside += [grandchild for child in inside if child.name in _DOCS_TOPS for grandchild in _subfolders(child)]

@@ -779,8 +779,8 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
             doc, fresh = group.editing(ref.path)
             if rel == "superseded by" and not adr_edit.has_link(fresh, rel, other):
                 # A change of status, as `adr status N superseded --by M` makes it: dated where the record is then.
-                after = adr_edit.superseded_and_dated(doc, fresh, other, _dt.date.today().isoformat(),
-                                                      _folder_status_form(ws, fresh), links, _superseded_mark(ws, fresh))
+                form, mark, day = _folder_status_form(ws, fresh), _superseded_mark(ws, fresh), _dt.date.today()
+                after = adr_edit.superseded_and_dated(doc, fresh, other, day.isoformat(), form, links, mark)
             else:
                 after = adr_edit.add_link(doc, fresh, rel, other, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))

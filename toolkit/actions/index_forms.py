@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # Said with every refusal: the team's index stays as it is until they choose where decisionbook's goes.
 HOW = (f"nothing was written. To have `decide adr index` keep the index, put the lines {INDEX_START} and "
-        f"{INDEX_END} in place of the table or list it should keep")
+       f"{INDEX_END} in place of the table or list it should keep")
 
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((<[^<>\n]+>|[^()\s]+)\)")
 

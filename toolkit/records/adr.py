@@ -422,7 +422,8 @@ class _Reader:
         return loose_ref_key(text) or self.ref(text)
 
     def inline_links(self, text: str) -> str:
-        """*text* with each reference link a line of the file defines written inline: `[x][0018]` as `[x](./0018-x.md)`."""
+        """*text* with each reference link a line of the file defines written inline: `[x][0018]` as
+        `[x](./0018-x.md)`."""
         def inline(link: re.Match) -> str:
             target = self.defined_link(link.group(0))
             return f"{link.group(0)[: -len(link.group(1)) - 2]}({target})" if target else link.group(0)
@@ -580,7 +581,8 @@ def _references(reader, meta, key, parse, line_of, example) -> list | None:
 # Keys in the languages teams write their front matter in (`statut: accepté`, `consultés:`, MADR in French).
 FRONT_MATTER_ALIASES = {"statut": "status", "estado": "status", "stato": "status",
                         "consultés": "consulted", "informés": "informed"}
-FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "decided", "last-updated", "last_updated", "updated", "updated_at",
+FRONT_MATTER_DATES = ("date", "decision-date", "decision_date", "decided", "last-updated", "last_updated", "updated",
+                      "updated_at",
                       "last revised", "last-revised", "last_revised", "last updated",
                       "date-issued", "date_issued")  # the day a decision was issued (Hackney's data platform)
 _FRONT_MATTER_DATES = FRONT_MATTER_DATES + ("created", "created_at", "date-created", "date_created", "creation-date",
@@ -1285,7 +1287,7 @@ def _read_status_section(reader: "_Reader", start: int, end: int) -> None:
         status = [(row, (a, b)) for label, row, a, b in table or () if label in STATUS_LABELS]
         status = status or [(index, f[1:3]) for f in line_fields(reader.lines[index]) if f[0] in STATUS_LABELS]
         if status and line.startswith(">") and template_choices(reader.lines[index][slice(*status[0][1])]):
-            continue  # `> 상태: 제안됨(Proposed)|승인됨(Accepted)|…` over the status: the template's hint of its choices
+            continue  # `> 상태: 제안됨(Proposed)|승인됨(Accepted)|…` over the status: the template's hint
         if status:
             chosen, choices = status[0], {}
             break
@@ -1673,7 +1675,8 @@ BARE_NUMBERS = LazyPattern(r"\d+(?:[ \t]*,[ \t]*\d+)*")
 _NAMED_RECORD = LazyPattern(r"(?<![\w-])ADR[-_ #]?0*(\d+)(?!\d)", re.IGNORECASE)
 # After a record named by number, a part of it and a note: `ADR-0015 §4 (User-Forbidden Fields)`.
 _RECORD_NOTE = r"(?:[ \t]*§[ \t]*\d+(?:\.\d+)*)?(?:[ \t]*\([^()\n]*\))?"
-# A field's value that starts by naming a record, a note in brackets after it and more after that: `ADR-0003（...）, ...`.
+# A field's value that starts by naming a record, a note in brackets after it and more after that:
+# `ADR-0003（...）, ...`.
 _NAMED_FIRST = LazyPattern(r"ADR[-_ #]?\d+[ \t]*[(（][^()（）\n]*[)）][ \t]*[,;、]", re.IGNORECASE)
 _NAMED_RECORDS = LazyPattern(rf"ADR[-_ #]?\d+{_RECORD_NOTE}"
                              rf"(?:[ \t]*(?:,|and|&|y|und|et|e)[ \t]*ADR[-_ #]?\d+{_RECORD_NOTE})*", re.IGNORECASE)
@@ -2163,7 +2166,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     return title.strip() or None
 
 
-_TITLE_HEADINGS = frozenset(("title", "titel", "titre", "título", "titolo", "tytuł", "название", "タイトル", "标题", "제목"))
+_TITLE_HEADINGS = frozenset(("title", "titel", "titre", "título", "titolo", "tytuł", "название", "タイトル", "标题",
+                             "제목"))
 _CODE_SPAN = LazyPattern(r"(`[^`\n]*`)")
 
 

@@ -1090,7 +1090,8 @@ def _link_without_status(doc: frontmatter.Document, decision: Decision, relation
     bullets = [(i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))]
     if bullets:
         index, match = bullets[-1]
-        return _insert(doc, index + 1, [f"{match.group(1)} {words}: {_new_link(target, BULLETS, decision, rst, links)}"])
+        link = _new_link(target, BULLETS, decision, rst, links)
+        return _insert(doc, index + 1, [f"{match.group(1)} {words}: {link}"])
     bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
     if bold:
         (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
@@ -1456,8 +1457,8 @@ def _field_line(doc: frontmatter.Document, decision: Decision, relation: str, ta
         if gap is not None:
             after = after[: gap.start()] + " " * max(1, len(gap.group(0)) - 1 - len(name) + len(label.group(0))) + "|"
         return prefix[: label.start()] + name + after + f" {value} |"
-    # Not the code, quotes or emphasis the status is written in (`` **Status:** `ACCEPTED` ``, `**Status**: _Akzeptiert_`):
-    # the value is a link.
+    # Not the code, quotes or emphasis the status is written in (`` **Status:** `ACCEPTED` ``,
+    # `**Status**: _Akzeptiert_`): the value is a link.
     between = re.sub(r"(?<=[\s:：])[*_]+$", "", prefix[label.end() :].rstrip("`\"“«"))
     return prefix[field_start : label.start()] + name + between + value + _hard_break(line)
 

@@ -23,9 +23,9 @@ def is_template_or_index(record: Decision, data: bytes, records: Callable[[], fr
 
     The template is numbered 0 and its status (or the status its Status section states again) is the list of
     statuses to choose from, none chosen (conda's `cep-0000.md`: `Draft | Proposed | Accepted | ...`); a record 0
-    that chose one (MADR's `0000-use-markdown-architectural-decision-records.md`) is a record. The index has no number (or 0) and
-    no status, a title that names a list (Unleash's `ADRs.md`: `ADR Overview`), and list items or table
-    rows that link to two or more of the folder's *records* (their normalised paths, asked for only then).
+    that chose one (MADR's `0000-use-markdown-architectural-decision-records.md`) is a record. The index has no
+    number (or 0) and no status, a title that names a list (Unleash's `ADRs.md`: `ADR Overview`), and list items or
+    table rows that link to two or more of the folder's *records* (their normalised paths, asked for only then).
     """
     if record.number == 0 and _is_template(record, data):
         return True
