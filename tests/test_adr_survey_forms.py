@@ -933,6 +933,18 @@ def test_a_title_section_under_a_heading_every_record_shares_titles_the_record(d
                     (None, "20250227.handle-errors", "Handle errors and exceptions", "2025-02-27"),
                     (None, "20250227.use-libraries", "Use libraries in the business layer", "2025-02-27")]
     assert "error" not in decide("check", cwd=root).stdout.replace("0 error(s)", "")
+    # A new record from the folder's template is titled in its Title section; records named with a point are found.
+    (root / "docs/adr/template.md").write_text(generic.format(title="[Short title that describes the decision]")
+                                               .replace("Accepted", "[Proposed | Accepted | Superseded]"))
+    made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.stdout.strip() == "docs/adr/20261203.use-a-queue.md", made.output
+    assert "## Title\n\nUse a queue\n" in (root / made.stdout.strip()).read_text()
+    assert decide("adr", "link", "20261203.use-a-queue", "amends", "20250214.biome", cwd=root).exit_code == 0
+    result = decide("adr", "status", "20250227.handle-errors", "superseded", "--by", "20261203.use-a-queue", cwd=root)
+    assert result.exit_code == 0, result.output
+    rows = {r["key"]: r for r in listed_adrs(decide, root)}
+    assert rows["20261203.use-a-queue"]["links"] == [{"relation": "amends", "adr": "20250214.biome"}]
+    assert rows["20250227.handle-errors"]["superseded_by"] == "20261203.use-a-queue"
 
 
 def test_more_relation_and_people_forms(decide, tmp_path):

@@ -23,6 +23,7 @@ from toolkit.records.adr import (
     REVERSE,
     STATUS_LABELS,
     TABLE,
+    TITLE_HEADINGS,
     UNKNOWN,
     Decision,
     column_fields,
@@ -66,6 +67,7 @@ from toolkit.records.adr_words import (
     read_status,
     split_title,
     status_word,
+    status_words,
     title_number_span,
     underlined_headings,
 )
@@ -493,6 +495,9 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
         # `**Title**: short present tense imperative phrase, ...` over a second line: the whole of it is the blank.
         edits[title] = [(begin, len(lines[title]), "${title}")]
         dropped.update(range(title + 1, title_field_end(lines, title)))
+    elif title is not None and _in_title_section(lines, title):
+        # `## Title` over `[Short title that describes the decision]`: the line is the blank.
+        edits[title] = [(len(lines[title]) - len(lines[title].lstrip()), len(lines[title].rstrip()), "${title}")]
     if title is not None and not HEADING.match(lines[title]):
         # The template's words to its user above a title that is a field (`Use this template to create ...`).
         above = range(doc.body_start, title)
@@ -517,6 +522,14 @@ def team_template(doc, record: Decision, site_titled: bool = False, language: st
         return doc.bom + doc.newline.join([*head, copied[0]]), copied[1] or width
     out = [line for index, line in enumerate(lines) if index not in dropped]
     return doc.bom + _DAY_ITEM.sub(r"\1${date}", doc.newline.join(out)) + doc.newline, width
+
+
+def _in_title_section(lines: list[str], index: int) -> bool:
+    """Whether line *index* is under a heading that names the record's title (`## Title`), no other between."""
+    above = next((i for i in range(index - 1, -1, -1) if HEADING.match(lines[i])), None)
+    heading = HEADING.match(lines[above]) if above is not None else None
+    return (heading is not None and heading.group(2) is not None
+            and status_words(heading_text(heading)) in TITLE_HEADINGS)
 
 
 def _status_section_end(lines: list[str]) -> int | None:

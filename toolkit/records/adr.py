@@ -318,8 +318,9 @@ def ref_key(value: object) -> str | None:
     if re.fullmatch(r"(?:[^\W_]|###)[\w#-]*", text):  # a slug, in any script: `wähle-café`; a draft's `####-x`
         numbered = numbered_file(text + ".md")  # a record's file name without `.md`: `0002-use-x`
         return str(numbered[1]) if numbered else text
-    # The key of a record named with spaces, as listed: `2022-06-15 - Keycloak managed by Terraform`.
-    return text if " " in text and file_key(text + ".md") == text else None
+    # The key of a record named with spaces, as listed (`2022-06-15 - Keycloak managed by Terraform`), or with a point
+    # after its day (`20250214.biome`).
+    return text if (" " in text or "." in text) and file_key(text + ".md") == text else None
 
 
 _FILE_IN_TEXT = LazyPattern(r"(?<![\w.-])[\w.-]+\.(?:md|markdown|qmd|rst)\b")  # from the start of a run only
@@ -2101,7 +2102,7 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     if title is None:
         # A Title section (`## Title` over `Biome as formatter and linter`), under a heading every record shares.
         named = next(((start, end) for level, heading, start, end in sections
-                      if level >= 2 and status_words(heading) in _TITLE_HEADINGS), None)
+                      if level >= 2 and status_words(heading) in TITLE_HEADINGS), None)
         line = _section_first_line(reader, *named) if named else None
         if line is not None and not HEADING.match(reader.lines[line]):
             start, end = _bare_span(reader.lines[line])
@@ -2166,7 +2167,8 @@ def _title(reader: _Reader, sections, number: int | None, name: str) -> str | No
     return title.strip() or None
 
 
-_TITLE_HEADINGS = frozenset(("title", "titel", "titre", "título", "titolo", "tytuł", "название", "タイトル", "标题",
+# The headings of a section holding the record's title (`## Title` over `Biome as formatter and linter`).
+TITLE_HEADINGS = frozenset(("title", "titel", "titre", "título", "titolo", "tytuł", "название", "タイトル", "标题",
                              "제목"))
 _CODE_SPAN = LazyPattern(r"(`[^`\n]*`)")
 
