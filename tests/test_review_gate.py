@@ -308,7 +308,8 @@ def test_a_section_the_teams_template_does_not_have_is_not_asked_for(decide, rep
 
 @pytest.mark.parametrize(("heading", "section"), [
     ("Problem", "Context"), ("Alternatives Considered", "Considered Options"), ("Solution", "Decision"),
-    ("Implications", "Consequences"),
+    ("Implications", "Consequences"), ("Contexto y problema", "Context"),
+    ("Contexto y planteamiento del problema", "Context"), ("Resultado de la decisión", "Decision"),
 ])
 def test_headings_teams_write_for_the_required_sections(decide, repo, heading, section):
     names = {"Context": "Context and Problem Statement", "Considered Options": "Considered Options",

@@ -40,12 +40,14 @@ DEFAULT_REQUIRED = {
 _SECTIONS = {
     "context": "context|context and problem statement|problem statement|problem|background|kontext|hintergrund|contexte"
                "|contexte et définition du problème|contexte et énoncé du problème|définition du problème"
-               "|contexto|contesto|achtergrond|контекст|контекст и проблема|コンテキスト|文脈|背景|맥락|배경|kontekst"
+               "|contexto|contexto y problema|contexto y planteamiento del problema|contexto e problema"
+               "|contexto e enunciado do problema|contesto|contesto e problema|achtergrond|контекст|контекст и проблема"
+               "|コンテキスト|文脈|背景|맥락|배경|kontekst"
                "|bakgrunn|bakgrund|bağlam",
     "decision": "decision|decision outcome|decision statement|outcome|proposal|proposed decision|solution"
                 "|proposed solution|entscheidung|décision"
                 "|résultat de la décision"
-                "|decisión|decisão"
+                "|decisión|decisão|resultado de la decisión|resultado da decisão|esito della decisione"
                 "|decisione|besluit|beslissing|решение|決定|决定|决策|결정|beslutning|beslut|beslutt|decyzja|karar"
                 "|alınan karar",
     # MADR 2 splits them under Decision Outcome: `### Positive Consequences`, `### Negative Consequences`.
