@@ -509,3 +509,15 @@ def test_a_list_noting_each_record_s_status_notes_it_as_it_is_now(decide, tmp_pa
            for n, slug, title in ((1, "use-git", "Use Git"), (2, "use-rust", "Use Rust"))}})
     assert decide("adr", "status", "2", "deprecated", "--force", cwd=root).exit_code == 0
     assert _index_after_new(decide, root, "Use gRPC", "doc/adr/README.md") == f"# Decisions\n\n{written}\nBy hand.\n"
+
+
+def test_a_team_s_own_table_with_columns_named_in_japanese_is_kept(decide, tmp_path):
+    # `| ID | タイトル | ステータス | 日付 |` was refused: "a column decisionbook does not fill (タイトル)".
+    table = ("# 決定\n\n| ID | タイトル | ステータス | 日付 |\n|----|----|----|----|\n"
+             "| [0001](0001-use-git.md) | Use Git | Accepted | 2020-01-01 |\n"
+             "| [0002](0002-use-rust.md) | Use Rust | Accepted | 2020-01-02 |\n")
+    root = repository_with(tmp_path / "repo", {".adr-dir": "doc/adr", "doc/adr/README.md": table, **{
+        f"doc/adr/000{n}-{slug}.md": NYGARD.format(n=n, title=title)
+        for n, slug, title in ((1, "use-git", "Use Git"), (2, "use-rust", "Use Rust"))}})
+    assert _index_after_new(decide, root, "Use gRPC", "doc/adr/README.md").startswith(
+        table + "| [0003](0003-use-grpc.md) | Use gRPC |")

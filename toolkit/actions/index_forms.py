@@ -90,10 +90,12 @@ _COLUMNS = {
     **dict.fromkeys(("adr", "adrs", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "id", "adr #",
                      "adr no.", "adr number", "adr id", "rfc", "nummer", "numéro", "número", "numero"), "label"),
     **dict.fromkeys(("title", "decision", "name", "subject", "topic", "adr title", "titel", "titre", "título",
-                     "titulo", "titolo", "tittel", "entscheidung", "décision", "decisión", "beslutning"), "title"),
-    **dict.fromkeys(("status", "state", "statut", "estado", "stato"), "status"),
+                     "titulo", "titolo", "tittel", "entscheidung", "décision", "decisión", "beslutning", "název",
+                     "tytuł", "タイトル", "标题", "標題", "제목", "название"), "title"),
+    **dict.fromkeys(("status", "state", "statut", "estado", "stato", "stav", "ステータス", "状态", "狀態", "상태",
+                     "статус"), "status"),
     **dict.fromkeys(("date", "decided", "decision date", "date decided", "last updated", "updated", "datum",
-                     "fecha", "data", "dato"), "date"),
+                     "fecha", "data", "dato", "日付", "日期", "날짜", "дата"), "date"),
 }
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((<[^<>\n]*>|[^()\s]+)\)")
 _ITEM = re.compile(r"^([*+-]|\d{1,9}[.)])([ \t]+)(.*)$")
