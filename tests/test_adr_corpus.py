@@ -793,7 +793,7 @@ def test_records_written_in_japanese_chinese_and_korean_are_read_and_written_in_
     for key, status in (("1", "deprecated"), ("3", "deprecated"), ("4", "accepted")):
         result = decide("adr", "status", key, status, "--date", "2026-11-30", "--force", cwd=root)
         assert result.exit_code == 0, result.output
-    assert "## ステータス\n\n非推奨\n\n## 日付\n\n2026-03-29\n" in (root / "docs/adr/0001-postgres.md").read_text()
+    assert "## ステータス\n\n非推奨 (Deprecated)\n\n## 日付\n\n2026-03-29\n" in (root / "docs/adr/0001-postgres.md").read_text()
     assert "## 状态\n\n已废弃\n\n## 日期\n\n2024年3月5日\n" in (root / "docs/adr/0003-cache.md").read_text()
     assert "## 상태\n\n승인됨\n" in (root / "docs/adr/0004-queue.md").read_text()
 

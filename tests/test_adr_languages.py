@@ -995,3 +995,16 @@ def test_a_status_given_to_a_record_headed_in_korean_is_a_korean_field(decide, t
     assert (root / "docs/adr/002-db.md").read_text() == record.format(status="**상태**: 승인됨\n").replace(
         "2025-09-30", "2025-10-02")
     assert _listed(decide, root)["2"]["status"] == "accepted"
+
+
+@pytest.mark.parametrize("before, status, after", [
+    ("採用 (Accepted)", "deprecated", "非推奨 (Deprecated)"),
+    ("提案 (Proposed)", "accepted", "採用 (Accepted)"),
+])
+def test_a_status_written_with_its_english_word_in_brackets_keeps_them(decide, tmp_path, before, status, after):
+    # `提案 (Proposed)` became `採用`: the English word the team writes beside its own was dropped.
+    record = "# 1. DB\n\n## ステータス\n\n{}\n\n## 背景\n\nなぜ。\n"
+    root = _repo(tmp_path, {"docs/adr/0001-db.md": record.format(before)})
+    assert decide("adr", "status", "1", status, "--force", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0001-db.md").read_text() == record.format(after)
+    assert _listed(decide, root)["1"]["status"] == status

@@ -54,6 +54,7 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_text import COMMENT
 from toolkit.records.adr_words import (
+    STATUSES,
     BESIDE_STATUS,
     HEADING,
     record_name,
@@ -661,8 +662,22 @@ def _relation_as_written(relation: str, decision: Decision, field: bool = False)
 
 def status_as_written(status: str, decision: Decision, words: str | None = None) -> str:
     """*status* (a word: `proposed`, `superseded by`) in the record's language and case, as a change of
-    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`); *words*, where given, in its case."""
-    return _cased(words or status_word(status, decision.status_raw or ""), decision)
+    its status writes it (`vorgeschlagen`, `PROPOSED`, `Proposed`); *words*, where given, in its case. A status
+    written in the team's language with its English word in brackets (`採用 (Accepted)`) is written so again."""
+    raw = decision.status_raw or ""
+    glossed = _GLOSSED_STATUS.match(raw) if raw.endswith((")", "）")) else None
+    if glossed is not None and not glossed.group(1).isascii() and \
+            read_status(glossed.group(1))[0] == read_status(glossed.group(4))[0] in STATUSES:
+        local = words or status_word(status, glossed.group(1))
+        if _GLOSSED_STATUS.match(local) or status.endswith(" by"):
+            return local
+        english = status if glossed.group(4).islower() else _capital(status)
+        return f"{local}{glossed.group(2)}{glossed.group(3)}{english}{glossed.group(5)}"
+    return _cased(words or status_word(status, raw), decision)
+
+
+# A status in the team's words, and in English in brackets after them: `採用 (Accepted)`, `승인됨(Accepted)`.
+_GLOSSED_STATUS = LazyPattern(r"^(.*?\S)(\s*)([(（])([A-Za-z][A-Za-z ]*)([)）])\s*$")
 
 
 def dated_by_change(doc: frontmatter.Document, decision: Decision, status: str, previous: str | None = "") -> bool:
