@@ -967,3 +967,21 @@ def test_more_relation_and_people_forms(decide, tmp_path):
     assert (rows[18]["status"], rows[18]["date"]) == ("accepted", "2026-09-21")
     assert rows[19]["decision_makers"] == ["eljobe@", "plasmapower@"]
     assert rows[20]["links"] == [{"relation": "relates to", "adr": "1"}]  # a record named first, then other documents
+
+
+def test_examples_of_a_status_in_code_state_none_and_more_labels_are_read(decide, tmp_path):
+    # MADR's own records show `Status: Accepted` in code while deciding how to write it: "states its status where
+    # decisionbook does not read it" was wrong. `**Decision Maker:**` names who decided; `## Additional Links` relates.
+    root = repository_with(tmp_path / "repo", {
+        "docs/decisions/0008-add-status-field.md": "# Add status field\n\n## Considered Options\n\n"
+                                                   "* Add a line\n  Example: `Status: Accepted`\n",
+        "docs/decisions/0013-use-yaml.md": "# Use YAML\n\n## Decision Outcome\n\n```markdown\n---\nstatus: accepted\n"
+                                          "---\n```\n",
+        "docs/decisions/0016-react.md": "# React\n\n**Status:** Accepted\n**Decision Maker:** MoJ Principal Architect\n\n"
+                                        "## Additional Links\n\n- [Create a new React app](0008-add-status-field.md)\n",
+    })
+    check = decide("check", cwd=root).stdout
+    assert "states its status where" not in check and check.count("no status found") == 2, check
+    row = {r["number"]: r for r in listed_adrs(decide, root)}[16]
+    assert (row["decision_makers"], row["links"]) == (["MoJ Principal Architect"],
+                                                      [{"relation": "relates to", "adr": "8"}])

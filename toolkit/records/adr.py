@@ -98,8 +98,8 @@ _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links;
 
 # Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Russian, Turkish,
 # Chinese, Japanese and Korean records do.
-MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "décideurs", "décisionnaires",
-              "decisores", "entscheider", "entscheidungsträger", "beslissers", "beslisser", "decisori", "решающие",
+MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "decision-maker", "décideurs",
+              "décisionnaires", "decisores", "entscheider", "entscheidungsträger", "beslissers", "beslisser", "decisori", "решающие",
               "karar-veren", "karar-verenler", "决策者", "决策人", "決定者", "결정자")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
@@ -1126,9 +1126,17 @@ def status_statement(lines: list[str]) -> int | None:
     """The index of the first of *lines* that states a status (a status label, then a status), in any
     form: for a record whose status is not read, where its own statement is (`* RFC Status: draft`,
     an HTML table's row, a preamble in a code block), which a change must not contradict."""
+    example = None  # the fence of a block of an example's code (```` ```markdown ````, ```` ```yaml ````)
     for index, line in enumerate(lines):
-        if "tat" in line.lower() and any(_is_status(match.group(1).strip(" *_`.")) for match in
-                                         _STATUS_STATEMENT.finditer(line)):
+        fence = line.lstrip()[:3]
+        if fence in ("```", "~~~"):
+            example = None if example == fence else example or (fence if line.strip()[3:].strip() else None)
+            continue
+        if example or "tat" not in line.lower():
+            continue
+        # Not in code on a line of prose: `Example: `Status: Accepted`` shows the form, it states nothing.
+        if any(_is_status(match.group(1).strip(" *_`.")) and line[: match.start()].count("`") % 2 == 0
+               for match in _STATUS_STATEMENT.finditer(line)):
             return index
     return None
 
@@ -1989,6 +1997,7 @@ _RELATED_ITEM = LazyPattern(r"[*-]\s+(?:\*\*)?((?:ADR|RFC)[-_ #]?\d+)\b(?!\.\d)"
 # Sections whose links are related records, in the languages records are written in: each a `relates to`.
 _RELATED_HEADINGS = frozenset((
     "related", "related decisions", "related documents", "related adrs", "related records", "see also",
+    "additional links", "further reading",
     "references", "siehe auch", "verwandte entscheidungen", "voir aussi", "décisions liées", "ver también",
     "decisiones relacionadas", "relacionados", "veja também", "см. также", "связанные решения", "相关文档",
     "相关决策", "相关", "関連", "関連ドキュメント", "関連する決定", "관련 문서", "관련 결정", "관련",
