@@ -578,3 +578,13 @@ def test_a_record_that_adr_link_marks_superseded_is_dated_as_a_change_of_status_
         f"---\nstatus: superseded by ADR-0002\ndate: {today}\n---\n")
     assert (repo / "decisions" / "0002-record-2.md").read_text().startswith(
         "---\nstatus: accepted\ndate: 2026-01-02\nsupersedes: [1]\n---\n")
+
+
+def test_a_record_set_to_the_status_it_has_is_left_as_it_is(decide, repo):
+    # `adr approve N` then `adr status N accepted`, on a record accepted already: it was refused, exit 2.
+    path = repo / "decisions" / "0001-record-1.md"
+    path.write_text("---\nstatus: accepted\ndate: 2026-01-01\n---\n# Record 1\n\n## Context and Problem Statement\n\nWhy.\n")
+    before = path.read_bytes()
+    again = decide("adr", "status", "1", "accepted", cwd=repo)
+    assert (again.exit_code, again.stdout) == (0, "ADR-0001 is already accepted; nothing changed\n"), again.output
+    assert path.read_bytes() == before

@@ -1242,6 +1242,8 @@ def change_status(
                 by is None or find_one(ws, by)[1].key == decision.superseded_by):
             # No successor named, or the one the record names: it, and every word around it, stays as written.
             return StatusChange(decision, status, None, ())
+        if status == decision.status != "superseded" and date is None and team_word is None and not force:
+            return StatusChange(decision, status, None, ())  # accepted again after an approval: nothing to change
         listed = _listed_status(ws, decision)
         if listed and by is not None:
             where = shown_path(ws, ws.adr_dir / folder_index.NAME)
