@@ -588,3 +588,12 @@ def test_a_record_set_to_the_status_it_has_is_left_as_it_is(decide, repo):
     again = decide("adr", "status", "1", "accepted", cwd=repo)
     assert (again.exit_code, again.stdout) == (0, "ADR-0001 is already accepted; nothing changed\n"), again.output
     assert path.read_bytes() == before
+
+
+def test_index_check_says_an_index_not_written_yet_does_not_exist(decide, repo):
+    # "the ADR index is out of date" was said of a README that no one had written.
+    new(decide, repo, "First")
+    (repo / "decisions" / "README.md").unlink(missing_ok=True)
+    result = decide("adr", "index", "--check", cwd=repo)
+    assert result.exit_code == 1
+    assert "decisions/README.md: error: the ADR index does not exist yet; run `decide adr index`" in result.stderr

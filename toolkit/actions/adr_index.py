@@ -270,7 +270,8 @@ def index(ws: Workspace, check: bool = False) -> IndexResult:
         if after == before:  # nothing to write, so no lock to take
             return IndexResult(path, False)
         if check:
-            raise CheckFailed("the ADR index is out of date; run `decide adr index`", shown_path(ws, path))
+            stale = "is out of date" if path.exists() else "does not exist yet"
+            raise CheckFailed(f"the ADR index {stale}; run `decide adr index`", shown_path(ws, path))
     ws.adr_dir.mkdir(parents=True, exist_ok=True)
     with files.locked(path, shown_path(ws, path)):  # read and written as one step, so no edit is lost
         before, after, _ = _render(ws, path, table)
