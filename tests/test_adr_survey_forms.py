@@ -979,9 +979,15 @@ def test_examples_of_a_status_in_code_state_none_and_more_labels_are_read(decide
                                           "---\n```\n",
         "docs/decisions/0016-react.md": "# React\n\n**Status:** Accepted\n**Decision Maker:** MoJ Principal Architect\n\n"
                                         "## Additional Links\n\n- [Create a new React app](0008-add-status-field.md)\n",
+        # Related records listed below a label of the Links section; a changelog's day written `Nov, 23, 2021`.
+        "docs/decisions/0047-upgrade.md": "# Upgrade\n\n* Status: accepted\n\n## Changelog\n\n* Nov, 23, 2021: Draft\n\n"
+                                          "## Links\n\n- Previous ADRs:\n  - [ADR 0016](0016-react.md)\n"
+                                          "  - [ADR 0013](0013-use-yaml.md)\n",
     })
     check = decide("check", cwd=root).stdout
     assert "states its status where" not in check and check.count("no status found") == 2, check
-    row = {r["number"]: r for r in listed_adrs(decide, root)}[16]
-    assert (row["decision_makers"], row["links"]) == (["MoJ Principal Architect"],
-                                                      [{"relation": "relates to", "adr": "8"}])
+    rows = {r["number"]: r for r in listed_adrs(decide, root)}
+    assert (rows[16]["decision_makers"], rows[16]["links"]) == (["MoJ Principal Architect"],
+                                                                [{"relation": "relates to", "adr": "8"}])
+    assert rows[47]["links"] == [{"relation": "relates to", "adr": "16"}, {"relation": "relates to", "adr": "13"}]
+    assert rows[47]["date"] == "2021-11-23"

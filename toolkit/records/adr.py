@@ -1963,11 +1963,21 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
                        pages_too: bool = False) -> None:
     """A section whose lines are links: MADR's `## Links`, or a team's own `## Consequence of`; a section
     of related records (*pages_too*) may list pages beside them (`- [issue #554](https://...)`)."""
-    rows = []
+    rows, listed = [], None  # *listed*: the relation a label names for the items indented below it
     for index in range(start + 1, end):
-        line = reader.lines[index].strip()
+        raw = reader.lines[index]
+        line = raw.strip()
         if not line:
             continue
+        if listed is not None and raw[:1] in (" ", "\t") and (item := LINK_ITEM.fullmatch(line)) and reader.ref(
+                item.group(1)):
+            rows.append((listed, item.group(1), index + 1))  # `- Previous ADRs:` over `  - [ADR 0016](...)`
+            continue
+        label = _LIST_LABEL.fullmatch(line[2:]) if line[:2] in ("- ", "* ") and line.endswith(":") else None
+        listed = ("relates to" if is_related_heading(label.group(1)) else label.group(1)) if label else None
+        if listed is not None and (listed == "relates to" or _known_relation(listed)):
+            continue
+        listed = None
         if pages_too and (named := _RELATED_ITEM.match(line)) is not None:
             rows.append((heading, named.group(1), index + 1))  # `- ADR-003 (API naming): ...`, no link
             continue
@@ -1997,7 +2007,7 @@ _RELATED_ITEM = LazyPattern(r"[*-]\s+(?:\*\*)?((?:ADR|RFC)[-_ #]?\d+)\b(?!\.\d)"
 # Sections whose links are related records, in the languages records are written in: each a `relates to`.
 _RELATED_HEADINGS = frozenset((
     "related", "related decisions", "related documents", "related adrs", "related records", "see also",
-    "additional links", "further reading",
+    "additional links", "further reading", "previous adrs", "previous decisions",
     "references", "siehe auch", "verwandte entscheidungen", "voir aussi", "décisions liées", "ver también",
     "decisiones relacionadas", "relacionados", "veja também", "см. также", "связанные решения", "相关文档",
     "相关决策", "相关", "関連", "関連ドキュメント", "関連する決定", "관련 문서", "관련 결정", "관련",
