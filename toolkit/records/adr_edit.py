@@ -570,6 +570,28 @@ _FIELD_BULLET = LazyPattern(r"^([ \t]*[*+-])[ \t]+[A-Za-z][\w -]*:")  # `- Decid
 _BOLD_FIELD = LazyPattern(r"^\*\*[^\W\d_][\w -]*(:\*\*|\*\*:)[ \t]")  # `**Authors:** ana`, `**날짜**: 2024-08-19`
 
 
+def _header(lines: list[str], title: int) -> tuple[int, list, list, int]:
+    """The header below the title at index *title*: where it ends (the first section that holds no fields; `## Meta`
+    holds Cilium's), its field bullets and its bold fields (each line's index and match), and the index after
+    its last words, for a line of its own."""
+    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
+                          and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
+    bullets = [(i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))]
+    bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
+    at = first_section
+    while at > title and not lines[at - 1].strip():
+        at -= 1
+    return first_section, bullets, bold, at
+
+
+def _below_bold(doc: frontmatter.Document, bold: list, label: str, value: str) -> bytes:
+    """*doc* with a bold field of *label* and *value* below the last of its *bold* fields, written as that one's
+    (`**Label:** value`, `**Label**: value`), a paragraph of its own where they are."""
+    (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
+    line = f"**{label}{match.group(1)} {value}"
+    return _insert(doc, index + 1, ["", line] if spaced else [line])
+
+
 def _add_status(doc: frontmatter.Document, decision: Decision, status: str, folder_form: str | None) -> bytes:
     """A record that says no status given one, as it keeps its other fields: a front-matter key, a
     bullet above its first field bullet (MADR 2), a bold field below its last one; with no such fields, as
@@ -590,29 +612,20 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
         if doc.is_toml:
             return _set_toml(doc, "status", status)
         return _set_scalar(doc, _written_key(doc, "status"), status)
-    title = decision.title_line or doc.body_start
-    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
-                          and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
+    first_section, bullets, bold, at = _header(lines, decision.title_line or doc.body_start)
     for index in range(doc.body_start, first_section):
         row = html_row_fields(lines[index]) if lines[index].lstrip().startswith("<tr>") else []
         if row and row[0][0] in STATUS_LABELS and row[0][1] == row[0][2]:
             return _html_cell_filled(doc, index, _capital(status))
-    bullet = next(((i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))), None)
     # A record headed in Chinese, Japanese or Korean names the field in its language (`**상태**: 승인됨`).
     language = _headings_script(lines[first_section:])
     label = _STATUS_HEADINGS.get(language, "Status")
     word = status_word(status, "", language) if language else status
-    if bullet is not None:
-        index, match = bullet
+    if bullets:
+        index, match = bullets[0]
         return _insert(doc, index, [f"{match.group(1)} {label}: {word}"])
-    bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
     if bold:
-        (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
-        field = f"**{label}{match.group(1)} {_capital(word)}"
-        return _insert(doc, index + 1, ["", field] if spaced else [field])
-    at = first_section
-    while at > title and not lines[at - 1].strip():
-        at -= 1
+        return _below_bold(doc, bold, label, _capital(word))
     field = _FOLDER_STATUS_FIELDS.get(folder_form)
     if field is not None:
         blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
@@ -1096,25 +1109,16 @@ def _link_without_status(doc: frontmatter.Document, decision: Decision, relation
     if rst:
         raise DecisionbookError("cannot edit: the file has no status, and no fields a relation could join",
                                 decision.path)
-    title = decision.title_line or doc.body_start
-    first_section = next((i for i in range(title, len(lines)) if lines[i].startswith("##")
-                          and heading_label(lines[i].lstrip("#").strip()) not in META_HEADINGS), len(lines))
+    _, bullets, bold, at = _header(lines, decision.title_line or doc.body_start)
     # No status to tell the record's language by: its headings may (`## 상황 (Context)`).
     language = _headings_script(lines)
     words = _capital(relation_word(relation, status_word("accepted", "", language) if language else "", field=True))
-    bullets = [(i, m) for i in range(title, first_section) if (m := _FIELD_BULLET.match(lines[i]))]
     if bullets:
         index, match = bullets[-1]
         link = _new_link(target, BULLETS, decision, rst, links)
         return _insert(doc, index + 1, [f"{match.group(1)} {words}: {link}"])
-    bold = [(i, m) for i in range(title, first_section) if (m := _BOLD_FIELD.match(lines[i]))]
     if bold:
-        (index, match), spaced = bold[-1], len(bold) > 1 and bold[-1][0] - bold[-2][0] > 1
-        field = f"**{words}{match.group(1)} {_new_link(target, BOLD, decision, rst, links)}"
-        return _insert(doc, index + 1, ["", field] if spaced else [field])
-    at = first_section
-    while at > title and not lines[at - 1].strip():
-        at -= 1
+        return _below_bold(doc, bold, words, _new_link(target, BOLD, decision, rst, links))
     return _insert(doc, at, ["", f"{words}: {_new_link(target, FIELD, decision, rst, links)}"])
 
 
