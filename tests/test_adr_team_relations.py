@@ -449,3 +449,18 @@ def test_related_records_named_with_notes_and_a_relation_bullet_without_a_colon_
     rows = _by_key(decide, root)
     assert _links(rows["21"]) == [("amends", "20")]
     assert _links(rows["22"]) == [("relates to", "1"), ("relates to", "11"), ("relates to", "4")]
+
+
+def test_a_relation_in_a_hugo_site_links_as_its_pages_link_each_other(decide, tmp_path):
+    # ownCloud's records link each other with Hugo's `{{< ref "0003-x.md" >}}`; a plain path to the file written by
+    # `adr link` does not resolve on the site.
+    page = '---\ntitle: "{n}. {title}"\n---\n\n* Status: accepted\n* Date: 2020-0{n}-01\n\n## Context\n\nWhy.\n{links}'
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-accounts.md": page.format(n=1, title="Accounts", links=""),
+        "docs/adr/0003-external.md": page.format(n=3, title="External", links=(
+            '\n## Links <!-- optional -->\n\n* relates to [ADR-0001]({{< ref "0001-accounts.md" >}})\n')),
+        "docs/adr/0004-users.md": page.format(n=4, title="Users", links="")})
+    assert decide("adr", "link", "4", "relates-to", "3", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0004-users.md").read_text().endswith(
+        '## Links\n\n* Relates to [ADR-0003]({{< ref "0003-external.md" >}})\n')
+    assert '* Relates to [ADR-0004]({{< ref "0004-users.md" >}})\n' in (root / "docs/adr/0003-external.md").read_text()

@@ -1260,6 +1260,8 @@ def _link_parts(link: str) -> tuple[str, str, bool]:
     """The words of the Markdown *link*, the path its target names, without an anchor (`<0003 use x.md>` and
     `0003%20use%20x.md` both name `0003 use x.md`), and whether the target stands between angle brackets."""
     text, href = link[1 : link.rindex("](")], link[link.rindex("](") + 2 : -1]
+    if (page := _SHORTCODE_PAGE.match(href)) is not None:
+        return text, page.group(1).partition("#")[0], False  # Hugo's `{{< ref "0003-x.md" >}}`: the page it links
     angled = href.startswith("<") and href.endswith(">")
     path = (href[1:-1] if angled else href).partition("#")[0]
     if "%" in path:
@@ -1306,6 +1308,12 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
         path = "./" + path
     if href.endswith(".html") and path.endswith(".md"):
         path = path[:-3] + ".html"  # the team links the rendered pages
+    written = link[link.rindex("](") + 2 : -1]
+    if (page := _SHORTCODE_PAGE.match(written)) is not None:
+        # Hugo's `{{< ref "0003-x.md" >}}`, which a site resolves where a plain path to the file would not.
+        shortcode = written[: page.start(1)] + path.rpartition("/")[2] + written[page.end(1) :]
+        linked = _link_as(f"[{text}]({href})", target, source, width, angled)
+        return linked[: linked.rindex("](") + 2] + shortcode + ")" if linked is not None else None
     name, shown = href.rpartition("/")[2], path.rpartition("/")[2]
     if text in (name, name.rpartition(".")[0]):  # named by its file: `[adr-0001-repo-init.md](adr-0001-repo-init.md)`
         return f"[{shown if text == name else shown.rpartition('.')[0]}]({_target_as(path, angled)})"
@@ -1324,7 +1332,8 @@ def _link_as(link: str, target: Decision, source: Decision, width: int, angled: 
             f"({_target_as(path, angled)})")
 
 
-_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|[^()\s]+)\)")
+_MARKDOWN_LINK = LazyPattern(r"\[([^\[\]\n]+)\]\((<[^<>\n]+>|\{\{[<%][^{}\n]*?[>%]\}\}|[^()\s]+)\)")
+_SHORTCODE_PAGE = LazyPattern(r'^\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"')  # Hugo's link to a page, its path
 _WRAPS = ("``", '""', "“”", "«»")  # code and quotes a field's value may be written in
 _ITEM_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+\S")
 # The example items of MADR's Links section: `- [Link type](link to adr)`, in another language two blanks in
