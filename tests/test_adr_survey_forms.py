@@ -945,6 +945,11 @@ def test_a_title_section_under_a_heading_every_record_shares_titles_the_record(d
     rows = {r["key"]: r for r in listed_adrs(decide, root)}
     assert rows["20261203.use-a-queue"]["links"] == [{"relation": "amends", "adr": "20250214.biome"}]
     assert rows["20250227.handle-errors"]["superseded_by"] == "20261203.use-a-queue"
+    # An approval goes under the heading every record shares, where approvals are read: approving again changes nothing.
+    for _ in range(2):
+        assert decide("adr", "approve", "20250214.biome", "--by", "ana", cwd=root).exit_code == 0
+    text = (root / "docs/adr/20250214.biome.md").read_text()
+    assert text.startswith("# Architecture Decision Record (ADR)\nApproved by: ana, ") and text.count("Approved by") == 1
 
 
 def test_more_relation_and_people_forms(decide, tmp_path):

@@ -218,8 +218,15 @@ def _title_line(doc: frontmatter.Document, decision: Decision) -> int:
     if decision.title_line is None:
         raise DecisionbookError("cannot record an approval: the file has no title line", doc.path)
     # The line under the title has index title_line; a heading written so is keyed by it.
-    if decision.title_line in underlined_headings(doc.text_lines(), doc.body_start, is_rst(doc.path)):
+    lines = doc.text_lines()
+    if decision.title_line in underlined_headings(lines, doc.body_start, is_rst(doc.path)):
         return decision.title_line + 1
+    first = next((s.line for s in sections(lines, doc.body_start, rst=is_rst(doc.path)) if s.level >= 2), len(lines))
+    if decision.title_line >= first:
+        # Titled in a section of its own (`## Title` over it), below a heading every record shares: the approvals go
+        # under that heading, above the sections, where they are read.
+        return next((s.line for s in sections(lines, doc.body_start, rst=is_rst(doc.path)) if s.level == 1),
+                    doc.body_start)
     return decision.title_line
 
 
