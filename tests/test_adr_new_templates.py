@@ -922,3 +922,14 @@ def test_a_template_whose_status_section_holds_an_alert_alone_gives_a_new_record
     assert made.exit_code == 0, made.output
     assert f"#### Status\n\n{tip}\nVoorgesteld\n\n#### Context\n" in (root / made.stdout.strip()).read_text()
     assert [r["status"] for r in listed_adrs(decide, root)] == ["accepted", "proposed"]
+
+
+def test_a_template_s_status_key_keeps_its_quotes_and_the_comment_listing_the_choices(decide, tmp_path):
+    # `status: "proposed"  # proposed | accepted | ...` became `status: proposed`: the quotes and the comment lost.
+    key = 'status: "{}"  # proposed | accepted | deprecated | superseded by ADR-XXXX\n'
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/template.md": "---\n" + key.format("proposed") + "date: YYYY-MM-DD\n---\n\n# ADR-XXXX: [Title]\n",
+        "docs/adr/ADR-0001-thing.md": "---\n" + key.format("accepted") + "date: 2026-01-01\n---\n\n# ADR-0001: Thing\n"})
+    made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
+    assert made.exit_code == 0, made.output
+    assert (root / made.stdout.strip()).read_text().startswith("---\n" + key.format("proposed") + "date: 2026-12-03\n")

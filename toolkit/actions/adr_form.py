@@ -580,13 +580,16 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         status = first
     if stated.form == MADR and stated.status_line is not None and ":" in lines[stated.status_line - 1]:
         line = lines[stated.status_line - 1]
-        value = line[line.index(":") + 1 :].strip()
-        # A one-word blank quoted (`status: "STATUS"`) is filled in its quotes, as the folder's records quote theirs; a
-        # quoted list of choices (`"{proposé | rejeté}"`) is no value a record keeps.
+        parts = _FRONT_VALUE.match(line)
+        # A comment after the value (`# proposed | accepted | superseded by ADR-XXXX`) tells the author the choices:
+        # it stays, as the team's records keep it.
+        value, comment = (parts.group(2), parts.group(3) or "") if parts else (line[line.index(":") + 1 :].strip(), "")
+        # A one-word blank quoted (`status: "STATUS"`, `"proposed"`) is filled in its quotes, as the folder's records
+        # quote theirs; a quoted list of choices (`"{proposé | rejeté}"`) is no value a record keeps.
         quoted = len(value) > 2 and value[0] == value[-1] and value[0] in "\"'" and value[1:-1].isalpha()
         quote = value[0] if quoted else ""
         status = f"{quote}{status}{quote}" if quote and quote not in status else status
-        edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}")]
+        edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}{comment}")]
     elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
         start, end = stated.status_span
         if lines[stated.status_line - 1][:start].strip() == ">" and choices(raw):
