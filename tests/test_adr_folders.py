@@ -456,7 +456,7 @@ def test_new_in_a_prefixed_three_digit_folder_keeps_prefix_width_and_form(decide
 
 
 @pytest.mark.parametrize(("names", "created"), [
-    (("ADR-001_Use_git_hooks.md", "ADR-002_Scan_for_secrets.md"), "ADR-003_third_one.md"),
+    (("ADR-001_Use_git_hooks.md", "ADR-002_Scan_for_secrets.md"), "ADR-003_Third_one.md"),  # the title's capital kept, as theirs
     (("001_allow_direct_connections.md", "002_use_a_proxy.md"), "003_third_one.md"),
     (("0001--use-rails.md", "0002--host-on-azure.md"), "0003--third-one.md"),
 ])

@@ -933,3 +933,13 @@ def test_a_template_s_status_key_keeps_its_quotes_and_the_comment_listing_the_ch
     made = decide("adr", "new", "Use a queue", "--no-edit", "--date", "2026-12-03", cwd=root)
     assert made.exit_code == 0, made.output
     assert (root / made.stdout.strip()).read_text().startswith("---\n" + key.format("proposed") + "date: 2026-12-03\n")
+
+
+def test_a_folder_whose_names_keep_their_titles_capitals_names_a_new_record_so(decide, tmp_path):
+    # kyma's `adr-018-Knative_based_Kyma_eventing.md`: a new record was `adr-019-use_a_message_queue.md`.
+    record = "# ADR {n:03d}: {title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/adr-017-Use_ORY_for_sessions.md": record.format(n=17, title="Use ORY for sessions"),
+        "docs/adr/adr-018-Knative_based_Kyma_eventing.md": record.format(n=18, title="Knative based Kyma eventing")})
+    made = decide("adr", "new", "Use a message queue", "--no-edit", cwd=root)
+    assert made.stdout.strip() == "docs/adr/adr-019-Use_a_message_queue.md", made.output

@@ -209,12 +209,13 @@ class FolderForm:
     timestamped: bool = False  # numbers are the time each record was made: `20240516132303-x.md`
     page: str = ""  # records kept as folders: the page in each (`CIP-0012/README.md`)
     accents: bool = False  # slugs keep their words' accents: `0005-api-de-mudanças-e-replicação.md`
+    cased: bool = False  # slugs keep the title's capitals: `adr-018-Knative_based_Kyma_eventing.md`
 
     def words(self, title: str) -> str:
         """What a new record's name says after its number: the slug of *title*, or in a titled folder the
         title itself, without the characters a file name or a link cannot hold."""
         if not self.titled:
-            return slugify(title, accents=self.accents)
+            return slugify(title, accents=self.accents, cased=self.cased)
         words = " ".join(re.sub(r'[/\\:*?"<>|#%\x00-\x1f\x7f]', " ", title).split()).strip(" .-")
         return words[:MAX_SLUG].rsplit(" ", 1)[0].rstrip(" .-") if len(words) > MAX_SLUG else words or slugify(title)
 
@@ -387,6 +388,7 @@ def folder_form(ws: Workspace, names: list[str], recent: Callable[[], list[Decis
         date_joint=date_joint,
         page=page,
         accents=any(map(_accented, (slug for _, _, slug, _ in numbered))),
+        cased=2 * sum(tail.lstrip("-_ ")[:1].isupper() for _, _, tail, _ in numbered) > len(numbered),
     )
 
 

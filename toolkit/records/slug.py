@@ -7,7 +7,7 @@ import unicodedata
 
 MAX_SLUG = 60
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _LETTERS = re.compile(r"[^\W_]+")  # letters and digits of any script: never a separator or a dot
 
 
@@ -16,16 +16,20 @@ _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
                        "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
 
 
-def slugify(title: str, max_length: int = MAX_SLUG, accents: bool = False) -> str:
+def slugify(title: str, max_length: int = MAX_SLUG, accents: bool = False, cased: bool = False) -> str:
     """ASCII words of *title* (`Wähle Café` -> `wahle-cafe`, `Ny løsning` -> `ny-losning`); a title with
     none, written in another script, keeps its own letters (`使用 Redis 缓存` -> `redis`, `生成图形` -> `生成图形`);
-    with *accents*, every word keeps its letters as written (`Decisão sobre força` -> `decisão-sobre-força`)."""
-    letters = _LETTERS.findall(unicodedata.normalize("NFC", title).lower())
+    with *accents*, every word keeps its letters as written (`Decisão sobre força` -> `decisão-sobre-força`); with
+    *cased*, its capitals (`Use Knative` -> `Use-Knative`)."""
+    def case(text: str) -> str:
+        return text if cased else text.lower()
+
+    letters = _LETTERS.findall(case(unicodedata.normalize("NFC", title)))
     if accents:
         words = letters
     else:
         folded = unicodedata.normalize("NFKD", title.translate(_FOLD)).encode("ascii", "ignore").decode("ascii")
-        words = _WORD.findall(folded.lower()) or letters
+        words = _WORD.findall(case(folded)) or letters
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
