@@ -996,3 +996,13 @@ def test_examples_of_a_status_in_code_state_none_and_more_labels_are_read(decide
                                                                 [{"relation": "relates to", "adr": "8"}])
     assert rows[47]["links"] == [{"relation": "relates to", "adr": "16"}, {"relation": "relates to", "adr": "13"}]
     assert rows[47]["date"] == "2021-11-23"
+
+
+def test_people_named_on_plain_lines_below_the_title_are_read(decide, tmp_path):
+    # `Deciders: ...` below `Date: ...`, no bullet and no bold, with front matter naming nobody or no front matter.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0000-use-adrs.md": "---\nname: use-adrs\nstatus: accepted\n---\n# Use ADRs\n\nDate: 2026-01-05\n"
+                                     "Deciders: development-skills maintainers\nConsulted: ana, ben\n\n## Context\n\nWhy.\n",
+        "docs/adr/0001-thing.md": "# 1. Thing\n\nDate: 2026-01-05\nStatus: accepted\nDeciders: alice, bob\n"})
+    rows = {r["number"]: (r["decision_makers"], r["consulted"]) for r in listed_adrs(decide, root)}
+    assert rows == {0: (["development-skills maintainers"], ["ana", "ben"]), 1: (["alice", "bob"], [])}

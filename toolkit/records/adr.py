@@ -168,6 +168,8 @@ def _target(link: re.Match) -> str:
 _SHORTCODE_PAGE = LazyPattern(r'^\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"')
 # `* Deciders: ana`, in any language's letters (`* décisionnaires : CTO`, a space before the colon as French sets it);
 # its value to be stripped.
+# A line of its own naming people under a label decisionbook knows: `Deciders: ana, ben`, `Consulted: cy`.
+_PLAIN_PEOPLE = LazyPattern(r"^(deciders|decision[ -]makers?|consulted|informed)[ \t]*:[ \t]*(\S.*)$", re.IGNORECASE)
 _BULLET = LazyPattern(r"^\s*[*-]\s+([^\W\d_](?:(?:[^\W\d]|[ -])*?[^\W\d_])?)\s*:(.*)$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 # Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
@@ -1388,6 +1390,11 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
         if not match:
             if "**" in line or "__" in line:  # `**Deciders:** Ana, Ben`, `- **Consulted**: Cy`
                 _read_bold_people(reader, line, index)
+            elif (plain := _PLAIN_PEOPLE.match(line)) is not None:  # `Deciders: ana, ben` below `Date: ...`
+                key = FRONT_MATTER_ALIASES.get(plain.group(1).lower().replace(" ", "-"), plain.group(1).lower())
+                name = "decision_makers" if key in MAKER_KEYS else key
+                if not fields.get(name):  # front matter that names none leaves them to the body
+                    fields[name] = _people(reader, _COMMENT.sub("", plain.group(2)).strip(), key, index + 1)
             continue
         key = relation_name(match.group(1)).replace(" ", "-")
         key = FRONT_MATTER_ALIASES.get(key, key)  # `* consultés : CTO`
@@ -2270,6 +2277,8 @@ def from_document(
                     fields["status_again"] = (index + 1, *stated)
         if fields.get("date_key") not in _DECISION_KEYS:
             _read_body_date(reader, sections, title_index, first_sub)
+        if "decision_makers" not in fields:  # named below the title, where the front matter names none
+            _read_people_and_extra(reader, title_index, first_sub)
     else:
         # No status in the front matter (or none at all): the body says it, in its own form.
         # A record titled by a heading of level 2, with none of level 1 (`## Building fetch in Clojure`): its header
