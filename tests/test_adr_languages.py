@@ -679,7 +679,7 @@ def test_a_japanese_record_superseded_or_linked_names_the_relation_in_a_japanese
     assert header == {
         1: ["- ステータス: 置き換え済み", "- 置き換え先: [ADR-0003](0003-r3.md)", "- 日付: 2026-12-01"],
         2: ["- ステータス: 承認", "- 関連: [ADR-0003](0003-r3.md)", "- 日付: 2026-02-01"],
-        3: ["- ステータス: 承認", "- 関連: [ADR-0002](0002-r2.md)", "- 置き換え元: [ADR-0001](0001-r1.md)",
+        3: ["- ステータス: 承認", "- 置き換え元: [ADR-0001](0001-r1.md)", "- 関連: [ADR-0002](0002-r2.md)",
             "- 日付: 2026-03-01"]}
     listed = _listed(decide, root)
     assert (listed["1"]["superseded_by"], listed["3"]["supersedes"], listed["2"]["links"]) == (
@@ -695,10 +695,10 @@ def test_a_korean_record_superseded_or_linked_names_the_relation_in_a_korean_fie
     linked = decide("adr", "link", "1", "relates to", "2", cwd=root)
     assert linked.exit_code == 0, linked.output
     assert (root / "docs/adr/0001-r1.md").read_text().startswith(
-        "# ADR-0001: 결정1\n\n**상태**: 대체됨\n**관련**: [ADR-0002](0002-r2.md)\n**대체됨**: [ADR-0002](0002-r2.md)\n"
+        "# ADR-0001: 결정1\n\n**상태**: 대체됨\n**대체됨**: [ADR-0002](0002-r2.md)\n**관련**: [ADR-0002](0002-r2.md)\n"
         "**날짜**: 2026-01-01\n")
     assert (root / "docs/adr/0002-r2.md").read_text().startswith(
-        "# ADR-0002: 결정2\n\n**상태**: 승인됨\n**관련**: [ADR-0001](0001-r1.md)\n**대체함**: [ADR-0001](0001-r1.md)\n")
+        "# ADR-0002: 결정2\n\n**상태**: 승인됨\n**대체함**: [ADR-0001](0001-r1.md)\n**관련**: [ADR-0001](0001-r1.md)\n")
     assert decide("check", cwd=root).stdout.strip() == "0 error(s), 0 warning(s)"
 
 

@@ -197,7 +197,9 @@ def test_links_are_written_as_rst_and_read_back(decide, folder):
            (folder / "docs/decisions/0001-record-architecture-decisions.rst").read_text()
     assert decide("adr", "status", "1", "superseded", "--by", "4", cwd=folder).exit_code == 0
     field = (folder / "docs/decisions/0004-sign-tokens-with-key-pairs.rst").read_text()
-    assert "\n:Status: Accepted\n:Supersedes: `ADR-0001 <0001-record-architecture-decisions.rst>`__\n" in field
+    # Below the relation written there before: relations stay in the order they were added.
+    assert ("\n:Status: Accepted\n:Relates to: `ADR-0001 <0001-record-architecture-decisions.rst>`__\n"
+            ":Supersedes: `ADR-0001 <0001-record-architecture-decisions.rst>`__\n") in field
     rows = _listed(decide, folder)
     assert (rows[3]["status"], rows[5]["status"], rows[1]["status"]) == ("superseded", "proposed", "superseded")
     assert _shown(decide, folder, 4)["supersedes"] == ["1", "2"]

@@ -10,6 +10,7 @@ from collections import Counter
 from toolkit.errors import DecisionbookError
 from toolkit.records import frontmatter
 from toolkit.records.adr import (
+    REVERSE,
     BARE_NUMBERS,
     BOLD,
     BETWEEN_FIELDS,
@@ -1062,6 +1063,9 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
+        while decision.form != TABLE and at < len(lines) and not HEADING.match(lines[at]) and any(
+                relation_of(label) in REVERSE for label, *_ in line_fields(lines[at])):
+            at += 1  # below the relations written under the status before: they stay in the order they were added
         listed = _relation_field(lines, doc.body_start, relation) if decision.form != TABLE else None
         if listed is not None and target.number is not None:  # a field names records of the relation: one more
             index, end, bare = listed
