@@ -99,8 +99,8 @@ _PARTLY = ("partly supersedes", "partly superseded by")  # known, kept as links;
 # Who decided, as MADR names them and as its French, Spanish, Portuguese, German, Dutch, Italian, Russian, Turkish,
 # Chinese, Japanese and Korean records do.
 MAKER_KEYS = ("decision-makers", "deciders", "decision_makers", "decisionmakers", "decision-maker", "décideurs",
-              "décisionnaires", "decisores", "entscheider", "entscheidungsträger", "beslissers", "beslisser", "decisori", "решающие",
-              "karar-veren", "karar-verenler", "决策者", "决策人", "決定者", "결정자")
+              "décisionnaires", "decisores", "entscheider", "entscheidungsträger", "beslissers", "beslisser",
+              "decisori", "решающие", "karar-veren", "karar-verenler", "决策者", "决策人", "決定者", "결정자")
 KNOWN_KEYS = frozenset(
     ("title", "status", "date", "consulted", "informed", "supersedes", "links", "prototypes", "data-change")
     + MAKER_KEYS

@@ -1391,7 +1391,8 @@ _DAY_MONTH = LazyPattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s-]+(?:de[\s-]+)?" + _MONTH + r",?[\s-]+(?:de[\s-]+)?(\d{4})",
     re.IGNORECASE,
 )
-_MONTH_DAY = LazyPattern(_MONTH + r",?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)  # `Nov, 23, 2021` too
+# `Nov 23, 2021`, `Nov, 23, 2021` too.
+_MONTH_DAY = LazyPattern(_MONTH + r",?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})", re.IGNORECASE)
 _YEAR_MONTH_DAY = LazyPattern(r"(\d{4})[\s-]+" + _MONTH + r"[\s-]+(\d{1,2})(?!\d)", re.IGNORECASE)
 AMBIGUOUS = "ambiguous"
 
