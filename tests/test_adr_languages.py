@@ -1008,3 +1008,14 @@ def test_a_status_written_with_its_english_word_in_brackets_keeps_them(decide, t
     assert decide("adr", "status", "1", status, "--force", cwd=root).exit_code == 0
     assert (root / "docs/adr/0001-db.md").read_text() == record.format(after)
     assert _listed(decide, root)["1"]["status"] == status
+
+
+def test_a_record_superseded_names_its_successor_in_the_words_of_the_team_s_template(decide, tmp_path):
+    # The template lists `abgelöst durch ADR-YYYY`; a superseded record was written `ersetzt durch [...]`.
+    record = "# ADR-000{n}: Titel {n}\n\n- **Status:** {status}\n- **Datum:** 2026-01-0{n}\n\n## Kontext\n\nWarum.\n"
+    root = _repo(tmp_path, {
+        "docs/adr/0000-vorlage.md": record.format(n=0, status="vorgeschlagen | angenommen | abgelöst durch ADR-YYYY"),
+        **{f"docs/adr/000{n}-titel-{n}.md": record.format(n=n, status="angenommen") for n in (1, 2)}})
+    assert decide("adr", "status", "1", "superseded", "--by", "2", cwd=root).exit_code == 0
+    assert "- **Status:** abgelöst durch [ADR-0002](0002-titel-2.md)\n" in (root / "docs/adr/0001-titel-1.md").read_text()
+    assert (_listed(decide, root)["1"]["status"], _listed(decide, root)["1"]["superseded_by"]) == ("superseded", "2")

@@ -780,7 +780,8 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
             if rel == "superseded by" and not adr_edit.has_link(fresh, rel, other):
                 # A change of status, as `adr status N superseded --by M` makes it: dated where the record is then.
                 form, mark, day = _folder_status_form(ws, fresh), _superseded_mark(ws, fresh), _dt.date.today()
-                after = adr_edit.superseded_and_dated(doc, fresh, other, day.isoformat(), form, links, mark)
+                after = adr_edit.superseded_and_dated(doc, fresh, other, day.isoformat(), form, links, mark,
+                                                      _successor_words(ws, fresh))
             else:
                 after = adr_edit.add_link(doc, fresh, rel, other, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
@@ -1131,7 +1132,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
                 after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links,
-                                                      _superseded_mark(ws, fresh))
+                                                      _superseded_mark(ws, fresh), _successor_words(ws, fresh))
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
@@ -1277,7 +1278,7 @@ def change_status(
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
             after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
-                                                  links, _superseded_mark(ws, decision))
+                                                  links, _superseded_mark(ws, decision), _successor_words(ws, decision))
         else:
             words = _written_words(ws, decision, status)
             if team_word is not None:  # in the case the record writes its status in, beside the folder's mark
@@ -1314,7 +1315,7 @@ def change_status(
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
                     after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
-                                                          links, _superseded_mark(ws, older))
+                                                          links, _superseded_mark(ws, older), _successor_words(ws, older))
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped, unlinked, still_linked)
 
@@ -1384,6 +1385,28 @@ def _marks_status(decision: Decision) -> bool:
     folder's mark for it, or none (ADR 0159)."""
     return decision.form != MADR and decision.status_span is not None and any(
         status_mark(decision.status_raw or "")[::2])
+
+
+def _successor_words(ws: Workspace, decision: Decision) -> str | None:
+    """The words the team's own template gives a superseded record before its successor (`abgelöst durch`, of
+    `vorgeschlagen | angenommen | abgelöst durch ADR-YYYY`), in *decision*'s language; None where it gives none."""
+    template = own_template(ws)
+    if template is None:
+        return None
+    try:
+        lines = frontmatter.decode(files.read_bytes(template, ws.config.max_file_bytes, ws.root), template).splitlines()
+    except (OSError, DecisionbookError):
+        return None
+    language = language_of(decision.status_raw or "")
+    for line in lines:
+        for part in _CHOICE_PARTS.split(line):
+            _, relation, target = read_status(part.strip(" -*_`[]"))
+            if relation == "superseded by" and target and (words := part.strip(" -*_`[]")[: -len(target)].strip()):
+                return words if language_of(words) == language and ":" not in words else None
+    return None
+
+
+_CHOICE_PARTS = LazyPattern(r"\s*[|/]\s*")  # between a template's status choices: `angenommen | abgelöst durch ...`
 
 
 def _superseded_mark(ws: Workspace, decision: Decision) -> str:

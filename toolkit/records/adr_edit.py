@@ -819,12 +819,13 @@ def _read_again(doc: frontmatter.Document, decision: Decision) -> Decision:
 
 def mark_superseded(
     doc: frontmatter.Document, decision: Decision, successor: Decision, day: str | None = None,
-    folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "",
+    folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "", words: str | None = None,
 ) -> bytes:
     """The file marked superseded by *successor*, as its own form writes it (status lines only); *day*
     dates a new entry of a status history. A record that says no status is given one (ADR 0071), in
     *folder_form* where its own fields say no form. A link is written as most of *links*, the folder's
-    links to its records, are. *mark* (`⚠️`) is written beside the status where the record marks its own."""
+    links to its records, are. *mark* (`⚠️`) is written beside the status where the record marks its own; *words*,
+    where given, before the successor (`abgelöst durch`, as the team's template words it)."""
     if decision.form == UNKNOWN and not is_rst(decision.path):
         doc = _reparse(doc, _add_status(doc, decision, "superseded", folder_form))
         decision = from_document(doc, decision.path)
@@ -855,7 +856,7 @@ def mark_superseded(
                                                                     links)])
     else:
         named = _new_link(successor, decision.form, decision, False, links)
-    text = successor_status(status_as_written("superseded by", decision), named, decision.status_raw or "")
+    text = successor_status(status_as_written("superseded by", decision, words), named, decision.status_raw or "")
     written = _write_status(doc, decision, f"{text} {mark}".rstrip(), day)
     return _write_status_again(doc, decision, written, text, "superseded by", f" {named}")
 
@@ -872,11 +873,12 @@ def _in_literal_block(doc: frontmatter.Document, decision: Decision) -> bool:
 
 
 def superseded_and_dated(doc: frontmatter.Document, decision: Decision, successor: Decision, day: str,
-                         folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "") -> bytes:
+                         folder_form: str | None = None, links: tuple[str, ...] = (), mark: str = "",
+                         words: str | None = None) -> bytes:
     """The file marked superseded by *successor* on *day*, its date set to *day* where a change of status
     dates the record (`dated_by_change`), as `decide adr status N superseded` writes it; *folder_form*,
-    *links* and *mark* as for mark_superseded."""
-    data = mark_superseded(doc, decision, successor, day, folder_form, links, mark)
+    *links*, *mark* and *words* as for mark_superseded."""
+    data = mark_superseded(doc, decision, successor, day, folder_form, links, mark, words)
     if data == doc.to_bytes():
         return data
     try:
