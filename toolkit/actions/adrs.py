@@ -1387,18 +1387,22 @@ def _marks_status(decision: Decision) -> bool:
         status_mark(decision.status_raw or "")[::2])
 
 
+def _template_lines(ws: Workspace) -> list[str]:
+    """The lines of the team's own template for new records; none where it has none or it cannot be read."""
+    template = own_template(ws)
+    if template is None:
+        return []
+    try:
+        return frontmatter.decode(files.read_bytes(template, ws.config.max_file_bytes, ws.root), template).splitlines()
+    except (OSError, DecisionbookError):
+        return []
+
+
 def _successor_words(ws: Workspace, decision: Decision) -> str | None:
     """The words the team's own template gives a superseded record before its successor (`abgelöst durch`, of
     `vorgeschlagen | angenommen | abgelöst durch ADR-YYYY`), in *decision*'s language; None where it gives none."""
-    template = own_template(ws)
-    if template is None:
-        return None
-    try:
-        lines = frontmatter.decode(files.read_bytes(template, ws.config.max_file_bytes, ws.root), template).splitlines()
-    except (OSError, DecisionbookError):
-        return None
     language = language_of(decision.status_raw or "")
-    for line in lines:
+    for line in _template_lines(ws):
         for part in _CHOICE_PARTS.split(line):
             _, relation, target = read_status(part.strip(" -*_`[]"))
             if relation == "superseded by" and target and (words := part.strip(" -*_`[]")[: -len(target)].strip()):
@@ -1472,14 +1476,7 @@ def _proposed_symbol(records: list[Decision]) -> str:
 def _template_badge(ws: Workspace, status: str) -> str | None:
     """The badge the team's template lists for *status* among its choices (`[![Generic badge](https://badgen.net/
     badge/ADR/approved/green/)](...)`, accepted), or None."""
-    template = own_template(ws)
-    if template is None:
-        return None
-    try:
-        lines = frontmatter.decode(files.read_bytes(template, ws.config.max_file_bytes, ws.root), template).splitlines()
-    except (OSError, DecisionbookError):
-        return None
-    return next((line.strip() for line in lines
+    return next((line.strip() for line in _template_lines(ws)
                  if line.lstrip().startswith(("![", "[![")) and read_status(line.strip())[0] == status), None)
 
 
