@@ -158,6 +158,22 @@ def test_a_ledger_in_the_written_form_reads_as_the_same_lines_read_one_by_one(ki
         assert list(map(_types, written.entries)) == list(map(_types, one_by_one.entries))
 
 
+@pytest.mark.parametrize("kind, base", [(Effort, EFFORT), (Evidence, EVIDENCE)])
+@pytest.mark.parametrize("at", [
+    "2026-11-20T10:00:00+01:00", "2026-11-20T23:59:59-23:59", "2026-02-29T10:00:00+01:00", "2028-02-29T10:00:00+00:00",
+    "2026-02-30T10:00:00+01:00", "2026-13-01T10:00:00+01:00", "2026-00-10T10:00:00+01:00", "2026-11-20T24:00:00+01:00",
+    "2026-11-20T10:60:00+01:00", "2026-11-20T10:00:60+01:00", "2026-11-20T10:00:00+24:00", "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00.5+01:00", "2026-11-20 10:00:00+01:00", "2026-11-20T10:00+01:00", "0999-11-20T10:00:00+01:00",
+    "9999-12-31T10:00:00+01:00", "2026-11-20T10:00:00+0100", "20261120T100000+01:00",
+])
+def test_a_timestamp_reads_in_the_written_form_as_one_by_one(kind, base, at):
+    """`at` is checked by its form in the written form and by parsing it one by one: both take the same ones."""
+    line = json.dumps({**base, "at": at})
+    written = ledger.parse_lines(line.encode() + b"\n", kind, "l")
+    one_by_one = ledger.parse_lines(b"{ " + line[1:].encode() + b"\n", kind, "l")
+    assert written == one_by_one
+
+
 def _types(entry) -> tuple:
     return tuple(type(getattr(entry, f.name)) for f in dataclasses.fields(entry))
 

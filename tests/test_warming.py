@@ -67,12 +67,15 @@ CHILDREN = ("import os\ntry:\n    os.waitpid(-1, os.WNOHANG)\n    print('a child
             "except ChildProcessError:\n    print('no child')\n")
 
 
-def test_the_child_keeps_the_ledgers_only_where_none_are_kept(measured):
+def test_the_child_keeps_the_ledgers_then_the_cards_only_where_no_ledger_is_kept(measured):
     forget(measured)
     start = "from toolkit.actions import warming\nwarming.start()\n"
-    # This process never reads a ledger: what the cache holds after the wait, the child read.
-    assert python(start + "warming.wait()\n" + CHILDREN, measured) == "no child\n"
-    assert kept(measured) == ["ledger-effort", "ledger-evidence"]
+    # This process never reads a ledger or a card: what the cache holds, the child kept. Every ledger is
+    # kept once the wait ends; the cards, which the command reads meanwhile, once the child has ended.
+    ledgers = ("import os\nprint(warming.keeps_cards(), *sorted(name.rsplit('-', 1)[0] for name in "
+               "os.listdir('.git/decisionbook')))\nos.wait()\n")
+    assert python(start + "warming.wait()\n" + ledgers, measured) == "True ledger-effort ledger-evidence\n"
+    assert kept(measured) == ["cards.pickle", "ledger-effort", "ledger-evidence"]
     # The ledgers are kept now: a second start forks nothing.
     assert python(start + CHILDREN, measured) == "no child\n"
     forget(measured)
@@ -150,4 +153,4 @@ def test_a_command_that_ends_before_its_child_does_not_wait_for_it(measured):
     deadline = time.monotonic() + 60
     while _child_alive(measured) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert kept(measured) == ["ledger-effort", "ledger-evidence"]
+    assert kept(measured) == ["cards.pickle", "ledger-effort", "ledger-evidence"]

@@ -90,7 +90,9 @@ def _card_paths(folder: Path) -> list[Path]:
     return [folder / name for _, name in cards]
 
 
-def read_cards(ws: Workspace) -> CardsRead:
+def read_cards(ws: Workspace, keep: bool = True) -> CardsRead:
+    """Every card of the workspace, each taken from the parse cache when kept there; *keep* keeps what was
+    parsed (False: another process keeps it)."""
     cards, problems, numbers = [], [], {}
     folder = ws.proto_dir
     paths = _card_paths(folder)
@@ -123,7 +125,8 @@ def read_cards(ws: Workspace) -> CardsRead:
             continue
         numbers[card.number] = path
         cards.append(card)
-    cache.save()
+    if keep:
+        cache.save()
     return CardsRead(tuple(cards), tuple(problems))
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from toolkit.actions import warming
 from toolkit.actions.ledgers import read_effort, read_evidence, read_verdicts, require_whole
-from toolkit.actions.prototypes import earlier_definitions, load, read_cards, summary
+from toolkit.actions.prototypes import CardsRead, earlier_definitions, load, read_cards, summary
 from toolkit.actions.unfinished import STATUS_AFTER, caught_up, finding, lagging
 from toolkit.errors import DecisionbookError
 from toolkit.judge import goalposts, sunkcost
@@ -18,7 +18,7 @@ from toolkit.judge.merit import Judgement, judge
 from toolkit.records import columns, frontmatter, prototype
 from toolkit.records.bulk import paused_gc
 from toolkit.records.finding import Finding
-from toolkit.records.ledger import Effort, Evidence, Verdict, Withdrawn
+from toolkit.records.ledger import Effort, Evidence, LedgerRead, Verdict, Withdrawn
 from toolkit.records.prototype import Prototype
 from toolkit.workspace import Workspace
 
@@ -47,18 +47,51 @@ class Records:
 
 def load_records(ws: Workspace) -> Records:
     """Every card and ledger entry triage judges on; a ledger that cannot be read at all is an error."""
+    return _with_effort(ws, _read_for_judging(ws))
+
+
+@dataclass(frozen=True)
+class _ForJudging:
+    """What judging reads, read: the cards, the evidence and the verdicts, and the findings of cards a verdict's
+    command left behind; `records` holds them without effort, which judging never reads."""
+
+    cards: CardsRead
+    evidence: LedgerRead
+    verdicts: LedgerRead
+    behind: tuple[Finding, ...]
+    records: Records
+
+
+def _read_for_judging(ws: Workspace) -> _ForJudging:
     with paused_gc():
-        cards = read_cards(ws)
-        warming.wait()
-        evidence, effort, verdicts = read_evidence(ws), read_effort(ws), read_verdicts(ws)
-    require_whole(evidence, effort, verdicts)
-    problems = cards.problems + evidence.problems + effort.problems + verdicts.problems
+        cards = read_cards(ws, keep=not warming.keeps_cards())
+        warming.wait_for_judging()
+        evidence, verdicts = read_evidence(ws), read_verdicts(ws)
     # A card a verdict's command left behind is read as the verdict ledger says, and named (ADR 0215).
-    behind = {card.number: (card, verdict, line) for card, verdict, line in lagging(ws, cards.cards, verdicts)}
-    problems += tuple(finding(ws, *gap) for gap in behind.values())
-    stood = tuple(caught_up(card, behind[card.number][1]) if card.number in behind else card for card in cards.cards)
-    return Records(stood, evidence.entries, effort.entries, verdicts.entries, problems,
-                   evidence.withdrawn + effort.withdrawn, unreadable=cards.problems)
+    gaps = {card.number: (card, verdict, line) for card, verdict, line in lagging(ws, cards.cards, verdicts)}
+    behind = tuple(finding(ws, *gap) for gap in gaps.values())
+    stood = tuple(caught_up(card, gaps[card.number][1]) if card.number in gaps else card for card in cards.cards)
+    records = Records(stood, evidence.entries, (), verdicts.entries,
+                      cards.problems + evidence.problems + verdicts.problems + behind, evidence.withdrawn,
+                      unreadable=cards.problems)
+    return _ForJudging(cards, evidence, verdicts, behind, records)
+
+
+def _with_effort(ws: Workspace, read: _ForJudging, records: Records | None = None) -> Records:
+    """*records* (by default those *read* holds) with the effort ledger read; a ledger that cannot be read at all
+    is an error, named in the order evidence, effort, verdicts."""
+    with paused_gc():
+        warming.wait()
+        effort = read_effort(ws)
+    require_whole(read.evidence, effort, read.verdicts)
+    problems = read.cards.problems + read.evidence.problems + effort.problems + read.verdicts.problems + read.behind
+    records = read.records if records is None else records
+    entries, withdrawn = effort.entries, effort.withdrawn
+    if records.as_of is not None:
+        day = records.as_of.isoformat()
+        entries, withdrawn = _counted_on(entries, withdrawn, Effort, day, "at", "date"), _retracted_by(withdrawn, day)
+    return _grouped_once(records, replace(records, effort=entries, problems=problems,
+                                          withdrawn=records.withdrawn + withdrawn))
 
 
 def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None) -> Records:
@@ -72,9 +105,13 @@ def as_of_records(records: Records, as_of: dt.date, ws: Workspace | None = None)
     stood = _ledgers_as_of(records, as_of)
     if ws is not None and as_of < dt.date.today():
         stood = _criteria_as_of(ws, stood, as_of)
-    result = replace(stood, as_of=as_of)
+    return _grouped_once(records, replace(stood, as_of=as_of))
+
+
+def _grouped_once(records: Records, result: Records) -> Records:
+    """*result*, made from *records*: holding the same evidence, it keeps its grouping."""
     if result.evidence is records.evidence and "_evidence_by_prototype" in records.__dict__:
-        result.__dict__["_evidence_by_prototype"] = records._evidence_by_prototype  # the same entries: grouped once
+        result.__dict__["_evidence_by_prototype"] = records._evidence_by_prototype
     return result
 
 
@@ -113,20 +150,26 @@ def _until(entries, day: str, *names: str):
     return columns.select(entries, lambda *values: all((v or "")[:10] <= day for v in values), *names)
 
 
+def _counted_on(entries, withdrawn: tuple[Withdrawn, ...], kind, day: str, *names: str):
+    """The *entries* of *kind* that counted at the end of *day* by their fields *names*: an entry retracted
+    after it (one of *withdrawn*) still counted then."""
+    undone = [w.entry for w in withdrawn if w.retraction.at[:10] > day and isinstance(w.entry, kind)]
+    # `at` starts with its own calendar date, so comparing text is comparing days, without parsing.
+    return _until(sorted([*entries, *undone], key=lambda e: e.id) if undone else entries, day, *names)
+
+
+def _retracted_by(withdrawn: tuple[Withdrawn, ...], day: str) -> tuple[Withdrawn, ...]:
+    return tuple(w for w in withdrawn if w.retraction.at[:10] <= day)
+
+
 def _ledgers_as_of(records: Records, as_of: dt.date) -> Records:
     day = as_of.isoformat()
-    # An entry retracted after *as_of* still counted on that day.
-    undone = [w.entry for w in records.withdrawn if w.retraction.at[:10] > day]
-    withdrawn = tuple(w for w in records.withdrawn if w.retraction.at[:10] <= day)
-    all_evidence = sorted([*records.evidence, *(e for e in undone if isinstance(e, Evidence))], key=lambda e: e.id) \
-        if undone else records.evidence
-    all_effort = sorted([*records.effort, *(e for e in undone if isinstance(e, Effort))], key=lambda e: e.id) \
-        if undone else records.effort
-    # `at` starts with its own calendar date, so comparing text is comparing days, without parsing.
-    evidence = _until(all_evidence, day, "at", "measured")
-    effort = _until(all_effort, day, "at", "date")
+    withdrawn = _retracted_by(records.withdrawn, day)
+    retracted_later = len(withdrawn) < len(records.withdrawn)
+    evidence = _counted_on(records.evidence, records.withdrawn, Evidence, day, "at", "measured")
+    effort = _counted_on(records.effort, records.withdrawn, Effort, day, "at", "date")
     verdicts = _until(records.verdicts, day, "at")
-    if not undone and len(evidence) == len(records.evidence) and len(effort) == len(records.effort) \
+    if not retracted_later and len(evidence) == len(records.evidence) and len(effort) == len(records.effort) \
             and len(verdicts) == len(records.verdicts) and all(c.started is None or c.started <= as_of for c in records.cards):
         return records
     later: dict[int, list[Verdict]] = defaultdict(list)
@@ -180,6 +223,12 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
     """Judge every active card in *records* as it stood on *as_of* (see `as_of_records`), then the
     sunk-cost check beside it; *blind* leaves effort out of the warnings' wording too."""
     records = as_of_records(records, as_of, ws)
+    return _warned(ws, records, _judged(ws, records, as_of), as_of, blind)
+
+
+def _judged(ws: Workspace, records: Records, as_of: dt.date) -> tuple[tuple[TriageRow, ...], goalposts.Earlier]:
+    """The judgement of every active card in *records* (as of *as_of*), and the criteria the cards whose goalposts
+    moved had before: all read from the cards and the evidence, none from the effort."""
     evidence = records.evidence_by_prototype()
     threshold = ws.config.keep_threshold
     with paused_gc():
@@ -189,24 +238,37 @@ def run(ws: Workspace, records: Records, as_of: dt.date, blind: bool = False) ->
             if card.status == "active"
         )
         moved = [row.card for row in rows if goalposts.moved(row.card, evidence.get(row.card.number, []))]
+    return rows, earlier_definitions(ws, moved)
+
+
+def _warned(ws: Workspace, records: Records, judged: tuple[tuple[TriageRow, ...], goalposts.Earlier],
+            as_of: dt.date, blind: bool = False) -> Triage:
+    """The triage of *records* (as of *as_of*) whose active cards are *judged*, with the sunk-cost check beside it."""
+    rows, earlier = judged
+    with paused_gc():
         warnings = sunkcost.check(
             records.cards,
             {row.card.number: row.judgement for row in rows},
             records.effort,
-            evidence,
+            records.evidence_by_prototype(),
             records.verdicts,
             as_of,
             ws.config.stale_days,
             ws.config.sunk_cost_hours,
             blind,
-            earlier_definitions(ws, moved),
+            earlier,
         )
     return Triage(as_of, rows, records.cards, tuple(warnings), records.problems, records.unreadable)
 
 
 def triage(ws: Workspace, as_of: dt.date | None = None) -> Triage:
     """What `decide triage` shows: recommendations for active prototypes, on evidence alone."""
-    return run(ws, load_records(ws), as_of or dt.date.today())
+    as_of = as_of or dt.date.today()
+    read = _read_for_judging(ws)
+    # Judged before the effort is read, which a first run in a clone reads in a second process meanwhile.
+    stood = as_of_records(read.records, as_of, ws)
+    judged = _judged(ws, stood, as_of)
+    return _warned(ws, _with_effort(ws, read, stood), judged, as_of)
 
 
 def shown_value(value) -> str | float | None:

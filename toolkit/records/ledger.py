@@ -359,6 +359,10 @@ _JSON_PARTS = {
     "number": r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)",
 }
 _JSON_PARTS["value"] = f"(?:{_JSON_PARTS['number']}|(true|false))"
+# A timestamp as `now` writes it: its time and offset are valid by their digits alone, so only its day is
+# left to check, once per day rather than once per line. Any other form takes the line-by-line reading.
+_JSON_PARTS["stamp"] = (r'"([0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'
+                        r'[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"')
 
 
 def _written(kinds: tuple[tuple[str, str], ...], check):
@@ -375,24 +379,35 @@ def _finite(numbers) -> bool:
     return all(map(math.isfinite, numbers))
 
 
+_DAY_OF = itemgetter(slice(0, 10))
+
+
+def _days_valid(stamps) -> bool:
+    """Whether the days of *stamps*, each in the form `now` writes, are all real days decisionbook takes."""
+    return all(map(_iso_date, set(map(_DAY_OF, stamps))))
+
+
 def _effort_ok(values) -> bool:
     _, at, _, hours, date, _, _ = values
-    return (_finite(hours) and min(hours) >= 0 and max(hours) <= MAX_HOURS and all(map(_stamped, at))
+    return (_finite(hours) and min(hours) >= 0 and max(hours) <= MAX_HOURS and _days_valid(at)
             and all(map(_iso_date, set(date))))
 
 
 def _evidence_ok(values) -> bool:
     at, value, measured = values[1], values[4], values[11]
-    return (_finite(v for v in value if type(v) is float) and all(map(_stamped, at))
+    return (_finite(v for v in value if type(v) is float) and _days_valid(at)
             and all(_is_day(day) for day in set(measured) if day is not None))
 
 
 _WRITTEN = {
-    Effort: _written((("id", "text"), ("at", "text"), ("prototype", "int"), ("hours", "number"), ("date", "text"),
+    Effort: _written((("id", "text"), ("at", "stamp"), ("prototype", "int"), ("hours", "number"), ("date", "text"),
                       ("by", "optional"), ("note", "optional")), _effort_ok),
-    Evidence: _written((("id", "text"), ("at", "text"), ("prototype", "int"), ("criterion", "text"), ("value", "value"),
-                        *((name, "optional") for name in ("unit", "source", "note", "by", "criteria_hash",
-                                                          "criterion_hash", "measured"))), _evidence_ok),
+    Evidence: _written(
+        (("id", "text"), ("at", "stamp"), ("prototype", "int"), ("criterion", "text"), ("value", "value"),
+         *((name, "optional") for name in ("unit", "source", "note", "by", "criteria_hash", "criterion_hash",
+                                           "measured"))),
+        _evidence_ok,
+    ),
 }
 _KNOWN_FIELDS: dict[type, frozenset[str]] = {}
 
