@@ -676,7 +676,7 @@ def test_records_of_a_series_of_their_own_are_read_by_their_names(decide, tmp_pa
         (None, "VIS-001-soft-delete-for-modules"): ("Modules", "accepted", "2026-01-24"),
         (None, "ODH-ADR-MS-0001-private-network"): ("Private network", "proposed", "2026-01-26")}
     check = decide("check", cwd=root)
-    assert "not read as records" not in check.stdout and "duplicate" not in check.stdout, check.stdout
+    assert "not read as records" not in check.stdout and "also used by" not in check.stdout, check.stdout
     result = decide("adr", "status", "ODH-ADR-MS-0001-private-network", "accepted", "--force", "--date", "2026-02-01",
                     cwd=root)
     assert result.exit_code == 0, result.output
@@ -696,6 +696,11 @@ def test_records_of_a_series_of_their_own_are_read_by_their_names(decide, tmp_pa
     assert "Amended by" in (root / "docs/ADR/001-soft-delete.md").read_text()
     made = decide("adr", "new", "Audit log", "--no-edit", cwd=root)
     assert made.stdout.strip() == "docs/ADR/005-audit-log.md", made.output
+    # A successor of the series that the status names by its label, no link, is that record, not record 1.
+    (root / "docs/ADR/004-notes.md").write_text(
+        SERIES.format(key="004", n=2, title="Notes", status="Superseded by VIS-001"))
+    rows = {r["key"]: r for r in listed_adrs(decide, root)}
+    assert (rows["4"]["superseded_by"], rows["1"]["supersedes"]) == ("VIS-001-soft-delete-for-modules", [])
 
 
 KOREAN_HINT = ("# 1. Record architecture decisions\n\n> Date: 2025-08-03\n---\n\n## 상태(Status)\n\n"
@@ -716,6 +721,11 @@ def test_a_quoted_list_of_the_choices_above_the_status_is_the_template_s_hint(de
     assert result.exit_code == 0, result.output
     assert (root / "architecture-decision-records/0001-record-architecture-decisions.md").read_text() == \
         KOREAN_HINT.format(status="Deprecated")
+    # A template whose status lists the choices in a language decisionbook does not read, each with its English
+    # word after it, is no record.
+    (root / "architecture-decision-records/0000-tieu-de.md").write_text(
+        "# 0. Tiêu đề\n\n## Status\n\nĐề xuất (Proposed) | Chấp nhận (Accepted) | Từ chối (Rejected)\n")
+    assert [r["number"] for r in listed_adrs(decide, root)] == [1, 2]
 
 
 ETAT = "# {n}. {title}\n\nDate : 2020-01-18\n\n## État\n\n{state}\n\n## Contexte\n\nPourquoi {n}.\n"
@@ -950,6 +960,14 @@ def test_a_title_section_under_a_heading_every_record_shares_titles_the_record(d
         assert decide("adr", "approve", "20250214.biome", "--by", "ana", cwd=root).exit_code == 0
     text = (root / "docs/adr/20250214.biome.md").read_text()
     assert text.startswith("# Architecture Decision Record (ADR)\nApproved by: ana, ") and text.count("Approved by") == 1
+    # Without that heading, and with an appendix below, the approval goes above the sections too, and is read.
+    (root / "docs/adr/20250301.cache.md").write_text(generic.format(title="Cache pages")
+                                                     .replace("# Architecture Decision Record (ADR)\n\n", "")
+                                                     + "\n# Appendix\n\nNotes.\n")
+    for _ in range(2):
+        assert decide("adr", "approve", "20250301.cache", "--by", "ana", cwd=root).exit_code == 0
+    text = (root / "docs/adr/20250301.cache.md").read_text()
+    assert text.startswith("Approved by: ana, ") and text.count("Approved by") == 1, text
 
 
 def test_more_relation_and_people_forms(decide, tmp_path):
@@ -1003,6 +1021,52 @@ def test_people_named_on_plain_lines_below_the_title_are_read(decide, tmp_path):
     root = repository_with(tmp_path / "repo", {
         "docs/adr/0000-use-adrs.md": "---\nname: use-adrs\nstatus: accepted\n---\n# Use ADRs\n\nDate: 2026-01-05\n"
                                      "Deciders: development-skills maintainers\nConsulted: ana, ben\n\n## Context\n\nWhy.\n",
-        "docs/adr/0001-thing.md": "# 1. Thing\n\nDate: 2026-01-05\nStatus: accepted\nDeciders: alice, bob\n"})
+        "docs/adr/0001-thing.md": "# 1. Thing\n\nDate: 2026-01-05\nStatus: accepted\nDeciders: alice, bob\n",
+        "docs/adr/0002-other.md": "# 2. Other\n\nDate: 2026-01-06\nStatus: accepted\nDecision makers: carol, dan\n"})
     rows = {r["number"]: (r["decision_makers"], r["consulted"]) for r in listed_adrs(decide, root)}
-    assert rows == {0: (["development-skills maintainers"], ["ana", "ben"]), 1: (["alice", "bob"], [])}
+    assert rows == {0: (["development-skills maintainers"], ["ana", "ben"]), 1: (["alice", "bob"], []),
+                    2: (["carol", "dan"], [])}
+
+
+def test_slugs_that_start_with_a_number_and_a_letter_name_records_of_a_folder_of_slugs(decide, tmp_path):
+    # `3d-printing.md` and `5g-rollout.md` are slugs, as `use-postgres.md` is: no series of their own (`0004a-x.md`).
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/use-postgres.md": "# Use Postgres\n\nStatus: Accepted\n",
+        "docs/adr/3d-printing.md": "# 3D printing of prototypes\n\nStatus: Accepted\n",
+        "docs/adr/5g-rollout.md": "# 5G: rollout plan\n\nStatus: Proposed\n"})
+    assert sorted((r["key"], r["title"]) for r in listed_adrs(decide, root)) == [
+        ("3d-printing", "3D printing of prototypes"), ("5g-rollout", "5G: rollout plan"),
+        ("use-postgres", "Use Postgres")]
+    assert "not read as records" not in decide("check", cwd=root).stdout
+
+
+def test_what_a_record_names_beside_a_related_record_is_not_related(decide, tmp_path):
+    # An IETF RFC among the references is no record of the folder's; a sentence after the record a field names first
+    # names others it does not supersede; an amendment named in Italian with the word's feminine form.
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0002-cache.md": "# 2. Cache\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## References\n\n"
+                                  "- RFC 7234 - HTTP caching\n- ADR-0003 (auth): what it keeps\n",
+        "docs/adr/0003-auth.md": "# ADR-003: Auth\n\n- Status: Accepted\n",
+        "docs/adr/0004-keys.md": "# ADR-004: Keys\n\n- Status: Accepted\n",
+        "docs/adr/0005-tokens.md": "# ADR-005: Tokens\n\n- Status: Accepted\n"
+                                   "- Supersedes: ADR-003 (auth), but not ADR-004, which stays\n\n## Context\n\nWhy.\n",
+        "docs/adr/0006-stato.md": "# ADR-006: Stato\n\n- Stato: Accettato\n"
+                                  "- Modificata da: [ADR-0007](0007-modifica.md)\n",
+        "docs/adr/0007-modifica.md": "# ADR-007: Modifica\n\n- Stato: Accettato\n"
+                                     "- Modifica: [ADR-0006](0006-stato.md)\n",
+    })
+    rows = {r["number"]: r for r in listed_adrs(decide, root)}
+    assert rows[2]["links"] == [{"relation": "relates to", "adr": "3"}]
+    assert (rows[5]["supersedes"], rows[4]["superseded_by"]) == (["3"], None)
+    assert rows[6]["links"] == [{"relation": "amended by", "adr": "7"}]
+    check = decide("check", cwd=root).stdout
+    assert "7234" not in check and "ADR 4" not in check, check
+
+
+def test_a_record_without_fields_in_a_folder_of_korean_fields_gets_its_status_field_in_korean(decide, tmp_path):
+    record = "# ADR-00{n}: 결정 {n}\n\n**상태**: 승인됨\n**날짜**: 2026-01-0{n}\n\n## 맥락\n\n이유.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-x1.md": record.format(n=1), "docs/adr/0002-x2.md": record.format(n=2),
+        "docs/adr/0003-queue.md": "# ADR-003: 큐\n\n## 맥락\n\n이유.\n\n## 결정\n\n큐를 쓴다.\n"})
+    assert decide("adr", "status", "3", "accepted", "--force", cwd=root).exit_code == 0
+    assert (root / "docs/adr/0003-queue.md").read_text().startswith("# ADR-003: 큐\n\n**상태:** 승인됨\n\n## 맥락\n")

@@ -870,3 +870,15 @@ def test_a_status_named_by_the_team_s_word_is_set_in_that_word(decide, tmp_path)
     assert (root / "docs/adr/adr-014-kubeless.md").read_text() == record.format(status="Declined")
     refused = decide("adr", "status", "14", "pondered", cwd=root)
     assert refused.exit_code == 2 and "unknown status 'pondered'" in refused.output
+    # A phrase naming another record is no status alone; the word the record says, or another for its status, is.
+    for phrase in ("deprecated by", "superseded by", "geändert durch"):
+        refused = decide("adr", "status", "14", phrase, "--force", cwd=root)
+        assert refused.exit_code == 2 and f"unknown status '{phrase}'" in refused.output, refused.output
+    assert (root / "docs/adr/adr-014-kubeless.md").read_text() == record.format(status="Declined")
+    assert decide("adr", "status", "14", "declined", cwd=root).output.startswith("ADR-0014 is already rejected")
+    assert decide("adr", "status", "14", "proposed", "--force", cwd=root).exit_code == 0
+    for _ in range(2):
+        assert decide("adr", "status", "14", "approved", "--force", cwd=root).exit_code == 0
+    for word in ("accepted", "agreed"):  # the status it has, in any word for it
+        assert decide("adr", "status", "14", word, cwd=root).output.startswith("ADR-0014 is already accepted")
+    assert (root / "docs/adr/adr-014-kubeless.md").read_text() == record.format(status="Approved")

@@ -596,6 +596,9 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
         "``a " * 200_000 + "\n" + "=" * 800_000 + "\n\n:Status: Accepted\n")
     (repo / "decisions" / "0026-directive.rst").write_text(
         "26. Directive\n=============\n\n.. date-accepted:: " + "2019 " * 120_000 + "\n")
+    # A link to a record of a series of its own whose number is a run of digits, which a pattern split every way.
+    (repo / "decisions" / "0031-series.md").write_text(
+        "# 31. Series\n\n## Status\n\nAccepted\n\n## Links\n\n* Amends [x](A-0" + "1" * 200_000 + "x.md)\n")
     # A metadata table's Title row never closed, and a title's own number after a project's letters: runs of spaces
     # and zeros that the title's patterns split every way.
     (repo / "decisions" / "0029-title-row.md").write_text("| Title | " + " " * 600_000 + "x\n\nStatus: Accepted\n")
@@ -610,6 +613,31 @@ def test_a_status_line_or_headings_of_a_whole_megabyte_are_read_in_linear_time(r
     assert len(warnings) >= 2 and all(len(line) < 300 for line in warnings), warnings
     assert all(len(line) < 1000 for line in proc.stdout.splitlines())
     assert "decisions/0001-long.md:5: warning: unknown status 'word word" in warnings[0]
+
+
+def test_a_record_named_by_thousands_of_digits_is_no_crash(tmp_path):
+    """Python refuses to make a number of more than 4,300 digits: a reference to one stopped every command."""
+    digits = "1" * 5_000
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/VIS-001-vision.md": "# VIS-001: Vision\n\n**Status:** Accepted\n",
+        "docs/adr/001-first.md": f"# ADR 001: First\n\n* Status: Accepted\n* Supersedes: VIS-{digits}\n",
+        "docs/adr/002-second.md": f"# ADR 002: Second\n\n* Status: Accepted\n\n## Related\n\n- ADR-{digits}\n"})
+    listed = _bounded("adr", "list", "--format", "json", cwd=root)
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 3, listed.stderr
+    assert _bounded("check", cwd=root).returncode in (0, 1)
+
+
+def test_status_statements_in_code_on_one_long_line_are_looked_through_in_linear_time():
+    """Each statement's place was told in or out of code by counting the backticks before it again."""
+    from toolkit.records.adr import status_statement
+
+    def seconds(count: int) -> float:
+        start = time.perf_counter()
+        assert status_statement(["`Status: accepted` " * count]) is None
+        return time.perf_counter() - start
+
+    seconds(1_000)
+    assert seconds(200_000) / seconds(20_000) < 40
 
 
 def _listing_time(decide, root, count: int) -> float:
@@ -634,3 +662,17 @@ def test_a_folder_list_of_ten_thousand_entries_is_read_in_linear_time(tmp_path, 
     small = _listing_time(decide, tmp_path / "small", 1_000)
     large = _listing_time(decide, tmp_path / "large", 10_000)
     assert large / small < 20, (small, large)
+
+
+@pytest.mark.parametrize("word", ["accepted", "approved"])
+def test_a_status_change_that_cannot_mark_what_it_supersedes_leaves_the_record_as_it_was(repo, tmp_path, word):
+    # Accepting 2 marks 1 superseded; 1 leads out of the workspace, so 2 is put back, in a team's word too.
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\nstatus: accepted\ndate: 2026-01-01\n---\n# Use a queue\n")
+    (repo / "decisions" / "0001-use-a-queue.md").symlink_to(outside)
+    record = repo / "decisions" / "0002-use-a-log.md"
+    record.write_text("---\nstatus: proposed\ndate: 2026-01-02\nsupersedes: [1]\n---\n# Use a log\n")
+    before = record.read_bytes()
+    result = _bounded("adr", "status", "2", word, "--force", cwd=repo)
+    assert result.returncode == 2 and "outside the workspace" in result.stderr, result.stderr
+    assert record.read_bytes() == before and "status: accepted" in outside.read_text()

@@ -493,6 +493,19 @@ def test_an_index_naming_the_records_without_links_is_named_and_left_as_it_is(de
     assert (root / "docs/adr/README.md").read_text() == f"# Decyzje\n\n{index}\nNapisane ręcznie.\n"
 
 
+@pytest.mark.parametrize("text", [
+    "## Getting started\n\n| Step | What |\n|---|---|\n| 1 | Install the tools |\n| 2 | Run `adr new` |\n",
+    "## Plan\n\n- Phase 1: a pilot team\n- Phase 2: every team\n",
+])
+def test_a_table_of_steps_or_a_list_of_phases_is_no_index_by_number(decide, tmp_path, text):
+    # Numbers that happen to be the records' (1, 2) at the start of rows or items: the index is added below them.
+    root = _folder(tmp_path, {"README.md": f"# Decisions\n\n{text}\nBy hand.\n"})
+    result = decide("adr", "index", cwd=root)
+    assert result.exit_code == 0, result.output
+    written = (root / "docs/adr/README.md").read_text()
+    assert written.startswith(f"# Decisions\n\n{text}\nBy hand.\n") and "ADR-001-use-git.md" in written
+
+
 @pytest.mark.parametrize("items, written", [
     ("- [ADR-0001](0001-use-git.md) - Use Git (Accepted)\n- [ADR-0002](0002-use-rust.md) - Use Rust (Accepted)\n",
      "- [ADR-0001](0001-use-git.md) - Use Git (Accepted)\n- [ADR-0002](0002-use-rust.md) - Use Rust (Deprecated)\n"
@@ -509,6 +522,12 @@ def test_a_list_noting_each_record_s_status_notes_it_as_it_is_now(decide, tmp_pa
            for n, slug, title in ((1, "use-git", "Use Git"), (2, "use-rust", "Use Rust"))}})
     assert decide("adr", "status", "2", "deprecated", "--force", cwd=root).exit_code == 0
     assert _index_after_new(decide, root, "Use gRPC", "doc/adr/README.md") == f"# Decisions\n\n{written}\nBy hand.\n"
+    # A status that names its successor by a link is noted by its word, and the note follows the next change.
+    for args, word in ((("superseded", "--by", "3"), "Superseded"), (("deprecated", "--force"), "Deprecated")):
+        assert decide("adr", "status", "1", *args, cwd=root).exit_code == 0
+        assert decide("adr", "index", cwd=root).exit_code == 0
+        first = (root / "doc/adr/README.md").read_text().splitlines()[2]
+        assert first.endswith(f" ({word})") or first.endswith(f" (**{word}**)"), first
 
 
 def test_a_team_s_own_table_with_columns_named_in_japanese_is_kept(decide, tmp_path):

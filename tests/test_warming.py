@@ -154,3 +154,27 @@ def test_a_command_that_ends_before_its_child_does_not_wait_for_it(measured):
     while _child_alive(measured) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert kept(measured) == ["cards.pickle", "ledger-effort", "ledger-evidence"]
+
+
+def test_judging_waits_for_the_evidence_not_for_the_effort(measured):
+    # Effort lines not as `decide` writes them are read one by one: the child takes a while over them.
+    line = json.loads((measured / "prototypes/effort.jsonl").read_text().splitlines()[0])
+    lines = (json.dumps({**dict(reversed(line.items())), "id": f"{n:026d}"}) for n in range(60_000))
+    (measured / "prototypes/effort.jsonl").write_text("\n".join(lines) + "\n")
+    forget(measured)
+    ledgers = "print(*sorted(name.rsplit('-', 1)[0] for name in os.listdir('.git/decisionbook')))\n"
+    code = ("import os\nfrom toolkit.actions import warming\nwarming.start()\nwarming.wait_for_judging()\n" + ledgers
+            + "warming.wait()\n" + ledgers)
+    assert python(code, measured) == "ledger-evidence\nledger-effort ledger-evidence\n"
+
+
+def test_the_command_keeps_no_card_a_child_keeps(measured):
+    from toolkit.actions.prototypes import read_cards
+    from toolkit.workspace import open_workspace
+
+    forget(measured)
+    ws = open_workspace(measured)
+    assert [card.ref for card in read_cards(ws, keep=False).cards] == ["P1"]
+    assert kept(measured) == []
+    assert [card.ref for card in read_cards(ws).cards] == ["P1"]
+    assert kept(measured) == ["cards.pickle"]

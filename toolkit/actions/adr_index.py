@@ -16,6 +16,7 @@ from toolkit.actions.index_forms import HOW, cell, row_cells, team_index, unlink
 from toolkit.errors import CheckFailed, DecisionbookError
 from toolkit.records import files, frontmatter, parsecache
 from toolkit.records.adr_edit import link_target
+from toolkit.records.adr_words import language_of, numbered_file
 from toolkit.records.named import named
 from toolkit.workspace import Workspace
 
@@ -56,8 +57,6 @@ _HEADERS = {f"| ADR | {title} | {status} | {date} |" for _, title, status, date 
 
 def _language(decisions: Decisions) -> str:
     from collections import Counter
-
-    from toolkit.records.adr_words import language_of
 
     spoken = Counter((language_of(r.status_raw or "") or "en").split("-")[0] for r in decisions.records)
     language, count = spoken.most_common(1)[0] if spoken else ("en", 0)
@@ -199,8 +198,6 @@ def _render(ws: Workspace, path: Path, made: list[str], theirs: bool = True) -> 
 def _unlinked(ws: Workspace, lines: list[str]) -> int | None:
     """The line where the index lists the records by number, without links (index_forms.unlinked_index)."""
     from toolkit.actions.adrs import adr_files
-    from toolkit.records.adr_words import numbered_file
-
     numbers = {numbered[1] for path in adr_files(ws.adr_dir) if (numbered := numbered_file(path.name))}
     return unlinked_index(lines, numbers)
 

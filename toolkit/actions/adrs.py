@@ -46,6 +46,7 @@ from toolkit.records.adr import (
 )
 from toolkit.records.adr_words import (
     AMBIGUOUS,
+    RELATION_STATUS,
     SYNONYMS,
     BESIDE_STATUS,
     DATED_FILE,
@@ -771,6 +772,13 @@ def _together(ws: Workspace, refs=()):
             raise
 
 
+def _superseded(ws: Workspace, doc: frontmatter.Document, record: Decision, successor: Decision, day: str,
+                links: tuple[str, ...]) -> bytes:
+    """*record*'s file marked superseded by *successor* on *day*, in the form, mark and words its folder writes."""
+    return adr_edit.superseded_and_dated(doc, record, successor, day, _folder_status_form(ws, record), links,
+                                         _superseded_mark(ws, record), _successor_words(ws, record))
+
+
 def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision, reverse: str) -> list[Path]:
     """Record *relation* on source and *reverse* on target, or on neither; the paths that changed."""
     links = _folder_links(ws)
@@ -779,9 +787,7 @@ def _link_both(ws: Workspace, source: Decision, relation: str, target: Decision,
             doc, fresh = group.editing(ref.path)
             if rel == "superseded by" and not adr_edit.has_link(fresh, rel, other):
                 # A change of status, as `adr status N superseded --by M` makes it: dated where the record is then.
-                form, mark, day = _folder_status_form(ws, fresh), _superseded_mark(ws, fresh), _dt.date.today()
-                after = adr_edit.superseded_and_dated(doc, fresh, other, day.isoformat(), form, links, mark,
-                                                      _successor_words(ws, fresh))
+                after = _superseded(ws, doc, fresh, other, _dt.date.today().isoformat(), links)
             else:
                 after = adr_edit.add_link(doc, fresh, rel, other, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, rel, other))
@@ -1131,8 +1137,7 @@ def _new_decision(ws: Workspace, group: _Group, branches: BranchNames, title: st
         for relation, target in edited:
             doc, fresh = group.editing(target.path)
             if relation == "supersedes":  # a change of the older record's status: dated as one
-                after = adr_edit.superseded_and_dated(doc, fresh, created, day, _folder_status_form(ws, fresh), links,
-                                                      _superseded_mark(ws, fresh), _successor_words(ws, fresh))
+                after = _superseded(ws, doc, fresh, created, day, links)
             else:
                 after = adr_edit.add_link(doc, fresh, REVERSE[relation], created, links)
             group.write(fresh.path, doc.to_bytes(), after, _links(fresh, REVERSE[relation], created))
@@ -1226,8 +1231,10 @@ def change_status(
     if status not in STATUSES:
         # A word the team writes for a status (`declined`, or one `[adr.statuses]` maps) is that status, written so.
         meant = {phrase.lower(): word for phrase, word in ws.config.adr_statuses}.get(status) or SYNONYMS.get(status)
-        if meant not in STATUSES:
-            raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        naming = " " in status and status in RELATION_STATUS  # `superseded by`, `geändert durch`: a record follows
+        if meant not in STATUSES or naming:
+            raise DecisionbookError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
+                                    + (" (superseded --by N names the successor)" if naming else ""))
         status, team_word = meant, typed
     if by is not None and status != "superseded":
         raise DecisionbookError("--by names a successor, so it goes with the status superseded; "
@@ -1243,8 +1250,9 @@ def change_status(
                 by is None or find_one(ws, by)[1].key == decision.superseded_by):
             # No successor named, or the one the record names: it, and every word around it, stays as written.
             return StatusChange(decision, status, None, ())
-        if status == decision.status != "superseded" and date is None and team_word is None and not force:
-            return StatusChange(decision, status, None, ())  # accepted again after an approval: nothing to change
+        if status == decision.status != "superseded" and date is None and not force:
+            # Accepted again after an approval, or in another word for it (`approved`): nothing to change.
+            return StatusChange(decision, status, None, ())
         listed = _listed_status(ws, decision)
         if listed and by is not None:
             where = shown_path(ws, ws.adr_dir / folder_index.NAME)
@@ -1277,14 +1285,13 @@ def change_status(
             successor = find_one(ws, by)[1]
             if successor.key == decision.key:
                 raise DecisionbookError(f"{decision.label} cannot supersede itself")
-            after = adr_edit.superseded_and_dated(doc, decision, successor, day, _folder_status_form(ws, decision),
-                                                  links, _superseded_mark(ws, decision), _successor_words(ws, decision))
+            after = _superseded(ws, doc, decision, successor, day, links)
         else:
             words = _written_words(ws, decision, status)
             if team_word is not None:  # in the case the record writes its status in, beside the folder's mark
-                before, plain, after = status_mark(words) if words else ("", "", "")
+                lead, plain, trail = status_mark(words) if words else ("", "", "")
                 capital = (decision.status_raw or plain or "A")[:1].isupper()
-                words = before + (team_word[:1].upper() + team_word[1:] if capital else team_word.lower()) + after
+                words = lead + (team_word[:1].upper() + team_word[1:] if capital else team_word.lower()) + trail
             after = adr_edit.set_status(doc, decision, status, day, words, _folder_status_form(ws, decision))
         kept = _relations(decision) - _said_by_status(decision)
         if by is not None:
@@ -1314,8 +1321,7 @@ def change_status(
             for key in accepted.supersedes:
                 odoc, older = group.editing(key)
                 if not older.superseded_by:  # else marked already, by this one or (refused at creation) another
-                    after = adr_edit.superseded_and_dated(odoc, older, accepted, day, _folder_status_form(ws, older),
-                                                          links, _superseded_mark(ws, older), _successor_words(ws, older))
+                    after = _superseded(ws, odoc, older, accepted, day, links)
                     group.write(older.path, odoc.to_bytes(), after, _links(older, "superseded by", accepted))
     return StatusChange(decision, status, dated, tuple(path for path, _ in group.made), dropped, unlinked, still_linked)
 

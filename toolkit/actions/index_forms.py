@@ -11,7 +11,7 @@ from urllib.parse import unquote
 from toolkit.actions.index_file import INDEX_END, INDEX_START, outside_code
 from toolkit.errors import DecisionbookError
 from toolkit.records.adr_edit import link_target
-from toolkit.records.adr_words import is_record_file
+from toolkit.records.adr_words import STATUSES, is_record_file, is_rst, read_status
 
 TYPE_CHECKING = False  # typing's constant, read as true by type checkers, without importing typing
 if TYPE_CHECKING:
@@ -62,7 +62,6 @@ def row_cells(adr_dir: Path, record: Decision) -> tuple[str, str, str, str, str]
     """(label, title as link text, link, status, date) of *record*'s row in an index in *adr_dir*, each
     safe in a table cell."""
     from toolkit.records.adr import markdown_links
-    from toolkit.records.adr_words import is_rst
 
     # A record in a category subfolder is linked by its path from the folder's index, and so are the
     # links in its status, which it writes from its own folder.
@@ -230,18 +229,27 @@ def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:
     return blocks
 
 
-_NUMBER_FIRST = re.compile(r"\W*(?:[A-Za-z]+[-_ ]?)?0*(\d+)\b")  # `001`, `ADR-0001`, `**0001**`: a record's number
+# A record's number in a column of them (`001`, `ADR-0001`, `**0001**`), and at an item's start, where a number alone
+# is a step or a version (`- Python 3`): zero-padded or after ADR (`- 0001 Modularny monolit`, `- ADR 7: x`).
+_NUMBER_CELL = re.compile(r"\W*(?:[A-Za-z]+[-_ ]?)?0*(\d{1,9})\b")
+_NUMBER_ITEM = re.compile(r"\W*(?:(?:ADR|RFC)[-_ #]?0*|0+)(\d{1,9})\b", re.IGNORECASE)
 
 
 def unlinked_index(lines: list[str], numbers: set[int]) -> int | None:
     """The first line of a table or list that names two or more of the records by their *numbers* alone, with no
     link (`| 001 | Soft Delete Pattern | Přijato |`, `- 0001 Modularny monolit`): an index of the team's that
-    decisionbook cannot keep; None where there is none."""
+    decisionbook cannot keep; None where there is none. A table names them in a first column headed as a number
+    (`ID`, `#`, `ADR`); a table of steps (`| 1 | Install |`) or a list of versions names none."""
     for kind, start, end in _blocks(lines):
-        rows = lines[start + 2 : end] if kind == "table" else [line for line in lines[start:end] if _ITEM.match(line)]
-        firsts = [(_split(row) or [""])[0] if kind == "table" else _ITEM.match(row).group(3) for row in rows]
+        if kind == "table":
+            head = (_split(lines[start].strip()) or [""])[0].strip(" \t*_`").lower()
+            rows = lines[start + 2 : end] if _COLUMNS.get(head) == "label" else []
+            firsts, number = [(_split(row) or [""])[0] for row in rows], _NUMBER_CELL
+        else:
+            rows = [line for line in lines[start:end] if _ITEM.match(line)]
+            firsts, number = [_ITEM.match(row).group(3) for row in rows], _NUMBER_ITEM
         named = [first for first, row in zip(firsts, rows)
-                 if "](" not in row and (number := _NUMBER_FIRST.match(first)) and int(number.group(1)) in numbers]
+                 if "](" not in row and (found := number.match(first)) and int(found.group(1)) in numbers]
         if len(named) >= 2:
             return start
     return None
@@ -288,8 +296,6 @@ _NOTE = re.compile(r"\s+\(([*_`]*)([^()*_`\n]+?)([*_`]*)\)$")
 
 def _status_note(line: str) -> re.Match | None:
     """The status note *line* ends with, its words group 2; None where it ends with none."""
-    from toolkit.records.adr_words import STATUSES, read_status
-
     note = _NOTE.search(line.rstrip()) if line.rstrip().endswith(")") else None
     return note if note and note.group(1) == note.group(3)[::-1] and read_status(note.group(2))[0] in STATUSES else None
 
@@ -439,8 +445,6 @@ def _label_as(written: str, record: Decision, label: str) -> str:
 def _with_status(index: _Index, row: str, at: int | None, record: Decision) -> str:
     """The team's *row* of *record*, its status cell (column *at*) written anew where it says another status than
     the record does; a status the record does not state is the team's to keep."""
-    from toolkit.records.adr_words import read_status
-
     spans = _spans(row)
     if at is None or at >= len(spans) or record.status is None:
         return row
@@ -509,12 +513,13 @@ def _item_pieces(line: str) -> list[Piece]:
 
 def _with_note(index: _Index, line: str, record: Decision) -> str:
     """*line*, an item of *record*, its status note written anew where it says another status than the record does."""
-    from toolkit.records.adr_words import read_status
-
     note = _status_note(line)
     if note is None or record.status is None or read_status(note.group(2), index.statuses)[0] == record.status:
         return line
-    return line[: note.start(2)] + row_cells(index.adr_dir, record)[3] + line[note.end(2) :]
+    status = row_cells(index.adr_dir, record)[3]
+    if not _NOTE.fullmatch(f" ({status})"):  # `Superseded by [3. X](...)`: its word alone, which a note can hold
+        status = record.status.capitalize() if note.group(2)[:1].isupper() else record.status
+    return line[: note.start(2)] + status + line[note.end(2) :]
 
 
 def _list(index: _Index, start: int, end: int) -> tuple[int, int, list[str]]:

@@ -30,6 +30,7 @@ from toolkit.records.adr_words import (
     RELATION_STATUS,
     STAGE_FOLDERS,
     STATUSES,
+    RELATIONS_IN,
     SUPERSEDES_IN,
     SYNONYMS,
     DAY_FIRST,
@@ -78,18 +79,11 @@ _SAME_RELATION = {"superceded by": "superseded by", "supercedes": "supersedes", 
                   "replaced by": "superseded by", "obsoleted by": "superseded by", "replaces": "supersedes",
                   "obsoletes": "supersedes", "partially supersedes": "partly supersedes",
                   "partially superseded by": "partly superseded by", "related to": "relates to",
-                  "relacionado con": "relates to", "relacionada con": "relates to", "related adrs": "relates to",
-                  "related adr": "relates to", "related decisions": "relates to", "related records": "relates to",
+                  "related": "relates to", "related adrs": "relates to", "related adr": "relates to",
+                  "related decisions": "relates to", "related records": "relates to",
                   "reemplaza a": "supersedes", "sustituye a": "supersedes",  # Spanish, with its personal `a`
-                  # Amends and relates to in the languages whose statuses are read, as RELATIONS_IN writes them.
-                  "modifica": "amends", "modificado por": "amended by", "modificada por": "amended by",
-                  "modificato da": "amended by", "modifie": "amends", "modifié par": "amended by",
-                  "modifiée par": "amended by", "amende": "amends", "amendé par": "amended by",
-                  "amendée par": "amended by", "ändert": "amends", "geändert durch": "amended by",
-                  "wijzigt": "amends", "gewijzigd door": "amended by", "gerelateerd aan": "relates to",
-                  "verwandt mit": "relates to", "lié à": "relates to", "liée à": "relates to",
-                  "relacionado a": "relates to", "relacionada a": "relates to", "correlato a": "relates to",
-                  "related": "relates to", "相关": "relates to",
+                  **{word: relation for relations in RELATIONS_IN.values() for relation, words in relations.items()
+                     for word in words},
                   **{word: "supersedes" for word in SUPERSEDES_IN.values()},
                   **{word: relation for relations in FIELD_RELATIONS_IN.values()
                      for relation, words in relations.items() for word in words}}
@@ -166,10 +160,10 @@ def _target(link: re.Match) -> str:
 
 
 _SHORTCODE_PAGE = LazyPattern(r'^\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"')
-# `* Deciders: ana`, in any language's letters (`* décisionnaires : CTO`, a space before the colon as French sets it);
-# its value to be stripped.
 # A line of its own naming people under a label decisionbook knows: `Deciders: ana, ben`, `Consulted: cy`.
 _PLAIN_PEOPLE = LazyPattern(r"^(deciders|decision[ -]makers?|consulted|informed)[ \t]*:[ \t]*(\S.*)$", re.IGNORECASE)
+# `* Deciders: ana`, in any language's letters (`* décisionnaires : CTO`, a space before the colon as French sets it);
+# its value to be stripped.
 _BULLET = LazyPattern(r"^\s*[*-]\s+([^\W\d_](?:(?:[^\W\d]|[ -])*?[^\W\d_])?)\s*:(.*)$")
 _COMMENT = LazyPattern(r"<!--.*?-->")
 # Under a `# Meta` heading: Buildpacks' `- Name: X`, Couchbase's SDK RFCs' indented ` - RFC Name: X`.
@@ -314,7 +308,7 @@ def ref_key(value: object) -> str | None:
         bare = re.sub(r"^[A-Z]{2,5}[-_ ]?(?=\d+$)", "", text)  # records beside (`ADR-CFR-001`), not ADR 1
     text = bare
     if text.isascii() and text.isdigit():
-        return str(int(text))
+        return text.lstrip("0") or "0"  # as text: Python makes no number of more than 4,300 digits
     if marked_status(text + ".md") is not None and file_key(text + ".md"):  # without `.md`: `0249-x.expired`
         return text
     if re.fullmatch(r"(?:[^\W_]|###)[\w#-]*", text):  # a slug, in any script: `wähle-café`; a draft's `####-x`
@@ -1137,9 +1131,11 @@ def status_statement(lines: list[str]) -> int | None:
         if example or "tat" not in line.lower():
             continue
         # Not in code on a line of prose: `Example: `Status: Accepted`` shows the form, it states nothing.
-        if any(_is_status(match.group(1).strip(" *_`.")) and line[: match.start()].count("`") % 2 == 0
-               for match in _STATUS_STATEMENT.finditer(line)):
-            return index
+        ticks, counted = 0, 0  # the backticks before the statement looked at, counted once along the line
+        for match in _STATUS_STATEMENT.finditer(line):
+            ticks, counted = ticks + line.count("`", counted, match.start()), match.start()
+            if ticks % 2 == 0 and _is_status(match.group(1).strip(" *_`.")):
+                return index
     return None
 
 
@@ -1391,7 +1387,8 @@ def _read_people_and_extra(reader: "_Reader", start: int, end: int) -> None:
             if "**" in line or "__" in line:  # `**Deciders:** Ana, Ben`, `- **Consulted**: Cy`
                 _read_bold_people(reader, line, index)
             elif (plain := _PLAIN_PEOPLE.match(line)) is not None:  # `Deciders: ana, ben` below `Date: ...`
-                key = FRONT_MATTER_ALIASES.get(plain.group(1).lower().replace(" ", "-"), plain.group(1).lower())
+                key = plain.group(1).lower().replace(" ", "-")
+                key = FRONT_MATTER_ALIASES.get(key, key)
                 name = "decision_makers" if key in MAKER_KEYS else key
                 if not fields.get(name):  # front matter that names none leaves them to the body
                     fields[name] = _people(reader, _COMMENT.sub("", plain.group(2)).strip(), key, index + 1)
@@ -1624,8 +1621,10 @@ def _scan_fields(reader: "_Reader", sections, head_end: int) -> None:
                                            or _NAMED_FIRST.match(line, start, end)):
                     # Or by their label and number alone, no link: `- Reemplaza a: ADR-0002`, `Supersedes: ADR 7`,
                     # `- 関連: ADR-0003（ランタイム選定）, 設計書 01/02`; not a sentence naming one
-                    # (`Partial exception to ADR-004`).
-                    for record in _NAMED_RECORD.finditer(line, start, end):
+                    # (`Partial exception to ADR-004`), nor the records named in the note after the first.
+                    listed = _NAMED_RECORDS.fullmatch(line, start, end) is not None
+                    for record in _NAMED_RECORD.finditer(line, start, end) if listed else (
+                            _NAMED_RECORD.search(line, start, end),):
                         reader.add_relation(label, record.group(1), index + 1)
                 elif index < head_end and reader.series and reader.ref(line[start:end].strip(" .,;")) in reader.series:
                     reader.add_relation(label, line[start:end].strip(" .,;"), index + 1)  # `Supersedes: VIS-001`
@@ -2010,7 +2009,7 @@ def _read_link_section(reader: _Reader, heading: str, start: int, end: int, bull
 
 _ORDINARY = frozenset(("status", "context", "decision", "consequences", "links", "decision outcome"))
 # An item of a section of related records naming one by its label and number, no link: `- ADR-003 (API naming): ...`.
-_RELATED_ITEM = LazyPattern(r"[*-]\s+(?:\*\*)?((?:ADR|RFC)[-_ #]?\d+)\b(?!\.\d)", re.IGNORECASE)
+_RELATED_ITEM = LazyPattern(r"[*-]\s+(?:\*\*)?(ADR[-_ #]?\d+)\b(?!\.\d)", re.IGNORECASE)  # an RFC is the IETF's
 # Sections whose links are related records, in the languages records are written in: each a `relates to`.
 _RELATED_HEADINGS = frozenset((
     "related", "related decisions", "related documents", "related adrs", "related records", "see also",

@@ -630,7 +630,7 @@ def _add_status(doc: frontmatter.Document, decision: Decision, status: str, fold
     field = _FOLDER_STATUS_FIELDS.get(folder_form)
     if field is not None:
         blank_after = [""] if at < len(lines) and lines[at].strip() else []  # a heading right below the header
-        return _insert(doc, at, ["", field.format(status=status, Status=_capital(status)), *blank_after])
+        return _insert(doc, at, ["", field.format(label=label, status=word, Status=_capital(word)), *blank_after])
     if language is not None:
         return _insert(doc, at, ["", f"## {label}", "", word])
     return _insert(doc, at, ["", "## Status", "", _capital(status)])
@@ -665,7 +665,7 @@ def _html_cell_filled(doc: frontmatter.Document, index: int, words: str) -> byte
 
 
 # A status line in the form a folder's records state theirs, for a record of it that states none.
-_FOLDER_STATUS_FIELDS = {BOLD: "**Status:** {Status}", BULLETS: "* Status: {status}", FIELD: "Status: {Status}"}
+_FOLDER_STATUS_FIELDS = {BOLD: "**{label}:** {Status}", BULLETS: "* {label}: {status}", FIELD: "{label}: {Status}"}
 
 
 def _relation_as_written(relation: str, decision: Decision, field: bool = False) -> str:
@@ -1020,17 +1020,16 @@ def has_link(decision: Decision, relation: str, target: Decision) -> bool:
 
 
 def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
-             links: tuple[str, ...] = (), mark: str = "") -> bytes:
+             links: tuple[str, ...] = ()) -> bytes:
     """The file with `relation target` recorded in its own form; unchanged if already there. A link is written
-    as the links of the list it joins are, else as most of *links*, the folder's links to its records, are;
-    *mark* as for mark_superseded."""
+    as the links of the list it joins are, else as most of *links*, the folder's links to its records, are."""
     if has_link(decision, relation, target):
         return doc.to_bytes()
     if decision.form == UNKNOWN and decision.status_line is None and relation != "superseded by":
         return _link_without_status(doc, decision, relation, target, links)
     require_editable(doc, decision)
     if relation == "superseded by":
-        return mark_superseded(doc, decision, target, links=links, mark=mark)
+        return mark_superseded(doc, decision, target, links=links)
     if decision.form == MADR:
         if relation == "supersedes":
             return _append_to_list(doc, "supersedes", _key_item(target))

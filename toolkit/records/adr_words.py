@@ -358,9 +358,10 @@ def draft_slug(name: str) -> str | None:
 
 # A record of a series of its own beside the folder's numbered ones: a team's words in capitals before a number
 # zero-padded to three digits or more (a vision's `VIS-001-x.md` by `001-x.md`, a component's
-# `ODH-ADR-MS-0001-x.md` by `ODH-ADR-0001-x.md`), or a number with a letter, a record between two (`0004a-x.md`).
+# `ODH-ADR-MS-0001-x.md` by `ODH-ADR-0001-x.md`), or a zero-padded number with a letter, a record between two
+# (`0004a-x.md`; `3d-printing.md` is a slug).
 # Its number is not the folder's, which another record has already: it is named by its file, as a draft is.
-_OWN_SERIES = LazyPattern(r"^(?:(?:[A-Z][A-Za-z]*[-_]){1,4}(?=\d{3})0\d*[1-9]\d*|\d+[a-z])[-_.][^/\\]+"
+_OWN_SERIES = LazyPattern(r"^(?:(?:[A-Z][A-Za-z]*[-_]){1,4}(?=\d{3})0+[1-9]\d*|0\d*[a-z])[-_.][^/\\]+"
                           r"\.(?:md|markdown|qmd|rst)$", re.ASCII)
 
 
@@ -371,7 +372,7 @@ def series_record(name: str) -> bool:
 
 _SERIES_NAME = LazyPattern(r"^(?:[A-Za-z]+[-_])*?([A-Za-z]*)[-_]?(\d+)([a-z]?)[-_.]", re.ASCII)
 # A reference to a record of a series, casefolded: `VIS-001`, `ADR-CFR-001` or `CFR-001`, `4a`.
-_SERIES_REF = LazyPattern(r"^(?:[a-z]+[-_ ])*?([a-z]*)[-_ ]?0*(\d+)([a-z]?)$", re.ASCII)
+_SERIES_REF = LazyPattern(r"^(?:[a-z]+[-_ ])*?([a-z]*)[-_ ]?0*(\d{1,9})([a-z]?)$", re.ASCII)  # a file's number
 
 
 def series_reference(ref: object) -> tuple[str, int, str] | None:
@@ -816,10 +817,23 @@ RELATION_STATUS = {
     "extended by": "extended by", "reverted by": "reverted by", "deprecated by": "deprecated by",
     **{word: "superseded by" for word, (_, status) in _READ_IN.items() if status == "superseded by"},
 }
-# "Amended by" in the languages whose statuses are read: a status phrase as the English one is (adr-tools' French
-# `## État` over `Amendé par [0049-x.md][0049]`).
-_AMENDED_BY_IN = ("amendé par", "amendée par", "modifié par", "modifiée par", "modificado por", "modificada por",
-                  "modificato da", "modificata da", "geändert durch", "gewijzigd door")
+# Amends, amended by and relates to in the languages whose statuses are read: each read in all its forms
+# (feminine, other verbs), written in the first.
+RELATIONS_IN = {
+    "de": {"amends": ("ändert",), "amended by": ("geändert durch",), "relates to": ("verwandt mit",)},
+    "fr": {"amends": ("modifie", "amende"),
+           "amended by": ("modifié par", "modifiée par", "amendé par", "amendée par"), "relates to": ("lié à", "liée à")},
+    "es": {"amends": ("modifica",), "amended by": ("modificado por", "modificada por"),
+           "relates to": ("relacionado con", "relacionada con")},
+    "pt": {"amends": ("modifica",), "amended by": ("modificado por", "modificada por"),
+           "relates to": ("relacionado a", "relacionada a")},
+    "it": {"amends": ("modifica",), "amended by": ("modificato da", "modificata da"), "relates to": ("correlato a",)},
+    "nl": {"amends": ("wijzigt",), "amended by": ("gewijzigd door",), "relates to": ("gerelateerd aan",)},
+    "zh": {"relates to": ("相关",)},
+}
+# "Amended by" is also a status phrase, as the English one is (adr-tools' French `## État` over
+# `Amendé par [0049-x.md][0049]`).
+_AMENDED_BY_IN = tuple(word for words in RELATIONS_IN.values() for word in words.get("amended by", ()))
 SYNONYMS.update(dict.fromkeys(_AMENDED_BY_IN, "accepted"))
 RELATION_STATUS.update(dict.fromkeys(_AMENDED_BY_IN, "amended by"))
 # Relations a status phrase may be alone (`Amended by [5. X](...)`) that say no status but "in force": a change of
@@ -881,18 +895,6 @@ def links_heading(phrase: str) -> str:
     return LINKS_IN.get(language.split("-")[0], "Links") if language else "Links"
 
 
-# Amends, amended by and relates to in the languages decisionbook reads them in (adr.py's _SAME_RELATION).
-RELATIONS_IN = {
-    "de": {"amends": "ändert", "amended by": "geändert durch", "relates to": "verwandt mit"},
-    "fr": {"amends": "modifie", "amended by": "modifié par", "relates to": "lié à"},
-    "es": {"amends": "modifica", "amended by": "modificado por", "relates to": "relacionado con"},
-    "pt": {"amends": "modifica", "amended by": "modificado por", "relates to": "relacionado a"},
-    "it": {"amends": "modifica", "amended by": "modificato da", "relates to": "correlato a"},
-    "nl": {"amends": "wijzigt", "amended by": "gewijzigd door", "relates to": "gerelateerd aan"},
-    "zh": {"relates to": "相关"},
-}
-
-
 def relation_word(relation: str, phrase: str, field: bool = False) -> str:
     """*relation* as a record whose status reads *phrase* writes it: in its language where decisionbook reads it
     there (`ersetzt`, `geändert durch` beside `akzeptiert`); as the label of a *field* of its own, also the
@@ -905,7 +907,7 @@ def relation_word(relation: str, phrase: str, field: bool = False) -> str:
         return FIELD_RELATIONS_IN[language][relation][0]
     if relation == "supersedes":
         return SUPERSEDES_IN.get(language, relation)
-    return RELATIONS_IN.get(language, {}).get(relation, relation)
+    return RELATIONS_IN.get(language, {}).get(relation, (relation,))[0]
 
 
 def field_relations(phrase: str) -> bool:

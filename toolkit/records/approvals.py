@@ -214,19 +214,20 @@ def _date_line(doc: frontmatter.Document) -> int | None:
 
 
 def _title_line(doc: frontmatter.Document, decision: Decision) -> int:
-    """The last line of the title: its text's, or the line under it (`=====`)."""
+    """The line the approvals go below: the title's last (its text's, or the line under it, `=====`); for a record
+    titled in a section of its own, the heading above the sections, else the start of the body."""
     if decision.title_line is None:
         raise DecisionbookError("cannot record an approval: the file has no title line", doc.path)
     # The line under the title has index title_line; a heading written so is keyed by it.
     lines = doc.text_lines()
     if decision.title_line in underlined_headings(lines, doc.body_start, is_rst(doc.path)):
         return decision.title_line + 1
-    first = next((s.line for s in sections(lines, doc.body_start, rst=is_rst(doc.path)) if s.level >= 2), len(lines))
+    found = sections(lines, doc.body_start, rst=is_rst(doc.path))
+    first = next((s.line for s in found if s.level >= 2), len(lines))
     if decision.title_line >= first:
-        # Titled in a section of its own (`## Title` over it), below a heading every record shares: the approvals go
-        # under that heading, above the sections, where they are read.
-        return next((s.line for s in sections(lines, doc.body_start, rst=is_rst(doc.path)) if s.level == 1),
-                    doc.body_start)
+        # Titled in a section of its own (`## Title` over it), perhaps below a heading every record shares: the
+        # approvals go above the sections, where they are read, not under a heading further down (`# Appendix`).
+        return next((s.line for s in found if s.level == 1 and s.line < first), doc.body_start)
     return decision.title_line
 
 
