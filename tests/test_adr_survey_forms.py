@@ -900,6 +900,10 @@ def test_a_record_named_twice_by_one_relation_is_checked_once(decide, tmp_path):
     assert decide("check", cwd=root).stdout.splitlines() == [
         "docs/adr/002-modules.md:4: error: amends ADR 1, but ADR 1 does not record amended by ADR 2 back; "
         "`decide adr link 2 amends 1` records it there", "1 error(s), 0 warning(s)"]
+    # So is a record named twice that does not exist.
+    (root / "docs/adr/001-soft-delete.md").unlink()
+    missing = [line for line in decide("check", cwd=root).stdout.splitlines() if "does not exist" in line]
+    assert len(missing) == 1, missing
 
 
 def test_a_copy_of_a_record_kept_under_its_name_in_a_folder_below_is_not_a_second_record(decide, tmp_path):
@@ -1070,3 +1074,17 @@ def test_a_record_without_fields_in_a_folder_of_korean_fields_gets_its_status_fi
         "docs/adr/0003-queue.md": "# ADR-003: 큐\n\n## 맥락\n\n이유.\n\n## 결정\n\n큐를 쓴다.\n"})
     assert decide("adr", "status", "3", "accepted", "--force", cwd=root).exit_code == 0
     assert (root / "docs/adr/0003-queue.md").read_text().startswith("# ADR-003: 큐\n\n**상태:** 승인됨\n\n## 맥락\n")
+
+
+def test_a_link_written_as_the_folder_writes_its_links_drops_the_brackets_of_the_title_it_holds(decide, tmp_path):
+    # A bracket in the link's text would end the link (`Soft delete [ACCEPTED]`): the title's words without them.
+    record = "# {n}. {title}\n\nDate: 2026-01-0{n}\n\n## Status\n\nAccepted\n{links}\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/adr/0001-soft-delete.md": record.format(n=1, title="Soft delete [ACCEPTED]", links=""),
+        "docs/adr/0002-modules.md": record.format(n=2, title="Modules", links=""),
+        "docs/adr/0003-audit.md": record.format(n=3, title="Audit",
+                                                links="\nAmends [ADR-0002: Modules](0002-modules.md)\n"),
+        "docs/adr/0004-log.md": record.format(n=4, title="Log", links="\nAmends [ADR-0003: Audit](0003-audit.md)\n")})
+    assert decide("adr", "link", "2", "amends", "1", cwd=root).exit_code == 0
+    assert "\nAmends [ADR-0001: Soft delete ACCEPTED](0001-soft-delete.md)\n" in \
+        (root / "docs/adr/0002-modules.md").read_text()

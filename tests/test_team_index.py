@@ -528,6 +528,14 @@ def test_a_list_noting_each_record_s_status_notes_it_as_it_is_now(decide, tmp_pa
         assert decide("adr", "index", cwd=root).exit_code == 0
         first = (root / "doc/adr/README.md").read_text().splitlines()[2]
         assert first.endswith(f" ({word})") or first.endswith(f" (**{word}**)"), first
+    # A title written before the note follows the record's, as committed before; the note stays after it.
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "records")
+    record = root / "doc/adr/0002-use-rust.md"
+    record.write_text(record.read_text().replace("Use Rust", "Use Rust at the edge", 1))
+    assert decide("adr", "index", cwd=root).exit_code == 0
+    second = (root / "doc/adr/README.md").read_text().splitlines()[3]
+    assert second == written.splitlines()[1].replace("Use Rust", "Use Rust at the edge"), second
 
 
 def test_a_team_s_own_table_with_columns_named_in_japanese_is_kept(decide, tmp_path):
