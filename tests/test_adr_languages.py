@@ -972,6 +972,12 @@ def test_a_relation_beside_a_status_that_is_a_paragraph_of_its_own_is_one_too(de
     assert decide("adr", "link", "2019-02-01-two", "amends", "2019-01-01-one", cwd=root).exit_code == 0
     assert (root / "doc/adr/2019-02-01-two.md").read_text() == record.format(n="two").replace(
         "accepted\n\n", "accepted\n\n**Amends**: [Record one.](2019-01-01-one.md)\n\n")
+    # A second relation is a paragraph after the first, as added, not one above it.
+    (root / "doc/adr/2019-03-01-three.md").write_text(record.format(n="three"))
+    assert decide("adr", "link", "2019-02-01-two", "relates-to", "2019-03-01-three", cwd=root).exit_code == 0
+    assert (root / "doc/adr/2019-02-01-two.md").read_text() == record.format(n="two").replace(
+        "accepted\n\n", "accepted\n\n**Amends**: [Record one.](2019-01-01-one.md)\n\n"
+                          "**Relates to**: [Record three.](2019-03-01-three.md)\n\n")
 
 
 def test_a_field_whose_links_are_joined_after_words_of_the_team_s_is_joined_so(decide, tmp_path):

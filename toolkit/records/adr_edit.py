@@ -1019,6 +1019,12 @@ def has_link(decision: Decision, relation: str, target: Decision) -> bool:
     return any(link.relation == relation and link.target == target.key for link in decision.links)
 
 
+def _relations_at(lines: list[str], index: int) -> bool:
+    """Whether line *index* holds relation fields (`**Amends**: [...]`)."""
+    return index < len(lines) and not HEADING.match(lines[index]) and any(
+        relation_of(label) in REVERSE for label, *_ in line_fields(lines[index]))
+
+
 def add_link(doc: frontmatter.Document, decision: Decision, relation: str, target: Decision,
              links: tuple[str, ...] = ()) -> bytes:
     """The file with `relation target` recorded in its own form; unchanged if already there. A link is written
@@ -1064,9 +1070,12 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
             at += 1  # the status row is the table's header: the new row goes below the delimiter row
         elif at < len(lines) and lines[at].startswith("[") and _ends_in_relation(decision):
             at += 1  # `Superseded by` whose link wraps onto the next line: the two stay together
-        while decision.form != TABLE and at < len(lines) and not HEADING.match(lines[at]) and any(
-                relation_of(label) in REVERSE for label, *_ in line_fields(lines[at])):
-            at += 1  # below the relations written under the status before: they stay in the order they were added
+        # Below the relations written under the status before: they stay in the order they were added. Where they
+        # are paragraphs of their own below a status that is one, the new one is a paragraph after them.
+        spaced = decision.form != TABLE and at < len(lines) and not lines[at].strip() and _relations_at(lines, at + 1)
+        while decision.form != TABLE and (_relations_at(lines, at) or spaced and not lines[at].strip()
+                                          and _relations_at(lines, at + 1)):
+            at += 1
         listed = _relation_field(lines, doc.body_start, relation) if decision.form != TABLE else None
         if listed is not None and target.number is not None:  # a field names records of the relation: one more
             index, end, bare = listed
@@ -1076,7 +1085,7 @@ def add_link(doc: frontmatter.Document, decision: Decision, relation: str, targe
         # A status that is a paragraph of its own (`**Status**: accepted` between blank lines): so is the relation.
         alone = (decision.form != TABLE and at == decision.status_line and at < len(lines) and not lines[at].strip()
                  and (at < 2 or not lines[at - 2].strip()))
-        return _insert(doc, at, ["", field] if alone else [field])
+        return _insert(doc, at, ["", field] if alone or spaced else [field])
     if decision.form == NYGARD:
         start, end = _status_section(doc)
         last = _last_content(lines, start, end)
