@@ -80,6 +80,7 @@ from toolkit.records.adr_words import (
     series_record,
     series_reference,
     status_mark,
+    successor_choice,
     status_word,
     template_name,
     without_companions,
@@ -1409,14 +1410,9 @@ def _successor_words(ws: Workspace, decision: Decision) -> str | None:
     `vorgeschlagen | angenommen | abgelöst durch ADR-YYYY`), in *decision*'s language; None where it gives none."""
     language = language_of(decision.status_raw or "")
     for line in _template_lines(ws):
-        for part in _CHOICE_PARTS.split(line):
-            _, relation, target = read_status(part.strip(" -*_`[]"))
-            if relation == "superseded by" and target and (words := part.strip(" -*_`[]")[: -len(target)].strip()):
-                return words if language_of(words) == language and ":" not in words else None
+        if (words := successor_choice(line)) is not None:
+            return words if language_of(words) == language and ":" not in words else None
     return None
-
-
-_CHOICE_PARTS = LazyPattern(r"\s*[|/]\s*")  # between a template's status choices: `angenommen | abgelöst durch ...`
 
 
 def _superseded_mark(ws: Workspace, decision: Decision) -> str:

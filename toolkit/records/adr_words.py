@@ -1110,6 +1110,19 @@ _CHOICE = LazyPattern(r"(\*\*|__)([^*_|\[\]]+)\1")
 _CHOICE_SEPARATORS = LazyPattern(r"\s+or\s+|\s*[|/,]\s*")
 
 
+_CHOICE_PARTS = LazyPattern(r"\s*[|/]\s*")  # between choices that may hold commas: `angenommen | abgelöst durch ...`
+
+
+def successor_choice(line: str) -> str | None:
+    """The words *line*, a template's list of status choices, writes before a successor (`abgelöst durch`, of
+    `vorgeschlagen | angenommen | abgelöst durch ADR-YYYY`); None where it names none."""
+    for part in _CHOICE_PARTS.split(line):
+        _, relation, target = read_status(part.strip(" -*_`[]"))
+        if relation == "superseded by" and target and (words := part.strip(" -*_`[]")[: -len(target)].strip()):
+            return words
+    return None
+
+
 def choices(phrase: str) -> bool:
     """Whether *phrase* is a template's list of the statuses to choose from, not one of them:
     `Accepted or Rejected`, `proposed/accepted/rejected`, `Proposed, Accepted, Rejected, Superseded by ADRzzz`.
