@@ -151,7 +151,7 @@ def show(n, fmt):
 @click.option("--by", metavar="M", help="With superseded: the ADR that supersedes N (it gets a `supersedes` link).")
 def status(n, status, day, force, by):
     """Set the STATUS of ADR N and stamp the date. STATUS is draft, proposed, accepted, rejected, deprecated or
-    superseded, or a word the team writes for one (declined), written as given."""
+    superseded, or a word the team writes for one (declined), written in the case the record writes its status."""
     from toolkit.actions.adrs import change_status
     from toolkit.records import folder_index
 
