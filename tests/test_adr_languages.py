@@ -1025,3 +1025,9 @@ def test_a_record_superseded_names_its_successor_in_the_words_of_the_team_s_temp
     assert decide("adr", "status", "1", "superseded", "--by", "2", cwd=root).exit_code == 0
     assert "- **Status:** abgelöst durch [ADR-0002](0002-titel-2.md)\n" in (root / "docs/adr/0001-titel-1.md").read_text()
     assert (_listed(decide, root)["1"]["status"], _listed(decide, root)["1"]["superseded_by"]) == ("superseded", "2")
+    # The template's capital is the template's: a record written in lower case is superseded in lower case too.
+    template = root / "docs/adr/0000-vorlage.md"
+    template.write_text(template.read_text().replace("abgelöst durch", "Abgelöst durch"))
+    (root / "docs/adr/0003-titel-3.md").write_text(record.format(n=3, status="angenommen"))
+    assert decide("adr", "status", "2", "superseded", "--by", "3", cwd=root).exit_code == 0
+    assert "- **Status:** abgelöst durch [ADR-0003](0003-titel-3.md)\n" in (root / "docs/adr/0002-titel-2.md").read_text()

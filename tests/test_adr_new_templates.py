@@ -894,11 +894,13 @@ def test_a_template_titled_by_a_field_gives_the_new_title_there_without_its_word
     assert [r["title"] for r in listed_adrs(decide, root)][-1] == "Use a message queue for billing events"
 
 
-def test_a_template_s_quoted_list_of_status_choices_gives_a_new_record_its_status_unquoted(decide, tmp_path):
-    # GOV.UK Forms' template quotes its guidance under each heading (`> Proposed, Accepted, Rejected, ...`); its
-    # records state `Accepted` plainly, and a new one got `> Proposed`.
+@pytest.mark.parametrize("guidance", ["Proposed, Accepted, Rejected, Deprecated, Superseded by ADRzzz",
+                                      "What is the status of this decision?"])
+def test_a_template_s_quoted_list_of_status_choices_gives_a_new_record_its_status_unquoted(decide, tmp_path, guidance):
+    # GOV.UK Forms' template quotes its guidance under each heading (`> Proposed, Accepted, Rejected, ...`), or a
+    # question; its records state `Accepted` plainly, and a new one got `> Proposed`.
     template = ("# ADRxxx: Decision Record Title\n\nDate: YYYY-MM-DD\n\n## Status\n\n"
-                "> Proposed, Accepted, Rejected, Deprecated, Superseded by ADRzzz\n\n## Context\n\n> the facts\n")
+                f"> {guidance}\n\n## Context\n\n> the facts\n")
     root = repository_with(tmp_path / "repo", {
         "ADR/ADRXXX-architecture-decision-record-template.md": template,
         "ADR/ADR001-use-ruby.md": "# ADR001: Use Ruby\n\nDate: 2022-01-01\n\n## Status\n\nAccepted\n\n"

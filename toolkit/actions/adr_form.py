@@ -594,8 +594,10 @@ def _fill_stated(lines: list[str], stated: Decision, edits: dict, level: int | N
         edits[stated.status_line - 1] = [(line.index(":") + 1, len(line), f" {status}{comment}")]
     elif stated.status_line is not None and stated.status_span is not None and raw.strip() != status:
         start, end = stated.status_span
-        if lines[stated.status_line - 1][:start].strip() == ">" and choices(raw):
-            start = 0  # `> Proposed, Accepted, Rejected`: the quote marks the template's words; a record states its own
+        if lines[stated.status_line - 1][:start].strip() == ">" and (choices(raw) or raw.rstrip().endswith("?")):
+            # `> Proposed, Accepted, Rejected`, `> What is the status?`: the quote marks the template's words to its
+            # author; a record states its own.
+            start = 0
         edits.setdefault(stated.status_line - 1, []).append((start, end, status))
         if dropped is not None and read_status(raw)[0] not in STATUSES:
             dropped.update(_choices_below(lines, stated.status_line - 1))

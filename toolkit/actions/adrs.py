@@ -1411,6 +1411,8 @@ def _successor_words(ws: Workspace, decision: Decision) -> str | None:
     language = language_of(decision.status_raw or "")
     for line in _template_lines(ws):
         if (words := successor_choice(line)) is not None:
+            # In the case the record writes its status in, as decisionbook's own words are (`_cased`), not the template's.
+            words = words[:1].lower() + words[1:]
             return words if language_of(words) == language and ":" not in words else None
     return None
 
