@@ -277,3 +277,21 @@ def test_records_in_folders_whose_names_join_alike_each_keep_their_page(tmp_path
     assert sorted("The a-b team." in _text(site / page) for page in pages) == [False, True]
     assert sorted("The a b team." in _text(site / page) for page in pages) == [False, True]
     assert dead_links(site, lambda page: page.read_text(encoding="utf-8")) == []
+
+
+def test_a_record_of_a_series_of_its_own_keeps_its_history_through_a_new_title(tmp_path, decide):
+    # `VIS-001-modules.md` renamed `VIS-001-modules-v2.md` is one record, as `0001-x.md` renamed is, by its label.
+    record = "# ADR VIS-001: Modules\n\n**Date:** 2021-01-04\n**Status:** {status}\n\n## Context\n\nWhy.\n"
+    root = repository_with(tmp_path / "repo", {
+        "docs/ADR/001-soft-delete.md": "# ADR 001: Soft delete\n\n**Status:** Accepted\n",
+        "docs/ADR/VIS-001-modules.md": record.format(status="Proposed")})
+    _commit(root, "ana", "2021-01-04", "Propose")
+    (root / "docs/ADR/VIS-001-modules.md").write_text(record.format(status="Accepted"))
+    _commit(root, "ben", "2021-01-09", "Accept")
+    subprocess.run(["git", "mv", "docs/ADR/VIS-001-modules.md", "docs/ADR/VIS-001-modules-v2.md"], cwd=root, check=True)
+    _commit(root, "ana", "2021-02-01", "Retitle")
+    shown = decide("adr", "history", "VIS-001", "--format", "json", cwd=root)
+    assert shown.exit_code == 0, shown.output
+    assert [(row["date"][:10], row["before"], row["after"]) for row in json.loads(shown.stdout)] == [
+        ("2021-01-04", None, "proposed"), ("2021-01-09", "proposed", "accepted"),
+        ("2021-02-01", "accepted", "accepted")]

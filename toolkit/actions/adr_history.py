@@ -17,6 +17,7 @@ from toolkit.records.adr_words import (
     is_slug_record,
     numbered_file,
     record_name,
+    series_label,
     series_record,
 )
 from toolkit.workspace import Workspace
@@ -35,7 +36,10 @@ def _number_and_slug(name: str) -> tuple[int | None, str]:
     dated = DATED_FILE.match(name)
     if dated:
         return None, dated.group(3)
-    return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) or series_record(name) else "")
+    if series_record(name):  # named by its series' label (`VIS-001`), which a new title keeps; no slug has a `#`
+        word, number, letter = series_label(name)
+        return None, f"#{word}{number}{letter}"
+    return None, draft_slug(name) or (name.rpartition(".")[0] if is_slug_record(name) else "")
 
 
 def _as_page(path: str) -> str:
